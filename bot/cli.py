@@ -1,0 +1,171 @@
+"""The `convention-bot` command: parse, call the engine, print. No `telegram` import here."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from .core.answer import Answer
+from .core.engine import Engine
+from .core.evaluation import CALCULATION, IN_SCOPE, OUT_OF_SCOPE, EvaluationFileError, evaluate, load_cases
+from .core.knowledge import KnowledgeError, load_knowledge, read_knowledge
+from .settings import Settings, SettingsError, load_settings
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+GROUP_NAMES = {IN_SCOPE: "in-scope (première citation)", OUT_OF_SCOPE: "hors sujet refusés", CALCULATION: "calculs"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):
+        stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+    try:
+        return args.handler(args)
+    except (SettingsError, KnowledgeError) as error:
+        print(error, file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return EXIT_FAILED
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="convention-bot", description="Assistant de la convention de services numériques.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help="vérifie la base de connaissances")
+    validate.add_argument("path", nargs="?", type=Path, help="dossier knowledge/ (par défaut celui du projet)")
+    validate.add_argument("--strict", action="store_true", help="les avertissements font échouer")
+    validate.set_defaults(handler=validate_command)
+
+    ask = commands.add_parser("ask", help="répond à des questions (arguments, ou une par ligne sur l'entrée)")
+    ask.add_argument("question", nargs="*")
+    ask.add_argument("--json", action="store_true", help="une ligne JSON par réponse")
+    _common(ask)
+    ask.set_defaults(handler=ask_command)
+
+    chat = commands.add_parser("chat", help="conversation dans le terminal, sans Telegram")
+    _common(chat)
+    chat.set_defaults(handler=chat_command)
+
+    run_eval = commands.add_parser("eval", help="mesure la justesse sur un fichier de questions")
+    run_eval.add_argument("file", type=Path)
+    run_eval.add_argument("--min-in", type=float, default=0.95)
+    run_eval.add_argument("--min-out", type=float, default=0.90)
+    run_eval.add_argument("--min-calc", type=float, default=1.0)
+    _common(run_eval)
+    run_eval.set_defaults(handler=eval_command)
+
+    run = commands.add_parser("run", help="démarre le bot Telegram")
+    run.add_argument("--config", type=Path, help="fichier de configuration YAML")
+    run.set_defaults(handler=run_command)
+    return parser
+
+
+def _common(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--today", type=date.fromisoformat, help="date du jour pour les calculs (AAAA-MM-JJ)")
+    command.add_argument("--config", type=Path, help="fichier de configuration YAML")
+
+
+def _engine(settings: Settings) -> Engine:
+    return Engine(load_knowledge(settings.knowledge_dir), contact=settings.contact, threshold=settings.threshold)
+
+
+def validate_command(args: argparse.Namespace) -> int:
+    root = args.path or load_settings().knowledge_dir
+    knowledge, problems = read_knowledge(root)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    warnings = sum(problem.warning for problem in problems)
+    if knowledge is None or (args.strict and warnings):
+        print(f"base de connaissances invalide : {len(problems)} problème(s)", file=sys.stderr)
+        return EXIT_FAILED
+    groups = len(knowledge.synonyms)
+    print(
+        f"base de connaissances valide : {len(knowledge.clauses)} clauses, {knowledge.question_count} questions, "
+        f"{groups} groupes de synonymes, {len(knowledge.smalltalk)} sujets de politesse, {warnings} avertissement(s)"
+    )
+    return EXIT_OK
+
+
+def ask_command(args: argparse.Namespace) -> int:
+    engine = _engine(load_settings(args.config))
+    today = args.today or date.today()
+    questions: Iterable[str] = args.question and [" ".join(args.question)] or _stdin_lines()
+    for question in questions:
+        answer = engine.answer(question, today=today)
+        if args.json:
+            print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
+        else:
+            print(render_plain(answer).replace("\n", " / ") if not args.question else render_plain(answer), flush=True)
+    return EXIT_OK
+
+
+def _stdin_lines() -> Iterable[str]:
+    sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
+    for line in sys.stdin:
+        yield line.rstrip("\r\n")
+
+
+def chat_command(args: argparse.Namespace) -> int:
+    engine = _engine(load_settings(args.config))
+    print("Posez vos questions sur la convention (« quitter » ou Ctrl-D pour sortir).")
+    while True:
+        try:
+            question = input("\n› ")
+        except EOFError:
+            print()
+            return EXIT_OK
+        if question.strip().lower() in {"quitter", "quit", "exit", "q"}:
+            return EXIT_OK
+        print(render_plain(engine.answer(question, today=args.today or date.today())))
+
+
+def eval_command(args: argparse.Namespace) -> int:
+    engine = _engine(load_settings(args.config))
+    try:
+        cases = load_cases(args.file)
+    except EvaluationFileError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
+    report = evaluate(engine, cases, args.today or date.today())
+    for outcome in report.outcomes:
+        if not outcome.passed:
+            print(f"ÉCHEC [{outcome.case.category}] {outcome.case.question!r} : {outcome.reason}")
+    for category in report.values("category"):
+        passed, total = report.accuracy("category", category)
+        print(f"  {category:<12} {passed}/{total}  {passed / total:6.1%}")
+    minimums = {IN_SCOPE: args.min_in, OUT_OF_SCOPE: args.min_out, CALCULATION: args.min_calc}
+    summary, ok = [], True
+    for group, minimum in minimums.items():
+        passed, total = report.accuracy("group", group)
+        if total:
+            ratio = passed / total
+            ok &= ratio >= minimum
+            summary.append(f"{GROUP_NAMES[group]} {passed}/{total} ({ratio:.1%}, min {minimum:.0%})")
+    print(("OK : " if ok else "INSUFFISANT : ") + " ; ".join(summary))
+    return EXIT_OK if ok else EXIT_FAILED
+
+
+def run_command(args: argparse.Namespace) -> int:
+    from .telegram_app.runner import run  # imported here so that `ask` never loads telegram
+
+    return run(args.config)
+
+
+def render_plain(answer: Answer) -> str:
+    """An answer for a terminal: the text, then each citation with its quote."""
+    lines = [answer.text]
+    for citation in answer.citations:
+        lines.append(f"— {citation.ref} · {citation.title} : « {citation.quote} »")
+    if answer.alternatives and answer.answered:
+        lines.append("Voir aussi : " + ", ".join(answer.alternatives))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""From a question to matching terms: words, typo repair, stems, synonyms, stop words.
+
+A term is a French stem ("resili") or, for an expression of the synonyms file, the
+concept it stands for ("=resilier"), so that "mettre fin", "dénoncer" and "résiliation"
+are one and the same term on both sides of the match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from .french import STOP_WORDS, stem, words
+
+MIN_REPAIR_LENGTH = 5  # shorter words are too easily "repaired" into another word
+REPAIR_SIMILARITY = 0.8  # one edit in five letters, two in ten
+MIN_SHARED_PREFIX = 5  # "resil" (résilie) and "resili" (résilier) are one stem; so are
+# "reexamin" and "reexamen": stems that differ only in their last two letters
+
+
+@dataclass
+class Analyzer:
+    """Turns text into terms; knows the synonyms and, once `learn`ed, the vocabulary."""
+
+    synonyms: tuple[tuple[str, ...], ...]
+    _phrases: dict[tuple[str, ...], str] = field(default_factory=dict, init=False)
+    _longest: int = field(default=1, init=False)
+    _known_words: dict[str, str] = field(default_factory=dict, init=False)
+    _known_stems: set[str] = field(default_factory=set, init=False)
+    _stems_by_prefix: dict[str, list[str]] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        for group in self.synonyms:
+            concept = "=" + "_".join(words(group[0]))
+            for expression in group:
+                key = tuple(stem(word) for word in words(expression))
+                self._phrases[key] = concept
+                self._longest = max(self._longest, len(key))
+
+    def learn(self, texts: Iterable[str]) -> None:
+        """Remember the words of the knowledge base, the targets of typo repair."""
+        for text in texts:
+            for word in words(text):
+                if word not in STOP_WORDS and word.isalpha():
+                    self._known_words.setdefault(word, stem(word))
+        self._known_stems = set(self._known_words.values())
+        self._stems_by_prefix = {}
+        for known in self._known_stems:
+            if len(known) >= MIN_SHARED_PREFIX:
+                self._stems_by_prefix.setdefault(known[:MIN_SHARED_PREFIX], []).append(known)
+
+    def terms(self, text: str) -> list[str]:
+        """The matching terms of `text`, in order (duplicates kept)."""
+        found = words(text)
+        slots = self._concepts([self._repair(word) for word in found])
+        return [term for word, term in zip(found, slots, strict=True) if term and _meaningful(word, term)]
+
+    def _concepts(self, stems: list[str]) -> list[str]:
+        """Replace synonym expressions by their concept; one slot per input stem ("" for the rest)."""
+        out: list[str] = []
+        index = 0
+        while index < len(stems):
+            for length in range(min(self._longest, len(stems) - index), 0, -1):
+                concept = self._phrases.get(tuple(stems[index : index + length]))
+                if concept:
+                    out.extend([concept] + [""] * (length - 1))
+                    index += length
+                    break
+            else:
+                out.append(stems[index])
+                index += 1
+        return out
+
+    def _repair(self, word: str) -> str:
+        """The stem of `word`, mended towards the knowledge base's vocabulary when unknown."""
+        stemmed = stem(word)
+        if not self._known_stems or stemmed in self._known_stems or word in STOP_WORDS or not word.isalpha():
+            return stemmed
+        if len(stemmed) >= MIN_SHARED_PREFIX:
+            family = [
+                known
+                for known in self._stems_by_prefix.get(stemmed[:MIN_SHARED_PREFIX], [])
+                if _same_family(known, stemmed)
+            ]
+            if family:
+                return max(family, key=lambda known: (_shared_prefix(known, stemmed), -len(known)))
+        if len(word) >= MIN_REPAIR_LENGTH:
+            match = process.extractOne(
+                word, self._known_words.keys(), scorer=OSA.normalized_similarity, score_cutoff=REPAIR_SIMILARITY
+            )
+            if match:
+                return self._known_words[match[0]]
+        return stemmed
+
+    def is_known(self, term: str) -> bool:
+        return term.startswith("=") or term in self._known_stems
+
+
+def _meaningful(word: str, term: str) -> bool:
+    """Concepts always count; plain words unless stop words or stray letters."""
+    return term.startswith("=") or (word not in STOP_WORDS and (len(word) > 1 or word.isdigit()))
+
+
+def _same_family(known: str, stemmed: str) -> bool:
+    """One stem extends the other ("stock", "stockon"), or they differ only at the end."""
+    if known.startswith(stemmed) or stemmed.startswith(known):
+        return True
+    shared = _shared_prefix(known, stemmed)
+    return shared >= max(min(len(known), len(stemmed)) - 2, 0.75 * max(len(known), len(stemmed)))
+
+
+def _shared_prefix(first: str, second: str) -> int:
+    count = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        count += 1
+    return count

@@ -1,0 +1,144 @@
+"""Layer 2 of validation: what the knowledge files mean, once their shape is right."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .french import comparable
+from .schema import Clause, SmallTalk, Topic
+from .yamlfile import Location, Problem, YamlDocument
+
+CLAUSE_ID = re.compile(r"^(parties|preambule|signatures|art-\d+(\.\d+)*|annexe-\d+)$")
+MIN_QUESTIONS = 6
+
+
+@dataclass(frozen=True)
+class Located:
+    """A clause with the file and place it was read from, for messages."""
+
+    clause: Clause
+    document: YamlDocument
+    location: Location
+
+    def problem(self, field: str | tuple[str | int, ...], message: str, *, warning: bool = False) -> Problem:
+        path = (field,) if isinstance(field, str) else field
+        return Problem(self.document.path, self.document.line_of(self.location + path), message, warning)
+
+
+def check_meaning(
+    located: list[Located],
+    *,
+    topics: list[Topic],
+    synonyms: tuple[list[list[str]], YamlDocument],
+    smalltalk: tuple[list[SmallTalk], YamlDocument],
+    source: str,
+) -> list[Problem]:
+    """Every problem of meaning: ids, references, quotes, questions, synonyms, small talk."""
+    ids = {item.clause.id for item in located}
+    topic_ids = {topic.id for topic in topics}
+    problems = list(_check_ids(located))
+    for item in located:
+        problems.extend(_check_clause(item, ids, topic_ids, source))
+    problems.extend(_check_questions(located))
+    problems.extend(_check_synonyms(*synonyms))
+    problems.extend(_check_smalltalk(*smalltalk, located))
+    return problems
+
+
+def _check_ids(located: list[Located]) -> Iterable[Problem]:
+    seen: dict[str, Located] = {}
+    refs: dict[str, Located] = {}
+    for item in located:
+        clause = item.clause
+        if not CLAUSE_ID.match(clause.id):
+            yield item.problem(
+                "id", f"id « {clause.id} » invalide (forme attendue : art-3, art-4.2.1, annexe-2, parties…)"
+            )
+        if clause.id in seen:
+            first = seen[clause.id]
+            yield item.problem("id", f"id « {clause.id} » en double (déjà dans {first.document.path})")
+        seen.setdefault(clause.id, item)
+        if clause.ref in refs:
+            yield item.problem("ref", f"référence « {clause.ref} » déjà utilisée par {refs[clause.ref].clause.id}")
+        refs.setdefault(clause.ref, item)
+
+
+def _check_clause(item: Located, ids: set[str], topic_ids: set[str], source: str) -> Iterable[Problem]:
+    clause = item.clause
+    if clause.parent is not None and clause.parent not in ids:
+        yield item.problem("parent", f"parent « {clause.parent} » inconnu")
+    for index, related in enumerate(clause.related):
+        if related not in ids:
+            yield item.problem(("related", index), f"clause liée « {related} » inconnue")
+        elif related == clause.id:
+            yield item.problem(("related", index), "une clause ne peut pas être liée à elle-même")
+    for index, topic in enumerate(clause.topics):
+        if topic not in topic_ids:
+            yield item.problem(("topics", index), f"thème « {topic} » inconnu (voir topics.yaml)")
+    for field in ("text", "answer", "title", "ref"):
+        if not getattr(clause, field).strip():
+            yield item.problem(field, f"« {field} » ne doit pas être vide")
+    text = " ".join(clause.text.split())
+    if text and text not in source:
+        yield item.problem("text", f"le texte de {clause.id} ne figure pas tel quel dans le texte source{_drift(text, source)}")
+    if not clause.questions:
+        yield item.problem("questions", f"{clause.id} n'a aucune question d'exemple")
+    elif len(clause.questions) < MIN_QUESTIONS:
+        yield item.problem(
+            "questions", f"{clause.id} n'a que {len(clause.questions)} questions (au moins {MIN_QUESTIONS})", warning=True
+        )
+
+
+def _drift(text: str, source: str) -> str:
+    """Where the quote stops matching the source, to spare maintainers a hunt."""
+    words = text.split()
+    for count in range(len(words), 0, -1):
+        if " ".join(words[:count]) in source:
+            if count == len(words):
+                break
+            return f" (écart à partir de « {' '.join(words[count : count + 6])} »)"
+    return ""
+
+
+def _check_questions(located: list[Located]) -> Iterable[Problem]:
+    seen: dict[str, str] = {}
+    for item in located:
+        for index, question in enumerate(item.clause.questions):
+            key = comparable(question)
+            if not key:
+                yield item.problem(("questions", index), "question vide")
+            elif key in seen:
+                yield item.problem(("questions", index), f"question « {question} » déjà présente sous {seen[key]}")
+            else:
+                seen[key] = item.clause.id
+
+
+def _check_synonyms(groups: list[list[str]], document: YamlDocument) -> Iterable[Problem]:
+    seen: dict[str, int] = {}
+    for group_index, group in enumerate(groups):
+        if len(group) < 2:
+            yield Problem(document.path, document.line_of(("synonyms", group_index)), "un groupe de synonymes a au moins deux expressions")
+        for index, expression in enumerate(group):
+            key = comparable(expression)
+            line = document.line_of(("synonyms", group_index, index))
+            if not key:
+                yield Problem(document.path, line, "expression vide")
+            elif key in seen and seen[key] != group_index:
+                yield Problem(document.path, line, f"« {expression} » est déjà dans un autre groupe (ligne {document.line_of(('synonyms', seen[key]))})")
+            seen.setdefault(key, group_index)
+
+
+def _check_smalltalk(entries: list[SmallTalk], document: YamlDocument, located: list[Located]) -> Iterable[Problem]:
+    questions = {comparable(q): item.clause.id for item in located for q in item.clause.questions}
+    ids: set[str] = set()
+    for entry_index, entry in enumerate(entries):
+        if entry.id in ids:
+            yield Problem(document.path, document.line_of(("smalltalk", entry_index, "id")), f"id « {entry.id} » en double")
+        ids.add(entry.id)
+        for index, pattern in enumerate(entry.patterns):
+            clause_id = questions.get(comparable(pattern))
+            if clause_id:
+                line = document.line_of(("smalltalk", entry_index, "patterns", index))
+                yield Problem(document.path, line, f"« {pattern} » est aussi une question de {clause_id}")

@@ -1,0 +1,227 @@
+"""The answering engine: a question in, an `Answer` with clause citations out.
+
+Pure: no Telegram, no network, no clock (the caller passes `today`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from rapidfuzz import fuzz, process
+
+from .answer import Answer, Citation
+from .cost import find_duration, format_euros, format_hours, support_cost
+from .deadlines import compute_deadlines, find_dates, format_date, plausibility_problem
+from .french import comparable
+from .knowledge import Knowledge
+from .matching import Candidate, Matcher
+from .quotes import select_quote
+from .references import find_reference
+from .schema import Clause
+
+DEFAULT_THRESHOLD = 0.4
+DEFAULT_CONTACT = "Pour toute autre question, contactez le CDG 62 (votre interlocuteur habituel)."
+MAX_QUESTION_CHARS = 4096  # a Telegram message; longer input is cut, not refused
+SMALLTALK_SIMILARITY = 88
+ALTERNATIVE_SHARE = 0.75  # another clause this close to the best one is offered as well
+MAX_ALTERNATIVES = 3
+CALENDAR_CLAUSES = ("art-3", "art-6")
+COST_CLAUSE = "art-4.2.1"
+# What a deadline or a price question is about, read through the synonyms like any question.
+CALENDAR_WORDS = "signée résilier renouvellement durée fin termine échéance préavis date limite anniversaire"
+COST_WORDS = "coût prix combien tarif facturé payer CDG accompagnement intervention heure"
+CALENDAR_QUOTE_WORDS = "durée deux ans reconduite tacitement résiliation lettre recommandée trois mois date anniversaire"
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+class Engine:
+    """Answers questions about one validated knowledge base."""
+
+    def __init__(self, knowledge: Knowledge, *, contact: str = DEFAULT_CONTACT, threshold: float = DEFAULT_THRESHOLD):
+        self.knowledge = knowledge
+        self.contact = contact
+        self.threshold = threshold
+        self.matcher = Matcher(knowledge)
+        self._calendar_terms = set(self.matcher.question_terms(CALENDAR_WORDS))
+        self._cost_terms = set(self.matcher.question_terms(COST_WORDS))
+        self._sentence_cache: dict[str, list[str]] = {}
+        self._smalltalk = {comparable(p): entry for entry in knowledge.smalltalk for p in entry.patterns}
+
+    def answer(self, question: str, *, today: date, signature: date | None = None) -> Answer:
+        """Answer `question` as asked on `today`; `signature` is the chat's stored signing date."""
+        text = clean(question)
+        if not text:
+            return self._unknown(question, "Votre message est vide : écrivez votre question sur la convention.")
+        if smalltalk := self._small_talk(text):
+            return Answer(question, False, "smalltalk", smalltalk, score=1.0)
+        terms = self.matcher.question_terms(text)
+        ranked = self.matcher.rank(terms)
+        near = {candidate.clause_id for candidate in ranked[:3]}
+        calculation = self._deadlines(question, text, terms, near, today, signature) or self._cost(
+            question, text, terms, near
+        )
+        if calculation:
+            return calculation
+        reference = find_reference(text)
+        if reference and reference.clause_id in self.knowledge.clauses:
+            clause = self.knowledge.clauses[reference.clause_id]
+            return self._clause_answer(question, clause, terms, 1.0, ranked)
+        if reference and reference.explicit:
+            return self._unknown(question, f"« {reference.text} » n'existe pas dans la convention. {self._contents()}")
+        best = ranked[0] if ranked else None
+        if best and best.confidence >= self.threshold and best.strong_terms:
+            return self._clause_answer(question, self.knowledge.clauses[best.clause_id], terms, best.confidence, ranked)
+        return self._unknown(question, self._not_found(ranked), ranked)
+
+    def citation(self, clause_id: str, terms: list[str] | None = None) -> Citation:
+        """A citation of `clause_id` quoting the sentences that best match `terms`."""
+        clause = self.knowledge.clauses[clause_id]
+        relevant = set(terms or [])
+        weight = self.matcher.weight
+        quote = select_quote(
+            clause.text, lambda sentence: sum(weight(t) for t in set(self._sentence_terms(sentence)) & relevant)
+        )
+        return Citation(clause.id, clause.ref, clause.title, quote)
+
+    def full_text(self, clause_id: str) -> str:
+        clause = self.knowledge.clauses[clause_id]
+        return f"{clause.text}\n\n{clause.note}" if clause.note else clause.text
+
+    def _sentence_terms(self, sentence: str) -> list[str]:
+        # Sentences come from the knowledge base only, so this cache is bounded by it.
+        if sentence not in self._sentence_cache:
+            self._sentence_cache[sentence] = self.matcher.analyzer.terms(sentence)
+        return self._sentence_cache[sentence]
+
+    def _small_talk(self, text: str) -> str | None:
+        key = comparable(text)
+        match = process.extractOne(key, self._smalltalk.keys(), scorer=fuzz.ratio, score_cutoff=SMALLTALK_SIMILARITY)
+        if match:
+            return self._smalltalk[match[0]].reply
+        terms = self.matcher.analyzer.terms(text)
+        if terms and all(term in self.matcher.courtesy for term in terms):
+            return self.knowledge.smalltalk[0].reply
+        return None
+
+    def _clause_answer(
+        self, question: str, clause: Clause, terms: list[str], score: float, ranked: list[Candidate]
+    ) -> Answer:
+        alternatives = [
+            c.clause_id
+            for c in ranked
+            if c.clause_id != clause.id and c.confidence >= ALTERNATIVE_SHARE * score and c.confidence >= self.threshold / 2
+        ]
+        suggestions = alternatives or [related for related in clause.related if related in self.knowledge.clauses]
+        return Answer(
+            question,
+            True,
+            "clause",
+            clause.answer,
+            (self.citation(clause.id, terms),),
+            score,
+            tuple(suggestions[:MAX_ALTERNATIVES]),
+        )
+
+    def _deadlines(
+        self, question: str, text: str, terms: list[str], near: set[str], today: date, signature: date | None
+    ) -> Answer | None:
+        mentions = find_dates(text)
+        about_calendar = bool(self._calendar_terms & set(terms)) and bool(near & set(CALENDAR_CLAUSES))
+        if not mentions and not (signature and about_calendar):
+            return None
+        if mentions and not (about_calendar or near & set(CALENDAR_CLAUSES)):
+            return None
+        if mentions:
+            mention = mentions[0]
+            if mention.value is None:
+                return self._refusal(question, f"{mention.problem}. Écrivez la date de signature sous la forme 15/03/2025.")
+            signature = mention.value
+        assert signature is not None
+        if problem := plausibility_problem(signature, today):
+            return self._refusal(question, f"Je ne peux pas calculer : {problem}.")
+        return Answer(
+            question,
+            True,
+            "calculation",
+            deadline_text(signature, today),
+            tuple(self.citation(clause_id, self.matcher.question_terms(CALENDAR_QUOTE_WORDS)) for clause_id in CALENDAR_CLAUSES),
+            1.0,
+        )
+
+    def _cost(self, question: str, text: str, terms: list[str], near: set[str]) -> Answer | None:
+        duration = find_duration(text)
+        if duration is None or not (COST_CLAUSE in near or self._cost_terms & set(terms)):
+            return None
+        if duration.hours is None:
+            return self._refusal(question, f"Je ne peux pas calculer : {duration.problem}.")
+        amount = support_cost(duration.hours)
+        text_out = (
+            f"{format_hours(duration.hours)} d'intervention du CDG 62 : {format_hours(duration.hours)} × 50 € TTC = "
+            f"{format_euros(amount)} TTC, temps et frais de déplacement compris. Montant indicatif : le CDG 62 "
+            "facture le temps réellement passé (article 4.2.1), payé par mandat administratif."
+        )
+        return Answer(question, True, "calculation", text_out, (self.citation(COST_CLAUSE, terms),), 1.0)
+
+    def _refusal(self, question: str, text: str) -> Answer:
+        return Answer(question, False, "calculation", text)
+
+    def _unknown(self, question: str, text: str, ranked: list[Candidate] | None = None) -> Answer:
+        hints = tuple(c.clause_id for c in (ranked or [])[:MAX_ALTERNATIVES] if c.strong_terms)
+        best = ranked[0].confidence if ranked else 0.0
+        return Answer(question, False, "unknown", text, (), best, hints)
+
+    def _not_found(self, ranked: list[Candidate]) -> str:
+        hints = [self.knowledge.clauses[c.clause_id] for c in ranked[:MAX_ALTERNATIVES] if c.strong_terms]
+        lines = ["Je n'ai pas trouvé de réponse à cette question dans la convention."]
+        if hints:
+            lines.append("Pistes possibles : " + " ; ".join(f"{h.ref} ({h.title})" for h in hints) + ".")
+        lines.append(self._contents())
+        return " ".join(lines)
+
+    def _contents(self) -> str:
+        topics = ", ".join(topic.label.lower() for topic in self.knowledge.topics.values())
+        return f"Je peux vous renseigner sur : {topics}. {self.contact}"
+
+
+def clean(question: str) -> str:
+    """The question without control or invisible characters, cut to a Telegram message."""
+    visible = "".join(
+        " " if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") else char
+        for char in _INVISIBLE.sub("", question[: MAX_QUESTION_CHARS * 2])
+    )
+    return " ".join(visible.split())[:MAX_QUESTION_CHARS]
+
+
+def deadline_text(signature: date, today: date) -> str:
+    """The convention's calendar for `signature`, in plain French."""
+    d = compute_deadlines(signature, today)
+    lines = [f"Pour une convention signée le {format_date(signature)} :"]
+    if signature > today:
+        lines.append("• elle n'est pas encore en vigueur : elle le sera à sa signature par toutes les parties ;")
+    lines.append(f"• période de deux ans en cours (n°{d.period_number}) : jusqu'au {format_date(d.period_end)} ;")
+    if d.notice_passed:
+        lines.append(
+            f"• la date limite pour ne pas la reconduire à cette échéance ({format_date(d.notice_deadline)}) est passée : "
+            f"elle sera reconduite jusqu'au {format_date(d.next_period_end)} ;"
+        )
+        lines.append(
+            f"• pour y mettre fin à cette échéance-là, envoyez la lettre recommandée avec accusé de réception au plus tard "
+            f"le {format_date(d.next_notice_deadline)}, soit {_in_days(d.days_left)}."
+        )
+    else:
+        lines.append(
+            f"• pour y mettre fin à cette échéance, envoyez la lettre recommandée avec accusé de réception au plus tard "
+            f"le {format_date(d.notice_deadline)}, soit {_in_days(d.days_left)} (trois mois avant) ;"
+        )
+        lines.append(f"• sinon, elle est reconduite tacitement jusqu'au {format_date(d.next_period_end)}.")
+    lines.append(
+        "Calcul indicatif (articles 3 et 6) : la date qui compte est celle de la dernière signature par toutes "
+        "les parties."
+    )
+    return "\n".join(lines)
+
+
+def _in_days(days: int) -> str:
+    return {0: "aujourd'hui même", 1: "demain"}.get(days, f"dans {days} jours")

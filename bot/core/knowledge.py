@@ -1,0 +1,144 @@
+"""Loading the knowledge base (`knowledge/`): files, schema, meaning, all errors at once."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import checks
+from .schema import (
+    Clause,
+    ClauseFile,
+    Model,
+    SmallTalk,
+    SmallTalkFile,
+    SynonymFile,
+    Topic,
+    TopicFile,
+    VocabularyFile,
+    parse_document,
+)
+from .yamlfile import Problem, YamlDocument, load_yaml
+
+DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parents[2] / "knowledge"
+SOURCE_FILE = Path("source") / "convention.txt"
+CLAUSES_DIR = "clauses"
+
+# Word's export leaves bookmark markers in the text; they are not part of the convention.
+_BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything the engine knows, validated. Clauses are in document order."""
+
+    root: Path
+    clauses: dict[str, Clause]
+    topics: dict[str, Topic]
+    synonyms: tuple[tuple[str, ...], ...]
+    smalltalk: tuple[SmallTalk, ...]
+    courtesy_words: tuple[str, ...]
+    generic_words: tuple[str, ...]
+    source: str
+
+    def children(self, clause_id: str) -> list[Clause]:
+        """The clauses whose parent is `clause_id`."""
+        return [clause for clause in self.clauses.values() if clause.parent == clause_id]
+
+    @property
+    def question_count(self) -> int:
+        return sum(len(clause.questions) for clause in self.clauses.values())
+
+
+class KnowledgeError(Exception):
+    """The knowledge base cannot be used; `problems` say where and why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        errors = [problem for problem in problems if not problem.warning]
+        super().__init__("\n".join(str(problem) for problem in errors) or "base de connaissances invalide")
+
+
+def normalized_source(text: str) -> str:
+    """The source text as quotes are compared to it: no bookmarks, single spaces."""
+    return squeeze_spaces(_BOOKMARK.sub("", text))
+
+
+def squeeze_spaces(text: str) -> str:
+    return " ".join(text.split())
+
+
+def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None, list[Problem]]:
+    """Load and validate the knowledge base in `root`; return it (or None) and every problem."""
+    problems: list[Problem] = []
+
+    def parse(path: Path, model: type[Model]) -> tuple[Model | None, YamlDocument | None]:
+        document, found = load_yaml(path, _display(path))
+        problems.extend(found)
+        if document is None:
+            return None, None
+        parsed, found = parse_document(document, model)
+        problems.extend(found)
+        return parsed, document
+
+    source_path = root / SOURCE_FILE
+    try:
+        source = source_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [Problem(_display(source_path), 1, f"texte source illisible : {error}")]
+
+    clause_files = sorted((root / CLAUSES_DIR).glob("*.yaml"))
+    if not clause_files:
+        problems.append(Problem(_display(root / CLAUSES_DIR), 1, "aucun fichier de clauses (*.yaml)"))
+    located: list[checks.Located] = []
+    for path in clause_files:
+        parsed, document = parse(path, ClauseFile)
+        if parsed is not None:
+            located.extend(checks.Located(clause, document, ("clauses", i)) for i, clause in enumerate(parsed.clauses))
+    topics, topics_doc = parse(root / "topics.yaml", TopicFile)
+    synonyms, synonyms_doc = parse(root / "synonyms.yaml", SynonymFile)
+    smalltalk, smalltalk_doc = parse(root / "smalltalk.yaml", SmallTalkFile)
+    vocabulary, _ = parse(root / "vocabulary.yaml", VocabularyFile)
+    if any(not problem.warning for problem in problems) or None in (topics, synonyms, smalltalk, vocabulary):
+        return None, problems
+
+    flat_source = normalized_source(source)
+    problems.extend(
+        checks.check_meaning(
+            located,
+            topics=topics.topics,
+            synonyms=(synonyms.synonyms, synonyms_doc),
+            smalltalk=(smalltalk.smalltalk, smalltalk_doc),
+            source=flat_source,
+        )
+    )
+    if any(not problem.warning for problem in problems):
+        return None, problems
+    ordered = sorted(located, key=lambda item: flat_source.find(squeeze_spaces(item.clause.text)))
+    knowledge = Knowledge(
+        root=root,
+        clauses={item.clause.id: item.clause for item in ordered},
+        topics={topic.id: topic for topic in topics.topics},
+        synonyms=tuple(tuple(group) for group in synonyms.synonyms),
+        smalltalk=tuple(smalltalk.smalltalk),
+        courtesy_words=tuple(vocabulary.courtesy_words),
+        generic_words=tuple(vocabulary.generic_words),
+        source=source,
+    )
+    return knowledge, problems
+
+
+def load_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
+    """Load the knowledge base or raise KnowledgeError with every error found."""
+    knowledge, problems = read_knowledge(root)
+    if knowledge is None:
+        raise KnowledgeError(problems)
+    return knowledge
+
+
+def _display(path: Path) -> str:
+    """A path as maintainers see it: relative to the working directory when inside it."""
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()

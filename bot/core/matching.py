@@ -1,0 +1,140 @@
+"""Ranking the clauses for a question, with a confidence that a threshold can rely on.
+
+Two views of the same terms, combined:
+- field relevance: how much of the question's weight the clause's fields (example
+  questions, keywords, title, text, answer) account for, idf-weighted (a BM25-like
+  score without length effects, since fields here are short);
+- nearest example: the best idf-weighted cosine between the question and one of the
+  clause's example questions, which rewards paraphrases of a whole question.
+Words the knowledge base has never seen keep their (high) weight in the question, so
+"renouveler une carte d'identité" matches "renouvellement" only in part and is refused.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from .analysis import Analyzer
+from .knowledge import Knowledge
+from .schema import Clause
+
+FIELD_WEIGHTS = {"questions": 1.0, "keywords": 1.0, "title": 1.0, "answer": 0.6, "text": 0.5}
+GENERIC_WEIGHT = 0.25  # a generic word ("heure", "commune") counts a quarter of its idf
+RELEVANCE_SHARE = 0.5  # the rest of the confidence comes from the nearest example
+CENTRALITY_BONUS = 0.5  # at most, for a term found in CENTRAL_COUNT example questions or more
+CENTRAL_COUNT = 4
+PARENT_FACTOR = 0.9  # between a parent and its child, the more precise answer wins a close call
+
+
+@dataclass(frozen=True)
+class Candidate:
+    clause_id: str
+    confidence: float
+    strong_terms: tuple[str, ...]  # matched terms that are not generic words
+
+
+@dataclass(frozen=True)
+class _Example:
+    clause_id: str
+    weights: dict[str, float]
+    norm: float
+
+
+class Matcher:
+    """An index of the knowledge base's clauses, built once per knowledge base."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.analyzer = Analyzer(knowledge.synonyms)
+        self.analyzer.learn(_all_texts(knowledge))
+        self.generic = {term for word in knowledge.generic_words for term in self.analyzer.terms(word)}
+        self.courtesy = {term for word in knowledge.courtesy_words for term in self.analyzer.terms(word)}
+        self._parents = {clause.parent for clause in knowledge.clauses.values() if clause.parent}
+        self._fields = {clause.id: self._field_terms(knowledge, clause) for clause in knowledge.clauses.values()}
+        document_frequency = Counter(term for fields in self._fields.values() for term in set().union(*fields.values()))
+        count = len(self._fields)
+        self._idf = {term: math.log(1 + count / df) for term, df in document_frequency.items()}
+        self._unknown_idf = math.log(1 + count / 0.5)
+        self._centrality = {
+            clause.id: self._central_terms(clause.questions) for clause in knowledge.clauses.values()
+        }
+        self._examples = [
+            self._example(clause.id, question) for clause in knowledge.clauses.values() for question in clause.questions
+        ]
+
+    def question_terms(self, text: str) -> list[str]:
+        """The question's terms without courtesy words (unless nothing else is left)."""
+        terms = self.analyzer.terms(text)
+        meaningful = [term for term in terms if term not in self.courtesy]
+        return meaningful or terms
+
+    def weight(self, term: str) -> float:
+        idf = self._idf.get(term, self._unknown_idf)
+        return idf * GENERIC_WEIGHT if term in self.generic else idf
+
+    def is_strong(self, term: str) -> bool:
+        return term in self._idf and term not in self.generic and term not in self.courtesy
+
+    def rank(self, terms: list[str]) -> list[Candidate]:
+        """Every clause that shares a term with the question, best first."""
+        unique = list(dict.fromkeys(terms))
+        if not unique:
+            return []
+        weights = {term: self.weight(term) for term in unique}
+        total = sum(weights.values())
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        nearest: dict[str, float] = {}
+        for example in self._examples:
+            shared = sum(weights[t] * example.weights[t] for t in unique if t in example.weights)
+            if shared:
+                similarity = shared / (norm * example.norm)
+                nearest[example.clause_id] = max(nearest.get(example.clause_id, 0.0), similarity)
+        candidates = []
+        for clause_id, fields in self._fields.items():
+            centrality = self._centrality[clause_id]
+            relevance = sum(weights[t] * (_best_field(t, fields) + centrality.get(t, 0.0)) for t in unique)
+            relevance /= total * (1 + CENTRALITY_BONUS)
+            if relevance <= 0:
+                continue
+            confidence = RELEVANCE_SHARE * relevance + (1 - RELEVANCE_SHARE) * nearest.get(clause_id, 0.0)
+            if clause_id in self._parents:
+                confidence *= PARENT_FACTOR
+            strong = tuple(t for t in unique if self.is_strong(t) and any(t in f for f in fields.values()))
+            candidates.append(Candidate(clause_id, round(min(confidence, 1.0), 4), strong))
+        return sorted(candidates, key=lambda c: -c.confidence)
+
+    def _field_terms(self, knowledge: Knowledge, clause: Clause) -> dict[str, set[str]]:
+        terms = self.analyzer.terms
+        parent = bool(knowledge.children(clause.id))
+        fields = {
+            "questions": {t for q in clause.questions for t in terms(q)},
+            "keywords": {t for k in clause.keywords for t in terms(k)},
+            "title": set(terms(f"{clause.ref} {clause.title}")),
+            # A parent's text and answer sum up its children's: indexing them twice would
+            # let the parent outrank the child that actually answers.
+            "answer": set() if parent else set(terms(clause.answer)),
+            "text": set() if parent else set(terms(clause.text)),
+        }
+        return fields
+
+    def _central_terms(self, questions: list[str]) -> dict[str, float]:
+        """A bonus for terms that many of a clause's example questions share: its core words."""
+        counts = Counter(term for question in questions for term in set(self.analyzer.terms(question)))
+        return {term: CENTRALITY_BONUS * min(1.0, count / CENTRAL_COUNT) for term, count in counts.items() if count > 1}
+
+    def _example(self, clause_id: str, question: str) -> _Example:
+        weights = {term: self.weight(term) for term in dict.fromkeys(self.analyzer.terms(question))}
+        return _Example(clause_id, weights, math.sqrt(sum(w * w for w in weights.values())) or 1.0)
+
+
+def _best_field(term: str, fields: dict[str, set[str]]) -> float:
+    return max((FIELD_WEIGHTS[name] for name, terms in fields.items() if term in terms), default=0.0)
+
+
+def _all_texts(knowledge: Knowledge) -> list[str]:
+    texts = [knowledge.source]
+    for clause in knowledge.clauses.values():
+        texts += [clause.title, clause.answer, *clause.questions, *clause.keywords]
+    texts += [expression for group in knowledge.synonyms for expression in group]
+    return texts

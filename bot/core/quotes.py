@@ -1,0 +1,39 @@
+"""Choosing the verbatim sentence(s) of a clause that answer a question."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# A sentence ends at . ; or : before a capital, a bullet or a quote mark; lines end one too.
+_SENTENCE_END = re.compile(r"(?<=[.;:])\s+(?=[A-ZÀ-Ý«·])")
+MAX_SENTENCES = 2
+SHORT_TEXT = 320  # a clause this short is quoted whole
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a clause text, bullets stripped, in order."""
+    found: list[str] = []
+    for line in text.splitlines():
+        for part in _SENTENCE_END.split(line.strip()):
+            part = part.strip().removeprefix("·").strip()
+            if part:
+                found.append(part)
+    return found
+
+
+def select_quote(text: str, relevance: Callable[[str], float]) -> str:
+    """The clause's most relevant sentence(s) by `relevance`, verbatim and in document order."""
+    if len(text) <= SHORT_TEXT:
+        return " ".join(sentences(text))
+    parts = sentences(text)
+    scores = [relevance(part) for part in parts]
+    best = max(scores, default=0.0)
+    if best <= 0:
+        return parts[0] if parts else text
+    ranked = sorted(range(len(parts)), key=lambda index: -scores[index])
+    chosen = sorted(index for index in ranked[:MAX_SENTENCES] if scores[index] >= 0.6 * best)
+    pieces = [parts[chosen[0]]]
+    for previous, index in zip(chosen, chosen[1:], strict=False):
+        pieces.append(("" if index == previous + 1 else "[…] ") + parts[index])
+    return " ".join(pieces)

@@ -1,0 +1,39 @@
+"""Direct references to a clause: "article 5.2", "art 6", "4.2.1", "annexe 2"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .french import fold
+
+_ARTICLE = re.compile(r"\b(?:article|art)\s*\.?\s*(?:n\s*°?\s*)?(\d+(?:\.\d+)*)")
+_ANNEX = re.compile(r"\bannexe?s?\s*(?:n\s*°?\s*|no\s*)?(\d+)")
+_BARE = re.compile(r"(?<![\d/.,-])(\d{1,2}(?:\.\d{1,2}){1,2})\.?(?![\d/,-]|\.\d)")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A clause a question names: its id if it exists, and how it was written."""
+
+    text: str
+    clause_id: str
+    explicit: bool = True  # "article 12" names a clause; a bare "12.5" may be anything
+
+
+def find_reference(question: str) -> Reference | None:
+    """The first clause named in `question`, with the id it would have (known or not)."""
+    folded = fold(question)
+    found = [(m.start(), Reference(m.group(0).strip(), f"art-{m.group(1)}")) for m in _ARTICLE.finditer(folded)]
+    found += [(m.start(), Reference(m.group(0).strip(), f"annexe-{m.group(1)}")) for m in _ANNEX.finditer(folded)]
+    if not found:
+        found = [(m.start(), Reference(m.group(1), f"art-{m.group(1)}", False)) for m in _BARE.finditer(folded)]
+    return min(found, key=lambda item: item[0])[1] if found else None
+
+
+def article_id(text: str) -> str:
+    """The clause id a user means by "5.2", "article 5.2", "annexe 2", "préambule" (for /article)."""
+    reference = find_reference(text)
+    if reference:
+        return reference.clause_id
+    return fold(text).strip().replace(" ", "-")

@@ -1,0 +1,121 @@
+"""The shape of each knowledge file (layer 1 of validation), with errors in French at file:line.
+
+pydantic does the type checking; strict mode keeps `parent: 4.10` from silently becoming
+the float 4.1, and `extra="forbid"` catches misspelt field names.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from rapidfuzz import process
+
+from .yamlfile import Problem, YamlDocument
+
+ANSWER_MAX_CHARS = 600
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Clause(StrictModel):
+    """One citable part of the convention."""
+
+    id: str
+    ref: str
+    title: str
+    parent: str | None = None
+    note: str | None = None
+    topics: list[str]
+    text: str
+    answer: str = Field(max_length=ANSWER_MAX_CHARS)
+    questions: list[str]
+    keywords: list[str] = []
+    related: list[str] = []
+
+
+class Topic(StrictModel):
+    id: str
+    label: str
+    example: str
+
+
+class SmallTalk(StrictModel):
+    id: str
+    patterns: list[str] = Field(min_length=1)
+    reply: str
+
+
+class ClauseFile(StrictModel):
+    clauses: list[Clause]
+
+
+class TopicFile(StrictModel):
+    topics: list[Topic] = Field(min_length=1)
+
+
+class SynonymFile(StrictModel):
+    synonyms: list[list[str]]
+
+
+class SmallTalkFile(StrictModel):
+    smalltalk: list[SmallTalk]
+
+
+class VocabularyFile(StrictModel):
+    courtesy_words: list[str]
+    generic_words: list[str]
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+_MESSAGES = {
+    "missing": "champ obligatoire « {field} » manquant",
+    "string_type": "« {field} » doit être un texte (mettez-le entre guillemets), pas {value}",
+    "list_type": "« {field} » doit être une liste (une ligne « - » par élément)",
+    "model_type": "« {field} » doit être une liste de champs « clé: valeur »",
+    "dict_type": "« {field} » doit être une liste de champs « clé: valeur »",
+    "string_too_long": "« {field} » est trop long ({length} caractères, {max_length} au plus)",
+    "too_short": "« {field} » ne doit pas être vide",
+}
+
+
+def parse_document(document: YamlDocument, model: type[Model]) -> tuple[Model | None, list[Problem]]:
+    """Check `document` against `model`; return the model or French problems with lines."""
+    try:
+        return model.model_validate(document.data), []
+    except ValidationError as error:
+        return None, [_problem(document, model, item) for item in error.errors()]
+
+
+def _problem(document: YamlDocument, model: type[BaseModel], item: Any) -> Problem:
+    location = tuple(item["loc"])
+    field = str(location[-1]) if location else "document"
+    if item["type"] == "extra_forbidden":
+        allowed = _fields_at(model, location[:-1])
+        guess = process.extractOne(field, allowed, score_cutoff=70) if allowed else None
+        hint = f" ; vouliez-vous dire « {guess[0]} » ?" if guess else f" ; champs permis : {', '.join(allowed)}"
+        return Problem(document.path, document.line_of(location), f"champ inconnu « {field} »{hint}")
+    value = item.get("input")
+    template = _MESSAGES.get(item["type"])
+    context = item.get("ctx") or {}
+    length = len(value) if isinstance(value, str) else 0
+    message = (
+        template.format(field=field, value=repr(value), length=length, **context)
+        if template
+        else f"« {field} » : {item['msg']}"
+    )
+    return Problem(document.path, document.line_of(location), message)
+
+
+def _fields_at(model: type[BaseModel], location: tuple[Any, ...]) -> list[str]:
+    """The field names allowed at `location` inside `model` (to suggest a misspelt one)."""
+    current: Any = model
+    for step in location:
+        if isinstance(step, int):
+            continue
+        annotation = current.model_fields[step].annotation
+        current = getattr(annotation, "__args__", (annotation,))[0]
+    return list(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else []

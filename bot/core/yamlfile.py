@@ -1,0 +1,105 @@
+"""Safe YAML loading that remembers where every value came from.
+
+PyYAML silently keeps the last of two duplicate keys and forgets line numbers once the
+data is built. Maintainers need both: a duplicate key is an error, and every later
+message (schema or meaning) must point at `file:line`. So we compose the node tree
+with the safe loader and build the Python values ourselves, recording each value's line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+Location = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a knowledge file, reported as `path:line: message`."""
+
+    path: str
+    line: int
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        prefix = "avertissement : " if self.warning else ""
+        return f"{self.path}:{self.line}: {prefix}{self.message}"
+
+
+@dataclass
+class YamlDocument:
+    """The data of one YAML file and the line of each value, keyed by its location."""
+
+    path: str
+    data: Any
+    lines: dict[Location, int] = field(default_factory=dict)
+
+    def line_of(self, location: Location) -> int:
+        """The line of the value at `location`, or of its nearest parent that has one."""
+        while location not in self.lines and location:
+            location = location[:-1]
+        return self.lines.get(location, 1)
+
+
+def load_yaml(path: Path, display_path: str | None = None) -> tuple[YamlDocument | None, list[Problem]]:
+    """Load one YAML file safely; return the document or the problems that prevent it."""
+    shown = display_path or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return None, [Problem(shown, 1, f"le fichier n'est pas en UTF-8 ({error.reason})")]
+    except OSError as error:
+        return None, [Problem(shown, 1, f"lecture impossible : {error.strerror}")]
+    if not text.strip():
+        return None, [Problem(shown, 1, "le fichier est vide")]
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        document = YamlDocument(shown, None)
+        problems: list[Problem] = []
+        document.data = _build(loader, node, (), document, problems)
+        return (None if problems else document), problems
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        return None, [Problem(shown, line, f"erreur de syntaxe YAML : {error.problem or error}")]
+    except yaml.YAMLError as error:
+        return None, [Problem(shown, 1, f"erreur YAML : {error}")]
+    finally:
+        loader.dispose()
+
+
+def _build(
+    loader: yaml.SafeLoader,
+    node: yaml.Node,
+    location: Location,
+    document: YamlDocument,
+    problems: list[Problem],
+) -> Any:
+    document.lines[location] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str | int):
+                problems.append(Problem(document.path, key_node.start_mark.line + 1, "clé invalide"))
+                continue
+            if key in result:
+                problems.append(
+                    Problem(
+                        document.path,
+                        key_node.start_mark.line + 1,
+                        f"clé « {key} » en double (déjà définie ligne {document.lines[location + (key,)]})",
+                    )
+                )
+                continue
+            result[key] = _build(loader, value_node, location + (key,), document, problems)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(loader, item, location + (index,), document, problems) for index, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)

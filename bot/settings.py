@@ -1,0 +1,110 @@
+"""Configuration: a YAML file (see config.example.yaml), then environment variables on top.
+
+Any setting can be overridden by `CONVENTION_BOT__SECTION__KEY` (for instance
+`CONVENTION_BOT__TELEGRAM__BASE_URL`); values are read as YAML scalars or lists
+("0.5", "[12345, 67890]"). The token only ever comes from `TELEGRAM_BOT_TOKEN` or
+`telegram.token_file`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from .core.engine import DEFAULT_CONTACT, DEFAULT_THRESHOLD
+from .core.knowledge import DEFAULT_KNOWLEDGE_DIR
+from .core.schema import parse_document
+from .core.yamlfile import Problem, YamlDocument, load_yaml
+
+ENV_PREFIX = "CONVENTION_BOT__"
+TOKEN_VARIABLE = "TELEGRAM_BOT_TOKEN"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TelegramSettings(_Section):
+    token_file: str | None = None
+    base_url: str = "https://api.telegram.org/bot"
+    base_file_url: str = "https://api.telegram.org/file/bot"
+    admin_ids: list[int] = []
+    admin_chat_id: int | None = None
+    poll_timeout: int = Field(default=10, ge=0, le=50)
+    concurrent_updates: int = Field(default=64, ge=1, le=1024)
+
+
+class Settings(_Section):
+    knowledge_path: str = str(DEFAULT_KNOWLEDGE_DIR)
+    contact: str = DEFAULT_CONTACT
+    threshold: float = Field(default=DEFAULT_THRESHOLD, ge=0, le=1)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    telegram: TelegramSettings = TelegramSettings()
+
+    @property
+    def knowledge_dir(self) -> Path:
+        return Path(self.knowledge_path)
+
+
+class SettingsError(Exception):
+    """The configuration is invalid; the message is `path:line: message` lines."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(problem) for problem in problems))
+
+
+def load_settings(path: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
+    """Read the configuration file (if any) and apply environment overrides."""
+    environ = dict(os.environ if environ is None else environ)
+    data: dict[str, Any] = {}
+    document = YamlDocument(str(path or "environnement"), data)
+    if path is not None:
+        loaded, problems = load_yaml(path)
+        if loaded is None:
+            raise SettingsError(problems)
+        if not isinstance(loaded.data, dict):
+            raise SettingsError([Problem(str(path), 1, "la configuration doit être une suite de champs « clé: valeur »")])
+        document = loaded
+        data = loaded.data
+        relative = data.get("knowledge_path")
+        if isinstance(relative, str):
+            data["knowledge_path"] = str((path.parent / relative).resolve())
+    for name, value in environ.items():
+        if name.startswith(ENV_PREFIX):
+            keys = name[len(ENV_PREFIX) :].lower().split("__")
+            _set(data, keys, _scalar(value))
+    document.data = data
+    settings, problems = parse_document(document, Settings)
+    if settings is None:
+        raise SettingsError(problems)
+    return settings
+
+
+def read_token(settings: Settings, environ: dict[str, str] | None = None) -> str | None:
+    """The bot token from the environment, or from the configured token file."""
+    environ = dict(os.environ if environ is None else environ)
+    token = environ.get(TOKEN_VARIABLE, "").strip()
+    if not token and settings.telegram.token_file:
+        try:
+            token = Path(settings.telegram.token_file).read_text(encoding="utf-8").strip()
+        except OSError:
+            return None
+    return token or None
+
+
+def _set(data: dict[str, Any], keys: list[str], value: Any) -> None:
+    for key in keys[:-1]:
+        data = data.setdefault(key, {}) if isinstance(data.get(key, {}), dict) else {}
+    data[keys[-1]] = value
+
+
+def _scalar(value: str) -> Any:
+    try:
+        return yaml.safe_load(value)
+    except yaml.YAMLError:
+        return value
