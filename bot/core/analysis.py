@@ -16,7 +16,8 @@ from rapidfuzz.distance import OSA
 from .french import STOP_WORDS, stem, words
 
 MIN_REPAIR_LENGTH = 5  # shorter words are too easily "repaired" into another word
-REPAIR_SIMILARITY = 0.8  # one edit in five letters, two in ten
+REPAIR_SIMILARITY = 0.85  # one edit in seven letters, two in fourteen: "savoir" is not "avoir"
+MIN_FAMILY_STEM = 6  # "respons" (responsable) heads "responsabilit"; "parti" must not head "particip"
 MIN_SHARED_PREFIX = 5  # "resil" (résilie) and "resili" (résilier) are one stem; so are
 # "reexamin" and "reexamen": stems that differ only in their last two letters
 
@@ -31,6 +32,7 @@ class Analyzer:
     _known_words: dict[str, str] = field(default_factory=dict, init=False)
     _known_stems: set[str] = field(default_factory=set, init=False)
     _stems_by_prefix: dict[str, list[str]] = field(default_factory=dict, init=False)
+    _family: dict[str, str] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         for group in self.synonyms:
@@ -51,6 +53,12 @@ class Analyzer:
         for known in self._known_stems:
             if len(known) >= MIN_SHARED_PREFIX:
                 self._stems_by_prefix.setdefault(known[:MIN_SHARED_PREFIX], []).append(known)
+        # Word families: a stem that starts with another known stem is read as that one.
+        self._family = {}
+        for known in sorted(self._known_stems, key=len):
+            heads = [h for h in self._stems_by_prefix.get(known[:MIN_SHARED_PREFIX], []) if known.startswith(h)]
+            head = min(heads, key=len, default=known)
+            self._family[known] = head if len(head) >= MIN_FAMILY_STEM else known
 
     def terms(self, text: str) -> list[str]:
         """The matching terms of `text`, in order (duplicates kept)."""
@@ -77,7 +85,9 @@ class Analyzer:
     def _repair(self, word: str) -> str:
         """The stem of `word`, mended towards the knowledge base's vocabulary when unknown."""
         stemmed = stem(word)
-        if not self._known_stems or stemmed in self._known_stems or word in STOP_WORDS or not word.isalpha():
+        if stemmed in self._known_stems:
+            return self._family[stemmed]
+        if not self._known_stems or word in STOP_WORDS or not word.isalpha():
             return stemmed
         if len(stemmed) >= MIN_SHARED_PREFIX:
             family = [
@@ -86,13 +96,13 @@ class Analyzer:
                 if _same_family(known, stemmed)
             ]
             if family:
-                return max(family, key=lambda known: (_shared_prefix(known, stemmed), -len(known)))
+                return self._family[max(family, key=lambda known: (_shared_prefix(known, stemmed), -len(known)))]
         if len(word) >= MIN_REPAIR_LENGTH:
             match = process.extractOne(
                 word, self._known_words.keys(), scorer=OSA.normalized_similarity, score_cutoff=REPAIR_SIMILARITY
             )
             if match:
-                return self._known_words[match[0]]
+                return self._family[self._known_words[match[0]]]
         return stemmed
 
     def is_known(self, term: str) -> bool:

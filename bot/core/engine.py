@@ -59,8 +59,9 @@ class Engine:
         terms = self.matcher.question_terms(text)
         ranked = self.matcher.rank(terms)
         near = {candidate.clause_id for candidate in ranked[:3]}
-        calculation = self._deadlines(question, text, terms, near, today, signature) or self._cost(
-            question, text, terms, near
+        # A price question may mention a date ("3 h le 15/03/2025"); the hours decide.
+        calculation = self._cost(question, text, terms, near) or self._deadlines(
+            question, text, terms, near, today, signature
         )
         if calculation:
             return calculation

@@ -20,8 +20,12 @@ from .analysis import Analyzer
 from .knowledge import Knowledge
 from .schema import Clause
 
-FIELD_WEIGHTS = {"questions": 1.0, "keywords": 1.0, "title": 1.0, "answer": 0.6, "text": 0.5}
-GENERIC_WEIGHT = 0.25  # a generic word ("heure", "commune") counts a quarter of its idf
+# The title says what a clause is about most precisely ("Responsabilité du CDG 62").
+FIELD_WEIGHTS = {"title": 1.5, "questions": 1.0, "keywords": 1.0, "answer": 0.6, "text": 0.5}
+# A word the knowledge base never uses ("passeport") weighs more than any word it does:
+# the question is about something else.
+UNKNOWN_FACTOR = 1.3
+GENERIC_WEIGHT = 0.6  # a generic word ("heure", "commune") counts 60 % of its idf, and never alone
 RELEVANCE_SHARE = 0.5  # the rest of the confidence comes from the nearest example
 CENTRALITY_BONUS = 0.5  # at most, for a term found in CENTRAL_COUNT example questions or more
 CENTRAL_COUNT = 4
@@ -47,7 +51,7 @@ class Matcher:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.analyzer = Analyzer(knowledge.synonyms)
-        self.analyzer.learn(_all_texts(knowledge))
+        self.analyzer.learn([*_all_texts(knowledge), *knowledge.generic_words, *knowledge.courtesy_words])
         self.generic = {term for word in knowledge.generic_words for term in self.analyzer.terms(word)}
         self.courtesy = {term for word in knowledge.courtesy_words for term in self.analyzer.terms(word)}
         self._parents = {clause.parent for clause in knowledge.clauses.values() if clause.parent}
@@ -55,12 +59,15 @@ class Matcher:
         document_frequency = Counter(term for fields in self._fields.values() for term in set().union(*fields.values()))
         count = len(self._fields)
         self._idf = {term: math.log(1 + count / df) for term, df in document_frequency.items()}
-        self._unknown_idf = math.log(1 + count / 0.5)
+        self._unknown_idf = UNKNOWN_FACTOR * math.log(1 + count / 0.5)
         self._centrality = {
             clause.id: self._central_terms(clause.questions) for clause in knowledge.clauses.values()
         }
+        # Keywords and titles are short questions too ("chorus pro", "frais de déplacement").
         self._examples = [
-            self._example(clause.id, question) for clause in knowledge.clauses.values() for question in clause.questions
+            self._example(clause.id, example)
+            for clause in knowledge.clauses.values()
+            for example in (*clause.questions, *clause.keywords, clause.title)
         ]
 
     def question_terms(self, text: str) -> list[str]:
@@ -94,7 +101,7 @@ class Matcher:
         for clause_id, fields in self._fields.items():
             centrality = self._centrality[clause_id]
             relevance = sum(weights[t] * (_best_field(t, fields) + centrality.get(t, 0.0)) for t in unique)
-            relevance /= total * (1 + CENTRALITY_BONUS)
+            relevance /= total * (max(FIELD_WEIGHTS.values()) + CENTRALITY_BONUS)
             if relevance <= 0:
                 continue
             confidence = RELEVANCE_SHARE * relevance + (1 - RELEVANCE_SHARE) * nearest.get(clause_id, 0.0)
