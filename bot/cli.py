@@ -34,7 +34,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="convention-bot", description="Assistant de la convention de services numériques.")
+    parser = argparse.ArgumentParser(
+        prog="convention-bot", description="Assistant de la convention de services numériques."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     validate = commands.add_parser("validate", help="vérifie la base de connaissances")
@@ -43,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     validate.set_defaults(handler=validate_command)
 
     ask = commands.add_parser("ask", help="répond à des questions (arguments, ou une par ligne sur l'entrée)")
-    ask.add_argument("question", nargs="*")
+    ask.add_argument("question", nargs="*", help="une question par argument, entre guillemets")
     ask.add_argument("--json", action="store_true", help="une ligne JSON par réponse")
     _common(ask)
     ask.set_defaults(handler=ask_command)
@@ -95,13 +97,15 @@ def validate_command(args: argparse.Namespace) -> int:
 def ask_command(args: argparse.Namespace) -> int:
     engine = _engine(load_settings(args.config))
     today = args.today or date.today()
-    questions: Iterable[str] = args.question and [" ".join(args.question)] or _stdin_lines()
+    questions: Iterable[str] = args.question or _stdin_lines()
     for question in questions:
         answer = engine.answer(question, today=today)
         if args.json:
             print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
-        else:
-            print(render_plain(answer).replace("\n", " / ") if not args.question else render_plain(answer), flush=True)
+        elif args.question:
+            print(render_plain(engine, answer), end="\n\n", flush=True)
+        else:  # one line per input line, so that the output lines up with the input
+            print(render_plain(engine, answer).replace("\n", " / "), flush=True)
     return EXIT_OK
 
 
@@ -122,7 +126,7 @@ def chat_command(args: argparse.Namespace) -> int:
             return EXIT_OK
         if question.strip().lower() in {"quitter", "quit", "exit", "q"}:
             return EXIT_OK
-        print(render_plain(engine.answer(question, today=args.today or date.today())))
+        print(render_plain(engine, engine.answer(question, today=args.today or date.today())))
 
 
 def eval_command(args: argparse.Namespace) -> int:
@@ -157,13 +161,16 @@ def run_command(args: argparse.Namespace) -> int:
     return run(args.config)
 
 
-def render_plain(answer: Answer) -> str:
+def render_plain(engine: Engine, answer: Answer) -> str:
     """An answer for a terminal: the text, then each citation with its quote."""
     lines = [answer.text]
     for citation in answer.citations:
         lines.append(f"— {citation.ref} · {citation.title} : « {citation.quote} »")
     if answer.alternatives and answer.answered:
-        lines.append("Voir aussi : " + ", ".join(answer.alternatives))
+        clauses = engine.knowledge.clauses
+        lines.append(
+            "Voir aussi : " + " ; ".join(f"{clauses[i].ref} ({clauses[i].title})" for i in answer.alternatives)
+        )
     return "\n".join(lines)
 
 

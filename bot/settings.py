@@ -68,7 +68,9 @@ def load_settings(path: Path | None = None, environ: dict[str, str] | None = Non
         if loaded is None:
             raise SettingsError(problems)
         if not isinstance(loaded.data, dict):
-            raise SettingsError([Problem(str(path), 1, "la configuration doit être une suite de champs « clé: valeur »")])
+            raise SettingsError(
+                [Problem(str(path), 1, "la configuration doit être une suite de champs « clé: valeur »")]
+            )
         document = loaded
         data = loaded.data
         relative = data.get("knowledge_path")

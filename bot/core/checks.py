@@ -82,12 +82,16 @@ def _check_clause(item: Located, ids: set[str], topic_ids: set[str], source: str
             yield item.problem(field, f"« {field} » ne doit pas être vide")
     text = " ".join(clause.text.split())
     if text and text not in source:
-        yield item.problem("text", f"le texte de {clause.id} ne figure pas tel quel dans le texte source{_drift(text, source)}")
+        yield item.problem(
+            "text", f"le texte de {clause.id} ne figure pas tel quel dans le texte source{_drift(text, source)}"
+        )
     if not clause.questions:
         yield item.problem("questions", f"{clause.id} n'a aucune question d'exemple")
     elif len(clause.questions) < MIN_QUESTIONS:
         yield item.problem(
-            "questions", f"{clause.id} n'a que {len(clause.questions)} questions (au moins {MIN_QUESTIONS})", warning=True
+            "questions",
+            f"{clause.id} n'a que {len(clause.questions)} questions (au moins {MIN_QUESTIONS})",
+            warning=True,
         )
 
 
@@ -119,14 +123,22 @@ def _check_synonyms(groups: list[list[str]], document: YamlDocument) -> Iterable
     seen: dict[str, int] = {}
     for group_index, group in enumerate(groups):
         if len(group) < 2:
-            yield Problem(document.path, document.line_of(("synonyms", group_index)), "un groupe de synonymes a au moins deux expressions")
+            yield Problem(
+                document.path,
+                document.line_of(("synonyms", group_index)),
+                "un groupe de synonymes a au moins deux expressions",
+            )
         for index, expression in enumerate(group):
             key = comparable(expression)
             line = document.line_of(("synonyms", group_index, index))
             if not key:
                 yield Problem(document.path, line, "expression vide")
             elif key in seen and seen[key] != group_index:
-                yield Problem(document.path, line, f"« {expression} » est déjà dans un autre groupe (ligne {document.line_of(('synonyms', seen[key]))})")
+                yield Problem(
+                    document.path,
+                    line,
+                    f"« {expression} » est déjà dans un autre groupe (ligne {document.line_of(('synonyms', seen[key]))})",
+                )
             seen.setdefault(key, group_index)
 
 
@@ -135,7 +147,9 @@ def _check_smalltalk(entries: list[SmallTalk], document: YamlDocument, located: 
     ids: set[str] = set()
     for entry_index, entry in enumerate(entries):
         if entry.id in ids:
-            yield Problem(document.path, document.line_of(("smalltalk", entry_index, "id")), f"id « {entry.id} » en double")
+            yield Problem(
+                document.path, document.line_of(("smalltalk", entry_index, "id")), f"id « {entry.id} » en double"
+            )
         ids.add(entry.id)
         for index, pattern in enumerate(entry.patterns):
             clause_id = questions.get(comparable(pattern))

@@ -17,7 +17,9 @@ NUMBER_WORDS = {
 }  # fmt: skip
 _NUMBER = r"(-?\d+(?:[.,]\d+)*(?:\s*(?:\^|\*\*|e\+?)\s*\d+)?|" + "|".join(NUMBER_WORDS) + r")"
 _HOURS = re.compile(
-    r"(?<![\w^])" + _NUMBER + r"\s*(?:h|heures?|hrs?)(?![a-z])(?:\s*(?:et\s+)?(demie?|\d{1,2})(?:\s*(?:min|minutes?|mn)(?![a-z]))?)?"
+    r"(?<![\w^])"
+    + _NUMBER
+    + r"\s*(?:h|heures?|hrs?)(?![a-z])(?:\s*(?:et\s+)?(demie?|\d{1,2})(?:\s*(?:min|minutes?|mn)(?![a-z]))?)?"
 )
 _MINUTES = re.compile(r"(?<![\w^])" + _NUMBER + r"\s*(?:min|minutes?|mn)(?![a-z])")
 _HALF_HOUR = re.compile(r"\bdemi[- ]?heure\b")

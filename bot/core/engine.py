@@ -17,7 +17,7 @@ from .deadlines import compute_deadlines, find_dates, format_date, plausibility_
 from .french import comparable
 from .knowledge import Knowledge
 from .matching import Candidate, Matcher
-from .quotes import select_quote
+from .quotes import select_quote, sentences
 from .references import find_reference
 from .schema import Clause
 
@@ -32,7 +32,9 @@ COST_CLAUSE = "art-4.2.1"
 # What a deadline or a price question is about, read through the synonyms like any question.
 CALENDAR_WORDS = "signée résilier renouvellement durée fin termine échéance préavis date limite anniversaire"
 COST_WORDS = "coût prix combien tarif facturé payer CDG accompagnement intervention heure"
-CALENDAR_QUOTE_WORDS = "durée deux ans reconduite tacitement résiliation lettre recommandée trois mois date anniversaire"
+CALENDAR_QUOTE_WORDS = (
+    "durée deux ans reconduite tacitement résiliation lettre recommandée trois mois date anniversaire"
+)
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 
@@ -68,7 +70,7 @@ class Engine:
         reference = find_reference(text)
         if reference and reference.clause_id in self.knowledge.clauses:
             clause = self.knowledge.clauses[reference.clause_id]
-            return self._clause_answer(question, clause, terms, 1.0, ranked)
+            return self._clause_answer(question, clause, None, 1.0, ranked)
         if reference and reference.explicit:
             return self._unknown(question, f"« {reference.text} » n'existe pas dans la convention. {self._contents()}")
         best = ranked[0] if ranked else None
@@ -76,10 +78,12 @@ class Engine:
             return self._clause_answer(question, self.knowledge.clauses[best.clause_id], terms, best.confidence, ranked)
         return self._unknown(question, self._not_found(ranked), ranked)
 
-    def citation(self, clause_id: str, terms: list[str] | None = None) -> Citation:
-        """A citation of `clause_id` quoting the sentences that best match `terms`."""
+    def citation(self, clause_id: str, terms: list[str] | None) -> Citation:
+        """A citation of `clause_id` quoting the sentences that best match `terms` (all if None)."""
         clause = self.knowledge.clauses[clause_id]
-        relevant = set(terms or [])
+        if terms is None:
+            return Citation(clause.id, clause.ref, clause.title, " ".join(sentences(clause.text)))
+        relevant = set(terms)
         weight = self.matcher.weight
         quote = select_quote(
             clause.text, lambda sentence: sum(weight(t) for t in set(self._sentence_terms(sentence)) & relevant)
@@ -107,12 +111,14 @@ class Engine:
         return None
 
     def _clause_answer(
-        self, question: str, clause: Clause, terms: list[str], score: float, ranked: list[Candidate]
+        self, question: str, clause: Clause, terms: list[str] | None, score: float, ranked: list[Candidate]
     ) -> Answer:
         alternatives = [
             c.clause_id
             for c in ranked
-            if c.clause_id != clause.id and c.confidence >= ALTERNATIVE_SHARE * score and c.confidence >= self.threshold / 2
+            if c.clause_id != clause.id
+            and c.confidence >= ALTERNATIVE_SHARE * score
+            and c.confidence >= self.threshold / 2
         ]
         suggestions = alternatives or [related for related in clause.related if related in self.knowledge.clauses]
         return Answer(
@@ -137,7 +143,9 @@ class Engine:
         if mentions:
             mention = mentions[0]
             if mention.value is None:
-                return self._refusal(question, f"{mention.problem}. Écrivez la date de signature sous la forme 15/03/2025.")
+                return self._refusal(
+                    question, f"{mention.problem}. Écrivez la date de signature sous la forme 15/03/2025."
+                )
             signature = mention.value
         assert signature is not None
         if problem := plausibility_problem(signature, today):
@@ -147,7 +155,10 @@ class Engine:
             True,
             "calculation",
             deadline_text(signature, today),
-            tuple(self.citation(clause_id, self.matcher.question_terms(CALENDAR_QUOTE_WORDS)) for clause_id in CALENDAR_CLAUSES),
+            tuple(
+                self.citation(clause_id, self.matcher.question_terms(CALENDAR_QUOTE_WORDS))
+                for clause_id in CALENDAR_CLAUSES
+            ),
             1.0,
         )
 
@@ -182,7 +193,7 @@ class Engine:
         return " ".join(lines)
 
     def _contents(self) -> str:
-        topics = ", ".join(topic.label.lower() for topic in self.knowledge.topics.values())
+        topics = ", ".join(topic.label for topic in self.knowledge.topics.values())
         return f"Je peux vous renseigner sur : {topics}. {self.contact}"
 
 
@@ -192,7 +203,10 @@ def clean(question: str) -> str:
         " " if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") else char
         for char in _INVISIBLE.sub("", question[: MAX_QUESTION_CHARS * 2])
     )
-    return " ".join(visible.split())[:MAX_QUESTION_CHARS]
+    text = " ".join(visible.split())
+    if len(text) > MAX_QUESTION_CHARS:  # cut between words: a half word would read as an unknown one
+        text = text[: MAX_QUESTION_CHARS + 1].rsplit(" ", 1)[0]
+    return text
 
 
 def deadline_text(signature: date, today: date) -> str:
@@ -204,8 +218,8 @@ def deadline_text(signature: date, today: date) -> str:
     lines.append(f"• période de deux ans en cours (n°{d.period_number}) : jusqu'au {format_date(d.period_end)} ;")
     if d.notice_passed:
         lines.append(
-            f"• la date limite pour ne pas la reconduire à cette échéance ({format_date(d.notice_deadline)}) est passée : "
-            f"elle sera reconduite jusqu'au {format_date(d.next_period_end)} ;"
+            f"• la date limite pour ne pas la reconduire à cette échéance, le {format_date(d.notice_deadline)}, est "
+            f"passée : elle sera reconduite jusqu'au {format_date(d.next_period_end)} ;"
         )
         lines.append(
             f"• pour y mettre fin à cette échéance-là, envoyez la lettre recommandée avec accusé de réception au plus tard "

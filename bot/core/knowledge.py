@@ -97,7 +97,7 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
         parsed, document = parse(path, ClauseFile)
         if parsed is not None:
             located.extend(checks.Located(clause, document, ("clauses", i)) for i, clause in enumerate(parsed.clauses))
-    topics, topics_doc = parse(root / "topics.yaml", TopicFile)
+    topics, _topics_doc = parse(root / "topics.yaml", TopicFile)
     synonyms, synonyms_doc = parse(root / "synonyms.yaml", SynonymFile)
     smalltalk, smalltalk_doc = parse(root / "smalltalk.yaml", SmallTalkFile)
     vocabulary, _ = parse(root / "vocabulary.yaml", VocabularyFile)

@@ -29,7 +29,6 @@ GENERIC_WEIGHT = 0.6  # a generic word ("heure", "commune") counts 60 % of its i
 RELEVANCE_SHARE = 0.5  # the rest of the confidence comes from the nearest example
 CENTRALITY_BONUS = 0.5  # at most, for a term found in CENTRAL_COUNT example questions or more
 CENTRAL_COUNT = 4
-PARENT_FACTOR = 0.9  # between a parent and its child, the more precise answer wins a close call
 
 
 @dataclass(frozen=True)
@@ -54,15 +53,12 @@ class Matcher:
         self.analyzer.learn([*_all_texts(knowledge), *knowledge.generic_words, *knowledge.courtesy_words])
         self.generic = {term for word in knowledge.generic_words for term in self.analyzer.terms(word)}
         self.courtesy = {term for word in knowledge.courtesy_words for term in self.analyzer.terms(word)}
-        self._parents = {clause.parent for clause in knowledge.clauses.values() if clause.parent}
         self._fields = {clause.id: self._field_terms(knowledge, clause) for clause in knowledge.clauses.values()}
         document_frequency = Counter(term for fields in self._fields.values() for term in set().union(*fields.values()))
         count = len(self._fields)
         self._idf = {term: math.log(1 + count / df) for term, df in document_frequency.items()}
         self._unknown_idf = UNKNOWN_FACTOR * math.log(1 + count / 0.5)
-        self._centrality = {
-            clause.id: self._central_terms(clause.questions) for clause in knowledge.clauses.values()
-        }
+        self._centrality = {clause.id: self._central_terms(clause.questions) for clause in knowledge.clauses.values()}
         # Keywords and titles are short questions too ("chorus pro", "frais de déplacement").
         self._examples = [
             self._example(clause.id, example)
@@ -73,7 +69,8 @@ class Matcher:
     def question_terms(self, text: str) -> list[str]:
         """The question's terms without courtesy words (unless nothing else is left)."""
         terms = self.analyzer.terms(text)
-        meaningful = [term for term in terms if term not in self.courtesy]
+        # Courtesy words, and stray unknown fragments ("co", "b" of "<b>"), say nothing.
+        meaningful = [t for t in terms if t not in self.courtesy and (len(t) > 2 or t in self._idf or t[0].isdigit())]
         return meaningful or terms
 
     def weight(self, term: str) -> float:
@@ -105,8 +102,6 @@ class Matcher:
             if relevance <= 0:
                 continue
             confidence = RELEVANCE_SHARE * relevance + (1 - RELEVANCE_SHARE) * nearest.get(clause_id, 0.0)
-            if clause_id in self._parents:
-                confidence *= PARENT_FACTOR
             strong = tuple(t for t in unique if self.is_strong(t) and any(t in f for f in fields.values()))
             candidates.append(Candidate(clause_id, round(min(confidence, 1.0), 4), strong))
         return sorted(candidates, key=lambda c: -c.confidence)

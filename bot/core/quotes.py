@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -12,11 +13,11 @@ SHORT_TEXT = 320  # a clause this short is quoted whole
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of a clause text, bullets stripped, in order."""
+    """The sentences of a clause text, in order (bullets kept: quotes stay verbatim)."""
     found: list[str] = []
     for line in text.splitlines():
         for part in _SENTENCE_END.split(line.strip()):
-            part = part.strip().removeprefix("·").strip()
+            part = part.strip()
             if part:
                 found.append(part)
     return found
@@ -34,6 +35,6 @@ def select_quote(text: str, relevance: Callable[[str], float]) -> str:
     ranked = sorted(range(len(parts)), key=lambda index: -scores[index])
     chosen = sorted(index for index in ranked[:MAX_SENTENCES] if scores[index] >= 0.6 * best)
     pieces = [parts[chosen[0]]]
-    for previous, index in zip(chosen, chosen[1:], strict=False):
+    for previous, index in itertools.pairwise(chosen):
         pieces.append(("" if index == previous + 1 else "[…] ") + parts[index])
     return " ".join(pieces)

@@ -15,6 +15,10 @@ from typing import Any
 import yaml
 
 Location = tuple[str | int, ...]
+# Plain YAML types only: a tag like !!python/object is refused, never constructed.
+_STANDARD_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")
+)
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,9 @@ def load_yaml(path: Path, display_path: str | None = None) -> tuple[YamlDocument
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        return None, [Problem(shown, line, f"erreur de syntaxe YAML : {error.problem or error}")]
+        started = error.context_mark.line + 1 if error.context_mark else line
+        where = f" (élément commencé ligne {started})" if started != line else ""
+        return None, [Problem(shown, line, f"erreur de syntaxe YAML : {error.problem or error}{where}")]
     except yaml.YAMLError as error:
         return None, [Problem(shown, 1, f"erreur YAML : {error}")]
     finally:
@@ -82,6 +88,11 @@ def _build(
     problems: list[Problem],
 ) -> Any:
     document.lines[location] = node.start_mark.line + 1
+    if node.tag not in _STANDARD_TAGS:
+        problems.append(
+            Problem(document.path, node.start_mark.line + 1, f"étiquette YAML non autorisée « {node.tag} »")
+        )
+        return None
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -94,12 +105,12 @@ def _build(
                     Problem(
                         document.path,
                         key_node.start_mark.line + 1,
-                        f"clé « {key} » en double (déjà définie ligne {document.lines[location + (key,)]})",
+                        f"clé « {key} » en double (déjà définie ligne {document.lines[(*location, key)]})",
                     )
                 )
                 continue
-            result[key] = _build(loader, value_node, location + (key,), document, problems)
+            result[key] = _build(loader, value_node, (*location, key), document, problems)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(loader, item, location + (index,), document, problems) for index, item in enumerate(node.value)]
+        return [_build(loader, item, (*location, index), document, problems) for index, item in enumerate(node.value)]
     return loader.construct_object(node, deep=True)

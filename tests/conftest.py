@@ -1,0 +1,41 @@
+"""Shared fixtures: the real knowledge base and engine (built once), and data tables."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.core.engine import Engine
+from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, load_knowledge
+
+DATA = Path(__file__).parent / "data"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def table(name: str) -> Any:
+    """A YAML table from tests/data."""
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def knowledge() -> Knowledge:
+    return load_knowledge()
+
+
+@pytest.fixture(scope="session")
+def engine(knowledge: Knowledge) -> Engine:
+    return Engine(knowledge)
+
+
+@pytest.fixture
+def minimal_knowledge(tmp_path: Path) -> Path:
+    """A small valid knowledge base (two files' worth) with the real source text."""
+    root = tmp_path / "knowledge"
+    shutil.copytree(FIXTURES / "minimal", root)
+    (root / "source").mkdir()
+    shutil.copy(DEFAULT_KNOWLEDGE_DIR / "source" / "convention.txt", root / "source" / "convention.txt")
+    return root

@@ -1,0 +1,65 @@
+"""Deadlines and support cost, from tests/data/calculators.yaml."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from conftest import table
+
+from bot.core.cost import find_duration, format_euros, support_cost
+from bot.core.deadlines import compute_deadlines, find_dates
+from bot.core.engine import Engine
+
+TABLE = table("calculators.yaml")
+
+
+@pytest.mark.parametrize("case", TABLE["deadlines"], ids=[case["name"] for case in TABLE["deadlines"]])
+def test_deadlines(case: dict) -> None:
+    result = compute_deadlines(case["signature"], case["today"])
+    assert result.period_number == case["period"]
+    assert result.period_end == case["end"]
+    assert result.notice_deadline == case["notice"]
+    assert result.notice_passed is case["passed"]
+    if "next_notice" in case:
+        assert result.next_notice_deadline == case["next_notice"]
+
+
+@pytest.mark.parametrize("case", TABLE["dates"], ids=[case["text"] for case in TABLE["dates"]])
+def test_dates(case: dict) -> None:
+    found = find_dates(case["text"])
+    if case.get("none"):
+        assert found == []
+        return
+    assert len(found) == 1
+    assert found[0].value == case.get("date")
+    assert case.get("problem", "") in found[0].problem
+
+
+@pytest.mark.parametrize("case", TABLE["durations"], ids=[case["text"] for case in TABLE["durations"]])
+def test_durations(case: dict) -> None:
+    found = find_duration(case["text"])
+    if case.get("none"):
+        assert found is None
+        return
+    assert found is not None
+    if "hours" in case:
+        assert found.hours == Decimal(case["hours"]) and found.problem == ""
+    else:
+        assert found.hours is None and case["problem"] in found.problem
+
+
+@pytest.mark.parametrize("case", TABLE["costs"], ids=[case["text"] for case in TABLE["costs"]])
+def test_costs(case: dict) -> None:
+    assert format_euros(support_cost(Decimal(case["hours"]))).replace("\u202f", " ") == case["text"]
+
+
+@pytest.mark.parametrize("case", TABLE["questions"], ids=[case["q"] for case in TABLE["questions"]])
+def test_calculation_answers(engine: Engine, case: dict) -> None:
+    answer = engine.answer(case["q"], today=case.get("today", date(2026, 11, 28)))
+    assert answer.kind == "calculation"
+    assert answer.answered is case["answered"]
+    assert [c.id for c in answer.citations] == case.get("cites", [])
+    for fragment in case["contains"]:
+        assert fragment in answer.text

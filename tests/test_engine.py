@@ -1,0 +1,77 @@
+"""The engine on the evaluation sets and the matching table."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import DATA, table
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.core.engine import Engine
+from bot.core.evaluation import CALCULATION, IN_SCOPE, OUT_OF_SCOPE, evaluate, load_cases
+from bot.core.knowledge import normalized_source
+
+TODAY = date(2026, 11, 28)
+MATCHING = table("matching.yaml")
+# The targets of the engine issue on the development questions; our own held-out sets
+# (written apart from the knowledge base) guard against regressions at their current level.
+MINIMUMS = {
+    "questions.yaml": {IN_SCOPE: 0.95, OUT_OF_SCOPE: 0.90, CALCULATION: 1.0},
+    "paraphrases.yaml": {IN_SCOPE: 0.90, OUT_OF_SCOPE: 0.90, CALCULATION: 1.0},
+    "adversarial.yaml": {IN_SCOPE: 0.90, OUT_OF_SCOPE: 0.80},
+}
+
+
+@pytest.mark.parametrize("name", MINIMUMS)
+def test_accuracy_on_evaluation_sets(engine: Engine, name: str) -> None:
+    report = evaluate(engine, load_cases(DATA / name), TODAY)
+    for group, minimum in MINIMUMS[name].items():
+        passed, total = report.accuracy("group", group)
+        assert total and passed / total >= minimum, (group, passed, total)
+
+
+@pytest.mark.parametrize("case", MATCHING, ids=[case["q"] or "(empty)" for case in MATCHING])
+def test_matching_table(engine: Engine, case: dict) -> None:
+    check_answer(engine.answer(case["q"], today=TODAY).to_dict(), case)
+
+
+def check_answer(answer: dict, case: dict) -> None:
+    """One row of matching.yaml against an answer dict (shared with the CLI test)."""
+    if "first" in case:
+        assert answer["answered"] and answer["citations"][0]["id"] == case["first"], answer
+    if "kind" in case:
+        assert answer["kind"] == case["kind"]
+        assert not answer["answered"] or case["kind"] == "clause"
+    for expected in case.get("alternatives", []):
+        assert expected in answer["alternatives"]
+    assert case.get("contains", "") in answer["answer"]
+
+
+def test_answers_are_consistent(engine: Engine) -> None:
+    source = normalized_source(engine.knowledge.source)
+    for case in load_cases(DATA / "questions.yaml"):
+        answer = engine.answer(case.question, today=TODAY)
+        assert answer.answered == bool(answer.citations)
+        assert 0.0 <= answer.score <= 1.0
+        for citation in answer.citations:
+            for piece in citation.quote.split(" […] "):
+                assert " ".join(piece.split()) in source
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=2000))
+def test_any_text_gets_a_valid_answer(engine: Engine, text: str) -> None:
+    answer = engine.answer(text, today=TODAY)
+    assert answer.kind in ("clause", "calculation", "smalltalk", "unknown")
+    assert answer.answered == bool(answer.citations)
+    assert answer.text
+
+
+def test_the_core_and_the_cli_never_import_telegram() -> None:
+    code = "import sys, bot.cli, bot.core.engine; sys.exit(any(m.startswith('telegram') for m in sys.modules))"
+    assert subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parents[1]).returncode == 0

@@ -1,0 +1,32 @@
+"""French normalization and analysis, from tests/data/normalization.yaml."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import table
+
+from bot.core.engine import Engine
+from bot.core.french import fold, words
+
+TABLE = table("normalization.yaml")
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLE["fold"])
+def test_fold(text: str, expected: str) -> None:
+    assert fold(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLE["words"])
+def test_words(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+
+
+@pytest.mark.parametrize(("first", "second"), TABLE["same_terms"])
+def test_same_terms(engine: Engine, first: str, second: str) -> None:
+    terms = engine.matcher.analyzer.terms
+    assert terms(first) == terms(second)
+    assert terms(first)
+
+
+def test_stop_words_never_match_on_their_own(engine: Engine) -> None:
+    assert engine.matcher.analyzer.terms("la le les de du des à au") == []
