@@ -35,7 +35,9 @@ class TelegramSettings(_Section):
     admin_ids: list[int] = []
     admin_chat_id: int | None = None
     poll_timeout: int = Field(default=10, ge=0, le=50)
-    concurrent_updates: int = Field(default=64, ge=1, le=1024)
+    concurrent_updates: int = Field(default=128, ge=1, le=1024)
+    flood_limit_per_second: float = Field(default=30, ge=0)  # Telegram's limit; 0 turns the limiter off
+    max_retries: int = Field(default=3, ge=0, le=10)  # after a 429 "retry after", as Telegram asks
 
 
 class Settings(_Section):

@@ -12,9 +12,24 @@ HOURLY_RATE = Decimal(50)  # euros TTC, travel time and costs included (Article 
 MAX_HOURS = Decimal(1000)  # beyond this, a typo rather than a quote request
 
 NUMBER_WORDS = {
-    "une": 1, "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
-    "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30, "quarante": 40,
-}  # fmt: skip
+    "une": 1,
+    "un": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "quinze": 15,
+    "vingt": 20,
+    "trente": 30,
+    "quarante": 40,
+}
 _NUMBER = r"(-?\d+(?:[.,]\d+)*(?:\s*(?:\^|\*\*|e\+?)\s*\d+)?|" + "|".join(NUMBER_WORDS) + r")"
 _HOURS = re.compile(
     r"(?<![\w^])"

@@ -78,6 +78,10 @@ class Engine:
             return self._clause_answer(question, self.knowledge.clauses[best.clause_id], terms, best.confidence, ranked)
         return self._unknown(question, self._not_found(ranked), ranked)
 
+    def about(self, clause_id: str, question: str = "") -> Answer:
+        """The card of one clause, asked for by name: its short answer and its whole text."""
+        return self._clause_answer(question, self.knowledge.clauses[clause_id], None, 1.0, [])
+
     def citation(self, clause_id: str, terms: list[str] | None) -> Citation:
         """A citation of `clause_id` quoting the sentences that best match `terms` (all if None)."""
         clause = self.knowledge.clauses[clause_id]

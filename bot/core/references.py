@@ -33,7 +33,8 @@ def find_reference(question: str) -> Reference | None:
 
 def article_id(text: str) -> str:
     """The clause id a user means by "5.2", "article 5.2", "annexe 2", "préambule" (for /article)."""
-    reference = find_reference(text)
+    folded = fold(text).strip()
+    reference = find_reference(f"article {folded}" if folded[:1].isdigit() else folded)
     if reference:
         return reference.clause_id
-    return fold(text).strip().replace(" ", "-")
+    return folded.replace(" ", "-")

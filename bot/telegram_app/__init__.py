@@ -1,0 +1,1 @@
+"""The Telegram shell around the engine (python-telegram-bot 22)."""

@@ -1,0 +1,93 @@
+"""`build_application(settings, engine)`: the one place the Telegram bot is put together."""
+
+from __future__ import annotations
+
+from telegram import BotCommand, Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from ..core.engine import Engine
+from ..settings import Settings
+from . import handlers
+from .context import SERVICES_KEY, BotContext, Services
+from .ordering import PerChatUpdateProcessor
+
+# Shown in Telegram's command menu (admin commands stay unlisted).
+COMMANDS = [
+    BotCommand("start", "Présentation et exemples"),
+    BotCommand("aide", "Comment poser une question"),
+    BotCommand("sommaire", "Les articles de la convention"),
+    BotCommand("article", "Le texte d'un article : /article 5.2"),
+    BotCommand("annexes", "Les annexes"),
+    BotCommand("question", "Poser une question (dans un groupe)"),
+]
+# New messages only: an edited message was already answered, a channel post has no one to answer.
+NEW_MESSAGES = filters.UpdateType.MESSAGE
+NOT_TEXT = (
+    filters.ChatType.PRIVATE
+    & NEW_MESSAGES
+    & ~filters.TEXT
+    & ~filters.CAPTION
+    & ~filters.StatusUpdate.ALL
+    & ~filters.COMMAND
+)
+
+
+def build_application(
+    settings: Settings, engine: Engine, *, token: str, request: BaseRequest | None = None
+) -> Application:
+    """The bot's Application; `request` replaces the HTTP layer (tests record with it)."""
+    telegram = settings.telegram
+    builder = (
+        Application.builder()
+        .token(token)
+        .base_url(telegram.base_url)
+        .base_file_url(telegram.base_file_url)
+        .context_types(ContextTypes(context=BotContext))
+        .concurrent_updates(PerChatUpdateProcessor(telegram.concurrent_updates))
+        .post_init(_register_commands)
+    )
+    if telegram.flood_limit_per_second:
+        builder = builder.rate_limiter(
+            AIORateLimiter(overall_max_rate=telegram.flood_limit_per_second, max_retries=telegram.max_retries)
+        )
+    if request is not None:  # offline: no polling, every call goes through `request`
+        builder = builder.request(request).updater(None)
+    application = builder.build()
+    application.bot_data[SERVICES_KEY] = Services(settings, engine)
+
+    for names, callback in [
+        (["start"], handlers.start),
+        (["aide", "help"], handlers.help_command),
+        (["sommaire"], handlers.contents),
+        (["article"], handlers.article),
+        (["annexes"], handlers.annexes),
+        (["question", "q"], handlers.question_command),
+        (["reload"], handlers.reload_knowledge),
+        (["stats"], handlers.stats),
+    ]:
+        application.add_handler(CommandHandler(names, callback, filters=NEW_MESSAGES))
+    text = (filters.TEXT | filters.CAPTION) & ~filters.COMMAND & NEW_MESSAGES
+    application.add_handler(MessageHandler(text, handlers.text_message))
+    application.add_handler(MessageHandler(NOT_TEXT, handlers.not_text))
+    application.add_handler(CallbackQueryHandler(handlers.button))
+    application.add_handler(InlineQueryHandler(handlers.inline_query))
+    application.add_error_handler(handlers.error_handler)
+    return application
+
+
+async def _register_commands(application: Application) -> None:
+    await application.bot.set_my_commands(COMMANDS)
+
+
+# What the bot asks Telegram for: edited messages and channel posts are not answered.
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]

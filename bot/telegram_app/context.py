@@ -1,0 +1,39 @@
+"""What handlers share: the settings, the current engine (swapped by /reload), counters."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from ..core.engine import Engine
+from ..settings import Settings
+
+SERVICES_KEY = "services"
+
+
+@dataclass
+class Services:
+    settings: Settings
+    engine: Engine  # replaced as a whole by /reload: handlers never see half a knowledge base
+    counters: Counter[str] = field(default_factory=Counter)
+
+
+class BotContext(CallbackContext[ExtBot[None], dict, dict, dict]):
+    """The callback context, with typed access to the bot's services."""
+
+    def __init__(self, application: Application, chat_id: int | None = None, user_id: int | None = None) -> None:
+        super().__init__(application=application, chat_id=chat_id, user_id=user_id)
+
+    @property
+    def services(self) -> Services:
+        return self.application.bot_data[SERVICES_KEY]
+
+    @property
+    def engine(self) -> Engine:
+        return self.services.engine
+
+    @property
+    def settings(self) -> Settings:
+        return self.services.settings

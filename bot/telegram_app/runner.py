@@ -1,0 +1,58 @@
+"""`convention-bot run`: settings, token, knowledge, then long polling until SIGTERM/SIGINT."""
+
+from __future__ import annotations
+
+import logging
+import re
+import signal
+import sys
+from pathlib import Path
+
+from telegram.error import InvalidToken, TelegramError
+
+from ..core.engine import Engine
+from ..core.knowledge import KnowledgeError, load_knowledge
+from ..settings import TOKEN_VARIABLE, SettingsError, load_settings, read_token
+from .application import ALLOWED_UPDATES, build_application
+from .logs import setup_logging
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+TOKEN_SHAPE = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
+log = logging.getLogger(__name__)
+
+
+def run(config_path: Path | None) -> int:
+    try:
+        settings = load_settings(config_path)
+    except SettingsError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
+    token = read_token(settings)
+    if token is None:
+        print(f"Jeton Telegram manquant : définissez {TOKEN_VARIABLE} (ou telegram.token_file).", file=sys.stderr)
+        return EXIT_USAGE
+    if not TOKEN_SHAPE.match(token):
+        print("Jeton Telegram invalide : il a la forme 123456789:ABC… (voir @BotFather).", file=sys.stderr)
+        return EXIT_USAGE
+    setup_logging(settings.log_level, token)
+    try:
+        engine = Engine(load_knowledge(settings.knowledge_dir), contact=settings.contact, threshold=settings.threshold)
+    except KnowledgeError as error:
+        print(error, file=sys.stderr)
+        return EXIT_FAILED
+    application = build_application(settings, engine, token=token)
+    try:
+        application.run_polling(
+            allowed_updates=ALLOWED_UPDATES,
+            timeout=settings.telegram.poll_timeout,
+            stop_signals=(signal.SIGINT, signal.SIGTERM),
+            close_loop=False,
+        )
+    except InvalidToken:
+        print("Jeton Telegram refusé par le serveur (invalide ou révoqué).", file=sys.stderr)
+        return EXIT_USAGE
+    except TelegramError as error:
+        log.error("the bot stopped: %s", error)
+        return EXIT_FAILED
+    log.info("stopped cleanly")
+    return EXIT_OK
