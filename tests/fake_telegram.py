@@ -231,6 +231,7 @@ class FakeBotApiServer:
             request.transport.close()  # type: ignore[union-attr]
             return web.Response()
         if method == "getUpdates" and not self.telegram.faults.get(method):
+            self.telegram.calls.append((method, params))
             return web.json_response({"ok": True, "result": await self._long_poll(params)})
         status, body = self.telegram.call(method, params)
         return web.json_response(body, status=status)

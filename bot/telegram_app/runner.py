@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import signal
 import sys
 from pathlib import Path
 
-from telegram.error import InvalidToken, TelegramError
+from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.ext import Application
 
 from ..core.engine import Engine
 from ..core.knowledge import KnowledgeError, load_knowledge
@@ -42,11 +44,13 @@ def run(config_path: Path | None) -> int:
         return EXIT_FAILED
     application = build_application(settings, engine, token=token)
     try:
+        asyncio.run(_check_token(application))
         application.run_polling(
             allowed_updates=ALLOWED_UPDATES,
             timeout=settings.telegram.poll_timeout,
             stop_signals=(signal.SIGINT, signal.SIGTERM),
             close_loop=False,
+            bootstrap_retries=-1,  # Telegram unreachable at start: keep trying, as after start
         )
     except InvalidToken:
         print("Jeton Telegram refusé par le serveur (invalide ou révoqué).", file=sys.stderr)
@@ -56,3 +60,12 @@ def run(config_path: Path | None) -> int:
         return EXIT_FAILED
     log.info("stopped cleanly")
     return EXIT_OK
+
+
+async def _check_token(application: Application) -> None:
+    """Ask Telegram who we are once, so that a refused token is one line, not a retry loop."""
+    try:
+        async with application.bot:
+            pass
+    except NetworkError as error:  # not the token's fault: polling will retry
+        log.warning("Telegram not reachable yet: %s", error)

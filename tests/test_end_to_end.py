@@ -1,0 +1,200 @@
+"""End to end: the real `convention-bot run` process against the fake Bot API on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_asyncio
+from fake_telegram import BOT_USERNAME, TOKEN, FakeBotApiServer, FakeTelegram
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+ROOT = Path(__file__).parents[1]
+TIMEOUT = 20.0
+
+
+@dataclass
+class RunningBot:
+    telegram: FakeTelegram
+    server: FakeBotApiServer
+    process: asyncio.subprocess.Process
+    log: Path
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    async def wait_for(self, what: Callable[[], Any], timeout: float = TIMEOUT) -> Any:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if result := what():
+                return result
+            if self.process.returncode is not None:
+                raise AssertionError(f"the bot exited ({self.process.returncode}):\n{self.output()}")
+            await asyncio.sleep(0.05)
+        raise AssertionError(f"timed out; bot output:\n{self.output()}")
+
+    async def ask(self, update: dict[str, Any], method: str = "sendMessage") -> dict[str, Any]:
+        """Push `update` and wait for the bot's first `method` call towards its chat."""
+        chat_id = _chat_of(update)
+        before = len(self.telegram.calls)
+        self.telegram.push(update)
+
+        def reply() -> dict[str, Any] | None:
+            for name, params in self.telegram.calls[before:]:
+                if name == method and (chat_id is None or params.get("chat_id") == chat_id):
+                    return params
+            return None
+
+        return await self.wait_for(reply)
+
+
+def _chat_of(update: dict[str, Any]) -> int | None:
+    if "message" in update:
+        return update["message"]["chat"]["id"]
+    if "callback_query" in update:
+        return update["callback_query"]["message"]["chat"]["id"]
+    return None
+
+
+async def start_bot(tmp_path: Path, **environment: str) -> RunningBot:
+    telegram = FakeTelegram()
+    server = FakeBotApiServer(telegram)
+    await server.start()
+    log = tmp_path / f"bot-{server.port}.log"
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "CONVENTION_BOT__TELEGRAM__BASE_URL": server.base_url,
+        "CONVENTION_BOT__TELEGRAM__BASE_FILE_URL": f"http://127.0.0.1:{server.port}/file/bot",
+        "CONVENTION_BOT__TELEGRAM__ADMIN_IDS": "[42]",
+        **environment,
+    }
+    with log.open("wb") as output:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "run", cwd=ROOT, env=env, stdout=output, stderr=output
+        )
+    bot = RunningBot(telegram, server, process, log)
+    await bot.wait_for(lambda: telegram.sent("getUpdates"))
+    return bot
+
+
+async def stop_bot(bot: RunningBot) -> int:
+    if bot.process.returncode is None:
+        bot.process.send_signal(signal.SIGTERM)
+        try:
+            await asyncio.wait_for(bot.process.wait(), TIMEOUT)
+        except TimeoutError:
+            bot.process.kill()
+            await bot.process.wait()
+    await bot.server.stop()
+    return bot.process.returncode
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def bot(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[RunningBot]:
+    running = await start_bot(tmp_path_factory.mktemp("e2e"), CONVENTION_BOT__LOG_LEVEL="DEBUG")
+    yield running
+    await stop_bot(running)
+    assert TOKEN not in running.output()
+
+
+async def test_start(bot: RunningBot) -> None:
+    message = await bot.ask(bot.telegram.user_message("/start", user_id=201))
+    assert "convention" in message["text"]
+    assert len(message["reply_markup"]["inline_keyboard"]) == 3
+    assert bot.telegram.sent("setMyCommands")
+
+
+async def test_question_and_full_text_button(bot: RunningBot) -> None:
+    message = await bot.ask(bot.telegram.user_message("combien coute une heure du cdg ?", user_id=202))
+    assert "<b>Article 4.2.1 — Facturation du CDG 62</b>" in message["text"]
+    assert "50 euros TTC" in message["text"]
+    sent = {**bot.telegram.message(message["text"], user_id=202), "message_id": 1}
+    edited = await bot.ask(bot.telegram.callback("f:art-4.2.1", sent, user_id=202), method="editMessageText")
+    assert "mandat administratif" in edited["text"]
+    assert bot.telegram.sent("answerCallbackQuery")
+
+
+async def test_article_command(bot: RunningBot) -> None:
+    message = await bot.ask(bot.telegram.user_message("/article 3", user_id=203))
+    assert "<b>Article 3 — Durée</b>" in message["text"]
+
+
+async def test_group_messages_need_a_mention(bot: RunningBot) -> None:
+    group = {"chat_id": -100500, "chat_type": "supergroup", "user_id": 204}
+    before = len(bot.telegram.sent())
+    bot.telegram.push(bot.telegram.user_message("résiliation ?", **group))
+    mentioned = await bot.ask(bot.telegram.user_message(f"@{BOT_USERNAME} tribunal compétent ?", **group))
+    assert "Article 8" in mentioned["text"]
+    assert len([m for m in bot.telegram.sent()[before:] if m["chat_id"] == -100500]) == 1
+
+
+async def test_forwarded_question(bot: RunningBot) -> None:
+    origin = {"type": "hidden_user", "date": 0, "sender_user_name": "Mairie de Lens"}
+    update = bot.telegram.user_message("Quel est le préavis pour résilier ?", user_id=205, forward_origin=origin)
+    assert "Article 6" in (await bot.ask(update))["text"]
+
+
+async def test_unknown_question(bot: RunningBot) -> None:
+    message = await bot.ask(bot.telegram.user_message("Qui a gagné le match hier ?", user_id=206))
+    assert "Je n'ai pas trouvé de réponse" in message["text"]
+
+
+async def test_inline_query(bot: RunningBot) -> None:
+    answer = await bot.ask(bot.telegram.inline("chorus pro", user_id=207), method="answerInlineQuery")
+    assert answer["results"][0]["title"].startswith("Article 4.2.1 (le second)")
+
+
+async def test_fifty_users_at_once_each_get_exactly_one_answer(bot: RunningBot) -> None:
+    users = range(3000, 3050)
+    before = len(bot.telegram.calls)
+    for user in users:
+        bot.telegram.push(bot.telegram.user_message("durée de la convention ?", user_id=user))
+
+    def answered() -> bool:
+        chats = [p["chat_id"] for name, p in bot.telegram.calls[before:] if name == "sendMessage"]
+        return len(chats) >= len(users)
+
+    await bot.wait_for(answered)
+    await asyncio.sleep(0.5)  # a duplicate would arrive now
+    chats = [p["chat_id"] for name, p in bot.telegram.calls[before:] if name == "sendMessage"]
+    assert sorted(chats) == list(users)
+
+
+async def test_missing_and_refused_tokens_exit_with_code_2(tmp_path: Path) -> None:
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": ""}
+    missing = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", cwd=ROOT, env=env, stderr=asyncio.subprocess.PIPE
+    )
+    _, stderr = await missing.communicate()
+    assert missing.returncode == 2 and stderr.decode().count("\n") == 1
+    telegram = FakeTelegram()
+    server = FakeBotApiServer(telegram)
+    await server.start()
+    env = {
+        **env,
+        "TELEGRAM_BOT_TOKEN": "7000000001:AAWrongTokenWrongTokenWrongToken",
+        "CONVENTION_BOT__TELEGRAM__BASE_URL": server.base_url,
+    }
+    refused = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", cwd=ROOT, env=env, stderr=asyncio.subprocess.PIPE
+    )
+    _, stderr = await asyncio.wait_for(refused.communicate(), TIMEOUT)
+    await server.stop()
+    assert refused.returncode == 2
+    assert "Jeton Telegram refusé" in stderr.decode() and "Traceback" not in stderr.decode()
+
+
+async def test_sigterm_stops_the_bot_cleanly(tmp_path: Path) -> None:
+    running = await start_bot(tmp_path)
+    await running.ask(running.telegram.user_message("durée", user_id=208))
+    assert await stop_bot(running) == 0
+    assert "Traceback" not in running.output()
