@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable
 from datetime import date
@@ -13,7 +14,9 @@ from .core.answer import Answer
 from .core.engine import Engine
 from .core.evaluation import CALCULATION, IN_SCOPE, OUT_OF_SCOPE, EvaluationFileError, evaluate, load_cases
 from .core.knowledge import KnowledgeError, load_knowledge, read_knowledge
-from .settings import Settings, SettingsError, load_settings
+from .report import build_report, to_csv, to_markdown
+from .settings import SECRET_VARIABLE, Settings, SettingsError, load_settings
+from .storage import Storage, load_secret
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 GROUP_NAMES = {IN_SCOPE: "in-scope (première citation)", OUT_OF_SCOPE: "hors sujet refusés", CALCULATION: "calculs"}
@@ -61,6 +64,12 @@ def _parser() -> argparse.ArgumentParser:
     run_eval.add_argument("--min-calc", type=float, default=1.0)
     _common(run_eval)
     run_eval.set_defaults(handler=eval_command)
+
+    report = commands.add_parser("report", help="questions mal comprises et avis, pour enrichir la base")
+    report.add_argument("--since", type=date.fromisoformat, default=date(2000, 1, 1), help="depuis (AAAA-MM-JJ)")
+    report.add_argument("--format", choices=["markdown", "csv"], default="markdown")
+    report.add_argument("--config", type=Path, help="fichier de configuration YAML")
+    report.set_defaults(handler=report_command)
 
     run = commands.add_parser("run", help="démarre le bot Telegram")
     run.add_argument("--config", type=Path, help="fichier de configuration YAML")
@@ -153,6 +162,23 @@ def eval_command(args: argparse.Namespace) -> int:
             summary.append(f"{GROUP_NAMES[group]} {passed}/{total} ({ratio:.1%}, min {minimum:.0%})")
     print(("OK : " if ok else "INSUFFISANT : ") + " ; ".join(summary))
     return EXIT_OK if ok else EXIT_FAILED
+
+
+def report_command(args: argparse.Namespace) -> int:
+    settings = load_settings(args.config)
+    if not settings.database.exists():
+        print(f"Pas encore de base de données ({settings.database}) : le bot n'a rien enregistré.", file=sys.stderr)
+        return EXIT_FAILED
+    storage = Storage(settings.database, load_secret(os.environ.get(SECRET_VARIABLE), settings.secret_file))
+    try:
+        report = build_report(storage.questions_for_report(args.since), storage.feedback_for_report(args.since))
+    finally:
+        storage.close()
+    if args.format == "csv":
+        print(to_csv(report), end="")
+    else:
+        print(to_markdown(report, load_knowledge(settings.knowledge_dir)), end="")
+    return EXIT_OK
 
 
 def run_command(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ Any setting can be overridden by `CONVENTION_BOT__SECTION__KEY` (for instance
 from __future__ import annotations
 
 import os
+from datetime import time
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,6 +23,9 @@ from .core.yamlfile import Problem, YamlDocument, load_yaml
 
 ENV_PREFIX = "CONVENTION_BOT__"
 TOKEN_VARIABLE = "TELEGRAM_BOT_TOKEN"
+SECRET_VARIABLE = "CONVENTION_BOT_SECRET"
+# Paths written in the configuration file are relative to that file's folder.
+PATH_SETTINGS = [("knowledge_path",), ("storage", "path"), ("privacy", "secret_file"), ("telegram", "token_file")]
 
 
 class _Section(BaseModel):
@@ -40,16 +44,43 @@ class TelegramSettings(_Section):
     max_retries: int = Field(default=3, ge=0, le=10)  # after a 429 "retry after", as Telegram asks
 
 
+class StorageSettings(_Section):
+    path: str = "data/convention-bot.sqlite3"
+
+
+class PrivacySettings(_Section):
+    retention_days: int = Field(default=180, ge=1, le=3650)
+    log_questions: bool = True
+    secret_file: str | None = None  # default: beside the database, "<database>.secret"
+
+
+class ReminderSettings(_Section):
+    days_before: list[int] = [30, 7]
+    send_time: time = time(9, 0)
+    timezone: str = "Europe/Paris"
+
+
 class Settings(_Section):
     knowledge_path: str = str(DEFAULT_KNOWLEDGE_DIR)
     contact: str = DEFAULT_CONTACT
     threshold: float = Field(default=DEFAULT_THRESHOLD, ge=0, le=1)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     telegram: TelegramSettings = TelegramSettings()
+    storage: StorageSettings = StorageSettings()
+    privacy: PrivacySettings = PrivacySettings()
+    reminders: ReminderSettings = ReminderSettings()
 
     @property
     def knowledge_dir(self) -> Path:
         return Path(self.knowledge_path)
+
+    @property
+    def database(self) -> Path:
+        return Path(self.storage.path)
+
+    @property
+    def secret_file(self) -> Path:
+        return Path(self.privacy.secret_file or f"{self.storage.path}.secret")
 
 
 class SettingsError(Exception):
@@ -75,9 +106,12 @@ def load_settings(path: Path | None = None, environ: dict[str, str] | None = Non
             )
         document = loaded
         data = loaded.data
-        relative = data.get("knowledge_path")
-        if isinstance(relative, str):
-            data["knowledge_path"] = str((path.parent / relative).resolve())
+        for keys in PATH_SETTINGS:
+            section = data
+            for key in keys[:-1]:
+                section = section.get(key) if isinstance(section.get(key), dict) else {}
+            if isinstance(section.get(keys[-1]), str):
+                section[keys[-1]] = str((path.parent / section[keys[-1]]).resolve())
     for name, value in environ.items():
         if name.startswith(ENV_PREFIX):
             keys = name[len(ENV_PREFIX) :].lower().split("__")

@@ -44,6 +44,7 @@ class FakeTelegram:
     """The state of a fake Bot API: pending updates, every call the bot made, queued faults."""
 
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    bot_messages: list[dict[str, Any]] = field(default_factory=list)  # what the bot's sends returned
     updates: list[dict[str, Any]] = field(default_factory=list)
     faults: dict[str, list[tuple[int, dict[str, Any]]]] = field(default_factory=dict)
     delay: float = 0.0  # seconds added to every call, as a real network would
@@ -93,6 +94,7 @@ class FakeTelegram:
         return body
 
     def callback(self, data: str, message: dict[str, Any], *, user_id: int = 111) -> dict[str, Any]:
+        """A button pressed under `message` (one of `bot_messages`, or any message dict)."""
         bot_message = {**message, "from": self.me()}
         return {
             "callback_query": {
@@ -164,6 +166,7 @@ class FakeTelegram:
         }
         if "document" in params:
             message["document"] = {"file_id": "doc1", "file_unique_id": "doc1", "file_name": "agenda.ics"}
+        self.bot_messages.append(message)
         return message
 
 
@@ -187,6 +190,9 @@ class RecordingRequest(BaseRequest):
         self, url: str, method: str, request_data: RequestData | None = None, *args: Any, **kwargs: Any
     ) -> tuple[int, bytes]:
         params = dict(request_data.parameters) if request_data else {}
+        if request_data and request_data.contains_files:
+            files = {name: {"filename": f[0], "content": f[1]} for name, f in request_data.multipart_data.items()}
+            _attach(params, files)
         status, body = self.telegram.call(url.rsplit("/", 1)[-1], params)
         return status, json.dumps(body).encode()
 
@@ -252,16 +258,25 @@ class FakeBotApiServer:
 async def _read_params(request: web.Request) -> dict[str, Any]:
     if request.content_type.startswith("multipart/"):
         params: dict[str, Any] = {}
+        files: dict[str, Any] = {}
         async for part in await request.multipart():
             if part.filename:  # a file: keep its name and bytes
-                params[part.name] = {"filename": part.filename, "content": await part.read()}
+                files[part.name] = {"filename": part.filename, "content": await part.read()}
             else:
                 params[part.name] = _decode(part.name, await part.text())
-        return params
+        return _attach(params, files)
     if request.content_type == "application/json":
         return await request.json()
     form = await request.post()
     return {name: _decode(name, str(value)) for name, value in form.items()}
+
+
+def _attach(params: dict[str, Any], files: dict[str, Any]) -> dict[str, Any]:
+    """Put each uploaded file where its "attach://name" reference stands."""
+    for name, value in params.items():
+        if isinstance(value, str) and value.startswith("attach://"):
+            params[name] = files[value.removeprefix("attach://")]
+    return params
 
 
 def _decode(name: str, value: str) -> Any:

@@ -9,12 +9,15 @@ import sys
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 import pytest_asyncio
 from fake_telegram import BOT_USERNAME, TOKEN, FakeBotApiServer, FakeTelegram
+
+from bot.core.calendar_text import next_notice_deadline
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 ROOT = Path(__file__).parents[1]
@@ -49,7 +52,7 @@ class RunningBot:
 
         def reply() -> dict[str, Any] | None:
             for name, params in self.telegram.calls[before:]:
-                if name == method and (chat_id is None or params.get("chat_id") == chat_id):
+                if name == method and params.get("chat_id", chat_id) == chat_id:
                     return params
             return None
 
@@ -65,6 +68,7 @@ def _chat_of(update: dict[str, Any]) -> int | None:
 
 
 async def start_bot(tmp_path: Path, **environment: str) -> RunningBot:
+    """Start `convention-bot run` on a database in `tmp_path`, against a new fake Bot API."""
     telegram = FakeTelegram()
     server = FakeBotApiServer(telegram)
     await server.start()
@@ -75,6 +79,7 @@ async def start_bot(tmp_path: Path, **environment: str) -> RunningBot:
         "CONVENTION_BOT__TELEGRAM__BASE_URL": server.base_url,
         "CONVENTION_BOT__TELEGRAM__BASE_FILE_URL": f"http://127.0.0.1:{server.port}/file/bot",
         "CONVENTION_BOT__TELEGRAM__ADMIN_IDS": "[42]",
+        "CONVENTION_BOT__STORAGE__PATH": str(tmp_path / "bot.sqlite3"),
         **environment,
     }
     with log.open("wb") as output:
@@ -198,3 +203,62 @@ async def test_sigterm_stops_the_bot_cleanly(tmp_path: Path) -> None:
     await running.ask(running.telegram.user_message("durée", user_id=208))
     assert await stop_bot(running) == 0
     assert "Traceback" not in running.output()
+
+
+async def test_the_report_reads_what_the_bot_stored(tmp_path: Path) -> None:
+    running = await start_bot(tmp_path)
+    await running.ask(running.telegram.user_message("Comment réserver la salle des fêtes ?", user_id=301))
+    await running.ask(running.telegram.user_message("Comment réserver la salle des fetes", user_id=302))
+    await running.ask(running.telegram.user_message("préavis de résiliation", user_id=303))
+    rated = running.telegram.bot_messages[-1]
+    await running.ask(running.telegram.callback("-:art-6", rated, user_id=303), method="answerCallbackQuery")
+    assert await stop_bot(running) == 0
+    env = {**os.environ, "CONVENTION_BOT__STORAGE__PATH": str(tmp_path / "bot.sqlite3")}
+    report = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "report", cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE
+    )
+    stdout, _ = await report.communicate()
+    text = stdout.decode()
+    assert report.returncode == 0
+    assert "**2 ×** « Comment réserver la salle des fêtes ? »" in text
+    assert (
+        "Article 6 (Résiliation de la convention) : 👍 0 / 👎 1 — questions notées 👎 : « préavis de résiliation »"
+        in text
+    )
+
+
+async def test_calendar_and_a_reminder_that_survives_a_restart(tmp_path: Path) -> None:
+    today = datetime.now(UTC).date()
+    signature = today - timedelta(days=200)
+    deadline = next_notice_deadline(signature, today)
+    send_at = (datetime.now(UTC) + timedelta(seconds=15)).time().replace(microsecond=0)
+    reminders = {
+        "CONVENTION_BOT__REMINDERS__TIMEZONE": "UTC",
+        "CONVENTION_BOT__REMINDERS__DAYS_BEFORE": f"[{(deadline - today).days}]",
+        "CONVENTION_BOT__REMINDERS__SEND_TIME": f'"{send_at.isoformat()}"',
+    }
+    chat = 401
+    first = await start_bot(tmp_path, **reminders)
+    await first.ask(first.telegram.user_message(f"/signature {signature:%d/%m/%Y}", user_id=chat))
+    answer = await first.ask(first.telegram.user_message("jusqu'à quand peut-on résilier ?", user_id=chat))
+    assert f"{deadline:%d/%m/%Y}" in answer["text"]
+    schedule = await first.ask(first.telegram.user_message("/echeances", user_id=chat))
+    assert "Date limite pour envoyer la lettre recommandée" in schedule["text"]
+    agenda = await first.ask(
+        first.telegram.callback("a:ics", first.telegram.bot_messages[-1], user_id=chat), "sendDocument"
+    )
+    assert agenda["document"]["filename"] == "convention-echeances.ics"
+    assert b"BEGIN:VALARM" in agenda["document"]["content"]
+    planned = await first.ask(first.telegram.user_message("/rappels on", user_id=chat))
+    assert "Rappels activés" in planned["text"]
+    assert await stop_bot(first) == 0
+    assert not [m for m in first.telegram.sent() if m["text"].startswith("⏰")]
+
+    second = await start_bot(tmp_path, **reminders)
+    try:
+        reminder = await second.wait_for(
+            lambda: next((m for m in second.telegram.sent() if m["text"].startswith("⏰")), None), timeout=40
+        )
+        assert reminder["chat_id"] == chat and f"{deadline:%d/%m/%Y}" in reminder["text"]
+    finally:
+        assert await stop_bot(second) == 0

@@ -16,7 +16,7 @@ from telegram.ext import Application
 
 from bot.core.engine import Engine
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR
-from bot.settings import Settings, TelegramSettings
+from bot.settings import PrivacySettings, Settings, StorageSettings, TelegramSettings
 from bot.telegram_app.application import build_application
 from bot.telegram_app.handlers import ANONYMOUS_ADMIN_ID
 
@@ -44,11 +44,21 @@ class Harness:
         return sent[0]
 
 
-async def harness_for(engine: Engine, **telegram_settings: Any) -> Harness:
+async def harness_for(
+    engine: Engine,
+    folder: Path,
+    *,
+    knowledge_path: Path = DEFAULT_KNOWLEDGE_DIR,
+    log_questions: bool = True,
+    **telegram_settings: Any,
+) -> Harness:
+    """An initialized Application on a fresh database in `folder`, talking to a FakeTelegram."""
     telegram = FakeTelegram()
     settings = Settings(
-        knowledge_path=telegram_settings.pop("knowledge_path", str(DEFAULT_KNOWLEDGE_DIR)),
+        knowledge_path=str(knowledge_path),
         telegram=TelegramSettings(admin_ids=[ADMIN, ANONYMOUS_ADMIN_ID], flood_limit_per_second=0, **telegram_settings),
+        storage=StorageSettings(path=str(folder / "bot.sqlite3")),
+        privacy=PrivacySettings(log_questions=log_questions),
     )
     app = build_application(settings, engine, token=TOKEN, request=RecordingRequest(telegram))
     await app.initialize()
@@ -56,8 +66,8 @@ async def harness_for(engine: Engine, **telegram_settings: Any) -> Harness:
 
 
 @pytest.fixture
-async def bot(engine: Engine) -> AsyncIterator[Harness]:
-    harness = await harness_for(engine)
+async def bot(engine: Engine, tmp_path: Path) -> AsyncIterator[Harness]:
+    harness = await harness_for(engine, tmp_path)
     yield harness
     await harness.app.shutdown()
 
@@ -254,7 +264,7 @@ async def test_admin_commands_are_refused_to_others(bot: Harness, user_id: int) 
 async def test_reload_swaps_a_valid_base_and_keeps_the_old_one_otherwise(engine: Engine, tmp_path: Path) -> None:
     root = tmp_path / "knowledge"
     shutil.copytree(DEFAULT_KNOWLEDGE_DIR, root)
-    harness = await harness_for(engine, knowledge_path=str(root))
+    harness = await harness_for(engine, tmp_path, knowledge_path=root)
     try:
         ok = await harness.reply(harness.telegram.user_message("/reload", user_id=ADMIN))
         assert ok["text"].startswith("✅ Base rechargée : 24 clauses")
@@ -267,15 +277,15 @@ async def test_reload_swaps_a_valid_base_and_keeps_the_old_one_otherwise(engine:
         still = await harness.reply(harness.telegram.user_message("durée de la convention"))
         assert "Article 3" in still["text"]
         stats = await harness.reply(harness.telegram.user_message("/stats", user_id=ADMIN))
-        assert "1 question(s), 1 répondue(s)" in stats["text"]
+        assert "1 question(s), 1 répondue(s), 0 sans réponse" in stats["text"]
     finally:
         await harness.app.shutdown()
 
 
 async def test_errors_are_logged_and_reported_to_the_admin_chat(
-    engine: Engine, caplog: pytest.LogCaptureFixture
+    engine: Engine, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    harness = await harness_for(engine, admin_chat_id=-100777)
+    harness = await harness_for(engine, tmp_path, admin_chat_id=-100777)
     try:
         harness.telegram.fail_next("sendMessage", 403, "Forbidden: bot was blocked by the user")
         with caplog.at_level(logging.ERROR):
@@ -287,11 +297,12 @@ async def test_errors_are_logged_and_reported_to_the_admin_chat(
         await harness.app.shutdown()
 
 
-async def test_commands_are_registered(engine: Engine) -> None:
-    harness = await harness_for(engine)
+async def test_commands_are_registered(engine: Engine, tmp_path: Path) -> None:
+    harness = await harness_for(engine, tmp_path)
     try:
         await harness.app.post_init(harness.app)
         commands = harness.telegram.sent("setMyCommands")[0]["commands"]
-        assert [c["command"] for c in commands] == ["start", "aide", "sommaire", "article", "annexes", "question"]
+        assert [c["command"] for c in commands][:6] == ["start", "aide", "sommaire", "article", "annexes", "question"]
+        assert {"signature", "echeances", "rappels", "confidentialite", "oubli"} <= {c["command"] for c in commands}
     finally:
         await harness.app.shutdown()

@@ -12,8 +12,9 @@ from datetime import date
 from rapidfuzz import fuzz, process
 
 from .answer import Answer, Citation
+from .calendar_text import deadline_text
 from .cost import find_duration, format_euros, format_hours, support_cost
-from .deadlines import compute_deadlines, find_dates, format_date, plausibility_problem
+from .deadlines import find_dates, plausibility_problem
 from .french import comparable
 from .knowledge import Knowledge
 from .matching import Candidate, Matcher
@@ -81,6 +82,11 @@ class Engine:
     def about(self, clause_id: str, question: str = "") -> Answer:
         """The card of one clause, asked for by name: its short answer and its whole text."""
         return self._clause_answer(question, self.knowledge.clauses[clause_id], None, 1.0, [])
+
+    def calendar_citations(self) -> tuple[Citation, ...]:
+        """Articles 3 and 6, quoted where they set the calendar (duration, renewal, notice)."""
+        terms = self.matcher.question_terms(CALENDAR_QUOTE_WORDS)
+        return tuple(self.citation(clause_id, terms) for clause_id in CALENDAR_CLAUSES)
 
     def citation(self, clause_id: str, terms: list[str] | None) -> Citation:
         """A citation of `clause_id` quoting the sentences that best match `terms` (all if None)."""
@@ -159,10 +165,7 @@ class Engine:
             True,
             "calculation",
             deadline_text(signature, today),
-            tuple(
-                self.citation(clause_id, self.matcher.question_terms(CALENDAR_QUOTE_WORDS))
-                for clause_id in CALENDAR_CLAUSES
-            ),
+            self.calendar_citations(),
             1.0,
         )
 
@@ -211,36 +214,3 @@ def clean(question: str) -> str:
     if len(text) > MAX_QUESTION_CHARS:  # cut between words: a half word would read as an unknown one
         text = text[: MAX_QUESTION_CHARS + 1].rsplit(" ", 1)[0]
     return text
-
-
-def deadline_text(signature: date, today: date) -> str:
-    """The convention's calendar for `signature`, in plain French."""
-    d = compute_deadlines(signature, today)
-    lines = [f"Pour une convention signée le {format_date(signature)} :"]
-    if signature > today:
-        lines.append("• elle n'est pas encore en vigueur : elle le sera à sa signature par toutes les parties ;")
-    lines.append(f"• période de deux ans en cours (n°{d.period_number}) : jusqu'au {format_date(d.period_end)} ;")
-    if d.notice_passed:
-        lines.append(
-            f"• la date limite pour ne pas la reconduire à cette échéance, le {format_date(d.notice_deadline)}, est "
-            f"passée : elle sera reconduite jusqu'au {format_date(d.next_period_end)} ;"
-        )
-        lines.append(
-            f"• pour y mettre fin à cette échéance-là, envoyez la lettre recommandée avec accusé de réception au plus tard "
-            f"le {format_date(d.next_notice_deadline)}, soit {_in_days(d.days_left)}."
-        )
-    else:
-        lines.append(
-            f"• pour y mettre fin à cette échéance, envoyez la lettre recommandée avec accusé de réception au plus tard "
-            f"le {format_date(d.notice_deadline)}, soit {_in_days(d.days_left)} (trois mois avant) ;"
-        )
-        lines.append(f"• sinon, elle est reconduite tacitement jusqu'au {format_date(d.next_period_end)}.")
-    lines.append(
-        "Calcul indicatif (articles 3 et 6) : la date qui compte est celle de la dernière signature par toutes "
-        "les parties."
-    )
-    return "\n".join(lines)
-
-
-def _in_days(days: int) -> str:
-    return {0: "aujourd'hui même", 1: "demain"}.get(days, f"dans {days} jours")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from datetime import timedelta
+
 from telegram import BotCommand, Update
 from telegram.ext import (
     AIORateLimiter,
@@ -16,8 +19,9 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from ..core.engine import Engine
-from ..settings import Settings
-from . import handlers
+from ..settings import SECRET_VARIABLE, Settings
+from ..storage import Storage, load_secret
+from . import calendar_handlers, handlers, privacy_handlers
 from .context import SERVICES_KEY, BotContext, Services
 from .ordering import PerChatUpdateProcessor
 
@@ -29,6 +33,11 @@ COMMANDS = [
     BotCommand("article", "Le texte d'un article : /article 5.2"),
     BotCommand("annexes", "Les annexes"),
     BotCommand("question", "Poser une question (dans un groupe)"),
+    BotCommand("signature", "Enregistrer la date de signature : /signature 15/03/2025"),
+    BotCommand("echeances", "Vos échéances : fin de période, date limite de la lettre"),
+    BotCommand("rappels", "Rappels avant la date limite : /rappels on ou off"),
+    BotCommand("confidentialite", "Ce que le bot garde de vous"),
+    BotCommand("oubli", "Effacer tout ce qui vous concerne"),
 ]
 # New messages only: an edited message was already answered, a channel post has no one to answer.
 NEW_MESSAGES = filters.UpdateType.MESSAGE
@@ -54,7 +63,8 @@ def build_application(
         .base_file_url(telegram.base_file_url)
         .context_types(ContextTypes(context=BotContext))
         .concurrent_updates(PerChatUpdateProcessor(telegram.concurrent_updates))
-        .post_init(_register_commands)
+        .post_init(_start)
+        .post_shutdown(_stop)
     )
     if telegram.flood_limit_per_second:
         builder = builder.rate_limiter(
@@ -63,7 +73,8 @@ def build_application(
     if request is not None:  # offline: no polling, every call goes through `request`
         builder = builder.request(request).updater(None)
     application = builder.build()
-    application.bot_data[SERVICES_KEY] = Services(settings, engine)
+    storage = Storage(settings.database, load_secret(os.environ.get(SECRET_VARIABLE), settings.secret_file))
+    application.bot_data[SERVICES_KEY] = Services(settings, engine, storage)
 
     for names, callback in [
         (["start"], handlers.start),
@@ -74,6 +85,11 @@ def build_application(
         (["question", "q"], handlers.question_command),
         (["reload"], handlers.reload_knowledge),
         (["stats"], handlers.stats),
+        (["signature"], calendar_handlers.signature),
+        (["echeances"], calendar_handlers.deadlines),
+        (["rappels"], calendar_handlers.reminders_command),
+        (["confidentialite"], privacy_handlers.privacy),
+        (["oubli"], privacy_handlers.forget),
     ]:
         application.add_handler(CommandHandler(names, callback, filters=NEW_MESSAGES))
     text = (filters.TEXT | filters.CAPTION) & ~filters.COMMAND & NEW_MESSAGES
@@ -85,8 +101,15 @@ def build_application(
     return application
 
 
-async def _register_commands(application: Application) -> None:
+async def _start(application: Application) -> None:
+    """Once connected: publish the commands, purge old data now and daily, restore reminders."""
     await application.bot.set_my_commands(COMMANDS)
+    application.job_queue.run_repeating(privacy_handlers.purge, interval=timedelta(days=1), first=0, name="purge")
+    await calendar_handlers.restore_reminders(application)
+
+
+async def _stop(application: Application) -> None:
+    application.bot_data[SERVICES_KEY].storage.close()
 
 
 # What the bot asks Telegram for: edited messages and channel posts are not answered.

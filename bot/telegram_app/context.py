@@ -1,14 +1,14 @@
-"""What handlers share: the settings, the current engine (swapped by /reload), counters."""
+"""What handlers share: the settings, the current engine (swapped by /reload), the storage."""
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from ..core.engine import Engine
 from ..settings import Settings
+from ..storage import Storage
 
 SERVICES_KEY = "services"
 
@@ -17,7 +17,7 @@ SERVICES_KEY = "services"
 class Services:
     settings: Settings
     engine: Engine  # replaced as a whole by /reload: handlers never see half a knowledge base
-    counters: Counter[str] = field(default_factory=Counter)
+    storage: Storage
 
 
 class BotContext(CallbackContext[ExtBot[None], dict, dict, dict]):
@@ -37,3 +37,7 @@ class BotContext(CallbackContext[ExtBot[None], dict, dict, dict]):
     @property
     def settings(self) -> Settings:
         return self.services.settings
+
+    @property
+    def storage(self) -> Storage:
+        return self.services.storage

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import date
+from datetime import date, timedelta
 from uuid import uuid4
 
 from telegram import (
@@ -22,7 +22,7 @@ from ..core.answer import Answer
 from ..core.engine import Engine
 from ..core.knowledge import read_knowledge
 from ..core.references import article_id
-from . import keyboards
+from . import calendar_handlers, keyboards
 from .context import BotContext
 from .render import answer_html, clause_html, escape, split_html
 
@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 ANONYMOUS_ADMIN_ID = 1087968824  # "GroupAnonymousBot": anyone hiding behind a group's name
 INLINE_RESULTS = 5
+STATS_DAYS = 7
 MAX_REPORTED_PROBLEMS = 15
 TEXT_ONLY = "Je ne lis que le texte 🙂 Écrivez-moi votre question sur la convention."
 START_TEXT = (
@@ -43,7 +44,9 @@ HELP_TEXT = (
     "/sommaire — les articles de la convention\n"
     "/article 5.2 — le texte d'un article (ou /article annexe 2)\n"
     "/annexes — les annexes\n"
-    "/question &lt;texte&gt; — poser une question dans un groupe\n\n"
+    "/question &lt;texte&gt; — poser une question dans un groupe\n"
+    "/signature 15/03/2025 — enregistrer votre date de signature, puis /echeances et /rappels on\n"
+    "/confidentialite — ce que je garde de vous ; /oubli pour tout effacer\n\n"
     "Dans un groupe, mentionnez-moi ou répondez à l'un de mes messages."
 )
 
@@ -116,8 +119,9 @@ async def button(update: Update, context: BotContext) -> None:
     action, ident = keyboards.parse(query.data)
     engine = context.engine
     if action in (keyboards.LIKE, keyboards.DISLIKE):
-        context.services.counters[f"feedback{action}{ident}"] += 1
-        log.info("feedback %s on %s", action, ident)
+        vote = 1 if action == keyboards.LIKE else -1
+        user = update.effective_user.id if update.effective_user else None
+        await context.storage.record_feedback(query.message.chat_id, user, query.message.message_id, ident, vote)
         await answer_query(query, "Merci pour votre retour !")
         return
     await answer_query(query)
@@ -134,6 +138,8 @@ async def button(update: Update, context: BotContext) -> None:
         await query.message.reply_html(f"<b>{label}</b>", reply_markup=keyboards.clauses_keyboard(clauses))
     elif action == keyboards.EXAMPLE and ident in engine.knowledge.topics:
         await answer_question(query.message, context, engine.knowledge.topics[ident].example)
+    elif action == keyboards.AGENDA:
+        await calendar_handlers.send_agenda(query.message, context)
 
 
 async def inline_query(update: Update, context: BotContext) -> None:
@@ -174,16 +180,11 @@ async def reload_knowledge(update: Update, context: BotContext) -> None:
 
 
 async def stats(update: Update, context: BotContext) -> None:
-    """Show the counters since start (admins only)."""
+    """Show the last seven days' counters (admins only)."""
     if not await require_admin(update, context):
         return
-    counters = context.services.counters
-    asked = counters["asked"]
-    answered = counters["answered"]
-    top = [(key.removeprefix("clause:"), n) for key, n in counters.most_common() if key.startswith("clause:")][:5]
-    lines = [f"<b>Depuis le démarrage</b> : {asked} question(s), {answered} répondue(s)."]
-    lines += [f"• {escape(clause_id)} : {count}" for clause_id, count in top]
-    await update.effective_message.reply_html("\n".join(lines))
+    counts = await context.storage.daily_counts(date.today() - timedelta(days=STATS_DAYS - 1))
+    await update.effective_message.reply_html(stats_html(counts, context.engine))
 
 
 async def error_handler(update: object, context: BotContext) -> None:
@@ -218,28 +219,30 @@ def addressed_text(message: Message, bot_username: str, bot_id: int) -> str | No
 
 
 async def answer_question(message: Message, context: BotContext, question: str) -> None:
-    answer = context.engine.answer(question, today=date.today())
-    counters = context.services.counters
-    counters["asked"] += 1
-    if answer.answered:
-        counters["answered"] += 1
-        counters[f"clause:{answer.citations[0].id}"] += 1
+    """Answer with the chat's own signature date, send, and remember it for feedback and reports."""
+    signature = await context.storage.signature(message.chat_id)
+    answer = context.engine.answer(question, today=date.today(), signature=signature)
     log.debug("question %r -> %s %s", question, answer.kind, answer.citations[:1])
-    await send_answer(message, context, answer)
+    sent = await send_answer(message, context, answer)
+    user = message.from_user.id if message.from_user else None
+    keep_text = context.settings.privacy.log_questions
+    await context.storage.record_answer(message.chat_id, user, sent.message_id, answer, keep_text=keep_text)
 
 
-async def send_answer(message: Message, context: BotContext, answer: Answer) -> None:
+async def send_answer(message: Message, context: BotContext, answer: Answer) -> Message:
     """Reply with the answer's HTML (split if long), the keyboard under the last part."""
     keyboard = keyboards.answer_keyboard(context.engine.knowledge, answer)
-    await send_parts(message, answer_html(answer), keyboard)
+    return await send_parts(message, answer_html(answer), keyboard)
 
 
-async def send_parts(message: Message, text: str, keyboard: InlineKeyboardMarkup | None) -> None:
+async def send_parts(message: Message, text: str, keyboard: InlineKeyboardMarkup | None) -> Message:
+    """Send `text` in as many messages as needed; return the last one (the one with the keyboard)."""
     parts = split_html(text)
     quote = message.chat.type != ChatType.PRIVATE
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
-        await message.reply_html(part, reply_markup=keyboard if last else None, do_quote=quote and index == 0)
+        sent = await message.reply_html(part, reply_markup=keyboard if last else None, do_quote=quote and index == 0)
+    return sent
 
 
 async def show_full_text(message: Message, context: BotContext, clause_id: str) -> None:
@@ -265,6 +268,18 @@ async def answer_query(query: CallbackQuery, text: str | None = None) -> None:
         await query.answer(text)
     except BadRequest as error:  # "query is too old": the button still works, only the toast is lost
         log.info("callback query not answered: %s", error)
+
+
+def stats_html(counts: dict[str, int], engine: Engine) -> str:
+    asked, answered = counts.get("asked", 0), counts.get("clause", 0) + counts.get("calculation", 0)
+    top = sorted(((n, k.removeprefix("clause:")) for k, n in counts.items() if k.startswith("clause:")), reverse=True)
+    lines = [
+        f"<b>{STATS_DAYS} derniers jours</b> : {asked} question(s), {answered} répondue(s), "
+        f"{counts.get('unknown', 0)} sans réponse ; 👍 {counts.get('feedback+', 0)} / 👎 {counts.get('feedback-', 0)}.",
+        *(f"• {escape(engine.knowledge.clauses[i].ref)} : {n}" for n, i in top[:5] if i in engine.knowledge.clauses),
+        "Détail : <code>convention-bot report</code>",
+    ]
+    return "\n".join(lines)
 
 
 def inline_answers(engine: Engine, text: str) -> list[Answer]:

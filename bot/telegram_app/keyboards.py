@@ -9,7 +9,7 @@ from ..core.knowledge import Knowledge
 from ..core.schema import Clause
 
 # Callback data: an action letter, a colon, a clause or topic id.
-FULL_TEXT, SHORT_VIEW, SEE_CLAUSE, TOPIC, EXAMPLE, LIKE, DISLIKE = "f", "s", "c", "t", "e", "+", "-"
+FULL_TEXT, SHORT_VIEW, SEE_CLAUSE, TOPIC, EXAMPLE, LIKE, DISLIKE, AGENDA = "f", "s", "c", "t", "e", "+", "-", "a"
 BUTTON_LABEL_MAX = 48
 MAX_SUGGESTIONS = 3
 

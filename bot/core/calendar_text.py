@@ -1,0 +1,97 @@
+"""The convention's calendar in words: the deadline answer, /echeances, reminder texts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from .deadlines import compute_deadlines, format_date
+
+
+def deadline_text(signature: date, today: date) -> str:
+    """The convention's calendar for `signature`, in plain French."""
+    d = compute_deadlines(signature, today)
+    lines = [f"Pour une convention signée le {format_date(signature)} :"]
+    if signature > today:
+        lines.append("• elle n'est pas encore en vigueur : elle le sera à sa signature par toutes les parties ;")
+    lines.append(f"• période de deux ans en cours (n°{d.period_number}) : jusqu'au {format_date(d.period_end)} ;")
+    if d.notice_passed:
+        lines.append(
+            f"• la date limite pour ne pas la reconduire à cette échéance, le {format_date(d.notice_deadline)}, est "
+            f"passée : elle sera reconduite jusqu'au {format_date(d.next_period_end)} ;"
+        )
+        lines.append(
+            f"• pour y mettre fin à cette échéance-là, envoyez la lettre recommandée avec accusé de réception au plus tard "
+            f"le {format_date(d.next_notice_deadline)}, soit {_in_days(d.days_left)}."
+        )
+    else:
+        lines.append(
+            f"• pour y mettre fin à cette échéance, envoyez la lettre recommandée avec accusé de réception au plus tard "
+            f"le {format_date(d.notice_deadline)}, soit {_in_days(d.days_left)} (trois mois avant) ;"
+        )
+        lines.append(f"• sinon, elle est reconduite tacitement jusqu'au {format_date(d.next_period_end)}.")
+    lines.append(
+        "Calcul indicatif (articles 3 et 6) : la date qui compte est celle de la dernière signature par toutes "
+        "les parties."
+    )
+    return "\n".join(lines)
+
+
+def schedule_text(signature: date, today: date) -> str:
+    """Every date of the chat's convention, with the days left (/echeances)."""
+    d = compute_deadlines(signature, today)
+    notice, end = (d.next_notice_deadline, d.next_period_end) if d.notice_passed else (d.notice_deadline, d.period_end)
+    lines = [
+        f"• Entrée en vigueur : {format_date(signature)} (signature par toutes les parties, article 3).",
+        f"• Fin de la période de deux ans en cours (n°{d.period_number}) : {format_date(d.period_end)}, "
+        f"{_relative(d.period_end, today)}.",
+    ]
+    if d.notice_passed:
+        lines.append(
+            f"• Date limite de la lettre recommandée pour cette échéance : {format_date(d.notice_deadline)}, passée ; "
+            f"prochaine date limite : {format_date(notice)}, {_relative(notice, today)} (échéance du {format_date(end)})."
+        )
+    else:
+        lines.append(
+            f"• Date limite pour envoyer la lettre recommandée avec accusé de réception (non-reconduction) : "
+            f"{format_date(notice)}, {_relative(notice, today)}."
+        )
+    lines.append(
+        f"• Prochain réexamen possible de la convention (date anniversaire, article 3) : {format_date(d.period_end)}."
+    )
+    lines.append("Dates indicatives, calculées depuis la date de signature enregistrée (articles 3 et 6).")
+    return "\n".join(lines)
+
+
+def reminder_text(deadline: date, today: date) -> str:
+    return (
+        f"⏰ Rappel : pour ne pas reconduire la convention à sa prochaine échéance, la lettre recommandée avec "
+        f"accusé de réception doit être envoyée au plus tard le {format_date(deadline)}, {_relative(deadline, today)} "
+        "(article 6). Rien à faire si vous souhaitez continuer : la convention est reconduite tacitement (article 3)."
+    )
+
+
+def next_notice_deadline(signature: date, today: date) -> date:
+    """The last day to send the LRAR that is still ahead (or today)."""
+    d = compute_deadlines(signature, today)
+    return d.next_notice_deadline if d.notice_passed else d.notice_deadline
+
+
+def reminder_times(
+    deadline: date, days_before: list[int], send_time: time, timezone: str, now: datetime
+) -> list[tuple[date, datetime]]:
+    """When to remind of `deadline`: `days_before` it at `send_time` local time, those still ahead."""
+    zone = ZoneInfo(timezone)
+    due = [
+        datetime.combine(deadline - timedelta(days=days), send_time, zone) for days in sorted(days_before, reverse=True)
+    ]
+    return [(deadline, moment) for moment in due if moment > now]
+
+
+def _in_days(days: int) -> str:
+    return {0: "aujourd'hui même", 1: "demain"}.get(days, f"dans {days} jours")
+
+
+def _relative(target: date, today: date) -> str:
+    days = (target - today).days
+    return _in_days(days) if days >= 0 else f"il y a {-days} jours"
