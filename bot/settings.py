@@ -42,6 +42,9 @@ class TelegramSettings(_Section):
     concurrent_updates: int = Field(default=128, ge=1, le=1024)
     flood_limit_per_second: float = Field(default=30, ge=0)  # Telegram's limit; 0 turns the limiter off
     max_retries: int = Field(default=3, ge=0, le=10)  # after a 429 "retry after", as Telegram asks
+    network_retries: int = Field(default=4, ge=0, le=10)  # after a 5xx, a timeout, a dropped connection
+    retry_pause: float = Field(default=0.5, ge=0)  # seconds before the first new try, doubled each time
+    request_timeout: float = Field(default=10, gt=0)  # seconds for one Bot API call
 
 
 class StorageSettings(_Section):

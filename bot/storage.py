@@ -278,6 +278,20 @@ class Storage:
         )
         return cursor.rowcount == 1
 
+    async def move_chat(self, old_chat_id: int, new_chat_id: int) -> None:
+        """A group became a supergroup: its settings, history and reminders follow it."""
+        old, new = self.pseudonym("chat", old_chat_id), self.pseudonym("chat", new_chat_id)
+        ref = self._fernet.encrypt(str(new_chat_id).encode()).decode()
+
+        def move(db: sqlite3.Connection) -> None:
+            if db.execute("SELECT 1 FROM chats WHERE chat_key = ?", (new,)).fetchone() is None:
+                db.execute("UPDATE chats SET chat_key = ? WHERE chat_key = ?", (new, old))
+            for name in ("answers", "feedback"):
+                db.execute(f"UPDATE {name} SET chat_key = ? WHERE chat_key = ?", (new, old))
+            db.execute("UPDATE reminders SET chat_key = ?, chat_ref = ? WHERE chat_key = ?", (new, ref, old))
+
+        await self.run(move)
+
     # --- privacy ------------------------------------------------------------------------------
     async def forget(self, chat_id: int, user_id: int | None) -> Forgotten:
         """Erase everything about this chat and this user, and scrub the bytes from the files."""

@@ -204,7 +204,8 @@ class FakeBotApiServer:
         self.telegram = telegram
         self.port = 0
         self._runner: web.AppRunner | None = None
-        self.drop_connection_once: set[str] = set()  # methods whose next call gets no answer at all
+        self.drop_connection_once: set[str] = set()  # methods whose next call is cut off, unprocessed
+        self.hang_once: dict[str, float] = {}  # methods whose next call hangs this long, then is cut off
 
     @property
     def base_url(self) -> str:
@@ -231,6 +232,9 @@ class FakeBotApiServer:
         params = await _read_params(request)
         if self.telegram.delay:
             await asyncio.sleep(self.telegram.delay)
+        if method in self.hang_once:
+            await asyncio.sleep(self.hang_once.pop(method))
+            self.drop_connection_once.add(method)
         if method in self.drop_connection_once:
             self.drop_connection_once.discard(method)
             self.telegram.calls.append((method, params))

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA, table
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from bot.core.engine import Engine
 from bot.core.evaluation import CALCULATION, IN_SCOPE, OUT_OF_SCOPE, evaluate, load_cases
@@ -61,15 +59,6 @@ def test_answers_are_consistent(engine: Engine) -> None:
         for citation in answer.citations:
             for piece in citation.quote.split(" […] "):
                 assert " ".join(piece.split()) in source
-
-
-@settings(max_examples=150, deadline=None)
-@given(st.text(max_size=2000))
-def test_any_text_gets_a_valid_answer(engine: Engine, text: str) -> None:
-    answer = engine.answer(text, today=TODAY)
-    assert answer.kind in ("clause", "calculation", "smalltalk", "unknown")
-    assert answer.answered == bool(answer.citations)
-    assert answer.text
 
 
 def test_the_core_and_the_cli_never_import_telegram() -> None:

@@ -36,7 +36,10 @@ COST_WORDS = "coût prix combien tarif facturé payer CDG accompagnement interve
 CALENDAR_QUOTE_WORDS = (
     "durée deux ans reconduite tacitement résiliation lettre recommandée trois mois date anniversaire"
 )
-_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# What carries no words: invisible characters, ANSI codes, markup tags, web addresses.
+_NOISE = re.compile(
+    r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]|\x1b\[[0-9;?]*[ -/]*[@-~]|</?[a-zA-Z][^<>]{0,80}>|https?://\S+"
+)
 
 
 class Engine:
@@ -205,10 +208,10 @@ class Engine:
 
 
 def clean(question: str) -> str:
-    """The question without control or invisible characters, cut to a Telegram message."""
+    """The question without control characters, markup or addresses, cut to a Telegram message."""
     visible = "".join(
         " " if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") else char
-        for char in _INVISIBLE.sub("", question[: MAX_QUESTION_CHARS * 2])
+        for char in _NOISE.sub(" ", question[: MAX_QUESTION_CHARS * 2])
     )
     text = " ".join(visible.split())
     if len(text) > MAX_QUESTION_CHARS:  # cut between words: a half word would read as an unknown one

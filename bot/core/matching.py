@@ -58,6 +58,7 @@ class Matcher:
         count = len(self._fields)
         self._idf = {term: math.log(1 + count / df) for term, df in document_frequency.items()}
         self._unknown_idf = UNKNOWN_FACTOR * math.log(1 + count / 0.5)
+        self._idf_of_unknown_number = GENERIC_WEIGHT * math.log(1 + count)
         self._centrality = {clause.id: self._central_terms(clause.questions) for clause in knowledge.clauses.values()}
         # Keywords and titles are short questions too ("chorus pro", "frais de déplacement").
         self._examples = [
@@ -74,7 +75,9 @@ class Matcher:
         return meaningful or terms
 
     def weight(self, term: str) -> float:
-        idf = self._idf.get(term, self._unknown_idf)
+        # An unknown number ("31", "2027") says less about the topic than an unknown word.
+        unknown = self._idf_of_unknown_number if term[0].isdigit() else self._unknown_idf
+        idf = self._idf.get(term, unknown)
         return idf * GENERIC_WEIGHT if term in self.generic else idf
 
     def is_strong(self, term: str) -> bool:

@@ -7,7 +7,6 @@ from datetime import timedelta
 
 from telegram import BotCommand, Update
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     CommandHandler,
@@ -24,6 +23,7 @@ from ..storage import Storage, load_secret
 from . import calendar_handlers, handlers, privacy_handlers
 from .context import SERVICES_KEY, BotContext, Services
 from .ordering import PerChatUpdateProcessor
+from .resilience import ResilientRateLimiter
 
 # Shown in Telegram's command menu (admin commands stay unlisted).
 COMMANDS = [
@@ -66,12 +66,19 @@ def build_application(
         .post_init(_start)
         .post_shutdown(_stop)
     )
-    if telegram.flood_limit_per_second:
-        builder = builder.rate_limiter(
-            AIORateLimiter(overall_max_rate=telegram.flood_limit_per_second, max_retries=telegram.max_retries)
+    builder = builder.rate_limiter(
+        ResilientRateLimiter(
+            overall_max_rate=telegram.flood_limit_per_second,
+            max_retries=telegram.max_retries,
+            network_retries=telegram.network_retries,
+            pause=telegram.retry_pause,
         )
+    )
     if request is not None:  # offline: no polling, every call goes through `request`
         builder = builder.request(request).updater(None)
+    else:
+        timeout = telegram.request_timeout
+        builder = builder.read_timeout(timeout).write_timeout(timeout).connect_timeout(timeout).pool_timeout(timeout)
     application = builder.build()
     storage = Storage(settings.database, load_secret(os.environ.get(SECRET_VARIABLE), settings.secret_file))
     application.bot_data[SERVICES_KEY] = Services(settings, engine, storage)
@@ -94,6 +101,7 @@ def build_application(
         application.add_handler(CommandHandler(names, callback, filters=NEW_MESSAGES))
     text = (filters.TEXT | filters.CAPTION) & ~filters.COMMAND & NEW_MESSAGES
     application.add_handler(MessageHandler(text, handlers.text_message))
+    application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, handlers.chat_migrated))
     application.add_handler(MessageHandler(NOT_TEXT, handlers.not_text))
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_handler(InlineQueryHandler(handlers.inline_query))

@@ -140,6 +140,16 @@ async def restore_reminders(application: Application) -> None:
         plan_job(application, reminder)
 
 
+async def move_chat(application: Application, old_chat_id: int, new_chat_id: int) -> None:
+    """Follow a group that became a supergroup: stored data, then the planned reminders."""
+    services: Services = application.bot_data[SERVICES_KEY]
+    await services.storage.move_chat(old_chat_id, new_chat_id)
+    cancel_reminder_jobs(application.job_queue, services.storage.pseudonym("chat", old_chat_id))
+    for reminder in await services.storage.pending_reminders():
+        if reminder.chat_id == new_chat_id:
+            plan_job(application, reminder)
+
+
 def cancel_reminder_jobs(job_queue: JobQueue | None, chat_key: str) -> None:
     if job_queue is not None:
         for job in job_queue.get_jobs_by_name(_job_name(chat_key)):

@@ -16,7 +16,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest
+from telegram.error import BadRequest, ChatMigrated
 
 from ..core.answer import Answer
 from ..core.engine import Engine
@@ -187,9 +187,22 @@ async def stats(update: Update, context: BotContext) -> None:
     await update.effective_message.reply_html(stats_html(counts, context.engine))
 
 
+async def chat_migrated(update: Update, context: BotContext) -> None:
+    """A group became a supergroup: move its settings to the new chat id."""
+    message = update.effective_message  # Telegram tells both the old group and the new supergroup
+    if message.migrate_to_chat_id:
+        await calendar_handlers.move_chat(context.application, message.chat_id, message.migrate_to_chat_id)
+    elif message.migrate_from_chat_id:
+        await calendar_handlers.move_chat(context.application, message.migrate_from_chat_id, message.chat_id)
+
+
 async def error_handler(update: object, context: BotContext) -> None:
     """Log every error with its update id, tell the admin chat if configured, and carry on."""
     update_id = update.update_id if isinstance(update, Update) else None
+    if isinstance(context.error, ChatMigrated) and isinstance(update, Update) and update.effective_chat:
+        log.info("update %s: chat migrated to a supergroup", update_id)
+        await calendar_handlers.move_chat(context.application, update.effective_chat.id, context.error.new_chat_id)
+        return
     log.error("error while handling update %s", update_id, exc_info=context.error)
     admin_chat = context.settings.telegram.admin_chat_id
     if admin_chat is not None:
