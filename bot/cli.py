@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Iterable
 from datetime import date
@@ -14,6 +15,7 @@ from .core.answer import Answer
 from .core.engine import Engine
 from .core.evaluation import CALCULATION, IN_SCOPE, OUT_OF_SCOPE, EvaluationFileError, evaluate, load_cases
 from .core.knowledge import KnowledgeError, load_knowledge, read_knowledge
+from .health import database_problem, health_problems
 from .report import build_report, to_csv, to_markdown
 from .settings import SECRET_VARIABLE, Settings, SettingsError, load_settings
 from .storage import Storage, load_secret
@@ -70,6 +72,15 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=["markdown", "csv"], default="markdown")
     report.add_argument("--config", type=Path, help="fichier de configuration YAML")
     report.set_defaults(handler=report_command)
+
+    health = commands.add_parser("healthcheck", help="le bot en marche va-t-il bien ? (code 0 ou 1)")
+    health.add_argument("--config", type=Path, help="fichier de configuration YAML")
+    health.set_defaults(handler=healthcheck_command)
+
+    backup = commands.add_parser("backup", help="copie cohérente de la base, même bot en marche")
+    backup.add_argument("destination", type=Path)
+    backup.add_argument("--config", type=Path, help="fichier de configuration YAML")
+    backup.set_defaults(handler=backup_command)
 
     run = commands.add_parser("run", help="démarre le bot Telegram")
     run.add_argument("--config", type=Path, help="fichier de configuration YAML")
@@ -178,6 +189,27 @@ def report_command(args: argparse.Namespace) -> int:
         print(to_csv(report), end="")
     else:
         print(to_markdown(report, load_knowledge(settings.knowledge_dir)), end="")
+    return EXIT_OK
+
+
+def healthcheck_command(args: argparse.Namespace) -> int:
+    problems = health_problems(load_settings(args.config))
+    print("; ".join(problems) if problems else "ok", file=sys.stderr if problems else sys.stdout)
+    return EXIT_FAILED if problems else EXIT_OK
+
+
+def backup_command(args: argparse.Namespace) -> int:
+    settings = load_settings(args.config)
+    if problem := database_problem(settings):
+        print(problem, file=sys.stderr)
+        return EXIT_FAILED
+    source = sqlite3.connect(f"file:{settings.database}?mode=ro", uri=True)
+    target = sqlite3.connect(args.destination)
+    with target:
+        source.backup(target)  # SQLite's online backup: consistent while the bot writes
+    source.close()
+    target.close()
+    print(f"copie écrite : {args.destination}")
     return EXIT_OK
 
 

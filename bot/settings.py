@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .core.engine import DEFAULT_CONTACT, DEFAULT_THRESHOLD
 from .core.knowledge import DEFAULT_KNOWLEDGE_DIR
@@ -25,14 +25,30 @@ ENV_PREFIX = "CONVENTION_BOT__"
 TOKEN_VARIABLE = "TELEGRAM_BOT_TOKEN"
 SECRET_VARIABLE = "CONVENTION_BOT_SECRET"
 # Paths written in the configuration file are relative to that file's folder.
-PATH_SETTINGS = [("knowledge_path",), ("storage", "path"), ("privacy", "secret_file"), ("telegram", "token_file")]
+PATH_SETTINGS = [
+    ("knowledge_path",),
+    ("storage", "path"),
+    ("privacy", "secret_file"),
+    ("telegram", "token_file"),
+    ("health", "heartbeat_file"),
+]
 
 
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class WebhookSettings(_Section):
+    listen: str = "0.0.0.0"
+    port: int = Field(default=8080, ge=1, le=65535)
+    path: str = Field(default="telegram", pattern=r"^[A-Za-z0-9_/-]*$")
+    public_url: str | None = None  # https://bot.example.org: where Telegram sends the updates
+    secret_token: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_-]{1,256}$")
+
+
 class TelegramSettings(_Section):
+    mode: Literal["polling", "webhook"] = "polling"
+    webhook: WebhookSettings = WebhookSettings()
     token_file: str | None = None
     base_url: str = "https://api.telegram.org/bot"
     base_file_url: str = "https://api.telegram.org/file/bot"
@@ -63,6 +79,11 @@ class ReminderSettings(_Section):
     timezone: str = "Europe/Paris"
 
 
+class HealthSettings(_Section):
+    heartbeat_file: str | None = None  # default: beside the database, "<database>.heartbeat"
+    max_age_seconds: int = Field(default=180, ge=10)  # older heartbeat: the bot is stuck or stopped
+
+
 class Settings(_Section):
     knowledge_path: str = str(DEFAULT_KNOWLEDGE_DIR)
     contact: str = DEFAULT_CONTACT
@@ -72,6 +93,14 @@ class Settings(_Section):
     storage: StorageSettings = StorageSettings()
     privacy: PrivacySettings = PrivacySettings()
     reminders: ReminderSettings = ReminderSettings()
+    health: HealthSettings = HealthSettings()
+
+    @model_validator(mode="after")
+    def _webhook_needs_its_address_and_secret(self) -> Settings:
+        webhook = self.telegram.webhook
+        if self.telegram.mode == "webhook" and not (webhook.public_url and webhook.secret_token):
+            raise ValueError("le mode webhook demande telegram.webhook.public_url et telegram.webhook.secret_token")
+        return self
 
     @property
     def knowledge_dir(self) -> Path:
@@ -84,6 +113,10 @@ class Settings(_Section):
     @property
     def secret_file(self) -> Path:
         return Path(self.privacy.secret_file or f"{self.storage.path}.secret")
+
+    @property
+    def heartbeat_file(self) -> Path:
+        return Path(self.health.heartbeat_file or f"{self.storage.path}.heartbeat")
 
 
 class SettingsError(Exception):

@@ -67,8 +67,9 @@ def _chat_of(update: dict[str, Any]) -> int | None:
     return None
 
 
-async def start_bot(tmp_path: Path, **environment: str) -> RunningBot:
-    """Start `convention-bot run` on a database in `tmp_path`, against a new fake Bot API."""
+async def start_bot(tmp_path: Path, *, wait_for: str = "getUpdates", **environment: str) -> RunningBot:
+    """Start `convention-bot run` on a database in `tmp_path`, against a new fake Bot API;
+    return once it made its first `wait_for` call (it is then serving)."""
     telegram = FakeTelegram()
     server = FakeBotApiServer(telegram)
     await server.start()
@@ -87,7 +88,7 @@ async def start_bot(tmp_path: Path, **environment: str) -> RunningBot:
             sys.executable, "-m", "bot", "run", cwd=ROOT, env=env, stdout=output, stderr=output
         )
     bot = RunningBot(telegram, server, process, log)
-    await bot.wait_for(lambda: telegram.sent("getUpdates"))
+    await bot.wait_for(lambda: telegram.sent(wait_for))
     return bot
 
 

@@ -306,3 +306,14 @@ async def test_commands_are_registered(engine: Engine, tmp_path: Path) -> None:
         assert {"signature", "echeances", "rappels", "confidentialite", "oubli"} <= {c["command"] for c in commands}
     finally:
         await harness.app.shutdown()
+
+
+async def test_one_log_line_per_update_without_personal_data(bot: Harness, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO, logger="convention_bot.updates"):
+        await bot.send(bot.telegram.user_message("préavis de résiliation zorglub", user_id=24680))
+        await bot.send(bot.telegram.user_message("/sommaire", user_id=24680))
+    lines = [r.getMessage() for r in caplog.records if r.name == "convention_bot.updates"]
+    assert len(lines) == 2
+    assert re.fullmatch(r"update=\d+ chat=private kind=clause clause=art-6 score=0\.\d\d latency_ms=[\d.]+", lines[0])
+    assert "kind=command" in lines[1]
+    assert not any("zorglub" in line or "24680" in line for line in lines)

@@ -79,6 +79,11 @@ _MESSAGES = {
     "dict_type": "« {field} » doit être une liste de champs « clé: valeur »",
     "string_too_long": "« {field} » est trop long ({length} caractères, {max_length} au plus)",
     "too_short": "« {field} » ne doit pas être vide",
+    "value_error": "{msg}",
+    "string_pattern_mismatch": "« {field} » a une forme invalide (attendu : {pattern})",
+    "literal_error": "« {field} » doit valoir {expected}",
+    "greater_than_equal": "« {field} » doit valoir au moins {ge}",
+    "less_than_equal": "« {field} » doit valoir au plus {le}",
 }
 
 
@@ -103,7 +108,9 @@ def _problem(document: YamlDocument, model: type[BaseModel], item: Any) -> Probl
     context = item.get("ctx") or {}
     length = len(value) if isinstance(value, str) else 0
     message = (
-        template.format(field=field, value=repr(value), length=length, **context)
+        template.format(
+            field=field, value=repr(value), length=length, msg=item["msg"].removeprefix("Value error, "), **context
+        )
         if template
         else f"« {field} » : {item['msg']}"
     )

@@ -13,6 +13,7 @@ from telegram.ext import (
     ContextTypes,
     InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 from telegram.request import BaseRequest
@@ -20,7 +21,7 @@ from telegram.request import BaseRequest
 from ..core.engine import Engine
 from ..settings import SECRET_VARIABLE, Settings
 from ..storage import Storage, load_secret
-from . import calendar_handlers, handlers, privacy_handlers
+from . import calendar_handlers, handlers, monitoring, privacy_handlers
 from .context import SERVICES_KEY, BotContext, Services
 from .ordering import PerChatUpdateProcessor
 from .resilience import ResilientRateLimiter
@@ -39,6 +40,7 @@ COMMANDS = [
     BotCommand("confidentialite", "Ce que le bot garde de vous"),
     BotCommand("oubli", "Effacer tout ce qui vous concerne"),
 ]
+HEARTBEAT_SECONDS = 30
 # New messages only: an edited message was already answered, a channel post has no one to answer.
 NEW_MESSAGES = filters.UpdateType.MESSAGE
 NOT_TEXT = (
@@ -105,14 +107,18 @@ def build_application(
     application.add_handler(MessageHandler(NOT_TEXT, handlers.not_text))
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_handler(InlineQueryHandler(handlers.inline_query))
+    application.add_handler(TypeHandler(Update, monitoring.started), group=-1)
+    application.add_handler(TypeHandler(Update, monitoring.finished), group=1)
     application.add_error_handler(handlers.error_handler)
     return application
 
 
 async def _start(application: Application) -> None:
-    """Once connected: publish the commands, purge old data now and daily, restore reminders."""
+    """Once connected: publish the commands, purge old data now and daily, restore reminders, beat."""
     await application.bot.set_my_commands(COMMANDS)
-    application.job_queue.run_repeating(privacy_handlers.purge, interval=timedelta(days=1), first=0, name="purge")
+    jobs = application.job_queue
+    jobs.run_repeating(privacy_handlers.purge, interval=timedelta(days=1), first=0, name="purge")
+    jobs.run_repeating(monitoring.heartbeat, interval=HEARTBEAT_SECONDS, first=0, name="heartbeat")
     await calendar_handlers.restore_reminders(application)
 
 

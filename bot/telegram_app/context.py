@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from ..core.answer import Answer
 from ..core.engine import Engine
 from ..settings import Settings
 from ..storage import Storage
@@ -25,6 +26,9 @@ class BotContext(CallbackContext[ExtBot[None], dict, dict, dict]):
 
     def __init__(self, application: Application, chat_id: int | None = None, user_id: int | None = None) -> None:
         super().__init__(application=application, chat_id=chat_id, user_id=user_id)
+        # One context serves every handler group of an update: these travel to its log line.
+        self.started_at = 0.0
+        self.answer: Answer | None = None
 
     @property
     def services(self) -> Services:

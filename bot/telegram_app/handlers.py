@@ -235,6 +235,7 @@ async def answer_question(message: Message, context: BotContext, question: str) 
     """Answer with the chat's own signature date, send, and remember it for feedback and reports."""
     signature = await context.storage.signature(message.chat_id)
     answer = context.engine.answer(question, today=date.today(), signature=signature)
+    context.answer = answer  # for the update's log line
     log.debug("question %r -> %s %s", question, answer.kind, answer.citations[:1])
     sent = await send_answer(message, context, answer)
     user = message.from_user.id if message.from_user else None

@@ -17,6 +17,7 @@ from ..core.knowledge import KnowledgeError, load_knowledge
 from ..settings import TOKEN_VARIABLE, SettingsError, load_settings, read_token
 from .application import ALLOWED_UPDATES, build_application
 from .logs import setup_logging
+from .webhook import serve_webhook
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 TOKEN_SHAPE = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
@@ -45,6 +46,9 @@ def run(config_path: Path | None) -> int:
     application = build_application(settings, engine, token=token)
     try:
         asyncio.run(_check_token(application))
+        if settings.telegram.mode == "webhook":
+            asyncio.run(serve_webhook(application, settings))
+            return EXIT_OK
         application.run_polling(
             allowed_updates=ALLOWED_UPDATES,
             timeout=settings.telegram.poll_timeout,
