@@ -7,6 +7,7 @@ are one and the same term on both sides of the match.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -15,9 +16,11 @@ from rapidfuzz.distance import OSA
 
 from .french import STOP_WORDS, stem, words
 
+_DOUBLED = re.compile(r"([a-z])\1")
+
 MIN_REPAIR_LENGTH = 5  # shorter words are too easily "repaired" into another word
 REPAIR_SIMILARITY = 0.85  # one edit in seven letters, two in fourteen: "savoir" is not "avoir"
-MIN_FAMILY_STEM = 6  # "respons" (responsable) heads "responsabilit"; "parti" must not head "particip"
+MIN_FAMILY_STEM = 7  # "respons" (responsable) heads "responsabilit"; "exempl" (exemple) must not head "exemplair"
 MIN_SHARED_PREFIX = 5  # "resil" (résilie) and "resili" (résilier) are one stem; so are
 # "reexamin" and "reexamen": stems that differ only in their last two letters
 
@@ -89,6 +92,11 @@ class Analyzer:
             return self._family[stemmed]
         if not self._known_stems or word in STOP_WORDS or not word.isalpha():
             return stemmed
+        # Common slips: a doubled letter ("durrée", "horraire"), a "re-" the text does not use
+        # ("réévaluer" for "évaluer").
+        for variant in (_DOUBLED.sub(r"\1", word), word[2:] if word.startswith("re") else ""):
+            if len(variant) >= 4 and variant != word and stem(variant) in self._known_stems:
+                return self._family[stem(variant)]
         if len(stemmed) >= MIN_SHARED_PREFIX:
             family = [
                 known

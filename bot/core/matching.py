@@ -29,6 +29,7 @@ GENERIC_WEIGHT = 0.6  # a generic word ("heure", "commune") counts 60 % of its i
 RELEVANCE_SHARE = 0.5  # the rest of the confidence comes from the nearest example
 CENTRALITY_BONUS = 0.5  # at most, for a term found in CENTRAL_COUNT example questions or more
 CENTRAL_COUNT = 4
+LONG_QUESTION_TERMS = 5
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,10 @@ class Matcher:
         unique = list(dict.fromkeys(terms))
         if not unique:
             return []
-        weights = {term: self.weight(term) for term in unique}
+        # In a long message, words the convention never uses are more often context ("le syndicat
+        # des eaux voudrait...") than the topic: they weigh less the more terms there are.
+        dilution = min(1.0, LONG_QUESTION_TERMS / len(unique))
+        weights = {term: self.weight(term) * (1.0 if term in self._idf else dilution) for term in unique}
         total = sum(weights.values())
         norm = math.sqrt(sum(w * w for w in weights.values()))
         nearest: dict[str, float] = {}
