@@ -20,7 +20,7 @@ from bot.core.evaluation import IN_SCOPE, evaluate, load_cases
 from bot.core.knowledge import load_knowledge
 
 ROOT = Path(__file__).resolve().parents[1]
-QUESTION_FILES = ["questions.yaml", "paraphrases.yaml", "adversarial.yaml"]
+QUESTION_FILES = ["questions.yaml", "paraphrases.yaml", "adversarial.yaml", "holdout.yaml"]
 
 
 def main() -> None:

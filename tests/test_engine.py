@@ -22,6 +22,7 @@ MINIMUMS = {
     "questions.yaml": {IN_SCOPE: 0.95, OUT_OF_SCOPE: 0.90, CALCULATION: 1.0},
     "paraphrases.yaml": {IN_SCOPE: 0.90, OUT_OF_SCOPE: 0.90, CALCULATION: 1.0},
     "adversarial.yaml": {IN_SCOPE: 0.90, OUT_OF_SCOPE: 0.80},
+    "holdout.yaml": {IN_SCOPE: 0.95, OUT_OF_SCOPE: 0.95, CALCULATION: 1.0},
 }
 
 

@@ -38,10 +38,15 @@ class Analyzer:
     _family: dict[str, str] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
+        self._index_phrases()
+
+    def _index_phrases(self) -> None:
+        """Key each synonym expression by its stems as `terms` will see them (word families included)."""
+        self._phrases = {}
         for group in self.synonyms:
             concept = "=" + "_".join(words(group[0]))
             for expression in group:
-                key = tuple(stem(word) for word in words(expression))
+                key = tuple(self._family.get(stem(word), stem(word)) for word in words(expression))
                 self._phrases[key] = concept
                 self._longest = max(self._longest, len(key))
 
@@ -62,6 +67,7 @@ class Analyzer:
             heads = [h for h in self._stems_by_prefix.get(known[:MIN_SHARED_PREFIX], []) if known.startswith(h)]
             head = min(heads, key=len, default=known)
             self._family[known] = head if len(head) >= MIN_FAMILY_STEM else known
+        self._index_phrases()
 
     def terms(self, text: str) -> list[str]:
         """The matching terms of `text`, in order (duplicates kept)."""
