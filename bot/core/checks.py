@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .french import comparable
+from .analysis import Analyzer
+from .french import STOP_WORDS, comparable
 from .schema import Clause, SmallTalk, Topic
 from .yamlfile import Location, Problem, YamlDocument
 
@@ -33,6 +34,7 @@ def check_meaning(
     topics: list[Topic],
     synonyms: tuple[list[list[str]], YamlDocument],
     smalltalk: tuple[list[SmallTalk], YamlDocument],
+    generic_words: tuple[list[str], YamlDocument],
     source: str,
 ) -> list[Problem]:
     """Every problem of meaning: ids, references, quotes, questions, synonyms, small talk."""
@@ -44,6 +46,7 @@ def check_meaning(
     problems.extend(_check_questions(located))
     problems.extend(_check_synonyms(*synonyms))
     problems.extend(_check_smalltalk(*smalltalk, located))
+    problems.extend(_check_generic_words(*generic_words, synonyms[0]))
     return problems
 
 
@@ -133,6 +136,8 @@ def _check_synonyms(groups: list[list[str]], document: YamlDocument) -> Iterable
             line = document.line_of(("synonyms", group_index, index))
             if not key:
                 yield Problem(document.path, line, "expression vide")
+            elif key in STOP_WORDS:  # "dès" folds to "des": the article would become the synonym
+                yield Problem(document.path, line, f"« {expression} » se lit comme le mot vide « {key} »")
             elif key in seen and seen[key] != group_index:
                 yield Problem(
                     document.path,
@@ -156,3 +161,19 @@ def _check_smalltalk(entries: list[SmallTalk], document: YamlDocument, located: 
             if clause_id:
                 line = document.line_of(("smalltalk", entry_index, "patterns", index))
                 yield Problem(document.path, line, f"« {pattern} » est aussi une question de {clause_id}")
+
+
+def _check_generic_words(words: list[str], document: YamlDocument, groups: list[list[str]]) -> Iterable[Problem]:
+    """A generic word read as a synonym concept would make that whole group generic."""
+    analyzer = Analyzer(tuple(tuple(group) for group in groups))
+    generic = {comparable(word) for word in words}
+    # A group meant to be generic (its first expression is a generic word) is fine.
+    generic_groups = {"=" + "_".join(comparable(g[0]).split()) for g in groups if comparable(g[0]) in generic}
+    for index, word in enumerate(words):
+        concepts = [term for term in analyzer.terms(word) if term.startswith("=") and term not in generic_groups]
+        if concepts:
+            yield Problem(
+                document.path,
+                document.line_of(("generic_words", index)),
+                f"« {word} » se lit comme le synonyme « {concepts[0][1:]} » : tout ce groupe deviendrait général",
+            )

@@ -100,7 +100,7 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
     topics, _topics_doc = parse(root / "topics.yaml", TopicFile)
     synonyms, synonyms_doc = parse(root / "synonyms.yaml", SynonymFile)
     smalltalk, smalltalk_doc = parse(root / "smalltalk.yaml", SmallTalkFile)
-    vocabulary, _ = parse(root / "vocabulary.yaml", VocabularyFile)
+    vocabulary, vocabulary_doc = parse(root / "vocabulary.yaml", VocabularyFile)
     if any(not problem.warning for problem in problems) or None in (topics, synonyms, smalltalk, vocabulary):
         return None, problems
 
@@ -111,6 +111,7 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
             topics=topics.topics,
             synonyms=(synonyms.synonyms, synonyms_doc),
             smalltalk=(smalltalk.smalltalk, smalltalk_doc),
+            generic_words=(vocabulary.generic_words, vocabulary_doc),
             source=flat_source,
         )
     )
