@@ -52,6 +52,8 @@ class Engine:
         self.matcher = Matcher(knowledge)
         self._calendar_terms = set(self.matcher.question_terms(CALENDAR_WORDS))
         self._cost_terms = set(self.matcher.question_terms(COST_WORDS))
+        self._cost_provider = set(self.matcher.question_terms("CDG 62"))
+        self._other_provider = set(self.matcher.question_terms("La Fibre Numérique 59 62"))
         self._sentence_cache: dict[str, list[str]] = {}
         self._smalltalk = {comparable(p): entry for entry in knowledge.smalltalk for p in entry.patterns}
 
@@ -176,6 +178,8 @@ class Engine:
         duration = find_duration(text)
         if duration is None or not (COST_CLAUSE in near or self._cost_terms & set(terms)):
             return None
+        if self._other_provider & set(terms) and not self._cost_provider & set(terms):
+            return None  # hours of La Fibre Numérique 59 62 are priced by quote (annex 2), not by the hour
         if duration.hours is None:
             return self._refusal(question, f"Je ne peux pas calculer : {duration.problem}.")
         amount = support_cost(duration.hours)

@@ -29,7 +29,7 @@ GENERIC_WEIGHT = 0.6  # a generic word ("heure", "commune") counts 60 % of its i
 RELEVANCE_SHARE = 0.5  # the rest of the confidence comes from the nearest example
 CENTRALITY_BONUS = 0.5  # at most, for a term found in CENTRAL_COUNT example questions or more
 CENTRAL_COUNT = 4
-LONG_QUESTION_TERMS = 5
+LONG_QUESTION_TERMS = 4
 
 
 @dataclass(frozen=True)

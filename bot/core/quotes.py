@@ -10,6 +10,7 @@ from collections.abc import Callable
 _SENTENCE_END = re.compile(r"(?<=[.;:])\s+(?=[A-ZÀ-Ý«·])")
 MAX_SENTENCES = 2
 SHORT_TEXT = 320  # a clause this short is quoted whole
+SECOND_SENTENCE_SHARE = 0.75  # a second sentence is quoted when nearly as relevant as the best
 
 
 def sentences(text: str) -> list[str]:
@@ -33,7 +34,7 @@ def select_quote(text: str, relevance: Callable[[str], float]) -> str:
     if best <= 0:
         return parts[0] if parts else text
     ranked = sorted(range(len(parts)), key=lambda index: -scores[index])
-    chosen = sorted(index for index in ranked[:MAX_SENTENCES] if scores[index] >= 0.6 * best)
+    chosen = sorted(index for index in ranked[:MAX_SENTENCES] if scores[index] >= SECOND_SENTENCE_SHARE * best)
     pieces = [parts[chosen[0]]]
     for previous, index in itertools.pairwise(chosen):
         pieces.append(("" if index == previous + 1 else "[…] ") + parts[index])
