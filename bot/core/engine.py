@@ -120,9 +120,12 @@ class Engine:
         match = process.extractOne(key, self._smalltalk.keys(), scorer=fuzz.ratio, score_cutoff=SMALLTALK_SIMILARITY)
         if match:
             return self._smalltalk[match[0]].reply
+        # Only politeness and vague words ("Bonjour, j'ai une question"): answer the politeness.
         terms = self.matcher.analyzer.terms(text)
-        if terms and all(term in self.matcher.courtesy for term in terms):
-            return self.knowledge.smalltalk[0].reply
+        polite = [t for t in terms if t in self.matcher.courtesy]
+        if polite and all(t in self.matcher.courtesy or t in self.matcher.generic for t in terms):
+            entry = next((self._smalltalk[w] for w in key.split() if w in self._smalltalk), self.knowledge.smalltalk[0])
+            return entry.reply
         return None
 
     def _clause_answer(
