@@ -17,6 +17,7 @@ from rapidfuzz.distance import OSA
 from .french import STOP_WORDS, stem, words
 
 _DOUBLED = re.compile(r"([a-z])\1")
+_VERB_ENDINGS = ("aient", "erons", "eront", "ions", "iez", "ons", "ez", "ent", "ait", "ais", "era", "ees", "ee", "es")
 
 MIN_REPAIR_LENGTH = 5  # shorter words are too easily "repaired" into another word
 REPAIR_SIMILARITY = 0.85  # one edit in seven letters, two in fourteen: "savoir" is not "avoir"
@@ -99,8 +100,9 @@ class Analyzer:
         if not self._known_stems or word in STOP_WORDS or not word.isalpha():
             return stemmed
         # Common slips: a doubled letter ("durrée", "horraire"), a "re-" the text does not use
-        # ("réévaluer" for "évaluer").
-        for variant in (_DOUBLED.sub(r"\1", word), word[2:] if word.startswith("re") else ""):
+        # ("réévaluer" for "évaluer"); and conjugated verbs the stemmer leaves apart ("réglons",
+        # "situent", "envoyée"), read as their infinitive.
+        for variant in (_DOUBLED.sub(r"\1", word), word[2:] if word.startswith("re") else "", _infinitive(word)):
             if len(variant) >= 4 and variant != word and stem(variant) in self._known_stems:
                 return self._family[stem(variant)]
         if len(stemmed) >= MIN_SHARED_PREFIX:
@@ -121,6 +123,14 @@ class Analyzer:
 
     def is_known(self, term: str) -> bool:
         return term.startswith("=") or term in self._known_stems
+
+
+def _infinitive(word: str) -> str:
+    """The -er infinitive a conjugated form may come from ("reglons" -> "regler"), or ""."""
+    for ending in _VERB_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)] + "er"
+    return ""
 
 
 def _meaningful(word: str, term: str) -> bool:

@@ -32,7 +32,7 @@ STOP_WORDS = frozenset(
     n ne ni nos notre nous on ont or ou par pas peu peut peuvent peux pouvons pouvez pourrait pourrions
     pendant pourra pourrons plus pour puis qu quel quelle quelles quels que qui quoi s sa sans se sera serai serais
     serait serez serons seront ses si soit sommes son sont sous suis sur t ta te tes toi ton tout toute
-    toutes tous tres tu un une unes uns va vais vas vers veux veut viens vient viennent vont voulons voulez veulent voudrais voudrait voudrions
+    toutes tous tres tu un une unes uns va vais vas vers via veux veut viens vient viennent vont voulons voulez veulent voudrais voudrait voudrions
     voici voila vos votre vous y
     """.split()
 )
