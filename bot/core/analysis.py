@@ -121,9 +121,6 @@ class Analyzer:
                 return self._family[self._known_words[match[0]]]
         return stemmed
 
-    def is_known(self, term: str) -> bool:
-        return term.startswith("=") or term in self._known_stems
-
 
 def _infinitive(word: str) -> str:
     """The -er infinitive a conjugated form may come from ("reglons" -> "regler"), or ""."""
