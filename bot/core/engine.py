@@ -33,8 +33,9 @@ COST_CLAUSE = "art-4.2.1"
 # What a deadline or a price question is about, read through the synonyms like any question.
 CALENDAR_WORDS = "signée résilier renouvellement durée fin termine échéance préavis date limite anniversaire"
 COST_WORDS = "coût prix combien tarif facturé payer CDG accompagnement intervention heure"
+# The sentences of articles 3 and 6 that set the calendar: tacit renewal, the LRAR before the anniversary.
 CALENDAR_QUOTE_WORDS = (
-    "durée deux ans reconduite tacitement résiliation lettre recommandée trois mois date anniversaire"
+    "reconduite tacitement lettre recommandée avec accusé de réception date anniversaire collectivité"
 )
 # What carries no words: invisible characters, ANSI codes, markup tags, web addresses.
 _NOISE = re.compile(
