@@ -34,8 +34,12 @@ _NUMBER = r"(-?\d+(?:[.,]\d+)*(?:\s*(?:\^|\*\*|e\+?)\s*\d+)?|" + "|".join(NUMBER
 _HOURS = re.compile(
     r"(?<![\w^])"
     + _NUMBER
-    + r"\s*(?:h|heures?|hrs?)(?![a-z])(?:\s*(?:et\s+)?(demie?|\d{1,2})(?:\s*(?:min|minutes?|mn)(?![a-z]))?)?"
+    + r"\s*(?:h|heures?|hrs?)(?![a-z])"
+    + r"(?:\s*(?:et\s+)?(demie?|trois quarts|quart|\d{1,2})(?:\s*(?:min|minutes?|mn)(?![a-z]))?)?"
 )
+# "à 14h", "vers 9h30": a time of day, not a duration.
+_TIME_OF_DAY = re.compile(r"\b(?:a|vers|des|avant|apres|jusqu'a)\s*$")
+_EXTRA_MINUTES = {"demi": 30, "demie": 30, "quart": 15, "trois quarts": 45}
 _MINUTES = re.compile(r"(?<![\w^])" + _NUMBER + r"\s*(?:min|minutes?|mn)(?![a-z])")
 _HALF_HOUR = re.compile(r"\bdemi[- ]?heure\b")
 
@@ -50,11 +54,13 @@ class Duration:
 
 
 def find_duration(question: str) -> Duration | None:
-    """The duration written in `question` (3 h, 2h30, 1h45, 90 min, trois heures), if any."""
+    """The duration written in `question` (3 h, 2h30, 1h45, 90 min, trois heures, une heure et quart)."""
     folded = fold(question)
-    if match := _HOURS.search(folded):
-        extra = match.group(2) or ""
-        added = 30 if extra.startswith("demi") else int(extra or 0)
+    for match in _HOURS.finditer(folded):
+        if _TIME_OF_DAY.search(folded[: match.start()]):
+            continue
+        extra = match.group(2) or "0"
+        added = _EXTRA_MINUTES.get(extra) or int(extra)
         return _duration(match.group(0).strip(), match.group(1), 60, added)
     if match := _MINUTES.search(folded):
         return _duration(match.group(0).strip(), match.group(1), 1, 0)
