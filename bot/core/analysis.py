@@ -47,9 +47,13 @@ class Analyzer:
         for group in self.synonyms:
             concept = "=" + "_".join(words(group[0]))
             for expression in group:
-                key = tuple(self._family.get(stem(word), stem(word)) for word in words(expression))
-                self._phrases[key] = concept
-                self._longest = max(self._longest, len(key))
+                found = words(expression)
+                # A one-word expression also stands for its feminine and plural ("payé": "payées").
+                forms = [found] if len(found) != 1 else [[found[0] + ending] for ending in ("", "e", "s", "es")]
+                for form in forms:
+                    key = tuple(self._family.get(stem(word), stem(word)) for word in form)
+                    self._phrases.setdefault(key, concept)
+                    self._longest = max(self._longest, len(key))
 
     def learn(self, texts: Iterable[str]) -> None:
         """Remember the words of the knowledge base, the targets of typo repair."""
