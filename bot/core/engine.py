@@ -81,7 +81,7 @@ class Engine:
         if reference and reference.explicit:
             return self._unknown(question, f"« {reference.text} » n'existe pas dans la convention. {self._contents()}")
         best = ranked[0] if ranked else None
-        if best and best.confidence >= self.threshold and best.strong_terms:
+        if best and best.confidence >= self.threshold and best.in_scope:
             return self._clause_answer(question, self.knowledge.clauses[best.clause_id], terms, best.confidence, ranked)
         return self._unknown(question, self._not_found(ranked), ranked)
 

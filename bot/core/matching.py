@@ -30,6 +30,7 @@ RELEVANCE_SHARE = 0.5  # the rest of the confidence comes from the nearest examp
 CENTRALITY_BONUS = 0.5  # at most, for a term found in CENTRAL_COUNT example questions or more
 CENTRAL_COUNT = 4
 LONG_QUESTION_TERMS = 4
+SAME_AS_EXAMPLE = 0.95
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,13 @@ class Candidate:
     clause_id: str
     confidence: float
     strong_terms: tuple[str, ...]  # matched terms that are not generic words
+    nearest_question: float = 0.0  # similarity to its closest example question of two terms or more
+
+    @property
+    def in_scope(self) -> bool:
+        """A question about the convention: some specific word of it, or one of its example questions
+        reworded at most ("Que prévoit la convention ?" has only general words, and is an example)."""
+        return bool(self.strong_terms) or self.nearest_question >= SAME_AS_EXAMPLE
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,7 @@ class _Example:
     clause_id: str
     weights: dict[str, float]
     norm: float
+    full_question: bool  # an example question of two terms or more, not a keyword or a title
 
 
 class Matcher:
@@ -63,7 +72,7 @@ class Matcher:
         self._centrality = {clause.id: self._central_terms(clause.questions) for clause in knowledge.clauses.values()}
         # Keywords and titles are short questions too ("chorus pro", "frais de déplacement").
         self._examples = [
-            self._example(clause.id, example)
+            self._example(clause.id, example, example in clause.questions)
             for clause in knowledge.clauses.values()
             for example in (*clause.questions, *clause.keywords, clause.title)
         ]
@@ -96,11 +105,14 @@ class Matcher:
         total = sum(weights.values())
         norm = math.sqrt(sum(w * w for w in weights.values()))
         nearest: dict[str, float] = {}
+        same_question: dict[str, float] = {}
         for example in self._examples:
             shared = sum(weights[t] * example.weights[t] for t in unique if t in example.weights)
             if shared:
                 similarity = shared / (norm * example.norm)
                 nearest[example.clause_id] = max(nearest.get(example.clause_id, 0.0), similarity)
+                if example.full_question:
+                    same_question[example.clause_id] = max(same_question.get(example.clause_id, 0.0), similarity)
         candidates = []
         for clause_id, fields in self._fields.items():
             centrality = self._centrality[clause_id]
@@ -110,7 +122,8 @@ class Matcher:
                 continue
             confidence = RELEVANCE_SHARE * relevance + (1 - RELEVANCE_SHARE) * nearest.get(clause_id, 0.0)
             strong = tuple(t for t in unique if self.is_strong(t) and any(t in f for f in fields.values()))
-            candidates.append(Candidate(clause_id, round(min(confidence, 1.0), 4), strong))
+            question = round(same_question.get(clause_id, 0.0), 4)
+            candidates.append(Candidate(clause_id, round(min(confidence, 1.0), 4), strong, question))
         return sorted(candidates, key=lambda c: -c.confidence)
 
     def _field_terms(self, knowledge: Knowledge, clause: Clause) -> dict[str, set[str]]:
@@ -132,9 +145,10 @@ class Matcher:
         counts = Counter(term for question in questions for term in set(self.analyzer.terms(question)))
         return {term: CENTRALITY_BONUS * min(1.0, count / CENTRAL_COUNT) for term, count in counts.items() if count > 1}
 
-    def _example(self, clause_id: str, question: str) -> _Example:
-        weights = {term: self.weight(term) for term in dict.fromkeys(self.analyzer.terms(question))}
-        return _Example(clause_id, weights, math.sqrt(sum(w * w for w in weights.values())) or 1.0)
+    def _example(self, clause_id: str, text: str, is_question: bool) -> _Example:
+        weights = {term: self.weight(term) for term in dict.fromkeys(self.analyzer.terms(text))}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return _Example(clause_id, weights, norm, is_question and len(weights) >= 2)
 
 
 def _best_field(term: str, fields: dict[str, set[str]]) -> float:
