@@ -74,11 +74,18 @@ class Analyzer:
             self._family[known] = head if len(head) >= MIN_FAMILY_STEM else known
         self._index_phrases()
 
-    def terms(self, text: str) -> list[str]:
-        """The matching terms of `text`, in order (duplicates kept)."""
+    def terms(self, text: str, *, with_parts: bool = False) -> list[str]:
+        """The matching terms of `text`, in order (duplicates kept). `with_parts` also keeps the words
+        of each synonym expression (for the knowledge base's side: "taux" alone then finds "taux horaire")."""
         found = words(text)
-        slots = self._concepts([self._repair(word) for word in found])
-        return [term for word, term in zip(found, slots, strict=True) if term and _meaningful(word, term)]
+        stems = [self._repair(word) for word in found]
+        slots = self._concepts(stems)
+        terms = [term for word, term in zip(found, slots, strict=True) if term and _meaningful(word, term)]
+        if with_parts:
+            terms += [
+                s for word, s, slot in zip(found, stems, slots, strict=True) if slot != s and _meaningful(word, s)
+            ]
+        return terms
 
     def _concepts(self, stems: list[str]) -> list[str]:
         """Replace synonym expressions by their concept; one slot per input stem ("" for the rest)."""
@@ -140,8 +147,9 @@ def _meaningful(word: str, term: str) -> bool:
 
 
 def _same_family(known: str, stemmed: str) -> bool:
-    """One stem extends the other ("stock", "stockon"), or they differ only at the end."""
-    if known.startswith(stemmed) or stemmed.startswith(known):
+    """The word extends a known stem ("stockon" of "stock"), a known stem barely extends it ("resili" of
+    "resil", but not "electron" of "elect"), or they differ only at the end."""
+    if stemmed.startswith(known) or (known.startswith(stemmed) and len(known) - len(stemmed) <= 2):
         return True
     shared = _shared_prefix(known, stemmed)
     return shared >= max(min(len(known), len(stemmed)) - 2, 0.75 * max(len(known), len(stemmed)))

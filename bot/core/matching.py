@@ -68,7 +68,7 @@ class Matcher:
         count = len(self._fields)
         self._idf = {term: math.log(1 + count / df) for term, df in document_frequency.items()}
         self._unknown_idf = UNKNOWN_FACTOR * math.log(1 + count / 0.5)
-        self._idf_of_unknown_number = GENERIC_WEIGHT * math.log(1 + count)
+        self._idf_of_common_word = math.log(1 + 2)  # the idf of a word half the clauses use
         self._centrality = {clause.id: self._central_terms(clause.questions) for clause in knowledge.clauses.values()}
         # Keywords and titles are short questions too ("chorus pro", "frais de déplacement").
         self._examples = [
@@ -85,10 +85,11 @@ class Matcher:
         return meaningful or terms
 
     def weight(self, term: str) -> float:
+        if term in self.generic:  # weak by definition, whether the clauses use it or not
+            return self._idf.get(term, self._idf_of_common_word) * GENERIC_WEIGHT
         # An unknown number ("31", "2027") says less about the topic than an unknown word.
-        unknown = self._idf_of_unknown_number if term[0].isdigit() else self._unknown_idf
-        idf = self._idf.get(term, unknown)
-        return idf * GENERIC_WEIGHT if term in self.generic else idf
+        unknown = self._idf_of_common_word if term[0].isdigit() else self._unknown_idf
+        return self._idf.get(term, unknown)
 
     def is_strong(self, term: str) -> bool:
         return term in self._idf and term not in self.generic and term not in self.courtesy
@@ -127,7 +128,9 @@ class Matcher:
         return sorted(candidates, key=lambda c: -c.confidence)
 
     def _field_terms(self, knowledge: Knowledge, clause: Clause) -> dict[str, set[str]]:
-        terms = self.analyzer.terms
+        def terms(text: str) -> list[str]:
+            return self.analyzer.terms(text, with_parts=True)
+
         parent = bool(knowledge.children(clause.id))
         fields = {
             "questions": {t for q in clause.questions for t in terms(q)},
