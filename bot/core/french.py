@@ -25,12 +25,13 @@ _STRETCHED = re.compile(r"([a-z])\1{2,}")
 STOP_WORDS = frozenset(
     """
     a ai aie aient ainsi alors as au aucun aucune aussi autre aux avais avait avant avec avez avions avons
-    ayant allez allons beaucoup c ca car ce ceci cela celle celles celui ces cet cette ceux chaque chez ci d dans de des deja
+    ayant allez allons beaucoup c ca car ce ceci cela celle celles celui certain certaine certaines certains ces cet cette ceux chaque chez ci d
+    dans de des deja
     donc dont du elle elles en encore es est et etaient etais etait etant ete etes etre eu eux dois doit
     doivent devons devez devrait devrions devrais faudra faudrait faut ici il ils j je jusqu jusque l la
     laquelle le lequel les lesquels leur leurs lui m ma mais me meme mes moi mon aura auront aurons avaient
     n ne ni nos notre nous on ont or ou par pas peu peut peuvent peux pouvons pouvez pourrait pourrions
-    pendant pourra pourrons plus pour puis qu quel quelle quelles quels que qui quoi s sa sans se sera serai serais
+    pendant plusieurs pourra pourrons plus pour puis qu quel quelque quelques quelle quelles quels que qui quoi s sa sans se sera serai serais
     serait serez serons seront ses si soit sommes son sont sous suis sur t ta te tes toi ton tout toute
     toutes tous tres tu un une unes uns va vais vas vers via veux veut viens vient viennent vont voulons voulez veulent voudrais voudrait voudrions
     voici voila vos votre vous y
