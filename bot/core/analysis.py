@@ -120,7 +120,7 @@ class Analyzer:
             family = [
                 known
                 for known in self._stems_by_prefix.get(stemmed[:MIN_SHARED_PREFIX], [])
-                if _same_family(known, stemmed)
+                if _same_family(known, stemmed, word)
             ]
             if family:
                 return self._family[max(family, key=lambda known: (_shared_prefix(known, stemmed), -len(known)))]
@@ -146,10 +146,13 @@ def _meaningful(word: str, term: str) -> bool:
     return term.startswith("=") or (word not in STOP_WORDS and (len(word) > 1 or word.isdigit()))
 
 
-def _same_family(known: str, stemmed: str) -> bool:
-    """The word extends a known stem ("stockon" of "stock"), a known stem barely extends it ("resili" of
-    "resil", but not "electron" of "elect"), or they differ only at the end."""
-    if stemmed.startswith(known) or (known.startswith(stemmed) and len(known) - len(stemmed) <= 2):
+def _same_family(known: str, stemmed: str, word: str) -> bool:
+    """The word extends a known stem ("stockon" of "stock"); a known stem extends it a little ("resili"
+    of "resil", but not "electron" of "elect", the stem of "elections"), or much when the word is
+    itself cut short ("perso" for "personnel"); or the two differ only at the end."""
+    if stemmed.startswith(known):
+        return True
+    if known.startswith(stemmed) and (len(known) - len(stemmed) <= 2 or word == stemmed):
         return True
     shared = _shared_prefix(known, stemmed)
     return shared >= max(min(len(known), len(stemmed)) - 2, 0.75 * max(len(known), len(stemmed)))
