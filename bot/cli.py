@@ -94,7 +94,7 @@ def _common(command: argparse.ArgumentParser) -> None:
 
 
 def _engine(settings: Settings) -> Engine:
-    return Engine(load_knowledge(settings.knowledge_dir), contact=settings.contact, threshold=settings.threshold)
+    return settings.engine(load_knowledge(settings.knowledge_dir))
 
 
 def validate_command(args: argparse.Namespace) -> int:

@@ -16,8 +16,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .core.engine import DEFAULT_CONTACT, DEFAULT_THRESHOLD
-from .core.knowledge import DEFAULT_KNOWLEDGE_DIR
+from .core.engine import DEFAULT_CONTACT, DEFAULT_THRESHOLD, Engine
+from .core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge
 from .core.schema import parse_document
 from .core.yamlfile import Problem, YamlDocument, load_yaml
 
@@ -105,6 +105,10 @@ class Settings(_Section):
     @property
     def knowledge_dir(self) -> Path:
         return Path(self.knowledge_path)
+
+    def engine(self, knowledge: Knowledge) -> Engine:
+        """The answering engine for `knowledge`, with this configuration's contact and threshold."""
+        return Engine(knowledge, contact=self.contact, threshold=self.threshold)
 
     @property
     def database(self) -> Path:

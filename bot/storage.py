@@ -124,11 +124,11 @@ class Storage:
         self.migrate()
 
     # --- plumbing ---------------------------------------------------------------------------
-    def migrate(self, target: int = SCHEMA_VERSION) -> None:
+    def migrate(self) -> None:
         """Apply the migrations missing from the file, each in its own transaction."""
         with self._lock:
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
-            for number in range(version, target):
+            for number in range(version, SCHEMA_VERSION):
                 self._db.executescript(f"BEGIN; {MIGRATIONS[number]} PRAGMA user_version = {number + 1}; COMMIT;")
 
     @property

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 
 from .answer import Answer, Citation
 from .calendar_text import deadline_text
-from .cost import find_duration, format_euros, format_hours, support_cost
+from .cost import HOURLY_RATE, find_duration, format_euros, format_hours, support_cost
 from .deadlines import find_dates, plausibility_problem
 from .french import comparable
 from .knowledge import Knowledge
@@ -81,7 +81,7 @@ class Engine:
         if reference and reference.explicit:
             return self._unknown(question, f"« {reference.text} » n'existe pas dans la convention. {self._contents()}")
         best = ranked[0] if ranked else None
-        if best and best.confidence >= self.threshold and best.in_scope:
+        if best and best.confidence >= self.threshold and best.strong_terms:
             return self._clause_answer(question, self.knowledge.clauses[best.clause_id], terms, best.confidence, ranked)
         return self._unknown(question, self._not_found(ranked), ranked)
 
@@ -154,10 +154,9 @@ class Engine:
         self, question: str, text: str, terms: list[str], near: set[str], today: date, signature: date | None
     ) -> Answer | None:
         mentions = find_dates(text)
-        about_calendar = bool(self._calendar_terms & set(terms)) and bool(near & set(CALENDAR_CLAUSES))
-        if not mentions and not (signature and about_calendar):
-            return None
-        if mentions and not (about_calendar or near & set(CALENDAR_CLAUSES)):
+        on_calendar = bool(near & set(CALENDAR_CLAUSES))
+        # A date in the question is the signature; the stored one serves only a calendar question.
+        if not on_calendar or not (mentions or (signature and self._calendar_terms & set(terms))):
             return None
         if mentions:
             mention = mentions[0]
@@ -188,7 +187,8 @@ class Engine:
             return self._refusal(question, f"Je ne peux pas calculer : {duration.problem}.")
         amount = support_cost(duration.hours)
         text_out = (
-            f"{format_hours(duration.hours)} d'intervention du CDG 62 : {format_hours(duration.hours)} × 50 € TTC = "
+            f"{format_hours(duration.hours)} d'intervention du CDG 62 : {format_hours(duration.hours)} × "
+            f"{format_euros(HOURLY_RATE)} TTC = "
             f"{format_euros(amount)} TTC, temps et frais de déplacement compris. Montant indicatif : le CDG 62 "
             "facture le temps réellement passé (article 4.2.1), payé par mandat administratif."
         )

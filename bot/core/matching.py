@@ -30,7 +30,6 @@ RELEVANCE_SHARE = 0.5  # the rest of the confidence comes from the nearest examp
 CENTRALITY_BONUS = 0.5  # at most, for a term found in CENTRAL_COUNT example questions or more
 CENTRAL_COUNT = 4
 LONG_QUESTION_TERMS = 4
-SAME_AS_EXAMPLE = 0.95
 
 
 @dataclass(frozen=True)
@@ -38,13 +37,6 @@ class Candidate:
     clause_id: str
     confidence: float
     strong_terms: tuple[str, ...]  # matched terms that are not generic words
-    nearest_question: float = 0.0  # similarity to its closest example question of two terms or more
-
-    @property
-    def in_scope(self) -> bool:
-        """A question about the convention: some specific word of it, or one of its example questions
-        reworded at most ("Que prévoit la convention ?" has only general words, and is an example)."""
-        return bool(self.strong_terms) or self.nearest_question >= SAME_AS_EXAMPLE
 
 
 @dataclass(frozen=True)
@@ -52,7 +44,6 @@ class _Example:
     clause_id: str
     weights: dict[str, float]
     norm: float
-    full_question: bool  # an example question of two terms or more, not a keyword or a title
 
 
 class Matcher:
@@ -72,7 +63,7 @@ class Matcher:
         self._centrality = {clause.id: self._central_terms(clause.questions) for clause in knowledge.clauses.values()}
         # Keywords and titles are short questions too ("chorus pro", "frais de déplacement").
         self._examples = [
-            self._example(clause.id, example, example in clause.questions)
+            self._example(clause.id, example)
             for clause in knowledge.clauses.values()
             for example in (*clause.questions, *clause.keywords, clause.title)
         ]
@@ -106,14 +97,11 @@ class Matcher:
         total = sum(weights.values())
         norm = math.sqrt(sum(w * w for w in weights.values()))
         nearest: dict[str, float] = {}
-        same_question: dict[str, float] = {}
         for example in self._examples:
             shared = sum(weights[t] * example.weights[t] for t in unique if t in example.weights)
             if shared:
                 similarity = shared / (norm * example.norm)
                 nearest[example.clause_id] = max(nearest.get(example.clause_id, 0.0), similarity)
-                if example.full_question:
-                    same_question[example.clause_id] = max(same_question.get(example.clause_id, 0.0), similarity)
         candidates = []
         for clause_id, fields in self._fields.items():
             centrality = self._centrality[clause_id]
@@ -123,8 +111,7 @@ class Matcher:
                 continue
             confidence = RELEVANCE_SHARE * relevance + (1 - RELEVANCE_SHARE) * nearest.get(clause_id, 0.0)
             strong = tuple(t for t in unique if self.is_strong(t) and any(t in f for f in fields.values()))
-            question = round(same_question.get(clause_id, 0.0), 4)
-            candidates.append(Candidate(clause_id, round(min(confidence, 1.0), 4), strong, question))
+            candidates.append(Candidate(clause_id, round(min(confidence, 1.0), 4), strong))
         return sorted(candidates, key=lambda c: -c.confidence)
 
     def _field_terms(self, knowledge: Knowledge, clause: Clause) -> dict[str, set[str]]:
@@ -132,7 +119,7 @@ class Matcher:
             return self.analyzer.terms(text, with_parts=True)
 
         parent = bool(knowledge.children(clause.id))
-        fields = {
+        return {
             "questions": {t for q in clause.questions for t in terms(q)},
             "keywords": {t for k in clause.keywords for t in terms(k)},
             "title": set(terms(f"{clause.ref} {clause.title}")),
@@ -141,17 +128,15 @@ class Matcher:
             "answer": set() if parent else set(terms(clause.answer)),
             "text": set() if parent else set(terms(clause.text)),
         }
-        return fields
 
     def _central_terms(self, questions: list[str]) -> dict[str, float]:
         """A bonus for terms that many of a clause's example questions share: its core words."""
         counts = Counter(term for question in questions for term in set(self.analyzer.terms(question)))
         return {term: CENTRALITY_BONUS * min(1.0, count / CENTRAL_COUNT) for term, count in counts.items() if count > 1}
 
-    def _example(self, clause_id: str, text: str, is_question: bool) -> _Example:
+    def _example(self, clause_id: str, text: str) -> _Example:
         weights = {term: self.weight(term) for term in dict.fromkeys(self.analyzer.terms(text))}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        return _Example(clause_id, weights, norm, is_question and len(weights) >= 2)
+        return _Example(clause_id, weights, math.sqrt(sum(w * w for w in weights.values())) or 1.0)
 
 
 def _best_field(term: str, fields: dict[str, set[str]]) -> float:

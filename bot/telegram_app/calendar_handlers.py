@@ -95,11 +95,14 @@ async def reminders_command(update: Update, context: BotContext) -> None:
         )
 
 
-async def schedule_reminders(application: Application, chat_id: int, signature_date: date) -> list[Reminder]:
-    """Store and schedule the reminders of the next LRAR deadline (replacing pending ones)."""
+async def schedule_reminders(
+    application: Application, chat_id: int, signature_date: date, after: date | None = None
+) -> list[Reminder]:
+    """Store and schedule the reminders of the first LRAR deadline from `after` (default today),
+    replacing the chat's pending ones."""
     services: Services = application.bot_data[SERVICES_KEY]
     settings = services.settings.reminders
-    deadline = next_notice_deadline(signature_date, date.today())
+    deadline = next_notice_deadline(signature_date, after or date.today())
     due = reminder_times(deadline, settings.days_before, settings.send_time, settings.timezone, datetime.now(UTC))
     planned = await services.storage.set_reminders(chat_id, due)
     cancel_reminder_jobs(application.job_queue, services.storage.pseudonym("chat", chat_id))
@@ -126,11 +129,7 @@ async def send_reminder(context: ContextTypes.DEFAULT_TYPE) -> None:
     pending = [r for r in await services.storage.pending_reminders() if r.chat_id == reminder.chat_id]
     stored = await services.storage.signature(reminder.chat_id)
     if not pending and stored is not None and await services.storage.reminders_enabled(reminder.chat_id):
-        following = next_notice_deadline(stored, reminder.deadline + timedelta(days=1))
-        settings = services.settings.reminders
-        due = reminder_times(following, settings.days_before, settings.send_time, settings.timezone, datetime.now(UTC))
-        for planned in await services.storage.set_reminders(reminder.chat_id, due):
-            plan_job(context.application, planned)
+        await schedule_reminders(context.application, reminder.chat_id, stored, reminder.deadline + timedelta(days=1))
 
 
 async def restore_reminders(application: Application) -> None:

@@ -170,9 +170,7 @@ async def reload_knowledge(update: Update, context: BotContext) -> None:
         text = "❌ Base invalide, l'ancienne reste en service :\n<pre>" + "\n".join(lines) + "</pre>"
         await update.effective_message.reply_html(split_html(text)[0])
         return
-    context.services.engine = await asyncio.to_thread(
-        Engine, knowledge, contact=settings.contact, threshold=settings.threshold
-    )
+    context.services.engine = await asyncio.to_thread(settings.engine, knowledge)
     warnings = sum(p.warning for p in problems)
     await update.effective_message.reply_html(
         f"✅ Base rechargée : {len(knowledge.clauses)} clauses, {knowledge.question_count} questions, {warnings} avertissement(s)."

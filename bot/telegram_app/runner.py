@@ -12,7 +12,6 @@ from pathlib import Path
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application
 
-from ..core.engine import Engine
 from ..core.knowledge import KnowledgeError, load_knowledge
 from ..settings import TOKEN_VARIABLE, SettingsError, load_settings, read_token
 from .application import ALLOWED_UPDATES, build_application
@@ -39,7 +38,7 @@ def run(config_path: Path | None) -> int:
         return EXIT_USAGE
     setup_logging(settings.log_level, token)
     try:
-        engine = Engine(load_knowledge(settings.knowledge_dir), contact=settings.contact, threshold=settings.threshold)
+        engine = settings.engine(load_knowledge(settings.knowledge_dir))
     except KnowledgeError as error:
         print(error, file=sys.stderr)
         return EXIT_FAILED
