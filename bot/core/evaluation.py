@@ -22,6 +22,7 @@ class Case:
     question: str
     expect: tuple[str, ...]
     contains: tuple[str, ...] = ()
+    not_contains: tuple[str, ...] = ()
     today: date | None = None
 
     @property
@@ -77,6 +78,7 @@ def load_cases(path: Path) -> list[Case]:
                 question=row["q"],
                 expect=tuple(str(item) for item in row["expect"]),
                 contains=tuple(str(item) for item in row.get("contains") or ()),
+                not_contains=tuple(str(item) for item in row.get("not_contains") or ()),
                 today=date.fromisoformat(str(today)) if today else None,
             )
         )
@@ -96,6 +98,8 @@ def judge(case: Case, answer: Answer) -> Outcome:
     text = fold(answer.text)
     if case.contains and not any(fold(fragment) in text for fragment in case.contains):
         return Outcome(case, answer, False, f"la réponse ne contient aucun de {list(case.contains)}")
+    if forbidden := [fragment for fragment in case.not_contains if fold(fragment) in text]:
+        return Outcome(case, answer, False, f"la réponse contient {forbidden}")
     return Outcome(case, answer, True)
 
 
