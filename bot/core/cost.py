@@ -1,4 +1,10 @@
-"""Durations in French questions, and the cost of the CDG 62's time (Article 4.2.1)."""
+"""Durations in French questions, and the cost of the CDG 62's time (Article 4.2.1).
+
+Number words ("vingt-cinq heures", "deux heures trente") are turned into digits by `text2num`
+(a maintained parser of French numbers) before the patterns below read them. Every pattern is
+linear-time: a number can only start where no digit, dot or comma precedes it, and it is read
+possessively, so "1,1,1,…" is scanned once.
+"""
 
 from __future__ import annotations
 
@@ -6,85 +12,113 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from text_to_num import alpha2digit
+
 from .french import fold
 
 HOURLY_RATE = Decimal(50)  # euros TTC, travel time and costs included (Article 4.2.1)
 MAX_HOURS = Decimal(1000)  # beyond this, a typo rather than a quote request
 
-NUMBER_WORDS = {
-    "une": 1,
-    "un": 1,
-    "deux": 2,
-    "trois": 3,
-    "quatre": 4,
-    "cinq": 5,
-    "six": 6,
-    "sept": 7,
-    "huit": 8,
-    "neuf": 9,
-    "dix": 10,
-    "onze": 11,
-    "douze": 12,
-    "quinze": 15,
-    "vingt": 20,
-    "trente": 30,
-    "quarante": 40,
-}
-_NUMBER = r"(-?\d+(?:[.,]\d+)*(?:\s*(?:\^|\*\*|e\+?)\s*\d+)?|" + "|".join(NUMBER_WORDS) + r")"
-_HOURS = re.compile(
-    r"(?<![\w^])"
-    + _NUMBER
-    + r"\s*(?:h|heures?|hrs?)(?![a-z])"
-    + r"(?:\s*(?:et\s+)?(demie?|trois quarts|quart|\d{1,2})(?:\s*(?:min|minutes?|mn)(?![a-z]))?)?"
-)
+_NUMBER = r"(?<![\w.,^])(-?\d++(?:[.,]\d++)*+(?:\s*(?:\^|\*\*|e\+?)\s*\d+)?)"
+_UNIT = r"\s*(h|heures?|hrs?|min|minutes?|mn)(?![a-z])"
+_EXTRA = r"(?:\s*(?:et\s+)?(demie?|3 quarts|quart|\d{1,2})(?:\s*(?:min|minutes?|mn)(?![a-z]))?)?"
+_DURATION = re.compile(_NUMBER + _UNIT + _EXTRA)
+# "de 9h à 12h", "entre 14h et 16h30", "9h-12h": the time between two times of day.
+_RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*h\s*(\d{2})?\s*(?:a|et|-|jusqu'a)\s*(\d{1,2})\s*h\s*(\d{2})?(?![\d])")
 # "à 14h", "vers 9h30": a time of day, not a duration.
-_TIME_OF_DAY = re.compile(r"\b(?:a|vers|des|avant|apres|jusqu'a)\s*$")
-_EXTRA_MINUTES = {"demi": 30, "demie": 30, "quart": 15, "trois quarts": 45}
-_MINUTES = re.compile(r"(?<![\w^])" + _NUMBER + r"\s*(?:min|minutes?|mn)(?![a-z])")
-_HALF_HOUR = re.compile(r"\bdemi[- ]?heure\b")
+_TIME_OF_DAY = re.compile(r"(?:\ba|\bvers|\bdes|\bavant|\bapres|\bjusqu'a)\s*$")
+_EXTRA_MINUTES = {"demi": 30, "demie": 30, "quart": 15, "3 quarts": 45}
+_HALF_HOUR = re.compile(r"\b(?:1\s+)?demi[- ]?heure\b")
+CLAUSE_REACH = 80  # characters looked at on each side of a duration for its role
+_CLAUSE_BREAK = re.compile(r"[.;:!?]|\bet\b|\bpuis\b|\bplus\b|,")
 
 
 @dataclass(frozen=True)
 class Duration:
-    """Hours asked about, or why they cannot be priced."""
+    """Hours asked about, or why they cannot be priced; `start` and `end` place it in the text."""
 
     text: str
     hours: Decimal | None
     problem: str = ""
+    start: int = 0
+    end: int = 0
+
+
+def digits(question: str) -> str:
+    """`question` folded, its French number words written in digits ("vingt-cinq" → "25")."""
+    folded = " ".join(fold(question).split())  # one space at most between words: patterns stay linear
+    if not re.search(r"[a-z]", folded):
+        return folded
+    return alpha2digit(folded, "fr", threshold=0)
+
+
+def find_durations(text: str) -> list[Duration]:
+    """Every duration in `text` (already passed through `digits`), in order; ranges count as one."""
+    found: list[Duration] = []
+    taken: list[tuple[int, int]] = []
+    for match in _RANGE.finditer(text):
+        start = int(match.group(1)) * 60 + int(match.group(2) or 0)
+        end = int(match.group(3)) * 60 + int(match.group(4) or 0)
+        if end > start and int(match.group(3)) <= 24:
+            hours = (Decimal(end - start) / 60).quantize(Decimal("0.0001"))
+            found.append(Duration(match.group(0).strip(), hours, start=match.start(), end=match.end()))
+            taken.append(match.span())
+    for match in _DURATION.finditer(text):
+        if any(a <= match.start() < b for a, b in taken) or _TIME_OF_DAY.search(text[max(0, match.start() - 12) : match.start()]):
+            continue
+        unit = match.group(2)
+        per_unit = 1 if unit.startswith("m") else 60
+        extra = match.group(3) or "0"
+        if per_unit == 1 and extra != "0":
+            continue  # "30 min 20": not a duration this reads
+        added = _EXTRA_MINUTES.get(extra) or int(extra)
+        found.append(_duration(match.group(0).strip(), match.group(1), per_unit, added, match.span()))
+    if not found and (match := _HALF_HOUR.search(text)):
+        found.append(_duration(match.group(0), "1", 30, 0, match.span()))
+    return sorted(found, key=lambda d: d.start)
 
 
 def find_duration(question: str) -> Duration | None:
-    """The duration written in `question` (3 h, 2h30, 1h45, 90 min, trois heures, une heure et quart)."""
-    folded = fold(question)
-    for match in _HOURS.finditer(folded):
-        if _TIME_OF_DAY.search(folded[: match.start()]):
-            continue
-        extra = match.group(2) or "0"
-        added = _EXTRA_MINUTES.get(extra) or int(extra)
-        return _duration(match.group(0).strip(), match.group(1), 60, added)
-    if match := _MINUTES.search(folded):
-        return _duration(match.group(0).strip(), match.group(1), 1, 0)
-    if match := _HALF_HOUR.search(folded):
-        return _duration(match.group(0), "1", 30, 0)
-    return None
+    """The first duration written in `question` (3 h, 2h30, 90 min, trois heures, de 9h à 12h)."""
+    found = find_durations(digits(question))
+    return found[0] if found else None
 
 
-def _duration(text: str, number: str, minutes_per_unit: int, added_minutes: int) -> Duration:
+def clause_around(text: str, start: int, end: int) -> str:
+    """The words of `text` around [start, end) up to the nearest break (comma, "et", full stop)."""
+    first = max(0, start - CLAUSE_REACH)
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, first, start)]
+    after = _CLAUSE_BREAK.search(text, end, end + CLAUSE_REACH)
+    return text[(before[-1] if before else first) : (after.start() if after else end + CLAUSE_REACH)]
+
+
+def _duration(text: str, number: str, minutes_per_unit: int, added: int, span: tuple[int, int]) -> Duration:
     """Check and convert a written duration; refuse what no one could mean."""
-    if number in NUMBER_WORDS:
-        value = Decimal(NUMBER_WORDS[number])
-    elif re.search(r"\^|\*\*|e", number):
-        return Duration(text, None, f"« {text} » : une puissance n'est pas une durée d'intervention")
-    elif number.count(",") + number.count(".") > 1:
-        return Duration(text, None, f"« {text} » contient plusieurs nombres : précisez une seule durée")
-    else:
-        value = Decimal(number.replace(",", "."))
-    hours = ((value * minutes_per_unit + added_minutes) / 60).quantize(Decimal("0.0001"))
+    start, end = span
+    if re.search(r"\^|\*\*|e", number):
+        return Duration(text, None, f"« {text} » : une puissance n'est pas une durée d'intervention", start, end)
+    value = _decimal(number)
+    if value is None:
+        return Duration(text, None, f"« {text} » contient plusieurs nombres : précisez une seule durée", start, end)
+    hours = ((value * minutes_per_unit + added) / 60).quantize(Decimal("0.0001"))
     if hours <= 0:
-        return Duration(text, None, f"« {text} » : une durée doit être positive")
+        return Duration(text, None, f"« {text} » : une durée doit être positive", start, end)
     if hours > MAX_HOURS:
-        return Duration(text, None, f"« {text} » : plus de {MAX_HOURS} heures, ce n'est pas une durée réaliste")
-    return Duration(text, hours)
+        return Duration(text, None, f"« {text} » : plus de {MAX_HOURS} heures, ce n'est pas une durée réaliste", start, end)
+    return Duration(text, hours, "", start, end)
+
+
+def _decimal(number: str) -> Decimal | None:
+    """1,5 and 1.5 are one and a half; 1.000 and 1 000 are a thousand; 3,5,7 is several numbers."""
+    separators = number.count(",") + number.count(".")
+    if separators == 0:
+        return Decimal(number)
+    if separators > 1:
+        return None
+    whole, _, part = number.replace(",", ".").partition(".")
+    if "." in number and len(part) == 3 and whole.lstrip("-") not in ("", "0"):
+        return Decimal(whole + part)  # a thousands dot, as French invoices write it
+    return Decimal(f"{whole}.{part}")
 
 
 def support_cost(hours: Decimal) -> Decimal:

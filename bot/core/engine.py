@@ -12,9 +12,7 @@ from datetime import date
 from rapidfuzz import fuzz, process
 
 from .answer import Answer, Citation
-from .calendar_text import deadline_text
-from .cost import HOURLY_RATE, find_duration, format_euros, format_hours, support_cost
-from .deadlines import find_dates, plausibility_problem
+from .calculations import Calculations
 from .french import comparable
 from .knowledge import Knowledge
 from .matching import Candidate, Matcher
@@ -28,15 +26,6 @@ MAX_QUESTION_CHARS = 4096  # a Telegram message; longer input is cut, not refuse
 SMALLTALK_SIMILARITY = 88
 ALTERNATIVE_SHARE = 0.75  # another clause this close to the best one is offered as well
 MAX_ALTERNATIVES = 3
-CALENDAR_CLAUSES = ("art-3", "art-6")
-COST_CLAUSE = "art-4.2.1"
-# What a deadline or a price question is about, read through the synonyms like any question.
-CALENDAR_WORDS = "signée résilier renouvellement durée fin termine échéance préavis date limite anniversaire"
-COST_WORDS = "coût prix combien tarif facturé payer CDG accompagnement intervention heure"
-# The sentences of articles 3 and 6 that set the calendar: tacit renewal, the LRAR before the anniversary.
-CALENDAR_QUOTE_WORDS = (
-    "reconduite tacitement lettre recommandée avec accusé de réception date anniversaire collectivité"
-)
 # What carries no words: invisible characters, ANSI codes, markup tags, web addresses.
 _NOISE = re.compile(
     r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]|\x1b\[[0-9;?]*[ -/]*[@-~]|</?[a-zA-Z][^<>]{0,80}>|https?://\S+"
@@ -51,10 +40,7 @@ class Engine:
         self.contact = contact
         self.threshold = threshold
         self.matcher = Matcher(knowledge)
-        self._calendar_terms = set(self.matcher.question_terms(CALENDAR_WORDS))
-        self._cost_terms = set(self.matcher.question_terms(COST_WORDS))
-        self._cost_provider = set(self.matcher.question_terms("CDG 62"))
-        self._other_provider = set(self.matcher.question_terms("La Fibre Numérique 59 62"))
+        self.calculations = Calculations(knowledge, self.matcher, self.citation)
         self._sentence_cache: dict[str, list[str]] = {}
         self._smalltalk = {comparable(p): entry for entry in knowledge.smalltalk for p in entry.patterns}
 
@@ -67,12 +53,7 @@ class Engine:
             return Answer(question, False, "smalltalk", smalltalk, score=1.0)
         terms = self.matcher.question_terms(text)
         ranked = self.matcher.rank(terms)
-        near = {candidate.clause_id for candidate in ranked[:3]}
-        # A price question may mention a date ("3 h le 15/03/2025"); the hours decide.
-        calculation = self._cost(question, text, terms, near) or self._deadlines(
-            question, text, terms, near, today, signature
-        )
-        if calculation:
+        if calculation := self.calculations.answer(question, text, terms, ranked, today, signature):
             return calculation
         reference = find_reference(text)
         if reference and reference.clause_id in self.knowledge.clauses:
@@ -91,8 +72,7 @@ class Engine:
 
     def calendar_citations(self) -> tuple[Citation, ...]:
         """Articles 3 and 6, quoted where they set the calendar (duration, renewal, notice)."""
-        terms = self.matcher.question_terms(CALENDAR_QUOTE_WORDS)
-        return tuple(self.citation(clause_id, terms) for clause_id in CALENDAR_CLAUSES)
+        return self.calculations.calendar_citations()
 
     def citation(self, clause_id: str, terms: list[str] | None) -> Citation:
         """A citation of `clause_id` quoting the sentences that best match `terms` (all if None)."""
@@ -149,53 +129,6 @@ class Engine:
             score,
             tuple(suggestions[:MAX_ALTERNATIVES]),
         )
-
-    def _deadlines(
-        self, question: str, text: str, terms: list[str], near: set[str], today: date, signature: date | None
-    ) -> Answer | None:
-        mentions = find_dates(text)
-        on_calendar = bool(near & set(CALENDAR_CLAUSES))
-        # A date in the question is the signature; the stored one serves only a calendar question.
-        if not on_calendar or not (mentions or (signature and self._calendar_terms & set(terms))):
-            return None
-        if mentions:
-            mention = mentions[0]
-            if mention.value is None:
-                return self._refusal(
-                    question, f"{mention.problem}. Écrivez la date de signature sous la forme 15/03/2025."
-                )
-            signature = mention.value
-        assert signature is not None
-        if problem := plausibility_problem(signature, today):
-            return self._refusal(question, f"Je ne peux pas calculer : {problem}.")
-        return Answer(
-            question,
-            True,
-            "calculation",
-            deadline_text(signature, today),
-            self.calendar_citations(),
-            1.0,
-        )
-
-    def _cost(self, question: str, text: str, terms: list[str], near: set[str]) -> Answer | None:
-        duration = find_duration(text)
-        if duration is None or not (COST_CLAUSE in near or self._cost_terms & set(terms)):
-            return None
-        if self._other_provider & set(terms) and not self._cost_provider & set(terms):
-            return None  # hours of La Fibre Numérique 59 62 are priced by quote (annex 2), not by the hour
-        if duration.hours is None:
-            return self._refusal(question, f"Je ne peux pas calculer : {duration.problem}.")
-        amount = support_cost(duration.hours)
-        text_out = (
-            f"{format_hours(duration.hours)} d'intervention du CDG 62 : {format_hours(duration.hours)} × "
-            f"{format_euros(HOURLY_RATE)} TTC = "
-            f"{format_euros(amount)} TTC, temps et frais de déplacement compris. Montant indicatif : le CDG 62 "
-            "facture le temps réellement passé (article 4.2.1), payé par mandat administratif."
-        )
-        return Answer(question, True, "calculation", text_out, (self.citation(COST_CLAUSE, terms),), 1.0)
-
-    def _refusal(self, question: str, text: str) -> Answer:
-        return Answer(question, False, "calculation", text)
 
     def _unknown(self, question: str, text: str, ranked: list[Candidate] | None = None) -> Answer:
         hints = tuple(c.clause_id for c in (ranked or [])[:MAX_ALTERNATIVES] if c.strong_terms)

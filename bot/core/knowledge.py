@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import checks
 from .schema import (
+    CalculationsFile,
     Clause,
     ClauseFile,
     Model,
@@ -42,6 +43,7 @@ class Knowledge:
     courtesy_words: tuple[str, ...]
     generic_words: tuple[str, ...]
     source: str
+    calculations: CalculationsFile
 
     def children(self, clause_id: str) -> list[Clause]:
         """The clauses whose parent is `clause_id`."""
@@ -101,7 +103,14 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
     synonyms, synonyms_doc = parse(root / "synonyms.yaml", SynonymFile)
     smalltalk, smalltalk_doc = parse(root / "smalltalk.yaml", SmallTalkFile)
     vocabulary, vocabulary_doc = parse(root / "vocabulary.yaml", VocabularyFile)
-    if any(not problem.warning for problem in problems) or None in (topics, synonyms, smalltalk, vocabulary):
+    calculations, calculations_doc = parse(root / "calculations.yaml", CalculationsFile)
+    if any(not problem.warning for problem in problems) or None in (
+        topics,
+        synonyms,
+        smalltalk,
+        vocabulary,
+        calculations,
+    ):
         return None, problems
 
     flat_source = normalized_source(source)
@@ -115,6 +124,7 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
             source=flat_source,
         )
     )
+    problems.extend(checks.check_calculations(calculations, calculations_doc, located))
     if any(not problem.warning for problem in problems):
         return None, problems
     ordered = sorted(located, key=lambda item: flat_source.find(squeeze_spaces(item.clause.text)))
@@ -127,6 +137,7 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
         courtesy_words=tuple(vocabulary.courtesy_words),
         generic_words=tuple(vocabulary.generic_words),
         source=source,
+        calculations=calculations,
     )
     return knowledge, problems
 

@@ -6,6 +6,7 @@ the float 4.1, and `extra="forbid"` catches misspelt field names.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -67,6 +68,43 @@ class SmallTalkFile(StrictModel):
 class VocabularyFile(StrictModel):
     courtesy_words: list[str]
     generic_words: list[str]
+
+
+class DateRole(StrictModel):
+    cues: list[str] = Field(min_length=1)
+    weak: list[str] = []
+
+
+class PartyWords(StrictModel):
+    name: str
+    cues: list[str] = Field(min_length=1)
+
+
+class PartyClause(StrictModel):
+    clause: str
+    party: str
+    counterpart: dict[str, str]
+    note: dict[str, str] = {}
+
+
+class CalculationsFile(StrictModel):
+    """knowledge/calculations.yaml: the words the calculations read (see the file's comments)."""
+
+    calendar_words: str
+    cost_words: str
+    calendar_quote_words: str
+    date_roles: dict[str, DateRole]
+    duration_roles: dict[str, list[str]]
+    repeat_words: list[str]
+    parties: dict[str, PartyWords]
+    party_clauses: list[PartyClause]
+    termination_words: list[str]
+    anytime_words: list[str]
+    termination_quote_words: dict[str, str]
+    in_time_words: list[str]
+    before_tax_words: list[str]
+    earliest_signature: date
+    earliest_signature_source: str
 
 
 Model = TypeVar("Model", bound=BaseModel)

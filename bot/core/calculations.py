@@ -1,0 +1,381 @@
+"""What the text implies for one message: deadlines, prices, and who may do what.
+
+The engine calls `Calculations.answer` once per message. It finds the dates and durations, gives each
+one a role from the words around it (knowledge/calculations.yaml), and computes only what the question
+asks; a role it cannot tell is stated as an assumption in the answer. It also answers in the name of
+the right party: a question about La Fibre Numérique 59 62 is not answered with a CDG 62 clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+
+from .answer import Answer, Citation
+from .calendar_text import deadline_text
+from .cost import (
+    HOURLY_RATE,
+    Duration,
+    clause_around,
+    digits,
+    find_durations,
+    format_euros,
+    format_hours,
+    support_cost,
+)
+from .deadlines import (
+    DateMention,
+    compute_deadlines,
+    find_dates,
+    format_date,
+    from_anniversary,
+    plausibility_problem,
+)
+from .french import fold
+from .knowledge import Knowledge
+from .matching import Candidate, Matcher
+from .schema import CalculationsFile
+
+CALENDAR_CLAUSES = ("art-3", "art-6")
+TERMINATION_CLAUSE = "art-6"
+COST_CLAUSE = "art-4.2.1"
+ROLE_REACH = 80  # characters before a date where its role is looked for
+FORMAL_NOTICE = relativedelta(months=3)  # Article 6: "restée infructueuse durant trois (3) mois"
+
+Cite = Callable[[str, "list[str] | None"], Citation]
+
+
+def cue_pattern(cues: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for a list of cues: each matches the words that start with it (folded)."""
+    alternatives = sorted({re.escape(" ".join(fold(cue).split())) for cue in cues}, key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + ")")
+
+
+@dataclass(frozen=True)
+class Role:
+    """A date with the role the words before it give it; `assumed` when no word said it."""
+
+    mention: DateMention
+    role: str
+    assumed: bool = False
+
+
+class Calculations:
+    """The calculators and party rules, read from knowledge/calculations.yaml."""
+
+    def __init__(self, knowledge: Knowledge, matcher: Matcher, cite: Cite) -> None:
+        words: CalculationsFile = knowledge.calculations
+        self.words = words
+        self.knowledge = knowledge
+        self.matcher = matcher
+        self.cite = cite
+        self._calendar_terms = set(matcher.question_terms(words.calendar_words))
+        self._cost_terms = set(matcher.question_terms(words.cost_words))
+        self._date_cues = {role: cue_pattern(spec.cues) for role, spec in words.date_roles.items()}
+        self._weak_cues = {role: cue_pattern(spec.weak) for role, spec in words.date_roles.items() if spec.weak}
+        self._duration_cues = {role: cue_pattern(cues) for role, cues in words.duration_roles.items()}
+        self._repeat = re.compile(r"(?<![\d.,])(\d{1,2}) ?(?:" + cue_pattern(words.repeat_words).pattern + r")")
+        self._parties = {party: cue_pattern(spec.cues) for party, spec in words.parties.items()}
+        self._termination = cue_pattern(words.termination_words)
+        self._anytime = cue_pattern(words.anytime_words)
+        self._in_time = cue_pattern(words.in_time_words)
+        self._before_tax = cue_pattern(words.before_tax_words)
+        self._party_clauses = {entry.clause: entry for entry in words.party_clauses}
+
+    def calendar_citations(self) -> tuple[Citation, ...]:
+        """Articles 3 and 6, quoted where they set the calendar (duration, renewal, notice)."""
+        terms = self.matcher.question_terms(self.words.calendar_quote_words)
+        return tuple(self.cite(clause_id, terms) for clause_id in CALENDAR_CLAUSES)
+
+    def answer(
+        self, question: str, text: str, terms: list[str], ranked: list[Candidate], today: date, signature: date | None
+    ) -> Answer | None:
+        """The computed or party-aware answer to `text`, or None when the clause answer is right."""
+        folded = " ".join(fold(text).split())
+        near = {candidate.clause_id for candidate in ranked[:3]}
+        named = self._named_parties(folded)
+        return (
+            self._cost(question, digits(text), terms, near, named)
+            or self._dates(question, folded, terms, near, today, signature)
+            or self._termination_party(question, folded, near, ranked)
+            or self._party_mismatch(question, terms, ranked, named)
+        )
+
+    # --- prices (Article 4.2.1)
+
+    def _cost(self, question: str, text: str, terms: list[str], near: set[str], named: set[str]) -> Answer | None:
+        durations = find_durations(text)
+        if not durations or not (COST_CLAUSE in near or self._cost_terms & set(terms)):
+            return None
+        billed = [(d, self._duration_role(text, d)) for d in durations]
+        billed = [(d, role) for d, role in billed if role != "not_billed"]
+        if not billed:
+            return None  # an outage, a delay, a training length: no CDG 62 bill to compute
+        if "fibre" in named and "cdg" not in named:
+            return self._counterpart(question, terms, COST_CLAUSE, "fibre")
+        if problem := next((d.problem for d, _ in billed if d.hours is None), ""):
+            return _refusal(question, f"Je ne peux pas calculer : {problem}.")
+        parts = [(d, role, self._repeats(text, d)) for d, role in billed]
+        hours = sum((d.hours * count for d, _, count in parts if d.hours), Decimal(0))
+        amount = support_cost(hours)
+        detail = " + ".join(
+            (f"{count} × " if count > 1 else "")
+            + format_hours(d.hours or Decimal(0))
+            + (" de trajet" if role == "travel" else "")
+            for d, role, count in parts
+        )
+        lines = [
+            f"{format_hours(hours)} d'intervention du CDG 62"
+            + (f" ({detail})" if len(parts) > 1 or parts[0][2] > 1 else "")
+            + f" : {format_hours(hours)} × {format_euros(HOURLY_RATE)} TTC = {format_euros(amount)} TTC, "
+            "temps et frais de déplacement compris (le temps de trajet est du temps facturé).",
+            "Montant indicatif : le CDG 62 facture le temps réellement passé (article 4.2.1), payé par mandat "
+            "administratif.",
+        ]
+        if self._before_tax.search(fold(question)):
+            lines.append("La convention ne donne que des prix TTC : elle ne fixe aucun montant HT.")
+        return Answer(question, True, "calculation", " ".join(lines), (self.cite(COST_CLAUSE, terms),), 1.0)
+
+    def _duration_role(self, text: str, duration: Duration) -> str:
+        around = clause_around(text, duration.start, duration.end)
+        for role, pattern in self._duration_cues.items():
+            if pattern.search(around):
+                return role
+        return "intervention"
+
+    def _repeats(self, text: str, duration: Duration) -> int:
+        """2 for "2 interventions de 3 h" or "2 fois 3 h": the count written just before the hours."""
+        before = text[max(0, duration.start - 30) : duration.start]
+        found = list(self._repeat.finditer(before))
+        return int(found[-1].group(1)) if found and 1 < int(found[-1].group(1)) <= 50 else 1
+
+    # --- dates (Articles 3 and 6)
+
+    def _dates(
+        self, question: str, folded: str, terms: list[str], near: set[str], today: date, signature: date | None
+    ) -> Answer | None:
+        mentions = find_dates(folded, today)
+        on_calendar = bool(near & set(CALENDAR_CLAUSES)) or bool(self._calendar_terms & set(terms))
+        if not on_calendar or not (mentions or (signature and self._calendar_terms & set(terms))):
+            return None
+        if bad := next((m for m in mentions if m.value is None), None):
+            return _refusal(question, f"{bad.problem}. Écrivez la date sous la forme 15/03/2025.")
+        roles = self._roles(folded, mentions)
+        by_role: dict[str, list[Role]] = {}
+        for item in roles:
+            by_role.setdefault(item.role, []).append(item)
+        if "today" in by_role:
+            today = by_role["today"][-1].mention.value or today
+        if "formal_notice" in by_role:
+            return self._formal_notice(question, by_role["formal_notice"][-1].mention, today)
+        if self._provider_actor(folded) and not ({"letter", "anniversary"} & set(by_role)):
+            return None  # the CDG 62 or La Fibre ending it: not the collectivité's calendar (see below)
+        notes: list[str] = []
+        signatures = by_role.get("signature", [])
+        if month_only := next((r.mention for r in signatures if r.mention.month_only), None):
+            return self._month_only(question, month_only, today)
+        if signatures:
+            last = max(signatures, key=lambda r: r.mention.value or date.min)
+            signature = last.mention.value
+            if len(signatures) > 1:
+                notes.append(
+                    f"La date qui compte est celle de la dernière signature par toutes les parties : le "
+                    f"{format_date(last.mention.value)}."  # type: ignore[arg-type]
+                )
+            if last.assumed:
+                notes.append(f"J'ai lu « {last.mention.text} » comme la date de signature de la convention.")
+            if last.mention.assumed_year:
+                notes.append(_assumed_year(last.mention))
+        elif anniversaries := by_role.get("anniversary"):
+            mention = anniversaries[-1].mention
+            anniversary = mention.value
+            assert anniversary is not None
+            if mention.assumed_year and anniversary < today:
+                anniversary = anniversary.replace(year=anniversary.year + 1)
+            if mention.assumed_year:
+                notes.append(f"J'ai supposé l'échéance du {format_date(anniversary)} ; sinon, écrivez la date complète.")
+            signature = from_anniversary(anniversary, today).signature
+        if signature is None:
+            return None
+        if problem := plausibility_problem(signature, today):
+            return _refusal(question, f"Je ne peux pas calculer : {problem}.")
+        if signature < self.words.earliest_signature:
+            notes.append(
+                f"Attention : d'après le texte des parties, le CDG 62 n'a été autorisé à signer que le "
+                f"{format_date(self.words.earliest_signature)} ; une signature antérieure est à vérifier."
+            )
+        if letters := by_role.get("letter"):
+            body = self._letter(letters[-1].mention, signature)
+        else:
+            body = deadline_text(signature, today)
+        return Answer(question, True, "calculation", "\n".join([body, *notes]), self.calendar_citations(), 1.0)
+
+    def _roles(self, folded: str, mentions: list[DateMention]) -> list[Role]:
+        """Each date's role: the nearest cue before it, else the role of the date before it."""
+        roles: list[Role] = []
+        previous_end = 0
+        for mention in mentions:
+            window = folded[max(previous_end, mention.start - ROLE_REACH) : mention.start]
+            role = _nearest(window, self._date_cues) or _nearest(window, self._weak_cues)
+            if role:
+                roles.append(Role(mention, role))
+            elif roles:
+                roles.append(Role(mention, roles[-1].role, roles[-1].assumed))
+            else:
+                roles.append(Role(mention, "signature", assumed=True))
+            previous_end = mention.start + len(mention.text)
+        return [item for item in roles if item.role != "other"]
+
+    def _formal_notice(self, question: str, notice: DateMention, today: date) -> Answer:
+        assert notice.value is not None
+        possible = notice.value + FORMAL_NOTICE
+        when = "dès aujourd'hui" if possible <= today else f"à partir du {format_date(possible)}"
+        text = (
+            f"Mise en demeure du {format_date(notice.value)} : si elle reste infructueuse durant trois mois, la "
+            f"résiliation pour manquement est possible {when} (article 6 : « après mise en demeure restée "
+            "infructueuse durant trois (3) mois »). Ce droit vaut pour chaque partie, en cas de manquement de "
+            "l'une des deux autres parties ; il ne dépend pas de la date anniversaire."
+        )
+        if notice.assumed_year:
+            text += " " + _assumed_year(notice)
+        terms = self.matcher.question_terms(self.words.termination_quote_words.get("breach", ""))
+        return Answer(question, True, "calculation", text, (self.cite(TERMINATION_CLAUSE, terms),), 1.0)
+
+    def _letter(self, letter: DateMention, signature: date) -> str:
+        """Is a letter sent on that day in time? It must have REACHED the others by the deadline."""
+        assert letter.value is not None
+        d = compute_deadlines(signature, letter.value)
+        if d.notice_passed:
+            return (
+                f"Lettre envoyée le {format_date(letter.value)} : trop tard pour l'échéance du "
+                f"{format_date(d.period_end)}, dont la date limite était le {format_date(d.notice_deadline)}. "
+                f"La convention est reconduite tacitement (article 3) ; la lettre vaut pour l'échéance suivante, "
+                f"le {format_date(d.next_period_end)}, si elle est reçue au plus tard le "
+                f"{format_date(d.next_notice_deadline)}."
+            )
+        return (
+            f"Lettre envoyée le {format_date(letter.value)}, pour l'échéance du {format_date(d.period_end)} : "
+            f"elle est dans les délais si les autres parties l'ont reçue au plus tard le "
+            f"{format_date(d.notice_deadline)}. L'article 6 demande qu'elles aient été averties au moins trois "
+            "mois avant l'échéance : c'est la date de réception (l'accusé de réception) qui compte, pas celle de "
+            "l'envoi."
+        )
+
+    def _month_only(self, question: str, mention: DateMention, today: date) -> Answer:
+        assert mention.value is not None
+        first = mention.value
+        last = first + relativedelta(months=1, days=-1)
+        early, late = compute_deadlines(first, today), compute_deadlines(last, today)
+        text = (
+            f"Il me faut le jour exact de la dernière signature. Pour une signature « {mention.text} », la date "
+            f"limite de réception de la lettre recommandée tombe entre le {format_date(early.open_notice)} et le "
+            f"{format_date(late.open_notice)} selon le jour : écrivez la date complète (par exemple "
+            f"{first.replace(day=15):%d/%m/%Y})."
+        )
+        return Answer(question, True, "calculation", text, self.calendar_citations(), 1.0)
+
+    # --- who may terminate how (Article 6)
+
+    def _provider_actor(self, folded: str) -> str | None:
+        """The CDG 62 or La Fibre, when the question is about THEM ending the convention."""
+        verb = self._termination.search(folded)
+        if not verb:
+            return None
+        before = [(m.end(), party) for party, p in self._parties.items() for m in p.finditer(folded, 0, verb.start())]
+        after = [(m.start(), party) for party, p in self._parties.items() for m in p.finditer(folded, verb.end())]
+        actor = max(before)[1] if before else (min(after)[1] if after else None)
+        return actor if actor in ("cdg", "fibre") else None
+
+    def _termination_party(
+        self, question: str, folded: str, near: set[str], ranked: list[Candidate]
+    ) -> Answer | None:
+        if TERMINATION_CLAUSE not in near or not self._termination.search(folded):
+            return None
+        quotes = self.words.termination_quote_words
+        if actor := self._provider_actor(folded):
+            name = self.words.parties[actor].name
+            text = (
+                f"{_capital(name)} peut résilier la convention à tout moment, sous réserve d'avoir averti les autres "
+                "parties par lettre recommandée avec accusé de réception au moins trois mois avant l'échéance "
+                "(article 6). La date anniversaire ne limite que la collectivité. En cas de manquement de l'une des "
+                "deux autres parties, chaque partie peut aussi résilier après une mise en demeure restée "
+                "infructueuse durant trois mois."
+            )
+            terms = self.matcher.question_terms(quotes.get("provider", ""))
+        elif self._anytime.search(folded):
+            text = (
+                "Non : la collectivité peut résilier la convention à sa date anniversaire, en ayant averti les autres "
+                "parties par lettre recommandée avec accusé de réception au moins trois mois avant l'échéance. "
+                "« À tout moment » ne vaut que pour le CDG 62 et La Fibre Numérique 59 62. En cas de manquement de "
+                "l'une des deux autres parties, la collectivité peut aussi résilier après une mise en demeure restée "
+                "infructueuse durant trois mois (article 6)."
+            )
+            terms = self.matcher.question_terms(quotes.get("commune", ""))
+        else:
+            return None
+        return Answer(question, True, "clause", text, (self.cite(TERMINATION_CLAUSE, terms),), 1.0)
+
+    # --- the right party's clause
+
+    def _named_parties(self, folded: str) -> set[str]:
+        return {party for party, pattern in self._parties.items() if party != "commune" and pattern.search(folded)}
+
+    def _party_mismatch(
+        self, question: str, terms: list[str], ranked: list[Candidate], named: set[str]
+    ) -> Answer | None:
+        if not ranked or len(named) != 1:
+            return None
+        entry = self._party_clauses.get(ranked[0].clause_id)
+        (asked,) = named
+        if entry is None or entry.party == asked or asked not in entry.counterpart:
+            return None
+        return self._counterpart(question, terms, entry.clause, asked)
+
+    def _counterpart(self, question: str, terms: list[str], clause_id: str, asked: str) -> Answer | None:
+        """Answer a question about `asked` from its own clause, saying what `clause_id` is about."""
+        entry = self._party_clauses.get(clause_id)
+        if entry is None or asked not in entry.counterpart:
+            return None
+        own = self.knowledge.clauses[entry.counterpart[asked]]
+        other = self.knowledge.clauses[clause_id]
+        parts = [own.answer]
+        if note := entry.note.get(asked):
+            parts.append(note)
+        parts.append(
+            f"Attention : l'{other.ref} ({other.title}) concerne {self.words.parties[entry.party].name}, "
+            f"pas {self.words.parties[asked].name}."
+        )
+        citations = (self.cite(own.id, terms), self.cite(other.id, terms))
+        return Answer(question, True, "clause", " ".join(parts), citations, 1.0)
+
+
+def _nearest(window: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
+    """The role whose cue ends nearest the end of `window`."""
+    best: tuple[int, str] | None = None
+    for role, pattern in patterns.items():
+        for match in pattern.finditer(window):
+            if best is None or match.end() > best[0]:
+                best = (match.end(), role)
+    return best[1] if best else None
+
+
+def _assumed_year(mention: DateMention) -> str:
+    assert mention.value is not None
+    return (
+        f"« {mention.text} » ne donne pas l'année : j'ai supposé le {format_date(mention.value)}. "
+        "Si ce n'est pas la bonne année, écrivez la date complète (par exemple 15/03/2025)."
+    )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _refusal(question: str, text: str) -> Answer:
+    return Answer(question, False, "calculation", text)
+
