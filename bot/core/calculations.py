@@ -44,6 +44,7 @@ from .schema import CalculationsFile
 CALENDAR_CLAUSES = ("art-3", "art-6")
 TERMINATION_CLAUSE = "art-6"
 COST_CLAUSE = "art-4.2.1"
+ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
 ROLE_REACH = 80  # characters before a date where its role is looked for
 FORMAL_NOTICE = relativedelta(months=3)  # Article 6: "restée infructueuse durant trois (3) mois"
 
@@ -68,17 +69,18 @@ class Role:
 class Calculations:
     """The calculators and party rules, read from knowledge/calculations.yaml."""
 
-    def __init__(self, knowledge: Knowledge, matcher: Matcher, cite: Cite) -> None:
+    def __init__(self, knowledge: Knowledge, matcher: Matcher, cite: Cite, threshold: float) -> None:
         words: CalculationsFile = knowledge.calculations
         self.words = words
         self.knowledge = knowledge
         self.matcher = matcher
         self.cite = cite
+        self.threshold = threshold  # the engine's: below it, a clause is not sure enough to redirect
         self._calendar_terms = set(matcher.question_terms(words.calendar_words))
         self._cost_terms = set(matcher.question_terms(words.cost_words))
         self._date_cues = {role: cue_pattern(spec.cues) for role, spec in words.date_roles.items()}
         self._weak_cues = {role: cue_pattern(spec.weak) for role, spec in words.date_roles.items() if spec.weak}
-        self._duration_cues = {role: cue_pattern(cues) for role, cues in words.duration_roles.items()}
+        self._duration_cues = {role: cue_pattern(spec.cues) for role, spec in words.duration_roles.items()}
         self._repeat = re.compile(r"(?<![\d.,])(\d{1,2}) ?(?:" + cue_pattern(words.repeat_words).pattern + r")")
         self._parties = {party: cue_pattern(spec.cues) for party, spec in words.parties.items()}
         self._termination = cue_pattern(words.termination_words)
@@ -99,11 +101,13 @@ class Calculations:
         folded = " ".join(fold(text).split())
         near = {candidate.clause_id for candidate in ranked[:3]}
         named = self._named_parties(folded)
+        sure = bool(ranked) and ranked[0].confidence >= self.threshold and bool(ranked[0].strong_terms)
         return (
             self._cost(question, digits(text), terms, near, named)
             or self._dates(question, folded, terms, near, today, signature)
             or self._termination_party(question, folded, near, ranked)
-            or self._party_mismatch(question, terms, ranked, named)
+            or self._letter_without_date(question, folded, ranked, sure)
+            or (self._party_mismatch(question, terms, ranked, named) if sure else None)
         )
 
     # --- prices (Article 4.2.1)
@@ -112,15 +116,16 @@ class Calculations:
         durations = find_durations(text)
         if not durations or not (COST_CLAUSE in near or self._cost_terms & set(terms)):
             return None
-        billed = [(d, self._duration_role(text, d)) for d in durations]
-        billed = [(d, role) for d, role in billed if role != "not_billed"]
+        roles = [(d, self._duration_role(text, d)) for d in durations]
+        billed = [(d, role) for d, role in roles if role in ("intervention", "travel")]
         if not billed:
-            return None  # an outage, a delay, a training length: no CDG 62 bill to compute
-        if "fibre" in named and "cdg" not in named:
+            return self._not_billed(question, terms, roles[0][1], named)
+        own = [(d, role) for d, role in billed if self._party_of(text, d) != "fibre"]
+        if not own:
             return self._counterpart(question, terms, COST_CLAUSE, "fibre")
-        if problem := next((d.problem for d, _ in billed if d.hours is None), ""):
+        if problem := next((d.problem for d, _ in own if d.hours is None), ""):
             return _refusal(question, f"Je ne peux pas calculer : {problem}.")
-        parts = [(d, role, self._repeats(text, d)) for d, role in billed]
+        parts = [(d, role, self._repeats(text, d)) for d, role in own]
         hours = sum((d.hours * count for d, _, count in parts if d.hours), Decimal(0))
         amount = support_cost(hours)
         detail = " + ".join(
@@ -137,16 +142,41 @@ class Calculations:
             "Montant indicatif : le CDG 62 facture le temps réellement passé (article 4.2.1), payé par mandat "
             "administratif.",
         ]
+        if len(own) < len(billed):
+            lines.append(
+                "Les heures de La Fibre Numérique 59 62 ne sont pas comptées : la convention ne lui fixe aucun taux "
+                "horaire, son prix est celui du devis signé (article 4.1 et annexe n°2)."
+            )
         if self._before_tax.search(fold(question)):
             lines.append("La convention ne donne que des prix TTC : elle ne fixe aucun montant HT.")
         return Answer(question, True, "calculation", " ".join(lines), (self.cite(COST_CLAUSE, terms),), 1.0)
+
+    def _not_billed(self, question: str, terms: list[str], role: str, named: set[str]) -> Answer | None:
+        """Hours of an outage, a delay or a training: no bill; the clause that speaks of it instead."""
+        clause_id = self.words.duration_roles[role].clause
+        if role != "training" and len(named) == 1:
+            clause_id = self.words.responsibility_clauses.get(next(iter(named)), clause_id)
+        if clause_id is None or clause_id not in self.knowledge.clauses:
+            return None
+        clause = self.knowledge.clauses[clause_id]
+        text = (
+            "Cette durée n'est pas une intervention à facturer : je ne calcule aucun montant. La convention ne "
+            f"chiffre ni délai ni indemnisation à l'heure ; voici ce qu'elle prévoit ({clause.ref}) : {clause.answer}"
+        )
+        return Answer(question, True, "clause", text, (self.cite(clause_id, terms),), 1.0)
+
+    def _party_of(self, text: str, duration: Duration) -> str | None:
+        """The provider named in the same part of the sentence as `duration`, if any."""
+        around = clause_around(text, duration.start, duration.end)
+        named = self._named_parties(around)
+        return next(iter(named)) if len(named) == 1 else None
 
     def _duration_role(self, text: str, duration: Duration) -> str:
         around = clause_around(text, duration.start, duration.end)
         for role, pattern in self._duration_cues.items():
             if pattern.search(around):
                 return role
-        return "intervention"
+        return "intervention"  # no cue: the hours of an intervention, as a price question means
 
     def _repeats(self, text: str, duration: Duration) -> int:
         """2 for "2 interventions de 3 h" or "2 fois 3 h": the count written just before the hours."""
@@ -177,6 +207,7 @@ class Calculations:
             return None  # the CDG 62 or La Fibre ending it: not the collectivité's calendar (see below)
         notes: list[str] = []
         signatures = by_role.get("signature", [])
+        signatures = [r for r in signatures if not (r.assumed and r.mention.month_only)]
         if month_only := next((r.mention for r in signatures if r.mention.month_only), None):
             return self._month_only(question, month_only, today)
         if signatures:
@@ -286,8 +317,14 @@ class Calculations:
         verb = self._termination.search(folded)
         if not verb:
             return None
-        before = [(m.end(), party) for party, p in self._parties.items() for m in p.finditer(folded, 0, verb.start())]
-        after = [(m.start(), party) for party, p in self._parties.items() for m in p.finditer(folded, verb.end())]
+        # The subject just before the verb ("Le CDG 62 peut-il résilier"), or its agent just after ("résiliée par le CDG").
+        reach = ACTOR_REACH
+        before = [
+            (m.end(), party)
+            for party, p in self._parties.items()
+            for m in p.finditer(folded, max(0, verb.start() - reach), verb.start())
+        ]
+        after = [(m.start(), party) for party, p in self._parties.items() for m in p.finditer(folded, verb.end(), verb.end() + reach)]
         actor = max(before)[1] if before else (min(after)[1] if after else None)
         return actor if actor in ("cdg", "fibre") else None
 
@@ -316,9 +353,23 @@ class Calculations:
                 "infructueuse durant trois mois (article 6)."
             )
             terms = self.matcher.question_terms(quotes.get("commune", ""))
+        elif ranked and ranked[0].clause_id not in CALENDAR_CLAUSES:
+            # "Y a-t-il des frais de résiliation ?": about ending the convention, whatever else it names.
+            clause = self.knowledge.clauses[TERMINATION_CLAUSE]
+            return Answer(question, True, "clause", clause.answer, (self.cite(TERMINATION_CLAUSE, None),), 1.0)
         else:
             return None
         return Answer(question, True, "clause", text, (self.cite(TERMINATION_CLAUSE, terms),), 1.0)
+
+    def _letter_without_date(self, question: str, folded: str, ranked: list[Candidate], sure: bool) -> Answer | None:
+        """The registered letter lives in articles 3 and 6: "si on oublie d'envoyer la lettre" is about renewal."""
+        letter = self._date_cues.get("letter")
+        if not letter or not letter.search(folded) or (sure and ranked[0].clause_id in CALENDAR_CLAUSES):
+            return None
+        if sure and not ({c.clause_id for c in ranked[:3]} & set(CALENDAR_CLAUSES)):
+            return None
+        clause = self.knowledge.clauses["art-3"]
+        return Answer(question, True, "clause", clause.answer, self.calendar_citations(), 1.0)
 
     # --- the right party's clause
 

@@ -21,16 +21,19 @@ def deadline_text(signature: date, today: date) -> str:
             f"passée : elle sera reconduite jusqu'au {format_date(d.next_period_end)} ;"
         )
         lines.append(
-            f"• pour y mettre fin à cette échéance-là, envoyez la lettre recommandée avec accusé de réception au plus tard "
-            f"le {format_date(d.next_notice_deadline)}, soit {_in_days(d.days_left)}."
+            f"• pour y mettre fin à cette échéance-là, la lettre recommandée avec accusé de réception doit être reçue "
+            f"par les autres parties au plus tard le {format_date(d.open_notice)}, soit {_in_days(d.days_left)}."
         )
     else:
         lines.append(
-            f"• pour y mettre fin à cette échéance, envoyez la lettre recommandée avec accusé de réception au plus tard "
-            f"le {format_date(d.notice_deadline)}, soit {_in_days(d.days_left)} (trois mois avant) ;"
+            f"• pour y mettre fin à cette échéance, la lettre recommandée avec accusé de réception doit être reçue par "
+            f"les autres parties au plus tard le {format_date(d.open_notice)}, soit {_in_days(d.days_left)} "
+            "(trois mois avant) ;"
         )
         lines.append(f"• sinon, elle est reconduite tacitement jusqu'au {format_date(d.next_period_end)}.")
     lines.append(
+        f"L'article 6 demande que les autres parties aient été averties au moins trois mois avant l'échéance : "
+        f"c'est la réception qui compte, envoyez la lettre plusieurs jours avant le {d.open_notice:%d/%m/%Y}. "
         "Calcul indicatif (articles 3 et 6) : la date qui compte est celle de la dernière signature par toutes "
         "les parties."
     )
@@ -40,7 +43,7 @@ def deadline_text(signature: date, today: date) -> str:
 def schedule_text(signature: date, today: date) -> str:
     """Every date of the chat's convention, with the days left (/echeances)."""
     d = compute_deadlines(signature, today)
-    notice, end = (d.next_notice_deadline, d.next_period_end) if d.notice_passed else (d.notice_deadline, d.period_end)
+    notice, end = d.open_notice, d.open_end
     lines = [
         f"• Entrée en vigueur : {format_date(signature)} (signature par toutes les parties, article 3).",
         f"• Fin de la période de deux ans en cours (n°{d.period_number}) : {format_date(d.period_end)}, "
@@ -54,7 +57,8 @@ def schedule_text(signature: date, today: date) -> str:
     else:
         lines.append(
             f"• Date limite pour envoyer la lettre recommandée avec accusé de réception (non-reconduction) : "
-            f"{format_date(notice)}, {_relative(notice, today)}."
+            f"{format_date(notice)}, {_relative(notice, today)} ; c'est sa réception par les autres parties qui doit "
+            "avoir lieu au plus tard ce jour-là : envoyez-la plusieurs jours avant."
         )
     lines.append(
         f"• Prochain réexamen possible de la convention (date anniversaire, article 3) : {format_date(d.period_end)}."
@@ -66,15 +70,14 @@ def schedule_text(signature: date, today: date) -> str:
 def reminder_text(deadline: date, today: date) -> str:
     return (
         f"⏰ Rappel : pour ne pas reconduire la convention à sa prochaine échéance, la lettre recommandée avec "
-        f"accusé de réception doit être envoyée au plus tard le {format_date(deadline)}, {_relative(deadline, today)} "
-        "(article 6). Rien à faire si vous souhaitez continuer : la convention est reconduite tacitement (article 3)."
+        f"accusé de réception doit être reçue par les autres parties au plus tard le {format_date(deadline)}, "
+        f"{_relative(deadline, today)} (article 6) : envoyez-la plusieurs jours avant. Rien à faire si vous souhaitez continuer : la convention est reconduite tacitement (article 3)."
     )
 
 
 def next_notice_deadline(signature: date, today: date) -> date:
     """The last day to send the LRAR that is still ahead (or today)."""
-    d = compute_deadlines(signature, today)
-    return d.next_notice_deadline if d.notice_passed else d.notice_deadline
+    return compute_deadlines(signature, today).open_notice
 
 
 def reminder_times(

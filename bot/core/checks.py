@@ -22,7 +22,7 @@ _FACT_NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?(?![\d])")
 _THOUSANDS = re.compile(r"(\d)[ \u202f\u00a0](\d{3})(?!\d)")  # 3 500 is 3500
 PARTY_NAMES = ("CDG 62", "La Fibre Numérique 59 62")
 DATE_ROLES = ("signature", "anniversary", "today", "letter", "formal_notice", "other")
-DURATION_ROLES = ("not_billed", "travel")
+DURATION_ROLES = ("travel", "outage", "delay", "training")
 PARTIES = ("commune", "cdg", "fibre")
 
 
@@ -227,6 +227,12 @@ def check_calculations(
         for name in present:
             if name not in expected:
                 yield problem((field, name), f"« {name} » inconnu dans « {field} » (attendu : {', '.join(expected)})")
+    for role, spec in calculations.duration_roles.items():
+        if spec.clause is not None and spec.clause not in clauses:
+            yield problem(("duration_roles", role, "clause"), f"clause « {spec.clause} » inconnue")
+    for party, clause_id in calculations.responsibility_clauses.items():
+        if clause_id not in clauses or party not in PARTIES:
+            yield problem(("responsibility_clauses", party), f"« {party}: {clause_id} » : partie ou clause inconnue")
     for index, entry in enumerate(calculations.party_clauses):
         for clause_id in (entry.clause, *entry.counterpart.values()):
             if clause_id not in clauses:
@@ -234,8 +240,10 @@ def check_calculations(
         for party in (entry.party, *entry.counterpart, *entry.note):
             if party not in PARTIES:
                 yield problem(("party_clauses", index), f"partie « {party} » inconnue (attendu : {', '.join(PARTIES)})")
-    source = clauses.get(calculations.earliest_signature_source)
+    source = clauses.get(calculations.earliest_signature_source or "")
     day = calculations.earliest_signature
+    if day is None:
+        return
     if source is None:
         yield problem(("earliest_signature_source",), f"clause « {calculations.earliest_signature_source} » inconnue")
     elif not {f"{day:%d/%m/%Y}", f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"} & _spans(source.text):

@@ -40,7 +40,7 @@ class Engine:
         self.contact = contact
         self.threshold = threshold
         self.matcher = Matcher(knowledge)
-        self.calculations = Calculations(knowledge, self.matcher, self.citation)
+        self.calculations = Calculations(knowledge, self.matcher, self.citation, threshold)
         self._sentence_cache: dict[str, list[str]] = {}
         self._smalltalk = {comparable(p): entry for entry in knowledge.smalltalk for p in entry.patterns}
 

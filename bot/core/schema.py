@@ -75,6 +75,11 @@ class DateRole(StrictModel):
     weak: list[str] = []
 
 
+class DurationRole(StrictModel):
+    cues: list[str] = Field(min_length=1)
+    clause: str | None = None
+
+
 class PartyWords(StrictModel):
     name: str
     cues: list[str] = Field(min_length=1)
@@ -94,7 +99,8 @@ class CalculationsFile(StrictModel):
     cost_words: str
     calendar_quote_words: str
     date_roles: dict[str, DateRole]
-    duration_roles: dict[str, list[str]]
+    duration_roles: dict[str, DurationRole]
+    responsibility_clauses: dict[str, str]
     repeat_words: list[str]
     parties: dict[str, PartyWords]
     party_clauses: list[PartyClause]
@@ -103,8 +109,8 @@ class CalculationsFile(StrictModel):
     termination_quote_words: dict[str, str]
     in_time_words: list[str]
     before_tax_words: list[str]
-    earliest_signature: date
-    earliest_signature_source: str
+    earliest_signature: date | None = None
+    earliest_signature_source: str | None = None
 
 
 Model = TypeVar("Model", bound=BaseModel)
