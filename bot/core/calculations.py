@@ -23,6 +23,7 @@ from .cost import (
     Duration,
     clause_around,
     digits,
+    find_amounts,
     find_durations,
     format_euros,
     format_hours,
@@ -80,6 +81,11 @@ class Calculations:
         self._cost_terms = set(matcher.question_terms(words.cost_words))
         self._date_cues = {role: cue_pattern(spec.cues) for role, spec in words.date_roles.items()}
         self._weak_cues = {role: cue_pattern(spec.weak) for role, spec in words.date_roles.items() if spec.weak}
+        # "overrides: [letter]" under formal_notice → {"letter": ["formal_notice"]}
+        self._overrides: dict[str, list[str]] = {}
+        for role, spec in words.date_roles.items():
+            for other in spec.overrides:
+                self._overrides.setdefault(other, []).append(role)
         self._duration_cues = {role: cue_pattern(spec.cues) for role, spec in words.duration_roles.items()}
         self._repeat = re.compile(r"(?<![\d.,])(\d{1,2}) ?(?:" + cue_pattern(words.repeat_words).pattern + r")")
         self._parties = {party: cue_pattern(spec.cues) for party, spec in words.parties.items()}
@@ -105,8 +111,9 @@ class Calculations:
         return (
             self._cost(question, digits(text), terms, near, named)
             or self._dates(question, folded, terms, near, today, signature)
-            or self._termination_party(question, folded, near, ranked)
+            or self._termination_party(question, folded, near, ranked, sure)
             or self._letter_without_date(question, folded, ranked, sure)
+            or self._liability_cap(question, folded, terms, near)
             or (self._party_mismatch(question, terms, ranked, named) if sure else None)
         )
 
@@ -253,6 +260,7 @@ class Calculations:
         for mention in mentions:
             window = folded[max(previous_end, mention.start - ROLE_REACH) : mention.start]
             role = _nearest(window, self._date_cues) or _nearest(window, self._weak_cues)
+            role = next((r for r in self._overrides.get(role or "", ()) if self._date_cues[r].search(window)), role)
             if role:
                 roles.append(Role(mention, role))
             elif roles:
@@ -329,7 +337,7 @@ class Calculations:
         return actor if actor in ("cdg", "fibre") else None
 
     def _termination_party(
-        self, question: str, folded: str, near: set[str], ranked: list[Candidate]
+        self, question: str, folded: str, near: set[str], ranked: list[Candidate], sure: bool
     ) -> Answer | None:
         if TERMINATION_CLAUSE not in near or not self._termination.search(folded):
             return None
@@ -353,7 +361,7 @@ class Calculations:
                 "infructueuse durant trois mois (article 6)."
             )
             terms = self.matcher.question_terms(quotes.get("commune", ""))
-        elif ranked and ranked[0].clause_id not in CALENDAR_CLAUSES:
+        elif sure and ranked[0].clause_id not in CALENDAR_CLAUSES:
             # "Y a-t-il des frais de résiliation ?": about ending the convention, whatever else it names.
             clause = self.knowledge.clauses[TERMINATION_CLAUSE]
             return Answer(question, True, "clause", clause.answer, (self.cite(TERMINATION_CLAUSE, None),), 1.0)
@@ -370,6 +378,22 @@ class Calculations:
             return None
         clause = self.knowledge.clauses["art-3"]
         return Answer(question, True, "clause", clause.answer, self.calendar_citations(), 1.0)
+
+    def _liability_cap(self, question: str, folded: str, terms: list[str], near: set[str]) -> Answer | None:
+        """An amount in a question about the cap: the cap is what was invoiced for the year of the event."""
+        cap = self.words.liability_cap_clause
+        amounts = find_amounts(folded)
+        if cap is None or cap not in near or len(amounts) != 1:
+            return None
+        amount = format_euros(amounts[0])
+        text = (
+            f"Au plus {amount}, si c'est bien le montant facturé pour l'année en cours d'exécution au moment de "
+            "l'événement qui a causé le préjudice : pour faute prouvée, La Fibre Numérique 59 62 ne répare que le "
+            "préjudice direct et immédiat, dans cette limite (article 5.2). Sa responsabilité n'est pas engagée "
+            "dans les cas que l'article exclut (intrusion d'un tiers, contenu des données, fiabilité des "
+            "transmissions…)."
+        )
+        return Answer(question, True, "calculation", text, (self.cite(cap, terms),), 1.0)
 
     # --- the right party's clause
 

@@ -230,6 +230,13 @@ def check_calculations(
     for role, spec in calculations.duration_roles.items():
         if spec.clause is not None and spec.clause not in clauses:
             yield problem(("duration_roles", role, "clause"), f"clause « {spec.clause} » inconnue")
+    cap = calculations.liability_cap_clause
+    if cap is not None and cap not in clauses:
+        yield problem(("liability_cap_clause",), f"clause « {cap} » inconnue")
+    for role, spec in calculations.date_roles.items():
+        for other in spec.overrides:
+            if other not in DATE_ROLES:
+                yield problem(("date_roles", role, "overrides"), f"rôle « {other} » inconnu")
     for party, clause_id in calculations.responsibility_clauses.items():
         if clause_id not in clauses or party not in PARTIES:
             yield problem(("responsibility_clauses", party), f"« {party}: {clause_id} » : partie ou clause inconnue")

@@ -33,6 +33,18 @@ CLAUSE_REACH = 80  # characters looked at on each side of a duration for its rol
 _CLAUSE_BREAK = re.compile(r"[.;:!?]|\bet\b|\bpuis\b|\bplus\b|,")
 
 
+# "1 980 €", "2.500 euros", "75,50 €": an amount, thousands grouped or not.
+_AMOUNT = re.compile(r"(?<![\d,.])(\d{1,3}(?:[ .]\d{3})++|\d+)(?:,(\d{1,2}))? ?(?:€|euros?\b)")
+
+
+def find_amounts(text: str) -> list[Decimal]:
+    """The euro amounts written in `text` (folded, one space between words)."""
+    return [
+        Decimal(match.group(1).replace(" ", "").replace(".", "") + "." + (match.group(2) or "0"))
+        for match in _AMOUNT.finditer(text.replace("\u202f", " ").replace("\u00a0", " "))
+    ]
+
+
 @dataclass(frozen=True)
 class Duration:
     """Hours asked about, or why they cannot be priced; `start` and `end` place it in the text."""

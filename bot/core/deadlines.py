@@ -95,17 +95,34 @@ def find_dates(question: str, today: date | None = None) -> list[DateMention]:
     for match in _WRITTEN.finditer(folded):
         day, month = int(match.group(1)), MONTHS[match.group(2)]
         if match.group(3):
-            found.append(_mention(match.group(0), int(match.group(3)), month, day, match.start()))
+            found.append(_mention(match.group(0).strip(), int(match.group(3)), month, day, match.start()))
         elif today is not None:
             year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
             mention = _mention(match.group(0), year, month, day, match.start())
-            found.append(DateMention(mention.text, mention.value, mention.problem, mention.start, assumed_year=True))
+            found.append(DateMention(mention.text.strip(), mention.value, mention.problem, mention.start, True))
     if today is not None:
         for match in _MONTH_YEAR.finditer(folded):
             if not any(m.start <= match.start() < m.start + len(m.text) + 8 for m in found):
                 month, year = MONTHS[match.group(1)], int(match.group(2))
                 found.append(DateMention(match.group(0), date(year, month, 1), "", match.start(), month_only=True))
-    return sorted(found, key=lambda mention: mention.start)
+    return _years_from_neighbours(sorted(found, key=lambda mention: mention.start))
+
+
+def _years_from_neighbours(found: list[DateMention]) -> list[DateMention]:
+    """"signé le 2 octobre 2025, le CDG le 14 octobre": a date without a year takes its nearest neighbour's."""
+    dated = [m for m in found if m.value and not m.assumed_year and not m.month_only]
+    if not dated:
+        return found
+    result = []
+    for mention in found:
+        if mention.assumed_year and mention.value:
+            year = min(dated, key=lambda m: abs(m.start - mention.start)).value.year  # type: ignore[union-attr]
+            try:
+                mention = DateMention(mention.text, mention.value.replace(year=year), "", mention.start, True)
+            except ValueError:  # 29 February of a common year
+                mention = DateMention(mention.text, None, f"« {mention.text} » n'existe pas en {year}", mention.start)
+        result.append(mention)
+    return result
 
 
 def _mention(text: str, year: int, month: int, day: int, start: int) -> DateMention:

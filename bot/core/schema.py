@@ -73,6 +73,7 @@ class VocabularyFile(StrictModel):
 class DateRole(StrictModel):
     cues: list[str] = Field(min_length=1)
     weak: list[str] = []
+    overrides: list[str] = []
 
 
 class DurationRole(StrictModel):
@@ -101,6 +102,7 @@ class CalculationsFile(StrictModel):
     date_roles: dict[str, DateRole]
     duration_roles: dict[str, DurationRole]
     responsibility_clauses: dict[str, str]
+    liability_cap_clause: str | None = None
     repeat_words: list[str]
     parties: dict[str, PartyWords]
     party_clauses: list[PartyClause]
