@@ -87,6 +87,7 @@ class HealthSettings(_Section):
 class Settings(_Section):
     knowledge_path: str = str(DEFAULT_KNOWLEDGE_DIR)
     contact: str = DEFAULT_CONTACT
+    contacts: dict[str, str] = {}  # per organisation (cdg, fibre), chosen by the question's subject
     threshold: float = Field(default=DEFAULT_THRESHOLD, ge=0, le=1)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     telegram: TelegramSettings = TelegramSettings()
@@ -108,7 +109,7 @@ class Settings(_Section):
 
     def engine(self, knowledge: Knowledge) -> Engine:
         """The answering engine for `knowledge`, with this configuration's contact and threshold."""
-        return Engine(knowledge, contact=self.contact, threshold=self.threshold)
+        return Engine(knowledge, contact=self.contact, threshold=self.threshold, contacts=self.contacts)
 
     @property
     def database(self) -> Path:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import time
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
 from conftest import table
 
-from bot.core.cost import find_duration, format_euros, support_cost
 from bot.core.agenda import ALARM_BEFORE
-from bot.core.deadlines import alarm_day, compute_deadlines, find_dates
+from bot.core.cost import find_duration, format_euros, support_cost
+from bot.core.deadlines import alarm_day, compute_deadlines, find_dates, today_in
 from bot.core.engine import Engine
 
 TABLE = table("calculators.yaml")
@@ -72,10 +72,20 @@ def test_alarm_never_lies_in_the_past(case: dict) -> None:
     assert alarm_day(case["deadline"], case["today"], ALARM_BEFORE) == (case["ring"], case["moved"])
 
 
-@pytest.mark.parametrize("text", ["1," * 2048, "1/" * 2048, "1." * 2048, "1h " * 1365, "de 1h a " * 512, "12 mars " * 512])
+@pytest.mark.parametrize(
+    "text", ["1," * 2048, "1/" * 2048, "1." * 2048, "1h " * 1365, "de 1h a " * 512, "12 mars " * 512]
+)
 def test_reading_user_text_stays_linear(text: str) -> None:
     """A 4,096-character message of repeated number fragments is read in a blink, not in quadratic time."""
     start = time.perf_counter()
     find_duration(text)
     find_dates(text, date(2026, 11, 28))
     assert time.perf_counter() - start < 0.1  # the quadratic reading took 0.4 s on "1,1,1,…"
+
+
+@pytest.mark.parametrize(
+    ("utc", "expected"),
+    [("2026-12-31T23:30:00+00:00", date(2027, 1, 1)), ("2026-07-01T21:59:00+00:00", date(2026, 7, 1))],
+)
+def test_today_is_the_users_date_not_the_servers(utc: str, expected: date) -> None:
+    assert today_in("Europe/Paris", datetime.fromisoformat(utc)) == expected

@@ -38,3 +38,17 @@ def test_eval_reads_the_table(engine: Engine) -> None:
     report = evaluate(engine, load_cases(Path(DATA / "trust.yaml")), TODAY)
     failed = [o.case.question for o in report.outcomes if not o.passed]
     assert failed == []
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("c quoi le numero de la hotline de la fibre numerique ?", "FIBRE"),
+        ("quelle est la couleur préférée du CDG ?", "CDG"),
+        ("quelle est la couleur du ciel ?", "CDG"),
+    ],
+)
+def test_the_contact_follows_the_question_subject(knowledge, question: str, expected: str) -> None:
+    engine = Engine(knowledge, contact="CDG", contacts={"fibre": "FIBRE"})
+    answer = engine.answer(question, today=TODAY)
+    assert not answer.answered and answer.text.endswith(expected)

@@ -117,6 +117,11 @@ class Calculations:
             or (self._party_mismatch(question, terms, ranked, named) if sure else None)
         )
 
+    def contact(self, question: str, default: str, contacts: dict[str, str]) -> str:
+        """The contact of the one organisation `question` is about, else `default`."""
+        named = self._named_parties(" ".join(fold(question).split()))
+        return contacts.get(next(iter(named)), default) if len(named) == 1 else default
+
     # --- prices (Article 4.2.1)
 
     def _cost(self, question: str, text: str, terms: list[str], near: set[str], named: set[str]) -> Answer | None:
@@ -236,7 +241,9 @@ class Calculations:
             if mention.assumed_year and anniversary < today:
                 anniversary = anniversary.replace(year=anniversary.year + 1)
             if mention.assumed_year:
-                notes.append(f"J'ai supposé l'échéance du {format_date(anniversary)} ; sinon, écrivez la date complète.")
+                notes.append(
+                    f"J'ai supposé l'échéance du {format_date(anniversary)} ; sinon, écrivez la date complète."
+                )
             signature = from_anniversary(anniversary, today).signature
         if signature is None:
             return None
@@ -332,7 +339,11 @@ class Calculations:
             for party, p in self._parties.items()
             for m in p.finditer(folded, max(0, verb.start() - reach), verb.start())
         ]
-        after = [(m.start(), party) for party, p in self._parties.items() for m in p.finditer(folded, verb.end(), verb.end() + reach)]
+        after = [
+            (m.start(), party)
+            for party, p in self._parties.items()
+            for m in p.finditer(folded, verb.end(), verb.end() + reach)
+        ]
         actor = max(before)[1] if before else (min(after)[1] if after else None)
         return actor if actor in ("cdg", "fibre") else None
 
@@ -453,4 +464,3 @@ def _capital(text: str) -> str:
 
 def _refusal(question: str, text: str) -> Answer:
     return Answer(question, False, "calculation", text)
-

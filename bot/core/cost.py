@@ -59,6 +59,7 @@ class Duration:
 def digits(question: str) -> str:
     """`question` folded, its French number words written in digits ("vingt-cinq" → "25")."""
     folded = " ".join(fold(question).split())  # one space at most between words: patterns stay linear
+    folded = folded.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate cannot cross into text2num
     if not re.search(r"[a-z]", folded):
         return folded
     return alpha2digit(folded, "fr", threshold=0)
@@ -76,7 +77,9 @@ def find_durations(text: str) -> list[Duration]:
             found.append(Duration(match.group(0).strip(), hours, start=match.start(), end=match.end()))
             taken.append(match.span())
     for match in _DURATION.finditer(text):
-        if any(a <= match.start() < b for a, b in taken) or _TIME_OF_DAY.search(text[max(0, match.start() - 12) : match.start()]):
+        if any(a <= match.start() < b for a, b in taken) or _TIME_OF_DAY.search(
+            text[max(0, match.start() - 12) : match.start()]
+        ):
             continue
         unit = match.group(2)
         per_unit = 1 if unit.startswith("m") else 60
@@ -116,7 +119,9 @@ def _duration(text: str, number: str, minutes_per_unit: int, added: int, span: t
     if hours <= 0:
         return Duration(text, None, f"« {text} » : une durée doit être positive", start, end)
     if hours > MAX_HOURS:
-        return Duration(text, None, f"« {text} » : plus de {MAX_HOURS} heures, ce n'est pas une durée réaliste", start, end)
+        return Duration(
+            text, None, f"« {text} » : plus de {MAX_HOURS} heures, ce n'est pas une durée réaliste", start, end
+        )
     return Duration(text, hours, "", start, end)
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 
@@ -109,7 +110,7 @@ def find_dates(question: str, today: date | None = None) -> list[DateMention]:
 
 
 def _years_from_neighbours(found: list[DateMention]) -> list[DateMention]:
-    """"signé le 2 octobre 2025, le CDG le 14 octobre": a date without a year takes its nearest neighbour's."""
+    """A date without a year takes its nearest dated neighbour's ("le 2 octobre 2025, le CDG le 14 octobre")."""
     dated = [m for m in found if m.value and not m.assumed_year and not m.month_only]
     if not dated:
         return found
@@ -168,6 +169,11 @@ def from_anniversary(anniversary: date, today: date) -> Deadlines:
     while signature > today:
         signature -= PERIOD
     return compute_deadlines(signature, today)
+
+
+def today_in(timezone: str, now: datetime) -> date:
+    """The date users see in `timezone` at the instant `now` (aware): Paris, not the server's UTC."""
+    return now.astimezone(ZoneInfo(timezone)).date()
 
 
 def alarm_day(deadline: date, today: date, before: relativedelta) -> tuple[date, bool]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from datetime import date
 
 from rapidfuzz import fuzz, process
@@ -22,6 +23,10 @@ from .schema import Clause
 
 DEFAULT_THRESHOLD = 0.4
 DEFAULT_CONTACT = "Pour toute autre question, contactez le CDG 62 (votre interlocuteur habituel)."
+# One contact per organisation, chosen by the question's subject (parties of knowledge/calculations.yaml).
+DEFAULT_CONTACTS = {
+    "fibre": "Pour une question sur les services de La Fibre Numérique 59 62, contactez La Fibre Numérique 59 62.",
+}
 MAX_QUESTION_CHARS = 4096  # a Telegram message; longer input is cut, not refused
 SMALLTALK_SIMILARITY = 88
 ALTERNATIVE_SHARE = 0.75  # another clause this close to the best one is offered as well
@@ -35,9 +40,17 @@ _NOISE = re.compile(
 class Engine:
     """Answers questions about one validated knowledge base."""
 
-    def __init__(self, knowledge: Knowledge, *, contact: str = DEFAULT_CONTACT, threshold: float = DEFAULT_THRESHOLD):
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        *,
+        contact: str = DEFAULT_CONTACT,
+        threshold: float = DEFAULT_THRESHOLD,
+        contacts: Mapping[str, str] | None = None,
+    ):
         self.knowledge = knowledge
         self.contact = contact
+        self.contacts = {**DEFAULT_CONTACTS, "cdg": contact, **(contacts or {})}
         self.threshold = threshold
         self.matcher = Matcher(knowledge)
         self.calculations = Calculations(knowledge, self.matcher, self.citation, threshold)
@@ -133,6 +146,7 @@ class Engine:
     def _unknown(self, question: str, text: str, ranked: list[Candidate] | None = None) -> Answer:
         hints = tuple(c.clause_id for c in (ranked or [])[:MAX_ALTERNATIVES] if c.strong_terms)
         best = ranked[0].confidence if ranked else 0.0
+        text = text.replace(self.contact, self.calculations.contact(question, self.contact, self.contacts))
         return Answer(question, False, "unknown", text, (), best, hints)
 
     def _not_found(self, ranked: list[Candidate]) -> str:
