@@ -91,7 +91,7 @@ class Calculations:
         self._parties = {party: cue_pattern(spec.cues) for party, spec in words.parties.items()}
         self._termination = cue_pattern(words.termination_words)
         self._anytime = cue_pattern(words.anytime_words)
-        self._in_time = cue_pattern(words.in_time_words)
+        self._cap_words = cue_pattern(words.liability_cap_words) if words.liability_cap_words else None
         self._before_tax = cue_pattern(words.before_tax_words)
         self._party_clauses = {entry.clause: entry for entry in words.party_clauses}
 
@@ -218,6 +218,7 @@ class Calculations:
         if self._provider_actor(folded) and not ({"letter", "anniversary"} & set(by_role)):
             return None  # the CDG 62 or La Fibre ending it: not the collectivité's calendar (see below)
         notes: list[str] = []
+        anniversary: date | None = None
         signatures = by_role.get("signature", [])
         signatures = [r for r in signatures if not (r.assumed and r.mention.month_only)]
         if month_only := next((r.mention for r in signatures if r.mention.month_only), None):
@@ -249,15 +250,16 @@ class Calculations:
             return None
         if problem := plausibility_problem(signature, today):
             return _refusal(question, f"Je ne peux pas calculer : {problem}.")
-        if signature < self.words.earliest_signature:
+        earliest = self.words.earliest_signature
+        if earliest is not None and anniversary is None and signature < earliest:
             notes.append(
                 f"Attention : d'après le texte des parties, le CDG 62 n'a été autorisé à signer que le "
-                f"{format_date(self.words.earliest_signature)} ; une signature antérieure est à vérifier."
+                f"{format_date(earliest)} ; une signature antérieure est à vérifier."
             )
         if letters := by_role.get("letter"):
             body = self._letter(letters[-1].mention, signature)
         else:
-            body = deadline_text(signature, today)
+            body = deadline_text(signature, today, anniversary=anniversary)
         return Answer(question, True, "calculation", "\n".join([body, *notes]), self.calendar_citations(), 1.0)
 
     def _roles(self, folded: str, mentions: list[DateMention]) -> list[Role]:
@@ -391,20 +393,22 @@ class Calculations:
         return Answer(question, True, "clause", clause.answer, self.calendar_citations(), 1.0)
 
     def _liability_cap(self, question: str, folded: str, terms: list[str], near: set[str]) -> Answer | None:
-        """An amount in a question about the cap: the cap is what was invoiced for the year of the event."""
+        """A question about the cap quotes the cap sentence; an amount in it is compared with the cap."""
         cap = self.words.liability_cap_clause
-        amounts = find_amounts(folded)
-        if cap is None or cap not in near or len(amounts) != 1:
+        if cap is None or cap not in near or self._cap_words is None or not self._cap_words.search(folded):
             return None
-        amount = format_euros(amounts[0])
+        quote = self.cite(cap, self.matcher.question_terms(self.words.liability_cap_quote_words))
+        amounts = find_amounts(folded)
+        if len(amounts) != 1:
+            return Answer(question, True, "clause", self.knowledge.clauses[cap].answer, (quote,), 1.0)
         text = (
-            f"Au plus {amount}, si c'est bien le montant facturé pour l'année en cours d'exécution au moment de "
-            "l'événement qui a causé le préjudice : pour faute prouvée, La Fibre Numérique 59 62 ne répare que le "
-            "préjudice direct et immédiat, dans cette limite (article 5.2). Sa responsabilité n'est pas engagée "
-            "dans les cas que l'article exclut (intrusion d'un tiers, contenu des données, fiabilité des "
-            "transmissions…)."
+            f"Au plus {format_euros(amounts[0])}, si c'est bien le montant facturé pour l'année en cours d'exécution "
+            "au moment de l'événement qui a causé le préjudice : pour faute prouvée, La Fibre Numérique 59 62 ne "
+            "répare que le préjudice direct et immédiat, dans cette limite (article 5.2). Sa responsabilité n'est "
+            "pas engagée dans les cas que l'article exclut (intrusion d'un tiers, contenu des données, fiabilité "
+            "des transmissions…)."
         )
-        return Answer(question, True, "calculation", text, (self.cite(cap, terms),), 1.0)
+        return Answer(question, True, "calculation", text, (quote,), 1.0)
 
     # --- the right party's clause
 

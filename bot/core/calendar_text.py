@@ -8,13 +8,17 @@ from zoneinfo import ZoneInfo
 from .deadlines import compute_deadlines, format_date
 
 
-def deadline_text(signature: date, today: date) -> str:
-    """The convention's calendar for `signature`, in plain French."""
+def deadline_text(signature: date, today: date, *, anniversary: date | None = None) -> str:
+    """The convention's calendar for `signature` (or for the period ending on `anniversary`), in plain French."""
     d = compute_deadlines(signature, today)
-    lines = [f"Pour une convention signée le {format_date(signature)} :"]
-    if signature > today:
+    if anniversary is not None:
+        lines = [f"Pour une convention dont l'échéance est le {format_date(anniversary)} :"]
+    else:
+        lines = [f"Pour une convention signée le {format_date(signature)} :"]
+    if signature > today and anniversary is None:
         lines.append("• elle n'est pas encore en vigueur : elle le sera à sa signature par toutes les parties ;")
-    lines.append(f"• période de deux ans en cours (n°{d.period_number}) : jusqu'au {format_date(d.period_end)} ;")
+    number = "" if anniversary else f" (n°{d.period_number})"  # counted from the échéance, not the signature
+    lines.append(f"• période de deux ans en cours{number} : jusqu'au {format_date(d.period_end)} ;")
     if d.notice_passed:
         lines.append(
             f"• la date limite pour ne pas la reconduire à cette échéance, le {format_date(d.notice_deadline)}, est "

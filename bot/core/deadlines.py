@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from babel.dates import get_day_names, get_month_names
 from dateutil.relativedelta import relativedelta
 
 from .french import fold
@@ -21,44 +22,14 @@ PERIOD = relativedelta(years=2)
 NOTICE = relativedelta(months=3)
 EARLIEST_YEAR = 2000  # the parties' authorizations date from 2024-2025; older is a typo
 
+# Month and weekday names from the CLDR (babel), not from a list kept by hand: "janvier", "janv", "fevr"…
+MONTH_NAMES = [get_month_names("wide", locale="fr")[number] for number in range(1, 13)]
+WEEKDAYS = [get_day_names("wide", locale="fr")[number] for number in range(7)]
 MONTHS = {
-    "janvier": 1,
-    "janv": 1,
-    "fevrier": 2,
-    "fevr": 2,
-    "fev": 2,
-    "mars": 3,
-    "avril": 4,
-    "avr": 4,
-    "mai": 5,
-    "juin": 6,
-    "juillet": 7,
-    "juil": 7,
-    "aout": 8,
-    "septembre": 9,
-    "sept": 9,
-    "octobre": 10,
-    "oct": 10,
-    "novembre": 11,
-    "nov": 11,
-    "decembre": 12,
-    "dec": 12,
+    fold(name).rstrip("."): number
+    for width in ("wide", "abbreviated")
+    for number, name in get_month_names(width, locale="fr").items()
 }
-MONTH_NAMES = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
-WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 
 _NUMERIC = re.compile(r"(?<![\d.,/-])(\d{1,4})([/.-])(\d{1,2})\2(\d{2,4})(?![\d/.-]*\d)")
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b"

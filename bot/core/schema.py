@@ -103,13 +103,14 @@ class CalculationsFile(StrictModel):
     duration_roles: dict[str, DurationRole]
     responsibility_clauses: dict[str, str]
     liability_cap_clause: str | None = None
+    liability_cap_words: list[str] = []
+    liability_cap_quote_words: str = ""
     repeat_words: list[str]
     parties: dict[str, PartyWords]
     party_clauses: list[PartyClause]
     termination_words: list[str]
     anytime_words: list[str]
     termination_quote_words: dict[str, str]
-    in_time_words: list[str]
     before_tax_words: list[str]
     earliest_signature: date | None = None
     earliest_signature_source: str | None = None
