@@ -113,7 +113,7 @@ class Calculations:
             or self._dates(question, folded, terms, near, today, signature)
             or self._termination_party(question, folded, near, ranked, sure)
             or self._letter_without_date(question, folded, ranked, sure)
-            or self._liability_cap(question, folded, terms, near)
+            or (self._liability_cap(question, folded, terms, ranked[0].clause_id) if sure else None)
             or (self._party_mismatch(question, terms, ranked, named) if sure else None)
         )
 
@@ -154,7 +154,7 @@ class Calculations:
             "Montant indicatif : le CDG 62 facture le temps réellement passé (article 4.2.1), payé par mandat "
             "administratif.",
         ]
-        if len(own) < len(billed):
+        if len(own) < len(billed) or "fibre" in named:
             lines.append(
                 "Les heures de La Fibre Numérique 59 62 ne sont pas comptées : la convention ne lui fixe aucun taux "
                 "horaire, son prix est celui du devis signé (article 4.1 et annexe n°2)."
@@ -215,7 +215,7 @@ class Calculations:
             today = by_role["today"][-1].mention.value or today
         if "formal_notice" in by_role:
             return self._formal_notice(question, by_role["formal_notice"][-1].mention, today)
-        if self._provider_actor(folded) and not ({"letter", "anniversary"} & set(by_role)):
+        if self._provider_actor(folded):
             return None  # the CDG 62 or La Fibre ending it: not the collectivité's calendar (see below)
         notes: list[str] = []
         anniversary: date | None = None
@@ -246,6 +246,14 @@ class Calculations:
                     f"J'ai supposé l'échéance du {format_date(anniversary)} ; sinon, écrivez la date complète."
                 )
             signature = from_anniversary(anniversary, today).signature
+        if signature is None and (letters := by_role.get("letter")):
+            sent = letters[-1].mention
+            text = (
+                f"Votre lettre du {format_date(sent.value)} doit avoir été reçue par les autres parties au moins "  # type: ignore[arg-type]
+                "trois mois avant l'échéance (article 6). Pour vérifier qu'elle est dans les délais, donnez-moi la "
+                "date de la dernière signature ou celle de l'échéance (par exemple : « signée le 15/03/2025 »)."
+            )
+            return Answer(question, True, "calculation", text, self.calendar_citations(), 1.0)
         if signature is None:
             return None
         if problem := plausibility_problem(signature, today):
@@ -334,19 +342,20 @@ class Calculations:
         verb = self._termination.search(folded)
         if not verb:
             return None
-        # The subject just before the verb ("Le CDG 62 peut-il résilier"), or its agent just after ("résiliée par le CDG").
+        # The party named nearest the verb: its subject ("Le CDG 62 peut-il résilier") or its agent
+        # ("la résiliation du CDG", "résiliée par La Fibre"); the subject wins a tie.
+        end = verb.end() + len(re.match(r"[a-z]*", folded[verb.end() :]).group(0))  # type: ignore[union-attr]
         reach = ACTOR_REACH
-        before = [
-            (m.end(), party)
+        named = [
+            (verb.start() - m.end(), 0, party)
             for party, p in self._parties.items()
             for m in p.finditer(folded, max(0, verb.start() - reach), verb.start())
-        ]
-        after = [
-            (m.start(), party)
+        ] + [
+            (m.start() - end, 1, party)
             for party, p in self._parties.items()
-            for m in p.finditer(folded, verb.end(), verb.end() + reach)
+            for m in p.finditer(folded, end, end + reach)
         ]
-        actor = max(before)[1] if before else (min(after)[1] if after else None)
+        actor = min(named)[2] if named else None
         return actor if actor in ("cdg", "fibre") else None
 
     def _termination_party(
@@ -392,10 +401,10 @@ class Calculations:
         clause = self.knowledge.clauses["art-3"]
         return Answer(question, True, "clause", clause.answer, self.calendar_citations(), 1.0)
 
-    def _liability_cap(self, question: str, folded: str, terms: list[str], near: set[str]) -> Answer | None:
+    def _liability_cap(self, question: str, folded: str, terms: list[str], best: str) -> Answer | None:
         """A question about the cap quotes the cap sentence; an amount in it is compared with the cap."""
         cap = self.words.liability_cap_clause
-        if cap is None or cap not in near or self._cap_words is None or not self._cap_words.search(folded):
+        if cap is None or cap != best or self._cap_words is None or not self._cap_words.search(folded):
             return None
         quote = self.cite(cap, self.matcher.question_terms(self.words.liability_cap_quote_words))
         amounts = find_amounts(folded)

@@ -28,6 +28,7 @@ _RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*h\s*(\d{2})?\s*(?:a|et|-|jusqu'a)\s*(\d
 # "à 14h", "vers 9h30": a time of day, not a duration.
 _TIME_OF_DAY = re.compile(r"(?:\ba|\bvers|\bdes|\bavant|\bapres|\bjusqu'a)\s*$")
 _EXTRA_MINUTES = {"demi": 30, "demie": 30, "quart": 15, "3 quarts": 45}
+_ELISION = re.compile(r"\b([a-z]')(?=[a-z])")
 _HALF_HOUR = re.compile(r"\b(?:1\s+)?demi[- ]?heure\b")
 CLAUSE_REACH = 80  # characters looked at on each side of a duration for its role
 _CLAUSE_BREAK = re.compile(r"[.;:!?]|\bet\b|\bpuis\b|\bplus\b|,")
@@ -60,6 +61,7 @@ def digits(question: str) -> str:
     """`question` folded, its French number words written in digits ("vingt-cinq" → "25")."""
     folded = " ".join(fold(question).split())  # one space at most between words: patterns stay linear
     folded = folded.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate cannot cross into text2num
+    folded = _ELISION.sub(r"\1 ", folded)  # "d'une heure": text2num reads "une" only as a word of its own
     if not re.search(r"[a-z]", folded):
         return folded
     return alpha2digit(folded, "fr", threshold=0)
@@ -72,10 +74,16 @@ def find_durations(text: str) -> list[Duration]:
     for match in _RANGE.finditer(text):
         start = int(match.group(1)) * 60 + int(match.group(2) or 0)
         end = int(match.group(3)) * 60 + int(match.group(4) or 0)
-        if end > start and int(match.group(3)) <= 24:
-            hours = (Decimal(end - start) / 60).quantize(Decimal("0.0001"))
-            found.append(Duration(match.group(0).strip(), hours, start=match.start(), end=match.end()))
-            taken.append(match.span())
+        if int(match.group(3)) > 24 or int(match.group(1)) > 24:
+            continue
+        text_range = match.group(0).strip()
+        taken.append(match.span())
+        if end <= start:
+            problem = f"« {text_range} » : l'heure de fin doit suivre l'heure de début"
+            found.append(Duration(text_range, None, problem, match.start(), match.end()))
+            continue
+        hours = (Decimal(end - start) / 60).quantize(Decimal("0.0001"))
+        found.append(Duration(text_range, hours, start=match.start(), end=match.end()))
     for match in _DURATION.finditer(text):
         if any(a <= match.start() < b for a, b in taken) or _TIME_OF_DAY.search(
             text[max(0, match.start() - 12) : match.start()]
