@@ -21,10 +21,9 @@ from .calendar_text import deadline_text
 from .cost import (
     HOURLY_RATE,
     Duration,
-    clause_around,
+    DurationReader,
+    alternation,
     digits,
-    find_amounts,
-    find_durations,
     format_euros,
     format_hours,
     support_cost,
@@ -54,8 +53,7 @@ Cite = Callable[[str, "list[str] | None"], Citation]
 
 def cue_pattern(cues: Iterable[str]) -> re.Pattern[str]:
     """One pattern for a list of cues: each matches the words that start with it (folded)."""
-    alternatives = sorted({re.escape(" ".join(fold(cue).split())) for cue in cues}, key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + ")")
+    return re.compile(r"(?<![a-z0-9])(?:" + alternation(cues) + ")")
 
 
 @dataclass(frozen=True)
@@ -77,6 +75,7 @@ class Calculations:
         self.matcher = matcher
         self.cite = cite
         self.threshold = threshold  # the engine's: below it, a clause is not sure enough to redirect
+        self.reader = DurationReader(words.durations)
         self._calendar_terms = set(matcher.question_terms(words.calendar_words))
         self._cost_terms = set(matcher.question_terms(words.cost_words))
         self._date_cues = {role: cue_pattern(spec.cues) for role, spec in words.date_roles.items()}
@@ -125,7 +124,7 @@ class Calculations:
     # --- prices (Article 4.2.1)
 
     def _cost(self, question: str, text: str, terms: list[str], near: set[str], named: set[str]) -> Answer | None:
-        durations = find_durations(text)
+        durations = self.reader.durations(text)
         if not durations or not (COST_CLAUSE in near or self._cost_terms & set(terms)):
             return None
         roles = [(d, self._duration_role(text, d)) for d in durations]
@@ -179,12 +178,12 @@ class Calculations:
 
     def _party_of(self, text: str, duration: Duration) -> str | None:
         """The provider named in the same part of the sentence as `duration`, if any."""
-        around = clause_around(text, duration.start, duration.end)
+        around = self.reader.clause_around(text, duration.start, duration.end)
         named = self._named_parties(around)
         return next(iter(named)) if len(named) == 1 else None
 
     def _duration_role(self, text: str, duration: Duration) -> str:
-        around = clause_around(text, duration.start, duration.end)
+        around = self.reader.clause_around(text, duration.start, duration.end)
         for role, pattern in self._duration_cues.items():
             if pattern.search(around):
                 return role
@@ -407,7 +406,7 @@ class Calculations:
         if cap is None or cap != best or self._cap_words is None or not self._cap_words.search(folded):
             return None
         quote = self.cite(cap, self.matcher.question_terms(self.words.liability_cap_quote_words))
-        amounts = find_amounts(folded)
+        amounts = self.reader.amounts(folded)
         if len(amounts) != 1:
             return Answer(question, True, "clause", self.knowledge.clauses[cap].answer, (quote,), 1.0)
         text = (

@@ -9,41 +9,28 @@ possessively, so "1,1,1,…" is scanned once.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from text_to_num import alpha2digit
 
 from .french import fold
+from .schema import DurationGrammar
 
 HOURLY_RATE = Decimal(50)  # euros TTC, travel time and costs included (Article 4.2.1)
 MAX_HOURS = Decimal(1000)  # beyond this, a typo rather than a quote request
 
 _NUMBER = r"(?<![\w.,^])(-?\d++(?:[.,]\d++)*+(?:\s*(?:\^|\*\*|e\+?)\s*\d+)?)"
-_UNIT = r"\s*(h|heures?|hrs?|min|minutes?|mn)(?![a-z])"
-_EXTRA = r"(?:\s*(?:et\s+)?(demie?|3 quarts|quart|\d{1,2})(?:\s*(?:min|minutes?|mn)(?![a-z]))?)?"
-_DURATION = re.compile(_NUMBER + _UNIT + _EXTRA)
-# "de 9h à 12h", "entre 14h et 16h30", "9h-12h": the time between two times of day.
-_RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*h\s*(\d{2})?\s*(?:a|et|-|jusqu'a)\s*(\d{1,2})\s*h\s*(\d{2})?(?![\d])")
-# "à 14h", "vers 9h30": a time of day, not a duration.
-_TIME_OF_DAY = re.compile(r"(?:\ba|\bvers|\bdes|\bavant|\bapres|\bjusqu'a)\s*$")
-_EXTRA_MINUTES = {"demi": 30, "demie": 30, "quart": 15, "3 quarts": 45}
 _ELISION = re.compile(r"\b([a-z]')(?=[a-z])")
-_HALF_HOUR = re.compile(r"\b(?:1\s+)?demi[- ]?heure\b")
+_PUNCTUATION_BREAK = r"[.;:!?,]"
 CLAUSE_REACH = 80  # characters looked at on each side of a duration for its role
-_CLAUSE_BREAK = re.compile(r"[.;:!?]|\bet\b|\bpuis\b|\bplus\b|,")
+TIME_OF_DAY_REACH = 12  # characters before "14h" where "à" or "vers" make it a time of day
 
 
-# "1 980 €", "2.500 euros", "75,50 €": an amount, thousands grouped or not.
-_AMOUNT = re.compile(r"(?<![\d,.])(\d{1,3}(?:[ .]\d{3})++|\d+)(?:,(\d{1,2}))? ?(?:€|euros?\b)")
-
-
-def find_amounts(text: str) -> list[Decimal]:
-    """The euro amounts written in `text` (folded, one space between words)."""
-    return [
-        Decimal(match.group(1).replace(" ", "").replace(".", "") + "." + (match.group(2) or "0"))
-        for match in _AMOUNT.finditer(text.replace("\u202f", " ").replace("\u00a0", " "))
-    ]
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of folded words, longest first (so "3 quarts" is tried before "quart")."""
+    return "|".join(sorted({re.escape(" ".join(fold(word).split())) for word in words}, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -67,52 +54,80 @@ def digits(question: str) -> str:
     return alpha2digit(folded, "fr", threshold=0)
 
 
-def find_durations(text: str) -> list[Duration]:
-    """Every duration in `text` (already passed through `digits`), in order; ranges count as one."""
-    found: list[Duration] = []
-    taken: list[tuple[int, int]] = []
-    for match in _RANGE.finditer(text):
-        start = int(match.group(1)) * 60 + int(match.group(2) or 0)
-        end = int(match.group(3)) * 60 + int(match.group(4) or 0)
-        if int(match.group(3)) > 24 or int(match.group(1)) > 24:
-            continue
-        text_range = match.group(0).strip()
-        taken.append(match.span())
-        if end <= start:
-            problem = f"« {text_range} » : l'heure de fin doit suivre l'heure de début"
-            found.append(Duration(text_range, None, problem, match.start(), match.end()))
-            continue
-        hours = (Decimal(end - start) / 60).quantize(Decimal("0.0001"))
-        found.append(Duration(text_range, hours, start=match.start(), end=match.end()))
-    for match in _DURATION.finditer(text):
-        if any(a <= match.start() < b for a, b in taken) or _TIME_OF_DAY.search(
-            text[max(0, match.start() - 12) : match.start()]
-        ):
-            continue
-        unit = match.group(2)
-        per_unit = 1 if unit.startswith("m") else 60
-        extra = match.group(3) or "0"
-        if per_unit == 1 and extra != "0":
-            continue  # "30 min 20": not a duration this reads
-        added = _EXTRA_MINUTES.get(extra) or int(extra)
-        found.append(_duration(match.group(0).strip(), match.group(1), per_unit, added, match.span()))
-    if not found and (match := _HALF_HOUR.search(text)):
-        found.append(_duration(match.group(0), "1", 30, 0, match.span()))
-    return sorted(found, key=lambda d: d.start)
+class DurationReader:
+    """Durations and amounts as French writes them, from the grammar in knowledge/calculations.yaml."""
 
+    def __init__(self, grammar: DurationGrammar) -> None:
+        hour, minute = alternation(grammar.hour_units), alternation(grammar.minute_units)
+        self._fractions = {" ".join(fold(word).split()): minutes for word, minutes in grammar.fractions.items()}
+        link, fraction = alternation(grammar.fraction_links), alternation(self._fractions)
+        after_minutes = rf"(?:\s*(?:{minute})(?![a-z]))?"
+        self._duration = re.compile(
+            rf"{_NUMBER}\s*(?:({hour})|({minute}))(?![a-z])"
+            rf"(?:\s*(?:(?:{link})\s+)?({fraction}|\d{{1,2}}){after_minutes})?"
+        )
+        self._range = re.compile(
+            rf"(?<!\d)(\d{{1,2}})\s*(?:{hour})\s*(\d{{2}})?\s*(?:{alternation(grammar.range_links)})\s*"
+            rf"(\d{{1,2}})\s*(?:{hour})\s*(\d{{2}})?(?!\d)"
+        )
+        self._time_of_day = re.compile(rf"(?<![a-z])(?:{alternation(grammar.time_of_day_words)})\s*$")
+        self._half_hour = re.compile(rf"(?<![a-z])(?:1\s+)?(?:{alternation(grammar.half_hour)})(?![a-z])")
+        self._break = re.compile(rf"{_PUNCTUATION_BREAK}|(?<![a-z])(?:{alternation(grammar.clause_breaks)})(?![a-z])")
+        currency = alternation(grammar.currency)
+        # "1 980 €", "2.500 euros", "75,50 €": an amount, thousands grouped or not.
+        self._amount = re.compile(
+            rf"(?<![\d,.])(\d{{1,3}}(?:[ .]\d{{3}})++|\d+)(?:,(\d{{1,2}}))? ?(?:{currency})(?![a-z])"
+        )
 
-def find_duration(question: str) -> Duration | None:
-    """The first duration written in `question` (3 h, 2h30, 90 min, trois heures, de 9h à 12h)."""
-    found = find_durations(digits(question))
-    return found[0] if found else None
+    def durations(self, text: str) -> list[Duration]:
+        """Every duration in `text` (passed through `digits`), in order; a range counts as one."""
+        found: list[Duration] = []
+        taken: list[tuple[int, int]] = []
+        for match in self._range.finditer(text):
+            start = int(match.group(1)) * 60 + int(match.group(2) or 0)
+            end = int(match.group(3)) * 60 + int(match.group(4) or 0)
+            if int(match.group(3)) > 24 or int(match.group(1)) > 24:
+                continue
+            written = match.group(0).strip()
+            taken.append(match.span())
+            if end <= start:
+                problem = f"« {written} » : l'heure de fin doit suivre l'heure de début"
+                found.append(Duration(written, None, problem, match.start(), match.end()))
+                continue
+            hours = (Decimal(end - start) / 60).quantize(Decimal("0.0001"))
+            found.append(Duration(written, hours, start=match.start(), end=match.end()))
+        for match in self._duration.finditer(text):
+            before = text[max(0, match.start() - TIME_OF_DAY_REACH) : match.start()]
+            if any(a <= match.start() < b for a, b in taken) or self._time_of_day.search(before):
+                continue
+            per_unit = 60 if match.group(2) else 1
+            extra = match.group(4) or "0"
+            if per_unit == 1 and extra != "0":
+                continue  # "30 min 20": not a duration this reads
+            added = self._fractions.get(extra) or int(extra)
+            found.append(_duration(match.group(0).strip(), match.group(1), per_unit, added, match.span()))
+        if not found and (match := self._half_hour.search(text)):
+            found.append(_duration(match.group(0), "1", 30, 0, match.span()))
+        return sorted(found, key=lambda d: d.start)
 
+    def first(self, question: str) -> Duration | None:
+        """The first duration written in `question` (3 h, 2h30, 90 min, trois heures, de 9h à 12h)."""
+        found = self.durations(digits(question))
+        return found[0] if found else None
 
-def clause_around(text: str, start: int, end: int) -> str:
-    """The words of `text` around [start, end) up to the nearest break (comma, "et", full stop)."""
-    first = max(0, start - CLAUSE_REACH)
-    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, first, start)]
-    after = _CLAUSE_BREAK.search(text, end, end + CLAUSE_REACH)
-    return text[(before[-1] if before else first) : (after.start() if after else end + CLAUSE_REACH)]
+    def clause_around(self, text: str, start: int, end: int) -> str:
+        """The words of `text` around [start, end) up to the nearest break (comma, "et", full stop)."""
+        first = max(0, start - CLAUSE_REACH)
+        before = [m.end() for m in self._break.finditer(text, first, start)]
+        after = self._break.search(text, end, end + CLAUSE_REACH)
+        return text[(before[-1] if before else first) : (after.start() if after else end + CLAUSE_REACH)]
+
+    def amounts(self, text: str) -> list[Decimal]:
+        """The euro amounts written in `text` (folded, one space between words)."""
+        return [
+            Decimal(match.group(1).replace(" ", "").replace(".", "") + "." + (match.group(2) or "0"))
+            for match in self._amount.finditer(text.replace("\u202f", " ").replace("\u00a0", " "))
+        ]
 
 
 def _duration(text: str, number: str, minutes_per_unit: int, added: int, span: tuple[int, int]) -> Duration:

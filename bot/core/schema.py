@@ -93,12 +93,27 @@ class PartyClause(StrictModel):
     note: dict[str, str] = {}
 
 
+class DurationGrammar(StrictModel):
+    """How durations and amounts are written (calculations.yaml, `durations:`)."""
+
+    hour_units: list[str] = Field(min_length=1)
+    minute_units: list[str] = Field(min_length=1)
+    fractions: dict[str, int]
+    fraction_links: list[str] = Field(min_length=1)
+    half_hour: list[str] = Field(min_length=1)
+    range_links: list[str] = Field(min_length=1)
+    time_of_day_words: list[str] = Field(min_length=1)
+    clause_breaks: list[str] = Field(min_length=1)
+    currency: list[str] = Field(min_length=1)
+
+
 class CalculationsFile(StrictModel):
     """knowledge/calculations.yaml: the words the calculations read (see the file's comments)."""
 
     calendar_words: str
     cost_words: str
     calendar_quote_words: str
+    durations: DurationGrammar
     date_roles: dict[str, DateRole]
     duration_roles: dict[str, DurationRole]
     responsibility_clauses: dict[str, str]
