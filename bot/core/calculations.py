@@ -92,6 +92,7 @@ class Calculations:
         self._anytime = cue_pattern(words.anytime_words)
         self._cap_words = cue_pattern(words.liability_cap_words) if words.liability_cap_words else None
         self._before_tax = cue_pattern(words.before_tax_words)
+        self._unsigned = cue_pattern(words.unsigned_words) if words.unsigned_words else None
         self._party_clauses = {entry.clause: entry for entry in words.party_clauses}
 
     def calendar_citations(self) -> tuple[Citation, ...]:
@@ -214,6 +215,13 @@ class Calculations:
             today = by_role["today"][-1].mention.value or today
         if "formal_notice" in by_role:
             return self._formal_notice(question, by_role["formal_notice"][-1].mention, today)
+        if self._unsigned and self._unsigned.search(folded):
+            text = (
+                "La convention entre en vigueur à sa signature par toutes les parties (article 3) : tant qu'une "
+                "partie n'a pas signé, elle ne court pas et aucune date limite ne se calcule. Donnez-moi la date de "
+                "la dernière signature quand elle sera apposée : je calculerai l'échéance et la date limite."
+            )
+            return Answer(question, True, "calculation", text, self.calendar_citations(), 1.0)
         if self._provider_actor(folded):
             return None  # the CDG 62 or La Fibre ending it: not the collectivité's calendar (see below)
         notes: list[str] = []

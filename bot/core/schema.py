@@ -114,6 +114,7 @@ class CalculationsFile(StrictModel):
     cost_words: str
     calendar_quote_words: str
     durations: DurationGrammar
+    unsigned_words: list[str] = []
     date_roles: dict[str, DateRole]
     duration_roles: dict[str, DurationRole]
     responsibility_clauses: dict[str, str]
