@@ -8,6 +8,7 @@ the right party: a question about La Fibre Numérique 59 62 is not answered with
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -92,6 +93,8 @@ class Calculations:
         self._anytime = cue_pattern(words.anytime_words)
         self._cap_words = cue_pattern(words.liability_cap_words) if words.liability_cap_words else None
         self._before_tax = cue_pattern(words.before_tax_words)
+        additions = alternation(words.addition_words)
+        self._addition = re.compile(rf"(?<![a-z])(?:{additions})(?![a-z])") if words.addition_words else None
         self._unsigned = cue_pattern(words.unsigned_words) if words.unsigned_words else None
         self._party_clauses = {entry.clause: entry for entry in words.party_clauses}
 
@@ -137,6 +140,16 @@ class Calculations:
             return self._counterpart(question, terms, COST_CLAUSE, "fibre")
         if problem := next((d.problem for d, _ in own if d.hours is None), ""):
             return _refusal(question, f"Je ne peux pas calculer : {problem}.")
+        if not self._added_up(text, [d for d, _ in own]):
+            prices = " ; ".join(
+                f"{format_hours(d.hours)} = {format_euros(support_cost(d.hours))} TTC" for d, _ in own if d.hours
+            )
+            text_out = (
+                f"Votre message donne plusieurs durées sans dire s'il faut les additionner. Au taux de "
+                f"{format_euros(HOURLY_RATE)} TTC de l'heure, temps et frais de déplacement compris (article 4.2.1) : "
+                f"{prices}. Précisez le temps passé par le CDG 62 si vous voulez un seul montant."
+            )
+            return Answer(question, True, "calculation", text_out, (self.cite(COST_CLAUSE, terms),), 1.0)
         parts = [(d, role, self._repeats(text, d)) for d, role in own]
         hours = sum((d.hours * count for d, _, count in parts if d.hours), Decimal(0))
         amount = support_cost(hours)
@@ -162,6 +175,14 @@ class Calculations:
         if self._before_tax.search(fold(question)):
             lines.append("La convention ne donne que des prix TTC : elle ne fixe aucun montant HT.")
         return Answer(question, True, "calculation", " ".join(lines), (self.cite(COST_CLAUSE, terms),), 1.0)
+
+    def _added_up(self, text: str, durations: list[Duration]) -> bool:
+        """Are consecutive durations joined by an addition ("et", "puis", "plus", a comma)?"""
+        if self._addition is None:
+            return True
+        return all(
+            self._addition.search(text, first.end, second.start) for first, second in itertools.pairwise(durations)
+        )
 
     def _not_billed(self, question: str, terms: list[str], role: str, named: set[str]) -> Answer | None:
         """Hours of an outage, a delay or a training: no bill; the clause that speaks of it instead."""

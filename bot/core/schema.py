@@ -122,6 +122,7 @@ class CalculationsFile(StrictModel):
     liability_cap_words: list[str] = []
     liability_cap_quote_words: str = ""
     repeat_words: list[str]
+    addition_words: list[str] = []
     parties: dict[str, PartyWords]
     party_clauses: list[PartyClause]
     termination_words: list[str]
