@@ -45,6 +45,8 @@ from .schema import CalculationsFile
 CALENDAR_CLAUSES = ("art-3", "art-6")
 TERMINATION_CLAUSE = "art-6"
 COST_CLAUSE = "art-4.2.1"
+BILLING_CLAUSES = ("art-4", "art-4.1", "art-4.2", "art-4.2.1", "art-4.2.2", "annexe-2")
+NO_HT = "La convention ne donne que des prix TTC : elle ne fixe aucun montant HT."
 ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
 ROLE_REACH = 80  # characters before a date where its role is looked for
 FORMAL_NOTICE = relativedelta(months=3)  # Article 6: "restée infructueuse durant trois (3) mois"
@@ -92,7 +94,7 @@ class Calculations:
         self._termination = cue_pattern(words.termination_words)
         self._anytime = cue_pattern(words.anytime_words)
         self._cap_words = cue_pattern(words.liability_cap_words) if words.liability_cap_words else None
-        self._before_tax = cue_pattern(words.before_tax_words)
+        self._before_tax_words = cue_pattern(words.before_tax_words)
         additions = alternation(words.addition_words)
         self._addition = re.compile(rf"(?<![a-z])(?:{additions})(?![a-z])") if words.addition_words else None
         self._unsigned = cue_pattern(words.unsigned_words) if words.unsigned_words else None
@@ -118,6 +120,7 @@ class Calculations:
             or self._letter_without_date(question, folded, ranked, sure)
             or (self._liability_cap(question, folded, terms, ranked[0].clause_id) if sure else None)
             or (self._party_mismatch(question, terms, ranked, named) if sure else None)
+            or (self._before_tax(question, folded, terms, ranked[0].clause_id) if sure else None)
         )
 
     def contact(self, question: str, default: str, contacts: dict[str, str]) -> str:
@@ -172,9 +175,16 @@ class Calculations:
                 "Les heures de La Fibre Numérique 59 62 ne sont pas comptées : la convention ne lui fixe aucun taux "
                 "horaire, son prix est celui du devis signé (article 4.1 et annexe n°2)."
             )
-        if self._before_tax.search(fold(question)):
-            lines.append("La convention ne donne que des prix TTC : elle ne fixe aucun montant HT.")
+        if self._before_tax_words.search(fold(question)):
+            lines.append(NO_HT)
         return Answer(question, True, "calculation", " ".join(lines), (self.cite(COST_CLAUSE, terms),), 1.0)
+
+    def _before_tax(self, question: str, folded: str, terms: list[str], best: str) -> Answer | None:
+        """A price asked before tax: the text gives TTC prices only, and says so."""
+        if best not in BILLING_CLAUSES or not self._before_tax_words.search(folded):
+            return None
+        text = f"{self.knowledge.clauses[best].answer} {NO_HT}"
+        return Answer(question, True, "clause", text, (self.cite(best, terms),), 1.0)
 
     def _added_up(self, text: str, durations: list[Duration]) -> bool:
         """Are consecutive durations joined by an addition ("et", "puis", "plus", a comma)?"""
