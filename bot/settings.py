@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .core.engine import DEFAULT_CONTACT, DEFAULT_THRESHOLD, Engine
+from .core.guard import GuardedEngine
 from .core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge
 from .core.schema import parse_document
 from .core.yamlfile import Problem, YamlDocument, load_yaml
@@ -108,7 +109,7 @@ class Settings(_Section):
 
     def engine(self, knowledge: Knowledge) -> Engine:
         """The answering engine for `knowledge`, with this configuration's contact and threshold."""
-        return Engine(knowledge, contact=self.contact, threshold=self.threshold)
+        return GuardedEngine(knowledge, contact=self.contact, threshold=self.threshold)
 
     @property
     def database(self) -> Path:
