@@ -16,6 +16,7 @@ from .core.engine import Engine
 from .core.evaluation import CALCULATION, IN_SCOPE, OUT_OF_SCOPE, EvaluationFileError, evaluate, load_cases
 from .core.knowledge import KnowledgeError, load_knowledge, read_knowledge
 from .health import database_problem, health_problems
+from .learned_cli import add_learned_command
 from .report import build_report, to_csv, to_markdown
 from .settings import SECRET_VARIABLE, Settings, SettingsError, load_settings
 from .storage import Storage, load_secret
@@ -81,6 +82,8 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("destination", type=Path)
     backup.add_argument("--config", type=Path, help="fichier de configuration YAML")
     backup.set_defaults(handler=backup_command)
+
+    add_learned_command(commands)
 
     run = commands.add_parser("run", help="démarre le bot Telegram")
     run.add_argument("--config", type=Path, help="fichier de configuration YAML")

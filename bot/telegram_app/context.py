@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+from dataclasses import dataclass, field
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from ..core.answer import Answer
 from ..core.engine import Engine
+from ..core.knowledge import Knowledge
+from ..core.learned import with_learned
 from ..settings import Settings
 from ..storage import Storage
 
@@ -19,6 +22,13 @@ class Services:
     settings: Settings
     engine: Engine  # replaced as a whole by /reload: handlers never see half a knowledge base
     storage: Storage
+    _installing: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    async def install(self, knowledge: Knowledge) -> None:
+        """Swap in an engine for `knowledge` plus the examples taught in /revue (one assignment: atomic)."""
+        async with self._installing:  # two admins teaching at once: the second sees the first's example
+            merged, _ = with_learned(knowledge, await self.storage.learned_examples())
+            self.engine = await asyncio.to_thread(self.settings.engine, merged)
 
 
 class BotContext(CallbackContext[ExtBot[None], dict, dict, dict]):
