@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import sys
 from pathlib import Path
 
+from .assembly import make_clock, open_storage
 from .core.knowledge import load_knowledge
 from .core.learned import LearnedExample, check_learned, is_known
 from .core.out_of_scope import OUT_OF_SCOPE
 from .learned_export import plan_export, write_export
-from .settings import SECRET_VARIABLE, Settings, load_settings
-from .storage import Storage, load_secret
+from .settings import Settings, load_settings
+from .storage import Storage
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -46,7 +46,7 @@ def _examples(settings: Settings) -> list[LearnedExample] | None:
 
 
 def _storage(settings: Settings) -> Storage:
-    return Storage(settings.database, load_secret(os.environ.get(SECRET_VARIABLE), settings.secret_file))
+    return open_storage(settings, make_clock(settings))
 
 
 def list_command(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import table
 
+from bot.assembly import build_engine
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, load_knowledge, read_knowledge
 from bot.core.learned import LearnedExample, check_learned, with_learned
 from bot.learned_export import plan_export, write_export
@@ -35,14 +36,14 @@ def test_a_learned_example_obeys_the_yaml_rules(knowledge: Knowledge, case: dict
 
 @pytest.mark.parametrize("case", DATA["after_teaching"], ids=[c["question"] for c in DATA["after_teaching"]])
 def test_taught_examples_are_used_at_once(knowledge: Knowledge, case: dict) -> None:
-    engine = Settings().engine(knowledge)
+    engine = build_engine(Settings(), knowledge)
     before = [engine.answer(example.wording, today=TODAY).answered for example in TAUGHT]
     assert before == [False, True]  # else the test proves nothing
     merged, problems = with_learned(
         knowledge, [*TAUGHT, LearnedExample(3, "art-3", "Comment résilier la convention ?")]
     )
     assert [p.line for p in problems] == [3]  # the invalid one is left out
-    answer = Settings().engine(merged).answer(case["question"], today=TODAY)
+    answer = build_engine(Settings(), merged).answer(case["question"], today=TODAY)
     assert (answer.citations[0].id if answer.citations else None) == case["clause"]
 
 
@@ -85,11 +86,16 @@ def test_export_writes_under_the_clause_keeping_comments_and_validates(copy: Pat
     assert with_learned(exported, TAUGHT)[0] is exported
 
 
-def test_the_validator_refuses_an_out_of_scope_wording_that_is_a_clause_question(copy: Path) -> None:
-    (copy / "out_of_scope.yaml").write_text(
-        "questions:\n  - quel temps fait-il\n  - Comment résilier la convention ?\n"
-    )
+@pytest.mark.parametrize(
+    ("wording", "message"),
+    [
+        ("Comment résilier la convention ?", "déjà présente sous art-6"),
+        ("préavis de résiliation", "ressemble à la question « preavis resiliation » de art-6"),
+    ],
+)
+def test_the_validator_refuses_an_out_of_scope_wording_of_a_clause(copy: Path, wording: str, message: str) -> None:
+    (copy / "out_of_scope.yaml").write_text(f"questions:\n  - quel temps fait-il\n  - {wording}\n", encoding="utf-8")
     knowledge, problems = read_knowledge(copy)
     assert knowledge is None
     assert [(Path(p.path).name, p.line) for p in problems] == [("out_of_scope.yaml", 3)]
-    assert "déjà présente sous art-6" in problems[0].message
+    assert message in problems[0].message

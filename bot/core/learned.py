@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import checks
 from .french import comparable
 from .knowledge import Knowledge
-from .out_of_scope import OUT_OF_SCOPE, owner
+from .out_of_scope import OUT_OF_SCOPE, owner, too_close
 from .yamlfile import Problem, YamlDocument
 
 LEARNED_PATH = "appris"  # problems read "appris:12: …", 12 being the learned example's number
@@ -62,6 +62,8 @@ def check_learned(knowledge: Knowledge, examples: Iterable[LearnedExample]) -> l
             problems.append(
                 located.problem("questions", f"formulation trop longue (plus de {MAX_WORDING_CHARS} caractères)")
             )
+        elif example.target == OUT_OF_SCOPE and (message := too_close(example.wording, knowledge.clauses.values())):
+            problems.append(located.problem("questions", message))
         problems.extend(checks._check_smalltalk(list(knowledge.smalltalk), document, [located]))
         learned.append(located)
     problems.extend(p for p in checks._check_questions([*base, *learned]) if p.path == LEARNED_PATH)

@@ -33,7 +33,21 @@ def owner(owner_id: str, wordings: Iterable[str]) -> Clause:
 def check_out_of_scope(wordings: list[str], document: YamlDocument, clauses: list[checks.Located]) -> list[Problem]:
     """The validator's question check, with the out-of-scope list as the last owner (so reported here)."""
     located = checks.Located(owner(OUT_OF_SCOPE, wordings), document, ())
-    return [p for p in checks._check_questions([*clauses, located]) if p.path == document.path]
+    problems = [p for p in checks._check_questions([*clauses, located]) if p.path == document.path]
+    for index, wording in enumerate(wordings):
+        if message := too_close(wording, [item.clause for item in clauses]):
+            problems.append(located.problem(("questions", index), message))
+    return problems
+
+
+def too_close(wording: str, clauses: Iterable[Clause]) -> str | None:
+    """Why `wording` cannot be out of scope: the guard would refuse a clause's own example question."""
+    guard, key = OutOfScope([wording]), comparable(wording)
+    for clause in clauses:
+        for question in clause.questions:
+            if comparable(question) != key and question in guard:  # the same wording is reported already
+                return f"« {wording} » ressemble à la question « {question} » de {clause.id} : elle serait refusée"
+    return None
 
 
 class OutOfScope:

@@ -1,4 +1,4 @@
-"""What handlers share: the settings, the current engine (swapped by /reload), the storage."""
+"""What handlers share: the settings, the current engine (swapped by /reload), the storage, the clock."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from ..assembly import build_engine
+from ..clock import Clock
 from ..core.answer import Answer
 from ..core.engine import Engine
 from ..core.knowledge import Knowledge
@@ -22,13 +24,19 @@ class Services:
     settings: Settings
     engine: Engine  # replaced as a whole by /reload: handlers never see half a knowledge base
     storage: Storage
+    clock: Clock  # the one source of "now" and "today" (Europe/Paris by default); tests set it
     _installing: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     async def install(self, knowledge: Knowledge) -> None:
         """Swap in an engine for `knowledge` plus the examples taught in /revue (one assignment: atomic)."""
         async with self._installing:  # two admins teaching at once: the second sees the first's example
             merged, _ = with_learned(knowledge, await self.storage.learned_examples())
-            self.engine = await asyncio.to_thread(self.settings.engine, merged)
+            self.engine = await asyncio.to_thread(build_engine, self.settings, merged)
+
+
+def services_of(application: Application) -> Services:
+    """The services stored in `application` (for job callbacks and start/stop hooks)."""
+    return application.bot_data[SERVICES_KEY]
 
 
 class BotContext(CallbackContext[ExtBot[None], dict, dict, dict]):
@@ -42,7 +50,7 @@ class BotContext(CallbackContext[ExtBot[None], dict, dict, dict]):
 
     @property
     def services(self) -> Services:
-        return self.application.bot_data[SERVICES_KEY]
+        return services_of(self.application)
 
     @property
     def engine(self) -> Engine:
@@ -55,3 +63,7 @@ class BotContext(CallbackContext[ExtBot[None], dict, dict, dict]):
     @property
     def storage(self) -> Storage:
         return self.services.storage
+
+    @property
+    def clock(self) -> Clock:
+        return self.services.clock

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
 from telegram.ext import filters
@@ -59,7 +57,7 @@ async def review_button(update: Update, context: BotContext) -> None:
     if not is_admin(update, context.settings.telegram.admin_ids):
         await answer_query(query, NOT_ADMIN)
         return
-    _, action, key, clause_id = (query.data.split(":", 3) + ["", "", ""])[:4]
+    _, action, key, clause_id = [*query.data.split(":", 3), "", "", ""][:4]
     group = find_group(await queue(context), key)
     if group is None:
         await answer_query(query, "Ce groupe a déjà été traité.")
@@ -67,7 +65,9 @@ async def review_button(update: Update, context: BotContext) -> None:
     wording = context.chat_data.get(EDITED, {}).get(key, group.wording)
     if action == EDIT:
         await answer_query(query)
-        prompt = f"{EDIT_PROMPT}{key} : répondez à ce message avec la question reformulée, sans nom ni donnée personnelle."
+        prompt = (
+            f"{EDIT_PROMPT}{key} : répondez à ce message avec la question reformulée, sans nom ni donnée personnelle."
+        )
         await query.message.reply_text(f"{prompt}\nActuellement : « {wording} »", reply_markup=ForceReply())
     elif action == SKIP:
         await context.storage.mark_reviewed(group.questions)
@@ -127,7 +127,7 @@ async def review_allowed(update: Update, context: BotContext) -> bool:
 
 
 async def queue(context: BotContext) -> list[ReviewGroup]:
-    return review_queue(await context.storage.review_rows(), context.engine, date.today())
+    return review_queue(await context.storage.review_rows(), context.engine, context.clock.today())
 
 
 def summary_html(groups: int, taught: dict[str, int]) -> str:
