@@ -56,8 +56,7 @@ def list_command(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     knowledge = load_knowledge(settings.knowledge_dir)
     problems = {problem.line: problem.message for problem in check_learned(knowledge, examples)}
-    if not examples:
-        print("Aucun exemple appris.")
+    print("n°\tclause\tformulation\tappris le\tétat" if examples else "Aucun exemple appris.")
     for example in examples:
         where = "hors sujet" if example.target == OUT_OF_SCOPE else example.target
         state = (

@@ -13,9 +13,12 @@ from typing import Any
 import pytest
 from test_end_to_end import ROOT, RunningBot, start_bot, stop_bot
 from test_handlers import ADMIN, Harness, buttons, harness_for
+from test_storage import NOW, SECRET, answer
 
+from bot.clock import Clock
 from bot.core.engine import Engine
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR
+from bot.storage import Storage
 
 MISSED = "Une cyberattaque a bloqué la mairie, à qui la faute ?"  # refused today; article 5.2 answers it
 VARIANT = "cyberattaque à la mairie : à qui la faute"
@@ -130,6 +133,36 @@ async def test_a_non_admin_tap_changes_nothing(bot: Harness) -> None:
     assert len(await cards(bot)) == 2
 
 
+async def test_the_queue_holds_only_what_retention_and_oubli_allow(tmp_path: Path) -> None:
+    storage = Storage(tmp_path / "bot.sqlite3", SECRET, Clock(frozen=NOW))
+    try:
+        await storage.record_answer(1, 1, 10, answer("sans réponse", clause=None, score=0.1), keep_text=True)
+        await storage.record_answer(2, 2, 20, answer("peu sûre", score=0.45), keep_text=True)
+        await storage.record_answer(3, 3, 30, answer("bien comprise notée 👎"), keep_text=True)
+        await storage.record_feedback(3, 3, 30, "art-6", -1)
+        await storage.record_answer(4, 4, 40, answer("bien comprise"), keep_text=True)
+        await storage.record_answer(5, 5, 50, answer("vieille", clause=None), keep_text=True)
+        storage._db.execute("UPDATE answers SET created_at = '2020-01-01' WHERE message_id = 50")
+
+        async def queued() -> list[str]:
+            return sorted(str(row["question"]) for row in await storage.review_rows())
+
+        assert await queued() == ["bien comprise notée 👎", "peu sûre", "sans réponse", "vieille"]
+        await storage.purge(180)
+        await storage.forget(2, 2)
+        assert await queued() == ["bien comprise notée 👎", "sans réponse"]
+        await storage.teach("art-6", "formulation approuvée", ADMIN, ["sans réponse"])
+        assert await queued() == ["bien comprise notée 👎"]
+        row = storage._db.execute("SELECT * FROM learned_examples").fetchone()
+        assert (row["target"], row["wording"], row["taught_by"]) == (
+            "art-6",
+            "formulation approuvée",
+            storage.pseudonym("user", ADMIN),
+        )
+    finally:
+        storage.close()
+
+
 # --- end to end -----------------------------------------------------------------------------
 
 
@@ -149,6 +182,12 @@ async def test_the_maintainers_loop_end_to_end(tmp_path: Path) -> None:
     assert [line for line in original if line.startswith("#")] == [line for line in exported if line.startswith("#")]
     assert await cli(tmp_path, "validate", str(knowledge)) == 0
     assert await cli(tmp_path, "learned", "export", **environment) == 0  # nothing left to write: nothing twice
+    listed = await cli(tmp_path, "learned", "list", output=True, **environment)
+    (number, clause, wording, _, state), *others = [line.split("\t") for line in listed.splitlines()[1:]]
+    assert (number, clause, wording, state, others) == ("1", "art-5.2", MISSED, "déjà dans le YAML", [])
+    assert await cli(tmp_path, "learned", "drop", "2", **environment) == 1
+    assert await cli(tmp_path, "learned", "drop", "1", **environment) == 0
+    assert await cli(tmp_path, "learned", "list", output=True, **environment) == "Aucun exemple appris.\n"
 
 
 async def the_loop_in_telegram(bot: RunningBot) -> None:
@@ -184,7 +223,11 @@ def bot_message(bot: RunningBot, text: str) -> dict[str, Any]:
     return next(m for m in reversed(bot.telegram.bot_messages) if m["text"] == text)
 
 
-async def cli(tmp_path: Path, *arguments: str, **environment: str) -> int:
+async def cli(tmp_path: Path, *arguments: str, output: bool = False, **environment: str) -> Any:
+    """Run `convention-bot` on the test's database: its exit code, or its output when `output`."""
     env = {**os.environ, "CONVENTION_BOT__STORAGE__PATH": str(tmp_path / "bot.sqlite3"), **environment}
-    process = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", *arguments, cwd=ROOT, env=env)
-    return await process.wait()
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", *arguments, cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE
+    )
+    stdout, _ = await process.communicate()
+    return stdout.decode() if output else process.returncode
