@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import dataclass, field
 
 from telegram.ext import Application, CallbackContext, ExtBot
@@ -17,6 +18,7 @@ from ..settings import Settings
 from ..storage import Storage
 
 SERVICES_KEY = "services"
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -30,7 +32,9 @@ class Services:
     async def install(self, knowledge: Knowledge) -> None:
         """Swap in an engine for `knowledge` plus the examples taught in /revue (one assignment: atomic)."""
         async with self._installing:  # two admins teaching at once: the second sees the first's example
-            merged, _ = with_learned(knowledge, await self.storage.learned_examples())
+            merged, problems = with_learned(knowledge, await self.storage.learned_examples())
+            for problem in problems:  # e.g. the YAML now has the wording under another clause
+                log.warning("learned example left out: %s", problem)
             self.engine = await asyncio.to_thread(build_engine, self.settings, merged)
 
 
