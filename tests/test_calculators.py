@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -11,7 +11,7 @@ from conftest import table
 
 from bot.core.agenda import ALARM_BEFORE
 from bot.core.cost import format_euros, support_cost
-from bot.core.deadlines import alarm_day, compute_deadlines, find_dates, today_in
+from bot.core.deadlines import alarm_day, compute_deadlines, find_dates
 from bot.core.engine import Engine
 
 TABLE = table("calculators.yaml")
@@ -82,11 +82,3 @@ def test_reading_user_text_stays_linear(engine: Engine, text: str) -> None:
     engine.calculations.reader.amounts(text)
     find_dates(text, date(2026, 11, 28))
     assert time.perf_counter() - start < 0.1  # the quadratic reading took 0.4 s on "1,1,1,…"
-
-
-@pytest.mark.parametrize(
-    ("utc", "expected"),
-    [("2026-12-31T23:30:00+00:00", date(2027, 1, 1)), ("2026-07-01T21:59:00+00:00", date(2026, 7, 1))],
-)
-def test_today_is_the_users_date_not_the_servers(utc: str, expected: date) -> None:
-    assert today_in("Europe/Paris", datetime.fromisoformat(utc)) == expected

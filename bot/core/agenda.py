@@ -13,9 +13,10 @@ from .deadlines import alarm_day, compute_deadlines, format_date
 ALARM_BEFORE = relativedelta(months=1)
 
 
-def agenda(signature: date, today: date, *, send_time: time, timezone: str) -> bytes:
+def agenda(signature: date, today: date, *, send_time: time, timezone: str, stamp: datetime) -> bytes:
     """Two all-day events, the LRAR deadline and the period end, each with an alarm a month before
-    (or, when that is already past, the next day: an alarm in the past would never ring)."""
+    (or, when that is already past, the next day: an alarm in the past would never ring);
+    `stamp` (now) is the file's creation time."""
     d = compute_deadlines(signature, today)
     notice, end = d.open_notice, d.open_end
     calendar = Calendar()
@@ -41,7 +42,7 @@ def agenda(signature: date, today: date, *, send_time: time, timezone: str) -> b
     for key, day, summary, description in events:
         event = Event()
         event.add("uid", f"{key}-{signature.isoformat()}-{day.isoformat()}@convention-bot")
-        event.add("dtstamp", datetime.now(UTC))
+        event.add("dtstamp", stamp.astimezone(UTC))
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
         event.add("summary", summary)

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from babel.dates import get_day_names, get_month_names
 from dateutil.relativedelta import relativedelta
@@ -140,11 +139,6 @@ def from_anniversary(anniversary: date, today: date) -> Deadlines:
     while signature > today:
         signature -= PERIOD
     return compute_deadlines(signature, today)
-
-
-def today_in(timezone: str, now: datetime) -> date:
-    """The date users see in `timezone` at the instant `now` (aware): Paris, not the server's UTC."""
-    return now.astimezone(ZoneInfo(timezone)).date()
 
 
 def alarm_day(deadline: date, today: date, before: relativedelta) -> tuple[date, bool]:

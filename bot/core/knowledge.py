@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
 from . import checks
+from .out_of_scope import OUT_OF_SCOPE_FILE, OutOfScopeFile, check_out_of_scope
 from .schema import (
     CalculationsFile,
     Clause,
@@ -23,7 +25,17 @@ from .schema import (
 )
 from .yamlfile import Problem, YamlDocument, load_yaml
 
-DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parents[2] / "knowledge"
+
+def _default_knowledge_dir() -> Path:
+    """The knowledge base shipped in the wheel (pyproject maps the package `bot.knowledge` to the
+    knowledge/ folder), else the checkout's knowledge/ folder (an editable install, the tests)."""
+    shipped = files("bot") / "knowledge"
+    if shipped.is_dir():
+        return Path(str(shipped))
+    return Path(__file__).resolve().parents[2] / "knowledge"
+
+
+DEFAULT_KNOWLEDGE_DIR = _default_knowledge_dir()
 SOURCE_FILE = Path("source") / "convention.txt"
 CLAUSES_DIR = "clauses"
 
@@ -44,6 +56,7 @@ class Knowledge:
     generic_words: tuple[str, ...]
     source: str
     calculations: CalculationsFile
+    out_of_scope: tuple[str, ...] = ()  # questions confirmed out of scope (out_of_scope.yaml, /revue)
 
     def children(self, clause_id: str) -> list[Clause]:
         """The clauses whose parent is `clause_id`."""
@@ -104,12 +117,18 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
     smalltalk, smalltalk_doc = parse(root / "smalltalk.yaml", SmallTalkFile)
     vocabulary, vocabulary_doc = parse(root / "vocabulary.yaml", VocabularyFile)
     calculations, calculations_doc = parse(root / "calculations.yaml", CalculationsFile)
+    refused, refused_doc = (
+        parse(root / OUT_OF_SCOPE_FILE, OutOfScopeFile)
+        if (root / OUT_OF_SCOPE_FILE).exists()
+        else (OutOfScopeFile(questions=[]), YamlDocument(OUT_OF_SCOPE_FILE, {}))
+    )
     if any(not problem.warning for problem in problems) or None in (
         topics,
         synonyms,
         smalltalk,
         vocabulary,
         calculations,
+        refused,
     ):
         return None, problems
 
@@ -125,6 +144,7 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
         )
     )
     problems.extend(checks.check_calculations(calculations, calculations_doc, located))
+    problems.extend(check_out_of_scope(refused.questions, refused_doc, located))
     if any(not problem.warning for problem in problems):
         return None, problems
     ordered = sorted(located, key=lambda item: flat_source.find(squeeze_spaces(item.clause.text)))
@@ -138,6 +158,7 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
         generic_words=tuple(vocabulary.generic_words),
         source=source,
         calculations=calculations,
+        out_of_scope=tuple(refused.questions),
     )
     return knowledge, problems
 
