@@ -46,6 +46,16 @@ CALENDAR_CLAUSES = ("art-3", "art-6")
 TERMINATION_CLAUSE = "art-6"
 COST_CLAUSE = "art-4.2.1"
 BILLING_CLAUSES = ("art-4", "art-4.1", "art-4.2", "art-4.2.1", "art-4.2.2", "annexe-2")
+# Why hours that are not a CDG 62 intervention get no price (only facts the text holds).
+NOT_BILLED = {
+    "outage": "Une panne ou une coupure n'est pas une intervention du CDG 62 à facturer : je ne calcule aucun "
+    "montant, et la convention ne prévoit pas d'indemnisation calculée à l'heure.",
+    "delay": "Ce délai n'est pas une intervention à facturer : je ne calcule aucun montant, et la convention ne "
+    "fixe aucun délai d'intervention.",
+    "training": "La convention ne parle pas de formation en particulier : je ne chiffre pas cette durée. Si le "
+    "CDG 62 la fait dans le cadre de son accompagnement, chaque intervention est facturée au temps passé, au taux "
+    "horaire de l'article 4.2.1.",
+}
 NO_HT = "La convention ne donne que des prix TTC : elle ne fixe aucun montant HT."
 ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
 ROLE_REACH = 80  # characters before a date where its role is looked for
@@ -202,10 +212,7 @@ class Calculations:
         if clause_id is None or clause_id not in self.knowledge.clauses:
             return None
         clause = self.knowledge.clauses[clause_id]
-        text = (
-            "Cette durée n'est pas une intervention à facturer : je ne calcule aucun montant. La convention ne "
-            f"chiffre ni délai ni indemnisation à l'heure ; voici ce qu'elle prévoit ({clause.ref}) : {clause.answer}"
-        )
+        text = f"{NOT_BILLED[role]} Ce que prévoit la convention ({clause.ref}) : {clause.answer}"
         return Answer(question, True, "clause", text, (self.cite(clause_id, terms),), 1.0)
 
     def _party_of(self, text: str, duration: Duration) -> str | None:
@@ -242,8 +249,9 @@ class Calculations:
         by_role: dict[str, list[Role]] = {}
         for item in roles:
             by_role.setdefault(item.role, []).append(item)
-        if "today" in by_role:
-            today = by_role["today"][-1].mention.value or today
+        stated_today = by_role["today"][-1].mention if "today" in by_role else None
+        if stated_today and stated_today.value:
+            today = stated_today.value
         if "formal_notice" in by_role:
             return self._formal_notice(question, by_role["formal_notice"][-1].mention, today)
         if self._unsigned and self._unsigned.search(folded):
@@ -256,6 +264,8 @@ class Calculations:
         if self._provider_actor(folded):
             return None  # the CDG 62 or La Fibre ending it: not the collectivité's calendar (see below)
         notes: list[str] = []
+        if stated_today and stated_today.month_only:
+            notes.append(f"« {stated_today.text} » : j'ai compté les jours depuis le {format_date(today)}.")
         anniversary: date | None = None
         signatures = by_role.get("signature", [])
         signatures = [r for r in signatures if not (r.assumed and r.mention.month_only)]
@@ -318,9 +328,9 @@ class Calculations:
             role = next((r for r in self._overrides.get(role or "", ()) if self._date_cues[r].search(window)), role)
             if role:
                 roles.append(Role(mention, role))
-            elif roles:
-                roles.append(Role(mention, roles[-1].role, roles[-1].assumed))
-            else:
+            elif roles and roles[-1].role == "signature":  # a list of signatures: "le CDG le 14/10, La Fibre le 17/11"
+                roles.append(Role(mention, "signature", roles[-1].assumed))
+            elif not any(item.role == "signature" for item in roles):
                 roles.append(Role(mention, "signature", assumed=True))
             previous_end = mention.start + len(mention.text)
         return [item for item in roles if item.role != "other"]
