@@ -358,9 +358,8 @@ class Calculations:
             return (
                 f"Lettre envoyée le {format_date(letter.value)} : trop tard pour l'échéance du "
                 f"{format_date(d.period_end)}, dont la date limite était le {format_date(d.notice_deadline)}. "
-                f"La convention est reconduite tacitement (article 3) ; la lettre vaut pour l'échéance suivante, "
-                f"le {format_date(d.next_period_end)}, si elle est reçue au plus tard le "
-                f"{format_date(d.next_notice_deadline)}."
+                f"La convention est reconduite tacitement (article 3). Pour l'échéance suivante, le "
+                f"{format_date(d.open_end)}, la lettre doit être reçue au plus tard le {format_date(d.open_notice)}."
             )
         return (
             f"Lettre envoyée le {format_date(letter.value)}, pour l'échéance du {format_date(d.period_end)} : "
