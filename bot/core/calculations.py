@@ -56,6 +56,12 @@ NOT_BILLED = {
     "CDG 62 la fait dans le cadre de son accompagnement, chaque intervention est facturée au temps passé, au taux "
     "horaire de l'article 4.2.1.",
 }
+COMMUNE_NOT_AT_ANY_TIME = (
+    "Non : la collectivité peut résilier la convention à sa date anniversaire, en ayant averti les autres parties "
+    "par lettre recommandée avec accusé de réception au moins trois mois avant l'échéance. « À tout moment » ne "
+    "vaut que pour le CDG 62 et La Fibre Numérique 59 62. En cas de manquement de l'une des deux autres parties, "
+    "la collectivité peut aussi résilier après une mise en demeure restée infructueuse durant trois mois (article 6)."
+)
 NO_HT = "La convention ne donne que des prix TTC : elle ne fixe aucun montant HT."
 ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
 ROLE_REACH = 80  # characters before a date where its role is looked for
@@ -316,6 +322,8 @@ class Calculations:
             body = self._letter(letters[-1].mention, signature)
         else:
             body = deadline_text(signature, today, anniversary=anniversary)
+        if self._anytime.search(folded) and self._termination.search(folded):
+            body = f"{COMMUNE_NOT_AT_ANY_TIME}\n{body}"
         return Answer(question, True, "calculation", "\n".join([body, *notes]), self.calendar_citations(), 1.0)
 
     def _roles(self, folded: str, mentions: list[DateMention]) -> list[Role]:
@@ -422,13 +430,7 @@ class Calculations:
             )
             terms = self.matcher.question_terms(quotes.get("provider", ""))
         elif self._anytime.search(folded):
-            text = (
-                "Non : la collectivité peut résilier la convention à sa date anniversaire, en ayant averti les autres "
-                "parties par lettre recommandée avec accusé de réception au moins trois mois avant l'échéance. "
-                "« À tout moment » ne vaut que pour le CDG 62 et La Fibre Numérique 59 62. En cas de manquement de "
-                "l'une des deux autres parties, la collectivité peut aussi résilier après une mise en demeure restée "
-                "infructueuse durant trois mois (article 6)."
-            )
+            text = COMMUNE_NOT_AT_ANY_TIME
             terms = self.matcher.question_terms(quotes.get("commune", ""))
         elif sure and ranked[0].clause_id not in CALENDAR_CLAUSES:
             # "Y a-t-il des frais de résiliation ?": about ending the convention, whatever else it names.

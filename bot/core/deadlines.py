@@ -76,11 +76,13 @@ def find_dates(question: str, today: date | None = None) -> list[DateMention]:
             if not any(m.start <= match.start() < m.start + len(m.text) + 8 for m in found):
                 month, year = MONTHS[match.group(1)], int(match.group(2))
                 found.append(DateMention(match.group(0), date(year, month, 1), "", match.start(), month_only=True))
-    return _years_from_neighbours(sorted(found, key=lambda mention: mention.start))
+    found.sort(key=lambda mention: mention.start)
+    return _years_from_neighbours(found, today) if today is not None else found
 
 
-def _years_from_neighbours(found: list[DateMention]) -> list[DateMention]:
-    """A date without a year takes its nearest dated neighbour's ("le 2 octobre 2025, le CDG le 14 octobre")."""
+def _years_from_neighbours(found: list[DateMention], today: date) -> list[DateMention]:
+    """A date without a year takes its nearest dated neighbour's ("le 2 octobre 2025, le CDG le 14 octobre"),
+    unless that would put it after today (then it stays the last such day up to today)."""
     dated = [m for m in found if m.value and not m.assumed_year and not m.month_only]
     if not dated:
         return found
@@ -89,9 +91,11 @@ def _years_from_neighbours(found: list[DateMention]) -> list[DateMention]:
         if mention.assumed_year and mention.value:
             year = min(dated, key=lambda m: abs(m.start - mention.start)).value.year  # type: ignore[union-attr]
             try:
-                mention = DateMention(mention.text, mention.value.replace(year=year), "", mention.start, True)
+                moved = mention.value.replace(year=year)
             except ValueError:  # 29 February of a common year
-                mention = DateMention(mention.text, None, f"« {mention.text} » n'existe pas en {year}", mention.start)
+                moved = None
+            if moved is not None and moved <= today:
+                mention = DateMention(mention.text, moved, "", mention.start, True)
         result.append(mention)
     return result
 
