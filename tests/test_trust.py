@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import DATA, table
 
+from bot.core.calendar_text import schedule_text
 from bot.core.engine import Engine
 from bot.core.evaluation import evaluate, load_cases
 from bot.core.french import fold
@@ -55,3 +56,10 @@ def test_the_contact_follows_the_question_subject(knowledge, question: str, expe
     engine = Engine(knowledge, contact="CDG", contacts={"fibre": "FIBRE"})
     answer = engine.answer(question, today=TODAY)
     assert not answer.answered and answer.text.endswith(expected)
+
+
+@pytest.mark.parametrize(("signature", "warned"), [(date(2025, 3, 15), True), (date(2025, 6, 12), False)])
+def test_a_signature_before_the_cdg_could_sign_is_warned_not_refused(knowledge, signature: date, warned: bool) -> None:
+    text = schedule_text(signature, TODAY, earliest=knowledge.calculations.earliest_signature)
+    assert "Entrée en vigueur" in text
+    assert ("autorisé à signer" in text) is warned

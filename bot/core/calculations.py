@@ -18,7 +18,7 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 
 from .answer import Answer, Citation
-from .calendar_text import deadline_text
+from .calendar_text import deadline_text, early_signature_warning
 from .cost import (
     HOURLY_RATE,
     Duration,
@@ -312,12 +312,8 @@ class Calculations:
             return None
         if problem := plausibility_problem(signature, today):
             return _refusal(question, f"Je ne peux pas calculer : {problem}.")
-        earliest = self.words.earliest_signature
-        if earliest is not None and anniversary is None and signature < earliest:
-            notes.append(
-                f"Attention : d'après le texte des parties, le CDG 62 n'a été autorisé à signer que le "
-                f"{format_date(earliest)} ; une signature antérieure est à vérifier."
-            )
+        if anniversary is None and (warning := early_signature_warning(signature, self.words.earliest_signature)):
+            notes.append(warning)
         if letters := by_role.get("letter"):
             body = self._letter(letters[-1].mention, signature)
         else:

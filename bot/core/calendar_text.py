@@ -44,8 +44,19 @@ def deadline_text(signature: date, today: date, *, anniversary: date | None = No
     return "\n".join(lines)
 
 
-def schedule_text(signature: date, today: date) -> str:
-    """Every date of the chat's convention, with the days left (/echeances)."""
+def early_signature_warning(signature: date, earliest: date | None) -> str:
+    """A warning when `signature` precedes the earliest date the convention could bear, or ""."""
+    if earliest is None or signature >= earliest:
+        return ""
+    return (
+        f"Attention : d'après le texte des parties, le CDG 62 n'a été autorisé à signer que le "
+        f"{format_date(earliest)} ; une signature antérieure est à vérifier."
+    )
+
+
+def schedule_text(signature: date, today: date, *, earliest: date | None = None) -> str:
+    """Every date of the chat's convention, with the days left (/echeances); `earliest`: see
+    `early_signature_warning`."""
     d = compute_deadlines(signature, today)
     notice, end = d.open_notice, d.open_end
     lines = [
@@ -68,6 +79,8 @@ def schedule_text(signature: date, today: date) -> str:
         f"• Prochain réexamen possible de la convention (date anniversaire, article 3) : {format_date(d.period_end)}."
     )
     lines.append("Dates indicatives, calculées depuis la date de signature enregistrée (articles 3 et 6).")
+    if warning := early_signature_warning(signature, earliest):
+        lines.append(warning)
     return "\n".join(lines)
 
 

@@ -31,7 +31,8 @@ async def signature(update: Update, context: BotContext) -> None:
     await context.storage.set_signature(message.chat_id, value)
     if await context.storage.reminders_enabled(message.chat_id):
         await schedule_reminders(context.application, message.chat_id, value)
-    reply = f"✅ Date de signature enregistrée : <b>{format_date(value)}</b>.\n\n{escape(schedule_text(value, today))}"
+    earliest = context.engine.knowledge.calculations.earliest_signature  # warn, do not refuse
+    reply = f"✅ Date de signature enregistrée : <b>{format_date(value)}</b>.\n\n{escape(schedule_text(value, today, earliest=earliest))}"
     await message.reply_html(reply, reply_markup=agenda_keyboard())
 
 
