@@ -431,7 +431,8 @@ class Calculations:
         elif sure and ranked[0].clause_id not in CALENDAR_CLAUSES:
             # "Y a-t-il des frais de résiliation ?": about ending the convention, whatever else it names.
             clause = self.knowledge.clauses[TERMINATION_CLAUSE]
-            return Answer(question, True, "clause", clause.answer, (self.cite(TERMINATION_CLAUSE, None),), 1.0)
+            text = f"Ce que la convention prévoit pour la résiliation ({clause.ref}) : {clause.answer}"
+            return Answer(question, True, "clause", text, (self.cite(TERMINATION_CLAUSE, None),), 1.0)
         else:
             return None
         return Answer(question, True, "clause", text, (self.cite(TERMINATION_CLAUSE, terms),), 1.0)
