@@ -112,6 +112,7 @@ class Calculations:
         self._cap_words = cue_pattern(words.liability_cap_words) if words.liability_cap_words else None
         self._before_tax_words = cue_pattern(words.before_tax_words)
         additions = alternation(words.addition_words)
+        self._compensation = cue_pattern(words.compensation_words) if words.compensation_words else None
         self._addition = re.compile(rf"(?<![a-z])(?:{additions})(?![a-z])") if words.addition_words else None
         self._unsigned = cue_pattern(words.unsigned_words) if words.unsigned_words else None
         self._party_clauses = {entry.clause: entry for entry in words.party_clauses}
@@ -150,6 +151,8 @@ class Calculations:
         durations = self.reader.durations(text)
         if not durations or not (COST_CLAUSE in near or self._cost_terms & set(terms)):
             return None
+        if self._compensation and self._compensation.search(text):
+            return self._not_billed(question, terms, "outage", named)  # hours of a loss, not of a bill
         roles = [(d, self._duration_role(text, d)) for d in durations]
         billed = [(d, role) for d, role in roles if role in ("intervention", "travel")]
         if not billed:

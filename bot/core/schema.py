@@ -118,6 +118,7 @@ class CalculationsFile(StrictModel):
     date_roles: dict[str, DateRole]
     duration_roles: dict[str, DurationRole]
     responsibility_clauses: dict[str, str]
+    compensation_words: list[str] = []
     liability_cap_clause: str | None = None
     liability_cap_words: list[str] = []
     liability_cap_quote_words: str = ""
