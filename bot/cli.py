@@ -15,8 +15,6 @@ from .core.answer import Answer
 from .core.engine import Engine
 from .core.evaluation import CALCULATION, IN_SCOPE, OUT_OF_SCOPE, EvaluationFileError, evaluate, load_cases
 from .core.knowledge import KnowledgeError, load_knowledge, read_knowledge
-from .health import database_problem, health_problems
-from .report import build_report, to_csv, to_markdown
 from .settings import Settings, SettingsError, load_settings
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -178,6 +176,8 @@ def eval_command(args: argparse.Namespace) -> int:
 
 
 def report_command(args: argparse.Namespace) -> int:
+    from .report import build_report, to_csv, to_markdown  # the maintainers' commands load their modules
+
     settings = load_settings(args.config)
     if not settings.database.exists():
         print(f"Pas encore de base de données ({settings.database}) : le bot n'a rien enregistré.", file=sys.stderr)
@@ -195,12 +195,16 @@ def report_command(args: argparse.Namespace) -> int:
 
 
 def healthcheck_command(args: argparse.Namespace) -> int:
+    from .health import health_problems
+
     problems = health_problems(load_settings(args.config))
     print("; ".join(problems) if problems else "ok", file=sys.stderr if problems else sys.stdout)
     return EXIT_FAILED if problems else EXIT_OK
 
 
 def backup_command(args: argparse.Namespace) -> int:
+    from .health import database_problem
+
     settings = load_settings(args.config)
     if problem := database_problem(settings):
         print(problem, file=sys.stderr)
