@@ -15,9 +15,9 @@ from .core.answer import Answer
 from .core.engine import Engine
 from .core.evaluation import CALCULATION, IN_SCOPE, OUT_OF_SCOPE, EvaluationFileError, evaluate, load_cases
 from .core.knowledge import KnowledgeError, load_knowledge, read_knowledge
+from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from .settings import Settings, SettingsError, load_settings
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 GROUP_NAMES = {IN_SCOPE: "in-scope (première citation)", OUT_OF_SCOPE: "hors sujet refusés", CALCULATION: "calculs"}
 
 
@@ -204,12 +204,13 @@ def healthcheck_command(args: argparse.Namespace) -> int:
 
 def backup_command(args: argparse.Namespace) -> int:
     from .health import database_problem
+    from .storage.readonly import connect_read_only
 
     settings = load_settings(args.config)
     if problem := database_problem(settings):
         print(problem, file=sys.stderr)
         return EXIT_FAILED
-    source = sqlite3.connect(f"file:{settings.database}?mode=ro", uri=True)
+    source = connect_read_only(settings.database)
     target = sqlite3.connect(args.destination)
     with target:
         source.backup(target)  # SQLite's online backup: consistent while the bot writes
