@@ -2,8 +2,8 @@
 validation and indexing (about 0.2 s) when nothing changed.
 
 The cache holds the pickled `Engine` under a key made of the content of every knowledge file, the
-source of the `bot` package, the Python version and the engine's settings: any change makes a new
-key, hence a rebuild. It is never trusted blindly: the file must belong to this user and be writable
+source of the `bot` package, the Python version, the installed libraries and the engine's settings:
+any change makes a new key, hence a rebuild. It is never trusted blindly: the file must belong to this user and be writable
 by no one else, carry the expected key and the SHA-256 of its payload; anything else is rebuilt.
 One file per knowledge folder (overwritten, so the folder does not grow); deleting it is always safe.
 """
@@ -11,6 +11,7 @@ One file per knowledge folder (overwritten, so the folder does not grow); deleti
 from __future__ import annotations
 
 import hashlib
+import importlib
 import logging
 import os
 import pickle
@@ -27,6 +28,9 @@ from .core.knowledge import load_knowledge
 log = logging.getLogger(__name__)
 FORMAT = b"convention-bot engine cache 1\n"
 PACKAGE = Path(__file__).resolve().parent
+# Libraries whose behaviour is baked into the index (stems, normalized forms, parsed models); the same
+# list in every process, so that the CLI and the bot share one key. Add any the core starts to use.
+ENGINE_LIBRARIES = ("pydantic", "pydantic_core", "rapidfuzz", "snowballstemmer", "yaml", "dateutil")
 
 
 def default_cache_dir() -> Path:
@@ -50,11 +54,22 @@ def cache_key(root: Path, *, contact: str, threshold: float) -> bytes:
     """A digest of everything the engine is built from."""
     digest = hashlib.sha256(FORMAT)
     digest.update(f"{sys.version}\n{root.resolve()}\n{contact}\n{threshold!r}\n".encode())
+    digest.update(_libraries())
     for folder, pattern in ((root, "*"), (PACKAGE, "*.py")):
         for file in sorted(path for path in folder.rglob(pattern) if path.is_file()):
             digest.update(file.relative_to(folder).as_posix().encode() + b"\0")
             digest.update(hashlib.sha256(file.read_bytes()).digest())
     return digest.hexdigest().encode()
+
+
+def _libraries() -> bytes:
+    """The versions and files of the libraries the engine's index depends on: an upgrade rebuilds."""
+    stamps = []
+    for name in ENGINE_LIBRARIES:
+        module = importlib.import_module(name)
+        status = os.stat(module.__file__ or name)
+        stamps.append(f"{name}={getattr(module, '__version__', '')}:{status.st_size}:{status.st_mtime_ns}")
+    return "\n".join(stamps).encode()
 
 
 def _read(path: Path, key: bytes) -> Engine | None:
