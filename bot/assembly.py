@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from .clock import Clock
 from .core.engine import Engine
+from .core.guard import GuardedEngine
 from .core.knowledge import Knowledge
 from .engine_cache import cached_engine, default_cache_dir
 from .settings import Settings
@@ -19,7 +20,7 @@ def build_engine(settings: Settings, knowledge: Knowledge | None = None) -> Engi
     """The answering engine for `knowledge` (default: the configured one, through the cache), with the
     configured contact and threshold."""
     if knowledge is not None:
-        return Engine(knowledge, contact=settings.contact, threshold=settings.threshold)
+        return GuardedEngine(knowledge, contact=settings.contact, threshold=settings.threshold)
     cache_dir = (
         None
         if not settings.cache.enabled
@@ -28,7 +29,11 @@ def build_engine(settings: Settings, knowledge: Knowledge | None = None) -> Engi
         else default_cache_dir()
     )
     return cached_engine(
-        settings.knowledge_dir, contact=settings.contact, threshold=settings.threshold, cache_dir=cache_dir
+        settings.knowledge_dir,
+        GuardedEngine,
+        contact=settings.contact,
+        threshold=settings.threshold,
+        cache_dir=cache_dir,
     )
 
 

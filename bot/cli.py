@@ -16,6 +16,7 @@ from .core.engine import Engine
 from .core.evaluation import CALCULATION, IN_SCOPE, OUT_OF_SCOPE, EvaluationFileError, evaluate, load_cases
 from .core.knowledge import KnowledgeError, load_knowledge, read_knowledge
 from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from .learned_cli import add_learned_command
 from .settings import Settings, SettingsError, load_settings
 
 GROUP_NAMES = {IN_SCOPE: "in-scope (première citation)", OUT_OF_SCOPE: "hors sujet refusés", CALCULATION: "calculs"}
@@ -78,6 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("destination", type=Path)
     backup.add_argument("--config", type=Path, help="fichier de configuration YAML")
     backup.set_defaults(handler=backup_command)
+
+    add_learned_command(commands)
 
     run = commands.add_parser("run", help="démarre le bot Telegram")
     run.add_argument("--config", type=Path, help="fichier de configuration YAML")

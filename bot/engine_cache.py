@@ -37,23 +37,27 @@ def default_cache_dir() -> Path:
     return platformdirs.user_cache_path("convention-bot")
 
 
-def cached_engine(root: Path, *, contact: str, threshold: float, cache_dir: Path | None) -> Engine:
-    """The engine of the knowledge base in `root`, from the cache when it is still valid."""
+def cached_engine(
+    root: Path, kind: type[Engine] = Engine, *, contact: str, threshold: float, cache_dir: Path | None
+) -> Engine:
+    """The engine (of class `kind`) of the knowledge base in `root`, from the cache when still valid."""
     if cache_dir is None:
-        return Engine(load_knowledge(root), contact=contact, threshold=threshold)
-    key = cache_key(root, contact=contact, threshold=threshold)
+        return kind(load_knowledge(root), contact=contact, threshold=threshold)
+    key = cache_key(root, kind, contact=contact, threshold=threshold)
     path = cache_dir / f"engine-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]}.pickle"
-    if (engine := _read(path, key)) is not None:
+    if (engine := _read(path, key, kind)) is not None:
         return engine
-    engine = Engine(load_knowledge(root), contact=contact, threshold=threshold)  # raises if invalid: nothing cached
+    engine = kind(load_knowledge(root), contact=contact, threshold=threshold)  # raises if invalid: nothing cached
     _write(path, key, engine)
     return engine
 
 
-def cache_key(root: Path, *, contact: str, threshold: float) -> bytes:
+def cache_key(root: Path, kind: type[Engine] = Engine, *, contact: str, threshold: float) -> bytes:
     """A digest of everything the engine is built from."""
     digest = hashlib.sha256(FORMAT)
-    digest.update(f"{sys.version}\n{root.resolve()}\n{contact}\n{threshold!r}\n".encode())
+    digest.update(
+        f"{sys.version}\n{kind.__module__}.{kind.__qualname__}\n{root.resolve()}\n{contact}\n{threshold!r}\n".encode()
+    )
     digest.update(_libraries())
     for folder, pattern in ((root, "*"), (PACKAGE, "*.py")):
         for file in sorted(path for path in folder.rglob(pattern) if path.is_file()):
@@ -72,7 +76,7 @@ def _libraries() -> bytes:
     return "\n".join(stamps).encode()
 
 
-def _read(path: Path, key: bytes) -> Engine | None:
+def _read(path: Path, key: bytes, kind: type[Engine]) -> Engine | None:
     try:
         with path.open("rb") as handle:
             status = os.fstat(handle.fileno())
@@ -89,7 +93,7 @@ def _read(path: Path, key: bytes) -> Engine | None:
         engine = pickle.loads(payload)
     except Exception:  # a damaged or foreign file: rebuild rather than fail
         return None
-    return engine if isinstance(engine, Engine) else None
+    return engine if type(engine) is kind else None
 
 
 def _write(path: Path, key: bytes, engine: Engine) -> None:

@@ -51,5 +51,17 @@ MIGRATIONS = [
     );
     CREATE INDEX reminders_due ON reminders (sent_at, due_at);
     """,
+    # /revue: a reviewed question leaves the queue; a taught example keeps its wording and its admin only.
+    """
+    ALTER TABLE answers ADD COLUMN reviewed_at TEXT;
+    ALTER TABLE feedback ADD COLUMN reviewed_at TEXT;
+    CREATE TABLE learned_examples (
+        id INTEGER PRIMARY KEY,
+        target TEXT NOT NULL,
+        wording TEXT NOT NULL,
+        taught_by TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

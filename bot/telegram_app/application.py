@@ -21,7 +21,7 @@ from ..assembly import make_clock, open_storage
 from ..clock import Clock
 from ..core.engine import Engine
 from ..settings import Settings
-from . import calendar_handlers, handlers, monitoring, privacy_handlers, reminders
+from . import calendar_handlers, handlers, monitoring, privacy_handlers, reminders, review_handlers
 from .context import SERVICES_KEY, BotContext, Services, services_of
 from .ordering import PerChatUpdateProcessor
 from .resilience import ResilientRateLimiter
@@ -104,12 +104,17 @@ def build_application(
         (["rappels"], calendar_handlers.reminders_command),
         (["confidentialite"], privacy_handlers.privacy),
         (["oubli"], privacy_handlers.forget),
+        (["revue"], review_handlers.review),
     ]:
         application.add_handler(CommandHandler(names, callback, filters=NEW_MESSAGES))
     text = (filters.TEXT | filters.CAPTION) & ~filters.COMMAND & NEW_MESSAGES
+    application.add_handler(MessageHandler(review_handlers.EDIT_REPLY & text, review_handlers.edited_wording))
     application.add_handler(MessageHandler(text, handlers.text_message))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, handlers.chat_migrated))
     application.add_handler(MessageHandler(NOT_TEXT, handlers.not_text))
+    application.add_handler(
+        CallbackQueryHandler(review_handlers.review_button, pattern=review_handlers.CALLBACK_PATTERN)
+    )
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_handler(InlineQueryHandler(handlers.inline_query))
     application.add_handler(TypeHandler(Update, monitoring.started), group=-1)
@@ -121,6 +126,8 @@ def build_application(
 async def _start(application: Application) -> None:
     """Once connected: publish the commands, purge old data now and daily, restore reminders, beat."""
     await application.bot.set_my_commands(COMMANDS)
+    services = application.bot_data[SERVICES_KEY]
+    await services.install(services.engine.knowledge)  # the examples taught in /revue
     jobs = application.job_queue
     jobs.run_repeating(privacy_handlers.purge, interval=timedelta(days=1), first=0, name="purge")
     jobs.run_repeating(monitoring.heartbeat, interval=HEARTBEAT_SECONDS, first=0, name="heartbeat")
