@@ -18,6 +18,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .core.knowledge import DEFAULT_KNOWLEDGE_DIR
+from .core.out_of_scope import OUT_OF_SCOPE_FILE, OutOfScopeFile
 from .core.schema import ClauseFile, SmallTalkFile, SynonymFile, TopicFile, VocabularyFile
 
 SCHEMA_DIR = "schemas"
@@ -29,6 +30,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "synonyms": (SynonymFile, "synonyms.yaml"),
     "smalltalk": (SmallTalkFile, "smalltalk.yaml"),
     "vocabulary": (VocabularyFile, "vocabulary.yaml"),
+    "out_of_scope": (OutOfScopeFile, OUT_OF_SCOPE_FILE),
 }
 
 
