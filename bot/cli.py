@@ -15,12 +15,10 @@ from .core.answer import Answer
 from .core.engine import Engine
 from .core.evaluation import CALCULATION, IN_SCOPE, OUT_OF_SCOPE, EvaluationFileError, evaluate, load_cases
 from .core.knowledge import KnowledgeError, load_knowledge, read_knowledge
-from .health import database_problem, health_problems
+from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from .learned_cli import add_learned_command
-from .report import build_report, to_csv, to_markdown
 from .settings import Settings, SettingsError, load_settings
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 GROUP_NAMES = {IN_SCOPE: "in-scope (première citation)", OUT_OF_SCOPE: "hors sujet refusés", CALCULATION: "calculs"}
 
 
@@ -181,6 +179,8 @@ def eval_command(args: argparse.Namespace) -> int:
 
 
 def report_command(args: argparse.Namespace) -> int:
+    from .report import build_report, to_csv, to_markdown  # the maintainers' commands load their modules
+
     settings = load_settings(args.config)
     if not settings.database.exists():
         print(f"Pas encore de base de données ({settings.database}) : le bot n'a rien enregistré.", file=sys.stderr)
@@ -198,17 +198,22 @@ def report_command(args: argparse.Namespace) -> int:
 
 
 def healthcheck_command(args: argparse.Namespace) -> int:
+    from .health import health_problems
+
     problems = health_problems(load_settings(args.config))
     print("; ".join(problems) if problems else "ok", file=sys.stderr if problems else sys.stdout)
     return EXIT_FAILED if problems else EXIT_OK
 
 
 def backup_command(args: argparse.Namespace) -> int:
+    from .health import database_problem
+    from .storage.readonly import connect_read_only
+
     settings = load_settings(args.config)
     if problem := database_problem(settings):
         print(problem, file=sys.stderr)
         return EXIT_FAILED
-    source = sqlite3.connect(f"file:{settings.database}?mode=ro", uri=True)
+    source = connect_read_only(settings.database)
     target = sqlite3.connect(args.destination)
     with target:
         source.backup(target)  # SQLite's online backup: consistent while the bot writes

@@ -6,16 +6,17 @@ import argparse
 import asyncio
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .assembly import make_clock, open_storage
 from .core.knowledge import load_knowledge
 from .core.learned import LearnedExample, check_learned, is_known
 from .core.out_of_scope import OUT_OF_SCOPE
-from .learned_export import plan_export, write_export
+from .exits import EXIT_FAILED, EXIT_OK
 from .settings import Settings, load_settings
-from .storage import Storage
 
-EXIT_OK, EXIT_FAILED = 0, 1
+if TYPE_CHECKING:  # imported by the commands themselves: `convention-bot ask` starts without them
+    from .storage import Storage
 
 
 def add_learned_command(commands: argparse._SubParsersAction) -> None:
@@ -88,6 +89,8 @@ def drop_command(args: argparse.Namespace) -> int:
 
 
 def export_command(args: argparse.Namespace) -> int:
+    from .learned_export import plan_export, write_export  # ruamel.yaml: only for this command
+
     settings = load_settings(args.config)
     examples = _examples(settings)
     if examples is None:

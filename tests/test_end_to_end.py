@@ -21,7 +21,7 @@ from fake_telegram import BOT_USERNAME, TOKEN, FakeBotApiServer, FakeTelegram
 from bot.clock import Clock
 from bot.core.calendar_text import next_notice_deadline
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow]
 ROOT = Path(__file__).parents[1]
 TIMEOUT = 20.0
 
@@ -199,13 +199,6 @@ async def test_missing_and_refused_tokens_exit_with_code_2(tmp_path: Path) -> No
     await server.stop()
     assert refused.returncode == 2
     assert "Jeton Telegram refusé" in stderr.decode() and "Traceback" not in stderr.decode()
-
-
-async def test_sigterm_stops_the_bot_cleanly(tmp_path: Path) -> None:
-    running = await start_bot(tmp_path)
-    await running.ask(running.telegram.user_message("durée", user_id=208))
-    assert await stop_bot(running) == 0
-    assert "Traceback" not in running.output()
 
 
 async def test_the_report_reads_what_the_bot_stored(tmp_path: Path) -> None:

@@ -166,6 +166,7 @@ async def test_the_queue_holds_only_what_retention_and_oubli_allow(tmp_path: Pat
 # --- end to end -----------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # real processes: the bot, then the CLI
 async def test_the_maintainers_loop_end_to_end(tmp_path: Path) -> None:
     knowledge = tmp_path / "knowledge"
     shutil.copytree(DEFAULT_KNOWLEDGE_DIR, knowledge)

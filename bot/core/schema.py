@@ -18,7 +18,7 @@ ANSWER_MAX_CHARS = 600
 
 
 class StrictModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Clause(StrictModel):
@@ -130,7 +130,8 @@ class CalculationsFile(StrictModel):
     anytime_words: list[str]
     termination_quote_words: dict[str, str]
     before_tax_words: list[str]
-    earliest_signature: date | None = None
+    # Quoted in YAML ("2025-06-12") so editors and JSON Schema read it as the date string it is.
+    earliest_signature: date | None = Field(default=None, strict=False)
     earliest_signature_source: str | None = None
 
 
