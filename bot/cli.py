@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .core.answer import Answer
 from .core.engine import Engine
-from .core.evaluation import CALCULATION, IN_SCOPE, OUT_OF_SCOPE, EvaluationFileError, evaluate, load_cases
+from .core.evaluation import CALCULATION, IN_SCOPE, OUT_OF_SCOPE, SEVERAL, EvaluationFileError, evaluate, load_cases
 from .core.knowledge import KnowledgeError, load_knowledge, read_knowledge
 from .health import database_problem, health_problems
 from .report import build_report, to_csv, to_markdown
@@ -21,7 +21,12 @@ from .settings import SECRET_VARIABLE, Settings, SettingsError, load_settings
 from .storage import Storage, load_secret
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-GROUP_NAMES = {IN_SCOPE: "in-scope (première citation)", OUT_OF_SCOPE: "hors sujet refusés", CALCULATION: "calculs"}
+GROUP_NAMES = {
+    IN_SCOPE: "in-scope (première citation)",
+    OUT_OF_SCOPE: "hors sujet refusés",
+    CALCULATION: "calculs",
+    SEVERAL: "messages à plusieurs questions (toutes justes)",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     run_eval.add_argument("--min-in", type=float, default=0.95)
     run_eval.add_argument("--min-out", type=float, default=0.90)
     run_eval.add_argument("--min-calc", type=float, default=1.0)
+    run_eval.add_argument("--min-multi", type=float, default=0.90)
     _common(run_eval)
     run_eval.set_defaults(handler=eval_command)
 
@@ -163,7 +169,7 @@ def eval_command(args: argparse.Namespace) -> int:
     for category in report.values("category"):
         passed, total = report.accuracy("category", category)
         print(f"  {category:<12} {passed}/{total}  {passed / total:6.1%}")
-    minimums = {IN_SCOPE: args.min_in, OUT_OF_SCOPE: args.min_out, CALCULATION: args.min_calc}
+    minimums = {IN_SCOPE: args.min_in, OUT_OF_SCOPE: args.min_out, CALCULATION: args.min_calc, SEVERAL: args.min_multi}
     summary, ok = [], True
     for group, minimum in minimums.items():
         passed, total = report.accuracy("group", group)
