@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import date
 
 from rapidfuzz import fuzz, process
@@ -18,11 +19,13 @@ from .deadlines import find_dates, plausibility_problem
 from .french import comparable
 from .knowledge import Knowledge
 from .matching import Candidate, Matcher
+from .message import Reader
 from .quotes import select_quote, sentences
 from .references import find_reference
 from .schema import Clause
 
 DEFAULT_THRESHOLD = 0.4
+PART_NOT_FOUND = "Je n'ai pas trouvé de réponse à cette question dans la convention."
 DEFAULT_CONTACT = "Pour toute autre question, contactez le CDG 62 (votre interlocuteur habituel)."
 MAX_QUESTION_CHARS = 4096  # a Telegram message; longer input is cut, not refused
 SMALLTALK_SIMILARITY = 88
@@ -57,20 +60,75 @@ class Engine:
         self._other_provider = set(self.matcher.question_terms("La Fibre Numérique 59 62"))
         self._sentence_cache: dict[str, list[str]] = {}
         self._smalltalk = {comparable(p): entry for entry in knowledge.smalltalk for p in entry.patterns}
+        self.reader = Reader(knowledge.reading)
+        self._anchors = {term for word in knowledge.reading.anchor_words for term in self.matcher.question_terms(word)}
 
     def answer(self, question: str, *, today: date, signature: date | None = None) -> Answer:
-        """Answer `question` as asked on `today`; `signature` is the chat's stored signing date."""
+        """Answer the message `question` as asked on `today`; `signature` is the chat's stored signing date.
+
+        A message holding several questions gets one part per question (`Answer.parts`), in order;
+        the answer's own fields are then those of its first part."""
         text = clean(question)
         if not text:
             return self._unknown(question, "Votre message est vide : écrivez votre question sur la convention.")
         if smalltalk := self._small_talk(text):
             return Answer(question, False, "smalltalk", smalltalk, score=1.0)
+        message = self.reader.read(text)
+        focuses = self._questions(message.questions)
+        # Tied to the convention, a question may be answered alone, whatever its context says.
+        anchored = bool(self._anchors & set(self.matcher.question_terms(text)))
+        if len(focuses) <= 1:
+            focus = focuses[0] if focuses and anchored else ""
+            return self._answer_part(question, text, focus, today, signature)
+        context = " ".join(message.context)
+        parts: list[Answer] = []
+        cited: set[str] = set()
+        for focus in focuses:
+            part = self._answer_part(focus, f"{context} {focus}", focus if anchored else "", today, signature, text)
+            if part.citations and part.citations[0].id in cited:
+                continue  # two questions on one clause: answered once
+            cited.update(citation.id for citation in part.citations[:1])
+            parts.append(part if part.answered else Answer(focus, False, "unknown", PART_NOT_FOUND))
+        if not any(part.answered for part in parts):
+            return self._answer_part(question, text, "", today, signature)
+        if len(parts) == 1:
+            return replace(parts[0], question=question)
+        return replace(parts[0], question=question, parts=tuple(parts))
+
+    def _questions(self, asking: list[str]) -> list[str]:
+        """The distinct questions of a message: its asking sentences, cut where a new question starts;
+        a piece that names nothing the convention knows ("Sommes-nous bloqués") stays with its neighbour."""
+        focuses: list[str] = []
+        for sentence in asking:
+            pieces: list[str] = []
+            pending = ""
+            for piece in self.reader.pieces(sentence):
+                piece = f"{pending}, {piece}" if pending else piece
+                if self._names_something(piece):
+                    pieces.append(piece)
+                    pending = ""
+                else:
+                    pending = piece
+            if pending and pieces:
+                pieces[-1] = f"{pieces[-1]}, {pending}"
+            focuses += pieces
+        return focuses
+
+    def _names_something(self, text: str) -> bool:
+        return any(self.matcher.is_strong(term) for term in self.matcher.question_terms(text))
+
+    def _answer_part(
+        self, question: str, text: str, focus: str, today: date, signature: date | None, whole: str = ""
+    ) -> Answer:
+        """One question: `focus` is its sentence ("" if none stands out), `text` the same with its context,
+        `whole` the message when it holds several questions (its dates and hours serve each of them)."""
         terms = self.matcher.question_terms(text)
         ranked = self.matcher.rank(terms)
         near = {candidate.clause_id for candidate in ranked[:3]}
         # A price question may mention a date ("3 h le 15/03/2025"); the hours decide.
-        calculation = self._cost(question, text, terms, near) or self._deadlines(
-            question, text, terms, near, today, signature
+        figures = whole or text
+        calculation = self._cost(question, figures, terms, near) or self._deadlines(
+            question, figures, terms, near, today, signature
         )
         if calculation:
             return calculation
@@ -80,10 +138,21 @@ class Engine:
             return self._clause_answer(question, clause, None, 1.0, ranked)
         if reference and reference.explicit:
             return self._unknown(question, f"« {reference.text} » n'existe pas dans la convention. {self._contents()}")
-        best = ranked[0] if ranked else None
-        if best and best.confidence >= self.threshold and best.strong_terms:
+        if focus and focus != text:
+            # The question itself first: the context's words would dilute it.
+            focus_terms = self.matcher.question_terms(focus)
+            focus_ranked = self.matcher.rank(focus_terms)
+            if self._sure(focus_ranked):
+                best = focus_ranked[0]
+                clause = self.knowledge.clauses[best.clause_id]
+                return self._clause_answer(question, clause, focus_terms, best.confidence, focus_ranked)
+        if self._sure(ranked):
+            best = ranked[0]
             return self._clause_answer(question, self.knowledge.clauses[best.clause_id], terms, best.confidence, ranked)
         return self._unknown(question, self._not_found(ranked), ranked)
+
+    def _sure(self, ranked: list[Candidate]) -> bool:
+        return bool(ranked) and ranked[0].confidence >= self.threshold and bool(ranked[0].strong_terms)
 
     def about(self, clause_id: str, question: str = "") -> Answer:
         """The card of one clause, asked for by name: its short answer and its whole text."""

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import checks
+from .message import Reading
 from .schema import (
     Clause,
     ClauseFile,
@@ -42,6 +43,7 @@ class Knowledge:
     courtesy_words: tuple[str, ...]
     generic_words: tuple[str, ...]
     source: str
+    reading: Reading = field(default_factory=Reading)
 
     def children(self, clause_id: str) -> list[Clause]:
         """The clauses whose parent is `clause_id`."""
@@ -127,6 +129,13 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
         courtesy_words=tuple(vocabulary.courtesy_words),
         generic_words=tuple(vocabulary.generic_words),
         source=source,
+        reading=Reading(
+            forward_markers=tuple(vocabulary.forward_markers),
+            sign_offs=tuple(vocabulary.sign_offs),
+            question_openers=tuple(vocabulary.question_openers),
+            asking_phrases=tuple(vocabulary.asking_phrases),
+            anchor_words=tuple(vocabulary.anchor_words),
+        ),
     )
     return knowledge, problems
 

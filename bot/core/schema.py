@@ -67,6 +67,12 @@ class SmallTalkFile(StrictModel):
 class VocabularyFile(StrictModel):
     courtesy_words: list[str]
     generic_words: list[str]
+    # How a message is read (bot/core/message.py); optional so that a small base can leave them out.
+    forward_markers: list[str] = []
+    sign_offs: list[str] = []
+    question_openers: list[str] = []
+    asking_phrases: list[str] = []
+    anchor_words: list[str] = []
 
 
 Model = TypeVar("Model", bound=BaseModel)
