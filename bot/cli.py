@@ -8,6 +8,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -226,7 +227,12 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def render_plain(engine: Engine, answer: Answer) -> str:
-    """An answer for a terminal: the text, then each citation with its quote."""
+    """An answer for a terminal: the text, then each citation with its quote (numbered per question)."""
+    if answer.parts:
+        return "\n".join(
+            f"{number}. {part.question}\n" + render_plain(engine, replace(part, alternatives=()))
+            for number, part in enumerate(answer.parts, start=1)
+        )
     lines = [answer.text]
     for citation in answer.citations:
         lines.append(f"— {citation.ref} · {citation.title} : « {citation.quote} »")

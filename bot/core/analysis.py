@@ -63,12 +63,12 @@ class Analyzer:
                     self._known_words.setdefault(word, stem(word))
         self._known_stems = set(self._known_words.values())
         self._stems_by_prefix = {}
-        for known in self._known_stems:
+        for known in sorted(self._known_stems):  # sorted: the same tie-breaks under every hash seed
             if len(known) >= MIN_SHARED_PREFIX:
                 self._stems_by_prefix.setdefault(known[:MIN_SHARED_PREFIX], []).append(known)
         # Word families: a stem that starts with another known stem is read as that one.
         self._family = {}
-        for known in sorted(self._known_stems, key=len):
+        for known in sorted(self._known_stems, key=lambda known: (len(known), known)):
             heads = [h for h in self._stems_by_prefix.get(known[:MIN_SHARED_PREFIX], []) if known.startswith(h)]
             head = min(heads, key=len, default=known)
             self._family[known] = head if len(head) >= MIN_FAMILY_STEM else known

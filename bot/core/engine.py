@@ -25,6 +25,12 @@ from .references import find_reference
 from .schema import Clause
 
 DEFAULT_THRESHOLD = 0.4
+# Between the threshold and this confidence the best clause is given with a warning and the next
+# clauses as buttons: the middle band (README, "Comment il répond", table of thresholds).
+SURE_CONFIDENCE = 0.5
+UNSURE_LINE = (
+    "Cette réponse ne correspond peut-être pas exactement à votre question ; voyez aussi les articles proposés."
+)
 PART_NOT_FOUND = "Je n'ai pas trouvé de réponse à cette question dans la convention."
 DEFAULT_CONTACT = "Pour toute autre question, contactez le CDG 62 (votre interlocuteur habituel)."
 MAX_QUESTION_CHARS = 4096  # a Telegram message; longer input is cut, not refused
@@ -208,15 +214,19 @@ class Engine:
             and c.confidence >= ALTERNATIVE_SHARE * score
             and c.confidence >= self.threshold / 2
         ]
+        unsure = terms is not None and score < SURE_CONFIDENCE
+        if unsure:  # the next clauses, whatever their confidence, are the other readings of the question
+            alternatives = [c.clause_id for c in ranked if c.clause_id != clause.id and c.strong_terms]
         suggestions = alternatives or [related for related in clause.related if related in self.knowledge.clauses]
         return Answer(
             question,
             True,
             "clause",
-            clause.answer,
+            f"{UNSURE_LINE} {clause.answer}" if unsure else clause.answer,
             (self.citation(clause.id, terms),),
             score,
             tuple(suggestions[:MAX_ALTERNATIVES]),
+            confidence="unsure" if unsure else "sure",
         )
 
     def _deadlines(

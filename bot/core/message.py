@@ -23,9 +23,13 @@ HEADER_CHARS = 400  # forwarding headers are at the start
 MIN_QUOTED_MESSAGE = 40
 # Inside a question, a new question may start after a comma or a semicolon ("qui est responsable, et
 # peut-on résilier ?"): a piece opening with a question word or holding an inverted subject.
-_PIECE_END = re.compile(r"\s*[,;]\s*|\s+(?=(?:et|ou|mais)\s+(?:si|comment|combien|quand|pourquoi|qui|quel|quelle|ou)\b)")
+_PIECE_END = re.compile(
+    r"\s*[,;]\s*|\s+(?=(?:et|ou|mais)\s+(?:si|comment|combien|quand|pourquoi|qui|quel|quelle|ou)\b)"
+)
 _INVERSION = re.compile(r"\w-(?:t-)?(?:il|elle|on|ils|elles|nous|vous)\b")
-_LINK = re.compile(r"^(?:et|ou|mais|puis|enfin|aussi|sinon|alors)\s+")  # a shorter quote is a phrase quoted inside a sentence (« à tout moment »)
+_LINK = re.compile(
+    r"^(?:et|ou|mais|puis|enfin|aussi|sinon|alors)\s+"
+)  # a shorter quote is a phrase quoted inside a sentence (« à tout moment »)
 
 
 @dataclass(frozen=True)
@@ -66,14 +70,18 @@ class Reader:
         self._opener = _phrases(reading.question_openers, start=True)
         self._asking = _phrases(reading.asking_phrases, start=False)
         markers = sorted({fold(marker).strip() for marker in reading.forward_markers}, key=len, reverse=True)
-        self._header = (
-            re.compile(
-                r"^(?:\s*(?:" + "|".join(_flexible(marker) for marker in markers if marker) + r")\b[^:«]{0,80}:)+",
-                re.IGNORECASE,
-            )
-            if markers
-            else None
-        )
+        # A marker ending in a colon ("Objet :") is a whole header; another runs to its colon
+        # ("Message transféré de la mairie de X :").
+        fields = "|".join(_flexible(marker) for marker in markers if marker.endswith(":"))
+        headers = [
+            # "De : X Objet : Y": a field runs to the next field; its last one ends at its colon.
+            _flexible(marker) + rf"(?:[^«]{{0,120}}?(?=\s(?:{fields})))?"
+            if marker.endswith(":")
+            else _flexible(marker) + r"\b[^:«]{0,80}:"
+            for marker in markers
+            if marker
+        ]
+        self._header = re.compile(r"^(?:\s*(?:" + "|".join(headers) + "))+") if headers else None
 
     def read(self, text: str) -> Message:
         """The sentences of `text` without forwarding header and signature."""
