@@ -31,6 +31,7 @@ class Analyzer:
     """Turns text into terms; knows the synonyms and, once `learn`ed, the vocabulary."""
 
     synonyms: tuple[tuple[str, ...], ...]
+    common: frozenset[str] = frozenset()  # stems of everyday words, never repaired into another word
     _phrases: dict[tuple[str, ...], str] = field(default_factory=dict, init=False)
     _longest: int = field(default=1, init=False)
     _known_words: dict[str, str] = field(default_factory=dict, init=False)
@@ -108,7 +109,7 @@ class Analyzer:
         stemmed = stem(word)
         if stemmed in self._known_stems:
             return self._family[stemmed]
-        if not self._known_stems or word in STOP_WORDS or not word.isalpha():
+        if not self._known_stems or word in STOP_WORDS or not word.isalpha() or stemmed in self.common:
             return stemmed
         # Common slips: a doubled letter ("durrée", "horraire"), a "re-" the text does not use
         # ("réévaluer" for "évaluer"); and conjugated verbs the stemmer leaves apart ("réglons",

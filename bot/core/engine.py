@@ -67,7 +67,7 @@ class Engine:
         self._sentence_cache: dict[str, list[str]] = {}
         self._smalltalk = {comparable(p): entry for entry in knowledge.smalltalk for p in entry.patterns}
         self.reader = Reader(knowledge.reading)
-        self._anchors = {term for word in knowledge.reading.anchor_words for term in self.matcher.question_terms(word)}
+        self._anchors = [set(self.matcher.question_terms(words)) for words in knowledge.reading.anchor_words]
 
     def answer(self, question: str, *, today: date, signature: date | None = None) -> Answer:
         """Answer the message `question` as asked on `today`; `signature` is the chat's stored signing date.
@@ -82,7 +82,8 @@ class Engine:
         message = self.reader.read(text)
         focuses = self._questions(message.questions)
         # Tied to the convention, a question may be answered alone, whatever its context says.
-        anchored = bool(self._anchors & set(self.matcher.question_terms(text)))
+        present = set(self.matcher.question_terms(text))
+        anchored = any(anchor and anchor <= present for anchor in self._anchors)
         if len(focuses) <= 1:
             focus = focuses[0] if focuses and anchored else ""
             return self._answer_part(question, text, focus, today, signature)
@@ -147,7 +148,7 @@ class Engine:
         if focus and focus != text:
             # The question itself first: the context's words would dilute it.
             focus_terms = self.matcher.question_terms(focus)
-            focus_ranked = self.matcher.rank(focus_terms)
+            focus_ranked = self.matcher.rank(focus_terms, terms)
             if self._sure(focus_ranked):
                 best = focus_ranked[0]
                 clause = self.knowledge.clauses[best.clause_id]

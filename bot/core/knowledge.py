@@ -12,6 +12,7 @@ from .message import Reading
 from .schema import (
     Clause,
     ClauseFile,
+    CommonWordsFile,
     Model,
     SmallTalk,
     SmallTalkFile,
@@ -43,6 +44,7 @@ class Knowledge:
     courtesy_words: tuple[str, ...]
     generic_words: tuple[str, ...]
     source: str
+    common_words: tuple[str, ...] = ()  # everyday French words: never a topic (common_words.yaml)
     reading: Reading = field(default_factory=Reading)
 
     def children(self, clause_id: str) -> list[Clause]:
@@ -103,7 +105,9 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
     synonyms, synonyms_doc = parse(root / "synonyms.yaml", SynonymFile)
     smalltalk, smalltalk_doc = parse(root / "smalltalk.yaml", SmallTalkFile)
     vocabulary, vocabulary_doc = parse(root / "vocabulary.yaml", VocabularyFile)
-    if any(not problem.warning for problem in problems) or None in (topics, synonyms, smalltalk, vocabulary):
+    common_path = root / "common_words.yaml"  # optional: a small base may do without
+    common = parse(common_path, CommonWordsFile)[0] if common_path.exists() else CommonWordsFile(common_words=[])
+    if any(not problem.warning for problem in problems) or None in (topics, synonyms, smalltalk, vocabulary, common):
         return None, problems
 
     flat_source = normalized_source(source)
@@ -129,6 +133,7 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
         courtesy_words=tuple(vocabulary.courtesy_words),
         generic_words=tuple(vocabulary.generic_words),
         source=source,
+        common_words=tuple(common.common_words),
         reading=Reading(
             forward_markers=tuple(vocabulary.forward_markers),
             sign_offs=tuple(vocabulary.sign_offs),

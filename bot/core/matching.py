@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .analysis import Analyzer
+from .french import stem, words
 from .knowledge import Knowledge
 from .schema import Clause
 
@@ -30,6 +31,9 @@ RELEVANCE_SHARE = 0.5  # the rest of the confidence comes from the nearest examp
 CENTRALITY_BONUS = 0.5  # at most, for a term found in CENTRAL_COUNT example questions or more
 CENTRAL_COUNT = 4
 LONG_QUESTION_TERMS = 4
+# The sentences around a question ("notre site a été défiguré samedi.") help to choose its clause at this
+# share of their weight; their words unknown to the knowledge base are left out (a situation, not a topic).
+CONTEXT_SHARE = 0.35
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,9 @@ class Matcher:
     """An index of the knowledge base's clauses, built once per knowledge base."""
 
     def __init__(self, knowledge: Knowledge) -> None:
-        self.analyzer = Analyzer(knowledge.synonyms)
+        self.analyzer = Analyzer(
+            knowledge.synonyms, frozenset(stem(w) for c in knowledge.common_words for w in words(c))
+        )
         self.analyzer.learn([*_all_texts(knowledge), *knowledge.generic_words, *knowledge.courtesy_words])
         self.generic = {term for word in knowledge.generic_words for term in self.analyzer.terms(word)}
         self.courtesy = {term for word in knowledge.courtesy_words for term in self.analyzer.terms(word)}
@@ -60,6 +66,8 @@ class Matcher:
         self._idf = {term: math.log(1 + count / df) for term, df in document_frequency.items()}
         self._unknown_idf = UNKNOWN_FACTOR * math.log(1 + count / 0.5)
         self._idf_of_common_word = math.log(1 + 2)  # the idf of a word half the clauses use
+        # Everyday words the knowledge base does not use are weak, like generic words.
+        self.generic |= {t for t in self.analyzer.common if t not in self._idf and t not in self.courtesy}
         self._centrality = {clause.id: self._central_terms(clause.questions) for clause in knowledge.clauses.values()}
         # Keywords and titles are short questions too ("chorus pro", "frais de déplacement").
         self._examples = [
@@ -85,8 +93,8 @@ class Matcher:
     def is_strong(self, term: str) -> bool:
         return term in self._idf and term not in self.generic and term not in self.courtesy
 
-    def rank(self, terms: list[str]) -> list[Candidate]:
-        """Every clause that shares a term with the question, best first."""
+    def rank(self, terms: list[str], context: list[str] | None = None) -> list[Candidate]:
+        """Every clause that shares a term with the question (and, weaker, its `context`), best first."""
         unique = list(dict.fromkeys(terms))
         if not unique:
             return []
@@ -94,6 +102,10 @@ class Matcher:
         # des eaux voudrait...") than the topic: they weigh less the more terms there are.
         dilution = min(1.0, LONG_QUESTION_TERMS / len(unique))
         weights = {term: self.weight(term) * (1.0 if term in self._idf else dilution) for term in unique}
+        for term in dict.fromkeys(context or ()):
+            if term not in weights and term in self._idf:
+                weights[term] = CONTEXT_SHARE * self.weight(term)
+                unique.append(term)
         total = sum(weights.values())
         norm = math.sqrt(sum(w * w for w in weights.values()))
         nearest: dict[str, float] = {}

@@ -75,6 +75,10 @@ class VocabularyFile(StrictModel):
     anchor_words: list[str] = []
 
 
+class CommonWordsFile(StrictModel):
+    common_words: list[str]
+
+
 Model = TypeVar("Model", bound=BaseModel)
 
 _MESSAGES = {
