@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .french import STOP_WORDS, stem, words
+from .french import stem, words
 
 _DOUBLED = re.compile(r"([a-z])\1")
-_VERB_ENDINGS = ("aient", "erons", "eront", "ions", "iez", "ons", "ez", "ent", "ait", "ais", "era", "ees", "ee", "es")
 
 MIN_REPAIR_LENGTH = 5  # shorter words are too easily "repaired" into another word
 REPAIR_SIMILARITY = 0.85  # one edit in seven letters, two in fourteen: "savoir" is not "avoir"
@@ -32,6 +31,8 @@ class Analyzer:
 
     synonyms: tuple[tuple[str, ...], ...]
     common: frozenset[str] = frozenset()  # stems of everyday words, never repaired into another word
+    stop_words: frozenset[str] = frozenset()  # folded function words (knowledge/vocabulary.yaml)
+    verb_endings: tuple[str, ...] = ()  # conjugated endings tried as an -er infinitive
     _phrases: dict[tuple[str, ...], str] = field(default_factory=dict, init=False)
     _longest: int = field(default=1, init=False)
     _known_words: dict[str, str] = field(default_factory=dict, init=False)
@@ -60,7 +61,7 @@ class Analyzer:
         """Remember the words of the knowledge base, the targets of typo repair."""
         for text in texts:
             for word in words(text):
-                if word not in STOP_WORDS and word.isalpha():
+                if word not in self.stop_words and word.isalpha():
                     self._known_words.setdefault(word, stem(word))
         self._known_stems = set(self._known_words.values())
         self._stems_by_prefix = {}
@@ -81,10 +82,10 @@ class Analyzer:
         found = words(text)
         stems = [self._repair(word) for word in found]
         slots = self._concepts(stems)
-        terms = [term for word, term in zip(found, slots, strict=True) if term and _meaningful(word, term)]
+        terms = [term for word, term in zip(found, slots, strict=True) if term and self._meaningful(word, term)]
         if with_parts:
             terms += [
-                s for word, s, slot in zip(found, stems, slots, strict=True) if slot != s and _meaningful(word, s)
+                s for word, s, slot in zip(found, stems, slots, strict=True) if slot != s and self._meaningful(word, s)
             ]
         return terms
 
@@ -109,12 +110,12 @@ class Analyzer:
         stemmed = stem(word)
         if stemmed in self._known_stems:
             return self._family[stemmed]
-        if not self._known_stems or word in STOP_WORDS or not word.isalpha() or stemmed in self.common:
+        if not self._known_stems or word in self.stop_words or not word.isalpha() or stemmed in self.common:
             return stemmed
         # Common slips: a doubled letter ("durrée", "horraire"), a "re-" the text does not use
         # ("réévaluer" for "évaluer"); and conjugated verbs the stemmer leaves apart ("réglons",
         # "situent", "envoyée"), read as their infinitive.
-        for variant in (_DOUBLED.sub(r"\1", word), word[2:] if word.startswith("re") else "", _infinitive(word)):
+        for variant in (_DOUBLED.sub(r"\1", word), word[2:] if word.startswith("re") else "", self._infinitive(word)):
             if len(variant) >= 4 and variant != word and stem(variant) in self._known_stems:
                 return self._family[stem(variant)]
         if len(stemmed) >= MIN_SHARED_PREFIX:
@@ -133,18 +134,16 @@ class Analyzer:
                 return self._family[self._known_words[match[0]]]
         return stemmed
 
+    def _infinitive(self, word: str) -> str:
+        """The -er infinitive a conjugated form may come from ("reglons" -> "regler"), or ""."""
+        for ending in self.verb_endings:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                return word[: -len(ending)] + "er"
+        return ""
 
-def _infinitive(word: str) -> str:
-    """The -er infinitive a conjugated form may come from ("reglons" -> "regler"), or ""."""
-    for ending in _VERB_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)] + "er"
-    return ""
-
-
-def _meaningful(word: str, term: str) -> bool:
-    """Concepts always count; plain words unless stop words or stray letters."""
-    return term.startswith("=") or (word not in STOP_WORDS and (len(word) > 1 or word.isdigit()))
+    def _meaningful(self, word: str, term: str) -> bool:
+        """Concepts always count; plain words unless stop words or stray letters."""
+        return term.startswith("=") or (word not in self.stop_words and (len(word) > 1 or word.isdigit()))
 
 
 def _same_family(known: str, stemmed: str, word: str) -> bool:

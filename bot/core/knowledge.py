@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import checks
+from .french import fold
 from .message import Reading
 from .schema import (
     Clause,
@@ -44,6 +45,8 @@ class Knowledge:
     courtesy_words: tuple[str, ...]
     generic_words: tuple[str, ...]
     source: str
+    stop_words: frozenset[str] = frozenset()  # function words, folded (vocabulary.yaml)
+    verb_endings: tuple[str, ...] = ()
     common_words: tuple[str, ...] = ()  # everyday French words: never a topic (common_words.yaml)
     reading: Reading = field(default_factory=Reading)
 
@@ -118,6 +121,7 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
             synonyms=(synonyms.synonyms, synonyms_doc),
             smalltalk=(smalltalk.smalltalk, smalltalk_doc),
             generic_words=(vocabulary.generic_words, vocabulary_doc),
+            stop_words=frozenset(fold(word) for word in vocabulary.stop_words),
             source=flat_source,
         )
     )
@@ -134,6 +138,8 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
         generic_words=tuple(vocabulary.generic_words),
         source=source,
         common_words=tuple(common.common_words),
+        stop_words=frozenset(fold(word) for word in vocabulary.stop_words),
+        verb_endings=tuple(vocabulary.verb_endings),
         reading=Reading(
             forward_markers=tuple(vocabulary.forward_markers),
             sign_offs=tuple(vocabulary.sign_offs),

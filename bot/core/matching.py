@@ -33,7 +33,7 @@ CENTRAL_COUNT = 4
 LONG_QUESTION_TERMS = 4
 # The sentences around a question ("notre site a été défiguré samedi.") help to choose its clause at this
 # share of their weight; their words unknown to the knowledge base are left out (a situation, not a topic).
-CONTEXT_SHARE = 0.35
+CONTEXT_SHARE = 0.2
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,10 @@ class Matcher:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.analyzer = Analyzer(
-            knowledge.synonyms, frozenset(stem(w) for c in knowledge.common_words for w in words(c))
+            knowledge.synonyms,
+            common=frozenset(stem(word) for line in knowledge.common_words for word in words(line)),
+            stop_words=knowledge.stop_words,
+            verb_endings=knowledge.verb_endings,
         )
         self.analyzer.learn([*_all_texts(knowledge), *knowledge.generic_words, *knowledge.courtesy_words])
         self.generic = {term for word in knowledge.generic_words for term in self.analyzer.terms(word)}
