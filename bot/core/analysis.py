@@ -18,6 +18,7 @@ from .french import stem, words
 
 _DOUBLED = re.compile(r"([a-z])\1")
 
+REPAIR_CACHE_SIZE = 50_000
 MIN_REPAIR_LENGTH = 5  # shorter words are too easily "repaired" into another word
 REPAIR_SIMILARITY = 0.85  # one edit in seven letters, two in fourteen: "savoir" is not "avoir"
 MIN_FAMILY_STEM = 7  # "respons" (responsable) heads "responsabilit"; "exempl" (exemple) must not head "exemplair"
@@ -39,6 +40,7 @@ class Analyzer:
     _known_stems: set[str] = field(default_factory=set, init=False)
     _stems_by_prefix: dict[str, list[str]] = field(default_factory=dict, init=False)
     _family: dict[str, str] = field(default_factory=dict, init=False)
+    _repaired: dict[str, str] = field(default_factory=dict, init=False)  # a bounded cache of `_repair`
 
     def __post_init__(self) -> None:
         self._index_phrases()
@@ -75,12 +77,13 @@ class Analyzer:
             head = min(heads, key=len, default=known)
             self._family[known] = head if len(head) >= MIN_FAMILY_STEM else known
         self._index_phrases()
+        self._repaired = {}
 
     def terms(self, text: str, *, with_parts: bool = False) -> list[str]:
         """The matching terms of `text`, in order (duplicates kept). `with_parts` also keeps the words
         of each synonym expression (for the knowledge base's side: "taux" alone then finds "taux horaire")."""
         found = words(text)
-        stems = [self._repair(word) for word in found]
+        stems = [self._cached_repair(word) for word in found]
         slots = self._concepts(stems)
         terms = [term for word, term in zip(found, slots, strict=True) if term and self._meaningful(word, term)]
         if with_parts:
@@ -104,6 +107,14 @@ class Analyzer:
                 out.append(stems[index])
                 index += 1
         return out
+
+    def _cached_repair(self, word: str) -> str:
+        # A long message repeats words, and several questions share its context: repair each word once.
+        if word not in self._repaired:
+            if len(self._repaired) >= REPAIR_CACHE_SIZE:
+                self._repaired.clear()
+            self._repaired[word] = self._repair(word)
+        return self._repaired[word]
 
     def _repair(self, word: str) -> str:
         """The stem of `word`, mended towards the knowledge base's vocabulary when unknown."""

@@ -35,8 +35,10 @@ PART_NOT_FOUND = "Je n'ai pas trouvé de réponse à cette question dans la conv
 DEFAULT_CONTACT = "Pour toute autre question, contactez le CDG 62 (votre interlocuteur habituel)."
 MAX_QUESTION_CHARS = 4096  # a Telegram message; longer input is cut, not refused
 SMALLTALK_SIMILARITY = 88
+MAX_SMALLTALK_CHARS = 200
 ALTERNATIVE_SHARE = 0.75  # another clause this close to the best one is offered as well
 MAX_ALTERNATIVES = 3
+MAX_PARTS = 5  # questions answered in one reply; a longer list is answered as one message
 CALENDAR_CLAUSES = ("art-3", "art-6")
 COST_CLAUSE = "art-4.2.1"
 # What a deadline or a price question is about, read through the synonyms like any question.
@@ -50,6 +52,9 @@ CALENDAR_QUOTE_WORDS = (
 _NOISE = re.compile(
     r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]|\x1b\[[0-9;?]*[ -/]*[@-~]|</?[a-zA-Z][^<>]{0,80}>|https?://\S+"
 )
+
+# Line breaks, tabs and no-break spaces are spaces (and printable once replaced).
+_COMMON_SPACES = str.maketrans(dict.fromkeys("\n\r\t\xa0\u202f\u2009", " "))
 
 
 class Engine:
@@ -84,14 +89,22 @@ class Engine:
         # Tied to the convention, a question may be answered alone, whatever its context says.
         present = set(self.matcher.question_terms(text))
         anchored = any(anchor and anchor <= present for anchor in self._anchors)
-        if len(focuses) <= 1:
-            focus = focuses[0] if focuses and anchored else ""
+        if len(focuses) <= 1 or len(focuses) > MAX_PARTS:
+            focus = focuses[0] if len(focuses) == 1 and anchored else ""
             return self._answer_part(question, text, focus, today, signature)
-        context = " ".join(message.context)
+        context = self.matcher.question_terms(" ".join(message.context))
         parts: list[Answer] = []
         cited: set[str] = set()
         for focus in focuses:
-            part = self._answer_part(focus, f"{context} {focus}", focus if anchored else "", today, signature, text)
+            part = self._answer_part(
+                focus,
+                focus,
+                focus if anchored else "",
+                today,
+                signature,
+                text,
+                context + self.matcher.question_terms(focus),
+            )
             if part.citations and part.citations[0].id in cited:
                 continue  # two questions on one clause: answered once
             cited.update(citation.id for citation in part.citations[:1])
@@ -125,11 +138,19 @@ class Engine:
         return any(self.matcher.is_strong(term) for term in self.matcher.question_terms(text))
 
     def _answer_part(
-        self, question: str, text: str, focus: str, today: date, signature: date | None, whole: str = ""
+        self,
+        question: str,
+        text: str,
+        focus: str,
+        today: date,
+        signature: date | None,
+        whole: str = "",
+        terms: list[str] | None = None,
     ) -> Answer:
-        """One question: `focus` is its sentence ("" if none stands out), `text` the same with its context,
-        `whole` the message when it holds several questions (its dates and hours serve each of them)."""
-        terms = self.matcher.question_terms(text)
+        """One question: `focus` is its sentence ("" if none stands out), `text` the same with its context
+        (or `terms`, those of its context and itself), `whole` the message when it holds several questions
+        (its dates and hours serve each of them)."""
+        terms = terms if terms is not None else self.matcher.question_terms(text)
         ranked = self.matcher.rank(terms)
         near = {candidate.clause_id for candidate in ranked[:3]}
         # A price question may mention a date ("3 h le 15/03/2025"); the hours decide.
@@ -145,9 +166,9 @@ class Engine:
             return self._clause_answer(question, clause, None, 1.0, ranked)
         if reference and reference.explicit:
             return self._unknown(question, f"« {reference.text} » n'existe pas dans la convention. {self._contents()}")
-        if focus and focus != text:
-            # The question itself first: the context's words would dilute it.
-            focus_terms = self.matcher.question_terms(focus)
+        focus_terms = self.matcher.question_terms(focus) if focus else []
+        if focus_terms and focus_terms != terms:
+            # The question itself first, its context weaker: the context's words would dilute it.
             focus_ranked = self.matcher.rank(focus_terms, terms)
             if self._sure(focus_ranked):
                 best = focus_ranked[0]
@@ -194,6 +215,8 @@ class Engine:
 
     def _small_talk(self, text: str) -> str | None:
         key = comparable(text)
+        if len(key) > MAX_SMALLTALK_CHARS:
+            return None  # a long message is never only politeness
         match = process.extractOne(key, self._smalltalk.keys(), scorer=fuzz.ratio, score_cutoff=SMALLTALK_SIMILARITY)
         if match:
             return self._smalltalk[match[0]].reply
@@ -297,10 +320,9 @@ class Engine:
 
 def clean(question: str) -> str:
     """The question without control characters, markup or addresses, cut to a Telegram message."""
-    visible = "".join(
-        " " if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") else char
-        for char in _NOISE.sub(" ", question[: MAX_QUESTION_CHARS * 2])
-    )
+    visible = _NOISE.sub(" ", question[: MAX_QUESTION_CHARS * 2]).translate(_COMMON_SPACES)
+    if not visible.isprintable():  # rare: a test per character only when some character may be invisible
+        visible = "".join(" " if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") else char for char in visible)
     text = " ".join(visible.split())
     if len(text) > MAX_QUESTION_CHARS:  # cut between words: a half word would read as an unknown one
         text = text[: MAX_QUESTION_CHARS + 1].rsplit(" ", 1)[0]

@@ -18,6 +18,8 @@ _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "’": "'", "‘": "'", "ʼ"
 # so "l'article" gives "l", "article" and "cdg62" gives "cdg", "62".
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
+# The blocks of combining marks (accents once decomposed): one regex pass instead of a test per character.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 _stemmer = snowballstemmer.stemmer("french")
@@ -26,8 +28,7 @@ _stemmer = snowballstemmer.stemmer("french")
 def fold(text: str) -> str:
     """Lower-case `text`, drop accents, spell out ligatures and unify apostrophes."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(_LIGATURES)
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _COMBINING.sub("", unicodedata.normalize("NFD", text))
 
 
 def words(text: str) -> list[str]:

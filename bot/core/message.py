@@ -94,17 +94,10 @@ class Reader:
         """The message proper, and what surrounds a forwarded quote (or "")."""
         forwarded = False
         if self._header:
-            head = text[:HEADER_CHARS]
-            folded = [fold(char) for char in head]  # one folded piece per character, to cut the original
-            match = self._header.match("".join(folded))
+            match = self._header.match(fold(text[:HEADER_CHARS]))
             if match:
                 forwarded = True
-                length = 0
-                for index, piece in enumerate(folded):
-                    length += len(piece)
-                    if length >= match.end():
-                        text = text[index + 1 :]
-                        break
+                text = text[_original_length(text, match.end()) :]
         quote = next((m for m in _QUOTE.finditer(text) if len(m.group(m.lastindex or 1)) >= MIN_QUOTED_MESSAGE), None)
         if quote and (forwarded or quote.end() - quote.start() > len(text) / 2):
             return quote.group(quote.lastindex or 1), f"{text[: quote.start()]} {text[quote.end() :]}".strip()
@@ -144,6 +137,19 @@ class Reader:
     def _asks(self, sentence: str) -> bool:
         folded = fold(sentence).replace("s'il", "si il")
         return "?" in sentence or bool(self._opener.match(folded) or self._asking.search(folded))
+
+
+def _original_length(text: str, folded_length: int) -> int:
+    """The shortest start of `text` whose folded form is `folded_length` long or more (folding may
+    lengthen a few characters: "œ" gives "oe")."""
+    low, high = 0, min(len(text), folded_length)
+    while low < high:
+        middle = (low + high) // 2
+        if len(fold(text[:middle])) >= folded_length:
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 def _phrases(phrases: tuple[str, ...], *, start: bool) -> re.Pattern[str]:
