@@ -119,12 +119,17 @@ class Reader:
         that does not ask ("Signée le 1er mars", "c'est possible ?") stays with its neighbour."""
         pieces: list[str] = []
         asks: list[bool] = []
+        # "si …" asks only after "savoir si", "demande si" ("… si les frais sont facturés, et si on peut
+        # arrêter"); otherwise it is a condition ("Et si ça ne convient pas, comment en sortir ?").
+        indirect = bool(self._asking.search(fold(question).replace("s'il", "si il")))
         for piece in _PIECE_END.split(question):
             if not piece.strip():
                 continue
             folded = _LINK.sub("", fold(piece).strip())
             inside_brackets = bool(pieces) and pieces[-1].count("(") > pieces[-1].count(")")
-            asking = bool(self._opener.match(folded) or folded.startswith("si ") or _INVERSION.search(folded))
+            asking = bool(
+                self._opener.match(folded) or (indirect and folded.startswith("si ")) or _INVERSION.search(folded)
+            )
             asking = asking or bool(self._opener.search(folded.rsplit(":", 1)[-1])) if ":" in folded else asking
             if pieces and (inside_brackets or not asking or not asks[-1]):
                 pieces[-1] = f"{pieces[-1]}, {piece.strip()}"
