@@ -36,6 +36,7 @@ class Analyzer:
     verb_endings: tuple[str, ...] = ()  # conjugated endings tried as an -er infinitive
     _phrases: dict[tuple[str, ...], str] = field(default_factory=dict, init=False)
     _longest: int = field(default=1, init=False)
+    _starts: set[str] = field(default_factory=set, init=False)  # first stems of the expressions
     _known_words: dict[str, str] = field(default_factory=dict, init=False)
     _known_stems: set[str] = field(default_factory=set, init=False)
     _stems_by_prefix: dict[str, list[str]] = field(default_factory=dict, init=False)
@@ -48,6 +49,7 @@ class Analyzer:
     def _index_phrases(self) -> None:
         """Key each synonym expression by its stems as `terms` will see them (word families included)."""
         self._phrases = {}
+        self._starts = set()
         for group in self.synonyms:
             concept = "=" + "_".join(words(group[0]))
             for expression in group:
@@ -57,6 +59,7 @@ class Analyzer:
                 for form in forms:
                     key = tuple(self._family.get(stem(word), stem(word)) for word in form)
                     self._phrases.setdefault(key, concept)
+                    self._starts.add(key[0])
                     self._longest = max(self._longest, len(key))
 
     def learn(self, texts: Iterable[str]) -> None:
@@ -94,18 +97,18 @@ class Analyzer:
 
     def _concepts(self, stems: list[str]) -> list[str]:
         """Replace synonym expressions by their concept; one slot per input stem ("" for the rest)."""
-        out: list[str] = []
-        index = 0
-        while index < len(stems):
+        out = list(stems)
+        starts = self._starts
+        covered = 0  # slots before this index belong to an expression already replaced
+        for index in [i for i, stem_ in enumerate(stems) if stem_ in starts]:  # most words start none
+            if index < covered:
+                continue
             for length in range(min(self._longest, len(stems) - index), 0, -1):
                 concept = self._phrases.get(tuple(stems[index : index + length]))
                 if concept:
-                    out.extend([concept] + [""] * (length - 1))
-                    index += length
+                    out[index : index + length] = [concept] + [""] * (length - 1)
+                    covered = index + length
                     break
-            else:
-                out.append(stems[index])
-                index += 1
         return out
 
     def _cached_repair(self, word: str) -> str:

@@ -9,13 +9,16 @@ import re
 import unicodedata
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from .answer import Answer, Citation
 from .calendar_text import deadline_text
-from .cost import HOURLY_RATE, find_duration, format_euros, format_hours, support_cost
-from .deadlines import find_dates, plausibility_problem
+from .cost import HOURLY_RATE, format_euros, format_hours, support_cost
+from .cost import find_duration as _find_duration
+from .deadlines import find_dates as _find_dates
+from .deadlines import plausibility_problem
 from .french import comparable
 from .knowledge import Knowledge
 from .matching import Candidate, Matcher
@@ -38,6 +41,7 @@ SMALLTALK_SIMILARITY = 88
 MAX_SMALLTALK_CHARS = 200
 ALTERNATIVE_SHARE = 0.75  # another clause this close to the best one is offered as well
 MAX_ALTERNATIVES = 3
+MAX_CONTEXT_TERMS = 80  # a long message's context: its first sentences say what it is about
 MAX_PARTS = 5  # questions answered in one reply; a longer list is answered as one message
 CALENDAR_CLAUSES = ("art-3", "art-6")
 COST_CLAUSE = "art-4.2.1"
@@ -52,6 +56,10 @@ CALENDAR_QUOTE_WORDS = (
 _NOISE = re.compile(
     r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]|\x1b\[[0-9;?]*[ -/]*[@-~]|</?[a-zA-Z][^<>]{0,80}>|https?://\S+"
 )
+
+# Each question of a message looks for dates and hours in the whole message: read it once.
+find_dates = lru_cache(maxsize=16)(_find_dates)
+find_duration = lru_cache(maxsize=16)(_find_duration)
 
 # Line breaks, tabs and no-break spaces are spaces (and printable once replaced).
 _COMMON_SPACES = str.maketrans(dict.fromkeys("\n\r\t\xa0\u202f\u2009", " "))
@@ -79,6 +87,10 @@ class Engine:
 
         A message holding several questions gets one part per question (`Answer.parts`), in order;
         the answer's own fields are then those of its first part."""
+        # The caches of one message (its terms, its dates and hours) never outlive it.
+        self.matcher.forget_texts()
+        find_dates.cache_clear()
+        find_duration.cache_clear()
         text = clean(question)
         if not text:
             return self._unknown(question, "Votre message est vide : écrivez votre question sur la convention.")
@@ -92,7 +104,7 @@ class Engine:
         if len(focuses) <= 1 or len(focuses) > MAX_PARTS:
             focus = focuses[0] if len(focuses) == 1 and anchored else ""
             return self._answer_part(question, text, focus, today, signature)
-        context = self.matcher.question_terms(" ".join(message.context))
+        context = self.matcher.question_terms(" ".join(message.context))[:MAX_CONTEXT_TERMS]
         parts: list[Answer] = []
         cited: set[str] = set()
         for focus in focuses:
@@ -151,7 +163,9 @@ class Engine:
         (or `terms`, those of its context and itself), `whole` the message when it holds several questions
         (its dates and hours serve each of them)."""
         terms = terms if terms is not None else self.matcher.question_terms(text)
-        ranked = self.matcher.rank(terms)
+        focus_terms = self.matcher.question_terms(focus) if focus else []
+        # One of several questions is read with its context weaker (no second reading of the whole).
+        ranked = self.matcher.rank(focus_terms, terms) if whole and focus_terms else self.matcher.rank(terms)
         near = {candidate.clause_id for candidate in ranked[:3]}
         # A price question may mention a date ("3 h le 15/03/2025"); the hours decide.
         figures = whole or text
@@ -166,8 +180,7 @@ class Engine:
             return self._clause_answer(question, clause, None, 1.0, ranked)
         if reference and reference.explicit:
             return self._unknown(question, f"« {reference.text} » n'existe pas dans la convention. {self._contents()}")
-        focus_terms = self.matcher.question_terms(focus) if focus else []
-        if focus_terms and focus_terms != terms:
+        if focus_terms and focus_terms != terms and not whole:
             # The question itself first, its context weaker: the context's words would dilute it.
             focus_ranked = self.matcher.rank(focus_terms, terms)
             if self._sure(focus_ranked):

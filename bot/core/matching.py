@@ -97,6 +97,10 @@ class Matcher:
             for term, score in scores.items():
                 self._clause_postings.setdefault(term, []).append((clause_id, score))
 
+    def forget_texts(self) -> None:
+        """Empty the cache of texts' terms (the engine does so before each message)."""
+        self._terms_cache.clear()
+
     def question_terms(self, text: str) -> list[str]:
         """The question's terms without courtesy words (unless nothing else is left)."""
         # One message asks for the terms of its text and of its sentences several times.
