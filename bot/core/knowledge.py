@@ -146,6 +146,8 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
             question_openers=tuple(vocabulary.question_openers),
             asking_phrases=tuple(vocabulary.asking_phrases),
             anchor_words=tuple(vocabulary.anchor_words),
+            linking_words=tuple(vocabulary.linking_words),
+            inverted_subjects=tuple(vocabulary.inverted_subjects),
         ),
     )
     return knowledge, problems

@@ -20,16 +20,8 @@ from .french import fold
 _SENTENCE_END = re.compile(r"(?<=\?)\s*|(?<=[.!…])\s+|\s*\n+\s*")
 _QUOTE = re.compile(r"«\s*(.+?)\s*»|\"(.+?)\"", re.DOTALL)
 HEADER_CHARS = 400  # forwarding headers are at the start
-MIN_QUOTED_MESSAGE = 40
-# Inside a question, a new question may start after a comma or a semicolon ("qui est responsable, et
-# peut-on résilier ?"): a piece opening with a question word or holding an inverted subject.
-_PIECE_END = re.compile(
-    r"\s*[,;]\s*|\s+(?=(?:et|ou|mais)\s+(?:si|comment|combien|quand|pourquoi|qui|quel|quelle|ou)\b)"
-)
-_INVERSION = re.compile(r"\w-(?:t-)?(?:il|elle|on|ils|elles|nous|vous)\b")
-_LINK = re.compile(
-    r"^(?:et|ou|mais|puis|enfin|aussi|sinon|alors)\s+"
-)  # a shorter quote is a phrase quoted inside a sentence (« à tout moment »)
+MIN_QUOTED_MESSAGE = 40  # a shorter quote is a phrase quoted inside a sentence (« à tout moment »)
+_COMMA = re.compile(r"\s*[,;]\s*")
 
 
 @dataclass(frozen=True)
@@ -41,6 +33,8 @@ class Reading:
     question_openers: tuple[str, ...] = ()
     asking_phrases: tuple[str, ...] = ()
     anchor_words: tuple[str, ...] = ()
+    linking_words: tuple[str, ...] = ()
+    inverted_subjects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,6 +63,16 @@ class Reader:
         self._sign_off = _phrases(reading.sign_offs, start=True)
         self._opener = _phrases(reading.question_openers, start=True)
         self._asking = _phrases(reading.asking_phrases, start=False)
+        # Inside a question, a new one may start after a comma or a semicolon ("qui est responsable, et
+        # peut-on résilier ?") or at "et comment", "ou quand"…: a piece opening with a question word or
+        # holding an inverted subject ("peut-on", "est-il").
+        links = _alternatives(reading.linking_words)
+        words = _alternatives(
+            ("si", *(opener for opener in reading.question_openers if " " not in opener and "-" not in opener))
+        )
+        self._piece_end = re.compile(rf"{_COMMA.pattern}|\s+(?=(?:{links})\s+(?:{words})\b)", re.IGNORECASE)
+        self._link = re.compile(rf"^(?:{links})\s+")
+        self._inversion = re.compile(rf"\w-(?:t-)?(?:{_alternatives(reading.inverted_subjects)})\b")
         markers = sorted({fold(marker).strip() for marker in reading.forward_markers}, key=len, reverse=True)
         # A marker ending in a colon ("Objet :") is a whole header; another runs to its colon
         # ("Message transféré de la mairie de X :").
@@ -122,13 +126,13 @@ class Reader:
         # "si …" asks only after "savoir si", "demande si" ("… si les frais sont facturés, et si on peut
         # arrêter"); otherwise it is a condition ("Et si ça ne convient pas, comment en sortir ?").
         indirect = bool(self._asking.search(fold(question).replace("s'il", "si il")))
-        for piece in _PIECE_END.split(question):
+        for piece in self._piece_end.split(question):
             if not piece.strip():
                 continue
-            folded = _LINK.sub("", fold(piece).strip())
+            folded = self._link.sub("", fold(piece).strip())
             inside_brackets = bool(pieces) and pieces[-1].count("(") > pieces[-1].count(")")
             asking = bool(
-                self._opener.match(folded) or (indirect and folded.startswith("si ")) or _INVERSION.search(folded)
+                self._opener.match(folded) or (indirect and folded.startswith("si ")) or self._inversion.search(folded)
             )
             asking = asking or bool(self._opener.search(folded.rsplit(":", 1)[-1])) if ":" in folded else asking
             if pieces and (inside_brackets or not asking or not asks[-1]):
@@ -142,6 +146,12 @@ class Reader:
     def _asks(self, sentence: str) -> bool:
         folded = fold(sentence).replace("s'il", "si il")
         return "?" in sentence or bool(self._opener.match(folded) or self._asking.search(folded))
+
+
+def _alternatives(words: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of `words`, as written and folded, longest first (matches nothing if none)."""
+    forms = {form for word in words for form in (word.lower(), fold(word)) if form.strip()}
+    return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True)) or r"(?!x)x"
 
 
 def _original_length(text: str, folded_length: int) -> int:

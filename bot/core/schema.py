@@ -73,6 +73,8 @@ class VocabularyFile(StrictModel):
     question_openers: list[str] = []
     asking_phrases: list[str] = []
     anchor_words: list[str] = []
+    linking_words: list[str] = []
+    inverted_subjects: list[str] = []
     stop_words: list[str] = []
     verb_endings: list[str] = []
 
