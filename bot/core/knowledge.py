@@ -23,6 +23,7 @@ from .schema import (
     VocabularyFile,
     parse_document,
 )
+from .vocabulary_checks import check_vocabulary
 from .yamlfile import Problem, YamlDocument, load_yaml
 
 DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parents[2] / "knowledge"
@@ -125,6 +126,7 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
             source=flat_source,
         )
     )
+    problems.extend(check_vocabulary(vocabulary, vocabulary_doc))
     if any(not problem.warning for problem in problems):
         return None, problems
     ordered = sorted(located, key=lambda item: flat_source.find(squeeze_spaces(item.clause.text)))
