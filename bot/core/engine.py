@@ -22,7 +22,7 @@ from .deadlines import plausibility_problem
 from .french import comparable
 from .knowledge import Knowledge
 from .matching import Candidate, Matcher
-from .message import Reader
+from .message import Message, Reader
 from .quotes import select_quote, sentences
 from .references import find_reference
 from .schema import Clause
@@ -98,7 +98,7 @@ class Engine:
         if smalltalk := self._small_talk(text):
             return Answer(question, False, "smalltalk", smalltalk, score=1.0)
         message = self.reader.read(text)
-        focuses = self._questions(message.questions)
+        focuses = self._questions(message)
         # Tied to the convention, a question may be answered alone, whatever its context says.
         present = set(self.matcher.question_terms(text))
         anchored = any(anchor and anchor <= present for anchor in self._anchors)
@@ -128,14 +128,19 @@ class Engine:
             return replace(parts[0], question=question)
         return replace(parts[0], question=question, parts=tuple(parts))
 
-    def _questions(self, asking: list[str]) -> list[str]:
+    def _questions(self, message: Message) -> list[str]:
         """The distinct questions of a message: its asking sentences, cut where a new question starts;
-        a piece that names nothing the convention knows ("Sommes-nous bloqués") stays with its neighbour."""
+        a piece that names nothing the convention knows ("Sommes-nous bloqués") stays with its neighbour,
+        and a question that names nothing at all ("Quelle procédure suivre ?") takes the sentence before it."""
         focuses: list[str] = []
-        for sentence in asking:
+        previous = ""
+        for sentence in message.sentences:
+            if not sentence.asks:
+                previous = sentence.text
+                continue
             pieces: list[str] = []
             pending = ""
-            for piece in self.reader.pieces(sentence):
+            for piece in self.reader.pieces(sentence.text):
                 piece = f"{pending}, {piece}" if pending else piece
                 if self._names_something(piece):
                     pieces.append(piece)
@@ -144,7 +149,10 @@ class Engine:
                     pending = piece
             if pending and pieces:
                 pieces[-1] = f"{pieces[-1]}, {pending}"
+            elif not pieces and previous and self._names_something(f"{previous} {sentence.text}"):
+                pieces = [f"{previous} {sentence.text}"]
             focuses += pieces
+            previous = ""
         return focuses
 
     def _names_something(self, text: str) -> bool:
