@@ -134,6 +134,8 @@ class Engine:
         and a question that names nothing at all ("Quelle procédure suivre ?") takes the sentence before it."""
         focuses: list[str] = []
         previous = ""
+        if len(message.questions) > MAX_PARTS:
+            return message.questions  # more than one reply can hold: answered as one message anyway
         for sentence in message.sentences:
             if not sentence.asks:
                 previous = sentence.text
@@ -239,9 +241,11 @@ class Engine:
         return self._sentence_cache[sentence]
 
     def _small_talk(self, text: str) -> str | None:
+        if len(text) > 2 * MAX_SMALLTALK_CHARS:
+            return None  # a long message is never only politeness
         key = comparable(text)
         if len(key) > MAX_SMALLTALK_CHARS:
-            return None  # a long message is never only politeness
+            return None
         match = process.extractOne(key, self._smalltalk.keys(), scorer=fuzz.ratio, score_cutoff=SMALLTALK_SIMILARITY)
         if match:
             return self._smalltalk[match[0]].reply
