@@ -104,7 +104,7 @@ class Engine:
         anchored = any(anchor and anchor <= present for anchor in self._anchors)
         if len(focuses) <= 1 or len(focuses) > MAX_PARTS:
             focus = focuses[0] if len(focuses) == 1 and anchored else ""
-            return self._answer_part(question, text, focus, today, signature)
+            return self._answer_part(question, text, focus, today, signature, situational=anchored)
         context = self.matcher.question_terms(" ".join(message.context))[:MAX_CONTEXT_TERMS]
         parts: list[Answer] = []
         cited: set[str] = set()
@@ -123,7 +123,7 @@ class Engine:
             cited.update(citation.id for citation in part.citations[:1])
             parts.append(part if part.answered else Answer(focus, False, "unknown", PART_NOT_FOUND))
         if not any(part.answered for part in parts):
-            return self._answer_part(question, text, "", today, signature)
+            return self._answer_part(question, text, "", today, signature, situational=anchored)
         if len(parts) == 1:
             return replace(parts[0], question=question)
         return replace(parts[0], question=question, parts=tuple(parts))
@@ -169,6 +169,7 @@ class Engine:
         signature: date | None,
         whole: str = "",
         terms: list[str] | None = None,
+        situational: bool = True,
     ) -> Answer:
         """One question: `focus` is its sentence ("" if none stands out), `text` the same with its context
         (or `terms`, those of its context and itself), `whole` the message when it holds several questions
@@ -176,7 +177,10 @@ class Engine:
         terms = terms if terms is not None else self.matcher.question_terms(text)
         focus_terms = self.matcher.question_terms(focus) if focus else []
         # One of several questions is read with its context weaker (no second reading of the whole).
-        ranked = self.matcher.rank(focus_terms, terms) if whole and focus_terms else self.matcher.rank(terms)
+        if whole and focus_terms:
+            ranked = self.matcher.rank(focus_terms, terms)
+        else:  # a message that never names the convention: its unknown words may well be its topic
+            ranked = self.matcher.rank(terms, dilute=situational)
         near = {candidate.clause_id for candidate in ranked[:3]}
         # A price question may mention a date ("3 h le 15/03/2025"); the hours decide.
         figures = whole or text
