@@ -81,7 +81,9 @@ class Engine:
         self._sentence_cache: dict[str, list[str]] = {}
         self._smalltalk = {comparable(p): entry for entry in knowledge.smalltalk for p in entry.patterns}
         self.reader = Reader(knowledge.reading)
-        self._anchors = [set(self.matcher.question_terms(words)) for words in knowledge.reading.anchor_words]
+        # Anchors are matched as written (folded), not through synonyms: "contrat" may be anyone's contract.
+        # A plural or a longer word counts too ("conventions", "conventionnées", "cdg62").
+        self._anchors = [f" {comparable(words)}" for words in knowledge.reading.anchor_words if comparable(words)]
 
     def answer(self, question: str, *, today: date, signature: date | None = None) -> Answer:
         """Answer the message `question` as asked on `today`; `signature` is the chat's stored signing date.
@@ -100,8 +102,8 @@ class Engine:
         message = self.reader.read(text)
         focuses = self._questions(message)
         # Tied to the convention, a question may be answered alone, whatever its context says.
-        present = set(self.matcher.question_terms(text))
-        anchored = any(anchor and anchor <= present for anchor in self._anchors)
+        written = f" {comparable(text)} "
+        anchored = any(anchor in written for anchor in self._anchors)
         if len(focuses) <= 1 or len(focuses) > MAX_PARTS:
             focus = focuses[0] if len(focuses) == 1 and anchored else ""
             return self._answer_part(question, text, focus, today, signature, situational=anchored)
