@@ -34,6 +34,12 @@ def main(path: Path) -> None:
         engine_module.PART_THRESHOLD = threshold
         table_row(f"{threshold:.2f}", Engine(knowledge), cases)
     engine_module.PART_THRESHOLD = chosen
+    print("\nseuil de la question d'un message qui nomme la convention (ANCHORED_THRESHOLD), seuil général 0.40 :")
+    chosen = engine_module.ANCHORED_THRESHOLD
+    for threshold in PART_THRESHOLDS:
+        engine_module.ANCHORED_THRESHOLD = threshold
+        table_row(f"{threshold:.2f}", Engine(knowledge), cases)
+    engine_module.ANCHORED_THRESHOLD = chosen
 
 
 def table_row(label: str, engine: Engine, cases: list[Case]) -> None:
