@@ -7,19 +7,25 @@ import json
 import sqlite3
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from .assembly import build_engine, make_clock, open_storage
 from .core.answer import Answer
 from .core.engine import Engine
-from .core.evaluation import CALCULATION, IN_SCOPE, OUT_OF_SCOPE, EvaluationFileError, evaluate, load_cases
+from .core.evaluation import CALCULATION, IN_SCOPE, OUT_OF_SCOPE, SEVERAL, EvaluationFileError, evaluate, load_cases
 from .core.knowledge import KnowledgeError, load_knowledge, read_knowledge
 from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from .learned_cli import add_learned_command
 from .settings import Settings, SettingsError, load_settings
 
-GROUP_NAMES = {IN_SCOPE: "in-scope (première citation)", OUT_OF_SCOPE: "hors sujet refusés", CALCULATION: "calculs"}
+GROUP_NAMES = {
+    IN_SCOPE: "in-scope (première citation)",
+    OUT_OF_SCOPE: "hors sujet refusés",
+    CALCULATION: "calculs",
+    SEVERAL: "messages à plusieurs questions (toutes justes)",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     run_eval.add_argument("--min-in", type=float, default=0.95)
     run_eval.add_argument("--min-out", type=float, default=0.90)
     run_eval.add_argument("--min-calc", type=float, default=1.0)
+    run_eval.add_argument("--min-multi", type=float, default=0.90)
     _common(run_eval)
     run_eval.set_defaults(handler=eval_command)
 
@@ -166,7 +173,7 @@ def eval_command(args: argparse.Namespace) -> int:
     for category in report.values("category"):
         passed, total = report.accuracy("category", category)
         print(f"  {category:<12} {passed}/{total}  {passed / total:6.1%}")
-    minimums = {IN_SCOPE: args.min_in, OUT_OF_SCOPE: args.min_out, CALCULATION: args.min_calc}
+    minimums = {IN_SCOPE: args.min_in, OUT_OF_SCOPE: args.min_out, CALCULATION: args.min_calc, SEVERAL: args.min_multi}
     summary, ok = [], True
     for group, minimum in minimums.items():
         passed, total = report.accuracy("group", group)
@@ -230,7 +237,12 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def render_plain(engine: Engine, answer: Answer) -> str:
-    """An answer for a terminal: the text, then each citation with its quote."""
+    """An answer for a terminal: the text, then each citation with its quote (numbered per question)."""
+    if answer.parts:
+        return "\n".join(
+            f"{number}. {part.question}\n" + render_plain(engine, replace(part, alternatives=()))
+            for number, part in enumerate(answer.parts, start=1)
+        )
     lines = [answer.text]
     for citation in answer.citations:
         lines.append(f"— {citation.ref} · {citation.title} : « {citation.quote} »")

@@ -90,10 +90,6 @@ def test_hostile_input_through_the_command_line() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,  # passes, hence fails, once issue 12 makes matching deterministic: then drop this mark
-    reason="'resiliasion de la convension' scores 1.0 or 0.518 depending on the hash seed (issue 12, matching)",
-)
 def test_two_processes_give_the_same_answers() -> None:
     """Set or dict order that depends on the string hash differs between processes, not within one."""
     questions = [case["q"] for case in table("matching.yaml") if case["q"]][:40]

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .french import STOP_WORDS, stem, words
+from .french import stem, words
 
 _DOUBLED = re.compile(r"([a-z])\1")
-_VERB_ENDINGS = ("aient", "erons", "eront", "ions", "iez", "ons", "ez", "ent", "ait", "ais", "era", "ees", "ee", "es")
 
+REPAIR_CACHE_SIZE = 50_000
 MIN_REPAIR_LENGTH = 5  # shorter words are too easily "repaired" into another word
 REPAIR_SIMILARITY = 0.85  # one edit in seven letters, two in fourteen: "savoir" is not "avoir"
 MIN_FAMILY_STEM = 7  # "respons" (responsable) heads "responsabilit"; "exempl" (exemple) must not head "exemplair"
@@ -31,12 +31,16 @@ class Analyzer:
     """Turns text into terms; knows the synonyms and, once `learn`ed, the vocabulary."""
 
     synonyms: tuple[tuple[str, ...], ...]
+    common: frozenset[str] = frozenset()  # stems of everyday words, never repaired into another word
+    stop_words: frozenset[str] = frozenset()  # folded function words (knowledge/vocabulary.yaml)
+    verb_endings: tuple[str, ...] = ()  # conjugated endings tried as an -er infinitive
     _phrases: dict[tuple[str, ...], str] = field(default_factory=dict, init=False)
-    _longest: int = field(default=1, init=False)
+    _starts: dict[str, list[int]] = field(default_factory=dict, init=False)  # first stem -> lengths, longest first
     _known_words: dict[str, str] = field(default_factory=dict, init=False)
     _known_stems: set[str] = field(default_factory=set, init=False)
     _stems_by_prefix: dict[str, list[str]] = field(default_factory=dict, init=False)
     _family: dict[str, str] = field(default_factory=dict, init=False)
+    _repaired: dict[str, str] = field(default_factory=dict, init=False)  # a bounded cache of `_repair`
 
     def __post_init__(self) -> None:
         self._index_phrases()
@@ -44,6 +48,7 @@ class Analyzer:
     def _index_phrases(self) -> None:
         """Key each synonym expression by its stems as `terms` will see them (word families included)."""
         self._phrases = {}
+        self._starts = {}
         for group in self.synonyms:
             concept = "=" + "_".join(words(group[0]))
             for expression in group:
@@ -53,67 +58,81 @@ class Analyzer:
                 for form in forms:
                     key = tuple(self._family.get(stem(word), stem(word)) for word in form)
                     self._phrases.setdefault(key, concept)
-                    self._longest = max(self._longest, len(key))
+                    lengths = self._starts.setdefault(key[0], [])
+                    if len(key) not in lengths:
+                        lengths.append(len(key))
+                        lengths.sort(reverse=True)
 
     def learn(self, texts: Iterable[str]) -> None:
         """Remember the words of the knowledge base, the targets of typo repair."""
         for text in texts:
             for word in words(text):
-                if word not in STOP_WORDS and word.isalpha():
+                if word not in self.stop_words and word.isalpha():
                     self._known_words.setdefault(word, stem(word))
         self._known_stems = set(self._known_words.values())
         self._stems_by_prefix = {}
-        for known in self._known_stems:
+        for known in sorted(self._known_stems):  # sorted: the same tie-breaks under every hash seed
             if len(known) >= MIN_SHARED_PREFIX:
                 self._stems_by_prefix.setdefault(known[:MIN_SHARED_PREFIX], []).append(known)
         # Word families: a stem that starts with another known stem is read as that one.
         self._family = {}
-        for known in sorted(self._known_stems, key=len):
+        for known in sorted(self._known_stems, key=lambda known: (len(known), known)):
             heads = [h for h in self._stems_by_prefix.get(known[:MIN_SHARED_PREFIX], []) if known.startswith(h)]
             head = min(heads, key=len, default=known)
             self._family[known] = head if len(head) >= MIN_FAMILY_STEM else known
         self._index_phrases()
+        self._repaired = {}
 
     def terms(self, text: str, *, with_parts: bool = False) -> list[str]:
         """The matching terms of `text`, in order (duplicates kept). `with_parts` also keeps the words
         of each synonym expression (for the knowledge base's side: "taux" alone then finds "taux horaire")."""
         found = words(text)
-        stems = [self._repair(word) for word in found]
+        stems = [self._cached_repair(word) for word in found]
         slots = self._concepts(stems)
-        terms = [term for word, term in zip(found, slots, strict=True) if term and _meaningful(word, term)]
+        terms = [term for word, term in zip(found, slots, strict=True) if term and self._meaningful(word, term)]
         if with_parts:
             terms += [
-                s for word, s, slot in zip(found, stems, slots, strict=True) if slot != s and _meaningful(word, s)
+                s for word, s, slot in zip(found, stems, slots, strict=True) if slot != s and self._meaningful(word, s)
             ]
         return terms
 
     def _concepts(self, stems: list[str]) -> list[str]:
         """Replace synonym expressions by their concept; one slot per input stem ("" for the rest)."""
-        out: list[str] = []
-        index = 0
-        while index < len(stems):
-            for length in range(min(self._longest, len(stems) - index), 0, -1):
+        out = list(stems)
+        starts = self._starts
+        covered = 0  # slots before this index belong to an expression already replaced
+        for index in [i for i, stem_ in enumerate(stems) if stem_ in starts]:  # most words start none
+            if index < covered:
+                continue
+            for length in starts[stems[index]]:
+                if index + length > len(stems):
+                    continue
                 concept = self._phrases.get(tuple(stems[index : index + length]))
                 if concept:
-                    out.extend([concept] + [""] * (length - 1))
-                    index += length
+                    out[index : index + length] = [concept] + [""] * (length - 1)
+                    covered = index + length
                     break
-            else:
-                out.append(stems[index])
-                index += 1
         return out
+
+    def _cached_repair(self, word: str) -> str:
+        # A long message repeats words, and several questions share its context: repair each word once.
+        if word not in self._repaired:
+            if len(self._repaired) >= REPAIR_CACHE_SIZE:
+                self._repaired.clear()
+            self._repaired[word] = self._repair(word)
+        return self._repaired[word]
 
     def _repair(self, word: str) -> str:
         """The stem of `word`, mended towards the knowledge base's vocabulary when unknown."""
         stemmed = stem(word)
         if stemmed in self._known_stems:
             return self._family[stemmed]
-        if not self._known_stems or word in STOP_WORDS or not word.isalpha():
+        if not self._known_stems or word in self.stop_words or not word.isalpha() or stemmed in self.common:
             return stemmed
         # Common slips: a doubled letter ("durrée", "horraire"), a "re-" the text does not use
         # ("réévaluer" for "évaluer"); and conjugated verbs the stemmer leaves apart ("réglons",
         # "situent", "envoyée"), read as their infinitive.
-        for variant in (_DOUBLED.sub(r"\1", word), word[2:] if word.startswith("re") else "", _infinitive(word)):
+        for variant in (_DOUBLED.sub(r"\1", word), word[2:] if word.startswith("re") else "", self._infinitive(word)):
             if len(variant) >= 4 and variant != word and stem(variant) in self._known_stems:
                 return self._family[stem(variant)]
         if len(stemmed) >= MIN_SHARED_PREFIX:
@@ -132,18 +151,16 @@ class Analyzer:
                 return self._family[self._known_words[match[0]]]
         return stemmed
 
+    def _infinitive(self, word: str) -> str:
+        """The -er infinitive a conjugated form may come from ("reglons" -> "regler"), or ""."""
+        for ending in self.verb_endings:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                return word[: -len(ending)] + "er"
+        return ""
 
-def _infinitive(word: str) -> str:
-    """The -er infinitive a conjugated form may come from ("reglons" -> "regler"), or ""."""
-    for ending in _VERB_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)] + "er"
-    return ""
-
-
-def _meaningful(word: str, term: str) -> bool:
-    """Concepts always count; plain words unless stop words or stray letters."""
-    return term.startswith("=") or (word not in STOP_WORDS and (len(word) > 1 or word.isdigit()))
+    def _meaningful(self, word: str, term: str) -> bool:
+        """Concepts always count; plain words unless stop words or stray letters."""
+        return term.startswith("=") or (word not in self.stop_words and (len(word) > 1 or word.isdigit()))
 
 
 def _same_family(known: str, stemmed: str, word: str) -> bool:

@@ -10,7 +10,7 @@ from text_to_num import alpha2digit
 
 from .analysis import Analyzer
 from .deadlines import MONTH_NAMES
-from .french import STOP_WORDS, comparable, fold
+from .french import comparable, fold
 from .schema import CalculationsFile, Clause, SmallTalk, Topic
 from .yamlfile import Location, Problem, YamlDocument
 
@@ -47,6 +47,7 @@ def check_meaning(
     smalltalk: tuple[list[SmallTalk], YamlDocument],
     generic_words: tuple[list[str], YamlDocument],
     source: str,
+    stop_words: frozenset[str] = frozenset(),
 ) -> list[Problem]:
     """Every problem of meaning: ids, references, quotes, questions, synonyms, small talk."""
     ids = {item.clause.id for item in located}
@@ -55,7 +56,7 @@ def check_meaning(
     for item in located:
         problems.extend(_check_clause(item, ids, topic_ids, source))
     problems.extend(_check_questions(located))
-    problems.extend(_check_synonyms(*synonyms))
+    problems.extend(_check_synonyms(*synonyms, stop_words))
     problems.extend(_check_smalltalk(*smalltalk, located))
     problems.extend(_check_generic_words(*generic_words, synonyms[0]))
     return problems
@@ -134,7 +135,7 @@ def _check_questions(located: list[Located]) -> Iterable[Problem]:
                 seen[key] = item.clause.id
 
 
-def _check_synonyms(groups: list[list[str]], document: YamlDocument) -> Iterable[Problem]:
+def _check_synonyms(groups: list[list[str]], document: YamlDocument, stop_words: frozenset[str]) -> Iterable[Problem]:
     seen: dict[str, int] = {}
     for group_index, group in enumerate(groups):
         if len(group) < 2:
@@ -148,7 +149,7 @@ def _check_synonyms(groups: list[list[str]], document: YamlDocument) -> Iterable
             line = document.line_of(("synonyms", group_index, index))
             if not key:
                 yield Problem(document.path, line, "expression vide")
-            elif key in STOP_WORDS:  # "dès" folds to "des": the article would become the synonym
+            elif key in stop_words:  # "dès" folds to "des": the article would become the synonym
                 yield Problem(document.path, line, f"« {expression} » se lit comme le mot vide « {key} »")
             elif key in seen and seen[key] != group_index:
                 yield Problem(
@@ -177,7 +178,7 @@ def _check_smalltalk(entries: list[SmallTalk], document: YamlDocument, located: 
 
 def _check_generic_words(words: list[str], document: YamlDocument, groups: list[list[str]]) -> Iterable[Problem]:
     """A generic word read as a synonym concept would make that whole group generic."""
-    analyzer = Analyzer(tuple(tuple(group) for group in groups))
+    analyzer = Analyzer(tuple(tuple(group) for group in groups))  # synonyms only: no stop words needed
     generic = {comparable(word) for word in words}
     # A group meant to be generic (its first expression is a generic word) is fine.
     generic_groups = {"=" + "_".join(comparable(g[0]).split()) for g in groups if comparable(g[0]) in generic}

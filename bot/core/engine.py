@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 
 from rapidfuzz import fuzz, process
@@ -17,11 +18,19 @@ from .calculations import Calculations
 from .french import comparable
 from .knowledge import Knowledge
 from .matching import Candidate, Matcher
+from .message import Message, Reader
 from .quotes import select_quote, sentences
 from .references import find_reference
 from .schema import Clause
 
 DEFAULT_THRESHOLD = 0.4
+# Between the threshold and this confidence the best clause is given with a warning and the next
+# clauses as buttons: the middle band (README, "Comment il répond", table of thresholds).
+SURE_CONFIDENCE = 0.5
+UNSURE_LINE = (
+    "Cette réponse ne correspond peut-être pas exactement à votre question ; voyez aussi les articles proposés."
+)
+PART_NOT_FOUND = "Je n'ai pas trouvé de réponse à cette question dans la convention."
 DEFAULT_CONTACT = "Pour toute autre question, contactez le CDG 62 (votre interlocuteur habituel)."
 # One contact per organisation, chosen by the question's subject (parties of knowledge/calculations.yaml).
 DEFAULT_CONTACTS = {
@@ -29,12 +38,22 @@ DEFAULT_CONTACTS = {
 }
 MAX_QUESTION_CHARS = 4096  # a Telegram message; longer input is cut, not refused
 SMALLTALK_SIMILARITY = 88
+MAX_SMALLTALK_CHARS = 200
 ALTERNATIVE_SHARE = 0.75  # another clause this close to the best one is offered as well
 MAX_ALTERNATIVES = 3
+MAX_CONTEXT_TERMS = 80  # a long message's context: its first sentences say what it is about
+MAX_PARTS = 5
+# The question sentence of a message that names the convention, its parties or its services, read
+# for itself: a weaker match is still its best reading (given in the middle band, with the warning).
+ANCHORED_THRESHOLD = 0.35  # chosen on tests/data/realistic.yaml (README, threshold table)
+PART_THRESHOLD = 0.25  # chosen on tests/data/realistic.yaml (README, threshold table)
 # What carries no words: invisible characters, ANSI codes, markup tags, web addresses.
 _NOISE = re.compile(
     r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]|\x1b\[[0-9;?]*[ -/]*[@-~]|</?[a-zA-Z][^<>]{0,80}>|https?://\S+"
 )
+
+# Line breaks, tabs and no-break spaces are spaces (and printable once replaced).
+_COMMON_SPACES = str.maketrans(dict.fromkeys("\n\r\t\xa0\u202f\u2009", " "))
 
 
 class Engine:
@@ -56,17 +75,115 @@ class Engine:
         self.calculations = Calculations(knowledge, self.matcher, self.citation, threshold)
         self._sentence_cache: dict[str, list[str]] = {}
         self._smalltalk = {comparable(p): entry for entry in knowledge.smalltalk for p in entry.patterns}
+        self.reader = Reader(knowledge.reading)
+        # Anchors are matched as written (folded), not through synonyms: "contrat" may be anyone's contract.
+        # A plural or a longer word counts too ("conventions", "conventionnées", "cdg62").
+        self._anchors = [f" {comparable(words)}" for words in knowledge.reading.anchor_words if comparable(words)]
 
     def answer(self, question: str, *, today: date, signature: date | None = None) -> Answer:
-        """Answer `question` as asked on `today`; `signature` is the chat's stored signing date."""
+        """Answer the message `question` as asked on `today`; `signature` is the chat's stored signing date.
+
+        A message holding several questions gets one part per question (`Answer.parts`), in order;
+        the answer's own fields are then those of its first part."""
+        # The caches of one message (its terms) never outlive it.
+        self.matcher.forget_texts()
         text = clean(question)
         if not text:
             return self._unknown(question, "Votre message est vide : écrivez votre question sur la convention.")
         if smalltalk := self._small_talk(text):
             return Answer(question, False, "smalltalk", smalltalk, score=1.0)
-        terms = self.matcher.question_terms(text)
-        ranked = self.matcher.rank(terms)
-        if calculation := self.calculations.answer(question, text, terms, ranked, today, signature):
+        message = self.reader.read(text)
+        focuses = self._questions(message)
+        # Tied to the convention, a question may be answered alone, whatever its context says.
+        written = f" {comparable(text)} "
+        anchored = any(anchor in written for anchor in self._anchors)
+        if len(focuses) <= 1 or len(focuses) > MAX_PARTS:
+            focus = focuses[0] if len(focuses) == 1 and anchored else ""
+            return self._answer_part(question, text, focus, today, signature, situational=anchored)
+        context = self.matcher.question_terms(" ".join(message.context))[:MAX_CONTEXT_TERMS]
+        parts: list[Answer] = []
+        cited: set[str] = set()
+        for focus in focuses:
+            part = self._answer_part(
+                focus,
+                focus,
+                focus if anchored else "",
+                today,
+                signature,
+                text,
+                context + self.matcher.question_terms(focus),
+                figures=" ".join([*message.context, focus]),
+            )
+            if part.citations and part.citations[0].id in cited:
+                continue  # two questions on one clause: answered once
+            cited.update(citation.id for citation in part.citations[:1])
+            # A calculation refused says why (an impossible date); any other miss is one short line.
+            keep = part.answered or part.kind == "calculation"
+            parts.append(part if keep else Answer(focus, False, "unknown", PART_NOT_FOUND))
+        if not any(part.answered for part in parts):
+            return self._answer_part(question, text, "", today, signature, situational=anchored)
+        if len(parts) == 1:
+            return replace(parts[0], question=question)
+        return replace(parts[0], question=question, parts=tuple(parts))
+
+    def _questions(self, message: Message) -> list[str]:
+        """The distinct questions of a message: its asking sentences, cut where a new question starts;
+        a piece that names nothing the convention knows ("Sommes-nous bloqués") stays with its neighbour,
+        and a question that names nothing at all ("Quelle procédure suivre ?") takes the sentence before it."""
+        focuses: list[str] = []
+        previous = ""
+        if len(message.questions) > MAX_PARTS:
+            return message.questions  # more than one reply can hold: answered as one message anyway
+        for sentence in message.sentences:
+            if not sentence.asks:
+                previous = sentence.text
+                continue
+            pieces: list[str] = []
+            pending = ""
+            for piece in self.reader.pieces(sentence.text):
+                piece = f"{pending}, {piece}" if pending else piece
+                if self._names_something(piece):
+                    pieces.append(piece)
+                    pending = ""
+                else:
+                    pending = piece
+            if pending and pieces:
+                pieces[-1] = f"{pieces[-1]}, {pending}"
+            elif not pieces and previous and self._names_something(f"{previous} {sentence.text}"):
+                pieces = [f"{previous} {sentence.text}"]
+            focuses += pieces
+            previous = ""
+        return focuses
+
+    def _names_something(self, text: str) -> bool:
+        return any(self.matcher.is_strong(term) for term in self.matcher.question_terms(text))
+
+    def _answer_part(
+        self,
+        question: str,
+        text: str,
+        focus: str,
+        today: date,
+        signature: date | None,
+        whole: str = "",
+        terms: list[str] | None = None,
+        situational: bool = True,
+        figures: str = "",
+    ) -> Answer:
+        """One question: `focus` is its sentence ("" if none stands out), `text` the same with its context
+        (or `terms`, those of its context and itself), `whole` the message when it holds several questions.
+        The calculations read `figures` (else `text`): for one of several questions, the question and the
+        message's context, not the other questions (their dates, hours or parties are not its own), and
+        only the question's own words say whether it asks for a calculation."""
+        terms = terms if terms is not None else self.matcher.question_terms(text)
+        focus_terms = self.matcher.question_terms(focus) if focus else []
+        # One of several questions is read with its context weaker (no second reading of the whole).
+        if whole and focus_terms:
+            ranked = self.matcher.rank(focus_terms, terms)
+        else:  # a message that never names the convention: its unknown words may well be its topic
+            ranked = self.matcher.rank(terms, dilute=situational)
+        own_terms = focus_terms if whole and focus_terms else terms
+        if calculation := self.calculations.answer(question, figures or text, own_terms, ranked, today, signature):
             return calculation
         reference = find_reference(text)
         if reference and reference.clause_id in self.knowledge.clauses:
@@ -74,10 +191,23 @@ class Engine:
             return self._clause_answer(question, clause, None, 1.0, ranked)
         if reference and reference.explicit:
             return self._unknown(question, f"« {reference.text} » n'existe pas dans la convention. {self._contents()}")
-        best = ranked[0] if ranked else None
-        if best and best.confidence >= self.threshold and best.strong_terms:
+        if focus_terms and focus_terms != terms and not whole:
+            # The question itself first, its context weaker: the context's words would dilute it.
+            focus_ranked = self.matcher.rank(focus_terms, terms)
+            if self._sure(focus_ranked, min(self.threshold, ANCHORED_THRESHOLD)):
+                best = focus_ranked[0]
+                clause = self.knowledge.clauses[best.clause_id]
+                return self._clause_answer(question, clause, focus_terms, best.confidence, focus_ranked)
+        # One of several questions of a message about the convention: a weaker match is still its best
+        # reading, given in the middle band (with the warning and the next clauses).
+        threshold = min(self.threshold, PART_THRESHOLD) if whole and focus_terms else self.threshold
+        if self._sure(ranked, threshold):
+            best = ranked[0]
             return self._clause_answer(question, self.knowledge.clauses[best.clause_id], terms, best.confidence, ranked)
         return self._unknown(question, self._not_found(ranked), ranked)
+
+    def _sure(self, ranked: list[Candidate], threshold: float) -> bool:
+        return bool(ranked) and ranked[0].confidence >= threshold and bool(ranked[0].strong_terms)
 
     def about(self, clause_id: str, question: str = "") -> Answer:
         """The card of one clause, asked for by name: its short answer and its whole text."""
@@ -110,7 +240,11 @@ class Engine:
         return self._sentence_cache[sentence]
 
     def _small_talk(self, text: str) -> str | None:
+        if len(text) > 2 * MAX_SMALLTALK_CHARS:
+            return None  # a long message is never only politeness
         key = comparable(text)
+        if len(key) > MAX_SMALLTALK_CHARS:
+            return None
         match = process.extractOne(key, self._smalltalk.keys(), scorer=fuzz.ratio, score_cutoff=SMALLTALK_SIMILARITY)
         if match:
             return self._smalltalk[match[0]].reply
@@ -132,15 +266,19 @@ class Engine:
             and c.confidence >= ALTERNATIVE_SHARE * score
             and c.confidence >= self.threshold / 2
         ]
+        unsure = terms is not None and score < SURE_CONFIDENCE
+        if unsure:  # the next clauses, whatever their confidence, are the other readings of the question
+            alternatives = [c.clause_id for c in ranked if c.clause_id != clause.id and c.strong_terms]
         suggestions = alternatives or [related for related in clause.related if related in self.knowledge.clauses]
         return Answer(
             question,
             True,
             "clause",
-            clause.answer,
+            f"{UNSURE_LINE} {clause.answer}" if unsure else clause.answer,
             (self.citation(clause.id, terms),),
             score,
             tuple(suggestions[:MAX_ALTERNATIVES]),
+            confidence="unsure" if unsure else "sure",
         )
 
     def _unknown(self, question: str, text: str, ranked: list[Candidate] | None = None) -> Answer:
@@ -164,10 +302,9 @@ class Engine:
 
 def clean(question: str) -> str:
     """The question without control characters, markup or addresses, cut to a Telegram message."""
-    visible = "".join(
-        " " if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") else char
-        for char in _NOISE.sub(" ", question[: MAX_QUESTION_CHARS * 2])
-    )
+    visible = _NOISE.sub(" ", question[: MAX_QUESTION_CHARS * 2]).translate(_COMMON_SPACES)
+    if not visible.isprintable():  # rare: a test per character only when some character may be invisible
+        visible = "".join(" " if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") else char for char in visible)
     text = " ".join(visible.split())
     if len(text) > MAX_QUESTION_CHARS:  # cut between words: a half word would read as an unknown one
         text = text[: MAX_QUESTION_CHARS + 1].rsplit(" ", 1)[0]

@@ -12,8 +12,10 @@ from .answer import Answer
 from .engine import Engine
 from .french import fold
 
-# The three groups the targets speak of; every case falls in exactly one.
-IN_SCOPE, OUT_OF_SCOPE, CALCULATION = "in", "out", "calc"
+# The groups the targets speak of; every case falls in exactly one.
+IN_SCOPE, OUT_OF_SCOPE, CALCULATION, SEVERAL = "in", "out", "calc", "multi"
+# In `expect`, this id accepts a refusal as well as the clauses listed.
+REFUSAL_OK = "none"
 
 
 @dataclass(frozen=True)
@@ -22,11 +24,15 @@ class Case:
     question: str
     expect: tuple[str, ...]
     contains: tuple[str, ...] = ()
-    not_contains: tuple[str, ...] = ()
     today: date | None = None
+    not_contains: tuple[str, ...] = ()
+    # One `expect` per question of a message holding several, in order (then `expect` is unused).
+    expect_parts: tuple[tuple[str, ...], ...] = ()
 
     @property
     def group(self) -> str:
+        if self.expect_parts:
+            return SEVERAL
         if not self.expect:
             return OUT_OF_SCOPE
         return CALCULATION if self.category == "calc" or self.contains else IN_SCOPE
@@ -57,7 +63,8 @@ class EvaluationFileError(Exception):
 
 
 def load_cases(path: Path) -> list[Case]:
-    """The cases of an evaluation file: a YAML list of {cat, q, expect, contains?, today?}."""
+    """The cases of an evaluation file: a YAML list of {cat, q, expect | expect_parts, contains?, not_contains?,
+    today?}."""
     try:
         rows = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
@@ -69,17 +76,26 @@ def load_cases(path: Path) -> list[Case]:
         raise EvaluationFileError(f"{path}:1: une liste de questions est attendue")
     cases = []
     for index, row in enumerate(rows):
-        if not isinstance(row, dict) or not isinstance(row.get("q"), str) or not isinstance(row.get("expect"), list):
-            raise EvaluationFileError(f"{path}: entrée n°{index + 1} : « q » (texte) et « expect » (liste) sont requis")
+        parts = row.get("expect_parts") if isinstance(row, dict) else None
+        if (
+            not isinstance(row, dict)
+            or not isinstance(row.get("q"), str)
+            or not (isinstance(row.get("expect"), list) or _list_of_lists(parts))
+        ):
+            raise EvaluationFileError(
+                f"{path}: entrée n°{index + 1} : « q » (texte) et « expect » (liste) ou « expect_parts » "
+                "(liste de listes) sont requis"
+            )
         today = row.get("today")
         cases.append(
             Case(
                 category=str(row.get("cat", "")),
                 question=row["q"],
-                expect=tuple(str(item) for item in row["expect"]),
+                expect=tuple(str(item) for item in row.get("expect") or ()),
                 contains=tuple(str(item) for item in row.get("contains") or ()),
-                not_contains=tuple(str(item) for item in row.get("not_contains") or ()),
                 today=date.fromisoformat(str(today)) if today else None,
+                not_contains=tuple(str(item) for item in row.get("not_contains") or ()),
+                expect_parts=tuple(tuple(str(item) for item in part) for part in parts or ()),
             )
         )
     return cases
@@ -87,20 +103,39 @@ def load_cases(path: Path) -> list[Case]:
 
 def judge(case: Case, answer: Answer) -> Outcome:
     """Did `answer` do what `case` expects?"""
-    if not case.expect:
-        if answer.answered or answer.citations:
-            return Outcome(case, answer, False, f"aurait dû refuser, a cité {_first(answer)}")
+    text = fold(" ".join(part.text for part in answer.all_parts))
+    if found := [fragment for fragment in case.not_contains if fold(fragment) in text]:
+        return Outcome(case, answer, False, f"la réponse contient {found}")
+    if case.expect_parts:
+        parts = answer.all_parts
+        if len(parts) != len(case.expect_parts):
+            return Outcome(case, answer, False, f"{len(parts)} réponse(s) pour {len(case.expect_parts)} questions")
+        for number, (part, expect) in enumerate(zip(parts, case.expect_parts, strict=True), start=1):
+            if problem := _problem(expect, part):
+                return Outcome(case, answer, False, f"question {number} : {problem}")
         return Outcome(case, answer, True)
-    if not answer.answered or not answer.citations:
-        return Outcome(case, answer, False, "pas de réponse")
-    if answer.citations[0].id not in case.expect:
-        return Outcome(case, answer, False, f"a cité {_first(answer)}, attendu {' ou '.join(case.expect)}")
-    text = fold(answer.text)
+    if problem := _problem(case.expect, answer):
+        return Outcome(case, answer, False, problem)
     if case.contains and not any(fold(fragment) in text for fragment in case.contains):
         return Outcome(case, answer, False, f"la réponse ne contient aucun de {list(case.contains)}")
-    if forbidden := [fragment for fragment in case.not_contains if fold(fragment) in text]:
-        return Outcome(case, answer, False, f"la réponse contient {forbidden}")
     return Outcome(case, answer, True)
+
+
+def _problem(expect: tuple[str, ...], answer: Answer) -> str:
+    """What is wrong with the first citation of `answer` given the accepted ids ("" if nothing)."""
+    refused = not answer.answered and not answer.citations
+    clauses = [item for item in expect if item != REFUSAL_OK]
+    if refused:
+        return "" if REFUSAL_OK in expect or not clauses else "pas de réponse"
+    if not clauses:
+        return f"aurait dû refuser, a cité {_first(answer)}"
+    if not answer.citations or answer.citations[0].id not in clauses:
+        return f"a cité {_first(answer)}, attendu {' ou '.join(expect)}"
+    return ""
+
+
+def _list_of_lists(value: object) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(item, list) for item in value)
 
 
 def evaluate(engine: Engine, cases: list[Case], today: date) -> Report:

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
 from . import checks
+from .french import fold
+from .message import Reading
 from .out_of_scope import OUT_OF_SCOPE_FILE, OutOfScopeFile, check_out_of_scope
 from .schema import (
     CalculationsFile,
     Clause,
     ClauseFile,
+    CommonWordsFile,
     Model,
     SmallTalk,
     SmallTalkFile,
@@ -23,6 +26,7 @@ from .schema import (
     VocabularyFile,
     parse_document,
 )
+from .vocabulary_checks import check_vocabulary
 from .yamlfile import Problem, YamlDocument, load_yaml
 
 
@@ -57,6 +61,10 @@ class Knowledge:
     source: str
     calculations: CalculationsFile
     out_of_scope: tuple[str, ...] = ()  # questions confirmed out of scope (out_of_scope.yaml, /revue)
+    stop_words: frozenset[str] = frozenset()  # function words, folded (vocabulary.yaml)
+    verb_endings: tuple[str, ...] = ()
+    common_words: tuple[str, ...] = ()  # everyday French words: never a topic (common_words.yaml)
+    reading: Reading = field(default_factory=Reading)
 
     def children(self, clause_id: str) -> list[Clause]:
         """The clauses whose parent is `clause_id`."""
@@ -122,6 +130,8 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
         if (root / OUT_OF_SCOPE_FILE).exists()
         else (OutOfScopeFile(questions=[]), YamlDocument(OUT_OF_SCOPE_FILE, {}))
     )
+    common_path = root / "common_words.yaml"  # optional: a small base may do without
+    common = parse(common_path, CommonWordsFile)[0] if common_path.exists() else CommonWordsFile(common_words=[])
     if any(not problem.warning for problem in problems) or None in (
         topics,
         synonyms,
@@ -129,6 +139,7 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
         vocabulary,
         calculations,
         refused,
+        common,
     ):
         return None, problems
 
@@ -140,11 +151,13 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
             synonyms=(synonyms.synonyms, synonyms_doc),
             smalltalk=(smalltalk.smalltalk, smalltalk_doc),
             generic_words=(vocabulary.generic_words, vocabulary_doc),
+            stop_words=frozenset(fold(word) for word in vocabulary.stop_words),
             source=flat_source,
         )
     )
     problems.extend(checks.check_calculations(calculations, calculations_doc, located))
     problems.extend(check_out_of_scope(refused.questions, refused_doc, located))
+    problems.extend(check_vocabulary(vocabulary, vocabulary_doc))
     if any(not problem.warning for problem in problems):
         return None, problems
     ordered = sorted(located, key=lambda item: flat_source.find(squeeze_spaces(item.clause.text)))
@@ -159,6 +172,18 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
         source=source,
         calculations=calculations,
         out_of_scope=tuple(refused.questions),
+        common_words=tuple(common.common_words),
+        stop_words=frozenset(fold(word) for word in vocabulary.stop_words),
+        verb_endings=tuple(vocabulary.verb_endings),
+        reading=Reading(
+            forward_markers=tuple(vocabulary.forward_markers),
+            sign_offs=tuple(vocabulary.sign_offs),
+            question_openers=tuple(vocabulary.question_openers),
+            asking_phrases=tuple(vocabulary.asking_phrases),
+            anchor_words=tuple(vocabulary.anchor_words),
+            linking_words=tuple(vocabulary.linking_words),
+            inverted_subjects=tuple(vocabulary.inverted_subjects),
+        ),
     )
     return knowledge, problems
 

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .analysis import Analyzer
+from .french import stem, words
 from .knowledge import Knowledge
 from .schema import Clause
 
@@ -30,6 +31,10 @@ RELEVANCE_SHARE = 0.5  # the rest of the confidence comes from the nearest examp
 CENTRALITY_BONUS = 0.5  # at most, for a term found in CENTRAL_COUNT example questions or more
 CENTRAL_COUNT = 4
 LONG_QUESTION_TERMS = 4
+TERMS_CACHE_SIZE = 1024
+# The sentences around a question ("notre site a été défiguré samedi.") help to choose its clause at this
+# share of their weight; their words unknown to the knowledge base are left out (a situation, not a topic).
+CONTEXT_SHARE = 0.2
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,13 @@ class Matcher:
     """An index of the knowledge base's clauses, built once per knowledge base."""
 
     def __init__(self, knowledge: Knowledge) -> None:
-        self.analyzer = Analyzer(knowledge.synonyms)
+        self.analyzer = Analyzer(
+            knowledge.synonyms,
+            common=frozenset(stem(word) for line in knowledge.common_words for word in words(line)),
+            stop_words=knowledge.stop_words,
+            verb_endings=knowledge.verb_endings,
+        )
+        self._terms_cache: dict[str, list[str]] = {}
         self.analyzer.learn([*_all_texts(knowledge), *knowledge.generic_words, *knowledge.courtesy_words])
         self.generic = {term for word in knowledge.generic_words for term in self.analyzer.terms(word)}
         self.courtesy = {term for word in knowledge.courtesy_words for term in self.analyzer.terms(word)}
@@ -60,6 +71,8 @@ class Matcher:
         self._idf = {term: math.log(1 + count / df) for term, df in document_frequency.items()}
         self._unknown_idf = UNKNOWN_FACTOR * math.log(1 + count / 0.5)
         self._idf_of_common_word = math.log(1 + 2)  # the idf of a word half the clauses use
+        # Everyday words the knowledge base does not use are weak, like generic words.
+        self.generic |= {t for t in self.analyzer.common if t not in self._idf and t not in self.courtesy}
         self._centrality = {clause.id: self._central_terms(clause.questions) for clause in knowledge.clauses.values()}
         # Keywords and titles are short questions too ("chorus pro", "frais de déplacement").
         self._examples = [
@@ -67,9 +80,37 @@ class Matcher:
             for clause in knowledge.clauses.values()
             for example in (*clause.questions, *clause.keywords, clause.title)
         ]
+        self._postings: dict[str, list[tuple[int, float]]] = {}
+        for index, example in enumerate(self._examples):
+            for term, weight in example.weights.items():
+                self._postings.setdefault(term, []).append((index, weight))
+        # Per clause, what each of its terms adds to the relevance: its best field and centrality.
+        self._term_scores = {
+            clause_id: {
+                term: _best_field(term, fields) + self._centrality[clause_id].get(term, 0.0)
+                for term in set().union(*fields.values())
+            }
+            for clause_id, fields in self._fields.items()
+        }
+        self._clause_postings: dict[str, list[tuple[str, float]]] = {}
+        for clause_id, scores in self._term_scores.items():
+            for term, score in scores.items():
+                self._clause_postings.setdefault(term, []).append((clause_id, score))
+
+    def forget_texts(self) -> None:
+        """Empty the cache of texts' terms (the engine does so before each message)."""
+        self._terms_cache.clear()
 
     def question_terms(self, text: str) -> list[str]:
         """The question's terms without courtesy words (unless nothing else is left)."""
+        # One message asks for the terms of its text and of its sentences several times.
+        if text not in self._terms_cache:
+            if len(self._terms_cache) >= TERMS_CACHE_SIZE:
+                self._terms_cache.clear()
+            self._terms_cache[text] = self._question_terms(text)
+        return list(self._terms_cache[text])
+
+    def _question_terms(self, text: str) -> list[str]:
         terms = self.analyzer.terms(text)
         # Courtesy words, and stray unknown fragments ("co", "b" of "<b>"), say nothing.
         meaningful = [t for t in terms if t not in self.courtesy and (len(t) > 2 or t in self._idf or t[0].isdigit())]
@@ -85,33 +126,49 @@ class Matcher:
     def is_strong(self, term: str) -> bool:
         return term in self._idf and term not in self.generic and term not in self.courtesy
 
-    def rank(self, terms: list[str]) -> list[Candidate]:
-        """Every clause that shares a term with the question, best first."""
+    def rank(self, terms: list[str], context: list[str] | None = None, *, dilute: bool = True) -> list[Candidate]:
+        """Every clause that shares a term with the question (and, weaker, its `context`), best first."""
         unique = list(dict.fromkeys(terms))
         if not unique:
             return []
-        # In a long message, words the convention never uses are more often context ("le syndicat
-        # des eaux voudrait...") than the topic: they weigh less the more terms there are.
-        dilution = min(1.0, LONG_QUESTION_TERMS / len(unique))
+        # In a long message about the convention, words it never uses are more often context ("le
+        # syndicat des eaux voudrait...") than the topic: they weigh less the more terms there are.
+        dilution = min(1.0, LONG_QUESTION_TERMS / len(unique)) if dilute else 1.0
         weights = {term: self.weight(term) * (1.0 if term in self._idf else dilution) for term in unique}
+        for term in dict.fromkeys(context or ()):
+            if term not in weights and term in self._idf:
+                weights[term] = CONTEXT_SHARE * self.weight(term)
+                unique.append(term)
         total = sum(weights.values())
         norm = math.sqrt(sum(w * w for w in weights.values()))
+        # Only the examples and clauses that hold a term of the question are visited (inverted index);
+        # terms are added in the question's order, so sums do not depend on the index's order.
+        shared: dict[int, float] = {}
+        for term in unique:
+            term_weight = weights[term]
+            for index, weight in self._postings.get(term, ()):
+                shared[index] = shared.get(index, 0.0) + term_weight * weight
         nearest: dict[str, float] = {}
-        for example in self._examples:
-            shared = sum(weights[t] * example.weights[t] for t in unique if t in example.weights)
-            if shared:
-                similarity = shared / (norm * example.norm)
-                nearest[example.clause_id] = max(nearest.get(example.clause_id, 0.0), similarity)
+        for index in sorted(shared):
+            example = self._examples[index]
+            similarity = shared[index] / (norm * example.norm)
+            nearest[example.clause_id] = max(nearest.get(example.clause_id, 0.0), similarity)
+        relevance: dict[str, float] = {}
+        strong: dict[str, list[str]] = {}
+        for term in unique:
+            term_weight, term_is_strong = weights[term], self.is_strong(term)
+            for clause_id, score in self._clause_postings.get(term, ()):
+                relevance[clause_id] = relevance.get(clause_id, 0.0) + term_weight * score
+                if term_is_strong:
+                    strong.setdefault(clause_id, []).append(term)
+        scale = total * (max(FIELD_WEIGHTS.values()) + CENTRALITY_BONUS)
         candidates = []
-        for clause_id, fields in self._fields.items():
-            centrality = self._centrality[clause_id]
-            relevance = sum(weights[t] * (_best_field(t, fields) + centrality.get(t, 0.0)) for t in unique)
-            relevance /= total * (max(FIELD_WEIGHTS.values()) + CENTRALITY_BONUS)
-            if relevance <= 0:
+        for clause_id in self._term_scores:  # document order, for equal confidences
+            share = relevance.get(clause_id, 0.0) / scale
+            if share <= 0:
                 continue
-            confidence = RELEVANCE_SHARE * relevance + (1 - RELEVANCE_SHARE) * nearest.get(clause_id, 0.0)
-            strong = tuple(t for t in unique if self.is_strong(t) and any(t in f for f in fields.values()))
-            candidates.append(Candidate(clause_id, round(min(confidence, 1.0), 4), strong))
+            confidence = RELEVANCE_SHARE * share + (1 - RELEVANCE_SHARE) * nearest.get(clause_id, 0.0)
+            candidates.append(Candidate(clause_id, round(min(confidence, 1.0), 4), tuple(strong.get(clause_id, ()))))
         return sorted(candidates, key=lambda c: -c.confidence)
 
     def _field_terms(self, knowledge: Knowledge, clause: Clause) -> dict[str, set[str]]:

@@ -68,6 +68,20 @@ class SmallTalkFile(StrictModel):
 class VocabularyFile(StrictModel):
     courtesy_words: list[str]
     generic_words: list[str]
+    # How a message is read (bot/core/message.py); optional so that a small base can leave them out.
+    forward_markers: list[str] = []
+    sign_offs: list[str] = []
+    question_openers: list[str] = []
+    asking_phrases: list[str] = []
+    anchor_words: list[str] = []
+    linking_words: list[str] = []
+    inverted_subjects: list[str] = []
+    stop_words: list[str] = []
+    verb_endings: list[str] = []
+
+
+class CommonWordsFile(StrictModel):
+    common_words: list[str]
 
 
 class DateRole(StrictModel):

@@ -20,10 +20,18 @@ _TAG = re.compile(r"(<[^>]+>|&[#\w]+;)")
 
 
 def answer_html(answer: Answer) -> str:
-    """The short answer, then each citation: reference and title in bold, quote in a blockquote."""
-    parts = [escape(answer.text)]
-    parts += [citation_html(citation) for citation in answer.citations]
-    return "\n\n".join(parts)
+    """The short answer, then each citation: reference and title in bold, quote in a blockquote.
+    A message with several questions gets numbered sections, one per question, each with its citation."""
+    if answer.parts:
+        return "\n\n".join(
+            f"<b>{number}. {escape(part.question)}</b>\n" + _single_html(part, part.citations[:1])
+            for number, part in enumerate(answer.parts, start=1)
+        )
+    return _single_html(answer, answer.citations)
+
+
+def _single_html(answer: Answer, citations: tuple[Citation, ...]) -> str:
+    return "\n\n".join([escape(answer.text), *(citation_html(citation) for citation in citations)])
 
 
 def citation_html(citation: Citation) -> str:

@@ -1,0 +1,183 @@
+"""Reading a message as a person would, before any matching.
+
+A secretary forwards "TR: Message transféré de la mairie de X : « Bonjour, … Devons-nous … ? »
+Merci de m'aider." The header and the signature say nothing; the quote is the message; its
+sentences are either questions (each answered in turn) or context (kept: "notre site a été
+défiguré samedi. Qui doit réparer ?" names its topic before its question).
+
+The words that mark a header, a signature or a question are data (knowledge/vocabulary.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .french import fold
+
+# Sentences end at . ! ? … (a question mark ends one even without a space after it), or at a line
+# break; "4.2.1" and "1.600" are not cut since no space follows their dots.
+_SENTENCE_END = re.compile(r"(?<=\?)\s*|(?<=[.!…])\s+|\s*\n+\s*")
+_QUOTE = re.compile(r"«\s*(.+?)\s*»|\"(.+?)\"", re.DOTALL)
+HEADER_CHARS = 400  # forwarding headers are at the start
+MIN_QUOTED_MESSAGE = 40  # a shorter quote is a phrase quoted inside a sentence (« à tout moment »)
+_COMMA = re.compile(r"\s*[,;]\s*")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The words that shape a message (lists from knowledge/vocabulary.yaml, compared folded)."""
+
+    forward_markers: tuple[str, ...] = ()
+    sign_offs: tuple[str, ...] = ()
+    question_openers: tuple[str, ...] = ()
+    asking_phrases: tuple[str, ...] = ()
+    anchor_words: tuple[str, ...] = ()
+    linking_words: tuple[str, ...] = ()
+    inverted_subjects: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    asks: bool  # a question (direct or indirect), not context
+
+
+@dataclass(frozen=True)
+class Message:
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def questions(self) -> list[str]:
+        return [sentence.text for sentence in self.sentences if sentence.asks]
+
+    @property
+    def context(self) -> list[str]:
+        return [sentence.text for sentence in self.sentences if not sentence.asks]
+
+
+class Reader:
+    """Splits messages into sentences, knowing which ones ask something."""
+
+    def __init__(self, reading: Reading) -> None:
+        self._sign_off = _phrases(reading.sign_offs, start=True)
+        self._opener = _phrases(reading.question_openers, start=True)
+        self._asking = _phrases(reading.asking_phrases, start=False)
+        # Inside a question, a new one may start after a comma or a semicolon ("qui est responsable, et
+        # peut-on résilier ?") or at "et comment", "ou quand"…: a piece opening with a question word or
+        # holding an inverted subject ("peut-on", "est-il").
+        links = _alternatives(reading.linking_words)
+        words = _alternatives(
+            ("si", *(opener for opener in reading.question_openers if " " not in opener and "-" not in opener))
+        )
+        self._piece_end = re.compile(rf"{_COMMA.pattern}|\s+(?=(?:{links})\s+(?:{words})\b)", re.IGNORECASE)
+        self._link = re.compile(rf"^(?:{links})\s+")
+        self._inversion = re.compile(rf"\w-(?:t-)?(?:{_alternatives(reading.inverted_subjects)})\b")
+        markers = sorted({fold(marker).strip() for marker in reading.forward_markers}, key=len, reverse=True)
+        # A marker ending in a colon ("Objet :") is a whole header; another runs to its colon
+        # ("Message transféré de la mairie de X :").
+        fields = "|".join(_flexible(marker) for marker in markers if marker.endswith(":"))
+        headers = [
+            # "De : X Objet : Y": a field runs to the next field; its last one ends at its colon.
+            _flexible(marker) + rf"(?:[^«]{{0,120}}?(?=\s(?:{fields})))?"
+            if marker.endswith(":")
+            else _flexible(marker) + r"\b[^:«]{0,80}:"
+            for marker in markers
+            if marker
+        ]
+        self._header = re.compile(r"^(?:\s*(?:" + "|".join(headers) + "))+") if headers else None
+
+    def read(self, text: str) -> Message:
+        """The sentences of `text` without forwarding header and signature."""
+        body, outside = self._unwrap(text)
+        sentences = [Sentence(s, self._asks(s)) for s in self._sentences(body)]
+        sentences += [Sentence(s, False) for s in self._sentences(outside)]  # the forwarder's words: context
+        return Message(tuple(sentences))
+
+    def _unwrap(self, text: str) -> tuple[str, str]:
+        """The message proper, and what surrounds a forwarded quote (or "")."""
+        forwarded = False
+        if self._header:
+            match = self._header.match(fold(text[:HEADER_CHARS]))
+            if match:
+                forwarded = True
+                text = text[_original_length(text, match.end()) :]
+        quote = next((m for m in _QUOTE.finditer(text) if len(m.group(m.lastindex or 1)) >= MIN_QUOTED_MESSAGE), None)
+        if quote and (forwarded or quote.end() - quote.start() > len(text) / 2):
+            return quote.group(quote.lastindex or 1), f"{text[: quote.start()]} {text[quote.end() :]}".strip()
+        return text, ""
+
+    def _sentences(self, text: str) -> list[str]:
+        found = []
+        for piece in _SENTENCE_END.split(text):
+            piece = piece.strip(" ,;:-–—»«\"'")
+            if not piece:
+                continue
+            if found and self._sign_off.match(fold(piece)):
+                break  # a signature follows
+            found.append(piece)
+        return found
+
+    def pieces(self, question: str) -> list[str]:
+        """The pieces of one asking sentence that may be questions of their own, in order. A piece
+        that does not ask ("Signée le 1er mars", "c'est possible ?") stays with its neighbour."""
+        pieces: list[str] = []
+        asks: list[bool] = []
+        # "si …" asks only after "savoir si", "demande si" ("… si les frais sont facturés, et si on peut
+        # arrêter"); otherwise it is a condition ("Et si ça ne convient pas, comment en sortir ?").
+        indirect = bool(self._asking.search(fold(question).replace("s'il", "si il")))
+        for piece in self._piece_end.split(question):
+            if not piece.strip():
+                continue
+            folded = self._link.sub("", fold(piece).strip())
+            inside_brackets = bool(pieces) and pieces[-1].count("(") > pieces[-1].count(")")
+            asking = bool(
+                self._opener.match(folded)
+                or (indirect and folded.startswith("si "))
+                or self._inversion.search(folded)
+                or self._asking.search(folded)  # "les élus veulent savoir pour combien de temps…"
+            )
+            asking = asking or bool(self._opener.search(folded.rsplit(":", 1)[-1])) if ":" in folded else asking
+            if pieces and (inside_brackets or not asking or not asks[-1]):
+                pieces[-1] = f"{pieces[-1]}, {piece.strip()}"
+                asks[-1] = asks[-1] or asking
+            else:
+                pieces.append(piece.strip())
+                asks.append(asking)
+        return pieces
+
+    def _asks(self, sentence: str) -> bool:
+        folded = fold(sentence).replace("s'il", "si il")
+        return "?" in sentence or bool(self._opener.match(folded) or self._asking.search(folded))
+
+
+def _alternatives(words: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of `words`, as written and folded, longest first (matches nothing if none)."""
+    forms = {form for word in words for form in (word.lower(), fold(word)) if form.strip()}
+    return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True)) or r"(?!x)x"
+
+
+def _original_length(text: str, folded_length: int) -> int:
+    """The shortest start of `text` whose folded form is `folded_length` long or more (folding may
+    lengthen a few characters: "œ" gives "oe")."""
+    low, high = 0, min(len(text), folded_length)
+    while low < high:
+        middle = (low + high) // 2
+        if len(fold(text[:middle])) >= folded_length:
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def _phrases(phrases: tuple[str, ...], *, start: bool) -> re.Pattern[str]:
+    folded = sorted({fold(phrase).strip() for phrase in phrases if phrase.strip()}, key=len, reverse=True)
+    if not folded:
+        return re.compile(r"(?!x)x")  # matches nothing
+    alternatives = "|".join(_flexible(phrase) for phrase in folded)
+    return re.compile((r"^\W*(?:" if start else r"\b(?:") + alternatives + r")(?!\w)")
+
+
+def _flexible(phrase: str) -> str:
+    """A phrase as a pattern where spaces, hyphens and apostrophes are interchangeable."""
+    return r"[\s\-']*".join(re.escape(word) for word in re.split(r"[\s\-']+", phrase) if word)
