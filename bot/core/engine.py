@@ -7,18 +7,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from .answer import Answer, Citation
-from .calendar_text import deadline_text
-from .cost import HOURLY_RATE, format_euros, format_hours, support_cost
-from .cost import find_duration as _find_duration
-from .deadlines import find_dates as _find_dates
-from .deadlines import plausibility_problem
+from .calculations import Calculations
 from .french import comparable
 from .knowledge import Knowledge
 from .matching import Candidate, Matcher
@@ -36,6 +32,10 @@ UNSURE_LINE = (
 )
 PART_NOT_FOUND = "Je n'ai pas trouvé de réponse à cette question dans la convention."
 DEFAULT_CONTACT = "Pour toute autre question, contactez le CDG 62 (votre interlocuteur habituel)."
+# One contact per organisation, chosen by the question's subject (parties of knowledge/calculations.yaml).
+DEFAULT_CONTACTS = {
+    "fibre": "Pour une question sur les services de La Fibre Numérique 59 62, contactez La Fibre Numérique 59 62.",
+}
 MAX_QUESTION_CHARS = 4096  # a Telegram message; longer input is cut, not refused
 SMALLTALK_SIMILARITY = 88
 MAX_SMALLTALK_CHARS = 200
@@ -47,23 +47,10 @@ MAX_PARTS = 5
 # for itself: a weaker match is still its best reading (given in the middle band, with the warning).
 ANCHORED_THRESHOLD = 0.35  # chosen on tests/data/realistic.yaml (README, threshold table)
 PART_THRESHOLD = 0.25  # chosen on tests/data/realistic.yaml (README, threshold table)
-CALENDAR_CLAUSES = ("art-3", "art-6")
-COST_CLAUSE = "art-4.2.1"
-# What a deadline or a price question is about, read through the synonyms like any question.
-CALENDAR_WORDS = "signée résilier renouvellement durée fin termine échéance préavis date limite anniversaire"
-COST_WORDS = "coût prix combien tarif facturé payer CDG accompagnement intervention heure"
-# The sentences of articles 3 and 6 that set the calendar: tacit renewal, the LRAR before the anniversary.
-CALENDAR_QUOTE_WORDS = (
-    "reconduite tacitement lettre recommandée avec accusé de réception date anniversaire collectivité"
-)
 # What carries no words: invisible characters, ANSI codes, markup tags, web addresses.
 _NOISE = re.compile(
     r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]|\x1b\[[0-9;?]*[ -/]*[@-~]|</?[a-zA-Z][^<>]{0,80}>|https?://\S+"
 )
-
-# Each question of a message looks for dates and hours in the whole message: read it once.
-find_dates = lru_cache(maxsize=16)(_find_dates)
-find_duration = lru_cache(maxsize=16)(_find_duration)
 
 # Line breaks, tabs and no-break spaces are spaces (and printable once replaced).
 _COMMON_SPACES = str.maketrans(dict.fromkeys("\n\r\t\xa0\u202f\u2009", " "))
@@ -72,15 +59,20 @@ _COMMON_SPACES = str.maketrans(dict.fromkeys("\n\r\t\xa0\u202f\u2009", " "))
 class Engine:
     """Answers questions about one validated knowledge base."""
 
-    def __init__(self, knowledge: Knowledge, *, contact: str = DEFAULT_CONTACT, threshold: float = DEFAULT_THRESHOLD):
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        *,
+        contact: str = DEFAULT_CONTACT,
+        threshold: float = DEFAULT_THRESHOLD,
+        contacts: Mapping[str, str] | None = None,
+    ):
         self.knowledge = knowledge
         self.contact = contact
+        self.contacts = {**DEFAULT_CONTACTS, "cdg": contact, **(contacts or {})}
         self.threshold = threshold
         self.matcher = Matcher(knowledge)
-        self._calendar_terms = set(self.matcher.question_terms(CALENDAR_WORDS))
-        self._cost_terms = set(self.matcher.question_terms(COST_WORDS))
-        self._cost_provider = set(self.matcher.question_terms("CDG 62"))
-        self._other_provider = set(self.matcher.question_terms("La Fibre Numérique 59 62"))
+        self.calculations = Calculations(knowledge, self.matcher, self.citation, threshold)
         self._sentence_cache: dict[str, list[str]] = {}
         self._smalltalk = {comparable(p): entry for entry in knowledge.smalltalk for p in entry.patterns}
         self.reader = Reader(knowledge.reading)
@@ -93,10 +85,8 @@ class Engine:
 
         A message holding several questions gets one part per question (`Answer.parts`), in order;
         the answer's own fields are then those of its first part."""
-        # The caches of one message (its terms, its dates and hours) never outlive it.
+        # The cache of one message's terms never outlives it.
         self.matcher.forget_texts()
-        find_dates.cache_clear()
-        find_duration.cache_clear()
         text = clean(question)
         if not text:
             return self._unknown(question, "Votre message est vide : écrivez votre question sur la convention.")
@@ -186,13 +176,8 @@ class Engine:
             ranked = self.matcher.rank(focus_terms, terms)
         else:  # a message that never names the convention: its unknown words may well be its topic
             ranked = self.matcher.rank(terms, dilute=situational)
-        near = {candidate.clause_id for candidate in ranked[:3]}
-        # A price question may mention a date ("3 h le 15/03/2025"); the hours decide.
-        figures = whole or text
-        calculation = self._cost(question, figures, terms, near) or self._deadlines(
-            question, figures, terms, near, today, signature
-        )
-        if calculation:
+        # The calculation hook: once per question, over the whole message's dates and hours.
+        if calculation := self.calculations.answer(question, whole or text, terms, ranked, today, signature):
             return calculation
         reference = find_reference(text)
         if reference and reference.clause_id in self.knowledge.clauses:
@@ -224,8 +209,7 @@ class Engine:
 
     def calendar_citations(self) -> tuple[Citation, ...]:
         """Articles 3 and 6, quoted where they set the calendar (duration, renewal, notice)."""
-        terms = self.matcher.question_terms(CALENDAR_QUOTE_WORDS)
-        return tuple(self.citation(clause_id, terms) for clause_id in CALENDAR_CLAUSES)
+        return self.calculations.calendar_citations()
 
     def citation(self, clause_id: str, terms: list[str] | None) -> Citation:
         """A citation of `clause_id` quoting the sentences that best match `terms` (all if None)."""
@@ -291,56 +275,10 @@ class Engine:
             confidence="unsure" if unsure else "sure",
         )
 
-    def _deadlines(
-        self, question: str, text: str, terms: list[str], near: set[str], today: date, signature: date | None
-    ) -> Answer | None:
-        mentions = find_dates(text)
-        on_calendar = bool(near & set(CALENDAR_CLAUSES))
-        # A date in the question is the signature; the stored one serves only a calendar question.
-        if not on_calendar or not (mentions or (signature and self._calendar_terms & set(terms))):
-            return None
-        if mentions:
-            mention = mentions[0]
-            if mention.value is None:
-                return self._refusal(
-                    question, f"{mention.problem}. Écrivez la date de signature sous la forme 15/03/2025."
-                )
-            signature = mention.value
-        assert signature is not None
-        if problem := plausibility_problem(signature, today):
-            return self._refusal(question, f"Je ne peux pas calculer : {problem}.")
-        return Answer(
-            question,
-            True,
-            "calculation",
-            deadline_text(signature, today),
-            self.calendar_citations(),
-            1.0,
-        )
-
-    def _cost(self, question: str, text: str, terms: list[str], near: set[str]) -> Answer | None:
-        duration = find_duration(text)
-        if duration is None or not (COST_CLAUSE in near or self._cost_terms & set(terms)):
-            return None
-        if self._other_provider & set(terms) and not self._cost_provider & set(terms):
-            return None  # hours of La Fibre Numérique 59 62 are priced by quote (annex 2), not by the hour
-        if duration.hours is None:
-            return self._refusal(question, f"Je ne peux pas calculer : {duration.problem}.")
-        amount = support_cost(duration.hours)
-        text_out = (
-            f"{format_hours(duration.hours)} d'intervention du CDG 62 : {format_hours(duration.hours)} × "
-            f"{format_euros(HOURLY_RATE)} TTC = "
-            f"{format_euros(amount)} TTC, temps et frais de déplacement compris. Montant indicatif : le CDG 62 "
-            "facture le temps réellement passé (article 4.2.1), payé par mandat administratif."
-        )
-        return Answer(question, True, "calculation", text_out, (self.citation(COST_CLAUSE, terms),), 1.0)
-
-    def _refusal(self, question: str, text: str) -> Answer:
-        return Answer(question, False, "calculation", text)
-
     def _unknown(self, question: str, text: str, ranked: list[Candidate] | None = None) -> Answer:
         hints = tuple(c.clause_id for c in (ranked or [])[:MAX_ALTERNATIVES] if c.strong_terms)
         best = ranked[0].confidence if ranked else 0.0
+        text = text.replace(self.contact, self.calculations.contact(question, self.contact, self.contacts))
         return Answer(question, False, "unknown", text, (), best, hints)
 
     def _not_found(self, ranked: list[Candidate]) -> str:
