@@ -34,6 +34,7 @@ class Analyzer:
     common: frozenset[str] = frozenset()  # stems of everyday words, never repaired into another word
     stop_words: frozenset[str] = frozenset()  # folded function words (knowledge/vocabulary.yaml)
     verb_endings: tuple[str, ...] = ()  # conjugated endings tried as an -er infinitive
+    inverted_subjects: tuple[str, ...] = ()  # "met-on fin": the pronoun would split "met fin"
     _phrases: dict[tuple[str, ...], str] = field(default_factory=dict, init=False)
     _starts: dict[str, list[int]] = field(default_factory=dict, init=False)  # first stem -> lengths, longest first
     _known_words: dict[str, str] = field(default_factory=dict, init=False)
@@ -43,6 +44,8 @@ class Analyzer:
     _repaired: dict[str, str] = field(default_factory=dict, init=False)  # a bounded cache of `_repair`
 
     def __post_init__(self) -> None:
+        pronouns = "|".join(re.escape(p) for p in sorted(self.inverted_subjects, key=len, reverse=True))
+        self._inversion = re.compile(rf"(?<=\w)-(?:t-)?(?:{pronouns})\b", re.IGNORECASE) if pronouns else None
         self._index_phrases()
 
     def _index_phrases(self) -> None:
@@ -86,7 +89,7 @@ class Analyzer:
     def terms(self, text: str, *, with_parts: bool = False) -> list[str]:
         """The matching terms of `text`, in order (duplicates kept). `with_parts` also keeps the words
         of each synonym expression (for the knowledge base's side: "taux" alone then finds "taux horaire")."""
-        found = words(text)
+        found = words(self._inversion.sub(" ", text) if self._inversion else text)
         stems = [self._cached_repair(word) for word in found]
         slots = self._concepts(stems)
         terms = [term for word, term in zip(found, slots, strict=True) if term and self._meaningful(word, term)]

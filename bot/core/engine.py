@@ -85,7 +85,7 @@ class Engine:
 
         A message holding several questions gets one part per question (`Answer.parts`), in order;
         the answer's own fields are then those of its first part."""
-        # The caches of one message (its terms) never outlive it.
+        # The cache of one message's terms never outlives it.
         self.matcher.forget_texts()
         text = clean(question)
         if not text:
@@ -182,6 +182,7 @@ class Engine:
             ranked = self.matcher.rank(focus_terms, terms)
         else:  # a message that never names the convention: its unknown words may well be its topic
             ranked = self.matcher.rank(terms, dilute=situational)
+        # The calculation hook: once per question (see `figures` above).
         own_terms = focus_terms if whole and focus_terms else terms
         if calculation := self.calculations.answer(question, figures or text, own_terms, ranked, today, signature):
             return calculation

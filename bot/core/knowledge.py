@@ -124,22 +124,22 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
     synonyms, synonyms_doc = parse(root / "synonyms.yaml", SynonymFile)
     smalltalk, smalltalk_doc = parse(root / "smalltalk.yaml", SmallTalkFile)
     vocabulary, vocabulary_doc = parse(root / "vocabulary.yaml", VocabularyFile)
+    common_path = root / "common_words.yaml"  # optional: a small base may do without
+    common = parse(common_path, CommonWordsFile)[0] if common_path.exists() else CommonWordsFile(common_words=[])
     calculations, calculations_doc = parse(root / "calculations.yaml", CalculationsFile)
     refused, refused_doc = (
         parse(root / OUT_OF_SCOPE_FILE, OutOfScopeFile)
         if (root / OUT_OF_SCOPE_FILE).exists()
         else (OutOfScopeFile(questions=[]), YamlDocument(OUT_OF_SCOPE_FILE, {}))
     )
-    common_path = root / "common_words.yaml"  # optional: a small base may do without
-    common = parse(common_path, CommonWordsFile)[0] if common_path.exists() else CommonWordsFile(common_words=[])
     if any(not problem.warning for problem in problems) or None in (
         topics,
         synonyms,
         smalltalk,
         vocabulary,
+        common,
         calculations,
         refused,
-        common,
     ):
         return None, problems
 
@@ -155,9 +155,9 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
             source=flat_source,
         )
     )
+    problems.extend(check_vocabulary(vocabulary, vocabulary_doc))
     problems.extend(checks.check_calculations(calculations, calculations_doc, located))
     problems.extend(check_out_of_scope(refused.questions, refused_doc, located))
-    problems.extend(check_vocabulary(vocabulary, vocabulary_doc))
     if any(not problem.warning for problem in problems):
         return None, problems
     ordered = sorted(located, key=lambda item: flat_source.find(squeeze_spaces(item.clause.text)))

@@ -60,6 +60,7 @@ class Matcher:
             common=frozenset(stem(word) for line in knowledge.common_words for word in words(line)),
             stop_words=knowledge.stop_words,
             verb_endings=knowledge.verb_endings,
+            inverted_subjects=knowledge.reading.inverted_subjects,
         )
         self._terms_cache: dict[str, list[str]] = {}
         self.analyzer.learn([*_all_texts(knowledge), *knowledge.generic_words, *knowledge.courtesy_words])
