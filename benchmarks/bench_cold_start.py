@@ -31,8 +31,8 @@ if shutil.which("convention-bot") is None:
     ASK = [sys.executable, "-m", "bot", "ask", "durée ?"]
 
 
-def timed(command: list[str], environment: dict[str, str], before: list[str] | None = None) -> float:
-    """Median wall time of RUNS runs of `command` (after running `before` each time, untimed)."""
+def timed(command: list[str], environment: dict[str, str], before: list[str] | None = None) -> list[float]:
+    """Wall times of RUNS runs of `command` (after running `before` each time, untimed)."""
     times = []
     for _ in range(RUNS):
         if before:
@@ -40,7 +40,7 @@ def timed(command: list[str], environment: dict[str, str], before: list[str] | N
         started = time.perf_counter()
         subprocess.run(command, env=environment, check=True, stdout=subprocess.DEVNULL)
         times.append(time.perf_counter() - started)
-    return statistics.median(times)
+    return times
 
 
 def main() -> None:
@@ -55,9 +55,12 @@ def main() -> None:
         ("cache hit", timed(ASK, environment)),
     ]
     shutil.rmtree(cache, ignore_errors=True)
-    print(f"`{' '.join(ASK[-3:])}`, median of {RUNS} runs, {os.cpu_count()} cores (goal: cache hit < 300 ms)")
-    for name, seconds in rows:
-        print(f"  {name:<30} {seconds * 1000:6.0f} ms")
+    load = os.getloadavg()[0]
+    print(
+        f'`convention-bot ask "durée ?"`, {RUNS} runs, {os.cpu_count()} cores, load {load:.1f} (goal: cache hit < 300 ms)'
+    )
+    for name, times in rows:
+        print(f"  {name:<30} median {statistics.median(times) * 1000:4.0f} ms   fastest {min(times) * 1000:4.0f} ms")
 
     for name, loader in (("pure Python", yaml.SafeLoader), ("libyaml", getattr(yaml, "CSafeLoader", None))):
         if loader is None:
