@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from .backup import BackupError, backup
 from .core.answer import Answer
 from .core.engine import Engine
 from .core.evaluation import CALCULATION, IN_SCOPE, OUT_OF_SCOPE, EvaluationFileError, evaluate, load_cases
@@ -180,11 +181,18 @@ def report_command(args: argparse.Namespace) -> int:
     if not settings.database.exists():
         print(f"Pas encore de base de données ({settings.database}) : le bot n'a rien enregistré.", file=sys.stderr)
         return EXIT_FAILED
-    storage = Storage(settings.database, load_secret(os.environ.get(SECRET_VARIABLE), settings.secret_file))
+    if problem := database_problem(settings):
+        print(problem, file=sys.stderr)
+        return EXIT_FAILED
     try:
-        report = build_report(storage.questions_for_report(args.since), storage.feedback_for_report(args.since))
-    finally:
-        storage.close()
+        storage = Storage(settings.database, load_secret(os.environ.get(SECRET_VARIABLE), settings.secret_file))
+        try:
+            report = build_report(storage.questions_for_report(args.since), storage.feedback_for_report(args.since))
+        finally:
+            storage.close()
+    except sqlite3.Error as error:
+        print(f"base de données illisible ({settings.database}) : {error}", file=sys.stderr)
+        return EXIT_FAILED
     if args.format == "csv":
         print(to_csv(report), end="")
     else:
@@ -203,12 +211,11 @@ def backup_command(args: argparse.Namespace) -> int:
     if problem := database_problem(settings):
         print(problem, file=sys.stderr)
         return EXIT_FAILED
-    source = sqlite3.connect(f"file:{settings.database}?mode=ro", uri=True)
-    target = sqlite3.connect(args.destination)
-    with target:
-        source.backup(target)  # SQLite's online backup: consistent while the bot writes
-    source.close()
-    target.close()
+    try:
+        backup(settings.database, args.destination)
+    except BackupError as error:
+        print(error, file=sys.stderr)
+        return EXIT_FAILED
     print(f"copie écrite : {args.destination}")
     return EXIT_OK
 

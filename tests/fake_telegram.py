@@ -48,6 +48,7 @@ class FakeTelegram:
     updates: list[dict[str, Any]] = field(default_factory=list)
     faults: dict[str, list[tuple[int, dict[str, Any]]]] = field(default_factory=dict)
     delay: float = 0.0  # seconds added to every call, as a real network would
+    confirmed: int = 0  # the highest getUpdates offset received: updates below it are gone
     _update_ids: itertools.count = field(default_factory=lambda: itertools.count(1))
     _message_ids: itertools.count = field(default_factory=lambda: itertools.count(1000))
     _new_updates: asyncio.Event | None = None
@@ -151,8 +152,10 @@ class FakeTelegram:
         return 200, {"ok": True, "result": True}
 
     def take_updates(self, offset: int) -> list[dict[str, Any]]:
-        """Updates from `offset` on (the ones before are confirmed, as Telegram does)."""
-        self.updates = [u for u in self.updates if u["update_id"] >= offset]
+        """Every update not yet confirmed, as Telegram does: an offset confirms (and forgets) the
+        updates before it; the others are delivered again at each call, to this process or the next."""
+        self.confirmed = max(self.confirmed, offset)
+        self.updates = [u for u in self.updates if u["update_id"] >= self.confirmed]
         return list(self.updates)
 
     def _sent_message(self, params: dict[str, Any]) -> dict[str, Any]:

@@ -67,13 +67,17 @@ def _chat_of(update: dict[str, Any]) -> int | None:
     return None
 
 
-async def start_bot(tmp_path: Path, *, wait_for: str = "getUpdates", **environment: str) -> RunningBot:
-    """Start `convention-bot run` on a database in `tmp_path`, against a new fake Bot API;
-    return once it made its first `wait_for` call (it is then serving)."""
-    telegram = FakeTelegram()
-    server = FakeBotApiServer(telegram)
-    await server.start()
-    log = tmp_path / f"bot-{server.port}.log"
+async def start_bot(
+    tmp_path: Path, *, wait_for: str = "getUpdates", server: FakeBotApiServer | None = None, **environment: str
+) -> RunningBot:
+    """Start `convention-bot run` on a database in `tmp_path`, against a new fake Bot API (or `server`,
+    for a restart); return once it made its first `wait_for` call (it is then serving)."""
+    if server is None:
+        server = FakeBotApiServer(FakeTelegram())
+        await server.start()
+    telegram = server.telegram
+    before = len(telegram.sent(wait_for))
+    log = tmp_path / f"bot-{server.port}-{before}.log"
     env = {
         **os.environ,
         "TELEGRAM_BOT_TOKEN": TOKEN,
@@ -89,7 +93,7 @@ async def start_bot(tmp_path: Path, *, wait_for: str = "getUpdates", **environme
             sys.executable, "-m", "bot", "run", cwd=ROOT, env=env, stdout=output, stderr=output
         )
     bot = RunningBot(telegram, server, process, log)
-    await bot.wait_for(lambda: telegram.sent(wait_for))
+    await bot.wait_for(lambda: len(telegram.sent(wait_for)) > before)
     return bot
 
 

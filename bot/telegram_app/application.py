@@ -16,13 +16,15 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from ..core.engine import Engine
+from ..journal import UpdateJournal
 from ..settings import SECRET_VARIABLE, Settings
 from ..storage import Storage, load_secret
 from . import calendar_handlers, handlers, monitoring, privacy_handlers
 from .context import SERVICES_KEY, BotContext, Services
+from .durable import JournalBot, PollingWatch, replay
 from .ordering import PerChatUpdateProcessor
 from .resilience import ResilientRateLimiter
 
@@ -56,33 +58,47 @@ NOT_TEXT = (
 def build_application(
     settings: Settings, engine: Engine, *, token: str, request: BaseRequest | None = None
 ) -> Application:
-    """The bot's Application; `request` replaces the HTTP layer (tests record with it)."""
+    """The bot's Application; `request` replaces the HTTP layer (tests record with it, no polling)."""
+    offline = request is not None
     telegram = settings.telegram
+    storage = Storage(settings.database, load_secret(os.environ.get(SECRET_VARIABLE), settings.secret_file))
+    journal = UpdateJournal(storage.run)
+    limiter = ResilientRateLimiter(
+        overall_max_rate=telegram.flood_limit_per_second,
+        max_retries=telegram.max_retries,
+        network_retries=telegram.network_retries,
+        pause=telegram.retry_pause,
+    )
+    if request is None:
+        timeout = telegram.request_timeout
+        request = HTTPXRequest(
+            connection_pool_size=256, read_timeout=timeout, write_timeout=timeout, connect_timeout=timeout,
+            pool_timeout=timeout,
+        )  # fmt: skip
+        polling_request: BaseRequest = HTTPXRequest(connection_pool_size=1)
+    else:  # offline: every call goes through `request`
+        polling_request = request
+    bot = JournalBot(
+        token,
+        base_url=telegram.base_url,
+        base_file_url=telegram.base_file_url,
+        request=request,
+        get_updates_request=polling_request,
+        rate_limiter=limiter,
+        journal=journal,
+        watch=PollingWatch(),
+    )
     builder = (
         Application.builder()
-        .token(token)
-        .base_url(telegram.base_url)
-        .base_file_url(telegram.base_file_url)
+        .bot(bot)
         .context_types(ContextTypes(context=BotContext))
-        .concurrent_updates(PerChatUpdateProcessor(telegram.concurrent_updates))
+        .concurrent_updates(PerChatUpdateProcessor(telegram.concurrent_updates, journal))
         .post_init(_start)
         .post_shutdown(_stop)
     )
-    builder = builder.rate_limiter(
-        ResilientRateLimiter(
-            overall_max_rate=telegram.flood_limit_per_second,
-            max_retries=telegram.max_retries,
-            network_retries=telegram.network_retries,
-            pause=telegram.retry_pause,
-        )
-    )
-    if request is not None:  # offline: no polling, every call goes through `request`
-        builder = builder.request(request).updater(None)
-    else:
-        timeout = telegram.request_timeout
-        builder = builder.read_timeout(timeout).write_timeout(timeout).connect_timeout(timeout).pool_timeout(timeout)
+    if offline:
+        builder = builder.updater(None)
     application = builder.build()
-    storage = Storage(settings.database, load_secret(os.environ.get(SECRET_VARIABLE), settings.secret_file))
     application.bot_data[SERVICES_KEY] = Services(settings, engine, storage)
 
     for names, callback in [
@@ -114,7 +130,11 @@ def build_application(
 
 
 async def _start(application: Application) -> None:
-    """Once connected: publish the commands, purge old data now and daily, restore reminders, beat."""
+    """Once connected: replay unfinished updates, publish the commands, purge old data now and daily,
+    restore reminders, beat."""
+    journal: UpdateJournal = application.bot.journal
+    await journal.create_tables()
+    await replay(application, journal)
     await application.bot.set_my_commands(COMMANDS)
     jobs = application.job_queue
     jobs.run_repeating(privacy_handlers.purge, interval=timedelta(days=1), first=0, name="purge")

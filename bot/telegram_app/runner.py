@@ -43,6 +43,8 @@ def run(config_path: Path | None) -> int:
         print(error, file=sys.stderr)
         return EXIT_FAILED
     application = build_application(settings, engine, token=token)
+    watch = application.bot.watch
+    watch.on_fatal = application.stop_running  # polling dead for good: end, so the supervisor sees it
     try:
         asyncio.run(_check_token(application))
         if settings.telegram.mode == "webhook":
@@ -59,8 +61,14 @@ def run(config_path: Path | None) -> int:
         print("Jeton Telegram refusé par le serveur (invalide ou révoqué).", file=sys.stderr)
         return EXIT_USAGE
     except TelegramError as error:
+        if watch.fatal:
+            print(watch.fatal, file=sys.stderr)
+            return EXIT_USAGE
         log.error("the bot stopped: %s", error)
         return EXIT_FAILED
+    if watch.fatal:
+        print(watch.fatal, file=sys.stderr)
+        return EXIT_USAGE
     log.info("stopped cleanly")
     return EXIT_OK
 
