@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sqlite3
 import sys
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from .assembly import build_engine, make_clock, open_storage
 from .backup import BackupError, backup
 from .core.answer import Answer
 from .core.engine import Engine
@@ -18,8 +18,7 @@ from .core.evaluation import CALCULATION, IN_SCOPE, OUT_OF_SCOPE, EvaluationFile
 from .core.knowledge import KnowledgeError, load_knowledge, read_knowledge
 from .health import database_problem, health_problems
 from .report import build_report, to_csv, to_markdown
-from .settings import SECRET_VARIABLE, Settings, SettingsError, load_settings
-from .storage import Storage, load_secret
+from .settings import Settings, SettingsError, load_settings
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 GROUP_NAMES = {IN_SCOPE: "in-scope (première citation)", OUT_OF_SCOPE: "hors sujet refusés", CALCULATION: "calculs"}
@@ -94,8 +93,9 @@ def _common(command: argparse.ArgumentParser) -> None:
     command.add_argument("--config", type=Path, help="fichier de configuration YAML")
 
 
-def _engine(settings: Settings) -> Engine:
-    return settings.engine(load_knowledge(settings.knowledge_dir))
+def _today(args: argparse.Namespace, settings: Settings) -> date:
+    """--today, else the users' date from the clock."""
+    return args.today or make_clock(settings).today()
 
 
 def validate_command(args: argparse.Namespace) -> int:
@@ -116,8 +116,8 @@ def validate_command(args: argparse.Namespace) -> int:
 
 
 def ask_command(args: argparse.Namespace) -> int:
-    engine = _engine(load_settings(args.config))
-    today = args.today or date.today()
+    settings = load_settings(args.config)
+    engine, today = build_engine(settings), _today(args, settings)
     questions: Iterable[str] = args.question or _stdin_lines()
     for question in questions:
         answer = engine.answer(question, today=today)
@@ -137,7 +137,8 @@ def _stdin_lines() -> Iterable[str]:
 
 
 def chat_command(args: argparse.Namespace) -> int:
-    engine = _engine(load_settings(args.config))
+    settings = load_settings(args.config)
+    engine = build_engine(settings)
     print("Posez vos questions sur la convention (« quitter » ou Ctrl-D pour sortir).")
     while True:
         try:
@@ -147,17 +148,18 @@ def chat_command(args: argparse.Namespace) -> int:
             return EXIT_OK
         if question.strip().lower() in {"quitter", "quit", "exit", "q"}:
             return EXIT_OK
-        print(render_plain(engine, engine.answer(question, today=args.today or date.today())))
+        print(render_plain(engine, engine.answer(question, today=_today(args, settings))))
 
 
 def eval_command(args: argparse.Namespace) -> int:
-    engine = _engine(load_settings(args.config))
+    settings = load_settings(args.config)
+    engine = build_engine(settings)
     try:
         cases = load_cases(args.file)
     except EvaluationFileError as error:
         print(error, file=sys.stderr)
         return EXIT_USAGE
-    report = evaluate(engine, cases, args.today or date.today())
+    report = evaluate(engine, cases, _today(args, settings))
     for outcome in report.outcomes:
         if not outcome.passed:
             print(f"ÉCHEC [{outcome.case.category}] {outcome.case.question!r} : {outcome.reason}")
@@ -185,7 +187,7 @@ def report_command(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
         return EXIT_FAILED
     try:
-        storage = Storage(settings.database, load_secret(os.environ.get(SECRET_VARIABLE), settings.secret_file))
+        storage = open_storage(settings, make_clock(settings))
         try:
             report = build_report(storage.questions_for_report(args.since), storage.feedback_for_report(args.since))
         finally:

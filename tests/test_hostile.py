@@ -130,6 +130,6 @@ async def test_hostile_input_through_the_telegram_handlers(engine: Engine, tmp_p
         ]
         assert len(sent) == 1, case["name"]
         assert_well_formed(sent[0]["text"])
-    storage = bot.app.bot_data["services"].storage
+    storage = bot.services.storage
     tables = {row[0] for row in storage._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"answers", "feedback", "chats", "reminders", "daily_counts"} <= tables

@@ -46,7 +46,7 @@ async def test_a_failed_send_is_tried_again_once(
 
 async def test_a_group_migrated_to_a_supergroup_keeps_its_settings(engine: Engine, tmp_path: Path) -> None:
     bot = await harness_for(engine, tmp_path)
-    storage = bot.app.bot_data["services"].storage
+    storage = bot.services.storage
     group = {"chat_id": -500, "chat_type": "group"}
     await bot.reply(bot.telegram.user_message("/signature 15/03/2025", **group))
     bot.telegram.fail_next(

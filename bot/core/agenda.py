@@ -13,8 +13,9 @@ from .deadlines import compute_deadlines, format_date
 ALARM_BEFORE = relativedelta(months=1)
 
 
-def agenda(signature: date, today: date, *, send_time: time, timezone: str) -> bytes:
-    """Two all-day events, the LRAR deadline and the period end, each with an alarm a month before."""
+def agenda(signature: date, today: date, *, send_time: time, timezone: str, stamp: datetime) -> bytes:
+    """Two all-day events, the LRAR deadline and the period end, each with an alarm a month before;
+    `stamp` (now) is the file's creation time."""
     d = compute_deadlines(signature, today)
     notice, end = (d.next_notice_deadline, d.next_period_end) if d.notice_passed else (d.notice_deadline, d.period_end)
     calendar = Calendar()
@@ -39,7 +40,7 @@ def agenda(signature: date, today: date, *, send_time: time, timezone: str) -> b
     for key, day, summary, description in events:
         event = Event()
         event.add("uid", f"{key}-{signature.isoformat()}-{day.isoformat()}@convention-bot")
-        event.add("dtstamp", datetime.now(UTC))
+        event.add("dtstamp", stamp.astimezone(UTC))
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
         event.add("summary", summary)

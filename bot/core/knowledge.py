@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
 from . import checks
@@ -22,7 +23,17 @@ from .schema import (
 )
 from .yamlfile import Problem, YamlDocument, load_yaml
 
-DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parents[2] / "knowledge"
+
+def _default_knowledge_dir() -> Path:
+    """The knowledge base shipped in the wheel (pyproject maps the package `bot.knowledge` to the
+    knowledge/ folder), else the checkout's knowledge/ folder (an editable install, the tests)."""
+    shipped = files("bot") / "knowledge"
+    if shipped.is_dir():
+        return Path(str(shipped))
+    return Path(__file__).resolve().parents[2] / "knowledge"
+
+
+DEFAULT_KNOWLEDGE_DIR = _default_knowledge_dir()
 SOURCE_FILE = Path("source") / "convention.txt"
 CLAUSES_DIR = "clauses"
 

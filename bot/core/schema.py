@@ -92,7 +92,12 @@ def parse_document(document: YamlDocument, model: type[Model]) -> tuple[Model | 
     try:
         return model.model_validate(document.data), []
     except ValidationError as error:
-        return None, [_problem(document, model, item) for item in error.errors()]
+        return None, validation_problems(document, model, error)
+
+
+def validation_problems(document: YamlDocument, model: type[BaseModel], error: ValidationError) -> list[Problem]:
+    """pydantic's errors about `document`, in French with their lines."""
+    return [_problem(document, model, item) for item in error.errors()]
 
 
 def _problem(document: YamlDocument, model: type[BaseModel], item: Any) -> Problem:

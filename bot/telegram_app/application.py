@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
 
 from telegram import BotCommand, Update
@@ -18,12 +17,13 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest, HTTPXRequest
 
+from ..assembly import make_clock, open_storage
+from ..clock import Clock
 from ..core.engine import Engine
 from ..journal import UpdateJournal
-from ..settings import SECRET_VARIABLE, Settings
-from ..storage import Storage, load_secret
-from . import calendar_handlers, handlers, monitoring, privacy_handlers
-from .context import SERVICES_KEY, BotContext, Services
+from ..settings import Settings
+from . import calendar_handlers, handlers, monitoring, privacy_handlers, reminders
+from .context import SERVICES_KEY, BotContext, Services, services_of
 from .durable import JournalBot, PollingWatch, replay
 from .ordering import PerChatUpdateProcessor
 from .resilience import ResilientRateLimiter
@@ -56,12 +56,19 @@ NOT_TEXT = (
 
 
 def build_application(
-    settings: Settings, engine: Engine, *, token: str, request: BaseRequest | None = None
+    settings: Settings,
+    engine: Engine,
+    *,
+    token: str,
+    request: BaseRequest | None = None,
+    clock: Clock | None = None,
 ) -> Application:
-    """The bot's Application; `request` replaces the HTTP layer (tests record with it, no polling)."""
+    """The bot's Application; `request` replaces the HTTP layer (no polling then) and `clock` the time
+    (tests set both)."""
     offline = request is not None
     telegram = settings.telegram
-    storage = Storage(settings.database, load_secret(os.environ.get(SECRET_VARIABLE), settings.secret_file))
+    clock = clock or make_clock(settings)
+    storage = open_storage(settings, clock)
     journal = UpdateJournal(storage.run)
     limiter = ResilientRateLimiter(
         overall_max_rate=telegram.flood_limit_per_second,
@@ -99,7 +106,7 @@ def build_application(
     if offline:
         builder = builder.updater(None)
     application = builder.build()
-    application.bot_data[SERVICES_KEY] = Services(settings, engine, storage)
+    application.bot_data[SERVICES_KEY] = Services(settings, engine, storage, clock)
 
     for names, callback in [
         (["start"], handlers.start),
@@ -139,11 +146,11 @@ async def _start(application: Application) -> None:
     jobs = application.job_queue
     jobs.run_repeating(privacy_handlers.purge, interval=timedelta(days=1), first=0, name="purge")
     jobs.run_repeating(monitoring.heartbeat, interval=HEARTBEAT_SECONDS, first=0, name="heartbeat")
-    await calendar_handlers.restore_reminders(application)
+    await reminders.restore_reminders(application)
 
 
 async def _stop(application: Application) -> None:
-    application.bot_data[SERVICES_KEY].storage.close()
+    services_of(application).storage.close()
 
 
 # What the bot asks Telegram for: edited messages and channel posts are not answered.

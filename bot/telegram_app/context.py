@@ -1,4 +1,4 @@
-"""What handlers share: the settings, the current engine (swapped by /reload), the storage."""
+"""What handlers share: the settings, the current engine (swapped by /reload), the storage, the clock."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from ..clock import Clock
 from ..core.answer import Answer
 from ..core.engine import Engine
 from ..settings import Settings
@@ -19,6 +20,12 @@ class Services:
     settings: Settings
     engine: Engine  # replaced as a whole by /reload: handlers never see half a knowledge base
     storage: Storage
+    clock: Clock  # the one source of "now" and "today" (Europe/Paris by default); tests set it
+
+
+def services_of(application: Application) -> Services:
+    """The services stored in `application` (for job callbacks and start/stop hooks)."""
+    return application.bot_data[SERVICES_KEY]
 
 
 class BotContext(CallbackContext[ExtBot[None], dict, dict, dict]):
@@ -32,7 +39,7 @@ class BotContext(CallbackContext[ExtBot[None], dict, dict, dict]):
 
     @property
     def services(self) -> Services:
-        return self.application.bot_data[SERVICES_KEY]
+        return services_of(self.application)
 
     @property
     def engine(self) -> Engine:
@@ -45,3 +52,7 @@ class BotContext(CallbackContext[ExtBot[None], dict, dict, dict]):
     @property
     def storage(self) -> Storage:
         return self.services.storage
+
+    @property
+    def clock(self) -> Clock:
+        return self.services.clock

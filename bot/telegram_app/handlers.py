@@ -19,11 +19,12 @@ from telegram import (
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, ChatMigrated
 
+from ..assembly import build_engine
 from ..core.answer import Answer
 from ..core.engine import Engine
 from ..core.knowledge import read_knowledge
 from ..core.references import article_id
-from . import calendar_handlers, keyboards
+from . import calendar_file, chat_migration, keyboards
 from .context import BotContext
 from .cpu import TooSlow, bounded
 from .render import answer_html, clause_html, escape, split_html
@@ -150,14 +151,14 @@ async def button(update: Update, context: BotContext) -> None:
     elif action == keyboards.EXAMPLE and ident in engine.knowledge.topics:
         await answer_question(query.message, context, engine.knowledge.topics[ident].example)
     elif action == keyboards.AGENDA:
-        await calendar_handlers.send_agenda(query.message, context)
+        await calendar_file.send_agenda(query.message, context)
 
 
 async def inline_query(update: Update, context: BotContext) -> None:
     """Offer up to five answer cards to paste into any chat."""
     query = update.inline_query
     try:
-        answers = await bounded(inline_answers, context.engine, valid_text(query.query))
+        answers = await bounded(inline_answers, context.engine, valid_text(query.query), context.clock.today())
     except TooSlow:
         answers = []
     results = [
@@ -185,7 +186,7 @@ async def reload_knowledge(update: Update, context: BotContext) -> None:
         text = "❌ Base invalide, l'ancienne reste en service :\n<pre>" + "\n".join(lines) + "</pre>"
         await update.effective_message.reply_html(split_html(text)[0])
         return
-    context.services.engine = await asyncio.to_thread(settings.engine, knowledge)
+    context.services.engine = await asyncio.to_thread(build_engine, settings, knowledge)
     warnings = sum(p.warning for p in problems)
     await update.effective_message.reply_html(
         f"✅ Base rechargée : {len(knowledge.clauses)} clauses, {knowledge.question_count} questions, {warnings} avertissement(s)."
@@ -196,7 +197,7 @@ async def stats(update: Update, context: BotContext) -> None:
     """Show the last seven days' counters (admins only)."""
     if not await require_admin(update, context):
         return
-    counts = await context.storage.daily_counts(date.today() - timedelta(days=STATS_DAYS - 1))
+    counts = await context.storage.daily_counts(context.clock.today() - timedelta(days=STATS_DAYS - 1))
     await update.effective_message.reply_html(stats_html(counts, context.engine))
 
 
@@ -204,9 +205,9 @@ async def chat_migrated(update: Update, context: BotContext) -> None:
     """A group became a supergroup: move its settings to the new chat id."""
     message = update.effective_message  # Telegram tells both the old group and the new supergroup
     if message.migrate_to_chat_id:
-        await calendar_handlers.move_chat(context.application, message.chat_id, message.migrate_to_chat_id)
+        await chat_migration.move_chat(context.application, message.chat_id, message.migrate_to_chat_id)
     elif message.migrate_from_chat_id:
-        await calendar_handlers.move_chat(context.application, message.migrate_from_chat_id, message.chat_id)
+        await chat_migration.move_chat(context.application, message.migrate_from_chat_id, message.chat_id)
 
 
 async def error_handler(update: object, context: BotContext) -> None:
@@ -214,7 +215,7 @@ async def error_handler(update: object, context: BotContext) -> None:
     update_id = update.update_id if isinstance(update, Update) else None
     if isinstance(context.error, ChatMigrated) and isinstance(update, Update) and update.effective_chat:
         log.info("update %s: chat migrated to a supergroup", update_id)
-        await calendar_handlers.move_chat(context.application, update.effective_chat.id, context.error.new_chat_id)
+        await chat_migration.move_chat(context.application, update.effective_chat.id, context.error.new_chat_id)
         return
     log.error("error while handling update %s", update_id, exc_info=context.error)
     admin_chat = context.settings.telegram.admin_chat_id
@@ -253,7 +254,7 @@ async def answer_question(message: Message, context: BotContext, question: str) 
     question = valid_text(question)
     signature = await context.storage.signature(message.chat_id)
     try:
-        answer = await bounded(context.engine.answer, question, today=date.today(), signature=signature)
+        answer = await bounded(context.engine.answer, question, today=context.clock.today(), signature=signature)
     except TooSlow:
         await message.reply_text(TOO_SLOW)
         return
@@ -318,11 +319,11 @@ def stats_html(counts: dict[str, int], engine: Engine) -> str:
     return "\n".join(lines)
 
 
-def inline_answers(engine: Engine, text: str) -> list[Answer]:
+def inline_answers(engine: Engine, text: str, today: date) -> list[Answer]:
     """The best answer and its alternatives as separate cards (clauses only)."""
     if not text.strip():
         return []
-    best = engine.answer(text, today=date.today())
+    best = engine.answer(text, today=today)
     if not best.answered:
         return []
     others = [engine.about(clause_id) for clause_id in best.alternatives]

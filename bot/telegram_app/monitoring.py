@@ -13,7 +13,7 @@ import time
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from .context import SERVICES_KEY, BotContext, Services
+from .context import BotContext, services_of
 
 log = logging.getLogger("convention_bot.updates")
 
@@ -53,7 +53,7 @@ async def heartbeat(context: ContextTypes.DEFAULT_TYPE) -> None:
 
     Not the current time: a process alive but no longer receiving anything must look unhealthy.
     """
-    services: Services = context.application.bot_data[SERVICES_KEY]
+    services = services_of(context.application)
     last_success = context.bot.watch.last_success
     if last_success is None:  # not polled yet (or never could): the file keeps aging
         return

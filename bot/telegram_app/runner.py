@@ -12,7 +12,8 @@ from pathlib import Path
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application
 
-from ..core.knowledge import KnowledgeError, load_knowledge
+from ..assembly import build_engine
+from ..core.knowledge import KnowledgeError
 from ..settings import TOKEN_VARIABLE, SettingsError, load_settings, read_token
 from .application import ALLOWED_UPDATES, build_application
 from .logs import setup_logging
@@ -38,7 +39,7 @@ def run(config_path: Path | None) -> int:
         return EXIT_USAGE
     setup_logging(settings.log_level, token)
     try:
-        engine = settings.engine(load_knowledge(settings.knowledge_dir))
+        engine = build_engine(settings)
     except KnowledgeError as error:
         print(error, file=sys.stderr)
         return EXIT_FAILED

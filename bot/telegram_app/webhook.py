@@ -17,7 +17,7 @@ from telegram.ext import Application
 
 from ..settings import Settings
 from .application import ALLOWED_UPDATES
-from .context import SERVICES_KEY, Services
+from .context import services_of
 from .durable import JournalBot
 
 log = logging.getLogger(__name__)
@@ -45,7 +45,7 @@ def webhook_app(application: Application, secret_token: str, path: str) -> web.A
         return web.Response(text="ok")
 
     async def health(request: web.Request) -> web.Response:
-        services: Services = application.bot_data[SERVICES_KEY]
+        services = services_of(application)
         try:
             problem = await services.storage.run(lambda db: db.execute("PRAGMA quick_check(1)").fetchone()[0])
             if problem != "ok":
