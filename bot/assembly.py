@@ -6,7 +6,7 @@ from .clock import Clock
 from .core.engine import Engine
 from .core.knowledge import Knowledge, load_knowledge
 from .settings import Settings
-from .storage import Storage, load_secret
+from .storage import SCHEMA_VERSION, Storage, check_database, load_secret
 
 
 def build_engine(settings: Settings, knowledge: Knowledge | None = None) -> Engine:
@@ -20,5 +20,7 @@ def make_clock(settings: Settings) -> Clock:
 
 
 def open_storage(settings: Settings, clock: Clock) -> Storage:
+    """The storage; StorageError (one French sentence) if the database or the secret is unusable."""
+    check_database(settings.database, SCHEMA_VERSION)  # before the secret: nothing is made beside a bad base
     secret = settings.secret.get_secret_value() if settings.secret else None
     return Storage(settings.database, load_secret(secret, settings.secret_file), clock)

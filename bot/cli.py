@@ -19,6 +19,7 @@ from .core.knowledge import KnowledgeError, load_knowledge, read_knowledge
 from .health import database_problem, health_problems
 from .report import build_report, to_csv, to_markdown
 from .settings import Settings, SettingsError, load_settings
+from .storage import StorageError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 GROUP_NAMES = {IN_SCOPE: "in-scope (première citation)", OUT_OF_SCOPE: "hors sujet refusés", CALCULATION: "calculs"}
@@ -31,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         stream.reconfigure(errors="replace")  # type: ignore[union-attr]
     try:
         return args.handler(args)
-    except (SettingsError, KnowledgeError) as error:
+    except (SettingsError, KnowledgeError, StorageError) as error:
         print(error, file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:

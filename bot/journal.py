@@ -20,35 +20,11 @@ T = TypeVar("T")
 Runner = Callable[[Callable[[sqlite3.Connection], T]], Awaitable[T]]
 DONE_RETENTION = timedelta(days=2)  # Telegram keeps an unconfirmed update for 24 hours
 
-# The journal's tables (applied by the storage's migrations).
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS update_journal (
-    update_id INTEGER PRIMARY KEY,
-    body TEXT NOT NULL,
-    received_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS update_done (
-    update_id INTEGER PRIMARY KEY,
-    done_at TEXT NOT NULL
-);
-"""
-
-
 class UpdateJournal:
     """Updates received but not yet handled, on the bot's database (through `run`, the storage's worker)."""
 
     def __init__(self, run: Runner) -> None:
         self._run = run
-
-    async def create_tables(self) -> None:
-        """Create the journal's tables if the database has not got them yet."""
-
-        def create(db: sqlite3.Connection) -> None:
-            for statement in SCHEMA.split(";"):
-                if statement.strip():
-                    db.execute(statement)
-
-        await self._run(create)
 
     async def record(self, updates: Iterable[tuple[int, str]]) -> set[int]:
         """Write each (update_id, JSON body) not seen before; return the ids that are new."""

@@ -36,7 +36,12 @@ JSON_FIELDS = {
     "scope",
     "button",
 }
-INT_FIELDS = {"chat_id", "message_id", "offset", "limit", "timeout", "cache_time", "retry_after"}
+ADMIN_RIGHTS = [
+    "can_be_edited", "is_anonymous", "can_manage_chat", "can_delete_messages", "can_manage_video_chats",
+    "can_restrict_members", "can_promote_members", "can_change_info", "can_invite_users", "can_post_stories",
+    "can_edit_stories", "can_delete_stories",
+]  # fmt: skip
+INT_FIELDS = {"user_id", "chat_id", "message_id", "offset", "limit", "timeout", "cache_time", "retry_after"}
 
 
 @dataclass
@@ -49,6 +54,7 @@ class FakeTelegram:
     faults: dict[str, list[tuple[int, dict[str, Any]]]] = field(default_factory=dict)
     delay: float = 0.0  # seconds added to every call, as a real network would
     confirmed: int = 0  # the highest getUpdates offset received: updates below it are gone
+    group_admins: dict[int, set[int]] = field(default_factory=dict)  # chat id -> its administrators' ids
     _update_ids: itertools.count = field(default_factory=lambda: itertools.count(1))
     _message_ids: itertools.count = field(default_factory=lambda: itertools.count(1000))
     _new_updates: asyncio.Event | None = None
@@ -149,6 +155,13 @@ class FakeTelegram:
             return 200, {"ok": True, "result": self.me()}
         if method in ("sendMessage", "editMessageText", "sendDocument"):
             return 200, {"ok": True, "result": self._sent_message(params)}
+        if method == "getChatMember":
+            user = int(params["user_id"])
+            status = "administrator" if user in self.group_admins.get(int(params["chat_id"]), set()) else "member"
+            member = {"status": status, "user": {"id": user, "is_bot": False, "first_name": f"User{user}"}}
+            if status == "administrator":
+                member.update({flag: False for flag in ADMIN_RIGHTS})
+            return 200, {"ok": True, "result": member}
         return 200, {"ok": True, "result": True}
 
     def take_updates(self, offset: int) -> list[dict[str, Any]]:

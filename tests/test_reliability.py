@@ -36,9 +36,7 @@ SECRET = "s3cr3t-Token_for-tests"
 @pytest.fixture
 async def journal(tmp_path: Path) -> UpdateJournal:
     storage = Storage(tmp_path / "bot.sqlite3", b"k" * 32)
-    journal = UpdateJournal(storage.run)
-    await journal.create_tables()
-    return journal
+    return UpdateJournal(storage.run)
 
 
 # --- the journal ---------------------------------------------------------------------------------
@@ -57,7 +55,6 @@ async def test_the_journal_keeps_unfinished_updates_and_recognises_every_id_once
 async def test_unfinished_updates_are_replayed_and_finished_once_handled(engine: Engine, tmp_path: Path) -> None:
     bot = await harness_for(engine, tmp_path)
     journal: UpdateJournal = bot.app.bot.journal
-    await journal.create_tables()
     update = {"update_id": 77, **bot.telegram.user_message("durée de la convention", user_id=321)}
     await journal.record([(77, json.dumps(update))])
     assert await replay(bot.app, journal) == 1
@@ -208,7 +205,6 @@ def test_telegram_s_own_loggers_stay_at_info_when_the_bot_logs_debug() -> None:
 
 
 async def test_webhook_refuses_bad_secrets_and_bodies_and_answers_a_replay_once(bot: Harness) -> None:
-    await bot.app.bot.journal.create_tables()
     await bot.app.start()
     client = TestClient(TestServer(webhook_app(bot.app, SECRET, "telegram")))
     await client.start_server()

@@ -139,12 +139,12 @@ def build_application(
 async def _start(application: Application) -> None:
     """Once connected: replay unfinished updates, publish the commands, purge old data now and daily,
     restore reminders, beat."""
-    journal: UpdateJournal = application.bot.journal
-    await journal.create_tables()
-    await replay(application, journal)
+    await replay(application, application.bot.journal)
     await application.bot.set_my_commands(COMMANDS)
+    await privacy_handlers.purge_now(application)  # now: a bot restarted daily still purges
     jobs = application.job_queue
-    jobs.run_repeating(privacy_handlers.purge, interval=timedelta(days=1), first=0, name="purge")
+    day = timedelta(days=1)
+    jobs.run_repeating(privacy_handlers.purge, interval=day, first=day, name="purge")
     jobs.run_repeating(monitoring.heartbeat, interval=HEARTBEAT_SECONDS, first=0, name="heartbeat")
     await reminders.restore_reminders(application)
 

@@ -10,6 +10,7 @@ from ..core.calendar_text import schedule_text
 from ..core.deadlines import find_dates, format_date, plausibility_problem
 from .calendar_file import NO_DATE, agenda_keyboard
 from .context import BotContext
+from .privileges import NOT_ADMIN, may_change_chat
 from .reminders import cancel_reminder_jobs, schedule_reminders
 from .render import citation_html, escape
 
@@ -22,6 +23,9 @@ async def signature(update: Update, context: BotContext) -> None:
         stored = await context.storage.signature(message.chat_id)
         shown = f"Date enregistrée : <b>{format_date(stored)}</b>. Pour la changer : " if stored else ""
         await message.reply_html(shown + "<code>/signature 15/03/2025</code>" if stored else NO_DATE)
+        return
+    if not await may_change_chat(update, context):
+        await message.reply_html(NOT_ADMIN)
         return
     today = context.clock.today()
     problem, value = _parse_signature(text, today)
@@ -51,6 +55,10 @@ async def reminders_command(update: Update, context: BotContext) -> None:
     """Turn the deadline reminders on or off (/rappels on|off)."""
     message = update.effective_message
     choice = (context.args or [""])[0].lower()
+    changes = choice in ("on", "oui", "activer", "off", "non", "desactiver", "désactiver")
+    if changes and not await may_change_chat(update, context):
+        await message.reply_html(NOT_ADMIN)
+        return
     if choice in ("on", "oui", "activer"):
         stored = await context.storage.signature(message.chat_id)
         if stored is None:

@@ -25,6 +25,7 @@ from ..core.engine import Engine
 from ..core.knowledge import read_knowledge
 from ..core.references import article_id
 from . import calendar_file, chat_migration, keyboards
+from .alerts import AlertGate
 from .context import BotContext
 from .cpu import TooSlow, bounded
 from .render import answer_html, clause_html, escape, split_html
@@ -35,6 +36,7 @@ ANONYMOUS_ADMIN_ID = 1087968824  # "GroupAnonymousBot": anyone hiding behind a g
 INLINE_RESULTS = 5
 STATS_DAYS = 7
 MAX_REPORTED_PROBLEMS = 15
+ALERTS_KEY = "admin_alerts"
 ECHO_MAX = 60  # characters of a user's text repeated back in an error message
 TOO_SLOW = "Votre message est trop long ou trop complexe pour que je le lise à temps : posez une question plus courte."
 TEXT_ONLY = "Je ne lis que le texte 🙂 Écrivez-moi votre question sur la convention."
@@ -194,10 +196,12 @@ async def reload_knowledge(update: Update, context: BotContext) -> None:
 
 
 async def stats(update: Update, context: BotContext) -> None:
-    """Show the last seven days' counters (admins only)."""
+    """Show the last seven days' counters (admins only): every chat's in private, only this group's in a group."""
     if not await require_admin(update, context):
         return
-    counts = await context.storage.daily_counts(context.clock.today() - timedelta(days=STATS_DAYS - 1))
+    chat = update.effective_chat
+    only = None if chat is None or chat.type == ChatType.PRIVATE else chat.id
+    counts = await context.storage.daily_counts(context.clock.today() - timedelta(days=STATS_DAYS - 1), only)
     await update.effective_message.reply_html(stats_html(counts, context.engine))
 
 
@@ -219,8 +223,10 @@ async def error_handler(update: object, context: BotContext) -> None:
         return
     log.error("error while handling update %s", update_id, exc_info=context.error)
     admin_chat = context.settings.telegram.admin_chat_id
-    if admin_chat is not None:
-        text = f"⚠️ Erreur sur la mise à jour {update_id} : {type(context.error).__name__}"
+    kind = type(context.error).__name__
+    held = context.application.bot_data.setdefault(ALERTS_KEY, AlertGate()).admit(kind)
+    if admin_chat is not None and held is not None:
+        text = f"⚠️ Erreur sur la mise à jour {update_id} : {kind}" + (f" (et {held} autre(s) tue(s))" if held else "")
         try:
             await context.bot.send_message(admin_chat, text)
         except Exception:  # the admin chat may be unreachable too; the log has it all

@@ -15,6 +15,7 @@ from telegram.ext import Application
 from ..assembly import build_engine
 from ..core.knowledge import KnowledgeError
 from ..settings import TOKEN_VARIABLE, SettingsError, load_settings, read_token
+from ..storage import StorageError
 from .application import ALLOWED_UPDATES, build_application
 from .logs import setup_logging
 from .webhook import serve_webhook
@@ -43,13 +44,22 @@ def run(config_path: Path | None) -> int:
     except KnowledgeError as error:
         print(error, file=sys.stderr)
         return EXIT_FAILED
-    application = build_application(settings, engine, token=token)
+    try:
+        application = build_application(settings, engine, token=token)
+    except StorageError as error:
+        print(error, file=sys.stderr)
+        return EXIT_FAILED
     watch = application.bot.watch
     watch.on_fatal = application.stop_running  # polling dead for good: end, so the supervisor sees it
     try:
         asyncio.run(_check_token(application))
         if settings.telegram.mode == "webhook":
-            asyncio.run(serve_webhook(application, settings))
+            try:
+                asyncio.run(serve_webhook(application, settings))
+            except OSError as error:  # the port is taken, or not ours to listen on
+                webhook = settings.telegram.webhook
+                print(f"Écoute impossible sur {webhook.listen}:{webhook.port} : {error.strerror}.", file=sys.stderr)
+                return EXIT_FAILED
             return EXIT_OK
         application.run_polling(
             allowed_updates=ALLOWED_UPDATES,
