@@ -5,29 +5,36 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import socket
 import sqlite3
+import stat
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
-from fake_telegram import BOT_USERNAME, TOKEN, FakeTelegram
+from fake_telegram import BOT_USERNAME, TOKEN, FakeBotApiServer, FakeTelegram
 from telegram import Update
 from telegram.error import BadRequest, Conflict, InvalidToken, NetworkError
 from test_deployment import cli
-from test_handlers import Harness, harness_for
+from test_handlers import ADMIN, Harness, harness_for
 
 from bot.core.engine import Engine
 from bot.journal import UpdateJournal
 from bot.report import Report, build_report, to_csv
+from bot.settings import SettingsError, load_settings
 from bot.storage import Storage
 from bot.telegram_app import cpu
+from bot.telegram_app.alerts import AlertGate
 from bot.telegram_app.durable import PollingWatch, replay
 from bot.telegram_app.handlers import TOO_SLOW
 from bot.telegram_app.logs import setup_logging
 from bot.telegram_app.ordering import PerChatUpdateProcessor
+from bot.telegram_app.privileges import NOT_ADMIN
+from bot.telegram_app.reminders import send_reminder
 from bot.telegram_app.webhook import SECRET_HEADER, webhook_app
 
 SECRET = "s3cr3t-Token_for-tests"
@@ -292,3 +299,208 @@ def test_report_and_health_on_a_corrupt_database(tmp_path: Path) -> None:
     assert health.returncode == 1 and "base de données" in health.stderr
     result = cli("report", **env)
     assert result.returncode == 1 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+# --- reminders -----------------------------------------------------------------------------------
+
+
+async def test_a_reminder_is_marked_sent_only_once_telegram_accepted_it(engine: Engine, tmp_path: Path) -> None:
+    bot = await harness_for(engine, tmp_path, retry_pause=0.001)
+    storage = bot.services.storage
+    await storage.set_signature(111, date(2025, 4, 1))
+    due = [(date(2027, 1, 1), bot.services.clock.now() - timedelta(minutes=1))]
+    reminder = (await storage.set_reminders(111, due))[0]
+    context = SimpleNamespace(job=SimpleNamespace(data=reminder), application=bot.app, bot=bot.app.bot)
+    for _ in range(5):  # the first send and the rate limiter's four new tries all fail
+        bot.telegram.fail_next("sendMessage", 502, "Bad Gateway")
+    await send_reminder(context)  # type: ignore[arg-type]
+    assert not bot.telegram.bot_messages
+    assert [r.id for r in await storage.pending_reminders()] == [reminder.id]  # not lost
+    assert [job.name for job in bot.app.job_queue.jobs()] and "rappel non remis" not in str(bot.telegram.sent())
+    status = await bot.reply(bot.telegram.user_message("/rappels"))
+    assert "prochains rappels" in status["text"]
+    await send_reminder(context)  # type: ignore[arg-type]  # the new try, later
+    assert len([m for m in bot.telegram.bot_messages if m["text"].startswith("⏰")]) == 1
+    later = await storage.pending_reminders()
+    assert later and all(r.deadline > date(2027, 1, 1) for r in later)  # the next deadline's are planned
+
+
+async def test_rappels_says_when_nothing_is_planned(bot: Harness) -> None:
+    storage = bot.services.storage
+    reminder = (await storage.set_reminders(111, [(date(2027, 1, 1), bot.services.clock.now())]))[0]
+    await storage.mark_sent(reminder.id)
+    assert "aucun rappel n'est prévu" in (await bot.reply(bot.telegram.user_message("/rappels")))["text"]
+
+
+# --- votes, /oubli, privileges, /stats, alerts -----------------------------------------------------
+
+GROUP = {"chat_id": -100900, "chat_type": "supergroup"}
+
+
+async def test_one_vote_per_user_per_answer_and_no_copy_of_the_text(bot: Harness) -> None:
+    storage = bot.services.storage
+    await bot.reply(bot.telegram.user_message("préavis de résiliation zorglub", user_id=111))
+    answered = bot.telegram.bot_messages[-1]
+    for _ in range(30):
+        await bot.send(bot.telegram.callback("+:art-6", answered, user_id=111))
+    await bot.send(bot.telegram.callback("-:art-6", answered, user_id=111))  # a change of mind replaces
+    await bot.send(bot.telegram.callback("-:art-6", answered, user_id=222))
+    rows = storage._db.execute("SELECT vote FROM feedback ORDER BY id").fetchall()
+    assert [row[0] for row in rows] == [-1, -1]
+    columns = [row[1] for row in storage._db.execute("PRAGMA table_info(feedback)")]
+    assert storage._db.execute("SELECT COUNT(*) FROM feedback WHERE question IS NOT NULL").fetchone()[0] == 0
+    assert "answer_id" in columns
+    await bot.reply(bot.telegram.user_message("/oubli", user_id=111))
+    storage._scrub()
+    assert b"zorglub" not in b"".join(p.read_bytes() for p in storage.path.parent.glob("bot.sqlite3*"))
+    assert [tuple(r) for r in storage.feedback_for_report(date(2000, 1, 1))] == []  # 222's vote went with the chat
+
+
+async def test_oubli_in_a_group_erases_the_person_everywhere_but_the_group_only_for_its_admins(bot: Harness) -> None:
+    storage = bot.services.storage
+    await bot.reply(bot.telegram.user_message("/signature 15/03/2025", user_id=333))  # private chat 333
+    bot.telegram.group_admins[GROUP["chat_id"]] = {444}
+    await bot.reply(bot.telegram.user_message("/signature 15/03/2025", user_id=444, **GROUP))
+    await bot.reply(bot.telegram.user_message(f"@{BOT_USERNAME} préavis ?", user_id=333, **GROUP))
+    member = await bot.reply(bot.telegram.user_message("/oubli", user_id=333, **GROUP))
+    assert "1 question(s)" in member["text"] and "les réglages de ce groupe restent" in member["text"]
+    assert await storage.signature(333) is None  # the private chat's data, asked from the group
+    assert await storage.signature(GROUP["chat_id"]) == date(2025, 3, 15)
+    admin = await bot.reply(bot.telegram.user_message("/oubli", user_id=444, **GROUP))
+    assert "réglages de ce groupe sont effacés" in admin["text"]
+    assert await storage.signature(GROUP["chat_id"]) is None
+
+
+@pytest.mark.parametrize("command", ["/signature 15/03/2025", "/rappels off", "/rappels on"])
+async def test_group_wide_changes_need_a_group_administrator(bot: Harness, command: str) -> None:
+    bot.telegram.group_admins[GROUP["chat_id"]] = {444}
+    refused = await bot.reply(bot.telegram.user_message(command, user_id=333, **GROUP))
+    assert refused["text"] == NOT_ADMIN
+    allowed = await bot.reply(bot.telegram.user_message(command, user_id=444, **GROUP))
+    assert allowed["text"] != NOT_ADMIN
+    anonymous = bot.telegram.user_message(
+        command, user_id=1087968824, sender_chat={"id": GROUP["chat_id"], "type": "supergroup"}, **GROUP
+    )
+    assert (await bot.reply(anonymous))["text"] != NOT_ADMIN
+    await bot.reply(bot.telegram.user_message(command, user_id=333, **GROUP))
+    assert len(bot.telegram.sent("getChatMember")) == 2  # cached
+
+
+async def test_group_stats_show_only_that_group(engine: Engine, tmp_path: Path) -> None:
+    bot = await harness_for(engine, tmp_path)
+    await bot.reply(bot.telegram.user_message("préavis de résiliation", user_id=1))
+    await bot.reply(bot.telegram.user_message("durée de la convention", user_id=2))
+    await bot.reply(bot.telegram.user_message(f"@{BOT_USERNAME} tribunal compétent", user_id=3, **GROUP))
+    in_group = await bot.reply(bot.telegram.user_message("/stats", user_id=ADMIN, **GROUP))
+    assert "1 question(s)" in in_group["text"] and "Article 6" not in in_group["text"]
+    private = await bot.reply(bot.telegram.user_message("/stats", user_id=ADMIN))
+    assert "3 question(s)" in private["text"]
+
+
+def test_admin_alerts_are_throttled_and_deduplicated() -> None:
+    now = [0.0]
+    gate = AlertGate(clock=lambda: now[0])
+    assert gate.admit("BadRequest") == 0
+    assert [gate.admit("BadRequest") for _ in range(9)] == [None] * 9  # the same error, again and again
+    now[0] = 601
+    assert gate.admit("BadRequest") == 9  # the next one says how many were held back
+    assert [gate.admit(f"Error{i}") for i in range(12)].count(None) == 4  # 10 an hour at most
+
+
+# --- start-up failures, files, settings ------------------------------------------------------------
+
+
+def sqlite_file(path: Path, *statements: str) -> None:
+    db = sqlite3.connect(path)
+    for statement in statements:
+        db.execute(statement)
+    db.commit()
+    db.close()
+
+
+def truncated(path: Path) -> None:
+    sqlite_file(path, "CREATE TABLE answers (x TEXT)", *["INSERT INTO answers VALUES ('" + "q" * 3000 + "')"] * 20)
+    path.write_bytes(path.read_bytes()[:6000])
+
+
+STARTUP_FAILURES = {
+    "garbage": lambda path: path.write_bytes(b"\x00garbage" * 500),
+    "truncated": truncated,
+    "foreign": lambda path: sqlite_file(path, "CREATE TABLE invoices (id INTEGER)"),
+    "newer schema": lambda path: sqlite_file(path, "CREATE TABLE answers (x)", "PRAGMA user_version = 99"),
+    "a folder": lambda path: path.mkdir(),
+}
+
+
+@pytest.mark.parametrize("case", STARTUP_FAILURES, ids=list(STARTUP_FAILURES))
+def test_a_bad_database_stops_the_start_in_one_french_line_and_nothing_is_created(tmp_path: Path, case: str) -> None:
+    database = tmp_path / "bot.sqlite3"
+    STARTUP_FAILURES[case](database)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    content = database.read_bytes() if database.is_file() else None
+    result = cli("run", TELEGRAM_BOT_TOKEN=TOKEN, CONVENTION_BOT__STORAGE__PATH=str(database),
+                 CONVENTION_BOT__TELEGRAM__BASE_URL="http://127.0.0.1:9/bot")  # fmt: skip
+    assert result.returncode != 0 and result.stderr.count("\n") == 1, result.stderr
+    assert ("Traceback" not in result.stderr and "Base" in result.stderr) or "base" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # no secret, no WAL beside it
+    if content is not None:
+        assert database.read_bytes() == content
+
+
+def test_an_unreadable_secret_stops_the_start_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "bot.sqlite3.secret").mkdir()
+    result = cli("report", CONVENTION_BOT__STORAGE__PATH=str(tmp_path / "bot.sqlite3"))
+    sqlite_file(tmp_path / "bot.sqlite3", "CREATE TABLE answers (x)")
+    result = cli("report", CONVENTION_BOT__STORAGE__PATH=str(tmp_path / "bot.sqlite3"))
+    assert result.returncode == 1 and result.stderr.count("\n") == 1 and "Secret" in result.stderr, result.stderr
+
+
+async def test_a_taken_webhook_port_is_one_line(tmp_path: Path) -> None:
+    server = FakeBotApiServer(FakeTelegram())
+    await server.start()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        env = {
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "CONVENTION_BOT__TELEGRAM__BASE_URL": server.base_url,
+            "CONVENTION_BOT__STORAGE__PATH": str(tmp_path / "bot.sqlite3"),
+            "CONVENTION_BOT__LOG_LEVEL": "ERROR",
+            "CONVENTION_BOT__TELEGRAM__MODE": "webhook",
+            "CONVENTION_BOT__TELEGRAM__WEBHOOK__LISTEN": "127.0.0.1",
+            "CONVENTION_BOT__TELEGRAM__WEBHOOK__PORT": str(taken.getsockname()[1]),
+            "CONVENTION_BOT__TELEGRAM__WEBHOOK__PUBLIC_URL": "https://bot.example.org",
+            "CONVENTION_BOT__TELEGRAM__WEBHOOK__SECRET_TOKEN": "s3cr3t",
+        }
+        result = await asyncio.to_thread(cli, "run", **env)
+    await server.stop()
+    assert result.returncode == 1 and result.stderr.count("\n") == 1 and "Écoute impossible" in result.stderr
+
+
+def test_the_data_folder_is_private_and_so_are_its_files(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "bot.sqlite3"
+    storage = Storage(path, b"k" * 32)
+    storage._db.execute("CREATE TABLE IF NOT EXISTS probe (x)")
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    for file in path.parent.iterdir():
+        assert stat.S_IMODE(file.stat().st_mode) == 0o600, file
+    storage.close()
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("REMINDERS__TIMEZONE", "Mars/Olympus", "fuseau horaire inconnu"),
+        ("REMINDERS__DAYS_BEFORE", "[1000000]", "au plus 365"),
+        ("REMINDERS__DAYS_BEFORE", "[-30]", "au moins 1"),
+        ("REMINDERS__DAYS_BEFORE", "[]", "vide"),
+        ("TELEGRAM__BASE_URL", "api.telegram.org/bot", "adresse web invalide"),
+        ("TELEGRAM__WEBHOOK__PUBLIC_URL", "bot.example.org", "adresse web invalide"),
+    ],
+)
+def test_settings_that_would_fail_later_are_refused_when_loaded(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, message: str
+) -> None:
+    monkeypatch.setenv(f"CONVENTION_BOT__{variable}", value)
+    with pytest.raises(SettingsError, match=message):
+        load_settings()

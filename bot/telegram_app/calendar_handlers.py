@@ -74,8 +74,18 @@ async def reminders_command(update: Update, context: BotContext) -> None:
     else:
         enabled = await context.storage.reminders_enabled(message.chat_id)
         days = " et ".join(str(d) for d in context.settings.reminders.days_before)
+        planned = [r for r in await context.storage.pending_reminders() if r.chat_id == message.chat_id]
+        if enabled:  # what is really planned, not only the choice
+            dates = ", ".join(format_date(r.due_at.date()) for r in sorted(planned, key=lambda r: r.due_at))
+            state = (
+                f"Rappels activés ; prochains rappels : {dates}."
+                if planned
+                else "Rappels activés, mais aucun rappel n'est prévu (enregistrez la date avec /signature)."
+            )
+        else:
+            state = "Rappels désactivés."
         await message.reply_html(
-            f"Rappels {'activés' if enabled else 'désactivés'}. <code>/rappels on</code> : je vous préviens {days} jours "
+            f"{state} <code>/rappels on</code> : je vous préviens {days} jours "
             "avant la date limite d'envoi de la lettre recommandée ; <code>/rappels off</code> pour arrêter."
         )
 
