@@ -116,6 +116,7 @@ async def bot(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Running
     yield running
     await stop_bot(running)
     assert TOKEN not in running.output()
+    assert "User201" not in running.output()  # python-telegram-bot's DEBUG lines print whole updates
 
 
 async def test_start(bot: RunningBot) -> None:
