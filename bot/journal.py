@@ -11,6 +11,7 @@ A journal row holds the whole update (names, text): it lives only while the upda
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import Awaitable, Callable, Iterable
 from datetime import UTC, datetime, timedelta
@@ -20,11 +21,14 @@ T = TypeVar("T")
 Runner = Callable[[Callable[[sqlite3.Connection], T]], Awaitable[T]]
 DONE_RETENTION = timedelta(days=2)  # Telegram keeps an unconfirmed update for 24 hours
 
+
 class UpdateJournal:
     """Updates received but not yet handled, on the bot's database (through `run`, the storage's worker)."""
 
     def __init__(self, run: Runner) -> None:
         self._run = run
+        self._finished: list[int] = []
+        self._flush: asyncio.Future[None] | None = None
 
     async def record(self, updates: Iterable[tuple[int, str]]) -> set[int]:
         """Write each (update_id, JSON body) not seen before; return the ids that are new."""
@@ -49,11 +53,23 @@ class UpdateJournal:
         return await self._run(write)
 
     async def finish(self, update_id: int) -> None:
-        """The update's handlers are done: forget its body, remember its id."""
+        """The update's handlers are done: forget its body, remember its id. Returns once written;
+        the updates finished at the same moment share one transaction."""
+        self._finished.append(update_id)
+        if self._flush is None:
+            self._flush = asyncio.ensure_future(self._write_finished())
+        await asyncio.shield(self._flush)
+
+    async def _write_finished(self) -> None:
+        await asyncio.sleep(0)  # let the other updates finishing now join this write
+        ids, self._finished, self._flush = self._finished, [], None
+        now = _now()
 
         def write(db: sqlite3.Connection) -> None:
-            db.execute("DELETE FROM update_journal WHERE update_id = ?", (update_id,))
-            db.execute("INSERT OR IGNORE INTO update_done (update_id, done_at) VALUES (?, ?)", (update_id, _now()))
+            db.executemany("DELETE FROM update_journal WHERE update_id = ?", [(i,) for i in ids])
+            db.executemany(
+                "INSERT OR IGNORE INTO update_done (update_id, done_at) VALUES (?, ?)", [(i, now) for i in ids]
+            )
 
         await self._run(write)
 

@@ -22,11 +22,12 @@ from telegram.error import BadRequest, Conflict, InvalidToken, NetworkError
 from test_deployment import cli
 from test_handlers import ADMIN, Harness, harness_for
 
+from bot.core.answer import Answer, Citation
 from bot.core.engine import Engine
 from bot.journal import UpdateJournal
 from bot.report import Report, build_report, to_csv
 from bot.settings import SettingsError, load_settings
-from bot.storage import Storage
+from bot.storage import SCHEMA_VERSION, Storage, StorageError, check_database
 from bot.telegram_app import cpu
 from bot.telegram_app.alerts import AlertGate
 from bot.telegram_app.durable import PollingWatch, replay
@@ -189,11 +190,12 @@ async def test_the_engine_runs_off_the_event_loop_with_a_bound(bot: Harness, mon
             await asyncio.sleep(0.01)
             ticks += 1
 
+    long = "Bonjour, " + "nous voudrions savoir quelle est la durée de la convention signée. " * 6  # over INLINE_SIZE
     task = asyncio.create_task(ticker())
-    await bot.reply(bot.telegram.user_message("durée de la convention"))
+    await bot.reply(bot.telegram.user_message(long))
     assert ticks >= 20  # the loop kept turning while the engine worked
     monkeypatch.setattr(cpu, "BOUND", 0.1)
-    message = await bot.reply(bot.telegram.user_message("durée de la convention"))
+    message = await bot.reply(bot.telegram.user_message(long))
     task.cancel()
     assert message["text"] == TOO_SLOW
 
@@ -504,3 +506,31 @@ def test_settings_that_would_fail_later_are_refused_when_loaded(
     monkeypatch.setenv(f"CONVENTION_BOT__{variable}", value)
     with pytest.raises(SettingsError, match=message):
         load_settings()
+
+
+# --- retention ---------------------------------------------------------------------------------------
+
+
+async def test_the_purge_runs_at_start_and_leaves_no_text_in_the_file(engine: Engine, tmp_path: Path) -> None:
+    bot = await harness_for(engine, tmp_path)
+    storage = bot.services.storage
+    citation = (Citation("art-3", "Article 3", "Durée", "…"),)
+    for index in range(50):  # well answered, not rated: kept one day
+        understood = Answer(f"durée de la convention marqueur{index:02d}x", True, "clause", "…", citation, 0.9)
+        await storage.record_answer(index + 1, index + 1, index, understood, keep_text=True)
+    yesterday = (bot.services.clock.now() - timedelta(days=2)).astimezone(UTC).isoformat()
+    storage._db.execute("UPDATE answers SET created_at = ?", (yesterday,))
+    await bot.app.post_init(bot.app)  # the start: the purge runs now, not in a day
+    storage._scrub()
+    on_disk = b"".join(p.read_bytes() for p in storage.path.parent.glob("bot.sqlite3*") if p.is_file())
+    assert [index for index in range(50) if f"marqueur{index:02d}x".encode() in on_disk] == []
+    assert storage._db.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 0
+
+
+def test_a_read_only_data_folder_is_one_french_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bot.storage.safety.os.access", lambda path, mode: False)  # the tests may run as root
+    with pytest.raises(StorageError, match="n'est pas accessible en écriture"):
+        check_database(tmp_path / "bot.sqlite3", SCHEMA_VERSION)
+    sqlite_file(tmp_path / "old.sqlite3", "CREATE TABLE answers (x)")
+    with pytest.raises(StorageError, match="lecture seule"):
+        check_database(tmp_path / "old.sqlite3", SCHEMA_VERSION)

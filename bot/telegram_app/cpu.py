@@ -18,6 +18,7 @@ from typing import ParamSpec, TypeVar
 P = ParamSpec("P")
 T = TypeVar("T")
 BOUND = 5.0  # seconds for one message's answer
+INLINE_SIZE = 300  # characters: a question this short is answered in a few milliseconds
 WORKERS = 2  # the host has few cores; more threads would only share the same interpreter lock
 _executor = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="engine")
 
@@ -26,8 +27,12 @@ class TooSlow(Exception):
     """The computation went past its bound."""
 
 
-async def bounded(work: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
-    """`work(*args, **kwargs)` in the engine's threads; TooSlow after `BOUND` seconds."""
+async def bounded(work: Callable[P, T], *args: P.args, size: int = 0, **kwargs: P.kwargs) -> T:
+    """`work(*args, **kwargs)` in the engine's threads; TooSlow after `BOUND` seconds. Work on a short
+    text (`size` characters, at most `INLINE_SIZE`) runs right here: it takes a few milliseconds, less
+    than handing it to a thread and fighting it for the interpreter lock."""
+    if size <= INLINE_SIZE:
+        return work(*args, **kwargs)
     future = asyncio.get_running_loop().run_in_executor(_executor, functools.partial(work, *args, **kwargs))
     try:
         return await asyncio.wait_for(future, BOUND)

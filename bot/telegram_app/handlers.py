@@ -160,7 +160,8 @@ async def inline_query(update: Update, context: BotContext) -> None:
     """Offer up to five answer cards to paste into any chat."""
     query = update.inline_query
     try:
-        answers = await bounded(inline_answers, context.engine, valid_text(query.query), context.clock.today())
+        text = valid_text(query.query)
+        answers = await bounded(inline_answers, context.engine, text, context.clock.today(), size=len(text))
     except TooSlow:
         answers = []
     results = [
@@ -260,7 +261,9 @@ async def answer_question(message: Message, context: BotContext, question: str) 
     question = valid_text(question)
     signature = await context.storage.signature(message.chat_id)
     try:
-        answer = await bounded(context.engine.answer, question, today=context.clock.today(), signature=signature)
+        answer = await bounded(
+            context.engine.answer, question, size=len(question), today=context.clock.today(), signature=signature
+        )
     except TooSlow:
         await message.reply_text(TOO_SLOW)
         return
