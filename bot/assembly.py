@@ -2,17 +2,39 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from .clock import Clock
 from .core.engine import Engine
-from .core.knowledge import Knowledge, load_knowledge
+from .core.guard import GuardedEngine
+from .core.knowledge import Knowledge
+from .engine_cache import cached_engine, default_cache_dir
 from .settings import Settings
-from .storage import SCHEMA_VERSION, Storage, check_database, load_secret
+
+if TYPE_CHECKING:
+    from .storage import Storage
 
 
 def build_engine(settings: Settings, knowledge: Knowledge | None = None) -> Engine:
-    """The answering engine for `knowledge` (default: the configured one), with the contact and threshold."""
-    knowledge = knowledge if knowledge is not None else load_knowledge(settings.knowledge_dir)
-    return Engine(knowledge, contact=settings.contact, threshold=settings.threshold)
+    """The answering engine for `knowledge` (default: the configured one, through the cache), with the
+    configured contact and threshold."""
+    if knowledge is not None:
+        return GuardedEngine(knowledge, contact=settings.contact, threshold=settings.threshold)
+    cache_dir = (
+        None
+        if not settings.cache.enabled
+        else Path(settings.cache.path)
+        if settings.cache.path
+        else default_cache_dir()
+    )
+    return cached_engine(
+        settings.knowledge_dir,
+        GuardedEngine,
+        contact=settings.contact,
+        threshold=settings.threshold,
+        cache_dir=cache_dir,
+    )
 
 
 def make_clock(settings: Settings) -> Clock:
@@ -21,6 +43,8 @@ def make_clock(settings: Settings) -> Clock:
 
 def open_storage(settings: Settings, clock: Clock) -> Storage:
     """The storage; StorageError (one French sentence) if the database or the secret is unusable."""
+    from .storage import SCHEMA_VERSION, Storage, check_database, load_secret  # here: `ask` never pays for sqlite
+
     check_database(settings.database, SCHEMA_VERSION)  # before the secret: nothing is made beside a bad base
     secret = settings.secret.get_secret_value() if settings.secret else None
     return Storage(settings.database, load_secret(secret, settings.secret_file), clock)

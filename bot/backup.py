@@ -11,6 +11,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+from .storage.readonly import connect_read_only
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -30,7 +32,7 @@ def backup(database: Path, destination: Path) -> None:
         if not _is_sqlite(destination):
             raise BackupError(f"« {destination} » existe et n'est pas une base SQLite : il n'est pas remplacé.")
     try:
-        source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        source = connect_read_only(database)
         try:
             target = sqlite3.connect(destination)
             try:

@@ -11,17 +11,14 @@ from datetime import date
 from pathlib import Path
 
 from .assembly import build_engine, make_clock, open_storage
-from .backup import BackupError, backup
 from .core.answer import Answer
 from .core.engine import Engine
 from .core.evaluation import CALCULATION, IN_SCOPE, OUT_OF_SCOPE, EvaluationFileError, evaluate, load_cases
 from .core.knowledge import KnowledgeError, load_knowledge, read_knowledge
-from .health import database_problem, health_problems
-from .report import build_report, to_csv, to_markdown
+from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from .learned_cli import add_learned_command
 from .settings import Settings, SettingsError, load_settings
-from .storage import StorageError
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 GROUP_NAMES = {IN_SCOPE: "in-scope (première citation)", OUT_OF_SCOPE: "hors sujet refusés", CALCULATION: "calculs"}
 
 
@@ -32,10 +29,17 @@ def main(argv: list[str] | None = None) -> int:
         stream.reconfigure(errors="replace")  # type: ignore[union-attr]
     try:
         return args.handler(args)
-    except (SettingsError, KnowledgeError, StorageError) as error:
+    except (SettingsError, KnowledgeError) as error:
         print(error, file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
+        return EXIT_FAILED
+    except Exception as error:
+        from .storage import StorageError  # imported only now: `ask` never loads the storage
+
+        if not isinstance(error, StorageError):
+            raise
+        print(error, file=sys.stderr)  # a database or secret that cannot be used: one French line
         return EXIT_FAILED
 
 
@@ -82,6 +86,8 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("destination", type=Path)
     backup.add_argument("--config", type=Path, help="fichier de configuration YAML")
     backup.set_defaults(handler=backup_command)
+
+    add_learned_command(commands)
 
     run = commands.add_parser("run", help="démarre le bot Telegram")
     run.add_argument("--config", type=Path, help="fichier de configuration YAML")
@@ -180,6 +186,9 @@ def eval_command(args: argparse.Namespace) -> int:
 
 
 def report_command(args: argparse.Namespace) -> int:
+    from .health import database_problem
+    from .report import build_report, to_csv, to_markdown  # the maintainers' commands load their modules
+
     settings = load_settings(args.config)
     if not settings.database.exists():
         print(f"Pas encore de base de données ({settings.database}) : le bot n'a rien enregistré.", file=sys.stderr)
@@ -204,12 +213,17 @@ def report_command(args: argparse.Namespace) -> int:
 
 
 def healthcheck_command(args: argparse.Namespace) -> int:
+    from .health import health_problems
+
     problems = health_problems(load_settings(args.config))
     print("; ".join(problems) if problems else "ok", file=sys.stderr if problems else sys.stdout)
     return EXIT_FAILED if problems else EXIT_OK
 
 
 def backup_command(args: argparse.Namespace) -> int:
+    from .backup import BackupError, backup
+    from .health import database_problem
+
     settings = load_settings(args.config)
     if problem := database_problem(settings):
         print(problem, file=sys.stderr)

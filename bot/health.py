@@ -13,6 +13,7 @@ import urllib.error
 import urllib.request
 
 from .settings import Settings
+from .storage.readonly import connect_read_only
 
 
 def health_problems(settings: Settings) -> list[str]:
@@ -33,7 +34,7 @@ def health_problems(settings: Settings) -> list[str]:
 
 def database_problem(settings: Settings) -> str:
     try:
-        connection = sqlite3.connect(f"file:{settings.database}?mode=ro", uri=True, timeout=3)
+        connection = connect_read_only(settings.database, timeout=3)
         try:
             verdict = connection.execute("PRAGMA quick_check(1)").fetchone()[0]
         finally:

@@ -46,6 +46,7 @@ PATH_SETTINGS = [
     ("privacy", "secret_file"),
     ("telegram", "token_file"),
     ("health", "heartbeat_file"),
+    ("cache", "path"),
 ]
 
 
@@ -114,6 +115,11 @@ class ReminderSettings(_Section):
         return value
 
 
+class CacheSettings(_Section):
+    enabled: bool = True  # the validated, indexed knowledge base, reused while nothing changed
+    path: str | None = None  # default: the user's cache folder (~/.cache/convention-bot)
+
+
 class HealthSettings(_Section):
     heartbeat_file: str | None = None  # default: beside the database, "<database>.heartbeat"
     max_age_seconds: int = Field(default=180, ge=10)  # older heartbeat: the bot is stuck or stopped
@@ -131,6 +137,7 @@ class Settings(BaseSettings):
     privacy: PrivacySettings = PrivacySettings()
     reminders: ReminderSettings = ReminderSettings()
     health: HealthSettings = HealthSettings()
+    cache: CacheSettings = CacheSettings()
     secret: SecretStr | None = None  # CONVENTION_BOT_SECRET
     telegram_token: SecretStr | None = Field(default=None, validation_alias=TOKEN_VARIABLE)
 

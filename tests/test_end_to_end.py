@@ -1,4 +1,7 @@
-"""End to end: the real `convention-bot run` process against the fake Bot API on 127.0.0.1."""
+"""End to end: the real `convention-bot run` process against the fake Bot API on 127.0.0.1.
+
+Only what needs a real process: start and serve over HTTP, many users at once, exit codes, restart,
+the report read by another process. Each handler's behaviour is tested in-process (test_handlers.py)."""
 
 from __future__ import annotations
 
@@ -16,12 +19,12 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
-from fake_telegram import BOT_USERNAME, TOKEN, FakeBotApiServer, FakeTelegram
+from fake_telegram import TOKEN, FakeBotApiServer, FakeTelegram
 
 from bot.clock import Clock
 from bot.core.calendar_text import next_notice_deadline
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow]
 ROOT = Path(__file__).parents[1]
 TIMEOUT = 20.0
 
@@ -136,36 +139,6 @@ async def test_question_and_full_text_button(bot: RunningBot) -> None:
     assert bot.telegram.sent("answerCallbackQuery")
 
 
-async def test_article_command(bot: RunningBot) -> None:
-    message = await bot.ask(bot.telegram.user_message("/article 3", user_id=203))
-    assert "<b>Article 3 — Durée</b>" in message["text"]
-
-
-async def test_group_messages_need_a_mention(bot: RunningBot) -> None:
-    group = {"chat_id": -100500, "chat_type": "supergroup", "user_id": 204}
-    before = len(bot.telegram.sent())
-    bot.telegram.push(bot.telegram.user_message("résiliation ?", **group))
-    mentioned = await bot.ask(bot.telegram.user_message(f"@{BOT_USERNAME} tribunal compétent ?", **group))
-    assert "Article 8" in mentioned["text"]
-    assert len([m for m in bot.telegram.sent()[before:] if m["chat_id"] == -100500]) == 1
-
-
-async def test_forwarded_question(bot: RunningBot) -> None:
-    origin = {"type": "hidden_user", "date": 0, "sender_user_name": "Mairie de Lens"}
-    update = bot.telegram.user_message("Quel est le préavis pour résilier ?", user_id=205, forward_origin=origin)
-    assert "Article 6" in (await bot.ask(update))["text"]
-
-
-async def test_unknown_question(bot: RunningBot) -> None:
-    message = await bot.ask(bot.telegram.user_message("Qui a gagné le match hier ?", user_id=206))
-    assert "Je n'ai pas trouvé de réponse" in message["text"]
-
-
-async def test_inline_query(bot: RunningBot) -> None:
-    answer = await bot.ask(bot.telegram.inline("chorus pro", user_id=207), method="answerInlineQuery")
-    assert answer["results"][0]["title"].startswith("Article 4.2.1 (le second)")
-
-
 async def test_fifty_users_at_once_each_get_exactly_one_answer(bot: RunningBot) -> None:
     users = range(3000, 3050)
     before = len(bot.telegram.calls)
@@ -204,13 +177,6 @@ async def test_missing_and_refused_tokens_exit_with_code_2(tmp_path: Path) -> No
     await server.stop()
     assert refused.returncode == 2
     assert "Jeton Telegram refusé" in stderr.decode() and "Traceback" not in stderr.decode()
-
-
-async def test_sigterm_stops_the_bot_cleanly(tmp_path: Path) -> None:
-    running = await start_bot(tmp_path)
-    await running.ask(running.telegram.user_message("durée", user_id=208))
-    assert await stop_bot(running) == 0
-    assert "Traceback" not in running.output()
 
 
 async def test_the_report_reads_what_the_bot_stored(tmp_path: Path) -> None:

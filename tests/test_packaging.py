@@ -39,6 +39,7 @@ def test_the_wheel_answers_and_validates_outside_the_checkout(tmp_path: Path) ->
     )
     (site / "dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n")
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("CONVENTION_BOT", "PYTHON"))}
+    environment["CONVENTION_BOT__CACHE__PATH"] = str(tmp_path / "cache")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
 
@@ -53,3 +54,5 @@ def test_the_wheel_answers_and_validates_outside_the_checkout(tmp_path: Path) ->
     assert Path(where).is_relative_to(venv)
     assert "base de connaissances valide" in run("validate")
     assert "Article 3" in run("ask", "durée ?")
+    assert "Article 3" in run("ask", "durée ?")  # the second time from the cache the first one wrote
+    assert len(list((tmp_path / "cache").iterdir())) == 1

@@ -9,6 +9,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from . import checks
+from .out_of_scope import OUT_OF_SCOPE_FILE, OutOfScopeFile, check_out_of_scope
 from .schema import (
     Clause,
     ClauseFile,
@@ -53,6 +54,7 @@ class Knowledge:
     courtesy_words: tuple[str, ...]
     generic_words: tuple[str, ...]
     source: str
+    out_of_scope: tuple[str, ...] = ()  # questions confirmed out of scope (out_of_scope.yaml, /revue)
 
     def children(self, clause_id: str) -> list[Clause]:
         """The clauses whose parent is `clause_id`."""
@@ -112,7 +114,12 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
     synonyms, synonyms_doc = parse(root / "synonyms.yaml", SynonymFile)
     smalltalk, smalltalk_doc = parse(root / "smalltalk.yaml", SmallTalkFile)
     vocabulary, vocabulary_doc = parse(root / "vocabulary.yaml", VocabularyFile)
-    if any(not problem.warning for problem in problems) or None in (topics, synonyms, smalltalk, vocabulary):
+    refused, refused_doc = (
+        parse(root / OUT_OF_SCOPE_FILE, OutOfScopeFile)
+        if (root / OUT_OF_SCOPE_FILE).exists()
+        else (OutOfScopeFile(questions=[]), YamlDocument(OUT_OF_SCOPE_FILE, {}))
+    )
+    if any(not problem.warning for problem in problems) or None in (topics, synonyms, smalltalk, vocabulary, refused):
         return None, problems
 
     flat_source = normalized_source(source)
@@ -126,6 +133,7 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
             source=flat_source,
         )
     )
+    problems.extend(check_out_of_scope(refused.questions, refused_doc, located))
     if any(not problem.warning for problem in problems):
         return None, problems
     ordered = sorted(located, key=lambda item: flat_source.find(squeeze_spaces(item.clause.text)))
@@ -138,6 +146,7 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
         courtesy_words=tuple(vocabulary.courtesy_words),
         generic_words=tuple(vocabulary.generic_words),
         source=source,
+        out_of_scope=tuple(refused.questions),
     )
     return knowledge, problems
 

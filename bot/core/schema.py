@@ -17,7 +17,7 @@ ANSWER_MAX_CHARS = 600
 
 
 class StrictModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Clause(StrictModel):

@@ -10,13 +10,15 @@ Users and chats are keyed by HMAC-SHA256 pseudonyms; a chat id needed to send a 
 stored encrypted (Fernet). No Telegram id, name or username is written in clear.
 
 One module per thing kept: connection (+ migrations), pseudonyms (+ the secret), questions
-(answers, feedback, counters), chats (settings, reminders), erasure (forget, retention), reports.
+(answers, feedback, counters), chats (settings, reminders), erasure (forget, retention), reports,
+learning (the /revue queue and the examples taught there).
 """
 
 from __future__ import annotations
 
 from .chats import ChatStore, Reminder
 from .erasure import LOW_CONFIDENCE, SHORT_RETENTION, ErasureStore, Forgotten
+from .learning import LearningStore
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 from .pseudonyms import load_secret
 from .questions import QuestionStore
@@ -24,7 +26,7 @@ from .reports import ReportStore
 from .safety import StorageError, check_database
 
 
-class Storage(QuestionStore, ChatStore, ErasureStore, ReportStore):
+class Storage(QuestionStore, ChatStore, ErasureStore, ReportStore, LearningStore):
     """The database, opened once per process; every public method is safe to call concurrently."""
 
 

@@ -51,7 +51,19 @@ MIGRATIONS = [
     );
     CREATE INDEX reminders_due ON reminders (sent_at, due_at);
     """,
-    # 3: the update journal (bot/journal.py); votes point at the answer instead of copying its text,
+    # /revue: a reviewed question leaves the queue; a taught example keeps its wording and its admin only.
+    """
+    ALTER TABLE answers ADD COLUMN reviewed_at TEXT;
+    ALTER TABLE feedback ADD COLUMN reviewed_at TEXT;
+    CREATE TABLE learned_examples (
+        id INTEGER PRIMARY KEY,
+        target TEXT NOT NULL,
+        wording TEXT NOT NULL,
+        taught_by TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    """,
+    # 4: the update journal (bot/journal.py); votes point at the answer instead of copying its text,
     # one vote per user per answer; per-chat counters for a group's own /stats; reminder delivery tries.
     """
     CREATE TABLE update_journal (

@@ -22,7 +22,7 @@ from ..clock import Clock
 from ..core.engine import Engine
 from ..journal import UpdateJournal
 from ..settings import Settings
-from . import calendar_handlers, handlers, monitoring, privacy_handlers, reminders
+from . import calendar_handlers, handlers, monitoring, privacy_handlers, reminders, review_handlers
 from .context import SERVICES_KEY, BotContext, Services, services_of
 from .durable import JournalBot, PollingWatch, replay
 from .ordering import PerChatUpdateProcessor
@@ -122,12 +122,17 @@ def build_application(
         (["rappels"], calendar_handlers.reminders_command),
         (["confidentialite"], privacy_handlers.privacy),
         (["oubli"], privacy_handlers.forget),
+        (["revue"], review_handlers.review),
     ]:
         application.add_handler(CommandHandler(names, callback, filters=NEW_MESSAGES))
     text = (filters.TEXT | filters.CAPTION) & ~filters.COMMAND & NEW_MESSAGES
+    application.add_handler(MessageHandler(review_handlers.EDIT_REPLY & text, review_handlers.edited_wording))
     application.add_handler(MessageHandler(text, handlers.text_message))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, handlers.chat_migrated))
     application.add_handler(MessageHandler(NOT_TEXT, handlers.not_text))
+    application.add_handler(
+        CallbackQueryHandler(review_handlers.review_button, pattern=review_handlers.CALLBACK_PATTERN)
+    )
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_handler(InlineQueryHandler(handlers.inline_query))
     application.add_handler(TypeHandler(Update, monitoring.started), group=-1)
@@ -141,6 +146,8 @@ async def _start(application: Application) -> None:
     restore reminders, beat."""
     await replay(application, application.bot.journal)
     await application.bot.set_my_commands(COMMANDS)
+    services = application.bot_data[SERVICES_KEY]
+    await services.install(services.engine.knowledge)  # the examples taught in /revue
     await privacy_handlers.purge_now(application)  # now: a bot restarted daily still purges
     jobs = application.job_queue
     day = timedelta(days=1)

@@ -19,7 +19,6 @@ from telegram import (
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, ChatMigrated
 
-from ..assembly import build_engine
 from ..core.answer import Answer
 from ..core.engine import Engine
 from ..core.knowledge import read_knowledge
@@ -189,7 +188,7 @@ async def reload_knowledge(update: Update, context: BotContext) -> None:
         text = "❌ Base invalide, l'ancienne reste en service :\n<pre>" + "\n".join(lines) + "</pre>"
         await update.effective_message.reply_html(split_html(text)[0])
         return
-    context.services.engine = await asyncio.to_thread(build_engine, settings, knowledge)
+    await context.services.install(knowledge)  # with the examples taught in /revue
     warnings = sum(p.warning for p in problems)
     await update.effective_message.reply_html(
         f"✅ Base rechargée : {len(knowledge.clauses)} clauses, {knowledge.question_count} questions, {warnings} avertissement(s)."

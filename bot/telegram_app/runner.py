@@ -14,13 +14,13 @@ from telegram.ext import Application
 
 from ..assembly import build_engine
 from ..core.knowledge import KnowledgeError
+from ..exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from ..settings import TOKEN_VARIABLE, SettingsError, load_settings, read_token
 from ..storage import StorageError
 from .application import ALLOWED_UPDATES, build_application
 from .logs import setup_logging
 from .webhook import serve_webhook
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 TOKEN_SHAPE = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
 log = logging.getLogger(__name__)
 

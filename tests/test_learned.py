@@ -1,0 +1,101 @@
+"""Learned examples: validated like the YAML, used at once, refusing rewordings, exported back."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import table
+
+from bot.assembly import build_engine
+from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, load_knowledge, read_knowledge
+from bot.core.learned import LearnedExample, check_learned, with_learned
+from bot.learned_export import plan_export, write_export
+from bot.settings import Settings
+
+DATA = table("learned.yaml")
+CHECKS = DATA["checks"]
+TAUGHT = [
+    LearnedExample(1, "art-5.2", "notre site a ete pirate, qui paie ?"),
+    LearnedExample(2, "hors-sujet", "durée du mandat du maire ?"),
+]
+TODAY = date(2026, 11, 28)
+
+
+@pytest.mark.parametrize("case", CHECKS, ids=[f"{c['target']}: {c['wording']}" for c in CHECKS])
+def test_a_learned_example_obeys_the_yaml_rules(knowledge: Knowledge, case: dict) -> None:
+    problems = check_learned(knowledge, [LearnedExample(7, case["target"], case["wording"])])
+    if case["problem"]:
+        assert [(p.path, p.line) for p in problems] == [("appris", 7)]
+        assert case["problem"] in problems[0].message
+    else:
+        assert problems == []
+
+
+@pytest.mark.parametrize("case", DATA["after_teaching"], ids=[c["question"] for c in DATA["after_teaching"]])
+def test_taught_examples_are_used_at_once(knowledge: Knowledge, case: dict) -> None:
+    engine = build_engine(Settings(), knowledge)
+    before = [engine.answer(example.wording, today=TODAY).answered for example in TAUGHT]
+    assert before == [False, True]  # else the test proves nothing
+    merged, problems = with_learned(
+        knowledge, [*TAUGHT, LearnedExample(3, "art-3", "Comment résilier la convention ?")]
+    )
+    assert [p.line for p in problems] == [3]  # the invalid one is left out
+    answer = build_engine(Settings(), merged).answer(case["question"], today=TODAY)
+    assert (answer.citations[0].id if answer.citations else None) == case["clause"]
+
+
+def test_an_example_already_in_the_yaml_is_not_counted_twice(knowledge: Knowledge) -> None:
+    merged, _ = with_learned(knowledge, [LearnedExample(1, "art-6", "comment resilier la convention")])
+    assert merged is knowledge
+    merged, _ = with_learned(knowledge, TAUGHT)
+    assert merged.question_count == knowledge.question_count + 1
+    assert with_learned(merged, TAUGHT)[0] is merged
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    root = tmp_path / "knowledge"
+    shutil.copytree(DEFAULT_KNOWLEDGE_DIR, root)
+    return root
+
+
+def test_export_writes_under_the_clause_keeping_comments_and_validates(copy: Path) -> None:
+    knowledge = load_knowledge(copy)
+    files = {path: path.read_text(encoding="utf-8") for path in copy.rglob("*.yaml")}
+    export = plan_export(knowledge, [*TAUGHT, LearnedExample(3, "art-3", "Comment résilier la convention ?")])
+    assert [p.line for p in export.problems] == [3] and [e.id for e in export.exported] == [1, 2]
+    assert sorted(path.name for path in export.texts) == ["article-5.yaml", "out_of_scope.yaml"]
+    assert write_export(export) == []
+    for path, old in files.items():
+        new = path.read_text(encoding="utf-8")
+        added = [line for line in new.splitlines() if line not in old.splitlines()]
+        expected = {
+            "article-5.yaml": ["      - notre site a ete pirate, qui paie ?"],
+            "out_of_scope.yaml": ["questions:", "  - durée du mandat du maire ?"],
+        }.get(path.name, [])
+        assert added == expected, path
+        comments = [line for line in old.splitlines() if line.lstrip().startswith("#")]
+        assert all(comment in new.splitlines() for comment in comments)
+    exported = load_knowledge(copy)
+    assert "notre site a ete pirate, qui paie ?" in exported.clauses["art-5.2"].questions
+    assert exported.out_of_scope == ("durée du mandat du maire ?",)
+    assert plan_export(exported, TAUGHT).texts == {}  # nothing twice
+    assert with_learned(exported, TAUGHT)[0] is exported
+
+
+@pytest.mark.parametrize(
+    ("wording", "message"),
+    [
+        ("Comment résilier la convention ?", "déjà présente sous art-6"),
+        ("préavis de résiliation", "ressemble à la question « preavis resiliation » de art-6"),
+    ],
+)
+def test_the_validator_refuses_an_out_of_scope_wording_of_a_clause(copy: Path, wording: str, message: str) -> None:
+    (copy / "out_of_scope.yaml").write_text(f"questions:\n  - quel temps fait-il\n  - {wording}\n", encoding="utf-8")
+    knowledge, problems = read_knowledge(copy)
+    assert knowledge is None
+    assert [(Path(p.path).name, p.line) for p in problems] == [("out_of_scope.yaml", 3)]
+    assert message in problems[0].message
