@@ -196,8 +196,22 @@ async def group_flood(root: Path) -> str:
     return f"private user answered in {shown} (the group had {group_answers} of its 150 answers)"
 
 
+async def load_only(root: Path) -> str:
+    """Case 1 on a smaller scale (200 users x 5 questions), to compare two versions on one machine."""
+    with tempfile.TemporaryDirectory() as folder:
+        telegram = TimedTelegram()
+        process, server = await start([sys.executable, "-m", "bot", "run"], telegram, Path(folder), root=root)
+        elapsed, _ = await push_and_wait(telegram, range(1, 201), 5, timeout=300)
+        await stop(process, server)
+    return f"{1000 / elapsed:.0f} replies/s"
+
+
 async def reliability(before: Path | None) -> None:
     versions = [("this version", ROOT)] + ([("before", before)] if before else [])
+    if before:  # what the journal costs: the same load, one version after the other, twice
+        for round_number in (1, 2):
+            for name, root in versions:
+                print(f"load (200 users x 5 questions), {name}, round {round_number}: {await load_only(root)}")
     for name, root in versions:
         print(f"kill -9 during a 120-user burst, {name}: {await kill_during_a_burst(root)}")
     for name, root in versions:
