@@ -17,7 +17,7 @@ from telegram.ext import Application
 
 from ..settings import Settings
 from .application import ALLOWED_UPDATES
-from .context import SERVICES_KEY, services_of
+from .context import services_of
 from .durable import JournalBot
 
 log = logging.getLogger(__name__)
@@ -77,20 +77,22 @@ async def serve_webhook(application: Application, settings: Settings) -> None:
     loop = asyncio.get_running_loop()
     for signal_number in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signal_number, stop.set)
-    runner = web.AppRunner(webhook_app(application, webhook.secret_token, webhook.path), access_log=None)
-    await runner.setup()
-    try:
-        await web.TCPSite(runner, webhook.listen, webhook.port).start()  # a taken port fails here, before all else
-    except OSError:
-        await runner.cleanup()
-        application.bot_data[SERVICES_KEY].storage.close()
-        raise
     async with application:
         if application.post_init:
-            await application.post_init(application)
+            await application.post_init(application)  # the journal's replay comes before any new update
         url = f"{webhook.public_url.rstrip('/')}/{webhook.path.strip('/')}"
         await application.bot.set_webhook(url, secret_token=webhook.secret_token, allowed_updates=ALLOWED_UPDATES)
         await application.start()
+        runner = web.AppRunner(webhook_app(application, webhook.secret_token, webhook.path), access_log=None)
+        await runner.setup()
+        try:
+            await web.TCPSite(runner, webhook.listen, webhook.port).start()
+        except OSError:  # the port is taken: stop cleanly, the caller says it in one line
+            await runner.cleanup()
+            await application.stop()
+            if application.post_shutdown:
+                await application.post_shutdown(application)
+            raise
         log.info("webhook listening on %s:%d", webhook.listen, webhook.port)
         await stop.wait()
         await runner.cleanup()  # no new updates...
