@@ -8,15 +8,23 @@ Against the fake Bot API of the tests, on 127.0.0.1 only:
    bot and to a bare python-telegram-bot echo bot with default settings; prints both times
    and the ratio, and checks that each chat got its answers in order.
 Telegram's own flood limit (about 30 messages/s, which the bot respects in production) is
-turned off here: these figures measure the bot, not Telegram's quota.
+turned off for these three: they measure the bot, not Telegram's quota. It is on for the last two:
+4. kill -9: 120 users ask at once; the process is killed (SIGKILL) after 16 answers and started
+   again; prints how many users were answered, how many twice, and how long it took;
+5. group flood: one group sends 150 questions (Telegram lets a bot post about 20 a minute
+   there), then a private user asks; prints how long the private user waits.
+With `--before DIR` (an export of an earlier commit, e.g. `git archive <commit> | tar -x -C DIR`),
+cases 4 and 5 also run that version of the bot, for a comparison.
 
-Run: python benchmarks/bench_bot.py [--quick]   (prints figures; exits 1 if an answer is lost)
+Run: python benchmarks/bench_bot.py [--quick] [--before DIR] [--only-reliability]
+(prints figures; exits 1 if an answer is lost in the load, soak or slow-network cases)
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
 import statistics
 import sys
@@ -48,9 +56,18 @@ class TimedTelegram(FakeTelegram):
         return status, body
 
 
-async def start(command: list[str], telegram: TimedTelegram, folder: Path, **env: str) -> tuple[Any, FakeBotApiServer]:
-    server = FakeBotApiServer(telegram)
-    await server.start()
+async def start(
+    command: list[str],
+    telegram: TimedTelegram,
+    folder: Path,
+    server: FakeBotApiServer | None = None,
+    root: Path = ROOT,
+    **env: str,
+) -> tuple[Any, FakeBotApiServer]:
+    if server is None:
+        server = FakeBotApiServer(telegram)
+        await server.start()
+    polls = len(telegram.sent("getUpdates"))
     environment = {
         **os.environ,
         "TELEGRAM_BOT_TOKEN": TOKEN,
@@ -62,10 +79,10 @@ async def start(command: list[str], telegram: TimedTelegram, folder: Path, **env
         **env,
     }
     process = await asyncio.create_subprocess_exec(
-        *command, cwd=ROOT, env=environment, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL
+        *command, cwd=root, env=environment, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL
     )
-    while not telegram.sent("getUpdates"):
-        await asyncio.sleep(0.05)
+    while len(telegram.sent("getUpdates")) <= polls:
+        await asyncio.sleep(0.01)
     return process, server
 
 
@@ -116,7 +133,95 @@ def in_order(telegram: TimedTelegram, users: range, per_user: int) -> bool:
     return len(texts) == per_user
 
 
-async def main(quick: bool) -> None:
+FLOOD_LIMIT_ON = {"CONVENTION_BOT__TELEGRAM__FLOOD_LIMIT_PER_SECOND": "30"}
+
+
+async def kill_during_a_burst(root: Path) -> str:
+    """120 users at once, SIGKILL after 16 answers, restart: who got an answer, who got two."""
+    bot, users = [sys.executable, "-m", "bot", "run"], range(5000, 5120)
+    with tempfile.TemporaryDirectory() as folder:
+        telegram = TimedTelegram()
+        process, server = await start(bot, telegram, Path(folder), root=root, **FLOOD_LIMIT_ON)
+        started = time.monotonic()
+        for user in users:
+            telegram.push(telegram.user_message("durée de la convention ?", user_id=user))
+        while sum(map(len, telegram.deliveries.values())) < 16:
+            await asyncio.sleep(0.002)
+        process.kill()
+        await process.wait()
+        before_kill = sum(map(len, telegram.deliveries.values()))
+        process, server = await start(bot, telegram, Path(folder), server=server, root=root, **FLOOD_LIMIT_ON)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and len([u for u in users if telegram.deliveries.get(u)]) < len(users):
+            await asyncio.sleep(0.02)
+        elapsed = time.monotonic() - started
+        await asyncio.sleep(1)  # duplicates would arrive now
+        await stop(process, server)
+    answered = [u for u in users if telegram.deliveries.get(u)]
+    twice = [u for u in users if len(telegram.deliveries.get(u, [])) > 1]
+    return (
+        f"{len(answered)}/{len(users)} users answered ({len(users) - len(answered)} never), {len(twice)} answered twice; "
+        f"killed after {before_kill} answers; all answered {elapsed:.1f} s after the burst"
+        if len(answered) == len(users)
+        else f"{len(answered)}/{len(users)} users answered ({len(users) - len(answered)} never), {len(twice)} answered twice; killed after {before_kill} answers"
+    )
+
+
+async def group_flood(root: Path) -> str:
+    """150 questions queued by one group, then one private question: the private user's wait."""
+    bot, group = [sys.executable, "-m", "bot", "run"], -100777
+    with tempfile.TemporaryDirectory() as folder:
+        telegram = TimedTelegram()
+        process, server = await start(bot, telegram, Path(folder), root=root, **FLOOD_LIMIT_ON)
+        for index in range(150):
+            telegram.push(
+                telegram.user_message(
+                    "@convention_test_bot durée de la convention ?", user_id=7000 + index % 7, chat_id=group,
+                    chat_type="supergroup",
+                )
+            )  # fmt: skip
+        while not telegram.deliveries.get(group):
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(1)
+        asked = time.monotonic()
+        telegram.push(telegram.user_message("tribunal compétent ?", user_id=7999))
+        while not telegram.deliveries.get(7999) and time.monotonic() - asked < 120:
+            await asyncio.sleep(0.01)
+        waited = telegram.deliveries[7999][0][0] - asked if telegram.deliveries.get(7999) else None
+        group_answers = len(telegram.deliveries.get(group, []))
+        process.kill()
+        await process.wait()
+        await server.stop()
+    shown = f"{waited:.2f} s" if waited is not None else "no answer within 120 s"
+    return f"private user answered in {shown} (the group had {group_answers} of its 150 answers)"
+
+
+async def load_only(root: Path) -> str:
+    """Case 1 on a smaller scale (200 users x 5 questions), to compare two versions on one machine."""
+    with tempfile.TemporaryDirectory() as folder:
+        telegram = TimedTelegram()
+        process, server = await start([sys.executable, "-m", "bot", "run"], telegram, Path(folder), root=root)
+        elapsed, _ = await push_and_wait(telegram, range(1, 201), 5, timeout=300)
+        await stop(process, server)
+    return f"{1000 / elapsed:.0f} replies/s"
+
+
+async def reliability(before: Path | None) -> None:
+    versions = [("this version", ROOT)] + ([("before", before)] if before else [])
+    if before:  # what the journal costs: the same load, one version after the other, twice
+        for round_number in (1, 2):
+            for name, root in versions:
+                print(f"load (200 users x 5 questions), {name}, round {round_number}: {await load_only(root)}")
+    for name, root in versions:
+        print(f"kill -9 during a 120-user burst, {name}: {await kill_during_a_burst(root)}")
+    for name, root in versions:
+        print(f"group flood (150 questions queued), {name}: {await group_flood(root)}")
+
+
+async def main(quick: bool, before: Path | None, only_reliability: bool) -> None:
+    if only_reliability:
+        await reliability(before)
+        return
     bot = [sys.executable, "-m", "bot", "run"]
     with tempfile.TemporaryDirectory() as folder:
         telegram = TimedTelegram()
@@ -167,9 +272,14 @@ async def main(quick: bool) -> None:
         )
     ratio = results["echo bot (PTB defaults)"] / results["convention-bot"]
     print(f"slow network: convention-bot is {ratio:.1f} times faster than the bare echo bot")
+    await reliability(before)
 
 
 if __name__ == "__main__":
+    logging.getLogger("aiohttp.server").setLevel(logging.CRITICAL)  # a killed bot's cut connections
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="smaller load and soak, for a quick check")
-    asyncio.run(main(parser.parse_args().quick))
+    parser.add_argument("--before", type=Path, help="an earlier version's folder, for the kill -9 and flood cases")
+    parser.add_argument("--only-reliability", action="store_true", help="only the kill -9 and group-flood cases")
+    arguments = parser.parse_args()
+    asyncio.run(main(arguments.quick, arguments.before, arguments.only_reliability))

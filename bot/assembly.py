@@ -45,7 +45,9 @@ def make_clock(settings: Settings) -> Clock:
 
 
 def open_storage(settings: Settings, clock: Clock) -> Storage:
-    from .storage import Storage, load_secret  # here: `ask` never pays for sqlite, asyncio and cryptography
+    """The storage; StorageError (one French sentence) if the database or the secret is unusable."""
+    from .storage import SCHEMA_VERSION, Storage, check_database, load_secret  # here: `ask` never pays for sqlite
 
+    check_database(settings.database, SCHEMA_VERSION)  # before the secret: nothing is made beside a bad base
     secret = settings.secret.get_secret_value() if settings.secret else None
     return Storage(settings.database, load_secret(secret, settings.secret_file), clock)

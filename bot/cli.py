@@ -40,6 +40,13 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
     except KeyboardInterrupt:
         return EXIT_FAILED
+    except Exception as error:
+        from .storage import StorageError  # imported only now: `ask` never loads the storage
+
+        if not isinstance(error, StorageError):
+            raise
+        print(error, file=sys.stderr)  # a database or secret that cannot be used: one French line
+        return EXIT_FAILED
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -186,17 +193,25 @@ def eval_command(args: argparse.Namespace) -> int:
 
 
 def report_command(args: argparse.Namespace) -> int:
+    from .health import database_problem
     from .report import build_report, to_csv, to_markdown  # the maintainers' commands load their modules
 
     settings = load_settings(args.config)
     if not settings.database.exists():
         print(f"Pas encore de base de données ({settings.database}) : le bot n'a rien enregistré.", file=sys.stderr)
         return EXIT_FAILED
-    storage = open_storage(settings, make_clock(settings))
+    if problem := database_problem(settings):
+        print(problem, file=sys.stderr)
+        return EXIT_FAILED
     try:
-        report = build_report(storage.questions_for_report(args.since), storage.feedback_for_report(args.since))
-    finally:
-        storage.close()
+        storage = open_storage(settings, make_clock(settings))
+        try:
+            report = build_report(storage.questions_for_report(args.since), storage.feedback_for_report(args.since))
+        finally:
+            storage.close()
+    except sqlite3.Error as error:
+        print(f"base de données illisible ({settings.database}) : {error}", file=sys.stderr)
+        return EXIT_FAILED
     if args.format == "csv":
         print(to_csv(report), end="")
     else:
@@ -213,19 +228,18 @@ def healthcheck_command(args: argparse.Namespace) -> int:
 
 
 def backup_command(args: argparse.Namespace) -> int:
+    from .backup import BackupError, backup
     from .health import database_problem
-    from .storage.readonly import connect_read_only
 
     settings = load_settings(args.config)
     if problem := database_problem(settings):
         print(problem, file=sys.stderr)
         return EXIT_FAILED
-    source = connect_read_only(settings.database)
-    target = sqlite3.connect(args.destination)
-    with target:
-        source.backup(target)  # SQLite's online backup: consistent while the bot writes
-    source.close()
-    target.close()
+    try:
+        backup(settings.database, args.destination)
+    except BackupError as error:
+        print(error, file=sys.stderr)
+        return EXIT_FAILED
     print(f"copie écrite : {args.destination}")
     return EXIT_OK
 

@@ -1,7 +1,8 @@
 """`convention-bot healthcheck`: is the running bot alive? (Docker's HEALTHCHECK, systemd, probes.)
 
-Webhook mode: the bot's own /healthz answers. Polling mode: the bot writes a heartbeat file
-every 30 seconds; a fresh one, and a readable database, mean it is alive.
+Webhook mode: the bot's own /healthz answers. Polling mode: every 30 seconds the bot writes when
+Telegram last answered its poll; a recent one, and a database that passes SQLite's quick
+integrity check, mean it is alive and receiving.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ def health_problems(settings: Settings) -> list[str]:
     try:
         age = time.time() - float(settings.heartbeat_file.read_text(encoding="utf-8"))
         if age > settings.health.max_age_seconds:
-            problems.append(f"pas de signe de vie depuis {age:.0f} s ({settings.heartbeat_file})")
+            problems.append(f"pas de signe de vie depuis {age:.0f} s ({settings.heartbeat_file})")  # no poll answered
     except (OSError, ValueError):
         problems.append(f"pas de fichier de signe de vie lisible ({settings.heartbeat_file})")
     if problem := database_problem(settings):
@@ -35,11 +36,13 @@ def database_problem(settings: Settings) -> str:
     try:
         connection = connect_read_only(settings.database, timeout=3)
         try:
-            connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            verdict = connection.execute("PRAGMA quick_check(1)").fetchone()[0]
         finally:
             connection.close()
     except sqlite3.Error as error:
         return f"base de données illisible ({settings.database}) : {error}"
+    if verdict != "ok":
+        return f"base de données endommagée ({settings.database}) : {' '.join(verdict.split())}"
     return ""
 
 

@@ -12,6 +12,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -94,9 +95,12 @@ def to_markdown(report: Report, knowledge: Knowledge) -> str:
     return "\n".join(lines) + "\n"
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run such a cell as a formula
+
+
 def to_csv(report: Report) -> str:
     output = io.StringIO()
-    writer = csv.writer(output)
+    writer = _SafeWriter(csv.writer(output))
     writer.writerow(["section", "count", "unanswered", "clause", "likes", "dislikes", "examples"])
     for group in report.groups:
         examples = " | ".join(dict.fromkeys(group.questions[:MAX_EXAMPLES]))
@@ -107,6 +111,18 @@ def to_csv(report: Report) -> str:
             ["feedback", entry.likes + entry.dislikes, "", clause_id, entry.likes, entry.dislikes, examples]
         )
     return output.getvalue()
+
+
+class _SafeWriter:
+    """A csv writer whose text cells cannot start a formula (a leading apostrophe, as OWASP advises)."""
+
+    def __init__(self, writer: Any) -> None:
+        self.writer = writer
+
+    def writerow(self, row: list[Any]) -> None:
+        self.writer.writerow(
+            [f"'{cell}" if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell for cell in row]
+        )
 
 
 def _clause_name(clause_id: str, knowledge: Knowledge) -> str:

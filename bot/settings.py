@@ -9,11 +9,22 @@ from `TELEGRAM_BOT_TOKEN` or `telegram.token_file`, the pseudonyms' secret from 
 
 from __future__ import annotations
 
+import re
 from datetime import time
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, EnvSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
 
 from .clock import DEFAULT_TIMEZONE
@@ -43,11 +54,21 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _web_address(value: str | None) -> str | None:
+    """An http(s) address with a host: a malformed one would otherwise be retried forever."""
+    if value is not None and not re.match(r"^https?://[^/\s]+", value):
+        raise ValueError(f"adresse web invalide « {value} » : elle commence par https:// (ou http://) et un nom d'hôte")
+    return value
+
+
+WebAddress = Annotated[str, AfterValidator(_web_address)]
+
+
 class WebhookSettings(_Section):
     listen: str = "0.0.0.0"
     port: int = Field(default=8080, ge=1, le=65535)
     path: str = Field(default="telegram", pattern=r"^[A-Za-z0-9_/-]*$")
-    public_url: str | None = None  # https://bot.example.org: where Telegram sends the updates
+    public_url: WebAddress | None = None  # https://bot.example.org: where Telegram sends the updates
     secret_token: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_-]{1,256}$")
 
 
@@ -55,8 +76,8 @@ class TelegramSettings(_Section):
     mode: Literal["polling", "webhook"] = "polling"
     webhook: WebhookSettings = WebhookSettings()
     token_file: str | None = None
-    base_url: str = "https://api.telegram.org/bot"
-    base_file_url: str = "https://api.telegram.org/file/bot"
+    base_url: WebAddress = "https://api.telegram.org/bot"
+    base_file_url: WebAddress = "https://api.telegram.org/file/bot"
     admin_ids: list[int] = []
     admin_chat_id: int | None = None
     poll_timeout: int = Field(default=10, ge=0, le=50)
@@ -79,9 +100,19 @@ class PrivacySettings(_Section):
 
 
 class ReminderSettings(_Section):
-    days_before: list[int] = [30, 7]
+    # Days before the LRAR deadline; the notice period is 3 months, a year covers any sensible choice.
+    days_before: list[Annotated[int, Field(ge=1, le=365)]] = Field(default=[30, 7], min_length=1)
     send_time: time = time(9, 0)
     timezone: str = DEFAULT_TIMEZONE  # the users' time zone: "today", reminders and the .ics
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_time_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError(f"fuseau horaire inconnu « {value} » (par exemple Europe/Paris)") from error
+        return value
 
 
 class CacheSettings(_Section):

@@ -36,7 +36,12 @@ JSON_FIELDS = {
     "scope",
     "button",
 }
-INT_FIELDS = {"chat_id", "message_id", "offset", "limit", "timeout", "cache_time", "retry_after"}
+ADMIN_RIGHTS = [
+    "can_be_edited", "is_anonymous", "can_manage_chat", "can_delete_messages", "can_manage_video_chats",
+    "can_restrict_members", "can_promote_members", "can_change_info", "can_invite_users", "can_post_stories",
+    "can_edit_stories", "can_delete_stories",
+]  # fmt: skip
+INT_FIELDS = {"user_id", "chat_id", "message_id", "offset", "limit", "timeout", "cache_time", "retry_after"}
 
 
 @dataclass
@@ -48,6 +53,8 @@ class FakeTelegram:
     updates: list[dict[str, Any]] = field(default_factory=list)
     faults: dict[str, list[tuple[int, dict[str, Any]]]] = field(default_factory=dict)
     delay: float = 0.0  # seconds added to every call, as a real network would
+    confirmed: int = 0  # the highest getUpdates offset received: updates below it are gone
+    group_admins: dict[int, set[int]] = field(default_factory=dict)  # chat id -> its administrators' ids
     _update_ids: itertools.count = field(default_factory=lambda: itertools.count(1))
     _message_ids: itertools.count = field(default_factory=lambda: itertools.count(1000))
     _new_updates: asyncio.Event | None = None
@@ -148,11 +155,20 @@ class FakeTelegram:
             return 200, {"ok": True, "result": self.me()}
         if method in ("sendMessage", "editMessageText", "sendDocument"):
             return 200, {"ok": True, "result": self._sent_message(params)}
+        if method == "getChatMember":
+            user = int(params["user_id"])
+            status = "administrator" if user in self.group_admins.get(int(params["chat_id"]), set()) else "member"
+            member = {"status": status, "user": {"id": user, "is_bot": False, "first_name": f"User{user}"}}
+            if status == "administrator":
+                member.update({flag: False for flag in ADMIN_RIGHTS})
+            return 200, {"ok": True, "result": member}
         return 200, {"ok": True, "result": True}
 
     def take_updates(self, offset: int) -> list[dict[str, Any]]:
-        """Updates from `offset` on (the ones before are confirmed, as Telegram does)."""
-        self.updates = [u for u in self.updates if u["update_id"] >= offset]
+        """Every update not yet confirmed, as Telegram does: an offset confirms (and forgets) the
+        updates before it; the others are delivered again at each call, to this process or the next."""
+        self.confirmed = max(self.confirmed, offset)
+        self.updates = [u for u in self.updates if u["update_id"] >= self.confirmed]
         return list(self.updates)
 
     def _sent_message(self, params: dict[str, Any]) -> dict[str, Any]:

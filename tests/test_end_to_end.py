@@ -72,13 +72,17 @@ def _chat_of(update: dict[str, Any]) -> int | None:
     return None
 
 
-async def start_bot(tmp_path: Path, *, wait_for: str = "getUpdates", **environment: str) -> RunningBot:
-    """Start `convention-bot run` on a database in `tmp_path`, against a new fake Bot API;
-    return once it made its first `wait_for` call (it is then serving)."""
-    telegram = FakeTelegram()
-    server = FakeBotApiServer(telegram)
-    await server.start()
-    log = tmp_path / f"bot-{server.port}.log"
+async def start_bot(
+    tmp_path: Path, *, wait_for: str = "getUpdates", server: FakeBotApiServer | None = None, **environment: str
+) -> RunningBot:
+    """Start `convention-bot run` on a database in `tmp_path`, against a new fake Bot API (or `server`,
+    for a restart); return once it made its first `wait_for` call (it is then serving)."""
+    if server is None:
+        server = FakeBotApiServer(FakeTelegram())
+        await server.start()
+    telegram = server.telegram
+    before = len(telegram.sent(wait_for))
+    log = tmp_path / f"bot-{server.port}-{before}.log"
     env = {
         **os.environ,
         "TELEGRAM_BOT_TOKEN": TOKEN,
@@ -93,7 +97,7 @@ async def start_bot(tmp_path: Path, *, wait_for: str = "getUpdates", **environme
             sys.executable, "-m", "bot", "run", cwd=ROOT, env=env, stdout=output, stderr=output
         )
     bot = RunningBot(telegram, server, process, log)
-    await bot.wait_for(lambda: telegram.sent(wait_for))
+    await bot.wait_for(lambda: len(telegram.sent(wait_for)) > before)
     return bot
 
 
@@ -115,6 +119,7 @@ async def bot(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Running
     yield running
     await stop_bot(running)
     assert TOKEN not in running.output()
+    assert "User201" not in running.output()  # python-telegram-bot's DEBUG lines print whole updates
 
 
 async def test_start(bot: RunningBot) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import date
 from pathlib import Path
 
 from telegram import Update
@@ -25,8 +26,8 @@ async def test_feedback_keeps_the_question_and_forget_erases_every_byte(engine: 
     storage = bot.services.storage
     await bot.reply(bot.telegram.user_message("préavis de résiliation zorglub", user_id=USER))
     await bot.send(bot.telegram.callback("-:art-6", bot.telegram.bot_messages[-1], user_id=USER))
-    rows = storage._db.execute("SELECT clause_id, vote, question FROM feedback").fetchall()
-    assert [tuple(r) for r in rows] == [("art-6", -1, "préavis de résiliation zorglub")]
+    rows = storage.feedback_for_report(date(2000, 1, 1))
+    assert [tuple(r) for r in rows] == [("art-6", -1, "préavis de résiliation zorglub")]  # through the answer
     await bot.reply(bot.telegram.user_message("/signature 15/03/2025", user_id=USER))
     storage._scrub()
     assert b"zorglub" in raw_bytes(storage.path) and str(USER).encode() not in raw_bytes(storage.path)

@@ -48,6 +48,7 @@ async def test_a_group_migrated_to_a_supergroup_keeps_its_settings(engine: Engin
     bot = await harness_for(engine, tmp_path)
     storage = bot.services.storage
     group = {"chat_id": -500, "chat_type": "group"}
+    bot.telegram.group_admins[-500] = {111}  # a group's calendar is changed by its administrators
     await bot.reply(bot.telegram.user_message("/signature 15/03/2025", **group))
     bot.telegram.fail_next(
         "sendMessage", 400, "Bad Request: group chat was upgraded to a supergroup chat", migrate_to_chat_id=-100500

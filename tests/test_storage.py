@@ -14,7 +14,7 @@ from bot.clock import Clock
 from bot.core.answer import Answer, Citation
 from bot.core.engine import Engine
 from bot.report import build_report, to_csv, to_markdown
-from bot.storage import MIGRATIONS, SCHEMA_VERSION, Storage, load_secret
+from bot.storage import MIGRATIONS, SCHEMA_VERSION, Storage, StorageError, load_secret
 
 USER, CHAT = 987654321, 987654321  # a private chat has the user's id
 SECRET = b"test-secret"
@@ -77,7 +77,17 @@ def test_the_generated_secret_is_private_and_stable(tmp_path: Path) -> None:
     first = load_secret(None, file)
     assert stat.S_IMODE(file.stat().st_mode) == 0o600
     assert load_secret(None, file) == first and len(first) >= 32
-    assert load_secret("from-env", file) == b"from-env"
+    assert load_secret("from-env" * 4, file) == b"from-env" * 4
+
+
+@pytest.mark.parametrize("content", [b"", b"\n", b"short-secret"])
+def test_an_empty_or_short_secret_is_refused(tmp_path: Path, content: bytes) -> None:
+    file = tmp_path / "bot.sqlite3.secret"
+    file.write_bytes(content)  # a full disk at first start leaves such a file
+    with pytest.raises(StorageError, match="Secret trop court"):
+        load_secret(None, file)
+    with pytest.raises(StorageError, match="Secret trop court"):
+        load_secret("from-env", tmp_path / "other.secret")
 
 
 async def test_retention_purge(storage: Storage) -> None:
@@ -89,9 +99,9 @@ async def test_retention_purge(storage: Storage) -> None:
     assert await storage.purge(180) == 1  # the 200-day-old one
     assert await storage.purge(180) == 0  # "bien comprise" keeps its text for a day
     storage.clock.set(NOW + timedelta(days=2))
-    assert await storage.purge(180) == 1  # then loses it; the unanswered one stays for the report
+    assert await storage.purge(180) == 1  # then goes, the whole row; the unanswered one stays for the report
     texts = [row[0] for row in storage._db.execute("SELECT question FROM answers ORDER BY message_id")]
-    assert texts == [None, "sans réponse"]
+    assert texts == ["sans réponse"]
 
 
 async def test_forget_erases_the_bytes(storage: Storage) -> None:

@@ -23,6 +23,7 @@ from .migrations import MIGRATIONS, SCHEMA_VERSION
 from .pseudonyms import load_secret
 from .questions import QuestionStore
 from .reports import ReportStore
+from .safety import StorageError, check_database
 
 
 class Storage(QuestionStore, ChatStore, ErasureStore, ReportStore, LearningStore):
@@ -37,5 +38,7 @@ __all__ = [
     "Forgotten",
     "Reminder",
     "Storage",
+    "StorageError",
+    "check_database",
     "load_secret",
 ]

@@ -78,6 +78,23 @@ class ChatStore(Database):
                 pending.append(Reminder(row["id"], chat_id, deadline, due_at))
         return pending
 
+    async def reminder_pending(self, reminder_id: int) -> bool:
+        """Still to send (not sent, not erased, not replaced)?"""
+        row = await self.run(
+            lambda db: db.execute("SELECT 1 FROM reminders WHERE id = ? AND sent_at IS NULL", (reminder_id,)).fetchone()
+        )
+        return row is not None
+
+    async def failed_try(self, reminder_id: int) -> int:
+        """Count one failed delivery; return how many so far."""
+
+        def write(db: sqlite3.Connection) -> int:
+            db.execute("UPDATE reminders SET tries = tries + 1 WHERE id = ?", (reminder_id,))
+            row = db.execute("SELECT tries FROM reminders WHERE id = ?", (reminder_id,)).fetchone()
+            return row["tries"] if row else 0
+
+        return await self.run(write)
+
     async def mark_sent(self, reminder_id: int) -> bool:
         """Mark a reminder sent; False if it was already sent or erased (so it is sent once)."""
         now = self._stamp()

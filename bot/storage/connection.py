@@ -17,6 +17,7 @@ from typing import TypeVar
 from ..clock import Clock
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 from .pseudonyms import Pseudonyms
+from .safety import StorageError, check_database, private_file
 
 T = TypeVar("T")
 # WAL with synchronous=NORMAL: a power cut may lose the last commits, never corrupt the file.
@@ -27,16 +28,20 @@ class Database:
     """The connection, its lock, the clock that stamps rows and the pseudonyms that key them."""
 
     def __init__(self, path: Path, secret: bytes, clock: Clock | None = None) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        check_database(path, SCHEMA_VERSION)
         self.path = path
         self.clock = clock or Clock()
         self.keys = Pseudonyms(secret)
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._db.row_factory = sqlite3.Row
-        for pragma in PRAGMAS:
-            self._db.execute(f"PRAGMA {pragma}")
-        self.migrate()
+        try:
+            private_file(path)
+            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            self._db.row_factory = sqlite3.Row
+            for pragma in PRAGMAS:
+                self._db.execute(f"PRAGMA {pragma}")
+            self.migrate()
+        except (OSError, sqlite3.Error) as error:
+            raise StorageError(f"Base de données « {path} » inutilisable : {error}.") from error
 
     def migrate(self) -> None:
         """Apply the migrations missing from the file, each in its own transaction."""

@@ -26,9 +26,11 @@ class LearningStore(Database):
                 " ORDER BY id",
                 (LOW_CONFIDENCE,),
             ).fetchall()
-            disliked = db.execute(
-                "SELECT 'f' || id AS key, question, json_array(clause_id) AS candidates, 1 AS answered FROM feedback"
-                " WHERE vote < 0 AND question IS NOT NULL AND reviewed_at IS NULL ORDER BY id"
+            disliked = db.execute(  # a vote keeps no text: the question is its answer's
+                "SELECT 'f' || feedback.id AS key, answers.question AS question, json_array(feedback.clause_id)"
+                " AS candidates, 1 AS answered FROM feedback JOIN answers ON answers.id = feedback.answer_id"
+                " WHERE feedback.vote < 0 AND answers.question IS NOT NULL AND feedback.reviewed_at IS NULL"
+                " ORDER BY feedback.id"
             ).fetchall()
             return [dict(row) for row in [*answers, *disliked]]
 
@@ -76,5 +78,8 @@ class LearningStore(Database):
 
 
 def _mark_reviewed(db: sqlite3.Connection, texts: list[str], now: str) -> None:
-    for table in ("answers", "feedback"):
-        db.executemany(f"UPDATE {table} SET reviewed_at = ? WHERE question = ?", [(now, text) for text in texts])
+    rows = [(now, text) for text in texts]
+    db.executemany("UPDATE answers SET reviewed_at = ? WHERE question = ?", rows)
+    db.executemany(
+        "UPDATE feedback SET reviewed_at = ? WHERE answer_id IN (SELECT id FROM answers WHERE question = ?)", rows
+    )

@@ -63,5 +63,36 @@ MIGRATIONS = [
         created_at TEXT NOT NULL
     );
     """,
+    # 4: the update journal (bot/journal.py); votes point at the answer instead of copying its text,
+    # one vote per user per answer; per-chat counters for a group's own /stats; reminder delivery tries.
+    """
+    CREATE TABLE update_journal (
+        update_id INTEGER PRIMARY KEY,
+        body TEXT NOT NULL,
+        received_at TEXT NOT NULL
+    );
+    CREATE TABLE update_done (
+        update_id INTEGER PRIMARY KEY,
+        done_at TEXT NOT NULL
+    );
+    ALTER TABLE feedback ADD COLUMN answer_id INTEGER;
+    UPDATE feedback SET answer_id = (
+        SELECT answers.id FROM answers WHERE answers.chat_key = feedback.chat_key
+        AND answers.question = feedback.question ORDER BY answers.id DESC LIMIT 1
+    ) WHERE question IS NOT NULL;
+    DELETE FROM feedback WHERE answer_id IS NOT NULL AND id NOT IN (
+        SELECT MAX(id) FROM feedback WHERE answer_id IS NOT NULL GROUP BY answer_id, user_key
+    );
+    UPDATE feedback SET question = NULL;
+    CREATE UNIQUE INDEX feedback_one_vote ON feedback (answer_id, user_key);
+    CREATE TABLE chat_counts (
+        chat_key TEXT NOT NULL,
+        day TEXT NOT NULL,
+        name TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (chat_key, day, name)
+    );
+    ALTER TABLE reminders ADD COLUMN tries INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

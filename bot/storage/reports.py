@@ -18,4 +18,8 @@ class ReportStore(Database):
         )
 
     def feedback_for_report(self, since: date) -> list[sqlite3.Row]:
-        return self.read("SELECT clause_id, vote, question FROM feedback WHERE created_at >= ?", (since.isoformat(),))
+        return self.read(
+            "SELECT feedback.clause_id, feedback.vote, answers.question FROM feedback"
+            " LEFT JOIN answers ON answers.id = feedback.answer_id WHERE feedback.created_at >= ?",
+            (since.isoformat(),),
+        )

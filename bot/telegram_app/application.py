@@ -15,14 +15,16 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from ..assembly import make_clock, open_storage
 from ..clock import Clock
 from ..core.engine import Engine
+from ..journal import UpdateJournal
 from ..settings import Settings
 from . import calendar_handlers, handlers, monitoring, privacy_handlers, reminders, review_handlers
 from .context import SERVICES_KEY, BotContext, Services, services_of
+from .durable import JournalBot, PollingWatch, replay
 from .ordering import PerChatUpdateProcessor
 from .resilience import ResilientRateLimiter
 
@@ -61,34 +63,50 @@ def build_application(
     request: BaseRequest | None = None,
     clock: Clock | None = None,
 ) -> Application:
-    """The bot's Application; `request` replaces the HTTP layer and `clock` the time (tests set both)."""
+    """The bot's Application; `request` replaces the HTTP layer (no polling then) and `clock` the time
+    (tests set both)."""
+    offline = request is not None
     telegram = settings.telegram
+    clock = clock or make_clock(settings)
+    storage = open_storage(settings, clock)
+    journal = UpdateJournal(storage.run)
+    limiter = ResilientRateLimiter(
+        overall_max_rate=telegram.flood_limit_per_second,
+        max_retries=telegram.max_retries,
+        network_retries=telegram.network_retries,
+        pause=telegram.retry_pause,
+    )
+    if request is None:
+        timeout = telegram.request_timeout
+        request = HTTPXRequest(
+            connection_pool_size=256, read_timeout=timeout, write_timeout=timeout, connect_timeout=timeout,
+            pool_timeout=timeout,
+        )  # fmt: skip
+        polling_request: BaseRequest = HTTPXRequest(connection_pool_size=1)
+    else:  # offline: every call goes through `request`
+        polling_request = request
+    bot = JournalBot(
+        token,
+        base_url=telegram.base_url,
+        base_file_url=telegram.base_file_url,
+        request=request,
+        get_updates_request=polling_request,
+        rate_limiter=limiter,
+        journal=journal,
+        watch=PollingWatch(),
+    )
     builder = (
         Application.builder()
-        .token(token)
-        .base_url(telegram.base_url)
-        .base_file_url(telegram.base_file_url)
+        .bot(bot)
         .context_types(ContextTypes(context=BotContext))
-        .concurrent_updates(PerChatUpdateProcessor(telegram.concurrent_updates))
+        .concurrent_updates(PerChatUpdateProcessor(telegram.concurrent_updates, journal))
         .post_init(_start)
         .post_shutdown(_stop)
     )
-    builder = builder.rate_limiter(
-        ResilientRateLimiter(
-            overall_max_rate=telegram.flood_limit_per_second,
-            max_retries=telegram.max_retries,
-            network_retries=telegram.network_retries,
-            pause=telegram.retry_pause,
-        )
-    )
-    if request is not None:  # offline: no polling, every call goes through `request`
-        builder = builder.request(request).updater(None)
-    else:
-        timeout = telegram.request_timeout
-        builder = builder.read_timeout(timeout).write_timeout(timeout).connect_timeout(timeout).pool_timeout(timeout)
+    if offline:
+        builder = builder.updater(None)
     application = builder.build()
-    clock = clock or make_clock(settings)
-    application.bot_data[SERVICES_KEY] = Services(settings, engine, open_storage(settings, clock), clock)
+    application.bot_data[SERVICES_KEY] = Services(settings, engine, storage, clock)
 
     for names, callback in [
         (["start"], handlers.start),
@@ -124,12 +142,16 @@ def build_application(
 
 
 async def _start(application: Application) -> None:
-    """Once connected: publish the commands, purge old data now and daily, restore reminders, beat."""
+    """Once connected: replay unfinished updates, publish the commands, purge old data now and daily,
+    restore reminders, beat."""
+    await replay(application, application.bot.journal)
     await application.bot.set_my_commands(COMMANDS)
     services = application.bot_data[SERVICES_KEY]
     await services.install(services.engine.knowledge)  # the examples taught in /revue
+    await privacy_handlers.purge_now(application)  # now: a bot restarted daily still purges
     jobs = application.job_queue
-    jobs.run_repeating(privacy_handlers.purge, interval=timedelta(days=1), first=0, name="purge")
+    day = timedelta(days=1)
+    jobs.run_repeating(privacy_handlers.purge, interval=day, first=day, name="purge")
     jobs.run_repeating(monitoring.heartbeat, interval=HEARTBEAT_SECONDS, first=0, name="heartbeat")
     await reminders.restore_reminders(application)
 

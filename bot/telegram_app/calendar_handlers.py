@@ -10,6 +10,7 @@ from ..core.calendar_text import schedule_text
 from ..core.deadlines import find_dates, format_date, plausibility_problem
 from .calendar_file import NO_DATE, agenda_keyboard
 from .context import BotContext
+from .privileges import NOT_ADMIN, may_change_chat
 from .reminders import cancel_reminder_jobs, schedule_reminders
 from .render import citation_html, escape
 
@@ -22,6 +23,9 @@ async def signature(update: Update, context: BotContext) -> None:
         stored = await context.storage.signature(message.chat_id)
         shown = f"Date enregistrée : <b>{format_date(stored)}</b>. Pour la changer : " if stored else ""
         await message.reply_html(shown + "<code>/signature 15/03/2025</code>" if stored else NO_DATE)
+        return
+    if not await may_change_chat(update, context):
+        await message.reply_html(NOT_ADMIN)
         return
     today = context.clock.today()
     problem, value = _parse_signature(text, today)
@@ -52,6 +56,10 @@ async def reminders_command(update: Update, context: BotContext) -> None:
     """Turn the deadline reminders on or off (/rappels on|off)."""
     message = update.effective_message
     choice = (context.args or [""])[0].lower()
+    changes = choice in ("on", "oui", "activer", "off", "non", "desactiver", "désactiver")
+    if changes and not await may_change_chat(update, context):
+        await message.reply_html(NOT_ADMIN)
+        return
     if choice in ("on", "oui", "activer"):
         stored = await context.storage.signature(message.chat_id)
         if stored is None:
@@ -67,8 +75,18 @@ async def reminders_command(update: Update, context: BotContext) -> None:
     else:
         enabled = await context.storage.reminders_enabled(message.chat_id)
         days = " et ".join(str(d) for d in context.settings.reminders.days_before)
+        planned = [r for r in await context.storage.pending_reminders() if r.chat_id == message.chat_id]
+        if enabled:  # what is really planned, not only the choice
+            dates = ", ".join(format_date(r.due_at.date()) for r in sorted(planned, key=lambda r: r.due_at))
+            state = (
+                f"Rappels activés ; prochains rappels : {dates}."
+                if planned
+                else "Rappels activés, mais aucun rappel n'est prévu (enregistrez la date avec /signature)."
+            )
+        else:
+            state = "Rappels désactivés."
         await message.reply_html(
-            f"Rappels {'activés' if enabled else 'désactivés'}. <code>/rappels on</code> : je vous préviens {days} jours "
+            f"{state} <code>/rappels on</code> : je vous préviens {days} jours "
             "avant la date limite d'envoi de la lettre recommandée ; <code>/rappels off</code> pour arrêter."
         )
 

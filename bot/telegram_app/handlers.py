@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from datetime import date, timedelta
 from uuid import uuid4
 
@@ -23,7 +24,9 @@ from ..core.engine import Engine
 from ..core.knowledge import read_knowledge
 from ..core.references import article_id
 from . import calendar_file, chat_migration, keyboards
+from .alerts import AlertGate
 from .context import BotContext
+from .cpu import TooSlow, bounded
 from .render import answer_html, clause_html, escape, split_html
 
 log = logging.getLogger(__name__)
@@ -32,6 +35,9 @@ ANONYMOUS_ADMIN_ID = 1087968824  # "GroupAnonymousBot": anyone hiding behind a g
 INLINE_RESULTS = 5
 STATS_DAYS = 7
 MAX_REPORTED_PROBLEMS = 15
+ALERTS_KEY = "admin_alerts"
+ECHO_MAX = 60  # characters of a user's text repeated back in an error message
+TOO_SLOW = "Votre message est trop long ou trop complexe pour que je le lise à temps : posez une question plus courte."
 TEXT_ONLY = "Je ne lis que le texte 🙂 Écrivez-moi votre question sur la convention."
 START_TEXT = (
     "Bonjour ! Je réponds aux questions sur la <b>convention de services numériques</b> entre "
@@ -78,7 +84,8 @@ async def article(update: Update, context: BotContext) -> None:
         await send_answer(update.effective_message, context, context.engine.about(clause_id, wanted))
         return
     clauses = list(context.engine.knowledge.clauses.values())
-    text = f"Je ne trouve pas « {escape(wanted)} ». Choisissez :" if wanted else "Quel article ? Choisissez :"
+    shown = wanted if len(wanted) <= ECHO_MAX else wanted[: ECHO_MAX - 1] + "…"  # the reply stays within 4,096
+    text = f"Je ne trouve pas « {escape(shown)} ». Choisissez :" if wanted else "Quel article ? Choisissez :"
     await update.effective_message.reply_html(text, reply_markup=keyboards.clauses_keyboard(clauses))
 
 
@@ -116,9 +123,15 @@ async def not_text(update: Update, context: BotContext) -> None:
 async def button(update: Update, context: BotContext) -> None:
     """Handle a button: full text, short view, another clause, a topic, an example, feedback."""
     query = update.callback_query
-    action, ident = keyboards.parse(query.data)
+    action, ident = keyboards.parse(valid_text(query.data or ""))
     engine = context.engine
+    if query.message is None:  # a button under an inline-mode message: no chat to answer in
+        await answer_query(query)
+        return
     if action in (keyboards.LIKE, keyboards.DISLIKE):
+        if ident not in engine.knowledge.clauses:  # forged or outdated button: not stored
+            await answer_query(query)
+            return
         vote = 1 if action == keyboards.LIKE else -1
         user = update.effective_user.id if update.effective_user else None
         await context.storage.record_feedback(query.message.chat_id, user, query.message.message_id, ident, vote)
@@ -145,6 +158,11 @@ async def button(update: Update, context: BotContext) -> None:
 async def inline_query(update: Update, context: BotContext) -> None:
     """Offer up to five answer cards to paste into any chat."""
     query = update.inline_query
+    try:
+        text = valid_text(query.query)
+        answers = await bounded(inline_answers, context.engine, text, context.clock.today(), size=len(text))
+    except TooSlow:
+        answers = []
     results = [
         InlineQueryResultArticle(
             id=str(uuid4()),
@@ -154,7 +172,7 @@ async def inline_query(update: Update, context: BotContext) -> None:
                 split_html(answer_html(answer))[0], parse_mode=ParseMode.HTML
             ),
         )
-        for answer in inline_answers(context.engine, query.query, context.clock.today())
+        for answer in answers
     ]
     await query.answer(results, cache_time=60, is_personal=False)
 
@@ -178,10 +196,12 @@ async def reload_knowledge(update: Update, context: BotContext) -> None:
 
 
 async def stats(update: Update, context: BotContext) -> None:
-    """Show the last seven days' counters (admins only)."""
+    """Show the last seven days' counters (admins only): every chat's in private, only this group's in a group."""
     if not await require_admin(update, context):
         return
-    counts = await context.storage.daily_counts(context.clock.today() - timedelta(days=STATS_DAYS - 1))
+    chat = update.effective_chat
+    only = None if chat is None or chat.type == ChatType.PRIVATE else chat.id
+    counts = await context.storage.daily_counts(context.clock.today() - timedelta(days=STATS_DAYS - 1), only)
     await update.effective_message.reply_html(stats_html(counts, context.engine))
 
 
@@ -203,8 +223,10 @@ async def error_handler(update: object, context: BotContext) -> None:
         return
     log.error("error while handling update %s", update_id, exc_info=context.error)
     admin_chat = context.settings.telegram.admin_chat_id
-    if admin_chat is not None:
-        text = f"⚠️ Erreur sur la mise à jour {update_id} : {type(context.error).__name__}"
+    kind = type(context.error).__name__
+    held = context.application.bot_data.setdefault(ALERTS_KEY, AlertGate()).admit(kind)
+    if admin_chat is not None and held is not None:
+        text = f"⚠️ Erreur sur la mise à jour {update_id} : {kind}" + (f" (et {held} autre(s) tue(s))" if held else "")
         try:
             await context.bot.send_message(admin_chat, text)
         except Exception:  # the admin chat may be unreachable too; the log has it all
@@ -214,15 +236,19 @@ async def error_handler(update: object, context: BotContext) -> None:
 # --- helpers shared by the handlers -------------------------------------------------------
 
 
+def valid_text(text: str) -> str:
+    """`text` without lone surrogates (Telegram may send them; SQLite and UTF-8 refuse them)."""
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
 def addressed_text(message: Message, bot_username: str, bot_id: int) -> str | None:
     """The question a message asks the bot: always in private, in groups only when addressed."""
     text = message.text or message.caption or ""
     if message.chat.type == ChatType.PRIVATE:
         return text
-    mention = f"@{bot_username}".lower()
-    if mention in text.lower():
-        start = text.lower().index(mention)
-        return (text[:start] + text[start + len(mention) :]).strip()
+    mention = re.search(f"@{re.escape(bot_username)}", text, re.IGNORECASE | re.ASCII)
+    if mention:  # cut in the text itself: lowering it first may change its length ("İ")
+        return (text[: mention.start()] + text[mention.end() :]).strip()
     replied = message.reply_to_message
     if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
         return text
@@ -231,8 +257,15 @@ def addressed_text(message: Message, bot_username: str, bot_id: int) -> str | No
 
 async def answer_question(message: Message, context: BotContext, question: str) -> None:
     """Answer with the chat's own signature date, send, and remember it for feedback and reports."""
+    question = valid_text(question)
     signature = await context.storage.signature(message.chat_id)
-    answer = context.engine.answer(question, today=context.clock.today(), signature=signature)
+    try:
+        answer = await bounded(
+            context.engine.answer, question, size=len(question), today=context.clock.today(), signature=signature
+        )
+    except TooSlow:
+        await message.reply_text(TOO_SLOW)
+        return
     context.answer = answer  # for the update's log line
     log.debug("question %r -> %s %s", question, answer.kind, answer.citations[:1])
     sent = await send_answer(message, context, answer)

@@ -33,3 +33,5 @@ def setup_logging(level: str, token: str) -> None:
     # httpx logs every request URL at INFO, and the URL holds the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    # python-telegram-bot prints whole updates at DEBUG (ids, names, usernames, texts): never below INFO.
+    logging.getLogger("telegram").setLevel(max(logging.INFO, logging.getLevelNamesMapping()[level]))

@@ -49,9 +49,15 @@ def _kind(update: Update) -> str:
 
 
 async def heartbeat(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Every 30 s: write the time to the heartbeat file (atomically) for `convention-bot healthcheck`."""
+    """Every 30 s: write when Telegram last answered a poll (atomically) for `convention-bot healthcheck`.
+
+    Not the current time: a process alive but no longer receiving anything must look unhealthy.
+    """
     services = services_of(context.application)
+    last_success = context.bot.watch.last_success
+    if last_success is None:  # not polled yet (or never could): the file keeps aging
+        return
     path = services.settings.heartbeat_file
     temporary = path.with_suffix(path.suffix + ".tmp")
-    temporary.write_text(f"{time.time():.0f}", encoding="utf-8")
+    temporary.write_text(f"{last_success:.0f}", encoding="utf-8")
     os.replace(temporary, path)

@@ -16,6 +16,7 @@ from ..assembly import build_engine
 from ..core.knowledge import KnowledgeError
 from ..exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from ..settings import TOKEN_VARIABLE, SettingsError, load_settings, read_token
+from ..storage import StorageError
 from .application import ALLOWED_UPDATES, build_application
 from .logs import setup_logging
 from .webhook import serve_webhook
@@ -43,11 +44,22 @@ def run(config_path: Path | None) -> int:
     except KnowledgeError as error:
         print(error, file=sys.stderr)
         return EXIT_FAILED
-    application = build_application(settings, engine, token=token)
+    try:
+        application = build_application(settings, engine, token=token)
+    except StorageError as error:
+        print(error, file=sys.stderr)
+        return EXIT_FAILED
+    watch = application.bot.watch
+    watch.on_fatal = application.stop_running  # polling dead for good: end, so the supervisor sees it
     try:
         asyncio.run(_check_token(application))
         if settings.telegram.mode == "webhook":
-            asyncio.run(serve_webhook(application, settings))
+            try:
+                asyncio.run(serve_webhook(application, settings))
+            except OSError as error:  # the port is taken, or not ours to listen on
+                webhook = settings.telegram.webhook
+                print(f"Écoute impossible sur {webhook.listen}:{webhook.port} : {error.strerror}.", file=sys.stderr)
+                return EXIT_FAILED
             return EXIT_OK
         application.run_polling(
             allowed_updates=ALLOWED_UPDATES,
@@ -60,8 +72,14 @@ def run(config_path: Path | None) -> int:
         print("Jeton Telegram refusé par le serveur (invalide ou révoqué).", file=sys.stderr)
         return EXIT_USAGE
     except TelegramError as error:
+        if watch.fatal:
+            print(watch.fatal, file=sys.stderr)
+            return EXIT_USAGE
         log.error("the bot stopped: %s", error)
         return EXIT_FAILED
+    if watch.fatal:
+        print(watch.fatal, file=sys.stderr)
+        return EXIT_USAGE
     log.info("stopped cleanly")
     return EXIT_OK
 

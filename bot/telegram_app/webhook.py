@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import hmac
-import json
 import logging
 import signal
 
@@ -19,6 +18,7 @@ from telegram.ext import Application
 from ..settings import Settings
 from .application import ALLOWED_UPDATES
 from .context import services_of
+from .durable import JournalBot
 
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -28,19 +28,28 @@ def webhook_app(application: Application, secret_token: str, path: str) -> web.A
     """The HTTP side: POST /<path> for updates, GET /healthz for probes."""
 
     async def receive(request: web.Request) -> web.Response:
-        if not hmac.compare_digest(request.headers.get(SECRET_HEADER, ""), secret_token):
+        if not _same_secret(request.headers.get(SECRET_HEADER, ""), secret_token):
             return web.Response(status=403, text="forbidden")
         try:
             data = await request.json()
-        except (json.JSONDecodeError, UnicodeDecodeError):
+            update = Update.de_json(data, application.bot) if _looks_like_an_update(data) else None
+        except (ValueError, TypeError, KeyError, AttributeError):  # not JSON, or not an update's shape
+            update = None
+        if update is None:
             return web.Response(status=400, text="bad request")
-        await application.update_queue.put(Update.de_json(data, application.bot))
+        bot: JournalBot = application.bot
+        bot.watch.succeeded()
+        # Answered 200 only once on disk; a replayed update_id (Telegram retrying) is not handled twice.
+        if update.update_id in await bot.journal.record([(update.update_id, update.to_json())]):
+            await application.update_queue.put(update)
         return web.Response(text="ok")
 
     async def health(request: web.Request) -> web.Response:
         services = services_of(application)
         try:
-            await services.storage.run(lambda db: db.execute("SELECT 1").fetchone())
+            problem = await services.storage.run(lambda db: db.execute("PRAGMA quick_check(1)").fetchone()[0])
+            if problem != "ok":
+                raise RuntimeError(problem)
         except Exception as error:  # any failure of the database makes the bot unhealthy
             return web.json_response({"status": "database unreachable", "error": str(error)}, status=503)
         clauses = len(services.engine.knowledge.clauses)
@@ -52,6 +61,15 @@ def webhook_app(application: Application, secret_token: str, path: str) -> web.A
     return app
 
 
+def _same_secret(given: str, expected: str) -> bool:
+    """Constant-time comparison that also takes a header with non-ASCII characters (refused, not a crash)."""
+    return hmac.compare_digest(given.encode("utf-8", "surrogateescape"), expected.encode())
+
+
+def _looks_like_an_update(data: object) -> bool:
+    return isinstance(data, dict) and type(data.get("update_id")) is int
+
+
 async def serve_webhook(application: Application, settings: Settings) -> None:
     """Register the webhook, serve until a stop signal, then finish the updates in hand."""
     webhook = settings.telegram.webhook
@@ -61,13 +79,20 @@ async def serve_webhook(application: Application, settings: Settings) -> None:
         loop.add_signal_handler(signal_number, stop.set)
     async with application:
         if application.post_init:
-            await application.post_init(application)
+            await application.post_init(application)  # the journal's replay comes before any new update
         url = f"{webhook.public_url.rstrip('/')}/{webhook.path.strip('/')}"
         await application.bot.set_webhook(url, secret_token=webhook.secret_token, allowed_updates=ALLOWED_UPDATES)
         await application.start()
         runner = web.AppRunner(webhook_app(application, webhook.secret_token, webhook.path), access_log=None)
         await runner.setup()
-        await web.TCPSite(runner, webhook.listen, webhook.port).start()
+        try:
+            await web.TCPSite(runner, webhook.listen, webhook.port).start()
+        except OSError:  # the port is taken: stop cleanly, the caller says it in one line
+            await runner.cleanup()
+            await application.stop()
+            if application.post_shutdown:
+                await application.post_shutdown(application)
+            raise
         log.info("webhook listening on %s:%d", webhook.listen, webhook.port)
         await stop.wait()
         await runner.cleanup()  # no new updates...
