@@ -318,7 +318,7 @@ async def test_a_reminder_is_marked_sent_only_once_telegram_accepted_it(engine: 
     await send_reminder(context)  # type: ignore[arg-type]
     assert not bot.telegram.bot_messages
     assert [r.id for r in await storage.pending_reminders()] == [reminder.id]  # not lost
-    assert [job.name for job in bot.app.job_queue.jobs()] and "rappel non remis" not in str(bot.telegram.sent())
+    assert [job.name for job in bot.app.job_queue.jobs()]  # a new try is planned
     status = await bot.reply(bot.telegram.user_message("/rappels"))
     assert "prochains rappels" in status["text"]
     await send_reminder(context)  # type: ignore[arg-type]  # the new try, later

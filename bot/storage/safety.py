@@ -26,7 +26,9 @@ def check_database(path: Path, schema_version: int) -> None:
     if not path.exists():
         folder = _existing_parent(path)
         if not os.access(folder, os.W_OK | os.X_OK):
-            raise StorageError(f"Base de données « {path} » : le dossier « {folder} » n'est pas accessible en écriture.")
+            raise StorageError(
+                f"Base de données « {path} » : le dossier « {folder} » n'est pas accessible en écriture."
+            )
         return
     try:
         with path.open("rb") as handle:
@@ -36,7 +38,9 @@ def check_database(path: Path, schema_version: int) -> None:
     if not header:
         return  # an empty file: SQLite makes it a new database
     if header != SQLITE_HEADER:
-        raise StorageError(f"« {path} » n'est pas une base SQLite (fichier endommagé ou d'un autre type) : rien n'est modifié.")
+        raise StorageError(
+            f"« {path} » n'est pas une base SQLite (fichier endommagé ou d'un autre type) : rien n'est modifié."
+        )
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -48,14 +52,18 @@ def check_database(path: Path, schema_version: int) -> None:
     except sqlite3.Error as error:
         raise StorageError(f"Base de données « {path} » endommagée ({error}) : restaurez une sauvegarde.") from error
     if verdict != "ok":
-        raise StorageError(f"Base de données « {path} » endommagée ({' '.join(verdict.split())}) : restaurez une sauvegarde.")
+        raise StorageError(
+            f"Base de données « {path} » endommagée ({' '.join(verdict.split())}) : restaurez une sauvegarde."
+        )
     if version > schema_version:
         raise StorageError(
             f"Base de données « {path} » écrite par une version plus récente du bot (schéma {version}, "
             f"celui-ci connaît {schema_version}) : mettez le bot à jour."
         )
     if tables and not (OUR_TABLES & tables):
-        raise StorageError(f"« {path} » est la base d'une autre application : indiquez un autre fichier (storage.path).")
+        raise StorageError(
+            f"« {path} » est la base d'une autre application : indiquez un autre fichier (storage.path)."
+        )
     if not os.access(path, os.R_OK | os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK):
         raise StorageError(f"Base de données « {path} » en lecture seule : le bot doit pouvoir l'écrire.")
 
