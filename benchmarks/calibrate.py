@@ -28,18 +28,16 @@ def main(path: Path) -> None:
     print("seuil | in-scope justes | in-scope faux | in-scope refusés | hors sujet refusés | plusieurs questions")
     for threshold in THRESHOLDS:
         table_row(f"{threshold:.2f}", Engine(knowledge, threshold=threshold), cases)
-    print("\nseuil d'une question parmi plusieurs (PART_THRESHOLD), seuil général 0.40 :")
-    chosen = engine_module.PART_THRESHOLD
-    for threshold in PART_THRESHOLDS:
-        engine_module.PART_THRESHOLD = threshold
-        table_row(f"{threshold:.2f}", Engine(knowledge), cases)
-    engine_module.PART_THRESHOLD = chosen
-    print("\nseuil de la question d'un message qui nomme la convention (ANCHORED_THRESHOLD), seuil général 0.40 :")
-    chosen = engine_module.ANCHORED_THRESHOLD
-    for threshold in PART_THRESHOLDS:
-        engine_module.ANCHORED_THRESHOLD = threshold
-        table_row(f"{threshold:.2f}", Engine(knowledge), cases)
-    engine_module.ANCHORED_THRESHOLD = chosen
+    for name, label in (
+        ("PART_THRESHOLD", "d'une question parmi plusieurs"),
+        ("ANCHORED_THRESHOLD", "de la question d'un message qui nomme la convention"),
+    ):
+        print(f"\nseuil {label} ({name}), seuil général 0.40 :")
+        chosen = getattr(engine_module, name)
+        for threshold in PART_THRESHOLDS:
+            setattr(engine_module, name, threshold)
+            table_row(f"{threshold:.2f}", Engine(knowledge), cases)
+        setattr(engine_module, name, chosen)
 
 
 def table_row(label: str, engine: Engine, cases: list[Case]) -> None:
