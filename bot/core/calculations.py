@@ -65,7 +65,6 @@ COMMUNE_NOT_AT_ANY_TIME = (
 NO_HT = "La convention ne donne que des prix TTC : elle ne fixe aucun montant HT."
 ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
 ROLE_REACH = 80  # characters before a date where its role is looked for
-ATTACHED_REACH = 16  # characters before a signing word where another document's name makes it that document's
 # Between a termination word and the party after it: the agent ("par", "du", "de la"), nothing else.
 _AGENT = re.compile(r"\s*(?:par|du|de|des|d')\s*(?:l[ae]\s+|l'\s*)?")
 FORMAL_NOTICE = relativedelta(months=3)  # Article 6: "restée infructueuse durant trois (3) mois"
@@ -118,6 +117,7 @@ class Calculations:
         self._addition = _joining(words.addition_words) if words.addition_words else None
         self._unsigned = cue_pattern(words.unsigned_words) if words.unsigned_words else None
         self._intervention = cue_pattern(words.intervention_words) if words.intervention_words else None
+        self._convention = cue_pattern(words.convention_words) if words.convention_words else None
         self._party_clauses = {entry.clause: entry for entry in words.party_clauses}
 
     def calendar_citations(self) -> tuple[Citation, ...]:
@@ -258,7 +258,7 @@ class Calculations:
         around = self.reader.clause_around(text, duration.start, duration.end)
         for role, pattern in self._duration_cues.items():
             if pattern.search(around):
-                if role == "outage" and self._intervention and self._intervention.search(around):
+                if role in ("outage", "own_staff") and self._intervention and self._intervention.search(around):
                     return "intervention"  # "venu de 23h à 2h pour la panne": the CDG 62's time on the outage
                 return role
         return "intervention"  # no cue: the hours of an intervention, as a price question means
@@ -385,12 +385,19 @@ class Calculations:
         return [item for item in roles if item.role != "other"]
 
     def _signs_other(self, window: str) -> bool:
-        """Is the last signing word of `window` about another document ("devis signé", "l'avenant signé")?"""
+        """Is the last signing word of `window` about another document ("le devis … signé", "l'avenant signé")?
+
+        It is when another document's name comes after the last name of the convention itself."""
         signing = list(self._date_cues["signature"].finditer(window))
         other = self._date_cues.get("other")
         if not signing or other is None:
             return False
-        return bool(other.search(window, max(0, signing[-1].start() - ATTACHED_REACH), signing[-1].start()))
+        before = window[: signing[-1].start()]
+        last_other = max((m.end() for m in other.finditer(before)), default=-1)
+        last_convention = (
+            max((m.end() for m in self._convention.finditer(before)), default=-1) if self._convention else -1
+        )
+        return last_other > last_convention
 
     def _formal_notice(self, question: str, notice: DateMention, today: date) -> Answer:
         assert notice.value is not None

@@ -80,6 +80,7 @@ class DurationReader:
             rf"(?<![\w.,])(?:(\d{{1,2}})\s+)?({alternation(self._hour_fractions)})(?![a-z])"
         )
         self._overnight = grammar.max_overnight_hours * 60
+        self._rate = re.compile(rf"(?<![a-z])(?:{alternation(grammar.rate_words)})\s*$") if grammar.rate_words else None
         self._days = (
             re.compile(rf"(?<![\w.,])\d{{1,3}}\s+(?:{alternation(grammar.day_units)})(?![a-z])")
             if grammar.day_units
@@ -122,6 +123,9 @@ class DurationReader:
             added = self._fractions.get(extra) or int(extra)
             found.append(_duration(match.group(0).strip(), match.group(1), per_unit, added, match.span()))
         for match in self._hour_fraction.finditer(text):
+            before = text[max(0, match.start() - TIME_OF_DAY_REACH) : match.start()]
+            if self._rate and not match.group(1) and self._rate.search(before):
+                continue  # "au quart d'heure près": a billing step, not hours spent
             if not any(a <= match.start() < b for a, b in taken) and not _inside(found, match.start()):
                 minutes = self._hour_fractions[" ".join(match.group(2).split())]
                 found.append(_duration(match.group(0), match.group(1) or "1", minutes, 0, match.span()))

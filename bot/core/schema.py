@@ -102,6 +102,7 @@ class DurationGrammar(StrictModel):
     fraction_links: list[str] = Field(min_length=1)
     hour_fractions: dict[str, int] = Field(min_length=1)
     day_units: list[str] = []
+    rate_words: list[str] = []
     range_links: list[str] = Field(min_length=1)
     max_overnight_hours: int = Field(default=12, ge=0, le=23)
     time_of_day_words: list[str] = Field(min_length=1)
@@ -120,6 +121,7 @@ class CalculationsFile(StrictModel):
     date_roles: dict[str, DateRole]
     duration_roles: dict[str, DurationRole]
     intervention_words: list[str] = []
+    convention_words: list[str] = []
     responsibility_clauses: dict[str, str]
     compensation_words: list[str] = []
     liability_cap_clause: str | None = None
