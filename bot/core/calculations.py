@@ -65,6 +65,7 @@ COMMUNE_NOT_AT_ANY_TIME = (
 NO_HT = "La convention ne donne que des prix TTC : elle ne fixe aucun montant HT."
 ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
 ROLE_REACH = 80  # characters before a date where its role is looked for
+_SENTENCE_END = re.compile(r"[.;!?]")
 # Between a termination word and the party after it: the agent ("par", "du", "de la"), nothing else.
 _AGENT = re.compile(r"\s*(?:par|du|de|des|d')\s*(?:l[ae]\s+|l'\s*)?")
 FORMAL_NOTICE = relativedelta(months=3)  # Article 6: "restée infructueuse durant trois (3) mois"
@@ -374,7 +375,8 @@ class Calculations:
             role = next((r for r in self._overrides.get(role or "", ()) if self._date_cues[r].search(window)), role)
             if role:
                 roles.append(Role(mention, role))
-            elif roles and roles[-1].role == "signature":  # a list of signatures: "le CDG le 14/10, La Fibre le 17/11"
+            elif roles and roles[-1].role == "signature" and not _SENTENCE_END.search(window):
+                # a list of signatures in one sentence: "le CDG le 14/10, La Fibre le 17/11"
                 roles.append(Role(mention, "signature", roles[-1].assumed))
             elif not any(item.role == "signature" for item in roles):
                 roles.append(Role(mention, "signature", assumed=True))
@@ -411,6 +413,11 @@ class Calculations:
         )
         if notice.assumed_year:
             text += " " + _assumed_year(notice)
+        if notice.approximate:
+            text += (
+                f" « {notice.text} » : j'ai compté depuis le {format_date(notice.value)}, une date approchée ; "
+                "la date qui compte est celle de la mise en demeure (son accusé de réception) : vérifiez-la."
+            )
         terms = self.matcher.question_terms(self.words.termination_quote_words.get("breach", ""))
         return Answer(question, True, "calculation", text, (self.cite(TERMINATION_CLAUSE, terms),), 1.0)
 
