@@ -375,8 +375,8 @@ class Calculations:
             role = next((r for r in self._overrides.get(role or "", ()) if self._date_cues[r].search(window)), role)
             if role:
                 roles.append(Role(mention, role))
-            elif roles and roles[-1].role == "signature" and not _SENTENCE_END.search(window):
-                # a list of signatures in one sentence: "le CDG le 14/10, La Fibre le 17/11"
+            elif roles and roles[-1].role == "signature" and self._continues_signatures(window):
+                # a list of signatures: "le CDG le 14/10, La Fibre le 17/11"
                 roles.append(Role(mention, "signature", roles[-1].assumed))
             elif not any(item.role == "signature" for item in roles):
                 roles.append(Role(mention, "signature", assumed=True))
@@ -385,6 +385,14 @@ class Calculations:
             # A named signature anywhere: a date without a cue is not read as one ("résilier au 31/12, signée le …").
             roles = [item for item in roles if not (item.role == "signature" and item.assumed)]
         return [item for item in roles if item.role != "other"]
+
+    def _continues_signatures(self, window: str) -> bool:
+        """Does a date without a cue go on a list of signatures? Not across a sentence unless a party is
+        named ("Le CDG l'a signée le 12/11. La Fibre le 19/11"), never after a termination word ("; nous
+        souhaitons que la résiliation prenne effet au 15/09/2027")."""
+        if self._termination.search(window):
+            return False
+        return not _SENTENCE_END.search(window) or any(p.search(window) for p in self._parties.values())
 
     def _signs_other(self, window: str) -> bool:
         """Is the last signing word of `window` about another document ("le devis … signé", "l'avenant signé")?
