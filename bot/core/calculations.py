@@ -338,7 +338,7 @@ class Calculations:
                     f"J'ai supposé l'échéance du {format_date(anniversary)} ; sinon, écrivez la date complète."
                 )
             signature = from_anniversary(anniversary, today).signature
-        if signature is None and (letters := by_role.get("letter")):
+        if signature is None and (letters := by_role.get("letter") or by_role.get("receipt")):
             sent = letters[-1].mention
             text = (
                 f"Votre lettre du {format_date(sent.value)} doit avoir été reçue par les autres parties au moins "  # type: ignore[arg-type]
@@ -352,7 +352,9 @@ class Calculations:
             return _refusal(question, f"Je ne peux pas calculer : {problem}.")
         if anniversary is None and (warning := early_signature_warning(signature, self.words.earliest_signature)):
             notes.append(warning)
-        if letters := by_role.get("letter"):
+        if receipts := by_role.get("receipt"):  # the day it reached them is the one article 6 reads
+            body = self._letter(receipts[-1].mention, signature, received=True)
+        elif letters := by_role.get("letter"):
             body = self._letter(letters[-1].mention, signature)
         else:
             body = deadline_text(signature, today, anniversary=anniversary)
@@ -429,16 +431,29 @@ class Calculations:
         terms = self.matcher.question_terms(self.words.termination_quote_words.get("breach", ""))
         return Answer(question, True, "calculation", text, (self.cite(TERMINATION_CLAUSE, terms),), 1.0)
 
-    def _letter(self, letter: DateMention, signature: date) -> str:
-        """Is a letter sent on that day in time? It must have REACHED the others by the deadline."""
+    def _letter(self, letter: DateMention, signature: date, received: bool = False) -> str:
+        """Is a letter sent (or received) on that day in time? It must have REACHED the others by the deadline."""
         assert letter.value is not None
         d = compute_deadlines(signature, letter.value)
+        text = ""
+        if received:
+            verdict = (
+                "trop tard" if d.notice_passed else f"dans les délais pour l'échéance du {format_date(d.period_end)}"
+            )
+            text = f"Lettre reçue le {format_date(letter.value)} : {verdict}"
+            if not d.notice_passed:
+                return (
+                    f"{text}, si chacune des autres parties l'a reçue au plus tard le "
+                    f"{format_date(d.notice_deadline)} (article 6 : « avoir averti les autres parties … au moins "
+                    "trois (3) mois avant l'échéance »)."
+                )
         if d.notice_passed:
             return (
-                f"Lettre envoyée le {format_date(letter.value)} : trop tard pour l'échéance du "
-                f"{format_date(d.period_end)}, dont la date limite était le {format_date(d.notice_deadline)}. "
-                f"La convention est reconduite tacitement (article 3). Pour l'échéance suivante, le "
-                f"{format_date(d.open_end)}, la lettre doit être reçue au plus tard le {format_date(d.open_notice)}."
+                (text if received else f"Lettre envoyée le {format_date(letter.value)} : trop tard")
+                + f" pour l'échéance du {format_date(d.period_end)}, dont la date limite était le "
+                f"{format_date(d.notice_deadline)}. La convention est reconduite tacitement (article 3). Pour "
+                f"l'échéance suivante, le {format_date(d.open_end)}, la lettre doit être reçue au plus tard le "
+                f"{format_date(d.open_notice)}."
             )
         return (
             f"Lettre envoyée le {format_date(letter.value)}, pour l'échéance du {format_date(d.period_end)} : "
