@@ -1,4 +1,5 @@
-"""Answers people act on (issue 13), from tests/data/trust.yaml: every `contains`, no `not_contains`."""
+"""Answers people act on (issue 13), from tests/data/trust.yaml and the red-team table trust-audit.yaml:
+every `contains`, no `not_contains`. A row with `open:` is a known defect another module owns (strict xfail)."""
 
 from __future__ import annotations
 
@@ -14,14 +15,21 @@ from bot.core.evaluation import evaluate, load_cases
 from bot.core.french import fold
 
 TODAY = date(2026, 11, 28)
-ROWS = table("trust.yaml")
+TABLES = ("trust.yaml", "trust-audit.yaml")
+ROWS = [
+    pytest.param(
+        row, id=row["q"][:60], marks=[pytest.mark.xfail(reason=row["open"], strict=True)] if "open" in row else []
+    )
+    for name in TABLES
+    for row in table(name)
+]
 
 
 def _flat(text: str) -> str:
     return fold(text).replace("\u202f", " ").replace("\u00a0", " ")
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[row["q"][:60] for row in ROWS])
+@pytest.mark.parametrize("row", ROWS)
 def test_trust_row(engine: Engine, row: dict) -> None:
     answer = engine.answer(row["q"], today=row.get("today", TODAY), signature=row.get("signature"))
     if not row["expect"]:  # a question back, or a refusal that says why
@@ -37,11 +45,12 @@ def test_trust_row(engine: Engine, row: dict) -> None:
         assert _flat(fragment) not in shown, (fragment, answer.text)
 
 
-def test_eval_reads_the_table(engine: Engine) -> None:
-    """`convention-bot eval tests/data/trust.yaml` scores the same rows, forbidden strings included."""
-    report = evaluate(engine, load_cases(Path(DATA / "trust.yaml")), TODAY)
+@pytest.mark.parametrize("name", TABLES)
+def test_eval_reads_the_table(engine: Engine, name: str) -> None:
+    """`convention-bot eval tests/data/<table>` scores the same rows, forbidden strings included."""
+    report = evaluate(engine, load_cases(Path(DATA / name)), TODAY)
     failed = [o.case.question for o in report.outcomes if not o.passed]
-    assert failed == []
+    assert failed == [row["q"] for row in table(name) if row.get("open")]
 
 
 @pytest.mark.parametrize(

@@ -65,6 +65,9 @@ COMMUNE_NOT_AT_ANY_TIME = (
 NO_HT = "La convention ne donne que des prix TTC : elle ne fixe aucun montant HT."
 ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
 ROLE_REACH = 80  # characters before a date where its role is looked for
+_SENTENCE_END = re.compile(r"[.;!?]")
+# Between a termination word and the party after it: the agent ("par", "du", "de la"), nothing else.
+_AGENT = re.compile(r"\s*(?:par|du|de|des|d')\s*(?:l[ae]\s+|l'\s*)?")
 FORMAL_NOTICE = relativedelta(months=3)  # Article 6: "restée infructueuse durant trois (3) mois"
 
 Cite = Callable[[str, "list[str] | None"], Citation]
@@ -111,10 +114,11 @@ class Calculations:
         self._anytime = cue_pattern(words.anytime_words)
         self._cap_words = cue_pattern(words.liability_cap_words) if words.liability_cap_words else None
         self._before_tax_words = cue_pattern(words.before_tax_words)
-        additions = alternation(words.addition_words)
         self._compensation = cue_pattern(words.compensation_words) if words.compensation_words else None
-        self._addition = re.compile(rf"(?<![a-z])(?:{additions})(?![a-z])") if words.addition_words else None
+        self._addition = _joining(words.addition_words) if words.addition_words else None
         self._unsigned = cue_pattern(words.unsigned_words) if words.unsigned_words else None
+        self._intervention = cue_pattern(words.intervention_words) if words.intervention_words else None
+        self._convention = cue_pattern(words.convention_words) if words.convention_words else None
         self._party_clauses = {entry.clause: entry for entry in words.party_clauses}
 
     def calendar_citations(self) -> tuple[Citation, ...]:
@@ -149,11 +153,18 @@ class Calculations:
 
     def _cost(self, question: str, text: str, terms: list[str], near: set[str], named: set[str]) -> Answer | None:
         durations = self.reader.durations(text)
+        if not durations and COST_CLAUSE in near and self._cost_terms & set(terms):
+            return self._days(question, text, terms)
         if not durations or not (COST_CLAUSE in near or self._cost_terms & set(terms)):
             return None
         if self._compensation and self._compensation.search(text):
             return self._not_billed(question, terms, "outage", named)  # hours of a loss, not of a bill
-        roles = [(d, self._duration_role(text, d)) for d in durations]
+        roles: list[tuple[Duration, str]] = []
+        for d in durations:
+            role = self._duration_role(text, d)
+            # "a mis 48h à venir, on paie les 48h ?": the same hours said again keep the role they were given.
+            earlier = next((r for e, r in roles if e.hours == d.hours and r != "intervention"), None)
+            roles.append((d, earlier if role == "intervention" and earlier else role))
         billed = [(d, role) for d, role in roles if role in ("intervention", "travel")]
         if not billed:
             return self._not_billed(question, terms, roles[0][1], named)
@@ -198,6 +209,18 @@ class Calculations:
             lines.append(NO_HT)
         return Answer(question, True, "calculation", " ".join(lines), (self.cite(COST_CLAUSE, terms),), 1.0)
 
+    def _days(self, question: str, text: str, terms: list[str]) -> Answer | None:
+        """ "3 jours d'intervention": the text prices hours only; ask for them rather than guess a working day."""
+        days = self.reader.days(text)
+        if not days or find_dates(text) or any(p.search(text) for p in self._duration_cues.values()):
+            return None
+        answer = (
+            f"La convention facture le temps passé par le CDG 62 à l'heure, au taux horaire de {HOURLY_RATE} € "
+            f"TTC, temps et frais de déplacement compris (article 4.2.1) ; elle ne fixe aucun prix à la journée. "
+            "Combien d'heures le CDG 62 a-t-il passées ? Donnez-moi le nombre d'heures et je calculerai le montant."
+        )
+        return Answer(question, True, "calculation", answer, (self.cite(COST_CLAUSE, terms),), 1.0)
+
     def _before_tax(self, question: str, folded: str, terms: list[str], best: str) -> Answer | None:
         """A price asked before tax: the text gives TTC prices only, and says so."""
         if best not in BILLING_CLAUSES or not self._before_tax_words.search(folded):
@@ -215,6 +238,8 @@ class Calculations:
 
     def _not_billed(self, question: str, terms: list[str], role: str, named: set[str]) -> Answer | None:
         """Hours of an outage, a delay or a training: no bill; the clause that speaks of it instead."""
+        if role not in NOT_BILLED:
+            return None  # opening hours, the collectivité's own staff: no bill and no clause of their own
         clause_id = self.words.duration_roles[role].clause
         if role != "training" and len(named) == 1:
             clause_id = self.words.responsibility_clauses.get(next(iter(named)), clause_id)
@@ -234,6 +259,8 @@ class Calculations:
         around = self.reader.clause_around(text, duration.start, duration.end)
         for role, pattern in self._duration_cues.items():
             if pattern.search(around):
+                if role in ("outage", "own_staff") and self._intervention and self._intervention.search(around):
+                    return "intervention"  # "venu de 23h à 2h pour la panne": the CDG 62's time on the outage
                 return role
         return "intervention"  # no cue: the hours of an intervention, as a price question means
 
@@ -260,9 +287,15 @@ class Calculations:
             by_role.setdefault(item.role, []).append(item)
         stated_today = by_role["today"][-1].mention if "today" in by_role else None
         if stated_today and stated_today.value:
-            today = stated_today.value
-        if "formal_notice" in by_role:
-            return self._formal_notice(question, by_role["formal_notice"][-1].mention, today)
+            # "on est le 5 décembre": the year that puts it nearest the real today, not the last 5 December past.
+            today = _nearest_year(stated_today.value, today) if stated_today.assumed_year else stated_today.value
+        notice = (
+            self._formal_notice(question, by_role["formal_notice"][-1].mention, today)
+            if "formal_notice" in by_role
+            else None
+        )
+        if notice and not any(not r.assumed for r in by_role.get("signature", [])):
+            return notice
         if self._unsigned and self._unsigned.search(folded):
             text = (
                 "La convention entre en vigueur à sa signature par toutes les parties (article 3) : tant qu'une "
@@ -273,7 +306,7 @@ class Calculations:
         if self._provider_actor(folded):
             return None  # the CDG 62 or La Fibre ending it: not the collectivité's calendar (see below)
         notes: list[str] = []
-        if stated_today and stated_today.month_only:
+        if stated_today and (stated_today.month_only or stated_today.assumed_year):
             notes.append(f"« {stated_today.text} » : j'ai compté les jours depuis le {format_date(today)}.")
         anniversary: date | None = None
         signatures = by_role.get("signature", [])
@@ -292,6 +325,8 @@ class Calculations:
                 notes.append(f"J'ai lu « {last.mention.text} » comme la date de signature de la convention.")
             if last.mention.assumed_year:
                 notes.append(_assumed_year(last.mention))
+            if last.mention.approximate:
+                return self._approximate(question, last.mention, today)
         elif anniversaries := by_role.get("anniversary"):
             mention = anniversaries[-1].mention
             anniversary = mention.value
@@ -303,7 +338,7 @@ class Calculations:
                     f"J'ai supposé l'échéance du {format_date(anniversary)} ; sinon, écrivez la date complète."
                 )
             signature = from_anniversary(anniversary, today).signature
-        if signature is None and (letters := by_role.get("letter")):
+        if signature is None and (letters := by_role.get("letter") or by_role.get("receipt")):
             sent = letters[-1].mention
             text = (
                 f"Votre lettre du {format_date(sent.value)} doit avoir été reçue par les autres parties au moins "  # type: ignore[arg-type]
@@ -317,12 +352,17 @@ class Calculations:
             return _refusal(question, f"Je ne peux pas calculer : {problem}.")
         if anniversary is None and (warning := early_signature_warning(signature, self.words.earliest_signature)):
             notes.append(warning)
-        if letters := by_role.get("letter"):
+        if receipts := by_role.get("receipt"):  # the day it reached them is the one article 6 reads
+            body = self._letter(receipts[-1].mention, signature, received=True)
+        elif letters := by_role.get("letter"):
             body = self._letter(letters[-1].mention, signature)
         else:
             body = deadline_text(signature, today, anniversary=anniversary)
         if self._anytime.search(folded) and self._termination.search(folded):
             body = f"{COMMUNE_NOT_AT_ANY_TIME}\n{body}"
+        if notice:  # a formal notice and a named signature: the breach path and the anniversary's, both
+            text = "\n".join([notice.text, "Par ailleurs, pour résilier à la date anniversaire :", body, *notes])
+            return Answer(question, True, "calculation", text, (*notice.citations, self.calendar_citations()[0]), 1.0)
         return Answer(question, True, "calculation", "\n".join([body, *notes]), self.calendar_citations(), 1.0)
 
     def _roles(self, folded: str, mentions: list[DateMention]) -> list[Role]:
@@ -332,15 +372,44 @@ class Calculations:
         for mention in mentions:
             window = folded[max(previous_end, mention.start - ROLE_REACH) : mention.start]
             role = _nearest(window, self._date_cues) or _nearest(window, self._weak_cues)
+            if role == "signature" and self._signs_other(window):
+                role = "other"  # "le devis signé le 20/10": the signature of another document
             role = next((r for r in self._overrides.get(role or "", ()) if self._date_cues[r].search(window)), role)
             if role:
                 roles.append(Role(mention, role))
-            elif roles and roles[-1].role == "signature":  # a list of signatures: "le CDG le 14/10, La Fibre le 17/11"
+            elif roles and roles[-1].role == "signature" and self._continues_signatures(window):
+                # a list of signatures: "le CDG le 14/10, La Fibre le 17/11"
                 roles.append(Role(mention, "signature", roles[-1].assumed))
             elif not any(item.role == "signature" for item in roles):
                 roles.append(Role(mention, "signature", assumed=True))
             previous_end = mention.start + len(mention.text)
+        if any(item.role == "signature" and not item.assumed for item in roles):
+            # A named signature anywhere: a date without a cue is not read as one ("résilier au 31/12, signée le …").
+            roles = [item for item in roles if not (item.role == "signature" and item.assumed)]
         return [item for item in roles if item.role != "other"]
+
+    def _continues_signatures(self, window: str) -> bool:
+        """Does a date without a cue go on a list of signatures? Not across a sentence unless a party is
+        named ("Le CDG l'a signée le 12/11. La Fibre le 19/11"), never after a termination word ("; nous
+        souhaitons que la résiliation prenne effet au 15/09/2027")."""
+        if self._termination.search(window):
+            return False
+        return not _SENTENCE_END.search(window) or any(p.search(window) for p in self._parties.values())
+
+    def _signs_other(self, window: str) -> bool:
+        """Is the last signing word of `window` about another document ("le devis … signé", "l'avenant signé")?
+
+        It is when another document's name comes after the last name of the convention itself."""
+        signing = list(self._date_cues["signature"].finditer(window))
+        other = self._date_cues.get("other")
+        if not signing or other is None:
+            return False
+        before = window[: signing[-1].start()]
+        last_other = max((m.end() for m in other.finditer(before)), default=-1)
+        last_convention = (
+            max((m.end() for m in self._convention.finditer(before)), default=-1) if self._convention else -1
+        )
+        return last_other > last_convention
 
     def _formal_notice(self, question: str, notice: DateMention, today: date) -> Answer:
         assert notice.value is not None
@@ -354,19 +423,37 @@ class Calculations:
         )
         if notice.assumed_year:
             text += " " + _assumed_year(notice)
+        if notice.approximate:
+            text += (
+                f" « {notice.text} » : j'ai compté depuis le {format_date(notice.value)}, une date approchée ; "
+                "la date qui compte est celle de la mise en demeure (son accusé de réception) : vérifiez-la."
+            )
         terms = self.matcher.question_terms(self.words.termination_quote_words.get("breach", ""))
         return Answer(question, True, "calculation", text, (self.cite(TERMINATION_CLAUSE, terms),), 1.0)
 
-    def _letter(self, letter: DateMention, signature: date) -> str:
-        """Is a letter sent on that day in time? It must have REACHED the others by the deadline."""
+    def _letter(self, letter: DateMention, signature: date, received: bool = False) -> str:
+        """Is a letter sent (or received) on that day in time? It must have REACHED the others by the deadline."""
         assert letter.value is not None
         d = compute_deadlines(signature, letter.value)
+        text = ""
+        if received:
+            verdict = (
+                "trop tard" if d.notice_passed else f"dans les délais pour l'échéance du {format_date(d.period_end)}"
+            )
+            text = f"Lettre reçue le {format_date(letter.value)} : {verdict}"
+            if not d.notice_passed:
+                return (
+                    f"{text}, si chacune des autres parties l'a reçue au plus tard le "
+                    f"{format_date(d.notice_deadline)} (article 6 : « avoir averti les autres parties … au moins "
+                    "trois (3) mois avant l'échéance »)."
+                )
         if d.notice_passed:
             return (
-                f"Lettre envoyée le {format_date(letter.value)} : trop tard pour l'échéance du "
-                f"{format_date(d.period_end)}, dont la date limite était le {format_date(d.notice_deadline)}. "
-                f"La convention est reconduite tacitement (article 3). Pour l'échéance suivante, le "
-                f"{format_date(d.open_end)}, la lettre doit être reçue au plus tard le {format_date(d.open_notice)}."
+                (text if received else f"Lettre envoyée le {format_date(letter.value)} : trop tard")
+                + f" pour l'échéance du {format_date(d.period_end)}, dont la date limite était le "
+                f"{format_date(d.notice_deadline)}. La convention est reconduite tacitement (article 3). Pour "
+                f"l'échéance suivante, le {format_date(d.open_end)}, la lettre doit être reçue au plus tard le "
+                f"{format_date(d.open_notice)}."
             )
         return (
             f"Lettre envoyée le {format_date(letter.value)}, pour l'échéance du {format_date(d.period_end)} : "
@@ -389,6 +476,20 @@ class Calculations:
         )
         return Answer(question, True, "calculation", text, self.calendar_citations(), 1.0)
 
+    def _approximate(self, question: str, mention: DateMention, today: date) -> Answer:
+        """ "signée il y a 18 mois": a day a deadline cannot rest on; ask for it, say what it would give."""
+        assert mention.value is not None
+        d = compute_deadlines(mention.value, today)
+        text = (
+            f"Il me faut le jour exact de la dernière signature : « {mention.text} » mène vers le "
+            f"{format_date(mention.value)}. Si c'était ce jour-là, la prochaine échéance où résilier serait le "
+            f"{format_date(d.open_end)}, la lettre recommandée avec accusé de réception devant être reçue au plus tard "
+            f"le {format_date(d.open_notice)} ; sans cette lettre, la convention est reconduite tacitement pour deux "
+            "ans (article 3). Quelques jours d'écart changent la date limite : vérifiez la date sur la convention "
+            "signée et écrivez-la (par exemple 15/03/2025)."
+        )
+        return Answer(question, True, "calculation", text, self.calendar_citations(), 1.0)
+
     # --- who may terminate how (Article 6)
 
     def _provider_actor(self, folded: str) -> str | None:
@@ -408,6 +509,7 @@ class Calculations:
             (m.start() - end, 1, party)
             for party, p in self._parties.items()
             for m in p.finditer(folded, end, end + reach)
+            if _AGENT.fullmatch(folded[end : m.start()])  # "résiliée par La Fibre", not "résilier notre convention"
         ]
         actor = min(named)[2] if named else None
         return actor if actor in ("cdg", "fibre") else None
@@ -502,6 +604,14 @@ class Calculations:
         return Answer(question, True, "clause", " ".join(parts), citations, 1.0)
 
 
+def _joining(words: list[str]) -> re.Pattern[str]:
+    """Words must stand alone ("et", not the end of "trajet"); a sign ("," "+") may touch a word ("aller,")."""
+    signs = [w for w in words if not re.search(r"[a-z]", fold(w))]
+    alone = [w for w in words if w not in signs]
+    parts = [rf"(?<![a-z])(?:{alternation(alone)})(?![a-z])"] if alone else []
+    return re.compile("|".join(parts + ([f"(?:{alternation(signs)})"] if signs else [])))
+
+
 def _nearest(window: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
     """The role whose cue ends nearest the end of `window`."""
     best: tuple[int, str] | None = None
@@ -510,6 +620,17 @@ def _nearest(window: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
             if best is None or match.end() > best[0]:
                 best = (match.end(), role)
     return best[1] if best else None
+
+
+def _nearest_year(day: date, today: date) -> date:
+    """`day` moved to the year (today's, or one either side) that brings it nearest `today`."""
+    options = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            options.append(day.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    return min(options, key=lambda option: abs((option - today).days), default=day)
 
 
 def _assumed_year(mention: DateMention) -> str:

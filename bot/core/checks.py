@@ -21,8 +21,8 @@ _REFERENCE = re.compile(r"\b(?:articles?|art\.?)\s+\d+(?:\.\d+)*(?:\s*(?:,|et|ou
 _FACT_NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?(?![\d])")
 _THOUSANDS = re.compile(r"(\d)[ \u202f\u00a0](\d{3})(?!\d)")  # 3 500 is 3500
 PARTY_NAMES = ("CDG 62", "La Fibre Numérique 59 62")
-DATE_ROLES = ("signature", "anniversary", "today", "letter", "formal_notice", "other")
-DURATION_ROLES = ("travel", "outage", "delay", "training")
+DATE_ROLES = ("signature", "anniversary", "today", "letter", "receipt", "formal_notice", "other")
+DURATION_ROLES = ("travel", "outage", "delay", "training", "opening", "own_staff")
 PARTIES = ("commune", "cdg", "fibre")
 
 

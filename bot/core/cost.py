@@ -71,7 +71,21 @@ class DurationReader:
             rf"(\d{{1,2}})\s*(?:{hour})\s*(\d{{2}})?(?!\d)"
         )
         self._time_of_day = re.compile(rf"(?<![a-z])(?:{alternation(grammar.time_of_day_words)})\s*$")
-        self._half_hour = re.compile(rf"(?<![a-z])(?:1\s+)?(?:{alternation(grammar.half_hour)})(?![a-z])")
+        # "une demi-heure", "3 quarts d'heure": the cue words go through the same elision split as `digits`.
+        self._hour_fractions = {
+            " ".join(_ELISION.sub(r"\1 ", fold(word)).split()): minutes
+            for word, minutes in grammar.hour_fractions.items()
+        }
+        self._hour_fraction = re.compile(
+            rf"(?<![\w.,])(?:(\d{{1,2}})\s+)?({alternation(self._hour_fractions)})(?![a-z])"
+        )
+        self._overnight = grammar.max_overnight_hours * 60
+        self._rate = re.compile(rf"(?<![a-z])(?:{alternation(grammar.rate_words)})\s*$") if grammar.rate_words else None
+        self._days = (
+            re.compile(rf"(?<![\w.,])\d{{1,3}}\s+(?:{alternation(grammar.day_units)})(?![a-z])")
+            if grammar.day_units
+            else None
+        )
         self._break = re.compile(rf"{_PUNCTUATION_BREAK}|(?<![a-z])(?:{alternation(grammar.clause_breaks)})(?![a-z])")
         currency = alternation(grammar.currency)
         # "1 980 €", "2.500 euros", "75,50 €": an amount, thousands grouped or not.
@@ -90,6 +104,8 @@ class DurationReader:
                 continue
             written = match.group(0).strip()
             taken.append(match.span())
+            if end < start and start - end >= 24 * 60 - self._overnight:
+                end += 24 * 60  # "de 22h à 1h": past midnight
             if end <= start:
                 problem = f"« {written} » : l'heure de fin doit suivre l'heure de début"
                 found.append(Duration(written, None, problem, match.start(), match.end()))
@@ -106,9 +122,18 @@ class DurationReader:
                 continue  # "30 min 20": not a duration this reads
             added = self._fractions.get(extra) or int(extra)
             found.append(_duration(match.group(0).strip(), match.group(1), per_unit, added, match.span()))
-        if not found and (match := self._half_hour.search(text)):
-            found.append(_duration(match.group(0), "1", 30, 0, match.span()))
+        for match in self._hour_fraction.finditer(text):
+            before = text[max(0, match.start() - TIME_OF_DAY_REACH) : match.start()]
+            if self._rate and not match.group(1) and self._rate.search(before):
+                continue  # "au quart d'heure près": a billing step, not hours spent
+            if not any(a <= match.start() < b for a, b in taken) and not _inside(found, match.start()):
+                minutes = self._hour_fractions[" ".join(match.group(2).split())]
+                found.append(_duration(match.group(0), match.group(1) or "1", minutes, 0, match.span()))
         return sorted(found, key=lambda d: d.start)
+
+    def days(self, text: str) -> list[str]:
+        """Counts of days in `text` (passed through `digits`): "3 jours", "1 demi-journee"."""
+        return [match.group(0) for match in self._days.finditer(text)] if self._days else []
 
     def first(self, question: str) -> Duration | None:
         """The first duration written in `question` (3 h, 2h30, 90 min, trois heures, de 9h à 12h)."""
@@ -128,6 +153,10 @@ class DurationReader:
             Decimal(match.group(1).replace(" ", "").replace(".", "") + "." + (match.group(2) or "0"))
             for match in self._amount.finditer(text.replace("\u202f", " ").replace("\u00a0", " "))
         ]
+
+
+def _inside(found: list[Duration], position: int) -> bool:
+    return any(d.start <= position < d.end for d in found)
 
 
 def _duration(text: str, number: str, minutes_per_unit: int, added: int, span: tuple[int, int]) -> Duration:

@@ -14,6 +14,7 @@ from datetime import date
 
 from babel.dates import get_day_names, get_month_names
 from dateutil.relativedelta import relativedelta
+from text_to_num import text2num
 
 from .french import fold
 
@@ -33,6 +34,9 @@ MONTHS = {
 _NUMERIC = re.compile(r"(?<![\d.,/-])(\d{1,4})([/.-])(\d{1,2})\2(\d{2,4})(?![\d/.-]*\d)")
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b"
 _WRITTEN = re.compile(r"(?<!\d)(\d{1,2}) ?(?:er|e)? " + _MONTH + r"\.? ?(\d{4})?(?!\d)( dernier)?")
+# "il y a 18 mois", "il y a deux ans": counted back from today, an approximate day (the answer says so).
+_AGO = re.compile(r"\bil y a (\d{1,3}|[a-z]+(?:[ -][a-z]+)?) (ans?|annees?|mois|semaines?)( et demie?)?\b")
+_AGO_UNITS = {"an": "years", "ans": "years", "annee": "years", "annees": "years", "mois": "months"}
 _MONTH_YEAR = re.compile(r"\b(?:en|d'|courant|fin|debut|mi-?) ?" + _MONTH + r" (\d{4})(?!\d)")
 
 
@@ -46,6 +50,7 @@ class DateMention:
     start: int = 0
     assumed_year: bool = False  # written without a year: the year was chosen (and the answer says so)
     month_only: bool = False  # "en avril 2025": `value` is the 1st, the day is unknown
+    approximate: bool = False  # "il y a 18 mois": counted back from today, the exact day is unknown
 
 
 def find_dates(question: str, today: date | None = None) -> list[DateMention]:
@@ -76,8 +81,29 @@ def find_dates(question: str, today: date | None = None) -> list[DateMention]:
             if not any(m.start <= match.start() < m.start + len(m.text) + 8 for m in found):
                 month, year = MONTHS[match.group(1)], int(match.group(2))
                 found.append(DateMention(match.group(0), date(year, month, 1), "", match.start(), month_only=True))
+        found.extend(_ago(folded, today))
     found.sort(key=lambda mention: mention.start)
     return _years_from_neighbours(found, today) if today is not None else found
+
+
+def _ago(folded: str, today: date) -> list[DateMention]:
+    """ "il y a 18 mois" → today minus 18 months, flagged approximate."""
+    found = []
+    for match in _AGO.finditer(folded):
+        number = match.group(1)
+        try:
+            count = int(number) if number.isdigit() else int(text2num(number, "fr"))
+        except ValueError:
+            continue  # "il y a quelques mois": no number, no date
+        unit = _AGO_UNITS.get(match.group(2), "weeks")
+        if match.group(3):  # "il y a un an et demi": 18 months; half a month or week is too vague to count
+            if unit != "years":
+                continue
+            unit, count = "months", count * 12 + 6
+        if 0 < count <= 30 * (12 if unit == "months" else 52 if unit == "weeks" else 1):
+            value = today - relativedelta(**{unit: count})
+            found.append(DateMention(match.group(0), value, "", match.start(), approximate=True))
+    return found
 
 
 def _years_from_neighbours(found: list[DateMention], today: date) -> list[DateMention]:

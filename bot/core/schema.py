@@ -114,8 +114,11 @@ class DurationGrammar(StrictModel):
     minute_units: list[str] = Field(min_length=1)
     fractions: dict[str, int]
     fraction_links: list[str] = Field(min_length=1)
-    half_hour: list[str] = Field(min_length=1)
+    hour_fractions: dict[str, int] = Field(min_length=1)
+    day_units: list[str] = []
+    rate_words: list[str] = []
     range_links: list[str] = Field(min_length=1)
+    max_overnight_hours: int = Field(default=12, ge=0, le=23)
     time_of_day_words: list[str] = Field(min_length=1)
     clause_breaks: list[str] = Field(min_length=1)
     currency: list[str] = Field(min_length=1)
@@ -131,6 +134,8 @@ class CalculationsFile(StrictModel):
     unsigned_words: list[str] = []
     date_roles: dict[str, DateRole]
     duration_roles: dict[str, DurationRole]
+    intervention_words: list[str] = []
+    convention_words: list[str] = []
     responsibility_clauses: dict[str, str]
     compensation_words: list[str] = []
     liability_cap_clause: str | None = None
