@@ -24,6 +24,7 @@ from .knowledge import Knowledge
 from .matching import Candidate, Matcher
 from .message import Reader
 from .quotes import select_quote, sentences
+from .ranker import Ranker
 from .references import find_reference
 from .schema import Clause
 
@@ -73,6 +74,7 @@ class Engine:
         self.contact = contact
         self.threshold = threshold
         self.matcher = Matcher(knowledge)
+        self.ranker = Ranker(knowledge, self.matcher.question_terms)
         self._calendar_terms = set(self.matcher.question_terms(CALENDAR_WORDS))
         self._cost_terms = set(self.matcher.question_terms(COST_WORDS))
         self._cost_provider = set(self.matcher.question_terms("CDG 62"))
@@ -166,6 +168,8 @@ class Engine:
         focus_terms = self.matcher.question_terms(focus) if focus else []
         # One of several questions is read with its context weaker (no second reading of the whole).
         ranked = self.matcher.rank(focus_terms, terms) if whole and focus_terms else self.matcher.rank(terms)
+        # The one combination point with the learned classifier (bot/core/ranker.py).
+        ranked = self.ranker.rank(*((focus, focus_terms) if whole and focus_terms else (text, terms)), ranked)
         near = {candidate.clause_id for candidate in ranked[:3]}
         # A price question may mention a date ("3 h le 15/03/2025"); the hours decide.
         figures = whole or text
@@ -182,7 +186,7 @@ class Engine:
             return self._unknown(question, f"« {reference.text} » n'existe pas dans la convention. {self._contents()}")
         if focus_terms and focus_terms != terms and not whole:
             # The question itself first, its context weaker: the context's words would dilute it.
-            focus_ranked = self.matcher.rank(focus_terms, terms)
+            focus_ranked = self.ranker.rank(focus, focus_terms, self.matcher.rank(focus_terms, terms))
             if self._sure(focus_ranked):
                 best = focus_ranked[0]
                 clause = self.knowledge.clauses[best.clause_id]

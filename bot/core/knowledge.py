@@ -23,6 +23,7 @@ from .schema import (
     VocabularyFile,
     parse_document,
 )
+from .training import read_training
 from .yamlfile import Problem, YamlDocument, load_yaml
 
 DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parents[2] / "knowledge"
@@ -49,6 +50,8 @@ class Knowledge:
     verb_endings: tuple[str, ...] = ()
     common_words: tuple[str, ...] = ()  # everyday French words: never a topic (common_words.yaml)
     reading: Reading = field(default_factory=Reading)
+    # (clause id or "hors-sujet", phrasing): what the learned classifier learns besides the clauses' questions
+    training: tuple[tuple[str, str], ...] = ()
 
     def children(self, clause_id: str) -> list[Clause]:
         """The clauses whose parent is `clause_id`."""
@@ -125,6 +128,8 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
             source=flat_source,
         )
     )
+    training, found = read_training(root, (item.clause for item in located), _display)
+    problems.extend(found)
     if any(not problem.warning for problem in problems):
         return None, problems
     ordered = sorted(located, key=lambda item: flat_source.find(squeeze_spaces(item.clause.text)))
@@ -149,6 +154,7 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
             linking_words=tuple(vocabulary.linking_words),
             inverted_subjects=tuple(vocabulary.inverted_subjects),
         ),
+        training=training,
     )
     return knowledge, problems
 

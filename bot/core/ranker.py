@@ -1,0 +1,66 @@
+"""One ranking from two signals: the lexical matcher's confidence and the learned classifier's probability.
+
+The matcher knows the convention's words exactly; the classifier (bot/core/classifier.py) knows how
+people ask (situations, SMS, typos, long e-mails) and what the convention does not answer. For a question:
+- out of scope: the classifier's "hors sujet" probability is the highest of all and at least
+  OUT_OF_SCOPE_LIMIT, and the matcher is not sure of a clause (its best confidence under MATCHER_SURE):
+  no candidate, so the engine refuses;
+- otherwise each clause gets LEARNED_SHARE × p(clause) + (1 − LEARNED_SHARE) × matcher confidence;
+  the matcher's best clause stays first when the matcher is sure of it, and keeps its own confidence
+  when both signals choose it.
+The engine then applies its threshold, middle band and "the matcher found a word of the convention"
+rule as before. The constants were chosen on tests/data/realistic.yaml with
+benchmarks/calibrate_learned.py (README, "Mesures"); the held-out sets were checked, not tuned on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .classifier import Classifier, train
+from .knowledge import Knowledge
+from .matching import Candidate
+from .training import OUT_OF_SCOPE
+
+LEARNED_SHARE = 0.5
+OUT_OF_SCOPE_LIMIT = 0.3
+MATCHER_SURE = 0.6
+
+
+class Ranker:
+    """Re-ranks the matcher's candidates with the classifier trained on the knowledge base."""
+
+    def __init__(self, knowledge: Knowledge, terms_of: Callable[[str], list[str]]) -> None:
+        examples = [(clause.id, q) for clause in knowledge.clauses.values() for q in (*clause.questions, clause.title)]
+        self.classifier: Classifier = train([*examples, *knowledge.training], terms_of)
+        self._order = list(knowledge.clauses)
+
+    def rank(self, text: str, terms: list[str], ranked: list[Candidate]) -> list[Candidate]:
+        """The clauses for `text` (whose terms are `terms`, matcher's ranking `ranked`), best first; [] if out of scope."""
+        probabilities = self.classifier.probabilities(text, terms)
+        if not probabilities:
+            return ranked
+        out = probabilities.pop(OUT_OF_SCOPE, 0.0)
+        matcher_best = ranked[0].confidence if ranked else 0.0
+        if (
+            out >= OUT_OF_SCOPE_LIMIT
+            and out >= max(probabilities.values(), default=0.0)
+            and matcher_best < MATCHER_SURE
+        ):
+            return []
+        lexical = {candidate.clause_id: candidate for candidate in ranked}
+        combined = []
+        for clause_id in self._order:  # document order, for equal confidences
+            found = lexical.get(clause_id)
+            matched = found.confidence if found else 0.0
+            confidence = LEARNED_SHARE * probabilities.get(clause_id, 0.0) + (1 - LEARNED_SHARE) * matched
+            if confidence > 0.0:
+                combined.append(Candidate(clause_id, round(confidence, 4), found.strong_terms if found else ()))
+        combined.sort(key=lambda c: -c.confidence)
+        first = next((c for c in combined if ranked and c.clause_id == ranked[0].clause_id), None)
+        if first and (matcher_best >= MATCHER_SURE or first is combined[0]):
+            # The matcher sure of a clause keeps it first; when both signals choose the same clause,
+            # the matcher's confidence is not diluted by the classifier's doubts about the others.
+            combined.remove(first)
+            combined.insert(0, Candidate(first.clause_id, max(first.confidence, matcher_best), first.strong_terms))
+        return combined
