@@ -32,12 +32,15 @@ class Ranker:
 
     def __init__(self, knowledge: Knowledge, terms_of: Callable[[str], list[str]]) -> None:
         examples = [(clause.id, q) for clause in knowledge.clauses.values() for q in (*clause.questions, clause.title)]
-        self.classifier: Classifier = train([*examples, *knowledge.training], terms_of)
+        examples += knowledge.training
+        # A base of one clause and no "hors sujet" examples has nothing to tell apart: the matcher alone.
+        several = len({label for label, _text in examples}) > 1
+        self.classifier: Classifier | None = train(examples, terms_of) if several else None
         self._order = list(knowledge.clauses)
 
     def rank(self, text: str, terms: list[str], ranked: list[Candidate]) -> list[Candidate]:
         """The clauses for `text` (whose terms are `terms`, matcher's ranking `ranked`), best first; [] if out of scope."""
-        probabilities = self.classifier.probabilities(text, terms)
+        probabilities = self.classifier.probabilities(text, terms) if self.classifier else {}
         if not probabilities:
             return ranked
         out = probabilities.pop(OUT_OF_SCOPE, 0.0)
