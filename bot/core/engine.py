@@ -168,9 +168,10 @@ class Engine:
         focus_terms = self.matcher.question_terms(focus) if focus else []
         # One of several questions is read with its context weaker (no second reading of the whole).
         ranked = self.matcher.rank(focus_terms, terms) if whole and focus_terms else self.matcher.rank(terms)
-        # The one combination point with the learned classifier (bot/core/ranker.py).
-        ranked = self.ranker.rank(*((focus, focus_terms) if whole and focus_terms else (text, terms)), ranked)
         near = {candidate.clause_id for candidate in ranked[:3]}
+        # The one combination point with the learned classifier (bot/core/ranker.py); calculations
+        # (next lines) keep the matcher's view of what is near, so they do not change with it.
+        ranked = self.ranker.rank(*((focus, focus_terms) if whole and focus_terms else (text, terms)), ranked)
         # A price question may mention a date ("3 h le 15/03/2025"); the hours decide.
         figures = whole or text
         calculation = self._cost(question, figures, terms, near) or self._deadlines(

@@ -23,7 +23,7 @@ from .matching import Candidate
 from .training import OUT_OF_SCOPE
 
 LEARNED_SHARE = 0.5
-OUT_OF_SCOPE_LIMIT = 0.3
+OUT_OF_SCOPE_LIMIT = 0.5
 MATCHER_SURE = 0.6
 
 
