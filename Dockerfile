@@ -1,21 +1,24 @@
-# convention-bot: slim official Python, dependencies in their own layer, knowledge base validated
-# at build time (a broken knowledge file fails the build), non-root, database on a volume.
-FROM python:3.11-slim
+# convention-bot: the wheel is built in a first stage (knowledge/ ships inside it as package data),
+# then installed in a slim image like any user would; the knowledge base is validated at build time
+# (a broken knowledge file fails the build), non-root, database on a volume.
+FROM python:3.11-slim AS build
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+WORKDIR /src
+COPY pyproject.toml README.md ./
+COPY bot ./bot
+COPY knowledge ./knowledge
+RUN pip wheel --no-cache-dir --no-deps --wheel-dir /wheels .
 
+FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /app
 
-# Dependencies first: this layer is rebuilt only when pyproject.toml changes.
-COPY pyproject.toml README.md ./
-RUN mkdir bot && touch bot/__init__.py && pip install --no-cache-dir . && rm -rf bot build
-
-COPY bot ./bot
-COPY knowledge ./knowledge
+COPY --from=build /wheels /wheels
+RUN pip install --no-cache-dir /wheels/*.whl && rm -rf /wheels && convention-bot validate --strict
 COPY config.example.yaml ./config.yaml
-RUN pip install --no-cache-dir --no-deps . && convention-bot validate --strict /app/knowledge
 
 RUN useradd --create-home --uid 10001 convention && mkdir -p /app/data && chown 10001 /app/data
 USER 10001

@@ -44,9 +44,11 @@ def percentiles(engine: Engine, questions: list[str], today: date, rounds: int) 
     timings = []
     for _ in range(rounds):
         for question in questions:
-            start = time.perf_counter()
+            # CPU time of this process: on a machine shared with other jobs, waiting for the CPU
+            # is not the engine's time (wall time is the same on an idle machine).
+            start = time.process_time()
             engine.answer(question, today=today)
-            timings.append((time.perf_counter() - start) * 1000)
+            timings.append((time.process_time() - start) * 1000)
     timings.sort()
     return statistics.median(timings), timings[int(len(timings) * 0.99)], timings[-1]
 
@@ -70,8 +72,8 @@ def main() -> None:
     messages = [row["q"] for name in MESSAGE_FILES for row in yaml.safe_load((ROOT / "tests/data" / name).read_text())]
     p50, p99, top = percentiles(engine, messages, today, 10)
     print(f"one realistic message (e-mails, several questions): p50 {p50:.2f} ms, p99 {p99:.2f} ms, max {top:.2f} ms")
-    longest = long_messages(messages)[:100]
-    p50, p99, top = percentiles(engine, longest, today, 3)
+    longest = long_messages(messages)
+    p50, p99, top = percentiles(engine, longest, today, 2)
     print(f"one message of ~{LONG_MESSAGE_CHARS} characters: p50 {p50:.2f} ms, p99 {p99:.2f} ms, max {top:.2f} ms")
 
     lines = "\n".join(questions[i % len(questions)] for i in range(1000)) + "\n"

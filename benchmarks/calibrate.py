@@ -13,11 +13,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from bot.core import engine as engine_module
 from bot.core.engine import Engine
-from bot.core.evaluation import IN_SCOPE, OUT_OF_SCOPE, SEVERAL, evaluate, load_cases
+from bot.core.evaluation import IN_SCOPE, OUT_OF_SCOPE, SEVERAL, Case, evaluate, load_cases
 from bot.core.knowledge import load_knowledge
 
 THRESHOLDS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+PART_THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4)
 
 
 def main(path: Path) -> None:
@@ -25,16 +27,30 @@ def main(path: Path) -> None:
     cases = load_cases(path)
     print("seuil | in-scope justes | in-scope faux | in-scope refusés | hors sujet refusés | plusieurs questions")
     for threshold in THRESHOLDS:
-        report = evaluate(Engine(knowledge, threshold=threshold), cases, date(2026, 11, 28))
-        inside = [o for o in report.outcomes if o.case.group == IN_SCOPE]
-        right = sum(o.passed for o in inside)
-        refused = sum(not o.passed and not o.answer.answered for o in inside)
-        out_passed, out_total = report.accuracy("group", OUT_OF_SCOPE)
-        multi_passed, multi_total = report.accuracy("group", SEVERAL)
-        print(
-            f"{threshold:.2f} | {right}/{len(inside)} | {len(inside) - right - refused} | {refused} | "
-            f"{out_passed}/{out_total} | {multi_passed}/{multi_total}"
-        )
+        table_row(f"{threshold:.2f}", Engine(knowledge, threshold=threshold), cases)
+    for name, label in (
+        ("PART_THRESHOLD", "d'une question parmi plusieurs"),
+        ("ANCHORED_THRESHOLD", "de la question d'un message qui nomme la convention"),
+    ):
+        print(f"\nseuil {label} ({name}), seuil général 0.40 :")
+        chosen = getattr(engine_module, name)
+        for threshold in PART_THRESHOLDS:
+            setattr(engine_module, name, threshold)
+            table_row(f"{threshold:.2f}", Engine(knowledge), cases)
+        setattr(engine_module, name, chosen)
+
+
+def table_row(label: str, engine: Engine, cases: list[Case]) -> None:
+    report = evaluate(engine, cases, date(2026, 11, 28))
+    inside = [o for o in report.outcomes if o.case.group == IN_SCOPE]
+    right = sum(o.passed for o in inside)
+    refused = sum(not o.passed and not o.answer.answered for o in inside)
+    out_passed, out_total = report.accuracy("group", OUT_OF_SCOPE)
+    multi_passed, multi_total = report.accuracy("group", SEVERAL)
+    print(
+        f"{label} | {right}/{len(inside)} | {len(inside) - right - refused} | {refused} | "
+        f"{out_passed}/{out_total} | {multi_passed}/{multi_total}"
+    )
 
 
 if __name__ == "__main__":

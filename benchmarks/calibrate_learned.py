@@ -23,9 +23,9 @@ from bot.core.engine import DEFAULT_THRESHOLD, Engine
 from bot.core.evaluation import IN_SCOPE, OUT_OF_SCOPE, SEVERAL, evaluate, load_cases
 from bot.core.knowledge import load_knowledge
 
-SHARES = (0.3, 0.5, 0.7)
+SHARES = (0.1, 0.15, 0.2, 0.25, 0.3, 0.5)
 OUT_LIMITS = (0.3, 0.5)
-MATCHER_SURE = (0.5, 0.6, 0.7)
+MATCHER_SURE = (0.5, 0.6)
 THRESHOLDS = (0.3, 0.35, 0.45, 0.5)  # with the chosen constants; DEFAULT_THRESHOLD is in the grid above
 TODAY = date(2026, 11, 28)
 NEVER = 2.0  # above any probability or confidence
@@ -55,7 +55,7 @@ def main(paths: list[Path]) -> None:
             report = evaluate(engine, cases, TODAY)
             groups = (IN_SCOPE, OUT_OF_SCOPE, SEVERAL)
             cells.append(", ".join("{}/{}".format(*report.accuracy("group", group)) for group in groups))
-        shown = f"{share:.1f} | {limit if share else '-'} | {sure if share else '-'}"
+        shown = f"{share:.2f} | {limit if share else '-'} | {sure if share else '-'}"
         print(f"{shown} | {threshold:.2f} | " + " | ".join(cells), flush=True)
 
 

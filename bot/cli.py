@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sqlite3
 import sys
 from collections.abc import Iterable
@@ -12,16 +11,15 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from .assembly import build_engine, make_clock, open_storage
 from .core.answer import Answer
 from .core.engine import Engine
 from .core.evaluation import CALCULATION, IN_SCOPE, OUT_OF_SCOPE, SEVERAL, EvaluationFileError, evaluate, load_cases
 from .core.knowledge import KnowledgeError, load_knowledge, read_knowledge
-from .health import database_problem, health_problems
-from .report import build_report, to_csv, to_markdown
-from .settings import SECRET_VARIABLE, Settings, SettingsError, load_settings
-from .storage import Storage, load_secret
+from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from .learned_cli import add_learned_command
+from .settings import Settings, SettingsError, load_settings
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 GROUP_NAMES = {
     IN_SCOPE: "in-scope (première citation)",
     OUT_OF_SCOPE: "hors sujet refusés",
@@ -89,6 +87,8 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("--config", type=Path, help="fichier de configuration YAML")
     backup.set_defaults(handler=backup_command)
 
+    add_learned_command(commands)
+
     run = commands.add_parser("run", help="démarre le bot Telegram")
     run.add_argument("--config", type=Path, help="fichier de configuration YAML")
     run.set_defaults(handler=run_command)
@@ -100,8 +100,9 @@ def _common(command: argparse.ArgumentParser) -> None:
     command.add_argument("--config", type=Path, help="fichier de configuration YAML")
 
 
-def _engine(settings: Settings) -> Engine:
-    return settings.engine(load_knowledge(settings.knowledge_dir))
+def _today(args: argparse.Namespace, settings: Settings) -> date:
+    """--today, else the users' date from the clock."""
+    return args.today or make_clock(settings).today()
 
 
 def validate_command(args: argparse.Namespace) -> int:
@@ -122,8 +123,8 @@ def validate_command(args: argparse.Namespace) -> int:
 
 
 def ask_command(args: argparse.Namespace) -> int:
-    engine = _engine(load_settings(args.config))
-    today = args.today or date.today()
+    settings = load_settings(args.config)
+    engine, today = build_engine(settings), _today(args, settings)
     questions: Iterable[str] = args.question or _stdin_lines()
     for question in questions:
         answer = engine.answer(question, today=today)
@@ -143,7 +144,8 @@ def _stdin_lines() -> Iterable[str]:
 
 
 def chat_command(args: argparse.Namespace) -> int:
-    engine = _engine(load_settings(args.config))
+    settings = load_settings(args.config)
+    engine = build_engine(settings)
     print("Posez vos questions sur la convention (« quitter » ou Ctrl-D pour sortir).")
     while True:
         try:
@@ -153,17 +155,18 @@ def chat_command(args: argparse.Namespace) -> int:
             return EXIT_OK
         if question.strip().lower() in {"quitter", "quit", "exit", "q"}:
             return EXIT_OK
-        print(render_plain(engine, engine.answer(question, today=args.today or date.today())))
+        print(render_plain(engine, engine.answer(question, today=_today(args, settings))))
 
 
 def eval_command(args: argparse.Namespace) -> int:
-    engine = _engine(load_settings(args.config))
+    settings = load_settings(args.config)
+    engine = build_engine(settings)
     try:
         cases = load_cases(args.file)
     except EvaluationFileError as error:
         print(error, file=sys.stderr)
         return EXIT_USAGE
-    report = evaluate(engine, cases, args.today or date.today())
+    report = evaluate(engine, cases, _today(args, settings))
     for outcome in report.outcomes:
         if not outcome.passed:
             print(f"ÉCHEC [{outcome.case.category}] {outcome.case.question!r} : {outcome.reason}")
@@ -183,11 +186,13 @@ def eval_command(args: argparse.Namespace) -> int:
 
 
 def report_command(args: argparse.Namespace) -> int:
+    from .report import build_report, to_csv, to_markdown  # the maintainers' commands load their modules
+
     settings = load_settings(args.config)
     if not settings.database.exists():
         print(f"Pas encore de base de données ({settings.database}) : le bot n'a rien enregistré.", file=sys.stderr)
         return EXIT_FAILED
-    storage = Storage(settings.database, load_secret(os.environ.get(SECRET_VARIABLE), settings.secret_file))
+    storage = open_storage(settings, make_clock(settings))
     try:
         report = build_report(storage.questions_for_report(args.since), storage.feedback_for_report(args.since))
     finally:
@@ -200,17 +205,22 @@ def report_command(args: argparse.Namespace) -> int:
 
 
 def healthcheck_command(args: argparse.Namespace) -> int:
+    from .health import health_problems
+
     problems = health_problems(load_settings(args.config))
     print("; ".join(problems) if problems else "ok", file=sys.stderr if problems else sys.stdout)
     return EXIT_FAILED if problems else EXIT_OK
 
 
 def backup_command(args: argparse.Namespace) -> int:
+    from .health import database_problem
+    from .storage.readonly import connect_read_only
+
     settings = load_settings(args.config)
     if problem := database_problem(settings):
         print(problem, file=sys.stderr)
         return EXIT_FAILED
-    source = sqlite3.connect(f"file:{settings.database}?mode=ro", uri=True)
+    source = connect_read_only(settings.database)
     target = sqlite3.connect(args.destination)
     with target:
         source.backup(target)  # SQLite's online backup: consistent while the bot writes

@@ -12,6 +12,7 @@ import urllib.error
 import urllib.request
 
 from .settings import Settings
+from .storage.readonly import connect_read_only
 
 
 def health_problems(settings: Settings) -> list[str]:
@@ -32,7 +33,7 @@ def health_problems(settings: Settings) -> list[str]:
 
 def database_problem(settings: Settings) -> str:
     try:
-        connection = sqlite3.connect(f"file:{settings.database}?mode=ro", uri=True, timeout=3)
+        connection = connect_read_only(settings.database, timeout=3)
         try:
             connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
         finally:

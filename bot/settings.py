@@ -1,29 +1,33 @@
 """Configuration: a YAML file (see config.example.yaml), then environment variables on top.
 
-Any setting can be overridden by `CONVENTION_BOT__SECTION__KEY` (for instance
-`CONVENTION_BOT__TELEGRAM__BASE_URL`); values are read as YAML scalars or lists
-("0.5", "[12345, 67890]"). The token only ever comes from `TELEGRAM_BOT_TOKEN` or
-`telegram.token_file`.
+pydantic-settings reads the environment: `CONVENTION_BOT_SECTION__KEY` or the documented
+`CONVENTION_BOT__SECTION__KEY` (for instance `CONVENTION_BOT__TELEGRAM__BASE_URL`); a text
+setting stays text ("off", "12345"), a list is JSON ("[12345, 67890]"). The token only ever comes
+from `TELEGRAM_BOT_TOKEN` or `telegram.token_file`, the pseudonyms' secret from `CONVENTION_BOT_SECRET`
+(or its file).
 """
 
 from __future__ import annotations
 
-import os
 from datetime import time
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
+from pydantic_settings import BaseSettings, EnvSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
 
-from .core.engine import DEFAULT_CONTACT, DEFAULT_THRESHOLD, Engine
-from .core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge
-from .core.schema import parse_document
+from .clock import DEFAULT_TIMEZONE
+from .core.engine import DEFAULT_CONTACT, DEFAULT_THRESHOLD
+from .core.knowledge import DEFAULT_KNOWLEDGE_DIR
+from .core.schema import validation_problems
 from .core.yamlfile import Problem, YamlDocument, load_yaml
 
-ENV_PREFIX = "CONVENTION_BOT__"
+ENV_PREFIX = "CONVENTION_BOT_"
+DOCUMENTED_ENV_PREFIX = "CONVENTION_BOT__"  # README's spelling, one underscore more
 TOKEN_VARIABLE = "TELEGRAM_BOT_TOKEN"
 SECRET_VARIABLE = "CONVENTION_BOT_SECRET"
+# Secrets come from the environment only, never from a file that might be versioned.
+ENVIRONMENT_ONLY = {"secret": SECRET_VARIABLE, "telegram_token": TOKEN_VARIABLE, "telegram_bot_token": TOKEN_VARIABLE}
 # Paths written in the configuration file are relative to that file's folder.
 PATH_SETTINGS = [
     ("knowledge_path",),
@@ -31,6 +35,7 @@ PATH_SETTINGS = [
     ("privacy", "secret_file"),
     ("telegram", "token_file"),
     ("health", "heartbeat_file"),
+    ("cache", "path"),
 ]
 
 
@@ -76,7 +81,12 @@ class PrivacySettings(_Section):
 class ReminderSettings(_Section):
     days_before: list[int] = [30, 7]
     send_time: time = time(9, 0)
-    timezone: str = "Europe/Paris"
+    timezone: str = DEFAULT_TIMEZONE  # the users' time zone: "today", reminders and the .ics
+
+
+class CacheSettings(_Section):
+    enabled: bool = True  # the validated, indexed knowledge base, reused while nothing changed
+    path: str | None = None  # default: the user's cache folder (~/.cache/convention-bot)
 
 
 class HealthSettings(_Section):
@@ -84,9 +94,12 @@ class HealthSettings(_Section):
     max_age_seconds: int = Field(default=180, ge=10)  # older heartbeat: the bot is stuck or stopped
 
 
-class Settings(_Section):
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_nested_delimiter="__", extra="forbid", frozen=True)
+
     knowledge_path: str = str(DEFAULT_KNOWLEDGE_DIR)
     contact: str = DEFAULT_CONTACT
+    contacts: dict[str, str] = {}  # per organisation (cdg, fibre), chosen by the question's subject
     threshold: float = Field(default=DEFAULT_THRESHOLD, ge=0, le=1)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     telegram: TelegramSettings = TelegramSettings()
@@ -94,6 +107,22 @@ class Settings(_Section):
     privacy: PrivacySettings = PrivacySettings()
     reminders: ReminderSettings = ReminderSettings()
     health: HealthSettings = HealthSettings()
+    cache: CacheSettings = CacheSettings()
+    secret: SecretStr | None = None  # CONVENTION_BOT_SECRET
+    telegram_token: SecretStr | None = Field(default=None, validation_alias=TOKEN_VARIABLE)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """The environment (both spellings) wins over the file's values, given as keyword arguments."""
+        documented = EnvSettingsSource(settings_cls, env_prefix=DOCUMENTED_ENV_PREFIX, env_nested_delimiter="__")
+        return env_settings, documented, init_settings
 
     @model_validator(mode="after")
     def _webhook_needs_its_address_and_secret(self) -> Settings:
@@ -105,10 +134,6 @@ class Settings(_Section):
     @property
     def knowledge_dir(self) -> Path:
         return Path(self.knowledge_path)
-
-    def engine(self, knowledge: Knowledge) -> Engine:
-        """The answering engine for `knowledge`, with this configuration's contact and threshold."""
-        return Engine(knowledge, contact=self.contact, threshold=self.threshold)
 
     @property
     def database(self) -> Path:
@@ -131,9 +156,8 @@ class SettingsError(Exception):
         super().__init__("\n".join(str(problem) for problem in problems))
 
 
-def load_settings(path: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
-    """Read the configuration file (if any) and apply environment overrides."""
-    environ = dict(os.environ if environ is None else environ)
+def load_settings(path: Path | None = None) -> Settings:
+    """Read the configuration file (if any); the environment applies on top."""
     data: dict[str, Any] = {}
     document = YamlDocument(str(path or "environnement"), data)
     if path is not None:
@@ -144,29 +168,27 @@ def load_settings(path: Path | None = None, environ: dict[str, str] | None = Non
             raise SettingsError(
                 [Problem(str(path), 1, "la configuration doit être une suite de champs « clé: valeur »")]
             )
-        document = loaded
-        data = loaded.data
-        for keys in PATH_SETTINGS:
-            section = data
-            for key in keys[:-1]:
-                section = section.get(key) if isinstance(section.get(key), dict) else {}
-            if isinstance(section.get(keys[-1]), str):
-                section[keys[-1]] = str((path.parent / section[keys[-1]]).resolve())
-    for name, value in environ.items():
-        if name.startswith(ENV_PREFIX):
-            keys = name[len(ENV_PREFIX) :].lower().split("__")
-            _set(data, keys, _scalar(value))
-    document.data = data
-    settings, problems = parse_document(document, Settings)
-    if settings is None:
-        raise SettingsError(problems)
-    return settings
+        document, data = loaded, loaded.data
+        if secrets := [key for key in data if str(key).lower() in ENVIRONMENT_ONLY]:
+            problems = [
+                Problem(
+                    str(path),
+                    document.line_of((key,)),
+                    f"« {key} » se donne par {ENVIRONMENT_ONLY[str(key).lower()]}, jamais dans un fichier",
+                )
+                for key in secrets
+            ]
+            raise SettingsError(problems)
+        _resolve_paths(data, path.parent)
+    try:
+        return Settings(**data)
+    except ValidationError as error:
+        raise SettingsError(validation_problems(document, Settings, error)) from None
 
 
-def read_token(settings: Settings, environ: dict[str, str] | None = None) -> str | None:
+def read_token(settings: Settings) -> str | None:
     """The bot token from the environment, or from the configured token file."""
-    environ = dict(os.environ if environ is None else environ)
-    token = environ.get(TOKEN_VARIABLE, "").strip()
+    token = settings.telegram_token.get_secret_value().strip() if settings.telegram_token else ""
     if not token and settings.telegram.token_file:
         try:
             token = Path(settings.telegram.token_file).read_text(encoding="utf-8").strip()
@@ -175,14 +197,10 @@ def read_token(settings: Settings, environ: dict[str, str] | None = None) -> str
     return token or None
 
 
-def _set(data: dict[str, Any], keys: list[str], value: Any) -> None:
-    for key in keys[:-1]:
-        data = data.setdefault(key, {}) if isinstance(data.get(key, {}), dict) else {}
-    data[keys[-1]] = value
-
-
-def _scalar(value: str) -> Any:
-    try:
-        return yaml.safe_load(value)
-    except yaml.YAMLError:
-        return value
+def _resolve_paths(data: dict[str, Any], folder: Path) -> None:
+    for keys in PATH_SETTINGS:
+        section = data
+        for key in keys[:-1]:
+            section = section.get(key) if isinstance(section.get(key), dict) else {}
+        if isinstance(section.get(keys[-1]), str):
+            section[keys[-1]] = str((folder / section[keys[-1]]).resolve())

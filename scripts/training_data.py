@@ -7,7 +7,8 @@ out-of-scope questions. A phrasing is kept only if it is not near-identical (rap
 folded text) to any evaluation question (tests/data/*.yaml, /work/shared/eval/*.yaml) nor already an
 example question of a clause; the kept ones are appended to knowledge/training/<clause id>.yaml
 (out of scope: knowledge/training/hors-sujet.yaml). `--check` only reports training examples too
-close to an evaluation question (the test suite runs the same check).
+close to an evaluation question (the test suite runs the same check). A new file gets its schema
+modeline from `python -m bot.knowledge_schema`.
 """
 
 from __future__ import annotations

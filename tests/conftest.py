@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def table(name: str) -> Any:
     """A YAML table from tests/data."""
     return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_engine_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The knowledge cache of this session, in a temporary folder (inherited by the processes tests start)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CONVENTION_BOT__CACHE__PATH", str(tmp_path_factory.mktemp("engine-cache")))
+        yield
 
 
 @pytest.fixture(scope="session")

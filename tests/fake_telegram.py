@@ -215,7 +215,8 @@ class FakeBotApiServer:
         self.telegram._new_updates = asyncio.Event()
         app = web.Application(client_max_size=50 * 1024 * 1024)
         app.router.add_post("/bot{token}/{method}", self._handle)
-        self._runner = web.AppRunner(app, access_log=None)
+        # A fake server: no grace period for requests still open at stop (aiohttp waits 1.6 s otherwise).
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.1)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from decimal import Decimal
 
 import pytest
 from conftest import table
 
-from bot.core.cost import find_duration, format_euros, support_cost
-from bot.core.deadlines import compute_deadlines, find_dates
+from bot.core.agenda import ALARM_BEFORE
+from bot.core.cost import format_euros, support_cost
+from bot.core.deadlines import alarm_day, compute_deadlines, find_dates
 from bot.core.engine import Engine
 
 TABLE = table("calculators.yaml")
@@ -38,8 +40,8 @@ def test_dates(case: dict) -> None:
 
 
 @pytest.mark.parametrize("case", TABLE["durations"], ids=[case["text"] for case in TABLE["durations"]])
-def test_durations(case: dict) -> None:
-    found = find_duration(case["text"])
+def test_durations(engine: Engine, case: dict) -> None:
+    found = engine.calculations.reader.first(case["text"])
     if case.get("none"):
         assert found is None
         return
@@ -63,3 +65,20 @@ def test_calculation_answers(engine: Engine, case: dict) -> None:
     assert [c.id for c in answer.citations] == case.get("cites", [])
     for fragment in case["contains"]:
         assert fragment in answer.text
+
+
+@pytest.mark.parametrize("case", TABLE["alarms"], ids=[case["name"] for case in TABLE["alarms"]])
+def test_alarm_never_lies_in_the_past(case: dict) -> None:
+    assert alarm_day(case["deadline"], case["today"], ALARM_BEFORE) == (case["ring"], case["moved"])
+
+
+@pytest.mark.parametrize(
+    "text", ["1," * 2048, "1/" * 2048, "1." * 2048, "1h " * 1365, "de 1h a " * 512, "12 mars " * 512]
+)
+def test_reading_user_text_stays_linear(engine: Engine, text: str) -> None:
+    """A 4,096-character message of repeated number fragments is read in a blink, not in quadratic time."""
+    start = time.perf_counter()
+    engine.calculations.reader.first(text)
+    engine.calculations.reader.amounts(text)
+    find_dates(text, date(2026, 11, 28))
+    assert time.perf_counter() - start < 0.1  # the quadratic reading took 0.4 s on "1,1,1,…"

@@ -62,6 +62,7 @@ def test_answers_are_consistent(engine: Engine) -> None:
                 assert " ".join(piece.split()) in source
 
 
+@pytest.mark.slow
 def test_the_core_and_the_cli_never_import_telegram() -> None:
     code = "import sys, bot.cli, bot.core.engine; sys.exit(any(m.startswith('telegram') for m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parents[1]).returncode == 0

@@ -6,6 +6,7 @@ import logging
 import re
 import shutil
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,13 +15,16 @@ from fake_telegram import BOT_ID, BOT_USERNAME, TOKEN, FakeTelegram, RecordingRe
 from telegram import Update
 from telegram.ext import Application
 
+from bot.clock import Clock
 from bot.core.engine import Engine
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR
 from bot.settings import PrivacySettings, Settings, StorageSettings, TelegramSettings
 from bot.telegram_app.application import build_application
+from bot.telegram_app.context import Services, services_of
 from bot.telegram_app.handlers import ANONYMOUS_ADMIN_ID
 
 ADMIN = 42
+NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)  # the harness's clock starts here (11:00 in Paris)
 
 
 class Harness:
@@ -29,6 +33,10 @@ class Harness:
     def __init__(self, app: Application, telegram: FakeTelegram) -> None:
         self.app = app
         self.telegram = telegram
+
+    @property
+    def services(self) -> Services:
+        return services_of(self.app)
 
     async def send(self, update: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
         """Process `update`; return the Bot API calls it caused."""
@@ -60,7 +68,8 @@ async def harness_for(
         storage=StorageSettings(path=str(folder / "bot.sqlite3")),
         privacy=PrivacySettings(log_questions=log_questions),
     )
-    app = build_application(settings, engine, token=TOKEN, request=RecordingRequest(telegram))
+    clock = Clock(frozen=NOW)
+    app = build_application(settings, engine, token=TOKEN, request=RecordingRequest(telegram), clock=clock)
     await app.initialize()
     return Harness(app, telegram)
 
@@ -268,12 +277,12 @@ async def test_reload_swaps_a_valid_base_and_keeps_the_old_one_otherwise(engine:
     try:
         ok = await harness.reply(harness.telegram.user_message("/reload", user_id=ADMIN))
         assert ok["text"].startswith("✅ Base rechargée : 24 clauses")
-        assert harness.app.bot_data["services"].engine is not engine
-        reloaded = harness.app.bot_data["services"].engine
+        assert harness.services.engine is not engine
+        reloaded = harness.services.engine
         (root / "clauses" / "article-3.yaml").write_text("clauses:\n  - id: art-3\n    id: art-3\n", encoding="utf-8")
         refused = await harness.reply(harness.telegram.user_message("/reload", user_id=ADMIN))
         assert "❌ Base invalide" in refused["text"] and "article-3.yaml:3:" in refused["text"]
-        assert harness.app.bot_data["services"].engine is reloaded
+        assert harness.services.engine is reloaded
         still = await harness.reply(harness.telegram.user_message("durée de la convention"))
         assert "Article 3" in still["text"]
         stats = await harness.reply(harness.telegram.user_message("/stats", user_id=ADMIN))

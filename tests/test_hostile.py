@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -70,6 +71,7 @@ def test_hostile_input_in_the_engine_and_the_renderer(engine: Engine, case: dict
     assert_renders(answer)
 
 
+@pytest.mark.slow
 def test_hostile_input_through_the_command_line() -> None:
     cases = [case for case in HOSTILE if case.get("cli", True)]
     lines = "\n".join(text_of(case) for case in cases) + "\n"
@@ -87,9 +89,23 @@ def test_hostile_input_through_the_command_line() -> None:
         check(answer, case)
 
 
-def test_the_same_question_a_hundred_times_gets_the_same_answer(engine: Engine) -> None:
-    answers = {json.dumps(engine.answer("préavis de résiliation", today=TODAY).to_dict()) for _ in range(100)}
-    assert len(answers) == 1
+@pytest.mark.slow
+def test_two_processes_give_the_same_answers() -> None:
+    """Set or dict order that depends on the string hash differs between processes, not within one."""
+    questions = [case["q"] for case in table("matching.yaml") if case["q"]][:40]
+    outputs = set()
+    for seed in ("1", "2"):
+        result = subprocess.run(
+            [sys.executable, "-m", "bot", "ask", "--json", "--today", TODAY.isoformat()],
+            input="\n".join(questions).encode(),
+            capture_output=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed, "CONVENTION_BOT__CACHE__ENABLED": "false"},  # really build
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
 
 
 def test_a_lone_surrogate_does_not_break_anything(engine: Engine) -> None:
@@ -117,7 +133,8 @@ def test_user_text_is_escaped_and_split_safely(text: str) -> None:
     for part in parts:
         assert utf16_length(part) <= MESSAGE_LIMIT
         assert_well_formed(part)
-    assert "".join(parts).replace("\n", "") == html.replace("\n", "") or len(parts) > 1
+    # Nothing lost or added but the tags closed and reopened at the cuts.
+    assert re.sub(r"</?b>", "", "".join(parts)) == re.sub(r"</?b>", "", html)
 
 
 async def test_hostile_input_through_the_telegram_handlers(engine: Engine, tmp_path: Path) -> None:
@@ -130,6 +147,6 @@ async def test_hostile_input_through_the_telegram_handlers(engine: Engine, tmp_p
         ]
         assert len(sent) == 1, case["name"]
         assert_well_formed(sent[0]["text"])
-    storage = bot.app.bot_data["services"].storage
+    storage = bot.services.storage
     tables = {row[0] for row in storage._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"answers", "feedback", "chats", "reminders", "daily_counts"} <= tables

@@ -1,115 +1,101 @@
-"""The learned classifier: its table of outcomes, its training data, determinism and what answering imports."""
+"""Learned examples: validated like the YAML, used at once, refusing rewordings, exported back."""
 
 from __future__ import annotations
 
-import pickle
-import subprocess
-import sys
+import shutil
 from datetime import date
 from pathlib import Path
 
-import numpy as np
 import pytest
 from conftest import table
 
-from bot.core.classifier import _fit, features, train
-from bot.core.engine import Engine
-from bot.core.french import comparable
-from bot.core.knowledge import Knowledge, read_knowledge
+from bot.assembly import build_engine
+from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, load_knowledge, read_knowledge
+from bot.core.learned import LearnedExample, check_learned, with_learned
+from bot.learned_export import plan_export, write_export
+from bot.settings import Settings
 
-TODAY = date(2026, 11, 28)
-LEARNED = table("learned.yaml")
-ROOT = Path(__file__).parents[1]
-
-
-@pytest.mark.parametrize("case", LEARNED["answered"], ids=lambda case: case["q"][:40])
-def test_a_situation_is_answered_with_its_clause(engine: Engine, case: dict) -> None:
-    answer = engine.answer(case["q"], today=TODAY)
-    assert answer.answered and answer.citations[0].id in case["expect"], answer.text
-
-
-@pytest.mark.parametrize("question", LEARNED["refused"], ids=lambda question: question[:40])
-def test_out_of_scope_sharing_the_conventions_words_is_refused(engine: Engine, question: str) -> None:
-    answer = engine.answer(question, today=TODAY)
-    assert not answer.answered, answer.citations
-
-
-def test_the_table_is_in_no_training_file(knowledge: Knowledge) -> None:
-    taught = {comparable(text) for _label, text in knowledge.training}
-    taught |= {comparable(q) for clause in knowledge.clauses.values() for q in clause.questions}
-    asked = [case["q"] for case in LEARNED["answered"]] + LEARNED["refused"]
-    assert not [q for q in asked if comparable(q) in taught]
-
-
-def test_no_training_example_is_near_an_evaluation_question() -> None:
-    result = subprocess.run(
-        [sys.executable, "scripts/training_data.py", "--check"], capture_output=True, text=True, cwd=ROOT
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-def test_training_is_deterministic(engine: Engine, knowledge: Knowledge) -> None:
-    examples = [(clause.id, q) for clause in knowledge.clauses.values() for q in clause.questions][:200]
-    first = train(examples, engine.matcher.question_terms)
-    _fit.cache_clear()
-    second = train(examples, engine.matcher.question_terms)
-    assert first is not second and first.labels == second.labels
-    assert np.array_equal(first._weights, second._weights) and np.array_equal(first._bias, second._bias)
-
-
-@pytest.mark.parametrize("text", ["notre site a été piraté, qui paie ?", "résiliation résiliation préavis", "xyz"])
-def test_answering_reads_the_same_vector_as_training(engine: Engine, text: str) -> None:
-    classifier = engine.ranker.classifier
-    terms = engine.matcher.question_terms(text)
-    trained_rows, trained_values = classifier._vector(features(text, terms))
-    rows, values = classifier.vector(text, terms)
-    assert dict(zip(rows, values.tolist(), strict=True)) == pytest.approx(
-        dict(zip(trained_rows, trained_values, strict=True))
-    )
-
-
-def test_a_pickled_engine_answers_without_scikit_learn(engine: Engine, tmp_path: Path) -> None:
-    (tmp_path / "engine.pickle").write_bytes(pickle.dumps(engine))
-    script = (
-        "import pickle, sys; from datetime import date; "
-        f"engine = pickle.loads(open({str(tmp_path / 'engine.pickle')!r}, 'rb').read()); "
-        "answer = engine.answer('notre site a été piraté, qui paie ?', today=date(2026, 11, 28)); "
-        "print(answer.citations[0].id, 'sklearn' in sys.modules, 'scipy' in sys.modules)"
-    )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
-    assert result.stdout.split() == ["art-5.2", "False", "False"], result.stderr
-
-
-BROKEN_TRAINING = [
-    ("art-3.yaml", "clause: art-3\nquestions:\n  - quelle durée ?\n  - 12\n", 4, "doit être un texte"),
-    ("art-99.yaml", "clause: art-99\nquestions:\n  - une question\n", 1, "clause « art-99 » inconnue"),
-    ("art-3.yaml", "clause: art-3\nquestions: []\n", 2, "ne doit pas être vide"),
-    (
-        "hors-sujet.yaml",
-        "clause: hors-sujet\nquestions:\n  - le bail du logement\n  - Combien de temps dure la convention ?\n",
-        4,
-        "déjà un exemple de art-3",
-    ),
+DATA = table("learned.yaml")
+CHECKS = DATA["checks"]
+TAUGHT = [
+    LearnedExample(1, "art-5.2", "notre site a ete pirate, qui paie ?"),
+    LearnedExample(2, "hors-sujet", "durée du mandat du maire ?"),
 ]
+TODAY = date(2026, 11, 28)
 
 
-@pytest.mark.parametrize(("name", "content", "line", "message"), BROKEN_TRAINING)
-def test_a_broken_training_file_is_reported_at_its_line(
-    minimal_knowledge: Path, name: str, content: str, line: int, message: str
-) -> None:
-    (minimal_knowledge / "training").mkdir()
-    (minimal_knowledge / "training" / name).write_text(content, encoding="utf-8")
-    knowledge, problems = read_knowledge(minimal_knowledge)
-    assert knowledge is None
-    assert any(p.path.endswith(name) and p.line == line and message in p.message for p in problems), problems
+@pytest.mark.parametrize("case", CHECKS, ids=[f"{c['target']}: {c['wording']}" for c in CHECKS])
+def test_a_learned_example_obeys_the_yaml_rules(knowledge: Knowledge, case: dict) -> None:
+    problems = check_learned(knowledge, [LearnedExample(7, case["target"], case["wording"])])
+    if case["problem"]:
+        assert [(p.path, p.line) for p in problems] == [("appris", 7)]
+        assert case["problem"] in problems[0].message
+    else:
+        assert problems == []
 
 
-def test_training_examples_reach_the_knowledge(minimal_knowledge: Path) -> None:
-    (minimal_knowledge / "training").mkdir()
-    (minimal_knowledge / "training" / "hors-sujet.yaml").write_text(
-        "clause: hors-sujet\nquestions:\n  - le bail du logement communal\n", encoding="utf-8"
+@pytest.mark.parametrize("case", DATA["after_teaching"], ids=[c["question"] for c in DATA["after_teaching"]])
+def test_taught_examples_are_used_at_once(knowledge: Knowledge, case: dict) -> None:
+    engine = build_engine(Settings(), knowledge)
+    before = [engine.answer(example.wording, today=TODAY).answered for example in TAUGHT]
+    assert before == [False, True]  # else the test proves nothing
+    merged, problems = with_learned(
+        knowledge, [*TAUGHT, LearnedExample(3, "art-3", "Comment résilier la convention ?")]
     )
-    knowledge, problems = read_knowledge(minimal_knowledge)
-    assert knowledge is not None and problems == []
-    assert knowledge.training == (("hors-sujet", "le bail du logement communal"),)
-    assert Engine(knowledge).answer("quel bail pour le logement communal ?", today=TODAY).answered is False
+    assert [p.line for p in problems] == [3]  # the invalid one is left out
+    answer = build_engine(Settings(), merged).answer(case["question"], today=TODAY)
+    assert (answer.citations[0].id if answer.citations else None) == case["clause"]
+
+
+def test_an_example_already_in_the_yaml_is_not_counted_twice(knowledge: Knowledge) -> None:
+    merged, _ = with_learned(knowledge, [LearnedExample(1, "art-6", "comment resilier la convention")])
+    assert merged is knowledge
+    merged, _ = with_learned(knowledge, TAUGHT)
+    assert merged.question_count == knowledge.question_count + 1
+    assert with_learned(merged, TAUGHT)[0] is merged
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    root = tmp_path / "knowledge"
+    shutil.copytree(DEFAULT_KNOWLEDGE_DIR, root)
+    return root
+
+
+def test_export_writes_under_the_clause_keeping_comments_and_validates(copy: Path) -> None:
+    knowledge = load_knowledge(copy)
+    files = {path: path.read_text(encoding="utf-8") for path in copy.rglob("*.yaml")}
+    export = plan_export(knowledge, [*TAUGHT, LearnedExample(3, "art-3", "Comment résilier la convention ?")])
+    assert [p.line for p in export.problems] == [3] and [e.id for e in export.exported] == [1, 2]
+    assert sorted(path.name for path in export.texts) == ["article-5.yaml", "out_of_scope.yaml"]
+    assert write_export(export) == []
+    for path, old in files.items():
+        new = path.read_text(encoding="utf-8")
+        added = [line for line in new.splitlines() if line not in old.splitlines()]
+        expected = {
+            "article-5.yaml": ["      - notre site a ete pirate, qui paie ?"],
+            "out_of_scope.yaml": ["questions:", "  - durée du mandat du maire ?"],
+        }.get(path.name, [])
+        assert added == expected, path
+        comments = [line for line in old.splitlines() if line.lstrip().startswith("#")]
+        assert all(comment in new.splitlines() for comment in comments)
+    exported = load_knowledge(copy)
+    assert "notre site a ete pirate, qui paie ?" in exported.clauses["art-5.2"].questions
+    assert exported.out_of_scope == ("durée du mandat du maire ?",)
+    assert plan_export(exported, TAUGHT).texts == {}  # nothing twice
+    assert with_learned(exported, TAUGHT)[0] is exported
+
+
+@pytest.mark.parametrize(
+    ("wording", "message"),
+    [
+        ("Comment résilier la convention ?", "déjà présente sous art-6"),
+        ("préavis de résiliation", "ressemble à la question « preavis resiliation » de art-6"),
+    ],
+)
+def test_the_validator_refuses_an_out_of_scope_wording_of_a_clause(copy: Path, wording: str, message: str) -> None:
+    (copy / "out_of_scope.yaml").write_text(f"questions:\n  - quel temps fait-il\n  - {wording}\n", encoding="utf-8")
+    knowledge, problems = read_knowledge(copy)
+    assert knowledge is None
+    assert [(Path(p.path).name, p.line) for p in problems] == [("out_of_scope.yaml", 3)]
+    assert message in problems[0].message

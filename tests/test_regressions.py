@@ -42,7 +42,7 @@ def test_answers_do_not_depend_on_the_hash_seed() -> None:
     questions = "".join(f"{case.question}\n" for case in load_cases(DATA / "realistic.yaml"))
     outputs = []
     for seed in ("1", "4242"):
-        env = {**os.environ, "PYTHONHASHSEED": seed}
+        env = {**os.environ, "PYTHONHASHSEED": seed, "CONVENTION_BOT__CACHE__ENABLED": "false"}  # really build
         command = [sys.executable, "-m", "bot.cli", "ask", "--json", "--today", "2026-11-28"]
         result = subprocess.run(command, input=questions, capture_output=True, text=True, env=env, cwd=ROOT)
         assert result.returncode == 0, result.stderr

@@ -46,7 +46,7 @@ async def test_a_failed_send_is_tried_again_once(
 
 async def test_a_group_migrated_to_a_supergroup_keeps_its_settings(engine: Engine, tmp_path: Path) -> None:
     bot = await harness_for(engine, tmp_path)
-    storage = bot.app.bot_data["services"].storage
+    storage = bot.services.storage
     group = {"chat_id": -500, "chat_type": "group"}
     await bot.reply(bot.telegram.user_message("/signature 15/03/2025", **group))
     bot.telegram.fail_next(
@@ -67,6 +67,7 @@ async def flaky(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Runni
     assert TOKEN not in running.output()  # not even in the errors logged at DEBUG level
 
 
+@pytest.mark.slow
 async def test_process_survives_faults_and_answers_each_user_once(flaky: RunningBot) -> None:
     telegram, server = flaky.telegram, flaky.server
     faults = [
@@ -88,6 +89,7 @@ async def test_process_survives_faults_and_answers_each_user_once(flaky: Running
         assert len(delivered(flaky, 6000 + index)) == 1, index
 
 
+@pytest.mark.slow
 async def test_a_user_who_blocked_the_bot_does_not_stop_it(flaky: RunningBot) -> None:
     flaky.telegram.fail_next("sendMessage", 403, "Forbidden: bot was blocked by the user")
     flaky.telegram.push(flaky.telegram.user_message("durée", user_id=7001))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.clock import Clock
 from bot.core.answer import Answer, Citation
 from bot.core.engine import Engine
 from bot.report import build_report, to_csv, to_markdown
@@ -17,6 +18,8 @@ from bot.storage import MIGRATIONS, SCHEMA_VERSION, Storage, load_secret
 
 USER, CHAT = 987654321, 987654321  # a private chat has the user's id
 SECRET = b"test-secret"
+# 23:30 UTC on 31 December is already 1 January in Paris: the users' day counts.
+NOW = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)
 
 
 def answer(question: str, *, clause: str | None = "art-6", score: float = 0.9) -> Answer:
@@ -32,7 +35,7 @@ def raw_bytes(path: Path) -> bytes:
 
 @pytest.fixture
 def storage(tmp_path: Path) -> Storage:
-    opened = Storage(tmp_path / "data" / "bot.sqlite3", SECRET)
+    opened = Storage(tmp_path / "data" / "bot.sqlite3", SECRET, Clock(frozen=NOW))
     yield opened
     opened.close()
 
@@ -81,10 +84,12 @@ async def test_retention_purge(storage: Storage) -> None:
     await storage.record_answer(CHAT, USER, 1, answer("vieille question"), keep_text=True)
     await storage.record_answer(CHAT, USER, 2, answer("bien comprise"), keep_text=True)
     await storage.record_answer(CHAT, USER, 3, answer("sans réponse", clause=None, score=0.1), keep_text=True)
-    old = (datetime.now(UTC) - timedelta(days=200)).isoformat()
+    old = (NOW - timedelta(days=200)).isoformat()
     storage._db.execute("UPDATE answers SET created_at = ? WHERE message_id = 1", (old,))
-    assert await storage.purge(180, now=datetime.now(UTC)) == 1  # the 200-day-old one
-    assert await storage.purge(180, now=datetime.now(UTC) + timedelta(days=2)) == 1  # "bien comprise" loses its text
+    assert await storage.purge(180) == 1  # the 200-day-old one
+    assert await storage.purge(180) == 0  # "bien comprise" keeps its text for a day
+    storage.clock.set(NOW + timedelta(days=2))
+    assert await storage.purge(180) == 1  # then loses it; the unanswered one stays for the report
     texts = [row[0] for row in storage._db.execute("SELECT question FROM answers ORDER BY message_id")]
     assert texts == [None, "sans réponse"]
 
@@ -105,7 +110,8 @@ async def test_forget_erases_the_bytes(storage: Storage) -> None:
 async def test_question_texts_can_be_switched_off(storage: Storage) -> None:
     await storage.record_answer(CHAT, USER, 1, answer("texte secret"), keep_text=False)
     assert storage._db.execute("SELECT question FROM answers").fetchone()[0] is None
-    assert (await storage.daily_counts(date.today()))["asked"] == 1
+    assert await storage.daily_counts(date(2027, 1, 1)) == {"asked": 1, "clause": 1, "clause:art-6": 1}
+    assert await storage.daily_counts(date(2027, 1, 2)) == {}  # counted on the users' day, not UTC's
 
 
 async def test_fifty_simultaneous_writers(storage: Storage) -> None:
@@ -114,7 +120,7 @@ async def test_fifty_simultaneous_writers(storage: Storage) -> None:
         *(storage.set_signature(2000 + i, date(2025, 1, 1)) for i in range(50)),
     )
     assert storage._db.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 50
-    assert (await storage.daily_counts(date.today()))["asked"] == 50
+    assert (await storage.daily_counts(NOW.date()))["asked"] == 50
 
 
 async def test_report_groups_similar_questions(storage: Storage, engine: Engine) -> None:

@@ -8,15 +8,17 @@ from zoneinfo import ZoneInfo
 from dateutil.relativedelta import relativedelta
 from icalendar import Alarm, Calendar, Event
 
-from .deadlines import compute_deadlines, format_date
+from .deadlines import alarm_day, compute_deadlines, format_date
 
 ALARM_BEFORE = relativedelta(months=1)
 
 
-def agenda(signature: date, today: date, *, send_time: time, timezone: str) -> bytes:
-    """Two all-day events, the LRAR deadline and the period end, each with an alarm a month before."""
+def agenda(signature: date, today: date, *, send_time: time, timezone: str, stamp: datetime) -> bytes:
+    """Two all-day events, the LRAR deadline and the period end, each with an alarm a month before
+    (or, when that is already past, the next day: an alarm in the past would never ring);
+    `stamp` (now) is the file's creation time."""
     d = compute_deadlines(signature, today)
-    notice, end = (d.next_notice_deadline, d.next_period_end) if d.notice_passed else (d.notice_deadline, d.period_end)
+    notice, end = d.open_notice, d.open_end
     calendar = Calendar()
     calendar.add("prodid", "-//convention-bot//Convention services numeriques//FR")
     calendar.add("version", "2.0")
@@ -25,8 +27,9 @@ def agenda(signature: date, today: date, *, send_time: time, timezone: str) -> b
             "notice",
             notice,
             "Date limite : lettre recommandée de non-reconduction (convention services numériques)",
-            "Dernier jour pour envoyer la lettre recommandée avec accusé de réception si la collectivité ne souhaite "
-            f"pas reconduire la convention à l'échéance du {format_date(end)} (articles 3 et 6).",
+            "Dernier jour pour que les autres parties aient REÇU la lettre recommandée avec accusé de réception si "
+            f"la collectivité ne souhaite pas reconduire la convention à l'échéance du {format_date(end)} (articles "
+            "3 et 6) : envoyez-la plusieurs jours avant.",
         ),
         (
             "end",
@@ -39,15 +42,17 @@ def agenda(signature: date, today: date, *, send_time: time, timezone: str) -> b
     for key, day, summary, description in events:
         event = Event()
         event.add("uid", f"{key}-{signature.isoformat()}-{day.isoformat()}@convention-bot")
-        event.add("dtstamp", datetime.now(UTC))
+        event.add("dtstamp", stamp.astimezone(UTC))
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
         event.add("summary", summary)
         event.add("description", description)
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", summary)
-        moment = datetime.combine(day - ALARM_BEFORE, send_time, zone).astimezone(UTC)
+        # A month before, unless that is past: then the next useful day, and the alarm says it is late.
+        ring, moved = alarm_day(day, today, ALARM_BEFORE)
+        alarm.add("description", f"{summary} — {format_date(day)}" if moved else summary)
+        moment = datetime.combine(ring, send_time, zone).astimezone(UTC)
         alarm.add("trigger", moment, parameters={"VALUE": "DATE-TIME"})  # RFC 5545: an absolute trigger says so
         event.add_component(alarm)
         calendar.add_component(event)

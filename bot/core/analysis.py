@@ -34,9 +34,9 @@ class Analyzer:
     common: frozenset[str] = frozenset()  # stems of everyday words, never repaired into another word
     stop_words: frozenset[str] = frozenset()  # folded function words (knowledge/vocabulary.yaml)
     verb_endings: tuple[str, ...] = ()  # conjugated endings tried as an -er infinitive
+    inverted_subjects: tuple[str, ...] = ()  # "met-on fin": the pronoun would split "met fin"
     _phrases: dict[tuple[str, ...], str] = field(default_factory=dict, init=False)
-    _longest: int = field(default=1, init=False)
-    _starts: set[str] = field(default_factory=set, init=False)  # first stems of the expressions
+    _starts: dict[str, list[int]] = field(default_factory=dict, init=False)  # first stem -> lengths, longest first
     _known_words: dict[str, str] = field(default_factory=dict, init=False)
     _known_stems: set[str] = field(default_factory=set, init=False)
     _stems_by_prefix: dict[str, list[str]] = field(default_factory=dict, init=False)
@@ -44,12 +44,14 @@ class Analyzer:
     _repaired: dict[str, str] = field(default_factory=dict, init=False)  # a bounded cache of `_repair`
 
     def __post_init__(self) -> None:
+        pronouns = "|".join(re.escape(p) for p in sorted(self.inverted_subjects, key=len, reverse=True))
+        self._inversion = re.compile(rf"(?<=\w)-(?:t-)?(?:{pronouns})\b", re.IGNORECASE) if pronouns else None
         self._index_phrases()
 
     def _index_phrases(self) -> None:
         """Key each synonym expression by its stems as `terms` will see them (word families included)."""
         self._phrases = {}
-        self._starts = set()
+        self._starts = {}
         for group in self.synonyms:
             concept = "=" + "_".join(words(group[0]))
             for expression in group:
@@ -59,8 +61,10 @@ class Analyzer:
                 for form in forms:
                     key = tuple(self._family.get(stem(word), stem(word)) for word in form)
                     self._phrases.setdefault(key, concept)
-                    self._starts.add(key[0])
-                    self._longest = max(self._longest, len(key))
+                    lengths = self._starts.setdefault(key[0], [])
+                    if len(key) not in lengths:
+                        lengths.append(len(key))
+                        lengths.sort(reverse=True)
 
     def learn(self, texts: Iterable[str]) -> None:
         """Remember the words of the knowledge base, the targets of typo repair."""
@@ -85,7 +89,7 @@ class Analyzer:
     def terms(self, text: str, *, with_parts: bool = False) -> list[str]:
         """The matching terms of `text`, in order (duplicates kept). `with_parts` also keeps the words
         of each synonym expression (for the knowledge base's side: "taux" alone then finds "taux horaire")."""
-        found = words(text)
+        found = words(self._inversion.sub(" ", text) if self._inversion else text)
         stems = [self._cached_repair(word) for word in found]
         slots = self._concepts(stems)
         terms = [term for word, term in zip(found, slots, strict=True) if term and self._meaningful(word, term)]
@@ -103,7 +107,9 @@ class Analyzer:
         for index in [i for i, stem_ in enumerate(stems) if stem_ in starts]:  # most words start none
             if index < covered:
                 continue
-            for length in range(min(self._longest, len(stems) - index), 0, -1):
+            for length in starts[stems[index]]:
+                if index + length > len(stems):
+                    continue
                 concept = self._phrases.get(tuple(stems[index : index + length]))
                 if concept:
                     out[index : index + length] = [concept] + [""] * (length - 1)

@@ -55,13 +55,4 @@ class Answer:
         extra: dict[str, Any] = {"parts": [part.part_dict() for part in self.parts]} if self.parts else {}
         if self.confidence != "sure":
             extra["confidence"] = self.confidence
-        return {
-            "question": self.question,
-            "answered": self.answered,
-            "kind": self.kind,
-            "answer": self.text,
-            "citations": [citation.to_dict() for citation in self.citations],
-            "score": round(self.score, 3),
-            "alternatives": list(self.alternatives),
-            **extra,
-        }
+        return {**self.part_dict(), "score": round(self.score, 3), "alternatives": list(self.alternatives), **extra}

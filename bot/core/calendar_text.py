@@ -8,39 +8,57 @@ from zoneinfo import ZoneInfo
 from .deadlines import compute_deadlines, format_date
 
 
-def deadline_text(signature: date, today: date) -> str:
-    """The convention's calendar for `signature`, in plain French."""
+def deadline_text(signature: date, today: date, *, anniversary: date | None = None) -> str:
+    """The convention's calendar for `signature` (or for the period ending on `anniversary`), in plain French."""
     d = compute_deadlines(signature, today)
-    lines = [f"Pour une convention signée le {format_date(signature)} :"]
-    if signature > today:
+    if anniversary is not None:
+        lines = [f"Pour une convention dont l'échéance est le {format_date(anniversary)} :"]
+    else:
+        lines = [f"Pour une convention signée le {format_date(signature)} :"]
+    if signature > today and anniversary is None:
         lines.append("• elle n'est pas encore en vigueur : elle le sera à sa signature par toutes les parties ;")
-    lines.append(f"• période de deux ans en cours (n°{d.period_number}) : jusqu'au {format_date(d.period_end)} ;")
+    number = "" if anniversary else f" (n°{d.period_number})"  # counted from the échéance, not the signature
+    lines.append(f"• période de deux ans en cours{number} : jusqu'au {format_date(d.period_end)} ;")
     if d.notice_passed:
         lines.append(
             f"• la date limite pour ne pas la reconduire à cette échéance, le {format_date(d.notice_deadline)}, est "
             f"passée : elle sera reconduite jusqu'au {format_date(d.next_period_end)} ;"
         )
         lines.append(
-            f"• pour y mettre fin à cette échéance-là, envoyez la lettre recommandée avec accusé de réception au plus tard "
-            f"le {format_date(d.next_notice_deadline)}, soit {_in_days(d.days_left)}."
+            f"• pour y mettre fin à cette échéance-là, la lettre recommandée avec accusé de réception doit être reçue "
+            f"par les autres parties au plus tard le {format_date(d.open_notice)}, soit {_in_days(d.days_left)}."
         )
     else:
         lines.append(
-            f"• pour y mettre fin à cette échéance, envoyez la lettre recommandée avec accusé de réception au plus tard "
-            f"le {format_date(d.notice_deadline)}, soit {_in_days(d.days_left)} (trois mois avant) ;"
+            f"• pour y mettre fin à cette échéance, la lettre recommandée avec accusé de réception doit être reçue par "
+            f"les autres parties au plus tard le {format_date(d.open_notice)}, soit {_in_days(d.days_left)} "
+            "(trois mois avant) ;"
         )
         lines.append(f"• sinon, elle est reconduite tacitement jusqu'au {format_date(d.next_period_end)}.")
     lines.append(
+        f"L'article 6 demande que les autres parties aient été averties au moins trois mois avant l'échéance : "
+        f"c'est la réception qui compte, envoyez la lettre plusieurs jours avant le {d.open_notice:%d/%m/%Y}. "
         "Calcul indicatif (articles 3 et 6) : la date qui compte est celle de la dernière signature par toutes "
         "les parties."
     )
     return "\n".join(lines)
 
 
-def schedule_text(signature: date, today: date) -> str:
-    """Every date of the chat's convention, with the days left (/echeances)."""
+def early_signature_warning(signature: date, earliest: date | None) -> str:
+    """A warning when `signature` precedes the earliest date the convention could bear, or ""."""
+    if earliest is None or signature >= earliest:
+        return ""
+    return (
+        f"Attention : d'après le texte des parties, le CDG 62 n'a été autorisé à signer que le "
+        f"{format_date(earliest)} ; une signature antérieure est à vérifier."
+    )
+
+
+def schedule_text(signature: date, today: date, *, earliest: date | None = None) -> str:
+    """Every date of the chat's convention, with the days left (/echeances); `earliest`: see
+    `early_signature_warning`."""
     d = compute_deadlines(signature, today)
-    notice, end = (d.next_notice_deadline, d.next_period_end) if d.notice_passed else (d.notice_deadline, d.period_end)
+    notice, end = d.open_notice, d.open_end
     lines = [
         f"• Entrée en vigueur : {format_date(signature)} (signature par toutes les parties, article 3).",
         f"• Fin de la période de deux ans en cours (n°{d.period_number}) : {format_date(d.period_end)}, "
@@ -54,27 +72,29 @@ def schedule_text(signature: date, today: date) -> str:
     else:
         lines.append(
             f"• Date limite pour envoyer la lettre recommandée avec accusé de réception (non-reconduction) : "
-            f"{format_date(notice)}, {_relative(notice, today)}."
+            f"{format_date(notice)}, {_relative(notice, today)} ; c'est sa réception par les autres parties qui doit "
+            "avoir lieu au plus tard ce jour-là : envoyez-la plusieurs jours avant."
         )
     lines.append(
         f"• Prochain réexamen possible de la convention (date anniversaire, article 3) : {format_date(d.period_end)}."
     )
     lines.append("Dates indicatives, calculées depuis la date de signature enregistrée (articles 3 et 6).")
+    if warning := early_signature_warning(signature, earliest):
+        lines.append(warning)
     return "\n".join(lines)
 
 
 def reminder_text(deadline: date, today: date) -> str:
     return (
         f"⏰ Rappel : pour ne pas reconduire la convention à sa prochaine échéance, la lettre recommandée avec "
-        f"accusé de réception doit être envoyée au plus tard le {format_date(deadline)}, {_relative(deadline, today)} "
-        "(article 6). Rien à faire si vous souhaitez continuer : la convention est reconduite tacitement (article 3)."
+        f"accusé de réception doit être reçue par les autres parties au plus tard le {format_date(deadline)}, "
+        f"{_relative(deadline, today)} (article 6) : envoyez-la plusieurs jours avant. Rien à faire si vous souhaitez continuer : la convention est reconduite tacitement (article 3)."
     )
 
 
 def next_notice_deadline(signature: date, today: date) -> date:
     """The last day to send the LRAR that is still ahead (or today)."""
-    d = compute_deadlines(signature, today)
-    return d.next_notice_deadline if d.notice_passed else d.notice_deadline
+    return compute_deadlines(signature, today).open_notice
 
 
 def reminder_times(

@@ -1,90 +1,164 @@
-"""Durations in French questions, and the cost of the CDG 62's time (Article 4.2.1)."""
+"""Durations in French questions, and the cost of the CDG 62's time (Article 4.2.1).
+
+Number words ("vingt-cinq heures", "deux heures trente") are turned into digits by `text2num`
+(a maintained parser of French numbers) before the patterns below read them. Every pattern is
+linear-time: a number can only start where no digit, dot or comma precedes it, and it is read
+possessively, so "1,1,1,…" is scanned once.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from text_to_num import alpha2digit
+
 from .french import fold
+from .schema import DurationGrammar
 
 HOURLY_RATE = Decimal(50)  # euros TTC, travel time and costs included (Article 4.2.1)
 MAX_HOURS = Decimal(1000)  # beyond this, a typo rather than a quote request
 
-NUMBER_WORDS = {
-    "une": 1,
-    "un": 1,
-    "deux": 2,
-    "trois": 3,
-    "quatre": 4,
-    "cinq": 5,
-    "six": 6,
-    "sept": 7,
-    "huit": 8,
-    "neuf": 9,
-    "dix": 10,
-    "onze": 11,
-    "douze": 12,
-    "quinze": 15,
-    "vingt": 20,
-    "trente": 30,
-    "quarante": 40,
-}
-_NUMBER = r"(-?\d+(?:[.,]\d+)*(?:\s*(?:\^|\*\*|e\+?)\s*\d+)?|" + "|".join(NUMBER_WORDS) + r")"
-_HOURS = re.compile(
-    r"(?<![\w^])"
-    + _NUMBER
-    + r"\s*(?:h|heures?|hrs?)(?![a-z])"
-    + r"(?:\s*(?:et\s+)?(demie?|trois quarts|quart|\d{1,2})(?:\s*(?:min|minutes?|mn)(?![a-z]))?)?"
-)
-# "à 14h", "vers 9h30": a time of day, not a duration.
-_TIME_OF_DAY = re.compile(r"\b(?:a|vers|des|avant|apres|jusqu'a)\s*$")
-_EXTRA_MINUTES = {"demi": 30, "demie": 30, "quart": 15, "trois quarts": 45}
-_MINUTES = re.compile(r"(?<![\w^])" + _NUMBER + r"\s*(?:min|minutes?|mn)(?![a-z])")
-_HALF_HOUR = re.compile(r"\bdemi[- ]?heure\b")
+_NUMBER = r"(?<![\w.,^])(-?\d++(?:[.,]\d++)*+(?:\s*(?:\^|\*\*|e\+?)\s*\d+)?)"
+_ELISION = re.compile(r"\b([a-z]')(?=[a-z])")
+_PUNCTUATION_BREAK = r"[.;:!?,]"
+CLAUSE_REACH = 80  # characters looked at on each side of a duration for its role
+TIME_OF_DAY_REACH = 12  # characters before "14h" where "à" or "vers" make it a time of day
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of folded words, longest first (so "3 quarts" is tried before "quart")."""
+    return "|".join(sorted({re.escape(" ".join(fold(word).split())) for word in words}, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
 class Duration:
-    """Hours asked about, or why they cannot be priced."""
+    """Hours asked about, or why they cannot be priced; `start` and `end` place it in the text."""
 
     text: str
     hours: Decimal | None
     problem: str = ""
+    start: int = 0
+    end: int = 0
 
 
-def find_duration(question: str) -> Duration | None:
-    """The duration written in `question` (3 h, 2h30, 1h45, 90 min, trois heures, une heure et quart)."""
-    folded = fold(question)
-    for match in _HOURS.finditer(folded):
-        if _TIME_OF_DAY.search(folded[: match.start()]):
-            continue
-        extra = match.group(2) or "0"
-        added = _EXTRA_MINUTES.get(extra) or int(extra)
-        return _duration(match.group(0).strip(), match.group(1), 60, added)
-    if match := _MINUTES.search(folded):
-        return _duration(match.group(0).strip(), match.group(1), 1, 0)
-    if match := _HALF_HOUR.search(folded):
-        return _duration(match.group(0), "1", 30, 0)
-    return None
+def digits(question: str) -> str:
+    """`question` folded, its French number words written in digits ("vingt-cinq" → "25")."""
+    folded = " ".join(fold(question).split())  # one space at most between words: patterns stay linear
+    folded = folded.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate cannot cross into text2num
+    folded = _ELISION.sub(r"\1 ", folded)  # "d'une heure": text2num reads "une" only as a word of its own
+    if not re.search(r"[a-z]", folded):
+        return folded
+    return alpha2digit(folded, "fr", threshold=0)
 
 
-def _duration(text: str, number: str, minutes_per_unit: int, added_minutes: int) -> Duration:
+class DurationReader:
+    """Durations and amounts as French writes them, from the grammar in knowledge/calculations.yaml."""
+
+    def __init__(self, grammar: DurationGrammar) -> None:
+        hour, minute = alternation(grammar.hour_units), alternation(grammar.minute_units)
+        self._fractions = {" ".join(fold(word).split()): minutes for word, minutes in grammar.fractions.items()}
+        link, fraction = alternation(grammar.fraction_links), alternation(self._fractions)
+        after_minutes = rf"(?:\s*(?:{minute})(?![a-z]))?"
+        self._duration = re.compile(
+            rf"{_NUMBER}\s*(?:({hour})|({minute}))(?![a-z])"
+            rf"(?:\s*(?:(?:{link})\s+)?({fraction}|\d{{1,2}}){after_minutes})?"
+        )
+        self._range = re.compile(
+            rf"(?<!\d)(\d{{1,2}})\s*(?:{hour})\s*(\d{{2}})?\s*(?:{alternation(grammar.range_links)})\s*"
+            rf"(\d{{1,2}})\s*(?:{hour})\s*(\d{{2}})?(?!\d)"
+        )
+        self._time_of_day = re.compile(rf"(?<![a-z])(?:{alternation(grammar.time_of_day_words)})\s*$")
+        self._half_hour = re.compile(rf"(?<![a-z])(?:1\s+)?(?:{alternation(grammar.half_hour)})(?![a-z])")
+        self._break = re.compile(rf"{_PUNCTUATION_BREAK}|(?<![a-z])(?:{alternation(grammar.clause_breaks)})(?![a-z])")
+        currency = alternation(grammar.currency)
+        # "1 980 €", "2.500 euros", "75,50 €": an amount, thousands grouped or not.
+        self._amount = re.compile(
+            rf"(?<![\d,.])(\d{{1,3}}(?:[ .]\d{{3}})++|\d+)(?:,(\d{{1,2}}))? ?(?:{currency})(?![a-z])"
+        )
+
+    def durations(self, text: str) -> list[Duration]:
+        """Every duration in `text` (passed through `digits`), in order; a range counts as one."""
+        found: list[Duration] = []
+        taken: list[tuple[int, int]] = []
+        for match in self._range.finditer(text):
+            start = int(match.group(1)) * 60 + int(match.group(2) or 0)
+            end = int(match.group(3)) * 60 + int(match.group(4) or 0)
+            if int(match.group(3)) > 24 or int(match.group(1)) > 24:
+                continue
+            written = match.group(0).strip()
+            taken.append(match.span())
+            if end <= start:
+                problem = f"« {written} » : l'heure de fin doit suivre l'heure de début"
+                found.append(Duration(written, None, problem, match.start(), match.end()))
+                continue
+            hours = (Decimal(end - start) / 60).quantize(Decimal("0.0001"))
+            found.append(Duration(written, hours, start=match.start(), end=match.end()))
+        for match in self._duration.finditer(text):
+            before = text[max(0, match.start() - TIME_OF_DAY_REACH) : match.start()]
+            if any(a <= match.start() < b for a, b in taken) or self._time_of_day.search(before):
+                continue
+            per_unit = 60 if match.group(2) else 1
+            extra = match.group(4) or "0"
+            if per_unit == 1 and extra != "0":
+                continue  # "30 min 20": not a duration this reads
+            added = self._fractions.get(extra) or int(extra)
+            found.append(_duration(match.group(0).strip(), match.group(1), per_unit, added, match.span()))
+        if not found and (match := self._half_hour.search(text)):
+            found.append(_duration(match.group(0), "1", 30, 0, match.span()))
+        return sorted(found, key=lambda d: d.start)
+
+    def first(self, question: str) -> Duration | None:
+        """The first duration written in `question` (3 h, 2h30, 90 min, trois heures, de 9h à 12h)."""
+        found = self.durations(digits(question))
+        return found[0] if found else None
+
+    def clause_around(self, text: str, start: int, end: int) -> str:
+        """The words of `text` around [start, end) up to the nearest break (comma, "et", full stop)."""
+        first = max(0, start - CLAUSE_REACH)
+        before = [m.end() for m in self._break.finditer(text, first, start)]
+        after = self._break.search(text, end, end + CLAUSE_REACH)
+        return text[(before[-1] if before else first) : (after.start() if after else end + CLAUSE_REACH)]
+
+    def amounts(self, text: str) -> list[Decimal]:
+        """The euro amounts written in `text` (folded, one space between words)."""
+        return [
+            Decimal(match.group(1).replace(" ", "").replace(".", "") + "." + (match.group(2) or "0"))
+            for match in self._amount.finditer(text.replace("\u202f", " ").replace("\u00a0", " "))
+        ]
+
+
+def _duration(text: str, number: str, minutes_per_unit: int, added: int, span: tuple[int, int]) -> Duration:
     """Check and convert a written duration; refuse what no one could mean."""
-    if number in NUMBER_WORDS:
-        value = Decimal(NUMBER_WORDS[number])
-    elif re.search(r"\^|\*\*|e", number):
-        return Duration(text, None, f"« {text} » : une puissance n'est pas une durée d'intervention")
-    elif number.count(",") + number.count(".") > 1:
-        return Duration(text, None, f"« {text} » contient plusieurs nombres : précisez une seule durée")
-    else:
-        value = Decimal(number.replace(",", "."))
-    hours = ((value * minutes_per_unit + added_minutes) / 60).quantize(Decimal("0.0001"))
+    start, end = span
+    if re.search(r"\^|\*\*|e", number):
+        return Duration(text, None, f"« {text} » : une puissance n'est pas une durée d'intervention", start, end)
+    value = _decimal(number)
+    if value is None:
+        return Duration(text, None, f"« {text} » contient plusieurs nombres : précisez une seule durée", start, end)
+    hours = ((value * minutes_per_unit + added) / 60).quantize(Decimal("0.0001"))
     if hours <= 0:
-        return Duration(text, None, f"« {text} » : une durée doit être positive")
+        return Duration(text, None, f"« {text} » : une durée doit être positive", start, end)
     if hours > MAX_HOURS:
-        return Duration(text, None, f"« {text} » : plus de {MAX_HOURS} heures, ce n'est pas une durée réaliste")
-    return Duration(text, hours)
+        return Duration(
+            text, None, f"« {text} » : plus de {MAX_HOURS} heures, ce n'est pas une durée réaliste", start, end
+        )
+    return Duration(text, hours, "", start, end)
+
+
+def _decimal(number: str) -> Decimal | None:
+    """1,5 and 1.5 are one and a half; 1.000 and 1 000 are a thousand; 3,5,7 is several numbers."""
+    separators = number.count(",") + number.count(".")
+    if separators == 0:
+        return Decimal(number)
+    if separators > 1:
+        return None
+    whole, _, part = number.replace(",", ".").partition(".")
+    if "." in number and len(part) == 3 and whole.lstrip("-") not in ("", "0"):
+        return Decimal(whole + part)  # a thousands dot, as French invoices write it
+    return Decimal(f"{whole}.{part}")
 
 
 def support_cost(hours: Decimal) -> Decimal:

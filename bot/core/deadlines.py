@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from babel.dates import get_day_names, get_month_names
 from dateutil.relativedelta import relativedelta
 
 from .french import fold
@@ -20,49 +21,19 @@ PERIOD = relativedelta(years=2)
 NOTICE = relativedelta(months=3)
 EARLIEST_YEAR = 2000  # the parties' authorizations date from 2024-2025; older is a typo
 
+# Month and weekday names from the CLDR (babel), not from a list kept by hand: "janvier", "janv", "fevr"…
+MONTH_NAMES = [get_month_names("wide", locale="fr")[number] for number in range(1, 13)]
+WEEKDAYS = [get_day_names("wide", locale="fr")[number] for number in range(7)]
 MONTHS = {
-    "janvier": 1,
-    "janv": 1,
-    "fevrier": 2,
-    "fevr": 2,
-    "fev": 2,
-    "mars": 3,
-    "avril": 4,
-    "avr": 4,
-    "mai": 5,
-    "juin": 6,
-    "juillet": 7,
-    "juil": 7,
-    "aout": 8,
-    "septembre": 9,
-    "sept": 9,
-    "octobre": 10,
-    "oct": 10,
-    "novembre": 11,
-    "nov": 11,
-    "decembre": 12,
-    "dec": 12,
+    fold(name).rstrip("."): number
+    for width in ("wide", "abbreviated")
+    for number, name in get_month_names(width, locale="fr").items()
 }
-MONTH_NAMES = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
-WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 
 _NUMERIC = re.compile(r"(?<![\d.,/-])(\d{1,4})([/.-])(\d{1,2})\2(\d{2,4})(?![\d/.-]*\d)")
-_WRITTEN = re.compile(
-    r"(?<!\d)(\d{1,2})\s*(?:er|e)?\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{4})(?!\d)"
-)
+_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b"
+_WRITTEN = re.compile(r"(?<!\d)(\d{1,2}) ?(?:er|e)? " + _MONTH + r"\.? ?(\d{4})?(?!\d)( dernier)?")
+_MONTH_YEAR = re.compile(r"\b(?:en|d'|courant|fin|debut|mi-?) ?" + _MONTH + r" (\d{4})(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -72,12 +43,18 @@ class DateMention:
     text: str
     value: date | None
     problem: str = ""
+    start: int = 0
+    assumed_year: bool = False  # written without a year: the year was chosen (and the answer says so)
+    month_only: bool = False  # "en avril 2025": `value` is the 1st, the day is unknown
 
 
-def find_dates(question: str) -> list[DateMention]:
-    """Every date written in `question` (15/03/2025, 2025-03-15, 15 mars 2025, 1er juin 2025)."""
-    folded = fold(question)
-    found: list[tuple[int, DateMention]] = []
+def find_dates(question: str, today: date | None = None) -> list[DateMention]:
+    """Every date written in `question` (15/03/2025, 2025-03-15, 15 mars 2025, 1er juin 2025).
+
+    Given `today`, also the dates written without a year ("le 15 mars", "le 3 février dernier":
+    the last such day up to today) and months without a day ("en avril 2025")."""
+    folded = " ".join(fold(question).split())
+    found: list[DateMention] = []
     for match in _NUMERIC.finditer(folded):
         first, _, middle, last = match.groups()
         if len(first) == 4:
@@ -85,19 +62,50 @@ def find_dates(question: str) -> list[DateMention]:
         else:
             day, month, year = int(first), int(middle), int(last)
             year += 2000 if len(last) == 2 else 0
-        found.append((match.start(), _mention(match.group(0), year, month, day)))
+        found.append(_mention(match.group(0), year, month, day, match.start()))
     for match in _WRITTEN.finditer(folded):
-        day, month, year = int(match.group(1)), MONTHS[match.group(2)], int(match.group(3))
-        found.append((match.start(), _mention(match.group(0), year, month, day)))
-    return [mention for _, mention in sorted(found, key=lambda item: item[0])]
+        day, month = int(match.group(1)), MONTHS[match.group(2)]
+        if match.group(3):
+            found.append(_mention(match.group(0).strip(), int(match.group(3)), month, day, match.start()))
+        elif today is not None:
+            year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+            mention = _mention(match.group(0), year, month, day, match.start())
+            found.append(DateMention(mention.text.strip(), mention.value, mention.problem, mention.start, True))
+    if today is not None:
+        for match in _MONTH_YEAR.finditer(folded):
+            if not any(m.start <= match.start() < m.start + len(m.text) + 8 for m in found):
+                month, year = MONTHS[match.group(1)], int(match.group(2))
+                found.append(DateMention(match.group(0), date(year, month, 1), "", match.start(), month_only=True))
+    found.sort(key=lambda mention: mention.start)
+    return _years_from_neighbours(found, today) if today is not None else found
 
 
-def _mention(text: str, year: int, month: int, day: int) -> DateMention:
+def _years_from_neighbours(found: list[DateMention], today: date) -> list[DateMention]:
+    """A date without a year takes its nearest dated neighbour's ("le 2 octobre 2025, le CDG le 14 octobre"),
+    unless that would put it after today (then it stays the last such day up to today)."""
+    dated = [m for m in found if m.value and not m.assumed_year and not m.month_only]
+    if not dated:
+        return found
+    result = []
+    for mention in found:
+        if mention.assumed_year and mention.value:
+            year = min(dated, key=lambda m: abs(m.start - mention.start)).value.year  # type: ignore[union-attr]
+            try:
+                moved = mention.value.replace(year=year)
+            except ValueError:  # 29 February of a common year
+                moved = None
+            if moved is not None and moved <= today:
+                mention = DateMention(mention.text, moved, "", mention.start, True)
+        result.append(mention)
+    return result
+
+
+def _mention(text: str, year: int, month: int, day: int, start: int) -> DateMention:
     try:
         value = date(year, month, day)
     except ValueError:
-        return DateMention(text, None, f"« {text} » n'est pas une date valide (ce jour n'existe pas)")
-    return DateMention(text, value)
+        return DateMention(text, None, f"« {text} » n'est pas une date valide (ce jour n'existe pas)", start)
+    return DateMention(text, value, "", start)
 
 
 @dataclass(frozen=True)
@@ -114,10 +122,36 @@ class Deadlines:
     next_notice_deadline: date
 
     @property
+    def open_notice(self) -> date:
+        """The notice deadline still ahead (or today): the one that matters now."""
+        return self.next_notice_deadline if self.notice_passed else self.notice_deadline
+
+    @property
+    def open_end(self) -> date:
+        """The period end that the open notice deadline leads to."""
+        return self.next_period_end if self.notice_passed else self.period_end
+
+    @property
     def days_left(self) -> int:
         """Days from today to the notice deadline that is still open."""
-        target = self.next_notice_deadline if self.notice_passed else self.notice_deadline
-        return (target - self.today).days
+        return (self.open_notice - self.today).days
+
+
+def from_anniversary(anniversary: date, today: date) -> Deadlines:
+    """The calendar when the anniversary (échéance) is what the user knows, not the signature."""
+    signature = anniversary - PERIOD
+    while signature > today:
+        signature -= PERIOD
+    return compute_deadlines(signature, today)
+
+
+def alarm_day(deadline: date, today: date, before: relativedelta) -> tuple[date, bool]:
+    """When a calendar alarm `before` `deadline` should ring, and whether it had to move:
+    an alarm already past rings tomorrow instead (or on the day itself when that is sooner)."""
+    wanted = deadline - before
+    if wanted > today:
+        return wanted, False
+    return min(today + relativedelta(days=1), deadline), True
 
 
 def plausibility_problem(signature: date, today: date) -> str:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 
 from . import checks
 from .french import fold
 from .message import Reading
+from .out_of_scope import OUT_OF_SCOPE_FILE, OutOfScopeFile, check_out_of_scope
 from .schema import (
+    CalculationsFile,
     Clause,
     ClauseFile,
     CommonWordsFile,
@@ -24,9 +27,20 @@ from .schema import (
     parse_document,
 )
 from .training import read_training
+from .vocabulary_checks import check_vocabulary
 from .yamlfile import Problem, YamlDocument, load_yaml
 
-DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parents[2] / "knowledge"
+
+def _default_knowledge_dir() -> Path:
+    """The knowledge base shipped in the wheel (pyproject maps the package `bot.knowledge` to the
+    knowledge/ folder), else the checkout's knowledge/ folder (an editable install, the tests)."""
+    shipped = files("bot") / "knowledge"
+    if shipped.is_dir():
+        return Path(str(shipped))
+    return Path(__file__).resolve().parents[2] / "knowledge"
+
+
+DEFAULT_KNOWLEDGE_DIR = _default_knowledge_dir()
 SOURCE_FILE = Path("source") / "convention.txt"
 CLAUSES_DIR = "clauses"
 
@@ -46,6 +60,8 @@ class Knowledge:
     courtesy_words: tuple[str, ...]
     generic_words: tuple[str, ...]
     source: str
+    calculations: CalculationsFile
+    out_of_scope: tuple[str, ...] = ()  # questions confirmed out of scope (out_of_scope.yaml, /revue)
     stop_words: frozenset[str] = frozenset()  # function words, folded (vocabulary.yaml)
     verb_endings: tuple[str, ...] = ()
     common_words: tuple[str, ...] = ()  # everyday French words: never a topic (common_words.yaml)
@@ -113,7 +129,21 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
     vocabulary, vocabulary_doc = parse(root / "vocabulary.yaml", VocabularyFile)
     common_path = root / "common_words.yaml"  # optional: a small base may do without
     common = parse(common_path, CommonWordsFile)[0] if common_path.exists() else CommonWordsFile(common_words=[])
-    if any(not problem.warning for problem in problems) or None in (topics, synonyms, smalltalk, vocabulary, common):
+    calculations, calculations_doc = parse(root / "calculations.yaml", CalculationsFile)
+    refused, refused_doc = (
+        parse(root / OUT_OF_SCOPE_FILE, OutOfScopeFile)
+        if (root / OUT_OF_SCOPE_FILE).exists()
+        else (OutOfScopeFile(questions=[]), YamlDocument(OUT_OF_SCOPE_FILE, {}))
+    )
+    if any(not problem.warning for problem in problems) or None in (
+        topics,
+        synonyms,
+        smalltalk,
+        vocabulary,
+        common,
+        calculations,
+        refused,
+    ):
         return None, problems
 
     flat_source = normalized_source(source)
@@ -128,6 +158,9 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
             source=flat_source,
         )
     )
+    problems.extend(check_vocabulary(vocabulary, vocabulary_doc))
+    problems.extend(checks.check_calculations(calculations, calculations_doc, located))
+    problems.extend(check_out_of_scope(refused.questions, refused_doc, located))
     training, found = read_training(root, (item.clause for item in located), _display)
     problems.extend(found)
     if any(not problem.warning for problem in problems):
@@ -142,6 +175,8 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
         courtesy_words=tuple(vocabulary.courtesy_words),
         generic_words=tuple(vocabulary.generic_words),
         source=source,
+        calculations=calculations,
+        out_of_scope=tuple(refused.questions),
         common_words=tuple(common.common_words),
         stop_words=frozenset(fold(word) for word in vocabulary.stop_words),
         verb_endings=tuple(vocabulary.verb_endings),

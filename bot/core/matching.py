@@ -60,6 +60,7 @@ class Matcher:
             common=frozenset(stem(word) for line in knowledge.common_words for word in words(line)),
             stop_words=knowledge.stop_words,
             verb_endings=knowledge.verb_endings,
+            inverted_subjects=knowledge.reading.inverted_subjects,
         )
         self._terms_cache: dict[str, list[str]] = {}
         self.analyzer.learn([*_all_texts(knowledge), *knowledge.generic_words, *knowledge.courtesy_words])
@@ -126,14 +127,14 @@ class Matcher:
     def is_strong(self, term: str) -> bool:
         return term in self._idf and term not in self.generic and term not in self.courtesy
 
-    def rank(self, terms: list[str], context: list[str] | None = None) -> list[Candidate]:
+    def rank(self, terms: list[str], context: list[str] | None = None, *, dilute: bool = True) -> list[Candidate]:
         """Every clause that shares a term with the question (and, weaker, its `context`), best first."""
         unique = list(dict.fromkeys(terms))
         if not unique:
             return []
-        # In a long message, words the convention never uses are more often context ("le syndicat
-        # des eaux voudrait...") than the topic: they weigh less the more terms there are.
-        dilution = min(1.0, LONG_QUESTION_TERMS / len(unique))
+        # In a long message about the convention, words it never uses are more often context ("le
+        # syndicat des eaux voudrait...") than the topic: they weigh less the more terms there are.
+        dilution = min(1.0, LONG_QUESTION_TERMS / len(unique)) if dilute else 1.0
         weights = {term: self.weight(term) * (1.0 if term in self._idf else dilution) for term in unique}
         for term in dict.fromkeys(context or ()):
             if term not in weights and term in self._idf:

@@ -132,7 +132,10 @@ class Reader:
             folded = self._link.sub("", fold(piece).strip())
             inside_brackets = bool(pieces) and pieces[-1].count("(") > pieces[-1].count(")")
             asking = bool(
-                self._opener.match(folded) or (indirect and folded.startswith("si ")) or self._inversion.search(folded)
+                self._opener.match(folded)
+                or (indirect and folded.startswith("si "))
+                or self._inversion.search(folded)
+                or self._asking.search(folded)  # "les élus veulent savoir pour combien de temps…"
             )
             asking = asking or bool(self._opener.search(folded.rsplit(":", 1)[-1])) if ":" in folded else asking
             if pieces and (inside_brackets or not asking or not asks[-1]):

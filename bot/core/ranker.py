@@ -22,7 +22,7 @@ from .knowledge import Knowledge
 from .matching import Candidate
 from .training import OUT_OF_SCOPE
 
-LEARNED_SHARE = 0.5
+LEARNED_SHARE = 0.2
 OUT_OF_SCOPE_LIMIT = 0.5
 MATCHER_SURE = 0.6
 
@@ -32,7 +32,8 @@ class Ranker:
 
     def __init__(self, knowledge: Knowledge, terms_of: Callable[[str], list[str]]) -> None:
         examples = [(clause.id, q) for clause in knowledge.clauses.values() for q in (*clause.questions, clause.title)]
-        examples += knowledge.training
+        # Wordings confirmed out of scope by /revue (knowledge/out_of_scope.yaml) teach the "hors sujet" class too.
+        examples += [*knowledge.training, *((OUT_OF_SCOPE, q) for q in knowledge.out_of_scope)]
         # A base of one clause and no "hors sujet" examples has nothing to tell apart: the matcher alone.
         several = len({label for label, _text in examples}) > 1
         self.classifier: Classifier | None = train(examples, terms_of) if several else None

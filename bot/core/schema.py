@@ -6,6 +6,7 @@ the float 4.1, and `extra="forbid"` catches misspelt field names.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -17,7 +18,7 @@ ANSWER_MAX_CHARS = 600
 
 
 class StrictModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Clause(StrictModel):
@@ -83,6 +84,71 @@ class CommonWordsFile(StrictModel):
     common_words: list[str]
 
 
+class DateRole(StrictModel):
+    cues: list[str] = Field(min_length=1)
+    weak: list[str] = []
+    overrides: list[str] = []
+
+
+class DurationRole(StrictModel):
+    cues: list[str] = Field(min_length=1)
+    clause: str | None = None
+
+
+class PartyWords(StrictModel):
+    name: str
+    cues: list[str] = Field(min_length=1)
+
+
+class PartyClause(StrictModel):
+    clause: str
+    party: str
+    counterpart: dict[str, str]
+    note: dict[str, str] = {}
+
+
+class DurationGrammar(StrictModel):
+    """How durations and amounts are written (calculations.yaml, `durations:`)."""
+
+    hour_units: list[str] = Field(min_length=1)
+    minute_units: list[str] = Field(min_length=1)
+    fractions: dict[str, int]
+    fraction_links: list[str] = Field(min_length=1)
+    half_hour: list[str] = Field(min_length=1)
+    range_links: list[str] = Field(min_length=1)
+    time_of_day_words: list[str] = Field(min_length=1)
+    clause_breaks: list[str] = Field(min_length=1)
+    currency: list[str] = Field(min_length=1)
+
+
+class CalculationsFile(StrictModel):
+    """knowledge/calculations.yaml: the words the calculations read (see the file's comments)."""
+
+    calendar_words: str
+    cost_words: str
+    calendar_quote_words: str
+    durations: DurationGrammar
+    unsigned_words: list[str] = []
+    date_roles: dict[str, DateRole]
+    duration_roles: dict[str, DurationRole]
+    responsibility_clauses: dict[str, str]
+    compensation_words: list[str] = []
+    liability_cap_clause: str | None = None
+    liability_cap_words: list[str] = []
+    liability_cap_quote_words: str = ""
+    repeat_words: list[str]
+    addition_words: list[str] = []
+    parties: dict[str, PartyWords]
+    party_clauses: list[PartyClause]
+    termination_words: list[str]
+    anytime_words: list[str]
+    termination_quote_words: dict[str, str]
+    before_tax_words: list[str]
+    # Quoted in YAML ("2025-06-12") so editors and JSON Schema read it as the date string it is.
+    earliest_signature: date | None = Field(default=None, strict=False)
+    earliest_signature_source: str | None = None
+
+
 Model = TypeVar("Model", bound=BaseModel)
 
 _MESSAGES = {
@@ -106,7 +172,12 @@ def parse_document(document: YamlDocument, model: type[Model]) -> tuple[Model | 
     try:
         return model.model_validate(document.data), []
     except ValidationError as error:
-        return None, [_problem(document, model, item) for item in error.errors()]
+        return None, validation_problems(document, model, error)
+
+
+def validation_problems(document: YamlDocument, model: type[BaseModel], error: ValidationError) -> list[Problem]:
+    """pydantic's errors about `document`, in French with their lines."""
+    return [_problem(document, model, item) for item in error.errors()]
 
 
 def _problem(document: YamlDocument, model: type[BaseModel], item: Any) -> Problem:

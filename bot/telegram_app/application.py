@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
 
 from telegram import BotCommand, Update
@@ -18,11 +17,12 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from ..assembly import make_clock, open_storage
+from ..clock import Clock
 from ..core.engine import Engine
-from ..settings import SECRET_VARIABLE, Settings
-from ..storage import Storage, load_secret
-from . import calendar_handlers, handlers, monitoring, privacy_handlers
-from .context import SERVICES_KEY, BotContext, Services
+from ..settings import Settings
+from . import calendar_handlers, handlers, monitoring, privacy_handlers, reminders, review_handlers
+from .context import SERVICES_KEY, BotContext, Services, services_of
 from .ordering import PerChatUpdateProcessor
 from .resilience import ResilientRateLimiter
 
@@ -54,9 +54,14 @@ NOT_TEXT = (
 
 
 def build_application(
-    settings: Settings, engine: Engine, *, token: str, request: BaseRequest | None = None
+    settings: Settings,
+    engine: Engine,
+    *,
+    token: str,
+    request: BaseRequest | None = None,
+    clock: Clock | None = None,
 ) -> Application:
-    """The bot's Application; `request` replaces the HTTP layer (tests record with it)."""
+    """The bot's Application; `request` replaces the HTTP layer and `clock` the time (tests set both)."""
     telegram = settings.telegram
     builder = (
         Application.builder()
@@ -82,8 +87,8 @@ def build_application(
         timeout = telegram.request_timeout
         builder = builder.read_timeout(timeout).write_timeout(timeout).connect_timeout(timeout).pool_timeout(timeout)
     application = builder.build()
-    storage = Storage(settings.database, load_secret(os.environ.get(SECRET_VARIABLE), settings.secret_file))
-    application.bot_data[SERVICES_KEY] = Services(settings, engine, storage)
+    clock = clock or make_clock(settings)
+    application.bot_data[SERVICES_KEY] = Services(settings, engine, open_storage(settings, clock), clock)
 
     for names, callback in [
         (["start"], handlers.start),
@@ -99,12 +104,17 @@ def build_application(
         (["rappels"], calendar_handlers.reminders_command),
         (["confidentialite"], privacy_handlers.privacy),
         (["oubli"], privacy_handlers.forget),
+        (["revue"], review_handlers.review),
     ]:
         application.add_handler(CommandHandler(names, callback, filters=NEW_MESSAGES))
     text = (filters.TEXT | filters.CAPTION) & ~filters.COMMAND & NEW_MESSAGES
+    application.add_handler(MessageHandler(review_handlers.EDIT_REPLY & text, review_handlers.edited_wording))
     application.add_handler(MessageHandler(text, handlers.text_message))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, handlers.chat_migrated))
     application.add_handler(MessageHandler(NOT_TEXT, handlers.not_text))
+    application.add_handler(
+        CallbackQueryHandler(review_handlers.review_button, pattern=review_handlers.CALLBACK_PATTERN)
+    )
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_handler(InlineQueryHandler(handlers.inline_query))
     application.add_handler(TypeHandler(Update, monitoring.started), group=-1)
@@ -116,14 +126,16 @@ def build_application(
 async def _start(application: Application) -> None:
     """Once connected: publish the commands, purge old data now and daily, restore reminders, beat."""
     await application.bot.set_my_commands(COMMANDS)
+    services = application.bot_data[SERVICES_KEY]
+    await services.install(services.engine.knowledge)  # the examples taught in /revue
     jobs = application.job_queue
     jobs.run_repeating(privacy_handlers.purge, interval=timedelta(days=1), first=0, name="purge")
     jobs.run_repeating(monitoring.heartbeat, interval=HEARTBEAT_SECONDS, first=0, name="heartbeat")
-    await calendar_handlers.restore_reminders(application)
+    await reminders.restore_reminders(application)
 
 
 async def _stop(application: Application) -> None:
-    application.bot_data[SERVICES_KEY].storage.close()
+    services_of(application).storage.close()
 
 
 # What the bot asks Telegram for: edited messages and channel posts are not answered.

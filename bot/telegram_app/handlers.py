@@ -22,7 +22,7 @@ from ..core.answer import Answer
 from ..core.engine import Engine
 from ..core.knowledge import read_knowledge
 from ..core.references import article_id
-from . import calendar_handlers, keyboards
+from . import calendar_file, chat_migration, keyboards
 from .context import BotContext
 from .render import answer_html, clause_html, escape, split_html
 
@@ -139,7 +139,7 @@ async def button(update: Update, context: BotContext) -> None:
     elif action == keyboards.EXAMPLE and ident in engine.knowledge.topics:
         await answer_question(query.message, context, engine.knowledge.topics[ident].example)
     elif action == keyboards.AGENDA:
-        await calendar_handlers.send_agenda(query.message, context)
+        await calendar_file.send_agenda(query.message, context)
 
 
 async def inline_query(update: Update, context: BotContext) -> None:
@@ -154,7 +154,7 @@ async def inline_query(update: Update, context: BotContext) -> None:
                 split_html(answer_html(answer))[0], parse_mode=ParseMode.HTML
             ),
         )
-        for answer in inline_answers(context.engine, query.query)
+        for answer in inline_answers(context.engine, query.query, context.clock.today())
     ]
     await query.answer(results, cache_time=60, is_personal=False)
 
@@ -170,7 +170,7 @@ async def reload_knowledge(update: Update, context: BotContext) -> None:
         text = "❌ Base invalide, l'ancienne reste en service :\n<pre>" + "\n".join(lines) + "</pre>"
         await update.effective_message.reply_html(split_html(text)[0])
         return
-    context.services.engine = await asyncio.to_thread(settings.engine, knowledge)
+    await context.services.install(knowledge)  # with the examples taught in /revue
     warnings = sum(p.warning for p in problems)
     await update.effective_message.reply_html(
         f"✅ Base rechargée : {len(knowledge.clauses)} clauses, {knowledge.question_count} questions, {warnings} avertissement(s)."
@@ -181,7 +181,7 @@ async def stats(update: Update, context: BotContext) -> None:
     """Show the last seven days' counters (admins only)."""
     if not await require_admin(update, context):
         return
-    counts = await context.storage.daily_counts(date.today() - timedelta(days=STATS_DAYS - 1))
+    counts = await context.storage.daily_counts(context.clock.today() - timedelta(days=STATS_DAYS - 1))
     await update.effective_message.reply_html(stats_html(counts, context.engine))
 
 
@@ -189,9 +189,9 @@ async def chat_migrated(update: Update, context: BotContext) -> None:
     """A group became a supergroup: move its settings to the new chat id."""
     message = update.effective_message  # Telegram tells both the old group and the new supergroup
     if message.migrate_to_chat_id:
-        await calendar_handlers.move_chat(context.application, message.chat_id, message.migrate_to_chat_id)
+        await chat_migration.move_chat(context.application, message.chat_id, message.migrate_to_chat_id)
     elif message.migrate_from_chat_id:
-        await calendar_handlers.move_chat(context.application, message.migrate_from_chat_id, message.chat_id)
+        await chat_migration.move_chat(context.application, message.migrate_from_chat_id, message.chat_id)
 
 
 async def error_handler(update: object, context: BotContext) -> None:
@@ -199,7 +199,7 @@ async def error_handler(update: object, context: BotContext) -> None:
     update_id = update.update_id if isinstance(update, Update) else None
     if isinstance(context.error, ChatMigrated) and isinstance(update, Update) and update.effective_chat:
         log.info("update %s: chat migrated to a supergroup", update_id)
-        await calendar_handlers.move_chat(context.application, update.effective_chat.id, context.error.new_chat_id)
+        await chat_migration.move_chat(context.application, update.effective_chat.id, context.error.new_chat_id)
         return
     log.error("error while handling update %s", update_id, exc_info=context.error)
     admin_chat = context.settings.telegram.admin_chat_id
@@ -232,7 +232,7 @@ def addressed_text(message: Message, bot_username: str, bot_id: int) -> str | No
 async def answer_question(message: Message, context: BotContext, question: str) -> None:
     """Answer with the chat's own signature date, send, and remember it for feedback and reports."""
     signature = await context.storage.signature(message.chat_id)
-    answer = context.engine.answer(question, today=date.today(), signature=signature)
+    answer = context.engine.answer(question, today=context.clock.today(), signature=signature)
     context.answer = answer  # for the update's log line
     log.debug("question %r -> %s %s", question, answer.kind, answer.citations[:1])
     sent = await send_answer(message, context, answer)
@@ -294,11 +294,11 @@ def stats_html(counts: dict[str, int], engine: Engine) -> str:
     return "\n".join(lines)
 
 
-def inline_answers(engine: Engine, text: str) -> list[Answer]:
+def inline_answers(engine: Engine, text: str, today: date) -> list[Answer]:
     """The best answer and its alternatives as separate cards (clauses only)."""
     if not text.strip():
         return []
-    best = engine.answer(text, today=date.today())
+    best = engine.answer(text, today=today)
     if not best.answered:
         return []
     others = [engine.about(clause_id) for clause_id in best.alternatives]

@@ -13,7 +13,7 @@ import time
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from .context import SERVICES_KEY, BotContext, Services
+from .context import BotContext, services_of
 
 log = logging.getLogger("convention_bot.updates")
 
@@ -50,7 +50,7 @@ def _kind(update: Update) -> str:
 
 async def heartbeat(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Every 30 s: write the time to the heartbeat file (atomically) for `convention-bot healthcheck`."""
-    services: Services = context.application.bot_data[SERVICES_KEY]
+    services = services_of(context.application)
     path = services.settings.heartbeat_file
     temporary = path.with_suffix(path.suffix + ".tmp")
     temporary.write_text(f"{time.time():.0f}", encoding="utf-8")

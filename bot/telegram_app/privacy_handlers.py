@@ -7,8 +7,8 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from .calendar_handlers import cancel_reminder_jobs
-from .context import SERVICES_KEY, BotContext, Services
+from .context import BotContext, services_of
+from .reminders import cancel_reminder_jobs
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,6 @@ async def forget(update: Update, context: BotContext) -> None:
 
 async def purge(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Daily job: delete what is past its retention."""
-    services: Services = context.application.bot_data[SERVICES_KEY]
+    services = services_of(context.application)
     removed = await services.storage.purge(services.settings.privacy.retention_days)
     log.info("retention purge: %d row(s) removed", removed)

@@ -12,13 +12,14 @@ from pathlib import Path
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application
 
-from ..core.knowledge import KnowledgeError, load_knowledge
+from ..assembly import build_engine
+from ..core.knowledge import KnowledgeError
+from ..exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from ..settings import TOKEN_VARIABLE, SettingsError, load_settings, read_token
 from .application import ALLOWED_UPDATES, build_application
 from .logs import setup_logging
 from .webhook import serve_webhook
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 TOKEN_SHAPE = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ def run(config_path: Path | None) -> int:
         return EXIT_USAGE
     setup_logging(settings.log_level, token)
     try:
-        engine = settings.engine(load_knowledge(settings.knowledge_dir))
+        engine = build_engine(settings)
     except KnowledgeError as error:
         print(error, file=sys.stderr)
         return EXIT_FAILED

@@ -18,7 +18,7 @@ from telegram.ext import Application
 
 from ..settings import Settings
 from .application import ALLOWED_UPDATES
-from .context import SERVICES_KEY, Services
+from .context import services_of
 
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -38,7 +38,7 @@ def webhook_app(application: Application, secret_token: str, path: str) -> web.A
         return web.Response(text="ok")
 
     async def health(request: web.Request) -> web.Response:
-        services: Services = application.bot_data[SERVICES_KEY]
+        services = services_of(application)
         try:
             await services.storage.run(lambda db: db.execute("SELECT 1").fetchone())
         except Exception as error:  # any failure of the database makes the bot unhealthy

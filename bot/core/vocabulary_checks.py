@@ -1,0 +1,31 @@
+"""Layer 2 for knowledge/vocabulary.yaml's word lists: what the schema cannot say about them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .french import fold
+from .schema import VocabularyFile
+from .yamlfile import Problem, YamlDocument
+
+# Lists whose entries are compared one word at a time, already folded by the matcher.
+SINGLE_WORD_LISTS = ("stop_words", "verb_endings", "inverted_subjects")
+
+
+def check_vocabulary(vocabulary: VocabularyFile, document: YamlDocument) -> Iterable[Problem]:
+    """Single-word lists hold single words without accents; no list holds an entry twice."""
+    for name in VocabularyFile.model_fields:
+        entries = getattr(vocabulary, name)
+        seen: set[str] = set()
+        for index, entry in enumerate(entries):
+            line = document.line_of((name, index))
+            key = " ".join(fold(entry).split())
+            if not key:
+                yield Problem(document.path, line, f"{name} : entrée vide")
+            elif name in SINGLE_WORD_LISTS and (not key.isalpha() or key != entry.strip()):
+                yield Problem(
+                    document.path, line, f"{name} : « {entry} » doit être un seul mot, en minuscules, sans accent"
+                )
+            elif entry.strip().casefold() in seen:
+                yield Problem(document.path, line, f"{name} : « {entry} » est en double", warning=True)
+            seen.add(entry.strip().casefold())

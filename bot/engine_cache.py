@@ -1,0 +1,110 @@
+"""A cache of the validated, indexed knowledge base, so that a cold `convention-bot ask` skips YAML,
+validation and indexing (about 0.2 s) when nothing changed.
+
+The cache holds the pickled `Engine` under a key made of the content of every knowledge file, the
+source of the `bot` package, the Python version, the installed libraries and the engine's settings:
+any change makes a new key, hence a rebuild. It is never trusted blindly: the file must belong to this user and be writable
+by no one else, carry the expected key and the SHA-256 of its payload; anything else is rebuilt.
+One file per knowledge folder (overwritten, so the folder does not grow); deleting it is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import logging
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from pathlib import Path
+
+import platformdirs
+
+from .core.engine import Engine
+from .core.knowledge import load_knowledge
+
+log = logging.getLogger(__name__)
+FORMAT = b"convention-bot engine cache 1\n"
+PACKAGE = Path(__file__).resolve().parent
+# Libraries whose behaviour is baked into the index (stems, normalized forms, parsed models); the same
+# list in every process, so that the CLI and the bot share one key. Add any the core starts to use.
+ENGINE_LIBRARIES = ("pydantic", "pydantic_core", "rapidfuzz", "snowballstemmer", "yaml", "dateutil", "numpy")
+
+
+def default_cache_dir() -> Path:
+    return platformdirs.user_cache_path("convention-bot")
+
+
+def cached_engine(
+    root: Path, kind: type[Engine] = Engine, *, contact: str, threshold: float, cache_dir: Path | None
+) -> Engine:
+    """The engine (of class `kind`) of the knowledge base in `root`, from the cache when still valid."""
+    if cache_dir is None:
+        return kind(load_knowledge(root), contact=contact, threshold=threshold)
+    key = cache_key(root, kind, contact=contact, threshold=threshold)
+    path = cache_dir / f"engine-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]}.pickle"
+    if (engine := _read(path, key, kind)) is not None:
+        return engine
+    engine = kind(load_knowledge(root), contact=contact, threshold=threshold)  # raises if invalid: nothing cached
+    _write(path, key, engine)
+    return engine
+
+
+def cache_key(root: Path, kind: type[Engine] = Engine, *, contact: str, threshold: float) -> bytes:
+    """A digest of everything the engine is built from."""
+    digest = hashlib.sha256(FORMAT)
+    digest.update(
+        f"{sys.version}\n{kind.__module__}.{kind.__qualname__}\n{root.resolve()}\n{contact}\n{threshold!r}\n".encode()
+    )
+    digest.update(_libraries())
+    for folder, pattern in ((root, "*"), (PACKAGE, "*.py")):
+        for file in sorted(path for path in folder.rglob(pattern) if path.is_file()):
+            digest.update(file.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(file.read_bytes()).digest())
+    return digest.hexdigest().encode()
+
+
+def _libraries() -> bytes:
+    """The versions and files of the libraries the engine's index depends on: an upgrade rebuilds."""
+    stamps = []
+    for name in ENGINE_LIBRARIES:
+        module = importlib.import_module(name)
+        status = os.stat(module.__file__ or name)
+        stamps.append(f"{name}={getattr(module, '__version__', '')}:{status.st_size}:{status.st_mtime_ns}")
+    return "\n".join(stamps).encode()
+
+
+def _read(path: Path, key: bytes, kind: type[Engine]) -> Engine | None:
+    try:
+        with path.open("rb") as handle:
+            status = os.fstat(handle.fileno())
+            if status.st_uid != os.getuid() or status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+                log.warning("knowledge cache ignored: %s is not this user's private file", path)
+                return None
+            header, stored_key, checksum = (handle.readline().rstrip(b"\n") for _ in range(3))
+            payload = handle.read()
+    except OSError:
+        return None
+    if header != FORMAT.rstrip(b"\n") or stored_key != key or hashlib.sha256(payload).hexdigest().encode() != checksum:
+        return None
+    try:
+        engine = pickle.loads(payload)
+    except Exception:  # a damaged or foreign file: rebuild rather than fail
+        return None
+    return engine if type(engine) is kind else None
+
+
+def _write(path: Path, key: bytes, engine: Engine) -> None:
+    """Write atomically (a reader sees the old file or the new one), private to this user."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        payload = pickle.dumps(engine, protocol=pickle.HIGHEST_PROTOCOL)
+        checksum = hashlib.sha256(payload).hexdigest().encode()
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".engine-")  # mode 0600
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(FORMAT + key + b"\n" + checksum + b"\n" + payload)
+        os.replace(temporary, path)
+    except OSError as error:  # a read-only home, a full disk: answer anyway, uncached
+        log.info("knowledge cache not written: %s", error)

@@ -1,0 +1,65 @@
+"""Answers people act on (issue 13), from tests/data/trust.yaml: every `contains`, no `not_contains`."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import DATA, table
+
+from bot.core.calendar_text import schedule_text
+from bot.core.engine import Engine
+from bot.core.evaluation import evaluate, load_cases
+from bot.core.french import fold
+
+TODAY = date(2026, 11, 28)
+ROWS = table("trust.yaml")
+
+
+def _flat(text: str) -> str:
+    return fold(text).replace("\u202f", " ").replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[row["q"][:60] for row in ROWS])
+def test_trust_row(engine: Engine, row: dict) -> None:
+    answer = engine.answer(row["q"], today=row.get("today", TODAY), signature=row.get("signature"))
+    if not row["expect"]:  # a question back, or a refusal that says why
+        assert not answer.answered and not answer.citations, answer.text
+    else:
+        assert answer.answered and answer.citations, answer.text
+        assert answer.citations[0].id in row["expect"], (answer.citations[0].id, answer.text)
+    said = _flat(answer.text)
+    shown = _flat(answer.text + " " + " ".join(c.quote for c in answer.citations))  # quotes are shown too
+    for fragment in row.get("contains", []):
+        assert _flat(fragment) in said, (fragment, answer.text)
+    for fragment in row.get("not_contains", []):
+        assert _flat(fragment) not in shown, (fragment, answer.text)
+
+
+def test_eval_reads_the_table(engine: Engine) -> None:
+    """`convention-bot eval tests/data/trust.yaml` scores the same rows, forbidden strings included."""
+    report = evaluate(engine, load_cases(Path(DATA / "trust.yaml")), TODAY)
+    failed = [o.case.question for o in report.outcomes if not o.passed]
+    assert failed == []
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("c quoi le numero de la hotline de la fibre numerique ?", "FIBRE"),
+        ("quelle est la couleur préférée du CDG ?", "CDG"),
+        ("quelle est la couleur du ciel ?", "CDG"),
+    ],
+)
+def test_the_contact_follows_the_question_subject(knowledge, question: str, expected: str) -> None:
+    engine = Engine(knowledge, contact="CDG", contacts={"fibre": "FIBRE"})
+    answer = engine.answer(question, today=TODAY)
+    assert not answer.answered and answer.text.endswith(expected)
+
+
+@pytest.mark.parametrize(("signature", "warned"), [(date(2025, 3, 15), True), (date(2025, 6, 12), False)])
+def test_a_signature_before_the_cdg_could_sign_is_warned_not_refused(knowledge, signature: date, warned: bool) -> None:
+    text = schedule_text(signature, TODAY, earliest=knowledge.calculations.earliest_signature)
+    assert "Entrée en vigueur" in text
+    assert ("autorisé à signer" in text) is warned
