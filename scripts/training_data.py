@@ -59,9 +59,18 @@ def main() -> int:
     parser.add_argument("folders", nargs="*", type=Path)
     parser.add_argument("--negatives", type=Path, action="append", default=[])
     parser.add_argument("--check", action="store_true")
+    parser.add_argument("--drop", action="store_true")
     args = parser.parse_args()
     evaluation = evaluation_questions()
     knowledge = load_knowledge()
+    if args.drop:
+        for path in sorted(TRAINING.glob("*.yaml")):
+            lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+            kept = [line for line in lines if not (line.startswith("  - ") and too_close(_item(line), evaluation))]
+            if len(kept) != len(lines):
+                path.write_text("".join(kept), encoding="utf-8")
+                print(f"{path.name}: -{len(lines) - len(kept)}")
+        return 0
     if args.check:
         bad = [
             (path.name, q)
@@ -110,6 +119,11 @@ def main() -> int:
         print(f"{target.name}: +{len(kept)}")
     print(f"dropped {dropped} near-evaluation phrasings", file=sys.stderr)
     return 0
+
+
+def _item(line: str) -> str:
+    """The phrasing of a `  - …` line (quoted or not)."""
+    return str(yaml.safe_load(line.strip()[2:]))
 
 
 def _header(name: str) -> str:

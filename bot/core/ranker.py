@@ -2,12 +2,11 @@
 
 The matcher knows the convention's words exactly; the classifier (bot/core/classifier.py) knows how
 people ask (situations, SMS, typos, long e-mails) and what the convention does not answer. For a question:
+- the matcher sure of a clause (its best confidence at least MATCHER_SURE): its ranking stands;
 - out of scope: the classifier's "hors sujet" probability is the highest of all and at least
-  OUT_OF_SCOPE_LIMIT, and the matcher is not sure of a clause (its best confidence under MATCHER_SURE):
-  no candidate, so the engine refuses;
+  OUT_OF_SCOPE_LIMIT: no candidate, so the engine refuses;
 - otherwise each clause gets LEARNED_SHARE × p(clause) + (1 − LEARNED_SHARE) × matcher confidence;
-  the matcher's best clause stays first when the matcher is sure of it, and keeps its own confidence
-  when both signals choose it.
+  the matcher's best clause keeps its own confidence when the classifier chooses it too.
 The engine then applies its threshold, middle band and "the matcher found a word of the convention"
 rule as before. The constants were chosen on tests/data/realistic.yaml with
 benchmarks/calibrate_learned.py (README, "Mesures"); the held-out sets were checked, not tuned on.
@@ -42,15 +41,11 @@ class Ranker:
     def rank(self, text: str, terms: list[str], ranked: list[Candidate]) -> list[Candidate]:
         """The clauses for `text` (whose terms are `terms`, matcher's ranking `ranked`), best first; [] if out of scope."""
         probabilities = self.classifier.probabilities(text, terms) if self.classifier else {}
-        if not probabilities:
-            return ranked
-        out = probabilities.pop(OUT_OF_SCOPE, 0.0)
         matcher_best = ranked[0].confidence if ranked else 0.0
-        if (
-            out >= OUT_OF_SCOPE_LIMIT
-            and out >= max(probabilities.values(), default=0.0)
-            and matcher_best < MATCHER_SURE
-        ):
+        if not probabilities or matcher_best >= MATCHER_SURE:
+            return ranked  # the convention's own words, clearly: the matcher's reading stands, next clauses included
+        out = probabilities.pop(OUT_OF_SCOPE, 0.0)
+        if out >= OUT_OF_SCOPE_LIMIT and out >= max(probabilities.values(), default=0.0):
             return []
         lexical = {candidate.clause_id: candidate for candidate in ranked}
         combined = []
@@ -61,10 +56,8 @@ class Ranker:
             if confidence > 0.0:
                 combined.append(Candidate(clause_id, round(confidence, 4), found.strong_terms if found else ()))
         combined.sort(key=lambda c: -c.confidence)
-        first = next((c for c in combined if ranked and c.clause_id == ranked[0].clause_id), None)
-        if first and (matcher_best >= MATCHER_SURE or first is combined[0]):
-            # The matcher sure of a clause keeps it first; when both signals choose the same clause,
-            # the matcher's confidence is not diluted by the classifier's doubts about the others.
-            combined.remove(first)
-            combined.insert(0, Candidate(first.clause_id, max(first.confidence, matcher_best), first.strong_terms))
+        if combined and ranked and combined[0].clause_id == ranked[0].clause_id:
+            # Both signals choose the same clause: the matcher's confidence is not diluted by the classifier's doubts.
+            best = combined[0]
+            combined[0] = Candidate(best.clause_id, max(best.confidence, matcher_best), best.strong_terms)
         return combined
