@@ -30,7 +30,7 @@ FORMAT = b"convention-bot engine cache 1\n"
 PACKAGE = Path(__file__).resolve().parent
 # Libraries whose behaviour is baked into the index (stems, normalized forms, parsed models); the same
 # list in every process, so that the CLI and the bot share one key. Add any the core starts to use.
-ENGINE_LIBRARIES = ("pydantic", "pydantic_core", "rapidfuzz", "snowballstemmer", "yaml", "dateutil")
+ENGINE_LIBRARIES = ("pydantic", "pydantic_core", "rapidfuzz", "snowballstemmer", "yaml", "dateutil", "numpy")
 
 
 def default_cache_dir() -> Path:

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from .core.knowledge import DEFAULT_KNOWLEDGE_DIR
 from .core.out_of_scope import OUT_OF_SCOPE_FILE, OutOfScopeFile
 from .core.schema import CalculationsFile, ClauseFile, SmallTalkFile, SynonymFile, TopicFile, VocabularyFile
+from .core.training import TRAINING_DIR, TrainingFile
 
 SCHEMA_DIR = "schemas"
 MODELINE = "# yaml-language-server: $schema="
@@ -32,6 +33,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "vocabulary": (VocabularyFile, "vocabulary.yaml"),
     "out_of_scope": (OutOfScopeFile, OUT_OF_SCOPE_FILE),
     "calculations": (CalculationsFile, "calculations.yaml"),
+    "training": (TrainingFile, f"{TRAINING_DIR}/*.yaml"),
 }
 
 

@@ -18,8 +18,8 @@ from bot.settings import Settings
 DATA = table("learned.yaml")
 CHECKS = DATA["checks"]
 TAUGHT = [
-    LearnedExample(1, "art-5.2", "notre site a ete pirate, qui paie ?"),
-    LearnedExample(2, "hors-sujet", "durée du mandat du maire ?"),
+    LearnedExample(1, "art-6", "combien de mois avant l'echeance faut-il envoyer le courrier ?"),
+    LearnedExample(2, "hors-sujet", "qui paie les frais de deplacement des elus ?"),
 ]
 TODAY = date(2026, 11, 28)
 
@@ -67,21 +67,21 @@ def test_export_writes_under_the_clause_keeping_comments_and_validates(copy: Pat
     files = {path: path.read_text(encoding="utf-8") for path in copy.rglob("*.yaml")}
     export = plan_export(knowledge, [*TAUGHT, LearnedExample(3, "art-3", "Comment résilier la convention ?")])
     assert [p.line for p in export.problems] == [3] and [e.id for e in export.exported] == [1, 2]
-    assert sorted(path.name for path in export.texts) == ["article-5.yaml", "out_of_scope.yaml"]
+    assert sorted(path.name for path in export.texts) == ["article-6.yaml", "out_of_scope.yaml"]
     assert write_export(export) == []
     for path, old in files.items():
         new = path.read_text(encoding="utf-8")
         added = [line for line in new.splitlines() if line not in old.splitlines()]
         expected = {
-            "article-5.yaml": ["      - notre site a ete pirate, qui paie ?"],
-            "out_of_scope.yaml": ["questions:", "  - durée du mandat du maire ?"],
+            "article-6.yaml": ["      - combien de mois avant l'echeance faut-il envoyer le courrier ?"],
+            "out_of_scope.yaml": ["questions:", "  - qui paie les frais de deplacement des elus ?"],
         }.get(path.name, [])
         assert added == expected, path
         comments = [line for line in old.splitlines() if line.lstrip().startswith("#")]
         assert all(comment in new.splitlines() for comment in comments)
     exported = load_knowledge(copy)
-    assert "notre site a ete pirate, qui paie ?" in exported.clauses["art-5.2"].questions
-    assert exported.out_of_scope == ("durée du mandat du maire ?",)
+    assert "combien de mois avant l'echeance faut-il envoyer le courrier ?" in exported.clauses["art-6"].questions
+    assert exported.out_of_scope == ("qui paie les frais de deplacement des elus ?",)
     assert plan_export(exported, TAUGHT).texts == {}  # nothing twice
     assert with_learned(exported, TAUGHT)[0] is exported
 

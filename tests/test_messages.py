@@ -51,7 +51,7 @@ def test_telegram_numbers_the_sections_one_citation_each(engine: Engine) -> None
 
 
 def test_a_middle_band_answer_says_so_and_offers_the_next_clauses(engine: Engine) -> None:
-    answer = engine.answer("modalités de résiliation quand un cocontractant manque à ses engagements", today=TODAY)
+    answer = engine.answer("Comment s'effectue le règlement de l'accompagnement ?", today=TODAY)
     assert answer.confidence == "unsure" and answer.answered
     assert answer.text.startswith("Cette réponse ne correspond peut-être pas exactement")
     assert answer.alternatives

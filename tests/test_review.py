@@ -20,7 +20,7 @@ from bot.core.engine import Engine
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR
 from bot.storage import Storage
 
-MISSED = "Une cyberattaque a bloqué la mairie, à qui la faute ?"  # refused today; article 5.2 answers it
+MISSED = "Une cyberattaque a bloqué la mairie, qui est fautif ?"  # refused today; article 5.2 answers it
 VARIANT = "cyberattaque à la mairie : à qui la faute"
 OFF_TOPIC = "Comment réserver la salle des fêtes ?"
 

@@ -20,6 +20,7 @@ from .knowledge import Knowledge
 from .matching import Candidate, Matcher
 from .message import Message, Reader
 from .quotes import select_quote, sentences
+from .ranker import Ranker
 from .references import find_reference
 from .schema import Clause
 
@@ -72,6 +73,7 @@ class Engine:
         self.contacts = {**DEFAULT_CONTACTS, "cdg": contact, **(contacts or {})}
         self.threshold = threshold
         self.matcher = Matcher(knowledge)
+        self.ranker = Ranker(knowledge, self.matcher.question_terms)
         self.calculations = Calculations(knowledge, self.matcher, self.citation, threshold)
         self._sentence_cache: dict[str, list[str]] = {}
         self._smalltalk = {comparable(p): entry for entry in knowledge.smalltalk for p in entry.patterns}
@@ -186,6 +188,9 @@ class Engine:
         own_terms = focus_terms if whole and focus_terms else terms
         if calculation := self.calculations.answer(question, figures or text, own_terms, ranked, today, signature):
             return calculation
+        # The one combination point with the learned classifier (bot/core/ranker.py), after the
+        # calculations: they keep the matcher's view of the near clauses, so they do not change with it.
+        ranked = self.ranker.rank(*((focus, focus_terms) if whole and focus_terms else (text, terms)), ranked)
         reference = find_reference(text)
         if reference and reference.clause_id in self.knowledge.clauses:
             clause = self.knowledge.clauses[reference.clause_id]
@@ -194,7 +199,7 @@ class Engine:
             return self._unknown(question, f"« {reference.text} » n'existe pas dans la convention. {self._contents()}")
         if focus_terms and focus_terms != terms and not whole:
             # The question itself first, its context weaker: the context's words would dilute it.
-            focus_ranked = self.matcher.rank(focus_terms, terms)
+            focus_ranked = self.ranker.rank(focus, focus_terms, self.matcher.rank(focus_terms, terms))
             if self._sure(focus_ranked, min(self.threshold, ANCHORED_THRESHOLD)):
                 best = focus_ranked[0]
                 clause = self.knowledge.clauses[best.clause_id]

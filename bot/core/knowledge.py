@@ -26,6 +26,7 @@ from .schema import (
     VocabularyFile,
     parse_document,
 )
+from .training import read_training
 from .vocabulary_checks import check_vocabulary
 from .yamlfile import Problem, YamlDocument, load_yaml
 
@@ -65,6 +66,8 @@ class Knowledge:
     verb_endings: tuple[str, ...] = ()
     common_words: tuple[str, ...] = ()  # everyday French words: never a topic (common_words.yaml)
     reading: Reading = field(default_factory=Reading)
+    # (clause id or "hors-sujet", phrasing): what the learned classifier learns besides the clauses' questions
+    training: tuple[tuple[str, str], ...] = ()
 
     def children(self, clause_id: str) -> list[Clause]:
         """The clauses whose parent is `clause_id`."""
@@ -158,6 +161,8 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
     problems.extend(check_vocabulary(vocabulary, vocabulary_doc))
     problems.extend(checks.check_calculations(calculations, calculations_doc, located))
     problems.extend(check_out_of_scope(refused.questions, refused_doc, located))
+    training, found = read_training(root, (item.clause for item in located), _display)
+    problems.extend(found)
     if any(not problem.warning for problem in problems):
         return None, problems
     ordered = sorted(located, key=lambda item: flat_source.find(squeeze_spaces(item.clause.text)))
@@ -184,6 +189,7 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
             linking_words=tuple(vocabulary.linking_words),
             inverted_subjects=tuple(vocabulary.inverted_subjects),
         ),
+        training=training,
     )
     return knowledge, problems
 

@@ -1,0 +1,63 @@
+"""One ranking from two signals: the lexical matcher's confidence and the learned classifier's probability.
+
+The matcher knows the convention's words exactly; the classifier (bot/core/classifier.py) knows how
+people ask (situations, SMS, typos, long e-mails) and what the convention does not answer. For a question:
+- the matcher sure of a clause (its best confidence at least MATCHER_SURE): its ranking stands;
+- out of scope: the classifier's "hors sujet" probability is the highest of all and at least
+  OUT_OF_SCOPE_LIMIT: no candidate, so the engine refuses;
+- otherwise each clause gets LEARNED_SHARE × p(clause) + (1 − LEARNED_SHARE) × matcher confidence;
+  the matcher's best clause keeps its own confidence when the classifier chooses it too.
+The engine then applies its threshold, middle band and "the matcher found a word of the convention"
+rule as before. The constants were chosen on tests/data/realistic.yaml with
+benchmarks/calibrate_learned.py (README, "Mesures"); the held-out sets were checked, not tuned on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .classifier import Classifier, train
+from .knowledge import Knowledge
+from .matching import Candidate
+from .training import OUT_OF_SCOPE
+
+LEARNED_SHARE = 0.2
+OUT_OF_SCOPE_LIMIT = 0.5
+MATCHER_SURE = 0.6
+
+
+class Ranker:
+    """Re-ranks the matcher's candidates with the classifier trained on the knowledge base."""
+
+    def __init__(self, knowledge: Knowledge, terms_of: Callable[[str], list[str]]) -> None:
+        examples = [(clause.id, q) for clause in knowledge.clauses.values() for q in (*clause.questions, clause.title)]
+        # Wordings confirmed out of scope by /revue (knowledge/out_of_scope.yaml) teach the "hors sujet" class too.
+        examples += [*knowledge.training, *((OUT_OF_SCOPE, q) for q in knowledge.out_of_scope)]
+        # A base of one clause and no "hors sujet" examples has nothing to tell apart: the matcher alone.
+        several = len({label for label, _text in examples}) > 1
+        self.classifier: Classifier | None = train(examples, terms_of) if several else None
+        self._order = list(knowledge.clauses)
+
+    def rank(self, text: str, terms: list[str], ranked: list[Candidate]) -> list[Candidate]:
+        """The clauses for `text` (whose terms are `terms`, matcher's ranking `ranked`), best first; [] if out of scope."""
+        probabilities = self.classifier.probabilities(text, terms) if self.classifier else {}
+        matcher_best = ranked[0].confidence if ranked else 0.0
+        if not probabilities or matcher_best >= MATCHER_SURE:
+            return ranked  # the convention's own words, clearly: the matcher's reading stands, next clauses included
+        out = probabilities.pop(OUT_OF_SCOPE, 0.0)
+        if out >= OUT_OF_SCOPE_LIMIT and out >= max(probabilities.values(), default=0.0):
+            return []
+        lexical = {candidate.clause_id: candidate for candidate in ranked}
+        combined = []
+        for clause_id in self._order:  # document order, for equal confidences
+            found = lexical.get(clause_id)
+            matched = found.confidence if found else 0.0
+            confidence = LEARNED_SHARE * probabilities.get(clause_id, 0.0) + (1 - LEARNED_SHARE) * matched
+            if confidence > 0.0:
+                combined.append(Candidate(clause_id, round(confidence, 4), found.strong_terms if found else ()))
+        combined.sort(key=lambda c: -c.confidence)
+        if combined and ranked and combined[0].clause_id == ranked[0].clause_id:
+            # Both signals choose the same clause: the matcher's confidence is not diluted by the classifier's doubts.
+            best = combined[0]
+            combined[0] = Candidate(best.clause_id, max(best.confidence, matcher_best), best.strong_terms)
+        return combined

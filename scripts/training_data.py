@@ -1,0 +1,146 @@
+"""Import example phrasings written apart from the evaluation sets into knowledge/training/.
+
+    python scripts/training_data.py /work/phrasings [/work/phrasings-long] [--negatives FILE]
+
+Each source folder holds one `<clause id>.yaml` list of phrasings; a negatives file holds a list of
+out-of-scope questions. A phrasing is kept only if it is not near-identical (rapidfuzz ratio >= 90 on
+folded text) to any evaluation question (tests/data/*.yaml, /work/shared/eval/*.yaml) nor already an
+example question of a clause; the kept ones are appended to knowledge/training/<clause id>.yaml
+(out of scope: knowledge/training/hors-sujet.yaml). `--check` only reports training examples too
+close to an evaluation question (the test suite runs the same check). A new file gets its schema
+modeline from `python -m bot.knowledge_schema`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from bot.core.french import comparable
+from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, load_knowledge
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL_SOURCES = (ROOT / "tests" / "data", Path("/work/shared/eval"))
+TRAINING = DEFAULT_KNOWLEDGE_DIR / "training"
+OUT_OF_SCOPE = "hors-sujet"
+NEAR = 90
+
+
+def evaluation_questions() -> list[str]:
+    """Every question of every evaluation table (any YAML list entry with `q:`, or `expect_parts` message)."""
+    found: list[str] = []
+    for folder in EVAL_SOURCES:
+        for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            found += _questions_in(data)
+    return [comparable(q) for q in found]
+
+
+def _questions_in(data: object) -> list[str]:
+    if isinstance(data, dict):
+        own = [data["q"]] if isinstance(data.get("q"), str) else []
+        return own + [q for value in data.values() for q in _questions_in(value)]
+    if isinstance(data, list):
+        return [q for item in data for q in _questions_in(item)]
+    return []
+
+
+def too_close(text: str, evaluation: list[str]) -> str | None:
+    match = process.extractOne(comparable(text), evaluation, scorer=fuzz.ratio, score_cutoff=NEAR)
+    return match[0] if match else None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("folders", nargs="*", type=Path)
+    parser.add_argument("--negatives", type=Path, action="append", default=[])
+    parser.add_argument("--check", action="store_true")
+    parser.add_argument("--drop", action="store_true")
+    args = parser.parse_args()
+    evaluation = evaluation_questions()
+    knowledge = load_knowledge()
+    if args.drop:
+        for path in sorted(TRAINING.glob("*.yaml")):
+            lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+            kept = [line for line in lines if not (line.startswith("  - ") and too_close(_item(line), evaluation))]
+            if len(kept) != len(lines):
+                path.write_text("".join(kept), encoding="utf-8")
+                print(f"{path.name}: -{len(lines) - len(kept)}")
+        return 0
+    if args.check:
+        bad = [
+            (path.name, q)
+            for path in sorted(TRAINING.glob("*.yaml"))
+            for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+            if too_close(q, evaluation)
+        ]
+        for name, question in bad:
+            print(f"{name}: {question}")
+        return 1 if bad else 0
+    curated = {comparable(q) for clause in knowledge.clauses.values() for q in clause.questions}
+    sources: dict[str, list[str]] = {}
+    for folder in args.folders:
+        for path in sorted(folder.glob("*.yaml")):
+            if path.stem not in knowledge.clauses:
+                print(f"skipped {path}: no clause {path.stem}", file=sys.stderr)
+                continue
+            sources.setdefault(path.stem, []).extend(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
+    for path in args.negatives:
+        sources.setdefault(OUT_OF_SCOPE, []).extend(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
+    dropped = 0
+    for name, phrasings in sources.items():
+        target = TRAINING / f"{name}.yaml"
+        existing = yaml.safe_load(target.read_text(encoding="utf-8"))["questions"] if target.exists() else []
+        seen = curated | {comparable(q) for q in existing}
+        kept = []
+        for phrasing in phrasings:
+            key = comparable(phrasing)
+            if key in seen:
+                continue
+            if close := too_close(phrasing, evaluation):
+                print(f"dropped ({name}) {phrasing!r}: near evaluation question {close!r}", file=sys.stderr)
+                dropped += 1
+                continue
+            seen.add(key)
+            kept.append(phrasing)
+        if not kept:
+            continue
+        header = target.read_text(encoding="utf-8") if target.exists() else _header(name)
+        lines = "".join(
+            f"  - {yaml.safe_dump(q, allow_unicode=True, width=10_000).strip().removesuffix('...').strip()}\n"
+            for q in kept
+        )
+        target.parent.mkdir(exist_ok=True)
+        target.write_text(header.rstrip("\n") + "\n" + lines, encoding="utf-8")
+        print(f"{target.name}: +{len(kept)}")
+    print(f"dropped {dropped} near-evaluation phrasings", file=sys.stderr)
+    return 0
+
+
+def _item(line: str) -> str:
+    """The phrasing of a `  - …` line (quoted or not)."""
+    return str(yaml.safe_load(line.strip()[2:]))
+
+
+def _header(name: str) -> str:
+    if name == OUT_OF_SCOPE:
+        return (
+            '# Questions the convention does NOT answer, for the learned classifier\'s "hors sujet" class\n'
+            "# (bot/core/classifier.py): a message close to these is refused. Many share the convention's words\n"
+            "# (a lease, the commune's insurance, a parking fine) on purpose. Never an evaluation question.\n"
+            f"clause: {OUT_OF_SCOPE}\nquestions:\n"
+        )
+    return (
+        f"# More ways people ask about {name}, for the learned classifier only (bot/core/classifier.py); the\n"
+        "# lexical matcher keeps the clause's own `questions:`. Written from the convention alone, never\n"
+        "# copied from an evaluation set (scripts/training_data.py --check).\n"
+        f"clause: {name}\nquestions:\n"
+    )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
