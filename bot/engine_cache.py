@@ -18,6 +18,7 @@ import pickle
 import stat
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import platformdirs
@@ -27,6 +28,7 @@ from .core.knowledge import load_knowledge
 
 log = logging.getLogger(__name__)
 FORMAT = b"convention-bot engine cache 1\n"
+STALE_SECONDS = 30 * 24 * 3600  # a folder's file not rewritten for a month (a deleted checkout…) goes
 PACKAGE = Path(__file__).resolve().parent
 # Libraries whose behaviour is baked into the index (stems, normalized forms, parsed models); the same
 # list in every process, so that the CLI and the bot share one key. Add any the core starts to use.
@@ -64,6 +66,17 @@ def cache_key(root: Path, kind: type[Engine] = Engine, *, contact: str, threshol
             digest.update(file.relative_to(folder).as_posix().encode() + b"\0")
             digest.update(hashlib.sha256(file.read_bytes()).digest())
     return digest.hexdigest().encode()
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Delete the other folders' files left unused for a month: the cache does not grow without end."""
+    old = time.time() - STALE_SECONDS
+    for other in folder.glob("engine-*.pickle"):
+        try:
+            if other != keep and other.stat().st_mtime < old:
+                other.unlink()
+        except OSError:  # another process pruned it first
+            continue
 
 
 def _libraries() -> bytes:
@@ -106,5 +119,6 @@ def _write(path: Path, key: bytes, engine: Engine) -> None:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(FORMAT + key + b"\n" + checksum + b"\n" + payload)
         os.replace(temporary, path)
+        _prune(path.parent, keep=path)
     except OSError as error:  # a read-only home, a full disk: answer anyway, uncached
         log.info("knowledge cache not written: %s", error)

@@ -81,3 +81,15 @@ def test_an_unwritable_cache_folder_still_answers(minimal_knowledge: Path, tmp_p
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("")
     assert engine(minimal_knowledge, blocked / "cache").answer("durée ?", today=TODAY).answered
+
+
+def test_files_of_other_folders_unused_for_a_month_are_pruned(minimal_knowledge: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    old, recent = cache / "engine-0000000000000000.pickle", cache / "engine-1111111111111111.pickle"
+    for path in (old, recent):
+        path.write_bytes(b"another folder's engine")
+    month_ago = old.stat().st_mtime - engine_cache.STALE_SECONDS - 60
+    os.utime(old, (month_ago, month_ago))
+    engine(minimal_knowledge, cache)
+    assert not old.exists() and recent.exists() and len(list(cache.iterdir())) == 2
