@@ -66,6 +66,7 @@ NO_HT = "La convention ne donne que des prix TTC : elle ne fixe aucun montant HT
 ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
 ROLE_REACH = 80  # characters before a date where its role is looked for
 _SENTENCE_END = re.compile(r"[.;!?]")
+REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
 # Between a termination word and the party after it: the agent ("par", "du", "de la"), nothing else.
 _AGENT = re.compile(r"\s*(?:par|du|de|des|d')\s*(?:l[ae]\s+|l'\s*)?")
 FORMAL_NOTICE = relativedelta(months=3)  # Article 6: "restée infructueuse durant trois (3) mois"
@@ -120,6 +121,11 @@ class Calculations:
         self._intervention = cue_pattern(words.intervention_words) if words.intervention_words else None
         self._convention = cue_pattern(words.convention_words) if words.convention_words else None
         self._party_clauses = {entry.clause: entry for entry in words.party_clauses}
+        self._included = _optional(words.included_words)
+        self._hours_asked = _optional(words.hours_asked_words)
+        self._invoiced = _optional(words.invoiced_words)
+        self._deadline_words = _optional(words.deadline_words)
+        self._notice_received = _optional(words.notice_received_words)
 
     def calendar_citations(self) -> tuple[Citation, ...]:
         """Articles 3 and 6, quoted where they set the calendar (duration, renewal, notice)."""
@@ -139,7 +145,7 @@ class Calculations:
             or self._dates(question, folded, terms, near, today, signature)
             or self._termination_party(question, folded, near, ranked, sure)
             or self._letter_without_date(question, folded, ranked, sure)
-            or (self._liability_cap(question, folded, terms, ranked[0].clause_id) if sure else None)
+            or (self._liability_cap(question, folded, terms, ranked[0].clause_id, sure) if ranked else None)
             or (self._party_mismatch(question, terms, ranked, named) if sure else None)
             or (self._before_tax(question, folded, terms, ranked[0].clause_id) if sure else None)
         )
@@ -153,6 +159,8 @@ class Calculations:
 
     def _cost(self, question: str, text: str, terms: list[str], near: set[str], named: set[str]) -> Answer | None:
         durations = self.reader.durations(text)
+        if not durations and (hours := self._hours_of_amount(question, text, terms, near, named)):
+            return hours
         if not durations and COST_CLAUSE in near and self._cost_terms & set(terms):
             return self._days(question, text, terms)
         if not durations or not (COST_CLAUSE in near or self._cost_terms & set(terms)):
@@ -183,7 +191,8 @@ class Calculations:
                 f"{prices}. Précisez le temps passé par le CDG 62 si vous voulez un seul montant."
             )
             return Answer(question, True, "calculation", text_out, (self.cite(COST_CLAUSE, terms),), 1.0)
-        parts = [(d, role, self._repeats(text, d)) for d, role in own]
+        starts = [d.start for d, _ in own]
+        parts = [(d, role, self._repeats(text, d, starts)) for d, role in own]
         hours = sum((d.hours * count for d, _, count in parts if d.hours), Decimal(0))
         amount = support_cost(hours)
         detail = " + ".join(
@@ -220,6 +229,26 @@ class Calculations:
             "Combien d'heures le CDG 62 a-t-il passées ? Donnez-moi le nombre d'heures et je calculerai le montant."
         )
         return Answer(question, True, "calculation", answer, (self.cite(COST_CLAUSE, terms),), 1.0)
+
+    def _hours_of_amount(
+        self, question: str, text: str, terms: list[str], near: set[str], named: set[str]
+    ) -> Answer | None:
+        """ "275 euros, combien d'heures ?": an amount billed by the CDG 62 divided by its hourly rate."""
+        if self._hours_asked is None or not self._hours_asked.search(text) or named - {"cdg"}:
+            return None
+        if not (COST_CLAUSE in near or self._cost_terms & set(terms)):
+            return None
+        amounts = self.reader.amounts(text)
+        if len(amounts) != 1 or amounts[0] <= 0:
+            return None
+        hours = amounts[0] / HOURLY_RATE
+        text_out = (
+            f"{format_euros(amounts[0])} TTC au taux horaire de {format_euros(HOURLY_RATE)} TTC, temps et frais de "
+            f"déplacement compris (article 4.2.1) : {format_euros(amounts[0])} ÷ {format_euros(HOURLY_RATE)} = "
+            f"{format_hours(hours)} de temps passé par le CDG 62, trajets compris. Calcul indicatif, si ce montant "
+            "ne facture que le temps passé par le CDG 62."
+        )
+        return Answer(question, True, "calculation", text_out, (self.cite(COST_CLAUSE, terms),), 1.0)
 
     def _before_tax(self, question: str, folded: str, terms: list[str], best: str) -> Answer | None:
         """A price asked before tax: the text gives TTC prices only, and says so."""
@@ -258,17 +287,27 @@ class Calculations:
     def _duration_role(self, text: str, duration: Duration) -> str:
         around = self.reader.clause_around(text, duration.start, duration.end)
         for role, pattern in self._duration_cues.items():
-            if pattern.search(around):
+            if match := pattern.search(around):
+                if role == "travel" and self._included and self._included.match(_word_end(around, match.end())):
+                    continue  # "déplacements compris": the hours include the travel, they are not only travel
                 if role in ("outage", "own_staff") and self._intervention and self._intervention.search(around):
                     return "intervention"  # "venu de 23h à 2h pour la panne": the CDG 62's time on the outage
                 return role
         return "intervention"  # no cue: the hours of an intervention, as a price question means
 
-    def _repeats(self, text: str, duration: Duration) -> int:
-        """2 for "2 interventions de 3 h" or "2 fois 3 h": the count written just before the hours."""
-        before = text[max(0, duration.start - 30) : duration.start]
-        found = list(self._repeat.finditer(before))
-        return int(found[-1].group(1)) if found and 1 < int(found[-1].group(1)) <= 50 else 1
+    def _repeats(self, text: str, duration: Duration, starts: list[int]) -> int:
+        """2 for "2 interventions de 3 h" or "2 fois 3 h": the count written just before the hours.
+
+        Only for the first hours after the count, and not when the durations from here on (of all `starts`)
+        are as many as the count: they list those interventions one by one ("3 fois : 2 h, 1 h 30 et
+        45 min")."""
+        first = max(0, duration.start - REPEAT_REACH)
+        found = list(self._repeat.finditer(text, first, duration.start))
+        if not found or any(found[-1].end() <= start < duration.start for start in starts):
+            return 1
+        count = int(found[-1].group(1))
+        following = sum(start >= duration.start for start in starts)
+        return count if 1 < count <= 50 and count != following else 1
 
     # --- dates (Articles 3 and 6)
 
@@ -304,7 +343,8 @@ class Calculations:
             )
             return Answer(question, True, "calculation", text, self.calendar_citations(), 1.0)
         if self._provider_actor(folded):
-            return None  # the CDG 62 or La Fibre ending it: not the collectivité's calendar (see below)
+            # The CDG 62 or La Fibre ending it: not the collectivité's calendar; a letter's date gives the end.
+            return self._provider_notice(question, roles)
         notes: list[str] = []
         if stated_today and (stated_today.month_only or stated_today.assumed_year):
             notes.append(f"« {stated_today.text} » : j'ai compté les jours depuis le {format_date(today)}.")
@@ -360,6 +400,17 @@ class Calculations:
             body = deadline_text(signature, today, anniversary=anniversary)
         if self._anytime.search(folded) and self._termination.search(folded):
             body = f"{COMMUNE_NOT_AT_ANY_TIME}\n{body}"
+        if (
+            notice
+            and not (self._deadline_words and self._deadline_words.search(folded))
+            and not self._notice_to_us(folded)
+        ):
+            # The breach route is what is asked: the anniversary's dates only when the question asks a deadline.
+            text = (
+                f"{notice.text} La résiliation à la date anniversaire reste aussi possible (articles 3 et 6) : "
+                "demandez-moi la date limite de la lettre recommandée si vous la voulez."
+            )
+            return Answer(question, True, "calculation", text, notice.citations, 1.0)
         if notice:  # a formal notice and a named signature: the breach path and the anniversary's, both
             text = "\n".join([notice.text, "Par ailleurs, pour résilier à la date anniversaire :", body, *notes])
             return Answer(question, True, "calculation", text, (*notice.citations, self.calendar_citations()[0]), 1.0)
@@ -429,6 +480,31 @@ class Calculations:
                 "la date qui compte est celle de la mise en demeure (son accusé de réception) : vérifiez-la."
             )
         terms = self.matcher.question_terms(self.words.termination_quote_words.get("breach", ""))
+        return Answer(question, True, "calculation", text, (self.cite(TERMINATION_CLAUSE, terms),), 1.0)
+
+    def _notice_to_us(self, folded: str) -> bool:
+        """Did the collectivité receive the formal notice? Then its own way out is the anniversary's."""
+        return bool(self._notice_received and self._notice_received.search(folded))
+
+    def _provider_notice(self, question: str, roles: list[Role]) -> Answer | None:
+        """The CDG 62 or La Fibre ends it at any time: at the earliest three months after its letter arrives."""
+        letters = [r for r in roles if r.role in ("receipt", "letter") or (r.role == "signature" and r.assumed)]
+        if not letters or letters[-1].mention.value is None:
+            return None
+        mention = letters[-1].mention
+        end = mention.value + FORMAL_NOTICE  # type: ignore[operator]
+        text = (
+            "Le CDG 62 et La Fibre Numérique 59 62 peuvent résilier la convention à tout moment, en ayant averti les "
+            "autres parties par lettre recommandée avec accusé de réception au moins trois mois avant l'échéance "
+            "(article 6 : « au moins trois (3) mois avant l'échéance »)."
+            f" Pour une lettre reçue le {format_date(mention.value)}, la "  # type: ignore[arg-type]
+            f"convention peut prendre fin au plus tôt le {format_date(end)}, trois mois après. J'ai supposé que le "
+            f"{mention.value:%d/%m/%Y} est le jour où la lettre vous a été remise (l'accusé de réception) : c'est "
+            "la réception qui compte. Si le courrier donne une date de fin plus lointaine, c'est elle qui vaut."
+        )
+        if mention.assumed_year:
+            text += " " + _assumed_year(mention)
+        terms = self.matcher.question_terms(self.words.termination_quote_words.get("provider", ""))
         return Answer(question, True, "calculation", text, (self.cite(TERMINATION_CLAUSE, terms),), 1.0)
 
     def _letter(self, letter: DateMention, signature: date, received: bool = False) -> str:
@@ -552,21 +628,42 @@ class Calculations:
         clause = self.knowledge.clauses["art-3"]
         return Answer(question, True, "clause", clause.answer, self.calendar_citations(), 1.0)
 
-    def _liability_cap(self, question: str, folded: str, terms: list[str], best: str) -> Answer | None:
-        """A question about the cap quotes the cap sentence; an amount in it is compared with the cap."""
+    def _liability_cap(self, question: str, folded: str, terms: list[str], best: str, sure: bool) -> Answer | None:
+        """A question about the cap quotes the cap sentence; an amount in it is compared with the cap.
+
+        Even when the matcher is not sure, an amount invoiced beside another (the loss) is that comparison."""
         cap = self.words.liability_cap_clause
         if cap is None or cap != best or self._cap_words is None or not self._cap_words.search(folded):
             return None
         quote = self.cite(cap, self.matcher.question_terms(self.words.liability_cap_quote_words))
-        amounts = self.reader.amounts(folded)
+        spans = self.reader.amount_spans(folded)
+        amounts = [amount for amount, _ in spans]
+        if len(amounts) > 1 and self._invoiced:
+            # "facturé 1 350 € … préjudice estimé à 4 000 €": the invoiced amount is the cap, the other the loss.
+            invoiced = [a for a, start in spans if self._invoiced.search(_since_break(folded, start))]
+            if len(invoiced) == 1:
+                return self._cap_of(question, quote, invoiced[0], [a for a in amounts if a != invoiced[0]])
+        if not sure:
+            return None
         if len(amounts) != 1:
             return Answer(question, True, "clause", self.knowledge.clauses[cap].answer, (quote,), 1.0)
+        return self._cap_of(question, quote, amounts[0], [])
+
+    def _cap_of(self, question: str, quote: Citation, cap: Decimal, losses: list[Decimal]) -> Answer:
+        loss = ""
+        if len(losses) == 1:  # the loss is not repeated as a sum: only the cap is an amount to obtain
+            loss = (
+                f" Le préjudice que vous estimez dépasse ce plafond : vous ne pouvez pas obtenir plus de "
+                f"{format_euros(cap)}."
+                if losses[0] > cap
+                else " Le préjudice que vous estimez reste sous ce plafond."
+            )
         text = (
-            f"Au plus {format_euros(amounts[0])}, si c'est bien le montant facturé pour l'année en cours d'exécution "
+            f"Au plus {format_euros(cap)}, si c'est bien le montant facturé pour l'année en cours d'exécution "
             "au moment de l'événement qui a causé le préjudice : pour faute prouvée, La Fibre Numérique 59 62 ne "
             "répare que le préjudice direct et immédiat, dans cette limite (article 5.2). Sa responsabilité n'est "
             "pas engagée dans les cas que l'article exclut (intrusion d'un tiers, contenu des données, fiabilité "
-            "des transmissions…)."
+            "des transmissions…)." + loss
         )
         return Answer(question, True, "calculation", text, (quote,), 1.0)
 
@@ -610,6 +707,22 @@ def _joining(words: list[str]) -> re.Pattern[str]:
     alone = [w for w in words if w not in signs]
     parts = [rf"(?<![a-z])(?:{alternation(alone)})(?![a-z])"] if alone else []
     return re.compile("|".join(parts + ([f"(?:{alternation(signs)})"] if signs else [])))
+
+
+def _optional(words: list[str]) -> re.Pattern[str] | None:
+    return cue_pattern(words) if words else None
+
+
+def _word_end(text: str, position: int) -> str:
+    """`text` after the word that ends at or goes on after `position` ("deplacement|s compris" → " compris")."""
+    rest = text[position:]
+    return rest[len(re.match(r"[a-z]*", rest).group(0)) :].lstrip()  # type: ignore[union-attr]
+
+
+def _since_break(text: str, position: int) -> str:
+    """The words before `position` back to the last sentence end or comma (at most 60 characters)."""
+    before = text[max(0, position - 60) : position]
+    return re.split(r"[.;!?,]", before)[-1]
 
 
 def _nearest(window: str, patterns: dict[str, re.Pattern[str]]) -> str | None:

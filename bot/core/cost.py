@@ -80,6 +80,10 @@ class DurationReader:
             rf"(?<![\w.,])(?:(\d{{1,2}})\s+)?({alternation(self._hour_fractions)})(?![a-z])"
         )
         self._overnight = grammar.max_overnight_hours * 60
+        # "à 12 heures par an": hours per period are an amount of time, whatever word comes before them.
+        self._period = (
+            re.compile(rf"\s*(?:{alternation(grammar.period_words)})(?![a-z])") if grammar.period_words else None
+        )
         self._rate = re.compile(rf"(?<![a-z])(?:{alternation(grammar.rate_words)})\s*$") if grammar.rate_words else None
         self._days = (
             re.compile(rf"(?<![\w.,])\d{{1,3}}\s+(?:{alternation(grammar.day_units)})(?![a-z])")
@@ -114,7 +118,8 @@ class DurationReader:
             found.append(Duration(written, hours, start=match.start(), end=match.end()))
         for match in self._duration.finditer(text):
             before = text[max(0, match.start() - TIME_OF_DAY_REACH) : match.start()]
-            if any(a <= match.start() < b for a, b in taken) or self._time_of_day.search(before):
+            per_period = self._period is not None and self._period.match(text, match.end())
+            if any(a <= match.start() < b for a, b in taken) or (self._time_of_day.search(before) and not per_period):
                 continue
             per_unit = 60 if match.group(2) else 1
             extra = match.group(4) or "0"
@@ -149,8 +154,12 @@ class DurationReader:
 
     def amounts(self, text: str) -> list[Decimal]:
         """The euro amounts written in `text` (folded, one space between words)."""
+        return [amount for amount, _ in self.amount_spans(text)]
+
+    def amount_spans(self, text: str) -> list[tuple[Decimal, int]]:
+        """Each euro amount of `text` with where it starts (the spaces replaced keep positions)."""
         return [
-            Decimal(match.group(1).replace(" ", "").replace(".", "") + "." + (match.group(2) or "0"))
+            (Decimal(match.group(1).replace(" ", "").replace(".", "") + "." + (match.group(2) or "0")), match.start())
             for match in self._amount.finditer(text.replace("\u202f", " ").replace("\u00a0", " "))
         ]
 

@@ -117,6 +117,7 @@ class DurationGrammar(StrictModel):
     hour_fractions: dict[str, int] = Field(min_length=1)
     day_units: list[str] = []
     rate_words: list[str] = []
+    period_words: list[str] = []
     range_links: list[str] = Field(min_length=1)
     max_overnight_hours: int = Field(default=12, ge=0, le=23)
     time_of_day_words: list[str] = Field(min_length=1)
@@ -143,6 +144,11 @@ class CalculationsFile(StrictModel):
     liability_cap_quote_words: str = ""
     repeat_words: list[str]
     addition_words: list[str] = []
+    included_words: list[str] = []
+    hours_asked_words: list[str] = []
+    invoiced_words: list[str] = []
+    deadline_words: list[str] = []
+    notice_received_words: list[str] = []
     parties: dict[str, PartyWords]
     party_clauses: list[PartyClause]
     termination_words: list[str]
