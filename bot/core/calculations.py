@@ -192,7 +192,8 @@ class Calculations:
             )
             return Answer(question, True, "calculation", text_out, (self.cite(COST_CLAUSE, terms),), 1.0)
         starts = [d.start for d, _ in own]
-        parts = [(d, role, self._repeats(text, d, starts)) for d, role in own]
+        visits = [d.start for d, role in own if role == "intervention"]  # travel is not one of the visits
+        parts = [(d, role, self._repeats(text, d, starts, visits)) for d, role in own]
         hours = sum((d.hours * count for d, _, count in parts if d.hours), Decimal(0))
         amount = support_cost(hours)
         detail = " + ".join(
@@ -295,18 +296,18 @@ class Calculations:
                 return role
         return "intervention"  # no cue: the hours of an intervention, as a price question means
 
-    def _repeats(self, text: str, duration: Duration, starts: list[int]) -> int:
+    def _repeats(self, text: str, duration: Duration, starts: list[int], visits: list[int]) -> int:
         """2 for "2 interventions de 3 h" or "2 fois 3 h": the count written just before the hours.
 
-        Only for the first hours after the count, and not when the durations from here on (of all `starts`)
-        are as many as the count: they list those interventions one by one ("3 fois : 2 h, 1 h 30 et
+        Only for the first hours after the count (of all `starts`), and not when the intervention hours from
+        here on (`visits`) are as many as the count: they list those interventions one by one ("3 fois : 2 h, 1 h 30 et
         45 min")."""
         first = max(0, duration.start - REPEAT_REACH)
         found = list(self._repeat.finditer(text, first, duration.start))
         if not found or any(found[-1].end() <= start < duration.start for start in starts):
             return 1
         count = int(found[-1].group(1))
-        following = sum(start >= duration.start for start in starts)
+        following = sum(start >= duration.start for start in visits)
         return count if 1 < count <= 50 and count != following else 1
 
     # --- dates (Articles 3 and 6)
