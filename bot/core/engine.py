@@ -103,6 +103,7 @@ class Engine:
         context = self.matcher.question_terms(" ".join(message.context))[:MAX_CONTEXT_TERMS]
         parts: list[Answer] = []
         cited: set[str] = set()
+        asked: set[str] = set()  # the strong words of the questions answered so far
         for focus in focuses:
             part = self._answer_part(
                 focus,
@@ -113,10 +114,13 @@ class Engine:
                 text,
                 context + self.matcher.question_terms(focus),
                 figures=" ".join([*message.context, focus]),
+                cited=frozenset(cited),
             )
-            if part.citations and part.citations[0].id in cited:
-                continue  # two questions on one clause: answered once
+            own = {term for term in self.matcher.question_terms(focus) if self.matcher.is_strong(term)}
+            if part.citations and part.citations[0].id in cited and own <= asked:
+                continue  # the same question again, on the same clause: answered once
             cited.update(citation.id for citation in part.citations[:1])
+            asked |= own
             # A calculation refused says why (an impossible date); any other miss is one short line.
             keep = part.answered or part.kind == "calculation"
             parts.append(part if keep else Answer(focus, False, "unknown", PART_NOT_FOUND))
@@ -169,12 +173,14 @@ class Engine:
         terms: list[str] | None = None,
         situational: bool = True,
         figures: str = "",
+        cited: frozenset[str] = frozenset(),
     ) -> Answer:
         """One question: `focus` is its sentence ("" if none stands out), `text` the same with its context
         (or `terms`, those of its context and itself), `whole` the message when it holds several questions.
         The calculations read `figures` (else `text`): for one of several questions, the question and the
         message's context, not the other questions (their dates, hours or parties are not its own), and
-        only the question's own words say whether it asks for a calculation."""
+        only the question's own words say whether it asks for a calculation. A clause already `cited` by an
+        earlier question gives way to the next one of the ranking when that one is nearly as good."""
         terms = terms if terms is not None else self.matcher.question_terms(text)
         focus_terms = self.matcher.question_terms(focus) if focus else []
         # One of several questions is read with its context weaker (no second reading of the whole).
@@ -196,14 +202,14 @@ class Engine:
             # The question itself first, its context weaker: the context's words would dilute it.
             focus_ranked = self.matcher.rank(focus_terms, terms)
             if self._sure(focus_ranked, min(self.threshold, ANCHORED_THRESHOLD)):
-                best = focus_ranked[0]
+                best = _own_best(focus_ranked, cited)
                 clause = self.knowledge.clauses[best.clause_id]
                 return self._clause_answer(question, clause, focus_terms, best.confidence, focus_ranked)
         # One of several questions of a message about the convention: a weaker match is still its best
         # reading, given in the middle band (with the warning and the next clauses).
         threshold = min(self.threshold, PART_THRESHOLD) if whole and focus_terms else self.threshold
         if self._sure(ranked, threshold):
-            best = ranked[0]
+            best = _own_best(ranked, cited)
             return self._clause_answer(question, self.knowledge.clauses[best.clause_id], terms, best.confidence, ranked)
         return self._unknown(question, self._not_found(ranked), ranked)
 
@@ -299,6 +305,21 @@ class Engine:
     def _contents(self) -> str:
         topics = ", ".join(topic.label for topic in self.knowledge.topics.values())
         return f"Je peux vous renseigner sur : {topics}. {self.contact}"
+
+
+def _own_best(ranked: list[Candidate], cited: frozenset[str]) -> Candidate:
+    """The best clause of a ranking, or, when an earlier question of the message already cites it, the
+    first other clause nearly as good (an alternative's share): two questions on one clause are answered
+    once only when no other clause fits the second nearly as well."""
+    best = ranked[0]
+    if best.clause_id not in cited:
+        return best
+    for candidate in ranked[1:]:
+        if candidate.confidence < ALTERNATIVE_SHARE * best.confidence:
+            break
+        if candidate.clause_id not in cited and candidate.strong_terms:
+            return candidate
+    return best
 
 
 def clean(question: str) -> str:
