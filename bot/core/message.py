@@ -21,7 +21,6 @@ _SENTENCE_END = re.compile(r"(?<=\?)\s*|(?<=[.!…])\s+|\s*\n+\s*")
 _QUOTE = re.compile(r"«\s*(.+?)\s*»|\"(.+?)\"", re.DOTALL)
 HEADER_CHARS = 400  # forwarding headers are at the start
 MIN_QUOTED_MESSAGE = 40  # a shorter quote is a phrase quoted inside a sentence (« à tout moment »)
-_COMMA = re.compile(r"\s*[,;]\s*")
 
 
 @dataclass(frozen=True)
@@ -35,6 +34,8 @@ class Reading:
     anchor_words: tuple[str, ...] = ()
     linking_words: tuple[str, ...] = ()
     inverted_subjects: tuple[str, ...] = ()
+    closing_question_words: tuple[str, ...] = ()
+    condition_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,15 +65,14 @@ class Reader:
         self._opener = _phrases(reading.question_openers, start=True)
         self._asking = _phrases(reading.asking_phrases, start=False)
         # Inside a question, a new one may start after a comma or a semicolon ("qui est responsable, et
-        # peut-on résilier ?") or at "et comment", "ou quand"…: a piece opening with a question word or
-        # holding an inverted subject ("peut-on", "est-il").
+        # peut-on résilier ?") or at a linking word ("et comment", "et on peut l'arrêter quand", "ainsi
+        # que"): the cut is kept only where the piece after it asks something (see `pieces`).
         links = _alternatives(reading.linking_words)
-        words = _alternatives(
-            ("si", *(opener for opener in reading.question_openers if " " not in opener and "-" not in opener))
-        )
-        self._piece_end = re.compile(rf"{_COMMA.pattern}|\s+(?=(?:{links})\s+(?:{words})\b)", re.IGNORECASE)
-        self._link = re.compile(rf"^(?:{links})\s+")
+        self._piece_end = re.compile(rf"(\s*[,;]\s*|\s+(?=(?:{links})[\s,]))", re.IGNORECASE)
+        self._link = re.compile(rf"^(?:(?:{links})[\s,]+)+")
         self._inversion = re.compile(rf"\w-(?:t-)?(?:{_alternatives(reading.inverted_subjects)})\b")
+        self._closing = re.compile(rf"(?<!\w)(?:{_alternatives(reading.closing_question_words)})\W*$")
+        self._condition = _phrases(reading.condition_words, start=True)
         markers = sorted({fold(marker).strip() for marker in reading.forward_markers}, key=len, reverse=True)
         # A marker ending in a colon ("Objet :") is a whole header; another runs to its colon
         # ("Message transféré de la mairie de X :").
@@ -119,36 +119,50 @@ class Reader:
         return found
 
     def pieces(self, question: str) -> list[str]:
-        """The pieces of one asking sentence that may be questions of their own, in order. A piece
-        that does not ask ("Signée le 1er mars", "c'est possible ?") stays with its neighbour."""
+        """The pieces of one asking sentence that may be questions of their own, in order, each as
+        written. A piece that does not ask ("Signée le 1er mars", "c'est possible ?") stays with its
+        neighbour, and so does the question that follows a condition ("si nous payons en retard, que se
+        passe-t-il ?": one question)."""
         pieces: list[str] = []
         asks: list[bool] = []
         # "si …" asks only after "savoir si", "demande si" ("… si les frais sont facturés, et si on peut
         # arrêter"); otherwise it is a condition ("Et si ça ne convient pas, comment en sortir ?").
         indirect = bool(self._asking.search(fold(question).replace("s'il", "si il")))
-        for piece in self._piece_end.split(question):
+        split = self._piece_end.split(question)
+        for index in range(0, len(split), 2):
+            piece, separator = split[index], split[index - 1] if index else ""
             if not piece.strip():
                 continue
             folded = self._link.sub("", fold(piece).strip())
             inside_brackets = bool(pieces) and pieces[-1].count("(") > pieces[-1].count(")")
-            asking = bool(
-                self._opener.match(folded)
-                or (indirect and folded.startswith("si "))
-                or self._inversion.search(folded)
-                or self._asking.search(folded)  # "les élus veulent savoir pour combien de temps…"
-            )
-            asking = asking or bool(self._opener.search(folded.rsplit(":", 1)[-1])) if ":" in folded else asking
+            asking = self._piece_asks(folded, indirect)
             if pieces and (inside_brackets or not asking or not asks[-1]):
-                pieces[-1] = f"{pieces[-1]}, {piece.strip()}"
+                pieces[-1] = f"{pieces[-1]}{separator}{piece.rstrip()}"
                 asks[-1] = asks[-1] or asking
             else:
                 pieces.append(piece.strip())
                 asks.append(asking)
         return pieces
 
+    def _piece_asks(self, folded: str, indirect: bool) -> bool:
+        """Whether a piece of a sentence (folded, without its linking word) asks something."""
+        if self._condition.match(folded) and not (indirect and folded.startswith("si ")):
+            # A condition, unless it is itself a question ("quand la Fibre facture-t-elle ?").
+            return bool(self._inversion.search(folded)) or folded.endswith("?")
+        return bool(
+            self._opener.match(folded)
+            or (indirect and folded.startswith("si "))
+            or self._inversion.search(folded)
+            or self._asking.search(folded)  # "les élus veulent savoir pour combien de temps…"
+            or self._closing.search(folded)  # "et ça commence quand"
+            or (":" in folded and self._opener.search(folded.rsplit(":", 1)[-1]))
+        )
+
     def _asks(self, sentence: str) -> bool:
         folded = fold(sentence).replace("s'il", "si il")
-        return "?" in sentence or bool(self._opener.match(folded) or self._asking.search(folded))
+        return "?" in sentence or bool(
+            self._opener.match(folded) or self._asking.search(folded) or self._closing.search(folded)
+        )
 
 
 def _alternatives(words: tuple[str, ...] | list[str]) -> str:

@@ -76,6 +76,8 @@ class VocabularyFile(StrictModel):
     anchor_words: list[str] = []
     linking_words: list[str] = []
     inverted_subjects: list[str] = []
+    closing_question_words: list[str] = []
+    condition_words: list[str] = []
     stop_words: list[str] = []
     verb_endings: list[str] = []
 
