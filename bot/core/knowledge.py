@@ -185,6 +185,7 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
             inverted_subjects=tuple(vocabulary.inverted_subjects),
             closing_question_words=tuple(vocabulary.closing_question_words),
             condition_words=tuple(vocabulary.condition_words),
+            listing_openers=tuple(vocabulary.listing_openers),
         ),
     )
     return knowledge, problems

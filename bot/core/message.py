@@ -36,6 +36,7 @@ class Reading:
     inverted_subjects: tuple[str, ...] = ()
     closing_question_words: tuple[str, ...] = ()
     condition_words: tuple[str, ...] = ()
+    listing_openers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,10 +70,16 @@ class Reader:
         # que"): the cut is kept only where the piece after it asks something (see `pieces`).
         links = _alternatives(reading.linking_words)
         self._piece_end = re.compile(rf"(\s*[,;]\s*|\s+(?=(?:{links})[\s,]))", re.IGNORECASE)
-        self._link = re.compile(rf"^(?:(?:{links})[\s,]+)+")
+        self._link = re.compile(rf"^(?:(?:{links})(?:[\s,]+|$))+")
         self._inversion = re.compile(rf"\w-(?:t-)?(?:{_alternatives(reading.inverted_subjects)})\b")
         self._closing = re.compile(rf"(?<!\w)(?:{_alternatives(reading.closing_question_words)})\W*$")
         self._condition = _phrases(reading.condition_words, start=True)
+        self._item = _phrases(reading.listing_openers, start=True)
+        asking = "|".join(_flexible(fold(phrase)) for phrase in reading.asking_phrases if phrase.strip())
+        self._listing = re.compile(rf"\b(?:{asking})[\s,]+{self._item.pattern.removeprefix('^')}") if asking else None
+        # What only opens the next item: "Je vous saurais gré de m'indiquer", "d'une part".
+        items = "|".join(_flexible(fold(opener)) for opener in reading.listing_openers if opener.strip()) or r"(?!x)x"
+        self._lead = re.compile(rf"(?<!\w)(?:{asking or '(?!x)x'}|{items})\W*$")
         markers = sorted({fold(marker).strip() for marker in reading.forward_markers}, key=len, reverse=True)
         # A marker ending in a colon ("Objet :") is a whole header; another runs to its colon
         # ("Message transféré de la mairie de X :").
@@ -128,14 +135,19 @@ class Reader:
         # "si …" asks only after "savoir si", "demande si" ("… si les frais sont facturés, et si on peut
         # arrêter"); otherwise it is a condition ("Et si ça ne convient pas, comment en sortir ?").
         indirect = bool(self._asking.search(fold(question).replace("s'il", "si il")))
+        # "m'indiquer le taux horaire, la juridiction … ainsi que la durée": one question per item.
+        listing = bool(self._listing and self._listing.search(fold(question)))
         split = self._piece_end.split(question)
+        carried = ""  # a linking word alone ("et, d'autre part, …") opens the next piece
         for index in range(0, len(split), 2):
-            piece, separator = split[index], split[index - 1] if index else ""
-            if not piece.strip():
-                continue
+            piece, separator = carried + split[index], split[index - 1] if index else ""
             folded = self._link.sub("", fold(piece).strip())
+            if not folded or (listing and self._lead.search(folded) and index + 1 < len(split)):
+                carried = f"{piece.strip()}{split[index + 1] if index + 1 < len(split) else ''}" if piece.strip() else ""
+                continue
+            carried = ""
             inside_brackets = bool(pieces) and pieces[-1].count("(") > pieces[-1].count(")")
-            asking = self._piece_asks(folded, indirect)
+            asking = self._piece_asks(folded, indirect) or (listing and bool(self._item.match(folded)))
             if pieces and (inside_brackets or not asking or not asks[-1]):
                 pieces[-1] = f"{pieces[-1]}{separator}{piece.rstrip()}"
                 asks[-1] = asks[-1] or asking

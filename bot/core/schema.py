@@ -78,6 +78,7 @@ class VocabularyFile(StrictModel):
     inverted_subjects: list[str] = []
     closing_question_words: list[str] = []
     condition_words: list[str] = []
+    listing_openers: list[str] = []
     stop_words: list[str] = []
     verb_endings: list[str] = []
 
