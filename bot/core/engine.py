@@ -92,8 +92,9 @@ class Engine:
             return self._unknown(question, "Votre message est vide : écrivez votre question sur la convention.")
         if smalltalk := self._small_talk(text):
             return Answer(question, False, "smalltalk", smalltalk, score=1.0)
-        message = self.reader.read(text)
-        focuses = self._questions(message)
+        message = self.reader.read(clean(question, lines=True))  # line breaks end sentences
+        asked = self._questions(message)
+        focuses = [focus for focus, _ in asked]
         # Tied to the convention, a question may be answered alone, whatever its context says.
         written = f" {comparable(text)} "
         anchored = any(anchor in written for anchor in self._anchors)
@@ -103,24 +104,31 @@ class Engine:
         context = self.matcher.question_terms(" ".join(message.context))[:MAX_CONTEXT_TERMS]
         parts: list[Answer] = []
         cited: set[str] = set()
-        asked: set[str] = set()  # the strong words of the questions answered so far
-        for focus in focuses:
-            part = self._answer_part(
-                focus,
-                focus,
-                focus if anchored else "",
-                today,
-                signature,
-                text,
-                context + self.matcher.question_terms(focus),
-                figures=" ".join([*message.context, focus]),
-                cited=frozenset(cited),
-            )
+        words: set[str] = set()  # the strong words of the questions answered so far
+        for focus, before in asked:
+            for reading in (focus, f"{before} {focus}") if before else (focus,):
+                # A question too weak alone is read again with the sentence (or the piece) before it,
+                # unless that only finds again the clause of an earlier question (then it is not its own).
+                part = self._answer_part(
+                    focus,
+                    reading,
+                    reading if anchored else "",
+                    today,
+                    signature,
+                    text,
+                    context + self.matcher.question_terms(reading),
+                    figures=" ".join([*message.context, focus]),
+                    cited=frozenset(cited),
+                )
+                if part.answered or part.kind == "calculation":
+                    break
+            if reading != focus and part.answered and part.citations[0].id in cited:
+                part = Answer(focus, False, "unknown", PART_NOT_FOUND)
             own = {term for term in self.matcher.question_terms(focus) if self.matcher.is_strong(term)}
-            if part.citations and part.citations[0].id in cited and own <= asked:
+            if part.citations and part.citations[0].id in cited and own <= words:
                 continue  # the same question again, on the same clause: answered once
             cited.update(citation.id for citation in part.citations[:1])
-            asked |= own
+            words |= own
             # A calculation refused says why (an impossible date); any other miss is one short line.
             keep = part.answered or part.kind == "calculation"
             parts.append(part if keep else Answer(focus, False, "unknown", PART_NOT_FOUND))
@@ -130,17 +138,19 @@ class Engine:
             return replace(parts[0], question=question)
         return replace(parts[0], question=question, parts=tuple(parts))
 
-    def _questions(self, message: Message) -> list[str]:
-        """The distinct questions of a message: its asking sentences, cut where a new question starts;
-        a piece that names nothing the convention knows ("Sommes-nous bloqués") stays with its neighbour,
-        and a question that names nothing at all ("Quelle procédure suivre ?") takes the sentence before it."""
-        focuses: list[str] = []
-        previous = ""
+    def _questions(self, message: Message) -> list[tuple[str, str]]:
+        """The distinct questions of a message, each with the sentence or piece before it: its asking
+        sentences, cut where a new question starts; a piece that names nothing the convention knows
+        ("Sommes-nous bloqués") stays with its neighbour, and a question that names nothing at all
+        ("Quelle procédure suivre ?") takes the sentence before it."""
+        focuses: list[tuple[str, str]] = []
+        previous = ""  # the context sentence just before
+        last = ""  # the sentence just before, whatever it is
         if len(message.questions) > MAX_PARTS:
-            return message.questions  # more than one reply can hold: answered as one message anyway
+            return [(question, "") for question in message.questions]  # more than one reply can hold
         for sentence in message.sentences:
             if not sentence.asks:
-                previous = sentence.text
+                previous = last = sentence.text
                 continue
             pieces: list[str] = []
             pending = ""
@@ -154,9 +164,9 @@ class Engine:
             if pending and pieces:
                 pieces[-1] = f"{pieces[-1]}, {pending}"
             elif not pieces and previous and self._names_something(f"{previous} {sentence.text}"):
-                pieces = [f"{previous} {sentence.text}"]
-            focuses += pieces
-            previous = ""
+                pieces, last = [f"{previous} {sentence.text}"], ""
+            focuses += [(piece, before) for piece, before in zip(pieces, [last, *pieces], strict=False)]
+            previous, last = "", sentence.text
         return focuses
 
     def _names_something(self, text: str) -> bool:
@@ -322,8 +332,12 @@ def _own_best(ranked: list[Candidate], cited: frozenset[str]) -> Candidate:
     return best
 
 
-def clean(question: str) -> str:
-    """The question without control characters, markup or addresses, cut to a Telegram message."""
+def clean(question: str, *, lines: bool = False) -> str:
+    """The question without control characters, markup or addresses, cut to a Telegram message; with
+    `lines`, its non-empty lines each cleaned, one per line (a line break ends a sentence or a list item)."""
+    if lines:
+        text = "\n".join(line for line in map(clean, question[: MAX_QUESTION_CHARS * 2].splitlines()) if line)
+        return text if len(text) <= MAX_QUESTION_CHARS else text[: MAX_QUESTION_CHARS + 1].rsplit(" ", 1)[0]
     visible = _NOISE.sub(" ", question[: MAX_QUESTION_CHARS * 2]).translate(_COMMON_SPACES)
     if not visible.isprintable():  # rare: a test per character only when some character may be invisible
         visible = "".join(" " if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") else char for char in visible)

@@ -17,7 +17,12 @@ from .french import fold
 
 # Sentences end at . ! ? … (a question mark ends one even without a space after it), or at a line
 # break; "4.2.1" and "1.600" are not cut since no space follows their dots.
-_SENTENCE_END = re.compile(r"(?<=\?)\s*|(?<=[.!…])\s+|\s*\n+\s*")
+# A numbered item ("1) … 2) …", "2. " at a line's start) starts a sentence too, its number dropped.
+_SENTENCE_END = re.compile(r"(?<=\?)\s*|(?<=[.!…])\s+|\s*\n+\s*|\s+(?=\(?\d{1,2}\)\s)")
+# A forwarded message inside another one starts after a separator line ("---------- Message transféré
+# ----------", "-----Original Message-----"): what comes before is the forwarder's words.
+_SEPARATOR = re.compile(r"^[ \t>]*[-_=]{3,}[^\n]*\n", re.MULTILINE)
+_ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[a-z])[).°]\s+|^[-•*–—]\s*")
 _QUOTE = re.compile(r"«\s*(.+?)\s*»|\"(.+?)\"", re.DOTALL)
 HEADER_CHARS = 400  # forwarding headers are at the start
 MIN_QUOTED_MESSAGE = 40  # a shorter quote is a phrase quoted inside a sentence (« à tout moment »)
@@ -109,6 +114,12 @@ class Reader:
             if match:
                 forwarded = True
                 text = text[_original_length(text, match.end()) :]
+        if separator := _SEPARATOR.search(text):
+            body = text[separator.end() :]
+            match = self._header.match(fold(body[:HEADER_CHARS])) if self._header else None
+            body = body[_original_length(body, match.end()) :] if match else body
+            if body.strip():
+                return body, text[: separator.start()].strip()
         quote = next((m for m in _QUOTE.finditer(text) if len(m.group(m.lastindex or 1)) >= MIN_QUOTED_MESSAGE), None)
         if quote and (forwarded or quote.end() - quote.start() > len(text) / 2):
             return quote.group(quote.lastindex or 1), f"{text[: quote.start()]} {text[quote.end() :]}".strip()
@@ -117,9 +128,9 @@ class Reader:
     def _sentences(self, text: str) -> list[str]:
         found = []
         for piece in _SENTENCE_END.split(text):
-            piece = piece.strip(" ,;:-–—»«\"'")
-            if not piece:
-                continue
+            piece = _ITEM_NUMBER.sub("", piece.strip()).strip(" ,;:-–—»«\"'")
+            if not any(char.isalnum() for char in piece):
+                continue  # "??": the end of the sentence before
             if found and self._sign_off.match(fold(piece)):
                 break  # a signature follows
             found.append(piece)
