@@ -54,6 +54,7 @@ _NOISE = re.compile(
 
 # Line breaks, tabs and no-break spaces are spaces (and printable once replaced).
 _COMMON_SPACES = str.maketrans(dict.fromkeys("\n\r\t\xa0\u202f\u2009", " "))
+_LINE_SPACES = str.maketrans({**dict.fromkeys("\t\xa0\u202f\u2009", " "), "\r": "\n"})
 
 
 class Engine:
@@ -335,13 +336,16 @@ def _own_best(ranked: list[Candidate], cited: frozenset[str]) -> Candidate:
 def clean(question: str, *, lines: bool = False) -> str:
     """The question without control characters, markup or addresses, cut to a Telegram message; with
     `lines`, its non-empty lines each cleaned, one per line (a line break ends a sentence or a list item)."""
+    visible = _NOISE.sub(" ", question[: MAX_QUESTION_CHARS * 2]).translate(_LINE_SPACES if lines else _COMMON_SPACES)
+    if not visible.replace("\n", "").isprintable():  # rare: a test per character only when one may be invisible
+        visible = "".join(
+            char if char == "\n" or unicodedata.category(char) not in ("Cc", "Cf", "Zl", "Zp") else " "
+            for char in visible
+        )
     if lines:
-        text = "\n".join(line for line in map(clean, question[: MAX_QUESTION_CHARS * 2].splitlines()) if line)
-        return text if len(text) <= MAX_QUESTION_CHARS else text[: MAX_QUESTION_CHARS + 1].rsplit(" ", 1)[0]
-    visible = _NOISE.sub(" ", question[: MAX_QUESTION_CHARS * 2]).translate(_COMMON_SPACES)
-    if not visible.isprintable():  # rare: a test per character only when some character may be invisible
-        visible = "".join(" " if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") else char for char in visible)
-    text = " ".join(visible.split())
+        text = "\n".join(" ".join(words) for words in map(str.split, visible.split("\n")) if words)
+    else:
+        text = " ".join(visible.split())
     if len(text) > MAX_QUESTION_CHARS:  # cut between words: a half word would read as an unknown one
         text = text[: MAX_QUESTION_CHARS + 1].rsplit(" ", 1)[0]
     return text

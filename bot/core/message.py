@@ -25,6 +25,7 @@ _SEPARATOR = re.compile(r"^[ \t>]*[-_=]{3,}[^\n]*\n", re.MULTILINE)
 _ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[a-z])[).°]\s+|^[-•*–—]\s*")
 _QUOTE = re.compile(r"«\s*(.+?)\s*»|\"(.+?)\"", re.DOTALL)
 HEADER_CHARS = 400  # forwarding headers are at the start
+SIGN_OFF_CHARS = 60  # a sign-off opens its sentence and is short ("dans l'attente de votre réponse")
 MIN_QUOTED_MESSAGE = 40  # a shorter quote is a phrase quoted inside a sentence (« à tout moment »)
 
 
@@ -131,7 +132,7 @@ class Reader:
             piece = _ITEM_NUMBER.sub("", piece.strip()).strip(" ,;:-–—»«\"'")
             if not any(char.isalnum() for char in piece):
                 continue  # "??": the end of the sentence before
-            if found and self._sign_off.match(fold(piece)):
+            if found and self._sign_off.match(fold(piece[:SIGN_OFF_CHARS])):
                 break  # a signature follows
             found.append(piece)
         return found
