@@ -155,7 +155,9 @@ class Reader:
             piece, separator = carried + split[index], split[index - 1] if index else ""
             folded = self._link.sub("", fold(piece).strip())
             if not folded or (listing and self._lead.search(folded) and index + 1 < len(split)):
-                carried = f"{piece.strip()}{split[index + 1] if index + 1 < len(split) else ''}" if piece.strip() else ""
+                carried = (
+                    f"{piece.strip()}{split[index + 1] if index + 1 < len(split) else ''}" if piece.strip() else ""
+                )
                 continue
             carried = ""
             inside_brackets = bool(pieces) and pieces[-1].count("(") > pieces[-1].count(")")
