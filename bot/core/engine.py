@@ -145,13 +145,14 @@ class Engine:
         ("Sommes-nous bloqués") stays with its neighbour, and a question that names nothing at all
         ("Quelle procédure suivre ?") takes the sentence before it."""
         focuses: list[tuple[str, str]] = []
-        previous = ""  # the context sentence just before
+        previous: list[str] = []  # the context sentences since the last question, nearest last
         last = ""  # the sentence just before, whatever it is
         if len(message.questions) > MAX_PARTS:
             return [(question, "") for question in message.questions]  # more than one reply can hold
         for sentence in message.sentences:
             if not sentence.asks:
-                previous = last = sentence.text
+                previous.append(sentence.text)
+                last = sentence.text
                 continue
             pieces: list[str] = []
             pending = ""
@@ -164,10 +165,16 @@ class Engine:
                     pending = piece
             if pending and pieces:
                 pieces[-1] = f"{pieces[-1]}, {pending}"
-            elif not pieces and previous and self._names_something(f"{previous} {sentence.text}"):
-                pieces, last = [f"{previous} {sentence.text}"], ""
+            elif not pieces:
+                # The nearest context that names something: "Nous voulons sortir de la convention. Je
+                # prépare le dossier. Comment faut-il procéder ?"
+                for start in range(len(previous) - 1, -1, -1):
+                    joined = " ".join([*previous[start:], sentence.text])
+                    if self._names_something(" ".join(previous[start:])):
+                        pieces, last = [joined], ""
+                        break
             focuses += [(piece, before) for piece, before in zip(pieces, [last, *pieces], strict=False)]
-            previous, last = "", sentence.text
+            previous, last = [], sentence.text
         return focuses
 
     def _names_something(self, text: str) -> bool:

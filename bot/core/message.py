@@ -174,7 +174,7 @@ class Reader:
         """Whether a piece of a sentence (folded, without its linking word) asks something."""
         if self._condition.match(folded) and not (indirect and folded.startswith("si ")):
             # A condition, unless it is itself a question ("quand la Fibre facture-t-elle ?").
-            return bool(self._inversion.search(folded)) or folded.endswith("?")
+            return bool(self._inversion.search(folded) or self._closing.search(folded)) or folded.endswith("?")
         return bool(
             self._opener.match(folded)
             or (indirect and folded.startswith("si "))
@@ -186,9 +186,11 @@ class Reader:
 
     def _asks(self, sentence: str) -> bool:
         folded = fold(sentence).replace("s'il", "si il")
-        return "?" in sentence or bool(
-            self._opener.match(folded) or self._asking.search(folded) or self._closing.search(folded)
-        )
+        if "?" in sentence or self._opener.match(folded) or self._asking.search(folded):
+            return True
+        # SMS: a question word left in place, at the end of the sentence or of one of its pieces
+        # ("la facture arrive qd et c'est qui le président").
+        return any(self._closing.search(piece) for piece in self._piece_end.split(folded)[::2])
 
 
 def _alternatives(words: tuple[str, ...] | list[str]) -> str:
