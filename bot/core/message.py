@@ -150,14 +150,14 @@ class Reader:
         # "m'indiquer le taux horaire, la juridiction … ainsi que la durée": one question per item.
         listing = bool(self._listing and self._listing.search(fold(question)))
         split = self._piece_end.split(question)
-        carried = ""  # a linking word alone ("et, d'autre part, …") opens the next piece
+        carried, opening = "", 0  # a linking word alone ("et, d'autre part, …") opens the next piece
         for index in range(0, len(split), 2):
-            piece, separator = carried + split[index], split[index - 1] if index else ""
+            opening = opening if carried else index
+            piece, separator = carried + split[index], split[opening - 1] if opening else ""
             folded = self._link.sub("", fold(piece).strip())
             if not folded or (listing and self._lead.search(folded) and index + 1 < len(split)):
-                carried = (
-                    f"{piece.strip()}{split[index + 1] if index + 1 < len(split) else ''}" if piece.strip() else ""
-                )
+                carried = f"{piece.lstrip() if carried else piece.strip()}{split[index + 1] if index + 1 < len(split) else ''}"
+                carried = carried if carried.strip() else ""
                 continue
             carried = ""
             inside_brackets = bool(pieces) and pieces[-1].count("(") > pieces[-1].count(")")
