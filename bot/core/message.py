@@ -18,7 +18,9 @@ from .french import fold
 # Sentences end at . ! ? … (a question mark ends one even without a space after it), or at a line
 # break; "4.2.1" and "1.600" are not cut since no space follows their dots.
 # A numbered item ("1) … 2) …", "2. " at a line's start) starts a sentence too, its number dropped.
-_SENTENCE_END = re.compile(r"(?<=\?)\s*|(?<=[.!…])\s+|\s*\n+\s*|\s+(?=\(?\d{1,2}\)\s)")
+_SENTENCE_END = re.compile(
+    r"(?<=\?)\s*|(?<=[.!…])(?<!^\d\.)(?<!^\d\d\.)\s+|\s*\n+\s*|\s+(?=\(?\d{1,2}\)\s)", re.MULTILINE
+)
 # A forwarded message inside another one starts after a separator line ("---------- Message transféré
 # ----------", "-----Original Message-----"): what comes before is the forwarder's words.
 _SEPARATOR = re.compile(r"^[ \t>]*[-_=]{3,}[^\n]*\n", re.MULTILINE)
@@ -103,8 +105,16 @@ class Reader:
     def read(self, text: str) -> Message:
         """The sentences of `text` without forwarding header and signature."""
         body, outside = self._unwrap(text)
-        sentences = [Sentence(s, self._asks(s)) for s in self._sentences(body)]
-        sentences += [Sentence(s, False) for s in self._sentences(outside)]  # the forwarder's words: context
+        sentences: list[Sentence] = []
+        found = self._sentences(body)
+        listing = False  # in a list announced by "Pourriez-vous m'indiquer :" or "Nos questions :"
+        for index, (sentence, item, announces) in enumerate(found):
+            opens_list = not item and announces and index + 1 < len(found) and found[index + 1][1]
+            # The announcing sentence is context: its items are the questions.
+            asks = (item and listing) or (not opens_list and self._asks(sentence))
+            listing = (item and listing) or opens_list
+            sentences.append(Sentence(sentence, asks))
+        sentences += [Sentence(s, False) for s, _, _ in self._sentences(outside)]  # the forwarder's words
         return Message(tuple(sentences))
 
     def _unwrap(self, text: str) -> tuple[str, str]:
@@ -126,15 +136,20 @@ class Reader:
             return quote.group(quote.lastindex or 1), f"{text[: quote.start()]} {text[quote.end() :]}".strip()
         return text, ""
 
-    def _sentences(self, text: str) -> list[str]:
-        found = []
-        for piece in _SENTENCE_END.split(text):
-            piece = _ITEM_NUMBER.sub("", piece.strip()).strip(" ,;:-–—»«\"'")
+    def _sentences(self, text: str) -> list[tuple[str, bool, bool]]:
+        """Each sentence, whether it is a list item ("- …", "2) …"), and whether it announces a list
+        (it ends with a colon)."""
+        found: list[tuple[str, bool, bool]] = []
+        for raw in _SENTENCE_END.split(text):
+            raw = raw.strip()
+            piece = _ITEM_NUMBER.sub("", raw)
+            item = piece != raw
+            piece = piece.strip(" ,;:-–—»«\"'")
             if not any(char.isalnum() for char in piece):
                 continue  # "??": the end of the sentence before
             if found and self._sign_off.match(fold(piece[:SIGN_OFF_CHARS])):
                 break  # a signature follows
-            found.append(piece)
+            found.append((piece, item, raw.endswith(":")))
         return found
 
     def pieces(self, question: str) -> list[str]:
