@@ -88,12 +88,13 @@ class Engine:
         the answer's own fields are then those of its first part."""
         # The cache of one message's terms never outlives it.
         self.matcher.forget_texts()
-        text = clean(question)
+        lines = clean(question, lines=True)  # line breaks end sentences
+        text = " ".join(lines.split())  # what `clean(question)` gives
         if not text:
             return self._unknown(question, "Votre message est vide : écrivez votre question sur la convention.")
         if smalltalk := self._small_talk(text):
             return Answer(question, False, "smalltalk", smalltalk, score=1.0)
-        message = self.reader.read(clean(question, lines=True))  # line breaks end sentences
+        message = self.reader.read(lines)
         asked = self._questions(message)
         focuses = [focus for focus, _ in asked]
         # Tied to the convention, a question may be answered alone, whatever its context says.

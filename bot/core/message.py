@@ -24,6 +24,7 @@ _SENTENCE_END = re.compile(
 # A forwarded message inside another one starts after a separator line ("---------- Message transféré
 # ----------", "-----Original Message-----"): what comes before is the forwarder's words.
 _SEPARATOR = re.compile(r"^[ \t>]*[-_=]{3,}[^\n]*\n", re.MULTILINE)
+_WORD = re.compile(r"\w+")
 _ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[a-z])[).°]\s+|^[-•*–—]\s*")
 _QUOTE = re.compile(r"«\s*(.+?)\s*»|\"(.+?)\"", re.DOTALL)
 HEADER_CHARS = 400  # forwarding headers are at the start
@@ -80,7 +81,7 @@ class Reader:
         self._piece_end = re.compile(rf"(\s*[,;]\s*|\s+(?=(?:{links})[\s,]))", re.IGNORECASE)
         self._link = re.compile(rf"^(?:(?:{links})(?:[\s,]+|$))+")
         self._inversion = re.compile(rf"\w-(?:t-)?(?:{_alternatives(reading.inverted_subjects)})\b")
-        self._closing = re.compile(rf"(?<!\w)(?:{_alternatives(reading.closing_question_words)})\W*$")
+        self._closing_words = frozenset(fold(word).strip() for word in reading.closing_question_words)
         self._condition = _phrases(reading.condition_words, start=True)
         self._item = _phrases(reading.listing_openers, start=True)
         asking = "|".join(_flexible(fold(phrase)) for phrase in reading.asking_phrases if phrase.strip())
@@ -189,15 +190,19 @@ class Reader:
         """Whether a piece of a sentence (folded, without its linking word) asks something."""
         if self._condition.match(folded) and not (indirect and folded.startswith("si ")):
             # A condition, unless it is itself a question ("quand la Fibre facture-t-elle ?").
-            return bool(self._inversion.search(folded) or self._closing.search(folded)) or folded.endswith("?")
+            return bool(self._inversion.search(folded) or self._closes(folded)) or folded.endswith("?")
         return bool(
             self._opener.match(folded)
             or (indirect and folded.startswith("si "))
             or self._inversion.search(folded)
             or self._asking.search(folded)  # "les élus veulent savoir pour combien de temps…"
-            or self._closing.search(folded)  # "et ça commence quand"
+            or self._closes(folded)  # "et ça commence quand"
             or (":" in folded and self._opener.search(folded.rsplit(":", 1)[-1]))
         )
+
+    def _closes(self, folded: str) -> bool:
+        """Whether a folded text ends with its question word ("ça commence quand")."""
+        return _last_word(folded) in self._closing_words
 
     def _asks(self, sentence: str) -> bool:
         folded = fold(sentence).replace("s'il", "si il")
@@ -205,7 +210,13 @@ class Reader:
             return True
         # SMS: a question word left in place, at the end of the sentence or of one of its pieces
         # ("la facture arrive qd et c'est qui le président").
-        return any(self._closing.search(piece) for piece in self._piece_end.split(folded)[::2])
+        return any(self._closes(piece) for piece in self._piece_end.split(folded)[::2])
+
+
+def _last_word(folded: str) -> str:
+    """The last word of a folded text, without its punctuation."""
+    words = _WORD.findall(folded[-40:])
+    return words[-1] if words else ""
 
 
 def _alternatives(words: tuple[str, ...] | list[str]) -> str:
