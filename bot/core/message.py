@@ -18,13 +18,14 @@ from .french import fold
 # Sentences end at . ! ? … (a question mark ends one even without a space after it), or at a line
 # break; "4.2.1" and "1.600" are not cut since no space follows their dots.
 # A numbered item ("1) … 2) …", "2. " at a line's start) starts a sentence too, its number dropped.
-_SENTENCE_END = re.compile(
-    r"(?<=\?)\s*|(?<=[.!…])(?<!^\d\.)(?<!^\d\d\.)\s+|\s*\n+\s*|\s+(?=\(?\d{1,2}\)\s)", re.MULTILINE
-)
+_SENTENCE_END = re.compile(r"(?<=\?)\s*|(?<=[.!…])(?<!^\d\.)(?<!^\d\d\.)\s+|\s*\n+\s*", re.MULTILINE)
+# The same, cutting before "2) " as well: used only for a text holding ")" (most hold none).
+_NUMBERED_END = re.compile(rf"{_SENTENCE_END.pattern}|\s+(?=\(?\d{{1,2}}\)\s)", re.MULTILINE)
 # A forwarded message inside another one starts after a separator line ("---------- Message transféré
 # ----------", "-----Original Message-----"): what comes before is the forwarder's words.
 _SEPARATOR = re.compile(r"^[ \t>]*[-_=]{3,}[^\n]*\n", re.MULTILINE)
 _WORD = re.compile(r"\w+")
+_ITEM_STARTS = frozenset("0123456789(-•*–—")  # what a list item may start with, besides "a) "
 _ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[a-z])[).°]\s+|^[-•*–—]\s*")
 _QUOTE = re.compile(r"«\s*(.+?)\s*»|\"(.+?)\"", re.DOTALL)
 HEADER_CHARS = 400  # forwarding headers are at the start
@@ -141,9 +142,9 @@ class Reader:
         """Each sentence, whether it is a list item ("- …", "2) …"), and whether it announces a list
         (it ends with a colon)."""
         found: list[tuple[str, bool, bool]] = []
-        for raw in _SENTENCE_END.split(text):
+        for raw in (_NUMBERED_END if ")" in text else _SENTENCE_END).split(text):
             raw = raw.strip()
-            piece = _ITEM_NUMBER.sub("", raw)
+            piece = _ITEM_NUMBER.sub("", raw) if raw[:1] in _ITEM_STARTS or raw[1:2] == ")" else raw
             item = piece != raw
             piece = piece.strip(" ,;:-–—»«\"'")
             if not any(char.isalnum() for char in piece):
@@ -210,6 +211,8 @@ class Reader:
             return True
         # SMS: a question word left in place, at the end of the sentence or of one of its pieces
         # ("la facture arrive qd et c'est qui le président").
+        if self._closing_words.isdisjoint(_WORD.findall(folded)):
+            return False
         return any(self._closes(piece) for piece in self._piece_end.split(folded)[::2])
 
 
