@@ -55,6 +55,7 @@ _NOISE = re.compile(
 
 # Line breaks, tabs and no-break spaces are spaces (and printable once replaced).
 _COMMON_SPACES = str.maketrans(dict.fromkeys("\n\r\t\xa0\u202f\u2009", " "))
+_LINE_SPACES = str.maketrans({**dict.fromkeys("\t\xa0\u202f\u2009", " "), "\r": "\n"})
 
 
 class Engine:
@@ -89,13 +90,15 @@ class Engine:
         the answer's own fields are then those of its first part."""
         # The cache of one message's terms never outlives it.
         self.matcher.forget_texts()
-        text = clean(question)
+        lines = clean(question, lines=True)  # line breaks end sentences
+        text = " ".join(lines.split())  # what `clean(question)` gives
         if not text:
             return self._unknown(question, "Votre message est vide : écrivez votre question sur la convention.")
         if smalltalk := self._small_talk(text):
             return Answer(question, False, "smalltalk", smalltalk, score=1.0)
-        message = self.reader.read(text)
-        focuses = self._questions(message)
+        message = self.reader.read(lines)
+        asked = self._questions(message)
+        focuses = [focus for focus, _ in asked]
         # Tied to the convention, a question may be answered alone, whatever its context says.
         written = f" {comparable(text)} "
         anchored = any(anchor in written for anchor in self._anchors)
@@ -105,20 +108,31 @@ class Engine:
         context = self.matcher.question_terms(" ".join(message.context))[:MAX_CONTEXT_TERMS]
         parts: list[Answer] = []
         cited: set[str] = set()
-        for focus in focuses:
-            part = self._answer_part(
-                focus,
-                focus,
-                focus if anchored else "",
-                today,
-                signature,
-                text,
-                context + self.matcher.question_terms(focus),
-                figures=" ".join([*message.context, focus]),
-            )
-            if part.citations and part.citations[0].id in cited:
-                continue  # two questions on one clause: answered once
+        words: set[str] = set()  # the strong words of the questions answered so far
+        for focus, before in asked:
+            for reading in (focus, f"{before} {focus}") if before else (focus,):
+                # A question too weak alone is read again with the sentence (or the piece) before it,
+                # unless that only finds again the clause of an earlier question (then it is not its own).
+                part = self._answer_part(
+                    focus,
+                    reading,
+                    reading if anchored else "",
+                    today,
+                    signature,
+                    text,
+                    context + self.matcher.question_terms(reading),
+                    figures=" ".join([*message.context, focus]),
+                    cited=frozenset(cited),
+                )
+                if part.answered or part.kind == "calculation":
+                    break
+            if reading != focus and part.answered and part.citations[0].id in cited:
+                part = Answer(focus, False, "unknown", PART_NOT_FOUND)
+            own = {term for term in self.matcher.question_terms(focus) if self.matcher.is_strong(term)}
+            if part.citations and part.citations[0].id in cited and own <= words:
+                continue  # the same question again, on the same clause: answered once
             cited.update(citation.id for citation in part.citations[:1])
+            words |= own
             # A calculation refused says why (an impossible date); any other miss is one short line.
             keep = part.answered or part.kind == "calculation"
             parts.append(part if keep else Answer(focus, False, "unknown", PART_NOT_FOUND))
@@ -128,17 +142,20 @@ class Engine:
             return replace(parts[0], question=question)
         return replace(parts[0], question=question, parts=tuple(parts))
 
-    def _questions(self, message: Message) -> list[str]:
-        """The distinct questions of a message: its asking sentences, cut where a new question starts;
-        a piece that names nothing the convention knows ("Sommes-nous bloqués") stays with its neighbour,
-        and a question that names nothing at all ("Quelle procédure suivre ?") takes the sentence before it."""
-        focuses: list[str] = []
-        previous = ""
+    def _questions(self, message: Message) -> list[tuple[str, str]]:
+        """The distinct questions of a message, each with the sentence or piece before it: its asking
+        sentences, cut where a new question starts; a piece that names nothing the convention knows
+        ("Sommes-nous bloqués") stays with its neighbour, and a question that names nothing at all
+        ("Quelle procédure suivre ?") takes the sentence before it."""
+        focuses: list[tuple[str, str]] = []
+        previous: list[str] = []  # the context sentences since the last question, nearest last
+        last = ""  # the sentence just before, whatever it is
         if len(message.questions) > MAX_PARTS:
-            return message.questions  # more than one reply can hold: answered as one message anyway
+            return [(question, "") for question in message.questions]  # more than one reply can hold
         for sentence in message.sentences:
             if not sentence.asks:
-                previous = sentence.text
+                previous.append(sentence.text)
+                last = sentence.text
                 continue
             pieces: list[str] = []
             pending = ""
@@ -151,10 +168,16 @@ class Engine:
                     pending = piece
             if pending and pieces:
                 pieces[-1] = f"{pieces[-1]}, {pending}"
-            elif not pieces and previous and self._names_something(f"{previous} {sentence.text}"):
-                pieces = [f"{previous} {sentence.text}"]
-            focuses += pieces
-            previous = ""
+            elif not pieces:
+                # The nearest context that names something: "Nous voulons sortir de la convention. Je
+                # prépare le dossier. Comment faut-il procéder ?"
+                for start in range(len(previous) - 1, -1, -1):
+                    joined = " ".join([*previous[start:], sentence.text])
+                    if self._names_something(" ".join(previous[start:])):
+                        pieces, last = [joined], ""
+                        break
+            focuses += [(piece, before) for piece, before in zip(pieces, [last, *pieces], strict=False)]
+            previous, last = [], sentence.text
         return focuses
 
     def _names_something(self, text: str) -> bool:
@@ -171,12 +194,14 @@ class Engine:
         terms: list[str] | None = None,
         situational: bool = True,
         figures: str = "",
+        cited: frozenset[str] = frozenset(),
     ) -> Answer:
         """One question: `focus` is its sentence ("" if none stands out), `text` the same with its context
         (or `terms`, those of its context and itself), `whole` the message when it holds several questions.
         The calculations read `figures` (else `text`): for one of several questions, the question and the
         message's context, not the other questions (their dates, hours or parties are not its own), and
-        only the question's own words say whether it asks for a calculation."""
+        only the question's own words say whether it asks for a calculation. A clause already `cited` by an
+        earlier question gives way to the next one of the ranking when that one is nearly as good."""
         terms = terms if terms is not None else self.matcher.question_terms(text)
         focus_terms = self.matcher.question_terms(focus) if focus else []
         # One of several questions is read with its context weaker (no second reading of the whole).
@@ -201,14 +226,14 @@ class Engine:
             # The question itself first, its context weaker: the context's words would dilute it.
             focus_ranked = self.ranker.rank(focus, focus_terms, self.matcher.rank(focus_terms, terms))
             if self._sure(focus_ranked, min(self.threshold, ANCHORED_THRESHOLD)):
-                best = focus_ranked[0]
+                best = _own_best(focus_ranked, cited)
                 clause = self.knowledge.clauses[best.clause_id]
                 return self._clause_answer(question, clause, focus_terms, best.confidence, focus_ranked)
         # One of several questions of a message about the convention: a weaker match is still its best
         # reading, given in the middle band (with the warning and the next clauses).
         threshold = min(self.threshold, PART_THRESHOLD) if whole and focus_terms else self.threshold
         if self._sure(ranked, threshold):
-            best = ranked[0]
+            best = _own_best(ranked, cited)
             return self._clause_answer(question, self.knowledge.clauses[best.clause_id], terms, best.confidence, ranked)
         return self._unknown(question, self._not_found(ranked), ranked)
 
@@ -306,12 +331,34 @@ class Engine:
         return f"Je peux vous renseigner sur : {topics}. {self.contact}"
 
 
-def clean(question: str) -> str:
-    """The question without control characters, markup or addresses, cut to a Telegram message."""
-    visible = _NOISE.sub(" ", question[: MAX_QUESTION_CHARS * 2]).translate(_COMMON_SPACES)
-    if not visible.isprintable():  # rare: a test per character only when some character may be invisible
-        visible = "".join(" " if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") else char for char in visible)
-    text = " ".join(visible.split())
+def _own_best(ranked: list[Candidate], cited: frozenset[str]) -> Candidate:
+    """The best clause of a ranking, or, when an earlier question of the message already cites it, the
+    first other clause nearly as good (an alternative's share): two questions on one clause are answered
+    once only when no other clause fits the second nearly as well."""
+    best = ranked[0]
+    if best.clause_id not in cited:
+        return best
+    for candidate in ranked[1:]:
+        if candidate.confidence < ALTERNATIVE_SHARE * best.confidence:
+            break
+        if candidate.clause_id not in cited and candidate.strong_terms:
+            return candidate
+    return best
+
+
+def clean(question: str, *, lines: bool = False) -> str:
+    """The question without control characters, markup or addresses, cut to a Telegram message; with
+    `lines`, its non-empty lines each cleaned, one per line (a line break ends a sentence or a list item)."""
+    visible = _NOISE.sub(" ", question[: MAX_QUESTION_CHARS * 2]).translate(_LINE_SPACES if lines else _COMMON_SPACES)
+    if not visible.replace("\n", "").isprintable():  # rare: a test per character only when one may be invisible
+        visible = "".join(
+            char if char == "\n" or unicodedata.category(char) not in ("Cc", "Cf", "Zl", "Zp") else " "
+            for char in visible
+        )
+    if lines:
+        text = "\n".join(" ".join(words) for words in map(str.split, visible.split("\n")) if words)
+    else:
+        text = " ".join(visible.split())
     if len(text) > MAX_QUESTION_CHARS:  # cut between words: a half word would read as an unknown one
         text = text[: MAX_QUESTION_CHARS + 1].rsplit(" ", 1)[0]
     return text

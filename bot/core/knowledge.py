@@ -188,6 +188,9 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
             anchor_words=tuple(vocabulary.anchor_words),
             linking_words=tuple(vocabulary.linking_words),
             inverted_subjects=tuple(vocabulary.inverted_subjects),
+            closing_question_words=tuple(vocabulary.closing_question_words),
+            condition_words=tuple(vocabulary.condition_words),
+            listing_openers=tuple(vocabulary.listing_openers),
         ),
         training=training,
     )

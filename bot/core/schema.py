@@ -76,6 +76,9 @@ class VocabularyFile(StrictModel):
     anchor_words: list[str] = []
     linking_words: list[str] = []
     inverted_subjects: list[str] = []
+    closing_question_words: list[str] = []
+    condition_words: list[str] = []
+    listing_openers: list[str] = []
     stop_words: list[str] = []
     verb_endings: list[str] = []
 
