@@ -1,10 +1,10 @@
 """Import example phrasings written apart from the evaluation sets into knowledge/training/.
 
-    python scripts/training_data.py /work/phrasings [/work/phrasings-long] [--negatives FILE]
+    python scripts/training_data.py PHRASINGS_DIR [LONG_PHRASINGS_DIR] [--negatives FILE]
 
 Each source folder holds one `<clause id>.yaml` list of phrasings; a negatives file holds a list of
 out-of-scope questions. A phrasing is kept only if it is not near-identical (rapidfuzz ratio >= 90 on
-folded text) to any evaluation question (tests/data/*.yaml, /work/shared/eval/*.yaml) nor already an
+folded text) to any evaluation question (tests/data/*.yaml, ../shared/eval/*.yaml beside the checkout) nor already an
 example question of a clause; the kept ones are appended to knowledge/training/<clause id>.yaml
 (out of scope: knowledge/training/hors-sujet.yaml). `--check` only reports training examples too
 close to an evaluation question (the test suite runs the same check). A new file gets its schema
@@ -24,7 +24,8 @@ from bot.core.french import comparable
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, load_knowledge
 
 ROOT = Path(__file__).resolve().parents[1]
-EVAL_SOURCES = (ROOT / "tests" / "data", Path("/work/shared/eval"))
+# The shared development sets sit beside the checkout (as in CI); tests/data holds copies of them.
+EVAL_SOURCES = (ROOT / "tests" / "data", ROOT.parent / "shared" / "eval")
 TRAINING = DEFAULT_KNOWLEDGE_DIR / "training"
 OUT_OF_SCOPE = "hors-sujet"
 NEAR = 90
