@@ -14,8 +14,10 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from collections.abc import Awaitable, Callable, Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 from typing import TypeVar
+
+from .clock import Clock
 
 T = TypeVar("T")
 Runner = Callable[[Callable[[sqlite3.Connection], T]], Awaitable[T]]
@@ -25,8 +27,9 @@ DONE_RETENTION = timedelta(days=2)  # Telegram keeps an unconfirmed update for 2
 class UpdateJournal:
     """Updates received but not yet handled, on the bot's database (through `run`, the storage's worker)."""
 
-    def __init__(self, run: Runner) -> None:
+    def __init__(self, run: Runner, clock: Clock | None = None) -> None:
         self._run = run
+        self._clock = clock or Clock()
         self._finished: list[int] = []
         self._flush: asyncio.Future[None] | None = None
 
@@ -35,7 +38,7 @@ class UpdateJournal:
         batch = list(updates)
         if not batch:
             return set()
-        now = _now()
+        now = self._stamp()
 
         def write(db: sqlite3.Connection) -> set[int]:
             new = set()
@@ -63,7 +66,7 @@ class UpdateJournal:
     async def _write_finished(self) -> None:
         await asyncio.sleep(0)  # let the other updates finishing now join this write
         ids, self._finished, self._flush = self._finished, [], None
-        now = _now()
+        now = self._stamp()
 
         def write(db: sqlite3.Connection) -> None:
             db.executemany("DELETE FROM update_journal WHERE update_id = ?", [(i,) for i in ids])
@@ -80,11 +83,11 @@ class UpdateJournal:
         )
         return [(row[0], row[1]) for row in rows]
 
-    async def purge(self, now: datetime | None = None) -> int:
+    async def purge(self) -> int:
         """Forget the ids of updates finished long ago; return how many went."""
-        before = ((now or datetime.now(UTC)) - DONE_RETENTION).isoformat()
+        before = self._stamp(-DONE_RETENTION)
         return await self._run(lambda db: db.execute("DELETE FROM update_done WHERE done_at < ?", (before,)).rowcount)
 
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat()
+    def _stamp(self, shift: timedelta = timedelta(0)) -> str:
+        # Stored in UTC: rows are compared as text, so every stamp must carry the same offset.
+        return (self._clock.now() + shift).astimezone(UTC).isoformat()

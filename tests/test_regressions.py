@@ -38,7 +38,9 @@ def test_known_misses_are_questions_of_their_set() -> None:
         assert set(misses or []) <= questions, name
 
 
+@pytest.mark.slow
 def test_answers_do_not_depend_on_the_hash_seed() -> None:
+    """Set or dict order that depends on the string hash differs between processes, not within one."""
     questions = "".join(f"{case.question}\n" for case in load_cases(DATA / "realistic.yaml"))
     outputs = []
     for seed in ("1", "4242"):

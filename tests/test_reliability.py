@@ -22,6 +22,7 @@ from telegram.error import BadRequest, Conflict, InvalidToken, NetworkError
 from test_deployment import cli
 from test_handlers import ADMIN, Harness, harness_for
 
+from bot.clock import Clock
 from bot.core.answer import Answer, Citation
 from bot.core.engine import Engine
 from bot.journal import UpdateJournal
@@ -44,7 +45,7 @@ SECRET = "s3cr3t-Token_for-tests"
 @pytest.fixture
 async def journal(tmp_path: Path) -> UpdateJournal:
     storage = Storage(tmp_path / "bot.sqlite3", b"k" * 32)
-    return UpdateJournal(storage.run)
+    return UpdateJournal(storage.run, Clock(frozen=datetime(2026, 11, 28, 10, tzinfo=UTC)))
 
 
 # --- the journal ---------------------------------------------------------------------------------
@@ -56,7 +57,8 @@ async def test_the_journal_keeps_unfinished_updates_and_recognises_every_id_once
     await journal.finish(1)
     assert [update_id for update_id, _ in await journal.pending()] == [2, 3]
     assert await journal.record([(1, '{"update_id": 1}')]) == set()  # finished: never handled again
-    assert await journal.purge(datetime.now(UTC) + timedelta(days=3)) == 1
+    journal._clock.set(datetime(2026, 12, 1, 10, tzinfo=UTC))  # three days later
+    assert await journal.purge() == 1
     assert await journal.record([(1, '{"update_id": 1}')]) == {1}  # past Telegram's own memory
 
 

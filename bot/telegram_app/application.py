@@ -69,7 +69,7 @@ def build_application(
     telegram = settings.telegram
     clock = clock or make_clock(settings)
     storage = open_storage(settings, clock)
-    journal = UpdateJournal(storage.run)
+    journal = UpdateJournal(storage.run, clock)
     limiter = ResilientRateLimiter(
         overall_max_rate=telegram.flood_limit_per_second,
         max_retries=telegram.max_retries,

@@ -86,5 +86,5 @@ async def purge_now(application: Application) -> None:
     """Delete what is past its retention, and the ids of updates handled long ago (at start, then daily)."""
     services = services_of(application)
     removed = await services.storage.purge(services.settings.privacy.retention_days)
-    removed += await application.bot.journal.purge(services.clock.now())
+    removed += await application.bot.journal.purge()
     log.info("retention purge: %d row(s) removed", removed)
