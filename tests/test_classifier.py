@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import pickle
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from unittest import mock
 
 import numpy as np
 import pytest
@@ -41,11 +43,15 @@ def test_the_table_is_in_no_training_file(knowledge: Knowledge) -> None:
     assert not [q for q in asked if comparable(q) in taught]
 
 
-def test_no_training_example_is_near_an_evaluation_question() -> None:
-    result = subprocess.run(
-        [sys.executable, "scripts/training_data.py", "--check"], capture_output=True, text=True, cwd=ROOT
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+def test_no_training_example_is_near_an_evaluation_question(capsys: pytest.CaptureFixture[str]) -> None:
+    """`python scripts/training_data.py --check`, in this process."""
+    spec = importlib.util.spec_from_file_location("training_data", ROOT / "scripts" / "training_data.py")
+    assert spec and spec.loader
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    with mock.patch.object(sys, "argv", ["training_data.py", "--check"]):
+        code = script.main()
+    assert code == 0, capsys.readouterr().out
 
 
 def test_training_is_deterministic(engine: Engine, knowledge: Knowledge) -> None:
@@ -68,6 +74,7 @@ def test_answering_reads_the_same_vector_as_training(engine: Engine, text: str) 
     )
 
 
+@pytest.mark.slow  # a real process: what a fresh interpreter imports
 def test_a_pickled_engine_answers_without_scikit_learn(engine: Engine, tmp_path: Path) -> None:
     (tmp_path / "engine.pickle").write_bytes(pickle.dumps(engine))
     script = (
