@@ -70,6 +70,12 @@ def convention_bot(*args: str, stdin: str | None = None, **environment: str) -> 
     return Result(code, out, err)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slow tests first (a stable sort: each module keeps its order): pytest-xdist hands them out first,
+    so the workers' long waits on real processes overlap instead of ending the run one after another."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder of this test run, shared by pytest-xdist's workers (each has its own basetemp below it)."""
     base = tmp_path_factory.getbasetemp()

@@ -25,7 +25,8 @@ from fake_telegram import TOKEN, FakeBotApiServer, FakeTelegram
 from bot.clock import Clock
 from bot.core.calendar_text import next_notice_deadline
 
-pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow]
+# One worker runs the module: its tests share one running bot (pytest-xdist's --dist loadgroup).
+pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow, pytest.mark.xdist_group("end_to_end")]
 ROOT = Path(__file__).parents[1]
 TIMEOUT = 20.0
 
