@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from text_to_num import alpha2digit
 
 from .analysis import Analyzer
-from .deadlines import MONTH_NAMES
+from .deadlines import calendar_names
 from .french import comparable, fold
 from .schema import CalculationsFile, Clause, SmallTalk, Topic
 from .yamlfile import Location, Problem, YamlDocument
@@ -252,9 +252,10 @@ def check_calculations(
     day = calculations.earliest_signature
     if day is None:
         return
+    month = calendar_names().months[day.month - 1]
     if source is None:
         yield problem(("earliest_signature_source",), f"clause « {calculations.earliest_signature_source} » inconnue")
-    elif not {f"{day:%d/%m/%Y}", f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"} & _spans(source.text):
+    elif not {f"{day:%d/%m/%Y}", f"{day.day} {month} {day.year}"} & _spans(source.text):
         yield problem(("earliest_signature",), f"la date {day:%d/%m/%Y} ne figure pas dans {source.id}")
 
 
