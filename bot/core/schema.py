@@ -91,6 +91,7 @@ class DateRole(StrictModel):
     cues: list[str] = Field(min_length=1)
     weak: list[str] = []
     overrides: list[str] = []
+    lists: bool = False  # a date with no cue right after one of this role has it too ("le 10/10 et le 30/10")
 
 
 class DurationRole(StrictModel):
