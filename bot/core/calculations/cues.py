@@ -50,6 +50,7 @@ class Cues:
         self.deadline_words = optional(words.deadline_words)
         self.notice_received = optional(words.notice_received_words)
         self.announce = optional(words.announce_words)
+        self.own_convention = optional(words.own_convention_words)
         self.interest = optional(words.interest_words)
         self.total = optional(words.total_words)
         self.rate_after = (
