@@ -49,6 +49,7 @@ class Cues:
         self.invoiced = optional(words.invoiced_words)
         self.deadline_words = optional(words.deadline_words)
         self.notice_received = optional(words.notice_received_words)
+        self.notice_sent = optional(words.notice_sent_words)
         self.announce = optional(words.announce_words)
         self.own_convention = optional(words.own_convention_words)
         self.interest = optional(words.interest_words)

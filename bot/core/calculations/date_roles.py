@@ -58,8 +58,8 @@ class DateRoles(Calculator):
         role = _nearest(window, self.cues.date_cues) or _nearest(window, self.cues.weak_cues)
         if role == "other":
             role = self._of_the_document(window) or role  # "la date d'exigibilité de la facture était le"
-        if role in self.words.other_documents and self._of_other_document(wide, role):
-            role = self.words.other_documents[role]  # "le devis signé le 20/10", "la facture échue le 15/09"
+        if role and (taken := self._of_other_document(wide, role)):
+            role = taken  # "le devis signé le 20/10", "la facture échue le 15/09", "la lettre revenue signée le"
         if self._takes_effect(window):
             role = "end"  # "mettre fin à la convention au 31/03/2027": the day it ends, never a signature
         overriding = self.cues.overrides.get(role, ()) if role else self.cues.overriding
@@ -112,7 +112,7 @@ class DateRoles(Calculator):
         role = _nearest(before, cues)
         if role is None or not _WORD_TAIL.fullmatch(before[max(m.end() for m in cues[role].finditer(before)) :]):
             return None
-        return self.words.other_documents.get(role, role)
+        return self.words.other_documents.get("other", {}).get(role, role)
 
     def _continues_list(self, window: str) -> bool:
         """Does a date without a cue go on a list (of signatures, of payments)? Not across a sentence unless a
@@ -122,22 +122,25 @@ class DateRoles(Calculator):
             return False
         return not _SENTENCE_END.search(window) or any(p.search(window) for p in self.cues.parties.values())
 
-    def _of_other_document(self, window: str, role: str) -> bool:
-        """Is the last `role` cue of `window` about another document ("le devis … signé", "la facture … échue")?
+    def _of_other_document(self, window: str, role: str) -> str | None:
+        """The role a `role` cue takes when said of another document ("le devis … signé" is the quote's,
+        "la facture … échue" its due date, "la lettre … revenue signée" its receipt), else None.
 
-        It is when another document's name comes after the last name of the convention itself."""
+        It is when that document's name comes after the last name of the convention itself (the nearest wins)."""
         cues = list(self.cues.date_cues[role].finditer(window))
-        other = self.cues.date_cues.get("other")
-        if not cues or other is None:
-            return False
+        if not cues or (self.cues.convention and self.cues.convention.search(window, cues[-1].end())):
+            return None  # "signature de la convention : 25/06/2025"
         before = window[: cues[-1].start()]
-        if self.cues.convention and self.cues.convention.search(window, cues[-1].end()):
-            return False  # "signature de la convention : 25/06/2025"
-        last_other = max((m.end() for m in other.finditer(before)), default=-1)
         last_convention = (
             max((m.end() for m in self.cues.convention.finditer(before)), default=-1) if self.cues.convention else -1
         )
-        return last_other > last_convention
+        named = [
+            (max((m.end() for m in self.cues.date_cues[document].finditer(before)), default=-1), taken[role])
+            for document, taken in self.words.other_documents.items()
+            if role in taken and document in self.cues.date_cues
+        ]
+        end, taken = max(named, default=(-1, None))
+        return taken if end > last_convention else None
 
 
 def _nearest(window: str, patterns: dict[str, re.Pattern[str]]) -> str | None:

@@ -13,7 +13,7 @@ ACTOR_REACH = 30  # characters between a party's name and the termination verb i
 
 # Between a termination word and the party after it: the agent ("par", "du", "de la"), nothing else.
 _NUMBERS = re.compile(r"(?:\s*\d+(?![\d/.-]))*")  # "59 62" and "62" right after a name belong to it
-_AGENT = re.compile(r"\s*(?:par|du|de|des|d')\s*(?:l[ae]\s+|l'\s*)?")
+AGENT = re.compile(r"\s*(?:par|du|de|des|d')\s*(?:l[ae]\s+|l'\s*)?")
 
 
 class Parties(Calculator):
@@ -43,7 +43,7 @@ class Parties(Calculator):
             (m.start() - end, 1, party)
             for party, p in self.cues.parties.items()
             for m in p.finditer(folded, end, end + reach)
-            if _AGENT.fullmatch(folded[end : m.start()])  # "résiliée par La Fibre", not "résilier notre convention"
+            if AGENT.fullmatch(folded[end : m.start()])  # "résiliée par La Fibre", not "résilier notre convention"
         ]
 
     def _told(self, folded: str, start: int, verb: int) -> bool:
