@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..cost import alternation
+from ..cost import alternation, elided
 from ..french import fold
 from ..matching import Matcher
 from ..schema import CalculationsFile
@@ -55,7 +55,10 @@ class Cues:
         self.interest = optional(words.interest_words)
         self.total = optional(words.total_words)
         self.rate_after = (
-            re.compile(r"\s*(?:" + alternation(words.rate_after_words) + ")") if words.rate_after_words else None
+            # read in `digits` text, where "l'heure" is split as "l' heure"
+            re.compile(r"\s*(?:" + alternation(map(elided, words.rate_after_words)) + ")")
+            if words.rate_after_words
+            else None
         )
         # "mettre fin à la convention au 31/03/2027": a termination word, then (no sentence end) a link at the date.
         self.end_link = (
