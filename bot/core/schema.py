@@ -155,6 +155,7 @@ class CalculationsFile(StrictModel):
     notice_received_words: list[str] = []
     notice_sent_words: list[str] = []
     end_links: list[str] = []
+    end_links_weak: list[str] = []
     other_documents: dict[str, dict[str, str]] = {}
     after_reach: int = Field(default=0, ge=0, le=200)
     announce_words: list[str] = []

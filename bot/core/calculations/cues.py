@@ -61,9 +61,8 @@ class Cues:
             else None
         )
         # "mettre fin à la convention au 31/03/2027": a termination word, then (no sentence end) a link at the date.
-        self.end_link = (
-            re.compile(r"(?<![a-z])(?:" + alternation(words.end_links) + r")\s*$") if words.end_links else None
-        )
+        self.end_link = _at_end(words.end_links)
+        self.end_link_weak = _at_end(words.end_links_weak)
 
 
 def joining(words: list[str]) -> re.Pattern[str]:
@@ -72,6 +71,11 @@ def joining(words: list[str]) -> re.Pattern[str]:
     alone = [w for w in words if w not in signs]
     parts = [rf"(?<![a-z])(?:{alternation(alone)})(?![a-z])"] if alone else []
     return re.compile("|".join(parts + ([f"(?:{alternation(signs)})"] if signs else [])))
+
+
+def _at_end(words: list[str]) -> re.Pattern[str] | None:
+    """Words that end the text they are searched in (right before a date), or None for an empty list."""
+    return re.compile(r"(?<![a-z])(?:" + alternation(words) + r")\s*$") if words else None
 
 
 def optional(words: list[str]) -> re.Pattern[str] | None:

@@ -82,11 +82,15 @@ class DateRoles(Calculator):
     def _takes_effect(self, window: str) -> bool:
         """Is the date the day a termination takes effect? A termination word, then no other date cue and no
         sentence end, then a link right before the date ("résilier pour le", "la résiliation à compter du")."""
-        if self.cues.end_link is None or not self.cues.end_link.search(window):
+        strong = bool(self.cues.end_link and self.cues.end_link.search(window))
+        if not strong and not (self.cues.end_link_weak and self.cues.end_link_weak.search(window)):
             return False
         verbs = list(self.cues.termination.finditer(window))
         if not verbs:
             return False
+        done = self.cues.date_cues.get("letter")
+        if not strong and done and any(m.start() <= verbs[-1].start() < m.end() for m in done.finditer(window)):
+            return False  # "La Fibre a résilié la convention le 20/11": its letter's date, not the end
         before, since = window[: verbs[-1].start()], window[verbs[-1].end() :]
         cues = (*self.cues.date_cues.values(), *self.cues.weak_cues.values())
         cue_end = max((m.end() for pattern in cues for m in pattern.finditer(before)), default=-1)
