@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..answer import Answer
-from ..deadlines import find_dates, format_date
+from ..deadlines import DateMention, find_dates, format_date
 from .base import COST_CLAUSE, Calculator, Context
 from .date_roles import DateRoles
 
@@ -92,6 +92,6 @@ class Interest(Calculator):
         return Answer(question, True, "clause", text, (self.cite(COST_CLAUSE, None), self.cite(clause, terms)), 1.0)
 
 
-def _day(mention) -> date:  # type: ignore[no-untyped-def]
+def _day(mention: DateMention) -> date:
     assert mention.value is not None
     return mention.value
