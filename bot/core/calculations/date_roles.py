@@ -59,7 +59,7 @@ class DateRoles(Calculator):
         if role == "other":
             role = self._of_the_document(window) or role  # "la date d'exigibilité de la facture était le"
         if role and (taken := self._of_other_document(wide, role)):
-            role = taken  # "le devis signé le 20/10", "la facture échue le 15/09", "la lettre revenue signée le"
+            role = taken  # "le devis signé le 20/10", "la facture échue le 15/09"
         if self._takes_effect(window):
             role = "end"  # "mettre fin à la convention au 31/03/2027": the day it ends, never a signature
         overriding = self.cues.overrides.get(role, ()) if role else self.cues.overriding
@@ -128,7 +128,7 @@ class DateRoles(Calculator):
 
     def _of_other_document(self, window: str, role: str) -> str | None:
         """The role a `role` cue takes when said of another document ("le devis … signé" is the quote's,
-        "la facture … échue" its due date, "la lettre … revenue signée" its receipt), else None.
+        "la facture … échue" its due date, "la mise en demeure … revenue signée" its own), else None.
 
         It is when that document's name comes after the last name of the convention itself (the nearest wins)."""
         cues = list(self.cues.date_cues[role].finditer(window))
