@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .french import fold
-from .phrases import alternatives, flexible, phrases_pattern
+from .phrases import alternatives, any_phrase, flexible, phrases_pattern
 
 # Sentences end at . ! ? … (a question mark ends one even without a space after it), or at a line
 # break; "4.2.1" and "1.600" are not cut since no space follows their dots.
@@ -27,6 +27,8 @@ _NUMBERED_END = re.compile(rf"{_SENTENCE_END.pattern}|\s+(?=\(?\d{{1,2}}\)\s)", 
 # ----------", "-----Original Message-----"): what comes before is the forwarder's words.
 _SEPARATOR = re.compile(r"^[ \t>]*[-_=]{3,}[^\n]*\n", re.MULTILINE)
 _WORD = re.compile(r"\w+")
+_FULL_STOP = re.compile(r"[.!…]\s+\w")  # a sentence ends and another follows
+_ONE_LETTER_END = re.compile(r"(?<!\w)\w[\s'’]+$")  # "c'est ce que": "est ce que" is no question there
 _ITEM_STARTS = frozenset("0123456789(-•*–—")  # what a list item may start with, besides "a) "
 _ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[a-z])[).°]\s+|^[-•*–—]\s*")
 _QUOTE = re.compile(r"«\s*(.+?)\s*»|\"(.+?)\"", re.DOTALL)
@@ -49,6 +51,24 @@ class Reading:
     closing_question_words: tuple[str, ...] = ()
     condition_words: tuple[str, ...] = ()
     listing_openers: tuple[str, ...] = ()
+    question_starts: tuple[str, ...] = ()
+    question_enumerators: tuple[str, ...] = ()
+    in_place_question_words: tuple[str, ...] = ()
+    follow_up_words: tuple[str, ...] = ()
+    spoken_commas: tuple[str, ...] = ()
+    spoken_question_marks: tuple[str, ...] = ()
+    spoken_stops: tuple[str, ...] = ()
+    spoken_stops_before_question: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cut:
+    """Where a sentence may hold two questions: a comma or a linking word ("punctuation"), a question
+    starting without punctuation ("start"), or an enumerator said before a question ("enumerator")."""
+
+    start: int
+    end: int
+    kind: str
 
 
 @dataclass(frozen=True)
@@ -92,6 +112,13 @@ class Reader:
         # What only opens the next item: "Je vous saurais gré de m'indiquer", "d'une part".
         items = "|".join(flexible(fold(opener)) for opener in reading.listing_openers if opener.strip()) or r"(?!x)x"
         self._lead = re.compile(rf"(?<!\w)(?:{asking or '(?!x)x'}|{items})\W*$")
+        # A question starting in the middle of a sentence, without punctuation (see `_cuts`).
+        self._start = re.compile(rf"(?<![\w'’-])(?:{any_phrase(reading.question_starts)})(?![\w'’])", re.IGNORECASE)
+        enumerators = any_phrase(reading.question_enumerators)
+        self._enumerator = re.compile(rf"\s*(?<![\w'’-])(?:{enumerators})(?![\w'’])[\s,:.-]*", re.IGNORECASE)
+        self._in_place = frozenset(fold(word).strip() for word in reading.in_place_question_words)
+        self._spoken = _spoken_pattern(reading)
+        self._follow_up = phrases_pattern(reading.follow_up_words, start=False)
         markers = sorted({fold(marker).strip() for marker in reading.forward_markers}, key=len, reverse=True)
         # A marker ending in a colon ("Objet :") is a whole header; another runs to its colon
         # ("Message transféré de la mairie de X :").
@@ -106,16 +133,26 @@ class Reader:
         ]
         self._header = re.compile(r"^(?:\s*(?:" + "|".join(headers) + "))+") if headers else None
 
+    def punctuate(self, text: str) -> str:
+        """`text` with the punctuation said aloud in a dictated message written as marks ("c'est le maire
+        virgule deux questions" -> "c'est le maire, deux questions"); "3 virgule 5" is "3,5"."""
+        if self._spoken is None:
+            return text
+        return self._spoken.sub(_mark, text)
+
     def read(self, text: str) -> Message:
         """The sentences of `text` without forwarding header and signature."""
         body, outside = self._unwrap(text)
         sentences: list[Sentence] = []
         found = self._sentences(body)
+        # A message without any "?" nor a full stop between sentences (dictated, SMS) asks wherever a
+        # question word stands; one with full stops and no "?" asks indirectly ("Il voudrait comprendre …").
+        unpunctuated = "?" not in body and not _FULL_STOP.search(body)
         listing = False  # in a list announced by "Pourriez-vous m'indiquer :" or "Nos questions :"
         for index, (sentence, item, announces) in enumerate(found):
             opens_list = not item and announces and index + 1 < len(found) and found[index + 1][1]
             # The announcing sentence is context: its items are the questions.
-            asks = (item and listing) or (not opens_list and self._asks(sentence))
+            asks = (item and listing) or (not opens_list and self._asks(sentence, unpunctuated))
             listing = (item and listing) or opens_list
             sentences.append(Sentence(sentence, asks))
         sentences += [Sentence(s, False) for s, _, _ in self._sentences(outside)]  # the forwarder's words
@@ -168,19 +205,36 @@ class Reader:
         indirect = bool(self._asking.search(fold(question).replace("s'il", "si il")))
         # "m'indiquer le taux horaire, la juridiction … ainsi que la durée": one question per item.
         listing = bool(self._listing and self._listing.search(fold(question)))
-        split = self._piece_end.split(question)
+        # Without "?", a question word asks wherever it stands, and a question may start mid-sentence.
+        in_place = "?" not in question
+        split, kinds = self._split(question, starts=in_place)
         carried, opening = "", 0  # a linking word alone ("et, d'autre part, …") opens the next piece
+        announced = False  # the piece follows an enumerator or holds a question start
         for index in range(0, len(split), 2):
             opening = opening if carried else index
             piece, separator = carried + split[index], split[opening - 1] if opening else ""
+            announced = announced or (bool(opening) and kinds[opening // 2 - 1] in ("start", "enumerator"))
             folded = self._link.sub("", fold(piece).strip())
-            if not folded or (listing and self._lead.search(folded) and index + 1 < len(split)):
-                carried = f"{piece.lstrip() if carried else piece.strip()}{split[index + 1] if index + 1 < len(split) else ''}"
+            following = kinds[index // 2] if index + 1 < len(split) else ""
+            # What comes before a question starting without punctuation belongs to it, when it does not
+            # ask by itself ("et on a signé il y a deux ans | est-ce que …", "et si on paie en retard |
+            # c'est combien").
+            leads = following == "start" and not self._piece_asks(folded, indirect, in_place)
+            if not folded or leads or (listing and self._lead.search(folded) and index + 1 < len(split)):
+                # An enumerator is dropped, not carried ("deuxième question"): it only says a question follows.
+                carried_separator = split[index + 1] if index + 1 < len(split) and following != "enumerator" else ""
+                carried = f"{piece.lstrip() if carried else piece.strip()}{carried_separator}"
                 carried = carried if carried.strip() else ""
+                announced = announced or following in ("start", "enumerator")
                 continue
             carried = ""
             inside_brackets = bool(pieces) and pieces[-1].count("(") > pieces[-1].count(")")
-            asking = self._piece_asks(folded, indirect) or (listing and bool(self._item.match(folded)))
+            asking = (
+                announced
+                or self._piece_asks(folded, indirect, in_place)
+                or (listing and bool(self._item.match(folded)))
+            )
+            announced = False
             if pieces and (inside_brackets or not asking or not asks[-1]):
                 pieces[-1] = f"{pieces[-1]}{separator}{piece.rstrip()}"
                 asks[-1] = asks[-1] or asking
@@ -189,8 +243,54 @@ class Reader:
                 asks.append(asking)
         return pieces
 
-    def _piece_asks(self, folded: str, indirect: bool) -> bool:
-        """Whether a piece of a sentence (folded, without its linking word) asks something."""
+    def refers_back(self, question: str) -> bool:
+        """Whether a question refers back to the one before it ("Et celle du tribunal ?", "idem pour La Fibre")."""
+        return bool(self._follow_up.search(fold(question)))
+
+    def is_linked(self, question: str) -> bool:
+        """Whether a question opens with a linking word ("Et le CDG, il peut aussi ?")."""
+        return bool(self._link.match(fold(question).strip(" ,;:-–—«\"'")))
+
+    def _split(self, question: str, *, starts: bool) -> tuple[list[str], list[str]]:
+        """`question` cut where a new question may start: its pieces and separators alternating (as
+        `re.split` gives them), and the kind of each separator."""
+        split: list[str] = []
+        kinds: list[str] = []
+        position = 0
+        for cut in self._cuts(question, starts=starts):
+            split += [question[position : cut.start], question[cut.start : cut.end]]
+            kinds.append(cut.kind)
+            position = cut.end
+        split.append(question[position:])
+        return split, kinds
+
+    def _cuts(self, question: str, *, starts: bool = True) -> list[Cut]:
+        """Where `question` may hold two questions, in order, none overlapping: commas and linking words,
+        enumerators ("deuxième question"), and question starts after words of their own ("… compétent
+        combien dure …"), but not right after an asking phrase ("savoir | combien") nor after a one-letter
+        word ("c'est ce que")."""
+        found = [Cut(m.start(), m.end(), "punctuation") for m in self._piece_end.finditer(question)]
+        found += [Cut(m.start(), m.end(), "enumerator") for m in self._enumerator.finditer(question)]
+        for match in self._start.finditer(question) if starts else ():
+            before = question[max(0, match.start() - 60) : match.start()]
+            if before[-1:].isspace() and not _ONE_LETTER_END.search(before):
+                found.append(Cut(match.start() - (len(before) - len(before.rstrip())), match.start(), "start"))
+        found.sort(key=lambda cut: (cut.start, -cut.end))
+        cuts: list[Cut] = []
+        for cut in found:
+            end = cuts[-1].end if cuts else 0
+            if cut.start < end or (cut.kind == "start" and cut.start <= end):
+                continue  # inside another cut, or a question start right after a comma: one cut
+            if cut.kind == "start" and self._asking.search(fold(question[end : cut.start])):
+                continue  # what it asks is the object of "pouvez-vous nous dire", "je voudrais savoir"
+            cuts.append(cut)
+        return cuts
+
+    def _piece_asks(self, folded: str, indirect: bool, in_place: bool = False) -> bool:
+        """Whether a piece of a sentence (folded, without its linking word) asks something; `in_place`:
+        a question word asks wherever it stands (a message without "?")."""
+        if in_place and not self._in_place.isdisjoint(_WORD.findall(folded)):
+            return True  # "et on doit prévenir combien de temps avant", "si on paie en retard c'est combien"
         if self._condition.match(folded) and not (indirect and folded.startswith("si ")):
             # A condition, unless it is itself a question ("quand la Fibre facture-t-elle ?").
             return bool(self._inversion.search(folded) or self._closes(folded)) or folded.endswith("?")
@@ -207,15 +307,46 @@ class Reader:
         """Whether a folded text ends with its question word ("ça commence quand")."""
         return _last_word(folded) in self._closing_words
 
-    def _asks(self, sentence: str) -> bool:
+    def _asks(self, sentence: str, unpunctuated: bool = False) -> bool:
         folded = fold(sentence).replace("s'il", "si il")
         if "?" in sentence or self._opener.match(folded) or self._asking.search(folded):
+            return True
+        if self._enumerator.search(sentence):
+            return True  # "première question … deuxième question …"
+        # In a message without "?": a question word anywhere, or a question starting mid-sentence.
+        if unpunctuated and (
+            not self._in_place.isdisjoint(_WORD.findall(folded))
+            or any(cut.kind == "start" for cut in self._cuts(sentence))
+        ):
             return True
         # SMS: a question word left in place, at the end of the sentence or of one of its pieces
         # ("la facture arrive qd et c'est qui le président").
         if self._closing_words.isdisjoint(_WORD.findall(folded)):
             return False
         return any(self._closes(piece) for piece in self._piece_end.split(folded)[::2])
+
+
+def _spoken_pattern(reading: Reading) -> re.Pattern[str] | None:
+    """One pattern for the punctuation said aloud, each kind in its group (see `Reader.punctuate`)."""
+    if not (reading.spoken_commas or reading.spoken_question_marks or reading.spoken_stops):
+        return None
+    starts = any_phrase((*reading.question_starts, *reading.question_enumerators))
+    words = r"(?<![\w'’-])(?:{})(?![\w'’-])"
+    return re.compile(
+        rf"(?P<number>(?<=\d)\s+(?:{any_phrase(reading.spoken_commas)})\s+(?=\d))"
+        rf"|\s*(?:(?P<question>{words.format(any_phrase(reading.spoken_question_marks))})"
+        rf"|(?P<stop>{words.format(any_phrase(reading.spoken_stops))})"
+        rf"|(?P<comma>{words.format(any_phrase(reading.spoken_commas))})"
+        rf"|(?P<before>{words.format(any_phrase(reading.spoken_stops_before_question))})(?=\s+(?:{starts})(?!\w)|\s*$))",
+        re.IGNORECASE,
+    )
+
+
+_MARKS = {"number": ",", "question": "?", "stop": ".", "comma": ",", "before": "."}
+
+
+def _mark(match: re.Match[str]) -> str:
+    return _MARKS[match.lastgroup or "stop"]
 
 
 def _last_word(folded: str) -> str:

@@ -25,4 +25,11 @@ def phrases_pattern(phrases: tuple[str, ...], *, start: bool) -> re.Pattern[str]
 
 def flexible(phrase: str) -> str:
     """A phrase as a pattern where spaces, hyphens and apostrophes are interchangeable."""
-    return r"[\s\-']*".join(re.escape(word) for word in re.split(r"[\s\-']+", phrase) if word)
+    return r"[\s\-'’]*".join(re.escape(word) for word in re.split(r"[\s\-'’]+", phrase) if word)
+
+
+def any_phrase(phrases: tuple[str, ...]) -> str:
+    """A regex alternation of `phrases`, as written (lower-case) and folded, spaces, hyphens and apostrophes
+    interchangeable, longest first, for texts not folded (compile it with re.IGNORECASE)."""
+    forms = {form for phrase in phrases for form in (phrase.lower().strip(), fold(phrase).strip()) if form}
+    return "|".join(flexible(form) for form in sorted(forms, key=len, reverse=True)) or r"(?!x)x"
