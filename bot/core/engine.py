@@ -75,8 +75,8 @@ class Engine:
         the answer's own fields are then those of its first part."""
         # The cache of one message's terms never outlives it.
         self.matcher.forget_texts()
-        lines = self.reader.punctuate(clean(question, lines=True))  # line breaks end sentences
-        text = " ".join(lines.split())  # what `clean(question)` gives
+        lines = clean(question, lines=True)  # line breaks end sentences
+        text = " ".join(self.reader.punctuate(lines).split())  # `clean(question)`, spoken punctuation written
         if not text:
             return self.replies.unknown(question, "Votre message est vide : écrivez votre question sur la convention.")
         if smalltalk := self.small_talk.reply(text):

@@ -12,10 +12,11 @@ into patterns by `phrases.py`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .french import fold
-from .phrases import alternatives, any_phrase, flexible, phrases_pattern
+from .phrases import PhraseFinder, alternatives, any_phrase, flexible, phrases_pattern
 
 # Sentences end at . ! ? … (a question mark ends one even without a space after it), or at a line
 # break; "4.2.1" and "1.600" are not cut since no space follows their dots.
@@ -27,6 +28,7 @@ _NUMBERED_END = re.compile(rf"{_SENTENCE_END.pattern}|\s+(?=\(?\d{{1,2}}\)\s)", 
 # ----------", "-----Original Message-----"): what comes before is the forwarder's words.
 _SEPARATOR = re.compile(r"^[ \t>]*[-_=]{3,}[^\n]*\n", re.MULTILINE)
 _WORD = re.compile(r"\w+")
+_AFTER_ENUMERATOR = re.compile(r"[\s,:.-]*")
 _FULL_STOP = re.compile(r"[.!…]\s+\w")  # a sentence ends and another follows
 _ONE_LETTER_END = re.compile(r"(?<!\w)\w[\s'’]+$")  # "c'est ce que": "est ce que" is no question there
 _ITEM_STARTS = frozenset("0123456789(-•*–—")  # what a list item may start with, besides "a) "
@@ -34,6 +36,7 @@ _ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[a-z])[).°]\s+|^[-•*–—]\s*")
 _QUOTE = re.compile(r"«\s*(.+?)\s*»|\"(.+?)\"", re.DOTALL)
 HEADER_CHARS = 400  # forwarding headers are at the start
 SIGN_OFF_CHARS = 60  # a sign-off opens its sentence and is short ("dans l'attente de votre réponse")
+ASKING_REACH = 80  # an asking phrase takes the question starting this close after it ("savoir | combien")
 MIN_QUOTED_MESSAGE = 40  # a shorter quote is a phrase quoted inside a sentence (« à tout moment »)
 
 
@@ -113,12 +116,28 @@ class Reader:
         items = "|".join(flexible(fold(opener)) for opener in reading.listing_openers if opener.strip()) or r"(?!x)x"
         self._lead = re.compile(rf"(?<!\w)(?:{asking or '(?!x)x'}|{items})\W*$")
         # A question starting in the middle of a sentence, without punctuation (see `_cuts`).
-        self._start = re.compile(rf"(?<![\w'’-])(?:{any_phrase(reading.question_starts)})(?![\w'’])", re.IGNORECASE)
-        enumerators = any_phrase(reading.question_enumerators)
-        self._enumerator = re.compile(rf"\s*(?<![\w'’-])(?:{enumerators})(?![\w'’])[\s,:.-]*", re.IGNORECASE)
+        self._starts = PhraseFinder(reading.question_starts)
+        self._enumerators = PhraseFinder(reading.question_enumerators)
         self._in_place = frozenset(fold(word).strip() for word in reading.in_place_question_words)
-        self._spoken = _spoken_pattern(reading)
+        # Punctuation said aloud, and its mark ("": a full stop only where a question starts after it).
+        self._marks = {
+            _key(phrase): mark
+            for phrases, mark in (
+                (reading.spoken_stops_before_question, ""),
+                (reading.spoken_stops, "."),
+                (reading.spoken_commas, ","),
+                (reading.spoken_question_marks, "?"),
+            )
+            for phrase in phrases
+            if _key(phrase)
+        }
+        self._spoken = PhraseFinder(tuple(self._marks))
+        starts = any_phrase((*reading.question_starts, *reading.question_enumerators))
+        self._question_ahead = re.compile(rf"\s+(?:{starts})(?![\w'’])|\s*$", re.IGNORECASE)
+        self._asking_phrases = PhraseFinder(reading.asking_phrases)
+        self._last_cuts: tuple[str, bool, list[Cut]] = ("", False, [])
         self._follow_up = phrases_pattern(reading.follow_up_words, start=False)
+        self.question_words = (*reading.closing_question_words, *reading.in_place_question_words)  # never a topic
         markers = sorted({fold(marker).strip() for marker in reading.forward_markers}, key=len, reverse=True)
         # A marker ending in a colon ("Objet :") is a whole header; another runs to its colon
         # ("Message transféré de la mairie de X :").
@@ -136,18 +155,31 @@ class Reader:
     def punctuate(self, text: str) -> str:
         """`text` with the punctuation said aloud in a dictated message written as marks ("c'est le maire
         virgule deux questions" -> "c'est le maire, deux questions"); "3 virgule 5" is "3,5"."""
-        if self._spoken is None:
+        found = self._spoken.find(text)
+        if not found:
             return text
-        return self._spoken.sub(_mark, text)
+        written: list[str] = []
+        position = 0
+        for match in found:
+            mark = self._marks[_key(match.group())]
+            if not mark and not self._question_ahead.match(text, match.end()):
+                continue  # "sur ce point": a word
+            before, after = text[position : match.start()].rstrip(), text[match.end() :]
+            position = match.end()
+            if mark == "," and before[-1:].isdigit() and after.lstrip()[:1].isdigit():
+                position += len(after) - len(after.lstrip())  # "3 virgule 5": "3,5"
+            written += [before, mark or "."]
+        return "".join([*written, text[position:]])
 
     def read(self, text: str) -> Message:
-        """The sentences of `text` without forwarding header and signature."""
-        body, outside = self._unwrap(text)
+        """The sentences of `text` without forwarding header and signature, its spoken punctuation written."""
+        written = self.punctuate(text)
+        body, outside = self._unwrap(written)
         sentences: list[Sentence] = []
         found = self._sentences(body)
-        # A message without any "?" nor a full stop between sentences (dictated, SMS) asks wherever a
+        # A message dictated, or without any "?" nor a full stop between sentences (SMS), asks wherever a
         # question word stands; one with full stops and no "?" asks indirectly ("Il voudrait comprendre …").
-        unpunctuated = "?" not in body and not _FULL_STOP.search(body)
+        unpunctuated = written != text or ("?" not in body and not _FULL_STOP.search(body))
         listing = False  # in a list announced by "Pourriez-vous m'indiquer :" or "Nos questions :"
         for index, (sentence, item, announces) in enumerate(found):
             opens_list = not item and announces and index + 1 < len(found) and found[index + 1][1]
@@ -265,23 +297,34 @@ class Reader:
         return split, kinds
 
     def _cuts(self, question: str, *, starts: bool = True) -> list[Cut]:
+        """See `_find_cuts` (the last sentence's cuts are kept: `_asks`, then `pieces` ask for them)."""
+        if self._last_cuts[:2] != (question, starts):
+            self._last_cuts = (question, starts, self._find_cuts(question, starts=starts))
+        return self._last_cuts[2]
+
+    def _find_cuts(self, question: str, *, starts: bool) -> list[Cut]:
         """Where `question` may hold two questions, in order, none overlapping: commas and linking words,
         enumerators ("deuxième question"), and question starts after words of their own ("… compétent
         combien dure …"), but not right after an asking phrase ("savoir | combien") nor after a one-letter
         word ("c'est ce que")."""
         found = [Cut(m.start(), m.end(), "punctuation") for m in self._piece_end.finditer(question)]
-        found += [Cut(m.start(), m.end(), "enumerator") for m in self._enumerator.finditer(question)]
-        for match in self._start.finditer(question) if starts else ():
+        for match in self._enumerators.find(question):  # with the spaces and marks around it
+            start = len(question[: match.start()].rstrip())
+            found.append(Cut(start, match.end() + len(_AFTER_ENUMERATOR.match(question, match.end())[0]), "enumerator"))
+        for match in self._starts.find(question) if starts else ():
             before = question[max(0, match.start() - 60) : match.start()]
             if before[-1:].isspace() and not _ONE_LETTER_END.search(before):
                 found.append(Cut(match.start() - (len(before) - len(before.rstrip())), match.start(), "start"))
         found.sort(key=lambda cut: (cut.start, -cut.end))
+        # Where an asking phrase ends: a question starting right after one is its object.
+        asked = [match.end() for match in self._asking_phrases.find(question)] if starts else []
         cuts: list[Cut] = []
         for cut in found:
             end = cuts[-1].end if cuts else 0
             if cut.start < end or (cut.kind == "start" and cut.start <= end):
                 continue  # inside another cut, or a question start right after a comma: one cut
-            if cut.kind == "start" and self._asking.search(fold(question[end : cut.start])):
+            after = bisect_left(asked, max(end, cut.start - ASKING_REACH))
+            if cut.kind == "start" and after < len(asked) and asked[after] <= cut.start:
                 continue  # what it asks is the object of "pouvez-vous nous dire", "je voudrais savoir"
             cuts.append(cut)
         return cuts
@@ -311,7 +354,7 @@ class Reader:
         folded = fold(sentence).replace("s'il", "si il")
         if "?" in sentence or self._opener.match(folded) or self._asking.search(folded):
             return True
-        if self._enumerator.search(sentence):
+        if self._enumerators.find(sentence):
             return True  # "première question … deuxième question …"
         # In a message without "?": a question word anywhere, or a question starting mid-sentence.
         if unpunctuated and (
@@ -326,27 +369,9 @@ class Reader:
         return any(self._closes(piece) for piece in self._piece_end.split(folded)[::2])
 
 
-def _spoken_pattern(reading: Reading) -> re.Pattern[str] | None:
-    """One pattern for the punctuation said aloud, each kind in its group (see `Reader.punctuate`)."""
-    if not (reading.spoken_commas or reading.spoken_question_marks or reading.spoken_stops):
-        return None
-    starts = any_phrase((*reading.question_starts, *reading.question_enumerators))
-    words = r"(?<![\w'’-])(?:{})(?![\w'’-])"
-    return re.compile(
-        rf"(?P<number>(?<=\d)\s+(?:{any_phrase(reading.spoken_commas)})\s+(?=\d))"
-        rf"|\s*(?:(?P<question>{words.format(any_phrase(reading.spoken_question_marks))})"
-        rf"|(?P<stop>{words.format(any_phrase(reading.spoken_stops))})"
-        rf"|(?P<comma>{words.format(any_phrase(reading.spoken_commas))})"
-        rf"|(?P<before>{words.format(any_phrase(reading.spoken_stops_before_question))})(?=\s+(?:{starts})(?!\w)|\s*$))",
-        re.IGNORECASE,
-    )
-
-
-_MARKS = {"number": ",", "question": "?", "stop": ".", "comma": ",", "before": "."}
-
-
-def _mark(match: re.Match[str]) -> str:
-    return _MARKS[match.lastgroup or "stop"]
+def _key(phrase: str) -> str:
+    """A phrase folded, its words joined by one space ("Point d’interrogation" -> "point d interrogation")."""
+    return " ".join(word for word in re.split(r"[\s\-'’]+", fold(phrase)) if word)
 
 
 def _last_word(folded: str) -> str:

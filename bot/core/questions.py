@@ -30,7 +30,9 @@ class QuestionFinder:
         # The words naming a party (knowledge/calculations.yaml): a follow-up's own party replaces the
         # previous question's ("Et le CDG, il peut aussi ?" is about the CDG, not La Fibre).
         self._party = re.compile(rf"(?<![\w'’-])(?:{any_phrase(parties)})(?![\w'’])", re.IGNORECASE)
-        self._party_terms = {term for party in parties for term in matcher.question_terms(party)}
+        # What a follow-up may name besides its topic: parties and question words ("Et pourquoi ?").
+        not_topics = (*parties, *reader.question_words)
+        self._not_topic_terms = {term for words in not_topics for term in matcher.question_terms(words)}
 
     def find(self, message: Message) -> list[tuple[str, str]]:
         """The distinct questions of a message, each with the sentence or piece before it."""
@@ -88,13 +90,13 @@ class QuestionFinder:
     def _takes_up(self, text: str, *, adjacent: bool) -> bool:
         """Whether a short question takes up the topic of the one before: it refers back ("celle du
         tribunal", "idem"), or (`adjacent`: no context sentence between them) names no topic but a party
-        after a linking word ("Et le CDG, il peut aussi ?", "Et pour combien de temps ?")."""
+        after a linking word ("Et le CDG, il peut aussi ?", "Et pourquoi ?")."""
         if not text or len(text.split()) > MAX_FOLLOW_UP_WORDS:
             return False
         if self.reader.refers_back(text):
             return True
         strong = {term for term in self.matcher.question_terms(text) if self.matcher.is_strong(term)}
-        return adjacent and strong <= self._party_terms and self.reader.is_linked(text)
+        return adjacent and strong <= self._not_topic_terms and self.reader.is_linked(text)
 
     def _topic(self, previous: Question, text: str) -> str:
         """What a follow-up takes up: the previous question (with its own topic if it was a follow-up),
