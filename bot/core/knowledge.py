@@ -11,8 +11,8 @@ from pathlib import Path
 from . import checks
 from .calculation_checks import check_calculations
 from .french import fold
-from .message import Reading
 from .out_of_scope import OUT_OF_SCOPE_FILE, OutOfScopeFile, check_out_of_scope
+from .reading import Reading
 from .schema import (
     CalculationsFile,
     Clause,

@@ -12,11 +12,15 @@ into patterns by `phrases.py`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from .french import fold
-from .phrases import PhraseFinder, alternatives, any_phrase, flexible, phrases_pattern
+from .phrases import flexible, phrases_pattern
+from .pieces import Pieces
+from .reading import Reading
+from .spoken import Dictation
+
+__all__ = ["Message", "Reader", "Reading", "Sentence"]
 
 # Sentences end at . ! ? … (a question mark ends one even without a space after it), or at a line
 # break; "4.2.1" and "1.600" are not cut since no space follows their dots.
@@ -27,51 +31,13 @@ _NUMBERED_END = re.compile(rf"{_SENTENCE_END.pattern}|\s+(?=\(?\d{{1,2}}\)\s)", 
 # A forwarded message inside another one starts after a separator line ("---------- Message transféré
 # ----------", "-----Original Message-----"): what comes before is the forwarder's words.
 _SEPARATOR = re.compile(r"^[ \t>]*[-_=]{3,}[^\n]*\n", re.MULTILINE)
-_WORD = re.compile(r"\w+")
-_AFTER_ENUMERATOR = re.compile(r"[\s,:.-]*")
 _FULL_STOP = re.compile(r"[.!…]\s+\w")  # a sentence ends and another follows
-_ONE_LETTER_END = re.compile(r"(?<!\w)\w[\s'’]+$")  # "c'est ce que": "est ce que" is no question there
 _ITEM_STARTS = frozenset("0123456789(-•*–—")  # what a list item may start with, besides "a) "
 _ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[a-z])[).°]\s+|^[-•*–—]\s*")
 _QUOTE = re.compile(r"«\s*(.+?)\s*»|\"(.+?)\"", re.DOTALL)
 HEADER_CHARS = 400  # forwarding headers are at the start
 SIGN_OFF_CHARS = 60  # a sign-off opens its sentence and is short ("dans l'attente de votre réponse")
-ASKING_REACH = 80  # an asking phrase takes the question starting this close after it ("savoir | combien")
 MIN_QUOTED_MESSAGE = 40  # a shorter quote is a phrase quoted inside a sentence (« à tout moment »)
-
-
-@dataclass(frozen=True)
-class Reading:
-    """The words that shape a message (lists from knowledge/vocabulary.yaml, compared folded)."""
-
-    forward_markers: tuple[str, ...] = ()
-    sign_offs: tuple[str, ...] = ()
-    question_openers: tuple[str, ...] = ()
-    asking_phrases: tuple[str, ...] = ()
-    anchor_words: tuple[str, ...] = ()
-    linking_words: tuple[str, ...] = ()
-    inverted_subjects: tuple[str, ...] = ()
-    closing_question_words: tuple[str, ...] = ()
-    condition_words: tuple[str, ...] = ()
-    listing_openers: tuple[str, ...] = ()
-    question_starts: tuple[str, ...] = ()
-    question_enumerators: tuple[str, ...] = ()
-    in_place_question_words: tuple[str, ...] = ()
-    follow_up_words: tuple[str, ...] = ()
-    spoken_commas: tuple[str, ...] = ()
-    spoken_question_marks: tuple[str, ...] = ()
-    spoken_stops: tuple[str, ...] = ()
-    spoken_stops_before_question: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Cut:
-    """Where a sentence may hold two questions: a comma or a linking word ("punctuation"), a question
-    starting without punctuation ("start"), or an enumerator said before a question ("enumerator")."""
-
-    start: int
-    end: int
-    kind: str
 
 
 @dataclass(frozen=True)
@@ -98,46 +64,8 @@ class Reader:
 
     def __init__(self, reading: Reading) -> None:
         self._sign_off = phrases_pattern(reading.sign_offs, start=True)
-        self._opener = phrases_pattern(reading.question_openers, start=True)
-        self._asking = phrases_pattern(reading.asking_phrases, start=False)
-        # Inside a question, a new one may start after a comma or a semicolon ("qui est responsable, et
-        # peut-on résilier ?") or at a linking word ("et comment", "et on peut l'arrêter quand", "ainsi
-        # que"): the cut is kept only where the piece after it asks something (see `pieces`).
-        links = alternatives(reading.linking_words)
-        self._piece_end = re.compile(rf"(\s*[,;]\s*|\s+(?=(?:{links})[\s,]))", re.IGNORECASE)
-        self._link = re.compile(rf"^(?:(?:{links})(?:[\s,]+|$))+")
-        self._inversion = re.compile(rf"\w-(?:t-)?(?:{alternatives(reading.inverted_subjects)})\b")
-        self._closing_words = frozenset(fold(word).strip() for word in reading.closing_question_words)
-        self._condition = phrases_pattern(reading.condition_words, start=True)
-        self._item = phrases_pattern(reading.listing_openers, start=True)
-        asking = "|".join(flexible(fold(phrase)) for phrase in reading.asking_phrases if phrase.strip())
-        self._listing = re.compile(rf"\b(?:{asking})[\s,]+{self._item.pattern.removeprefix('^')}") if asking else None
-        # What only opens the next item: "Je vous saurais gré de m'indiquer", "d'une part".
-        items = "|".join(flexible(fold(opener)) for opener in reading.listing_openers if opener.strip()) or r"(?!x)x"
-        self._lead = re.compile(rf"(?<!\w)(?:{asking or '(?!x)x'}|{items})\W*$")
-        # A question starting in the middle of a sentence, without punctuation (see `_cuts`).
-        self._starts = PhraseFinder(reading.question_starts)
-        self._enumerators = PhraseFinder(reading.question_enumerators)
-        self._in_place = frozenset(fold(word).strip() for word in reading.in_place_question_words)
-        # Punctuation said aloud, and its mark ("": a full stop only where a question starts after it).
-        self._marks = {
-            _key(phrase): mark
-            for phrases, mark in (
-                (reading.spoken_stops_before_question, ""),
-                (reading.spoken_stops, "."),
-                (reading.spoken_commas, ","),
-                (reading.spoken_question_marks, "?"),
-            )
-            for phrase in phrases
-            if _key(phrase)
-        }
-        self._spoken = PhraseFinder(tuple(self._marks))
-        starts = any_phrase((*reading.question_starts, *reading.question_enumerators))
-        self._question_ahead = re.compile(rf"\s+(?:{starts})(?![\w'’])|\s*$", re.IGNORECASE)
-        self._asking_phrases = PhraseFinder(reading.asking_phrases)
-        self._last_cuts: tuple[str, bool, list[Cut]] = ("", False, [])
-        self._follow_up = phrases_pattern(reading.follow_up_words, start=False)
-        self.question_words = (*reading.closing_question_words, *reading.in_place_question_words)  # never a topic
+        self.dictation = Dictation(reading)
+        self.cutter = Pieces(reading)
         markers = sorted({fold(marker).strip() for marker in reading.forward_markers}, key=len, reverse=True)
         # A marker ending in a colon ("Objet :") is a whole header; another runs to its colon
         # ("Message transféré de la mairie de X :").
@@ -152,28 +80,9 @@ class Reader:
         ]
         self._header = re.compile(r"^(?:\s*(?:" + "|".join(headers) + "))+") if headers else None
 
-    def punctuate(self, text: str) -> str:
-        """`text` with the punctuation said aloud in a dictated message written as marks ("c'est le maire
-        virgule deux questions" -> "c'est le maire, deux questions"); "3 virgule 5" is "3,5"."""
-        found = self._spoken.find(text)
-        if not found:
-            return text
-        written: list[str] = []
-        position = 0
-        for match in found:
-            mark = self._marks[_key(match.group())]
-            if not mark and not self._question_ahead.match(text, match.end()):
-                continue  # "sur ce point": a word
-            before, after = text[position : match.start()].rstrip(), text[match.end() :]
-            position = match.end()
-            if mark == "," and before[-1:].isdigit() and after.lstrip()[:1].isdigit():
-                position += len(after) - len(after.lstrip())  # "3 virgule 5": "3,5"
-            written += [before, mark or "."]
-        return "".join([*written, text[position:]])
-
     def read(self, text: str) -> Message:
         """The sentences of `text` without forwarding header and signature, its spoken punctuation written."""
-        written = self.punctuate(text)
+        written = self.dictation.punctuate(text)
         body, outside = self._unwrap(written)
         sentences: list[Sentence] = []
         found = self._sentences(body)
@@ -184,11 +93,19 @@ class Reader:
         for index, (sentence, item, announces) in enumerate(found):
             opens_list = not item and announces and index + 1 < len(found) and found[index + 1][1]
             # The announcing sentence is context: its items are the questions.
-            asks = (item and listing) or (not opens_list and self._asks(sentence, unpunctuated))
+            asks = (item and listing) or (not opens_list and self.cutter.asks(sentence, unpunctuated))
             listing = (item and listing) or opens_list
             sentences.append(Sentence(sentence, asks))
         sentences += [Sentence(s, False) for s, _, _ in self._sentences(outside)]  # the forwarder's words
         return Message(tuple(sentences))
+
+    def punctuate(self, text: str) -> str:
+        """`text` with its spoken punctuation written (see `Dictation`)."""
+        return self.dictation.punctuate(text)
+
+    def pieces(self, question: str) -> list[str]:
+        """The pieces of one asking sentence that may be questions of their own (see `Pieces`)."""
+        return self.cutter.pieces(question)
 
     def _unwrap(self, text: str) -> tuple[str, str]:
         """The message proper, and what surrounds a forwarded quote (or "")."""
@@ -224,160 +141,6 @@ class Reader:
                 break  # a signature follows
             found.append((piece, item, raw.endswith(":")))
         return found
-
-    def pieces(self, question: str) -> list[str]:
-        """The pieces of one asking sentence that may be questions of their own, in order, each as
-        written. A piece that does not ask ("Signée le 1er mars", "c'est possible ?") stays with its
-        neighbour, and so does the question that follows a condition ("si nous payons en retard, que se
-        passe-t-il ?": one question)."""
-        pieces: list[str] = []
-        asks: list[bool] = []
-        # "si …" asks only after "savoir si", "demande si" ("… si les frais sont facturés, et si on peut
-        # arrêter"); otherwise it is a condition ("Et si ça ne convient pas, comment en sortir ?").
-        indirect = bool(self._asking.search(fold(question).replace("s'il", "si il")))
-        # "m'indiquer le taux horaire, la juridiction … ainsi que la durée": one question per item.
-        listing = bool(self._listing and self._listing.search(fold(question)))
-        # Without "?", a question word asks wherever it stands, and a question may start mid-sentence.
-        in_place = "?" not in question
-        split, kinds = self._split(question, starts=in_place)
-        carried, opening = "", 0  # a linking word alone ("et, d'autre part, …") opens the next piece
-        announced = False  # the piece follows an enumerator or holds a question start
-        for index in range(0, len(split), 2):
-            opening = opening if carried else index
-            piece, separator = carried + split[index], split[opening - 1] if opening else ""
-            announced = announced or (bool(opening) and kinds[opening // 2 - 1] in ("start", "enumerator"))
-            folded = self._link.sub("", fold(piece).strip())
-            following = kinds[index // 2] if index + 1 < len(split) else ""
-            # What comes before a question starting without punctuation belongs to it, when it does not
-            # ask by itself ("et on a signé il y a deux ans | est-ce que …", "et si on paie en retard |
-            # c'est combien").
-            leads = following == "start" and not self._piece_asks(folded, indirect, in_place)
-            if not folded or leads or (listing and self._lead.search(folded) and index + 1 < len(split)):
-                # An enumerator is dropped, not carried ("deuxième question"): it only says a question follows.
-                carried_separator = split[index + 1] if index + 1 < len(split) and following != "enumerator" else ""
-                carried = f"{piece.lstrip() if carried else piece.strip()}{carried_separator}"
-                carried = carried if carried.strip() else ""
-                announced = announced or following in ("start", "enumerator")
-                continue
-            carried = ""
-            inside_brackets = bool(pieces) and pieces[-1].count("(") > pieces[-1].count(")")
-            asking = (
-                announced
-                or self._piece_asks(folded, indirect, in_place)
-                or (listing and bool(self._item.match(folded)))
-            )
-            announced = False
-            if pieces and (inside_brackets or not asking or not asks[-1]):
-                pieces[-1] = f"{pieces[-1]}{separator}{piece.rstrip()}"
-                asks[-1] = asks[-1] or asking
-            else:
-                pieces.append(piece.strip())
-                asks.append(asking)
-        return pieces
-
-    def refers_back(self, question: str) -> bool:
-        """Whether a question refers back to the one before it ("Et celle du tribunal ?", "idem pour La Fibre")."""
-        return bool(self._follow_up.search(fold(question)))
-
-    def is_linked(self, question: str) -> bool:
-        """Whether a question opens with a linking word ("Et le CDG, il peut aussi ?")."""
-        return bool(self._link.match(fold(question).strip(" ,;:-–—«\"'")))
-
-    def _split(self, question: str, *, starts: bool) -> tuple[list[str], list[str]]:
-        """`question` cut where a new question may start: its pieces and separators alternating (as
-        `re.split` gives them), and the kind of each separator."""
-        split: list[str] = []
-        kinds: list[str] = []
-        position = 0
-        for cut in self._cuts(question, starts=starts):
-            split += [question[position : cut.start], question[cut.start : cut.end]]
-            kinds.append(cut.kind)
-            position = cut.end
-        split.append(question[position:])
-        return split, kinds
-
-    def _cuts(self, question: str, *, starts: bool = True) -> list[Cut]:
-        """See `_find_cuts` (the last sentence's cuts are kept: `_asks`, then `pieces` ask for them)."""
-        if self._last_cuts[:2] != (question, starts):
-            self._last_cuts = (question, starts, self._find_cuts(question, starts=starts))
-        return self._last_cuts[2]
-
-    def _find_cuts(self, question: str, *, starts: bool) -> list[Cut]:
-        """Where `question` may hold two questions, in order, none overlapping: commas and linking words,
-        enumerators ("deuxième question"), and question starts after words of their own ("… compétent
-        combien dure …"), but not right after an asking phrase ("savoir | combien") nor after a one-letter
-        word ("c'est ce que")."""
-        found = [Cut(m.start(), m.end(), "punctuation") for m in self._piece_end.finditer(question)]
-        for match in self._enumerators.find(question):  # with the spaces and marks around it
-            start = len(question[: match.start()].rstrip())
-            found.append(Cut(start, match.end() + len(_AFTER_ENUMERATOR.match(question, match.end())[0]), "enumerator"))
-        for match in self._starts.find(question) if starts else ():
-            before = question[max(0, match.start() - 60) : match.start()]
-            if before[-1:].isspace() and not _ONE_LETTER_END.search(before):
-                found.append(Cut(match.start() - (len(before) - len(before.rstrip())), match.start(), "start"))
-        found.sort(key=lambda cut: (cut.start, -cut.end))
-        # Where an asking phrase ends: a question starting right after one is its object.
-        asked = [match.end() for match in self._asking_phrases.find(question)] if starts else []
-        cuts: list[Cut] = []
-        for cut in found:
-            end = cuts[-1].end if cuts else 0
-            if cut.start < end or (cut.kind == "start" and cut.start <= end):
-                continue  # inside another cut, or a question start right after a comma: one cut
-            after = bisect_left(asked, max(end, cut.start - ASKING_REACH))
-            if cut.kind == "start" and after < len(asked) and asked[after] <= cut.start:
-                continue  # what it asks is the object of "pouvez-vous nous dire", "je voudrais savoir"
-            cuts.append(cut)
-        return cuts
-
-    def _piece_asks(self, folded: str, indirect: bool, in_place: bool = False) -> bool:
-        """Whether a piece of a sentence (folded, without its linking word) asks something; `in_place`:
-        a question word asks wherever it stands (a message without "?")."""
-        if in_place and not self._in_place.isdisjoint(_WORD.findall(folded)):
-            return True  # "et on doit prévenir combien de temps avant", "si on paie en retard c'est combien"
-        if self._condition.match(folded) and not (indirect and folded.startswith("si ")):
-            # A condition, unless it is itself a question ("quand la Fibre facture-t-elle ?").
-            return bool(self._inversion.search(folded) or self._closes(folded)) or folded.endswith("?")
-        return bool(
-            self._opener.match(folded)
-            or (indirect and folded.startswith("si "))
-            or self._inversion.search(folded)
-            or self._asking.search(folded)  # "les élus veulent savoir pour combien de temps…"
-            or self._closes(folded)  # "et ça commence quand"
-            or (":" in folded and self._opener.search(folded.rsplit(":", 1)[-1]))
-        )
-
-    def _closes(self, folded: str) -> bool:
-        """Whether a folded text ends with its question word ("ça commence quand")."""
-        return _last_word(folded) in self._closing_words
-
-    def _asks(self, sentence: str, unpunctuated: bool = False) -> bool:
-        folded = fold(sentence).replace("s'il", "si il")
-        if "?" in sentence or self._opener.match(folded) or self._asking.search(folded):
-            return True
-        if self._enumerators.find(sentence):
-            return True  # "première question … deuxième question …"
-        # In a message without "?": a question word anywhere, or a question starting mid-sentence.
-        if unpunctuated and (
-            not self._in_place.isdisjoint(_WORD.findall(folded))
-            or any(cut.kind == "start" for cut in self._cuts(sentence))
-        ):
-            return True
-        # SMS: a question word left in place, at the end of the sentence or of one of its pieces
-        # ("la facture arrive qd et c'est qui le président").
-        if self._closing_words.isdisjoint(_WORD.findall(folded)):
-            return False
-        return any(self._closes(piece) for piece in self._piece_end.split(folded)[::2])
-
-
-def _key(phrase: str) -> str:
-    """A phrase folded, its words joined by one space ("Point d’interrogation" -> "point d interrogation")."""
-    return " ".join(word for word in re.split(r"[\s\-'’]+", fold(phrase)) if word)
-
-
-def _last_word(folded: str) -> str:
-    """The last word of a folded text, without its punctuation."""
-    words = _WORD.findall(folded[-40:])
-    return words[-1] if words else ""
 
 
 def _original_length(text: str, folded_length: int) -> int:

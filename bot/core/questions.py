@@ -31,7 +31,7 @@ class QuestionFinder:
         # previous question's ("Et le CDG, il peut aussi ?" is about the CDG, not La Fibre).
         self._party = re.compile(rf"(?<![\w'’-])(?:{any_phrase(parties)})(?![\w'’])", re.IGNORECASE)
         # What a follow-up may name besides its topic: parties and question words ("Et pourquoi ?").
-        not_topics = (*parties, *reader.question_words)
+        not_topics = (*parties, *reader.cutter.question_words)
         self._not_topic_terms = {term for words in not_topics for term in matcher.question_terms(words)}
 
     def find(self, message: Message) -> list[tuple[str, str]]:
@@ -93,10 +93,10 @@ class QuestionFinder:
         after a linking word ("Et le CDG, il peut aussi ?", "Et pourquoi ?")."""
         if not text or len(text.split()) > MAX_FOLLOW_UP_WORDS:
             return False
-        if self.reader.refers_back(text):
+        if self.reader.cutter.refers_back(text):
             return True
         strong = {term for term in self.matcher.question_terms(text) if self.matcher.is_strong(term)}
-        return adjacent and strong <= self._not_topic_terms and self.reader.is_linked(text)
+        return adjacent and strong <= self._not_topic_terms and self.reader.cutter.is_linked(text)
 
     def _topic(self, previous: Question, text: str) -> str:
         """What a follow-up takes up: the previous question (with its own topic if it was a follow-up),
