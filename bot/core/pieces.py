@@ -42,6 +42,7 @@ class Pieces:
         self._piece_end = re.compile(rf"(\s*[,;]\s*|\s+(?=(?:{links})[\s,]))", re.IGNORECASE)
         self._link = re.compile(rf"^(?:(?:{links})(?:[\s,]+|$))+")
         self._inversion = re.compile(rf"\w-(?:t-)?(?:{alternatives(reading.inverted_subjects)})\b")
+        self._subject = re.compile(rf"(?:{alternatives(reading.inverted_subjects)})\b")  # "on doit …", "il est …"
         self._closing_words = frozenset(fold(word).strip() for word in reading.closing_question_words)
         self._condition = phrases_pattern(reading.condition_words, start=True)
         self._item = phrases_pattern(reading.listing_openers, start=True)
@@ -76,31 +77,39 @@ class Pieces:
         split, kinds = self._split(question, starts=in_place)
         carried, opening = "", 0  # a linking word alone ("et, d'autre part, …") opens the next piece
         announced = False  # the piece follows an enumerator or holds a question start
+        conditional = False  # the piece follows its condition ("et si on paie en retard, | c'est combien ?")
         for index in range(0, len(split), 2):
             opening = opening if carried else index
             piece, separator = carried + split[index], split[opening - 1] if opening else ""
             announced = announced or (bool(opening) and kinds[opening // 2 - 1] in ("start", "enumerator"))
             folded = self._link.sub("", fold(piece).strip())
+            own = self._link.sub("", fold(split[index]).strip())  # without what it carries
+            # A piece whose own subject opens it ("et on doit prévenir combien de temps avant") asks where
+            # its question word stands, "?" or not.
+            loose = in_place or bool(self._subject.match(own))
+            asks_alone = self._piece_asks(folded, indirect, loose) or (
+                conditional and self._piece_asks(own, indirect, loose)
+            )
             following = kinds[index // 2] if index + 1 < len(split) else ""
             # What comes before a question starting without punctuation belongs to it, when it does not
-            # ask by itself ("et on a signé il y a deux ans | est-ce que …", "et si on paie en retard |
-            # c'est combien").
-            leads = following == "start" and not self._piece_asks(folded, indirect, in_place)
+            # ask by itself ("et on a signé il y a deux ans | est-ce que …"), and so does a condition
+            # ("et si on paie en retard, | c'est combien ?").
+            condition = (
+                bool(following) and self._condition.match(folded) and not (indirect and folded.startswith("si "))
+            )
+            leads = (following == "start" or condition) and not asks_alone
             if not folded or leads or (listing and self._lead.search(folded) and index + 1 < len(split)):
                 # An enumerator is dropped, not carried ("deuxième question"): it only says a question follows.
                 carried_separator = split[index + 1] if index + 1 < len(split) and following != "enumerator" else ""
                 carried = f"{piece.lstrip() if carried else piece.strip()}{carried_separator}"
                 carried = carried if carried.strip() else ""
                 announced = announced or following in ("start", "enumerator")
+                conditional = conditional or bool(condition)
                 continue
             carried = ""
             inside_brackets = bool(pieces) and pieces[-1].count("(") > pieces[-1].count(")")
-            asking = (
-                announced
-                or self._piece_asks(folded, indirect, in_place)
-                or (listing and bool(self._item.match(folded)))
-            )
-            announced = False
+            asking = announced or asks_alone or (listing and bool(self._item.match(folded)))
+            announced = conditional = False
             if pieces and (inside_brackets or not asking or not asks[-1]):
                 pieces[-1] = f"{pieces[-1]}{separator}{piece.rstrip()}"
                 asks[-1] = asks[-1] or asking
