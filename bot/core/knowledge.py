@@ -194,6 +194,7 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
             listing_openers=tuple(vocabulary.listing_openers),
             question_starts=tuple(vocabulary.question_starts),
             question_enumerators=tuple(vocabulary.question_enumerators),
+            ordinal_enumerators=tuple(vocabulary.ordinal_enumerators),
             in_place_question_words=tuple(vocabulary.in_place_question_words),
             follow_up_words=tuple(vocabulary.follow_up_words),
             spoken_commas=tuple(vocabulary.spoken_commas),

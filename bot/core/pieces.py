@@ -54,6 +54,7 @@ class Pieces:
         # A question starting in the middle of a sentence, without punctuation (see `_cuts`).
         self._starts = PhraseFinder(reading.question_starts)
         self._enumerators = PhraseFinder(reading.question_enumerators)
+        self._ordinals = PhraseFinder(reading.ordinal_enumerators)
         self._in_place = frozenset(fold(word).strip() for word in reading.in_place_question_words)
         self._asking_phrases = PhraseFinder(reading.asking_phrases)
         self._last_cuts: tuple[str, bool, list[Cut]] = ("", False, [])
@@ -100,7 +101,7 @@ class Pieces:
             leads = (following == "start" or condition) and not asks_alone
             if not folded or leads or (listing and self._lead.search(folded) and index + 1 < len(split)):
                 # An enumerator is dropped, not carried ("deuxième question"): it only says a question follows.
-                carried_separator = split[index + 1] if index + 1 < len(split) and following != "enumerator" else ""
+                carried_separator = " " if following == "enumerator" else split[index + 1] if following else ""
                 carried = f"{piece.lstrip() if carried else piece.strip()}{carried_separator}"
                 carried = carried if carried.strip() else ""
                 announced = announced or following in ("start", "enumerator")
@@ -151,10 +152,16 @@ class Pieces:
         combien dure …"), but not right after an asking phrase ("savoir | combien") nor after a one-letter
         word ("c'est ce que")."""
         found = [Cut(m.start(), m.end(), "punctuation") for m in self._piece_end.finditer(question)]
-        for match in self._enumerators.find(question):  # with the spaces and marks around it
-            start = len(question[: match.start()].rstrip())
-            found.append(Cut(start, match.end() + len(_AFTER_ENUMERATOR.match(question, match.end())[0]), "enumerator"))
-        for match in self._starts.find(question) if starts else ():
+        questions = self._starts.find(question)
+        opened = {match.start() for match in questions}
+        for finder in (self._enumerators, self._ordinals):
+            for match in finder.find(question):
+                end = match.end() + len(_AFTER_ENUMERATOR.match(question, match.end())[0])  # its spaces and marks
+                if (
+                    finder is self._enumerators or end in opened
+                ):  # an ordinal only before a question: "la deuxième | qui paie"
+                    found.append(Cut(len(question[: match.start()].rstrip()), end, "enumerator"))
+        for match in questions if starts else ():
             before = question[max(0, match.start() - 60) : match.start()]
             if before[-1:].isspace() and not _ONE_LETTER_END.search(before):
                 found.append(Cut(match.start() - (len(before) - len(before.rstrip())), match.start(), "start"))

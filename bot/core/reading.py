@@ -21,6 +21,7 @@ class Reading:
     listing_openers: tuple[str, ...] = ()
     question_starts: tuple[str, ...] = ()
     question_enumerators: tuple[str, ...] = ()
+    ordinal_enumerators: tuple[str, ...] = ()
     in_place_question_words: tuple[str, ...] = ()
     follow_up_words: tuple[str, ...] = ()
     spoken_commas: tuple[str, ...] = ()

@@ -81,6 +81,7 @@ class VocabularyFile(StrictModel):
     listing_openers: list[str] = []
     question_starts: list[str] = []
     question_enumerators: list[str] = []
+    ordinal_enumerators: list[str] = []
     in_place_question_words: list[str] = []
     follow_up_words: list[str] = []
     spoken_commas: list[str] = []

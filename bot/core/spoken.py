@@ -28,7 +28,9 @@ class Dictation:
         }
         self._spoken = PhraseFinder(tuple(self._marks))
         starts = any_phrase((*reading.question_starts, *reading.question_enumerators))
-        self._question_ahead = re.compile(rf"\s+(?:{starts})(?![\w'’])|\s*$", re.IGNORECASE)
+        # What follows a full stop said aloud: a question, perhaps after an ordinal ("point la deuxième qui paie").
+        ordinal = rf"(?:(?:{any_phrase(reading.ordinal_enumerators)})[\s,:]+)?"
+        self._question_ahead = re.compile(rf"\s+{ordinal}(?:{starts})(?![\w'’])|\s*$", re.IGNORECASE)
 
     def punctuate(self, text: str) -> str:
         """`text` with the punctuation said aloud in a dictated message written as marks ("c'est le maire
