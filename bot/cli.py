@@ -7,6 +7,8 @@ healthcheck, backup) and learned_cli.py (learned).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -30,6 +32,12 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
+        return EXIT_FAILED
+    except BrokenPipeError:
+        # The reader left early (`| head -1`): no traceback. Later writes, and the flush at exit, go to
+        # /dev/null so that they do not raise again (Python's documentation, "Note on SIGPIPE").
+        with contextlib.suppress(OSError, ValueError):  # a stdout without a file descriptor (a test's capture)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILED
     except Exception as error:
         from .storage import StorageError  # imported only now: `ask` never loads the storage

@@ -7,11 +7,12 @@ import re
 from collections.abc import Iterable
 
 from .checks import Located
-from .deadlines import MONTH_NAMES
+from .deadlines import calendar_names
 from .schema import CalculationsFile
 from .yamlfile import Problem, YamlDocument
 
 DATE_ROLES = ("signature", "anniversary", "today", "letter", "receipt", "formal_notice", "other")
+OPTIONAL_DATE_ROLES = ("due", "payment", "end")  # an invoice's dates; the day a termination takes effect
 DURATION_ROLES = ("travel", "outage", "delay", "training", "opening", "own_staff")
 PARTIES = ("commune", "cdg", "fibre")
 
@@ -35,17 +36,21 @@ def check_calculations(
             if name not in present:
                 yield problem((field,), f"« {field} » doit contenir « {name} »")
         for name in present:
-            if name not in expected:
+            if name not in expected and not (field == "date_roles" and name in OPTIONAL_DATE_ROLES):
                 yield problem((field, name), f"« {name} » inconnu dans « {field} » (attendu : {', '.join(expected)})")
     for role, spec in calculations.duration_roles.items():
         if spec.clause is not None and spec.clause not in clauses:
             yield problem(("duration_roles", role, "clause"), f"clause « {spec.clause} » inconnue")
-    cap = calculations.liability_cap_clause
-    if cap is not None and cap not in clauses:
-        yield problem(("liability_cap_clause",), f"clause « {cap} » inconnue")
+    for field in ("liability_cap_clause", "interest_clause"):
+        clause_id = getattr(calculations, field)
+        if clause_id is not None and clause_id not in clauses:
+            yield problem((field,), f"clause « {clause_id} » inconnue")
+    for said, taken in calculations.other_documents.items():
+        if not {said, taken} <= set(calculations.date_roles):
+            yield problem(("other_documents", said), f"« {said}: {taken} » : rôle absent de « date_roles »")
     for role, spec in calculations.date_roles.items():
         for other in spec.overrides:
-            if other not in DATE_ROLES:
+            if other not in DATE_ROLES + OPTIONAL_DATE_ROLES:
                 yield problem(("date_roles", role, "overrides"), f"rôle « {other} » inconnu")
     for party, clause_id in calculations.responsibility_clauses.items():
         if clause_id not in clauses or party not in PARTIES:
@@ -63,7 +68,9 @@ def check_calculations(
         return
     if source is None:
         yield problem(("earliest_signature_source",), f"clause « {calculations.earliest_signature_source} » inconnue")
-    elif not {f"{day:%d/%m/%Y}", f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"} & _spans(source.text):
+    elif not {f"{day:%d/%m/%Y}", f"{day.day} {calendar_names().months[day.month - 1]} {day.year}"} & _spans(
+        source.text
+    ):
         yield problem(("earliest_signature",), f"la date {day:%d/%m/%Y} ne figure pas dans {source.id}")
 
 

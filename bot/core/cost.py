@@ -160,8 +160,18 @@ class DurationReader:
         """Each euro amount of `text` with where it starts (the spaces replaced keep positions)."""
         return [
             (Decimal(match.group(1).replace(" ", "").replace(".", "") + "." + (match.group(2) or "0")), match.start())
-            for match in self._amount.finditer(text.replace("\u202f", " ").replace("\u00a0", " "))
+            for match in self._amount.finditer(_spaced(text))
         ]
+
+    def amount_end(self, text: str, start: int) -> int:
+        """Where the amount that `amount_spans` found at `start` ends (its currency word included)."""
+        match = self._amount.match(_spaced(text), start)
+        return match.end() if match else start
+
+
+def _spaced(text: str) -> str:
+    """Narrow and non-breaking spaces as plain ones (same length: positions stay)."""
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
 
 
 def _inside(found: list[Duration], position: int) -> bool:

@@ -100,6 +100,7 @@ class DateRole(StrictModel):
     cues: list[str] = Field(min_length=1)
     weak: list[str] = []
     overrides: list[str] = []
+    lists: bool = False  # a date with no cue right after one of this role has it too ("le 10/10 et le 30/10")
 
 
 class DurationRole(StrictModel):
@@ -161,6 +162,15 @@ class CalculationsFile(StrictModel):
     invoiced_words: list[str] = []
     deadline_words: list[str] = []
     notice_received_words: list[str] = []
+    end_links: list[str] = []
+    other_documents: dict[str, str] = {}
+    after_reach: int = Field(default=0, ge=0, le=200)
+    announce_words: list[str] = []
+    interest_clause: str | None = None
+    interest_words: list[str] = []
+    interest_quote_words: str = ""
+    total_words: list[str] = []
+    rate_after_words: list[str] = []
     parties: dict[str, PartyWords]
     party_clauses: list[PartyClause]
     termination_words: list[str]

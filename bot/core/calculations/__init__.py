@@ -22,6 +22,7 @@ from ..schema import CalculationsFile
 from .base import Cite, Context
 from .cues import Cues
 from .dates import Dates
+from .interest import Interest
 from .liability import Liability
 from .parties import Parties
 from .prices import Prices
@@ -45,6 +46,7 @@ class Calculations:
         self.parties = Parties(context)
         self.prices = Prices(context, self.parties)
         self.dates = Dates(context, self.parties)
+        self.interest = Interest(context, self.dates.date_roles)
         self.termination = Termination(context, self.parties)
         self.liability = Liability(context)
 
@@ -62,6 +64,7 @@ class Calculations:
         sure = bool(ranked) and ranked[0].confidence >= self.threshold and bool(ranked[0].strong_terms)
         return (
             self.prices.cost(question, digits(text), terms, near, named)
+            or self.interest.answer(question, folded, near, named, today)
             or self.dates.answer(question, folded, terms, near, today, signature)
             or self.termination.termination_party(question, folded, near, ranked, sure)
             or self.termination.letter_without_date(question, folded, ranked, sure)

@@ -30,6 +30,7 @@ class Cues:
         for role, spec in words.date_roles.items():
             for other in spec.overrides:
                 self.overrides.setdefault(other, []).append(role)
+        self.overriding = [role for role, spec in words.date_roles.items() if spec.overrides]  # for a date with no cue
         self.duration_cues = {role: cue_pattern(spec.cues) for role, spec in words.duration_roles.items()}
         self.repeat = re.compile(r"(?<![\d.,])(\d{1,2}) ?(?:" + cue_pattern(words.repeat_words).pattern + r")")
         self.parties = {party: cue_pattern(spec.cues) for party, spec in words.parties.items()}
@@ -48,6 +49,16 @@ class Cues:
         self.invoiced = optional(words.invoiced_words)
         self.deadline_words = optional(words.deadline_words)
         self.notice_received = optional(words.notice_received_words)
+        self.announce = optional(words.announce_words)
+        self.interest = optional(words.interest_words)
+        self.total = optional(words.total_words)
+        self.rate_after = (
+            re.compile(r"\s*(?:" + alternation(words.rate_after_words) + ")") if words.rate_after_words else None
+        )
+        # "mettre fin à la convention au 31/03/2027": a termination word, then (no sentence end) a link at the date.
+        self.end_link = (
+            re.compile(r"(?<![a-z])(?:" + alternation(words.end_links) + r")\s*$") if words.end_links else None
+        )
 
 
 def joining(words: list[str]) -> re.Pattern[str]:

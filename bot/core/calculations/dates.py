@@ -45,7 +45,7 @@ class Dates(Calculator):
             # "on est le 5 décembre": the year that puts it nearest the real today, not the last 5 December past.
             today = _nearest_year(stated_today.value, today) if stated_today.assumed_year else stated_today.value
         notice = (
-            self.notices.formal_notice(question, by_role["formal_notice"][-1].mention, today)
+            self.notices.formal_notice(question, by_role["formal_notice"][-1].mention, today, self._sender(folded))
             if "formal_notice" in by_role
             else None
         )
@@ -58,9 +58,9 @@ class Dates(Calculator):
                 "la dernière signature quand elle sera apposée : je calculerai l'échéance et la date limite."
             )
             return Answer(question, True, "calculation", text, self.calendar_citations(), 1.0)
-        if self.parties.provider_actor(folded):
-            # The CDG 62 or La Fibre ending it: not the collectivité's calendar; a letter's date gives the end.
-            return self.notices.provider_notice(question, roles)
+        if actor := self.parties.provider_actor(folded):
+            # The CDG 62 or La Fibre ending it: not the collectivité's calendar; its letter and its end date.
+            return self.notices.provider_notice(question, roles, actor, today)
         notes: list[str] = []
         if stated_today and (stated_today.month_only or stated_today.assumed_year):
             notes.append(f"« {stated_today.text} » : j'ai compté les jours depuis le {format_date(today)}.")
@@ -83,8 +83,14 @@ class Dates(Calculator):
                 notes.append(assumed_year(last.mention))
             if last.mention.approximate:
                 return self._approximate(question, last.mention, today)
-        elif anniversaries := by_role.get("anniversary"):
+        elif anniversaries := by_role.get("anniversary") or by_role.get("end"):
             mention = anniversaries[-1].mention
+            if anniversaries[-1].role == "end":  # the collectivité ends it at an anniversary only (article 6)
+                notes.append(
+                    f"J'ai lu le {mention.value:%d/%m/%Y} comme la date anniversaire de la convention : la collectivité "
+                    "ne peut la résilier qu'à cette date (article 6). Si ce n'en est pas une, donnez-moi la date de "
+                    "la dernière signature."
+                )
             anniversary = mention.value
             assert anniversary is not None
             if mention.assumed_year and anniversary < today:
@@ -108,6 +114,8 @@ class Dates(Calculator):
             return refusal(question, f"Je ne peux pas calculer : {problem}.")
         if anniversary is None and (warning := early_signature_warning(signature, self.words.earliest_signature)):
             notes.append(warning)
+        if anniversary is None and (ends := by_role.get("end")):
+            notes.extend(_not_an_anniversary(ends[-1].mention, signature))
         if receipts := by_role.get("receipt"):  # the day it reached them is the one article 6 reads
             body = self.notices.letter(receipts[-1].mention, signature, received=True)
         elif letters := by_role.get("letter"):
@@ -131,6 +139,13 @@ class Dates(Calculator):
             text = "\n".join([notice.text, "Par ailleurs, pour résilier à la date anniversaire :", body, *notes])
             return Answer(question, True, "calculation", text, (*notice.citations, self.calendar_citations()[0]), 1.0)
         return Answer(question, True, "calculation", "\n".join([body, *notes]), self.calendar_citations(), 1.0)
+
+    def _sender(self, folded: str) -> str | None:
+        """Who sent the formal notice the collectivité received ("" when unnamed); None when it sent it."""
+        if not self.notices.notice_to_us(folded):
+            return None
+        named = self.parties.named(folded)
+        return next(iter(named)) if len(named) == 1 else ""
 
     def _month_only(self, question: str, mention: DateMention, today: date) -> Answer:
         """ "signée en mars 2025": the day is needed; the range of deadlines the month gives."""
@@ -170,3 +185,15 @@ def _nearest_year(day: date, today: date) -> date:
         except ValueError:  # 29 February
             continue
     return min(options, key=lambda option: abs((option - today).days), default=day)
+
+
+def _not_an_anniversary(end: DateMention, signature: date) -> list[str]:
+    """The note for an end the collectivité wants on a day that is not an anniversary of `signature`."""
+    assert end.value is not None
+    years = end.value.year - signature.year
+    if years > 0 and years % 2 == 0 and signature + relativedelta(years=years) == end.value:
+        return []
+    return [
+        f"Le {end.value:%d/%m/%Y} n'est pas une date anniversaire de la convention : la collectivité ne peut la "
+        "résilier qu'à sa date anniversaire (article 6)."
+    ]

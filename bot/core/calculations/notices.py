@@ -18,17 +18,27 @@ FORMAL_NOTICE = relativedelta(months=3)  # Article 6: "restée infructueuse dura
 class Notices(Calculator):
     """The answers about letters and notices."""
 
-    def formal_notice(self, question: str, notice: DateMention, today: date) -> Answer:
-        """When a formal notice left unanswered lets a party terminate for breach."""
+    def formal_notice(self, question: str, notice: DateMention, today: date, sender: str | None = None) -> Answer:
+        """When a formal notice left unanswered lets a party terminate for breach: its sender, when the
+        collectivité received it (`sender` is "" when the message does not say who sent it)."""
         assert notice.value is not None
         possible = notice.value + FORMAL_NOTICE
         when = "dès aujourd'hui" if possible <= today else f"à partir du {format_date(possible)}"
-        text = (
-            f"Mise en demeure du {format_date(notice.value)} : si elle reste infructueuse durant trois mois, la "
-            f"résiliation pour manquement est possible {when} (article 6 : « après mise en demeure restée "
-            "infructueuse durant trois (3) mois »). Ce droit vaut pour chaque partie, en cas de manquement de "
-            "l'une des deux autres parties ; il ne dépend pas de la date anniversaire."
-        )
+        quote = "(article 6 : « après mise en demeure restée infructueuse durant trois (3) mois »)"
+        if sender is None:
+            text = (
+                f"Mise en demeure du {format_date(notice.value)} : si elle reste infructueuse durant trois mois, la "
+                f"résiliation pour manquement est possible {when} {quote}. Ce droit vaut pour chaque partie, en cas "
+                "de manquement de l'une des deux autres parties ; il ne dépend pas de la date anniversaire."
+            )
+        else:
+            name = self.words.parties[sender].name if sender else "la partie qui vous l'a adressée"
+            text = (
+                f"Mise en demeure du {format_date(notice.value)}, adressée à votre collectivité par {name} : si "
+                f"elle reste infructueuse durant trois mois, {name} pourra résilier la convention pour manquement "
+                f"{when} {quote}. C'est {name} qui pourrait alors résilier, pas votre collectivité ; ce droit ne "
+                "dépend pas de la date anniversaire."
+            )
         if notice.assumed_year:
             text += " " + assumed_year(notice)
         if notice.approximate:
@@ -43,17 +53,24 @@ class Notices(Calculator):
         """Did the collectivité receive the formal notice? Then its own way out is the anniversary's."""
         return bool(self.cues.notice_received and self.cues.notice_received.search(folded))
 
-    def provider_notice(self, question: str, roles: list[Role]) -> Answer | None:
-        """The CDG 62 or La Fibre ends it at any time: at the earliest three months after its letter arrives."""
+    def provider_notice(self, question: str, roles: list[Role], actor: str, today: date) -> Answer | None:
+        """The CDG 62 or La Fibre ends it at any time, its letter arriving at least three months before the end:
+        the last day for that letter when the message gives the end, else the earliest end after its letter."""
+        targets = [r.mention for r in roles if r.role in ("end", "anniversary") and r.mention.value]
         letters = [r for r in roles if r.role in ("receipt", "letter") or (r.role == "signature" and r.assumed)]
+        name = self.words.parties[actor].name
+        text = (
+            f"{name[:1].upper()}{name[1:]} peut résilier la convention à tout moment, en ayant averti les autres "
+            "parties par lettre recommandée avec accusé de réception au moins trois mois avant l'échéance (article 6 : "
+            "« au moins trois (3) mois avant l'échéance »)."
+        )
+        if targets:
+            return self._provider_end(question, text, targets[-1], [r for r in letters if not r.assumed], today)
         if not letters or letters[-1].mention.value is None:
             return None
         mention = letters[-1].mention
         end = mention.value + FORMAL_NOTICE  # type: ignore[operator]
-        text = (
-            "Le CDG 62 et La Fibre Numérique 59 62 peuvent résilier la convention à tout moment, en ayant averti les "
-            "autres parties par lettre recommandée avec accusé de réception au moins trois mois avant l'échéance "
-            "(article 6 : « au moins trois (3) mois avant l'échéance »)."
+        text += (
             f" Pour une lettre reçue le {format_date(mention.value)}, la "  # type: ignore[arg-type]
             f"convention peut prendre fin au plus tôt le {format_date(end)}, trois mois après. J'ai supposé que le "
             f"{mention.value:%d/%m/%Y} est le jour où la lettre vous a été remise (l'accusé de réception) : c'est "
@@ -61,6 +78,36 @@ class Notices(Calculator):
         )
         if mention.assumed_year:
             text += " " + assumed_year(mention)
+        return self._provider_answer(question, text)
+
+    def _provider_end(
+        self, question: str, text: str, target: DateMention, letters: list[Role], today: date
+    ) -> Answer | None:
+        """The end the CDG 62 or La Fibre wants: its letter's last day, and whether the one received is in time."""
+        assert target.value is not None
+        latest = target.value - FORMAL_NOTICE
+        text += (
+            f" Pour une fin le {format_date(target.value)}, la lettre doit être reçue par les autres parties au plus "
+            f"tard le {format_date(latest)} (trois mois avant)."
+        )
+        if letters and (received := letters[-1].mention.value):
+            earliest = received + FORMAL_NOTICE
+            text += (
+                f" Lettre reçue le {format_date(received)} : dans les délais."
+                if received <= latest
+                else f" Lettre reçue le {format_date(received)} : trop tard pour le {target.value:%d/%m/%Y} ; la "
+                f"convention ne peut prendre fin qu'à partir du {format_date(earliest)}, trois mois après sa réception."
+            )
+        elif latest < today:
+            text += (
+                f" Cette date est passée : une lettre reçue aujourd'hui ({today:%d/%m/%Y}) permettrait une fin au plus "
+                f"tôt le {format_date(today + FORMAL_NOTICE)}."
+            )
+        if target.assumed_year:
+            text += " " + assumed_year(target)
+        return self._provider_answer(question, text)
+
+    def _provider_answer(self, question: str, text: str) -> Answer:
         terms = self.matcher.question_terms(self.words.termination_quote_words.get("provider", ""))
         return Answer(question, True, "calculation", text, (self.cite(TERMINATION_CLAUSE, terms),), 1.0)
 

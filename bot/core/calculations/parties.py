@@ -12,6 +12,7 @@ from .base import Calculator
 ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
 
 # Between a termination word and the party after it: the agent ("par", "du", "de la"), nothing else.
+_NUMBERS = re.compile(r"(?:\s*\d+(?![\d/.-]))*")  # "59 62" and "62" right after a name belong to it
 _AGENT = re.compile(r"\s*(?:par|du|de|des|d')\s*(?:l[ae]\s+|l'\s*)?")
 
 
@@ -28,10 +29,12 @@ class Parties(Calculator):
         end = verb.end() + len(re.match(r"[a-z]*", folded[verb.end() :]).group(0))  # type: ignore[union-attr]
         reach = ACTOR_REACH
         named = [
-            (verb.start() - m.end(), 0, party)
+            (verb.start() - _NUMBERS.match(folded, m.end()).end(), 0, party)  # type: ignore[union-attr]
             for party, p in self.cues.parties.items()
-            for m in p.finditer(folded, max(0, verb.start() - reach), verb.start())
-        ] + [
+            for m in p.finditer(folded, max(0, verb.start() - 2 * reach), verb.start())
+            if not self._told(folded, m.start(), verb.start())
+        ]
+        named = [item for item in named if item[0] <= reach] + [
             (m.start() - end, 1, party)
             for party, p in self.cues.parties.items()
             for m in p.finditer(folded, end, end + reach)
@@ -39,6 +42,11 @@ class Parties(Calculator):
         ]
         actor = min(named)[2] if named else None
         return actor if actor in ("cdg", "fibre") else None
+
+    def _told(self, folded: str, start: int, verb: int) -> bool:
+        """Is the name at `start` the "nous" of "La Fibre nous informe qu'elle résiliera": who is told?"""
+        announce = self.cues.announce
+        return bool(announce and any(m.start() == start for m in announce.finditer(folded, start, verb)))
 
     def named(self, folded: str) -> set[str]:
         """The organisations `folded` names (the commune aside)."""

@@ -13,6 +13,7 @@ from ..deadlines import find_dates
 from ..french import fold
 from .base import COST_CLAUSE, Calculator, Context, refusal
 from .parties import Parties
+from .totals import Totals
 
 BILLING_CLAUSES = ("art-4", "art-4.1", "art-4.2", "art-4.2.1", "art-4.2.2", "annexe-2")
 # Why hours that are not a CDG 62 intervention get no price (only facts the text holds).
@@ -35,6 +36,7 @@ class Prices(Calculator):
     def __init__(self, context: Context, parties: Parties) -> None:
         super().__init__(context)
         self.parties = parties
+        self.totals = Totals(context, parties)
 
     def cost(self, question: str, text: str, terms: list[str], near: set[str], named: set[str]) -> Answer | None:
         """The price of the CDG 62's hours in `text` (digits), or why there is none."""
@@ -90,7 +92,10 @@ class Prices(Calculator):
             "Montant indicatif : le CDG 62 facture le temps réellement passé (article 4.2.1), payé par mandat "
             "administratif.",
         ]
-        if len(own) < len(billed) or "fibre" in named:
+        total = self.totals.line(text, amount, f"{format_hours(hours)} × {format_euros(HOURLY_RATE)}")
+        if total:
+            lines.insert(0, total)
+        if len(own) < len(billed) or ("fibre" in named and not total):
             lines.append(
                 "Les heures de La Fibre Numérique 59 62 ne sont pas comptées : la convention ne lui fixe aucun taux "
                 "horaire, son prix est celui du devis signé (article 4.1 et annexe n°2)."
