@@ -224,7 +224,7 @@ class Engine:
             return self._unknown(question, f"« {reference.text} » n'existe pas dans la convention. {self._contents()}")
         if focus_terms and focus_terms != terms and not whole:
             # The question itself first, its context weaker: the context's words would dilute it.
-            focus_ranked = self.ranker.rank(focus, focus_terms, self.matcher.rank(focus_terms, terms))
+            focus_ranked = self.ranker.rank(focus, focus_terms, self.matcher.rank(focus_terms, terms), (text, terms))
             if self._sure(focus_ranked, min(self.threshold, ANCHORED_THRESHOLD)):
                 best = _own_best(focus_ranked, cited)
                 clause = self.knowledge.clauses[best.clause_id]
