@@ -11,7 +11,7 @@ One file per knowledge folder (overwritten, so the folder does not grow); deleti
 from __future__ import annotations
 
 import hashlib
-import importlib
+import importlib.util
 import logging
 import os
 import pickle
@@ -32,7 +32,10 @@ STALE_SECONDS = 30 * 24 * 3600  # a folder's file not rewritten for a month (a d
 PACKAGE = Path(__file__).resolve().parent
 # Libraries whose behaviour is baked into the index (stems, normalized forms, parsed models); the same
 # list in every process, so that the CLI and the bot share one key. Add any the core starts to use.
-ENGINE_LIBRARIES = ("pydantic", "pydantic_core", "rapidfuzz", "snowballstemmer", "yaml", "dateutil", "numpy")
+ENGINE_LIBRARIES = (
+    *("pydantic", "pydantic_core", "rapidfuzz", "snowballstemmer", "yaml", "dateutil", "babel", "text_to_num"),
+    *("numpy", "scipy", "sklearn"),  # the classifier's training: what it learned is in the cache
+)
 
 
 def default_cache_dir() -> Path:
@@ -80,12 +83,19 @@ def _prune(folder: Path, keep: Path) -> None:
 
 
 def _libraries() -> bytes:
-    """The versions and files of the libraries the engine's index depends on: an upgrade rebuilds."""
+    """The files of the libraries the engine's index depends on: an upgrade (new files) rebuilds.
+
+    Found without importing them: a cache hit must not pay for numpy or scikit-learn, which only train."""
     stamps = []
     for name in ENGINE_LIBRARIES:
-        module = importlib.import_module(name)
-        status = os.stat(module.__file__ or name)
-        stamps.append(f"{name}={getattr(module, '__version__', '')}:{status.st_size}:{status.st_mtime_ns}")
+        spec = importlib.util.find_spec(name)
+        origin = (spec.origin if spec else None) or name
+        try:
+            status = os.stat(origin)
+        except OSError:  # not installed (or no file): its absence is the stamp
+            stamps.append(f"{name}=")
+            continue
+        stamps.append(f"{name}={origin}:{status.st_size}:{status.st_mtime_ns}")
     return "\n".join(stamps).encode()
 
 

@@ -82,7 +82,7 @@ def test_a_second_question_takes_its_own_clause_when_nearly_as_good(
 
 def test_each_question_knows_the_sentence_before_it(engine: Engine) -> None:
     message = engine.reader.read("Notre site est en panne depuis lundi. Qui est responsable ? Et peut-on résilier ?")
-    assert engine._questions(message) == [
+    assert engine.questions.find(message) == [
         ("Qui est responsable ?", "Notre site est en panne depuis lundi."),
         ("Et peut-on résilier ?", "Qui est responsable ?"),
     ]

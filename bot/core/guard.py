@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from .answer import Answer
-from .engine import Engine, clean
+from .cleaning import clean
+from .engine import Engine
 from .knowledge import Knowledge
 from .out_of_scope import OutOfScope
 

@@ -9,6 +9,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from . import checks
+from .calculation_checks import check_calculations
 from .french import fold
 from .message import Reading
 from .out_of_scope import OUT_OF_SCOPE_FILE, OutOfScopeFile, check_out_of_scope
@@ -159,7 +160,7 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
         )
     )
     problems.extend(check_vocabulary(vocabulary, vocabulary_doc))
-    problems.extend(checks.check_calculations(calculations, calculations_doc, located))
+    problems.extend(check_calculations(calculations, calculations_doc, located))
     problems.extend(check_out_of_scope(refused.questions, refused_doc, located))
     training, found = read_training(root, (item.clause for item in located), _display)
     problems.extend(found)

@@ -5,7 +5,8 @@ Merci de m'aider." The header and the signature say nothing; the quote is the me
 sentences are either questions (each answered in turn) or context (kept: "notre site a été
 défiguré samedi. Qui doit réparer ?" names its topic before its question).
 
-The words that mark a header, a signature or a question are data (knowledge/vocabulary.yaml).
+The words that mark a header, a signature or a question are data (knowledge/vocabulary.yaml), made
+into patterns by `phrases.py`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .french import fold
+from .phrases import alternatives, flexible, phrases_pattern
 
 # Sentences end at . ! ? … (a question mark ends one even without a space after it), or at a line
 # break; "4.2.1" and "1.600" are not cut since no space follows their dots.
@@ -72,33 +74,33 @@ class Reader:
     """Splits messages into sentences, knowing which ones ask something."""
 
     def __init__(self, reading: Reading) -> None:
-        self._sign_off = _phrases(reading.sign_offs, start=True)
-        self._opener = _phrases(reading.question_openers, start=True)
-        self._asking = _phrases(reading.asking_phrases, start=False)
+        self._sign_off = phrases_pattern(reading.sign_offs, start=True)
+        self._opener = phrases_pattern(reading.question_openers, start=True)
+        self._asking = phrases_pattern(reading.asking_phrases, start=False)
         # Inside a question, a new one may start after a comma or a semicolon ("qui est responsable, et
         # peut-on résilier ?") or at a linking word ("et comment", "et on peut l'arrêter quand", "ainsi
         # que"): the cut is kept only where the piece after it asks something (see `pieces`).
-        links = _alternatives(reading.linking_words)
+        links = alternatives(reading.linking_words)
         self._piece_end = re.compile(rf"(\s*[,;]\s*|\s+(?=(?:{links})[\s,]))", re.IGNORECASE)
         self._link = re.compile(rf"^(?:(?:{links})(?:[\s,]+|$))+")
-        self._inversion = re.compile(rf"\w-(?:t-)?(?:{_alternatives(reading.inverted_subjects)})\b")
+        self._inversion = re.compile(rf"\w-(?:t-)?(?:{alternatives(reading.inverted_subjects)})\b")
         self._closing_words = frozenset(fold(word).strip() for word in reading.closing_question_words)
-        self._condition = _phrases(reading.condition_words, start=True)
-        self._item = _phrases(reading.listing_openers, start=True)
-        asking = "|".join(_flexible(fold(phrase)) for phrase in reading.asking_phrases if phrase.strip())
+        self._condition = phrases_pattern(reading.condition_words, start=True)
+        self._item = phrases_pattern(reading.listing_openers, start=True)
+        asking = "|".join(flexible(fold(phrase)) for phrase in reading.asking_phrases if phrase.strip())
         self._listing = re.compile(rf"\b(?:{asking})[\s,]+{self._item.pattern.removeprefix('^')}") if asking else None
         # What only opens the next item: "Je vous saurais gré de m'indiquer", "d'une part".
-        items = "|".join(_flexible(fold(opener)) for opener in reading.listing_openers if opener.strip()) or r"(?!x)x"
+        items = "|".join(flexible(fold(opener)) for opener in reading.listing_openers if opener.strip()) or r"(?!x)x"
         self._lead = re.compile(rf"(?<!\w)(?:{asking or '(?!x)x'}|{items})\W*$")
         markers = sorted({fold(marker).strip() for marker in reading.forward_markers}, key=len, reverse=True)
         # A marker ending in a colon ("Objet :") is a whole header; another runs to its colon
         # ("Message transféré de la mairie de X :").
-        fields = "|".join(_flexible(marker) for marker in markers if marker.endswith(":"))
+        fields = "|".join(flexible(marker) for marker in markers if marker.endswith(":"))
         headers = [
             # "De : X Objet : Y": a field runs to the next field; its last one ends at its colon.
-            _flexible(marker) + rf"(?:[^«]{{0,120}}?(?=\s(?:{fields})))?"
+            flexible(marker) + rf"(?:[^«]{{0,120}}?(?=\s(?:{fields})))?"
             if marker.endswith(":")
-            else _flexible(marker) + r"\b[^:«]{0,80}:"
+            else flexible(marker) + r"\b[^:«]{0,80}:"
             for marker in markers
             if marker
         ]
@@ -222,12 +224,6 @@ def _last_word(folded: str) -> str:
     return words[-1] if words else ""
 
 
-def _alternatives(words: tuple[str, ...] | list[str]) -> str:
-    """A regex alternation of `words`, as written and folded, longest first (matches nothing if none)."""
-    forms = {form for word in words for form in (word.lower(), fold(word)) if form.strip()}
-    return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True)) or r"(?!x)x"
-
-
 def _original_length(text: str, folded_length: int) -> int:
     """The shortest start of `text` whose folded form is `folded_length` long or more (folding may
     lengthen a few characters: "œ" gives "oe")."""
@@ -239,16 +235,3 @@ def _original_length(text: str, folded_length: int) -> int:
         else:
             low = middle + 1
     return low
-
-
-def _phrases(phrases: tuple[str, ...], *, start: bool) -> re.Pattern[str]:
-    folded = sorted({fold(phrase).strip() for phrase in phrases if phrase.strip()}, key=len, reverse=True)
-    if not folded:
-        return re.compile(r"(?!x)x")  # matches nothing
-    alternatives = "|".join(_flexible(phrase) for phrase in folded)
-    return re.compile((r"^\W*(?:" if start else r"\b(?:") + alternatives + r")(?!\w)")
-
-
-def _flexible(phrase: str) -> str:
-    """A phrase as a pattern where spaces, hyphens and apostrophes are interchangeable."""
-    return r"[\s\-']*".join(re.escape(word) for word in re.split(r"[\s\-']+", phrase) if word)

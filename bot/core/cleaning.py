@@ -1,0 +1,35 @@
+"""Cleaning a raw message before it is read: no control characters, markup or web addresses, plain
+spaces, and at most one Telegram message long."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_QUESTION_CHARS = 4096  # a Telegram message; longer input is cut, not refused
+# What carries no words: invisible characters, ANSI codes, markup tags, web addresses.
+_NOISE = re.compile(
+    r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]|\x1b\[[0-9;?]*[ -/]*[@-~]|</?[a-zA-Z][^<>]{0,80}>|https?://\S+"
+)
+
+# Line breaks, tabs and no-break spaces are spaces (and printable once replaced).
+_COMMON_SPACES = str.maketrans(dict.fromkeys("\n\r\t\xa0\u202f\u2009", " "))
+_LINE_SPACES = str.maketrans({**dict.fromkeys("\t\xa0\u202f\u2009", " "), "\r": "\n"})
+
+
+def clean(question: str, *, lines: bool = False) -> str:
+    """The question without control characters, markup or addresses, cut to a Telegram message; with
+    `lines`, its non-empty lines each cleaned, one per line (a line break ends a sentence or a list item)."""
+    visible = _NOISE.sub(" ", question[: MAX_QUESTION_CHARS * 2]).translate(_LINE_SPACES if lines else _COMMON_SPACES)
+    if not visible.replace("\n", "").isprintable():  # rare: a test per character only when one may be invisible
+        visible = "".join(
+            char if char == "\n" or unicodedata.category(char) not in ("Cc", "Cf", "Zl", "Zp") else " "
+            for char in visible
+        )
+    if lines:
+        text = "\n".join(" ".join(words) for words in map(str.split, visible.split("\n")) if words)
+    else:
+        text = " ".join(visible.split())
+    if len(text) > MAX_QUESTION_CHARS:  # cut between words: a half word would read as an unknown one
+        text = text[: MAX_QUESTION_CHARS + 1].rsplit(" ", 1)[0]
+    return text
