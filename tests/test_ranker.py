@@ -42,6 +42,16 @@ MATCHED = [Candidate("art-5.2", 0.4, ("site",)), Candidate("art-6", 0.1, ("cdg",
         ({"art-6": 0.6, OUT_OF_SCOPE: 0.3, "art-5.2": 0.1}, SITUATION, MATCHED, "art-5.2", 0.0),
         # No word of the convention shared with the classifier's clause: not given.
         ({"art-3": 0.9, OUT_OF_SCOPE: 0.05, "art-5.2": 0.05}, SITUATION, MATCHED, "art-5.2", 0.0),
+        # Less assurance is enough when the matcher ranks the same clause first.
+        ({"art-5.2": 0.45, OUT_OF_SCOPE: 0.1, "art-6": 0.45}, SITUATION, MATCHED, "art-5.2", ranker.LEARNED_CONFIDENCE),
+        (
+            {"art-6": 0.45, OUT_OF_SCOPE: 0.1, "art-5.2": 0.45},
+            SITUATION,
+            MATCHED[1:],
+            "art-6",
+            ranker.LEARNED_CONFIDENCE,
+        ),
+        ({"art-6": 0.45, OUT_OF_SCOPE: 0.1, "art-5.2": 0.45}, SITUATION, MATCHED, "art-5.2", 0.0),
         # "Hors sujet" first and likely enough: refused.
         ({OUT_OF_SCOPE: 0.7, "art-6": 0.3}, SITUATION, MATCHED, None, 0.0),
         # The matcher sure: its ranking stands, whatever the classifier reads.

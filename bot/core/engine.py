@@ -112,6 +112,13 @@ class Engine:
                     break
             if reading != focus and part.answered and part.citations[0].id in cited:
                 part = Answer(focus, False, "unknown", PART_NOT_FOUND)
+            elif (
+                reading != focus and part.answered and parts and parts[-1].question == before and not parts[-1].answered
+            ):
+                # "ya moyen de faire un point avec eux ? c prevu qq part ?": the first, unanswered alone, and the
+                # second, which names nothing, answered together: one question in two sentences, answered once.
+                parts.pop()
+                part = replace(part, question=reading)
             own = {term for term in self.matcher.question_terms(focus) if self.matcher.is_strong(term)}
             if part.citations and part.citations[0].id in cited and own <= words:
                 continue  # the same question again, on the same clause: answered once

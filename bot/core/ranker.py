@@ -10,8 +10,8 @@ before the question ("notre site a été piraté samedi. Qui paie ?") names the 
 - otherwise each clause gets LEARNED_SHARE × p(clause) + (1 − LEARNED_SHARE) × matcher confidence;
   the matcher's best clause keeps its own confidence when the classifier chooses it too;
 - a situation (a message of at least LEARNED_MIN_TERMS terms) that the classifier reads with assurance
-  (p(clause) at least CLASSIFIER_SURE, "hors sujet" under OUT_OF_SCOPE_DOUBT) and that shares a word of
-  the convention with that clause: that clause comes first, with at least LEARNED_CONFIDENCE, the
+  (p(clause) at least CLASSIFIER_SURE, or AGREED_SURE when the matcher ranks that clause first too;
+  "hors sujet" under OUT_OF_SCOPE_DOUBT) and that shares a word of the convention with that clause: that clause comes first, with at least LEARNED_CONFIDENCE, the
   engine's middle band (answered with its warning and the next clauses as buttons). A short question is
   left to the matcher: when the convention's words are not in it, the classifier's assurance comes
   from a word it shares with a clause ("à quelle heure ferme le support" → the hourly rate).
@@ -36,6 +36,7 @@ CLASSIFIER_SURE = 0.5
 OUT_OF_SCOPE_DOUBT = 0.25
 LEARNED_CONFIDENCE = 0.45  # between the engine's threshold (0.40) and its sure confidence (0.50)
 LEARNED_MIN_TERMS = 6
+AGREED_SURE = 0.4
 
 
 class Ranker:
@@ -77,7 +78,9 @@ class Ranker:
         combined.sort(key=lambda c: -c.confidence)
         learned = max(probabilities, key=lambda label: probabilities[label], default="")
         found = lexical.get(learned)
-        assured = probabilities.get(learned, 0.0) >= CLASSIFIER_SURE and out < OUT_OF_SCOPE_DOUBT
+        # The matcher's best clause too: the classifier needs less assurance.
+        enough = AGREED_SURE if ranked and ranked[0].clause_id == learned else CLASSIFIER_SURE
+        assured = probabilities.get(learned, 0.0) >= enough and out < OUT_OF_SCOPE_DOUBT
         if assured and len(set(read_terms)) >= LEARNED_MIN_TERMS and found and found.strong_terms:
             own = next(c.confidence for c in combined if c.clause_id == learned)
             rest = [c for c in combined if c.clause_id != learned]
