@@ -88,7 +88,9 @@ class Engine:
         anchored = any(anchor in written for anchor in self._anchors)
         if len(focuses) <= 1 or len(focuses) > MAX_PARTS:
             focus = focuses[0] if len(focuses) == 1 and anchored else ""
-            return self._answer_part(question, text, focus, today, signature, situational=anchored)
+            # The calculations read a forwarded message without its header ("Envoyé : jeudi 26 novembre 2026").
+            figures = " ".join(message.forwarded.split())
+            return self._answer_part(question, text, focus, today, signature, situational=anchored, figures=figures)
         context = self.matcher.question_terms(" ".join(message.context))[:MAX_CONTEXT_TERMS]
         parts: list[Answer] = []
         cited: set[str] = set()
