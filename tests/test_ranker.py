@@ -23,6 +23,7 @@ def _ranker(probabilities: dict[str, float]) -> Ranker:
     found = Ranker.__new__(Ranker)
     found.classifier = _Reads(probabilities)  # type: ignore[assignment]
     found._order = ["art-3", "art-5.2", "art-6"]
+    found._last = None
     return found
 
 

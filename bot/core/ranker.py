@@ -50,6 +50,10 @@ class Ranker:
         several = len({label for label, _text in examples}) > 1
         self.classifier: Classifier | None = train(examples, terms_of) if several else None
         self._order = list(knowledge.clauses)
+        self._last: tuple[tuple[str, tuple[str, ...]], dict[str, float]] | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_last": None}  # a pickled engine carries no message
 
     def rank(
         self, text: str, terms: list[str], ranked: list[Candidate], message: tuple[str, list[str]] | None = None
@@ -60,7 +64,7 @@ class Ranker:
         reads the message (measured better than the sentence alone on the realistic set), the matcher
         has read the sentence."""
         read, read_terms = message or (text, terms)
-        probabilities = self.classifier.probabilities(read, read_terms) if self.classifier else {}
+        probabilities = self._probabilities(read, read_terms)
         matcher_best = ranked[0].confidence if ranked else 0.0
         if not probabilities or matcher_best >= MATCHER_SURE:
             return ranked  # the convention's own words, clearly: the matcher's reading stands, next clauses included
@@ -90,3 +94,12 @@ class Ranker:
             best = combined[0]
             combined[0] = Candidate(best.clause_id, max(best.confidence, matcher_best), best.strong_terms)
         return combined
+
+    def _probabilities(self, text: str, terms: list[str]) -> dict[str, float]:
+        """The classifier's reading of `text`; the last one is kept (a message is read whole twice)."""
+        if not self.classifier:
+            return {}
+        key = (text, tuple(terms))
+        if self._last is None or self._last[0] != key:
+            self._last = (key, self.classifier.probabilities(text, terms))
+        return dict(self._last[1])
