@@ -80,9 +80,10 @@ class Reader:
         ]
         self._header = re.compile(r"^(?:\s*(?:" + "|".join(headers) + "))+") if headers else None
 
-    def read(self, text: str) -> Message:
-        """The sentences of `text` without forwarding header and signature, its spoken punctuation written."""
-        written = self.dictation.punctuate(text)
+    def read(self, text: str, written: str | None = None) -> Message:
+        """The sentences of `text` without forwarding header and signature, its spoken punctuation written
+        (`written`, if the caller did so already)."""
+        written = self.dictation.punctuate(text) if written is None else written
         body, outside = self._unwrap(written)
         sentences: list[Sentence] = []
         found = self._sentences(body)
