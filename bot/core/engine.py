@@ -76,12 +76,13 @@ class Engine:
         # The cache of one message's terms never outlives it.
         self.matcher.forget_texts()
         lines = clean(question, lines=True)  # line breaks end sentences
-        text = " ".join(self.reader.punctuate(lines).split())  # `clean(question)`, spoken punctuation written
+        written = self.reader.punctuate(lines)  # spoken punctuation written ("virgule": ",")
+        text = " ".join(written.split())  # what `clean(question)` gives
         if not text:
             return self.replies.unknown(question, "Votre message est vide : écrivez votre question sur la convention.")
         if smalltalk := self.small_talk.reply(text):
             return Answer(question, False, "smalltalk", smalltalk, score=1.0)
-        message = self.reader.read(lines)
+        message = self.reader.read(lines, written)
         asked = self.questions.find_questions(message)
         focuses = [question.text for question in asked]
         # Tied to the convention, a question may be answered alone, whatever its context says.

@@ -86,9 +86,10 @@ class Reader:
         # regarder ?"): the forwarded message starts there.
         self._field_line = re.compile(rf"^[ \t>]*(?:{fields})", re.MULTILINE) if fields else None
 
-    def read(self, text: str) -> Message:
-        """The sentences of `text` without forwarding header and signature, its spoken punctuation written."""
-        written = self.dictation.punctuate(text)
+    def read(self, text: str, written: str | None = None) -> Message:
+        """The sentences of `text` without forwarding header and signature, its spoken punctuation written
+        (`written`, if the caller did so already)."""
+        written = self.dictation.punctuate(text) if written is None else written
         body, outside = self._unwrap(written)
         sentences: list[Sentence] = []
         found = self._sentences(body)

@@ -152,15 +152,15 @@ class Pieces:
         combien dure …"), but not right after an asking phrase ("savoir | combien") nor after a one-letter
         word ("c'est ce que")."""
         found = [Cut(m.start(), m.end(), "punctuation") for m in self._piece_end.finditer(question)]
-        questions = self._starts.find(question)
+        ordinals = self._ordinals.find(question)
+        questions = self._starts.find(question) if starts or ordinals else []
         opened = {match.start() for match in questions}
-        for finder in (self._enumerators, self._ordinals):
-            for match in finder.find(question):
-                end = match.end() + len(_AFTER_ENUMERATOR.match(question, match.end())[0])  # its spaces and marks
-                if (
-                    finder is self._enumerators or end in opened
-                ):  # an ordinal only before a question: "la deuxième | qui paie"
-                    found.append(Cut(len(question[: match.start()].rstrip()), end, "enumerator"))
+        # An enumerator with the spaces and marks around it; an ordinal only before a question ("la deuxième |
+        # qui paie").
+        for match, ordinal in [*((m, False) for m in self._enumerators.find(question)), *((m, True) for m in ordinals)]:
+            end = match.end() + len(_AFTER_ENUMERATOR.match(question, match.end())[0])
+            if not ordinal or end in opened:
+                found.append(Cut(len(question[: match.start()].rstrip()), end, "enumerator"))
         for match in questions if starts else ():
             before = question[max(0, match.start() - 60) : match.start()]
             if before[-1:].isspace() and not _ONE_LETTER_END.search(before):
