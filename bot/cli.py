@@ -1,31 +1,24 @@
-"""The `convention-bot` command: parse, call the engine, print. No `telegram` import here."""
+"""The `convention-bot` command: parse the arguments and run the command. No `telegram` import here.
+
+The commands live in answer_cli.py (validate, ask, chat, eval), database_cli.py (report,
+healthcheck, backup) and learned_cli.py (learned).
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sqlite3
+import contextlib
+import os
 import sys
-from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from .assembly import build_engine, make_clock, open_storage
-from .core.answer import Answer
-from .core.engine import Engine
-from .core.evaluation import CALCULATION, IN_SCOPE, OUT_OF_SCOPE, SEVERAL, EvaluationFileError, evaluate, load_cases
-from .core.knowledge import KnowledgeError, load_knowledge, read_knowledge
-from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from .answer_cli import ask_command, chat_command, eval_command, validate_command
+from .core.knowledge import KnowledgeError
+from .database_cli import backup_command, healthcheck_command, report_command
+from .exits import EXIT_FAILED
 from .learned_cli import add_learned_command
-from .settings import Settings, SettingsError, load_settings
-
-GROUP_NAMES = {
-    IN_SCOPE: "in-scope (première citation)",
-    OUT_OF_SCOPE: "hors sujet refusés",
-    CALCULATION: "calculs",
-    SEVERAL: "messages à plusieurs questions (toutes justes)",
-}
+from .settings import SettingsError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,6 +32,12 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
+        return EXIT_FAILED
+    except BrokenPipeError:
+        # The reader left early (`| head -1`): no traceback. Later writes, and the flush at exit, go to
+        # /dev/null so that they do not raise again (Python's documentation, "Note on SIGPIPE").
+        with contextlib.suppress(OSError, ValueError):  # a stdout without a file descriptor (a test's capture)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILED
     except Exception as error:
         from .storage import StorageError  # imported only now: `ask` never loads the storage
@@ -107,165 +106,10 @@ def _common(command: argparse.ArgumentParser) -> None:
     command.add_argument("--config", type=Path, help="fichier de configuration YAML")
 
 
-def _today(args: argparse.Namespace, settings: Settings) -> date:
-    """--today, else the users' date from the clock."""
-    return args.today or make_clock(settings).today()
-
-
-def validate_command(args: argparse.Namespace) -> int:
-    root = args.path or load_settings().knowledge_dir
-    knowledge, problems = read_knowledge(root)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    warnings = sum(problem.warning for problem in problems)
-    if knowledge is None or (args.strict and warnings):
-        print(f"base de connaissances invalide : {len(problems)} problème(s)", file=sys.stderr)
-        return EXIT_FAILED
-    groups = len(knowledge.synonyms)
-    print(
-        f"base de connaissances valide : {len(knowledge.clauses)} clauses, {knowledge.question_count} questions, "
-        f"{groups} groupes de synonymes, {len(knowledge.smalltalk)} sujets de politesse, {warnings} avertissement(s)"
-    )
-    return EXIT_OK
-
-
-def ask_command(args: argparse.Namespace) -> int:
-    settings = load_settings(args.config)
-    engine, today = build_engine(settings), _today(args, settings)
-    questions: Iterable[str] = args.question or _stdin_lines()
-    for question in questions:
-        answer = engine.answer(question, today=today)
-        if args.json:
-            print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
-        elif args.question:
-            print(render_plain(engine, answer), end="\n\n", flush=True)
-        else:  # one line per input line, so that the output lines up with the input
-            print(render_plain(engine, answer).replace("\n", " / "), flush=True)
-    return EXIT_OK
-
-
-def _stdin_lines() -> Iterable[str]:
-    sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
-    for line in sys.stdin:
-        yield line.rstrip("\r\n")
-
-
-def chat_command(args: argparse.Namespace) -> int:
-    settings = load_settings(args.config)
-    engine = build_engine(settings)
-    print("Posez vos questions sur la convention (« quitter » ou Ctrl-D pour sortir).")
-    while True:
-        try:
-            question = input("\n› ")
-        except EOFError:
-            print()
-            return EXIT_OK
-        if question.strip().lower() in {"quitter", "quit", "exit", "q"}:
-            return EXIT_OK
-        print(render_plain(engine, engine.answer(question, today=_today(args, settings))))
-
-
-def eval_command(args: argparse.Namespace) -> int:
-    settings = load_settings(args.config)
-    engine = build_engine(settings)
-    try:
-        cases = load_cases(args.file)
-    except EvaluationFileError as error:
-        print(error, file=sys.stderr)
-        return EXIT_USAGE
-    report = evaluate(engine, cases, _today(args, settings))
-    for outcome in report.outcomes:
-        if not outcome.passed:
-            print(f"ÉCHEC [{outcome.case.category}] {outcome.case.question!r} : {outcome.reason}")
-    for category in report.values("category"):
-        passed, total = report.accuracy("category", category)
-        print(f"  {category:<12} {passed}/{total}  {passed / total:6.1%}")
-    minimums = {IN_SCOPE: args.min_in, OUT_OF_SCOPE: args.min_out, CALCULATION: args.min_calc, SEVERAL: args.min_multi}
-    summary, ok = [], True
-    for group, minimum in minimums.items():
-        passed, total = report.accuracy("group", group)
-        if total:
-            ratio = passed / total
-            ok &= ratio >= minimum
-            summary.append(f"{GROUP_NAMES[group]} {passed}/{total} ({ratio:.1%}, min {minimum:.0%})")
-    print(("OK : " if ok else "INSUFFISANT : ") + " ; ".join(summary))
-    return EXIT_OK if ok else EXIT_FAILED
-
-
-def report_command(args: argparse.Namespace) -> int:
-    from .health import database_problem
-    from .report import build_report, to_csv, to_markdown  # the maintainers' commands load their modules
-
-    settings = load_settings(args.config)
-    if not settings.database.exists():
-        print(f"Pas encore de base de données ({settings.database}) : le bot n'a rien enregistré.", file=sys.stderr)
-        return EXIT_FAILED
-    if problem := database_problem(settings):
-        print(problem, file=sys.stderr)
-        return EXIT_FAILED
-    try:
-        storage = open_storage(settings, make_clock(settings))
-        try:
-            report = build_report(storage.questions_for_report(args.since), storage.feedback_for_report(args.since))
-        finally:
-            storage.close()
-    except sqlite3.Error as error:
-        print(f"base de données illisible ({settings.database}) : {error}", file=sys.stderr)
-        return EXIT_FAILED
-    if args.format == "csv":
-        print(to_csv(report), end="")
-    else:
-        print(to_markdown(report, load_knowledge(settings.knowledge_dir)), end="")
-    return EXIT_OK
-
-
-def healthcheck_command(args: argparse.Namespace) -> int:
-    from .health import health_problems
-
-    problems = health_problems(load_settings(args.config))
-    print("; ".join(problems) if problems else "ok", file=sys.stderr if problems else sys.stdout)
-    return EXIT_FAILED if problems else EXIT_OK
-
-
-def backup_command(args: argparse.Namespace) -> int:
-    from .backup import BackupError, backup
-    from .health import database_problem
-
-    settings = load_settings(args.config)
-    if problem := database_problem(settings):
-        print(problem, file=sys.stderr)
-        return EXIT_FAILED
-    try:
-        backup(settings.database, args.destination)
-    except BackupError as error:
-        print(error, file=sys.stderr)
-        return EXIT_FAILED
-    print(f"copie écrite : {args.destination}")
-    return EXIT_OK
-
-
 def run_command(args: argparse.Namespace) -> int:
     from .telegram_app.runner import run  # imported here so that `ask` never loads telegram
 
     return run(args.config)
-
-
-def render_plain(engine: Engine, answer: Answer) -> str:
-    """An answer for a terminal: the text, then each citation with its quote (numbered per question)."""
-    if answer.parts:
-        return "\n".join(
-            f"{number}. {part.question}\n" + render_plain(engine, replace(part, alternatives=()))
-            for number, part in enumerate(answer.parts, start=1)
-        )
-    lines = [answer.text]
-    for citation in answer.citations:
-        lines.append(f"— {citation.ref} · {citation.title} : « {citation.quote} »")
-    if answer.alternatives and answer.answered:
-        clauses = engine.knowledge.clauses
-        lines.append(
-            "Voir aussi : " + " ; ".join(f"{clauses[i].ref} ({clauses[i].title})" for i in answer.alternatives)
-        )
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":

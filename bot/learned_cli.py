@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
+from collections.abc import Coroutine
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .assembly import make_clock, open_storage
 from .core.knowledge import load_knowledge
@@ -17,6 +17,8 @@ from .settings import Settings, load_settings
 
 if TYPE_CHECKING:  # imported by the commands themselves: `convention-bot ask` starts without them
     from .storage import Storage
+
+T = TypeVar("T")
 
 
 def add_learned_command(commands: argparse._SubParsersAction) -> None:
@@ -41,13 +43,19 @@ def _examples(settings: Settings) -> list[LearnedExample] | None:
         return None
     storage = _storage(settings)
     try:
-        return asyncio.run(storage.learned_examples())
+        return _run(storage.learned_examples())
     finally:
         storage.close()
 
 
 def _storage(settings: Settings) -> Storage:
     return open_storage(settings, make_clock(settings))
+
+
+def _run(call: Coroutine[Any, Any, T]) -> T:
+    import asyncio  # here: `convention-bot ask`, which builds this command's parser, never pays for asyncio
+
+    return asyncio.run(call)
 
 
 def list_command(args: argparse.Namespace) -> int:
@@ -78,7 +86,7 @@ def drop_command(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     storage = _storage(settings)
     try:
-        dropped = asyncio.run(storage.drop_learned(args.id))
+        dropped = _run(storage.drop_learned(args.id))
     finally:
         storage.close()
     if not dropped:

@@ -1,6 +1,7 @@
 """Configuration: a YAML file (see config.example.yaml), then environment variables on top.
 
-pydantic-settings reads the environment: `CONVENTION_BOT_SECTION__KEY` or the documented
+pydantic-settings reads the environment (bot/settings_environment.py, loaded only when a variable
+meant for the bot is set: a cold `convention-bot ask` without one does not pay for it): `CONVENTION_BOT_SECTION__KEY` or the documented
 `CONVENTION_BOT__SECTION__KEY` (for instance `CONVENTION_BOT__TELEGRAM__BASE_URL`); a text
 setting stays text ("off", "12345"), a list is JSON ("[12345, 67890]"). The token only ever comes
 from `TELEGRAM_BOT_TOKEN` or `telegram.token_file`, the pseudonyms' secret from `CONVENTION_BOT_SECRET`
@@ -9,6 +10,7 @@ from `TELEGRAM_BOT_TOKEN` or `telegram.token_file`, the pseudonyms' secret from 
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import time
 from pathlib import Path
@@ -25,7 +27,6 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_settings import BaseSettings, EnvSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
 
 from .clock import DEFAULT_TIMEZONE
 from .core.engine import DEFAULT_CONTACT, DEFAULT_THRESHOLD
@@ -125,8 +126,10 @@ class HealthSettings(_Section):
     max_age_seconds: int = Field(default=180, ge=10)  # older heartbeat: the bot is stuck or stopped
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_nested_delimiter="__", extra="forbid", frozen=True)
+class Settings(BaseModel):
+    """The validated configuration (the environment's values included, see `load_settings`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     knowledge_path: str = str(DEFAULT_KNOWLEDGE_DIR)
     contact: str = DEFAULT_CONTACT
@@ -141,19 +144,6 @@ class Settings(BaseSettings):
     cache: CacheSettings = CacheSettings()
     secret: SecretStr | None = None  # CONVENTION_BOT_SECRET
     telegram_token: SecretStr | None = Field(default=None, validation_alias=TOKEN_VARIABLE)
-
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        """The environment (both spellings) wins over the file's values, given as keyword arguments."""
-        documented = EnvSettingsSource(settings_cls, env_prefix=DOCUMENTED_ENV_PREFIX, env_nested_delimiter="__")
-        return env_settings, documented, init_settings
 
     @model_validator(mode="after")
     def _webhook_needs_its_address_and_secret(self) -> Settings:
@@ -212,9 +202,18 @@ def load_settings(path: Path | None = None) -> Settings:
             raise SettingsError(problems)
         _resolve_paths(data, path.parent)
     try:
-        return Settings(**data)
+        if not _environment_has_settings():
+            return Settings(**data)
+        from .settings_environment import EnvironmentSettings  # pydantic-settings: only when there is something to read
+
+        return EnvironmentSettings(**data)
     except ValidationError as error:
         raise SettingsError(validation_problems(document, Settings, error)) from None
+
+
+def _environment_has_settings() -> bool:
+    """Whether a variable meant for the bot is set (names compared as pydantic-settings does, ignoring case)."""
+    return any(name.upper().startswith(ENV_PREFIX) or name.upper() == TOKEN_VARIABLE for name in os.environ)
 
 
 def read_token(settings: Settings) -> str | None:

@@ -21,7 +21,7 @@ from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR
 from bot.settings import PrivacySettings, Settings, StorageSettings, TelegramSettings
 from bot.telegram_app.application import build_application
 from bot.telegram_app.context import Services, services_of
-from bot.telegram_app.handlers import ANONYMOUS_ADMIN_ID
+from bot.telegram_app.privileges import ANONYMOUS_ADMIN_ID
 
 ADMIN = 42
 NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)  # the harness's clock starts here (11:00 in Paris)

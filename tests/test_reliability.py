@@ -32,8 +32,8 @@ from bot.settings import SettingsError, load_settings
 from bot.storage import SCHEMA_VERSION, Storage, StorageError, check_database
 from bot.telegram_app import cpu
 from bot.telegram_app.alerts import AlertGate
+from bot.telegram_app.asking import TOO_SLOW
 from bot.telegram_app.durable import PollingWatch, replay
-from bot.telegram_app.handlers import TOO_SLOW
 from bot.telegram_app.logs import setup_logging
 from bot.telegram_app.ordering import PerChatUpdateProcessor
 from bot.telegram_app.privileges import NOT_ADMIN

@@ -1,4 +1,5 @@
-"""Layer 2 of validation: what the knowledge files mean, once their shape is right."""
+"""Layer 2 of validation: what the knowledge files mean, once their shape is right (clauses, questions,
+synonyms, small talk; calculation_checks.py and vocabulary_checks.py check their own files)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,8 @@ from dataclasses import dataclass
 from text_to_num import alpha2digit
 
 from .analysis import Analyzer
-from .deadlines import MONTH_NAMES
 from .french import comparable, fold
-from .schema import CalculationsFile, Clause, SmallTalk, Topic
+from .schema import Clause, SmallTalk, Topic
 from .yamlfile import Location, Problem, YamlDocument
 
 CLAUSE_ID = re.compile(r"^(parties|preambule|signatures|art-\d+(\.\d+)*|annexe-\d+)$")
@@ -21,9 +21,6 @@ _REFERENCE = re.compile(r"\b(?:articles?|art\.?)\s+\d+(?:\.\d+)*(?:\s*(?:,|et|ou
 _FACT_NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?(?![\d])")
 _THOUSANDS = re.compile(r"(\d)[ \u202f\u00a0](\d{3})(?!\d)")  # 3 500 is 3500
 PARTY_NAMES = ("CDG 62", "La Fibre Numérique 59 62")
-DATE_ROLES = ("signature", "anniversary", "today", "letter", "receipt", "formal_notice", "other")
-DURATION_ROLES = ("travel", "outage", "delay", "training", "opening", "own_staff")
-PARTIES = ("commune", "cdg", "fibre")
 
 
 @dataclass(frozen=True)
@@ -205,59 +202,3 @@ def _check_answer_facts(item: Located) -> Iterable[Problem]:
     allowed = answer_facts(f"{clause.text} {clause.note or ''} {clause.title}")
     for fact in sorted(answer_facts(clause.answer) - allowed):
         yield item.problem("answer", f"la réponse de {clause.id} mentionne « {fact} », absent du texte de la clause")
-
-
-def check_calculations(
-    calculations: CalculationsFile, document: YamlDocument, located: list[Located]
-) -> Iterable[Problem]:
-    """calculations.yaml names the roles and parties the code reads, and clauses that exist."""
-    clauses = {item.clause.id: item.clause for item in located}
-
-    def problem(path: tuple[str | int, ...], message: str) -> Problem:
-        return Problem(document.path, document.line_of(path), message)
-
-    for field, expected in (
-        ("date_roles", DATE_ROLES),
-        ("duration_roles", DURATION_ROLES),
-        ("parties", PARTIES),
-    ):
-        present = getattr(calculations, field)
-        for name in expected:
-            if name not in present:
-                yield problem((field,), f"« {field} » doit contenir « {name} »")
-        for name in present:
-            if name not in expected:
-                yield problem((field, name), f"« {name} » inconnu dans « {field} » (attendu : {', '.join(expected)})")
-    for role, spec in calculations.duration_roles.items():
-        if spec.clause is not None and spec.clause not in clauses:
-            yield problem(("duration_roles", role, "clause"), f"clause « {spec.clause} » inconnue")
-    cap = calculations.liability_cap_clause
-    if cap is not None and cap not in clauses:
-        yield problem(("liability_cap_clause",), f"clause « {cap} » inconnue")
-    for role, spec in calculations.date_roles.items():
-        for other in spec.overrides:
-            if other not in DATE_ROLES:
-                yield problem(("date_roles", role, "overrides"), f"rôle « {other} » inconnu")
-    for party, clause_id in calculations.responsibility_clauses.items():
-        if clause_id not in clauses or party not in PARTIES:
-            yield problem(("responsibility_clauses", party), f"« {party}: {clause_id} » : partie ou clause inconnue")
-    for index, entry in enumerate(calculations.party_clauses):
-        for clause_id in (entry.clause, *entry.counterpart.values()):
-            if clause_id not in clauses:
-                yield problem(("party_clauses", index), f"clause « {clause_id} » inconnue")
-        for party in (entry.party, *entry.counterpart, *entry.note):
-            if party not in PARTIES:
-                yield problem(("party_clauses", index), f"partie « {party} » inconnue (attendu : {', '.join(PARTIES)})")
-    source = clauses.get(calculations.earliest_signature_source or "")
-    day = calculations.earliest_signature
-    if day is None:
-        return
-    if source is None:
-        yield problem(("earliest_signature_source",), f"clause « {calculations.earliest_signature_source} » inconnue")
-    elif not {f"{day:%d/%m/%Y}", f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"} & _spans(source.text):
-        yield problem(("earliest_signature",), f"la date {day:%d/%m/%Y} ne figure pas dans {source.id}")
-
-
-def _spans(text: str) -> set[str]:
-    """Dates as the convention writes them: 12/06/2025 and 12 juin 2025."""
-    return set(re.findall(r"\d{2}/\d{2}/\d{4}|\d{1,2} [a-zéû]+ \d{4}", text))

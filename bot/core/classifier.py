@@ -7,18 +7,20 @@ missing accents) and the matcher's terms (stems, synonym concepts) alone and in 
 tf-idf weighted and normalized. The model is a linear SVM (one against the rest) fitted by
 scikit-learn's LinearSVC, imported only to train, with a fixed random state: under a second for the
 whole base where a logistic regression took several; its scores become probabilities by a softmax
-at a fixed temperature. What it learned is kept as plain arrays, so that answering (and loading a
-cached engine) needs numpy only.
+at a fixed temperature. What it learned is kept as plain Python (float32 `array`s, dicts), so that
+answering and loading a cached engine import no numpy (a cold `ask` pays no 50 ms for it).
 """
 
 from __future__ import annotations
 
+import math
+from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import pairwise
-
-import numpy as np
+from math import log
+from operator import mul
 
 from .french import words
 
@@ -45,58 +47,114 @@ def _word_grams(word: str) -> tuple[str, ...]:
 
 
 class Classifier:
-    """p(label | text) for the labels it was trained on (clause ids and the out-of-scope label)."""
+    """p(label | text) for the labels it was trained on (clause ids and the out-of-scope label).
+
+    What it learned is plain Python: float32 `array`s (the very numbers numpy held) and dicts, so that
+    answering imports no numpy. A text's vector is sparse (a few hundred known rows of about 20,000):
+    its scores are sums of the weights of those rows only.
+    """
 
     def __init__(
         self,
         labels: tuple[str, ...],
         index: tuple[dict[str, int], ...],
-        idf: np.ndarray,
-        weights: np.ndarray,
-        bias: np.ndarray,
+        idf: Sequence[float],
+        weights: Sequence[float],
+        bias: Sequence[float],
     ) -> None:
         self.labels = labels
-        self._index = index  # one vocabulary per block: feature -> row of `weights`
-        self._idf = idf
-        self._weights = weights  # (features, labels)
-        self._bias = bias
-        self._word_rows: dict[str, list[int]] = {}  # a bounded cache: word -> rows of its known n-grams
+        self._index = index  # one vocabulary per block: feature -> row
+        self._idf = idf  # per row
+        self._weights = weights  # row-major, flat: the labels' weights of row r are [r × labels, (r + 1) × labels)
+        self._bias = bias  # per label
+        # A bounded cache: word -> (rows of its known n-grams, per label Σ idf × weight over those rows).
+        self._words: dict[str, tuple[list[int], list[float]]] = {}
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_word_rows": {}}  # a pickled engine carries no cache
+        return {**self.__dict__, "_words": {}}  # a pickled engine carries no cache
 
     def probabilities(self, text: str, terms: Sequence[str]) -> dict[str, float]:
         """p(label) for `text` (whose matcher terms are `terms`); {} when no feature is known."""
-        rows, values = self.vector(text, terms)
-        if not rows:
+        grams, scores = self._grams(text)
+        found = self._terms(terms)
+        if not grams and not found:
             return {}
-        scores = TEMPERATURE * (values @ self._weights[rows] + self._bias)
-        exp = np.exp(scores - scores.max())
-        return dict(zip(self.labels, (exp / exp.sum()).tolist(), strict=True))
+        if grams:
+            # The block's Σ (1 + log count) × idf × weight is the words' Σ count × idf × weight (cached per
+            # word) corrected on the rows seen more than once by (1 + log count − count) × idf × weight.
+            idf, weights, width = self._idf, self._weights, len(self.labels)
+            known = list(map(idf.__getitem__, grams))
+            square = sum(map(mul, known, known))  # the block's squared length, were every count 1
+            for row, count in grams.items():
+                if count > 1:  # the hot loop of a long message: inlined
+                    tf = 1.0 + log(count)
+                    square += (tf * tf - 1.0) * idf[row] ** 2
+                    factor, start = (tf - count) * idf[row], row * width
+                    scores = [
+                        score + factor * w for score, w in zip(scores, weights[start : start + width], strict=True)
+                    ]
+            norm = math.sqrt(square)
+            scores = [score / norm for score in scores]
+        for row, value in zip(*self._values(found), strict=True):
+            scores = self._add(scores, row, value)
+        scores = [score + bias for score, bias in zip(scores, self._bias, strict=True)]
+        top = max(scores)
+        exp = [math.exp(TEMPERATURE * (score - top)) for score in scores]
+        total = sum(exp)
+        return {label: value / total for label, value in zip(self.labels, exp, strict=True)}
 
-    def vector(self, text: str, terms: Sequence[str]) -> tuple[list[int], np.ndarray]:
-        """The same vector as `_vector(features(text, terms))`, faster: each word's known n-grams are looked up once."""
+    def vector(self, text: str, terms: Sequence[str]) -> tuple[list[int], list[float]]:
+        """The same vector as `_vector(features(text, terms))` (rows, values): what `probabilities` weighs."""
+        gram_rows, gram_values = self._values(self._grams(text)[0])
+        term_rows, term_values = self._values(self._terms(terms))
+        return gram_rows + term_rows, gram_values + term_values
+
+    def _grams(self, text: str) -> tuple[Counter[int], list[float]]:
+        """Counts of the known n-gram rows of `text`, and per label Σ count × idf × weight over them (by word)."""
         grams: list[int] = []
-        for word in words(text[:MAX_CHARS]):
-            if word not in self._word_rows:
-                if len(self._word_rows) >= WORD_CACHE_SIZE:
-                    self._word_rows.clear()
-                self._word_rows[word] = [self._index[0][g] for g in _word_grams(word) if g in self._index[0]]
-            grams += self._word_rows[word]
-        term_index = self._index[1]
-        found = [term_index[t] for t in (*terms, *(f"{a}+{b}" for a, b in pairwise(terms))) if t in term_index]
-        rows: list[int] = []
-        values: list[np.ndarray] = []
-        for counts in (Counter(grams), Counter(found)):
-            if counts:
-                block_rows = list(counts)
-                block = (1.0 + np.log(list(counts.values()))) * self._idf[block_rows]
-                rows += block_rows
-                values.append(block / np.linalg.norm(block))
-        return rows, (np.concatenate(values) if values else np.zeros(0))
+        times: list[int] = []
+        sums: list[list[float]] = []
+        for word, count in Counter(words(text[:MAX_CHARS])).items():
+            if (known := self._words.get(word)) is None:
+                known = self._words[word] = self._word(word)
+            if known[0]:
+                grams += known[0] * count
+                times.append(count)
+                sums.append(known[1])
+        if not sums:
+            return Counter(), [0.0] * len(self.labels)
+        return Counter(grams), [sum(map(mul, times, column)) for column in zip(*sums, strict=True)]
+
+    def _word(self, word: str) -> tuple[list[int], list[float]]:
+        if len(self._words) >= WORD_CACHE_SIZE:
+            self._words.clear()
+        rows = [self._index[0][g] for g in _word_grams(word) if g in self._index[0]]
+        summed = [0.0] * len(self.labels)
+        for row in rows:
+            summed = self._add(summed, row, self._idf[row])
+        return rows, summed
+
+    def _terms(self, terms: Sequence[str]) -> Counter[int]:
+        index = self._index[1]
+        return Counter(index[t] for t in (*terms, *(f"{a}+{b}" for a, b in pairwise(terms))) if t in index)
+
+    def _values(self, counts: Counter[int]) -> tuple[list[int], list[float]]:
+        """A block's rows and values: sublinear tf times idf, of unit length."""
+        rows = list(counts)
+        values = [(1.0 + log(counts[row])) * self._idf[row] for row in rows]
+        norm = math.sqrt(sum(map(mul, values, values)))
+        return rows, [value / norm for value in values]
+
+    def _add(self, scores: list[float], row: int, factor: float) -> list[float]:
+        """`scores` plus `factor` times the row's weights."""
+        start = row * len(self.labels)
+        return [score + factor * w for score, w in zip(scores, self._weights[start : start + len(scores)], strict=True)]
 
     def _vector(self, blocks: tuple[Counter[str], ...]) -> tuple[list[int], list[float]]:
         """Sublinear tf times idf, each block of unit length (known features only): training's vectors."""
+        import numpy as np  # training only
+
+        idf = np.asarray(self._idf)
         rows: list[int] = []
         values: list[float] = []
         for index, counts in zip(self._index, blocks, strict=True):
@@ -104,7 +162,7 @@ class Classifier:
             if not known:
                 continue
             block_rows = [row for row, _count in known]
-            block = (1.0 + np.log([count for _row, count in known])) * self._idf[block_rows]
+            block = (1.0 + np.log([count for _row, count in known])) * idf[block_rows]
             rows += block_rows
             values += (block / np.linalg.norm(block)).tolist()
         return rows, values
@@ -118,7 +176,8 @@ def train(examples: Sequence[tuple[str, str]], terms_of: Callable[[str], list[st
 
 @lru_cache(maxsize=4)  # engines of one knowledge base built in one process (tests, thresholds) share the fit
 def _fit(examples: tuple[tuple[str, str, tuple[str, ...]], ...]) -> Classifier:
-    from scipy.sparse import csr_matrix  # training only: answering never imports scikit-learn or scipy
+    import numpy as np  # training only: answering never imports numpy, scikit-learn or scipy
+    from scipy.sparse import csr_matrix
     from sklearn.svm import LinearSVC
 
     blocks = [features(text, terms) for _label, text, terms in examples]
@@ -150,5 +209,9 @@ def _fit(examples: tuple[tuple[str, str, tuple[str, ...]], ...]) -> Classifier:
     if len(classes) == 2:  # one score for two labels: the second label's score, the first's is its opposite
         coef, intercept = np.vstack([-coef, coef]), np.concatenate([-intercept, intercept])
     return Classifier(
-        classes, tuple(index), idf.astype(np.float32), coef.T.astype(np.float32), intercept.astype(np.float32)
+        classes,
+        tuple(index),
+        array("f", idf.astype(np.float32).tobytes()),
+        array("f", coef.T.astype(np.float32).tobytes()),  # row-major: one row of labels per feature
+        array("f", intercept.astype(np.float32).tobytes()),
     )

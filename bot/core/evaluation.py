@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 from .answer import Answer
 from .engine import Engine
 from .french import fold
@@ -65,6 +63,8 @@ class EvaluationFileError(Exception):
 def load_cases(path: Path) -> list[Case]:
     """The cases of an evaluation file: a YAML list of {cat, q, expect | expect_parts, contains?, not_contains?,
     today?}."""
+    import yaml  # here: the `ask` command, which imports this module, reads no YAML
+
     try:
         rows = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:

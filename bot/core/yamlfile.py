@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    import yaml
 
 Location = tuple[str | int, ...]
 # libyaml's loader, when PyYAML was built with it, composes the same nodes with the same marks
-# (line numbers) six times faster than the pure-Python one.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# (line numbers) six times faster than the pure-Python one. Chosen at the first load: PyYAML is
+# imported only to read files, never by a `convention-bot ask` answered from the engine cache.
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] | None = None
 # Plain YAML types only: a tag like !!python/object is refused, never constructed.
 _STANDARD_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")
@@ -64,6 +66,10 @@ def load_yaml(path: Path, display_path: str | None = None) -> tuple[YamlDocument
         return None, [Problem(shown, 1, f"lecture impossible : {error.strerror}")]
     if not text.strip():
         return None, [Problem(shown, 1, "le fichier est vide")]
+    import yaml
+
+    global _Loader
+    _Loader = _Loader or getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -96,6 +102,8 @@ def _build(
             Problem(document.path, node.start_mark.line + 1, f"étiquette YAML non autorisée « {node.tag} »")
         )
         return None
+    import yaml  # already loaded by `load_yaml`
+
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:

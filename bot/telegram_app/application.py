@@ -22,7 +22,18 @@ from ..clock import Clock
 from ..core.engine import Engine
 from ..journal import UpdateJournal
 from ..settings import Settings
-from . import calendar_handlers, handlers, monitoring, privacy_handlers, reminders, review_handlers
+from . import (
+    admin_handlers,
+    calendar_handlers,
+    chat_migration,
+    errors,
+    handlers,
+    inline,
+    monitoring,
+    privacy_handlers,
+    reminders,
+    review_handlers,
+)
 from .context import SERVICES_KEY, BotContext, Services, services_of
 from .durable import JournalBot, PollingWatch, replay
 from .ordering import PerChatUpdateProcessor
@@ -115,8 +126,8 @@ def build_application(
         (["article"], handlers.article),
         (["annexes"], handlers.annexes),
         (["question", "q"], handlers.question_command),
-        (["reload"], handlers.reload_knowledge),
-        (["stats"], handlers.stats),
+        (["reload"], admin_handlers.reload_knowledge),
+        (["stats"], admin_handlers.stats),
         (["signature"], calendar_handlers.signature),
         (["echeances"], calendar_handlers.deadlines),
         (["rappels"], calendar_handlers.reminders_command),
@@ -128,16 +139,16 @@ def build_application(
     text = (filters.TEXT | filters.CAPTION) & ~filters.COMMAND & NEW_MESSAGES
     application.add_handler(MessageHandler(review_handlers.EDIT_REPLY & text, review_handlers.edited_wording))
     application.add_handler(MessageHandler(text, handlers.text_message))
-    application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, handlers.chat_migrated))
+    application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, chat_migration.chat_migrated))
     application.add_handler(MessageHandler(NOT_TEXT, handlers.not_text))
     application.add_handler(
         CallbackQueryHandler(review_handlers.review_button, pattern=review_handlers.CALLBACK_PATTERN)
     )
     application.add_handler(CallbackQueryHandler(handlers.button))
-    application.add_handler(InlineQueryHandler(handlers.inline_query))
+    application.add_handler(InlineQueryHandler(inline.inline_query))
     application.add_handler(TypeHandler(Update, monitoring.started), group=-1)
     application.add_handler(TypeHandler(Update, monitoring.finished), group=1)
-    application.add_error_handler(handlers.error_handler)
+    application.add_error_handler(errors.error_handler)
     return application
 
 

@@ -1,4 +1,5 @@
-"""Who may change a whole group: its administrators only, asked of Telegram (getChatMember).
+"""Who may do what: the bot's administrators (settings) run /reload, /stats and /revue; a whole group
+is changed by its administrators only, asked of Telegram (getChatMember).
 
 In a private chat the user is the whole chat. In a group, `/signature`, `/rappels` and the
 group's part of `/oubli` change everyone's calendar: only the group's administrators may, an
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 CACHE_SECONDS = 60.0
 CACHE_KEY = "group_admins"
 ADMIN_STATUSES = {ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR}
+ANONYMOUS_ADMIN_ID = 1087968824  # "GroupAnonymousBot": anyone hiding behind a group's name
 NOT_ADMIN = "Seuls les administrateurs du groupe peuvent modifier ses réglages."
 
 
@@ -47,3 +49,19 @@ async def may_change_chat(update: Update, context: BotContext) -> bool:
         cache.clear()
     cache[(chat.id, user.id)] = (time.monotonic() + CACHE_SECONDS, allowed)
     return allowed
+
+
+def is_admin(update: Update, admin_ids: list[int]) -> bool:
+    """Whether the sender is one of the bot's administrators, never an anonymous one."""
+    user = update.effective_user
+    message = update.effective_message
+    anonymous = user is None or user.id == ANONYMOUS_ADMIN_ID or (message is not None and message.sender_chat)
+    return not anonymous and user.id in admin_ids
+
+
+async def require_admin(update: Update, context: BotContext) -> bool:
+    """True for a bot administrator; anyone else is told the command is theirs only."""
+    if is_admin(update, context.settings.telegram.admin_ids):
+        return True
+    await update.effective_message.reply_text("Cette commande est réservée aux administrateurs du bot.")
+    return False

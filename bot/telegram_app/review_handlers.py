@@ -11,9 +11,10 @@ from ..core.learned import LearnedExample, check_learned
 from ..core.out_of_scope import OUT_OF_SCOPE
 from ..review import ReviewGroup, find_group, review_queue
 from .context import BotContext
-from .handlers import answer_query, edit, is_admin
 from .keyboards import clause_label
+from .privileges import is_admin
 from .render import escape
+from .sending import answer_query, edit
 
 # Callback data "rv:<action>:<group key>[:<clause id>]", under 64 bytes ("rv:t:a123456:art-4.2.1").
 PREFIX = "rv"

@@ -1,0 +1,79 @@
+"""What the text implies for one message: deadlines, prices, and who may do what.
+
+The engine calls `Calculations.answer` once per message. It finds the dates and durations, gives each
+one a role from the words around it (knowledge/calculations.yaml), and computes only what the question
+asks; a role it cannot tell is stated as an assumption in the answer. It also answers in the name of
+the right party: a question about La Fibre Numérique 59 62 is not answered with a CDG 62 clause.
+
+One module a kind of question: prices.py, dates.py (with date_roles.py and notices.py), termination.py,
+liability.py and parties.py; cues.py compiles the words they read, base.py holds what they share.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..answer import Answer, Citation
+from ..cost import DurationReader
+from ..french import fold
+from ..knowledge import Knowledge
+from ..matching import Candidate, Matcher
+from ..schema import CalculationsFile
+from .base import Cite, Context
+from .cues import Cues
+from .dates import Dates
+from .interest import Interest
+from .liability import Liability
+from .parties import Parties
+from .prices import Prices
+from .termination import Termination
+
+__all__ = ["Calculations"]
+
+
+class Calculations:
+    """The calculators and party rules, read from knowledge/calculations.yaml."""
+
+    def __init__(self, knowledge: Knowledge, matcher: Matcher, cite: Cite, threshold: float) -> None:
+        words: CalculationsFile = knowledge.calculations
+        self.words = words
+        self.knowledge = knowledge
+        self.matcher = matcher
+        self.cite = cite
+        self.threshold = threshold  # the engine's: below it, a clause is not sure enough to redirect
+        self.reader = DurationReader(words.durations)
+        context = Context(knowledge, matcher, cite, Cues(words, matcher), self.reader)
+        self.parties = Parties(context)
+        self.prices = Prices(context, self.parties)
+        self.dates = Dates(context, self.parties)
+        self.interest = Interest(context, self.dates.date_roles)
+        self.termination = Termination(context, self.parties)
+        self.liability = Liability(context)
+
+    def calendar_citations(self) -> tuple[Citation, ...]:
+        """Articles 3 and 6, quoted where they set the calendar (duration, renewal, notice)."""
+        return self.dates.calendar_citations()
+
+    def answer(
+        self, question: str, text: str, terms: list[str], ranked: list[Candidate], today: date, signature: date | None
+    ) -> Answer | None:
+        """The computed or party-aware answer to `text`, or None when the clause answer is right."""
+        folded = " ".join(fold(text).split())
+        near = {candidate.clause_id for candidate in ranked[:3]}
+        named = self.parties.named(folded)
+        sure = bool(ranked) and ranked[0].confidence >= self.threshold and bool(ranked[0].strong_terms)
+        return (
+            self.prices.cost(question, text, terms, near, named)
+            or self.interest.answer(question, folded, near, named, today)
+            or self.dates.answer(question, folded, terms, near, today, signature)
+            or self.termination.termination_party(question, folded, near, ranked, sure)
+            or self.termination.letter_without_date(question, folded, ranked, sure)
+            or (self.liability.liability_cap(question, folded, terms, ranked[0].clause_id, sure) if ranked else None)
+            or (self.parties.mismatch(question, terms, ranked, named) if sure else None)
+            or (self.prices.before_tax(question, folded, terms, ranked[0].clause_id) if sure else None)
+        )
+
+    def contact(self, question: str, default: str, contacts: dict[str, str]) -> str:
+        """The contact of the one organisation `question` is about, else `default`."""
+        named = self.parties.named(" ".join(fold(question).split()))
+        return contacts.get(next(iter(named)), default) if len(named) == 1 else default

@@ -1,0 +1,53 @@
+"""What every calculator shares: the knowledge, the compiled cues, the matcher, the citer, and the
+quotes of the calendar (Articles 3 and 6)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..answer import Answer, Citation
+from ..cost import DurationReader
+from ..knowledge import Knowledge
+from ..matching import Matcher
+from ..schema import CalculationsFile
+from .cues import Cues
+
+CALENDAR_CLAUSES = ("art-3", "art-6")
+TERMINATION_CLAUSE = "art-6"
+COST_CLAUSE = "art-4.2.1"
+
+Cite = Callable[[str, "list[str] | None"], Citation]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the calculators of one engine are built from."""
+
+    knowledge: Knowledge
+    matcher: Matcher
+    cite: Cite
+    cues: Cues
+    reader: DurationReader
+
+
+class Calculator:
+    """A calculator of the text's implications: one kind of question (prices, dates, parties…)."""
+
+    def __init__(self, context: Context) -> None:
+        self.knowledge = context.knowledge
+        self.words: CalculationsFile = context.knowledge.calculations
+        self.matcher = context.matcher
+        self.cite = context.cite
+        self.cues = context.cues
+        self.reader = context.reader
+
+    def calendar_citations(self) -> tuple[Citation, ...]:
+        """Articles 3 and 6, quoted where they set the calendar (duration, renewal, notice)."""
+        terms = self.matcher.question_terms(self.words.calendar_quote_words)
+        return tuple(self.cite(clause_id, terms) for clause_id in CALENDAR_CLAUSES)
+
+
+def refusal(question: str, text: str) -> Answer:
+    """A calculation refused, saying why (an impossible date, hours it cannot read)."""
+    return Answer(question, False, "calculation", text)

@@ -1,0 +1,83 @@
+"""The words of knowledge/calculations.yaml compiled once into patterns and term sets, shared by every
+calculator. A cue matches the words that start with it, folded ("resili" finds "résiliation")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..cost import alternation, elided
+from ..french import fold
+from ..matching import Matcher
+from ..schema import CalculationsFile
+
+
+def cue_pattern(cues: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for a list of cues: each matches the words that start with it (folded)."""
+    return re.compile(r"(?<![a-z0-9])(?:" + alternation(cues) + ")")
+
+
+class Cues:
+    """The patterns of one knowledge base's calculation words."""
+
+    def __init__(self, words: CalculationsFile, matcher: Matcher) -> None:
+        self.calendar_terms = set(matcher.question_terms(words.calendar_words))
+        self.cost_terms = set(matcher.question_terms(words.cost_words))
+        self.date_cues = {role: cue_pattern(spec.cues) for role, spec in words.date_roles.items()}
+        self.weak_cues = {role: cue_pattern(spec.weak) for role, spec in words.date_roles.items() if spec.weak}
+        # "overrides: [letter]" under formal_notice → {"letter": ["formal_notice"]}
+        self.overrides: dict[str, list[str]] = {}
+        for role, spec in words.date_roles.items():
+            for other in spec.overrides:
+                self.overrides.setdefault(other, []).append(role)
+        self.overriding = [role for role, spec in words.date_roles.items() if spec.overrides]  # for a date with no cue
+        self.duration_cues = {role: cue_pattern(spec.cues) for role, spec in words.duration_roles.items()}
+        self.repeat = re.compile(r"(?<![\d.,])(\d{1,2}) ?(?:" + cue_pattern(words.repeat_words).pattern + r")")
+        self.parties = {party: cue_pattern(spec.cues) for party, spec in words.parties.items()}
+        self.termination = cue_pattern(words.termination_words)
+        self.anytime = cue_pattern(words.anytime_words)
+        self.cap_words = cue_pattern(words.liability_cap_words) if words.liability_cap_words else None
+        self.before_tax_words = cue_pattern(words.before_tax_words)
+        self.compensation = cue_pattern(words.compensation_words) if words.compensation_words else None
+        self.addition = joining(words.addition_words) if words.addition_words else None
+        self.unsigned = cue_pattern(words.unsigned_words) if words.unsigned_words else None
+        self.intervention = cue_pattern(words.intervention_words) if words.intervention_words else None
+        self.convention = cue_pattern(words.convention_words) if words.convention_words else None
+        self.party_clauses = {entry.clause: entry for entry in words.party_clauses}
+        self.included = optional(words.included_words)
+        self.hours_asked = optional(words.hours_asked_words)
+        self.invoiced = optional(words.invoiced_words)
+        self.deadline_words = optional(words.deadline_words)
+        self.notice_received = optional(words.notice_received_words)
+        self.notice_sent = optional(words.notice_sent_words)
+        self.announce = optional(words.announce_words)
+        self.own_convention = optional(words.own_convention_words)
+        self.interest = optional(words.interest_words)
+        self.total = optional(words.total_words)
+        self.rate_after = (
+            # read in `digits` text, where "l'heure" is split as "l' heure"
+            re.compile(r"\s*(?:" + alternation(map(elided, words.rate_after_words)) + ")")
+            if words.rate_after_words
+            else None
+        )
+        # "mettre fin à la convention au 31/03/2027": a termination word, then (no sentence end) a link at the date.
+        self.end_link = _at_end(words.end_links)
+        self.end_link_weak = _at_end(words.end_links_weak)
+
+
+def joining(words: list[str]) -> re.Pattern[str]:
+    """Words must stand alone ("et", not the end of "trajet"); a sign ("," "+") may touch a word ("aller,")."""
+    signs = [w for w in words if not re.search(r"[a-z]", fold(w))]
+    alone = [w for w in words if w not in signs]
+    parts = [rf"(?<![a-z])(?:{alternation(alone)})(?![a-z])"] if alone else []
+    return re.compile("|".join(parts + ([f"(?:{alternation(signs)})"] if signs else [])))
+
+
+def _at_end(words: list[str]) -> re.Pattern[str] | None:
+    """Words that end the text they are searched in (right before a date), or None for an empty list."""
+    return re.compile(r"(?<![a-z])(?:" + alternation(words) + r")\s*$") if words else None
+
+
+def optional(words: list[str]) -> re.Pattern[str] | None:
+    """The cue pattern of `words`, or None when the list is empty."""
+    return cue_pattern(words) if words else None

@@ -1,0 +1,159 @@
+"""The role of each date of a message (signature, letter, receipt, formal notice, today, an invoice's due
+date, the day a termination takes effect…), read from the words around it (knowledge/calculations.yaml,
+`date_roles:`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..deadlines import DateMention
+from .base import Calculator
+
+ROLE_REACH = 80  # characters before a date where its role is looked for
+_SENTENCE_END = re.compile(r"[.;!?]")
+_CLAUSE_END = re.compile(r"[.;!?,:]")
+_COMPLEMENT = re.compile(r"\s(?:de|du|des|d')\s*(?:la\s+|le\s+|les\s+|l'\s*|votre\s+|notre\s+|sa\s+|leur\s+)?$")
+_WORD_TAIL = re.compile(r"[a-z']*")  # the rest of the cue's word ("exigib|ilite")
+_QUALIFIER = re.compile(r"[a-z]*\s*(?:de|d')\s*")  # the end of a cue's word, then "de": "lettre de résiliation"
+
+
+@dataclass(frozen=True)
+class Role:
+    """A date with the role the words before it give it; `assumed` when no word said it."""
+
+    mention: DateMention
+    role: str
+    assumed: bool = False
+
+
+class DateRoles(Calculator):
+    """Gives each date of a message its role."""
+
+    def roles(self, folded: str, mentions: list[DateMention]) -> list[Role]:
+        """Each date's role: the nearest cue before it, else the role of the date before it."""
+        roles: list[Role] = []
+        previous_end = 0
+        for index, mention in enumerate(mentions):
+            window = folded[max(previous_end, mention.start - ROLE_REACH) : mention.start]
+            following = mentions[index + 1] if index + 1 < len(mentions) else None
+            # Past the previous date, within its clause: "la facture du 15/09 est arrivée à échéance le 15/10".
+            wide = _CLAUSE_END.split(folded[max(0, mention.start - ROLE_REACH) : mention.start])[-1]
+            role = self._role(window, wide, self._after(folded, mention, following))
+            if role:
+                roles.append(Role(mention, role))
+            elif roles and self._lists(roles[-1].role) and self._continues_list(window):
+                # a list: "le CDG le 14/10, La Fibre le 17/11", "la moitié le 10/10 et le reste le 30/10"
+                roles.append(Role(mention, roles[-1].role, roles[-1].assumed))
+            elif not any(item.role == "signature" for item in roles):
+                roles.append(Role(mention, "signature", assumed=True))
+            previous_end = mention.start + len(mention.text)
+        if any(item.role == "signature" and not item.assumed for item in roles):
+            # A named signature anywhere: a date without a cue is not read as one ("résilier au 31/12, signée le …").
+            roles = [item for item in roles if not (item.role == "signature" and item.assumed)]
+        return [item for item in roles if item.role != "other"]
+
+    def _role(self, window: str, wide: str, after: str) -> str | None:
+        """The role the words before a date (`window`) give it, or a role that overrides it, before or `after`."""
+        role = _nearest(window, self.cues.date_cues) or _nearest(window, self.cues.weak_cues)
+        if role == "other":
+            role = self._of_the_document(window) or role  # "la date d'exigibilité de la facture était le"
+        if role and (taken := self._of_other_document(wide, role)):
+            role = taken  # "le devis signé le 20/10", "la facture échue le 15/09"
+        if self._takes_effect(window):
+            role = "end"  # "mettre fin à la convention au 31/03/2027": the day it ends, never a signature
+        overriding = self.cues.overrides.get(role, ()) if role else self.cues.overriding
+        return next(
+            (r for r in overriding if self.cues.date_cues[r].search(window) or self.cues.date_cues[r].search(after)),
+            role,
+        )
+
+    def _after(self, folded: str, mention: DateMention, following: DateMention | None) -> str:
+        """The words after a date, to the sentence end: "reçu le 02/10 une mise en demeure" names it after.
+
+        Not the words that are the next date's own ("lettre reçue le 15/11 suite à la mise en demeure du 01/08")."""
+        start = mention.start + len(mention.text)
+        stop = min(start + self.words.after_reach, following.start if following else len(folded))
+        text = _SENTENCE_END.split(folded[start:stop])[0]
+        if following and start + len(text) >= following.start and _nearest(text, self.cues.date_cues):
+            return ""
+        return text
+
+    def _takes_effect(self, window: str) -> bool:
+        """Is the date the day a termination takes effect? A termination word, then no other date cue and no
+        sentence end, then a link right before the date ("résilier pour le", "la résiliation à compter du")."""
+        strong = bool(self.cues.end_link and self.cues.end_link.search(window))
+        if not strong and not (self.cues.end_link_weak and self.cues.end_link_weak.search(window)):
+            return False
+        verbs = list(self.cues.termination.finditer(window))
+        if not verbs:
+            return False
+        done = self.cues.date_cues.get("letter")
+        if not strong and done and any(m.start() <= verbs[-1].start() < m.end() for m in done.finditer(window)):
+            return False  # "La Fibre a résilié la convention le 20/11": its letter's date, not the end
+        before, since = window[: verbs[-1].start()], window[verbs[-1].end() :]
+        cues = (*self.cues.date_cues.values(), *self.cues.weak_cues.values())
+        cue_end = max((m.end() for pattern in cues for m in pattern.finditer(before)), default=-1)
+        if cue_end >= 0 and _QUALIFIER.fullmatch(before[cue_end:]):
+            return False  # "lettre recommandée de résiliation le 02/12": the letter's date, not the end
+        return not (
+            _SENTENCE_END.search(since) or _nearest(since, self.cues.date_cues) or _nearest(since, self.cues.weak_cues)
+        )
+
+    def _lists(self, role: str) -> bool:
+        spec = self.words.date_roles.get(role)
+        return bool(spec and spec.lists)
+
+    def _of_the_document(self, window: str) -> str | None:
+        """The role said of a document named after it ("l'échéance de la facture", "le paiement de la facture"):
+        the cue just before "de la <document>", read as said of another document."""
+        other = list(self.cues.date_cues["other"].finditer(window))
+        link = _COMPLEMENT.search(window, 0, other[-1].start()) if other else None
+        if link is None:
+            return None
+        before = window[: link.start()]
+        cues = {role: p for role, p in self.cues.date_cues.items() if role != "other"}
+        role = _nearest(before, cues)
+        if role is None or not _WORD_TAIL.fullmatch(before[max(m.end() for m in cues[role].finditer(before)) :]):
+            return None
+        return self.words.other_documents.get("other", {}).get(role, role)
+
+    def _continues_list(self, window: str) -> bool:
+        """Does a date without a cue go on a list (of signatures, of payments)? Not across a sentence unless a
+        party is named ("Le CDG l'a signée le 12/11. La Fibre le 19/11"), never after a termination word ("; nous
+        souhaitons que la résiliation prenne effet au 15/09/2027")."""
+        if self.cues.termination.search(window):
+            return False
+        return not _SENTENCE_END.search(window) or any(p.search(window) for p in self.cues.parties.values())
+
+    def _of_other_document(self, window: str, role: str) -> str | None:
+        """The role a `role` cue takes when said of another document ("le devis … signé" is the quote's,
+        "la facture … échue" its due date, "la mise en demeure … revenue signée" its own), else None.
+
+        It is when that document's name comes after the last name of the convention itself (the nearest wins)."""
+        cues = list(self.cues.date_cues[role].finditer(window))
+        if not cues or (self.cues.convention and self.cues.convention.search(window, cues[-1].end())):
+            return None  # "signature de la convention : 25/06/2025"
+        before = window[: cues[-1].start()]
+        last_convention = (
+            max((m.end() for m in self.cues.convention.finditer(before)), default=-1) if self.cues.convention else -1
+        )
+        named = [
+            (max((m.end() for m in self.cues.date_cues[document].finditer(before)), default=-1), taken[role])
+            for document, taken in self.words.other_documents.items()
+            if role in taken and document in self.cues.date_cues
+        ]
+        end, taken = max(named, default=(-1, None))
+        return taken if end > last_convention else None
+
+
+def _nearest(window: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
+    """The role whose cue ends nearest the end of `window`; of two ending there, the longer cue
+    ("date limite de paiement" is a due date, not a payment)."""
+    best: tuple[int, int, str] | None = None
+    for role, pattern in patterns.items():
+        for match in pattern.finditer(window):
+            key = (match.end(), match.end() - match.start())
+            if best is None or key > best[:2]:
+                best = (*key, role)
+    return best[2] if best else None

@@ -1,0 +1,194 @@
+"""Deadlines (Articles 3 and 6): the dates of a message, their roles, and the deadline they imply (the
+registered letter's last day, the next anniversary), or what is missing to compute it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from ..answer import Answer
+from ..calendar_text import deadline_text, early_signature_warning
+from ..deadlines import DateMention, compute_deadlines, find_dates, format_date, from_anniversary, plausibility_problem
+from .base import CALENDAR_CLAUSES, Calculator, Context, refusal
+from .date_roles import DateRoles, Role
+from .notices import Notices, assumed_year
+from .parties import Parties
+from .termination import COMMUNE_NOT_AT_ANY_TIME
+
+
+class Dates(Calculator):
+    """The deadline questions."""
+
+    def __init__(self, context: Context, parties: Parties) -> None:
+        super().__init__(context)
+        self.parties = parties
+        self.date_roles = DateRoles(context)
+        self.notices = Notices(context)
+
+    def answer(
+        self, question: str, folded: str, terms: list[str], near: set[str], today: date, signature: date | None
+    ) -> Answer | None:
+        """The deadline a message's dates imply (signature, anniversary, letter, formal notice), if it asks one."""
+        if not (near & set(CALENDAR_CLAUSES) or self.cues.calendar_terms & set(terms)):
+            return None  # not about the calendar: its dates are not read
+        mentions = find_dates(folded, today)
+        if not (mentions or (signature and self.cues.calendar_terms & set(terms))):
+            return None
+        if bad := next((m for m in mentions if m.value is None), None):
+            return refusal(question, f"{bad.problem}. Écrivez la date sous la forme 15/03/2025.")
+        roles = self.date_roles.roles(folded, mentions)
+        by_role: dict[str, list[Role]] = {}
+        for item in roles:
+            by_role.setdefault(item.role, []).append(item)
+        stated_today = by_role["today"][-1].mention if "today" in by_role else None
+        if stated_today and stated_today.value:
+            # "on est le 5 décembre": the year that puts it nearest the real today, not the last 5 December past.
+            today = _nearest_year(stated_today.value, today) if stated_today.assumed_year else stated_today.value
+        sender = self.notices.sender(folded, self.parties.named(folded)) if "formal_notice" in by_role else None
+        notice = (  # of two dates of the notice (sent, returned signed), the later: never a date too early
+            self.notices.formal_notice(question, _latest(by_role["formal_notice"]), today, sender)
+            if "formal_notice" in by_role
+            else None
+        )
+        if notice and not any(not r.assumed for r in by_role.get("signature", [])):
+            return notice
+        if self.cues.unsigned and self.cues.unsigned.search(folded):
+            text = (
+                "La convention entre en vigueur à sa signature par toutes les parties (article 3) : tant qu'une "
+                "partie n'a pas signé, elle ne court pas et aucune date limite ne se calcule. Donnez-moi la date de "
+                "la dernière signature quand elle sera apposée : je calculerai l'échéance et la date limite."
+            )
+            return Answer(question, True, "calculation", text, self.calendar_citations(), 1.0)
+        if actor := self.parties.provider_actor(folded):
+            # The CDG 62 or La Fibre ending it: not the collectivité's calendar; its letter and its end date.
+            return self.notices.provider_notice(question, roles, actor, today)
+        notes: list[str] = []
+        if stated_today and (stated_today.month_only or stated_today.assumed_year):
+            notes.append(f"« {stated_today.text} » : j'ai compté les jours depuis le {format_date(today)}.")
+        anniversary: date | None = None
+        signatures = by_role.get("signature", [])
+        signatures = [r for r in signatures if not (r.assumed and r.mention.month_only)]
+        if month_only := next((r.mention for r in signatures if r.mention.month_only), None):
+            return self._month_only(question, month_only, today)
+        if signatures:
+            last = max(signatures, key=lambda r: r.mention.value or date.min)
+            signature = last.mention.value
+            if len(signatures) > 1:
+                notes.append(
+                    f"La date qui compte est celle de la dernière signature par toutes les parties : le "
+                    f"{format_date(last.mention.value)}."  # type: ignore[arg-type]
+                )
+            if last.assumed:
+                notes.append(f"J'ai lu « {last.mention.text} » comme la date de signature de la convention.")
+            if last.mention.assumed_year:
+                notes.append(assumed_year(last.mention))
+            if last.mention.approximate:
+                return self._approximate(question, last.mention, today)
+        elif anniversaries := by_role.get("anniversary") or by_role.get("end"):
+            mention = anniversaries[-1].mention
+            if anniversaries[-1].role == "end":  # the collectivité ends it at an anniversary only (article 6)
+                notes.append(
+                    f"J'ai lu le {mention.value:%d/%m/%Y} comme la date anniversaire de la convention : la collectivité "
+                    "ne peut la résilier qu'à cette date (article 6). Si ce n'en est pas une, donnez-moi la date de "
+                    "la dernière signature."
+                )
+            anniversary = mention.value
+            assert anniversary is not None
+            if mention.assumed_year and anniversary < today:
+                anniversary = anniversary.replace(year=anniversary.year + 1)
+            if mention.assumed_year:
+                notes.append(
+                    f"J'ai supposé l'échéance du {format_date(anniversary)} ; sinon, écrivez la date complète."
+                )
+            signature = from_anniversary(anniversary, today).signature
+        if signature is None and (letters := by_role.get("letter") or by_role.get("receipt")):
+            sent = letters[-1].mention
+            text = (
+                f"Votre lettre du {format_date(sent.value)} doit avoir été reçue par les autres parties au moins "  # type: ignore[arg-type]
+                "trois mois avant l'échéance (article 6). Pour vérifier qu'elle est dans les délais, donnez-moi la "
+                "date de la dernière signature ou celle de l'échéance (par exemple : « signée le 15/03/2025 »)."
+            )
+            return Answer(question, True, "calculation", text, self.calendar_citations(), 1.0)
+        if signature is None:
+            return None
+        if problem := plausibility_problem(signature, today):
+            return refusal(question, f"Je ne peux pas calculer : {problem}.")
+        if anniversary is None and (warning := early_signature_warning(signature, self.words.earliest_signature)):
+            notes.append(warning)
+        if anniversary is None and (ends := by_role.get("end")):
+            notes.extend(_not_an_anniversary(ends[-1].mention, signature))
+        if receipts := by_role.get("receipt"):  # the day it reached them is the one article 6 reads
+            body = self.notices.letter(receipts[-1].mention, signature, received=True)
+        elif letters := by_role.get("letter"):
+            body = self.notices.letter(letters[-1].mention, signature)
+        else:
+            body = deadline_text(signature, today, anniversary=anniversary)
+        if self.cues.anytime.search(folded) and self.cues.termination.search(folded):
+            body = f"{COMMUNE_NOT_AT_ANY_TIME}\n{body}"
+        if notice and not (self.cues.deadline_words and self.cues.deadline_words.search(folded)) and sender is None:
+            # The breach route is what is asked: the anniversary's dates only when the question asks a deadline.
+            text = (
+                f"{notice.text} La résiliation à la date anniversaire reste aussi possible (articles 3 et 6) : "
+                "demandez-moi la date limite de la lettre recommandée si vous la voulez."
+            )
+            return Answer(question, True, "calculation", text, notice.citations, 1.0)
+        if notice:  # a formal notice and a named signature: the breach path and the anniversary's, both
+            text = "\n".join([notice.text, "Par ailleurs, pour résilier à la date anniversaire :", body, *notes])
+            return Answer(question, True, "calculation", text, (*notice.citations, self.calendar_citations()[0]), 1.0)
+        return Answer(question, True, "calculation", "\n".join([body, *notes]), self.calendar_citations(), 1.0)
+
+    def _month_only(self, question: str, mention: DateMention, today: date) -> Answer:
+        """ "signée en mars 2025": the day is needed; the range of deadlines the month gives."""
+        assert mention.value is not None
+        first = mention.value
+        last = first + relativedelta(months=1, days=-1)
+        early, late = compute_deadlines(first, today), compute_deadlines(last, today)
+        text = (
+            f"Il me faut le jour exact de la dernière signature. Pour une signature « {mention.text} », la date "
+            f"limite de réception de la lettre recommandée tombe entre le {format_date(early.open_notice)} et le "
+            f"{format_date(late.open_notice)} selon le jour : écrivez la date complète (par exemple "
+            f"{first.replace(day=15):%d/%m/%Y})."
+        )
+        return Answer(question, True, "calculation", text, self.calendar_citations(), 1.0)
+
+    def _approximate(self, question: str, mention: DateMention, today: date) -> Answer:
+        """ "signée il y a 18 mois": a day a deadline cannot rest on; ask for it, say what it would give."""
+        assert mention.value is not None
+        d = compute_deadlines(mention.value, today)
+        text = (
+            f"Il me faut le jour exact de la dernière signature : « {mention.text} » mène vers le "
+            f"{format_date(mention.value)}. Si c'était ce jour-là, la prochaine échéance où résilier serait le "
+            f"{format_date(d.open_end)}, la lettre recommandée avec accusé de réception devant être reçue au plus tard "
+            f"le {format_date(d.open_notice)} ; sans cette lettre, la convention est reconduite tacitement pour deux "
+            "ans (article 3). Quelques jours d'écart changent la date limite : vérifiez la date sur la convention "
+            "signée et écrivez-la (par exemple 15/03/2025)."
+        )
+        return Answer(question, True, "calculation", text, self.calendar_citations(), 1.0)
+
+
+def _nearest_year(day: date, today: date) -> date:
+    """`day` moved to the year (today's, or one either side) that brings it nearest `today`."""
+    options = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            options.append(day.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    return min(options, key=lambda option: abs((option - today).days), default=day)
+
+
+def _not_an_anniversary(end: DateMention, signature: date) -> list[str]:
+    """The note for an end the collectivité wants on a day that is not an anniversary of `signature`."""
+    assert end.value is not None
+    years = end.value.year - signature.year
+    if years > 0 and years % 2 == 0 and signature + relativedelta(years=years) == end.value:
+        return []
+    return [
+        f"Le {end.value:%d/%m/%Y} n'est pas une date anniversaire de la convention : la collectivité ne peut la "
+        "résilier qu'à sa date anniversaire (article 6)."
+    ]
+
+
+def _latest(roles: list[Role]) -> DateMention:
+    return max((r.mention for r in roles), key=lambda m: m.value or date.min)

@@ -1,0 +1,173 @@
+"""Letters and notices (Article 6): a registered letter sent or received in time for an anniversary, a
+formal notice left unanswered, and the notice the CDG 62 or La Fibre Numérique 59 62 gives."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from ..answer import Answer
+from ..deadlines import DateMention, compute_deadlines, format_date
+from .base import TERMINATION_CLAUSE, Calculator
+from .date_roles import Role
+from .parties import AGENT
+
+FORMAL_NOTICE = relativedelta(months=3)  # Article 6: "restée infructueuse durant trois (3) mois"
+
+
+class Notices(Calculator):
+    """The answers about letters and notices."""
+
+    def formal_notice(self, question: str, notice: DateMention, today: date, sender: str | None = None) -> Answer:
+        """When a formal notice left unanswered lets a party terminate for breach: its sender, when the
+        collectivité received it (`sender` is "" when the message does not say who sent it)."""
+        assert notice.value is not None
+        possible = notice.value + FORMAL_NOTICE
+        when = "dès aujourd'hui" if possible <= today else f"à partir du {format_date(possible)}"
+        quote = "(article 6 : « après mise en demeure restée infructueuse durant trois (3) mois »)"
+        if sender is None:
+            text = (
+                f"Mise en demeure du {format_date(notice.value)} : si elle reste infructueuse durant trois mois, la "
+                f"résiliation pour manquement est possible {when} {quote}. Ce droit vaut pour chaque partie, en cas "
+                "de manquement de l'une des deux autres parties ; il ne dépend pas de la date anniversaire."
+            )
+        else:
+            name = self.words.parties[sender].name if sender else "la partie qui vous l'a adressée"
+            text = (
+                f"Mise en demeure du {format_date(notice.value)}, adressée à votre collectivité par {name} : si "
+                f"elle reste infructueuse durant trois mois, {name} pourra résilier la convention pour manquement "
+                f"{when} {quote}. C'est {name} qui pourrait alors résilier, pas votre collectivité ; ce droit ne "
+                "dépend pas de la date anniversaire."
+            )
+        if notice.assumed_year:
+            text += " " + assumed_year(notice)
+        if notice.approximate:
+            text += (
+                f" « {notice.text} » : j'ai compté depuis le {format_date(notice.value)}, une date approchée ; "
+                "la date qui compte est celle de la mise en demeure (son accusé de réception) : vérifiez-la."
+            )
+        terms = self.matcher.question_terms(self.words.termination_quote_words.get("breach", ""))
+        return Answer(question, True, "calculation", text, (self.cite(TERMINATION_CLAUSE, terms),), 1.0)
+
+    def sender(self, folded: str, named: set[str]) -> str | None:
+        """Who sent the formal notice the collectivité received ("" when unnamed), or None when the collectivité
+        sent it ("notre mise en demeure", "que nous avions adressée") or the message does not say it received it."""
+        if self.cues.notice_sent and self.cues.notice_sent.search(folded):
+            return None
+        if sender := self._received_from(folded):
+            return sender
+        if not (self.cues.notice_received and self.cues.notice_received.search(folded)):
+            return None
+        return next(iter(named)) if len(named) == 1 else ""
+
+    def _received_from(self, folded: str) -> str | None:
+        """ "mise en demeure du CDG reçue le …": a notice received, named with its sender right after it."""
+        receipt = self.cues.date_cues.get("receipt")
+        if receipt is None or not receipt.search(folded):
+            return None
+        for notice in self.cues.date_cues["formal_notice"].finditer(folded):
+            if agent := AGENT.match(folded, notice.end()):
+                for party, pattern in self.cues.parties.items():
+                    if party != "commune" and pattern.match(folded, agent.end()):
+                        return party
+        return None
+
+    def provider_notice(self, question: str, roles: list[Role], actor: str, today: date) -> Answer | None:
+        """The CDG 62 or La Fibre ends it at any time, its letter arriving at least three months before the end:
+        the last day for that letter when the message gives the end, else the earliest end after its letter."""
+        targets = [r.mention for r in roles if r.role in ("end", "anniversary") and r.mention.value]
+        letters = [r for r in roles if r.role in ("receipt", "letter") or (r.role == "signature" and r.assumed)]
+        name = self.words.parties[actor].name
+        text = (
+            f"{name[:1].upper()}{name[1:]} peut résilier la convention à tout moment, en ayant averti les autres "
+            "parties par lettre recommandée avec accusé de réception au moins trois mois avant l'échéance (article 6 : "
+            "« au moins trois (3) mois avant l'échéance »)."
+        )
+        if targets:
+            return self._provider_end(question, text, targets[-1], [r for r in letters if not r.assumed], today)
+        if not letters or letters[-1].mention.value is None:
+            return None
+        mention = letters[-1].mention
+        end = mention.value + FORMAL_NOTICE  # type: ignore[operator]
+        text += (
+            f" Pour une lettre reçue le {format_date(mention.value)}, la "  # type: ignore[arg-type]
+            f"convention peut prendre fin au plus tôt le {format_date(end)}, trois mois après. J'ai supposé que le "
+            f"{mention.value:%d/%m/%Y} est le jour où la lettre vous a été remise (l'accusé de réception) : c'est "
+            "la réception qui compte. Si le courrier donne une date de fin plus lointaine, c'est elle qui vaut."
+        )
+        if mention.assumed_year:
+            text += " " + assumed_year(mention)
+        return self._provider_answer(question, text)
+
+    def _provider_end(
+        self, question: str, text: str, target: DateMention, letters: list[Role], today: date
+    ) -> Answer | None:
+        """The end the CDG 62 or La Fibre wants: its letter's last day, and whether the one received is in time."""
+        assert target.value is not None
+        latest = target.value - FORMAL_NOTICE
+        text += (
+            f" Pour une fin le {format_date(target.value)}, la lettre doit être reçue par les autres parties au plus "
+            f"tard le {format_date(latest)} (trois mois avant)."
+        )
+        if letters and (received := letters[-1].mention.value):
+            earliest = received + FORMAL_NOTICE
+            text += (
+                f" Lettre reçue le {format_date(received)} : dans les délais."
+                if received <= latest
+                else f" Lettre reçue le {format_date(received)} : trop tard pour le {target.value:%d/%m/%Y} ; la "
+                f"convention ne peut prendre fin qu'à partir du {format_date(earliest)}, trois mois après sa réception."
+            )
+        elif latest < today:
+            text += (
+                f" Cette date est passée : une lettre reçue aujourd'hui ({today:%d/%m/%Y}) permettrait une fin au plus "
+                f"tôt le {format_date(today + FORMAL_NOTICE)}."
+            )
+        if target.assumed_year:
+            text += " " + assumed_year(target)
+        return self._provider_answer(question, text)
+
+    def _provider_answer(self, question: str, text: str) -> Answer:
+        terms = self.matcher.question_terms(self.words.termination_quote_words.get("provider", ""))
+        return Answer(question, True, "calculation", text, (self.cite(TERMINATION_CLAUSE, terms),), 1.0)
+
+    def letter(self, letter: DateMention, signature: date, received: bool = False) -> str:
+        """Is a letter sent (or received) on that day in time? It must have REACHED the others by the deadline."""
+        assert letter.value is not None
+        d = compute_deadlines(signature, letter.value)
+        text = ""
+        if received:
+            verdict = (
+                "trop tard" if d.notice_passed else f"dans les délais pour l'échéance du {format_date(d.period_end)}"
+            )
+            text = f"Lettre reçue le {format_date(letter.value)} : {verdict}"
+            if not d.notice_passed:
+                return (
+                    f"{text}, si chacune des autres parties l'a reçue au plus tard le "
+                    f"{format_date(d.notice_deadline)} (article 6 : « avoir averti les autres parties … au moins "
+                    "trois (3) mois avant l'échéance »)."
+                )
+        if d.notice_passed:
+            return (
+                (text if received else f"Lettre envoyée le {format_date(letter.value)} : trop tard")
+                + f" pour l'échéance du {format_date(d.period_end)}, dont la date limite était le "
+                f"{format_date(d.notice_deadline)}. La convention est reconduite tacitement (article 3). Pour "
+                f"l'échéance suivante, le {format_date(d.open_end)}, la lettre doit être reçue au plus tard le "
+                f"{format_date(d.open_notice)}."
+            )
+        return (
+            f"Lettre envoyée le {format_date(letter.value)}, pour l'échéance du {format_date(d.period_end)} : "
+            f"elle est dans les délais si les autres parties l'ont reçue au plus tard le "
+            f"{format_date(d.notice_deadline)}. L'article 6 demande qu'elles aient été averties au moins trois "
+            "mois avant l'échéance : c'est la date de réception (l'accusé de réception) qui compte, pas celle de "
+            "l'envoi."
+        )
+
+
+def assumed_year(mention: DateMention) -> str:
+    """The note saying which year was assumed for a date written without one."""
+    assert mention.value is not None
+    return (
+        f"« {mention.text} » ne donne pas l'année : j'ai supposé le {format_date(mention.value)}. "
+        "Si ce n'est pas la bonne année, écrivez la date complète (par exemple 15/03/2025)."
+    )

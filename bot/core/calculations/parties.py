@@ -1,0 +1,83 @@
+"""Who a message is about: the organisations it names, the one ending the convention, and the right
+party's clause (a question about La Fibre Numérique 59 62 is not answered with a CDG 62 clause)."""
+
+from __future__ import annotations
+
+import re
+
+from ..answer import Answer
+from ..matching import Candidate
+from .base import Calculator
+
+ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
+
+# Between a termination word and the party after it: the agent ("par", "du", "de la"), nothing else.
+_NUMBERS = re.compile(r"(?:\s*\d+(?![\d/.-]))*")  # "59 62" and "62" right after a name belong to it
+AGENT = re.compile(r"\s*(?:par|du|de|des|d')\s*(?:l[ae]\s+|l'\s*)?")
+
+
+class Parties(Calculator):
+    """The parties named, and the answer in the name of the right one."""
+
+    def provider_actor(self, folded: str) -> str | None:
+        """The CDG 62 or La Fibre, when the question is about THEM ending the convention: the party named
+        nearest the first termination word that names one ("Objet : résiliation … La Fibre résiliera")."""
+        for verb in self.cues.termination.finditer(folded):
+            if named := self._around(folded, verb):
+                actor = min(named)[2]
+                return actor if actor in ("cdg", "fibre") else None
+        return None
+
+    def _around(self, folded: str, verb: re.Match[str]) -> list[tuple[int, int, str]]:
+        """The parties named near `verb`: its subject ("Le CDG 62 peut-il résilier") or its agent ("la
+        résiliation du CDG", "résiliée par La Fibre"), with their distance; the subject wins a tie."""
+        end = verb.end() + len(re.match(r"[a-z]*", folded[verb.end() :]).group(0))  # type: ignore[union-attr]
+        reach = ACTOR_REACH
+        named = [
+            (verb.start() - _NUMBERS.match(folded, m.end()).end(), 0, party)  # type: ignore[union-attr]
+            for party, p in self.cues.parties.items()
+            for m in p.finditer(folded, max(0, verb.start() - 2 * reach), verb.start())
+            if not self._told(folded, m.start(), verb.start())
+        ]
+        return [item for item in named if item[0] <= reach] + [
+            (m.start() - end, 1, party)
+            for party, p in self.cues.parties.items()
+            for m in p.finditer(folded, end, end + reach)
+            if AGENT.fullmatch(folded[end : m.start()])  # "résiliée par La Fibre", not "résilier notre convention"
+        ]
+
+    def _told(self, folded: str, start: int, verb: int) -> bool:
+        """Is the name at `start` the "nous" of "La Fibre nous informe qu'elle résiliera": who is told?"""
+        announce = self.cues.announce
+        return bool(announce and any(m.start() == start for m in announce.finditer(folded, start, verb)))
+
+    def named(self, folded: str) -> set[str]:
+        """The organisations `folded` names (the commune aside)."""
+        return {party for party, pattern in self.cues.parties.items() if party != "commune" and pattern.search(folded)}
+
+    def mismatch(self, question: str, terms: list[str], ranked: list[Candidate], named: set[str]) -> Answer | None:
+        """A clause of one party given for a question about the other: the other's own clause instead."""
+        if not ranked or len(named) != 1:
+            return None
+        entry = self.cues.party_clauses.get(ranked[0].clause_id)
+        (asked,) = named
+        if entry is None or entry.party == asked or asked not in entry.counterpart:
+            return None
+        return self.counterpart(question, terms, entry.clause, asked)
+
+    def counterpart(self, question: str, terms: list[str], clause_id: str, asked: str) -> Answer | None:
+        """Answer a question about `asked` from its own clause, saying what `clause_id` is about."""
+        entry = self.cues.party_clauses.get(clause_id)
+        if entry is None or asked not in entry.counterpart:
+            return None
+        own = self.knowledge.clauses[entry.counterpart[asked]]
+        other = self.knowledge.clauses[clause_id]
+        parts = [own.answer]
+        if note := entry.note.get(asked):
+            parts.append(note)
+        parts.append(
+            f"Attention : l'{other.ref} ({other.title}) concerne {self.words.parties[entry.party].name}, "
+            f"pas {self.words.parties[asked].name}."
+        )
+        citations = (self.cite(own.id, terms), self.cite(other.id, terms))
+        return Answer(question, True, "clause", " ".join(parts), citations, 1.0)

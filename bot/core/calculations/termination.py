@@ -1,0 +1,85 @@
+"""Who may terminate how (Article 6): the CDG 62 and La Fibre Numérique 59 62 at any time with three
+months' notice, the commune at its anniversary; the registered letter asked about without a date."""
+
+from __future__ import annotations
+
+from ..answer import Answer
+from ..matching import Candidate
+from .base import CALENDAR_CLAUSES, TERMINATION_CLAUSE, Calculator, Context
+from .parties import Parties
+
+OBJECT_REACH = 25  # characters after a termination word where the convention is named as what ends
+COMMUNE_NOT_AT_ANY_TIME = (
+    "Non : la collectivité peut résilier la convention à sa date anniversaire, en ayant averti les autres parties "
+    "par lettre recommandée avec accusé de réception au moins trois mois avant l'échéance. « À tout moment » ne "
+    "vaut que pour le CDG 62 et La Fibre Numérique 59 62. En cas de manquement de l'une des deux autres parties, "
+    "la collectivité peut aussi résilier après une mise en demeure restée infructueuse durant trois mois (article 6)."
+)
+
+
+class Termination(Calculator):
+    """The termination questions that are not a date calculation."""
+
+    def __init__(self, context: Context, parties: Parties) -> None:
+        super().__init__(context)
+        self.parties = parties
+
+    def termination_party(
+        self, question: str, folded: str, near: set[str], ranked: list[Candidate], sure: bool
+    ) -> Answer | None:
+        """Who may terminate and how: the CDG 62 or La Fibre at any time, the commune at its anniversary."""
+        if TERMINATION_CLAUSE not in near or not self.cues.termination.search(folded):
+            return None
+        quotes = self.words.termination_quote_words
+        if actor := self.parties.provider_actor(folded):
+            name = self.words.parties[actor].name
+            text = (
+                f"{capital(name)} peut résilier la convention à tout moment, sous réserve d'avoir averti les autres "
+                "parties par lettre recommandée avec accusé de réception au moins trois mois avant l'échéance "
+                "(article 6). La date anniversaire ne limite que la collectivité. En cas de manquement de l'une des "
+                "deux autres parties, chaque partie peut aussi résilier après une mise en demeure restée "
+                "infructueuse durant trois mois."
+            )
+            terms = self.matcher.question_terms(quotes.get("provider", ""))
+        elif self.cues.anytime.search(folded):
+            text = COMMUNE_NOT_AT_ANY_TIME
+            terms = self.matcher.question_terms(quotes.get("commune", ""))
+        elif sure and ranked[0].clause_id not in CALENDAR_CLAUSES:
+            # "Y a-t-il des frais de résiliation ?": about ending the convention, whatever else it names.
+            clause = self.knowledge.clauses[TERMINATION_CLAUSE]
+            text = f"Ce que la convention prévoit pour la résiliation ({clause.ref}) : {clause.answer}"
+            return Answer(question, True, "clause", text, (self.cite(TERMINATION_CLAUSE, None),), 1.0)
+        elif not sure and set(CALENDAR_CLAUSES) <= near and not self.parties.named(folded) and self._ends_it(folded):
+            # The collectivité asking how to get out of THIS convention, in words the matcher is unsure of.
+            clause = self.knowledge.clauses[TERMINATION_CLAUSE]
+            text = f"Ce que la convention prévoit pour la résiliation ({clause.ref}) : {clause.answer}"
+            terms = self.matcher.question_terms(quotes.get("commune", ""))
+            citations = (self.cite(TERMINATION_CLAUSE, terms), self.cite("art-3", None))
+            return Answer(question, True, "clause", text, citations, 1.0)
+        else:
+            return None
+        return Answer(question, True, "clause", text, (self.cite(TERMINATION_CLAUSE, terms),), 1.0)
+
+    def _ends_it(self, folded: str) -> bool:
+        """Is a termination word followed by the convention's own name ("ne pas poursuivre la convention"),
+        not another contract's ("résilier le contrat du photocopieur")?"""
+        own = self.cues.own_convention
+        return bool(own) and any(
+            own.search(folded, verb.end(), verb.end() + OBJECT_REACH)  # type: ignore[union-attr]
+            for verb in self.cues.termination.finditer(folded)
+        )
+
+    def letter_without_date(self, question: str, folded: str, ranked: list[Candidate], sure: bool) -> Answer | None:
+        """The registered letter lives in articles 3 and 6: "si on oublie d'envoyer la lettre" is about renewal."""
+        letter = self.cues.date_cues.get("letter")
+        if not letter or not letter.search(folded) or (sure and ranked[0].clause_id in CALENDAR_CLAUSES):
+            return None
+        if sure and not ({c.clause_id for c in ranked[:3]} & set(CALENDAR_CLAUSES)):
+            return None
+        clause = self.knowledge.clauses["art-3"]
+        return Answer(question, True, "clause", clause.answer, self.calendar_citations(), 1.0)
+
+
+def capital(text: str) -> str:
+    """`text` with its first letter upper-case."""
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,69 @@
+"""A total asked of a price (Article 4.2.1): the CDG 62's price, from the convention, plus the amounts the
+message gives (a quote, another bill), each said for where it comes from. Only when a total is asked, and
+only amounts that add up: not a rate ("50 € de l'heure", "30 € par mois"), not a price before tax."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..cost import HOURLY_RATE, format_euros
+from .base import Calculator, Context
+from .parties import Parties
+
+SAME_SPAN = 40  # characters either side of an amount where a price before tax ("480 € HT") is read
+
+
+class Totals(Calculator):
+    """The total of the CDG 62's price and the message's own amounts."""
+
+    def __init__(self, context: Context, parties: Parties) -> None:
+        super().__init__(context)
+        self.parties = parties
+
+    def line(self, text: str, cdg: Decimal, detail: str) -> str:
+        """The total sentence for `text` (in digits), or "" when no total is asked or none can be made."""
+        if self.cues.total is None or not self.cues.total.search(text):
+            return ""
+        amounts = [(amount, start) for amount, start in self.reader.amount_spans(text) if amount > 0 and amount != cdg]
+        given = [(amount, start) for amount, start in amounts if not self._is_rate(text, start)]
+        if cdg_said := [amount for amount, start in given if "cdg" in self._named_at(text, start)]:
+            # "le CDG a facturé 200 € pour 3 h": the CDG 62's own amount, not one to add to its computed price
+            return (
+                f"Je n'additionne pas : votre message donne pour le CDG 62 {format_euros(cdg_said[0])}, alors que "
+                f"{detail} TTC font {format_euros(cdg)} (article 4.2.1). Vérifiez le temps passé facturé."
+            )
+        if not given:
+            return (
+                "Je n'additionne pas les montants donnés par période ou par unité (par mois, de l'heure…) : dites-moi "
+                "le montant total à ajouter."
+                if any(amount != HOURLY_RATE for amount, _ in amounts)
+                else ""
+            )
+        if any(
+            self.cues.before_tax_words.search(text, max(0, start - SAME_SPAN), start + SAME_SPAN) for _, start in given
+        ):
+            return (
+                "Je n'additionne pas : votre montant est hors taxes, le taux du CDG 62 est TTC (article 4.2.1), et "
+                "la convention ne donne aucun taux de TVA."
+            )
+        total = cdg + sum((amount for amount, _ in given), Decimal(0))
+        parts = " + ".join([format_euros(cdg), *(format_euros(amount) for amount, _ in given)])
+        theirs = " et ".join(format_euros(amount) for amount, _ in given)
+        fibre = any("fibre" in self._named_at(text, start) for _, start in given)
+        return (
+            f"Total : {parts} = {format_euros(total)}. Les {format_euros(cdg)} du CDG 62 viennent de la convention "
+            f"({detail} TTC, article 4.2.1) ; les {theirs} viennent de votre message : la convention ne fixe pas ce "
+            "montant"
+            + (", le prix de La Fibre Numérique 59 62 est celui du devis signé (article 4.1)" if fibre else "")
+            + ". Le taux du CDG 62 est TTC : ce total suppose que votre montant l'est aussi."
+        )
+
+    def _named_at(self, text: str, start: int) -> set[str]:
+        """The organisations named in the part of the sentence of the amount at `start`."""
+        return self.parties.named(self.reader.clause_around(text, start, start + 1))
+
+    def _is_rate(self, text: str, start: int) -> bool:
+        """ "50 € de l'heure", "30 € par mois": a rate, not an amount to add."""
+        rate = self.cues.rate_after
+        after = self.reader.amount_end(text, start)
+        return bool(rate and rate.match(text, after))
