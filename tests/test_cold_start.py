@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import snowballstemmer
 from snowballstemmer.french_stemmer import FrenchStemmer
 
@@ -22,6 +23,7 @@ ASK_AND_LIST = (
 )
 
 
+@pytest.mark.slow  # real processes: what a fresh interpreter imports, the first one training the classifier
 def test_a_cache_hit_answers_without_the_build_time_libraries(tmp_path: Path) -> None:
     environment = {k: v for k, v in os.environ.items() if not k.upper().startswith("CONVENTION_BOT_")}
     environment["XDG_CACHE_HOME"] = str(tmp_path)  # the default cache folder, in a temporary place
