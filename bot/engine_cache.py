@@ -1,9 +1,9 @@
 """A cache of the validated, indexed knowledge base, so that a cold `convention-bot ask` skips YAML,
 validation and indexing (about 0.2 s) when nothing changed.
 
-The cache holds the pickled `Engine` under a key made of the content of every knowledge file, the
-source of the `bot` package, the Python version, the installed libraries and the engine's settings:
-any change makes a new key, hence a rebuild. It is never trusted blindly: the file must belong to this user and be writable
+The cache holds the pickled `Engine` (and babel's calendar names, see deadlines.py) under a key made
+of the content of every knowledge file, the source of the `bot` package, the Python version, the
+installed libraries and the engine's settings: any change makes a new key, hence a rebuild. It is never trusted blindly: the file must belong to this user and be writable
 by no one else, carry the expected key and the SHA-256 of its payload; anything else is rebuilt.
 One file per knowledge folder (overwritten, so the folder does not grow); deleting it is always safe.
 """
@@ -23,19 +23,20 @@ from pathlib import Path
 
 import platformdirs
 
+from .core.deadlines import CalendarNames, calendar_names, use_calendar_names
 from .core.engine import Engine
 from .core.knowledge import load_knowledge
 
 log = logging.getLogger(__name__)
-FORMAT = b"convention-bot engine cache 1\n"
+FORMAT = b"convention-bot engine cache 2\n"
 STALE_SECONDS = 30 * 24 * 3600  # a folder's file not rewritten for a month (a deleted checkout…) goes
 PACKAGE = Path(__file__).resolve().parent
 # Libraries whose behaviour is baked into the index (stems, normalized forms, parsed models); the same
 # list in every process, so that the CLI and the bot share one key. Add any the core starts to use.
 ENGINE_LIBRARIES = (
-    *("pydantic", "pydantic_core", "rapidfuzz", "snowballstemmer", "yaml", "dateutil", "babel", "text_to_num"),
-    *("numpy", "scipy", "sklearn"),  # the classifier's training: what it learned is in the cache
-)
+    "pydantic", "pydantic_core", "rapidfuzz", "snowballstemmer", "Stemmer", "yaml", "dateutil", "babel", "text_to_num",
+    "numpy", "scipy", "sklearn",  # the classifier's training: what it learned is in the cache
+)  # fmt: skip
 
 
 def default_cache_dir() -> Path:
@@ -113,17 +114,21 @@ def _read(path: Path, key: bytes, kind: type[Engine]) -> Engine | None:
     if header != FORMAT.rstrip(b"\n") or stored_key != key or hashlib.sha256(payload).hexdigest().encode() != checksum:
         return None
     try:
-        engine = pickle.loads(payload)
+        engine, names = pickle.loads(payload)
     except Exception:  # a damaged or foreign file: rebuild rather than fail
         return None
-    return engine if type(engine) is kind else None
+    if type(engine) is not kind or type(names) is not CalendarNames:
+        return None
+    use_calendar_names(names)
+    return engine
 
 
 def _write(path: Path, key: bytes, engine: Engine) -> None:
     """Write atomically (a reader sees the old file or the new one), private to this user."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        payload = pickle.dumps(engine, protocol=pickle.HIGHEST_PROTOCOL)
+        # With babel's month and day names: a cache hit answers without loading babel's locale data.
+        payload = pickle.dumps((engine, calendar_names()), protocol=pickle.HIGHEST_PROTOCOL)
         checksum = hashlib.sha256(payload).hexdigest().encode()
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".engine-")  # mode 0600
         with os.fdopen(descriptor, "wb") as handle:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from .checks import Located
-from .deadlines import MONTH_NAMES
+from .deadlines import calendar_names
 from .schema import CalculationsFile
 from .yamlfile import Problem, YamlDocument
 
@@ -69,7 +69,9 @@ def check_calculations(
         return
     if source is None:
         yield problem(("earliest_signature_source",), f"clause « {calculations.earliest_signature_source} » inconnue")
-    elif not {f"{day:%d/%m/%Y}", f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"} & _spans(source.text):
+    elif not {f"{day:%d/%m/%Y}", f"{day.day} {calendar_names().months[day.month - 1]} {day.year}"} & _spans(
+        source.text
+    ):
         yield problem(("earliest_signature",), f"la date {day:%d/%m/%Y} ne figure pas dans {source.id}")
 
 

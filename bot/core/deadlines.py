@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
-from babel.dates import get_day_names, get_month_names
 from dateutil.relativedelta import relativedelta
-from text_to_num import text2num
 
 from .french import fold
 
@@ -22,22 +21,54 @@ PERIOD = relativedelta(years=2)
 NOTICE = relativedelta(months=3)
 EARLIEST_YEAR = 2000  # the parties' authorizations date from 2024-2025; older is a typo
 
-# Month and weekday names from the CLDR (babel), not from a list kept by hand: "janvier", "janv", "fevr"…
-MONTH_NAMES = [get_month_names("wide", locale="fr")[number] for number in range(1, 13)]
-WEEKDAYS = [get_day_names("wide", locale="fr")[number] for number in range(7)]
-MONTHS = {
-    fold(name).rstrip("."): number
-    for width in ("wide", "abbreviated")
-    for number, name in get_month_names(width, locale="fr").items()
-}
-
 _NUMERIC = re.compile(r"(?<![\d.,/-])(\d{1,4})([/.-])(\d{1,2})\2(\d{2,4})(?![\d/.-]*\d)")
-_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b"
-_WRITTEN = re.compile(r"(?<!\d)(\d{1,2}) ?(?:er|e)? " + _MONTH + r"\.? ?(\d{4})?(?!\d)( dernier)?")
 # "il y a 18 mois", "il y a deux ans": counted back from today, an approximate day (the answer says so).
 _AGO = re.compile(r"\bil y a (\d{1,3}|[a-z]+(?:[ -][a-z]+)?) (ans?|annees?|mois|semaines?)( et demie?)?\b")
 _AGO_UNITS = {"an": "years", "ans": "years", "annee": "years", "annees": "years", "mois": "months"}
-_MONTH_YEAR = re.compile(r"\b(?:en|d'|courant|fin|debut|mi-?) ?" + _MONTH + r" (\d{4})(?!\d)")
+
+
+@dataclass(frozen=True)
+class CalendarNames:
+    """French month and weekday names from the CLDR (babel), not from a list kept by hand: "janvier", "janv",
+    "fevr"… Read once; the engine cache keeps them, so that a cached `ask` does not load babel's locale data."""
+
+    months: tuple[str, ...]  # wide, January first
+    weekdays: tuple[str, ...]  # wide, Monday first
+    numbers: dict[str, int]  # folded wide and abbreviated month names -> month number
+
+
+_names: CalendarNames | None = None
+
+
+def calendar_names() -> CalendarNames:
+    global _names
+    if _names is None:
+        from babel.dates import get_day_names, get_month_names
+
+        _names = CalendarNames(
+            tuple(get_month_names("wide", locale="fr")[number] for number in range(1, 13)),
+            tuple(get_day_names("wide", locale="fr")[number] for number in range(7)),
+            {
+                fold(name).rstrip("."): number
+                for width in ("wide", "abbreviated")
+                for number, name in get_month_names(width, locale="fr").items()
+            },
+        )
+    return _names
+
+
+def use_calendar_names(names: CalendarNames) -> None:
+    """Take the names the engine cache kept (the cache's key covers babel's version)."""
+    global _names
+    _names = names
+
+
+@cache
+def _month_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "15 mars 2025", "le 3 fevrier dernier"; "en avril 2025": built from the month names."""
+    month = "(" + "|".join(sorted(calendar_names().numbers, key=len, reverse=True)) + r")\b"
+    written = re.compile(r"(?<!\d)(\d{1,2}) ?(?:er|e)? " + month + r"\.? ?(\d{4})?(?!\d)( dernier)?")
+    return written, re.compile(r"\b(?:en|d'|courant|fin|debut|mi-?) ?" + month + r" (\d{4})(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -59,6 +90,8 @@ def find_dates(question: str, today: date | None = None) -> list[DateMention]:
     Given `today`, also the dates written without a year ("le 15 mars", "le 3 février dernier":
     the last such day up to today) and months without a day ("en avril 2025")."""
     folded = " ".join(fold(question).split())
+    written, month_year = _month_patterns()
+    months = calendar_names().numbers
     found: list[DateMention] = []
     for match in _NUMERIC.finditer(folded):
         first, _, middle, last = match.groups()
@@ -68,8 +101,8 @@ def find_dates(question: str, today: date | None = None) -> list[DateMention]:
             day, month, year = int(first), int(middle), int(last)
             year += 2000 if len(last) == 2 else 0
         found.append(_mention(match.group(0), year, month, day, match.start()))
-    for match in _WRITTEN.finditer(folded):
-        day, month = int(match.group(1)), MONTHS[match.group(2)]
+    for match in written.finditer(folded):
+        day, month = int(match.group(1)), months[match.group(2)]
         if match.group(3):
             found.append(_mention(match.group(0).strip(), int(match.group(3)), month, day, match.start()))
         elif today is not None:
@@ -77,9 +110,9 @@ def find_dates(question: str, today: date | None = None) -> list[DateMention]:
             mention = _mention(match.group(0), year, month, day, match.start())
             found.append(DateMention(mention.text.strip(), mention.value, mention.problem, mention.start, True))
     if today is not None:
-        for match in _MONTH_YEAR.finditer(folded):
+        for match in month_year.finditer(folded):
             if not any(m.start <= match.start() < m.start + len(m.text) + 8 for m in found):
-                month, year = MONTHS[match.group(1)], int(match.group(2))
+                month, year = months[match.group(1)], int(match.group(2))
                 found.append(DateMention(match.group(0), date(year, month, 1), "", match.start(), month_only=True))
         found.extend(_ago(folded, today))
     found.sort(key=lambda mention: mention.start)
@@ -92,7 +125,12 @@ def _ago(folded: str, today: date) -> list[DateMention]:
     for match in _AGO.finditer(folded):
         number = match.group(1)
         try:
-            count = int(number) if number.isdigit() else int(text2num(number, "fr"))
+            if number.isdigit():
+                count = int(number)
+            else:
+                from text_to_num import text2num  # rarely needed: not loaded by every answer
+
+                count = int(text2num(number, "fr"))
         except ValueError:
             continue  # "il y a quelques mois": no number, no date
         unit = _AGO_UNITS.get(match.group(2), "weeks")
@@ -213,4 +251,5 @@ def compute_deadlines(signature: date, today: date) -> Deadlines:
 def format_date(value: date) -> str:
     """French long and short forms: "vendredi 1er janvier 2027 (01/01/2027)"."""
     day = "1er" if value.day == 1 else str(value.day)
-    return f"{WEEKDAYS[value.weekday()]} {day} {MONTH_NAMES[value.month - 1]} {value.year} ({value:%d/%m/%Y})"
+    names = calendar_names()
+    return f"{names.weekdays[value.weekday()]} {day} {names.months[value.month - 1]} {value.year} ({value:%d/%m/%Y})"

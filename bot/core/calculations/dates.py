@@ -30,9 +30,10 @@ class Dates(Calculator):
         self, question: str, folded: str, terms: list[str], near: set[str], today: date, signature: date | None
     ) -> Answer | None:
         """The deadline a message's dates imply (signature, anniversary, letter, formal notice), if it asks one."""
+        if not (near & set(CALENDAR_CLAUSES) or self.cues.calendar_terms & set(terms)):
+            return None  # not about the calendar: its dates are not read
         mentions = find_dates(folded, today)
-        on_calendar = bool(near & set(CALENDAR_CLAUSES)) or bool(self.cues.calendar_terms & set(terms))
-        if not on_calendar or not (mentions or (signature and self.cues.calendar_terms & set(terms))):
+        if not (mentions or (signature and self.cues.calendar_terms & set(terms))):
             return None
         if bad := next((m for m in mentions if m.value is None), None):
             return refusal(question, f"{bad.problem}. Écrivez la date sous la forme 15/03/2025.")

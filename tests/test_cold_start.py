@@ -1,0 +1,43 @@
+"""A cold `ask` answered from the engine cache loads only what answering needs (issue 11: under 0.3 s)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import snowballstemmer
+from snowballstemmer.french_stemmer import FrenchStemmer
+
+from bot.core.french import words
+from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR
+
+ROOT = Path(__file__).parents[1]
+# What only building the engine, reading YAML, training or other commands need.
+NOT_FOR_A_CACHED_ASK = ["numpy", "scipy", "sklearn", "yaml", "pydantic_settings", "asyncio", "babel"]
+ASK_AND_LIST = (
+    "import sys; from bot.cli import main; main(['ask', 'le 15 mars 2025, quand résilier ?', '--today', '2026-11-28']); "
+    f"print([name for name in {NOT_FOR_A_CACHED_ASK!r} if name in sys.modules])"
+)
+
+
+def test_a_cache_hit_answers_without_the_build_time_libraries(tmp_path: Path) -> None:
+    environment = {k: v for k, v in os.environ.items() if not k.upper().startswith("CONVENTION_BOT_")}
+    environment["XDG_CACHE_HOME"] = str(tmp_path)  # the default cache folder, in a temporary place
+    runs = [
+        subprocess.run([sys.executable, "-c", ASK_AND_LIST], capture_output=True, text=True, cwd=ROOT, env=environment)
+        for _ in range(2)  # the first builds the engine and writes the cache, the second reads it
+    ]
+    assert all("Article 6" in run.stdout for run in runs), [run.stderr for run in runs]
+    assert runs[0].stdout.splitlines()[-1] != "[]"  # building does load them: the check can see them
+    assert runs[1].stdout.splitlines()[-1] == "[]", runs[1].stdout
+
+
+def test_the_c_stemmer_gives_the_pure_python_stems() -> None:
+    # PyStemmer (C) is what snowballstemmer uses when installed; its stems are those the knowledge was written for.
+    vocabulary = {word for path in DEFAULT_KNOWLEDGE_DIR.rglob("*.yaml") for word in words(path.read_text("utf-8"))}
+    c_stemmer, python_stemmer = snowballstemmer.stemmer("french"), FrenchStemmer()
+    assert type(c_stemmer).__module__ == "Stemmer"
+    assert len(vocabulary) > 2000
+    assert [w for w in vocabulary if c_stemmer.stemWord(w) != python_stemmer.stemWord(w)] == []
