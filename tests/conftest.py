@@ -1,33 +1,100 @@
-"""Shared fixtures: the real knowledge base and engine (built once), and data tables."""
+"""Shared fixtures: the real knowledge base and engine (built once per test run), data tables, and
+`convention_bot`, the command line run in this process."""
 
 from __future__ import annotations
 
+import fcntl
+import functools
+import io
+import os
 import shutil
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import redirect_stderr, redirect_stdout
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+from unittest import mock
 
 import pytest
 import yaml
 
-from bot.core.engine import Engine
+from bot.assembly import build_engine
+from bot.cli import main
+from bot.core.engine import DEFAULT_CONTACT, DEFAULT_THRESHOLD, Engine
+from bot.core.evaluation import Case, Report, evaluate, load_cases
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, load_knowledge
+from bot.engine_cache import cached_engine
+from bot.settings import load_settings
 
 DATA = Path(__file__).parent / "data"
 FIXTURES = Path(__file__).parent / "fixtures"
+EVALUATION_DAY = date(2026, 11, 28)  # "today" for the evaluation tables (a row may set its own)
 
 
 def table(name: str) -> Any:
-    """A YAML table from tests/data."""
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    """A YAML table from tests/data (read by libyaml: the tables are read at collection, by each worker)."""
+    return yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@functools.cache
+def cases(name: str) -> list[Case]:
+    """The cases of the evaluation table tests/data/<name>, read once per test run."""
+    return load_cases(DATA / name)
+
+
+class Result(NamedTuple):
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def convention_bot(*args: str, stdin: str | None = None, **environment: str) -> Result:
+    """`convention-bot ARGS` in this process (`main(argv)`, real text streams, `environment` added to
+    the process's for the call): its exit code and what it printed. A real process costs a Python start
+    and the imports (about 0.6 s of CPU): tests start one only where the process itself is tested."""
+    streams = [io.TextIOWrapper(io.BytesIO(), encoding="utf-8") for _ in range(2)]
+    entry = io.TextIOWrapper(io.BytesIO((stdin or "").encode()), encoding="utf-8")
+    saved, sys.stdin = sys.stdin, entry
+    try:
+        with mock.patch.dict(os.environ, environment), redirect_stdout(streams[0]), redirect_stderr(streams[1]):
+            try:
+                code = main(list(args))
+            except SystemExit as exit:  # argparse's --help and usage errors end the process
+                code = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
+    finally:
+        sys.stdin = saved
+    for stream in streams:
+        stream.flush()
+    out, err = (stream.buffer.getvalue().decode() for stream in streams)  # type: ignore[attr-defined]
+    return Result(code, out, err)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slow tests first (a stable sort: each module keeps its order): pytest-xdist hands them out first,
+    so the workers' long waits on real processes overlap instead of ending the run one after another."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of this test run, shared by pytest-xdist's workers (each has its own basetemp below it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
 @pytest.fixture(scope="session", autouse=True)
-def private_engine_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The knowledge cache of this session, in a temporary folder (inherited by the processes tests start)."""
+def engine_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The knowledge cache of this test run, in a temporary folder (inherited by the processes tests
+    start), filled once: the first worker builds the engines, the others (and every `convention-bot`
+    process) read them, so a test run trains the classifier once."""
+    folder = _run_folder(tmp_path_factory) / "engine-cache"
+    folder.mkdir(exist_ok=True)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CONVENTION_BOT__CACHE__PATH", str(tmp_path_factory.mktemp("engine-cache")))
-        yield
+        patch.setenv("CONVENTION_BOT__CACHE__PATH", str(folder))
+        with (folder.parent / "engine-cache.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+            build_engine(load_settings())  # the engine `convention-bot` builds: every process started hits
+        yield folder
 
 
 @pytest.fixture(scope="session")
@@ -36,8 +103,30 @@ def knowledge() -> Knowledge:
 
 
 @pytest.fixture(scope="session")
-def engine(knowledge: Knowledge) -> Engine:
-    return Engine(knowledge)
+def engine(engine_cache: Path) -> Engine:
+    """The plain engine of the shipped knowledge with the default contact and threshold (from the cache
+    of this run: built from the YAML by the first worker that asks)."""
+    with (engine_cache.parent / "engine-cache.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return cached_engine(
+            DEFAULT_KNOWLEDGE_DIR,
+            Engine,
+            contact=DEFAULT_CONTACT,
+            threshold=DEFAULT_THRESHOLD,
+            cache_dir=engine_cache / "plain",  # one file per folder: beside the bot's GuardedEngine, not over it
+        )
+
+
+@pytest.fixture(scope="session")
+def evaluated(engine: Engine) -> Callable[[str], Report]:
+    """`evaluated(name)`: the engine's answers to the table tests/data/<name>, judged (as of
+    EVALUATION_DAY); each table is answered once per test run and shared by the tests that check it."""
+
+    @functools.cache
+    def report(name: str) -> Report:
+        return evaluate(engine, cases(name), EVALUATION_DAY)
+
+    return report
 
 
 @pytest.fixture

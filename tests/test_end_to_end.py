@@ -1,7 +1,7 @@
 """End to end: the real `convention-bot run` process against the fake Bot API on 127.0.0.1.
 
 Only what needs a real process: start and serve over HTTP, many users at once, exit codes, restart,
-the report read by another process. Each handler's behaviour is tested in-process (test_handlers.py)."""
+the report read from what that process stored. Each handler's behaviour is tested in-process (test_handlers.py)."""
 
 from __future__ import annotations
 
@@ -19,12 +19,14 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
+from conftest import convention_bot
 from fake_telegram import TOKEN, FakeBotApiServer, FakeTelegram
 
 from bot.clock import Clock
 from bot.core.calendar_text import next_notice_deadline
 
-pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow]
+# One worker runs the module: its tests share one running bot (pytest-xdist's --dist loadgroup).
+pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow, pytest.mark.xdist_group("end_to_end")]
 ROOT = Path(__file__).parents[1]
 TIMEOUT = 20.0
 
@@ -156,12 +158,9 @@ async def test_fifty_users_at_once_each_get_exactly_one_answer(bot: RunningBot) 
 
 
 async def test_missing_and_refused_tokens_exit_with_code_2(tmp_path: Path) -> None:
+    missing = convention_bot("run", TELEGRAM_BOT_TOKEN="")  # stops before anything a process holds
+    assert missing.returncode == 2 and missing.stderr.count("\n") == 1 and "Jeton Telegram manquant" in missing.stderr
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": ""}
-    missing = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", cwd=ROOT, env=env, stderr=asyncio.subprocess.PIPE
-    )
-    _, stderr = await missing.communicate()
-    assert missing.returncode == 2 and stderr.decode().count("\n") == 1
     telegram = FakeTelegram()
     server = FakeBotApiServer(telegram)
     await server.start()
@@ -187,13 +186,9 @@ async def test_the_report_reads_what_the_bot_stored(tmp_path: Path) -> None:
     rated = running.telegram.bot_messages[-1]
     await running.ask(running.telegram.callback("-:art-6", rated, user_id=303), method="answerCallbackQuery")
     assert await stop_bot(running) == 0
-    env = {**os.environ, "CONVENTION_BOT__STORAGE__PATH": str(tmp_path / "bot.sqlite3")}
-    report = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "report", cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE
-    )
-    stdout, _ = await report.communicate()
-    text = stdout.decode()
-    assert report.returncode == 0
+    report = convention_bot("report", CONVENTION_BOT__STORAGE__PATH=str(tmp_path / "bot.sqlite3"))
+    text = report.stdout
+    assert report.returncode == 0, report.stderr
     assert "**2 ×** « Comment réserver la salle des fêtes ? »" in text
     assert (
         "Article 6 (Résiliation de la convention) : 👍 0 / 👎 1 — questions notées 👎 : « préavis de résiliation »"

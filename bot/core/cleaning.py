@@ -12,15 +12,19 @@ _NOISE = re.compile(
     r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]|\x1b\[[0-9;?]*[ -/]*[@-~]|</?[a-zA-Z][^<>]{0,80}>|https?://\S+"
 )
 
-# Line breaks, tabs and no-break spaces are spaces (and printable once replaced).
-_COMMON_SPACES = str.maketrans(dict.fromkeys("\n\r\t\xa0\u202f\u2009", " "))
-_LINE_SPACES = str.maketrans({**dict.fromkeys("\t\xa0\u202f\u2009", " "), "\r": "\n"})
+# Line breaks, tabs and no-break spaces are spaces (and printable once replaced). Replaced one by one:
+# str.replace scans in C, where str.translate looks each character of a long message up in a dict.
+_COMMON_SPACES = tuple((char, " ") for char in "\n\r\t\xa0\u202f\u2009")
+_LINE_SPACES = (*((char, " ") for char in "\t\xa0\u202f\u2009"), ("\r", "\n"))
 
 
 def clean(question: str, *, lines: bool = False) -> str:
     """The question without control characters, markup or addresses, cut to a Telegram message; with
     `lines`, its non-empty lines each cleaned, one per line (a line break ends a sentence or a list item)."""
-    visible = _NOISE.sub(" ", question[: MAX_QUESTION_CHARS * 2]).translate(_LINE_SPACES if lines else _COMMON_SPACES)
+    visible = _NOISE.sub(" ", question[: MAX_QUESTION_CHARS * 2])
+    for char, space in _LINE_SPACES if lines else _COMMON_SPACES:
+        if char in visible:
+            visible = visible.replace(char, space)
     if not visible.replace("\n", "").isprintable():  # rare: a test per character only when one may be invisible
         visible = "".join(
             char if char == "\n" or unicodedata.category(char) not in ("Cc", "Cf", "Zl", "Zp") else " "

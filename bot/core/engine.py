@@ -90,7 +90,9 @@ class Engine:
         anchored = any(anchor in written for anchor in self._anchors)
         if len(focuses) <= 1 or len(focuses) > MAX_PARTS:
             focus = focuses[0] if len(focuses) == 1 and anchored else ""
-            return self._answer_part(question, text, focus, today, signature, situational=anchored)
+            # The calculations read a forwarded message without its header ("Envoyé : jeudi 26 novembre 2026").
+            figures = " ".join(message.forwarded.split())
+            return self._answer_part(question, text, focus, today, signature, situational=anchored, figures=figures)
         context = self.matcher.question_terms(" ".join(message.context))[:MAX_CONTEXT_TERMS]
         parts: list[Answer] = []
         cited: set[str] = set()
@@ -117,6 +119,13 @@ class Engine:
                     break
             if reading != focus and part.answered and part.citations[0].id in cited and not follows:
                 part = Answer(focus, False, "unknown", PART_NOT_FOUND)
+            elif (
+                reading != focus and part.answered and parts and parts[-1].question == before and not parts[-1].answered
+            ):
+                # "ya moyen de faire un point avec eux ? c prevu qq part ?": the first, unanswered alone, and the
+                # second, which names nothing, answered together: one question in two sentences, answered once.
+                parts.pop()
+                part = replace(part, question=reading)
             own = {term for term in self.matcher.question_terms(focus) if self.matcher.is_strong(term)}
             if part.citations and part.citations[0].id in cited and own <= words and not follows:
                 continue  # the same question again, on the same clause: answered once
@@ -174,7 +183,7 @@ class Engine:
             )
         if focus_terms and focus_terms != terms and not whole:
             # The question itself first, its context weaker: the context's words would dilute it.
-            focus_ranked = self.ranker.rank(focus, focus_terms, self.matcher.rank(focus_terms, terms))
+            focus_ranked = self.ranker.rank(focus, focus_terms, self.matcher.rank(focus_terms, terms), (text, terms))
             if self._sure(focus_ranked, min(self.threshold, ANCHORED_THRESHOLD)):
                 best = _own_best(focus_ranked, cited)
                 clause = self.knowledge.clauses[best.clause_id]

@@ -24,10 +24,21 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 
 
 _stemmer = snowballstemmer.stemmer("french")
+LONG_TEXT = 300  # characters
 
 
 def fold(text: str) -> str:
     """Lower-case `text`, drop accents, spell out ligatures and unify apostrophes."""
+    # A long message is folded by several readers in turn (question, calculations, classifier): once.
+    return _fold_long(text) if len(text) > LONG_TEXT else _fold(text)
+
+
+@lru_cache(maxsize=8)  # the texts of the message being answered, not of earlier ones
+def _fold_long(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     for written, spelt in _LIGATURES:
         if written in text:

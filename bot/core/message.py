@@ -49,6 +49,9 @@ class Sentence:
 @dataclass(frozen=True)
 class Message:
     sentences: tuple[Sentence, ...]
+    # The forwarded message alone, when the text held one (forwarder's words and header fields left
+    # out), else "": what the calculations read, so that "Envoyé : jeudi 26 novembre 2026" is no date asked.
+    forwarded: str = ""
 
     @property
     def questions(self) -> list[str]:
@@ -79,6 +82,9 @@ class Reader:
             if marker
         ]
         self._header = re.compile(r"^(?:\s*(?:" + "|".join(headers) + "))+") if headers else None
+        # A header field opening a line further down ("De : Mairie de X" after the forwarder's "Peux-tu
+        # regarder ?"): the forwarded message starts there.
+        self._field_line = re.compile(rf"^[ \t>]*(?:{fields})", re.MULTILINE) if fields else None
 
     def read(self, text: str, written: str | None = None) -> Message:
         """The sentences of `text` without forwarding header and signature, its spoken punctuation written
@@ -98,7 +104,7 @@ class Reader:
             listing = (item and listing) or opens_list
             sentences.append(Sentence(sentence, asks))
         sentences += [Sentence(s, False) for s, _, _ in self._sentences(outside)]  # the forwarder's words
-        return Message(tuple(sentences))
+        return Message(tuple(sentences), body if body != text else "")
 
     def punctuate(self, text: str) -> str:
         """`text` with its spoken punctuation written (see `Dictation`)."""
@@ -116,6 +122,13 @@ class Reader:
             if match:
                 forwarded = True
                 text = text[_original_length(text, match.end()) :]
+        if self._field_line and not _SEPARATOR.search(text) and (field := self._field_line.search(fold(text))):
+            start = _original_length(text, field.start())
+            body = text[start:]
+            match = self._header.match(fold(body[:HEADER_CHARS])) if self._header else None
+            body = body[_original_length(body, match.end()) :] if match else body
+            if start and body.strip():
+                return body, text[:start].strip()
         if separator := _SEPARATOR.search(text):
             body = text[separator.end() :]
             match = self._header.match(fold(body[:HEADER_CHARS])) if self._header else None

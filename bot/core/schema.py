@@ -162,10 +162,13 @@ class CalculationsFile(StrictModel):
     invoiced_words: list[str] = []
     deadline_words: list[str] = []
     notice_received_words: list[str] = []
+    notice_sent_words: list[str] = []
     end_links: list[str] = []
-    other_documents: dict[str, str] = {}
+    end_links_weak: list[str] = []
+    other_documents: dict[str, dict[str, str]] = {}
     after_reach: int = Field(default=0, ge=0, le=200)
     announce_words: list[str] = []
+    own_convention_words: list[str] = []
     interest_clause: str | None = None
     interest_words: list[str] = []
     interest_quote_words: str = ""

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..answer import Answer, Citation
-from ..cost import DurationReader, digits
+from ..cost import DurationReader
 from ..french import fold
 from ..knowledge import Knowledge
 from ..matching import Candidate, Matcher
@@ -63,7 +63,7 @@ class Calculations:
         named = self.parties.named(folded)
         sure = bool(ranked) and ranked[0].confidence >= self.threshold and bool(ranked[0].strong_terms)
         return (
-            self.prices.cost(question, digits(text), terms, near, named)
+            self.prices.cost(question, text, terms, near, named)
             or self.interest.answer(question, folded, near, named, today)
             or self.dates.answer(question, folded, terms, near, today, signature)
             or self.termination.termination_party(question, folded, near, ranked, sure)

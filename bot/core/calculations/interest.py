@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date
 
 from ..answer import Answer
-from ..deadlines import find_dates, format_date
-from .base import Calculator, Context
+from ..deadlines import DateMention, find_dates, format_date
+from .base import COST_CLAUSE, Calculator, Context
 from .date_roles import DateRoles
 
 NO_RATE = "Le taux des intérêts légaux n'est pas dans la convention : je ne calcule aucun montant."
@@ -27,9 +27,12 @@ class Interest(Calculator):
     def answer(self, question: str, folded: str, near: set[str], named: set[str], today: date) -> Answer | None:
         """When the interest on an invoice runs, from its due date to its full payment, if that is asked."""
         clause = self.words.interest_clause
-        if clause is None or named == {"cdg"}:  # the CDG 62's bills carry no interest clause (mandat administratif)
-            return None
-        if not ((self.cues.interest and self.cues.interest.search(folded)) or clause in near):
+        if clause is None or (self.cues.compensation and self.cues.compensation.search(folded)):
+            return None  # "dommages et intérêts": a loss (article 5), not a late payment
+        asked = bool(self.cues.interest and self.cues.interest.search(folded))
+        if named == {"cdg"}:
+            return self._not_the_cdg(question, clause) if asked else None
+        if not (asked or clause in near):
             return None
         roles = self.date_roles.roles(folded, find_dates(folded, today))
         due = [r.mention for r in roles if r.role == "due" and r.mention.value]
@@ -69,15 +72,26 @@ class Interest(Calculator):
                 )
         else:
             lines.append(
-                f"Les intérêts légaux courent à partir de la date d'exigibilité de la facture (que votre message ne "
-                f"donne pas) jusqu'au paiement intégral, le {format_date(_day(paid[-1]))} ({quote}). Donnez-moi la "
+                f"Les intérêts légaux courent à partir de la date d'exigibilité de la facture (que je ne lis pas dans "
+                f"votre message) jusqu'au paiement intégral, le {format_date(_day(paid[-1]))} ({quote}). Donnez-moi la "
                 "date d'exigibilité (la date limite de paiement) pour le nombre de jours."
             )
         text = " ".join([*lines, owner]).strip()
         terms = self.matcher.question_terms(self.words.interest_quote_words)
         return Answer(question, True, "calculation", text, (self.cite(clause, terms),), 1.0)
 
+    def _not_the_cdg(self, question: str, clause: str) -> Answer:
+        """Interest asked of the CDG 62's bills: the convention gives it to La Fibre's only."""
+        text = (
+            "La convention ne prévoit pas d'intérêts de retard pour les factures du CDG 62 : le CDG 62 assure le "
+            "recouvrement de ses frais, réglés par mandat administratif (article 4.2.1). Les intérêts légaux, de la "
+            "date d'exigibilité jusqu'au paiement intégral, ne sont prévus que pour les factures de La Fibre "
+            f"Numérique 59 62, à l'{self.knowledge.clauses[clause].ref.lower()}."
+        )
+        terms = self.matcher.question_terms(self.words.interest_quote_words)
+        return Answer(question, True, "clause", text, (self.cite(COST_CLAUSE, None), self.cite(clause, terms)), 1.0)
 
-def _day(mention) -> date:  # type: ignore[no-untyped-def]
+
+def _day(mention: DateMention) -> date:
     assert mention.value is not None
     return mention.value

@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 from ..answer import Answer
-from ..cost import HOURLY_RATE, Duration, format_euros, format_hours, support_cost
+from ..cost import HOURLY_RATE, Duration, digits, format_euros, format_hours, support_cost
 from ..deadlines import find_dates
 from ..french import fold
 from .base import COST_CLAUSE, Calculator, Context, refusal
@@ -39,7 +39,10 @@ class Prices(Calculator):
         self.totals = Totals(context, parties)
 
     def cost(self, question: str, text: str, terms: list[str], near: set[str], named: set[str]) -> Answer | None:
-        """The price of the CDG 62's hours in `text` (digits), or why there is none."""
+        """The price of the CDG 62's hours in `text`, or why there is none."""
+        if not (COST_CLAUSE in near or self.cues.cost_terms & set(terms)):
+            return None  # what follows answers only then: no number words spelt out, no durations read
+        text = digits(text)
         durations = self.reader.durations(text)
         if not durations and (hours := self._hours_of_amount(question, text, terms, near, named)):
             return hours
