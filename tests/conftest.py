@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import fcntl
 import functools
 import io
+import logging
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from datetime import date
 from pathlib import Path
@@ -21,12 +21,16 @@ import yaml
 
 from bot.assembly import build_engine
 from bot.cli import main
-from bot.core.engine import DEFAULT_CONTACT, DEFAULT_THRESHOLD, Engine
+from bot.core.engine import Engine
 from bot.core.evaluation import Case, Report, evaluate, load_cases
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, load_knowledge
-from bot.engine_cache import cached_engine
 from bot.settings import load_settings
 
+# A test run starts many interpreters (pytest-xdist's workers, `convention-bot` processes): they cache
+# compiled modules and pytest's rewritten tests in __pycache__/ (git-ignored), as Python does by default,
+# even where PYTHONDONTWRITEBYTECODE is set (the processes tests start: see `engine_cache`). About 2 s of
+# CPU less per worker, 0.2 s per process.
+sys.dont_write_bytecode = False
 DATA = Path(__file__).parent / "data"
 FIXTURES = Path(__file__).parent / "fixtures"
 EVALUATION_DAY = date(2026, 11, 28)  # "today" for the evaluation tables (a row may set its own)
@@ -85,15 +89,14 @@ def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session", autouse=True)
 def engine_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The knowledge cache of this test run, in a temporary folder (inherited by the processes tests
-    start), filled once: the first worker builds the engines, the others (and every `convention-bot`
-    process) read them, so a test run trains the classifier once."""
+    start), filled before the first test: every `convention-bot` process a test starts reads the engine
+    instead of training the classifier again. Each pytest-xdist worker builds it too (the classifier's
+    fit, cached in the process, then serves the in-process engines); the cache file is written atomically."""
     folder = _run_folder(tmp_path_factory) / "engine-cache"
-    folder.mkdir(exist_ok=True)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CONVENTION_BOT__CACHE__PATH", str(folder))
-        with (folder.parent / "engine-cache.lock").open("w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-            build_engine(load_settings())  # the engine `convention-bot` builds: every process started hits
+        patch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+        build_engine(load_settings())  # the engine `convention-bot` builds
         yield folder
 
 
@@ -103,18 +106,14 @@ def knowledge() -> Knowledge:
 
 
 @pytest.fixture(scope="session")
-def engine(engine_cache: Path) -> Engine:
-    """The plain engine of the shipped knowledge with the default contact and threshold (from the cache
-    of this run: built from the YAML by the first worker that asks)."""
-    with (engine_cache.parent / "engine-cache.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        return cached_engine(
-            DEFAULT_KNOWLEDGE_DIR,
-            Engine,
-            contact=DEFAULT_CONTACT,
-            threshold=DEFAULT_THRESHOLD,
-            cache_dir=engine_cache / "plain",  # one file per folder: beside the bot's GuardedEngine, not over it
-        )
+def engine(knowledge: Knowledge) -> Engine:
+    return Engine(knowledge)  # the classifier's fit is the one `engine_cache` made in this process
+
+
+def per_table(names: Iterable[str]) -> list[Any]:
+    """Parameters for tests of `evaluated(name)`: the tests of one table run on one pytest-xdist worker,
+    which answers it once."""
+    return [pytest.param(name, marks=pytest.mark.xdist_group(f"table-{name}")) for name in names]
 
 
 @pytest.fixture(scope="session")
@@ -127,6 +126,19 @@ def evaluated(engine: Engine) -> Callable[[str], Report]:
         return evaluate(engine, cases(name), EVALUATION_DAY)
 
     return report
+
+
+@pytest.fixture
+def restored_logging() -> Iterator[None]:
+    """`convention-bot run` in this process sets up the process's logging (a handler, levels): put back pytest's."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    levels = {name: logging.getLogger(name).level for name in ("telegram", "httpx", "httpcore")}
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    for name, saved in levels.items():
+        logging.getLogger(name).setLevel(saved)
 
 
 @pytest.fixture

@@ -132,17 +132,3 @@ async def test_sigterm_finishes_the_update_in_hand(tmp_path: Path) -> None:
     assert await stop_bot(bot) == 0  # SIGTERM: a clean stop (test_end_to_end's SIGTERM test was this one's subset)
     assert [m["chat"]["id"] for m in bot.telegram.bot_messages] == [902]
     assert "Traceback" not in bot.output()
-
-
-@pytest.mark.slow
-async def test_backup_copies_the_database_while_the_bot_runs(tmp_path: Path) -> None:
-    bot = await start_bot(tmp_path)
-    try:
-        await bot.ask(bot.telegram.user_message("durée", user_id=903))
-        env = {"CONVENTION_BOT__STORAGE__PATH": str(tmp_path / "bot.sqlite3")}
-        result = await asyncio.to_thread(convention_bot, "backup", str(tmp_path / "copy.sqlite3"), **env)
-        assert result.returncode == 0, result.stderr
-        copy = sqlite3.connect(tmp_path / "copy.sqlite3")
-        assert copy.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 1
-    finally:
-        await stop_bot(bot)

@@ -35,7 +35,7 @@ def test_a_learned_example_obeys_the_yaml_rules(knowledge: Knowledge, case: dict
         assert problems == []
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # once per worker, whatever runs between the rows
 def taught(knowledge: Knowledge) -> Engine:
     """The engine after teaching TAUGHT (and an invalid example), built once for the table below."""
     engine = build_engine(Settings())  # the shipped knowledge's, from the cache of this run
@@ -50,6 +50,7 @@ def taught(knowledge: Knowledge) -> Engine:
 
 
 @pytest.mark.parametrize("case", DATA["after_teaching"], ids=[c["question"] for c in DATA["after_teaching"]])
+@pytest.mark.xdist_group("taught")  # on one worker, which builds the taught engine
 def test_taught_examples_are_used_at_once(taught: Engine, case: dict) -> None:
     answer = taught.answer(case["question"], today=TODAY)
     assert (answer.citations[0].id if answer.citations else None) == case["clause"]

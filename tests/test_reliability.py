@@ -9,7 +9,6 @@ import socket
 import sqlite3
 import stat
 import time
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
@@ -438,19 +437,6 @@ STARTUP_FAILURES = {
 }
 
 
-@pytest.fixture
-def restored_logging() -> Iterator[None]:
-    """`run` sets up the process's logging (a handler, levels): put back pytest's afterwards."""
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    levels = {name: logging.getLogger(name).level for name in ("telegram", "httpx", "httpcore")}
-    yield
-    root.handlers[:] = handlers
-    root.setLevel(level)
-    for name, saved in levels.items():
-        logging.getLogger(name).setLevel(saved)
-
-
 @pytest.mark.parametrize("case", STARTUP_FAILURES, ids=list(STARTUP_FAILURES))
 def test_a_bad_database_stops_the_start_in_one_french_line_and_nothing_is_created(
     tmp_path: Path, case: str, restored_logging: None
@@ -466,6 +452,26 @@ def test_a_bad_database_stops_the_start_in_one_french_line_and_nothing_is_create
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # no secret, no WAL beside it
     if content is not None:
         assert database.read_bytes() == content
+
+
+async def test_missing_and_refused_tokens_exit_with_code_2(tmp_path: Path, restored_logging: None) -> None:
+    storage = {"CONVENTION_BOT__STORAGE__PATH": str(tmp_path / "bot.sqlite3")}
+    missing = convention_bot("run", TELEGRAM_BOT_TOKEN="", **storage)
+    assert missing.returncode == 2 and missing.stderr.count("\n") == 1 and "Jeton Telegram manquant" in missing.stderr
+    server = FakeBotApiServer(FakeTelegram())
+    await server.start()
+    try:  # `run` runs its own event loop: off this one, which serves the fake Bot API
+        refused = await asyncio.to_thread(
+            convention_bot,
+            "run",
+            TELEGRAM_BOT_TOKEN="7000000001:AAWrongTokenWrongTokenWrongToken",
+            CONVENTION_BOT__TELEGRAM__BASE_URL=server.base_url,
+            **storage,
+        )
+    finally:
+        await server.stop()
+    assert refused.returncode == 2
+    assert "Jeton Telegram refusé" in refused.stderr and "Traceback" not in refused.stderr
 
 
 def test_an_unreadable_secret_stops_the_start_in_one_line(tmp_path: Path) -> None:
