@@ -1,18 +1,17 @@
-"""How the learned classifier's weights change the answers: one table, one column group per evaluation set.
+"""How the ranker's constants change the answers: one table, one column group per evaluation set.
 
     python benchmarks/calibrate_learned.py [tests/data/realistic.yaml ...]
 
-Each row sets bot/core/ranker.py's constants (the classifier's share of a clause's confidence, the
-"hors sujet" probability that refuses, the matcher confidence that is never overruled) and the engine's
-threshold; each cell gives in-scope questions answered with the right first clause, out-of-scope
-questions refused, several-question messages with every part right. The first row is the lexical
-matcher alone. The constants were chosen on tests/data/realistic.yaml (first set); the other sets are
-checked, not tuned on.
+The first rows are the lexical matcher alone, then the ranker without its "situation" rule (the
+classifier only re-orders), then the chosen constants of bot/core/ranker.py and the engine's threshold;
+each following row moves one of them, the others kept. Each cell gives, for in-scope questions, how many
+are answered with a right first clause, answered with a wrong one, refused; then out-of-scope questions
+refused and several-question messages with every part right. The constants were chosen on
+tests/data/realistic.yaml (first set); the other sets are checked, not tuned on.
 """
 
 from __future__ import annotations
 
-import itertools
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -20,43 +19,66 @@ from pathlib import Path
 
 from bot.core import ranker
 from bot.core.engine import DEFAULT_THRESHOLD, Engine
-from bot.core.evaluation import IN_SCOPE, OUT_OF_SCOPE, SEVERAL, evaluate, load_cases
+from bot.core.evaluation import IN_SCOPE, OUT_OF_SCOPE, SEVERAL, Report, evaluate, load_cases
 from bot.core.knowledge import load_knowledge
 
-SHARES = (0.1, 0.15, 0.2, 0.25, 0.3, 0.5)
-OUT_LIMITS = (0.3, 0.5)
-MATCHER_SURE = (0.5, 0.6)
-THRESHOLDS = (0.3, 0.35, 0.45, 0.5)  # with the chosen constants; DEFAULT_THRESHOLD is in the grid above
 TODAY = date(2026, 11, 28)
 NEVER = 2.0  # above any probability or confidence
+CONSTANTS = (
+    "LEARNED_SHARE",
+    "OUT_OF_SCOPE_LIMIT",
+    "MATCHER_SURE",
+    "CLASSIFIER_SURE",
+    "AGREED_SURE",
+    "OUT_OF_SCOPE_DOUBT",
+    "LEARNED_MIN_TERMS",
+    "LEARNED_CONFIDENCE",
+)
+# One constant moved at a time, around the chosen value.
+MOVES = {
+    "LEARNED_SHARE": (0.1, 0.35),
+    "OUT_OF_SCOPE_LIMIT": (0.4, 0.6),
+    "MATCHER_SURE": (0.5, 0.7),
+    "CLASSIFIER_SURE": (0.4, 0.6, 0.7),
+    "AGREED_SURE": (0.3, 0.5),
+    "OUT_OF_SCOPE_DOUBT": (0.15, 0.4),
+    "LEARNED_MIN_TERMS": (0, 4, 8),
+    "LEARNED_CONFIDENCE": (0.4, 0.5),
+    "threshold": (0.35, 0.45, 0.5),
+}
 
 
-def settings() -> Iterator[tuple[float, float, float, float]]:
-    chosen = (ranker.LEARNED_SHARE, ranker.OUT_OF_SCOPE_LIMIT, ranker.MATCHER_SURE)
-    yield 0.0, NEVER, 0.0, DEFAULT_THRESHOLD  # the matcher alone: no share, never out of scope, always first
-    for share, limit, sure in itertools.product(SHARES, OUT_LIMITS, MATCHER_SURE):
-        yield share, limit, sure, DEFAULT_THRESHOLD
-    for threshold in THRESHOLDS:
-        yield (*chosen, threshold)
+def settings() -> Iterator[tuple[str, dict[str, float]]]:
+    chosen: dict[str, float] = {name: getattr(ranker, name) for name in CONSTANTS} | {"threshold": DEFAULT_THRESHOLD}
+    never = {"CLASSIFIER_SURE": NEVER, "AGREED_SURE": NEVER}
+    yield "mots seuls", chosen | never | {"LEARNED_SHARE": 0.0, "OUT_OF_SCOPE_LIMIT": NEVER, "MATCHER_SURE": 0.0}
+    yield "sans la règle des situations", chosen | never
+    yield "**choisi**", chosen
+    for name, values in MOVES.items():
+        for value in values:
+            yield f"{name} = {value}", chosen | {name: value}
+
+
+def cell(report: Report) -> str:
+    inside = [o for o in report.outcomes if o.case.group == IN_SCOPE]
+    right = sum(o.passed for o in inside)
+    refused = sum(not o.passed and not o.answer.citations for o in inside)
+    out = "{}/{}".format(*report.accuracy("group", OUT_OF_SCOPE))
+    several = "{}/{}".format(*report.accuracy("group", SEVERAL))
+    return f"{right}/{len(inside) - right - refused}/{refused}, {out}, {several}"
 
 
 def main(paths: list[Path]) -> None:
     knowledge = load_knowledge()
     sets = [(path.name, load_cases(path)) for path in paths]
-    print(
-        "part appris | hors sujet dès | matcher sûr dès | seuil | "
-        + " | ".join(f"{name} : in-scope, hors sujet refusés, plusieurs" for name, _ in sets)
-    )
-    for share, limit, sure, threshold in settings():
-        ranker.LEARNED_SHARE, ranker.OUT_OF_SCOPE_LIMIT, ranker.MATCHER_SURE = share, limit, sure
-        engine = Engine(knowledge, threshold=threshold)
-        cells = []
-        for _name, cases in sets:
-            report = evaluate(engine, cases, TODAY)
-            groups = (IN_SCOPE, OUT_OF_SCOPE, SEVERAL)
-            cells.append(", ".join("{}/{}".format(*report.accuracy("group", group)) for group in groups))
-        shown = f"{share:.2f} | {limit if share else '-'} | {sure if share else '-'}"
-        print(f"{shown} | {threshold:.2f} | " + " | ".join(cells), flush=True)
+    heads = " | ".join(f"{name} : juste/faux/refusé, hors sujet refusés, plusieurs" for name, _ in sets)
+    print(f"réglage | {heads}")
+    for label, values in settings():
+        for name in CONSTANTS:
+            setattr(ranker, name, values[name])
+        engine = Engine(knowledge, threshold=values["threshold"])
+        cells = [cell(evaluate(engine, cases, TODAY)) for _name, cases in sets]
+        print(f"{label} | " + " | ".join(cells), flush=True)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,10 @@
 """Import example phrasings written apart from the evaluation sets into knowledge/training/.
 
-    python scripts/training_data.py PHRASINGS_DIR [LONG_PHRASINGS_DIR] [--negatives FILE]
+    python scripts/training_data.py PHRASINGS_DIR [LONG_PHRASINGS_DIR] [--negatives FILE] [--note TEXT]
 
-Each source folder holds one `<clause id>.yaml` list of phrasings; a negatives file holds a list of
-out-of-scope questions. A phrasing is kept only if it is not near-identical (rapidfuzz ratio >= 90 on
+Each source folder holds one `<clause id>.yaml` list of phrasings (or a mapping whose `questions:` is that
+list); a negatives file holds a list of out-of-scope questions (or such a mapping). With `--note`, the
+phrasings appended to a file come after a `  # TEXT` comment line saying where they come from. A phrasing is kept only if it is not near-identical (rapidfuzz ratio >= 90 on
 folded text) to any evaluation question (tests/data/*.yaml, ../shared/eval/*.yaml beside the checkout) nor already an
 example question of a clause; the kept ones are appended to knowledge/training/<clause id>.yaml
 (out of scope: knowledge/training/hors-sujet.yaml). `--check` only reports training examples too
@@ -61,6 +62,7 @@ def main() -> int:
     parser.add_argument("--negatives", type=Path, action="append", default=[])
     parser.add_argument("--check", action="store_true")
     parser.add_argument("--drop", action="store_true")
+    parser.add_argument("--note", default="", help="a comment written above the appended phrasings")
     args = parser.parse_args()
     evaluation = evaluation_questions()
     knowledge = load_knowledge()
@@ -89,9 +91,9 @@ def main() -> int:
             if path.stem not in knowledge.clauses:
                 print(f"skipped {path}: no clause {path.stem}", file=sys.stderr)
                 continue
-            sources.setdefault(path.stem, []).extend(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
+            sources.setdefault(path.stem, []).extend(_phrasings(path))
     for path in args.negatives:
-        sources.setdefault(OUT_OF_SCOPE, []).extend(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
+        sources.setdefault(OUT_OF_SCOPE, []).extend(_phrasings(path))
     dropped = 0
     for name, phrasings in sources.items():
         target = TRAINING / f"{name}.yaml"
@@ -115,11 +117,21 @@ def main() -> int:
             f"  - {yaml.safe_dump(q, allow_unicode=True, width=10_000).strip().removesuffix('...').strip()}\n"
             for q in kept
         )
+        if args.note:
+            lines = f"  # {args.note}\n{lines}"
         target.parent.mkdir(exist_ok=True)
         target.write_text(header.rstrip("\n") + "\n" + lines, encoding="utf-8")
         print(f"{target.name}: +{len(kept)}")
     print(f"dropped {dropped} near-evaluation phrasings", file=sys.stderr)
     return 0
+
+
+def _phrasings(path: Path) -> list[str]:
+    """The phrasings of a source file (a YAML list, or a mapping holding it under `questions:`), each on one
+    line: the classifier reads words only, and a one-line item is one `  - …` line for `--drop`."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    found = data.get("questions") or [] if isinstance(data, dict) else data
+    return [" ".join(str(item).split()) for item in found]
 
 
 def _item(line: str) -> str:

@@ -1,33 +1,103 @@
-"""Shared fixtures: the real knowledge base and engine (built once), and data tables."""
+"""Shared fixtures: the real knowledge base and engine (built once per test run), data tables, and
+`convention_bot`, the command line run in this process."""
 
 from __future__ import annotations
 
+import functools
+import io
+import logging
+import os
 import shutil
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import redirect_stderr, redirect_stdout
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+from unittest import mock
 
 import pytest
 import yaml
 
+from bot.assembly import build_engine
+from bot.cli import main
 from bot.core.engine import Engine
+from bot.core.evaluation import Case, Report, evaluate, load_cases
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, load_knowledge
+from bot.settings import load_settings
 
+# A test run starts many interpreters (pytest-xdist's workers, `convention-bot` processes): they cache
+# compiled modules and pytest's rewritten tests in __pycache__/ (git-ignored), as Python does by default,
+# even where PYTHONDONTWRITEBYTECODE is set (the processes tests start: see `engine_cache`). About 2 s of
+# CPU less per worker, 0.2 s per process.
+sys.dont_write_bytecode = False
 DATA = Path(__file__).parent / "data"
 FIXTURES = Path(__file__).parent / "fixtures"
+EVALUATION_DAY = date(2026, 11, 28)  # "today" for the evaluation tables (a row may set its own)
 
 
 def table(name: str) -> Any:
-    """A YAML table from tests/data."""
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    """A YAML table from tests/data (read by libyaml: the tables are read at collection, by each worker)."""
+    return yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@functools.cache
+def cases(name: str) -> list[Case]:
+    """The cases of the evaluation table tests/data/<name>, read once per test run."""
+    return load_cases(DATA / name)
+
+
+class Result(NamedTuple):
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def convention_bot(*args: str, stdin: str | None = None, **environment: str) -> Result:
+    """`convention-bot ARGS` in this process (`main(argv)`, real text streams, `environment` added to
+    the process's for the call): its exit code and what it printed. A real process costs a Python start
+    and the imports (about 0.6 s of CPU): tests start one only where the process itself is tested."""
+    streams = [io.TextIOWrapper(io.BytesIO(), encoding="utf-8") for _ in range(2)]
+    entry = io.TextIOWrapper(io.BytesIO((stdin or "").encode()), encoding="utf-8")
+    saved, sys.stdin = sys.stdin, entry
+    try:
+        with mock.patch.dict(os.environ, environment), redirect_stdout(streams[0]), redirect_stderr(streams[1]):
+            try:
+                code = main(list(args))
+            except SystemExit as exit:  # argparse's --help and usage errors end the process
+                code = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
+    finally:
+        sys.stdin = saved
+    for stream in streams:
+        stream.flush()
+    out, err = (stream.buffer.getvalue().decode() for stream in streams)  # type: ignore[attr-defined]
+    return Result(code, out, err)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slow tests first (a stable sort: each module keeps its order): pytest-xdist hands them out first,
+    so the workers' long waits on real processes overlap instead of ending the run one after another."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of this test run, shared by pytest-xdist's workers (each has its own basetemp below it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
 @pytest.fixture(scope="session", autouse=True)
-def private_engine_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The knowledge cache of this session, in a temporary folder (inherited by the processes tests start)."""
+def engine_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The knowledge cache of this test run, in a temporary folder (inherited by the processes tests
+    start), filled before the first test: every `convention-bot` process a test starts reads the engine
+    instead of training the classifier again. Each pytest-xdist worker builds it too (the classifier's
+    fit, cached in the process, then serves the in-process engines); the cache file is written atomically."""
+    folder = _run_folder(tmp_path_factory) / "engine-cache"
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CONVENTION_BOT__CACHE__PATH", str(tmp_path_factory.mktemp("engine-cache")))
-        yield
+        patch.setenv("CONVENTION_BOT__CACHE__PATH", str(folder))
+        patch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+        build_engine(load_settings())  # the engine `convention-bot` builds
+        yield folder
 
 
 @pytest.fixture(scope="session")
@@ -37,7 +107,38 @@ def knowledge() -> Knowledge:
 
 @pytest.fixture(scope="session")
 def engine(knowledge: Knowledge) -> Engine:
-    return Engine(knowledge)
+    return Engine(knowledge)  # the classifier's fit is the one `engine_cache` made in this process
+
+
+def per_table(names: Iterable[str]) -> list[Any]:
+    """Parameters for tests of `evaluated(name)`: the tests of one table run on one pytest-xdist worker,
+    which answers it once."""
+    return [pytest.param(name, marks=pytest.mark.xdist_group(f"table-{name}")) for name in names]
+
+
+@pytest.fixture(scope="session")
+def evaluated(engine: Engine) -> Callable[[str], Report]:
+    """`evaluated(name)`: the engine's answers to the table tests/data/<name>, judged (as of
+    EVALUATION_DAY); each table is answered once per test run and shared by the tests that check it."""
+
+    @functools.cache
+    def report(name: str) -> Report:
+        return evaluate(engine, cases(name), EVALUATION_DAY)
+
+    return report
+
+
+@pytest.fixture
+def restored_logging() -> Iterator[None]:
+    """`convention-bot run` in this process sets up the process's logging (a handler, levels): put back pytest's."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    levels = {name: logging.getLogger(name).level for name in ("telegram", "httpx", "httpcore")}
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    for name, saved in levels.items():
+        logging.getLogger(name).setLevel(saved)
 
 
 @pytest.fixture

@@ -129,6 +129,8 @@ class FakeTelegram:
         if parameters:
             body["parameters"] = parameters
         self.faults.setdefault(method, []).append((status, body))
+        if self._new_updates is not None:  # a long poll in progress ends now: the next call fails at once
+            self._new_updates.set()
 
     def sent(self, method: str = "sendMessage") -> list[dict[str, Any]]:
         return [params for name, params in self.calls if name == method]
@@ -270,7 +272,7 @@ class FakeBotApiServer:
         while True:
             event.clear()
             updates = self.telegram.take_updates(int(params.get("offset", 0)))
-            if updates or time.monotonic() >= deadline:
+            if updates or self.telegram.faults.get("getUpdates") or time.monotonic() >= deadline:
                 return updates[: int(params.get("limit", 100))]
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(event.wait(), deadline - time.monotonic())

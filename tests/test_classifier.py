@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import pickle
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from conftest import table
@@ -41,18 +43,22 @@ def test_the_table_is_in_no_training_file(knowledge: Knowledge) -> None:
     assert not [q for q in asked if comparable(q) in taught]
 
 
-def test_no_training_example_is_near_an_evaluation_question() -> None:
-    result = subprocess.run(
-        [sys.executable, "scripts/training_data.py", "--check"], capture_output=True, text=True, cwd=ROOT
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+def test_no_training_example_is_near_an_evaluation_question(capsys: pytest.CaptureFixture[str]) -> None:
+    """`python scripts/training_data.py --check`, in this process."""
+    spec = importlib.util.spec_from_file_location("training_data", ROOT / "scripts" / "training_data.py")
+    assert spec and spec.loader
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    with mock.patch.object(sys, "argv", ["training_data.py", "--check"]):
+        code = script.main()
+    assert code == 0, capsys.readouterr().out
 
 
 def test_training_is_deterministic(engine: Engine, knowledge: Knowledge) -> None:
     examples = [(clause.id, q) for clause in knowledge.clauses.values() for q in clause.questions][:200]
     first = train(examples, engine.matcher.question_terms)
-    _fit.cache_clear()
-    second = train(examples, engine.matcher.question_terms)
+    with mock.patch("bot.core.classifier._fit", _fit.__wrapped__):  # a second fit, the cache left as it is
+        second = train(examples, engine.matcher.question_terms)
     assert first is not second and first.labels == second.labels
     assert first._weights == second._weights and first._bias == second._bias
 
@@ -85,6 +91,7 @@ def test_probabilities_are_the_softmax_of_the_vector_times_the_weights(engine: E
     assert classifier.probabilities(text, engine.matcher.question_terms(text)) == pytest.approx(expected, abs=1e-12)
 
 
+@pytest.mark.slow  # a real process: what a fresh interpreter imports
 def test_a_pickled_engine_answers_without_numpy_or_scikit_learn(engine: Engine, tmp_path: Path) -> None:
     (tmp_path / "engine.pickle").write_bytes(pickle.dumps(engine))
     script = (

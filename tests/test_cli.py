@@ -3,40 +3,14 @@ the real process is exercised by test_hostile.py (raw bytes on stdin) and the sl
 
 from __future__ import annotations
 
-import io
 import json
-import sys
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
-from conftest import DATA, table
+from conftest import DATA, convention_bot, table
 from test_engine import MATCHING, check_answer
 
-from bot.cli import main
-
-
-class Result(NamedTuple):
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-def cli(*args: str, stdin: str | None = None) -> Result:
-    """`convention-bot ARGS` with `stdin`, in this process: its exit code and what it printed."""
-    streams = [io.TextIOWrapper(io.BytesIO(), encoding="utf-8") for _ in range(2)]
-    entry = io.TextIOWrapper(io.BytesIO((stdin or "").encode()), encoding="utf-8")
-    saved, sys.stdin = sys.stdin, entry
-    try:
-        with redirect_stdout(streams[0]), redirect_stderr(streams[1]):
-            code = main(list(args))
-    finally:
-        sys.stdin = saved
-    for stream in streams:
-        stream.flush()
-    out, err = (stream.buffer.getvalue().decode() for stream in streams)  # type: ignore[attr-defined]
-    return Result(code, out, err)
+cli = convention_bot
 
 
 def test_validate_prints_a_summary() -> None:

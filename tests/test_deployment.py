@@ -15,6 +15,7 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from conftest import convention_bot
 from fake_telegram import TOKEN
 from test_end_to_end import ROOT, TIMEOUT, start_bot, stop_bot
 
@@ -34,14 +35,13 @@ def test_every_path_the_dockerfile_copies_exists() -> None:
             assert (ROOT / source).exists(), source
 
 
-@pytest.mark.slow
 def test_the_image_commands_are_real_convention_bot_commands() -> None:
     instructions = dict(dockerfile_instructions())
     healthcheck = json.loads(instructions["HEALTHCHECK"].split("CMD", 1)[1])
     for command in (json.loads(instructions["CMD"]), healthcheck):
         assert command[0] == "convention-bot"
-        result = subprocess.run([sys.executable, "-m", "bot", *command[1:2], "--help"], capture_output=True, cwd=ROOT)
-        assert result.returncode == 0, command
+        result = convention_bot(*command[1:2], "--help")
+        assert result.returncode == 0 and result.stdout.startswith("usage: convention-bot"), command
     assert instructions["USER"] != "root" and "validate" in " ".join(
         a for n, a in dockerfile_instructions() if n == "RUN"
     )
@@ -58,16 +58,15 @@ def cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.slow
 def test_healthcheck_in_polling_mode_reads_the_heartbeat(tmp_path: Path) -> None:
     env = {"CONVENTION_BOT__STORAGE__PATH": str(tmp_path / "bot.sqlite3")}
-    assert cli("healthcheck", **env).returncode == 1
+    assert convention_bot("healthcheck", **env).returncode == 1
     sqlite3.connect(tmp_path / "bot.sqlite3").execute("CREATE TABLE t (x)").connection.commit()
     heartbeat = tmp_path / "bot.sqlite3.heartbeat"
     heartbeat.write_text(f"{time.time():.0f}")
-    assert cli("healthcheck", **env).returncode == 0
+    assert convention_bot("healthcheck", **env).returncode == 0
     heartbeat.write_text(f"{time.time() - 3600:.0f}")
-    stale = cli("healthcheck", **env)
+    stale = convention_bot("healthcheck", **env)
     assert stale.returncode == 1 and "pas de signe de vie depuis" in stale.stderr
 
 
@@ -113,7 +112,7 @@ async def test_webhook_mode(tmp_path: Path) -> None:
             "CONVENTION_BOT__TELEGRAM__WEBHOOK__PUBLIC_URL": "https://x",
             "CONVENTION_BOT__TELEGRAM__WEBHOOK__SECRET_TOKEN": "x",
         }
-        assert (await asyncio.to_thread(cli, "healthcheck", **env)).returncode == 0
+        assert (await asyncio.to_thread(convention_bot, "healthcheck", **env)).returncode == 0
     finally:
         assert await stop_bot(bot) == 0
     assert TOKEN not in bot.output() and SECRET not in bot.output()
@@ -133,17 +132,3 @@ async def test_sigterm_finishes_the_update_in_hand(tmp_path: Path) -> None:
     assert await stop_bot(bot) == 0  # SIGTERM: a clean stop (test_end_to_end's SIGTERM test was this one's subset)
     assert [m["chat"]["id"] for m in bot.telegram.bot_messages] == [902]
     assert "Traceback" not in bot.output()
-
-
-@pytest.mark.slow
-async def test_backup_copies_the_database_while_the_bot_runs(tmp_path: Path) -> None:
-    bot = await start_bot(tmp_path)
-    try:
-        await bot.ask(bot.telegram.user_message("durée", user_id=903))
-        env = {"CONVENTION_BOT__STORAGE__PATH": str(tmp_path / "bot.sqlite3")}
-        result = await asyncio.to_thread(cli, "backup", str(tmp_path / "copy.sqlite3"), **env)
-        assert result.returncode == 0, result.stderr
-        copy = sqlite3.connect(tmp_path / "copy.sqlite3")
-        assert copy.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 1
-    finally:
-        await stop_bot(bot)

@@ -1,11 +1,12 @@
 """End to end: the real `convention-bot run` process against the fake Bot API on 127.0.0.1.
 
-Only what needs a real process: start and serve over HTTP, many users at once, exit codes, restart,
-the report read by another process. Each handler's behaviour is tested in-process (test_handlers.py)."""
+Only what needs a real process: start and serve over HTTP, many users at once, a restart, the
+database read (report) and copied (backup) while the process runs. Each handler's behaviour is tested in-process (test_handlers.py)."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import sqlite3
@@ -19,12 +20,14 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
+from conftest import convention_bot
 from fake_telegram import TOKEN, FakeBotApiServer, FakeTelegram
 
 from bot.clock import Clock
 from bot.core.calendar_text import next_notice_deadline
 
-pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow]
+# One worker runs the module: its tests share one running bot (pytest-xdist's --dist loadgroup).
+pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow, pytest.mark.xdist_group("end_to_end")]
 ROOT = Path(__file__).parents[1]
 TIMEOUT = 20.0
 
@@ -35,6 +38,10 @@ class RunningBot:
     server: FakeBotApiServer
     process: asyncio.subprocess.Process
     log: Path
+
+    @property
+    def database(self) -> Path:
+        return self.log.parent / "bot.sqlite3"
 
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
@@ -155,50 +162,38 @@ async def test_fifty_users_at_once_each_get_exactly_one_answer(bot: RunningBot) 
     assert sorted(chats) == list(users)
 
 
-async def test_missing_and_refused_tokens_exit_with_code_2(tmp_path: Path) -> None:
-    env = {**os.environ, "TELEGRAM_BOT_TOKEN": ""}
-    missing = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", cwd=ROOT, env=env, stderr=asyncio.subprocess.PIPE
-    )
-    _, stderr = await missing.communicate()
-    assert missing.returncode == 2 and stderr.decode().count("\n") == 1
-    telegram = FakeTelegram()
-    server = FakeBotApiServer(telegram)
-    await server.start()
-    env = {
-        **env,
-        "TELEGRAM_BOT_TOKEN": "7000000001:AAWrongTokenWrongTokenWrongToken",
-        "CONVENTION_BOT__TELEGRAM__BASE_URL": server.base_url,
-    }
-    refused = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", cwd=ROOT, env=env, stderr=asyncio.subprocess.PIPE
-    )
-    _, stderr = await asyncio.wait_for(refused.communicate(), TIMEOUT)
-    await server.stop()
-    assert refused.returncode == 2
-    assert "Jeton Telegram refusé" in stderr.decode() and "Traceback" not in stderr.decode()
+async def test_the_report_reads_what_the_bot_stored(bot: RunningBot) -> None:
+    await bot.ask(bot.telegram.user_message("Comment réserver la salle des fêtes ?", user_id=301))
+    await bot.ask(bot.telegram.user_message("Comment réserver la salle des fetes", user_id=302))
+    await bot.ask(bot.telegram.user_message("préavis de résiliation", user_id=303))
+    rated = next(m for m in reversed(bot.telegram.bot_messages) if m["chat"]["id"] == 303)
+    await bot.ask(bot.telegram.callback("-:art-6", rated, user_id=303), method="answerCallbackQuery")
+    expected = [
+        "**2 ×** « Comment réserver la salle des fêtes ? »",
+        "Article 6 (Résiliation de la convention) : 👍 0 / 👎 1 — questions notées 👎 : « préavis de résiliation »",
+    ]
+
+    def report() -> str | None:  # the bot writes as it answers: read until it has written all of it
+        result = convention_bot("report", CONVENTION_BOT__STORAGE__PATH=str(bot.database))
+        assert result.returncode == 0, result.stderr
+        return result.stdout if all(line in result.stdout for line in expected) else None
+
+    await bot.wait_for(report)
 
 
-async def test_the_report_reads_what_the_bot_stored(tmp_path: Path) -> None:
-    running = await start_bot(tmp_path)
-    await running.ask(running.telegram.user_message("Comment réserver la salle des fêtes ?", user_id=301))
-    await running.ask(running.telegram.user_message("Comment réserver la salle des fetes", user_id=302))
-    await running.ask(running.telegram.user_message("préavis de résiliation", user_id=303))
-    rated = running.telegram.bot_messages[-1]
-    await running.ask(running.telegram.callback("-:art-6", rated, user_id=303), method="answerCallbackQuery")
-    assert await stop_bot(running) == 0
-    env = {**os.environ, "CONVENTION_BOT__STORAGE__PATH": str(tmp_path / "bot.sqlite3")}
-    report = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "report", cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE
-    )
-    stdout, _ = await report.communicate()
-    text = stdout.decode()
-    assert report.returncode == 0
-    assert "**2 ×** « Comment réserver la salle des fêtes ? »" in text
-    assert (
-        "Article 6 (Résiliation de la convention) : 👍 0 / 👎 1 — questions notées 👎 : « préavis de résiliation »"
-        in text
-    )
+async def test_backup_copies_the_database_while_the_bot_runs(bot: RunningBot, tmp_path: Path) -> None:
+    def answers(path: Path) -> int:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as database:
+            return database.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
+
+    before = answers(bot.database)
+    await bot.ask(bot.telegram.user_message("durée", user_id=903))
+    await bot.wait_for(lambda: answers(bot.database) > before)  # stored just after it is sent
+    copy = tmp_path / "copy.sqlite3"
+    env = {"CONVENTION_BOT__STORAGE__PATH": str(bot.database)}
+    result = await asyncio.to_thread(convention_bot, "backup", str(copy), **env)
+    assert result.returncode == 0, result.stderr
+    assert answers(copy) == answers(bot.database) > before
 
 
 async def test_a_reminder_survives_a_restart(tmp_path: Path) -> None:

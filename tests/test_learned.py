@@ -10,6 +10,7 @@ import pytest
 from conftest import table
 
 from bot.assembly import build_engine
+from bot.core.engine import Engine
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, load_knowledge, read_knowledge
 from bot.core.learned import LearnedExample, check_learned, with_learned
 from bot.learned_export import plan_export, write_export
@@ -34,16 +35,24 @@ def test_a_learned_example_obeys_the_yaml_rules(knowledge: Knowledge, case: dict
         assert problems == []
 
 
-@pytest.mark.parametrize("case", DATA["after_teaching"], ids=[c["question"] for c in DATA["after_teaching"]])
-def test_taught_examples_are_used_at_once(knowledge: Knowledge, case: dict) -> None:
-    engine = build_engine(Settings(), knowledge)
+@pytest.fixture(scope="session")  # once per worker, whatever runs between the rows
+def taught(knowledge: Knowledge) -> Engine:
+    """The engine after teaching TAUGHT (and an invalid example), built once for the table below."""
+    engine = build_engine(Settings())  # the shipped knowledge's, from the cache of this run
+    assert engine.knowledge == knowledge
     before = [engine.answer(example.wording, today=TODAY).answered for example in TAUGHT]
     assert before == [False, True]  # else the test proves nothing
     merged, problems = with_learned(
         knowledge, [*TAUGHT, LearnedExample(3, "art-3", "Comment résilier la convention ?")]
     )
     assert [p.line for p in problems] == [3]  # the invalid one is left out
-    answer = build_engine(Settings(), merged).answer(case["question"], today=TODAY)
+    return build_engine(Settings(), merged)
+
+
+@pytest.mark.parametrize("case", DATA["after_teaching"], ids=[c["question"] for c in DATA["after_teaching"]])
+@pytest.mark.xdist_group("taught")  # on one worker, which builds the taught engine
+def test_taught_examples_are_used_at_once(taught: Engine, case: dict) -> None:
+    answer = taught.answer(case["question"], today=TODAY)
     assert (answer.citations[0].id if answer.citations else None) == case["clause"]
 
 

@@ -52,7 +52,10 @@ def test_telegram_numbers_the_sections_one_citation_each(engine: Engine) -> None
 
 
 def test_a_middle_band_answer_says_so_and_offers_the_next_clauses(engine: Engine) -> None:
-    answer = engine.answer("Comment s'effectue le règlement de l'accompagnement ?", today=TODAY)
+    question = (
+        "le technicien du cdg ne rappelle jamais et rien ne bouge depuis des semaines, on peut arreter la convention ?"
+    )
+    answer = engine.answer(question, today=TODAY)
     assert answer.confidence == "unsure" and answer.answered
     assert answer.text.startswith("Cette réponse ne correspond peut-être pas exactement")
     assert answer.alternatives

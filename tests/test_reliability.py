@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
+from conftest import convention_bot
 from fake_telegram import BOT_USERNAME, TOKEN, FakeBotApiServer, FakeTelegram
 from telegram import Update
 from telegram.error import BadRequest, Conflict, InvalidToken, NetworkError
@@ -270,14 +271,14 @@ def test_backup_refuses_what_it_must_not_overwrite(tmp_path: Path) -> None:
     document.write_text("précieux")
     env = {"CONVENTION_BOT__STORAGE__PATH": str(database)}
     for destination in (tmp_path / "missing" / "copy.sqlite3", tmp_path, document, database):
-        result = cli("backup", str(destination), **env)
+        result = convention_bot("backup", str(destination), **env)
         assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
         assert "Traceback" not in result.stderr
     assert document.read_text() == "précieux"
     assert sqlite3.connect(database).execute("SELECT COUNT(*) FROM t").fetchone()[0] == 200
     copy = tmp_path / "copy.sqlite3"
-    assert cli("backup", str(copy), **env).returncode == 0
-    assert cli("backup", str(copy), **env).returncode == 0  # an earlier copy is replaced
+    assert convention_bot("backup", str(copy), **env).returncode == 0
+    assert convention_bot("backup", str(copy), **env).returncode == 0  # an earlier copy is replaced
     assert copy.stat().st_mode & 0o777 == 0o600
 
 
@@ -293,15 +294,15 @@ def test_report_and_health_on_a_corrupt_database(tmp_path: Path) -> None:
     database = tmp_path / "bot.sqlite3"
     env = {"CONVENTION_BOT__STORAGE__PATH": str(database)}
     database.write_bytes(b"garbage" * 1000)
-    result = cli("report", **env)
+    result = convention_bot("report", **env)
     assert result.returncode == 1 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     database.unlink()
     write_database(database)
     corrupt_pages(database)
     (tmp_path / "bot.sqlite3.heartbeat").write_text(f"{time.time():.0f}")
-    health = cli("healthcheck", **env)
+    health = convention_bot("healthcheck", **env)
     assert health.returncode == 1 and "base de données" in health.stderr
-    result = cli("report", **env)
+    result = convention_bot("report", **env)
     assert result.returncode == 1 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
 
 
@@ -437,13 +438,15 @@ STARTUP_FAILURES = {
 
 
 @pytest.mark.parametrize("case", STARTUP_FAILURES, ids=list(STARTUP_FAILURES))
-def test_a_bad_database_stops_the_start_in_one_french_line_and_nothing_is_created(tmp_path: Path, case: str) -> None:
+def test_a_bad_database_stops_the_start_in_one_french_line_and_nothing_is_created(
+    tmp_path: Path, case: str, restored_logging: None
+) -> None:
     database = tmp_path / "bot.sqlite3"
     STARTUP_FAILURES[case](database)
     before = sorted(p.name for p in tmp_path.iterdir())
     content = database.read_bytes() if database.is_file() else None
-    result = cli("run", TELEGRAM_BOT_TOKEN=TOKEN, CONVENTION_BOT__STORAGE__PATH=str(database),
-                 CONVENTION_BOT__TELEGRAM__BASE_URL="http://127.0.0.1:9/bot")  # fmt: skip
+    result = convention_bot("run", TELEGRAM_BOT_TOKEN=TOKEN, CONVENTION_BOT__STORAGE__PATH=str(database),
+                            CONVENTION_BOT__TELEGRAM__BASE_URL="http://127.0.0.1:9/bot")  # fmt: skip
     assert result.returncode != 0 and result.stderr.count("\n") == 1, result.stderr
     assert ("Traceback" not in result.stderr and "Base" in result.stderr) or "base" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # no secret, no WAL beside it
@@ -451,14 +454,35 @@ def test_a_bad_database_stops_the_start_in_one_french_line_and_nothing_is_create
         assert database.read_bytes() == content
 
 
+async def test_missing_and_refused_tokens_exit_with_code_2(tmp_path: Path, restored_logging: None) -> None:
+    storage = {"CONVENTION_BOT__STORAGE__PATH": str(tmp_path / "bot.sqlite3")}
+    missing = convention_bot("run", TELEGRAM_BOT_TOKEN="", **storage)
+    assert missing.returncode == 2 and missing.stderr.count("\n") == 1 and "Jeton Telegram manquant" in missing.stderr
+    server = FakeBotApiServer(FakeTelegram())
+    await server.start()
+    try:  # `run` runs its own event loop: off this one, which serves the fake Bot API
+        refused = await asyncio.to_thread(
+            convention_bot,
+            "run",
+            TELEGRAM_BOT_TOKEN="7000000001:AAWrongTokenWrongTokenWrongToken",
+            CONVENTION_BOT__TELEGRAM__BASE_URL=server.base_url,
+            **storage,
+        )
+    finally:
+        await server.stop()
+    assert refused.returncode == 2
+    assert "Jeton Telegram refusé" in refused.stderr and "Traceback" not in refused.stderr
+
+
 def test_an_unreadable_secret_stops_the_start_in_one_line(tmp_path: Path) -> None:
     (tmp_path / "bot.sqlite3.secret").mkdir()
-    result = cli("report", CONVENTION_BOT__STORAGE__PATH=str(tmp_path / "bot.sqlite3"))
+    result = convention_bot("report", CONVENTION_BOT__STORAGE__PATH=str(tmp_path / "bot.sqlite3"))
     sqlite_file(tmp_path / "bot.sqlite3", "CREATE TABLE answers (x)")
-    result = cli("report", CONVENTION_BOT__STORAGE__PATH=str(tmp_path / "bot.sqlite3"))
+    result = convention_bot("report", CONVENTION_BOT__STORAGE__PATH=str(tmp_path / "bot.sqlite3"))
     assert result.returncode == 1 and result.stderr.count("\n") == 1 and "Secret" in result.stderr, result.stderr
 
 
+@pytest.mark.slow  # a real process: the webhook server installs signal handlers (main thread only)
 async def test_a_taken_webhook_port_is_one_line(tmp_path: Path) -> None:
     server = FakeBotApiServer(FakeTelegram())
     await server.start()

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import shutil
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_end_to_end import ROOT, RunningBot, start_bot, stop_bot
+from conftest import convention_bot
+from test_end_to_end import RunningBot, start_bot, stop_bot
 from test_handlers import ADMIN, Harness, buttons, harness_for
 from test_storage import NOW, SECRET, answer
 
+from bot.assembly import build_engine
 from bot.clock import Clock
 from bot.core.engine import Engine
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR
+from bot.settings import Settings
 from bot.storage import Storage
 
 MISSED = "Une cyberattaque a bloqué la mairie, qui est fautif ?"  # refused today; article 5.2 answers it
@@ -69,6 +70,12 @@ async def test_a_group_is_taught_in_one_tap_and_used_at_once(bot: Harness) -> No
     summary, remaining = await cards(bot)
     assert "1 groupe(s)" in summary["text"] and OFF_TOPIC in remaining["text"]
     assert "Exemples appris : 1 (admin " in summary["text"]
+
+
+async def test_a_start_with_nothing_taught_keeps_the_engine_it_was_given(engine: Engine, tmp_path: Path) -> None:
+    bot = await harness_for(engine, tmp_path)
+    await bot.services.install(engine.knowledge)  # what the start does (taught examples are tested above)
+    assert bot.services.engine is engine  # the engine read from the cache: no training at each start
 
 
 async def test_an_edited_wording_is_the_one_taught(bot: Harness) -> None:
@@ -166,11 +173,12 @@ async def test_the_queue_holds_only_what_retention_and_oubli_allow(tmp_path: Pat
 # --- end to end -----------------------------------------------------------------------------
 
 
-@pytest.mark.slow  # real processes: the bot, then the CLI
+@pytest.mark.slow  # a real process: the bot (the CLI that reads what it stored runs in-process)
 async def test_the_maintainers_loop_end_to_end(tmp_path: Path) -> None:
     knowledge = tmp_path / "knowledge"
     shutil.copytree(DEFAULT_KNOWLEDGE_DIR, knowledge)
     environment = {"CONVENTION_BOT__KNOWLEDGE_PATH": str(knowledge)}
+    build_engine(Settings(knowledge_path=str(knowledge)))  # cached here (the classifier's fit is this process's)
     running = await start_bot(tmp_path, **environment)
     try:
         await the_loop_in_telegram(running)
@@ -225,10 +233,8 @@ def bot_message(bot: RunningBot, text: str) -> dict[str, Any]:
 
 
 async def cli(tmp_path: Path, *arguments: str, output: bool = False, **environment: str) -> Any:
-    """Run `convention-bot` on the test's database: its exit code, or its output when `output`."""
-    env = {**os.environ, "CONVENTION_BOT__STORAGE__PATH": str(tmp_path / "bot.sqlite3"), **environment}
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", *arguments, cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE
-    )
-    stdout, _ = await process.communicate()
-    return stdout.decode() if output else process.returncode
+    """Run `convention-bot` on the test's database (in this process, off the event loop: the command runs its
+    own): its exit code, or its output when `output`."""
+    environment["CONVENTION_BOT__STORAGE__PATH"] = str(tmp_path / "bot.sqlite3")
+    result = await asyncio.to_thread(convention_bot, *arguments, **environment)
+    return result.stdout if output else result.returncode

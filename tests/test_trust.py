@@ -3,16 +3,17 @@ every `contains`, no `not_contains`. A row with `open:` is a known defect anothe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 import pytest
-from conftest import DATA, table
+from conftest import per_table, table
 
 from bot.core.calendar_text import schedule_text
 from bot.core.engine import Engine
-from bot.core.evaluation import evaluate, load_cases
+from bot.core.evaluation import Report
 from bot.core.french import fold
+from bot.core.knowledge import Knowledge
 
 TODAY = date(2026, 11, 28)
 TABLES = ("trust.yaml", "trust-audit.yaml")
@@ -45,14 +46,21 @@ def test_trust_row(engine: Engine, row: dict) -> None:
         assert _flat(fragment) not in shown, (fragment, answer.text)
 
 
-@pytest.mark.parametrize("name", TABLES)
-def test_eval_reads_the_table(engine: Engine, name: str) -> None:
+@pytest.mark.parametrize("name", per_table(TABLES))
+def test_eval_reads_the_table(evaluated: Callable[[str], Report], name: str) -> None:
     """`convention-bot eval tests/data/<table>` scores the same rows, forbidden strings included."""
-    report = evaluate(engine, load_cases(Path(DATA / name)), TODAY)
+    report = evaluated(name)
     failed = [o.case.question for o in report.outcomes if not o.passed]
     assert failed == [row["q"] for row in table(name) if row.get("open")]
 
 
+@pytest.fixture(scope="session")
+def contacts(knowledge: Knowledge) -> Engine:
+    """An engine with a contact per organisation (built once for the table below)."""
+    return Engine(knowledge, contact="CDG", contacts={"fibre": "FIBRE"})
+
+
+@pytest.mark.xdist_group("contacts")
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
@@ -61,9 +69,8 @@ def test_eval_reads_the_table(engine: Engine, name: str) -> None:
         ("quelle est la couleur du ciel ?", "CDG"),
     ],
 )
-def test_the_contact_follows_the_question_subject(knowledge, question: str, expected: str) -> None:
-    engine = Engine(knowledge, contact="CDG", contacts={"fibre": "FIBRE"})
-    answer = engine.answer(question, today=TODAY)
+def test_the_contact_follows_the_question_subject(contacts: Engine, question: str, expected: str) -> None:
+    answer = contacts.answer(question, today=TODAY)
     assert not answer.answered and answer.text.endswith(expected)
 
 

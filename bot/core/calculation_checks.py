@@ -45,9 +45,10 @@ def check_calculations(
         clause_id = getattr(calculations, field)
         if clause_id is not None and clause_id not in clauses:
             yield problem((field,), f"clause « {clause_id} » inconnue")
-    for said, taken in calculations.other_documents.items():
-        if not {said, taken} <= set(calculations.date_roles):
-            yield problem(("other_documents", said), f"« {said}: {taken} » : rôle absent de « date_roles »")
+    for document, roles in calculations.other_documents.items():
+        for said, taken in roles.items():
+            if not {document, said, taken} <= set(calculations.date_roles):
+                yield problem(("other_documents", document), f"« {said}: {taken} » : rôle absent de « date_roles »")
     for role, spec in calculations.date_roles.items():
         for other in spec.overrides:
             if other not in DATE_ROLES + OPTIONAL_DATE_ROLES:

@@ -44,6 +44,11 @@ class Duration:
     end: int = 0
 
 
+def elided(word: str) -> str:
+    """`word` folded and split after an elision as `digits` splits it ("de l'heure" → "de l' heure")."""
+    return " ".join(_ELISION.sub(r"\1 ", fold(word)).split())
+
+
 def digits(question: str) -> str:
     """`question` folded, its French number words written in digits ("vingt-cinq" → "25")."""
     folded = " ".join(fold(question).split())  # one space at most between words: patterns stay linear
@@ -72,10 +77,7 @@ class DurationReader:
         )
         self._time_of_day = re.compile(rf"(?<![a-z])(?:{alternation(grammar.time_of_day_words)})\s*$")
         # "une demi-heure", "3 quarts d'heure": the cue words go through the same elision split as `digits`.
-        self._hour_fractions = {
-            " ".join(_ELISION.sub(r"\1 ", fold(word)).split()): minutes
-            for word, minutes in grammar.hour_fractions.items()
-        }
+        self._hour_fractions = {elided(word): minutes for word, minutes in grammar.hour_fractions.items()}
         self._hour_fraction = re.compile(
             rf"(?<![\w.,])(?:(\d{{1,2}})\s+)?({alternation(self._hour_fractions)})(?![a-z])"
         )

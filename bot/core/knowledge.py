@@ -11,8 +11,8 @@ from pathlib import Path
 from . import checks
 from .calculation_checks import check_calculations
 from .french import fold
-from .message import Reading
 from .out_of_scope import OUT_OF_SCOPE_FILE, OutOfScopeFile, check_out_of_scope
+from .reading import Reading
 from .schema import (
     CalculationsFile,
     Clause,
@@ -192,6 +192,15 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
             closing_question_words=tuple(vocabulary.closing_question_words),
             condition_words=tuple(vocabulary.condition_words),
             listing_openers=tuple(vocabulary.listing_openers),
+            question_starts=tuple(vocabulary.question_starts),
+            question_enumerators=tuple(vocabulary.question_enumerators),
+            ordinal_enumerators=tuple(vocabulary.ordinal_enumerators),
+            in_place_question_words=tuple(vocabulary.in_place_question_words),
+            follow_up_words=tuple(vocabulary.follow_up_words),
+            spoken_commas=tuple(vocabulary.spoken_commas),
+            spoken_question_marks=tuple(vocabulary.spoken_question_marks),
+            spoken_stops=tuple(vocabulary.spoken_stops),
+            spoken_stops_before_question=tuple(vocabulary.spoken_stops_before_question),
         ),
         training=training,
     )

@@ -1,31 +1,54 @@
 """Finding the distinct questions of a message read by `Reader`, each with the sentence or piece
-before it (what a question too weak alone is read again with)."""
+before it (what a question too weak alone is read again with), and the follow-up questions that take
+up the topic of the one before ("… La Fibre peut-elle résilier à tout moment ? Et le CDG, il peut aussi ?")."""
 
 from __future__ import annotations
 
+import re
+from typing import NamedTuple
+
 from .matching import Matcher
 from .message import Message, Reader
+from .phrases import any_phrase
 
 MAX_PARTS = 5
+MAX_FOLLOW_UP_WORDS = 12  # a follow-up is short: "Et pour combien de temps ?", "Et celle du tribunal ?"
+
+
+class Question(NamedTuple):
+    text: str
+    before: str  # the sentence or piece before it; for a follow-up, the topic it takes up
+    follows: bool = False  # a follow-up: read with `before`, and it may cite the same clause
 
 
 class QuestionFinder:
     """Cuts a message's asking sentences into the questions answered one by one."""
 
-    def __init__(self, reader: Reader, matcher: Matcher) -> None:
+    def __init__(self, reader: Reader, matcher: Matcher, parties: tuple[str, ...] = ()) -> None:
         self.reader = reader
         self.matcher = matcher
+        # The words naming a party (knowledge/calculations.yaml): a follow-up's own party replaces the
+        # previous question's ("Et le CDG, il peut aussi ?" is about the CDG, not La Fibre).
+        self._party = re.compile(rf"(?<![\w'’-])(?:{any_phrase(parties)})(?![\w'’])", re.IGNORECASE)
+        # What a follow-up may name besides its topic: parties and question words ("Et pourquoi ?").
+        not_topics = (*parties, *reader.cutter.question_words)
+        self._not_topic_terms = {term for words in not_topics for term in matcher.question_terms(words)}
 
     def find(self, message: Message) -> list[tuple[str, str]]:
-        """The distinct questions of a message, each with the sentence or piece before it: its asking
-        sentences, cut where a new question starts; a piece that names nothing the convention knows
-        ("Sommes-nous bloqués") stays with its neighbour, and a question that names nothing at all
-        ("Quelle procédure suivre ?") takes the sentence before it."""
-        focuses: list[tuple[str, str]] = []
+        """The distinct questions of a message, each with the sentence or piece before it."""
+        return [(question.text, question.before) for question in self.find_questions(message)]
+
+    def find_questions(self, message: Message) -> list[Question]:
+        """The distinct questions of a message: its asking sentences, cut where a new question starts; a
+        piece that names nothing the convention knows ("Sommes-nous bloqués") stays with its neighbour,
+        a question that names nothing at all ("Quelle procédure suivre ?") takes the sentence before it,
+        and a short one that takes up the question before it (naming no topic but a party, or referring
+        back: "Et celle du tribunal ?") is a follow-up of that question."""
+        questions: list[Question] = []
         previous: list[str] = []  # the context sentences since the last question, nearest last
         last = ""  # the sentence just before, whatever it is
         if len(message.questions) > MAX_PARTS:
-            return [(question, "") for question in message.questions]  # more than one reply can hold
+            return [Question(question, "") for question in message.questions]  # more than one reply can hold
         for sentence in message.sentences:
             if not sentence.asks:
                 previous.append(sentence.text)
@@ -42,6 +65,8 @@ class QuestionFinder:
                     pending = piece
             if pending and pieces:
                 pieces[-1] = f"{pieces[-1]}, {pending}"
+            elif not pieces and questions and not previous and self._takes_up(pending, adjacent=True):
+                pieces = [pending]  # "Et pour combien de temps ?" just after a question
             elif not pieces:
                 # The nearest context that names something: "Nous voulons sortir de la convention. Je
                 # prépare le dossier. Comment faut-il procéder ?"
@@ -50,10 +75,34 @@ class QuestionFinder:
                     if self.names_something(" ".join(previous[start:])):
                         pieces, last = [joined], ""
                         break
-            focuses += [(piece, before) for piece, before in zip(pieces, [last, *pieces], strict=False)]
+            for index, (piece, before) in enumerate(zip(pieces, [last, *pieces], strict=False)):
+                if questions and self._takes_up(piece, adjacent=index > 0 or not previous):
+                    questions.append(Question(piece, self._topic(questions[-1], piece), True))
+                else:
+                    questions.append(Question(piece, before))
             previous, last = [], sentence.text
-        return focuses
+        return questions
 
     def names_something(self, text: str) -> bool:
         """Whether `text` holds a word the convention knows (a strong term)."""
         return any(self.matcher.is_strong(term) for term in self.matcher.question_terms(text))
+
+    def _takes_up(self, text: str, *, adjacent: bool) -> bool:
+        """Whether a short question takes up the topic of the one before: it refers back ("celle du
+        tribunal", "idem"), or (`adjacent`: no context sentence between them) names no topic but a party
+        after a linking word ("Et le CDG, il peut aussi ?", "Et pourquoi ?")."""
+        if not text or len(text.split()) > MAX_FOLLOW_UP_WORDS:
+            return False
+        if self.reader.cutter.refers_back(text):
+            return True
+        strong = {term for term in self.matcher.question_terms(text) if self.matcher.is_strong(term)}
+        return adjacent and strong <= self._not_topic_terms and self.reader.cutter.is_linked(text)
+
+    def _topic(self, previous: Question, text: str) -> str:
+        """What a follow-up takes up: the previous question (with its own topic if it was a follow-up),
+        its parties replaced by the follow-up's own party if it names one ("est-ce que La Fibre peut
+        résilier ? Et le CDG ?" takes up "est-ce que CDG peut résilier")."""
+        topic = f"{previous.before} {previous.text}" if previous.follows else previous.text
+        if party := self._party.search(text):
+            topic = self._party.sub(lambda _: party.group(0), topic)
+        return topic

@@ -1,12 +1,20 @@
 """One ranking from two signals: the lexical matcher's confidence and the learned classifier's probability.
 
 The matcher knows the convention's words exactly; the classifier (bot/core/classifier.py) knows how
-people ask (situations, SMS, typos, long e-mails) and what the convention does not answer. For a question:
+people ask (situations, SMS, typos, long e-mails) and what the convention does not answer. The
+classifier reads the whole message, the matcher may read its question sentence only: a situation told
+before the question ("notre site a été piraté samedi. Qui paie ?") names the clause. For a question:
 - the matcher sure of a clause (its best confidence at least MATCHER_SURE): its ranking stands;
 - out of scope: the classifier's "hors sujet" probability is the highest of all and at least
   OUT_OF_SCOPE_LIMIT: no candidate, so the engine refuses;
 - otherwise each clause gets LEARNED_SHARE × p(clause) + (1 − LEARNED_SHARE) × matcher confidence;
-  the matcher's best clause keeps its own confidence when the classifier chooses it too.
+  the matcher's best clause keeps its own confidence when the classifier chooses it too;
+- a situation (a message of at least LEARNED_MIN_TERMS terms) that the classifier reads with assurance
+  (p(clause) at least CLASSIFIER_SURE, or AGREED_SURE when the matcher ranks that clause first too;
+  "hors sujet" under OUT_OF_SCOPE_DOUBT) and that shares a word of the convention with that clause: that clause comes first, with at least LEARNED_CONFIDENCE, the
+  engine's middle band (answered with its warning and the next clauses as buttons). A short question is
+  left to the matcher: when the convention's words are not in it, the classifier's assurance comes
+  from a word it shares with a clause ("à quelle heure ferme le support" → the hourly rate).
 The engine then applies its threshold, middle band and "the matcher found a word of the convention"
 rule as before. The constants were chosen on tests/data/realistic.yaml with
 benchmarks/calibrate_learned.py (README, "Mesures"); the held-out sets were checked, not tuned on.
@@ -24,6 +32,11 @@ from .training import OUT_OF_SCOPE
 LEARNED_SHARE = 0.2
 OUT_OF_SCOPE_LIMIT = 0.5
 MATCHER_SURE = 0.6
+CLASSIFIER_SURE = 0.5
+OUT_OF_SCOPE_DOUBT = 0.25
+LEARNED_CONFIDENCE = 0.45  # between the engine's threshold (0.40) and its sure confidence (0.50)
+LEARNED_MIN_TERMS = 6
+AGREED_SURE = 0.4
 
 
 class Ranker:
@@ -37,10 +50,21 @@ class Ranker:
         several = len({label for label, _text in examples}) > 1
         self.classifier: Classifier | None = train(examples, terms_of) if several else None
         self._order = list(knowledge.clauses)
+        self._last: tuple[tuple[str, tuple[str, ...]], dict[str, float]] | None = None
 
-    def rank(self, text: str, terms: list[str], ranked: list[Candidate]) -> list[Candidate]:
-        """The clauses for `text` (whose terms are `terms`, matcher's ranking `ranked`), best first; [] if out of scope."""
-        probabilities = self.classifier.probabilities(text, terms) if self.classifier else {}
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_last": None}  # a pickled engine carries no message
+
+    def rank(
+        self, text: str, terms: list[str], ranked: list[Candidate], message: tuple[str, list[str]] | None = None
+    ) -> list[Candidate]:
+        """The clauses for `text` (whose terms are `terms`, matcher's ranking `ranked`), best first; [] if out of scope.
+
+        `message` is the whole message (text, terms) when `text` is its question sentence: the classifier
+        reads the message (measured better than the sentence alone on the realistic set), the matcher
+        has read the sentence."""
+        read, read_terms = message or (text, terms)
+        probabilities = self._probabilities(read, read_terms)
         matcher_best = ranked[0].confidence if ranked else 0.0
         if not probabilities or matcher_best >= MATCHER_SURE:
             return ranked  # the convention's own words, clearly: the matcher's reading stands, next clauses included
@@ -56,8 +80,26 @@ class Ranker:
             if confidence > 0.0:
                 combined.append(Candidate(clause_id, round(confidence, 4), found.strong_terms if found else ()))
         combined.sort(key=lambda c: -c.confidence)
+        learned = max(probabilities, key=lambda label: probabilities[label], default="")
+        found = lexical.get(learned)
+        # The matcher's best clause too: the classifier needs less assurance.
+        enough = AGREED_SURE if ranked and ranked[0].clause_id == learned else CLASSIFIER_SURE
+        assured = probabilities.get(learned, 0.0) >= enough and out < OUT_OF_SCOPE_DOUBT
+        if assured and len(set(read_terms)) >= LEARNED_MIN_TERMS and found and found.strong_terms:
+            own = next(c.confidence for c in combined if c.clause_id == learned)
+            rest = [c for c in combined if c.clause_id != learned]
+            combined = [Candidate(learned, round(max(own, LEARNED_CONFIDENCE), 4), found.strong_terms), *rest]
         if combined and ranked and combined[0].clause_id == ranked[0].clause_id:
             # Both signals choose the same clause: the matcher's confidence is not diluted by the classifier's doubts.
             best = combined[0]
             combined[0] = Candidate(best.clause_id, max(best.confidence, matcher_best), best.strong_terms)
         return combined
+
+    def _probabilities(self, text: str, terms: list[str]) -> dict[str, float]:
+        """The classifier's reading of `text`; the last one is kept (a message is read whole twice)."""
+        if not self.classifier:
+            return {}
+        key = (text, tuple(terms))
+        if self._last is None or self._last[0] != key:
+            self._last = (key, self.classifier.probabilities(text, terms))
+        return dict(self._last[1])

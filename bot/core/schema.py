@@ -79,6 +79,15 @@ class VocabularyFile(StrictModel):
     closing_question_words: list[str] = []
     condition_words: list[str] = []
     listing_openers: list[str] = []
+    question_starts: list[str] = []
+    question_enumerators: list[str] = []
+    ordinal_enumerators: list[str] = []
+    in_place_question_words: list[str] = []
+    follow_up_words: list[str] = []
+    spoken_commas: list[str] = []
+    spoken_question_marks: list[str] = []
+    spoken_stops: list[str] = []
+    spoken_stops_before_question: list[str] = []
     stop_words: list[str] = []
     verb_endings: list[str] = []
 
@@ -153,10 +162,13 @@ class CalculationsFile(StrictModel):
     invoiced_words: list[str] = []
     deadline_words: list[str] = []
     notice_received_words: list[str] = []
+    notice_sent_words: list[str] = []
     end_links: list[str] = []
-    other_documents: dict[str, str] = {}
+    end_links_weak: list[str] = []
+    other_documents: dict[str, dict[str, str]] = {}
     after_reach: int = Field(default=0, ge=0, le=200)
     announce_words: list[str] = []
+    own_convention_words: list[str] = []
     interest_clause: str | None = None
     interest_words: list[str] = []
     interest_quote_words: str = ""

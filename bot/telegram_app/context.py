@@ -35,7 +35,8 @@ class Services:
             merged, problems = with_learned(knowledge, await self.storage.learned_examples())
             for problem in problems:  # e.g. the YAML now has the wording under another clause
                 log.warning("learned example left out: %s", problem)
-            self.engine = await asyncio.to_thread(build_engine, self.settings, merged)
+            if merged is not self.engine.knowledge:  # at start with nothing taught: keep the (cached) engine
+                self.engine = await asyncio.to_thread(build_engine, self.settings, merged)
 
 
 def services_of(application: Application) -> Services:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..cost import alternation
+from ..cost import alternation, elided
 from ..french import fold
 from ..matching import Matcher
 from ..schema import CalculationsFile
@@ -49,16 +49,20 @@ class Cues:
         self.invoiced = optional(words.invoiced_words)
         self.deadline_words = optional(words.deadline_words)
         self.notice_received = optional(words.notice_received_words)
+        self.notice_sent = optional(words.notice_sent_words)
         self.announce = optional(words.announce_words)
+        self.own_convention = optional(words.own_convention_words)
         self.interest = optional(words.interest_words)
         self.total = optional(words.total_words)
         self.rate_after = (
-            re.compile(r"\s*(?:" + alternation(words.rate_after_words) + ")") if words.rate_after_words else None
+            # read in `digits` text, where "l'heure" is split as "l' heure"
+            re.compile(r"\s*(?:" + alternation(map(elided, words.rate_after_words)) + ")")
+            if words.rate_after_words
+            else None
         )
         # "mettre fin à la convention au 31/03/2027": a termination word, then (no sentence end) a link at the date.
-        self.end_link = (
-            re.compile(r"(?<![a-z])(?:" + alternation(words.end_links) + r")\s*$") if words.end_links else None
-        )
+        self.end_link = _at_end(words.end_links)
+        self.end_link_weak = _at_end(words.end_links_weak)
 
 
 def joining(words: list[str]) -> re.Pattern[str]:
@@ -67,6 +71,11 @@ def joining(words: list[str]) -> re.Pattern[str]:
     alone = [w for w in words if w not in signs]
     parts = [rf"(?<![a-z])(?:{alternation(alone)})(?![a-z])"] if alone else []
     return re.compile("|".join(parts + ([f"(?:{alternation(signs)})"] if signs else [])))
+
+
+def _at_end(words: list[str]) -> re.Pattern[str] | None:
+    """Words that end the text they are searched in (right before a date), or None for an empty list."""
+    return re.compile(r"(?<![a-z])(?:" + alternation(words) + r")\s*$") if words else None
 
 
 def optional(words: list[str]) -> re.Pattern[str] | None:

@@ -58,8 +58,8 @@ class DateRoles(Calculator):
         role = _nearest(window, self.cues.date_cues) or _nearest(window, self.cues.weak_cues)
         if role == "other":
             role = self._of_the_document(window) or role  # "la date d'exigibilité de la facture était le"
-        if role in self.words.other_documents and self._of_other_document(wide, role):
-            role = self.words.other_documents[role]  # "le devis signé le 20/10", "la facture échue le 15/09"
+        if role and (taken := self._of_other_document(wide, role)):
+            role = taken  # "le devis signé le 20/10", "la facture échue le 15/09"
         if self._takes_effect(window):
             role = "end"  # "mettre fin à la convention au 31/03/2027": the day it ends, never a signature
         overriding = self.cues.overrides.get(role, ()) if role else self.cues.overriding
@@ -82,11 +82,15 @@ class DateRoles(Calculator):
     def _takes_effect(self, window: str) -> bool:
         """Is the date the day a termination takes effect? A termination word, then no other date cue and no
         sentence end, then a link right before the date ("résilier pour le", "la résiliation à compter du")."""
-        if self.cues.end_link is None or not self.cues.end_link.search(window):
+        strong = bool(self.cues.end_link and self.cues.end_link.search(window))
+        if not strong and not (self.cues.end_link_weak and self.cues.end_link_weak.search(window)):
             return False
         verbs = list(self.cues.termination.finditer(window))
         if not verbs:
             return False
+        done = self.cues.date_cues.get("letter")
+        if not strong and done and any(m.start() <= verbs[-1].start() < m.end() for m in done.finditer(window)):
+            return False  # "La Fibre a résilié la convention le 20/11": its letter's date, not the end
         before, since = window[: verbs[-1].start()], window[verbs[-1].end() :]
         cues = (*self.cues.date_cues.values(), *self.cues.weak_cues.values())
         cue_end = max((m.end() for pattern in cues for m in pattern.finditer(before)), default=-1)
@@ -112,7 +116,7 @@ class DateRoles(Calculator):
         role = _nearest(before, cues)
         if role is None or not _WORD_TAIL.fullmatch(before[max(m.end() for m in cues[role].finditer(before)) :]):
             return None
-        return self.words.other_documents.get(role, role)
+        return self.words.other_documents.get("other", {}).get(role, role)
 
     def _continues_list(self, window: str) -> bool:
         """Does a date without a cue go on a list (of signatures, of payments)? Not across a sentence unless a
@@ -122,22 +126,25 @@ class DateRoles(Calculator):
             return False
         return not _SENTENCE_END.search(window) or any(p.search(window) for p in self.cues.parties.values())
 
-    def _of_other_document(self, window: str, role: str) -> bool:
-        """Is the last `role` cue of `window` about another document ("le devis … signé", "la facture … échue")?
+    def _of_other_document(self, window: str, role: str) -> str | None:
+        """The role a `role` cue takes when said of another document ("le devis … signé" is the quote's,
+        "la facture … échue" its due date, "la mise en demeure … revenue signée" its own), else None.
 
-        It is when another document's name comes after the last name of the convention itself."""
+        It is when that document's name comes after the last name of the convention itself (the nearest wins)."""
         cues = list(self.cues.date_cues[role].finditer(window))
-        other = self.cues.date_cues.get("other")
-        if not cues or other is None:
-            return False
+        if not cues or (self.cues.convention and self.cues.convention.search(window, cues[-1].end())):
+            return None  # "signature de la convention : 25/06/2025"
         before = window[: cues[-1].start()]
-        if self.cues.convention and self.cues.convention.search(window, cues[-1].end()):
-            return False  # "signature de la convention : 25/06/2025"
-        last_other = max((m.end() for m in other.finditer(before)), default=-1)
         last_convention = (
             max((m.end() for m in self.cues.convention.finditer(before)), default=-1) if self.cues.convention else -1
         )
-        return last_other > last_convention
+        named = [
+            (max((m.end() for m in self.cues.date_cues[document].finditer(before)), default=-1), taken[role])
+            for document, taken in self.words.other_documents.items()
+            if role in taken and document in self.cues.date_cues
+        ]
+        end, taken = max(named, default=(-1, None))
+        return taken if end > last_convention else None
 
 
 def _nearest(window: str, patterns: dict[str, re.Pattern[str]]) -> str | None:

@@ -45,8 +45,9 @@ class Dates(Calculator):
         if stated_today and stated_today.value:
             # "on est le 5 décembre": the year that puts it nearest the real today, not the last 5 December past.
             today = _nearest_year(stated_today.value, today) if stated_today.assumed_year else stated_today.value
-        notice = (
-            self.notices.formal_notice(question, by_role["formal_notice"][-1].mention, today, self._sender(folded))
+        sender = self.notices.sender(folded, self.parties.named(folded)) if "formal_notice" in by_role else None
+        notice = (  # of two dates of the notice (sent, returned signed), the later: never a date too early
+            self.notices.formal_notice(question, _latest(by_role["formal_notice"]), today, sender)
             if "formal_notice" in by_role
             else None
         )
@@ -125,11 +126,7 @@ class Dates(Calculator):
             body = deadline_text(signature, today, anniversary=anniversary)
         if self.cues.anytime.search(folded) and self.cues.termination.search(folded):
             body = f"{COMMUNE_NOT_AT_ANY_TIME}\n{body}"
-        if (
-            notice
-            and not (self.cues.deadline_words and self.cues.deadline_words.search(folded))
-            and not self.notices.notice_to_us(folded)
-        ):
+        if notice and not (self.cues.deadline_words and self.cues.deadline_words.search(folded)) and sender is None:
             # The breach route is what is asked: the anniversary's dates only when the question asks a deadline.
             text = (
                 f"{notice.text} La résiliation à la date anniversaire reste aussi possible (articles 3 et 6) : "
@@ -140,13 +137,6 @@ class Dates(Calculator):
             text = "\n".join([notice.text, "Par ailleurs, pour résilier à la date anniversaire :", body, *notes])
             return Answer(question, True, "calculation", text, (*notice.citations, self.calendar_citations()[0]), 1.0)
         return Answer(question, True, "calculation", "\n".join([body, *notes]), self.calendar_citations(), 1.0)
-
-    def _sender(self, folded: str) -> str | None:
-        """Who sent the formal notice the collectivité received ("" when unnamed); None when it sent it."""
-        if not self.notices.notice_to_us(folded):
-            return None
-        named = self.parties.named(folded)
-        return next(iter(named)) if len(named) == 1 else ""
 
     def _month_only(self, question: str, mention: DateMention, today: date) -> Answer:
         """ "signée en mars 2025": the day is needed; the range of deadlines the month gives."""
@@ -198,3 +188,7 @@ def _not_an_anniversary(end: DateMention, signature: date) -> list[str]:
         f"Le {end.value:%d/%m/%Y} n'est pas une date anniversaire de la convention : la collectivité ne peut la "
         "résilier qu'à sa date anniversaire (article 6)."
     ]
+
+
+def _latest(roles: list[Role]) -> DateMention:
+    return max((r.mention for r in roles), key=lambda m: m.value or date.min)

@@ -10,10 +10,12 @@ from __future__ import annotations
 from datetime import date
 
 from ..answer import Answer
-from ..deadlines import find_dates, format_date
-from .base import Calculator, Context
+from ..deadlines import DateMention, find_dates, format_date
+from .base import COST_CLAUSE, Calculator, Context
 from .date_roles import DateRoles
 
+QUOTE = "« calculés à compter de la date d'exigibilité jusqu'au paiement intégral »"
+NOT_LATE = "Facture exigible"
 NO_RATE = "Le taux des intérêts légaux n'est pas dans la convention : je ne calcule aucun montant."
 
 
@@ -27,57 +29,82 @@ class Interest(Calculator):
     def answer(self, question: str, folded: str, near: set[str], named: set[str], today: date) -> Answer | None:
         """When the interest on an invoice runs, from its due date to its full payment, if that is asked."""
         clause = self.words.interest_clause
-        if clause is None or named == {"cdg"}:  # the CDG 62's bills carry no interest clause (mandat administratif)
-            return None
-        if not ((self.cues.interest and self.cues.interest.search(folded)) or clause in near):
+        if clause is None or (self.cues.compensation and self.cues.compensation.search(folded)):
+            return None  # "dommages et intérêts": a loss (article 5), not a late payment
+        asked = bool(self.cues.interest and self.cues.interest.search(folded))
+        if named == {"cdg"}:
+            return self._not_the_cdg(question, clause) if asked else None
+        if not (asked or clause in near):
             return None
         roles = self.date_roles.roles(folded, find_dates(folded, today))
         due = [r.mention for r in roles if r.role == "due" and r.mention.value]
         paid = sorted((r.mention for r in roles if r.role == "payment" and r.mention.value), key=_day)
         if not due and not paid:
             return None
-        quote = "« calculés à compter de la date d'exigibilité jusqu'au paiement intégral »"
-        lines = []
-        owner = f"C'est La Fibre Numérique 59 62 qui peut percevoir ces intérêts. {NO_RATE}"
-        if due:
-            start = _day(due[-1])
-            late = [m for m in paid if _day(m) > start]
-            if paid and not late:
-                lines.append(
-                    f"Facture exigible le {format_date(start)}, payée le {format_date(_day(paid[-1]))} : payée à "
-                    "la date d'exigibilité ou avant, il n'y a pas de retard de paiement, donc pas d'intérêts de "
-                    f"retard (les intérêts sont {quote[2:-2]})."
-                )
-                owner = ""
-            elif late:
-                end = _day(late[-1])
-                lines.append(
-                    f"Les intérêts légaux courent à partir de la date d'exigibilité, le {format_date(start)}, jusqu'au "
-                    f"paiement intégral, le {format_date(end)} : {(end - start).days} jours ({quote})."
-                )
-                if len(late) > 1:
-                    parts = ", ".join(format_date(_day(m)) for m in late[:-1])
-                    lines.append(
-                        f"Paiement partiel le {parts} : les intérêts portent sur les sommes dues, donc après ce "
-                        "paiement seulement sur ce qui restait à payer. J'ai compté le paiement du "
-                        f"{format_date(end)} comme le paiement intégral (le solde)."
-                    )
-            else:
-                lines.append(
-                    f"Les intérêts légaux courent à partir de la date d'exigibilité, le {format_date(start)}, et "
-                    f"jusqu'au paiement intégral, tant que la facture n'est pas entièrement payée ({quote})."
-                )
-        else:
+        planned = [m for m in paid if _day(m) > today]  # "paiement prévu le 15/12": not made yet
+        lines = self._period(_day(due[-1]) if due else None, [m for m in paid if m not in planned], today)
+        if planned:
             lines.append(
-                f"Les intérêts légaux courent à partir de la date d'exigibilité de la facture (que votre message ne "
-                f"donne pas) jusqu'au paiement intégral, le {format_date(_day(paid[-1]))} ({quote}). Donnez-moi la "
-                "date d'exigibilité (la date limite de paiement) pour le nombre de jours."
+                f"Le paiement du {format_date(_day(planned[-1]))} n'a pas encore eu lieu : les intérêts courent "
+                "jusqu'au paiement intégral effectif."
             )
+        owner = (
+            ""
+            if lines[0].startswith(NOT_LATE)
+            else f"C'est La Fibre Numérique 59 62 qui peut percevoir ces intérêts. {NO_RATE}"
+        )
         text = " ".join([*lines, owner]).strip()
         terms = self.matcher.question_terms(self.words.interest_quote_words)
         return Answer(question, True, "calculation", text, (self.cite(clause, terms),), 1.0)
 
+    def _period(self, start: date | None, paid: list[DateMention], today: date) -> list[str]:
+        """When the interest runs, from the due date `start` to the last of the payments `paid` (in order)."""
+        if start is None and not paid:
+            return [f"Les intérêts légaux courent de la date d'exigibilité jusqu'au paiement intégral ({QUOTE})."]
+        if start is None:
+            return [
+                f"Les intérêts légaux courent à partir de la date d'exigibilité de la facture (que je ne lis pas dans "
+                f"votre message) jusqu'au paiement intégral, le {format_date(_day(paid[-1]))} ({QUOTE}). Donnez-moi "
+                "la date d'exigibilité (la date limite de paiement) pour le nombre de jours."
+            ]
+        late = [m for m in paid if _day(m) > start]
+        if paid and not late:
+            return [
+                f"{NOT_LATE} le {format_date(start)}, payée le {format_date(_day(paid[-1]))} : payée à la date "
+                f"d'exigibilité ou avant, il n'y a pas de retard de paiement, donc pas d'intérêts de retard ({QUOTE})."
+            ]
+        if not late:
+            when = "courent " if start <= today else "ne courront, si elle n'est pas payée d'ici là, qu'"
+            return [
+                f"Les intérêts légaux {when}à partir de la date d'exigibilité, le {format_date(start)}, et jusqu'au "
+                f"paiement intégral, tant que la facture n'est pas entièrement payée ({QUOTE})."
+            ]
+        end = _day(late[-1])
+        lines = [
+            f"Les intérêts légaux courent à partir de la date d'exigibilité, le {format_date(start)}, jusqu'au "
+            f"paiement intégral, le {format_date(end)} : {(end - start).days} jours ({QUOTE})."
+        ]
+        if len(late) > 1:
+            parts = ", ".join(format_date(_day(m)) for m in late[:-1])
+            lines.append(
+                f"Paiement partiel le {parts} : les intérêts portent sur les sommes dues, donc après ce paiement "
+                f"seulement sur ce qui restait à payer. J'ai compté le paiement du {format_date(end)} comme le "
+                "paiement intégral (le solde)."
+            )
+        return lines
 
-def _day(mention) -> date:  # type: ignore[no-untyped-def]
+    def _not_the_cdg(self, question: str, clause: str) -> Answer:
+        """Interest asked of the CDG 62's bills: the convention gives it to La Fibre's only."""
+        text = (
+            "La convention ne prévoit pas d'intérêts de retard pour les factures du CDG 62 : le CDG 62 assure le "
+            "recouvrement de ses frais, réglés par mandat administratif (article 4.2.1). Les intérêts légaux, de la "
+            "date d'exigibilité jusqu'au paiement intégral, ne sont prévus que pour les factures de La Fibre "
+            f"Numérique 59 62, à l'{self.knowledge.clauses[clause].ref.lower()}."
+        )
+        terms = self.matcher.question_terms(self.words.interest_quote_words)
+        return Answer(question, True, "clause", text, (self.cite(COST_CLAUSE, None), self.cite(clause, terms)), 1.0)
+
+
+def _day(mention: DateMention) -> date:
     assert mention.value is not None
     return mention.value

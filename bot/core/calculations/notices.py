@@ -11,6 +11,7 @@ from ..answer import Answer
 from ..deadlines import DateMention, compute_deadlines, format_date
 from .base import TERMINATION_CLAUSE, Calculator
 from .date_roles import Role
+from .parties import AGENT
 
 FORMAL_NOTICE = relativedelta(months=3)  # Article 6: "restée infructueuse durant trois (3) mois"
 
@@ -49,9 +50,28 @@ class Notices(Calculator):
         terms = self.matcher.question_terms(self.words.termination_quote_words.get("breach", ""))
         return Answer(question, True, "calculation", text, (self.cite(TERMINATION_CLAUSE, terms),), 1.0)
 
-    def notice_to_us(self, folded: str) -> bool:
-        """Did the collectivité receive the formal notice? Then its own way out is the anniversary's."""
-        return bool(self.cues.notice_received and self.cues.notice_received.search(folded))
+    def sender(self, folded: str, named: set[str]) -> str | None:
+        """Who sent the formal notice the collectivité received ("" when unnamed), or None when the collectivité
+        sent it ("notre mise en demeure", "que nous avions adressée") or the message does not say it received it."""
+        if self.cues.notice_sent and self.cues.notice_sent.search(folded):
+            return None
+        if sender := self._received_from(folded):
+            return sender
+        if not (self.cues.notice_received and self.cues.notice_received.search(folded)):
+            return None
+        return next(iter(named)) if len(named) == 1 else ""
+
+    def _received_from(self, folded: str) -> str | None:
+        """ "mise en demeure du CDG reçue le …": a notice received, named with its sender right after it."""
+        receipt = self.cues.date_cues.get("receipt")
+        if receipt is None or not receipt.search(folded):
+            return None
+        for notice in self.cues.date_cues["formal_notice"].finditer(folded):
+            if agent := AGENT.match(folded, notice.end()):
+                for party, pattern in self.cues.parties.items():
+                    if party != "commune" and pattern.match(folded, agent.end()):
+                        return party
+        return None
 
     def provider_notice(self, question: str, roles: list[Role], actor: str, today: date) -> Answer | None:
         """The CDG 62 or La Fibre ends it at any time, its letter arriving at least three months before the end:

@@ -13,19 +13,24 @@ ACTOR_REACH = 30  # characters between a party's name and the termination verb i
 
 # Between a termination word and the party after it: the agent ("par", "du", "de la"), nothing else.
 _NUMBERS = re.compile(r"(?:\s*\d+(?![\d/.-]))*")  # "59 62" and "62" right after a name belong to it
-_AGENT = re.compile(r"\s*(?:par|du|de|des|d')\s*(?:l[ae]\s+|l'\s*)?")
+AGENT = re.compile(r"\s*(?:par|du|de|des|d')\s*(?:l[ae]\s+|l'\s*)?")
 
 
 class Parties(Calculator):
     """The parties named, and the answer in the name of the right one."""
 
     def provider_actor(self, folded: str) -> str | None:
-        """The CDG 62 or La Fibre, when the question is about THEM ending the convention."""
-        verb = self.cues.termination.search(folded)
-        if not verb:
-            return None
-        # The party named nearest the verb: its subject ("Le CDG 62 peut-il résilier") or its agent
-        # ("la résiliation du CDG", "résiliée par La Fibre"); the subject wins a tie.
+        """The CDG 62 or La Fibre, when the question is about THEM ending the convention: the party named
+        nearest the first termination word that names one ("Objet : résiliation … La Fibre résiliera")."""
+        for verb in self.cues.termination.finditer(folded):
+            if named := self._around(folded, verb):
+                actor = min(named)[2]
+                return actor if actor in ("cdg", "fibre") else None
+        return None
+
+    def _around(self, folded: str, verb: re.Match[str]) -> list[tuple[int, int, str]]:
+        """The parties named near `verb`: its subject ("Le CDG 62 peut-il résilier") or its agent ("la
+        résiliation du CDG", "résiliée par La Fibre"), with their distance; the subject wins a tie."""
         end = verb.end() + len(re.match(r"[a-z]*", folded[verb.end() :]).group(0))  # type: ignore[union-attr]
         reach = ACTOR_REACH
         named = [
@@ -34,14 +39,12 @@ class Parties(Calculator):
             for m in p.finditer(folded, max(0, verb.start() - 2 * reach), verb.start())
             if not self._told(folded, m.start(), verb.start())
         ]
-        named = [item for item in named if item[0] <= reach] + [
+        return [item for item in named if item[0] <= reach] + [
             (m.start() - end, 1, party)
             for party, p in self.cues.parties.items()
             for m in p.finditer(folded, end, end + reach)
-            if _AGENT.fullmatch(folded[end : m.start()])  # "résiliée par La Fibre", not "résilier notre convention"
+            if AGENT.fullmatch(folded[end : m.start()])  # "résiliée par La Fibre", not "résilier notre convention"
         ]
-        actor = min(named)[2] if named else None
-        return actor if actor in ("cdg", "fibre") else None
 
     def _told(self, folded: str, start: int, verb: int) -> bool:
         """Is the name at `start` the "nous" of "La Fibre nous informe qu'elle résiliera": who is told?"""

@@ -8,6 +8,7 @@ from ..matching import Candidate
 from .base import CALENDAR_CLAUSES, TERMINATION_CLAUSE, Calculator, Context
 from .parties import Parties
 
+OBJECT_REACH = 25  # characters after a termination word where the convention is named as what ends
 COMMUNE_NOT_AT_ANY_TIME = (
     "Non : la collectivité peut résilier la convention à sa date anniversaire, en ayant averti les autres parties "
     "par lettre recommandée avec accusé de réception au moins trois mois avant l'échéance. « À tout moment » ne "
@@ -48,9 +49,25 @@ class Termination(Calculator):
             clause = self.knowledge.clauses[TERMINATION_CLAUSE]
             text = f"Ce que la convention prévoit pour la résiliation ({clause.ref}) : {clause.answer}"
             return Answer(question, True, "clause", text, (self.cite(TERMINATION_CLAUSE, None),), 1.0)
+        elif not sure and set(CALENDAR_CLAUSES) <= near and not self.parties.named(folded) and self._ends_it(folded):
+            # The collectivité asking how to get out of THIS convention, in words the matcher is unsure of.
+            clause = self.knowledge.clauses[TERMINATION_CLAUSE]
+            text = f"Ce que la convention prévoit pour la résiliation ({clause.ref}) : {clause.answer}"
+            terms = self.matcher.question_terms(quotes.get("commune", ""))
+            citations = (self.cite(TERMINATION_CLAUSE, terms), self.cite("art-3", None))
+            return Answer(question, True, "clause", text, citations, 1.0)
         else:
             return None
         return Answer(question, True, "clause", text, (self.cite(TERMINATION_CLAUSE, terms),), 1.0)
+
+    def _ends_it(self, folded: str) -> bool:
+        """Is a termination word followed by the convention's own name ("ne pas poursuivre la convention"),
+        not another contract's ("résilier le contrat du photocopieur")?"""
+        own = self.cues.own_convention
+        return bool(own) and any(
+            own.search(folded, verb.end(), verb.end() + OBJECT_REACH)  # type: ignore[union-attr]
+            for verb in self.cues.termination.finditer(folded)
+        )
 
     def letter_without_date(self, question: str, folded: str, ranked: list[Candidate], sure: bool) -> Answer | None:
         """The registered letter lives in articles 3 and 6: "si on oublie d'envoyer la lettre" is about renewal."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..cost import format_euros
+from ..cost import HOURLY_RATE, format_euros
 from .base import Calculator, Context
 from .parties import Parties
 
@@ -24,13 +24,21 @@ class Totals(Calculator):
         """The total sentence for `text` (in digits), or "" when no total is asked or none can be made."""
         if self.cues.total is None or not self.cues.total.search(text):
             return ""
-        given = [
-            (amount, start)
-            for amount, start in self.reader.amount_spans(text)
-            if amount > 0 and amount != cdg and not self._is_rate(text, start)
-        ]
+        amounts = [(amount, start) for amount, start in self.reader.amount_spans(text) if amount > 0 and amount != cdg]
+        given = [(amount, start) for amount, start in amounts if not self._is_rate(text, start)]
+        if cdg_said := [amount for amount, start in given if "cdg" in self._named_at(text, start)]:
+            # "le CDG a facturé 200 € pour 3 h": the CDG 62's own amount, not one to add to its computed price
+            return (
+                f"Je n'additionne pas : votre message donne pour le CDG 62 {format_euros(cdg_said[0])}, alors que "
+                f"{detail} TTC font {format_euros(cdg)} (article 4.2.1). Vérifiez le temps passé facturé."
+            )
         if not given:
-            return ""
+            return (
+                "Je n'additionne pas les montants donnés par période ou par unité (par mois, de l'heure…) : dites-moi "
+                "le montant total à ajouter."
+                if any(amount != HOURLY_RATE for amount, _ in amounts)
+                else ""
+            )
         if any(
             self.cues.before_tax_words.search(text, max(0, start - SAME_SPAN), start + SAME_SPAN) for _, start in given
         ):
@@ -41,7 +49,7 @@ class Totals(Calculator):
         total = cdg + sum((amount for amount, _ in given), Decimal(0))
         parts = " + ".join([format_euros(cdg), *(format_euros(amount) for amount, _ in given)])
         theirs = " et ".join(format_euros(amount) for amount, _ in given)
-        fibre = any("fibre" in self.parties.named(self.reader.clause_around(text, s, s + 1)) for _, s in given)
+        fibre = any("fibre" in self._named_at(text, start) for _, start in given)
         return (
             f"Total : {parts} = {format_euros(total)}. Les {format_euros(cdg)} du CDG 62 viennent de la convention "
             f"({detail} TTC, article 4.2.1) ; les {theirs} viennent de votre message : la convention ne fixe pas ce "
@@ -49,6 +57,10 @@ class Totals(Calculator):
             + (", le prix de La Fibre Numérique 59 62 est celui du devis signé (article 4.1)" if fibre else "")
             + ". Le taux du CDG 62 est TTC : ce total suppose que votre montant l'est aussi."
         )
+
+    def _named_at(self, text: str, start: int) -> set[str]:
+        """The organisations named in the part of the sentence of the amount at `start`."""
+        return self.parties.named(self.reader.clause_around(text, start, start + 1))
 
     def _is_rate(self, text: str, start: int) -> bool:
         """ "50 € de l'heure", "30 € par mois": a rate, not an amount to add."""

@@ -1,0 +1,226 @@
+"""Cutting one asking sentence into the pieces that may be questions of their own: at commas and linking
+words ("qui est responsable, et peut-on résilier ?"), at enumerators ("première question … deuxième
+question …") and, in a sentence without "?" (dictated, SMS), where a question starts mid-sentence ("quel
+est le tribunal compétent combien dure la convention"). The words are data (knowledge/vocabulary.yaml)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from .french import fold
+from .phrases import PhraseFinder, alternatives, flexible, phrases_pattern
+from .reading import Reading
+
+_WORD = re.compile(r"\w+")
+_AFTER_ENUMERATOR = re.compile(r"[\s,:.-]*")
+_ONE_LETTER_END = re.compile(r"(?<!\w)\w[\s'’]+$")  # "c'est ce que": "est ce que" is no question there
+ASKING_REACH = 80  # an asking phrase takes the question starting this close after it ("savoir | combien")
+
+
+@dataclass(frozen=True)
+class Cut:
+    """Where a sentence may hold two questions: a comma or a linking word ("punctuation"), a question
+    starting without punctuation ("start"), or an enumerator said before a question ("enumerator")."""
+
+    start: int
+    end: int
+    kind: str
+
+
+class Pieces:
+    """Finds whether a sentence asks, and the pieces of it that may be questions of their own."""
+
+    def __init__(self, reading: Reading) -> None:
+        self._opener = phrases_pattern(reading.question_openers, start=True)
+        self._asking = phrases_pattern(reading.asking_phrases, start=False)
+        # Inside a question, a new one may start after a comma or a semicolon ("qui est responsable, et
+        # peut-on résilier ?") or at a linking word ("et comment", "et on peut l'arrêter quand", "ainsi
+        # que"): the cut is kept only where the piece after it asks something (see `pieces`).
+        links = alternatives(reading.linking_words)
+        self._piece_end = re.compile(rf"(\s*[,;]\s*|\s+(?=(?:{links})[\s,]))", re.IGNORECASE)
+        self._link = re.compile(rf"^(?:(?:{links})(?:[\s,]+|$))+")
+        self._inversion = re.compile(rf"\w-(?:t-)?(?:{alternatives(reading.inverted_subjects)})\b")
+        self._subject = re.compile(rf"(?:{alternatives(reading.inverted_subjects)})\b")  # "on doit …", "il est …"
+        self._closing_words = frozenset(fold(word).strip() for word in reading.closing_question_words)
+        self._condition = phrases_pattern(reading.condition_words, start=True)
+        self._item = phrases_pattern(reading.listing_openers, start=True)
+        asking = "|".join(flexible(fold(phrase)) for phrase in reading.asking_phrases if phrase.strip())
+        self._listing = re.compile(rf"\b(?:{asking})[\s,]+{self._item.pattern.removeprefix('^')}") if asking else None
+        # What only opens the next item: "Je vous saurais gré de m'indiquer", "d'une part".
+        items = "|".join(flexible(fold(opener)) for opener in reading.listing_openers if opener.strip()) or r"(?!x)x"
+        self._lead = re.compile(rf"(?<!\w)(?:{asking or '(?!x)x'}|{items})\W*$")
+        # A question starting in the middle of a sentence, without punctuation (see `_cuts`).
+        self._starts = PhraseFinder(reading.question_starts)
+        self._enumerators = PhraseFinder(reading.question_enumerators)
+        self._ordinals = PhraseFinder(reading.ordinal_enumerators)
+        self._in_place = frozenset(fold(word).strip() for word in reading.in_place_question_words)
+        self._asking_phrases = PhraseFinder(reading.asking_phrases)
+        self._last_cuts: tuple[str, bool, list[Cut]] = ("", False, [])
+        self._follow_up = phrases_pattern(reading.follow_up_words, start=False)
+        self.question_words = (*reading.closing_question_words, *reading.in_place_question_words)  # never a topic
+
+    def pieces(self, question: str) -> list[str]:
+        """The pieces of one asking sentence that may be questions of their own, in order, each as
+        written. A piece that does not ask ("Signée le 1er mars", "c'est possible ?") stays with its
+        neighbour, and so does the question that follows a condition ("si nous payons en retard, que se
+        passe-t-il ?": one question)."""
+        pieces: list[str] = []
+        asks: list[bool] = []
+        # "si …" asks only after "savoir si", "demande si" ("… si les frais sont facturés, et si on peut
+        # arrêter"); otherwise it is a condition ("Et si ça ne convient pas, comment en sortir ?").
+        indirect = bool(self._asking.search(fold(question).replace("s'il", "si il")))
+        # "m'indiquer le taux horaire, la juridiction … ainsi que la durée": one question per item.
+        listing = bool(self._listing and self._listing.search(fold(question)))
+        # Without "?", a question word asks wherever it stands, and a question may start mid-sentence.
+        in_place = "?" not in question
+        split, kinds = self._split(question, starts=in_place)
+        carried, opening = "", 0  # a linking word alone ("et, d'autre part, …") opens the next piece
+        announced = False  # the piece follows an enumerator or holds a question start
+        conditional = False  # the piece follows its condition ("et si on paie en retard, | c'est combien ?")
+        for index in range(0, len(split), 2):
+            opening = opening if carried else index
+            piece, separator = carried + split[index], split[opening - 1] if opening else ""
+            announced = announced or (bool(opening) and kinds[opening // 2 - 1] in ("start", "enumerator"))
+            folded = self._link.sub("", fold(piece).strip())
+            own = self._link.sub("", fold(split[index]).strip())  # without what it carries
+            # A piece whose own subject opens it ("et on doit prévenir combien de temps avant") asks where
+            # its question word stands, "?" or not.
+            loose = in_place or bool(self._subject.match(own))
+            asks_alone = self._piece_asks(folded, indirect, loose) or (
+                conditional and self._piece_asks(own, indirect, loose)
+            )
+            following = kinds[index // 2] if index + 1 < len(split) else ""
+            # What comes before a question starting without punctuation belongs to it, when it does not
+            # ask by itself ("et on a signé il y a deux ans | est-ce que …"), and so does a condition
+            # ("et si on paie en retard, | c'est combien ?").
+            condition = (
+                bool(following) and self._condition.match(folded) and not (indirect and folded.startswith("si "))
+            )
+            leads = (following == "start" or condition) and not asks_alone
+            if not folded or leads or (listing and self._lead.search(folded) and index + 1 < len(split)):
+                # An enumerator is dropped, not carried ("deuxième question"): it only says a question follows.
+                carried_separator = " " if following == "enumerator" else split[index + 1] if following else ""
+                carried = f"{piece.lstrip() if carried else piece.strip()}{carried_separator}"
+                carried = carried if carried.strip() else ""
+                announced = announced or following in ("start", "enumerator")
+                conditional = conditional or bool(condition)
+                continue
+            carried = ""
+            inside_brackets = bool(pieces) and pieces[-1].count("(") > pieces[-1].count(")")
+            asking = announced or asks_alone or (listing and bool(self._item.match(folded)))
+            announced = conditional = False
+            if pieces and (inside_brackets or not asking or not asks[-1]):
+                pieces[-1] = f"{pieces[-1]}{separator}{piece.rstrip()}"
+                asks[-1] = asks[-1] or asking
+            else:
+                pieces.append(piece.strip())
+                asks.append(asking)
+        return pieces
+
+    def refers_back(self, question: str) -> bool:
+        """Whether a question refers back to the one before it ("Et celle du tribunal ?", "idem pour La Fibre")."""
+        return bool(self._follow_up.search(fold(question)))
+
+    def is_linked(self, question: str) -> bool:
+        """Whether a question opens with a linking word ("Et le CDG, il peut aussi ?")."""
+        return bool(self._link.match(fold(question).strip(" ,;:-–—«\"'")))
+
+    def _split(self, question: str, *, starts: bool) -> tuple[list[str], list[str]]:
+        """`question` cut where a new question may start: its pieces and separators alternating (as
+        `re.split` gives them), and the kind of each separator."""
+        split: list[str] = []
+        kinds: list[str] = []
+        position = 0
+        for cut in self._cuts(question, starts=starts):
+            split += [question[position : cut.start], question[cut.start : cut.end]]
+            kinds.append(cut.kind)
+            position = cut.end
+        split.append(question[position:])
+        return split, kinds
+
+    def _cuts(self, question: str, *, starts: bool = True) -> list[Cut]:
+        """See `_find_cuts` (the last sentence's cuts are kept: `asks`, then `pieces` ask for them)."""
+        if self._last_cuts[:2] != (question, starts):
+            self._last_cuts = (question, starts, self._find_cuts(question, starts=starts))
+        return self._last_cuts[2]
+
+    def _find_cuts(self, question: str, *, starts: bool) -> list[Cut]:
+        """Where `question` may hold two questions, in order, none overlapping: commas and linking words,
+        enumerators ("deuxième question"), and question starts after words of their own ("… compétent
+        combien dure …"), but not right after an asking phrase ("savoir | combien") nor after a one-letter
+        word ("c'est ce que")."""
+        found = [Cut(m.start(), m.end(), "punctuation") for m in self._piece_end.finditer(question)]
+        ordinals = self._ordinals.find(question)
+        questions = self._starts.find(question) if starts or ordinals else []
+        opened = {match.start() for match in questions}
+        # An enumerator with the spaces and marks around it; an ordinal only before a question ("la deuxième |
+        # qui paie").
+        for match, ordinal in [*((m, False) for m in self._enumerators.find(question)), *((m, True) for m in ordinals)]:
+            end = match.end() + len(_AFTER_ENUMERATOR.match(question, match.end())[0])
+            if not ordinal or end in opened:
+                found.append(Cut(len(question[: match.start()].rstrip()), end, "enumerator"))
+        for match in questions if starts else ():
+            before = question[max(0, match.start() - 60) : match.start()]
+            if before[-1:].isspace() and not _ONE_LETTER_END.search(before):
+                found.append(Cut(match.start() - (len(before) - len(before.rstrip())), match.start(), "start"))
+        found.sort(key=lambda cut: (cut.start, -cut.end))
+        # Where an asking phrase ends: a question starting right after one is its object.
+        asked = [match.end() for match in self._asking_phrases.find(question)] if starts else []
+        cuts: list[Cut] = []
+        for cut in found:
+            end = cuts[-1].end if cuts else 0
+            if cut.start < end or (cut.kind == "start" and cut.start <= end):
+                continue  # inside another cut, or a question start right after a comma: one cut
+            after = bisect_left(asked, max(end, cut.start - ASKING_REACH))
+            if cut.kind == "start" and after < len(asked) and asked[after] <= cut.start:
+                continue  # what it asks is the object of "pouvez-vous nous dire", "je voudrais savoir"
+            cuts.append(cut)
+        return cuts
+
+    def _piece_asks(self, folded: str, indirect: bool, in_place: bool = False) -> bool:
+        """Whether a piece of a sentence (folded, without its linking word) asks something; `in_place`:
+        a question word asks wherever it stands (a message without "?")."""
+        if in_place and not self._in_place.isdisjoint(_WORD.findall(folded)):
+            return True  # "et on doit prévenir combien de temps avant", "si on paie en retard c'est combien"
+        if self._condition.match(folded) and not (indirect and folded.startswith("si ")):
+            # A condition, unless it is itself a question ("quand la Fibre facture-t-elle ?").
+            return bool(self._inversion.search(folded) or self._closes(folded)) or folded.endswith("?")
+        return bool(
+            self._opener.match(folded)
+            or (indirect and folded.startswith("si "))
+            or self._inversion.search(folded)
+            or self._asking.search(folded)  # "les élus veulent savoir pour combien de temps…"
+            or self._closes(folded)  # "et ça commence quand"
+            or (":" in folded and self._opener.search(folded.rsplit(":", 1)[-1]))
+        )
+
+    def _closes(self, folded: str) -> bool:
+        """Whether a folded text ends with its question word ("ça commence quand")."""
+        return _last_word(folded) in self._closing_words
+
+    def asks(self, sentence: str, unpunctuated: bool = False) -> bool:
+        """Whether a sentence asks something; `unpunctuated`: its message has no "?" (dictated, SMS)."""
+        folded = fold(sentence).replace("s'il", "si il")
+        if "?" in sentence or self._opener.match(folded) or self._asking.search(folded):
+            return True
+        if self._enumerators.find(sentence):
+            return True  # "première question … deuxième question …"
+        # In a message without "?": a question word anywhere, or a question starting mid-sentence.
+        if unpunctuated and (
+            not self._in_place.isdisjoint(_WORD.findall(folded))
+            or any(cut.kind == "start" for cut in self._cuts(sentence))
+        ):
+            return True
+        # SMS: a question word left in place, at the end of the sentence or of one of its pieces
+        # ("la facture arrive qd et c'est qui le président").
+        if self._closing_words.isdisjoint(_WORD.findall(folded)):
+            return False
+        return any(self._closes(piece) for piece in self._piece_end.split(folded)[::2])
+
+
+def _last_word(folded: str) -> str:
+    """The last word of a folded text, without its punctuation."""
+    words = _WORD.findall(folded[-40:])
+    return words[-1] if words else ""

@@ -1,0 +1,30 @@
+"""The words that shape how a message is read (knowledge/vocabulary.yaml), given to the reader."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The words that shape a message (lists from knowledge/vocabulary.yaml, compared folded)."""
+
+    forward_markers: tuple[str, ...] = ()
+    sign_offs: tuple[str, ...] = ()
+    question_openers: tuple[str, ...] = ()
+    asking_phrases: tuple[str, ...] = ()
+    anchor_words: tuple[str, ...] = ()
+    linking_words: tuple[str, ...] = ()
+    inverted_subjects: tuple[str, ...] = ()
+    closing_question_words: tuple[str, ...] = ()
+    condition_words: tuple[str, ...] = ()
+    listing_openers: tuple[str, ...] = ()
+    question_starts: tuple[str, ...] = ()
+    question_enumerators: tuple[str, ...] = ()
+    ordinal_enumerators: tuple[str, ...] = ()
+    in_place_question_words: tuple[str, ...] = ()
+    follow_up_words: tuple[str, ...] = ()
+    spoken_commas: tuple[str, ...] = ()
+    spoken_question_marks: tuple[str, ...] = ()
+    spoken_stops: tuple[str, ...] = ()
+    spoken_stops_before_question: tuple[str, ...] = ()

@@ -1,0 +1,58 @@
+"""Punctuation said aloud in a dictated message ("c'est le maire virgule deux questions rapides"), written
+as the marks the reader cuts sentences and questions at. The words are data (knowledge/vocabulary.yaml)."""
+
+from __future__ import annotations
+
+import re
+
+from .french import fold
+from .phrases import PhraseFinder, any_phrase
+from .reading import Reading
+
+
+class Dictation:
+    """Writes the punctuation said aloud as marks."""
+
+    def __init__(self, reading: Reading) -> None:
+        # Punctuation said aloud, and its mark ("": a full stop only where a question starts after it).
+        self._marks = {
+            _key(phrase): mark
+            for phrases, mark in (
+                (reading.spoken_stops_before_question, ""),
+                (reading.spoken_stops, "."),
+                (reading.spoken_commas, ","),
+                (reading.spoken_question_marks, "?"),
+            )
+            for phrase in phrases
+            if _key(phrase)
+        }
+        self._spoken = PhraseFinder(tuple(self._marks))
+        starts = any_phrase((*reading.question_starts, *reading.question_enumerators))
+        # What follows a full stop said aloud: a question, perhaps after an ordinal ("point la deuxième qui paie").
+        ordinal = rf"(?:(?:{any_phrase(reading.ordinal_enumerators)})[\s,:]+)?"
+        self._question_ahead = re.compile(rf"\s+{ordinal}(?:{starts})(?![\w'’])|\s*$", re.IGNORECASE)
+
+    def punctuate(self, text: str) -> str:
+        """`text` with the punctuation said aloud in a dictated message written as marks ("c'est le maire
+        virgule deux questions" -> "c'est le maire, deux questions"); "3 virgule 5" is "3,5". A text holding a
+        "?" was punctuated by hand or by the dictation tool: its words are words."""
+        found = [] if "?" in text else self._spoken.find(text)
+        if not found:
+            return text
+        written: list[str] = []
+        position = 0
+        for match in found:
+            mark = self._marks[_key(match.group())]
+            if not mark and not self._question_ahead.match(text, match.end()):
+                continue  # "sur ce point": a word
+            before, after = text[position : match.start()].rstrip(), text[match.end() :]
+            position = match.end()
+            if mark == "," and before[-1:].isdigit() and after.lstrip()[:1].isdigit():
+                position += len(after) - len(after.lstrip())  # "3 virgule 5": "3,5"
+            written += [before, mark or "."]
+        return "".join([*written, text[position:]])
+
+
+def _key(phrase: str) -> str:
+    """A phrase folded, its words joined by one space ("Point d’interrogation" -> "point d interrogation")."""
+    return " ".join(word for word in re.split(r"[\s\-'’]+", fold(phrase)) if word)
