@@ -68,10 +68,11 @@ class Classifier:
         self._weights = weights  # row-major, flat: the labels' weights of row r are [r × labels, (r + 1) × labels)
         self._bias = bias  # per label
         # A bounded cache: word -> (rows of its known n-grams, per label Σ idf × weight over those rows).
-        self._words: dict[str, tuple[list[int], list[float]]] = {}
+        self._words: dict[str, tuple[array[int], array[float]]] = {}
+        self._rows: dict[int, tuple[float, ...]] = {}  # row -> its weights, for the rows texts had (at most all)
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_words": {}}  # a pickled engine carries no cache
+        return {**self.__dict__, "_words": {}, "_rows": {}}  # a pickled engine carries no cache
 
     def probabilities(self, text: str, terms: Sequence[str]) -> dict[str, float]:
         """p(label) for `text` (whose matcher terms are `terms`); {} when no feature is known."""
@@ -114,7 +115,7 @@ class Classifier:
         """Counts of the known n-gram rows of `text`, and per label Σ count × idf × weight over them (by word)."""
         grams: list[int] = []
         times: list[int] = []
-        sums: list[list[float]] = []
+        sums: list[array[float]] = []
         for word, count in Counter(words(text[:MAX_CHARS])).items():
             if (known := self._words.get(word)) is None:
                 known = self._words[word] = self._word(word)
@@ -126,11 +127,12 @@ class Classifier:
             return Counter(), [0.0] * len(self.labels)
         return Counter(grams), [sum(map(mul, times, column)) for column in zip(*sums, strict=True)]
 
-    def _word(self, word: str) -> tuple[list[int], list[float]]:
+    def _word(self, word: str) -> tuple[array[int], array[float]]:
         if len(self._words) >= WORD_CACHE_SIZE:
             self._words.clear()
         rows = [self._index[0][g] for g in _word_grams(word) if g in self._index[0]]
-        return rows, self._weigh(rows, [self._idf[row] for row in rows])
+        # Kept as arrays: objects the garbage collector does not track, however many words are cached.
+        return array("l", rows), array("d", self._weigh(rows, [self._idf[row] for row in rows]))
 
     def _terms(self, terms: Sequence[str]) -> Counter[int]:
         index = self._index[1]
@@ -146,12 +148,19 @@ class Classifier:
     def _weigh(self, rows: list[int], values: list[float]) -> list[float]:
         """Per label, Σ value × weight over `rows`: the rows' weights side by side, then one C-level sum per
         label (twice as fast as adding the rows one by one in Python)."""
-        width = len(self.labels)
         if not rows:
-            return [0.0] * width
-        weights = self._weights
-        columns = zip(*[weights[row * width : (row + 1) * width] for row in rows], strict=True)
-        return [sum(map(mul, values, column)) for column in columns]
+            return [0.0] * len(self.labels)
+        cached = self._rows
+        for row in rows:
+            if row not in cached:
+                cached[row] = self._row(row)
+        return [sum(map(mul, values, column)) for column in zip(*map(cached.__getitem__, rows), strict=True)]
+
+    def _row(self, row: int) -> tuple[float, ...]:
+        # A tuple of floats: built once per row, and left alone by the garbage collector (a list of fresh
+        # slices per text made it run full collections of 100 ms in a long-running process).
+        width = len(self.labels)
+        return tuple(self._weights[row * width : (row + 1) * width])
 
     def _vector(self, blocks: tuple[Counter[str], ...]) -> tuple[list[int], list[float]]:
         """Sublinear tf times idf, each block of unit length (known features only): training's vectors."""
