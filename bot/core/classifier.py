@@ -68,35 +68,37 @@ class Classifier:
         self._weights = weights  # row-major, flat: the labels' weights of row r are [r × labels, (r + 1) × labels)
         self._bias = bias  # per label
         # A bounded cache: word -> (rows of its known n-grams, per label Σ idf × weight over those rows).
-        self._words: dict[str, tuple[list[int], list[float]]] = {}
+        self._words: dict[str, tuple[array[int], array[float]]] = {}
+        self._rows: dict[int, tuple[float, ...]] = {}  # row -> its weights, for the rows texts had (at most all)
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_words": {}}  # a pickled engine carries no cache
+        return {**self.__dict__, "_words": {}, "_rows": {}}  # a pickled engine carries no cache
 
     def probabilities(self, text: str, terms: Sequence[str]) -> dict[str, float]:
         """p(label) for `text` (whose matcher terms are `terms`); {} when no feature is known."""
-        grams, scores = self._grams(text)
+        grams, summed = self._grams(text)
         found = self._terms(terms)
         if not grams and not found:
             return {}
+        rows, values = self._values(found)
         if grams:
             # The block's Σ (1 + log count) × idf × weight is the words' Σ count × idf × weight (cached per
             # word) corrected on the rows seen more than once by (1 + log count − count) × idf × weight.
-            idf, weights, width = self._idf, self._weights, len(self.labels)
+            idf = self._idf
             known = list(map(idf.__getitem__, grams))
             square = sum(map(mul, known, known))  # the block's squared length, were every count 1
+            repeated, corrections = [], []
             for row, count in grams.items():
-                if count > 1:  # the hot loop of a long message: inlined
+                if count > 1:
                     tf = 1.0 + log(count)
                     square += (tf * tf - 1.0) * idf[row] ** 2
-                    factor, start = (tf - count) * idf[row], row * width
-                    scores = [
-                        score + factor * w for score, w in zip(scores, weights[start : start + width], strict=True)
-                    ]
+                    repeated.append(row)
+                    corrections.append((tf - count) * idf[row])
             norm = math.sqrt(square)
-            scores = [score / norm for score in scores]
-        for row, value in zip(*self._values(found), strict=True):
-            scores = self._add(scores, row, value)
+            rows += repeated
+            values += [correction / norm for correction in corrections]
+            summed = [score / norm for score in summed]
+        scores = [a + b for a, b in zip(summed, self._weigh(rows, values), strict=True)]
         scores = [score + bias for score, bias in zip(scores, self._bias, strict=True)]
         top = max(scores)
         exp = [math.exp(TEMPERATURE * (score - top)) for score in scores]
@@ -113,7 +115,7 @@ class Classifier:
         """Counts of the known n-gram rows of `text`, and per label Σ count × idf × weight over them (by word)."""
         grams: list[int] = []
         times: list[int] = []
-        sums: list[list[float]] = []
+        sums: list[array[float]] = []
         for word, count in Counter(words(text[:MAX_CHARS])).items():
             if (known := self._words.get(word)) is None:
                 known = self._words[word] = self._word(word)
@@ -125,14 +127,12 @@ class Classifier:
             return Counter(), [0.0] * len(self.labels)
         return Counter(grams), [sum(map(mul, times, column)) for column in zip(*sums, strict=True)]
 
-    def _word(self, word: str) -> tuple[list[int], list[float]]:
+    def _word(self, word: str) -> tuple[array[int], array[float]]:
         if len(self._words) >= WORD_CACHE_SIZE:
             self._words.clear()
         rows = [self._index[0][g] for g in _word_grams(word) if g in self._index[0]]
-        summed = [0.0] * len(self.labels)
-        for row in rows:
-            summed = self._add(summed, row, self._idf[row])
-        return rows, summed
+        # Kept as arrays: objects the garbage collector does not track, however many words are cached.
+        return array("l", rows), array("d", self._weigh(rows, [self._idf[row] for row in rows]))
 
     def _terms(self, terms: Sequence[str]) -> Counter[int]:
         index = self._index[1]
@@ -145,10 +145,22 @@ class Classifier:
         norm = math.sqrt(sum(map(mul, values, values)))
         return rows, [value / norm for value in values]
 
-    def _add(self, scores: list[float], row: int, factor: float) -> list[float]:
-        """`scores` plus `factor` times the row's weights."""
-        start = row * len(self.labels)
-        return [score + factor * w for score, w in zip(scores, self._weights[start : start + len(scores)], strict=True)]
+    def _weigh(self, rows: list[int], values: list[float]) -> list[float]:
+        """Per label, Σ value × weight over `rows`: the rows' weights side by side, then one C-level sum per
+        label (twice as fast as adding the rows one by one in Python)."""
+        if not rows:
+            return [0.0] * len(self.labels)
+        cached = self._rows
+        for row in rows:
+            if row not in cached:
+                cached[row] = self._row(row)
+        return [sum(map(mul, values, column)) for column in zip(*map(cached.__getitem__, rows), strict=True)]
+
+    def _row(self, row: int) -> tuple[float, ...]:
+        # A tuple of floats: built once per row, and left alone by the garbage collector (a list of fresh
+        # slices per text made it run full collections of 100 ms in a long-running process).
+        width = len(self.labels)
+        return tuple(self._weights[row * width : (row + 1) * width])
 
     def _vector(self, blocks: tuple[Counter[str], ...]) -> tuple[list[int], list[float]]:
         """Sublinear tf times idf, each block of unit length (known features only): training's vectors."""

@@ -104,7 +104,7 @@ class Reader:
             listing = (item and listing) or opens_list
             sentences.append(Sentence(sentence, asks))
         sentences += [Sentence(s, False) for s, _, _ in self._sentences(outside)]  # the forwarder's words
-        return Message(tuple(sentences), body if body != text else "")
+        return Message(tuple(sentences), body if body != written else "")
 
     def punctuate(self, text: str) -> str:
         """`text` with its spoken punctuation written (see `Dictation`)."""

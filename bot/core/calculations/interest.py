@@ -14,6 +14,8 @@ from ..deadlines import DateMention, find_dates, format_date
 from .base import COST_CLAUSE, Calculator, Context
 from .date_roles import DateRoles
 
+QUOTE = "« calculés à compter de la date d'exigibilité jusqu'au paiement intégral »"
+NOT_LATE = "Facture exigible"
 NO_RATE = "Le taux des intérêts légaux n'est pas dans la convention : je ne calcule aucun montant."
 
 
@@ -39,46 +41,57 @@ class Interest(Calculator):
         paid = sorted((r.mention for r in roles if r.role == "payment" and r.mention.value), key=_day)
         if not due and not paid:
             return None
-        quote = "« calculés à compter de la date d'exigibilité jusqu'au paiement intégral »"
-        lines = []
-        owner = f"C'est La Fibre Numérique 59 62 qui peut percevoir ces intérêts. {NO_RATE}"
-        if due:
-            start = _day(due[-1])
-            late = [m for m in paid if _day(m) > start]
-            if paid and not late:
-                lines.append(
-                    f"Facture exigible le {format_date(start)}, payée le {format_date(_day(paid[-1]))} : payée à "
-                    "la date d'exigibilité ou avant, il n'y a pas de retard de paiement, donc pas d'intérêts de "
-                    f"retard (les intérêts sont {quote[2:-2]})."
-                )
-                owner = ""
-            elif late:
-                end = _day(late[-1])
-                lines.append(
-                    f"Les intérêts légaux courent à partir de la date d'exigibilité, le {format_date(start)}, jusqu'au "
-                    f"paiement intégral, le {format_date(end)} : {(end - start).days} jours ({quote})."
-                )
-                if len(late) > 1:
-                    parts = ", ".join(format_date(_day(m)) for m in late[:-1])
-                    lines.append(
-                        f"Paiement partiel le {parts} : les intérêts portent sur les sommes dues, donc après ce "
-                        "paiement seulement sur ce qui restait à payer. J'ai compté le paiement du "
-                        f"{format_date(end)} comme le paiement intégral (le solde)."
-                    )
-            else:
-                lines.append(
-                    f"Les intérêts légaux courent à partir de la date d'exigibilité, le {format_date(start)}, et "
-                    f"jusqu'au paiement intégral, tant que la facture n'est pas entièrement payée ({quote})."
-                )
-        else:
+        planned = [m for m in paid if _day(m) > today]  # "paiement prévu le 15/12": not made yet
+        lines = self._period(_day(due[-1]) if due else None, [m for m in paid if m not in planned], today)
+        if planned:
             lines.append(
-                f"Les intérêts légaux courent à partir de la date d'exigibilité de la facture (que je ne lis pas dans "
-                f"votre message) jusqu'au paiement intégral, le {format_date(_day(paid[-1]))} ({quote}). Donnez-moi la "
-                "date d'exigibilité (la date limite de paiement) pour le nombre de jours."
+                f"Le paiement du {format_date(_day(planned[-1]))} n'a pas encore eu lieu : les intérêts courent "
+                "jusqu'au paiement intégral effectif."
             )
+        owner = (
+            ""
+            if lines[0].startswith(NOT_LATE)
+            else f"C'est La Fibre Numérique 59 62 qui peut percevoir ces intérêts. {NO_RATE}"
+        )
         text = " ".join([*lines, owner]).strip()
         terms = self.matcher.question_terms(self.words.interest_quote_words)
         return Answer(question, True, "calculation", text, (self.cite(clause, terms),), 1.0)
+
+    def _period(self, start: date | None, paid: list[DateMention], today: date) -> list[str]:
+        """When the interest runs, from the due date `start` to the last of the payments `paid` (in order)."""
+        if start is None and not paid:
+            return [f"Les intérêts légaux courent de la date d'exigibilité jusqu'au paiement intégral ({QUOTE})."]
+        if start is None:
+            return [
+                f"Les intérêts légaux courent à partir de la date d'exigibilité de la facture (que je ne lis pas dans "
+                f"votre message) jusqu'au paiement intégral, le {format_date(_day(paid[-1]))} ({QUOTE}). Donnez-moi "
+                "la date d'exigibilité (la date limite de paiement) pour le nombre de jours."
+            ]
+        late = [m for m in paid if _day(m) > start]
+        if paid and not late:
+            return [
+                f"{NOT_LATE} le {format_date(start)}, payée le {format_date(_day(paid[-1]))} : payée à la date "
+                f"d'exigibilité ou avant, il n'y a pas de retard de paiement, donc pas d'intérêts de retard ({QUOTE})."
+            ]
+        if not late:
+            when = "courent " if start <= today else "ne courront, si elle n'est pas payée d'ici là, qu'"
+            return [
+                f"Les intérêts légaux {when}à partir de la date d'exigibilité, le {format_date(start)}, et jusqu'au "
+                f"paiement intégral, tant que la facture n'est pas entièrement payée ({QUOTE})."
+            ]
+        end = _day(late[-1])
+        lines = [
+            f"Les intérêts légaux courent à partir de la date d'exigibilité, le {format_date(start)}, jusqu'au "
+            f"paiement intégral, le {format_date(end)} : {(end - start).days} jours ({QUOTE})."
+        ]
+        if len(late) > 1:
+            parts = ", ".join(format_date(_day(m)) for m in late[:-1])
+            lines.append(
+                f"Paiement partiel le {parts} : les intérêts portent sur les sommes dues, donc après ce paiement "
+                f"seulement sur ce qui restait à payer. J'ai compté le paiement du {format_date(end)} comme le "
+                "paiement intégral (le solde)."
+            )
+        return lines
 
     def _not_the_cdg(self, question: str, clause: str) -> Answer:
         """Interest asked of the CDG 62's bills: the convention gives it to La Fibre's only."""
