@@ -98,6 +98,10 @@ class Pieces:
             condition = (
                 bool(following) and self._condition.match(folded) and not (indirect and folded.startswith("si "))
             )
+            # A condition goes with the question after it only where it refers back ("et si oui, | à quel
+            # tarif ?") or where no "?" punctuates the sentence: elsewhere its own words would outweigh
+            # that question's ("si le défaut de paiement persistait, | serait-il fondé à résilier ?").
+            condition = condition and (in_place or self.refers_back(folded))
             leads = (following == "start" or condition) and not asks_alone
             if not folded or leads or (listing and self._lead.search(folded) and index + 1 < len(split)):
                 # An enumerator is dropped, not carried ("deuxième question"): it only says a question follows.

@@ -95,8 +95,9 @@ class QuestionFinder:
             return False
         if self.reader.cutter.refers_back(text):
             return True
-        strong = {term for term in self.matcher.question_terms(text) if self.matcher.is_strong(term)}
-        return adjacent and strong <= self._not_topic_terms and self.reader.cutter.is_linked(text)
+        # Any other word is a topic, even a general one ("et c qui le président du CDG").
+        words = {term for term in self.matcher.question_terms(text) if not term[0].isdigit()}
+        return adjacent and words <= self._not_topic_terms and self.reader.cutter.is_linked(text)
 
     def _topic(self, previous: Question, text: str) -> str:
         """What a follow-up takes up: the previous question (with its own topic if it was a follow-up),
