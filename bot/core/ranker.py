@@ -95,6 +95,11 @@ class Ranker:
             combined[0] = Candidate(best.clause_id, max(best.confidence, matcher_best), best.strong_terms)
         return combined
 
+    def prefers(self, one: str, other: str, text: str, terms: list[str]) -> bool:
+        """Whether the classifier, reading `text` (terms `terms`), gives clause `one` more than clause `other`."""
+        probabilities = self._probabilities(text, terms)
+        return probabilities.get(one, 0.0) > probabilities.get(other, 0.0)
+
     def _probabilities(self, text: str, terms: list[str]) -> dict[str, float]:
         """The classifier's reading of `text`; the last one is kept (a message is read whole twice)."""
         if not self.classifier:
