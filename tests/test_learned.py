@@ -19,7 +19,7 @@ from bot.settings import Settings, load_settings
 DATA = table("learned.yaml")
 CHECKS = DATA["checks"]
 TAUGHT = [
-    LearnedExample(1, "art-6", "combien de mois avant l'echeance faut-il envoyer le courrier ?"),
+    LearnedExample(1, "art-6", "combien de mois avant l'echeance faut-il poster le pli ?"),
     LearnedExample(2, "hors-sujet", "qui paie les frais de deplacement des elus ?"),
 ]
 TODAY = date(2026, 11, 28)
@@ -81,14 +81,14 @@ def test_export_writes_under_the_clause_keeping_comments_and_validates(copy: Pat
         new = path.read_text(encoding="utf-8")
         added = [line for line in new.splitlines() if line not in old.splitlines()]
         expected = {
-            "article-6.yaml": ["      - combien de mois avant l'echeance faut-il envoyer le courrier ?"],
+            "article-6.yaml": ["      - combien de mois avant l'echeance faut-il poster le pli ?"],
             "out_of_scope.yaml": ["questions:", "  - qui paie les frais de deplacement des elus ?"],
         }.get(path.name, [])
         assert added == expected, path
         comments = [line for line in old.splitlines() if line.lstrip().startswith("#")]
         assert all(comment in new.splitlines() for comment in comments)
     exported = load_knowledge(copy)
-    assert "combien de mois avant l'echeance faut-il envoyer le courrier ?" in exported.clauses["art-6"].questions
+    assert "combien de mois avant l'echeance faut-il poster le pli ?" in exported.clauses["art-6"].questions
     assert exported.out_of_scope == ("qui paie les frais de deplacement des elus ?",)
     assert plan_export(exported, TAUGHT).texts == {}  # nothing twice
     assert with_learned(exported, TAUGHT)[0] is exported

@@ -1,6 +1,8 @@
 """Every question of the evaluation sets, one by one: a question that passed and now fails is a regression.
 
 The misses known today are listed in tests/data/known_misses.yaml, not hidden behind a percentage.
+Regenerate it with `python scripts/known_misses.py` (`--diff` only prints the questions that pass again
+and the new misses): a known miss that passes is removed; a new one must be justified in the commit.
 """
 
 from __future__ import annotations
