@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
+import hashlib
 import io
 import logging
 import os
+import pickle
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -21,6 +24,7 @@ import yaml
 
 from bot.assembly import build_engine
 from bot.cli import main
+from bot.core import classifier
 from bot.core.engine import Engine
 from bot.core.evaluation import Case, Report, evaluate, load_cases
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, load_knowledge
@@ -86,16 +90,41 @@ def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
+def _shared_fits(folder: Path) -> Callable[..., classifier.Classifier]:
+    """The classifier's fit (`bot.core.classifier._fit`), shared by this run's pytest-xdist workers: a
+    fit is made once, by the first worker that needs it (the others wait on its lock file), and read
+    from `folder` by the others (pickled, as in the engine cache). The base knowledge's fit (about 3 s
+    of CPU with scikit-learn's import) is then made once per run instead of once per worker."""
+    fit = classifier._fit.__wrapped__
+    folder.mkdir(exist_ok=True)
+
+    @functools.lru_cache(maxsize=8)
+    def shared(examples: tuple[tuple[str, str, tuple[str, ...]], ...]) -> classifier.Classifier:
+        path = folder / hashlib.sha256(pickle.dumps(examples)).hexdigest()
+        with path.with_suffix(".lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+            if path.exists():
+                return pickle.loads(path.read_bytes())
+            model = fit(examples)
+            path.with_suffix(".part").write_bytes(pickle.dumps(model))
+            path.with_suffix(".part").replace(path)
+            return model
+
+    return shared
+
+
 @pytest.fixture(scope="session", autouse=True)
 def engine_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The knowledge cache of this test run, in a temporary folder (inherited by the processes tests
     start), filled before the first test: every `convention-bot` process a test starts reads the engine
-    instead of training the classifier again. Each pytest-xdist worker builds it too (the classifier's
-    fit, cached in the process, then serves the in-process engines); the cache file is written atomically."""
+    instead of training the classifier again. Each pytest-xdist worker builds it too, with the fit that
+    the first of them made (`_shared_fits`; cached in the process, it then serves the in-process
+    engines); the cache file is written atomically."""
     folder = _run_folder(tmp_path_factory) / "engine-cache"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CONVENTION_BOT__CACHE__PATH", str(folder))
         patch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+        patch.setattr(classifier, "_fit", _shared_fits(_run_folder(tmp_path_factory) / "fits"))
         build_engine(load_settings())  # the engine `convention-bot` builds
         yield folder
 
