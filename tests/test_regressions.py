@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import cases, convention_bot, per_table, table
+from conftest import cases, convention_bot, table
 
 from bot.core.evaluation import Report
 
@@ -22,7 +22,7 @@ KNOWN_MISSES: dict[str, list[str] | None] = table("known_misses.yaml")
 ROOT = Path(__file__).parents[1]
 
 
-@pytest.mark.parametrize("name", per_table(KNOWN_MISSES))
+@pytest.mark.parametrize("name", KNOWN_MISSES)
 def test_no_question_regresses(evaluated: Callable[[str], Report], name: str) -> None:
     known = set(KNOWN_MISSES[name] or [])
     report = evaluated(name)

@@ -90,12 +90,19 @@ class Analyzer:
         """The matching terms of `text`, in order (duplicates kept). `with_parts` also keeps the words
         of each synonym expression (for the knowledge base's side: "taux" alone then finds "taux horaire")."""
         found = words(self._inversion.sub(" ", text) if self._inversion else text)
-        stems = [self._cached_repair(word) for word in found]
+        # The hot path of a long message (hundreds of words, several texts per message): the repair cache
+        # and the stop-word test read inline, not through a method call per word.
+        repaired, stop_words = self._repaired, self.stop_words
+        stems = [repaired[word] if word in repaired else self._cached_repair(word) for word in found]
         slots = self._concepts(stems)
-        terms = [term for word, term in zip(found, slots, strict=True) if term and self._meaningful(word, term)]
+        # Concepts always count; plain words unless stop words or stray letters.
+        plain = [word not in stop_words and (len(word) > 1 or word.isdigit()) for word in found]
+        terms = [term for term, kept in zip(slots, plain, strict=True) if term and (kept or term.startswith("="))]
         if with_parts:
             terms += [
-                s for word, s, slot in zip(found, stems, slots, strict=True) if slot != s and self._meaningful(word, s)
+                s
+                for s, slot, kept in zip(stems, slots, plain, strict=True)
+                if slot != s and (kept or s.startswith("="))
             ]
         return terms
 
@@ -160,10 +167,6 @@ class Analyzer:
             if word.endswith(ending) and len(word) - len(ending) >= 3:
                 return word[: -len(ending)] + "er"
         return ""
-
-    def _meaningful(self, word: str, term: str) -> bool:
-        """Concepts always count; plain words unless stop words or stray letters."""
-        return term.startswith("=") or (word not in self.stop_words and (len(word) > 1 or word.isdigit()))
 
 
 def _same_family(known: str, stemmed: str, word: str) -> bool:

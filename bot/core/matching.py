@@ -145,15 +145,18 @@ class Matcher:
         # Only the examples and clauses that hold a term of the question are visited (inverted index);
         # terms are added in the question's order, so sums do not depend on the index's order.
         shared: dict[int, float] = {}
+        postings, get = self._postings, shared.get
         for term in unique:
             term_weight = weights[term]
-            for index, weight in self._postings.get(term, ()):
-                shared[index] = shared.get(index, 0.0) + term_weight * weight
+            for index, weight in postings.get(term, ()):
+                shared[index] = get(index, 0.0) + term_weight * weight
         nearest: dict[str, float] = {}
-        for index in sorted(shared):
-            example = self._examples[index]
-            similarity = shared[index] / (norm * example.norm)
-            nearest[example.clause_id] = max(nearest.get(example.clause_id, 0.0), similarity)
+        examples, best = self._examples, nearest.get
+        for index, dot in shared.items():  # any order: a maximum does not depend on it
+            example = examples[index]
+            similarity = dot / (norm * example.norm)
+            if similarity > best(example.clause_id, 0.0):
+                nearest[example.clause_id] = similarity
         relevance: dict[str, float] = {}
         strong: dict[str, list[str]] = {}
         for term in unique:
