@@ -33,6 +33,7 @@ CONSTANTS = (
     "OUT_OF_SCOPE_DOUBT",
     "LEARNED_MIN_TERMS",
     "LEARNED_CONFIDENCE",
+    "OUT_OF_SCOPE_WEIGH",
 )
 # One constant moved at a time, around the chosen value.
 MOVES = {
@@ -44,6 +45,7 @@ MOVES = {
     "OUT_OF_SCOPE_DOUBT": (0.15, 0.4),
     "LEARNED_MIN_TERMS": (0, 4, 8),
     "LEARNED_CONFIDENCE": (0.4, 0.5),
+    "OUT_OF_SCOPE_WEIGH": (0.25, 0.5, NEVER),
     "threshold": (0.35, 0.45, 0.5),
 }
 

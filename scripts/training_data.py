@@ -1,9 +1,10 @@
 """Import example phrasings written apart from the evaluation sets into knowledge/training/.
 
-    python scripts/training_data.py PHRASINGS_DIR [LONG_PHRASINGS_DIR] [--negatives FILE] [--note TEXT]
+    python scripts/training_data.py PHRASINGS_DIR [LONG_PHRASINGS_DIR] [--negatives FILE] [--pairs FILE] [--note TEXT]
 
 Each source folder holds one `<clause id>.yaml` list of phrasings (or a mapping whose `questions:` is that
-list); a negatives file holds a list of out-of-scope questions (or such a mapping). With `--note`, the
+list); a negatives file holds a list of out-of-scope questions (or such a mapping); a pairs file holds
+rows `{in, clause, out}` on the scope's boundary (`in` teaches its clause, `out` "hors sujet"). With `--note`, the
 phrasings appended to a file come after a `  # TEXT` comment line saying where they come from. A phrasing is kept only if it is not near-identical (rapidfuzz ratio >= 90 on
 folded text) to any evaluation question (tests/data/*.yaml, ../shared/eval/*.yaml beside the checkout) nor already an
 example question of a clause; the kept ones are appended to knowledge/training/<clause id>.yaml
@@ -60,6 +61,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("folders", nargs="*", type=Path)
     parser.add_argument("--negatives", type=Path, action="append", default=[])
+    parser.add_argument("--pairs", type=Path, action="append", default=[])
     parser.add_argument("--check", action="store_true")
     parser.add_argument("--drop", action="store_true")
     parser.add_argument("--note", default="", help="a comment written above the appended phrasings")
@@ -94,6 +96,13 @@ def main() -> int:
             sources.setdefault(path.stem, []).extend(_phrasings(path))
     for path in args.negatives:
         sources.setdefault(OUT_OF_SCOPE, []).extend(_phrasings(path))
+    for path in args.pairs:
+        for row in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            if row["clause"] not in knowledge.clauses:
+                print(f"skipped {row['in']!r}: no clause {row['clause']}", file=sys.stderr)
+                continue
+            sources.setdefault(row["clause"], []).append(" ".join(str(row["in"]).split()))
+            sources.setdefault(OUT_OF_SCOPE, []).append(" ".join(str(row["out"]).split()))
     dropped = 0
     for name, phrasings in sources.items():
         target = TRAINING / f"{name}.yaml"

@@ -9,7 +9,7 @@ import logging
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from datetime import date
 from pathlib import Path
@@ -108,12 +108,6 @@ def knowledge() -> Knowledge:
 @pytest.fixture(scope="session")
 def engine(knowledge: Knowledge) -> Engine:
     return Engine(knowledge)  # the classifier's fit is the one `engine_cache` made in this process
-
-
-def per_table(names: Iterable[str]) -> list[Any]:
-    """Parameters for tests of `evaluated(name)`: the tests of one table run on one pytest-xdist worker,
-    which answers it once."""
-    return [pytest.param(name, marks=pytest.mark.xdist_group(f"table-{name}")) for name in names]
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
 import snowballstemmer
 from conftest import table
 from snowballstemmer.french_stemmer import FrenchStemmer
@@ -27,6 +28,7 @@ ASK_AND_LIST = (
 )
 
 
+@pytest.mark.slow  # real processes: what a fresh interpreter imports, the first one training the classifier
 def test_a_cache_hit_answers_without_the_build_time_libraries(tmp_path: Path) -> None:
     environment = {k: v for k, v in os.environ.items() if not k.upper().startswith("CONVENTION_BOT_")}
     environment["XDG_CACHE_HOME"] = str(tmp_path)  # the default cache folder, in a temporary place

@@ -26,8 +26,7 @@ from fake_telegram import TOKEN, FakeBotApiServer, FakeTelegram
 from bot.clock import Clock
 from bot.core.calendar_text import next_notice_deadline
 
-# One worker runs the module: its tests share one running bot (pytest-xdist's --dist loadgroup).
-pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow, pytest.mark.xdist_group("end_to_end")]
+pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow]
 ROOT = Path(__file__).parents[1]
 TIMEOUT = 20.0
 

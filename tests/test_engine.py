@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import EVALUATION_DAY, per_table, table
+from conftest import EVALUATION_DAY, table
 
 from bot.core.engine import Engine
 from bot.core.evaluation import CALCULATION, IN_SCOPE, OUT_OF_SCOPE, Report
@@ -26,7 +26,7 @@ MINIMUMS = {
 }
 
 
-@pytest.mark.parametrize("name", per_table(MINIMUMS))
+@pytest.mark.parametrize("name", MINIMUMS)
 def test_accuracy_on_evaluation_sets(evaluated: Callable[[str], Report], name: str) -> None:
     report = evaluated(name)
     for group, minimum in MINIMUMS[name].items():
@@ -51,7 +51,7 @@ def check_answer(answer: dict, case: dict) -> None:
     assert case.get("contains", "") in answer["answer"]
 
 
-@pytest.mark.parametrize("name", per_table(MINIMUMS))
+@pytest.mark.parametrize("name", MINIMUMS)
 def test_answers_are_consistent(engine: Engine, evaluated: Callable[[str], Report], name: str) -> None:
     source = normalized_source(engine.knowledge.source)
     for answer in (outcome.answer for outcome in evaluated(name).outcomes):

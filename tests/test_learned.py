@@ -14,12 +14,12 @@ from bot.core.engine import Engine
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, load_knowledge, read_knowledge
 from bot.core.learned import LearnedExample, check_learned, with_learned
 from bot.learned_export import plan_export, write_export
-from bot.settings import Settings
+from bot.settings import Settings, load_settings
 
 DATA = table("learned.yaml")
 CHECKS = DATA["checks"]
 TAUGHT = [
-    LearnedExample(1, "art-6", "combien de mois avant l'echeance faut-il envoyer le courrier ?"),
+    LearnedExample(1, "art-6", "combien de mois avant l'echeance faut-il poster le pli ?"),
     LearnedExample(2, "hors-sujet", "qui paie les frais de deplacement des elus ?"),
 ]
 TODAY = date(2026, 11, 28)
@@ -35,10 +35,10 @@ def test_a_learned_example_obeys_the_yaml_rules(knowledge: Knowledge, case: dict
         assert problems == []
 
 
-@pytest.fixture(scope="session")  # once per worker, whatever runs between the rows
+@pytest.fixture(scope="module")
 def taught(knowledge: Knowledge) -> Engine:
     """The engine after teaching TAUGHT (and an invalid example), built once for the table below."""
-    engine = build_engine(Settings())  # the shipped knowledge's, from the cache of this run
+    engine = build_engine(load_settings())  # the shipped knowledge's, from the cache of this run
     assert engine.knowledge == knowledge
     before = [engine.answer(example.wording, today=TODAY).answered for example in TAUGHT]
     assert before == [False, True]  # else the test proves nothing
@@ -50,7 +50,6 @@ def taught(knowledge: Knowledge) -> Engine:
 
 
 @pytest.mark.parametrize("case", DATA["after_teaching"], ids=[c["question"] for c in DATA["after_teaching"]])
-@pytest.mark.xdist_group("taught")  # on one worker, which builds the taught engine
 def test_taught_examples_are_used_at_once(taught: Engine, case: dict) -> None:
     answer = taught.answer(case["question"], today=TODAY)
     assert (answer.citations[0].id if answer.citations else None) == case["clause"]
@@ -82,14 +81,14 @@ def test_export_writes_under_the_clause_keeping_comments_and_validates(copy: Pat
         new = path.read_text(encoding="utf-8")
         added = [line for line in new.splitlines() if line not in old.splitlines()]
         expected = {
-            "article-6.yaml": ["      - combien de mois avant l'echeance faut-il envoyer le courrier ?"],
+            "article-6.yaml": ["      - combien de mois avant l'echeance faut-il poster le pli ?"],
             "out_of_scope.yaml": ["questions:", "  - qui paie les frais de deplacement des elus ?"],
         }.get(path.name, [])
         assert added == expected, path
         comments = [line for line in old.splitlines() if line.lstrip().startswith("#")]
         assert all(comment in new.splitlines() for comment in comments)
     exported = load_knowledge(copy)
-    assert "combien de mois avant l'echeance faut-il envoyer le courrier ?" in exported.clauses["art-6"].questions
+    assert "combien de mois avant l'echeance faut-il poster le pli ?" in exported.clauses["art-6"].questions
     assert exported.out_of_scope == ("qui paie les frais de deplacement des elus ?",)
     assert plan_export(exported, TAUGHT).texts == {}  # nothing twice
     assert with_learned(exported, TAUGHT)[0] is exported

@@ -24,6 +24,7 @@ def _ranker(probabilities: dict[str, float]) -> Ranker:
     found.classifier = _Reads(probabilities)  # type: ignore[assignment]
     found._order = ["art-3", "art-5.2", "art-6"]
     found._last = None
+    found._fair_out = 1.0  # no prior to take out of "hors sujet" (tests/test_ranker_prior.py does)
     return found
 
 

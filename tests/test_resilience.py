@@ -69,7 +69,6 @@ async def flaky(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Runni
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("flaky")  # one worker runs the tests that share this bot (--dist loadgroup)
 async def test_process_survives_faults_and_answers_each_user_once(flaky: RunningBot) -> None:
     telegram, server = flaky.telegram, flaky.server
     faults = [
@@ -92,7 +91,6 @@ async def test_process_survives_faults_and_answers_each_user_once(flaky: Running
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("flaky")
 async def test_a_user_who_blocked_the_bot_does_not_stop_it(flaky: RunningBot) -> None:
     flaky.telegram.fail_next("sendMessage", 403, "Forbidden: bot was blocked by the user")
     flaky.telegram.push(flaky.telegram.user_message("durée", user_id=7001))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from conftest import convention_bot
@@ -18,7 +20,7 @@ from bot.assembly import build_engine
 from bot.clock import Clock
 from bot.core.engine import Engine
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR
-from bot.settings import Settings
+from bot.settings import load_settings
 from bot.storage import Storage
 
 MISSED = "Une cyberattaque a bloqué la mairie, qui est fautif ?"  # refused today; article 5.2 answers it
@@ -178,7 +180,8 @@ async def test_the_maintainers_loop_end_to_end(tmp_path: Path) -> None:
     knowledge = tmp_path / "knowledge"
     shutil.copytree(DEFAULT_KNOWLEDGE_DIR, knowledge)
     environment = {"CONVENTION_BOT__KNOWLEDGE_PATH": str(knowledge)}
-    build_engine(Settings(knowledge_path=str(knowledge)))  # cached here (the classifier's fit is this process's)
+    with mock.patch.dict(os.environ, environment):  # the bot reads its engine from the run's cache, built here
+        build_engine(load_settings())
     running = await start_bot(tmp_path, **environment)
     try:
         await the_loop_in_telegram(running)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from conftest import per_table, table
+from conftest import table
 
 from bot.core.calendar_text import schedule_text
 from bot.core.engine import Engine
@@ -46,7 +46,7 @@ def test_trust_row(engine: Engine, row: dict) -> None:
         assert _flat(fragment) not in shown, (fragment, answer.text)
 
 
-@pytest.mark.parametrize("name", per_table(TABLES))
+@pytest.mark.parametrize("name", TABLES)
 def test_eval_reads_the_table(evaluated: Callable[[str], Report], name: str) -> None:
     """`convention-bot eval tests/data/<table>` scores the same rows, forbidden strings included."""
     report = evaluated(name)
@@ -54,13 +54,12 @@ def test_eval_reads_the_table(evaluated: Callable[[str], Report], name: str) -> 
     assert failed == [row["q"] for row in table(name) if row.get("open")]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def contacts(knowledge: Knowledge) -> Engine:
     """An engine with a contact per organisation (built once for the table below)."""
     return Engine(knowledge, contact="CDG", contacts={"fibre": "FIBRE"})
 
 
-@pytest.mark.xdist_group("contacts")
 @pytest.mark.parametrize(
     ("question", "expected"),
     [

@@ -105,6 +105,10 @@ class Classifier:
         total = sum(exp)
         return {label: value / total for label, value in zip(self.labels, exp, strict=True)}
 
+    def biases(self) -> dict[str, float]:
+        """Each label's bias: its prior, what a text with no known feature scores."""
+        return dict(zip(self.labels, self._bias, strict=True))
+
     def vector(self, text: str, terms: Sequence[str]) -> tuple[list[int], list[float]]:
         """The same vector as `_vector(features(text, terms))` (rows, values): what `probabilities` weighs."""
         gram_rows, gram_values = self._values(self._grams(text)[0])
