@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -89,6 +89,11 @@ def find_dates(question: str, today: date | None = None) -> list[DateMention]:
 
     Given `today`, also the dates written without a year ("le 15 mars", "le 3 février dernier":
     the last such day up to today) and months without a day ("en avril 2025")."""
+    return list(_find_dates(question, today))
+
+
+@lru_cache(maxsize=8)  # the calculators of one question read its dates in turn (deadlines, interest): once
+def _find_dates(question: str, today: date | None) -> tuple[DateMention, ...]:
     folded = " ".join(fold(question).split())
     written, month_year = _month_patterns()
     months = calendar_names().numbers
@@ -116,7 +121,7 @@ def find_dates(question: str, today: date | None = None) -> list[DateMention]:
                 found.append(DateMention(match.group(0), date(year, month, 1), "", match.start(), month_only=True))
         found.extend(_ago(folded, today))
     found.sort(key=lambda mention: mention.start)
-    return _years_from_neighbours(found, today) if today is not None else found
+    return tuple(_years_from_neighbours(found, today) if today is not None else found)
 
 
 def _ago(folded: str, today: date) -> list[DateMention]:

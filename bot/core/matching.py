@@ -74,6 +74,9 @@ class Matcher:
         self._idf_of_common_word = math.log(1 + 2)  # the idf of a word half the clauses use
         # Everyday words the knowledge base does not use are weak, like generic words.
         self.generic |= {t for t in self.analyzer.common if t not in self._idf and t not in self.courtesy}
+        # Each known term's weight and strength, read for every term of a long message's every question.
+        self._known_weights = {term: self.weight(term) for term in self._idf}
+        self._strong = frozenset(term for term in self._idf if self.is_strong(term))
         self._centrality = {clause.id: self._central_terms(clause.questions) for clause in knowledge.clauses.values()}
         # Keywords and titles are short questions too ("chorus pro", "frais de déplacement").
         self._examples = [
@@ -135,10 +138,11 @@ class Matcher:
         # In a long message about the convention, words it never uses are more often context ("le
         # syndicat des eaux voudrait...") than the topic: they weigh less the more terms there are.
         dilution = min(1.0, LONG_QUESTION_TERMS / len(unique)) if dilute else 1.0
-        weights = {term: self.weight(term) * (1.0 if term in self._idf else dilution) for term in unique}
+        known = self._known_weights
+        weights = {term: known[term] if term in known else self.weight(term) * dilution for term in unique}
         for term in dict.fromkeys(context or ()):
-            if term not in weights and term in self._idf:
-                weights[term] = CONTEXT_SHARE * self.weight(term)
+            if term not in weights and term in known:
+                weights[term] = CONTEXT_SHARE * known[term]
                 unique.append(term)
         total = sum(weights.values())
         norm = math.sqrt(sum(w * w for w in weights.values()))
@@ -159,9 +163,10 @@ class Matcher:
                 nearest[example.clause_id] = similarity
         relevance: dict[str, float] = {}
         strong: dict[str, list[str]] = {}
+        clause_postings, strong_terms = self._clause_postings, self._strong
         for term in unique:
-            term_weight, term_is_strong = weights[term], self.is_strong(term)
-            for clause_id, score in self._clause_postings.get(term, ()):
+            term_weight, term_is_strong = weights[term], term in strong_terms
+            for clause_id, score in clause_postings.get(term, ()):
                 relevance[clause_id] = relevance.get(clause_id, 0.0) + term_weight * score
                 if term_is_strong:
                     strong.setdefault(clause_id, []).append(term)
