@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 from unittest import mock
 
 import pytest
@@ -37,6 +37,7 @@ from bot.settings import load_settings
 sys.dont_write_bytecode = False
 DATA = Path(__file__).parent / "data"
 FIXTURES = Path(__file__).parent / "fixtures"
+T = TypeVar("T")
 EVALUATION_DAY = date(2026, 11, 28)  # "today" for the evaluation tables (a row may set its own)
 
 
@@ -90,25 +91,29 @@ def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
+def _once_per_run(path: Path, compute: Callable[[], T]) -> T:
+    """`compute()`, made once in this test run by the first pytest-xdist worker that needs it (the
+    others wait on its lock file), then read from `path` (pickled) by the others."""
+    path.parent.mkdir(exist_ok=True)
+    with path.with_suffix(".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if path.exists():
+            return pickle.loads(path.read_bytes())
+        value = compute()
+        path.with_suffix(".part").write_bytes(pickle.dumps(value))
+        path.with_suffix(".part").replace(path)
+        return value
+
+
 def _shared_fits(folder: Path) -> Callable[..., classifier.Classifier]:
-    """The classifier's fit (`bot.core.classifier._fit`), shared by this run's pytest-xdist workers: a
-    fit is made once, by the first worker that needs it (the others wait on its lock file), and read
-    from `folder` by the others (pickled, as in the engine cache). The base knowledge's fit (about 3 s
-    of CPU with scikit-learn's import) is then made once per run instead of once per worker."""
+    """The classifier's fit (`bot.core.classifier._fit`), made once per example set in this test run:
+    the base knowledge's fit (about 3 s of CPU with scikit-learn's import) once instead of once per
+    worker. Still cached in the process, as the real one."""
     fit = classifier._fit.__wrapped__
-    folder.mkdir(exist_ok=True)
 
     @functools.lru_cache(maxsize=8)
     def shared(examples: tuple[tuple[str, str, tuple[str, ...]], ...]) -> classifier.Classifier:
-        path = folder / hashlib.sha256(pickle.dumps(examples)).hexdigest()
-        with path.with_suffix(".lock").open("w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-            if path.exists():
-                return pickle.loads(path.read_bytes())
-            model = fit(examples)
-            path.with_suffix(".part").write_bytes(pickle.dumps(model))
-            path.with_suffix(".part").replace(path)
-            return model
+        return _once_per_run(folder / hashlib.sha256(pickle.dumps(examples)).hexdigest(), lambda: fit(examples))
 
     return shared
 
@@ -140,13 +145,15 @@ def engine(knowledge: Knowledge) -> Engine:
 
 
 @pytest.fixture(scope="session")
-def evaluated(engine: Engine) -> Callable[[str], Report]:
+def evaluated(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Report]:
     """`evaluated(name)`: the engine's answers to the table tests/data/<name>, judged (as of
-    EVALUATION_DAY); each table is answered once per test run and shared by the tests that check it."""
+    EVALUATION_DAY); each table is answered once per test run (whichever worker asks first) and shared
+    by the tests that check it."""
+    folder = _run_folder(tmp_path_factory) / "evaluated"
 
     @functools.cache
     def report(name: str) -> Report:
-        return evaluate(engine, cases(name), EVALUATION_DAY)
+        return _once_per_run(folder / name, lambda: evaluate(engine, cases(name), EVALUATION_DAY))
 
     return report
 
