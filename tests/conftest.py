@@ -12,6 +12,7 @@ import os
 import pickle
 import shutil
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from datetime import date
@@ -85,6 +86,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under pytest-xdist, the controller process, idle while the workers start and collect the tests,
+    trains the classifier of the real knowledge in the meantime (in a thread): the first worker to need
+    it then waits less, or reads it at once (`_once_per_run`)."""
+    if hasattr(session.config, "workerinput") or not session.config.pluginmanager.has_plugin("dsession"):
+        return  # a worker, or no workers (-n0): the `engine_cache` fixture trains
+    folder = session.config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]  # the workers' parent
+    classifier._fit = _shared_fits(folder / "fits")  # type: ignore[assignment]  # this process runs no tests
+    threading.Thread(target=lambda: Engine(load_knowledge()), name="prefit", daemon=True).start()
+
+
 def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder of this test run, shared by pytest-xdist's workers (each has its own basetemp below it)."""
     base = tmp_path_factory.getbasetemp()
@@ -113,7 +125,8 @@ def _shared_fits(folder: Path) -> Callable[..., classifier.Classifier]:
 
     @functools.lru_cache(maxsize=8)
     def shared(examples: tuple[tuple[str, str, tuple[str, ...]], ...]) -> classifier.Classifier:
-        return _once_per_run(folder / hashlib.sha256(pickle.dumps(examples)).hexdigest(), lambda: fit(examples))
+        digest = hashlib.sha256(pickle.dumps(examples)).hexdigest()
+        return _once_per_run(folder / f"{digest}.pickle", lambda: fit(examples))
 
     return shared
 
@@ -153,7 +166,7 @@ def evaluated(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> Calla
 
     @functools.cache
     def report(name: str) -> Report:
-        return _once_per_run(folder / name, lambda: evaluate(engine, cases(name), EVALUATION_DAY))
+        return _once_per_run(folder / f"{name}.pickle", lambda: evaluate(engine, cases(name), EVALUATION_DAY))
 
     return report
 
