@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from .checks import Located
-from .deadlines import calendar_names
+from .date_mentions import calendar_names
 from .schema import CalculationsFile
 from .yamlfile import Problem, YamlDocument
 

@@ -1,4 +1,4 @@
-"""Dates in French questions, and the convention's calendar (Articles 3 and 6).
+"""The convention's calendar (Articles 3 and 6); the dates of a question are read by date_mentions.py.
 
 The convention runs two years from the last signature and renews tacitly for two-year
 periods; a party that wants out sends a registered letter (LRAR) at least three months
@@ -8,173 +8,16 @@ years is 28 February, and three months before 31 May is 28 (or 29) February.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, lru_cache
 
 from dateutil.relativedelta import relativedelta
 
-from .french import fold
+from .date_mentions import calendar_names
 
 PERIOD = relativedelta(years=2)
 NOTICE = relativedelta(months=3)
 EARLIEST_YEAR = 2000  # the parties' authorizations date from 2024-2025; older is a typo
-
-_NUMERIC = re.compile(r"(?<![\d.,/-])(\d{1,4})([/.-])(\d{1,2})\2(\d{2,4})(?![\d/.-]*\d)")
-# "il y a 18 mois", "il y a deux ans": counted back from today, an approximate day (the answer says so).
-_AGO = re.compile(r"\bil y a (\d{1,3}|[a-z]+(?:[ -][a-z]+)?) (ans?|annees?|mois|semaines?)( et demie?)?\b")
-_AGO_UNITS = {"an": "years", "ans": "years", "annee": "years", "annees": "years", "mois": "months"}
-
-
-@dataclass(frozen=True)
-class CalendarNames:
-    """French month and weekday names from the CLDR (babel), not from a list kept by hand: "janvier", "janv",
-    "fevr"… Read once; the engine cache keeps them, so that a cached `ask` does not load babel's locale data."""
-
-    months: tuple[str, ...]  # wide, January first
-    weekdays: tuple[str, ...]  # wide, Monday first
-    numbers: dict[str, int]  # folded wide and abbreviated month names -> month number
-
-
-_names: CalendarNames | None = None
-
-
-def calendar_names() -> CalendarNames:
-    global _names
-    if _names is None:
-        from babel.dates import get_day_names, get_month_names
-
-        _names = CalendarNames(
-            tuple(get_month_names("wide", locale="fr")[number] for number in range(1, 13)),
-            tuple(get_day_names("wide", locale="fr")[number] for number in range(7)),
-            {
-                fold(name).rstrip("."): number
-                for width in ("wide", "abbreviated")
-                for number, name in get_month_names(width, locale="fr").items()
-            },
-        )
-    return _names
-
-
-def use_calendar_names(names: CalendarNames) -> None:
-    """Take the names the engine cache kept (the cache's key covers babel's version)."""
-    global _names
-    _names = names
-
-
-@cache
-def _month_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """ "15 mars 2025", "le 3 fevrier dernier"; "en avril 2025": built from the month names."""
-    month = "(" + "|".join(sorted(calendar_names().numbers, key=len, reverse=True)) + r")\b"
-    written = re.compile(r"(?<!\d)(\d{1,2}) ?(?:er|e)? " + month + r"\.? ?(\d{4})?(?!\d)( dernier)?")
-    return written, re.compile(r"\b(?:en|d'|courant|fin|debut|mi-?) ?" + month + r" (\d{4})(?!\d)")
-
-
-@dataclass(frozen=True)
-class DateMention:
-    """A date written in a question: the date, or why it is not one."""
-
-    text: str
-    value: date | None
-    problem: str = ""
-    start: int = 0
-    assumed_year: bool = False  # written without a year: the year was chosen (and the answer says so)
-    month_only: bool = False  # "en avril 2025": `value` is the 1st, the day is unknown
-    approximate: bool = False  # "il y a 18 mois": counted back from today, the exact day is unknown
-
-
-def find_dates(question: str, today: date | None = None) -> list[DateMention]:
-    """Every date written in `question` (15/03/2025, 2025-03-15, 15 mars 2025, 1er juin 2025).
-
-    Given `today`, also the dates written without a year ("le 15 mars", "le 3 février dernier":
-    the last such day up to today) and months without a day ("en avril 2025")."""
-    return list(_find_dates(question, today))
-
-
-@lru_cache(maxsize=8)  # the calculators of one question read its dates in turn (deadlines, interest): once
-def _find_dates(question: str, today: date | None) -> tuple[DateMention, ...]:
-    folded = " ".join(fold(question).split())
-    written, month_year = _month_patterns()
-    months = calendar_names().numbers
-    found: list[DateMention] = []
-    for match in _NUMERIC.finditer(folded):
-        first, _, middle, last = match.groups()
-        if len(first) == 4:
-            year, month, day = int(first), int(middle), int(last)
-        else:
-            day, month, year = int(first), int(middle), int(last)
-            year += 2000 if len(last) == 2 else 0
-        found.append(_mention(match.group(0), year, month, day, match.start()))
-    for match in written.finditer(folded):
-        day, month = int(match.group(1)), months[match.group(2)]
-        if match.group(3):
-            found.append(_mention(match.group(0).strip(), int(match.group(3)), month, day, match.start()))
-        elif today is not None:
-            year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
-            mention = _mention(match.group(0), year, month, day, match.start())
-            found.append(DateMention(mention.text.strip(), mention.value, mention.problem, mention.start, True))
-    if today is not None:
-        for match in month_year.finditer(folded):
-            if not any(m.start <= match.start() < m.start + len(m.text) + 8 for m in found):
-                month, year = months[match.group(1)], int(match.group(2))
-                found.append(DateMention(match.group(0), date(year, month, 1), "", match.start(), month_only=True))
-        found.extend(_ago(folded, today))
-    found.sort(key=lambda mention: mention.start)
-    return tuple(_years_from_neighbours(found, today) if today is not None else found)
-
-
-def _ago(folded: str, today: date) -> list[DateMention]:
-    """ "il y a 18 mois" → today minus 18 months, flagged approximate."""
-    found = []
-    for match in _AGO.finditer(folded):
-        number = match.group(1)
-        try:
-            if number.isdigit():
-                count = int(number)
-            else:
-                from text_to_num import text2num  # rarely needed: not loaded by every answer
-
-                count = int(text2num(number, "fr"))
-        except ValueError:
-            continue  # "il y a quelques mois": no number, no date
-        unit = _AGO_UNITS.get(match.group(2), "weeks")
-        if match.group(3):  # "il y a un an et demi": 18 months; half a month or week is too vague to count
-            if unit != "years":
-                continue
-            unit, count = "months", count * 12 + 6
-        if 0 < count <= 30 * (12 if unit == "months" else 52 if unit == "weeks" else 1):
-            value = today - relativedelta(**{unit: count})
-            found.append(DateMention(match.group(0), value, "", match.start(), approximate=True))
-    return found
-
-
-def _years_from_neighbours(found: list[DateMention], today: date) -> list[DateMention]:
-    """A date without a year takes its nearest dated neighbour's ("le 2 octobre 2025, le CDG le 14 octobre"),
-    unless that would put it after today (then it stays the last such day up to today)."""
-    dated = [m for m in found if m.value and not m.assumed_year and not m.month_only]
-    if not dated:
-        return found
-    result = []
-    for mention in found:
-        if mention.assumed_year and mention.value:
-            year = min(dated, key=lambda m: abs(m.start - mention.start)).value.year  # type: ignore[union-attr]
-            try:
-                moved = mention.value.replace(year=year)
-            except ValueError:  # 29 February of a common year
-                moved = None
-            if moved is not None and moved <= today:
-                mention = DateMention(mention.text, moved, "", mention.start, True)
-        result.append(mention)
-    return result
-
-
-def _mention(text: str, year: int, month: int, day: int, start: int) -> DateMention:
-    try:
-        value = date(year, month, day)
-    except ValueError:
-        return DateMention(text, None, f"« {text} » n'est pas une date valide (ce jour n'existe pas)", start)
-    return DateMention(text, value, "", start)
 
 
 @dataclass(frozen=True)

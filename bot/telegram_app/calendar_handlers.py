@@ -7,7 +7,8 @@ from datetime import date
 from telegram import Update
 
 from ..core.calendar_text import schedule_text
-from ..core.deadlines import find_dates, format_date, plausibility_problem
+from ..core.date_mentions import find_dates
+from ..core.deadlines import format_date, plausibility_problem
 from .calendar_file import NO_DATE, agenda_keyboard
 from .context import BotContext
 from .privileges import NOT_ADMIN, may_change_chat

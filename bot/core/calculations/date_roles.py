@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..deadlines import DateMention
+from ..date_mentions import DateMention
 from .base import Calculator
 
 ROLE_REACH = 80  # characters before a date where its role is looked for

@@ -9,7 +9,8 @@ from dateutil.relativedelta import relativedelta
 
 from ..answer import Answer
 from ..calendar_text import deadline_text, early_signature_warning
-from ..deadlines import DateMention, compute_deadlines, find_dates, format_date, from_anniversary, plausibility_problem
+from ..date_mentions import DateMention, find_dates
+from ..deadlines import compute_deadlines, format_date, from_anniversary, plausibility_problem
 from .base import CALENDAR_CLAUSES, Calculator, Context, refusal
 from .date_roles import DateRoles, Role
 from .notices import Notices, assumed_year

@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date
 
 from ..answer import Answer
-from ..deadlines import DateMention, find_dates, format_date
+from ..date_mentions import DateMention, find_dates
+from ..deadlines import format_date
 from .base import COST_CLAUSE, Calculator, Context
 from .date_roles import DateRoles
 

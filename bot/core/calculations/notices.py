@@ -8,7 +8,8 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from ..answer import Answer
-from ..deadlines import DateMention, compute_deadlines, format_date
+from ..date_mentions import DateMention
+from ..deadlines import compute_deadlines, format_date
 from .base import TERMINATION_CLAUSE, Calculator
 from .date_roles import Role
 from .parties import AGENT

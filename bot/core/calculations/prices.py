@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from ..answer import Answer
 from ..cost import HOURLY_RATE, Duration, digits, format_euros, format_hours, support_cost
-from ..deadlines import find_dates
+from ..date_mentions import find_dates
 from ..french import fold
 from .base import COST_CLAUSE, Calculator, Context, refusal
 from .parties import Parties
