@@ -18,11 +18,15 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise
 from math import log
 from operator import mul
+from typing import TYPE_CHECKING
 
 from .french import words
+
+if TYPE_CHECKING:  # answering never imports numpy
+    from numpy.typing import NDArray
 
 CHAR_SIZES = (2, 3, 4, 5)
 MAX_CHARS = 1000  # a long message is read on its first characters only: its question comes early or is given apart
@@ -167,21 +171,33 @@ class Classifier:
         return tuple(self._weights[row * width : (row + 1) * width])
 
     def _vector(self, blocks: tuple[Counter[str], ...]) -> tuple[list[int], list[float]]:
-        """Sublinear tf times idf, each block of unit length (known features only): training's vectors."""
+        """Sublinear tf times idf, each block of unit length (known features only): one training vector."""
+        values, rows, _pointers = self._matrix([blocks])
+        return rows.tolist(), values.tolist()
+
+    def _matrix(self, examples: Sequence[tuple[Counter[str], ...]]) -> tuple[NDArray, NDArray, NDArray]:
+        """Training's vectors (as `_vector` defines them) as CSR arrays: values, rows, pointers. The counts are
+        gathered in Python, then tf × idf is one numpy expression over all examples, and each block is divided by
+        its own `np.linalg.norm`: the same floats, operation for operation, as a vector built alone."""
         import numpy as np  # training only
 
-        idf = np.asarray(self._idf)
         rows: list[int] = []
-        values: list[float] = []
-        for index, counts in zip(self._index, blocks, strict=True):
-            known = [(index[f], count) for f, count in counts.items() if f in index]
-            if not known:
-                continue
-            block_rows = [row for row, _count in known]
-            block = (1.0 + np.log([count for _row, count in known])) * idf[block_rows]
-            rows += block_rows
-            values += (block / np.linalg.norm(block)).tolist()
-        return rows, values
+        counts: list[int] = []
+        sizes: list[int] = []  # per example, per block: how many known features
+        for blocks in examples:
+            for index, block in zip(self._index, blocks, strict=True):
+                known = [f for f in block if f in index]
+                rows += map(index.__getitem__, known)
+                counts += map(block.__getitem__, known)
+                sizes.append(len(known))
+        columns = np.array(rows, dtype=np.int64)
+        values = (1.0 + np.log(np.array(counts, dtype=np.int64))) * np.asarray(self._idf)[columns]
+        ends = np.cumsum(sizes, dtype=np.int64)
+        for start, end in zip((0, *ends[:-1].tolist()), ends.tolist(), strict=True):
+            if end > start:
+                values[start:end] /= np.linalg.norm(values[start:end])
+        pointers = np.concatenate([[0], ends[len(self._index) - 1 :: len(self._index)]])
+        return values, columns, pointers
 
 
 def train(examples: Sequence[tuple[str, str]], terms_of: Callable[[str], list[str]]) -> Classifier:
@@ -198,25 +214,16 @@ def _fit(examples: tuple[tuple[str, str, tuple[str, ...]], ...]) -> Classifier:
 
     blocks = [features(text, terms) for _label, text, terms in examples]
     index: list[dict[str, int]] = []
-    offset = 0
+    frequency: list[int] = []  # per row: how many examples hold the feature
     for position in range(2):
-        vocabulary = sorted({f for block in blocks for f in block[position]})
-        index.append({f: offset + i for i, f in enumerate(vocabulary)})
-        offset += len(vocabulary)
-    frequency = np.zeros(offset)
-    for block in blocks:
-        for position in range(2):
-            for f in block[position]:
-                frequency[index[position][f]] += 1
-    idf = np.log((1 + len(blocks)) / (1 + frequency)) + 1.0
+        counted = Counter(chain.from_iterable(block[position] for block in blocks))
+        vocabulary = sorted(counted)
+        index.append({f: len(frequency) + i for i, f in enumerate(vocabulary)})
+        frequency += map(counted.__getitem__, vocabulary)
+    offset = len(frequency)
+    idf = np.log((1 + len(blocks)) / (1 + np.array(frequency, dtype=np.float64))) + 1.0
     untrained = Classifier((), tuple(index), idf, np.zeros((offset, 0)), np.zeros(0))
-    data, columns, pointers = [], [], [0]
-    for block in blocks:
-        rows, values = untrained._vector(block)
-        columns += rows
-        data += values
-        pointers.append(len(columns))
-    matrix = csr_matrix((data, columns, pointers), shape=(len(blocks), offset))
+    matrix = csr_matrix(untrained._matrix(blocks), shape=(len(blocks), offset))
     labels = [label for label, _text, _terms in examples]
     model = LinearSVC(C=REGULARIZATION, random_state=RANDOM_STATE)
     model.fit(matrix, labels)
