@@ -29,6 +29,7 @@ from bot.core import classifier
 from bot.core.engine import Engine
 from bot.core.evaluation import Case, Report, evaluate, load_cases
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, load_knowledge
+from bot.core.ranker import Ranker
 from bot.settings import load_settings
 
 # A test run starts many interpreters (pytest-xdist's workers, `convention-bot` processes): they cache
@@ -57,6 +58,27 @@ class Result(NamedTuple):
     returncode: int
     stdout: str
     stderr: str
+
+
+class _Reads:
+    """A stand-in classifier that reads the same probabilities in every text."""
+
+    def __init__(self, probabilities: dict[str, float]) -> None:
+        self._probabilities = probabilities
+
+    def probabilities(self, text: str, terms: list[str]) -> dict[str, float]:
+        return dict(self._probabilities)
+
+
+def stand_in_ranker(probabilities: dict[str, float], *, fair_out: float = 1.0) -> Ranker:
+    """A Ranker over art-3, art-5.2 and art-6 whose classifier reads `probabilities`; `fair_out` is the
+    factor that takes "hors sujet"'s prior out (1.0: none)."""
+    found = Ranker.__new__(Ranker)
+    found.classifier = _Reads(probabilities)  # type: ignore[assignment]
+    found._order = ["art-3", "art-5.2", "art-6"]
+    found._last = None
+    found._fair_out = fair_out
+    return found
 
 
 def convention_bot(*args: str, stdin: str | None = None, **environment: str) -> Result:

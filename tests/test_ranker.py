@@ -4,6 +4,7 @@ reads, the matcher's ranking and the number of distinct terms, and the clause (o
 from __future__ import annotations
 
 import pytest
+from conftest import stand_in_ranker
 
 from bot.core import ranker
 from bot.core.matching import Candidate
@@ -11,21 +12,8 @@ from bot.core.ranker import Ranker
 from bot.core.training import OUT_OF_SCOPE
 
 
-class _Reads:
-    def __init__(self, probabilities: dict[str, float]) -> None:
-        self._probabilities = probabilities
-
-    def probabilities(self, text: str, terms: list[str]) -> dict[str, float]:
-        return dict(self._probabilities)
-
-
 def _ranker(probabilities: dict[str, float]) -> Ranker:
-    found = Ranker.__new__(Ranker)
-    found.classifier = _Reads(probabilities)  # type: ignore[assignment]
-    found._order = ["art-3", "art-5.2", "art-6"]
-    found._last = None
-    found._fair_out = 1.0  # no prior to take out of "hors sujet" (tests/test_ranker_prior.py does)
-    return found
+    return stand_in_ranker(probabilities)  # no prior to take out of "hors sujet" (tests/test_ranker_prior.py does)
 
 
 SITUATION = [f"t{i}" for i in range(ranker.LEARNED_MIN_TERMS)]

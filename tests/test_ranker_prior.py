@@ -5,6 +5,7 @@ the classifier arbitrates when the sentence and the whole message disagree."""
 from __future__ import annotations
 
 import pytest
+from conftest import stand_in_ranker
 
 from bot.core import ranker
 from bot.core.matching import Candidate
@@ -14,21 +15,8 @@ from bot.core.training import OUT_OF_SCOPE
 FAIR_OUT = 0.03  # "hors sujet"'s bias 0.7 above the clauses' highest, at the softmax's temperature of 5
 
 
-class _Reads:
-    def __init__(self, probabilities: dict[str, float]) -> None:
-        self._probabilities = probabilities
-
-    def probabilities(self, text: str, terms: list[str]) -> dict[str, float]:
-        return dict(self._probabilities)
-
-
 def _ranker(probabilities: dict[str, float]) -> Ranker:
-    found = Ranker.__new__(Ranker)
-    found.classifier = _Reads(probabilities)  # type: ignore[assignment]
-    found._order = ["art-3", "art-5.2", "art-6"]
-    found._last = None
-    found._fair_out = FAIR_OUT
-    return found
+    return stand_in_ranker(probabilities, fair_out=FAIR_OUT)
 
 
 SITUATION = [f"t{i}" for i in range(ranker.LEARNED_MIN_TERMS)]
