@@ -146,9 +146,10 @@ class Pieces:
 
     def _cuts(self, question: str, *, starts: bool = True) -> list[Cut]:
         """See `_find_cuts` (the last sentence's cuts are kept: `asks`, then `pieces` ask for them)."""
-        if self._last_cuts[:2] != (question, starts):
-            self._last_cuts = (question, starts, self._find_cuts(question, starts=starts))
-        return self._last_cuts[2]
+        last = self._last_cuts  # one read: another thread answering at once may replace it
+        if last[:2] != (question, starts):
+            last = self._last_cuts = (question, starts, self._find_cuts(question, starts=starts))
+        return last[2]
 
     def _find_cuts(self, question: str, *, starts: bool) -> list[Cut]:
         """Where `question` may hold two questions, in order, none overlapping: commas and linking words,

@@ -137,6 +137,9 @@ class Ranker:
         if not self.classifier:
             return {}
         key = (text, tuple(terms))
-        if self._last is None or self._last[0] != key:
-            self._last = (key, self.classifier.probabilities(text, terms))
-        return dict(self._last[1])
+        # One read of `_last` into a local: messages answered at once in the bot's threads each keep
+        # their own reading, even when another thread replaces the kept one in between.
+        last = self._last
+        if last is None or last[0] != key:
+            last = self._last = (key, self.classifier.probabilities(text, terms))
+        return dict(last[1])
