@@ -9,6 +9,7 @@ from .base import CALENDAR_CLAUSES, TERMINATION_CLAUSE, Calculator, Context
 from .parties import Parties
 
 OBJECT_REACH = 25  # characters after a termination word where the convention is named as what ends
+LETTER_ALONE_TERMS = 6  # a question of fewer terms naming a letter is about that letter
 COMMUNE_NOT_AT_ANY_TIME = (
     "Non : la collectivité peut résilier la convention à sa date anniversaire, en ayant averti les autres parties "
     "par lettre recommandée avec accusé de réception au moins trois mois avant l'échéance. « À tout moment » ne "
@@ -69,10 +70,20 @@ class Termination(Calculator):
             for verb in self.cues.termination.finditer(folded)
         )
 
-    def letter_without_date(self, question: str, folded: str, ranked: list[Candidate], sure: bool) -> Answer | None:
+    def letter_without_date(
+        self, question: str, folded: str, terms: list[str], ranked: list[Candidate], sure: bool
+    ) -> Answer | None:
         """The registered letter lives in articles 3 and 6: "si on oublie d'envoyer la lettre" is about renewal."""
         letter = self.cues.date_cues.get("letter")
         if not letter or not letter.search(folded) or (sure and ranked[0].clause_id in CALENDAR_CLAUSES):
+            return None
+        # The letter of the calendar: a message that says it ends or renews ("le courrier pour la renouveler"),
+        # or a short question about the letter alone ("si on oublie d'envoyer la lettre"); in a longer message
+        # without those words, a letter is how something else travels (an invoice by post, the address for a
+        # registered letter, a change made "par simple courrier").
+        renewal = self.cues.date_cues.get("anniversary")
+        calendar = self.cues.termination.search(folded) or (renewal and renewal.search(folded))
+        if not calendar and len(set(terms)) >= LETTER_ALONE_TERMS:
             return None
         if sure and not ({c.clause_id for c in ranked[:3]} & set(CALENDAR_CLAUSES)):
             return None
