@@ -16,6 +16,7 @@ from .cues import Cues
 CALENDAR_CLAUSES = ("art-3", "art-6")
 TERMINATION_CLAUSE = "art-6"
 COST_CLAUSE = "art-4.2.1"
+LETTER_ALONE_TERMS = 6  # a question of fewer terms that names a letter is about that letter (the calendar's)
 
 Cite = Callable[[str, "list[str] | None"], Citation]
 
@@ -46,6 +47,11 @@ class Calculator:
         """Articles 3 and 6, quoted where they set the calendar (duration, renewal, notice)."""
         terms = self.matcher.question_terms(self.words.calendar_quote_words)
         return tuple(self.cite(clause_id, terms) for clause_id in CALENDAR_CLAUSES)
+
+
+def letter_alone(terms: list[str]) -> bool:
+    """Whether a question naming a letter is short enough to be about that letter (its numbers not counted)."""
+    return len({term for term in terms if not term[0].isdigit()}) < LETTER_ALONE_TERMS
 
 
 def refusal(question: str, text: str) -> Answer:

@@ -22,6 +22,12 @@ class Cues:
 
     def __init__(self, words: CalculationsFile, matcher: Matcher) -> None:
         self.calendar_terms = set(matcher.question_terms(words.calendar_words))
+        # The calendar words that ask about it ("résilier", "durée", "préavis"), not only name a signing; the
+        # deadline phrases ("date limite") are read as phrases (`deadline_words`), not as their loose words.
+        signing = words.date_roles["signature"].cues if "signature" in words.date_roles else []
+        self.calendar_asked_terms = self.calendar_terms - set(
+            matcher.question_terms(" ".join([*signing, *words.deadline_words]))
+        )
         self.cost_terms = set(matcher.question_terms(words.cost_words))
         self.date_cues = {role: cue_pattern(spec.cues) for role, spec in words.date_roles.items()}
         self.weak_cues = {role: cue_pattern(spec.weak) for role, spec in words.date_roles.items() if spec.weak}

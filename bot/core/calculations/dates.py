@@ -11,7 +11,7 @@ from ..answer import Answer
 from ..calendar_text import deadline_text, early_signature_warning
 from ..date_mentions import DateMention, find_dates
 from ..deadlines import compute_deadlines, format_date, from_anniversary, plausibility_problem
-from .base import CALENDAR_CLAUSES, Calculator, Context, refusal
+from .base import CALENDAR_CLAUSES, Calculator, Context, letter_alone, refusal
 from .date_roles import DateRoles, Role
 from .notices import Notices, assumed_year
 from .parties import Parties
@@ -39,6 +39,12 @@ class Dates(Calculator):
         if bad := next((m for m in mentions if m.value is None), None):
             return refusal(question, f"{bad.problem}. Écrivez la date sous la forme 15/03/2025.")
         roles = self.date_roles.roles(folded, mentions)
+        if not self._asks_calendar(folded, terms):
+            # A date no word gives a role to is read as the signature only in a question about the calendar:
+            # "fusionnées au 1er janvier", "coupée du 13 au 17 novembre" date a situation, not the convention.
+            roles = [item for item in roles if not (item.role == "signature" and item.assumed)]
+            if not roles:
+                return None
         by_role: dict[str, list[Role]] = {}
         for item in roles:
             by_role.setdefault(item.role, []).append(item)
@@ -138,6 +144,18 @@ class Dates(Calculator):
             text = "\n".join([notice.text, "Par ailleurs, pour résilier à la date anniversaire :", body, *notes])
             return Answer(question, True, "calculation", text, (*notice.citations, self.calendar_citations()[0]), 1.0)
         return Answer(question, True, "calculation", "\n".join([body, *notes]), self.calendar_citations(), 1.0)
+
+    def _asks_calendar(self, folded: str, terms: list[str]) -> bool:
+        """Whether the message asks about the calendar (an end, a renewal, a deadline, a duration)."""
+        cues = self.cues
+        anniversary, letter = cues.date_cues.get("anniversary"), cues.date_cues.get("letter")
+        return bool(
+            cues.calendar_asked_terms & set(terms)
+            or cues.termination.search(folded)
+            or (cues.deadline_words and cues.deadline_words.search(folded))
+            or (anniversary and anniversary.search(folded))
+            or (letter and letter_alone(terms) and letter.search(folded))
+        )
 
     def _month_only(self, question: str, mention: DateMention, today: date) -> Answer:
         """ "signée en mars 2025": the day is needed; the range of deadlines the month gives."""

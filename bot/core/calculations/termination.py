@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from ..answer import Answer
 from ..matching import Candidate
-from .base import CALENDAR_CLAUSES, TERMINATION_CLAUSE, Calculator, Context
+from .base import CALENDAR_CLAUSES, TERMINATION_CLAUSE, Calculator, Context, letter_alone
 from .parties import Parties
 
 OBJECT_REACH = 25  # characters after a termination word where the convention is named as what ends
-LETTER_ALONE_TERMS = 6  # a question of fewer terms naming a letter is about that letter
 COMMUNE_NOT_AT_ANY_TIME = (
     "Non : la collectivité peut résilier la convention à sa date anniversaire, en ayant averti les autres parties "
     "par lettre recommandée avec accusé de réception au moins trois mois avant l'échéance. « À tout moment » ne "
@@ -83,7 +82,7 @@ class Termination(Calculator):
         # registered letter, a change made "par simple courrier").
         renewal = self.cues.date_cues.get("anniversary")
         calendar = self.cues.termination.search(folded) or (renewal and renewal.search(folded))
-        if not calendar and len(set(terms)) >= LETTER_ALONE_TERMS:
+        if not calendar and not letter_alone(terms):
             return None
         if sure and not ({c.clause_id for c in ranked[:3]} & set(CALENDAR_CLAUSES)):
             return None
