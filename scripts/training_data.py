@@ -4,7 +4,7 @@
 
 Each source folder holds one `<clause id>.yaml` list of phrasings (or a mapping whose `questions:` is that
 list); a negatives file holds a list of out-of-scope questions (or such a mapping); a pairs file holds
-rows `{in, clause, out}` on the scope's boundary (`in` teaches its clause, `out` "hors sujet"). With `--note`, the
+rows `{in, clause (or id), out}` on the scope's boundary (`in` teaches its clause, `out` "hors sujet"). With `--note`, the
 phrasings appended to a file come after a `  # TEXT` comment line saying where they come from. A phrasing is kept only if it is not near-identical (rapidfuzz ratio >= 90 on
 folded text) to any evaluation question (tests/data/*.yaml, ../shared/eval/*.yaml beside the checkout) nor already an
 example question of a clause; the kept ones are appended to knowledge/training/<clause id>.yaml
@@ -109,10 +109,11 @@ def main() -> int:
         sources.setdefault(OUT_OF_SCOPE, []).extend(_phrasings(path))
     for path in args.pairs:
         for row in _read(path) or []:
-            if row["clause"] not in knowledge.clauses:
-                print(f"skipped {row['in']!r}: no clause {row['clause']}", file=sys.stderr)
+            clause = row.get("clause", row.get("id"))  # writers name it either way
+            if clause not in knowledge.clauses:
+                print(f"skipped {row['in']!r}: no clause {clause}", file=sys.stderr)
                 continue
-            sources.setdefault(row["clause"], []).append(" ".join(str(row["in"]).split()))
+            sources.setdefault(clause, []).append(" ".join(str(row["in"]).split()))
             sources.setdefault(OUT_OF_SCOPE, []).append(" ".join(str(row["out"]).split()))
     dropped = 0
     for name, phrasings in sources.items():

@@ -18,6 +18,7 @@ def _ranker(probabilities: dict[str, float]) -> Ranker:
 
 SITUATION = [f"t{i}" for i in range(ranker.LEARNED_MIN_TERMS)]
 SHORT = SITUATION[:2]
+LONG = [f"t{i}" for i in range(ranker.LEARNED_LEAD_TERMS)]
 MATCHED = [Candidate("art-5.2", 0.4, ("site",)), Candidate("art-6", 0.1, ("cdg",))]
 
 
@@ -26,8 +27,21 @@ MATCHED = [Candidate("art-5.2", 0.4, ("site",)), Candidate("art-6", 0.1, ("cdg",
     [
         # A situation read with assurance, sharing a word with its clause: that clause, in the middle band.
         ({"art-6": 0.9, OUT_OF_SCOPE: 0.05, "art-5.2": 0.05}, SITUATION, MATCHED, "art-6", ranker.LEARNED_CONFIDENCE),
-        # The same reading of a short question: the matcher's order stands (combined, below the band).
-        ({"art-6": 0.9, OUT_OF_SCOPE: 0.05, "art-5.2": 0.05}, SHORT, MATCHED, "art-5.2", 0.0),
+        # The same reading of a short question: the matcher's order stands (combined, below the band) ...
+        ({"art-6": 0.8, OUT_OF_SCOPE: 0.15, "art-5.2": 0.05}, SHORT, MATCHED, "art-5.2", 0.0),
+        # ... unless the classifier is all but certain (SHORT_LEAD): its clause, in the middle band.
+        ({"art-6": 0.95, OUT_OF_SCOPE: 0.03, "art-5.2": 0.02}, SHORT, MATCHED, "art-6", ranker.LEARNED_CONFIDENCE),
+        # A long message (LEARNED_LEAD_TERMS terms): the classifier's first clause leads from LEARNED_LEAD on ...
+        ({"art-6": 0.35, OUT_OF_SCOPE: 0.3, "art-5.2": 0.35}, LONG, MATCHED[1:], "art-6", ranker.LEARNED_CONFIDENCE),
+        # ... not under it, nor when "hors sujet" comes first.
+        (
+            {"art-6": 0.25, OUT_OF_SCOPE: 0.2, "art-5.2": 0.2, "art-3": 0.2, "art-1": 0.15},
+            LONG,
+            MATCHED,
+            "art-5.2",
+            0.0,
+        ),
+        ({"art-6": 0.35, OUT_OF_SCOPE: 0.45, "art-5.2": 0.2}, LONG, MATCHED, "art-5.2", 0.0),
         # "Hors sujet" too likely to overrule the matcher, though not enough to refuse.
         ({"art-6": 0.6, OUT_OF_SCOPE: 0.3, "art-5.2": 0.1}, SITUATION, MATCHED, "art-5.2", 0.0),
         # No word of the convention shared with the classifier's clause: not given.

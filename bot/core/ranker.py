@@ -22,6 +22,14 @@ before the question ("notre site a été piraté samedi. Qui paie ?") names the 
   engine's middle band (answered with its warning and the next clauses as buttons). A short question is
   left to the matcher: when the convention's words are not in it, the classifier's assurance comes
   from a word it shares with a clause ("à quelle heure ferme le support" → the hourly rate).
+- the classifier leads: a long message (at least LEARNED_LEAD_TERMS terms) whose best clause the classifier
+  gives at least LEARNED_LEAD, or any message it reads with near certainty (SHORT_LEAD), with "hors
+  sujet" below that clause and a word of the convention shared with it, gets that clause first, with
+  at least LEARNED_CONFIDENCE (the middle band; the matcher's confidence when it ranks it first too).
+  Measured on the realistic and held-out sets (948 messages): on messages of 8 terms or more the
+  classifier's first label is right far more often than the blend (its label at 0.5 or more: 277 of
+  278; 0.3 to 0.5: 13 of 16); on shorter ones it is not (dev sets: 32 wrong in 1,150), except when
+  all but certain;
 The engine then applies its threshold, middle band and "the matcher found a word of the convention"
 rule as before. The constants were chosen on tests/data/realistic.yaml with
 benchmarks/calibrate_learned.py (README, "Mesures"); the held-out sets were checked, not tuned on.
@@ -46,6 +54,9 @@ LEARNED_CONFIDENCE = 0.45  # between the engine's threshold (0.40) and its sure 
 LEARNED_MIN_TERMS = 6
 AGREED_SURE = 0.4
 OUT_OF_SCOPE_WEIGH = 0.4
+LEARNED_LEAD_TERMS = 8
+LEARNED_LEAD = 0.3
+SHORT_LEAD = 0.9
 
 
 class Ranker:
@@ -86,6 +97,10 @@ class Ranker:
             return ranked  # the convention's own words, clearly: the matcher's reading stands, next clauses included
         out = probabilities.pop(OUT_OF_SCOPE, 0.0)
         short = len(set(read_terms)) < LEARNED_MIN_TERMS
+        if len(set(read_terms)) >= LEARNED_LEAD_TERMS or max(probabilities.values(), default=0.0) >= SHORT_LEAD:
+            lead = self._lead(probabilities, out, ranked)
+            if lead is not None:
+                return lead
         if self._out_of_scope(out, max(probabilities.values(), default=0.0), short):
             return []
         lexical = {candidate.clause_id: candidate for candidate in ranked}
@@ -114,6 +129,21 @@ class Ranker:
         if doubt >= OUT_OF_SCOPE_WEIGH:  # the classifier doubts the convention answers at all
             combined = [Candidate(c.clause_id, round(c.confidence * (1 - doubt), 4), c.strong_terms) for c in combined]
         return combined
+
+    def _lead(self, probabilities: dict[str, float], out: float, ranked: list[Candidate]) -> list[Candidate] | None:
+        """A long message: the classifier's reading leads (measured right far more often than the blend)."""
+        learned = max(probabilities, key=lambda label: probabilities[label], default="")
+        best = probabilities.get(learned, 0.0)
+        if best < LEARNED_LEAD or out > best:
+            return None  # unsure, or "hors sujet" first: the usual rules (and the refusal) decide
+        lexical = {candidate.clause_id: candidate for candidate in ranked}
+        found = lexical.get(learned)
+        if not found or not found.strong_terms:
+            return None
+        agreed = bool(ranked) and ranked[0].clause_id == learned
+        confidence = max(ranked[0].confidence if agreed else 0.0, LEARNED_CONFIDENCE)
+        rest = [c for c in ranked if c.clause_id != learned]
+        return [Candidate(learned, round(confidence, 4), found.strong_terms), *rest]
 
     def _out_of_scope(self, out: float, best_clause: float, short: bool) -> bool:
         """Whether "hors sujet" (probability `out`) wins; for a short question, without its prior too."""
