@@ -96,11 +96,12 @@ class Reader:
         # A message dictated, or without any "?" nor a full stop between sentences (SMS), asks wherever a
         # question word stands; one with full stops and no "?" asks indirectly ("Il voudrait comprendre …").
         unpunctuated = written != text or ("?" not in body and not _FULL_STOP.search(body))
+        marked = "?" in body  # its questions carry "?": a sentence ending "… pourquoi." tells, it does not ask
         listing = False  # in a list announced by "Pourriez-vous m'indiquer :" or "Nos questions :"
         for index, (sentence, item, announces) in enumerate(found):
             opens_list = not item and announces and index + 1 < len(found) and found[index + 1][1]
             # The announcing sentence is context: its items are the questions.
-            asks = (item and listing) or (not opens_list and self.cutter.asks(sentence, unpunctuated))
+            asks = (item and listing) or (not opens_list and self.cutter.asks(sentence, unpunctuated, marked))
             listing = (item and listing) or opens_list
             sentences.append(Sentence(sentence, asks))
         sentences += [Sentence(s, False) for s, _, _ in self._sentences(outside)]  # the forwarder's words

@@ -91,6 +91,8 @@ class Pieces:
             asks_alone = self._piece_asks(folded, indirect, loose) or (
                 conditional and self._piece_asks(own, indirect, loose)
             )
+            # ", ou …" after a question is its other half ("peut-il signer, ou est-ce réservé aux communes ?").
+            asks_alone = asks_alone and not (index and own.startswith("ou "))
             following = kinds[index // 2] if index + 1 < len(split) else ""
             # What comes before a question starting without punctuation belongs to it, when it does not
             # ask by itself ("et on a signé il y a deux ans | est-ce que …"), and so does a condition
@@ -205,8 +207,10 @@ class Pieces:
         """Whether a folded text ends with its question word ("ça commence quand")."""
         return _last_word(folded) in self._closing_words
 
-    def asks(self, sentence: str, unpunctuated: bool = False) -> bool:
-        """Whether a sentence asks something; `unpunctuated`: its message has no "?" (dictated, SMS)."""
+    def asks(self, sentence: str, unpunctuated: bool = False, marked: bool = False) -> bool:
+        """Whether a sentence asks something; `unpunctuated`: its message has no "?" (dictated, SMS); `marked`:
+        its message marks its questions with "?" (then a sentence ending with a question word and a full stop,
+        "Je ne comprends pas pourquoi.", tells something)."""
         folded = fold(sentence).replace("s'il", "si il")
         if "?" in sentence or self._opener.match(folded) or self._asking.search(folded):
             return True
@@ -220,7 +224,7 @@ class Pieces:
             return True
         # SMS: a question word left in place, at the end of the sentence or of one of its pieces
         # ("la facture arrive qd et c'est qui le président").
-        if self._closing_words.isdisjoint(_WORD.findall(folded)):
+        if self._closing_words.isdisjoint(_WORD.findall(folded)) or (marked and sentence.rstrip().endswith(".")):
             return False
         return any(self._closes(piece) for piece in self._piece_end.split(folded)[::2])
 
