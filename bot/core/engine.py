@@ -1,7 +1,8 @@
 """The answering engine: a question in, an `Answer` with clause citations out.
 
 Pure: no Telegram, no network, no clock (the caller passes `today`). It cleans and reads the message,
-finds its questions, runs the calculations, ranks the clauses and picks the one to answer with; the
+finds its questions, runs the calculations, ranks the clauses and picks the one to answer with; a
+message asking several questions is read and answered part by part by `part_reader.py`, and the
 replies themselves are built by `replies.py`.
 """
 
@@ -19,10 +20,11 @@ from .french import comparable
 from .knowledge import Knowledge
 from .matching import Candidate, Matcher
 from .message import Reader
-from .questions import MAX_PARTS, QuestionFinder
+from .part_reader import PartReader, reads_in_parts
+from .questions import QuestionFinder
 from .ranker import Ranker
 from .references import find_reference
-from .replies import ALTERNATIVE_SHARE, PART_NOT_FOUND, SURE_CONFIDENCE, Replies
+from .replies import ALTERNATIVE_SHARE, SURE_CONFIDENCE, Replies
 from .smalltalk import SmallTalk
 
 DEFAULT_THRESHOLD = 0.4
@@ -31,7 +33,6 @@ DEFAULT_CONTACT = "Pour toute autre question, contactez le CDG 62 (votre interlo
 DEFAULT_CONTACTS = {
     "fibre": "Pour une question sur les services de La Fibre Numérique 59 62, contactez La Fibre Numérique 59 62.",
 }
-MAX_CONTEXT_TERMS = 80  # a long message's context: its first sentences say what it is about
 # The question sentence of a message that names the convention, its parties or its services, read
 # for itself: a weaker match is still its best reading (given in the middle band, with the warning).
 ANCHORED_THRESHOLD = 0.35  # chosen on tests/data/realistic.yaml (README, threshold table)
@@ -64,6 +65,7 @@ class Engine:
         self.reader = Reader(knowledge.reading)
         parties = tuple(cue for party in knowledge.calculations.parties.values() for cue in party.cues)
         self.questions = QuestionFinder(self.reader, self.matcher, parties)
+        self.part_reader = PartReader(self.matcher)
         # Anchors are matched as written (folded), not through synonyms: "contrat" may be anyone's contract.
         # A plural or a longer word counts too ("conventions", "conventionnées", "cdg62").
         self._anchors = [f" {comparable(words)}" for words in knowledge.reading.anchor_words if comparable(words)]
@@ -84,56 +86,16 @@ class Engine:
             return Answer(question, False, "smalltalk", smalltalk, score=1.0)
         message = self.reader.read(lines, written)
         asked = self.questions.find_questions(message)
-        focuses = [question.text for question in asked]
         # Tied to the convention, a question may be answered alone, whatever its context says.
-        written = f" {comparable(text)} "
-        anchored = any(anchor in written for anchor in self._anchors)
-        if len(focuses) <= 1 or len(focuses) > MAX_PARTS:
-            focus = focuses[0] if len(focuses) == 1 and anchored else ""
+        anchored = any(anchor in f" {comparable(text)} " for anchor in self._anchors)
+        if not reads_in_parts(asked):
+            focus = asked[0].text if len(asked) == 1 and anchored else ""
             # The calculations read a forwarded message without its header ("Envoyé : jeudi 26 novembre 2026").
             figures = " ".join(message.forwarded.split())
             return self._answer_part(question, text, focus, today, signature, situational=anchored, figures=figures)
-        context = self.matcher.question_terms(" ".join(message.context))[:MAX_CONTEXT_TERMS]
-        parts: list[Answer] = []
-        cited: set[str] = set()
-        words: set[str] = set()  # the strong words of the questions answered so far
-        for focus, before, follows in asked:
-            # A follow-up ("Et le CDG, il peut aussi ?") is read with the question it takes up, whose clause
-            # it may share; another question too weak alone, with the sentence before it.
-            readings = (f"{before} {focus}",) if follows else (focus, f"{before} {focus}") if before else (focus,)
-            for reading in readings:
-                # A question too weak alone is read again with the sentence (or the piece) before it,
-                # unless that only finds again the clause of an earlier question (then it is not its own).
-                part = self._answer_part(
-                    focus,
-                    reading,
-                    reading if anchored else "",
-                    today,
-                    signature,
-                    text,
-                    context + self.matcher.question_terms(reading),
-                    figures=" ".join([*message.context, reading if follows else focus]),
-                    cited=frozenset() if follows else frozenset(cited),
-                )
-                if part.answered or part.kind == "calculation":
-                    break
-            if reading != focus and part.answered and part.citations[0].id in cited and not follows:
-                part = Answer(focus, False, "unknown", PART_NOT_FOUND)
-            elif (
-                reading != focus and part.answered and parts and parts[-1].question == before and not parts[-1].answered
-            ):
-                # "ya moyen de faire un point avec eux ? c prevu qq part ?": the first, unanswered alone, and the
-                # second, which names nothing, answered together: one question in two sentences, answered once.
-                parts.pop()
-                part = replace(part, question=reading)
-            own = {term for term in self.matcher.question_terms(focus) if self.matcher.is_strong(term)}
-            if part.citations and part.citations[0].id in cited and own <= words and not follows:
-                continue  # the same question again, on the same clause: answered once
-            cited.update(citation.id for citation in part.citations[:1])
-            words |= own
-            # A calculation refused says why (an impossible date); any other miss is one short line.
-            keep = part.answered or part.kind == "calculation"
-            parts.append(part if keep else Answer(focus, False, "unknown", PART_NOT_FOUND))
+        parts = self.part_reader.answers(
+            message, asked, text, anchored=anchored, today=today, signature=signature, answer_part=self._answer_part
+        )
         if not any(part.answered for part in parts):
             return self._answer_part(question, text, "", today, signature, situational=anchored)
         if len(parts) == 1:
