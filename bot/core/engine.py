@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
+from functools import partial
 
 from .answer import Answer, Citation
 from .calculations import Calculations
@@ -93,9 +94,8 @@ class Engine:
             # The calculations read a forwarded message without its header ("Envoyé : jeudi 26 novembre 2026").
             figures = " ".join(message.forwarded.split())
             return self._answer_part(question, text, focus, today, signature, situational=anchored, figures=figures)
-        parts = self.part_reader.answers(
-            message, asked, text, anchored=anchored, today=today, signature=signature, answer_part=self._answer_part
-        )
+        answer_part = partial(self._answer_part, today=today, signature=signature, whole=text)
+        parts = self.part_reader.answers(message, asked, anchored=anchored, answer_part=answer_part)
         if not any(part.answered for part in parts):
             return self._answer_part(question, text, "", today, signature, situational=anchored)
         if len(parts) == 1:

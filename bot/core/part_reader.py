@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
 from typing import Protocol
 
 from .answer import Answer
@@ -27,20 +26,13 @@ MAX_CONTEXT_TERMS = 80  # a long message's context: its first sentences say what
 
 
 class PartAnswerer(Protocol):
-    """Answers one question of a message (the engine's `_answer_part`, whose docstring says the rest)."""
+    """Answers one question of the message (the engine's `_answer_part`, given the message's date and whole
+    text): `text` is the reading tried, `focus` the same when it is read for itself ("" if not), `terms`
+    those of the reading and of the message's context, `figures` what the calculations read; a clause
+    already `cited` by an earlier question gives way to a nearly as good one."""
 
     def __call__(
-        self,
-        question: str,
-        text: str,
-        focus: str,
-        today: date,
-        signature: date | None,
-        whole: str = "",
-        terms: list[str] | None = None,
-        situational: bool = True,
-        figures: str = "",
-        cited: frozenset[str] = frozenset(),
+        self, question: str, text: str, focus: str, *, terms: list[str], figures: str, cited: frozenset[str]
     ) -> Answer: ...
 
 
@@ -55,11 +47,8 @@ class _Asking:
     """What every question of one message is read with."""
 
     message: Message
-    whole: str  # the whole message, cleaned
     context_terms: list[str]  # the terms of the message's context sentences, the first ones only
     anchored: bool  # the message names the convention, its parties or its services
-    today: date
-    signature: date | None
     answer_part: PartAnswerer
 
 
@@ -79,20 +68,12 @@ class PartReader:
         self.matcher = matcher
 
     def answers(
-        self,
-        message: Message,
-        asked: Sequence[Question],
-        whole: str,
-        *,
-        anchored: bool,
-        today: date,
-        signature: date | None,
-        answer_part: PartAnswerer,
+        self, message: Message, asked: Sequence[Question], *, anchored: bool, answer_part: PartAnswerer
     ) -> list[Answer]:
-        """One answer per question `asked` of `message` (its text cleaned: `whole`), in order; a question
-        that only asks again what an earlier one asked, on the same clause, is left out."""
+        """One answer per question `asked` of `message`, in order; a question that only asks again what an
+        earlier one asked, on the same clause, is left out."""
         context_terms = self.matcher.question_terms(" ".join(message.context))[:MAX_CONTEXT_TERMS]
-        asking = _Asking(message, whole, context_terms, anchored, today, signature, answer_part)
+        asking = _Asking(message, context_terms, anchored, answer_part)
         answered = _Answered()
         for question in asked:
             part, reading = self._first_good_reading(asking, question, frozenset(answered.cited))
@@ -114,10 +95,7 @@ class PartReader:
                 focus,
                 reading,
                 reading if asking.anchored else "",
-                asking.today,
-                asking.signature,
-                asking.whole,
-                asking.context_terms + self.matcher.question_terms(reading),
+                terms=asking.context_terms + self.matcher.question_terms(reading),
                 figures=" ".join([*asking.message.context, reading if follows else focus]),
                 cited=frozenset() if follows else cited,
             )
