@@ -19,7 +19,7 @@ from .citing import Citations
 from .cleaning import clean
 from .french import comparable
 from .knowledge import Knowledge
-from .matching import Candidate, Matcher
+from .matching import Candidate, Matcher, is_sure
 from .message import Reader
 from .part_reader import PartReader, reads_in_parts
 from .questions import QuestionFinder
@@ -146,7 +146,7 @@ class Engine:
         if focus_terms and focus_terms != terms and not whole:
             # The question itself first, its context weaker: the context's words would dilute it.
             focus_ranked = self.ranker.rank(focus, focus_terms, self.matcher.rank(focus_terms, terms), (text, terms))
-            if self._sure(focus_ranked, min(self.threshold, ANCHORED_THRESHOLD)):
+            if is_sure(focus_ranked, min(self.threshold, ANCHORED_THRESHOLD)):
                 best = _own_best(focus_ranked, cited)
                 if (
                     ranked
@@ -168,15 +168,12 @@ class Engine:
         # One of several questions of a message about the convention: a weaker match is still its best
         # reading, given in the middle band (with the warning and the next clauses).
         threshold = min(self.threshold, PART_THRESHOLD) if whole and focus_terms else self.threshold
-        if self._sure(ranked, threshold):
+        if is_sure(ranked, threshold):
             best = _own_best(ranked, cited)
             return self.replies.clause_answer(
                 question, self.knowledge.clauses[best.clause_id], terms, best.confidence, ranked
             )
         return self.replies.unknown(question, self.replies.not_found(ranked), ranked)
-
-    def _sure(self, ranked: list[Candidate], threshold: float) -> bool:
-        return bool(ranked) and ranked[0].confidence >= threshold and bool(ranked[0].strong_terms)
 
     def about(self, clause_id: str, question: str = "") -> Answer:
         """The card of one clause, asked for by name: its short answer and its whole text."""
