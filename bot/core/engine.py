@@ -123,18 +123,19 @@ class Engine:
         earlier question gives way to the next one of the ranking when that one is nearly as good."""
         terms = terms if terms is not None else self.matcher.question_terms(text)
         focus_terms = self.matcher.question_terms(focus) if focus else []
-        # One of several questions is read with its context weaker (no second reading of the whole).
-        if whole and focus_terms:
+        # One of several questions is read on its own words, its context weaker (no second reading of the whole).
+        one_of_several = bool(whole and focus_terms)
+        own_text, own_terms = (focus, focus_terms) if one_of_several else (text, terms)
+        if one_of_several:
             ranked = self.matcher.rank(focus_terms, terms)
         else:  # a message that never names the convention: its unknown words may well be its topic
             ranked = self.matcher.rank(terms, dilute=situational)
         # The calculation hook: once per question (see `figures` above).
-        own_terms = focus_terms if whole and focus_terms else terms
         if calculation := self.calculations.answer(question, figures or text, own_terms, ranked, today, signature):
             return calculation
         # The one combination point with the learned classifier (bot/core/ranker.py), after the
         # calculations: they keep the matcher's view of the near clauses, so they do not change with it.
-        ranked = self.ranker.rank(*((focus, focus_terms) if whole and focus_terms else (text, terms)), ranked)
+        ranked = self.ranker.rank(own_text, own_terms, ranked)
         reference = find_reference(text)
         if reference and reference.clause_id in self.knowledge.clauses:
             clause = self.knowledge.clauses[reference.clause_id]
@@ -167,7 +168,7 @@ class Engine:
                 return self.replies.clause_answer(question, clause, focus_terms, best.confidence, focus_ranked)
         # One of several questions of a message about the convention: a weaker match is still its best
         # reading, given in the middle band (with the warning and the next clauses).
-        threshold = min(self.threshold, PART_THRESHOLD) if whole and focus_terms else self.threshold
+        threshold = min(self.threshold, PART_THRESHOLD) if one_of_several else self.threshold
         if is_sure(ranked, threshold):
             best = _own_best(ranked, cited)
             return self.replies.clause_answer(
