@@ -175,10 +175,13 @@ def _check_smalltalk(entries: list[SmallTalk], document: YamlDocument, located: 
 
 def _check_generic_words(words: list[str], document: YamlDocument, groups: list[list[str]]) -> Iterable[Problem]:
     """A generic word read as a synonym concept would make that whole group generic."""
-    analyzer = Analyzer(tuple(tuple(group) for group in groups))  # synonyms only: no stop words needed
+    # The expressions holding a word ("!!" holds none; `_check_synonyms` reports it): the analyzer keys each
+    # expression by its first word, and names each group by its first expression.
+    worded = tuple(kept for group in groups if (kept := tuple(e for e in group if comparable(e))))
+    analyzer = Analyzer(worded)  # synonyms only: no stop words needed
     generic = {comparable(word) for word in words}
     # A group meant to be generic (its first expression is a generic word) is fine.
-    generic_groups = {"=" + "_".join(comparable(g[0]).split()) for g in groups if comparable(g[0]) in generic}
+    generic_groups = {"=" + "_".join(comparable(g[0]).split()) for g in worded if comparable(g[0]) in generic}
     for index, word in enumerate(words):
         concepts = [term for term in analyzer.terms(word) if term.startswith("=") and term not in generic_groups]
         if concepts:
