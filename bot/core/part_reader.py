@@ -99,7 +99,7 @@ class PartReader:
                 figures=" ".join([*asking.message.context, reading if follows else focus]),
                 cited=frozenset() if follows else cited,
             )
-            if part.answered or part.kind == "calculation":
+            if _worth_giving(part):
                 break
         return part, reading
 
@@ -110,18 +110,17 @@ class PartReader:
             return  # the same question again, on the same clause: answered once
         answered.cited.update(citation.id for citation in part.citations[:1])
         answered.words |= own
-        # A calculation refused says why (an impossible date); any other miss is one short line.
-        keep = part.answered or part.kind == "calculation"
-        answered.parts.append(part if keep else Answer(question.text, False, "unknown", PART_NOT_FOUND))
+        answered.parts.append(part if _worth_giving(part) else _not_found(question.text))
 
 
 def _settled(part: Answer, reading: str, question: Question, answered: _Answered) -> Answer:
     """The answer of `question` found by `reading` once set against the earlier ones: read with the
     sentence before it, a question that only finds an earlier question's clause is not answered; one
-    that answers, with it, the unanswered question just before is that question's second sentence."""
+    that answers, with it, the unanswered question just before is that question's second sentence (that
+    question's answer then leaves `answered`)."""
     focus, before, follows = question
     if reading != focus and part.answered and part.citations[0].id in answered.cited and not follows:
-        return Answer(focus, False, "unknown", PART_NOT_FOUND)
+        return _not_found(focus)
     parts = answered.parts
     if reading != focus and part.answered and parts and parts[-1].question == before and not parts[-1].answered:
         # "ya moyen de faire un point avec eux ? c prevu qq part ?": the first, unanswered alone, and the
@@ -129,3 +128,13 @@ def _settled(part: Answer, reading: str, question: Question, answered: _Answered
         parts.pop()
         return replace(part, question=reading)
     return part
+
+
+def _worth_giving(part: Answer) -> bool:
+    """An answer, or a calculation: a calculation refused says why (an impossible date)."""
+    return part.answered or part.kind == "calculation"
+
+
+def _not_found(question: str) -> Answer:
+    """A question of the message left unanswered: one short line, the message's other answers around it."""
+    return Answer(question, False, "unknown", PART_NOT_FOUND)
