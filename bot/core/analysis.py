@@ -17,6 +17,7 @@ from rapidfuzz.distance import OSA
 from .french import stem, words
 
 _DOUBLED = re.compile(r"([a-z])\1")
+_ELIDED_BEFORE = frozenset("aeiouyh")  # French elides a vowel before a vowel or a mute h ("l'offre", "l'heure")
 
 REPAIR_CACHE_SIZE = 50_000
 MIN_REPAIR_LENGTH = 5  # shorter words are too easily "repaired" into another word
@@ -44,6 +45,7 @@ class Analyzer:
     _repaired: dict[str, str] = field(default_factory=dict, init=False)  # a bounded cache of `_repair`
 
     def __post_init__(self) -> None:
+        self._elided = frozenset(word for word in self.stop_words if len(word) == 1 and word not in _ELIDED_BEFORE)
         pronouns = "|".join(re.escape(p) for p in sorted(self.inverted_subjects, key=len, reverse=True))
         self._inversion = re.compile(rf"(?<=\w)-(?:t-)?(?:{pronouns})\b", re.IGNORECASE) if pronouns else None
         self._index_phrases()
@@ -142,7 +144,15 @@ class Analyzer:
         # Common slips: a doubled letter ("durrée", "horraire"), a "re-" the text does not use
         # ("réévaluer" for "évaluer"); and conjugated verbs the stemmer leaves apart ("réglons",
         # "situent", "envoyée"), read as their infinitive.
-        for variant in (_DOUBLED.sub(r"\1", word), word[2:] if word.startswith("re") else "", self._infinitive(word)):
+        # An elision typed without its apostrophe ("loffre", "dintervention"): a one-letter stop word glued to
+        # a word starting with a vowel or an h, as French elides.
+        elided = word[1:] if word[0] in self._elided and word[1] in _ELIDED_BEFORE else ""
+        for variant in (
+            _DOUBLED.sub(r"\1", word),
+            word[2:] if word.startswith("re") else "",
+            self._infinitive(word),
+            elided,
+        ):
             if len(variant) >= 4 and variant != word and stem(variant) in self._known_stems:
                 return self._family[stem(variant)]
         if len(stemmed) >= MIN_SHARED_PREFIX:
