@@ -23,8 +23,8 @@ from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR
 from bot.settings import load_settings
 from bot.storage import Storage
 
-MISSED = "Une cyberattaque a bloqué la mairie, qui est fautif ?"  # refused today; article 5.2 answers it
-VARIANT = "cyberattaque à la mairie : à qui la faute"
+MISSED = "Nos fichiers ont disparu, qui est fautif ?"  # refused today; article 5.2 answers it
+VARIANT = "fichiers disparus : à qui la faute"
 OFF_TOPIC = "Comment réserver la salle des fêtes ?"
 
 
