@@ -30,8 +30,10 @@ class Role:
 class DateRoles(Calculator):
     """Gives each date of a message its role."""
 
-    def roles(self, folded: str, mentions: list[DateMention]) -> list[Role]:
-        """Each date's role: the nearest cue before it, else the role of the date before it."""
+    def roles(self, folded: str, mentions: list[DateMention], *, other: bool = False) -> list[Role]:
+        """Each date's role: the nearest cue before it, else the role of the date before it.
+
+        Dates of another event (a meeting, an invoice: role `other`) are left out unless `other` is asked."""
         roles: list[Role] = []
         previous_end = 0
         for index, mention in enumerate(mentions):
@@ -51,7 +53,7 @@ class DateRoles(Calculator):
         if any(item.role == "signature" and not item.assumed for item in roles):
             # A named signature anywhere: a date without a cue is not read as one ("résilier au 31/12, signée le …").
             roles = [item for item in roles if not (item.role == "signature" and item.assumed)]
-        return [item for item in roles if item.role != "other"]
+        return roles if other else [item for item in roles if item.role != "other"]
 
     def _role(self, window: str, wide: str, after: str) -> str | None:
         """The role the words before a date (`window`) give it, or a role that overrides it, before or `after`."""
