@@ -26,6 +26,8 @@ _ELISION = re.compile(r"\b([a-z]')(?=[a-z])")
 _PUNCTUATION_BREAK = r"[.;:!?,]"
 CLAUSE_REACH = 80  # characters looked at on each side of a duration for its role
 TIME_OF_DAY_REACH = 12  # characters before "14h" where "à" or "vers" make it a time of day
+SPAN_REACH = 40  # characters before a time of day where an arrival or a departure word is looked for
+_SENTENCE_END = re.compile(r"[.;!?]")
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -82,6 +84,15 @@ class DurationReader:
             rf"(?<![\w.,])(?:(\d{{1,2}})\s+)?({alternation(self._hour_fractions)})(?![a-z])"
         )
         self._overnight = grammar.max_overnight_hours * 60
+        self._elapsed = (
+            re.compile(rf"(?<![a-z])(?:{alternation(grammar.elapsed_words)})\s*$") if grammar.elapsed_words else None
+        )
+        self._span_start = (
+            re.compile(rf"(?<![a-z])(?:{alternation(grammar.span_start_words)})") if grammar.span_start_words else None
+        )
+        self._span_end = (
+            re.compile(rf"(?<![a-z])(?:{alternation(grammar.span_end_words)})") if grammar.span_end_words else None
+        )
         # "à 12 heures par an": hours per period are an amount of time, whatever word comes before them.
         self._period = (
             re.compile(rf"\s*(?:{alternation(grammar.period_words)})(?![a-z])") if grammar.period_words else None
@@ -118,10 +129,15 @@ class DurationReader:
                 continue
             hours = (Decimal(end - start) / 60).quantize(Decimal("0.0001"))
             found.append(Duration(written, hours, start=match.start(), end=match.end()))
+        clock: list[re.Match[str]] = []  # times of day ("à 14h"), read below as arrivals and departures
         for match in self._duration.finditer(text):
             before = text[max(0, match.start() - TIME_OF_DAY_REACH) : match.start()]
             per_period = self._period is not None and self._period.match(text, match.end())
-            if any(a <= match.start() < b for a, b in taken) or (self._time_of_day.search(before) and not per_period):
+            if any(a <= match.start() < b for a, b in taken):
+                continue
+            elapsed = self._elapsed is not None and self._elapsed.search(before)
+            if self._time_of_day.search(before) and not per_period and not elapsed:
+                clock.append(match)
                 continue
             per_unit = 60 if match.group(2) else 1
             extra = match.group(4) or "0"
@@ -129,6 +145,7 @@ class DurationReader:
                 continue  # "30 min 20": not a duration this reads
             added = self._fractions.get(extra) or int(extra)
             found.append(_duration(match.group(0).strip(), match.group(1), per_unit, added, match.span()))
+        found.extend(self._stays(text, clock))
         for match in self._hour_fraction.finditer(text):
             before = text[max(0, match.start() - TIME_OF_DAY_REACH) : match.start()]
             if self._rate and not match.group(1) and self._rate.search(before):
@@ -137,6 +154,38 @@ class DurationReader:
                 minutes = self._hour_fractions[" ".join(match.group(2).split())]
                 found.append(_duration(match.group(0), match.group(1) or "1", minutes, 0, match.span()))
         return sorted(found, key=lambda d: d.start)
+
+    def _stays(self, text: str, clock: list[re.Match[str]]) -> list[Duration]:
+        """ "arrivé à 14h et reparti à 16h30": an arrival time, then a departure time in the same sentence."""
+        if self._span_start is None or self._span_end is None:
+            return []
+        found: list[Duration] = []
+        arrival: tuple[re.Match[str], int] | None = None
+        previous = 0
+        for match in clock:
+            before = text[max(previous, match.start() - SPAN_REACH) : match.start()]
+            previous = match.end()
+            minute = _clock_minute(match)
+            if minute is None:
+                arrival = None
+            elif (
+                arrival
+                and self._span_end.search(before)
+                and not _SENTENCE_END.search(text, arrival[0].end(), match.start())
+            ):
+                end = (
+                    minute
+                    if minute > arrival[1] or arrival[1] - minute < 24 * 60 - self._overnight
+                    else minute + 24 * 60
+                )
+                if end > arrival[1]:
+                    hours = (Decimal(end - arrival[1]) / 60).quantize(Decimal("0.0001"))
+                    written = text[arrival[0].start() : match.end()]
+                    found.append(Duration(written, hours, start=arrival[0].start(), end=match.end()))
+                arrival = None
+            else:
+                arrival = (match, minute) if self._span_start.search(before) else None
+        return found
 
     def days(self, text: str) -> list[str]:
         """Counts of days in `text` (passed through `digits`): "3 jours", "1 demi-journee"."""
@@ -174,6 +223,14 @@ class DurationReader:
 def _spaced(text: str) -> str:
     """Narrow and non-breaking spaces as plain ones (same length: positions stay)."""
     return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+def _clock_minute(match: re.Match[str]) -> int | None:
+    """The minute of the day of a time written "14h", "16h30", "9 heures 15", or None when it is not one."""
+    hour, extra = match.group(1), match.group(4) or "0"
+    if match.group(3) or not hour.isdigit() or not extra.isdigit() or int(hour) > 24 or int(extra) >= 60:
+        return None
+    return int(hour) * 60 + int(extra)
 
 
 def _inside(found: list[Duration], position: int) -> bool:

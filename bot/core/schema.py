@@ -134,6 +134,9 @@ class DurationGrammar(StrictModel):
     range_links: list[str] = Field(min_length=1)
     max_overnight_hours: int = Field(default=12, ge=0, le=23)
     time_of_day_words: list[str] = Field(min_length=1)
+    elapsed_words: list[str] = []
+    span_start_words: list[str] = []
+    span_end_words: list[str] = []
     clause_breaks: list[str] = Field(min_length=1)
     currency: list[str] = Field(min_length=1)
 
