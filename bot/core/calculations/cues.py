@@ -46,6 +46,7 @@ class Cues:
         self.party_clauses = {entry.clause: entry for entry in words.party_clauses}
         self.included = optional(words.included_words)
         self.hours_asked = optional(words.hours_asked_words)
+        self.amount_asked = optional(words.amount_asked_words)
         self.invoiced = optional(words.invoiced_words)
         self.current_year = optional(words.cap_current_year_words)
         self.other_year = optional(words.cap_other_year_words)
