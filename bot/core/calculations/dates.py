@@ -206,7 +206,8 @@ def _events(events: list[date], signature: date, today: date) -> list[str]:
         if day <= now.open_notice:
             lines.append(
                 f"Le {format_date(day)}, la date que vous indiquez, est avant la date limite du "
-                f"{now.open_notice:%d/%m/%Y} : vous êtes encore dans les temps, si la lettre recommandée est ensuite "
+                f"{now.open_notice:%d/%m/%Y} (pour l'échéance du {now.open_end:%d/%m/%Y}) : vous êtes encore dans les temps, si "
+                f"la lettre recommandée est ensuite "
                 f"reçue par les autres parties au plus tard le {now.open_notice:%d/%m/%Y} "
                 f"({(now.open_notice - day).days} jours plus tard)."
             )
