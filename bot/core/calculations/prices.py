@@ -122,7 +122,8 @@ class Prices(Calculator):
             return False
         around = self.reader.clause_around(text, duration.start, duration.end)
         came = bool(self.cues.intervention and self.cues.intervention.search(around))
-        return (came or "cdg" in self.parties.named(around)) and "fibre" not in self.parties.named(text)
+        named = self.parties.named(text) - {"commune"}
+        return "fibre" not in named and (came or "cdg" in named)
 
     def _days(self, question: str, text: str, terms: list[str]) -> Answer | None:
         """ "3 jours d'intervention": the text prices hours only; ask for them rather than guess a working day."""
