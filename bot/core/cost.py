@@ -87,6 +87,15 @@ class DurationReader:
         self._elapsed = (
             re.compile(rf"(?<![a-z])(?:{alternation(grammar.elapsed_words)})\s*$") if grammar.elapsed_words else None
         )
+        spans = [*grammar.span_start_words, *grammar.span_end_words]
+        # "arrivée 9h", "fin 17h": a time of day written right after an arrival or a departure word.
+        self._span_word = (
+            re.compile(
+                rf"(?<![a-z])(?:{alternation(spans)})[a-z']*\s*(?:{alternation(grammar.time_of_day_words)})?\s*$"
+            )
+            if spans
+            else None
+        )
         self._span_start = (
             re.compile(rf"(?<![a-z])(?:{alternation(grammar.span_start_words)})") if grammar.span_start_words else None
         )
@@ -129,7 +138,7 @@ class DurationReader:
                 continue
             hours = (Decimal(end - start) / 60).quantize(Decimal("0.0001"))
             found.append(Duration(written, hours, start=match.start(), end=match.end()))
-        clock: list[re.Match[str]] = []  # times of day ("à 14h"), read below as arrivals and departures
+        clock: list[tuple[re.Match[str], bool]] = []  # times of day ("à 14h"), read below as arrivals and departures
         for match in self._duration.finditer(text):
             before = text[max(0, match.start() - TIME_OF_DAY_REACH) : match.start()]
             per_period = self._period is not None and self._period.match(text, match.end())
@@ -137,15 +146,14 @@ class DurationReader:
                 continue
             elapsed = self._elapsed is not None and self._elapsed.search(before)
             if self._time_of_day.search(before) and not per_period and not elapsed:
-                clock.append(match)
-                continue
-            per_unit = 60 if match.group(2) else 1
-            extra = match.group(4) or "0"
-            if per_unit == 1 and extra != "0":
-                continue  # "30 min 20": not a duration this reads
-            added = self._fractions.get(extra) or int(extra)
-            found.append(_duration(match.group(0).strip(), match.group(1), per_unit, added, match.span()))
-        found.extend(self._stays(text, clock))
+                clock.append((match, True))
+            elif self._span_word and self._span_word.search(before) and not per_period:
+                clock.append((match, False))  # "arrivée 9h départ 11h": times if they pair, else hours
+            elif written := self._written(match):
+                found.append(written)
+        stays, paired = self._stays(text, clock)
+        found.extend(stays)
+        found.extend(d for match, sure in clock if not sure and match not in paired and (d := self._written(match)))
         for match in self._hour_fraction.finditer(text):
             before = text[max(0, match.start() - TIME_OF_DAY_REACH) : match.start()]
             if self._rate and not match.group(1) and self._rate.search(before):
@@ -155,14 +163,25 @@ class DurationReader:
                 found.append(_duration(match.group(0), match.group(1) or "1", minutes, 0, match.span()))
         return sorted(found, key=lambda d: d.start)
 
-    def _stays(self, text: str, clock: list[re.Match[str]]) -> list[Duration]:
-        """ "arrivé à 14h et reparti à 16h30": an arrival time, then a departure time in the same sentence."""
-        if self._span_start is None or self._span_end is None:
-            return []
+    def _written(self, match: re.Match[str]) -> Duration | None:
+        """The duration a match of `_duration` writes ("2h30", "90 min"), or None ("30 min 20")."""
+        per_unit = 60 if match.group(2) else 1
+        extra = match.group(4) or "0"
+        if per_unit == 1 and extra != "0":
+            return None  # "30 min 20": not a duration this reads
+        added = self._fractions.get(extra) or int(extra)
+        return _duration(match.group(0).strip(), match.group(1), per_unit, added, match.span())
+
+    def _stays(self, text: str, clock: list[tuple[re.Match[str], bool]]) -> tuple[list[Duration], set[re.Match[str]]]:
+        """ "arrivé à 14h et reparti à 16h30": an arrival time, then a departure time in the same sentence; with
+        the times so paired."""
         found: list[Duration] = []
+        paired: set[re.Match[str]] = set()
+        if self._span_start is None or self._span_end is None:
+            return found, paired
         arrival: tuple[re.Match[str], int] | None = None
         previous = 0
-        for match in clock:
+        for match, _ in clock:
             before = text[max(previous, match.start() - SPAN_REACH) : match.start()]
             previous = match.end()
             minute = _clock_minute(match)
@@ -182,10 +201,11 @@ class DurationReader:
                     hours = (Decimal(end - arrival[1]) / 60).quantize(Decimal("0.0001"))
                     written = text[arrival[0].start() : match.end()]
                     found.append(Duration(written, hours, start=arrival[0].start(), end=match.end()))
+                    paired.update((arrival[0], match))
                 arrival = None
             else:
                 arrival = (match, minute) if self._span_start.search(before) else None
-        return found
+        return found, paired
 
     def days(self, text: str) -> list[str]:
         """Counts of days in `text` (passed through `digits`): "3 jours", "1 demi-journee"."""
