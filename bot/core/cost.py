@@ -87,6 +87,15 @@ class DurationReader:
         self._elapsed = (
             re.compile(rf"(?<![a-z])(?:{alternation(grammar.elapsed_words)})\s*$") if grammar.elapsed_words else None
         )
+        self._clock_hours = {fold(word): hour for word, hour in grammar.clock_words.items()}
+        self._clock_word = (
+            re.compile(rf"(?<![a-z])(?:{alternation(grammar.clock_words)})(?![a-z])") if grammar.clock_words else None
+        )
+        self._clock_not_after = (
+            re.compile(rf"(?<![a-z])(?:{alternation(grammar.clock_words_not_after)})[\s-]*$")
+            if grammar.clock_words_not_after
+            else None
+        )
         spans = [*grammar.span_start_words, *grammar.span_end_words]
         # "arrivée 9h", "fin 17h": a time of day written right after an arrival or a departure word.
         self._span_word = (
@@ -121,6 +130,7 @@ class DurationReader:
 
     def durations(self, text: str) -> list[Duration]:
         """Every duration in `text` (passed through `digits`), in order; a range counts as one."""
+        text = self._clock_hours_written(text)
         found: list[Duration] = []
         taken: list[tuple[int, int]] = []
         for match in self._range.finditer(text):
@@ -162,6 +172,21 @@ class DurationReader:
                 minutes = self._hour_fractions[" ".join(match.group(2).split())]
                 found.append(_duration(match.group(0), match.group(1) or "1", minutes, 0, match.span()))
         return sorted(found, key=lambda d: d.start)
+
+    def _clock_hours_written(self, text: str) -> str:
+        """ "midi" as "12h ", "minuit" as "24h   ": the same length, so every position read in `text` stays."""
+        if self._clock_word is None:
+            return text
+        parts: list[str] = []
+        last = 0
+        for match in self._clock_word.finditer(text):
+            hour = f"{self._clock_hours[match.group(0)]}h"
+            before = text[max(0, match.start() - 12) : match.start()]
+            if len(hour) > len(match.group(0)) or (self._clock_not_after and self._clock_not_after.search(before)):
+                continue  # "l'après-midi": a part of the day, not noon
+            parts.append(text[last : match.start()] + hour.ljust(len(match.group(0))))
+            last = match.end()
+        return "".join(parts) + text[last:] if parts else text
 
     def _written(self, match: re.Match[str]) -> Duration | None:
         """The duration a match of `_duration` writes ("2h30", "90 min"), or None ("30 min 20")."""

@@ -135,6 +135,8 @@ class DurationGrammar(StrictModel):
     max_overnight_hours: int = Field(default=12, ge=0, le=23)
     time_of_day_words: list[str] = Field(min_length=1)
     elapsed_words: list[str] = []
+    clock_words: dict[str, int] = {}
+    clock_words_not_after: list[str] = []
     span_start_words: list[str] = []
     span_end_words: list[str] = []
     clause_breaks: list[str] = Field(min_length=1)
