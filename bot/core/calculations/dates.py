@@ -38,7 +38,7 @@ class Dates(Calculator):
             return None
         if bad := next((m for m in mentions if m.value is None), None):
             return refusal(question, f"{bad.problem}. Écrivez la date sous la forme 15/03/2025.")
-        every = self.date_roles.roles(folded, mentions, other=True)
+        every = self.date_roles.roles(folded, mentions, other=True, today=today)
         roles = [item for item in every if item.role != "other"]
         # "notre conseil se réunira le 15/03/2027": a coming event, compared with the deadline, never a signature
         events = sorted(
