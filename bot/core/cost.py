@@ -9,14 +9,14 @@ possessively, so "1,1,1,…" is scanned once.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from text_to_num import alpha2digit
 
+from .calculation_schema import DurationGrammar
 from .french import fold
-from .schema import DurationGrammar
+from .times_of_day import TimesOfDay, alternation
 
 HOURLY_RATE = Decimal(50)  # euros TTC, travel time and costs included (Article 4.2.1)
 MAX_HOURS = Decimal(1000)  # beyond this, a typo rather than a quote request
@@ -26,13 +26,6 @@ _ELISION = re.compile(r"\b([a-z]')(?=[a-z])")
 _PUNCTUATION_BREAK = r"[.;:!?,]"
 CLAUSE_REACH = 80  # characters looked at on each side of a duration for its role
 TIME_OF_DAY_REACH = 12  # characters before "14h" where "à" or "vers" make it a time of day
-SPAN_REACH = 40  # characters before a time of day where an arrival or a departure word is looked for
-_SENTENCE_END = re.compile(r"[.;!?]")
-
-
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of folded words, longest first (so "3 quarts" is tried before "quart")."""
-    return "|".join(sorted({re.escape(" ".join(fold(word).split())) for word in words}, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -77,40 +70,13 @@ class DurationReader:
             rf"(?<!\d)(\d{{1,2}})\s*(?:{hour})\s*(\d{{2}})?\s*(?:{alternation(grammar.range_links)})\s*"
             rf"(\d{{1,2}})\s*(?:{hour})\s*(\d{{2}})?(?!\d)"
         )
-        self._time_of_day = re.compile(rf"(?<![a-z])(?:{alternation(grammar.time_of_day_words)})\s*$")
+        self._times = TimesOfDay(grammar)
         # "une demi-heure", "3 quarts d'heure": the cue words go through the same elision split as `digits`.
         self._hour_fractions = {elided(word): minutes for word, minutes in grammar.hour_fractions.items()}
         self._hour_fraction = re.compile(
             rf"(?<![\w.,])(?:(\d{{1,2}})\s+)?({alternation(self._hour_fractions)})(?![a-z])"
         )
         self._overnight = grammar.max_overnight_hours * 60
-        self._elapsed = (
-            re.compile(rf"(?<![a-z])(?:{alternation(grammar.elapsed_words)})\s*$") if grammar.elapsed_words else None
-        )
-        self._clock_hours = {fold(word): hour for word, hour in grammar.clock_words.items()}
-        self._clock_word = (
-            re.compile(rf"(?<![a-z])(?:{alternation(grammar.clock_words)})(?![a-z])") if grammar.clock_words else None
-        )
-        self._clock_not_after = (
-            re.compile(rf"(?<![a-z])(?:{alternation(grammar.clock_words_not_after)})[\s-]*$")
-            if grammar.clock_words_not_after
-            else None
-        )
-        spans = [*grammar.span_start_words, *grammar.span_end_words]
-        # "arrivée 9h", "fin 17h": a time of day written right after an arrival or a departure word.
-        self._span_word = (
-            re.compile(
-                rf"(?<![a-z])(?:{alternation(spans)})[a-z']*\s*(?:{alternation(grammar.time_of_day_words)})?\s*$"
-            )
-            if spans
-            else None
-        )
-        self._span_start = (
-            re.compile(rf"(?<![a-z])(?:{alternation(grammar.span_start_words)})") if grammar.span_start_words else None
-        )
-        self._span_end = (
-            re.compile(rf"(?<![a-z])(?:{alternation(grammar.span_end_words)})") if grammar.span_end_words else None
-        )
         # "à 12 heures par an": hours per period are an amount of time, whatever word comes before them.
         self._period = (
             re.compile(rf"\s*(?:{alternation(grammar.period_words)})(?![a-z])") if grammar.period_words else None
@@ -130,7 +96,7 @@ class DurationReader:
 
     def durations(self, text: str) -> list[Duration]:
         """Every duration in `text` (passed through `digits`), in order; a range counts as one."""
-        text = self._clock_hours_written(text)
+        text = self._times.written(text)
         found: list[Duration] = []
         taken: list[tuple[int, int]] = []
         for match in self._range.finditer(text):
@@ -148,22 +114,23 @@ class DurationReader:
                 continue
             hours = (Decimal(end - start) / 60).quantize(Decimal("0.0001"))
             found.append(Duration(written, hours, start=match.start(), end=match.end()))
-        clock: list[tuple[re.Match[str], bool]] = []  # times of day ("à 14h"), read below as arrivals and departures
+        clock: list[re.Match[str]] = []  # times of day ("à 14h"), read below as arrivals and departures
+        maybe: set[int] = set()  # of those, the ones that are hours unless they make a stay ("début 9h")
         for match in self._duration.finditer(text):
             before = text[max(0, match.start() - TIME_OF_DAY_REACH) : match.start()]
             per_period = self._period is not None and self._period.match(text, match.end())
             if any(a <= match.start() < b for a, b in taken):
                 continue
-            elapsed = self._elapsed is not None and self._elapsed.search(before)
-            if self._time_of_day.search(before) and not per_period and not elapsed:
-                clock.append((match, True))
-            elif self._span_word and self._span_word.search(before) and not per_period:
-                clock.append((match, False))  # "arrivée 9h départ 11h": times if they pair, else hours
+            if not per_period and self._times.is_time(before):
+                clock.append(match)
+            elif not per_period and self._times.after_span_word and self._times.after_span_word.search(before):
+                maybe.add(len(clock))
+                clock.append(match)
             elif written := self._written(match):
                 found.append(written)
-        stays, paired = self._stays(text, clock)
-        found.extend(stays)
-        found.extend(d for match, sure in clock if not sure and match not in paired and (d := self._written(match)))
+        stays, paired = self._times.stays(text, clock)
+        found.extend(Duration(text[start:end], hours, start=start, end=end) for start, end, hours in stays)
+        found.extend(d for i in sorted(maybe - paired) if (d := self._written(clock[i])))
         for match in self._hour_fraction.finditer(text):
             before = text[max(0, match.start() - TIME_OF_DAY_REACH) : match.start()]
             if self._rate and not match.group(1) and self._rate.search(before):
@@ -173,21 +140,6 @@ class DurationReader:
                 found.append(_duration(match.group(0), match.group(1) or "1", minutes, 0, match.span()))
         return sorted(found, key=lambda d: d.start)
 
-    def _clock_hours_written(self, text: str) -> str:
-        """ "midi" as "12h ", "minuit" as "24h   ": the same length, so every position read in `text` stays."""
-        if self._clock_word is None:
-            return text
-        parts: list[str] = []
-        last = 0
-        for match in self._clock_word.finditer(text):
-            hour = f"{self._clock_hours[match.group(0)]}h"
-            before = text[max(0, match.start() - 12) : match.start()]
-            if len(hour) > len(match.group(0)) or (self._clock_not_after and self._clock_not_after.search(before)):
-                continue  # "l'après-midi": a part of the day, not noon
-            parts.append(text[last : match.start()] + hour.ljust(len(match.group(0))))
-            last = match.end()
-        return "".join(parts) + text[last:] if parts else text
-
     def _written(self, match: re.Match[str]) -> Duration | None:
         """The duration a match of `_duration` writes ("2h30", "90 min"), or None ("30 min 20")."""
         per_unit = 60 if match.group(2) else 1
@@ -196,41 +148,6 @@ class DurationReader:
             return None  # "30 min 20": not a duration this reads
         added = self._fractions.get(extra) or int(extra)
         return _duration(match.group(0).strip(), match.group(1), per_unit, added, match.span())
-
-    def _stays(self, text: str, clock: list[tuple[re.Match[str], bool]]) -> tuple[list[Duration], set[re.Match[str]]]:
-        """ "arrivé à 14h et reparti à 16h30": an arrival time, then a departure time in the same sentence; with
-        the times so paired."""
-        found: list[Duration] = []
-        paired: set[re.Match[str]] = set()
-        if self._span_start is None or self._span_end is None:
-            return found, paired
-        arrival: tuple[re.Match[str], int] | None = None
-        previous = 0
-        for match, _ in clock:
-            before = text[max(previous, match.start() - SPAN_REACH) : match.start()]
-            previous = match.end()
-            minute = _clock_minute(match)
-            if minute is None:
-                arrival = None
-            elif (
-                arrival
-                and self._span_end.search(before)
-                and not _SENTENCE_END.search(text, arrival[0].end(), match.start())
-            ):
-                end = (
-                    minute
-                    if minute > arrival[1] or arrival[1] - minute < 24 * 60 - self._overnight
-                    else minute + 24 * 60
-                )
-                if end > arrival[1]:
-                    hours = (Decimal(end - arrival[1]) / 60).quantize(Decimal("0.0001"))
-                    written = text[arrival[0].start() : match.end()]
-                    found.append(Duration(written, hours, start=arrival[0].start(), end=match.end()))
-                    paired.update((arrival[0], match))
-                arrival = None
-            else:
-                arrival = (match, minute) if self._span_start.search(before) else None
-        return found, paired
 
     def days(self, text: str) -> list[str]:
         """Counts of days in `text` (passed through `digits`): "3 jours", "1 demi-journee"."""
@@ -268,14 +185,6 @@ class DurationReader:
 def _spaced(text: str) -> str:
     """Narrow and non-breaking spaces as plain ones (same length: positions stay)."""
     return text.replace("\u202f", " ").replace("\u00a0", " ")
-
-
-def _clock_minute(match: re.Match[str]) -> int | None:
-    """The minute of the day of a time written "14h", "16h30", "9 heures 15", or None when it is not one."""
-    hour, extra = match.group(1), match.group(4) or "0"
-    if match.group(3) or not hour.isdigit() or not extra.isdigit() or int(hour) > 24 or int(extra) >= 60:
-        return None
-    return int(hour) * 60 + int(extra)
 
 
 def _inside(found: list[Duration], position: int) -> bool:

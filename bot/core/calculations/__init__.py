@@ -14,11 +14,11 @@ from __future__ import annotations
 from datetime import date
 
 from ..answer import Answer, Citation
+from ..calculation_schema import CalculationsFile
 from ..cost import DurationReader
 from ..french import fold
 from ..knowledge import Knowledge
 from ..matching import Candidate, Matcher, is_sure
-from ..schema import CalculationsFile
 from .base import Cite, Context
 from .cues import Cues
 from .dates import Dates

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..calculation_schema import CalculationsFile
 from ..cost import alternation, elided
 from ..french import fold
 from ..matching import Matcher
-from ..schema import CalculationsFile
 
 
 def cue_pattern(cues: Iterable[str]) -> re.Pattern[str]:
