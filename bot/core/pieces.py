@@ -127,6 +127,13 @@ class Pieces:
         """Whether a question refers back to the one before it ("Et celle du tribunal ?", "idem pour La Fibre")."""
         return bool(self._follow_up.search(fold(question)))
 
+    def goes_on(self, sentence: str) -> bool:
+        """Whether a sentence goes on with the question before it, after a linking word ("Et aussi si le CDG
+        facture les déplacements.", "Et combien de temps avant.")."""
+        folded = fold(sentence).strip(" ,;:-–—«\"'")
+        rest = self._link.sub("", folded)
+        return rest != folded and (rest.startswith(("si ", "s'il", "s il ")) or bool(self._opener.match(rest)))
+
     def is_linked(self, question: str) -> bool:
         """Whether a question opens with a linking word ("Et le CDG, il peut aussi ?")."""
         return bool(self._link.match(fold(question).strip(" ,;:-–—«\"'")))

@@ -57,6 +57,8 @@ class QuestionFinder:
             pieces: list[str] = []
             pending = ""
             for piece in self.reader.pieces(sentence.text):
+                # Read without its opener: "Dites-moi, combien …", "tu peux me dire si …".
+                piece = self.reader.tidy(piece).strip() or piece
                 piece = f"{pending}, {piece}" if pending else piece
                 if self.names_something(piece):
                     pieces.append(piece)
