@@ -180,11 +180,22 @@ class Reader:
             return quote.group(quote.lastindex or 1), f"{text[: quote.start()]} {text[quote.end() :]}".strip()
         return text, ""
 
+    def _semicolon_items(self, text: str) -> str:
+        """`text` with a list written with semicolons after words that do not ask ("le maire me demande deux
+        choses ; la durée ; et le tarif horaire") written as a list after a colon, one item a line."""
+        lines = []
+        for line in text.split("\n"):
+            head, _, rest = line.partition(";")
+            if rest.count(";") and ":" not in head and not _FULL_STOP.search(head) and not self.cutter.asks(head):
+                line = f"{head.rstrip()} :\n- " + "\n- ".join(item.strip() for item in rest.split(";"))
+            lines.append(line)
+        return "\n".join(lines)
+
     def _sentences(self, text: str) -> list[tuple[str, bool, bool]]:
         """Each sentence, whether it is a list item ("- …", "2) …"), and whether it announces a list
         (it ends with a colon)."""
         found: list[tuple[str, bool, bool]] = []
-        text = _inline_items(text)
+        text = _inline_items(self._semicolon_items(text) if text.count(";") >= 2 else text)
         for raw in (_NUMBERED_END if ")" in text else _SENTENCE_END).split(text):
             raw = raw.strip()
             listed = raw[:1] in _ITEM_STARTS or raw[1:2] == ")" or (raw[:1] in "iv" and _ITEM_NUMBER.match(raw))

@@ -128,10 +128,12 @@ class Pieces:
         return bool(self._follow_up.search(fold(question)))
 
     def goes_on(self, sentence: str) -> bool:
-        """Whether a sentence goes on with the question before it, after a linking word ("Et aussi si le CDG
-        facture les déplacements.", "Et combien de temps avant.")."""
+        """Whether a sentence goes on with the question before it, after a linking word or an ordinal ("Et
+        aussi si le CDG facture les déplacements.", "Deuxièmement, qui paie si le site est piraté.")."""
         folded = fold(sentence).strip(" ,;:-–—«\"'")
-        rest = self._link.sub("", folded)
+        ordinal = next(iter(self._ordinals.find(folded[:30])), None)
+        rest = folded[ordinal.end() :].lstrip(" ,:") if ordinal and ordinal.start() == 0 else folded
+        rest = self._link.sub("", rest)
         return rest != folded and (rest.startswith(("si ", "s'il", "s il ")) or bool(self._opener.match(rest)))
 
     def is_linked(self, question: str) -> bool:
