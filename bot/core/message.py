@@ -42,6 +42,7 @@ _FIRST_VALUES = ("a", "i", "1")
 _INLINE_DASH = re.compile(r"(?<=\s)[-•–—]\s+(?=\w)")
 # A mention in a group chat ("@CDG62_support"): it says who is asked, not what (an e-mail address is kept).
 _MENTION = re.compile(r"(?<![\w.@])@\w+[\s,:]*")
+_TRAILING_LINK = re.compile(r"\s+et$")  # "(i) le coût horaire et (ii) …": the item ends before "et"
 _QUOTE = re.compile(r"«\s*(.+?)\s*»|\"(.+?)\"", re.DOTALL)
 HEADER_CHARS = 400  # forwarding headers are at the start
 SIGN_OFF_CHARS = 60  # a sign-off opens its sentence and is short ("dans l'attente de votre réponse")
@@ -134,6 +135,7 @@ class Reader:
                     request != sentence
                     or self.cutter.asks(sentence, unpunctuated)
                     or (asked and self.cutter.goes_on(sentence))
+                    or self.cutter.opens_item(sentence)
                 )
             )
             listing = (item and listing) or opens_list
@@ -175,8 +177,10 @@ class Reader:
         quote = next((m for m in quotes if len(m.group(m.lastindex or 1)) >= MIN_QUOTED_MESSAGE), None)
         # A question quoted from the chat, then "+1 même question, …": the quote is the question asked.
         agreed = next((m for m in quotes if "?" in m.group() and self.cutter.refers_back(text[m.end() :])), None)
-        quote = agreed or quote
-        if quote and (agreed or forwarded or quote.end() - quote.start() > len(text) / 2):
+        if agreed:  # what follows the agreement is read too: it may ask more ("+1, et aussi : …")
+            remark = self.cutter.without_agreement(text[agreed.end() :].strip())
+            return f"{agreed.group(agreed.lastindex or 1)}\n{remark}", text[: agreed.start()].strip()
+        if quote and (forwarded or quote.end() - quote.start() > len(text) / 2):
             return quote.group(quote.lastindex or 1), f"{text[: quote.start()]} {text[quote.end() :]}".strip()
         return text, ""
 
@@ -201,7 +205,7 @@ class Reader:
             listed = raw[:1] in _ITEM_STARTS or raw[1:2] == ")" or (raw[:1] in "iv" and _ITEM_NUMBER.match(raw))
             piece = _ITEM_NUMBER.sub("", raw) if listed else raw
             item = piece != raw
-            piece = piece.strip(" ,;:-–—»«\"'")
+            piece = _TRAILING_LINK.sub("", piece.strip(" ,;:-–—»«\"'"))
             if not any(char.isalnum() for char in piece):
                 continue  # "??": the end of the sentence before
             if found and self._sign_off.match(fold(piece[:SIGN_OFF_CHARS])):
