@@ -120,7 +120,6 @@ class Reader:
         # A message dictated, or without any "?" nor a full stop between sentences (SMS), asks wherever a
         # question word stands; one with full stops and no "?" asks indirectly ("Il voudrait comprendre …").
         unpunctuated = written != text or ("?" not in body and not _FULL_STOP.search(body))
-        marked = "?" in body  # its questions carry "?": a sentence ending "… pourquoi." tells, it does not ask
         listing = False  # in a list announced by "Pourriez-vous m'indiquer :" or "Nos questions :"
         asked = False  # the sentence before asked something
         for index, (sentence, item, announces) in enumerate(found):
@@ -134,7 +133,7 @@ class Reader:
                 not opens_list
                 and (
                     request != sentence
-                    or self.cutter.asks(sentence, unpunctuated, marked)
+                    or self.cutter.asks(sentence, unpunctuated)
                     or (asked and self.cutter.goes_on(sentence))
                     or self.cutter.opens_item(sentence)
                 )

@@ -234,10 +234,8 @@ class Pieces:
         """Whether a folded text ends with its question word ("ça commence quand")."""
         return _last_word(folded) in self._closing_words
 
-    def asks(self, sentence: str, unpunctuated: bool = False, marked: bool = False) -> bool:
-        """Whether a sentence asks something; `unpunctuated`: its message has no "?" (dictated, SMS); `marked`:
-        its message marks its questions with "?" (then a sentence ending with a question word and a full stop,
-        "Je ne comprends pas pourquoi.", tells something)."""
+    def asks(self, sentence: str, unpunctuated: bool = False) -> bool:
+        """Whether a sentence asks something; `unpunctuated`: its message has no "?" (dictated, SMS)."""
         folded = fold(sentence).replace("s'il", "si il")
         if "?" in sentence or self._opener.match(folded) or self._asking.search(folded):
             return True
@@ -251,7 +249,10 @@ class Pieces:
             return True
         # SMS: a question word left in place, at the end of the sentence or of one of its pieces
         # ("la facture arrive qd et c'est qui le président").
-        if self._closing_words.isdisjoint(_WORD.findall(folded)) or (marked and sentence.rstrip().endswith(".")):
+        # A punctuated message's sentence ending "… pourquoi." or "… qui fait quoi." tells, it does not ask.
+        if self._closing_words.isdisjoint(_WORD.findall(folded)) or (
+            not unpunctuated and sentence.rstrip().endswith(".")
+        ):
             return False
         return any(self._closes(piece) for piece in self._piece_end.split(folded)[::2])
 
