@@ -250,9 +250,7 @@ class Pieces:
         # SMS: a question word left in place, at the end of the sentence or of one of its pieces
         # ("la facture arrive qd et c'est qui le président").
         # A punctuated message's sentence ending "… pourquoi." or "… qui fait quoi." tells, it does not ask.
-        if self._closing_words.isdisjoint(_WORD.findall(folded)) or (
-            not unpunctuated and sentence.rstrip().endswith(".")
-        ):
+        if self._closing_words.isdisjoint(_WORD.findall(folded)) or (not unpunctuated and sentence.endswith(".")):
             return False
         return any(self._closes(piece) for piece in self._piece_end.split(folded)[::2])
 
