@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import IO, Any, NamedTuple, TypeVar
 from unittest import mock
 
 import pytest
@@ -30,7 +30,7 @@ from bot.core.engine import Engine
 from bot.core.evaluation import Case, Report, evaluate, load_cases
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, load_knowledge
 from bot.core.ranker import Ranker
-from bot.settings import load_settings
+from bot.settings import CacheSettings, Settings, load_settings
 
 # A test run starts many interpreters (pytest-xdist's workers, `convention-bot` processes): they cache
 # compiled modules and pytest's rewritten tests in __pycache__/ (git-ignored), as Python does by default,
@@ -110,13 +110,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Under pytest-xdist, the controller process, idle while the workers start and collect the tests,
-    trains the classifier of the real knowledge in the meantime (in a thread): the first worker to need
-    it then waits less, or reads it at once (`_once_per_run`)."""
+    builds the run's engine cache in the meantime (in a thread, holding the cache's lock file from
+    before any worker starts): the workers then read the engine instead of each building it."""
     if hasattr(session.config, "workerinput") or not session.config.pluginmanager.has_plugin("dsession"):
-        return  # a worker, or no workers (-n0): the `engine_cache` fixture trains
+        return  # a worker, or no workers (-n0): the `engine_cache` fixture builds it
     folder = session.config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]  # the workers' parent
     classifier._fit = _shared_fits(folder / "fits")  # type: ignore[assignment]  # this process runs no tests
-    threading.Thread(target=lambda: Engine(load_knowledge()), name="prefit", daemon=True).start()
+    lock = _lock_file(folder / "engine-cache.lock")
+    settings = Settings(cache=CacheSettings(path=str(folder / "engine-cache")))  # the key `engine_cache`'s has
+
+    def build() -> None:
+        with lock:  # closing the file releases the lock
+            build_engine(settings)
+
+    threading.Thread(target=build, name="prefit", daemon=True).start()
 
 
 def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -125,12 +132,18 @@ def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
+def _lock_file(path: Path) -> IO[str]:
+    """`path` opened and locked (waiting for whoever holds it); closing the file releases the lock."""
+    lock = path.open("w")
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    return lock
+
+
 def _once_per_run(path: Path, compute: Callable[[], T]) -> T:
     """`compute()`, made once in this test run by the first pytest-xdist worker that needs it (the
     others wait on its lock file), then read from `path` (pickled) by the others."""
     path.parent.mkdir(exist_ok=True)
-    with path.with_suffix(".lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+    with _lock_file(path.with_suffix(".lock")):
         if path.exists():
             return pickle.loads(path.read_bytes())
         value = compute()
@@ -157,16 +170,17 @@ def _shared_fits(folder: Path) -> Callable[..., classifier.Classifier]:
 def engine_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The knowledge cache of this test run, in a temporary folder (inherited by the processes tests
     start), filled before the first test: every `convention-bot` process a test starts reads the engine
-    instead of training the classifier again. Each pytest-xdist worker builds it too, with the fit that
-    the first of them made (`_shared_fits`; cached in the process, it then serves the in-process
-    engines); the cache file is written atomically."""
-    folder = _run_folder(tmp_path_factory) / "engine-cache"
+    instead of training the classifier again. Built once per run, under its lock file: by the
+    controller of pytest-xdist's workers (`pytest_sessionstart`), else by the first worker; the others
+    read it. Fits of other examples are shared by the workers too (`_shared_fits`)."""
+    run = _run_folder(tmp_path_factory)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CONVENTION_BOT__CACHE__PATH", str(folder))
+        patch.setenv("CONVENTION_BOT__CACHE__PATH", str(run / "engine-cache"))
         patch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
-        patch.setattr(classifier, "_fit", _shared_fits(_run_folder(tmp_path_factory) / "fits"))
-        build_engine(load_settings())  # the engine `convention-bot` builds
-        yield folder
+        patch.setattr(classifier, "_fit", _shared_fits(run / "fits"))
+        with _lock_file(run / "engine-cache.lock"):
+            build_engine(load_settings())  # the engine `convention-bot` builds
+        yield run / "engine-cache"
 
 
 @pytest.fixture(scope="session")
@@ -175,8 +189,9 @@ def knowledge() -> Knowledge:
 
 
 @pytest.fixture(scope="session")
-def engine(knowledge: Knowledge) -> Engine:
-    return Engine(knowledge)  # the classifier's fit is the one `engine_cache` made in this process
+def engine(engine_cache: Path) -> Engine:
+    """The engine `convention-bot` answers with (read from the run's cache: no worker builds it)."""
+    return build_engine(load_settings())
 
 
 @pytest.fixture(scope="session")
