@@ -56,6 +56,7 @@ def test_the_cached_engine_answers_as_the_one_just_built(tmp_path: Path) -> None
     built = cached_engine(DEFAULT_KNOWLEDGE_DIR, **settings)  # an empty cache folder: builds and writes the cache
     cached = cached_engine(DEFAULT_KNOWLEDGE_DIR, **settings)
     assert not [value for value in vars(built.reader).values() if isinstance(value, LazyPattern)]
+    assert cached.knowledge == built.knowledge  # what /revue's examples are merged into
     lazy = [value for value in vars(cached.reader).values() if isinstance(value, LazyPattern)]
     assert lazy
     today = date(2026, 11, 28)
