@@ -102,12 +102,68 @@ def convention_bot(*args: str, stdin: str | None = None, **environment: str) -> 
     return Result(code, out, err)
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Slow tests first (a stable sort: each module keeps its order): pytest-xdist hands them out first,
-    so the workers' long waits on real processes overlap instead of ending the run one after another."""
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+# Modules that train classifiers (the classifier's own tests, taught examples): one scope, so that a
+# single pytest-xdist worker imports scikit-learn (about 1 s of CPU per process). Others may be added.
+TRAINING_MODULES = ("tests/test_classifier.py", "tests/test_learned.py", "tests/test_review.py")
+DURATIONS = "convention-bot/test-seconds"  # pytest's cache: each test's duration in the last run
+SLOW_GUESS = 5.0  # seconds: a slow test never run yet (a real process) is costly
 
 
+def _scope(nodeid: str) -> str:
+    """What pytest-xdist runs on one worker: a module (its module-scoped fixtures are built once), or
+    the training modules together."""
+    module = nodeid.split("::", 1)[0]
+    return "training" if module in TRAINING_MODULES else module
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """--dist loadscope with `_scope`'s scopes."""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return _scope(nodeid)
+
+    return Scheduling(config, log)
+
+
+@pytest.hookimpl(trylast=True)  # after -m and -k have deselected
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The costliest scopes first (their tests' durations in the last run; a test never run counts the
+    mean, a slow one SLOW_GUESS), each keeping its order: pytest-xdist hands them out in this order
+    (`--no-loadscope-reorder`), so that the workers' long tasks overlap instead of one ending the run
+    alone (the longest-first rule of scheduling)."""
+    cache = getattr(config, "cache", None)
+    seen: dict[str, float] = cache.get(DURATIONS, {}) if cache else {}
+    mean = sum(seen.values()) / len(seen) if seen else 0.0
+    costs: dict[str, float] = {}
+    for item in items:
+        guess = SLOW_GUESS if item.get_closest_marker("slow") else mean
+        costs[_scope(item.nodeid)] = costs.get(_scope(item.nodeid), 0.0) + seen.get(item.nodeid, guess)
+    order = {scope: index for index, scope in enumerate(costs)}
+    items.sort(key=lambda item: (-costs[_scope(item.nodeid)], order[_scope(item.nodeid)]))
+
+
+_durations: dict[str, float] = {}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Each test's duration (setup, call and teardown), reported by the workers to the controller."""
+    _durations[report.nodeid] = _durations.get(report.nodeid, 0.0) + report.duration
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """The durations of this run into pytest's cache (by the controller, or the only process)."""
+    cache = getattr(session.config, "cache", None)
+    if cache is None or hasattr(session.config, "workerinput") or not _durations:
+        return
+    cache.set(DURATIONS, {**cache.get(DURATIONS, {}), **{k: round(v, 4) for k, v in _durations.items()}})
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist starts the workers: the lock is taken first
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Under pytest-xdist, the controller process, idle while the workers start and collect the tests,
     builds the run's engine cache in the meantime (in a thread, holding the cache's lock file from
@@ -124,6 +180,14 @@ def pytest_sessionstart(session: pytest.Session) -> None:
             build_engine(settings)
 
     threading.Thread(target=build, name="prefit", daemon=True).start()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtestloop(session: pytest.Session) -> None:
+    """A pytest-xdist worker waits for the controller's engine (its lock file) before its first test, so
+    that the wait is not counted in that test's duration (they order the next run)."""
+    if hasattr(session.config, "workerinput"):
+        _lock_file(_run_folder(session.config._tmp_path_factory) / "engine-cache.lock").close()  # type: ignore[attr-defined]
 
 
 def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
