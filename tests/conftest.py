@@ -230,32 +230,32 @@ def _shared_fits(folder: Path) -> Callable[..., classifier.Classifier]:
     return shared
 
 
-@pytest.fixture(scope="session", autouse=True)
-def engine_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The knowledge cache of this test run, in a temporary folder (inherited by the processes tests
-    start), filled before the first test: every `convention-bot` process a test starts reads the engine
-    instead of training the classifier again. Built once per run, under its lock file: by the
-    controller of pytest-xdist's workers (`pytest_sessionstart`), else by the first worker; the others
-    read it. Fits of other examples are shared by the workers too (`_shared_fits`)."""
+@pytest.fixture(scope="session")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    """The engine `convention-bot` answers with, from this test run's knowledge cache (`engine_cache`)."""
     run = _run_folder(tmp_path_factory)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CONVENTION_BOT__CACHE__PATH", str(run / "engine-cache"))
         patch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
         patch.setattr(classifier, "_fit", _shared_fits(run / "fits"))
         with _lock_file(run / "engine-cache.lock"):
-            build_engine(load_settings())  # the engine `convention-bot` builds
-        yield run / "engine-cache"
+            engine = build_engine(load_settings())
+        yield engine
+
+
+@pytest.fixture(scope="session", autouse=True)
+def engine_cache(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The knowledge cache of this test run, in a temporary folder (inherited by the processes tests
+    start), filled before the first test: every `convention-bot` process a test starts reads the engine
+    instead of training the classifier again. Built once per run, under its lock file: by the
+    controller of pytest-xdist's workers (`pytest_sessionstart`), else by the first worker; the others
+    read it. Fits of other examples are shared by the workers too (`_shared_fits`)."""
+    return _run_folder(tmp_path_factory) / "engine-cache"
 
 
 @pytest.fixture(scope="session")
 def knowledge() -> Knowledge:
     return load_knowledge()
-
-
-@pytest.fixture(scope="session")
-def engine(engine_cache: Path) -> Engine:
-    """The engine `convention-bot` answers with (read from the run's cache: no worker builds it)."""
-    return build_engine(load_settings())
 
 
 @pytest.fixture(scope="session")
