@@ -14,11 +14,11 @@ from __future__ import annotations
 from datetime import date
 
 from ..answer import Answer, Citation
+from ..calculation_schema import CalculationsFile
 from ..cost import DurationReader
 from ..french import fold
 from ..knowledge import Knowledge
-from ..matching import Candidate, Matcher
-from ..schema import CalculationsFile
+from ..matching import Candidate, Matcher, is_sure
 from .base import Cite, Context
 from .cues import Cues
 from .dates import Dates
@@ -61,14 +61,18 @@ class Calculations:
         folded = " ".join(fold(text).split())
         near = {candidate.clause_id for candidate in ranked[:3]}
         named = self.parties.named(folded)
-        sure = bool(ranked) and ranked[0].confidence >= self.threshold and bool(ranked[0].strong_terms)
+        sure = is_sure(ranked, self.threshold)
         return (
             self.prices.cost(question, text, terms, near, named)
             or self.interest.answer(question, folded, near, named, today)
             or self.dates.answer(question, folded, terms, near, today, signature)
             or self.termination.termination_party(question, folded, near, ranked, sure)
             or self.termination.letter_without_date(question, folded, ranked, sure)
-            or (self.liability.liability_cap(question, folded, terms, ranked[0].clause_id, sure) if ranked else None)
+            or (
+                self.liability.liability_cap(question, folded, terms, ranked[0].clause_id, sure, today)
+                if ranked
+                else None
+            )
             or (self.parties.mismatch(question, terms, ranked, named) if sure else None)
             or (self.prices.before_tax(question, folded, terms, ranked[0].clause_id) if sure else None)
         )
