@@ -254,8 +254,9 @@ def engine_cache(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> Pa
 
 
 @pytest.fixture(scope="session")
-def knowledge() -> Knowledge:
-    return load_knowledge()
+def knowledge(engine: Engine) -> Knowledge:
+    """The shipped knowledge base, as the cached engine holds it (equal to a fresh load: test_cold_start)."""
+    return engine.knowledge
 
 
 @pytest.fixture(scope="session")
