@@ -8,9 +8,11 @@ import re
 from dataclasses import dataclass
 
 from ..date_mentions import DateMention
-from .base import Calculator
+from .base import Calculator, Context
 
 ROLE_REACH = 80  # characters before a date where its role is looked for
+ROLE_CACHE_SIZE = 512
+_UNKNOWN = "?"  # not a role: `_role` gives a role's name or None
 _SENTENCE_END = re.compile(r"[.;!?]")
 _CLAUSE_END = re.compile(r"[.;!?,:]")
 _COMPLEMENT = re.compile(r"\s(?:de|du|des|d')\s*(?:la\s+|le\s+|les\s+|l'\s*|votre\s+|notre\s+|sa\s+|leur\s+)?$")
@@ -30,6 +32,15 @@ class Role:
 class DateRoles(Calculator):
     """Gives each date of a message its role."""
 
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        # A bounded cache of `_role` by the words around a date: the parts of a long message are read each
+        # with the message's context, whose dates (and their words) are then the same, and so is their role.
+        self._roles: dict[tuple[str, str, str], str | None] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_roles": {}}  # a pickled engine carries no message
+
     def roles(self, folded: str, mentions: list[DateMention]) -> list[Role]:
         """Each date's role: the nearest cue before it, else the role of the date before it."""
         roles: list[Role] = []
@@ -39,7 +50,7 @@ class DateRoles(Calculator):
             following = mentions[index + 1] if index + 1 < len(mentions) else None
             # Past the previous date, within its clause: "la facture du 15/09 est arrivée à échéance le 15/10".
             wide = _CLAUSE_END.split(folded[max(0, mention.start - ROLE_REACH) : mention.start])[-1]
-            role = self._role(window, wide, self._after(folded, mention, following))
+            role = self._cached_role(window, wide, self._after(folded, mention, following))
             if role:
                 roles.append(Role(mention, role))
             elif roles and self._lists(roles[-1].role) and self._continues_list(window):
@@ -52,6 +63,16 @@ class DateRoles(Calculator):
             # A named signature anywhere: a date without a cue is not read as one ("résilier au 31/12, signée le …").
             roles = [item for item in roles if not (item.role == "signature" and item.assumed)]
         return [item for item in roles if item.role != "other"]
+
+    def _cached_role(self, window: str, wide: str, after: str) -> str | None:
+        key = (window, wide, after)
+        role = self._roles.get(key, _UNKNOWN)  # one read: another thread may empty the cache in between
+        if role is _UNKNOWN:
+            role = self._role(window, wide, after)
+            if len(self._roles) >= ROLE_CACHE_SIZE:
+                self._roles.clear()
+            self._roles[key] = role
+        return role
 
     def _role(self, window: str, wide: str, after: str) -> str | None:
         """The role the words before a date (`window`) give it, or a role that overrides it, before or `after`."""
