@@ -11,7 +11,7 @@ from ..date_mentions import DateMention
 from .base import Calculator, Context
 
 ROLE_REACH = 80  # characters before a date where its role is looked for
-ROLE_CACHE_SIZE = 512
+ROLE_CACHE_SIZE = 64  # the dates of one message (a cache kept across messages would only serve repeated messages)
 _UNKNOWN = "?"  # not a role: `_role` gives a role's name or None
 _SENTENCE_END = re.compile(r"[.;!?]")
 _CLAUSE_END = re.compile(r"[.;!?,:]")
