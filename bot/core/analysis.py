@@ -37,6 +37,7 @@ class Analyzer:
     inverted_subjects: tuple[str, ...] = ()  # "met-on fin": the pronoun would split "met fin"
     _phrases: dict[tuple[str, ...], str] = field(default_factory=dict, init=False)
     _starts: dict[str, list[int]] = field(default_factory=dict, init=False)  # first stem -> lengths, longest first
+    _pairs: set[tuple[str, str]] = field(default_factory=set, init=False)  # the first two stems of longer expressions
     _known_words: dict[str, str] = field(default_factory=dict, init=False)
     _known_stems: set[str] = field(default_factory=set, init=False)
     _stems_by_prefix: dict[str, list[str]] = field(default_factory=dict, init=False)
@@ -45,13 +46,16 @@ class Analyzer:
 
     def __post_init__(self) -> None:
         pronouns = "|".join(re.escape(p) for p in sorted(self.inverted_subjects, key=len, reverse=True))
-        self._inversion = re.compile(rf"(?<=\w)-(?:t-)?(?:{pronouns})\b", re.IGNORECASE) if pronouns else None
+        # A word, then "-": the literal first lets the regex engine jump from "-" to "-" (a long message
+        # holds few) instead of trying a look-behind at every character; the same matches as "(?<=\w)-".
+        self._inversion = re.compile(rf"-(?<=\w-)(?:t-)?(?:{pronouns})\b", re.IGNORECASE) if pronouns else None
         self._index_phrases()
 
     def _index_phrases(self) -> None:
         """Key each synonym expression by its stems as `terms` will see them (word families included)."""
         self._phrases = {}
         self._starts = {}
+        self._pairs = set()
         for group in self.synonyms:
             concept = "=" + "_".join(words(group[0]))
             for expression in group:
@@ -61,6 +65,8 @@ class Analyzer:
                 for form in forms:
                     key = tuple(self._family.get(stem(word), stem(word)) for word in form)
                     self._phrases.setdefault(key, concept)
+                    if len(key) > 1:
+                        self._pairs.add((key[0], key[1]))
                     lengths = self._starts.setdefault(key[0], [])
                     if len(key) not in lengths:
                         lengths.append(len(key))
@@ -109,13 +115,15 @@ class Analyzer:
     def _concepts(self, stems: list[str]) -> list[str]:
         """Replace synonym expressions by their concept; one slot per input stem ("" for the rest)."""
         out = list(stems)
-        starts = self._starts
+        starts, pairs, size = self._starts, self._pairs, len(stems)
         covered = 0  # slots before this index belong to an expression already replaced
         for index in [i for i, stem_ in enumerate(stems) if stem_ in starts]:  # most words start none
             if index < covered:
                 continue
+            # Most starts ("de", "la"…) are not followed by their expression's second word: no slice to look up.
+            paired = index + 1 < size and (stems[index], stems[index + 1]) in pairs
             for length in starts[stems[index]]:
-                if index + length > len(stems):
+                if index + length > size or (length > 1 and not paired):
                     continue
                 concept = self._phrases.get(tuple(stems[index : index + length]))
                 if concept:
