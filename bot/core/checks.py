@@ -33,7 +33,7 @@ class Located:
 
     def problem(self, field: str | tuple[str | int, ...], message: str, *, warning: bool = False) -> Problem:
         path = (field,) if isinstance(field, str) else field
-        return Problem(self.document.path, self.document.line_of(self.location + path), message, warning)
+        return self.document.problem(self.location + path, message, warning=warning)
 
 
 def check_meaning(
@@ -136,24 +136,17 @@ def _check_synonyms(groups: list[list[str]], document: YamlDocument, stop_words:
     seen: dict[str, int] = {}
     for group_index, group in enumerate(groups):
         if len(group) < 2:
-            yield Problem(
-                document.path,
-                document.line_of(("synonyms", group_index)),
-                "un groupe de synonymes a au moins deux expressions",
-            )
+            yield document.problem(("synonyms", group_index), "un groupe de synonymes a au moins deux expressions")
         for index, expression in enumerate(group):
             key = comparable(expression)
-            line = document.line_of(("synonyms", group_index, index))
+            location = ("synonyms", group_index, index)
             if not key:
-                yield Problem(document.path, line, "expression vide")
+                yield document.problem(location, "expression vide")
             elif key in stop_words:  # "dès" folds to "des": the article would become the synonym
-                yield Problem(document.path, line, f"« {expression} » se lit comme le mot vide « {key} »")
+                yield document.problem(location, f"« {expression} » se lit comme le mot vide « {key} »")
             elif key in seen and seen[key] != group_index:
-                yield Problem(
-                    document.path,
-                    line,
-                    f"« {expression} » est déjà dans un autre groupe (ligne {document.line_of(('synonyms', seen[key]))})",
-                )
+                first = document.line_of(("synonyms", seen[key]))
+                yield document.problem(location, f"« {expression} » est déjà dans un autre groupe (ligne {first})")
             seen.setdefault(key, group_index)
 
 
@@ -162,29 +155,29 @@ def _check_smalltalk(entries: list[SmallTalk], document: YamlDocument, located: 
     ids: set[str] = set()
     for entry_index, entry in enumerate(entries):
         if entry.id in ids:
-            yield Problem(
-                document.path, document.line_of(("smalltalk", entry_index, "id")), f"id « {entry.id} » en double"
-            )
+            yield document.problem(("smalltalk", entry_index, "id"), f"id « {entry.id} » en double")
         ids.add(entry.id)
         for index, pattern in enumerate(entry.patterns):
             clause_id = questions.get(comparable(pattern))
             if clause_id:
-                line = document.line_of(("smalltalk", entry_index, "patterns", index))
-                yield Problem(document.path, line, f"« {pattern} » est aussi une question de {clause_id}")
+                location = ("smalltalk", entry_index, "patterns", index)
+                yield document.problem(location, f"« {pattern} » est aussi une question de {clause_id}")
 
 
 def _check_generic_words(words: list[str], document: YamlDocument, groups: list[list[str]]) -> Iterable[Problem]:
     """A generic word read as a synonym concept would make that whole group generic."""
-    analyzer = Analyzer(tuple(tuple(group) for group in groups))  # synonyms only: no stop words needed
+    # The expressions holding a word ("!!" holds none; `_check_synonyms` reports it): the analyzer keys each
+    # expression by its first word, and names each group by its first expression.
+    worded = tuple(kept for group in groups if (kept := tuple(e for e in group if comparable(e))))
+    analyzer = Analyzer(worded)  # synonyms only: no stop words needed
     generic = {comparable(word) for word in words}
     # A group meant to be generic (its first expression is a generic word) is fine.
-    generic_groups = {"=" + "_".join(comparable(g[0]).split()) for g in groups if comparable(g[0]) in generic}
+    generic_groups = {"=" + "_".join(comparable(g[0]).split()) for g in worded if comparable(g[0]) in generic}
     for index, word in enumerate(words):
         concepts = [term for term in analyzer.terms(word) if term.startswith("=") and term not in generic_groups]
         if concepts:
-            yield Problem(
-                document.path,
-                document.line_of(("generic_words", index)),
+            yield document.problem(
+                ("generic_words", index),
                 f"« {word} » se lit comme le synonyme « {concepts[0][1:]} » : tout ce groupe deviendrait général",
             )
 

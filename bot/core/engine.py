@@ -1,7 +1,8 @@
 """The answering engine: a question in, an `Answer` with clause citations out.
 
 Pure: no Telegram, no network, no clock (the caller passes `today`). It cleans and reads the message,
-finds its questions, runs the calculations, ranks the clauses and picks the one to answer with; the
+finds its questions, runs the calculations, ranks the clauses and picks the one to answer with; a
+message asking several questions is read and answered part by part by `part_reader.py`, and the
 replies themselves are built by `replies.py`.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
+from functools import partial
 
 from .answer import Answer, Citation
 from .calculations import Calculations
@@ -17,12 +19,13 @@ from .citing import Citations
 from .cleaning import clean
 from .french import comparable
 from .knowledge import Knowledge
-from .matching import Candidate, Matcher
+from .matching import Candidate, Matcher, is_sure
 from .message import Reader
-from .questions import MAX_PARTS, QuestionFinder
+from .part_reader import PartReader, reads_in_parts
+from .questions import QuestionFinder
 from .ranker import Ranker
 from .references import find_reference
-from .replies import ALTERNATIVE_SHARE, PART_NOT_FOUND, SURE_CONFIDENCE, Replies
+from .replies import ALTERNATIVE_SHARE, SURE_CONFIDENCE, Replies
 from .smalltalk import SmallTalk
 
 DEFAULT_THRESHOLD = 0.4
@@ -31,7 +34,6 @@ DEFAULT_CONTACT = "Pour toute autre question, contactez le CDG 62 (votre interlo
 DEFAULT_CONTACTS = {
     "fibre": "Pour une question sur les services de La Fibre Numérique 59 62, contactez La Fibre Numérique 59 62.",
 }
-MAX_CONTEXT_TERMS = 80  # a long message's context: its first sentences say what it is about
 # The question sentence of a message that names the convention, its parties or its services, read
 # for itself: a weaker match is still its best reading (given in the middle band, with the warning).
 ANCHORED_THRESHOLD = 0.35  # chosen on tests/data/realistic.yaml (README, threshold table)
@@ -64,6 +66,7 @@ class Engine:
         self.reader = Reader(knowledge.reading)
         parties = tuple(cue for party in knowledge.calculations.parties.values() for cue in party.cues)
         self.questions = QuestionFinder(self.reader, self.matcher, parties)
+        self.part_reader = PartReader(self.matcher)
         # Anchors are matched as written (folded), not through synonyms: "contrat" may be anyone's contract.
         # A plural or a longer word counts too ("conventions", "conventionnées", "cdg62").
         self._anchors = [f" {comparable(words)}" for words in knowledge.reading.anchor_words if comparable(words)]
@@ -84,56 +87,15 @@ class Engine:
             return Answer(question, False, "smalltalk", smalltalk, score=1.0)
         message = self.reader.read(lines, written)
         asked = self.questions.find_questions(message)
-        focuses = [question.text for question in asked]
         # Tied to the convention, a question may be answered alone, whatever its context says.
-        written = f" {comparable(text)} "
-        anchored = any(anchor in written for anchor in self._anchors)
-        if len(focuses) <= 1 or len(focuses) > MAX_PARTS:
-            focus = focuses[0] if len(focuses) == 1 and anchored else ""
+        anchored = any(anchor in f" {comparable(text)} " for anchor in self._anchors)
+        if not reads_in_parts(asked):
+            focus = asked[0].text if len(asked) == 1 and anchored else ""
             # The calculations read a forwarded message without its header ("Envoyé : jeudi 26 novembre 2026").
             figures = " ".join(message.forwarded.split())
             return self._answer_part(question, text, focus, today, signature, situational=anchored, figures=figures)
-        context = self.matcher.question_terms(" ".join(message.context))[:MAX_CONTEXT_TERMS]
-        parts: list[Answer] = []
-        cited: set[str] = set()
-        words: set[str] = set()  # the strong words of the questions answered so far
-        for focus, before, follows in asked:
-            # A follow-up ("Et le CDG, il peut aussi ?") is read with the question it takes up, whose clause
-            # it may share; another question too weak alone, with the sentence before it.
-            readings = (f"{before} {focus}",) if follows else (focus, f"{before} {focus}") if before else (focus,)
-            for reading in readings:
-                # A question too weak alone is read again with the sentence (or the piece) before it,
-                # unless that only finds again the clause of an earlier question (then it is not its own).
-                part = self._answer_part(
-                    focus,
-                    reading,
-                    reading if anchored else "",
-                    today,
-                    signature,
-                    text,
-                    context + self.matcher.question_terms(reading),
-                    figures=" ".join([*message.context, reading if follows else focus]),
-                    cited=frozenset() if follows else frozenset(cited),
-                )
-                if part.answered or part.kind == "calculation":
-                    break
-            if reading != focus and part.answered and part.citations[0].id in cited and not follows:
-                part = Answer(focus, False, "unknown", PART_NOT_FOUND)
-            elif (
-                reading != focus and part.answered and parts and parts[-1].question == before and not parts[-1].answered
-            ):
-                # "ya moyen de faire un point avec eux ? c prevu qq part ?": the first, unanswered alone, and the
-                # second, which names nothing, answered together: one question in two sentences, answered once.
-                parts.pop()
-                part = replace(part, question=reading)
-            own = {term for term in self.matcher.question_terms(focus) if self.matcher.is_strong(term)}
-            if part.citations and part.citations[0].id in cited and own <= words and not follows:
-                continue  # the same question again, on the same clause: answered once
-            cited.update(citation.id for citation in part.citations[:1])
-            words |= own
-            # A calculation refused says why (an impossible date); any other miss is one short line.
-            keep = part.answered or part.kind == "calculation"
-            parts.append(part if keep else Answer(focus, False, "unknown", PART_NOT_FOUND))
+        answer_part = partial(self._answer_part, today=today, signature=signature, whole=text)
+        parts = self.part_reader.answers(message, asked, anchored=anchored, answer_part=answer_part)
         if not any(part.answered for part in parts):
             return self._answer_part(question, text, "", today, signature, situational=anchored)
         if len(parts) == 1:
@@ -161,18 +123,19 @@ class Engine:
         earlier question gives way to the next one of the ranking when that one is nearly as good."""
         terms = terms if terms is not None else self.matcher.question_terms(text)
         focus_terms = self.matcher.question_terms(focus) if focus else []
-        # One of several questions is read with its context weaker (no second reading of the whole).
-        if whole and focus_terms:
+        # One of several questions is read on its own words, its context weaker (no second reading of the whole).
+        one_of_several = bool(whole and focus_terms)
+        own_text, own_terms = (focus, focus_terms) if one_of_several else (text, terms)
+        if one_of_several:
             ranked = self.matcher.rank(focus_terms, terms)
         else:  # a message that never names the convention: its unknown words may well be its topic
             ranked = self.matcher.rank(terms, dilute=situational)
         # The calculation hook: once per question (see `figures` above).
-        own_terms = focus_terms if whole and focus_terms else terms
         if calculation := self.calculations.answer(question, figures or text, own_terms, ranked, today, signature):
             return calculation
         # The one combination point with the learned classifier (bot/core/ranker.py), after the
         # calculations: they keep the matcher's view of the near clauses, so they do not change with it.
-        ranked = self.ranker.rank(*((focus, focus_terms) if whole and focus_terms else (text, terms)), ranked)
+        ranked = self.ranker.rank(own_text, own_terms, ranked)
         reference = find_reference(text)
         if reference and reference.clause_id in self.knowledge.clauses:
             clause = self.knowledge.clauses[reference.clause_id]
@@ -184,7 +147,7 @@ class Engine:
         if focus_terms and focus_terms != terms and not whole:
             # The question itself first, its context weaker: the context's words would dilute it.
             focus_ranked = self.ranker.rank(focus, focus_terms, self.matcher.rank(focus_terms, terms), (text, terms))
-            if self._sure(focus_ranked, min(self.threshold, ANCHORED_THRESHOLD)):
+            if is_sure(focus_ranked, min(self.threshold, ANCHORED_THRESHOLD)):
                 best = _own_best(focus_ranked, cited)
                 if (
                     ranked
@@ -205,16 +168,13 @@ class Engine:
                 return self.replies.clause_answer(question, clause, focus_terms, best.confidence, focus_ranked)
         # One of several questions of a message about the convention: a weaker match is still its best
         # reading, given in the middle band (with the warning and the next clauses).
-        threshold = min(self.threshold, PART_THRESHOLD) if whole and focus_terms else self.threshold
-        if self._sure(ranked, threshold):
+        threshold = min(self.threshold, PART_THRESHOLD) if one_of_several else self.threshold
+        if is_sure(ranked, threshold):
             best = _own_best(ranked, cited)
             return self.replies.clause_answer(
                 question, self.knowledge.clauses[best.clause_id], terms, best.confidence, ranked
             )
         return self.replies.unknown(question, self.replies.not_found(ranked), ranked)
-
-    def _sure(self, ranked: list[Candidate], threshold: float) -> bool:
-        return bool(ranked) and ranked[0].confidence >= threshold and bool(ranked[0].strong_terms)
 
     def about(self, clause_id: str, question: str = "") -> Answer:
         """The card of one clause, asked for by name: its short answer and its whole text."""

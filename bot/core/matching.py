@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .analysis import Analyzer
@@ -42,6 +43,12 @@ class Candidate:
     clause_id: str
     confidence: float
     strong_terms: tuple[str, ...]  # matched terms that are not generic words
+
+
+def is_sure(ranked: Sequence[Candidate], threshold: float) -> bool:
+    """Whether the best clause of a ranking may be answered with: confident enough, and matched on a word
+    that is not generic (a generic word, "heure" or "commune", is never a topic alone)."""
+    return bool(ranked) and ranked[0].confidence >= threshold and bool(ranked[0].strong_terms)
 
 
 @dataclass(frozen=True)

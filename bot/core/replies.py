@@ -69,14 +69,14 @@ class Replies:
 
     def unknown(self, question: str, text: str, ranked: list[Candidate] | None = None) -> Answer:
         """No answer: `text` says why, its contact the one of the question's subject."""
-        hints = tuple(c.clause_id for c in (ranked or [])[:MAX_ALTERNATIVES] if c.strong_terms)
+        hints = tuple(c.clause_id for c in _hints(ranked or []))
         best = ranked[0].confidence if ranked else 0.0
         text = text.replace(self.contact, self.calculations.contact(question, self.contact, self.contacts))
         return Answer(question, False, "unknown", text, (), best, hints)
 
     def not_found(self, ranked: list[Candidate]) -> str:
         """The "not found" text, with the nearest clauses as hints and what the bot knows about."""
-        hints = [self.knowledge.clauses[c.clause_id] for c in ranked[:MAX_ALTERNATIVES] if c.strong_terms]
+        hints = [self.knowledge.clauses[c.clause_id] for c in _hints(ranked)]
         lines = [PART_NOT_FOUND]
         if hints:
             lines.append("Pistes possibles : " + " ; ".join(f"{h.ref} ({h.title})" for h in hints) + ".")
@@ -87,3 +87,8 @@ class Replies:
         """What the bot can talk about, and whom to contact otherwise."""
         topics = ", ".join(topic.label for topic in self.knowledge.topics.values())
         return f"Je peux vous renseigner sur : {topics}. {self.contact}"
+
+
+def _hints(ranked: list[Candidate]) -> list[Candidate]:
+    """The clauses a "not found" reply points to: the nearest ones matched on a word that is not generic."""
+    return [c for c in ranked[:MAX_ALTERNATIVES] if c.strong_terms]

@@ -223,7 +223,7 @@ def _problem(document: YamlDocument, model: type[BaseModel], item: Any) -> Probl
         allowed = _fields_at(model, location[:-1])
         guess = process.extractOne(field, allowed, score_cutoff=70) if allowed else None
         hint = f" ; vouliez-vous dire « {guess[0]} » ?" if guess else f" ; champs permis : {', '.join(allowed)}"
-        return Problem(document.path, document.line_of(location), f"champ inconnu « {field} »{hint}")
+        return document.problem(location, f"champ inconnu « {field} »{hint}")
     value = item.get("input")
     template = _MESSAGES.get(item["type"])
     context = item.get("ctx") or {}
@@ -235,7 +235,7 @@ def _problem(document: YamlDocument, model: type[BaseModel], item: Any) -> Probl
         if template
         else f"« {field} » : {item['msg']}"
     )
-    return Problem(document.path, document.line_of(location), message)
+    return document.problem(location, message)
 
 
 def _fields_at(model: type[BaseModel], location: tuple[Any, ...]) -> list[str]:

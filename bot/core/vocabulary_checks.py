@@ -18,14 +18,14 @@ def check_vocabulary(vocabulary: VocabularyFile, document: YamlDocument) -> Iter
         entries = getattr(vocabulary, name)
         seen: set[str] = set()
         for index, entry in enumerate(entries):
-            line = document.line_of((name, index))
+            location = (name, index)
             key = " ".join(fold(entry).split())
             if not key:
-                yield Problem(document.path, line, f"{name} : entrée vide")
+                yield document.problem(location, f"{name} : entrée vide")
             elif name in SINGLE_WORD_LISTS and (not key.isalpha() or key != entry.strip()):
-                yield Problem(
-                    document.path, line, f"{name} : « {entry} » doit être un seul mot, en minuscules, sans accent"
+                yield document.problem(
+                    location, f"{name} : « {entry} » doit être un seul mot, en minuscules, sans accent"
                 )
             elif entry.strip().casefold() in seen:
-                yield Problem(document.path, line, f"{name} : « {entry} » est en double", warning=True)
+                yield document.problem(location, f"{name} : « {entry} » est en double", warning=True)
             seen.add(entry.strip().casefold())

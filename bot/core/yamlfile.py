@@ -54,6 +54,10 @@ class YamlDocument:
             location = location[:-1]
         return self.lines.get(location, 1)
 
+    def problem(self, location: Location, message: str, *, warning: bool = False) -> Problem:
+        """A problem of the value at `location`, reported at its line (see `line_of`)."""
+        return Problem(self.path, self.line_of(location), message, warning)
+
 
 def load_yaml(path: Path, display_path: str | None = None) -> tuple[YamlDocument | None, list[Problem]]:
     """Load one YAML file safely; return the document or the problems that prevent it."""

@@ -17,7 +17,7 @@ from ..answer import Answer, Citation
 from ..cost import DurationReader
 from ..french import fold
 from ..knowledge import Knowledge
-from ..matching import Candidate, Matcher
+from ..matching import Candidate, Matcher, is_sure
 from ..schema import CalculationsFile
 from .base import Cite, Context
 from .cues import Cues
@@ -61,7 +61,7 @@ class Calculations:
         folded = " ".join(fold(text).split())
         near = {candidate.clause_id for candidate in ranked[:3]}
         named = self.parties.named(folded)
-        sure = bool(ranked) and ranked[0].confidence >= self.threshold and bool(ranked[0].strong_terms)
+        sure = is_sure(ranked, self.threshold)
         return (
             self.prices.cost(question, text, terms, near, named)
             or self.interest.answer(question, folded, near, named, today)

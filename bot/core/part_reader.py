@@ -1,0 +1,140 @@
+"""Reads the parts of one message into the questions to answer, and answers them in order.
+
+Why a module of its own: a message asking several things ("Notre site est en panne. Qui est
+responsable ? Et le CDG, il peut aussi ? Quel préavis pour résilier ?") is answered question by
+question, and how each question is read is a set of rules apart from the engine's orchestration:
+which text it is read with (alone, then with the sentence before it; a follow-up with the question it
+takes up), when two questions are one written in two sentences, and when one only asks again what an
+earlier one asked. The engine decides whether a message is read in parts (`reads_in_parts`) and
+answers one question at a time (`PartAnswerer`); this module chooses the readings and keeps what the
+earlier questions answered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Protocol
+
+from .answer import Answer
+from .matching import Matcher
+from .message import Message
+from .questions import MAX_PARTS, Question
+from .replies import PART_NOT_FOUND
+
+MAX_CONTEXT_TERMS = 80  # a long message's context: its first sentences say what it is about
+
+
+class PartAnswerer(Protocol):
+    """Answers one question of the message (the engine's `_answer_part`, given the message's date and whole
+    text): `text` is the reading tried, `focus` the same when it is read for itself ("" if not), `terms`
+    those of the reading and of the message's context, `figures` what the calculations read; a clause
+    already `cited` by an earlier question gives way to a nearly as good one."""
+
+    def __call__(
+        self, question: str, text: str, focus: str, *, terms: list[str], figures: str, cited: frozenset[str]
+    ) -> Answer: ...
+
+
+def reads_in_parts(asked: Sequence[Question]) -> bool:
+    """Whether a message is answered question by question: it asks two questions or more, and no more than
+    one reply can hold (a message asking one question, or too many, is answered as a whole)."""
+    return 1 < len(asked) <= MAX_PARTS
+
+
+@dataclass(frozen=True)
+class _Asking:
+    """What every question of one message is read with."""
+
+    message: Message
+    context_terms: list[str]  # the terms of the message's context sentences, the first ones only
+    anchored: bool  # the message names the convention, its parties or its services
+    answer_part: PartAnswerer
+
+
+@dataclass
+class _Answered:
+    """What the earlier questions of the message answered."""
+
+    parts: list[Answer] = field(default_factory=list)
+    cited: set[str] = field(default_factory=set)  # the first clause each answer cites
+    words: set[str] = field(default_factory=set)  # the strong words of the questions answered so far
+
+
+class PartReader:
+    """Answers the questions of a message read in parts, in order."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        self.matcher = matcher
+
+    def answers(
+        self, message: Message, asked: Sequence[Question], *, anchored: bool, answer_part: PartAnswerer
+    ) -> list[Answer]:
+        """One answer per question `asked` of `message`, in order; a question that only asks again what an
+        earlier one asked, on the same clause, is left out."""
+        context_terms = self.matcher.question_terms(" ".join(message.context))[:MAX_CONTEXT_TERMS]
+        asking = _Asking(message, context_terms, anchored, answer_part)
+        answered = _Answered()
+        for question in asked:
+            part, reading = self._first_good_reading(asking, question, frozenset(answered.cited))
+            part = _settled(part, reading, question, answered)
+            self._record(part, question, answered)
+        return answered.parts
+
+    def _first_good_reading(self, asking: _Asking, question: Question, cited: frozenset[str]) -> tuple[Answer, str]:
+        """The answer of the first reading of `question` that answers it (or computes something), else of
+        its last reading, with that reading."""
+        focus, before, follows = question
+        # A follow-up ("Et le CDG, il peut aussi ?") is read with the question it takes up, whose clause
+        # it may share; another question too weak alone, with the sentence before it.
+        readings = (f"{before} {focus}",) if follows else (focus, f"{before} {focus}") if before else (focus,)
+        for reading in readings:
+            # A question too weak alone is read again with the sentence (or the piece) before it,
+            # unless that only finds again the clause of an earlier question (then it is not its own).
+            part = asking.answer_part(
+                focus,
+                reading,
+                reading if asking.anchored else "",
+                terms=asking.context_terms + self.matcher.question_terms(reading),
+                figures=" ".join([*asking.message.context, reading if follows else focus]),
+                cited=frozenset() if follows else cited,
+            )
+            if _worth_giving(part):
+                break
+        return part, reading
+
+    def _record(self, part: Answer, question: Question, answered: _Answered) -> None:
+        """Keep `part` as the answer of `question`, unless it asks again what an earlier question asked."""
+        own = {term for term in self.matcher.question_terms(question.text) if self.matcher.is_strong(term)}
+        if part.citations and part.citations[0].id in answered.cited and own <= answered.words and not question.follows:
+            return  # the same question again, on the same clause: answered once
+        answered.cited.update(citation.id for citation in part.citations[:1])
+        answered.words |= own
+        answered.parts.append(part if _worth_giving(part) else _not_found(question.text))
+
+
+def _settled(part: Answer, reading: str, question: Question, answered: _Answered) -> Answer:
+    """The answer of `question` found by `reading` once set against the earlier ones: read with the
+    sentence before it, a question that only finds an earlier question's clause is not answered; one
+    that answers, with it, the unanswered question just before is that question's second sentence (that
+    question's answer then leaves `answered`)."""
+    focus, before, follows = question
+    if reading != focus and part.answered and part.citations[0].id in answered.cited and not follows:
+        return _not_found(focus)
+    parts = answered.parts
+    if reading != focus and part.answered and parts and parts[-1].question == before and not parts[-1].answered:
+        # "ya moyen de faire un point avec eux ? c prevu qq part ?": the first, unanswered alone, and the
+        # second, which names nothing, answered together: one question in two sentences, answered once.
+        parts.pop()
+        return replace(part, question=reading)
+    return part
+
+
+def _worth_giving(part: Answer) -> bool:
+    """An answer, or a calculation: a calculation refused says why (an impossible date)."""
+    return part.answered or part.kind == "calculation"
+
+
+def _not_found(question: str) -> Answer:
+    """A question of the message left unanswered: one short line, the message's other answers around it."""
+    return Answer(question, False, "unknown", PART_NOT_FOUND)
