@@ -38,6 +38,7 @@ class Analyzer:
     _phrases: dict[tuple[str, ...], str] = field(default_factory=dict, init=False)
     _starts: dict[str, list[int]] = field(default_factory=dict, init=False)  # first stem -> lengths, longest first
     _pairs: set[tuple[str, str]] = field(default_factory=set, init=False)  # the first two stems of longer expressions
+    _singles: dict[str, str] = field(default_factory=dict, init=False)  # one-stem expressions -> their concept
     _known_words: dict[str, str] = field(default_factory=dict, init=False)
     _known_stems: set[str] = field(default_factory=set, init=False)
     _stems_by_prefix: dict[str, list[str]] = field(default_factory=dict, init=False)
@@ -71,6 +72,7 @@ class Analyzer:
                     if len(key) not in lengths:
                         lengths.append(len(key))
                         lengths.sort(reverse=True)
+        self._singles = {key[0]: concept for key, concept in self._phrases.items() if len(key) == 1}
 
     def learn(self, texts: Iterable[str]) -> None:
         """Remember the words of the knowledge base, the targets of typo repair."""
@@ -115,21 +117,26 @@ class Analyzer:
     def _concepts(self, stems: list[str]) -> list[str]:
         """Replace synonym expressions by their concept; one slot per input stem ("" for the rest)."""
         out = list(stems)
-        starts, pairs, size = self._starts, self._pairs, len(stems)
+        starts, pairs, singles, size = self._starts, self._pairs, self._singles, len(stems)
         covered = 0  # slots before this index belong to an expression already replaced
         for index in [i for i, stem_ in enumerate(stems) if stem_ in starts]:  # most words start none
             if index < covered:
                 continue
-            # Most starts ("de", "la"…) are not followed by their expression's second word: no slice to look up.
-            paired = index + 1 < size and (stems[index], stems[index + 1]) in pairs
-            for length in starts[stems[index]]:
-                if index + length > size or (length > 1 and not paired):
-                    continue
-                concept = self._phrases.get(tuple(stems[index : index + length]))
-                if concept:
-                    out[index : index + length] = [concept] + [""] * (length - 1)
-                    covered = index + length
-                    break
+            first = stems[index]
+            # Most starts ("de", "la"…) are not followed by an expression's second word: then only the
+            # one-word expression can match, and no slice is looked up.
+            if index + 1 < size and (first, stems[index + 1]) in pairs:
+                for length in starts[first]:
+                    if index + length > size:
+                        continue
+                    concept = self._phrases.get(tuple(stems[index : index + length]))
+                    if concept:
+                        out[index : index + length] = [concept] + [""] * (length - 1)
+                        covered = index + length
+                        break
+            elif concept := singles.get(first):
+                out[index] = concept
+                covered = index + 1
         return out
 
     def _cached_repair(self, word: str) -> str:
