@@ -9,6 +9,7 @@ import pytest
 from bot.core.analysis import Analyzer
 from bot.core.calculations.cues import cue_pattern
 from bot.core.cost import alternation
+from bot.core.french import LONG_TEXT, _fold, fold
 from bot.core.knowledge import load_knowledge
 
 TEXTS = [
@@ -59,3 +60,26 @@ def test_inverted_subjects_are_found_as_with_a_look_behind_first(text: str) -> N
     assert analyzer._inversion is not None
     assert analyzer._inversion.sub(" ", text) == plain.sub(" ", text)
     assert [m.span() for m in analyzer._inversion.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+LONG_TEXTS = [
+    "Résiliation ŒUVRE œuvre Straße ﬁn ① ½ ㎏ É́ a \u0301b  c\u00a0d\u202fe ’ ` ´ ΣΑΣ ς İ ǅ Å 가 \u1100 \u1161 ",
+    "x \u0345 \u0f71\u0f72 \u3099 \u00a8 \u00b4 " * 3,
+]
+
+
+@pytest.mark.parametrize("text", LONG_TEXTS)
+def test_a_long_text_is_folded_word_by_word_as_a_whole(text: str) -> None:
+    long = (text * 20)[: LONG_TEXT + 200]
+    assert len(long) > LONG_TEXT
+    assert fold(long) == _fold(long)
+
+
+def test_a_space_never_joins_or_splits_a_character_when_folding() -> None:
+    """Why a long text may be folded word by word: next to U+0020, every code point folds alike."""
+    for code in [*range(0x3000), *range(0xAC00, 0xAC40), *range(0xFB00, 0xFB50), *range(0x1D400, 0x1D420)]:
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        character = chr(code)
+        for text in (f"{character} {character}", f"{character} \u0301", f"\u0301 {character}", f"a {character}"):
+            assert " ".join(_fold(word) for word in text.split(" ")) == _fold(text), hex(code)

@@ -25,6 +25,8 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 
 _stemmer = snowballstemmer.stemmer("french")
 LONG_TEXT = 300  # characters
+WORD_CACHE_SIZE = 50_000
+_folded_words: dict[str, str] = {}
 
 
 def fold(text: str) -> str:
@@ -35,7 +37,18 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=8)  # the texts of the message being answered, not of earlier ones
 def _fold_long(text: str) -> str:
-    return _fold(text)
+    # Word by word: a space (U+0020) never composes, decomposes or reorders with its neighbours under NFKC
+    # and NFD, and casefold maps each character alone, so a text's fold is the join of its words' folds.
+    # The parts of a message are its sentences joined again: their words are folded once (a bounded cache).
+    words_ = text.split(" ")
+    folded = list(map(_folded_words.get, words_))
+    if None in folded:
+        if len(_folded_words) >= WORD_CACHE_SIZE:
+            _folded_words.clear()
+        for index, word in enumerate(words_):
+            if folded[index] is None:
+                folded[index] = _folded_words[word] = _fold(word)
+    return " ".join(folded)  # type: ignore[arg-type]
 
 
 def _fold(text: str) -> str:
