@@ -9,7 +9,7 @@ import pytest
 from bot.core.analysis import Analyzer
 from bot.core.calculations.cues import cue_pattern
 from bot.core.cost import alternation
-from bot.core.french import LONG_TEXT, _fold, fold
+from bot.core.french import _STRETCHED, _TOKEN, LONG_TEXT, _fold, fold, words
 from bot.core.knowledge import load_knowledge
 
 TEXTS = [
@@ -83,3 +83,10 @@ def test_a_space_never_joins_or_splits_a_character_when_folding() -> None:
         character = chr(code)
         for text in (f"{character} {character}", f"{character} \u0301", f"\u0301 {character}", f"a {character}"):
             assert " ".join(_fold(word) for word in text.split(" ")) == _fold(text), hex(code)
+
+
+@pytest.mark.parametrize("text", LONG_TEXTS)
+def test_a_long_text_is_tokenized_word_by_word_as_a_whole(text: str) -> None:
+    long = (text + " ouiiii 4.2.1, 87,50 cdg62 l'article ") * 10
+    assert len(long) > LONG_TEXT
+    assert words(long) == _TOKEN.findall(_STRETCHED.sub(r"\1", _fold(long)))

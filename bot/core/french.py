@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
+from itertools import chain
+from typing import TypeVar
 
 import snowballstemmer
 
@@ -27,6 +30,8 @@ _stemmer = snowballstemmer.stemmer("french")
 LONG_TEXT = 300  # characters
 WORD_CACHE_SIZE = 50_000
 _folded_words: dict[str, str] = {}
+_word_tokens: dict[str, list[str]] = {}
+T = TypeVar("T")
 
 
 def fold(text: str) -> str:
@@ -37,18 +42,25 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=8)  # the texts of the message being answered, not of earlier ones
 def _fold_long(text: str) -> str:
-    # Word by word: a space (U+0020) never composes, decomposes or reorders with its neighbours under NFKC
-    # and NFD, and casefold maps each character alone, so a text's fold is the join of its words' folds.
-    # The parts of a message are its sentences joined again: their words are folded once (a bounded cache).
-    words_ = text.split(" ")
-    folded = list(map(_folded_words.get, words_))
-    if None in folded:
-        if len(_folded_words) >= WORD_CACHE_SIZE:
-            _folded_words.clear()
-        for index, word in enumerate(words_):
-            if folded[index] is None:
-                folded[index] = _folded_words[word] = _fold(word)
-    return " ".join(folded)  # type: ignore[arg-type]
+    return " ".join(_word_by_word(text, _folded_words, _fold))
+
+
+def _word_by_word(text: str, cache: dict[str, T], function: Callable[[str], T]) -> list[T]:
+    """`function` of each word of `text` (split at U+0020), from a bounded cache of words.
+
+    Folding and tokenizing go word by word: a space never composes, decomposes or reorders with its
+    neighbours under NFKC and NFD, casefold maps each character alone, and no token or stretched letter
+    spans a space; so a long text's fold is the join of its words' folds, and its words their words.
+    The parts of a message are its sentences joined again: their words are read once."""
+    pieces = text.split(" ")
+    done = list(map(cache.get, pieces))
+    if None in done:
+        if len(cache) >= WORD_CACHE_SIZE:
+            cache.clear()
+        for index, piece in enumerate(pieces):
+            if done[index] is None:
+                done[index] = cache[piece] = function(piece)
+    return done  # type: ignore[return-value]
 
 
 def _fold(text: str) -> str:
@@ -61,6 +73,12 @@ def _fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words and numbers of `text`, stretched letters squeezed ("ouiii" -> "oui")."""
+    if len(text) > LONG_TEXT:
+        return list(chain.from_iterable(_word_by_word(text, _word_tokens, _tokens)))
+    return _tokens(text)
+
+
+def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(_STRETCHED.sub(r"\1", fold(text)))
 
 
