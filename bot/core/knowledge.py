@@ -10,11 +10,11 @@ from pathlib import Path
 
 from . import checks
 from .calculation_checks import check_calculations
+from .calculation_schema import CalculationsFile
 from .french import fold
 from .out_of_scope import OUT_OF_SCOPE_FILE, OutOfScopeFile, check_out_of_scope
 from .reading import Reading
 from .schema import (
-    CalculationsFile,
     Clause,
     ClauseFile,
     CommonWordsFile,
@@ -197,6 +197,7 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
             ordinal_enumerators=tuple(vocabulary.ordinal_enumerators),
             in_place_question_words=tuple(vocabulary.in_place_question_words),
             follow_up_words=tuple(vocabulary.follow_up_words),
+            request_openers=tuple(vocabulary.request_openers),
             spoken_commas=tuple(vocabulary.spoken_commas),
             spoken_question_marks=tuple(vocabulary.spoken_question_marks),
             spoken_stops=tuple(vocabulary.spoken_stops),
