@@ -11,6 +11,7 @@ from bot.core.calculations.cues import cue_pattern
 from bot.core.cost import alternation
 from bot.core.french import _STRETCHED, _TOKEN, LONG_TEXT, _fold, fold, words
 from bot.core.knowledge import load_knowledge
+from bot.core.references import _ANNEX, _ARTICLE, _BARE
 
 TEXTS = [
     "la resiliation de la convention par le cdg 62, resilier ou mettre fin ; mise en demeure",
@@ -90,3 +91,23 @@ def test_a_long_text_is_tokenized_word_by_word_as_a_whole(text: str) -> None:
     long = (text + " ouiiii 4.2.1, 87,50 cdg62 l'article ") * 10
     assert len(long) > LONG_TEXT
     assert words(long) == _TOKEN.findall(_STRETCHED.sub(r"\1", _fold(long)))
+
+
+REFERENCE_TEXTS = [
+    "article 5.2, art. 6, art n° 4.2.1, l'article 12, partie 3, _art 5, article5, smart 4, lart 5, ARTICLE 4",
+    "annexe 2, annexes n°3, annex 1, l'annexe no 2, mannexe 2",
+    "4.2.1. 4.2.1.5 1.2 12.12.12 x4.2 -4.2 v.4.2 4.2, 4.2- 4.2/ 3.4. 123.4 1.234 le 15.03.2025",
+]
+PLAIN_REFERENCES = [
+    (_ARTICLE, r"\b(?:article|art)\s*\.?\s*(?:n\s*°?\s*)?(\d+(?:\.\d+)*)"),
+    (_ANNEX, r"\bannexe?s?\s*(?:n\s*°?\s*|no\s*)?(\d+)"),
+    (_BARE, r"(?<![\d/.,-])(\d{1,2}(?:\.\d{1,2}){1,2})\.?(?![\d/,-]|\.\d)"),
+]
+
+
+@pytest.mark.parametrize(("fast", "plain"), PLAIN_REFERENCES)
+@pytest.mark.parametrize("text", REFERENCE_TEXTS)
+def test_reference_patterns_match_as_their_plain_forms(fast: re.Pattern[str], plain: str, text: str) -> None:
+    text = fold(text)
+    expected = [(m.span(), m.groups()) for m in re.finditer(plain, text)]
+    assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected
