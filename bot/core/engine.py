@@ -139,9 +139,11 @@ class Engine:
         else:  # a message that never names the convention: its unknown words may well be its topic
             ranked = self.matcher.rank(terms, dilute=situational)
         # The calculation hook: once per question (see `figures` above).
-        # A question asked before its context (`leads`) asks for a calculation by its own words only.
-        asking_terms = focus_terms if leads and focus_terms else own_terms
-        if calculation := self.calculations.answer(question, figures or text, asking_terms, ranked, today, signature):
+        # A question asked before its context (`leads`) asks for a calculation by its own words only, and its
+        # near clauses are its own ("Quel tribunal ? On doit envoyer un recommandé": not the letter of article 3).
+        leading = leads and bool(focus_terms)
+        asking_terms, near = (focus_terms, self.matcher.rank(focus_terms)) if leading else (own_terms, ranked)
+        if calculation := self.calculations.answer(question, figures or text, asking_terms, near, today, signature):
             return calculation
         # The one combination point with the learned classifier (bot/core/ranker.py), after the
         # calculations: they keep the matcher's view of the near clauses, so they do not change with it.
