@@ -17,9 +17,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .core.calculation_schema import CalculationsFile
 from .core.knowledge import DEFAULT_KNOWLEDGE_DIR
 from .core.out_of_scope import OUT_OF_SCOPE_FILE, OutOfScopeFile
-from .core.schema import CalculationsFile, ClauseFile, SmallTalkFile, SynonymFile, TopicFile, VocabularyFile
+from .core.schema import ClauseFile, SmallTalkFile, SynonymFile, TopicFile, VocabularyFile
 from .core.training import TRAINING_DIR, TrainingFile
 
 SCHEMA_DIR = "schemas"

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .calculation_schema import CalculationsFile
 from .checks import Located
 from .date_mentions import calendar_names
-from .schema import CalculationsFile
 from .yamlfile import Problem, YamlDocument
 
 DATE_ROLES = ("signature", "anniversary", "today", "letter", "receipt", "formal_notice", "other")

@@ -9,14 +9,14 @@ possessively, so "1,1,1,…" is scanned once.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from text_to_num import alpha2digit
 
+from .calculation_schema import DurationGrammar
 from .french import fold
-from .schema import DurationGrammar
+from .times_of_day import TimesOfDay, alternation
 
 HOURLY_RATE = Decimal(50)  # euros TTC, travel time and costs included (Article 4.2.1)
 MAX_HOURS = Decimal(1000)  # beyond this, a typo rather than a quote request
@@ -26,11 +26,6 @@ _ELISION = re.compile(r"\b([a-z]')(?=[a-z])")
 _PUNCTUATION_BREAK = r"[.;:!?,]"
 CLAUSE_REACH = 80  # characters looked at on each side of a duration for its role
 TIME_OF_DAY_REACH = 12  # characters before "14h" where "à" or "vers" make it a time of day
-
-
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of folded words, longest first (so "3 quarts" is tried before "quart")."""
-    return "|".join(sorted({re.escape(" ".join(fold(word).split())) for word in words}, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -75,7 +70,7 @@ class DurationReader:
             rf"(?<!\d)(\d{{1,2}})\s*(?:{hour})\s*(\d{{2}})?\s*(?:{alternation(grammar.range_links)})\s*"
             rf"(\d{{1,2}})\s*(?:{hour})\s*(\d{{2}})?(?!\d)"
         )
-        self._time_of_day = re.compile(rf"(?<![a-z])(?:{alternation(grammar.time_of_day_words)})\s*$")
+        self._times = TimesOfDay(grammar)
         # "une demi-heure", "3 quarts d'heure": the cue words go through the same elision split as `digits`.
         self._hour_fractions = {elided(word): minutes for word, minutes in grammar.hour_fractions.items()}
         self._hour_fraction = re.compile(
@@ -101,6 +96,7 @@ class DurationReader:
 
     def durations(self, text: str) -> list[Duration]:
         """Every duration in `text` (passed through `digits`), in order; a range counts as one."""
+        text = self._times.written(text)
         found: list[Duration] = []
         taken: list[tuple[int, int]] = []
         for match in self._range.finditer(text):
@@ -118,17 +114,23 @@ class DurationReader:
                 continue
             hours = (Decimal(end - start) / 60).quantize(Decimal("0.0001"))
             found.append(Duration(written, hours, start=match.start(), end=match.end()))
+        clock: list[re.Match[str]] = []  # times of day ("à 14h"), read below as arrivals and departures
+        maybe: set[int] = set()  # of those, the ones that are hours unless they make a stay ("début 9h")
         for match in self._duration.finditer(text):
             before = text[max(0, match.start() - TIME_OF_DAY_REACH) : match.start()]
             per_period = self._period is not None and self._period.match(text, match.end())
-            if any(a <= match.start() < b for a, b in taken) or (self._time_of_day.search(before) and not per_period):
+            if any(a <= match.start() < b for a, b in taken):
                 continue
-            per_unit = 60 if match.group(2) else 1
-            extra = match.group(4) or "0"
-            if per_unit == 1 and extra != "0":
-                continue  # "30 min 20": not a duration this reads
-            added = self._fractions.get(extra) or int(extra)
-            found.append(_duration(match.group(0).strip(), match.group(1), per_unit, added, match.span()))
+            if not per_period and self._times.is_time(before):
+                clock.append(match)
+            elif not per_period and self._times.after_span_word and self._times.after_span_word.search(before):
+                maybe.add(len(clock))
+                clock.append(match)
+            elif written := self._written(match):
+                found.append(written)
+        stays, paired = self._times.stays(text, clock)
+        found.extend(Duration(text[start:end], hours, start=start, end=end) for start, end, hours in stays)
+        found.extend(d for i in sorted(maybe - paired) if (d := self._written(clock[i])))
         for match in self._hour_fraction.finditer(text):
             before = text[max(0, match.start() - TIME_OF_DAY_REACH) : match.start()]
             if self._rate and not match.group(1) and self._rate.search(before):
@@ -137,6 +139,15 @@ class DurationReader:
                 minutes = self._hour_fractions[" ".join(match.group(2).split())]
                 found.append(_duration(match.group(0), match.group(1) or "1", minutes, 0, match.span()))
         return sorted(found, key=lambda d: d.start)
+
+    def _written(self, match: re.Match[str]) -> Duration | None:
+        """The duration a match of `_duration` writes ("2h30", "90 min"), or None ("30 min 20")."""
+        per_unit = 60 if match.group(2) else 1
+        extra = match.group(4) or "0"
+        if per_unit == 1 and extra != "0":
+            return None  # "30 min 20": not a duration this reads
+        added = self._fractions.get(extra) or int(extra)
+        return _duration(match.group(0).strip(), match.group(1), per_unit, added, match.span())
 
     def days(self, text: str) -> list[str]:
         """Counts of days in `text` (passed through `digits`): "3 jours", "1 demi-journee"."""

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from . import checks
 from .calculation_checks import check_calculations
+from .calculation_schema import CalculationsFile
 from .french import fold
 from .out_of_scope import OUT_OF_SCOPE_FILE, OutOfScopeFile, check_out_of_scope
 from .reading import Reading
 from .schema import (
-    CalculationsFile,
     Clause,
     ClauseFile,
     CommonWordsFile,

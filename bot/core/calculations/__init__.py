@@ -14,11 +14,11 @@ from __future__ import annotations
 from datetime import date
 
 from ..answer import Answer, Citation
+from ..calculation_schema import CalculationsFile
 from ..cost import DurationReader
 from ..french import fold
 from ..knowledge import Knowledge
 from ..matching import Candidate, Matcher, is_sure
-from ..schema import CalculationsFile
 from .base import Cite, Context
 from .cues import Cues
 from .dates import Dates
@@ -68,7 +68,11 @@ class Calculations:
             or self.dates.answer(question, folded, terms, near, today, signature)
             or self.termination.termination_party(question, folded, near, ranked, sure)
             or self.termination.letter_without_date(question, folded, ranked, sure)
-            or (self.liability.liability_cap(question, folded, terms, ranked[0].clause_id, sure) if ranked else None)
+            or (
+                self.liability.liability_cap(question, folded, terms, ranked[0].clause_id, sure, today)
+                if ranked
+                else None
+            )
             or (self.parties.mismatch(question, terms, ranked, named) if sure else None)
             or (self.prices.before_tax(question, folded, terms, ranked[0].clause_id) if sure else None)
         )

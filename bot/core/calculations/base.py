@@ -7,10 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..answer import Answer, Citation
+from ..calculation_schema import CalculationsFile
 from ..cost import DurationReader
 from ..knowledge import Knowledge
 from ..matching import Matcher
-from ..schema import CalculationsFile
 from .cues import Cues
 
 CALENDAR_CLAUSES = ("art-3", "art-6")

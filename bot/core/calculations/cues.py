@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..calculation_schema import CalculationsFile
 from ..cost import alternation, elided
 from ..french import fold
 from ..matching import Matcher
-from ..schema import CalculationsFile
 
 
 def cue_pattern(cues: Iterable[str]) -> re.Pattern[str]:
@@ -46,7 +46,11 @@ class Cues:
         self.party_clauses = {entry.clause: entry for entry in words.party_clauses}
         self.included = optional(words.included_words)
         self.hours_asked = optional(words.hours_asked_words)
+        self.amount_asked = optional(words.amount_asked_words)
         self.invoiced = optional(words.invoiced_words)
+        self.current_year = optional(words.cap_current_year_words)
+        self.other_year = optional(words.cap_other_year_words)
+        self.loss = optional(words.loss_words)
         self.deadline_words = optional(words.deadline_words)
         self.notice_received = optional(words.notice_received_words)
         self.notice_sent = optional(words.notice_sent_words)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from ..date_mentions import DateMention
 from .base import Calculator
@@ -30,8 +31,14 @@ class Role:
 class DateRoles(Calculator):
     """Gives each date of a message its role."""
 
-    def roles(self, folded: str, mentions: list[DateMention]) -> list[Role]:
-        """Each date's role: the nearest cue before it, else the role of the date before it."""
+    def roles(
+        self, folded: str, mentions: list[DateMention], *, other: bool = False, today: date | None = None
+    ) -> list[Role]:
+        """Each date's role: the nearest cue before it, else the role of the date before it.
+
+        Dates of another event (a meeting, an invoice: role `other`) are left out unless `other` is asked. With
+        `today`, a date to come after a signature already made is not one more signature ("signée le 10/05/2025.
+        Nous voterons le 15/03/2027"): it is another event's."""
         roles: list[Role] = []
         previous_end = 0
         for index, mention in enumerate(mentions):
@@ -44,14 +51,17 @@ class DateRoles(Calculator):
                 roles.append(Role(mention, role))
             elif roles and self._lists(roles[-1].role) and self._continues_list(window):
                 # a list: "le CDG le 14/10, La Fibre le 17/11", "la moitié le 10/10 et le reste le 30/10"
-                roles.append(Role(mention, roles[-1].role, roles[-1].assumed))
+                signed = roles[-1].mention.value
+                coming = mention.value and signed and today and signed <= today < mention.value
+                to_come = roles[-1].role == "signature" and coming
+                roles.append(Role(mention, "other") if to_come else Role(mention, roles[-1].role, roles[-1].assumed))
             elif not any(item.role == "signature" for item in roles):
                 roles.append(Role(mention, "signature", assumed=True))
             previous_end = mention.start + len(mention.text)
         if any(item.role == "signature" and not item.assumed for item in roles):
             # A named signature anywhere: a date without a cue is not read as one ("résilier au 31/12, signée le …").
             roles = [item for item in roles if not (item.role == "signature" and item.assumed)]
-        return [item for item in roles if item.role != "other"]
+        return roles if other else [item for item in roles if item.role != "other"]
 
     def _role(self, window: str, wide: str, after: str) -> str | None:
         """The role the words before a date (`window`) give it, or a role that overrides it, before or `after`."""

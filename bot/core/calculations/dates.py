@@ -38,7 +38,12 @@ class Dates(Calculator):
             return None
         if bad := next((m for m in mentions if m.value is None), None):
             return refusal(question, f"{bad.problem}. Écrivez la date sous la forme 15/03/2025.")
-        roles = self.date_roles.roles(folded, mentions)
+        every = self.date_roles.roles(folded, mentions, other=True, today=today)
+        roles = [item for item in every if item.role != "other"]
+        # "notre conseil se réunira le 15/03/2027": a coming event, compared with the deadline, never a signature
+        events = sorted(
+            {r.mention.value for r in every if r.role == "other" and r.mention.value and r.mention.value > today}
+        )
         by_role: dict[str, list[Role]] = {}
         for item in roles:
             by_role.setdefault(item.role, []).append(item)
@@ -124,7 +129,9 @@ class Dates(Calculator):
         elif letters := by_role.get("letter"):
             body = self.notices.letter(letters[-1].mention, signature)
         else:
-            body = deadline_text(signature, today, anniversary=anniversary)
+            body = "\n".join(
+                [deadline_text(signature, today, anniversary=anniversary), *_events(events, signature, today)]
+            )
         if self.cues.anytime.search(folded) and self.cues.termination.search(folded):
             body = f"{COMMUNE_NOT_AT_ANY_TIME}\n{body}"
         if notice and not (self.cues.deadline_words and self.cues.deadline_words.search(folded)) and sender is None:
@@ -189,6 +196,30 @@ def _not_an_anniversary(end: DateMention, signature: date) -> list[str]:
         f"Le {end.value:%d/%m/%Y} n'est pas une date anniversaire de la convention : la collectivité ne peut la "
         "résilier qu'à sa date anniversaire (article 6)."
     ]
+
+
+def _events(events: list[date], signature: date, today: date) -> list[str]:
+    """Each coming event of the message (a council meeting) said before or after the letter's deadline."""
+    now = compute_deadlines(signature, today)
+    lines = []
+    for day in events:
+        if day <= now.open_notice:
+            lines.append(
+                f"Le {format_date(day)}, la date que vous indiquez, est avant la date limite du "
+                f"{now.open_notice:%d/%m/%Y} (pour l'échéance du {now.open_end:%d/%m/%Y}) : vous êtes encore dans les temps, si "
+                f"la lettre recommandée est ensuite "
+                f"reçue par les autres parties au plus tard le {now.open_notice:%d/%m/%Y} "
+                f"({(now.open_notice - day).days} jours plus tard)."
+            )
+            continue
+        then = compute_deadlines(signature, day)
+        lines.append(
+            f"Le {format_date(day)}, la date que vous indiquez, est après la date limite du "
+            f"{now.open_notice:%d/%m/%Y} : trop tard pour l'échéance du {now.open_end:%d/%m/%Y}. Sans lettre reçue "
+            f"d'ici là, la convention est reconduite tacitement ; l'échéance suivante est le "
+            f"{then.open_end:%d/%m/%Y}, avec une lettre reçue au plus tard le {then.open_notice:%d/%m/%Y}."
+        )
+    return lines
 
 
 def _latest(roles: list[Role]) -> DateMention:

@@ -13,7 +13,7 @@ from ..answer import Answer
 from ..date_mentions import DateMention, find_dates
 from ..deadlines import format_date
 from .base import COST_CLAUSE, Calculator, Context
-from .date_roles import DateRoles
+from .date_roles import DateRoles, Role
 
 QUOTE = "« calculés à compter de la date d'exigibilité jusqu'au paiement intégral »"
 NOT_LATE = "Facture exigible"
@@ -42,6 +42,8 @@ class Interest(Calculator):
         paid = sorted((r.mention for r in roles if r.role == "payment" and r.mention.value), key=_day)
         if not due and not paid:
             return None
+        if not asked and self._calendar_asked(folded, roles):
+            return None  # a signature and a letter or deadline asked: the invoice's dates are context (articles 3, 6)
         planned = [m for m in paid if _day(m) > today]  # "paiement prévu le 15/12": not made yet
         lines = self._period(_day(due[-1]) if due else None, [m for m in paid if m not in planned], today)
         if planned:
@@ -57,6 +59,13 @@ class Interest(Calculator):
         text = " ".join([*lines, owner]).strip()
         terms = self.matcher.question_terms(self.words.interest_quote_words)
         return Answer(question, True, "calculation", text, (self.cite(clause, terms),), 1.0)
+
+    def _calendar_asked(self, folded: str, roles: list[Role]) -> bool:
+        """Does the message name the convention's signature and ask about ending it, its letter or a deadline?"""
+        if not any(r.role == "signature" and not r.assumed for r in roles):
+            return False
+        asks = (self.cues.termination, self.cues.deadline_words, self.cues.date_cues.get("letter"))
+        return any(pattern and pattern.search(folded) for pattern in asks)
 
     def _period(self, start: date | None, paid: list[DateMention], today: date) -> list[str]:
         """When the interest runs, from the due date `start` to the last of the payments `paid` (in order)."""

@@ -26,6 +26,10 @@ NOT_BILLED = {
     "CDG 62 la fait dans le cadre de son accompagnement, chaque intervention est facturée au temps passé, au taux "
     "horaire de l'article 4.2.1.",
 }
+TRAINING_PRICED = (
+    "La convention ne parle pas de formation en particulier : j'ai compté ce temps comme une intervention du CDG 62 "
+    "dans le cadre de son accompagnement (article 2.2), facturée au temps passé."
+)
 NO_HT = "La convention ne donne que des prix TTC : elle ne fixe aucun montant HT."
 REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
 
@@ -53,8 +57,11 @@ class Prices(Calculator):
         if self.cues.compensation and self.cues.compensation.search(text):
             return self._not_billed(question, terms, "outage", named)  # hours of a loss, not of a bill
         roles: list[tuple[Duration, str]] = []
+        trained = False
         for d in durations:
             role = self._duration_role(text, d)
+            if role == "training" and self._cdg_time_priced(text, d):
+                role, trained = "intervention", True
             # "a mis 48h à venir, on paie les 48h ?": the same hours said again keep the role they were given.
             earlier = next((r for e, r in roles if e.hours == d.hours and r != "intervention"), None)
             roles.append((d, earlier if role == "intervention" and earlier else role))
@@ -103,9 +110,20 @@ class Prices(Calculator):
                 "Les heures de La Fibre Numérique 59 62 ne sont pas comptées : la convention ne lui fixe aucun taux "
                 "horaire, son prix est celui du devis signé (article 4.1 et annexe n°2)."
             )
+        if trained:
+            lines.append(TRAINING_PRICED)
         if self.cues.before_tax_words.search(fold(question)):
             lines.append(NO_HT)
         return Answer(question, True, "calculation", " ".join(lines), (self.cite(COST_CLAUSE, terms),), 1.0)
+
+    def _cdg_time_priced(self, text: str, duration: Duration) -> bool:
+        """Hours of a training done by the CDG 62 ("venu", or named) whose amount is asked: its time, priced."""
+        if self.cues.amount_asked is None or not self.cues.amount_asked.search(text):
+            return False
+        around = self.reader.clause_around(text, duration.start, duration.end)
+        came = bool(self.cues.intervention and self.cues.intervention.search(around))
+        named = self.parties.named(text) - {"commune"}
+        return "fibre" not in named and (came or "cdg" in named)
 
     def _days(self, question: str, text: str, terms: list[str]) -> Answer | None:
         """ "3 jours d'intervention": the text prices hours only; ask for them rather than guess a working day."""

@@ -1,0 +1,108 @@
+"""The model of knowledge/calculations.yaml: the words the calculations read (bot/core/calculations/), checked
+by pydantic like the other knowledge files (layer 1; calculation_checks.py is layer 2)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import Field
+
+from .schema import StrictModel
+
+
+class DateRole(StrictModel):
+    cues: list[str] = Field(min_length=1)
+    weak: list[str] = []
+    overrides: list[str] = []
+    lists: bool = False  # a date with no cue right after one of this role has it too ("le 10/10 et le 30/10")
+
+
+class DurationRole(StrictModel):
+    cues: list[str] = Field(min_length=1)
+    clause: str | None = None
+
+
+class PartyWords(StrictModel):
+    name: str
+    cues: list[str] = Field(min_length=1)
+
+
+class PartyClause(StrictModel):
+    clause: str
+    party: str
+    counterpart: dict[str, str]
+    note: dict[str, str] = {}
+
+
+class DurationGrammar(StrictModel):
+    """How durations and amounts are written (calculations.yaml, `durations:`)."""
+
+    hour_units: list[str] = Field(min_length=1)
+    minute_units: list[str] = Field(min_length=1)
+    fractions: dict[str, int]
+    fraction_links: list[str] = Field(min_length=1)
+    hour_fractions: dict[str, int] = Field(min_length=1)
+    day_units: list[str] = []
+    rate_words: list[str] = []
+    period_words: list[str] = []
+    range_links: list[str] = Field(min_length=1)
+    max_overnight_hours: int = Field(default=12, ge=0, le=23)
+    time_of_day_words: list[str] = Field(min_length=1)
+    elapsed_words: list[str] = []
+    clock_words: dict[str, int] = {}
+    clock_words_not_after: list[str] = []
+    span_start_words: list[str] = []
+    span_end_words: list[str] = []
+    clause_breaks: list[str] = Field(min_length=1)
+    currency: list[str] = Field(min_length=1)
+
+
+class CalculationsFile(StrictModel):
+    """knowledge/calculations.yaml: the words the calculations read (see the file's comments)."""
+
+    calendar_words: str
+    cost_words: str
+    calendar_quote_words: str
+    durations: DurationGrammar
+    unsigned_words: list[str] = []
+    date_roles: dict[str, DateRole]
+    duration_roles: dict[str, DurationRole]
+    intervention_words: list[str] = []
+    convention_words: list[str] = []
+    responsibility_clauses: dict[str, str]
+    compensation_words: list[str] = []
+    liability_cap_clause: str | None = None
+    liability_cap_words: list[str] = []
+    liability_cap_quote_words: str = ""
+    repeat_words: list[str]
+    addition_words: list[str] = []
+    included_words: list[str] = []
+    hours_asked_words: list[str] = []
+    amount_asked_words: list[str] = []
+    invoiced_words: list[str] = []
+    cap_current_year_words: list[str] = []
+    cap_other_year_words: list[str] = []
+    loss_words: list[str] = []
+    deadline_words: list[str] = []
+    notice_received_words: list[str] = []
+    notice_sent_words: list[str] = []
+    end_links: list[str] = []
+    end_links_weak: list[str] = []
+    other_documents: dict[str, dict[str, str]] = {}
+    after_reach: int = Field(default=0, ge=0, le=200)
+    announce_words: list[str] = []
+    own_convention_words: list[str] = []
+    interest_clause: str | None = None
+    interest_words: list[str] = []
+    interest_quote_words: str = ""
+    total_words: list[str] = []
+    rate_after_words: list[str] = []
+    parties: dict[str, PartyWords]
+    party_clauses: list[PartyClause]
+    termination_words: list[str]
+    anytime_words: list[str]
+    termination_quote_words: dict[str, str]
+    before_tax_words: list[str]
+    # Quoted in YAML ("2025-06-12") so editors and JSON Schema read it as the date string it is.
+    earliest_signature: date | None = Field(default=None, strict=False)
+    earliest_signature_source: str | None = None

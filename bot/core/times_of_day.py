@@ -1,0 +1,110 @@
+"""Times of day in a price question: "à 14h" is no duration, but an arrival then a departure in one sentence
+("arrivé à 14h et reparti à 16h30") is one; "midi" and "minuit" are the hours they name. The words are those
+of knowledge/calculations.yaml (`durations:`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from .calculation_schema import DurationGrammar
+from .french import fold
+
+SPAN_REACH = 40  # characters before a time of day where an arrival or a departure word is looked for
+_SENTENCE_END = re.compile(r"[.;!?]")
+CLOCK_WORD_REACH = 12  # characters before "midi" where "après" makes it a part of the day
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of folded words, longest first (so "3 quarts" is tried before "quart")."""
+    return "|".join(sorted({re.escape(" ".join(fold(word).split())) for word in words}, key=len, reverse=True))
+
+
+def _ending(words: list[str], tail: str = "") -> re.Pattern[str] | None:
+    """A pattern for one of `words` (then `tail`) ending the text searched, or None for no words."""
+    return re.compile(rf"(?<![a-z])(?:{alternation(words)}){tail}\s*$") if words else None
+
+
+def _starting(words: list[str]) -> re.Pattern[str] | None:
+    return re.compile(rf"(?<![a-z])(?:{alternation(words)})") if words else None
+
+
+class TimesOfDay:
+    """Which hours of a text are times of day, and the stays that two of them make."""
+
+    def __init__(self, grammar: DurationGrammar) -> None:
+        self.time_of_day = _ending(grammar.time_of_day_words)
+        self.elapsed = _ending(grammar.elapsed_words)  # "il y a 2h": folded, "a" is also "à"
+        self._clock_hours = {fold(word): hour for word, hour in grammar.clock_words.items()}
+        self._clock_word = (
+            re.compile(rf"(?<![a-z])(?:{alternation(grammar.clock_words)})(?![a-z])") if grammar.clock_words else None
+        )
+        self._clock_not_after = _ending(grammar.clock_words_not_after, r"[\s-]*")
+        spans = [*grammar.span_start_words, *grammar.span_end_words]
+        # "arrivée 9h", "fin 17h": a time of day written right after an arrival or a departure word.
+        self.after_span_word = _ending(spans, rf"[a-z']*\s*(?:{alternation(grammar.time_of_day_words)})?")
+        self._start = _starting(grammar.span_start_words)
+        self._end = _starting(grammar.span_end_words)
+        self._overnight = grammar.max_overnight_hours * 60
+
+    def is_time(self, before: str) -> bool:
+        """Does `before` (the words right before hours) make them a time of day ("à 14h", "il est 10h")?"""
+        elapsed = self.elapsed is not None and self.elapsed.search(before)
+        return bool(self.time_of_day and self.time_of_day.search(before) and not elapsed)
+
+    def written(self, text: str) -> str:
+        """ "midi" as "12h ", "minuit" as "24h   ": the same length, so every position read in `text` stays."""
+        if self._clock_word is None:
+            return text
+        parts: list[str] = []
+        last = 0
+        for match in self._clock_word.finditer(text):
+            hour = f"{self._clock_hours[match.group(0)]}h"
+            before = text[max(0, match.start() - CLOCK_WORD_REACH) : match.start()]
+            if len(hour) > len(match.group(0)) or (self._clock_not_after and self._clock_not_after.search(before)):
+                continue  # "l'après-midi": a part of the day, not noon
+            parts.append(text[last : match.start()] + hour.ljust(len(match.group(0))))
+            last = match.end()
+        return "".join(parts) + text[last:] if parts else text
+
+    def stays(self, text: str, clock: list[re.Match[str]]) -> tuple[list[tuple[int, int, Decimal]], set[int]]:
+        """ "arrivé à 14h et reparti à 16h30": an arrival time, then a departure time in the same sentence.
+
+        `clock` holds the times of day of `text` (matches of the duration pattern: number, hour unit, minute
+        unit, minutes); returns each stay as (start, end, hours) and the indexes in `clock` of the times paired."""
+        found: list[tuple[int, int, Decimal]] = []
+        paired: set[int] = set()
+        if self._start is None or self._end is None:
+            return found, paired
+        arrival: tuple[int, int] | None = None  # its index in `clock`, its minute of the day
+        previous = 0
+        for index, match in enumerate(clock):
+            before = text[max(previous, match.start() - SPAN_REACH) : match.start()]
+            previous = match.end()
+            minute = _clock_minute(match)
+            if minute is None:
+                arrival = None
+            elif (
+                arrival
+                and self._end.search(before)
+                and not _SENTENCE_END.search(text, clock[arrival[0]].end(), match.start())
+            ):
+                start = arrival[1]
+                end = minute if minute > start or start - minute < 24 * 60 - self._overnight else minute + 24 * 60
+                if end > start:  # "de 22h à 1h" goes past midnight; an end before the start is no stay
+                    hours = (Decimal(end - start) / 60).quantize(Decimal("0.0001"))
+                    found.append((clock[arrival[0]].start(), match.end(), hours))
+                    paired.update((arrival[0], index))
+                arrival = None
+            else:
+                arrival = (index, minute) if self._start.search(before) else None
+        return found, paired
+
+
+def _clock_minute(match: re.Match[str]) -> int | None:
+    """The minute of the day of a time written "14h", "16h30", "9 heures 15", or None when it is not one."""
+    hour, extra = match.group(1), match.group(4) or "0"
+    if match.group(3) or not hour.isdigit() or not extra.isdigit() or int(hour) > 24 or int(extra) >= 60:
+        return None
+    return int(hour) * 60 + int(extra)
