@@ -89,7 +89,8 @@ class Engine:
         asked = self.questions.find_questions(message)
         text = self.reader.tidy(text) or text  # matched without "@bot", "tu peux me dire si"
         # Tied to the convention, a question may be answered alone, whatever its context says.
-        anchored = any(anchor in f" {comparable(text)} " for anchor in self._anchors)
+        compared = f" {comparable(text)} "  # once, not once per anchor
+        anchored = any(anchor in compared for anchor in self._anchors)
         if not reads_in_parts(asked):
             # Asked before the context that names something, or after a request opener ("tu peux me dire si"), a
             # question is read for itself too.

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .french import fold
-from .phrases import any_phrase, flexible, phrases_pattern
+from .phrases import PhraseFinder, flexible, phrases_pattern
 from .pieces import Pieces
 from .reading import Reading
 from .spoken import Dictation
@@ -36,12 +36,16 @@ _ITEM_STARTS = frozenset("0123456789(-•*–—")  # what a list item may start
 _ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[a-z]|i{1,3}|iv|vi{0,3})[).°]\s+|^[-•*–—]\s*")
 # The marks of a list written on one line ("a) … b) …", "(i) … (ii) …", "1. … 2. …"): a run of them counting
 # up from the first value ("a", "i", "1") makes each its own item, as if on its own line.
-_INLINE_MARK = re.compile(r"(?<![\w(.,])\(?(\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3})([).°])\s+(?=\S)")
+_INLINE_MARK = re.compile(r"(?<![\w(.,])\(?(?:(\d{1,2})([).°])|([a-h]|i{1,3}|iv|vi{0,3})(\)))\s+(?=\S)")
 _FIRST_VALUES = ("a", "i", "1")
 # Dash bullets on one line after a colon ("Trois points : - le tarif - la durée - le tribunal").
 _INLINE_DASH = re.compile(r"(?<=\s)[-•–—]\s+(?=\w)")
 # A mention in a group chat ("@CDG62_support"): it says who is asked, not what (an e-mail address is kept).
 _MENTION = re.compile(r"(?<![\w.@])@\w+[\s,:]*")
+_SENTENCE_START = re.compile(r"^[ \t]*|[.!?…;:]\s+|\n\s*", re.MULTILINE)
+# What may come before a request opener in its sentence: a short greeting ("Bonjour Marie, ").
+_GREETING = re.compile(r"(?:[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,2}\s*,\s*)?")
+_AFTER_OPENER = re.compile(r"\s*[,:?]+\s*|\s+si\s+|\s*")  # its comma, or the "si" of an indirect question
 _TRAILING_LINK = re.compile(r"\s+et$")  # "(i) le coût horaire et (ii) …": the item ends before "et"
 _QUOTE = re.compile(r"«\s*(.+?)\s*»|\"(.+?)\"", re.DOTALL)
 HEADER_CHARS = 400  # forwarding headers are at the start
@@ -96,19 +100,28 @@ class Reader:
         self._field_line = re.compile(rf"^[ \t>]*(?:{fields})", re.MULTILINE) if fields else None
         # A request opener at a sentence's start, perhaps after a short greeting ("Bonjour Marie, tu peux me
         # dire si …"), with the "si" of the indirect question after it: the question is what follows.
-        openers = any_phrase(reading.request_openers)
-        self._request = re.compile(
-            rf"(^|[.!?…;:\n]\s+|^\s*[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){{0,2}}\s*,\s*)(?:{openers})(?![\w'’])"
-            r"(?:\s*[,:?]+\s*|\s+si\s+|\s+|$)",
-            re.IGNORECASE | re.MULTILINE,
-        )
+        self._openers = PhraseFinder(reading.request_openers)
 
     def tidy(self, text: str) -> str:
         """`text` without what only says a question follows: @mentions and request openers at a sentence's
         start ("@bot tu peux me dire si la convention est renouvelée ?" -> "la convention est renouvelée ?")."""
         if "@" in text:
             text = _MENTION.sub("", text)
-        return self._request.sub(r"\1", text)
+        kept: list[str] = []
+        end = 0
+        for start in _SENTENCE_START.finditer(text):  # tried at each sentence's start, and after its greeting
+            for position in sorted({start.end(), _GREETING.match(text, start.end()).end()}):
+                if position >= end and (opener := self._openers.match(text, position)):
+                    kept.append(text[end:position])
+                    end = _AFTER_OPENER.match(text, opener.end()).end()
+        return "".join([*kept, text[end:]]) if kept else text
+
+    def _without_opener(self, sentence: str) -> str:
+        """`sentence` without the request opener at its start (see `tidy`), else as it is."""
+        for position in sorted({0, _GREETING.match(sentence).end()}):
+            if opener := self._openers.match(sentence, position):
+                return sentence[:position] + sentence[_AFTER_OPENER.match(sentence, opener.end()).end() :]
+        return sentence
 
     def read(self, text: str, written: str | None = None) -> Message:
         """The sentences of `text` without forwarding header and signature, its spoken punctuation written
@@ -124,7 +137,7 @@ class Reader:
         asked = False  # the sentence before asked something
         for index, (sentence, item, announces) in enumerate(found):
             opens_list = not item and announces and index + 1 < len(found) and found[index + 1][1]
-            request = self.tidy(sentence)
+            request = self._without_opener(sentence)
             if request != sentence and not any(char.isalnum() for char in request):
                 continue  # "Quelqu'un a la réponse ?": a call, the question is elsewhere
             # The announcing sentence is context: its items are the questions. A request ("Dites-moi, …") asks,
@@ -176,7 +189,7 @@ class Reader:
         quotes = list(_QUOTE.finditer(text))
         quote = next((m for m in quotes if len(m.group(m.lastindex or 1)) >= MIN_QUOTED_MESSAGE), None)
         # A question quoted from the chat, then "+1 même question, …": the quote is the question asked.
-        agreed = next((m for m in quotes if "?" in m.group() and self.cutter.refers_back(text[m.end() :])), None)
+        agreed = next((m for m in quotes if "?" in m.group() and self.cutter.agrees(text[m.end() :])), None)
         if agreed:  # what follows the agreement is read too: it may ask more ("+1, et aussi : …")
             remark = self.cutter.without_agreement(text[agreed.end() :].strip())
             return f"{agreed.group(agreed.lastindex or 1)}\n{remark}", text[: agreed.start()].strip()
@@ -219,13 +232,13 @@ def _inline_items(text: str) -> str:
     ending with a colon ("Deux questions : a) … b) …", "je voudrais savoir (1) … (2) …", "Trois points :
     - … - …"): the reader then reads them as it reads a list written line by line."""
     starts: list[int] = []
-    if ")" in text or "." in text or "°" in text:
-        marks = list(_INLINE_MARK.finditer(text))
-        for first in (m for m in marks if m.group(1) in _FIRST_VALUES):
-            run, expected = [first.start()], _next_value(first.group(1))
-            for mark in marks:
-                if mark.start() > run[-1] and mark.group(1) == expected and mark.group(2) == first.group(2):
-                    run.append(mark.start())
+    if ")" in text or "1." in text or "1°" in text:  # a list's first mark: "a)", "(i)", "1)", "1.", "1°"
+        marks = [(m.start(), m.group(1) or m.group(3), m.group(2) or m.group(4)) for m in _INLINE_MARK.finditer(text)]
+        for first in (m for m in marks if m[1] in _FIRST_VALUES):
+            run, expected = [first[0]], _next_value(first[1])
+            for start, value, closing in marks:
+                if start > run[-1] and value == expected and closing == first[2]:
+                    run.append(start)
                     expected = _next_value(expected)
             if len(run) > len(starts):
                 starts = run
