@@ -33,13 +33,18 @@ _NUMBERED_END = re.compile(rf"{_SENTENCE_END.pattern}|\s+(?=\(?\d{{1,2}}\)\s)", 
 _SEPARATOR = re.compile(r"^[ \t>]*[-_=]{3,}[^\n]*\n", re.MULTILINE)
 _FULL_STOP = re.compile(r"[.!…]\s+\w")  # a sentence ends and another follows
 _ITEM_STARTS = frozenset("0123456789(-•*–—")  # what a list item may start with, besides "a) "
-_ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[a-z]|i{1,3}|iv|vi{0,3})[).°]\s+|^[-•*–—]\s*")
+_ITEM_NUMBER = re.compile(
+    r"^\(?(?:\d{1,2}[).°/-]|(?:[a-zA-Z]|i{1,3}|iv|vi{0,3}|I{1,3}|IV|VI{0,3})[).°])\s+|^[-•*–—]\s*"
+)
 # The marks of a list written on one line ("a) … b) …", "(i) … (ii) …", "1. … 2. …"): a run of them counting
 # up from the first value ("a", "i", "1") makes each its own item, as if on its own line.
-_INLINE_MARK = re.compile(r"(?<![\w(.,])\(?(?:(\d{1,2})([).°])|([a-h]|i{1,3}|iv|vi{0,3})(\)))\s+(?=\S)")
+_INLINE_MARK = re.compile(
+    r"(?<![\w(.,/-])\(?(?:(\d{1,2})([).°/-])|([a-hA-H]|i{1,3}|iv|vi{0,3}|I{1,3}|IV|VI{0,3})(\)))\s+(?=\S)"
+)
 _FIRST_VALUES = ("a", "i", "1")
-# Dash bullets on one line after a colon ("Trois points : - le tarif - la durée - le tribunal").
+# Dash bullets on one line after a colon ("Trois points : - le tarif - la durée - le tribunal"); "•" needs no colon.
 _INLINE_DASH = re.compile(r"(?<=\s)[-•–—]\s+(?=\w)")
+_INLINE_BULLET = re.compile(r"(?<=\s)•\s+(?=\w)")
 # A mention in a group chat ("@CDG62_support"): it says who is asked, not what (an e-mail address is kept).
 _MENTION = re.compile(r"(?<![\w.@])@\w+[\s,:]*")
 _SENTENCE_START = re.compile(r"^[ \t]*|[.!?…;:]\s+|\n\s*", re.MULTILINE)
@@ -215,7 +220,7 @@ class Reader:
         text = _inline_items(self._semicolon_items(text) if text.count(";") >= 2 else text)
         for raw in (_NUMBERED_END if ")" in text else _SENTENCE_END).split(text):
             raw = raw.strip()
-            listed = raw[:1] in _ITEM_STARTS or raw[1:2] == ")" or (raw[:1] in "iv" and _ITEM_NUMBER.match(raw))
+            listed = raw[:1] in _ITEM_STARTS or raw[1:2] == ")" or (raw[:1] in "ivIV" and _ITEM_NUMBER.match(raw))
             piece = _ITEM_NUMBER.sub("", raw) if listed else raw
             item = piece != raw
             piece = _TRAILING_LINK.sub("", piece.strip(" ,;:-–—»«\"'"))
@@ -232,8 +237,11 @@ def _inline_items(text: str) -> str:
     ending with a colon ("Deux questions : a) … b) …", "je voudrais savoir (1) … (2) …", "Trois points :
     - … - …"): the reader then reads them as it reads a list written line by line."""
     starts: list[int] = []
-    if ")" in text or "1." in text or "1°" in text:  # a list's first mark: "a)", "(i)", "1)", "1.", "1°"
-        marks = [(m.start(), m.group(1) or m.group(3), m.group(2) or m.group(4)) for m in _INLINE_MARK.finditer(text)]
+    if ")" in text or any(f"1{closing}" in text for closing in ".°/-"):  # a first mark: "a)", "(i)", "1.", "1/"
+        marks = [
+            (m.start(), (m.group(1) or m.group(3)).lower(), m.group(2) or m.group(4))
+            for m in _INLINE_MARK.finditer(text)
+        ]
         for first in (m for m in marks if m[1] in _FIRST_VALUES):
             run, expected = [first[0]], _next_value(first[1])
             for start, value, closing in marks:
@@ -246,6 +254,9 @@ def _inline_items(text: str) -> str:
         colon = text.index(":")
         dashes = [m.start() for m in _INLINE_DASH.finditer(text, colon)]
         starts = dashes if len(dashes) >= 2 else []
+    if len(starts) < 2 and "•" in text:
+        bullets = [m.start() for m in _INLINE_BULLET.finditer(text)]
+        starts = bullets if len(bullets) >= 2 else []
     if len(starts) < 2:
         return text
     line_start = text.rfind("\n", 0, starts[0]) + 1
