@@ -217,7 +217,10 @@ class Reader:
         """Each sentence, whether it is a list item ("- …", "2) …"), and whether it announces a list
         (it ends with a colon)."""
         found: list[tuple[str, bool, bool]] = []
-        text = _inline_items(self._semicolon_items(text) if text.count(";") >= 2 else text)
+        # Items between semicolons are the questions only in a message asking nothing else (no "?"): elsewhere
+        # they tell the situation ("notre site a été piraté ; les données sont perdues. Qui est responsable ?").
+        listed = text.count(";") >= 2 and "?" not in text
+        text = _inline_items(self._semicolon_items(text) if listed else text)
         for raw in (_NUMBERED_END if ")" in text else _SENTENCE_END).split(text):
             raw = raw.strip()
             listed = raw[:1] in _ITEM_STARTS or raw[1:2] == ")" or (raw[:1] in "ivIV" and _ITEM_NUMBER.match(raw))
