@@ -59,7 +59,6 @@ class Pieces:
         self._asking_phrases = PhraseFinder(reading.asking_phrases)
         self._last_cuts: tuple[str, bool, list[Cut]] = ("", False, [])
         self._follow_up = phrases_pattern(reading.follow_up_words, start=False)
-        self._agreement = phrases_pattern(reading.follow_up_words, start=True)
         self.question_words = (*reading.closing_question_words, *reading.in_place_question_words)  # never a topic
 
     def pieces(self, question: str) -> list[str]:
@@ -140,23 +139,12 @@ class Pieces:
         )
 
     def opens_item(self, sentence: str) -> bool:
-        """Whether a sentence opens with an ordinal then asks ("Premièrement, combien de temps dure la
-        convention.", "Deuxièmement, le CDG peut-il intervenir sur place."): an item of a list, whatever came
-        before it."""
+        """Whether a sentence opens with an ordinal then asks ("Deuxièmement, le CDG peut-il intervenir sur
+        place."): an item of a list, whatever came before it."""
         stripped = sentence.lstrip(" ,;:-–—«\"'")
         ordinal = self._ordinals.match(stripped, 0)  # most sentences: no ordinal, nothing folded
         rest = fold(stripped[ordinal.end() :]).strip(" ,;:-–—«\"'") if ordinal else ""
         return bool(rest) and self._piece_asks(self._link.sub("", rest), False)
-
-    def agrees(self, text: str) -> bool:
-        """Whether `text` opens with an agreement ("+1 même question, …", "Moi aussi")."""
-        return bool(self._agreement.match(fold(text[:40])))
-
-    def without_agreement(self, text: str) -> str:
-        """`text` without the agreement that opens it ("+1 même question, et aussi …" -> "et aussi …")."""
-        while match := self._agreement.match(fold(text)):
-            text = text[len(match.group()) :].lstrip(" ,.!:;")
-        return text
 
     def is_linked(self, question: str) -> bool:
         """Whether a question opens with a linking word ("Et le CDG, il peut aussi ?")."""
