@@ -32,10 +32,13 @@ class ChatNoise:
         """`text` without its @mentions."""
         return _MENTION.sub("", text) if "@" in text else text
 
-    def tidy(self, text: str) -> str:
-        """`text` without what only says a question follows: @mentions and request openers at a sentence's
-        start ("@bot tu peux me dire si la convention est renouvelée ?" -> "la convention est renouvelée ?")."""
+    def tidy(self, text: str, *, whole: bool = False) -> str:
+        """`text` without what only says a question follows: @mentions, the agreement opening a `whole` message
+        ("+1") and request openers at a sentence's start ("@bot tu peux me dire si la convention est renouvelée ?" -> "la
+        convention est renouvelée ?")."""
         text = self.without_mentions(text)
+        if whole and self.agrees(text):  # a message opening with "+1 même question, …": what follows is asked
+            text = self.without_agreement(text)
         kept: list[str] = []
         end = 0
         for start in _SENTENCE_START.finditer(text):  # tried at each sentence's start, and after its greeting

@@ -87,7 +87,9 @@ class Engine:
             return Answer(question, False, "smalltalk", smalltalk, score=1.0)
         message = self.reader.read(lines, written)
         asked = self.questions.find_questions(message)
-        text = self.reader.tidy(text) or text  # matched without "@bot", "tu peux me dire si"
+        text = self.reader.tidy(text, whole=True)  # matched without "@bot", "+1", "tu peux me dire si"
+        if not any(char.isalnum() for char in text):  # "@bot", "+1": nothing asked
+            return self.replies.unknown(question, self.replies.not_found([]))
         # Tied to the convention, a question may be answered alone, whatever its context says.
         compared = f" {comparable(text)} "  # once, not once per anchor
         anchored = any(anchor in compared for anchor in self._anchors)

@@ -92,9 +92,9 @@ class Reader:
         self._field_line = re.compile(rf"^[ \t>]*(?:{fields})", re.MULTILINE) if fields else None
         self.chat = ChatNoise(reading)
 
-    def tidy(self, text: str) -> str:
-        """`text` without @mentions and request openers (see `ChatNoise.tidy`)."""
-        return self.chat.tidy(text)
+    def tidy(self, text: str, *, whole: bool = False) -> str:
+        """`text` without @mentions and request openers, a `whole` message without its "+1" (see `ChatNoise`)."""
+        return self.chat.tidy(text, whole=whole)
 
     def read(self, text: str, written: str | None = None) -> Message:
         """The sentences of `text` without forwarding header and signature, its spoken punctuation written
