@@ -14,7 +14,7 @@ _INLINE_MARK = re.compile(
     r"(?<![\w(.,/-])\(?(?:(\d{1,2})([).°/-])|([a-hA-H]|i{1,3}|iv|vi{0,3}|I{1,3}|IV|VI{0,3})(\)))\s+(?=\S)"
 )
 _FIRST_VALUES = ("a", "i", "1")
-# Dash bullets on one line after a colon ("Trois points : - le tarif - la durée - le tribunal"); "•" needs no colon.
+# Dash bullets on one line ("Trois points : - le tarif - la durée - le tribunal"); "•" needs no colon.
 _INLINE_DASH = re.compile(r"(?<=\s)[-•–—]\s+(?=\w)")
 _INLINE_BULLET = re.compile(r"(?<=\s)•\s+(?=\w)")
 
@@ -37,10 +37,12 @@ def inline_items(text: str) -> str:
                     expected = _next_value(expected)
             if len(run) > len(starts):
                 starts = run
-    if len(starts) < 2 and ":" in text:
-        colon = text.index(":")
-        dashes = [m.start() for m in _INLINE_DASH.finditer(text, colon)]
-        starts = dashes if len(dashes) >= 2 else []
+    if len(starts) < 2 and any(dash in text for dash in "-–—•"):
+        # After a colon, two dashes make a list; without one, three ("qq questions - … - … - …"): two dashes
+        # alone may set a phrase apart ("la convention - signée en 2024 - prévoit-elle …").
+        colon = text.find(":")
+        dashes = [m.start() for m in _INLINE_DASH.finditer(text, max(colon, 0))]
+        starts = dashes if len(dashes) >= (2 if colon >= 0 else 3) else []
     if len(starts) < 2 and "•" in text:
         bullets = [m.start() for m in _INLINE_BULLET.finditer(text)]
         starts = bullets if len(bullets) >= 2 else []
