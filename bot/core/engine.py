@@ -87,13 +87,20 @@ class Engine:
             return Answer(question, False, "smalltalk", smalltalk, score=1.0)
         message = self.reader.read(lines, written)
         asked = self.questions.find_questions(message)
+        text = self.reader.tidy(text) or text  # matched without "@bot", "tu peux me dire si"
         # Tied to the convention, a question may be answered alone, whatever its context says.
         anchored = any(anchor in f" {comparable(text)} " for anchor in self._anchors)
         if not reads_in_parts(asked):
-            focus = asked[0].text if len(asked) == 1 and anchored else ""
+            # Asked before the context that names something, or after a request opener ("tu peux me dire si"), a
+            # question is read for itself too.
+            leads = len(asked) == 1 and self.questions.leads(message)
+            opened = len(asked) == 1 and asked[0].text not in message.questions
+            focus = asked[0].text if len(asked) == 1 and (anchored or leads or opened) else ""
             # The calculations read a forwarded message without its header ("Envoyé : jeudi 26 novembre 2026").
             figures = " ".join(message.forwarded.split())
-            return self._answer_part(question, text, focus, today, signature, situational=anchored, figures=figures)
+            return self._answer_part(
+                question, text, focus, today, signature, situational=anchored, figures=figures, leads=leads
+            )
         answer_part = partial(self._answer_part, today=today, signature=signature, whole=text)
         parts = self.part_reader.answers(message, asked, anchored=anchored, answer_part=answer_part)
         if not any(part.answered for part in parts):
@@ -114,6 +121,7 @@ class Engine:
         situational: bool = True,
         figures: str = "",
         cited: frozenset[str] = frozenset(),
+        leads: bool = False,
     ) -> Answer:
         """One question: `focus` is its sentence ("" if none stands out), `text` the same with its context
         (or `terms`, those of its context and itself), `whole` the message when it holds several questions.
@@ -126,12 +134,14 @@ class Engine:
         # One of several questions is read on its own words, its context weaker (no second reading of the whole).
         one_of_several = bool(whole and focus_terms)
         own_text, own_terms = (focus, focus_terms) if one_of_several else (text, terms)
-        if one_of_several:
+        if one_of_several or (leads and focus_terms):  # a question before its context leads too
             ranked = self.matcher.rank(focus_terms, terms)
         else:  # a message that never names the convention: its unknown words may well be its topic
             ranked = self.matcher.rank(terms, dilute=situational)
         # The calculation hook: once per question (see `figures` above).
-        if calculation := self.calculations.answer(question, figures or text, own_terms, ranked, today, signature):
+        # A question asked before its context (`leads`) asks for a calculation by its own words only.
+        asking_terms = focus_terms if leads and focus_terms else own_terms
+        if calculation := self.calculations.answer(question, figures or text, asking_terms, ranked, today, signature):
             return calculation
         # The one combination point with the learned classifier (bot/core/ranker.py), after the
         # calculations: they keep the matcher's view of the near clauses, so they do not change with it.
@@ -151,6 +161,7 @@ class Engine:
                 best = _own_best(focus_ranked, cited)
                 if (
                     ranked
+                    and not leads  # the context after a question says what the writer does, not what is asked
                     and ranked[0].clause_id != best.clause_id
                     and ranked[0].strong_terms
                     and not self.ranker.prefers(best.clause_id, ranked[0].clause_id, text, terms)

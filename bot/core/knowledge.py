@@ -197,6 +197,7 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
             ordinal_enumerators=tuple(vocabulary.ordinal_enumerators),
             in_place_question_words=tuple(vocabulary.in_place_question_words),
             follow_up_words=tuple(vocabulary.follow_up_words),
+            request_openers=tuple(vocabulary.request_openers),
             spoken_commas=tuple(vocabulary.spoken_commas),
             spoken_question_marks=tuple(vocabulary.spoken_question_marks),
             spoken_stops=tuple(vocabulary.spoken_stops),

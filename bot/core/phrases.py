@@ -20,7 +20,8 @@ def phrases_pattern(phrases: tuple[str, ...], *, start: bool) -> re.Pattern[str]
     if not folded:
         return re.compile(r"(?!x)x")  # matches nothing
     alternatives = "|".join(flexible(phrase) for phrase in folded)
-    return re.compile((r"^\W*(?:" if start else r"\b(?:") + alternatives + r")(?!\w)")
+    # Not "\b": a phrase may open with a mark ("+1").
+    return re.compile((r"^\W*(?:" if start else r"(?<!\w)(?:") + alternatives + r")(?!\w)")
 
 
 def flexible(phrase: str) -> str:

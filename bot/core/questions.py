@@ -57,6 +57,8 @@ class QuestionFinder:
             pieces: list[str] = []
             pending = ""
             for piece in self.reader.pieces(sentence.text):
+                # Read without its opener: "Dites-moi, combien …", "tu peux me dire si …".
+                piece = self.reader.tidy(piece).strip() or piece
                 piece = f"{pending}, {piece}" if pending else piece
                 if self.names_something(piece):
                     pieces.append(piece)
@@ -82,6 +84,13 @@ class QuestionFinder:
                     questions.append(Question(piece, before))
             previous, last = [], sentence.text
         return questions
+
+    def leads(self, message: Message) -> bool:
+        """Whether the one question of a message comes before all the context that names something ("Qui
+        paie les déplacements du technicien ? je prépare un courrier"): that context says what the writer
+        does about it, not what is asked, so the question is read for itself, the context weaker."""
+        named = [sentence for sentence in message.sentences if sentence.asks or self.names_something(sentence.text)]
+        return len(named) > 1 and named[0].asks and sum(sentence.asks for sentence in message.sentences) == 1
 
     def names_something(self, text: str) -> bool:
         """Whether `text` holds a word the convention knows (a strong term)."""

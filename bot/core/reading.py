@@ -24,6 +24,7 @@ class Reading:
     ordinal_enumerators: tuple[str, ...] = ()
     in_place_question_words: tuple[str, ...] = ()
     follow_up_words: tuple[str, ...] = ()
+    request_openers: tuple[str, ...] = ()
     spoken_commas: tuple[str, ...] = ()
     spoken_question_marks: tuple[str, ...] = ()
     spoken_stops: tuple[str, ...] = ()

@@ -83,6 +83,7 @@ class VocabularyFile(StrictModel):
     ordinal_enumerators: list[str] = []
     in_place_question_words: list[str] = []
     follow_up_words: list[str] = []
+    request_openers: list[str] = []
     spoken_commas: list[str] = []
     spoken_question_marks: list[str] = []
     spoken_stops: list[str] = []
