@@ -46,6 +46,7 @@ class DurationGrammar(StrictModel):
     rate_words: list[str] = []
     period_words: list[str] = []
     range_links: list[str] = Field(min_length=1)
+    range_openers: dict[str, list[str]] = {}
     max_overnight_hours: int = Field(default=12, ge=0, le=23)
     time_of_day_words: list[str] = Field(min_length=1)
     elapsed_words: list[str] = []

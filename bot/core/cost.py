@@ -25,6 +25,7 @@ _NUMBER = r"(?<![\w.,^])(-?\d++(?:[.,]\d++)*+(?:\s*(?:\^|\*\*|e\+?)\s*\d+)?)"
 _ELISION = re.compile(r"\b([a-z]')(?=[a-z])")
 _PUNCTUATION_BREAK = r"[.;:!?,]"
 CLAUSE_REACH = 80  # characters looked at on each side of a duration for its role
+RANGE_OPENER_REACH = 12  # characters before a range's start where "entre" opens it
 TIME_OF_DAY_REACH = 12  # characters before "14h" where "à" or "vers" make it a time of day
 
 
@@ -62,14 +63,20 @@ class DurationReader:
         self._fractions = {" ".join(fold(word).split()): minutes for word, minutes in grammar.fractions.items()}
         link, fraction = alternation(grammar.fraction_links), alternation(self._fractions)
         after_minutes = rf"(?:\s*(?:{minute})(?![a-z]))?"
+        # "1 heure et demie": "et" links a fraction word only ("2h et 3h" is two durations, never 2 h 03).
         self._duration = re.compile(
             rf"{_NUMBER}\s*(?:({hour})|({minute}))(?![a-z])"
-            rf"(?:\s*(?:(?:{link})\s+)?({fraction}|\d{{1,2}}){after_minutes})?"
+            rf"(?:\s*(?:(?:{link})\s+(?=(?:{fraction})(?![a-z])))?({fraction}|\d{{1,2}}){after_minutes})?"
         )
         self._range = re.compile(
-            rf"(?<!\d)(\d{{1,2}})\s*(?:{hour})\s*(\d{{2}})?\s*(?:{alternation(grammar.range_links)})\s*"
-            rf"(\d{{1,2}})\s*(?:{hour})\s*(\d{{2}})?(?!\d)"
+            rf"(?<!\d)(?P<sh>\d{{1,2}})\s*(?:{hour})\s*(?P<sm>\d{{2}})?\s*(?P<link>{alternation(grammar.range_links)})\s*"
+            rf"(?P<eh>\d{{1,2}})\s*(?:{hour})\s*(?P<em>\d{{2}})?(?!\d)"
         )
+        # "entre 14h et 16h" is a range, "2 h, 1 h 30 et 4 h" a list: these links make one only after their opener.
+        self._opened = {
+            fold(link): re.compile(rf"(?<![a-z])(?:{alternation(openers)})\s*$")
+            for link, openers in grammar.range_openers.items()
+        }
         self._times = TimesOfDay(grammar)
         # "une demi-heure", "3 quarts d'heure": the cue words go through the same elision split as `digits`.
         self._hour_fractions = {elided(word): minutes for word, minutes in grammar.hour_fractions.items()}
@@ -100,9 +107,9 @@ class DurationReader:
         found: list[Duration] = []
         taken: list[tuple[int, int]] = []
         for match in self._range.finditer(text):
-            start = int(match.group(1)) * 60 + int(match.group(2) or 0)
-            end = int(match.group(3)) * 60 + int(match.group(4) or 0)
-            if int(match.group(3)) > 24 or int(match.group(1)) > 24:
+            start = int(match.group("sh")) * 60 + int(match.group("sm") or 0)
+            end = int(match.group("eh")) * 60 + int(match.group("em") or 0)
+            if int(match.group("eh")) > 24 or int(match.group("sh")) > 24 or not self._opens(text, match):
                 continue
             written = match.group(0).strip()
             taken.append(match.span())
@@ -139,6 +146,11 @@ class DurationReader:
                 minutes = self._hour_fractions[" ".join(match.group(2).split())]
                 found.append(_duration(match.group(0), match.group(1) or "1", minutes, 0, match.span()))
         return sorted(found, key=lambda d: d.start)
+
+    def _opens(self, text: str, match: re.Match[str]) -> bool:
+        """Is a range written with a link that needs an opener ("et" needs "entre") opened by it?"""
+        opener = self._opened.get(" ".join(match.group("link").split()))
+        return opener is None or bool(opener.search(text, max(0, match.start() - RANGE_OPENER_REACH), match.start()))
 
     def _written(self, match: re.Match[str]) -> Duration | None:
         """The duration a match of `_duration` writes ("2h30", "90 min"), or None ("30 min 20")."""
