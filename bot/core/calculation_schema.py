@@ -92,6 +92,7 @@ class CalculationsFile(StrictModel):
     other_documents: dict[str, dict[str, str]] = {}
     after_reach: int = Field(default=0, ge=0, le=200)
     announce_words: list[str] = []
+    speaker_words: list[str] = []
     own_convention_words: list[str] = []
     interest_clause: str | None = None
     interest_words: list[str] = []
