@@ -25,7 +25,6 @@ _NUMBER = r"(?<![\w.,^])(-?\d++(?:[.,]\d++)*+(?:\s*(?:\^|\*\*|e\+?)\s*\d+)?)"
 _ELISION = re.compile(r"\b([a-z]')(?=[a-z])")
 _PUNCTUATION_BREAK = r"[.;:!?,]"
 CLAUSE_REACH = 80  # characters looked at on each side of a duration for its role
-RANGE_OPENER_REACH = 12  # characters before a range's start where "entre" opens it
 TIME_OF_DAY_REACH = 12  # characters before "14h" where "à" or "vers" make it a time of day
 
 
@@ -68,22 +67,12 @@ class DurationReader:
             rf"{_NUMBER}\s*(?:({hour})|({minute}))(?![a-z])"
             rf"(?:\s*(?:(?:{link})\s+(?=(?:{fraction})(?![a-z])))?({fraction}|\d{{1,2}}){after_minutes})?"
         )
-        self._range = re.compile(
-            rf"(?<!\d)(?P<sh>\d{{1,2}})\s*(?:{hour})\s*(?P<sm>\d{{2}})?\s*(?P<link>{alternation(grammar.range_links)})\s*"
-            rf"(?P<eh>\d{{1,2}})\s*(?:{hour})\s*(?P<em>\d{{2}})?(?!\d)"
-        )
-        # "entre 14h et 16h" is a range, "2 h, 1 h 30 et 4 h" a list: these links make one only after their opener.
-        self._opened = {
-            fold(link): re.compile(rf"(?<![a-z])(?:{alternation(openers)})\s*$")
-            for link, openers in grammar.range_openers.items()
-        }
         self._times = TimesOfDay(grammar)
         # "une demi-heure", "3 quarts d'heure": the cue words go through the same elision split as `digits`.
         self._hour_fractions = {elided(word): minutes for word, minutes in grammar.hour_fractions.items()}
         self._hour_fraction = re.compile(
             rf"(?<![\w.,])(?:(\d{{1,2}})\s+)?({alternation(self._hour_fractions)})(?![a-z])"
         )
-        self._overnight = grammar.max_overnight_hours * 60
         # "à 12 heures par an": hours per period are an amount of time, whatever word comes before them.
         self._period = (
             re.compile(rf"\s*(?:{alternation(grammar.period_words)})(?![a-z])") if grammar.period_words else None
@@ -106,27 +95,22 @@ class DurationReader:
         text = self._times.written(text)
         found: list[Duration] = []
         taken: list[tuple[int, int]] = []
-        for match in self._range.finditer(text):
-            start = int(match.group("sh")) * 60 + int(match.group("sm") or 0)
-            end = int(match.group("eh")) * 60 + int(match.group("em") or 0)
-            if int(match.group("eh")) > 24 or int(match.group("sh")) > 24 or not self._opens(text, match):
-                continue
-            written = match.group(0).strip()
-            taken.append(match.span())
-            if end < start and start - end >= 24 * 60 - self._overnight:
-                end += 24 * 60  # "de 22h à 1h": past midnight
-            if end <= start:
+        for start, end, hours in self._times.ranges(text):
+            written = text[start:end].strip()
+            taken.append((start, end))
+            if hours is None:  # "de 14h à 13h"
                 problem = f"« {written} » : l'heure de fin doit suivre l'heure de début"
-                found.append(Duration(written, None, problem, match.start(), match.end()))
-                continue
-            hours = (Decimal(end - start) / 60).quantize(Decimal("0.0001"))
-            found.append(Duration(written, hours, start=match.start(), end=match.end()))
+                found.append(Duration(written, None, problem, start, end))
+            else:
+                found.append(Duration(written, hours, start=start, end=end))
         clock: list[re.Match[str]] = []  # times of day ("à 14h"), read below as arrivals and departures
         maybe: set[int] = set()  # of those, the ones that are hours unless they make a stay ("début 9h")
         for match in self._duration.finditer(text):
             before = text[max(0, match.start() - TIME_OF_DAY_REACH) : match.start()]
             per_period = self._period is not None and self._period.match(text, match.end())
             if any(a <= match.start() < b for a, b in taken):
+                continue
+            if self._times.is_bound(text, match.start()):
                 continue
             if not per_period and self._times.is_time(before):
                 clock.append(match)
@@ -146,11 +130,6 @@ class DurationReader:
                 minutes = self._hour_fractions[" ".join(match.group(2).split())]
                 found.append(_duration(match.group(0), match.group(1) or "1", minutes, 0, match.span()))
         return sorted(found, key=lambda d: d.start)
-
-    def _opens(self, text: str, match: re.Match[str]) -> bool:
-        """Is a range written with a link that needs an opener ("et" needs "entre") opened by it?"""
-        opener = self._opened.get(" ".join(match.group("link").split()))
-        return opener is None or bool(opener.search(text, max(0, match.start() - RANGE_OPENER_REACH), match.start()))
 
     def _written(self, match: re.Match[str]) -> Duration | None:
         """The duration a match of `_duration` writes ("2h30", "90 min"), or None ("30 min 20")."""
