@@ -52,8 +52,9 @@ class Liability(Calculator):
             end = self.reader.amount_end(folded, start)
             around = self.reader.clause_around(folded, start, end)
             kind = _year_kind(around, self.cues.current_year, self.cues.other_year, today)
-            if not kind:  # "et pour 2026, 450 €": the words since the previous amount
-                kind = _year_kind(folded[previous:start], self.cues.current_year, self.cues.other_year, today)
+            if not kind:  # "et pour 2026, 450 €": the words since the previous amount, in the same sentence
+                since = re.split(r"[.;:!?]", folded[previous:start])[-1]
+                kind = _year_kind(since, self.cues.current_year, self.cues.other_year, today)
             if self.cues.loss and self.cues.loss.search(around):
                 kind = "loss"
             tagged.append((amount, kind))
@@ -105,7 +106,7 @@ def _year_kind(text: str, current: re.Pattern[str], other: re.Pattern[str], toda
         return "current"
     if other.search(text):
         return "other"
-    years = {int(y) for y in re.findall(r"(?<![\d,.])(20\d\d)(?![\d,.]|\s?(?:€|euro))", text)}
+    years = {int(y) for y in re.findall(r"(?<![\d,.])(20\d\d)(?!\d|[,.]\d|\s?(?:€|euro))", text)}
     if today.year in years:
         return "current"
     return "other" if years and max(years) < today.year else ""
