@@ -16,20 +16,30 @@ class Liability(Calculator):
     """The liability cap questions."""
 
     def liability_cap(
-        self, question: str, folded: str, terms: list[str], best: str, sure: bool, today: date
+        self, question: str, folded: str, terms: list[str], ranked: list[str], sure: bool, today: date
     ) -> Answer | None:
         """A question about the cap quotes the cap sentence; an amount in it is compared with the cap.
 
         Even when the matcher is not sure, an amount invoiced beside another (the loss) is that comparison, and
-        invoices of several years give the cap of the year in course."""
+        La Fibre's invoices of several years give the cap of the year in course (the cap's clause among the
+        first three of `ranked`)."""
         cap = self.words.liability_cap_clause
-        if cap is None or cap != best or self.cues.cap_words is None or not self.cues.cap_words.search(folded):
+        if (
+            cap is None
+            or cap not in ranked[:3]
+            or self.cues.cap_words is None
+            or not self.cues.cap_words.search(folded)
+        ):
             return None
         quote = self.cite(cap, self.matcher.question_terms(self.words.liability_cap_quote_words))
         spans = self.reader.amount_spans(folded)
         amounts = [amount for amount, _ in spans]
-        if len(amounts) > 1 and (by_year := self._years(folded, spans, today)):
+        fibre = self.cues.parties.get("fibre")
+        several = len(amounts) > 1 and (cap == ranked[0] or (fibre and fibre.search(folded)))
+        if several and (by_year := self._years(folded, spans, today)):
             return self._of_the_year(question, quote, by_year)
+        if cap != ranked[0]:
+            return None
         if len(amounts) > 1 and self.cues.invoiced:
             # "facturé 1 350 € … préjudice estimé à 4 000 €": the invoiced amount is the cap, the other the loss.
             invoiced = [a for a, start in spans if self.cues.invoiced.search(since_break(folded, start))]
