@@ -136,7 +136,7 @@ class TimesOfDay:
                     paired.update((arrival[0], index))
                 arrival = None
             else:
-                arrival = (index, minute) if self._start.search(before) else None
+                arrival = (index, minute) if self._start.search(before) else arrival  # "au lieu de 10h": still open
         return found, paired
 
 
