@@ -19,7 +19,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from .core.knowledge import CLAUSES_DIR, Knowledge, read_knowledge
 from .core.learned import LearnedExample, check_learned, is_known
 from .core.out_of_scope import OUT_OF_SCOPE, OUT_OF_SCOPE_FILE
-from .core.yamlfile import Problem
+from .core.yamlfile import Problem, load_yaml
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,13 @@ def plan_export(knowledge: Knowledge, examples: Iterable[LearnedExample]) -> Exp
             documents[path] = (text, yaml.load(text) or CommentedMap(questions=CommentedSeq()))
         return documents[path][1]
 
+    targets = {e.target for e in wanted}
     homes = {}
     for path in sorted((knowledge.root / CLAUSES_DIR).glob("*.yaml")):
+        # libyaml tells which files hold a target: only those go through ruamel's round trip (ten times slower)
+        loaded, _ = load_yaml(path)
+        if loaded is not None and not targets & {clause["id"] for clause in loaded.data["clauses"]}:
+            continue
         for clause in document(path)["clauses"]:
             homes[clause["id"]] = clause
     for example in wanted:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import IO, Any, NamedTuple, TypeVar
 from unittest import mock
 
 import pytest
@@ -30,7 +30,7 @@ from bot.core.engine import Engine
 from bot.core.evaluation import Case, Report, evaluate, load_cases
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, load_knowledge
 from bot.core.ranker import Ranker
-from bot.settings import load_settings
+from bot.settings import CacheSettings, Settings, load_settings
 
 # A test run starts many interpreters (pytest-xdist's workers, `convention-bot` processes): they cache
 # compiled modules and pytest's rewritten tests in __pycache__/ (git-ignored), as Python does by default,
@@ -102,21 +102,92 @@ def convention_bot(*args: str, stdin: str | None = None, **environment: str) -> 
     return Result(code, out, err)
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Slow tests first (a stable sort: each module keeps its order): pytest-xdist hands them out first,
-    so the workers' long waits on real processes overlap instead of ending the run one after another."""
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+# Modules that train classifiers (the classifier's own tests, taught examples): one scope, so that a
+# single pytest-xdist worker imports scikit-learn (about 1 s of CPU per process). Others may be added.
+TRAINING_MODULES = ("tests/test_classifier.py", "tests/test_learned.py", "tests/test_review.py")
+DURATIONS = "convention-bot/test-seconds"  # pytest's cache: each test's duration in the last run
+SLOW_GUESS = 5.0  # seconds: a slow test never run yet (a real process) is costly
 
 
+def _scope(nodeid: str) -> str:
+    """What pytest-xdist runs on one worker: a module (its module-scoped fixtures are built once), or
+    the training modules together."""
+    module = nodeid.split("::", 1)[0]
+    return "training" if module in TRAINING_MODULES else module
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """--dist loadscope with `_scope`'s scopes."""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return _scope(nodeid)
+
+    return Scheduling(config, log)
+
+
+@pytest.hookimpl(trylast=True)  # after -m and -k have deselected
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The costliest scopes first (their tests' durations in the last run; a test never run counts the
+    mean, a slow one SLOW_GUESS), each keeping its order: pytest-xdist hands them out in this order
+    (`--no-loadscope-reorder`), so that the workers' long tasks overlap instead of one ending the run
+    alone (the longest-first rule of scheduling)."""
+    cache = getattr(config, "cache", None)
+    seen: dict[str, float] = cache.get(DURATIONS, {}) if cache else {}
+    mean = sum(seen.values()) / len(seen) if seen else 0.0
+    costs: dict[str, float] = {}
+    for item in items:
+        guess = SLOW_GUESS if item.get_closest_marker("slow") else mean
+        costs[_scope(item.nodeid)] = costs.get(_scope(item.nodeid), 0.0) + seen.get(item.nodeid, guess)
+    order = {scope: index for index, scope in enumerate(costs)}
+    items.sort(key=lambda item: (-costs[_scope(item.nodeid)], order[_scope(item.nodeid)]))
+
+
+_durations: dict[str, float] = {}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Each test's duration (setup, call and teardown), reported by the workers to the controller."""
+    _durations[report.nodeid] = _durations.get(report.nodeid, 0.0) + report.duration
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """The durations of this run into pytest's cache (by the controller, or the only process)."""
+    cache = getattr(session.config, "cache", None)
+    if cache is None or hasattr(session.config, "workerinput") or not _durations:
+        return
+    cache.set(DURATIONS, {**cache.get(DURATIONS, {}), **{k: round(v, 4) for k, v in _durations.items()}})
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist starts the workers: the lock is taken first
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Under pytest-xdist, the controller process, idle while the workers start and collect the tests,
-    trains the classifier of the real knowledge in the meantime (in a thread): the first worker to need
-    it then waits less, or reads it at once (`_once_per_run`)."""
+    builds the run's engine cache in the meantime (in a thread, holding the cache's lock file from
+    before any worker starts): the workers then read the engine instead of each building it."""
     if hasattr(session.config, "workerinput") or not session.config.pluginmanager.has_plugin("dsession"):
-        return  # a worker, or no workers (-n0): the `engine_cache` fixture trains
+        return  # a worker, or no workers (-n0): the `engine_cache` fixture builds it
     folder = session.config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]  # the workers' parent
     classifier._fit = _shared_fits(folder / "fits")  # type: ignore[assignment]  # this process runs no tests
-    threading.Thread(target=lambda: Engine(load_knowledge()), name="prefit", daemon=True).start()
+    lock = _lock_file(folder / "engine-cache.lock")
+    settings = Settings(cache=CacheSettings(path=str(folder / "engine-cache")))  # the key `engine_cache`'s has
+
+    def build() -> None:
+        with lock:  # closing the file releases the lock
+            build_engine(settings)
+
+    threading.Thread(target=build, name="prefit", daemon=True).start()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtestloop(session: pytest.Session) -> None:
+    """A pytest-xdist worker waits for the controller's engine (its lock file) before its first test, so
+    that the wait is not counted in that test's duration (they order the next run)."""
+    if hasattr(session.config, "workerinput"):
+        _lock_file(_run_folder(session.config._tmp_path_factory) / "engine-cache.lock").close()  # type: ignore[attr-defined]
 
 
 def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -125,12 +196,18 @@ def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
+def _lock_file(path: Path) -> IO[str]:
+    """`path` opened and locked (waiting for whoever holds it); closing the file releases the lock."""
+    lock = path.open("w")
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    return lock
+
+
 def _once_per_run(path: Path, compute: Callable[[], T]) -> T:
     """`compute()`, made once in this test run by the first pytest-xdist worker that needs it (the
     others wait on its lock file), then read from `path` (pickled) by the others."""
     path.parent.mkdir(exist_ok=True)
-    with path.with_suffix(".lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+    with _lock_file(path.with_suffix(".lock")):
         if path.exists():
             return pickle.loads(path.read_bytes())
         value = compute()
@@ -153,30 +230,33 @@ def _shared_fits(folder: Path) -> Callable[..., classifier.Classifier]:
     return shared
 
 
+@pytest.fixture(scope="session")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    """The engine `convention-bot` answers with, from this test run's knowledge cache (`engine_cache`)."""
+    run = _run_folder(tmp_path_factory)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CONVENTION_BOT__CACHE__PATH", str(run / "engine-cache"))
+        patch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+        patch.setattr(classifier, "_fit", _shared_fits(run / "fits"))
+        with _lock_file(run / "engine-cache.lock"):
+            engine = build_engine(load_settings())
+        yield engine
+
+
 @pytest.fixture(scope="session", autouse=True)
-def engine_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def engine_cache(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The knowledge cache of this test run, in a temporary folder (inherited by the processes tests
     start), filled before the first test: every `convention-bot` process a test starts reads the engine
-    instead of training the classifier again. Each pytest-xdist worker builds it too, with the fit that
-    the first of them made (`_shared_fits`; cached in the process, it then serves the in-process
-    engines); the cache file is written atomically."""
-    folder = _run_folder(tmp_path_factory) / "engine-cache"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CONVENTION_BOT__CACHE__PATH", str(folder))
-        patch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
-        patch.setattr(classifier, "_fit", _shared_fits(_run_folder(tmp_path_factory) / "fits"))
-        build_engine(load_settings())  # the engine `convention-bot` builds
-        yield folder
+    instead of training the classifier again. Built once per run, under its lock file: by the
+    controller of pytest-xdist's workers (`pytest_sessionstart`), else by the first worker; the others
+    read it. Fits of other examples are shared by the workers too (`_shared_fits`)."""
+    return _run_folder(tmp_path_factory) / "engine-cache"
 
 
 @pytest.fixture(scope="session")
-def knowledge() -> Knowledge:
-    return load_knowledge()
-
-
-@pytest.fixture(scope="session")
-def engine(knowledge: Knowledge) -> Engine:
-    return Engine(knowledge)  # the classifier's fit is the one `engine_cache` made in this process
+def knowledge(engine: Engine) -> Knowledge:
+    """The shipped knowledge base, as the cached engine holds it (equal to a fresh load: test_cold_start)."""
+    return engine.knowledge
 
 
 @pytest.fixture(scope="session")
@@ -214,3 +294,13 @@ def minimal_knowledge(tmp_path: Path) -> Path:
     (root / "source").mkdir()
     shutil.copy(DEFAULT_KNOWLEDGE_DIR / "source" / "convention.txt", root / "source" / "convention.txt")
     return root
+
+
+@pytest.fixture(scope="session")
+def untrained_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """The engine of the real knowledge base without its training phrasings (knowledge/training/), in a
+    folder of its own (`engine.knowledge.root`): the classifier still learns every clause's own questions,
+    and trains again in about 0.2 s instead of 1.7 s. For tests that teach examples, hence train again."""
+    root = tmp_path_factory.mktemp("untrained") / "knowledge"
+    shutil.copytree(DEFAULT_KNOWLEDGE_DIR, root, ignore=shutil.ignore_patterns("training"))
+    return build_engine(Settings(), load_knowledge(root))

@@ -14,7 +14,7 @@ from bot.core.engine import Engine
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, load_knowledge, read_knowledge
 from bot.core.learned import LearnedExample, check_learned, with_learned
 from bot.learned_export import plan_export, write_export
-from bot.settings import Settings, load_settings
+from bot.settings import Settings
 
 DATA = table("learned.yaml")
 CHECKS = DATA["checks"]
@@ -36,11 +36,11 @@ def test_a_learned_example_obeys_the_yaml_rules(knowledge: Knowledge, case: dict
 
 
 @pytest.fixture(scope="module")
-def taught(knowledge: Knowledge) -> Engine:
-    """The engine after teaching TAUGHT (and an invalid example), built once for the table below."""
-    engine = build_engine(load_settings())  # the shipped knowledge's, from the cache of this run
-    assert engine.knowledge == knowledge
-    before = [engine.answer(example.wording, today=TODAY).answered for example in TAUGHT]
+def taught(untrained_engine: Engine) -> Engine:
+    """The engine after teaching TAUGHT (and an invalid example), built once for the table below. On the
+    real base without its training phrasings (`untrained_engine`): teaching trains the classifier again."""
+    knowledge = untrained_engine.knowledge
+    before = [untrained_engine.answer(example.wording, today=TODAY).answered for example in TAUGHT]
     assert before == [False, True]  # else the test proves nothing
     merged, problems = with_learned(
         knowledge, [*TAUGHT, LearnedExample(3, "art-3", "Comment résilier la convention ?")]

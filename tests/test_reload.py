@@ -38,7 +38,7 @@ async def test_a_broken_save_keeps_the_old_base(engine: Engine, tmp_path: Path, 
 
 async def test_a_valid_change_is_live_at_once(engine: Engine, minimal_knowledge: Path, tmp_path: Path) -> None:
     # The small base: a change of the real one would train its classifier again (about 3 s of CPU); the
-    # real base's reload is the test below and test_handlers' reload test.
+    # real base's reload is the test below.
     bot = await harness_for(engine, tmp_path, knowledge_path=minimal_knowledge)
     assert "Je n'ai pas trouvé" in (await bot.reply(bot.telegram.user_message("gribouillis")))["text"]
     clauses = minimal_knowledge / "clauses" / "base.yaml"
