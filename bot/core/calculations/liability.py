@@ -43,8 +43,9 @@ class Liability(Calculator):
         if len(amounts) > 1 and self.cues.invoiced:
             # "facturé 1 350 € … préjudice estimé à 4 000 €": the invoiced amount is the cap, the other the loss.
             invoiced = [a for a, start in spans if self.cues.invoiced.search(since_break(folded, start))]
-            if len(invoiced) == 1:
-                return self._cap_of(question, quote, invoiced[0], [a for a in amounts if a != invoiced[0]])
+            if len(invoiced) == 1:  # an amount is compared as the loss only when a loss word says it is one
+                losses = [a for a, start in spans if a != invoiced[0] and self._is_loss(folded, start)]
+                return self._cap_of(question, quote, invoiced[0], losses)
         if not sure:
             return None
         if len(amounts) != 1:
@@ -62,15 +63,25 @@ class Liability(Calculator):
             end = self.reader.amount_end(folded, start)
             around = self.reader.clause_around(folded, start, end)
             kind = _year_kind(around, self.cues.current_year, self.cues.other_year, today)
-            if not kind:  # "et pour 2026, 450 €": the words since the previous amount, in the same sentence
-                since = re.split(r"[.;:!?]", folded[previous:start])[-1]
+            # "et pour 2026, 450 €", "Deuxième année, celle en cours : 450 €": the words since the previous
+            # amount, in the same sentence (a label before a colon names the amount after it)
+            since = re.split(r"[.;!?]", folded[previous:start])[-1]
+            if not kind:
                 kind = _year_kind(since, self.cues.current_year, self.cues.other_year, today)
-            if self.cues.loss and self.cues.loss.search(around):
+            label = since.rsplit(":", 1)[0] if since.rstrip().endswith(":") else ""
+            if self.cues.loss and (self.cues.loss.search(around) or self.cues.loss.search(label)):
                 kind = "loss"
             tagged.append((amount, kind))
             previous = end
         years = [kind for _, kind in tagged if kind in ("current", "other")]
         return tagged if len(years) > 1 and "other" in years else []
+
+    def _is_loss(self, folded: str, start: int) -> bool:
+        """The amount at `start` is said of the loss ("préjudice estimé à 4 000 €", "perte : 5 000 €")."""
+        around = self.reader.clause_around(folded, start, self.reader.amount_end(folded, start))
+        return bool(
+            self.cues.loss and (self.cues.loss.search(around) or self.cues.loss.search(since_break(folded, start)))
+        )
 
     def _of_the_year(self, question: str, quote: Citation, by_year: list[tuple[Decimal, str]]) -> Answer:
         """The cap is the amount invoiced for the year in course; the other years' amounts do not count."""
