@@ -84,6 +84,14 @@ class Cues:
         self.notice_received = optional(words.notice_received_words)
         self.notice_sent = optional(words.notice_sent_words)
         self.announce = optional(words.announce_words)
+        self.speaker = {
+            party: re.compile(
+                rf"(?:^|[.!?:,;]\s*)(?:{alternation(words.speaker_words)})\s+(?:{cue_pattern(spec.cues).pattern})[a-z]*"
+                r"[\s\d]*,?\s*nous(?![a-z])"
+            )
+            for party, spec in words.parties.items()
+            if words.speaker_words
+        }
         self.own_convention = optional(words.own_convention_words)
         self.interest = optional(words.interest_words)
         self.total = optional(words.total_words)

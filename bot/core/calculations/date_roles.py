@@ -161,7 +161,8 @@ class DateRoles(Calculator):
         """The role a `role` cue takes when said of another document ("le devis … signé" is the quote's,
         "la facture … échue" its due date, "la mise en demeure … revenue signée" its own), else None.
 
-        It is when that document's name comes after the last name of the convention itself (the nearest wins)."""
+        It is when that document's name comes after the last name of the convention itself, and of the documents
+        the role belongs to (the nearest wins)."""
         cues = list(self.cues.date_cues[role].finditer(window))
         if not cues or (self.cues.convention and self.cues.convention.search(window, cues[-1].end())):
             return None  # "signature de la convention : 25/06/2025"
@@ -174,8 +175,13 @@ class DateRoles(Calculator):
             for document, taken in self.words.other_documents.items()
             if role in taken and document in self.cues.date_cues
         ]
+        # The documents this role belongs to ("reçue le" is the letter's): named nearer, they keep it.
+        owners = [
+            d for d, taken in self.words.other_documents.items() if role not in taken and d in self.cues.date_cues
+        ]
+        last_owner = max((m.end() for d in owners for m in self.cues.date_cues[d].finditer(before)), default=-1)
         end, taken = max(named, default=(-1, None))
-        return taken if end > last_convention else None
+        return taken if end > max(last_convention, last_owner) else None
 
 
 def _nearest(window: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
