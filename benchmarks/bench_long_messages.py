@@ -60,6 +60,7 @@ def main() -> None:
         measure()
         return
     checkouts = [ROOT, *(Path(path).resolve() for path in args.against)]
+    print(f"load average at the start: {' '.join(f'{load:.1f}' for load in os.getloadavg())}")
     timings: dict[Path, dict[str, list[float]]] = {path: {"cpu": [], "wall": []} for path in checkouts}
     for _ in range(args.rounds):
         for path in checkouts:
@@ -73,11 +74,20 @@ def main() -> None:
             for kind, values in json.loads(result.stdout).items():
                 timings[path][kind] += values
     print(f"load average at the end: {' '.join(f'{load:.1f}' for load in os.getloadavg())}")
+    figures: dict[Path, dict[str, tuple[float, float]]] = {}
     for path, kinds in timings.items():
         for kind, values in kinds.items():
             values.sort()
             p50, p99 = statistics.median(values), values[int(len(values) * 0.99)]
+            figures.setdefault(path, {})[kind] = (p50, p99)
             print(f"{path!s:<30} {kind:<4} n={len(values)} p50 {p50:.2f} ms  p99 {p99:.2f} ms  max {values[-1]:.2f} ms")
+    for other in checkouts[1:]:  # this checkout against each other one, same run
+        for kind in ("cpu", "wall"):
+            (p50, p99), (other50, other99) = figures[ROOT][kind], figures[other][kind]
+            print(
+                f"{ROOT.name} against {other.name} ({kind}): p50 {p50:.2f} vs {other50:.2f} ms "
+                f"({(p50 / other50 - 1) * 100:+.0f} %), p99 {p99:.2f} vs {other99:.2f} ms ({(p99 / other99 - 1) * 100:+.0f} %)"
+            )
 
 
 if __name__ == "__main__":

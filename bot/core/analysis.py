@@ -38,6 +38,8 @@ class Analyzer:
     inverted_subjects: tuple[str, ...] = ()  # "met-on fin": the pronoun would split "met fin"
     _phrases: dict[tuple[str, ...], str] = field(default_factory=dict, init=False)
     _starts: dict[str, list[int]] = field(default_factory=dict, init=False)  # first stem -> lengths, longest first
+    _pairs: set[tuple[str, str]] = field(default_factory=set, init=False)  # the first two stems of longer expressions
+    _singles: dict[str, str] = field(default_factory=dict, init=False)  # one-stem expressions -> their concept
     _known_words: dict[str, str] = field(default_factory=dict, init=False)
     _known_stems: set[str] = field(default_factory=set, init=False)
     _stems_by_prefix: dict[str, list[str]] = field(default_factory=dict, init=False)
@@ -47,13 +49,16 @@ class Analyzer:
     def __post_init__(self) -> None:
         self._elided = frozenset(word for word in self.stop_words if len(word) == 1 and word not in _ELIDED_BEFORE)
         pronouns = "|".join(re.escape(p) for p in sorted(self.inverted_subjects, key=len, reverse=True))
-        self._inversion = re.compile(rf"(?<=\w)-(?:t-)?(?:{pronouns})\b", re.IGNORECASE) if pronouns else None
+        # A word, then "-": the literal first lets the regex engine jump from "-" to "-" (a long message
+        # holds few) instead of trying a look-behind at every character; the same matches as "(?<=\w)-".
+        self._inversion = re.compile(rf"-(?<=\w-)(?:t-)?(?:{pronouns})\b", re.IGNORECASE) if pronouns else None
         self._index_phrases()
 
     def _index_phrases(self) -> None:
         """Key each synonym expression by its stems as `terms` will see them (word families included)."""
         self._phrases = {}
         self._starts = {}
+        self._pairs = set()
         for group in self.synonyms:
             concept = "=" + "_".join(words(group[0]))
             for expression in group:
@@ -63,10 +68,13 @@ class Analyzer:
                 for form in forms:
                     key = tuple(self._family.get(stem(word), stem(word)) for word in form)
                     self._phrases.setdefault(key, concept)
+                    if len(key) > 1:
+                        self._pairs.add((key[0], key[1]))
                     lengths = self._starts.setdefault(key[0], [])
                     if len(key) not in lengths:
                         lengths.append(len(key))
                         lengths.sort(reverse=True)
+        self._singles = {key[0]: concept for key, concept in self._phrases.items() if len(key) == 1}
 
     def learn(self, texts: Iterable[str]) -> None:
         """Remember the words of the knowledge base, the targets of typo repair."""
@@ -111,19 +119,26 @@ class Analyzer:
     def _concepts(self, stems: list[str]) -> list[str]:
         """Replace synonym expressions by their concept; one slot per input stem ("" for the rest)."""
         out = list(stems)
-        starts = self._starts
+        starts, pairs, singles, size = self._starts, self._pairs, self._singles, len(stems)
         covered = 0  # slots before this index belong to an expression already replaced
         for index in [i for i, stem_ in enumerate(stems) if stem_ in starts]:  # most words start none
             if index < covered:
                 continue
-            for length in starts[stems[index]]:
-                if index + length > len(stems):
-                    continue
-                concept = self._phrases.get(tuple(stems[index : index + length]))
-                if concept:
-                    out[index : index + length] = [concept] + [""] * (length - 1)
-                    covered = index + length
-                    break
+            first = stems[index]
+            # Most starts ("de", "la"…) are not followed by an expression's second word: then only the
+            # one-word expression can match, and no slice is looked up.
+            if index + 1 < size and (first, stems[index + 1]) in pairs:
+                for length in starts[first]:
+                    if index + length > size:
+                        continue
+                    concept = self._phrases.get(tuple(stems[index : index + length]))
+                    if concept:
+                        out[index : index + length] = [concept] + [""] * (length - 1)
+                        covered = index + length
+                        break
+            elif concept := singles.get(first):
+                out[index] = concept
+                covered = index + 1
         return out
 
     def _cached_repair(self, word: str) -> str:

@@ -46,6 +46,7 @@ class DurationGrammar(StrictModel):
     rate_words: list[str] = []
     period_words: list[str] = []
     range_links: list[str] = Field(min_length=1)
+    range_openers: dict[str, list[str]] = {}
     max_overnight_hours: int = Field(default=12, ge=0, le=23)
     time_of_day_words: list[str] = Field(min_length=1)
     elapsed_words: list[str] = []
@@ -91,6 +92,7 @@ class CalculationsFile(StrictModel):
     other_documents: dict[str, dict[str, str]] = {}
     after_reach: int = Field(default=0, ge=0, le=200)
     announce_words: list[str] = []
+    speaker_words: list[str] = []
     own_convention_words: list[str] = []
     interest_clause: str | None = None
     interest_words: list[str] = []

@@ -62,13 +62,10 @@ class DurationReader:
         self._fractions = {" ".join(fold(word).split()): minutes for word, minutes in grammar.fractions.items()}
         link, fraction = alternation(grammar.fraction_links), alternation(self._fractions)
         after_minutes = rf"(?:\s*(?:{minute})(?![a-z]))?"
+        # "1 heure et demie": "et" links a fraction word only ("2h et 3h" is two durations, never 2 h 03).
         self._duration = re.compile(
             rf"{_NUMBER}\s*(?:({hour})|({minute}))(?![a-z])"
-            rf"(?:\s*(?:(?:{link})\s+)?({fraction}|\d{{1,2}}){after_minutes})?"
-        )
-        self._range = re.compile(
-            rf"(?<!\d)(\d{{1,2}})\s*(?:{hour})\s*(\d{{2}})?\s*(?:{alternation(grammar.range_links)})\s*"
-            rf"(\d{{1,2}})\s*(?:{hour})\s*(\d{{2}})?(?!\d)"
+            rf"(?:\s*(?:(?:{link})\s+(?=(?:{fraction})(?![a-z])))?({fraction}|\d{{1,2}}){after_minutes})?"
         )
         self._times = TimesOfDay(grammar)
         # "une demi-heure", "3 quarts d'heure": the cue words go through the same elision split as `digits`.
@@ -76,7 +73,6 @@ class DurationReader:
         self._hour_fraction = re.compile(
             rf"(?<![\w.,])(?:(\d{{1,2}})\s+)?({alternation(self._hour_fractions)})(?![a-z])"
         )
-        self._overnight = grammar.max_overnight_hours * 60
         # "à 12 heures par an": hours per period are an amount of time, whatever word comes before them.
         self._period = (
             re.compile(rf"\s*(?:{alternation(grammar.period_words)})(?![a-z])") if grammar.period_words else None
@@ -99,27 +95,22 @@ class DurationReader:
         text = self._times.written(text)
         found: list[Duration] = []
         taken: list[tuple[int, int]] = []
-        for match in self._range.finditer(text):
-            start = int(match.group(1)) * 60 + int(match.group(2) or 0)
-            end = int(match.group(3)) * 60 + int(match.group(4) or 0)
-            if int(match.group(3)) > 24 or int(match.group(1)) > 24:
-                continue
-            written = match.group(0).strip()
-            taken.append(match.span())
-            if end < start and start - end >= 24 * 60 - self._overnight:
-                end += 24 * 60  # "de 22h à 1h": past midnight
-            if end <= start:
+        for start, end, hours in self._times.ranges(text):
+            written = text[start:end].strip()
+            taken.append((start, end))
+            if hours is None:  # "de 14h à 13h"
                 problem = f"« {written} » : l'heure de fin doit suivre l'heure de début"
-                found.append(Duration(written, None, problem, match.start(), match.end()))
-                continue
-            hours = (Decimal(end - start) / 60).quantize(Decimal("0.0001"))
-            found.append(Duration(written, hours, start=match.start(), end=match.end()))
+                found.append(Duration(written, None, problem, start, end))
+            else:
+                found.append(Duration(written, hours, start=start, end=end))
         clock: list[re.Match[str]] = []  # times of day ("à 14h"), read below as arrivals and departures
         maybe: set[int] = set()  # of those, the ones that are hours unless they make a stay ("début 9h")
         for match in self._duration.finditer(text):
             before = text[max(0, match.start() - TIME_OF_DAY_REACH) : match.start()]
             per_period = self._period is not None and self._period.match(text, match.end())
             if any(a <= match.start() < b for a, b in taken):
+                continue
+            if self._times.is_bound(text, match.start()):
                 continue
             if not per_period and self._times.is_time(before):
                 clock.append(match)

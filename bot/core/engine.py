@@ -87,9 +87,12 @@ class Engine:
             return Answer(question, False, "smalltalk", smalltalk, score=1.0)
         message = self.reader.read(lines, written)
         asked = self.questions.find_questions(message)
-        text = self.reader.tidy(text) or text  # matched without "@bot", "tu peux me dire si"
+        text = self.reader.tidy(text, whole=True)  # matched without "@bot", "+1", "tu peux me dire si"
+        if not any(char.isalnum() for char in text):  # "@bot", "+1": nothing asked
+            return self.replies.unknown(question, self.replies.not_found([]))
         # Tied to the convention, a question may be answered alone, whatever its context says.
-        anchored = any(anchor in f" {comparable(text)} " for anchor in self._anchors)
+        compared = f" {comparable(text)} "  # once, not once per anchor
+        anchored = any(anchor in compared for anchor in self._anchors)
         if not reads_in_parts(asked):
             # Asked before the context that names something, or after a request opener ("tu peux me dire si"), a
             # question is read for itself too.
@@ -139,9 +142,11 @@ class Engine:
         else:  # a message that never names the convention: its unknown words may well be its topic
             ranked = self.matcher.rank(terms, dilute=situational)
         # The calculation hook: once per question (see `figures` above).
-        # A question asked before its context (`leads`) asks for a calculation by its own words only.
-        asking_terms = focus_terms if leads and focus_terms else own_terms
-        if calculation := self.calculations.answer(question, figures or text, asking_terms, ranked, today, signature):
+        # A question asked before its context (`leads`) asks for a calculation by its own words only, and its
+        # near clauses are its own ("Quel tribunal ? On doit envoyer un recommandé": not the letter of article 3).
+        leading = leads and bool(focus_terms)
+        asking_terms, near = (focus_terms, self.matcher.rank(focus_terms)) if leading else (own_terms, ranked)
+        if calculation := self.calculations.answer(question, figures or text, asking_terms, near, today, signature):
             return calculation
         # The one combination point with the learned classifier (bot/core/ranker.py), after the
         # calculations: they keep the matcher's view of the near clauses, so they do not change with it.

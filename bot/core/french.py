@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
+from itertools import chain
+from typing import TypeVar
 
 import snowballstemmer
 
@@ -25,6 +28,10 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 
 _stemmer = snowballstemmer.stemmer("french")
 LONG_TEXT = 300  # characters
+WORD_CACHE_SIZE = 50_000
+_folded_words: dict[str, str] = {}
+_word_tokens: dict[str, list[str]] = {}
+T = TypeVar("T")
 
 
 def fold(text: str) -> str:
@@ -35,7 +42,25 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=8)  # the texts of the message being answered, not of earlier ones
 def _fold_long(text: str) -> str:
-    return _fold(text)
+    return " ".join(_word_by_word(text, _folded_words, _fold))
+
+
+def _word_by_word(text: str, cache: dict[str, T], function: Callable[[str], T]) -> list[T]:
+    """`function` of each word of `text` (split at U+0020), from a bounded cache of words.
+
+    Folding and tokenizing go word by word: a space never composes, decomposes or reorders with its
+    neighbours under NFKC and NFD, casefold maps each character alone, and no token or stretched letter
+    spans a space; so a long text's fold is the join of its words' folds, and its words their words.
+    The parts of a message are its sentences joined again: their words are read once."""
+    pieces = text.split(" ")
+    done = list(map(cache.get, pieces))
+    if None in done:
+        if len(cache) >= WORD_CACHE_SIZE:
+            cache.clear()
+        for index, piece in enumerate(pieces):
+            if done[index] is None:
+                done[index] = cache[piece] = function(piece)
+    return done  # type: ignore[return-value]
 
 
 def _fold(text: str) -> str:
@@ -48,6 +73,12 @@ def _fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words and numbers of `text`, stretched letters squeezed ("ouiii" -> "oui")."""
+    if len(text) > LONG_TEXT:
+        return list(chain.from_iterable(_word_by_word(text, _word_tokens, _tokens)))
+    return _tokens(text)
+
+
+def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(_STRETCHED.sub(r"\1", fold(text)))
 
 

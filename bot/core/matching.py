@@ -95,6 +95,9 @@ class Matcher:
         for index, example in enumerate(self._examples):
             for term, weight in example.weights.items():
                 self._postings.setdefault(term, []).append((index, weight))
+        # The examples' clauses and norms side by side: read for every example a long message shares a term with.
+        self._example_clauses = [example.clause_id for example in self._examples]
+        self._example_norms = [example.norm for example in self._examples]
         # Per clause, what each of its terms adds to the relevance: its best field and centrality.
         self._term_scores = {
             clause_id: {
@@ -155,27 +158,30 @@ class Matcher:
         norm = math.sqrt(sum(w * w for w in weights.values()))
         # Only the examples and clauses that hold a term of the question are visited (inverted index);
         # terms are added in the question's order, so sums do not depend on the index's order.
+        # A long message's terms are mostly words the knowledge base does not use: only the known ones are visited.
+        postings, clause_postings = self._postings, self._clause_postings
+        present = [term for term in unique if term in clause_postings or term in postings]
         shared: dict[int, float] = {}
-        postings, get = self._postings, shared.get
-        for term in unique:
+        get = shared.get
+        for term in present:
             term_weight = weights[term]
             for index, weight in postings.get(term, ()):
                 shared[index] = get(index, 0.0) + term_weight * weight
         nearest: dict[str, float] = {}
-        examples, best = self._examples, nearest.get
+        clause_of, norms, best = self._example_clauses, self._example_norms, nearest.get
         for index, dot in shared.items():  # any order: a maximum does not depend on it
-            example = examples[index]
-            similarity = dot / (norm * example.norm)
-            if similarity > best(example.clause_id, 0.0):
-                nearest[example.clause_id] = similarity
+            similarity = dot / (norm * norms[index])
+            if similarity > best(clause_of[index], 0.0):
+                nearest[clause_of[index]] = similarity
         relevance: dict[str, float] = {}
         strong: dict[str, list[str]] = {}
-        clause_postings, strong_terms = self._clause_postings, self._strong
-        for term in unique:
-            term_weight, term_is_strong = weights[term], term in strong_terms
-            for clause_id, score in clause_postings.get(term, ()):
-                relevance[clause_id] = relevance.get(clause_id, 0.0) + term_weight * score
-                if term_is_strong:
+        strong_terms, add = self._strong, relevance.get
+        for term in present:
+            term_weight, found = weights[term], clause_postings.get(term, ())
+            for clause_id, score in found:
+                relevance[clause_id] = add(clause_id, 0.0) + term_weight * score
+            if term in strong_terms:
+                for clause_id, _score in found:
                     strong.setdefault(clause_id, []).append(term)
         scale = total * (max(FIELD_WEIGHTS.values()) + CENTRALITY_BONUS)
         candidates = []

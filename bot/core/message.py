@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .chat import ChatNoise
 from .french import fold
-from .phrases import any_phrase, flexible, phrases_pattern
+from .lists import inline_items
+from .phrases import flexible, phrases_pattern
 from .pieces import Pieces
 from .reading import Reading
 from .spoken import Dictation
@@ -33,15 +35,9 @@ _NUMBERED_END = re.compile(rf"{_SENTENCE_END.pattern}|\s+(?=\(?\d{{1,2}}\)\s)", 
 _SEPARATOR = re.compile(r"^[ \t>]*[-_=]{3,}[^\n]*\n", re.MULTILINE)
 _FULL_STOP = re.compile(r"[.!…]\s+\w")  # a sentence ends and another follows
 _ITEM_STARTS = frozenset("0123456789(-•*–—")  # what a list item may start with, besides "a) "
-_ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[a-z]|i{1,3}|iv|vi{0,3})[).°]\s+|^[-•*–—]\s*")
-# The marks of a list written on one line ("a) … b) …", "(i) … (ii) …", "1. … 2. …"): a run of them counting
-# up from the first value ("a", "i", "1") makes each its own item, as if on its own line.
-_INLINE_MARK = re.compile(r"(?<![\w(.,])\(?(\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3})([).°])\s+(?=\S)")
-_FIRST_VALUES = ("a", "i", "1")
-# Dash bullets on one line after a colon ("Trois points : - le tarif - la durée - le tribunal").
-_INLINE_DASH = re.compile(r"(?<=\s)[-•–—]\s+(?=\w)")
-# A mention in a group chat ("@CDG62_support"): it says who is asked, not what (an e-mail address is kept).
-_MENTION = re.compile(r"(?<![\w.@])@\w+[\s,:]*")
+_ITEM_NUMBER = re.compile(
+    r"^\(?(?:\d{1,2}[).°/-]|(?:[a-zA-Z]|i{1,3}|iv|vi{0,3}|I{1,3}|IV|VI{0,3})[).°])\s+|^[-•*–—]\s*"
+)
 _TRAILING_LINK = re.compile(r"\s+et$")  # "(i) le coût horaire et (ii) …": the item ends before "et"
 _QUOTE = re.compile(r"«\s*(.+?)\s*»|\"(.+?)\"", re.DOTALL)
 HEADER_CHARS = 400  # forwarding headers are at the start
@@ -94,27 +90,17 @@ class Reader:
         # A header field opening a line further down ("De : Mairie de X" after the forwarder's "Peux-tu
         # regarder ?"): the forwarded message starts there.
         self._field_line = re.compile(rf"^[ \t>]*(?:{fields})", re.MULTILINE) if fields else None
-        # A request opener at a sentence's start, perhaps after a short greeting ("Bonjour Marie, tu peux me
-        # dire si …"), with the "si" of the indirect question after it: the question is what follows.
-        openers = any_phrase(reading.request_openers)
-        self._request = re.compile(
-            rf"(^|[.!?…;:\n]\s+|^\s*[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){{0,2}}\s*,\s*)(?:{openers})(?![\w'’])"
-            r"(?:\s*[,:?]+\s*|\s+si\s+|\s+|$)",
-            re.IGNORECASE | re.MULTILINE,
-        )
+        self.chat = ChatNoise(reading)
 
-    def tidy(self, text: str) -> str:
-        """`text` without what only says a question follows: @mentions and request openers at a sentence's
-        start ("@bot tu peux me dire si la convention est renouvelée ?" -> "la convention est renouvelée ?")."""
-        if "@" in text:
-            text = _MENTION.sub("", text)
-        return self._request.sub(r"\1", text)
+    def tidy(self, text: str, *, whole: bool = False) -> str:
+        """`text` without @mentions and request openers, a `whole` message without its "+1" (see `ChatNoise`)."""
+        return self.chat.tidy(text, whole=whole)
 
     def read(self, text: str, written: str | None = None) -> Message:
         """The sentences of `text` without forwarding header and signature, its spoken punctuation written
         (`written`, if the caller did so already)."""
         written = self.dictation.punctuate(text) if written is None else written
-        body, outside = self._unwrap(_MENTION.sub("", written) if "@" in written else written)
+        body, outside = self._unwrap(self.chat.without_mentions(written))
         sentences: list[Sentence] = []
         found = self._sentences(body)
         # A message dictated, or without any "?" nor a full stop between sentences (SMS), asks wherever a
@@ -124,7 +110,7 @@ class Reader:
         asked = False  # the sentence before asked something
         for index, (sentence, item, announces) in enumerate(found):
             opens_list = not item and announces and index + 1 < len(found) and found[index + 1][1]
-            request = self.tidy(sentence)
+            request = self.chat.without_opener(sentence)
             if request != sentence and not any(char.isalnum() for char in request):
                 continue  # "Quelqu'un a la réponse ?": a call, the question is elsewhere
             # The announcing sentence is context: its items are the questions. A request ("Dites-moi, …") asks,
@@ -176,9 +162,9 @@ class Reader:
         quotes = list(_QUOTE.finditer(text))
         quote = next((m for m in quotes if len(m.group(m.lastindex or 1)) >= MIN_QUOTED_MESSAGE), None)
         # A question quoted from the chat, then "+1 même question, …": the quote is the question asked.
-        agreed = next((m for m in quotes if "?" in m.group() and self.cutter.refers_back(text[m.end() :])), None)
+        agreed = next((m for m in quotes if "?" in m.group() and self.chat.agrees(text[m.end() :])), None)
         if agreed:  # what follows the agreement is read too: it may ask more ("+1, et aussi : …")
-            remark = self.cutter.without_agreement(text[agreed.end() :].strip())
+            remark = self.chat.without_agreement(text[agreed.end() :].strip())
             return f"{agreed.group(agreed.lastindex or 1)}\n{remark}", text[: agreed.start()].strip()
         if quote and (forwarded or quote.end() - quote.start() > len(text) / 2):
             return quote.group(quote.lastindex or 1), f"{text[: quote.start()]} {text[quote.end() :]}".strip()
@@ -199,10 +185,13 @@ class Reader:
         """Each sentence, whether it is a list item ("- …", "2) …"), and whether it announces a list
         (it ends with a colon)."""
         found: list[tuple[str, bool, bool]] = []
-        text = _inline_items(self._semicolon_items(text) if text.count(";") >= 2 else text)
+        # Items between semicolons are the questions only in a message asking nothing else (no "?"): elsewhere
+        # they tell the situation ("notre site a été piraté ; les données sont perdues. Qui est responsable ?").
+        listed = text.count(";") >= 2 and "?" not in text
+        text = inline_items(self._semicolon_items(text) if listed else text)
         for raw in (_NUMBERED_END if ")" in text else _SENTENCE_END).split(text):
             raw = raw.strip()
-            listed = raw[:1] in _ITEM_STARTS or raw[1:2] == ")" or (raw[:1] in "iv" and _ITEM_NUMBER.match(raw))
+            listed = raw[:1] in _ITEM_STARTS or raw[1:2] == ")" or (raw[:1] in "ivIV" and _ITEM_NUMBER.match(raw))
             piece = _ITEM_NUMBER.sub("", raw) if listed else raw
             item = piece != raw
             piece = _TRAILING_LINK.sub("", piece.strip(" ,;:-–—»«\"'"))
@@ -212,45 +201,6 @@ class Reader:
                 break  # a signature follows
             found.append((piece, item, raw.endswith(":")))
         return found
-
-
-def _inline_items(text: str) -> str:
-    """`text` with the items of a list written on one line each on its own line, the words announcing them
-    ending with a colon ("Deux questions : a) … b) …", "je voudrais savoir (1) … (2) …", "Trois points :
-    - … - …"): the reader then reads them as it reads a list written line by line."""
-    starts: list[int] = []
-    if ")" in text or "." in text or "°" in text:
-        marks = list(_INLINE_MARK.finditer(text))
-        for first in (m for m in marks if m.group(1) in _FIRST_VALUES):
-            run, expected = [first.start()], _next_value(first.group(1))
-            for mark in marks:
-                if mark.start() > run[-1] and mark.group(1) == expected and mark.group(2) == first.group(2):
-                    run.append(mark.start())
-                    expected = _next_value(expected)
-            if len(run) > len(starts):
-                starts = run
-    if len(starts) < 2 and ":" in text:
-        colon = text.index(":")
-        dashes = [m.start() for m in _INLINE_DASH.finditer(text, colon)]
-        starts = dashes if len(dashes) >= 2 else []
-    if len(starts) < 2:
-        return text
-    line_start = text.rfind("\n", 0, starts[0]) + 1
-    announce = text[line_start : starts[0]].rstrip()
-    colon = ":" if any(c.isalnum() for c in announce) and not announce.endswith(":") else ""
-    pieces = [text[:line_start] + announce + colon]
-    pieces += [text[start:end].rstrip() for start, end in zip(starts, [*starts[1:], len(text)], strict=True)]
-    return "\n".join(pieces)
-
-
-def _next_value(value: str) -> str:
-    """The value after `value` in a list's marks: "b" after "a", "ii" after "i", "3" after "2"."""
-    if value.isdigit():
-        return str(int(value) + 1)
-    romans = ("i", "ii", "iii", "iv", "v", "vi", "vii")
-    if value in romans and value != "v":
-        return romans[romans.index(value) + 1]
-    return chr(ord(value) + 1)
 
 
 def _original_length(text: str, folded_length: int) -> int:

@@ -54,6 +54,12 @@ class PhraseFinder:
             for first, group in by_first.items()
         }
 
+    def match(self, text: str, position: int) -> re.Match[str] | None:
+        """The phrase starting at `position` of `text`, if one does."""
+        word = _WORD.match(text, position)
+        pattern = self._patterns.get(word.group().lower()) if word else None
+        return pattern.match(text, position) if pattern else None
+
     def find(self, text: str) -> list[re.Match[str]]:
         """The phrases of `text`, in order, none overlapping, each starting a word (not after a hyphen or an
         apostrophe: "peut-on" holds no "on", "qu'est-ce" no "est-ce")."""

@@ -59,7 +59,6 @@ class Pieces:
         self._asking_phrases = PhraseFinder(reading.asking_phrases)
         self._last_cuts: tuple[str, bool, list[Cut]] = ("", False, [])
         self._follow_up = phrases_pattern(reading.follow_up_words, start=False)
-        self._agreement = phrases_pattern(reading.follow_up_words, start=True)
         self.question_words = (*reading.closing_question_words, *reading.in_place_question_words)  # never a topic
 
     def pieces(self, question: str) -> list[str]:
@@ -133,28 +132,21 @@ class Pieces:
     def goes_on(self, sentence: str) -> bool:
         """Whether a sentence goes on with the question before it, after a linking word or an ordinal ("Et
         aussi si le CDG facture les déplacements.", "Deuxièmement, qui paie si le site est piraté.")."""
-        return self._goes_on(sentence, ordinal_only=False)
+        stripped = sentence.lstrip(" ,;:-–—«\"'")
+        ordinal = self._ordinals.match(stripped, 0)
+        folded = fold(stripped[ordinal.end() :] if ordinal else stripped).strip(" ,;:-–—«\"'")
+        rest = self._link.sub("", folded)
+        return (bool(ordinal) or rest != folded) and (
+            rest.startswith(("si ", "s'il", "s il ")) or bool(self._opener.match(rest))
+        )
 
     def opens_item(self, sentence: str) -> bool:
-        """Whether a sentence opens with an ordinal then asks ("Premièrement, combien de temps dure la
-        convention.", "Deuxièmement, le CDG peut-il intervenir sur place."): an item of a list, whatever came
-        before it."""
-        return self._goes_on(sentence, ordinal_only=True)
-
-    def _goes_on(self, sentence: str, *, ordinal_only: bool) -> bool:
-        folded = fold(sentence).strip(" ,;:-–—«\"'")
-        ordinal = next(iter(self._ordinals.find(folded[:30])), None)
-        rest = folded[ordinal.end() :].lstrip(" ,:") if ordinal and ordinal.start() == 0 else folded
-        if ordinal_only:
-            return rest != folded and self._piece_asks(self._link.sub("", rest), False)
-        rest = self._link.sub("", rest)
-        return rest != folded and (rest.startswith(("si ", "s'il", "s il ")) or bool(self._opener.match(rest)))
-
-    def without_agreement(self, text: str) -> str:
-        """`text` without the agreement that opens it ("+1 même question, et aussi …" -> "et aussi …")."""
-        while match := self._agreement.match(fold(text)):
-            text = text[len(match.group()) :].lstrip(" ,.!:;")
-        return text
+        """Whether a sentence opens with an ordinal then asks ("Deuxièmement, le CDG peut-il intervenir sur
+        place."): an item of a list, whatever came before it."""
+        stripped = sentence.lstrip(" ,;:-–—«\"'")
+        ordinal = self._ordinals.match(stripped, 0)  # most sentences: no ordinal, nothing folded
+        rest = fold(stripped[ordinal.end() :]).strip(" ,;:-–—«\"'") if ordinal else ""
+        return bool(rest) and self._piece_asks(self._link.sub("", rest), False)
 
     def is_linked(self, question: str) -> bool:
         """Whether a question opens with a linking word ("Et le CDG, il peut aussi ?")."""

@@ -89,8 +89,12 @@ class QuestionFinder:
         """Whether the one question of a message comes before all the context that names something ("Qui
         paie les déplacements du technicien ? je prépare un courrier"): that context says what the writer
         does about it, not what is asked, so the question is read for itself, the context weaker."""
-        named = [sentence for sentence in message.sentences if sentence.asks or self.names_something(sentence.text)]
-        return len(named) > 1 and named[0].asks and sum(sentence.asks for sentence in message.sentences) == 1
+        if sum(sentence.asks for sentence in message.sentences) != 1:
+            return False
+        asked = next(index for index, sentence in enumerate(message.sentences) if sentence.asks)
+        if any(self.names_something(sentence.text) for sentence in message.sentences[:asked]):
+            return False
+        return any(self.names_something(sentence.text) for sentence in message.sentences[asked + 1 :])
 
     def names_something(self, text: str) -> bool:
         """Whether `text` holds a word the convention knows (a strong term)."""

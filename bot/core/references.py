@@ -7,9 +7,13 @@ from dataclasses import dataclass
 
 from .french import fold
 
-_ARTICLE = re.compile(r"\b(?:article|art)\s*\.?\s*(?:n\s*°?\s*)?(\d+(?:\.\d+)*)")
-_ANNEX = re.compile(r"\bannexe?s?\s*(?:n\s*°?\s*|no\s*)?(\d+)")
-_BARE = re.compile(r"(?<![\d/.,-])(\d{1,2}(?:\.\d{1,2}){1,2})\.?(?![\d/,-]|\.\d)")
+# Each pattern starts with what it matches first ("art", "annex", a digit), its word boundary or look-behind
+# checked right after: the regex engine jumps to those instead of trying the pattern at every character of a
+# long message (on 4,096 characters: 30 times faster, 3 times for a bare number). Same matches as "\b(?:article|art)…",
+# "\bannexe?s?…" and "(?<![\d/.,-])(\d{1,2}…" (tests/test_fast_patterns.py).
+_ARTICLE = re.compile(r"art(?<=\bart)(?:icle)?\s*\.?\s*(?:n\s*°?\s*)?(\d+(?:\.\d+)*)")
+_ANNEX = re.compile(r"annex(?<=\bannex)e?s?\s*(?:n\s*°?\s*|no\s*)?(\d+)")
+_BARE = re.compile(r"(\d(?<![\d/.,-]\d)\d?(?:\.\d{1,2}){1,2})\.?(?![\d/,-]|\.\d)")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ from decimal import Decimal
 from .calculation_schema import DurationGrammar
 from .french import fold
 
+BOUND_REACH = 20  # characters before hours where "entre 9 et" makes them a bound
+RANGE_OPENER_REACH = 12  # characters before a range's start where "entre" opens it
 SPAN_REACH = 40  # characters before a time of day where an arrival or a departure word is looked for
 _SENTENCE_END = re.compile(r"[.;!?]")
 CLOCK_WORD_REACH = 12  # characters before "midi" where "après" makes it a part of the day
@@ -47,6 +49,42 @@ class TimesOfDay:
         self._start = _starting(grammar.span_start_words)
         self._end = _starting(grammar.span_end_words)
         self._overnight = grammar.max_overnight_hours * 60
+        hour = alternation(grammar.hour_units)
+        self._range = re.compile(
+            rf"(?<!\d)(?P<sh>\d{{1,2}})\s*(?:{hour})\s*(?P<sm>\d{{2}})?\s*(?P<link>{alternation(grammar.range_links)})\s*"
+            rf"(?P<eh>\d{{1,2}})\s*(?:{hour})\s*(?P<em>\d{{2}})?(?!\d)"
+        )
+        # "entre 14h et 16h" is a range, "2 h, 1 h 30 et 4 h" a list: these links make one only after their opener.
+        self._opened = {fold(link): _ending(openers) for link, openers in grammar.range_openers.items()}
+        # "entre 9 et 11h", "entre 2 et 3h": a bound (a time or a duration, no one can tell), never 11 h to price.
+        self._bounds = [
+            _ending(openers, rf"\s+\d{{1,2}}(?:[.,]\d{{1,2}})?\s*(?:{alternation([link])})")
+            for link, openers in grammar.range_openers.items()
+        ]
+
+    def ranges(self, text: str) -> list[tuple[int, int, Decimal | None]]:
+        """Each range of two times ("de 9h à 12h", "de 22h à 1h"): where it is written and its hours, None
+        when its end does not follow its start."""
+        found: list[tuple[int, int, Decimal | None]] = []
+        for match in self._range.finditer(text):
+            start = int(match.group("sh")) * 60 + int(match.group("sm") or 0)
+            end = int(match.group("eh")) * 60 + int(match.group("em") or 0)
+            if int(match.group("eh")) > 24 or int(match.group("sh")) > 24 or not self._opens(text, match):
+                continue
+            if end < start and start - end >= 24 * 60 - self._overnight:
+                end += 24 * 60  # "de 22h à 1h": past midnight
+            hours = (Decimal(end - start) / 60).quantize(Decimal("0.0001")) if end > start else None
+            found.append((match.start(), match.end(), hours))
+        return found
+
+    def is_bound(self, text: str, start: int) -> bool:
+        """Are the hours at `start` the bound of "entre 9 et 11h"?"""
+        return any(bound and bound.search(text, max(0, start - BOUND_REACH), start) for bound in self._bounds)
+
+    def _opens(self, text: str, match: re.Match[str]) -> bool:
+        """Is a range written with a link that needs an opener ("et" needs "entre") opened by it?"""
+        opener = self._opened.get(" ".join(match.group("link").split()))
+        return opener is None or bool(opener.search(text, max(0, match.start() - RANGE_OPENER_REACH), match.start()))
 
     def is_time(self, before: str) -> bool:
         """Does `before` (the words right before hours) make them a time of day ("à 14h", "il est 10h")?"""
@@ -98,7 +136,7 @@ class TimesOfDay:
                     paired.update((arrival[0], index))
                 arrival = None
             else:
-                arrival = (index, minute) if self._start.search(before) else None
+                arrival = (index, minute) if self._start.search(before) else arrival  # "au lieu de 10h": still open
         return found, paired
 
 

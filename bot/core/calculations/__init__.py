@@ -68,11 +68,7 @@ class Calculations:
             or self.dates.answer(question, folded, terms, near, today, signature)
             or self.termination.termination_party(question, folded, near, ranked, sure)
             or self.termination.letter_without_date(question, folded, terms, ranked, sure)
-            or (
-                self.liability.liability_cap(question, folded, terms, ranked[0].clause_id, sure, today)
-                if ranked
-                else None
-            )
+            or self.liability.liability_cap(question, folded, terms, [c.clause_id for c in ranked], sure, today)
             or (self.parties.mismatch(question, terms, ranked, named) if sure else None)
             or (self.prices.before_tax(question, folded, terms, ranked[0].clause_id) if sure else None)
         )

@@ -42,11 +42,14 @@ class Calculator:
         self.cite = context.cite
         self.cues = context.cues
         self.reader = context.reader
+        self._calendar: tuple[Citation, ...] = ()
 
     def calendar_citations(self) -> tuple[Citation, ...]:
         """Articles 3 and 6, quoted where they set the calendar (duration, renewal, notice)."""
-        terms = self.matcher.question_terms(self.words.calendar_quote_words)
-        return tuple(self.cite(clause_id, terms) for clause_id in CALENDAR_CLAUSES)
+        if not self._calendar:  # the same quotes for every question: chosen once
+            terms = self.matcher.question_terms(self.words.calendar_quote_words)
+            self._calendar = tuple(self.cite(clause_id, terms) for clause_id in CALENDAR_CLAUSES)
+        return self._calendar
 
 
 def letter_alone(terms: list[str]) -> bool:

@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..date_mentions import DateMention
-from .base import Calculator
+from .base import Calculator, Context
 
 ROLE_REACH = 80  # characters before a date where its role is looked for
+ROLE_CACHE_SIZE = 64  # the dates of one message (a cache kept across messages would only serve repeated messages)
+_UNKNOWN = "?"  # not a role: `_role` gives a role's name or None
 _SENTENCE_END = re.compile(r"[.;!?]")
 _CLAUSE_END = re.compile(r"[.;!?,:]")
 _COMPLEMENT = re.compile(r"\s(?:de|du|des|d')\s*(?:la\s+|le\s+|les\s+|l'\s*|votre\s+|notre\s+|sa\s+|leur\s+)?$")
@@ -31,6 +33,15 @@ class Role:
 class DateRoles(Calculator):
     """Gives each date of a message its role."""
 
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        # A bounded cache of `_role` by the words around a date: the parts of a long message are read each
+        # with the message's context, whose dates (and their words) are then the same, and so is their role.
+        self._roles: dict[tuple[str, str, str], str | None] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_roles": {}}  # a pickled engine carries no message
+
     def roles(
         self, folded: str, mentions: list[DateMention], *, other: bool = False, today: date | None = None
     ) -> list[Role]:
@@ -46,7 +57,7 @@ class DateRoles(Calculator):
             following = mentions[index + 1] if index + 1 < len(mentions) else None
             # Past the previous date, within its clause: "la facture du 15/09 est arrivée à échéance le 15/10".
             wide = _CLAUSE_END.split(folded[max(0, mention.start - ROLE_REACH) : mention.start])[-1]
-            role = self._role(window, wide, self._after(folded, mention, following))
+            role = self._cached_role(window, wide, self._after(folded, mention, following))
             if role:
                 roles.append(Role(mention, role))
             elif roles and self._lists(roles[-1].role) and self._continues_list(window):
@@ -62,6 +73,16 @@ class DateRoles(Calculator):
             # A named signature anywhere: a date without a cue is not read as one ("résilier au 31/12, signée le …").
             roles = [item for item in roles if not (item.role == "signature" and item.assumed)]
         return roles if other else [item for item in roles if item.role != "other"]
+
+    def _cached_role(self, window: str, wide: str, after: str) -> str | None:
+        key = (window, wide, after)
+        role = self._roles.get(key, _UNKNOWN)  # one read: another thread may empty the cache in between
+        if role is _UNKNOWN:
+            role = self._role(window, wide, after)
+            if len(self._roles) >= ROLE_CACHE_SIZE:
+                self._roles.clear()
+            self._roles[key] = role
+        return role
 
     def _role(self, window: str, wide: str, after: str) -> str | None:
         """The role the words before a date (`window`) give it, or a role that overrides it, before or `after`."""
@@ -140,7 +161,8 @@ class DateRoles(Calculator):
         """The role a `role` cue takes when said of another document ("le devis … signé" is the quote's,
         "la facture … échue" its due date, "la mise en demeure … revenue signée" its own), else None.
 
-        It is when that document's name comes after the last name of the convention itself (the nearest wins)."""
+        It is when that document's name comes after the last name of the convention itself, and of the documents
+        the role belongs to (the nearest wins)."""
         cues = list(self.cues.date_cues[role].finditer(window))
         if not cues or (self.cues.convention and self.cues.convention.search(window, cues[-1].end())):
             return None  # "signature de la convention : 25/06/2025"
@@ -153,8 +175,13 @@ class DateRoles(Calculator):
             for document, taken in self.words.other_documents.items()
             if role in taken and document in self.cues.date_cues
         ]
+        # The documents this role belongs to ("reçue le" is the letter's): named nearer, they keep it.
+        owners = [
+            d for d, taken in self.words.other_documents.items() if role not in taken and d in self.cues.date_cues
+        ]
+        last_owner = max((m.end() for d in owners for m in self.cues.date_cues[d].finditer(before)), default=-1)
         end, taken = max(named, default=(-1, None))
-        return taken if end > last_convention else None
+        return taken if end > max(last_convention, last_owner) else None
 
 
 def _nearest(window: str, patterns: dict[str, re.Pattern[str]]) -> str | None:

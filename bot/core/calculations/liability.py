@@ -16,25 +16,36 @@ class Liability(Calculator):
     """The liability cap questions."""
 
     def liability_cap(
-        self, question: str, folded: str, terms: list[str], best: str, sure: bool, today: date
+        self, question: str, folded: str, terms: list[str], ranked: list[str], sure: bool, today: date
     ) -> Answer | None:
         """A question about the cap quotes the cap sentence; an amount in it is compared with the cap.
 
         Even when the matcher is not sure, an amount invoiced beside another (the loss) is that comparison, and
-        invoices of several years give the cap of the year in course."""
+        La Fibre's invoices of several years give the cap of the year in course (the cap's clause among the
+        first three of `ranked`)."""
         cap = self.words.liability_cap_clause
-        if cap is None or cap != best or self.cues.cap_words is None or not self.cues.cap_words.search(folded):
+        if (
+            cap is None
+            or cap not in ranked[:3]
+            or self.cues.cap_words is None
+            or not self.cues.cap_words.search(folded)
+        ):
             return None
         quote = self.cite(cap, self.matcher.question_terms(self.words.liability_cap_quote_words))
         spans = self.reader.amount_spans(folded)
         amounts = [amount for amount, _ in spans]
-        if len(amounts) > 1 and (by_year := self._years(folded, spans, today)):
+        fibre = self.cues.parties.get("fibre")
+        several = len(amounts) > 1 and (cap == ranked[0] or (fibre and fibre.search(folded)))
+        if several and (by_year := self._years(folded, spans, today)):
             return self._of_the_year(question, quote, by_year)
+        if cap != ranked[0]:
+            return None
         if len(amounts) > 1 and self.cues.invoiced:
             # "facturé 1 350 € … préjudice estimé à 4 000 €": the invoiced amount is the cap, the other the loss.
             invoiced = [a for a, start in spans if self.cues.invoiced.search(since_break(folded, start))]
-            if len(invoiced) == 1:
-                return self._cap_of(question, quote, invoiced[0], [a for a in amounts if a != invoiced[0]])
+            if len(invoiced) == 1:  # an amount is compared as the loss only when a loss word says it is one
+                losses = [a for a, start in spans if a != invoiced[0] and self._is_loss(folded, start)]
+                return self._cap_of(question, quote, invoiced[0], losses)
         if not sure:
             return None
         if len(amounts) != 1:
@@ -52,14 +63,25 @@ class Liability(Calculator):
             end = self.reader.amount_end(folded, start)
             around = self.reader.clause_around(folded, start, end)
             kind = _year_kind(around, self.cues.current_year, self.cues.other_year, today)
-            if not kind:  # "et pour 2026, 450 €": the words since the previous amount
-                kind = _year_kind(folded[previous:start], self.cues.current_year, self.cues.other_year, today)
-            if self.cues.loss and self.cues.loss.search(around):
+            # "et pour 2026, 450 €", "Deuxième année, celle en cours : 450 €": the words since the previous
+            # amount, in the same sentence (a label before a colon names the amount after it)
+            since = re.split(r"[.;!?]", folded[previous:start])[-1]
+            if not kind:
+                kind = _year_kind(since, self.cues.current_year, self.cues.other_year, today)
+            label = since.rsplit(":", 1)[0] if since.rstrip().endswith(":") else ""
+            if self.cues.loss and (self.cues.loss.search(around) or self.cues.loss.search(label)):
                 kind = "loss"
             tagged.append((amount, kind))
             previous = end
         years = [kind for _, kind in tagged if kind in ("current", "other")]
         return tagged if len(years) > 1 and "other" in years else []
+
+    def _is_loss(self, folded: str, start: int) -> bool:
+        """The amount at `start` is said of the loss ("préjudice estimé à 4 000 €", "perte : 5 000 €")."""
+        around = self.reader.clause_around(folded, start, self.reader.amount_end(folded, start))
+        return bool(
+            self.cues.loss and (self.cues.loss.search(around) or self.cues.loss.search(since_break(folded, start)))
+        )
 
     def _of_the_year(self, question: str, quote: Citation, by_year: list[tuple[Decimal, str]]) -> Answer:
         """The cap is the amount invoiced for the year in course; the other years' amounts do not count."""
@@ -105,7 +127,7 @@ def _year_kind(text: str, current: re.Pattern[str], other: re.Pattern[str], toda
         return "current"
     if other.search(text):
         return "other"
-    years = {int(y) for y in re.findall(r"(?<![\d,.])(20\d\d)(?![\d,.]|\s?(?:€|euro))", text)}
+    years = {int(y) for y in re.findall(r"(?<![\d,.])(20\d\d)(?!\d|[,.]\d|\s?(?:€|euro))", text)}
     if today.year in years:
         return "current"
     return "other" if years and max(years) < today.year else ""

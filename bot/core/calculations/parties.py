@@ -25,8 +25,16 @@ class Parties(Calculator):
         for verb in self.cues.termination.finditer(folded):
             if named := self._around(folded, verb):
                 actor = min(named)[2]
+                if actor == "commune" and (speaker := self.speaker(folded)):
+                    return speaker  # "à La Fibre nous souhaitons mettre fin": "nous" is La Fibre
                 return actor if actor in ("cdg", "fibre") else None
         return None
+
+    def speaker(self, folded: str) -> str | None:
+        """The provider that writes as "nous" ("Au CDG 62, nous voulons résilier"), if one does."""
+        return next(
+            (party for party, p in self.cues.speaker.items() if party in ("cdg", "fibre") and p.search(folded)), None
+        )
 
     def _around(self, folded: str, verb: re.Match[str]) -> list[tuple[int, int, str]]:
         """The parties named near `verb`: its subject ("Le CDG 62 peut-il résilier") or its agent ("la

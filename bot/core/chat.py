@@ -1,0 +1,66 @@
+"""Group-chat noise around a question: "@CDG62_support", request openers ("tu peux me dire si", "Dites-moi,",
+"Quelqu'un sait …"), a call for help alone ("Quelqu'un a la réponse ?"), and the agreement after a quoted
+question ("« … » +1 même question"). The words are data (knowledge/vocabulary.yaml: request_openers,
+follow_up_words)."""
+
+from __future__ import annotations
+
+import re
+
+from .french import fold
+from .phrases import PhraseFinder, phrases_pattern
+from .reading import Reading
+
+# A mention in a group chat ("@CDG62_support"): it says who is asked, not what (an e-mail address is kept).
+_MENTION = re.compile(r"(?<![\w.@])@\w+[\s,:]*")
+_SENTENCE_START = re.compile(r"^[ \t]*|[.!?…;:]\s+|\n\s*", re.MULTILINE)
+# What may come before a request opener in its sentence: a short greeting ("Bonjour Marie, ").
+_GREETING = re.compile(r"(?:[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,2}\s*,\s*)?")
+_AFTER_OPENER = re.compile(r"\s*[,:?]+\s*|\s+si\s+|\s*")  # its comma, or the "si" of an indirect question
+
+
+class ChatNoise:
+    """Finds and drops what only says that a question follows, or that one agrees with it."""
+
+    def __init__(self, reading: Reading) -> None:
+        # A request opener at a sentence's start, perhaps after a short greeting ("Bonjour Marie, tu peux me
+        # dire si …"), with the "si" of the indirect question after it: the question is what follows.
+        self._openers = PhraseFinder(reading.request_openers)
+        self._agreement = phrases_pattern(reading.follow_up_words, start=True)
+
+    def without_mentions(self, text: str) -> str:
+        """`text` without its @mentions."""
+        return _MENTION.sub("", text) if "@" in text else text
+
+    def tidy(self, text: str, *, whole: bool = False) -> str:
+        """`text` without what only says a question follows: @mentions, the agreement opening a `whole` message
+        ("+1") and request openers at a sentence's start ("@bot tu peux me dire si la convention est renouvelée ?" -> "la
+        convention est renouvelée ?")."""
+        text = self.without_mentions(text)
+        if whole and self.agrees(text):  # a message opening with "+1 même question, …": what follows is asked
+            text = self.without_agreement(text)
+        kept: list[str] = []
+        end = 0
+        for start in _SENTENCE_START.finditer(text):  # tried at each sentence's start, and after its greeting
+            for position in sorted({start.end(), _GREETING.match(text, start.end()).end()}):
+                if position >= end and (opener := self._openers.match(text, position)):
+                    kept.append(text[end:position])
+                    end = _AFTER_OPENER.match(text, opener.end()).end()
+        return "".join([*kept, text[end:]]) if kept else text
+
+    def without_opener(self, sentence: str) -> str:
+        """`sentence` without the request opener at its start (see `tidy`), else as it is."""
+        for position in sorted({0, _GREETING.match(sentence).end()}):
+            if opener := self._openers.match(sentence, position):
+                return sentence[:position] + sentence[_AFTER_OPENER.match(sentence, opener.end()).end() :]
+        return sentence
+
+    def agrees(self, text: str) -> bool:
+        """Whether `text` opens with an agreement ("+1 même question, …", "Moi aussi")."""
+        return bool(self._agreement.match(fold(text[:40])))
+
+    def without_agreement(self, text: str) -> str:
+        """`text` without the agreement that opens it ("+1 même question, et aussi …" -> "et aussi …")."""
+        while match := self._agreement.match(fold(text)):
+            text = text[len(match.group()) :].lstrip(" ,.!:;")
+        return text

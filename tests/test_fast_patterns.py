@@ -1,0 +1,113 @@
+"""The patterns rewritten for speed match exactly what their plain forms match."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.core.analysis import Analyzer
+from bot.core.calculations.cues import cue_pattern
+from bot.core.cost import alternation
+from bot.core.french import _STRETCHED, _TOKEN, LONG_TEXT, _fold, fold, words
+from bot.core.knowledge import load_knowledge
+from bot.core.references import _ANNEX, _ARTICLE, _BARE
+
+TEXTS = [
+    "la resiliation de la convention par le cdg 62, resilier ou mettre fin ; mise en demeure",
+    "resiliations,resilier-resil 3resilier aresilier _resilier l'resilier mis mise mises",
+    "de d' de-la ded'de a b ab abc a b c",
+    "",
+    "peut-on resilier ? met-on fin, a-t-il signe, dit-elle, 62-on, -on, x-t-il, Peut-ON",
+]
+CUES = [
+    ["résiliation", "resilier", "mettre fin", "mise en demeure", "mis"],
+    ["de", "d'"],
+    ["ab", "abc", "a b", "a"],
+    ["a", ""],
+    [],
+]
+
+
+def plain_cue_pattern(cues: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z0-9])(?:" + alternation(cues) + ")")
+
+
+@pytest.mark.parametrize("cues", CUES)
+@pytest.mark.parametrize("text", TEXTS)
+def test_cue_pattern_matches_as_its_plain_alternation(cues: list[str], text: str) -> None:
+    fast, plain = cue_pattern(cues), plain_cue_pattern(cues)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    for position in range(len(text) + 1):
+        found, expected = fast.search(text, position), plain.search(text, position)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+def test_the_knowledge_cue_patterns_match_as_their_plain_alternations() -> None:
+    words = load_knowledge().calculations
+    lists = [spec.cues for spec in words.date_roles.values()] + [spec.cues for spec in words.parties.values()]
+    lists += [words.termination_words, words.compensation_words, words.interest_words, words.unsigned_words]
+    for cues in lists:
+        for text in TEXTS:
+            expected = [m.span() for m in plain_cue_pattern(cues).finditer(text)]
+            assert [m.span() for m in cue_pattern(cues).finditer(text)] == expected
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_inverted_subjects_are_found_as_with_a_look_behind_first(text: str) -> None:
+    subjects = ("elles", "elle", "il", "on")
+    analyzer = Analyzer((), inverted_subjects=subjects)
+    plain = re.compile(r"(?<=\w)-(?:t-)?(?:elles|elle|il|on)\b", re.IGNORECASE)
+    assert analyzer._inversion is not None
+    assert analyzer._inversion.sub(" ", text) == plain.sub(" ", text)
+    assert [m.span() for m in analyzer._inversion.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+LONG_TEXTS = [
+    "Résiliation ŒUVRE œuvre Straße ﬁn ① ½ ㎏ É́ a \u0301b  c\u00a0d\u202fe ’ ` ´ ΣΑΣ ς İ ǅ Å 가 \u1100 \u1161 ",
+    "x \u0345 \u0f71\u0f72 \u3099 \u00a8 \u00b4 " * 3,
+]
+
+
+@pytest.mark.parametrize("text", LONG_TEXTS)
+def test_a_long_text_is_folded_word_by_word_as_a_whole(text: str) -> None:
+    long = (text * 20)[: LONG_TEXT + 200]
+    assert len(long) > LONG_TEXT
+    assert fold(long) == _fold(long)
+
+
+def test_a_space_never_joins_or_splits_a_character_when_folding() -> None:
+    """Why a long text may be folded word by word: next to U+0020, every code point folds alike."""
+    for code in [*range(0x3000), *range(0xAC00, 0xAC40), *range(0xFB00, 0xFB50), *range(0x1D400, 0x1D420)]:
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        character = chr(code)
+        for text in (f"{character} {character}", f"{character} \u0301", f"\u0301 {character}", f"a {character}"):
+            assert " ".join(_fold(word) for word in text.split(" ")) == _fold(text), hex(code)
+
+
+@pytest.mark.parametrize("text", LONG_TEXTS)
+def test_a_long_text_is_tokenized_word_by_word_as_a_whole(text: str) -> None:
+    long = (text + " ouiiii 4.2.1, 87,50 cdg62 l'article ") * 10
+    assert len(long) > LONG_TEXT
+    assert words(long) == _TOKEN.findall(_STRETCHED.sub(r"\1", _fold(long)))
+
+
+REFERENCE_TEXTS = [
+    "article 5.2, art. 6, art n° 4.2.1, l'article 12, partie 3, _art 5, article5, smart 4, lart 5, ARTICLE 4",
+    "annexe 2, annexes n°3, annex 1, l'annexe no 2, mannexe 2",
+    "4.2.1. 4.2.1.5 1.2 12.12.12 x4.2 -4.2 v.4.2 4.2, 4.2- 4.2/ 3.4. 123.4 1.234 le 15.03.2025",
+]
+PLAIN_REFERENCES = [
+    (_ARTICLE, r"\b(?:article|art)\s*\.?\s*(?:n\s*°?\s*)?(\d+(?:\.\d+)*)"),
+    (_ANNEX, r"\bannexe?s?\s*(?:n\s*°?\s*|no\s*)?(\d+)"),
+    (_BARE, r"(?<![\d/.,-])(\d{1,2}(?:\.\d{1,2}){1,2})\.?(?![\d/,-]|\.\d)"),
+]
+
+
+@pytest.mark.parametrize(("fast", "plain"), PLAIN_REFERENCES)
+@pytest.mark.parametrize("text", REFERENCE_TEXTS)
+def test_reference_patterns_match_as_their_plain_forms(fast: re.Pattern[str], plain: str, text: str) -> None:
+    text = fold(text)
+    expected = [(m.span(), m.groups()) for m in re.finditer(plain, text)]
+    assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected
