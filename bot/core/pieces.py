@@ -88,11 +88,9 @@ class Pieces:
             # A piece whose own subject opens it ("et on doit prévenir combien de temps avant") asks where
             # its question word stands, "?" or not.
             loose = in_place or bool(self._subject.match(own))
-            asks_alone = self._piece_asks(folded, indirect, loose) or (
-                conditional and self._piece_asks(own, indirect, loose)
+            asks_alone = not (index and own.startswith("ou ")) and (  # ", ou …": the other half of a question
+                self._piece_asks(folded, indirect, loose) or (conditional and self._piece_asks(own, indirect, loose))
             )
-            # ", ou …" after a question is its other half ("peut-il signer, ou est-ce réservé aux communes ?").
-            asks_alone = asks_alone and not (index and own.startswith("ou "))
             following = kinds[index // 2] if index + 1 < len(split) else ""
             # What comes before a question starting without punctuation belongs to it, when it does not
             # ask by itself ("et on a signé il y a deux ans | est-ce que …"), and so does a condition
@@ -239,9 +237,8 @@ class Pieces:
             or any(cut.kind == "start" for cut in self._cuts(sentence))
         ):
             return True
-        # SMS: a question word left in place, at the end of the sentence or of one of its pieces
-        # ("la facture arrive qd et c'est qui le président").
-        # A punctuated message's sentence ending "… pourquoi." or "… qui fait quoi." tells, it does not ask.
+        # SMS: a question word left in place, at the end of the sentence or of one of its pieces ("la facture
+        # arrive qd et c'est qui le président"); not in punctuated sentences ("… qui fait quoi." tells).
         if self._closing_words.isdisjoint(_WORD.findall(folded)) or (not unpunctuated and sentence.endswith(".")):
             return False
         return any(self._closes(piece) for piece in self._piece_end.split(folded)[::2])
