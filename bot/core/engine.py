@@ -153,7 +153,11 @@ class Engine:
         ranked = self.ranker.rank(own_text, own_terms, ranked)
         reference = find_reference(text)
         if reference and reference.clause_id in self.knowledge.clauses:
-            clause = self.knowledge.clauses[reference.clause_id]
+            named = self.knowledge.within(reference.clause_id)
+            # "Dans l'article 5, quelle partie concerne nos obligations ?", "lequel des deux 4.2.1 concerne La
+            # Fibre ?": a question that asks more than the name, surely about a part of the named clause, gets that part.
+            part = ranked[0].clause_id if is_sure(ranked, self.threshold) and ranked[0].clause_id in named else None
+            clause = self.knowledge.clauses[part or reference.clause_id]
             return self.replies.clause_answer(question, clause, None, 1.0, ranked)
         if reference and reference.explicit:
             return self.replies.unknown(

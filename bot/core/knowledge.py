@@ -74,6 +74,16 @@ class Knowledge:
         """The clauses whose parent is `clause_id`."""
         return [clause for clause in self.clauses.values() if clause.parent == clause_id]
 
+    def within(self, clause_id: str) -> set[str]:
+        """What a reference to `clause_id` may mean: the clause, its parts at any depth, and a clause the document
+        prints under the same number (its second "4.2.1.", whose ref is "Article 4.2.1 (le second)")."""
+        printed = self.clauses[clause_id].ref
+        found = {c.id for c in self.clauses.values() if c.ref.split(" (")[0] == printed}
+        for clause in self.clauses.values():  # document order: a parent comes before its parts
+            if clause.parent in found:
+                found.add(clause.id)
+        return found | {clause_id}
+
     @property
     def question_count(self) -> int:
         return sum(len(clause.questions) for clause in self.clauses.values())
