@@ -99,7 +99,7 @@ class PartReader:
                 figures=" ".join([*asking.message.context, reading if follows else focus]),
                 cited=frozenset() if follows else cited,
             )
-            if _worth_giving(part):
+            if _worth_giving(part) or _refused(part, reading, self.matcher):
                 break
         return part, reading
 
@@ -133,6 +133,12 @@ def _settled(part: Answer, reading: str, question: Question, answered: _Answered
 def _worth_giving(part: Answer) -> bool:
     """An answer, or a calculation: a calculation refused says why (an impossible date)."""
     return part.answered or part.kind == "calculation"
+
+
+def _refused(part: Answer, reading: str, matcher: Matcher) -> bool:
+    """Refused with no clause at all although its own words are the convention's: read out of scope (another
+    contract, "notre contrat d'assurance"), not too weak; the sentence before would lend it its topic."""
+    return part.score == 0.0 and not part.alternatives and any(map(matcher.is_strong, matcher.question_terms(reading)))
 
 
 def _not_found(question: str) -> Answer:
