@@ -99,6 +99,10 @@ class Cues:
             if words.speaker_words
         }
         self.own_convention = optional(words.own_convention_words)
+        self.other_contract = optional(words.other_contract_words)
+        self.this_convention = optional(words.this_convention_words)
+        self.address = optional(words.address_words)
+        self.price_asked = optional(words.price_asked_words)
         self.interest = optional(words.interest_words)
         self.total = optional(words.total_words)
         self.rate_after = (

@@ -71,6 +71,8 @@ class Prices(Calculator):
         own = [(d, role) for d, role in billed if self._party_of(text, d) != "fibre"]
         if not own:
             return self.parties.counterpart(question, terms, COST_CLAUSE, "fibre")
+        if not self._price_asked(text):
+            return None  # "intervention sous 48 heures", "facturé 3 h, comment contester ?": hours, no price asked
         if problem := next((d.problem for d, _ in own if d.hours is None), ""):
             return refusal(question, f"Je ne peux pas calculer : {problem}.")
         if not self._added_up(text, [d for d, _ in own]):
@@ -115,6 +117,14 @@ class Prices(Calculator):
         if self.cues.before_tax_words.search(fold(question)):
             lines.append(NO_HT)
         return Answer(question, True, "calculation", " ".join(lines), (self.cite(COST_CLAUSE, terms),), 1.0)
+
+    def _price_asked(self, text: str) -> bool:
+        """Does the message ask an amount ("combien", "quel tarif") or give one to check ("200 € pour 3 h")?"""
+        folded = fold(text)
+        return bool(
+            any(cue and cue.search(folded) for cue in (self.cues.amount_asked, self.cues.price_asked, self.cues.total))
+            or self.reader.amounts(text)
+        )
 
     def _cdg_time_priced(self, text: str, duration: Duration) -> bool:
         """Hours of a training done by the CDG 62 ("venu", or named) whose amount is asked: its time, priced."""
