@@ -70,6 +70,7 @@ class CalculationsFile(StrictModel):
     this_convention_words: list[str] = []
     address_words: list[str] = []
     price_asked_words: list[str] = []
+    time_asked_words: list[str] = []
     date_roles: dict[str, DateRole]
     duration_roles: dict[str, DurationRole]
     intervention_words: list[str] = []

@@ -103,6 +103,7 @@ class Cues:
         self.this_convention = optional(words.this_convention_words)
         self.address = optional(words.address_words)
         self.price_asked = optional(words.price_asked_words)
+        self.time_asked = optional(words.time_asked_words)
         self.interest = optional(words.interest_words)
         self.total = optional(words.total_words)
         self.rate_after = (

@@ -30,6 +30,10 @@ TRAINING_PRICED = (
     "La convention ne parle pas de formation en particulier : j'ai compté ce temps comme une intervention du CDG 62 "
     "dans le cadre de son accompagnement (article 2.2), facturée au temps passé."
 )
+NO_HOURS = (
+    "La convention ne fixe aucun horaire (ni d'ouverture, ni de support, ni d'intervention) : je ne peux pas vous "
+    "répondre. Demandez-les directement à l'organisme concerné."
+)
 NO_HT = "La convention ne donne que des prix TTC : elle ne fixe aucun montant HT."
 REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
 
@@ -117,6 +121,13 @@ class Prices(Calculator):
         if self.cues.before_tax_words.search(fold(question)):
             lines.append(NO_HT)
         return Answer(question, True, "calculation", " ".join(lines), (self.cite(COST_CLAUSE, terms),), 1.0)
+
+    def time_of_day(self, question: str, text: str, near: set[str], named: set[str]) -> Answer | None:
+        """An hour of the CDG 62 or La Fibre asked ("à quelle heure ferme…"): the text sets none, no price answers it."""
+        asked = self.cues.time_asked
+        if not named or COST_CLAUSE not in near or not asked or not asked.search(fold(text)) or self._price_asked(text):
+            return None
+        return refusal(question, NO_HOURS)
 
     def _price_asked(self, text: str) -> bool:
         """Does the message ask an amount ("combien", "quel tarif") or give one to check ("200 € pour 3 h")?"""
