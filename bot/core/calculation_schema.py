@@ -71,6 +71,7 @@ class CalculationsFile(StrictModel):
     address_words: list[str] = []
     price_asked_words: list[str] = []
     time_asked_words: list[str] = []
+    delay_before_words: list[str] = []
     date_roles: dict[str, DateRole]
     duration_roles: dict[str, DurationRole]
     intervention_words: list[str] = []

@@ -115,6 +115,7 @@ class Cues:
         # "mettre fin à la convention au 31/03/2027": a termination word, then (no sentence end) a link at the date.
         self.end_link = _at_end(words.end_links)
         self.end_link_weak = _at_end(words.end_links_weak)
+        self.delay_before = _at_end(words.delay_before_words)
 
 
 def joining(words: list[str]) -> re.Pattern[str]:

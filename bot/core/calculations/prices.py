@@ -35,6 +35,7 @@ NO_HOURS = (
     "répondre. Demandez-les directement à l'organisme concerné."
 )
 NO_HT = "La convention ne donne que des prix TTC : elle ne fixe aucun montant HT."
+DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them a delay
 REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
 
 
@@ -54,7 +55,7 @@ class Prices(Calculator):
         durations = self.reader.durations(text)
         if not durations and (hours := self._hours_of_amount(question, text, terms, near, named)):
             return hours
-        if not durations and COST_CLAUSE in near and self.cues.cost_terms & set(terms):
+        if not durations and COST_CLAUSE in near and self.cues.cost_terms & set(terms) and self._price_asked(text):
             return self._days(question, text, terms)
         if not durations or not (COST_CLAUSE in near or self.cues.cost_terms & set(terms)):
             return None
@@ -214,6 +215,9 @@ class Prices(Calculator):
 
     def _duration_role(self, text: str, duration: Duration) -> str:
         """What hours are: an intervention, travel, an outage… (the cue in their part of the sentence)."""
+        before = self.cues.delay_before
+        if before and before.search(text, max(0, duration.start - DELAY_REACH), duration.start):
+            return "delay"  # "sous 48 heures": a time limit, not hours worked
         around = self.reader.clause_around(text, duration.start, duration.end)
         for role, pattern in self.cues.duration_cues.items():
             if match := pattern.search(around):
