@@ -66,6 +66,12 @@ class CalculationsFile(StrictModel):
     calendar_quote_words: str
     durations: DurationGrammar
     unsigned_words: list[str] = []
+    other_contract_words: list[str] = []
+    this_convention_words: list[str] = []
+    address_words: list[str] = []
+    price_asked_words: list[str] = []
+    time_asked_words: list[str] = []
+    delay_before_words: list[str] = []
     date_roles: dict[str, DateRole]
     duration_roles: dict[str, DurationRole]
     intervention_words: list[str] = []

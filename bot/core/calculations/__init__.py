@@ -64,6 +64,7 @@ class Calculations:
         sure = is_sure(ranked, self.threshold)
         return (
             self.prices.cost(question, text, terms, near, named)
+            or self.prices.time_of_day(question, text, near, named)
             or self.interest.answer(question, folded, near, named, today)
             or self.dates.answer(question, folded, terms, near, today, signature)
             or self.termination.termination_party(question, folded, near, ranked, sure)

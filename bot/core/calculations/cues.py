@@ -99,6 +99,11 @@ class Cues:
             if words.speaker_words
         }
         self.own_convention = optional(words.own_convention_words)
+        self.other_contract = optional(words.other_contract_words)
+        self.this_convention = optional(words.this_convention_words)
+        self.address = optional(words.address_words)
+        self.price_asked = optional(words.price_asked_words)
+        self.time_asked = optional(words.time_asked_words)
         self.interest = optional(words.interest_words)
         self.total = optional(words.total_words)
         self.rate_after = (
@@ -110,6 +115,7 @@ class Cues:
         # "mettre fin à la convention au 31/03/2027": a termination word, then (no sentence end) a link at the date.
         self.end_link = _at_end(words.end_links)
         self.end_link_weak = _at_end(words.end_links_weak)
+        self.delay_before = _at_end(words.delay_before_words)
 
 
 def joining(words: list[str]) -> re.Pattern[str]:

@@ -14,7 +14,7 @@ from ..deadlines import compute_deadlines, format_date, from_anniversary, plausi
 from .base import CALENDAR_CLAUSES, Calculator, Context, letter_alone, refusal
 from .date_roles import DateRoles, Role
 from .notices import Notices, assumed_year
-from .parties import Parties
+from .parties import OTHER_CONTRACT, Parties
 from .termination import COMMUNE_NOT_AT_ANY_TIME
 
 
@@ -34,6 +34,8 @@ class Dates(Calculator):
         if not (near & set(CALENDAR_CLAUSES) or self.cues.calendar_terms & set(terms)):
             return None  # not about the calendar: its dates are not read
         mentions = find_dates(folded, today)
+        if (mentions or signature) and self.parties.other_contract(folded):
+            return refusal(question, OTHER_CONTRACT)
         if not (mentions or (signature and self.cues.calendar_terms & set(terms))):
             return None
         if bad := next((m for m in mentions if m.value is None), None):

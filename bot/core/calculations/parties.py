@@ -16,6 +16,13 @@ _NUMBERS = re.compile(r"(?:\s*\d+(?![\d/.-]))*")  # "59 62" and "62" right after
 AGENT = re.compile(r"\s*(?:par|du|de|des|d')\s*(?:l[ae]\s+|l'\s*)?")
 
 
+OTHER_CONTRACT = (
+    "Votre message parle d'un autre contrat que la convention de services numériques passée avec La Fibre Numérique "
+    "59 62 et le CDG 62 : ses dates et son préavis sont ceux de ce contrat, je ne calcule aucune date. Si votre "
+    "question porte sur la convention, nommez-la (par exemple : « la convention signée le 15/03/2025 »)."
+)
+
+
 class Parties(Calculator):
     """The parties named, and the answer in the name of the right one."""
 
@@ -89,3 +96,11 @@ class Parties(Calculator):
         )
         citations = (self.cite(own.id, terms), self.cite(other.id, terms))
         return Answer(question, True, "clause", " ".join(parts), citations, 1.0)
+
+    def other_contract(self, folded: str) -> bool:
+        """Is the message about another contract ("le bail de la salle"), naming neither the convention nor a
+        provider? Its dates are that contract's: none is this convention's signature."""
+        cues = self.cues
+        if not cues.other_contract or not cues.other_contract.search(folded):
+            return False
+        return not ((cues.this_convention and cues.this_convention.search(folded)) or self.named(folded))

@@ -30,7 +30,12 @@ TRAINING_PRICED = (
     "La convention ne parle pas de formation en particulier : j'ai compté ce temps comme une intervention du CDG 62 "
     "dans le cadre de son accompagnement (article 2.2), facturée au temps passé."
 )
+NO_HOURS = (
+    "La convention ne fixe aucun horaire (ni d'ouverture, ni de support, ni d'intervention) : je ne peux pas vous "
+    "répondre. Demandez-les directement à l'organisme concerné."
+)
 NO_HT = "La convention ne donne que des prix TTC : elle ne fixe aucun montant HT."
+DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them a delay
 REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
 
 
@@ -50,7 +55,7 @@ class Prices(Calculator):
         durations = self.reader.durations(text)
         if not durations and (hours := self._hours_of_amount(question, text, terms, near, named)):
             return hours
-        if not durations and COST_CLAUSE in near and self.cues.cost_terms & set(terms):
+        if not durations and COST_CLAUSE in near and self.cues.cost_terms & set(terms) and self._price_asked(text):
             return self._days(question, text, terms)
         if not durations or not (COST_CLAUSE in near or self.cues.cost_terms & set(terms)):
             return None
@@ -71,6 +76,8 @@ class Prices(Calculator):
         own = [(d, role) for d, role in billed if self._party_of(text, d) != "fibre"]
         if not own:
             return self.parties.counterpart(question, terms, COST_CLAUSE, "fibre")
+        if not self._price_asked(text):
+            return None  # "intervention sous 48 heures", "facturé 3 h, comment contester ?": hours, no price asked
         if problem := next((d.problem for d, _ in own if d.hours is None), ""):
             return refusal(question, f"Je ne peux pas calculer : {problem}.")
         if not self._added_up(text, [d for d, _ in own]):
@@ -115,6 +122,21 @@ class Prices(Calculator):
         if self.cues.before_tax_words.search(fold(question)):
             lines.append(NO_HT)
         return Answer(question, True, "calculation", " ".join(lines), (self.cite(COST_CLAUSE, terms),), 1.0)
+
+    def time_of_day(self, question: str, text: str, near: set[str], named: set[str]) -> Answer | None:
+        """An hour of the CDG 62 or La Fibre asked ("à quelle heure ferme…"): the text sets none, no price answers it."""
+        asked = self.cues.time_asked
+        if not named or COST_CLAUSE not in near or not asked or not asked.search(fold(text)) or self._price_asked(text):
+            return None
+        return refusal(question, NO_HOURS)
+
+    def _price_asked(self, text: str) -> bool:
+        """Does the message ask an amount ("combien", "quel tarif") or give one to check ("200 € pour 3 h")?"""
+        folded = fold(text)
+        return bool(
+            any(cue and cue.search(folded) for cue in (self.cues.amount_asked, self.cues.price_asked, self.cues.total))
+            or self.reader.amounts(text)
+        )
 
     def _cdg_time_priced(self, text: str, duration: Duration) -> bool:
         """Hours of a training done by the CDG 62 ("venu", or named) whose amount is asked: its time, priced."""
@@ -193,6 +215,9 @@ class Prices(Calculator):
 
     def _duration_role(self, text: str, duration: Duration) -> str:
         """What hours are: an intervention, travel, an outage… (the cue in their part of the sentence)."""
+        before = self.cues.delay_before
+        if before and before.search(text, max(0, duration.start - DELAY_REACH), duration.start):
+            return "delay"  # "sous 48 heures": a time limit, not hours worked
         around = self.reader.clause_around(text, duration.start, duration.end)
         for role, pattern in self.cues.duration_cues.items():
             if match := pattern.search(around):

@@ -76,6 +76,8 @@ class Termination(Calculator):
         letter = self.cues.date_cues.get("letter")
         if not letter or not letter.search(folded) or (sure and ranked[0].clause_id in CALENDAR_CLAUSES):
             return None
+        if self.cues.address and self.cues.address.search(folded):
+            return None  # "l'adresse pour le recommandé": where it goes (the parties), not when
         # The letter of the calendar: a message that says it ends or renews ("le courrier pour la renouveler"),
         # or a short question about the letter alone ("si on oublie d'envoyer la lettre"); in a longer message
         # without those words, a letter is how something else travels (an invoice by post, the address for a
