@@ -25,7 +25,13 @@ class Notices(Calculator):
         collectivité received it (`sender` is "" when the message does not say who sent it)."""
         assert notice.value is not None
         possible = notice.value + FORMAL_NOTICE
-        when = "dès aujourd'hui" if possible <= today else f"à partir du {format_date(possible)}"
+        # The date is said even when past: the writer may have to show since when the right exists.
+        if possible < today:
+            when = f"depuis le {format_date(possible)}"
+        elif possible == today:
+            when = f"dès aujourd'hui, {format_date(possible)},"
+        else:
+            when = f"à partir du {format_date(possible)}"
         quote = "(article 6 : « après mise en demeure restée infructueuse durant trois (3) mois »)"
         if sender is None:
             text = (
