@@ -1,7 +1,6 @@
-"""Cutting one asking sentence into the pieces that may be questions of their own: at commas and linking
-words ("qui est responsable, et peut-on résilier ?"), at enumerators ("première question … deuxième
-question …") and, in a sentence without "?" (dictated, SMS), where a question starts mid-sentence ("quel
-est le tribunal compétent combien dure la convention"). The words are data (knowledge/vocabulary.yaml)."""
+"""Cutting one asking sentence into the pieces that may be questions of their own: at commas and linking words
+("qui est responsable, et peut-on résilier ?"), at enumerators ("première question … deuxième question …") and,
+without "?" (dictated, SMS), where a question starts mid-sentence. The words are data (knowledge/vocabulary.yaml)."""
 
 from __future__ import annotations
 
@@ -34,6 +33,7 @@ class Pieces:
 
     def __init__(self, reading: Reading) -> None:
         self._opener = phrases_pattern(reading.question_openers, start=True)
+        self._indirect = phrases_pattern(("si", *reading.indirect_openers), start=True)  # "… savoir | ce que …"
         self._asking = phrases_pattern(reading.asking_phrases, start=False)
         # Inside a question, a new one may start after a comma or a semicolon ("qui est responsable, et
         # peut-on résilier ?") or at a linking word ("et comment", "et on peut l'arrêter quand", "ainsi
@@ -46,6 +46,7 @@ class Pieces:
         self._closing_words = frozenset(fold(word).strip() for word in reading.closing_question_words)
         self._condition = phrases_pattern(reading.condition_words, start=True)
         self._item = phrases_pattern(reading.listing_openers, start=True)
+        self._clause = re.compile(rf"{self._condition.pattern}\W*(?:{self._subject.pattern}|{self._item.pattern[1:]})")
         asking = "|".join(flexible(fold(phrase)) for phrase in reading.asking_phrases if phrase.strip())
         self._listing = re.compile(rf"\b(?:{asking})[\s,]+{self._item.pattern.removeprefix('^')}") if asking else None
         # What only opens the next item: "Je vous saurais gré de m'indiquer", "d'une part".
@@ -62,10 +63,9 @@ class Pieces:
         self.question_words = (*reading.closing_question_words, *reading.in_place_question_words)  # never a topic
 
     def pieces(self, question: str) -> list[str]:
-        """The pieces of one asking sentence that may be questions of their own, in order, each as
-        written. A piece that does not ask ("Signée le 1er mars", "c'est possible ?") stays with its
-        neighbour, and so does the question that follows a condition ("si nous payons en retard, que se
-        passe-t-il ?": one question)."""
+        """The pieces of one asking sentence that may be questions of their own, in order, as written. A piece
+        that does not ask ("Signée le 1er mars", "c'est possible ?") stays with its neighbour, and so does the
+        question after a condition ("si nous payons en retard, que se passe-t-il ?": one question)."""
         pieces: list[str] = []
         asks: list[bool] = []
         # "si …" asks only after "savoir si", "demande si" ("… si les frais sont facturés, et si on peut
@@ -76,6 +76,10 @@ class Pieces:
         # Without "?", a question word asks wherever it stands, and a question may start mid-sentence.
         in_place = "?" not in question
         split, kinds = self._split(question, starts=in_place)
+        # Questions listed ("Quand entre-t-elle en vigueur, …, et qui signe ?"): the first asks, unless a subject follows
+        first, last = fold(split[0]), fold(split[-1]).strip()
+        listed = len(split) > 4 and bool(self._link.match(last) and self._opener.match(first))
+        listed = listed and not self._clause.match(first)  # "quand le technicien vient, …": a condition
         carried, opening = "", 0  # a linking word alone ("et, d'autre part, …") opens the next piece
         announced = False  # the piece follows an enumerator or holds a question start
         conditional = False  # the piece follows its condition ("et si on paie en retard, | c'est combien ?")
@@ -91,6 +95,7 @@ class Pieces:
             asks_alone = not (index and own.startswith("ou ")) and (  # ", ou …": the other half of a question
                 self._piece_asks(folded, indirect, loose) or (conditional and self._piece_asks(own, indirect, loose))
             )
+            asks_alone = asks_alone or (listed and not index)
             following = kinds[index // 2] if index + 1 < len(split) else ""
             # What comes before a question starting without punctuation belongs to it, when it does not
             # ask by itself ("et on a signé il y a deux ans | est-ce que …"), and so does a condition
@@ -213,7 +218,7 @@ class Pieces:
             return bool(self._inversion.search(folded) or self._closes(folded)) or folded.endswith("?")
         return bool(
             self._opener.match(folded)
-            or (indirect and folded.startswith("si "))
+            or (indirect and bool(self._indirect.match(folded)))
             or self._inversion.search(folded)
             or self._asking.search(folded)  # "les élus veulent savoir pour combien de temps…"
             or self._closes(folded)  # "et ça commence quand"
@@ -222,7 +227,8 @@ class Pieces:
 
     def _closes(self, folded: str) -> bool:
         """Whether a folded text ends with its question word ("ça commence quand")."""
-        return _last_word(folded) in self._closing_words
+        words = _WORD.findall(folded[-40:])  # its last word, without its punctuation
+        return bool(words) and words[-1] in self._closing_words
 
     def asks(self, sentence: str, unpunctuated: bool = False) -> bool:
         """Whether a sentence asks something; `unpunctuated`: its message has no "?" (dictated, SMS)."""
@@ -242,9 +248,3 @@ class Pieces:
         if self._closing_words.isdisjoint(_WORD.findall(folded)) or (not unpunctuated and sentence.endswith(".")):
             return False
         return any(self._closes(piece) for piece in self._piece_end.split(folded)[::2])
-
-
-def _last_word(folded: str) -> str:
-    """The last word of a folded text, without its punctuation."""
-    words = _WORD.findall(folded[-40:])
-    return words[-1] if words else ""

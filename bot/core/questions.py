@@ -7,11 +7,15 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .french import fold
 from .matching import Matcher
 from .message import Message, Reader
 from .phrases import any_phrase
 
+_WORD = re.compile(r"\w+")
+
 MAX_PARTS = 5
+MAX_BARE_WORDS = 5  # a question word and little else: "À partir de quand ?", "Pour combien de temps ?"
 MAX_FOLLOW_UP_WORDS = 12  # a follow-up is short: "Et pour combien de temps ?", "Et celle du tribunal ?"
 
 
@@ -32,6 +36,7 @@ class QuestionFinder:
         self._party = re.compile(rf"(?<![\w'’-])(?:{any_phrase(parties)})(?![\w'’])", re.IGNORECASE)
         # What a follow-up may name besides its topic: parties and question words ("Et pourquoi ?").
         not_topics = (*parties, *reader.cutter.question_words)
+        self._question_words = {fold(word).strip() for word in reader.cutter.question_words}
         self._not_topic_terms = {term for words in not_topics for term in matcher.question_terms(words)}
 
     def find(self, message: Message) -> list[tuple[str, str]]:
@@ -67,7 +72,7 @@ class QuestionFinder:
                     pending = piece
             if pending and pieces:
                 pieces[-1] = f"{pieces[-1]}, {pending}"
-            elif not pieces and questions and not previous and self._takes_up(pending, adjacent=True):
+            elif not pieces and questions and not previous and self._takes_up(pending, True, questions[-1].text):
                 pieces = [pending]  # "Et pour combien de temps ?" just after a question
             elif not pieces:
                 # The nearest context that names something: "Nous voulons sortir de la convention. Je
@@ -78,7 +83,7 @@ class QuestionFinder:
                         pieces, last = [joined], ""
                         break
             for index, (piece, before) in enumerate(zip(pieces, [last, *pieces], strict=False)):
-                if questions and self._takes_up(piece, adjacent=index > 0 or not previous):
+                if questions and self._takes_up(piece, index > 0 or not previous, questions[-1].text):
                     questions.append(Question(piece, self._topic(questions[-1], piece), True))
                 else:
                     questions.append(Question(piece, before))
@@ -100,17 +105,28 @@ class QuestionFinder:
         """Whether `text` holds a word the convention knows (a strong term)."""
         return any(self.matcher.is_strong(term) for term in self.matcher.question_terms(text))
 
-    def _takes_up(self, text: str, *, adjacent: bool) -> bool:
-        """Whether a short question takes up the topic of the one before: it refers back ("celle du
-        tribunal", "idem"), or (`adjacent`: no context sentence between them) names no topic but a party
-        after a linking word ("Et le CDG, il peut aussi ?", "Et pourquoi ?")."""
+    def _takes_up(self, text: str, adjacent: bool, previous: str = "") -> bool:
+        """Whether a short question takes up the topic of the one before (`previous`): it refers back
+        ("celle du tribunal", "idem"), or (`adjacent`: no context sentence between them) names no topic but
+        a party after a linking word ("Et le CDG, il peut aussi ?", "Et pourquoi ?"), or asks only a question
+        word the one before did not ask ("… des intérêts si on paie en retard ? À partir de quand ?"; not
+        "Combien ça coûte ? Combien ?": asked again)."""
         if not text or len(text.split()) > MAX_FOLLOW_UP_WORDS:
             return False
         if self.reader.cutter.refers_back(text):
             return True
+        if adjacent and self._asks_more(text, previous):
+            return True
         # Any other word is a topic, even a general one ("et c qui le président du CDG").
         words = {term for term in self.matcher.question_terms(text) if not term[0].isdigit()}
         return adjacent and words <= self._not_topic_terms and self.reader.cutter.is_linked(text)
+
+    def _asks_more(self, text: str, previous: str) -> bool:
+        """Whether `text` is a question word and little else, naming nothing, that `previous` did not ask."""
+        words = set(_WORD.findall(fold(text)))
+        if len(words) > MAX_BARE_WORDS or not words & self._question_words or self.names_something(text):
+            return False
+        return not words <= set(_WORD.findall(fold(previous)))
 
     def _topic(self, previous: Question, text: str) -> str:
         """What a follow-up takes up: the previous question (with its own topic if it was a follow-up),

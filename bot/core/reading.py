@@ -12,6 +12,7 @@ class Reading:
     forward_markers: tuple[str, ...] = ()
     sign_offs: tuple[str, ...] = ()
     question_openers: tuple[str, ...] = ()
+    indirect_openers: tuple[str, ...] = ()
     asking_phrases: tuple[str, ...] = ()
     anchor_words: tuple[str, ...] = ()
     linking_words: tuple[str, ...] = ()

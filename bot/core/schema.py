@@ -71,6 +71,7 @@ class VocabularyFile(StrictModel):
     forward_markers: list[str] = []
     sign_offs: list[str] = []
     question_openers: list[str] = []
+    indirect_openers: list[str] = []
     asking_phrases: list[str] = []
     anchor_words: list[str] = []
     linking_words: list[str] = []
