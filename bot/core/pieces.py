@@ -46,9 +46,10 @@ class Pieces:
         self._closing_words = frozenset(fold(word).strip() for word in reading.closing_question_words)
         self._condition = phrases_pattern(reading.condition_words, start=True)
         self._item = phrases_pattern(reading.listing_openers, start=True)
-        self._clause = re.compile(rf"{self._condition.pattern}\W*(?:{self._subject.pattern}|{self._item.pattern[1:]})")
+        item = self._item.pattern.removeprefix("^")
+        self._clause = re.compile(rf"{self._condition.pattern}\W*(?:{self._subject.pattern}|{item})")  # "quand le …"
         asking = "|".join(flexible(fold(phrase)) for phrase in reading.asking_phrases if phrase.strip())
-        self._listing = re.compile(rf"\b(?:{asking})[\s,]+{self._item.pattern.removeprefix('^')}") if asking else None
+        self._listing = re.compile(rf"\b(?:{asking})[\s,]+{item}") if asking else None
         # What only opens the next item: "Je vous saurais gré de m'indiquer", "d'une part".
         items = "|".join(flexible(fold(opener)) for opener in reading.listing_openers if opener.strip()) or r"(?!x)x"
         self._lead = re.compile(rf"(?<!\w)(?:{asking or '(?!x)x'}|{items})\W*$")
@@ -227,8 +228,7 @@ class Pieces:
 
     def _closes(self, folded: str) -> bool:
         """Whether a folded text ends with its question word ("ça commence quand")."""
-        words = _WORD.findall(folded[-40:])  # its last word, without its punctuation
-        return bool(words) and words[-1] in self._closing_words
+        return (_WORD.findall(folded[-40:]) or [""])[-1] in self._closing_words
 
     def asks(self, sentence: str, unpunctuated: bool = False) -> bool:
         """Whether a sentence asks something; `unpunctuated`: its message has no "?" (dictated, SMS)."""
