@@ -77,9 +77,9 @@ class Pieces:
         # Without "?", a question word asks wherever it stands, and a question may start mid-sentence.
         in_place = "?" not in question
         split, kinds = self._split(question, starts=in_place)
-        # Questions listed ("Quand entre-t-elle en vigueur, …, et qui signe ?"): the first asks, unless a subject follows
+        # Questions listed ("Quand entre-t-elle en vigueur, (…,) et qui signe ?"): the first asks, unless a subject follows
         first, last = fold(split[0]), fold(split[-1]).strip()
-        listed = len(split) > 4 and bool(self._link.match(last) and self._opener.match(first))
+        listed = len(split) > 2 and bool(self._link.match(last) and self._opener.match(first))
         listed = listed and not self._clause.match(first)  # "quand le technicien vient, …": a condition
         carried, opening = "", 0  # a linking word alone ("et, d'autre part, …") opens the next piece
         announced = False  # the piece follows an enumerator or holds a question start
