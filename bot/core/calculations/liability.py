@@ -63,21 +63,18 @@ class Liability(Calculator):
             end = self.reader.amount_end(folded, start)
             around = self.reader.clause_around(folded, start, end)
             kind = _year_kind(around, self.cues.current_year, self.cues.other_year, today)
-            # "et pour 2026, 450 €", "Deuxième année, celle en cours : 450 €": the words since the previous
-            # amount, in the same sentence (a label before a colon names the amount after it)
-            since = re.split(r"[.;!?]", folded[previous:start])[-1]
-            if not kind:
+            if not kind:  # "et pour 2026, 450 €", "Deuxième année, celle en cours : 450 €": the words since the
+                # previous amount, in the same sentence (a label before a colon names the amount after it)
+                since = re.split(r"[.;!?]", folded[previous:start])[-1]
                 kind = _year_kind(since, self.cues.current_year, self.cues.other_year, today)
-            label = since.rsplit(":", 1)[0] if since.rstrip().endswith(":") else ""
-            if self.cues.loss and (self.cues.loss.search(around) or self.cues.loss.search(label)):
-                kind = "loss"
-            tagged.append((amount, kind))
+            tagged.append((amount, "loss" if self._is_loss(folded, start) else kind))
             previous = end
         years = [kind for _, kind in tagged if kind in ("current", "other")]
         return tagged if len(years) > 1 and "other" in years else []
 
     def _is_loss(self, folded: str, start: int) -> bool:
-        """The amount at `start` is said of the loss ("préjudice estimé à 4 000 €", "perte : 5 000 €")."""
+        """The amount at `start` is said of the loss ("préjudice estimé à 4 000 €", "Notre perte : 5 000 €"): a loss
+        word in its clause or just before it (back to a comma or a sentence end)."""
         around = self.reader.clause_around(folded, start, self.reader.amount_end(folded, start))
         return bool(
             self.cues.loss and (self.cues.loss.search(around) or self.cues.loss.search(since_break(folded, start)))
