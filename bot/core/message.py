@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .chat import ChatNoise
 from .french import fold
-from .lists import inline_items
+from .lists import CountedLists, inline_items
 from .phrases import flexible, phrases_pattern
 from .pieces import Pieces
 from .reading import Reading
@@ -39,6 +39,7 @@ _ITEM_NUMBER = re.compile(
     r"^\(?(?:\d{1,2}[).°/-]|(?:[a-zA-Z]|i{1,3}|iv|vi{0,3}|I{1,3}|IV|VI{0,3})[).°])\s+|^[-•*–—]\s*"
 )
 _TRAILING_LINK = re.compile(r"\s+et$")  # "(i) le coût horaire et (ii) …": the item ends before "et"
+_ASKED_AFTER = re.compile(r"[^.?!«»\n]{0,40}\?")  # a question mark ends the sentence the quote stands in
 _QUOTE = re.compile(r"«\s*(.+?)\s*»|\"(.+?)\"", re.DOTALL)
 HEADER_CHARS = 400  # forwarding headers are at the start
 SIGN_OFF_CHARS = 60  # a sign-off opens its sentence and is short ("dans l'attente de votre réponse")
@@ -49,6 +50,7 @@ MIN_QUOTED_MESSAGE = 40  # a shorter quote is a phrase quoted inside a sentence 
 class Sentence:
     text: str
     asks: bool  # a question (direct or indirect), not context
+    listed: bool = False  # an item of a list: set apart by its writer as one question
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ class Reader:
         self._sign_off = phrases_pattern(reading.sign_offs, start=True)
         self.dictation = Dictation(reading)
         self.cutter = Pieces(reading)
+        self._counted = CountedLists(dict(reading.list_counts), reading.listed_things)
         markers = sorted({fold(marker).strip() for marker in reading.forward_markers}, key=len, reverse=True)
         # A marker ending in a colon ("Objet :") is a whole header; another runs to its colon
         # ("Message transféré de la mairie de X :").
@@ -126,7 +129,7 @@ class Reader:
             )
             listing = (item and listing) or opens_list
             asked = asks
-            sentences.append(Sentence(sentence, asks))
+            sentences.append(Sentence(sentence, asks, item))
         sentences += [Sentence(s, False) for s, _, _ in self._sentences(outside)]  # the forwarder's words
         return Message(tuple(sentences), body if body != written else "")
 
@@ -160,7 +163,15 @@ class Reader:
             if body.strip():
                 return body, text[: separator.start()].strip()
         quotes = list(_QUOTE.finditer(text))
-        quote = next((m for m in quotes if len(m.group(m.lastindex or 1)) >= MIN_QUOTED_MESSAGE), None)
+        quote = next(
+            (
+                m
+                for m in quotes
+                if len(m.group(m.lastindex or 1)) >= MIN_QUOTED_MESSAGE
+                and not _quoted_phrase(m.group(m.lastindex or 1), text, m.end())
+            ),
+            None,
+        )
         # A question quoted from the chat, then "+1 même question, …": the quote is the question asked.
         agreed = next((m for m in quotes if "?" in m.group() and self.chat.agrees(text[m.end() :])), None)
         if agreed:  # what follows the agreement is read too: it may ask more ("+1, et aussi : …")
@@ -188,7 +199,7 @@ class Reader:
         # Items between semicolons are the questions only in a message asking nothing else (no "?"): elsewhere
         # they tell the situation ("notre site a été piraté ; les données sont perdues. Qui est responsable ?").
         listed = text.count(";") >= 2 and "?" not in text
-        text = inline_items(self._semicolon_items(text) if listed else text)
+        text = inline_items(self._counted.items(self._semicolon_items(text) if listed else text))
         for raw in (_NUMBERED_END if ")" in text else _SENTENCE_END).split(text):
             raw = raw.strip()
             listed = raw[:1] in _ITEM_STARTS or raw[1:2] == ")" or (raw[:1] in "ivIV" and _ITEM_NUMBER.match(raw))
@@ -201,6 +212,13 @@ class Reader:
                 break  # a signature follows
             found.append((piece, item, raw.endswith(":")))
         return found
+
+
+def _quoted_phrase(quoted: str, text: str, end: int) -> bool:
+    """Whether a quote is a phrase quoted in a question ("Que veut dire « Le règlement interviendra par mandat
+    administratif » ?"), not the message: it asks nothing, is no whole sentence, and the sentence it stands in
+    ends with a question mark."""
+    return "?" not in quoted and not quoted.rstrip().endswith((".", "!", "…")) and bool(_ASKED_AFTER.match(text, end))
 
 
 def _original_length(text: str, folded_length: int) -> int:
