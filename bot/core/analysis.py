@@ -18,6 +18,13 @@ from .french import stem, words
 
 _DOUBLED = re.compile(r"([a-z])\1")
 _ELIDED_BEFORE = frozenset("aeiouyh")  # French elides a vowel before a vowel or a mute h ("l'offre", "l'heure")
+# A number written with spaces between its thousands ("5 200", "1 000 000", also with a no-break or a narrow
+# no-break space): one number, as "5200" is. Every group after the first holds exactly three digits ("59 62"
+# stays two numbers); the first group's other digits, before the match, are checked by `_joined_number`. The
+# regex opens on a digit, not on a look-behind: digits are rare in a message, so the scan skips most of it.
+_SPACED_NUMBER = re.compile(r"[0-9](?:[ \u00a0\u202f][0-9]{3})+(?![0-9])")
+_THOUSANDS_SPACES = str.maketrans("", "", " \u00a0\u202f")
+_DIGITS = frozenset("0123456789")
 
 REPAIR_CACHE_SIZE = 50_000
 MIN_REPAIR_LENGTH = 5  # shorter words are too easily "repaired" into another word
@@ -99,6 +106,8 @@ class Analyzer:
     def terms(self, text: str, *, with_parts: bool = False) -> list[str]:
         """The matching terms of `text`, in order (duplicates kept). `with_parts` also keeps the words
         of each synonym expression (for the knowledge base's side: "taux" alone then finds "taux horaire")."""
+        # Read before `words`, which cuts long texts at spaces: short and long texts join "5 200" alike.
+        text = _SPACED_NUMBER.sub(_joined_number, text)
         found = words(self._inversion.sub(" ", text) if self._inversion else text)
         # The hot path of a long message (hundreds of words, several texts per message): the repair cache
         # and the stop-word test read inline, not through a method call per word.
@@ -192,6 +201,20 @@ class Analyzer:
             if word.endswith(ending) and len(word) - len(ending) >= 3:
                 return word[: -len(ending)] + "er"
         return ""
+
+
+def _joined_number(match: re.Match[str]) -> str:
+    """The matched number without its spaces, unless its first group is no group of thousands: more than
+    three digits ("2025 100": a year, then a number) or a decimal or a reference ("1,5 200", "4.2.1 200")."""
+    text, start = match.string, match.start()
+    first = start
+    while first > 0 and text[first - 1] in _DIGITS:
+        first -= 1
+        if start - first >= 3:
+            return match[0]
+    if first > 0 and text[first - 1] in ".,":
+        return match[0]
+    return match[0].translate(_THOUSANDS_SPACES)
 
 
 def _same_family(known: str, stemmed: str, word: str) -> bool:
