@@ -12,7 +12,7 @@ into patterns by `phrases.py`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .chat import ChatNoise
 from .french import fold
@@ -34,12 +34,15 @@ _NUMBERED_END = re.compile(rf"{_SENTENCE_END.pattern}|\s+(?=\(?\d{{1,2}}\)\s)", 
 # ----------", "-----Original Message-----"): what comes before is the forwarder's words.
 _SEPARATOR = re.compile(r"^[ \t>]*[-_=]{3,}[^\n]*\n", re.MULTILINE)
 _FULL_STOP = re.compile(r"[.!…]\s+\w")  # a sentence ends and another follows
-_ITEM_STARTS = frozenset("0123456789(-•*–—")  # what a list item may start with, besides "a) "
+_ITEM_STARTS = frozenset("0123456789(-•*–—Qq")  # what a list item may start with, besides "a) "
 _ITEM_NUMBER = re.compile(
     r"^\(?(?:\d{1,2}[).°/-]|(?:[a-zA-Z]|i{1,3}|iv|vi{0,3}|I{1,3}|IV|VI{0,3})[).°])\s+|^[-•*–—]\s*"
+    r"|^[Qq]\d{1,2}\b\s*[).:/-]?\s*"  # "Q1 durée ?", "Q2 : tarif": a question's number
 )
 _TRAILING_LINK = re.compile(r"\s+et$")  # "(i) le coût horaire et (ii) …": the item ends before "et"
-_ASKED_AFTER = re.compile(r"[^.?!«»\n]{0,40}\?")  # a question mark ends the sentence the quote stands in
+# The sentence a quote stands in goes on after it ("» ?", "», c'est quoi ?"; not "» Peux-tu répondre ?", a new
+# sentence) and ends with a question mark.
+_ASKED_AFTER = re.compile(r"\s*+(?:[,;:]\s*+)?(?![A-ZÀ-Ý])[^.?!«»\n]{0,40}\?")
 _QUOTE = re.compile(r"«\s*(.+?)\s*»|\"(.+?)\"", re.DOTALL)
 HEADER_CHARS = 400  # forwarding headers are at the start
 SIGN_OFF_CHARS = 60  # a sign-off opens its sentence and is short ("dans l'attente de votre réponse")
@@ -130,6 +133,9 @@ class Reader:
             listing = (item and listing) or opens_list
             asked = asks
             sentences.append(Sentence(sentence, asks, item))
+        if not any(sentence.asks for sentence in sentences) and sum(sentence.listed for sentence in sentences) > 1:
+            # Nothing asks but a list ("1) durée de la convention 2) tarif du CDG"): its items are the questions.
+            sentences = [replace(sentence, asks=sentence.listed) for sentence in sentences]
         sentences += [Sentence(s, False) for s, _, _ in self._sentences(outside)]  # the forwarder's words
         return Message(tuple(sentences), body if body != written else "")
 
