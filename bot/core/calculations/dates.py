@@ -75,6 +75,10 @@ class Dates(Calculator):
             )
             return Answer(question, True, "calculation", text, self.calendar_citations(), 1.0)
         if actor := self.parties.provider_actor(folded):
+            if notice and (sender == actor or (sender == "" and self.parties.named(folded) - {"commune"} == {actor})):
+                # "La Fibre nous a mis en demeure … quand pourra-t-elle résilier ?": the breach route of the
+                # notice's sender, three months after it, whatever the signature date (never the anniversary's).
+                return notice
             # The CDG 62 or La Fibre ending it: not the collectivité's calendar; its letter and its end date.
             return self.notices.provider_notice(question, roles, actor, today)
         notes: list[str] = []
