@@ -23,7 +23,10 @@ MAX_HOURS = Decimal(1000)  # beyond this, a typo rather than a quote request
 
 _NUMBER = r"(?<![\w.,^])(-?\d++(?:[.,]\d++)*+(?:\s*(?:\^|\*\*|e\+?)\s*\d+)?)"
 _ELISION = re.compile(r"\b([a-z]')(?=[a-z])")
-_PUNCTUATION_BREAK = r"[.;:!?,]"
+# An aside in brackets that holds a number of its own ("(mairie ouverte de 8 h 30 à 12 h)") is a part of its own:
+# its words give no role to the hours or amounts outside it. One without a number ("600 € (année en cours)") says
+# what precedes it.
+_PUNCTUATION_BREAK = r"[.;:!?,)]|\((?=[^()]*\d)"
 CLAUSE_REACH = 80  # characters looked at on each side of a duration for its role
 TIME_OF_DAY_REACH = 12  # characters before "14h" where "à" or "vers" make it a time of day
 
