@@ -89,6 +89,7 @@ class CalculationsFile(StrictModel):
     invoiced_words: list[str] = []
     cap_current_year_words: list[str] = []
     cap_other_year_words: list[str] = []
+    cap_first_year_words: list[str] = []
     loss_words: list[str] = []
     deadline_words: list[str] = []
     notice_received_words: list[str] = []

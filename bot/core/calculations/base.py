@@ -3,6 +3,7 @@ quotes of the calendar (Articles 3 and 6)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -55,6 +56,13 @@ class Calculator:
 def letter_alone(terms: list[str]) -> bool:
     """Whether a question naming a letter is short enough to be about that letter (its numbers not counted)."""
     return len({term for term in terms if not term[0].isdigit()}) < LETTER_ALONE_TERMS
+
+
+def asking(folded: str) -> str:
+    """The sentences of `folded` that ask (those ending with "?"), else its last sentence: what the message asks,
+    not its context ("Convention signée le 01/07/2025. … Quel est le montant maximal des dommages ?")."""
+    asked = re.findall(r"[^.!?]*\?", folded)
+    return " ".join(asked) if asked else re.split(r"[.!?]\s", folded.strip())[-1]
 
 
 def refusal(question: str, text: str) -> Answer:

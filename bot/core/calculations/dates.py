@@ -42,7 +42,7 @@ class Dates(Calculator):
             return refusal(question, f"{bad.problem}. Écrivez la date sous la forme 15/03/2025.")
         every = self.date_roles.roles(folded, mentions, other=True, today=today)
         roles = [item for item in every if item.role != "other"]
-        if not self._asks_calendar(folded, terms):
+        if not self.asks_calendar(folded, terms):
             # A date no word gives a role to is read as the signature only in a question about the calendar:
             # "fusionnées au 1er janvier", "coupée du 13 au 17 novembre" date a situation, not the convention.
             roles = [item for item in roles if not (item.role == "signature" and item.assumed)]
@@ -158,7 +158,7 @@ class Dates(Calculator):
             return Answer(question, True, "calculation", text, (*notice.citations, self.calendar_citations()[0]), 1.0)
         return Answer(question, True, "calculation", "\n".join([body, *notes]), self.calendar_citations(), 1.0)
 
-    def _asks_calendar(self, folded: str, terms: list[str]) -> bool:
+    def asks_calendar(self, folded: str, terms: list[str]) -> bool:
         """Whether the message asks about the calendar (an end, a renewal, a deadline, a duration)."""
         cues = self.cues
         anniversary, letter = cues.date_cues.get("anniversary"), cues.date_cues.get("letter")
