@@ -92,6 +92,7 @@ class CalculationsFile(StrictModel):
     cap_first_year_words: list[str] = []
     loss_words: list[str] = []
     deadline_words: list[str] = []
+    missed_deadline_words: list[str] = []
     notice_received_words: list[str] = []
     notice_sent_words: list[str] = []
     end_links: list[str] = []

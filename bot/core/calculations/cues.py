@@ -89,6 +89,7 @@ class Cues:
         self.first_year = optional(words.cap_first_year_words)
         self.loss = optional(words.loss_words)
         self.deadline_words = optional(words.deadline_words)
+        self.missed = optional(words.missed_deadline_words)
         self.notice_received = optional(words.notice_received_words)
         self.notice_sent = optional(words.notice_sent_words)
         self.announce = optional(words.announce_words)

@@ -75,10 +75,8 @@ class Dates(Calculator):
             )
             return Answer(question, True, "calculation", text, self.calendar_citations(), 1.0)
         if actor := self.parties.provider_actor(folded):
-            if notice and (sender == actor or (sender == "" and self.parties.named(folded) - {"commune"} == {actor})):
-                # "La Fibre nous a mis en demeure … quand pourra-t-elle résilier ?": the breach route of the
-                # notice's sender, three months after it, whatever the signature date (never the anniversary's).
-                return notice
+            if notice and (sender == actor or (sender == "" and self.parties.named(folded) == {actor})):
+                return notice  # "La Fibre nous a mis en demeure … quand pourra-t-elle résilier ?": its breach route
             # The CDG 62 or La Fibre ending it: not the collectivité's calendar; its letter and its end date.
             return self.notices.provider_notice(question, roles, actor, today)
         notes: list[str] = []
@@ -140,10 +138,10 @@ class Dates(Calculator):
             body = self.notices.letter(receipts[-1].mention, signature, received=True)
         elif letters := by_role.get("letter"):
             body = self.notices.letter(letters[-1].mention, signature)
-        else:
-            body = "\n".join(
-                [deadline_text(signature, today, anniversary=anniversary), *_events(events, signature, today)]
-            )
+        else:  # "si on rate la date limite de 2027 ?": the deadline after it too
+            missed = bool(self.cues.missed and self.cues.missed.search(folded))
+            lines = [deadline_text(signature, today, anniversary=anniversary, missed=missed)]
+            body = "\n".join(lines + _events(events, signature, today))
         if self.cues.anytime.search(folded) and self.cues.termination.search(folded):
             body = f"{COMMUNE_NOT_AT_ANY_TIME}\n{body}"
         if notice and not (self.cues.deadline_words and self.cues.deadline_words.search(folded)) and sender is None:
