@@ -13,6 +13,7 @@ from ..answer import Answer, Citation
 from ..cost import format_euros
 from ..date_mentions import find_dates
 from .base import Calculator, Context
+from .cues import Cues
 from .date_roles import DateRoles
 
 
@@ -61,7 +62,7 @@ class Liability(Calculator):
             return None
         if len(amounts) > 1 and self.cues.invoiced:
             # "facturé 1 350 € … préjudice estimé à 4 000 €": the invoiced amount is the cap, the other the loss.
-            invoiced = [a for a, start in spans if self.cues.invoiced.search(since_break(folded, start))]
+            invoiced = [a for a, start in spans if _last_cue(since_break(folded, start), self.cues) == "invoiced"]
             if len(invoiced) == 1:  # an amount is compared as the loss only when a loss word says it is one
                 losses = [a for a, start in spans if a != invoiced[0] and self._is_loss(folded, start)]
                 return self._cap_of(question, quote, invoiced[0], losses)
@@ -207,6 +208,18 @@ def _year_of(text: str, today: date) -> str:
     if today.year in years:
         return "current"
     return "other" if years and max(years) < today.year else ""
+
+
+def _last_cue(before: str, cues: Cues) -> str:
+    """ "invoiced" or "loss": the cue nearest the end of `before` ("facturé 1 000 € et notre préjudice est de": the
+    loss), or "" for none."""
+    found = [
+        (m.start(), name)
+        for name, cue in (("invoiced", cues.invoiced), ("loss", cues.loss))
+        if cue
+        for m in cue.finditer(before)
+    ]
+    return max(found)[1] if found else ""
 
 
 def since_break(text: str, position: int) -> str:
