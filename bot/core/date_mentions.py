@@ -66,10 +66,27 @@ def _month_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return written, re.compile(r"\b(?:en|d'|courant|fin|debut|mi-?) ?" + month + r" (\d{4})(?!\d)")
 
 
+_SPOKEN = re.compile(r"[a-z -]+")  # number words only: no digit, no punctuation
+_YEAR_AFTER = re.compile(r" (\d{4})(?!\d)")
+
+
 @cache
-def _wide_month() -> re.Pattern[str]:
-    """A month's full name ("aout", "septembre"): after a day in words, abbreviations would be numbers ("sept")."""
-    return re.compile(r"\b(" + "|".join(fold(name) for name in calendar_names().months) + r")\b")
+def _folded_months() -> tuple[str, ...]:
+    return tuple(fold(name) for name in calendar_names().months)
+
+
+def _wide_months(folded: str) -> list[tuple[int, int, int]]:
+    """Each month's full name in `folded` ("aout", "septembre": after a day in words, an abbreviation would be a
+    number, "sept"), as (start, end, month); found with str.find, several times faster than a regex here."""
+    found = []
+    for number, name in enumerate(_folded_months(), start=1):
+        start = folded.find(name)
+        while start != -1:
+            end = start + len(name)
+            if not (start and folded[start - 1].isalpha()) and not (end < len(folded) and folded[end].isalpha()):
+                found.append((start, end, number))
+            start = folded.find(name, end)
+    return sorted(found)
 
 
 @dataclass(frozen=True)
@@ -132,28 +149,22 @@ def _day_in_words(folded: str, today: date | None) -> list[DateMention]:
     """Dates dictated in words ("le deux aout deux mille vingt-cinq", "le premier mars 2026", "le douze aout"), read
     by text2num: the words right before a month's full name that make a day, the words after it that make a year."""
     found = []
-    months = calendar_names().numbers
-    for match in _wide_month().finditer(folded):
-        words = folded[max(0, match.start() - 40) : match.start()].split()[-3:]
-        day, size = next(
-            (
-                (n, len(" ".join(words[i:])))
-                for i in range(len(words))
-                if 1 <= (n := _number(" ".join(words[i:]))) <= 31
-            ),
-            (0, 0),
-        )
-        if not day or words[-1].isdigit():  # "le 12 aout" is read with the dates in digits
+    for begin, end, month in _wide_months(folded):
+        words = folded[max(0, begin - 40) : begin].split()[-3:]
+        if not words or not _SPOKEN.fullmatch(words[-1]):  # "le 12 aout" is read with the dates in digits
             continue
-        start = match.start() - 1 - size
-        month = months[match.group(1)]
-        digits = re.match(r" (\d{4})(?!\d)", folded[match.end() :])
-        year = (int(digits.group(1)), match.end() + digits.end()) if digits else _year_in_words(folded, match.end())
+        suffixes = (" ".join(words[i:]) for i in range(len(words)))
+        day, size = next(((n, len(text)) for text in suffixes if 1 <= (n := _number(text)) <= 31), (0, 0))
+        if not day:
+            continue
+        start = begin - 1 - size
+        digits = _YEAR_AFTER.match(folded, end)
+        year = (int(digits.group(1)), digits.end()) if digits else _year_in_words(folded, end)
         if year:
             found.append(_mention(folded[start : year[1]], year[0], month, day, start))
         elif today is not None:  # no year: the last such day up to today, as for "le 15 mars"
             guess = today.year if (month, day) <= (today.month, today.day) else today.year - 1
-            mention = _mention(folded[start : match.end()], guess, month, day, start)
+            mention = _mention(folded[start:end], guess, month, day, start)
             found.append(DateMention(mention.text, mention.value, mention.problem, start, True))
     return found
 
@@ -168,10 +179,10 @@ def _year_in_words(folded: str, end: int) -> tuple[int, int] | None:
     return None
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1024)
 def _number(words: str) -> int:
     """The number `words` write entirely ("dix-sept" → 17, "premier" → 1), else 0."""
-    if not re.fullmatch(r"[a-z -]+", words):
+    if not _SPOKEN.fullmatch(words):
         return 0
     from text_to_num import alpha2digit  # rarely needed: not loaded by every answer
 

@@ -19,7 +19,7 @@ from ..cost import DurationReader
 from ..french import fold
 from ..knowledge import Knowledge
 from ..matching import Candidate, Matcher, is_sure
-from .base import Cite, Context, asking
+from .base import Cite, Context
 from .cues import Cues
 from .dates import Dates
 from .interest import Interest
@@ -65,19 +65,19 @@ class Calculations:
         ids = [c.clause_id for c in ranked]
         # A question asking how much a loss can get back ("montant maximal des dommages et intérêts ?") is about the
         # liability cap, whatever dates its context gives: the cap is computed before any deadline.
-        asked = asking(folded)
-        cap_first = self.liability.asked(folded, asked) and not self.dates.asks_calendar(
-            asked, self.matcher.question_terms(asked)
-        )
+        asked = self.liability.asked(folded) if self.words.liability_cap_clause in ids[:3] else ""  # else no cap
+        cap = self.liability.liability_cap(question, folded, terms, ids, sure, today) if asked else None
+        # "on a perdu 3 000 €, jusqu'à quand résilier ?": the deadline is what is asked (its terms read only then: slow)
+        ahead = cap if cap and not self.dates.asks_calendar(asked, self.matcher.question_terms(asked)) else None
         return (
             self.prices.cost(question, text, terms, near, named)
             or self.prices.time_of_day(question, text, near, named)
             or self.interest.answer(question, folded, near, named, today)
-            or (self.liability.liability_cap(question, folded, terms, ids, sure, today) if cap_first else None)
+            or ahead
             or self.dates.answer(question, folded, terms, near, today, signature)
             or self.termination.termination_party(question, folded, near, ranked, sure)
             or self.termination.letter_without_date(question, folded, terms, ranked, sure)
-            or self.liability.liability_cap(question, folded, terms, ids, sure, today)
+            or (cap if asked else self.liability.liability_cap(question, folded, terms, ids, sure, today))
             or (self.parties.mismatch(question, terms, ranked, named) if sure else None)
             or (self.prices.before_tax(question, folded, terms, ranked[0].clause_id) if sure else None)
         )

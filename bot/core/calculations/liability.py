@@ -12,7 +12,7 @@ from dateutil.relativedelta import relativedelta
 from ..answer import Answer, Citation
 from ..cost import format_euros
 from ..date_mentions import find_dates
-from .base import Calculator, Context
+from .base import Calculator, Context, asking
 from .cues import Cues
 from .date_roles import DateRoles
 
@@ -24,15 +24,16 @@ class Liability(Calculator):
         super().__init__(context)
         self.date_roles = roles
 
-    def asked(self, folded: str, asking: str) -> bool:
-        """Does the message ask how much a loss can get back: a cap word in what it asks (`asking`), a loss or a
-        compensation word in it ("on a tout perdu … combien peut-on leur réclamer au maximum ?")?"""
+    def asked(self, folded: str) -> str:
+        """What the message asks (its questions) when that is how much a loss can get back: a cap word in it, a loss
+        or a compensation word in the message ("on a tout perdu … combien peut-on leur réclamer au maximum ?"); else
+        "" (the cheap searches first: most messages stop there)."""
         cues = self.cues
-        return bool(
-            cues.cap_words
-            and cues.cap_words.search(asking)
-            and ((cues.compensation and cues.compensation.search(folded)) or (cues.loss and cues.loss.search(folded)))
-        )
+        loss = (cues.compensation and cues.compensation.search(folded)) or (cues.loss and cues.loss.search(folded))
+        if not (loss and cues.cap_words and cues.cap_words.search(folded)):
+            return ""
+        question = asking(folded)
+        return question if cues.cap_words.search(question) else ""
 
     def liability_cap(
         self, question: str, folded: str, terms: list[str], ranked: list[str], sure: bool, today: date
@@ -56,7 +57,10 @@ class Liability(Calculator):
         fibre = self.cues.parties.get("fibre")
         # "1 800 € la première année" alone, in the second year: the year in course's amount is not given
         several = amounts and (cap == ranked[0] or (fibre and fibre.search(folded)))
-        if several and (by_year := self._years(folded, spans, self._first_year_current(folded, today), today)):
+        first = bool(self.cues.first_year and self.cues.first_year.search(folded)) and self._first_year_current(
+            folded, today
+        )
+        if several and (by_year := self._years(folded, spans, first, today)):
             return self._of_the_year(question, quote, by_year)
         if cap != ranked[0]:
             return None
