@@ -156,8 +156,12 @@ class DurationReader:
         """The words of `text` around [start, end) up to the nearest break (comma, "et", full stop)."""
         first = max(0, start - CLAUSE_REACH)
         before = [m.end() for m in self._break.finditer(text, first, start)]
+        return text[(before[-1] if before else first) : self.clause_end(text, end)]
+
+    def clause_end(self, text: str, end: int) -> int:
+        """Where the part of the sentence going on at `end` stops: the next break, at most CLAUSE_REACH on."""
         after = self._break.search(text, end, end + CLAUSE_REACH)
-        return text[(before[-1] if before else first) : (after.start() if after else end + CLAUSE_REACH)]
+        return after.start() if after else end + CLAUSE_REACH
 
     def amounts(self, text: str) -> list[Decimal]:
         """The euro amounts written in `text` (folded, one space between words)."""

@@ -174,7 +174,8 @@ def _year_in_words(folded: str, end: int) -> tuple[int, int] | None:
     spoken = re.match(r"[a-z\s-]*", folded[end : end + 60]).group(0)  # type: ignore[union-attr]  # to a comma, a digit…
     words = list(re.finditer(r"\S+", spoken))[:5]
     for count in range(len(words), 0, -1):
-        if 1900 <= (year := _number(" ".join(word.group(0) for word in words[:count]))) <= 2100:
+        # "deux mille" alone is as likely an amount ("le 15 mars deux mille euros") as the year 2000: not read
+        if 2000 < (year := _number(" ".join(word.group(0) for word in words[:count]))) <= 2100:
             return year, end + words[count - 1].end()
     return None
 

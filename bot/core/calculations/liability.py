@@ -99,8 +99,10 @@ class Liability(Calculator):
             kind = self._year_kind(around, first_current, today)
             between = re.split(r"[.;!?]", folded[previous:start])[-1]  # the words since the previous amount
             if not kind:  # "et pour 2026, 450 €", "Deuxième année, celle en cours : 450 €": the words since the
-                # previous amount, in the same sentence (a label before a colon names the amount after it)
-                kind = self._year_kind(between, first_current, today)
+                # previous amount's own part ("980 € cette année, notre budget … 12 000 €": not a label), in the
+                # same sentence (a label before a colon names the amount after it)
+                label = folded[min(start, self.reader.clause_end(folded, previous)) if previous else 0 : start]
+                kind = self._year_kind(re.split(r"[.;!?]", label)[-1], first_current, today)
             joined.append(bool(kinds) and self._added(folded, start, between, around))
             named.append(joined[-1] and bool(re.search(r"[a-z(]", between[: between.rstrip().rfind(" ")])))
             if not kind and joined[-1] and kinds[-1] in ("current", "added"):
@@ -152,7 +154,7 @@ class Liability(Calculator):
             elif kind == "added":
                 groups[-1].append(amount)
         totals = {sum(group, Decimal(0)) for group in groups}
-        losses = [amount for amount, kind in by_year if kind in ("loss", "")]
+        losses = [amount for amount, kind in by_year if kind == "loss"]  # an amount no loss word names is not one
         if len(totals) == 1:
             cap = next(iter(totals))
             answer = self._cap_of(question, quote, cap, losses)
