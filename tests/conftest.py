@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import functools
 import hashlib
@@ -28,8 +29,10 @@ from bot.cli import main
 from bot.core import classifier
 from bot.core.engine import Engine
 from bot.core.evaluation import Case, Report, evaluate, load_cases
+from bot.core.guard import GuardedEngine
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, load_knowledge
 from bot.core.ranker import Ranker
+from bot.engine_cache import cache_key
 from bot.settings import CacheSettings, Settings, load_settings
 
 # A test run starts many interpreters (pytest-xdist's workers, `convention-bot` processes): they cache
@@ -106,6 +109,7 @@ def convention_bot(*args: str, stdin: str | None = None, **environment: str) -> 
 # single pytest-xdist worker imports scikit-learn (about 1 s of CPU per process). Others may be added.
 TRAINING_MODULES = ("tests/test_classifier.py", "tests/test_learned.py", "tests/test_review.py")
 DURATIONS = "convention-bot/test-seconds"  # pytest's cache: each test's duration in the last run
+STORE = "convention-bot-engine"  # pytest's cache folder of the engine (and its fits) built by an earlier run
 SLOW_GUESS = 5.0  # seconds: a slow test never run yet (a real process) is costly
 
 
@@ -166,7 +170,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist starts the workers: the lock is taken first
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Under pytest-xdist, the controller process, idle while the workers start and collect the tests,
-    builds the run's engine cache in the meantime (in a thread, holding the cache's lock file from
+    makes the run's engine cache in the meantime (in a thread, holding the cache's lock file from
     before any worker starts): the workers then read the engine instead of each building it."""
     if hasattr(session.config, "workerinput") or not session.config.pluginmanager.has_plugin("dsession"):
         return  # a worker, or no workers (-n0): the `engine_cache` fixture builds it
@@ -177,9 +181,45 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
     def build() -> None:
         with lock:  # closing the file releases the lock
-            build_engine(settings)
+            _stored_build(session.config, folder, settings)
 
     threading.Thread(target=build, name="prefit", daemon=True).start()
+
+
+def _stored_build(config: pytest.Config, folder: Path, settings: Settings) -> Engine:
+    """`build_engine(settings)` in this run's `folder`, starting from what an earlier run stored in
+    pytest's cache for the same engine key (every knowledge file, the `bot` package's source, Python
+    and the libraries: see bot/engine_cache.py): its engine cache, read and checked as any cache, and
+    the classifier's fits. A run after a change builds and trains (about 3.5 s of CPU), and stores."""
+    cache = getattr(config, "cache", None)
+    if cache is None:  # -p no:cacheprovider
+        return build_engine(settings)
+    key = cache_key(settings.knowledge_dir, GuardedEngine, contact=settings.contact, threshold=settings.threshold)
+    store = cache.mkdir(STORE) / key.decode()[:32]
+    saved = [path.relative_to(store) for path in store.glob("*/*.pickle")]
+    for name in saved:
+        if not (folder / name).exists():  # never rewritten under a process reading it
+            (folder / name).parent.mkdir(mode=0o700, exist_ok=True)
+            shutil.copy2(store / name, folder / name.with_suffix(".part"))
+            (folder / name.with_suffix(".part")).replace(folder / name)
+    engine = build_engine(settings)
+    made = [
+        path.relative_to(folder)
+        for folder_name in ("engine-cache", "fits")
+        for path in (folder / folder_name).glob("*.pickle")
+    ]
+    if not saved and made:
+        partial = store.parent / f".{store.name}.{os.getpid()}"
+        for name in made:
+            (partial / name).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            shutil.copy2(folder / name, partial / name)
+        for old in store.parent.iterdir():  # one engine kept: the last one built
+            if old != partial:
+                shutil.rmtree(old, ignore_errors=True)
+        with contextlib.suppress(OSError):  # another run stored it first
+            partial.rename(store)
+        shutil.rmtree(partial, ignore_errors=True)
+    return engine
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -231,7 +271,7 @@ def _shared_fits(folder: Path) -> Callable[..., classifier.Classifier]:
 
 
 @pytest.fixture(scope="session")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+def engine(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     """The engine `convention-bot` answers with, from this test run's knowledge cache (`engine_cache`)."""
     run = _run_folder(tmp_path_factory)
     with pytest.MonkeyPatch.context() as patch:
@@ -239,7 +279,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
         patch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
         patch.setattr(classifier, "_fit", _shared_fits(run / "fits"))
         with _lock_file(run / "engine-cache.lock"):
-            engine = build_engine(load_settings())
+            engine = _stored_build(pytestconfig, run, load_settings())
         yield engine
 
 
