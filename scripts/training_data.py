@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.french import comparable
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, load_knowledge
+from bot.core.yamlfile import load_data
 
 ROOT = Path(__file__).resolve().parents[1]
 # The shared development sets sit beside the checkout (as in CI); tests/data holds copies of them.
@@ -180,7 +181,7 @@ def _phrasings(path: Path) -> list[str]:
 
 def _read(path: Path) -> Any:
     """A YAML file's data, parsed by libyaml when PyYAML has it (the pure-Python parser took 1.5 s of --check)."""
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return load_data(path.read_text(encoding="utf-8"))
 
 
 def _item(line: str) -> str:

@@ -22,7 +22,6 @@ from typing import IO, Any, NamedTuple, TypeVar
 from unittest import mock
 
 import pytest
-import yaml
 
 from bot.assembly import build_engine
 from bot.cli import main
@@ -32,6 +31,7 @@ from bot.core.evaluation import Case, Report, evaluate, load_cases
 from bot.core.guard import GuardedEngine
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, load_knowledge
 from bot.core.ranker import Ranker
+from bot.core.yamlfile import load_data
 from bot.engine_cache import cache_key
 from bot.settings import CacheSettings, Settings, load_settings
 
@@ -48,7 +48,7 @@ EVALUATION_DAY = date(2026, 11, 28)  # "today" for the evaluation tables (a row 
 
 def table(name: str) -> Any:
     """A YAML table from tests/data (read by libyaml: the tables are read at collection, by each worker)."""
-    return yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return load_data((DATA / name).read_text(encoding="utf-8"))
 
 
 @functools.cache
