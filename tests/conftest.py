@@ -186,14 +186,16 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     threading.Thread(target=build, name="prefit", daemon=True).start()
 
 
-def _stored_build(config: pytest.Config, folder: Path, settings: Settings) -> Engine:
-    """`build_engine(settings)` in this run's `folder`, starting from what an earlier run stored in
-    pytest's cache for the same engine key (every knowledge file, the `bot` package's source, Python
-    and the libraries: see bot/engine_cache.py): its engine cache, read and checked as any cache, and
-    the classifier's fits. A run after a change builds and trains (about 3.5 s of CPU), and stores."""
+def _stored_build(config: pytest.Config, folder: Path, settings: Settings) -> None:
+    """`build_engine(settings)` in this run's `folder` (its engine cache), starting from what an earlier
+    run stored in pytest's cache for the same engine key (every knowledge file, the `bot` package's
+    source, Python and the libraries: see bot/engine_cache.py): its engine cache, read and checked as
+    any cache, and the classifier's fits. A run after a change builds and trains (about 3.5 s of CPU),
+    and stores."""
     cache = getattr(config, "cache", None)
     if cache is None:  # -p no:cacheprovider
-        return build_engine(settings)
+        build_engine(settings)
+        return
     key = cache_key(settings.knowledge_dir, GuardedEngine, contact=settings.contact, threshold=settings.threshold)
     store = cache.mkdir(STORE) / key.decode()[:32]
     saved = [path.relative_to(store) for path in store.glob("*/*.pickle")]
@@ -202,7 +204,7 @@ def _stored_build(config: pytest.Config, folder: Path, settings: Settings) -> En
             (folder / name).parent.mkdir(mode=0o700, exist_ok=True)
             shutil.copy2(store / name, folder / name.with_suffix(".part"))
             (folder / name.with_suffix(".part")).replace(folder / name)
-    engine = build_engine(settings)
+    build_engine(settings)
     made = [
         path.relative_to(folder)
         for folder_name in ("engine-cache", "fits")
@@ -219,7 +221,6 @@ def _stored_build(config: pytest.Config, folder: Path, settings: Settings) -> En
         with contextlib.suppress(OSError):  # another run stored it first
             partial.rename(store)
         shutil.rmtree(partial, ignore_errors=True)
-    return engine
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -272,15 +273,18 @@ def _shared_fits(folder: Path) -> Callable[..., classifier.Classifier]:
 
 @pytest.fixture(scope="session")
 def engine(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    """The engine `convention-bot` answers with, from this test run's knowledge cache (`engine_cache`)."""
+    """The engine `convention-bot` answers with, read from this test run's knowledge cache (`engine_cache`)
+    as by every `convention-bot` process: test_cold_start compares it with an engine just built."""
     run = _run_folder(tmp_path_factory)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CONVENTION_BOT__CACHE__PATH", str(run / "engine-cache"))
         patch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
         patch.setattr(classifier, "_fit", _shared_fits(run / "fits"))
+        settings = load_settings()
         with _lock_file(run / "engine-cache.lock"):
-            engine = _stored_build(pytestconfig, run, load_settings())
-        yield engine
+            if not hasattr(pytestconfig, "workerinput"):  # -n0: no pytest-xdist controller made it
+                _stored_build(pytestconfig, run, settings)
+        yield build_engine(settings)
 
 
 @pytest.fixture(scope="session", autouse=True)
