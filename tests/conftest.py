@@ -167,6 +167,17 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     cache.set(DURATIONS, {**cache.get(DURATIONS, {}), **{k: round(v, 4) for k, v in _durations.items()}})
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """A pytest-xdist worker, its results sent (pytest_sessionfinish) and pytest done, ends at once:
+    Python's own teardown of its objects (engines, scikit-learn, Telegram's library) took about a
+    second that the controller waited for at the end of every run."""
+    if hasattr(config, "workerinput"):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
+
+
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist starts the workers: the lock is taken first
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Under pytest-xdist, the controller process, idle while the workers start and collect the tests,
