@@ -213,6 +213,8 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
             spoken_question_marks=tuple(vocabulary.spoken_question_marks),
             spoken_stops=tuple(vocabulary.spoken_stops),
             spoken_stops_before_question=tuple(vocabulary.spoken_stops_before_question),
+            list_counts=tuple(vocabulary.list_counts.items()),
+            listed_things=tuple(vocabulary.listed_things),
         ),
         training=training,
     )

@@ -82,6 +82,11 @@ class QuestionFinder:
                     if self.names_something(" ".join(previous[start:])):
                         pieces, last = [joined], ""
                         break
+                else:
+                    # An item of a list asked with its question mark is one question of its own, even naming
+                    # nothing the convention knows ("- c'est quand les prochaines élections ?"): answered
+                    # (refused) in its place, not left out.
+                    pieces = [sentence.text] if sentence.listed and sentence.text.endswith("?") else []
             for index, (piece, before) in enumerate(zip(pieces, [last, *pieces], strict=False)):
                 if questions and self._takes_up(piece, index > 0 or not previous, questions[-1].text):
                     questions.append(Question(piece, self._topic(questions[-1], piece), True))

@@ -30,3 +30,5 @@ class Reading:
     spoken_question_marks: tuple[str, ...] = ()
     spoken_stops: tuple[str, ...] = ()
     spoken_stops_before_question: tuple[str, ...] = ()
+    list_counts: tuple[tuple[str, int], ...] = ()
+    listed_things: tuple[str, ...] = ()

@@ -89,6 +89,8 @@ class VocabularyFile(StrictModel):
     spoken_question_marks: list[str] = []
     spoken_stops: list[str] = []
     spoken_stops_before_question: list[str] = []
+    list_counts: dict[str, int] = {}
+    listed_things: list[str] = []
     stop_words: list[str] = []
     verb_endings: list[str] = []
 
