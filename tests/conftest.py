@@ -13,6 +13,7 @@ import os
 import pickle
 import shutil
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import redirect_stderr, redirect_stdout
@@ -40,6 +41,11 @@ from bot.settings import CacheSettings, Settings, load_settings
 # even where PYTHONDONTWRITEBYTECODE is set (the processes tests start: see `engine_cache`). About 2 s of
 # CPU less per worker, 0.2 s per process.
 sys.dont_write_bytecode = False
+# pytest's temporary folders of this checkout's runs, apart from other checkouts' (by default all share
+# /tmp/pytest-of-USER, and each run deletes the folders over the last three there, however big).
+TEMP_ROOT = Path(tempfile.gettempdir()) / f"convention-bot-{hashlib.sha256(bytes(Path(__file__))).hexdigest()[:12]}"
+TEMP_ROOT.mkdir(mode=0o700, exist_ok=True)
+os.environ.setdefault("PYTEST_DEBUG_TEMPROOT", str(TEMP_ROOT))
 DATA = Path(__file__).parent / "data"
 FIXTURES = Path(__file__).parent / "fixtures"
 T = TypeVar("T")
