@@ -227,11 +227,12 @@ def _stored_build(config: pytest.Config, folder: Path, settings: Settings) -> No
     key = cache_key(settings.knowledge_dir, GuardedEngine, contact=settings.contact, threshold=settings.threshold)
     store = cache.mkdir(STORE) / key.decode()[:32]
     saved = [path.relative_to(store) for path in store.glob("*/*.pickle")]
-    for name in saved:
-        if not (folder / name).exists():  # never rewritten under a process reading it
-            (folder / name).parent.mkdir(mode=0o700, exist_ok=True)
-            shutil.copy2(store / name, folder / name.with_suffix(".part"))
-            (folder / name.with_suffix(".part")).replace(folder / name)
+    with contextlib.suppress(OSError):  # another run replaced the store meanwhile: build
+        for name in saved:
+            if not (folder / name).exists():  # never rewritten under a process reading it
+                (folder / name).parent.mkdir(mode=0o700, exist_ok=True)
+                shutil.copy2(store / name, folder / name.with_suffix(".part"))
+                (folder / name.with_suffix(".part")).replace(folder / name)
     build_engine(settings)
     made = [
         path.relative_to(folder)
