@@ -13,6 +13,7 @@ class Reading:
     sign_offs: tuple[str, ...] = ()
     question_openers: tuple[str, ...] = ()
     indirect_openers: tuple[str, ...] = ()
+    if_words: tuple[str, ...] = ()
     asking_phrases: tuple[str, ...] = ()
     anchor_words: tuple[str, ...] = ()
     linking_words: tuple[str, ...] = ()

@@ -72,6 +72,7 @@ class VocabularyFile(StrictModel):
     sign_offs: list[str] = []
     question_openers: list[str] = []
     indirect_openers: list[str] = []
+    if_words: list[str] = []
     asking_phrases: list[str] = []
     anchor_words: list[str] = []
     linking_words: list[str] = []
