@@ -28,6 +28,8 @@ _ELISION = re.compile(r"\b([a-z]')(?=[a-z])")
 # what precedes it.
 _PUNCTUATION_BREAK = r"[.;:!?,)]|\((?=[^()]*\d)"
 CLAUSE_REACH = 80  # characters looked at on each side of a duration for its role
+# A sentence's label: its first words, up to a colon, then no sentence end up to the duration.
+_LABEL = re.compile(r"(?:^|[.!?]\s+)([^.!?:\d]{3,40}):[^.!?:]*$")
 TIME_OF_DAY_REACH = 12  # characters before "14h" where "à" or "vers" make it a time of day
 
 
@@ -153,10 +155,13 @@ class DurationReader:
         return found[0] if found else None
 
     def clause_around(self, text: str, start: int, end: int) -> str:
-        """The words of `text` around [start, end) up to the nearest break (comma, "et", full stop)."""
+        """The words of `text` around [start, end) up to the nearest break (comma, "et", full stop), after the
+        label its sentence opens with, if any ("Horaires de la mairie : 8 h 30 - 12 h et 14 h - 17 h")."""
         first = max(0, start - CLAUSE_REACH)
         before = [m.end() for m in self._break.finditer(text, first, start)]
-        return text[(before[-1] if before else first) : self.clause_end(text, end)]
+        clause = text[(before[-1] if before else first) : self.clause_end(text, end)]
+        label = _LABEL.search(text, first, start)
+        return f"{label.group(1)} {clause}" if label else clause
 
     def clause_end(self, text: str, end: int) -> int:
         """Where the part of the sentence going on at `end` stops: the next break, at most CLAUSE_REACH on."""

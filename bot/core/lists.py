@@ -15,7 +15,7 @@ _INLINE_MARK = re.compile(
 )
 _FIRST_VALUES = ("a", "i", "1")
 # Dash bullets on one line ("Trois points : - le tarif - la durée - le tribunal"); "•" needs no colon.
-_INLINE_DASH = re.compile(r"(?<=\s)[-•–—]\s+(?=\w)")
+_INLINE_DASH = re.compile(r"(?<=\s)[-•–—]\s+(?=[^\W\d])")  # not "8 h 30 - 12 h": a range of numbers
 _INLINE_BULLET = re.compile(r"(?<=\s)•\s+(?=\w)")
 
 

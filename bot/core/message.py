@@ -39,6 +39,7 @@ _ITEM_NUMBER = re.compile(
     r"^\(?(?:\d{1,2}[).°/-]|(?:[a-zA-Z]|i{1,3}|iv|vi{0,3}|I{1,3}|IV|VI{0,3})[).°])\s+|^[-•*–—]\s*"
     r"|^[Qq]\d{1,2}\b\s*[).:/-]?\s*"  # "Q1 durée ?", "Q2 : tarif": a question's number
 )
+_DATE_TOLD = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}\b")  # a year or a day/month: a fact told
 _TRAILING_LINK = re.compile(r"\s+et$")  # "(i) le coût horaire et (ii) …": the item ends before "et"
 # The sentence a quote stands in goes on after it ("» ?", "», c'est quoi ?"; not "» Peux-tu répondre ?", a new
 # sentence) and ends with a question mark.
@@ -121,7 +122,9 @@ class Reader:
                 continue  # "Quelqu'un a la réponse ?": a call, the question is elsewhere
             # The announcing sentence is context: its items are the questions. A request ("Dites-moi, …") asks,
             # and so does a sentence going on with the question before it ("… savoir si X. Et aussi si Y.").
-            asks = (item and listing) or (
+            # An item telling a date ("1) Convention signée le 15 octobre 2025 ; 2) …") is a fact of the situation
+            # unless it asks by itself.
+            asks = (item and listing and not _DATE_TOLD.search(sentence)) or (
                 not opens_list
                 and (
                     request != sentence
