@@ -3,10 +3,12 @@ equal), so that no answer or score moves (benchmarks/same_answers.py proves it o
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import table
 
-from bot.core import classifier
+from bot.core import classifier, cost, date_mentions
 from bot.core.engine import Engine
 from bot.core.french import _STRETCHED, _TOKEN, LONG_TEXT, _fold, _fold_long, fold, words
 
@@ -42,3 +44,35 @@ def test_a_long_text_is_folded_and_tokenized_sentence_by_sentence_as_a_whole(tex
         assert fold(long) == _fold(long)
         assert words(long) == _TOKEN.findall(_STRETCHED.sub(r"\1", _fold(long)))
         _fold_long.cache_clear()
+
+
+DATE_TEXTS = [
+    "le 15/03/2025, 1/2/25, 2025-03-15, 15.03.2025, 12/12/12/12, 3,15/03/2025, x15/03/2025 a1/2/2025 -1/2/2025",
+    "1er mars 2025, 15 mars, 3 fevrier dernier, 123 mars 2025, 12mars, 2 janv. 2026, 31 decembre 2025 dernier",
+    "en avril 2025, d'aout 2024, courant mars 2025, fin juin 2026, mi-mai 2025, 4.2.1 15/03/20255, 1/1/1",
+]
+
+
+@pytest.mark.parametrize("text", DATE_TEXTS)
+def test_the_date_patterns_match_as_with_a_look_behind_first(text: str) -> None:
+    plain_numeric = re.compile(r"(?<![\d.,/-])(\d{1,4})([/.-])(\d{1,2})\2(\d{2,4})(?![\d/.-]*\d)")
+    written = date_mentions._month_patterns()[0]
+    plain_written = re.compile(written.pattern.replace(r"(\d(?<!\d\d)\d?)", r"(?<!\d)(\d{1,2})", 1))
+    assert plain_written.pattern != written.pattern
+    text = fold(f"{text} ; le 2 mars 2025 et le 01/02/2025")  # each pattern finds something
+    for fast, plain in ((date_mentions._NUMERIC, plain_numeric), (written, plain_written)):
+        expected = [(m.span(), m.groups()) for m in plain.finditer(text)]
+        assert expected
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected
+        for position in range(len(text) + 1):
+            found, wanted = fast.search(text, position), plain.search(text, position)
+            assert (found and (found.span(), found.groups())) == (wanted and (wanted.span(), wanted.groups()))
+
+
+@pytest.mark.parametrize(
+    "text", ["d'une heure, l'heure, qu'il, aujourd'hui, l''a, _l'a, 1l'a, él'a, l'é, l'1 d' une ' a'b'c'd", "x'y" * 20]
+)
+def test_elisions_are_split_as_with_a_word_boundary_first(text: str) -> None:
+    plain = re.compile(r"\b([a-z]')(?=[a-z])")
+    assert cost._ELISION.sub("' ", text) == plain.sub(r"\1 ", text)
+    assert [m.start() - 1 for m in cost._ELISION.finditer(text)] == [m.start() for m in plain.finditer(text)]
