@@ -3,12 +3,13 @@ equal), so that no answer or score moves (benchmarks/same_answers.py proves it o
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 from conftest import table
 
-from bot.core import classifier, cost, date_mentions
+from bot.core import classifier, cost, date_mentions, message
 from bot.core.engine import Engine
 from bot.core.french import _STRETCHED, _TOKEN, LONG_TEXT, _fold, _fold_long, fold, words
 
@@ -76,3 +77,14 @@ def test_elisions_are_split_as_with_a_word_boundary_first(text: str) -> None:
     plain = re.compile(r"\b([a-z]')(?=[a-z])")
     assert cost._ELISION.sub("' ", text) == plain.sub(r"\1 ", text)
     assert [m.start() - 1 for m in cost._ELISION.finditer(text)] == [m.start() for m in plain.finditer(text)]
+
+
+def test_sentences_are_cut_where_the_plain_pattern_cuts_them() -> None:
+    plain = re.compile(r"(?<=\?)\s*|(?<=[.!…])(?<!^\d\.)(?<!^\d\d\.)\s+|\s*\n+\s*", re.MULTILINE)
+    plain_numbered = re.compile(rf"{plain.pattern}|\s+(?=\(?\d{{1,2}}\)\s)", re.MULTILINE)
+    pieces = ["a", "1", "12", ".", "?", "!", "…", " ", "\n", "\t", "\u00a0", "(", ")", "\r", "?\n", ". ", "\n1. "]
+    generator = random.Random(7)  # the same strings in every run
+    for _ in range(20_000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 12)))
+        assert message._SENTENCE_END.split(text) == plain.split(text), repr(text)
+        assert message._NUMBERED_END.split(text) == plain_numbered.split(text), repr(text)
