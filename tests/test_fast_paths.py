@@ -88,3 +88,26 @@ def test_sentences_are_cut_where_the_plain_pattern_cuts_them() -> None:
         text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 12)))
         assert message._SENTENCE_END.split(text) == plain.split(text), repr(text)
         assert message._NUMBERED_END.split(text) == plain_numbered.split(text), repr(text)
+
+
+def test_numbers_and_amounts_are_found_as_with_a_look_behind_first(engine: Engine) -> None:
+    reader = engine.calculations.reader
+    plain_duration = re.compile(
+        reader._duration.pattern.replace(r"((?:-(?<![\w.,^]-)\d|\d(?<![\w.,^]\d))\d*+", r"(?<![\w.,^])(-?\d++", 1)
+    )
+    plain_amount = re.compile(
+        reader._amount.pattern.replace(
+            r"(\d(?<![\d,.]\d)(?:\d{0,2}(?:[ .]\d{3})++|\d*))", r"(?<![\d,.])(\d{1,3}(?:[ .]\d{3})++|\d+)", 1
+        )
+    )
+    assert plain_duration.pattern != reader._duration.pattern and plain_amount.pattern != reader._amount.pattern
+    pieces = ["1", "23", "-", ".", ",", " ", "a", "e", "^", "**", "+", "_", "h", " h", "min", " €", " euros", "000"]
+    generator = random.Random(11)
+    found = 0
+    for _ in range(20_000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 10)))
+        for fast, plain in ((reader._duration, plain_duration), (reader._amount, plain_amount)):
+            expected = [(m.span(), m.groups()) for m in plain.finditer(text)]
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected, repr(text)
+            found += len(expected)
+    assert found > 1_000  # the strings hold many numbers, durations and amounts

@@ -21,7 +21,10 @@ from .times_of_day import TimesOfDay, alternation
 HOURLY_RATE = Decimal(50)  # euros TTC, travel time and costs included (Article 4.2.1)
 MAX_HOURS = Decimal(1000)  # beyond this, a typo rather than a quote request
 
-_NUMBER = r"(?<![\w.,^])(-?\d++(?:[.,]\d++)*+(?:\s*(?:\^|\*\*|e\+?)\s*\d+)?)"
+# A number's first character, then what stands before it checked behind: the same matches as
+# "(?<![\w.,^])(-?\d++…)" (a look-behind first), but the regex engine jumps from "-" or digit to the next one
+# instead of trying every position of a long message (`_amount` alike: (?<![\d,.])(\d{1,3}(?:[ .]\d{3})++|\d+)).
+_NUMBER = r"((?:-(?<![\w.,^]-)\d|\d(?<![\w.,^]\d))\d*+(?:[.,]\d++)*+(?:\s*(?:\^|\*\*|e\+?)\s*\d+)?)"
 # An elided letter and its apostrophe before a letter ("d'une"), found from the apostrophe, the letter and the
 # word boundary before it checked behind: the same places as "\b([a-z]')(?=[a-z])", ten times faster on a
 # long text (no look-behind tried at every position).
@@ -90,7 +93,7 @@ class DurationReader:
         currency = alternation(grammar.currency)
         # "1 980 €", "2.500 euros", "75,50 €": an amount, thousands grouped or not.
         self._amount = re.compile(
-            rf"(?<![\d,.])(\d{{1,3}}(?:[ .]\d{{3}})++|\d+)(?:,(\d{{1,2}}))? ?(?:{currency})(?![a-z])"
+            rf"(\d(?<![\d,.]\d)(?:\d{{0,2}}(?:[ .]\d{{3}})++|\d*))(?:,(\d{{1,2}}))? ?(?:{currency})(?![a-z])"
         )
 
     def durations(self, text: str) -> list[Duration]:
