@@ -16,7 +16,6 @@ _MENTION = re.compile(r"(?<![\w.@])@\w+[\s,:]*")
 _SENTENCE_START = re.compile(r"^[ \t]*|[.!?…;:]\s+|\n\s*", re.MULTILINE)
 # What may come before a request opener in its sentence: a short greeting ("Bonjour Marie, ").
 _GREETING = re.compile(r"(?:[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,2}\s*,\s*)?")
-_AFTER_OPENER = re.compile(r"\s*[,:?]+\s*|\s+si\s+|\s*")  # its comma, or the "si" of an indirect question
 
 
 class ChatNoise:
@@ -26,6 +25,9 @@ class ChatNoise:
         # A request opener at a sentence's start, perhaps after a short greeting ("Bonjour Marie, tu peux me
         # dire si …"), with the "si" of the indirect question after it: the question is what follows.
         self._openers = PhraseFinder(reading.request_openers)
+        # After the opener: its comma, or the "si" of an indirect question (a whole word: "s'il" keeps its subject).
+        ifs = "|".join(re.escape(word) for word in reading.if_words if word.isalpha()) or r"(?!x)x"
+        self._after_opener = re.compile(rf"\s*[,:?]+\s*|\s+(?:{ifs})\s+|\s*")
         self._agreement = phrases_pattern(reading.follow_up_words, start=True)
 
     def without_mentions(self, text: str) -> str:
@@ -45,14 +47,14 @@ class ChatNoise:
             for position in sorted({start.end(), _GREETING.match(text, start.end()).end()}):
                 if position >= end and (opener := self._openers.match(text, position)):
                     kept.append(text[end:position])
-                    end = _AFTER_OPENER.match(text, opener.end()).end()
+                    end = self._after_opener.match(text, opener.end()).end()
         return "".join([*kept, text[end:]]) if kept else text
 
     def without_opener(self, sentence: str) -> str:
         """`sentence` without the request opener at its start (see `tidy`), else as it is."""
         for position in sorted({0, _GREETING.match(sentence).end()}):
             if opener := self._openers.match(sentence, position):
-                return sentence[:position] + sentence[_AFTER_OPENER.match(sentence, opener.end()).end() :]
+                return sentence[:position] + sentence[self._after_opener.match(sentence, opener.end()).end() :]
         return sentence
 
     def agrees(self, text: str) -> bool:

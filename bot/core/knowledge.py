@@ -196,6 +196,7 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
             sign_offs=tuple(vocabulary.sign_offs),
             question_openers=tuple(vocabulary.question_openers),
             indirect_openers=tuple(vocabulary.indirect_openers),
+            if_words=tuple(vocabulary.if_words),
             asking_phrases=tuple(vocabulary.asking_phrases),
             anchor_words=tuple(vocabulary.anchor_words),
             linking_words=tuple(vocabulary.linking_words),
@@ -213,6 +214,8 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
             spoken_question_marks=tuple(vocabulary.spoken_question_marks),
             spoken_stops=tuple(vocabulary.spoken_stops),
             spoken_stops_before_question=tuple(vocabulary.spoken_stops_before_question),
+            list_counts=tuple(vocabulary.list_counts.items()),
+            listed_things=tuple(vocabulary.listed_things),
         ),
         training=training,
     )

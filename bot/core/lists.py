@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["inline_items"]
+__all__ = ["CountedLists", "inline_items"]
 
 # The marks of a list written on one line ("a) … b) …", "(i) … (ii) …", "1. … 2. …"): a run of them counting
 # up from the first value ("a", "i", "1") makes each its own item, as if on its own line.
@@ -54,6 +54,48 @@ def inline_items(text: str) -> str:
     pieces = [text[:line_start] + announce + colon]
     pieces += [text[start:end].rstrip() for start, end in zip(starts, [*starts[1:], len(text)], strict=True)]
     return "\n".join(pieces)
+
+
+class CountedLists:
+    """Lists announced by their number ("deux questions : la durée, et le tarif", "trois points : qui signe ;
+    combien d'exemplaires ; à partir de quand"): the writer said how many things are asked, so the words after
+    the colon, when they cut at ";" (else at ",") into exactly that many pieces, are that many items."""
+
+    def __init__(self, counts: dict[str, int], things: tuple[str, ...]) -> None:
+        self._counts = {word.lower(): number for word, number in counts.items()}
+        words = "|".join(re.escape(word) for word in sorted(self._counts, key=len, reverse=True)) or r"(?!x)x"
+        asked = "|".join(re.escape(thing) for thing in things) or r"(?!x)x"
+        # The number, what is counted ("deux questions", not "trois interventions : 1h30, 2h et 45 min"), maybe
+        # a few words more ("trois points avant de signer"), then the colon.
+        self._announce = re.compile(
+            rf"(?<![\w'’])({words})\s+(?:{asked})(?![\w'’])(?:\s+[\w'’-]+){{0,4}}\s*:\s*", re.IGNORECASE
+        )
+
+    def items(self, text: str) -> str:
+        """`text` with each announced list cut into its items, one a line after the announcing words."""
+        if ":" not in text:
+            return text
+        return "\n".join(self._line(line) for line in text.split("\n"))
+
+    def _line(self, line: str) -> str:
+        announce = self._announce.search(line)
+        if not announce:
+            return line
+        rest = line[announce.end() :]
+        end = _SENTENCE_END.search(rest)  # the list is the sentence after the colon
+        listed, after = (rest[: end.end()], rest[end.end() :]) if end else (rest, "")
+        count = self._counts[announce.group(1).lower()]
+        for separator in _ITEM_SEPARATORS:
+            pieces = [piece.strip() for piece in separator.split(listed.strip())]
+            if len(pieces) == count and all(any(char.isalnum() for char in piece) for piece in pieces):
+                items = "\n- ".join(pieces)
+                return f"{line[: announce.end()].rstrip()}\n- {items}" + (f"\n{after.strip()}" if after.strip() else "")
+        return line
+
+
+_SENTENCE_END = re.compile(r"[.?!…](?=\s+\S)")  # a sentence ends and another follows on the same line
+# How the items of a counted list are set apart: semicolons, else commas (an "et"/"ou" after one belongs to it).
+_ITEM_SEPARATORS = (re.compile(r"\s*;\s*(?:(?:et|ou)\s+)?"), re.compile(r"\s*,\s*(?:(?:et|ou)\s+)?"))
 
 
 def _next_value(value: str) -> str:

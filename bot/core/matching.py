@@ -140,6 +140,12 @@ class Matcher:
     def is_strong(self, term: str) -> bool:
         return term in self._idf and term not in self.generic and term not in self.courtesy
 
+    def is_foreign(self, term: str) -> bool:
+        """Whether a term is a word the knowledge base never uses, nor an everyday one: another topic's."""
+        return (
+            term not in self._idf and term not in self.generic and term not in self.courtesy and not term[0].isdigit()
+        )
+
     def rank(self, terms: list[str], context: list[str] | None = None, *, dilute: bool = True) -> list[Candidate]:
         """Every clause that shares a term with the question (and, weaker, its `context`), best first."""
         unique = list(dict.fromkeys(terms))

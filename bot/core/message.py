@@ -12,11 +12,11 @@ into patterns by `phrases.py`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .chat import ChatNoise
 from .french import fold
-from .lists import inline_items
+from .lists import CountedLists, inline_items
 from .phrases import flexible, phrases_pattern
 from .pieces import Pieces
 from .reading import Reading
@@ -36,11 +36,15 @@ _NUMBERED_END = re.compile(rf"{_SENTENCE_END.pattern}|\s+(?=\(?\d{{1,2}}\)\s)", 
 # ----------", "-----Original Message-----"): what comes before is the forwarder's words.
 _SEPARATOR = re.compile(r"^[ \t>]*[-_=]{3,}[^\n]*\n", re.MULTILINE)
 _FULL_STOP = re.compile(r"[.!…]\s+\w")  # a sentence ends and another follows
-_ITEM_STARTS = frozenset("0123456789(-•*–—")  # what a list item may start with, besides "a) "
+_ITEM_STARTS = frozenset("0123456789(-•*–—Qq")  # what a list item may start with, besides "a) "
 _ITEM_NUMBER = re.compile(
     r"^\(?(?:\d{1,2}[).°/-]|(?:[a-zA-Z]|i{1,3}|iv|vi{0,3}|I{1,3}|IV|VI{0,3})[).°])\s+|^[-•*–—]\s*"
+    r"|^[Qq]\d{1,2}\b\s*[).:/-]?\s*"  # "Q1 durée ?", "Q2 : tarif": a question's number
 )
 _TRAILING_LINK = re.compile(r"\s+et$")  # "(i) le coût horaire et (ii) …": the item ends before "et"
+# The sentence a quote stands in goes on after it ("» ?", "», c'est quoi ?"; not "» Peux-tu répondre ?", a new
+# sentence) and ends with a question mark.
+_ASKED_AFTER = re.compile(r"\s*+(?:[,;:]\s*+)?(?![A-ZÀ-Ý])[^.?!«»\n]{0,40}\?")
 _QUOTE = re.compile(r"«\s*(.+?)\s*»|\"(.+?)\"", re.DOTALL)
 HEADER_CHARS = 400  # forwarding headers are at the start
 SIGN_OFF_CHARS = 60  # a sign-off opens its sentence and is short ("dans l'attente de votre réponse")
@@ -51,6 +55,7 @@ MIN_QUOTED_MESSAGE = 40  # a shorter quote is a phrase quoted inside a sentence 
 class Sentence:
     text: str
     asks: bool  # a question (direct or indirect), not context
+    listed: bool = False  # an item of a list: set apart by its writer as one question
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,7 @@ class Reader:
         self._sign_off = phrases_pattern(reading.sign_offs, start=True)
         self.dictation = Dictation(reading)
         self.cutter = Pieces(reading)
+        self._counted = CountedLists(dict(reading.list_counts), reading.listed_things)
         markers = sorted({fold(marker).strip() for marker in reading.forward_markers}, key=len, reverse=True)
         # A marker ending in a colon ("Objet :") is a whole header; another runs to its colon
         # ("Message transféré de la mairie de X :").
@@ -128,7 +134,10 @@ class Reader:
             )
             listing = (item and listing) or opens_list
             asked = asks
-            sentences.append(Sentence(sentence, asks))
+            sentences.append(Sentence(sentence, asks, item))
+        if not any(sentence.asks for sentence in sentences) and sum(sentence.listed for sentence in sentences) > 1:
+            # Nothing asks but a list ("1) durée de la convention 2) tarif du CDG"): its items are the questions.
+            sentences = [replace(sentence, asks=sentence.listed) for sentence in sentences]
         sentences += [Sentence(s, False) for s, _, _ in self._sentences(outside)]  # the forwarder's words
         return Message(tuple(sentences), body if body != written else "")
 
@@ -162,7 +171,15 @@ class Reader:
             if body.strip():
                 return body, text[: separator.start()].strip()
         quotes = list(_QUOTE.finditer(text))
-        quote = next((m for m in quotes if len(m.group(m.lastindex or 1)) >= MIN_QUOTED_MESSAGE), None)
+        quote = next(
+            (
+                m
+                for m in quotes
+                if len(m.group(m.lastindex or 1)) >= MIN_QUOTED_MESSAGE
+                and not _quoted_phrase(m.group(m.lastindex or 1), text, m.end())
+            ),
+            None,
+        )
         # A question quoted from the chat, then "+1 même question, …": the quote is the question asked.
         agreed = next((m for m in quotes if "?" in m.group() and self.chat.agrees(text[m.end() :])), None)
         if agreed:  # what follows the agreement is read too: it may ask more ("+1, et aussi : …")
@@ -190,7 +207,7 @@ class Reader:
         # Items between semicolons are the questions only in a message asking nothing else (no "?"): elsewhere
         # they tell the situation ("notre site a été piraté ; les données sont perdues. Qui est responsable ?").
         listed = text.count(";") >= 2 and "?" not in text
-        text = inline_items(self._semicolon_items(text) if listed else text)
+        text = inline_items(self._counted.items(self._semicolon_items(text) if listed else text))
         for raw in (_NUMBERED_END if ")" in text else _SENTENCE_END).split(text):
             raw = raw.strip()
             listed = raw[:1] in _ITEM_STARTS or raw[1:2] == ")" or (raw[:1] in "ivIV" and _ITEM_NUMBER.match(raw))
@@ -203,6 +220,13 @@ class Reader:
                 break  # a signature follows
             found.append((piece, item, raw.endswith(":")))
         return found
+
+
+def _quoted_phrase(quoted: str, text: str, end: int) -> bool:
+    """Whether a quote is a phrase quoted in a question ("Que veut dire « Le règlement interviendra par mandat
+    administratif » ?"), not the message: it asks nothing, is no whole sentence, and the sentence it stands in
+    ends with a question mark."""
+    return "?" not in quoted and not quoted.rstrip().endswith((".", "!", "…")) and bool(_ASKED_AFTER.match(text, end))
 
 
 def _original_length(text: str, folded_length: int) -> int:

@@ -33,7 +33,8 @@ class Pieces:
 
     def __init__(self, reading: Reading) -> None:
         self._opener = phrases_pattern(reading.question_openers, start=True)
-        self._indirect = phrases_pattern(("si", *reading.indirect_openers), start=True)  # "… savoir | ce que …"
+        self._indirect = phrases_pattern((*reading.if_words, *reading.indirect_openers), start=True)  # "savoir | si"
+        self._if = phrases_pattern(reading.if_words, start=True)  # "si …": indirect question or condition
         self._asking = phrases_pattern(reading.asking_phrases, start=False)
         # Inside a question, a new one may start after a comma or a semicolon ("qui est responsable, et
         # peut-on résilier ?") or at a linking word ("et comment", "et on peut l'arrêter quand", "ainsi
@@ -101,9 +102,7 @@ class Pieces:
             # What comes before a question starting without punctuation belongs to it, when it does not
             # ask by itself ("et on a signé il y a deux ans | est-ce que …"), and so does a condition
             # ("et si on paie en retard, | c'est combien ?").
-            condition = (
-                bool(following) and self._condition.match(folded) and not (indirect and folded.startswith("si "))
-            )
+            condition = bool(following) and self._condition.match(folded) and not (indirect and self._if.match(folded))
             # A condition goes with the question after it only where it refers back ("et si oui, | à quel
             # tarif ?") or where no "?" punctuates the sentence: elsewhere its own words would outweigh
             # that question's ("si le défaut de paiement persistait, | serait-il fondé à résilier ?").
@@ -140,9 +139,7 @@ class Pieces:
         ordinal = self._ordinals.match(stripped, 0)
         folded = fold(stripped[ordinal.end() :] if ordinal else stripped).strip(" ,;:-–—«\"'")
         rest = self._link.sub("", folded)
-        return (bool(ordinal) or rest != folded) and (
-            rest.startswith(("si ", "s'il", "s il ")) or bool(self._opener.match(rest))
-        )
+        return (bool(ordinal) or rest != folded) and bool(self._if.match(rest) or self._opener.match(rest))
 
     def opens_item(self, sentence: str) -> bool:
         """Whether a sentence opens with an ordinal then asks ("Deuxièmement, le CDG peut-il intervenir sur
@@ -214,7 +211,7 @@ class Pieces:
         a question word asks wherever it stands (a message without "?")."""
         if in_place and not self._in_place.isdisjoint(_WORD.findall(folded)):
             return True  # "et on doit prévenir combien de temps avant", "si on paie en retard c'est combien"
-        if self._condition.match(folded) and not (indirect and folded.startswith("si ")):
+        if self._condition.match(folded) and not (indirect and self._if.match(folded)):
             # A condition, unless it is itself a question ("quand la Fibre facture-t-elle ?").
             return bool(self._inversion.search(folded) or self._closes(folded)) or folded.endswith("?")
         return bool(

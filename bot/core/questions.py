@@ -15,6 +15,7 @@ from .phrases import any_phrase
 _WORD = re.compile(r"\w+")
 
 MAX_PARTS = 5
+MIN_FOREIGN_TERMS = 2  # a question naming this many words of another topic asks about it
 MAX_BARE_WORDS = 5  # a question word and little else: "À partir de quand ?", "Pour combien de temps ?"
 MAX_FOLLOW_UP_WORDS = 12  # a follow-up is short: "Et pour combien de temps ?", "Et celle du tribunal ?"
 
@@ -82,6 +83,16 @@ class QuestionFinder:
                     if self.names_something(" ".join(previous[start:])):
                         pieces, last = [joined], ""
                         break
+                else:
+                    # An item of a list asked with its question mark is one question of its own, even naming
+                    # nothing the convention knows ("- c'est quand les prochaines élections ?"): answered
+                    # (refused) in its place, not left out.
+                    pieces = (
+                        [sentence.text]
+                        if sentence.text.endswith("?")
+                        and (sentence.listed or self._elsewhere(sentence.text, questions))
+                        else []
+                    )
             for index, (piece, before) in enumerate(zip(pieces, [last, *pieces], strict=False)):
                 if questions and self._takes_up(piece, index > 0 or not previous, questions[-1].text):
                     questions.append(Question(piece, self._topic(questions[-1], piece), True))
@@ -89,6 +100,14 @@ class QuestionFinder:
                     questions.append(Question(piece, before))
             previous, last = [], sentence.text
         return questions
+
+    def _elsewhere(self, text: str, questions: list[Question]) -> bool:
+        """Whether a question naming nothing the convention knows, after another question of the message, asks
+        about something else ("… ? Au fait, vous savez quand ouvre la déchetterie ?"): it names words of another
+        topic, so it is answered (refused) in its place rather than left out."""
+        terms = self.matcher.question_terms(text)  # a few words only ("Virement, chèque ?") detail the one before
+        foreign = sum(map(self.matcher.is_foreign, terms))
+        return bool(questions) and len(terms) > MIN_FOREIGN_TERMS and foreign >= MIN_FOREIGN_TERMS
 
     def leads(self, message: Message) -> bool:
         """Whether the one question of a message comes before all the context that names something ("Qui

@@ -13,6 +13,7 @@ class Reading:
     sign_offs: tuple[str, ...] = ()
     question_openers: tuple[str, ...] = ()
     indirect_openers: tuple[str, ...] = ()
+    if_words: tuple[str, ...] = ()
     asking_phrases: tuple[str, ...] = ()
     anchor_words: tuple[str, ...] = ()
     linking_words: tuple[str, ...] = ()
@@ -30,3 +31,5 @@ class Reading:
     spoken_question_marks: tuple[str, ...] = ()
     spoken_stops: tuple[str, ...] = ()
     spoken_stops_before_question: tuple[str, ...] = ()
+    list_counts: tuple[tuple[str, int], ...] = ()
+    listed_things: tuple[str, ...] = ()

@@ -72,6 +72,7 @@ class VocabularyFile(StrictModel):
     sign_offs: list[str] = []
     question_openers: list[str] = []
     indirect_openers: list[str] = []
+    if_words: list[str] = []
     asking_phrases: list[str] = []
     anchor_words: list[str] = []
     linking_words: list[str] = []
@@ -89,6 +90,8 @@ class VocabularyFile(StrictModel):
     spoken_question_marks: list[str] = []
     spoken_stops: list[str] = []
     spoken_stops_before_question: list[str] = []
+    list_counts: dict[str, int] = {}
+    listed_things: list[str] = []
     stop_words: list[str] = []
     verb_endings: list[str] = []
 
