@@ -23,6 +23,7 @@ from math import log
 from operator import mul
 from typing import TYPE_CHECKING
 
+from .dense import MANY_ROWS, DenseWeights
 from .french import words
 
 if TYPE_CHECKING:  # answering never imports numpy
@@ -34,7 +35,6 @@ REGULARIZATION = 1.0  # the SVM's C: 0.5 to 2 measure the same on the realistic 
 TEMPERATURE = 5.0  # SVM scores (about -1.5 to 1.5) times this, through a softmax: probabilities that spread
 RANDOM_STATE = 0
 WORD_CACHE_SIZE = 50_000
-MANY_ROWS = 100  # from this many rows (a message of several sentences), numpy weighs them (see `_weigh_many`)
 
 
 def features(text: str, terms: Sequence[str]) -> tuple[Counter[str], Counter[str]]:
@@ -75,10 +75,10 @@ class Classifier:
         # A bounded cache: word -> (rows of its known n-grams, per label Σ idf × weight over those rows).
         self._words: dict[str, tuple[array[int], array[float]]] = {}
         self._rows: dict[int, tuple[float, ...]] = {}  # row -> its weights, for the rows texts had (at most all)
-        self._dense: NDArray | None = None  # the weights as a float64 matrix, for long messages (`_weigh_many`)
+        self._dense = DenseWeights(weights, len(labels))  # for a long message's rows (dense.py)
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_words": {}, "_rows": {}, "_dense": None}  # a pickled engine carries no cache
+        return {**self.__dict__, "_words": {}, "_rows": {}}  # a pickled engine carries no cache
 
     def probabilities(self, text: str, terms: Sequence[str]) -> dict[str, float]:
         """p(label) for `text` (whose matcher terms are `terms`); {} when no feature is known."""
@@ -158,29 +158,16 @@ class Classifier:
     def _weigh(self, rows: list[int], values: list[float]) -> list[float]:
         """Per label, Σ value × weight over `rows`, added in the rows' order: the rows' weights side by side,
         then one C-level sum per label (twice as fast as adding the rows one by one in Python); a long
-        message's rows (hundreds: its terms, its repeated n-grams) in numpy."""
+        message's rows (hundreds: its terms, its repeated n-grams) in numpy (dense.py)."""
         if not rows:
             return [0.0] * len(self.labels)
         if len(rows) >= MANY_ROWS:
-            return self._weigh_many(rows, values)
+            return self._dense.weigh(rows, values)
         cached = self._rows
         for row in rows:
             if row not in cached:
                 cached[row] = self._row(row)
         return [sum(map(mul, values, column)) for column in zip(*map(cached.__getitem__, rows), strict=True)]
-
-    def _weigh_many(self, rows: list[int], values: list[float]) -> list[float]:
-        """`_weigh`'s sums, the same floats: each product computed alone in float64 from the same float32
-        weights, then added in the rows' order (`cumsum` accumulates one row after the other, where `sum` or a
-        matrix product would add in another order): ten times faster on 700 rows. numpy is imported here
-        only, so that a short question asked from the engine cache never loads it (60 to 150 ms)."""
-        import numpy as np
-
-        if self._dense is None:
-            weights = np.frombuffer(self._weights, dtype=np.float32)  # the trained weights (`train`)
-            self._dense = weights.astype(np.float64).reshape(-1, len(self.labels))
-        products = self._dense[np.array(rows)] * np.array(values)[:, None]
-        return np.cumsum(products, axis=0)[-1].tolist()
 
     def _row(self, row: int) -> tuple[float, ...]:
         # A tuple of floats: built once per row, and left alone by the garbage collector (a list of fresh
