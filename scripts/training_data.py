@@ -16,6 +16,7 @@ modeline from `python -m bot.knowledge_schema`.
 from __future__ import annotations
 
 import argparse
+import bisect
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.french import comparable
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, load_knowledge
+from bot.core.yamlfile import load_data
 
 ROOT = Path(__file__).resolve().parents[1]
 # The shared development sets sit beside the checkout (as in CI); tests/data holds copies of them.
@@ -32,6 +34,7 @@ EVAL_SOURCES = (ROOT / "tests" / "data", ROOT.parent / "shared" / "eval")
 TRAINING = DEFAULT_KNOWLEDGE_DIR / "training"
 OUT_OF_SCOPE = "hors-sujet"
 NEAR = 90
+BLOCK = 32  # texts of close lengths scored together
 
 
 def evaluation_questions() -> list[str]:
@@ -58,14 +61,35 @@ def too_close(text: str, evaluation: list[str]) -> str | None:
 
 
 def near_evaluation(texts: list[str], evaluation: list[str]) -> list[str | None]:
-    """Per text, the first best evaluation question with a ratio >= NEAR on folded text (None if none): one
-    rapidfuzz `cdist` scores every pair in C, ten times faster than one `extractOne` per text."""
-    if not texts or not evaluation:
-        return [None] * len(texts)
+    """Per text, the first best evaluation question with a ratio >= NEAR on folded text (None if none).
+
+    rapidfuzz `cdist` scores the pairs in C. Only pairs of close lengths can reach NEAR (the ratio is
+    100 × (1 − Indel distance / total length), the distance at least the lengths' difference): texts
+    sorted by length go in blocks, each against the questions of a length it can be near, a sixth of
+    all pairs: 0.35 s of CPU instead of 0.85 s for the 3,800 training examples of `--check`."""
+    import numpy as np  # rapidfuzz's cdist gives numpy arrays
+
+    found: list[str | None] = [None] * len(texts)
     queries = [comparable(text) for text in texts]
-    scores = process.cdist(queries, evaluation, scorer=fuzz.ratio, score_cutoff=NEAR)  # below NEAR: 0
-    best = scores.argmax(axis=1)
-    return [evaluation[column] if row[column] else None for row, column in zip(scores, best, strict=True)]
+    by_length = sorted(range(len(evaluation)), key=lambda index: len(evaluation[index]))
+    lengths = [len(evaluation[index]) for index in by_length]
+    shortest = NEAR / (200 - NEAR)  # the shorter of two strings whose ratio is NEAR, as a share of the longer
+    order = sorted(range(len(queries)), key=lambda index: len(queries[index]))
+    for start in range(0, len(order), BLOCK):
+        block = order[start : start + BLOCK]
+        low = bisect.bisect_left(lengths, len(queries[block[0]]) * shortest)
+        high = bisect.bisect_right(lengths, len(queries[block[-1]]) / shortest)
+        if low == high:
+            continue
+        columns = np.array(by_length[low:high])
+        block_queries = [queries[index] for index in block]
+        scores = process.cdist(
+            block_queries, [evaluation[index] for index in columns], scorer=fuzz.ratio, score_cutoff=NEAR
+        )
+        for index, row in zip(block, scores, strict=True):
+            if best := row.max():  # below NEAR: 0
+                found[index] = evaluation[columns[row == best].min()]  # the first in `evaluation`'s order
+    return found
 
 
 def main() -> int:
@@ -78,7 +102,6 @@ def main() -> int:
     parser.add_argument("--note", default="", help="a comment written above the appended phrasings")
     args = parser.parse_args()
     evaluation = evaluation_questions()
-    knowledge = load_knowledge()
     if args.drop:
         for path in sorted(TRAINING.glob("*.yaml")):
             lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -97,6 +120,7 @@ def main() -> int:
         for name, question in bad:
             print(f"{name}: {question}")
         return 1 if bad else 0
+    knowledge = load_knowledge()
     curated = {comparable(q) for clause in knowledge.clauses.values() for q in clause.questions}
     sources: dict[str, list[str]] = {}
     for folder in args.folders:
@@ -157,7 +181,7 @@ def _phrasings(path: Path) -> list[str]:
 
 def _read(path: Path) -> Any:
     """A YAML file's data, parsed by libyaml when PyYAML has it (the pure-Python parser took 1.5 s of --check)."""
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return load_data(path.read_text(encoding="utf-8"))
 
 
 def _item(line: str) -> str:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import functools
 import hashlib
@@ -12,6 +13,7 @@ import os
 import pickle
 import shutil
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import redirect_stderr, redirect_stdout
@@ -21,15 +23,17 @@ from typing import IO, Any, NamedTuple, TypeVar
 from unittest import mock
 
 import pytest
-import yaml
 
 from bot.assembly import build_engine
 from bot.cli import main
 from bot.core import classifier
 from bot.core.engine import Engine
 from bot.core.evaluation import Case, Report, evaluate, load_cases
+from bot.core.guard import GuardedEngine
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, load_knowledge
 from bot.core.ranker import Ranker
+from bot.core.yamlfile import load_data
+from bot.engine_cache import cache_key
 from bot.settings import CacheSettings, Settings, load_settings
 
 # A test run starts many interpreters (pytest-xdist's workers, `convention-bot` processes): they cache
@@ -37,6 +41,22 @@ from bot.settings import CacheSettings, Settings, load_settings
 # even where PYTHONDONTWRITEBYTECODE is set (the processes tests start: see `engine_cache`). About 2 s of
 # CPU less per worker, 0.2 s per process.
 sys.dont_write_bytecode = False
+
+
+# pytest's temporary folders of this checkout's runs, apart from other checkouts' (by default all share
+# /tmp/pytest-of-USER, and each run deletes the folders over the last three there, however big), in
+# memory where Linux offers it (/dev/shm): on this machine's disk, each test database's creation
+# waited 28 ms for fsync (1.5 ms in memory), and deleting files already written was slow.
+def _temporary_root() -> Path:
+    memory = Path("/dev/shm")
+    roomy = memory.is_dir() and os.access(memory, os.W_OK) and shutil.disk_usage(memory).free > 2**30
+    checkout = hashlib.sha256(bytes(Path(__file__))).hexdigest()[:12]
+    return (memory if roomy else Path(tempfile.gettempdir())) / f"convention-bot-{checkout}"
+
+
+TEMP_ROOT = _temporary_root()
+TEMP_ROOT.mkdir(mode=0o700, exist_ok=True)
+os.environ.setdefault("PYTEST_DEBUG_TEMPROOT", str(TEMP_ROOT))
 DATA = Path(__file__).parent / "data"
 FIXTURES = Path(__file__).parent / "fixtures"
 T = TypeVar("T")
@@ -45,7 +65,7 @@ EVALUATION_DAY = date(2026, 11, 28)  # "today" for the evaluation tables (a row 
 
 def table(name: str) -> Any:
     """A YAML table from tests/data (read by libyaml: the tables are read at collection, by each worker)."""
-    return yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return load_data((DATA / name).read_text(encoding="utf-8"))
 
 
 @functools.cache
@@ -106,6 +126,7 @@ def convention_bot(*args: str, stdin: str | None = None, **environment: str) -> 
 # single pytest-xdist worker imports scikit-learn (about 1 s of CPU per process). Others may be added.
 TRAINING_MODULES = ("tests/test_classifier.py", "tests/test_learned.py", "tests/test_review.py")
 DURATIONS = "convention-bot/test-seconds"  # pytest's cache: each test's duration in the last run
+STORE = "convention-bot-engine"  # pytest's cache folder of the engine (and its fits) built by an earlier run
 SLOW_GUESS = 5.0  # seconds: a slow test never run yet (a real process) is costly
 
 
@@ -163,10 +184,21 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     cache.set(DURATIONS, {**cache.get(DURATIONS, {}), **{k: round(v, 4) for k, v in _durations.items()}})
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """A pytest-xdist worker, its results sent (pytest_sessionfinish) and pytest done, ends at once:
+    Python's own teardown of its objects (engines, scikit-learn, Telegram's library) took about a
+    second that the controller waited for at the end of every run."""
+    if hasattr(config, "workerinput"):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
+
+
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist starts the workers: the lock is taken first
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Under pytest-xdist, the controller process, idle while the workers start and collect the tests,
-    builds the run's engine cache in the meantime (in a thread, holding the cache's lock file from
+    makes the run's engine cache in the meantime (in a thread, holding the cache's lock file from
     before any worker starts): the workers then read the engine instead of each building it."""
     if hasattr(session.config, "workerinput") or not session.config.pluginmanager.has_plugin("dsession"):
         return  # a worker, or no workers (-n0): the `engine_cache` fixture builds it
@@ -177,9 +209,47 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
     def build() -> None:
         with lock:  # closing the file releases the lock
-            build_engine(settings)
+            _stored_build(session.config, folder, settings)
 
     threading.Thread(target=build, name="prefit", daemon=True).start()
+
+
+def _stored_build(config: pytest.Config, folder: Path, settings: Settings) -> None:
+    """`build_engine(settings)` in this run's `folder` (its engine cache), starting from what an earlier
+    run stored in pytest's cache for the same engine key (every knowledge file, the `bot` package's
+    source, Python and the libraries: see bot/engine_cache.py): its engine cache, read and checked as
+    any cache, and the classifier's fits. A run after a change builds and trains (about 3.5 s of CPU),
+    and stores."""
+    cache = getattr(config, "cache", None)
+    if cache is None:  # -p no:cacheprovider
+        build_engine(settings)
+        return
+    key = cache_key(settings.knowledge_dir, GuardedEngine, contact=settings.contact, threshold=settings.threshold)
+    store = cache.mkdir(STORE) / key.decode()[:32]
+    saved = [path.relative_to(store) for path in store.glob("*/*.pickle")]
+    with contextlib.suppress(OSError):  # another run replaced the store meanwhile: build
+        for name in saved:
+            if not (folder / name).exists():  # never rewritten under a process reading it
+                (folder / name).parent.mkdir(mode=0o700, exist_ok=True)
+                shutil.copy2(store / name, folder / name.with_suffix(".part"))
+                (folder / name.with_suffix(".part")).replace(folder / name)
+    build_engine(settings)
+    made = [
+        path.relative_to(folder)
+        for folder_name in ("engine-cache", "fits")
+        for path in (folder / folder_name).glob("*.pickle")
+    ]
+    if not saved and made:
+        partial = store.parent / f".{store.name}.{os.getpid()}"
+        for name in made:
+            (partial / name).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            shutil.copy2(folder / name, partial / name)
+        for old in store.parent.iterdir():  # one engine kept: the last one built
+            if old != partial:
+                shutil.rmtree(old, ignore_errors=True)
+        with contextlib.suppress(OSError):  # another run stored it first
+            partial.rename(store)
+        shutil.rmtree(partial, ignore_errors=True)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -231,16 +301,19 @@ def _shared_fits(folder: Path) -> Callable[..., classifier.Classifier]:
 
 
 @pytest.fixture(scope="session")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    """The engine `convention-bot` answers with, from this test run's knowledge cache (`engine_cache`)."""
+def engine(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    """The engine `convention-bot` answers with, read from this test run's knowledge cache (`engine_cache`)
+    as by every `convention-bot` process: test_cold_start compares it with an engine just built."""
     run = _run_folder(tmp_path_factory)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CONVENTION_BOT__CACHE__PATH", str(run / "engine-cache"))
         patch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
         patch.setattr(classifier, "_fit", _shared_fits(run / "fits"))
+        settings = load_settings()
         with _lock_file(run / "engine-cache.lock"):
-            engine = build_engine(load_settings())
-        yield engine
+            if not hasattr(pytestconfig, "workerinput"):  # -n0: no pytest-xdist controller made it
+                _stored_build(pytestconfig, run, settings)
+        yield build_engine(settings)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -6,18 +6,21 @@ import os
 import pickle
 import subprocess
 import sys
-from datetime import date
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import snowballstemmer
-from conftest import table
+from conftest import EVALUATION_DAY
 from snowballstemmer.french_stemmer import FrenchStemmer
 
-from bot.core.engine import DEFAULT_CONTACT, DEFAULT_THRESHOLD
+from bot.assembly import build_engine
+from bot.core.engine import Engine
+from bot.core.evaluation import Report
 from bot.core.french import words
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR
-from bot.engine_cache import LazyPattern, cached_engine
+from bot.engine_cache import LazyPattern
+from bot.settings import CacheSettings, Settings
 
 ROOT = Path(__file__).parents[1]
 # What only building the engine, reading YAML, training or other commands need.
@@ -50,19 +53,21 @@ def test_the_c_stemmer_gives_the_pure_python_stems() -> None:
     assert [w for w in vocabulary if c_stemmer.stemWord(w) != python_stemmer.stemWord(w)] == []
 
 
-def test_the_cached_engine_answers_as_the_one_just_built(tmp_path: Path) -> None:
-    # Its regular expressions come back as text, compiled at first use (LazyPattern): same answers.
-    settings = {"contact": DEFAULT_CONTACT, "threshold": DEFAULT_THRESHOLD, "cache_dir": tmp_path}
-    built = cached_engine(DEFAULT_KNOWLEDGE_DIR, **settings)  # an empty cache folder: builds and writes the cache
-    cached = cached_engine(DEFAULT_KNOWLEDGE_DIR, **settings)
+def test_the_cached_engine_answers_as_the_one_just_built(
+    engine: Engine, evaluated: Callable[[str], Report], tmp_path: Path
+) -> None:
+    # The run's engine is read from the cache (conftest): its regular expressions came back as text,
+    # compiled at first use (LazyPattern). One built here (an empty cache folder) gives the same answers
+    # to the sets it answered (`evaluated`, shared with test_regressions).
+    built = build_engine(Settings(cache=CacheSettings(path=str(tmp_path))))
     assert not [value for value in vars(built.reader).values() if isinstance(value, LazyPattern)]
-    assert cached.knowledge == built.knowledge  # what /revue's examples are merged into
-    lazy = [value for value in vars(cached.reader).values() if isinstance(value, LazyPattern)]
+    assert engine.knowledge == built.knowledge  # what /revue's examples are merged into
+    lazy = [value for value in vars(engine.reader).values() if isinstance(value, LazyPattern)]
     assert lazy
-    today = date(2026, 11, 28)
-    messages = [row["q"] for name in ("questions.yaml", "realistic.yaml") for row in table(name)]
-    assert [cached.answer(m, today=today).to_dict() for m in messages] == [
-        built.answer(m, today=today).to_dict() for m in messages
+    outcomes = [outcome for name in ("questions.yaml", "realistic.yaml") for outcome in evaluated(name).outcomes]
+    assert [outcome.answer.to_dict() for outcome in outcomes] == [
+        built.answer(outcome.case.question, today=outcome.case.today or EVALUATION_DAY).to_dict()
+        for outcome in outcomes
     ]
     again = pickle.loads(pickle.dumps(lazy[0]))  # pickled again (a /reload's copy): a compiled pattern
     assert again.pattern == lazy[0].pattern and again.search is not None

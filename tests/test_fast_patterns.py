@@ -10,7 +10,7 @@ from bot.core.analysis import Analyzer
 from bot.core.calculations.cues import cue_pattern
 from bot.core.cost import alternation
 from bot.core.french import _STRETCHED, _TOKEN, LONG_TEXT, _fold, fold, words
-from bot.core.knowledge import load_knowledge
+from bot.core.knowledge import Knowledge
 from bot.core.references import _ANNEX, _ARTICLE, _BARE
 
 TEXTS = [
@@ -43,8 +43,8 @@ def test_cue_pattern_matches_as_its_plain_alternation(cues: list[str], text: str
         assert (found and found.span()) == (expected and expected.span())
 
 
-def test_the_knowledge_cue_patterns_match_as_their_plain_alternations() -> None:
-    words = load_knowledge().calculations
+def test_the_knowledge_cue_patterns_match_as_their_plain_alternations(knowledge: Knowledge) -> None:
+    words = knowledge.calculations
     lists = [spec.cues for spec in words.date_roles.values()] + [spec.cues for spec in words.parties.values()]
     lists += [words.termination_words, words.compensation_words, words.interest_words, words.unsigned_words]
     for cues in lists:

@@ -8,6 +8,7 @@ import logging
 import socket
 import sqlite3
 import stat
+import threading
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -179,9 +180,10 @@ async def test_a_dotted_capital_i_before_the_mention_does_not_shift_the_question
 
 async def test_the_engine_runs_off_the_event_loop_with_a_bound(bot: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
     engine = bot.app.bot_data["services"].engine
+    done = threading.Event()  # the heavy work's end
 
     def slow_answer(*args: Any, **kwargs: Any) -> Any:
-        time.sleep(0.6)  # stands for heavy pure-Python work
+        done.wait(5)  # stands for heavy pure-Python work, which lasts until `done` (at most 5 s)
         return Engine.answer(engine, *args, **kwargs)
 
     monkeypatch.setattr(engine, "answer", slow_answer)
@@ -190,15 +192,19 @@ async def test_the_engine_runs_off_the_event_loop_with_a_bound(bot: Harness, mon
     async def ticker() -> None:
         nonlocal ticks
         while True:
-            await asyncio.sleep(0.01)
+            await asyncio.sleep(0.005)
             ticks += 1
+            if ticks == 20:  # the loop kept turning while the engine worked: the work may end
+                done.set()
 
     long = "Bonjour, " + "nous voudrions savoir quelle est la durée de la convention signée. " * 6  # over INLINE_SIZE
     task = asyncio.create_task(ticker())
-    await bot.reply(bot.telegram.user_message(long))
-    assert ticks >= 20  # the loop kept turning while the engine worked
+    message = await bot.reply(bot.telegram.user_message(long))
+    assert done.is_set() and "Article 3" in message["text"]  # on the loop, the work would have waited 5 s in vain
+    done.clear()
     monkeypatch.setattr(cpu, "BOUND", 0.1)
     message = await bot.reply(bot.telegram.user_message(long))
+    done.set()  # the thread left behind ends
     task.cancel()
     assert message["text"] == TOO_SLOW
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 import pytest_asyncio
@@ -27,21 +29,36 @@ def delivered(bot: RunningBot, chat_id: int) -> list[dict]:
 
 
 @pytest.mark.parametrize(
-    ("status", "description", "parameters"),
+    ("status", "description", "parameters", "wait"),
     [
-        (429, "Too Many Requests: retry after 1", {"retry_after": 1}),
-        (500, "Internal Server Error", {}),
-        (502, "Bad Gateway", {}),
+        (429, "Too Many Requests: retry after 1", {"retry_after": 1}, 1.1),  # what Telegram asks, + PTB's 0.1 s
+        (500, "Internal Server Error", {}, 0.01),  # the harness's retry pause
+        (502, "Bad Gateway", {}, 0.01),
     ],
 )
 async def test_a_failed_send_is_tried_again_once(
-    engine: Engine, tmp_path: Path, status: int, description: str, parameters: dict
+    engine: Engine,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    status: int,
+    description: str,
+    parameters: dict,
+    wait: float,
 ) -> None:
+    waits: list[float] = []
+    sleep = asyncio.sleep
+
+    async def noted(delay: float, result: Any = None) -> Any:  # the wait asked for, without its real seconds
+        waits.append(delay)
+        return await sleep(0, result)
+
+    monkeypatch.setattr(asyncio, "sleep", noted)
     bot = await harness_for(engine, tmp_path, retry_pause=0.01)
     bot.telegram.fail_next("sendMessage", status, description, **parameters)
     calls = await bot.send(bot.telegram.user_message("durée de la convention"))
     assert [method for method, _ in calls].count("sendMessage") == 2
     assert len(bot.telegram.bot_messages) == 1
+    assert [delay for delay in waits if delay] == [pytest.approx(wait)]  # before the new try
 
 
 async def test_a_group_migrated_to_a_supergroup_keeps_its_settings(engine: Engine, tmp_path: Path) -> None:

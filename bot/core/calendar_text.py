@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 from .deadlines import compute_deadlines, format_date
 
 
-def deadline_text(signature: date, today: date, *, anniversary: date | None = None) -> str:
-    """The convention's calendar for `signature` (or for the period ending on `anniversary`), in plain French."""
+def deadline_text(signature: date, today: date, *, anniversary: date | None = None, missed: bool = False) -> str:
+    """The convention's calendar for `signature` (or for the period ending on `anniversary`), in plain French;
+    `missed`: the message asks what follows a deadline missed, so the next one is said too."""
     d = compute_deadlines(signature, today)
     if anniversary is not None:
         lines = [f"Pour une convention dont l'échéance est le {format_date(anniversary)} :"]
@@ -35,6 +36,11 @@ def deadline_text(signature: date, today: date, *, anniversary: date | None = No
             "(trois mois avant) ;"
         )
         lines.append(f"• sinon, elle est reconduite tacitement jusqu'au {format_date(d.next_period_end)}.")
+        if missed:
+            lines.append(
+                f"• si cette date limite est manquée, la suivante est le {format_date(d.next_notice_deadline)} : la "
+                f"lettre reçue au plus tard ce jour-là met fin à la convention le {d.next_period_end:%d/%m/%Y}."
+            )
     lines.append(
         f"L'article 6 demande que les autres parties aient été averties au moins trois mois avant l'échéance : "
         f"c'est la réception qui compte, envoyez la lettre plusieurs jours avant le {d.open_notice:%d/%m/%Y}. "

@@ -29,7 +29,10 @@ _NUMBER = r"((?:-(?<![\w.,^]-)\d|\d(?<![\w.,^]\d))\d*+(?:[.,]\d++)*+(?:\s*(?:\^|
 # word boundary before it checked behind: the same places as "\b([a-z]')(?=[a-z])", ten times faster on a
 # long text (no look-behind tried at every position).
 _ELISION = re.compile(r"'(?<=(?<!\w)[a-z]')(?=[a-z])")
-_PUNCTUATION_BREAK = r"[.;:!?,]"
+# An aside in brackets that holds a number of its own ("(mairie ouverte de 8 h 30 à 12 h)") is a part of its own:
+# its words give no role to the hours or amounts outside it. One without a number ("600 € (année en cours)") says
+# what precedes it.
+_PUNCTUATION_BREAK = r"[.;:!?,)]|\((?=[^()]*\d)"
 CLAUSE_REACH = 80  # characters looked at on each side of a duration for its role
 TIME_OF_DAY_REACH = 12  # characters before "14h" where "à" or "vers" make it a time of day
 
@@ -159,8 +162,12 @@ class DurationReader:
         """The words of `text` around [start, end) up to the nearest break (comma, "et", full stop)."""
         first = max(0, start - CLAUSE_REACH)
         before = [m.end() for m in self._break.finditer(text, first, start)]
+        return text[(before[-1] if before else first) : self.clause_end(text, end)]
+
+    def clause_end(self, text: str, end: int) -> int:
+        """Where the part of the sentence going on at `end` stops: the next break, at most CLAUSE_REACH on."""
         after = self._break.search(text, end, end + CLAUSE_REACH)
-        return text[(before[-1] if before else first) : (after.start() if after else end + CLAUSE_REACH)]
+        return after.start() if after else end + CLAUSE_REACH
 
     def amounts(self, text: str) -> list[Decimal]:
         """The euro amounts written in `text` (folded, one space between words)."""

@@ -72,9 +72,7 @@ def load_yaml(path: Path, display_path: str | None = None) -> tuple[YamlDocument
         return None, [Problem(shown, 1, "le fichier est vide")]
     import yaml
 
-    global _Loader
-    _Loader = _Loader or getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    loader = _Loader(text)
+    loader = safe_loader()(text)
     try:
         node = loader.get_single_node()
         document = YamlDocument(shown, None)
@@ -91,6 +89,23 @@ def load_yaml(path: Path, display_path: str | None = None) -> tuple[YamlDocument
         return None, [Problem(shown, 1, f"erreur YAML : {error}")]
     finally:
         loader.dispose()
+
+
+def safe_loader() -> type[yaml.SafeLoader] | type[yaml.CSafeLoader]:
+    """PyYAML's safe loader, libyaml's when PyYAML has it (see `_Loader`)."""
+    global _Loader
+    if _Loader is None:
+        import yaml
+
+        _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return _Loader
+
+
+def load_data(text: str) -> Any:
+    """The plain data of a YAML text (no line numbers, duplicate keys not refused), read by `safe_loader()`."""
+    import yaml
+
+    return yaml.load(text, Loader=safe_loader())
 
 
 def _build(

@@ -48,7 +48,7 @@ class Calculations:
         self.dates = Dates(context, self.parties)
         self.interest = Interest(context, self.dates.date_roles)
         self.termination = Termination(context, self.parties)
-        self.liability = Liability(context)
+        self.liability = Liability(context, self.dates.date_roles)
 
     def calendar_citations(self) -> tuple[Citation, ...]:
         """Articles 3 and 6, quoted where they set the calendar (duration, renewal, notice)."""
@@ -62,14 +62,22 @@ class Calculations:
         near = {candidate.clause_id for candidate in ranked[:3]}
         named = self.parties.named(folded)
         sure = is_sure(ranked, self.threshold)
+        ids = [c.clause_id for c in ranked]
+        # A question asking how much a loss can get back ("montant maximal des dommages et intérêts ?") is about the
+        # liability cap, whatever dates its context gives: the cap is computed before any deadline.
+        asked = self.liability.asked(folded) if self.words.liability_cap_clause in ids[:3] else ""  # else no cap
+        cap = self.liability.liability_cap(question, folded, terms, ids, sure, today) if asked else None
+        # "on a perdu 3 000 €, jusqu'à quand résilier ?": the deadline is what is asked (its terms read only then: slow)
+        ahead = cap if cap and not self.dates.asks_calendar(asked, self.matcher.question_terms(asked)) else None
         return (
             self.prices.cost(question, text, terms, near, named)
             or self.prices.time_of_day(question, text, near, named)
             or self.interest.answer(question, folded, near, named, today)
+            or ahead
             or self.dates.answer(question, folded, terms, near, today, signature)
             or self.termination.termination_party(question, folded, near, ranked, sure)
             or self.termination.letter_without_date(question, folded, terms, ranked, sure)
-            or self.liability.liability_cap(question, folded, terms, [c.clause_id for c in ranked], sure, today)
+            or (cap if asked else self.liability.liability_cap(question, folded, terms, ids, sure, today))
             or (self.parties.mismatch(question, terms, ranked, named) if sure else None)
             or (self.prices.before_tax(question, folded, terms, ranked[0].clause_id) if sure else None)
         )

@@ -3,6 +3,7 @@ quotes of the calendar (Articles 3 and 6)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,6 +17,8 @@ from .cues import Cues
 CALENDAR_CLAUSES = ("art-3", "art-6")
 TERMINATION_CLAUSE = "art-6"
 COST_CLAUSE = "art-4.2.1"
+# A sentence that asks: tried only where a sentence starts, read possessively (linear on 4,096 characters).
+_QUESTIONS = re.compile(r"(?<![^.!?])[^.!?]*+\?")
 LETTER_ALONE_TERMS = 6  # a question of fewer terms that names a letter is about that letter (the calendar's)
 
 Cite = Callable[[str, "list[str] | None"], Citation]
@@ -55,6 +58,13 @@ class Calculator:
 def letter_alone(terms: list[str]) -> bool:
     """Whether a question naming a letter is short enough to be about that letter (its numbers not counted)."""
     return len({term for term in terms if not term[0].isdigit()}) < LETTER_ALONE_TERMS
+
+
+def asking(folded: str) -> str:
+    """The sentences of `folded` that ask (those ending with "?"), else its last sentence: what the message asks,
+    not its context ("Convention signée le 01/07/2025. … Quel est le montant maximal des dommages ?")."""
+    asked = _QUESTIONS.findall(folded)
+    return " ".join(asked) if asked else next((s for s in reversed(folded.split(".")) if s.strip(" !")), "")
 
 
 def refusal(question: str, text: str) -> Answer:

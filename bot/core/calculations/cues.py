@@ -80,13 +80,16 @@ class Cues:
         self.convention = cue_pattern(words.convention_words) if words.convention_words else None
         self.party_clauses = {entry.clause: entry for entry in words.party_clauses}
         self.included = optional(words.included_words)
-        self.hours_asked = optional(words.hours_asked_words)
+        # read in `digits` text, where "combien d'heures" is split as "combien d' heures"
+        self.hours_asked = optional([elided(asked) for asked in words.hours_asked_words])
         self.amount_asked = optional(words.amount_asked_words)
         self.invoiced = optional(words.invoiced_words)
         self.current_year = optional(words.cap_current_year_words)
         self.other_year = optional(words.cap_other_year_words)
+        self.first_year = optional(words.cap_first_year_words)
         self.loss = optional(words.loss_words)
         self.deadline_words = optional(words.deadline_words)
+        self.missed = optional(words.missed_deadline_words)
         self.notice_received = optional(words.notice_received_words)
         self.notice_sent = optional(words.notice_sent_words)
         self.announce = optional(words.announce_words)

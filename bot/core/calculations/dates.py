@@ -42,7 +42,7 @@ class Dates(Calculator):
             return refusal(question, f"{bad.problem}. Écrivez la date sous la forme 15/03/2025.")
         every = self.date_roles.roles(folded, mentions, other=True, today=today)
         roles = [item for item in every if item.role != "other"]
-        if not self._asks_calendar(folded, terms):
+        if not self.asks_calendar(folded, terms):
             # A date no word gives a role to is read as the signature only in a question about the calendar:
             # "fusionnées au 1er janvier", "coupée du 13 au 17 novembre" date a situation, not the convention.
             roles = [item for item in roles if not (item.role == "signature" and item.assumed)]
@@ -75,6 +75,8 @@ class Dates(Calculator):
             )
             return Answer(question, True, "calculation", text, self.calendar_citations(), 1.0)
         if actor := self.parties.provider_actor(folded):
+            if notice and (sender == actor or (sender == "" and self.parties.named(folded) == {actor})):
+                return notice  # "La Fibre nous a mis en demeure … quand pourra-t-elle résilier ?": its breach route
             # The CDG 62 or La Fibre ending it: not the collectivité's calendar; its letter and its end date.
             return self.notices.provider_notice(question, roles, actor, today)
         notes: list[str] = []
@@ -136,10 +138,10 @@ class Dates(Calculator):
             body = self.notices.letter(receipts[-1].mention, signature, received=True)
         elif letters := by_role.get("letter"):
             body = self.notices.letter(letters[-1].mention, signature)
-        else:
-            body = "\n".join(
-                [deadline_text(signature, today, anniversary=anniversary), *_events(events, signature, today)]
-            )
+        else:  # "si on rate la date limite de 2027 ?": the deadline after it too
+            missed = bool(self.cues.missed and self.cues.missed.search(folded))
+            lines = [deadline_text(signature, today, anniversary=anniversary, missed=missed)]
+            body = "\n".join(lines + _events(events, signature, today))
         if self.cues.anytime.search(folded) and self.cues.termination.search(folded):
             body = f"{COMMUNE_NOT_AT_ANY_TIME}\n{body}"
         if notice and not (self.cues.deadline_words and self.cues.deadline_words.search(folded)) and sender is None:
@@ -154,7 +156,7 @@ class Dates(Calculator):
             return Answer(question, True, "calculation", text, (*notice.citations, self.calendar_citations()[0]), 1.0)
         return Answer(question, True, "calculation", "\n".join([body, *notes]), self.calendar_citations(), 1.0)
 
-    def _asks_calendar(self, folded: str, terms: list[str]) -> bool:
+    def asks_calendar(self, folded: str, terms: list[str]) -> bool:
         """Whether the message asks about the calendar (an end, a renewal, a deadline, a duration)."""
         cues = self.cues
         anniversary, letter = cues.date_cues.get("anniversary"), cues.date_cues.get("letter")

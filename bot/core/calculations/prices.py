@@ -162,20 +162,21 @@ class Prices(Calculator):
     def _hours_of_amount(
         self, question: str, text: str, terms: list[str], near: set[str], named: set[str]
     ) -> Answer | None:
-        """ "275 euros, combien d'heures ?": an amount billed by the CDG 62 divided by its hourly rate."""
+        """ "275 euros, combien d'heures ?": one amount for the CDG 62's time (not a rate, not before tax: the
+        text gives no VAT rate) divided by its hourly rate; La Fibre's amounts buy no hours of the CDG 62."""
         if self.cues.hours_asked is None or not self.cues.hours_asked.search(text) or named - {"cdg"}:
             return None
-        if not (COST_CLAUSE in near or self.cues.cost_terms & set(terms)):
+        if not (COST_CLAUSE in near or self.cues.cost_terms & set(terms)) or self.cues.before_tax_words.search(text):
             return None
-        amounts = self.reader.amounts(text)
+        amounts = [amount for amount, start in self.reader.amount_spans(text) if not self.totals.is_rate(text, start)]
         if len(amounts) != 1 or amounts[0] <= 0:
             return None
         hours = amounts[0] / HOURLY_RATE
         text_out = (
             f"{format_euros(amounts[0])} TTC au taux horaire de {format_euros(HOURLY_RATE)} TTC, temps et frais de "
             f"déplacement compris (article 4.2.1) : {format_euros(amounts[0])} ÷ {format_euros(HOURLY_RATE)} = "
-            f"{format_hours(hours)} de temps passé par le CDG 62, trajets compris. Calcul indicatif, si ce montant "
-            "ne facture que le temps passé par le CDG 62."
+            f"{format_hours(hours)} de temps passé par le CDG 62, trajets compris. Le taux est TTC : il n'y a pas de "
+            "TVA à ajouter. Calcul indicatif, si ce montant ne paie que le temps passé par le CDG 62."
         )
         return Answer(question, True, "calculation", text_out, (self.cite(COST_CLAUSE, terms),), 1.0)
 

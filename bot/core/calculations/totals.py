@@ -25,7 +25,7 @@ class Totals(Calculator):
         if self.cues.total is None or not self.cues.total.search(text):
             return ""
         amounts = [(amount, start) for amount, start in self.reader.amount_spans(text) if amount > 0 and amount != cdg]
-        given = [(amount, start) for amount, start in amounts if not self._is_rate(text, start)]
+        given = [(amount, start) for amount, start in amounts if not self.is_rate(text, start)]
         if cdg_said := [amount for amount, start in given if "cdg" in self._named_at(text, start)]:
             # "le CDG a facturé 200 € pour 3 h": the CDG 62's own amount, not one to add to its computed price
             return (
@@ -62,7 +62,7 @@ class Totals(Calculator):
         """The organisations named in the part of the sentence of the amount at `start`."""
         return self.parties.named(self.reader.clause_around(text, start, start + 1))
 
-    def _is_rate(self, text: str, start: int) -> bool:
+    def is_rate(self, text: str, start: int) -> bool:
         """ "50 € de l'heure", "30 € par mois": a rate, not an amount to add."""
         rate = self.cues.rate_after
         after = self.reader.amount_end(text, start)
