@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from .assembly import build_engine, make_clock
+from .assembly import build_engine, keep_for_the_process, make_clock
 from .core.answer import Answer
 from .core.engine import Engine
 from .core.evaluation import CALCULATION, IN_SCOPE, OUT_OF_SCOPE, SEVERAL, EvaluationFileError, evaluate, load_cases
@@ -51,6 +51,7 @@ def validate_command(args: argparse.Namespace) -> int:
 def ask_command(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
     engine, today = build_engine(settings), _today(args, settings)
+    keep_for_the_process()  # `ask` may read thousands of lines from stdin
     questions: Iterable[str] = args.question or _stdin_lines()
     for question in questions:
         answer = engine.answer(question, today=today)
@@ -72,6 +73,7 @@ def _stdin_lines() -> Iterable[str]:
 def chat_command(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
     engine = build_engine(settings)
+    keep_for_the_process()
     print("Posez vos questions sur la convention (« quitter » ou Ctrl-D pour sortir).")
     while True:
         try:

@@ -16,9 +16,12 @@ from dateutil.relativedelta import relativedelta
 
 from .french import fold
 
-_NUMERIC = re.compile(r"(?<![\d.,/-])(\d{1,4})([/.-])(\d{1,2})\2(\d{2,4})(?![\d/.-]*\d)")
+# A digit first, the character before it checked just after (the same matches as a look-behind first,
+# "(?<![\d.,/-])(\d{1,4})"): the regex engine then jumps from digit to digit instead of trying every position.
+_NUMERIC = re.compile(r"(\d(?<![\d.,/-]\d)\d{0,3})([/.-])(\d{1,2})\2(\d{2,4})(?![\d/.-]*\d)")
 # "il y a 18 mois", "il y a deux ans": counted back from today, an approximate day (the answer says so).
 _AGO = re.compile(r"\bil y a (\d{1,3}|[a-z]+(?:[ -][a-z]+)?) (ans?|annees?|mois|semaines?)( et demie?)?\b")
+_YEAR = re.compile(r"\d{4}")  # what a month with its year holds: without it, the month pattern is not tried
 _AGO_UNITS = {"an": "years", "ans": "years", "annee": "years", "annees": "years", "mois": "months"}
 
 
@@ -62,7 +65,7 @@ def use_calendar_names(names: CalendarNames) -> None:
 def _month_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """ "15 mars 2025", "le 3 fevrier dernier"; "en avril 2025": built from the month names."""
     month = "(" + "|".join(sorted(calendar_names().numbers, key=len, reverse=True)) + r")\b"
-    written = re.compile(r"(?<!\d)(\d{1,2}) ?(?:er|e)? " + month + r"\.? ?(\d{4})?(?!\d)( dernier)?")
+    written = re.compile(r"(\d(?<!\d\d)\d?) ?(?:er|e)? " + month + r"\.? ?(\d{4})?(?!\d)( dernier)?")  # see _NUMERIC
     return written, re.compile(r"\b(?:en|d'|courant|fin|debut|mi-?) ?" + month + r" (\d{4})(?!\d)")
 
 
@@ -136,7 +139,7 @@ def _find_dates(question: str, today: date | None) -> tuple[DateMention, ...]:
             found.append(DateMention(mention.text.strip(), mention.value, mention.problem, mention.start, True))
     found.extend(_day_in_words(folded, today))
     if today is not None:
-        for match in month_year.finditer(folded):
+        for match in month_year.finditer(folded) if _YEAR.search(folded) else ():
             if not any(m.start <= match.start() < m.start + len(m.text) + 8 for m in found):
                 month, year = months[match.group(1)], int(match.group(2))
                 found.append(DateMention(match.group(0), date(year, month, 1), "", match.start(), month_only=True))
@@ -193,7 +196,9 @@ def _number(words: str) -> int:
 
 def _ago(folded: str, today: date) -> list[DateMention]:
     """ "il y a 18 mois" → today minus 18 months, flagged approximate."""
-    found = []
+    found: list[DateMention] = []
+    if "il y a " not in folded:  # what every match of _AGO holds: the text is not scanned
+        return found
     for match in _AGO.finditer(folded):
         number = match.group(1)
         try:

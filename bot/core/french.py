@@ -29,8 +29,11 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 _stemmer = snowballstemmer.stemmer("french")
 LONG_TEXT = 300  # characters
 WORD_CACHE_SIZE = 50_000
+SENTENCE_CACHE_SIZE = 2_000  # sentences of the last messages (a few hundred characters each)
 _folded_words: dict[str, str] = {}
 _word_tokens: dict[str, list[str]] = {}
+_folded_sentences: dict[str, str] = {}
+_sentence_tokens: dict[str, tuple[str, ...]] = {}
 T = TypeVar("T")
 
 
@@ -42,7 +45,36 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=8)  # the texts of the message being answered, not of earlier ones
 def _fold_long(text: str) -> str:
-    return " ".join(_word_by_word(text, _folded_words, _fold))
+    return " ".join(_by_sentence(text, _folded_sentences, _fold_sentence))
+
+
+def _fold_sentence(sentence: str) -> str:
+    return " ".join(_word_by_word(sentence, _folded_words, _fold))
+
+
+def _by_sentence(text: str, cache: dict[str, T], function: Callable[[str], T]) -> list[T]:
+    """`function` of each sentence of `text` (cut at ". " and "? ", each keeping its mark), from a bounded cache.
+
+    A sentence is a run of words (see `_word_by_word`): `text` is its sentences joined by spaces, so its fold is
+    theirs joined by spaces, and its words are theirs. A message's readers (its parts, its context, the
+    calculations' text) read the same sentences in other texts: each sentence's words are then looked up once
+    (a word at a time, 8 % of a long message's time), not once per text."""
+    sentences: list[str] = []
+    for part in _cut(text, ". "):
+        if "? " in part:
+            sentences += _cut(part, "? ")
+        else:
+            sentences.append(part)
+    return _cached(sentences, cache, function, SENTENCE_CACHE_SIZE)
+
+
+def _cut(text: str, end: str) -> list[str]:
+    """`text` cut after each `end` (a mark and a space): the pieces keep their mark, the space joins them again."""
+    pieces = text.split(end)
+    last = pieces[-1]
+    pieces = [piece + end[0] for piece in pieces]
+    pieces[-1] = last
+    return pieces
 
 
 def _word_by_word(text: str, cache: dict[str, T], function: Callable[[str], T]) -> list[T]:
@@ -52,10 +84,14 @@ def _word_by_word(text: str, cache: dict[str, T], function: Callable[[str], T]) 
     neighbours under NFKC and NFD, casefold maps each character alone, and no token or stretched letter
     spans a space; so a long text's fold is the join of its words' folds, and its words their words.
     The parts of a message are its sentences joined again: their words are read once."""
-    pieces = text.split(" ")
+    return _cached(text.split(" "), cache, function, WORD_CACHE_SIZE)
+
+
+def _cached(pieces: list[str], cache: dict[str, T], function: Callable[[str], T], size: int) -> list[T]:
+    """`function` of each piece, from `cache` (emptied when it holds `size` pieces)."""
     done = list(map(cache.get, pieces))
     if None in done:
-        if len(cache) >= WORD_CACHE_SIZE:
+        if len(cache) >= size:
             cache.clear()
         for index, piece in enumerate(pieces):
             if done[index] is None:
@@ -74,8 +110,12 @@ def _fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """The folded words and numbers of `text`, stretched letters squeezed ("ouiii" -> "oui")."""
     if len(text) > LONG_TEXT:
-        return list(chain.from_iterable(_word_by_word(text, _word_tokens, _tokens)))
+        return list(chain.from_iterable(_by_sentence(text, _sentence_tokens, _sentence_words)))
     return _tokens(text)
+
+
+def _sentence_words(sentence: str) -> tuple[str, ...]:
+    return tuple(chain.from_iterable(_word_by_word(sentence, _word_tokens, _tokens)))
 
 
 def _tokens(text: str) -> list[str]:

@@ -99,9 +99,11 @@ class Ranker:
         `message` is the whole message (text, terms) when `text` is its question sentence: the classifier
         reads the message (measured better than the sentence alone on the realistic set), the matcher
         has read the sentence."""
+        matcher_best = ranked[0].confidence if ranked else 0.0
+        if matcher_best >= max(MATCHER_SURE, MATCHER_CERTAIN):
+            return ranked  # the matcher certain: its ranking stands whatever the classifier reads (below), so not read
         read, read_terms = message or (text, terms)
         probabilities = self._probabilities(read, read_terms)
-        matcher_best = ranked[0].confidence if ranked else 0.0
         if not probabilities:
             return ranked
         out = probabilities.pop(OUT_OF_SCOPE, 0.0)

@@ -12,7 +12,7 @@ from pathlib import Path
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application
 
-from ..assembly import build_engine
+from ..assembly import build_engine, keep_for_the_process
 from ..core.knowledge import KnowledgeError
 from ..exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from ..settings import TOKEN_VARIABLE, SettingsError, load_settings, read_token
@@ -49,6 +49,7 @@ def run(config_path: Path | None) -> int:
     except StorageError as error:
         print(error, file=sys.stderr)
         return EXIT_FAILED
+    keep_for_the_process()  # the engine and the application live as long as the bot
     watch = application.bot.watch
     watch.on_fatal = application.stop_running  # polling dead for good: end, so the supervisor sees it
     try:

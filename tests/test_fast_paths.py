@@ -1,0 +1,113 @@
+"""The speed paths for long messages give the very floats of the plain Python they stand in for (not nearly:
+equal), so that no answer or score moves (benchmarks/same_answers.py proves it on every tracked message)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from conftest import table
+
+from bot.core import classifier, cost, date_mentions, message
+from bot.core.engine import Engine
+from bot.core.french import _STRETCHED, _TOKEN, LONG_TEXT, _fold, _fold_long, fold, words
+
+# Messages of every length, from one question to a forwarded e-mail of several paragraphs.
+REALISTIC = [row["q"] for row in table("realistic.yaml")]
+LONG = [" ".join(REALISTIC[start : start + count]) for start, count in ((0, 1), (3, 4), (10, 12), (40, 30))]
+
+
+@pytest.mark.parametrize("text", LONG)
+def test_numpy_weighs_the_rows_as_plain_python_does(engine: Engine, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    model = engine.ranker.classifier
+    assert model is not None
+    rows, values = model.vector(text, engine.matcher.question_terms(text))
+    rows, values = rows * 3, values * 3  # hundreds of rows, some repeated (as the repeated n-grams are)
+    assert len(rows) >= classifier.MANY_ROWS
+    fast = model._weigh(rows, values)
+    monkeypatch.setattr(classifier, "MANY_ROWS", len(rows) + 1)
+    assert fast == model._weigh(rows, values)
+
+
+SENTENCES = [
+    "Bonjour. Notre site a été piraté.  Qui paie ? ",
+    ". . .. a.b. c . \u00a0. 4.2.1. Art. 5. ŒUVRE. É\u0301. ouiiii. l'article. cdg62.",
+    "fin.\u0301 x. \u0301y.. z",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES + LONG[:2])
+def test_a_long_text_is_folded_and_tokenized_sentence_by_sentence_as_a_whole(text: str) -> None:
+    long = (f"{text}. " * 40)[: LONG_TEXT + 500]
+    assert len(long) > LONG_TEXT and ". " in long
+    for _ in range(2):  # its sentences read, then found again in the caches
+        assert fold(long) == _fold(long)
+        assert words(long) == _TOKEN.findall(_STRETCHED.sub(r"\1", _fold(long)))
+        _fold_long.cache_clear()
+
+
+DATE_TEXTS = [
+    "le 15/03/2025, 1/2/25, 2025-03-15, 15.03.2025, 12/12/12/12, 3,15/03/2025, x15/03/2025 a1/2/2025 -1/2/2025",
+    "1er mars 2025, 15 mars, 3 fevrier dernier, 123 mars 2025, 12mars, 2 janv. 2026, 31 decembre 2025 dernier",
+    "en avril 2025, d'aout 2024, courant mars 2025, fin juin 2026, mi-mai 2025, 4.2.1 15/03/20255, 1/1/1",
+]
+
+
+@pytest.mark.parametrize("text", DATE_TEXTS)
+def test_the_date_patterns_match_as_with_a_look_behind_first(text: str) -> None:
+    plain_numeric = re.compile(r"(?<![\d.,/-])(\d{1,4})([/.-])(\d{1,2})\2(\d{2,4})(?![\d/.-]*\d)")
+    written = date_mentions._month_patterns()[0]
+    plain_written = re.compile(written.pattern.replace(r"(\d(?<!\d\d)\d?)", r"(?<!\d)(\d{1,2})", 1))
+    assert plain_written.pattern != written.pattern
+    text = fold(f"{text} ; le 2 mars 2025 et le 01/02/2025")  # each pattern finds something
+    for fast, plain in ((date_mentions._NUMERIC, plain_numeric), (written, plain_written)):
+        expected = [(m.span(), m.groups()) for m in plain.finditer(text)]
+        assert expected
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected
+        for position in range(len(text) + 1):
+            found, wanted = fast.search(text, position), plain.search(text, position)
+            assert (found and (found.span(), found.groups())) == (wanted and (wanted.span(), wanted.groups()))
+
+
+@pytest.mark.parametrize(
+    "text", ["d'une heure, l'heure, qu'il, aujourd'hui, l''a, _l'a, 1l'a, él'a, l'é, l'1 d' une ' a'b'c'd", "x'y" * 20]
+)
+def test_elisions_are_split_as_with_a_word_boundary_first(text: str) -> None:
+    plain = re.compile(r"\b([a-z]')(?=[a-z])")
+    assert cost._ELISION.sub("' ", text) == plain.sub(r"\1 ", text)
+    assert [m.start() - 1 for m in cost._ELISION.finditer(text)] == [m.start() for m in plain.finditer(text)]
+
+
+def test_sentences_are_cut_where_the_plain_pattern_cuts_them() -> None:
+    plain = re.compile(r"(?<=\?)\s*|(?<=[.!…])(?<!^\d\.)(?<!^\d\d\.)\s+|\s*\n+\s*", re.MULTILINE)
+    plain_numbered = re.compile(rf"{plain.pattern}|\s+(?=\(?\d{{1,2}}\)\s)", re.MULTILINE)
+    pieces = ["a", "1", "12", ".", "?", "!", "…", " ", "\n", "\t", "\u00a0", "(", ")", "\r", "?\n", ". ", "\n1. "]
+    generator = random.Random(7)  # the same strings in every run
+    for _ in range(20_000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 12)))
+        assert message._SENTENCE_END.split(text) == plain.split(text), repr(text)
+        assert message._NUMBERED_END.split(text) == plain_numbered.split(text), repr(text)
+
+
+def test_numbers_and_amounts_are_found_as_with_a_look_behind_first(engine: Engine) -> None:
+    reader = engine.calculations.reader
+    plain_duration = re.compile(
+        reader._duration.pattern.replace(r"((?:-(?<![\w.,^]-)\d|\d(?<![\w.,^]\d))\d*+", r"(?<![\w.,^])(-?\d++", 1)
+    )
+    plain_amount = re.compile(
+        reader._amount.pattern.replace(
+            r"(\d(?<![\d,.]\d)(?:\d{0,2}(?:[ .]\d{3})++|\d*))", r"(?<![\d,.])(\d{1,3}(?:[ .]\d{3})++|\d+)", 1
+        )
+    )
+    assert plain_duration.pattern != reader._duration.pattern and plain_amount.pattern != reader._amount.pattern
+    pieces = ["1", "23", "-", ".", ",", " ", "a", "e", "^", "**", "+", "_", "h", " h", "min", " €", " euros", "000"]
+    generator = random.Random(11)
+    found = 0
+    for _ in range(20_000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 10)))
+        for fast, plain in ((reader._duration, plain_duration), (reader._amount, plain_amount)):
+            expected = [(m.span(), m.groups()) for m in plain.finditer(text)]
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected, repr(text)
+            found += len(expected)
+    assert found > 1_000  # the strings hold many numbers, durations and amounts
