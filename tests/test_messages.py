@@ -9,8 +9,7 @@ import pytest
 from conftest import table
 from test_cli import cli
 
-from bot.core.engine import Engine, _own_best
-from bot.core.matching import Candidate
+from bot.core.engine import Engine
 
 MESSAGES = table("messages.yaml")
 TODAY = date(2026, 11, 28)
@@ -59,25 +58,6 @@ def test_a_middle_band_answer_says_so_and_offers_the_next_clauses(engine: Engine
     assert answer.confidence == "unsure" and answer.answered
     assert answer.text.startswith("Cette réponse ne correspond peut-être pas exactement")
     assert answer.alternatives
-
-
-def _ranking(*scores: tuple[str, float]) -> list[Candidate]:
-    return [Candidate(clause, confidence, ("terme",)) for clause, confidence in scores]
-
-
-@pytest.mark.parametrize(
-    ("ranked", "cited", "expected"),
-    [
-        (_ranking(("art-6", 0.8), ("art-3", 0.7)), set(), "art-6"),  # nothing cited yet: the best
-        (_ranking(("art-6", 0.8), ("art-3", 0.7)), {"art-6"}, "art-3"),  # cited: the next, nearly as good
-        (_ranking(("art-6", 0.8), ("art-3", 0.5)), {"art-6"}, "art-6"),  # the next is too far: one clause
-        (_ranking(("art-6", 0.8), ("art-3", 0.75), ("art-8", 0.7)), {"art-6", "art-3"}, "art-8"),
-    ],
-)
-def test_a_second_question_takes_its_own_clause_when_nearly_as_good(
-    ranked: list[Candidate], cited: set[str], expected: str
-) -> None:
-    assert _own_best(ranked, frozenset(cited)).clause_id == expected
 
 
 def test_each_question_knows_the_sentence_before_it(engine: Engine) -> None:

@@ -28,12 +28,9 @@ MAX_CONTEXT_TERMS = 80  # a long message's context: its first sentences say what
 class PartAnswerer(Protocol):
     """Answers one question of the message (the engine's `_answer_part`, given the message's date and whole
     text): `text` is the reading tried, `focus` the same when it is read for itself ("" if not), `terms`
-    those of the reading and of the message's context, `figures` what the calculations read; a clause
-    already `cited` by an earlier question gives way to a nearly as good one."""
+    those of the reading and of the message's context, `figures` what the calculations read."""
 
-    def __call__(
-        self, question: str, text: str, focus: str, *, terms: list[str], figures: str, cited: frozenset[str]
-    ) -> Answer: ...
+    def __call__(self, question: str, text: str, focus: str, *, terms: list[str], figures: str) -> Answer: ...
 
 
 def reads_in_parts(asked: Sequence[Question]) -> bool:
@@ -76,12 +73,12 @@ class PartReader:
         asking = _Asking(message, context_terms, anchored, answer_part)
         answered = _Answered()
         for question in asked:
-            part, reading = self._first_good_reading(asking, question, frozenset(answered.cited))
+            part, reading = self._first_good_reading(asking, question)
             part = _settled(part, reading, question, answered)
             self._record(part, question, answered)
         return answered.parts
 
-    def _first_good_reading(self, asking: _Asking, question: Question, cited: frozenset[str]) -> tuple[Answer, str]:
+    def _first_good_reading(self, asking: _Asking, question: Question) -> tuple[Answer, str]:
         """The answer of the first reading of `question` that answers it (or computes something), else of
         its last reading, with that reading."""
         focus, before, follows = question
@@ -97,7 +94,6 @@ class PartReader:
                 reading if asking.anchored else "",
                 terms=asking.context_terms + self.matcher.question_terms(reading),
                 figures=" ".join([*asking.message.context, reading if follows else focus]),
-                cited=frozenset() if follows else cited,
             )
             if _worth_giving(part) or _refused(part, reading, self.matcher):
                 break
