@@ -86,12 +86,12 @@ class Reader:
         markers = sorted({fold(marker).strip() for marker in reading.forward_markers}, key=len, reverse=True)
         # A marker ending in a colon ("Objet :") is a whole header; another runs to its colon
         # ("Message transféré de la mairie de X :").
-        fields = "|".join(flexible(marker) for marker in markers if marker.endswith(":"))
+        fields = "|".join(flexible(marker, folded=True) for marker in markers if marker.endswith(":"))
         headers = [
             # "De : X Objet : Y": a field runs to the next field; its last one ends at its colon.
-            flexible(marker) + rf"(?:[^«]{{0,120}}?(?=\s(?:{fields})))?"
+            flexible(marker, folded=True) + rf"(?:[^«]{{0,120}}?(?=\s(?:{fields})))?"
             if marker.endswith(":")
-            else flexible(marker) + r"\b[^:«]{0,80}:"
+            else flexible(marker, folded=True) + r"\b[^:«]{0,80}:"
             for marker in markers
             if marker
         ]

@@ -19,14 +19,17 @@ def phrases_pattern(phrases: tuple[str, ...], *, start: bool) -> re.Pattern[str]
     folded = sorted({fold(phrase).strip() for phrase in phrases if phrase.strip()}, key=len, reverse=True)
     if not folded:
         return re.compile(r"(?!x)x")  # matches nothing
-    alternatives = "|".join(flexible(phrase) for phrase in folded)
+    alternatives = "|".join(flexible(phrase, folded=True) for phrase in folded)
     # Not "\b": a phrase may open with a mark ("+1").
     return re.compile((r"^\W*(?:" if start else r"(?<!\w)(?:") + alternatives + r")(?!\w)")
 
 
-def flexible(phrase: str) -> str:
-    """A phrase as a pattern where spaces, hyphens and apostrophes are interchangeable."""
-    return r"[\s\-'’]*".join(re.escape(word) for word in re.split(r"[\s\-'’]+", phrase) if word)
+def flexible(phrase: str, *, folded: bool = False) -> str:
+    """A phrase as a pattern where spaces, hyphens and apostrophes are interchangeable; for `folded` texts
+    only the straight apostrophe (fold unifies them): a class without "’" compiles six times faster, and
+    the asking phrases' patterns were a tenth of a cold `ask`."""
+    gap = r"[\s\-']*" if folded else r"[\s\-'’]*"
+    return gap.join(re.escape(word) for word in re.split(r"[\s\-'’]+", phrase) if word)
 
 
 def any_phrase(phrases: tuple[str, ...]) -> str:

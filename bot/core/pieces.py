@@ -49,10 +49,10 @@ class Pieces:
         self._item = phrases_pattern(reading.listing_openers, start=True)
         item = self._item.pattern.removeprefix("^")
         self._clause = re.compile(rf"{self._condition.pattern}\W*(?:{self._subject.pattern}|{item})")  # "quand le …"
-        asking = "|".join(flexible(fold(phrase)) for phrase in reading.asking_phrases if phrase.strip())
+        asking = "|".join(flexible(fold(phrase), folded=True) for phrase in reading.asking_phrases if phrase.strip())
         self._listing = re.compile(rf"\b(?:{asking})[\s,]+{item}") if asking else None
         # What only opens the next item: "Je vous saurais gré de m'indiquer", "d'une part".
-        items = "|".join(flexible(fold(opener)) for opener in reading.listing_openers if opener.strip()) or r"(?!x)x"
+        items = "|".join(flexible(fold(o), folded=True) for o in reading.listing_openers if o.strip()) or r"(?!x)x"
         self._lead = re.compile(rf"(?<!\w)(?:{asking or '(?!x)x'}|{items})\W*$")
         # A question starting in the middle of a sentence, without punctuation (see `_cuts`).
         self._starts = PhraseFinder(reading.question_starts)
