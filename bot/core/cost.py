@@ -160,13 +160,13 @@ class DurationReader:
         found = self.durations(digits(question))
         return found[0] if found else None
 
-    def clause_around(self, text: str, start: int, end: int) -> str:
-        """The words of `text` around [start, end) up to the nearest break (comma, "et", full stop), after the
-        label its sentence opens with, if any ("Horaires de la mairie : 8 h 30 - 12 h et 14 h - 17 h")."""
+    def clause_around(self, text: str, start: int, end: int, *, labelled: bool = False) -> str:
+        """The words of `text` around [start, end) up to the nearest break (comma, "et", full stop); `labelled`: after
+        the label its sentence opens with, if any ("Horaires de la mairie : 8 h 30 - 12 h et 14 h - 17 h")."""
         first = max(0, start - CLAUSE_REACH)
         before = [m.end() for m in self._break.finditer(text, first, start)]
         clause = text[(before[-1] if before else first) : self.clause_end(text, end)]
-        label = _LABEL.search(text, first, start)
+        label = _LABEL.search(text, first, start) if labelled else None
         return f"{label.group(1)} {clause}" if label else clause
 
     def clause_end(self, text: str, end: int) -> int:

@@ -219,7 +219,7 @@ class Prices(Calculator):
         before = self.cues.delay_before
         if before and before.search(text, max(0, duration.start - DELAY_REACH), duration.start):
             return "delay"  # "sous 48 heures": a time limit, not hours worked
-        around = self.reader.clause_around(text, duration.start, duration.end)
+        around = self.reader.clause_around(text, duration.start, duration.end, labelled=True)  # "Horaires : …"
         for role, pattern in self.cues.duration_cues.items():
             if match := pattern.search(around):
                 if role == "travel" and self.cues.included and self.cues.included.match(word_end(around, match.end())):
