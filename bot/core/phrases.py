@@ -59,7 +59,7 @@ class PhraseFinder:
 
     def match(self, text: str, position: int) -> re.Match[str] | None:
         """The phrase starting at `position` of `text`, if one does."""
-        word = _WORD.match(text, position)
+        word = WORD.match(text, position)
         pattern = self._patterns.get(word.group().lower()) if word else None
         return pattern.match(text, position) if pattern else None
 
@@ -71,7 +71,7 @@ class PhraseFinder:
         if not any(hint in lowered for hint in self._hints):
             return found
         end = 0
-        for word in _WORD.finditer(text):
+        for word in WORD.finditer(text):
             start = word.start()
             pattern = self._patterns.get(word.group().lower())
             if pattern is None or start < end or (start and text[start - 1] in "-'’"):
@@ -82,4 +82,4 @@ class PhraseFinder:
         return found
 
 
-_WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+")  # a word of a text (phrases, pieces and questions read words alike)

@@ -9,10 +9,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .french import fold
-from .phrases import PhraseFinder, alternatives, flexible, phrases_pattern
+from .phrases import WORD, PhraseFinder, alternatives, flexible, phrases_pattern
 from .reading import Reading
 
-_WORD = re.compile(r"\w+")
 _AFTER_ENUMERATOR = re.compile(r"[\s,:.-]*")
 _ONE_LETTER_END = re.compile(r"(?<!\w)\w[\s'’]+$")  # "c'est ce que": "est ce que" is no question there
 ASKING_REACH = 80  # an asking phrase takes the question starting this close after it ("savoir | combien")
@@ -209,7 +208,7 @@ class Pieces:
     def _piece_asks(self, folded: str, indirect: bool, in_place: bool = False) -> bool:
         """Whether a piece of a sentence (folded, without its linking word) asks something; `in_place`:
         a question word asks wherever it stands (a message without "?")."""
-        if in_place and not self._in_place.isdisjoint(_WORD.findall(folded)):
+        if in_place and not self._in_place.isdisjoint(WORD.findall(folded)):
             return True  # "et on doit prévenir combien de temps avant", "si on paie en retard c'est combien"
         if self._condition.match(folded) and not (indirect and self._if.match(folded)):
             # A condition, unless it is itself a question ("quand la Fibre facture-t-elle ?").
@@ -225,7 +224,7 @@ class Pieces:
 
     def _closes(self, folded: str) -> bool:
         """Whether a folded text ends with its question word ("ça commence quand")."""
-        return (_WORD.findall(folded[-40:]) or [""])[-1] in self._closing_words
+        return (WORD.findall(folded[-40:]) or [""])[-1] in self._closing_words
 
     def asks(self, sentence: str, unpunctuated: bool = False) -> bool:
         """Whether a sentence asks something; `unpunctuated`: its message has no "?" (dictated, SMS)."""
@@ -236,12 +235,12 @@ class Pieces:
             return True  # "première question … deuxième question …"
         # In a message without "?": a question word anywhere, or a question starting mid-sentence.
         if unpunctuated and (
-            not self._in_place.isdisjoint(_WORD.findall(folded))
+            not self._in_place.isdisjoint(WORD.findall(folded))
             or any(cut.kind == "start" for cut in self._cuts(sentence))
         ):
             return True
         # SMS: a question word left in place, at the end of the sentence or of one of its pieces ("la facture
         # arrive qd et c'est qui le président"); not in punctuated sentences ("… qui fait quoi." tells).
-        if self._closing_words.isdisjoint(_WORD.findall(folded)) or (not unpunctuated and sentence.endswith(".")):
+        if self._closing_words.isdisjoint(WORD.findall(folded)) or (not unpunctuated and sentence.endswith(".")):
             return False
         return any(self._closes(piece) for piece in self._piece_end.split(folded)[::2])

@@ -10,9 +10,7 @@ from typing import NamedTuple
 from .french import fold
 from .matching import Matcher
 from .message import Message, Reader
-from .phrases import any_phrase
-
-_WORD = re.compile(r"\w+")
+from .phrases import WORD, any_phrase
 
 MAX_PARTS = 5
 MIN_FOREIGN_TERMS = 2  # a question naming this many words of another topic asks about it
@@ -142,10 +140,10 @@ class QuestionFinder:
 
     def _asks_more(self, text: str, previous: str) -> bool:
         """Whether `text` is a question word and little else, naming nothing, that `previous` did not ask."""
-        words = set(_WORD.findall(fold(text)))
+        words = set(WORD.findall(fold(text)))
         if len(words) > MAX_BARE_WORDS or not words & self._question_words or self.names_something(text):
             return False
-        return not words <= set(_WORD.findall(fold(previous)))
+        return not words <= set(WORD.findall(fold(previous)))
 
     def _topic(self, previous: Question, text: str) -> str:
         """What a follow-up takes up: the previous question (with its own topic if it was a follow-up),
