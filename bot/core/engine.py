@@ -137,14 +137,14 @@ class Engine:
         # One of several questions is read on its own words, its context weaker (no second reading of the whole).
         one_of_several = bool(whole and focus_terms)
         own_text, own_terms = (focus, focus_terms) if one_of_several else (text, terms)
-        if one_of_several or (leads and focus_terms):  # a question before its context leads too
+        leading = leads and bool(focus_terms)  # a question before its context leads too
+        if one_of_several or leading:
             ranked = self.matcher.rank(focus_terms, terms)
         else:  # a message that never names the convention: its unknown words may well be its topic
             ranked = self.matcher.rank(terms, dilute=situational)
         # The calculation hook: once per question (see `figures` above).
         # A question asked before its context (`leads`) asks for a calculation by its own words only, and its
         # near clauses are its own ("Quel tribunal ? On doit envoyer un recommandé": not the letter of article 3).
-        leading = leads and bool(focus_terms)
         asking_terms, near = (focus_terms, self.matcher.rank(focus_terms)) if leading else (own_terms, ranked)
         if calculation := self.calculations.answer(question, figures or text, asking_terms, near, today, signature):
             return calculation

@@ -82,7 +82,7 @@ class CountedLists:
         if not announce:
             return line
         rest = line[announce.end() :]
-        end = _SENTENCE_END.search(rest)  # the list is the sentence after the colon
+        end = _NEXT_SENTENCE.search(rest)  # the list is the sentence after the colon
         listed, after = (rest[: end.end()], rest[end.end() :]) if end else (rest, "")
         count = self._counts[announce.group(1).lower()]
         for separator in _ITEM_SEPARATORS:
@@ -93,7 +93,7 @@ class CountedLists:
         return line
 
 
-_SENTENCE_END = re.compile(r"[.?!…](?=\s+\S)")  # a sentence ends and another follows on the same line
+_NEXT_SENTENCE = re.compile(r"[.?!…](?=\s+\S)")  # a sentence ends and another follows on the same line
 # How the items of a counted list are set apart: semicolons, else commas (an "et"/"ou" after one belongs to it).
 _ITEM_SEPARATORS = (re.compile(r"\s*;\s*(?:(?:et|ou)\s+)?"), re.compile(r"\s*,\s*(?:(?:et|ou)\s+)?"))
 

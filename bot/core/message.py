@@ -213,8 +213,8 @@ class Reader:
         text = inline_items(self._counted.items(self._semicolon_items(text) if listed else text))
         for raw in (_NUMBERED_END if ")" in text else _SENTENCE_END).split(text):
             raw = raw.strip()
-            listed = raw[:1] in _ITEM_STARTS or raw[1:2] == ")" or (raw[:1] in "ivIV" and _ITEM_NUMBER.match(raw))
-            piece = _ITEM_NUMBER.sub("", raw) if listed else raw
+            marked = raw[:1] in _ITEM_STARTS or raw[1:2] == ")" or (raw[:1] in "ivIV" and _ITEM_NUMBER.match(raw))
+            piece = _ITEM_NUMBER.sub("", raw) if marked else raw
             item = piece != raw
             piece = _TRAILING_LINK.sub("", piece.strip(" ,;:-–—»«\"'"))
             if not any(char.isalnum() for char in piece):

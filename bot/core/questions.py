@@ -82,9 +82,9 @@ class QuestionFinder:
                         pieces, last = [joined], ""
                         break
                 else:
-                    # An item of a list asked with its question mark is one question of its own, even naming
-                    # nothing the convention knows ("- c'est quand les prochaines élections ?"): answered
-                    # (refused) in its place, not left out.
+                    # A question naming nothing the convention knows is still one of its own when its writer set
+                    # it apart (a list item: "- c'est quand les prochaines élections ?") or when it names another
+                    # topic after a question (`_elsewhere`): answered (refused) in its place, not left out.
                     pieces = (
                         [sentence.text]
                         if sentence.text.endswith("?")
