@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from importlib.resources import files
 from pathlib import Path
 
@@ -191,35 +191,20 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
         common_words=tuple(common.common_words),
         stop_words=frozenset(fold(word) for word in vocabulary.stop_words),
         verb_endings=tuple(vocabulary.verb_endings),
-        reading=Reading(
-            forward_markers=tuple(vocabulary.forward_markers),
-            sign_offs=tuple(vocabulary.sign_offs),
-            question_openers=tuple(vocabulary.question_openers),
-            indirect_openers=tuple(vocabulary.indirect_openers),
-            if_words=tuple(vocabulary.if_words),
-            asking_phrases=tuple(vocabulary.asking_phrases),
-            anchor_words=tuple(vocabulary.anchor_words),
-            linking_words=tuple(vocabulary.linking_words),
-            inverted_subjects=tuple(vocabulary.inverted_subjects),
-            closing_question_words=tuple(vocabulary.closing_question_words),
-            condition_words=tuple(vocabulary.condition_words),
-            listing_openers=tuple(vocabulary.listing_openers),
-            question_starts=tuple(vocabulary.question_starts),
-            question_enumerators=tuple(vocabulary.question_enumerators),
-            ordinal_enumerators=tuple(vocabulary.ordinal_enumerators),
-            in_place_question_words=tuple(vocabulary.in_place_question_words),
-            follow_up_words=tuple(vocabulary.follow_up_words),
-            request_openers=tuple(vocabulary.request_openers),
-            spoken_commas=tuple(vocabulary.spoken_commas),
-            spoken_question_marks=tuple(vocabulary.spoken_question_marks),
-            spoken_stops=tuple(vocabulary.spoken_stops),
-            spoken_stops_before_question=tuple(vocabulary.spoken_stops_before_question),
-            list_counts=tuple(vocabulary.list_counts.items()),
-            listed_things=tuple(vocabulary.listed_things),
-        ),
+        reading=_reading(vocabulary),
         training=training,
     )
     return knowledge, problems
+
+
+def _reading(vocabulary: VocabularyFile) -> Reading:
+    """The word lists that shape how a message is read: each field of `Reading` from the vocabulary's field of
+    the same name (a mapping, `list_counts`, as its pairs), so that a new list is declared in two places only."""
+
+    def values(value: list[str] | dict[str, int]) -> tuple:
+        return tuple(value.items()) if isinstance(value, dict) else tuple(value)
+
+    return Reading(**{item.name: values(getattr(vocabulary, item.name)) for item in fields(Reading)})
 
 
 def load_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
