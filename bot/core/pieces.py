@@ -71,7 +71,7 @@ class Pieces:
         asks: list[bool] = []
         # "si …" asks only after "savoir si", "demande si" ("… si les frais sont facturés, et si on peut
         # arrêter"); otherwise it is a condition ("Et si ça ne convient pas, comment en sortir ?").
-        indirect = bool(self._asking.search(fold(question).replace("s'il", "si il")))
+        indirect = bool(self._asking.search(fold(question)))
         # "m'indiquer le taux horaire, la juridiction … ainsi que la durée": one question per item.
         listing = bool(self._listing and self._listing.search(fold(question)))
         # Without "?", a question word asks wherever it stands, and a question may start mid-sentence.
@@ -228,7 +228,7 @@ class Pieces:
 
     def asks(self, sentence: str, unpunctuated: bool = False) -> bool:
         """Whether a sentence asks something; `unpunctuated`: its message has no "?" (dictated, SMS)."""
-        folded = fold(sentence).replace("s'il", "si il")
+        folded = fold(sentence)
         if "?" in sentence or self._opener.match(folded) or self._asking.search(folded):
             return True
         if self._enumerators.find(sentence):
