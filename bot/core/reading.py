@@ -28,6 +28,8 @@ class Reading:
     in_place_question_words: tuple[str, ...] = ()
     follow_up_words: tuple[str, ...] = ()
     request_openers: tuple[str, ...] = ()
+    reply_attributions: tuple[str, ...] = ()
+    quote_pointers: tuple[str, ...] = ()
     relay_closings: tuple[str, ...] = ()
     spoken_commas: tuple[str, ...] = ()
     spoken_question_marks: tuple[str, ...] = ()

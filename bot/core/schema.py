@@ -87,6 +87,8 @@ class VocabularyFile(StrictModel):
     in_place_question_words: list[str] = []
     follow_up_words: list[str] = []
     request_openers: list[str] = []
+    reply_attributions: list[str] = []
+    quote_pointers: list[str] = []
     relay_closings: list[str] = []
     spoken_commas: list[str] = []
     spoken_question_marks: list[str] = []
