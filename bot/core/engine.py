@@ -66,6 +66,7 @@ class Engine:
         self.reader = Reader(knowledge.reading)
         parties = tuple(cue for party in knowledge.calculations.parties.values() for cue in party.cues)
         self.questions = QuestionFinder(self.reader, self.matcher, parties)
+        self._party_terms = frozenset(term for cue in parties for term in self.matcher.question_terms(cue))
         self.part_reader = PartReader(self.matcher)
         # Anchors are matched as written (folded), not through synonyms: "contrat" may be anyone's contract.
         # A plural or a longer word counts too ("conventions", "conventionnées", "cdg62").
@@ -188,7 +189,10 @@ class Engine:
                 return self.replies.clause_answer(question, clause, focus_terms, best.confidence, focus_ranked)
         # One of several questions of a message about the convention: a weaker match is still its best
         # reading, given in the middle band (with the warning and the next clauses).
-        threshold = min(self.threshold, PART_THRESHOLD) if one_of_several else self.threshold
+        # Not when it names more words of another topic than of the convention's (parties aside): "… ? et le CDG
+        # peut-il nous aider à recruter une secrétaire ?" is another question, not a weak one about its missions.
+        lenient = one_of_several and not self.matcher.mostly_foreign(focus_terms, self._party_terms)
+        threshold = min(self.threshold, PART_THRESHOLD) if lenient else self.threshold
         if is_sure(ranked, threshold):
             best = ranked[0]
             return self.replies.clause_answer(

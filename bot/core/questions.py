@@ -87,8 +87,8 @@ class QuestionFinder:
                     # topic after a question (`_elsewhere`): answered (refused) in its place, not left out.
                     pieces = (
                         [sentence.text]
-                        if sentence.text.endswith("?")
-                        and (sentence.listed or self._elsewhere(sentence.text, questions))
+                        if sentence.listed
+                        or (sentence.text.endswith("?") and self._elsewhere(sentence.text, questions))
                         else []
                     )
             for index, (piece, before) in enumerate(zip(pieces, [last, *pieces], strict=False)):
