@@ -20,6 +20,7 @@ from .cleaning import clean
 from .french import comparable
 from .knowledge import Knowledge
 from .matching import Matcher, is_sure
+from .mentions import Mentions
 from .message import Reader
 from .part_reader import PartReader, reads_in_parts
 from .questions import QuestionFinder
@@ -67,6 +68,7 @@ class Engine:
         parties = tuple(cue for party in knowledge.calculations.parties.values() for cue in party.cues)
         self.questions = QuestionFinder(self.reader, self.matcher, parties)
         self._party_terms = frozenset(term for cue in parties for term in self.matcher.question_terms(cue))
+        self.mentions = Mentions(knowledge.reading)
         self.part_reader = PartReader(self.matcher)
         # Anchors are matched as written (folded), not through synonyms: "contrat" may be anyone's contract.
         # A plural or a longer word counts too ("conventions", "conventionnées", "cdg62").
@@ -102,8 +104,17 @@ class Engine:
             focus = asked[0].text if len(asked) == 1 and (anchored or leads or opened) else ""
             # The calculations read a forwarded message without its header ("Envoyé : jeudi 26 novembre 2026").
             figures = " ".join(message.forwarded.split())
+            sentence = asked[0].text if len(asked) == 1 else ""
             return self._answer_part(
-                question, text, focus, today, signature, situational=anchored, figures=figures, leads=leads
+                question,
+                text,
+                focus,
+                today,
+                signature,
+                situational=anchored,
+                figures=figures,
+                leads=leads,
+                sentence=sentence,
             )
         answer_part = partial(self._answer_part, today=today, signature=signature, whole=text)
         parts = self.part_reader.answers(message, asked, anchored=anchored, answer_part=answer_part)
@@ -125,6 +136,7 @@ class Engine:
         situational: bool = True,
         figures: str = "",
         leads: bool = False,
+        sentence: str = "",
     ) -> Answer:
         """One question: `focus` is its sentence ("" if none stands out), `text` the same with its context
         (or `terms`, those of its context and itself), `whole` the message when it holds several questions.
@@ -134,6 +146,8 @@ class Engine:
         earlier question of the message cites it ("le CDG nous a facturé 3 h … ? Et on le règle comment ?": both
         are article 4.2.1): giving way to the next clause was measured wrong more often than right."""
         terms = terms if terms is not None else self.matcher.question_terms(text)
+        if unsaid := self.mentions.unsaid(focus or sentence):  # "Qui préside Somme Numérique ?": named, nothing more
+            return self.replies.unknown(question, self.replies.unsaid(unsaid, self.matcher.rank(terms)))
         focus_terms = self.matcher.question_terms(focus) if focus else []
         # One of several questions is read on its own words, its context weaker (no second reading of the whole).
         one_of_several = bool(whole and focus_terms)

@@ -31,6 +31,8 @@ class Reading:
     reply_attributions: tuple[str, ...] = ()
     quote_pointers: tuple[str, ...] = ()
     relay_closings: tuple[str, ...] = ()
+    mentioned_only: tuple[str, ...] = ()
+    entity_facts: tuple[str, ...] = ()
     spoken_commas: tuple[str, ...] = ()
     spoken_question_marks: tuple[str, ...] = ()
     spoken_stops: tuple[str, ...] = ()

@@ -90,6 +90,8 @@ class VocabularyFile(StrictModel):
     reply_attributions: list[str] = []
     quote_pointers: list[str] = []
     relay_closings: list[str] = []
+    mentioned_only: list[str] = []
+    entity_facts: list[str] = []
     spoken_commas: list[str] = []
     spoken_question_marks: list[str] = []
     spoken_stops: list[str] = []
