@@ -78,7 +78,7 @@ class Engine:
         the answer's own fields are then those of its first part."""
         # The cache of one message's terms never outlives it.
         self.matcher.forget_texts()
-        lines = clean(question, lines=True)  # line breaks end sentences
+        lines = self.reader.chat.without_relays(clean(question, lines=True))  # line breaks end sentences
         written = self.reader.punctuate(lines)  # spoken punctuation written ("virgule": ",")
         text = " ".join(written.split())  # what `clean(question)` gives
         if not text:
