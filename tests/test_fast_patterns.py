@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from bot.core import cleaning
 from bot.core.analysis import Analyzer
 from bot.core.calculations.cues import cue_pattern
 from bot.core.cost import alternation
@@ -153,3 +154,16 @@ def test_relay_closings_are_dropped_as_with_their_plain_alternation(engine: Engi
     assert sum(plain.search(text) is not None for text in texts) > 300
     for text in texts:
         assert engine.reader.chat.without_relays(text) == plain.sub("", text), text
+
+
+def test_noise_is_found_as_with_a_class_of_invisible_characters_first() -> None:
+    plain = re.compile(
+        r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]|\x1b\[[0-9;?]*[ -/]*[@-~]|</?[a-zA-Z][^<>]{0,80}>|https?://\S+"
+    )
+    pieces = ["\u200a", "\u200b", "\u200f", "\u2010", "\u202e", "\u2064", "\u2065", "\ufeff", "\x1b[", "31m", "<", "b>"]
+    pieces += ["</", "a", " ", "http", "s", "://", "x.fr", "<br/>", "h", ">", "\x1b", "[0;1", "?"]
+    generator = random.Random(13)
+    for _ in range(5_000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 10)))
+        assert cleaning._NOISE.sub(" ", text) == plain.sub(" ", text), repr(text)
+        assert [m.span() for m in cleaning._NOISE.finditer(text)] == [m.span() for m in plain.finditer(text)]
