@@ -3,13 +3,14 @@ equal), so that no answer or score moves (benchmarks/same_answers.py proves it o
 
 from __future__ import annotations
 
+import math
 import random
 import re
 
 import pytest
 from conftest import table
 
-from bot.core import classifier, cost, date_mentions, message
+from bot.core import classifier, cost, date_mentions, matching, message
 from bot.core.engine import Engine
 from bot.core.french import _STRETCHED, _TOKEN, LONG_TEXT, _fold, _fold_long, fold, words
 
@@ -28,6 +29,33 @@ def test_numpy_weighs_the_rows_as_plain_python_does(engine: Engine, text: str, m
     fast = model._weigh(rows, values)
     monkeypatch.setattr(classifier, "MANY_ROWS", len(rows) + 1)
     assert fast == model._weigh(rows, values)
+
+
+@pytest.mark.parametrize("text", LONG)
+def test_numpy_adds_a_long_message_s_postings_as_plain_python_does(engine: Engine, text: str) -> None:
+    matcher = engine.matcher
+    terms = list(dict.fromkeys(matcher.question_terms(text)))
+    for factor in (1.0, 0.2, 0.37):  # a term's own weight, its context share, a diluted weight
+        weights = {term: matcher.weight(term) * factor for term in terms}
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        present = [term for term in terms if term in matcher._postings or term in matcher._clause_postings]
+        nearest, relevance = matcher._dense.sums(present, weights, norm)
+        plain_nearest, plain_relevance = matcher._sums(present, weights, norm)
+        assert any(plain_nearest.values()) and any(plain_relevance.values())
+        assert nearest == {clause: plain_nearest.get(clause, 0.0) for clause in nearest}
+        assert relevance == {clause: plain_relevance.get(clause, 0.0) for clause in relevance}
+        assert set(plain_nearest) <= set(nearest) and set(plain_relevance) <= set(relevance)
+
+
+@pytest.mark.parametrize("text", LONG[2:])
+def test_numpy_ranks_a_long_message_as_plain_python_does(
+    engine: Engine, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terms = engine.matcher.question_terms(text)
+    assert len(terms) >= matching.MANY_TERMS
+    fast = engine.matcher.rank(terms)
+    monkeypatch.setattr(matching, "MANY_TERMS", len(terms) + 1)
+    assert fast == engine.matcher.rank(terms)
 
 
 SENTENCES = [
