@@ -167,3 +167,21 @@ def test_noise_is_found_as_with_a_class_of_invisible_characters_first() -> None:
         text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 10)))
         assert cleaning._NOISE.sub(" ", text) == plain.sub(" ", text), repr(text)
         assert [m.span() for m in cleaning._NOISE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_a_provider_speaking_is_found_as_with_the_start_as_an_alternative(engine: Engine) -> None:
+    slots = [
+        ["", "x", "mairie ", "ok. ", "ok.", "oui:", "a, ", "\n", "bonjour ! "],
+        ["au ", "a ", "chez ", "ici ", "ax ", "", "au  "],
+        ["cdg", "la fibre", "fibre numerique", "mairie", ""],
+        ["", " 62", " 59 62", "s"],
+        ["", ",", " ,", "."],
+        [" nous", "nous", " nousx", " vous", " nous."],
+    ]
+    generator = random.Random(17)
+    texts = ["".join(generator.choice(slot) for slot in slots) * generator.randint(1, 2) for _ in range(5_000)]
+    for start, after in engine.calculations.dates.cues.speaker.values():
+        plain = re.compile(rf"(?:^|[.!?:,;]\s*){start.pattern}")
+        assert sum(bool(plain.search(text)) for text in texts) > 100
+        for text in texts:
+            assert bool(start.match(text) or after.search(text)) == bool(plain.search(text)), text
