@@ -79,6 +79,7 @@ DATE_TEXTS = [
     "le 15/03/2025, 1/2/25, 2025-03-15, 15.03.2025, 12/12/12/12, 3,15/03/2025, x15/03/2025 a1/2/2025 -1/2/2025",
     "1er mars 2025, 15 mars, 3 fevrier dernier, 123 mars 2025, 12mars, 2 janv. 2026, 31 decembre 2025 dernier",
     "en avril 2025, d'aout 2024, courant mars 2025, fin juin 2026, mi-mai 2025, 4.2.1 15/03/20255, 1/1/1",
+    "xen mars 2025 _fin mai 2025 1debut juin 2025 mi mars 2026 d' avril 2025 il y a deux ans et demi, il y a 3 semaines",
 ]
 
 
@@ -88,8 +89,12 @@ def test_the_date_patterns_match_as_with_a_look_behind_first(text: str) -> None:
     written = date_mentions._month_patterns()[0]
     plain_written = re.compile(written.pattern.replace(r"(\d(?<!\d\d)\d?)", r"(?<!\d)(\d{1,2})", 1))
     assert plain_written.pattern != written.pattern
-    text = fold(f"{text} ; le 2 mars 2025 et le 01/02/2025")  # each pattern finds something
-    for fast, plain in ((date_mentions._NUMERIC, plain_numeric), (written, plain_written)):
+    month_year = date_mentions._month_patterns()[1]
+    plain_month_year = re.compile(r"\b(?:en|d'|courant|fin|debut|mi-?) ?" + month_year.pattern.split(" ?", 1)[1])
+    plain_ago = re.compile(r"\bil y a (\d{1,3}|[a-z]+(?:[ -][a-z]+)?) (ans?|annees?|mois|semaines?)( et demie?)?\b")
+    text = fold(f"{text} ; le 2 mars 2025 et le 01/02/2025, il y a 2 ans, xil y a 3 mois, fin mars 2025")  # found
+    pairs = [(date_mentions._NUMERIC, plain_numeric), (written, plain_written), (month_year, plain_month_year)]
+    for fast, plain in [*pairs, (date_mentions._AGO, plain_ago)]:
         expected = [(m.span(), m.groups()) for m in plain.finditer(text)]
         assert expected
         assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected
