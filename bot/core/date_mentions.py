@@ -20,8 +20,12 @@ from .french import fold
 # "(?<![\d.,/-])(\d{1,4})"): the regex engine then jumps from digit to digit instead of trying every position.
 _NUMERIC = re.compile(r"(\d(?<![\d.,/-]\d)\d{0,3})([/.-])(\d{1,2})\2(\d{2,4})(?![\d/.-]*\d)")
 # "il y a 18 mois", "il y a deux ans": counted back from today, an approximate day (the answer says so).
-_AGO = re.compile(r"\bil y a (\d{1,3}|[a-z]+(?:[ -][a-z]+)?) (ans?|annees?|mois|semaines?)( et demie?)?\b")
-_YEAR = re.compile(r"\d{4}")  # what a month with its year holds: without it, the month pattern is not tried
+# "il y a " first, the word boundary before it checked behind (the same matches as "\bil y a "): the regex engine
+# then looks for "il y a " as a whole instead of trying the boundary at every character.
+_AGO = re.compile(r"il y a (?<!\wil y a )(\d{1,3}|[a-z]+(?:[ -][a-z]+)?) (ans?|annees?|mois|semaines?)( et demie?)?\b")
+# What a month with its year holds (its year after a space): without it, the month pattern is not tried. The space
+# first: the regex engine jumps from space to space (five times faster than looking for digits everywhere).
+_YEAR = re.compile(r" \d{4}")
 _AGO_UNITS = {"an": "years", "ans": "years", "annee": "years", "annees": "years", "mois": "months"}
 
 
@@ -66,7 +70,9 @@ def _month_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """ "15 mars 2025", "le 3 fevrier dernier"; "en avril 2025": built from the month names."""
     month = "(" + "|".join(sorted(calendar_names().numbers, key=len, reverse=True)) + r")\b"
     written = re.compile(r"(\d(?<!\d\d)\d?) ?(?:er|e)? " + month + r"\.? ?(\d{4})?(?!\d)( dernier)?")  # see _NUMERIC
-    return written, re.compile(r"\b(?:en|d'|courant|fin|debut|mi-?) ?" + month + r" (\d{4})(?!\d)")
+    # Each word first, the word boundary before it checked behind (see _AGO): "\b(?:en|d'|courant|fin|debut|mi-?)".
+    leading = r"(?:e(?<!\we)n|d(?<!\wd)'|c(?<!\wc)ourant|f(?<!\wf)in|d(?<!\wd)ebut|m(?<!\wm)i-?)"
+    return written, re.compile(leading + " ?" + month + r" (\d{4})(?!\d)")
 
 
 _SPOKEN = re.compile(r"[a-z -]+")  # number words only: no digit, no punctuation

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .french import fold
-from .phrases import WORD, PhraseFinder, alternatives, flexible, phrases_pattern
+from .phrases import WORD, PhraseFinder, alternatives, phrase_trie, phrases_pattern
 from .reading import Reading
 
 _AFTER_ENUMERATOR = re.compile(r"[\s,:.-]*")
@@ -38,7 +38,9 @@ class Pieces:
         self._opener = phrases_pattern(reading.question_openers, start=True)
         self._indirect = phrases_pattern((*reading.if_words, *reading.indirect_openers), start=True)  # "savoir | si"
         self._if = phrases_pattern(reading.if_words, start=True)  # "si …": indirect question or condition
-        self._asking = phrases_pattern(asking_phrases, start=False)
+        # The asking phrases' patterns are only tested (never read for where they end): written as tries.
+        folded_asking = {fold(phrase).strip() for phrase in asking_phrases if phrase.strip()}
+        self._asking = re.compile(rf"{phrase_trie(folded_asking, folded=True)}(?!\w)")
         # Inside a question, a new one may start after a comma or a semicolon ("qui est responsable, et
         # peut-on résilier ?") or at a linking word ("et comment", "et on peut l'arrêter quand", "ainsi
         # que"): the cut is kept only where the piece after it asks something (see `pieces`).
@@ -52,11 +54,11 @@ class Pieces:
         self._item = phrases_pattern(reading.listing_openers, start=True)
         item = self._item.pattern.removeprefix("^")
         self._clause = re.compile(rf"{self._condition.pattern}\W*(?:{self._subject.pattern}|{item})")  # "quand le …"
-        asking = "|".join(flexible(fold(phrase), folded=True) for phrase in asking_phrases if phrase.strip())
-        self._listing = re.compile(rf"\b(?:{asking})[\s,]+{item}") if asking else None
+        asking = phrase_trie(folded_asking, folded=True)
+        self._listing = re.compile(rf"{asking}[\s,]+{item}") if folded_asking else None
         # What only opens the next item: "Je vous saurais gré de m'indiquer", "d'une part".
-        items = "|".join(flexible(fold(o), folded=True) for o in reading.listing_openers if o.strip()) or r"(?!x)x"
-        self._lead = re.compile(rf"(?<!\w)(?:{asking or '(?!x)x'}|{items})\W*$")
+        items = {fold(opener).strip() for opener in reading.listing_openers if opener.strip()}
+        self._lead = re.compile(rf"{phrase_trie(folded_asking | items, folded=True)}\W*$")
         # A question starting in the middle of a sentence, without punctuation (see `_cuts`).
         self._starts = PhraseFinder(reading.question_starts)
         self._enumerators = PhraseFinder(reading.question_enumerators)
