@@ -14,6 +14,7 @@ class Reading:
     question_openers: tuple[str, ...] = ()
     indirect_openers: tuple[str, ...] = ()
     if_words: tuple[str, ...] = ()
+    relative_words: tuple[str, ...] = ()
     asking_phrases: tuple[str, ...] = ()
     reporting_verbs: tuple[str, ...] = ()
     anchor_words: tuple[str, ...] = ()

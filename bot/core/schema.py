@@ -73,6 +73,7 @@ class VocabularyFile(StrictModel):
     question_openers: list[str] = []
     indirect_openers: list[str] = []
     if_words: list[str] = []
+    relative_words: list[str] = []
     asking_phrases: list[str] = []
     reporting_verbs: list[str] = []
     anchor_words: list[str] = []
