@@ -34,6 +34,8 @@ class Reading:
     relay_closings: tuple[str, ...] = ()
     mentioned_only: tuple[str, ...] = ()
     entity_facts: tuple[str, ...] = ()
+    other_bodies: tuple[str, ...] = ()
+    own_bodies: tuple[str, ...] = ()
     spoken_commas: tuple[str, ...] = ()
     spoken_question_marks: tuple[str, ...] = ()
     spoken_stops: tuple[str, ...] = ()

@@ -93,6 +93,8 @@ class VocabularyFile(StrictModel):
     relay_closings: list[str] = []
     mentioned_only: list[str] = []
     entity_facts: list[str] = []
+    other_bodies: list[str] = []
+    own_bodies: list[str] = []
     spoken_commas: list[str] = []
     spoken_question_marks: list[str] = []
     spoken_stops: list[str] = []
