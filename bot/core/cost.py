@@ -1,4 +1,4 @@
-"""Durations in French questions, and the cost of the CDG 62's time (Article 4.2.1).
+"""Durations and euro amounts in French questions (their price and how answers write them: money.py).
 
 Number words ("vingt-cinq heures", "deux heures trente") are turned into digits by `text2num`
 (a maintained parser of French numbers) before the patterns below read them. Every pattern is
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from text_to_num import alpha2digit
 
@@ -18,7 +18,6 @@ from .calculation_schema import DurationGrammar
 from .french import fold
 from .times_of_day import TimesOfDay, alternation
 
-HOURLY_RATE = Decimal(50)  # euros TTC, travel time and costs included (Article 4.2.1)
 MAX_HOURS = Decimal(1000)  # beyond this, a typo rather than a quote request
 
 # A number's first character, then what stands before it checked behind: the same matches as
@@ -229,22 +228,3 @@ def _decimal(number: str) -> Decimal | None:
     if "." in number and len(part) == 3 and whole.lstrip("-") not in ("", "0"):
         return Decimal(whole + part)  # a thousands dot, as French invoices write it
     return Decimal(f"{whole}.{part}")
-
-
-def support_cost(hours: Decimal) -> Decimal:
-    """The price in euros TTC of `hours` of CDG 62 support, to the cent."""
-    return (hours * HOURLY_RATE).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def format_euros(amount: Decimal) -> str:
-    """French format: 1 234,50 € (narrow no-break space for thousands)."""
-    whole, cents = f"{amount:.2f}".split(".")
-    groups = f"{int(whole):,}".replace(",", "\u202f")
-    return f"{groups},{cents} €"
-
-
-def format_hours(hours: Decimal) -> str:
-    """3 h, 1 h 30, 0 h 45."""
-    minutes = int((hours * 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    whole, rest = divmod(minutes, 60)
-    return f"{whole} h" if rest == 0 else f"{whole} h {rest:02d}"

@@ -1,0 +1,114 @@
+"""Which hours of a message the CDG 62 bills (Article 4.2.1), and how many times: each duration's role from the
+words of its part of the sentence (an intervention, travel, an outage, a delay…) and the count written before it
+("2 interventions de 3 h")."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from ..cost import Duration
+from .base import Calculator, Context
+from .parties import Parties
+
+DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them a delay
+REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
+
+
+@dataclass(frozen=True)
+class Part:
+    """Hours the CDG 62 bills: `role` is "intervention" or "travel", `count` how many times they are billed."""
+
+    duration: Duration
+    role: str
+    count: int = 1
+
+
+class BilledHours(Calculator):
+    """The roles and counts of a message's hours."""
+
+    def __init__(self, context: Context, parties: Parties) -> None:
+        super().__init__(context)
+        self.parties = parties
+
+    def roles(self, text: str, durations: list[Duration]) -> tuple[list[tuple[Duration, str]], bool]:
+        """Each duration with its role, and whether training hours were priced as the CDG 62's time."""
+        roles: list[tuple[Duration, str]] = []
+        trained = False
+        for d in durations:
+            role = self._duration_role(text, d)
+            if role == "training" and self._cdg_time_priced(text, d):
+                role, trained = "intervention", True
+            # "a mis 48h à venir, on paie les 48h ?": the same hours said again keep the role they were given.
+            earlier = next((r for e, r in roles if e.hours == d.hours and r != "intervention"), None)
+            roles.append((d, earlier if role == "intervention" and earlier else role))
+        return roles, trained
+
+    def counted(self, text: str, own: list[tuple[Duration, str]]) -> list[Part]:
+        """The billed hours with how many times each is billed."""
+        starts = [d.start for d, _ in own]
+        visits = [d.start for d, role in own if role == "intervention"]  # travel is not one of the visits
+        return [Part(d, role, self._repeats(text, d, starts, visits)) for d, role in own]
+
+    def added_up(self, text: str, durations: list[tuple[Duration, str]]) -> bool:
+        """Are consecutive durations joined by an addition ("et", "puis", "plus", a comma)?"""
+        if self.cues.addition is None:
+            return True
+        return all(
+            self.cues.addition.search(text, first.end, second.start)
+            for (first, _), (second, _) in itertools.pairwise(durations)
+        )
+
+    def party_of(self, text: str, duration: Duration) -> str | None:
+        """The provider named in the same part of the sentence as `duration`, if any."""
+        around = self._around(text, duration)
+        named = self.parties.named(around)
+        return next(iter(named)) if len(named) == 1 else None
+
+    def _around(self, text: str, duration: Duration) -> str:
+        return self.reader.clause_around(text, duration.start, duration.end)
+
+    def _cdg_time_priced(self, text: str, duration: Duration) -> bool:
+        """Hours of a training done by the CDG 62 ("venu", or named) whose amount is asked: its time, priced."""
+        if self.cues.amount_asked is None or not self.cues.amount_asked.search(text):
+            return False
+        around = self._around(text, duration)
+        came = bool(self.cues.intervention and self.cues.intervention.search(around))
+        named = self.parties.named(text) - {"commune"}
+        return "fibre" not in named and (came or "cdg" in named)
+
+    def _duration_role(self, text: str, duration: Duration) -> str:
+        """What hours are: an intervention, travel, an outage… (the cue in their part of the sentence)."""
+        before = self.cues.delay_before
+        if before and before.search(text, max(0, duration.start - DELAY_REACH), duration.start):
+            return "delay"  # "sous 48 heures": a time limit, not hours worked
+        around = self.reader.clause_around(text, duration.start, duration.end, labelled=True)  # "Horaires : …"
+        for role, pattern in self.cues.duration_cues.items():
+            if match := pattern.search(around):
+                if role == "travel" and self.cues.included and self.cues.included.match(word_end(around, match.end())):
+                    continue  # "déplacements compris": the hours include the travel, they are not only travel
+                if role in ("outage", "own_staff") and self.cues.intervention and self.cues.intervention.search(around):
+                    return "intervention"  # "venu de 23h à 2h pour la panne": the CDG 62's time on the outage
+                return role
+        return "intervention"  # no cue: the hours of an intervention, as a price question means
+
+    def _repeats(self, text: str, duration: Duration, starts: list[int], visits: list[int]) -> int:
+        """2 for "2 interventions de 3 h" or "2 fois 3 h": the count written just before the hours.
+
+        Only for the first hours after the count (of all `starts`), and not when the intervention hours from
+        here on (`visits`) are as many as the count: they list those interventions one by one ("3 fois : 2 h, 1 h 30 et
+        45 min")."""
+        first = max(0, duration.start - REPEAT_REACH)
+        found = list(self.cues.repeat.finditer(text, first, duration.start))
+        if not found or any(found[-1].end() <= start < duration.start for start in starts):
+            return 1
+        count = int(found[-1].group(1))
+        following = sum(start >= duration.start for start in visits)
+        return count if 1 < count <= 50 and count != following else 1
+
+
+def word_end(text: str, position: int) -> str:
+    """`text` after the word that ends at or goes on after `position` ("deplacement|s compris" → " compris")."""
+    rest = text[position:]
+    return rest[len(re.match(r"[a-z]*", rest).group(0)) :].lstrip()  # type: ignore[union-attr]
