@@ -33,6 +33,7 @@ _ELISION = re.compile(r"'(?<=(?<!\w)[a-z]')(?=[a-z])")
 # what precedes it.
 _PUNCTUATION_BREAK = r"[.;:!?,)]|\((?=[^()]*\d)"
 CLAUSE_REACH = 80  # characters looked at on each side of a duration for its role
+LABEL_WORDS = 3  # "trajet aller-retour : 45 min" names its hours; a longer text before a colon is a sentence
 # A sentence's label: its first words, up to a colon, then no sentence end up to the duration.
 _LABEL = re.compile(r"(?:^|[.!?]\s+)([^.!?:\d]{3,40}):[^.!?:]*$")
 TIME_OF_DAY_REACH = 12  # characters before "14h" where "à" or "vers" make it a time of day
@@ -159,12 +160,25 @@ class DurationReader:
         found = self.durations(digits(question))
         return found[0] if found else None
 
-    def clause_around(self, text: str, start: int, end: int, *, labelled: bool = False) -> str:
+    def clause_around(
+        self, text: str, start: int, end: int, *, labelled: bool = False, bounds: tuple[int, int] | None = None
+    ) -> str:
         """The words of `text` around [start, end) up to the nearest break (comma, "et", full stop); `labelled`: after
-        the label its sentence opens with, if any ("Horaires de la mairie : 8 h 30 - 12 h et 14 h - 17 h")."""
+        the label its sentence opens with, if any ("Horaires de la mairie : 8 h 30 - 12 h et 14 h - 17 h"); `bounds`:
+        within them only (between the hours said before and after: "2h sur place trajet 30 min" are two parts)."""
+        low, high = bounds or (0, len(text))
         first = max(0, start - CLAUSE_REACH)
-        before = [m.end() for m in self._break.finditer(text, first, start)]
-        clause = text[(before[-1] if before else first) : self.clause_end(text, end)]
+        before = list(self._break.finditer(text, max(low, first), start))
+        if labelled and before and before[-1].group() == ":" and not text[before[-1].end() : start].strip():
+            named = text[before[-2].end() if len(before) > 1 else max(low, first) : before[-1].start()]
+            if len(named.split()) <= LABEL_WORDS:
+                before.pop()  # "2h sur place, route : 1 h": the word before the colon names the hours after it
+        cut, stop = before[-1].end() if before else max(low, first), min(high, self.clause_end(text, end))
+        # "sur place : 2 h route : 40 min": "route" names the hours right after its colon, not these
+        label_after = text.startswith(":", stop) and not text[stop + 1 : high].strip()
+        if labelled and label_after and len(text[end:stop].split()) <= LABEL_WORDS:
+            stop = end
+        clause = text[cut:stop]
         label = _LABEL.search(text, first, start) if labelled else None
         return f"{label.group(1)} {clause}" if label else clause
 

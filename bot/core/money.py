@@ -9,7 +9,9 @@ HOURLY_RATE = Decimal(50)  # euros TTC, travel time and costs included (Article 
 
 def support_cost(hours: Decimal) -> Decimal:
     """The price in euros TTC of `hours` of CDG 62 support, to the cent."""
-    return (hours * HOURLY_RATE).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    # To the minute first: hours are kept to four decimals, so 3 × 40 min would be 2.0001 h (250,01 € for 5 h).
+    minutes = (hours * 60).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return (minutes * HOURLY_RATE / 60).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def format_euros(amount: Decimal) -> str:

@@ -14,6 +14,7 @@ from .parties import Parties
 
 DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them a delay
 REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
+_SENTENCE_START = re.compile(r"[.!?\n](?=[^.!?\n]*$)")
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,9 @@ class BilledHours(Calculator):
         """Each duration with its role, and whether training hours were priced as the CDG 62's time."""
         roles: list[tuple[Duration, str]] = []
         trained = False
-        for d in durations:
-            role = self._duration_role(text, d)
+        for i, d in enumerate(durations):
+            bounds = (durations[i - 1].end if i else 0, durations[i + 1].start if i + 1 < len(durations) else len(text))
+            role = "included" if self._part_of_earlier(text, d, durations) else self._duration_role(text, d, bounds)
             if role == "training" and self._cdg_time_priced(text, d):
                 role, trained = "intervention", True
             # "a mis 48h à venir, on paie les 48h ?": the same hours said again keep the role they were given.
@@ -52,12 +54,13 @@ class BilledHours(Calculator):
         return [Part(d, role, self._repeats(text, d, starts, visits)) for d, role in own]
 
     def added_up(self, text: str, durations: list[tuple[Duration, str]]) -> bool:
-        """Are consecutive durations joined by an addition ("et", "puis", "plus", a comma)?"""
+        """Are consecutive durations joined by an addition ("et", "puis", "plus", a comma), or one the travel of the
+        other ("2h sur place" then "trajet 30 min" on the next line: the travel time is billed time too)?"""
         if self.cues.addition is None:
             return True
         return all(
-            self.cues.addition.search(text, first.end, second.start)
-            for (first, _), (second, _) in itertools.pairwise(durations)
+            self.cues.addition.search(text, first.end, second.start) or {one, two} == {"intervention", "travel"}
+            for (first, one), (second, two) in itertools.pairwise(durations)
         )
 
     def party_of(self, text: str, duration: Duration) -> str | None:
@@ -69,6 +72,16 @@ class BilledHours(Calculator):
     def _around(self, text: str, duration: Duration) -> str:
         return self.reader.clause_around(text, duration.start, duration.end)
 
+    def _part_of_earlier(self, text: str, duration: Duration, durations: list[Duration]) -> bool:
+        """ "3 h, dont 30 min de trajet", "5 h dont 3 h sur place et 2 h de route": hours that are a part of hours
+        said before them in the sentence, not hours to add."""
+        if self.cues.part_of is None:
+            return False
+        sentence = _SENTENCE_START.search(text, 0, duration.start)
+        first = sentence.end() if sentence else 0
+        said = self.cues.part_of.search(text, first, duration.start)
+        return bool(said and any(first <= d.end <= said.start() for d in durations))
+
     def _cdg_time_priced(self, text: str, duration: Duration) -> bool:
         """Hours of a training done by the CDG 62 ("venu", or named) whose amount is asked: its time, priced."""
         if self.cues.amount_asked is None or not self.cues.amount_asked.search(text):
@@ -78,20 +91,33 @@ class BilledHours(Calculator):
         named = self.parties.named(text) - {"commune"}
         return "fibre" not in named and (came or "cdg" in named)
 
-    def _duration_role(self, text: str, duration: Duration) -> str:
-        """What hours are: an intervention, travel, an outage… (the cue in their part of the sentence)."""
+    def _duration_role(self, text: str, duration: Duration, bounds: tuple[int, int]) -> str:
+        """What hours are: an intervention, travel, an outage… (the cue in their part of the sentence, not beyond the
+        hours said before and after them: those have their own)."""
         before = self.cues.delay_before
         if before and before.search(text, max(0, duration.start - DELAY_REACH), duration.start):
             return "delay"  # "sous 48 heures": a time limit, not hours worked
-        around = self.reader.clause_around(text, duration.start, duration.end, labelled=True)  # "Horaires : …"
+        around = self.reader.clause_around(text, duration.start, duration.end, labelled=True, bounds=bounds)
         for role, pattern in self.cues.duration_cues.items():
             if match := pattern.search(around):
                 if role == "travel" and self.cues.included and self.cues.included.match(word_end(around, match.end())):
                     continue  # "déplacements compris": the hours include the travel, they are not only travel
                 if role in ("outage", "own_staff") and self.cues.intervention and self.cues.intervention.search(around):
                     return "intervention"  # "venu de 23h à 2h pour la panne": the CDG 62's time on the outage
+                if role == "travel" and self._nearer_on_site(around, pattern, text[duration.start : duration.end]):
+                    return "intervention"  # "2h sur place trajet 30 min": "sur place" is said of the 2h
                 return role
         return "intervention"  # no cue: the hours of an intervention, as a price question means
+
+    def _nearer_on_site(self, around: str, travel: re.Pattern[str], hours: str) -> bool:
+        """Is the first cue after `hours` an intervention word ("2h sur place trajet 30 min": "sur place" is said of
+        the 2h, "trajet" of the 30 min)? A word before the hours does not decide ("venu 1 h de route")."""
+        if self.cues.intervention is None or (at := around.find(hours)) < 0:
+            return False
+        after = at + len(hours)
+        on_site = self.cues.intervention.search(around, after)
+        road = travel.search(around, after)
+        return bool(on_site and (road is None or on_site.start() < road.start()))
 
     def _repeats(self, text: str, duration: Duration, starts: list[int], visits: list[int]) -> int:
         """2 for "2 interventions de 3 h" or "2 fois 3 h": the count written just before the hours.

@@ -80,6 +80,7 @@ class Cues:
         self.convention = cue_pattern(words.convention_words) if words.convention_words else None
         self.party_clauses = {entry.clause: entry for entry in words.party_clauses}
         self.included = optional(words.included_words)
+        self.part_of = optional(words.part_of_words)  # "3 h, dont 30 min de trajet": hours within hours said
         # read in `digits` text, where "combien d'heures" is split as "combien d' heures"
         self.hours_asked = optional([elided(asked) for asked in words.hours_asked_words])
         self.amount_asked = optional(words.amount_asked_words)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..answer import Answer
-from ..cost import digits
+from ..cost import Duration, digits
 from ..date_mentions import find_dates
 from ..french import fold
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
@@ -31,6 +31,10 @@ NOT_BILLED = {
 TRAINING_PRICED = (
     "La convention ne parle pas de formation en particulier : j'ai compté ce temps comme une intervention du CDG 62 "
     "dans le cadre de son accompagnement (article 2.2), facturée au temps passé."
+)
+TRAINING_LEFT_OUT = (
+    "Les heures de formation de votre message ne sont pas comptées : la convention ne parle pas de formation en "
+    "particulier. Si le CDG 62 la fait dans le cadre de son accompagnement, ajoutez-les au temps passé."
 )
 NO_HOURS = (
     "La convention ne fixe aucun horaire (ni d'ouverture, ni de support, ni d'intervention) : je ne peux pas vous "
@@ -72,6 +76,9 @@ class Prices(Calculator):
             return self.parties.counterpart(question, terms, COST_CLAUSE, "fibre")
         if not self._price_asked(text):
             return None  # "intervention sous 48 heures", "facturé 3 h, comment contester ?": hours, no price asked
+        left_out = [d for d, role in roles if role not in ("intervention", "travel", "delay", "included")]
+        if left_out and all(role == "travel" for _, role in own):
+            return self._travel_alone(question, terms, own, left_out)  # the visit's own hours were not counted
         if problem := next((d.problem for d, _ in own if d.hours is None), ""):
             return refusal(question, f"Je ne peux pas calculer : {problem}.")
         if not self.billed.added_up(text, own):
@@ -111,9 +118,26 @@ class Prices(Calculator):
             )
         if trained:
             lines.append(TRAINING_PRICED)
+        elif any(role == "training" for _, role in roles):  # never a part of the hours dropped without a word
+            lines.append(TRAINING_LEFT_OUT)
         if self.cues.before_tax_words.search(fold(question)):
             lines.append(NO_HT)
         return Answer(question, True, "calculation", " ".join(lines), (self.cite(COST_CLAUSE, terms),), 1.0)
+
+    def _travel_alone(
+        self, question: str, terms: list[str], own: list[tuple[Duration, str]], left_out: list[Duration]
+    ) -> Answer:
+        """Travel, and hours not read as the CDG 62's ("va initier notre secrétaire : 2 h 30"): no price for the
+        travel alone, which only goes with a visit; the hours spent are asked."""
+        travel = " + ".join(format_hours(d.hours or Decimal(0)) for d, _ in own)
+        others = ", ".join(f"« {d.text} »" for d in left_out)
+        text_out = (
+            f"Votre message donne {travel} de trajet, mais je n'ai pas compté {others} comme du temps passé par le "
+            "CDG 62 : je ne chiffre pas le trajet seul. Le CDG 62 facture tout son temps, trajet compris, "
+            f"{format_euros(HOURLY_RATE)} TTC de l'heure (article 4.2.1) : dites-moi combien d'heures il passe sur place "
+            "et je calculerai le montant."
+        )
+        return Answer(question, True, "calculation", text_out, (self.cite(COST_CLAUSE, terms),), 1.0)
 
     def time_of_day(self, question: str, text: str, near: set[str], named: set[str]) -> Answer | None:
         """An hour of the CDG 62 or La Fibre asked ("à quelle heure ferme…"): the text sets none, no price answers it."""
