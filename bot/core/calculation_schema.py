@@ -82,6 +82,8 @@ class CalculationsFile(StrictModel):
     liability_cap_words: list[str] = []
     liability_cap_quote_words: str = ""
     repeat_words: list[str]
+    visit_words: list[str] = []
+    each_words: list[str] = []
     part_of_words: list[str] = []
     addition_words: list[str] = []
     included_words: list[str] = []

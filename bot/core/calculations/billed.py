@@ -1,12 +1,12 @@
 """Which hours of a message the CDG 62 bills (Article 4.2.1), and how many times: each duration's role from the
-words of its part of the sentence (an intervention, travel, an outage, a delay…) and the count written before it
-("2 interventions de 3 h")."""
+words of its part of the sentence (an intervention, travel, an outage, a delay…), the count written before it
+("2 interventions de 3 h"), and travel said once for every visit ("à chaque fois 30 min de trajet")."""
 
 from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..cost import Duration
 from .base import Calculator, Context
@@ -47,11 +47,43 @@ class BilledHours(Calculator):
             roles.append((d, earlier if role == "intervention" and earlier else role))
         return roles, trained
 
-    def counted(self, text: str, own: list[tuple[Duration, str]]) -> list[Part]:
-        """The billed hours with how many times each is billed."""
+    def counted(self, text: str, own: list[tuple[Duration, str]]) -> list[Part] | None:
+        """The billed hours with how many times each is billed; None when travel is said for each visit ("à chaque
+        fois 30 min de trajet") and the message does not make clear how many visits there are."""
         starts = [d.start for d, _ in own]
         visits = [d.start for d, role in own if role == "intervention"]  # travel is not one of the visits
-        return [Part(d, role, self._repeats(text, d, starts, visits)) for d, role in own]
+        parts = [Part(d, role, self._repeats(text, d, starts, visits)) for d, role in own]
+        each = [i for i, p in enumerate(parts) if p.count == 1 and self._each(text, p.duration)]
+        if not each:
+            return parts
+        # "4 fois, 1 h de route et 2 h sur place à chaque fois": the visits are counted from the other hours
+        count = self.visits(text, [p for i, p in enumerate(parts) if i not in each])
+        if count is None:
+            return None
+        return [replace(p, count=count) if i in each else p for i, p in enumerate(parts)]
+
+    def travel_once(self, text: str, parts: list[Part]) -> int:
+        """The number of visits when travel said once goes with several of them ("3 interventions de 2 h, 30 min de
+        trajet": once, or for each?), else 0."""
+        visits = sum(p.count for p in parts if p.role == "intervention")
+        travel = [p for p in parts if p.role == "travel"]
+        if visits < 2 or not travel or any(p.count > 1 or self._each(text, p.duration) for p in travel):
+            return 0
+        if self.cues.total and any(self.cues.total.search(self._around(text, p.duration)) for p in travel):
+            return 0  # "1 h de trajet au total": once, as written
+        return visits
+
+    def visits(self, text: str, parts: list[Part]) -> int | None:
+        """How many visits the message gives: the intervention hours it lists, or the count it writes ("3
+        déplacements"), when both say the same; None when neither is clear."""
+        listed = sum(p.count for p in parts if p.role == "intervention")
+        said = {int(m.group(1)) for m in self.cues.visit_count.finditer(text)} if self.cues.visit_count else set()
+        if len(said) > 1:
+            return None
+        if said:
+            (number,) = said
+            return number if listed in (0, number) and number > 0 else None
+        return listed if listed > 1 else None
 
     def added_up(self, text: str, durations: list[tuple[Duration, str]]) -> bool:
         """Are consecutive durations joined by an addition ("et", "puis", "plus", a comma), or one the travel of the
@@ -68,6 +100,10 @@ class BilledHours(Calculator):
         around = self._around(text, duration)
         named = self.parties.named(around)
         return next(iter(named)) if len(named) == 1 else None
+
+    def _each(self, text: str, duration: Duration) -> bool:
+        """Are these hours said for each visit ("à chaque fois", "par déplacement", "chacun")?"""
+        return bool(self.cues.each and self.cues.each.search(self._around(text, duration)))
 
     def _around(self, text: str, duration: Duration) -> str:
         return self.reader.clause_around(text, duration.start, duration.end)

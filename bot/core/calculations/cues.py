@@ -67,7 +67,9 @@ class Cues:
                 self.overrides.setdefault(other, []).append(role)
         self.overriding = [role for role, spec in words.date_roles.items() if spec.overrides]  # for a date with no cue
         self.duration_cues = {role: cue_pattern(spec.cues) for role, spec in words.duration_roles.items()}
-        self.repeat = re.compile(r"(?<![\d.,])(\d{1,2}) ?(?:" + cue_pattern(words.repeat_words).pattern + r")")
+        self.repeat = counted(words.repeat_words)
+        self.visit_count = counted(words.visit_words) if words.visit_words else None  # "3 déplacements"
+        self.each = optional(words.each_words)  # "à chaque fois 30 min de trajet": travel of every visit
         self.parties = {party: cue_pattern(spec.cues) for party, spec in words.parties.items()}
         self.termination = cue_pattern(words.termination_words)
         self.anytime = cue_pattern(words.anytime_words)
@@ -120,6 +122,11 @@ class Cues:
         self.end_link = _at_end(words.end_links)
         self.end_link_weak = _at_end(words.end_links_weak)
         self.delay_before = _at_end(words.delay_before_words)
+
+
+def counted(words: list[str]) -> re.Pattern[str]:
+    """A count written before one of `words` ("2 interventions", "3 fois"), the number in group 1."""
+    return re.compile(r"(?<![\d.,])(\d{1,2}) ?(?:" + cue_pattern(words).pattern + r")")
 
 
 def joining(words: list[str]) -> re.Pattern[str]:

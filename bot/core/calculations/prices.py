@@ -92,6 +92,8 @@ class Prices(Calculator):
             )
             return Answer(question, True, "calculation", text_out, (self.cite(COST_CLAUSE, terms),), 1.0)
         parts = self.billed.counted(text, own)
+        if parts is None:
+            return self._visits_unclear(question, terms, own)
         hours = sum((p.duration.hours * p.count for p in parts if p.duration.hours), Decimal(0))
         amount = support_cost(hours)
         detail = " + ".join(
@@ -116,6 +118,13 @@ class Prices(Calculator):
                 "Les heures de La Fibre Numérique 59 62 ne sont pas comptées : la convention ne lui fixe aucun taux "
                 "horaire, son prix est celui du devis signé (article 4.1 et annexe n°2)."
             )
+        if visits := self.billed.travel_once(text, parts):
+            trips = sum((p.duration.hours or Decimal(0) for p in parts if p.role == "travel"), Decimal(0))
+            lines.append(
+                f"J'ai compté le trajet ({format_hours(trips)}) une seule fois, comme votre message l'écrit ; compté "
+                f"pour chacune des {visits} interventions, le montant serait de "
+                f"{format_euros(support_cost(hours + trips * (visits - 1)))} TTC."
+            )
         if trained:
             lines.append(TRAINING_PRICED)
         elif any(role == "training" for _, role in roles):  # never a part of the hours dropped without a word
@@ -136,6 +145,18 @@ class Prices(Calculator):
             "CDG 62 : je ne chiffre pas le trajet seul. Le CDG 62 facture tout son temps, trajet compris, "
             f"{format_euros(HOURLY_RATE)} TTC de l'heure (article 4.2.1) : dites-moi combien d'heures il passe sur place "
             "et je calculerai le montant."
+        )
+        return Answer(question, True, "calculation", text_out, (self.cite(COST_CLAUSE, terms),), 1.0)
+
+    def _visits_unclear(self, question: str, terms: list[str], own: list[tuple[Duration, str]]) -> Answer:
+        """Travel said for each visit, but how many visits is not clear: the price of one visit, and the question."""
+        hours = sum((d.hours for d, _ in own if d.hours), Decimal(0))
+        detail = " + ".join(format_hours(d.hours or Decimal(0)) + " de trajet" * (r == "travel") for d, r in own)
+        text_out = (
+            "Votre message donne un temps de trajet pour chaque intervention sans dire clairement combien "
+            f"d'interventions il y a : je ne calcule pas de total. Pour une intervention : {detail} = "
+            f"{format_hours(hours)} × {format_euros(HOURLY_RATE)} TTC = {format_euros(support_cost(hours))} TTC, temps "
+            "et frais de déplacement compris (article 4.2.1). Dites-moi le nombre d'interventions et la durée de chacune."
         )
         return Answer(question, True, "calculation", text_out, (self.cite(COST_CLAUSE, terms),), 1.0)
 
