@@ -88,6 +88,7 @@ class CalculationsFile(StrictModel):
     addition_words: list[str] = []
     included_words: list[str] = []
     hours_asked_words: list[str] = []
+    sessions_asked_words: list[str] = []
     amount_asked_words: list[str] = []
     invoiced_words: list[str] = []
     cap_current_year_words: list[str] = []

@@ -85,6 +85,7 @@ class Cues:
         self.part_of = optional(words.part_of_words)  # "3 h, dont 30 min de trajet": hours within hours said
         # read in `digits` text, where "combien d'heures" is split as "combien d' heures"
         self.hours_asked = optional([elided(asked) for asked in words.hours_asked_words])
+        self.sessions_asked = optional([elided(asked) for asked in words.sessions_asked_words])
         self.amount_asked = optional(words.amount_asked_words)
         self.invoiced = optional(words.invoiced_words)
         self.current_year = optional(words.cap_current_year_words)

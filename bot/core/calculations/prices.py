@@ -1,6 +1,6 @@
 """Prices (Article 4.2.1): the CDG 62's hours priced at its hourly rate, days asked as hours, hours that are not
-billed, and prices asked before tax; which hours are billed is read by billed.py, an amount turned back into hours
-by budget.py."""
+billed, and prices asked before tax; which hours are billed is read by billed.py, what an amount buys (hours,
+sessions) by budget.py."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ class Prices(Calculator):
         self.parties = parties
         self.totals = Totals(context, parties)
         self.billed = BilledHours(context, parties)
-        self.budget = Budget(context, parties, self.totals)
+        self.budget = Budget(context, parties, self.billed, self.totals)
 
     def cost(self, question: str, text: str, terms: list[str], near: set[str], named: set[str]) -> Answer | None:
         """The price of the CDG 62's hours in `text`, or why there is none."""
@@ -59,8 +59,8 @@ class Prices(Calculator):
             return None  # what follows answers only then: no number words spelt out, no durations read
         text = digits(text)
         durations = self.reader.durations(text)
-        if not durations and (hours := self.budget.answer(question, text, terms, near, named)):
-            return hours
+        if budget := self.budget.answer(question, text, terms, near, named, durations):
+            return budget  # hours or sessions asked from an amount
         if not durations and COST_CLAUSE in near and self.cues.cost_terms & set(terms) and self._price_asked(text):
             return self._days(question, text, terms)
         if not durations or not (COST_CLAUSE in near or self.cues.cost_terms & set(terms)):
