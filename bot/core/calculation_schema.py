@@ -58,6 +58,16 @@ class DurationGrammar(StrictModel):
     currency: list[str] = Field(min_length=1)
 
 
+class LaterPeriods(StrictModel):
+    """A later two-year period named in a question (calculations.yaml, `later_periods:`)."""
+
+    ordinals: dict[str, int] = {}
+    nouns: dict[str, int] = {}
+    after_words: list[str] = []
+    year_units: list[str] = []
+    in_year_words: list[str] = []
+
+
 class CalculationsFile(StrictModel):
     """knowledge/calculations.yaml: the words the calculations read (see the file's comments)."""
 
@@ -85,10 +95,10 @@ class CalculationsFile(StrictModel):
     visit_words: list[str] = []
     each_words: list[str] = []
     part_of_words: list[str] = []
+    sessions_asked_words: list[str] = []
     addition_words: list[str] = []
     included_words: list[str] = []
     hours_asked_words: list[str] = []
-    sessions_asked_words: list[str] = []
     amount_asked_words: list[str] = []
     invoiced_words: list[str] = []
     cap_current_year_words: list[str] = []
@@ -97,6 +107,7 @@ class CalculationsFile(StrictModel):
     loss_words: list[str] = []
     deadline_words: list[str] = []
     missed_deadline_words: list[str] = []
+    later_periods: LaterPeriods = LaterPeriods()
     notice_received_words: list[str] = []
     notice_sent_words: list[str] = []
     end_links: list[str] = []
