@@ -1,14 +1,14 @@
 """Group-chat noise around a question: "@CDG62_support", request openers ("tu peux me dire si", "Dites-moi,",
-"Quelqu'un sait …"), a call for help alone ("Quelqu'un a la réponse ?"), and the agreement after a quoted
+"Quelqu'un sait …"), relay closings ("…, je lui réponds quoi ?"), a call for help alone ("Quelqu'un a la réponse ?"), and the agreement after a quoted
 question ("« … » +1 même question"). The words are data (knowledge/vocabulary.yaml: request_openers,
-follow_up_words)."""
+relay_closings, follow_up_words)."""
 
 from __future__ import annotations
 
 import re
 
 from .french import fold
-from .phrases import PhraseFinder, phrases_pattern
+from .phrases import PhraseFinder, any_phrase, phrases_pattern
 from .reading import Reading
 
 # A mention in a group chat ("@CDG62_support"): it says who is asked, not what (an e-mail address is kept).
@@ -29,6 +29,12 @@ class ChatNoise:
         ifs = "|".join(re.escape(word) for word in reading.if_words if word.isalpha()) or r"(?!x)x"
         self._after_opener = re.compile(rf"\s*[,:?]+\s*|\s+(?:{ifs})\s+|\s*")
         self._agreement = phrases_pattern(reading.follow_up_words, start=True)
+        # A relay closing ("…, je lui réponds quoi ?") with the marks joining it to the question before it, which
+        # then ends with its "?" ("Un maire me demande si …. Je lui réponds quoi ?" -> "… si … ?").
+        self._relay = re.compile(
+            rf"[\s,:;.!–-]*(?<!\w)(?:{any_phrase(reading.relay_closings)})(?!\w)[ \t]*(?=[?!.]|$)",
+            re.IGNORECASE | re.MULTILINE,
+        )
 
     def without_mentions(self, text: str) -> str:
         """`text` without its @mentions."""
@@ -49,6 +55,11 @@ class ChatNoise:
                     kept.append(text[end:position])
                     end = self._after_opener.match(text, opener.end()).end()
         return "".join([*kept, text[end:]]) if kept else text
+
+    def without_relays(self, text: str) -> str:
+        """`text` without its relay closings, read before the message is cut into sentences: "Un maire me demande
+        si …, je lui réponds quoi ?" asks what the maire asks."""
+        return self._relay.sub("", text)
 
     def without_opener(self, sentence: str) -> str:
         """`sentence` without the request opener at its start (see `tidy`), else as it is."""

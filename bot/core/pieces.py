@@ -31,10 +31,14 @@ class Pieces:
     """Finds whether a sentence asks, and the pieces of it that may be questions of their own."""
 
     def __init__(self, reading: Reading) -> None:
+        # A question reported ("Un maire me demande à quel moment …", "elle demande à qui …") asks like "savoir si".
+        opening = (*reading.if_words, *reading.question_openers, *reading.indirect_openers)
+        reported = tuple(f"{verb} {word}" for verb in reading.reporting_verbs for word in opening)
+        asking_phrases = (*reading.asking_phrases, *reported)
         self._opener = phrases_pattern(reading.question_openers, start=True)
         self._indirect = phrases_pattern((*reading.if_words, *reading.indirect_openers), start=True)  # "savoir | si"
         self._if = phrases_pattern(reading.if_words, start=True)  # "si …": indirect question or condition
-        self._asking = phrases_pattern(reading.asking_phrases, start=False)
+        self._asking = phrases_pattern(asking_phrases, start=False)
         # Inside a question, a new one may start after a comma or a semicolon ("qui est responsable, et
         # peut-on résilier ?") or at a linking word ("et comment", "et on peut l'arrêter quand", "ainsi
         # que"): the cut is kept only where the piece after it asks something (see `pieces`).
@@ -48,7 +52,7 @@ class Pieces:
         self._item = phrases_pattern(reading.listing_openers, start=True)
         item = self._item.pattern.removeprefix("^")
         self._clause = re.compile(rf"{self._condition.pattern}\W*(?:{self._subject.pattern}|{item})")  # "quand le …"
-        asking = "|".join(flexible(fold(phrase), folded=True) for phrase in reading.asking_phrases if phrase.strip())
+        asking = "|".join(flexible(fold(phrase), folded=True) for phrase in asking_phrases if phrase.strip())
         self._listing = re.compile(rf"\b(?:{asking})[\s,]+{item}") if asking else None
         # What only opens the next item: "Je vous saurais gré de m'indiquer", "d'une part".
         items = "|".join(flexible(fold(o), folded=True) for o in reading.listing_openers if o.strip()) or r"(?!x)x"
@@ -58,7 +62,7 @@ class Pieces:
         self._enumerators = PhraseFinder(reading.question_enumerators)
         self._ordinals = PhraseFinder(reading.ordinal_enumerators)
         self._in_place = frozenset(fold(word).strip() for word in reading.in_place_question_words)
-        self._asking_phrases = PhraseFinder(reading.asking_phrases)
+        self._asking_phrases = PhraseFinder(asking_phrases)
         self._last_cuts: tuple[str, bool, list[Cut]] = ("", False, [])
         self._follow_up = phrases_pattern(reading.follow_up_words, start=False)
         self.question_words = (*reading.closing_question_words, *reading.in_place_question_words)  # never a topic
