@@ -14,7 +14,8 @@ from .parties import Parties
 
 DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them a delay
 REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
-_SENTENCE_START = re.compile(r"[.!?\n](?=[^.!?\n]*$)")
+_SENTENCE_END = re.compile(r"[.!?]")
+PART_OF_GAP = 3  # words between "dont" and the hours that are a part ("dont le trajet : 30 min")
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,12 @@ class BilledHours(Calculator):
         trained = False
         for i, d in enumerate(durations):
             bounds = (durations[i - 1].end if i else 0, durations[i + 1].start if i + 1 < len(durations) else len(text))
-            role = "included" if self._part_of_earlier(text, d, durations) else self._duration_role(text, d, bounds)
+            after = roles[-1] if roles else None  # "3 h, dont 1 h de trajet": a part of the hours said just before
+            role = "included" if after and self._part_of(text, *after, d) else self._duration_role(text, d, bounds)
             if role == "training" and self._cdg_time_priced(text, d):
                 role, trained = "intervention", True
             # "a mis 48h à venir, on paie les 48h ?": the same hours said again keep the role they were given.
-            earlier = next((r for e, r in roles if e.hours == d.hours and r != "intervention"), None)
+            earlier = next((r for e, r in roles if e.hours == d.hours and r not in ("intervention", "included")), None)
             roles.append((d, earlier if role == "intervention" and earlier else role))
         return roles, trained
 
@@ -108,15 +110,17 @@ class BilledHours(Calculator):
     def _around(self, text: str, duration: Duration) -> str:
         return self.reader.clause_around(text, duration.start, duration.end)
 
-    def _part_of_earlier(self, text: str, duration: Duration, durations: list[Duration]) -> bool:
-        """ "3 h, dont 30 min de trajet", "5 h dont 3 h sur place et 2 h de route": hours that are a part of hours
-        said before them in the sentence, not hours to add."""
-        if self.cues.part_of is None:
+    def _part_of(self, text: str, before: Duration, role: str, duration: Duration) -> bool:
+        """Are these hours a part of the hours `before` them ("3 h, dont 1 h de trajet"), or the next item of such a
+        part ("5 h dont 3 h sur place et 2 h de route")? Not after "dont" far from them ("2 h sur le serveur dont
+        le disque était plein, et 1 h de trajet") nor across a sentence."""
+        gap = text[before.end : duration.start]
+        if self.cues.part_of is None or _SENTENCE_END.search(gap):
             return False
-        sentence = _SENTENCE_START.search(text, 0, duration.start)
-        first = sentence.end() if sentence else 0
-        said = self.cues.part_of.search(text, first, duration.start)
-        return bool(said and any(first <= d.end <= said.start() for d in durations))
+        said = list(self.cues.part_of.finditer(gap))
+        if said and len(gap[said[-1].end() :].split()) <= PART_OF_GAP:
+            return True
+        return role == "included" and len(gap.split()) <= PART_OF_GAP + 1
 
     def _cdg_time_priced(self, text: str, duration: Duration) -> bool:
         """Hours of a training done by the CDG 62 ("venu", or named) whose amount is asked: its time, priced."""
