@@ -62,8 +62,10 @@ class LaterPeriods(StrictModel):
     """A later two-year period named in a question (calculations.yaml, `later_periods:`)."""
 
     ordinals: dict[str, int] = {}
-    nouns: dict[str, int] = {}
+    period_nouns: list[str] = []
+    renewal_nouns: list[str] = []
     after_words: list[str] = []
+    before_words: list[str] = []
     year_units: list[str] = []
     in_year_words: list[str] = []
 

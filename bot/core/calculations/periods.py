@@ -21,15 +21,17 @@ class Periods:
     """The period a message names, and its calendar."""
 
     def __init__(self, words: LaterPeriods) -> None:
-        self._offsets = {" ".join(fold(noun).split()): offset for noun, offset in words.nouns.items()}
         self._ordinals = {" ".join(fold(word).split()): number for word, number in words.ordinals.items()}
-        nouns = cue_pattern(self._offsets).pattern
-        self._trigger = cue_pattern([*self._offsets, *words.year_units])
-        self._counted = re.compile(rf"(?<![a-z0-9])({alternation(self._ordinals)}|\d{{1,2}}) ({nouns})")
+        self._renewal = cue_pattern(words.renewal_nouns)
+        self._trigger = cue_pattern([*words.period_nouns, *words.renewal_nouns, *words.year_units])
+        after, before = alternation(words.after_words), alternation(words.before_words)
+        # "après la première reconduction", "avant la 2e période": the link, a word at most, the number, the noun
+        self._counted = re.compile(
+            rf"(?<![a-z0-9])(?:(?:({after})|({before})) (?:[a-z']+ )?)?({alternation(self._ordinals)}|\d{{1,2}}) "
+            rf"(?:{cue_pattern([*words.period_nouns, *words.renewal_nouns]).pattern})"
+        )
         self._years = (
-            re.compile(
-                rf"(?<![a-z])(?:{alternation(words.after_words)}) (\d{{1,2}}) (?:{alternation(words.year_units)})"
-            )
+            re.compile(rf"(?<![a-z])(?:{after}) (\d{{1,2}}) (?:{alternation(words.year_units)})")
             if words.after_words and words.year_units
             else None
         )
@@ -45,11 +47,13 @@ class Periods:
         text = digits(folded) if self._trigger.search(folded) else folded
         numbers: set[int] = set()
         for match in self._counted.finditer(text):
-            number = self._ordinals.get(match.group(1)) or int(match.group(1))
-            noun = next(
-                noun for noun in sorted(self._offsets, key=len, reverse=True) if match.group(2).startswith(noun)
-            )
-            numbers.add(number + self._offsets[noun])
+            after, before, written = match.groups()
+            number = self._ordinals.get(written) or int(written)
+            if self._renewal.match(text, match.end(3) + 1):
+                if not (after or before):
+                    continue  # "la première reconduction aura lieu le …": no end is chosen
+                number += 1  # "après une reconduction": the end of the second period
+            numbers.add(number - 1 if before else number)  # "avant la 2e période": the end of the first
         for match in self._years.finditer(text) if self._years else ():
             years = int(match.group(1))
             if years % 2 == 0:
