@@ -15,6 +15,7 @@ from .parties import Parties
 DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them a delay
 REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
 _SENTENCE_END = re.compile(r"[.!?]")
+_WORDS = re.compile(r"[a-z]{2,}")  # a word left between two durations (a cue's plural "s" is none)
 PART_OF_GAP = 3  # words between "dont" and the hours that are a part ("dont le trajet : 30 min")
 
 
@@ -93,9 +94,17 @@ class BilledHours(Calculator):
         if self.cues.addition is None:
             return True
         return all(
-            self.cues.addition.search(text, first.end, second.start) or {one, two} == {"intervention", "travel"}
+            self.cues.addition.search(text, first.end, second.start)
+            or ({one, two} == {"intervention", "travel"} and self._side_by_side(text[first.end : second.start]))
             for (first, one), (second, two) in itertools.pairwise(durations)
         )
+
+    def _side_by_side(self, gap: str) -> bool:
+        """Nothing but the hours' own role words between them ("2h sur place trajet 30 min"), not a sentence that
+        sets them against each other ("facturé 2 h alors qu'il a fait 1 h de route")."""
+        for pattern in (self.cues.duration_cues.get("travel"), self.cues.intervention):
+            gap = pattern.sub(" ", gap) if pattern else gap
+        return len(_WORDS.findall(gap)) <= 1
 
     def party_of(self, text: str, duration: Duration) -> str | None:
         """The provider named in the same part of the sentence as `duration`, if any."""
