@@ -99,6 +99,7 @@ class CalculationsFile(StrictModel):
     part_of_words: list[str] = []
     sessions_asked_words: list[str] = []
     addition_words: list[str] = []
+    alternative_words: list[str] = []
     included_words: list[str] = []
     hours_asked_words: list[str] = []
     amount_asked_words: list[str] = []

@@ -93,9 +93,13 @@ class BilledHours(Calculator):
         other ("2h sur place" then "trajet 30 min" on the next line: the travel time is billed time too)?"""
         if self.cues.addition is None:
             return True
+        either = self.cues.alternative  # "2 h, parfois 3 h": one or the other, never both
         return all(
-            self.cues.addition.search(text, first.end, second.start)
-            or ({one, two} == {"intervention", "travel"} and self._side_by_side(text[first.end : second.start]))
+            not (either and either.search(text, first.end, second.start))
+            and (
+                self.cues.addition.search(text, first.end, second.start)
+                or ({one, two} == {"intervention", "travel"} and self._side_by_side(text[first.end : second.start]))
+            )
             for (first, one), (second, two) in itertools.pairwise(durations)
         )
 
