@@ -36,7 +36,7 @@ class Periods:
             else None
         )
         self._in_year = (
-            re.compile(rf"(?<![a-z'])(?:{alternation(words.in_year_words)}) (20\d\d)(?![\d/-]|\.\d)")
+            re.compile(rf"(?<![a-z])(?:{alternation(words.in_year_words)}) (20\d\d)(?![\d/-]|\.\d)")
             if words.in_year_words
             else None
         )
