@@ -70,6 +70,17 @@ class LaterPeriods(StrictModel):
     in_year_words: list[str] = []
 
 
+class ExecutionYears(StrictModel):
+    """The years of execution an amount is said of, and the damaging event's date (calculations.yaml,
+    `execution_years:`): the liability cap's year (article 5.2)."""
+
+    nouns: list[str] = []
+    range_ends: list[str] = []
+    open_starts: list[str] = []
+    event_words: list[str] = []
+    entry_words: list[str] = []
+
+
 class CalculationsFile(StrictModel):
     """knowledge/calculations.yaml: the words the calculations read (see the file's comments)."""
 
@@ -106,7 +117,7 @@ class CalculationsFile(StrictModel):
     invoiced_words: list[str] = []
     cap_current_year_words: list[str] = []
     cap_other_year_words: list[str] = []
-    cap_first_year_words: list[str] = []
+    execution_years: ExecutionYears = ExecutionYears()
     loss_words: list[str] = []
     deadline_words: list[str] = []
     missed_deadline_words: list[str] = []

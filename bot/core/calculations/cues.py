@@ -91,7 +91,6 @@ class Cues:
         self.invoiced = optional(words.invoiced_words)
         self.current_year = optional(words.cap_current_year_words)
         self.other_year = optional(words.cap_other_year_words)
-        self.first_year = optional(words.cap_first_year_words)
         self.loss = optional(words.loss_words)
         self.deadline_words = optional(words.deadline_words)
         self.missed = optional(words.missed_deadline_words)

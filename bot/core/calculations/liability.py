@@ -1,5 +1,6 @@
 """La Fibre Numérique 59 62's liability cap (Article 5.2): the cap quoted, and an amount invoiced
-compared with an estimated loss."""
+compared with an estimated loss; with the invoices of several years, the amount of the year holding the damaging
+event (execution_years.py)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,12 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
-
 from ..answer import Answer, Citation
-from ..date_mentions import find_dates
 from ..money import format_euros
 from .base import Calculator, Context, asking
 from .cues import Cues
 from .date_roles import DateRoles
+from .execution_years import ExecutionYears, When
 
 
 class Liability(Calculator):
@@ -22,7 +21,7 @@ class Liability(Calculator):
 
     def __init__(self, context: Context, roles: DateRoles) -> None:
         super().__init__(context)
-        self.date_roles = roles
+        self.years = ExecutionYears(context, roles)
 
     def asked(self, folded: str) -> str:
         """What the message asks (its questions) when that is how much a loss can get back: a cap word in it, a loss
@@ -41,8 +40,8 @@ class Liability(Calculator):
         """A question about the cap quotes the cap sentence; an amount in it is compared with the cap.
 
         Even when the matcher is not sure, an amount invoiced beside another (the loss) is that comparison, and
-        La Fibre's invoices of several years give the cap of the year in course (the cap's clause among the
-        first three of `ranked`)."""
+        La Fibre's invoices of several years give the cap of the year holding the damaging event, else today (the
+        cap's clause among the first three of `ranked`)."""
         cap = self.words.liability_cap_clause
         if (
             cap is None
@@ -57,11 +56,9 @@ class Liability(Calculator):
         fibre = self.cues.parties.get("fibre")
         # "1 800 € la première année" alone, in the second year: the year in course's amount is not given
         several = amounts and (cap == ranked[0] or (fibre and fibre.search(folded)))
-        first = bool(self.cues.first_year and self.cues.first_year.search(folded)) and self._first_year_current(
-            folded, today
-        )
-        if several and (by_year := self._years(folded, spans, first, today)):
-            return self._of_the_year(question, quote, by_year)
+        when = self.years.when(folded, today) if several else None
+        if when and (by_year := self._years(folded, spans, when)):
+            return self._of_the_year(question, quote, by_year, when)
         if cap != ranked[0]:
             return None
         if len(amounts) > 1 and self.cues.invoiced:
@@ -76,17 +73,9 @@ class Liability(Calculator):
             return Answer(question, True, "clause", self.knowledge.clauses[cap].answer, (quote,), 1.0)
         return self._cap_of(question, quote, amounts[0], [])
 
-    def _first_year_current(self, folded: str, today: date) -> bool:
-        """Is the convention in its first year: a signature named in the message less than a year before today?"""
-        roles = self.date_roles.roles(folded, find_dates(folded, today))
-        signed = [r.mention.value for r in roles if r.role == "signature" and not r.assumed and r.mention.value]
-        return bool(signed) and max(signed) <= today < max(signed) + relativedelta(years=1)
-
-    def _years(
-        self, folded: str, spans: list[tuple[Decimal, int]], first_current: bool, today: date
-    ) -> list[tuple[Decimal, str]]:
-        """Each amount with the year it is said of ("current", "other", or "" for none, "loss" for the loss), when
-        at least two amounts are said of a year; else []. The first year is the one in course when `first_current`."""
+    def _years(self, folded: str, spans: list[tuple[Decimal, int]], when: When) -> list[tuple[Decimal, str]]:
+        """Each amount with the year it is said of ("current": the cap's year, "other", "?": a year that may be the
+        cap's, "" for none, "loss" for the loss), when at least two amounts are said of a year; else []."""
         if self.cues.current_year is None or self.cues.other_year is None:
             return []
         kinds: list[str] = []
@@ -96,13 +85,13 @@ class Liability(Calculator):
         for _, start in spans:
             end = self.reader.amount_end(folded, start)
             around = self.reader.clause_around(folded, start, end)
-            kind = self._year_kind(around, first_current, today)
+            kind = self.years.kind(around, when)
             between = re.split(r"[.;!?]", folded[previous:start])[-1]  # the words since the previous amount
             if not kind:  # "et pour 2026, 450 €", "Deuxième année, celle en cours : 450 €": the words since the
                 # previous amount's own part ("980 € cette année, notre budget … 12 000 €": not a label), in the
                 # same sentence (a label before a colon names the amount after it)
                 label = folded[min(start, self.reader.clause_end(folded, previous)) if previous else 0 : start]
-                kind = self._year_kind(re.split(r"[.;!?]", label)[-1], first_current, today)
+                kind = self.years.kind(re.split(r"[.;!?]", label)[-1], when)
             joined.append(bool(kinds) and self._added(folded, start, between, around))
             named.append(joined[-1] and bool(re.search(r"[a-z(]", between[: between.rstrip().rfind(" ")])))
             if not kind and joined[-1] and kinds[-1] in ("current", "added"):
@@ -116,9 +105,10 @@ class Liability(Calculator):
                 # (not "1 800 € et 600 € cette année", two years)
                 first -= 1
             kinds[first : i + 1] = kinds[first : i + 1] if first == i else ["current"] + ["added"] * (i - first)
-        years = [kind for kind in kinds if kind in ("current", "other")]
-        # the year in course against another, several amounts of it, or only other years' amounts given
-        if "added" in kinds or ("other" in years and (len(years) > 1 or "" not in kinds)):
+        years = [kind for kind in kinds if kind in ("current", "other", "?")]
+        # the cap's year against another, several amounts of it, or only other years' amounts given; an amount alone
+        # of a year that may be the cap's ("1 450 € pour l'année 2"): today's reading (the answer says which year)
+        if "added" in kinds or (set(years) - {"current"} and (len(years) > 1 or "" not in kinds) and years != ["?"]):
             return [(amount, kind) for (amount, _), kind in zip(spans, kinds, strict=True)]
         return []
 
@@ -144,10 +134,10 @@ class Liability(Calculator):
             self.cues.loss and (self.cues.loss.search(around) or self.cues.loss.search(since_break(folded, start)))
         )
 
-    def _of_the_year(self, question: str, quote: Citation, by_year: list[tuple[Decimal, str]]) -> Answer:
-        """The cap is the amount invoiced for the year in course (its invoices added up); the other years' amounts
-        do not count."""
-        groups: list[list[Decimal]] = []  # the year in course's amounts: each "current" one, with those "added" to it
+    def _of_the_year(self, question: str, quote: Citation, by_year: list[tuple[Decimal, str]], when: When) -> Answer:
+        """The cap is the amount invoiced for the year holding the damaging event, else today (its invoices added
+        up); the other years' amounts do not count, and none is given when that year cannot be told."""
+        groups: list[list[Decimal]] = []  # the cap's year's amounts: each "current" one, with those "added" to it
         for amount, kind in by_year:
             if kind == "current":
                 groups.append([amount])
@@ -163,17 +153,24 @@ class Liability(Calculator):
             if len(parts) > 1:  # several invoices of the year: their total, said as such
                 added = " + ".join(format_euros(part) for part in parts)
                 text += f" Plafond : le total facturé pour l'année en cours, {added} = {format_euros(cap)}."
-            if any(kind == "other" for _, kind in by_year):
-                text += (
-                    " Seul compte le montant facturé pour l'année en cours d'exécution : ni les montants des autres "
-                    "années, ni leur somme."
+            if any(kind in ("other", "?") for _, kind in by_year):
+                year = "l'année de l'événement" if when.event else "l'année en cours d'exécution"
+                text += self.years.placed(when) + (
+                    f" Seul compte le montant facturé pour {year} : ni les montants des autres années, ni leur somme."
                 )
             return Answer(question, True, "calculation", text, answer.citations, 1.0)
-        which = "ne donne pas le montant" if not totals else "ne dit pas lequel de ses montants est celui"
+        unknown = totals or any(kind == "?" for _, kind in by_year)
+        which = "ne dit pas lequel de ses montants est celui" if unknown else "ne donne pas le montant"
+        # without the entry into force, the ordinals and the event's date cannot be put together
+        asked = (
+            "donnez-moi la date d'entrée en vigueur de la convention (sa dernière signature) et je vous dirai le plafond"
+            if unknown and when.entry is None and when.event is not None
+            else "donnez-le-moi et je vous dirai le plafond"
+        )
+        year = "cette année-là" if when.event else "l'année en cours"
         text = (
-            "Le plafond est le montant facturé pour l'année en cours d'exécution au moment de l'événement qui a causé "
-            f"le préjudice (article 5.2) : ni la somme des années, ni le montant d'une autre année. Votre message {which} "
-            "de l'année en cours : donnez-le-moi et je vous dirai le plafond."
+            f"Le plafond est le montant facturé pour {self.years.describe(when)} (article 5.2) : ni la somme des "
+            f"années, ni le montant d'une autre année. Votre message {which} de {year} : {asked}."
         )
         return Answer(question, True, "calculation", text, (quote,), 1.0)
 
@@ -195,25 +192,6 @@ class Liability(Calculator):
             "des transmissions…)." + loss
         )
         return Answer(question, True, "calculation", text, (quote,), 1.0)
-
-    def _year_kind(self, text: str, first_current: bool, today: date) -> str:
-        """ "current" or "other" for the year `text` names (words, or a year in digits compared with today's), or
-        "". The convention's first year ("la première année") is the one in course when `first_current`."""
-        if self.cues.current_year and self.cues.current_year.search(text):
-            return "current"
-        if self.cues.first_year and self.cues.first_year.search(text):
-            return "current" if first_current else "other"
-        if self.cues.other_year and self.cues.other_year.search(text):
-            return "other"
-        return _year_of(text, today)
-
-
-def _year_of(text: str, today: date) -> str:
-    """ "current" or "other" for a year in digits in `text`, compared with today's, or ""."""
-    years = {int(y) for y in re.findall(r"(?<![\d,.])(20\d\d)(?!\d|[,.]\d|\s?(?:€|euro))", text)}
-    if today.year in years:
-        return "current"
-    return "other" if years and max(years) < today.year else ""
 
 
 def _last_cue(before: str, cues: Cues) -> str:
