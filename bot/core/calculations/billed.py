@@ -117,8 +117,9 @@ class BilledHours(Calculator):
         return next(iter(named)) if len(named) == 1 else None
 
     def _each(self, text: str, duration: Duration) -> bool:
-        """Are these hours said for each visit ("à chaque fois", "par déplacement", "chacun")?"""
-        return bool(self.cues.each and self.cues.each.search(self._around(text, duration)))
+        """Are these hours said for each visit ("à chaque fois", "par déplacement", "chacun", "Chaque trajet : 30 min")?"""
+        around = self.reader.clause_around(text, duration.start, duration.end, labelled=True)
+        return bool(self.cues.each and self.cues.each.search(around))
 
     def _around(self, text: str, duration: Duration) -> str:
         return self.reader.clause_around(text, duration.start, duration.end)
