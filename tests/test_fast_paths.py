@@ -3,13 +3,14 @@ equal), so that no answer or score moves (benchmarks/same_answers.py proves it o
 
 from __future__ import annotations
 
+import math
 import random
 import re
 
 import pytest
 from conftest import table
 
-from bot.core import classifier, cost, date_mentions, message
+from bot.core import classifier, cost, date_mentions, matching, message
 from bot.core.engine import Engine
 from bot.core.french import _STRETCHED, _TOKEN, LONG_TEXT, _fold, _fold_long, fold, words
 
@@ -28,6 +29,33 @@ def test_numpy_weighs_the_rows_as_plain_python_does(engine: Engine, text: str, m
     fast = model._weigh(rows, values)
     monkeypatch.setattr(classifier, "MANY_ROWS", len(rows) + 1)
     assert fast == model._weigh(rows, values)
+
+
+@pytest.mark.parametrize("text", LONG)
+def test_numpy_adds_a_long_message_s_postings_as_plain_python_does(engine: Engine, text: str) -> None:
+    matcher = engine.matcher
+    terms = list(dict.fromkeys(matcher.question_terms(text)))
+    for factor in (1.0, 0.2, 0.37):  # a term's own weight, its context share, a diluted weight
+        weights = {term: matcher.weight(term) * factor for term in terms}
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        present = [term for term in terms if term in matcher._postings or term in matcher._clause_postings]
+        nearest, relevance = matcher._dense.sums(present, weights, norm)
+        plain_nearest, plain_relevance = matcher._sums(present, weights, norm)
+        assert any(plain_nearest.values()) and any(plain_relevance.values())
+        assert nearest == {clause: plain_nearest.get(clause, 0.0) for clause in nearest}
+        assert relevance == {clause: plain_relevance.get(clause, 0.0) for clause in relevance}
+        assert set(plain_nearest) <= set(nearest) and set(plain_relevance) <= set(relevance)
+
+
+@pytest.mark.parametrize("text", LONG[2:])
+def test_numpy_ranks_a_long_message_as_plain_python_does(
+    engine: Engine, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terms = engine.matcher.question_terms(text)
+    assert len(terms) >= matching.MANY_TERMS
+    fast = engine.matcher.rank(terms)
+    monkeypatch.setattr(matching, "MANY_TERMS", len(terms) + 1)
+    assert fast == engine.matcher.rank(terms)
 
 
 SENTENCES = [
@@ -51,6 +79,7 @@ DATE_TEXTS = [
     "le 15/03/2025, 1/2/25, 2025-03-15, 15.03.2025, 12/12/12/12, 3,15/03/2025, x15/03/2025 a1/2/2025 -1/2/2025",
     "1er mars 2025, 15 mars, 3 fevrier dernier, 123 mars 2025, 12mars, 2 janv. 2026, 31 decembre 2025 dernier",
     "en avril 2025, d'aout 2024, courant mars 2025, fin juin 2026, mi-mai 2025, 4.2.1 15/03/20255, 1/1/1",
+    "xen mars 2025 _fin mai 2025 1debut juin 2025 mi mars 2026 d' avril 2025 il y a deux ans et demi, il y a 3 semaines",
 ]
 
 
@@ -60,8 +89,12 @@ def test_the_date_patterns_match_as_with_a_look_behind_first(text: str) -> None:
     written = date_mentions._month_patterns()[0]
     plain_written = re.compile(written.pattern.replace(r"(\d(?<!\d\d)\d?)", r"(?<!\d)(\d{1,2})", 1))
     assert plain_written.pattern != written.pattern
-    text = fold(f"{text} ; le 2 mars 2025 et le 01/02/2025")  # each pattern finds something
-    for fast, plain in ((date_mentions._NUMERIC, plain_numeric), (written, plain_written)):
+    month_year = date_mentions._month_patterns()[1]
+    plain_month_year = re.compile(r"\b(?:en|d'|courant|fin|debut|mi-?) ?" + month_year.pattern.split(" ?", 1)[1])
+    plain_ago = re.compile(r"\bil y a (\d{1,3}|[a-z]+(?:[ -][a-z]+)?) (ans?|annees?|mois|semaines?)( et demie?)?\b")
+    text = fold(f"{text} ; le 2 mars 2025 et le 01/02/2025, il y a 2 ans, xil y a 3 mois, fin mars 2025")  # found
+    pairs = [(date_mentions._NUMERIC, plain_numeric), (written, plain_written), (month_year, plain_month_year)]
+    for fast, plain in [*pairs, (date_mentions._AGO, plain_ago)]:
         expected = [(m.span(), m.groups()) for m in plain.finditer(text)]
         assert expected
         assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 
+from bot.core import cleaning
 from bot.core.analysis import Analyzer
 from bot.core.calculations.cues import cue_pattern
 from bot.core.cost import alternation
+from bot.core.engine import Engine
 from bot.core.french import _STRETCHED, _TOKEN, LONG_TEXT, _fold, fold, words
 from bot.core.knowledge import Knowledge
+from bot.core.phrases import any_phrase, flexible, phrase_trie, written_forms
 from bot.core.references import _ANNEX, _ARTICLE, _BARE
 
 TEXTS = [
@@ -111,3 +115,73 @@ def test_reference_patterns_match_as_their_plain_forms(fast: re.Pattern[str], pl
     text = fold(text)
     expected = [(m.span(), m.groups()) for m in re.finditer(plain, text)]
     assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected
+
+
+def _phrase_texts(forms: set[str], seed: int) -> list[str]:
+    """Texts of phrases whole, cut, run together, glued to a letter, in capitals, among marks and other words."""
+    pieces = [*sorted(forms), *(form[: len(form) // 2] for form in sorted(forms)), "x", "_", "1", " ", "  ", "-"]
+    pieces += ["'", "’", "?", ".", ",", "\n", "ÉTÉ", "é", "Je Lui", "QUOI", "ſ", "\u212a"]
+    generator = random.Random(seed)  # the same strings in every run
+    return ["".join(generator.choice(pieces) for _ in range(generator.randint(1, 6))) for _ in range(1_000)]
+
+
+@pytest.mark.parametrize("folded", [True, False])
+def test_phrase_tries_match_where_their_plain_alternations_match(knowledge: Knowledge, folded: bool) -> None:
+    reading = knowledge.reading
+    lists = [reading.asking_phrases, reading.listing_openers, reading.relay_closings, reading.request_openers]
+    for phrases in lists:
+        forms = {fold(p).strip() for p in phrases if p.strip()} if folded else written_forms(phrases)
+        alternation = "|".join(flexible(form, folded=folded) for form in sorted(forms, key=len, reverse=True))
+        flags = 0 if folded else re.IGNORECASE
+        plain = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", flags)
+        fast = re.compile(rf"{phrase_trie(forms, folded=folded)}(?!\w)", flags)
+        found = 0
+        for text in _phrase_texts(forms, len(forms)):
+            text = fold(text) if folded else text
+            for position in range(len(text) + 1):
+                match, expected = fast.search(text, position), plain.search(text, position)
+                assert (match and match.start()) == (expected and expected.start()), (text, position)
+            found += bool(plain.search(text))
+        assert found > 100  # the texts hold many phrases
+
+
+def test_relay_closings_are_dropped_as_with_their_plain_alternation(engine: Engine) -> None:
+    phrases = engine.knowledge.reading.relay_closings
+    plain = re.compile(
+        rf"[\s,:;.!–-]*(?<!\w)(?:{any_phrase(phrases)})(?!\w)[ \t]*(?=[?!.]|$)", re.IGNORECASE | re.MULTILINE
+    )
+    texts = [text + end for text in _phrase_texts(written_forms(phrases), 3) for end in ("", " ?", ".\nx")]
+    assert sum(plain.search(text) is not None for text in texts) > 300
+    for text in texts:
+        assert engine.reader.chat.without_relays(text) == plain.sub("", text), text
+
+
+def test_noise_is_found_as_with_a_class_of_invisible_characters_first() -> None:
+    plain = re.compile(
+        r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]|\x1b\[[0-9;?]*[ -/]*[@-~]|</?[a-zA-Z][^<>]{0,80}>|https?://\S+"
+    )
+    pieces = ["\u200a", "\u200b", "\u200f", "\u2010", "\u202e", "\u2064", "\u2065", "\ufeff", "\x1b[", "31m", "<", "b>"]
+    pieces += ["</", "a", " ", "http", "s", "://", "x.fr", "<br/>", "h", ">", "\x1b", "[0;1", "?"]
+    generator = random.Random(13)
+    for _ in range(5_000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 10)))
+        assert cleaning._NOISE.sub(" ", text) == plain.sub(" ", text), repr(text)
+        assert [m.span() for m in cleaning._NOISE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_a_provider_speaking_is_found_as_with_the_start_as_an_alternative(engine: Engine) -> None:
+    slots = [
+        ["", "x", "mairie ", "ok. ", "ok.", "oui:", "a, ", "\n", "bonjour ! "],
+        ["au ", "a ", "chez ", "ici ", "ax ", "", "au  "],
+        ["cdg", "la fibre", "fibre numerique", "mairie", ""],
+        ["", " 62", " 59 62", "s"],
+        ["", ",", " ,", "."],
+        [" nous", "nous", " nousx", " vous", " nous."],
+    ]
+    generator = random.Random(17)
+    texts = ["".join(generator.choice(slot) for slot in slots) * generator.randint(1, 2) for _ in range(5_000)]
+    for start, after in engine.calculations.dates.cues.speaker.values():
+        plain = re.compile(rf"(?:^|[.!?:,;]\s*){start.pattern}")
+        assert sum(bool(plain.search(text)) for text in texts) > 100
+        for text in texts:
+            assert bool(start.match(text) or after.search(text)) == bool(plain.search(text)), text

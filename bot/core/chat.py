@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .french import fold
-from .phrases import PhraseFinder, any_phrase, phrases_pattern
+from .phrases import PhraseFinder, phrase_trie, phrases_pattern, written_forms
 from .reading import Reading
 
 # A mention in a group chat ("@CDG62_support"): it says who is asked, not what (an e-mail address is kept).
@@ -31,8 +31,9 @@ class ChatNoise:
         self._agreement = phrases_pattern(reading.follow_up_words, start=True)
         # A relay closing ("…, je lui réponds quoi ?") with the marks joining it to the question before it, which
         # then ends with its "?" ("Un maire me demande si …. Je lui réponds quoi ?" -> "… si … ?").
+        # The closing as a trie (see `phrase_trie`): where one ends is fixed by the "?" or line end after it.
         self._relay = re.compile(
-            rf"[\s,:;.!–-]*(?<!\w)(?:{any_phrase(reading.relay_closings)})(?!\w)[ \t]*(?=[?!.]|$)",
+            rf"[\s,:;.!–-]*{phrase_trie(written_forms(reading.relay_closings), folded=False)}(?!\w)[ \t]*(?=[?!.]|$)",
             re.IGNORECASE | re.MULTILINE,
         )
 

@@ -39,3 +39,77 @@ class DenseWeights:
             self._matrix = np.frombuffer(self._weights, dtype=np.float32).astype(np.float64).reshape(-1, self._width)
         products = self._matrix[np.array(rows)] * np.array(values)[:, None]
         return np.cumsum(products, axis=0)[-1].tolist()
+
+
+MANY_TERMS = 30  # from this many known terms (a message of several sentences), numpy adds their postings
+PRODUCTS_CACHE_SIZE = 20_000  # (term, weight) pairs: a term weighs its own weight, or its context share
+
+
+class DensePostings:
+    """The matcher's two inverted indexes (examples, clauses) read with numpy, for a long message's terms.
+
+    `Matcher.rank` adds, per example and per clause, term weight × posting weight term after term in the
+    question's order. Here the products of all the terms (each the same float product as in Python, kept per
+    term and weight) are laid end to end in that order and added per row by `np.bincount`, which adds its
+    weights one after the other into zeros: the Python loop's additions in its order, so the same floats
+    (`tests/test_fast_paths.py`). An example no term reaches has a cosine of 0.0, which changes no clause's
+    best cosine (a maximum, in any order, starting from 0.0 as in Python)."""
+
+    def __init__(
+        self,
+        examples: dict[str, list[tuple[int, float]]],  # term -> (example, weight) of each example holding it
+        clauses: dict[str, list[tuple[str, float]]],  # term -> (clause, score) of each clause holding it
+        example_clauses: list[str],  # per example, its clause: a clause's examples follow one another
+        norms: list[float],  # per example
+    ) -> None:
+        self._ids = list(dict.fromkeys(example_clauses))
+        row = {clause: index for index, clause in enumerate(self._ids)}
+        self._postings = (examples, {term: [(row[c], score) for c, score in found] for term, found in clauses.items()})
+        self._firsts = [
+            index for index, clause in enumerate(example_clauses) if not index or example_clauses[index - 1] != clause
+        ]
+        assert len(self._firsts) == len(self._ids), "a clause's examples follow one another"
+        self._norms = norms
+        self._arrays: tuple[NDArray, NDArray] | None = None  # the norms and the firsts, at the first long message
+        # Per (term, weight): the rows and products of its example postings, then of its clause postings.
+        self._laid: dict[tuple[str, float], tuple[NDArray, ...]] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_arrays": None, "_laid": {}}  # a pickled engine holds no numpy array
+
+    def sums(self, terms: list[str], weights: dict[str, float], norm: float) -> tuple[dict[str, float], ...]:
+        """Per clause: its examples' best cosine with the question (whose vector's norm is `norm`), and its
+        relevance (Σ weight × score over `terms`, in order); 0.0 for a clause no term reaches."""
+        import numpy as np
+
+        if self._arrays is None:
+            self._arrays = np.array(self._norms, dtype=np.float64), np.array(self._firsts, dtype=np.intp)
+        norms, firsts = self._arrays
+        laid = [self._products(term, weights[term]) for term in terms]
+        example_rows, example_products, clause_rows, clause_products = (
+            np.concatenate(part) for part in zip(*laid, strict=True)
+        )
+        dots = np.bincount(example_rows, weights=example_products, minlength=len(norms))
+        nearest = np.maximum.reduceat(dots / (norm * norms), firsts)
+        relevance = np.bincount(clause_rows, weights=clause_products, minlength=len(self._ids))
+        return dict(zip(self._ids, nearest.tolist(), strict=True)), dict(
+            zip(self._ids, relevance.tolist(), strict=True)
+        )
+
+    def _products(self, term: str, weight: float) -> tuple[NDArray, ...]:
+        """The rows of `term`'s example postings and `weight` × their weights, then the same of its clause postings
+        (each product the float Python's `weight * value` gives)."""
+        import numpy as np
+
+        if (laid := self._laid.get((term, weight))) is None:
+            if len(self._laid) >= PRODUCTS_CACHE_SIZE:
+                self._laid.clear()
+            laid = self._laid[term, weight] = tuple(
+                array
+                for postings in self._postings
+                for array in (
+                    np.array([row for row, _ in postings.get(term, ())], dtype=np.intp),
+                    np.array([weight * value for _, value in postings.get(term, ())], dtype=np.float64),
+                )
+            )
+        return laid

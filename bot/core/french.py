@@ -39,6 +39,11 @@ T = TypeVar("T")
 
 def fold(text: str) -> str:
     """Lower-case `text`, drop accents, spell out ligatures and unify apostrophes."""
+    if text.isascii():
+        # Text folded once already (the calculations fold their folded text again), or typed without accents:
+        # NFKC and NFD leave ASCII as it is and no accent is left to drop, so only the case and "`" change
+        # (ten times faster than the Unicode steps).
+        return text.lower().replace("`", "'")
     # A long message is folded by several readers in turn (question, calculations, classifier): once.
     return _fold_long(text) if len(text) > LONG_TEXT else _fold(text)
 

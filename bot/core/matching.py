@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .analysis import Analyzer
+from .dense import MANY_TERMS, DensePostings
 from .french import stem, words
 from .knowledge import Knowledge
 from .schema import Clause
@@ -110,6 +111,7 @@ class Matcher:
         for clause_id, scores in self._term_scores.items():
             for term, score in scores.items():
                 self._clause_postings.setdefault(term, []).append((clause_id, score))
+        self._dense = DensePostings(self._postings, self._clause_postings, self._example_clauses, self._example_norms)
 
     def forget_texts(self) -> None:
         """Empty the cache of texts' terms (the engine does so before each message)."""
@@ -146,12 +148,6 @@ class Matcher:
             term not in self._idf and term not in self.generic and term not in self.courtesy and not term[0].isdigit()
         )
 
-    def mostly_foreign(self, terms: list[str], parties: frozenset[str]) -> bool:
-        """Whether `terms` name more words of another topic than words of the convention other than its
-        `parties`' names: they ask about something else."""
-        foreign = sum(map(self.is_foreign, terms))
-        return foreign > sum(self.is_strong(term) and term not in parties for term in terms)
-
     def rank(self, terms: list[str], context: list[str] | None = None, *, dilute: bool = True) -> list[Candidate]:
         """Every clause that shares a term with the question (and, weaker, its `context`), best first."""
         unique = list(dict.fromkeys(terms))
@@ -171,29 +167,15 @@ class Matcher:
         # Only the examples and clauses that hold a term of the question are visited (inverted index);
         # terms are added in the question's order, so sums do not depend on the index's order.
         # A long message's terms are mostly words the knowledge base does not use: only the known ones are visited.
-        postings, clause_postings = self._postings, self._clause_postings
-        present = [term for term in unique if term in clause_postings or term in postings]
-        shared: dict[int, float] = {}
-        get = shared.get
-        for term in present:
-            term_weight = weights[term]
-            for index, weight in postings.get(term, ()):
-                shared[index] = get(index, 0.0) + term_weight * weight
-        nearest: dict[str, float] = {}
-        clause_of, norms, best = self._example_clauses, self._example_norms, nearest.get
-        for index, dot in shared.items():  # any order: a maximum does not depend on it
-            similarity = dot / (norm * norms[index])
-            if similarity > best(clause_of[index], 0.0):
-                nearest[clause_of[index]] = similarity
-        relevance: dict[str, float] = {}
+        present = [term for term in unique if term in self._clause_postings or term in self._postings]
+        if len(present) >= MANY_TERMS:  # a long message's hundreds of postings, added by numpy (dense.py)
+            nearest, relevance = self._dense.sums(present, weights, norm)
+        else:
+            nearest, relevance = self._sums(present, weights, norm)
         strong: dict[str, list[str]] = {}
-        strong_terms, add = self._strong, relevance.get
         for term in present:
-            term_weight, found = weights[term], clause_postings.get(term, ())
-            for clause_id, score in found:
-                relevance[clause_id] = add(clause_id, 0.0) + term_weight * score
-            if term in strong_terms:
-                for clause_id, _score in found:
+            if term in self._strong:
+                for clause_id, _score in self._clause_postings.get(term, ()):
                     strong.setdefault(clause_id, []).append(term)
         scale = total * (max(FIELD_WEIGHTS.values()) + CENTRALITY_BONUS)
         candidates = []
@@ -204,6 +186,30 @@ class Matcher:
             confidence = RELEVANCE_SHARE * share + (1 - RELEVANCE_SHARE) * nearest.get(clause_id, 0.0)
             candidates.append(Candidate(clause_id, round(min(confidence, 1.0), 4), tuple(strong.get(clause_id, ()))))
         return sorted(candidates, key=lambda c: -c.confidence)
+
+    def _sums(
+        self, present: list[str], weights: dict[str, float], norm: float
+    ) -> tuple[dict[str, float], dict[str, float]]:
+        """Per clause, its examples' best cosine with the question, and its relevance (see `DensePostings`)."""
+        shared: dict[int, float] = {}
+        get = shared.get
+        for term in present:
+            term_weight = weights[term]
+            for index, weight in self._postings.get(term, ()):
+                shared[index] = get(index, 0.0) + term_weight * weight
+        nearest: dict[str, float] = {}
+        clause_of, norms, best = self._example_clauses, self._example_norms, nearest.get
+        for index, dot in shared.items():  # any order: a maximum does not depend on it
+            similarity = dot / (norm * norms[index])
+            if similarity > best(clause_of[index], 0.0):
+                nearest[clause_of[index]] = similarity
+        relevance: dict[str, float] = {}
+        add = relevance.get
+        for term in present:
+            term_weight = weights[term]
+            for clause_id, score in self._clause_postings.get(term, ()):
+                relevance[clause_id] = add(clause_id, 0.0) + term_weight * score
+        return nearest, relevance
 
     def _field_terms(self, knowledge: Knowledge, clause: Clause) -> dict[str, set[str]]:
         def terms(text: str) -> list[str]:

@@ -28,15 +28,60 @@ def flexible(phrase: str, *, folded: bool = False) -> str:
     """A phrase as a pattern where spaces, hyphens and apostrophes are interchangeable; for `folded` texts
     only the straight apostrophe (fold unifies them): a class without "’" compiles six times faster, and
     the asking phrases' patterns were a tenth of a cold `ask`."""
-    gap = r"[\s\-']*" if folded else r"[\s\-'’]*"
-    return gap.join(re.escape(word) for word in re.split(r"[\s\-'’]+", phrase) if word)
+    return _gap(folded).join(re.escape(word) for word in _words(phrase))
+
+
+def _gap(folded: bool) -> str:
+    return r"[\s\-']*" if folded else r"[\s\-'’]*"
+
+
+def _words(phrase: str) -> list[str]:
+    return [word for word in re.split(r"[\s\-'’]+", phrase) if word]
+
+
+def written_forms(phrases: tuple[str, ...]) -> set[str]:
+    """The forms of `phrases` a text not folded may hold: as written (lower-case) and folded."""
+    return {form for phrase in phrases for form in (phrase.lower().strip(), fold(phrase).strip()) if form}
+
+
+def phrase_trie(forms: set[str], *, folded: bool) -> str:
+    """A regex matching what the alternation of `flexible(form, folded=folded)` matches at a word's start (not
+    after a letter, a digit or "_"), written as a trie: each letter of the text is tried against one branch per
+    first letter, not against every phrase (the asking phrases crossed with the reporting verbs are thousands:
+    their alternation cost 0.1 ms per sentence). Where several forms match at one place, the trie may take
+    another than the alternation would: for patterns whose matches are tested, or whose end is fixed by
+    what follows them."""
+    trie: dict[str, dict] = {}
+    for form in forms:
+        node = trie
+        for index, word in enumerate(_words(form)):
+            node = node.setdefault(" ", {}) if index else node  # " ": the gap between two words
+            for letter in word:
+                node = node.setdefault(letter, {})
+        if node is not trie:
+            node[""] = {}  # a form ends here
+    gap = _gap(folded)
+
+    def below(node: dict[str, dict]) -> str:
+        branches = [(gap if key == " " else re.escape(key)) + below(rest) for key, rest in sorted(node.items()) if key]
+        branches += [""] if "" in node else []
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    # The first letter, then "not after a word character" checked behind it: the regex engine skips the
+    # characters no form starts with (a look-behind first would be tried at every character).
+    first = [rf"{re.escape(letter)}(?<!\w{re.escape(letter)}){below(rest)}" for letter, rest in sorted(trie.items())]
+    if not first:
+        return r"(?!x)x"
+    # Texts not folded are read with re.IGNORECASE, where the engine skips nothing by itself: one test of a class
+    # of the first letters leaves most characters (0.1 ms less on a 4,096-character message).
+    ahead = "" if folded else f"(?=[{''.join(map(re.escape, sorted(trie)))}])"
+    return f"{ahead}(?:{'|'.join(first)})"
 
 
 def any_phrase(phrases: tuple[str, ...]) -> str:
     """A regex alternation of `phrases`, as written (lower-case) and folded, spaces, hyphens and apostrophes
     interchangeable, longest first, for texts not folded (compile it with re.IGNORECASE)."""
-    forms = {form for phrase in phrases for form in (phrase.lower().strip(), fold(phrase).strip()) if form}
-    return "|".join(flexible(form) for form in sorted(forms, key=len, reverse=True)) or r"(?!x)x"
+    return "|".join(flexible(form) for form in sorted(written_forms(phrases), key=len, reverse=True)) or r"(?!x)x"
 
 
 class PhraseFinder:
@@ -44,7 +89,7 @@ class PhraseFinder:
     word stands (a long alternation tried at every character would cost a millisecond per Telegram message)."""
 
     def __init__(self, phrases: tuple[str, ...]) -> None:
-        forms = {form for phrase in phrases for form in (phrase.lower().strip(), fold(phrase).strip()) if form}
+        forms = written_forms(phrases)
         by_first: dict[str, list[str]] = {}
         for form in forms:
             by_first.setdefault(re.split(r"[\s\-'’]+", form)[0], []).append(form)

@@ -40,7 +40,12 @@ class Parties(Calculator):
     def speaker(self, folded: str) -> str | None:
         """The provider that writes as "nous" ("Au CDG 62, nous voulons résilier"), if one does."""
         return next(
-            (party for party, p in self.cues.speaker.items() if party in ("cdg", "fibre") and p.search(folded)), None
+            (
+                party
+                for party, (start, after) in self.cues.speaker.items()
+                if party in ("cdg", "fibre") and (start.match(folded) or after.search(folded))
+            ),
+            None,
         )
 
     def _around(self, folded: str, verb: re.Match[str]) -> list[tuple[int, int, str]]:
