@@ -80,12 +80,15 @@ class BilledHours(Calculator):
         """How many visits the message gives: the intervention hours it lists, or the count it writes ("3
         déplacements"), when both say the same; None when neither is clear."""
         listed = sum(p.count for p in parts if p.role == "intervention")
-        said = {int(m.group(1)) for m in self.cues.visit_count.finditer(text)} if self.cues.visit_count else set()
+        # "une fois payés 2 déplacements": "1 fois" counts no visits
+        said = (
+            {int(m.group(1)) for m in self.cues.visit_count.finditer(text)} - {0, 1} if self.cues.visit_count else set()
+        )
         if len(said) > 1:
             return None
         if said:
             (number,) = said
-            return number if listed in (0, number) and number > 0 else None
+            return number if listed in (0, number) else None
         return listed if listed > 1 else None
 
     def added_up(self, text: str, durations: list[tuple[Duration, str]]) -> bool:
