@@ -41,6 +41,7 @@ NO_HOURS = (
     "répondre. Demandez-les directement à l'organisme concerné."
 )
 NO_HT = "La convention ne donne que des prix TTC : elle ne fixe aucun montant HT."
+TRIP_HOURS = 3  # a delay this short ("il a mis 1 h pour venir") may be the trip: its price is said too
 
 
 class Prices(Calculator):
@@ -129,6 +130,14 @@ class Prices(Calculator):
             lines.append(TRAINING_PRICED)
         elif any(role == "training" for _, role in roles):  # never a part of the hours dropped without a word
             lines.append(TRAINING_LEFT_OUT)
+        # "il a mis 1 h pour venir": read as a delay, but it may be the trip; never left out without a word
+        if trips := [d for d, role in roles if role == "delay" and self._maybe_trip(text, d)]:
+            said = ", ".join(f"« {d.text} »" for d in trips)
+            extra = sum((d.hours or Decimal(0) for d in trips), Decimal(0))
+            lines.append(
+                f"Je n'ai pas compté {said}, lu comme un délai avant l'intervention ; si c'est le temps de trajet, il "
+                f"est facturé aussi : {format_euros(support_cost(hours + extra))} TTC."
+            )
         if self.cues.before_tax_words.search(fold(question)):
             lines.append(NO_HT)
         return Answer(question, True, "calculation", " ".join(lines), (self.cite(COST_CLAUSE, terms),), 1.0)
@@ -147,6 +156,12 @@ class Prices(Calculator):
             "et je calculerai le montant."
         )
         return Answer(question, True, "calculation", text_out, (self.cite(COST_CLAUSE, terms),), 1.0)
+
+    def _maybe_trip(self, text: str, duration: Duration) -> bool:
+        """A short delay said of coming ("il a mis 1 h pour venir"), not of answering ("a mis 2h à répondre")."""
+        around = self.reader.clause_around(text, duration.start, duration.end)
+        trip = self.cues.trip
+        return bool(duration.hours and duration.hours <= TRIP_HOURS and trip and trip.search(around))
 
     def _visits_unclear(self, question: str, terms: list[str], own: list[tuple[Duration, str]]) -> Answer:
         """Travel said for each visit, but how many visits is not clear: the price of one visit, and the question."""
