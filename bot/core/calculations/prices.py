@@ -164,14 +164,24 @@ class Prices(Calculator):
         return bool(duration.hours and duration.hours <= TRIP_HOURS and trip and trip.search(around))
 
     def _visits_unclear(self, question: str, terms: list[str], own: list[tuple[Duration, str]]) -> Answer:
-        """Travel said for each visit, but how many visits is not clear: the price of one visit, and the question."""
-        hours = sum((d.hours for d, _ in own if d.hours), Decimal(0))
-        detail = " + ".join(format_hours(d.hours or Decimal(0)) + " de trajet" * (r == "travel") for d, r in own)
+        """Travel said for each visit, but how many visits is not clear: the price of one visit (or of the hours on
+        site and of one trip, when several visits are listed), and the question."""
+        groups = [[d for d, r in own if r != "travel"], [d for d, r in own if r == "travel"]]
+        hours = [sum((d.hours or Decimal(0) for d in group), Decimal(0)) for group in groups]
+        if len(groups[0]) > 1:  # "4 déplacements : 2 h, 1 h et 1 h 30": not one visit's hours
+            on_site, trip = (f"{format_hours(h)} = {format_euros(support_cost(h))} TTC" for h in hours)
+            priced = f"Heures sur place : {on_site} ; trajet de chaque intervention : {trip}"
+        else:
+            total = hours[0] + hours[1]
+            detail = " + ".join(format_hours(d.hours or Decimal(0)) + " de trajet" * (r == "travel") for d, r in own)
+            priced = (
+                f"Pour une intervention : {detail} = {format_hours(total)} = {format_euros(support_cost(total))} TTC"
+            )
         text_out = (
             "Votre message donne un temps de trajet pour chaque intervention sans dire clairement combien "
-            f"d'interventions il y a : je ne calcule pas de total. Pour une intervention : {detail} = "
-            f"{format_hours(hours)} × {format_euros(HOURLY_RATE)} TTC = {format_euros(support_cost(hours))} TTC, temps "
-            "et frais de déplacement compris (article 4.2.1). Dites-moi le nombre d'interventions et la durée de chacune."
+            f"d'interventions il y a : je ne calcule pas de total. {priced}, au taux de {format_euros(HOURLY_RATE)} "
+            "TTC de l'heure, temps et frais de déplacement compris (article 4.2.1). Dites-moi le nombre "
+            "d'interventions et la durée de chacune."
         )
         return Answer(question, True, "calculation", text_out, (self.cite(COST_CLAUSE, terms),), 1.0)
 
