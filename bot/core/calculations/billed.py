@@ -16,6 +16,7 @@ DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them
 REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
 _SENTENCE_END = re.compile(r"[.!?]")
 _WORDS = re.compile(r"[a-z]{2,}")  # a word left between two durations (a cue's plural "s" is none)
+LABEL_GAP = 2  # words between a travel word and the hours it names ("trajet a/r 45 min")
 PART_OF_GAP = 3  # words between "dont" and the hours that are a part ("dont le trajet : 30 min")
 
 
@@ -168,8 +169,12 @@ class BilledHours(Calculator):
 
     def _nearer_on_site(self, around: str, travel: re.Pattern[str], hours: str) -> bool:
         """Is the first cue after `hours` an intervention word ("2h sur place trajet 30 min": "sur place" is said of
-        the 2h, "trajet" of the 30 min)? A word before the hours does not decide ("venu 1 h de route")."""
+        the 2h, "trajet" of the 30 min)? An intervention word before the hours does not decide ("venu 1 h de
+        route"); a travel word right before them names them ("déplacement a/r 1h sur place 2h30")."""
         if self.cues.intervention is None or (at := around.find(hours)) < 0:
+            return False
+        named = [m.end() for m in travel.finditer(around, 0, at)]
+        if named and len(around[named[-1] : at].split()) <= LABEL_GAP:
             return False
         after = at + len(hours)
         on_site = self.cues.intervention.search(around, after)
