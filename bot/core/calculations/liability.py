@@ -150,9 +150,10 @@ class Liability(Calculator):
             answer = self._cap_of(question, quote, cap, losses)
             parts = max(groups, key=len)
             text = answer.text
+            year = "l'année de l'événement" if when.event else "l'année en cours"
             if len(parts) > 1:  # several invoices of the year: their total, said as such
                 added = " + ".join(format_euros(part) for part in parts)
-                text += f" Plafond : le total facturé pour l'année en cours, {added} = {format_euros(cap)}."
+                text += f" Plafond : le total facturé pour {year}, {added} = {format_euros(cap)}."
             if any(kind in ("other", "?") for _, kind in by_year):
                 year = "l'année de l'événement" if when.event else "l'année en cours d'exécution"
                 text += self.years.placed(when) + (
