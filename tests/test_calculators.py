@@ -10,6 +10,7 @@ import pytest
 from conftest import table
 
 from bot.core.agenda import ALARM_BEFORE
+from bot.core.calculations.execution_years import When
 from bot.core.date_mentions import find_dates
 from bot.core.deadlines import alarm_day, compute_deadlines
 from bot.core.engine import Engine
@@ -71,6 +72,27 @@ def test_calculation_answers(engine: Engine, case: dict) -> None:
 @pytest.mark.parametrize("case", TABLE["alarms"], ids=[case["name"] for case in TABLE["alarms"]])
 def test_alarm_never_lies_in_the_past(case: dict) -> None:
     assert alarm_day(case["deadline"], case["today"], ALARM_BEFORE) == (case["ring"], case["moved"])
+
+
+@pytest.mark.parametrize("case", TABLE["execution_years"], ids=[case["name"] for case in TABLE["execution_years"]])
+def test_execution_years(case: dict) -> None:
+    when = When(case["day"], case["entry"])
+    assert when.number(case["day"]) == case["number"]
+    if case["number"]:
+        assert when.bounds(case["number"]) == (case["first"], case["last"])
+
+
+@pytest.mark.parametrize(
+    "case", TABLE["cap_with_signature"], ids=[case["q"][:60] for case in TABLE["cap_with_signature"]]
+)
+def test_the_cap_counts_years_from_the_recorded_signature(engine: Engine, case: dict) -> None:
+    """A signature the message names wins over the recorded one (as for deadlines)."""
+    answer = engine.answer(case["q"], today=date(2026, 11, 28), signature=case.get("signature"))
+    assert [c.id for c in answer.citations] == ["art-5.2"]
+    for fragment in case.get("contains", []):
+        assert fragment in answer.text
+    for fragment in case.get("not_contains", []):
+        assert fragment not in answer.text
 
 
 @pytest.mark.parametrize(

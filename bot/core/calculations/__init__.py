@@ -67,7 +67,7 @@ class Calculations:
         # A question asking how much a loss can get back ("montant maximal des dommages et intérêts ?") is about the
         # liability cap, whatever dates its context gives: the cap is computed before any deadline.
         asked = self.liability.asked(folded) if self.words.liability_cap_clause in ids[:3] else ""  # else no cap
-        cap = self.liability.liability_cap(question, folded, terms, ids, sure, today) if asked else None
+        cap = self.liability.liability_cap(question, folded, ids, sure, today, signature) if asked else None
         # "on a perdu 3 000 €, jusqu'à quand résilier ?": the deadline is what is asked (its terms read only then: slow)
         ahead = cap if cap and not self.dates.asks_calendar(asked, self.matcher.question_terms(asked)) else None
         return (
@@ -78,7 +78,7 @@ class Calculations:
             or self.dates.answer(question, folded, terms, near, today, signature)
             or self.termination.termination_party(question, folded, near, ranked, sure)
             or self.termination.letter_without_date(question, folded, terms, ranked, sure)
-            or (cap if asked else self.liability.liability_cap(question, folded, terms, ids, sure, today))
+            or (cap if asked else self.liability.liability_cap(question, folded, ids, sure, today, signature))
             or (self.parties.mismatch(question, terms, ranked, named) if sure else None)
             or (self.prices.before_tax(question, folded, terms, ranked[0].clause_id) if sure else None)
         )

@@ -78,12 +78,13 @@ class ExecutionYears(Calculator):
         # "event" first: of two cues ending at one place, `_nearest` keeps the first ("panne" is also an `other` cue)
         self._cues = {"event": cue_pattern(words.event_words), "entry": cue_pattern(words.entry_words)}
 
-    def when(self, folded: str, today: date) -> When:
-        """Today, the entry into force (the last signature named, or a date said of it) and the damaging event."""
+    def when(self, folded: str, today: date, signature: date | None = None) -> When:
+        """Today, the entry into force (the last signature named, or a date said of it, else `signature`: the one
+        recorded by /signature) and the damaging event."""
         event, written, entries = self._read_dates(folded, today)
         roles = self.date_roles.roles(folded, find_dates(folded, today))
         signed = [r.mention.value for r in roles if r.role == "signature" and not r.assumed and r.mention.value]
-        entry = max((day for day in signed + entries if not (event and event[0] <= day <= event[1])), default=None)
+        entry = max((day for day in signed + entries if not (event and event[0] <= day <= event[1])), default=signature)
         named = bool(self._ordinal_year.search(folded) or self._numbered_year.search(folded))
         if event and entry and event[0] < entry:  # before the convention applied: a date misread, today's reading
             event, written = None, ()

@@ -35,13 +35,14 @@ class Liability(Calculator):
         return question if cues.cap_words.search(question) else ""
 
     def liability_cap(
-        self, question: str, folded: str, terms: list[str], ranked: list[str], sure: bool, today: date
+        self, question: str, folded: str, ranked: list[str], sure: bool, today: date, signature: date | None = None
     ) -> Answer | None:
         """A question about the cap quotes the cap sentence; an amount in it is compared with the cap.
 
         Even when the matcher is not sure, an amount invoiced beside another (the loss) is that comparison, and
         La Fibre's invoices of several years give the cap of the year holding the damaging event, else today (the
-        cap's clause among the first three of `ranked`)."""
+        cap's clause among the first three of `ranked`; the years count from the signature the message names, else
+        from `signature`, the one the discussion recorded)."""
         cap = self.words.liability_cap_clause
         if (
             cap is None
@@ -56,7 +57,7 @@ class Liability(Calculator):
         fibre = self.cues.parties.get("fibre")
         # "1 800 € la première année" alone, in the second year: the year in course's amount is not given
         several = amounts and (cap == ranked[0] or (fibre and fibre.search(folded)))
-        when = self.years.when(folded, today) if several else None
+        when = self.years.when(folded, today, signature) if several else None
         if when and (by_year := self._years(folded, spans, when)):
             return self._of_the_year(question, quote, by_year, when)
         if cap != ranked[0]:
