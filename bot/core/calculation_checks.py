@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from .calculation_schema import CalculationsFile
 from .checks import Located
 from .date_mentions import calendar_names
+from .french import fold
 from .yamlfile import Problem, YamlDocument
 
 DATE_ROLES = ("signature", "anniversary", "today", "letter", "receipt", "formal_notice", "other")
@@ -63,6 +64,12 @@ def check_calculations(
         for party in (entry.party, *entry.counterpart, *entry.note):
             if party not in PARTIES:
                 yield problem(("party_clauses", index), f"partie « {party} » inconnue (attendu : {', '.join(PARTIES)})")
+    years = calculations.execution_years
+    # a date after a word of both lists would be read as the event's (the first), never as the entry into force
+    for word in sorted({fold(w) for w in years.event_words} & {fold(w) for w in years.entry_words}):
+        yield problem(("execution_years", "entry_words"), f"« {word} » est aussi dans « event_words »")
+    if years.nouns and not calculations.later_periods.ordinals:
+        yield problem(("execution_years", "nouns"), "les ordinaux (« later_periods: ordinals ») manquent")
     source = clauses.get(calculations.earliest_signature_source or "")
     day = calculations.earliest_signature
     if day is None:
