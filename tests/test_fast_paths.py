@@ -13,6 +13,7 @@ from conftest import table
 from bot.core import classifier, cost, date_mentions, matching, message
 from bot.core.engine import Engine
 from bot.core.french import _STRETCHED, _TOKEN, LONG_TEXT, _fold, _fold_long, fold, words
+from bot.core.times_of_day import scanned
 
 # Messages of every length, from one question to a forwarded e-mail of several paragraphs.
 REALISTIC = [row["q"] for row in table("realistic.yaml")]
@@ -144,3 +145,27 @@ def test_numbers_and_amounts_are_found_as_with_a_look_behind_first(engine: Engin
             assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected, repr(text)
             found += len(expected)
     assert found > 1_000  # the strings hold many numbers, durations and amounts
+
+
+def test_times_of_day_are_found_as_with_a_look_behind_first_and_without_a_scan(engine: Engine) -> None:
+    reader = engine.calculations.reader
+    times = reader._times
+    plain_range = re.compile(times._range.pattern.replace(r"(?P<sh>\d(?<!\d\d)\d?)", r"(?<!\d)(?P<sh>\d{1,2})", 1))
+    assert plain_range.pattern != times._range.pattern
+    pieces = ["1", "12", "9", " ", "h", "heures", "30", " a ", "-", " et ", "de ", "demi-heure", "quart d' heure"]
+    pieces += ["midi", "minuit", "apres-", "x", "2", "demi heure", "3 ", "quarts d' heure", ".", "entre "]
+    generator = random.Random(19)
+    found = 0
+    for _ in range(20_000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 10)))
+        expected = [(m.span(), m.groups()) for m in plain_range.finditer(text)]
+        assert [(m.span(), m.groups()) for m in times._range.finditer(text)] == expected, text
+        for pattern, names in (
+            (reader._hour_fraction, reader._fraction_words),
+            (times._clock_word, times._clock_names),
+        ):
+            spans = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in scanned(pattern, text, names)] == spans, text
+            found += len(spans)
+        found += len(expected)
+    assert found > 5_000
