@@ -20,6 +20,7 @@ from .cleaning import clean
 from .french import comparable
 from .knowledge import Knowledge
 from .matching import Matcher, is_sure
+from .mentions import Mentions
 from .message import Reader
 from .part_reader import PartReader, reads_in_parts
 from .questions import QuestionFinder
@@ -66,6 +67,8 @@ class Engine:
         self.reader = Reader(knowledge.reading)
         parties = tuple(cue for party in knowledge.calculations.parties.values() for cue in party.cues)
         self.questions = QuestionFinder(self.reader, self.matcher, parties)
+        self._party_terms = frozenset(term for cue in parties for term in self.matcher.question_terms(cue))
+        self.mentions = Mentions(knowledge.reading)
         self.part_reader = PartReader(self.matcher)
         # Anchors are matched as written (folded), not through synonyms: "contrat" may be anyone's contract.
         # A plural or a longer word counts too ("conventions", "conventionnées", "cdg62").
@@ -101,8 +104,17 @@ class Engine:
             focus = asked[0].text if len(asked) == 1 and (anchored or leads or opened) else ""
             # The calculations read a forwarded message without its header ("Envoyé : jeudi 26 novembre 2026").
             figures = " ".join(message.forwarded.split())
+            sentence = asked[0].text if len(asked) == 1 else ""
             return self._answer_part(
-                question, text, focus, today, signature, situational=anchored, figures=figures, leads=leads
+                question,
+                text,
+                focus,
+                today,
+                signature,
+                situational=anchored,
+                figures=figures,
+                leads=leads,
+                sentence=sentence,
             )
         answer_part = partial(self._answer_part, today=today, signature=signature, whole=text)
         parts = self.part_reader.answers(message, asked, anchored=anchored, answer_part=answer_part)
@@ -124,6 +136,7 @@ class Engine:
         situational: bool = True,
         figures: str = "",
         leads: bool = False,
+        sentence: str = "",
     ) -> Answer:
         """One question: `focus` is its sentence ("" if none stands out), `text` the same with its context
         (or `terms`, those of its context and itself), `whole` the message when it holds several questions.
@@ -133,6 +146,8 @@ class Engine:
         earlier question of the message cites it ("le CDG nous a facturé 3 h … ? Et on le règle comment ?": both
         are article 4.2.1): giving way to the next clause was measured wrong more often than right."""
         terms = terms if terms is not None else self.matcher.question_terms(text)
+        if unsaid := self.mentions.unsaid(focus or sentence):  # "Qui préside Somme Numérique ?": named, nothing more
+            return self.replies.unknown(question, self.replies.unsaid(unsaid, self.matcher.rank(terms)))
         focus_terms = self.matcher.question_terms(focus) if focus else []
         # One of several questions is read on its own words, its context weaker (no second reading of the whole).
         one_of_several = bool(whole and focus_terms)
@@ -188,7 +203,10 @@ class Engine:
                 return self.replies.clause_answer(question, clause, focus_terms, best.confidence, focus_ranked)
         # One of several questions of a message about the convention: a weaker match is still its best
         # reading, given in the middle band (with the warning and the next clauses).
-        threshold = min(self.threshold, PART_THRESHOLD) if one_of_several else self.threshold
+        # Not when it names more words of another topic than of the convention's (parties aside): "… ? et le CDG
+        # peut-il nous aider à recruter une secrétaire ?" is another question, not a weak one about its missions.
+        lenient = one_of_several and not self.matcher.mostly_foreign(focus_terms, self._party_terms)
+        threshold = min(self.threshold, PART_THRESHOLD) if lenient else self.threshold
         if is_sure(ranked, threshold):
             best = ranked[0]
             return self.replies.clause_answer(

@@ -141,3 +141,16 @@ def stem(word: str) -> str:
 def comparable(text: str) -> str:
     """A question's identity for duplicate checks: folded words joined by single spaces."""
     return " ".join(words(text))
+
+
+def original_length(text: str, folded_length: int) -> int:
+    """The shortest start of `text` whose folded form is `folded_length` long or more (folding may
+    lengthen a few characters: "œ" gives "oe")."""
+    low, high = 0, min(len(text), folded_length)
+    while low < high:
+        middle = (low + high) // 2
+        if len(fold(text[:middle])) >= folded_length:
+            high = middle
+        else:
+            low = middle + 1
+    return low

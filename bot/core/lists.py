@@ -17,6 +17,8 @@ _FIRST_VALUES = ("a", "i", "1")
 # Dash bullets on one line ("Trois points : - le tarif - la durée - le tribunal"); "•" needs no colon.
 _INLINE_DASH = re.compile(r"(?<=\s)[-•–—]\s+(?=[^\W\d])")  # not "8 h 30 - 12 h": a range of numbers
 _INLINE_BULLET = re.compile(r"(?<=\s)•\s+(?=\w)")
+# A form's field after a dash ("Ticket n° 12 — Catégorie : Devis — Description : …"): a label, not an item.
+_FIELD_LABEL = re.compile(r"[^\W\d][\w'’]*(?:\s+[\w'’]+){0,2}\s*:(?!\d)")
 
 
 def inline_items(text: str) -> str:
@@ -41,7 +43,9 @@ def inline_items(text: str) -> str:
         # After a colon, two dashes make a list; without one, three ("qq questions - … - … - …"): two dashes
         # alone may set a phrase apart ("la convention - signée en 2024 - prévoit-elle …").
         colon = text.find(":")
-        dashes = [m.start() for m in _INLINE_DASH.finditer(text, max(colon, 0))]
+        dashes = [
+            m.start() for m in _INLINE_DASH.finditer(text, max(colon, 0)) if not _FIELD_LABEL.match(text, m.end())
+        ]
         starts = dashes if len(dashes) >= (2 if colon >= 0 else 3) else []
     if len(starts) < 2 and "•" in text:
         bullets = [m.start() for m in _INLINE_BULLET.finditer(text)]

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, replace
 
 from .chat import ChatNoise
-from .french import fold
+from .french import fold, original_length
+from .history import ReplyHistory
 from .lists import CountedLists, inline_items
 from .phrases import flexible, phrases_pattern
 from .pieces import Pieces
@@ -100,6 +101,7 @@ class Reader:
         # regarder ?"): the forwarded message starts there.
         self._field_line = re.compile(rf"^[ \t>]*(?:{fields})", re.MULTILINE) if fields else None
         self.chat = ChatNoise(reading)
+        self.history = ReplyHistory(reading)
 
     def tidy(self, text: str, *, whole: bool = False) -> str:
         """`text` without @mentions and request openers, a `whole` message without its "+1" (see `ChatNoise`)."""
@@ -110,11 +112,28 @@ class Reader:
         (`written`, if the caller did so already)."""
         written = self.dictation.punctuate(text) if written is None else written
         body, outside = self._unwrap(self.chat.without_mentions(written))
-        sentences: list[Sentence] = []
-        found = self._sentences(body)
+        body, history = self.history.split(body)  # a reply's quoted history ("> …") read after its new text
+        read = f"{body}\n{history}" if history else body
         # A message dictated, or without any "?" nor a full stop between sentences (SMS), asks wherever a
         # question word stands; one with full stops and no "?" asks indirectly ("Il voudrait comprendre …").
-        unpunctuated = written != text or ("?" not in body and not _FULL_STOP.search(body))
+        unpunctuated = written != text or ("?" not in read and not _FULL_STOP.search(read))
+        sentences = self._asking(body, unpunctuated)
+        if history:
+            # The history's questions were asked before: context, unless the new text asks nothing or points to them
+            # (they are then read where it does: "Je reprends ci-dessous la question de la DPO. J'ajoute la mienne").
+            quoted = self._asking(history, unpunctuated)
+            pointer = next((i for i, s in enumerate(sentences) if self.history.points_to_history(s.text)), None)
+            if any(sentence.asks for sentence in sentences) and pointer is None:
+                quoted = [replace(sentence, asks=False) for sentence in quoted]
+            at = len(sentences) if pointer is None else pointer + 1
+            sentences[at:at] = quoted
+        sentences += [Sentence(s, False) for s, _, _ in self._sentences(outside)]  # the forwarder's words
+        return Message(tuple(sentences), read if read != written else "")
+
+    def _asking(self, body: str, unpunctuated: bool) -> list[Sentence]:
+        """The sentences of `body`, each knowing whether it asks something."""
+        sentences: list[Sentence] = []
+        found = self._sentences(body)
         listing = False  # in a list announced by "Pourriez-vous m'indiquer :" or "Nos questions :"
         asked = False  # the sentence before asked something
         for index, (sentence, item, announces) in enumerate(found):
@@ -141,8 +160,7 @@ class Reader:
         if not any(sentence.asks for sentence in sentences) and sum(sentence.listed for sentence in sentences) > 1:
             # Nothing asks but a list ("1) durée de la convention 2) tarif du CDG"): its items are the questions.
             sentences = [replace(sentence, asks=sentence.listed) for sentence in sentences]
-        sentences += [Sentence(s, False) for s, _, _ in self._sentences(outside)]  # the forwarder's words
-        return Message(tuple(sentences), body if body != written else "")
+        return sentences
 
     def punctuate(self, text: str) -> str:
         """`text` with its spoken punctuation written (see `Dictation`)."""
@@ -159,18 +177,18 @@ class Reader:
             match = self._header.match(fold(text[:HEADER_CHARS]))
             if match:
                 forwarded = True
-                text = text[_original_length(text, match.end()) :]
+                text = text[original_length(text, match.end()) :]
         if self._field_line and not _SEPARATOR.search(text) and (field := self._field_line.search(fold(text))):
-            start = _original_length(text, field.start())
+            start = original_length(text, field.start())
             body = text[start:]
             match = self._header.match(fold(body[:HEADER_CHARS])) if self._header else None
-            body = body[_original_length(body, match.end()) :] if match else body
+            body = body[original_length(body, match.end()) :] if match else body
             if start and body.strip():
                 return body, text[:start].strip()
         if separator := _SEPARATOR.search(text):
             body = text[separator.end() :]
             match = self._header.match(fold(body[:HEADER_CHARS])) if self._header else None
-            body = body[_original_length(body, match.end()) :] if match else body
+            body = body[original_length(body, match.end()) :] if match else body
             if body.strip():
                 return body, text[: separator.start()].strip()
         quotes = list(_QUOTE.finditer(text))
@@ -230,16 +248,3 @@ def _quoted_phrase(quoted: str, text: str, end: int) -> bool:
     administratif » ?"), not the message: it asks nothing, is no whole sentence, and the sentence it stands in
     ends with a question mark."""
     return "?" not in quoted and not quoted.rstrip().endswith((".", "!", "…")) and bool(_ASKED_AFTER.match(text, end))
-
-
-def _original_length(text: str, folded_length: int) -> int:
-    """The shortest start of `text` whose folded form is `folded_length` long or more (folding may
-    lengthen a few characters: "œ" gives "oe")."""
-    low, high = 0, min(len(text), folded_length)
-    while low < high:
-        middle = (low + high) // 2
-        if len(fold(text[:middle])) >= folded_length:
-            high = middle
-        else:
-            low = middle + 1
-    return low

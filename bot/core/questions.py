@@ -15,6 +15,7 @@ from .phrases import WORD, any_phrase
 MAX_PARTS = 5
 MIN_FOREIGN_TERMS = 2  # a question naming this many words of another topic asks about it
 MAX_BARE_WORDS = 5  # a question word and little else: "À partir de quand ?", "Pour combien de temps ?"
+MIN_ITEM_WORDS = 3  # a list item without "?" asks with a phrase ("la date des élections"), not a stray token
 MAX_FOLLOW_UP_WORDS = 12  # a follow-up is short: "Et pour combien de temps ?", "Et celle du tribunal ?"
 
 
@@ -85,10 +86,11 @@ class QuestionFinder:
                     # A question naming nothing the convention knows is still one of its own when its writer set
                     # it apart (a list item: "- c'est quand les prochaines élections ?") or when it names another
                     # topic after a question (`_elsewhere`): answered (refused) in its place, not left out.
+                    asked_apart = sentence.text.endswith("?") or len(WORD.findall(sentence.text)) >= MIN_ITEM_WORDS
                     pieces = (
                         [sentence.text]
-                        if sentence.text.endswith("?")
-                        and (sentence.listed or self._elsewhere(sentence.text, questions))
+                        if (sentence.listed and asked_apart)
+                        or (sentence.text.endswith("?") and self._elsewhere(sentence.text, questions))
                         else []
                     )
             for index, (piece, before) in enumerate(zip(pieces, [last, *pieces], strict=False)):

@@ -74,10 +74,14 @@ class Replies:
         text = text.replace(self.contact, self.calculations.contact(question, self.contact, self.contacts))
         return Answer(question, False, "unknown", text, (), best, hints)
 
-    def not_found(self, ranked: list[Candidate]) -> str:
+    def unsaid(self, name: str, ranked: list[Candidate]) -> str:
+        """The answer to a question asking a fact of what the convention only names ("Qui préside Somme Numérique ?")."""
+        return self.not_found(ranked, f"La convention ne le dit pas : elle cite « {name} » sans rien en préciser.")
+
+    def not_found(self, ranked: list[Candidate], opening: str = PART_NOT_FOUND) -> str:
         """The "not found" text, with the nearest clauses as hints and what the bot knows about."""
         hints = [self.knowledge.clauses[c.clause_id] for c in _hints(ranked)]
-        lines = [PART_NOT_FOUND]
+        lines = [opening]
         if hints:
             lines.append("Pistes possibles : " + " ; ".join(f"{h.ref} ({h.title})" for h in hints) + ".")
         lines.append(self.contents())

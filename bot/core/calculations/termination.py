@@ -86,6 +86,8 @@ class Termination(Calculator):
         calendar = self.cues.termination.search(folded) or (renewal and renewal.search(folded))
         if not calendar and not letter_alone(terms):
             return None
+        if not calendar and sure and ranked[0].clause_id not in CALENDAR_CLAUSES and len(ranked[0].strong_terms) > 1:
+            return None  # "les factures, on les reçoit sur Chorus ou par courrier ?": how an invoice travels
         if sure and not ({c.clause_id for c in ranked[:3]} & set(CALENDAR_CLAUSES)):
             return None
         clause = self.knowledge.clauses["art-3"]

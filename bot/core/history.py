@@ -1,0 +1,44 @@
+"""The quoted history of an e-mail reply ("RE: RE: …"): the lines starting with ">" and the line that
+attributes them ("Le 25/11/2026, le DGS a écrit :").
+
+The history is an earlier message, already answered: its questions are context, unless the new text points
+to it ("je reprends ci-dessous la question de notre DPO") or asks nothing itself. The attribution line says
+who wrote when, never what is asked: its date is no date of the situation. The words are data
+(knowledge/vocabulary.yaml: reply_attributions, quote_pointers)."""
+
+from __future__ import annotations
+
+import re
+
+from .french import fold
+from .phrases import any_phrase, phrases_pattern
+from .reading import Reading
+
+_QUOTED_LINE = re.compile(r"^[ \t]*>[ \t>]*", re.MULTILINE)
+
+
+class ReplyHistory:
+    """Splits a reply into its new text and its quoted history."""
+
+    def __init__(self, reading: Reading) -> None:
+        # A line ending with an attribution ("> Le 24/11/2026 à 10:12, la DPO a écrit :"), quoted or not.
+        self._attribution = re.compile(
+            rf"^[^\n]*(?:{any_phrase(reading.reply_attributions)})[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE
+        )
+        self._pointer = phrases_pattern(reading.quote_pointers, start=False)
+
+    def split(self, text: str) -> tuple[str, str]:
+        """The new text and the quoted history without its ">" marks ("" if the text quotes nothing)."""
+        if ">" not in text or not _QUOTED_LINE.search(text):
+            return text, ""
+        text = self._attribution.sub("", text)
+        new: list[str] = []
+        quoted: list[str] = []
+        for line in text.split("\n"):
+            marks = _QUOTED_LINE.match(line)
+            (quoted if marks else new).append(line[marks.end() :] if marks else line)
+        return "\n".join(new), "\n".join(quoted)
+
+    def points_to_history(self, new: str) -> bool:
+        """Whether the new text points to the quoted one ("la question ci-dessous")."""
+        return bool(self._pointer.search(fold(new)))

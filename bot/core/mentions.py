@@ -1,0 +1,32 @@
+"""What the convention names without saying anything more of it: the Syndicat Mixte Somme Numérique, the Région,
+the Départements (knowledge/vocabulary.yaml: mentioned_only). A question asking one of their facts right by their
+name (who presides them, their address, how much they give: entity_facts) is not answered by the clause that merely
+names them: the convention does not say."""
+
+from __future__ import annotations
+
+from .french import fold
+from .phrases import phrases_pattern
+from .reading import Reading
+
+NEAR_WORDS = 40  # characters between the fact and the name: "qui préside le Syndicat Mixte Somme Numérique"
+
+
+class Mentions:
+    """Finds the questions asking a fact of what the convention only names."""
+
+    def __init__(self, reading: Reading) -> None:
+        self._named = phrases_pattern(reading.mentioned_only, start=False)
+        self._written = {" ".join(fold(name).split()): name for name in reading.mentioned_only}
+        self._fact = phrases_pattern(reading.entity_facts, start=False)
+
+    def unsaid(self, question: str) -> str:
+        """The name a question asks a fact of that the convention does not give ("Qui préside Somme Numérique ?"
+        -> "Somme Numérique"), else "". The fact must stand by the name: "Combien paie la commune, puisque la
+        Région finance l'offre ?" asks the commune's price."""
+        folded = fold(question)
+        for name in self._named.finditer(folded):
+            window = folded[max(0, name.start() - NEAR_WORDS) : name.end() + NEAR_WORDS]
+            if self._fact.search(window):
+                return self._written.get(" ".join(name.group().split()), name.group())
+        return ""
