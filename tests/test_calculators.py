@@ -10,10 +10,10 @@ import pytest
 from conftest import table
 
 from bot.core.agenda import ALARM_BEFORE
-from bot.core.cost import format_euros, support_cost
 from bot.core.date_mentions import find_dates
 from bot.core.deadlines import alarm_day, compute_deadlines
 from bot.core.engine import Engine
+from bot.core.money import format_euros, support_cost
 
 TABLE = table("calculators.yaml")
 

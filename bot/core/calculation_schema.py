@@ -58,6 +58,18 @@ class DurationGrammar(StrictModel):
     currency: list[str] = Field(min_length=1)
 
 
+class LaterPeriods(StrictModel):
+    """A later two-year period named in a question (calculations.yaml, `later_periods:`)."""
+
+    ordinals: dict[str, int] = {}
+    period_nouns: list[str] = []
+    renewal_nouns: list[str] = []
+    after_words: list[str] = []
+    before_words: list[str] = []
+    year_units: list[str] = []
+    in_year_words: list[str] = []
+
+
 class CalculationsFile(StrictModel):
     """knowledge/calculations.yaml: the words the calculations read (see the file's comments)."""
 
@@ -82,7 +94,12 @@ class CalculationsFile(StrictModel):
     liability_cap_words: list[str] = []
     liability_cap_quote_words: str = ""
     repeat_words: list[str]
+    visit_words: list[str] = []
+    each_words: list[str] = []
+    part_of_words: list[str] = []
+    sessions_asked_words: list[str] = []
     addition_words: list[str] = []
+    alternative_words: list[str] = []
     included_words: list[str] = []
     hours_asked_words: list[str] = []
     amount_asked_words: list[str] = []
@@ -93,6 +110,7 @@ class CalculationsFile(StrictModel):
     loss_words: list[str] = []
     deadline_words: list[str] = []
     missed_deadline_words: list[str] = []
+    later_periods: LaterPeriods = LaterPeriods()
     notice_received_words: list[str] = []
     notice_sent_words: list[str] = []
     end_links: list[str] = []

@@ -1,4 +1,4 @@
-"""Durations in French questions, and the cost of the CDG 62's time (Article 4.2.1).
+"""Durations and euro amounts in French questions (their price and how answers write them: money.py).
 
 Number words ("vingt-cinq heures", "deux heures trente") are turned into digits by `text2num`
 (a maintained parser of French numbers) before the patterns below read them. Every pattern is
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from text_to_num import alpha2digit
 
@@ -18,7 +18,6 @@ from .calculation_schema import DurationGrammar
 from .french import fold
 from .times_of_day import TimesOfDay, alternation, folded_words, scanned
 
-HOURLY_RATE = Decimal(50)  # euros TTC, travel time and costs included (Article 4.2.1)
 MAX_HOURS = Decimal(1000)  # beyond this, a typo rather than a quote request
 
 # A number's first character, then what stands before it checked behind: the same matches as
@@ -34,6 +33,7 @@ _ELISION = re.compile(r"'(?<=(?<!\w)[a-z]')(?=[a-z])")
 # what precedes it.
 _PUNCTUATION_BREAK = r"[.;:!?,)]|\((?=[^()]*\d)"
 CLAUSE_REACH = 80  # characters looked at on each side of a duration for its role
+LABEL_WORDS = 3  # "trajet aller-retour : 45 min" names its hours; a longer text before a colon is a sentence
 # A sentence's label: its first words, up to a colon, then no sentence end up to the duration.
 _LABEL = re.compile(r"(?:^|[.!?]\s+)([^.!?:\d]{3,40}):[^.!?:]*$")
 TIME_OF_DAY_REACH = 12  # characters before "14h" where "à" or "vers" make it a time of day
@@ -159,12 +159,25 @@ class DurationReader:
         found = self.durations(digits(question))
         return found[0] if found else None
 
-    def clause_around(self, text: str, start: int, end: int, *, labelled: bool = False) -> str:
+    def clause_around(
+        self, text: str, start: int, end: int, *, labelled: bool = False, bounds: tuple[int, int] | None = None
+    ) -> str:
         """The words of `text` around [start, end) up to the nearest break (comma, "et", full stop); `labelled`: after
-        the label its sentence opens with, if any ("Horaires de la mairie : 8 h 30 - 12 h et 14 h - 17 h")."""
+        the label its sentence opens with, if any ("Horaires de la mairie : 8 h 30 - 12 h et 14 h - 17 h"); `bounds`:
+        within them only (between the hours said before and after: "2h sur place trajet 30 min" are two parts)."""
+        low, high = bounds or (0, len(text))
         first = max(0, start - CLAUSE_REACH)
-        before = [m.end() for m in self._break.finditer(text, first, start)]
-        clause = text[(before[-1] if before else first) : self.clause_end(text, end)]
+        before = list(self._break.finditer(text, max(low, first), start))
+        if labelled and before and before[-1].group() == ":" and not text[before[-1].end() : start].strip():
+            named = text[before[-2].end() if len(before) > 1 else max(low, first) : before[-1].start()]
+            if len(named.split()) <= LABEL_WORDS:
+                before.pop()  # "2h sur place, route : 1 h": the word before the colon names the hours after it
+        cut, stop = before[-1].end() if before else max(low, first), min(high, self.clause_end(text, end))
+        # "sur place : 2 h route : 40 min": "route" names the hours right after its colon, not these
+        label_after = text.startswith(":", stop) and not text[stop + 1 : high].strip()
+        if labelled and label_after and len(text[end:stop].split()) <= LABEL_WORDS:
+            stop = end
+        clause = text[cut:stop]
         label = _LABEL.search(text, first, start) if labelled else None
         return f"{label.group(1)} {clause}" if label else clause
 
@@ -228,22 +241,3 @@ def _decimal(number: str) -> Decimal | None:
     if "." in number and len(part) == 3 and whole.lstrip("-") not in ("", "0"):
         return Decimal(whole + part)  # a thousands dot, as French invoices write it
     return Decimal(f"{whole}.{part}")
-
-
-def support_cost(hours: Decimal) -> Decimal:
-    """The price in euros TTC of `hours` of CDG 62 support, to the cent."""
-    return (hours * HOURLY_RATE).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def format_euros(amount: Decimal) -> str:
-    """French format: 1 234,50 € (narrow no-break space for thousands)."""
-    whole, cents = f"{amount:.2f}".split(".")
-    groups = f"{int(whole):,}".replace(",", "\u202f")
-    return f"{groups},{cents} €"
-
-
-def format_hours(hours: Decimal) -> str:
-    """3 h, 1 h 30, 0 h 45."""
-    minutes = int((hours * 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    whole, rest = divmod(minutes, 60)
-    return f"{whole} h" if rest == 0 else f"{whole} h {rest:02d}"

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from dateutil.relativedelta import relativedelta
 
 from .french import fold
+from .number_words import SPOKEN, number_in_words, year_in_words
 
 # A digit first, the character before it checked just after (the same matches as a look-behind first,
 # "(?<![\d.,/-])(\d{1,4})"): the regex engine then jumps from digit to digit instead of trying every position.
@@ -75,7 +76,6 @@ def _month_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return written, re.compile(leading + " ?" + month + r" (\d{4})(?!\d)")
 
 
-_SPOKEN = re.compile(r"[a-z -]+")  # number words only: no digit, no punctuation
 _YEAR_AFTER = re.compile(r" (\d{4})(?!\d)")
 
 
@@ -135,7 +135,7 @@ def _find_dates(question: str, today: date | None) -> tuple[DateMention, ...]:
         found.append(_mention(match.group(0), year, month, day, match.start()))
     for match in written.finditer(folded):
         day, month = int(match.group(1)), months[match.group(2)]
-        spoken = None if match.group(3) else _year_in_words(folded, match.end(2))  # "12 aout deux mille vingt-cinq"
+        spoken = None if match.group(3) else year_in_words(folded, match.end(2))  # "12 aout deux mille vingt-cinq"
         if match.group(3) or spoken:
             year, end = (int(match.group(3)), match.end(3)) if match.group(3) else spoken  # type: ignore[misc]
             found.append(_mention(folded[match.start() : end].strip(), year, month, day, match.start()))
@@ -160,15 +160,15 @@ def _day_in_words(folded: str, today: date | None) -> list[DateMention]:
     found = []
     for begin, end, month in _wide_months(folded):
         words = folded[max(0, begin - 40) : begin].split()[-3:]
-        if not words or not _SPOKEN.fullmatch(words[-1]):  # "le 12 aout" is read with the dates in digits
+        if not words or not SPOKEN.fullmatch(words[-1]):  # "le 12 aout" is read with the dates in digits
             continue
         suffixes = (" ".join(words[i:]) for i in range(len(words)))
-        day, size = next(((n, len(text)) for text in suffixes if 1 <= (n := _number(text)) <= 31), (0, 0))
+        day, size = next(((n, len(text)) for text in suffixes if 1 <= (n := number_in_words(text)) <= 31), (0, 0))
         if not day:
             continue
         start = begin - 1 - size
         digits = _YEAR_AFTER.match(folded, end)
-        year = (int(digits.group(1)), digits.end()) if digits else _year_in_words(folded, end)
+        year = (int(digits.group(1)), digits.end()) if digits else year_in_words(folded, end)
         if year:
             found.append(_mention(folded[start : year[1]], year[0], month, day, start))
         elif today is not None:  # no year: the last such day up to today, as for "le 15 mars"
@@ -176,28 +176,6 @@ def _day_in_words(folded: str, today: date | None) -> list[DateMention]:
             mention = _mention(folded[start:end], guess, month, day, start)
             found.append(DateMention(mention.text, mention.value, mention.problem, start, True))
     return found
-
-
-def _year_in_words(folded: str, end: int) -> tuple[int, int] | None:
-    """The year written in words right after `end` ("deux mille vingt-cinq et …" → 2025) and where it ends."""
-    spoken = re.match(r"[a-z\s-]*", folded[end : end + 60]).group(0)  # type: ignore[union-attr]  # to a comma, a digit…
-    words = list(re.finditer(r"\S+", spoken))[:5]
-    for count in range(len(words), 0, -1):
-        # "deux mille" alone is as likely an amount ("le 15 mars deux mille euros") as the year 2000: not read
-        if 2000 < (year := _number(" ".join(word.group(0) for word in words[:count]))) <= 2100:
-            return year, end + words[count - 1].end()
-    return None
-
-
-@lru_cache(maxsize=1024)
-def _number(words: str) -> int:
-    """The number `words` write entirely ("dix-sept" → 17, "premier" → 1), else 0."""
-    if not _SPOKEN.fullmatch(words):
-        return 0
-    from text_to_num import alpha2digit  # rarely needed: not loaded by every answer
-
-    number = re.fullmatch(r"(\d+)(?:er)?", alpha2digit(words, "fr", threshold=0))
-    return int(number.group(1)) if number else 0
 
 
 def _ago(folded: str, today: date) -> list[DateMention]:

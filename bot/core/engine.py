@@ -148,6 +148,8 @@ class Engine:
         terms = terms if terms is not None else self.matcher.question_terms(text)
         if unsaid := self.mentions.unsaid(focus or sentence):  # "Qui préside Somme Numérique ?": named, nothing more
             return self.replies.unknown(question, self.replies.unsaid(unsaid, self.matcher.rank(terms)))
+        if other := self.mentions.elsewhere(focus or sentence):  # "Le CDG 59 propose-t-il la même offre ?"
+            return self.replies.unknown(question, self.replies.not_bound(other))
         focus_terms = self.matcher.question_terms(focus) if focus else []
         # One of several questions is read on its own words, its context weaker (no second reading of the whole).
         one_of_several = bool(whole and focus_terms)
@@ -205,7 +207,7 @@ class Engine:
         # reading, given in the middle band (with the warning and the next clauses).
         # Not when it names more words of another topic than of the convention's (parties aside): "… ? et le CDG
         # peut-il nous aider à recruter une secrétaire ?" is another question, not a weak one about its missions.
-        lenient = one_of_several and not self.matcher.mostly_foreign(focus_terms, self._party_terms)
+        lenient = one_of_several and not self._mostly_foreign(focus_terms)
         threshold = min(self.threshold, PART_THRESHOLD) if lenient else self.threshold
         if is_sure(ranked, threshold):
             best = ranked[0]
@@ -213,6 +215,12 @@ class Engine:
                 question, self.knowledge.clauses[best.clause_id], terms, best.confidence, ranked
             )
         return self.replies.unknown(question, self.replies.not_found(ranked), ranked)
+
+    def _mostly_foreign(self, terms: list[str]) -> bool:
+        """Whether `terms` name more words of another topic than words of the convention other than its parties'
+        names: they ask about something else."""
+        foreign = sum(map(self.matcher.is_foreign, terms))
+        return foreign > sum(self.matcher.is_strong(term) and term not in self._party_terms for term in terms)
 
     def about(self, clause_id: str, question: str = "") -> Answer:
         """The card of one clause, asked for by name: its short answer and its whole text."""

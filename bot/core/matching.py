@@ -148,12 +148,6 @@ class Matcher:
             term not in self._idf and term not in self.generic and term not in self.courtesy and not term[0].isdigit()
         )
 
-    def mostly_foreign(self, terms: list[str], parties: frozenset[str]) -> bool:
-        """Whether `terms` name more words of another topic than words of the convention other than its
-        `parties`' names: they ask about something else."""
-        foreign = sum(map(self.is_foreign, terms))
-        return foreign > sum(self.is_strong(term) and term not in parties for term in terms)
-
     def rank(self, terms: list[str], context: list[str] | None = None, *, dilute: bool = True) -> list[Candidate]:
         """Every clause that shares a term with the question (and, weaker, its `context`), best first."""
         unique = list(dict.fromkeys(terms))

@@ -1,5 +1,6 @@
 """What the convention names without saying anything more of it: the Syndicat Mixte Somme Numérique, the Région,
-the Départements (knowledge/vocabulary.yaml: mentioned_only). A question asking one of their facts right by their
+the Départements (knowledge/vocabulary.yaml: mentioned_only), and the bodies it does not bind (other_bodies: another
+department's centre de gestion). A question asking one of their facts right by their
 name (who presides them, their address, how much they give: entity_facts) is not answered by the clause that merely
 names them: the convention does not say."""
 
@@ -19,6 +20,8 @@ class Mentions:
         self._named = phrases_pattern(reading.mentioned_only, start=False)
         self._written = {" ".join(fold(name).split()): name for name in reading.mentioned_only}
         self._fact = phrases_pattern(reading.entity_facts, start=False)
+        self._other = phrases_pattern(reading.other_bodies, start=False)
+        self._own = phrases_pattern(reading.own_bodies, start=False)
 
     def unsaid(self, question: str) -> str:
         """The name a question asks a fact of that the convention does not give ("Qui préside Somme Numérique ?"
@@ -30,3 +33,12 @@ class Mentions:
             if self._fact.search(window):
                 return self._written.get(" ".join(name.group().split()), name.group())
         return ""
+
+    def elsewhere(self, question: str) -> str:
+        """The organisation a question is about that the convention does not bind ("Le CDG 59 propose-t-il la même
+        offre ?" -> "CDG 59"), when it names none of the convention's own bodies; else ""."""
+        folded = fold(question)
+        other = self._other.search(folded)
+        if other is None or self._own.search(folded[: other.start()] + " " + folded[other.end() :]):
+            return ""
+        return question[other.start() : other.end()] if len(folded) == len(question) else other.group()

@@ -5,26 +5,11 @@ without "?" (dictated, SMS), where a question starts mid-sentence. The words are
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass
 
+from .cuts import Cutter
 from .french import fold
-from .phrases import WORD, PhraseFinder, alternatives, phrase_trie, phrases_pattern
+from .phrases import WORD, alternatives, phrase_trie, phrases_pattern
 from .reading import Reading
-
-_AFTER_ENUMERATOR = re.compile(r"[\s,:.-]*")
-_ONE_LETTER_END = re.compile(r"(?<!\w)\w[\s'’]+$")  # "c'est ce que": "est ce que" is no question there
-ASKING_REACH = 80  # an asking phrase takes the question starting this close after it ("savoir | combien")
-
-
-@dataclass(frozen=True)
-class Cut:
-    """Where a sentence may hold two questions: a comma or a linking word ("punctuation"), a question
-    starting without punctuation ("start"), or an enumerator said before a question ("enumerator")."""
-
-    start: int
-    end: int
-    kind: str
 
 
 class Pieces:
@@ -52,6 +37,7 @@ class Pieces:
         self._closing_words = frozenset(fold(word).strip() for word in reading.closing_question_words)
         self._condition = phrases_pattern(reading.condition_words, start=True)
         self._item = phrases_pattern(reading.listing_openers, start=True)
+        self._relative = phrases_pattern(reading.relative_words, start=True)
         item = self._item.pattern.removeprefix("^")
         self._clause = re.compile(rf"{self._condition.pattern}\W*(?:{self._subject.pattern}|{item})")  # "quand le …"
         asking = phrase_trie(folded_asking, folded=True)
@@ -59,13 +45,9 @@ class Pieces:
         # What only opens the next item: "Je vous saurais gré de m'indiquer", "d'une part".
         items = {fold(opener).strip() for opener in reading.listing_openers if opener.strip()}
         self._lead = re.compile(rf"{phrase_trie(folded_asking | items, folded=True)}\W*$")
-        # A question starting in the middle of a sentence, without punctuation (see `_cuts`).
-        self._starts = PhraseFinder(reading.question_starts)
-        self._enumerators = PhraseFinder(reading.question_enumerators)
-        self._ordinals = PhraseFinder(reading.ordinal_enumerators)
         self._in_place = frozenset(fold(word).strip() for word in reading.in_place_question_words)
-        self._asking_phrases = PhraseFinder(asking_phrases)
-        self._last_cuts: tuple[str, bool, list[Cut]] = ("", False, [])
+        self._cutter = Cutter(reading, asking_phrases, self._piece_end)  # where a new question may start
+        self._enumerators, self._ordinals = self._cutter.enumerators, self._cutter.ordinals
         self._follow_up = phrases_pattern(reading.follow_up_words, start=False)
         self.question_words = (*reading.closing_question_words, *reading.in_place_question_words)  # never a topic
 
@@ -82,7 +64,7 @@ class Pieces:
         listing = bool(self._listing and self._listing.search(fold(question)))
         # Without "?", a question word asks wherever it stands, and a question may start mid-sentence.
         in_place = "?" not in question
-        split, kinds = self._split(question, starts=in_place)
+        split, kinds = self._cutter.split(question, starts=in_place)
         # Questions listed ("Quand entre-t-elle en vigueur, (…,) et qui signe ?"): the first asks, unless a subject follows
         first, last = fold(split[0]), fold(split[-1]).strip()
         listed = len(split) > 2 and bool(self._link.match(last) and self._opener.match(first))
@@ -102,7 +84,7 @@ class Pieces:
             asks_alone = not (index and own.startswith("ou ")) and (  # ", ou …": the other half of a question
                 self._piece_asks(folded, indirect, loose) or (conditional and self._piece_asks(own, indirect, loose))
             )
-            asks_alone = asks_alone or (listed and not index)
+            asks_alone = (asks_alone and not self._relative_clause(split, index)) or (listed and not index)
             following = kinds[index // 2] if index + 1 < len(split) else ""
             # What comes before a question starting without punctuation belongs to it, when it does not
             # ask by itself ("et on a signé il y a deux ans | est-ce que …"), and so does a condition
@@ -133,6 +115,15 @@ class Pieces:
                 asks.append(asking)
         return pieces
 
+    def _relative_clause(self, split: list[str], index: int) -> bool:
+        """Whether the piece at `index` is a relative clause between commas ("La Fibre, | qui nous fournit les
+        services, | est-elle responsable ?"): it opens with a relative word and the piece after it goes on with
+        the main clause (no linking word, question word, subject or article opens it)."""
+        if not index or index + 2 >= len(split) or not self._relative.match(fold(split[index]).strip()):
+            return False
+        after = fold(split[index + 2]).strip()
+        return not any(p.match(after) for p in (self._link, self._opener, self._subject, self._item))
+
     def refers_back(self, question: str) -> bool:
         """Whether a question refers back to the one before it ("Et celle du tribunal ?", "idem pour La Fibre")."""
         return bool(self._follow_up.search(fold(question)))
@@ -157,59 +148,6 @@ class Pieces:
     def is_linked(self, question: str) -> bool:
         """Whether a question opens with a linking word ("Et le CDG, il peut aussi ?")."""
         return bool(self._link.match(fold(question).strip(" ,;:-–—«\"'")))
-
-    def _split(self, question: str, *, starts: bool) -> tuple[list[str], list[str]]:
-        """`question` cut where a new question may start: its pieces and separators alternating (as
-        `re.split` gives them), and the kind of each separator."""
-        split: list[str] = []
-        kinds: list[str] = []
-        position = 0
-        for cut in self._cuts(question, starts=starts):
-            split += [question[position : cut.start], question[cut.start : cut.end]]
-            kinds.append(cut.kind)
-            position = cut.end
-        split.append(question[position:])
-        return split, kinds
-
-    def _cuts(self, question: str, *, starts: bool = True) -> list[Cut]:
-        """See `_find_cuts` (the last sentence's cuts are kept: `asks`, then `pieces` ask for them)."""
-        last = self._last_cuts  # one read: another thread answering at once may replace it
-        if last[:2] != (question, starts):
-            last = self._last_cuts = (question, starts, self._find_cuts(question, starts=starts))
-        return last[2]
-
-    def _find_cuts(self, question: str, *, starts: bool) -> list[Cut]:
-        """Where `question` may hold two questions, in order, none overlapping: commas and linking words,
-        enumerators ("deuxième question"), and question starts after words of their own ("… compétent
-        combien dure …"), but not right after an asking phrase ("savoir | combien") nor after a one-letter
-        word ("c'est ce que")."""
-        found = [Cut(m.start(), m.end(), "punctuation") for m in self._piece_end.finditer(question)]
-        ordinals = self._ordinals.find(question)
-        questions = self._starts.find(question) if starts or ordinals else []
-        opened = {match.start() for match in questions}
-        # An enumerator with the spaces and marks around it; an ordinal only before a question ("la deuxième |
-        # qui paie").
-        for match, ordinal in [*((m, False) for m in self._enumerators.find(question)), *((m, True) for m in ordinals)]:
-            end = match.end() + len(_AFTER_ENUMERATOR.match(question, match.end())[0])
-            if not ordinal or end in opened:
-                found.append(Cut(len(question[: match.start()].rstrip()), end, "enumerator"))
-        for match in questions if starts else ():
-            before = question[max(0, match.start() - 60) : match.start()]
-            if before[-1:].isspace() and not _ONE_LETTER_END.search(before):
-                found.append(Cut(match.start() - (len(before) - len(before.rstrip())), match.start(), "start"))
-        found.sort(key=lambda cut: (cut.start, -cut.end))
-        # Where an asking phrase ends: a question starting right after one is its object.
-        asked = [match.end() for match in self._asking_phrases.find(question)] if starts else []
-        cuts: list[Cut] = []
-        for cut in found:
-            end = cuts[-1].end if cuts else 0
-            if cut.start < end or (cut.kind == "start" and cut.start <= end):
-                continue  # inside another cut, or a question start right after a comma: one cut
-            after = bisect_left(asked, max(end, cut.start - ASKING_REACH))
-            if cut.kind == "start" and after < len(asked) and asked[after] <= cut.start:
-                continue  # what it asks is the object of "pouvez-vous nous dire", "je voudrais savoir"
-            cuts.append(cut)
-        return cuts
 
     def _piece_asks(self, folded: str, indirect: bool, in_place: bool = False) -> bool:
         """Whether a piece of a sentence (folded, without its linking word) asks something; `in_place`:
@@ -242,7 +180,7 @@ class Pieces:
         # In a message without "?": a question word anywhere, or a question starting mid-sentence.
         if unpunctuated and (
             not self._in_place.isdisjoint(WORD.findall(folded))
-            or any(cut.kind == "start" for cut in self._cuts(sentence))
+            or any(cut.kind == "start" for cut in self._cutter.cuts(sentence))
         ):
             return True
         # SMS: a question word left in place, at the end of the sentence or of one of its pieces ("la facture

@@ -78,6 +78,13 @@ class Replies:
         """The answer to a question asking a fact of what the convention only names ("Qui préside Somme Numérique ?")."""
         return self.not_found(ranked, f"La convention ne le dit pas : elle cite « {name} » sans rien en préciser.")
 
+    def not_bound(self, name: str) -> str:
+        """The answer to a question about a body the convention does not bind ("Le CDG 59 propose-t-il … ?")."""
+        return self.not_found(
+            [],
+            f"La convention ne concerne pas « {name} » : elle lie La Fibre Numérique 59 62, le CDG 62 et la collectivité.",
+        )
+
     def not_found(self, ranked: list[Candidate], opening: str = PART_NOT_FOUND) -> str:
         """The "not found" text, with the nearest clauses as hints and what the bot knows about."""
         hints = [self.knowledge.clauses[c.clause_id] for c in _hints(ranked)]

@@ -125,7 +125,9 @@ class Cues:
                 self.overrides.setdefault(other, []).append(role)
         self.overriding = [role for role, spec in words.date_roles.items() if spec.overrides]  # for a date with no cue
         self.duration_cues = {role: cue_pattern(spec.cues) for role, spec in words.duration_roles.items()}
-        self.repeat = re.compile(r"(?<![\d.,])(\d{1,2}) ?(?:" + cue_pattern(words.repeat_words).pattern + r")")
+        self.repeat = counted(words.repeat_words)
+        self.visit_count = counted(words.visit_words) if words.visit_words else None  # "3 déplacements"
+        self.each = optional(words.each_words)  # "à chaque fois 30 min de trajet": travel of every visit
         self.parties = {party: cue_pattern(spec.cues) for party, spec in words.parties.items()}
         self.termination = cue_pattern(words.termination_words)
         self.anytime = cue_pattern(words.anytime_words)
@@ -133,13 +135,16 @@ class Cues:
         self.before_tax_words = cue_pattern(words.before_tax_words)
         self.compensation = cue_pattern(words.compensation_words) if words.compensation_words else None
         self.addition = joining(words.addition_words) if words.addition_words else None
+        self.alternative = joining(words.alternative_words) if words.alternative_words else None
         self.unsigned = cue_pattern(words.unsigned_words) if words.unsigned_words else None
         self.intervention = cue_pattern(words.intervention_words) if words.intervention_words else None
         self.convention = cue_pattern(words.convention_words) if words.convention_words else None
         self.party_clauses = {entry.clause: entry for entry in words.party_clauses}
         self.included = optional(words.included_words)
+        self.part_of = optional(words.part_of_words)  # "3 h, dont 30 min de trajet": hours within hours said
         # read in `digits` text, where "combien d'heures" is split as "combien d' heures"
         self.hours_asked = optional([elided(asked) for asked in words.hours_asked_words])
+        self.sessions_asked = optional([elided(asked) for asked in words.sessions_asked_words])
         self.amount_asked = optional(words.amount_asked_words)
         self.invoiced = optional(words.invoiced_words)
         self.current_year = optional(words.cap_current_year_words)
@@ -177,6 +182,11 @@ class Cues:
         self.end_link = _at_end(words.end_links)
         self.end_link_weak = _at_end(words.end_links_weak)
         self.delay_before = _at_end(words.delay_before_words)
+
+
+def counted(words: list[str]) -> re.Pattern[str]:
+    """A count written before one of `words` ("2 interventions", "3 fois"), the number in group 1."""
+    return re.compile(r"(?<![\d.,])(\d{1,2}) ?(?:" + cue_pattern(words).pattern + r")")
 
 
 def joining(words: list[str]) -> re.Pattern[str]:

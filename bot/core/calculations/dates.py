@@ -8,13 +8,14 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from ..answer import Answer
-from ..calendar_text import deadline_text, early_signature_warning
+from ..calendar_text import early_signature_warning
 from ..date_mentions import DateMention, find_dates
 from ..deadlines import compute_deadlines, format_date, from_anniversary, plausibility_problem
 from .base import CALENDAR_CLAUSES, Calculator, Context, letter_alone, refusal
 from .date_roles import DateRoles, Role
 from .notices import Notices, assumed_year
 from .parties import OTHER_CONTRACT, Parties
+from .periods import Periods
 from .termination import COMMUNE_NOT_AT_ANY_TIME
 
 
@@ -26,6 +27,7 @@ class Dates(Calculator):
         self.parties = parties
         self.date_roles = DateRoles(context)
         self.notices = Notices(context)
+        self.periods = Periods(self.words.later_periods)
 
     def answer(
         self, question: str, folded: str, terms: list[str], near: set[str], today: date, signature: date | None
@@ -140,7 +142,7 @@ class Dates(Calculator):
             body = self.notices.letter(letters[-1].mention, signature)
         else:  # "si on rate la date limite de 2027 ?": the deadline after it too
             missed = bool(self.cues.missed and self.cues.missed.search(folded))
-            lines = [deadline_text(signature, today, anniversary=anniversary, missed=missed)]
+            lines = [self.periods.calendar(folded, signature, today, anniversary=anniversary, missed=missed)]
             body = "\n".join(lines + _events(events, signature, today))
         if self.cues.anytime.search(folded) and self.cues.termination.search(folded):
             body = f"{COMMUNE_NOT_AT_ANY_TIME}\n{body}"

@@ -10,8 +10,8 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 
 from ..answer import Answer, Citation
-from ..cost import format_euros
 from ..date_mentions import find_dates
+from ..money import format_euros
 from .base import Calculator, Context, asking
 from .cues import Cues
 from .date_roles import DateRoles

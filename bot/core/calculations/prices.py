@@ -1,17 +1,19 @@
-"""Prices (Article 4.2.1): the CDG 62's hours priced at its hourly rate, an amount turned back into
-hours, days asked as hours, hours that are not billed, and prices asked before tax."""
+"""Prices (Article 4.2.1): the CDG 62's hours priced at its hourly rate, days asked as hours, hours that are not
+billed, and prices asked before tax; which hours are billed is read by billed.py, what an amount buys (hours,
+sessions) by budget.py."""
 
 from __future__ import annotations
 
-import itertools
-import re
 from decimal import Decimal
 
 from ..answer import Answer
-from ..cost import HOURLY_RATE, Duration, digits, format_euros, format_hours, support_cost
+from ..cost import Duration, digits
 from ..date_mentions import find_dates
 from ..french import fold
+from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
 from .base import COST_CLAUSE, Calculator, Context, refusal
+from .billed import BilledHours
+from .budget import Budget
 from .parties import Parties
 from .totals import Totals
 
@@ -30,13 +32,15 @@ TRAINING_PRICED = (
     "La convention ne parle pas de formation en particulier : j'ai compté ce temps comme une intervention du CDG 62 "
     "dans le cadre de son accompagnement (article 2.2), facturée au temps passé."
 )
+TRAINING_LEFT_OUT = (
+    "Les heures de formation de votre message ne sont pas comptées : la convention ne parle pas de formation en "
+    "particulier. Si le CDG 62 la fait dans le cadre de son accompagnement, ajoutez-les au temps passé."
+)
 NO_HOURS = (
     "La convention ne fixe aucun horaire (ni d'ouverture, ni de support, ni d'intervention) : je ne peux pas vous "
     "répondre. Demandez-les directement à l'organisme concerné."
 )
 NO_HT = "La convention ne donne que des prix TTC : elle ne fixe aucun montant HT."
-DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them a delay
-REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
 
 
 class Prices(Calculator):
@@ -46,6 +50,8 @@ class Prices(Calculator):
         super().__init__(context)
         self.parties = parties
         self.totals = Totals(context, parties)
+        self.billed = BilledHours(context, parties)
+        self.budget = Budget(context, parties, self.billed, self.totals)
 
     def cost(self, question: str, text: str, terms: list[str], near: set[str], named: set[str]) -> Answer | None:
         """The price of the CDG 62's hours in `text`, or why there is none."""
@@ -53,34 +59,29 @@ class Prices(Calculator):
             return None  # what follows answers only then: no number words spelt out, no durations read
         text = digits(text)
         durations = self.reader.durations(text)
-        if not durations and (hours := self._hours_of_amount(question, text, terms, near, named)):
-            return hours
+        if budget := self.budget.answer(question, text, terms, near, named, durations):
+            return budget  # hours or sessions asked from an amount
         if not durations and COST_CLAUSE in near and self.cues.cost_terms & set(terms) and self._price_asked(text):
             return self._days(question, text, terms)
         if not durations or not (COST_CLAUSE in near or self.cues.cost_terms & set(terms)):
             return None
         if self.cues.compensation and self.cues.compensation.search(text):
             return self._not_billed(question, terms, "outage", named)  # hours of a loss, not of a bill
-        roles: list[tuple[Duration, str]] = []
-        trained = False
-        for d in durations:
-            role = self._duration_role(text, d)
-            if role == "training" and self._cdg_time_priced(text, d):
-                role, trained = "intervention", True
-            # "a mis 48h à venir, on paie les 48h ?": the same hours said again keep the role they were given.
-            earlier = next((r for e, r in roles if e.hours == d.hours and r != "intervention"), None)
-            roles.append((d, earlier if role == "intervention" and earlier else role))
+        roles, trained = self.billed.roles(text, durations)
         billed = [(d, role) for d, role in roles if role in ("intervention", "travel")]
         if not billed:
             return self._not_billed(question, terms, roles[0][1], named)
-        own = [(d, role) for d, role in billed if self._party_of(text, d) != "fibre"]
+        own = [(d, role) for d, role in billed if self.billed.party_of(text, d) != "fibre"]
         if not own:
             return self.parties.counterpart(question, terms, COST_CLAUSE, "fibre")
         if not self._price_asked(text):
             return None  # "intervention sous 48 heures", "facturé 3 h, comment contester ?": hours, no price asked
+        left_out = [d for d, role in roles if role not in ("intervention", "travel", "delay", "included")]
+        if left_out and all(role == "travel" for _, role in own):
+            return self._travel_alone(question, terms, own, left_out)  # the visit's own hours were not counted
         if problem := next((d.problem for d, _ in own if d.hours is None), ""):
             return refusal(question, f"Je ne peux pas calculer : {problem}.")
-        if not self._added_up(text, [d for d, _ in own]):
+        if not self.billed.added_up(text, own):
             prices = " ; ".join(
                 f"{format_hours(d.hours)} = {format_euros(support_cost(d.hours))} TTC" for d, _ in own if d.hours
             )
@@ -90,20 +91,20 @@ class Prices(Calculator):
                 f"{prices}. Précisez le temps passé par le CDG 62 si vous voulez un seul montant."
             )
             return Answer(question, True, "calculation", text_out, (self.cite(COST_CLAUSE, terms),), 1.0)
-        starts = [d.start for d, _ in own]
-        visits = [d.start for d, role in own if role == "intervention"]  # travel is not one of the visits
-        parts = [(d, role, self._repeats(text, d, starts, visits)) for d, role in own]
-        hours = sum((d.hours * count for d, _, count in parts if d.hours), Decimal(0))
+        parts = self.billed.counted(text, own)
+        if parts is None:
+            return self._visits_unclear(question, terms, own)
+        hours = sum((p.duration.hours * p.count for p in parts if p.duration.hours), Decimal(0))
         amount = support_cost(hours)
         detail = " + ".join(
-            (f"{count} × " if count > 1 else "")
-            + format_hours(d.hours or Decimal(0))
-            + (" de trajet" if role == "travel" else "")
-            for d, role, count in parts
+            (f"{p.count} × " if p.count > 1 else "")
+            + format_hours(p.duration.hours or Decimal(0))
+            + (" de trajet" if p.role == "travel" else "")
+            for p in parts
         )
         lines = [
             f"{format_hours(hours)} d'intervention du CDG 62"
-            + (f" ({detail})" if len(parts) > 1 or parts[0][2] > 1 else "")
+            + (f" ({detail})" if len(parts) > 1 or parts[0].count > 1 else "")
             + f" : {format_hours(hours)} × {format_euros(HOURLY_RATE)} TTC = {format_euros(amount)} TTC, "
             "temps et frais de déplacement compris (le temps de trajet est du temps facturé).",
             "Montant indicatif : le CDG 62 facture le temps réellement passé (article 4.2.1), payé par mandat "
@@ -117,11 +118,47 @@ class Prices(Calculator):
                 "Les heures de La Fibre Numérique 59 62 ne sont pas comptées : la convention ne lui fixe aucun taux "
                 "horaire, son prix est celui du devis signé (article 4.1 et annexe n°2)."
             )
+        if visits := self.billed.travel_once(text, parts):
+            trips = sum((p.duration.hours or Decimal(0) for p in parts if p.role == "travel"), Decimal(0))
+            lines.append(
+                f"J'ai compté le trajet ({format_hours(trips)}) une seule fois, comme votre message l'écrit ; compté "
+                f"pour chacune des {visits} interventions, le montant serait de "
+                f"{format_euros(support_cost(hours + trips * (visits - 1)))} TTC."
+            )
         if trained:
             lines.append(TRAINING_PRICED)
+        elif any(role == "training" for _, role in roles):  # never a part of the hours dropped without a word
+            lines.append(TRAINING_LEFT_OUT)
         if self.cues.before_tax_words.search(fold(question)):
             lines.append(NO_HT)
         return Answer(question, True, "calculation", " ".join(lines), (self.cite(COST_CLAUSE, terms),), 1.0)
+
+    def _travel_alone(
+        self, question: str, terms: list[str], own: list[tuple[Duration, str]], left_out: list[Duration]
+    ) -> Answer:
+        """Travel, and hours not read as the CDG 62's ("va initier notre secrétaire : 2 h 30"): no price for the
+        travel alone, which only goes with a visit; the hours spent are asked."""
+        travel = " + ".join(format_hours(d.hours or Decimal(0)) for d, _ in own)
+        others = ", ".join(f"« {d.text} »" for d in left_out)
+        text_out = (
+            f"Votre message donne {travel} de trajet, mais je n'ai pas compté {others} comme du temps passé par le "
+            "CDG 62 : je ne chiffre pas le trajet seul. Le CDG 62 facture tout son temps, trajet compris, "
+            f"{format_euros(HOURLY_RATE)} TTC de l'heure (article 4.2.1) : dites-moi combien d'heures il passe sur place "
+            "et je calculerai le montant."
+        )
+        return Answer(question, True, "calculation", text_out, (self.cite(COST_CLAUSE, terms),), 1.0)
+
+    def _visits_unclear(self, question: str, terms: list[str], own: list[tuple[Duration, str]]) -> Answer:
+        """Travel said for each visit, but how many visits is not clear: the price of one visit, and the question."""
+        hours = sum((d.hours for d, _ in own if d.hours), Decimal(0))
+        detail = " + ".join(format_hours(d.hours or Decimal(0)) + " de trajet" * (r == "travel") for d, r in own)
+        text_out = (
+            "Votre message donne un temps de trajet pour chaque intervention sans dire clairement combien "
+            f"d'interventions il y a : je ne calcule pas de total. Pour une intervention : {detail} = "
+            f"{format_hours(hours)} × {format_euros(HOURLY_RATE)} TTC = {format_euros(support_cost(hours))} TTC, temps "
+            "et frais de déplacement compris (article 4.2.1). Dites-moi le nombre d'interventions et la durée de chacune."
+        )
+        return Answer(question, True, "calculation", text_out, (self.cite(COST_CLAUSE, terms),), 1.0)
 
     def time_of_day(self, question: str, text: str, near: set[str], named: set[str]) -> Answer | None:
         """An hour of the CDG 62 or La Fibre asked ("à quelle heure ferme…"): the text sets none, no price answers it."""
@@ -138,15 +175,6 @@ class Prices(Calculator):
             or self.reader.amounts(text)
         )
 
-    def _cdg_time_priced(self, text: str, duration: Duration) -> bool:
-        """Hours of a training done by the CDG 62 ("venu", or named) whose amount is asked: its time, priced."""
-        if self.cues.amount_asked is None or not self.cues.amount_asked.search(text):
-            return False
-        around = self.reader.clause_around(text, duration.start, duration.end)
-        came = bool(self.cues.intervention and self.cues.intervention.search(around))
-        named = self.parties.named(text) - {"commune"}
-        return "fibre" not in named and (came or "cdg" in named)
-
     def _days(self, question: str, text: str, terms: list[str]) -> Answer | None:
         """ "3 jours d'intervention": the text prices hours only; ask for them rather than guess a working day."""
         days = self.reader.days(text)
@@ -159,41 +187,12 @@ class Prices(Calculator):
         )
         return Answer(question, True, "calculation", answer, (self.cite(COST_CLAUSE, terms),), 1.0)
 
-    def _hours_of_amount(
-        self, question: str, text: str, terms: list[str], near: set[str], named: set[str]
-    ) -> Answer | None:
-        """ "275 euros, combien d'heures ?": one amount for the CDG 62's time (not a rate, not before tax: the
-        text gives no VAT rate) divided by its hourly rate; La Fibre's amounts buy no hours of the CDG 62."""
-        if self.cues.hours_asked is None or not self.cues.hours_asked.search(text) or named - {"cdg"}:
-            return None
-        if not (COST_CLAUSE in near or self.cues.cost_terms & set(terms)) or self.cues.before_tax_words.search(text):
-            return None
-        amounts = [amount for amount, start in self.reader.amount_spans(text) if not self.totals.is_rate(text, start)]
-        if len(amounts) != 1 or amounts[0] <= 0:
-            return None
-        hours = amounts[0] / HOURLY_RATE
-        text_out = (
-            f"{format_euros(amounts[0])} TTC au taux horaire de {format_euros(HOURLY_RATE)} TTC, temps et frais de "
-            f"déplacement compris (article 4.2.1) : {format_euros(amounts[0])} ÷ {format_euros(HOURLY_RATE)} = "
-            f"{format_hours(hours)} de temps passé par le CDG 62, trajets compris. Le taux est TTC : il n'y a pas de "
-            "TVA à ajouter. Calcul indicatif, si ce montant ne paie que le temps passé par le CDG 62."
-        )
-        return Answer(question, True, "calculation", text_out, (self.cite(COST_CLAUSE, terms),), 1.0)
-
     def before_tax(self, question: str, folded: str, terms: list[str], best: str) -> Answer | None:
         """A price asked before tax: the text gives TTC prices only, and says so."""
         if best not in BILLING_CLAUSES or not self.cues.before_tax_words.search(folded):
             return None
         text = f"{self.knowledge.clauses[best].answer} {NO_HT}"
         return Answer(question, True, "clause", text, (self.cite(best, terms),), 1.0)
-
-    def _added_up(self, text: str, durations: list[Duration]) -> bool:
-        """Are consecutive durations joined by an addition ("et", "puis", "plus", a comma)?"""
-        if self.cues.addition is None:
-            return True
-        return all(
-            self.cues.addition.search(text, first.end, second.start) for first, second in itertools.pairwise(durations)
-        )
 
     def _not_billed(self, question: str, terms: list[str], role: str, named: set[str]) -> Answer | None:
         """Hours of an outage, a delay or a training: no bill; the clause that speaks of it instead."""
@@ -207,44 +206,3 @@ class Prices(Calculator):
         clause = self.knowledge.clauses[clause_id]
         text = f"{NOT_BILLED[role]} Ce que prévoit la convention ({clause.ref}) : {clause.answer}"
         return Answer(question, True, "clause", text, (self.cite(clause_id, terms),), 1.0)
-
-    def _party_of(self, text: str, duration: Duration) -> str | None:
-        """The provider named in the same part of the sentence as `duration`, if any."""
-        around = self.reader.clause_around(text, duration.start, duration.end)
-        named = self.parties.named(around)
-        return next(iter(named)) if len(named) == 1 else None
-
-    def _duration_role(self, text: str, duration: Duration) -> str:
-        """What hours are: an intervention, travel, an outage… (the cue in their part of the sentence)."""
-        before = self.cues.delay_before
-        if before and before.search(text, max(0, duration.start - DELAY_REACH), duration.start):
-            return "delay"  # "sous 48 heures": a time limit, not hours worked
-        around = self.reader.clause_around(text, duration.start, duration.end, labelled=True)  # "Horaires : …"
-        for role, pattern in self.cues.duration_cues.items():
-            if match := pattern.search(around):
-                if role == "travel" and self.cues.included and self.cues.included.match(word_end(around, match.end())):
-                    continue  # "déplacements compris": the hours include the travel, they are not only travel
-                if role in ("outage", "own_staff") and self.cues.intervention and self.cues.intervention.search(around):
-                    return "intervention"  # "venu de 23h à 2h pour la panne": the CDG 62's time on the outage
-                return role
-        return "intervention"  # no cue: the hours of an intervention, as a price question means
-
-    def _repeats(self, text: str, duration: Duration, starts: list[int], visits: list[int]) -> int:
-        """2 for "2 interventions de 3 h" or "2 fois 3 h": the count written just before the hours.
-
-        Only for the first hours after the count (of all `starts`), and not when the intervention hours from
-        here on (`visits`) are as many as the count: they list those interventions one by one ("3 fois : 2 h, 1 h 30 et
-        45 min")."""
-        first = max(0, duration.start - REPEAT_REACH)
-        found = list(self.cues.repeat.finditer(text, first, duration.start))
-        if not found or any(found[-1].end() <= start < duration.start for start in starts):
-            return 1
-        count = int(found[-1].group(1))
-        following = sum(start >= duration.start for start in visits)
-        return count if 1 < count <= 50 and count != following else 1
-
-
-def word_end(text: str, position: int) -> str:
-    """`text` after the word that ends at or goes on after `position` ("deplacement|s compris" → " compris")."""
-    rest = text[position:]
-    return rest[len(re.match(r"[a-z]*", rest).group(0)) :].lstrip()  # type: ignore[union-attr]

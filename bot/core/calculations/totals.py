@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..cost import HOURLY_RATE, format_euros
+from ..money import HOURLY_RATE, format_euros
 from .base import Calculator, Context
 from .parties import Parties
 

@@ -1,0 +1,193 @@
+"""Which hours of a message the CDG 62 bills (Article 4.2.1), and how many times: each duration's role from the
+words of its part of the sentence (an intervention, travel, an outage, a delay…), the count written before it
+("2 interventions de 3 h"), and travel said once for every visit ("à chaque fois 30 min de trajet")."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, replace
+
+from ..cost import Duration
+from .base import Calculator, Context
+from .parties import Parties
+
+DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them a delay
+REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
+_SENTENCE_END = re.compile(r"[.!?]")
+_WORDS = re.compile(r"[a-z]{2,}")  # a word left between two durations (a cue's plural "s" is none)
+PART_OF_GAP = 3  # words between "dont" and the hours that are a part ("dont le trajet : 30 min")
+
+
+@dataclass(frozen=True)
+class Part:
+    """Hours the CDG 62 bills: `role` is "intervention" or "travel", `count` how many times they are billed."""
+
+    duration: Duration
+    role: str
+    count: int = 1
+
+
+class BilledHours(Calculator):
+    """The roles and counts of a message's hours."""
+
+    def __init__(self, context: Context, parties: Parties) -> None:
+        super().__init__(context)
+        self.parties = parties
+
+    def roles(self, text: str, durations: list[Duration]) -> tuple[list[tuple[Duration, str]], bool]:
+        """Each duration with its role, and whether training hours were priced as the CDG 62's time."""
+        roles: list[tuple[Duration, str]] = []
+        trained = False
+        for i, d in enumerate(durations):
+            bounds = (durations[i - 1].end if i else 0, durations[i + 1].start if i + 1 < len(durations) else len(text))
+            after = roles[-1] if roles else None  # "3 h, dont 1 h de trajet": a part of the hours said just before
+            role = "included" if after and self._part_of(text, *after, d) else self._duration_role(text, d, bounds)
+            if role == "training" and self._cdg_time_priced(text, d):
+                role, trained = "intervention", True
+            # "a mis 48h à venir, on paie les 48h ?": the same hours said again keep the role they were given.
+            earlier = next((r for e, r in roles if e.hours == d.hours and r not in ("intervention", "included")), None)
+            roles.append((d, earlier if role == "intervention" and earlier else role))
+        return roles, trained
+
+    def counted(self, text: str, own: list[tuple[Duration, str]]) -> list[Part] | None:
+        """The billed hours with how many times each is billed; None when travel is said for each visit ("à chaque
+        fois 30 min de trajet") and the message does not make clear how many visits there are."""
+        starts = [d.start for d, _ in own]
+        visits = [d.start for d, role in own if role == "intervention"]  # travel is not one of the visits
+        parts = [Part(d, role, self._repeats(text, d, starts, visits)) for d, role in own]
+        each = [i for i, p in enumerate(parts) if p.count == 1 and self._each(text, p.duration)]
+        if not each:
+            return parts
+        # "4 fois, 1 h de route et 2 h sur place à chaque fois": the visits are counted from the other hours
+        count = self.visits(text, [p for i, p in enumerate(parts) if i not in each])
+        if count is None:
+            return None
+        return [replace(p, count=count) if i in each else p for i, p in enumerate(parts)]
+
+    def travel_once(self, text: str, parts: list[Part]) -> int:
+        """The number of visits when travel said once goes with several of them ("3 interventions de 2 h, 30 min de
+        trajet": once, or for each?), else 0."""
+        visits = sum(p.count for p in parts if p.role == "intervention")
+        travel = [p for p in parts if p.role == "travel"]
+        if visits < 2 or not travel or any(p.count > 1 or self._each(text, p.duration) for p in travel):
+            return 0
+        if self.cues.total and any(self.cues.total.search(self._around(text, p.duration)) for p in travel):
+            return 0  # "1 h de trajet au total": once, as written
+        return visits
+
+    def visits(self, text: str, parts: list[Part]) -> int | None:
+        """How many visits the message gives: the intervention hours it lists, or the count it writes ("3
+        déplacements"), when both say the same; None when neither is clear."""
+        listed = sum(p.count for p in parts if p.role == "intervention")
+        said = {int(m.group(1)) for m in self.cues.visit_count.finditer(text)} if self.cues.visit_count else set()
+        if len(said) > 1:
+            return None
+        if said:
+            (number,) = said
+            return number if listed in (0, number) and number > 0 else None
+        return listed if listed > 1 else None
+
+    def added_up(self, text: str, durations: list[tuple[Duration, str]]) -> bool:
+        """Are consecutive durations joined by an addition ("et", "puis", "plus", a comma), or one the travel of the
+        other ("2h sur place" then "trajet 30 min" on the next line: the travel time is billed time too)?"""
+        if self.cues.addition is None:
+            return True
+        either = self.cues.alternative  # "2 h, parfois 3 h": one or the other, never both
+        return all(
+            not (either and either.search(text, first.end, second.start))
+            and (
+                self.cues.addition.search(text, first.end, second.start)
+                or ({one, two} == {"intervention", "travel"} and self._side_by_side(text[first.end : second.start]))
+            )
+            for (first, one), (second, two) in itertools.pairwise(durations)
+        )
+
+    def _side_by_side(self, gap: str) -> bool:
+        """Nothing but the hours' own role words between them ("2h sur place trajet 30 min"), not a sentence that
+        sets them against each other ("facturé 2 h alors qu'il a fait 1 h de route")."""
+        for pattern in (self.cues.duration_cues.get("travel"), self.cues.intervention):
+            gap = pattern.sub(" ", gap) if pattern else gap
+        return len(_WORDS.findall(gap)) <= 1
+
+    def party_of(self, text: str, duration: Duration) -> str | None:
+        """The provider named in the same part of the sentence as `duration`, if any."""
+        around = self._around(text, duration)
+        named = self.parties.named(around)
+        return next(iter(named)) if len(named) == 1 else None
+
+    def _each(self, text: str, duration: Duration) -> bool:
+        """Are these hours said for each visit ("à chaque fois", "par déplacement", "chacun")?"""
+        return bool(self.cues.each and self.cues.each.search(self._around(text, duration)))
+
+    def _around(self, text: str, duration: Duration) -> str:
+        return self.reader.clause_around(text, duration.start, duration.end)
+
+    def _part_of(self, text: str, before: Duration, role: str, duration: Duration) -> bool:
+        """Are these hours a part of the hours `before` them ("3 h, dont 1 h de trajet"), or the next item of such a
+        part ("5 h dont 3 h sur place et 2 h de route")? Not after "dont" far from them ("2 h sur le serveur dont
+        le disque était plein, et 1 h de trajet") nor across a sentence."""
+        gap = text[before.end : duration.start]
+        if self.cues.part_of is None or _SENTENCE_END.search(gap):
+            return False
+        said = list(self.cues.part_of.finditer(gap))
+        if said and len(gap[said[-1].end() :].split()) <= PART_OF_GAP:
+            return True
+        return role == "included" and len(gap.split()) <= PART_OF_GAP + 1
+
+    def _cdg_time_priced(self, text: str, duration: Duration) -> bool:
+        """Hours of a training done by the CDG 62 ("venu", or named) whose amount is asked: its time, priced."""
+        if self.cues.amount_asked is None or not self.cues.amount_asked.search(text):
+            return False
+        around = self._around(text, duration)
+        came = bool(self.cues.intervention and self.cues.intervention.search(around))
+        named = self.parties.named(text) - {"commune"}
+        return "fibre" not in named and (came or "cdg" in named)
+
+    def _duration_role(self, text: str, duration: Duration, bounds: tuple[int, int]) -> str:
+        """What hours are: an intervention, travel, an outage… (the cue in their part of the sentence, not beyond the
+        hours said before and after them: those have their own)."""
+        before = self.cues.delay_before
+        if before and before.search(text, max(0, duration.start - DELAY_REACH), duration.start):
+            return "delay"  # "sous 48 heures": a time limit, not hours worked
+        around = self.reader.clause_around(text, duration.start, duration.end, labelled=True, bounds=bounds)
+        for role, pattern in self.cues.duration_cues.items():
+            if match := pattern.search(around):
+                if role == "travel" and self.cues.included and self.cues.included.match(word_end(around, match.end())):
+                    continue  # "déplacements compris": the hours include the travel, they are not only travel
+                if role in ("outage", "own_staff") and self.cues.intervention and self.cues.intervention.search(around):
+                    return "intervention"  # "venu de 23h à 2h pour la panne": the CDG 62's time on the outage
+                if role == "travel" and self._nearer_on_site(around, pattern, text[duration.start : duration.end]):
+                    return "intervention"  # "2h sur place trajet 30 min": "sur place" is said of the 2h
+                return role
+        return "intervention"  # no cue: the hours of an intervention, as a price question means
+
+    def _nearer_on_site(self, around: str, travel: re.Pattern[str], hours: str) -> bool:
+        """Is the first cue after `hours` an intervention word ("2h sur place trajet 30 min": "sur place" is said of
+        the 2h, "trajet" of the 30 min)? A word before the hours does not decide ("venu 1 h de route")."""
+        if self.cues.intervention is None or (at := around.find(hours)) < 0:
+            return False
+        after = at + len(hours)
+        on_site = self.cues.intervention.search(around, after)
+        road = travel.search(around, after)
+        return bool(on_site and (road is None or on_site.start() < road.start()))
+
+    def _repeats(self, text: str, duration: Duration, starts: list[int], visits: list[int]) -> int:
+        """2 for "2 interventions de 3 h" or "2 fois 3 h": the count written just before the hours.
+
+        Only for the first hours after the count (of all `starts`), and not when the intervention hours from
+        here on (`visits`) are as many as the count: they list those interventions one by one ("3 fois : 2 h, 1 h 30 et
+        45 min")."""
+        first = max(0, duration.start - REPEAT_REACH)
+        found = list(self.cues.repeat.finditer(text, first, duration.start))
+        if not found or any(found[-1].end() <= start < duration.start for start in starts):
+            return 1
+        count = int(found[-1].group(1))
+        following = sum(start >= duration.start for start in visits)
+        return count if 1 < count <= 50 and count != following else 1
+
+
+def word_end(text: str, position: int) -> str:
+    """`text` after the word that ends at or goes on after `position` ("deplacement|s compris" → " compris")."""
+    rest = text[position:]
+    return rest[len(re.match(r"[a-z]*", rest).group(0)) :].lstrip()  # type: ignore[union-attr]

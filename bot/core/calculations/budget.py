@@ -1,0 +1,134 @@
+"""What an amount of the collectivité's budget buys of the CDG 62's time (Article 4.2.1: 50 € TTC an hour, travel
+time included): hours ("combien d'heures avec 500 € ?"), hours on site once the travel is paid ("750 €, 3
+déplacements d'1 h de route chacun : combien d'heures sur place ?"), or sessions of a given length ("450 €, une
+séance dure 1 h plus 30 min de route : combien de séances ?"). La Fibre's amounts (its quote) buy none of it."""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, Decimal
+
+from ..answer import Answer
+from ..cost import Duration
+from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
+from .base import COST_CLAUSE, Calculator, Context
+from .billed import BilledHours, Part
+from .parties import Parties
+from .totals import Totals
+
+TTC = f"au taux horaire de {format_euros(HOURLY_RATE)} TTC, temps et frais de déplacement compris (article 4.2.1)"
+NO_VAT = "Le taux est TTC : il n'y a pas de TVA à ajouter."
+
+
+class Budget(Calculator):
+    """Hours or sessions asked from one amount."""
+
+    def __init__(self, context: Context, parties: Parties, billed: BilledHours, totals: Totals) -> None:
+        super().__init__(context)
+        self.parties = parties
+        self.billed = billed
+        self.totals = totals
+
+    def answer(
+        self, question: str, text: str, terms: list[str], near: set[str], named: set[str], durations: list[Duration]
+    ) -> Answer | None:
+        """Hours or sessions that the one amount of `text` (in digits) pays for, when the message asks them."""
+        sessions = bool(self.cues.sessions_asked and self.cues.sessions_asked.search(text))
+        hours = bool(self.cues.hours_asked and self.cues.hours_asked.search(text))
+        if not (sessions or hours) or not (COST_CLAUSE in near or self.cues.cost_terms & set(terms)):
+            return None
+        if self.cues.before_tax_words.search(text) or (amount := self._amount(text, named)) is None:
+            return None  # a price before tax: the text gives no VAT rate
+        roles, _ = self.billed.roles(text, durations)
+        billed = [(d, role) for d, role in roles if role in ("intervention", "travel")]
+        if any(d.hours is None for d, _ in billed):
+            return None  # the price answer says what is wrong with them
+        if sessions:
+            return self._sessions(question, text, terms, amount, billed)
+        if any(role != "travel" for _, role in billed) or (durations and not billed):
+            return None  # hours worked are given: a price question, not hours asked from an amount
+        parts = self.billed.counted(text, billed)
+        if parts is None:
+            said = " ; ".join(format_hours(d.hours or Decimal(0)) for d, _ in billed)
+            return self._said(
+                question,
+                terms,
+                f"Votre message donne un temps de trajet pour chaque déplacement ({said}) sans dire clairement combien "
+                f"de déplacements il y a : je ne calcule pas les heures restantes. {_hours_bought(amount)} Dites-moi le "
+                "nombre de déplacements pour que je retire leur trajet.",
+            )
+        return self._said(question, terms, _hours_left(amount, parts))
+
+    def _sessions(
+        self, question: str, text: str, terms: list[str], amount: Decimal, billed: list[tuple[Duration, str]]
+    ) -> Answer:
+        """ "Combien de séances avec 450 € ?": the amount divided by one session's price, rounded down."""
+        if not billed or not self.billed.added_up(text, billed):
+            return self._said(
+                question,
+                terms,
+                f"{_hours_bought(amount)} Pour compter les séances, dites-moi la durée d'une séance, trajet compris "
+                "(par exemple : « 1 h sur place et 30 min de route »).",
+            )
+        hours = sum((d.hours for d, _ in billed if d.hours), Decimal(0))
+        price = support_cost(hours)
+        count = int((amount / price).to_integral_value(rounding=ROUND_DOWN))
+        rest = amount - price * count
+        detail = " + ".join(format_hours(d.hours or Decimal(0)) + (" de trajet" * (r == "travel")) for d, r in billed)
+        lines = [
+            f"Une séance : {detail} = {format_hours(hours)} × {format_euros(HOURLY_RATE)} TTC = {format_euros(price)} "
+            "TTC, temps et frais de déplacement compris (le temps de trajet est du temps facturé, article 4.2.1).",
+            f"{format_euros(amount)} ÷ {format_euros(price)} : {count} séance{'s' * (count > 1)} au plus"
+            + (f", et il reste {format_euros(rest)}." if rest else ", sans reste."),
+            f"{NO_VAT} Calcul indicatif : le CDG 62 facture le temps réellement passé à chaque séance.",
+        ]
+        return self._said(question, terms, " ".join(lines))
+
+    def _amount(self, text: str, named: set[str]) -> Decimal | None:
+        """The one amount of the budget: not a rate, not La Fibre's (its quote) when the message names La Fibre."""
+        amounts = [
+            (amount, start) for amount, start in self.reader.amount_spans(text) if not self.totals.is_rate(text, start)
+        ]
+        if "fibre" in named:
+            # "900 € pour le CDG 62 (le devis de La Fibre, 1 320 €, est sur une autre ligne)": only an amount said
+            # of the CDG 62 counts, and every other one must be La Fibre's.
+            whose = [(amount, self._named_at(text, start)) for amount, start in amounts]
+            if any(not ({"fibre", "cdg"} & parties) for _, parties in whose):
+                return None
+            amounts = [(amount, 0) for amount, parties in whose if parties == {"cdg"}]
+        return amounts[0][0] if len(amounts) == 1 and amounts[0][0] > 0 else None
+
+    def _named_at(self, text: str, start: int) -> set[str]:
+        """The organisations named in the amount's part of the sentence, or in the brackets it stands in."""
+        named = self.parties.named(self.reader.clause_around(text, start, start + 1))
+        opening, closing = text.rfind("(", 0, start), text.find(")", start)
+        if opening > text.rfind(")", 0, start) and closing != -1:
+            named |= self.parties.named(text[opening:closing])
+        return named
+
+    def _said(self, question: str, terms: list[str], text: str) -> Answer:
+        return Answer(question, True, "calculation", text, (self.cite(COST_CLAUSE, terms),), 1.0)
+
+
+def _hours_bought(amount: Decimal) -> str:
+    """ "275,00 € TTC … = 5 h 30 de temps passé par le CDG 62, trajets compris." """
+    return (
+        f"{format_euros(amount)} TTC {TTC} : {format_euros(amount)} ÷ {format_euros(HOURLY_RATE)} = "
+        f"{format_hours(amount / HOURLY_RATE)} de temps passé par le CDG 62, trajets compris."
+    )
+
+
+def _hours_left(amount: Decimal, travel: list[Part]) -> str:
+    """The hours an amount pays, less the travel it must also pay: the hours left on site."""
+    bought = amount / HOURLY_RATE
+    if not travel:
+        return f"{_hours_bought(amount)} {NO_VAT} Calcul indicatif, si ce montant ne paie que le temps passé par le CDG 62."
+    trips = sum((p.duration.hours * p.count for p in travel if p.duration.hours), Decimal(0))
+    detail = " + ".join(f"{p.count} × " * (p.count > 1) + format_hours(p.duration.hours or Decimal(0)) for p in travel)
+    if trips >= bought:
+        left = f"ce montant ne couvre pas plus que le trajet ({detail} = {format_hours(trips)}) : il ne reste aucune heure sur place."
+    else:
+        left = (
+            f"moins le trajet ({detail} = {format_hours(trips)}, du temps facturé aussi), il reste au plus "
+            f"{format_hours(bought - trips)} sur place."
+        )
+    return f"{_hours_bought(amount)} Soit {format_hours(bought)} en tout ; {left} {NO_VAT} Calcul indicatif."

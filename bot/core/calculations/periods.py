@@ -1,0 +1,96 @@
+"""A later two-year period asked (Articles 3 and 6): "à la fin de la deuxième période", "après une reconduction",
+"au bout de 4 ans", "arrêter en 2029". Its end and the last day for the registered letter are given, not the open
+period's: ending the convention then means letting it renew until that anniversary."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..calculation_schema import LaterPeriods
+from ..calendar_text import deadline_text
+from ..cost import alternation, digits
+from ..deadlines import NOTICE, PERIOD, compute_deadlines, format_date
+from ..french import fold
+from .cues import cue_pattern
+
+MAX_PERIOD = 10  # twenty years: further is not a period anyone plans
+
+
+class Periods:
+    """The period a message names, and its calendar."""
+
+    def __init__(self, words: LaterPeriods) -> None:
+        self._ordinals = {" ".join(fold(word).split()): number for word, number in words.ordinals.items()}
+        self._renewal = cue_pattern(words.renewal_nouns)
+        self._trigger = cue_pattern([*words.period_nouns, *words.renewal_nouns, *words.year_units])
+        after, before = alternation(words.after_words), alternation(words.before_words)
+        # "après la première reconduction", "avant la 2e période": the link, a word at most, the number, the noun
+        self._counted = re.compile(
+            rf"(?<![a-z0-9])(?:(?:({after})|({before})) (?:[a-z']+ )?)?({alternation(self._ordinals)}|\d{{1,2}}) "
+            rf"(?:{cue_pattern([*words.period_nouns, *words.renewal_nouns]).pattern})"
+        )
+        self._years = (
+            re.compile(rf"(?<![a-z])(?:{after}) (\d{{1,2}}) (?:{alternation(words.year_units)})")
+            if words.after_words and words.year_units
+            else None
+        )
+        self._in_year = (
+            re.compile(rf"(?<![a-z])(?:{alternation(words.in_year_words)}) (20\d\d)(?![\d/-]|\.\d)")
+            if words.in_year_words
+            else None
+        )
+
+    def asked(self, folded: str, signature: date) -> int | None:
+        """The number of the period `folded` names (1 = the first two years), or None: none, or several."""
+        # Number words ("après deux reconductions") are read only where a period may be named: `digits` is slow.
+        text = digits(folded) if self._trigger.search(folded) else folded
+        numbers: set[int] = set()
+        for match in self._counted.finditer(text):
+            after, before, written = match.groups()
+            number = self._ordinals.get(written) or int(written)
+            if self._renewal.match(text, match.end(3) + 1):
+                if not (after or before):
+                    continue  # "la première reconduction aura lieu le …": no end is chosen
+                number += 1  # "après une reconduction": the end of the second period
+            numbers.add(number - 1 if before else number)  # "avant la 2e période": the end of the first
+        for match in self._years.finditer(text) if self._years else ():
+            years = int(match.group(1))
+            if years % 2 == 0:
+                numbers.add(years // 2)  # "au bout de 4 ans": the end of the second period
+        for match in self._in_year.finditer(text) if self._in_year else ():
+            ending = [n for n in range(1, MAX_PERIOD + 1) if (signature + PERIOD * n).year == int(match.group(1))]
+            numbers.update(ending)  # "arrêter en 2029": the period that ends that year, if one does
+        return numbers.pop() if len(numbers) == 1 and 0 < min(numbers) <= MAX_PERIOD else None
+
+    def calendar(self, folded: str, signature: date, today: date, *, anniversary: date | None, missed: bool) -> str:
+        """The calendar a deadline question asks: up to the later period it names, else the open period's (see
+        `deadline_text`; a period counted from an anniversary has no number: no later one is read then)."""
+        later = "" if anniversary else self.text(folded, signature, today)
+        return later or deadline_text(signature, today, anniversary=anniversary, missed=missed)
+
+    def text(self, folded: str, signature: date, today: date) -> str:
+        """The calendar up to the later period `folded` asks for, or "" when it names none after the open one."""
+        number = self.asked(folded, signature)
+        now = compute_deadlines(signature, today)
+        open_number = now.period_number + now.notice_passed  # the first period whose end can still be chosen
+        if number is None or number <= open_number:
+            return ""
+        end = signature + PERIOD * number
+        notice = end - NOTICE
+        previous = signature + PERIOD * (number - 1)  # a letter received by its deadline ends the convention then
+        lines = [
+            f"Pour une convention signée le {format_date(signature)} :",
+            f"• période de deux ans en cours (n°{now.period_number}) : jusqu'au {format_date(now.period_end)} ; "
+            "sans lettre recommandée, la convention est reconduite tacitement à chaque échéance (article 3) ;",
+            f"• fin de la période n°{number}, celle que vous demandez : le {format_date(end)} ;",
+            f"• pour y mettre fin à cette échéance, la lettre recommandée avec accusé de réception doit être reçue par "
+            f"les autres parties au plus tard le {format_date(notice)}, soit dans {(notice - today).days} jours "
+            "(trois mois avant) ;",
+            f"• ne l'envoyez pas trop tôt : reçue au plus tard le {previous - NOTICE:%d/%m/%Y}, elle pourrait mettre fin "
+            f"à la convention dès l'échéance du {previous:%d/%m/%Y}.",
+            f"L'article 6 demande que les autres parties aient été averties au moins trois mois avant l'échéance : "
+            f"c'est la réception qui compte, envoyez la lettre plusieurs jours avant le {notice:%d/%m/%Y}. Calcul "
+            "indicatif (articles 3 et 6) : la date qui compte est celle de la dernière signature par toutes les parties.",
+        ]
+        return "\n".join(lines)
