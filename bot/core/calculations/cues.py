@@ -4,7 +4,8 @@ calculator. A cue matches the words that start with it, folded ("resili" finds "
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from typing import Any
 
 from ..calculation_schema import CalculationsFile
 from ..cost import alternation, elided
@@ -76,11 +77,10 @@ class CuePattern:
         self._last = (text, match.start() if match else None)
         return match
 
-    def finditer(self, text: str, *bounds: int) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(text, *bounds)
-
-    def match(self, text: str, *bounds: int) -> re.Match[str] | None:
-        return self.compiled.match(text, *bounds)
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or "compiled" not in self.__dict__:
+            raise AttributeError(name)  # unpickling: nothing to lend yet
+        return getattr(self.compiled, name)  # finditer, match, sub…: the compiled pattern's own
 
 
 _shared: tuple[str, str, int] = ("", "", 0)  # the last two texts compared, and the length of their shared start
