@@ -3,9 +3,11 @@ equal), so that no answer or score moves (benchmarks/same_answers.py proves it o
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 import re
+from collections import Counter
 
 import pytest
 from conftest import table
@@ -57,6 +59,39 @@ def test_numpy_ranks_a_long_message_as_plain_python_does(
     fast = engine.matcher.rank(terms)
     monkeypatch.setattr(matching, "MANY_TERMS", len(terms) + 1)
     assert fast == engine.matcher.rank(terms)
+
+
+def _plain_probabilities(model: classifier.Classifier, text: str, terms: list[str]) -> dict[str, float]:
+    """`Classifier.probabilities` as first written: a loop over every row, each term pair an f-string."""
+    grams, summed = model._grams(text)
+    index = model._index[1]
+    found = Counter(index[t] for t in (*terms, *(f"{a}+{b}" for a, b in itertools.pairwise(terms))) if t in index)
+    rows, values = model._values(found)
+    idf = model._idf
+    known = list(map(idf.__getitem__, grams))
+    square = sum(k * k for k in known)
+    repeated, corrections = [], []
+    for row, count in grams.items():
+        if count > 1:
+            tf = 1.0 + math.log(count)
+            square += (tf * tf - 1.0) * idf[row] ** 2
+            repeated.append(row)
+            corrections.append((tf - count) * idf[row])
+    norm = math.sqrt(square)
+    rows += repeated
+    values += [correction / norm for correction in corrections]
+    scores = [a / norm + b for a, b in zip(summed, model._weigh(rows, values), strict=True)]
+    scores = [score + bias for score, bias in zip(scores, model._bias, strict=True)]
+    exp = [math.exp(classifier.TEMPERATURE * (score - max(scores))) for score in scores]
+    return {label: value / sum(exp) for label, value in zip(model.labels, exp, strict=True)}
+
+
+@pytest.mark.parametrize("text", LONG)
+def test_the_classifier_reads_a_long_message_as_its_plain_loop_does(engine: Engine, text: str) -> None:
+    model = engine.ranker.classifier
+    assert model is not None
+    terms = engine.matcher.question_terms(text)
+    assert model.probabilities(text, terms) == _plain_probabilities(model, text, terms)
 
 
 SENTENCES = [
