@@ -202,3 +202,16 @@ def test_a_cue_pattern_finds_in_a_text_like_the_last_one_what_a_whole_search_fin
                 expected = pattern.compiled.search(text)
                 found = pattern.search(text)
                 assert (found and found.span()) == (expected and expected.span()), (cues, text)
+
+
+def test_a_counted_list_is_announced_as_without_its_class_ahead(engine: Engine) -> None:
+    announce = engine.reader._counted._announce
+    plain = re.compile(announce.pattern.split("])", 1)[1], re.IGNORECASE)
+    assert plain.pattern.startswith("(?<!")
+    pieces = ["deux", "TROIS", "Quatre", "2", "5", " questions", " points", " x", " :", ": ", "l'", "a", " ", "cinq"]
+    generator = random.Random(29)
+    texts = ["".join(generator.choice(pieces) for _ in range(generator.randint(1, 9))) for _ in range(5_000)]
+    assert sum(bool(plain.search(text)) for text in texts) > 100
+    for text in texts:
+        found, expected = announce.search(text), plain.search(text)
+        assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups())), text
