@@ -211,7 +211,7 @@ def test_a_counted_list_is_announced_as_without_its_class_ahead(engine: Engine) 
     pieces = ["deux", "TROIS", "Quatre", "2", "5", " questions", " points", " x", " :", ": ", "l'", "a", " ", "cinq"]
     generator = random.Random(29)
     texts = ["".join(generator.choice(pieces) for _ in range(generator.randint(1, 9))) for _ in range(5_000)]
-    assert sum(bool(plain.search(text)) for text in texts) > 100
+    assert sum(bool(plain.search(text)) for text in texts) > 50
     for text in texts:
         found, expected = announce.search(text), plain.search(text)
         assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups())), text
