@@ -1,9 +1,6 @@
-"""From a question to matching terms: words, typo repair, stems, synonyms, stop words.
-
-A term is a French stem ("resili") or, for an expression of the synonyms file, the
-concept it stands for ("=resilier"), so that "mettre fin", "dénoncer" and "résiliation"
-are one and the same term on both sides of the match.
-"""
+"""From a question to matching terms: words, typo repair, stems, synonyms, stop words. A term is a French stem
+("resili") or, for an expression of the synonyms file, the concept it stands for ("=resilier"), so that "mettre fin",
+"dénoncer" and "résiliation" are one and the same term on both sides of the match."""
 
 from __future__ import annotations
 
@@ -24,6 +21,8 @@ _ELIDED_BEFORE = frozenset("aeiouyh")  # French elides a vowel before a vowel or
 # regex opens on a digit, not on a look-behind: digits are rare in a message, so the scan skips most of it.
 _SPACED_NUMBER = re.compile(r"[0-9](?:[ \u00a0\u202f][0-9]{3})+(?![0-9])")
 _THOUSANDS_SPACES = str.maketrans("", "", " \u00a0\u202f")
+_LARGE_NUMBER_WORDS = re.compile(r"(?<!\w)(?:mille|cents?)(?!\w)")  # "trois mille cinq cents habitants": 3500
+NUMBER_REACH = 40  # characters around "mille" or "cent" that may hold the rest of the number
 _DIGITS = frozenset("0123456789")
 
 REPAIR_CACHE_SIZE = 50_000
@@ -108,6 +107,8 @@ class Analyzer:
         of each synonym expression (for the knowledge base's side: "taux" alone then finds "taux horaire")."""
         # Read before `words`, which cuts long texts at spaces: short and long texts join "5 200" alike.
         text = _SPACED_NUMBER.sub(_joined_number, text)
+        if ("mille" in text or "cent" in text) and (large := _LARGE_NUMBER_WORDS.search(text)):
+            text = _in_digits(text, large)
         found = words(self._inversion.sub(" ", text) if self._inversion else text)
         # The hot path of a long message (hundreds of words, several texts per message): the repair cache
         # and the stop-word test read inline, not through a method call per word.
@@ -201,6 +202,15 @@ class Analyzer:
             if word.endswith(ending) and len(word) - len(ending) >= 3:
                 return word[: -len(ending)] + "er"
         return ""
+
+
+def _in_digits(text: str, large: re.Match[str]) -> str:
+    """`text` with the number around `large` in digits ("trois mille cinq cents" -> "3500"; "deux", "une" stay)."""
+    from text_to_num import alpha2digit  # rarely needed: not loaded by every answer
+
+    start = text.rfind(" ", 0, max(0, large.start() - NUMBER_REACH)) + 1  # whole words around it
+    end = (text.find(" ", large.end() + NUMBER_REACH) + 1 or len(text) + 1) - 1
+    return text[:start] + alpha2digit(text[start:end], "fr") + text[end:]
 
 
 def _joined_number(match: re.Match[str]) -> str:
