@@ -97,6 +97,7 @@ class CalculationsFile(StrictModel):
     visit_words: list[str] = []
     each_words: list[str] = []
     part_of_words: list[str] = []
+    trip_words: list[str] = []
     sessions_asked_words: list[str] = []
     addition_words: list[str] = []
     alternative_words: list[str] = []

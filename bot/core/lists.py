@@ -1,12 +1,14 @@
 """Lists written on one line ("Deux questions : a) … b) …", "(i) … ; (ii) …", "1. … 2. …", "Trois points :
-- … - …", "• … • …"), written one item a line so that the reader reads them as it reads a list written line by
-line (bot/core/message.py): each item a question, the words announcing them context."""
+- … - …", "• … • …", "la durée ; et le tarif", "Premièrement, … Deuxièmement, …"), written one item a line so that
+the reader reads them as it reads a list written line by line (bot/core/message.py): each item a question, the words
+announcing them context."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-__all__ = ["CountedLists", "inline_items"]
+__all__ = ["FULL_STOP", "CountedLists", "SequenceLists", "inline_items", "semicolon_items"]
 
 # The marks of a list written on one line ("a) … b) …", "(i) … (ii) …", "1. … 2. …"): a run of them counting
 # up from the first value ("a", "i", "1") makes each its own item, as if on its own line.
@@ -18,7 +20,20 @@ _FIRST_VALUES = ("a", "i", "1")
 _INLINE_DASH = re.compile(r"(?<=\s)[-•–—]\s+(?=[^\W\d])")  # not "8 h 30 - 12 h": a range of numbers
 _INLINE_BULLET = re.compile(r"(?<=\s)•\s+(?=\w)")
 # A form's field after a dash ("Ticket n° 12 — Catégorie : Devis — Description : …"): a label, not an item.
+FULL_STOP = re.compile(r"[.!…]\s+\w")  # a sentence ends and another follows
 _FIELD_LABEL = re.compile(r"[^\W\d][\w'’]*(?:\s+[\w'’]+){0,2}\s*:(?!\d)")
+
+
+def semicolon_items(text: str, asks: Callable[[str], bool]) -> str:
+    """`text` with a list written with semicolons after words that do not ask ("le maire me demande deux
+    choses ; la durée ; et le tarif horaire") written as a list after a colon, one item a line."""
+    lines = []
+    for line in text.split("\n"):
+        head, _, rest = line.partition(";")
+        if rest.count(";") and ":" not in head and not FULL_STOP.search(head) and not asks(head):
+            line = f"{head.rstrip()} :\n- " + "\n- ".join(item.strip() for item in rest.split(";"))
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def inline_items(text: str) -> str:
@@ -99,6 +114,26 @@ class CountedLists:
                 items = "\n- ".join(pieces)
                 return f"{line[: announce.end()].rstrip()}\n- {items}" + (f"\n{after.strip()}" if after.strip() else "")
         return line
+
+
+class SequenceLists:
+    """Items counted by words at their sentence's start ("Premièrement, l'objet de la convention. Deuxièmement,
+    faut-il un avenant ?", "d'une part … ; d'autre part …"): two or more make a list, one item a line."""
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+        self._word = re.compile(rf"(?:^|(?<=[.;!?\n]))\s*(?:{alternation})(?![\w'’])[\s,:]*", re.IGNORECASE)
+
+    def items(self, text: str) -> str:
+        """`text` with each counted item on its own line, marked as a list item ("- …")."""
+        found = list(self._word.finditer(text))
+        if len(found) < 2:
+            return text
+        kept, end = [], 0
+        for match in found:
+            kept += [text[end : match.start()].rstrip(" ;"), "\n- "]
+            end = match.end()
+        return "".join([*kept, text[end:]])
 
 
 _NEXT_SENTENCE = re.compile(r"[.?!…](?=\s+\S)")  # a sentence ends and another follows on the same line

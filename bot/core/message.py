@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from .chat import ChatNoise
 from .french import fold, original_length
 from .history import ReplyHistory
-from .lists import CountedLists, inline_items
+from .lists import FULL_STOP, CountedLists, SequenceLists, inline_items, semicolon_items
 from .phrases import flexible, phrases_pattern
 from .pieces import Pieces
 from .reading import Reading
@@ -29,7 +29,6 @@ __all__ = ["Message", "Reader", "Reading", "Sentence"]
 # A forwarded message inside another one starts after a separator line ("---------- Message transféré
 # ----------", "-----Original Message-----"): what comes before is the forwarder's words.
 _SEPARATOR = re.compile(r"^[ \t>]*[-_=]{3,}[^\n]*\n", re.MULTILINE)
-_FULL_STOP = re.compile(r"[.!…]\s+\w")  # a sentence ends and another follows
 _ITEM_STARTS = frozenset("0123456789(-•*–—Qq")  # what a list item may start with, besides "a) "
 _ITEM_NUMBER = re.compile(
     r"^\(?(?:\d{1,2}[).°/-]|(?:[a-zA-Z]|i{1,3}|iv|vi{0,3}|I{1,3}|IV|VI{0,3})[).°])\s+|^[-•*–—]\s*"
@@ -77,6 +76,7 @@ class Reader:
         self.dictation = Dictation(reading)
         self.cutter = Pieces(reading)
         self._counted = CountedLists(dict(reading.list_counts), reading.listed_things)
+        self._sequence = SequenceLists(reading.sequence_words)
         markers = sorted({fold(marker).strip() for marker in reading.forward_markers}, key=len, reverse=True)
         # A marker ending in a colon ("Objet :") is a whole header; another runs to its colon
         # ("Message transféré de la mairie de X :").
@@ -109,7 +109,7 @@ class Reader:
         read = f"{body}\n{history}" if history else body
         # A message dictated, or without any "?" nor a full stop between sentences (SMS), asks wherever a
         # question word stands; one with full stops and no "?" asks indirectly ("Il voudrait comprendre …").
-        unpunctuated = written != text or ("?" not in read and not _FULL_STOP.search(read))
+        unpunctuated = written != text or ("?" not in read and not FULL_STOP.search(read))
         sentences = self._asking(body, unpunctuated)
         if history:
             # The history's questions were asked before: context, unless the new text asks nothing or points to them
@@ -150,9 +150,11 @@ class Reader:
             listing = (item and listing) or opens_list
             asked = asks
             sentences.append(Sentence(sentence, asks, item))
-        if not any(sentence.asks for sentence in sentences) and sum(sentence.listed for sentence in sentences) > 1:
-            # Nothing asks but a list ("1) durée de la convention 2) tarif du CDG"): its items are the questions.
-            sentences = [replace(sentence, asks=sentence.listed) for sentence in sentences]
+        items = [s for s in sentences if s.listed]
+        if len(items) > 1 and (not any(s.asks for s in sentences) or any(s.asks for s in items)):
+            # Nothing asks but a list ("1) durée de la convention 2) tarif du CDG"), or a list some items of which
+            # ask: its items are the questions, unless one tells a date (the situation).
+            sentences = [replace(s, asks=s.asks or (s.listed and not _DATE_TOLD.search(s.text))) for s in sentences]
         return sentences
 
     def punctuate(self, text: str) -> str:
@@ -203,17 +205,6 @@ class Reader:
             return quote.group(quote.lastindex or 1), f"{text[: quote.start()]} {text[quote.end() :]}".strip()
         return text, ""
 
-    def _semicolon_items(self, text: str) -> str:
-        """`text` with a list written with semicolons after words that do not ask ("le maire me demande deux
-        choses ; la durée ; et le tarif horaire") written as a list after a colon, one item a line."""
-        lines = []
-        for line in text.split("\n"):
-            head, _, rest = line.partition(";")
-            if rest.count(";") and ":" not in head and not _FULL_STOP.search(head) and not self.cutter.asks(head):
-                line = f"{head.rstrip()} :\n- " + "\n- ".join(item.strip() for item in rest.split(";"))
-            lines.append(line)
-        return "\n".join(lines)
-
     def _sentences(self, text: str) -> list[tuple[str, bool, bool]]:
         """Each sentence, whether it is a list item ("- …", "2) …"), and whether it announces a list
         (it ends with a colon)."""
@@ -221,7 +212,9 @@ class Reader:
         # Items between semicolons are the questions only in a message asking nothing else (no "?"): elsewhere
         # they tell the situation ("notre site a été piraté ; les données sont perdues. Qui est responsable ?").
         listed = text.count(";") >= 2 and "?" not in text
-        text = inline_items(self._counted.items(self._semicolon_items(text) if listed else text))
+        text = inline_items(
+            self._counted.items(self._sequence.items(semicolon_items(text, self.cutter.asks) if listed else text))
+        )
         for raw in sentences(text):
             raw = raw.strip()
             marked = raw[:1] in _ITEM_STARTS or raw[1:2] == ")" or (raw[:1] in "ivIV" and _ITEM_NUMBER.match(raw))

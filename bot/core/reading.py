@@ -42,3 +42,4 @@ class Reading:
     spoken_stops_before_question: tuple[str, ...] = ()
     list_counts: tuple[tuple[str, int], ...] = ()
     listed_things: tuple[str, ...] = ()
+    sequence_words: tuple[str, ...] = ()

@@ -101,6 +101,7 @@ class VocabularyFile(StrictModel):
     spoken_stops_before_question: list[str] = []
     list_counts: dict[str, int] = {}
     listed_things: list[str] = []
+    sequence_words: list[str] = []
     stop_words: list[str] = []
     verb_endings: list[str] = []
 

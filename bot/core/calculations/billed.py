@@ -16,6 +16,7 @@ DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them
 REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
 _SENTENCE_END = re.compile(r"[.!?]")
 _WORDS = re.compile(r"[a-z]{2,}")  # a word left between two durations (a cue's plural "s" is none)
+LABEL_GAP = 2  # words between a travel word and the hours it names ("trajet a/r 45 min")
 PART_OF_GAP = 3  # words between "dont" and the hours that are a part ("dont le trajet : 30 min")
 
 
@@ -80,12 +81,15 @@ class BilledHours(Calculator):
         """How many visits the message gives: the intervention hours it lists, or the count it writes ("3
         déplacements"), when both say the same; None when neither is clear."""
         listed = sum(p.count for p in parts if p.role == "intervention")
-        said = {int(m.group(1)) for m in self.cues.visit_count.finditer(text)} if self.cues.visit_count else set()
+        # "une fois payés 2 déplacements": "1 fois" counts no visits
+        said = (
+            {int(m.group(1)) for m in self.cues.visit_count.finditer(text)} - {0, 1} if self.cues.visit_count else set()
+        )
         if len(said) > 1:
             return None
         if said:
             (number,) = said
-            return number if listed in (0, number) and number > 0 else None
+            return number if listed in (0, number) else None
         return listed if listed > 1 else None
 
     def added_up(self, text: str, durations: list[tuple[Duration, str]]) -> bool:
@@ -117,8 +121,9 @@ class BilledHours(Calculator):
         return next(iter(named)) if len(named) == 1 else None
 
     def _each(self, text: str, duration: Duration) -> bool:
-        """Are these hours said for each visit ("à chaque fois", "par déplacement", "chacun")?"""
-        return bool(self.cues.each and self.cues.each.search(self._around(text, duration)))
+        """Are these hours said for each visit ("à chaque fois", "par déplacement", "chacun", "Chaque trajet : 30 min")?"""
+        around = self.reader.clause_around(text, duration.start, duration.end, labelled=True)
+        return bool(self.cues.each and self.cues.each.search(around))
 
     def _around(self, text: str, duration: Duration) -> str:
         return self.reader.clause_around(text, duration.start, duration.end)
@@ -164,8 +169,12 @@ class BilledHours(Calculator):
 
     def _nearer_on_site(self, around: str, travel: re.Pattern[str], hours: str) -> bool:
         """Is the first cue after `hours` an intervention word ("2h sur place trajet 30 min": "sur place" is said of
-        the 2h, "trajet" of the 30 min)? A word before the hours does not decide ("venu 1 h de route")."""
+        the 2h, "trajet" of the 30 min)? An intervention word before the hours does not decide ("venu 1 h de
+        route"); a travel word right before them names them ("déplacement a/r 1h sur place 2h30")."""
         if self.cues.intervention is None or (at := around.find(hours)) < 0:
+            return False
+        named = [m.end() for m in travel.finditer(around, 0, at)]
+        if named and len(around[named[-1] : at].split()) <= LABEL_GAP:
             return False
         after = at + len(hours)
         on_site = self.cues.intervention.search(around, after)

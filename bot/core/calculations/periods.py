@@ -10,6 +10,7 @@ from datetime import date
 from ..calculation_schema import LaterPeriods
 from ..calendar_text import deadline_text
 from ..cost import alternation, digits
+from ..date_mentions import DateMention, find_dates
 from ..deadlines import NOTICE, PERIOD, compute_deadlines, format_date
 from ..french import fold
 from .cues import cue_pattern
@@ -41,7 +42,7 @@ class Periods:
             else None
         )
 
-    def asked(self, folded: str, signature: date) -> int | None:
+    def asked(self, folded: str, signature: date, today: date) -> int | None:
         """The number of the period `folded` names (1 = the first two years), or None: none, or several."""
         # Number words ("après deux reconductions") are read only where a period may be named: `digits` is slow.
         text = digits(folded) if self._trigger.search(folded) else folded
@@ -61,6 +62,11 @@ class Periods:
         for match in self._in_year.finditer(text) if self._in_year else ():
             ending = [n for n in range(1, MAX_PERIOD + 1) if (signature + PERIOD * n).year == int(match.group(1))]
             numbers.update(ending)  # "arrêter en 2029": the period that ends that year, if one does
+        # "arrêter le 16 juillet 2029", "en juillet 2029": a later anniversary itself (an earlier one is context)
+        for mention in find_dates(folded, today):
+            if mention.value and not (mention.assumed_year or mention.approximate):
+                later = range(_open_number(signature, today) + 1, MAX_PERIOD + 1)
+                numbers.update(n for n in later if _falls_on(signature + PERIOD * n, mention))
         return numbers.pop() if len(numbers) == 1 and 0 < min(numbers) <= MAX_PERIOD else None
 
     def calendar(self, folded: str, signature: date, today: date, *, anniversary: date | None, missed: bool) -> str:
@@ -71,11 +77,10 @@ class Periods:
 
     def text(self, folded: str, signature: date, today: date) -> str:
         """The calendar up to the later period `folded` asks for, or "" when it names none after the open one."""
-        number = self.asked(folded, signature)
-        now = compute_deadlines(signature, today)
-        open_number = now.period_number + now.notice_passed  # the first period whose end can still be chosen
-        if number is None or number <= open_number:
+        number = self.asked(folded, signature, today)
+        if number is None or number <= _open_number(signature, today):
             return ""
+        now = compute_deadlines(signature, today)
         end = signature + PERIOD * number
         notice = end - NOTICE
         previous = signature + PERIOD * (number - 1)  # a letter received by its deadline ends the convention then
@@ -94,3 +99,17 @@ class Periods:
             "indicatif (articles 3 et 6) : la date qui compte est celle de la dernière signature par toutes les parties.",
         ]
         return "\n".join(lines)
+
+
+def _open_number(signature: date, today: date) -> int:
+    """The first period whose end can still be chosen (the next one once the open deadline has passed)."""
+    now = compute_deadlines(signature, today)
+    return now.period_number + now.notice_passed
+
+
+def _falls_on(end: date, mention: DateMention) -> bool:
+    """Is `end` the day `mention` writes, or in the month it writes ("en juillet 2029")?"""
+    assert mention.value is not None
+    if mention.month_only:
+        return (end.year, end.month) == (mention.value.year, mention.value.month)
+    return end == mention.value

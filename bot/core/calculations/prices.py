@@ -41,6 +41,7 @@ NO_HOURS = (
     "répondre. Demandez-les directement à l'organisme concerné."
 )
 NO_HT = "La convention ne donne que des prix TTC : elle ne fixe aucun montant HT."
+TRIP_HOURS = 3  # a delay this short ("il a mis 1 h pour venir") may be the trip: its price is said too
 
 
 class Prices(Calculator):
@@ -129,6 +130,14 @@ class Prices(Calculator):
             lines.append(TRAINING_PRICED)
         elif any(role == "training" for _, role in roles):  # never a part of the hours dropped without a word
             lines.append(TRAINING_LEFT_OUT)
+        # "il a mis 1 h pour venir": read as a delay, but it may be the trip; never left out without a word
+        if trips := [d for d, role in roles if role == "delay" and self._maybe_trip(text, d)]:
+            said = ", ".join(f"« {d.text} »" for d in trips)
+            extra = sum((d.hours or Decimal(0) for d in trips), Decimal(0))
+            lines.append(
+                f"Je n'ai pas compté {said}, lu comme un délai avant l'intervention ; si c'est le temps de trajet, il "
+                f"est facturé aussi : {format_euros(support_cost(hours + extra))} TTC."
+            )
         if self.cues.before_tax_words.search(fold(question)):
             lines.append(NO_HT)
         return Answer(question, True, "calculation", " ".join(lines), (self.cite(COST_CLAUSE, terms),), 1.0)
@@ -148,15 +157,31 @@ class Prices(Calculator):
         )
         return Answer(question, True, "calculation", text_out, (self.cite(COST_CLAUSE, terms),), 1.0)
 
+    def _maybe_trip(self, text: str, duration: Duration) -> bool:
+        """A short delay said of coming ("il a mis 1 h pour venir"), not of answering ("a mis 2h à répondre")."""
+        around = self.reader.clause_around(text, duration.start, duration.end)
+        trip = self.cues.trip
+        return bool(duration.hours and duration.hours <= TRIP_HOURS and trip and trip.search(around))
+
     def _visits_unclear(self, question: str, terms: list[str], own: list[tuple[Duration, str]]) -> Answer:
-        """Travel said for each visit, but how many visits is not clear: the price of one visit, and the question."""
-        hours = sum((d.hours for d, _ in own if d.hours), Decimal(0))
-        detail = " + ".join(format_hours(d.hours or Decimal(0)) + " de trajet" * (r == "travel") for d, r in own)
+        """Travel said for each visit, but how many visits is not clear: the price of one visit (or of the hours on
+        site and of one trip, when several visits are listed), and the question."""
+        groups = [[d for d, r in own if r != "travel"], [d for d, r in own if r == "travel"]]
+        hours = [sum((d.hours or Decimal(0) for d in group), Decimal(0)) for group in groups]
+        if len(groups[0]) > 1:  # "4 déplacements : 2 h, 1 h et 1 h 30": not one visit's hours
+            on_site, trip = (f"{format_hours(h)} = {format_euros(support_cost(h))} TTC" for h in hours)
+            priced = f"Heures sur place : {on_site} ; trajet de chaque intervention : {trip}"
+        else:
+            total = hours[0] + hours[1]
+            detail = " + ".join(format_hours(d.hours or Decimal(0)) + " de trajet" * (r == "travel") for d, r in own)
+            priced = (
+                f"Pour une intervention : {detail} = {format_hours(total)} = {format_euros(support_cost(total))} TTC"
+            )
         text_out = (
             "Votre message donne un temps de trajet pour chaque intervention sans dire clairement combien "
-            f"d'interventions il y a : je ne calcule pas de total. Pour une intervention : {detail} = "
-            f"{format_hours(hours)} × {format_euros(HOURLY_RATE)} TTC = {format_euros(support_cost(hours))} TTC, temps "
-            "et frais de déplacement compris (article 4.2.1). Dites-moi le nombre d'interventions et la durée de chacune."
+            f"d'interventions il y a : je ne calcule pas de total. {priced}, au taux de {format_euros(HOURLY_RATE)} "
+            "TTC de l'heure, temps et frais de déplacement compris (article 4.2.1). Dites-moi le nombre "
+            "d'interventions et la durée de chacune."
         )
         return Answer(question, True, "calculation", text_out, (self.cite(COST_CLAUSE, terms),), 1.0)
 
