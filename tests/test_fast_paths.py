@@ -3,16 +3,19 @@ equal), so that no answer or score moves (benchmarks/same_answers.py proves it o
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 import re
+from collections import Counter
 
 import pytest
 from conftest import table
 
-from bot.core import classifier, cost, date_mentions, matching, message
+from bot.core import classifier, cost, date_mentions, matching, sentence_ends
 from bot.core.engine import Engine
 from bot.core.french import _STRETCHED, _TOKEN, LONG_TEXT, _fold, _fold_long, fold, words
+from bot.core.times_of_day import scanned
 
 # Messages of every length, from one question to a forwarded e-mail of several paragraphs.
 REALISTIC = [row["q"] for row in table("realistic.yaml")]
@@ -56,6 +59,16 @@ def test_numpy_ranks_a_long_message_as_plain_python_does(
     fast = engine.matcher.rank(terms)
     monkeypatch.setattr(matching, "MANY_TERMS", len(terms) + 1)
     assert fast == engine.matcher.rank(terms)
+
+
+@pytest.mark.parametrize("text", LONG)
+def test_the_classifier_finds_a_text_s_term_rows_as_with_a_lookup_per_f_string(engine: Engine, text: str) -> None:
+    model = engine.ranker.classifier
+    assert model is not None
+    terms = engine.matcher.question_terms(text)
+    index = model._index[1]
+    plain = Counter(index[t] for t in (*terms, *(f"{a}+{b}" for a, b in itertools.pairwise(terms))) if t in index)
+    assert plain and list(model._terms(terms).items()) == list(plain.items())  # the same rows, in the same order
 
 
 SENTENCES = [
@@ -116,11 +129,11 @@ def test_sentences_are_cut_where_the_plain_pattern_cuts_them() -> None:
     plain = re.compile(r"(?<=\?)\s*|(?<=[.!…])(?<!^\d\.)(?<!^\d\d\.)\s+|\s*\n+\s*", re.MULTILINE)
     plain_numbered = re.compile(rf"{plain.pattern}|\s+(?=\(?\d{{1,2}}\)\s)", re.MULTILINE)
     pieces = ["a", "1", "12", ".", "?", "!", "…", " ", "\n", "\t", "\u00a0", "(", ")", "\r", "?\n", ". ", "\n1. "]
+    pieces += ["\u2028", "\x1c", "2) ", "\u3000"]
     generator = random.Random(7)  # the same strings in every run
     for _ in range(20_000):
         text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 12)))
-        assert message._SENTENCE_END.split(text) == plain.split(text), repr(text)
-        assert message._NUMBERED_END.split(text) == plain_numbered.split(text), repr(text)
+        assert sentence_ends.sentences(text) == (plain_numbered if ")" in text else plain).split(text), repr(text)
 
 
 def test_numbers_and_amounts_are_found_as_with_a_look_behind_first(engine: Engine) -> None:
@@ -144,3 +157,27 @@ def test_numbers_and_amounts_are_found_as_with_a_look_behind_first(engine: Engin
             assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected, repr(text)
             found += len(expected)
     assert found > 1_000  # the strings hold many numbers, durations and amounts
+
+
+def test_times_of_day_are_found_as_with_a_look_behind_first_and_without_a_scan(engine: Engine) -> None:
+    reader = engine.calculations.reader
+    times = reader._times
+    plain_range = re.compile(times._range.pattern.replace(r"(?P<sh>\d(?<!\d\d)\d?)", r"(?<!\d)(?P<sh>\d{1,2})", 1))
+    assert plain_range.pattern != times._range.pattern
+    pieces = ["1", "12", "9", " ", "h", "heures", "30", " a ", "-", " et ", "de ", "demi-heure", "quart d' heure"]
+    pieces += ["midi", "minuit", "apres-", "x", "2", "demi heure", "3 ", "quarts d' heure", ".", "entre "]
+    generator = random.Random(19)
+    found = 0
+    for _ in range(20_000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 10)))
+        expected = [(m.span(), m.groups()) for m in plain_range.finditer(text)]
+        assert [(m.span(), m.groups()) for m in times._range.finditer(text)] == expected, text
+        for pattern, names in (
+            (reader._hour_fraction, reader._fraction_words),
+            (times._clock_word, times._clock_names),
+        ):
+            spans = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in scanned(pattern, text, names)] == spans, text
+            found += len(spans)
+        found += len(expected)
+    assert found > 5_000

@@ -185,3 +185,33 @@ def test_a_provider_speaking_is_found_as_with_the_start_as_an_alternative(engine
         assert sum(bool(plain.search(text)) for text in texts) > 100
         for text in texts:
             assert bool(start.match(text) or after.search(text)) == bool(plain.search(text)), text
+
+
+def test_a_cue_pattern_finds_in_a_text_like_the_last_one_what_a_whole_search_finds(knowledge: Knowledge) -> None:
+    words = knowledge.calculations
+    lists = [words.termination_words, words.compensation_words, words.interest_words, ["de", "d'", "a", ""], []]
+    pieces = ["resiliation ", "dommages et interets ", "interet", "s de retard ", "de ", "d'", "a", "x", " ", ". "]
+    pieces += ["mettre fin", " au contrat", "resil", "indemnis", "compens", "dommage", "9", "_"]
+    generator = random.Random(23)
+    contexts = ["".join(generator.choice(pieces) for _ in range(generator.randint(0, 12))) for _ in range(200)]
+    for cues in lists:
+        pattern = cue_pattern(cues)
+        for context in contexts:
+            for _ in range(4):  # one context, several questions after it (and the same text again)
+                text = context + "".join(generator.choice(pieces) for _ in range(generator.randint(0, 4)))
+                expected = pattern.compiled.search(text)
+                found = pattern.search(text)
+                assert (found and found.span()) == (expected and expected.span()), (cues, text)
+
+
+def test_a_counted_list_is_announced_as_without_its_class_ahead(engine: Engine) -> None:
+    announce = engine.reader._counted._announce
+    plain = re.compile(announce.pattern.split("])", 1)[1], re.IGNORECASE)
+    assert plain.pattern.startswith("(?<!")
+    pieces = ["deux", "TROIS", "Quatre", "2", "5", " questions", " points", " x", " :", ": ", "l'", "a", " ", "cinq"]
+    generator = random.Random(29)
+    texts = ["".join(generator.choice(pieces) for _ in range(generator.randint(1, 9))) for _ in range(5_000)]
+    assert sum(bool(plain.search(text)) for text in texts) > 50
+    for text in texts:
+        found, expected = announce.search(text), plain.search(text)
+        assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups())), text

@@ -145,8 +145,8 @@ class Classifier:
         return array("l", rows), array("d", self._weigh(rows, [self._idf[row] for row in rows]))
 
     def _terms(self, terms: Sequence[str]) -> Counter[int]:
-        index = self._index[1]
-        return Counter(index[t] for t in (*terms, *(f"{a}+{b}" for a, b in pairwise(terms))) if t in index)
+        found = map(self._index[1].get, chain(terms, map("+".join, pairwise(terms))))  # terms, then pairs of terms
+        return Counter([row for row in found if row is not None])
 
     def _values(self, counts: Counter[int]) -> tuple[list[int], list[float]]:
         """A block's rows and values: sublinear tf times idf, of unit length."""

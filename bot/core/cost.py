@@ -16,7 +16,7 @@ from text_to_num import alpha2digit
 
 from .calculation_schema import DurationGrammar
 from .french import fold
-from .times_of_day import TimesOfDay, alternation
+from .times_of_day import TimesOfDay, alternation, folded_words, scanned
 
 MAX_HOURS = Decimal(1000)  # beyond this, a typo rather than a quote request
 
@@ -60,9 +60,7 @@ def digits(question: str) -> str:
     folded = " ".join(fold(question).split())  # one space at most between words: patterns stay linear
     folded = folded.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate cannot cross into text2num
     folded = _ELISION.sub("' ", folded)  # "d'une heure": text2num reads "une" only as a word of its own
-    if not re.search(r"[a-z]", folded):
-        return folded
-    return alpha2digit(folded, "fr", threshold=0)
+    return alpha2digit(folded, "fr", threshold=0) if re.search(r"[a-z]", folded) else folded  # text2num reads words
 
 
 class DurationReader:
@@ -84,6 +82,7 @@ class DurationReader:
         self._hour_fraction = re.compile(
             rf"(?<![\w.,])(?:(\d{{1,2}})\s+)?({alternation(self._hour_fractions)})(?![a-z])"
         )
+        self._fraction_words = folded_words(self._hour_fractions)
         # "à 12 heures par an": hours per period are an amount of time, whatever word comes before them.
         self._period = (
             re.compile(rf"\s*(?:{alternation(grammar.period_words)})(?![a-z])") if grammar.period_words else None
@@ -133,7 +132,7 @@ class DurationReader:
         stays, paired = self._times.stays(text, clock)
         found.extend(Duration(text[start:end], hours, start=start, end=end) for start, end, hours in stays)
         found.extend(d for i in sorted(maybe - paired) if (d := self._written(clock[i])))
-        for match in self._hour_fraction.finditer(text):
+        for match in scanned(self._hour_fraction, text, self._fraction_words):
             before = text[max(0, match.start() - TIME_OF_DAY_REACH) : match.start()]
             if self._rate and not match.group(1) and self._rate.search(before):
                 continue  # "au quart d'heure près": a billing step, not hours spent

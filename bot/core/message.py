@@ -21,18 +21,11 @@ from .lists import FULL_STOP, CountedLists, SequenceLists, inline_items, semicol
 from .phrases import flexible, phrases_pattern
 from .pieces import Pieces
 from .reading import Reading
+from .sentence_ends import sentences
 from .spoken import Dictation
 
 __all__ = ["Message", "Reader", "Reading", "Sentence"]
 
-# Sentences end at . ! ? … (a question mark ends one even without a space after it), or at a line
-# break; "4.2.1" and "1.600" are not cut since no space follows their dots.
-# A numbered item ("1) … 2) …", "2. " at a line's start) starts a sentence too, its number dropped.
-# Written for speed, the same cuts as "(?<=\?)\s*|(?<=[.!…])(?<!^\d\.)(?<!^\d\d\.)\s+|\s*\n+\s*": one look-behind
-# for both marks, and a line break's spaces read without backtracking (each cut runs to the end of its spaces).
-_SENTENCE_END = re.compile(r"(?<=[?.!…])(?:(?<=\?)\s*|(?<!^\d\.)(?<!^\d\d\.)\s+)|[^\S\n]*\n\s*", re.MULTILINE)
-# The same, cutting before "2) " as well: used only for a text holding ")" (most hold none).
-_NUMBERED_END = re.compile(rf"{_SENTENCE_END.pattern}|\s+(?=\(?\d{{1,2}}\)\s)", re.MULTILINE)
 # A forwarded message inside another one starts after a separator line ("---------- Message transféré
 # ----------", "-----Original Message-----"): what comes before is the forwarder's words.
 _SEPARATOR = re.compile(r"^[ \t>]*[-_=]{3,}[^\n]*\n", re.MULTILINE)
@@ -222,7 +215,7 @@ class Reader:
         text = inline_items(
             self._counted.items(self._sequence.items(semicolon_items(text, self.cutter.asks) if listed else text))
         )
-        for raw in (_NUMBERED_END if ")" in text else _SENTENCE_END).split(text):
+        for raw in sentences(text):
             raw = raw.strip()
             marked = raw[:1] in _ITEM_STARTS or raw[1:2] == ")" or (raw[:1] in "ivIV" and _ITEM_NUMBER.match(raw))
             piece = _ITEM_NUMBER.sub("", raw) if marked else raw

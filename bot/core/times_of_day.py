@@ -20,7 +20,19 @@ CLOCK_WORD_REACH = 12  # characters before "midi" where "après" makes it a part
 
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of folded words, longest first (so "3 quarts" is tried before "quart")."""
-    return "|".join(sorted({re.escape(" ".join(fold(word).split())) for word in words}, key=len, reverse=True))
+    return "|".join(sorted(map(re.escape, folded_words(words)), key=len, reverse=True))
+
+
+def folded_words(words: Iterable[str]) -> set[str]:
+    """The words as `alternation` matches them: folded, one space between their parts."""
+    return {" ".join(fold(word).split()) for word in words}
+
+
+def scanned(pattern: re.Pattern[str], text: str, words: set[str]) -> Iterable[re.Match[str]]:
+    """The matches of `pattern`, which holds an alternation of `words`, in `text`: none when `text` holds none of
+    the words as they are, found without a scan (one substring search a word: the patterns opening with a
+    look-behind are tried at every character, 0.03 ms on a 4,096-character message)."""
+    return pattern.finditer(text) if any(word in text for word in words) else ()
 
 
 def _ending(words: list[str], tail: str = "") -> re.Pattern[str] | None:
@@ -42,6 +54,7 @@ class TimesOfDay:
         self._clock_word = (
             re.compile(rf"(?<![a-z])(?:{alternation(grammar.clock_words)})(?![a-z])") if grammar.clock_words else None
         )
+        self._clock_names = folded_words(grammar.clock_words)
         self._clock_not_after = _ending(grammar.clock_words_not_after, r"[\s-]*")
         spans = [*grammar.span_start_words, *grammar.span_end_words]
         # "arrivée 9h", "fin 17h": a time of day written right after an arrival or a departure word.
@@ -51,7 +64,9 @@ class TimesOfDay:
         self._overnight = grammar.max_overnight_hours * 60
         hour = alternation(grammar.hour_units)
         self._range = re.compile(
-            rf"(?<!\d)(?P<sh>\d{{1,2}})\s*(?:{hour})\s*(?P<sm>\d{{2}})?\s*(?P<link>{alternation(grammar.range_links)})\s*"
+            # A digit first, the character before it checked just after (the same matches as "(?<!\d)(\d{1,2})",
+            # date_mentions._NUMERIC): the regex engine jumps from digit to digit.
+            rf"(?P<sh>\d(?<!\d\d)\d?)\s*(?:{hour})\s*(?P<sm>\d{{2}})?\s*(?P<link>{alternation(grammar.range_links)})\s*"
             rf"(?P<eh>\d{{1,2}})\s*(?:{hour})\s*(?P<em>\d{{2}})?(?!\d)"
         )
         # "entre 14h et 16h" is a range, "2 h, 1 h 30 et 4 h" a list: these links make one only after their opener.
@@ -97,7 +112,7 @@ class TimesOfDay:
             return text
         parts: list[str] = []
         last = 0
-        for match in self._clock_word.finditer(text):
+        for match in scanned(self._clock_word, text, self._clock_names):
             hour = f"{self._clock_hours[match.group(0)]}h"
             before = text[max(0, match.start() - CLOCK_WORD_REACH) : match.start()]
             if len(hour) > len(match.group(0)) or (self._clock_not_after and self._clock_not_after.search(before)):

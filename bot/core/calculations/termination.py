@@ -30,6 +30,8 @@ class Termination(Calculator):
         """Who may terminate and how: the CDG 62 or La Fibre at any time, the commune at its anniversary."""
         if TERMINATION_CLAUSE not in near or not self.cues.termination.search(folded):
             return None
+        if self.parties.other_contract(folded):
+            return None  # "notre abonnement Orange, il est résiliable à tout moment ?": another contract's ending
         quotes = self.words.termination_quote_words
         if actor := self.parties.provider_actor(folded):
             name = self.words.parties[actor].name
