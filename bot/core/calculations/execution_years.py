@@ -64,8 +64,7 @@ class ExecutionYears(Calculator):
         super().__init__(context)
         self.date_roles = roles
         words = self.words.execution_years
-        ordinals = {" ".join(fold(word).split()): n for word, n in self.words.later_periods.ordinals.items()}
-        self._ordinals = ordinals
+        self._ordinals = ordinals = {" ".join(fold(w).split()): n for w, n in self.words.later_periods.ordinals.items()}
         nouns = alternation(words.nouns)
         # "la deuxième année", "le 1er exercice"; "année 2" (not "année 1 800 €"); an ordinal alone, before no word.
         self._ordinal_year = re.compile(rf"(?<![a-z0-9])({alternation(ordinals)}) (?:{nouns})(?![a-z])")
@@ -101,12 +100,10 @@ class ExecutionYears(Calculator):
     def describe(self, when: When) -> str:
         """The year whose amount is the cap, as the answer names it ("l'année d'exécution du … au …, celle de …")."""
         bounds, event = self._bounds(when), _event(when)
+        if event and bounds:
+            return f"l'année d'exécution {bounds}, celle de {event}"
         if event:
-            return (
-                f"l'année d'exécution {bounds}, celle de {event}"
-                if bounds
-                else f"l'année en cours d'exécution lors de {event}"
-            )
+            return f"l'année en cours d'exécution lors de {event}"
         if bounds:
             return f"l'année en cours d'exécution, {bounds}"
         return "l'année en cours d'exécution au moment de l'événement qui a causé le préjudice"
@@ -136,16 +133,19 @@ class ExecutionYears(Calculator):
             if when.entry is not None:
                 return _yes(this is not None and this == then)
             return "current" if day > today - YEAR else "other"  # without the entry: today's reading
+        span = self._span(text, when)
         if number := self._ordinal(text, when):
             if then is not None:
                 return _yes(number == then)
+            if span:  # "la deuxième (depuis juin 2026)": its dates place it
+                return _yes(span[0] <= day <= span[1])
             # without the entry, today's reading: the first year is past (the event of a year ago may be in it)
             return "other" if number == 1 and day > today - YEAR else "?"
         if cues.other_year and cues.other_year.search(text):
             if (when.entry is not None and this == then) or (when.entry is None and day > today - YEAR):
                 return "other"
             return "?"  # which other year: not told
-        if span := self._span(text, when):
+        if span:
             return _yes(span[0] <= day <= span[1])
         years = {int(y) for y in _DIGIT_YEAR.findall(text) if int(y) <= today.year}
         return _yes(day.year in years) if years else ""

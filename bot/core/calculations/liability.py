@@ -86,7 +86,9 @@ class Liability(Calculator):
         for _, start in spans:
             end = self.reader.amount_end(folded, start)
             around = self.reader.clause_around(folded, start, end)
-            kind = self.years.kind(around, when)
+            # "500 € la deuxième (depuis juin 2026)": a parenthesis right after the amount's part says its year too
+            aside = re.match(r"\s*\([^()]*\)", folded[self.reader.clause_end(folded, end) :])
+            kind = self.years.kind(around + (aside.group() if aside else ""), when)
             between = re.split(r"[.;!?]", folded[previous:start])[-1]  # the words since the previous amount
             if not kind:  # "et pour 2026, 450 €", "Deuxième année, celle en cours : 450 €": the words since the
                 # previous amount's own part ("980 € cette année, notre budget … 12 000 €": not a label), in the
