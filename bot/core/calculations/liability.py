@@ -153,14 +153,14 @@ class Liability(Calculator):
             answer = self._cap_of(question, quote, cap, losses)
             parts = max(groups, key=len)
             text = answer.text
-            year = "l'année de l'événement" if when.event else "l'année en cours"
+            of_year = "l'année de l'événement" if when.event else "l'année en cours"
             if len(parts) > 1:  # several invoices of the year: their total, said as such
                 added = " + ".join(format_euros(part) for part in parts)
-                text += f" Plafond : le total facturé pour {year}, {added} = {format_euros(cap)}."
+                text += f" Plafond : le total facturé pour {of_year}, {added} = {format_euros(cap)}."
             if any(kind in ("other", "?") for _, kind in by_year):
-                year = "l'année de l'événement" if when.event else "l'année en cours d'exécution"
+                counted = "l'année de l'événement" if when.event else "l'année en cours d'exécution"
                 text += self.years.placed(when) + (
-                    f" Seul compte le montant facturé pour {year} : ni les montants des autres années, ni leur somme."
+                    f" Seul compte le montant facturé pour {counted} : ni les montants des autres années, ni leur somme."
                 )
             return Answer(question, True, "calculation", text, answer.citations, 1.0)
         unknown = totals or any(kind == "?" for _, kind in by_year)
