@@ -38,6 +38,7 @@ class Pieces:
         self._condition = phrases_pattern(reading.condition_words, start=True)
         self._item = phrases_pattern(reading.listing_openers, start=True)
         self._relative = phrases_pattern(reading.relative_words, start=True)
+        self._pointing = phrases_pattern(reading.pointing_words, start=True)
         item = self._item.pattern.removeprefix("^")
         self._clause = re.compile(rf"{self._condition.pattern}\W*(?:{self._subject.pattern}|{item})")  # "quand le …"
         asking = phrase_trie(folded_asking, folded=True)
@@ -84,7 +85,10 @@ class Pieces:
             asks_alone = not (index and own.startswith("ou ")) and (  # ", ou …": the other half of a question
                 self._piece_asks(folded, indirect, loose) or (conditional and self._piece_asks(own, indirect, loose))
             )
-            asks_alone = (asks_alone and not self._relative_clause(split, index)) or (listed and not index)
+            # A piece whose subject points back ("…, déplacements compris, cette somme permet-elle de payer ?") goes
+            # on with the question before it, unless it opens with a question word of its own.
+            back = bool(index) and bool(self._pointing.match(own)) and not self._opener.match(own)
+            asks_alone = (asks_alone and not back and not self._relative_clause(split, index)) or (listed and not index)
             following = kinds[index // 2] if index + 1 < len(split) else ""
             # What comes before a question starting without punctuation belongs to it, when it does not
             # ask by itself ("et on a signé il y a deux ans | est-ce que …"), and so does a condition

@@ -15,6 +15,7 @@ class Reading:
     indirect_openers: tuple[str, ...] = ()
     if_words: tuple[str, ...] = ()
     relative_words: tuple[str, ...] = ()
+    pointing_words: tuple[str, ...] = ()
     asking_phrases: tuple[str, ...] = ()
     reporting_verbs: tuple[str, ...] = ()
     anchor_words: tuple[str, ...] = ()

@@ -74,6 +74,7 @@ class VocabularyFile(StrictModel):
     indirect_openers: list[str] = []
     if_words: list[str] = []
     relative_words: list[str] = []
+    pointing_words: list[str] = []
     asking_phrases: list[str] = []
     reporting_verbs: list[str] = []
     anchor_words: list[str] = []
