@@ -123,7 +123,10 @@ class Pieces:
         """Whether the piece at `index` is a relative clause between commas ("La Fibre, | qui nous fournit les
         services, | est-elle responsable ?"): it opens with a relative word and the piece after it goes on with
         the main clause (no linking word, question word, subject or article opens it)."""
-        if not index or index + 2 >= len(split) or not self._relative.match(fold(split[index]).strip()):
+        piece = split[index]
+        if not index or index + 2 >= len(split) or piece.count("(") != piece.count(")"):
+            return False  # "qui fournit le matériel (ordinateurs, | bornes wifi)": the comma is in brackets
+        if not self._relative.match(fold(piece).strip()):
             return False
         after = fold(split[index + 2]).strip()
         return not any(p.match(after) for p in (self._link, self._opener, self._subject, self._item))
