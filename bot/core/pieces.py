@@ -19,7 +19,15 @@ class Pieces:
         # A question reported ("Un maire me demande à quel moment …", "elle demande à qui …") asks like "savoir si".
         opening = (*reading.if_words, *reading.question_openers, *reading.indirect_openers)
         reported = tuple(f"{verb} {word}" for verb in reading.reporting_verbs for word in opening)
-        asking_phrases = (*reading.asking_phrases, *reported)
+        # "souhaite en outre connaître", "voudrait aussi savoir": an adverb inside a two-word asking phrase.
+        inside = tuple(
+            f"{first} {adverb} {second}"
+            for phrase in reading.asking_phrases
+            if len(words := phrase.split()) == 2
+            for first, second in [words]
+            for adverb in reading.asking_adverbs
+        )
+        asking_phrases = (*reading.asking_phrases, *inside, *reported)
         self._opener = phrases_pattern(reading.question_openers, start=True)
         self._indirect = phrases_pattern((*reading.if_words, *reading.indirect_openers), start=True)  # "savoir | si"
         self._if = phrases_pattern(reading.if_words, start=True)  # "si …": indirect question or condition

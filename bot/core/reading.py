@@ -18,6 +18,7 @@ class Reading:
     pointing_words: tuple[str, ...] = ()
     asking_phrases: tuple[str, ...] = ()
     reporting_verbs: tuple[str, ...] = ()
+    asking_adverbs: tuple[str, ...] = ()
     anchor_words: tuple[str, ...] = ()
     linking_words: tuple[str, ...] = ()
     inverted_subjects: tuple[str, ...] = ()

@@ -77,6 +77,7 @@ class VocabularyFile(StrictModel):
     pointing_words: list[str] = []
     asking_phrases: list[str] = []
     reporting_verbs: list[str] = []
+    asking_adverbs: list[str] = []
     anchor_words: list[str] = []
     linking_words: list[str] = []
     inverted_subjects: list[str] = []
