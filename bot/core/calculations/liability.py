@@ -181,12 +181,13 @@ class Liability(Calculator):
     def _cap_of(self, question: str, quote: Citation, cap: Decimal, losses: list[Decimal]) -> Answer:
         """The cap stated, and an estimated loss compared with it."""
         loss = ""
-        if len(losses) == 1:  # the loss is not repeated as a sum: only the cap is an amount to obtain
+        if len(losses) == 1:  # the cap leads; a loss under it is what may be repaired, if direct and immediate
             loss = (
                 f" Le préjudice que vous estimez dépasse ce plafond : vous ne pouvez pas obtenir plus de "
                 f"{format_euros(cap)}."
                 if losses[0] > cap
-                else " Le préjudice que vous estimez reste sous ce plafond."
+                else f" Le préjudice que vous estimez ({format_euros(losses[0])}) reste sous ce plafond : c'est lui, "
+                "s'il est direct et immédiat, qui peut être réparé, pas davantage."
             )
         text = (
             f"Au plus {format_euros(cap)}, si c'est bien le montant facturé pour l'année en cours d'exécution "
