@@ -49,6 +49,10 @@ class BilledHours(Calculator):
             # "a mis 48h à venir, on paie les 48h ?": the same hours said again keep the role they were given.
             earlier = next((r for e, r in roles if e.hours == d.hours and r not in ("intervention", "included")), None)
             roles.append((d, earlier if role == "intervention" and earlier else role))
+        for i in range(len(roles) - 1):  # "45 min pour venir et 45 min pour repartir": the trip there is travel too
+            (d, role), (_, then) = roles[i], roles[i + 1]
+            if role == "delay" and then == "travel" and self.cues.trip and self.cues.trip.search(self._around(text, d)):
+                roles[i] = (d, "travel")
         return roles, trained
 
     def counted(self, text: str, own: list[tuple[Duration, str]]) -> list[Part] | None:
