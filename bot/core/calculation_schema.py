@@ -110,6 +110,7 @@ class CalculationsFile(StrictModel):
     part_of_words: list[str] = []
     trip_words: list[str] = []
     sessions_asked_words: list[str] = []
+    remaining_words: list[str] = []
     addition_words: list[str] = []
     alternative_words: list[str] = []
     included_words: list[str] = []

@@ -45,7 +45,12 @@ class Budget(Calculator):
         if sessions:
             return self._sessions(question, text, terms, amount, billed)
         if any(role != "travel" for _, role in billed) or (durations and not billed):
-            return None  # hours worked are given: a price question, not hours asked from an amount
+            # Hours worked are given: a price question, unless the hours left of the amount are asked ("400 € prévus,
+            # ils sont venus 2 h plus 1 h 30 de route : il nous reste combien d'heures ?").
+            left = hours and self.cues.remaining and self.cues.remaining.search(text)
+            if left and billed and self.billed.added_up(text, billed):
+                return self._said(question, terms, _hours_remaining(amount, billed))
+            return None
         parts = self.billed.counted(text, billed)
         if parts is None:
             said = " ; ".join(format_hours(d.hours or Decimal(0)) for d, _ in billed)
@@ -132,3 +137,16 @@ def _hours_left(amount: Decimal, travel: list[Part]) -> str:
             f"{format_hours(bought - trips)} sur place."
         )
     return f"{_hours_bought(amount)} Soit {format_hours(bought)} en tout ; {left} {NO_VAT} Calcul indicatif."
+
+
+def _hours_remaining(amount: Decimal, spent: list[tuple[Duration, str]]) -> str:
+    """The hours an amount still pays once the hours already worked (travel included) are paid."""
+    used = sum((d.hours for d, _ in spent if d.hours), Decimal(0))
+    detail = " + ".join(format_hours(d.hours or Decimal(0)) + (" de trajet" * (r == "travel")) for d, r in spent)
+    bought = amount / HOURLY_RATE
+    left = (
+        f"il ne reste aucune heure : {format_hours(used)} coûtent {format_euros(support_cost(used))} TTC."
+        if used >= bought
+        else f"il reste {format_hours(bought - used)} ({format_euros(amount - support_cost(used))} TTC)."
+    )
+    return f"{_hours_bought(amount)} Déjà passées : {detail} = {format_hours(used)} ; {left} {NO_VAT} Calcul indicatif."
