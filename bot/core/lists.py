@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .phrases import any_phrase
+
 __all__ = ["FULL_STOP", "CountedLists", "SequenceLists", "inline_items", "semicolon_items"]
 
 # The marks of a list written on one line ("a) … b) …", "(i) … (ii) …", "1. … 2. …"): a run of them counting
@@ -121,8 +123,8 @@ class SequenceLists:
     faut-il un avenant ?", "d'une part … ; d'autre part …"): two or more make a list, one item a line."""
 
     def __init__(self, words: tuple[str, ...]) -> None:
-        alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
-        self._word = re.compile(rf"(?:^|(?<=[.;!?\n]))\s*(?:{alternation})(?![\w'’])[\s,:]*", re.IGNORECASE)
+        # As written and folded ("premierement" typed without accents), like every phrase of the vocabulary.
+        self._word = re.compile(rf"(?:^|(?<=[.;!?\n]))\s*(?:{any_phrase(words)})(?![\w'’])[\s,:]*", re.IGNORECASE)
 
     def items(self, text: str) -> str:
         """`text` with each counted item on its own line, marked as a list item ("- …")."""

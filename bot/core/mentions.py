@@ -10,7 +10,7 @@ from .french import fold
 from .phrases import phrases_pattern
 from .reading import Reading
 
-NEAR_WORDS = 40  # characters between the fact and the name: "qui préside le Syndicat Mixte Somme Numérique"
+NEAR_CHARS = 40  # characters between the fact and the name: "qui préside le Syndicat Mixte Somme Numérique"
 
 
 class Mentions:
@@ -18,7 +18,9 @@ class Mentions:
 
     def __init__(self, reading: Reading) -> None:
         self._named = phrases_pattern(reading.mentioned_only, start=False)
-        self._written = {" ".join(fold(name).split()): name for name in reading.mentioned_only}
+        # Each name as the vocabulary writes it, keyed by its folded form: the answer names it so.
+        names = (*reading.mentioned_only, *reading.other_bodies)
+        self._written = {" ".join(fold(name).split()): name for name in names}
         self._fact = phrases_pattern(reading.entity_facts, start=False)
         self._other = phrases_pattern(reading.other_bodies, start=False)
         self._own = phrases_pattern(reading.own_bodies, start=False)
@@ -29,9 +31,9 @@ class Mentions:
         Région finance l'offre ?" asks the commune's price."""
         folded = fold(question)
         for name in self._named.finditer(folded):
-            window = folded[max(0, name.start() - NEAR_WORDS) : name.end() + NEAR_WORDS]
+            window = folded[max(0, name.start() - NEAR_CHARS) : name.end() + NEAR_CHARS]
             if self._fact.search(window):
-                return self._written.get(" ".join(name.group().split()), name.group())
+                return self._as_written(name.group())
         return ""
 
     def elsewhere(self, question: str) -> str:
@@ -41,4 +43,7 @@ class Mentions:
         other = self._other.search(folded)
         if other is None or self._own.search(folded[: other.start()] + " " + folded[other.end() :]):
             return ""
-        return question[other.start() : other.end()] if len(folded) == len(question) else other.group()
+        return self._as_written(other.group())
+
+    def _as_written(self, folded_name: str) -> str:
+        return self._written.get(" ".join(folded_name.split()), folded_name)

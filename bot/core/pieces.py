@@ -33,7 +33,8 @@ class Pieces:
         self._if = phrases_pattern(reading.if_words, start=True)  # "si …": indirect question or condition
         # The asking phrases' patterns are only tested (never read for where they end): written as tries.
         folded_asking = {fold(phrase).strip() for phrase in asking_phrases if phrase.strip()}
-        self._asking = re.compile(rf"{phrase_trie(folded_asking, folded=True)}(?!\w)")
+        asking = phrase_trie(folded_asking, folded=True)  # built once: thousands of phrases, read three times below
+        self._asking = re.compile(rf"{asking}(?!\w)")
         # Inside a question, a new one may start after a comma or a semicolon ("qui est responsable, et
         # peut-on résilier ?") or at a linking word ("et comment", "et on peut l'arrêter quand", "ainsi
         # que"): the cut is kept only where the piece after it asks something (see `pieces`).
@@ -49,7 +50,6 @@ class Pieces:
         self._pointing = phrases_pattern(reading.pointing_words, start=True)
         item = self._item.pattern.removeprefix("^")
         self._clause = re.compile(rf"{self._condition.pattern}\W*(?:{self._subject.pattern}|{item})")  # "quand le …"
-        asking = phrase_trie(folded_asking, folded=True)
         self._listing = re.compile(rf"{asking}[\s,]+{item}") if folded_asking else None
         # What only opens the next item: "Je vous saurais gré de m'indiquer", "d'une part".
         items = {fold(opener).strip() for opener in reading.listing_openers if opener.strip()}

@@ -80,9 +80,11 @@ class Replies:
 
     def not_bound(self, name: str) -> str:
         """The answer to a question about a body the convention does not bind ("Le CDG 59 propose-t-il … ?")."""
+        # The parties as knowledge/calculations.yaml names them.
+        *others, last = [party.name for party in self.calculations.words.parties.values()]
         return self.not_found(
             [],
-            f"La convention ne concerne pas « {name} » : elle lie La Fibre Numérique 59 62, le CDG 62 et la collectivité.",
+            f"La convention ne concerne pas « {name} » : elle lie {', '.join(others)} et {last}.",
         )
 
     def not_found(self, ranked: list[Candidate], opening: str = PART_NOT_FOUND) -> str:

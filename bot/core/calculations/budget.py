@@ -78,7 +78,7 @@ class Budget(Calculator):
         price = support_cost(hours)
         count = int((amount / price).to_integral_value(rounding=ROUND_DOWN))
         rest = amount - price * count
-        detail = " + ".join(format_hours(d.hours or Decimal(0)) + (" de trajet" * (r == "travel")) for d, r in billed)
+        detail = _detail(billed)
         lines = [
             f"Une séance : {detail} = {format_hours(hours)} × {format_euros(HOURLY_RATE)} TTC = {format_euros(price)} "
             "TTC, temps et frais de déplacement compris (le temps de trajet est du temps facturé, article 4.2.1).",
@@ -142,7 +142,7 @@ def _hours_left(amount: Decimal, travel: list[Part]) -> str:
 def _hours_remaining(amount: Decimal, spent: list[tuple[Duration, str]]) -> str:
     """The hours an amount still pays once the hours already worked (travel included) are paid."""
     used = sum((d.hours for d, _ in spent if d.hours), Decimal(0))
-    detail = " + ".join(format_hours(d.hours or Decimal(0)) + (" de trajet" * (r == "travel")) for d, r in spent)
+    detail = _detail(spent)
     bought = amount / HOURLY_RATE
     left = (
         f"il ne reste aucune heure : {format_hours(used)} coûtent {format_euros(support_cost(used))} TTC."
@@ -150,3 +150,8 @@ def _hours_remaining(amount: Decimal, spent: list[tuple[Duration, str]]) -> str:
         else f"il reste {format_hours(bought - used)} ({format_euros(amount - support_cost(used))} TTC)."
     )
     return f"{_hours_bought(amount)} Déjà passées : {detail} = {format_hours(used)} ; {left} {NO_VAT} Calcul indicatif."
+
+
+def _detail(billed: list[tuple[Duration, str]]) -> str:
+    """ "1 h + 0 h 30 de trajet": the hours added up, travel said as such."""
+    return " + ".join(format_hours(d.hours or Decimal(0)) + (" de trajet" * (r == "travel")) for d, r in billed)
