@@ -110,6 +110,8 @@ class CalculationsFile(StrictModel):
     each_words: list[str] = []
     part_of_words: list[str] = []
     trip_words: list[str] = []
+    same_words: list[str] = []
+    return_words: list[str] = []
     sessions_asked_words: list[str] = []
     remaining_words: list[str] = []
     addition_words: list[str] = []
