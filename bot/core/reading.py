@@ -31,6 +31,7 @@ class Reading:
     in_place_question_words: tuple[str, ...] = ()
     follow_up_words: tuple[str, ...] = ()
     request_openers: tuple[str, ...] = ()
+    call_words: tuple[str, ...] = ()
     reply_attributions: tuple[str, ...] = ()
     quote_pointers: tuple[str, ...] = ()
     relay_closings: tuple[str, ...] = ()

@@ -90,6 +90,7 @@ class VocabularyFile(StrictModel):
     in_place_question_words: list[str] = []
     follow_up_words: list[str] = []
     request_openers: list[str] = []
+    call_words: list[str] = []
     reply_attributions: list[str] = []
     quote_pointers: list[str] = []
     relay_closings: list[str] = []
