@@ -65,7 +65,7 @@ class BilledHours(Calculator):
         fois 30 min de trajet") and the message does not make clear how many visits there are."""
         starts = [d.start for d, _ in own]
         visits = [d.start for d, role in own if role == "intervention"]  # travel is not one of the visits
-        back = [role == "travel" and self._same_back(text, d, _next([e for e, _ in own], d)) for d, role in own]
+        back = self._backs(text, own)
         parts = [
             Part(d, role, self._repeats(text, d, starts, visits) * (2 if twice else 1))
             for (d, role), twice in zip(own, back, strict=True)
@@ -132,6 +132,14 @@ class BilledHours(Calculator):
         around = self._around(text, duration)
         named = self.parties.named(around)
         return next(iter(named)) if len(named) == 1 else None
+
+    def with_return(self, text: str, own: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
+        """`own` with the travel hours said again for the trip back ("30 min aller, idem retour") written twice."""
+        return [item for item, back in zip(own, self._backs(text, own), strict=True) for _ in range(1 + back)]
+
+    def _backs(self, text: str, own: list[tuple[Duration, str]]) -> list[bool]:
+        """For each of `own`, whether it is travel the trip back repeats ("pareil au retour")."""
+        return [role == "travel" and self._same_back(text, d, _next([e for e, _ in own], d)) for d, role in own]
 
     def _same_back(self, text: str, duration: Duration, stop: int) -> bool:
         """Is the trip back said to be the same as these hours ("1 h de route aller, pareil au retour"): a same word and
