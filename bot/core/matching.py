@@ -82,6 +82,15 @@ class Matcher:
         self._idf_of_common_word = math.log(1 + 2)  # the idf of a word half the clauses use
         # Everyday words the knowledge base does not use are weak, like generic words.
         self.generic |= {t for t in self.analyzer.common if t not in self._idf and t not in self.courtesy}
+        # So are the verbs of the phrases that only say something is asked ("il conviendrait de déterminer", "bien
+        # vouloir préciser"): they say that, not what. Not their linking words ("demande enfin") nor short stems
+        # ("dis" of "dis-moi" is "soi-disant"'s too).
+        reading = knowledge.reading
+        linking = {t for word in (*reading.linking_words, *reading.asking_adverbs) for t in self.analyzer.terms(word)}
+        asking = {
+            t for phrase in (*reading.asking_phrases, *reading.reporting_verbs) for t in self.analyzer.terms(phrase)
+        }
+        self.generic |= {t for t in asking - linking if t not in self._idf and len(t) > 3}
         # Each known term's weight and strength, read for every term of a long message's every question.
         self._known_weights = {term: self.weight(term) for term in self._idf}
         self._strong = frozenset(term for term in self._idf if self.is_strong(term))
