@@ -23,6 +23,7 @@ class Reading:
     linking_words: tuple[str, ...] = ()
     inverted_subjects: tuple[str, ...] = ()
     closing_question_words: tuple[str, ...] = ()
+    closing_yes_no: tuple[str, ...] = ()
     condition_words: tuple[str, ...] = ()
     listing_openers: tuple[str, ...] = ()
     question_starts: tuple[str, ...] = ()
