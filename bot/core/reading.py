@@ -47,3 +47,8 @@ class Reading:
     list_counts: tuple[tuple[str, int], ...] = ()
     listed_things: tuple[str, ...] = ()
     sequence_words: tuple[str, ...] = ()
+
+    def asking_words(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The phrases that only say something is asked ("il conviendrait de déterminer", "il demande"), and the
+        linking words they may hold ("demande enfin")."""
+        return (*self.asking_phrases, *self.reporting_verbs), (*self.linking_words, *self.asking_adverbs)
