@@ -82,6 +82,7 @@ class VocabularyFile(StrictModel):
     linking_words: list[str] = []
     inverted_subjects: list[str] = []
     closing_question_words: list[str] = []
+    closing_yes_no: list[str] = []
     condition_words: list[str] = []
     listing_openers: list[str] = []
     question_starts: list[str] = []

@@ -137,13 +137,19 @@ class Parties(Calculator):
 
     def mismatch(self, question: str, terms: list[str], ranked: list[Candidate], named: set[str]) -> Answer | None:
         """A clause of one party given for a question about the other: the other's own clause instead."""
-        if not ranked or len(named) != 1:
+        if not ranked or not self.of_other(ranked[0].clause_id, named):
             return None
-        entry = self.cues.party_clauses.get(ranked[0].clause_id)
-        (asked,) = named
-        if entry is None or entry.party == asked or asked not in entry.counterpart:
-            return None
-        return self.counterpart(question, terms, entry.clause, asked)
+        return self.counterpart(question, terms, ranked[0].clause_id, next(iter(named)))
+
+    def of_other(self, clause_id: str, named: set[str]) -> bool:
+        """Whether `clause_id` is a party's clause while `named` is only another party, who has its own."""
+        entry = self.cues.party_clauses.get(clause_id)
+        return (
+            len(named) == 1
+            and entry is not None
+            and entry.party not in named
+            and next(iter(named)) in entry.counterpart
+        )
 
     def counterpart(self, question: str, terms: list[str], clause_id: str, asked: str) -> Answer | None:
         """Answer a question about `asked` from its own clause, saying what `clause_id` is about."""
