@@ -80,6 +80,8 @@ class ExecutionYears(StrictModel):
     open_starts: list[str] = []
     event_words: list[str] = []
     entry_words: list[str] = []
+    start_words: list[str] = []
+    list_links: list[str] = []
 
 
 class CalculationsFile(StrictModel):
