@@ -176,7 +176,8 @@ class BilledHours(Calculator):
             return False
         around = self._around(text, duration)
         came = bool(self.cues.intervention and self.cues.intervention.search(around))
-        named = self.parties.named(text) - {"commune"}
+        # the party its own part of the sentence names, else the message's ("= 2 h … voir aussi le devis de La Fibre")
+        named = (self.parties.named(around) or self.parties.named(text)) - {"commune"}
         return "fibre" not in named and (came or "cdg" in named)
 
     def _duration_role(self, text: str, duration: Duration, bounds: tuple[int, int]) -> str:

@@ -61,7 +61,11 @@ class Budget(Calculator):
     ) -> Answer | None:
         """The hours or sessions `amount` pays for."""
         roles, _ = self.billed.roles(text, durations)
-        billed = [(d, role) for d, role in roles if role in ("intervention", "travel")]
+        if any(role == "training" and self.billed.party_of(text, d) == "fibre" for d, role in roles):
+            return None  # La Fibre's training: its quote's price, never the CDG 62's hours
+        # a session's training hours are the CDG 62's time that the amount pays ("une séance de formation = 2 h")
+        billed = [(d, "intervention" if role == "training" else role) for d, role in roles]
+        billed = [(d, role) for d, role in billed if role in ("intervention", "travel")]
         if any(d.hours is None for d, _ in billed):
             return None  # the price answer says what is wrong with them
         if sessions:
