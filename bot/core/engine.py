@@ -148,6 +148,8 @@ class Engine:
         terms = terms if terms is not None else self.matcher.question_terms(text)
         if unsaid := self.mentions.unsaid(focus or sentence):  # "Qui préside Somme Numérique ?": named, nothing more
             return self.replies.unknown(question, self.replies.unsaid(unsaid, self.matcher.rank(terms)))
+        if unstated := self.mentions.unstated(focus or sentence):  # "Combien de communes ont déjà adhéré ?"
+            return self.replies.unknown(question, self.replies.not_found(self.matcher.rank(terms), unstated))
         if other := self.mentions.elsewhere(focus or sentence):  # "Le CDG 59 propose-t-il la même offre ?"
             return self.replies.unknown(question, self.replies.not_bound(other))
         focus_terms = self.matcher.question_terms(focus) if focus else []

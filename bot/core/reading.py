@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .schema import UnstatedFact
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -38,6 +40,7 @@ class Reading:
     relay_closings: tuple[str, ...] = ()
     mentioned_only: tuple[str, ...] = ()
     entity_facts: tuple[str, ...] = ()
+    unstated_facts: tuple[UnstatedFact, ...] = ()
     other_bodies: tuple[str, ...] = ()
     own_bodies: tuple[str, ...] = ()
     spoken_commas: tuple[str, ...] = ()
