@@ -212,24 +212,23 @@ class Engine:
         # reading, given in the middle band (with the warning and the next clauses).
         # Not when it names more words of another topic than of the convention's (parties aside): "… ? et le CDG
         # peut-il nous aider à recruter une secrétaire ?" is another question, not a weak one about its missions.
-        lenient = one_of_several and not self._mostly_foreign(focus_terms)
+        lenient = one_of_several and not self._mostly_foreign(focus)
         threshold = min(self.threshold, PART_THRESHOLD) if lenient else self.threshold
         if is_sure(ranked, threshold):
             if own := self.calculations.parties.mismatch(question, terms, ranked, self._named(focus or sentence)):
                 return own
-            best = ranked[0]
-            return self.replies.clause_answer(
-                question, self.knowledge.clauses[best.clause_id], terms, best.confidence, ranked
-            )
+            clause = self.knowledge.clauses[ranked[0].clause_id]
+            return self.replies.clause_answer(question, clause, terms, ranked[0].confidence, ranked)
         return self.replies.unknown(question, self.replies.not_found(ranked), ranked)
 
     def _named(self, sentence: str) -> set[str]:
         """The parties a question's own sentence names (the commune aside)."""
         return self.calculations.parties.named(" ".join(fold(sentence).split()))
 
-    def _mostly_foreign(self, terms: list[str]) -> bool:
-        """Whether `terms` name more words of another topic than words of the convention other than its parties'
-        names: they ask about something else."""
+    def _mostly_foreign(self, question: str) -> bool:
+        """Whether a question names more words of another topic than of the convention (its parties aside), counted
+        in what it reports (who asks is no topic: "Le correspondant de La Voix du Nord nous demande qui …")."""
+        terms = self.matcher.question_terms(self.reader.cutter.reported(question))
         foreign = sum(map(self.matcher.is_foreign, terms))
         return foreign > sum(self.matcher.is_strong(term) and term not in self._party_terms for term in terms)
 

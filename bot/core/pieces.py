@@ -140,6 +140,13 @@ class Pieces:
         after = fold(split[index + 2]).strip()
         return not any(p.match(after) for p in (self._link, self._opener, self._subject, self._item))
 
+    def reported(self, question: str) -> str:
+        """What a question reports, without who asks it ("Le correspondant de La Voix du Nord nous demande qui …" ->
+        "qui …"), folded; the whole question when no asking phrase stands in it."""
+        folded = fold(question)
+        asking = self._asking.search(folded)
+        return folded[asking.end() :] if asking else folded
+
     def refers_back(self, question: str) -> bool:
         """Whether a question refers back to the one before it ("Et celle du tribunal ?", "idem pour La Fibre")."""
         return bool(self._follow_up.search(fold(question)))
