@@ -24,6 +24,7 @@ class Reading:
     anchor_words: tuple[str, ...] = ()
     linking_words: tuple[str, ...] = ()
     inverted_subjects: tuple[str, ...] = ()
+    plural_subjects: tuple[str, ...] = ()
     closing_question_words: tuple[str, ...] = ()
     closing_yes_no: tuple[str, ...] = ()
     condition_words: tuple[str, ...] = ()

@@ -90,6 +90,7 @@ class VocabularyFile(StrictModel):
     anchor_words: list[str] = []
     linking_words: list[str] = []
     inverted_subjects: list[str] = []
+    plural_subjects: list[str] = []
     closing_question_words: list[str] = []
     closing_yes_no: list[str] = []
     condition_words: list[str] = []
