@@ -146,11 +146,12 @@ class Engine:
         earlier question of the message cites it ("le CDG nous a facturé 3 h … ? Et on le règle comment ?": both
         are article 4.2.1): giving way to the next clause was measured wrong more often than right."""
         terms = terms if terms is not None else self.matcher.question_terms(text)
-        if unsaid := self.mentions.unsaid(focus or sentence):  # "Qui préside Somme Numérique ?": named, nothing more
+        asked = focus or sentence or (question if whole else "")  # the question's own words (a part's: itself)
+        if unsaid := self.mentions.unsaid(asked):  # "Qui préside Somme Numérique ?": named, nothing more
             return self.replies.unknown(question, self.replies.unsaid(unsaid, self.matcher.rank(terms)))
-        if unstated := self.mentions.unstated(focus or sentence):  # "Combien de communes ont déjà adhéré ?"
+        if unstated := self.mentions.unstated(asked):  # "Combien de communes ont déjà adhéré ?"
             return self.replies.unknown(question, self.replies.not_found(self.matcher.rank(terms), unstated))
-        if other := self.mentions.elsewhere(focus or sentence):  # "Le CDG 59 propose-t-il la même offre ?"
+        if other := self.mentions.elsewhere(asked):  # "Le CDG 59 propose-t-il la même offre ?"
             return self.replies.unknown(question, self.replies.not_bound(other))
         focus_terms = self.matcher.question_terms(focus) if focus else []
         # One of several questions is read on its own words, its context weaker (no second reading of the whole).
