@@ -36,11 +36,13 @@ _ITEM_NUMBER = re.compile(
 )
 # A fact told: a year or a day/month, or an amount or a duration given as a label's value or in brackets ("enveloppe :
 # 1 000 € TTC", "une visite = 2 h sur place", "(2 350 €)"): a list's item holding one is the situation, not a question,
-# unless it asks by itself. In a message telling one (a budget), an item with any amount or duration not asking by its own words
-# tells one too ("- le CDG vient 2 h 30 par visite"); elsewhere "- tarif pour 2 h ; - et pour 3 h ?" are two questions.
+# unless it asks by itself. In a message telling one (a budget), an item with any amount or duration not asking by its
+# own words tells one too ("- le CDG vient 2 h 30 par visite"); elsewhere "- tarif pour 2 h ; - et pour 3 h ?" ask.
 _VALUE_TOLD = r"[:=(]\s*\d[\d\s,.]*?\s?(?:€|h\b|min\b)"
 _DATE_TOLD = re.compile(rf"\b(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}\b|{_VALUE_TOLD}")
 _FACT_TOLD = re.compile(r"\d\s?(?:€|h\b|min\b)")
+# A remark in brackets, closed or not where the sentence ends ("R : à compléter (hors sujet ?"): its "?" asks nothing.
+_ASIDE = re.compile(r"\([^()]*(?:\)|$)")
 _TRAILING_LINK = re.compile(r"\s+et$")  # "(i) le coût horaire et (ii) …": the item ends before "et"
 # The sentence a quote stands in goes on after it ("» ?", "», c'est quoi ?"; not "» Peux-tu répondre ?", a new
 # sentence) and ends with a question mark.
@@ -148,7 +150,7 @@ class Reader:
                 not opens_list
                 and (
                     request != sentence
-                    or self.cutter.asks(sentence, unpunctuated)
+                    or self.cutter.asks(_ASIDE.sub("", sentence), unpunctuated)
                     or (asked and self.cutter.goes_on(sentence))
                     or self.cutter.opens_item(sentence)
                 )
