@@ -125,6 +125,7 @@ class CalculationsFile(StrictModel):
     remaining_words: list[str] = []
     addition_words: list[str] = []
     alternative_words: list[str] = []
+    contrast_words: list[str] = []
     included_words: list[str] = []
     hours_asked_words: list[str] = []
     amount_asked_words: list[str] = []

@@ -4,18 +4,17 @@ words of its part of the sentence (an intervention, travel, an outage, a delay�
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, replace
 
 from ..cost import Duration
-from .base import Calculator, Context
+from .added import AddedUp
+from .base import Context
 from .parties import Parties
 
 DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them a delay
 REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
 _SENTENCE_END = re.compile(r"[.!?]")
-_WORDS = re.compile(r"[a-z]{2,}")  # a word left between two durations (a cue's plural "s" is none)
 LABEL_GAP = 2  # words between a travel word and the hours it names ("trajet a/r 45 min")
 PART_OF_GAP = 3  # words between "dont" and the hours that are a part ("dont le trajet : 30 min")
 SAME_REACH = 60  # characters after travel hours where "pareil au retour" doubles them
@@ -30,7 +29,7 @@ class Part:
     count: int = 1
 
 
-class BilledHours(Calculator):
+class BilledHours(AddedUp):
     """The roles and counts of a message's hours."""
 
     def __init__(self, context: Context, parties: Parties) -> None:
@@ -105,29 +104,6 @@ class BilledHours(Calculator):
             return number if listed in (0, number) else None
         return listed if listed > 1 else None
 
-    def added_up(self, text: str, durations: list[tuple[Duration, str]]) -> bool:
-        """Are consecutive durations joined by an addition ("et", "puis", "plus", a comma), or one the travel of the
-        other ("2h sur place" then "trajet 30 min" on the next line: the travel time is billed time too)?"""
-        if self.cues.addition is None:
-            return True
-        either = self.cues.alternative  # "2 h, parfois 3 h": one or the other, never both
-        return all(
-            not (either and either.search(text, first.end, end := _bracket_end(text, first.end, second.start)))
-            and (
-                self.cues.addition.search(text, first.end, end)
-                or (end > second.start and self.cues.back and self.cues.back.search(text, second.start, end))
-                or ({one, two} == {"intervention", "travel"} and self._side_by_side(text[first.end : second.start]))
-            )
-            for (first, one), (second, two) in itertools.pairwise(durations)
-        )
-
-    def _side_by_side(self, gap: str) -> bool:
-        """Nothing but the hours' own role words between them ("2h sur place trajet 30 min"), not a sentence that
-        sets them against each other ("facturé 2 h alors qu'il a fait 1 h de route")."""
-        for pattern in (self.cues.duration_cues.get("travel"), self.cues.intervention):
-            gap = pattern.sub(" ", gap) if pattern else gap
-        return len(_WORDS.findall(gap)) <= 1
-
     def party_of(self, text: str, duration: Duration) -> str | None:
         """The provider named in the same part of the sentence as `duration`, if any."""
         around = self._around(text, duration)
@@ -154,9 +130,6 @@ class BilledHours(Calculator):
         """Are these hours said for each visit ("à chaque fois", "par déplacement", "chacun", "Chaque trajet : 30 min")?"""
         around = self.reader.clause_around(text, duration.start, duration.end, labelled=True)
         return bool(self.cues.each and self.cues.each.search(around))
-
-    def _around(self, text: str, duration: Duration) -> str:
-        return self.reader.clause_around(text, duration.start, duration.end)
 
     def _part_of(self, text: str, before: Duration, role: str, duration: Duration) -> bool:
         """Are these hours a part of the hours `before` them ("3 h, dont 1 h de trajet"), or the next item of such a
@@ -231,15 +204,6 @@ def word_end(text: str, position: int) -> str:
     """`text` after the word that ends at or goes on after `position` ("deplacement|s compris" → " compris")."""
     rest = text[position:]
     return rest[len(re.match(r"[a-z]*", rest).group(0)) :].lstrip()  # type: ignore[union-attr]
-
-
-def _bracket_end(text: str, start: int, end: int) -> int:
-    """`end`, or the end of the bracket opening right before it: the words of hours in brackets (an addition, or the
-    trip back) join them to the hours before ("45 min pour venir (45 min pour repartir aussi)")."""
-    if not text[start:end].rstrip().endswith("("):
-        return end
-    closing = text.find(")", end)
-    return end if closing == -1 else closing
 
 
 def _next(durations: list[Duration], duration: Duration) -> int:

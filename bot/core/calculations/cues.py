@@ -137,6 +137,7 @@ class Cues:
         self.compensation = cue_pattern(words.compensation_words) if words.compensation_words else None
         self.addition = joining(words.addition_words) if words.addition_words else None
         self.alternative = joining(words.alternative_words) if words.alternative_words else None
+        self.contrast = optional(words.contrast_words)  # "facturé 4 h alors qu'il est venu 2 h": not to add
         self.unsigned = cue_pattern(words.unsigned_words) if words.unsigned_words else None
         self.intervention = cue_pattern(words.intervention_words) if words.intervention_words else None
         self.convention = cue_pattern(words.convention_words) if words.convention_words else None

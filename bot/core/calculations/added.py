@@ -1,0 +1,65 @@
+"""Whether several durations of a message add up (Article 4.2.1 prices their sum): joined by an addition ("et",
+"puis", a comma), or a visit's hours and its own trip; never hours given as alternatives ("2 h, parfois 3 h") or set
+against each other ("facturé 5 h alors qu'il est venu 3 h")."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from ..cost import Duration
+from .base import Calculator
+
+_WORDS = re.compile(r"[a-z]{2,}")  # a word left between two durations (a cue's plural "s" is none)
+
+
+class AddedUp(Calculator):
+    """Which durations of a message add up."""
+
+    def added_up(self, text: str, durations: list[tuple[Duration, str]]) -> bool:
+        """Are consecutive durations joined by an addition ("et", "puis", "plus", a comma), or one the travel of the
+        other ("2h sur place" then "trajet 30 min" on the next line: the travel time is billed time too)?"""
+        if self.cues.addition is None:
+            return True
+        either = self.cues.alternative  # "2 h, parfois 3 h": one or the other, never both
+        return all(
+            not (either and either.search(text, first.end, end := _bracket_end(text, first.end, second.start)))
+            and (
+                self.cues.addition.search(text, first.end, end)
+                or (end > second.start and self.cues.back and self.cues.back.search(text, second.start, end))
+                or ({one, two} == {"intervention", "travel"} and self._side_by_side(text[first.end : second.start]))
+                or self._visit_trip(text, (first, one), (second, two))
+            )
+            for (first, one), (second, two) in itertools.pairwise(durations)
+        )
+
+    def _visit_trip(self, text: str, first: tuple[Duration, str], second: tuple[Duration, str]) -> bool:
+        """A visit's hours and its trip, one sentence after the other ("venu de 9h à 11h. Il a mis 30 min pour venir"):
+        the travel's part of the sentence says a trip there, back or for each visit, and nothing between them sets
+        the hours against each other ("facturé 4 h alors qu'il est venu 2 h")."""
+        roles = {first[1]: first[0], second[1]: second[0]}
+        if set(roles) != {"intervention", "travel"}:
+            return False
+        if self.cues.contrast and self.cues.contrast.search(text, first[0].start, second[0].start):
+            return False
+        around = self._around(text, roles["travel"])
+        return any(cue and cue.search(around) for cue in (self.cues.trip, self.cues.back, self.cues.each))
+
+    def _side_by_side(self, gap: str) -> bool:
+        """Nothing but the hours' own role words between them ("2h sur place trajet 30 min"), not a sentence that
+        sets them against each other ("facturé 2 h alors qu'il a fait 1 h de route")."""
+        for pattern in (self.cues.duration_cues.get("travel"), self.cues.intervention):
+            gap = pattern.sub(" ", gap) if pattern else gap
+        return len(_WORDS.findall(gap)) <= 1
+
+    def _around(self, text: str, duration: Duration) -> str:
+        return self.reader.clause_around(text, duration.start, duration.end)
+
+
+def _bracket_end(text: str, start: int, end: int) -> int:
+    """`end`, or the end of the bracket opening right before it: the words of hours in brackets (an addition, or the
+    trip back) join them to the hours before ("45 min pour venir (45 min pour repartir aussi)")."""
+    if not text[start:end].rstrip().endswith("("):
+        return end
+    closing = text.find(")", end)
+    return end if closing == -1 else closing
