@@ -65,25 +65,24 @@ class BilledHours(AddedUp):
         starts = [d.start for d, _ in own]
         visits = [d.start for d, role in own if role == "intervention"]  # travel is not one of the visits
         back = self._backs(text, own)
-        parts = [
-            Part(d, role, self._repeats(text, d, starts, visits) * (2 if twice else 1))
-            for (d, role), twice in zip(own, back, strict=True)
-        ]
-        each = [i for i, p in enumerate(parts) if p.count == 1 and self._each(text, p.duration)]
+        parts = [Part(d, role, self._repeats(text, d, starts, visits)) for d, role in own]
+        each = [i for i, p in enumerate(parts) if p.count == 1 and self._each(text, p.duration, parts)]
+        # "par intervention, 30 min de route aller et autant au retour": each visit's trip, there and back
+        twice = [replace(p, count=p.count * 2) if again else p for p, again in zip(parts, back, strict=True)]
         if not each:
-            return parts
+            return twice
         # "4 fois, 1 h de route et 2 h sur place à chaque fois": the visits are counted from the other hours
-        count = self.visits(text, [p for i, p in enumerate(parts) if i not in each])
+        count = self.visits(text, [p for i, p in enumerate(twice) if i not in each])
         if count is None:
             return None
-        return [replace(p, count=count) if i in each else p for i, p in enumerate(parts)]
+        return [replace(p, count=count * p.count) if i in each else p for i, p in enumerate(twice)]
 
     def travel_once(self, text: str, parts: list[Part]) -> int:
         """The number of visits when travel said once goes with several of them ("3 interventions de 2 h, 30 min de
         trajet": once, or for each?), else 0."""
         visits = sum(p.count for p in parts if p.role == "intervention")
         travel = [p for p in parts if p.role == "travel"]
-        if visits < 2 or not travel or any(p.count > 1 or self._each(text, p.duration) for p in travel):
+        if visits < 2 or not travel or any(p.count > 1 or self._each(text, p.duration, parts) for p in travel):
             return 0
         if self.cues.total and any(self.cues.total.search(self._around(text, p.duration)) for p in travel):
             return 0  # "1 h de trajet au total": once, as written
@@ -126,10 +125,19 @@ class BilledHours(AddedUp):
         after = _SENTENCE_END.split(text[duration.end : min(stop, duration.end + SAME_REACH)])[0]
         return bool(self.cues.same.search(after) and self.cues.back.search(after))
 
-    def _each(self, text: str, duration: Duration) -> bool:
-        """Are these hours said for each visit ("à chaque fois", "par déplacement", "chacun", "Chaque trajet : 30 min")?"""
+    def _each(self, text: str, duration: Duration, parts: list[Part]) -> bool:
+        """Are these hours said for each visit ("à chaque fois", "par déplacement", "chacun", "Chaque trajet : 30 min")?
+        Travel also when its sentence says so before it, after any visit's hours ("À chaque fois, 20 min à l'aller et
+        20 min au retour"; not "2 interventions de 3 h chacune et 1 h de trajet")."""
         around = self.reader.clause_around(text, duration.start, duration.end, labelled=True)
-        return bool(self.cues.each and self.cues.each.search(around))
+        if self.cues.each is None or self.cues.each.search(around):
+            return self.cues.each is not None
+        if next(p.role for p in parts if p.duration is duration) != "travel":
+            return False
+        ends = (p.duration.end for p in parts if p.role != "travel" and p.duration.end <= duration.start)
+        visits = (min(self.reader.clause_end(text, end), duration.start) for end in ends)  # "3 h chacune": theirs
+        opening = max((m.end() for m in _SENTENCE_END.finditer(text, 0, duration.start)), default=0)
+        return bool(self.cues.each.search(text, max(opening, *visits, 0), duration.start))
 
     def _part_of(self, text: str, before: Duration, role: str, duration: Duration) -> bool:
         """Are these hours a part of the hours `before` them ("3 h, dont 1 h de trajet"), or the next item of such a
