@@ -1,0 +1,50 @@
+"""A scan that reuses the last text's finds (rescan.py) finds what a whole scan of the text finds: the dates of a
+message's context read with one question, then with the next one, whatever stands where the two texts part."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.core import date_mentions
+from bot.core.date_mentions import find_dates
+
+TODAY = date(2026, 11, 28)
+FILLER = "la commune a ecrit au cdg 62 pour la convention. "
+# Dates of every kind, each one placed at every distance from where the next text differs.
+DATES = [
+    "12/03/2025",
+    "le 15 mars 2025",
+    "le 3 fevrier",
+    "le 12 aout deux mille vingt-cinq",
+    "le deux aout deux mille vingt-cinq",
+    "en avril 2025",
+    "il y a 18 mois",
+]
+# What follows the shared start: it may end a date, give it a year, or start one.
+ENDINGS = ["", " 2026 ?", "/2025 ?", " deux mille vingt-six ?", " dernier, quand resilier ?", "2 ?", " mars 2024 ?"]
+
+
+def _fresh(text: str) -> list[date_mentions.DateMention]:
+    """The dates of `text` read whole, no earlier scan kept."""
+    for scan in (
+        date_mentions._numeric,
+        date_mentions._written,
+        date_mentions._month_years,
+        date_mentions._days_in_words,
+    ):
+        scan._last = ("", None, [])
+    return list(date_mentions._find_dates.__wrapped__(text, TODAY))
+
+
+@pytest.mark.parametrize("written", DATES)
+def test_a_rescan_finds_the_dates_a_whole_scan_finds(written: str) -> None:
+    base = FILLER * 6 + written
+    for cut in range(0, 260, 4):  # the texts part `cut` characters after the date's start, or before it
+        context = (base + " " + FILLER * 6)[: len(FILLER) * 6 + cut]
+        for ending in ENDINGS:
+            for other in ENDINGS[::2]:  # the last text read shared `context`, another ending after it
+                expected = _fresh(context + ending)
+                find_dates(context + other, TODAY)
+                assert find_dates(context + ending, TODAY) == expected, (cut, ending, other)
