@@ -1,5 +1,6 @@
-"""A scan that reuses the last text's finds (rescan.py) finds what a whole scan of the text finds: the dates of a
-message's context read with one question, then with the next one, whatever stands where the two texts part."""
+"""Reading a message's shared start once gives what reading each whole text gives (rescan.py, folding.py): the dates
+of a message's context read with one question, then with the next one, whatever stands where the two texts part; its
+fold, whatever characters stand around the space that joins it to each question."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from datetime import date
 
 import pytest
 
-from bot.core import date_mentions
+from bot.core import date_mentions, folding
 from bot.core.date_mentions import find_dates
+from bot.core.french import fold
 
 TODAY = date(2026, 11, 28)
 FILLER = "la commune a ecrit au cdg 62 pour la convention. "
@@ -48,3 +50,24 @@ def test_a_rescan_finds_the_dates_a_whole_scan_finds(written: str) -> None:
                 expected = _fresh(context + ending)
                 find_dates(context + other, TODAY)
                 assert find_dates(context + ending, TODAY) == expected, (cut, ending, other)
+
+
+@pytest.mark.parametrize(
+    "start, rest",
+    [
+        ("Signée le 15 mars 2025. Résiliation ?", "Quel préavis ?"),
+        ("TR: Message transféré : « RÉSILIATIONNN »", "Œuvre  du CDG\u00a062 ?"),
+        ("un\u00a0espace insécable\u00a0", "\u0301accent seul après l'espace"),
+        ("", "question seule ?"),
+        ("   ", "ÉTÉ"),
+        ("contexte seul", ""),
+        ("l´apostrophe ʼ et ß", "ﬁn ‘citée’"),
+    ],
+)
+def test_a_shared_start_folds_as_the_whole_text(start: str, rest: str) -> None:
+    text = f"{start} {rest}"
+    folding.share_start(start)
+    assert not start or folding._starts[0] == (start, " ".join(fold(start).split()))  # the start is folded once
+    assert folding.folded(text) == " ".join(fold(text).split())
+    once = folding.folded(text)  # the calculators fold the folded text again
+    assert folding.folded(once) == " ".join(fold(once).split())

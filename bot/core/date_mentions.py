@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from dateutil.relativedelta import relativedelta
 
 from .calendar_names import calendar_names
+from .folding import folded as fold_spaced
 from .french import fold
 from .number_words import SPOKEN, number_in_words, year_in_words
 from .rescan import Item, Rescan
@@ -86,7 +87,7 @@ def find_dates(question: str, today: date | None = None) -> list[DateMention]:
 
 @lru_cache(maxsize=8)  # the calculators of one question read its dates in turn (deadlines, interest): once
 def _find_dates(question: str, today: date | None) -> tuple[DateMention, ...]:
-    folded = " ".join(fold(question).split())
+    folded = fold_spaced(question)
     found = [mention for _, _, mention in _numeric(folded, today)]
     found += [mention for _, _, mention in _written(folded, today) if mention]
     found += [mention for _, _, mention in _days_in_words(folded, today) if mention]
