@@ -22,15 +22,20 @@ from typing import Generic, TypeVar
 
 T = TypeVar("T")
 Item = tuple[int, int, T]  # where it starts, where the scan resumes after it, what it reads there
-_shared: tuple[str, str, int] = ("", "", 0)  # the last two texts compared, and the length of their shared start
+# The text the scans read last, and per text read before it (by identity) the length of the start they share: the
+# scans of one text compare it with the few texts each read last (the questions of the message before it).
+_shared: tuple[str, dict[int, tuple[str, int]]] = ("", {})
 
 
 def shared_start(last: str, text: str) -> int:
-    """The length of the start `last` and `text` share (the scans of one text compare the same two texts: once)."""
+    """The length of the start `last` and `text` share."""
     global _shared
-    before, after, length = _shared
-    if before is last and after is text:
-        return length
+    current, known = _shared
+    if current is not text:
+        known = {}
+        _shared = (text, known)  # set at once: another thread sees a text with its own lengths
+    if (hit := known.get(id(last))) is not None and hit[0] is last:
+        return hit[1]
     low, high = 0, min(len(last), len(text))
     while low < high:  # the longest shared start: a binary search of C comparisons
         middle = (low + high + 1) // 2
@@ -38,7 +43,7 @@ def shared_start(last: str, text: str) -> int:
             low = middle
         else:
             high = middle - 1
-    _shared = (last, text, low)
+    known[id(last)] = (last, low)
     return low
 
 
