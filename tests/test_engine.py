@@ -66,3 +66,11 @@ def test_answers_are_consistent(engine: Engine, evaluated: Callable[[str], Repor
 def test_the_core_and_the_cli_never_import_telegram() -> None:
     code = "import sys, bot.cli, bot.core.engine; sys.exit(any(m.startswith('telegram') for m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parents[1]).returncode == 0
+
+
+@pytest.mark.parametrize("phrase", ["il conviendrait de déterminer", "il convient de préciser"])
+def test_the_verbs_of_an_asking_phrase_name_no_topic(engine: Engine, phrase: str) -> None:
+    # "Il conviendrait de déterminer les conditions …": words the knowledge base never uses would weigh as another
+    # topic's and push a lawyer's question out of scope.
+    terms = engine.matcher.question_terms(phrase)
+    assert terms and not any(map(engine.matcher.is_foreign, terms))

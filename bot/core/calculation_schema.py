@@ -15,6 +15,7 @@ class DateRole(StrictModel):
     weak: list[str] = []
     overrides: list[str] = []
     lists: bool = False  # a date with no cue right after one of this role has it too ("le 10/10 et le 30/10")
+    after: list[str] = []  # read after a date no cue before names ("le 20/11/2026, nous avons reçu un courrier")
 
 
 class DurationRole(StrictModel):
@@ -109,6 +110,8 @@ class CalculationsFile(StrictModel):
     each_words: list[str] = []
     part_of_words: list[str] = []
     trip_words: list[str] = []
+    same_words: list[str] = []
+    return_words: list[str] = []
     sessions_asked_words: list[str] = []
     remaining_words: list[str] = []
     addition_words: list[str] = []
@@ -132,6 +135,10 @@ class CalculationsFile(StrictModel):
     after_reach: int = Field(default=0, ge=0, le=200)
     announce_words: list[str] = []
     speaker_words: list[str] = []
+    letter_words: list[str] = []
+    letter_from_links: list[str] = []
+    letter_to_links: list[str] = []
+    letter_sent_words: list[str] = []
     own_convention_words: list[str] = []
     interest_clause: str | None = None
     interest_words: list[str] = []

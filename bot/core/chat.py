@@ -29,6 +29,9 @@ class ChatNoise:
         ifs = "|".join(re.escape(word) for word in reading.if_words if word.isalpha()) or r"(?!x)x"
         self._after_opener = re.compile(rf"\s*[,:?]+\s*|\s+(?:{ifs})\s+|\s*")
         self._agreement = phrases_pattern(reading.follow_up_words, start=True)
+        # What may follow an opener in a sentence that only calls for an answer ("Tu peux me répondre vite ?").
+        calls = phrases_pattern(reading.call_words, start=False).pattern
+        self._call_only = re.compile(rf"(?:\W*{calls})*\W*")
         # A relay closing ("…, je lui réponds quoi ?") with the marks joining it to the question before it, which
         # then ends with its "?" ("Un maire me demande si …. Je lui réponds quoi ?" -> "… si … ?").
         # The closing as a trie (see `phrase_trie`): where one ends is fixed by the "?" or line end after it.
@@ -68,6 +71,11 @@ class ChatNoise:
             if opener := self._openers.match(sentence, position):
                 return sentence[:position] + sentence[self._after_opener.match(sentence, opener.end()).end() :]
         return sentence
+
+    def says_nothing(self, request: str) -> bool:
+        """Whether what follows a request opener asks nothing: nothing, or only urgency and thanks ("Quelqu'un a la
+        réponse ?", "Tu peux me répondre vite ?"): the sentence calls for an answer, the question is elsewhere."""
+        return bool(self._call_only.fullmatch(fold(request)))
 
     def agrees(self, text: str) -> bool:
         """Whether `text` opens with an agreement ("+1 même question, …", "Moi aussi")."""

@@ -17,7 +17,7 @@ from .answer import Answer, Citation
 from .calculations import Calculations
 from .citing import Citations
 from .cleaning import clean
-from .french import comparable
+from .french import comparable, fold
 from .knowledge import Knowledge
 from .matching import Matcher, is_sure
 from .mentions import Mentions
@@ -191,6 +191,7 @@ class Engine:
                     and ranked[0].clause_id != best.clause_id
                     and ranked[0].strong_terms
                     and not self.ranker.prefers(best.clause_id, ranked[0].clause_id, text, terms)
+                    and not self.calculations.parties.of_other(ranked[0].clause_id, self._named(focus))
                 ):
                     # The sentence alone and the whole message disagree: the message's clause (it holds the
                     # situation; measured never worse on the realistic and held-out sets), in the middle band,
@@ -201,6 +202,8 @@ class Engine:
                     clause = self.knowledge.clauses[other.clause_id]
                     rest = [c for c in ranked[1:] if c.clause_id != best.clause_id]
                     return self.replies.clause_answer(question, clause, terms, score, [other, best, *rest])
+                if own := self.calculations.parties.mismatch(question, focus_terms, focus_ranked, self._named(focus)):
+                    return own  # "Elle me demande ce que le CDG va faire", the message about La Fibre's tools
                 clause = self.knowledge.clauses[best.clause_id]
                 return self.replies.clause_answer(question, clause, focus_terms, best.confidence, focus_ranked)
         # One of several questions of a message about the convention: a weaker match is still its best
@@ -210,11 +213,17 @@ class Engine:
         lenient = one_of_several and not self._mostly_foreign(focus_terms)
         threshold = min(self.threshold, PART_THRESHOLD) if lenient else self.threshold
         if is_sure(ranked, threshold):
+            if own := self.calculations.parties.mismatch(question, terms, ranked, self._named(focus or sentence)):
+                return own
             best = ranked[0]
             return self.replies.clause_answer(
                 question, self.knowledge.clauses[best.clause_id], terms, best.confidence, ranked
             )
         return self.replies.unknown(question, self.replies.not_found(ranked), ranked)
+
+    def _named(self, sentence: str) -> set[str]:
+        """The parties a question's own sentence names (the commune aside)."""
+        return self.calculations.parties.named(" ".join(fold(sentence).split()))
 
     def _mostly_foreign(self, terms: list[str]) -> bool:
         """Whether `terms` name more words of another topic than words of the convention other than its parties'

@@ -109,6 +109,8 @@ class CountedLists:
         rest = line[announce.end() :]
         end = _NEXT_SENTENCE.search(rest)  # the list is the sentence after the colon
         listed, after = (rest[: end.end()], rest[end.end() :]) if end else (rest, "")
+        if "?" in listed and "?" in after:
+            return line  # "deux questions : si …, quand … ? Et qui … ?": the questions are the sentences
         count = self._counts[announce.group(1).lower()]
         for separator in _ITEM_SEPARATORS:
             pieces = [piece.strip() for piece in separator.split(listed.strip())]

@@ -1,13 +1,12 @@
 """Ranking the clauses for a question, with a confidence that a threshold can rely on.
 
 Two views of the same terms, combined:
-- field relevance: how much of the question's weight the clause's fields (example
-  questions, keywords, title, text, answer) account for, idf-weighted (a BM25-like
-  score without length effects, since fields here are short);
-- nearest example: the best idf-weighted cosine between the question and one of the
-  clause's example questions, which rewards paraphrases of a whole question.
-Words the knowledge base has never seen keep their (high) weight in the question, so
-"renouveler une carte d'identité" matches "renouvellement" only in part and is refused.
+- field relevance: how much of the question's weight the clause's fields (example questions, keywords, title,
+  text, answer) account for, idf-weighted (a BM25-like score without length effects, since fields here are short);
+- nearest example: the best idf-weighted cosine between the question and one of the clause's example questions,
+  which rewards paraphrases of a whole question.
+Words the knowledge base has never seen keep their (high) weight in the question, so "renouveler une carte
+d'identité" matches "renouvellement" only in part and is refused.
 """
 
 from __future__ import annotations
@@ -80,8 +79,11 @@ class Matcher:
         self._idf = {term: math.log(1 + count / df) for term, df in document_frequency.items()}
         self._unknown_idf = UNKNOWN_FACTOR * math.log(1 + count / 0.5)
         self._idf_of_common_word = math.log(1 + 2)  # the idf of a word half the clauses use
-        # Everyday words the knowledge base does not use are weak, like generic words.
-        self.generic |= {t for t in self.analyzer.common if t not in self._idf and t not in self.courtesy}
+        # Everyday words the knowledge base does not use are weak, like generic words; so are the verbs of the asking
+        # phrases ("il conviendrait de déterminer": that, not what), not their linking words nor 3-letter stems ("dis").
+        asking, linking = (set().union(*map(self.analyzer.terms, p)) for p in knowledge.reading.asking_words())
+        weak = self.analyzer.common | {t for t in asking - linking if len(t) > 3}
+        self.generic |= {t for t in weak if t not in self._idf and t not in self.courtesy}
         # Each known term's weight and strength, read for every term of a long message's every question.
         self._known_weights = {term: self.weight(term) for term in self._idf}
         self._strong = frozenset(term for term in self._idf if self.is_strong(term))

@@ -132,8 +132,8 @@ class Reader:
         for index, (sentence, item, announces) in enumerate(found):
             opens_list = not item and announces and index + 1 < len(found) and found[index + 1][1]
             request = self.chat.without_opener(sentence)
-            if request != sentence and not any(char.isalnum() for char in request):
-                continue  # "Quelqu'un a la réponse ?": a call, the question is elsewhere
+            if request != sentence and self.chat.says_nothing(request):
+                continue  # "Quelqu'un a la réponse ?", "Tu peux me répondre vite ?": a call, the question is elsewhere
             # The announcing sentence is context: its items are the questions. A request ("Dites-moi, …") asks,
             # and so does a sentence going on with the question before it ("… savoir si X. Et aussi si Y.").
             # An item telling a date ("1) Convention signée le 15 octobre 2025 ; 2) …") is a fact of the situation

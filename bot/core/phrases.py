@@ -95,9 +95,14 @@ class PhraseFinder:
             by_first.setdefault(re.split(r"[\s\-'’]+", form)[0], []).append(form)
         # The longest word of each phrase: a text holding none of them holds no phrase.
         self._hints = tuple({max(re.split(r"[\s\-'’]+", form), key=len) for form in forms})
+        # A phrase ends a word; one written with its elision ("est-ce qu'") ends with its apostrophe, before a word.
         self._patterns = {
             first: re.compile(
-                rf"(?:{'|'.join(flexible(f) for f in sorted(group, key=len, reverse=True))})(?![\w'’])", re.I
+                "|".join(
+                    flexible(f) + ("['’]" if f[-1] in "'’" else r"(?![\w'’])")
+                    for f in sorted(group, key=len, reverse=True)
+                ),
+                re.I,
             )
             for first, group in by_first.items()
         }

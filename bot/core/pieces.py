@@ -44,6 +44,7 @@ class Pieces:
         self._inversion = re.compile(rf"\w-(?:t-)?(?:{alternatives(reading.inverted_subjects)})\b")
         self._subject = re.compile(rf"(?:{alternatives(reading.inverted_subjects)})\b")  # "on doit …", "il est …"
         self._closing_words = frozenset(fold(word).strip() for word in reading.closing_question_words)
+        self._yes_no = re.compile(rf"(?:{phrases_pattern(reading.closing_yes_no, start=False).pattern})\W*$")
         self._condition = phrases_pattern(reading.condition_words, start=True)
         self._item = phrases_pattern(reading.listing_openers, start=True)
         self._relative = phrases_pattern(reading.relative_words, start=True)
@@ -182,8 +183,10 @@ class Pieces:
         )
 
     def _closes(self, folded: str) -> bool:
-        """Whether a folded text ends with its question word ("ça commence quand")."""
-        return (WORD.findall(folded[-40:]) or [""])[-1] in self._closing_words
+        """Whether a folded text ends with its question word ("ça commence quand") or asks yes or no ("… ou c'est
+        compris")."""
+        end = folded[-40:]
+        return (WORD.findall(end) or [""])[-1] in self._closing_words or bool(self._yes_no.search(end))
 
     def asks(self, sentence: str, unpunctuated: bool = False) -> bool:
         """Whether a sentence asks something; `unpunctuated`: its message has no "?" (dictated, SMS)."""
@@ -200,6 +203,9 @@ class Pieces:
             return True
         # SMS: a question word left in place, at the end of the sentence or of one of its pieces ("la facture
         # arrive qd et c'est qui le président"); not in punctuated sentences ("… qui fait quoi." tells).
-        if self._closing_words.isdisjoint(WORD.findall(folded)) or (not unpunctuated and sentence.endswith(".")):
+        closing = not self._closing_words.isdisjoint(WORD.findall(folded)) or (
+            unpunctuated and self._yes_no.search(folded)
+        )
+        if not closing or (not unpunctuated and sentence.endswith(".")):
             return False
         return any(self._closes(piece) for piece in self._piece_end.split(folded)[::2])

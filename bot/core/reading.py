@@ -23,6 +23,7 @@ class Reading:
     linking_words: tuple[str, ...] = ()
     inverted_subjects: tuple[str, ...] = ()
     closing_question_words: tuple[str, ...] = ()
+    closing_yes_no: tuple[str, ...] = ()
     condition_words: tuple[str, ...] = ()
     listing_openers: tuple[str, ...] = ()
     question_starts: tuple[str, ...] = ()
@@ -31,6 +32,7 @@ class Reading:
     in_place_question_words: tuple[str, ...] = ()
     follow_up_words: tuple[str, ...] = ()
     request_openers: tuple[str, ...] = ()
+    call_words: tuple[str, ...] = ()
     reply_attributions: tuple[str, ...] = ()
     quote_pointers: tuple[str, ...] = ()
     relay_closings: tuple[str, ...] = ()
@@ -45,3 +47,8 @@ class Reading:
     list_counts: tuple[tuple[str, int], ...] = ()
     listed_things: tuple[str, ...] = ()
     sequence_words: tuple[str, ...] = ()
+
+    def asking_words(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The phrases that only say something is asked ("il conviendrait de déterminer", "il demande"), and the
+        linking words they may hold ("demande enfin")."""
+        return (*self.asking_phrases, *self.reporting_verbs), (*self.linking_words, *self.asking_adverbs)

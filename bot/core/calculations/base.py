@@ -60,10 +60,13 @@ def letter_alone(terms: list[str]) -> bool:
     return len({term for term in terms if not term[0].isdigit()}) < LETTER_ALONE_TERMS
 
 
-def asking(folded: str) -> str:
-    """The sentences of `folded` that ask (those ending with "?"), else its last sentence: what the message asks,
-    not its context ("Convention signée le 01/07/2025. … Quel est le montant maximal des dommages ?")."""
+def asking(folded: str, reported: re.Pattern[str] | None = None) -> str:
+    """The sentences of `folded` that ask (those ending with "?", or holding a `reported` question: "Le maire demande
+    combien …"), else its last sentence: what the message asks, not its context ("Convention signée le 01/07/2025.
+    … Quel est le montant maximal des dommages ?")."""
     asked = _QUESTIONS.findall(folded)
+    if reported is not None and reported.search(folded):
+        asked = [s for s in re.split(r"(?<=[.!?])\s+", folded) if s.endswith("?") or reported.search(s)]
     return " ".join(asked) if asked else next((s for s in reversed(folded.split(".")) if s.strip(" !")), "")
 
 

@@ -18,6 +18,7 @@ _SENTENCE_END = re.compile(r"[.!?]")
 _WORDS = re.compile(r"[a-z]{2,}")  # a word left between two durations (a cue's plural "s" is none)
 LABEL_GAP = 2  # words between a travel word and the hours it names ("trajet a/r 45 min")
 PART_OF_GAP = 3  # words between "dont" and the hours that are a part ("dont le trajet : 30 min")
+SAME_REACH = 60  # characters after travel hours where "pareil au retour" doubles them
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,10 @@ class BilledHours(Calculator):
             (d, role), (_, then) = roles[i], roles[i + 1]
             if role == "delay" and then == "travel" and self.cues.trip and self.cues.trip.search(self._around(text, d)):
                 roles[i] = (d, "travel")
+        for i, (d, role) in enumerate(roles):  # "45 min pour venir et autant pour repartir": travel, there and back
+            trip = self.cues.trip
+            if role != "travel" and trip and self._same_back(text, d, _next(durations, d)):
+                roles[i] = (d, "travel") if trip.search(self._around(text, d)) else roles[i]
         return roles, trained
 
     def counted(self, text: str, own: list[tuple[Duration, str]]) -> list[Part] | None:
@@ -60,7 +65,11 @@ class BilledHours(Calculator):
         fois 30 min de trajet") and the message does not make clear how many visits there are."""
         starts = [d.start for d, _ in own]
         visits = [d.start for d, role in own if role == "intervention"]  # travel is not one of the visits
-        parts = [Part(d, role, self._repeats(text, d, starts, visits)) for d, role in own]
+        back = self._backs(text, own)
+        parts = [
+            Part(d, role, self._repeats(text, d, starts, visits) * (2 if twice else 1))
+            for (d, role), twice in zip(own, back, strict=True)
+        ]
         each = [i for i, p in enumerate(parts) if p.count == 1 and self._each(text, p.duration)]
         if not each:
             return parts
@@ -123,6 +132,22 @@ class BilledHours(Calculator):
         around = self._around(text, duration)
         named = self.parties.named(around)
         return next(iter(named)) if len(named) == 1 else None
+
+    def with_return(self, text: str, own: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
+        """`own` with the travel hours said again for the trip back ("30 min aller, idem retour") written twice."""
+        return [item for item, back in zip(own, self._backs(text, own), strict=True) for _ in range(1 + back)]
+
+    def _backs(self, text: str, own: list[tuple[Duration, str]]) -> list[bool]:
+        """For each of `own`, whether it is travel the trip back repeats ("pareil au retour")."""
+        return [role == "travel" and self._same_back(text, d, _next([e for e, _ in own], d)) for d, role in own]
+
+    def _same_back(self, text: str, duration: Duration, stop: int) -> bool:
+        """Is the trip back said to be the same as these hours ("1 h de route aller, pareil au retour"): a same word and
+        a return word after them, in their sentence, before the next hours (at `stop`)?"""
+        if self.cues.same is None or self.cues.back is None:
+            return False
+        after = _SENTENCE_END.split(text[duration.end : min(stop, duration.end + SAME_REACH)])[0]
+        return bool(self.cues.same.search(after) and self.cues.back.search(after))
 
     def _each(self, text: str, duration: Duration) -> bool:
         """Are these hours said for each visit ("à chaque fois", "par déplacement", "chacun", "Chaque trajet : 30 min")?"""
@@ -204,3 +229,8 @@ def word_end(text: str, position: int) -> str:
     """`text` after the word that ends at or goes on after `position` ("deplacement|s compris" → " compris")."""
     rest = text[position:]
     return rest[len(re.match(r"[a-z]*", rest).group(0)) :].lstrip()  # type: ignore[union-attr]
+
+
+def _next(durations: list[Duration], duration: Duration) -> int:
+    """Where the hours after `duration` start (a large number when none follow)."""
+    return min((d.start for d in durations if d.start > duration.start), default=1 << 30)

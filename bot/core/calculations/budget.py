@@ -49,7 +49,7 @@ class Budget(Calculator):
             # ils sont venus 2 h plus 1 h 30 de route : il nous reste combien d'heures ?").
             left = hours and self.cues.remaining and self.cues.remaining.search(text)
             if left and billed and self.billed.added_up(text, billed):
-                return self._said(question, terms, _hours_remaining(amount, billed))
+                return self._said(question, terms, _hours_remaining(amount, self.billed.with_return(text, billed)))
             return None
         parts = self.billed.counted(text, billed)
         if parts is None:
@@ -74,6 +74,7 @@ class Budget(Calculator):
                 f"{_hours_bought(amount)} Pour compter les séances, dites-moi la durée d'une séance, trajet compris "
                 "(par exemple : « 1 h sur place et 30 min de route »).",
             )
+        billed = self.billed.with_return(text, billed)  # "30 min aller, idem retour": the trip back too
         hours = sum((d.hours for d, _ in billed if d.hours), Decimal(0))
         price = support_cost(hours)
         count = int((amount / price).to_integral_value(rounding=ROUND_DOWN))
@@ -94,13 +95,13 @@ class Budget(Calculator):
             (amount, start) for amount, start in self.reader.amount_spans(text) if not self.totals.is_rate(text, start)
         ]
         if "fibre" in named:
-            # "900 € pour le CDG 62 (le devis de La Fibre, 1 320 €, est sur une autre ligne)": only an amount said
-            # of the CDG 62 counts, and every other one must be La Fibre's.
-            whose = [(amount, self._named_at(text, start)) for amount, start in amounts]
-            if any(not ({"fibre", "cdg"} & parties) for _, parties in whose):
-                return None
-            amounts = [(amount, 0) for amount, parties in whose if parties == {"cdg"}]
-        return amounts[0][0] if len(amounts) == 1 and amounts[0][0] > 0 else None
+            # "900 € pour le CDG 62 (le devis de La Fibre, 1 320 €, est sur une autre ligne)", "enveloppe : 1 000 € -
+            # voir aussi le devis de La Fibre (2 350 €)": La Fibre's amounts buy none of the CDG 62's time.
+            amounts = [
+                (a, start) for a, start in amounts if self._named_at(text, start) & {"fibre", "cdg"} != {"fibre"}
+            ]
+        said = {amount for amount, _ in amounts}  # "600 € au budget … avec les 600 €": one amount said twice
+        return amounts[0][0] if len(said) == 1 and amounts[0][0] > 0 else None
 
     def _named_at(self, text: str, start: int) -> set[str]:
         """The organisations named in the amount's part of the sentence, or in the brackets it stands in."""

@@ -98,6 +98,7 @@ class Cues:
         self.cost_terms = set(matcher.question_terms(words.cost_words))
         self.date_cues = {role: cue_pattern(spec.cues) for role, spec in words.date_roles.items()}
         self.weak_cues = {role: cue_pattern(spec.weak) for role, spec in words.date_roles.items() if spec.weak}
+        self.after_cues = {role: cue_pattern(spec.after) for role, spec in words.date_roles.items() if spec.after}
         # "overrides: [letter]" under formal_notice → {"letter": ["formal_notice"]}
         self.overrides: dict[str, list[str]] = {}
         for role, spec in words.date_roles.items():
@@ -122,6 +123,8 @@ class Cues:
         self.party_clauses = {entry.clause: entry for entry in words.party_clauses}
         self.included = optional(words.included_words)
         self.trip = optional(words.trip_words)  # "il a mis 1 h pour venir": a delay that may be the trip
+        self.same = optional(words.same_words)  # "… et autant pour repartir": the trip back, the same
+        self.back = optional(words.return_words)
         self.part_of = optional(words.part_of_words)  # "3 h, dont 30 min de trajet": hours within hours said
         # read in `digits` text, where "combien d'heures" is split as "combien d' heures"
         self.hours_asked = optional([elided(asked) for asked in words.hours_asked_words])
@@ -137,6 +140,10 @@ class Cues:
         self.notice_received = optional(words.notice_received_words)
         self.notice_sent = optional(words.notice_sent_words)
         self.announce = optional(words.announce_words)
+        self.letter = optional(words.letter_words)  # "un courrier du CDG 62": who sent a letter (parties.py)
+        self.letter_from = _at_end(words.letter_from_links)
+        self.letter_to = _at_end(words.letter_to_links)
+        self.letter_sent = optional(words.letter_sent_words)
         # "Au CDG 62, nous …" at the text's start (matched there alone) or after a sentence's mark (searched from the
         # marks, which the regex engine skips to: "^" as an alternative was tried at every character, 3.5 times slower).
         speaking = {

@@ -96,7 +96,7 @@ class DateRoles(Calculator):
         overriding = self.cues.overrides.get(role, ()) if role else self.cues.overriding
         return next(
             (r for r in overriding if self.cues.date_cues[r].search(window) or self.cues.date_cues[r].search(after)),
-            role,
+            role or _first(after, self.cues.after_cues),  # "le 20/11/2026, nous avons reçu un courrier"
         )
 
     def _after(self, folded: str, mention: DateMention, following: DateMention | None) -> str:
@@ -194,3 +194,9 @@ def _nearest(window: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
             if best is None or key > best[:2]:
                 best = (*key, role)
     return best[2] if best else None
+
+
+def _first(after: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
+    """The role whose `after` cue comes first in the words after a date, or None."""
+    found = [(m.start(), role) for role, pattern in patterns.items() if (m := pattern.search(after))]
+    return min(found)[1] if found else None

@@ -11,7 +11,7 @@ from decimal import Decimal
 from ..answer import Answer, Citation
 from ..money import format_euros
 from .base import Calculator, Context, asking
-from .cues import Cues
+from .cues import Cues, cue_pattern
 from .date_roles import DateRoles
 from .execution_years import ExecutionYears, When
 
@@ -22,6 +22,9 @@ class Liability(Calculator):
     def __init__(self, context: Context, roles: DateRoles) -> None:
         super().__init__(context)
         self.years = ExecutionYears(context, roles)
+        # A question reported for someone else ("Le maire demande combien …") asks, as the message reader reads it.
+        reading = context.knowledge.reading
+        self.reported = cue_pattern([*reading.asking_phrases, *reading.reporting_verbs]).compiled
 
     def asked(self, folded: str) -> str:
         """What the message asks (its questions) when that is how much a loss can get back: a cap word in it, a loss
@@ -31,7 +34,7 @@ class Liability(Calculator):
         loss = (cues.compensation and cues.compensation.search(folded)) or (cues.loss and cues.loss.search(folded))
         if not (loss and cues.cap_words and cues.cap_words.search(folded)):
             return ""
-        question = asking(folded)
+        question = asking(folded, self.reported)
         return question if cues.cap_words.search(question) else ""
 
     def liability_cap(
@@ -52,7 +55,10 @@ class Liability(Calculator):
         ):
             return None
         quote = self.cite(cap, self.matcher.question_terms(self.words.liability_cap_quote_words))
-        spans = self.reader.amount_spans(folded)
+        # "le CDG 62 nous a facturé 300 €": the CDG 62's bills are not La Fibre's, never a part of its cap
+        spans = [
+            (amount, start) for amount, start in self.reader.amount_spans(folded) if not self._of_cdg(folded, start)
+        ]
         amounts = [amount for amount, _ in spans]
         fibre = self.cues.parties.get("fibre")
         # "1 800 € la première année" alone, in the second year: the year in course's amount is not given
@@ -128,6 +134,20 @@ class Liability(Calculator):
             and cues.invoiced.search(since_break(folded, start) + around)
             and not (cdg and cdg.search(around))
         )
+
+    def _of_cdg(self, folded: str, start: int) -> bool:
+        """Is the amount at `start` said of the CDG 62 alone: named in its part of the sentence ("et le CDG 62 nous a
+        facturé 250 €"), else just before it ("facturé par le CDG 62 : 400 €")?"""
+        cdg, fibre = self.cues.parties.get("cdg"), self.cues.parties.get("fibre")
+        if cdg is None or fibre is None:
+            return False
+        for around in (
+            self.reader.clause_around(folded, start, self.reader.amount_end(folded, start)),
+            since_break(folded, start),
+        ):
+            if cdg.search(around) or fibre.search(around):
+                return bool(cdg.search(around) and not fibre.search(around))
+        return False
 
     def _is_loss(self, folded: str, start: int) -> bool:
         """The amount at `start` is said of the loss ("préjudice estimé à 4 000 €", "Notre perte : 5 000 €"): a loss

@@ -10,6 +10,7 @@ from ..matching import Candidate
 from .base import Calculator
 
 ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
+LETTER_REACH = 40  # characters between a letter's word and its sender's name ("un courrier recommandé du CDG 62")
 
 # Between a termination word and the party after it: the agent ("par", "du", "de la"), nothing else.
 _NUMBERS = re.compile(r"(?:\s*\d+(?![\d/.-]))*")  # "59 62" and "62" right after a name belong to it
@@ -28,7 +29,10 @@ class Parties(Calculator):
 
     def provider_actor(self, folded: str) -> str | None:
         """The CDG 62 or La Fibre, when the question is about THEM ending the convention: the party named
-        nearest the first termination word that names one ("Objet : résiliation … La Fibre résiliera")."""
+        nearest the first termination word that names one ("Objet : résiliation … La Fibre résiliera"), or the
+        sender of the letter announcing it ("un courrier du CDG 62 nous informant qu'il met fin à la convention")."""
+        if sender := self._letter_sender(folded):
+            return sender
         for verb in self.cues.termination.finditer(folded):
             if named := self._around(folded, verb):
                 actor = min(named)[2]
@@ -36,6 +40,62 @@ class Parties(Calculator):
                     return speaker  # "à La Fibre nous souhaitons mettre fin": "nous" is La Fibre
                 return actor if actor in ("cdg", "fibre") else None
         return None
+
+    def _letter_sender(self, folded: str) -> str | None:
+        """The CDG 62 or La Fibre when its letter announces the termination word after it, in the same sentence,
+        with no "nous" between them but the one told: the collectivité received that letter, it did not write it."""
+        letter, commune = self.cues.letter, self.cues.parties.get("commune")
+        if letter is None or commune is None or not letter.search(folded):
+            return None
+        for verb in self.cues.termination.finditer(folded):
+            start = max(folded.rfind(mark, 0, verb.start()) for mark in ".!?;") + 1
+            senders = [*self._letter_from(folded, start, verb.start()), *self._announcers(folded, start, verb.start())]
+            for end, party in sorted(senders, reverse=True):  # the sender nearest the termination word
+                between = commune.finditer(folded, end, verb.start())
+                if all(self._told(folded, m.start(), verb.start()) for m in between):
+                    return party
+        return None
+
+    def _letter_from(self, folded: str, start: int, stop: int) -> list[tuple[int, str]]:
+        """Where each provider named as a letter's sender ends ("une lettre recommandée du CDG 62"), before `stop`."""
+        found = []
+        for noun in self.cues.letter.finditer(folded, start, stop):  # type: ignore[union-attr]
+            first = self._first_party(folded, noun.end(), min(stop, noun.end() + LETTER_REACH))
+            if (
+                first
+                and first[2] != "commune"
+                and self.cues.letter_from
+                and self.cues.letter_from.search(folded[noun.end() : first[0]])
+            ):
+                found.append((first[1], first[2]))
+        return found
+
+    def _announcers(self, folded: str, start: int, stop: int) -> list[tuple[int, str]]:
+        """Where each provider telling the collectivité ends ("La Fibre nous a adressé un recommandé")."""
+        announce = self.cues.announce
+        return [
+            (end, party)
+            for party, pattern in self.cues.parties.items()
+            if party != "commune" and announce
+            for m in pattern.finditer(folded, start, stop)
+            if announce.match(folded, end := _NUMBERS.match(folded, m.end()).end() + 1)  # type: ignore[union-attr]
+        ]
+
+    def _first_party(self, folded: str, start: int, stop: int) -> tuple[int, int, str] | None:
+        """The first party named between `start` and `stop`: where its name starts and ends, and which it is."""
+        found = [
+            (m.start(), _NUMBERS.match(folded, m.end()).end(), party)  # type: ignore[union-attr]
+            for party, pattern in self.cues.parties.items()
+            if (m := pattern.search(folded, start, stop))
+        ]
+        return min(found) if found else None
+
+    def _addressed(self, folded: str, start: int) -> bool:
+        """Is the name at `start` who a letter is sent to ("envoyé le 10/12 à La Fibre un courrier")?"""
+        cues = self.cues
+        if not (cues.letter_to and cues.letter_sent and cues.letter_to.search(folded, 0, start)):
+            return False
+        return bool(cues.letter_sent.search(folded, max(0, start - LETTER_REACH), start))
 
     def speaker(self, folded: str) -> str | None:
         """The provider that writes as "nous" ("Au CDG 62, nous voulons résilier"), if one does."""
@@ -57,7 +117,7 @@ class Parties(Calculator):
             (verb.start() - _NUMBERS.match(folded, m.end()).end(), 0, party)  # type: ignore[union-attr]
             for party, p in self.cues.parties.items()
             for m in p.finditer(folded, max(0, verb.start() - 2 * reach), verb.start())
-            if not self._told(folded, m.start(), verb.start())
+            if not (self._told(folded, m.start(), verb.start()) or self._addressed(folded, m.start()))
         ]
         return [item for item in named if item[0] <= reach] + [
             (m.start() - end, 1, party)
@@ -77,13 +137,19 @@ class Parties(Calculator):
 
     def mismatch(self, question: str, terms: list[str], ranked: list[Candidate], named: set[str]) -> Answer | None:
         """A clause of one party given for a question about the other: the other's own clause instead."""
-        if not ranked or len(named) != 1:
+        if not ranked or not self.of_other(ranked[0].clause_id, named):
             return None
-        entry = self.cues.party_clauses.get(ranked[0].clause_id)
-        (asked,) = named
-        if entry is None or entry.party == asked or asked not in entry.counterpart:
-            return None
-        return self.counterpart(question, terms, entry.clause, asked)
+        return self.counterpart(question, terms, ranked[0].clause_id, next(iter(named)))
+
+    def of_other(self, clause_id: str, named: set[str]) -> bool:
+        """Whether `clause_id` is a party's clause while `named` is only another party, who has its own."""
+        entry = self.cues.party_clauses.get(clause_id)
+        return (
+            len(named) == 1
+            and entry is not None
+            and entry.party not in named
+            and next(iter(named)) in entry.counterpart
+        )
 
     def counterpart(self, question: str, terms: list[str], clause_id: str, asked: str) -> Answer | None:
         """Answer a question about `asked` from its own clause, saying what `clause_id` is about."""

@@ -23,7 +23,7 @@ class Totals(Calculator):
     def line(self, text: str, cdg: Decimal, detail: str) -> str:
         """The total sentence for `text` (in digits), or "" when no total is asked or none can be made."""
         if self.cues.total is None or not self.cues.total.search(text):
-            return ""
+            return self._checked(text, cdg, detail)
         amounts = [(amount, start) for amount, start in self.reader.amount_spans(text) if amount > 0 and amount != cdg]
         given = [(amount, start) for amount, start in amounts if not self.is_rate(text, start)]
         if cdg_said := [amount for amount, start in given if "cdg" in self._named_at(text, start)]:
@@ -56,6 +56,24 @@ class Totals(Calculator):
             "montant"
             + (", le prix de La Fibre Numérique 59 62 est celui du devis signé (article 4.1)" if fibre else "")
             + ". Le taux du CDG 62 est TTC : ce total suppose que votre montant l'est aussi."
+        )
+
+    def _checked(self, text: str, cdg: Decimal, detail: str) -> str:
+        """An amount the message gives for the CDG 62 ("le CDG 62 nous facture 325 €"), compared with its price."""
+        said = [
+            amount
+            for amount, start in self.reader.amount_spans(text)
+            if amount > 0 and not self.is_rate(text, start) and "cdg" in self._named_at(text, start)
+        ]
+        if not said:
+            return ""
+        if said[0] == cdg:
+            return f"Les {format_euros(cdg)} de votre message sont bien le prix de {detail} TTC (article 4.2.1)."
+        gap = abs(said[0] - cdg)
+        return (
+            f"Votre message donne {format_euros(said[0])} pour le CDG 62, alors que {detail} TTC font "
+            f"{format_euros(cdg)} (article 4.2.1) : {format_euros(gap)} {'de plus' if said[0] > cdg else 'de moins'}. "
+            "Vérifiez le temps passé facturé, trajet compris."
         )
 
     def _named_at(self, text: str, start: int) -> set[str]:
