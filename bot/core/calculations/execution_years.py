@@ -16,9 +16,8 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from ..calendar_names import calendar_names
 from ..cost import alternation
-from ..date_mentions import find_dates
+from ..date_mentions import calendar_names, find_dates
 from ..french import fold
 from .base import Calculator, Context
 from .cues import _at_end, cue_pattern
