@@ -10,6 +10,7 @@ import pytest
 
 from bot.core import date_mentions, folding
 from bot.core.date_mentions import find_dates
+from bot.core.engine import Engine
 from bot.core.french import fold
 
 TODAY = date(2026, 11, 28)
@@ -28,8 +29,8 @@ DATES = [
 ENDINGS = ["", " 2026 ?", "/2025 ?", " deux mille vingt-six ?", " dernier, quand resilier ?", "2 ?", " mars 2024 ?"]
 
 
-def _fresh(text: str) -> list[date_mentions.DateMention]:
-    """The dates of `text` read whole, no earlier scan kept."""
+def _forget() -> None:
+    """The next scans read their text whole."""
     for scan in (
         date_mentions._numeric,
         date_mentions._written,
@@ -37,7 +38,7 @@ def _fresh(text: str) -> list[date_mentions.DateMention]:
         date_mentions._days_in_words,
     ):
         scan._last = ("", None, [])
-    return list(date_mentions._find_dates.__wrapped__(text, TODAY))
+    date_mentions._find_dates.cache_clear()
 
 
 @pytest.mark.parametrize("written", DATES)
@@ -46,8 +47,10 @@ def test_a_rescan_finds_the_dates_a_whole_scan_finds(written: str) -> None:
     for cut in range(0, 260, 4):  # the texts part `cut` characters after the date's start, or before it
         context = (base + " " + FILLER * 6)[: len(FILLER) * 6 + cut]
         for ending in ENDINGS:
-            for other in ENDINGS[::2]:  # the last text read shared `context`, another ending after it
-                expected = _fresh(context + ending)
+            _forget()
+            expected = find_dates(context + ending, TODAY)
+            for other in ENDINGS[::2]:  # the text read just before shared `context`, another ending after it
+                _forget()
                 find_dates(context + other, TODAY)
                 assert find_dates(context + ending, TODAY) == expected, (cut, ending, other)
 
@@ -71,3 +74,32 @@ def test_a_shared_start_folds_as_the_whole_text(start: str, rest: str) -> None:
     assert folding.folded(text) == " ".join(fold(text).split())
     once = folding.folded(text)  # the calculators fold the folded text again
     assert folding.folded(once) == " ".join(fold(once).split())
+
+
+# Termination words and who announced them by letter: "un courrier du CDG 62 annonçant la résiliation", "La Fibre nous
+# informe qu'elle résiliera" (the sender), "nous voulons résilier" (none).
+SENDERS = [
+    "on a recu un courrier du cdg 62 annoncant la resiliation",
+    "la fibre nous informe qu'elle resiliera la convention",
+    "la fibre nous a ecrit un courrier : nous voulons resilier",
+    "le courrier de la commune au cdg 62 : resiliation",
+    "un courrier du cdg 62 nous dit de mettre fin",
+]
+# What follows may complete a termination word cut in two ("resil|iation", "mettre f|in") or another sender's words.
+SENDER_ENDINGS = ["", "iation ?", "in ?", " la fibre nous informe qu'elle met fin", "s nous informe qu'il resilie"]
+
+
+@pytest.mark.parametrize("sentence", SENDERS)
+def test_a_rescan_finds_the_senders_a_whole_scan_finds(engine: Engine, sentence: str) -> None:
+    parties = engine.calculations.parties
+    filler = "un courrier de la mairie parle de la convention. "
+    base = filler * 3 + sentence
+    for cut in range(0, len(sentence) + 40, 2):  # the texts part anywhere in the sentence, or after it
+        context = (base + " " + filler * 2)[: len(filler) * 3 + cut]
+        for ending in SENDER_ENDINGS:
+            parties._senders._last = ("", None, [])  # a whole scan
+            expected = parties._letter_sender(context + ending)
+            for other in SENDER_ENDINGS:  # the text read just before shared `context`, another ending after it
+                parties._senders._last = ("", None, [])
+                parties._letter_sender(context + other)
+                assert parties._letter_sender(context + ending) == expected, (cut, ending, other)

@@ -57,6 +57,9 @@ class Rescan(Generic[T]):
         self._reach = reach
         self._last: tuple[str, Hashable, list[Item[T]]] = ("", None, [])  # set at once: threads see one whole
 
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_last": ("", None, [])}  # a pickled engine carries no message
+
     def __call__(self, text: str, key: Hashable) -> list[Item[T]]:
         last, last_key, items = self._last
         shared = shared_start(last, text) if last_key == key else 0

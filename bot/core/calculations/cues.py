@@ -63,7 +63,7 @@ class CuePattern:
     def __init__(self, compiled: re.Pattern[str], longest: int) -> None:
         self.compiled = compiled
         self.pattern = compiled.pattern
-        self._longest = longest
+        self.longest = longest  # characters: the longest cue
         self._last: tuple[str, int | None] = ("", None)  # the last text searched whole, where it first matched
 
     def __getstate__(self) -> dict[str, object]:
@@ -73,7 +73,7 @@ class CuePattern:
         if bounds:
             return self.compiled.search(text, *bounds)
         last, first = self._last
-        settled = max(0, shared_start(last, text) - self._longest)  # a match starting before is the last text's
+        settled = max(0, shared_start(last, text) - self.longest)  # a match starting before is the last text's
         match = self.compiled.search(text, first if first is not None and first < settled else settled)
         self._last = (text, match.start() if match else None)
         return match
