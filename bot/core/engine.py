@@ -146,9 +146,12 @@ class Engine:
         earlier question of the message cites it ("le CDG nous a facturé 3 h … ? Et on le règle comment ?": both
         are article 4.2.1): giving way to the next clause was measured wrong more often than right."""
         terms = terms if terms is not None else self.matcher.question_terms(text)
-        if unsaid := self.mentions.unsaid(focus or sentence):  # "Qui préside Somme Numérique ?": named, nothing more
+        asked = focus or sentence or (question if whole else "")  # the question's own words (a part's: itself)
+        if unsaid := self.mentions.unsaid(asked):  # "Qui préside Somme Numérique ?": named, nothing more
             return self.replies.unknown(question, self.replies.unsaid(unsaid, self.matcher.rank(terms)))
-        if other := self.mentions.elsewhere(focus or sentence):  # "Le CDG 59 propose-t-il la même offre ?"
+        if unstated := self.mentions.unstated(asked):  # "Combien de communes ont déjà adhéré ?"
+            return self.replies.unknown(question, self.replies.not_found(self.matcher.rank(terms), unstated))
+        if other := self.mentions.elsewhere(asked):  # "Le CDG 59 propose-t-il la même offre ?"
             return self.replies.unknown(question, self.replies.not_bound(other))
         focus_terms = self.matcher.question_terms(focus) if focus else []
         # One of several questions is read on its own words, its context weaker (no second reading of the whole).
@@ -210,24 +213,23 @@ class Engine:
         # reading, given in the middle band (with the warning and the next clauses).
         # Not when it names more words of another topic than of the convention's (parties aside): "… ? et le CDG
         # peut-il nous aider à recruter une secrétaire ?" is another question, not a weak one about its missions.
-        lenient = one_of_several and not self._mostly_foreign(focus_terms)
+        lenient = one_of_several and not self._mostly_foreign(focus)
         threshold = min(self.threshold, PART_THRESHOLD) if lenient else self.threshold
         if is_sure(ranked, threshold):
             if own := self.calculations.parties.mismatch(question, terms, ranked, self._named(focus or sentence)):
                 return own
-            best = ranked[0]
-            return self.replies.clause_answer(
-                question, self.knowledge.clauses[best.clause_id], terms, best.confidence, ranked
-            )
+            clause = self.knowledge.clauses[ranked[0].clause_id]
+            return self.replies.clause_answer(question, clause, terms, ranked[0].confidence, ranked)
         return self.replies.unknown(question, self.replies.not_found(ranked), ranked)
 
     def _named(self, sentence: str) -> set[str]:
         """The parties a question's own sentence names (the commune aside)."""
         return self.calculations.parties.named(" ".join(fold(sentence).split()))
 
-    def _mostly_foreign(self, terms: list[str]) -> bool:
-        """Whether `terms` name more words of another topic than words of the convention other than its parties'
-        names: they ask about something else."""
+    def _mostly_foreign(self, question: str) -> bool:
+        """Whether a question names more words of another topic than of the convention (its parties aside), counted
+        in what it reports (who asks is no topic: "Le correspondant de La Voix du Nord nous demande qui …")."""
+        terms = self.matcher.question_terms(self.reader.cutter.reported(question))
         foreign = sum(map(self.matcher.is_foreign, terms))
         return foreign > sum(self.matcher.is_strong(term) and term not in self._party_terms for term in terms)
 

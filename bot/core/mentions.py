@@ -24,6 +24,14 @@ class Mentions:
         self._fact = phrases_pattern(reading.entity_facts, start=False)
         self._other = phrases_pattern(reading.other_bodies, start=False)
         self._own = phrases_pattern(reading.own_bodies, start=False)
+        self._unstated = [
+            (
+                phrases_pattern(tuple(fact.asks), start=False),
+                phrases_pattern(tuple(fact.near), start=False),
+                fact.answer,
+            )
+            for fact in reading.unstated_facts
+        ]
 
     def unsaid(self, question: str) -> str:
         """The name a question asks a fact of that the convention does not give ("Qui préside Somme Numérique ?"
@@ -34,6 +42,16 @@ class Mentions:
             window = folded[max(0, name.start() - NEAR_CHARS) : name.end() + NEAR_CHARS]
             if self._fact.search(window):
                 return self._as_written(name.group())
+        return ""
+
+    def unstated(self, question: str) -> str:
+        """What to answer a question asking a fact the convention never gives ("Combien de communes ont déjà
+        adhéré ?", knowledge/vocabulary.yaml: unstated_facts), else ""."""
+        folded = fold(question)
+        for asks, near, answer in self._unstated:
+            for asked in asks.finditer(folded):
+                if near.search(folded[max(0, asked.start() - NEAR_CHARS) : asked.end() + NEAR_CHARS]):
+                    return answer
         return ""
 
     def elsewhere(self, question: str) -> str:

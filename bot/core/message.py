@@ -35,6 +35,8 @@ _ITEM_NUMBER = re.compile(
     r"|^[Qq]\d{1,2}\b\s*[).:/-]?\s*"  # "Q1 durée ?", "Q2 : tarif": a question's number
 )
 _DATE_TOLD = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}\b")  # a year or a day/month: a fact told
+# A remark in brackets, closed or not where the sentence ends ("R : à compléter (hors sujet ?"): its "?" asks nothing.
+_ASIDE = re.compile(r"\([^()]*(?:\)|$)")
 _TRAILING_LINK = re.compile(r"\s+et$")  # "(i) le coût horaire et (ii) …": the item ends before "et"
 # The sentence a quote stands in goes on after it ("» ?", "», c'est quoi ?"; not "» Peux-tu répondre ?", a new
 # sentence) and ends with a question mark.
@@ -142,7 +144,7 @@ class Reader:
                 not opens_list
                 and (
                     request != sentence
-                    or self.cutter.asks(sentence, unpunctuated)
+                    or self.cutter.asks(_ASIDE.sub("", sentence), unpunctuated)
                     or (asked and self.cutter.goes_on(sentence))
                     or self.cutter.opens_item(sentence)
                 )

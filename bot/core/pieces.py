@@ -11,6 +11,8 @@ from .french import fold
 from .phrases import WORD, alternatives, phrase_trie, phrases_pattern
 from .reading import Reading
 
+MAX_SUBJECT_WORDS = 5  # "Pourquoi le CDG 62": a question word and a subject, no verb
+
 
 class Pieces:
     """Finds whether a sentence asks, and the pieces of it that may be questions of their own."""
@@ -43,6 +45,8 @@ class Pieces:
         self._link = re.compile(rf"^(?:(?:{links})(?:[\s,]+|$))+")
         self._inversion = re.compile(rf"\w-(?:t-)?(?:{alternatives(reading.inverted_subjects)})\b")
         self._subject = re.compile(rf"(?:{alternatives(reading.inverted_subjects)})\b")  # "on doit …", "il est …"
+        # "… et La Fibre ont-ils …": a second subject, then the verb both share (see `_joined_subjects`).
+        self._plural = re.compile(rf"^(?:[\w'’]+\s+){{1,4}}\w+-(?:t-)?(?:{alternatives(reading.plural_subjects)})\b")
         self._closing_words = frozenset(fold(word).strip() for word in reading.closing_question_words)
         self._yes_no = re.compile(rf"(?:{phrases_pattern(reading.closing_yes_no, start=False).pattern})\W*$")
         self._condition = phrases_pattern(reading.condition_words, start=True)
@@ -120,13 +124,20 @@ class Pieces:
             inside_brackets = bool(pieces) and pieces[-1].count("(") > pieces[-1].count(")")
             asking = announced or asks_alone or (listing and bool(self._item.match(folded)))
             announced = conditional = False
-            if pieces and (inside_brackets or not asking or not asks[-1]):
+            if pieces and (
+                inside_brackets or not asking or not asks[-1] or self._joined_subjects(pieces[-1], separator, own)
+            ):
                 pieces[-1] = f"{pieces[-1]}{separator}{piece.rstrip()}"
                 asks[-1] = asks[-1] or asking
             else:
                 pieces.append(piece.strip())
                 asks.append(asking)
         return pieces
+
+    def _joined_subjects(self, before: str, separator: str, own: str) -> bool:
+        """Whether a piece only adds a second subject to the question before it, which names no verb yet: "Pourquoi
+        le CDG 62 | et La Fibre ont-ils monté cette offre ?" (a few words, no comma, then the verb both share)."""
+        return "," not in separator and len(WORD.findall(before)) <= MAX_SUBJECT_WORDS and bool(self._plural.match(own))
 
     def _relative_clause(self, split: list[str], index: int) -> bool:
         """Whether the piece at `index` is a relative clause between commas ("La Fibre, | qui nous fournit les
@@ -139,6 +150,13 @@ class Pieces:
             return False
         after = fold(split[index + 2]).strip()
         return not any(p.match(after) for p in (self._link, self._opener, self._subject, self._item))
+
+    def reported(self, question: str) -> str:
+        """What a question reports, without who asks it ("Le correspondant de La Voix du Nord nous demande qui …" ->
+        "qui …"), folded; the whole question when no asking phrase stands in it."""
+        folded = fold(question)
+        asking = self._asking.search(folded)
+        return folded[asking.end() :] if asking else folded
 
     def refers_back(self, question: str) -> bool:
         """Whether a question refers back to the one before it ("Et celle du tribunal ?", "idem pour La Fibre")."""

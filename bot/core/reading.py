@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .schema import UnstatedFact
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -22,6 +24,7 @@ class Reading:
     anchor_words: tuple[str, ...] = ()
     linking_words: tuple[str, ...] = ()
     inverted_subjects: tuple[str, ...] = ()
+    plural_subjects: tuple[str, ...] = ()
     closing_question_words: tuple[str, ...] = ()
     closing_yes_no: tuple[str, ...] = ()
     condition_words: tuple[str, ...] = ()
@@ -38,6 +41,7 @@ class Reading:
     relay_closings: tuple[str, ...] = ()
     mentioned_only: tuple[str, ...] = ()
     entity_facts: tuple[str, ...] = ()
+    unstated_facts: tuple[UnstatedFact, ...] = ()
     other_bodies: tuple[str, ...] = ()
     own_bodies: tuple[str, ...] = ()
     spoken_commas: tuple[str, ...] = ()

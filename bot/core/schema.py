@@ -64,6 +64,15 @@ class SmallTalkFile(StrictModel):
     smalltalk: list[SmallTalk]
 
 
+class UnstatedFact(StrictModel):
+    """A fact the convention never gives ("combien de communes ont adhéré"): asked when a phrase of `asks`
+    stands near one of `near`; `answer` says so."""
+
+    asks: list[str]
+    near: list[str]
+    answer: str
+
+
 class VocabularyFile(StrictModel):
     courtesy_words: list[str]
     generic_words: list[str]
@@ -81,6 +90,7 @@ class VocabularyFile(StrictModel):
     anchor_words: list[str] = []
     linking_words: list[str] = []
     inverted_subjects: list[str] = []
+    plural_subjects: list[str] = []
     closing_question_words: list[str] = []
     closing_yes_no: list[str] = []
     condition_words: list[str] = []
@@ -97,6 +107,7 @@ class VocabularyFile(StrictModel):
     relay_closings: list[str] = []
     mentioned_only: list[str] = []
     entity_facts: list[str] = []
+    unstated_facts: list[UnstatedFact] = []
     other_bodies: list[str] = []
     own_bodies: list[str] = []
     spoken_commas: list[str] = []

@@ -15,17 +15,34 @@ SINGLE_WORD_LISTS = ("stop_words", "verb_endings", "inverted_subjects")
 def check_vocabulary(vocabulary: VocabularyFile, document: YamlDocument) -> Iterable[Problem]:
     """Single-word lists hold single words without accents; no list holds an entry twice."""
     for name in VocabularyFile.model_fields:
-        entries = getattr(vocabulary, name)
-        seen: set[str] = set()
+        for location, entries in _lists(name, getattr(vocabulary, name)):
+            yield from _check_list(name, location, entries, document)
+
+
+def _lists(name: str, value: object) -> Iterable[tuple[tuple[str | int, ...], list[str]]]:
+    """Each list of words of a vocabulary field, with where it stands: the field itself, or each list of each of
+    its entries (unstated_facts: asks, near)."""
+    entries = list(value)  # type: ignore[call-overload]  # a list, or a mapping's keys (list_counts)
+    if entries and not isinstance(entries[0], str):
         for index, entry in enumerate(entries):
-            location = (name, index)
-            key = " ".join(fold(entry).split())
-            if not key:
-                yield document.problem(location, f"{name} : entrée vide")
-            elif name in SINGLE_WORD_LISTS and (not key.isalpha() or key != entry.strip()):
-                yield document.problem(
-                    location, f"{name} : « {entry} » doit être un seul mot, en minuscules, sans accent"
-                )
-            elif entry.strip().casefold() in seen:
-                yield document.problem(location, f"{name} : « {entry} » est en double", warning=True)
-            seen.add(entry.strip().casefold())
+            for field, words in entry:
+                if isinstance(words, list):
+                    yield (name, index, field), words
+    else:
+        yield (name,), entries
+
+
+def _check_list(
+    name: str, where: tuple[str | int, ...], entries: list[str], document: YamlDocument
+) -> Iterable[Problem]:
+    seen: set[str] = set()
+    for index, entry in enumerate(entries):
+        location = (*where, index)
+        key = " ".join(fold(entry).split())
+        if not key:
+            yield document.problem(location, f"{name} : entrée vide")
+        elif name in SINGLE_WORD_LISTS and (not key.isalpha() or key != entry.strip()):
+            yield document.problem(location, f"{name} : « {entry} » doit être un seul mot, en minuscules, sans accent")
+        elif entry.strip().casefold() in seen:
+            yield document.problem(location, f"{name} : « {entry} » est en double", warning=True)
+        seen.add(entry.strip().casefold())
