@@ -126,7 +126,9 @@ class SequenceLists:
 
     def __init__(self, words: tuple[str, ...]) -> None:
         # As written and folded ("premierement" typed without accents), like every phrase of the vocabulary.
-        self._word = re.compile(rf"(?:^|(?<=[.;!?\n]))\s*(?:{any_phrase(words)})(?![\w'’])[\s,:]*", re.IGNORECASE)
+        # At a sentence's start or after a colon, or after ", et" ("… deux points : d'une part, …, et d'autre part, …").
+        start = r"(?:^|(?<=[.;:!?\n])|(?<=,)(?=\s*et\s))"
+        self._word = re.compile(rf"{start}\s*(?:et\s+)?(?:{any_phrase(words)})(?![\w'’])[\s,:]*", re.IGNORECASE)
 
     def items(self, text: str) -> str:
         """`text` with each counted item on its own line, marked as a list item ("- …")."""
