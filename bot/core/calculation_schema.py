@@ -80,6 +80,15 @@ class ExecutionYears(StrictModel):
     open_starts: list[str] = []
     event_words: list[str] = []
     entry_words: list[str] = []
+    start_words: list[str] = []
+    list_links: list[str] = []
+
+
+class SharedBudget(StrictModel):
+    """`shared_budget:`: a budget next to La Fibre's quote, paid from it or not."""
+
+    whole_words: list[str] = []
+    apart_words: list[str] = []
 
 
 class CalculationsFile(StrictModel):
@@ -123,6 +132,7 @@ class CalculationsFile(StrictModel):
     cap_current_year_words: list[str] = []
     cap_other_year_words: list[str] = []
     execution_years: ExecutionYears = ExecutionYears()
+    shared_budget: SharedBudget = SharedBudget()
     loss_words: list[str] = []
     deadline_words: list[str] = []
     missed_deadline_words: list[str] = []

@@ -34,7 +34,13 @@ _ITEM_NUMBER = re.compile(
     r"^\(?(?:\d{1,2}[).°/-]|(?:[a-zA-Z]|i{1,3}|iv|vi{0,3}|I{1,3}|IV|VI{0,3})[).°])\s+|^[-•*–—]\s*"
     r"|^[Qq]\d{1,2}\b\s*[).:/-]?\s*"  # "Q1 durée ?", "Q2 : tarif": a question's number
 )
-_DATE_TOLD = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}\b")  # a year or a day/month: a fact told
+# A fact told: a year or a day/month, or an amount or a duration given as a label's value or in brackets ("enveloppe :
+# 1 000 € TTC", "une visite = 2 h sur place", "(2 350 €)"): a list's item holding one is the situation, not a question,
+# unless it asks by itself. In a message telling one (a budget), an item with any amount or duration not asking by its
+# own words tells one too ("- le CDG vient 2 h 30 par visite"); elsewhere "- tarif pour 2 h ; - et pour 3 h ?" ask.
+_VALUE_TOLD = r"[:=(]\s*\d[\d\s,.]*?\s?(?:€|h\b|min\b)"
+_DATE_TOLD = re.compile(rf"\b(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}\b|{_VALUE_TOLD}")
+_FACT_TOLD = re.compile(r"\d\s?(?:€|h\b|min\b)")
 # A remark in brackets, closed or not where the sentence ends ("R : à compléter (hors sujet ?"): its "?" asks nothing.
 _ASIDE = re.compile(r"\([^()]*(?:\)|$)")
 _TRAILING_LINK = re.compile(r"\s+et$")  # "(i) le coût horaire et (ii) …": the item ends before "et"
@@ -157,6 +163,9 @@ class Reader:
             # Nothing asks but a list ("1) durée de la convention 2) tarif du CDG"), or a list some items of which
             # ask: its items are the questions, unless one tells a date (the situation).
             sentences = [replace(s, asks=s.asks or (s.listed and not _DATE_TOLD.search(s.text))) for s in sentences]
+        if any(re.search(_VALUE_TOLD, s.text) for s in sentences):
+            told = [s.listed and _FACT_TOLD.search(s.text) and not self.cutter.asks(s.text, True) for s in sentences]
+            sentences = [replace(s, asks=s.asks and not fact) for s, fact in zip(sentences, told, strict=True)]
         return sentences
 
     def punctuate(self, text: str) -> str:

@@ -88,6 +88,9 @@ class PartReader:
         # A follow-up ("Et le CDG, il peut aussi ?") is read with the question it takes up, whose clause
         # it may share; another question too weak alone, with the sentence before it.
         readings = (f"{before} {focus}",) if follows else (focus, f"{before} {focus}") if before else (focus,)
+        # A follow-up giving figures of its own ("2) et pour 3 h") is computed with them, not with those of the
+        # question it takes up (2 h + 3 h); one giving none ("Et pour La Fibre ?") keeps that question's date.
+        figured = follows and not any(char.isdigit() for char in focus)
         for reading in readings:
             # A question too weak alone is read again with the sentence (or the piece) before it,
             # unless that only finds again the clause of an earlier question (then it is not its own).
@@ -96,7 +99,7 @@ class PartReader:
                 reading,
                 reading if asking.anchored else "",
                 terms=asking.context_terms + self.matcher.question_terms(reading),
-                figures=" ".join([*asking.message.context, reading if follows else focus]),
+                figures=" ".join([*asking.message.context, reading if figured else focus]),
             )
             if _worth_giving(part) or _refused(part, reading, self.matcher):
                 break

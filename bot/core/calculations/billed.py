@@ -112,9 +112,10 @@ class BilledHours(Calculator):
             return True
         either = self.cues.alternative  # "2 h, parfois 3 h": one or the other, never both
         return all(
-            not (either and either.search(text, first.end, second.start))
+            not (either and either.search(text, first.end, end := _bracket_end(text, first.end, second.start)))
             and (
-                self.cues.addition.search(text, first.end, second.start)
+                self.cues.addition.search(text, first.end, end)
+                or (end > second.start and self.cues.back and self.cues.back.search(text, second.start, end))
                 or ({one, two} == {"intervention", "travel"} and self._side_by_side(text[first.end : second.start]))
             )
             for (first, one), (second, two) in itertools.pairwise(durations)
@@ -175,7 +176,8 @@ class BilledHours(Calculator):
             return False
         around = self._around(text, duration)
         came = bool(self.cues.intervention and self.cues.intervention.search(around))
-        named = self.parties.named(text) - {"commune"}
+        # the party its own part of the sentence names, else the message's ("= 2 h … voir aussi le devis de La Fibre")
+        named = (self.parties.named(around) or self.parties.named(text)) - {"commune"}
         return "fibre" not in named and (came or "cdg" in named)
 
     def _duration_role(self, text: str, duration: Duration, bounds: tuple[int, int]) -> str:
@@ -229,6 +231,15 @@ def word_end(text: str, position: int) -> str:
     """`text` after the word that ends at or goes on after `position` ("deplacement|s compris" → " compris")."""
     rest = text[position:]
     return rest[len(re.match(r"[a-z]*", rest).group(0)) :].lstrip()  # type: ignore[union-attr]
+
+
+def _bracket_end(text: str, start: int, end: int) -> int:
+    """`end`, or the end of the bracket opening right before it: the words of hours in brackets (an addition, or the
+    trip back) join them to the hours before ("45 min pour venir (45 min pour repartir aussi)")."""
+    if not text[start:end].rstrip().endswith("("):
+        return end
+    closing = text.find(")", end)
+    return end if closing == -1 else closing
 
 
 def _next(durations: list[Duration], duration: Duration) -> int:

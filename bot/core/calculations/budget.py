@@ -5,6 +5,7 @@ séance dure 1 h plus 30 min de route : combien de séances ?"). La Fibre's amou
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_DOWN, Decimal
 
 from ..answer import Answer
@@ -36,10 +37,35 @@ class Budget(Calculator):
         hours = bool(self.cues.hours_asked and self.cues.hours_asked.search(text))
         if not (sessions or hours) or not (COST_CLAUSE in near or self.cues.cost_terms & set(terms)):
             return None
-        if self.cues.before_tax_words.search(text) or (amount := self._amount(text, named)) is None:
+        if self.cues.before_tax_words.search(text) or (found := self._amount(text, named)) is None:
             return None  # a price before tax: the text gives no VAT rate
+        amount, quote, reading = found
+        if reading == "less" and quote >= amount:
+            return self._said(question, terms, _shared(amount, quote, reading))
+        answer = self._bought(question, text, terms, amount - quote * (reading == "less"), hours, sessions, durations)
+        if answer is None or not quote or reading == "alone":
+            return answer
+        said = _shared(amount, quote, reading)
+        text = f"{said} {answer.text}" if reading == "less" else f"{answer.text} {said}"
+        return self._said(question, terms, text)
+
+    def _bought(
+        self,
+        question: str,
+        text: str,
+        terms: list[str],
+        amount: Decimal,
+        hours: bool,
+        sessions: bool,
+        durations: list[Duration],
+    ) -> Answer | None:
+        """The hours or sessions `amount` pays for."""
         roles, _ = self.billed.roles(text, durations)
-        billed = [(d, role) for d, role in roles if role in ("intervention", "travel")]
+        if any(role == "training" and self.billed.party_of(text, d) == "fibre" for d, role in roles):
+            return None  # La Fibre's training: its quote's price, never the CDG 62's hours
+        # a session's training hours are the CDG 62's time that the amount pays ("une séance de formation = 2 h")
+        billed = [(d, "intervention" if role == "training" else role) for d, role in roles]
+        billed = [(d, role) for d, role in billed if role in ("intervention", "travel")]
         if any(d.hours is None for d, _ in billed):
             return None  # the price answer says what is wrong with them
         if sessions:
@@ -89,30 +115,62 @@ class Budget(Calculator):
         ]
         return self._said(question, terms, " ".join(lines))
 
-    def _amount(self, text: str, named: set[str]) -> Decimal | None:
-        """The one amount of the budget: not a rate, not La Fibre's (its quote) when the message names La Fibre."""
-        amounts = [
-            (amount, start) for amount, start in self.reader.amount_spans(text) if not self.totals.is_rate(text, start)
-        ]
-        if "fibre" in named:
-            # "900 € pour le CDG 62 (le devis de La Fibre, 1 320 €, est sur une autre ligne)", "enveloppe : 1 000 € -
-            # voir aussi le devis de La Fibre (2 350 €)": La Fibre's amounts buy none of the CDG 62's time.
-            amounts = [
-                (a, start) for a, start in amounts if self._named_at(text, start) & {"fibre", "cdg"} != {"fibre"}
-            ]
-        said = {amount for amount, _ in amounts}  # "600 € au budget … avec les 600 €": one amount said twice
-        return amounts[0][0] if len(said) == 1 and amounts[0][0] > 0 else None
+    def _amount(self, text: str, named: set[str]) -> tuple[Decimal, Decimal, str] | None:
+        """The one amount of the budget (not a rate), La Fibre's quote beside it (0 for none: it buys none of the CDG
+        62's time) and how the two are read: "alone" (a budget for the CDG 62, or the quote paid elsewhere), "less"
+        (a budget for everything: the quote comes out of it) or "unsure" (read alone, the answer says so)."""
+        amounts = [(a, start) for a, start in self.reader.amount_spans(text) if not self.totals.is_rate(text, start)]
+        quotes = {a for a, start in amounts if "fibre" in named and self._named_at(text, start) == {"fibre"}}
+        budget = [(a, start) for a, start in amounts if a not in quotes]
+        said = {amount for amount, _ in budget}  # "600 € au budget … avec les 600 €": one amount said twice
+        if len(said) != 1 or budget[0][0] <= 0:
+            return None
+        amount, start = budget[0]
+        if len(quotes) != 1:
+            return amount, Decimal(0), "alone"
+        around = self._aside(text, start)[1]
+        words = self.cues.budget_words
+        if (words["apart"] and words["apart"].search(text)) or self.parties.named(around) == {"cdg"}:
+            return amount, next(iter(quotes)), "alone"  # "(le devis de La Fibre est sur une autre ligne)"
+        if words["whole"] and words["whole"].search(around):
+            return amount, next(iter(quotes)), "less"  # "le budget numérique est de 2 000 € au total"
+        return amount, next(iter(quotes)), "unsure" if next(iter(quotes)) < amount else "alone"
 
     def _named_at(self, text: str, start: int) -> set[str]:
-        """The organisations named in the amount's part of the sentence, or in the brackets it stands in."""
-        named = self.parties.named(self.reader.clause_around(text, start, start + 1))
+        """The organisations named in the amount's part of the sentence, the brackets aside, or in the brackets it
+        stands in ("1 000 € pour le CDG (le devis de La Fibre, 2 340 €, est à part)")."""
+        inside = self._aside(text, start)[0]
+        before = re.split(r"[.;!?,(]", text[max(0, start - 60) : start])[-1]  # "devis de La Fibre : 1 200 €"
+        clause = re.sub(r"\([^()]*\)?", " ", self.reader.clause_around(text, start, start + 1))
+        return self.parties.named(inside) or self.parties.named(clause) or self.parties.named(before)
+
+    def _aside(self, text: str, start: int) -> tuple[str, str]:
+        """The brackets the amount at `start` stands in (or ""), and its part of the sentence without brackets."""
         opening, closing = text.rfind("(", 0, start), text.find(")", start)
-        if opening > text.rfind(")", 0, start) and closing != -1:
-            named |= self.parties.named(text[opening:closing])
-        return named
+        inside = text[opening:closing] if opening > text.rfind(")", 0, start) and closing != -1 else ""
+        around = self.reader.clause_around(text, start, self.reader.amount_end(text, start), labelled=True)
+        return inside, re.sub(r"\([^()]*\)?", " ", around)
 
     def _said(self, question: str, terms: list[str], text: str) -> Answer:
         return Answer(question, True, "calculation", text, (self.cite(COST_CLAUSE, terms),), 1.0)
+
+
+def _shared(amount: Decimal, quote: Decimal, reading: str) -> str:
+    """How the budget and La Fibre's quote were read: the quote taken out of it, or the reading taken said."""
+    rest = amount - quote
+    if reading == "less" and rest <= 0:
+        return (
+            f"Le devis de La Fibre Numérique 59 62 ({format_euros(quote)}) se paie sur ce même budget de "
+            f"{format_euros(amount)} et {'le dépasse' if quote > amount else 'l’épuise'} : il ne reste rien pour l'accompagnement du CDG 62 (article 4.2.1)."
+        )
+    less = f"{format_euros(amount)} − {format_euros(quote)} = {format_euros(rest)}"
+    if reading == "less":
+        return f"Le devis de La Fibre Numérique 59 62 se paie sur ce même budget : {less} pour le CDG 62."
+    return (
+        f"J'ai compté les {format_euros(amount)} pour le seul CDG 62. Si le devis de La Fibre Numérique 59 62 "
+        f"({format_euros(quote)}) se paie sur ce même montant, il reste {less}, soit "
+        f"{format_hours(rest / HOURLY_RATE)} de temps du CDG 62, trajets compris."
+    )
 
 
 def _hours_bought(amount: Decimal) -> str:

@@ -160,6 +160,10 @@ class Cues:
         self.time_asked = optional(words.time_asked_words)
         self.interest = optional(words.interest_words)
         self.total = optional(words.total_words)
+        self.budget_words = {
+            "whole": optional(words.shared_budget.whole_words),
+            "apart": optional(words.shared_budget.apart_words),
+        }
         self.rate_after = (
             # read in `digits` text, where "l'heure" is split as "l' heure"
             re.compile(r"\s*(?:" + alternation(map(elided, words.rate_after_words)) + ")")

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
@@ -22,39 +22,11 @@ from ..french import fold
 from .base import Calculator, Context
 from .cues import _at_end, cue_pattern
 from .date_roles import _SENTENCE_END, DateRoles, _nearest
+from .year_of_execution import YEAR, When, alone, event_said, first_role, month_end, yes
 
-YEAR = relativedelta(years=1)
 # A year in digits that is not an amount ("2 025 €") nor a decimal; a date's year too ("facturé le 15/09/2026").
 _DIGIT_YEAR = re.compile(r"(?<![\d,.])(20\d\d)(?!\d|[,.]\d|\s?(?:€|euro))")
 _YEAR_PAIR = re.compile(r"(?<![\d,./-])(20\d\d) ?[-/] ?(20\d\d)(?![\d/-])")
-
-
-@dataclass(frozen=True)
-class When:
-    """What places the cap's year: today, the entry into force and the damaging event named in the message."""
-
-    today: date
-    entry: date | None = None  # the last signature named
-    event: tuple[date, date] | None = None  # the event's first and last possible days ("en mars 2026": the month)
-    written: tuple[str, ...] = ()  # the event's dates as the message writes them: no year an amount is said of
-    ordinals: bool = False  # the message names a year by an ordinal: an ordinal alone is one too ("… et la seconde")
-
-    @property
-    def days(self) -> tuple[date, date]:
-        """The days the cap's year must hold: the event's, else today."""
-        return self.event or (self.today, self.today)
-
-    def number(self, day: date) -> int | None:
-        """The year of execution holding `day` (1 for the first), or None before the entry into force or without it."""
-        if self.entry is None or day < self.entry:
-            return None
-        return relativedelta(day, self.entry).years + 1
-
-    def bounds(self, number: int) -> tuple[date, date]:
-        """The first and last day of year `number` (the entry is known)."""
-        assert self.entry is not None
-        start = self.entry + YEAR * (number - 1)
-        return start, start + YEAR - relativedelta(days=1)
 
 
 class ExecutionYears(Calculator):
@@ -74,6 +46,8 @@ class ExecutionYears(Calculator):
         self._month = re.compile(rf"(?<![a-z])({months})\.? (20\d\d)(?!\d)")
         self._range_end = re.compile(rf" ?(?:{alternation(words.range_ends)}) ?")
         self._open_start = _at_end(words.open_starts)
+        self._list_link = re.compile(rf" ?(?:{alternation(words.list_links)})(?![a-z])") if words.list_links else None
+        self._start = cue_pattern([*words.start_words, *words.open_starts]).compiled if words.start_words else None
         # "event" first: of two cues ending at one place, `_nearest` keeps the first ("panne" is also an `other` cue)
         self._cues = {"event": cue_pattern(words.event_words), "entry": cue_pattern(words.entry_words)}
 
@@ -82,12 +56,51 @@ class ExecutionYears(Calculator):
         recorded by /signature) and the damaging event."""
         event, written, entries = self._read_dates(folded, today)
         roles = self.date_roles.roles(folded, find_dates(folded, today))
-        signed = [r.mention.value for r in roles if r.role == "signature" and not r.assumed and r.mention.value]
+        # "la deuxième année, commencée le 01/04/2026": that year's start, never a signature; the entry a year before
+        starts = {r.mention.value: self._year_start(folded, r.mention.start) for r in roles if r.mention.value}
+        entries += [day - YEAR * (number - 1) for day, number in starts.items() if number]
+        signed = [
+            r.mention.value
+            for r in roles
+            if r.role == "signature" and not r.assumed and not starts.get(r.mention.value)
+        ]
         entry = max((day for day in signed + entries if not (event and event[0] <= day <= event[1])), default=signature)
         named = bool(self._ordinal_year.search(folded) or self._numbered_year.search(folded))
         if event and entry and event[0] < entry:  # before the convention applied: a date misread, today's reading
             event, written = None, ()
         return When(today, entry, event, written, named)
+
+    def list_link(self, folded: str, end: int) -> bool:
+        """Does a list link ("au titre de") follow the amount ending at `end`: its year is that of the list before it?"""
+        return bool(self._list_link and self._list_link.match(folded, end))
+
+    def listed(self, folded: str, spans: list[tuple[Decimal, int]], kinds: list[str]) -> None:
+        """The amounts right before the last one, joined by addition words only ("1 250 € et 980 € au titre de la
+        deuxième année"), are of its year: the first starts its group, the others are added to it."""
+        first = last = len(kinds) - 1
+        while first and not kinds[first - 1] and self.list_gap(folded, spans, first):
+            first -= 1
+        kinds[first:] = [kinds[last]] + ["added" if kinds[last] == "current" else kinds[last]] * (last - first)
+
+    def list_gap(self, folded: str, spans: list[tuple[Decimal, int]], index: int) -> bool:
+        """Only addition words ("et", ",") between the amount `index` and the one before it, in one sentence."""
+        gap = folded[self.reader.amount_end(folded, spans[index - 1][1]) : spans[index][1]] if index else "."
+        addition = self.cues.addition
+        return bool(addition and not re.search(r"[.;!?]", gap) and not addition.sub("", gap).strip())
+
+    def _year_start(self, folded: str, start: int) -> int:
+        """The year whose start the date at `start` is ("la deuxième année, commencée le …": 2), or 0: an ordinal year
+        then one of `start_words` or `open_starts`, no figure between, in the date's sentence."""
+        before = _SENTENCE_END.split(folded[:start])[-1]
+        found = list(self._ordinal_year.finditer(before)) + list(self._numbered_year.finditer(before))
+        last = max(found, key=lambda m: m.end(), default=None)
+        rest = before[last.end() :] if last else "0"
+        said = self._start and self._start.search(rest)
+        return (
+            self._ordinals.get(last.group(1)) or int(last.group(1))
+            if said and last and not re.search(r"\d", rest)
+            else 0
+        )
 
     def kind(self, text: str, when: When) -> str:
         """Does the year `text` names hold the event (else today)? "current", "other", "?" or "" (no year named)."""
@@ -99,7 +112,7 @@ class ExecutionYears(Calculator):
 
     def describe(self, when: When) -> str:
         """The year whose amount is the cap, as the answer names it ("l'année d'exécution du … au …, celle de …")."""
-        bounds, event = self._bounds(when), _event(when)
+        bounds, event = self._bounds(when), event_said(when)
         if event and bounds:
             return f"l'année d'exécution {bounds}, celle de {event}"
         if event:
@@ -110,7 +123,7 @@ class ExecutionYears(Calculator):
 
     def placed(self, when: When) -> str:
         """The event placed in its year of execution (a sentence of the answer), or "" when it cannot be."""
-        bounds, event = self._bounds(when), _event(when)
+        bounds, event = self._bounds(when), event_said(when)
         if not (bounds and event and when.entry):
             return ""
         said = f"{event[0].upper()}{event[1:]} tombe dans l'année d'exécution {bounds}"
@@ -131,14 +144,14 @@ class ExecutionYears(Calculator):
         this, then = when.number(today), when.number(day)
         if cues.current_year and cues.current_year.search(text):  # the year in course today
             if when.entry is not None:
-                return _yes(this is not None and this == then)
+                return yes(this is not None and this == then)
             return "current" if day > today - YEAR else "other"  # without the entry: today's reading
         span = self._span(text, when)
         if number := self._ordinal(text, when):
             if then is not None:
-                return _yes(number == then)
+                return yes(number == then)
             if span:  # "la deuxième (depuis juin 2026)": its dates place it
-                return _yes(span[0] <= day <= span[1])
+                return yes(span[0] <= day <= span[1])
             # without the entry, today's reading: the first year is past (the event of a year ago may be in it)
             return "other" if number == 1 and day > today - YEAR else "?"
         if cues.other_year and cues.other_year.search(text):
@@ -146,9 +159,9 @@ class ExecutionYears(Calculator):
                 return "other"
             return "?"  # which other year: not told
         if span:
-            return _yes(span[0] <= day <= span[1])
+            return yes(span[0] <= day <= span[1])
         years = {int(y) for y in _DIGIT_YEAR.findall(text) if int(y) <= today.year}
-        return _yes(day.year in years) if years else ""
+        return yes(day.year in years) if years else ""
 
     def _ordinal(self, text: str, when: When) -> int:
         """The year's number an ordinal of `text` gives ("la deuxième année", "année 2", "la seconde"), or 0."""
@@ -181,12 +194,12 @@ class ExecutionYears(Calculator):
         dates = []
         for m in find_dates(text, today):
             # "la panne du 18 novembre": the last 18 November up to today, not its dated neighbour's year
-            value = _alone(m.text, today) if today and m.assumed_year else m.value
+            value = alone(m.text, today) if today and m.assumed_year else m.value
             if value:
-                dates.append((m.start, m.start + len(m.text), value, _month_end(value) if m.month_only else value))
+                dates.append((m.start, m.start + len(m.text), value, month_end(value) if m.month_only else value))
         numbers = calendar_names().numbers
         months = [
-            (m.start(), m.end(), first, _month_end(first))
+            (m.start(), m.end(), first, month_end(first))
             for m in self._month.finditer(text)
             if not any(start <= m.start() < end for start, end, _, _ in dates)  # "mars 2025" of "15 mars 2025"
             for first in [date(int(m.group(2)), numbers[m.group(1)], 1)]
@@ -211,40 +224,10 @@ class ExecutionYears(Calculator):
             after = folded[end : found[index + 1][0] if index + 1 < len(found) else None]
             opening = len(after) - len(after.lstrip(" ,"))
             after = after[opening : self.reader.clause_end(after, opening)]
-            role = _nearest(before, cues) or _first(after, cues)
+            role = _nearest(before, cues) or first_role(after, cues)
             if role == "event":
                 days += [first, min(last, today)]
                 written.append(folded[start:end])
             elif role == "entry":
                 entries.append(first)
         return ((min(days), max(days)) if days else None), tuple(written), entries
-
-
-def _event(when: When) -> str:
-    """ "l'événement du …" the message dates, or ""."""
-    if when.event is None:
-        return ""
-    first, last = when.event
-    if first == last:
-        return f"l'événement du {first:%d/%m/%Y}"
-    return f"l'événement survenu entre le {first:%d/%m/%Y} et le {last:%d/%m/%Y}"
-
-
-def _yes(holds: bool) -> str:
-    return "current" if holds else "other"
-
-
-def _alone(written: str, today: date) -> date | None:
-    """A day written without a year, read alone (no neighbour gives it a year): the last such day up to today."""
-    found = find_dates(written, today)
-    return found[0].value if len(found) == 1 else None
-
-
-def _month_end(first: date) -> date:
-    return first + relativedelta(months=1, days=-1)
-
-
-def _first(text: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
-    """The role whose cue starts first in `text`, or None."""
-    found = [(match.start(), role != "event", role) for role, p in patterns.items() if (match := p.search(text))]
-    return min(found)[2] if found else None  # of two at one place, the event

@@ -88,25 +88,31 @@ class Liability(Calculator):
         kinds: list[str] = []
         joined: list[bool] = []  # each amount joined to the previous one as one more invoice of a list
         named: list[bool] = []  # ... and that previous one said of what it pays ("620 € de messagerie et")
+        labels: list[str] = []  # the year each amount's label gives it ("Deuxième année : 600 €"), or ""
         previous = 0
         for _, start in spans:
             end = self.reader.amount_end(folded, start)
             around = self.reader.clause_around(folded, start, end)
             # "500 € la deuxième (depuis juin 2026)": a parenthesis right after the amount's part says its year too
             aside = re.match(r"\s*\([^()]*\)", folded[self.reader.clause_end(folded, end) :])
-            kind = self.years.kind(around + (aside.group() if aside else ""), when)
+            kind, labelled = self.years.kind(around + (aside.group() if aside else ""), when), ""
             between = re.split(r"[.;!?]", folded[previous:start])[-1]  # the words since the previous amount
             if not kind:  # "et pour 2026, 450 €", "Deuxième année, celle en cours : 450 €": the words since the
                 # previous amount's own part ("980 € cette année, notre budget … 12 000 €": not a label), in the
-                # same sentence (a label before a colon names the amount after it)
+                # same sentence (a label before a colon names the amount after it), and its list ("… : 600 € et 450 €")
                 label = folded[min(start, self.reader.clause_end(folded, previous)) if previous else 0 : start]
-                kind = self.years.kind(re.split(r"[.;!?]", label)[-1], when)
+                kind = labelled = self.years.kind(re.split(r"[.;!?]", label)[-1], when)
+                if not kind and self.years.list_gap(folded, spans, len(kinds)) and kinds[-1] != "loss" and labels[-1]:
+                    kind, labelled = "added" if labels[-1] == "current" else labels[-1], labels[-1]
+            labels.append(labelled)
             joined.append(bool(kinds) and self._added(folded, start, between, around))
             named.append(joined[-1] and bool(re.search(r"[a-z(]", between[: between.rstrip().rfind(" ")])))
             if not kind and joined[-1] and kinds[-1] in ("current", "added"):
                 kind = "added"  # "cette année 620 € de messagerie et 380 € pour le site": one more of that year
             kinds.append("loss" if self._is_loss(folded, start) else kind)
             previous = end
+            if kind in ("current", "other") and self.years.list_link(folded, end):
+                self.years.listed(folded, spans, kinds)  # "1 250 € et 980 € au titre de la deuxième année": both
         for i, kind in enumerate(list(kinds)):
             first = i
             while kind == "current" and first > 0 and kinds[first - 1] == "" and named[first]:
@@ -123,8 +129,7 @@ class Liability(Calculator):
 
     def _added(self, folded: str, start: int, between: str, around: str) -> bool:
         """Is the amount at `start` one more invoice of the previous one's year: invoiced, joined to it by an addition
-        word ("et", "+") right before it in the same sentence, and not said of the CDG 62 (its bills are not La
-        Fibre's)?"""
+        word ("et", "+") right before it in its sentence, not said of the CDG 62 (its bills are not La Fibre's)?"""
         cues, cdg = self.cues, self.cues.parties.get("cdg")
         joining = list(cues.addition.finditer(between)) if cues.addition else []
         return bool(

@@ -1,0 +1,72 @@
+"""What places the liability cap's year of execution (execution_years.py): today, the entry into force and the
+damaging event, and the small readings of days the years are computed with."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from ..date_mentions import find_dates
+
+YEAR = relativedelta(years=1)
+
+
+@dataclass(frozen=True)
+class When:
+    """What places the cap's year: today, the entry into force and the damaging event named in the message."""
+
+    today: date
+    entry: date | None = None  # the last signature named
+    event: tuple[date, date] | None = None  # the event's first and last possible days ("en mars 2026": the month)
+    written: tuple[str, ...] = ()  # the event's dates as the message writes them: no year an amount is said of
+    ordinals: bool = False  # the message names a year by an ordinal: an ordinal alone is one too ("… et la seconde")
+
+    @property
+    def days(self) -> tuple[date, date]:
+        """The days the cap's year must hold: the event's, else today."""
+        return self.event or (self.today, self.today)
+
+    def number(self, day: date) -> int | None:
+        """The year of execution holding `day` (1 for the first), or None before the entry into force or without it."""
+        if self.entry is None or day < self.entry:
+            return None
+        return relativedelta(day, self.entry).years + 1
+
+    def bounds(self, number: int) -> tuple[date, date]:
+        """The first and last day of year `number` (the entry is known)."""
+        assert self.entry is not None
+        start = self.entry + YEAR * (number - 1)
+        return start, start + YEAR - relativedelta(days=1)
+
+
+def event_said(when: When) -> str:
+    """ "l'événement du …" the message dates, or ""."""
+    if when.event is None:
+        return ""
+    first, last = when.event
+    if first == last:
+        return f"l'événement du {first:%d/%m/%Y}"
+    return f"l'événement survenu entre le {first:%d/%m/%Y} et le {last:%d/%m/%Y}"
+
+
+def yes(holds: bool) -> str:
+    return "current" if holds else "other"
+
+
+def alone(written: str, today: date) -> date | None:
+    """A day written without a year, read alone (no neighbour gives it a year): the last such day up to today."""
+    found = find_dates(written, today)
+    return found[0].value if len(found) == 1 else None
+
+
+def month_end(first: date) -> date:
+    return first + relativedelta(months=1, days=-1)
+
+
+def first_role(text: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
+    """The role whose cue starts first in `text`, or None."""
+    found = [(match.start(), role != "event", role) for role, p in patterns.items() if (match := p.search(text))]
+    return min(found)[2] if found else None  # of two at one place, the event
