@@ -17,13 +17,13 @@ from .answer import Answer, Citation
 from .calculations import Calculations
 from .citing import Citations
 from .cleaning import clean
-from .french import comparable, fold
+from .french import comparable
 from .knowledge import Knowledge
 from .matching import Matcher, is_sure
 from .mentions import Mentions
 from .message import Reader
 from .part_reader import PartReader, reads_in_parts
-from .questions import QuestionFinder
+from .questions import MAX_BARE_WORDS, QuestionFinder
 from .ranker import Ranker
 from .references import find_reference
 from .replies import SURE_CONFIDENCE, Replies
@@ -60,6 +60,7 @@ class Engine:
         self.ranker = Ranker(knowledge, self.matcher.question_terms)
         self.citations = Citations(knowledge, self.matcher)
         self.calculations = Calculations(knowledge, self.matcher, self.citations.citation, threshold)
+        self._named = self.calculations.parties.named_in  # the parties a question's own sentence names
         self.replies = Replies(
             knowledge, self.citations, self.calculations, threshold=threshold, contact=contact, contacts=self.contacts
         )
@@ -146,10 +147,11 @@ class Engine:
         earlier question of the message cites it ("le CDG nous a facturé 3 h … ? Et on le règle comment ?": both
         are article 4.2.1): giving way to the next clause was measured wrong more often than right."""
         terms = terms if terms is not None else self.matcher.question_terms(text)
-        asked = focus or sentence or (question if whole else "")  # the question's own words (a part's: itself)
+        asked = focus or sentence or (question if whole else "")  # its own words (a part's: itself)
         if unsaid := self.mentions.unsaid(asked):  # "Qui préside Somme Numérique ?": named, nothing more
             return self.replies.unknown(question, self.replies.unsaid(unsaid, self.matcher.rank(terms)))
-        if unstated := self.mentions.unstated(asked):  # "Combien de communes ont déjà adhéré ?"
+        # A short question asks what its context says ("Je cherche le nombre de communes … Auriez-vous ce chiffre ?").
+        if unstated := self.mentions.unstated(text if 0 < len(asked.split()) <= MAX_BARE_WORDS else asked):
             return self.replies.unknown(question, self.replies.not_found(self.matcher.rank(terms), unstated))
         if other := self.mentions.elsewhere(asked):  # "Le CDG 59 propose-t-il la même offre ?"
             return self.replies.unknown(question, self.replies.not_bound(other))
@@ -221,10 +223,6 @@ class Engine:
             clause = self.knowledge.clauses[ranked[0].clause_id]
             return self.replies.clause_answer(question, clause, terms, ranked[0].confidence, ranked)
         return self.replies.unknown(question, self.replies.not_found(ranked), ranked)
-
-    def _named(self, sentence: str) -> set[str]:
-        """The parties a question's own sentence names (the commune aside)."""
-        return self.calculations.parties.named(" ".join(fold(sentence).split()))
 
     def _mostly_foreign(self, question: str) -> bool:
         """Whether a question names more words of another topic than of the convention (its parties aside), counted

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..answer import Answer
+from ..french import fold
 from ..matching import Candidate
 from ..rescan import Item, Rescan
 from .base import Calculator, Context
@@ -154,6 +155,10 @@ class Parties(Calculator):
     def named(self, folded: str) -> set[str]:
         """The organisations `folded` names (the commune aside)."""
         return {party for party, pattern in self.cues.parties.items() if party != "commune" and pattern.search(folded)}
+
+    def named_in(self, text: str) -> set[str]:
+        """The organisations a text as written names (the commune aside): a question's own sentence."""
+        return self.named(" ".join(fold(text).split()))
 
     def mismatch(self, question: str, terms: list[str], ranked: list[Candidate], named: set[str]) -> Answer | None:
         """A clause of one party given for a question about the other: the other's own clause instead."""
