@@ -25,7 +25,7 @@ from pathlib import Path
 
 import platformdirs
 
-from .core.date_mentions import CalendarNames, calendar_names, use_calendar_names
+from .core.calendar_names import CalendarNames, calendar_names, use_calendar_names
 from .core.engine import Engine
 from .core.knowledge import load_knowledge
 

@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterable
 
 from .calculation_schema import CalculationsFile
+from .calendar_names import calendar_names
 from .checks import Located
-from .date_mentions import calendar_names
 from .french import fold
 from .yamlfile import Problem, YamlDocument
 

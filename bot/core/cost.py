@@ -15,6 +15,7 @@ from decimal import Decimal
 from text_to_num import alpha2digit
 
 from .calculation_schema import DurationGrammar
+from .folding import folded as fold_spaced
 from .french import fold
 from .times_of_day import TimesOfDay, alternation, folded_words, scanned
 
@@ -57,7 +58,7 @@ def elided(word: str) -> str:
 
 def digits(question: str) -> str:
     """`question` folded, its French number words written in digits ("vingt-cinq" → "25")."""
-    folded = " ".join(fold(question).split())  # one space at most between words: patterns stay linear
+    folded = fold_spaced(question)  # one space at most between words: patterns stay linear
     folded = folded.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate cannot cross into text2num
     folded = _ELISION.sub("' ", folded)  # "d'une heure": text2num reads "une" only as a word of its own
     return alpha2digit(folded, "fr", threshold=0) if re.search(r"[a-z]", folded) else folded  # text2num reads words

@@ -1,8 +1,7 @@
 """Dates written in French questions: "15/03/2025", "le 2 octobre 2025", "en mars 2026", "il y a 18 mois".
 
 Each mention keeps its text and position (the calculations read the words around it to know its role)
-and, when the day does not exist, why. The month and weekday names come from babel, read once; the
-engine cache keeps them.
+and, when the day does not exist, why. The month and weekday names come from babel (calendar_names.py).
 """
 
 from __future__ import annotations
@@ -14,8 +13,11 @@ from functools import cache, lru_cache
 
 from dateutil.relativedelta import relativedelta
 
+from .calendar_names import calendar_names
+from .folding import folded as fold_spaced
 from .french import fold
 from .number_words import SPOKEN, number_in_words, year_in_words
+from .rescan import Item, Rescan
 
 # A digit first, the character before it checked just after (the same matches as a look-behind first,
 # "(?<![\d.,/-])(\d{1,4})"): the regex engine then jumps from digit to digit instead of trying every position.
@@ -28,42 +30,6 @@ _AGO = re.compile(r"il y a (?<!\wil y a )(\d{1,3}|[a-z]+(?:[ -][a-z]+)?) (ans?|a
 # first: the regex engine jumps from space to space (five times faster than looking for digits everywhere).
 _YEAR = re.compile(r" \d{4}")
 _AGO_UNITS = {"an": "years", "ans": "years", "annee": "years", "annees": "years", "mois": "months"}
-
-
-@dataclass(frozen=True)
-class CalendarNames:
-    """French month and weekday names from the CLDR (babel), not from a list kept by hand: "janvier", "janv",
-    "fevr"… Read once; the engine cache keeps them, so that a cached `ask` does not load babel's locale data."""
-
-    months: tuple[str, ...]  # wide, January first
-    weekdays: tuple[str, ...]  # wide, Monday first
-    numbers: dict[str, int]  # folded wide and abbreviated month names -> month number
-
-
-_names: CalendarNames | None = None
-
-
-def calendar_names() -> CalendarNames:
-    global _names
-    if _names is None:
-        from babel.dates import get_day_names, get_month_names
-
-        _names = CalendarNames(
-            tuple(get_month_names("wide", locale="fr")[number] for number in range(1, 13)),
-            tuple(get_day_names("wide", locale="fr")[number] for number in range(7)),
-            {
-                fold(name).rstrip("."): number
-                for width in ("wide", "abbreviated")
-                for number, name in get_month_names(width, locale="fr").items()
-            },
-        )
-    return _names
-
-
-def use_calendar_names(names: CalendarNames) -> None:
-    """Take the names the engine cache kept (the cache's key covers babel's version)."""
-    global _names
-    _names = names
 
 
 @cache
@@ -84,17 +50,17 @@ def _folded_months() -> tuple[str, ...]:
     return tuple(fold(name) for name in calendar_names().months)
 
 
-def _wide_months(folded: str) -> list[tuple[int, int, int]]:
+def _wide_months(folded: str, start: int = 0) -> list[tuple[int, int, int]]:
     """Each month's full name in `folded` ("aout", "septembre": after a day in words, an abbreviation would be a
     number, "sept"), as (start, end, month); found with str.find, several times faster than a regex here."""
     found = []
     for number, name in enumerate(_folded_months(), start=1):
-        start = folded.find(name)
-        while start != -1:
-            end = start + len(name)
-            if not (start and folded[start - 1].isalpha()) and not (end < len(folded) and folded[end].isalpha()):
-                found.append((start, end, number))
-            start = folded.find(name, end)
+        begin = folded.find(name, start)
+        while begin != -1:
+            end = begin + len(name)
+            if not (begin and folded[begin - 1].isalpha()) and not (end < len(folded) and folded[end].isalpha()):
+                found.append((begin, end, number))
+            begin = folded.find(name, end)
     return sorted(found)
 
 
@@ -121,61 +87,100 @@ def find_dates(question: str, today: date | None = None) -> list[DateMention]:
 
 @lru_cache(maxsize=8)  # the calculators of one question read its dates in turn (deadlines, interest): once
 def _find_dates(question: str, today: date | None) -> tuple[DateMention, ...]:
-    folded = " ".join(fold(question).split())
-    written, month_year = _month_patterns()
-    months = calendar_names().numbers
-    found: list[DateMention] = []
-    for match in _NUMERIC.finditer(folded):
+    folded = fold_spaced(question)
+    found = [mention for _, _, mention in _numeric(folded, today)]
+    found += [mention for _, _, mention in _written(folded, today) if mention]
+    found += [mention for _, _, mention in _days_in_words(folded, today) if mention]
+    if today is not None:
+        for start, _, (text, month, year) in _month_years(folded, today) if _YEAR.search(folded) else ():
+            if not any(m.start <= start < m.start + len(m.text) + 8 for m in found):
+                found.append(DateMention(text, date(year, month, 1), "", start, month_only=True))
+        found.extend(_ago(folded, today))
+    found.sort(key=lambda mention: mention.start)
+    return tuple(_years_from_neighbours(found, today) if today is not None else found)
+
+
+def _scan_numeric(folded: str, start: int, today: object) -> list[Item[DateMention]]:
+    found = []
+    for match in _NUMERIC.finditer(folded, start):
         first, _, middle, last = match.groups()
         if len(first) == 4:
             year, month, day = int(first), int(middle), int(last)
         else:
             day, month, year = int(first), int(middle), int(last)
             year += 2000 if len(last) == 2 else 0
-        found.append(_mention(match.group(0), year, month, day, match.start()))
-    for match in written.finditer(folded):
-        day, month = int(match.group(1)), months[match.group(2)]
+        found.append((match.start(), match.end(), _mention(match.group(0), year, month, day, match.start())))
+    return found
+
+
+def _scan_written(folded: str, start: int, today: object) -> list[Item[DateMention | None]]:
+    """ "15 mars 2025", "le 12 aout deux mille vingt-cinq", "le 3 fevrier" (the last such day up to `today`)."""
+    written, months = _month_patterns()[0], calendar_names().numbers
+    found: list[Item[DateMention | None]] = []
+    for match in written.finditer(folded, start):
+        day, month, mention = int(match.group(1)), months[match.group(2)], None
         spoken = None if match.group(3) else year_in_words(folded, match.end(2))  # "12 aout deux mille vingt-cinq"
         if match.group(3) or spoken:
             year, end = (int(match.group(3)), match.end(3)) if match.group(3) else spoken  # type: ignore[misc]
-            found.append(_mention(folded[match.start() : end].strip(), year, month, day, match.start()))
-        elif today is not None:
+            mention = _mention(folded[match.start() : end].strip(), year, month, day, match.start())
+        elif isinstance(today, date):
             year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
-            mention = _mention(match.group(0), year, month, day, match.start())
-            found.append(DateMention(mention.text.strip(), mention.value, mention.problem, mention.start, True))
-    found.extend(_day_in_words(folded, today))
-    if today is not None:
-        for match in month_year.finditer(folded) if _YEAR.search(folded) else ():
-            if not any(m.start <= match.start() < m.start + len(m.text) + 8 for m in found):
-                month, year = months[match.group(1)], int(match.group(2))
-                found.append(DateMention(match.group(0), date(year, month, 1), "", match.start(), month_only=True))
-        found.extend(_ago(folded, today))
-    found.sort(key=lambda mention: mention.start)
-    return tuple(_years_from_neighbours(found, today) if today is not None else found)
+            dated = _mention(match.group(0), year, month, day, match.start())
+            mention = DateMention(dated.text.strip(), dated.value, dated.problem, dated.start, True)
+        found.append((match.start(), match.end(), mention))
+    return found
 
 
-def _day_in_words(folded: str, today: date | None) -> list[DateMention]:
+def _scan_month_years(folded: str, start: int, today: object) -> list[Item[tuple[str, int, int]]]:
+    """ "en avril 2025": a month without a day (kept unless a date found already holds it)."""
+    month_year, months = _month_patterns()[1], calendar_names().numbers
+    return [
+        (match.start(), match.end(), (match.group(0), months[match.group(1)], int(match.group(2))))
+        for match in month_year.finditer(folded, start)
+    ]
+
+
+# Each scan of a long message's text reads again only past the start it shares with the last text scanned (the
+# message's context, read with each question in turn). The numbers read nothing past a space; the written dates
+# read at most SCAN_REACH characters from where they start (a day, a month, a year, and 60 characters of a year
+# in words after the month), and so do the months without a day and the days in words (40 characters before the
+# month name, the year after it).
+SCAN_REACH = 200
+_numeric = Rescan(_scan_numeric, None)
+_written = Rescan(_scan_written, SCAN_REACH)
+_month_years = Rescan(_scan_month_years, SCAN_REACH)
+
+
+def _scan_days_in_words(folded: str, start: int, today: object) -> list[Item[DateMention | None]]:
     """Dates dictated in words ("le deux aout deux mille vingt-cinq", "le premier mars 2026", "le douze aout"), read
     by text2num: the words right before a month's full name that make a day, the words after it that make a year."""
-    found = []
-    for begin, end, month in _wide_months(folded):
-        words = folded[max(0, begin - 40) : begin].split()[-3:]
-        if not words or not SPOKEN.fullmatch(words[-1]):  # "le 12 aout" is read with the dates in digits
-            continue
-        suffixes = (" ".join(words[i:]) for i in range(len(words)))
-        day, size = next(((n, len(text)) for text in suffixes if 1 <= (n := number_in_words(text)) <= 31), (0, 0))
-        if not day:
-            continue
-        start = begin - 1 - size
-        digits = _YEAR_AFTER.match(folded, end)
-        year = (int(digits.group(1)), digits.end()) if digits else year_in_words(folded, end)
-        if year:
-            found.append(_mention(folded[start : year[1]], year[0], month, day, start))
-        elif today is not None:  # no year: the last such day up to today, as for "le 15 mars"
-            guess = today.year if (month, day) <= (today.month, today.day) else today.year - 1
-            mention = _mention(folded[start:end], guess, month, day, start)
-            found.append(DateMention(mention.text, mention.value, mention.problem, start, True))
+    found: list[Item[DateMention | None]] = []
+    for begin, end, month in _wide_months(folded, start):
+        found.append((begin, end, _day_in_words(folded, begin, end, month, today)))
     return found
+
+
+def _day_in_words(folded: str, begin: int, end: int, month: int, today: object) -> DateMention | None:
+    words = folded[max(0, begin - 40) : begin].split()[-3:]
+    if not words or not SPOKEN.fullmatch(words[-1]):  # "le 12 aout" is read with the dates in digits
+        return None
+    suffixes = (" ".join(words[i:]) for i in range(len(words)))
+    day, size = next(((n, len(text)) for text in suffixes if 1 <= (n := number_in_words(text)) <= 31), (0, 0))
+    if not day:
+        return None
+    start = begin - 1 - size
+    digits = _YEAR_AFTER.match(folded, end)
+    year = (int(digits.group(1)), digits.end()) if digits else year_in_words(folded, end)
+    if year:
+        return _mention(folded[start : year[1]], year[0], month, day, start)
+    if isinstance(today, date):  # no year: the last such day up to today, as for "le 15 mars"
+        guess = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+        mention = _mention(folded[start:end], guess, month, day, start)
+        return DateMention(mention.text, mention.value, mention.problem, start, True)
+    return None
+
+
+_days_in_words = Rescan(_scan_days_in_words, SCAN_REACH)
 
 
 def _ago(folded: str, today: date) -> list[DateMention]:

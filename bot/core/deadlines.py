@@ -13,7 +13,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from .date_mentions import calendar_names
+from .calendar_names import calendar_names
 
 PERIOD = relativedelta(years=2)
 NOTICE = relativedelta(months=3)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from .answer import Answer
+from .folding import share_start
 from .matching import Matcher
 from .message import Message
 from .questions import MAX_PARTS, Question
@@ -69,7 +70,9 @@ class PartReader:
     ) -> list[Answer]:
         """One answer per question `asked` of `message`, in order; a question that only asks again what an
         earlier one asked, on the same clause, is left out."""
-        context_terms = self.matcher.question_terms(" ".join(message.context))[:MAX_CONTEXT_TERMS]
+        context = " ".join(message.context)
+        context_terms = self.matcher.question_terms(context)[:MAX_CONTEXT_TERMS]
+        share_start(context)  # each question's `figures` starts with it: folded once
         asking = _Asking(message, context_terms, anchored, answer_part)
         answered = _Answered()
         for question in asked:

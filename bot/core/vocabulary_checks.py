@@ -35,6 +35,7 @@ def _lists(name: str, value: object) -> Iterable[tuple[tuple[str | int, ...], li
 def _check_list(
     name: str, where: tuple[str | int, ...], entries: list[str], document: YamlDocument
 ) -> Iterable[Problem]:
+    """One list's problems: an empty entry, a single-word list's entry that is not one folded word, a repeat."""
     seen: set[str] = set()
     for index, entry in enumerate(entries):
         location = (*where, index)

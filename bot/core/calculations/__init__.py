@@ -17,6 +17,7 @@ from datetime import date
 from ..answer import Answer, Citation
 from ..calculation_schema import CalculationsFile
 from ..cost import DurationReader
+from ..folding import folded as fold_spaced
 from ..french import fold
 from ..knowledge import Knowledge
 from ..matching import Candidate, Matcher, is_sure
@@ -59,7 +60,7 @@ class Calculations:
         self, question: str, text: str, terms: list[str], ranked: list[Candidate], today: date, signature: date | None
     ) -> Answer | None:
         """The computed or party-aware answer to `text`, or None when the clause answer is right."""
-        folded = " ".join(fold(text).split())
+        folded = fold_spaced(text)
         near = {candidate.clause_id for candidate in ranked[:3]}
         named = self.parties.named(folded)
         sure = is_sure(ranked, self.threshold)

@@ -11,6 +11,7 @@ from ..calculation_schema import CalculationsFile
 from ..cost import alternation, elided
 from ..french import fold
 from ..matching import Matcher
+from ..rescan import shared_start
 
 
 def cue_pattern(cues: Iterable[str]) -> CuePattern:
@@ -62,7 +63,7 @@ class CuePattern:
     def __init__(self, compiled: re.Pattern[str], longest: int) -> None:
         self.compiled = compiled
         self.pattern = compiled.pattern
-        self._longest = longest
+        self.longest = longest  # characters: the longest cue
         self._last: tuple[str, int | None] = ("", None)  # the last text searched whole, where it first matched
 
     def __getstate__(self) -> dict[str, object]:
@@ -72,7 +73,7 @@ class CuePattern:
         if bounds:
             return self.compiled.search(text, *bounds)
         last, first = self._last
-        settled = max(0, shared_start(last, text) - self._longest)  # a match starting before is the last text's
+        settled = max(0, shared_start(last, text) - self.longest)  # a match starting before is the last text's
         match = self.compiled.search(text, first if first is not None and first < settled else settled)
         self._last = (text, match.start() if match else None)
         return match
@@ -81,27 +82,6 @@ class CuePattern:
         if name.startswith("__") or "compiled" not in self.__dict__:
             raise AttributeError(name)  # unpickling: nothing to lend yet
         return getattr(self.compiled, name)  # finditer, match, sub…: the compiled pattern's own
-
-
-_shared: tuple[str, str, int] = ("", "", 0)  # the last two texts compared, and the length of their shared start
-
-
-def shared_start(last: str, text: str) -> int:
-    """The length of the start `last` and `text` share (the patterns of one message compare the same two texts:
-    once)."""
-    global _shared
-    before, after, length = _shared
-    if before is last and after is text:
-        return length
-    low, high = 0, min(len(last), len(text))
-    while low < high:  # the longest shared start: a binary search of C comparisons
-        middle = (low + high + 1) // 2
-        if text.startswith(last[:middle]):
-            low = middle
-        else:
-            high = middle - 1
-    _shared = (last, text, low)
-    return low
 
 
 class Cues:

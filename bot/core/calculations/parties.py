@@ -8,7 +8,8 @@ import re
 from ..answer import Answer
 from ..french import fold
 from ..matching import Candidate
-from .base import Calculator
+from ..rescan import Item, Rescan
+from .base import Calculator, Context
 
 ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
 LETTER_REACH = 40  # characters between a letter's word and its sender's name ("un courrier recommandé du CDG 62")
@@ -27,6 +28,16 @@ OTHER_CONTRACT = (
 
 class Parties(Calculator):
     """The parties named, and the answer in the name of the right one."""
+
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        # Each question of a message is read with the message's context: the senders its termination words find
+        # there are found once (rescan.py). A word's sender is read before it, and its "nous informe" at most one
+        # character past its start (the longest of those words then): what a word decides ends within `reach`.
+        announce = self.cues.announce.longest if self.cues.announce else 0
+        reach = max(self.cues.termination.longest, announce + 1) + 1
+        letters = all(c[:1].isalpha() for c in self.words.termination_words)  # no number read on past the word
+        self._senders = Rescan(self._scan_senders, reach if letters else 1 << 30)
 
     def provider_actor(self, folded: str) -> str | None:
         """The CDG 62 or La Fibre, when the question is about THEM ending the convention: the party named
@@ -48,14 +59,23 @@ class Parties(Calculator):
         letter, commune = self.cues.letter, self.cues.parties.get("commune")
         if letter is None or commune is None or not letter.search(folded):
             return None
-        for verb in self.cues.termination.finditer(folded):
-            start = max(folded.rfind(mark, 0, verb.start()) for mark in ".!?;") + 1
-            senders = [*self._letter_from(folded, start, verb.start()), *self._announcers(folded, start, verb.start())]
+        return next((party for _, _, party in self._senders(folded, None) if party), None)
+
+    def _scan_senders(self, folded: str, start: int, key: object) -> list[Item[str | None]]:
+        """Each termination word from `start` on, with the sender of the letter announcing it (None if none)."""
+        commune = self.cues.parties["commune"]
+        found: list[Item[str | None]] = []
+        for verb in self.cues.termination.finditer(folded, start):
+            begin = max(folded.rfind(mark, 0, verb.start()) for mark in ".!?;") + 1
+            senders = [*self._letter_from(folded, begin, verb.start()), *self._announcers(folded, begin, verb.start())]
+            sender = None
             for end, party in sorted(senders, reverse=True):  # the sender nearest the termination word
                 between = commune.finditer(folded, end, verb.start())
                 if all(self._told(folded, m.start(), verb.start()) for m in between):
-                    return party
-        return None
+                    sender = party
+                    break
+            found.append((verb.start(), verb.end(), sender))
+        return found
 
     def _letter_from(self, folded: str, start: int, stop: int) -> list[tuple[int, str]]:
         """Where each provider named as a letter's sender ends ("une lettre recommandée du CDG 62"), before `stop`."""

@@ -1,0 +1,31 @@
+"""A text folded with its words spaced once (`folded`), the start a message's questions share folded once.
+
+Each question of a message is read by the calculations with the message's context before it (part_reader.py):
+2-4 KB, another question after it, folded again by each reader (the calculations, their dates, their numbers).
+`fold` goes word by word (words split at U+0020, see french.py), so the fold of a start, a space and the rest is
+their folds joined by that space, and spacing the words once ("a  b" → "a b") spaces each side alone: the start
+shared is folded once (`share_start`), each question's text only past it.
+"""
+
+from __future__ import annotations
+
+from .french import fold
+
+_starts: tuple[tuple[str, str], ...] = ()  # (a start shared, its `folded`), set at once: threads see one whole
+
+
+def folded(text: str) -> str:
+    """`text` folded, one space between its words: `" ".join(fold(text).split())`."""
+    for start, done in _starts:
+        if text.startswith(start) and text[len(start) : len(start) + 1] == " ":
+            rest = " ".join(fold(text[len(start) + 1 :]).split())
+            return f"{done} {rest}" if done and rest else done or rest
+    return " ".join(fold(text).split())
+
+
+def share_start(start: str) -> None:
+    """The texts folded next start with `start` and a space (a message's context): fold it once, and its fold
+    too (the calculators fold the folded text again)."""
+    global _starts
+    once = " ".join(fold(start).split())
+    _starts = ((start, once), (once, " ".join(fold(once).split()))) if start else ()

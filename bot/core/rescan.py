@@ -1,0 +1,70 @@
+"""A scan of a long text that reads again only what differs from the last text it scanned.
+
+Each question of a message is read by the calculations with the message's context before it: the same 2-4 KB,
+another question after it. A scan that finds items left to right (regex matches, names found in turn) reads the
+same items in the shared start again and again. `Rescan` keeps the last text's items and scans the new text
+only from where the two may differ.
+
+Why the items it keeps are the ones a whole scan of the new text finds: a bounded scanner decides at a position
+from the characters at most `reach` after it (and any before it); a space-local one reads none past the next
+space (a number pattern: "15/03/2025" holds no space, nor does what it checks after it). Both texts are the same
+before `shared`, the length of their shared start: from every position before `cut` (`shared - reach`, or the
+last space before `shared`) the two scans decide alike, so they find the same items there. The new text is
+scanned from `cut`, or from the end of the last item kept when that item reaches past it (a scan of the whole
+text resumes there: from a position inside an item it might find another one).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+Item = tuple[int, int, T]  # where it starts, where the scan resumes after it, what it reads there
+# The text the scans read last, and per text read before it (by identity) the length of the start they share: the
+# scans of one text compare it with the few texts each read last (the questions of the message before it).
+_shared: tuple[str, dict[int, tuple[str, int]]] = ("", {})
+
+
+def shared_start(last: str, text: str) -> int:
+    """The length of the start `last` and `text` share."""
+    global _shared
+    current, known = _shared
+    if current is not text:
+        known = {}
+        _shared = (text, known)  # set at once: another thread sees a text with its own lengths
+    if (hit := known.get(id(last))) is not None and hit[0] is last:
+        return hit[1]
+    low, high = 0, min(len(last), len(text))
+    while low < high:  # the longest shared start: a binary search of C comparisons
+        middle = (low + high + 1) // 2
+        if text.startswith(last[:middle]):
+            low = middle
+        else:
+            high = middle - 1
+    known[id(last)] = (last, low)
+    return low
+
+
+class Rescan(Generic[T]):
+    """`scan(text, start, key)` gives the items a whole scan of `text` finds from `start` on (`start` being where
+    such a scan stands, never inside an item), in order; `key` is what else they depend on (today's date).
+    `reach` bounds what the scanner reads after a position it decides at; None: it reads nothing past a space."""
+
+    def __init__(self, scan: Callable[[str, int, Hashable], list[Item[T]]], reach: int | None) -> None:
+        self._scan = scan
+        self._reach = reach
+        self._last: tuple[str, Hashable, list[Item[T]]] = ("", None, [])  # set at once: threads see one whole
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_last": ("", None, [])}  # a pickled engine carries no message
+
+    def __call__(self, text: str, key: Hashable) -> list[Item[T]]:
+        last, last_key, items = self._last
+        shared = shared_start(last, text) if last_key == key else 0
+        cut = max(0, shared - self._reach) if self._reach is not None else max(0, text.rfind(" ", 0, shared))
+        kept = items[: bisect_left(items, cut, key=lambda item: item[0])]
+        found = kept + self._scan(text, max(cut, kept[-1][1]) if kept else cut, key)
+        self._last = (text, key, found)
+        return found

@@ -1,0 +1,105 @@
+"""Reading a message's shared start once gives what reading each whole text gives (rescan.py, folding.py): the dates
+of a message's context read with one question, then with the next one, whatever stands where the two texts part; its
+fold, whatever characters stand around the space that joins it to each question."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.core import date_mentions, folding
+from bot.core.date_mentions import find_dates
+from bot.core.engine import Engine
+from bot.core.french import fold
+
+TODAY = date(2026, 11, 28)
+FILLER = "la commune a ecrit au cdg 62 pour la convention. "
+# Dates of every kind, each one placed at every distance from where the next text differs.
+DATES = [
+    "12/03/2025",
+    "le 15 mars 2025",
+    "le 3 fevrier",
+    "le 12 aout deux mille vingt-cinq",
+    "le deux aout deux mille vingt-cinq",
+    "en avril 2025",
+    "il y a 18 mois",
+]
+# What follows the shared start: it may end a date, give it a year, or start one.
+ENDINGS = ["", " 2026 ?", "/2025 ?", " deux mille vingt-six ?", " dernier, quand resilier ?", "2 ?", " mars 2024 ?"]
+
+
+def _forget() -> None:
+    """The next scans read their text whole."""
+    for scan in (
+        date_mentions._numeric,
+        date_mentions._written,
+        date_mentions._month_years,
+        date_mentions._days_in_words,
+    ):
+        scan._last = ("", None, [])
+    date_mentions._find_dates.cache_clear()
+
+
+@pytest.mark.parametrize("written", DATES)
+def test_a_rescan_finds_the_dates_a_whole_scan_finds(written: str) -> None:
+    base = FILLER * 6 + written
+    for cut in range(0, 260, 4):  # the texts part `cut` characters after the date's start, or before it
+        context = (base + " " + FILLER * 6)[: len(FILLER) * 6 + cut]
+        for ending in ENDINGS:
+            _forget()
+            expected = find_dates(context + ending, TODAY)
+            for other in ENDINGS[::2]:  # the text read just before shared `context`, another ending after it
+                _forget()
+                find_dates(context + other, TODAY)
+                assert find_dates(context + ending, TODAY) == expected, (cut, ending, other)
+
+
+@pytest.mark.parametrize(
+    "start, rest",
+    [
+        ("Signée le 15 mars 2025. Résiliation ?", "Quel préavis ?"),
+        ("TR: Message transféré : « RÉSILIATIONNN »", "Œuvre  du CDG\u00a062 ?"),
+        ("un\u00a0espace insécable\u00a0", "\u0301accent seul après l'espace"),
+        ("", "question seule ?"),
+        ("   ", "ÉTÉ"),
+        ("contexte seul", ""),
+        ("l´apostrophe ʼ et ß", "ﬁn ‘citée’"),
+    ],
+)
+def test_a_shared_start_folds_as_the_whole_text(start: str, rest: str) -> None:
+    text = f"{start} {rest}"
+    folding.share_start(start)
+    assert not start or folding._starts[0] == (start, " ".join(fold(start).split()))  # the start is folded once
+    assert folding.folded(text) == " ".join(fold(text).split())
+    once = folding.folded(text)  # the calculators fold the folded text again
+    assert folding.folded(once) == " ".join(fold(once).split())
+
+
+# Termination words and who announced them by letter: "un courrier du CDG 62 annonçant la résiliation", "La Fibre nous
+# informe qu'elle résiliera" (the sender), "nous voulons résilier" (none).
+SENDERS = [
+    "on a recu un courrier du cdg 62 annoncant la resiliation",
+    "la fibre nous informe qu'elle resiliera la convention",
+    "la fibre nous a ecrit un courrier : nous voulons resilier",
+    "le courrier de la commune au cdg 62 : resiliation",
+    "un courrier du cdg 62 nous dit de mettre fin",
+]
+# What follows may complete a termination word cut in two ("resil|iation", "mettre f|in") or another sender's words.
+SENDER_ENDINGS = ["", "iation ?", "in ?", " la fibre nous informe qu'elle met fin", "s nous informe qu'il resilie"]
+
+
+@pytest.mark.parametrize("sentence", SENDERS)
+def test_a_rescan_finds_the_senders_a_whole_scan_finds(engine: Engine, sentence: str) -> None:
+    parties = engine.calculations.parties
+    filler = "un courrier de la mairie parle de la convention. "
+    base = filler * 3 + sentence
+    for cut in range(0, len(sentence) + 40, 2):  # the texts part anywhere in the sentence, or after it
+        context = (base + " " + filler * 2)[: len(filler) * 3 + cut]
+        for ending in SENDER_ENDINGS:
+            parties._senders._last = ("", None, [])  # a whole scan
+            expected = parties._letter_sender(context + ending)
+            for other in SENDER_ENDINGS:  # the text read just before shared `context`, another ending after it
+                parties._senders._last = ("", None, [])
+                parties._letter_sender(context + other)
+                assert parties._letter_sender(context + ending) == expected, (cut, ending, other)
