@@ -116,6 +116,7 @@ class CalculationsFile(StrictModel):
     liability_cap_quote_words: str = ""
     repeat_words: list[str]
     visit_words: list[str] = []
+    recurring_words: list[str] = []
     each_words: list[str] = []
     part_of_words: list[str] = []
     trip_words: list[str] = []

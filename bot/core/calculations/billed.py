@@ -66,7 +66,11 @@ class BilledHours(AddedUp):
         visits = [d.start for d, role in own if role == "intervention"]  # travel is not one of the visits
         back = self._backs(text, own)
         parts = [Part(d, role, self._repeats(text, d, starts, visits)) for d, role in own]
-        each = [i for i, p in enumerate(parts) if p.count == 1 and self._each(text, p.duration, parts)]
+        each = [
+            i
+            for i, p in enumerate(parts)
+            if p.count == 1 and (self._each(text, p.duration, parts) or self._recurring(text, p))
+        ]
         # "par intervention, 30 min de route aller et autant au retour": each visit's trip, there and back
         twice = [replace(p, count=p.count * 2) if again else p for p, again in zip(parts, back, strict=True)]
         if not each:
@@ -138,6 +142,22 @@ class BilledHours(AddedUp):
         visits = (min(self.reader.clause_end(text, end), duration.start) for end in ends)  # "3 h chacune": theirs
         opening = max((m.end() for m in _SENTENCE_END.finditer(text, 0, duration.start)), default=0)
         return bool(self.cues.each.search(text, max(opening, *visits, 0), duration.start))
+
+    def travel_untimed(self, text: str, parts: list[Part]) -> bool:
+        """Is travel named without its time ("25 km de route à chaque fois"), none of the hours being travel, and not
+        said to be included ("déplacement compris")?"""
+        travel = self.cues.duration_cues.get("travel")
+        if travel is None or any(p.role == "travel" for p in parts):
+            return False
+        included = self.cues.included
+        return any(not (included and included.match(word_end(text, m.end()))) for m in travel.finditer(text))
+
+    def _recurring(self, text: str, part: Part) -> bool:
+        """Visit hours said for a period ("2 h par mois") in a message that counts the visits ("soit 6 visites")."""
+        if part.role != "intervention" or not self.cues.recurring or not self.cues.visit_count:
+            return False
+        said = {int(m.group(1)) for m in self.cues.visit_count.finditer(text)} - {0, 1}
+        return len(said) == 1 and bool(self.cues.recurring.search(self._around(text, part.duration)))
 
     def _part_of(self, text: str, before: Duration, role: str, duration: Duration) -> bool:
         """Are these hours a part of the hours `before` them ("3 h, dont 1 h de trajet"), or the next item of such a

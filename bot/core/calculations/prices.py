@@ -36,6 +36,10 @@ TRAINING_LEFT_OUT = (
     "Les heures de formation de votre message ne sont pas comptées : la convention ne parle pas de formation en "
     "particulier. Si le CDG 62 la fait dans le cadre de son accompagnement, ajoutez-les au temps passé."
 )
+TRAVEL_UNTIMED = (
+    "Votre message ne donne pas le temps de trajet : il est facturé aussi (article 4.2.1), ajoutez-le pour chaque "
+    "déplacement (les kilomètres ne sont pas comptés, seul le temps passé l'est)."
+)
 NO_HOURS = (
     "La convention ne fixe aucun horaire (ni d'ouverture, ni de support, ni d'intervention) : je ne peux pas vous "
     "répondre. Demandez-les directement à l'organisme concerné."
@@ -126,6 +130,8 @@ class Prices(Calculator):
                 f"pour chacune des {visits} interventions, le montant serait de "
                 f"{format_euros(support_cost(hours + trips * (visits - 1)))} TTC."
             )
+        if self.billed.travel_untimed(text, parts):  # "25 km de route à chaque fois": kilometres are not time
+            lines.append(TRAVEL_UNTIMED)
         if trained:
             lines.append(TRAINING_PRICED)
         elif any(role == "training" for _, role in roles):  # never a part of the hours dropped without a word
