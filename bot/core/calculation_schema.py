@@ -124,6 +124,7 @@ class CalculationsFile(StrictModel):
     return_words: list[str] = []
     sessions_asked_words: list[str] = []
     remaining_words: list[str] = []
+    own_figure_words: list[str] = []
     addition_words: list[str] = []
     alternative_words: list[str] = []
     contrast_words: list[str] = []

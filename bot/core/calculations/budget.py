@@ -34,7 +34,8 @@ class Budget(Calculator):
     ) -> Answer | None:
         """Hours or sessions that the one amount of `text` (in digits) pays for, when the message asks them."""
         sessions = bool(self.cues.sessions_asked and self.cues.sessions_asked.search(text))
-        hours = bool(self.cues.hours_asked and self.cues.hours_asked.search(text))
+        mine = any(self._mine(text, d) for d in durations)  # "j'ai calculé 15 h, c'est bien ça ?": hours asked
+        hours = mine or bool(self.cues.hours_asked and self.cues.hours_asked.search(text))
         if not (sessions or hours) or not (COST_CLAUSE in near or self.cues.cost_terms & set(terms)):
             return None
         if self.cues.before_tax_words.search(text) or (found := self._amount(text, named)) is None:
@@ -68,6 +69,9 @@ class Budget(Calculator):
         billed = [(d, role) for d, role in billed if role in ("intervention", "travel")]
         if any(d.hours is None for d, _ in billed):
             return None  # the price answer says what is wrong with them
+        # "j'ai calculé qu'on aurait 15 heures sur place, c'est bien ça ?": the user's figure, checked, never bought
+        mine = [d for d, _ in billed if self._mine(text, d)]
+        billed = [(d, role) for d, role in billed if d not in mine]
         if sessions:
             return self._sessions(question, text, terms, amount, billed)
         if any(role != "travel" for _, role in billed) or (durations and not billed):
@@ -87,7 +91,8 @@ class Budget(Calculator):
                 f"de déplacements il y a : je ne calcule pas les heures restantes. {_hours_bought(amount)} Dites-moi le "
                 "nombre de déplacements pour que je retire leur trajet.",
             )
-        return self._said(question, terms, _hours_left(amount, parts))
+        found = amount / HOURLY_RATE - sum((p.duration.hours * p.count for p in parts if p.duration.hours), Decimal(0))
+        return self._said(question, terms, _hours_left(amount, parts) + _checked(mine, max(found, Decimal(0))))
 
     def _sessions(
         self, question: str, text: str, terms: list[str], amount: Decimal, billed: list[tuple[Duration, str]]
@@ -151,6 +156,11 @@ class Budget(Calculator):
         around = self.reader.clause_around(text, start, self.reader.amount_end(text, start), labelled=True)
         return inside, re.sub(r"\([^()]*\)?", " ", around)
 
+    def _mine(self, text: str, duration: Duration) -> bool:
+        """Are these hours the user's own figure, to check ("j'ai calculé qu'on aurait 15 heures sur place")?"""
+        around = self.reader.clause_around(text, duration.start, duration.end)
+        return bool(self.cues.own_figure and self.cues.own_figure.search(around))
+
     def _said(self, question: str, terms: list[str], text: str) -> Answer:
         return Answer(question, True, "calculation", text, (self.cite(COST_CLAUSE, terms),), 1.0)
 
@@ -171,6 +181,15 @@ def _shared(amount: Decimal, quote: Decimal, reading: str) -> str:
         f"({format_euros(quote)}) se paie sur ce même montant, il reste {less}, soit "
         f"{format_hours(rest / HOURLY_RATE)} de temps du CDG 62, trajets compris."
     )
+
+
+def _checked(mine: list[Duration], found: Decimal) -> str:
+    """The user's own figure compared with the hours found ("J'ai calculé qu'on aurait 15 heures sur place")."""
+    if len(mine) != 1 or mine[0].hours is None:
+        return ""
+    if mine[0].hours == found:
+        return f" Votre calcul ({format_hours(found)}) est juste."
+    return f" Votre chiffre de {format_hours(mine[0].hours)} n'est pas le bon : {format_hours(found)} au plus."
 
 
 def _hours_bought(amount: Decimal) -> str:

@@ -131,6 +131,8 @@ class Cues:
         # read in `digits` text, where "combien d'heures" is split as "combien d' heures"
         self.hours_asked = optional([elided(asked) for asked in words.hours_asked_words])
         self.sessions_asked = optional([elided(asked) for asked in words.sessions_asked_words])
+        # "j'ai calculé 15 h sur place": the user's own figure, to check
+        self.own_figure = optional([elided(said) for said in words.own_figure_words])
         self.remaining = optional(words.remaining_words)  # "il nous reste combien d'heures ?": of an amount spent
         self.amount_asked = optional(words.amount_asked_words)
         self.invoiced = optional(words.invoiced_words)
