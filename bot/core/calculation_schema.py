@@ -123,6 +123,7 @@ class CalculationsFile(StrictModel):
     same_words: list[str] = []
     return_words: list[str] = []
     sessions_asked_words: list[str] = []
+    session_nouns: dict[str, str] = {}
     remaining_words: list[str] = []
     own_figure_words: list[str] = []
     addition_words: list[str] = []

@@ -63,3 +63,9 @@ def _bracket_end(text: str, start: int, end: int) -> int:
         return end
     closing = text.find(")", end)
     return end if closing == -1 else closing
+
+
+def word_end(text: str, position: int) -> str:
+    """`text` after the word that ends at or goes on after `position` ("deplacement|s compris" → " compris")."""
+    rest = text[position:]
+    return rest[len(re.match(r"[a-z]*", rest).group(0)) :].lstrip()  # type: ignore[union-attr]

@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass, replace
 
 from ..cost import Duration
-from .added import AddedUp
+from ..french import fold
+from .added import AddedUp, word_end
 from .base import Context
 from .parties import Parties
 
@@ -190,6 +191,8 @@ class BilledHours(AddedUp):
         around = self.reader.clause_around(text, duration.start, duration.end, labelled=True, bounds=bounds)
         for role, pattern in self.cues.duration_cues.items():
             if match := pattern.search(around):
+                if role == "travel" and self._visit_named(around, match):
+                    continue  # "2 h à chaque déplacement": each visit, not travel
                 if role == "travel" and self.cues.included and self.cues.included.match(word_end(around, match.end())):
                     continue  # "déplacements compris": the hours include the travel, they are not only travel
                 if role in ("outage", "own_staff") and self.cues.intervention and self.cues.intervention.search(around):
@@ -198,6 +201,16 @@ class BilledHours(AddedUp):
                     return "intervention"  # "2h sur place trajet 30 min": "sur place" is said of the 2h
                 return role
         return "intervention"  # no cue: the hours of an intervention, as a price question means
+
+    def _visit_named(self, around: str, travel: re.Match[str]) -> bool:
+        """Is every travel word of `around` a visit counted one by one ("à chaque déplacement", "par déplacement": a
+        noun of `session_nouns`), not the trip ("chaque trajet : 30 min")?"""
+        each = [m.span() for m in self.cues.each.finditer(around)] if self.cues.each else []
+        visits = tuple(fold(one.split()[-1]) for one in self.words.session_nouns.values())
+        words = self.cues.duration_cues["travel"].finditer(around)
+        return bool(each) and all(
+            m.group().startswith(visits) and any(start < m.start() <= end + 1 for start, end in each) for m in words
+        )
 
     def _nearer_on_site(self, around: str, travel: re.Pattern[str], hours: str) -> bool:
         """Is the first cue after `hours` an intervention word ("2h sur place trajet 30 min": "sur place" is said of
@@ -226,12 +239,6 @@ class BilledHours(AddedUp):
         count = int(found[-1].group(1))
         following = sum(start >= duration.start for start in visits)
         return count if 1 < count <= 50 and count != following else 1
-
-
-def word_end(text: str, position: int) -> str:
-    """`text` after the word that ends at or goes on after `position` ("deplacement|s compris" → " compris")."""
-    rest = text[position:]
-    return rest[len(re.match(r"[a-z]*", rest).group(0)) :].lstrip()  # type: ignore[union-attr]
 
 
 def _next(durations: list[Duration], duration: Duration) -> int:

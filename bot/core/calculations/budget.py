@@ -10,6 +10,7 @@ from decimal import ROUND_DOWN, Decimal
 
 from ..answer import Answer
 from ..cost import Duration
+from ..french import fold
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
 from .base import COST_CLAUSE, Calculator, Context
 from .billed import BilledHours, Part
@@ -111,12 +112,14 @@ class Budget(Calculator):
         count = int((amount / price).to_integral_value(rounding=ROUND_DOWN))
         rest = amount - price * count
         detail = _detail(billed)
+        many, one = self._noun(text)  # "combien de visites ?": "4 visites"
         lines = [
-            f"Une séance : {detail} = {format_hours(hours)} × {format_euros(HOURLY_RATE)} TTC = {format_euros(price)} "
-            "TTC, temps et frais de déplacement compris (le temps de trajet est du temps facturé, article 4.2.1).",
-            f"{format_euros(amount)} ÷ {format_euros(price)} : {count} séance{'s' * (count > 1)} au plus"
+            f"{one[0].upper()}{one[1:]} : {detail} = {format_hours(hours)} × {format_euros(HOURLY_RATE)} TTC = "
+            f"{format_euros(price)} TTC, temps et frais de déplacement compris (le temps de trajet est du temps "
+            "facturé, article 4.2.1).",
+            f"{format_euros(amount)} ÷ {format_euros(price)} : {count} {many if count > 1 else one.split()[-1]} au plus"
             + (f", et il reste {format_euros(rest)}." if rest else ", sans reste."),
-            f"{NO_VAT} Calcul indicatif : le CDG 62 facture le temps réellement passé à chaque séance.",
+            f"{NO_VAT} Calcul indicatif : le CDG 62 facture le temps réellement passé à chaque {one.split()[-1]}.",
         ]
         return self._said(question, terms, " ".join(lines))
 
@@ -155,6 +158,13 @@ class Budget(Calculator):
         inside = text[opening:closing] if opening > text.rfind(")", 0, start) and closing != -1 else ""
         around = self.reader.clause_around(text, start, self.reader.amount_end(text, start), labelled=True)
         return inside, re.sub(r"\([^()]*\)?", " ", around)
+
+    def _noun(self, text: str) -> tuple[str, str]:
+        """The sessions' noun, plural and singular with its article: the one the question asks, else the first."""
+        nouns = self.words.session_nouns or {"séances": "une séance"}
+        asked = self.cues.sessions_asked.search(text) if self.cues.sessions_asked else None
+        said = set(fold(asked.group()).split()) if asked else set()
+        return next(((p, s) for p, s in nouns.items() if fold(p) in said), next(iter(nouns.items())))
 
     def _mine(self, text: str, duration: Duration) -> bool:
         """Are these hours the user's own figure, to check ("j'ai calculé qu'on aurait 15 heures sur place")?"""
