@@ -22,10 +22,10 @@ from .knowledge import Knowledge
 from .matching import Matcher, is_sure
 from .mentions import Mentions
 from .message import Reader
+from .named_clauses import NamedClauses
 from .part_reader import PartReader, reads_in_parts
 from .questions import MAX_BARE_WORDS, QuestionFinder
 from .ranker import Ranker
-from .references import find_reference
 from .replies import SURE_CONFIDENCE, Replies
 from .smalltalk import SmallTalk
 
@@ -65,6 +65,7 @@ class Engine:
             knowledge, self.citations, self.calculations, threshold=threshold, contact=contact, contacts=self.contacts
         )
         self.small_talk = SmallTalk(knowledge, self.matcher)
+        self.named_clauses = NamedClauses(knowledge, self.matcher, self.replies, threshold)
         self.reader = Reader(knowledge.reading)
         parties = tuple(cue for party in knowledge.calculations.parties.values() for cue in party.cues)
         self.questions = QuestionFinder(self.reader, self.matcher, parties)
@@ -173,18 +174,8 @@ class Engine:
         # The one combination point with the learned classifier (bot/core/ranker.py), after the
         # calculations: they keep the matcher's view of the near clauses, so they do not change with it.
         ranked = self.ranker.rank(own_text, own_terms, ranked)
-        reference = find_reference(text)
-        if reference and reference.clause_id in self.knowledge.clauses:
-            named = self.knowledge.within(reference.clause_id)
-            # "Dans l'article 5, quelle partie concerne nos obligations ?", "lequel des deux 4.2.1 concerne La
-            # Fibre ?": a question that asks more than the name, surely about a part of the named clause, gets that part.
-            part = ranked[0].clause_id if is_sure(ranked, self.threshold) and ranked[0].clause_id in named else None
-            clause = self.knowledge.clauses[part or reference.clause_id]
-            return self.replies.clause_answer(question, clause, None, 1.0, ranked)
-        if reference and reference.explicit:
-            return self.replies.unknown(
-                question, f"« {reference.text} » n'existe pas dans la convention. {self.replies.contents()}"
-            )
+        if named := self.named_clauses.answer(question, text, ranked):  # "article 5.2", "l'article 3 dit que …"
+            return named
         if focus_terms and focus_terms != terms and not whole:
             # The question itself first, its context weaker: the context's words would dilute it.
             focus_ranked = self.ranker.rank(focus, focus_terms, self.matcher.rank(focus_terms, terms), (text, terms))

@@ -11,6 +11,7 @@ from .phrases import phrases_pattern
 from .reading import Reading
 
 NEAR_CHARS = 40  # characters between the fact and the name: "qui préside le Syndicat Mixte Somme Numérique"
+UNSTATED_REACH = 60  # around an unstated fact: "sous quel délai les services … sont-ils mis en service"
 
 
 class Mentions:
@@ -50,7 +51,7 @@ class Mentions:
         folded = fold(question)
         for asks, near, answer in self._unstated:
             for asked in asks.finditer(folded):
-                if near.search(folded[max(0, asked.start() - NEAR_CHARS) : asked.end() + NEAR_CHARS]):
+                if near.search(folded[max(0, asked.start() - UNSTATED_REACH) : asked.end() + UNSTATED_REACH]):
                     return answer
         return ""
 

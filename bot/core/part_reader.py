@@ -112,7 +112,7 @@ class PartReader:
             return  # the same question again, on the same clause: answered once
         answered.cited.update(citation.id for citation in part.citations[:1])
         answered.words |= own
-        answered.parts.append(part if _worth_giving(part) else _not_found(question.text))
+        answered.parts.append(part if _worth_giving(part) else _not_found(question.text, part.text))
 
 
 def _settled(part: Answer, reading: str, question: Question, answered: _Answered) -> Answer:
@@ -143,6 +143,8 @@ def _refused(part: Answer, reading: str, matcher: Matcher) -> bool:
     return part.score == 0.0 and not part.alternatives and any(map(matcher.is_strong, matcher.question_terms(reading)))
 
 
-def _not_found(question: str) -> Answer:
-    """A question of the message left unanswered: one short line, the message's other answers around it."""
-    return Answer(question, False, "unknown", PART_NOT_FOUND)
+def _not_found(question: str, text: str = "") -> Answer:
+    """A question of the message left unanswered: one short line, the message's other answers around it; a refusal
+    that says why ("La convention ne le dit pas : …", "« article 12 » n'existe pas …") keeps that first sentence."""
+    said = text.split(". ")[0].rstrip(".") + "." if text and not text.startswith(PART_NOT_FOUND) else PART_NOT_FOUND
+    return Answer(question, False, "unknown", said)

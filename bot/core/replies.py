@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .answer import Answer
 from .calculations import Calculations
 from .citing import Citations
@@ -66,6 +68,14 @@ class Replies:
             tuple(suggestions[:MAX_ALTERNATIVES]),
             confidence="unsure" if unsure else "sure",
         )
+
+    def misquoted(self, named_id: str, ranked: list[Candidate]) -> Answer:
+        """The answer of a question that names one clause for what another holds ("l'article 3 dit que le CDG facture
+        50 € de l'heure ?"): the other's answer, saying which one holds it."""
+        named, clause = self.knowledge.clauses[named_id], self.knowledge.clauses[ranked[0].clause_id]
+        answer = self.clause_answer("", clause, None, ranked[0].confidence, ranked)
+        note = f"Attention : cela ne relève pas de « {named.ref} – {named.title} » mais de « {clause.ref} – {clause.title} »."
+        return replace(answer, text=f"{note} {answer.text}")
 
     def unknown(self, question: str, text: str, ranked: list[Candidate] | None = None) -> Answer:
         """No answer: `text` says why, its contact the one of the question's subject."""

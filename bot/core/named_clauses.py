@@ -1,0 +1,47 @@
+"""Questions that name a clause ("article 5.2", "l'annexe 3", "le 4.2.1"): the named clause, the part of it the question
+surely asks about, or, when its other words surely say what another clause holds ("l'article 3 dit que le CDG facture
+50 € de l'heure ?"), that other clause with a word on the mix-up."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .answer import Answer
+from .french import fold
+from .knowledge import Knowledge
+from .matching import Candidate, Matcher, is_sure
+from .references import find_reference
+from .replies import Replies
+
+MIN_OWN_STRONG_TERMS = 2  # a question's own words besides the name: not only "que contient", "résumez"
+
+
+class NamedClauses:
+    """Answers the questions that name a clause."""
+
+    def __init__(self, knowledge: Knowledge, matcher: Matcher, replies: Replies, threshold: float) -> None:
+        self.knowledge, self.matcher, self.replies, self.threshold = knowledge, matcher, replies, threshold
+
+    def answer(self, question: str, text: str, ranked: list[Candidate]) -> Answer | None:
+        """The answer to `question` (read as `text`, ranked `ranked`) if it names a clause, else None."""
+        reference = find_reference(text)
+        if reference and reference.clause_id in self.knowledge.clauses:
+            named = self.knowledge.within(reference.clause_id)
+            # "Dans l'article 5, quelle partie concerne nos obligations ?", "lequel des deux 4.2.1 concerne La
+            # Fibre ?": a question that asks more than the name, surely about a part of the named clause, gets that part.
+            part = ranked[0].clause_id if is_sure(ranked, self.threshold) and ranked[0].clause_id in named else None
+            said = self.matcher.rank(self.matcher.question_terms(fold(text).replace(reference.text, " ")))
+            if (
+                not part
+                and is_sure(said, self.threshold)
+                and len(said[0].strong_terms) >= MIN_OWN_STRONG_TERMS
+                and said[0].clause_id not in named
+            ):
+                return replace(self.replies.misquoted(reference.clause_id, said), question=question)
+            clause = self.knowledge.clauses[part or reference.clause_id]
+            return self.replies.clause_answer(question, clause, None, 1.0, ranked)
+        if reference and reference.explicit:
+            return self.replies.unknown(
+                question, f"« {reference.text} » n'existe pas dans la convention. {self.replies.contents()}"
+            )
+        return None
