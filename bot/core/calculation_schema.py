@@ -105,6 +105,8 @@ class CalculationsFile(StrictModel):
     price_asked_words: list[str] = []
     time_asked_words: list[str] = []
     delay_before_words: list[str] = []
+    travel_after_words: list[str] = []
+    distance_units: list[str] = []
     date_roles: dict[str, DateRole]
     duration_roles: dict[str, DurationRole]
     intervention_words: list[str] = []

@@ -145,13 +145,8 @@ class BilledHours(AddedUp):
         return bool(self.cues.each.search(text, max(opening, *visits, 0), duration.start))
 
     def travel_untimed(self, text: str, parts: list[Part]) -> bool:
-        """Is travel named without its time ("25 km de route à chaque fois"), none of the hours being travel, and not
-        said to be included ("déplacement compris")?"""
-        travel = self.cues.duration_cues.get("travel")
-        if travel is None or any(p.role == "travel" for p in parts):
-            return False
-        included = self.cues.included
-        return any(not (included and included.match(word_end(text, m.end()))) for m in travel.finditer(text))
+        """Is the trip given as a distance, not a time ("25 km de route à chaque fois"), none of the hours travel?"""
+        return bool(self.cues.distance and self.cues.distance.search(text)) and all(p.role != "travel" for p in parts)
 
     def _recurring(self, text: str, part: Part) -> bool:
         """Visit hours said for a period ("2 h par mois") in a message that counts the visits ("soit 6 visites")."""
@@ -188,6 +183,8 @@ class BilledHours(AddedUp):
         before = self.cues.delay_before
         if before and before.search(text, max(0, duration.start - DELAY_REACH), duration.start):
             return "delay"  # "sous 48 heures": a time limit, not hours worked
+        if self.cues.travel_after and self.cues.travel_after.match(text, duration.end):
+            return "travel"  # "30 min aller, 30 min retour"
         around = self.reader.clause_around(text, duration.start, duration.end, labelled=True, bounds=bounds)
         for role, pattern in self.cues.duration_cues.items():
             if match := pattern.search(around):

@@ -178,6 +178,11 @@ class Cues:
         self.end_link = _at_end(words.end_links)
         self.end_link_weak = _at_end(words.end_links_weak)
         self.delay_before = _at_end(words.delay_before_words)
+        # "30 min aller": read right after the hours, in `digits` text ("à l'aller" is "a l' aller" there)
+        after = alternation(map(elided, words.travel_after_words)) if words.travel_after_words else None
+        self.travel_after = re.compile(rf"\s*(?:{after})(?![a-z])") if after else None
+        units = alternation(words.distance_units) if words.distance_units else None
+        self.distance = re.compile(rf"\d\s*(?:{units})(?![a-z])") if units else None  # "25 km"
 
 
 def counted(words: list[str]) -> re.Pattern[str]:

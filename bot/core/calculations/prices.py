@@ -37,8 +37,9 @@ TRAINING_LEFT_OUT = (
     "particulier. Si le CDG 62 la fait dans le cadre de son accompagnement, ajoutez-les au temps passé."
 )
 TRAVEL_UNTIMED = (
-    "Votre message ne donne pas le temps de trajet : il est facturé aussi (article 4.2.1), ajoutez-le pour chaque "
-    "déplacement (les kilomètres ne sont pas comptés, seul le temps passé l'est)."
+    "Votre message ne donne pas le temps de trajet, seulement une distance : ce temps est facturé aussi (article "
+    "4.2.1), ajoutez-le pour chaque déplacement ; les kilomètres ne sont pas facturés à part (frais de déplacement "
+    "compris dans le taux horaire)."
 )
 NO_HOURS = (
     "La convention ne fixe aucun horaire (ni d'ouverture, ni de support, ni d'intervention) : je ne peux pas vous "
