@@ -148,12 +148,15 @@ class BilledHours(AddedUp):
         """Is the trip given as a distance, not a time ("25 km de route à chaque fois"), none of the hours travel?"""
         return bool(self.cues.distance and self.cues.distance.search(text)) and all(p.role != "travel" for p in parts)
 
+    def per_period(self, text: str, part: Part) -> bool:
+        """Are these visit hours said for a period ("2 h par mois")?"""
+        recurring = self.cues.recurring
+        return part.role == "intervention" and bool(recurring and recurring.search(self._around(text, part.duration)))
+
     def _recurring(self, text: str, part: Part) -> bool:
         """Visit hours said for a period ("2 h par mois") in a message that counts the visits ("soit 6 visites")."""
-        if part.role != "intervention" or not self.cues.recurring or not self.cues.visit_count:
-            return False
-        said = {int(m.group(1)) for m in self.cues.visit_count.finditer(text)} - {0, 1}
-        return len(said) == 1 and bool(self.cues.recurring.search(self._around(text, part.duration)))
+        said = {int(m.group(1)) for m in self.cues.visit_count.finditer(text)} - {0, 1} if self.cues.visit_count else {}
+        return len(said) == 1 and self.per_period(text, part)
 
     def _part_of(self, text: str, before: Duration, role: str, duration: Duration) -> bool:
         """Are these hours a part of the hours `before` them ("3 h, dont 1 h de trajet"), or the next item of such a

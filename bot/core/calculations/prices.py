@@ -41,6 +41,10 @@ TRAVEL_UNTIMED = (
     "4.2.1), ajoutez-le pour chaque déplacement ; les kilomètres ne sont pas facturés à part (frais de déplacement "
     "compris dans le taux horaire)."
 )
+ONE_VISIT = (
+    "Ce montant est celui d'une seule venue : votre message donne des heures par période sans dire combien de venues "
+    "il y a. Multipliez-le par leur nombre, le trajet de chacune compris."
+)
 NO_HOURS = (
     "La convention ne fixe aucun horaire (ni d'ouverture, ni de support, ni d'intervention) : je ne peux pas vous "
     "répondre. Demandez-les directement à l'organisme concerné."
@@ -131,6 +135,9 @@ class Prices(Calculator):
                 f"pour chacune des {visits} interventions, le montant serait de "
                 f"{format_euros(support_cost(hours + trips * (visits - 1)))} TTC."
             )
+        once = any(p.count == 1 and self.billed.per_period(text, p) for p in parts)
+        if once and self.cues.total and self.cues.total.search(text):
+            lines.append(ONE_VISIT)  # "1 h 30 par mois … combien en tout ?" and no number of visits
         if self.billed.travel_untimed(text, parts):  # "25 km de route à chaque fois": kilometres are not time
             lines.append(TRAVEL_UNTIMED)
         if trained:
