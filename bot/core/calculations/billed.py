@@ -5,13 +5,14 @@ words of its part of the sentence (an intervention, travel, an outage, a delay�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..cost import Duration
 from ..french import fold
-from .added import AddedUp, word_end
+from .added import word_end
 from .base import Context
 from .parties import Parties
+from .visits import Part, Visits
 
 DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them a delay
 REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
@@ -21,16 +22,7 @@ PART_OF_GAP = 3  # words between "dont" and the hours that are a part ("dont le 
 SAME_REACH = 60  # characters after travel hours where "pareil au retour" doubles them
 
 
-@dataclass(frozen=True)
-class Part:
-    """Hours the CDG 62 bills: `role` is "intervention" or "travel", `count` how many times they are billed."""
-
-    duration: Duration
-    role: str
-    count: int = 1
-
-
-class BilledHours(AddedUp):
+class BilledHours(Visits):
     """The roles and counts of a message's hours."""
 
     def __init__(self, context: Context, parties: Parties) -> None:
@@ -52,8 +44,10 @@ class BilledHours(AddedUp):
             roles.append((d, earlier if role == "intervention" and earlier else role))
         for i in range(len(roles) - 1):  # "45 min pour venir et 45 min pour repartir": the trip there is travel too
             (d, role), (_, then) = roles[i], roles[i + 1]
-            if role == "delay" and then == "travel" and self.cues.trip and self.cues.trip.search(self._around(text, d)):
-                roles[i] = (d, "travel")
+            # ... and "40 min pour venir. Resté de 10h à 12h. Puis 40 min pour repartir": a trip back said later
+            back = any(r == "travel" and self._said_back(text, e) for e, r in roles[i + 1 :])
+            if role == "delay" and (then == "travel" or back) and self.cues.trip:
+                roles[i] = (d, "travel") if self.cues.trip.search(self._around(text, d)) else roles[i]
         for i, (d, role) in enumerate(roles):  # "45 min pour venir et autant pour repartir": travel, there and back
             trip = self.cues.trip
             if role != "travel" and trip and self._same_back(text, d, _next(durations, d)):
@@ -93,21 +87,6 @@ class BilledHours(AddedUp):
             return 0  # "1 h de trajet au total": once, as written
         return visits
 
-    def visits(self, text: str, parts: list[Part]) -> int | None:
-        """How many visits the message gives: the intervention hours it lists, or the count it writes ("3
-        déplacements"), when both say the same; None when neither is clear."""
-        listed = sum(p.count for p in parts if p.role == "intervention")
-        # "une fois payés 2 déplacements": "1 fois" counts no visits
-        said = (
-            {int(m.group(1)) for m in self.cues.visit_count.finditer(text)} - {0, 1} if self.cues.visit_count else set()
-        )
-        if len(said) > 1:
-            return None
-        if said:
-            (number,) = said
-            return number if listed in (0, number) else None
-        return listed if listed > 1 else None
-
     def party_of(self, text: str, duration: Duration) -> str | None:
         """The provider named in the same part of the sentence as `duration`, if any."""
         around = self._around(text, duration)
@@ -130,6 +109,9 @@ class BilledHours(AddedUp):
         after = _SENTENCE_END.split(text[duration.end : min(stop, duration.end + SAME_REACH)])[0]
         return bool(self.cues.same.search(after) and self.cues.back.search(after))
 
+    def _said_back(self, text: str, duration: Duration) -> bool:
+        return bool(self.cues.back and self.cues.back.search(self._around(text, duration)))
+
     def _each(self, text: str, duration: Duration, parts: list[Part]) -> bool:
         """Are these hours said for each visit ("à chaque fois", "par déplacement", "chacun", "Chaque trajet : 30 min")?
         Travel also when its sentence says so before it, after any visit's hours ("À chaque fois, 20 min à l'aller et
@@ -147,16 +129,6 @@ class BilledHours(AddedUp):
     def travel_untimed(self, text: str, parts: list[Part]) -> bool:
         """Is the trip given as a distance, not a time ("25 km de route à chaque fois"), none of the hours travel?"""
         return bool(self.cues.distance and self.cues.distance.search(text)) and all(p.role != "travel" for p in parts)
-
-    def per_period(self, text: str, part: Part) -> bool:
-        """Are these visit hours said for a period ("2 h par mois")?"""
-        recurring = self.cues.recurring
-        return part.role == "intervention" and bool(recurring and recurring.search(self._around(text, part.duration)))
-
-    def _recurring(self, text: str, part: Part) -> bool:
-        """Visit hours said for a period ("2 h par mois") in a message that counts the visits ("soit 6 visites")."""
-        said = {int(m.group(1)) for m in self.cues.visit_count.finditer(text)} - {0, 1} if self.cues.visit_count else {}
-        return len(said) == 1 and self.per_period(text, part)
 
     def _part_of(self, text: str, before: Duration, role: str, duration: Duration) -> bool:
         """Are these hours a part of the hours `before` them ("3 h, dont 1 h de trajet"), or the next item of such a
@@ -237,6 +209,8 @@ class BilledHours(AddedUp):
         if not found or any(found[-1].end() <= start < duration.start for start in starts):
             return 1
         count = int(found[-1].group(1))
+        if self.per_period_after(text, found[-1].end()):
+            return 1  # "2 fois par mois 1 h": a rate, not a number of visits
         following = sum(start >= duration.start for start in visits)
         return count if 1 < count <= 50 and count != following else 1
 

@@ -1,0 +1,58 @@
+"""How many visits a message gives (Article 4.2.1 bills each visit's hours and its trip): the count it writes ("3
+déplacements"), the visit hours it lists, and hours said for a period ("2 h par mois, soit 6 visites")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..cost import Duration
+from .added import AddedUp
+
+PERIOD_REACH = 16  # characters after a count where "par mois" makes it a rate ("2 fois par mois"), not visits
+
+
+@dataclass(frozen=True)
+class Part:
+    """Hours the CDG 62 bills: `role` is "intervention" or "travel", `count` how many times they are billed."""
+
+    duration: Duration
+    role: str
+    count: int = 1
+
+
+class Visits(AddedUp):
+    """The visits of a message."""
+
+    def visits(self, text: str, parts: list[Part]) -> int | None:
+        """How many visits the message gives: the intervention hours it lists, or the count it writes ("3
+        déplacements"), when both say the same; None when neither is clear."""
+        listed = sum(p.count for p in parts if p.role == "intervention")
+        # "une fois payés 2 déplacements": "1 fois" counts no visits
+        said = self._said_visits(text)
+        if len(said) > 1:
+            return None
+        if said:
+            (number,) = said
+            return number if listed in (0, number) else None
+        return listed if listed > 1 else None
+
+    def per_period(self, text: str, part: Part) -> bool:
+        """Are these visit hours said for a period ("2 h par mois")?"""
+        recurring = self.cues.recurring
+        return part.role == "intervention" and bool(recurring and recurring.search(self._around(text, part.duration)))
+
+    def _recurring(self, text: str, part: Part) -> bool:
+        """Visit hours said for a period ("2 h par mois") in a message that counts the visits ("soit 6 visites")."""
+        return len(self._said_visits(text)) == 1 and self.per_period(text, part)
+
+    def per_period_after(self, text: str, end: int) -> bool:
+        """Does a period word follow right after `end` ("2 fois | par mois": a rate, not a number of visits)?"""
+        hit = self.cues.recurring.search(text, end, end + PERIOD_REACH) if self.cues.recurring else None
+        return bool(hit and not text[end : hit.start()].strip())
+
+    def _said_visits(self, text: str) -> set[int]:
+        """The numbers of visits the message writes ("3 déplacements"; not "2 fois par mois"; "1 fois" counts none)."""
+        if self.cues.visit_count is None:
+            return set()
+        counts = self.cues.visit_count.finditer(text)
+        return {int(m.group(1)) for m in counts if not self.per_period_after(text, m.end())} - {0, 1}
