@@ -24,6 +24,7 @@ class AddedUp(Calculator):
         either = self.cues.alternative  # "2 h, parfois 3 h": one or the other, never both
         return all(
             not (either and either.search(text, first.end, end := _bracket_end(text, first.end, second.start)))
+            and not self._sum_of(text, first, second)
             and (
                 self.cues.addition.search(text, first.end, end)
                 or (end > second.start and self.cues.back and self.cues.back.search(text, second.start, end))
@@ -42,8 +43,17 @@ class AddedUp(Calculator):
             return False
         if self.cues.contrast and self.cues.contrast.search(text, first[0].start, second[0].start):
             return False
+        invoiced = self.cues.invoiced  # "facturé 3 h. Il avait fait 30 min de route": the bill may hold the trip
+        if invoiced and invoiced.search(self._around(text, roles["intervention"])):
+            return False
         around = self._around(text, roles["travel"])
         return any(cue and cue.search(around) for cue in (self.cues.trip, self.cues.back, self.cues.each))
+
+    def _sum_of(self, text: str, first: Duration, second: Duration) -> bool:
+        """Are the later hours, more than the first and said as a total ("venu 2 h. Trajet compris, 3 h en tout"), the
+        sum of them, not hours to add? ("1 h de trajet au total" after 3 × 2 h is less: a part.)"""
+        more = first.hours is not None and second.hours is not None and second.hours > first.hours
+        return bool(more and self.cues.total and self.cues.total.search(self._around(text, second)))
 
     def _side_by_side(self, gap: str) -> bool:
         """Nothing but the hours' own role words between them ("2h sur place trajet 30 min"), not a sentence that
