@@ -209,8 +209,8 @@ class BilledHours(Visits):
         if not found or any(found[-1].end() <= start < duration.start for start in starts):
             return 1
         count = int(found[-1].group(1))
-        if self.per_period_after(text, found[-1].end()):
-            return 1  # "2 fois par mois 1 h": a rate, not a number of visits
+        if self.per_period_after(text, found[-1].end()) and len(self._said_visits(text)) == 1:
+            return 1  # "2 fois par mois 1 h, soit 12 visites": a rate; the visits are counted ("12 × 1 h")
         following = sum(start >= duration.start for start in visits)
         return count if 1 < count <= 50 and count != following else 1
 
