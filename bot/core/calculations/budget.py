@@ -167,9 +167,17 @@ class Budget(Calculator):
         return next(((p, s) for p, s in nouns.items() if fold(p) in said), next(iter(nouns.items())))
 
     def _mine(self, text: str, duration: Duration) -> bool:
-        """Are these hours the user's own figure, to check ("j'ai calculé qu'on aurait 15 heures sur place")?"""
+        """Are these hours the user's own figure, to check ("j'ai calculé qu'on aurait 15 heures sur place, c'est bien
+        ça ?"): said so in their part of a sentence that asks to check them, not what it asks ("on aurait combien de
+        séances de 2 h ?")?"""
         around = self.reader.clause_around(text, duration.start, duration.end)
-        return bool(self.cues.own_figure and self.cues.own_figure.search(around))
+        if not (self.cues.own_figure and self.cues.own_figure.search(around)):
+            return False
+        opening = max(text.rfind(mark, 0, duration.start) for mark in ".!?\n") + 1
+        ends = [at for mark in ".!?\n" if (at := text.find(mark, duration.end)) != -1]
+        sentence = text[opening : min(ends, default=len(text)) + 1]
+        asked = (self.cues.amount_asked, self.cues.hours_asked, self.cues.sessions_asked)
+        return sentence.endswith("?") and not any(cue and cue.search(sentence) for cue in asked)
 
     def _said(self, question: str, terms: list[str], text: str) -> Answer:
         return Answer(question, True, "calculation", text, (self.cite(COST_CLAUSE, terms),), 1.0)
