@@ -1,7 +1,6 @@
 """What an amount of the collectivité's budget buys of the CDG 62's time (Article 4.2.1: 50 € TTC an hour, travel
-time included): hours ("combien d'heures avec 500 € ?"), hours on site once the travel is paid ("750 €, 3
-déplacements d'1 h de route chacun : combien d'heures sur place ?"), or sessions of a given length ("450 €, une
-séance dure 1 h plus 30 min de route : combien de séances ?"). La Fibre's amounts (its quote) buy none of it."""
+included): hours ("combien d'heures avec 500 € ?"), hours on site once each trip is paid ("750 €, 3 déplacements d'1 h
+de route chacun"), or sessions ("une séance dure 1 h plus 30 min de route"). La Fibre's quote buys none of it."""
 
 from __future__ import annotations
 
@@ -19,6 +18,7 @@ from .totals import Totals
 
 TTC = f"au taux horaire de {format_euros(HOURLY_RATE)} TTC, temps et frais de déplacement compris (article 4.2.1)"
 NO_VAT = "Le taux est TTC : il n'y a pas de TVA à ajouter."
+_SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]?")  # a sentence, its mark included
 
 
 class Budget(Calculator):
@@ -162,20 +162,17 @@ class Budget(Calculator):
     def _noun(self, text: str) -> tuple[str, str]:
         """The sessions' noun, plural and singular with its article: the one the question asks, else the first."""
         nouns = self.words.session_nouns or {"séances": "une séance"}
-        asked = self.cues.sessions_asked.search(text) if self.cues.sessions_asked else None
+        asked = self.cues.sessions_asked and self.cues.sessions_asked.search(text)
         said = set(fold(asked.group()).split()) if asked else set()
         return next(((p, s) for p, s in nouns.items() if fold(p) in said), next(iter(nouns.items())))
 
     def _mine(self, text: str, duration: Duration) -> bool:
-        """Are these hours the user's own figure, to check ("j'ai calculé qu'on aurait 15 heures sur place, c'est bien
-        ça ?"): said so in their part of a sentence that asks to check them, not what it asks ("on aurait combien de
-        séances de 2 h ?")?"""
+        """Hours the user worked out, in a sentence asking to check them ("on aurait 15 h, c'est bien ça ?")?"""
         around = self.reader.clause_around(text, duration.start, duration.end)
         if not (self.cues.own_figure and self.cues.own_figure.search(around)):
             return False
         opening = max(text.rfind(mark, 0, duration.start) for mark in ".!?\n") + 1
-        ends = [at for mark in ".!?\n" if (at := text.find(mark, duration.end)) != -1]
-        sentence = text[opening : min(ends, default=len(text)) + 1]
+        sentence = _SENTENCE.match(text, opening).group()  # type: ignore[union-attr]
         asked = (self.cues.amount_asked, self.cues.hours_asked, self.cues.sessions_asked)
         return sentence.endswith("?") and not any(cue and cue.search(sentence) for cue in asked)
 
