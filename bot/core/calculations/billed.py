@@ -158,8 +158,9 @@ class BilledHours(Visits):
         before = self.cues.delay_before
         if before and before.search(text, max(0, duration.start - DELAY_REACH), duration.start):
             return "delay"  # "sous 48 heures": a time limit, not hours worked
-        if self.cues.travel_after and self.cues.travel_after.match(text, duration.end):
-            return "travel"  # "30 min aller, 30 min retour"
+        after = self.cues.travel_after.match(text, duration.end) if self.cues.travel_after else None
+        if after and not (self.cues.included and self.cues.included.match(word_end(text, after.end()))):
+            return "travel"  # "30 min aller, 30 min retour" (not "2 h aller-retour compris")
         around = self.reader.clause_around(text, duration.start, duration.end, labelled=True, bounds=bounds)
         for role, pattern in self.cues.duration_cues.items():
             if match := pattern.search(around):
