@@ -123,7 +123,8 @@ class DurationReader:
                 continue
             if self._times.is_bound(text, match.start()):
                 continue
-            if not per_period and self._times.is_time(before):
+            # Minutes alone are never a time of day ("reparti à 16h30 après 30 min de route").
+            if not per_period and self._times.is_time(before) and "h" in match.group().lower():
                 clock.append(match)
             elif not per_period and self._times.after_span_word and self._times.after_span_word.search(before):
                 maybe.add(len(clock))
