@@ -56,6 +56,8 @@ class DurationGrammar(StrictModel):
     span_start_words: list[str] = []
     span_end_words: list[str] = []
     clause_breaks: list[str] = Field(min_length=1)
+    carried_unit_links: list[str] = []
+    carried_unit_after: list[str] = []
     currency: list[str] = Field(min_length=1)
 
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 from text_to_num import alpha2digit
 
 from .calculation_schema import DurationGrammar
+from .carried_units import CarriedUnits
 from .folding import folded as fold_spaced
 from .french import fold
 from .times_of_day import TimesOfDay, alternation, folded_words, scanned
@@ -78,6 +79,7 @@ class DurationReader:
             rf"(?:\s*(?:(?:{link})\s+(?=(?:{fraction})(?![a-z])))?({fraction}|\d{{1,2}}){after_minutes})?"
         )
         self._times = TimesOfDay(grammar)
+        self._carried = CarriedUnits(grammar.carried_unit_links, [elided(w) for w in grammar.carried_unit_after])
         # "une demi-heure", "3 quarts d'heure": the cue words go through the same elision split as `digits`.
         self._hour_fractions = {elided(word): minutes for word, minutes in grammar.hour_fractions.items()}
         self._hour_fraction = re.compile(
@@ -131,6 +133,8 @@ class DurationReader:
                 clock.append(match)
             elif written := self._written(match):
                 found.append(written)
+                unit = 60 if match.group(2) else 1  # "30 minutes à l'aller et 30 au retour": the second in minutes
+                found.extend(_duration(n, n, unit, 0, span) for n, span in self._carried.after(text, match.end()))
         stays, paired = self._times.stays(text, clock)
         found.extend(Duration(text[start:end], hours, start=start, end=end) for start, end, hours in stays)
         found.extend(d for i in sorted(maybe - paired) if (d := self._written(clock[i])))
