@@ -160,6 +160,10 @@ class ExecutionYears(Calculator):
             return "?"  # which other year: not told
         if span:
             return yes(span[0] <= day <= span[1])
+        # "1 700 € en février 2025", the entry known: the year of execution holding that month, not its calendar year
+        placed = {when.number(day) for _, _, *days in self._days(text) for day in days} if then else set()
+        if len(placed) == 1 and None not in placed:
+            return yes(placed == {then})
         years = {int(y) for y in _DIGIT_YEAR.findall(text) if int(y) <= today.year}
         return yes(day.year in years) if years else ""
 

@@ -107,8 +107,11 @@ class Liability(Calculator):
             labels.append(labelled)
             joined.append(bool(kinds) and self._added(folded, start, between, around))
             named.append(joined[-1] and bool(re.search(r"[a-z(]", between[: between.rstrip().rfind(" ")])))
-            if not kind and joined[-1] and kinds[-1] in ("current", "added"):
-                kind = "added"  # "cette année 620 € de messagerie et 380 € pour le site": one more of that year
+            # "cette année 620 € de messagerie et 380 € pour le site"; "facturé, pour la 1re année, 1 700 € en février
+            # 2025 et 600 € en septembre 2025" (both of the event's year, the invoice word before): added to it
+            both = bool(kinds) and kind == "current" and self._added(folded, start, between, around, sentence=True)
+            if ((not kind and joined[-1]) or both) and kinds[-1] in ("current", "added"):
+                kind = "added"
             kinds.append("loss" if self._is_loss(folded, start) else kind)
             previous = end
             if kind in ("current", "other") and self.years.list_link(folded, end):
@@ -127,16 +130,18 @@ class Liability(Calculator):
             return [(amount, kind) for (amount, _), kind in zip(spans, kinds, strict=True)]
         return []
 
-    def _added(self, folded: str, start: int, between: str, around: str) -> bool:
-        """Is the amount at `start` one more invoice of the previous one's year: invoiced, joined to it by an addition
-        word ("et", "+") right before it in its sentence, not said of the CDG 62 (its bills are not La Fibre's)?"""
+    def _added(self, folded: str, start: int, between: str, around: str, *, sentence: bool = False) -> bool:
+        """Is the amount at `start` one more invoice of the previous one's year: invoiced (in its sentence before it if
+        `sentence`), joined to it by an addition word ("et", "+") right before it in its sentence, not said of the
+        CDG 62 (its bills are not La Fibre's)?"""
         cues, cdg = self.cues, self.cues.parties.get("cdg")
         joining = list(cues.addition.finditer(between)) if cues.addition else []
+        said = re.split(r"[.;!?]", folded[:start])[-1] if sentence else since_break(folded, start)
         return bool(
             joining
             and not between[joining[-1].end() :].strip()
             and cues.invoiced
-            and cues.invoiced.search(since_break(folded, start) + around)
+            and cues.invoiced.search(said + around)
             and not (cdg and cdg.search(around))
         )
 
