@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import table
 
+from bot.core.cleaning import clean
 from bot.core.engine import Engine
 from bot.core.french import fold, words
 
@@ -19,6 +20,11 @@ def test_fold(text: str, expected: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), TABLE["words"])
 def test_words(text: str, expected: list[str]) -> None:
     assert words(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLE["cleaned"])
+def test_cleaned(text: str, expected: str) -> None:
+    assert clean(text) == expected
 
 
 @pytest.mark.parametrize(("first", "second"), TABLE["same_terms"])

@@ -17,6 +17,9 @@ _NOISE = re.compile("|".join(map(chr, _INVISIBLE)) + r"|\x1b\[[0-9;?]*[ -/]*[@-~
 # str.replace scans in C, where str.translate looks each character of a long message up in a dict.
 _COMMON_SPACES = tuple((char, " ") for char in "\n\r\t\xa0\u202f\u2009")
 _LINE_SPACES = (*((char, " ") for char in "\t\xa0\u202f\u2009"), ("\r", "\n"))
+# A spoken elision before a consonant ("combien d'temps", "l'maire", "j'peux"): written French elides only before a
+# vowel or a mute h, so "d'", "l'", "j'", "m'", "n'", "s'", "t'" before a consonant are "de", "le", "je"… said quickly.
+_SPOKEN_ELISION = re.compile(r"(?<![\w'’])([dljmnst])['’](?=[bcdfgjklmnpqrstvwxzç])", re.IGNORECASE)
 
 
 def clean(question: str, *, lines: bool = False) -> str:
@@ -35,6 +38,8 @@ def clean(question: str, *, lines: bool = False) -> str:
         text = "\n".join(" ".join(words) for words in map(str.split, visible.split("\n")) if words)
     else:
         text = " ".join(visible.split())
+    if "'" in text or "’" in text:
+        text = _SPOKEN_ELISION.sub(r"\1e ", text)
     if len(text) > MAX_QUESTION_CHARS:  # cut between words: a half word would read as an unknown one
         text = text[: MAX_QUESTION_CHARS + 1].rsplit(" ", 1)[0]
     return text
