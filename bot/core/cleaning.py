@@ -17,9 +17,16 @@ _NOISE = re.compile("|".join(map(chr, _INVISIBLE)) + r"|\x1b\[[0-9;?]*[ -/]*[@-~
 # str.replace scans in C, where str.translate looks each character of a long message up in a dict.
 _COMMON_SPACES = tuple((char, " ") for char in "\n\r\t\xa0\u202f\u2009")
 _LINE_SPACES = (*((char, " ") for char in "\t\xa0\u202f\u2009"), ("\r", "\n"))
-# A spoken elision before a consonant ("combien d'temps", "l'maire", "j'peux"): written French elides only before a
-# vowel or a mute h, so "d'", "l'", "j'", "m'", "n'", "s'", "t'" before a consonant are "de", "le", "je"… said quickly.
-_SPOKEN_ELISION = re.compile(r"(?<![\w'’])([dljmnst])['’](?=[bcdfgjklmnpqrstvwxzç])", re.IGNORECASE)
+# A spoken elision before a consonant: written French elides only before a vowel or a mute h. "d'", "l'", "j'", "m'",
+# "n'", "s'", "t'" are then "de", "le", "je"… said quickly ("combien d'temps", "l'maire", "j'peux"); another consonant
+# lost the mute "e" of its own word ("r'partir", "v'nir": "repartir", "venir").
+_SPOKEN_ELISION = re.compile(r"(?<![\w'’])([bdfgjlmnpqrstvz])['’](?=[bcdfgjklmnpqrstvwxzç])", re.IGNORECASE)
+_FUNCTION_WORD_LETTERS = "dljmnstDLJMNST"  # "de", "le", "je", "me", "ne", "se", "te"
+
+
+def _unelided(match: re.Match[str]) -> str:
+    letter = match.group(1)
+    return f"{letter}e " if letter in _FUNCTION_WORD_LETTERS else f"{letter}e"
 
 
 def clean(question: str, *, lines: bool = False) -> str:
@@ -39,7 +46,7 @@ def clean(question: str, *, lines: bool = False) -> str:
     else:
         text = " ".join(visible.split())
     if "'" in text or "’" in text:
-        text = _SPOKEN_ELISION.sub(r"\1e ", text)
+        text = _SPOKEN_ELISION.sub(_unelided, text)
     if len(text) > MAX_QUESTION_CHARS:  # cut between words: a half word would read as an unknown one
         text = text[: MAX_QUESTION_CHARS + 1].rsplit(" ", 1)[0]
     return text

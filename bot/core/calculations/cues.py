@@ -21,7 +21,7 @@ def cue_pattern(cues: Iterable[str]) -> CuePattern:
     with their first letter: the regex engine skips the characters no cue starts with and tries one branch per
     letter instead of every cue at every position (about twice as fast on a 4,096-character message). At one
     position the cues that match are prefixes of one another, and both forms take the longest."""
-    folded = {form for cue in cues for form in spoken(" ".join(fold(cue).split()))}
+    folded = {" ".join(fold(cue).split()) for cue in cues}
     if not folded:
         return CuePattern(re.compile(r"(?<![a-z0-9])(?:)"), 0)
     trie: dict[str, dict] = {}
@@ -37,18 +37,6 @@ def cue_pattern(cues: Iterable[str]) -> CuePattern:
     ]
     compiled = re.compile("(?:" + "|".join(branches + (["(?<![a-z0-9])"] if "" in trie else [])) + ")")
     return CuePattern(compiled, max(map(len, folded)))
-
-
-# Spoken French drops a word's mute "e" after its first consonant ("r'partir", "v'nir", "r'venir"): a consonant,
-# "e", then a consonant at a word's start. Folded cues lost their accents ("résili" gives "r'sili" too): a form
-# nobody types, which matches nothing.
-_MUTE_E = re.compile(r"(?<![a-z])([bcdfgjlmnpqrstvz])e(?=[bcdfgjlmnpqrstvz])")
-
-
-def spoken(cue: str) -> set[str]:
-    """`cue` and its forms with the mute "e" of its words elided, as typed ("r'partir") and as `digits` splits it
-    ("r' partir")."""
-    return {cue, _MUTE_E.sub(r"\1'", cue), _MUTE_E.sub(r"\1' ", cue)}
 
 
 def _branches(node: dict[str, dict]) -> str:
