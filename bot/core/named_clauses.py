@@ -4,8 +4,6 @@ surely asks about, or, when its other words surely say what another clause holds
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .answer import Answer
 from .french import fold
 from .knowledge import Knowledge
@@ -30,14 +28,8 @@ class NamedClauses:
             # "Dans l'article 5, quelle partie concerne nos obligations ?", "lequel des deux 4.2.1 concerne La
             # Fibre ?": a question that asks more than the name, surely about a part of the named clause, gets that part.
             part = ranked[0].clause_id if is_sure(ranked, self.threshold) and ranked[0].clause_id in named else None
-            said = self.matcher.rank(self.matcher.question_terms(fold(text).replace(reference.text, " ")))
-            if (
-                not part
-                and is_sure(said, self.threshold)
-                and len(said[0].strong_terms) >= MIN_OWN_STRONG_TERMS
-                and said[0].clause_id not in named
-            ):
-                return replace(self.replies.misquoted(reference.clause_id, said), question=question)
+            if not part and (said := self._said_elsewhere(text, reference.text, named)):
+                return self.replies.misquoted(question, reference.clause_id, said)
             clause = self.knowledge.clauses[part or reference.clause_id]
             return self.replies.clause_answer(question, clause, None, 1.0, ranked)
         if reference and reference.explicit:
@@ -45,3 +37,10 @@ class NamedClauses:
                 question, f"« {reference.text} » n'existe pas dans la convention. {self.replies.contents()}"
             )
         return None
+
+    def _said_elsewhere(self, text: str, name: str, named: set[str]) -> list[Candidate]:
+        """The ranking of `text`'s words without the clause's `name` when they surely say another clause's (two strong
+        words at least: not only "que contient", "résumez"), else []."""
+        said = self.matcher.rank(self.matcher.question_terms(fold(text).replace(name, " ")))
+        sure = is_sure(said, self.threshold) and len(said[0].strong_terms) >= MIN_OWN_STRONG_TERMS
+        return said if sure and said[0].clause_id not in named else []

@@ -44,6 +44,18 @@ def written_forms(phrases: tuple[str, ...]) -> set[str]:
     return {form for phrase in phrases for form in (phrase.lower().strip(), fold(phrase).strip()) if form}
 
 
+def hints(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The longest word of each written form of `phrases`: a text holding none of them holds no phrase (a cheap test
+    before a pattern that would be tried at every character or word)."""
+    return tuple({max(_words(form), key=len) for form in written_forms(phrases)})
+
+
+def may_hold(text: str, found: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of the `hints` `found` (then it may hold one of their phrases)."""
+    lowered = text.lower()
+    return any(hint in lowered for hint in found)
+
+
 def phrase_trie(forms: set[str], *, folded: bool) -> str:
     """A regex matching what the alternation of `flexible(form, folded=folded)` matches at a word's start (not
     after a letter, a digit or "_"), written as a trie: each letter of the text is tried against one branch per
@@ -93,8 +105,7 @@ class PhraseFinder:
         by_first: dict[str, list[str]] = {}
         for form in forms:
             by_first.setdefault(re.split(r"[\s\-'’]+", form)[0], []).append(form)
-        # The longest word of each phrase: a text holding none of them holds no phrase.
-        self._hints = tuple({max(re.split(r"[\s\-'’]+", form), key=len) for form in forms})
+        self._hints = hints(phrases)
         # A phrase ends a word; one written with its elision ("est-ce qu'") ends with its apostrophe, before a word.
         self._patterns = {
             first: re.compile(
@@ -117,8 +128,7 @@ class PhraseFinder:
         """The phrases of `text`, in order, none overlapping, each starting a word (not after a hyphen or an
         apostrophe: "peut-on" holds no "on", "qu'est-ce" no "est-ce")."""
         found: list[re.Match[str]] = []
-        lowered = text.lower()
-        if not any(hint in lowered for hint in self._hints):
+        if not may_hold(text, self._hints):
             return found
         end = 0
         for word in WORD.finditer(text):

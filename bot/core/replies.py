@@ -69,11 +69,11 @@ class Replies:
             confidence="unsure" if unsure else "sure",
         )
 
-    def misquoted(self, named_id: str, ranked: list[Candidate]) -> Answer:
+    def misquoted(self, question: str, named_id: str, ranked: list[Candidate]) -> Answer:
         """The answer of a question that names one clause for what another holds ("l'article 3 dit que le CDG facture
         50 € de l'heure ?"): the other's answer, saying which one holds it."""
         named, clause = self.knowledge.clauses[named_id], self.knowledge.clauses[ranked[0].clause_id]
-        answer = self.clause_answer("", clause, None, ranked[0].confidence, ranked)
+        answer = self.clause_answer(question, clause, None, ranked[0].confidence, ranked)
         note = f"Attention : cela ne relève pas de « {named.ref} – {named.title} » mais de « {clause.ref} – {clause.title} »."
         return replace(answer, text=f"{note} {answer.text}")
 
