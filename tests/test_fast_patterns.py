@@ -151,6 +151,14 @@ def test_relay_closings_are_dropped_as_with_their_plain_alternation(engine: Engi
         rf"[\s,:;.!–-]*(?<!\w)(?:{any_phrase(phrases)})(?!\w)[ \t]*(?=[?!.]|$)", re.IGNORECASE | re.MULTILINE
     )
     texts = [text + end for text in _phrase_texts(written_forms(phrases), 3) for end in ("", " ?", ".\nx")]
+    # Runs of the marks taken back before a closing (`without_relays`), one closing after another.
+    generator = random.Random(5)
+    marks = [",", ":", ";", ".", "!", "–", "-", " ", "\t", "\n", "\u00a0", "\u2009", "x", "?"]
+    texts += [
+        "".join(generator.choice(marks) for _ in range(generator.randint(0, 4))) + text
+        for text in _phrase_texts(written_forms(phrases), 4)
+        for text in (text, text + " " + text)
+    ]
     assert sum(plain.search(text) is not None for text in texts) > 300
     for text in texts:
         assert engine.reader.chat.without_relays(text) == plain.sub("", text), text
@@ -215,3 +223,39 @@ def test_a_counted_list_is_announced_as_without_its_class_ahead(engine: Engine) 
     for text in texts:
         found, expected = announce.search(text), plain.search(text)
         assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups())), text
+
+
+def test_spoken_elisions_are_found_as_with_a_look_behind_first() -> None:
+    plain = re.compile(r"(?<![\w'’])([bdfgjlmnpqrstvz])['’](?=[bcdfgjklmnpqrstvwxzç])", re.IGNORECASE)
+    letters = {"D": "De ", "d": "de ", "l": "le ", "j": "je ", "T": "Te ", "r": "re", "V": "Ve", "z": "ze"}
+
+    def unelided(match: re.Match[str]) -> str:
+        return letters.get(match.group(1), f"{match.group(1)}e")
+
+    pieces = [
+        "d'",
+        "D’",
+        "l'",
+        "j'",
+        "T'",
+        "r'",
+        "V’",
+        "z'",
+        "a",
+        "e",
+        "h",
+        "x",
+        "'",
+        "’",
+        " ",
+        "_",
+        "1",
+        "é",
+        "Ç",
+        "ç",
+    ]
+    generator = random.Random(31)
+    texts = ["".join(generator.choice(pieces) for _ in range(generator.randint(1, 9))) for _ in range(20_000)]
+    assert sum(bool(plain.search(text)) for text in texts) > 3_000
+    for text in texts:
+        assert cleaning._SPOKEN_ELISION.sub(cleaning._unelided, text) == plain.sub(unelided, text), text

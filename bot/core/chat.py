@@ -15,6 +15,7 @@ from .reading import Reading
 _MENTION = re.compile(r"(?<![\w.@])@\w+[\s,:]*")
 _SENTENCE_START = re.compile(r"^[ \t]*|[.!?…;:]\s+|\n\s*", re.MULTILINE)
 # What may come before a request opener in its sentence: a short greeting ("Bonjour Marie, ").
+_RELAY_MARKS = frozenset(",:;.!–-")  # with the spaces: what joins a relay closing to the question before it
 _GREETING = re.compile(r"(?:[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,2}\s*,\s*)?")
 
 
@@ -35,8 +36,10 @@ class ChatNoise:
         # A relay closing ("…, je lui réponds quoi ?") with the marks joining it to the question before it, which
         # then ends with its "?" ("Un maire me demande si …. Je lui réponds quoi ?" -> "… si … ?").
         # The closing as a trie (see `phrase_trie`): where one ends is fixed by the "?" or line end after it.
+        # The marks before it are taken back from where it starts (`without_relays`): a pattern opening with them would
+        # be tried at every character of the message.
         self._relay = re.compile(
-            rf"[\s,:;.!–-]*{phrase_trie(written_forms(reading.relay_closings), folded=False)}(?!\w)[ \t]*(?=[?!.]|$)",
+            rf"{phrase_trie(written_forms(reading.relay_closings), folded=False)}(?!\w)[ \t]*(?=[?!.]|$)",
             re.IGNORECASE | re.MULTILINE,
         )
 
@@ -63,7 +66,15 @@ class ChatNoise:
     def without_relays(self, text: str) -> str:
         """`text` without its relay closings, read before the message is cut into sentences: "Un maire me demande
         si …, je lui réponds quoi ?" asks what the maire asks."""
-        return self._relay.sub("", text)
+        kept: list[str] = []
+        end = 0
+        for relay in self._relay.finditer(text):
+            start = relay.start()
+            while start > end and (text[start - 1].isspace() or text[start - 1] in _RELAY_MARKS):
+                start -= 1  # the marks joining it to the question, as `[\s,:;.!–-]*` before it would take them
+            kept.append(text[end:start])
+            end = relay.end()
+        return "".join([*kept, text[end:]]) if kept else text
 
     def without_opener(self, sentence: str) -> str:
         """`sentence` without the request opener at its start (see `tidy`), else as it is."""

@@ -20,13 +20,14 @@ _LINE_SPACES = (*((char, " ") for char in "\t\xa0\u202f\u2009"), ("\r", "\n"))
 # A spoken elision before a consonant: written French elides only before a vowel or a mute h. "d'", "l'", "j'", "m'",
 # "n'", "s'", "t'" are then "de", "le", "je"… said quickly ("combien d'temps", "l'maire", "j'peux"); another consonant
 # lost the mute "e" of its own word ("r'partir", "v'nir": "repartir", "venir").
-_SPOKEN_ELISION = re.compile(r"(?<![\w'’])([bdfgjlmnpqrstvz])['’](?=[bcdfgjklmnpqrstvwxzç])", re.IGNORECASE)
+# The apostrophe first, its letter checked behind it: the regex engine then skips from apostrophe to apostrophe (a
+# look-behind first was tried at every character); the apostrophe alone is replaced, the letter kept before it.
+_SPOKEN_ELISION = re.compile(r"['’](?<=(?<![\w'’])[bdfgjlmnpqrstvz]['’])(?=[bcdfgjklmnpqrstvwxzç])", re.IGNORECASE)
 _FUNCTION_WORD_LETTERS = "dljmnstDLJMNST"  # "de", "le", "je", "me", "ne", "se", "te"
 
 
 def _unelided(match: re.Match[str]) -> str:
-    letter = match.group(1)
-    return f"{letter}e " if letter in _FUNCTION_WORD_LETTERS else f"{letter}e"
+    return "e " if match.string[match.start() - 1] in _FUNCTION_WORD_LETTERS else "e"
 
 
 def clean(question: str, *, lines: bool = False) -> str:
