@@ -259,3 +259,16 @@ def test_spoken_elisions_are_found_as_with_a_look_behind_first() -> None:
     assert sum(bool(plain.search(text)) for text in texts) > 3_000
     for text in texts:
         assert cleaning._SPOKEN_ELISION.sub(cleaning._unelided, text) == plain.sub(unelided, text), text
+
+
+def test_counted_items_are_found_as_with_a_look_behind_first(engine: Engine) -> None:
+    words = engine.knowledge.reading.sequence_words
+    start = r"(?:^|(?<=[.;:!?\n])|(?<=,)(?=\s*et\s))"
+    plain = re.compile(rf"{start}\s*(?:et\s+)?(?:{any_phrase(words)})(?![\w'’])[\s,:]*", re.IGNORECASE)
+    sequence = engine.reader._sequence
+    pieces = [*sorted(written_forms(words))[:12], ". ", ";", ":", "!", "?", "\n", ",", " et ", "ET ", " ", "x", "é"]
+    generator = random.Random(37)
+    texts = ["".join(generator.choice(pieces) for _ in range(generator.randint(1, 10))) for _ in range(5_000)]
+    assert sum(len(plain.findall(text)) > 1 for text in texts) > 300
+    for text in texts:
+        assert sequence._items(text) == [m.span() for m in plain.finditer(text)], text

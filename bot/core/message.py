@@ -184,14 +184,17 @@ class Reader:
             if match:
                 forwarded = True
                 text = text[original_length(text, match.end()) :]
-        if self._field_line and not _SEPARATOR.search(text) and (field := self._field_line.search(fold(text))):
+        # Without a line break, a line starts only where the text does (and no separator line ends).
+        lines = "\n" in text
+        field_line = self._field_line and (self._field_line.search if lines else self._field_line.match)
+        if field_line and not (lines and _SEPARATOR.search(text)) and (field := field_line(fold(text))):
             start = original_length(text, field.start())
             body = text[start:]
             match = self._header.match(fold(body[:HEADER_CHARS])) if self._header else None
             body = body[original_length(body, match.end()) :] if match else body
             if start and body.strip():
                 return body, text[:start].strip()
-        if separator := _SEPARATOR.search(text):
+        if lines and (separator := _SEPARATOR.search(text)):
             body = text[separator.end() :]
             match = self._header.match(fold(body[:HEADER_CHARS])) if self._header else None
             body = body[original_length(body, match.end()) :] if match else body
@@ -231,7 +234,8 @@ class Reader:
             marked = raw[:1] in _ITEM_STARTS or raw[1:2] == ")" or (raw[:1] in "ivIV" and _ITEM_NUMBER.match(raw))
             piece = _ITEM_NUMBER.sub("", raw) if marked else raw
             item = piece != raw
-            piece = _TRAILING_LINK.sub("", piece.strip(" ,;:-–—»«\"'"))
+            piece = piece.strip(" ,;:-–—»«\"'")
+            piece = _TRAILING_LINK.sub("", piece) if piece.endswith(("et", "et\n")) else piece
             if not any(char.isalnum() for char in piece):
                 continue  # "??": the end of the sentence before
             if found and self._sign_off.match(fold(piece[:SIGN_OFF_CHARS])):
