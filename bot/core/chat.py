@@ -56,9 +56,12 @@ class ChatNoise:
             text = self.without_agreement(text)
         kept: list[str] = []
         end = 0
+        may_open = self._openers.may_open
         for start in _SENTENCE_START.finditer(text):  # tried at each sentence's start, and after its greeting
-            for position in sorted({start.end(), _GREETING.match(text, start.end()).end()}):
-                if position >= end and (opener := self._openers.match(text, position)):
+            at = start.end()
+            greeted = _GREETING.match(text, at).end()
+            for position in (at,) if greeted == at else (at, greeted):
+                if position >= end and may_open(text, position) and (opener := self._openers.match(text, position)):
                     kept.append(text[end:position])
                     end = self._after_opener.match(text, opener.end()).end()
         return "".join([*kept, text[end:]]) if kept else text

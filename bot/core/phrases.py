@@ -106,6 +106,7 @@ class PhraseFinder:
         for form in forms:
             by_first.setdefault(re.split(r"[\s\-'’]+", form)[0], []).append(form)
         self._hints = hints(phrases)
+        self._firsts = frozenset(first[:1] for first in by_first)
         # A phrase ends a word; one written with its elision ("est-ce qu'") ends with its apostrophe, before a word.
         self._patterns = {
             first: re.compile(
@@ -117,6 +118,11 @@ class PhraseFinder:
             )
             for first, group in by_first.items()
         }
+
+    def may_open(self, text: str, position: int) -> bool:
+        """Whether a phrase may start at `position` of `text`: its first letter opens a phrase's first word (the
+        first letter of a word lower-cased is that of the letter lower-cased)."""
+        return text[position : position + 1].lower()[:1] in self._firsts
 
     def match(self, text: str, position: int) -> re.Match[str] | None:
         """The phrase starting at `position` of `text`, if one does."""
