@@ -12,7 +12,7 @@ from collections import Counter
 import pytest
 from conftest import table
 
-from bot.core import classifier, cost, date_mentions, matching, sentence_ends
+from bot.core import classifier, cost, date_mentions, matching, part_reader, sentence_ends
 from bot.core.engine import Engine
 from bot.core.french import _STRETCHED, _TOKEN, LONG_TEXT, _fold, _fold_long, fold, words
 from bot.core.times_of_day import scanned
@@ -181,3 +181,26 @@ def test_times_of_day_are_found_as_with_a_look_behind_first_and_without_a_scan(e
             found += len(spans)
         found += len(expected)
     assert found > 5_000
+
+
+def test_a_context_s_first_terms_are_read_from_its_first_sentences_as_from_the_whole(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    matcher = engine.matcher
+    words = [word for group in engine.knowledge.synonyms for expression in group for word in expression.split()]
+    words += ["25", "100", "200", "mille", "trois", "cent", "peut-on", "le", "de", "la", "cdg", "62", "merci"]
+    generator = random.Random(41)
+    # Sentences of a few words: expressions and numbers across the joins, near the last terms needed.
+    contexts = [[" ".join(generator.choice(words) for _ in range(generator.randint(1, 3))) for _ in range(90)]]
+    contexts += [["cdg"] * count + ["va mettre", "fin à la convention"] + ["cdg"] * 20 for count in range(70, 90)]
+    contexts += [["cdg"] * count + ["vingt", "cdg cdg cdg cdg", "cdg cdg cdg cdg", "mille"] for count in range(70, 90)]
+    contexts += [REALISTIC[:40], REALISTIC[9:50]]
+    read_in_part = 0
+    for context in contexts:
+        whole = matcher.question_terms(" ".join(context))[: part_reader.MAX_CONTEXT_TERMS]
+        for count in range(1, len(context) + 1):  # a first reading ending after each sentence
+            monkeypatch.setattr(part_reader, "CONTEXT_CHARS", len(" ".join(context[:count])))
+            matcher.forget_texts()
+            assert part_reader._first_terms(matcher, context) == whole, (context, count)
+            read_in_part += " ".join(context) not in matcher._terms_cache
+    assert read_in_part > 50

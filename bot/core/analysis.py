@@ -81,6 +81,7 @@ class Analyzer:
                         lengths.append(len(key))
                         lengths.sort(reverse=True)
         self._singles = {key[0]: concept for key, concept in self._phrases.items() if len(key) == 1}
+        self.reach = max(map(len, self._phrases), default=1)  # a word's term depends on no word further after it
 
     def learn(self, texts: Iterable[str]) -> None:
         """Remember the words of the knowledge base, the targets of typo repair."""
@@ -107,7 +108,7 @@ class Analyzer:
         of each synonym expression (for the knowledge base's side: "taux" alone then finds "taux horaire")."""
         # Read before `words`, which cuts long texts at spaces: short and long texts join "5 200" alike.
         text = _SPACED_NUMBER.sub(_joined_number, text)
-        if ("mille" in text or "cent" in text) and (large := _LARGE_NUMBER_WORDS.search(text)):
+        if large := large_number(text):
             text = _in_digits(text, large)
         found = words(self._inversion.sub(" ", text) if self._inversion else text)
         # The hot path of a long message (hundreds of words, several texts per message): the repair cache
@@ -204,6 +205,11 @@ class Analyzer:
         return ""
 
 
+def large_number(text: str) -> re.Match[str] | None:
+    """The first number word of `text` read with the words around it ("trois mille cinq cents"), if any."""
+    return _LARGE_NUMBER_WORDS.search(text) if "mille" in text or "cent" in text else None
+
+
 def _in_digits(text: str, large: re.Match[str]) -> str:
     """`text` with the number around `large` in digits ("trois mille cinq cents" -> "3500"; "deux", "une" stay)."""
     from text_to_num import alpha2digit  # rarely needed: not loaded by every answer
@@ -240,9 +246,5 @@ def _same_family(known: str, stemmed: str, word: str) -> bool:
 
 
 def _shared_prefix(first: str, second: str) -> int:
-    count = 0
-    for a, b in zip(first, second, strict=False):
-        if a != b:
-            break
-        count += 1
-    return count
+    pairs = enumerate(zip(first, second, strict=False))
+    return next((index for index, (a, b) in pairs if a != b), min(len(first), len(second)))

@@ -12,10 +12,13 @@ earlier questions answered.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 from typing import Protocol
 
+from .analysis import large_number
 from .answer import Answer
 from .folding import share_start
 from .matching import Matcher
@@ -24,6 +27,7 @@ from .questions import MAX_PARTS, Question
 from .replies import PART_NOT_FOUND
 
 MAX_CONTEXT_TERMS = 80  # a long message's context: its first sentences say what it is about
+CONTEXT_CHARS = 1_500  # the first sentences read for those terms (a term every 11 to 15 characters), doubled if short
 
 
 class PartAnswerer(Protocol):
@@ -71,7 +75,7 @@ class PartReader:
         """One answer per question `asked` of `message`, in order; a question that only asks again what an
         earlier one asked, on the same clause, is left out."""
         context = " ".join(message.context)
-        context_terms = self.matcher.question_terms(context)[:MAX_CONTEXT_TERMS]
+        context_terms = _first_terms(self.matcher, message.context)
         share_start(context)  # each question's `figures` starts with it: folded once
         asking = _Asking(message, context_terms, anchored, answer_part)
         answered = _Answered()
@@ -130,6 +134,26 @@ def _settled(part: Answer, reading: str, question: Question, answered: _Answered
         parts.pop()
         return replace(part, question=reading)
     return part
+
+
+def _first_terms(matcher: Matcher, sentences: list[str]) -> list[str]:
+    """The first MAX_CONTEXT_TERMS terms of `sentences` joined, read from as few of the first sentences as hold them.
+
+    A word's term depends on the words before it and on at most `reach` words after it (a synonym expression), and
+    a text is read word by word (a word never spans the space that joins two sentences): once the first sentences
+    hold `reach` terms more than needed, their first terms are the whole text's. A number written in words ("trois
+    mille") is read with the words around it: then the whole text is read."""
+    whole = " ".join(sentences)
+    needed = MAX_CONTEXT_TERMS + matcher.analyzer.reach
+    if not large_number(whole):
+        ends = list(accumulate((len(sentence) + 1 for sentence in sentences), initial=-1))[1:]  # each start's length
+        size = CONTEXT_CHARS
+        while size < len(whole):
+            count = bisect_left(ends, size) + 1
+            if len(terms := matcher.question_terms(" ".join(sentences[:count]))) >= needed:
+                return terms[:MAX_CONTEXT_TERMS]
+            size *= 2
+    return matcher.question_terms(whole)[:MAX_CONTEXT_TERMS]
 
 
 def _worth_giving(part: Answer) -> bool:
