@@ -144,7 +144,7 @@ class Dates(Calculator):
             missed = bool(self.cues.missed and self.cues.missed.search(folded))
             lines = [self.periods.calendar(folded, signature, today, anniversary=anniversary, missed=missed)]
             body = "\n".join(lines + _events(events, signature, today))
-        if self.cues.anytime.search(folded) and self.cues.termination.search(folded):
+        if self.cues.ends_at_once(folded) and self.cues.termination.search(folded):
             body = f"{COMMUNE_NOT_AT_ANY_TIME}\n{body}"
         if notice and not (self.cues.deadline_words and self.cues.deadline_words.search(folded)) and sender is None:
             # The breach route is what is asked: the anniversary's dates only when the question asks a deadline.

@@ -45,10 +45,7 @@ ONE_VISIT = (
     "Ce montant est celui d'une seule venue : votre message donne des heures par période sans dire combien de venues "
     "il y a. Multipliez-le par leur nombre, le trajet de chacune compris."
 )
-PER_PERIOD = (
-    "C'est le montant d'une période (« {period} ») : votre message donne un rythme de venues, pas leur nombre total. "
-    "Pour un total, multipliez-le par le nombre de périodes."
-)
+PER_PERIOD = "C'est le montant d'une période (« {period} ») ; pour un total, multipliez-le par le nombre de périodes."
 NO_HOURS = (
     "La convention ne fixe aucun horaire (ni d'ouverture, ni de support, ni d'intervention) : je ne peux pas vous "
     "répondre. Demandez-les directement à l'organisme concerné."
