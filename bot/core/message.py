@@ -21,7 +21,7 @@ from .lists import FULL_STOP, CountedLists, SequenceLists, inline_items, semicol
 from .phrases import flexible, phrases_pattern
 from .pieces import Pieces
 from .reading import Reading
-from .sentence_ends import sentences
+from .sentence_ends import bare_line, sentences
 from .spoken import Dictation
 
 __all__ = ["Message", "Reader", "Reading", "Sentence"]
@@ -150,7 +150,7 @@ class Reader:
                 not opens_list
                 and (
                     request != sentence
-                    or self.cutter.asks(_ASIDE.sub("", sentence), unpunctuated)
+                    or self.cutter.asks(_ASIDE.sub("", sentence), unpunctuated or bare_line(sentence))
                     or (asked and self.cutter.goes_on(sentence))
                     or self.cutter.opens_item(sentence)
                 )
