@@ -170,6 +170,7 @@ class CalculationsFile(StrictModel):
     termination_words: list[str]
     anytime_words: list[str]
     early_words: list[str] = []
+    apposed_words: list[str] = []
     termination_quote_words: dict[str, str]
     before_tax_words: list[str]
     # Quoted in YAML ("2025-06-12") so editors and JSON Schema read it as the date string it is.

@@ -113,6 +113,7 @@ class Cues:
         self.parties = {party: cue_pattern(spec.cues) for party, spec in words.parties.items()}
         self.termination = cue_pattern(words.termination_words)
         self.anytime = cue_pattern(words.anytime_words)
+        self.apposed = optional(words.apposed_words)  # "le CDG, lui, nous a facturé": the subject is before it
         self.early = optional(words.early_words)  # "avant l'échéance": an early end, or the notice's own wording
         self.cap_words = cue_pattern(words.liability_cap_words) if words.liability_cap_words else None
         self.before_tax_words = cue_pattern(words.before_tax_words)
