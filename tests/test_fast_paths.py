@@ -13,6 +13,7 @@ import pytest
 from conftest import table
 
 from bot.core import classifier, cost, date_mentions, matching, part_reader, sentence_ends
+from bot.core.dense import numpy_loaded
 from bot.core.engine import Engine
 from bot.core.french import _STRETCHED, _TOKEN, LONG_TEXT, _fold, _fold_long, fold, words
 from bot.core.times_of_day import scanned
@@ -27,11 +28,14 @@ def test_numpy_weighs_the_rows_as_plain_python_does(engine: Engine, text: str, m
     model = engine.ranker.classifier
     assert model is not None
     rows, values = model.vector(text, engine.matcher.question_terms(text))
-    rows, values = rows * 3, values * 3  # hundreds of rows, some repeated (as the repeated n-grams are)
-    assert len(rows) >= classifier.MANY_ROWS
-    fast = model._weigh(rows, values)
-    monkeypatch.setattr(classifier, "MANY_ROWS", len(rows) + 1)
-    assert fast == model._weigh(rows, values)
+    for count in (len(rows) * 3, classifier.FEW_ROWS, 30):  # hundreds of rows, some repeated; a question's few
+        few, weights = (rows * 3)[:count], (values * 3)[:count]
+        assert len(few) >= classifier.MANY_ROWS or (len(few) >= classifier.FEW_ROWS and numpy_loaded())
+        fast = model._weigh(few, weights)
+        monkeypatch.setattr(classifier, "MANY_ROWS", len(few) + 1)
+        monkeypatch.setattr(classifier, "FEW_ROWS", len(few) + 1)
+        assert fast == model._weigh(few, weights)
+        monkeypatch.undo()
 
 
 @pytest.mark.parametrize("text", LONG)

@@ -23,7 +23,7 @@ from math import log
 from operator import mul
 from typing import TYPE_CHECKING
 
-from .dense import MANY_ROWS, DenseWeights
+from .dense import FEW_ROWS, MANY_ROWS, DenseWeights, numpy_loaded
 from .french import words
 
 if TYPE_CHECKING:  # answering never imports numpy
@@ -161,7 +161,7 @@ class Classifier:
         message's rows (hundreds: its terms, its repeated n-grams) in numpy (dense.py)."""
         if not rows:
             return [0.0] * len(self.labels)
-        if len(rows) >= MANY_ROWS:
+        if len(rows) >= MANY_ROWS or (len(rows) >= FEW_ROWS and numpy_loaded()):  # the same floats (dense.py)
             return self._dense.weigh(rows, values)
         cached = self._rows
         for row in rows:
