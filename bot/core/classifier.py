@@ -93,19 +93,18 @@ class Classifier:
             idf = self._idf
             known = list(map(idf.__getitem__, grams))
             square = sum(map(mul, known, known))  # the block's squared length, were every count 1
-            repeated, corrections = [], []
-            for row, count in grams.items():
-                if count > 1:
-                    tf = 1.0 + log(count)
-                    square += (tf * tf - 1.0) * idf[row] ** 2
-                    repeated.append(row)
-                    corrections.append((tf - count) * idf[row])
+            repeated = [row for row, count in grams.items() if count > 1]  # most rows are seen once
+            corrections = []
+            for row in repeated:
+                count = grams[row]
+                tf = 1.0 + log(count)
+                square += (tf * tf - 1.0) * idf[row] ** 2
+                corrections.append((tf - count) * idf[row])
             norm = math.sqrt(square)
             rows += repeated
             values += [correction / norm for correction in corrections]
             summed = [score / norm for score in summed]
-        scores = [a + b for a, b in zip(summed, self._weigh(rows, values), strict=True)]
-        scores = [score + bias for score, bias in zip(scores, self._bias, strict=True)]
+        scores = [a + b + bias for a, b, bias in zip(summed, self._weigh(rows, values), self._bias, strict=True)]
         top = max(scores)
         exp = [math.exp(TEMPERATURE * (score - top)) for score in scores]
         total = sum(exp)

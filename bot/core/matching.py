@@ -113,6 +113,7 @@ class Matcher:
         for clause_id, scores in self._term_scores.items():
             for term, score in scores.items():
                 self._clause_postings.setdefault(term, []).append((clause_id, score))
+        self._strong_clauses = {term: tuple(c for c, _ in self._clause_postings[term]) for term in self._strong}
         self._dense = DensePostings(self._postings, self._clause_postings, self._example_clauses, self._example_norms)
 
     def forget_texts(self) -> None:
@@ -176,9 +177,8 @@ class Matcher:
             nearest, relevance = self._sums(present, weights, norm)
         strong: dict[str, list[str]] = {}
         for term in present:
-            if term in self._strong:
-                for clause_id, _score in self._clause_postings.get(term, ()):
-                    strong.setdefault(clause_id, []).append(term)
+            for clause_id in self._strong_clauses.get(term, ()):
+                strong.setdefault(clause_id, []).append(term)
         scale = total * (max(FIELD_WEIGHTS.values()) + CENTRALITY_BONUS)
         candidates = []
         for clause_id in self._term_scores:  # document order, for equal confidences
