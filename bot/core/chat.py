@@ -81,8 +81,9 @@ class ChatNoise:
 
     def without_opener(self, sentence: str) -> str:
         """`sentence` without the request opener at its start (see `tidy`), else as it is."""
-        for position in sorted({0, _GREETING.match(sentence).end()}):
-            if opener := self._openers.match(sentence, position):
+        greeted = _GREETING.match(sentence).end()
+        for position in (0,) if greeted == 0 else (0, greeted):
+            if self._openers.may_open(sentence, position) and (opener := self._openers.match(sentence, position)):
                 return sentence[:position] + sentence[self._after_opener.match(sentence, opener.end()).end() :]
         return sentence
 
