@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from bot.core import chat as chat_module
 from bot.core import cleaning
 from bot.core.analysis import Analyzer
 from bot.core.calculations.cues import cue_pattern
@@ -272,3 +273,33 @@ def test_counted_items_are_found_as_with_a_look_behind_first(engine: Engine) -> 
     assert sum(len(plain.findall(text)) > 1 for text in texts) > 300
     for text in texts:
         assert sequence._items(text) == [m.span() for m in plain.finditer(text)], text
+
+
+def test_request_openers_are_tried_where_every_sentence_start_and_greeting_would_try_them(engine: Engine) -> None:
+    chat = engine.reader.chat
+    openers = chat._openers
+
+    def plain_tidy(text: str) -> str:
+        kept, end = [], 0
+        for start in chat_module._SENTENCE_START.finditer(text):
+            for position in sorted({start.end(), chat_module._GREETING.match(text, start.end()).end()}):
+                if position >= end and (opener := openers.match(text, position)):
+                    kept.append(text[end:position])
+                    end = chat._after_opener.match(text, opener.end()).end()
+        return "".join([*kept, text[end:]]) if kept else text
+
+    pieces = [*sorted(written_forms(engine.knowledge.reading.request_openers))[:20], "Bonjour Marie", "Bonjour", ", "]
+    pieces += [",", ". ", "? ", "\n", " ", "si ", "la durée ?", "x", "É", "1", "Tu", "DITES-MOI"]
+    generator = random.Random(43)
+    texts = ["".join(generator.choice(pieces) for _ in range(generator.randint(1, 8))) for _ in range(5_000)]
+    assert sum(plain_tidy(text) != text for text in texts) > 1_000
+
+    def plain_without_opener(sentence: str) -> str:
+        for position in sorted({0, chat_module._GREETING.match(sentence).end()}):
+            if opener := openers.match(sentence, position):
+                return sentence[:position] + sentence[chat._after_opener.match(sentence, opener.end()).end() :]
+        return sentence
+
+    for text in texts:
+        assert chat.tidy(text) == plain_tidy(text), text
+        assert chat.without_opener(text) == plain_without_opener(text), text

@@ -16,6 +16,7 @@ _MENTION = re.compile(r"(?<![\w.@])@\w+[\s,:]*")
 _SENTENCE_START = re.compile(r"^[ \t]*|[.!?…;:]\s+|\n\s*", re.MULTILINE)
 # What may come before a request opener in its sentence: a short greeting ("Bonjour Marie, ").
 _RELAY_MARKS = frozenset(",:;.!–-")  # with the spaces: what joins a relay closing to the question before it
+_SPACES = re.compile(r"\s*")
 _GREETING = re.compile(r"(?:[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,2}\s*,\s*)?")
 
 
@@ -56,12 +57,9 @@ class ChatNoise:
             text = self.without_agreement(text)
         kept: list[str] = []
         end = 0
-        may_open = self._openers.may_open
         for start in _SENTENCE_START.finditer(text):  # tried at each sentence's start, and after its greeting
-            at = start.end()
-            greeted = _GREETING.match(text, at).end()
-            for position in (at,) if greeted == at else (at, greeted):
-                if position >= end and may_open(text, position) and (opener := self._openers.match(text, position)):
+            for position in self._opening(text, start.end()):
+                if position >= end and (opener := self._openers.match(text, position)):
                     kept.append(text[end:position])
                     end = self._after_opener.match(text, opener.end()).end()
         return "".join([*kept, text[end:]]) if kept else text
@@ -81,11 +79,21 @@ class ChatNoise:
 
     def without_opener(self, sentence: str) -> str:
         """`sentence` without the request opener at its start (see `tidy`), else as it is."""
-        greeted = _GREETING.match(sentence).end()
-        for position in (0,) if greeted == 0 else (0, greeted):
-            if self._openers.may_open(sentence, position) and (opener := self._openers.match(sentence, position)):
+        for position in self._opening(sentence, 0):
+            if opener := self._openers.match(sentence, position):
                 return sentence[:position] + sentence[self._after_opener.match(sentence, opener.end()).end() :]
         return sentence
+
+    def _opening(self, text: str, at: int) -> list[int]:
+        """Where a request opener may stand in the sentence starting at `at`: there, and after its greeting ("Bonjour
+        Marie, "), where one's first letter is. A greeting ends after the first comma and the spaces after it: the
+        greeting is only read when an opener's first letter follows them."""
+        found = [at] if self._openers.may_open(text, at) else []
+        if (comma := text.find(",", at)) >= 0:
+            after = _SPACES.match(text, comma + 1).end()
+            if self._openers.may_open(text, after) and _GREETING.match(text, at).end() == after:
+                found.append(after)
+        return found
 
     def says_nothing(self, request: str) -> bool:
         """Whether what follows a request opener asks nothing: nothing, or only urgency and thanks ("Quelqu'un a la
