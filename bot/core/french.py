@@ -30,7 +30,9 @@ _stemmer = snowballstemmer.stemmer("french")
 LONG_TEXT = 300  # characters
 WORD_CACHE_SIZE = 50_000
 SENTENCE_CACHE_SIZE = 2_000  # sentences of the last messages (a few hundred characters each)
+SHORT_FOLDS_SIZE = 4_096  # at most (a message's sentences and pieces number a few hundred)
 _folded_words: dict[str, str] = {}
+_short_folds: dict[str, str] = {}
 _word_tokens: dict[str, list[str]] = {}
 _folded_sentences: dict[str, str] = {}
 _sentence_tokens: dict[str, tuple[str, ...]] = {}
@@ -44,8 +46,20 @@ def fold(text: str) -> str:
         # NFKC and NFD leave ASCII as it is and no accent is left to drop, so only the case and "`" change
         # (ten times faster than the Unicode steps).
         return text.lower().replace("`", "'")
-    # A long message is folded by several readers in turn (question, calculations, classifier): once.
-    return _fold_long(text) if len(text) > LONG_TEXT else _fold(text)
+    # A long message is folded by several readers in turn (question, calculations, classifier): once. So is a
+    # sentence of the message being answered, read by several readers too (`forget_folds` empties them).
+    if len(text) > LONG_TEXT:
+        return _fold_long(text)
+    if (folded := _short_folds.get(text)) is None:
+        if len(_short_folds) >= SHORT_FOLDS_SIZE:
+            _short_folds.clear()
+        folded = _short_folds[text] = _fold(text)
+    return folded
+
+
+def forget_folds() -> None:
+    """Empty the folds of the last message's sentences (the engine does so before each message)."""
+    _short_folds.clear()
 
 
 @lru_cache(maxsize=8)  # the texts of the message being answered, not of earlier ones

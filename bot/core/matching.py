@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .analysis import Analyzer
 from .dense import MANY_TERMS, DensePostings
-from .french import stem, words
+from .french import forget_folds, stem, words
 from .knowledge import Knowledge
 from .schema import Clause
 
@@ -84,9 +84,7 @@ class Matcher:
         asking, linking = (set().union(*map(self.analyzer.terms, p)) for p in knowledge.reading.asking_words())
         weak = self.analyzer.common | {t for t in asking - linking if len(t) > 3}
         self.generic |= {t for t in weak if t not in self._idf and t not in self.courtesy}
-        # Each known term's weight and strength, read for every term of a long message's every question.
-        self._known_weights = {term: self.weight(term) for term in self._idf}
-        self._strong = frozenset(term for term in self._idf if self.is_strong(term))
+        self._known_weights = {term: self.weight(term) for term in self._idf}  # read for every term of every question
         self._centrality = {clause.id: self._central_terms(clause.questions) for clause in knowledge.clauses.values()}
         # Keywords and titles are short questions too ("chorus pro", "frais de déplacement").
         self._examples = [
@@ -113,12 +111,14 @@ class Matcher:
         for clause_id, scores in self._term_scores.items():
             for term, score in scores.items():
                 self._clause_postings.setdefault(term, []).append((clause_id, score))
-        self._strong_clauses = {term: tuple(c for c, _ in self._clause_postings[term]) for term in self._strong}
+        postings = self._clause_postings  # each strong term's clauses, read by `rank`
+        self._strong_clauses = {t: tuple(c for c, _ in postings[t]) for t in self._idf if self.is_strong(t)}
         self._dense = DensePostings(self._postings, self._clause_postings, self._example_clauses, self._example_norms)
 
     def forget_texts(self) -> None:
-        """Empty the cache of texts' terms (the engine does so before each message)."""
+        """Empty the caches of texts' terms and folds (the engine does so before each message)."""
         self._terms_cache.clear()
+        forget_folds()
 
     def question_terms(self, text: str) -> list[str]:
         """The question's terms without courtesy words (unless nothing else is left)."""

@@ -185,8 +185,7 @@ class Reader:
             if match:
                 forwarded = True
                 text = text[original_length(text, match.end()) :]
-        # Without a line break, a line starts only where the text does (and no separator line ends).
-        lines = "\n" in text
+        lines = "\n" in text  # else a line starts only where the text does, and no separator line ends
         field_line = self._field_line and (self._field_line.search if lines else self._field_line.match)
         if field_line and not (lines and _SEPARATOR.search(text)) and (field := field_line(fold(text))):
             start = original_length(text, field.start())
@@ -235,8 +234,7 @@ class Reader:
             marked = raw[:1] in _ITEM_STARTS or raw[1:2] == ")" or (raw[:1] in "ivIV" and _ITEM_NUMBER.match(raw))
             piece = _ITEM_NUMBER.sub("", raw) if marked else raw
             item = piece != raw
-            piece = piece.strip(" ,;:-–—»«\"'")
-            piece = _TRAILING_LINK.sub("", piece) if piece.endswith(("et", "et\n")) else piece
+            piece = _TRAILING_LINK.sub("", piece.strip(" ,;:-–—»«\"'"))
             if not any(char.isalnum() for char in piece):
                 continue  # "??": the end of the sentence before
             if found and self._sign_off.match(fold(piece[:SIGN_OFF_CHARS])):
