@@ -15,6 +15,7 @@ from bot.core.cost import alternation
 from bot.core.engine import Engine
 from bot.core.french import _STRETCHED, _TOKEN, LONG_TEXT, _fold, fold, words
 from bot.core.knowledge import Knowledge
+from bot.core.mentions import UNSTATED_REACH
 from bot.core.phrases import any_phrase, flexible, phrase_trie, written_forms
 from bot.core.references import _ANNEX, _ARTICLE, _BARE
 
@@ -303,3 +304,23 @@ def test_request_openers_are_tried_where_every_sentence_start_and_greeting_would
     for text in texts:
         assert chat.tidy(text) == plain_tidy(text), text
         assert chat.without_opener(text) == plain_without_opener(text), text
+
+
+def test_unstated_facts_are_found_as_when_each_fact_is_searched(engine: Engine) -> None:
+    mentions = engine.mentions
+
+    def plain(question: str) -> str:
+        folded = fold(question)
+        for asks, near, answer in mentions._unstated:
+            for asked in asks.finditer(folded):
+                if near.search(folded[max(0, asked.start() - UNSTATED_REACH) : asked.end() + UNSTATED_REACH]):
+                    return answer
+        return ""
+
+    facts = engine.knowledge.reading.unstated_facts
+    pieces = [*(p for fact in facts for p in (*fact.asks, *fact.near)), "x", " ", "la convention", "?", "É", "-"]
+    generator = random.Random(47)
+    texts = [" ".join(generator.choice(pieces) for _ in range(generator.randint(1, 6))) for _ in range(3_000)]
+    assert sum(bool(plain(text)) for text in texts) > 500
+    for text in texts:
+        assert mentions.unstated(text) == plain(text), text

@@ -33,6 +33,10 @@ class Mentions:
             )
             for fact in reading.unstated_facts
         ]
+        # Any fact's asking words: most questions hold none, and then no fact is searched for one by one.
+        self._any_unstated = phrases_pattern(
+            tuple(p for fact in reading.unstated_facts for p in fact.asks), start=False
+        )
 
     def unsaid(self, question: str) -> str:
         """The name a question asks a fact of that the convention does not give ("Qui préside Somme Numérique ?"
@@ -49,6 +53,8 @@ class Mentions:
         """What to answer a question asking a fact the convention never gives ("Combien de communes ont déjà
         adhéré ?", knowledge/vocabulary.yaml: unstated_facts), else ""."""
         folded = fold(question)
+        if not self._any_unstated.search(folded):
+            return ""
         for asks, near, answer in self._unstated:
             for asked in asks.finditer(folded):
                 if near.search(folded[max(0, asked.start() - UNSTATED_REACH) : asked.end() + UNSTATED_REACH]):
