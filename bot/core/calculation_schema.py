@@ -119,6 +119,7 @@ class CalculationsFile(StrictModel):
     compensation_words: list[str] = []
     liability_cap_clause: str | None = None
     liability_cap_words: list[str] = []
+    liability_cap_alone_words: list[str] = []
     liability_cap_quote_words: str = ""
     repeat_words: list[str]
     visit_words: list[str] = []

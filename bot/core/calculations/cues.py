@@ -116,6 +116,7 @@ class Cues:
         self.apposed = optional(words.apposed_words)  # "le CDG, lui, nous a facturé": the subject is before it
         self.early = optional(words.early_words)  # "avant l'échéance": an early end, or the notice's own wording
         self.cap_words = cue_pattern(words.liability_cap_words) if words.liability_cap_words else None
+        self.cap_alone = optional(words.liability_cap_alone_words)  # "quel plafond ?": the cap asked, no loss said
         self.before_tax_words = cue_pattern(words.before_tax_words)
         self.compensation = cue_pattern(words.compensation_words) if words.compensation_words else None
         self.addition = joining(words.addition_words) if words.addition_words else None
