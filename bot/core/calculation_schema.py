@@ -136,6 +136,7 @@ class CalculationsFile(StrictModel):
     addition_words: list[str] = []
     alternative_words: list[str] = []
     contrast_words: list[str] = []
+    claimed_words: list[str] = []
     included_words: list[str] = []
     hours_asked_words: list[str] = []
     amount_asked_words: list[str] = []
