@@ -198,7 +198,7 @@ def test_a_context_s_first_terms_are_read_from_its_first_sentences_as_from_the_w
     contexts = [[" ".join(generator.choice(words) for _ in range(generator.randint(1, 3))) for _ in range(90)]]
     contexts += [["cdg"] * count + ["va mettre", "fin à la convention"] + ["cdg"] * 20 for count in range(70, 90)]
     contexts += [["cdg"] * count + ["vingt", "cdg cdg cdg cdg", "cdg cdg cdg cdg", "mille"] for count in range(70, 90)]
-    contexts += [REALISTIC[:40], REALISTIC[9:50]]
+    contexts += [REALISTIC[:40], REALISTIC[9:50], ["merci"] * 120 + ["la convention"]]  # courtesy alone: kept if all
     read_in_part = 0
     for context in contexts:
         whole = matcher.question_terms(" ".join(context))[: part_reader.MAX_CONTEXT_TERMS]

@@ -172,8 +172,9 @@ def _first_terms(matcher: Matcher, sentences: list[str]) -> list[str]:
 
     A word's term depends on the words before it and on at most `reach` words after it (a synonym expression), and
     a text is read word by word (a word never spans the space that joins two sentences): once the first sentences
-    hold `reach` terms more than needed, their first terms are the whole text's. A number written in words ("trois
-    mille") is read with the words around it: then the whole text is read."""
+    hold `reach` terms more than needed (one of the convention's words among them: courtesy words alone are kept, see
+    `Matcher.question_terms`), their first terms are the whole text's. A number written in words ("trois mille") is
+    read with the words around it: then the whole text is read."""
     whole = " ".join(sentences)
     needed = MAX_CONTEXT_TERMS + matcher.analyzer.reach
     if not large_number(whole):
@@ -181,7 +182,8 @@ def _first_terms(matcher: Matcher, sentences: list[str]) -> list[str]:
         size = CONTEXT_CHARS
         while size < len(whole):
             count = bisect_left(ends, size) + 1
-            if len(terms := matcher.question_terms(" ".join(sentences[:count]))) >= needed:
+            terms = matcher.question_terms(" ".join(sentences[:count]))
+            if len(terms) >= needed and any(map(matcher.is_strong, terms)):  # not only courtesy words, kept if alone
                 return terms[:MAX_CONTEXT_TERMS]
             size *= 2
     return matcher.question_terms(whole)[:MAX_CONTEXT_TERMS]
