@@ -103,3 +103,34 @@ def test_a_rescan_finds_the_senders_a_whole_scan_finds(engine: Engine, sentence:
                 parties._senders._last = ("", None, [])
                 parties._letter_sender(context + other)
                 assert parties._letter_sender(context + ending) == expected, (cut, ending, other)
+
+
+# Termination words and the party that ends it: "le CDG 62 peut-il résilier", "la résiliation par La Fibre", "au CDG 62,
+# nous voulons résilier" (the speaker), and a word too long to keep what it reads within the scan's reach.
+ACTORS = [
+    "le cdg 62 peut-il resilier la convention",
+    "la resiliation par la fibre numerique 59 62",
+    "nous voulons resilier, la fibre nous informe qu'elle met fin",
+    "au cdg 62, nous voulons mettre fin a la convention",
+    "la commune veut resilier" + "e" * 60 + " par la fibre",
+]
+# What follows may complete a termination word ("resil|iation"), name the party after it, or a party before another.
+ACTOR_ENDINGS = ["", "iation par le cdg ?", " par la fibre ?", "in ?", " la fibre resilie", "s du cdg 62"]
+
+
+@pytest.mark.parametrize("sentence", ACTORS)
+def test_a_rescan_finds_the_provider_a_whole_scan_finds(engine: Engine, sentence: str) -> None:
+    parties = engine.calculations.parties
+    filler = "un courrier de la mairie parle de la convention. "
+    base = filler * 3 + sentence
+    for cut in range(0, len(sentence) + 60, 3):  # the texts part anywhere in the sentence, or after it
+        context = (base + " " + filler * 2)[: len(filler) * 3 + cut]
+        for ending in ACTOR_ENDINGS:
+            parties._verbs._last = ("", None, [])  # a whole scan
+            parties._actor = ("", None)
+            expected = parties.provider_actor(context + ending)
+            for other in ACTOR_ENDINGS:  # the text read just before shared `context`, another ending after it
+                parties._verbs._last = ("", None, [])
+                parties.provider_actor(context + other)
+                assert parties.provider_actor(context + ending) == expected, (cut, ending, other)
+    assert any(parties.provider_actor(base + ending) for ending in ACTOR_ENDINGS)  # the table finds a provider

@@ -30,6 +30,8 @@ _shared: tuple[str, dict[int, tuple[str, int]]] = ("", {})
 def shared_start(last: str, text: str) -> int:
     """The length of the start `last` and `text` share."""
     global _shared
+    if text.startswith(last):  # the same text again, or its start: one comparison
+        return len(last)
     current, known = _shared
     if current is not text:
         known = {}
