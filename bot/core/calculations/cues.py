@@ -8,9 +8,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..calculation_schema import CalculationsFile
-from ..cost import alternation, elided
+from ..cost import alternation
 from ..french import fold
 from ..matching import Matcher
+from ..number_text import elided
 from ..rescan import shared_start
 
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..answer import Answer
-from ..cost import Duration, digits
+from ..cost import Duration
 from ..date_mentions import find_dates
 from ..french import fold
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
+from ..number_text import digits
 from .base import COST_CLAUSE, Calculator, Context, refusal
 from .billed import BilledHours
 from .budget import Budget
