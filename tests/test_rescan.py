@@ -38,6 +38,7 @@ def _forget() -> None:
         date_mentions._days_in_words,
     ):
         scan._last = ("", None, [])
+        scan._context = ("", None, [])
     date_mentions._find_dates.cache_clear()
 
 
@@ -53,6 +54,44 @@ def test_a_rescan_finds_the_dates_a_whole_scan_finds(written: str) -> None:
                 _forget()
                 find_dates(context + other, TODAY)
                 assert find_dates(context + ending, TODAY) == expected, (cut, ending, other)
+
+
+def _whole(text: str) -> list[date_mentions.DateMention]:
+    """The dates of `text` scanned whole, then the scans put back as they were."""
+    scans = (date_mentions._numeric, date_mentions._written, date_mentions._month_years, date_mentions._days_in_words)
+    kept = [(scan._last, scan._context) for scan in scans]
+    starts = folding._starts
+    _forget()
+    folding._starts = ()
+    found = find_dates(text, TODAY)
+    folding._starts = starts
+    for scan, (last, context) in zip(scans, kept, strict=True):
+        scan._last, scan._context = last, context
+    date_mentions._find_dates.cache_clear()
+    return found
+
+
+@pytest.mark.parametrize("written", DATES)
+def test_a_text_after_the_shared_context_finds_the_dates_a_whole_scan_finds(written: str) -> None:
+    """The context a message's questions share (folding.share_start) is scanned once: whatever texts are scanned in
+    between, each text that starts with it finds the dates a whole scan finds."""
+    base = FILLER * 6 + written
+    try:
+        for cut in range(0, 260, 8):  # the context ends `cut` characters after the date's start, or before it
+            context = (base + " " + FILLER * 6)[: len(FILLER) * 6 + cut].strip()
+            for ending in ENDINGS:
+                _forget()
+                folding.share_start("")
+                expected = find_dates(f"{context} {ending}", TODAY)
+                folding.share_start(context)
+                for other in ENDINGS[::2]:  # another text scanned in between, then the text after the context
+                    _forget()
+                    find_dates(f"{context} {other}", TODAY)
+                    between = f"{context[: cut + 100]}{other} {written}"  # its start only, not the context
+                    assert find_dates(between, TODAY) == _whole(between), (cut, other)
+                    assert find_dates(f"{context} {ending}", TODAY) == expected, (cut, ending, other)
+    finally:
+        folding.share_start("")
 
 
 @pytest.mark.parametrize(

@@ -29,3 +29,12 @@ def share_start(start: str) -> None:
     global _starts
     once = " ".join(fold(start).split())
     _starts = ((start, once), (once, " ".join(fold(once).split()))) if start else ()
+
+
+def folded_start(folded: str) -> str:
+    """The start the next texts share (`share_start`), folded, when the folded text `folded` starts with it and a
+    space; else ""."""
+    for _, done in _starts:
+        if done and folded.startswith(done) and folded[len(done) : len(done) + 1] == " ":
+            return done
+    return ""

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..calculation_schema import CalculationsFile
 from ..cost import alternation
+from ..folding import folded_start
 from ..french import fold
 from ..matching import Matcher
 from ..number_text import elided
@@ -65,18 +66,30 @@ class CuePattern:
         self.compiled = compiled
         self.pattern = compiled.pattern
         self.longest = longest  # characters: the longest cue
-        self._last: tuple[str, int | None] = ("", None)  # the last text searched whole, where it first matched
+        self._last: tuple[str, re.Match[str] | None] = ("", None)  # the last text searched whole, its first match
+        self._context: tuple[str, int | None] = ("", None)  # the context a message's questions share, where it matched
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_last": ("", None)}  # a pickled engine carries no message
+        return {**self.__dict__, "_last": ("", None), "_context": ("", None)}  # a pickled engine carries no message
 
     def search(self, text: str, *bounds: int) -> re.Match[str] | None:
         if bounds:
             return self.compiled.search(text, *bounds)
-        last, first = self._last
+        last, found = self._last
+        if text is last:  # the calculators of one question search its text in turn
+            return found
+        first = found.start() if found else None
+        if (start := folded_start(text)) and not text.startswith(last):
+            # The context of a message's questions (folding.share_start), searched once, stands for the last text:
+            # the texts searched in between (a question alone, a clause around a figure) would make it whole again.
+            last, first = self._context
+            if last is not start:
+                match = self.compiled.search(start)
+                last, first = start, match.start() if match else None
+                self._context = (last, first)
         settled = max(0, shared_start(last, text) - self.longest)  # a match starting before is the last text's
         match = self.compiled.search(text, first if first is not None and first < settled else settled)
-        self._last = (text, match.start() if match else None)
+        self._last = (text, match)
         return match
 
     def __getattr__(self, name: str) -> Any:
