@@ -12,6 +12,7 @@ from bot.core import date_mentions, folding
 from bot.core.date_mentions import find_dates
 from bot.core.engine import Engine
 from bot.core.french import fold
+from bot.core.number_text import digits
 
 TODAY = date(2026, 11, 28)
 FILLER = "la commune a ecrit au cdg 62 pour la convention. "
@@ -173,3 +174,27 @@ def test_a_rescan_finds_the_provider_a_whole_scan_finds(engine: Engine, sentence
                 parties.provider_actor(context + other)
                 assert parties.provider_actor(context + ending) == expected, (cut, ending, other)
     assert any(parties.provider_actor(base + ending) for ending in ACTOR_ENDINGS)  # the table finds a provider
+
+
+@pytest.mark.parametrize(
+    "context, question, expected",
+    [
+        # The context's numbers are read once, the question's apart: the same digits as the whole text here…
+        (
+            "Le CDG est venu deux fois.",
+            "Combien pour trois heures et demie ?",
+            "2 fois. combien pour 3 heures et demie ?",
+        ),
+        ("Signée le douze mars.", "Quinze heures, ça fait combien ?", "le 12 mars. 15 heures, ca fait combien ?"),
+        # … and a question never read on from the context's last word (the whole text reads "29 heures").
+        ("Le technicien a compté vingt", "neuf heures ?", "a compte 20 9 heures ?"),
+    ],
+)
+def test_a_questions_numbers_are_read_apart_from_the_shared_context(context: str, question: str, expected: str) -> None:
+    try:
+        folding.share_start(context)
+        read = digits(f"{context} {question}")
+    finally:
+        folding.share_start("")
+    assert read.endswith(expected), read
+    assert read == f"{digits(context)} {digits(question)}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from .french import fold
 
 _starts: tuple[tuple[str, str], ...] = ()  # (a start shared, its `folded`), set at once: threads see one whole
+_forms: tuple[str, ...] = ()  # the start shared in other forms (its digits: number_text.py)
 
 
 def folded(text: str) -> str:
@@ -26,15 +27,22 @@ def folded(text: str) -> str:
 def share_start(start: str) -> None:
     """The texts folded next start with `start` and a space (a message's context): fold it once, and its fold
     too (the calculators fold the folded text again)."""
-    global _starts
+    global _starts, _forms
     once = " ".join(fold(start).split())
     _starts = ((start, once), (once, " ".join(fold(once).split()))) if start else ()
+    _forms = ()
+
+
+def share_form(form: str) -> None:
+    """The next texts may also start with `form` and a space: the shared start in another form (its digits)."""
+    global _forms
+    _forms = (form,)
 
 
 def folded_start(folded: str) -> str:
-    """The start the next texts share (`share_start`), folded, when the folded text `folded` starts with it and a
-    space; else ""."""
-    for _, done in _starts:
+    """The start the next texts share (`share_start`), folded (or in a form of `share_form`), when the folded text
+    `folded` starts with it and a space; else ""."""
+    for done in (*(done for _, done in _starts), *_forms):
         if done and folded.startswith(done) and folded[len(done) : len(done) + 1] == " ":
             return done
     return ""

@@ -8,6 +8,7 @@ import re
 from text_to_num import alpha2digit
 
 from .folding import folded as fold_spaced
+from .folding import folded_start, share_form
 from .french import fold
 
 # An elided letter and its apostrophe before a letter ("d'une"), found from the apostrophe, the letter and the
@@ -22,8 +23,24 @@ def elided(word: str) -> str:
 
 
 def digits(question: str) -> str:
-    """`question` folded, its French number words written in digits ("vingt-cinq" → "25")."""
-    return _digits(fold_spaced(question))  # one space at most between words: patterns stay linear
+    """`question` folded, its French number words written in digits ("vingt-cinq" → "25").
+
+    The context a message's questions share (folding.share_start) is read once, apart from each question: a
+    question's numbers are its own words, never read on from the context's last words (text2num reads "neuf"
+    after some words as a word, not a number)."""
+    global _context
+    folded = fold_spaced(question)  # one space at most between words: patterns stay linear
+    if not (start := folded_start(folded)):
+        return _digits(folded)
+    last, done = _context  # one read: another thread may set it in between
+    if last != start:
+        done = _digits(start)
+        _context = (start, done)
+    share_form(done)  # the texts in digits of the message's questions start with it: scanned once (rescan.py)
+    return f"{done} {_digits(folded[len(start) + 1 :])}"
+
+
+_context = ("", "")  # the context of the last message's questions, folded, and its digits
 
 
 def _digits(folded: str) -> str:
