@@ -24,6 +24,9 @@ def test_messages(engine: Engine, case: dict) -> None:
         found = [part.citations[0].id if part.answered else "-" for part in answer.all_parts]
         assert found == case["parts"]
         assert answer.answered == answer.all_parts[0].answered
+        quoted = " ".join(part.citations[0].quote for part in answer.all_parts if part.citations)
+        assert [fragment for fragment in case.get("quoted", []) if fragment not in quoted] == []
+        assert [fragment for fragment in case.get("not_said", []) if fragment in answer.text] == []
 
 
 def test_ask_json_lists_the_parts_of_a_message() -> None:

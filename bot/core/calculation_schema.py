@@ -71,6 +71,7 @@ class LaterPeriods(StrictModel):
     before_words: list[str] = []
     year_units: list[str] = []
     in_year_words: list[str] = []
+    review_words: list[str] = []
 
 
 class ExecutionYears(StrictModel):
@@ -99,6 +100,7 @@ class CalculationsFile(StrictModel):
     calendar_words: str
     cost_words: str
     calendar_quote_words: str
+    review_quote_words: str = ""
     durations: DurationGrammar
     unsigned_words: list[str] = []
     other_contract_words: list[str] = []
@@ -167,6 +169,8 @@ class CalculationsFile(StrictModel):
     party_clauses: list[PartyClause]
     termination_words: list[str]
     anytime_words: list[str]
+    early_words: list[str] = []
+    apposed_words: list[str] = []
     termination_quote_words: dict[str, str]
     before_tax_words: list[str]
     # Quoted in YAML ("2025-06-12") so editors and JSON Schema read it as the date string it is.

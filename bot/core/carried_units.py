@@ -17,9 +17,12 @@ class CarriedUnits:
 
     def __init__(self, links: list[str], after: list[str]) -> None:
         """`after`: as `digits` writes them ("a l' aller")."""
+        words = [link for link in links if link[:1].isalpha()]  # "et 30 au retour"; a mark needs no word's end
+        marks = [link for link in links if not link[:1].isalpha()]  # ", 30 retour", "+ 30 au retour"
+        joined = "|".join([*([rf"(?<![a-z])(?:{alternation(words)})"] if words else []), *map(re.escape, marks)])
         self._bare = (
             re.compile(
-                rf"(?<![a-z])(?:{alternation(links)})\s+(\d{{1,3}})(?![\d.,])"
+                rf"(?:{joined})\s+(\d{{1,3}})(?![\d.,])"
                 rf"(?=\s*(?:{alternation(after)})(?![a-z]))"
             )
             if links and after

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .answer import Citation
 from .knowledge import Knowledge
 from .matching import Matcher
-from .quotes import select_quote, sentences
+from .quotes import joined_quote, select_quote, sentences
 
 
 class Citations:
@@ -27,6 +29,11 @@ class Citations:
             clause.text, lambda sentence: sum(weight(t) for t in set(self._sentence_terms(sentence)) & relevant)
         )
         return Citation(clause.id, clause.ref, clause.title, quote)
+
+    def joined(self, first: Citation, second: Citation) -> Citation:
+        """`first` quoting also what `second`, a citation of the same clause, quotes."""
+        clause = self.knowledge.clauses[first.id]
+        return replace(first, quote=joined_quote(clause.text, first.quote, second.quote))
 
     def _sentence_terms(self, sentence: str) -> list[str]:
         # Sentences come from the knowledge base only, so this cache is bounded by it.

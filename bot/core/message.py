@@ -18,10 +18,10 @@ from .chat import ChatNoise
 from .french import fold, original_length
 from .history import ReplyHistory
 from .lists import FULL_STOP, CountedLists, SequenceLists, inline_items, semicolon_items
-from .phrases import flexible, phrases_pattern
+from .phrases import PhraseFinder, flexible, phrases_pattern
 from .pieces import Pieces
 from .reading import Reading
-from .sentence_ends import sentences
+from .sentence_ends import bare_line, sentences
 from .spoken import Dictation
 
 __all__ = ["Message", "Reader", "Reading", "Sentence"]
@@ -81,6 +81,7 @@ class Reader:
 
     def __init__(self, reading: Reading) -> None:
         self._sign_off = phrases_pattern(reading.sign_offs, start=True)
+        self._checks = PhraseFinder(reading.check_words)  # "Vrai ou faux ?" announces the statements listed after it
         self.dictation = Dictation(reading)
         self.cutter = Pieces(reading)
         self._counted = CountedLists(dict(reading.list_counts), reading.listed_things)
@@ -150,7 +151,7 @@ class Reader:
                 not opens_list
                 and (
                     request != sentence
-                    or self.cutter.asks(_ASIDE.sub("", sentence), unpunctuated)
+                    or self.cutter.asks(_ASIDE.sub("", sentence), unpunctuated or bare_line(sentence))
                     or (asked and self.cutter.goes_on(sentence))
                     or self.cutter.opens_item(sentence)
                 )
@@ -236,7 +237,7 @@ class Reader:
                 continue  # "??": the end of the sentence before
             if found and self._sign_off.match(fold(piece[:SIGN_OFF_CHARS])):
                 break  # a signature follows
-            found.append((piece, item, raw.endswith(":")))
+            found.append((piece, item, raw.endswith(":") or (raw.endswith("?") and bool(self._checks.find(piece)))))
         return found
 
 

@@ -12,11 +12,11 @@ earlier questions answered.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from .answer import Answer
+from .answer import Answer, Citation
 from .folding import share_start
 from .matching import Matcher
 from .message import Message
@@ -62,8 +62,12 @@ class _Answered:
 class PartReader:
     """Answers the questions of a message read in parts, in order."""
 
-    def __init__(self, matcher: Matcher) -> None:
+    def __init__(
+        self, matcher: Matcher, named: Callable[[str], set[str]], join_quotes: Callable[[Citation, Citation], Citation]
+    ) -> None:
         self.matcher = matcher
+        self.named = named  # the parties a text names (the commune aside)
+        self.join_quotes = join_quotes  # a clause's citation quoting what two citations of it quote
 
     def answers(
         self, message: Message, asked: Sequence[Question], *, anchored: bool, answer_part: PartAnswerer
@@ -78,7 +82,8 @@ class PartReader:
         for question in asked:
             part, reading = self._first_good_reading(asking, question)
             part = _settled(part, reading, question, answered)
-            self._record(part, question, answered)
+            if not self._joined(part, question, answered):
+                self._record(part, question, answered)
         return answered.parts
 
     def _first_good_reading(self, asking: _Asking, question: Question) -> tuple[Answer, str]:
@@ -94,16 +99,39 @@ class PartReader:
         for reading in readings:
             # A question too weak alone is read again with the sentence (or the piece) before it,
             # unless that only finds again the clause of an earlier question (then it is not its own).
-            part = asking.answer_part(
-                focus,
-                reading,
-                reading if asking.anchored else "",
-                terms=asking.context_terms + self.matcher.question_terms(reading),
-                figures=" ".join([*asking.message.context, reading if figured else focus]),
-            )
+            part = self._answer(asking, focus, reading, reading if figured else focus)
             if _worth_giving(part) or _refused(part, reading, self.matcher):
                 break
         return part, reading
+
+    def _answer(self, asking: _Asking, focus: str, reading: str, figured: str = "") -> Answer:
+        """The answer of `focus` read as `reading`, the calculations reading the message's context and `figured`."""
+        return asking.answer_part(
+            focus,
+            reading,
+            reading if asking.anchored else "",
+            terms=asking.context_terms + self.matcher.question_terms(reading),
+            figures=" ".join([*asking.message.context, figured or focus]),
+        )
+
+    def _joined(self, part: Answer, question: Question, answered: _Answered) -> bool:
+        """Whether `question` asks on the clause the question just before answered, and is answered with it, once
+        (issue 12): "La convention est-elle reconduite automatiquement ? Et pour combien de temps ?" gets article 3
+        once, quoting what each asked. Not a follow-up ("Et pour le CDG ?" takes the question up on purpose), nor a
+        calculation (its figures are its own), nor a question naming a party the first does not (its answer may be
+        that party's)."""
+        last = answered.parts[-1] if answered.parts else None
+        if question.follows or not (last and _clause_answer(last) and _clause_answer(part)):
+            return False
+        if last.citations[0].id != part.citations[0].id or self.named(question.text) - self.named(last.question):
+            return False  # another clause, or another party's case ("La Fibre … ? Et le CDG 62 peut-il … ?")
+        joined = f"{last.question}{' ' if last.question.endswith(('?', '.', '!')) else ' ; '}{question.text}"
+        surer, other = (part, last) if part.score > last.score else (last, part)  # the surer reading's answer
+        quote = self.join_quotes(surer.citations[0], other.citations[0])
+        answered.parts[-1] = replace(surer, question=joined, citations=(quote, *surer.citations[1:]))
+        answered.cited.add(quote.id)
+        answered.words |= {term for term in self.matcher.question_terms(question.text) if self.matcher.is_strong(term)}
+        return True
 
     def _record(self, part: Answer, question: Question, answered: _Answered) -> None:
         """Keep `part` as the answer of `question`, unless it asks again what an earlier question asked."""
@@ -130,6 +158,11 @@ def _settled(part: Answer, reading: str, question: Question, answered: _Answered
         parts.pop()
         return replace(part, question=reading)
     return part
+
+
+def _clause_answer(part: Answer) -> bool:
+    """An answer citing a clause, not a calculation."""
+    return part.answered and part.kind != "calculation" and bool(part.citations)
 
 
 def _worth_giving(part: Answer) -> bool:

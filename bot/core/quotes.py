@@ -24,6 +24,14 @@ def sentences(text: str) -> list[str]:
     return found
 
 
+def joined_quote(text: str, first: str, second: str) -> str:
+    """The sentences of `text` that either quote holds, verbatim and in document order (two questions of a message
+    answered once by the same clause quote what each asked)."""
+    parts = sentences(text)
+    chosen = [index for index, part in enumerate(parts) if part in first or part in second]
+    return _quoted(parts, chosen) if chosen else first
+
+
 def select_quote(text: str, relevance: Callable[[str], float]) -> str:
     """The clause's most relevant sentence(s) by `relevance`, verbatim and in document order."""
     if len(text) <= SHORT_TEXT:
@@ -35,6 +43,11 @@ def select_quote(text: str, relevance: Callable[[str], float]) -> str:
         return parts[0] if parts else text
     ranked = sorted(range(len(parts)), key=lambda index: -scores[index])
     chosen = sorted(index for index in ranked[:MAX_SENTENCES] if scores[index] >= SECOND_SENTENCE_SHARE * best)
+    return _quoted(parts, chosen)
+
+
+def _quoted(parts: list[str], chosen: list[int]) -> str:
+    """The sentences `chosen` (indexes, in order) of `parts`, "[…]" where sentences are left out between them."""
     pieces = [parts[chosen[0]]]
     for previous, index in itertools.pairwise(chosen):
         pieces.append(("" if index == previous + 1 else "[…] ") + parts[index])

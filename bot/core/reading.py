@@ -36,6 +36,7 @@ class Reading:
     follow_up_words: tuple[str, ...] = ()
     request_openers: tuple[str, ...] = ()
     call_words: tuple[str, ...] = ()
+    check_words: tuple[str, ...] = ()
     reply_attributions: tuple[str, ...] = ()
     quote_pointers: tuple[str, ...] = ()
     relay_closings: tuple[str, ...] = ()

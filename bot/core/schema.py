@@ -102,6 +102,7 @@ class VocabularyFile(StrictModel):
     follow_up_words: list[str] = []
     request_openers: list[str] = []
     call_words: list[str] = []
+    check_words: list[str] = []
     reply_attributions: list[str] = []
     quote_pointers: list[str] = []
     relay_closings: list[str] = []

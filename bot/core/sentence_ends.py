@@ -34,3 +34,12 @@ def sentences(text: str) -> list[str]:
         start = end.end()
     pieces.append(text[start:])
     return pieces
+
+
+def bare_line(sentence: str) -> bool:
+    """A sentence ended by a line break with no mark (a chat burst: "le CDG compte le trajet ?" then "ça dure cmb de
+    temps la convention au fait"): it asks wherever a question word stands, like a message without any mark."""
+    return not sentence.rstrip().endswith(_LINE_MARKS)
+
+
+_LINE_MARKS = (".", "?", "!", ":", ";", "…", ",", ")", "»")

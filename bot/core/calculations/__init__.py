@@ -70,13 +70,16 @@ class Calculations:
         asked = self.liability.asked(folded) if self.words.liability_cap_clause in ids[:3] else ""  # else no cap
         cap = self.liability.liability_cap(question, folded, ids, sure, today, signature) if asked else None
         # "on a perdu 3 000 €, jusqu'à quand résilier ?": the deadline is what is asked (its terms read only then: slow)
-        ahead = cap if cap and not self.dates.asks_calendar(asked, self.matcher.question_terms(asked)) else None
+        calendar = bool(asked) and self.dates.asks_calendar(asked, self.matcher.question_terms(asked))
+        ahead = cap if cap and not calendar else None
+        # A cap asked, no deadline: never the calendar of its dates, even when no invoice can be tied to the year.
+        dated = not asked or calendar
         return (
             self.prices.cost(question, text, terms, near, named)
             or self.prices.time_of_day(question, text, near, named)
             or self.interest.answer(question, folded, near, named, today)
             or ahead
-            or self.dates.answer(question, folded, terms, near, today, signature)
+            or (self.dates.answer(question, folded, terms, near, today, signature) if dated else None)
             or self.termination.termination_party(question, folded, near, ranked, sure)
             or self.termination.letter_without_date(question, folded, terms, ranked, sure)
             or (cap if asked else self.liability.liability_cap(question, folded, ids, sure, today, signature))

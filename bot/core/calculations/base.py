@@ -54,6 +54,17 @@ class Calculator:
             self._calendar = tuple(self.cite(clause_id, terms) for clause_id in CALENDAR_CLAUSES)
         return self._calendar
 
+    def review_citations(self) -> tuple[Citation, ...]:
+        """Article 3, quoted where it sets the review."""
+        return (self.cite(CALENDAR_CLAUSES[0], self.matcher.question_terms(self.words.review_quote_words)),)
+
+
+UNSIGNED = (
+    "La convention entre en vigueur à sa signature par toutes les parties (article 3) : tant qu'une partie n'a pas "
+    "signé, elle ne court pas et aucune date limite ne se calcule. Donnez-moi la date de la dernière signature quand "
+    "elle sera apposée : je calculerai l'échéance et la date limite."
+)
+
 
 def letter_alone(terms: list[str]) -> bool:
     """Whether a question naming a letter is short enough to be about that letter (its numbers not counted)."""

@@ -127,6 +127,8 @@ class Cues:
         self.parties = {party: cue_pattern(spec.cues) for party, spec in words.parties.items()}
         self.termination = cue_pattern(words.termination_words)
         self.anytime = cue_pattern(words.anytime_words)
+        self.apposed = optional(words.apposed_words)  # "le CDG, lui, nous a facturé": the subject is before it
+        self.early = optional(words.early_words)  # "avant l'échéance": an early end, or the notice's own wording
         self.cap_words = cue_pattern(words.liability_cap_words) if words.liability_cap_words else None
         self.before_tax_words = cue_pattern(words.before_tax_words)
         self.compensation = cue_pattern(words.compensation_words) if words.compensation_words else None
@@ -197,6 +199,18 @@ class Cues:
         self.travel_after = re.compile(rf"\s*(?:{after})(?![a-z])") if after else None
         units = alternation(words.distance_units) if words.distance_units else None
         self.distance = re.compile(rf"\d\s*(?:{units})(?![a-z])") if units else None  # "25 km"
+
+    def ends_at_once(self, folded: str) -> bool:
+        """Does the message ask to end the convention at once ("résilier du jour au lendemain ?", "résilier avant
+        l'échéance ?")? Not "date limite pour dénoncer avant l'échéance ?": with a deadline asked besides, "avant
+        l'échéance" is the notice's own wording (three months before it)."""
+        if self.anytime.search(folded):
+            return True
+        early = self.early.search(folded) if self.early else None
+        if early is None:
+            return False
+        rest = f"{folded[: early.start()]} {folded[early.end() :]}"
+        return not (self.deadline_words and self.deadline_words.search(rest))
 
 
 def counted(words: list[str]) -> re.Pattern[str]:

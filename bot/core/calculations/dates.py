@@ -11,7 +11,7 @@ from ..answer import Answer
 from ..calendar_text import early_signature_warning
 from ..date_mentions import DateMention, find_dates
 from ..deadlines import compute_deadlines, format_date, from_anniversary, plausibility_problem
-from .base import CALENDAR_CLAUSES, Calculator, Context, letter_alone, refusal
+from .base import CALENDAR_CLAUSES, UNSIGNED, Calculator, Context, letter_alone, refusal
 from .date_roles import DateRoles, Role
 from .notices import Notices, assumed_year
 from .parties import OTHER_CONTRACT, Parties
@@ -27,7 +27,7 @@ class Dates(Calculator):
         self.parties = parties
         self.date_roles = DateRoles(context)
         self.notices = Notices(context)
-        self.periods = Periods(self.words.later_periods)
+        self.periods = Periods(self.words.later_periods, self.cues.termination)
 
     def answer(
         self, question: str, folded: str, terms: list[str], near: set[str], today: date, signature: date | None
@@ -70,12 +70,7 @@ class Dates(Calculator):
         if notice and not any(not r.assumed for r in by_role.get("signature", [])):
             return notice
         if self.cues.unsigned and self.cues.unsigned.search(folded):
-            text = (
-                "La convention entre en vigueur à sa signature par toutes les parties (article 3) : tant qu'une "
-                "partie n'a pas signé, elle ne court pas et aucune date limite ne se calcule. Donnez-moi la date de "
-                "la dernière signature quand elle sera apposée : je calculerai l'échéance et la date limite."
-            )
-            return Answer(question, True, "calculation", text, self.calendar_citations(), 1.0)
+            return Answer(question, True, "calculation", UNSIGNED, self.calendar_citations(), 1.0)
         if actor := self.parties.provider_actor(folded):
             if notice and (sender == actor or (sender == "" and self.parties.named(folded) == {actor})):
                 return notice  # "La Fibre nous a mis en demeure … quand pourra-t-elle résilier ?": its breach route
@@ -140,11 +135,13 @@ class Dates(Calculator):
             body = self.notices.letter(receipts[-1].mention, signature, received=True)
         elif letters := by_role.get("letter"):
             body = self.notices.letter(letters[-1].mention, signature)
+        elif review := self.periods.review(folded, signature, today):  # "quand aura lieu le premier réexamen ?"
+            return Answer(question, True, "calculation", "\n".join([review, *notes]), self.review_citations(), 1.0)
         else:  # "si on rate la date limite de 2027 ?": the deadline after it too
             missed = bool(self.cues.missed and self.cues.missed.search(folded))
             lines = [self.periods.calendar(folded, signature, today, anniversary=anniversary, missed=missed)]
             body = "\n".join(lines + _events(events, signature, today))
-        if self.cues.anytime.search(folded) and self.cues.termination.search(folded):
+        if self.cues.ends_at_once(folded) and self.cues.termination.search(folded):
             body = f"{COMMUNE_NOT_AT_ANY_TIME}\n{body}"
         if notice and not (self.cues.deadline_words and self.cues.deadline_words.search(folded)) and sender is None:
             # The breach route is what is asked: the anniversary's dates only when the question asks a deadline.

@@ -11,7 +11,7 @@ from decimal import Decimal
 from ..answer import Answer, Citation
 from ..money import format_euros
 from .base import Calculator, Context, asking
-from .cues import Cues, cue_pattern
+from .cues import CuePattern, Cues, cue_pattern
 from .date_roles import DateRoles
 from .execution_years import ExecutionYears, When
 
@@ -153,7 +153,7 @@ class Liability(Calculator):
             return False
         for around in (
             self.reader.clause_around(folded, start, self.reader.amount_end(folded, start)),
-            since_break(folded, start),
+            since_break(folded, start, self.cues.apposed),
         ):
             if cdg.search(around) or fibre.search(around):
                 return bool(cdg.search(around) and not fibre.search(around))
@@ -241,7 +241,10 @@ def _last_cue(before: str, cues: Cues) -> str:
     return max(found)[1] if found else ""
 
 
-def since_break(text: str, position: int) -> str:
-    """The words before `position` back to the last sentence end or comma (at most 60 characters)."""
-    before = text[max(0, position - 60) : position]
-    return re.split(r"[.;!?,]", before)[-1]
+def since_break(text: str, position: int, apposed: CuePattern | None = None) -> str:
+    """The words before `position` back to the last sentence end or comma (at most 60 characters); with `apposed`,
+    the subject before an apposed word too ("le CDG, lui, nous a facturé 450 €": "le CDG nous a facturé")."""
+    pieces = re.split(r"[.;!?,]", text[max(0, position - 60) : position])
+    if apposed and len(pieces) > 2 and apposed.fullmatch(pieces[-2].strip()):
+        return f"{pieces[-3]} {pieces[-1]}"
+    return pieces[-1]

@@ -14,7 +14,7 @@ from ..date_mentions import DateMention, find_dates
 from ..deadlines import NOTICE, PERIOD, compute_deadlines, format_date
 from ..french import fold
 from ..number_text import digits
-from .cues import cue_pattern
+from .cues import CuePattern, cue_pattern
 
 MAX_PERIOD = 10  # twenty years: further is not a period anyone plans
 
@@ -22,7 +22,9 @@ MAX_PERIOD = 10  # twenty years: further is not a period anyone plans
 class Periods:
     """The period a message names, and its calendar."""
 
-    def __init__(self, words: LaterPeriods) -> None:
+    def __init__(self, words: LaterPeriods, ending: re.Pattern[str] | CuePattern) -> None:
+        self._review = cue_pattern(words.review_words) if words.review_words else None
+        self._ending = ending  # the words of ending the convention: then the letter's deadline is asked
         self._ordinals = {" ".join(fold(word).split()): number for word, number in words.ordinals.items()}
         self._renewal = cue_pattern(words.renewal_nouns)
         self._trigger = cue_pattern([*words.period_nouns, *words.renewal_nouns, *words.year_units])
@@ -69,6 +71,19 @@ class Periods:
                 later = range(_open_number(signature, today) + 1, MAX_PERIOD + 1)
                 numbers.update(n for n in later if _falls_on(signature + PERIOD * n, mention))
         return numbers.pop() if len(numbers) == 1 and 0 < min(numbers) <= MAX_PERIOD else None
+
+    def review(self, folded: str, signature: date, today: date) -> str:
+        """The review's dates (article 3: at the anniversary, every two years) when `folded` asks about the review and
+        not about ending the convention, else ""."""
+        if not (self._review and self._review.search(folded)) or self._ending.search(folded):
+            return ""
+        first, coming = signature + PERIOD, compute_deadlines(signature, today).period_end
+        later = f" ; le prochain à venir : le {format_date(coming)}" if coming != first else ""
+        return (
+            f"Pour une convention signée le {format_date(signature)} : un réexamen peut avoir lieu à sa date "
+            f"anniversaire, tous les deux ans (article 3) ; le premier : le {format_date(first)}{later}. Il est "
+            "possible, pas obligatoire : la convention ne fixe ni qui le demande, ni sous quelle forme."
+        )
 
     def calendar(self, folded: str, signature: date, today: date, *, anniversary: date | None, missed: bool) -> str:
         """The calendar a deadline question asks: up to the later period it names, else the open period's (see

@@ -46,6 +46,7 @@ ONE_VISIT = (
     "Ce montant est celui d'une seule venue : votre message donne des heures par période sans dire combien de venues "
     "il y a. Multipliez-le par leur nombre, le trajet de chacune compris."
 )
+PER_PERIOD = "C'est le montant d'une période (« {period} ») ; pour un total, multipliez-le par le nombre de périodes."
 NO_HOURS = (
     "La convention ne fixe aucun horaire (ni d'ouverture, ni de support, ni d'intervention) : je ne peux pas vous "
     "répondre. Demandez-les directement à l'organisme concerné."
@@ -139,6 +140,8 @@ class Prices(Calculator):
         once = any(p.count == 1 and self.billed.per_period(text, p) for p in parts)
         if once and self.cues.total and self.cues.total.search(text):
             lines.append(ONE_VISIT)  # "1 h 30 par mois … combien en tout ?" and no number of visits
+        elif period := self.billed.period(text, parts):  # "2 fois par mois pour 1 h": 100 € a month, not in all
+            lines.append(PER_PERIOD.format(period=period))
         if self.billed.travel_untimed(text, parts):  # "25 km de route à chaque fois": kilometres are not time
             lines.append(TRAVEL_UNTIMED)
         if trained:

@@ -43,7 +43,7 @@ class Termination(Calculator):
                 "infructueuse durant trois mois."
             )
             terms = self.matcher.question_terms(quotes.get("provider", ""))
-        elif self.cues.anytime.search(folded):
+        elif self.cues.ends_at_once(folded):
             text = COMMUNE_NOT_AT_ANY_TIME
             terms = self.matcher.question_terms(quotes.get("commune", ""))
         elif sure and ranked[0].clause_id not in CALENDAR_CLAUSES:

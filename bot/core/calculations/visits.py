@@ -41,6 +41,14 @@ class Visits(AddedUp):
         recurring = self.cues.recurring
         return part.role == "intervention" and bool(recurring and recurring.search(self._around(text, part.duration)))
 
+    def period(self, text: str, parts: list[Part]) -> str:
+        """The period a rate of visits is said for ("2 fois par mois pour 1 h", "1 h par semaine") when the message
+        does not count the visits ("soit 6 visites"), else "": the amount is then that period's, not a total."""
+        if self.cues.recurring is None or len(self._said_visits(text)) == 1:
+            return ""
+        hits = (self.cues.recurring.search(self._around(text, p.duration)) for p in parts if p.role == "intervention")
+        return next((hit.group() for hit in hits if hit), "")
+
     def _recurring(self, text: str, part: Part) -> bool:
         """Visit hours said for a period ("2 h par mois") in a message that counts the visits ("soit 6 visites")."""
         return len(self._said_visits(text)) == 1 and self.per_period(text, part)
