@@ -7,11 +7,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..answer import Answer
-from ..cost import Duration
+from ..cost import Duration, digits  # digits: number_text.py's, which cost.py reads too
 from ..date_mentions import find_dates
 from ..french import fold
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
-from ..number_text import digits
 from .base import COST_CLAUSE, Calculator, Context, refusal
 from .billed import BilledHours
 from .budget import Budget
