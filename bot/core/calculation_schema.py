@@ -155,6 +155,7 @@ class CalculationsFile(StrictModel):
     after_reach: int = Field(default=0, ge=0, le=200)
     announce_words: list[str] = []
     speaker_words: list[str] = []
+    writer_words: list[str] = []
     letter_words: list[str] = []
     letter_from_links: list[str] = []
     letter_to_links: list[str] = []

@@ -172,6 +172,13 @@ class Cues:
             if words.speaker_words
         }
         self.speaker = {party: (re.compile(p), re.compile(rf"[.!?:,;]\s*{p}")) for party, p in speaking.items()}
+        # "Service juridique de La Fibre Numérique 59 62. Nous …", "CDG 62, pôle numérique : …", "… de notre côté (La
+        # Fibre)": the message says who writes it; its "nous" is that provider.
+        self.writer = {
+            party: _writer(alternation(words.writer_words), cue_pattern(spec.cues).pattern)
+            for party, spec in words.parties.items()
+            if party != "commune" and words.writer_words
+        }
         self.own_convention = optional(words.own_convention_words)
         self.other_contract = optional(words.other_contract_words)
         self.this_convention = optional(words.this_convention_words)
@@ -211,6 +218,14 @@ class Cues:
             return False
         rest = f"{folded[: early.start()]} {folded[early.end() :]}"
         return not (self.deadline_words and self.deadline_words.search(rest))
+
+
+def _writer(openers: str, party: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Where a message names its writer: at its start (after a greeting), a service of `party` or `party` then its
+    service, up to a colon or a full stop; anywhere, `party` in brackets after "nous" or "notre côté"."""
+    named = rf"(?:{party})[a-z]*[\s\d]*"
+    start = rf"(?:[a-z]+,\s*)?(?:(?:{openers})\s+(?:de la |du |de |d')?{named}|{named},\s*(?:{openers})[a-z ]*)\s*[.:]"
+    return re.compile(start), re.compile(rf"(?:nous|notre cote)\s*\(\s*{named}\)")
 
 
 def counted(words: list[str]) -> re.Pattern[str]:

@@ -60,8 +60,14 @@ class DateRoles(Calculator):
             role = self._cached_role(window, wide, self._after(folded, mention, following))
             if role:
                 roles.append(Role(mention, role))
-            elif roles and self._lists(roles[-1].role) and self._continues_list(window):
-                # a list: "le CDG le 14/10, La Fibre le 17/11", "la moitié le 10/10 et le reste le 30/10"
+            elif (
+                roles
+                and roles[-1].mention is mentions[index - 1]
+                and self._lists(roles[-1].role)
+                and self._continues_list(window)
+            ):
+                # a list: "le CDG le 14/10, La Fibre le 17/11", "la moitié le 10/10 et le reste le 30/10"; never past a
+                # date of no role ("en vigueur le 15/09/2025. Le 20/08/2026, une panne … découverte le 10/10/2026")
                 signed = roles[-1].mention.value
                 coming = mention.value and signed and today and signed <= today < mention.value
                 to_come = roles[-1].role == "signature" and coming

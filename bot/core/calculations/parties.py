@@ -154,15 +154,15 @@ class Parties(Calculator):
         return bool(cues.letter_sent.search(folded, max(0, start - LETTER_REACH), start))
 
     def speaker(self, folded: str) -> str | None:
-        """The provider that writes as "nous" ("Au CDG 62, nous voulons résilier"), if one does."""
-        return next(
-            (
-                party
-                for party, (start, after) in self.cues.speaker.items()
-                if party in ("cdg", "fibre") and (start.match(folded) or after.search(folded))
-            ),
-            None,
+        """The provider that writes as "nous" ("Au CDG 62, nous voulons résilier", "Service juridique de La Fibre
+        Numérique 59 62. Nous …"), if one does."""
+        speaking = (
+            party for party, (start, after) in self.cues.speaker.items() if start.match(folded) or after.search(folded)
         )
+        writing = (
+            party for party, (start, aside) in self.cues.writer.items() if start.match(folded) or aside.search(folded)
+        )
+        return next((party for party in (*speaking, *writing) if party in ("cdg", "fibre")), None)
 
     def _around(self, folded: str, start: int, stop: int) -> list[tuple[int, int, str]]:
         """The parties named near the termination word from `start` to `stop`: its subject ("Le CDG 62 peut-il
