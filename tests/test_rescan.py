@@ -4,6 +4,7 @@ fold, whatever characters stand around the space that joins it to each question.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -129,20 +130,32 @@ SENDERS = [
 SENDER_ENDINGS = ["", "iation ?", "in ?", " la fibre nous informe qu'elle met fin", "s nous informe qu'il resilie"]
 
 
+LETTER_FILLER = "un courrier de la mairie parle de la convention. "
+
+
+def _reads_alike(read: Callable[[str], object], forget: Callable[[], None], sentence: str, endings: list[str]) -> None:
+    """`read` gives of each text after a shared context what it gives of that text read whole, whatever text sharing
+    the context it read just before; the texts part anywhere in `sentence`, or after it."""
+    base = LETTER_FILLER * 3 + sentence
+    for cut in range(0, len(sentence) + 60, 2):
+        context = (base + " " + LETTER_FILLER * 2)[: len(LETTER_FILLER) * 3 + cut]
+        for ending in endings:
+            forget()  # a whole scan
+            expected = read(context + ending)
+            for other in endings:  # the text read just before shared `context`, another ending after it
+                forget()
+                read(context + other)
+                assert read(context + ending) == expected, (cut, ending, other)
+
+
 @pytest.mark.parametrize("sentence", SENDERS)
 def test_a_rescan_finds_the_senders_a_whole_scan_finds(engine: Engine, sentence: str) -> None:
     parties = engine.calculations.parties
-    filler = "un courrier de la mairie parle de la convention. "
-    base = filler * 3 + sentence
-    for cut in range(0, len(sentence) + 40, 2):  # the texts part anywhere in the sentence, or after it
-        context = (base + " " + filler * 2)[: len(filler) * 3 + cut]
-        for ending in SENDER_ENDINGS:
-            parties._senders._last = ("", None, [])  # a whole scan
-            expected = parties._letter_sender(context + ending)
-            for other in SENDER_ENDINGS:  # the text read just before shared `context`, another ending after it
-                parties._senders._last = ("", None, [])
-                parties._letter_sender(context + other)
-                assert parties._letter_sender(context + ending) == expected, (cut, ending, other)
+
+    def forget() -> None:
+        parties._senders._last = ("", None, [])
+
+    _reads_alike(parties._letter_sender, forget, sentence, SENDER_ENDINGS)
 
 
 # Termination words and the party that ends it: "le CDG 62 peut-il résilier", "la résiliation par La Fibre", "au CDG 62,
@@ -161,19 +174,13 @@ ACTOR_ENDINGS = ["", "iation par le cdg ?", " par la fibre ?", "in ?", " la fibr
 @pytest.mark.parametrize("sentence", ACTORS)
 def test_a_rescan_finds_the_provider_a_whole_scan_finds(engine: Engine, sentence: str) -> None:
     parties = engine.calculations.parties
-    filler = "un courrier de la mairie parle de la convention. "
-    base = filler * 3 + sentence
-    for cut in range(0, len(sentence) + 60, 3):  # the texts part anywhere in the sentence, or after it
-        context = (base + " " + filler * 2)[: len(filler) * 3 + cut]
-        for ending in ACTOR_ENDINGS:
-            parties._verbs._last = ("", None, [])  # a whole scan
-            parties._actor = ("", None)
-            expected = parties.provider_actor(context + ending)
-            for other in ACTOR_ENDINGS:  # the text read just before shared `context`, another ending after it
-                parties._verbs._last = ("", None, [])
-                parties.provider_actor(context + other)
-                assert parties.provider_actor(context + ending) == expected, (cut, ending, other)
-    assert any(parties.provider_actor(base + ending) for ending in ACTOR_ENDINGS)  # the table finds a provider
+
+    def forget() -> None:
+        parties._verbs._last = ("", None, [])
+        parties._actor = ("", None)
+
+    _reads_alike(parties.provider_actor, forget, sentence, ACTOR_ENDINGS)
+    assert any(parties.provider_actor(LETTER_FILLER * 3 + sentence + end) for end in ACTOR_ENDINGS)  # it finds one
 
 
 @pytest.mark.parametrize(

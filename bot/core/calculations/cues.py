@@ -58,9 +58,8 @@ class CuePattern:
     same context again and again, another question after it (0.03 ms a search on 4,096 characters). A cue's
     match is a cue (at most `longest` characters) and looks one character behind it, none ahead: in a text that
     starts as the last one did, a match starting `longest` characters or more before the end of the shared start
-    is the last text's (the first one of the last text, if it started there, is the first one here too), and
-    the rest of the text is searched from there only. A tuple set at once: a reader in another thread sees the
-    last text and its match together."""
+    is the last text's (the first one of the last text, if it started there, is the first one here too), and the
+    rest of the text is searched from there only. Tuples set at once: another thread sees a text with its match."""
 
     def __init__(self, compiled: re.Pattern[str], longest: int) -> None:
         self.compiled = compiled
