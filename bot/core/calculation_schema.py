@@ -119,6 +119,7 @@ class CalculationsFile(StrictModel):
     compensation_words: list[str] = []
     liability_cap_clause: str | None = None
     liability_cap_words: list[str] = []
+    liability_cap_alone_words: list[str] = []
     liability_cap_quote_words: str = ""
     repeat_words: list[str]
     visit_words: list[str] = []
@@ -135,6 +136,7 @@ class CalculationsFile(StrictModel):
     addition_words: list[str] = []
     alternative_words: list[str] = []
     contrast_words: list[str] = []
+    claimed_words: list[str] = []
     included_words: list[str] = []
     hours_asked_words: list[str] = []
     amount_asked_words: list[str] = []

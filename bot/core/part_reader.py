@@ -121,6 +121,9 @@ class PartReader:
         calculation (its figures are its own), nor a question naming a party the first does not (its answer may be
         that party's)."""
         last = answered.parts[-1] if answered.parts else None
+        if last and last.kind == part.kind == "calculation" and last.text == part.text:  # one computation, asked twice
+            answered.parts[-1] = replace(last, question=f"{last.question} {question.text}")
+            return True
         if question.follows or not (last and _clause_answer(last) and _clause_answer(part)):
             return False
         if last.citations[0].id != part.citations[0].id or self.named(question.text) - self.named(last.question):

@@ -83,6 +83,7 @@ class Calculations:
             or self.termination.termination_party(question, folded, near, ranked, sure)
             or self.termination.letter_without_date(question, folded, terms, ranked, sure)
             or (cap if asked else self.liability.liability_cap(question, folded, ids, sure, today, signature))
+            or (self.liability.plain(question) if self.liability.asked_alone(asked) else None)  # "quel plafond ?"
             or (self.parties.mismatch(question, terms, ranked, named) if sure else None)
             or (self.prices.before_tax(question, folded, terms, ranked[0].clause_id) if sure else None)
         )

@@ -12,7 +12,7 @@ from ..calculation_schema import CalculationsFile
 from ..cost import DurationReader
 from ..knowledge import Knowledge
 from ..matching import Matcher
-from .cues import Cues
+from .cues import CuePattern, Cues
 
 CALENDAR_CLAUSES = ("art-3", "art-6")
 TERMINATION_CLAUSE = "art-6"
@@ -84,3 +84,12 @@ def asking(folded: str, reported: re.Pattern[str] | None = None) -> str:
 def refusal(question: str, text: str) -> Answer:
     """A calculation refused, saying why (an impossible date, hours it cannot read)."""
     return Answer(question, False, "calculation", text)
+
+
+def since_break(text: str, position: int, apposed: CuePattern | None = None) -> str:
+    """The words before `position` back to a sentence end or comma (60 characters at most), with `apposed` the subject
+    before an apposed word too ("le CDG, lui, nous a facturé 450 €": "le CDG nous a facturé")."""
+    pieces = re.split(r"[.;!?,]", text[max(0, position - 60) : position])
+    if apposed and len(pieces) > 2 and apposed.fullmatch(pieces[-2].strip()):
+        return f"{pieces[-3]} {pieces[-1]}"
+    return pieces[-1]

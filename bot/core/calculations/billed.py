@@ -21,6 +21,8 @@ LABEL_GAP = 2  # words between a travel word and the hours it names ("trajet a/r
 PART_OF_GAP = 3  # words between "dont" and the hours that are a part ("dont le trajet : 30 min")
 SAME_REACH = 60  # characters after travel hours where "pareil au retour" doubles them
 
+CLAIM_REACH = 12  # characters between a billing word and the hours it bills ("nous facture 3 h")
+
 
 class BilledHours(Visits):
     """The roles and counts of a message's hours."""
@@ -52,7 +54,25 @@ class BilledHours(Visits):
             trip = self.cues.trip
             if role != "travel" and trip and self._same_back(text, d, _next(durations, d)):
                 roles[i] = (d, "travel") if trip.search(self._around(text, d)) else roles[i]
+        # "le CDG nous facture 3 h … il est arrivé à 14h et reparti à 15h45, 30 min de route": hours said billed beside
+        # the visit's own hours and its trip are the bill to check, never hours to add (`claimed_words`)
+        claimed = [i for i, (d, role) in enumerate(roles) if role == "intervention" and self._claimed(text, d)]
+        visit = self.cues.intervention  # the visit's own hours say the CDG 62 was there ("arrivé à 14h", "venu 2 h")
+        said = [d for i, (d, role) in enumerate(roles) if role == "intervention" and i not in claimed]
+        travel = any(role == "travel" for _, role in roles)  # else the difference may be the trip, billed too
+        if claimed and travel and visit and any(visit.search(self._sentence_of(text, d)) for d in said):
+            roles = [(d, "claimed") if i in claimed else (d, role) for i, (d, role) in enumerate(roles)]
         return roles, trained
+
+    def _sentence_of(self, text: str, duration: Duration) -> str:
+        """The words of the sentence of `duration` up to its end."""
+        start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, duration.start)), default=0)
+        return text[start : duration.end]
+
+    def _claimed(self, text: str, duration: Duration) -> bool:
+        """Hours right after a billing word ("nous facture 3 h", "facturé 4 h")."""
+        claimed = self.cues.claimed
+        return bool(claimed and claimed.search(text, max(0, duration.start - CLAIM_REACH), duration.start))
 
     def counted(self, text: str, own: list[tuple[Duration, str]]) -> list[Part] | None:
         """The billed hours with how many times each is billed; None when travel is said for each visit ("à chaque

@@ -129,10 +129,12 @@ class Cues:
         self.apposed = optional(words.apposed_words)  # "le CDG, lui, nous a facturé": the subject is before it
         self.early = optional(words.early_words)  # "avant l'échéance": an early end, or the notice's own wording
         self.cap_words = cue_pattern(words.liability_cap_words) if words.liability_cap_words else None
+        self.cap_alone = optional(words.liability_cap_alone_words)  # "quel plafond ?": the cap asked, no loss said
         self.before_tax_words = cue_pattern(words.before_tax_words)
         self.compensation = cue_pattern(words.compensation_words) if words.compensation_words else None
         self.addition = joining(words.addition_words) if words.addition_words else None
         self.alternative = joining(words.alternative_words) if words.alternative_words else None
+        self.claimed = optional(words.claimed_words)  # "nous facture 3 h": the hours of the bill, to check
         self.contrast = optional(words.contrast_words)  # "facturé 4 h alors qu'il est venu 2 h": not to add
         self.unsigned = cue_pattern(words.unsigned_words) if words.unsigned_words else None
         self.intervention = cue_pattern(words.intervention_words) if words.intervention_words else None
@@ -205,6 +207,7 @@ class Cues:
         self.travel_after = re.compile(rf"\s*(?:{after})(?![a-z])") if after else None
         units = alternation(words.distance_units) if words.distance_units else None
         self.distance = re.compile(rf"\d\s*(?:{units})(?![a-z])") if units else None  # "25 km"
+        self.distance_word = optional(words.distance_units)  # "indemnisé à 0,50 €/km": a mileage, not a loss
 
     def ends_at_once(self, folded: str) -> bool:
         """Does the message ask to end the convention at once ("résilier du jour au lendemain ?", "résilier avant

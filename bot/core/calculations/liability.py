@@ -10,8 +10,8 @@ from decimal import Decimal
 
 from ..answer import Answer, Citation
 from ..money import format_euros
-from .base import Calculator, Context, asking
-from .cues import CuePattern, Cues, cue_pattern
+from .base import Calculator, Context, asking, since_break
+from .cues import Cues, cue_pattern
 from .date_roles import DateRoles
 from .execution_years import ExecutionYears, When
 
@@ -22,9 +22,18 @@ class Liability(Calculator):
     def __init__(self, context: Context, roles: DateRoles) -> None:
         super().__init__(context)
         self.years = ExecutionYears(context, roles)
-        # A question reported for someone else ("Le maire demande combien …") asks, as the message reader reads it.
-        reading = context.knowledge.reading
+        reading = context.knowledge.reading  # a question reported ("Le maire demande combien …") asks, as read
         self.reported = cue_pattern([*reading.asking_phrases, *reading.reporting_verbs]).compiled
+
+    def plain(self, question: str) -> Answer:
+        """The cap's clause answer, its cap sentence quoted: a cap asked whose amount the message does not give."""
+        cap = self.words.liability_cap_clause or ""
+        quote = self.cite(cap, self.matcher.question_terms(self.words.liability_cap_quote_words))
+        return Answer(question, True, "clause", self.knowledge.clauses[cap].answer, (quote,), 1.0)
+
+    def asked_alone(self, asked: str) -> bool:
+        """Whether what is asked names the cap by itself ("Quel est le plafond de notre responsabilité ?")."""
+        return bool(asked and self.cues.cap_alone and self.cues.cap_alone.search(asked))
 
     def asked(self, folded: str) -> str:
         """What the message asks (its questions) when that is how much a loss can get back: a cap word in it, a loss
@@ -32,10 +41,10 @@ class Liability(Calculator):
         "" (the cheap searches first: most messages stop there)."""
         cues = self.cues
         loss = (cues.compensation and cues.compensation.search(folded)) or (cues.loss and cues.loss.search(folded))
-        if not (loss and cues.cap_words and cues.cap_words.search(folded)):
+        if not ((loss or cues.cap_alone) and cues.cap_words and cues.cap_words.search(folded)):
             return ""
         question = asking(folded, self.reported)
-        return question if cues.cap_words.search(question) else ""
+        return question if (loss or self.asked_alone(question)) and cues.cap_words.search(question) else ""
 
     def liability_cap(
         self, question: str, folded: str, ranked: list[str], sure: bool, today: date, signature: date | None = None
@@ -77,7 +86,7 @@ class Liability(Calculator):
         if not sure:
             return None
         if len(amounts) != 1:
-            return Answer(question, True, "clause", self.knowledge.clauses[cap].answer, (quote,), 1.0)
+            return self.plain(question)
         return self._cap_of(question, quote, amounts[0], [])
 
     def _years(self, folded: str, spans: list[tuple[Decimal, int]], when: When) -> list[tuple[Decimal, str]]:
@@ -239,12 +248,3 @@ def _last_cue(before: str, cues: Cues) -> str:
         for m in cue.finditer(before)
     ]
     return max(found)[1] if found else ""
-
-
-def since_break(text: str, position: int, apposed: CuePattern | None = None) -> str:
-    """The words before `position` back to the last sentence end or comma (at most 60 characters); with `apposed`,
-    the subject before an apposed word too ("le CDG, lui, nous a facturé 450 €": "le CDG nous a facturé")."""
-    pieces = re.split(r"[.;!?,]", text[max(0, position - 60) : position])
-    if apposed and len(pieces) > 2 and apposed.fullmatch(pieces[-2].strip()):
-        return f"{pieces[-3]} {pieces[-1]}"
-    return pieces[-1]

@@ -77,12 +77,17 @@ class Periods:
         not about ending the convention, else ""."""
         if not (self._review and self._review.search(folded)) or self._ending.search(folded):
             return ""
-        first, coming = signature + PERIOD, compute_deadlines(signature, today).period_end
-        later = f" ; le prochain à venir : le {format_date(coming)}" if coming != first else ""
+        first, second, coming = (
+            signature + PERIOD,
+            signature + PERIOD * 2,
+            compute_deadlines(signature, today).period_end,
+        )
+        later = f" ; le prochain à venir : le {format_date(coming)}" if coming not in (first, second) else ""
         return (
             f"Pour une convention signée le {format_date(signature)} : un réexamen peut avoir lieu à sa date "
-            f"anniversaire, tous les deux ans (article 3) ; le premier : le {format_date(first)}{later}. Il est "
-            "possible, pas obligatoire : la convention ne fixe ni qui le demande, ni sous quelle forme."
+            f"anniversaire, tous les deux ans (article 3) ; le premier : le {format_date(first)} ; le deuxième : le "
+            f"{format_date(second)}{later}. Il est possible, pas obligatoire : la convention ne fixe ni qui le demande, "
+            "ni sous quelle forme."
         )
 
     def calendar(self, folded: str, signature: date, today: date, *, anniversary: date | None, missed: bool) -> str:

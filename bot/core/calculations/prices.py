@@ -4,6 +4,7 @@ sessions) by budget.py."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..answer import Answer
@@ -15,42 +16,21 @@ from .base import COST_CLAUSE, Calculator, Context, refusal
 from .billed import BilledHours
 from .budget import Budget
 from .parties import Parties
+from .price_notes import (
+    CLAIMED,
+    NO_HOURS,
+    NO_HT,
+    NOT_BILLED,
+    ONE_VISIT,
+    PER_PERIOD,
+    TRAINING_LEFT_OUT,
+    TRAINING_PRICED,
+    TRAVEL_UNTIMED,
+)
 from .totals import Totals
 
 BILLING_CLAUSES = ("art-4", "art-4.1", "art-4.2", "art-4.2.1", "art-4.2.2", "annexe-2")
-# Why hours that are not a CDG 62 intervention get no price (only facts the text holds).
-NOT_BILLED = {
-    "outage": "Une panne ou une coupure n'est pas une intervention du CDG 62 à facturer : je ne calcule aucun "
-    "montant, et la convention ne prévoit pas d'indemnisation calculée à l'heure.",
-    "delay": "Ce délai n'est pas une intervention à facturer : je ne calcule aucun montant, et la convention ne "
-    "fixe aucun délai d'intervention.",
-    "training": "La convention ne parle pas de formation en particulier : je ne chiffre pas cette durée. Si le "
-    "CDG 62 la fait dans le cadre de son accompagnement, chaque intervention est facturée au temps passé, au taux "
-    "horaire de l'article 4.2.1.",
-}
-TRAINING_PRICED = (
-    "La convention ne parle pas de formation en particulier : j'ai compté ce temps comme une intervention du CDG 62 "
-    "dans le cadre de son accompagnement (article 2.2), facturée au temps passé."
-)
-TRAINING_LEFT_OUT = (
-    "Les heures de formation de votre message ne sont pas comptées : la convention ne parle pas de formation en "
-    "particulier. Si le CDG 62 la fait dans le cadre de son accompagnement, ajoutez-les au temps passé."
-)
-TRAVEL_UNTIMED = (
-    "Votre message ne donne pas le temps de trajet, seulement une distance : ce temps est facturé aussi (article "
-    "4.2.1), ajoutez-le pour chaque déplacement ; les kilomètres ne sont pas facturés à part (frais de déplacement "
-    "compris dans le taux horaire)."
-)
-ONE_VISIT = (
-    "Ce montant est celui d'une seule venue : votre message donne des heures par période sans dire combien de venues "
-    "il y a. Multipliez-le par leur nombre, le trajet de chacune compris."
-)
-PER_PERIOD = "C'est le montant d'une période (« {period} ») ; pour un total, multipliez-le par le nombre de périodes."
-NO_HOURS = (
-    "La convention ne fixe aucun horaire (ni d'ouverture, ni de support, ni d'intervention) : je ne peux pas vous "
-    "répondre. Demandez-les directement à l'organisme concerné."
-)
-NO_HT = "La convention ne donne que des prix TTC : elle ne fixe aucun montant HT."
+MILEAGE_REACH = 40  # characters after a compensation word where a distance unit makes it a mileage
 TRIP_HOURS = 3  # a delay this short ("il a mis 1 h pour venir") may be the trip: its price is said too
 
 
@@ -76,7 +56,7 @@ class Prices(Calculator):
             return self._days(question, text, terms)
         if not durations or not (COST_CLAUSE in near or self.cues.cost_terms & set(terms)):
             return None
-        if self.cues.compensation and self.cues.compensation.search(text):
+        if (hit := self.cues.compensation and self.cues.compensation.search(text)) and not self._mileage(text, hit):
             return self._not_billed(question, terms, "outage", named)  # hours of a loss, not of a bill
         roles, trained = self.billed.roles(text, durations)
         billed = [(d, role) for d, role in roles if role in ("intervention", "travel")]
@@ -155,6 +135,8 @@ class Prices(Calculator):
                 f"Je n'ai pas compté {said}, lu comme un délai avant l'intervention ; si c'est le temps de trajet, il "
                 f"est facturé aussi : {format_euros(support_cost(hours + extra))} TTC."
             )
+        if claimed := [d for d, role in roles if role == "claimed"]:  # "nous facture 3 h": the bill to check
+            lines.append(CLAIMED.format(hours=", ".join(f"« {d.text} »" for d in claimed)))
         if self.cues.before_tax_words.search(fold(question)):
             lines.append(NO_HT)
         return Answer(question, True, "calculation", " ".join(lines), (self.cite(COST_CLAUSE, terms),), 1.0)
@@ -173,6 +155,13 @@ class Prices(Calculator):
             "et je calculerai le montant."
         )
         return Answer(question, True, "calculation", text_out, (self.cite(COST_CLAUSE, terms),), 1.0)
+
+    def _mileage(self, text: str, hit: re.Match[str]) -> bool:
+        """A compensation word said of distance ("qu'il indemnise à 0,50 €/km"): a mileage allowance, not a loss."""
+        after = re.split(r"[;!?)]|\.\s", text[hit.start() : hit.end() + MILEAGE_REACH])[
+            0
+        ]  # "0,50 €/km" keeps its comma
+        return bool(self.cues.distance_word and self.cues.distance_word.search(after))
 
     def _maybe_trip(self, text: str, duration: Duration) -> bool:
         """A short delay said of coming ("il a mis 1 h pour venir"), not of answering ("a mis 2h à répondre")."""

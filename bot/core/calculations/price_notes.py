@@ -1,0 +1,41 @@
+"""The sentences of the price answers (prices.py) that say why hours are priced or left out: only facts the
+convention holds (article 4.2.1: 50 € TTC an hour, travel time and costs included)."""
+
+# Why hours that are not a CDG 62 intervention get no price (only facts the text holds).
+NOT_BILLED = {
+    "outage": "Une panne ou une coupure n'est pas une intervention du CDG 62 à facturer : je ne calcule aucun "
+    "montant, et la convention ne prévoit pas d'indemnisation calculée à l'heure.",
+    "delay": "Ce délai n'est pas une intervention à facturer : je ne calcule aucun montant, et la convention ne "
+    "fixe aucun délai d'intervention.",
+    "training": "La convention ne parle pas de formation en particulier : je ne chiffre pas cette durée. Si le "
+    "CDG 62 la fait dans le cadre de son accompagnement, chaque intervention est facturée au temps passé, au taux "
+    "horaire de l'article 4.2.1.",
+}
+TRAINING_PRICED = (
+    "La convention ne parle pas de formation en particulier : j'ai compté ce temps comme une intervention du CDG 62 "
+    "dans le cadre de son accompagnement (article 2.2), facturée au temps passé."
+)
+TRAINING_LEFT_OUT = (
+    "Les heures de formation de votre message ne sont pas comptées : la convention ne parle pas de formation en "
+    "particulier. Si le CDG 62 la fait dans le cadre de son accompagnement, ajoutez-les au temps passé."
+)
+TRAVEL_UNTIMED = (
+    "Votre message ne donne pas le temps de trajet, seulement une distance : ce temps est facturé aussi (article "
+    "4.2.1), ajoutez-le pour chaque déplacement ; les kilomètres ne sont pas facturés à part (frais de déplacement "
+    "compris dans le taux horaire)."
+)
+ONE_VISIT = (
+    "Ce montant est celui d'une seule venue : votre message donne des heures par période sans dire combien de venues "
+    "il y a. Multipliez-le par leur nombre, le trajet de chacune compris."
+)
+PER_PERIOD = "C'est le montant d'une période (« {period} ») ; pour un total, multipliez-le par le nombre de périodes."
+NO_HOURS = (
+    "La convention ne fixe aucun horaire (ni d'ouverture, ni de support, ni d'intervention) : je ne peux pas vous "
+    "répondre. Demandez-les directement à l'organisme concerné."
+)
+NO_HT = "La convention ne donne que des prix TTC : elle ne fixe aucun montant HT."
+# "le CDG nous facture 3 h … il est arrivé à 14h et reparti à 15h45": the hours billed are the bill to check.
+CLAIMED = (
+    "Je n'ai pas compté {hours}, les heures facturées : le CDG 62 facture le temps réellement passé (article 4.2.1), "
+    "celui que votre message décrit ; comparez-les à ce montant."
+)
