@@ -52,14 +52,12 @@ def _branches(node: dict[str, dict]) -> str:
 
 
 class CuePattern:
-    """A cue pattern that remembers where it first matched the last text searched whole (`search(text)`).
-
-    Each question of a message is read with the message's context before it, so the calculations search the
-    same context again and again, another question after it (0.03 ms a search on 4,096 characters). A cue's
-    match is a cue (at most `longest` characters) and looks one character behind it, none ahead: in a text that
-    starts as the last one did, a match starting `longest` characters or more before the end of the shared start
-    is the last text's (the first one of the last text, if it started there, is the first one here too), and the
-    rest of the text is searched from there only. Tuples set at once: another thread sees a text with its match."""
+    """A cue pattern that remembers where it first matched the last text it searched whole (`search(text)`), and the
+    context a message's questions share (folding.share_start), searched once: the texts searched between two questions
+    (a question alone, a clause around a figure) would make the next search whole again. A cue's match is a cue (at
+    most `longest` characters) looking one character behind it, none ahead: in a text that starts as the last one (or
+    the context) did, a match starting `longest` characters or more before the end of the shared start is that text's,
+    and the rest is searched from there only. Tuples set at once: another thread sees a text with its match."""
 
     def __init__(self, compiled: re.Pattern[str], longest: int) -> None:
         self.compiled = compiled
@@ -78,9 +76,7 @@ class CuePattern:
         if text is last:  # the calculators of one question search its text in turn
             return found
         first = found.start() if found else None
-        if (start := folded_start(text)) and not text.startswith(last):
-            # The context of a message's questions (folding.share_start), searched once, stands for the last text:
-            # the texts searched in between (a question alone, a clause around a figure) would make it whole again.
+        if (start := folded_start(text)) and not text.startswith(last):  # the context stands for the last text
             last, first = self._context
             if last is not start:
                 match = self.compiled.search(start)
