@@ -59,6 +59,7 @@ class DurationGrammar(StrictModel):
     carried_unit_links: list[str] = []
     carried_unit_after: list[str] = []
     currency: list[str] = Field(min_length=1)
+    attached_currency: list[str] = []
 
 
 class LaterPeriods(StrictModel):

@@ -79,9 +79,10 @@ class DurationReader:
         )
         self._break = re.compile(rf"{_PUNCTUATION_BREAK}|(?<![a-z])(?:{alternation(grammar.clause_breaks)})(?![a-z])")
         currency = alternation(grammar.currency)
-        # "1 980 €", "2.500 euros", "75,50 €": an amount, thousands grouped or not.
+        attached = rf"|(?<=\d\d)(?:{alternation(grammar.attached_currency)})" if grammar.attached_currency else ""
+        # "1 980 €", "2.500 euros", "75,50 €", "520e" (SMS; not "2e année"): an amount, thousands grouped or not.
         self._amount = re.compile(
-            rf"(\d(?<![\d,.]\d)(?:\d{{0,2}}(?:[ .]\d{{3}})++|\d*))(?:,(\d{{1,2}}))? ?(?:{currency})(?![a-z])"
+            rf"(\d(?<![\d,.]\d)(?:\d{{0,2}}(?:[ .]\d{{3}})++|\d*))(?:,(\d{{1,2}}))?(?: ?(?:{currency}){attached})(?![a-z])"
         )
 
     def durations(self, text: str) -> list[Duration]:
