@@ -12,7 +12,7 @@ from collections import Counter
 import pytest
 from conftest import table
 
-from bot.core import classifier, cost, date_mentions, matching, part_reader, sentence_ends
+from bot.core import classifier, date_mentions, matching, number_text, part_reader, sentence_ends
 from bot.core.dense import numpy_loaded
 from bot.core.engine import Engine
 from bot.core.french import _STRETCHED, _TOKEN, LONG_TEXT, _fold, _fold_long, fold, words
@@ -125,8 +125,8 @@ def test_the_date_patterns_match_as_with_a_look_behind_first(text: str) -> None:
 )
 def test_elisions_are_split_as_with_a_word_boundary_first(text: str) -> None:
     plain = re.compile(r"\b([a-z]')(?=[a-z])")
-    assert cost._ELISION.sub("' ", text) == plain.sub(r"\1 ", text)
-    assert [m.start() - 1 for m in cost._ELISION.finditer(text)] == [m.start() for m in plain.finditer(text)]
+    assert number_text._ELISION.sub("' ", text) == plain.sub(r"\1 ", text)
+    assert [m.start() - 1 for m in number_text._ELISION.finditer(text)] == [m.start() for m in plain.finditer(text)]
 
 
 def test_sentences_are_cut_where_the_plain_pattern_cuts_them() -> None:

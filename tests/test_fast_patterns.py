@@ -8,7 +8,7 @@ import re
 import pytest
 
 from bot.core import chat as chat_module
-from bot.core import cleaning
+from bot.core import cleaning, folding
 from bot.core.analysis import Analyzer
 from bot.core.calculations.cues import cue_pattern
 from bot.core.cost import alternation
@@ -212,6 +212,34 @@ def test_a_cue_pattern_finds_in_a_text_like_the_last_one_what_a_whole_search_fin
                 expected = pattern.compiled.search(text)
                 found = pattern.search(text)
                 assert (found and found.span()) == (expected and expected.span()), (cues, text)
+
+
+def test_a_cue_pattern_finds_in_a_text_after_the_shared_context_what_a_whole_search_finds(knowledge: Knowledge) -> None:
+    """The context a message's questions share (folding.share_start) is searched once: whatever texts are searched
+    in between (a question alone, a clause), each text that starts with it finds what a whole search finds."""
+    words = knowledge.calculations
+    lists = [words.termination_words, words.compensation_words, words.interest_words, ["de", "d'", "a", ""]]
+    pieces = ["resiliation ", "dommages et interets ", "interet", "s de retard ", "de ", "d'", "a", "x", " ", ". "]
+    pieces += ["mettre fin", " au contrat", "resil", "indemnis", "compens", "dommage", "9", "_"]
+    generator = random.Random(31)
+    try:
+        for cues in lists:
+            pattern = cue_pattern(cues)
+            for _ in range(150):
+                context = " ".join("".join(generator.choice(pieces) for _ in range(6)).split())
+                folding.share_start(context)
+                for _ in range(4):  # one context, several questions after it, other texts searched in between
+                    between = context[: generator.randint(0, len(context))] + generator.choice(pieces)
+                    expected = pattern.compiled.search(between)  # a text in between: its own start, not the context
+                    found = pattern.search(between)
+                    assert (found and found.span()) == (expected and expected.span()), (cues, between)
+                    rest = " ".join("".join(generator.choice(pieces) for _ in range(generator.randint(1, 4))).split())
+                    text = f"{folding.folded(context)} {rest}"
+                    expected = pattern.compiled.search(text)
+                    found = pattern.search(text)
+                    assert (found and found.span()) == (expected and expected.span()), (cues, text)
+    finally:
+        folding.share_start("")
 
 
 def test_a_counted_list_is_announced_as_without_its_class_ahead(engine: Engine) -> None:

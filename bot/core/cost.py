@@ -12,12 +12,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from text_to_num import alpha2digit
-
 from .calculation_schema import DurationGrammar
 from .carried_units import CarriedUnits
-from .folding import folded as fold_spaced
 from .french import fold
+from .number_text import digits, elided
 from .times_of_day import TimesOfDay, alternation, folded_words, scanned
 
 MAX_HOURS = Decimal(1000)  # beyond this, a typo rather than a quote request
@@ -26,10 +24,6 @@ MAX_HOURS = Decimal(1000)  # beyond this, a typo rather than a quote request
 # "(?<![\w.,^])(-?\d++…)" (a look-behind first), but the regex engine jumps from "-" or digit to the next one
 # instead of trying every position of a long message (`_amount` alike: (?<![\d,.])(\d{1,3}(?:[ .]\d{3})++|\d+)).
 _NUMBER = r"((?:-(?<![\w.,^]-)\d|\d(?<![\w.,^]\d))\d*+(?:[.,]\d++)*+(?:\s*(?:\^|\*\*|e\+?)\s*\d+)?)"
-# An elided letter and its apostrophe before a letter ("d'une"), found from the apostrophe, the letter and the
-# word boundary before it checked behind: the same places as "\b([a-z]')(?=[a-z])", ten times faster on a
-# long text (no look-behind tried at every position).
-_ELISION = re.compile(r"'(?<=(?<!\w)[a-z]')(?=[a-z])")
 # An aside in brackets that holds a number of its own ("(mairie ouverte de 8 h 30 à 12 h)") is a part of its own:
 # its words give no role to the hours or amounts outside it. One without a number ("600 € (année en cours)") says
 # what precedes it.
@@ -50,19 +44,6 @@ class Duration:
     problem: str = ""
     start: int = 0
     end: int = 0
-
-
-def elided(word: str) -> str:
-    """`word` folded and split after an elision as `digits` splits it ("de l'heure" → "de l' heure")."""
-    return " ".join(_ELISION.sub("' ", fold(word)).split())
-
-
-def digits(question: str) -> str:
-    """`question` folded, its French number words written in digits ("vingt-cinq" → "25")."""
-    folded = fold_spaced(question)  # one space at most between words: patterns stay linear
-    folded = folded.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate cannot cross into text2num
-    folded = _ELISION.sub("' ", folded)  # "d'une heure": text2num reads "une" only as a word of its own
-    return alpha2digit(folded, "fr", threshold=0) if re.search(r"[a-z]", folded) else folded  # text2num reads words
 
 
 class DurationReader:

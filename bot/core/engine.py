@@ -68,9 +68,9 @@ class Engine:
         self.named_clauses = NamedClauses(knowledge, self.matcher, self.replies, threshold)
         self.reader = Reader(knowledge.reading)
         parties = tuple(cue for party in knowledge.calculations.parties.values() for cue in party.cues)
-        self.questions = QuestionFinder(self.reader, self.matcher, parties)
-        self._party_terms = frozenset(term for cue in parties for term in self.matcher.question_terms(cue))
         self.mentions = Mentions(knowledge.reading)
+        self.questions = QuestionFinder(self.reader, self.matcher, parties, self.mentions.unstated)
+        self._party_terms = frozenset(term for cue in parties for term in self.matcher.question_terms(cue))
         self.part_reader = PartReader(self.matcher, self._named, self.citations.joined)
         # Anchors are matched as written (folded), not through synonyms: "contrat" may be anyone's contract.
         # A plural or a longer word counts too ("conventions", "conventionnées", "cdg62").

@@ -12,6 +12,10 @@ from __future__ import annotations
 from .french import fold
 
 _starts: tuple[tuple[str, str], ...] = ()  # (a start shared, its `folded`), set at once: threads see one whole
+_forms: tuple[str, ...] = ()  # the start shared in other forms (its digits: number_text.py)
+_dones: tuple[str, ...] = ()  # every form of the start shared, folded (`folded_start` looks for them)
+# The forms looked for, the last text looked at and the form it starts with: each calculator asks of its text in turn.
+_found: tuple[tuple[str, ...], str, str] = ((), "", "")
 
 
 def folded(text: str) -> str:
@@ -26,6 +30,27 @@ def folded(text: str) -> str:
 def share_start(start: str) -> None:
     """The texts folded next start with `start` and a space (a message's context): fold it once, and its fold
     too (the calculators fold the folded text again)."""
-    global _starts
+    global _starts, _forms, _dones
     once = " ".join(fold(start).split())
     _starts = ((start, once), (once, " ".join(fold(once).split()))) if start else ()
+    _forms = ()
+    _dones = tuple(done for _, done in _starts if done)
+
+
+def share_form(form: str) -> None:
+    """The next texts may also start with `form` and a space: the shared start in another form (its digits)."""
+    global _forms, _dones
+    _forms = (form,)
+    _dones = (*(done for _, done in _starts if done), form)
+
+
+def folded_start(folded: str) -> str:
+    """The start the next texts share (`share_start`), folded (or in a form of `share_form`), when the folded text
+    `folded` starts with it and a space; else ""."""
+    global _found
+    dones = _dones
+    seen, last, found = _found  # one read: another thread may set it in between
+    if last is not folded or seen is not dones:
+        found = next((d for d in dones if folded.startswith(d) and folded[len(d) : len(d) + 1] == " "), "")
+        _found = (dones, folded, found)
+    return found

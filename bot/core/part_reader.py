@@ -125,7 +125,11 @@ class PartReader:
         calculation (its figures are its own), nor a question naming a party the first does not (its answer may be
         that party's)."""
         last = answered.parts[-1] if answered.parts else None
-        if last and last.kind == part.kind == "calculation" and last.text == part.text:  # one computation, asked twice
+        shown = part if _worth_giving(part) else _not_found(question.text, part.text)
+        # One computation or one reason asked twice ("il faut le SIRET du CDG … Et quel est ce SIRET ?"): said once; not two
+        # questions the convention does not answer, refused with the same line
+        same = last and last.kind == shown.kind and last.text == shown.text and shown.text != PART_NOT_FOUND
+        if same and not _clause_answer(part):
             answered.parts[-1] = replace(last, question=f"{last.question} {question.text}")
             return True
         if question.follows or not (last and _clause_answer(last) and _clause_answer(part)):

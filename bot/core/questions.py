@@ -5,6 +5,7 @@ up the topic of the one before ("… La Fibre peut-elle résilier à tout moment
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from .french import fold
@@ -28,9 +29,12 @@ class Question(NamedTuple):
 class QuestionFinder:
     """Cuts a message's asking sentences into the questions answered one by one."""
 
-    def __init__(self, reader: Reader, matcher: Matcher, parties: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, reader: Reader, matcher: Matcher, parties: tuple[str, ...] = (), unstated: Callable[[str], str] = str
+    ) -> None:
         self.reader = reader
         self.matcher = matcher
+        self.unstated = unstated  # what the convention never gives, asked ("quel est le SIRET du CDG ?"), else ""
         # The words naming a party (knowledge/calculations.yaml): a follow-up's own party replaces the
         # previous question's ("Et le CDG, il peut aussi ?" is about the CDG, not La Fibre).
         self._party = re.compile(rf"(?<![\w'’-])(?:{any_phrase(parties)})(?![\w'’])", re.IGNORECASE)
@@ -91,6 +95,9 @@ class QuestionFinder:
                         [sentence.text]
                         if (sentence.listed and asked_apart)
                         or (sentence.text.endswith("?") and self._elsewhere(sentence.text, questions))
+                        or (
+                            questions and self.unstated(sentence.text)
+                        )  # "… ? Et le SIRET du syndicat ?": refused there
                         else []
                     )
             for index, (piece, before) in enumerate(zip(pieces, [last, *pieces], strict=False)):

@@ -3,7 +3,9 @@
 Each question of a message is read by the calculations with the message's context before it: the same 2-4 KB,
 another question after it. A scan that finds items left to right (regex matches, names found in turn) reads the
 same items in the shared start again and again. `Rescan` keeps the last text's items and scans the new text
-only from where the two may differ.
+only from where the two may differ. A text that starts with the context a message's questions share
+(folding.share_start) is scanned as if that context alone was the last text: the context is scanned once, and the
+scans of other texts in between (a question alone, a text in digits) do not make the next text's scan whole again.
 
 Why the items it keeps are the ones a whole scan of the new text finds: a bounded scanner decides at a position
 from the characters at most `reach` after it (and any before it); a space-local one reads none past the next
@@ -20,6 +22,8 @@ from bisect import bisect_left
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
+from .folding import folded_start
+
 T = TypeVar("T")
 Item = tuple[int, int, T]  # where it starts, where the scan resumes after it, what it reads there
 # The text the scans read last, and per text read before it (by identity) the length of the start they share: the
@@ -30,6 +34,8 @@ _shared: tuple[str, dict[int, tuple[str, int]]] = ("", {})
 def shared_start(last: str, text: str) -> int:
     """The length of the start `last` and `text` share."""
     global _shared
+    if text.startswith(last):  # the same text again, or its start: one comparison
+        return len(last)
     current, known = _shared
     if current is not text:
         known = {}
@@ -56,12 +62,18 @@ class Rescan(Generic[T]):
         self._scan = scan
         self._reach = reach
         self._last: tuple[str, Hashable, list[Item[T]]] = ("", None, [])  # set at once: threads see one whole
+        self._context: tuple[str, Hashable, list[Item[T]]] = ("", None, [])  # the shared context's, the same
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_last": ("", None, [])}  # a pickled engine carries no message
+        return {**self.__dict__, "_last": ("", None, []), "_context": ("", None, [])}  # no message pickled
 
     def __call__(self, text: str, key: Hashable) -> list[Item[T]]:
         last, last_key, items = self._last
+        if (start := folded_start(text)) and not (last_key == key and text.startswith(last)):
+            last, last_key, items = self._context
+            if last is not start or last_key != key:
+                last, last_key, items = start, key, self._scan(start, 0, key)
+                self._context = (last, last_key, items)
         shared = shared_start(last, text) if last_key == key else 0
         cut = max(0, shared - self._reach) if self._reach is not None else max(0, text.rfind(" ", 0, shared))
         kept = items[: bisect_left(items, cut, key=lambda item: item[0])]

@@ -8,9 +8,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..calculation_schema import CalculationsFile
-from ..cost import alternation, elided
+from ..cost import alternation
+from ..folding import folded_start
 from ..french import fold
 from ..matching import Matcher
+from ..number_text import elided
 from ..rescan import shared_start
 
 
@@ -50,32 +52,39 @@ def _branches(node: dict[str, dict]) -> str:
 
 
 class CuePattern:
-    """A cue pattern that remembers where it first matched the last text searched whole (`search(text)`).
-
-    Each question of a message is read with the message's context before it, so the calculations search the
-    same context again and again, another question after it (0.03 ms a search on 4,096 characters). A cue's
-    match is a cue (at most `longest` characters) and looks one character behind it, none ahead: in a text that
-    starts as the last one did, a match starting `longest` characters or more before the end of the shared start
-    is the last text's (the first one of the last text, if it started there, is the first one here too), and
-    the rest of the text is searched from there only. A tuple set at once: a reader in another thread sees the
-    last text and its match together."""
+    """A cue pattern that remembers where it first matched the last text it searched whole (`search(text)`), and the
+    context a message's questions share (folding.share_start), searched once: the texts searched between two questions
+    (a question alone, a clause around a figure) would make the next search whole again. A cue's match is a cue (at
+    most `longest` characters) looking one character behind it, none ahead: in a text that starts as the last one (or
+    the context) did, a match starting `longest` characters or more before the end of the shared start is that text's,
+    and the rest is searched from there only. Tuples set at once: another thread sees a text with its match."""
 
     def __init__(self, compiled: re.Pattern[str], longest: int) -> None:
         self.compiled = compiled
         self.pattern = compiled.pattern
         self.longest = longest  # characters: the longest cue
-        self._last: tuple[str, int | None] = ("", None)  # the last text searched whole, where it first matched
+        self._last: tuple[str, re.Match[str] | None] = ("", None)  # the last text searched whole, its first match
+        self._context: tuple[str, int | None] = ("", None)  # the context a message's questions share, where it matched
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_last": ("", None)}  # a pickled engine carries no message
+        return {**self.__dict__, "_last": ("", None), "_context": ("", None)}  # a pickled engine carries no message
 
     def search(self, text: str, *bounds: int) -> re.Match[str] | None:
         if bounds:
             return self.compiled.search(text, *bounds)
-        last, first = self._last
+        last, found = self._last
+        if text is last:  # the calculators of one question search its text in turn
+            return found
+        first = found.start() if found else None
+        if (start := folded_start(text)) and not text.startswith(last):  # the context stands for the last text
+            last, first = self._context
+            if last is not start:
+                match = self.compiled.search(start)
+                last, first = start, match.start() if match else None
+                self._context = (last, first)
         settled = max(0, shared_start(last, text) - self.longest)  # a match starting before is the last text's
         match = self.compiled.search(text, first if first is not None and first < settled else settled)
-        self._last = (text, match.start() if match else None)
+        self._last = (text, match)
         return match
 
     def __getattr__(self, name: str) -> Any:

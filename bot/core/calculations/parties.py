@@ -16,6 +16,9 @@ LETTER_REACH = 40  # characters between a letter's word and its sender's name ("
 
 # Between a termination word and the party after it: the agent ("par", "du", "de la"), nothing else.
 _NUMBERS = re.compile(r"(?:\s*\d+(?![\d/.-]))*")  # "59 62" and "62" right after a name belong to it
+_WORD = re.compile(r"[a-z]*")  # the rest of a word
+TAIL = 40  # letters of a word's rest read within a scan's reach (rescan.py); a longer rest is read from the text
+_TAIL = re.compile(rf"[a-z]{{0,{TAIL}}}")
 AGENT = re.compile(r"\s*(?:par|du|de|des|d')\s*(?:l[ae]\s+|l'\s*)?")
 
 
@@ -38,20 +41,52 @@ class Parties(Calculator):
         reach = max(self.cues.termination.longest, announce + 1) + 1
         letters = all(c[:1].isalpha() for c in self.words.termination_words)  # no number read on past the word
         self._senders = Rescan(self._scan_senders, reach if letters else 1 << 30)
+        # Each termination word and the parties named around it, read once for the context of a message's questions:
+        # what a word decides ends within its cue, the rest of its word (TAIL letters at most: a longer word's
+        # parties are read again from the text) and ACTOR_REACH after it.
+        self._verbs = Rescan(self._scan_verbs, self.cues.termination.longest + TAIL + ACTOR_REACH + 1)
+        # The last text read, what it names and who ends it: the calculators of one question ask in turn.
+        self._named: tuple[str, frozenset[str]] = ("", frozenset())
+        self._actor: tuple[str, str | None] = ("", None)
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_named": ("", frozenset()), "_actor": ("", None)}  # a pickled engine: no message
 
     def provider_actor(self, folded: str) -> str | None:
         """The CDG 62 or La Fibre, when the question is about THEM ending the convention: the party named
         nearest the first termination word that names one ("Objet : résiliation … La Fibre résiliera"), or the
         sender of the letter announcing it ("un courrier du CDG 62 nous informant qu'il met fin à la convention")."""
+        last, actor = self._actor  # one read: another thread may set it in between
+        if last != folded:
+            actor = self._provider_actor(folded)
+            self._actor = (folded, actor)
+        return actor
+
+    def _provider_actor(self, folded: str) -> str | None:
         if sender := self._letter_sender(folded):
             return sender
-        for verb in self.cues.termination.finditer(folded):
-            if named := self._around(folded, verb):
+        for start, end, memo in self._verbs(folded, None):
+            if memo is None:  # a word too long to keep what it reads: read in this text
+                named = self._around(folded, start, end)
+            else:  # read once, in the first text that needs it (the texts share everything it reads)
+                if not memo:
+                    memo.append(self._around(folded, start, end))
+                named = memo[0]
+            if named:
                 actor = min(named)[2]
                 if actor == "commune" and (speaker := self.speaker(folded)):
                     return speaker  # "à La Fibre nous souhaitons mettre fin": "nous" is La Fibre
                 return actor if actor in ("cdg", "fibre") else None
         return None
+
+    def _scan_verbs(self, folded: str, start: int, key: object) -> list[Item[list[list[tuple[int, int, str]]] | None]]:
+        """Each termination word from `start` on, with a place for the parties named around it, read when first
+        asked (None: its word is too long to keep them, within the scan's reach)."""
+        found: list[Item[list[list[tuple[int, int, str]]] | None]] = []
+        for verb in self.cues.termination.finditer(folded, start):
+            tail = _TAIL.match(folded, verb.end()).end() - verb.end()  # type: ignore[union-attr]
+            found.append((verb.start(), verb.end(), [] if tail < TAIL else None))
+        return found
 
     def _letter_sender(self, folded: str) -> str | None:
         """The CDG 62 or La Fibre when its letter announces the termination word after it, in the same sentence,
@@ -129,16 +164,17 @@ class Parties(Calculator):
         )
         return next((party for party in (*speaking, *writing) if party in ("cdg", "fibre")), None)
 
-    def _around(self, folded: str, verb: re.Match[str]) -> list[tuple[int, int, str]]:
-        """The parties named near `verb`: its subject ("Le CDG 62 peut-il résilier") or its agent ("la
-        résiliation du CDG", "résiliée par La Fibre"), with their distance; the subject wins a tie."""
-        end = verb.end() + len(re.match(r"[a-z]*", folded[verb.end() :]).group(0))  # type: ignore[union-attr]
+    def _around(self, folded: str, start: int, stop: int) -> list[tuple[int, int, str]]:
+        """The parties named near the termination word from `start` to `stop`: its subject ("Le CDG 62 peut-il
+        résilier") or its agent ("la résiliation du CDG", "résiliée par La Fibre"), with their distance; the subject
+        wins a tie."""
+        end = _WORD.match(folded, stop).end()  # type: ignore[union-attr]
         reach = ACTOR_REACH
         named = [
-            (verb.start() - _NUMBERS.match(folded, m.end()).end(), 0, party)  # type: ignore[union-attr]
+            (start - _NUMBERS.match(folded, m.end()).end(), 0, party)  # type: ignore[union-attr]
             for party, p in self.cues.parties.items()
-            for m in p.finditer(folded, max(0, verb.start() - 2 * reach), verb.start())
-            if not (self._told(folded, m.start(), verb.start()) or self._addressed(folded, m.start()))
+            for m in p.finditer(folded, max(0, start - 2 * reach), start)
+            if not (self._told(folded, m.start(), start) or self._addressed(folded, m.start()))
         ]
         return [item for item in named if item[0] <= reach] + [
             (m.start() - end, 1, party)
@@ -154,7 +190,12 @@ class Parties(Calculator):
 
     def named(self, folded: str) -> set[str]:
         """The organisations `folded` names (the commune aside)."""
-        return {party for party, pattern in self.cues.parties.items() if party != "commune" and pattern.search(folded)}
+        last, named = self._named  # one read: another thread may set it in between
+        if last != folded:
+            parties = self.cues.parties.items()
+            named = frozenset(party for party, pattern in parties if party != "commune" and pattern.search(folded))
+            self._named = (folded, named)
+        return set(named)
 
     def named_in(self, text: str) -> set[str]:
         """The organisations a text as written names (the commune aside): a question's own sentence."""

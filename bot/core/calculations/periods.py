@@ -9,10 +9,11 @@ from datetime import date
 
 from ..calculation_schema import LaterPeriods
 from ..calendar_text import deadline_text
-from ..cost import alternation, digits
+from ..cost import alternation
 from ..date_mentions import DateMention, find_dates
 from ..deadlines import NOTICE, PERIOD, compute_deadlines, format_date
 from ..french import fold
+from ..number_text import digits
 from .cues import CuePattern, cue_pattern
 
 MAX_PERIOD = 10  # twenty years: further is not a period anyone plans

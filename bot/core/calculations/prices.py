@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 from ..answer import Answer
-from ..cost import Duration, digits
+from ..cost import Duration, digits  # digits: number_text.py's, which cost.py reads too
 from ..date_mentions import find_dates
 from ..french import fold
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
