@@ -11,7 +11,7 @@ from ..answer import Answer
 from ..cost import Duration
 from ..french import fold
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
-from .base import COST_CLAUSE, Calculator, Context
+from .base import COST_CLAUSE, Calculator, Context, asking
 from .billed import BilledHours, Part
 from .parties import Parties
 from .totals import Totals
@@ -124,14 +124,14 @@ class Budget(Calculator):
         return self._said(question, terms, " ".join(lines))
 
     def _amount(self, text: str, named: set[str]) -> tuple[Decimal, Decimal, str] | None:
-        """The one amount of the budget (not a rate), La Fibre's quote beside it (0 for none: it buys none of the CDG
-        62's time) and how the two are read: "alone" (a budget for the CDG 62, or the quote paid elsewhere), "less"
-        (a budget for everything: the quote comes out of it) or "unsure" (read alone, the answer says so)."""
+        """The budget's amount (not a rate; the question's own if it names one), La Fibre's quote (0: none), read "alone"
+        (for the CDG 62, the quote paid elsewhere), "less" (for everything, quote included) or "unsure" (said so)."""
         amounts = [(a, start) for a, start in self.reader.amount_spans(text) if not self.totals.is_rate(text, start)]
-        quotes = {a for a, start in amounts if "fibre" in named and self._named_at(text, start) == {"fibre"}}
-        budget = [(a, start) for a, start in amounts if a not in quotes]
-        said = {amount for amount, _ in budget}  # "600 € au budget … avec les 600 €": one amount said twice
-        if len(said) != 1 or budget[0][0] <= 0:
+        asked = asking(text)  # "avec ces 475 € ?": the one amount the question names (not La Fibre's: it buys no hours)
+        own = {a for a, at in self.reader.amount_spans(asked) if self._named_at(asked, at) != {"fibre"}}
+        quotes = {a for a, at in amounts if "fibre" in named and self._named_at(text, at) == {"fibre"}} - own
+        budget = [(a, start) for a, start in amounts if a not in quotes and (len(own) != 1 or a in own)]
+        if len({amount for amount, _ in budget}) != 1 or budget[0][0] <= 0:  # "600 € … avec les 600 €": one, said twice
             return None
         amount, start = budget[0]
         if len(quotes) != 1:

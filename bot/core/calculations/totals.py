@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..money import HOURLY_RATE, format_euros
-from .base import Calculator, Context
+from .base import Calculator, Context, asking
 from .parties import Parties
 
 SAME_SPAN = 40  # characters either side of an amount where a price before tax ("480 € HT") is read
@@ -22,7 +22,8 @@ class Totals(Calculator):
 
     def line(self, text: str, cdg: Decimal, detail: str) -> str:
         """The total sentence for `text` (in digits), or "" when no total is asked or none can be made."""
-        if self.cues.total is None or not self.cues.total.search(text):
+        # A total asked by the question ("combien en tout ?"), not said of the hours ("au total 4h30, trajet compris")
+        if self.cues.total is None or not self.cues.total.search(asking(text)):
             return self._checked(text, cdg, detail)
         amounts = [(amount, start) for amount, start in self.reader.amount_spans(text) if amount > 0 and amount != cdg]
         given = [(amount, start) for amount, start in amounts if not self.is_rate(text, start)]
