@@ -86,8 +86,9 @@ class PartReader:
         for question in asked:
             part, reading = self._first_good_reading(asking, question)
             part = _settled(part, reading, question, answered)
-            if not self._joined(part, question, answered):
-                self._record(part, question, answered)
+            shown = part if _worth_giving(part) else _not_found(question.text, part.text)  # as the reply gives it
+            if not (_said_again(shown, question, answered) or self._joined(part, question, answered)):
+                self._record(part, shown, question, answered)
         return answered.parts
 
     def _first_good_reading(self, asking: _Asking, question: Question) -> tuple[Answer, str]:
@@ -125,13 +126,6 @@ class PartReader:
         calculation (its figures are its own), nor a question naming a party the first does not (its answer may be
         that party's)."""
         last = answered.parts[-1] if answered.parts else None
-        shown = part if _worth_giving(part) else _not_found(question.text, part.text)
-        # One computation or one reason asked twice ("il faut le SIRET du CDG … Et quel est ce SIRET ?"): said once; not two
-        # questions the convention does not answer, refused with the same line
-        same = last and last.kind == shown.kind and last.text == shown.text and shown.text != PART_NOT_FOUND
-        if same and not _clause_answer(part):
-            answered.parts[-1] = replace(last, question=f"{last.question} {question.text}")
-            return True
         if question.follows or not (last and _clause_answer(last) and _clause_answer(part)):
             return False
         if last.citations[0].id != part.citations[0].id or self.named(question.text) - self.named(last.question):
@@ -144,14 +138,14 @@ class PartReader:
         answered.words |= {term for term in self.matcher.question_terms(question.text) if self.matcher.is_strong(term)}
         return True
 
-    def _record(self, part: Answer, question: Question, answered: _Answered) -> None:
+    def _record(self, part: Answer, shown: Answer, question: Question, answered: _Answered) -> None:
         """Keep `part` as the answer of `question`, unless it asks again what an earlier question asked."""
         own = {term for term in self.matcher.question_terms(question.text) if self.matcher.is_strong(term)}
         if part.citations and part.citations[0].id in answered.cited and own <= answered.words and not question.follows:
             return  # the same question again, on the same clause: answered once
         answered.cited.update(citation.id for citation in part.citations[:1])
         answered.words |= own
-        answered.parts.append(part if _worth_giving(part) else _not_found(question.text, part.text))
+        answered.parts.append(shown)
 
 
 def _settled(part: Answer, reading: str, question: Question, answered: _Answered) -> Answer:
@@ -169,6 +163,18 @@ def _settled(part: Answer, reading: str, question: Question, answered: _Answered
         parts.pop()
         return replace(part, question=reading)
     return part
+
+
+def _said_again(shown: Answer, question: Question, answered: _Answered) -> bool:
+    """Whether `shown`, a computation or a reason, is the one the question just before got ("il faut le SIRET du CDG …
+    Et quel est ce SIRET ?"): said once. Not two questions the convention does not answer, refused with the same line."""
+    last = answered.parts[-1] if answered.parts else None
+    if not last or _clause_answer(shown) or shown.text == PART_NOT_FOUND:
+        return False
+    if last.kind != shown.kind or last.text != shown.text:
+        return False
+    answered.parts[-1] = replace(last, question=f"{last.question} {question.text}")
+    return True
 
 
 def _first_terms(matcher: Matcher, sentences: list[str]) -> list[str]:

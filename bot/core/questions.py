@@ -95,9 +95,8 @@ class QuestionFinder:
                         [sentence.text]
                         if (sentence.listed and asked_apart)
                         or (sentence.text.endswith("?") and self._elsewhere(sentence.text, questions))
-                        or (
-                            questions and self.unstated(sentence.text)
-                        )  # "… ? Et le SIRET du syndicat ?": refused there
+                        # "… ? Et le SIRET du syndicat ?": a fact the convention never gives, refused in its place
+                        or bool(questions and self.unstated(sentence.text))
                         else []
                     )
             for index, (piece, before) in enumerate(zip(pieces, [last, *pieces], strict=False)):

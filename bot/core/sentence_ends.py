@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 _MARKS = "?.!…"
+_LINE_MARKS = tuple(_MARKS + ":;,)»")  # a line ending with one of these is punctuated (bare_line)
 # The character a cut follows (a mark) or opens with (a space) first, one class the regex engine skips to, then the
 # rest of the cut as the character just read allows it.
 _AFTER = r"(?<=\?)\s*|(?<=[.!…])(?<!^\d\.)(?<!^\d\d\.)\s+|(?<=\n)\s*|(?<=[^\S\n])[^\S\n]*\n\s*"
@@ -40,6 +41,3 @@ def bare_line(sentence: str) -> bool:
     """A sentence ended by a line break with no mark (a chat burst: "le CDG compte le trajet ?" then "ça dure cmb de
     temps la convention au fait"): it asks wherever a question word stands, like a message without any mark."""
     return not sentence.rstrip().endswith(_LINE_MARKS)
-
-
-_LINE_MARKS = (".", "?", "!", ":", ";", "…", ",", ")", "»")

@@ -45,18 +45,22 @@ class Calculator:
         self.cite = context.cite
         self.cues = context.cues
         self.reader = context.reader
-        self._calendar: tuple[Citation, ...] = ()
+        self._quotes: dict[tuple[str, str], Citation] = {}
+
+    def quoted(self, clause_id: str, words: str) -> Citation:
+        """`clause_id` quoted where `words` (a `*_quote_words` of the calculations file) say: the same for every
+        question, chosen once."""
+        if (clause_id, words) not in self._quotes:
+            self._quotes[clause_id, words] = self.cite(clause_id, self.matcher.question_terms(words))
+        return self._quotes[clause_id, words]
 
     def calendar_citations(self) -> tuple[Citation, ...]:
         """Articles 3 and 6, quoted where they set the calendar (duration, renewal, notice)."""
-        if not self._calendar:  # the same quotes for every question: chosen once
-            terms = self.matcher.question_terms(self.words.calendar_quote_words)
-            self._calendar = tuple(self.cite(clause_id, terms) for clause_id in CALENDAR_CLAUSES)
-        return self._calendar
+        return tuple(self.quoted(clause_id, self.words.calendar_quote_words) for clause_id in CALENDAR_CLAUSES)
 
     def review_citations(self) -> tuple[Citation, ...]:
         """Article 3, quoted where it sets the review."""
-        return (self.cite(CALENDAR_CLAUSES[0], self.matcher.question_terms(self.words.review_quote_words)),)
+        return (self.quoted(CALENDAR_CLAUSES[0], self.words.review_quote_words),)
 
 
 UNSIGNED = (

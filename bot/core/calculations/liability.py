@@ -28,7 +28,7 @@ class Liability(Calculator):
     def plain(self, question: str) -> Answer:
         """The cap's clause answer, its cap sentence quoted: a cap asked whose amount the message does not give."""
         cap = self.words.liability_cap_clause or ""
-        quote = self.cite(cap, self.matcher.question_terms(self.words.liability_cap_quote_words))
+        quote = self.quoted(cap, self.words.liability_cap_quote_words)
         return Answer(question, True, "clause", self.knowledge.clauses[cap].answer, (quote,), 1.0)
 
     def asked_alone(self, asked: str) -> bool:
@@ -63,7 +63,7 @@ class Liability(Calculator):
             or not self.cues.cap_words.search(folded)
         ):
             return None
-        quote = self.cite(cap, self.matcher.question_terms(self.words.liability_cap_quote_words))
+        quote = self.quoted(cap, self.words.liability_cap_quote_words)
         # "le CDG 62 nous a facturé 300 €": the CDG 62's bills are not La Fibre's, never a part of its cap
         spans = [
             (amount, start) for amount, start in self.reader.amount_spans(folded) if not self._of_cdg(folded, start)

@@ -8,10 +8,11 @@ import re
 from decimal import Decimal
 
 from ..answer import Answer
-from ..cost import Duration, digits  # digits: number_text.py's, which cost.py reads too
+from ..cost import Duration
 from ..date_mentions import find_dates
 from ..french import fold
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
+from ..number_text import digits
 from .base import COST_CLAUSE, Calculator, Context, refusal
 from .billed import BilledHours
 from .budget import Budget
@@ -158,9 +159,8 @@ class Prices(Calculator):
 
     def _mileage(self, text: str, hit: re.Match[str]) -> bool:
         """A compensation word said of distance ("qu'il indemnise à 0,50 €/km"): a mileage allowance, not a loss."""
-        after = re.split(r"[;!?)]|\.\s", text[hit.start() : hit.end() + MILEAGE_REACH])[
-            0
-        ]  # "0,50 €/km" keeps its comma
+        words = text[hit.start() : hit.end() + MILEAGE_REACH]
+        after = re.split(r"[;!?)]|\.\s", words)[0]  # to its part's end; "0,50 €/km" keeps its comma
         return bool(self.cues.distance_word and self.cues.distance_word.search(after))
 
     def _maybe_trip(self, text: str, duration: Duration) -> bool:
