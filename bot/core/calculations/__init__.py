@@ -70,7 +70,7 @@ class Calculations:
         asked = self.liability.asked(folded) if self.words.liability_cap_clause in ids[:3] else ""  # else no cap
         cap = self.liability.liability_cap(question, folded, ids, sure, today, signature) if asked else None
         # "on a perdu 3 000 €, jusqu'à quand résilier ?": the deadline is what is asked (its terms read only then: slow)
-        calendar = bool(asked) and self.dates.asks_calendar(asked, self.matcher.question_terms(asked))
+        calendar = bool(asked) and self.dates.asks_calendar(asked, lambda: self.matcher.question_terms(asked))
         ahead = cap if cap and not calendar else None
         # A cap asked, no deadline: never the calendar of its dates, even when no invoice can be tied to the year.
         dated = not asked or calendar

@@ -3,6 +3,7 @@ registered letter's last day, the next anniversary), or what is missing to compu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -155,16 +156,16 @@ class Dates(Calculator):
             return Answer(question, True, "calculation", text, (*notice.citations, self.calendar_citations()[0]), 1.0)
         return Answer(question, True, "calculation", "\n".join([body, *notes]), self.calendar_citations(), 1.0)
 
-    def asks_calendar(self, folded: str, terms: list[str]) -> bool:
-        """Whether the message asks about the calendar (an end, a renewal, a deadline, a duration)."""
-        cues = self.cues
-        anniversary, letter = cues.date_cues.get("anniversary"), cues.date_cues.get("letter")
+    def asks_calendar(self, folded: str, terms: list[str] | Callable[[], list[str]]) -> bool:
+        """Whether the message asks about the calendar (an end, a renewal, a deadline, a duration); `terms` (slow to
+        read for a long text) are read only if its words do not say it."""
+        cues, anniversary, letter = self.cues, self.cues.date_cues.get("anniversary"), self.cues.date_cues.get("letter")
+        deadline = cues.deadline_words and cues.deadline_words.search(folded)
+        if cues.termination.search(folded) or deadline or (anniversary and anniversary.search(folded)):
+            return True
+        terms = terms() if callable(terms) else terms
         return bool(
-            cues.calendar_asked_terms & set(terms)
-            or cues.termination.search(folded)
-            or (cues.deadline_words and cues.deadline_words.search(folded))
-            or (anniversary and anniversary.search(folded))
-            or (letter and letter_alone(terms) and letter.search(folded))
+            cues.calendar_asked_terms & set(terms) or (letter and letter_alone(terms) and letter.search(folded))
         )
 
     def _month_only(self, question: str, mention: DateMention, today: date) -> Answer:

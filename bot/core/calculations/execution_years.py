@@ -22,7 +22,7 @@ from ..french import fold
 from .base import Calculator, Context
 from .cues import _at_end, cue_pattern
 from .date_roles import _SENTENCE_END, DateRoles, _nearest
-from .year_of_execution import YEAR, When, alone, event_said, first_role, month_end, yes
+from .year_of_execution import YEAR, Reading, When, alone, first_role, month_end, yes
 
 # A year in digits that is not an amount ("2 025 €") nor a decimal; a date's year too ("facturé le 15/09/2026").
 _DIGIT_YEAR = re.compile(r"(?<![\d,.])(20\d\d)(?!\d|[,.]\d|\s?(?:€|euro))")
@@ -44,6 +44,8 @@ class ExecutionYears(Calculator):
         self._ordinal_alone = re.compile(rf"(?<![a-z0-9])({alternation(ordinals)})(?= ?(?:[^a-z ]|$))")
         months = alternation(calendar_names().numbers)
         self._month = re.compile(rf"(?<![a-z])({months})\.? (20\d\d)(?!\d)")
+        # Superset of what names a date or a year (`_days`, `_DIGIT_YEAR`, `_YEAR_PAIR`; "il y a 3 mois": an event's)
+        self._dated = re.compile(rf"20\d\d|il y a |\d[/.-]\d|(?<![a-z])(?:{months})(?![a-z])")
         self._range_end = re.compile(rf" ?(?:{alternation(words.range_ends)}) ?")
         self._open_start = _at_end(words.open_starts)
         self._list_link = re.compile(rf" ?(?:{alternation(words.list_links)})(?![a-z])") if words.list_links else None
@@ -102,41 +104,28 @@ class ExecutionYears(Calculator):
             else 0
         )
 
-    def kind(self, text: str, when: When) -> str:
-        """Does the year `text` names hold the event (else today)? "current", "other", "?" or "" (no year named)."""
+    def kind(self, text: str, reading: Reading) -> str:
+        """Does the year `text` names hold the event (else today)? "current", "other", "?" or "" (no year named).
+        `reading` (the message's dates: the slow part) is read only if `text` may name a year (`_may_name_year`)."""
+        if not self._may_name_year(text):
+            return ""
+        when = reading()
         first, last = when.days
         for written in when.written:  # "une panne le 10/11/2026 nous a fait perdre 4 000 €": not an invoice of 2026
             text = text.replace(written, " ")
         found = {self._holds(text, when, day) for day in (first, last)}
         return "" if "" in found else found.pop() if len(found) == 1 else "?"
 
-    def describe(self, when: When) -> str:
-        """The year whose amount is the cap, as the answer names it ("l'année d'exécution du … au …, celle de …")."""
-        bounds, event = self._bounds(when), event_said(when)
-        if event and bounds:
-            return f"l'année d'exécution {bounds}, celle de {event}"
-        if event:
-            return f"l'année en cours d'exécution lors de {event}"
-        if bounds:
-            return f"l'année en cours d'exécution, {bounds}"
-        return "l'année en cours d'exécution au moment de l'événement qui a causé le préjudice"
-
-    def placed(self, when: When) -> str:
-        """The event placed in its year of execution (a sentence of the answer), or "" when it cannot be."""
-        bounds, event = self._bounds(when), event_said(when)
-        if not (bounds and event and when.entry):
-            return ""
-        said = f"{event[0].upper()}{event[1:]} tombe dans l'année d'exécution {bounds}"
-        return f" {said} (entrée en vigueur le {when.entry:%d/%m/%Y})."
-
-    def _bounds(self, when: When) -> str:
-        """ "du … au …": the year of execution holding the event (else today), or "" when it cannot be told."""
-        first, last = when.days
-        number = when.number(first)
-        if number is None or number != when.number(last):
-            return ""
-        start, end = when.bounds(number)
-        return f"du {start:%d/%m/%Y} au {end:%d/%m/%Y}"
+    def _may_name_year(self, text: str) -> bool:
+        """What `_holds` reads a year from: a year word, an ordinal, a year in digits, a date or a month (`_dated`: an
+        event's date, removed first, is one too); without any, "" whatever the dates of the message."""
+        cues = self.cues
+        return bool(
+            self._dated.search(text)
+            or (cues.current_year and cues.current_year.search(text))
+            or (cues.other_year and cues.other_year.search(text))
+            or any(p.search(text) for p in (self._ordinal_year, self._numbered_year, self._ordinal_alone))
+        )
 
     def _holds(self, text: str, when: When, day: date) -> str:
         """Does the year `text` names hold `day`: "current", "other", "?" or ""."""
@@ -228,6 +217,8 @@ class ExecutionYears(Calculator):
             after = folded[end : found[index + 1][0] if index + 1 < len(found) else None]
             opening = len(after) - len(after.lstrip(" ,"))
             after = after[opening : self.reader.clause_end(after, opening)]
+            if not any(p.compiled.search(before) or p.compiled.search(after) for p in self._cues.values()):
+                continue  # no event or entry word around it: whichever role its words give, not one of those
             role = _nearest(before, cues) or first_role(after, cues)
             if role == "event":
                 days += [first, min(last, today)]

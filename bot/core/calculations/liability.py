@@ -7,13 +7,15 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from functools import cache
 
 from ..answer import Answer, Citation
 from ..money import format_euros
 from .base import Calculator, Context, asking, since_break
 from .cues import Cues, cue_pattern
 from .date_roles import DateRoles
-from .execution_years import ExecutionYears, When
+from .execution_years import ExecutionYears
+from .year_of_execution import Reading, When, describe, placed
 
 
 class Liability(Calculator):
@@ -65,16 +67,14 @@ class Liability(Calculator):
             return None
         quote = self.quoted(cap, self.words.liability_cap_quote_words)
         # "le CDG 62 nous a facturé 300 €": the CDG 62's bills are not La Fibre's, never a part of its cap
-        spans = [
-            (amount, start) for amount, start in self.reader.amount_spans(folded) if not self._of_cdg(folded, start)
-        ]
+        spans = [(a, start) for a, start in self.reader.amount_spans(folded) if not self._of_cdg(folded, start)]
         amounts = [amount for amount, _ in spans]
         fibre = self.cues.parties.get("fibre")
         # "1 800 € la première année" alone, in the second year: the year in course's amount is not given
         several = amounts and (cap == ranked[0] or (fibre and fibre.search(folded)))
-        when = self.years.when(folded, today, signature) if several else None
-        if when and (by_year := self._years(folded, spans, when)):
-            return self._of_the_year(question, quote, by_year, when)
+        when = cache(lambda: self.years.when(folded, today, signature))  # read once an amount's words name a year
+        if several and (by_year := self._years(folded, spans, when)):
+            return self._of_the_year(question, quote, by_year, when())
         if cap != ranked[0]:
             return None
         if len(amounts) > 1 and self.cues.invoiced:
@@ -89,7 +89,7 @@ class Liability(Calculator):
             return self.plain(question)
         return self._cap_of(question, quote, amounts[0], [])
 
-    def _years(self, folded: str, spans: list[tuple[Decimal, int]], when: When) -> list[tuple[Decimal, str]]:
+    def _years(self, folded: str, spans: list[tuple[Decimal, int]], when: Reading) -> list[tuple[Decimal, str]]:
         """Each amount with the year it is said of ("current": the cap's year, "other", "?": a year that may be the
         cap's, "" for none, "loss" for the loss), when at least two amounts are said of a year; else []."""
         if self.cues.current_year is None or self.cues.other_year is None:
@@ -198,7 +198,7 @@ class Liability(Calculator):
                 text += f" Plafond : le total facturé pour {of_year}, {added} = {format_euros(cap)}."
             if any(kind in ("other", "?") for _, kind in by_year):
                 counted = "l'année de l'événement" if when.event else "l'année en cours d'exécution"
-                text += self.years.placed(when) + (
+                text += placed(when) + (
                     f" Seul compte le montant facturé pour {counted} : ni les montants des autres années, ni leur somme."
                 )
             return Answer(question, True, "calculation", text, answer.citations, 1.0)
@@ -212,7 +212,7 @@ class Liability(Calculator):
         )
         year = "cette année-là" if when.event else "l'année en cours"
         text = (
-            f"Le plafond est le montant facturé pour {self.years.describe(when)} (article 5.2) : ni la somme des "
+            f"Le plafond est le montant facturé pour {describe(when)} (article 5.2) : ni la somme des "
             f"années, ni le montant d'une autre année. Votre message {which} de {year} : {asked}."
         )
         return Answer(question, True, "calculation", text, (quote,), 1.0)

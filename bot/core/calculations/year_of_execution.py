@@ -4,6 +4,7 @@ damaging event, and the small readings of days the years are computed with."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -42,6 +43,9 @@ class When:
         return start, start + YEAR - relativedelta(days=1)
 
 
+Reading = Callable[[], When]  # the message's dates read when first needed (they are slow to read)
+
+
 def event_said(when: When) -> str:
     """ "l'événement du …" the message dates, or ""."""
     if when.event is None:
@@ -50,6 +54,37 @@ def event_said(when: When) -> str:
     if first == last:
         return f"l'événement du {first:%d/%m/%Y}"
     return f"l'événement survenu entre le {first:%d/%m/%Y} et le {last:%d/%m/%Y}"
+
+
+def describe(when: When) -> str:
+    """The year whose amount is the cap, as the answer names it ("l'année d'exécution du … au …, celle de …")."""
+    bounds, event = _bounds(when), event_said(when)
+    if event and bounds:
+        return f"l'année d'exécution {bounds}, celle de {event}"
+    if event:
+        return f"l'année en cours d'exécution lors de {event}"
+    if bounds:
+        return f"l'année en cours d'exécution, {bounds}"
+    return "l'année en cours d'exécution au moment de l'événement qui a causé le préjudice"
+
+
+def placed(when: When) -> str:
+    """The event placed in its year of execution (a sentence of the answer), or "" when it cannot be."""
+    bounds, event = _bounds(when), event_said(when)
+    if not (bounds and event and when.entry):
+        return ""
+    said = f"{event[0].upper()}{event[1:]} tombe dans l'année d'exécution {bounds}"
+    return f" {said} (entrée en vigueur le {when.entry:%d/%m/%Y})."
+
+
+def _bounds(when: When) -> str:
+    """ "du … au …": the year of execution holding the event (else today), or "" when it cannot be told."""
+    first, last = when.days
+    number = when.number(first)
+    if number is None or number != when.number(last):
+        return ""
+    start, end = when.bounds(number)
+    return f"du {start:%d/%m/%Y} au {end:%d/%m/%Y}"
 
 
 def yes(holds: bool) -> str:
