@@ -227,8 +227,9 @@ def _writer(openers: str, party: str) -> tuple[re.Pattern[str], re.Pattern[str]]
 
 
 def counted(words: list[str]) -> re.Pattern[str]:
-    """A count written before one of `words` ("2 interventions", "3 fois"), the number in group 1."""
-    return re.compile(r"(?<![\d.,])(\d{1,2}) ?(?:" + cue_pattern(words).pattern + r")")
+    r"""A count written before one of `words` ("2 interventions", "3 fois"), the number in group 1: the same matches as
+    "(?<![\d.,])(\d{1,2})" first, written digit first (the regex engine jumps from digit to digit)."""
+    return re.compile(r"(\d(?<![\d.,]\d)\d?) ?(?:" + cue_pattern(words).pattern + r")")
 
 
 def joining(words: list[str]) -> re.Pattern[str]:

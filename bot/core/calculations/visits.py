@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..cost import Duration
 from .added import AddedUp
+from .base import Context
 
 PERIOD_REACH = 16  # characters after a count where "par mois" makes it a rate ("2 fois par mois"), not visits
 
@@ -22,6 +23,13 @@ class Part:
 
 class Visits(AddedUp):
     """The visits of a message."""
+
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        self._said: tuple[str, frozenset[int]] = ("", frozenset())  # the last text read, its visits: asked in turn
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_said": ("", frozenset())}  # a pickled engine carries no message
 
     def visits(self, text: str, parts: list[Part]) -> int | None:
         """How many visits the message gives: the intervention hours it lists, or the count it writes ("3
@@ -62,5 +70,9 @@ class Visits(AddedUp):
         """The numbers of visits the message writes ("3 déplacements"; not "2 fois par mois"; "1 fois" counts none)."""
         if self.cues.visit_count is None:
             return set()
-        counts = self.cues.visit_count.finditer(text)
-        return {int(m.group(1)) for m in counts if not self.per_period_after(text, m.end())} - {0, 1}
+        last, said = self._said  # one read: another thread may set it in between
+        if last != text:
+            counts = self.cues.visit_count.finditer(text)
+            said = frozenset({int(m.group(1)) for m in counts if not self.per_period_after(text, m.end())} - {0, 1})
+            self._said = (text, said)
+        return set(said)
