@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..calendar_names import calendar_names
 from ..date_mentions import DateMention
 from .base import Calculator, Context
 
@@ -34,6 +35,10 @@ class DateRoles(Calculator):
     """Gives each date of a message its role."""
 
     def __init__(self, context: Context) -> None:
+        weekdays = "|".join(calendar_names().weekdays)
+        # "reçu lundi 23/11": a weekday before a date stands where "le" would ("reçu le 23/11"), so that cues ending
+        # with "le" read it
+        self._weekday = re.compile(rf"(?:\ble\s+)?\b(?:{weekdays})\s*$")
         super().__init__(context)
         # A bounded cache of `_role` by the words around a date: the parts of a long message are read each
         # with the message's context, whose dates (and their words) are then the same, and so is their role.
@@ -53,7 +58,7 @@ class DateRoles(Calculator):
         roles: list[Role] = []
         previous_end = 0
         for index, mention in enumerate(mentions):
-            window = folded[max(previous_end, mention.start - ROLE_REACH) : mention.start]
+            window = self._weekday.sub("le ", folded[max(previous_end, mention.start - ROLE_REACH) : mention.start])
             following = mentions[index + 1] if index + 1 < len(mentions) else None
             # Past the previous date, within its clause: "la facture du 15/09 est arrivée à échéance le 15/10".
             wide = _CLAUSE_END.split(folded[max(0, mention.start - ROLE_REACH) : mention.start])[-1]
