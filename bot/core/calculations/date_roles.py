@@ -13,6 +13,7 @@ from ..date_mentions import DateMention
 from .base import Calculator, Context
 
 ROLE_REACH = 80  # characters before a date where its role is looked for
+LIST_LINK_WORDS = 4  # words besides a party that may go on a list past a sentence's end ("puis par la Fibre le")
 ROLE_CACHE_SIZE = 64  # the dates of one message (a cache kept across messages would only serve repeated messages)
 _UNKNOWN = "?"  # not a role: `_role` gives a role's name or None
 _SENTENCE_END = re.compile(r"[.;!?]")
@@ -166,7 +167,16 @@ class DateRoles(Calculator):
         souhaitons que la résiliation prenne effet au 15/09/2027")."""
         if self.cues.termination.search(window):
             return False
-        return not _SENTENCE_END.search(window) or any(p.search(window) for p in self.cues.parties.values())
+        ends = list(_SENTENCE_END.finditer(window))
+        if not ends:
+            return True
+        # Past a sentence's end, the party and a few links only: "; retour de notre exemplaire en mairie le" names
+        # the commune, but another event
+        tail = window[ends[-1].end() :]
+        named = [p for p in self.cues.parties.values() if p.search(tail)]
+        for party in named:
+            tail = re.sub(party.pattern + r"[a-z]*[\s\d]*", " ", tail)
+        return bool(named) and len(tail.split()) <= LIST_LINK_WORDS
 
     def _of_other_document(self, window: str, role: str) -> str | None:
         """The role a `role` cue takes when said of another document ("le devis … signé" is the quote's,
