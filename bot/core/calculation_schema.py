@@ -21,6 +21,7 @@ class DateRole(StrictModel):
 class DurationRole(StrictModel):
     cues: list[str] = Field(min_length=1)
     clause: str | None = None
+    idioms: list[str] = []  # phrases holding a cue that do not say this role ("mettre en route" the software)
 
 
 class PartyWords(StrictModel):

@@ -116,6 +116,7 @@ class Cues:
                 self.overrides.setdefault(other, []).append(role)
         self.overriding = [role for role, spec in words.date_roles.items() if spec.overrides]  # for a date with no cue
         self.duration_cues = {role: cue_pattern(spec.cues) for role, spec in words.duration_roles.items()}
+        self.duration_idioms = {role: cue_pattern(s.idioms) for role, s in words.duration_roles.items() if s.idioms}
         self.repeat = counted(words.repeat_words)
         self.visit_count = counted(words.visit_words) if words.visit_words else None  # "3 déplacements"
         self.each = optional(words.each_words)  # "à chaque fois 30 min de trajet": travel of every visit
