@@ -148,6 +148,7 @@ class CalculationsFile(StrictModel):
     execution_years: ExecutionYears = ExecutionYears()
     shared_budget: SharedBudget = SharedBudget()
     loss_words: list[str] = []
+    indirect_loss_words: list[str] = []
     deadline_words: list[str] = []
     missed_deadline_words: list[str] = []
     later_periods: LaterPeriods = LaterPeriods()

@@ -154,6 +154,7 @@ class Cues:
         self.current_year = optional(words.cap_current_year_words)
         self.other_year = optional(words.cap_other_year_words)
         self.loss = optional(words.loss_words)
+        self.indirect_loss = optional(words.indirect_loss_words)  # "perte d'image": a loss the cap never repairs
         self.deadline_words = optional(words.deadline_words)
         self.missed = optional(words.missed_deadline_words)
         self.notice_received = optional(words.notice_received_words)
