@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from .chat import ChatNoise
 from .french import fold, original_length
+from .header_dates import undated
 from .history import ReplyHistory
 from .lists import FULL_STOP, CountedLists, SequenceLists, inline_items, semicolon_items
 from .phrases import PhraseFinder, flexible, phrases_pattern
@@ -44,8 +45,7 @@ _FACT_TOLD = re.compile(r"\d\s?(?:€|h\b|min\b)")
 # A remark in brackets, closed or not where the sentence ends ("R : à compléter (hors sujet ?"): its "?" asks nothing.
 _ASIDE = re.compile(r"\([^()]*(?:\)|$)")
 _TRAILING_LINK = re.compile(r"\s+et$")  # "(i) le coût horaire et (ii) …": the item ends before "et"
-# The sentence a quote stands in goes on after it ("» ?", "», c'est quoi ?"; not "» Peux-tu répondre ?", a new
-# sentence) and ends with a question mark.
+# A quote's sentence goes on after it to its "?" ("» ?", "», c'est quoi ?"; not "» Peux-tu répondre ?", a new one).
 _ASKED_AFTER = re.compile(r"\s*+(?:[,;:]\s*+)?(?![A-ZÀ-Ý])[^.?!«»\n]{0,40}\?")
 _QUOTE = re.compile(r"«\s*(.+?)\s*»|\"(.+?)\"", re.DOTALL)
 HEADER_CHARS = 400  # forwarding headers are at the start
@@ -184,20 +184,20 @@ class Reader:
             match = self._header.match(fold(text[:HEADER_CHARS]))
             if match:
                 forwarded = True
-                text = text[original_length(text, match.end()) :]
+                text = undated(text[original_length(text, match.end()) :])
         lines = "\n" in text  # else a line starts only where the text does, and no separator line ends
         field_line = self._field_line and (self._field_line.search if lines else self._field_line.match)
         if field_line and not (lines and _SEPARATOR.search(text)) and (field := field_line(fold(text))):
             start = original_length(text, field.start())
             body = text[start:]
             match = self._header.match(fold(body[:HEADER_CHARS])) if self._header else None
-            body = body[original_length(body, match.end()) :] if match else body
+            body = undated(body[original_length(body, match.end()) :]) if match else body
             if start and body.strip():
                 return body, text[:start].strip()
         if lines and (separator := _SEPARATOR.search(text)):
             body = text[separator.end() :]
             match = self._header.match(fold(body[:HEADER_CHARS])) if self._header else None
-            body = body[original_length(body, match.end()) :] if match else body
+            body = undated(body[original_length(body, match.end()) :]) if match else body
             if body.strip():
                 return body, text[: separator.start()].strip()
         quotes = list(_QUOTE.finditer(text))
