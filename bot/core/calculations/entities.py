@@ -8,16 +8,21 @@ commune), inside a sentence or labelling it ("Aubigny : …"), that is not a mon
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from ..french import fold
 
-_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w-]*")
+# A capital first, the character before it checked just after (the same matches as "(?<![\w-])[A-ZÀ-Ý][\w-]*"): the
+# regex engine jumps from capital to capital instead of trying the look-behind at every character.
+_CAPITALISED = re.compile(r"[A-ZÀ-Ý](?<![\w-][A-ZÀ-Ý])[\w-]*")
 _NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)*")  # "Gouy", "Saint-Omer", not "CDG"
 _BETWEEN = re.compile(r"[ \t]+")  # two capitalised words one after the other: "La Fibre", "Mme Caron"
 _SENTENCE_END = re.compile(r"[.!?;\n]")
 _LABEL = re.compile(r"\s*[:(]")  # "Aubigny : maire le 03/06/2025", "Agnez (entrée en vigueur …)"
-_ASKED = re.compile(r"[^.!?\n]*\?")
+# A question: from a sentence's start to its "?" (read possessively, tried only where a sentence starts: the same
+# matches as "[^.!?\n]*\?", which read each sentence again from each of its characters, quadratic on a long message).
+_ASKED = re.compile(r"(?<![^.!?\n])[^.!?\n]*+\?")
 # Another body is one of a list, labelled like the others ("Agnez (…), Habarcq : …", "Pour Hermaville, …"): a name
 # followed by a verb ("Mme Dupont a signé le …") is a person's, whose figures may be the asked body's own.
 _LISTED = re.compile(r"\s*[:(,]")
@@ -34,14 +39,20 @@ class Entities:
         several bodies given their own figures; else `text`."""
         if "?" not in text:
             return text
-        names = self._names(text)
-        if len({fold(m.group()) for m in names}) < 2:
-            return text
+        words = list(_CAPITALISED.finditer(text))
         questions = [m.span() for m in _ASKED.finditer(text)]
-        in_question = [any(a <= m.start() < b for a, b in questions) for m in names]
-        asked = {fold(m.group()) for m, inside in zip(names, in_question, strict=True) if inside}
+        # The one body its questions name first (a few words), then the names of the whole message (all its words)
+        asked = {
+            fold(w.group())
+            for i, w in enumerate(words)
+            if _inside(questions, w.start()) and self._named(text, words, i)
+        }
         if len(asked) != 1:
             return text
+        names = [word for index, word in enumerate(words) if self._named(text, words, index)]
+        if len({fold(m.group()) for m in names}) < 2:
+            return text
+        in_question = [_inside(questions, m.start()) for m in names]
         cuts: list[tuple[int, int]] = []
         own = False  # the asked one's own figures, outside the question: else the others' may be its own too
         for index, name in enumerate(names):
@@ -64,22 +75,27 @@ class Entities:
             last = stop
         return "".join(kept) + text[last:]
 
-    def _names(self, text: str) -> list[re.Match[str]]:
-        words = list(_CAPITALISED.finditer(text))
-        opening = [_opens(text, word.start()) for word in words]  # "Pour Gouy": "Pour" opens its sentence
-        names = []
-        for index, word in enumerate(words):
-            alone = not (
-                (index and not opening[index - 1] and _BETWEEN.fullmatch(text, words[index - 1].end(), word.start()))
-                or (index + 1 < len(words) and _BETWEEN.fullmatch(text, word.end(), words[index + 1].start()))
-            )
-            named = alone and _NAME.fullmatch(word.group()) and fold(word.group()) not in self.excluded
-            if named and (not opening[index] or _LABEL.match(text, word.end())):
-                names.append(word)
-        return names
+    def _named(self, text: str, words: list[re.Match[str]], index: int) -> bool:
+        """Is the capitalised word `words[index]` a body's name: alone (not beside another capitalised word, unless
+        that one opens its sentence: "Pour Gouy"), not a month, a weekday or a party, not opening its sentence unless
+        it labels it ("Aubigny : …")?"""
+        word = words[index]
+        before = index and not _opens(text, words[index - 1].start())
+        alone = not (
+            (before and _BETWEEN.fullmatch(text, words[index - 1].end(), word.start()))
+            or (index + 1 < len(words) and _BETWEEN.fullmatch(text, word.end(), words[index + 1].start()))
+        )
+        named = alone and _NAME.fullmatch(word.group()) and fold(word.group()) not in self.excluded
+        return bool(named and (not _opens(text, word.start()) or _LABEL.match(text, word.end())))
 
 
 def _opens(text: str, start: int) -> bool:
     """Does the word at `start` open its sentence, a line or a list item?"""
     before = text[max(0, start - 3) : start].rstrip(" \t")
     return not before or before[-1] in '.!?:;\n"«(' or before.endswith(("-", "•", "*"))
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether `position` is in one of `spans` (in order, apart): the last one starting at or before it."""
+    index = bisect_right(spans, (position, 1 << 62))
+    return index > 0 and position < spans[index - 1][1]
