@@ -8,10 +8,11 @@ commune), inside a sentence or labelling it ("Aubigny : …"), that is not a mon
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from ..french import fold
+from ..rescan import shared_start
 
 # A capital first, the character before it checked just after (the same matches as "(?<![\w-])[A-ZÀ-Ý][\w-]*"): the
 # regex engine jumps from capital to capital instead of trying the look-behind at every character.
@@ -20,9 +21,7 @@ _NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)*")  # "Gouy", "Sai
 _BETWEEN = re.compile(r"[ \t]+")  # two capitalised words one after the other: "La Fibre", "Mme Caron"
 _SENTENCE_END = re.compile(r"[.!?;\n]")
 _LABEL = re.compile(r"\s*[:(]")  # "Aubigny : maire le 03/06/2025", "Agnez (entrée en vigueur …)"
-# A question: from a sentence's start to its "?" (read possessively, tried only where a sentence starts: the same
-# matches as "[^.!?\n]*\?", which read each sentence again from each of its characters, quadratic on a long message).
-_ASKED = re.compile(r"(?<![^.!?\n])[^.!?\n]*+\?")
+_MARK = re.compile(r"[.!?\n]")  # where a sentence ends
 # Another body is one of a list, labelled like the others ("Agnez (…), Habarcq : …", "Pour Hermaville, …"): a name
 # followed by a verb ("Mme Dupont a signé le …") is a person's, whose figures may be the asked body's own.
 _LISTED = re.compile(r"\s*[:(,]")
@@ -33,6 +32,10 @@ class Entities:
 
     def __init__(self, excluded: Iterable[str]) -> None:
         self.excluded = frozenset(fold(word) for word in excluded)  # months, weekdays, parties' names
+        self._read: tuple[str, dict[tuple[int, int], bool]] = ("", {})  # the last text read, which words are names
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_read": ("", {})}  # a pickled engine carries no message
 
     def scoped(self, text: str) -> str:
         """`text` without what it says of the bodies its question does not name, when it names exactly one of
@@ -40,16 +43,14 @@ class Entities:
         if "?" not in text:
             return text
         words = list(_CAPITALISED.finditer(text))
-        questions = [m.span() for m in _ASKED.finditer(text)]
+        questions = _questions(text)
         # The one body its questions name first (a few words), then the names of the whole message (all its words)
-        asked = {
-            fold(w.group())
-            for i, w in enumerate(words)
-            if _inside(questions, w.start()) and self._named(text, words, i)
-        }
+        starts = [word.start() for word in words]
+        inside = (i for a, b in questions for i in range(bisect_left(starts, a), bisect_left(starts, b)))
+        asked = {fold(words[i].group()) for i in inside if self._named(text, words, i)}
         if len(asked) != 1:
             return text
-        names = [word for index, word in enumerate(words) if self._named(text, words, index)]
+        names = [word for word, named in zip(words, self._flags(text, words), strict=True) if named]
         if len({fold(m.group()) for m in names}) < 2:
             return text
         in_question = [_inside(questions, m.start()) for m in names]
@@ -75,6 +76,19 @@ class Entities:
             last = stop
         return "".join(kept) + text[last:]
 
+    def _flags(self, text: str, words: list[re.Match[str]]) -> list[bool]:
+        """Whether each of `words` is a name (`_named`); a word the last text read holds as well, with the word after it
+        (what `_named` reads), is what it was there: each question of a message is read with the same context."""
+        last, known = self._read  # one read: another thread may set it in between
+        shared = shared_start(last, text) - 1
+        flags = []
+        for index, word in enumerate(words):
+            reach = words[index + 1].end() if index + 1 < len(words) else len(text)
+            flag = known.get(word.span()) if reach < shared else None
+            flags.append(self._named(text, words, index) if flag is None else flag)
+        self._read = (text, {word.span(): flag for word, flag in zip(words, flags, strict=True)})
+        return flags
+
     def _named(self, text: str, words: list[re.Match[str]], index: int) -> bool:
         """Is the capitalised word `words[index]` a body's name: alone (not beside another capitalised word, unless
         that one opens its sentence: "Pour Gouy"), not a month, a weekday or a party, not opening its sentence unless
@@ -99,3 +113,14 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
     """Whether `position` is in one of `spans` (in order, apart): the last one starting at or before it."""
     index = bisect_right(spans, (position, 1 << 62))
     return index > 0 and position < spans[index - 1][1]
+
+
+def _questions(text: str) -> list[tuple[int, int]]:
+    """Where each question is: from its sentence's start to its "?", found from mark to mark (the spans of the
+    pattern '[^.!?]*[?]' with line ends as marks too, which read each sentence again from each of its characters)."""
+    spans, start = [], 0
+    for mark in _MARK.finditer(text):
+        if mark.group() == "?":
+            spans.append((start, mark.end()))
+        start = mark.end()
+    return spans
