@@ -93,14 +93,16 @@ class Entities:
         """Is the capitalised word `words[index]` a body's name: alone (not beside another capitalised word, unless
         that one opens its sentence: "Pour Gouy"), not a month, a weekday or a party, not opening its sentence unless
         it labels it ("Aubigny : …")?"""
-        word = words[index]
+        word = words[index]  # the cheap tests first: most capitalised words open their sentence
+        if _opens(text, word.start()) and not _LABEL.match(text, word.end()):
+            return False
+        if not _NAME.fullmatch(word.group()) or fold(word.group()) in self.excluded:
+            return False
         before = index and not _opens(text, words[index - 1].start())
-        alone = not (
+        return not (
             (before and _BETWEEN.fullmatch(text, words[index - 1].end(), word.start()))
             or (index + 1 < len(words) and _BETWEEN.fullmatch(text, word.end(), words[index + 1].start()))
         )
-        named = alone and _NAME.fullmatch(word.group()) and fold(word.group()) not in self.excluded
-        return bool(named and (not _opens(text, word.start()) or _LABEL.match(text, word.end())))
 
 
 def _opens(text: str, start: int) -> bool:
