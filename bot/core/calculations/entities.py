@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..french import fold
 from ..rescan import shared_start
@@ -47,10 +47,11 @@ class Entities:
         # The one body its questions name first (a few words), then the names of the whole message (all its words)
         starts = [word.start() for word in words]
         inside = (i for a, b in questions for i in range(bisect_left(starts, a), bisect_left(starts, b)))
-        asked = {fold(words[i].group()) for i in inside if self._named(text, words, i)}
+        named = self._flags(text, words)
+        asked = {fold(words[i].group()) for i in inside if named(i)}
         if len(asked) != 1:
             return text
-        names = [word for word, named in zip(words, self._flags(text, words), strict=True) if named]
+        names = [word for index, word in enumerate(words) if named(index)]
         if len({fold(m.group()) for m in names}) < 2:
             return text
         in_question = [_inside(questions, m.start()) for m in names]
@@ -76,18 +77,24 @@ class Entities:
             last = stop
         return "".join(kept) + text[last:]
 
-    def _flags(self, text: str, words: list[re.Match[str]]) -> list[bool]:
-        """Whether each of `words` is a name (`_named`); a word the last text read holds as well, with the word after it
-        (what `_named` reads), is what it was there: each question of a message is read with the same context."""
+    def _flags(self, text: str, words: list[re.Match[str]]) -> Callable[[int], bool]:
+        """Whether `words[index]` is a name (`_named`), kept: a word the last text read holds as well, with the word
+        after it (what `_named` reads), is what it was there (each question of a message is read with its context)."""
         last, known = self._read  # one read: another thread may set it in between
         shared = shared_start(last, text) - 1
-        flags = []
-        for index, word in enumerate(words):
+        found: dict[tuple[int, int], bool] = {}
+        self._read = (text, found)
+
+        def named(index: int) -> bool:
+            word = words[index]
             reach = words[index + 1].end() if index + 1 < len(words) else len(text)
-            flag = known.get(word.span()) if reach < shared else None
-            flags.append(self._named(text, words, index) if flag is None else flag)
-        self._read = (text, {word.span(): flag for word, flag in zip(words, flags, strict=True)})
-        return flags
+            flag = found.get(word.span(), known.get(word.span()) if reach < shared else None)
+            if flag is None:
+                flag = self._named(text, words, index)
+            found[word.span()] = flag
+            return flag
+
+        return named
 
     def _named(self, text: str, words: list[re.Match[str]], index: int) -> bool:
         """Is the capitalised word `words[index]` a body's name: alone (not beside another capitalised word, unless
