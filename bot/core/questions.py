@@ -69,7 +69,7 @@ class QuestionFinder:
                 # Read without its opener: "Dites-moi, combien …", "tu peux me dire si …".
                 piece = self.reader.tidy(piece).strip() or piece
                 piece = f"{pending}, {piece}" if pending else piece
-                if self.names_something(piece):
+                if self.names_something(piece) and not (pieces and self._asks_when(piece)):
                     pieces.append(piece)
                     pending = ""
                 else:
@@ -125,6 +125,12 @@ class QuestionFinder:
         if any(self.names_something(sentence.text) for sentence in message.sentences[:asked]):
             return False
         return any(self.names_something(sentence.text) for sentence in message.sentences[asked + 1 :])
+
+    def _asks_when(self, piece: str) -> bool:
+        """ "…, et au bout de combien de temps": how long or from when, asked of the piece before it."""
+        return self.reader.cutter.is_linked(piece) and not self.names_something(
+            self.reader.cutter.time_question.sub(" ", fold(piece))
+        )
 
     def names_something(self, text: str) -> bool:
         """Whether `text` holds a word the convention knows (a strong term)."""
