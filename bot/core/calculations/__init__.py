@@ -53,11 +53,13 @@ class Calculations:
         self.interest = Interest(context, self.dates.date_roles)
         self.termination = Termination(context, self.parties)
         self.liability = Liability(context, self.dates.date_roles)
-        # Capitalised words that name no commune: months, weekdays, the parties', clauses' and annexes' names.
+        # Capitalised words that name no commune: months, weekdays, the parties', clauses' and header fields' names.
         names = calendar_names()
         said = [
             *(c for party in words.parties.values() for c in party.cues),
             *(c.ref for c in knowledge.clauses.values()),
+            *knowledge.reading.forward_markers,  # "Envoyé :", "Objet :": a header's fields
+            *knowledge.courtesy_words,  # "Bonjour,", "Madame,"
         ]
         self.entities = Entities([*names.months, *names.weekdays, *(w for text in said for w in text.split())])
 
