@@ -17,8 +17,7 @@ from .cues import CuePattern, Cues
 CALENDAR_CLAUSES = ("art-3", "art-6")
 TERMINATION_CLAUSE = "art-6"
 COST_CLAUSE = "art-4.2.1"
-# A sentence that asks: tried only where a sentence starts, read possessively (linear on 4,096 characters).
-_QUESTIONS = re.compile(r"(?<![^.!?])[^.!?]*+\?")
+_MARK = re.compile(r"[.!?]")  # where a sentence ends (`_questions`)
 LETTER_ALONE_TERMS = 6  # a question of fewer terms that names a letter is about that letter (the calendar's)
 
 Cite = Callable[[str, "list[str] | None"], Citation]
@@ -79,10 +78,22 @@ def asking(folded: str, reported: re.Pattern[str] | None = None) -> str:
     """The sentences of `folded` that ask (those ending with "?", or holding a `reported` question: "Le maire demande
     combien …"), else its last sentence: what the message asks, not its context ("Convention signée le 01/07/2025.
     … Quel est le montant maximal des dommages ?")."""
-    asked = _QUESTIONS.findall(folded)
     if reported is not None and reported.search(folded):
         asked = [s for s in re.split(r"(?<=[.!?])\s+", folded) if s.endswith("?") or reported.search(s)]
+    else:
+        asked = _questions(folded)
     return " ".join(asked) if asked else next((s for s in reversed(folded.split(".")) if s.strip(" !")), "")
+
+
+def _questions(folded: str) -> list[str]:
+    """The sentences of `folded` that ask, from their start to their "?", found from mark to mark: the matches of the
+    pattern '[^.!?]*[?]' tried only where a sentence starts, without a look-behind tried at every character."""
+    asked, start = [], 0
+    for mark in _MARK.finditer(folded):
+        if mark.group() == "?":
+            asked.append(folded[start : mark.end()])
+        start = mark.end()
+    return asked
 
 
 def refusal(question: str, text: str) -> Answer:
