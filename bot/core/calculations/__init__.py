@@ -105,7 +105,9 @@ class Calculations:
         ids = [c.clause_id for c in ranked]
         # A question asking how much a loss can get back ("montant maximal des dommages et intérêts ?") is about the
         # liability cap, whatever dates its context gives: the cap is computed before any deadline.
-        asked = self.liability.asked(folded) if self.words.liability_cap_clause in ids[:3] else ""  # else no cap
+        # La Fibre's cap, never when the message names the CDG 62 alone ("c'est le CDG qui rembourse ?": article 5.3)
+        fibre = named != {"cdg"}
+        asked = self.liability.asked(folded) if fibre and self.words.liability_cap_clause in ids[:3] else ""
         cap = self.liability.liability_cap(question, folded, ids, sure, today, signature) if asked else None
         # "on a perdu 3 000 €, jusqu'à quand résilier ?": the deadline is what is asked (its terms read only then: slow)
         calendar = bool(asked) and self.dates.asks_calendar(asked, lambda: self.matcher.question_terms(asked))
@@ -120,7 +122,13 @@ class Calculations:
             or (self.dates.answer(question, folded, terms, near, today, signature) if dated else None)
             or self.termination.termination_party(question, folded, near, ranked, sure)
             or self.termination.letter_without_date(question, folded, terms, ranked, sure)
-            or (cap if asked else self.liability.liability_cap(question, folded, ids, sure, today, signature))
+            or (
+                cap
+                if asked
+                else self.liability.liability_cap(question, folded, ids, sure, today, signature)
+                if fibre
+                else None
+            )
             or (self.liability.plain(question) if self.liability.asked_alone(asked) else None)  # "quel plafond ?"
             or (self.parties.mismatch(question, terms, ranked, named) if sure else None)
             or (self.prices.before_tax(question, folded, terms, ranked[0].clause_id) if sure else None)
