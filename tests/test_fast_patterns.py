@@ -10,7 +10,8 @@ import pytest
 from bot.core import chat as chat_module
 from bot.core import cleaning, folding
 from bot.core.analysis import Analyzer
-from bot.core.calculations.cues import cue_pattern
+from bot.core.calculations.base import _questions
+from bot.core.calculations.cues import counted, cue_pattern
 from bot.core.cost import alternation
 from bot.core.engine import Engine
 from bot.core.french import _STRETCHED, _TOKEN, LONG_TEXT, _fold, fold, words
@@ -352,3 +353,27 @@ def test_unstated_facts_are_found_as_when_each_fact_is_searched(engine: Engine) 
     assert sum(bool(plain(text)) for text in texts) > 500
     for text in texts:
         assert mentions.unstated(text) == plain(text), text
+
+
+COUNTS = [
+    "2 interventions, 3 fois, 12 deplacements, 1,5 fois, 3.2 fois, 123 fois, x2 fois, 02 fois",
+    "10 demi-journees de 2 fois; 9 visites 99 fois 100 fois 7fois",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", COUNTS)
+def test_a_count_before_a_visit_word_is_found_as_with_a_look_behind_first(knowledge: Knowledge, text: str) -> None:
+    for nouns in (knowledge.calculations.repeat_words, knowledge.calculations.visit_words, ["fois"]):
+        plain = re.compile(r"(?<![\d.,])(\d{1,2}) ?(?:" + cue_pattern(nouns).pattern + r")")
+        found = [(m.span(), m.group(1)) for m in counted(nouns).finditer(text)]
+        assert found == [(m.span(), m.group(1)) for m in plain.finditer(text)]
+
+
+def test_asked_sentences_are_found_from_mark_to_mark_as_the_pattern_finds_them() -> None:
+    plain = re.compile(r"(?<![^.!?])[^.!?]*+\?")
+    rng = random.Random(12)
+    texts = ["", "??", "a?b?", "?.?", "x\n?y", ".?", "quel prix ? merci. et le cdg ?"]
+    texts += ["".join(rng.choice("ab .?!\n") for _ in range(rng.randrange(40))) for _ in range(3000)]
+    for text in texts:
+        assert _questions(text) == plain.findall(text)
