@@ -160,8 +160,7 @@ class Dates(Calculator):
         return Answer(question, True, "calculation", "\n".join([body, *notes]), self.calendar_citations(), 1.0)
 
     def asks_calendar(self, folded: str, terms: list[str] | Callable[[], list[str]]) -> bool:
-        """Whether the message asks about the calendar (an end, a renewal, a deadline, a duration); `terms` (slow to
-        read for a long text) are read only if its words do not say it."""
+        """Whether the message asks about the calendar (an end, a renewal, a deadline…); `terms` read only if needed."""
         cues, anniversary, letter = self.cues, self.cues.date_cues.get("anniversary"), self.cues.date_cues.get("letter")
         deadline = cues.deadline_words and cues.deadline_words.search(folded)
         if cues.termination.search(folded) or deadline or (anniversary and anniversary.search(folded)):
