@@ -161,6 +161,8 @@ def original_length(text: str, folded_length: int) -> int:
     """The shortest start of `text` whose folded form is `folded_length` long or more (folding may
     lengthen a few characters: "œ" gives "oe")."""
     low, high = 0, min(len(text), folded_length)
+    if not _LENGTH_MAY_CHANGE.search(text, 0, high):  # each of its characters folds into one: its own length
+        return high
     while low < high:
         middle = (low + high) // 2
         if len(fold(text[:middle])) >= folded_length:
@@ -168,3 +170,27 @@ def original_length(text: str, folded_length: int) -> int:
         else:
             low = middle + 1
     return low
+
+
+def _one_for_one() -> re.Pattern[str]:
+    """A class of the characters whose fold may not be one character of their own: every character but those of
+    Latin text and its punctuation ("é", "«", "’", "€") that fold into one character and never compose with their
+    neighbours (no combining mark; a combining mark is the one such character these blocks hold). A text of the
+    others folds into as many characters, one per character, as NFKC and NFD then change nothing across two of
+    them."""
+    kept = [
+        code
+        for first, last in ((0x00, 0x24F), (0x2000, 0x206F), (0x20A0, 0x20CF))
+        for code in range(first, last + 1)
+        if len(_fold(chr(code))) == 1 and not unicodedata.combining(chr(code))
+    ]
+    ranges: list[list[int]] = []
+    for code in kept:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return re.compile("[^" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]")
+
+
+_LENGTH_MAY_CHANGE = _one_for_one()

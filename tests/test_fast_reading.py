@@ -1,0 +1,49 @@
+"""The reading's speed paths give what the plain code they stand in for gives (benchmarks/same_answers.py proves it
+on every tracked message; these tests on the characters and openings that could tell them apart)."""
+
+from __future__ import annotations
+
+import random
+
+from conftest import table
+
+from bot.core.engine import Engine
+from bot.core.french import fold, original_length
+from bot.core.phrases import phrases_pattern
+from bot.core.sign_offs import SIGN_OFF_CHARS, SignOffs
+
+# Characters folding into one (Latin letters, French punctuation), into several ("œ", "…", "ß", "ﬁ", "½") or into
+# none alone (combining marks), and characters of other blocks.
+CHARACTERS = list("abzAZ09 _'\n?.,éèàçÉÀ«»’–—€\u00a0\u202fıſǅİ") + list("œŒæßﬁ…½\u0301\u0327\u0338") + ["ǆ", "Ω", "ｅ"]
+
+
+def _plain_original_length(text: str, folded_length: int) -> int:
+    low, high = 0, min(len(text), folded_length)
+    while low < high:
+        middle = (low + high) // 2
+        if len(fold(text[:middle])) >= folded_length:
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def test_a_folded_length_is_found_back_as_by_a_search_of_the_folded_starts() -> None:
+    generator = random.Random(3)  # the same strings in every run
+    for _ in range(3_000):
+        text = "".join(generator.choice(CHARACTERS) for _ in range(generator.randint(0, 16)))
+        for length in range(len(text) + 3):
+            assert original_length(text, length) == _plain_original_length(text, length), (text, length)
+
+
+def test_a_sign_off_is_found_as_by_its_pattern_on_every_folded_sentence(engine: Engine) -> None:
+    phrases = engine.knowledge.reading.sign_offs
+    sign_offs, plain = SignOffs(phrases), phrases_pattern(phrases, start=True)
+    sentences = [sentence for row in table("realistic.yaml") for sentence in row["q"].split(". ")]
+    openings = ["", " ", "-- ", "«", "_", "1 ", "…", "\u0301", "É", "œ", "(", "\n"]
+    words = ["Cordialement", "cordialementt", "Dès que", "davance merci", "Bien à vous", "Bien", "bienvenue", "Je"]
+    words += ["Sincères salutations", "sinceres", "Veuillez agréer", "CDLT", "bàv", "bav", "Salut", "merci d'avance"]
+    sentences += [opening + word for opening in openings for word in words]
+    found = [bool(plain.match(fold(sentence[:SIGN_OFF_CHARS]))) for sentence in sentences]
+    assert [sign_offs.opens(sentence) for sentence in sentences] == found
+    assert sum(found) >= len(openings) and not all(map(sign_offs._may_open, sentences))  # both paths taken
