@@ -13,8 +13,7 @@ from .french import fold
 from .phrases import phrases_pattern
 
 SIGN_OFF_CHARS = 60  # a sign-off opens its sentence and is short ("dans l'attente de votre réponse")
-# What a sentence opens with when its first word is written in ASCII: ASCII marks, then that word's ASCII letters.
-_ASCII_OPENING = re.compile(r"[\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]*([A-Za-z]*)")
+_ASCII_MARKS = r"[\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]*"  # ASCII characters but letters, digits and "_"
 
 
 class SignOffs:
@@ -23,20 +22,24 @@ class SignOffs:
     def __init__(self, phrases: tuple[str, ...]) -> None:
         self._pattern = phrases_pattern(phrases, start=True)
         firsts = {re.split(r"[\s\-']+", fold(phrase).strip())[0] for phrase in phrases if phrase.strip()}
-        # Their first words, folded; None (every sentence folded and tried) if one is not ASCII letters.
-        self._firsts = tuple(firsts) if all(first.isascii() and first.isalpha() for first in firsts) else None
+        # Where a sign-off may open a sentence, told from its first word when written in ASCII: folding changes no
+        # ASCII character but its case, so the folded sentence opens with the same marks, then those letters, where a
+        # sign-off's first word must start ("davance" for "d'avance"), or be started by, them ("dès" gives "d", which
+        # "dans" starts with); any sentence whose first word is not written in ASCII is folded and tried.
+        prefixes = {first[:end] for first in firsts for end in range(1, len(first) + 1)}
+        self._may_open = re.compile(
+            rf"{_ASCII_MARKS}(?:{_either_case(firsts)}|(?:{_either_case(prefixes)})(?![A-Za-z])|(?=[^\x00-\x7f]))"
+            if all(first.isascii() and first.isalpha() for first in firsts)
+            else ""  # every sentence tried
+        )
 
     def opens(self, sentence: str) -> bool:
         """Whether a sign-off opens `sentence`."""
-        return self._may_open(sentence) and bool(self._pattern.match(fold(sentence[:SIGN_OFF_CHARS])))
+        return bool(self._may_open.match(sentence) and self._pattern.match(fold(sentence[:SIGN_OFF_CHARS])))
 
-    def _may_open(self, sentence: str) -> bool:
-        """Whether a sign-off may open `sentence`, told from its first word when written in ASCII: folding changes no
-        ASCII character but its case, so the folded sentence opens with the same marks, then those letters, where a
-        sign-off's first word must start, or be started by, them ("dès" gives "d", which "dans" starts with)."""
-        if self._firsts is None:
-            return True
-        opening = _ASCII_OPENING.match(sentence)
-        if word := opening.group(1).lower():
-            return any(word.startswith(first) or first.startswith(word) for first in self._firsts)
-        return opening.end() < len(sentence) and not sentence[opening.end()].isascii()  # else a digit, "_" or nothing
+
+def _either_case(words: set[str]) -> str:
+    """An alternation of ASCII `words` in either case, longest first (not re.IGNORECASE: "k" would match "K", the
+    Kelvin sign, whose fold is no ASCII letter of the sentence)."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join("".join(f"[{letter}{letter.upper()}]" for letter in word) for word in ordered) or r"(?!x)x"
