@@ -21,6 +21,7 @@ class DateRole(StrictModel):
 class DurationRole(StrictModel):
     cues: list[str] = Field(min_length=1)
     clause: str | None = None
+    idioms: list[str] = []  # phrases holding a cue that do not say this role ("mettre en route" the software)
 
 
 class PartyWords(StrictModel):
@@ -147,6 +148,7 @@ class CalculationsFile(StrictModel):
     execution_years: ExecutionYears = ExecutionYears()
     shared_budget: SharedBudget = SharedBudget()
     loss_words: list[str] = []
+    indirect_loss_words: list[str] = []
     deadline_words: list[str] = []
     missed_deadline_words: list[str] = []
     later_periods: LaterPeriods = LaterPeriods()

@@ -16,6 +16,7 @@ from datetime import date
 
 from ..answer import Answer, Citation
 from ..calculation_schema import CalculationsFile
+from ..calendar_names import calendar_names
 from ..cost import DurationReader
 from ..folding import folded as fold_spaced
 from ..french import fold
@@ -24,6 +25,7 @@ from ..matching import Candidate, Matcher, is_sure
 from .base import Cite, Context
 from .cues import Cues
 from .dates import Dates
+from .entities import Entities
 from .interest import Interest
 from .liability import Liability
 from .parties import Parties
@@ -51,6 +53,13 @@ class Calculations:
         self.interest = Interest(context, self.dates.date_roles)
         self.termination = Termination(context, self.parties)
         self.liability = Liability(context, self.dates.date_roles)
+        # Capitalised words that name no commune: months, weekdays, the parties', clauses' and annexes' names.
+        names = calendar_names()
+        said = [
+            *(c for party in words.parties.values() for c in party.cues),
+            *(c.ref for c in knowledge.clauses.values()),
+        ]
+        self.entities = Entities([*names.months, *names.weekdays, *(w for text in said for w in text.split())])
 
     def calendar_citations(self) -> tuple[Citation, ...]:
         """Articles 3 and 6, quoted where they set the calendar (duration, renewal, notice)."""
@@ -60,6 +69,7 @@ class Calculations:
         self, question: str, text: str, terms: list[str], ranked: list[Candidate], today: date, signature: date | None
     ) -> Answer | None:
         """The computed or party-aware answer to `text`, or None when the clause answer is right."""
+        text = self.entities.scoped(text)  # "Agnez (… 07/07/2025), Gouy (… 30/10/2025). Pour Gouy, …?": Gouy's own
         folded = fold_spaced(text)
         near = {candidate.clause_id for candidate in ranked[:3]}
         named = self.parties.named(folded)

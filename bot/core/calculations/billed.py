@@ -11,6 +11,7 @@ from ..cost import Duration
 from ..french import fold
 from .added import word_end
 from .base import Context
+from .cues import CuePattern
 from .parties import Parties
 from .visits import Part, Visits
 
@@ -183,7 +184,7 @@ class BilledHours(Visits):
             return "travel"  # "30 min aller, 30 min retour" (not "2 h aller-retour compris")
         around = self.reader.clause_around(text, duration.start, duration.end, labelled=True, bounds=bounds)
         for role, pattern in self.cues.duration_cues.items():
-            if match := pattern.search(around):
+            if match := self._cue(role, pattern, around):
                 if role == "travel" and self._visit_named(around, match):
                     continue  # "2 h à chaque déplacement": each visit, not travel
                 if role == "travel" and self.cues.included and self.cues.included.match(word_end(around, match.end())):
@@ -194,6 +195,12 @@ class BilledHours(Visits):
                     return "intervention"  # "2h sur place trajet 30 min": "sur place" is said of the 2h
                 return role
         return "intervention"  # no cue: the hours of an intervention, as a price question means
+
+    def _cue(self, role: str, pattern: CuePattern, around: str) -> re.Match[str] | None:
+        """The first cue of `role` in `around` outside the role's idioms ("mettre en route les logiciels")."""
+        idioms = self.cues.duration_idioms.get(role)
+        spans = [(m.start(), m.end()) for m in idioms.finditer(around)] if idioms else []
+        return next((m for m in pattern.finditer(around) if not any(a <= m.start() < b for a, b in spans)), None)
 
     def _visit_named(self, around: str, travel: re.Match[str]) -> bool:
         """Is every travel word of `around` a visit counted one by one ("à chaque déplacement", "par déplacement": a

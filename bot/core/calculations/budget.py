@@ -140,13 +140,13 @@ class Budget(Calculator):
         words = self.cues.budget_words
         if (words["apart"] and words["apart"].search(text)) or self.parties.named(around) == {"cdg"}:
             return amount, next(iter(quotes)), "alone"  # "(le devis de La Fibre est sur une autre ligne)"
-        if words["whole"] and words["whole"].search(around):
+        remains = self.cues.remaining and self.cues.remaining.search(asked)  # "avec ce qui reste, combien d'heures ?"
+        if (words["whole"] and words["whole"].search(around)) or remains:
             return amount, next(iter(quotes)), "less"  # "le budget numérique est de 2 000 € au total"
         return amount, next(iter(quotes)), "unsure" if next(iter(quotes)) < amount else "alone"
 
     def _named_at(self, text: str, start: int) -> set[str]:
-        """The organisations named in the amount's part of the sentence, the brackets aside, or in the brackets it
-        stands in ("1 000 € pour le CDG (le devis de La Fibre, 2 340 €, est à part)")."""
+        """Who the amount's brackets, else its part of the sentence names ("1 000 € pour le CDG (le devis … à part)")."""
         inside = self._aside(text, start)[0]
         before = re.split(r"[.;!?,(]", text[max(0, start - 60) : start])[-1]  # "devis de La Fibre : 1 200 €"
         clause = re.sub(r"\([^()]*\)?", " ", self.reader.clause_around(text, start, start + 1))

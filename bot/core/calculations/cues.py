@@ -14,6 +14,7 @@ from ..french import fold
 from ..matching import Matcher
 from ..number_text import elided
 from ..rescan import shared_start
+from .writers import writer_patterns
 
 
 def cue_pattern(cues: Iterable[str]) -> CuePattern:
@@ -115,6 +116,7 @@ class Cues:
                 self.overrides.setdefault(other, []).append(role)
         self.overriding = [role for role, spec in words.date_roles.items() if spec.overrides]  # for a date with no cue
         self.duration_cues = {role: cue_pattern(spec.cues) for role, spec in words.duration_roles.items()}
+        self.duration_idioms = {role: cue_pattern(s.idioms) for role, s in words.duration_roles.items() if s.idioms}
         self.repeat = counted(words.repeat_words)
         self.visit_count = counted(words.visit_words) if words.visit_words else None  # "3 déplacements"
         self.each = optional(words.each_words)  # "à chaque fois 30 min de trajet": travel of every visit
@@ -152,6 +154,7 @@ class Cues:
         self.current_year = optional(words.cap_current_year_words)
         self.other_year = optional(words.cap_other_year_words)
         self.loss = optional(words.loss_words)
+        self.indirect_loss = optional(words.indirect_loss_words)  # "perte d'image": a loss the cap never repairs
         self.deadline_words = optional(words.deadline_words)
         self.missed = optional(words.missed_deadline_words)
         self.notice_received = optional(words.notice_received_words)
@@ -172,7 +175,7 @@ class Cues:
         # "Service juridique de La Fibre Numérique 59 62. Nous …", "CDG 62, pôle numérique : …", "… de notre côté (La
         # Fibre)": the message says who writes it; its "nous" is that provider.
         self.writer = {
-            party: _writer(alternation(words.writer_words), cue_pattern(spec.cues).pattern)
+            party: writer_patterns(alternation(words.writer_words), cue_pattern(spec.cues).pattern)
             for party, spec in words.parties.items()
             if party != "commune" and words.writer_words
         }
@@ -216,14 +219,6 @@ class Cues:
             return False
         rest = f"{folded[: early.start()]} {folded[early.end() :]}"
         return not (self.deadline_words and self.deadline_words.search(rest))
-
-
-def _writer(openers: str, party: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Where a message names its writer: at its start (after a greeting), a service of `party` or `party` then its
-    service, up to a colon or a full stop; anywhere, `party` in brackets after "nous" or "notre côté"."""
-    named = rf"(?:{party})[a-z]*[\s\d]*"
-    start = rf"(?:[a-z]+,\s*)?(?:(?:{openers})\s+(?:de la |du |de |d')?{named}|{named},\s*(?:{openers})[a-z ]*)\s*[.:]"
-    return re.compile(start), re.compile(rf"(?:nous|notre cote)\s*\(\s*{named}\)")
 
 
 def counted(words: list[str]) -> re.Pattern[str]:

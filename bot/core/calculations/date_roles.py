@@ -8,10 +8,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..calendar_names import calendar_names
 from ..date_mentions import DateMention
 from .base import Calculator, Context
 
 ROLE_REACH = 80  # characters before a date where its role is looked for
+LIST_LINK_WORDS = 4  # words besides a party that may go on a list past a sentence's end ("puis par la Fibre le")
 ROLE_CACHE_SIZE = 64  # the dates of one message (a cache kept across messages would only serve repeated messages)
 _UNKNOWN = "?"  # not a role: `_role` gives a role's name or None
 _SENTENCE_END = re.compile(r"[.;!?]")
@@ -34,6 +36,10 @@ class DateRoles(Calculator):
     """Gives each date of a message its role."""
 
     def __init__(self, context: Context) -> None:
+        weekdays = "|".join(calendar_names().weekdays)
+        # "reçu lundi 23/11": a weekday before a date stands where "le" would ("reçu le 23/11"), so that cues ending
+        # with "le" read it
+        self._weekday = re.compile(rf"(?:\ble\s+)?\b(?:{weekdays})\s*$")
         super().__init__(context)
         # A bounded cache of `_role` by the words around a date: the parts of a long message are read each
         # with the message's context, whose dates (and their words) are then the same, and so is their role.
@@ -53,7 +59,7 @@ class DateRoles(Calculator):
         roles: list[Role] = []
         previous_end = 0
         for index, mention in enumerate(mentions):
-            window = folded[max(previous_end, mention.start - ROLE_REACH) : mention.start]
+            window = self._weekday.sub("le ", folded[max(previous_end, mention.start - ROLE_REACH) : mention.start])
             following = mentions[index + 1] if index + 1 < len(mentions) else None
             # Past the previous date, within its clause: "la facture du 15/09 est arrivée à échéance le 15/10".
             wide = _CLAUSE_END.split(folded[max(0, mention.start - ROLE_REACH) : mention.start])[-1]
@@ -161,7 +167,16 @@ class DateRoles(Calculator):
         souhaitons que la résiliation prenne effet au 15/09/2027")."""
         if self.cues.termination.search(window):
             return False
-        return not _SENTENCE_END.search(window) or any(p.search(window) for p in self.cues.parties.values())
+        ends = list(_SENTENCE_END.finditer(window))
+        if not ends:
+            return True
+        # Past a sentence's end, the party and a few links only: "; retour de notre exemplaire en mairie le" names
+        # the commune, but another event
+        tail = window[ends[-1].end() :]
+        named = [p for p in self.cues.parties.values() if p.search(tail)]
+        for party in named:
+            tail = re.sub(party.pattern + r"[a-z]*[\s\d]*", " ", tail)
+        return bool(named) and len(tail.split()) <= LIST_LINK_WORDS
 
     def _of_other_document(self, window: str, role: str) -> str | None:
         """The role a `role` cue takes when said of another document ("le devis … signé" is the quote's,

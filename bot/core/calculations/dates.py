@@ -75,7 +75,8 @@ class Dates(Calculator):
             if notice and (sender == actor or (sender == "" and self.parties.named(folded) == {actor})):
                 return notice  # "La Fibre nous a mis en demeure … quand pourra-t-elle résilier ?": its breach route
             # The CDG 62 or La Fibre ending it: not the collectivité's calendar; its letter and its end date.
-            return self.notices.provider_notice(question, roles, actor, today)
+            # Without its letter or end date, a formal notice the message gives still dates the breach route.
+            return self.notices.provider_notice(question, roles, actor, today) or notice
         notes: list[str] = []
         if stated_today and (stated_today.month_only or stated_today.assumed_year):
             notes.append(f"« {stated_today.text} » : j'ai compté les jours depuis le {format_date(today)}.")

@@ -14,6 +14,9 @@ from .base import Calculator, Context, asking, since_break
 from .cues import Cues, cue_pattern
 from .date_roles import DateRoles
 from .execution_years import ExecutionYears, When
+from .losses import Losses
+
+LOSSES = ("loss", "indirect")  # the kinds of an amount said of a loss (losses.py)
 
 
 class Liability(Calculator):
@@ -22,6 +25,7 @@ class Liability(Calculator):
     def __init__(self, context: Context, roles: DateRoles) -> None:
         super().__init__(context)
         self.years = ExecutionYears(context, roles)
+        self.losses = Losses(self.cues, self.reader)
         reading = context.knowledge.reading  # a question reported ("Le maire demande combien …") asks, as read
         self.reported = cue_pattern([*reading.asking_phrases, *reading.reporting_verbs]).compiled
 
@@ -81,8 +85,8 @@ class Liability(Calculator):
             # "facturé 1 350 € … préjudice estimé à 4 000 €": the invoiced amount is the cap, the other the loss.
             invoiced = [a for a, start in spans if _last_cue(since_break(folded, start), self.cues) == "invoiced"]
             if len(invoiced) == 1:  # an amount is compared as the loss only when a loss word says it is one
-                losses = [a for a, start in spans if a != invoiced[0] and self._is_loss(folded, start)]
-                return self._cap_of(question, quote, invoiced[0], losses)
+                kinds = [(a, self.losses.kind(folded, start)) for a, start in spans if a != invoiced[0]]
+                return self._cap_of(question, quote, invoiced[0], kinds)
         if not sure:
             return None
         if len(amounts) != 1:
@@ -111,7 +115,12 @@ class Liability(Calculator):
                 # same sentence (a label before a colon names the amount after it), and its list ("… : 600 € et 450 €")
                 label = folded[min(start, self.reader.clause_end(folded, previous)) if previous else 0 : start]
                 kind = labelled = self.years.kind(re.split(r"[.;!?]", label)[-1], when)
-                if not kind and self.years.list_gap(folded, spans, len(kinds)) and kinds[-1] != "loss" and labels[-1]:
+                if (
+                    not kind
+                    and self.years.list_gap(folded, spans, len(kinds))
+                    and kinds[-1] not in LOSSES
+                    and labels[-1]
+                ):
                     kind, labelled = "added" if labels[-1] == "current" else labels[-1], labels[-1]
             labels.append(labelled)
             joined.append(bool(kinds) and self._added(folded, start, between, around))
@@ -121,7 +130,7 @@ class Liability(Calculator):
             both = bool(kinds) and kind == "current" and self._added(folded, start, between, around, sentence=True)
             if ((not kind and joined[-1]) or both) and kinds[-1] in ("current", "added"):
                 kind = "added"
-            kinds.append("loss" if self._is_loss(folded, start) else kind)
+            kinds.append(self.losses.kind(folded, start) or kind)
             previous = end
             if kind in ("current", "other") and self.years.list_link(folded, end):
                 self.years.listed(folded, spans, kinds)  # "1 250 € et 980 € au titre de la deuxième année": both
@@ -168,14 +177,6 @@ class Liability(Calculator):
                 return bool(cdg.search(around) and not fibre.search(around))
         return False
 
-    def _is_loss(self, folded: str, start: int) -> bool:
-        """The amount at `start` is said of the loss ("préjudice estimé à 4 000 €", "Notre perte : 5 000 €"): a loss
-        word in its clause or just before it (back to a comma or a sentence end)."""
-        around = self.reader.clause_around(folded, start, self.reader.amount_end(folded, start))
-        return bool(
-            self.cues.loss and (self.cues.loss.search(around) or self.cues.loss.search(since_break(folded, start)))
-        )
-
     def _of_the_year(self, question: str, quote: Citation, by_year: list[tuple[Decimal, str]], when: When) -> Answer:
         """The cap is the amount invoiced for the year holding the damaging event, else today (its invoices added
         up); the other years' amounts do not count, and none is given when that year cannot be told."""
@@ -186,10 +187,9 @@ class Liability(Calculator):
             elif kind == "added":
                 groups[-1].append(amount)
         totals = {sum(group, Decimal(0)) for group in groups}
-        losses = [amount for amount, kind in by_year if kind == "loss"]  # an amount no loss word names is not one
         if len(totals) == 1:
             cap = next(iter(totals))
-            answer = self._cap_of(question, quote, cap, losses)
+            answer = self._cap_of(question, quote, cap, by_year)  # an amount no loss word names is not one
             parts = max(groups, key=len)
             text = answer.text
             of_year = "l'année de l'événement" if when.event else "l'année en cours"
@@ -217,23 +217,16 @@ class Liability(Calculator):
         )
         return Answer(question, True, "calculation", text, (quote,), 1.0)
 
-    def _cap_of(self, question: str, quote: Citation, cap: Decimal, losses: list[Decimal]) -> Answer:
-        """The cap stated, and an estimated loss compared with it."""
-        loss = ""
-        if len(losses) == 1:  # the cap leads; a loss under it is what may be repaired, if direct and immediate
-            loss = (
-                f" Le préjudice que vous estimez dépasse ce plafond : vous ne pouvez pas obtenir plus de "
-                f"{format_euros(cap)}."
-                if losses[0] > cap
-                else f" Le préjudice que vous estimez ({format_euros(losses[0])}) reste sous ce plafond : c'est lui, "
-                "s'il est direct et immédiat, qui peut être réparé, pas davantage."
-            )
+    def _cap_of(self, question: str, quote: Citation, cap: Decimal, kinds: list[tuple[Decimal, str]]) -> Answer:
+        """The cap stated, and the estimated losses (amounts of kind "loss" or "indirect") compared with it."""
+        losses = [amount for amount, kind in kinds if kind == "loss"]
+        indirect = [amount for amount, kind in kinds if kind == "indirect"]
         text = (
             f"Au plus {format_euros(cap)}, si c'est bien le montant facturé pour l'année en cours d'exécution "
             "au moment de l'événement qui a causé le préjudice : pour faute prouvée, La Fibre Numérique 59 62 ne "
             "répare que le préjudice direct et immédiat, dans cette limite (article 5.2). Sa responsabilité n'est "
             "pas engagée dans les cas que l'article exclut (intrusion d'un tiers, contenu des données, fiabilité "
-            "des transmissions…)." + loss
+            "des transmissions…)." + self.losses.compared(cap, losses, indirect)
         )
         return Answer(question, True, "calculation", text, (quote,), 1.0)
 

@@ -97,12 +97,20 @@ class Notices(Calculator):
             return None
         mention = letters[-1].mention
         end = mention.value + FORMAL_NOTICE  # type: ignore[operator]
-        text += (
-            f" Pour une lettre reçue le {format_date(mention.value)}, la "  # type: ignore[arg-type]
-            f"convention peut prendre fin au plus tôt le {format_date(end)}, trois mois après. J'ai supposé que le "
-            f"{mention.value:%d/%m/%Y} est le jour où la lettre vous a été remise (l'accusé de réception) : c'est "
-            "la réception qui compte. Si le courrier donne une date de fin plus lointaine, c'est elle qui vaut."
-        )
+        if letters[-1].role == "letter":  # "le recommandé partira le 01/12": sent, its receipt comes later
+            text += (
+                f" Pour une lettre envoyée le {format_date(mention.value)}, la convention peut "  # type: ignore[arg-type]
+                f"prendre fin au plus tôt trois mois après sa réception par les autres parties : le {format_date(end)} "
+                "si elle arrive le jour même, quelques jours plus tard en pratique (c'est la réception qui compte)."
+            )
+        else:
+            text += (
+                f" Pour une lettre reçue le {format_date(mention.value)}, la "  # type: ignore[arg-type]
+                f"convention peut prendre fin au plus tôt le {format_date(end)}, trois mois après. J'ai supposé que le "
+                f"{mention.value:%d/%m/%Y} est le jour où la lettre vous a été remise (l'accusé de réception) : "
+                "c'est la réception qui compte."
+            )
+        text += " Si le courrier donne une date de fin plus lointaine, c'est elle qui vaut."
         if mention.assumed_year:
             text += " " + assumed_year(mention)
         return self._provider_answer(question, text)

@@ -10,6 +10,7 @@ from ..french import fold
 from ..matching import Candidate
 from ..rescan import Item, Rescan
 from .base import Calculator, Context
+from .cues import cue_pattern
 
 ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
 LETTER_REACH = 40  # characters between a letter's word and its sender's name ("un courrier recommandé du CDG 62")
@@ -45,6 +46,8 @@ class Parties(Calculator):
         # what a word decides ends within its cue, the rest of its word (TAIL letters at most: a longer word's
         # parties are read again from the text) and ACTOR_REACH after it.
         self._verbs = Rescan(self._scan_verbs, self.cues.termination.longest + TAIL + ACTOR_REACH + 1)
+        # "la mairie de X nous demande : …": a question relayed, whose "nous" is not the signature's
+        self._reporting = cue_pattern(context.knowledge.reading.reporting_verbs).compiled
         # The last text read, what it names and who ends it: the calculators of one question ask in turn.
         self._named: tuple[str, frozenset[str]] = ("", frozenset())
         self._actor: tuple[str, str | None] = ("", None)
@@ -160,7 +163,11 @@ class Parties(Calculator):
             party for party, (start, after) in self.cues.speaker.items() if start.match(folded) or after.search(folded)
         )
         writing = (
-            party for party, (start, aside) in self.cues.writer.items() if start.match(folded) or aside.search(folded)
+            party
+            for party, (start, aside, signed) in self.cues.writer.items()
+            if start.match(folded)
+            or aside.search(folded)
+            or (signed.search(folded) and not self._reporting.search(folded))
         )
         return next((party for party in (*speaking, *writing) if party in ("cdg", "fibre")), None)
 

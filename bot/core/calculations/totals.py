@@ -11,6 +11,10 @@ from .base import Calculator, Context, asking
 from .parties import Parties
 
 SAME_SPAN = 40  # characters either side of an amount where a price before tax ("480 € HT") is read
+OTHER_PARTY_LEFT_OUT = (
+    "Total dû au CDG 62 : {cdg} TTC ({detail} TTC, article 4.2.1). Je n'y ai pas ajouté {amounts} de La Fibre "
+    "Numérique 59 62 : elle facture ses services à part, au prix du devis signé (articles 4.1 et 4.2.2)."
+)
 
 
 class Totals(Calculator):
@@ -27,6 +31,13 @@ class Totals(Calculator):
             return self._checked(text, cdg, detail)
         amounts = [(amount, start) for amount, start in self.reader.amount_spans(text) if amount > 0 and amount != cdg]
         given = [(amount, start) for amount, start in amounts if not self.is_rate(text, start)]
+        # "Quel est le total dû au CDG 62 ?": the CDG 62's total; La Fibre's quote or bill is not a part of it.
+        if self.parties.named_in(asking(text)) == {"cdg"}:
+            theirs = [amount for amount, start in given if self._of_fibre(text, start)]
+            given = [(amount, start) for amount, start in given if not self._of_fibre(text, start)]
+            if theirs and not given:
+                amounts = " et ".join(format_euros(amount) for amount in theirs)
+                return OTHER_PARTY_LEFT_OUT.format(cdg=format_euros(cdg), detail=detail, amounts=amounts)
         if cdg_said := [amount for amount, start in given if "cdg" in self._named_at(text, start)]:
             # "le CDG a facturé 200 € pour 3 h": the CDG 62's own amount, not one to add to its computed price
             return (
@@ -80,6 +91,12 @@ class Totals(Calculator):
     def _named_at(self, text: str, start: int) -> set[str]:
         """The organisations named in the part of the sentence of the amount at `start`."""
         return self.parties.named(self.reader.clause_around(text, start, start + 1))
+
+    def _of_fibre(self, text: str, start: int) -> bool:
+        """The amount at `start` is La Fibre's: its clause names it, or its sentence names it and not the CDG 62
+        ("Le devis de La Fibre Numérique 59 62, lui, était de 1 480 €")."""
+        sentence = self.parties.named(text[max(text.rfind(end, 0, start) for end in ".;!?\n") + 1 : start + 1])
+        return "fibre" in self._named_at(text, start) or sentence == {"fibre"}
 
     def is_rate(self, text: str, start: int) -> bool:
         """ "50 € de l'heure", "30 € par mois": a rate, not an amount to add."""

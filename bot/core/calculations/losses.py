@@ -1,0 +1,51 @@
+"""The loss a message compares with La Fibre's liability cap (Article 5.2: only the direct and immediate loss is
+repaired, within the cap): which amounts are a loss, which of them are indirect (knowledge/calculations.yaml,
+`loss_words`, `indirect_loss_words`), and what the answer says of them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..cost import DurationReader
+from ..money import format_euros
+from .base import since_break
+from .cues import Cues
+
+
+class Losses:
+    """Reads the loss said of an amount, and says what of it may be repaired."""
+
+    def __init__(self, cues: Cues, reader: DurationReader) -> None:
+        self.cues = cues
+        self.reader = reader
+
+    def kind(self, folded: str, start: int) -> str:
+        """ "loss", "indirect" (a loss the article does not repair: "perte d'image", "manque à gagner") or "" for
+        the amount at `start`: a loss word in its clause or just before it (back to a comma or a sentence end), an
+        indirect one by itself."""
+        around = self.reader.clause_around(folded, start, self.reader.amount_end(folded, start))
+        before = since_break(folded, start)
+        loss, indirect = self.cues.loss, self.cues.indirect_loss
+        if indirect and (indirect.search(around) or indirect.search(before)):
+            return "indirect"  # "une atteinte à notre image que nous chiffrons à 5 000 €": a loss by its own words
+        return "loss" if loss and (loss.search(around) or loss.search(before)) else ""
+
+    @staticmethod
+    def compared(cap: Decimal, losses: list[Decimal], indirect: list[Decimal]) -> str:
+        """What the answer says of the losses under the cap `cap` (the cap leads; "" when none is said)."""
+        text = ""
+        if len(losses) == 1:  # a loss under it is what may be repaired, if direct and immediate
+            text = (
+                f" Le préjudice que vous estimez dépasse ce plafond : vous ne pouvez pas obtenir plus de "
+                f"{format_euros(cap)}."
+                if losses[0] > cap
+                else f" Le préjudice que vous estimez ({format_euros(losses[0])}) reste sous ce plafond : c'est lui, "
+                "s'il est direct et immédiat, qui peut être réparé, pas davantage."
+            )
+        if indirect:
+            said = " et ".join(format_euros(amount) for amount in indirect)
+            text += (
+                f" Les {said} de votre message (image, retards, manque à gagner…) ne sont pas un préjudice direct et "
+                "immédiat : l'article 5.2 ne les fait pas réparer, même sous le plafond."
+            )
+        return text
