@@ -157,7 +157,7 @@ class Liability(Calculator):
         said = re.split(r"[.;!?]", folded[:start])[-1] if sentence else since_break(folded, start)
         return bool(
             joining
-            and not between[joining[-1].end() :].strip()
+            and between[joining[-1].end() :].strip() in ("", "de", "d'")  # "de 590 € le 05/10 et de 300 € le 02/11"
             and cues.invoiced
             and cues.invoiced.search(said + around)
             and not (cdg and cdg.search(around))
