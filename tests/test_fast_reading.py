@@ -8,7 +8,7 @@ import random
 from conftest import table
 
 from bot.core.engine import Engine
-from bot.core.french import fold, original_length
+from bot.core.french import _fold, fold, original_length
 from bot.core.phrases import phrases_pattern
 from bot.core.sign_offs import SIGN_OFF_CHARS, SignOffs
 
@@ -47,3 +47,10 @@ def test_a_sign_off_is_found_as_by_its_pattern_on_every_folded_sentence(engine: 
     found = [bool(plain.match(fold(sentence[:SIGN_OFF_CHARS]))) for sentence in sentences]
     assert [sign_offs.opens(sentence) for sentence in sentences] == found
     assert sum(found) >= len(openings) and not all(map(sign_offs._may_open.match, sentences))  # both paths taken
+
+
+def test_a_short_text_is_folded_word_by_word_as_a_whole() -> None:
+    generator = random.Random(5)  # the same strings in every run
+    for _ in range(5_000):
+        text = "".join(generator.choice(CHARACTERS) for _ in range(generator.randint(1, 30)))
+        assert fold(text) == _fold(text), repr(text)

@@ -53,7 +53,7 @@ def fold(text: str) -> str:
     if (folded := _short_folds.get(text)) is None:
         if len(_short_folds) >= SHORT_FOLDS_SIZE:
             _short_folds.clear()
-        folded = _short_folds[text] = _fold(text)
+        folded = _short_folds[text] = _fold_sentence(text)  # its words' folds, from the cache of words
     return folded
 
 
