@@ -4,9 +4,11 @@ on every tracked message; these tests on the characters and openings that could 
 from __future__ import annotations
 
 import random
+import re
 
 from conftest import table
 
+from bot.core import lists
 from bot.core.engine import Engine
 from bot.core.french import _fold, fold, original_length
 from bot.core.phrases import phrases_pattern
@@ -54,3 +56,16 @@ def test_a_short_text_is_folded_word_by_word_as_a_whole() -> None:
     for _ in range(5_000):
         text = "".join(generator.choice(CHARACTERS) for _ in range(generator.randint(1, 30)))
         assert fold(text) == _fold(text), repr(text)
+
+
+def test_a_list_s_dashes_and_bullets_are_found_as_with_a_look_behind_first() -> None:
+    plain_dash, plain_bullet = re.compile(r"(?<=\s)[-•–—]\s+(?=[^\W\d])"), re.compile(r"(?<=\s)•\s+(?=\w)")
+    pieces = ["a", "1", " ", "\n", "-", "•", "–", "—", "é", "_", "\t", "\u00a0", ":", "x-y"]
+    generator = random.Random(9)  # the same strings in every run
+    for _ in range(5_000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 14)))
+        for fast, plain in ((lists._INLINE_DASH, plain_dash), (lists._INLINE_BULLET, plain_bullet)):
+            for position in range(len(text) + 1):
+                assert [m.span() for m in fast.finditer(text, position)] == [
+                    m.span() for m in plain.finditer(text, position)
+                ], repr(text)
