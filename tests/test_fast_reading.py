@@ -8,7 +8,7 @@ import re
 
 from conftest import table
 
-from bot.core import lists
+from bot.core import analysis, lists
 from bot.core.engine import Engine
 from bot.core.french import _fold, fold, original_length
 from bot.core.phrases import phrases_pattern
@@ -69,3 +69,14 @@ def test_a_list_s_dashes_and_bullets_are_found_as_with_a_look_behind_first() -> 
                 assert [m.span() for m in fast.finditer(text, position)] == [
                     m.span() for m in plain.finditer(text, position)
                 ], repr(text)
+
+
+def test_number_words_are_found_as_with_a_look_behind_first() -> None:
+    plain = re.compile(r"(?<!\w)(?:mille|cents?)(?!\w)")
+    pieces = ["mille", "cent", "cents", "s", "a", " ", "é", "_", "1", "-", "m", "c"]
+    generator = random.Random(11)  # the same strings in every run
+    for _ in range(5_000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 8)))
+        for position in range(len(text) + 1):
+            found = [m.span() for m in analysis._LARGE_NUMBER_WORDS.finditer(text, position)]
+            assert found == [m.span() for m in plain.finditer(text, position)], repr(text)

@@ -21,7 +21,9 @@ _ELIDED_BEFORE = frozenset("aeiouyh")  # French elides a vowel before a vowel or
 # regex opens on a digit, not on a look-behind: digits are rare in a message, so the scan skips most of it.
 _SPACED_NUMBER = re.compile(r"[0-9](?:[ \u00a0\u202f][0-9]{3})+(?![0-9])")
 _THOUSANDS_SPACES = str.maketrans("", "", " \u00a0\u202f")
-_LARGE_NUMBER_WORDS = re.compile(r"(?<!\w)(?:mille|cents?)(?!\w)")  # "trois mille cinq cents habitants": 3500
+# "trois mille cinq cents habitants": 3500. The first letter, then "not after a letter" checked behind it: the regex
+# engine skips to the "m" and "c" (the same matches as "(?<!\w)(?:mille|cents?)(?!\w)", tried at every character).
+_LARGE_NUMBER_WORDS = re.compile(r"(?:m(?<!\wm)ille|c(?<!\wc)ents?)(?!\w)")
 NUMBER_REACH = 40  # characters around "mille" or "cent" that may hold the rest of the number
 _DIGITS = frozenset("0123456789")
 
