@@ -94,7 +94,10 @@ class DensePostings:
         norms, firsts = self._arrays
         # One row per example, then one per clause: the two sums in one `bincount` (each row adds its own products
         # in the same order), the products of every term laid end to end once.
-        laid = [self._products(term, weights[term]) for term in terms]
+        keys = list(zip(terms, map(weights.__getitem__, terms), strict=True))
+        laid = list(map(self._laid.get, keys))  # in C: a long message's terms were mostly laid by an earlier ranking
+        if None in laid:
+            laid = [self._products(*key) if found is None else found for found, key in zip(laid, keys, strict=True)]
         rows, products = (np.concatenate(part) for part in zip(*laid, strict=True))
         sums = np.bincount(rows, weights=products, minlength=len(norms) + len(self._ids))
         nearest = np.maximum.reduceat(sums[: len(norms)] / (norm * norms), firsts)
