@@ -55,8 +55,14 @@ class Forwarding:
                 forwarded = True
                 text = text[original_length(text, match.end()) :]
         lines = "\n" in text  # else a line starts only where the text does, and no separator line ends
-        field_line = self._field_line and (self._field_line.search if lines else self._field_line.match)
-        if field_line and not (lines and _SEPARATOR.search(text)) and (field := field_line(fold(text))):
+        # A header field found on a later line: the forwarder's words end there. In a text of one line a field can only
+        # open it, where no words come before it: nothing to look for (the whole text was folded to find none).
+        if (
+            lines
+            and self._field_line
+            and not _SEPARATOR.search(text)
+            and (field := self._field_line.search(fold(text)))
+        ):
             start = original_length(text, field.start())
             body = text[start:]
             match = self._header.match(fold(body[:HEADER_CHARS])) if self._header else None
