@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -56,6 +57,7 @@ class Analyzer:
 
     def __post_init__(self) -> None:
         self._elided = frozenset(word for word in self.stop_words if len(word) == 1 and word not in _ELIDED_BEFORE)
+        self._dropped = self.stop_words | frozenset(string.ascii_lowercase)  # plain words that are never terms
         pronouns = "|".join(re.escape(p) for p in sorted(self.inverted_subjects, key=len, reverse=True))
         # A word, then "-": the literal first lets the regex engine jump from "-" to "-" (a long message
         # holds few) instead of trying a look-behind at every character; the same matches as "(?<=\w)-".
@@ -113,19 +115,20 @@ class Analyzer:
         if large := large_number(text):
             text = _in_digits(text, large)
         found = words(self._inversion.sub(" ", text) if self._inversion else text)
-        # The hot path of a long message (hundreds of words, several texts per message): the repair cache
-        # and the stop-word test read inline, not through a method call per word.
-        repaired, stop_words = self._repaired, self.stop_words
-        stems = [repaired[word] if word in repaired else self._cached_repair(word) for word in found]
+        # The hot path of a long message (hundreds of words, several texts per message): the repair cache read in C
+        # (`map`, a word missing from it repaired then), and one set telling the words kept: a concept always, a plain
+        # word unless a stop word or a stray letter (a token of one character is a letter or a digit).
+        stems = list(map(self._repaired.get, found))
+        if None in stems:
+            stems = [self._cached_repair(word) if s is None else s for s, word in zip(stems, found, strict=True)]
         slots = self._concepts(stems)
-        # Concepts always count; plain words unless stop words or stray letters.
-        plain = [word not in stop_words and (len(word) > 1 or word.isdigit()) for word in found]
-        terms = [term for term, kept in zip(slots, plain, strict=True) if term and (kept or term.startswith("="))]
+        dropped = self._dropped
+        terms = [t for t, word in zip(slots, found, strict=True) if t and (word not in dropped or t.startswith("="))]
         if with_parts:
             terms += [
                 s
-                for s, slot, kept in zip(stems, slots, plain, strict=True)
-                if slot != s and (kept or s.startswith("="))
+                for s, slot, word in zip(stems, slots, found, strict=True)
+                if slot != s and (word not in dropped or s.startswith("="))
             ]
         return terms
 
