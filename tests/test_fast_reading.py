@@ -8,7 +8,7 @@ import re
 
 from conftest import table
 
-from bot.core import analysis, lists
+from bot.core import analysis, chat, lists
 from bot.core.engine import Engine
 from bot.core.french import _fold, fold, original_length
 from bot.core.phrases import phrases_pattern
@@ -80,3 +80,11 @@ def test_number_words_are_found_as_with_a_look_behind_first() -> None:
         for position in range(len(text) + 1):
             found = [m.span() for m in analysis._LARGE_NUMBER_WORDS.finditer(text, position)]
             assert found == [m.span() for m in plain.finditer(text, position)], repr(text)
+
+
+def test_sentences_start_where_the_plain_pattern_says() -> None:
+    pieces = ["a", " ", "\t", "\n", ".", "?", "!", "…", ";", ":", "\u00a0", "\r", "\x0b", "é", ","]
+    generator = random.Random(13)  # the same strings in every run
+    for _ in range(20_000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 12)))
+        assert chat._sentence_starts(text) == [match.end() for match in chat._SENTENCE_START.finditer(text)], text
