@@ -10,14 +10,14 @@ import re
 
 from .chat import ChatNoise
 from .french import fold, original_length
+from .header_dates import undated
 from .phrases import flexible
 from .reading import Reading
 
 # A forwarded message inside another one starts after a separator line ("---------- Message transféré
 # ----------", "-----Original Message-----"): what comes before is the forwarder's words.
 _SEPARATOR = re.compile(r"^[ \t>]*[-_=]{3,}[^\n]*\n", re.MULTILINE)
-# The sentence a quote stands in goes on after it ("» ?", "», c'est quoi ?"; not "» Peux-tu répondre ?", a new
-# sentence) and ends with a question mark.
+# A quote's sentence goes on after it to its "?" ("» ?", "», c'est quoi ?"; not "» Peux-tu répondre ?", a new one).
 _ASKED_AFTER = re.compile(r"\s*+(?:[,;:]\s*+)?(?![A-ZÀ-Ý])[^.?!«»\n]{0,40}\?")
 _QUOTE = re.compile(r"«\s*(.+?)\s*»|\"(.+?)\"", re.DOTALL)
 HEADER_CHARS = 400  # forwarding headers are at the start
@@ -53,7 +53,7 @@ class Forwarding:
             match = self._header.match(fold(text[:HEADER_CHARS]))
             if match:
                 forwarded = True
-                text = text[original_length(text, match.end()) :]
+                text = undated(text[original_length(text, match.end()) :])
         lines = "\n" in text  # else a line starts only where the text does, and no separator line ends
         # A header field found on a later line: the forwarder's words end there. In a text of one line a field can only
         # open it, where no words come before it: nothing to look for (the whole text was folded to find none).
@@ -66,13 +66,13 @@ class Forwarding:
             start = original_length(text, field.start())
             body = text[start:]
             match = self._header.match(fold(body[:HEADER_CHARS])) if self._header else None
-            body = body[original_length(body, match.end()) :] if match else body
+            body = undated(body[original_length(body, match.end()) :]) if match else body
             if start and body.strip():
                 return body, text[:start].strip()
         if lines and (separator := _SEPARATOR.search(text)):
             body = text[separator.end() :]
             match = self._header.match(fold(body[:HEADER_CHARS])) if self._header else None
-            body = body[original_length(body, match.end()) :] if match else body
+            body = undated(body[original_length(body, match.end()) :]) if match else body
             if body.strip():
                 return body, text[: separator.start()].strip()
         quotes = list(_QUOTE.finditer(text))

@@ -69,7 +69,11 @@ class QuestionFinder:
                 # Read without its opener: "Dites-moi, combien …", "tu peux me dire si …".
                 piece = self.reader.tidy(piece).strip() or piece
                 piece = f"{pending}, {piece}" if pending else piece
-                if self.names_something(piece):
+                # "…, et au bout de combien de temps", "… différend entre la commune et La Fibre." (no "?"): the same
+                asked_before = pieces and (
+                    self._asks_when(piece) or ("?" not in sentence.text and self._party_only(piece))
+                )
+                if self.names_something(piece) and not asked_before:
                     pieces.append(piece)
                     pending = ""
                 else:
@@ -125,6 +129,18 @@ class QuestionFinder:
         if any(self.names_something(sentence.text) for sentence in message.sentences[:asked]):
             return False
         return any(self.names_something(sentence.text) for sentence in message.sentences[asked + 1 :])
+
+    def _asks_when(self, piece: str) -> bool:
+        """ "…, et au bout de combien de temps": how long or from when, asked of the piece before it."""
+        return self.reader.cutter.is_linked(piece) and not self.names_something(
+            self.reader.cutter.time_question.sub(" ", fold(piece))
+        )
+
+    def _party_only(self, piece: str) -> bool:
+        """A linking word and a party, no question word: the second party of the piece before it."""
+        terms = {term for term in self.matcher.question_terms(piece) if not term[0].isdigit()}
+        no_question = not set(WORD.findall(fold(piece))) & self._question_words
+        return self.reader.cutter.is_linked(piece) and terms <= self._not_topic_terms and no_question
 
     def names_something(self, text: str) -> bool:
         """Whether `text` holds a word the convention knows (a strong term)."""

@@ -34,6 +34,7 @@ class Reading:
     ordinal_enumerators: tuple[str, ...] = ()
     in_place_question_words: tuple[str, ...] = ()
     follow_up_words: tuple[str, ...] = ()
+    time_question_words: tuple[str, ...] = ()
     request_openers: tuple[str, ...] = ()
     call_words: tuple[str, ...] = ()
     check_words: tuple[str, ...] = ()

@@ -100,6 +100,7 @@ class VocabularyFile(StrictModel):
     ordinal_enumerators: list[str] = []
     in_place_question_words: list[str] = []
     follow_up_words: list[str] = []
+    time_question_words: list[str] = []
     request_openers: list[str] = []
     call_words: list[str] = []
     check_words: list[str] = []

@@ -22,7 +22,7 @@ from ..folding import folded as fold_spaced
 from ..french import fold
 from ..knowledge import Knowledge
 from ..matching import Candidate, Matcher, is_sure
-from .base import Cite, Context
+from .base import CALENDAR_CLAUSES, Cite, Context
 from .cues import Cues
 from .dates import Dates
 from .entities import Entities
@@ -70,6 +70,32 @@ class Calculations:
     ) -> Answer | None:
         """The computed or party-aware answer to `text`, or None when the clause answer is right."""
         text = self.entities.scoped(text)  # "Agnez (… 07/07/2025), Gouy (… 30/10/2025). Pour Gouy, …?": Gouy's own
+        bodies = self.entities.each(text)  # "Pour Beussent, signée le …, et pour Bezinghem, signée le …, quelles …?"
+        each = self._each(question, bodies, terms, ranked, today, signature) if len(bodies) > 1 else None
+        return each or self._answer(question, text, terms, ranked, today, signature)
+
+    def _each(
+        self,
+        question: str,
+        bodies: list[tuple[str, str]],
+        terms: list[str],
+        ranked: list[Candidate],
+        today: date,
+        signature: date | None,
+    ) -> Answer | None:
+        """Each body's own calendar, when the message gives several their own dates and asks about them all."""
+        answers = [self._answer(question, text, terms, ranked, today, signature) for _, text in bodies]
+        calendars = [a for a in answers if a and a.kind == "calculation" and a.citations]
+        if len(calendars) < len(answers) or any(a.citations[0].id not in CALENDAR_CLAUSES for a in calendars):
+            return None  # a price, a cap: the message's figures are read together
+        if len({a.text for a in calendars}) < 2:
+            return None
+        text = "\n\n".join(f"Pour {name} : {a.text}" for (name, _), a in zip(bodies, calendars, strict=True))
+        return Answer(question, True, "calculation", text, calendars[0].citations, 1.0)
+
+    def _answer(
+        self, question: str, text: str, terms: list[str], ranked: list[Candidate], today: date, signature: date | None
+    ) -> Answer | None:
         folded = fold_spaced(text)
         near = {candidate.clause_id for candidate in ranked[:3]}
         named = self.parties.named(folded)

@@ -21,6 +21,8 @@ _ASKED = re.compile(r"[^.!?\n]*\?")
 # Another body is one of a list, labelled like the others ("Agnez (…), Habarcq : …", "Pour Hermaville, …"): a name
 # followed by a verb ("Mme Dupont a signé le …") is a person's, whose figures may be the asked body's own.
 _LISTED = re.compile(r"\s*[:(,]")
+_BRACKETS = re.compile(r"\s*\([^()]*\)")  # "Gouy (délibération le 18/09/2025, signatures … le 30/10/2025)"
+_FIGURES_END = re.compile(r"[,;)]")  # what ends a body's figures ("Bezinghem, signée le 21/01/2026, quelles …")
 
 
 class Entities:
@@ -32,45 +34,70 @@ class Entities:
     def scoped(self, text: str) -> str:
         """`text` without what it says of the bodies its question does not name, when it names exactly one of
         several bodies given their own figures; else `text`."""
-        if "?" not in text:
-            return text
-        names = self._names(text)
+        names = self._names(text) if "?" in text else []
         if len({fold(m.group()) for m in names}) < 2:
             return text
         questions = [m.span() for m in _ASKED.finditer(text)]
-        in_question = [any(a <= m.start() < b for a, b in questions) for m in names]
-        asked = {fold(m.group()) for m, inside in zip(names, in_question, strict=True) if inside}
+        asked = {fold(m.group()) for m in names if any(a <= m.start() < b for a, b in questions)}
         if len(asked) != 1:
             return text
+        outside = [m for m in names if not any(a <= m.start() < b for a, b in questions)]
+        return self._kept(text, outside, asked) or text
+
+    def each(self, text: str) -> list[tuple[str, str]]:
+        """Each body a message gives its own figures ("Pour Beussent, signée le 07/07/2025, et pour Bezinghem, signée
+        le 21/01/2026, quelles … ?"), with the message as it reads for that one alone; [] for fewer than two."""
+        names = self._names(text) if "?" in text else []
+        if len({fold(m.group()) for m in names}) < 2:
+            return []
+        bodies = {
+            fold(m.group()): m.group() for m in names if self._span(text, names, m)[1] and _LISTED.match(text, m.end())
+        }
+        if len(bodies) < 2:
+            return []
+        kept = [(written, self._kept(text, names, {name})) for name, written in bodies.items()]
+        return [(written, body) for written, body in kept if body]
+
+    def _kept(self, text: str, names: list[re.Match[str]], asked: set[str]) -> str:
+        """`text` without the figures of the bodies other than `asked` ("" when `asked` has none of its own)."""
         cuts: list[tuple[int, int]] = []
-        own = False  # the asked one's own figures, outside the question: else the others' may be its own too
-        for index, name in enumerate(names):
-            if in_question[index]:
-                continue
-            end = _SENTENCE_END.search(text, name.end())
-            stop = min(
-                end.start() if end else len(text), names[index + 1].start() if index + 1 < len(names) else len(text)
-            )
-            figures = any(char.isdigit() for char in text[name.start() : stop])
+        own = False  # the asked one's own figures: else the others' may be its own too
+        for name in names:
+            stop, figures = self._span(text, names, name)
             if fold(name.group()) in asked:
                 own = own or figures
             elif figures and _LISTED.match(text, name.end()):  # its own figures, not the asked one's
                 cuts.append((name.start(), stop))
         if not own:
-            return text
+            return ""
         kept, last = [], 0
         for start, stop in cuts:
             kept.append(text[last:start])
             last = stop
         return "".join(kept) + text[last:]
 
+    @staticmethod
+    def _span(text: str, names: list[re.Match[str]], name: re.Match[str]) -> tuple[int, bool]:
+        """Where what a name's mention says of it ends (its brackets, else the break after its last figure, before
+        the next name or the sentence's end), and whether it gives figures."""
+        following = [m.start() for m in names if m.start() > name.start()]
+        end = _SENTENCE_END.search(text, name.end())
+        stop = min(end.start() if end else len(text), following[0] if following else len(text))
+        digits = [i for i in range(name.end(), stop) if text[i].isdigit()]
+        if not digits:
+            return stop, False
+        brackets = _BRACKETS.match(text, name.end())
+        after = _FIGURES_END.search(text, digits[-1], stop)
+        return max(brackets.end() if brackets else 0, after.end() if after else stop), True
+
     def _names(self, text: str) -> list[re.Match[str]]:
         words = list(_CAPITALISED.finditer(text))
         opening = [_opens(text, word.start()) for word in words]  # "Pour Gouy": "Pour" opens its sentence
+        leading = [_opens(text, word.start(), ",") for word in words]  # "Bonjour, Pour Beussent": so does this one
         names = []
         for index, word in enumerate(words):
             alone = not (
-                (index and not opening[index - 1] and _BETWEEN.fullmatch(text, words[index - 1].end(), word.start()))
+                (index and not leading[index - 1] and _BETWEEN.fullmatch(text, words[index - 1].end(), word.start()))
                 or (index + 1 < len(words) and _BETWEEN.fullmatch(text, word.end(), words[index + 1].start()))
             )
             named = alone and _NAME.fullmatch(word.group()) and fold(word.group()) not in self.excluded
@@ -79,7 +106,7 @@ class Entities:
         return names
 
 
-def _opens(text: str, start: int) -> bool:
-    """Does the word at `start` open its sentence, a line or a list item?"""
+def _opens(text: str, start: int, marks: str = "") -> bool:
+    """Does the word at `start` open its sentence, a line or a list item (or follow one of `marks`)?"""
     before = text[max(0, start - 3) : start].rstrip(" \t")
-    return not before or before[-1] in '.!?:;\n"«(' or before.endswith(("-", "•", "*"))
+    return not before or before[-1] in '.!?:;\n"«(' + marks or before.endswith(("-", "•", "*"))
