@@ -8,7 +8,7 @@ import re
 
 from conftest import table
 
-from bot.core import analysis, chat, lists
+from bot.core import chat, lists, term_numbers
 from bot.core.engine import Engine
 from bot.core.french import _fold, fold, original_length
 from bot.core.phrases import phrases_pattern
@@ -78,7 +78,7 @@ def test_number_words_are_found_as_with_a_look_behind_first() -> None:
     for _ in range(5_000):
         text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 8)))
         for position in range(len(text) + 1):
-            found = [m.span() for m in analysis._LARGE_NUMBER_WORDS.finditer(text, position)]
+            found = [m.span() for m in term_numbers._LARGE_NUMBER_WORDS.finditer(text, position)]
             assert found == [m.span() for m in plain.finditer(text, position)], repr(text)
 
 
