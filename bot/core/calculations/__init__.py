@@ -53,11 +53,13 @@ class Calculations:
         self.interest = Interest(context, self.dates.date_roles)
         self.termination = Termination(context, self.parties)
         self.liability = Liability(context, self.dates.date_roles)
-        # Capitalised words that name no commune: months, weekdays, the parties', clauses' and annexes' names.
+        # Capitalised words that name no commune: months, weekdays, the parties', clauses' and header fields' names.
         names = calendar_names()
         said = [
             *(c for party in words.parties.values() for c in party.cues),
             *(c.ref for c in knowledge.clauses.values()),
+            *knowledge.reading.forward_markers,  # "Envoyé :", "Objet :": a header's fields
+            *knowledge.courtesy_words,  # "Bonjour,", "Madame,"
         ]
         self.entities = Entities([*names.months, *names.weekdays, *(w for text in said for w in text.split())])
 
@@ -103,7 +105,9 @@ class Calculations:
         ids = [c.clause_id for c in ranked]
         # A question asking how much a loss can get back ("montant maximal des dommages et intérêts ?") is about the
         # liability cap, whatever dates its context gives: the cap is computed before any deadline.
-        asked = self.liability.asked(folded) if self.words.liability_cap_clause in ids[:3] else ""  # else no cap
+        # La Fibre's cap, never when the message names the CDG 62 alone ("c'est le CDG qui rembourse ?": article 5.3)
+        fibre = named != {"cdg"}
+        asked = self.liability.asked(folded) if fibre and self.words.liability_cap_clause in ids[:3] else ""
         cap = self.liability.liability_cap(question, folded, ids, sure, today, signature) if asked else None
         # "on a perdu 3 000 €, jusqu'à quand résilier ?": the deadline is what is asked (its terms read only then: slow)
         calendar = bool(asked) and self.dates.asks_calendar(asked, self.matcher.question_terms(asked))
@@ -118,7 +122,13 @@ class Calculations:
             or (self.dates.answer(question, folded, terms, near, today, signature) if dated else None)
             or self.termination.termination_party(question, folded, near, ranked, sure)
             or self.termination.letter_without_date(question, folded, terms, ranked, sure)
-            or (cap if asked else self.liability.liability_cap(question, folded, ids, sure, today, signature))
+            or (
+                cap
+                if asked
+                else self.liability.liability_cap(question, folded, ids, sure, today, signature)
+                if fibre
+                else None
+            )
             or (self.liability.plain(question) if self.liability.asked_alone(asked) else None)  # "quel plafond ?"
             or (self.parties.mismatch(question, terms, ranked, named) if sure else None)
             or (self.prices.before_tax(question, folded, terms, ranked[0].clause_id) if sure else None)

@@ -1,9 +1,10 @@
-"""A message about several communes (or other bodies), each with its own dates and amounts, asking about one of them
-("Agnez (entrée en vigueur le 07/07/2025), Gouy (… le 30/10/2025) et Habarcq (… le 12/02/2026). Pour Gouy, à quelle
-date …?"): the calculations read that one's figures, not the others'.
+"""A message about several communes (or other bodies), each with its own dates and amounts ("Agnez (entrée en vigueur
+le 07/07/2025), Gouy (… le 30/10/2025) et Habarcq (… le 12/02/2026). Pour Gouy, à quelle date …?"): the calculations
+read the figures of the one its question names, or of each one in turn when it names them all or none.
 
-A name is a capitalised word standing alone (not beside another capitalised word: "La Fibre", "Mme Caron" are no
-commune), inside a sentence or labelling it ("Aubigny : …"), that is not a month, a weekday or a party's name."""
+A body is a capitalised word standing alone (not beside another capitalised word: "La Fibre", "Mme Caron" are no
+commune) that labels its figures like a list's item ("Aubigny : …", "Agnez (…)", "Pour Beussent, signée le …"), inside
+a sentence or opening it with ":" or "(", and that is not a month, a weekday or a party's or clause's name."""
 
 from __future__ import annotations
 
@@ -12,98 +13,98 @@ from collections.abc import Iterable
 
 from ..french import fold
 
-_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w-]*")
-_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)*")  # "Gouy", "Saint-Omer", not "CDG"
-_BETWEEN = re.compile(r"[ \t]+")  # two capitalised words one after the other: "La Fibre", "Mme Caron"
+# A capitalised word then the mark that lists it: the few words worth a closer look (most texts have none, or one).
+# (Its capital first: the regex engine then skips every other character at once.)
+_LISTED_NAME = re.compile(r"[A-ZÀ-Ý](?<![\w-][A-ZÀ-Ý])[a-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)*(?=\s*[:(,])")
+_CAPITALISED_BEFORE = re.compile(r"[A-ZÀ-Ý][\w-]*[ \t]+$")  # "La Fibre", "Mme Caron": the word before is capitalised
 _SENTENCE_END = re.compile(r"[.!?;\n]")
+_QUESTION_MARK = re.compile(r"\?")
 _LABEL = re.compile(r"\s*[:(]")  # "Aubigny : maire le 03/06/2025", "Agnez (entrée en vigueur …)"
-_ASKED = re.compile(r"[^.!?\n]*\?")
-# Another body is one of a list, labelled like the others ("Agnez (…), Habarcq : …", "Pour Hermaville, …"): a name
-# followed by a verb ("Mme Dupont a signé le …") is a person's, whose figures may be the asked body's own.
-_LISTED = re.compile(r"\s*[:(,]")
 _BRACKETS = re.compile(r"\s*\([^()]*\)")  # "Gouy (délibération le 18/09/2025, signatures … le 30/10/2025)"
 _FIGURES_END = re.compile(r"[,;)]")  # what ends a body's figures ("Bezinghem, signée le 21/01/2026, quelles …")
+MAX_BODIES = 6  # a message listing more capitalised words with figures is not a list of communes
 
 
 class Entities:
-    """Keeps, of a message naming several bodies with their figures, what is said of the one its question names."""
+    """Keeps, of a message naming several bodies with their figures, what is said of one of them."""
 
     def __init__(self, excluded: Iterable[str]) -> None:
         self.excluded = frozenset(fold(word) for word in excluded)  # months, weekdays, parties' names
+        self._last: tuple[str, list[re.Match[str]]] = ("", [])  # the parts of a message share its context
 
     def scoped(self, text: str) -> str:
         """`text` without what it says of the bodies its question does not name, when it names exactly one of
         several bodies given their own figures; else `text`."""
-        names = self._names(text) if "?" in text else []
-        if len({fold(m.group()) for m in names}) < 2:
+        names = self._bodies(text)
+        if not names:
             return text
-        questions = [m.span() for m in _ASKED.finditer(text)]
-        asked = {fold(m.group()) for m in names if any(a <= m.start() < b for a, b in questions)}
-        if len(asked) != 1:
-            return text
-        outside = [m for m in names if not any(a <= m.start() < b for a, b in questions)]
-        return self._kept(text, outside, asked) or text
+        asked = self._asked(text, {fold(m.group()) for m in names})
+        return self._kept(text, names, asked) or text if len(asked) == 1 else text
 
     def each(self, text: str) -> list[tuple[str, str]]:
-        """Each body a message gives its own figures ("Pour Beussent, signée le 07/07/2025, et pour Bezinghem, signée
-        le 21/01/2026, quelles … ?"), with the message as it reads for that one alone; [] for fewer than two."""
-        names = self._names(text) if "?" in text else []
-        if len({fold(m.group()) for m in names}) < 2:
-            return []
-        bodies = {
-            fold(m.group()): m.group() for m in names if self._span(text, names, m)[1] and _LISTED.match(text, m.end())
-        }
-        if len(bodies) < 2:
+        """Each body the message gives its own figures, with the message as it reads for that one alone, when the
+        question names all of them or none ("Pour Beussent, signée le …, et pour Bezinghem, signée le …, quelles … ?");
+        [] otherwise."""
+        names = self._bodies(text)
+        bodies = {fold(m.group()): m.group() for m in names}
+        if not names or len(self._asked(text, set(bodies))) == 1:
             return []
         kept = [(written, self._kept(text, names, {name})) for name, written in bodies.items()]
         return [(written, body) for written, body in kept if body]
 
+    def _bodies(self, text: str) -> list[re.Match[str]]:
+        """The mentions of the bodies of `text` that give figures, when there are two to MAX_BODIES of them."""
+        if self._last[0] == text:
+            return self._last[1]
+        found: list[re.Match[str]] = []
+        if "?" in text:
+            names = [m for m in _LISTED_NAME.finditer(text) if self._is_name(text, m)]
+            found = [m for m in names if self._span(text, names, m)[1]]
+            if not 2 <= len({fold(m.group()) for m in found}) <= MAX_BODIES:
+                found = []
+        self._last = (text, found)
+        return found
+
+    def _is_name(self, text: str, match: re.Match[str]) -> bool:
+        if _opens(text, match.start()) and not _LABEL.match(text, match.end()):
+            return False  # "Bonjour,", "Merci,": a word opening its sentence names a body only as a label
+        before = text[max(0, match.start() - 40) : match.start()]
+        # "Pour Gouy", "Bonjour, Pour Beussent": a capitalised word opening its sentence does not make a name
+        if (word := _CAPITALISED_BEFORE.search(before)) and not _opens(before, word.start(), ","):
+            return False
+        return fold(match.group()) not in self.excluded
+
+    @staticmethod
+    def _asked(text: str, names: set[str]) -> set[str]:
+        """The bodies the question names."""
+        marks = [m.start() for m in _QUESTION_MARK.finditer(text)]  # each question: back to its sentence's start
+        asked = " ".join(fold(text[max(text.rfind(c, 0, i) for c in ".!?\n") + 1 : i]) for i in marks)
+        return {name for name in names if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", asked)}
+
     def _kept(self, text: str, names: list[re.Match[str]], asked: set[str]) -> str:
         """`text` without the figures of the bodies other than `asked` ("" when `asked` has none of its own)."""
-        cuts: list[tuple[int, int]] = []
-        own = False  # the asked one's own figures: else the others' may be its own too
-        for name in names:
-            stop, figures = self._span(text, names, name)
-            if fold(name.group()) in asked:
-                own = own or figures
-            elif figures and _LISTED.match(text, name.end()):  # its own figures, not the asked one's
-                cuts.append((name.start(), stop))
-        if not own:
-            return ""
+        if not any(fold(m.group()) in asked for m in names):
+            return ""  # the asked one's own figures: else the others' may be its own too
         kept, last = [], 0
-        for start, stop in cuts:
-            kept.append(text[last:start])
-            last = stop
+        for name in names:
+            if fold(name.group()) not in asked:
+                kept.append(text[last : name.start()])
+                last = self._span(text, names, name)[0]
         return "".join(kept) + text[last:]
 
     @staticmethod
     def _span(text: str, names: list[re.Match[str]], name: re.Match[str]) -> tuple[int, bool]:
         """Where what a name's mention says of it ends (its brackets, else the break after its last figure, before
         the next name or the sentence's end), and whether it gives figures."""
-        following = [m.start() for m in names if m.start() > name.start()]
-        end = _SENTENCE_END.search(text, name.end())
-        stop = min(end.start() if end else len(text), following[0] if following else len(text))
-        digits = [i for i in range(name.end(), stop) if text[i].isdigit()]
-        if not digits:
+        following = next((m.start() for m in names if m.start() > name.start()), len(text))
+        end = _SENTENCE_END.search(text, name.end(), following)
+        stop = end.start() if end else following
+        last = max(text.rfind(digit, name.end(), stop) for digit in "0123456789")
+        if last < 0:
             return stop, False
         brackets = _BRACKETS.match(text, name.end())
-        after = _FIGURES_END.search(text, digits[-1], stop)
+        after = _FIGURES_END.search(text, last, stop)
         return max(brackets.end() if brackets else 0, after.end() if after else stop), True
-
-    def _names(self, text: str) -> list[re.Match[str]]:
-        words = list(_CAPITALISED.finditer(text))
-        opening = [_opens(text, word.start()) for word in words]  # "Pour Gouy": "Pour" opens its sentence
-        leading = [_opens(text, word.start(), ",") for word in words]  # "Bonjour, Pour Beussent": so does this one
-        names = []
-        for index, word in enumerate(words):
-            alone = not (
-                (index and not leading[index - 1] and _BETWEEN.fullmatch(text, words[index - 1].end(), word.start()))
-                or (index + 1 < len(words) and _BETWEEN.fullmatch(text, word.end(), words[index + 1].start()))
-            )
-            named = alone and _NAME.fullmatch(word.group()) and fold(word.group()) not in self.excluded
-            if named and (not opening[index] or _LABEL.match(text, word.end())):
-                names.append(word)
-        return names
 
 
 def _opens(text: str, start: int, marks: str = "") -> bool:
