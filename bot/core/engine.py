@@ -71,7 +71,7 @@ class Engine:
         self.mentions = Mentions(knowledge.reading)
         self.questions = QuestionFinder(self.reader, self.matcher, parties, self.mentions.unstated)
         self._party_terms = frozenset(term for cue in parties for term in self.matcher.question_terms(cue))
-        self.part_reader = PartReader(self.matcher, self._named, self.citations.joined)
+        self.part_reader = PartReader(self.matcher, self._named, self.citations.joined, self.questions.names_a_party)
         # Anchors are matched as written (folded), not through synonyms: "contrat" may be anyone's contract.
         # A plural or a longer word counts too ("conventions", "conventionnées", "cdg62").
         self._anchors = [f" {comparable(words)}" for words in knowledge.reading.anchor_words if comparable(words)]

@@ -67,10 +67,15 @@ class PartReader:
     """Answers the questions of a message read in parts, in order."""
 
     def __init__(
-        self, matcher: Matcher, named: Callable[[str], set[str]], join_quotes: Callable[[Citation, Citation], Citation]
+        self,
+        matcher: Matcher,
+        named: Callable[[str], set[str]],
+        join_quotes: Callable[[Citation, Citation], Citation],
+        names_a_party: Callable[[str], bool] = bool,
     ) -> None:
         self.matcher = matcher
         self.named = named  # the parties a text names (the commune aside)
+        self.names_a_party = names_a_party  # whether a text names a party, the commune ("nous", "on") included
         self.join_quotes = join_quotes  # a clause's citation quoting what two citations of it quote
 
     def answers(
@@ -126,7 +131,10 @@ class PartReader:
         calculation (its figures are its own), nor a question naming a party the first does not (its answer may be
         that party's)."""
         last = answered.parts[-1] if answered.parts else None
-        if question.follows or not (last and _clause_answer(last) and _clause_answer(part)):
+        # a follow-up naming no party ("… à distance ? c'est facturé pareil ?") asks on the same case; "et nous, on peut
+        # aussi ?" asks another party's
+        taken_up = question.follows and self.names_a_party(question.text)
+        if taken_up or not (last and _clause_answer(last) and _clause_answer(part)):
             return False
         if last.citations[0].id != part.citations[0].id or self.named(question.text) - self.named(last.question):
             return False  # another clause, or another party's case ("La Fibre … ? Et le CDG 62 peut-il … ?")

@@ -142,6 +142,10 @@ class QuestionFinder:
         no_question = not set(WORD.findall(fold(piece))) & self._question_words
         return self.reader.cutter.is_linked(piece) and terms <= self._not_topic_terms and no_question
 
+    def names_a_party(self, text: str) -> bool:
+        """Whether `text` names a party, the commune ("nous", "on", "la mairie") included."""
+        return bool(self._party.search(text))
+
     def names_something(self, text: str) -> bool:
         """Whether `text` holds a word the convention knows (a strong term)."""
         return any(self.matcher.is_strong(term) for term in self.matcher.question_terms(text))

@@ -11,7 +11,7 @@ from ..answer import Answer
 from ..calendar_text import early_signature_warning
 from ..date_mentions import DateMention, find_dates
 from ..deadlines import compute_deadlines, format_date, from_anniversary, plausibility_problem
-from .base import CALENDAR_CLAUSES, UNSIGNED, Calculator, Context, letter_alone, refusal
+from .base import CALENDAR_CLAUSES, UNSIGNED, Calculator, Context, asking, letter_alone, refusal
 from .date_roles import DateRoles, Role
 from .notices import Notices, assumed_year
 from .parties import OTHER_CONTRACT, Parties
@@ -35,6 +35,8 @@ class Dates(Calculator):
         """The deadline a message's dates imply (signature, anniversary, letter, formal notice), if it asks one."""
         if not (near & set(CALENDAR_CLAUSES) or self.cues.calendar_terms & set(terms)):
             return None  # not about the calendar: its dates are not read
+        if (price := self.cues.price_asked) and price.search(asking(folded)) and not self.asks_calendar(folded, terms):
+            return None  # "Signée le 10/10/2025. Le tarif est-il le même pour tous ?": a price asked, not the calendar
         mentions = find_dates(folded, today)
         if (mentions or signature) and self.parties.other_contract(folded):
             return refusal(question, OTHER_CONTRACT)
