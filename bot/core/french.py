@@ -129,7 +129,15 @@ def _fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """The folded words and numbers of `text`, stretched letters squeezed ("ouiii" -> "oui")."""
     if len(text) > LONG_TEXT:
-        return list(chain.from_iterable(_by_sentence(text, _sentence_tokens, _sentence_words)))
+        # Its sentences without their marks: a "." or "?" ending a text adds no token to it (a number's inner dot
+        # needs a digit after it), so none need be put back as the fold's sentences need them.
+        sentences: list[str] = []
+        for part in text.split(". "):
+            if "? " in part:
+                sentences += part.split("? ")
+            else:
+                sentences.append(part)
+        return list(chain.from_iterable(_cached(sentences, _sentence_tokens, _sentence_words, SENTENCE_CACHE_SIZE)))
     return _tokens(text)
 
 
