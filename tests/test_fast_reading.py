@@ -10,7 +10,7 @@ from conftest import table
 
 from bot.core import chat, lists, term_numbers
 from bot.core.engine import Engine
-from bot.core.french import _fold, fold, original_length
+from bot.core.french import _fold, _searched_length, fold, original_length
 from bot.core.phrases import phrases_pattern
 from bot.core.sign_offs import SIGN_OFF_CHARS, SignOffs
 
@@ -19,23 +19,12 @@ from bot.core.sign_offs import SIGN_OFF_CHARS, SignOffs
 CHARACTERS = list("abzAZ09 _'\n?.,éèàçÉÀ«»’–—€\u00a0\u202fıſǅİ") + list("œŒæßﬁ…½\u0301\u0327\u0338") + ["ǆ", "Ω", "ｅ"]
 
 
-def _plain_original_length(text: str, folded_length: int) -> int:
-    low, high = 0, min(len(text), folded_length)
-    while low < high:
-        middle = (low + high) // 2
-        if len(fold(text[:middle])) >= folded_length:
-            high = middle
-        else:
-            low = middle + 1
-    return low
-
-
 def test_a_folded_length_is_found_back_as_by_a_search_of_the_folded_starts() -> None:
     generator = random.Random(3)  # the same strings in every run
     for _ in range(3_000):
         text = "".join(generator.choice(CHARACTERS) for _ in range(generator.randint(0, 16)))
         for length in range(len(text) + 3):
-            assert original_length(text, length) == _plain_original_length(text, length), (text, length)
+            assert original_length(text, length) == _searched_length(text, length), (text, length)
 
 
 def test_a_sign_off_is_found_as_by_its_pattern_on_every_folded_sentence(engine: Engine) -> None:

@@ -168,9 +168,15 @@ def comparable(text: str) -> str:
 def original_length(text: str, folded_length: int) -> int:
     """The shortest start of `text` whose folded form is `folded_length` long or more (folding may
     lengthen a few characters: "œ" gives "oe")."""
-    low, high = 0, min(len(text), folded_length)
+    high = min(len(text), folded_length)
     if not _LENGTH_MAY_CHANGE.search(text, 0, high):  # each of its characters folds into one: its own length
         return high
+    return _searched_length(text, folded_length)
+
+
+def _searched_length(text: str, folded_length: int) -> int:
+    """`original_length`, found by folding starts of `text` (a binary search)."""
+    low, high = 0, min(len(text), folded_length)
     while low < high:
         middle = (low + high) // 2
         if len(fold(text[:middle])) >= folded_length:
