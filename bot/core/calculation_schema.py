@@ -51,6 +51,8 @@ class DurationGrammar(StrictModel):
     range_openers: dict[str, list[str]] = {}
     max_overnight_hours: int = Field(default=12, ge=0, le=23)
     time_of_day_words: list[str] = Field(min_length=1)
+    late_time_words: list[str] = []  # hours from `late_hour` on after these are a time of day ("l'appel de 14h30")
+    late_hour: int = Field(default=12, ge=1, le=24)
     elapsed_words: list[str] = []
     clock_words: dict[str, int] = {}
     clock_words_not_after: list[str] = []

@@ -49,6 +49,8 @@ class TimesOfDay:
 
     def __init__(self, grammar: DurationGrammar) -> None:
         self.time_of_day = _ending(grammar.time_of_day_words)
+        self._late = _ending(grammar.late_time_words)
+        self._late_hour = grammar.late_hour
         self.elapsed = _ending(grammar.elapsed_words)  # "il y a 2h": folded, "a" is also "à"
         self._clock_hours = {fold(word): hour for word, hour in grammar.clock_words.items()}
         self._clock_word = (
@@ -101,10 +103,12 @@ class TimesOfDay:
         opener = self._opened.get(" ".join(match.group("link").split()))
         return opener is None or bool(opener.search(text, max(0, match.start() - RANGE_OPENER_REACH), match.start()))
 
-    def is_time(self, before: str) -> bool:
-        """Does `before` (the words right before hours) make them a time of day ("à 14h", "il est 10h")?"""
+    def is_time(self, before: str, hour: int = 0) -> bool:
+        """Does `before` (the words right before hours, `hour` of them) make them a time of day ("à 14h", "il est
+        10h", "l'appel de 14h30")?"""
         elapsed = self.elapsed is not None and self.elapsed.search(before)
-        return bool(self.time_of_day and self.time_of_day.search(before) and not elapsed)
+        late = hour >= self._late_hour and self._late is not None and bool(self._late.search(before))
+        return bool(((self.time_of_day and self.time_of_day.search(before)) or late) and not elapsed)
 
     def written(self, text: str) -> str:
         """ "midi" as "12h ", "minuit" as "24h   ": the same length, so every position read in `text` stays."""
