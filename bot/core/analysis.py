@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -12,18 +13,10 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .french import stem, words
+from .term_numbers import numbers_joined
 
 _DOUBLED = re.compile(r"([a-z])\1")
 _ELIDED_BEFORE = frozenset("aeiouyh")  # French elides a vowel before a vowel or a mute h ("l'offre", "l'heure")
-# A number written with spaces between its thousands ("5 200", "1 000 000", also with a no-break or a narrow
-# no-break space): one number, as "5200" is. Every group after the first holds exactly three digits ("59 62"
-# stays two numbers); the first group's other digits, before the match, are checked by `_joined_number`. The
-# regex opens on a digit, not on a look-behind: digits are rare in a message, so the scan skips most of it.
-_SPACED_NUMBER = re.compile(r"[0-9](?:[ \u00a0\u202f][0-9]{3})+(?![0-9])")
-_THOUSANDS_SPACES = str.maketrans("", "", " \u00a0\u202f")
-_LARGE_NUMBER_WORDS = re.compile(r"(?<!\w)(?:mille|cents?)(?!\w)")  # "trois mille cinq cents habitants": 3500
-NUMBER_REACH = 40  # characters around "mille" or "cent" that may hold the rest of the number
-_DIGITS = frozenset("0123456789")
 
 REPAIR_CACHE_SIZE = 50_000
 MIN_REPAIR_LENGTH = 5  # shorter words are too easily "repaired" into another word
@@ -54,6 +47,7 @@ class Analyzer:
 
     def __post_init__(self) -> None:
         self._elided = frozenset(word for word in self.stop_words if len(word) == 1 and word not in _ELIDED_BEFORE)
+        self._dropped = self.stop_words | frozenset(string.ascii_lowercase)  # plain words that are never terms
         pronouns = "|".join(re.escape(p) for p in sorted(self.inverted_subjects, key=len, reverse=True))
         # A word, then "-": the literal first lets the regex engine jump from "-" to "-" (a long message
         # holds few) instead of trying a look-behind at every character; the same matches as "(?<=\w)-".
@@ -107,23 +101,22 @@ class Analyzer:
         """The matching terms of `text`, in order (duplicates kept). `with_parts` also keeps the words
         of each synonym expression (for the knowledge base's side: "taux" alone then finds "taux horaire")."""
         # Read before `words`, which cuts long texts at spaces: short and long texts join "5 200" alike.
-        text = _SPACED_NUMBER.sub(_joined_number, text)
-        if large := large_number(text):
-            text = _in_digits(text, large)
+        text = numbers_joined(text)
         found = words(self._inversion.sub(" ", text) if self._inversion else text)
-        # The hot path of a long message (hundreds of words, several texts per message): the repair cache
-        # and the stop-word test read inline, not through a method call per word.
-        repaired, stop_words = self._repaired, self.stop_words
-        stems = [repaired[word] if word in repaired else self._cached_repair(word) for word in found]
+        # The hot path of a long message (hundreds of words, several texts per message): the repair cache read in C
+        # (`map`, a word missing from it repaired then), and one set telling the words kept: a concept always, a plain
+        # word unless a stop word or a stray letter (a token of one character is a letter or a digit).
+        stems = list(map(self._repaired.get, found))
+        if None in stems:
+            stems = [self._cached_repair(word) if s is None else s for s, word in zip(stems, found, strict=True)]
         slots = self._concepts(stems)
-        # Concepts always count; plain words unless stop words or stray letters.
-        plain = [word not in stop_words and (len(word) > 1 or word.isdigit()) for word in found]
-        terms = [term for term, kept in zip(slots, plain, strict=True) if term and (kept or term.startswith("="))]
+        dropped = self._dropped
+        terms = [t for t, word in zip(slots, found, strict=True) if t and (word not in dropped or t.startswith("="))]
         if with_parts:
             terms += [
                 s
-                for s, slot, kept in zip(stems, slots, plain, strict=True)
-                if slot != s and (kept or s.startswith("="))
+                for s, slot, word in zip(stems, slots, found, strict=True)
+                if slot != s and (word not in dropped or s.startswith("="))
             ]
         return terms
 
@@ -203,34 +196,6 @@ class Analyzer:
             if word.endswith(ending) and len(word) - len(ending) >= 3:
                 return word[: -len(ending)] + "er"
         return ""
-
-
-def large_number(text: str) -> re.Match[str] | None:
-    """The first number word of `text` read with the words around it ("trois mille cinq cents"), if any."""
-    return _LARGE_NUMBER_WORDS.search(text) if "mille" in text or "cent" in text else None
-
-
-def _in_digits(text: str, large: re.Match[str]) -> str:
-    """`text` with the number around `large` in digits ("trois mille cinq cents" -> "3500"; "deux", "une" stay)."""
-    from text_to_num import alpha2digit  # rarely needed: not loaded by every answer
-
-    start = text.rfind(" ", 0, max(0, large.start() - NUMBER_REACH)) + 1  # whole words around it
-    end = (text.find(" ", large.end() + NUMBER_REACH) + 1 or len(text) + 1) - 1
-    return text[:start] + alpha2digit(text[start:end], "fr") + text[end:]
-
-
-def _joined_number(match: re.Match[str]) -> str:
-    """The matched number without its spaces, unless its first group is no group of thousands: more than
-    three digits ("2025 100": a year, then a number) or a decimal or a reference ("1,5 200", "4.2.1 200")."""
-    text, start = match.string, match.start()
-    first = start
-    while first > 0 and text[first - 1] in _DIGITS:
-        first -= 1
-        if start - first >= 3:
-            return match[0]
-    if first > 0 and text[first - 1] in ".,":
-        return match[0]
-    return match[0].translate(_THOUSANDS_SPACES)
 
 
 def _same_family(known: str, stemmed: str, word: str) -> bool:

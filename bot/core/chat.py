@@ -14,6 +14,11 @@ from .reading import Reading
 # A mention in a group chat ("@CDG62_support"): it says who is asked, not what (an e-mail address is kept).
 _MENTION = re.compile(r"(?<![\w.@])@\w+[\s,:]*")
 _SENTENCE_START = re.compile(r"^[ \t]*|[.!?…;:]\s+|\n\s*", re.MULTILINE)
+# In a text of one line (a whole message once cleaned, a sentence) its sentences start at its first characters and
+# after each mark: the same ends as `_SENTENCE_START`'s, the regex engine skipping to the marks (the pattern above
+# opens with "^", tried at every character: 0.1 ms on 4,096 characters).
+_LINE_START = re.compile(r"[ \t]*")
+_MARK_END = re.compile(r"[.!?…;:]\s+")
 # What may come before a request opener in its sentence: a short greeting ("Bonjour Marie, ").
 _RELAY_MARKS = frozenset(",:;.!–-")  # with the spaces: what joins a relay closing to the question before it
 _SPACES = re.compile(r"\s*")
@@ -57,8 +62,8 @@ class ChatNoise:
             text = self.without_agreement(text)
         kept: list[str] = []
         end = 0
-        for start in _SENTENCE_START.finditer(text):  # tried at each sentence's start, and after its greeting
-            for position in self._opening(text, start.end()):
+        for start in _sentence_starts(text):  # tried at each sentence's start, and after its greeting
+            for position in self._opening(text, start):
                 if position >= end and (opener := self._openers.match(text, position)):
                     kept.append(text[end:position])
                     end = self._after_opener.match(text, opener.end()).end()
@@ -109,3 +114,10 @@ class ChatNoise:
         while match := self._agreement.match(fold(text)):
             text = text[len(match.group()) :].lstrip(" ,.!:;")
         return text
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Where each sentence of `text` starts (after its spaces): the ends of `_SENTENCE_START`'s matches, in order."""
+    if "\n" in text:
+        return [match.end() for match in _SENTENCE_START.finditer(text)]
+    return [_LINE_START.match(text).end(), *(match.end() for match in _MARK_END.finditer(text))]

@@ -79,7 +79,7 @@ class DensePostings:
         self._norms = norms
         self._arrays: tuple[NDArray, NDArray] | None = None  # the norms and the firsts, at the first long message
         # Per (term, weight): the rows and products of its example postings, then of its clause postings.
-        self._laid: dict[tuple[str, float], tuple[NDArray, ...]] = {}
+        self._laid: dict[tuple[str, float], tuple[NDArray, NDArray]] = {}
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "_arrays": None, "_laid": {}}  # a pickled engine holds no numpy array
@@ -92,31 +92,32 @@ class DensePostings:
         if self._arrays is None:
             self._arrays = np.array(self._norms, dtype=np.float64), np.array(self._firsts, dtype=np.intp)
         norms, firsts = self._arrays
-        laid = [self._products(term, weights[term]) for term in terms]
-        example_rows, example_products, clause_rows, clause_products = (
-            np.concatenate(part) for part in zip(*laid, strict=True)
-        )
-        dots = np.bincount(example_rows, weights=example_products, minlength=len(norms))
-        nearest = np.maximum.reduceat(dots / (norm * norms), firsts)
-        relevance = np.bincount(clause_rows, weights=clause_products, minlength=len(self._ids))
+        # One row per example, then one per clause: the two sums in one `bincount` (each row adds its own products
+        # in the same order), the products of every term laid end to end once.
+        keys = list(zip(terms, map(weights.__getitem__, terms), strict=True))
+        laid = list(map(self._laid.get, keys))  # in C: a long message's terms were mostly laid by an earlier ranking
+        if None in laid:
+            laid = [self._products(*key) if found is None else found for found, key in zip(laid, keys, strict=True)]
+        rows, products = (np.concatenate(part) for part in zip(*laid, strict=True))
+        sums = np.bincount(rows, weights=products, minlength=len(norms) + len(self._ids))
+        nearest = np.maximum.reduceat(sums[: len(norms)] / (norm * norms), firsts)
+        relevance = sums[len(norms) :]
         return dict(zip(self._ids, nearest.tolist(), strict=True)), dict(
             zip(self._ids, relevance.tolist(), strict=True)
         )
 
-    def _products(self, term: str, weight: float) -> tuple[NDArray, ...]:
-        """The rows of `term`'s example postings and `weight` × their weights, then the same of its clause postings
-        (each product the float Python's `weight * value` gives)."""
+    def _products(self, term: str, weight: float) -> tuple[NDArray, NDArray]:
+        """The rows of `term`'s example postings, then of its clause postings (after the examples' rows), and `weight` ×
+        their weights (each product the float Python's `weight * value` gives)."""
         import numpy as np
 
         if (laid := self._laid.get((term, weight))) is None:
             if len(self._laid) >= PRODUCTS_CACHE_SIZE:
                 self._laid.clear()
-            laid = self._laid[term, weight] = tuple(
-                array
-                for postings in self._postings
-                for array in (
-                    np.array([row for row, _ in postings.get(term, ())], dtype=np.intp),
-                    np.array([weight * value for _, value in postings.get(term, ())], dtype=np.float64),
-                )
+            examples, clauses = (postings.get(term, ()) for postings in self._postings)
+            offset = len(self._norms)
+            laid = self._laid[term, weight] = (
+                np.array([row for row, _ in examples] + [offset + row for row, _ in clauses], dtype=np.intp),
+                np.array([weight * value for _, value in (*examples, *clauses)], dtype=np.float64),
             )
         return laid

@@ -53,7 +53,7 @@ def fold(text: str) -> str:
     if (folded := _short_folds.get(text)) is None:
         if len(_short_folds) >= SHORT_FOLDS_SIZE:
             _short_folds.clear()
-        folded = _short_folds[text] = _fold(text)
+        folded = _short_folds[text] = _fold_sentence(text)  # its words' folds, from the cache of words
     return folded
 
 
@@ -129,7 +129,15 @@ def _fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """The folded words and numbers of `text`, stretched letters squeezed ("ouiii" -> "oui")."""
     if len(text) > LONG_TEXT:
-        return list(chain.from_iterable(_by_sentence(text, _sentence_tokens, _sentence_words)))
+        # Its sentences without their marks: a "." or "?" ending a text adds no token to it (a number's inner dot
+        # needs a digit after it), so none need be put back as the fold's sentences need them.
+        sentences: list[str] = []
+        for part in text.split(". "):
+            if "? " in part:
+                sentences += part.split("? ")
+            else:
+                sentences.append(part)
+        return list(chain.from_iterable(_cached(sentences, _sentence_tokens, _sentence_words, SENTENCE_CACHE_SIZE)))
     return _tokens(text)
 
 
@@ -160,6 +168,14 @@ def comparable(text: str) -> str:
 def original_length(text: str, folded_length: int) -> int:
     """The shortest start of `text` whose folded form is `folded_length` long or more (folding may
     lengthen a few characters: "œ" gives "oe")."""
+    high = min(len(text), folded_length)
+    if not _LENGTH_MAY_CHANGE.search(text, 0, high):  # each of its characters folds into one: its own length
+        return high
+    return _searched_length(text, folded_length)
+
+
+def _searched_length(text: str, folded_length: int) -> int:
+    """`original_length`, found by folding starts of `text` (a binary search)."""
     low, high = 0, min(len(text), folded_length)
     while low < high:
         middle = (low + high) // 2
@@ -168,3 +184,27 @@ def original_length(text: str, folded_length: int) -> int:
         else:
             low = middle + 1
     return low
+
+
+def _one_for_one() -> re.Pattern[str]:
+    """A class of the characters whose fold may not be one character of their own: every character but those of
+    Latin text and its punctuation ("é", "«", "’", "€") that fold into one character and never compose with their
+    neighbours (no combining mark; a combining mark is the one such character these blocks hold). A text of the
+    others folds into as many characters, one per character, as NFKC and NFD then change nothing across two of
+    them."""
+    kept = [
+        code
+        for first, last in ((0x00, 0x24F), (0x2000, 0x206F), (0x20A0, 0x20CF))
+        for code in range(first, last + 1)
+        if len(_fold(chr(code))) == 1 and not unicodedata.combining(chr(code))
+    ]
+    ranges: list[list[int]] = []
+    for code in kept:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return re.compile("[^" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]")
+
+
+_LENGTH_MAY_CHANGE = _one_for_one()

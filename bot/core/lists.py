@@ -19,8 +19,10 @@ _INLINE_MARK = re.compile(
 )
 _FIRST_VALUES = ("a", "i", "1")
 # Dash bullets on one line ("Trois points : - le tarif - la durée - le tribunal"); "•" needs no colon.
-_INLINE_DASH = re.compile(r"(?<=\s)[-•–—]\s+(?=[^\W\d])")  # not "8 h 30 - 12 h": a range of numbers
-_INLINE_BULLET = re.compile(r"(?<=\s)•\s+(?=\w)")
+# The mark first, the space before it checked behind it: the regex engine skips to the marks (a look-behind first was
+# tried at every character); the same matches as "(?<=\s)[-•–—]\s+(?=[^\W\d])" and "(?<=\s)•\s+(?=\w)".
+_INLINE_DASH = re.compile(r"[-•–—](?<=\s.)\s+(?=[^\W\d])")  # not "8 h 30 - 12 h": a range of numbers
+_INLINE_BULLET = re.compile(r"•(?<=\s•)\s+(?=\w)")
 # A form's field after a dash ("Ticket n° 12 — Catégorie : Devis — Description : …"): a label, not an item.
 FULL_STOP = re.compile(r"[.!…]\s+\w")  # a sentence ends and another follows
 _FIELD_LABEL = re.compile(r"[^\W\d][\w'’]*(?:\s+[\w'’]+){0,2}\s*:(?!\d)")

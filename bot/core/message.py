@@ -15,21 +15,18 @@ import re
 from dataclasses import dataclass, replace
 
 from .chat import ChatNoise
-from .french import fold, original_length
-from .header_dates import undated
+from .forwarding import Forwarding
 from .history import ReplyHistory
 from .lists import FULL_STOP, CountedLists, SequenceLists, inline_items, semicolon_items
-from .phrases import PhraseFinder, flexible, phrases_pattern
+from .phrases import PhraseFinder
 from .pieces import Pieces
 from .reading import Reading
 from .sentence_ends import bare_line, sentences
+from .sign_offs import SignOffs
 from .spoken import Dictation
 
 __all__ = ["Message", "Reader", "Reading", "Sentence"]
 
-# A forwarded message inside another one starts after a separator line ("---------- Message transféré
-# ----------", "-----Original Message-----"): what comes before is the forwarder's words.
-_SEPARATOR = re.compile(r"^[ \t>]*[-_=]{3,}[^\n]*\n", re.MULTILINE)
 _ITEM_STARTS = frozenset("0123456789(-•*–—Qq")  # what a list item may start with, besides "a) "
 _ITEM_NUMBER = re.compile(
     r"^\(?(?:\d{1,2}[).°/-]|(?:[a-zA-Z]|i{1,3}|iv|vi{0,3}|I{1,3}|IV|VI{0,3})[).°])\s+|^[-•*–—]\s*"
@@ -42,15 +39,11 @@ _ITEM_NUMBER = re.compile(
 _VALUE_TOLD = r"[:=(]\s*\d[\d\s,.]*?\s?(?:€|h\b|min\b)"
 _DATE_TOLD = re.compile(rf"\b(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}\b|{_VALUE_TOLD}")
 _FACT_TOLD = re.compile(r"\d\s?(?:€|h\b|min\b)")
+_ANY_VALUE_TOLD = re.compile(_VALUE_TOLD)
 # A remark in brackets, closed or not where the sentence ends ("R : à compléter (hors sujet ?"): its "?" asks nothing.
 _ASIDE = re.compile(r"\([^()]*(?:\)|$)")
 _TRAILING_LINK = re.compile(r"\s+et$")  # "(i) le coût horaire et (ii) …": the item ends before "et"
-# A quote's sentence goes on after it to its "?" ("» ?", "», c'est quoi ?"; not "» Peux-tu répondre ?", a new one).
-_ASKED_AFTER = re.compile(r"\s*+(?:[,;:]\s*+)?(?![A-ZÀ-Ý])[^.?!«»\n]{0,40}\?")
-_QUOTE = re.compile(r"«\s*(.+?)\s*»|\"(.+?)\"", re.DOTALL)
-HEADER_CHARS = 400  # forwarding headers are at the start
-SIGN_OFF_CHARS = 60  # a sign-off opens its sentence and is short ("dans l'attente de votre réponse")
-MIN_QUOTED_MESSAGE = 40  # a shorter quote is a phrase quoted inside a sentence (« à tout moment »)
+_ALNUM = re.compile(r"[^\W_]")  # a letter or a digit (what str.isalnum says of one character)
 
 
 @dataclass(frozen=True)
@@ -80,29 +73,14 @@ class Reader:
     """Splits messages into sentences, knowing which ones ask something."""
 
     def __init__(self, reading: Reading) -> None:
-        self._sign_off = phrases_pattern(reading.sign_offs, start=True)
+        self._sign_off = SignOffs(reading.sign_offs)
         self._checks = PhraseFinder(reading.check_words)  # "Vrai ou faux ?" announces the statements listed after it
         self.dictation = Dictation(reading)
         self.cutter = Pieces(reading)
         self._counted = CountedLists(dict(reading.list_counts), reading.listed_things)
         self._sequence = SequenceLists(reading.sequence_words)
-        markers = sorted({fold(marker).strip() for marker in reading.forward_markers}, key=len, reverse=True)
-        # A marker ending in a colon ("Objet :") is a whole header; another runs to its colon
-        # ("Message transféré de la mairie de X :").
-        fields = "|".join(flexible(marker, folded=True) for marker in markers if marker.endswith(":"))
-        headers = [
-            # "De : X Objet : Y": a field runs to the next field; its last one ends at its colon.
-            flexible(marker, folded=True) + rf"(?:[^«]{{0,120}}?(?=\s(?:{fields})))?"
-            if marker.endswith(":")
-            else flexible(marker, folded=True) + r"\b[^:«]{0,80}:"
-            for marker in markers
-            if marker
-        ]
-        self._header = re.compile(r"^(?:\s*(?:" + "|".join(headers) + "))+") if headers else None
-        # A header field opening a line further down ("De : Mairie de X" after the forwarder's "Peux-tu
-        # regarder ?"): the forwarded message starts there.
-        self._field_line = re.compile(rf"^[ \t>]*(?:{fields})", re.MULTILINE) if fields else None
         self.chat = ChatNoise(reading)
+        self._forwarding = Forwarding(reading, self.chat)
         self.history = ReplyHistory(reading)
 
     def tidy(self, text: str, *, whole: bool = False) -> str:
@@ -113,7 +91,7 @@ class Reader:
         """The sentences of `text` without forwarding header and signature, its spoken punctuation written
         (`written`, if the caller did so already)."""
         written = self.dictation.punctuate(text) if written is None else written
-        body, outside = self._unwrap(self.chat.without_mentions(written))
+        body, outside = self._forwarding.unwrap(self.chat.without_mentions(written))
         body, history = self.history.split(body)  # a reply's quoted history ("> …") read after its new text
         read = f"{body}\n{history}" if history else body
         # A message dictated, or without any "?" nor a full stop between sentences (SMS), asks wherever a
@@ -164,9 +142,11 @@ class Reader:
             # Nothing asks but a list ("1) durée de la convention 2) tarif du CDG"), or a list some items of which
             # ask: its items are the questions, unless one tells a date (the situation).
             sentences = [replace(s, asks=s.asks or (s.listed and not _DATE_TOLD.search(s.text))) for s in sentences]
-        if any(re.search(_VALUE_TOLD, s.text) for s in sentences):
+        if any(_ANY_VALUE_TOLD.search(s.text) for s in sentences):
             told = [s.listed and _FACT_TOLD.search(s.text) and not self.cutter.asks(s.text, True) for s in sentences]
-            sentences = [replace(s, asks=s.asks and not fact) for s, fact in zip(sentences, told, strict=True)]
+            sentences = [
+                replace(s, asks=False) if s.asks and fact else s for s, fact in zip(sentences, told, strict=True)
+            ]
         return sentences
 
     def punctuate(self, text: str) -> str:
@@ -176,48 +156,6 @@ class Reader:
     def pieces(self, question: str) -> list[str]:
         """The pieces of one asking sentence that may be questions of their own (see `Pieces`)."""
         return self.cutter.pieces(question)
-
-    def _unwrap(self, text: str) -> tuple[str, str]:
-        """The message proper, and what surrounds a forwarded quote (or "")."""
-        forwarded = False
-        if self._header:
-            match = self._header.match(fold(text[:HEADER_CHARS]))
-            if match:
-                forwarded = True
-                text = undated(text[original_length(text, match.end()) :])
-        lines = "\n" in text  # else a line starts only where the text does, and no separator line ends
-        field_line = self._field_line and (self._field_line.search if lines else self._field_line.match)
-        if field_line and not (lines and _SEPARATOR.search(text)) and (field := field_line(fold(text))):
-            start = original_length(text, field.start())
-            body = text[start:]
-            match = self._header.match(fold(body[:HEADER_CHARS])) if self._header else None
-            body = undated(body[original_length(body, match.end()) :]) if match else body
-            if start and body.strip():
-                return body, text[:start].strip()
-        if lines and (separator := _SEPARATOR.search(text)):
-            body = text[separator.end() :]
-            match = self._header.match(fold(body[:HEADER_CHARS])) if self._header else None
-            body = undated(body[original_length(body, match.end()) :]) if match else body
-            if body.strip():
-                return body, text[: separator.start()].strip()
-        quotes = list(_QUOTE.finditer(text))
-        quote = next(
-            (
-                m
-                for m in quotes
-                if len(m.group(m.lastindex or 1)) >= MIN_QUOTED_MESSAGE
-                and not _quoted_phrase(m.group(m.lastindex or 1), text, m.end())
-            ),
-            None,
-        )
-        # A question quoted from the chat, then "+1 même question, …": the quote is the question asked.
-        agreed = next((m for m in quotes if "?" in m.group() and self.chat.agrees(text[m.end() :])), None)
-        if agreed:  # what follows the agreement is read too: it may ask more ("+1, et aussi : …")
-            remark = self.chat.without_agreement(text[agreed.end() :].strip())
-            return f"{agreed.group(agreed.lastindex or 1)}\n{remark}", text[: agreed.start()].strip()
-        if quote and (forwarded or quote.end() - quote.start() > len(text) / 2):
-            return quote.group(quote.lastindex or 1), f"{text[: quote.start()]} {text[quote.end() :]}".strip()
-        return text, ""
 
     def _sentences(self, text: str) -> list[tuple[str, bool, bool]]:
         """Each sentence, whether it is a list item ("- …", "2) …"), and whether it announces a list
@@ -234,17 +172,11 @@ class Reader:
             marked = raw[:1] in _ITEM_STARTS or raw[1:2] == ")" or (raw[:1] in "ivIV" and _ITEM_NUMBER.match(raw))
             piece = _ITEM_NUMBER.sub("", raw) if marked else raw
             item = piece != raw
-            piece = _TRAILING_LINK.sub("", piece.strip(" ,;:-–—»«\"'"))
-            if not any(char.isalnum() for char in piece):
+            piece = piece.strip(" ,;:-–—»«\"'")
+            piece = _TRAILING_LINK.sub("", piece) if piece.endswith("et") else piece  # most pieces end otherwise
+            if not _ALNUM.search(piece):
                 continue  # "??": the end of the sentence before
-            if found and self._sign_off.match(fold(piece[:SIGN_OFF_CHARS])):
+            if found and self._sign_off.opens(piece):
                 break  # a signature follows
             found.append((piece, item, raw.endswith(":") or (raw.endswith("?") and bool(self._checks.find(piece)))))
         return found
-
-
-def _quoted_phrase(quoted: str, text: str, end: int) -> bool:
-    """Whether a quote is a phrase quoted in a question ("Que veut dire « Le règlement interviendra par mandat
-    administratif » ?"), not the message: it asks nothing, is no whole sentence, and the sentence it stands in
-    ends with a question mark."""
-    return "?" not in quoted and not quoted.rstrip().endswith((".", "!", "…")) and bool(_ASKED_AFTER.match(text, end))

@@ -18,13 +18,13 @@ from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import Protocol
 
-from .analysis import large_number
 from .answer import Answer, Citation
 from .folding import share_start
 from .matching import Matcher
 from .message import Message
 from .questions import MAX_PARTS, Question
 from .replies import PART_NOT_FOUND
+from .term_numbers import large_number
 
 MAX_CONTEXT_TERMS = 80  # a long message's context: its first sentences say what it is about
 CONTEXT_CHARS = 1_500  # the first sentences read for those terms (a term every 11 to 15 characters), doubled if short

@@ -211,8 +211,10 @@ class Pieces:
 
     def asks(self, sentence: str, unpunctuated: bool = False) -> bool:
         """Whether a sentence asks something; `unpunctuated`: its message has no "?" (dictated, SMS)."""
+        if "?" in sentence:
+            return True
         folded = fold(sentence)
-        if "?" in sentence or self._opener.match(folded) or self._asking.search(folded):
+        if self._opener.match(folded) or self._asking.search(folded):
             return True
         if self._enumerators.find(sentence):
             return True  # "première question … deuxième question …"

@@ -1,0 +1,102 @@
+"""The message proper inside what forwards it: a forwarding header ("TR: Message transféré de la mairie de X :",
+"De : … Objet : …"), the forwarder's words before a header field or a separator line, or a long quote (« … »).
+
+The markers of a header are data (knowledge/vocabulary.yaml: forward_markers), made into patterns by `phrases.py`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .chat import ChatNoise
+from .french import fold, original_length
+from .header_dates import undated
+from .phrases import flexible
+from .reading import Reading
+
+# A forwarded message inside another one starts after a separator line ("---------- Message transféré
+# ----------", "-----Original Message-----"): what comes before is the forwarder's words.
+_SEPARATOR = re.compile(r"^[ \t>]*[-_=]{3,}[^\n]*\n", re.MULTILINE)
+# A quote's sentence goes on after it to its "?" ("» ?", "», c'est quoi ?"; not "» Peux-tu répondre ?", a new one).
+_ASKED_AFTER = re.compile(r"\s*+(?:[,;:]\s*+)?(?![A-ZÀ-Ý])[^.?!«»\n]{0,40}\?")
+_QUOTE = re.compile(r"«\s*(.+?)\s*»|\"(.+?)\"", re.DOTALL)
+HEADER_CHARS = 400  # forwarding headers are at the start
+MIN_QUOTED_MESSAGE = 40  # a shorter quote is a phrase quoted inside a sentence (« à tout moment »)
+
+
+class Forwarding:
+    """Finds the forwarded message in a text, and what the forwarder wrote around it."""
+
+    def __init__(self, reading: Reading, chat: ChatNoise) -> None:
+        markers = sorted({fold(marker).strip() for marker in reading.forward_markers}, key=len, reverse=True)
+        # A marker ending in a colon ("Objet :") is a whole header; another runs to its colon
+        # ("Message transféré de la mairie de X :").
+        fields = "|".join(flexible(marker, folded=True) for marker in markers if marker.endswith(":"))
+        headers = [
+            # "De : X Objet : Y": a field runs to the next field; its last one ends at its colon.
+            flexible(marker, folded=True) + rf"(?:[^«]{{0,120}}?(?=\s(?:{fields})))?"
+            if marker.endswith(":")
+            else flexible(marker, folded=True) + r"\b[^:«]{0,80}:"
+            for marker in markers
+            if marker
+        ]
+        self._header = re.compile(r"^(?:\s*(?:" + "|".join(headers) + "))+") if headers else None
+        # A header field opening a line further down ("De : Mairie de X" after the forwarder's "Peux-tu
+        # regarder ?"): the forwarded message starts there.
+        self._field_line = re.compile(rf"^[ \t>]*(?:{fields})", re.MULTILINE) if fields else None
+        self.chat = chat
+
+    def unwrap(self, text: str) -> tuple[str, str]:
+        """The message proper, and what surrounds a forwarded quote (or "")."""
+        forwarded = False
+        if self._header:
+            match = self._header.match(fold(text[:HEADER_CHARS]))
+            if match:
+                forwarded = True
+                text = undated(text[original_length(text, match.end()) :])
+        lines = "\n" in text  # else a line starts only where the text does, and no separator line ends
+        # A header field found on a later line: the forwarder's words end there. In a text of one line a field can only
+        # open it, where no words come before it: nothing to look for (the whole text was folded to find none).
+        if (
+            lines
+            and self._field_line
+            and not _SEPARATOR.search(text)
+            and (field := self._field_line.search(fold(text)))
+        ):
+            start = original_length(text, field.start())
+            body = text[start:]
+            match = self._header.match(fold(body[:HEADER_CHARS])) if self._header else None
+            body = undated(body[original_length(body, match.end()) :]) if match else body
+            if start and body.strip():
+                return body, text[:start].strip()
+        if lines and (separator := _SEPARATOR.search(text)):
+            body = text[separator.end() :]
+            match = self._header.match(fold(body[:HEADER_CHARS])) if self._header else None
+            body = undated(body[original_length(body, match.end()) :]) if match else body
+            if body.strip():
+                return body, text[: separator.start()].strip()
+        quotes = list(_QUOTE.finditer(text))
+        quote = next(
+            (
+                m
+                for m in quotes
+                if len(m.group(m.lastindex or 1)) >= MIN_QUOTED_MESSAGE
+                and not _quoted_phrase(m.group(m.lastindex or 1), text, m.end())
+            ),
+            None,
+        )
+        # A question quoted from the chat, then "+1 même question, …": the quote is the question asked.
+        agreed = next((m for m in quotes if "?" in m.group() and self.chat.agrees(text[m.end() :])), None)
+        if agreed:  # what follows the agreement is read too: it may ask more ("+1, et aussi : …")
+            remark = self.chat.without_agreement(text[agreed.end() :].strip())
+            return f"{agreed.group(agreed.lastindex or 1)}\n{remark}", text[: agreed.start()].strip()
+        if quote and (forwarded or quote.end() - quote.start() > len(text) / 2):
+            return quote.group(quote.lastindex or 1), f"{text[: quote.start()]} {text[quote.end() :]}".strip()
+        return text, ""
+
+
+def _quoted_phrase(quoted: str, text: str, end: int) -> bool:
+    """Whether a quote is a phrase quoted in a question ("Que veut dire « Le règlement interviendra par mandat
+    administratif » ?"), not the message: it asks nothing, is no whole sentence, and the sentence it stands in
+    ends with a question mark."""
+    return "?" not in quoted and not quoted.rstrip().endswith((".", "!", "…")) and bool(_ASKED_AFTER.match(text, end))

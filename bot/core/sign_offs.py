@@ -1,0 +1,45 @@
+"""Whether a sentence opens with a sign-off ("Cordialement", "Dans l'attente de votre réponse"): a signature follows.
+
+Why a module of its own: the test runs on every sentence of a message (fifty in a forwarded e-mail of 4,096
+characters), and folding each one to tell was a fifth of cutting a message into sentences. Most sentences open
+with a word no sign-off can start, which their ASCII letters tell without folding.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .french import fold
+from .phrases import phrases_pattern
+
+SIGN_OFF_CHARS = 60  # a sign-off opens its sentence and is short ("dans l'attente de votre réponse")
+_ASCII_MARKS = r"[\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]*"  # ASCII characters but letters, digits and "_"
+
+
+class SignOffs:
+    """The sign-offs of knowledge/vocabulary.yaml, found at a sentence's start (folded)."""
+
+    def __init__(self, phrases: tuple[str, ...]) -> None:
+        self._pattern = phrases_pattern(phrases, start=True)
+        firsts = {re.split(r"[\s\-']+", fold(phrase).strip())[0] for phrase in phrases if phrase.strip()}
+        # Where a sign-off may open a sentence, told from its first word when written in ASCII: folding changes no
+        # ASCII character but its case, so the folded sentence opens with the same marks, then those letters, where a
+        # sign-off's first word must start ("davance" for "d'avance"), or be started by, them ("dès" gives "d", which
+        # "dans" starts with); any sentence whose first word is not written in ASCII is folded and tried.
+        prefixes = {first[:end] for first in firsts for end in range(1, len(first) + 1)}
+        self._may_open = re.compile(
+            rf"{_ASCII_MARKS}(?:{_either_case(firsts)}|(?:{_either_case(prefixes)})(?![A-Za-z])|(?=[^\x00-\x7f]))"
+            if all(first.isascii() and first.isalpha() for first in firsts)
+            else ""  # every sentence tried
+        )
+
+    def opens(self, sentence: str) -> bool:
+        """Whether a sign-off opens `sentence`."""
+        return bool(self._may_open.match(sentence) and self._pattern.match(fold(sentence[:SIGN_OFF_CHARS])))
+
+
+def _either_case(words: set[str]) -> str:
+    """An alternation of ASCII `words` in either case, longest first (not re.IGNORECASE: "k" would match "K", the
+    Kelvin sign, whose fold is no ASCII letter of the sentence)."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join("".join(f"[{letter}{letter.upper()}]" for letter in word) for word in ordered) or r"(?!x)x"
