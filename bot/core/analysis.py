@@ -63,8 +63,10 @@ class Analyzer:
             concept = "=" + "_".join(words(group[0]))
             for expression in group:
                 found = words(expression)
-                # A one-word expression also stands for its feminine and plural ("payé": "payées").
-                forms = [found] if len(found) != 1 else [[found[0] + ending] for ending in ("", "e", "s", "es")]
+                # A one-word expression also stands for its feminine and plural ("payé": "payées"); a word ending in
+                # "s", "x" or "z" is its own plural ("procès" is not "process").
+                endings = ("", "e", "es") if found and found[0].endswith(("s", "x", "z")) else ("", "e", "s", "es")
+                forms = [found] if len(found) != 1 else [[found[0] + ending] for ending in endings]
                 for form in forms:
                     key = tuple(self._family.get(stem(word), stem(word)) for word in form)
                     self._phrases.setdefault(key, concept)
