@@ -1,6 +1,5 @@
-"""What an amount of the collectivité's budget buys of the CDG 62's time (Article 4.2.1: 50 € TTC an hour, travel
-included): hours ("combien d'heures avec 500 € ?"), hours on site once each trip is paid ("750 €, 3 déplacements d'1 h
-de route chacun"), or sessions ("une séance dure 1 h plus 30 min de route"). La Fibre's quote buys none of it."""
+"""What a budget buys of the CDG 62's time (article 4.2.1: 50 € TTC an hour, travel included): hours ("combien d'heures
+avec 500 € ?"), hours on site once each trip is paid, or sessions. La Fibre's quote buys none of it."""
 
 from __future__ import annotations
 
@@ -129,7 +128,8 @@ class Budget(Calculator):
         amounts = [(a, start) for a, start in self.reader.amount_spans(text) if not self.totals.is_rate(text, start)]
         asked = asking(text)  # "avec ces 475 € ?": the one amount the question names (not La Fibre's: it buys no hours)
         own = {a for a, at in self.reader.amount_spans(asked) if self._named_at(asked, at) != {"fibre"}}
-        quotes = {a for a, at in amounts if "fibre" in named and self._named_at(text, at) == {"fibre"}} - own
+        fibre, of = "fibre" in named, self.totals.in_fibre_sentence  # "Le devis de La Fibre, signé, est de 1 850 €"
+        quotes = {a for a, at in amounts if fibre and ({"fibre"} == self._named_at(text, at) or of(text, at))} - own
         budget = [(a, start) for a, start in amounts if a not in quotes and (len(own) != 1 or a in own)]
         if len({amount for amount, _ in budget}) != 1 or budget[0][0] <= 0:  # "600 € … avec les 600 €": one, said twice
             return None

@@ -79,7 +79,12 @@ class Entities:
         """The bodies the question names."""
         marks = [m.start() for m in _QUESTION_MARK.finditer(text)]  # each question: back to its sentence's start
         asked = " ".join(fold(text[max(text.rfind(c, 0, i) for c in ".!?\n") + 1 : i]) for i in marks)
-        return {name for name in names if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", asked)}
+        # "Givenchy ne veut pas continuer …?" names "Givenchy-lès-Noyelles": a compound name by its first part too
+        return {
+            name
+            for name in names
+            if any(re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", asked) for part in {name, name.split("-")[0]})
+        }
 
     def _kept(self, text: str, names: list[re.Match[str]], asked: set[str]) -> str:
         """`text` without the figures of the bodies other than `asked` ("" when `asked` has none of its own)."""

@@ -33,8 +33,8 @@ class Totals(Calculator):
         given = [(amount, start) for amount, start in amounts if not self.is_rate(text, start)]
         # "Quel est le total dû au CDG 62 ?": the CDG 62's total; La Fibre's quote or bill is not a part of it.
         if self.parties.named_in(asking(text)) == {"cdg"}:
-            theirs = [amount for amount, start in given if self._of_fibre(text, start)]
-            given = [(amount, start) for amount, start in given if not self._of_fibre(text, start)]
+            theirs = [amount for amount, start in given if self.of_fibre(text, start)]
+            given = [(amount, start) for amount, start in given if not self.of_fibre(text, start)]
             if theirs and not given:
                 amounts = " et ".join(format_euros(amount) for amount in theirs)
                 return OTHER_PARTY_LEFT_OUT.format(cdg=format_euros(cdg), detail=detail, amounts=amounts)
@@ -92,11 +92,14 @@ class Totals(Calculator):
         """The organisations named in the part of the sentence of the amount at `start`."""
         return self.parties.named(self.reader.clause_around(text, start, start + 1))
 
-    def _of_fibre(self, text: str, start: int) -> bool:
-        """The amount at `start` is La Fibre's: its clause names it, or its sentence names it and not the CDG 62
-        ("Le devis de La Fibre Numérique 59 62, lui, était de 1 480 €")."""
-        sentence = self.parties.named(text[max(text.rfind(end, 0, start) for end in ".;!?\n") + 1 : start + 1])
-        return "fibre" in self._named_at(text, start) or sentence == {"fibre"}
+    def of_fibre(self, text: str, start: int) -> bool:
+        """The amount at `start` is La Fibre's: its clause names it, or its sentence alone does (`in_fibre_sentence`)."""
+        return "fibre" in self._named_at(text, start) or self.in_fibre_sentence(text, start)
+
+    def in_fibre_sentence(self, text: str, start: int) -> bool:
+        """Does the sentence up to the amount at `start` name La Fibre and no one else ("Le devis de La Fibre
+        Numérique 59 62, lui, était de 1 480 €")?"""
+        return self.parties.named(text[max(text.rfind(end, 0, start) for end in ".;!?\n") + 1 : start + 1]) == {"fibre"}
 
     def is_rate(self, text: str, start: int) -> bool:
         """ "50 € de l'heure", "30 € par mois": a rate, not an amount to add."""
