@@ -98,6 +98,7 @@ class Calculations:
     def _answer(
         self, question: str, text: str, terms: list[str], ranked: list[Candidate], today: date, signature: date | None
     ) -> Answer | None:
+        """`answer` for one reading of the message (the whole one, or one body's)."""
         folded = fold_spaced(text)
         near = {candidate.clause_id for candidate in ranked[:3]}
         named = self.parties.named(folded)

@@ -1,6 +1,6 @@
 """A message about several communes (or other bodies), each with its own dates and amounts ("Agnez (entrée en vigueur
 le 07/07/2025), Gouy (… le 30/10/2025) et Habarcq (… le 12/02/2026). Pour Gouy, à quelle date …?"): the calculations
-read the figures of the one its question names, or of each one in turn when it names them all or none.
+read the figures of the one its question names, or of each one in turn when it names none or several.
 
 A body is a capitalised word standing alone (not beside another capitalised word: "La Fibre", "Mme Caron" are no
 commune) that labels its figures like a list's item ("Aubigny : …", "Agnez (…)", "Pour Beussent, signée le …"), inside
@@ -43,7 +43,7 @@ class Entities:
 
     def each(self, text: str) -> list[tuple[str, str]]:
         """Each body the message gives its own figures, with the message as it reads for that one alone, when the
-        question names all of them or none ("Pour Beussent, signée le …, et pour Bezinghem, signée le …, quelles … ?");
+        question does not name exactly one ("Pour Beussent, signée le …, et pour Bezinghem, signée le …, quelles … ?");
         [] otherwise."""
         names = self._bodies(text)
         bodies = {fold(m.group()): m.group() for m in names}
@@ -54,8 +54,9 @@ class Entities:
 
     def _bodies(self, text: str) -> list[re.Match[str]]:
         """The mentions of the bodies of `text` that give figures, when there are two to MAX_BODIES of them."""
-        if self._last[0] == text:
-            return self._last[1]
+        last, found_last = self._last  # one read: another thread may set it in between
+        if last == text:
+            return found_last
         found: list[re.Match[str]] = []
         if "?" in text:
             names = [m for m in _LISTED_NAME.finditer(text) if self._is_name(text, m)]
