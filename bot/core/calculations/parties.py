@@ -14,6 +14,7 @@ from .cues import cue_pattern
 
 ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
 LETTER_REACH = 40  # characters between a letter's word and its sender's name ("un courrier recommandé du CDG 62")
+SIGNATURE_REACH = 200  # characters at a message's end where its signature is looked for
 
 # Between a termination word and the party after it: the agent ("par", "du", "de la"), nothing else.
 _NUMBERS = re.compile(r"(?:\s*\d+(?![\d/.-]))*")  # "59 62" and "62" right after a name belong to it
@@ -157,8 +158,7 @@ class Parties(Calculator):
         return bool(cues.letter_sent.search(folded, max(0, start - LETTER_REACH), start))
 
     def speaker(self, folded: str) -> str | None:
-        """The provider that writes as "nous" ("Au CDG 62, nous voulons résilier", "Service juridique de La Fibre
-        Numérique 59 62. Nous …"), if one does."""
+        """The provider that writes as "nous" ("Au CDG 62, nous voulons résilier", "Service juridique de La Fibre …")."""
         speaking = (
             party for party, (start, after) in self.cues.speaker.items() if start.match(folded) or after.search(folded)
         )
@@ -167,7 +167,7 @@ class Parties(Calculator):
             for party, (start, aside, signed) in self.cues.writer.items()
             if start.match(folded)
             or aside.search(folded)
-            or (signed.search(folded) and not self._reporting.search(folded))
+            or (signed.search(folded, max(0, len(folded) - SIGNATURE_REACH)) and not self._reporting.search(folded))
         )
         return next((party for party in (*speaking, *writing) if party in ("cdg", "fibre")), None)
 
