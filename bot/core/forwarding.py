@@ -10,7 +10,6 @@ import re
 
 from .chat import ChatNoise
 from .french import fold, original_length
-from .header_dates import undated
 from .phrases import flexible
 from .reading import Reading
 
@@ -20,6 +19,12 @@ _SEPARATOR = re.compile(r"^[ \t>]*[-_=]{3,}[^\n]*\n", re.MULTILINE)
 # A quote's sentence goes on after it to its "?" ("» ?", "», c'est quoi ?"; not "» Peux-tu répondre ?", a new one).
 _ASKED_AFTER = re.compile(r"\s*+(?:[,;:]\s*+)?(?![A-ZÀ-Ý])[^.?!«»\n]{0,40}\?")
 _QUOTE = re.compile(r"«\s*(.+?)\s*»|\"(.+?)\"", re.DOTALL)
+# A header's last field when it is a date ("Date : 28 nov. 2026 à 08:30", "Envoyé : jeudi 26 novembre 2026 16:22"): the
+# header is dropped up to that field's colon, and the date left alone on its line dates the e-mail, never the situation.
+_DATED_LINE = re.compile(
+    r"[ \t]*(?:[^\W\d]+\.?[ \t]+)?\d{1,2}(?:er)?[ \t/.-]+(?:\d{1,2}|[^\W\d]+\.?)[ \t/.-]+\d{2,4}[^\n\w]*"
+    r"(?:(?:à[ \t]+)?\d{1,2}[:h]\d{2})?[ \t]*\n"
+)
 HEADER_CHARS = 400  # forwarding headers are at the start
 MIN_QUOTED_MESSAGE = 40  # a shorter quote is a phrase quoted inside a sentence (« à tout moment »)
 
@@ -100,3 +105,8 @@ def _quoted_phrase(quoted: str, text: str, end: int) -> bool:
     administratif » ?"), not the message: it asks nothing, is no whole sentence, and the sentence it stands in
     ends with a question mark."""
     return "?" not in quoted and not quoted.rstrip().endswith((".", "!", "…")) and bool(_ASKED_AFTER.match(text, end))
+
+
+def undated(body: str) -> str:
+    """`body` without its first line when that line is only a date (the header's last field's value)."""
+    return body[match.end() :] if (match := _DATED_LINE.match(body)) else body

@@ -63,9 +63,8 @@ class Pieces:
         self._cutter = Cutter(reading, asking_phrases, self._piece_end)  # where a new question may start
         self._enumerators, self._ordinals = self._cutter.enumerators, self._cutter.ordinals
         self._follow_up = phrases_pattern(reading.follow_up_words, start=False)
-        self.time_question = phrases_pattern(
-            reading.time_question_words, start=False
-        )  # "et au bout de combien de temps"
+        # "…, et au bout de combien de temps": how long, asked of the question before it
+        self.time_question = phrases_pattern(reading.time_question_words, start=False)
         self.question_words = (*reading.closing_question_words, *reading.in_place_question_words)  # never a topic
 
     def pieces(self, question: str) -> list[str]:

@@ -104,10 +104,10 @@ class TimesOfDay:
         return opener is None or bool(opener.search(text, max(0, match.start() - RANGE_OPENER_REACH), match.start()))
 
     def is_time(self, before: str, hour: int = 0) -> bool:
-        """Does `before` (the words right before hours, `hour` of them) make them a time of day ("à 14h", "il est
-        10h", "l'appel de 14h30")?"""
+        """Does `before` (the words right before hours) make them a time of day ("à 14h", "il est 10h")? `hour`: the
+        hours written as a clock's, with their minutes ("l'appel de 14h30"), else 0."""
         elapsed = self.elapsed is not None and self.elapsed.search(before)
-        late = hour >= self._late_hour and self._late is not None and bool(self._late.search(before))
+        late = self._late_hour <= hour < 24 and self._late is not None and bool(self._late.search(before))
         return bool(((self.time_of_day and self.time_of_day.search(before)) or late) and not elapsed)
 
     def written(self, text: str) -> str:

@@ -101,6 +101,11 @@ def refusal(question: str, text: str) -> Answer:
     return Answer(question, False, "calculation", text)
 
 
+def sentence_start(text: str, position: int, marks: str = ".;!?\n") -> int:
+    """Where the sentence holding `position` starts: after the last of `marks` before it."""
+    return max(text.rfind(mark, 0, position) for mark in marks) + 1
+
+
 def since_break(text: str, position: int, apposed: CuePattern | None = None) -> str:
     """The words before `position` back to a sentence end or comma (60 characters at most), with `apposed` the subject
     before an apposed word too ("le CDG, lui, nous a facturé 450 €": "le CDG nous a facturé")."""

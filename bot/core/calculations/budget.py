@@ -10,7 +10,7 @@ from ..answer import Answer
 from ..cost import Duration
 from ..french import fold
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
-from .base import COST_CLAUSE, Calculator, Context, asking
+from .base import COST_CLAUSE, Calculator, Context, asking, sentence_start
 from .billed import BilledHours, Part
 from .parties import Parties
 from .totals import Totals
@@ -171,7 +171,7 @@ class Budget(Calculator):
         around = self.reader.clause_around(text, duration.start, duration.end)
         if not (self.cues.own_figure and self.cues.own_figure.search(around)):
             return False
-        opening = max(text.rfind(mark, 0, duration.start) for mark in ".!?\n") + 1
+        opening = sentence_start(text, duration.start, ".!?\n")
         sentence = _SENTENCE.match(text, opening).group()  # type: ignore[union-attr]
         asked = (self.cues.amount_asked, self.cues.hours_asked, self.cues.sessions_asked)
         return sentence.endswith("?") and not any(cue and cue.search(sentence) for cue in asked)

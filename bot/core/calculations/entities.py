@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from ..french import fold
+from .base import sentence_start
 
 # A capitalised word then the mark that lists it: the few words worth a closer look (most texts have none, or one).
 # (Its capital first: the regex engine then skips every other character at once.)
@@ -79,7 +80,7 @@ class Entities:
     def _asked(text: str, names: set[str]) -> set[str]:
         """The bodies the question names."""
         marks = [m.start() for m in _QUESTION_MARK.finditer(text)]  # each question: back to its sentence's start
-        asked = " ".join(fold(text[max(text.rfind(c, 0, i) for c in ".!?\n") + 1 : i]) for i in marks)
+        asked = " ".join(fold(text[sentence_start(text, i, ".!?\n") : i]) for i in marks)
         # "Givenchy ne veut pas continuer …?" names "Givenchy-lès-Noyelles": a compound name by its first part too
         return {
             name

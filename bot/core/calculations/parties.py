@@ -9,7 +9,7 @@ from ..answer import Answer
 from ..french import fold
 from ..matching import Candidate
 from ..rescan import Item, Rescan
-from .base import Calculator, Context
+from .base import Calculator, Context, sentence_start
 from .cues import cue_pattern
 
 ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
@@ -105,7 +105,7 @@ class Parties(Calculator):
         commune = self.cues.parties["commune"]
         found: list[Item[str | None]] = []
         for verb in self.cues.termination.finditer(folded, start):
-            begin = max(folded.rfind(mark, 0, verb.start()) for mark in ".!?;") + 1
+            begin = sentence_start(folded, verb.start(), ".!?;")
             senders = [*self._letter_from(folded, begin, verb.start()), *self._announcers(folded, begin, verb.start())]
             sender = None
             for end, party in sorted(senders, reverse=True):  # the sender nearest the termination word

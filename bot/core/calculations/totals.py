@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..money import HOURLY_RATE, format_euros
-from .base import Calculator, Context, asking
+from .base import Calculator, Context, asking, sentence_start
 from .parties import Parties
 
 SAME_SPAN = 40  # characters either side of an amount where a price before tax ("480 € HT") is read
@@ -27,14 +27,16 @@ class Totals(Calculator):
     def line(self, text: str, cdg: Decimal, detail: str) -> str:
         """The total sentence for `text` (in digits), or "" when no total is asked or none can be made."""
         # A total asked by the question ("combien en tout ?"), not said of the hours ("au total 4h30, trajet compris")
-        if self.cues.total is None or not self.cues.total.search(asking(text)):
+        asked = asking(text)
+        if self.cues.total is None or not self.cues.total.search(asked):
             return self._checked(text, cdg, detail)
         amounts = [(amount, start) for amount, start in self.reader.amount_spans(text) if amount > 0 and amount != cdg]
         given = [(amount, start) for amount, start in amounts if not self.is_rate(text, start)]
         # "Quel est le total dû au CDG 62 ?": the CDG 62's total; La Fibre's quote or bill is not a part of it.
-        if self.parties.named_in(asking(text)) == {"cdg"}:
-            theirs = [amount for amount, start in given if self.of_fibre(text, start)]
-            given = [(amount, start) for amount, start in given if not self.of_fibre(text, start)]
+        if self.parties.named_in(asked) == {"cdg"}:
+            fibre = [self.of_fibre(text, start) for _, start in given]
+            theirs = [amount for (amount, _), of_fibre in zip(given, fibre, strict=True) if of_fibre]
+            given = [item for item, of_fibre in zip(given, fibre, strict=True) if not of_fibre]
             if theirs and not given:
                 amounts = " et ".join(format_euros(amount) for amount in theirs)
                 return OTHER_PARTY_LEFT_OUT.format(cdg=format_euros(cdg), detail=detail, amounts=amounts)
@@ -99,7 +101,7 @@ class Totals(Calculator):
     def in_fibre_sentence(self, text: str, start: int) -> bool:
         """Does the sentence up to the amount at `start` name La Fibre and no one else ("Le devis de La Fibre
         Numérique 59 62, lui, était de 1 480 €")?"""
-        return self.parties.named(text[max(text.rfind(end, 0, start) for end in ".;!?\n") + 1 : start + 1]) == {"fibre"}
+        return self.parties.named(text[sentence_start(text, start) : start + 1]) == {"fibre"}
 
     def is_rate(self, text: str, start: int) -> bool:
         """ "50 € de l'heure", "30 € par mois": a rate, not an amount to add."""
