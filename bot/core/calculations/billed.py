@@ -54,6 +54,10 @@ class BilledHours(Visits):
             trip = self.cues.trip
             if role != "travel" and trip and self._same_back(text, d, _next(durations, d)):
                 roles[i] = (d, "travel") if trip.search(self._around(text, d)) else roles[i]
+        # "à 1 h 15 de route, donc 2 h 30 de trajet au total": trip hours a later trips' total sums are a part of it
+        for i, (d, role) in enumerate(roles):
+            if role == "travel" and any(r == "travel" and self._sum_of(text, d, e) for e, r in roles[i + 1 :]):
+                roles[i] = (d, "included")
         # "le CDG nous facture 3 h … il est arrivé à 14h et reparti à 15h45, 30 min de route": hours said billed beside
         # the visit's own hours and its trip are the bill to check, never hours to add (`claimed_words`)
         claimed = [i for i, (d, role) in enumerate(roles) if role == "intervention" and self._claimed(text, d)]
@@ -178,8 +182,10 @@ class BilledHours(Visits):
             return False
         around = self._around(text, duration)
         came = bool(self.cues.intervention and self.cues.intervention.search(around))
-        # the party its own part of the sentence names, else the message's ("= 2 h … voir aussi le devis de La Fibre")
-        named = (self.parties.named(around) or self.parties.named(text)) - {"commune"}
+        # the party its own part of the sentence names, else its sentence's ("je démarre chez La Fibre. … une formation
+        # par le CDG 62 : 3h30"), else the message's ("= 2 h … voir aussi le devis de La Fibre")
+        sentence = self._sentence_of(text, duration)
+        named = self.parties.named(around) or self.parties.named(sentence) or self.parties.named(text)
         return "fibre" not in named and (came or "cdg" in named)
 
     def _duration_role(self, text: str, duration: Duration, bounds: tuple[int, int]) -> str:
