@@ -116,6 +116,7 @@ class CalculationsFile(StrictModel):
     delay_before_words: list[str] = []
     travel_after_words: list[str] = []
     distance_units: list[str] = []
+    travel_cost_words: list[str] = []
     date_roles: dict[str, DateRole]
     duration_roles: dict[str, DurationRole]
     intervention_words: list[str] = []
