@@ -164,6 +164,7 @@ class CalculationsFile(StrictModel):
     after_reach: int = Field(default=0, ge=0, le=200)
     announce_words: list[str] = []
     speaker_words: list[str] = []
+    first_person_words: list[str] = []
     writer_words: list[str] = []
     letter_words: list[str] = []
     letter_from_links: list[str] = []

@@ -11,10 +11,10 @@ from ..matching import Candidate
 from ..rescan import Item, Rescan
 from .base import Calculator, Context, sentence_start
 from .cues import cue_pattern
+from .writers import Writer
 
 ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
 LETTER_REACH = 40  # characters between a letter's word and its sender's name ("un courrier recommandé du CDG 62")
-SIGNATURE_REACH = 200  # characters at a message's end where its signature is looked for
 
 # Between a termination word and the party after it: the agent ("par", "du", "de la"), nothing else.
 _NUMBERS = re.compile(r"(?:\s*\d+(?![\d/.-]))*")  # "59 62" and "62" right after a name belong to it
@@ -48,7 +48,10 @@ class Parties(Calculator):
         # parties are read again from the text) and ACTOR_REACH after it.
         self._verbs = Rescan(self._scan_verbs, self.cues.termination.longest + TAIL + ACTOR_REACH + 1)
         # "la mairie de X nous demande : …": a question relayed, whose "nous" is not the signature's
-        self._reporting = cue_pattern(context.knowledge.reading.reporting_verbs).compiled
+        reporting = cue_pattern(context.knowledge.reading.reporting_verbs).compiled
+        self.writer = Writer(self.cues.speaker, self.cues.writer, reporting)
+        self._writer_word = cue_pattern(self.words.writer_words).compiled  # "la direction", "notre service"
+        self._first_person = frozenset(fold(word) for word in self.words.first_person_words)  # "nous", "on"
         # The last text read, what it names and who ends it: the calculators of one question ask in turn.
         self._named: tuple[str, frozenset[str]] = ("", frozenset())
         self._actor: tuple[str, str | None] = ("", None)
@@ -76,17 +79,22 @@ class Parties(Calculator):
                 if not memo:
                     memo.append(self._around(folded, start, end))
                 named = memo[0]
+            if not named and self._writer_word.search(folded, max(0, start - ACTOR_REACH), start):
+                return self.writer.of(folded)  # "la direction envisage de mettre fin … Comptabilité, La Fibre"
             if named:
-                actor = min(named)[2]
-                if actor == "commune" and (speaker := self.speaker(folded)):
-                    return speaker  # "à La Fibre nous souhaitons mettre fin": "nous" is La Fibre
+                _, _, actor, word = min(named)
+                # "à La Fibre nous souhaitons mettre fin": "nous" is La Fibre (not "la commune de Wimille veut …")
+                if actor == "commune" and word in self._first_person and (speaker := self.writer.of(folded)):
+                    return speaker
                 return actor if actor in ("cdg", "fibre") else None
         return None
 
-    def _scan_verbs(self, folded: str, start: int, key: object) -> list[Item[list[list[tuple[int, int, str]]] | None]]:
+    def _scan_verbs(
+        self, folded: str, start: int, key: object
+    ) -> list[Item[list[list[tuple[int, int, str, str]]] | None]]:
         """Each termination word from `start` on, with a place for the parties named around it, read when first
         asked (None: its word is too long to keep them, within the scan's reach)."""
-        found: list[Item[list[list[tuple[int, int, str]]] | None]] = []
+        found: list[Item[list[list[tuple[int, int, str, str]]] | None]] = []
         for verb in self.cues.termination.finditer(folded, start):
             tail = _TAIL.match(folded, verb.end()).end() - verb.end()  # type: ignore[union-attr]
             found.append((verb.start(), verb.end(), [] if tail < TAIL else None))
@@ -157,34 +165,20 @@ class Parties(Calculator):
             return False
         return bool(cues.letter_sent.search(folded, max(0, start - LETTER_REACH), start))
 
-    def speaker(self, folded: str) -> str | None:
-        """The provider that writes as "nous" ("Au CDG 62, nous voulons résilier", "Service juridique de La Fibre …")."""
-        speaking = (
-            party for party, (start, after) in self.cues.speaker.items() if start.match(folded) or after.search(folded)
-        )
-        writing = (
-            party
-            for party, (start, aside, signed) in self.cues.writer.items()
-            if start.match(folded)
-            or aside.search(folded)
-            or (signed.search(folded, max(0, len(folded) - SIGNATURE_REACH)) and not self._reporting.search(folded))
-        )
-        return next((party for party in (*speaking, *writing) if party in ("cdg", "fibre")), None)
-
-    def _around(self, folded: str, start: int, stop: int) -> list[tuple[int, int, str]]:
+    def _around(self, folded: str, start: int, stop: int) -> list[tuple[int, int, str, str]]:
         """The parties named near the termination word from `start` to `stop`: its subject ("Le CDG 62 peut-il
         résilier") or its agent ("la résiliation du CDG", "résiliée par La Fibre"), with their distance; the subject
         wins a tie."""
         end = _WORD.match(folded, stop).end()  # type: ignore[union-attr]
         reach = ACTOR_REACH
         named = [
-            (start - _NUMBERS.match(folded, m.end()).end(), 0, party)  # type: ignore[union-attr]
+            (start - _NUMBERS.match(folded, m.end()).end(), 0, party, m.group())  # type: ignore[union-attr]
             for party, p in self.cues.parties.items()
             for m in p.finditer(folded, max(0, start - 2 * reach), start)
             if not (self._told(folded, m.start(), start) or self._addressed(folded, m.start()))
         ]
         return [item for item in named if item[0] <= reach] + [
-            (m.start() - end, 1, party)
+            (m.start() - end, 1, party, m.group())
             for party, p in self.cues.parties.items()
             for m in p.finditer(folded, end, end + reach)
             if AGENT.fullmatch(folded[end : m.start()])  # "résiliée par La Fibre", not "résilier notre convention"
