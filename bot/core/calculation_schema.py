@@ -130,6 +130,8 @@ class CalculationsFile(StrictModel):
     repeat_words: list[str]
     visit_words: list[str] = []
     recurring_words: list[str] = []
+    periods_per_year: dict[str, int] = {}
+    yearly_words: list[str] = []
     each_words: list[str] = []
     part_of_words: list[str] = []
     trip_words: list[str] = []
