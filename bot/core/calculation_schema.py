@@ -121,6 +121,7 @@ class CalculationsFile(StrictModel):
     duration_roles: dict[str, DurationRole]
     intervention_words: list[str] = []
     convention_words: list[str] = []
+    copy_words: list[str] = []
     responsibility_clauses: dict[str, str]
     compensation_words: list[str] = []
     liability_cap_clause: str | None = None
