@@ -12,7 +12,7 @@ from collections import Counter
 import pytest
 from conftest import table
 
-from bot.core import classifier, date_mentions, matching, number_text, part_reader, sentence_ends
+from bot.core import classifier, date_mentions, dense, matching, number_text, part_reader, sentence_ends
 from bot.core.dense import numpy_loaded
 from bot.core.engine import Engine
 from bot.core.french import _STRETCHED, _TOKEN, LONG_TEXT, _fold, _fold_long, fold, words
@@ -73,6 +73,28 @@ def test_the_classifier_finds_a_text_s_term_rows_as_with_a_lookup_per_f_string(e
     index = model._index[1]
     plain = Counter(index[t] for t in (*terms, *(f"{a}+{b}" for a, b in itertools.pairwise(terms))) if t in index)
     assert plain and list(model._terms(terms).items()) == list(plain.items())  # the same rows, in the same order
+
+
+@pytest.mark.parametrize("text", LONG)
+def test_numpy_weighs_a_long_message_s_n_grams_as_plain_python_does(
+    engine: Engine, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = engine.ranker.classifier
+    assert model is not None and numpy_loaded()
+    terms = engine.matcher.question_terms(text)
+    fast = model.probabilities(text, terms)
+    monkeypatch.setattr(dense, "MANY_REPEATED", 10**6)
+    monkeypatch.setattr(dense, "MANY_WORDS", 10**6)
+    assert fast == model.probabilities(text, terms)
+
+
+@pytest.mark.parametrize("text", LONG[1:])
+def test_a_context_laid_once_adds_its_postings_as_laid_term_by_term(engine: Engine, text: str) -> None:
+    matcher = engine.matcher
+    terms = [term for term in dict.fromkeys(matcher.question_terms(text)) if term in matcher._clause_postings]
+    weights = {term: matcher.weight(term) * 0.2 for term in terms}
+    for context in (3, 0, len(terms), 3):  # a question's terms, then its message's context (laid once, then reused)
+        assert matcher._dense.sums(terms, weights, 1.7, context) == matcher._dense.sums(terms, weights, 1.7)
 
 
 SENTENCES = [

@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import sys
 from array import array
+from collections import Counter
+from itertools import compress, repeat
+from math import log
+from operator import gt, mul
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -48,6 +52,44 @@ class DenseWeights:
         return np.cumsum(products, axis=0)[-1].tolist()
 
 
+MANY_REPEATED = 50  # from this many n-gram rows seen more than once (a long message's first characters), numpy
+MANY_WORDS = 40  # from this many distinct words (a long message's first characters), numpy adds their sums
+
+
+def repeated_rows(grams: Counter[int], idf: array[float], square: float) -> tuple[float, list[int], list[float]]:
+    """The rows of `grams` counted more than once, their corrections (tf − count) × idf (tf = 1 + log count), and the
+    block's squared length `square` (that of counts of 1) plus each such row's (tf² − 1) × idf², added row after row.
+    A long message's hundreds of such rows in numpy: the same operations on the same floats, `cumsum` adding in the
+    rows' order (`tests/test_fast_paths.py`)."""
+    repeated = list(compress(grams, map(gt, grams.values(), repeat(1))))  # most rows are seen once
+    if len(repeated) < MANY_REPEATED or not numpy_loaded():
+        corrections = []
+        for row in repeated:
+            count = grams[row]
+            tf = 1.0 + log(count)
+            square += (tf * tf - 1.0) * idf[row] ** 2  # a float32's square is exact: idf × idf
+            corrections.append((tf - count) * idf[row])
+        return square, repeated, corrections
+    import numpy as np
+
+    counts = list(map(grams.__getitem__, repeated))
+    tf_of = {count: 1.0 + log(count) for count in set(counts)}  # Python's log: numpy's may differ in the last bit
+    tf = np.array(list(map(tf_of.__getitem__, counts)))
+    weights = np.frombuffer(idf, dtype=np.float32)[repeated].astype(np.float64)
+    added = np.cumsum(np.concatenate(([square], (tf * tf - 1.0) * (weights * weights))))
+    return float(added[-1]), repeated, ((tf - np.array(counts, dtype=np.float64)) * weights).tolist()
+
+
+def summed_by_label(times: list[int], sums: list[array[float]]) -> list[float]:
+    """Per label, Σ times × sums over the words (each word's sums: one float per label), added word after word; a long
+    message's words in numpy (`cumsum`: the same additions in the same order)."""
+    if len(times) < MANY_WORDS or not numpy_loaded():
+        return [sum(map(mul, times, column)) for column in zip(*sums, strict=True)]
+    import numpy as np
+
+    return np.cumsum(np.array(sums) * np.array(times, dtype=np.float64)[:, None], axis=0)[-1].tolist()
+
+
 MANY_TERMS = 30  # from this many known terms (a message of several sentences), numpy adds their postings
 PRODUCTS_CACHE_SIZE = 20_000  # (term, weight) pairs: a term weighs its own weight, or its context share
 
@@ -80,13 +122,22 @@ class DensePostings:
         self._arrays: tuple[NDArray, NDArray] | None = None  # the norms and the firsts, at the first long message
         # Per (term, weight): the rows and products of its example postings, then of its clause postings.
         self._laid: dict[tuple[str, float], tuple[NDArray, NDArray]] = {}
+        self._context: tuple[tuple[tuple[str, float], ...], tuple[NDArray, NDArray]] | None = None  # the last one laid
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_arrays": None, "_laid": {}}  # a pickled engine holds no numpy array
+        return {
+            **self.__dict__,
+            "_arrays": None,
+            "_laid": {},
+            "_context": None,
+        }  # a pickled engine holds no numpy array
 
-    def sums(self, terms: list[str], weights: dict[str, float], norm: float) -> tuple[dict[str, float], ...]:
+    def sums(
+        self, terms: list[str], weights: dict[str, float], norm: float, context: int | None = None
+    ) -> tuple[dict[str, float], ...]:
         """Per clause: its examples' best cosine with the question (whose vector's norm is `norm`), and its
-        relevance (Σ weight × score over `terms`, in order); 0.0 for a clause no term reaches."""
+        relevance (Σ weight × score over `terms`, in order); 0.0 for a clause no term reaches. `terms` from index
+        `context` on are a message's context, the same for each of its questions: laid end to end once."""
         import numpy as np
 
         if self._arrays is None:
@@ -95,9 +146,12 @@ class DensePostings:
         # One row per example, then one per clause: the two sums in one `bincount` (each row adds its own products
         # in the same order), the products of every term laid end to end once.
         keys = list(zip(terms, map(weights.__getitem__, terms), strict=True))
-        laid = list(map(self._laid.get, keys))  # in C: a long message's terms were mostly laid by an earlier ranking
-        if None in laid:
-            laid = [self._products(*key) if found is None else found for found, key in zip(laid, keys, strict=True)]
+        tail = tuple(keys[context:]) if context is not None else ()
+        laid = self._laid_out(keys[: len(keys) - len(tail)])
+        if tail:
+            if self._context is None or self._context[0] != tail:
+                self._context = tail, tuple(np.concatenate(part) for part in zip(*self._laid_out(tail), strict=True))
+            laid.append(self._context[1])
         rows, products = (np.concatenate(part) for part in zip(*laid, strict=True))
         sums = np.bincount(rows, weights=products, minlength=len(norms) + len(self._ids))
         nearest = np.maximum.reduceat(sums[: len(norms)] / (norm * norms), firsts)
@@ -105,6 +159,13 @@ class DensePostings:
         return dict(zip(self._ids, nearest.tolist(), strict=True)), dict(
             zip(self._ids, relevance.tolist(), strict=True)
         )
+
+    def _laid_out(self, keys: list[tuple[str, float]] | tuple[tuple[str, float], ...]) -> list[tuple[NDArray, NDArray]]:
+        """The rows and products of each (term, weight) of `keys`."""
+        laid = list(map(self._laid.get, keys))  # in C: a long message's terms were mostly laid by an earlier ranking
+        if None in laid:
+            laid = [self._products(*key) if found is None else found for found, key in zip(laid, keys, strict=True)]
+        return laid
 
     def _products(self, term: str, weight: float) -> tuple[NDArray, NDArray]:
         """The rows of `term`'s example postings, then of its clause postings (after the examples' rows), and `weight` ×

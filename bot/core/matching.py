@@ -14,7 +14,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from functools import partial
+from typing import NamedTuple
 
 from .analysis import Analyzer
 from .dense import MANY_TERMS, DensePostings
@@ -38,8 +39,7 @@ TERMS_CACHE_SIZE = 1024
 CONTEXT_SHARE = 0.2
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):  # a tuple: built for every clause of every ranking, twice as fast as a frozen dataclass
     clause_id: str
     confidence: float
     strong_terms: tuple[str, ...]  # matched terms that are not generic words
@@ -51,8 +51,7 @@ def is_sure(ranked: Sequence[Candidate], threshold: float) -> bool:
     return bool(ranked) and ranked[0].confidence >= threshold and bool(ranked[0].strong_terms)
 
 
-@dataclass(frozen=True)
-class _Example:
+class _Example(NamedTuple):
     clause_id: str
     weights: dict[str, float]
     norm: float
@@ -161,6 +160,7 @@ class Matcher:
         dilution = min(1.0, LONG_QUESTION_TERMS / len(unique)) if dilute else 1.0
         known = self._known_weights
         weights = {term: known[term] if term in known else self.weight(term) * dilution for term in unique}
+        own = len(unique)  # the question's own terms, then its context's
         for term in dict.fromkeys(context or ()):
             if term not in weights and term in known:
                 weights[term] = CONTEXT_SHARE * known[term]
@@ -170,15 +170,16 @@ class Matcher:
         # Only the examples and clauses that hold a term of the question are visited (inverted index);
         # terms are added in the question's order, so sums do not depend on the index's order.
         # A long message's terms are mostly words the knowledge base does not use: only the known ones are visited.
-        present = [term for term in unique if term in self._clause_postings or term in self._postings]
+        present = [term for term in unique[:own] if term in self._clause_postings or term in self._postings]
+        context_from, present = len(present), present + unique[own:]  # a context's terms are known: each in a clause
         if len(present) >= MANY_TERMS:  # a long message's hundreds of postings, added by numpy (dense.py)
-            nearest, relevance = self._dense.sums(present, weights, norm)
+            nearest, relevance = self._dense.sums(present, weights, norm, context_from)
         else:
             nearest, relevance = self._sums(present, weights, norm)
-        strong: dict[str, list[str]] = {}
+        strong: dict[str, list[str]] = {clause_id: [] for clause_id in self._term_scores}
         for term in present:
             for clause_id in self._strong_clauses.get(term, ()):
-                strong.setdefault(clause_id, []).append(term)
+                strong[clause_id].append(term)
         scale = total * (max(FIELD_WEIGHTS.values()) + CENTRALITY_BONUS)
         candidates = []
         for clause_id in self._term_scores:  # document order, for equal confidences
@@ -186,8 +187,9 @@ class Matcher:
             if share <= 0:
                 continue
             confidence = RELEVANCE_SHARE * share + (1 - RELEVANCE_SHARE) * nearest.get(clause_id, 0.0)
-            candidates.append(Candidate(clause_id, round(min(confidence, 1.0), 4), tuple(strong.get(clause_id, ()))))
-        return sorted(candidates, key=lambda c: -c.confidence)
+            candidates.append(Candidate(clause_id, round(min(confidence, 1.0), 4), tuple(strong[clause_id])))
+        candidates.sort(key=lambda c: -c.confidence)
+        return candidates
 
     def _sums(
         self, present: list[str], weights: dict[str, float], norm: float
@@ -214,9 +216,7 @@ class Matcher:
         return nearest, relevance
 
     def _field_terms(self, knowledge: Knowledge, clause: Clause) -> dict[str, set[str]]:
-        def terms(text: str) -> list[str]:
-            return self.analyzer.terms(text, with_parts=True)
-
+        terms = partial(self.analyzer.terms, with_parts=True)
         parent = bool(knowledge.children(clause.id))
         return {
             "questions": {t for q in clause.questions for t in terms(q)},
