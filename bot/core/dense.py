@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
+    from .shared_context import SharedContext
+
 MANY_ROWS = 100  # from this many rows (a message of several sentences), numpy weighs them
 FEW_ROWS = 8  # from this many once numpy is loaded (a long message was read): a question's rows, 2 to 4 times faster
 
@@ -113,6 +115,7 @@ class DensePostings:
     ) -> None:
         self._ids = list(dict.fromkeys(example_clauses))
         row = {clause: index for index, clause in enumerate(self._ids)}
+        self._plain = examples, clauses, example_clauses  # for a question's few terms, read in Python
         self._postings = (examples, {term: [(row[c], score) for c, score in found] for term, found in clauses.items()})
         self._firsts = [
             index for index, clause in enumerate(example_clauses) if not index or example_clauses[index - 1] != clause
@@ -122,22 +125,21 @@ class DensePostings:
         self._arrays: tuple[NDArray, NDArray] | None = None  # the norms and the firsts, at the first long message
         # Per (term, weight): the rows and products of its example postings, then of its clause postings.
         self._laid: dict[tuple[str, float], tuple[NDArray, NDArray]] = {}
-        self._context: tuple[tuple[tuple[str, float], ...], tuple[NDArray, NDArray]] | None = None  # the last one laid
 
     def __getstate__(self) -> dict[str, object]:
-        return {
-            **self.__dict__,
-            "_arrays": None,
-            "_laid": {},
-            "_context": None,
-        }  # a pickled engine holds no numpy array
+        return {**self.__dict__, "_arrays": None, "_laid": {}}  # a pickled engine holds no numpy array
 
     def sums(
-        self, terms: list[str], weights: dict[str, float], norm: float, context: int | None = None
-    ) -> tuple[dict[str, float], ...]:
+        self,
+        terms: list[str],
+        weights: dict[str, float],
+        norm: float,
+        context: SharedContext | None = None,
+        left_out: frozenset[str] = frozenset(),
+    ) -> tuple[dict[str, float], dict[str, float]]:
         """Per clause: its examples' best cosine with the question (whose vector's norm is `norm`), and its
-        relevance (Σ weight × score over `terms`, in order); 0.0 for a clause no term reaches. `terms` from index
-        `context` on are a message's context, the same for each of its questions: laid end to end once."""
+        relevance (Σ weight × score over `terms`, then over the `context`'s terms but those `left_out`, in order); 0.0
+        for a clause no term reaches. The context's products are laid end to end once for all a message's questions."""
         import numpy as np
 
         if self._arrays is None:
@@ -145,13 +147,17 @@ class DensePostings:
         norms, firsts = self._arrays
         # One row per example, then one per clause: the two sums in one `bincount` (each row adds its own products
         # in the same order), the products of every term laid end to end once.
-        keys = list(zip(terms, map(weights.__getitem__, terms), strict=True))
-        tail = tuple(keys[context:]) if context is not None else ()
-        laid = self._laid_out(keys[: len(keys) - len(tail)])
-        if tail:
-            if self._context is None or self._context[0] != tail:
-                self._context = tail, tuple(np.concatenate(part) for part in zip(*self._laid_out(tail), strict=True))
-            laid.append(self._context[1])
+        laid = self._laid_out(list(zip(terms, map(weights.__getitem__, terms), strict=True)))
+        if context is not None and context.items:
+            if context.laid is None:
+                parts = self._laid_out(context.items)
+                lengths = np.array([len(rows) for rows, _ in parts], dtype=np.intp)
+                context.laid = *(np.concatenate(part) for part in zip(*parts, strict=True)), lengths
+            rows, products, lengths = context.laid
+            if left_out:  # the question's own terms: the same arrays as laid term by term without them
+                keep = np.repeat(np.array([term not in left_out for term, _ in context.items]), lengths)
+                rows, products = rows[keep], products[keep]
+            laid.append((rows, products))
         rows, products = (np.concatenate(part) for part in zip(*laid, strict=True))
         sums = np.bincount(rows, weights=products, minlength=len(norms) + len(self._ids))
         nearest = np.maximum.reduceat(sums[: len(norms)] / (norm * norms), firsts)
@@ -159,6 +165,31 @@ class DensePostings:
         return dict(zip(self._ids, nearest.tolist(), strict=True)), dict(
             zip(self._ids, relevance.tolist(), strict=True)
         )
+
+    def plain_sums(
+        self, terms: list[str], weights: dict[str, float], norm: float
+    ) -> tuple[dict[str, float], dict[str, float]]:
+        """`sums` added in Python, for a question's few terms: only the clauses a term reaches."""
+        examples, clauses, clause_of = self._plain
+        shared: dict[int, float] = {}
+        get = shared.get
+        for term in terms:
+            term_weight = weights[term]
+            for index, weight in examples.get(term, ()):
+                shared[index] = get(index, 0.0) + term_weight * weight
+        nearest: dict[str, float] = {}
+        norms, best = self._norms, nearest.get
+        for index, dot in shared.items():  # any order: a maximum does not depend on it
+            similarity = dot / (norm * norms[index])
+            if similarity > best(clause_of[index], 0.0):
+                nearest[clause_of[index]] = similarity
+        relevance: dict[str, float] = {}
+        add = relevance.get
+        for term in terms:
+            term_weight = weights[term]
+            for clause_id, score in clauses.get(term, ()):
+                relevance[clause_id] = add(clause_id, 0.0) + term_weight * score
+        return nearest, relevance
 
     def _laid_out(self, keys: list[tuple[str, float]] | tuple[tuple[str, float], ...]) -> list[tuple[NDArray, NDArray]]:
         """The rows and products of each (term, weight) of `keys`."""
