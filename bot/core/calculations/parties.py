@@ -11,13 +11,12 @@ from ..matching import Candidate
 from ..rescan import Item, Rescan
 from .base import Calculator, Context, sentence_start
 from .cues import cue_pattern
+from .senders import NUMBERS, LetterSenders
+from .writers import Writer
 
 ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
-LETTER_REACH = 40  # characters between a letter's word and its sender's name ("un courrier recommandé du CDG 62")
-SIGNATURE_REACH = 200  # characters at a message's end where its signature is looked for
 
 # Between a termination word and the party after it: the agent ("par", "du", "de la"), nothing else.
-_NUMBERS = re.compile(r"(?:\s*\d+(?![\d/.-]))*")  # "59 62" and "62" right after a name belong to it
 _WORD = re.compile(r"[a-z]*")  # the rest of a word
 TAIL = 40  # letters of a word's rest read within a scan's reach (rescan.py); a longer rest is read from the text
 _TAIL = re.compile(rf"[a-z]{{0,{TAIL}}}")
@@ -48,7 +47,11 @@ class Parties(Calculator):
         # parties are read again from the text) and ACTOR_REACH after it.
         self._verbs = Rescan(self._scan_verbs, self.cues.termination.longest + TAIL + ACTOR_REACH + 1)
         # "la mairie de X nous demande : …": a question relayed, whose "nous" is not the signature's
-        self._reporting = cue_pattern(context.knowledge.reading.reporting_verbs).compiled
+        reporting = cue_pattern(context.knowledge.reading.reporting_verbs).compiled
+        self._letters = LetterSenders(self.cues)  # who sent a letter, who received it
+        self.writer = Writer(self.cues.speaker, self.cues.writer, reporting)
+        self._writer_word = cue_pattern(self.words.writer_words).compiled  # "la direction", "notre service"
+        self._first_person = frozenset(fold(word) for word in self.words.first_person_words)  # "nous", "on"
         # The last text read, what it names and who ends it: the calculators of one question ask in turn.
         self._named: tuple[str, frozenset[str]] = ("", frozenset())
         self._actor: tuple[str, str | None] = ("", None)
@@ -76,17 +79,22 @@ class Parties(Calculator):
                 if not memo:
                     memo.append(self._around(folded, start, end))
                 named = memo[0]
+            if not named and self._writer_word.search(folded, max(0, start - ACTOR_REACH), start):
+                return self.writer.of(folded)  # "la direction envisage de mettre fin … Comptabilité, La Fibre"
             if named:
-                actor = min(named)[2]
-                if actor == "commune" and (speaker := self.speaker(folded)):
-                    return speaker  # "à La Fibre nous souhaitons mettre fin": "nous" is La Fibre
+                _, _, actor, word = min(named)
+                # "à La Fibre nous souhaitons mettre fin": "nous" is La Fibre (not "la commune de Wimille veut …")
+                if actor == "commune" and word in self._first_person and (speaker := self.writer.of(folded)):
+                    return speaker
                 return actor if actor in ("cdg", "fibre") else None
         return None
 
-    def _scan_verbs(self, folded: str, start: int, key: object) -> list[Item[list[list[tuple[int, int, str]]] | None]]:
+    def _scan_verbs(
+        self, folded: str, start: int, key: object
+    ) -> list[Item[list[list[tuple[int, int, str, str]]] | None]]:
         """Each termination word from `start` on, with a place for the parties named around it, read when first
         asked (None: its word is too long to keep them, within the scan's reach)."""
-        found: list[Item[list[list[tuple[int, int, str]]] | None]] = []
+        found: list[Item[list[list[tuple[int, int, str, str]]] | None]] = []
         for verb in self.cues.termination.finditer(folded, start):
             tail = _TAIL.match(folded, verb.end()).end() - verb.end()  # type: ignore[union-attr]
             found.append((verb.start(), verb.end(), [] if tail < TAIL else None))
@@ -106,85 +114,34 @@ class Parties(Calculator):
         found: list[Item[str | None]] = []
         for verb in self.cues.termination.finditer(folded, start):
             begin = sentence_start(folded, verb.start(), ".!?;")
-            senders = [*self._letter_from(folded, begin, verb.start()), *self._announcers(folded, begin, verb.start())]
+            stop = verb.start()
+            senders = self._letters.senders(folded, begin, stop)
             sender = None
             for end, party in sorted(senders, reverse=True):  # the sender nearest the termination word
                 between = commune.finditer(folded, end, verb.start())
-                if all(self._told(folded, m.start(), verb.start()) for m in between):
+                # the commune told, or sent it ("a adressé … à la commune de Monchiet un courrier"), does not end it
+                if all(
+                    self._told(folded, m.start(), stop) or self._letters.addressed(folded, m.start()) for m in between
+                ):
                     sender = party
                     break
             found.append((verb.start(), verb.end(), sender))
         return found
 
-    def _letter_from(self, folded: str, start: int, stop: int) -> list[tuple[int, str]]:
-        """Where each provider named as a letter's sender ends ("une lettre recommandée du CDG 62"), before `stop`."""
-        found = []
-        for noun in self.cues.letter.finditer(folded, start, stop):  # type: ignore[union-attr]
-            first = self._first_party(folded, noun.end(), min(stop, noun.end() + LETTER_REACH))
-            if (
-                first
-                and first[2] != "commune"
-                and self.cues.letter_from
-                and self.cues.letter_from.search(folded[noun.end() : first[0]])
-            ):
-                found.append((first[1], first[2]))
-        return found
-
-    def _announcers(self, folded: str, start: int, stop: int) -> list[tuple[int, str]]:
-        """Where each provider telling the collectivité ends ("La Fibre nous a adressé un recommandé")."""
-        announce = self.cues.announce
-        return [
-            (end, party)
-            for party, pattern in self.cues.parties.items()
-            if party != "commune" and announce
-            for m in pattern.finditer(folded, start, stop)
-            if announce.match(folded, end := _NUMBERS.match(folded, m.end()).end() + 1)  # type: ignore[union-attr]
-        ]
-
-    def _first_party(self, folded: str, start: int, stop: int) -> tuple[int, int, str] | None:
-        """The first party named between `start` and `stop`: where its name starts and ends, and which it is."""
-        found = [
-            (m.start(), _NUMBERS.match(folded, m.end()).end(), party)  # type: ignore[union-attr]
-            for party, pattern in self.cues.parties.items()
-            if (m := pattern.search(folded, start, stop))
-        ]
-        return min(found) if found else None
-
-    def _addressed(self, folded: str, start: int) -> bool:
-        """Is the name at `start` who a letter is sent to ("envoyé le 10/12 à La Fibre un courrier")?"""
-        cues = self.cues
-        if not (cues.letter_to and cues.letter_sent and cues.letter_to.search(folded, 0, start)):
-            return False
-        return bool(cues.letter_sent.search(folded, max(0, start - LETTER_REACH), start))
-
-    def speaker(self, folded: str) -> str | None:
-        """The provider that writes as "nous" ("Au CDG 62, nous voulons résilier", "Service juridique de La Fibre …")."""
-        speaking = (
-            party for party, (start, after) in self.cues.speaker.items() if start.match(folded) or after.search(folded)
-        )
-        writing = (
-            party
-            for party, (start, aside, signed) in self.cues.writer.items()
-            if start.match(folded)
-            or aside.search(folded)
-            or (signed.search(folded, max(0, len(folded) - SIGNATURE_REACH)) and not self._reporting.search(folded))
-        )
-        return next((party for party in (*speaking, *writing) if party in ("cdg", "fibre")), None)
-
-    def _around(self, folded: str, start: int, stop: int) -> list[tuple[int, int, str]]:
+    def _around(self, folded: str, start: int, stop: int) -> list[tuple[int, int, str, str]]:
         """The parties named near the termination word from `start` to `stop`: its subject ("Le CDG 62 peut-il
         résilier") or its agent ("la résiliation du CDG", "résiliée par La Fibre"), with their distance; the subject
         wins a tie."""
         end = _WORD.match(folded, stop).end()  # type: ignore[union-attr]
         reach = ACTOR_REACH
         named = [
-            (start - _NUMBERS.match(folded, m.end()).end(), 0, party)  # type: ignore[union-attr]
+            (start - NUMBERS.match(folded, m.end()).end(), 0, party, m.group())  # type: ignore[union-attr]
             for party, p in self.cues.parties.items()
             for m in p.finditer(folded, max(0, start - 2 * reach), start)
-            if not (self._told(folded, m.start(), start) or self._addressed(folded, m.start()))
+            if not (self._told(folded, m.start(), start) or self._letters.addressed(folded, m.start()))
         ]
         return [item for item in named if item[0] <= reach] + [
-            (m.start() - end, 1, party)
+            (m.start() - end, 1, party, m.group())
             for party, p in self.cues.parties.items()
             for m in p.finditer(folded, end, end + reach)
             if AGENT.fullmatch(folded[end : m.start()])  # "résiliée par La Fibre", not "résilier notre convention"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+SIGNATURE_REACH = 200  # characters at a message's end where its signature is looked for
+
 
 def writer_patterns(openers: str, party: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Where a message names its writer: at its start (after a greeting), a service of `party` or `party` then its
@@ -19,3 +21,30 @@ def writer_patterns(openers: str, party: str) -> tuple[re.Pattern[str], re.Patte
         rf"|{named}{dash}(?:{openers})[a-z ]*)$"
     )
     return re.compile(start), re.compile(rf"(?:nous|notre cote)\s*\(\s*{named}\)"), re.compile(signed)
+
+
+class Writer:
+    """Who writes a message, when a provider does."""
+
+    def __init__(
+        self,
+        speaking: dict[str, tuple[re.Pattern[str], re.Pattern[str]]],
+        writing: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]],
+        reporting: re.Pattern[str],
+    ) -> None:
+        self._speaking, self._writing = speaking, writing
+        self._reporting = reporting  # "la mairie de X nous demande : …": a question relayed, "nous" not the signature's
+
+    def of(self, folded: str) -> str | None:
+        """The provider that writes as "nous" ("Au CDG 62, nous voulons résilier", "Service juridique de La Fibre …")."""
+        speaking = (
+            party for party, (start, after) in self._speaking.items() if start.match(folded) or after.search(folded)
+        )
+        writing = (
+            party
+            for party, (start, aside, signed) in self._writing.items()
+            if start.match(folded)
+            or aside.search(folded)
+            or (signed.search(folded, max(0, len(folded) - SIGNATURE_REACH)) and not self._reporting.search(folded))
+        )
+        return next((party for party in (*speaking, *writing) if party in ("cdg", "fibre")), None)
