@@ -14,15 +14,18 @@ from __future__ import annotations
 import sys
 from array import array
 from collections import Counter
+from collections.abc import Mapping
 from itertools import compress, repeat
 from math import log
 from operator import gt, mul
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
     from .shared_context import SharedContext
+
+K = TypeVar("K")  # a posting's key: an example's index, a clause's id
 
 MANY_ROWS = 100  # from this many rows (a message of several sentences), numpy weighs them
 FEW_ROWS = 8  # from this many once numpy is loaded (a long message was read): a question's rows, 2 to 4 times faster
@@ -171,25 +174,13 @@ class DensePostings:
     ) -> tuple[dict[str, float], dict[str, float]]:
         """`sums` added in Python, for a question's few terms: only the clauses a term reaches."""
         examples, clauses, clause_of = self._plain
-        shared: dict[int, float] = {}
-        get = shared.get
-        for term in terms:
-            term_weight = weights[term]
-            for index, weight in examples.get(term, ()):
-                shared[index] = get(index, 0.0) + term_weight * weight
         nearest: dict[str, float] = {}
         norms, best = self._norms, nearest.get
-        for index, dot in shared.items():  # any order: a maximum does not depend on it
+        for index, dot in _added(terms, weights, examples).items():  # any order: a maximum does not depend on it
             similarity = dot / (norm * norms[index])
             if similarity > best(clause_of[index], 0.0):
                 nearest[clause_of[index]] = similarity
-        relevance: dict[str, float] = {}
-        add = relevance.get
-        for term in terms:
-            term_weight = weights[term]
-            for clause_id, score in clauses.get(term, ()):
-                relevance[clause_id] = add(clause_id, 0.0) + term_weight * score
-        return nearest, relevance
+        return nearest, _added(terms, weights, clauses)
 
     def _laid_out(self, keys: list[tuple[str, float]] | tuple[tuple[str, float], ...]) -> list[tuple[NDArray, NDArray]]:
         """The rows and products of each (term, weight) of `keys`."""
@@ -213,3 +204,16 @@ class DensePostings:
                 np.array([weight * value for _, value in (*examples, *clauses)], dtype=np.float64),
             )
         return laid
+
+
+def _added(
+    terms: list[str], weights: dict[str, float], postings: Mapping[str, list[tuple[K, float]]]
+) -> dict[K, float]:
+    """Per posting's key (an example, a clause), Σ term weight × posting weight over `terms`, added in their order."""
+    sums: dict[K, float] = {}
+    get = sums.get
+    for term in terms:
+        term_weight = weights[term]
+        for key, weight in postings.get(term, ()):
+            sums[key] = get(key, 0.0) + term_weight * weight
+    return sums
