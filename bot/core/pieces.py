@@ -44,12 +44,15 @@ class Pieces:
         self._piece_end = re.compile(rf"(\s*[,;]\s*|\s+(?=(?:{links})[\s,]))", re.IGNORECASE)
         self._link = re.compile(rf"^(?:(?:{links})(?:[\s,]+|$))+")
         self._inversion = re.compile(rf"\w-(?:t-)?(?:{alternatives(reading.inverted_subjects)})\b")
+        # ... of a third person ("sera-t-il", "doit-on"): not "rendez-vous"
+        self._asked_inverted = re.compile(rf"\w-(?:t-)?(?:{alternatives(reading.asking_inversions)})\b")
         self._subject = re.compile(rf"(?:{alternatives(reading.inverted_subjects)})\b")  # "on doit …", "il est …"
         # "… et La Fibre ont-ils …": a second subject, then the verb both share (see `_joined_subjects`).
         self._plural = re.compile(rf"^(?:[\w'’]+\s+){{1,4}}\w+-(?:t-)?(?:{alternatives(reading.plural_subjects)})\b")
         self._closing_words = frozenset(fold(word).strip() for word in reading.closing_question_words)
         self._yes_no = re.compile(rf"(?:{phrases_pattern(reading.closing_yes_no, start=False).pattern})\W*$")
         self._condition = phrases_pattern(reading.condition_words, start=True)
+        self._topic = phrases_pattern(reading.topic_openers, start=True)  # a new question follows: "autre chose :"
         self._item = phrases_pattern(reading.listing_openers, start=True)
         self._relative = phrases_pattern(reading.relative_words, start=True)
         self._pointing = phrases_pattern(reading.pointing_words, start=True)
@@ -221,10 +224,17 @@ class Pieces:
             return True
         if self._enumerators.find(sentence):
             return True  # "première question … deuxième question …"
-        # In a message without "?": a question word anywhere, or a question starting mid-sentence.
+        if topic := self._topic.match(folded):  # "Et au passage, qui signe …", "Et puis autre chose, c'est quoi …."
+            rest = folded[topic.end() :].lstrip(" ,:;-")
+            if self._opener.match(rest) or not self._in_place.isdisjoint(WORD.findall(rest)):
+                return True
+        if self._asked_inverted.search(folded):
+            return True  # "comment son prix sera-t-il fixé.": a subject after its verb asks, whatever its mark
+        # In a message without "?": a question word anywhere, or a question starting mid-sentence or after a comma.
         if unpunctuated and (
             not self._in_place.isdisjoint(WORD.findall(folded))
             or any(cut.kind == "start" for cut in self._cutter.cuts(sentence))
+            or any(self._opener.match(piece.strip()) for piece in self._piece_end.split(folded)[::2])
         ):
             return True
         # SMS: a question word left in place, at the end of the sentence or of one of its pieces ("la facture
