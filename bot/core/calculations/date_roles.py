@@ -11,6 +11,7 @@ from datetime import date
 from ..calendar_names import calendar_names
 from ..date_mentions import DateMention
 from .base import Calculator, Context
+from .cues import cue_pattern
 
 _NEW_SUBJECT = re.compile(r" et (?:la|le|les|l'|notre|nos|sa|son|leur) ")  # a clause of its own after a date's
 ROLE_REACH = 80  # characters before a date where its role is looked for
@@ -45,6 +46,7 @@ class DateRoles(Calculator):
         # A bounded cache of `_role` by the words around a date: the parts of a long message are read each
         # with the message's context, whose dates (and their words) are then the same, and so is their role.
         self._roles: dict[tuple[str, str, str], str | None] = {}
+        self._copy = cue_pattern(self.words.copy_words).compiled if self.words.copy_words else None
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "_roles": {}}  # a pickled engine carries no message
@@ -105,6 +107,8 @@ class DateRoles(Calculator):
             role = self._of_the_document(window) or role  # "la date d'exigibilité de la facture était le"
         if role and (taken := self._of_other_document(wide, role)):
             role = taken  # "le devis signé le 20/10", "la facture échue le 15/09"
+        if role == "signature" and self._copy_received(window):
+            role = "other"  # "nous avons reçu l'exemplaire signé par tous le 2 septembre": the copy's arrival
         if self._takes_effect(window):
             role = "end"  # "mettre fin à la convention au 31/03/2027": the day it ends, never a signature
         overriding = self.cues.overrides.get(role, ()) if role else self.cues.overriding
@@ -144,6 +148,12 @@ class DateRoles(Calculator):
         return not (
             _SENTENCE_END.search(since) or _nearest(since, self.cues.date_cues) or _nearest(since, self.cues.weak_cues)
         )
+
+    def _copy_received(self, window: str) -> bool:
+        """Is the signing word of `window` said of a copy received ("avons reçu … l'exemplaire signé par tous le")?"""
+        copy = self._copy.search(window) if self._copy else None
+        received = (self.cues.date_cues.get("receipt"), self.cues.after_cues.get("receipt"))
+        return bool(copy and any(cue and cue.search(window, 0, copy.start()) for cue in received))
 
     def _lists(self, role: str) -> bool:
         spec = self.words.date_roles.get(role)
