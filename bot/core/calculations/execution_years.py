@@ -195,6 +195,10 @@ class ExecutionYears(Calculator):
             return start, start + YEAR - relativedelta(days=1)
         return None
 
+    def dated(self, text: str) -> bool:
+        """Does `text` name a day ("le 12/12/2025"), not only a month or a year?"""
+        return any(first == last for _, _, first, last in self._days(text))
+
     def _days(self, text: str, today: date | None = None) -> list[tuple[int, int, date, date]]:
         """The dates and months of `text` (find_dates', and a month with its year after any word: "de septembre
         2025"), each as (start, end, first day, last day), in order."""

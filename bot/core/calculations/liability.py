@@ -112,6 +112,7 @@ class Liability(Calculator):
         joined: list[bool] = []  # each amount joined to the previous one as one more invoice of a list
         named: list[bool] = []  # ... and that previous one said of what it pays ("620 € de messagerie et")
         labels: list[str] = []  # the year each amount's label gives it ("Deuxième année : 600 €"), or ""
+        dated: list[bool] = []  # placed in the cap's year by a day of its own ("facturé le 12/12/2025")
         previous = 0
         for _, start in spans:
             end = self.reader.amount_end(folded, start)
@@ -119,6 +120,7 @@ class Liability(Calculator):
             # "500 € la deuxième (depuis juin 2026)": a parenthesis right after the amount's part says its year too
             aside = re.match(r"\s*\([^()]*\)", folded[self.reader.clause_end(folded, end) :])
             kind, labelled = self.years.kind(around + (aside.group() if aside else ""), when), ""
+            dated.append(kind == "current" and self.years.dated(around))
             between = re.split(r"[.;!?]", folded[previous:start])[-1]  # the words since the previous amount
             if not kind:  # "et pour 2026, 450 €", "Deuxième année, celle en cours : 450 €": the words since the
                 # previous amount's own part ("980 € cette année, notre budget … 12 000 €": not a label), in the
@@ -153,6 +155,9 @@ class Liability(Calculator):
                 # (not "1 800 € et 600 € cette année", two years)
                 first -= 1
             kinds[first : i + 1] = kinds[first : i + 1] if first == i else ["current"] + ["added"] * (i - first)
+        current = [i for i, kind in enumerate(kinds) if kind == "current"]
+        if len(current) > 1 and all(dated[i] for i in current):  # "30/10/2025 = 2 300 €, 12/12/2025 = 480 €": each
+            kinds = [("added" if i in current[1:] else kind) for i, kind in enumerate(kinds)]  # dated in the year
         years = [kind for kind in kinds if kind in ("current", "other", "?")]
         # the cap's year against another, several amounts of it, or only other years' amounts given; an amount alone
         # of a year that may be the cap's ("1 450 € pour l'année 2"): today's reading (the answer says which year)
