@@ -11,8 +11,8 @@ from functools import cache
 
 from ..answer import Answer, Citation
 from ..money import format_euros
-from .base import Calculator, Context, asking, since_break
-from .cues import Cues, cue_pattern
+from .base import Calculator, Context, Reported, asking, since_break
+from .cues import Cues
 from .date_roles import DateRoles
 from .execution_years import ExecutionYears
 from .losses import Losses
@@ -29,7 +29,7 @@ class Liability(Calculator):
         self.years = ExecutionYears(context, roles)
         self.losses = Losses(self.cues, self.reader)
         reading = context.knowledge.reading  # a question reported ("Le maire demande combien …") asks, as read
-        self.reported = cue_pattern([*reading.asking_phrases, *reading.reporting_verbs]).compiled
+        self.reported = Reported([*reading.asking_phrases, *reading.reporting_verbs])
 
     def plain(self, question: str) -> Answer:
         """The cap's clause answer, its cap sentence quoted: a cap asked whose amount the message does not give."""
