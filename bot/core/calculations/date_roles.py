@@ -10,6 +10,7 @@ from datetime import date
 
 from ..calendar_names import calendar_names
 from ..date_mentions import DateMention
+from ..folding import folded_start
 from .base import Calculator, Context
 
 ROLE_REACH = 80  # characters before a date where its role is looked for
@@ -20,6 +21,8 @@ _SENTENCE_END = re.compile(r"[.;!?]")
 _CLAUSE_END = re.compile(r"[.;!?,:]")
 _COMPLEMENT = re.compile(r"\s(?:de|du|des|d')\s*(?:la\s+|le\s+|les\s+|l'\s*|votre\s+|notre\s+|sa\s+|leur\s+)?$")
 _WORD_TAIL = re.compile(r"[a-z']*")  # the rest of the cue's word ("exigib|ilite")
+# A date's place and text, the previous date's end and the next date's start: its window and role (`_read`).
+_Known = dict[tuple[int, str, int, int], tuple[str, str | None]]
 _QUALIFIER = re.compile(r"[a-z]*\s*(?:de|d')\s*")  # the end of a cue's word, then "de": "lettre de résiliation"
 
 
@@ -44,9 +47,11 @@ class DateRoles(Calculator):
         # A bounded cache of `_role` by the words around a date: the parts of a long message are read each
         # with the message's context, whose dates (and their words) are then the same, and so is their role.
         self._roles: dict[tuple[str, str, str], str | None] = {}
+        # The context a message's questions share, and how each of its dates is read (`_read`).
+        self._context: tuple[str, _Known] = ("", {})
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_roles": {}}  # a pickled engine carries no message
+        return {**self.__dict__, "_roles": {}, "_context": ("", {})}  # a pickled engine carries no message
 
     def roles(
         self, folded: str, mentions: list[DateMention], *, other: bool = False, today: date | None = None
@@ -58,12 +63,16 @@ class DateRoles(Calculator):
         Nous voterons le 15/03/2027"): it is another event's."""
         roles: list[Role] = []
         previous_end = 0
+        shared = folded_start(folded)  # the context a message's questions share: its dates are read once
+        last, known = self._context  # one read: another thread may set it in between
+        if last is not shared:
+            known = {}
+            self._context = (shared, known)
+        inside = len(shared) - self.words.after_reach  # a date ending before reads no word past the context
         for index, mention in enumerate(mentions):
-            window = self._weekday.sub("le ", folded[max(previous_end, mention.start - ROLE_REACH) : mention.start])
             following = mentions[index + 1] if index + 1 < len(mentions) else None
-            # Past the previous date, within its clause: "la facture du 15/09 est arrivée à échéance le 15/10".
-            wide = _CLAUSE_END.split(folded[max(0, mention.start - ROLE_REACH) : mention.start])[-1]
-            role = self._cached_role(window, wide, self._after(folded, mention, following))
+            end = mention.start + len(mention.text)
+            window, role = self._read(folded, mention, previous_end, following, known if end <= inside else None)
             if role:
                 roles.append(Role(mention, role))
             elif (
@@ -85,6 +94,22 @@ class DateRoles(Calculator):
             # A named signature anywhere: a date without a cue is not read as one ("résilier au 31/12, signée le …").
             roles = [item for item in roles if not (item.role == "signature" and item.assumed)]
         return roles if other else [item for item in roles if item.role != "other"]
+
+    def _read(
+        self, folded: str, mention: DateMention, previous_end: int, following: DateMention | None, known: _Known | None
+    ) -> tuple[str, str | None]:
+        """The words before a date (back to the previous date's end) and the role they give it; kept in `known` (a
+        date of the context a message's questions share, whose words around it all lie in that context)."""
+        key = (mention.start, mention.text, previous_end, following.start if following else -1)
+        if known is not None and (found := known.get(key)):
+            return found
+        window = self._weekday.sub("le ", folded[max(previous_end, mention.start - ROLE_REACH) : mention.start])
+        # Past the previous date, within its clause: "la facture du 15/09 est arrivée à échéance le 15/10".
+        wide = _CLAUSE_END.split(folded[max(0, mention.start - ROLE_REACH) : mention.start])[-1]
+        found = (window, self._cached_role(window, wide, self._after(folded, mention, following)))
+        if known is not None:
+            known[key] = found
+        return found
 
     def _cached_role(self, window: str, wide: str, after: str) -> str | None:
         key = (window, wide, after)
