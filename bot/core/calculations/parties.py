@@ -14,6 +14,7 @@ from .cues import cue_pattern
 
 ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
 LETTER_REACH = 40  # characters between a letter's word and its sender's name ("un courrier recommandé du CDG 62")
+PROVIDERS = ("cdg", "fibre")  # the parties that may write as "nous" besides the collectivité
 SIGNATURE_REACH = 200  # characters at a message's end where its signature is looked for
 
 # Between a termination word and the party after it: the agent ("par", "du", "de la"), nothing else.
@@ -80,7 +81,7 @@ class Parties(Calculator):
                 actor = min(named)[2]
                 if actor == "commune" and (speaker := self.speaker(folded)):
                     return speaker  # "à La Fibre nous souhaitons mettre fin": "nous" is La Fibre
-                return actor if actor in ("cdg", "fibre") else None
+                return actor if actor in PROVIDERS else None
         return None
 
     def _scan_verbs(self, folded: str, start: int, key: object) -> list[Item[list[list[tuple[int, int, str]]] | None]]:
@@ -159,17 +160,15 @@ class Parties(Calculator):
 
     def speaker(self, folded: str) -> str | None:
         """The provider that writes as "nous" ("Au CDG 62, nous voulons résilier", "Service juridique de La Fibre …")."""
-        speaking = (
-            party for party, (start, after) in self.cues.speaker.items() if start.match(folded) or after.search(folded)
-        )
-        writing = (
-            party
-            for party, (start, aside, signed) in self.cues.writer.items()
-            if start.match(folded)
-            or aside.search(folded)
-            or (signed.search(folded, max(0, len(folded) - SIGNATURE_REACH)) and not self._reporting.search(folded))
-        )
-        return next((party for party in (*speaking, *writing) if party in ("cdg", "fibre")), None)
+        for party, (start, after) in self.cues.speaker.items():  # each searched until a provider is found
+            if party in PROVIDERS and (start.match(folded) or after.search(folded)):
+                return party
+        tail = max(0, len(folded) - SIGNATURE_REACH)  # where a signature is looked for
+        for party, (start, aside, signed) in self.cues.writer.items():
+            signs = signed.search(folded, tail) and not self._reporting.search(folded)
+            if party in PROVIDERS and (start.match(folded) or aside.search(folded) or signs):
+                return party
+        return None
 
     def _around(self, folded: str, start: int, stop: int) -> list[tuple[int, int, str]]:
         """The parties named near the termination word from `start` to `stop`: its subject ("Le CDG 62 peut-il
