@@ -10,12 +10,10 @@ from ..french import fold
 from ..matching import Candidate
 from ..rescan import Item, Rescan
 from .base import Calculator, Context, sentence_start
-from .cues import cue_pattern
+from .speaker import PROVIDERS, Speaker
 
 ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
 LETTER_REACH = 40  # characters between a letter's word and its sender's name ("un courrier recommandé du CDG 62")
-PROVIDERS = ("cdg", "fibre")  # the parties that may write as "nous" besides the collectivité
-SIGNATURE_REACH = 200  # characters at a message's end where its signature is looked for
 
 # Between a termination word and the party after it: the agent ("par", "du", "de la"), nothing else.
 _NUMBERS = re.compile(r"(?:\s*\d+(?![\d/.-]))*")  # "59 62" and "62" right after a name belong to it
@@ -48,8 +46,13 @@ class Parties(Calculator):
         # what a word decides ends within its cue, the rest of its word (TAIL letters at most: a longer word's
         # parties are read again from the text) and ACTOR_REACH after it.
         self._verbs = Rescan(self._scan_verbs, self.cues.termination.longest + TAIL + ACTOR_REACH + 1)
-        # "la mairie de X nous demande : …": a question relayed, whose "nous" is not the signature's
-        self._reporting = cue_pattern(context.knowledge.reading.reporting_verbs).compiled
+        # The provider that writes as "nous" ("Au CDG 62, nous voulons résilier", "Service juridique de La Fibre …").
+        said = [
+            *self.words.speaker_words,
+            *self.words.writer_words,
+            *(c for p in self.words.parties.values() for c in p.cues),
+        ]
+        self.speaker = Speaker(self.cues, said, context.knowledge.reading.reporting_verbs)
         # The last text read, what it names and who ends it: the calculators of one question ask in turn.
         self._named: tuple[str, frozenset[str]] = ("", frozenset())
         self._actor: tuple[str, str | None] = ("", None)
@@ -157,18 +160,6 @@ class Parties(Calculator):
         if not (cues.letter_to and cues.letter_sent and cues.letter_to.search(folded, 0, start)):
             return False
         return bool(cues.letter_sent.search(folded, max(0, start - LETTER_REACH), start))
-
-    def speaker(self, folded: str) -> str | None:
-        """The provider that writes as "nous" ("Au CDG 62, nous voulons résilier", "Service juridique de La Fibre …")."""
-        for party, (start, after) in self.cues.speaker.items():  # each searched until a provider is found
-            if party in PROVIDERS and (start.match(folded) or after.search(folded)):
-                return party
-        tail = max(0, len(folded) - SIGNATURE_REACH)  # where a signature is looked for
-        for party, (start, aside, signed) in self.cues.writer.items():
-            signs = signed.search(folded, tail) and not self._reporting.search(folded)
-            if party in PROVIDERS and (start.match(folded) or aside.search(folded) or signs):
-                return party
-        return None
 
     def _around(self, folded: str, start: int, stop: int) -> list[tuple[int, int, str]]:
         """The parties named near the termination word from `start` to `stop`: its subject ("Le CDG 62 peut-il
