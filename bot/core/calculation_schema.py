@@ -54,6 +54,7 @@ class DurationGrammar(StrictModel):
     late_time_words: list[str] = []  # hours from `late_hour` on after these are a time of day ("l'appel de 14h30")
     late_hour: int = Field(default=12, ge=1, le=24)
     elapsed_words: list[str] = []
+    spent_after_words: list[str] = []  # hours followed by these are time spent ("a 1h de route")
     clock_words: dict[str, int] = {}
     clock_words_not_after: list[str] = []
     span_start_words: list[str] = []

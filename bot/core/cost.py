@@ -110,7 +110,13 @@ class DurationReader:
             # Minutes alone are never a time of day ("reparti à 16h30 après 30 min de route").
             # A clock's hours are written with their minutes ("14h30"): "un délai de 72 h", "de 12 h" may be durations.
             clock_hour = int(match.group(1)) if match.group(4) and match.group(1).isdigit() else 0
-            if not per_period and self._times.is_time(before, clock_hour) and "h" in match.group().lower():
+            spent = self._times.spent(text, match.end())  # "le formateur a 1h de route"
+            if (
+                not per_period
+                and not spent
+                and self._times.is_time(before, clock_hour)
+                and "h" in match.group().lower()
+            ):
                 clock.append(match)
             elif not per_period and self._times.after_span_word and self._times.after_span_word.search(before):
                 maybe.add(len(clock))

@@ -13,11 +13,11 @@ from dataclasses import replace
 from datetime import date
 from functools import partial
 
+from .anchors import Anchors
 from .answer import Answer, Citation
 from .calculations import Calculations
 from .citing import Citations
 from .cleaning import clean
-from .french import comparable
 from .knowledge import Knowledge
 from .matching import Matcher, is_sure
 from .mentions import Mentions
@@ -72,9 +72,7 @@ class Engine:
         self.questions = QuestionFinder(self.reader, self.matcher, parties, self.mentions.unstated)
         self._party_terms = frozenset(term for cue in parties for term in self.matcher.question_terms(cue))
         self.part_reader = PartReader(self.matcher, self._named, self.citations.joined, self.questions.names_a_party)
-        # Anchors are matched as written (folded), not through synonyms: "contrat" may be anyone's contract.
-        # A plural or a longer word counts too ("conventions", "conventionnées", "cdg62").
-        self._anchors = [f" {comparable(words)}" for words in knowledge.reading.anchor_words if comparable(words)]
+        self.anchors = Anchors(knowledge.reading.anchor_words)
 
     def answer(self, question: str, *, today: date, signature: date | None = None) -> Answer:
         """Answer the message `question` as asked on `today`; `signature` is the chat's stored signing date.
@@ -96,8 +94,7 @@ class Engine:
         if not any(char.isalnum() for char in text):  # "@bot", "+1": nothing asked
             return self.replies.unknown(question, self.replies.not_found([]))
         # Tied to the convention, a question may be answered alone, whatever its context says.
-        compared = f" {comparable(text)} "  # once, not once per anchor
-        anchored = any(anchor in compared for anchor in self._anchors)
+        anchored = self.anchors.held_by(text)
         if not reads_in_parts(asked):
             # Asked before the context that names something, or after a request opener ("tu peux me dire si"), a
             # question is read for itself too.

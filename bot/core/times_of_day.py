@@ -52,6 +52,8 @@ class TimesOfDay:
         self._late = _ending(grammar.late_time_words)
         self._late_hour = grammar.late_hour
         self.elapsed = _ending(grammar.elapsed_words)  # "il y a 2h": folded, "a" is also "à"
+        words = grammar.spent_after_words  # "a 1h de route": the hours spent, whatever precedes them
+        self._spent_after = re.compile(rf"\s*(?:{alternation(words)})(?![a-z])") if words else None
         self._clock_hours = {fold(word): hour for word, hour in grammar.clock_words.items()}
         self._clock_word = (
             re.compile(rf"(?<![a-z])(?:{alternation(grammar.clock_words)})(?![a-z])") if grammar.clock_words else None
@@ -109,6 +111,10 @@ class TimesOfDay:
         elapsed = self.elapsed is not None and self.elapsed.search(before)
         late = self._late_hour <= hour < 24 and self._late is not None and bool(self._late.search(before))
         return bool(((self.time_of_day and self.time_of_day.search(before)) or late) and not elapsed)
+
+    def spent(self, text: str, end: int) -> bool:
+        """Do the words right after hours ending at `end` make them time spent ("1h de route")?"""
+        return bool(self._spent_after and self._spent_after.match(text, end))
 
     def written(self, text: str) -> str:
         """ "midi" as "12h ", "minuit" as "24h   ": the same length, so every position read in `text` stays."""

@@ -30,6 +30,7 @@ class AddedUp(Calculator):
                 or (end > second.start and self.cues.back and self.cues.back.search(text, second.start, end))
                 or ({one, two} == {"intervention", "travel"} and self._side_by_side(text[first.end : second.start]))
                 or self._visit_trip(text, (first, one), (second, two))
+                or (one == two == "travel" and self._trip_back(text, second))
             )
             for (first, one), (second, two) in itertools.pairwise(durations)
         )
@@ -48,6 +49,10 @@ class AddedUp(Calculator):
             return False
         around = self._around(text, roles["travel"])
         return any(cue and cue.search(around) for cue in (self.cues.trip, self.cues.back, self.cues.each))
+
+    def _trip_back(self, text: str, duration: Duration) -> bool:
+        """Travel hours said of the trip back ("20 min trajet aller 20 min retour"): they add to the trip there."""
+        return bool(self.cues.back and self.cues.back.search(self._around(text, duration)))
 
     def _sum_of(self, text: str, first: Duration, second: Duration) -> bool:
         """Are the later hours, more than the first and said as a total ("venu 2 h. Trajet compris, 3 h en tout"), the

@@ -16,7 +16,6 @@ from .parties import Parties
 from .visits import Part, Visits
 
 DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them a delay
-REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
 _SENTENCE_END = re.compile(r"[.!?]")
 LABEL_GAP = 2  # words between a travel word and the hours it names ("trajet a/r 45 min")
 PART_OF_GAP = 3  # words between "dont" and the hours that are a part ("dont le trajet : 30 min")
@@ -55,6 +54,10 @@ class BilledHours(Visits):
             trip = self.cues.trip
             if role != "travel" and trip and self._same_back(text, d, _next(durations, d)):
                 roles[i] = (d, "travel") if trip.search(self._around(text, d)) else roles[i]
+        # "à 1 h 15 de route, donc 2 h 30 de trajet au total": trip hours a later trips' total sums are a part of it
+        for i, (d, role) in enumerate(roles):
+            if role == "travel" and any(r == "travel" and self._sum_of(text, d, e) for e, r in roles[i + 1 :]):
+                roles[i] = (d, "included")
         # "le CDG nous facture 3 h … il est arrivé à 14h et reparti à 15h45, 30 min de route": hours said billed beside
         # the visit's own hours and its trip are the bill to check, never hours to add (`claimed_words`)
         claimed = [i for i, (d, role) in enumerate(roles) if role == "intervention" and self._claimed(text, d)]
@@ -81,12 +84,16 @@ class BilledHours(Visits):
         starts = [d.start for d, _ in own]
         visits = [d.start for d, role in own if role == "intervention"]  # travel is not one of the visits
         back = self._backs(text, own)
-        parts = [Part(d, role, self._repeats(text, d, starts, visits)) for d, role in own]
-        each = [
+        parts = [Part(d, role, self.repeats(text, d, starts, visits)) for d, role in own]
+        each = {
             i
             for i, p in enumerate(parts)
             if p.count == 1 and (self._each(text, p.duration, parts) or self._recurring(text, p))
-        ]
+        }
+        # "30 min de trajet aller et 30 min retour à chaque fois": the trip there, said in the same sentence, too
+        each |= {
+            i for i in range(len(parts) - 1) if i + 1 in each and parts[i].count == 1 and self._trips(text, parts, i)
+        }
         # "par intervention, 30 min de route aller et autant au retour": each visit's trip, there and back
         twice = [replace(p, count=p.count * 2) if again else p for p, again in zip(parts, back, strict=True)]
         if not each:
@@ -96,6 +103,12 @@ class BilledHours(Visits):
         if count is None:
             return None
         return [replace(p, count=count * p.count) if i in each else p for i, p in enumerate(twice)]
+
+    def _trips(self, text: str, parts: list[Part], i: int) -> bool:
+        """Are parts `i` and `i + 1` two trips said in one sentence ("30 min aller et 30 min retour")?"""
+        first, then = parts[i], parts[i + 1]  # (the first not yet counted for each visit)
+        between = text[first.duration.end : then.duration.start]
+        return first.role == then.role == "travel" and not _SENTENCE_END.search(between)
 
     def travel_once(self, text: str, parts: list[Part]) -> int:
         """The number of visits when travel said once goes with several of them ("3 interventions de 2 h, 30 min de
@@ -169,8 +182,10 @@ class BilledHours(Visits):
             return False
         around = self._around(text, duration)
         came = bool(self.cues.intervention and self.cues.intervention.search(around))
-        # the party its own part of the sentence names, else the message's ("= 2 h … voir aussi le devis de La Fibre")
-        named = (self.parties.named(around) or self.parties.named(text)) - {"commune"}
+        # the party its own part of the sentence names, else its sentence's ("je démarre chez La Fibre. … une formation
+        # par le CDG 62 : 3h30"), else the message's ("= 2 h … voir aussi le devis de La Fibre")
+        sentence = self._sentence_of(text, duration)
+        named = self.parties.named(around) or self.parties.named(sentence) or self.parties.named(text)
         return "fibre" not in named and (came or "cdg" in named)
 
     def _duration_role(self, text: str, duration: Duration, bounds: tuple[int, int]) -> str:
@@ -225,22 +240,6 @@ class BilledHours(Visits):
         on_site = self.cues.intervention.search(around, after)
         road = travel.search(around, after)
         return bool(on_site and (road is None or on_site.start() < road.start()))
-
-    def _repeats(self, text: str, duration: Duration, starts: list[int], visits: list[int]) -> int:
-        """2 for "2 interventions de 3 h" or "2 fois 3 h": the count written just before the hours.
-
-        Only for the first hours after the count (of all `starts`), and not when the intervention hours from
-        here on (`visits`) are as many as the count: they list those interventions one by one ("3 fois : 2 h, 1 h 30 et
-        45 min")."""
-        first = max(0, duration.start - REPEAT_REACH)
-        found = list(self.cues.repeat.finditer(text, first, duration.start))
-        if not found or any(found[-1].end() <= start < duration.start for start in starts):
-            return 1
-        count = int(found[-1].group(1))
-        if self.per_period_after(text, found[-1].end()) and len(self._said_visits(text)) == 1:
-            return 1  # "2 fois par mois 1 h, soit 12 visites": a rate; the visits are counted ("12 × 1 h")
-        following = sum(start >= duration.start for start in visits)
-        return count if 1 < count <= 50 and count != following else 1
 
 
 def _next(durations: list[Duration], duration: Duration) -> int:

@@ -8,11 +8,13 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from ..anchors import Anchors
 from ..answer import Answer
 from ..calendar_text import early_signature_warning
 from ..date_mentions import DateMention, find_dates
 from ..deadlines import compute_deadlines, format_date, from_anniversary, plausibility_problem
 from .base import CALENDAR_CLAUSES, UNSIGNED, Calculator, Context, asking, letter_alone, refusal
+from .calendar_notes import coming_events, not_an_anniversary
 from .date_roles import DateRoles, Role
 from .notices import Notices, assumed_year
 from .parties import OTHER_CONTRACT, Parties
@@ -29,6 +31,7 @@ class Dates(Calculator):
         self.date_roles = DateRoles(context)
         self.notices = Notices(context)
         self.periods = Periods(self.words.later_periods, self.cues.termination)
+        self.anchors = Anchors(context.knowledge.reading.anchor_words)
 
     def answer(
         self, question: str, folded: str, terms: list[str], near: set[str], today: date, signature: date | None
@@ -96,6 +99,10 @@ class Dates(Calculator):
                     f"La date qui compte est celle de la dernière signature par toutes les parties : le "
                     f"{format_date(last.mention.value)}."  # type: ignore[arg-type]
                 )
+            if last.assumed and not self.anchors.held_by(folded):
+                # "fermer une rue pendant la brocante du 1er mai ?": a date no word ties to the convention, in a
+                # message that never names it, dates something else; never read as its signature.
+                return None
             if last.assumed:
                 notes.append(f"J'ai lu « {last.mention.text} » comme la date de signature de la convention.")
             if last.mention.assumed_year:
@@ -134,7 +141,7 @@ class Dates(Calculator):
         if anniversary is None and (warning := early_signature_warning(signature, self.words.earliest_signature)):
             notes.append(warning)
         if anniversary is None and (ends := by_role.get("end")):
-            notes.extend(_not_an_anniversary(ends[-1].mention, signature))
+            notes.extend(not_an_anniversary(ends[-1].mention, signature))
         if receipts := by_role.get("receipt"):  # the day it reached them is the one article 6 reads
             body = self.notices.letter(receipts[-1].mention, signature, received=True)
         elif letters := by_role.get("letter"):
@@ -144,7 +151,7 @@ class Dates(Calculator):
         else:  # "si on rate la date limite de 2027 ?": the deadline after it too
             missed = bool(self.cues.missed and self.cues.missed.search(folded))
             lines = [self.periods.calendar(folded, signature, today, anniversary=anniversary, missed=missed)]
-            body = "\n".join(lines + _events(events, signature, today))
+            body = "\n".join(lines + coming_events(events, signature, today))
         if self.cues.ends_at_once(folded) and self.cues.termination.search(folded):
             body = f"{COMMUNE_NOT_AT_ANY_TIME}\n{body}"
         if notice and not (self.cues.deadline_words and self.cues.deadline_words.search(folded)) and sender is None:
@@ -208,42 +215,6 @@ def _nearest_year(day: date, today: date) -> date:
         except ValueError:  # 29 February
             continue
     return min(options, key=lambda option: abs((option - today).days), default=day)
-
-
-def _not_an_anniversary(end: DateMention, signature: date) -> list[str]:
-    """The note for an end the collectivité wants on a day that is not an anniversary of `signature`."""
-    assert end.value is not None
-    years = end.value.year - signature.year
-    if years > 0 and years % 2 == 0 and signature + relativedelta(years=years) == end.value:
-        return []
-    return [
-        f"Le {end.value:%d/%m/%Y} n'est pas une date anniversaire de la convention : la collectivité ne peut la "
-        "résilier qu'à sa date anniversaire (article 6)."
-    ]
-
-
-def _events(events: list[date], signature: date, today: date) -> list[str]:
-    """Each coming event of the message (a council meeting) said before or after the letter's deadline."""
-    now = compute_deadlines(signature, today)
-    lines = []
-    for day in events:
-        if day <= now.open_notice:
-            lines.append(
-                f"Le {format_date(day)}, la date que vous indiquez, est avant la date limite du "
-                f"{now.open_notice:%d/%m/%Y} (pour l'échéance du {now.open_end:%d/%m/%Y}) : vous êtes encore dans les temps, si "
-                f"la lettre recommandée est ensuite "
-                f"reçue par les autres parties au plus tard le {now.open_notice:%d/%m/%Y} "
-                f"({(now.open_notice - day).days} jours plus tard)."
-            )
-            continue
-        then = compute_deadlines(signature, day)
-        lines.append(
-            f"Le {format_date(day)}, la date que vous indiquez, est après la date limite du "
-            f"{now.open_notice:%d/%m/%Y} : trop tard pour l'échéance du {now.open_end:%d/%m/%Y}. Sans lettre reçue "
-            f"d'ici là, la convention est reconduite tacitement ; l'échéance suivante est le "
-            f"{then.open_end:%d/%m/%Y}, avec une lettre reçue au plus tard le {then.open_notice:%d/%m/%Y}."
-        )
-    return lines
 
 
 def _latest(roles: list[Role]) -> DateMention:

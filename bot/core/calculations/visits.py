@@ -9,6 +9,7 @@ from ..cost import Duration
 from .added import AddedUp
 from .base import Context
 
+REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
 PERIOD_REACH = 16  # characters after a count where "par mois" makes it a rate ("2 fois par mois"), not visits
 
 
@@ -76,3 +77,19 @@ class Visits(AddedUp):
             said = frozenset({int(m.group(1)) for m in counts if not self.per_period_after(text, m.end())} - {0, 1})
             self._said = (text, said)
         return set(said)
+
+    def repeats(self, text: str, duration: Duration, starts: list[int], visits: list[int]) -> int:
+        """2 for "2 interventions de 3 h" or "2 fois 3 h": the count written just before the hours.
+
+        Only for the first hours after the count (of all `starts`), and not when the intervention hours from
+        here on (`visits`) are as many as the count: they list those interventions one by one ("3 fois : 2 h, 1 h 30 et
+        45 min")."""
+        first = max(0, duration.start - REPEAT_REACH)
+        found = list(self.cues.repeat.finditer(text, first, duration.start))
+        if not found or any(found[-1].end() <= start < duration.start for start in starts):
+            return 1
+        count = int(found[-1].group(1))
+        if self.per_period_after(text, found[-1].end()) and len(self._said_visits(text)) == 1:
+            return 1  # "2 fois par mois 1 h, soit 12 visites": a rate; the visits are counted ("12 × 1 h")
+        following = sum(start >= duration.start for start in visits)
+        return count if 1 < count <= 50 and count != following else 1
