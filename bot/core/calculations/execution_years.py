@@ -19,9 +19,9 @@ from dateutil.relativedelta import relativedelta
 from ..cost import alternation
 from ..date_mentions import calendar_names, find_dates
 from ..french import fold
-from .base import Calculator, Context
+from .base import Calculator, Context, sentence_start
 from .cues import _at_end, cue_pattern
-from .date_roles import _SENTENCE_END, DateRoles, _nearest
+from .date_roles import SENTENCE_MARKS, DateRoles, _nearest
 from .year_of_execution import YEAR, Reading, When, alone, first_role, month_end, yes
 
 # A year in digits that is not an amount ("2 025 €") nor a decimal; a date's year too ("facturé le 15/09/2026").
@@ -93,7 +93,7 @@ class ExecutionYears(Calculator):
     def _year_start(self, folded: str, start: int) -> int:
         """The year whose start the date at `start` is ("la deuxième année, commencée le …": 2), or 0: an ordinal year
         then one of `start_words` or `open_starts`, no figure between, in the date's sentence."""
-        before = _SENTENCE_END.split(folded[:start])[-1]
+        before = folded[sentence_start(folded, start, SENTENCE_MARKS) : start]  # its sentence: not the whole text split
         found = list(self._ordinal_year.finditer(before)) + list(self._numbered_year.finditer(before))
         last = max(found, key=lambda m: m.end(), default=None)
         rest = before[last.end() :] if last else "0"
@@ -212,7 +212,9 @@ class ExecutionYears(Calculator):
         for index, (start, end, first, last) in enumerate(found):
             if first > today:
                 continue
-            before = _SENTENCE_END.split(folded[found[index - 1][1] if index else 0 : start])[-1]
+            before = folded[
+                max(found[index - 1][1] if index else 0, sentence_start(folded, start, SENTENCE_MARKS)) : start
+            ]
             # after it, its clause ("Le 03/11/2026, une faute …"; not "Depuis le 01/09/2025, chez eux, et une panne")
             after = folded[end : found[index + 1][0] if index + 1 < len(found) else None]
             opening = len(after) - len(after.lstrip(" ,"))
