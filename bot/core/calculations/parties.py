@@ -20,6 +20,7 @@ _NUMBERS = re.compile(r"(?:\s*\d+(?![\d/.-]))*")  # "59 62" and "62" right after
 _WORD = re.compile(r"[a-z]*")  # the rest of a word
 TAIL = 40  # letters of a word's rest read within a scan's reach (rescan.py); a longer rest is read from the text
 _TAIL = re.compile(rf"[a-z]{{0,{TAIL}}}")
+_NO_SPANS: tuple[tuple[str, int, list[tuple[int, int]]], ...] = (("", 0, []), ("", 0, []))  # `_terminations`
 AGENT = re.compile(r"\s*(?:par|du|de|des|d')\s*(?:l[ae]\s+|l'\s*)?")
 
 
@@ -47,18 +48,14 @@ class Parties(Calculator):
         # parties are read again from the text) and ACTOR_REACH after it.
         self._verbs = Rescan(self._scan_verbs, self.cues.termination.longest + TAIL + ACTOR_REACH + 1)
         # The provider that writes as "nous" ("Au CDG 62, nous voulons résilier", "Service juridique de La Fibre …").
-        said = [
-            *self.words.speaker_words,
-            *self.words.writer_words,
-            *(c for p in self.words.parties.values() for c in p.cues),
-        ]
-        self.speaker = Speaker(self.cues, said, context.knowledge.reading.reporting_verbs)
+        self.speaker = Speaker(self.cues, self.words, context.knowledge.reading.reporting_verbs)
         # The last text read, what it names and who ends it: the calculators of one question ask in turn.
         self._named: tuple[str, frozenset[str]] = ("", frozenset())
         self._actor: tuple[str, str | None] = ("", None)
+        self._spans: tuple[tuple[str, int, list[tuple[int, int]]], ...] = _NO_SPANS
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_named": ("", frozenset()), "_actor": ("", None)}  # a pickled engine: no message
+        return {**self.__dict__, "_named": ("", frozenset()), "_actor": ("", None), "_spans": _NO_SPANS}  # no message
 
     def provider_actor(self, folded: str) -> str | None:
         """The CDG 62 or La Fibre, when the question is about THEM ending the convention: the party named
@@ -91,10 +88,20 @@ class Parties(Calculator):
         """Each termination word from `start` on, with a place for the parties named around it, read when first
         asked (None: its word is too long to keep them, within the scan's reach)."""
         found: list[Item[list[list[tuple[int, int, str]]] | None]] = []
-        for verb in self.cues.termination.finditer(folded, start):
-            tail = _TAIL.match(folded, verb.end()).end() - verb.end()  # type: ignore[union-attr]
-            found.append((verb.start(), verb.end(), [] if tail < TAIL else None))
+        for begin, end in self._terminations(folded, start):
+            tail = _TAIL.match(folded, end).end() - end  # type: ignore[union-attr]
+            found.append((begin, end, [] if tail < TAIL else None))
         return found
+
+    def _terminations(self, folded: str, start: int) -> list[tuple[int, int]]:
+        """Where the termination words of `folded` from `start` on start and end: both scans (`_senders`, `_verbs`)
+        read a message's context from its start, found once (the two texts read last are kept)."""
+        for text, first, spans in self._spans:  # one read: another thread may set it in between
+            if text is folded and first == start:
+                return spans
+        spans = [m.span() for m in self.cues.termination.finditer(folded, start)]
+        self._spans = ((folded, start, spans), self._spans[0])
+        return spans
 
     def _letter_sender(self, folded: str) -> str | None:
         """The CDG 62 or La Fibre when its letter announces the termination word after it, in the same sentence,
@@ -108,16 +115,16 @@ class Parties(Calculator):
         """Each termination word from `start` on, with the sender of the letter announcing it (None if none)."""
         commune = self.cues.parties["commune"]
         found: list[Item[str | None]] = []
-        for verb in self.cues.termination.finditer(folded, start):
-            begin = sentence_start(folded, verb.start(), ".!?;")
-            senders = [*self._letter_from(folded, begin, verb.start()), *self._announcers(folded, begin, verb.start())]
+        for verb, verb_end in self._terminations(folded, start):
+            begin = sentence_start(folded, verb, ".!?;")
+            senders = [*self._letter_from(folded, begin, verb), *self._announcers(folded, begin, verb)]
             sender = None
             for end, party in sorted(senders, reverse=True):  # the sender nearest the termination word
-                between = commune.finditer(folded, end, verb.start())
-                if all(self._told(folded, m.start(), verb.start()) for m in between):
+                between = commune.finditer(folded, end, verb)
+                if all(self._told(folded, m.start(), verb) for m in between):
                     sender = party
                     break
-            found.append((verb.start(), verb.end(), sender))
+            found.append((verb, verb_end, sender))
         return found
 
     def _letter_from(self, folded: str, start: int, stop: int) -> list[tuple[int, str]]:

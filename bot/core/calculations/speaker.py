@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..calculation_schema import CalculationsFile
 from ..rescan import SentenceSearch
 from .cues import Cues, cue_pattern
 
@@ -16,8 +17,9 @@ SIGNATURE_REACH = 200  # characters at a message's end where its signature is lo
 class Speaker:
     """The provider a message's "nous" is, if any."""
 
-    def __init__(self, cues: Cues, words: list[str], reporting_verbs: list[str]) -> None:
-        if any(re.search(r"[.!?]", word) for word in [*words, *reporting_verbs]):
+    def __init__(self, cues: Cues, words: CalculationsFile, reporting_verbs: list[str]) -> None:
+        said = [*words.speaker_words, *words.writer_words, *(c for p in words.parties.values() for c in p.cues)]
+        if any(re.search(r"[.!?]", word) for word in [*said, *reporting_verbs]):
             raise ValueError("a word of a party, its service or a reporting verb holds a sentence's mark")
         # (the patterns' own characters: a mark opens the speaker's `after`, a full stop may close the writer's
         # `start`, matched at the text's start only)
