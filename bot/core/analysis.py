@@ -51,7 +51,13 @@ class Analyzer:
         pronouns = "|".join(re.escape(p) for p in sorted(self.inverted_subjects, key=len, reverse=True))
         # A word, then "-": the literal first lets the regex engine jump from "-" to "-" (a long message
         # holds few) instead of trying a look-behind at every character; the same matches as "(?<=\w)-".
-        self._inversion = re.compile(rf"-(?<=\w-)(?:t-)?(?:{pronouns})\b", re.IGNORECASE) if pronouns else None
+        # ... but not in an expression of the synonyms ("rendez-vous" is no verb and its subject)
+        inverted = re.compile(rf"\w-(?:t-)?(?:{pronouns})\b", re.IGNORECASE) if pronouns else None
+        kept = {e.split("-")[0].split()[-1] for g in self.synonyms for e in g if inverted and inverted.search(e)}
+        not_kept = "".join(f"(?<!{re.escape(word)}-)" for word in sorted(kept))
+        self._inversion = (
+            re.compile(rf"-(?<=\w-){not_kept}(?:t-)?(?:{pronouns})\b", re.IGNORECASE) if pronouns else None
+        )
         self._index_phrases()
 
     def _index_phrases(self) -> None:

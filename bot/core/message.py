@@ -21,7 +21,7 @@ from .lists import FULL_STOP, CountedLists, SequenceLists, inline_items, semicol
 from .phrases import PhraseFinder
 from .pieces import Pieces
 from .reading import Reading
-from .sentence_ends import bare_line, sentences
+from .sentence_ends import abbreviations, bare_line, sentences
 from .sign_offs import SignOffs
 from .spoken import Dictation
 
@@ -74,6 +74,8 @@ class Reader:
 
     def __init__(self, reading: Reading) -> None:
         self._sign_off = SignOffs(reading.sign_offs)
+        self._titles = abbreviations(reading.title_abbreviations)  # "M. Baert": no sentence's end
+        self._question_nouns = PhraseFinder(reading.question_nouns)  # "Nos questions :" announces questions
         self._checks = PhraseFinder(reading.check_words)  # "Vrai ou faux ?" announces the statements listed after it
         self.dictation = Dictation(reading)
         self.cutter = Pieces(reading)
@@ -125,6 +127,14 @@ class Reader:
             # and so does a sentence going on with the question before it ("… savoir si X. Et aussi si Y.").
             # An item telling a date ("1) Convention signée le 15 octobre 2025 ; 2) …") is a fact of the situation
             # unless it asks by itself.
+            # An announcement that neither asks, nor names or counts questions ("Échanges :") lists the situation, unless nothing
+            # else asks (see the lists below).
+            announced = opens_list and (
+                request != sentence
+                or self.cutter.asks(sentence, True)
+                or self._question_nouns.find(sentence)
+                or self._counted.counts(sentence)  # "Mon adjoint affirme deux choses :"
+            )
             asks = (item and listing and not _DATE_TOLD.search(sentence)) or (
                 not opens_list
                 and (
@@ -134,14 +144,19 @@ class Reader:
                     or self.cutter.opens_item(sentence)
                 )
             )
-            listing = (item and listing) or opens_list
+            listing = (item and listing) or bool(announced)
             asked = asks
             sentences.append(Sentence(sentence, asks, item))
-        items = [s for s in sentences if s.listed]
-        if len(items) > 1 and (not any(s.asks for s in sentences) or any(s.asks for s in items)):
+        if sum(s.listed for s in sentences) > 1:
             # Nothing asks but a list ("1) durée de la convention 2) tarif du CDG"), or a list some items of which
-            # ask: its items are the questions, unless one tells a date (the situation).
-            sentences = [replace(s, asks=s.asks or (s.listed and not _DATE_TOLD.search(s.text))) for s in sentences]
+            # ask: its items are the questions, unless one tells a date (the situation). Another list of the message
+            # whose items ask nothing tells the situation ("Échanges : - présentation de l'offre").
+            quiet = not any(s.asks for s in sentences)
+            asking = {i for run in _runs(sentences) if quiet or any(sentences[i].asks for i in run) for i in run}
+            sentences = [
+                replace(s, asks=s.asks or (i in asking and not _DATE_TOLD.search(s.text)))
+                for i, s in enumerate(sentences)
+            ]
         if any(_ANY_VALUE_TOLD.search(s.text) for s in sentences):
             told = [s.listed and _FACT_TOLD.search(s.text) and not self.cutter.asks(s.text, True) for s in sentences]
             sentences = [
@@ -167,7 +182,7 @@ class Reader:
         text = inline_items(
             self._counted.items(self._sequence.items(semicolon_items(text, self.cutter.asks) if listed else text))
         )
-        for raw in sentences(text):
+        for raw in sentences(text, self._titles):
             raw = raw.strip()
             marked = raw[:1] in _ITEM_STARTS or raw[1:2] == ")" or (raw[:1] in "ivIV" and _ITEM_NUMBER.match(raw))
             piece = _ITEM_NUMBER.sub("", raw) if marked else raw
@@ -180,3 +195,15 @@ class Reader:
                 break  # a signature follows
             found.append((piece, item, raw.endswith(":") or (raw.endswith("?") and bool(self._checks.find(piece)))))
         return found
+
+
+def _runs(sentences: list[Sentence]) -> list[list[int]]:
+    """The indexes of each list of `sentences`: listed sentences one after another."""
+    runs: list[list[int]] = []
+    for i, sentence in enumerate(sentences):
+        if sentence.listed:
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    return runs

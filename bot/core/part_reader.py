@@ -127,14 +127,23 @@ class PartReader:
     def _joined(self, part: Answer, question: Question, answered: _Answered) -> bool:
         """Whether `question` asks on the clause the question just before answered, and is answered with it, once
         (issue 12): "La convention est-elle reconduite automatiquement ? Et pour combien de temps ?" gets article 3
-        once, quoting what each asked. Not a follow-up ("Et pour le CDG ?" takes the question up on purpose), nor a
-        calculation (its figures are its own), nor a question naming a party the first does not (its answer may be
-        that party's)."""
+        once, quoting what each asked; a computation quoting that clause answers it too ("combien coûte une heure du CDG,
+        et si le trajet est compté en plus"). Not a follow-up ("Et pour le CDG ?" takes the question up on purpose),
+        nor a calculation (its figures are its own), nor a question naming a party the first does not (its answer may
+        be that party's)."""
         last = answered.parts[-1] if answered.parts else None
         # a follow-up naming no party ("… à distance ? c'est facturé pareil ?") asks on the same case; "et nous, on peut
         # aussi ?" asks another party's
         taken_up = question.follows and self.names_a_party(question.text)
-        if taken_up or not (last and _clause_answer(last) and _clause_answer(part)):
+        if taken_up or not (last and _clause_answer(part)):
+            return False
+        # "combien coûte une heure du CDG, et si le temps de route est compté en plus": the computation, which quotes
+        # the clause, answers it too
+        computed = last.kind == "calculation" and last.citations and last.citations[0].id == part.citations[0].id
+        if computed and not question.follows and not self.named(question.text) - self.named(last.question):
+            answered.parts[-1] = replace(last, question=f"{last.question} {question.text}")
+            return True
+        if not _clause_answer(last):
             return False
         if last.citations[0].id != part.citations[0].id or self.named(question.text) - self.named(last.question):
             return False  # another clause, or another party's case ("La Fibre … ? Et le CDG 62 peut-il … ?")

@@ -66,6 +66,7 @@ class Pieces:
         # "…, et au bout de combien de temps": how long, asked of the question before it
         self.time_question = phrases_pattern(reading.time_question_words, start=False)
         self.question_words = (*reading.closing_question_words, *reading.in_place_question_words)  # never a topic
+        self._bare_words = frozenset(fold(word) for word in reading.closing_question_words)
 
     def pieces(self, question: str) -> list[str]:
         """The pieces of one asking sentence that may be questions of their own, in order, as written. A piece
@@ -113,7 +114,9 @@ class Pieces:
             # tarif ?") or where no "?" punctuates the sentence: elsewhere its own words would outweigh
             # that question's ("si le défaut de paiement persistait, | serait-il fondé à résilier ?").
             condition = condition and (in_place or self.refers_back(folded))
-            leads = (following == "start" or condition) and not asks_alone
+            # "comment | et quand peut-elle partir ?": question words alone, joined to the next question's
+            bare = bool(following) and bool(own) and set(own.split()) <= self._bare_words
+            leads = ((following == "start" or condition) and not asks_alone) or bare
             if not folded or leads or (listing and self._lead.search(folded) and index + 1 < len(split)):
                 # An enumerator is dropped, not carried ("deuxième question"): it only says a question follows.
                 carried_separator = " " if following == "enumerator" else split[index + 1] if following else ""

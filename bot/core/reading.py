@@ -13,6 +13,8 @@ class Reading:
 
     forward_markers: tuple[str, ...] = ()
     sign_offs: tuple[str, ...] = ()
+    title_abbreviations: tuple[str, ...] = ()
+    question_nouns: tuple[str, ...] = ()
     question_openers: tuple[str, ...] = ()
     indirect_openers: tuple[str, ...] = ()
     if_words: tuple[str, ...] = ()

@@ -79,6 +79,8 @@ class VocabularyFile(StrictModel):
     # How a message is read (bot/core/message.py); optional so that a small base can leave them out.
     forward_markers: list[str] = []
     sign_offs: list[str] = []
+    title_abbreviations: list[str] = []
+    question_nouns: list[str] = []
     question_openers: list[str] = []
     indirect_openers: list[str] = []
     if_words: list[str] = []

@@ -78,12 +78,13 @@ class DateRoles(Calculator):
                 roles.append(Role(mention, role))
             elif (
                 roles
-                and roles[-1].mention is mentions[index - 1]
+                and (roles[-1].mention is mentions[index - 1] or self._names_party(window, provider=True))
                 and self._lists(roles[-1].role)
                 and self._continues_list(window)
             ):
-                # a list: "le CDG le 14/10, La Fibre le 17/11", "la moitié le 10/10 et le reste le 30/10"; never past a
-                # date of no role ("en vigueur le 15/09/2025. Le 20/08/2026, une panne … découverte le 10/10/2026")
+                # a list: "le CDG le 14/10, La Fibre le 17/11", "la moitié le 10/10 et le reste le 30/10"; past a date
+                # of no role only to a party ("signé le 30/06 juste avant le 14 juillet, le CDG le 09/07"), never to
+                # another event ("en vigueur le 15/09/2025. Le 20/08/2026, une panne … découverte le 10/10/2026")
                 signed = roles[-1].mention.value
                 coming = mention.value and signed and today and signed <= today < mention.value
                 to_come = roles[-1].role == "signature" and coming
@@ -194,8 +195,8 @@ class DateRoles(Calculator):
         if self.cues.termination.search(window):
             return False
         ends = list(_SENTENCE_END.finditer(window))
-        if not ends:
-            return True
+        if not ends:  # joined by a link or a party: not "(signée le 15 juillet 2025) a subi le 4 novembre 2026"
+            return bool((self.cues.addition and self.cues.addition.search(window)) or self._names_party(window))
         # Past a sentence's end, the party and a few links only: "; retour de notre exemplaire en mairie le" names
         # the commune, but another event
         tail = window[ends[-1].end() :]
@@ -203,6 +204,10 @@ class DateRoles(Calculator):
         for party in named:
             tail = re.sub(party.pattern + r"[a-z]*[\s\d]*", " ", tail)
         return bool(named) and len(tail.split()) <= LIST_LINK_WORDS
+
+    def _names_party(self, window: str, *, provider: bool = False) -> bool:
+        """Does `window` name a party (`provider`: La Fibre or the CDG 62, not the commune's "nous")?"""
+        return any(p.search(window) for name, p in self.cues.parties.items() if not (provider and name == "commune"))
 
     def _of_other_document(self, window: str, role: str) -> str | None:
         """The role a `role` cue takes when said of another document ("le devis … signé" is the quote's,
