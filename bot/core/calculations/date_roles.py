@@ -22,8 +22,7 @@ _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 _CLAUSE_END = re.compile(r"[.;!?,:]")
 _COMPLEMENT = re.compile(r"\s(?:de|du|des|d')\s*(?:la\s+|le\s+|les\s+|l'\s*|votre\s+|notre\s+|sa\s+|leur\s+)?$")
 _WORD_TAIL = re.compile(r"[a-z']*")  # the rest of the cue's word ("exigib|ilite")
-# A date's place and text, the previous date's end and the next date's start: its window and role (`_read`).
-_Known = dict[tuple[int, str, int, int], tuple[str, str | None]]
+_Known = dict[tuple[int, str, int, int], tuple[str, str | None]]  # the dates read once (`_read`)
 _QUALIFIER = re.compile(r"[a-z]*\s*(?:de|d')\s*")  # the end of a cue's word, then "de": "lettre de résiliation"
 
 
@@ -64,11 +63,9 @@ class DateRoles(Calculator):
         Nous voterons le 15/03/2027"): it is another event's."""
         roles: list[Role] = []
         previous_end = 0
-        shared = folded_start(folded)  # the context a message's questions share: its dates are read once
         last, known = self._context  # one read: another thread may set it in between
-        if last is not shared:
-            known = {}
-            self._context = (shared, known)
+        if last is not (shared := folded_start(folded)):  # the context a message's questions share: read once
+            self._context = (shared, (known := {}))
         inside = len(shared) - self.words.after_reach  # a date ending before reads no word past the context
         for index, mention in enumerate(mentions):
             following = mentions[index + 1] if index + 1 < len(mentions) else None
@@ -100,8 +97,7 @@ class DateRoles(Calculator):
     def _read(
         self, folded: str, mention: DateMention, previous_end: int, following: DateMention | None, known: _Known | None
     ) -> tuple[str, str | None]:
-        """The words before a date (back to the previous date's end) and the role they give it; kept in `known` (a
-        date of the context a message's questions share, whose words around it all lie in that context)."""
+        """The words before a date and the role they give it; kept in `known` if they all lie in a shared context."""
         key = (mention.start, mention.text, previous_end, following.start if following else -1)
         if known is not None and (found := known.get(key)):
             return found
