@@ -11,7 +11,7 @@ from functools import cache
 
 from ..answer import Answer, Citation
 from ..money import format_euros
-from .base import Calculator, Context, Reported, asking, since_break
+from .base import Calculator, Context, Reported, asking, sentence_start, since_break
 from .cues import Cues
 from .date_roles import DateRoles
 from .execution_years import ExecutionYears
@@ -154,7 +154,7 @@ class Liability(Calculator):
         CDG 62 (its bills are not La Fibre's)?"""
         cues, cdg = self.cues, self.cues.parties.get("cdg")
         joining = list(cues.addition.finditer(between)) if cues.addition else []
-        said = re.split(r"[.;!?]", folded[:start])[-1] if sentence else since_break(folded, start)
+        said = folded[sentence_start(folded, start, ".;!?") : start] if sentence else since_break(folded, start)
         return bool(
             joining
             and between[joining[-1].end() :].strip() in ("", "de", "d'")  # "de 590 € le 05/10 et de 300 € le 02/11"
