@@ -58,7 +58,7 @@ SPEAKING += ["cordialement, service financier - la fibre numerique 59 62", "chez
 
 
 def test_the_provider_writing_as_nous_is_found_once_in_the_context(engine: Engine) -> None:
-    speaker = engine.calculations.parties.speaker
+    speaker = engine.calculations.parties.writer.of
     contexts = _texts(SPEAKING, 600, 41)
     _alike(speaker, contexts, _texts(SPEAKING, 10, 43))
     assert {speaker(text) for text in contexts} >= {"cdg", "fibre", None}

@@ -116,6 +116,7 @@ class CalculationsFile(StrictModel):
     delay_before_words: list[str] = []
     travel_after_words: list[str] = []
     distance_units: list[str] = []
+    travel_cost_words: list[str] = []
     date_roles: dict[str, DateRole]
     duration_roles: dict[str, DurationRole]
     intervention_words: list[str] = []
@@ -163,6 +164,7 @@ class CalculationsFile(StrictModel):
     after_reach: int = Field(default=0, ge=0, le=200)
     announce_words: list[str] = []
     speaker_words: list[str] = []
+    first_person_words: list[str] = []
     writer_words: list[str] = []
     letter_words: list[str] = []
     letter_from_links: list[str] = []

@@ -108,3 +108,24 @@ class SentenceSearch:
             found = self.pattern.search(shared, 0, mark) is not None
             self._context = (shared, mark, found)
         return found or self.pattern.search(folded, mark) is not None
+
+
+class Spans:
+    """Where the matches of a pattern in a text from a start on start and end, kept for the two texts read last: two
+    scans of a message's context (rescan.py) read it from its start in turn."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self._last: tuple[tuple[str, int, list[tuple[int, int]]], ...] = (("", 0, []), ("", 0, []))
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_last": (("", 0, []), ("", 0, []))}  # a pickled engine carries no message
+
+    def __call__(self, text: str, start: int) -> list[tuple[int, int]]:
+        last = self._last  # one read: another thread may set it in between
+        for read, first, spans in last:
+            if read is text and first == start:
+                return spans
+        spans = [match.span() for match in self.pattern.finditer(text, start)]
+        self._last = ((text, start, spans), last[0])
+        return spans

@@ -207,6 +207,7 @@ class Cues:
         units = alternation(words.distance_units) if words.distance_units else None
         self.distance = re.compile(rf"\d\s*(?:{units})(?![a-z])") if units else None  # "25 km"
         self.distance_word = optional(words.distance_units)  # "indemnisé à 0,50 €/km": a mileage, not a loss
+        self.travel_cost = optional(words.travel_cost_words)  # "48 € de frais kilométriques": in the hourly rate
 
     def ends_at_once(self, folded: str) -> bool:
         """Does the message ask to end the convention at once ("résilier du jour au lendemain ?", "résilier avant

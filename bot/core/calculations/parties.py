@@ -8,9 +8,10 @@ import re
 from ..answer import Answer
 from ..french import fold
 from ..matching import Candidate
-from ..rescan import Item, Rescan
+from ..rescan import Item, Rescan, Spans
 from .base import Calculator, Context, sentence_start
-from .speaker import PROVIDERS, Speaker
+from .cues import cue_pattern
+from .writers import PROVIDERS, Writer
 
 ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
 LETTER_REACH = 40  # characters between a letter's word and its sender's name ("un courrier recommandé du CDG 62")
@@ -20,7 +21,6 @@ _NUMBERS = re.compile(r"(?:\s*\d+(?![\d/.-]))*")  # "59 62" and "62" right after
 _WORD = re.compile(r"[a-z]*")  # the rest of a word
 TAIL = 40  # letters of a word's rest read within a scan's reach (rescan.py); a longer rest is read from the text
 _TAIL = re.compile(rf"[a-z]{{0,{TAIL}}}")
-_NO_SPANS: tuple[tuple[str, int, list[tuple[int, int]]], ...] = (("", 0, []), ("", 0, []))  # `_terminations`
 AGENT = re.compile(r"\s*(?:par|du|de|des|d')\s*(?:l[ae]\s+|l'\s*)?")
 
 
@@ -47,15 +47,19 @@ class Parties(Calculator):
         # what a word decides ends within its cue, the rest of its word (TAIL letters at most: a longer word's
         # parties are read again from the text) and ACTOR_REACH after it.
         self._verbs = Rescan(self._scan_verbs, self.cues.termination.longest + TAIL + ACTOR_REACH + 1)
-        # The provider that writes as "nous" ("Au CDG 62, nous voulons résilier", "Service juridique de La Fibre …").
-        self.speaker = Speaker(self.cues, self.words, context.knowledge.reading.reporting_verbs)
+        self._terminations = Spans(self.cues.termination.compiled)  # read by both scans, the context's once
+        # "la mairie de X nous demande : …": a question relayed, whose "nous" is not the signature's
+        verbs, words = context.knowledge.reading.reporting_verbs, self.words
+        said = [*verbs, *words.writer_words, *words.speaker_words, *(c for p in words.parties.values() for c in p.cues)]
+        self.writer = Writer(self.cues.speaker, self.cues.writer, cue_pattern(verbs).compiled, said)
+        self._writer_word = cue_pattern(self.words.writer_words).compiled  # "la direction", "notre service"
+        self._first_person = frozenset(fold(word) for word in self.words.first_person_words)  # "nous", "on"
         # The last text read, what it names and who ends it: the calculators of one question ask in turn.
         self._named: tuple[str, frozenset[str]] = ("", frozenset())
         self._actor: tuple[str, str | None] = ("", None)
-        self._spans: tuple[tuple[str, int, list[tuple[int, int]]], ...] = _NO_SPANS
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_named": ("", frozenset()), "_actor": ("", None), "_spans": _NO_SPANS}  # no message
+        return {**self.__dict__, "_named": ("", frozenset()), "_actor": ("", None)}  # a pickled engine: no message
 
     def provider_actor(self, folded: str) -> str | None:
         """The CDG 62 or La Fibre, when the question is about THEM ending the convention: the party named
@@ -77,31 +81,26 @@ class Parties(Calculator):
                 if not memo:
                     memo.append(self._around(folded, start, end))
                 named = memo[0]
+            if not named and self._writer_word.search(folded, max(0, start - ACTOR_REACH), start):
+                return self.writer.of(folded)  # "la direction envisage de mettre fin … Comptabilité, La Fibre"
             if named:
-                actor = min(named)[2]
-                if actor == "commune" and (speaker := self.speaker(folded)):
-                    return speaker  # "à La Fibre nous souhaitons mettre fin": "nous" is La Fibre
+                _, _, actor, word = min(named)
+                # "à La Fibre nous souhaitons mettre fin": "nous" is La Fibre (not "la commune de Wimille veut …")
+                if actor == "commune" and word in self._first_person and (speaker := self.writer.of(folded)):
+                    return speaker
                 return actor if actor in PROVIDERS else None
         return None
 
-    def _scan_verbs(self, folded: str, start: int, key: object) -> list[Item[list[list[tuple[int, int, str]]] | None]]:
+    def _scan_verbs(
+        self, folded: str, start: int, key: object
+    ) -> list[Item[list[list[tuple[int, int, str, str]]] | None]]:
         """Each termination word from `start` on, with a place for the parties named around it, read when first
         asked (None: its word is too long to keep them, within the scan's reach)."""
-        found: list[Item[list[list[tuple[int, int, str]]] | None]] = []
+        found: list[Item[list[list[tuple[int, int, str, str]]] | None]] = []
         for begin, end in self._terminations(folded, start):
             tail = _TAIL.match(folded, end).end() - end  # type: ignore[union-attr]
             found.append((begin, end, [] if tail < TAIL else None))
         return found
-
-    def _terminations(self, folded: str, start: int) -> list[tuple[int, int]]:
-        """Where the termination words of `folded` from `start` on start and end: both scans (`_senders`, `_verbs`)
-        read a message's context from its start, found once (the two texts read last are kept)."""
-        for text, first, spans in self._spans:  # one read: another thread may set it in between
-            if text is folded and first == start:
-                return spans
-        spans = [m.span() for m in self.cues.termination.finditer(folded, start)]
-        self._spans = ((folded, start, spans), self._spans[0])
-        return spans
 
     def _letter_sender(self, folded: str) -> str | None:
         """The CDG 62 or La Fibre when its letter announces the termination word after it, in the same sentence,
@@ -168,20 +167,20 @@ class Parties(Calculator):
             return False
         return bool(cues.letter_sent.search(folded, max(0, start - LETTER_REACH), start))
 
-    def _around(self, folded: str, start: int, stop: int) -> list[tuple[int, int, str]]:
+    def _around(self, folded: str, start: int, stop: int) -> list[tuple[int, int, str, str]]:
         """The parties named near the termination word from `start` to `stop`: its subject ("Le CDG 62 peut-il
         résilier") or its agent ("la résiliation du CDG", "résiliée par La Fibre"), with their distance; the subject
         wins a tie."""
         end = _WORD.match(folded, stop).end()  # type: ignore[union-attr]
         reach = ACTOR_REACH
         named = [
-            (start - _NUMBERS.match(folded, m.end()).end(), 0, party)  # type: ignore[union-attr]
+            (start - _NUMBERS.match(folded, m.end()).end(), 0, party, m.group())  # type: ignore[union-attr]
             for party, p in self.cues.parties.items()
             for m in p.finditer(folded, max(0, start - 2 * reach), start)
             if not (self._told(folded, m.start(), start) or self._addressed(folded, m.start()))
         ]
         return [item for item in named if item[0] <= reach] + [
-            (m.start() - end, 1, party)
+            (m.start() - end, 1, party, m.group())
             for party, p in self.cues.parties.items()
             for m in p.finditer(folded, end, end + reach)
             if AGENT.fullmatch(folded[end : m.start()])  # "résiliée par La Fibre", not "résilier notre convention"

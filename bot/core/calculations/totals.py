@@ -16,6 +16,12 @@ OTHER_PARTY_LEFT_OUT = (
     "Numérique 59 62 : elle facture ses services à part, au prix du devis signé (articles 4.1 et 4.2.2)."
 )
 
+TRAVEL_COSTS_LEFT_OUT = (
+    "Total dû au CDG 62 : {cdg} TTC ({detail} TTC, article 4.2.1). Je n'y ai pas ajouté {amounts} de frais de "
+    "déplacement : le taux horaire du CDG 62 comprend le temps et les frais de déplacement (« temps et frais de "
+    "déplacement compris », article 4.2.1), ils ne se facturent pas en plus."
+)
+
 
 class Totals(Calculator):
     """The total of the CDG 62's price and the message's own amounts."""
@@ -40,6 +46,11 @@ class Totals(Calculator):
             if theirs and not given:
                 amounts = " et ".join(format_euros(amount) for amount in theirs)
                 return OTHER_PARTY_LEFT_OUT.format(cdg=format_euros(cdg), detail=detail, amounts=amounts)
+        # "la facture comporte en plus 48 € de frais kilométriques": travel costs are in the CDG 62's rate
+        travel = [amount for amount, start in given if self._travel_cost(text, start)]
+        if travel:
+            costs = " et ".join(format_euros(amount) for amount in travel)
+            return TRAVEL_COSTS_LEFT_OUT.format(cdg=format_euros(cdg), detail=detail, amounts=costs)
         if cdg_said := [amount for amount, start in given if "cdg" in self._named_at(text, start)]:
             # "le CDG a facturé 200 € pour 3 h": the CDG 62's own amount, not one to add to its computed price
             return (
@@ -89,6 +100,11 @@ class Totals(Calculator):
             f"{format_euros(cdg)} (article 4.2.1) : {format_euros(gap)} {'de plus' if said[0] > cdg else 'de moins'}. "
             "Vérifiez le temps passé facturé, trajet compris."
         )
+
+    def _travel_cost(self, text: str, start: int) -> bool:
+        """Is the amount at `start` said of travel costs ("48 € de frais kilométriques"), not La Fibre's?"""
+        around = self.reader.clause_around(text, start, self.reader.amount_end(text, start))
+        return bool(self.cues.travel_cost and self.cues.travel_cost.search(around)) and not self.of_fibre(text, start)
 
     def _named_at(self, text: str, start: int) -> set[str]:
         """The organisations named in the part of the sentence of the amount at `start`."""
