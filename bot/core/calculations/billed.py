@@ -13,19 +13,20 @@ from .added import word_end
 from .base import Context, sentence_start
 from .cues import CuePattern
 from .parties import Parties
-from .visits import Part, Visits
+from .trips import SAME_REACH, Trips, next_start
+from .visits import Part
 
 DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them a delay
 SENTENCE_MARKS = ".!?"  # what ends a sentence, for hours
 _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
+_BACK_END = re.compile(r"[.!?(]|\d")  # where a trip back's words stop: a sentence's end, an aside, other figures
 LABEL_GAP = 2  # words between a travel word and the hours it names ("trajet a/r 45 min")
 PART_OF_GAP = 3  # words between "dont" and the hours that are a part ("dont le trajet : 30 min")
-SAME_REACH = 60  # characters after travel hours where "pareil au retour" doubles them
 
 CLAIM_REACH = 12  # characters between a billing word and the hours it bills ("nous facture 3 h")
 
 
-class BilledHours(Visits):
+class BilledHours(Trips):
     """The roles and counts of a message's hours."""
 
     def __init__(self, context: Context, parties: Parties) -> None:
@@ -53,7 +54,7 @@ class BilledHours(Visits):
                 roles[i] = (d, "travel") if self.cues.trip.search(self._around(text, d)) else roles[i]
         for i, (d, role) in enumerate(roles):  # "45 min pour venir et autant pour repartir": travel, there and back
             trip = self.cues.trip
-            if role != "travel" and trip and self._same_back(text, d, _next(durations, d)):
+            if role != "travel" and trip and self._same_back(text, d, next_start(durations, d)):
                 roles[i] = (d, "travel") if trip.search(self._around(text, d)) else roles[i]
         # "à 1 h 15 de route, donc 2 h 30 de trajet au total": trip hours a later trips' total sums are a part of it
         for i, (d, role) in enumerate(roles):
@@ -93,7 +94,9 @@ class BilledHours(Visits):
         }
         # "30 min de trajet aller et 30 min retour à chaque fois": the trip there, said in the same sentence, too
         each |= {
-            i for i in range(len(parts) - 1) if i + 1 in each and parts[i].count == 1 and self._trips(text, parts, i)
+            i
+            for i in range(len(parts) - 1)
+            if i + 1 in each and parts[i].count == 1 and _trips(text, parts[i], parts[i + 1])
         }
         # "par intervention, 30 min de route aller et autant au retour": each visit's trip, there and back
         twice = [replace(p, count=p.count * 2) if again else p for p, again in zip(parts, back, strict=True)]
@@ -104,12 +107,6 @@ class BilledHours(Visits):
         if count is None:
             return None
         return [replace(p, count=count * p.count) if i in each else p for i, p in enumerate(twice)]
-
-    def _trips(self, text: str, parts: list[Part], i: int) -> bool:
-        """Are parts `i` and `i + 1` two trips said in one sentence ("30 min aller et 30 min retour")?"""
-        first, then = parts[i], parts[i + 1]  # (the first not yet counted for each visit)
-        between = text[first.duration.end : then.duration.start]
-        return first.role == then.role == "travel" and not _SENTENCE_END.search(between)
 
     def travel_once(self, text: str, parts: list[Part]) -> int:
         """The number of visits when travel said once goes with several of them ("3 interventions de 2 h, 30 min de
@@ -128,25 +125,6 @@ class BilledHours(Visits):
         named = self.parties.named(around)
         return next(iter(named)) if len(named) == 1 else None
 
-    def with_return(self, text: str, own: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
-        """`own` with the travel hours said again for the trip back ("30 min aller, idem retour") written twice."""
-        return [item for item, back in zip(own, self._backs(text, own), strict=True) for _ in range(1 + back)]
-
-    def _backs(self, text: str, own: list[tuple[Duration, str]]) -> list[bool]:
-        """For each of `own`, whether it is travel the trip back repeats ("pareil au retour")."""
-        return [role == "travel" and self._same_back(text, d, _next([e for e, _ in own], d)) for d, role in own]
-
-    def _same_back(self, text: str, duration: Duration, stop: int) -> bool:
-        """Is the trip back said to be the same as these hours ("1 h de route aller, pareil au retour"): a same word and
-        a return word after them, in their sentence, before the next hours (at `stop`)?"""
-        if self.cues.same is None or self.cues.back is None:
-            return False
-        after = _SENTENCE_END.split(text[duration.end : min(stop, duration.end + SAME_REACH)])[0]
-        return bool(self.cues.same.search(after) and self.cues.back.search(after))
-
-    def _said_back(self, text: str, duration: Duration) -> bool:
-        return bool(self.cues.back and self.cues.back.search(self._around(text, duration)))
-
     def _each(self, text: str, duration: Duration, parts: list[Part]) -> bool:
         """Are these hours said for each visit ("à chaque fois", "par déplacement", "chacun", "Chaque trajet : 30 min")?
         Travel also when its sentence says so before it, after any visit's hours ("À chaque fois, 20 min à l'aller et
@@ -159,7 +137,12 @@ class BilledHours(Visits):
         ends = (p.duration.end for p in parts if p.role != "travel" and p.duration.end <= duration.start)
         visits = (min(self.reader.clause_end(text, end), duration.start) for end in ends)  # "3 h chacune": theirs
         opening = sentence_start(text, duration.start, SENTENCE_MARKS)
-        return bool(self.cues.each.search(text, max(opening, *visits, 0), duration.start))
+        if self.cues.each.search(text, max(opening, *visits, 0), duration.start):
+            return True
+        # "30 min pour venir et autant pour repartir à chaque fois": said after the trip back, before any aside
+        back = _BACK_END.search(text, duration.end, duration.end + SAME_REACH)
+        stop = back.start() if back else duration.end + SAME_REACH
+        return self._same_back(text, duration, stop) and bool(self.cues.each.search(text, duration.end, stop))
 
     def travel_untimed(self, text: str, parts: list[Part]) -> bool:
         """Is the trip given as a distance, not a time ("25 km de route à chaque fois"), none of the hours travel?"""
@@ -243,6 +226,8 @@ class BilledHours(Visits):
         return bool(on_site and (road is None or on_site.start() < road.start()))
 
 
-def _next(durations: list[Duration], duration: Duration) -> int:
-    """Where the hours after `duration` start (a large number when none follow)."""
-    return min((d.start for d in durations if d.start > duration.start), default=1 << 30)
+def _trips(text: str, first: Part, then: Part) -> bool:
+    """Are `first` and `then` two trips said in one sentence ("30 min aller et 30 min retour")?"""
+    return first.role == then.role == "travel" and not _SENTENCE_END.search(
+        text, first.duration.end, then.duration.start
+    )

@@ -13,6 +13,7 @@ from ..date_mentions import DateMention
 from ..folding import folded_start
 from .base import Calculator, Context
 
+_NEW_SUBJECT = re.compile(r" et (?:la|le|les|l'|notre|nos|sa|son|leur) ")  # a clause of its own after a date's
 ROLE_REACH = 80  # characters before a date where its role is looked for
 LIST_LINK_WORDS = 4  # words besides a party that may go on a list past a sentence's end ("puis par la Fibre le")
 ROLE_CACHE_SIZE = 64  # the dates of one message (a cache kept across messages would only serve repeated messages)
@@ -229,6 +230,8 @@ class DateRoles(Calculator):
         ]
         last_owner = max((m.end() for d in owners for m in self.cues.date_cues[d].finditer(before)), default=-1)
         end, taken = max(named, default=(-1, None))
+        if end >= 0 and _NEW_SUBJECT.search(before, end):
+            return None  # "le conseil a délibéré le 05/02 et la dernière signature date du": not the deliberation's
         return taken if end > max(last_convention, last_owner) else None
 
 

@@ -11,13 +11,12 @@ from ..matching import Candidate
 from ..rescan import Item, Rescan, Spans
 from .base import Calculator, Context, sentence_start
 from .cues import cue_pattern
+from .senders import NUMBERS, LetterSenders
 from .writers import PROVIDERS, Writer
 
 ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
-LETTER_REACH = 40  # characters between a letter's word and its sender's name ("un courrier recommandé du CDG 62")
 
 # Between a termination word and the party after it: the agent ("par", "du", "de la"), nothing else.
-_NUMBERS = re.compile(r"(?:\s*\d+(?![\d/.-]))*")  # "59 62" and "62" right after a name belong to it
 _WORD = re.compile(r"[a-z]*")  # the rest of a word
 TAIL = 40  # letters of a word's rest read within a scan's reach (rescan.py); a longer rest is read from the text
 _TAIL = re.compile(rf"[a-z]{{0,{TAIL}}}")
@@ -51,6 +50,7 @@ class Parties(Calculator):
         # "la mairie de X nous demande : …": a question relayed, whose "nous" is not the signature's
         verbs, words = context.knowledge.reading.reporting_verbs, self.words
         said = [*verbs, *words.writer_words, *words.speaker_words, *(c for p in words.parties.values() for c in p.cues)]
+        self._letters = LetterSenders(self.cues)  # who sent a letter, who received it
         self.writer = Writer(self.cues.speaker, self.cues.writer, cue_pattern(verbs).compiled, said)
         self._writer_word = cue_pattern(self.words.writer_words).compiled  # "la direction", "notre service"
         self._first_person = frozenset(fold(word) for word in self.words.first_person_words)  # "nous", "on"
@@ -114,58 +114,20 @@ class Parties(Calculator):
         """Each termination word from `start` on, with the sender of the letter announcing it (None if none)."""
         commune = self.cues.parties["commune"]
         found: list[Item[str | None]] = []
-        for verb, verb_end in self._terminations(folded, start):
-            begin = sentence_start(folded, verb, ".!?;")
-            senders = [*self._letter_from(folded, begin, verb), *self._announcers(folded, begin, verb)]
+        for stop, verb_end in self._terminations(folded, start):
+            begin = sentence_start(folded, stop, ".!?;")
+            senders = self._letters.senders(folded, begin, stop)
             sender = None
             for end, party in sorted(senders, reverse=True):  # the sender nearest the termination word
-                between = commune.finditer(folded, end, verb)
-                if all(self._told(folded, m.start(), verb) for m in between):
+                between = commune.finditer(folded, end, stop)
+                # the commune told, or sent it ("a adressé … à la commune de Monchiet un courrier"), does not end it
+                if all(
+                    self._told(folded, m.start(), stop) or self._letters.addressed(folded, m.start()) for m in between
+                ):
                     sender = party
                     break
-            found.append((verb, verb_end, sender))
+            found.append((stop, verb_end, sender))
         return found
-
-    def _letter_from(self, folded: str, start: int, stop: int) -> list[tuple[int, str]]:
-        """Where each provider named as a letter's sender ends ("une lettre recommandée du CDG 62"), before `stop`."""
-        found = []
-        for noun in self.cues.letter.finditer(folded, start, stop):  # type: ignore[union-attr]
-            first = self._first_party(folded, noun.end(), min(stop, noun.end() + LETTER_REACH))
-            if (
-                first
-                and first[2] != "commune"
-                and self.cues.letter_from
-                and self.cues.letter_from.search(folded[noun.end() : first[0]])
-            ):
-                found.append((first[1], first[2]))
-        return found
-
-    def _announcers(self, folded: str, start: int, stop: int) -> list[tuple[int, str]]:
-        """Where each provider telling the collectivité ends ("La Fibre nous a adressé un recommandé")."""
-        announce = self.cues.announce
-        return [
-            (end, party)
-            for party, pattern in self.cues.parties.items()
-            if party != "commune" and announce
-            for m in pattern.finditer(folded, start, stop)
-            if announce.match(folded, end := _NUMBERS.match(folded, m.end()).end() + 1)  # type: ignore[union-attr]
-        ]
-
-    def _first_party(self, folded: str, start: int, stop: int) -> tuple[int, int, str] | None:
-        """The first party named between `start` and `stop`: where its name starts and ends, and which it is."""
-        found = [
-            (m.start(), _NUMBERS.match(folded, m.end()).end(), party)  # type: ignore[union-attr]
-            for party, pattern in self.cues.parties.items()
-            if (m := pattern.search(folded, start, stop))
-        ]
-        return min(found) if found else None
-
-    def _addressed(self, folded: str, start: int) -> bool:
-        """Is the name at `start` who a letter is sent to ("envoyé le 10/12 à La Fibre un courrier")?"""
-        cues = self.cues
-        if not (cues.letter_to and cues.letter_sent and cues.letter_to.search(folded, 0, start)):
-            return False
-        return bool(cues.letter_sent.search(folded, max(0, start - LETTER_REACH), start))
 
     def _around(self, folded: str, start: int, stop: int) -> list[tuple[int, int, str, str]]:
         """The parties named near the termination word from `start` to `stop`: its subject ("Le CDG 62 peut-il
@@ -174,10 +136,10 @@ class Parties(Calculator):
         end = _WORD.match(folded, stop).end()  # type: ignore[union-attr]
         reach = ACTOR_REACH
         named = [
-            (start - _NUMBERS.match(folded, m.end()).end(), 0, party, m.group())  # type: ignore[union-attr]
+            (start - NUMBERS.match(folded, m.end()).end(), 0, party, m.group())  # type: ignore[union-attr]
             for party, p in self.cues.parties.items()
             for m in p.finditer(folded, max(0, start - 2 * reach), start)
-            if not (self._told(folded, m.start(), start) or self._addressed(folded, m.start()))
+            if not (self._told(folded, m.start(), start) or self._letters.addressed(folded, m.start()))
         ]
         return [item for item in named if item[0] <= reach] + [
             (m.start() - end, 1, party, m.group())

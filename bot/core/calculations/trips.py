@@ -1,0 +1,40 @@
+"""The trip back a message says is the same as the trip there ("30 min aller, pareil au retour", "45 min pour venir et
+autant pour repartir"): its travel hours count twice (Article 4.2.1 bills the whole trip)."""
+
+from __future__ import annotations
+
+import re
+
+from ..cost import Duration
+from .visits import Visits
+
+SAME_REACH = 60  # characters after travel hours where "pareil au retour" doubles them
+_SENTENCE_END = re.compile(r"[.!?]")
+
+
+class Trips(Visits):
+    """The trips back of a message's travel hours."""
+
+    def with_return(self, text: str, own: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
+        """`own` with the travel hours said again for the trip back ("30 min aller, idem retour") written twice."""
+        return [item for item, back in zip(own, self._backs(text, own), strict=True) for _ in range(1 + back)]
+
+    def _backs(self, text: str, own: list[tuple[Duration, str]]) -> list[bool]:
+        """For each of `own`, whether it is travel the trip back repeats ("pareil au retour")."""
+        return [role == "travel" and self._same_back(text, d, next_start([e for e, _ in own], d)) for d, role in own]
+
+    def _same_back(self, text: str, duration: Duration, stop: int) -> bool:
+        """Is the trip back said to be the same as these hours ("1 h de route aller, pareil au retour"): a same word and
+        a return word after them, in their sentence, before the next hours (at `stop`)?"""
+        if self.cues.same is None or self.cues.back is None:
+            return False
+        after = _SENTENCE_END.split(text[duration.end : min(stop, duration.end + SAME_REACH)])[0]
+        return bool(self.cues.same.search(after) and self.cues.back.search(after))
+
+    def _said_back(self, text: str, duration: Duration) -> bool:
+        return bool(self.cues.back and self.cues.back.search(self._around(text, duration)))
+
+
+def next_start(durations: list[Duration], duration: Duration) -> int:
+    """Where the hours after `duration` start (a large number when none follow)."""
+    return min((d.start for d in durations if d.start > duration.start), default=1 << 30)
