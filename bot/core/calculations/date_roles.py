@@ -23,7 +23,7 @@ _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 _CLAUSE_END = re.compile(r"[.;!?,:]")
 _COMPLEMENT = re.compile(r"\s(?:de|du|des|d')\s*(?:la\s+|le\s+|les\s+|l'\s*|votre\s+|notre\s+|sa\s+|leur\s+)?$")
 _WORD_TAIL = re.compile(r"[a-z']*")  # the rest of the cue's word ("exigib|ilite")
-_Known = dict[tuple[int, str, int, int], tuple[str, str | None]]  # the dates read once (`_read`)
+_Known = dict[tuple[int, str, int, int], tuple[str, str | None]]  # a shared context's dates, read once (`_read`)
 _QUALIFIER = re.compile(r"[a-z]*\s*(?:de|d')\s*")  # the end of a cue's word, then "de": "lettre de résiliation"
 
 
@@ -48,7 +48,6 @@ class DateRoles(Calculator):
         # A bounded cache of `_role` by the words around a date: the parts of a long message are read each
         # with the message's context, whose dates (and their words) are then the same, and so is their role.
         self._roles: dict[tuple[str, str, str], str | None] = {}
-        # The context a message's questions share, and how each of its dates is read (`_read`).
         self._context: tuple[str, _Known] = ("", {})
 
     def __getstate__(self) -> dict[str, object]:
@@ -71,7 +70,7 @@ class DateRoles(Calculator):
         for index, mention in enumerate(mentions):
             following = mentions[index + 1] if index + 1 < len(mentions) else None
             end = mention.start + len(mention.text)
-            window, role = self._read(folded, mention, previous_end, following, known if end <= inside else None)
+            window, role = self._read(folded, mention, previous_end, following, known if end <= inside else {})
             if role:
                 roles.append(Role(mention, role))
             elif (
@@ -96,18 +95,15 @@ class DateRoles(Calculator):
         return roles if other else [item for item in roles if item.role != "other"]
 
     def _read(
-        self, folded: str, mention: DateMention, previous_end: int, following: DateMention | None, known: _Known | None
+        self, folded: str, mention: DateMention, previous_end: int, following: DateMention | None, known: _Known
     ) -> tuple[str, str | None]:
         """The words before a date and the role they give it; kept in `known` if they all lie in a shared context."""
         key = (mention.start, mention.text, previous_end, following.start if following else -1)
-        if known is not None and (found := known.get(key)):
-            return found
-        window = self._weekday.sub("le ", folded[max(previous_end, mention.start - ROLE_REACH) : mention.start])
-        # Past the previous date, within its clause: "la facture du 15/09 est arrivée à échéance le 15/10".
-        wide = _CLAUSE_END.split(folded[max(0, mention.start - ROLE_REACH) : mention.start])[-1]
-        found = (window, self._cached_role(window, wide, self._after(folded, mention, following)))
-        if known is not None:
-            known[key] = found
+        if (found := known.get(key)) is None:
+            window = self._weekday.sub("le ", folded[max(previous_end, mention.start - ROLE_REACH) : mention.start])
+            # Past the previous date, within its clause: "la facture du 15/09 est arrivée à échéance le 15/10".
+            wide = _CLAUSE_END.split(folded[max(0, mention.start - ROLE_REACH) : mention.start])[-1]
+            found = known[key] = (window, self._cached_role(window, wide, self._after(folded, mention, following)))
         return found
 
     def _cached_role(self, window: str, wide: str, after: str) -> str | None:
