@@ -137,6 +137,7 @@ class CalculationsFile(StrictModel):
     return_words: list[str] = []
     sessions_asked_words: list[str] = []
     session_nouns: dict[str, str] = {}
+    times_nouns: list[str] = []
     remaining_words: list[str] = []
     own_figure_words: list[str] = []
     addition_words: list[str] = []

@@ -8,12 +8,12 @@ from decimal import ROUND_DOWN, Decimal
 
 from ..answer import Answer
 from ..cost import Duration
-from ..french import fold
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
 from .base import COST_CLAUSE, Calculator, Context, asking, sentence_start
 from .billed import BilledHours, Part
 from .parties import Parties
 from .totals import Totals
+from .visits import session_noun
 
 TTC = f"au taux horaire de {format_euros(HOURLY_RATE)} TTC, temps et frais de déplacement compris (article 4.2.1)"
 NO_VAT = "Le taux est TTC : il n'y a pas de TVA à ajouter."
@@ -111,12 +111,15 @@ class Budget(Calculator):
         count = int((amount / price).to_integral_value(rounding=ROUND_DOWN))
         rest = amount - price * count
         detail = _detail(billed)
-        many, one = self._noun(text)  # "combien de visites ?": "4 visites"
+        many, one, asked = session_noun(
+            self.words.session_nouns, self.words.times_nouns, self.cues.sessions_asked, text
+        )  # "combien de visites ?": "4 visites"
         lines = [
             f"{one[0].upper()}{one[1:]} : {detail} = {format_hours(hours)} × {format_euros(HOURLY_RATE)} TTC = "
             f"{format_euros(price)} TTC, temps et frais de déplacement compris (le temps de trajet est du temps "
             "facturé, article 4.2.1).",
             f"{format_euros(amount)} ÷ {format_euros(price)} : {count} {many if count > 1 else one.split()[-1]} au plus"
+            + (f" ({count} {asked})" if asked else "")
             + (f", et il reste {format_euros(rest)}." if rest else ", sans reste."),
             f"{NO_VAT} Calcul indicatif : le CDG 62 facture le temps réellement passé à chaque {one.split()[-1]}.",
         ]
@@ -158,13 +161,6 @@ class Budget(Calculator):
         inside = text[opening:closing] if opening > text.rfind(")", 0, start) and closing != -1 else ""
         around = self.reader.clause_around(text, start, self.reader.amount_end(text, start), labelled=True)
         return inside, re.sub(r"\([^()]*\)?", " ", around)
-
-    def _noun(self, text: str) -> tuple[str, str]:
-        """The sessions' noun, plural and singular with its article: the one the question asks, else the first."""
-        nouns = self.words.session_nouns or {"séances": "une séance"}
-        asked = self.cues.sessions_asked and self.cues.sessions_asked.search(text)
-        said = set(fold(asked.group()).split()) if asked else set()
-        return next(((p, s) for p, s in nouns.items() if fold(p) in said), next(iter(nouns.items())))
 
     def _mine(self, text: str, duration: Duration) -> bool:
         """Hours the user worked out, in a sentence asking to check them ("on aurait 15 h, c'est bien ça ?")?"""

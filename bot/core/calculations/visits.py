@@ -3,11 +3,14 @@ déplacements"), the visit hours it lists, and hours said for a period ("2 h par
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..cost import Duration
+from ..french import fold
 from .added import AddedUp
 from .base import Context
+from .cues import CuePattern
 
 REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
 PERIOD_REACH = 16  # characters after a count where "par mois" makes it a rate ("2 fois par mois"), not visits
@@ -93,3 +96,20 @@ class Visits(AddedUp):
             return 1  # "2 fois par mois 1 h, soit 12 visites": a rate; the visits are counted ("12 × 1 h")
         following = sum(start >= duration.start for start in visits)
         return count if 1 < count <= 50 and count != following else 1
+
+
+def session_noun(
+    nouns: dict[str, str], times: list[str], asked_pattern: CuePattern | None, text: str
+) -> tuple[str, str, str]:
+    """The sessions' noun of `nouns` (plural: singular with its article): the one the question asks, else the first;
+    asked in one of `times` ("combien de fois ?"), the one the message names a session with ("si une séance fait
+    2 h"), with the one asked."""
+    nouns = nouns or {"séances": "une séance"}
+    asked = asked_pattern and asked_pattern.search(text)
+    said = set(fold(asked.group()).split()) if asked else set()
+    mine = next((p for p in nouns if fold(p) in said), next(iter(nouns)))
+    if mine not in times:
+        return mine, nouns[mine], ""
+    words = re.findall(r"[a-z]+", fold(text))
+    named = [p for p in nouns if p != mine and fold(nouns[p].split()[-1]) in words]
+    return (named[0], nouns[named[0]], mine) if named else (mine, nouns[mine], "")
