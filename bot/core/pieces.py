@@ -50,6 +50,7 @@ class Pieces:
         self._closing_words = frozenset(fold(word).strip() for word in reading.closing_question_words)
         self._yes_no = re.compile(rf"(?:{phrases_pattern(reading.closing_yes_no, start=False).pattern})\W*$")
         self._condition = phrases_pattern(reading.condition_words, start=True)
+        self._topic = phrases_pattern(reading.topic_openers, start=True)  # a new question follows: "autre chose :"
         self._item = phrases_pattern(reading.listing_openers, start=True)
         self._relative = phrases_pattern(reading.relative_words, start=True)
         self._pointing = phrases_pattern(reading.pointing_words, start=True)
@@ -220,6 +221,10 @@ class Pieces:
             return True
         if self._enumerators.find(sentence):
             return True  # "première question … deuxième question …"
+        if topic := self._topic.match(folded):  # "Et au passage, qui signe …", "Et puis autre chose, c'est quoi …."
+            rest = folded[topic.end() :].lstrip(" ,:;-")
+            if self._opener.match(rest) or not self._in_place.isdisjoint(WORD.findall(rest)):
+                return True
         # In a message without "?": a question word anywhere, or a question starting mid-sentence.
         if unpunctuated and (
             not self._in_place.isdisjoint(WORD.findall(folded))

@@ -15,6 +15,7 @@ class Reading:
     sign_offs: tuple[str, ...] = ()
     title_abbreviations: tuple[str, ...] = ()
     question_nouns: tuple[str, ...] = ()
+    topic_openers: tuple[str, ...] = ()
     question_openers: tuple[str, ...] = ()
     indirect_openers: tuple[str, ...] = ()
     if_words: tuple[str, ...] = ()

@@ -81,6 +81,7 @@ class VocabularyFile(StrictModel):
     sign_offs: list[str] = []
     title_abbreviations: list[str] = []
     question_nouns: list[str] = []
+    topic_openers: list[str] = []
     question_openers: list[str] = []
     indirect_openers: list[str] = []
     if_words: list[str] = []

@@ -153,7 +153,7 @@ class ExecutionYears(Calculator):
         placed = {when.number(day) for _, _, *days in self._days(text) for day in days} if then else set()
         if len(placed) == 1 and None not in placed:
             return yes(placed == {then})
-        years = {int(y) for y in _DIGIT_YEAR.findall(text) if int(y) <= today.year}
+        years = {int(y) for y in _DIGIT_YEAR.findall(text)}
         return yes(day.year in years) if years else ""
 
     def _ordinal(self, text: str, when: When) -> int:
