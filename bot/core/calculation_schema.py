@@ -121,6 +121,7 @@ class CalculationsFile(StrictModel):
     duration_roles: dict[str, DurationRole]
     intervention_words: list[str] = []
     convention_words: list[str] = []
+    copy_words: list[str] = []
     responsibility_clauses: dict[str, str]
     compensation_words: list[str] = []
     liability_cap_clause: str | None = None
@@ -130,6 +131,8 @@ class CalculationsFile(StrictModel):
     repeat_words: list[str]
     visit_words: list[str] = []
     recurring_words: list[str] = []
+    periods_per_year: dict[str, int] = {}
+    yearly_words: list[str] = []
     each_words: list[str] = []
     part_of_words: list[str] = []
     trip_words: list[str] = []

@@ -144,6 +144,8 @@ class Reader:
                     or self.cutter.opens_item(sentence)
                 )
             )
+            # "le maire voudrait savoir deux trois choses.": it announces the questions that follow, it asks none
+            asks = asks and not ("?" not in sentence and self._counted.counts(sentence) and index + 1 < len(found))
             listing = (item and listing) or bool(announced)
             asked = asks
             sentences.append(Sentence(sentence, asks, item))

@@ -44,6 +44,8 @@ class Pieces:
         self._piece_end = re.compile(rf"(\s*[,;]\s*|\s+(?=(?:{links})[\s,]))", re.IGNORECASE)
         self._link = re.compile(rf"^(?:(?:{links})(?:[\s,]+|$))+")
         self._inversion = re.compile(rf"\w-(?:t-)?(?:{alternatives(reading.inverted_subjects)})\b")
+        # ... of a third person ("sera-t-il", "doit-on"): not "rendez-vous"
+        self._asked_inverted = re.compile(rf"\w-(?:t-)?(?:{alternatives(reading.asking_inversions)})\b")
         self._subject = re.compile(rf"(?:{alternatives(reading.inverted_subjects)})\b")  # "on doit …", "il est …"
         # "… et La Fibre ont-ils …": a second subject, then the verb both share (see `_joined_subjects`).
         self._plural = re.compile(rf"^(?:[\w'’]+\s+){{1,4}}\w+-(?:t-)?(?:{alternatives(reading.plural_subjects)})\b")
@@ -225,10 +227,13 @@ class Pieces:
             rest = folded[topic.end() :].lstrip(" ,:;-")
             if self._opener.match(rest) or not self._in_place.isdisjoint(WORD.findall(rest)):
                 return True
-        # In a message without "?": a question word anywhere, or a question starting mid-sentence.
+        if self._asked_inverted.search(folded):
+            return True  # "comment son prix sera-t-il fixé.": a subject after its verb asks, whatever its mark
+        # In a message without "?": a question word anywhere, or a question starting mid-sentence or after a comma.
         if unpunctuated and (
             not self._in_place.isdisjoint(WORD.findall(folded))
             or any(cut.kind == "start" for cut in self._cutter.cuts(sentence))
+            or any(self._opener.match(piece.strip()) for piece in self._piece_end.split(folded)[::2])
         ):
             return True
         # SMS: a question word left in place, at the end of the sentence or of one of its pieces ("la facture

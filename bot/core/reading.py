@@ -16,6 +16,7 @@ class Reading:
     title_abbreviations: tuple[str, ...] = ()
     question_nouns: tuple[str, ...] = ()
     topic_openers: tuple[str, ...] = ()
+    asking_inversions: tuple[str, ...] = ()
     question_openers: tuple[str, ...] = ()
     indirect_openers: tuple[str, ...] = ()
     if_words: tuple[str, ...] = ()

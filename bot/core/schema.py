@@ -82,6 +82,7 @@ class VocabularyFile(StrictModel):
     title_abbreviations: list[str] = []
     question_nouns: list[str] = []
     topic_openers: list[str] = []
+    asking_inversions: list[str] = []
     question_openers: list[str] = []
     indirect_openers: list[str] = []
     if_words: list[str] = []

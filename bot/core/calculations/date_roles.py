@@ -12,6 +12,9 @@ from ..calendar_names import calendar_names
 from ..date_mentions import DateMention
 from ..folding import folded_start
 from .base import Calculator, Context
+from .cue_roles import first as _first
+from .cue_roles import nearest as _nearest
+from .cues import cue_pattern
 
 _NEW_SUBJECT = re.compile(r" et (?:la|le|les|l'|notre|nos|sa|son|leur) ")  # a clause of its own after a date's
 ROLE_REACH = 80  # characters before a date where its role is looked for
@@ -49,6 +52,7 @@ class DateRoles(Calculator):
         # with the message's context, whose dates (and their words) are then the same, and so is their role.
         self._roles: dict[tuple[str, str, str], str | None] = {}
         self._context: tuple[str, _Known] = ("", {})
+        self._copy = cue_pattern(self.words.copy_words).compiled if self.words.copy_words else None
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "_roles": {}, "_context": ("", {})}  # a pickled engine carries no message
@@ -123,6 +127,8 @@ class DateRoles(Calculator):
             role = self._of_the_document(window) or role  # "la date d'exigibilité de la facture était le"
         if role and (taken := self._of_other_document(wide, role)):
             role = taken  # "le devis signé le 20/10", "la facture échue le 15/09"
+        if role == "signature" and self._copy_received(window):
+            role = "other"  # "nous avons reçu l'exemplaire signé par tous le 2 septembre": the copy's arrival
         if self._takes_effect(window):
             role = "end"  # "mettre fin à la convention au 31/03/2027": the day it ends, never a signature
         overriding = self.cues.overrides.get(role, ()) if role else self.cues.overriding
@@ -162,6 +168,12 @@ class DateRoles(Calculator):
         return not (
             _SENTENCE_END.search(since) or _nearest(since, self.cues.date_cues) or _nearest(since, self.cues.weak_cues)
         )
+
+    def _copy_received(self, window: str) -> bool:
+        """Is the signing word of `window` said of a copy received ("avons reçu … l'exemplaire signé par tous le")?"""
+        copy = self._copy.search(window) if self._copy else None
+        received = (self.cues.date_cues.get("receipt"), self.cues.after_cues.get("receipt"))
+        return bool(copy and any(cue and cue.search(window, 0, copy.start()) for cue in received))
 
     def _lists(self, role: str) -> bool:
         spec = self.words.date_roles.get(role)
@@ -229,21 +241,3 @@ class DateRoles(Calculator):
         if end >= 0 and _NEW_SUBJECT.search(before, end):
             return None  # "le conseil a délibéré le 05/02 et la dernière signature date du": not the deliberation's
         return taken if end > max(last_convention, last_owner) else None
-
-
-def _nearest(window: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
-    """The role whose cue ends nearest the end of `window`; of two ending there, the longer cue
-    ("date limite de paiement" is a due date, not a payment)."""
-    best: tuple[int, int, str] | None = None
-    for role, pattern in patterns.items():
-        for match in pattern.finditer(window):
-            key = (match.end(), match.end() - match.start())
-            if best is None or key > best[:2]:
-                best = (*key, role)
-    return best[2] if best else None
-
-
-def _first(after: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
-    """The role whose `after` cue comes first in the words after a date, or None."""
-    found = [(m.start(), role) for role, pattern in patterns.items() if (m := pattern.search(after))]
-    return min(found)[1] if found else None

@@ -20,8 +20,9 @@ from ..cost import alternation
 from ..date_mentions import calendar_names, find_dates
 from ..french import fold
 from .base import Calculator, Context, sentence_start
+from .cue_roles import nearest
 from .cues import _at_end, cue_pattern
-from .date_roles import SENTENCE_MARKS, DateRoles, _nearest
+from .date_roles import SENTENCE_MARKS, DateRoles
 from .year_of_execution import YEAR, Reading, When, alone, first_role, month_end, yes
 
 # A year in digits that is not an amount ("2 025 €") nor a decimal; a date's year too ("facturé le 15/09/2026").
@@ -50,7 +51,7 @@ class ExecutionYears(Calculator):
         self._open_start = _at_end(words.open_starts)
         self._list_link = re.compile(rf" ?(?:{alternation(words.list_links)})(?![a-z])") if words.list_links else None
         self._start = cue_pattern([*words.start_words, *words.open_starts]).compiled if words.start_words else None
-        # "event" first: of two cues ending at one place, `_nearest` keeps the first ("panne" is also an `other` cue)
+        # "event" first: of two cues ending at one place, `nearest` keeps the first ("panne" is also an `other` cue)
         self._cues = {"event": cue_pattern(words.event_words), "entry": cue_pattern(words.entry_words)}
 
     def when(self, folded: str, today: date, signature: date | None = None) -> When:
@@ -221,7 +222,7 @@ class ExecutionYears(Calculator):
             after = after[opening : self.reader.clause_end(after, opening)]
             if not any(p.compiled.search(before) or p.compiled.search(after) for p in self._cues.values()):
                 continue  # no event or entry word around it: whichever role its words give, not one of those
-            role = _nearest(before, cues) or first_role(after, cues)
+            role = nearest(before, cues) or first_role(after, cues)
             if role == "event":
                 days += [first, min(last, today)]
                 written.append(folded[start:end])

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..cost import Duration
 from ..french import fold
 from .added import AddedUp
-from .base import Context
+from .base import Context, asking
 from .cues import CuePattern
 
 REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
@@ -62,13 +62,28 @@ class Visits(AddedUp):
         return next((hit.group() for hit in hits if hit), "")
 
     def _recurring(self, text: str, part: Part) -> bool:
-        """Visit hours said for a period ("2 h par mois") in a message that counts the visits ("soit 6 visites")."""
-        return len(self._said_visits(text)) == 1 and self.per_period(text, part)
+        """Visit hours said for a period ("2 h par mois") in a message that counts the visits ("soit 6 visites"); a
+        trip too, for a year of visits ("une fois par trimestre … 1 h de trajet … Quel montant annuel ?")."""
+        if len(self._said_visits(text)) != 1:
+            return False
+        return self.per_period(text, part) or (part.role == "travel" and self.yearly(text))
 
     def per_period_after(self, text: str, end: int) -> bool:
         """Does a period word follow right after `end` ("2 fois | par mois": a rate, not a number of visits)?"""
         hit = self.cues.recurring.search(text, end, end + PERIOD_REACH) if self.cues.recurring else None
         return bool(hit and not text[end : hit.start()].strip())
+
+    def yearly(self, text: str) -> bool:
+        """Does the question ask a year's amount ("Quel montant annuel ?"): visits said per period count for a year?"""
+        return bool(self.cues.yearly and self.cues.recurring and self.cues.yearly.search(asking(text)))
+
+    def _per_year(self, text: str, end: int) -> int:
+        """How many times a year the period word right after `end` comes back ("par trimestre": 4), else 0."""
+        hit = self.cues.recurring.search(text, end, end + PERIOD_REACH) if self.cues.recurring else None
+        if not hit or text[end : hit.start()].strip():
+            return 0
+        periods = {fold(period): count for period, count in self.words.periods_per_year.items()}
+        return periods.get(" ".join(hit.group().split()), 0)
 
     def _said_visits(self, text: str) -> set[int]:
         """The numbers of visits the message writes ("3 déplacements"; not "2 fois par mois"; "1 fois" counts none)."""
@@ -76,8 +91,10 @@ class Visits(AddedUp):
             return set()
         last, said = self._said  # one read: another thread may set it in between
         if last != text:
-            counts = self.cues.visit_count.finditer(text)
+            counts = list(self.cues.visit_count.finditer(text))
             said = frozenset({int(m.group(1)) for m in counts if not self.per_period_after(text, m.end())} - {0, 1})
+            if not said and self.yearly(text):  # "une fois par trimestre … Quel montant annuel ?": 4 visits
+                said = frozenset({int(m.group(1)) * self._per_year(text, m.end()) for m in counts} - {0})
             self._said = (text, said)
         return set(said)
 
