@@ -12,10 +12,11 @@ from collections import Counter
 import pytest
 from conftest import table
 
-from bot.core import classifier, date_mentions, matching, number_text, part_reader, sentence_ends
+from bot.core import classifier, date_mentions, dense, matching, number_text, part_reader, sentence_ends
 from bot.core.dense import numpy_loaded
 from bot.core.engine import Engine
 from bot.core.french import _STRETCHED, _TOKEN, LONG_TEXT, _fold, _fold_long, fold, words
+from bot.core.matching import Candidate, Matcher
 from bot.core.times_of_day import scanned
 
 # Messages of every length, from one question to a forwarded e-mail of several paragraphs.
@@ -47,7 +48,7 @@ def test_numpy_adds_a_long_message_s_postings_as_plain_python_does(engine: Engin
         norm = math.sqrt(sum(w * w for w in weights.values()))
         present = [term for term in terms if term in matcher._postings or term in matcher._clause_postings]
         nearest, relevance = matcher._dense.sums(present, weights, norm)
-        plain_nearest, plain_relevance = matcher._sums(present, weights, norm)
+        plain_nearest, plain_relevance = matcher._dense.plain_sums(present, weights, norm)
         assert any(plain_nearest.values()) and any(plain_relevance.values())
         assert nearest == {clause: plain_nearest.get(clause, 0.0) for clause in nearest}
         assert relevance == {clause: plain_relevance.get(clause, 0.0) for clause in relevance}
@@ -73,6 +74,57 @@ def test_the_classifier_finds_a_text_s_term_rows_as_with_a_lookup_per_f_string(e
     index = model._index[1]
     plain = Counter(index[t] for t in (*terms, *(f"{a}+{b}" for a, b in itertools.pairwise(terms))) if t in index)
     assert plain and list(model._terms(terms).items()) == list(plain.items())  # the same rows, in the same order
+
+
+@pytest.mark.parametrize("text", LONG)
+def test_numpy_weighs_a_long_message_s_n_grams_as_plain_python_does(
+    engine: Engine, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = engine.ranker.classifier
+    assert model is not None and numpy_loaded()
+    terms = engine.matcher.question_terms(text)
+    fast = model.probabilities(text, terms)
+    monkeypatch.setattr(dense, "MANY_REPEATED", 10**6)
+    monkeypatch.setattr(dense, "MANY_WORDS", 10**6)
+    assert fast == model.probabilities(text, terms)
+
+
+def _ranked_term_by_term(matcher: Matcher, terms: list[str], context: list[str]) -> list[Candidate]:
+    """`Matcher.rank` as written before a message's context was read once: its terms added one by one."""
+    unique = list(dict.fromkeys(terms))
+    dilution = min(1.0, matching.LONG_QUESTION_TERMS / len(unique))
+    known = matcher._known_weights
+    weights = {term: known[term] if term in known else matcher.weight(term) * dilution for term in unique}
+    for term in dict.fromkeys(context):
+        if term not in weights and term in known:
+            weights[term] = matching.CONTEXT_SHARE * known[term]
+            unique.append(term)
+    total, norm = sum(weights.values()), math.sqrt(sum(w * w for w in weights.values()))
+    present = [term for term in unique if term in matcher._clause_postings or term in matcher._postings]
+    nearest, relevance = matcher._dense.plain_sums(present, weights, norm)
+    strong: dict[str, list[str]] = {}
+    for term in present:
+        for clause_id in matcher._strong_clauses.get(term, ()):
+            strong.setdefault(clause_id, []).append(term)
+    scale = total * (max(matching.FIELD_WEIGHTS.values()) + matching.CENTRALITY_BONUS)
+    candidates = []
+    for clause_id in matcher._term_scores:
+        share = relevance.get(clause_id, 0.0) / scale
+        if share > 0:
+            confidence = matching.RELEVANCE_SHARE * share + (1 - matching.RELEVANCE_SHARE) * nearest.get(clause_id, 0.0)
+            found = tuple(strong.get(clause_id, ()))
+            candidates.append(Candidate(clause_id, round(min(confidence, 1.0), 4), found))
+    return sorted(candidates, key=lambda c: -c.confidence)
+
+
+@pytest.mark.parametrize("text", LONG[1:])
+def test_a_context_read_once_ranks_as_its_terms_added_one_by_one(engine: Engine, text: str) -> None:
+    matcher = engine.matcher
+    context = matcher.question_terms(text)
+    questions = [context[3:6], context[:2], ["duree", "resili"], [*context[-4:], "passeport"], context[:40], ["zz"]]
+    for terms in questions:  # each with the context (read, then found again), and after it as a part's terms are
+        for ranking_context in (context, [*context, *terms], context, context[:5]):
+            assert matcher.rank(terms, ranking_context) == _ranked_term_by_term(matcher, terms, ranking_context)
 
 
 SENTENCES = [

@@ -377,3 +377,15 @@ def test_asked_sentences_are_found_from_mark_to_mark_as_the_pattern_finds_them()
     texts += ["".join(rng.choice("ab .?!\n") for _ in range(rng.randrange(40))) for _ in range(3000)]
     for text in texts:
         assert _questions(text) == plain.findall(text)
+
+
+def test_a_listing_holds_an_asking_phrase_so_none_is_searched_without_one(engine: Engine) -> None:
+    cutter = engine.reader.cutter
+    assert cutter._listing is not None
+    asking = ["voudrais savoir", "pouvez-vous m'indiquer", "merci de me preciser", "je souhaite connaitre"]
+    pieces = [*asking, "le tarif", "la duree", "d'une part", "premierement", ",", " ", "x", "savoirs", "-"]
+    generator = random.Random(41)
+    texts = [" ".join(generator.choice(pieces) for _ in range(generator.randint(1, 8))) for _ in range(5_000)]
+    listed = [text for text in texts if cutter._listing.search(fold(text))]
+    assert len(listed) > 100
+    assert all(cutter._asking.search(fold(text)) for text in listed)

@@ -18,12 +18,12 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import chain, compress, pairwise, repeat
+from itertools import chain, pairwise, repeat
 from math import log
-from operator import add, gt, mul, truediv
+from operator import add, mul, truediv
 from typing import TYPE_CHECKING
 
-from .dense import FEW_ROWS, MANY_ROWS, DenseWeights, numpy_loaded
+from .dense import FEW_ROWS, MANY_ROWS, DenseWeights, numpy_loaded, repeated_rows, summed_by_label
 from .french import words
 
 if TYPE_CHECKING:  # answering never imports numpy
@@ -90,16 +90,9 @@ class Classifier:
         if grams:
             # The block's Σ (1 + log count) × idf × weight is the words' Σ count × idf × weight (cached per
             # word) corrected on the rows seen more than once by (1 + log count − count) × idf × weight.
-            idf = self._idf
-            known = list(map(idf.__getitem__, grams))
+            known = list(map(self._idf.__getitem__, grams))
             square = sum(map(mul, known, known))  # the block's squared length, were every count 1
-            repeated = list(compress(grams, map(gt, grams.values(), repeat(1))))  # most rows are seen once
-            corrections = []
-            for row in repeated:
-                count = grams[row]
-                tf = 1.0 + log(count)
-                square += (tf * tf - 1.0) * idf[row] ** 2
-                corrections.append((tf - count) * idf[row])
+            square, repeated, corrections = repeated_rows(grams, self._idf, square)
             norm = math.sqrt(square)
             rows += repeated
             values += [correction / norm for correction in corrections]
@@ -134,7 +127,7 @@ class Classifier:
                 sums.append(known[1])
         if not sums:
             return Counter(), [0.0] * len(self.labels)
-        return Counter(grams), [sum(map(mul, times, column)) for column in zip(*sums, strict=True)]
+        return Counter(grams), summed_by_label(times, sums)
 
     def _word(self, word: str) -> tuple[array[int], array[float]]:
         if len(self._words) >= WORD_CACHE_SIZE:

@@ -13,10 +13,19 @@ from __future__ import annotations
 
 import sys
 from array import array
-from typing import TYPE_CHECKING
+from collections import Counter
+from collections.abc import Mapping
+from itertools import compress, repeat
+from math import log
+from operator import gt, mul
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
+
+    from .shared_context import SharedContext
+
+K = TypeVar("K")  # a posting's key: an example's index, a clause's id
 
 MANY_ROWS = 100  # from this many rows (a message of several sentences), numpy weighs them
 FEW_ROWS = 8  # from this many once numpy is loaded (a long message was read): a question's rows, 2 to 4 times faster
@@ -48,6 +57,44 @@ class DenseWeights:
         return np.cumsum(products, axis=0)[-1].tolist()
 
 
+MANY_REPEATED = 50  # from this many n-gram rows seen more than once (a long message's first characters), numpy
+MANY_WORDS = 8  # from this many distinct words (a sentence), numpy adds their sums: twice as fast from 8 words
+
+
+def repeated_rows(grams: Counter[int], idf: array[float], square: float) -> tuple[float, list[int], list[float]]:
+    """The rows of `grams` counted more than once, their corrections (tf − count) × idf (tf = 1 + log count), and the
+    block's squared length `square` (that of counts of 1) plus each such row's (tf² − 1) × idf², added row after row.
+    A long message's hundreds of such rows in numpy: the same operations on the same floats, `cumsum` adding in the
+    rows' order (`tests/test_fast_paths.py`)."""
+    repeated = list(compress(grams, map(gt, grams.values(), repeat(1))))  # most rows are seen once
+    if len(repeated) < MANY_REPEATED or not numpy_loaded():
+        corrections = []
+        for row in repeated:
+            count = grams[row]
+            tf = 1.0 + log(count)
+            square += (tf * tf - 1.0) * idf[row] ** 2  # a float32's square is exact: idf × idf
+            corrections.append((tf - count) * idf[row])
+        return square, repeated, corrections
+    import numpy as np
+
+    counts = list(map(grams.__getitem__, repeated))
+    tf_of = {count: 1.0 + log(count) for count in set(counts)}  # Python's log: numpy's may differ in the last bit
+    tf = np.array(list(map(tf_of.__getitem__, counts)))
+    weights = np.frombuffer(idf, dtype=np.float32)[repeated].astype(np.float64)
+    added = np.cumsum(np.concatenate(([square], (tf * tf - 1.0) * (weights * weights))))
+    return float(added[-1]), repeated, ((tf - np.array(counts, dtype=np.float64)) * weights).tolist()
+
+
+def summed_by_label(times: list[int], sums: list[array[float]]) -> list[float]:
+    """Per label, Σ times × sums over the words (each word's sums: one float per label), added word after word; a long
+    message's words in numpy (`cumsum`: the same additions in the same order)."""
+    if len(times) < MANY_WORDS or not numpy_loaded():
+        return [sum(map(mul, times, column)) for column in zip(*sums, strict=True)]
+    import numpy as np
+
+    return np.cumsum(np.array(sums) * np.array(times, dtype=np.float64)[:, None], axis=0)[-1].tolist()
+
+
 MANY_TERMS = 30  # from this many known terms (a message of several sentences), numpy adds their postings
 PRODUCTS_CACHE_SIZE = 20_000  # (term, weight) pairs: a term weighs its own weight, or its context share
 
@@ -71,6 +118,7 @@ class DensePostings:
     ) -> None:
         self._ids = list(dict.fromkeys(example_clauses))
         row = {clause: index for index, clause in enumerate(self._ids)}
+        self._plain = examples, clauses, example_clauses  # for a question's few terms, read in Python
         self._postings = (examples, {term: [(row[c], score) for c, score in found] for term, found in clauses.items()})
         self._firsts = [
             index for index, clause in enumerate(example_clauses) if not index or example_clauses[index - 1] != clause
@@ -84,9 +132,17 @@ class DensePostings:
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "_arrays": None, "_laid": {}}  # a pickled engine holds no numpy array
 
-    def sums(self, terms: list[str], weights: dict[str, float], norm: float) -> tuple[dict[str, float], ...]:
+    def sums(
+        self,
+        terms: list[str],
+        weights: dict[str, float],
+        norm: float,
+        context: SharedContext | None = None,
+        left_out: frozenset[str] = frozenset(),
+    ) -> tuple[dict[str, float], dict[str, float]]:
         """Per clause: its examples' best cosine with the question (whose vector's norm is `norm`), and its
-        relevance (Σ weight × score over `terms`, in order); 0.0 for a clause no term reaches."""
+        relevance (Σ weight × score over `terms`, then over the `context`'s terms but those `left_out`, in order); 0.0
+        for a clause no term reaches. The context's products are laid end to end once for all a message's questions."""
         import numpy as np
 
         if self._arrays is None:
@@ -94,10 +150,17 @@ class DensePostings:
         norms, firsts = self._arrays
         # One row per example, then one per clause: the two sums in one `bincount` (each row adds its own products
         # in the same order), the products of every term laid end to end once.
-        keys = list(zip(terms, map(weights.__getitem__, terms), strict=True))
-        laid = list(map(self._laid.get, keys))  # in C: a long message's terms were mostly laid by an earlier ranking
-        if None in laid:
-            laid = [self._products(*key) if found is None else found for found, key in zip(laid, keys, strict=True)]
+        laid = self._laid_out(list(zip(terms, map(weights.__getitem__, terms), strict=True)))
+        if context is not None and context.items:
+            if context.laid is None:
+                parts = self._laid_out(context.items)
+                lengths = np.array([len(rows) for rows, _ in parts], dtype=np.intp)
+                context.laid = *(np.concatenate(part) for part in zip(*parts, strict=True)), lengths
+            rows, products, lengths = context.laid
+            if left_out:  # the question's own terms: the same arrays as laid term by term without them
+                keep = np.repeat(np.array([term not in left_out for term, _ in context.items]), lengths)
+                rows, products = rows[keep], products[keep]
+            laid.append((rows, products))
         rows, products = (np.concatenate(part) for part in zip(*laid, strict=True))
         sums = np.bincount(rows, weights=products, minlength=len(norms) + len(self._ids))
         nearest = np.maximum.reduceat(sums[: len(norms)] / (norm * norms), firsts)
@@ -105,6 +168,26 @@ class DensePostings:
         return dict(zip(self._ids, nearest.tolist(), strict=True)), dict(
             zip(self._ids, relevance.tolist(), strict=True)
         )
+
+    def plain_sums(
+        self, terms: list[str], weights: dict[str, float], norm: float
+    ) -> tuple[dict[str, float], dict[str, float]]:
+        """`sums` added in Python, for a question's few terms: only the clauses a term reaches."""
+        examples, clauses, clause_of = self._plain
+        nearest: dict[str, float] = {}
+        norms, best = self._norms, nearest.get
+        for index, dot in _added(terms, weights, examples).items():  # any order: a maximum does not depend on it
+            similarity = dot / (norm * norms[index])
+            if similarity > best(clause_of[index], 0.0):
+                nearest[clause_of[index]] = similarity
+        return nearest, _added(terms, weights, clauses)
+
+    def _laid_out(self, keys: list[tuple[str, float]] | tuple[tuple[str, float], ...]) -> list[tuple[NDArray, NDArray]]:
+        """The rows and products of each (term, weight) of `keys`."""
+        laid = list(map(self._laid.get, keys))  # in C: a long message's terms were mostly laid by an earlier ranking
+        if None in laid:
+            laid = [self._products(*key) if found is None else found for found, key in zip(laid, keys, strict=True)]
+        return laid
 
     def _products(self, term: str, weight: float) -> tuple[NDArray, NDArray]:
         """The rows of `term`'s example postings, then of its clause postings (after the examples' rows), and `weight` ×
@@ -121,3 +204,16 @@ class DensePostings:
                 np.array([weight * value for _, value in (*examples, *clauses)], dtype=np.float64),
             )
         return laid
+
+
+def _added(
+    terms: list[str], weights: dict[str, float], postings: Mapping[str, list[tuple[K, float]]]
+) -> dict[K, float]:
+    """Per posting's key (an example, a clause), Σ term weight × posting weight over `terms`, added in their order."""
+    sums: dict[K, float] = {}
+    get = sums.get
+    for term in terms:
+        term_weight = weights[term]
+        for key, weight in postings.get(term, ()):
+            sums[key] = get(key, 0.0) + term_weight * weight
+    return sums

@@ -203,7 +203,9 @@ class Engine:
         # reading, given in the middle band (with the warning and the next clauses).
         # Not when it names more words of another topic than of the convention's (parties aside): "… ? et le CDG
         # peut-il nous aider à recruter une secrétaire ?" is another question, not a weak one about its missions.
-        lenient = one_of_several and not self._mostly_foreign(focus)
+        # Only a confidence between the two thresholds is answered or not by it: read then only.
+        between = bool(ranked) and PART_THRESHOLD <= ranked[0].confidence < self.threshold
+        lenient = one_of_several and between and not self._mostly_foreign(focus)
         threshold = min(self.threshold, PART_THRESHOLD) if lenient else self.threshold
         if is_sure(ranked, threshold):
             if own := self.calculations.parties.mismatch(question, terms, ranked, self._named(focus or sentence)):

@@ -14,13 +14,15 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from functools import partial
+from typing import NamedTuple
 
 from .analysis import Analyzer
 from .dense import MANY_TERMS, DensePostings
 from .french import forget_folds, stem, words
 from .knowledge import Knowledge
 from .schema import Clause
+from .shared_context import SharedContext
 
 # The title says what a clause is about most precisely ("Responsabilité du CDG 62").
 FIELD_WEIGHTS = {"title": 1.5, "questions": 1.0, "keywords": 1.0, "answer": 0.6, "text": 0.5}
@@ -38,8 +40,7 @@ TERMS_CACHE_SIZE = 1024
 CONTEXT_SHARE = 0.2
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):  # a tuple: built for every clause of every ranking, twice as fast as a frozen dataclass
     clause_id: str
     confidence: float
     strong_terms: tuple[str, ...]  # matched terms that are not generic words
@@ -51,8 +52,7 @@ def is_sure(ranked: Sequence[Candidate], threshold: float) -> bool:
     return bool(ranked) and ranked[0].confidence >= threshold and bool(ranked[0].strong_terms)
 
 
-@dataclass(frozen=True)
-class _Example:
+class _Example(NamedTuple):
     clause_id: str
     weights: dict[str, float]
     norm: float
@@ -114,6 +114,10 @@ class Matcher:
         postings = self._clause_postings  # each strong term's clauses, read by `rank`
         self._strong_clauses = {t: tuple(c for c, _ in postings[t]) for t in self._idf if self.is_strong(t)}
         self._dense = DensePostings(self._postings, self._clause_postings, self._example_clauses, self._example_norms)
+        self._last_context: tuple[tuple[str, ...], SharedContext] | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_last_context": None}  # a pickled engine carries no message
 
     def forget_texts(self) -> None:
         """Empty the caches of texts' terms and folds (the engine does so before each message)."""
@@ -161,24 +165,27 @@ class Matcher:
         dilution = min(1.0, LONG_QUESTION_TERMS / len(unique)) if dilute else 1.0
         known = self._known_weights
         weights = {term: known[term] if term in known else self.weight(term) * dilution for term in unique}
-        for term in dict.fromkeys(context or ()):
-            if term not in weights and term in known:
-                weights[term] = CONTEXT_SHARE * known[term]
-                unique.append(term)
+        shared = self._shared(context, terms) if context else None
+        kept, left_out = shared.kept(weights) if shared else ([], frozenset[str]())  # the question's own terms left out
+        weights.update(kept)
         total = sum(weights.values())
         norm = math.sqrt(sum(w * w for w in weights.values()))
         # Only the examples and clauses that hold a term of the question are visited (inverted index);
         # terms are added in the question's order, so sums do not depend on the index's order.
         # A long message's terms are mostly words the knowledge base does not use: only the known ones are visited.
         present = [term for term in unique if term in self._clause_postings or term in self._postings]
-        if len(present) >= MANY_TERMS:  # a long message's hundreds of postings, added by numpy (dense.py)
-            nearest, relevance = self._dense.sums(present, weights, norm)
-        else:
-            nearest, relevance = self._sums(present, weights, norm)
-        strong: dict[str, list[str]] = {}
+        if len(present) + len(kept) >= MANY_TERMS:  # a long message's hundreds of postings, added by numpy (dense.py)
+            nearest, relevance = self._dense.sums(present, weights, norm, shared, left_out)
+        else:  # a context's terms are known: each in a clause's fields
+            nearest, relevance = self._dense.plain_sums([*present, *(term for term, _ in kept)], weights, norm)
+        strong: dict[str, list[str]] = {clause_id: [] for clause_id in self._term_scores}
         for term in present:
             for clause_id in self._strong_clauses.get(term, ()):
-                strong.setdefault(clause_id, []).append(term)
+                strong[clause_id].append(term)
+        if shared:  # then the context's, read once, but the question's own (in the clauses they name strongly)
+            touched = {clause_id for term in left_out for clause_id in self._strong_clauses.get(term, ())}
+            for clause_id, found in shared.strong.items():
+                strong[clause_id] += [t for t in found if t not in left_out] if clause_id in touched else found
         scale = total * (max(FIELD_WEIGHTS.values()) + CENTRALITY_BONUS)
         candidates = []
         for clause_id in self._term_scores:  # document order, for equal confidences
@@ -186,37 +193,26 @@ class Matcher:
             if share <= 0:
                 continue
             confidence = RELEVANCE_SHARE * share + (1 - RELEVANCE_SHARE) * nearest.get(clause_id, 0.0)
-            candidates.append(Candidate(clause_id, round(min(confidence, 1.0), 4), tuple(strong.get(clause_id, ()))))
-        return sorted(candidates, key=lambda c: -c.confidence)
+            candidates.append(Candidate(clause_id, round(min(confidence, 1.0), 4), tuple(strong[clause_id])))
+        candidates.sort(key=lambda c: -c.confidence)
+        return candidates
 
-    def _sums(
-        self, present: list[str], weights: dict[str, float], norm: float
-    ) -> tuple[dict[str, float], dict[str, float]]:
-        """Per clause, its examples' best cosine with the question, and its relevance (see `DensePostings`)."""
-        shared: dict[int, float] = {}
-        get = shared.get
-        for term in present:
-            term_weight = weights[term]
-            for index, weight in self._postings.get(term, ()):
-                shared[index] = get(index, 0.0) + term_weight * weight
-        nearest: dict[str, float] = {}
-        clause_of, norms, best = self._example_clauses, self._example_norms, nearest.get
-        for index, dot in shared.items():  # any order: a maximum does not depend on it
-            similarity = dot / (norm * norms[index])
-            if similarity > best(clause_of[index], 0.0):
-                nearest[clause_of[index]] = similarity
-        relevance: dict[str, float] = {}
-        add = relevance.get
-        for term in present:
-            term_weight = weights[term]
-            for clause_id, score in self._clause_postings.get(term, ()):
-                relevance[clause_id] = add(clause_id, 0.0) + term_weight * score
-        return nearest, relevance
+    def _shared(self, context: list[str], terms: list[str]) -> SharedContext:
+        """The context read once for all the questions of a message (see shared_context.py). A context ending with
+        the question's own terms (a part's: its message's, then its own) reads as without them, each the question's."""
+        if len(context) > len(terms) and context[len(context) - len(terms) :] == terms:
+            context = context[: len(context) - len(terms)]
+        key = tuple(context)
+        last = self._last_context  # one read: another thread answering at once may replace it
+        if last is None or last[0] != key:
+            last = self._last_context = (
+                key,
+                SharedContext(key, self._known_weights, CONTEXT_SHARE, self._strong_clauses),
+            )
+        return last[1]
 
     def _field_terms(self, knowledge: Knowledge, clause: Clause) -> dict[str, set[str]]:
-        def terms(text: str) -> list[str]:
-            return self.analyzer.terms(text, with_parts=True)
-
+        terms = partial(self.analyzer.terms, with_parts=True)
         parent = bool(knowledge.children(clause.id))
         return {
             "questions": {t for q in clause.questions for t in terms(q)},

@@ -6,8 +6,10 @@ names them: the convention does not say."""
 
 from __future__ import annotations
 
+import re
+
 from .french import fold
-from .phrases import phrases_pattern
+from .phrases import phrase_trie, phrases_pattern
 from .reading import Reading
 
 NEAR_CHARS = 40  # characters between the fact and the name: "qui préside le Syndicat Mixte Somme Numérique"
@@ -33,10 +35,11 @@ class Mentions:
             )
             for fact in reading.unstated_facts
         ]
-        # Any fact's asking words: most questions hold none, and then no fact is searched for one by one.
-        self._any_unstated = phrases_pattern(
-            tuple(p for fact in reading.unstated_facts for p in fact.asks), start=False
-        )
+        # Any fact's asking words: most questions hold none, and then no fact is searched for one by one. Only tested:
+        # written as a trie (see `phrase_trie`), the engine skips the letters no phrase starts with (an alternation of
+        # hundreds of phrases was tried at every character: 60 µs per question, 9 times the trie's).
+        asks = {fold(phrase).strip() for fact in reading.unstated_facts for phrase in fact.asks if phrase.strip()}
+        self._any_unstated = re.compile(rf"{phrase_trie(asks, folded=True)}(?!\w)")
 
     def unsaid(self, question: str) -> str:
         """The name a question asks a fact of that the convention does not give ("Qui préside Somme Numérique ?"

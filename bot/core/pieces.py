@@ -80,8 +80,9 @@ class Pieces:
         # "si …" asks only after "savoir si", "demande si" ("… si les frais sont facturés, et si on peut
         # arrêter"); otherwise it is a condition ("Et si ça ne convient pas, comment en sortir ?").
         indirect = bool(self._asking.search(fold(question)))
-        # "m'indiquer le taux horaire, la juridiction … ainsi que la durée": one question per item.
-        listing = bool(self._listing and self._listing.search(fold(question)))
+        # "m'indiquer le taux horaire, la juridiction … ainsi que la durée": one question per item (its asking phrase
+        # is one `indirect` found, a space or a comma after it: not searched for without one).
+        listing = indirect and bool(self._listing and self._listing.search(fold(question)))
         # Without "?", a question word asks wherever it stands, and a question may start mid-sentence.
         in_place = "?" not in question
         split, kinds = self._cutter.split(question, starts=in_place)

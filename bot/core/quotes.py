@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 # A sentence ends at . ; or : before a capital, a bullet or a quote mark; lines end one too.
 _SENTENCE_END = re.compile(r"(?<=[.;:])\s+(?=[A-ZÀ-Ý«·])")
@@ -13,7 +14,8 @@ SHORT_TEXT = 320  # a clause this short is quoted whole
 SECOND_SENTENCE_SHARE = 0.75  # a second sentence is quoted when nearly as relevant as the best
 
 
-def sentences(text: str) -> list[str]:
+@lru_cache(maxsize=512)  # the clauses' texts: every citation of a clause cuts the same text
+def sentences(text: str) -> tuple[str, ...]:
     """The sentences of a clause text, in order (bullets kept: quotes stay verbatim)."""
     found: list[str] = []
     for line in text.splitlines():
@@ -21,7 +23,7 @@ def sentences(text: str) -> list[str]:
             part = part.strip()
             if part:
                 found.append(part)
-    return found
+    return tuple(found)
 
 
 def joined_quote(text: str, first: str, second: str) -> str:
@@ -46,7 +48,7 @@ def select_quote(text: str, relevance: Callable[[str], float]) -> str:
     return _quoted(parts, chosen)
 
 
-def _quoted(parts: list[str], chosen: list[int]) -> str:
+def _quoted(parts: tuple[str, ...], chosen: list[int]) -> str:
     """The sentences `chosen` (indexes, in order) of `parts`, "[…]" where sentences are left out between them."""
     pieces = [parts[chosen[0]]]
     for previous, index in itertools.pairwise(chosen):

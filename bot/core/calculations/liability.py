@@ -11,12 +11,13 @@ from functools import cache
 
 from ..answer import Answer, Citation
 from ..money import format_euros
-from .base import Calculator, Context, Reported, asking, sentence_start, since_break
-from .cues import Cues
+from ..number_text import digits
+from .base import Calculator, Context, Reported, asking
 from .date_roles import DateRoles
 from .execution_years import ExecutionYears
+from .invoices import Invoices
 from .losses import Losses
-from .year_of_execution import Reading, When, describe, placed
+from .year_of_execution import YEAR, Reading, When, describe, placed
 
 LOSSES = ("loss", "indirect")  # the kinds of an amount said of a loss (losses.py)
 
@@ -28,8 +29,10 @@ class Liability(Calculator):
         super().__init__(context)
         self.years = ExecutionYears(context, roles)
         self.losses = Losses(self.cues, self.reader)
+        self.invoices = Invoices(self.cues, self.reader)
         reading = context.knowledge.reading  # a question reported ("Le maire demande combien …") asks, as read
         self.reported = Reported([*reading.asking_phrases, *reading.reporting_verbs])
+        self._times = re.compile(rf"(?:{self.cues.repeat.pattern})\s*(?:de\s*)?$")  # "deux fois 240 €": 2 × 240 €
 
     def plain(self, question: str) -> Answer:
         """The cap's clause answer, its cap sentence quoted: a cap asked whose amount the message does not give."""
@@ -71,7 +74,7 @@ class Liability(Calculator):
             return None
         quote = self.quoted(cap, self.words.liability_cap_quote_words)
         # "le CDG 62 nous a facturé 300 €": the CDG 62's bills are not La Fibre's, never a part of its cap
-        spans = [(a, start) for a, start in self.reader.amount_spans(folded) if not self._of_cdg(folded, start)]
+        spans = [(a, start) for a, start in self.reader.amount_spans(folded) if not self.invoices.of_cdg(folded, start)]
         amounts = [amount for amount, _ in spans]
         fibre = self.cues.parties.get("fibre")
         # "1 800 € la première année" alone, in the second year: the year in course's amount is not given
@@ -83,10 +86,12 @@ class Liability(Calculator):
             return None
         if len(amounts) > 1 and self.cues.invoiced:
             # "facturé 1 350 € … préjudice estimé à 4 000 €": the invoiced amount is the cap, the other the loss.
-            invoiced = [a for a, start in spans if _last_cue(since_break(folded, start), self.cues) == "invoiced"]
+            invoiced = [a for a, start in spans if self.invoices.last_cue(folded, start) == "invoiced"]
             if len(invoiced) == 1:  # an amount is compared as the loss only when a loss word says it is one
                 kinds = [(a, self.losses.kind(folded, start)) for a, start in spans if a != invoiced[0]]
                 return self._cap_of(question, quote, invoiced[0], kinds)
+            if len(invoiced) > 1 and (first := self._first_year(question, quote, folded, spans, when())):
+                return first
         if not sure:
             return None
         if len(amounts) != 1:
@@ -123,11 +128,13 @@ class Liability(Calculator):
                 ):
                     kind, labelled = "added" if labels[-1] == "current" else labels[-1], labels[-1]
             labels.append(labelled)
-            joined.append(bool(kinds) and self._added(folded, start, between, around))
+            joined.append(bool(kinds) and self.invoices.added(folded, start, between, around))
             named.append(joined[-1] and bool(re.search(r"[a-z(]", between[: between.rstrip().rfind(" ")])))
             # "cette année 620 € de messagerie et 380 € pour le site"; "facturé, pour la 1re année, 1 700 € en février
             # 2025 et 600 € en septembre 2025" (both of the event's year, the invoice word before): added to it
-            both = bool(kinds) and kind == "current" and self._added(folded, start, between, around, sentence=True)
+            both = (
+                bool(kinds) and kind == "current" and self.invoices.added(folded, start, between, around, sentence=True)
+            )
             if ((not kind and joined[-1]) or both) and kinds[-1] in ("current", "added"):
                 kind = "added"
             kinds.append(self.losses.kind(folded, start) or kind)
@@ -147,35 +154,6 @@ class Liability(Calculator):
         if "added" in kinds or (set(years) - {"current"} and (len(years) > 1 or "" not in kinds) and years != ["?"]):
             return [(amount, kind) for (amount, _), kind in zip(spans, kinds, strict=True)]
         return []
-
-    def _added(self, folded: str, start: int, between: str, around: str, *, sentence: bool = False) -> bool:
-        """Is the amount at `start` one more invoice of the previous one's year: invoiced (in its sentence before it if
-        `sentence`), joined to it by an addition word ("et", "+") right before it in its sentence, not said of the
-        CDG 62 (its bills are not La Fibre's)?"""
-        cues, cdg = self.cues, self.cues.parties.get("cdg")
-        joining = list(cues.addition.finditer(between)) if cues.addition else []
-        said = folded[sentence_start(folded, start, ".;!?") : start] if sentence else since_break(folded, start)
-        return bool(
-            joining
-            and between[joining[-1].end() :].strip() in ("", "de", "d'")  # "de 590 € le 05/10 et de 300 € le 02/11"
-            and cues.invoiced
-            and cues.invoiced.search(said + around)
-            and not (cdg and cdg.search(around))
-        )
-
-    def _of_cdg(self, folded: str, start: int) -> bool:
-        """Is the amount at `start` said of the CDG 62 alone: named in its part of the sentence ("et le CDG 62 nous a
-        facturé 250 €"), else just before it ("facturé par le CDG 62 : 400 €")?"""
-        cdg, fibre = self.cues.parties.get("cdg"), self.cues.parties.get("fibre")
-        if cdg is None or fibre is None:
-            return False
-        for around in (
-            self.reader.clause_around(folded, start, self.reader.amount_end(folded, start)),
-            since_break(folded, start, self.cues.apposed),
-        ):
-            if cdg.search(around) or fibre.search(around):
-                return bool(cdg.search(around) and not fibre.search(around))
-        return False
 
     def _of_the_year(self, question: str, quote: Citation, by_year: list[tuple[Decimal, str]], when: When) -> Answer:
         """The cap is the amount invoiced for the year holding the damaging event, else today (its invoices added
@@ -217,6 +195,28 @@ class Liability(Calculator):
         )
         return Answer(question, True, "calculation", text, (quote,), 1.0)
 
+    def _first_year(
+        self, question: str, quote: Citation, folded: str, spans: list[tuple[Decimal, int]], when: When
+    ) -> Answer | None:
+        """Every invoice of a convention in its first year of execution ("signée le 12/01/2026 … facturé 1 980 € pour
+        l'installation et deux fois 240 €", the event or today before 12/01/2027): their total is the cap."""
+        if when.entry is None or (when.event[1] if when.event else when.today) >= when.entry + YEAR:
+            return None
+        kinds = [(amount, kind) for amount, start in spans if (kind := self.losses.kind(folded, start))]
+        parts = [
+            (
+                amount,
+                int(times.group(1)) if (times := self._times.search(digits(folded[max(0, start - 20) : start]))) else 1,
+            )
+            for amount, start in spans
+            if not self.losses.kind(folded, start)
+        ]
+        cap = sum((amount * count for amount, count in parts), Decimal(0))
+        added = " + ".join(f"{count} × {format_euros(a)}" if count > 1 else format_euros(a) for a, count in parts)
+        answer = self._cap_of(question, quote, cap, kinds)
+        text = f"{answer.text} Plafond : le total facturé depuis l'entrée en vigueur, {added} = {format_euros(cap)}."
+        return Answer(question, True, "calculation", text, answer.citations, 1.0)
+
     def _cap_of(self, question: str, quote: Citation, cap: Decimal, kinds: list[tuple[Decimal, str]]) -> Answer:
         """The cap stated, and the estimated losses (amounts of kind "loss" or "indirect") compared with it."""
         losses = [amount for amount, kind in kinds if kind == "loss"]
@@ -229,15 +229,3 @@ class Liability(Calculator):
             "des transmissions…)." + self.losses.compared(cap, losses, indirect)
         )
         return Answer(question, True, "calculation", text, (quote,), 1.0)
-
-
-def _last_cue(before: str, cues: Cues) -> str:
-    """ "invoiced" or "loss": the cue nearest the end of `before` ("facturé 1 000 € et notre préjudice est de": the
-    loss), or "" for none."""
-    found = [
-        (m.start(), name)
-        for name, cue in (("invoiced", cues.invoiced), ("loss", cues.loss))
-        if cue
-        for m in cue.finditer(before)
-    ]
-    return max(found)[1] if found else ""

@@ -1,0 +1,57 @@
+"""Which amounts of a message are La Fibre Numérique 59 62's invoices (article 5.2's cap is the amount it invoiced):
+not the CDG 62's, one more invoice of the year before it, or a loss."""
+
+from __future__ import annotations
+
+from ..cost import DurationReader
+from .base import sentence_start, since_break
+from .cues import Cues
+
+
+class Invoices:
+    """Reads what an amount of a message is said of."""
+
+    def __init__(self, cues: Cues, reader: DurationReader) -> None:
+        self.cues = cues
+        self.reader = reader
+
+    def added(self, folded: str, start: int, between: str, around: str, *, sentence: bool = False) -> bool:
+        """Is the amount at `start` one more invoice of the previous one's year: invoiced (in its sentence before it if
+        `sentence`), joined to it by an addition word ("et", "+") right before it in its sentence, not said of the
+        CDG 62 (its bills are not La Fibre's)?"""
+        cues, cdg = self.cues, self.cues.parties.get("cdg")
+        joining = list(cues.addition.finditer(between)) if cues.addition else []
+        said = folded[sentence_start(folded, start, ".;!?") : start] if sentence else since_break(folded, start)
+        return bool(
+            joining
+            and between[joining[-1].end() :].strip() in ("", "de", "d'")  # "de 590 € le 05/10 et de 300 € le 02/11"
+            and cues.invoiced
+            and cues.invoiced.search(said + around)
+            and not (cdg and cdg.search(around))
+        )
+
+    def of_cdg(self, folded: str, start: int) -> bool:
+        """Is the amount at `start` said of the CDG 62 alone: named in its part of the sentence ("et le CDG 62 nous a
+        facturé 250 €"), else just before it ("facturé par le CDG 62 : 400 €")?"""
+        cdg, fibre = self.cues.parties.get("cdg"), self.cues.parties.get("fibre")
+        if cdg is None or fibre is None:
+            return False
+        for around in (
+            self.reader.clause_around(folded, start, self.reader.amount_end(folded, start)),
+            since_break(folded, start, self.cues.apposed),
+        ):
+            if cdg.search(around) or fibre.search(around):
+                return bool(cdg.search(around) and not fibre.search(around))
+        return False
+
+    def last_cue(self, folded: str, start: int) -> str:
+        """ "invoiced" or "loss": the cue nearest before the amount at `start`, in its part of the sentence
+        ("facturé 1 000 € et notre préjudice est de": the loss), or "" for none."""
+        before = since_break(folded, start)
+        found = [
+            (m.start(), name)
+            for name, cue in (("invoiced", self.cues.invoiced), ("loss", self.cues.loss))
+            if cue
+            for m in cue.finditer(before)
+        ]
+        return max(found)[1] if found else ""
