@@ -180,11 +180,11 @@ class Prices(Calculator):
         else:
             total = hours[0] + hours[1]
             detail = " + ".join(format_hours(d.hours or Decimal(0)) + " de trajet" * (r == "travel") for d, r in own)
-            priced = (
-                f"Pour une intervention : {detail} = {format_hours(total)} = {format_euros(support_cost(total))} TTC"
-            )
+            detail = f"{detail} = " if len(own) > 1 else ""  # "1 h = 1 h" says nothing
+            priced = f"Pour une intervention : {detail}{format_hours(total)} = {format_euros(support_cost(total))} TTC"
+        said = "un temps de trajet" if groups[1] else "la durée"  # never a trip the message does not give
         text_out = (
-            "Votre message donne un temps de trajet pour chaque intervention sans dire clairement combien "
+            f"Votre message donne {said} pour chaque intervention sans dire clairement combien "
             f"d'interventions il y a : je ne calcule pas de total. {priced}, au taux de {format_euros(HOURLY_RATE)} "
             "TTC de l'heure, temps et frais de déplacement compris (article 4.2.1). Dites-moi le nombre "
             "d'interventions et la durée de chacune."
