@@ -151,6 +151,7 @@ class CalculationsFile(StrictModel):
     hours_asked_words: list[str] = []
     amount_asked_words: list[str] = []
     invoiced_words: list[str] = []
+    invoice_count_words: list[str] = []
     cap_current_year_words: list[str] = []
     cap_other_year_words: list[str] = []
     execution_years: ExecutionYears = ExecutionYears()

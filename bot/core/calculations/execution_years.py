@@ -22,7 +22,7 @@ from ..french import fold
 from .base import Calculator, Context, sentence_start
 from .cue_roles import nearest
 from .cues import _at_end, cue_pattern
-from .date_roles import SENTENCE_MARKS, DateRoles
+from .date_roles import _SENTENCE_END, SENTENCE_MARKS, DateRoles
 from .year_of_execution import YEAR, Reading, When, alone, first_role, month_end, yes
 
 # A year in digits that is not an amount ("2 025 €") nor a decimal; a date's year too ("facturé le 15/09/2026").
@@ -40,6 +40,7 @@ class ExecutionYears(Calculator):
         self._ordinals = ordinals = {" ".join(fold(w).split()): n for w, n in self.words.later_periods.ordinals.items()}
         nouns = alternation(words.nouns)
         # "la deuxième année", "le 1er exercice"; "année 2" (not "année 1 800 €"); an ordinal alone, before no word.
+        self._year_noun = re.compile(rf"(?<![a-z])(?:{nouns})(?![a-z])")  # "l'année en cours, commencée le …"
         self._ordinal_year = re.compile(rf"(?<![a-z0-9])({alternation(ordinals)}) (?:{nouns})(?![a-z])")
         self._numbered_year = re.compile(rf"(?<![a-z])(?:{nouns}) (\d{{1,2}})(?![\d,.]| ?\d{{3}}| ?(?:€|euro))")
         self._ordinal_alone = re.compile(rf"(?<![a-z0-9])({alternation(ordinals)})(?= ?(?:[^a-z ]|$))")
@@ -65,7 +66,10 @@ class ExecutionYears(Calculator):
         signed = [
             r.mention.value
             for r in roles
-            if r.role == "signature" and not r.assumed and not starts.get(r.mention.value)
+            if r.role == "signature"
+            and not r.assumed
+            and not starts.get(r.mention.value)
+            and not self._starts_a_year(folded, r.mention.start)
         ]
         entry = max((day for day in signed + entries if not (event and event[0] <= day <= event[1])), default=signature)
         named = bool(self._ordinal_year.search(folded) or self._numbered_year.search(folded))
@@ -90,6 +94,12 @@ class ExecutionYears(Calculator):
         gap = folded[self.reader.amount_end(folded, spans[index - 1][1]) : spans[index][1]] if index else "."
         addition = self.cues.addition
         return bool(addition and not re.search(r"[.;!?]", gap) and not addition.sub("", gap).strip())
+
+    def _starts_a_year(self, folded: str, start: int) -> bool:
+        """Is the date at `start` a year's start ("l'année en cours, commencée le 1er juillet 2026"), not a signature?"""
+        before = _SENTENCE_END.split(folded[max(0, start - 60) : start])[-1]
+        said = self._start.search(before) if self._start else None
+        return bool(said and self._year_noun.search(before, 0, said.start()))
 
     def _year_start(self, folded: str, start: int) -> int:
         """The year whose start the date at `start` is ("la deuxième année, commencée le …": 2), or 0: an ordinal year

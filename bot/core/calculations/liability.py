@@ -13,6 +13,7 @@ from ..answer import Answer, Citation
 from ..money import format_euros
 from ..number_text import digits
 from .base import Calculator, Context, Reported, asking
+from .cues import counted
 from .date_roles import DateRoles
 from .execution_years import ExecutionYears
 from .invoices import Invoices
@@ -20,6 +21,9 @@ from .losses import Losses
 from .year_of_execution import YEAR, Reading, When, describe, placed
 
 LOSSES = ("loss", "indirect")  # the kinds of an amount said of a loss (losses.py)
+
+
+COUNT_REACH = 40  # characters before an amount where its count is read ("trois factures de maintenance de")
 
 
 class Liability(Calculator):
@@ -32,7 +36,8 @@ class Liability(Calculator):
         self.invoices = Invoices(self.cues, self.reader)
         reading = context.knowledge.reading  # a question reported ("Le maire demande combien …") asks, as read
         self.reported = Reported([*reading.asking_phrases, *reading.reporting_verbs])
-        self._times = re.compile(rf"(?:{self.cues.repeat.pattern})\s*(?:de\s*)?$")  # "deux fois 240 €": 2 × 240 €
+        # "deux fois 240 €", "trois factures de maintenance de 160 €": that many invoices of the amount
+        self._times = re.compile(rf"(?:{counted(self.words.invoice_count_words).pattern})[^.;!?€\d]*$")
 
     def plain(self, question: str) -> Answer:
         """The cap's clause answer, its cap sentence quoted: a cap asked whose amount the message does not give."""
@@ -203,14 +208,15 @@ class Liability(Calculator):
         if when.entry is None or (when.event[1] if when.event else when.today) >= when.entry + YEAR:
             return None
         kinds = [(amount, kind) for amount, start in spans if (kind := self.losses.kind(folded, start))]
-        parts = [
-            (
-                amount,
-                int(times.group(1)) if (times := self._times.search(digits(folded[max(0, start - 20) : start]))) else 1,
-            )
-            for amount, start in spans
-            if not self.losses.kind(folded, start)
-        ]
+        parts = []
+        for amount, start in spans:
+            if self.losses.kind(folded, start):
+                continue
+            times = self._times.search(digits(folded[max(0, start - COUNT_REACH) : start]))
+            end = self.reader.amount_end(folded, start)
+            if not times and self.cues.each and self.cues.each.match(folded[end : end + COUNT_REACH].lstrip(" ,")):
+                return None  # "trois … de 160 € chacune" not read: no total rather than a wrong one
+            parts.append((amount, int(times.group(1)) if times else 1))
         cap = sum((amount * count for amount, count in parts), Decimal(0))
         added = " + ".join(f"{count} × {format_euros(a)}" if count > 1 else format_euros(a) for a, count in parts)
         answer = self._cap_of(question, quote, cap, kinds)
