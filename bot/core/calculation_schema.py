@@ -90,6 +90,7 @@ class ExecutionYears(StrictModel):
     entry_words: list[str] = []
     start_words: list[str] = []
     list_links: list[str] = []
+    paid_for_words: list[str] = []
 
 
 class SharedBudget(StrictModel):

@@ -43,9 +43,13 @@ class BilledHours(Trips):
             role = "included" if after and self._part_of(text, *after, d) else self._duration_role(text, d, bounds)
             if role == "training" and self._cdg_time_priced(text, d):
                 role, trained = "intervention", True
-            # "a mis 48h à venir, on paie les 48h ?": the same hours said again keep the role they were given.
-            earlier = next((r for e, r in roles if e.hours == d.hours and r not in ("intervention", "included")), None)
-            roles.append((d, earlier if role == "intervention" and earlier else role))
+            if role == "intervention":
+                # "a mis 48h à venir, on paie les 48h ?": the same hours said again keep the role they were given;
+                # "ouvert de 8h30 à 12h et de 14h à 17h": hours listed right after opening hours are opening hours too
+                said = (r for e, r in roles if e.hours == d.hours and r not in ("intervention", "included"))
+                listed = after and after[1] == "opening" and self._listed_after(text, after[0], d)
+                role = "opening" if listed else next(said, role)
+            roles.append((d, role))
         for i in range(len(roles) - 1):  # "45 min pour venir et 45 min pour repartir": the trip there is travel too
             (d, role), (_, then) = roles[i], roles[i + 1]
             # ... and "40 min pour venir. Resté de 10h à 12h. Puis 40 min pour repartir": a trip back said later
@@ -69,6 +73,13 @@ class BilledHours(Trips):
         if claimed and travel and visit and any(visit.search(self._sentence_of(text, d)) for d in said):
             roles = [(d, "claimed") if i in claimed else (d, role) for i, (d, role) in enumerate(roles)]
         return roles, trained
+
+    def _listed_after(self, text: str, before: Duration, duration: Duration) -> bool:
+        """Are these hours the next item of a list after `before`: a link ("et", ",") and one word at most between?"""
+        gap = text[before.end : duration.start]
+        if self.cues.addition is None or _SENTENCE_END.search(gap) or not self.cues.addition.search(gap):
+            return False
+        return len(re.findall(r"[a-z]{2,}", self.cues.addition.sub(" ", gap))) <= 1
 
     def _sentence_of(self, text: str, duration: Duration) -> str:
         """The words of the sentence of `duration` up to its end."""

@@ -40,6 +40,8 @@ class ExecutionYears(Calculator):
         self._ordinals = ordinals = {" ".join(fold(w).split()): n for w, n in self.words.later_periods.ordinals.items()}
         nouns = alternation(words.nouns)
         # "la deuxième année", "le 1er exercice"; "année 2" (not "année 1 800 €"); an ordinal alone, before no word.
+        paid = alternation(words.paid_for_words) if words.paid_for_words else ""
+        self._paid_for = re.compile(rf"^\s*(?:{paid})(?![a-z])[^,;.!?]*?(?=,|\s+et\s|$)") if paid else None
         self._year_noun = re.compile(rf"(?<![a-z])(?:{nouns})(?![a-z])")  # "l'année en cours, commencée le …"
         self._ordinal_year = re.compile(rf"(?<![a-z0-9])({alternation(ordinals)}) (?:{nouns})(?![a-z])")
         self._numbered_year = re.compile(rf"(?<![a-z])(?:{nouns}) (\d{{1,2}})(?![\d,.]| ?\d{{3}}| ?(?:€|euro))")
@@ -93,6 +95,8 @@ class ExecutionYears(Calculator):
         """Only addition words ("et", ",") between the amount `index` and the one before it, in one sentence."""
         gap = folded[self.reader.amount_end(folded, spans[index - 1][1]) : spans[index][1]] if index else "."
         addition = self.cues.addition
+        if self._paid_for:  # "640 € pour la messagerie, 1 150 €": what the amount before pays, then the list's link
+            gap = self._paid_for.sub("", gap)
         return bool(addition and not re.search(r"[.;!?]", gap) and not addition.sub("", gap).strip())
 
     def _starts_a_year(self, folded: str, start: int) -> bool:
