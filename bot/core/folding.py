@@ -54,3 +54,10 @@ def folded_start(folded: str) -> str:
         found = next((d for d in dones if folded.startswith(d) and folded[len(d) : len(d) + 1] == " "), "")
         _found = (dones, folded, found)
     return found
+
+
+def written_start(text: str) -> str:
+    """The start the next texts share (`share_start`), as written, when `text` starts with it and a space; else ""."""
+    starts = _starts  # one read: another thread may set it in between
+    start = starts[0][0] if starts else ""
+    return start if start and text.startswith(start) and text[len(start) : len(start) + 1] == " " else ""

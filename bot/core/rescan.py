@@ -18,6 +18,7 @@ text resumes there: from a position inside an item it might find another one).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
@@ -80,3 +81,51 @@ class Rescan(Generic[T]):
         found = kept + self._scan(text, max(cut, kept[-1][1]) if kept else cut, key)
         self._last = (text, key, found)
         return found
+
+
+class SentenceSearch:
+    """Whether a pattern matches a text, the context a message's questions share (folding.share_start) searched once
+    up to its last sentence's mark, each question's text only from there.
+
+    For a pattern whose matches hold no sentence mark (".", "!", "?") but as their first character, and that looks
+    past a match for no more than a letter (`(?![a-z])`): its matches in a text lie each within a sentence (from a mark
+    to the next one), so the context's sentences before its last mark hold a match in every text starting with it,
+    or none; the rest is the text's own."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self._context: tuple[str, int, bool] = ("", 0, False)  # the context, its last mark, a match before it
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_context": ("", 0, False)}  # a pickled engine carries no message
+
+    def search(self, folded: str) -> bool:
+        if not (shared := folded_start(folded)):
+            return self.pattern.search(folded) is not None
+        last, mark, found = self._context  # one read: another thread may set it in between
+        if last is not shared:
+            mark = max(0, *(shared.rfind(sign) for sign in ".!?"))
+            found = self.pattern.search(shared, 0, mark) is not None
+            self._context = (shared, mark, found)
+        return found or self.pattern.search(folded, mark) is not None
+
+
+class Spans:
+    """Where the matches of a pattern in a text from a start on start and end, kept for the two texts read last: two
+    scans of a message's context (rescan.py) read it from its start in turn."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self._last: tuple[tuple[str, int, list[tuple[int, int]]], ...] = (("", 0, []), ("", 0, []))
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_last": (("", 0, []), ("", 0, []))}  # a pickled engine carries no message
+
+    def __call__(self, text: str, start: int) -> list[tuple[int, int]]:
+        last = self._last  # one read: another thread may set it in between
+        for read, first, spans in last:
+            if read is text and first == start:
+                return spans
+        spans = [match.span() for match in self.pattern.finditer(text, start)]
+        self._last = ((text, start, spans), last[0])
+        return spans

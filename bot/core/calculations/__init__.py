@@ -13,6 +13,7 @@ what they share.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from ..answer import Answer, Citation
 from ..calculation_schema import CalculationsFile
@@ -111,16 +112,18 @@ class Calculations:
         asked = self.liability.asked(folded) if fibre and self.words.liability_cap_clause in ids[:3] else ""
         cap = self.liability.liability_cap(question, folded, ids, sure, today, signature) if asked else None
         # "on a perdu 3 000 €, jusqu'à quand résilier ?": the deadline is what is asked (its terms read only then: slow)
-        calendar = bool(asked) and self.dates.asks_calendar(asked, lambda: self.matcher.question_terms(asked))
-        ahead = cap if cap and not calendar else None
-        # A cap asked, no deadline: never the calendar of its dates, even when no invoice can be tied to the year.
-        dated = not asked or calendar
+        calendar = cache(
+            lambda: bool(asked) and self.dates.asks_calendar(asked, lambda: self.matcher.question_terms(asked))
+        )
+        # A cap asked, no deadline: never the calendar of its dates, even when no invoice can be tied to the year (read
+        # only when its dates are, and of a cap: `calendar` is then the slow part of a long message's question)
+        dated = cache(lambda: self.dates.reads(near, terms) and (not asked or calendar()))
         return (
             self.prices.cost(question, text, terms, near, named)
             or self.prices.time_of_day(question, text, near, named)
             or self.interest.answer(question, folded, near, named, today)
-            or ahead
-            or (self.dates.answer(question, folded, terms, near, today, signature) if dated else None)
+            or (cap if cap and not calendar() else None)
+            or (self.dates.answer(question, folded, terms, near, today, signature) if dated() else None)
             or self.termination.termination_party(question, folded, near, ranked, sure)
             or self.termination.letter_without_date(question, folded, terms, ranked, sure)
             or (

@@ -10,14 +10,17 @@ from dataclasses import dataclass
 from ..answer import Answer, Citation
 from ..calculation_schema import CalculationsFile
 from ..cost import DurationReader
+from ..folding import folded_start
 from ..knowledge import Knowledge
 from ..matching import Matcher
-from .cues import CuePattern, Cues
+from .cues import CuePattern, Cues, cue_pattern
 
 CALENDAR_CLAUSES = ("art-3", "art-6")
 TERMINATION_CLAUSE = "art-6"
 COST_CLAUSE = "art-4.2.1"
 _MARK = re.compile(r"[.!?]")  # where a sentence ends (`_questions`)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # between two sentences (`asking`)
+REPORTED_CACHE_SIZE = 512  # sentences searched for a reported question: a few messages'
 LETTER_ALONE_TERMS = 6  # a question of fewer terms that names a letter is about that letter (the calendar's)
 
 Cite = Callable[[str, "list[str] | None"], Citation]
@@ -74,26 +77,66 @@ def letter_alone(terms: list[str]) -> bool:
     return len({term for term in terms if not term[0].isdigit()}) < LETTER_ALONE_TERMS
 
 
-def asking(folded: str, reported: re.Pattern[str] | None = None) -> str:
+def asking(folded: str, reported: Reported | None = None) -> str:
     """The sentences of `folded` that ask (those ending with "?", or holding a `reported` question: "Le maire demande
     combien …"), else its last sentence: what the message asks, not its context ("Convention signée le 01/07/2025.
     … Quel est le montant maximal des dommages ?")."""
-    if reported is not None and reported.search(folded):
-        asked = [s for s in re.split(r"(?<=[.!?])\s+", folded) if s.endswith("?") or reported.search(s)]
+    if reported is not None and any(map(reported.holds, sentences := _SENTENCE_BREAK.split(folded))):
+        asked = [s for s in sentences if s.endswith("?") or reported.holds(s)]
     else:
         asked = _questions(folded)
     return " ".join(asked) if asked else next((s for s in reversed(folded.split(".")) if s.strip(" !")), "")
 
 
+class Reported:
+    """The phrases of a reported question ("Le maire demande combien …"), searched sentence by sentence: the sentences
+    of a message's context are the same for each of its questions, searched once (a few hundred kept at most). No
+    phrase holds a sentence's mark (refused here), so no match spans two sentences: the text holds a match exactly
+    when one of its sentences does."""
+
+    def __init__(self, phrases: list[str]) -> None:
+        if any(_MARK.search(phrase) for phrase in phrases):
+            raise ValueError("a reported question's phrase holds a sentence's mark")
+        self.pattern = cue_pattern(phrases).compiled
+        self._held: dict[str, bool] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_held": {}}  # a pickled engine carries no message
+
+    def holds(self, sentence: str) -> bool:
+        held = self._held.get(sentence)
+        if held is None:
+            if len(self._held) >= REPORTED_CACHE_SIZE:
+                self._held.clear()
+            held = self._held[sentence] = self.pattern.search(sentence) is not None
+        return held
+
+
 def _questions(folded: str) -> list[str]:
     """The sentences of `folded` that ask, from their start to their "?", found from mark to mark: the matches of the
-    pattern '[^.!?]*[?]' tried only where a sentence starts, without a look-behind tried at every character."""
-    asked, start = [], 0
-    for mark in _MARK.finditer(folded):
+    pattern '[^.!?]*[?]' tried only where a sentence starts, without a look-behind tried at every character. The
+    context a message's questions share (folding.share_start) is read once: its marks are the text's first ones."""
+    if not (shared := folded_start(folded)):
+        return _marked(folded, [], 0, 0)[0]
+    known = _contexts.get(shared)  # the context folded, or in digits (number_text.py): both forms are read
+    if known is None:
+        if len(_contexts) >= 2:
+            _contexts.clear()
+        known = _contexts[shared] = _marked(shared, [], 0, 0)
+    return _marked(folded, list(known[0]), known[1], len(shared))[0]
+
+
+_contexts: dict[str, tuple[list[str], int]] = {}  # the shared context's questions and where its last sentence starts
+
+
+def _marked(folded: str, asked: list[str], start: int, position: int) -> tuple[list[str], int]:
+    """`asked` and the sentences of `folded` that ask past `position` (the sentence going on there starts at `start`),
+    and where the sentence going on at its end starts."""
+    for mark in _MARK.finditer(folded, position):
         if mark.group() == "?":
             asked.append(folded[start : mark.end()])
         start = mark.end()
-    return asked
+    return asked, start
 
 
 def refusal(question: str, text: str) -> Answer:

@@ -10,14 +10,15 @@ from dataclasses import replace
 from ..cost import Duration
 from ..french import fold
 from .added import word_end
-from .base import Context
+from .base import Context, sentence_start
 from .cues import CuePattern
 from .parties import Parties
 from .trips import SAME_REACH, Trips, next_start
 from .visits import Part
 
 DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them a delay
-_SENTENCE_END = re.compile(r"[.!?]")
+SENTENCE_MARKS = ".!?"  # what ends a sentence, for hours
+_SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 _BACK_END = re.compile(r"[.!?(]|\d")  # where a trip back's words stop: a sentence's end, an aside, other figures
 LABEL_GAP = 2  # words between a travel word and the hours it names ("trajet a/r 45 min")
 PART_OF_GAP = 3  # words between "dont" and the hours that are a part ("dont le trajet : 30 min")
@@ -82,7 +83,7 @@ class BilledHours(Trips):
 
     def _sentence_of(self, text: str, duration: Duration) -> str:
         """The words of the sentence of `duration` up to its end."""
-        start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, duration.start)), default=0)
+        start = sentence_start(text, duration.start, SENTENCE_MARKS)  # back to its last mark, not every mark before
         return text[start : duration.end]
 
     def _claimed(self, text: str, duration: Duration) -> bool:
@@ -146,7 +147,7 @@ class BilledHours(Trips):
             return False
         ends = (p.duration.end for p in parts if p.role != "travel" and p.duration.end <= duration.start)
         visits = (min(self.reader.clause_end(text, end), duration.start) for end in ends)  # "3 h chacune": theirs
-        opening = max((m.end() for m in _SENTENCE_END.finditer(text, 0, duration.start)), default=0)
+        opening = sentence_start(text, duration.start, SENTENCE_MARKS)
         if self.cues.each.search(text, max(opening, *visits, 0), duration.start):
             return True
         # "30 min pour venir et autant pour repartir à chaque fois": said after the trip back, before any aside

@@ -10,7 +10,10 @@ from datetime import date
 
 from ..calendar_names import calendar_names
 from ..date_mentions import DateMention
+from ..folding import folded_start
 from .base import Calculator, Context
+from .cue_roles import first as _first
+from .cue_roles import nearest as _nearest
 from .cues import cue_pattern
 
 _NEW_SUBJECT = re.compile(r" et (?:la|le|les|l'|notre|nos|sa|son|leur) ")  # a clause of its own after a date's
@@ -18,10 +21,12 @@ ROLE_REACH = 80  # characters before a date where its role is looked for
 LIST_LINK_WORDS = 4  # words besides a party that may go on a list past a sentence's end ("puis par la Fibre le")
 ROLE_CACHE_SIZE = 64  # the dates of one message (a cache kept across messages would only serve repeated messages)
 _UNKNOWN = "?"  # not a role: `_role` gives a role's name or None
-_SENTENCE_END = re.compile(r"[.;!?]")
+SENTENCE_MARKS = ".;!?"  # what ends a sentence, for a date's role
+_SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 _CLAUSE_END = re.compile(r"[.;!?,:]")
 _COMPLEMENT = re.compile(r"\s(?:de|du|des|d')\s*(?:la\s+|le\s+|les\s+|l'\s*|votre\s+|notre\s+|sa\s+|leur\s+)?$")
 _WORD_TAIL = re.compile(r"[a-z']*")  # the rest of the cue's word ("exigib|ilite")
+_Known = dict[tuple[int, str, int, int], tuple[str, str | None]]  # a shared context's dates, read once (`_read`)
 _QUALIFIER = re.compile(r"[a-z]*\s*(?:de|d')\s*")  # the end of a cue's word, then "de": "lettre de résiliation"
 
 
@@ -46,10 +51,11 @@ class DateRoles(Calculator):
         # A bounded cache of `_role` by the words around a date: the parts of a long message are read each
         # with the message's context, whose dates (and their words) are then the same, and so is their role.
         self._roles: dict[tuple[str, str, str], str | None] = {}
+        self._context: tuple[str, _Known] = ("", {})
         self._copy = cue_pattern(self.words.copy_words).compiled if self.words.copy_words else None
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_roles": {}}  # a pickled engine carries no message
+        return {**self.__dict__, "_roles": {}, "_context": ("", {})}  # a pickled engine carries no message
 
     def roles(
         self, folded: str, mentions: list[DateMention], *, other: bool = False, today: date | None = None
@@ -61,12 +67,14 @@ class DateRoles(Calculator):
         Nous voterons le 15/03/2027"): it is another event's."""
         roles: list[Role] = []
         previous_end = 0
+        last, known = self._context  # one read: another thread may set it in between
+        if last is not (shared := folded_start(folded)):  # the context a message's questions share: read once
+            self._context = (shared, (known := {}))
+        inside = len(shared) - self.words.after_reach  # a date ending before reads no word past the context
         for index, mention in enumerate(mentions):
-            window = self._weekday.sub("le ", folded[max(previous_end, mention.start - ROLE_REACH) : mention.start])
             following = mentions[index + 1] if index + 1 < len(mentions) else None
-            # Past the previous date, within its clause: "la facture du 15/09 est arrivée à échéance le 15/10".
-            wide = _CLAUSE_END.split(folded[max(0, mention.start - ROLE_REACH) : mention.start])[-1]
-            role = self._cached_role(window, wide, self._after(folded, mention, following))
+            end = mention.start + len(mention.text)
+            window, role = self._read(folded, mention, previous_end, following, known if end <= inside else {})
             if role:
                 roles.append(Role(mention, role))
             elif (
@@ -89,6 +97,18 @@ class DateRoles(Calculator):
             # A named signature anywhere: a date without a cue is not read as one ("résilier au 31/12, signée le …").
             roles = [item for item in roles if not (item.role == "signature" and item.assumed)]
         return roles if other else [item for item in roles if item.role != "other"]
+
+    def _read(
+        self, folded: str, mention: DateMention, previous_end: int, following: DateMention | None, known: _Known
+    ) -> tuple[str, str | None]:
+        """The words before a date and the role they give it; kept in `known` if they all lie in a shared context."""
+        key = (mention.start, mention.text, previous_end, following.start if following else -1)
+        if (found := known.get(key)) is None:
+            window = self._weekday.sub("le ", folded[max(previous_end, mention.start - ROLE_REACH) : mention.start])
+            # Past the previous date, within its clause: "la facture du 15/09 est arrivée à échéance le 15/10".
+            wide = _CLAUSE_END.split(folded[max(0, mention.start - ROLE_REACH) : mention.start])[-1]
+            found = known[key] = (window, self._cached_role(window, wide, self._after(folded, mention, following)))
+        return found
 
     def _cached_role(self, window: str, wide: str, after: str) -> str | None:
         key = (window, wide, after)
@@ -221,21 +241,3 @@ class DateRoles(Calculator):
         if end >= 0 and _NEW_SUBJECT.search(before, end):
             return None  # "le conseil a délibéré le 05/02 et la dernière signature date du": not the deliberation's
         return taken if end > max(last_convention, last_owner) else None
-
-
-def _nearest(window: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
-    """The role whose cue ends nearest the end of `window`; of two ending there, the longer cue
-    ("date limite de paiement" is a due date, not a payment)."""
-    best: tuple[int, int, str] | None = None
-    for role, pattern in patterns.items():
-        for match in pattern.finditer(window):
-            key = (match.end(), match.end() - match.start())
-            if best is None or key > best[:2]:
-                best = (*key, role)
-    return best[2] if best else None
-
-
-def _first(after: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
-    """The role whose `after` cue comes first in the words after a date, or None."""
-    found = [(m.start(), role) for role, pattern in patterns.items() if (m := pattern.search(after))]
-    return min(found)[1] if found else None

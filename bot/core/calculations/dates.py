@@ -37,7 +37,7 @@ class Dates(Calculator):
         self, question: str, folded: str, terms: list[str], near: set[str], today: date, signature: date | None
     ) -> Answer | None:
         """The deadline a message's dates imply (signature, anniversary, letter, formal notice), if it asks one."""
-        if not (near & set(CALENDAR_CLAUSES) or self.cues.calendar_terms & set(terms)):
+        if not self.reads(near, terms):
             return None  # not about the calendar: its dates are not read
         if (price := self.cues.price_asked) and price.search(asking(folded)) and not self.asks_calendar(folded, terms):
             return None  # "Signée le 10/10/2025. Le tarif est-il le même pour tous ?": a price asked, not the calendar
@@ -165,6 +165,10 @@ class Dates(Calculator):
             text = "\n".join([notice.text, "Par ailleurs, pour résilier à la date anniversaire :", body, *notes])
             return Answer(question, True, "calculation", text, (*notice.citations, self.calendar_citations()[0]), 1.0)
         return Answer(question, True, "calculation", "\n".join([body, *notes]), self.calendar_citations(), 1.0)
+
+    def reads(self, near: set[str], terms: list[str]) -> bool:
+        """Whether `answer` reads a message's dates: a calendar clause is near, or the message says a calendar word."""
+        return bool(near & set(CALENDAR_CLAUSES) or self.cues.calendar_terms & set(terms))
 
     def asks_calendar(self, folded: str, terms: list[str] | Callable[[], list[str]]) -> bool:
         """Whether the message asks about the calendar (an end, a renewal, a deadline…); `terms` read only if needed."""

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..folding import written_start
 from ..french import fold
 from .base import sentence_start
 
 # A capitalised word then the mark that lists it: the few words worth a closer look (most texts have none, or one).
 # (Its capital first: the regex engine then skips every other character at once.)
 _LISTED_NAME = re.compile(r"[A-ZÀ-Ý](?<![\w-][A-ZÀ-Ý])[a-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)*(?=\s*[:(,])")
+_NAME_OR_SPACE = re.compile(r"[A-ZÀ-Ýa-zà-ÿ\s-]")  # what a listed name and the spaces after it are made of
 _CAPITALISED_BEFORE = re.compile(r"[A-ZÀ-Ý][\w-]*[ \t]+$")  # "La Fibre", "Mme Caron": the word before is capitalised
 _SENTENCE_END = re.compile(r"[.!?;\n]")
 _QUESTION_MARK = re.compile(r"\?")
@@ -32,6 +34,10 @@ class Entities:
     def __init__(self, excluded: Iterable[str]) -> None:
         self.excluded = frozenset(fold(word) for word in excluded)  # months, weekdays, parties' names
         self._last: tuple[str, list[re.Match[str]]] = ("", [])  # the parts of a message share its context
+        self._context: tuple[str, list[re.Match[str]], int] = ("", [], 0)  # that context, its names, where they end
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_last": ("", []), "_context": ("", [], 0)}  # a pickled engine carries no message
 
     def scoped(self, text: str) -> str:
         """`text` without what it says of the bodies its question does not name, when it names exactly one of
@@ -60,12 +66,27 @@ class Entities:
             return found_last
         found: list[re.Match[str]] = []
         if "?" in text:
-            names = [m for m in _LISTED_NAME.finditer(text) if self._is_name(text, m)]
+            names = self._names(text)
             found = [m for m in names if self._span(text, names, m)[1]]
             if not 2 <= len({fold(m.group()) for m in found}) <= MAX_BODIES:
                 found = []
         self._last = (text, found)
         return found
+
+    def _names(self, text: str) -> list[re.Match[str]]:
+        """The capitalised words of `text` that label a body, those of the context a message's questions share
+        (folding.share_start) found once: up to its last character that no name nor the spaces after one may hold
+        (`_LISTED_NAME` and `_LABEL` read no further from a word before it), the context is read as the text is."""
+        if not (shared := written_start(text)):
+            return [m for m in _LISTED_NAME.finditer(text) if self._is_name(text, m)]
+        last, known, settled = self._context  # one read: another thread may set it in between
+        if last is not shared:
+            settled = len(shared)
+            while settled and _NAME_OR_SPACE.fullmatch(shared[settled - 1]):
+                settled -= 1
+            known = [m for m in _LISTED_NAME.finditer(shared, 0, settled) if self._is_name(shared, m)]
+            self._context = (shared, known, settled)
+        return known + [m for m in _LISTED_NAME.finditer(text, settled) if self._is_name(text, m)]
 
     def _is_name(self, text: str, match: re.Match[str]) -> bool:
         if _opens(text, match.start()) and not _LABEL.match(text, match.end()):

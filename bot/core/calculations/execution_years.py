@@ -19,9 +19,10 @@ from dateutil.relativedelta import relativedelta
 from ..cost import alternation
 from ..date_mentions import calendar_names, find_dates
 from ..french import fold
-from .base import Calculator, Context
+from .base import Calculator, Context, sentence_start
+from .cue_roles import nearest
 from .cues import _at_end, cue_pattern
-from .date_roles import _SENTENCE_END, DateRoles, _nearest
+from .date_roles import _SENTENCE_END, SENTENCE_MARKS, DateRoles
 from .year_of_execution import YEAR, Reading, When, alone, first_role, month_end, yes
 
 # A year in digits that is not an amount ("2 025 €") nor a decimal; a date's year too ("facturé le 15/09/2026").
@@ -53,7 +54,7 @@ class ExecutionYears(Calculator):
         self._open_start = _at_end(words.open_starts)
         self._list_link = re.compile(rf" ?(?:{alternation(words.list_links)})(?![a-z])") if words.list_links else None
         self._start = cue_pattern([*words.start_words, *words.open_starts]).compiled if words.start_words else None
-        # "event" first: of two cues ending at one place, `_nearest` keeps the first ("panne" is also an `other` cue)
+        # "event" first: of two cues ending at one place, `nearest` keeps the first ("panne" is also an `other` cue)
         self._cues = {"event": cue_pattern(words.event_words), "entry": cue_pattern(words.entry_words)}
 
     def when(self, folded: str, today: date, signature: date | None = None) -> When:
@@ -107,7 +108,7 @@ class ExecutionYears(Calculator):
     def _year_start(self, folded: str, start: int) -> int:
         """The year whose start the date at `start` is ("la deuxième année, commencée le …": 2), or 0: an ordinal year
         then one of `start_words` or `open_starts`, no figure between, in the date's sentence."""
-        before = _SENTENCE_END.split(folded[:start])[-1]
+        before = folded[sentence_start(folded, start, SENTENCE_MARKS) : start]  # its sentence: not the whole text split
         found = list(self._ordinal_year.finditer(before)) + list(self._numbered_year.finditer(before))
         last = max(found, key=lambda m: m.end(), default=None)
         rest = before[last.end() :] if last else "0"
@@ -230,14 +231,16 @@ class ExecutionYears(Calculator):
         for index, (start, end, first, last) in enumerate(found):
             if first > today:
                 continue
-            before = _SENTENCE_END.split(folded[found[index - 1][1] if index else 0 : start])[-1]
+            before = folded[
+                max(found[index - 1][1] if index else 0, sentence_start(folded, start, SENTENCE_MARKS)) : start
+            ]
             # after it, its clause ("Le 03/11/2026, une faute …"; not "Depuis le 01/09/2025, chez eux, et une panne")
             after = folded[end : found[index + 1][0] if index + 1 < len(found) else None]
             opening = len(after) - len(after.lstrip(" ,"))
             after = after[opening : self.reader.clause_end(after, opening)]
             if not any(p.compiled.search(before) or p.compiled.search(after) for p in self._cues.values()):
                 continue  # no event or entry word around it: whichever role its words give, not one of those
-            role = _nearest(before, cues) or first_role(after, cues)
+            role = nearest(before, cues) or first_role(after, cues)
             if role == "event":
                 days += [first, min(last, today)]
                 written.append(folded[start:end])

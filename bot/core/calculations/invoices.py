@@ -3,10 +3,8 @@ not the CDG 62's, one more invoice of the year before it, or a loss."""
 
 from __future__ import annotations
 
-import re
-
 from ..cost import DurationReader
-from .base import since_break
+from .base import sentence_start, since_break
 from .cues import Cues
 
 
@@ -23,7 +21,7 @@ class Invoices:
         CDG 62 (its bills are not La Fibre's)?"""
         cues, cdg = self.cues, self.cues.parties.get("cdg")
         joining = list(cues.addition.finditer(between)) if cues.addition else []
-        said = re.split(r"[.;!?]", folded[:start])[-1] if sentence else since_break(folded, start)
+        said = folded[sentence_start(folded, start, ".;!?") : start] if sentence else since_break(folded, start)
         return bool(
             joining
             and between[joining[-1].end() :].strip() in ("", "de", "d'")  # "de 590 € le 05/10 et de 300 € le 02/11"

@@ -12,8 +12,8 @@ from functools import cache
 from ..answer import Answer, Citation
 from ..money import format_euros
 from ..number_text import digits
-from .base import Calculator, Context, asking
-from .cues import counted, cue_pattern
+from .base import Calculator, Context, Reported, asking
+from .cues import counted
 from .date_roles import DateRoles
 from .execution_years import ExecutionYears
 from .invoices import Invoices
@@ -35,7 +35,7 @@ class Liability(Calculator):
         self.losses = Losses(self.cues, self.reader)
         self.invoices = Invoices(self.cues, self.reader)
         reading = context.knowledge.reading  # a question reported ("Le maire demande combien …") asks, as read
-        self.reported = cue_pattern([*reading.asking_phrases, *reading.reporting_verbs]).compiled
+        self.reported = Reported([*reading.asking_phrases, *reading.reporting_verbs])
         # "deux fois 240 €", "trois factures de maintenance de 160 €": that many invoices of the amount
         self._times = re.compile(rf"(?:{counted(self.words.invoice_count_words).pattern})[^.;!?€\d]*$")
 

@@ -8,11 +8,11 @@ import re
 from ..answer import Answer
 from ..french import fold
 from ..matching import Candidate
-from ..rescan import Item, Rescan
+from ..rescan import Item, Rescan, Spans
 from .base import Calculator, Context, sentence_start
 from .cues import cue_pattern
 from .senders import NUMBERS, LetterSenders
-from .writers import Writer
+from .writers import PROVIDERS, Writer
 
 ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
 
@@ -46,10 +46,12 @@ class Parties(Calculator):
         # what a word decides ends within its cue, the rest of its word (TAIL letters at most: a longer word's
         # parties are read again from the text) and ACTOR_REACH after it.
         self._verbs = Rescan(self._scan_verbs, self.cues.termination.longest + TAIL + ACTOR_REACH + 1)
+        self._terminations = Spans(self.cues.termination.compiled)  # read by both scans, the context's once
         # "la mairie de X nous demande : …": a question relayed, whose "nous" is not the signature's
-        reporting = cue_pattern(context.knowledge.reading.reporting_verbs).compiled
+        verbs, words = context.knowledge.reading.reporting_verbs, self.words
+        said = [*verbs, *words.writer_words, *words.speaker_words, *(c for p in words.parties.values() for c in p.cues)]
         self._letters = LetterSenders(self.cues)  # who sent a letter, who received it
-        self.writer = Writer(self.cues.speaker, self.cues.writer, reporting)
+        self.writer = Writer(self.cues.speaker, self.cues.writer, cue_pattern(verbs).compiled, said)
         self._writer_word = cue_pattern(self.words.writer_words).compiled  # "la direction", "notre service"
         self._first_person = frozenset(fold(word) for word in self.words.first_person_words)  # "nous", "on"
         # The last text read, what it names and who ends it: the calculators of one question ask in turn.
@@ -86,7 +88,7 @@ class Parties(Calculator):
                 # "à La Fibre nous souhaitons mettre fin": "nous" is La Fibre (not "la commune de Wimille veut …")
                 if actor == "commune" and word in self._first_person and (speaker := self.writer.of(folded)):
                     return speaker
-                return actor if actor in ("cdg", "fibre") else None
+                return actor if actor in PROVIDERS else None
         return None
 
     def _scan_verbs(
@@ -95,9 +97,9 @@ class Parties(Calculator):
         """Each termination word from `start` on, with a place for the parties named around it, read when first
         asked (None: its word is too long to keep them, within the scan's reach)."""
         found: list[Item[list[list[tuple[int, int, str, str]]] | None]] = []
-        for verb in self.cues.termination.finditer(folded, start):
-            tail = _TAIL.match(folded, verb.end()).end() - verb.end()  # type: ignore[union-attr]
-            found.append((verb.start(), verb.end(), [] if tail < TAIL else None))
+        for begin, end in self._terminations(folded, start):
+            tail = _TAIL.match(folded, end).end() - end  # type: ignore[union-attr]
+            found.append((begin, end, [] if tail < TAIL else None))
         return found
 
     def _letter_sender(self, folded: str) -> str | None:
@@ -112,20 +114,19 @@ class Parties(Calculator):
         """Each termination word from `start` on, with the sender of the letter announcing it (None if none)."""
         commune = self.cues.parties["commune"]
         found: list[Item[str | None]] = []
-        for verb in self.cues.termination.finditer(folded, start):
-            begin = sentence_start(folded, verb.start(), ".!?;")
-            stop = verb.start()
+        for stop, verb_end in self._terminations(folded, start):
+            begin = sentence_start(folded, stop, ".!?;")
             senders = self._letters.senders(folded, begin, stop)
             sender = None
             for end, party in sorted(senders, reverse=True):  # the sender nearest the termination word
-                between = commune.finditer(folded, end, verb.start())
+                between = commune.finditer(folded, end, stop)
                 # the commune told, or sent it ("a adressé … à la commune de Monchiet un courrier"), does not end it
                 if all(
                     self._told(folded, m.start(), stop) or self._letters.addressed(folded, m.start()) for m in between
                 ):
                     sender = party
                     break
-            found.append((verb.start(), verb.end(), sender))
+            found.append((stop, verb_end, sender))
         return found
 
     def _around(self, folded: str, start: int, stop: int) -> list[tuple[int, int, str, str]]:

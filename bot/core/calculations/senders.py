@@ -19,9 +19,13 @@ class LetterSenders:
 
     def __init__(self, cues: Cues) -> None:
         self.cues = cues
+        self._providers = [pattern for party, pattern in cues.parties.items() if party != "commune"]
 
     def senders(self, folded: str, start: int, stop: int) -> list[tuple[int, str]]:
-        """Where each provider named as a sender between `start` and `stop` ends, and which it is."""
+        """Where each provider named as a sender between `start` and `stop` ends, and which it is. Each reading finds
+        a provider's name there first (the cues look behind, never ahead): without one, none is read."""
+        if not any(pattern.search(folded, start, stop) for pattern in self._providers):
+            return []
         return [
             *self._letter_from(folded, start, stop),
             *self._announcers(folded, start, stop),

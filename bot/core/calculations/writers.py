@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+from ..rescan import SentenceSearch
+
+PROVIDERS = ("cdg", "fibre")  # the parties that may write as "nous" besides the collectivité
 SIGNATURE_REACH = 200  # characters at a message's end where its signature is looked for
 
 
@@ -24,27 +27,35 @@ def writer_patterns(openers: str, party: str) -> tuple[re.Pattern[str], re.Patte
 
 
 class Writer:
-    """Who writes a message, when a provider does."""
+    """Who writes a message, when a provider does. The patterns that may match anywhere in it are searched in the
+    context a message's questions share once for all its questions (rescan.SentenceSearch: no word they read holds a
+    sentence's mark, checked here; a mark opens the speaker's `after`, a full stop may close a writer's `start`, matched
+    at the text's start only)."""
 
     def __init__(
         self,
         speaking: dict[str, tuple[re.Pattern[str], re.Pattern[str]]],
         writing: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]],
         reporting: re.Pattern[str],
+        words: list[str],
     ) -> None:
-        self._speaking, self._writing = speaking, writing
-        self._reporting = reporting  # "la mairie de X nous demande : …": a question relayed, "nous" not the signature's
+        if any(re.search(r"[.!?]", word) for word in words):  # the words the patterns read
+            raise ValueError("a word of a party, its service or a reporting verb holds a sentence's mark")
+        self._speaking = [(party, start, SentenceSearch(after)) for party, (start, after) in speaking.items()]
+        self._writing = [
+            (party, start, SentenceSearch(aside), signed) for party, (start, aside, signed) in writing.items()
+        ]
+        # "la mairie de X nous demande : …": a question relayed, whose "nous" is not the signature's
+        self._reporting = SentenceSearch(reporting)
 
     def of(self, folded: str) -> str | None:
         """The provider that writes as "nous" ("Au CDG 62, nous voulons résilier", "Service juridique de La Fibre …")."""
-        speaking = (
-            party for party, (start, after) in self._speaking.items() if start.match(folded) or after.search(folded)
-        )
-        writing = (
-            party
-            for party, (start, aside, signed) in self._writing.items()
-            if start.match(folded)
-            or aside.search(folded)
-            or (signed.search(folded, max(0, len(folded) - SIGNATURE_REACH)) and not self._reporting.search(folded))
-        )
-        return next((party for party in (*speaking, *writing) if party in ("cdg", "fibre")), None)
+        for party, start, after in self._speaking:  # each searched until a provider is found
+            if party in PROVIDERS and (start.match(folded) or after.search(folded)):
+                return party
+        tail = max(0, len(folded) - SIGNATURE_REACH)  # where a signature is looked for
+        for party, start, aside, signed in self._writing:
+            signs = signed.search(folded, tail) and not self._reporting.search(folded)
+            if party in PROVIDERS and (start.match(folded) or aside.search(folded) or signs):
+                return party
+        return None
