@@ -5,6 +5,7 @@ sender's, article 6)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .cues import Cues
 
@@ -46,27 +47,33 @@ class LetterSenders:
                 found.append((first[1], first[2]))
         return found
 
+    def _named_providers(self, folded: str, start: int, stop: int) -> Iterator[tuple[int, str]]:
+        """Where each provider named between `start` and `stop` ends (its numbers with it: "CDG 62"), and which it is."""
+        for party, pattern in self.cues.parties.items():
+            if party != "commune":
+                for m in pattern.finditer(folded, start, stop):
+                    yield NUMBERS.match(folded, m.end()).end(), party  # type: ignore[union-attr]
+
     def _announcers(self, folded: str, start: int, stop: int) -> list[tuple[int, str]]:
         """Where each provider telling the collectivité ends ("La Fibre nous a adressé un recommandé")."""
         announce = self.cues.announce
+        if announce is None:
+            return []
         return [
-            (end, party)
-            for party, pattern in self.cues.parties.items()
-            if party != "commune" and announce
-            for m in pattern.finditer(folded, start, stop)
-            if announce.match(folded, end := NUMBERS.match(folded, m.end()).end() + 1)  # type: ignore[union-attr]
+            (end + 1, party)
+            for end, party in self._named_providers(folded, start, stop)
+            if announce.match(folded, end + 1)
         ]
 
     def _sent_by(self, folded: str, start: int, stop: int) -> list[tuple[int, str]]:
         """Where each provider ends that is the subject of a sending word ("Le CDG 62 a adressé … un courrier")."""
         sent = self.cues.letter_sent
+        if sent is None:
+            return []
         return [
             (end, party)
-            for party, pattern in self.cues.parties.items()
-            if party != "commune" and sent
-            for m in pattern.finditer(folded, start, stop)
-            if (hit := sent.search(folded, end := NUMBERS.match(folded, m.end()).end(), stop))  # type: ignore[union-attr]
-            and hit.start() - end <= SUBJECT_GAP
+            for end, party in self._named_providers(folded, start, stop)
+            if (hit := sent.search(folded, end, stop)) and hit.start() - end <= SUBJECT_GAP
         ]
 
     def _first_party(self, folded: str, start: int, stop: int) -> tuple[int, int, str] | None:
