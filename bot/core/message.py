@@ -127,8 +127,8 @@ class Reader:
             # and so does a sentence going on with the question before it ("… savoir si X. Et aussi si Y.").
             # An item telling a date ("1) Convention signée le 15 octobre 2025 ; 2) …") is a fact of the situation
             # unless it asks by itself.
-            # An announcement that neither asks, nor names or counts questions ("Échanges :") lists the situation, unless nothing
-            # else asks (see the lists below).
+            # An announcement that neither asks, nor names or counts questions ("Échanges :") lists the situation,
+            # unless nothing else asks (see the lists below).
             announced = opens_list and (
                 request != sentence
                 or self.cutter.asks(sentence, True)
