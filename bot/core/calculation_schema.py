@@ -167,6 +167,7 @@ class CalculationsFile(StrictModel):
     end_links: list[str] = []
     end_links_weak: list[str] = []
     other_documents: dict[str, dict[str, str]] = {}
+    new_subject_words: list[str] = []
     after_reach: int = Field(default=0, ge=0, le=200)
     announce_words: list[str] = []
     speaker_words: list[str] = []

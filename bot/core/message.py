@@ -21,7 +21,7 @@ from .lists import FULL_STOP, CountedLists, SequenceLists, inline_items, semicol
 from .phrases import PhraseFinder
 from .pieces import Pieces
 from .reading import Reading
-from .sentence_ends import abbreviations, bare_line, sentences
+from .sentence_ends import Titles, bare_line, sentences
 from .sign_offs import SignOffs
 from .spoken import Dictation
 
@@ -74,7 +74,7 @@ class Reader:
 
     def __init__(self, reading: Reading) -> None:
         self._sign_off = SignOffs(reading.sign_offs)
-        self._titles = abbreviations(reading.title_abbreviations)  # "M. Baert": no sentence's end
+        self._titles = Titles(reading.title_abbreviations)  # "M. Baert": no sentence's end
         self._question_nouns = PhraseFinder(reading.question_nouns)  # "Nos questions :" announces questions
         self._checks = PhraseFinder(reading.check_words)  # "Vrai ou faux ?" announces the statements listed after it
         self.dictation = Dictation(reading)

@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterable
 
 _MARKS = "?.!…"
-TITLE_LENGTH = 5  # characters before a full stop where a title abbreviation is looked for ("Mmes")
 _LINE_MARKS = tuple(_MARKS + ":;,)»")  # a line ending with one of these is punctuated (bare_line)
 # The character a cut follows (a mark) or opens with (a space) first, one class the regex engine skips to, then the
 # rest of the cut as the character just read allows it.
@@ -27,21 +26,27 @@ _NUMBERED_END = re.compile(rf"[{_MARKS}\s](?:{_AFTER}|(?<=\s)\s*(?=\(?\d{{1,2}}\
 _MARK_END = re.compile(r"[?.!…](?:(?<=\?)\s*|(?<=[.!…])(?<!^\d\.)(?<!^\d\d\.)\s+)")
 
 
-def abbreviations(words: Iterable[str]) -> re.Pattern[str] | None:
-    """A pattern for one of `words` (as written) right before the end of the text searched ("M" of "M. Baert")."""
-    words = sorted(words, key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})\Z") if words else None
+class Titles:
+    """Title abbreviations ("M", "Mme"): a full stop right after one ends no sentence ("M. Baert")."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        words = sorted(words, key=len, reverse=True)
+        self._pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})\Z") if words else None
+        self._reach = len(words[0]) + 1 if words else 0  # the longest, and the character before it
+
+    def end_at(self, text: str, at: int) -> bool:
+        """Does a title end right before the full stop at `at`?"""
+        return bool(self._pattern and self._pattern.search(text, max(0, at - self._reach), at))
 
 
-def sentences(text: str, titles: re.Pattern[str] | None = None) -> list[str]:
-    """`text` cut at its sentences' ends (what `re.split` with the plain pattern gives), not after the `titles`
-    (`abbreviations`: "M. Baert")."""
+def sentences(text: str, titles: Titles | None = None) -> list[str]:
+    """`text` cut at its sentences' ends (what `re.split` with the plain pattern gives), not after `titles` ("M. Baert")."""
     pieces: list[str] = []
     start = 0
     pattern = _NUMBERED_END if ")" in text else _END if "\n" in text else _MARK_END
     for end in pattern.finditer(text):
         at = end.start()
-        if titles and text[at] == "." and titles.search(text, max(0, at - TITLE_LENGTH), at):
+        if titles and text[at] == "." and titles.end_at(text, at):
             continue  # "M. Baert": a title, not a sentence's end
         pieces.append(text[start : at + (text[at] in _MARKS)])  # a mark stays with its sentence
         start = end.end()

@@ -10,7 +10,7 @@ import re
 from ..cost import Duration
 from .base import Calculator
 
-_WORDS = re.compile(r"[a-z]{2,}")  # a word left between two durations (a cue's plural "s" is none)
+WORDS = re.compile(r"[a-z]{2,}")  # a word left between two durations (a cue's plural "s" is none)
 
 
 class AddedUp(Calculator):
@@ -65,7 +65,7 @@ class AddedUp(Calculator):
         sets them against each other ("facturé 2 h alors qu'il a fait 1 h de route")."""
         for pattern in (self.cues.duration_cues.get("travel"), self.cues.intervention):
             gap = pattern.sub(" ", gap) if pattern else gap
-        return len(_WORDS.findall(gap)) <= 1
+        return len(WORDS.findall(gap)) <= 1
 
     def _around(self, text: str, duration: Duration) -> str:
         return self.reader.clause_around(text, duration.start, duration.end)

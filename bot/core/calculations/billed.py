@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from ..cost import Duration
 from ..french import fold
-from .added import word_end
+from .added import WORDS, word_end
 from .base import Context, sentence_start
 from .cues import CuePattern
 from .parties import Parties
@@ -79,7 +79,7 @@ class BilledHours(Trips):
         gap = text[before.end : duration.start]
         if self.cues.addition is None or _SENTENCE_END.search(gap) or not self.cues.addition.search(gap):
             return False
-        return len(re.findall(r"[a-z]{2,}", self.cues.addition.sub(" ", gap))) <= 1
+        return len(WORDS.findall(self.cues.addition.sub(" ", gap))) <= 1
 
     def _sentence_of(self, text: str, duration: Duration) -> str:
         """The words of the sentence of `duration` up to its end."""

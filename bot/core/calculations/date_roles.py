@@ -11,12 +11,12 @@ from datetime import date
 from ..calendar_names import calendar_names
 from ..date_mentions import DateMention
 from ..folding import folded_start
+from ..phrases import phrases_pattern
 from .base import Calculator, Context
 from .cue_roles import first as _first
 from .cue_roles import nearest as _nearest
 from .cues import cue_pattern
 
-_NEW_SUBJECT = re.compile(r" et (?:la|le|les|l'|notre|nos|sa|son|leur) ")  # a clause of its own after a date's
 ROLE_REACH = 80  # characters before a date where its role is looked for
 LIST_LINK_WORDS = 4  # words besides a party that may go on a list past a sentence's end ("puis par la Fibre le")
 ROLE_CACHE_SIZE = 64  # the dates of one message (a cache kept across messages would only serve repeated messages)
@@ -53,6 +53,8 @@ class DateRoles(Calculator):
         self._roles: dict[tuple[str, str, str], str | None] = {}
         self._context: tuple[str, _Known] = ("", {})
         self._copy = cue_pattern(self.words.copy_words).compiled if self.words.copy_words else None
+        subjects = self.words.new_subject_words  # "… et la dernière signature date du": a clause of its own
+        self._new_subject = phrases_pattern(tuple(subjects), start=False) if subjects else None
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "_roles": {}, "_context": ("", {})}  # a pickled engine carries no message
@@ -238,6 +240,6 @@ class DateRoles(Calculator):
         ]
         last_owner = max((m.end() for d in owners for m in self.cues.date_cues[d].finditer(before)), default=-1)
         end, taken = max(named, default=(-1, None))
-        if end >= 0 and _NEW_SUBJECT.search(before, end):
+        if end >= 0 and self._new_subject and self._new_subject.search(before, end):
             return None  # "le conseil a délibéré le 05/02 et la dernière signature date du": not the deliberation's
         return taken if end > max(last_convention, last_owner) else None

@@ -21,8 +21,6 @@ from .losses import Losses
 from .year_of_execution import YEAR, Reading, When, describe, placed
 
 LOSSES = ("loss", "indirect")  # the kinds of an amount said of a loss (losses.py)
-
-
 COUNT_REACH = 40  # characters before an amount where its count is read ("trois factures de maintenance de")
 
 
@@ -91,11 +89,12 @@ class Liability(Calculator):
             return None
         if len(amounts) > 1 and self.cues.invoiced:
             # "facturé 1 350 € … préjudice estimé à 4 000 €": the invoiced amount is the cap, the other the loss.
-            invoiced = [a for a, start in spans if self.invoices.last_cue(folded, start) == "invoiced"]
+            bills = [(a, start) for a, start in spans if self.invoices.last_cue(folded, start) == "invoiced"]
+            invoiced = [a for a, _ in bills]
             if len(invoiced) == 1:  # an amount is compared as the loss only when a loss word says it is one
                 kinds = [(a, self.losses.kind(folded, start)) for a, start in spans if a != invoiced[0]]
                 return self._cap_of(question, quote, invoiced[0], kinds)
-            if len(invoiced) > 1 and (first := self._first_year(question, quote, folded, spans, when())):
+            if len(invoiced) > 1 and (first := self._first_year(question, quote, folded, spans, bills, when())):
                 return first
         if not sure:
             return None
@@ -206,17 +205,21 @@ class Liability(Calculator):
         return Answer(question, True, "calculation", text, (quote,), 1.0)
 
     def _first_year(
-        self, question: str, quote: Citation, folded: str, spans: list[tuple[Decimal, int]], when: When
+        self,
+        question: str,
+        quote: Citation,
+        folded: str,
+        spans: list[tuple[Decimal, int]],
+        bills: list[tuple[Decimal, int]],
+        when: When,
     ) -> Answer | None:
-        """Every invoice of a convention in its first year of execution ("signée le 12/01/2026 … facturé 1 980 € pour
-        l'installation et deux fois 240 €", the event or today before 12/01/2027): their total is the cap."""
+        """Every invoice (`bills`, of `spans`) of a convention in its first year of execution ("signée le 12/01/2026 …
+        facturé 1 980 € pour l'installation et deux fois 240 €", the event or today before 12/01/2027): their total is
+        the cap."""
         if when.entry is None or (when.event[1] if when.event else when.today) >= when.entry + YEAR:
             return None
-        kinds = [(amount, kind) for amount, start in spans if (kind := self.losses.kind(folded, start))]
         parts = []
-        for amount, start in spans:
-            if self.losses.kind(folded, start):
-                continue
+        for amount, start in bills:
             times = self._times.search(digits(folded[max(0, start - COUNT_REACH) : start]))
             end = self.reader.amount_end(folded, start)
             if not times and self.cues.each and self.cues.each.match(folded[end : end + COUNT_REACH].lstrip(" ,")):
@@ -224,6 +227,7 @@ class Liability(Calculator):
             parts.append((amount, int(times.group(1)) if times else 1))
         cap = sum((amount * count for amount, count in parts), Decimal(0))
         added = " + ".join(f"{count} × {format_euros(a)}" if count > 1 else format_euros(a) for a, count in parts)
+        kinds = [(amount, kind) for amount, start in spans if (kind := self.losses.kind(folded, start))]
         answer = self._cap_of(question, quote, cap, kinds)
         text = f"{answer.text} Plafond : le total facturé depuis l'entrée en vigueur, {added} = {format_euros(cap)}."
         return Answer(question, True, "calculation", text, answer.citations, 1.0)

@@ -31,6 +31,9 @@ class Visits(AddedUp):
     def __init__(self, context: Context) -> None:
         super().__init__(context)
         self._said: tuple[str, frozenset[int]] = ("", frozenset())  # the last text read, its visits: asked in turn
+        self._per_years = {
+            fold(period): count for period, count in self.words.periods_per_year.items()
+        }  # "par mois": 12
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "_said": ("", frozenset())}  # a pickled engine carries no message
@@ -82,8 +85,7 @@ class Visits(AddedUp):
         hit = self.cues.recurring.search(text, end, end + PERIOD_REACH) if self.cues.recurring else None
         if not hit or text[end : hit.start()].strip():
             return 0
-        periods = {fold(period): count for period, count in self.words.periods_per_year.items()}
-        return periods.get(" ".join(hit.group().split()), 0)
+        return self._per_years.get(" ".join(hit.group().split()), 0)
 
     def _said_visits(self, text: str) -> set[int]:
         """The numbers of visits the message writes ("3 déplacements"; not "2 fois par mois"; "1 fois" counts none)."""
