@@ -12,7 +12,10 @@ CASES = [
         "Combien ?",
     ),
     # a markdown table: its outer bars and rule line dropped, an empty cell left out
-    ("| Objet | Montant |\n|---|---|\n| site | 390 € |\n| messagerie | |", "- Objet site, Montant 390 €.\n- Objet messagerie."),
+    (
+        "| Objet | Montant |\n|---|---|\n| site | 390 € |\n| messagerie | |",
+        "- Objet site, Montant 390 €.\n- Objet messagerie.",
+    ),
     # no title row (its first line holds a figure): the cells side by side
     ("12/03 | 2h\n19/03 | 1h30", "- 12/03, 2h.\n- 19/03, 1h30."),
     # a spreadsheet's rows, copied with their tabs
