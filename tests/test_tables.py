@@ -8,18 +8,18 @@ CASES = [
     # a title row, then rows: each row names its cells by their column
     (
         "Relevé\nDate | Arrivée | Départ\n12/03/2026 | 09:00 | 11:30\n19/03/2026 | 14:00 | 15:30\nCombien ?",
-        "Relevé\n- Date 12/03/2026, Arrivée 09:00, Départ 11:30.\n- Date 19/03/2026, Arrivée 14:00, Départ 15:30.\n"
+        "Relevé\nDate 12/03/2026, Arrivée 09:00, Départ 11:30.\nDate 19/03/2026, Arrivée 14:00, Départ 15:30.\n"
         "Combien ?",
     ),
     # a markdown table: its outer bars and rule line dropped, an empty cell left out
     (
         "| Objet | Montant |\n|---|---|\n| site | 390 € |\n| messagerie | |",
-        "- Objet site, Montant 390 €.\n- Objet messagerie.",
+        "Objet site, Montant 390 €.\nObjet messagerie.",
     ),
     # no title row (its first line holds a figure): the cells side by side
-    ("12/03 | 2h\n19/03 | 1h30", "- 12/03, 2h.\n- 19/03, 1h30."),
+    ("12/03 | 2h\n19/03 | 1h30", "12/03, 2h.\n19/03, 1h30."),
     # a spreadsheet's rows, copied with their tabs
-    ("Date\tDurée\n12/03\t2h", "- Date 12/03, Durée 2h."),
+    ("Date\tDurée\n12/03\t2h", "Date 12/03, Durée 2h."),
     # one line with a bar, or lines of different widths: no table
     ("oui | non ?", "oui | non ?"),
     ("a | b\nc | d | e", "a | b\nc | d | e"),

@@ -1,5 +1,5 @@
 """Pasted tables ("Date | Arrivée | Départ", a spreadsheet's rows copied with their tabs): each row is read as one
-list item that names its cells by their column ("- Date 12/03/2026, Arrivée 09:00, Départ 11:30."), as a person reads
+sentence that names its cells by their column ("Date 12/03/2026, Arrivée 09:00, Départ 11:30."), as a person reads
 a table: a row's hours, dates and amounts belong together, and a column's title gives each its role (an arrival, a
 trip, an invoice's amount). Without a title row (its first line holds a figure), the cells are read side by side."""
 
@@ -69,8 +69,7 @@ def _run(cells: list[list[str] | None], start: int) -> list[int]:
 
 
 def _sentence(titles: list[str], row: list[str]) -> str:
-    """One row as a list item: "- Date 12/03/2026, Arrivée 09:00, Départ 11:30."; no colon after a
+    """One row as a sentence: "Date 12/03/2026, Arrivée 09:00, Départ 11:30."; no colon after a
     title: "Date :" is a header's field, whose date is the e-mail's."""
     said = ", ".join(f"{title} {cell}" if title else cell for title, cell in zip(titles, row, strict=True) if cell)
-    # An item of a list: a row never opens a line as a header field would.
-    return f"- {said}" if not said or _END.search(said) else f"- {said}."
+    return said if not said or _END.search(said) else f"{said}."
