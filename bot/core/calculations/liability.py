@@ -77,7 +77,8 @@ class Liability(Calculator):
         ):
             return None
         quote = self.quoted(cap, self.words.liability_cap_quote_words)
-        folded = digits(folded) if _SPELT_AMOUNT.search(folded) else folded  # "mille cinq cents euros": 1500 euros
+        spelt = "euro" in folded and _SPELT_AMOUNT.search(folded)  # "mille cinq cents euros": 1500 euros
+        folded = digits(folded) if spelt else folded
         # "le CDG 62 nous a facturé 300 €": the CDG 62's bills are not La Fibre's, never a part of its cap
         spans = [(a, start) for a, start in self.reader.amount_spans(folded) if not self.invoices.of_cdg(folded, start)]
         amounts = [amount for amount, _ in spans]
