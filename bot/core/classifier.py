@@ -138,8 +138,10 @@ class Classifier:
         return array("l", rows), array("d", self._weigh(rows, [self._idf[row] for row in rows]))
 
     def _terms(self, terms: Sequence[str]) -> Counter[int]:
-        found = chain(map(self._index[1].get, terms), map(self._pairs.get, pairwise(terms)))  # terms, then their pairs
-        return Counter([row for row in found if row is not None])
+        # Terms, then their pairs, counted in C; the features the model does not know (None) then left out.
+        counts = Counter(chain(map(self._index[1].get, terms), map(self._pairs.get, pairwise(terms))))
+        counts.pop(None, None)
+        return counts  # type: ignore[return-value]
 
     def _values(self, counts: Counter[int]) -> tuple[list[int], list[float]]:
         """A block's rows and values: sublinear tf times idf, of unit length."""

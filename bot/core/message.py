@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from .chat import ChatNoise
 from .forwarding import Forwarding
@@ -60,11 +61,12 @@ class Message:
     # out), else "": what the calculations read, so that "Envoyé : jeudi 26 novembre 2026" is no date asked.
     forwarded: str = ""
 
-    @property
+    # Read by each question of the message: listed once (a frozen message's sentences never change).
+    @cached_property
     def questions(self) -> list[str]:
         return [sentence.text for sentence in self.sentences if sentence.asks]
 
-    @property
+    @cached_property
     def context(self) -> list[str]:
         return [sentence.text for sentence in self.sentences if not sentence.asks]
 
