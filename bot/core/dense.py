@@ -58,7 +58,7 @@ class DenseWeights:
 
 MANY_REPEATED = 50  # from this many n-gram rows seen more than once (a long message's first characters), numpy
 MANY_WORDS = 8  # from this many distinct words (a sentence), numpy adds their sums: twice as fast from 8 words
-MANY_GRAMS = 500  # from this many n-grams (a long message's first characters), numpy counts them (gram_block)
+MANY_GRAMS = 250  # from this many n-grams (two or three sentences), numpy counts them faster (gram_block)
 Block = tuple[float, list[int], list[float]]  # an n-gram block's squared length, rows seen more than once, corrections
 
 
