@@ -96,10 +96,9 @@ def gram_block(rows: list[array[int]], times: list[int], idf: array[float]) -> B
     import numpy as np
 
     met = np.frombuffer(b"".join(rows), dtype=np.dtype(rows[0].typecode))  # each word's rows once, word after word
-    unique, first, inverse = np.unique(met, return_index=True, return_inverse=True)
-    counts = np.bincount(inverse, weights=np.repeat(np.array(times, dtype=np.float64), list(map(len, rows))))
-    order = np.argsort(first)  # a word met again brings no new row
-    unique, counts = unique[order], counts[order]
+    unique, first = np.unique(met, return_index=True)
+    unique = unique[np.argsort(first)]  # a word met again brings no new row
+    counts = np.bincount(met, weights=np.repeat(np.array(times, dtype=np.float64), list(map(len, rows))))[unique]
     weights = np.frombuffer(idf, dtype=np.float32)[unique].astype(np.float64)
     square = float(np.cumsum(weights * weights)[-1])
     again = counts > 1
