@@ -15,7 +15,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from functools import partial
-from operator import mul
+from operator import itemgetter, mul
 from typing import NamedTuple
 
 from .analysis import Analyzer
@@ -195,7 +195,7 @@ class Matcher:
                 continue
             confidence = RELEVANCE_SHARE * share + (1 - RELEVANCE_SHARE) * nearest.get(clause_id, 0.0)
             candidates.append(Candidate(clause_id, round(min(confidence, 1.0), 4), tuple(strong[clause_id])))
-        candidates.sort(key=lambda c: -c.confidence)
+        candidates.sort(key=itemgetter(1), reverse=True)  # by confidence, stable: equal ones stay in document order
         return candidates
 
     def _shared(self, context: list[str], terms: list[str]) -> SharedContext:
