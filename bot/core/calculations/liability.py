@@ -52,8 +52,10 @@ class Liability(Calculator):
         or a compensation word in the message ("on a tout perdu … combien peut-on leur réclamer au maximum ?"); else
         "" (the cheap searches first: most messages stop there)."""
         cues = self.cues
+        if not (cues.cap_words and cues.cap_words.search(folded)):
+            return ""
         loss = (cues.compensation and cues.compensation.search(folded)) or (cues.loss and cues.loss.search(folded))
-        if not ((loss or cues.cap_alone) and cues.cap_words and cues.cap_words.search(folded)):
+        if not (loss or cues.cap_alone):
             return ""
         question = asking(folded, self.reported)
         return question if (loss or self.asked_alone(question)) and cues.cap_words.search(question) else ""
