@@ -28,6 +28,7 @@ from .questions import MAX_BARE_WORDS, QuestionFinder
 from .ranker import Ranker
 from .replies import SURE_CONFIDENCE, Replies
 from .smalltalk import SmallTalk
+from .tables import rows_as_sentences
 
 DEFAULT_THRESHOLD = 0.4
 DEFAULT_CONTACT = "Pour toute autre question, contactez le CDG 62 (votre interlocuteur habituel)."
@@ -81,7 +82,8 @@ class Engine:
         the answer's own fields are then those of its first part."""
         # The cache of one message's terms never outlives it.
         self.matcher.forget_texts()
-        lines = self.reader.chat.without_relays(clean(question, lines=True))  # line breaks end sentences
+        # Line breaks end sentences; a pasted table's rows are read as sentences too.
+        lines = self.reader.chat.without_relays(clean(rows_as_sentences(question), lines=True))
         written = self.reader.punctuate(lines)  # spoken punctuation written ("virgule": ",")
         text = " ".join(written.split())  # what `clean(question)` gives
         if not text:

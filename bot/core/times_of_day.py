@@ -15,6 +15,8 @@ BOUND_REACH = 20  # characters before hours where "entre 9 et" makes them a boun
 RANGE_OPENER_REACH = 12  # characters before a range's start where "entre" opens it
 SPAN_REACH = 40  # characters before a time of day where an arrival or a departure word is looked for
 _SENTENCE_END = re.compile(r"[.;!?]")
+# "09:30", "14:05": hours and minutes of a clock; not a chat's stamp "[14:02]", a duration "1:30:00" or a ratio.
+_COLON_TIME = re.compile(r"(?<![\d:\[])([01]?\d|2[0-3]):([0-5]\d)(?![\d:\]])")
 CLOCK_WORD_REACH = 12  # characters before "midi" where "après" makes it a part of the day
 
 
@@ -61,8 +63,8 @@ class TimesOfDay:
         self._clock_names = folded_words(grammar.clock_words)
         self._clock_not_after = _ending(grammar.clock_words_not_after, r"[\s-]*")
         spans = [*grammar.span_start_words, *grammar.span_end_words]
-        # "arrivée 9h", "fin 17h": a time of day written right after an arrival or a departure word.
-        self.after_span_word = _ending(spans, rf"[a-z']*\s*(?:{alternation(grammar.time_of_day_words)})?")
+        # "arrivée 9h", "fin : 17h": a time of day written right after an arrival or a departure word.
+        self.after_span_word = _ending(spans, rf"[a-z']*\s*:?\s*(?:{alternation(grammar.time_of_day_words)})?")
         self._start = _starting(grammar.span_start_words)
         self._end = _starting(grammar.span_end_words)
         self._overnight = grammar.max_overnight_hours * 60
@@ -117,7 +119,10 @@ class TimesOfDay:
         return bool(self._spent_after and self._spent_after.match(text, end))
 
     def written(self, text: str) -> str:
-        """ "midi" as "12h ", "minuit" as "24h   ": the same length, so every position read in `text` stays."""
+        """ "midi" as "12h ", "minuit" as "24h   ", "09:30" as "09h30": the same length, so every position read in
+        `text` stays."""
+        if ":" in text:  # a software's hours ("Arrivée | 09:00"), never a chat's stamp ("[14:02]")
+            text = _COLON_TIME.sub(r"\1h\2", text)
         if self._clock_word is None:
             return text
         parts: list[str] = []

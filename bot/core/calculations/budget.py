@@ -38,8 +38,8 @@ class Budget(Calculator):
         hours = mine or bool(self.cues.hours_asked and self.cues.hours_asked.search(text))
         if not (sessions or hours) or not (COST_CLAUSE in near or self.cues.cost_terms & set(terms)):
             return None
-        if self.cues.before_tax_words.search(text) or (found := self._amount(text, named)) is None:
-            return None  # a price before tax: the text gives no VAT rate
+        if (found := self._amount(text, named)) is None:
+            return None
         amount, quote, reading = found
         if reading == "less" and quote >= amount:
             return self._said(question, terms, _shared(amount, quote, reading))
@@ -134,6 +134,10 @@ class Budget(Calculator):
         fibre, of = "fibre" in named, self.totals.in_fibre_sentence  # "Le devis de La Fibre, signé, est de 1 850 €"
         quotes = {a for a, at in amounts if fibre and ({"fibre"} == self._named_at(text, at) or of(text, at))} - own
         budget = [(a, start) for a, start in amounts if a not in quotes and (len(own) != 1 or a in own)]
+        # a price before tax: the text gives no VAT rate (but "le devis de La Fibre de 1 250 € HT" is no budget's)
+        ht = self.cues.before_tax_words.finditer(text)
+        if any(max(((at, a) for a, at in amounts if at < m.start()), default=(0, None))[1] not in quotes for m in ht):
+            return None
         if len({amount for amount, _ in budget}) != 1 or budget[0][0] <= 0:  # "600 € … avec les 600 €": one, said twice
             return None
         amount, start = budget[0]

@@ -127,8 +127,10 @@ class DateRoles(Calculator):
         role = _nearest(window, self.cues.date_cues) or _nearest(window, self.cues.weak_cues)
         if role == "other":
             role = self._of_the_document(window) or role  # "la date d'exigibilité de la facture était le"
-        if role and (taken := self._of_other_document(wide, role)):
-            role = taken  # "le devis signé le 20/10", "la facture échue le 15/09"
+        # "le devis signé le 20/10", "la facture échue le 15/09"; a cue in an earlier clause, said in it ("(devis signé
+        # de 1 600 €), Montant 1 450 €. - Date 02/10/2026": the quote's, not the convention's)
+        if role and (taken := self._of_other_document(wide, role) or self._of_other_document(window, role, True)):
+            role = taken
         if role == "signature" and self._copy_received(window):
             role = "other"  # "nous avons reçu l'exemplaire signé par tous le 2 septembre": the copy's arrival
         if self._takes_effect(window):
@@ -216,13 +218,16 @@ class DateRoles(Calculator):
         """Does `window` name a party (`provider`: La Fibre or the CDG 62, not the commune's "nous")?"""
         return any(p.search(window) for name, p in self.cues.parties.items() if not (provider and name == "commune"))
 
-    def _of_other_document(self, window: str, role: str) -> str | None:
+    def _of_other_document(self, window: str, role: str, cue_clause: bool = False) -> str | None:
         """The role a `role` cue takes when said of another document ("le devis … signé" is the quote's,
         "la facture … échue" its due date, "la mise en demeure … revenue signée" its own), else None.
 
         It is when that document's name comes after the last name of the convention itself, and of the documents
-        the role belongs to (the nearest wins)."""
+        the role belongs to (the nearest wins). `cue_clause`: read from the start of the last cue's clause."""
         cues = list(self.cues.date_cues[role].finditer(window))
+        if cues and cue_clause:
+            window = window[max((m.end() for m in _CLAUSE_END.finditer(window, 0, cues[-1].start())), default=0) :]
+            cues = list(self.cues.date_cues[role].finditer(window))
         if not cues or (self.cues.convention and self.cues.convention.search(window, cues[-1].end())):
             return None  # "signature de la convention : 25/06/2025"
         before = window[: cues[-1].start()]
