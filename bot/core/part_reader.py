@@ -19,6 +19,7 @@ from itertools import accumulate
 from typing import Protocol
 
 from .answer import Answer, Citation
+from .figures import window
 from .folding import share_start
 from .matching import Matcher
 from .message import Message
@@ -50,6 +51,7 @@ class _Asking:
 
     message: Message
     context_terms: list[str]  # the terms of the message's context sentences, the first ones only
+    figures: str  # the message's context as the calculations read it (figures.window: a long one's start and end)
     anchored: bool  # the message names the convention, its parties or its services
     answer_part: PartAnswerer
 
@@ -83,10 +85,10 @@ class PartReader:
     ) -> list[Answer]:
         """One answer per question `asked` of `message`, in order; a question that only asks again what an
         earlier one asked, on the same clause, is left out."""
-        context = " ".join(message.context)
+        context = window(" ".join(message.context))
         context_terms = _first_terms(self.matcher, message.context)
         share_start(context)  # each question's `figures` starts with it: folded once
-        asking = _Asking(message, context_terms, anchored, answer_part)
+        asking = _Asking(message, context_terms, context, anchored, answer_part)
         answered = _Answered()
         for question in asked:
             part, reading = self._first_good_reading(asking, question)
@@ -121,7 +123,7 @@ class PartReader:
             reading,
             reading if asking.anchored else "",
             terms=asking.context_terms + self.matcher.question_terms(reading),
-            figures=" ".join([*asking.message.context, figured or focus]),
+            figures=" ".join([asking.figures, figured or focus]) if asking.message.context else figured or focus,
         )
 
     def _joined(self, part: Answer, question: Question, answered: _Answered) -> bool:
