@@ -123,10 +123,11 @@ class BilledHours(Trips):
         """The number of visits when travel said once goes with several of them ("3 interventions de 2 h, 30 min de
         trajet": once, or for each?), else 0."""
         visits = sum(p.count for p in parts if p.role == "intervention")
-        travel = [p for p in parts if p.role == "travel"]
-        if visits < 2 or not travel or any(p.count > 1 or self._each(text, p.duration, parts) for p in travel):
+        ways = self._backs(text, [(p.duration, p.role) for p in parts])  # "30 min dans chaque sens": 2, once
+        travel = [(p, 1 + back) for p, back in zip(parts, ways, strict=True) if p.role == "travel"]
+        if visits < 2 or not travel or any(p.count > n or self._each(text, p.duration, parts) for p, n in travel):
             return 0
-        if self.cues.total and any(self.cues.total.search(self._around(text, p.duration)) for p in travel):
+        if self.cues.total and any(self.cues.total.search(self._around(text, p.duration)) for p, _ in travel):
             return 0  # "1 h de trajet au total": once, as written
         return visits
 
@@ -141,6 +142,7 @@ class BilledHours(Trips):
         Travel also when its sentence says so before it, after any visit's hours ("À chaque fois, 20 min à l'aller et
         20 min au retour"; not "2 interventions de 3 h chacune et 1 h de trajet")."""
         around = self.reader.clause_around(text, duration.start, duration.end, labelled=True)
+        around = self.without_both_ways(around)  # "dans chaque sens": the trip there and back, not each visit
         if self.cues.each is None or self.cues.each.search(around):
             return self.cues.each is not None
         if next(p.role for p in parts if p.duration is duration) != "travel":
@@ -153,7 +155,8 @@ class BilledHours(Trips):
         # "30 min pour venir et autant pour repartir à chaque fois": said after the trip back, before any aside
         back = _BACK_END.search(text, duration.end, duration.end + SAME_REACH)
         stop = back.start() if back else duration.end + SAME_REACH
-        return self._same_back(text, duration, stop) and bool(self.cues.each.search(text, duration.end, stop))
+        after = self.without_both_ways(text[duration.end : stop])
+        return self._same_back(text, duration, stop) and bool(self.cues.each.search(after))
 
     def travel_untimed(self, text: str, parts: list[Part]) -> bool:
         """Is the trip given as a distance, not a time ("25 km de route à chaque fois"), none of the hours travel?"""

@@ -24,6 +24,7 @@ _UNKNOWN = "?"  # not a role: `_role` gives a role's name or None
 SENTENCE_MARKS = ".;!?"  # what ends a sentence, for a date's role
 _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 _CLAUSE_END = re.compile(r"[.;!?,:]")
+_FULL_STOP = re.compile(r"[.!?]\s")
 _COMPLEMENT = re.compile(r"\s(?:de|du|des|d')\s*(?:la\s+|le\s+|les\s+|l'\s*|votre\s+|notre\s+|sa\s+|leur\s+)?$")
 _WORD_TAIL = re.compile(r"[a-z']*")  # the rest of the cue's word ("exigib|ilite")
 _Known = dict[tuple[int, str, int, int], tuple[str, str | None]]  # a shared context's dates, read once (`_read`)
@@ -124,11 +125,11 @@ class DateRoles(Calculator):
 
     def _role(self, window: str, wide: str, after: str) -> str | None:
         """The role the words before a date (`window`) give it, or a role that overrides it, before or `after`."""
-        role = _nearest(window, self.cues.date_cues) or _nearest(window, self.cues.weak_cues)
+        own = _FULL_STOP.split(window)[-1]  # its sentence: "signé … en 2025. Le 12 novembre, le technicien …"
+        role = _nearest(own, self.cues.date_cues) or _nearest(own, self.cues.weak_cues)
         if role == "other":
             role = self._of_the_document(window) or role  # "la date d'exigibilité de la facture était le"
-        # "le devis signé le 20/10", "la facture échue le 15/09"; a cue in an earlier clause, said in it ("(devis signé
-        # de 1 600 €), Montant 1 450 €. - Date 02/10/2026": the quote's, not the convention's)
+        # "le devis signé le 20/10"; a cue in an earlier clause said in it: "(devis signé de 900 €), … Date 02/10/2026"
         if role and (taken := self._of_other_document(wide, role) or self._of_other_document(window, role, True)):
             role = taken
         if role == "signature" and self._copy_received(window):
@@ -180,8 +181,7 @@ class DateRoles(Calculator):
         return bool(copy and any(cue and cue.search(window, 0, copy.start()) for cue in received))
 
     def _lists(self, role: str) -> bool:
-        spec = self.words.date_roles.get(role)
-        return bool(spec and spec.lists)
+        return bool((spec := self.words.date_roles.get(role)) and spec.lists)
 
     def _of_the_document(self, window: str) -> str | None:
         """The role said of a document named after it ("l'échéance de la facture", "le paiement de la facture"):

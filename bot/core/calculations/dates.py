@@ -13,13 +13,15 @@ from ..answer import Answer
 from ..calendar_text import early_signature_warning
 from ..date_mentions import DateMention, find_dates
 from ..deadlines import compute_deadlines, format_date, from_anniversary, plausibility_problem
-from .base import CALENDAR_CLAUSES, UNSIGNED, Calculator, Context, asking, letter_alone, refusal
+from .base import CALENDAR_CLAUSES, UNSIGNED, Calculator, Context, asking, letter_alone, refusal, sentence_start
 from .calendar_notes import coming_events, not_an_anniversary
-from .date_roles import DateRoles, Role
+from .date_roles import SENTENCE_MARKS, DateRoles, Role
 from .notices import Notices, assumed_year
 from .parties import OTHER_CONTRACT, Parties
 from .periods import Periods
 from .termination import COMMUNE_NOT_AT_ANY_TIME
+
+SIGNER_REACH = 16  # characters before a date where a party names who signed then ("La Fibre le 10/06/2025")
 
 
 class Dates(Calculator):
@@ -99,7 +101,7 @@ class Dates(Calculator):
                     f"La date qui compte est celle de la dernière signature par toutes les parties : le "
                     f"{format_date(last.mention.value)}."  # type: ignore[arg-type]
                 )
-            if last.assumed and not self.anchors.held_by(folded):
+            if last.assumed and not self._may_be_signed(folded, last.mention):
                 # "fermer une rue pendant la brocante du 1er mai ?": a date no word ties to the convention, in a
                 # message that never names it, dates something else; never read as its signature.
                 return None
@@ -209,6 +211,20 @@ class Dates(Calculator):
             "signée et écrivez-la (par exemple 15/03/2025)."
         )
         return Answer(question, True, "calculation", text, self.calendar_citations(), 1.0)
+
+    def _may_be_signed(self, folded: str, mention: DateMention) -> bool:
+        """May a date no word gives a role be the signature? Only in a message naming the convention, and in a sentence
+        that names it, or with a party right before it, or that asks ("15/03/2025, jusqu'à quand résilier ?"), not one telling another event ("Le 2 novembre
+        quelqu'un s'est introduit dans le réseau. … comment mettre fin à la convention ?")."""
+        start = sentence_start(folded, mention.start, SENTENCE_MARKS)
+        ends = [folded.find(mark, mention.start) for mark in SENTENCE_MARKS]
+        end = min((e for e in ends if e >= 0), default=len(folded))
+        sentence = folded[start : end + 1]
+        asks = sentence.rstrip().endswith("?") or end >= len(folded.rstrip(" .!")) - 1
+        named = self.cues.convention and self.cues.convention.search(sentence)  # "la convention", not "La Fibre"
+        # a party right before it signs: "- Aubigny : maire le 03/06/2025, La Fibre le 10/06/2025"
+        signer = self.parties.named(folded[max(start, mention.start - SIGNER_REACH) : mention.start])
+        return self.anchors.held_by(folded) and (asks or bool(named) or bool(signer))
 
 
 def _nearest_year(day: date, today: date) -> date:

@@ -22,6 +22,7 @@ from .year_of_execution import YEAR, Reading, When, describe, placed
 
 LOSSES = ("loss", "indirect")  # the kinds of an amount said of a loss (losses.py)
 COUNT_REACH = 40  # characters before an amount where its count is read ("trois factures de maintenance de")
+_SPELT_AMOUNT = re.compile(r"[a-z]\s+euros?(?![a-z])")  # an amount in words ("quatre-vingts euros")
 
 
 class Liability(Calculator):
@@ -78,6 +79,7 @@ class Liability(Calculator):
         ):
             return None
         quote = self.quoted(cap, self.words.liability_cap_quote_words)
+        folded = digits(folded) if _SPELT_AMOUNT.search(folded) else folded  # "mille cinq cents euros": 1500 euros
         # "le CDG 62 nous a facturé 300 €": the CDG 62's bills are not La Fibre's, never a part of its cap
         spans = [(a, start) for a, start in self.reader.amount_spans(folded) if not self.invoices.of_cdg(folded, start)]
         amounts = [amount for amount, _ in spans]

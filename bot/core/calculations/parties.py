@@ -82,7 +82,9 @@ class Parties(Calculator):
                     memo.append(self._around(folded, start, end))
                 named = memo[0]
             if not named and self._writer_word.search(folded, max(0, start - ACTOR_REACH), start):
-                return self.writer.of(folded)  # "la direction envisage de mettre fin … Comptabilité, La Fibre"
+                # "la direction envisage de mettre fin … Comptabilité, La Fibre"; else the provider its sentence names
+                # first ("La Fibre arrête son service de stockage et la direction souhaite mettre fin …")
+                return self.writer.of(folded) or self._sentence_provider(folded, start)
             if named:
                 _, _, actor, word = min(named)
                 # "à La Fibre nous souhaitons mettre fin": "nous" is La Fibre (not "la commune de Wimille veut …")
@@ -90,6 +92,11 @@ class Parties(Calculator):
                     return speaker
                 return actor if actor in PROVIDERS else None
         return None
+
+    def _sentence_provider(self, folded: str, start: int) -> str | None:
+        """The one provider named in the sentence before `start`, if any."""
+        named = self.named(folded[sentence_start(folded, start, ".!?;") : start]) & set(PROVIDERS)
+        return next(iter(named)) if len(named) == 1 else None
 
     def _scan_verbs(
         self, folded: str, start: int, key: object

@@ -111,7 +111,7 @@ class Prices(Calculator):
                 "horaire, son prix est celui du devis signé (article 4.1 et annexe n°2)."
             )
         if visits := self.billed.travel_once(text, parts):
-            trips = sum((p.duration.hours or Decimal(0) for p in parts if p.role == "travel"), Decimal(0))
+            trips = sum(((p.duration.hours or Decimal(0)) * p.count for p in parts if p.role == "travel"), Decimal(0))
             lines.append(
                 f"J'ai compté le trajet ({format_hours(trips)}) une seule fois, comme votre message l'écrit ; compté "
                 f"pour chacune des {visits} interventions, le montant serait de "

@@ -26,10 +26,15 @@ class Trips(Visits):
     def _same_back(self, text: str, duration: Duration, stop: int) -> bool:
         """Is the trip back said to be the same as these hours ("1 h de route aller, pareil au retour"): a same word and
         a return word after them, in their sentence, before the next hours (at `stop`)?"""
-        if self.cues.same is None or self.cues.back is None:
-            return False
         after = _SENTENCE_END.split(text[duration.end : min(stop, duration.end + SAME_REACH)])[0]
-        return bool(self.cues.same.search(after) and self.cues.back.search(after))
+        both = self.cues.both_ways.search(after) if self.cues.both_ways else None
+        if both and not re.search(r"\d", after[: both.start()]) and not self._said_back(text, duration):
+            return True  # "30 minutes de route dans chaque sens"; not "30 min au retour (42 km dans chaque sens)"
+        return bool(self.cues.same and self.cues.back and self.cues.same.search(after) and self.cues.back.search(after))
+
+    def without_both_ways(self, text: str) -> str:
+        """`text` without the words of a trip each way ("dans chaque sens" is no "chaque" visit)."""
+        return self.cues.both_ways.compiled.sub(" ", text) if self.cues.both_ways else text
 
     def _said_back(self, text: str, duration: Duration) -> bool:
         return bool(self.cues.back and self.cues.back.search(self._around(text, duration)))
