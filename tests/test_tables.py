@@ -16,7 +16,8 @@ CASES = [
         "| Objet | Montant |\n|---|---|\n| site | 390 € |\n| messagerie | |",
         "Objet site, Montant 390 €.\nObjet messagerie.",
     ),
-    # no title row (its first line holds a figure): the cells side by side
+    # a title may hold a figure ("CDG62"); a row whose cell starts with one is no title row: the cells side by side
+    ("Commune | signature CDG62\nBours | 2025-11-05", "Commune Bours, signature CDG62 2025-11-05."),
     ("12/03 | 2h\n19/03 | 1h30", "12/03, 2h.\n19/03, 1h30."),
     # a spreadsheet's rows, copied with their tabs
     ("Date\tDurée\n12/03\t2h", "Date 12/03, Durée 2h."),

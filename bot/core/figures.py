@@ -11,6 +11,8 @@ and its question are those of other exchanges than the one asked about.
 
 from __future__ import annotations
 
+from .folding import share_start
+
 FIGURES_CHARS = 2_000  # twice the longest message of the development and held-out sets
 _ENDS = (". ", "? ", "! ")  # a sentence's end, then the next one
 
@@ -41,3 +43,11 @@ def _start_after(text: str, start: int) -> int:
         return min(found) + 2
     space = text.find(" ", start)
     return space + 1 if space != -1 else start
+
+
+def shared(context: list[str]) -> str:
+    """The context sentences a message's questions share, as the calculations read it (`window`), then a space ("" for
+    no context): each question's text starts with it, folded once for all of them (folding.share_start)."""
+    text = window(" ".join(context))
+    share_start(text)
+    return f"{text} " if context else ""

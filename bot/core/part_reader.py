@@ -1,13 +1,12 @@
 """Reads the parts of one message into the questions to answer, and answers them in order.
 
-Why a module of its own: a message asking several things ("Notre site est en panne. Qui est
-responsable ? Et le CDG, il peut aussi ? Quel préavis pour résilier ?") is answered question by
-question, and how each question is read is a set of rules apart from the engine's orchestration:
-which text it is read with (alone, then with the sentence before it; a follow-up with the question it
-takes up), when two questions are one written in two sentences, and when one only asks again what an
-earlier one asked. The engine decides whether a message is read in parts (`reads_in_parts`) and
-answers one question at a time (`PartAnswerer`); this module chooses the readings and keeps what the
-earlier questions answered.
+Why a module of its own: a message asking several things ("Notre site est en panne. Qui est responsable ? Et le CDG,
+il peut aussi ? Quel préavis pour résilier ?") is answered question by question, and how each question is read is a
+set of rules apart from the engine's orchestration: which text it is read with (alone, then with the sentence before
+it; a follow-up with the question it takes up), when two questions are one written in two sentences, and when one only
+asks again what an earlier one asked. The engine decides whether a message is read in parts (`reads_in_parts`) and
+answers one question at a time (`PartAnswerer`); this module chooses the readings and keeps what the earlier ones
+answered.
 """
 
 from __future__ import annotations
@@ -19,8 +18,7 @@ from itertools import accumulate
 from typing import Protocol
 
 from .answer import Answer, Citation
-from .figures import window
-from .folding import share_start
+from .figures import shared
 from .matching import Matcher
 from .message import Message
 from .questions import MAX_PARTS, Question
@@ -51,7 +49,7 @@ class _Asking:
 
     message: Message
     context_terms: list[str]  # the terms of the message's context sentences, the first ones only
-    figures: str  # the message's context as the calculations read it (figures.window: a long one's start and end)
+    figures: str  # its context as the calculations read it, then a space ("" for none): figures.shared
     anchored: bool  # the message names the convention, its parties or its services
     answer_part: PartAnswerer
 
@@ -85,15 +83,17 @@ class PartReader:
     ) -> list[Answer]:
         """One answer per question `asked` of `message`, in order; a question that only asks again what an
         earlier one asked, on the same clause, is left out."""
-        context = window(" ".join(message.context))
         context_terms = _first_terms(self.matcher, message.context)
-        share_start(context)  # each question's `figures` starts with it: folded once
-        asking = _Asking(message, context_terms, context, anchored, answer_part)
+        figures = shared(message.context)  # each question's `figures` starts with it: folded once
+        asking = _Asking(message, context_terms, figures, anchored, answer_part)
         answered = _Answered()
         for question in asked:
             part, reading = self._first_good_reading(asking, question)
             part = _settled(part, reading, question, answered)
             shown = part if _worth_giving(part) else _not_found(question.text, part.text)  # as the reply gives it
+            if _repeated(shown, answered) and (own := self._own_clause(asking, question.text, reading, answered)):
+                # the computation before, again ("Il me faut le jour exact …"): its own clause if another ("qui tranche ?")
+                part = shown = own
             if not (_said_again(shown, question, answered) or self._joined(part, question, answered)):
                 self._record(part, shown, question, answered)
         return answered.parts
@@ -116,14 +116,21 @@ class PartReader:
                 break
         return part, reading
 
-    def _answer(self, asking: _Asking, focus: str, reading: str, figured: str = "") -> Answer:
-        """The answer of `focus` read as `reading`, the calculations reading the message's context and `figured`."""
+    def _own_clause(self, asking: _Asking, focus: str, reading: str, answered: _Answered) -> Answer | None:
+        """`focus` read without the context's figures, if that finds another clause than the answer before."""
+        own = self._answer(asking, focus, reading, "")
+        cited = {citation.id for citation in answered.parts[-1].citations}
+        return own if _clause_answer(own) and own.citations[0].id not in cited else None
+
+    def _answer(self, asking: _Asking, focus: str, reading: str, figured: str | None = None) -> Answer:
+        """The answer of `focus` read as `reading`, the calculations reading the message's context and `figured`
+        ("": its own words only, without the context's figures)."""
         return asking.answer_part(
             focus,
             reading,
             reading if asking.anchored else "",
             terms=asking.context_terms + self.matcher.question_terms(reading),
-            figures=" ".join([asking.figures, figured or focus]) if asking.message.context else figured or focus,
+            figures=focus if figured == "" else asking.figures + (figured or focus),
         )
 
     def _joined(self, part: Answer, question: Question, answered: _Answered) -> bool:
@@ -185,15 +192,17 @@ def _settled(part: Answer, reading: str, question: Question, answered: _Answered
 
 
 def _said_again(shown: Answer, question: Question, answered: _Answered) -> bool:
-    """Whether `shown`, a computation or a reason, is the one the question just before got ("il faut le SIRET du CDG …
-    Et quel est ce SIRET ?"): said once. Not two questions the convention does not answer, refused with the same line."""
-    last = answered.parts[-1] if answered.parts else None
-    if not last or _clause_answer(shown) or shown.text == PART_NOT_FOUND:
-        return False
-    if last.kind != shown.kind or last.text != shown.text:
-        return False
-    answered.parts[-1] = replace(last, question=f"{last.question} {question.text}")
-    return True
+    """Whether `shown` (a computation or a reason) is what the question before got ("Et quel est ce SIRET ?"): once."""
+    if repeated := _repeated(shown, answered):
+        answered.parts[-1] = replace(answered.parts[-1], question=f"{answered.parts[-1].question} {question.text}")
+    return repeated
+
+
+def _repeated(shown: Answer, answered: _Answered) -> bool:
+    """Is `shown` (a computation or a reason; not the refusal of two questions) what the question just before got?"""
+    last = answered.parts[-1] if answered.parts else shown  # none before: nothing repeated
+    fresh = last is shown or _clause_answer(shown) or shown.text == PART_NOT_FOUND
+    return not fresh and (last.kind, last.text) == (shown.kind, shown.text)
 
 
 def _first_terms(matcher: Matcher, sentences: list[str]) -> list[str]:

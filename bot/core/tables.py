@@ -1,7 +1,8 @@
 """Pasted tables ("Date | Arrivée | Départ", a spreadsheet's rows copied with their tabs): each row is read as one
 sentence that names its cells by their column ("Date 12/03/2026, Arrivée 09:00, Départ 11:30."), as a person reads
 a table: a row's hours, dates and amounts belong together, and a column's title gives each its role (an arrival, a
-trip, an invoice's amount). Without a title row (its first line holds a figure), the cells are read side by side."""
+trip, an invoice's amount). Without a title row (a cell of its first line starts with a figure), the cells are read
+side by side."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def rows_as_sentences(text: str) -> str:
             index += 1
             continue
         first = cells[run[0]] or []
-        titled = not _DIGIT.search(" ".join(first))
+        titled = not any(_DIGIT.match(cell) for cell in first)  # "signature CDG62" is a title, "12/03" a value
         titles = first if titled else [""] * len(first)
         out.extend(_sentence(titles, cells[row] or []) for row in (run[1:] if titled else run))
         index = run[-1] + 1
