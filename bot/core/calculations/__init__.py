@@ -123,7 +123,7 @@ class Calculations:
             or self.prices.time_of_day(question, text, near, named)
             or self.interest.answer(question, folded, near, named, today)
             or (cap if cap and not calendar() else None)
-            or (self.dates.answer(question, folded, terms, near, today, signature) if dated() else None)
+            or (self.dates.answer(question, folded, terms, near, today, signature, ids[0]) if dated() else None)
             or self.termination.termination_party(question, folded, near, ranked, sure)
             or self.termination.letter_without_date(question, folded, terms, ranked, sure)
             or (

@@ -21,6 +21,7 @@ from .parties import OTHER_CONTRACT, Parties
 from .periods import Periods
 from .termination import COMMUNE_NOT_AT_ANY_TIME
 
+SIGNING_CLAUSES = (*CALENDAR_CLAUSES, "parties", "signatures")  # a question near these may ask a signature's calendar
 SIGNER_REACH = 16  # characters before a date where a party names who signed then ("La Fibre le 10/06/2025")
 
 
@@ -36,9 +37,16 @@ class Dates(Calculator):
         self.anchors = Anchors(context.knowledge.reading.anchor_words)
 
     def answer(
-        self, question: str, folded: str, terms: list[str], near: set[str], today: date, signature: date | None
+        self,
+        question: str,
+        folded: str,
+        terms: list[str],
+        near: set[str],
+        today: date,
+        signature: date | None,
+        best: str = "",
     ) -> Answer | None:
-        """The deadline a message's dates imply (signature, anniversary, letter, formal notice), if it asks one."""
+        """The deadline a message's dates imply (signature, letter, notice…) if asked; `best`: the question's clause."""
         if not self.reads(near, terms):
             return None  # not about the calendar: its dates are not read
         if (price := self.cues.price_asked) and price.search(asking(folded)) and not self.asks_calendar(folded, terms):
@@ -56,7 +64,9 @@ class Dates(Calculator):
             # A date no word gives a role to is read as the signature only in a question about the calendar:
             # "fusionnées au 1er janvier", "coupée du 13 au 17 novembre" date a situation, not the convention.
             roles = [item for item in roles if not (item.role == "signature" and item.assumed)]
-            if not roles:
+            # "Convention signée le 10/03/2025. Qui paie si le serveur plante ?": a signature alone, a question
+            # nearest another clause, no calendar word: its calendar is not what is asked
+            if not roles or (best not in SIGNING_CLAUSES and all(item.role == "signature" for item in roles)):
                 return None
         # "notre conseil se réunira le 15/03/2027": a coming event, compared with the deadline, never a signature
         events = sorted(
@@ -217,8 +227,7 @@ class Dates(Calculator):
         that names it, or with a party right before it, or that asks ("15/03/2025, jusqu'à quand résilier ?"), not one telling another event ("Le 2 novembre
         quelqu'un s'est introduit dans le réseau. … comment mettre fin à la convention ?")."""
         start = sentence_start(folded, mention.start, SENTENCE_MARKS)
-        ends = [folded.find(mark, mention.start) for mark in SENTENCE_MARKS]
-        end = min((e for e in ends if e >= 0), default=len(folded))
+        end = min((e for mark in SENTENCE_MARKS if (e := folded.find(mark, mention.start)) >= 0), default=len(folded))
         sentence = folded[start : end + 1]
         asks = sentence.rstrip().endswith("?") or end >= len(folded.rstrip(" .!")) - 1
         named = self.cues.convention and self.cues.convention.search(sentence)  # "la convention", not "La Fibre"
