@@ -53,7 +53,7 @@ def test_cut_at_sentences_or_words() -> None:
 def test_long_message_reads_its_start_and_question(engine: Engine) -> None:
     """The signing date at a long message's start still sets the deadline of the question at its end; hours said in its
     middle (another exchange) are not read."""
-    text = _long(START, "Le CDG 62 est venu 3 h pour la mise à jour du site. ", QUESTION)
+    text = _long(START, "Le technicien du CDG 62 est resté 3 h en mairie. ", QUESTION, fill=14)
     assert len(text) > FIGURES_CHARS
     answer = engine.answer(text, today=TODAY)
     assert answer.kind == "calculation", answer.text
