@@ -80,13 +80,30 @@ def test_the_classifier_finds_a_text_s_term_rows_as_with_a_lookup_per_f_string(e
 def test_numpy_weighs_a_long_message_s_n_grams_as_plain_python_does(
     engine: Engine, text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    pytest.importorskip("numpy")  # loaded even when this test runs alone: the numpy paths are taken
     model = engine.ranker.classifier
     assert model is not None and numpy_loaded()
     terms = engine.matcher.question_terms(text)
     fast = model.probabilities(text, terms)
     monkeypatch.setattr(dense, "MANY_REPEATED", 10**6)
     monkeypatch.setattr(dense, "MANY_WORDS", 10**6)
+    monkeypatch.setattr(dense, "MANY_GRAMS", 10**6)
     assert fast == model.probabilities(text, terms)
+
+
+@pytest.mark.parametrize("text", LONG)
+def test_numpy_counts_a_long_message_s_n_grams_as_a_counter_does(engine: Engine, text: str) -> None:
+    pytest.importorskip("numpy")  # loaded: the numpy path is taken from MANY_GRAMS n-grams
+    model = engine.ranker.classifier
+    assert model is not None and numpy_loaded()
+    rows, times, _sums = model._known_words(text)
+    counts = dense.gram_counts(rows, times)
+    known = [model._idf[row] for row in counts]
+    plain = dense.repeated_rows(counts, model._idf, sum(weight * weight for weight in known))
+    assert dense.gram_block(rows, times, model._idf) == plain
+    if sum(counts.values()) >= dense.MANY_GRAMS:  # the numpy path, row for row: the same rows, floats and order
+        repeated = [row for row, count in counts.items() if count > 1]
+        assert plain[1] == repeated and len(repeated) >= dense.MANY_REPEATED
 
 
 def _ranked_term_by_term(matcher: Matcher, terms: list[str], context: list[str]) -> list[Candidate]:

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from bot.core import chat as chat_module
-from bot.core import cleaning, folding
+from bot.core import cleaning, folding, lists
 from bot.core.analysis import Analyzer
 from bot.core.calculations.base import _questions
 from bot.core.calculations.cues import counted, cue_pattern
@@ -389,3 +389,16 @@ def test_a_listing_holds_an_asking_phrase_so_none_is_searched_without_one(engine
     listed = [text for text in texts if cutter._listing.search(fold(text))]
     assert len(listed) > 100
     assert all(cutter._asking.search(fold(text)) for text in listed)
+
+
+def test_inline_list_marks_are_found_as_with_a_look_behind_first() -> None:
+    mark = r"\(?(?:(\d{1,2})([).°/-])|([a-hA-H]|i{1,3}|iv|vi{0,3}|I{1,3}|IV|VI{0,3})(\)))\s+(?=\S)"
+    plain = re.compile(rf"(?<![\w(.,/-]){mark}")
+    pieces = ["a)", "(b)", "h)", "i)", "(ii)", "v)", "vi)", "IV)", "V)", "x)", "1.", "12)", "(3°", "4/", "٣-", "7", "a"]
+    pieces += ["(", ")", ".", ",", "-", " ", " ", " ", "  ", "\n", "é", "_", "question"]
+    generator = random.Random(47)
+    texts = ["".join(generator.choice(pieces) for _ in range(generator.randint(1, 12))) for _ in range(20_000)]
+    assert sum(bool(plain.search(text)) for text in texts) > 3_000
+    for text in texts:
+        found = [(m.span(), m.groups()) for m in lists._INLINE_MARK.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in plain.finditer(text)], text

@@ -119,5 +119,5 @@ class ChatNoise:
 def _sentence_starts(text: str) -> list[int]:
     """Where each sentence of `text` starts (after its spaces): the ends of `_SENTENCE_START`'s matches, in order."""
     if "\n" in text:
-        return [match.end() for match in _SENTENCE_START.finditer(text)]
-    return [_LINE_START.match(text).end(), *(match.end() for match in _MARK_END.finditer(text))]
+        return list(map(re.Match.end, _SENTENCE_START.finditer(text)))
+    return [_LINE_START.match(text).end(), *map(re.Match.end, _MARK_END.finditer(text))]

@@ -23,7 +23,7 @@ from math import log
 from operator import add, mul, truediv
 from typing import TYPE_CHECKING
 
-from .dense import FEW_ROWS, MANY_ROWS, DenseWeights, numpy_loaded, repeated_rows, summed_by_label
+from .dense import FEW_ROWS, MANY_ROWS, DenseWeights, gram_block, gram_counts, numpy_loaded, summed_by_label
 from .french import words
 
 if TYPE_CHECKING:  # answering never imports numpy
@@ -69,6 +69,9 @@ class Classifier:
     ) -> None:
         self.labels = labels
         self._index = index  # one vocabulary per block: feature -> row
+        # The pairs of terms ("a+b": a term holds no "+") keyed by the two terms: a text's pairs looked up without
+        # joining each one into a string first.
+        self._pairs = {tuple(key.split("+")): row for key, row in index[1].items() if "+" in key} if index else {}
         self._idf = idf  # per row
         self._weights = weights  # row-major, flat: the labels' weights of row r are [r × labels, (r + 1) × labels)
         self._bias = bias  # per label
@@ -82,21 +85,20 @@ class Classifier:
 
     def probabilities(self, text: str, terms: Sequence[str]) -> dict[str, float]:
         """p(label) for `text` (whose matcher terms are `terms`); {} when no feature is known."""
-        grams, summed = self._grams(text)
+        rows_of_words, times, sums = self._known_words(text)
         found = self._terms(terms)
-        if not grams and not found:
+        if not sums and not found:
             return {}
         rows, values = self._values(found)
-        if grams:
+        summed = [0.0] * len(self.labels)
+        if sums:
             # The block's Σ (1 + log count) × idf × weight is the words' Σ count × idf × weight (cached per
             # word) corrected on the rows seen more than once by (1 + log count − count) × idf × weight.
-            known = list(map(self._idf.__getitem__, grams))
-            square = sum(map(mul, known, known))  # the block's squared length, were every count 1
-            square, repeated, corrections = repeated_rows(grams, self._idf, square)
+            square, repeated, corrections = gram_block(rows_of_words, times, self._idf)
             norm = math.sqrt(square)
             rows += repeated
             values += [correction / norm for correction in corrections]
-            summed = [score / norm for score in summed]
+            summed = [score / norm for score in summed_by_label(times, sums)]
         scores = [a + b + bias for a, b, bias in zip(summed, self._weigh(rows, values), self._bias, strict=True)]
         top = max(scores)
         exp = [math.exp(TEMPERATURE * (score - top)) for score in scores]
@@ -109,25 +111,24 @@ class Classifier:
 
     def vector(self, text: str, terms: Sequence[str]) -> tuple[list[int], list[float]]:
         """The same vector as `_vector(features(text, terms))` (rows, values): what `probabilities` weighs."""
-        gram_rows, gram_values = self._values(self._grams(text)[0])
+        rows_of_words, times, _sums = self._known_words(text)
+        gram_rows, gram_values = self._values(gram_counts(rows_of_words, times))
         term_rows, term_values = self._values(self._terms(terms))
         return gram_rows + term_rows, gram_values + term_values
 
-    def _grams(self, text: str) -> tuple[Counter[int], list[float]]:
-        """Counts of the known n-gram rows of `text`, and per label Σ count × idf × weight over them (by word)."""
-        grams: list[int] = []
+    def _known_words(self, text: str) -> tuple[list[array[int]], list[int], list[array[float]]]:
+        """The words of `text` holding known n-grams: each one's rows, count, and per label Σ idf × weight over them."""
+        rows: list[array[int]] = []
         times: list[int] = []
         sums: list[array[float]] = []
         for word, count in Counter(words(text[:MAX_CHARS])).items():
             if (known := self._words.get(word)) is None:
                 known = self._words[word] = self._word(word)
             if known[0]:
-                grams += known[0] * count
+                rows.append(known[0])
                 times.append(count)
                 sums.append(known[1])
-        if not sums:
-            return Counter(), [0.0] * len(self.labels)
-        return Counter(grams), summed_by_label(times, sums)
+        return rows, times, sums
 
     def _word(self, word: str) -> tuple[array[int], array[float]]:
         if len(self._words) >= WORD_CACHE_SIZE:
@@ -137,8 +138,10 @@ class Classifier:
         return array("l", rows), array("d", self._weigh(rows, [self._idf[row] for row in rows]))
 
     def _terms(self, terms: Sequence[str]) -> Counter[int]:
-        found = map(self._index[1].get, chain(terms, map("+".join, pairwise(terms))))  # terms, then pairs of terms
-        return Counter([row for row in found if row is not None])
+        # Terms, then their pairs, counted in C; the features the model does not know (None) then left out.
+        counts = Counter(chain(map(self._index[1].get, terms), map(self._pairs.get, pairwise(terms))))
+        counts.pop(None, None)
+        return counts  # type: ignore[return-value]
 
     def _values(self, counts: Counter[int]) -> tuple[list[int], list[float]]:
         """A block's rows and values: sublinear tf times idf, of unit length."""

@@ -1,12 +1,11 @@
 """The classifier's weights as a float64 matrix, for the hundreds of rows of a long message.
 
-The classifier weighs a text's rows label by label in Python (`Classifier._weigh`). A message of 4,096
-characters has 700 to 850 rows (its terms, its repeated n-grams) times 25 labels: 2 to 3 ms. Here numpy
-gathers those rows' weights (float32 widened to float64, as Python widens them), multiplies each by its
-value alone, and adds them with `cumsum`, which accumulates one row after the other: the operations of
-`sum(map(mul, values, column))` in the same order, so the same floats (a matrix product or `sum()` would add
-in another order; `tests/test_fast_paths.py`). numpy is imported at the first long message only, so that a
-question asked from the engine cache never loads it (60 to 150 ms).
+The classifier weighs a text's rows label by label in Python (`Classifier._weigh`). A message of 4,096 characters
+has 700 to 850 rows (its terms, its repeated n-grams) times 25 labels: 2 to 3 ms. Here numpy gathers those rows'
+weights (float32 widened to float64, as Python widens them), multiplies each by its value alone, and adds them with
+`cumsum`, which accumulates one row after the other: the operations of `sum(map(mul, values, column))` in the same
+order, so the same floats (a matrix product or `sum()` would add in another order; `tests/test_fast_paths.py`). numpy
+is imported at the first long message only: a question asked from the engine cache never loads it (60 to 150 ms).
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ import sys
 from array import array
 from collections import Counter
 from collections.abc import Mapping
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from math import log
 from operator import gt, mul
 from typing import TYPE_CHECKING, TypeVar
@@ -59,13 +58,14 @@ class DenseWeights:
 
 MANY_REPEATED = 50  # from this many n-gram rows seen more than once (a long message's first characters), numpy
 MANY_WORDS = 8  # from this many distinct words (a sentence), numpy adds their sums: twice as fast from 8 words
+MANY_GRAMS = 250  # from this many n-grams (two or three sentences), numpy counts them faster (gram_block)
+Block = tuple[float, list[int], list[float]]  # an n-gram block's squared length, rows seen more than once, corrections
 
 
-def repeated_rows(grams: Counter[int], idf: array[float], square: float) -> tuple[float, list[int], list[float]]:
+def repeated_rows(grams: Counter[int], idf: array[float], square: float) -> Block:
     """The rows of `grams` counted more than once, their corrections (tf − count) × idf (tf = 1 + log count), and the
-    block's squared length `square` (that of counts of 1) plus each such row's (tf² − 1) × idf², added row after row.
-    A long message's hundreds of such rows in numpy: the same operations on the same floats, `cumsum` adding in the
-    rows' order (`tests/test_fast_paths.py`)."""
+    block's squared length `square` (at counts of 1) plus each such row's (tf² − 1) × idf², added row after row; a long
+    message's hundreds of such rows in numpy, `cumsum` adding in the rows' order (`tests/test_fast_paths.py`)."""
     repeated = list(compress(grams, map(gt, grams.values(), repeat(1))))  # most rows are seen once
     if len(repeated) < MANY_REPEATED or not numpy_loaded():
         corrections = []
@@ -77,10 +77,40 @@ def repeated_rows(grams: Counter[int], idf: array[float], square: float) -> tupl
         return square, repeated, corrections
     import numpy as np
 
-    counts = list(map(grams.__getitem__, repeated))
-    tf_of = {count: 1.0 + log(count) for count in set(counts)}  # Python's log: numpy's may differ in the last bit
-    tf = np.array(list(map(tf_of.__getitem__, counts)))
     weights = np.frombuffer(idf, dtype=np.float32)[repeated].astype(np.float64)
+    return _corrected(square, repeated, list(map(grams.__getitem__, repeated)), weights)
+
+
+def gram_counts(rows: list[array[int]], times: list[int]) -> Counter[int]:
+    """The counts of a text's n-gram rows: each word's `rows`, `times` times (its count), word after word."""
+    return Counter(chain.from_iterable(map(mul, rows, times)))
+
+
+def gram_block(rows: list[array[int]], times: list[int], idf: array[float]) -> Block:
+    """`repeated_rows` of a text's `gram_counts`, its `square` that of counts of 1 added in their order; a long text's
+    thousands counted by numpy, its rows in the order first met (the Counter's): the same additions in the same order."""
+    if sum(map(mul, map(len, rows), times)) < MANY_GRAMS or not numpy_loaded():
+        grams = gram_counts(rows, times)
+        known = list(map(idf.__getitem__, grams))
+        return repeated_rows(grams, idf, sum(map(mul, known, known)))
+    import numpy as np
+
+    met = np.frombuffer(b"".join(rows), dtype=np.dtype(rows[0].typecode))  # each word's rows once, word after word
+    unique, first = np.unique(met, return_index=True)
+    unique = unique[np.argsort(first)]  # a word met again brings no new row
+    counts = np.bincount(met, weights=np.repeat(np.array(times, dtype=np.float64), list(map(len, rows))))[unique]
+    weights = np.frombuffer(idf, dtype=np.float32)[unique].astype(np.float64)
+    square = float(np.cumsum(weights * weights)[-1])
+    again = counts > 1
+    return _corrected(square, unique[again].tolist(), counts[again].astype(np.int64).tolist(), weights[again])
+
+
+def _corrected(square: float, repeated: list[int], counts: list[int], weights: NDArray) -> Block:
+    """`repeated_rows`' figures in numpy, from the rows seen more than once, their counts and their idf."""
+    import numpy as np
+
+    tf_of = {count: 1.0 + log(count) for count in set(counts)}  # Python's log: numpy's may differ in the last bit
+    tf = np.array(list(map(tf_of.__getitem__, counts)), dtype=np.float64)
     added = np.cumsum(np.concatenate(([square], (tf * tf - 1.0) * (weights * weights))))
     return float(added[-1]), repeated, ((tf - np.array(counts, dtype=np.float64)) * weights).tolist()
 

@@ -11,7 +11,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
+from operator import add
 from typing import TypeVar
 
 import snowballstemmer
@@ -91,7 +92,7 @@ def _cut(text: str, end: str) -> list[str]:
     """`text` cut after each `end` (a mark and a space): the pieces keep their mark, the space joins them again."""
     pieces = text.split(end)
     last = pieces[-1]
-    pieces = [piece + end[0] for piece in pieces]
+    pieces = list(map(add, pieces, repeat(end[0])))  # in C
     pieces[-1] = last
     return pieces
 

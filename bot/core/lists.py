@@ -14,8 +14,11 @@ __all__ = ["FULL_STOP", "CountedLists", "SequenceLists", "inline_items", "semico
 
 # The marks of a list written on one line ("a) … b) …", "(i) … (ii) …", "1. … 2. …"): a run of them counting
 # up from the first value ("a", "i", "1") makes each its own item, as if on its own line.
+# The class of a mark's first characters ahead, then the look-behind: the look-behind is tried only where a mark may
+# start (first, it was tried at every character of the message; the same matches, 0.15 -> 0.10 ms on 4,096 characters).
 _INLINE_MARK = re.compile(
-    r"(?<![\w(.,/-])\(?(?:(\d{1,2})([).°/-])|([a-hA-H]|i{1,3}|iv|vi{0,3}|I{1,3}|IV|VI{0,3})(\)))\s+(?=\S)"
+    r"(?=[(\da-hA-HivIV])(?<![\w(.,/-])\(?(?:(\d{1,2})([).°/-])|([a-hA-H]|i{1,3}|iv|vi{0,3}|I{1,3}|IV|VI{0,3})(\)))"
+    r"\s+(?=\S)"
 )
 _FIRST_VALUES = ("a", "i", "1")
 # Dash bullets on one line ("Trois points : - le tarif - la durée - le tribunal"); "•" needs no colon.

@@ -15,6 +15,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from functools import partial
+from operator import itemgetter, mul
 from typing import NamedTuple
 
 from .analysis import Analyzer
@@ -168,8 +169,8 @@ class Matcher:
         shared = self._shared(context, terms) if context else None
         kept, left_out = shared.kept(weights) if shared else ([], frozenset[str]())  # the question's own terms left out
         weights.update(kept)
-        total = sum(weights.values())
-        norm = math.sqrt(sum(w * w for w in weights.values()))
+        values = list(weights.values())
+        total, norm = sum(values), math.sqrt(sum(map(mul, values, values)))  # in C, in the same order
         # Only the examples and clauses that hold a term of the question are visited (inverted index);
         # terms are added in the question's order, so sums do not depend on the index's order.
         # A long message's terms are mostly words the knowledge base does not use: only the known ones are visited.
@@ -194,7 +195,7 @@ class Matcher:
                 continue
             confidence = RELEVANCE_SHARE * share + (1 - RELEVANCE_SHARE) * nearest.get(clause_id, 0.0)
             candidates.append(Candidate(clause_id, round(min(confidence, 1.0), 4), tuple(strong[clause_id])))
-        candidates.sort(key=lambda c: -c.confidence)
+        candidates.sort(key=itemgetter(1), reverse=True)  # by confidence, stable: equal ones stay in document order
         return candidates
 
     def _shared(self, context: list[str], terms: list[str]) -> SharedContext:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from .chat import ChatNoise
 from .forwarding import Forwarding
@@ -60,11 +61,12 @@ class Message:
     # out), else "": what the calculations read, so that "Envoyé : jeudi 26 novembre 2026" is no date asked.
     forwarded: str = ""
 
-    @property
+    # Read by each question of the message: listed once (a frozen message's sentences never change).
+    @cached_property
     def questions(self) -> list[str]:
         return [sentence.text for sentence in self.sentences if sentence.asks]
 
-    @property
+    @cached_property
     def context(self) -> list[str]:
         return [sentence.text for sentence in self.sentences if not sentence.asks]
 
@@ -118,8 +120,8 @@ class Reader:
         found = self._sentences(body)
         listing = False  # in a list announced by "Pourriez-vous m'indiquer :" or "Nos questions :"
         asked = False  # the sentence before asked something
-        for index, (sentence, item, announces) in enumerate(found):
-            opens_list = not item and announces and index + 1 < len(found) and found[index + 1][1]
+        for index, (sentence, item, end) in enumerate(found):
+            opens_list = not item and index + 1 < len(found) and found[index + 1][1] and self._announces(sentence, end)
             request = self.chat.without_opener(sentence)
             if request != sentence and self.chat.says_nothing(request):
                 continue  # "Quelqu'un a la réponse ?", "Tu peux me répondre vite ?": a call, the question is elsewhere
@@ -174,9 +176,9 @@ class Reader:
         """The pieces of one asking sentence that may be questions of their own (see `Pieces`)."""
         return self.cutter.pieces(question)
 
-    def _sentences(self, text: str) -> list[tuple[str, bool, bool]]:
-        """Each sentence, whether it is a list item ("- …", "2) …"), and whether it announces a list
-        (it ends with a colon)."""
+    def _sentences(self, text: str) -> list[tuple[str, bool, str]]:
+        """Each sentence, whether it is a list item ("- …", "2) …"), and its last character as written (whether it
+        announces a list is only asked of a sentence a list item follows: `_announces`)."""
         found: list[tuple[str, bool, bool]] = []
         # Items between semicolons are the questions only in a message asking nothing else (no "?"): elsewhere
         # they tell the situation ("notre site a été piraté ; les données sont perdues. Qui est responsable ?").
@@ -195,8 +197,13 @@ class Reader:
                 continue  # "??": the end of the sentence before
             if found and self._sign_off.opens(piece):
                 break  # a signature follows
-            found.append((piece, item, raw.endswith(":") or (raw.endswith("?") and bool(self._checks.find(piece)))))
+            found.append((piece, item, raw[-1:]))
         return found
+
+    def _announces(self, sentence: str, end: str) -> bool:
+        """Whether a sentence (without its marks, `end` its last character as written) announces a list: it ends with a
+        colon, or asks to check what follows ("Vrai ou faux ?")."""
+        return end == ":" or (end == "?" and bool(self._checks.find(sentence)))
 
 
 def _runs(sentences: list[Sentence]) -> list[list[int]]:

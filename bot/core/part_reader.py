@@ -92,8 +92,7 @@ class PartReader:
             part = _settled(part, reading, question, answered)
             shown = part if _worth_giving(part) else _not_found(question.text, part.text)  # as the reply gives it
             if _repeated(shown, answered) and (own := self._own_clause(asking, question.text, reading, answered)):
-                # the computation before, again ("Il me faut le jour exact …"): its own clause if another ("qui tranche ?")
-                part = shown = own
+                part = shown = own  # the computation before again ("Il me faut le jour exact …"): its own clause
             if not (_said_again(shown, question, answered) or self._joined(part, question, answered)):
                 self._record(part, shown, question, answered)
         return answered.parts
@@ -117,14 +116,15 @@ class PartReader:
         return part, reading
 
     def _own_clause(self, asking: _Asking, focus: str, reading: str, answered: _Answered) -> Answer | None:
-        """`focus` read without the context's figures, if that finds another clause than the answer before."""
-        own = self._answer(asking, focus, reading, "")
+        """`focus` read without the context's figures, when its own words rank first a clause the answer before lacks."""
         cited = {citation.id for citation in answered.parts[-1].citations}
+        if (ranked := self.matcher.rank(self.matcher.question_terms(focus))) and ranked[0].clause_id in cited:
+            return None
+        own = self._answer(asking, focus, reading, "")
         return own if _clause_answer(own) and own.citations[0].id not in cited else None
 
     def _answer(self, asking: _Asking, focus: str, reading: str, figured: str | None = None) -> Answer:
-        """The answer of `focus` read as `reading`, the calculations reading the message's context and `figured`
-        ("": its own words only, without the context's figures)."""
+        """The answer of `focus` read as `reading`; the calculations read the context and `figured` ("": `focus` alone)."""
         return asking.answer_part(
             focus,
             reading,

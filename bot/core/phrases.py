@@ -52,8 +52,7 @@ def hints(phrases: tuple[str, ...]) -> tuple[str, ...]:
 
 def may_hold(text: str, found: tuple[str, ...]) -> bool:
     """Whether `text` holds one of the `hints` `found` (then it may hold one of their phrases)."""
-    lowered = text.lower()
-    return any(hint in lowered for hint in found)
+    return any(map(text.lower().__contains__, found))  # in C: no generator step per hint
 
 
 def phrase_trie(forms: set[str], *, folded: bool) -> str:

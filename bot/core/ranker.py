@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from operator import itemgetter
 
 from .classifier import TEMPERATURE, Classifier, train
 from .knowledge import Knowledge
@@ -126,7 +127,7 @@ class Ranker:
             confidence = LEARNED_SHARE * probabilities.get(clause_id, 0.0) + (1 - LEARNED_SHARE) * matched
             if confidence > 0.0:
                 combined.append(Candidate(clause_id, round(confidence, 4), found.strong_terms if found else ()))
-        combined.sort(key=lambda c: -c.confidence)
+        combined.sort(key=itemgetter(1), reverse=True)  # by confidence, stable: equal ones in document order
         learned = max(probabilities, key=lambda label: probabilities[label], default="")
         found = lexical.get(learned)
         # The matcher's best clause too: the classifier needs less assurance.

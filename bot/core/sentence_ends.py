@@ -33,9 +33,12 @@ class Titles:
         words = sorted(words, key=len, reverse=True)
         self._pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})\Z") if words else None
         self._reach = len(words[0]) + 1 if words else 0  # the longest, and the character before it
+        self._lasts = frozenset(word[-1] for word in words if word)  # a full stop after another letter: no title
 
     def end_at(self, text: str, at: int) -> bool:
         """Does a title end right before the full stop at `at`?"""
+        if text[at - 1 : at] not in self._lasts:
+            return False
         return bool(self._pattern and self._pattern.search(text, max(0, at - self._reach), at))
 
 

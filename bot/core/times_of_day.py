@@ -15,8 +15,10 @@ BOUND_REACH = 20  # characters before hours where "entre 9 et" makes them a boun
 RANGE_OPENER_REACH = 12  # characters before a range's start where "entre" opens it
 SPAN_REACH = 40  # characters before a time of day where an arrival or a departure word is looked for
 _SENTENCE_END = re.compile(r"[.;!?]")
-# "09:30", "14:05": hours and minutes of a clock; not a chat's stamp "[14:02]", a duration "1:30:00" or a ratio.
-_COLON_TIME = re.compile(r"(?<![\d:\[])([01]?\d|2[0-3]):([0-5]\d)(?![\d:\]])")
+# "09:30", "14:05": hours and minutes of a clock; not a chat's stamp "[14:02]", a duration "1:30:00" or a ratio. Found
+# from the colon (a literal first: a fast scan, not a look-behind tried at every character), the hours checked after.
+_COLON_MINUTES = re.compile(r":[0-5]\d")
+_NOT_BEFORE, _NOT_AFTER = frozenset("0123456789:["), frozenset("0123456789:]")
 CLOCK_WORD_REACH = 12  # characters before "midi" where "après" makes it a part of the day
 
 
@@ -44,6 +46,24 @@ def _ending(words: list[str], tail: str = "") -> re.Pattern[str] | None:
 
 def _starting(words: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![a-z])(?:{alternation(words)})") if words else None
+
+
+def clock_colons(text: str) -> str:
+    """`text` with each clock time written with a colon ("09:30") written with an "h" ("09h30"): the same length."""
+    parts: list[str] = []
+    last = 0
+    for match in _COLON_MINUTES.finditer(text):
+        colon, end = match.start(), match.end()
+        start = colon
+        while start > max(0, colon - 2) and text[start - 1].isdigit():
+            start -= 1
+        if start == colon or (end < len(text) and text[end] in _NOT_AFTER) or int(text[start:colon]) > 23:
+            continue
+        if start and text[start - 1] in _NOT_BEFORE:
+            continue  # "[14:02]", "123:45", "1:30:00"
+        parts.append(text[last:colon] + "h")
+        last = colon + 1
+    return "".join(parts) + text[last:] if parts else text
 
 
 class TimesOfDay:
@@ -122,7 +142,7 @@ class TimesOfDay:
         """ "midi" as "12h ", "minuit" as "24h   ", "09:30" as "09h30": the same length, so every position read in
         `text` stays."""
         if ":" in text:  # a software's hours ("Arrivée | 09:00"), never a chat's stamp ("[14:02]")
-            text = _COLON_TIME.sub(r"\1h\2", text)
+            text = clock_colons(text)
         if self._clock_word is None:
             return text
         parts: list[str] = []

@@ -56,10 +56,8 @@ class Liability(Calculator):
         if not (cues.cap_words and cues.cap_words.search(folded)):
             return ""
         loss = (cues.compensation and cues.compensation.search(folded)) or (cues.loss and cues.loss.search(folded))
-        if not (loss or cues.cap_alone):
-            return ""
-        question = asking(folded, self.reported)
-        return question if (loss or self.asked_alone(question)) and cues.cap_words.search(question) else ""
+        question = asking(folded, self.reported) if loss or cues.cap_alone else ""  # neither: nothing asked
+        return question if question and (loss or self.asked_alone(question)) and cues.cap_words.search(question) else ""
 
     def liability_cap(
         self, question: str, folded: str, ranked: list[str], sure: bool, today: date, signature: date | None = None
@@ -79,7 +77,8 @@ class Liability(Calculator):
         ):
             return None
         quote = self.quoted(cap, self.words.liability_cap_quote_words)
-        folded = digits(folded) if _SPELT_AMOUNT.search(folded) else folded  # "mille cinq cents euros": 1500 euros
+        spelt = "euro" in folded and _SPELT_AMOUNT.search(folded)  # "mille cinq cents euros": 1500 euros
+        folded = digits(folded) if spelt else folded
         # "le CDG 62 nous a facturé 300 €": the CDG 62's bills are not La Fibre's, never a part of its cap
         spans = [(a, start) for a, start in self.reader.amount_spans(folded) if not self.invoices.of_cdg(folded, start)]
         amounts = [amount for amount, _ in spans]
