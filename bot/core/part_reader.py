@@ -18,7 +18,7 @@ from itertools import accumulate
 from typing import Protocol
 
 from .answer import Answer, Citation
-from .folding import share_start
+from .figures import shared
 from .matching import Matcher
 from .message import Message
 from .questions import MAX_PARTS, Question
@@ -49,6 +49,7 @@ class _Asking:
 
     message: Message
     context_terms: list[str]  # the terms of the message's context sentences, the first ones only
+    figures: str  # its context as the calculations read it, then a space ("" for none): figures.shared
     anchored: bool  # the message names the convention, its parties or its services
     answer_part: PartAnswerer
 
@@ -82,10 +83,9 @@ class PartReader:
     ) -> list[Answer]:
         """One answer per question `asked` of `message`, in order; a question that only asks again what an
         earlier one asked, on the same clause, is left out."""
-        context = " ".join(message.context)
         context_terms = _first_terms(self.matcher, message.context)
-        share_start(context)  # each question's `figures` starts with it: folded once
-        asking = _Asking(message, context_terms, anchored, answer_part)
+        figures = shared(message.context)  # each question's `figures` starts with it: folded once
+        asking = _Asking(message, context_terms, figures, anchored, answer_part)
         answered = _Answered()
         for question in asked:
             part, reading = self._first_good_reading(asking, question)
@@ -130,7 +130,7 @@ class PartReader:
             reading,
             reading if asking.anchored else "",
             terms=asking.context_terms + self.matcher.question_terms(reading),
-            figures=" ".join([*asking.message.context, figured or focus]) if figured != "" else focus,
+            figures=focus if figured == "" else asking.figures + (figured or focus),
         )
 
     def _joined(self, part: Answer, question: Question, answered: _Answered) -> bool:

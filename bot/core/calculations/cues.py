@@ -16,6 +16,8 @@ from ..number_text import elided
 from ..rescan import shared_start
 from .writers import writer_patterns
 
+SHORT = 200  # characters: a text this short is searched whole, its match not kept (the bookkeeping costs more)
+
 
 def cue_pattern(cues: Iterable[str]) -> CuePattern:
     """One pattern for a list of cues: each matches the words that start with it (folded).
@@ -71,7 +73,7 @@ class CuePattern:
         return {**self.__dict__, "_last": ("", None), "_context": ("", None)}  # a pickled engine carries no message
 
     def search(self, text: str, *bounds: int) -> re.Match[str] | None:
-        if bounds:
+        if bounds or len(text) < SHORT:  # a clause, a question alone: searched at once, cheaper than what is kept
             return self.compiled.search(text, *bounds)
         last, found = self._last
         if text is last:  # the calculators of one question search its text in turn

@@ -185,8 +185,7 @@ class Dates(Calculator):
     def asks_calendar(self, folded: str, terms: list[str] | Callable[[], list[str]]) -> bool:
         """Whether the message asks about the calendar (an end, a renewal, a deadline…); `terms` read only if needed."""
         cues, anniversary, letter = self.cues, self.cues.date_cues.get("anniversary"), self.cues.date_cues.get("letter")
-        deadline = cues.deadline_words and cues.deadline_words.search(folded)
-        if cues.termination.search(folded) or deadline or (anniversary and anniversary.search(folded)):
+        if any(words and words.search(folded) for words in (cues.termination, cues.deadline_words, anniversary)):
             return True
         terms = terms() if callable(terms) else terms
         return bool(

@@ -30,13 +30,15 @@ class Interest(Calculator):
     def answer(self, question: str, folded: str, near: set[str], named: set[str], today: date) -> Answer | None:
         """When the interest on an invoice runs, from its due date to its full payment, if that is asked."""
         clause = self.words.interest_clause
-        if clause is None or (self.cues.compensation and self.cues.compensation.search(folded)):
-            return None  # "dommages et intérêts": a loss (article 5), not a late payment
-        asked = bool(self.cues.interest and self.cues.interest.search(folded))
-        if named == {"cdg"}:
-            return self._not_the_cdg(question, clause) if asked else None
-        if not (asked or clause in near):
+        if clause is None:
             return None
+        asked = bool(self.cues.interest and self.cues.interest.search(folded))
+        if not asked and (named == {"cdg"} or clause not in near):
+            return None  # not asked: the loss words below are not searched (a scan of the whole message)
+        if self.cues.compensation and self.cues.compensation.search(folded):
+            return None  # "dommages et intérêts": a loss (article 5), not a late payment
+        if named == {"cdg"}:
+            return self._not_the_cdg(question, clause)
         roles = self.date_roles.roles(folded, find_dates(folded, today))
         due = [r.mention for r in roles if r.role == "due" and r.mention.value]
         paid = sorted((r.mention for r in roles if r.role == "payment" and r.mention.value), key=_day)

@@ -53,11 +53,11 @@ class Liability(Calculator):
         or a compensation word in the message ("on a tout perdu … combien peut-on leur réclamer au maximum ?"); else
         "" (the cheap searches first: most messages stop there)."""
         cues = self.cues
-        loss = (cues.compensation and cues.compensation.search(folded)) or (cues.loss and cues.loss.search(folded))
-        if not ((loss or cues.cap_alone) and cues.cap_words and cues.cap_words.search(folded)):
+        if not (cues.cap_words and cues.cap_words.search(folded)):
             return ""
-        question = asking(folded, self.reported)
-        return question if (loss or self.asked_alone(question)) and cues.cap_words.search(question) else ""
+        loss = (cues.compensation and cues.compensation.search(folded)) or (cues.loss and cues.loss.search(folded))
+        question = asking(folded, self.reported) if loss or cues.cap_alone else ""  # neither: nothing asked
+        return question if question and (loss or self.asked_alone(question)) and cues.cap_words.search(question) else ""
 
     def liability_cap(
         self, question: str, folded: str, ranked: list[str], sure: bool, today: date, signature: date | None = None
