@@ -18,7 +18,6 @@ from .answer import Answer, Citation
 from .calculations import Calculations
 from .citing import Citations
 from .cleaning import clean
-from .figures import window
 from .knowledge import Knowledge
 from .matching import Matcher, is_sure
 from .mentions import Mentions
@@ -142,9 +141,8 @@ class Engine:
     ) -> Answer:
         """One question: `focus` is its sentence ("" if none stands out), `text` the same with its context
         (or `terms`, those of its context and itself), `whole` the message when it holds several questions.
-        The calculations read `figures` (else `text`; of a long message its start, question and end: figures.py):
-        for one of several questions, the question and the message's context, not the other questions (their
-        dates, hours or parties are not its own), and
+        The calculations read `figures` (else `text`): for one of several questions, the question and the
+        message's context, not the other questions (their dates, hours or parties are not its own), and
         only the question's own words say whether it asks for a calculation. Its best clause stands even when an
         earlier question of the message cites it ("le CDG nous a facturé 3 h … ? Et on le règle comment ?": both
         are article 4.2.1): giving way to the next clause was measured wrong more often than right."""
@@ -170,8 +168,7 @@ class Engine:
         # A question asked before its context (`leads`) asks for a calculation by its own words only, and its
         # near clauses are its own ("Quel tribunal ? On doit envoyer un recommandé": not the letter of article 3).
         asking_terms, near = (focus_terms, self.matcher.rank(focus_terms)) if leading else (own_terms, ranked)
-        read = figures if whole else window(figures or text, asked)  # a long message: its start, question and end
-        if calculation := self.calculations.answer(question, read, asking_terms, near, today, signature):
+        if calculation := self.calculations.answer(question, figures or text, asking_terms, near, today, signature):
             return calculation
         # The one combination point with the learned classifier (bot/core/ranker.py), after the
         # calculations: they keep the matcher's view of the near clauses, so they do not change with it.
