@@ -25,15 +25,14 @@ def calendar_names() -> CalendarNames:
     if _names is None:
         from babel.dates import get_day_names, get_month_names
 
-        _names = CalendarNames(
-            tuple(get_month_names("wide", locale="fr")[number] for number in range(1, 13)),
-            tuple(get_day_names("wide", locale="fr")[number] for number in range(7)),
-            {
-                fold(name).rstrip("."): number
-                for width in ("wide", "abbreviated")
-                for number, name in get_month_names(width, locale="fr").items()
-            },
-        )
+        months = tuple(get_month_names("wide", locale="fr")[number] for number in range(1, 13))
+        weekdays = tuple(get_day_names("wide", locale="fr")[number] for number in range(7))
+        numbers = {
+            fold(name).rstrip("."): number
+            for width in ("wide", "abbreviated")
+            for number, name in get_month_names(width, locale="fr").items()
+        }
+        _names = CalendarNames(months, weekdays, {**_three_letters(months, weekdays), **numbers})
     return _names
 
 
@@ -41,3 +40,11 @@ def use_calendar_names(names: CalendarNames) -> None:
     """Take the names the engine cache kept (the cache's key covers babel's version)."""
     global _names
     _names = names
+
+
+def _three_letters(months: tuple[str, ...], weekdays: tuple[str, ...]) -> dict[str, int]:
+    """A month's first three letters as written in a hurry ("le 5 fev", "15 dec"): only those that name one month and
+    start no weekday ("jui" is June and July, "mar" starts "mardi")."""
+    heads = [fold(name)[:3] for name in months]
+    days = tuple(fold(day)[:3] for day in weekdays)
+    return {head: n for n, head in enumerate(heads, start=1) if heads.count(head) == 1 and head not in days}

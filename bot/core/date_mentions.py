@@ -43,6 +43,9 @@ def _month_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _YEAR_AFTER = re.compile(r" (\d{4})(?!\d)")
+# "le 22/01", "du 05/02": a day and a month in digits after "le", "du" or "au", without a year; a month of two digits
+# ("le 1/3 du montant" is a third).
+_DAY_MONTH = re.compile(r"(?:le|du|au) (\d{1,2})/(0[1-9]|1[0-2])(?![\d/])")
 
 
 @cache
@@ -96,8 +99,22 @@ def _find_dates(question: str, today: date | None) -> tuple[DateMention, ...]:
             if not any(m.start <= start < m.start + len(m.text) + 8 for m in found):
                 found.append(DateMention(text, date(year, month, 1), "", start, month_only=True))
         found.extend(_ago(folded, today))
+        found.extend(_days_months(folded, today))
     found.sort(key=lambda mention: mention.start)
     return tuple(_years_from_neighbours(found, today) if today is not None else found)
+
+
+def _days_months(folded: str, today: date) -> list[DateMention]:
+    """ "le 22/01": the last such day up to `today` (its year said to be assumed), as for "le 15 mars"."""
+    found = []
+    for match in _DAY_MONTH.finditer(folded) if "/" in folded else ():
+        if match.start() and folded[match.start() - 1].isalpha():
+            continue  # "mille 22/01"
+        day, month = int(match.group(1)), int(match.group(2))
+        year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+        dated = _mention(folded[match.start(1) : match.end()], year, month, day, match.start(1))
+        found.append(DateMention(dated.text, dated.value, dated.problem, dated.start, True))
+    return found
 
 
 def _scan_numeric(folded: str, start: int, today: object) -> list[Item[DateMention]]:
@@ -211,15 +228,18 @@ def _ago(folded: str, today: date) -> list[DateMention]:
 
 
 def _years_from_neighbours(found: list[DateMention], today: date) -> list[DateMention]:
-    """A date without a year takes its nearest dated neighbour's ("le 2 octobre 2025, le CDG le 14 octobre"),
-    unless that would put it after today (then it stays the last such day up to today)."""
+    """A date without a year takes the year of the nearest dated one before it, else after it ("le 2 octobre 2025, le
+    CDG le 14 octobre"; "signé le 15/01/2026, le CDG le 22/01, La Fibre le 5 fev. La délibération : le 9/12/2025": 2026,
+    the list's), unless that would put it after today (then it stays the last such day up to today)."""
     dated = [m for m in found if m.value and not m.assumed_year and not m.month_only]
     if not dated:
         return found
     result = []
     for mention in found:
         if mention.assumed_year and mention.value:
-            year = min(dated, key=lambda m: abs(m.start - mention.start)).value.year  # type: ignore[union-attr]
+            before = [m for m in dated if m.start < mention.start]
+            neighbour = before[-1] if before else min(dated, key=lambda m: m.start - mention.start)
+            year = neighbour.value.year  # type: ignore[union-attr]
             try:
                 moved = mention.value.replace(year=year)
             except ValueError:  # 29 February of a common year
