@@ -12,7 +12,7 @@ from collections import Counter
 import pytest
 from conftest import table
 
-from bot.core import classifier, date_mentions, dense, matching, number_text, part_reader, sentence_ends
+from bot.core import classifier, date_mentions, dense, matching, number_text, part_reader, relative_dates, sentence_ends
 from bot.core.dense import numpy_loaded
 from bot.core.engine import Engine
 from bot.core.french import _STRETCHED, _TOKEN, LONG_TEXT, _fold, _fold_long, fold, words
@@ -180,7 +180,7 @@ def test_the_date_patterns_match_as_with_a_look_behind_first(text: str) -> None:
     plain_ago = re.compile(r"\bil y a (\d{1,3}|[a-z]+(?:[ -][a-z]+)?) (ans?|annees?|mois|semaines?)( et demie?)?\b")
     text = fold(f"{text} ; le 2 mars 2025 et le 01/02/2025, il y a 2 ans, xil y a 3 mois, fin mars 2025")  # found
     pairs = [(date_mentions._NUMERIC, plain_numeric), (written, plain_written), (month_year, plain_month_year)]
-    for fast, plain in [*pairs, (date_mentions._AGO, plain_ago)]:
+    for fast, plain in [*pairs, (relative_dates._AGO, plain_ago)]:
         expected = [(m.span(), m.groups()) for m in plain.finditer(text)]
         assert expected
         assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected

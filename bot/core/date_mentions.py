@@ -7,29 +7,24 @@ and, when the day does not exist, why. The month and weekday names come from bab
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 
-from dateutil.relativedelta import relativedelta
-
 from .calendar_names import calendar_names
+from .date_mention import DateMention
+from .date_mention import mention as _mention
 from .folding import folded as fold_spaced
 from .french import fold
 from .number_words import SPOKEN, number_in_words, year_in_words
+from .relative_dates import ago, days_months, years_from_neighbours
 from .rescan import Item, Rescan
 
 # A digit first, the character before it checked just after (the same matches as a look-behind first,
 # "(?<![\d.,/-])(\d{1,4})"): the regex engine then jumps from digit to digit instead of trying every position.
 _NUMERIC = re.compile(r"(\d(?<![\d.,/-]\d)\d{0,3})([/.-])(\d{1,2})\2(\d{2,4})(?![\d/.-]*\d)")
-# "il y a 18 mois", "il y a deux ans": counted back from today, an approximate day (the answer says so).
-# "il y a " first, the word boundary before it checked behind (the same matches as "\bil y a "): the regex engine
-# then looks for "il y a " as a whole instead of trying the boundary at every character.
-_AGO = re.compile(r"il y a (?<!\wil y a )(\d{1,3}|[a-z]+(?:[ -][a-z]+)?) (ans?|annees?|mois|semaines?)( et demie?)?\b")
 # What a month with its year holds (its year after a space): without it, the month pattern is not tried. The space
 # first: the regex engine jumps from space to space (five times faster than looking for digits everywhere).
 _YEAR = re.compile(r" \d{4}")
-_AGO_UNITS = {"an": "years", "ans": "years", "annee": "years", "annees": "years", "mois": "months"}
 
 
 @cache
@@ -43,9 +38,6 @@ def _month_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _YEAR_AFTER = re.compile(r" (\d{4})(?!\d)")
-# "le 22/01", "du 05/02": a day and a month in digits after "le", "du" or "au", without a year; a month of two digits
-# ("le 1/3 du montant" is a third).
-_DAY_MONTH = re.compile(r"(?:le|du|au) (\d{1,2})/(0[1-9]|1[0-2])(?![\d/])")
 
 
 @cache
@@ -67,19 +59,6 @@ def _wide_months(folded: str, start: int = 0) -> list[tuple[int, int, int]]:
     return sorted(found)
 
 
-@dataclass(frozen=True)
-class DateMention:
-    """A date written in a question: the date, or why it is not one."""
-
-    text: str
-    value: date | None
-    problem: str = ""
-    start: int = 0
-    assumed_year: bool = False  # written without a year: the year was chosen (and the answer says so)
-    month_only: bool = False  # "en avril 2025": `value` is the 1st, the day is unknown
-    approximate: bool = False  # "il y a 18 mois": counted back from today, the exact day is unknown
-
-
 def find_dates(question: str, today: date | None = None) -> list[DateMention]:
     """Every date written in `question` (15/03/2025, 2025-03-15, 15 mars 2025, 1er juin 2025).
 
@@ -98,23 +77,10 @@ def _find_dates(question: str, today: date | None) -> tuple[DateMention, ...]:
         for start, _, (text, month, year) in _month_years(folded, today) if _YEAR.search(folded) else ():
             if not any(m.start <= start < m.start + len(m.text) + 8 for m in found):
                 found.append(DateMention(text, date(year, month, 1), "", start, month_only=True))
-        found.extend(_ago(folded, today))
-        found.extend(_days_months(folded, today))
+        found.extend(ago(folded, today))
+        found.extend(days_months(folded, today))
     found.sort(key=lambda mention: mention.start)
-    return tuple(_years_from_neighbours(found, today) if today is not None else found)
-
-
-def _days_months(folded: str, today: date) -> list[DateMention]:
-    """ "le 22/01": the last such day up to `today` (its year said to be assumed), as for "le 15 mars"."""
-    found = []
-    for match in _DAY_MONTH.finditer(folded) if "/" in folded else ():
-        if match.start() and folded[match.start() - 1].isalpha():
-            continue  # "mille 22/01"
-        day, month = int(match.group(1)), int(match.group(2))
-        year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
-        dated = _mention(folded[match.start(1) : match.end()], year, month, day, match.start(1))
-        found.append(DateMention(dated.text, dated.value, dated.problem, dated.start, True))
-    return found
+    return tuple(years_from_neighbours(found, today) if today is not None else found)
 
 
 def _scan_numeric(folded: str, start: int, today: object) -> list[Item[DateMention]]:
@@ -198,61 +164,3 @@ def _day_in_words(folded: str, begin: int, end: int, month: int, today: object) 
 
 
 _days_in_words = Rescan(_scan_days_in_words, SCAN_REACH)
-
-
-def _ago(folded: str, today: date) -> list[DateMention]:
-    """ "il y a 18 mois" → today minus 18 months, flagged approximate."""
-    found: list[DateMention] = []
-    if "il y a " not in folded:  # what every match of _AGO holds: the text is not scanned
-        return found
-    for match in _AGO.finditer(folded):
-        number = match.group(1)
-        try:
-            if number.isdigit():
-                count = int(number)
-            else:
-                from text_to_num import text2num  # rarely needed: not loaded by every answer
-
-                count = int(text2num(number, "fr"))
-        except ValueError:
-            continue  # "il y a quelques mois": no number, no date
-        unit = _AGO_UNITS.get(match.group(2), "weeks")
-        if match.group(3):  # "il y a un an et demi": 18 months; half a month or week is too vague to count
-            if unit != "years":
-                continue
-            unit, count = "months", count * 12 + 6
-        if 0 < count <= 30 * (12 if unit == "months" else 52 if unit == "weeks" else 1):
-            value = today - relativedelta(**{unit: count})
-            found.append(DateMention(match.group(0), value, "", match.start(), approximate=True))
-    return found
-
-
-def _years_from_neighbours(found: list[DateMention], today: date) -> list[DateMention]:
-    """A date without a year takes the year of the nearest dated one before it, else after it ("le 2 octobre 2025, le
-    CDG le 14 octobre"; "signé le 15/01/2026, le CDG le 22/01, La Fibre le 5 fev. La délibération : le 9/12/2025": 2026,
-    the list's), unless that would put it after today (then it stays the last such day up to today)."""
-    dated = [m for m in found if m.value and not m.assumed_year and not m.month_only]
-    if not dated:
-        return found
-    result = []
-    for mention in found:
-        if mention.assumed_year and mention.value:
-            before = [m for m in dated if m.start < mention.start]
-            neighbour = before[-1] if before else min(dated, key=lambda m: m.start - mention.start)
-            year = neighbour.value.year  # type: ignore[union-attr]
-            try:
-                moved = mention.value.replace(year=year)
-            except ValueError:  # 29 February of a common year
-                moved = None
-            if moved is not None and moved <= today:
-                mention = DateMention(mention.text, moved, "", mention.start, True)
-        result.append(mention)
-    return result
-
-
-def _mention(text: str, year: int, month: int, day: int, start: int) -> DateMention:
-    try:
-        value = date(year, month, day)
-    except ValueError:
-        return DateMention(text, None, f"« {text} » n'est pas une date valide (ce jour n'existe pas)", start)
-    return DateMention(text, value, "", start)

@@ -1,0 +1,28 @@
+"""A date written in a message, as the readers of dates give it (date_mentions.py, relative_dates.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date written in a question: the date, or why it is not one."""
+
+    text: str
+    value: date | None
+    problem: str = ""
+    start: int = 0
+    assumed_year: bool = False  # written without a year: the year was chosen (and the answer says so)
+    month_only: bool = False  # "en avril 2025": `value` is the 1st, the day is unknown
+    approximate: bool = False  # "il y a 18 mois": counted back from today, the exact day is unknown
+
+
+def mention(text: str, year: int, month: int, day: int, start: int) -> DateMention:
+    """The date `day`/`month`/`year` written as `text` at `start`, or why it is no date (31/02)."""
+    try:
+        value = date(year, month, day)
+    except ValueError:
+        return DateMention(text, None, f"« {text} » n'est pas une date valide (ce jour n'existe pas)", start)
+    return DateMention(text, value, "", start)

@@ -1,0 +1,84 @@
+"""Dates read against today: counted back ("il y a 18 mois"), and written without a year ("le 22/01"), whose year is
+chosen from the dated ones around them or from today (date_mentions.find_dates gives them all)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from .date_mention import DateMention
+from .date_mention import mention as make_mention
+
+# "il y a 18 mois", "il y a deux ans": counted back from today, an approximate day (the answer says so).
+# "il y a " first, the word boundary before it checked behind (the same matches as "\bil y a "): the regex engine
+# then looks for "il y a " as a whole instead of trying the boundary at every character.
+_AGO = re.compile(r"il y a (?<!\wil y a )(\d{1,3}|[a-z]+(?:[ -][a-z]+)?) (ans?|annees?|mois|semaines?)( et demie?)?\b")
+_AGO_UNITS = {"an": "years", "ans": "years", "annee": "years", "annees": "years", "mois": "months"}
+# "le 22/01", "du 05/02": a day and a month in digits after "le", "du" or "au", without a year; a month of two digits
+# ("le 1/3 du montant" is a third).
+_DAY_MONTH = re.compile(r"(?:le|du|au) (\d{1,2})/(0[1-9]|1[0-2])(?![\d/])")
+
+
+def ago(folded: str, today: date) -> list[DateMention]:
+    """ "il y a 18 mois" → today minus 18 months, flagged approximate."""
+    found: list[DateMention] = []
+    if "il y a " not in folded:  # what every match of _AGO holds: the text is not scanned
+        return found
+    for match in _AGO.finditer(folded):
+        number = match.group(1)
+        try:
+            if number.isdigit():
+                count = int(number)
+            else:
+                from text_to_num import text2num  # rarely needed: not loaded by every answer
+
+                count = int(text2num(number, "fr"))
+        except ValueError:
+            continue  # "il y a quelques mois": no number, no date
+        unit = _AGO_UNITS.get(match.group(2), "weeks")
+        if match.group(3):  # "il y a un an et demi": 18 months; half a month or week is too vague to count
+            if unit != "years":
+                continue
+            unit, count = "months", count * 12 + 6
+        if 0 < count <= 30 * (12 if unit == "months" else 52 if unit == "weeks" else 1):
+            value = today - relativedelta(**{unit: count})
+            found.append(DateMention(match.group(0), value, "", match.start(), approximate=True))
+    return found
+
+
+def days_months(folded: str, today: date) -> list[DateMention]:
+    """ "le 22/01": the last such day up to `today` (its year said to be assumed), as for "le 15 mars"."""
+    found = []
+    for match in _DAY_MONTH.finditer(folded) if "/" in folded else ():
+        if match.start() and folded[match.start() - 1].isalpha():
+            continue  # "mille 22/01"
+        day, month = int(match.group(1)), int(match.group(2))
+        year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+        dated = make_mention(folded[match.start(1) : match.end()], year, month, day, match.start(1))
+        found.append(DateMention(dated.text, dated.value, dated.problem, dated.start, True))
+    return found
+
+
+def years_from_neighbours(found: list[DateMention], today: date) -> list[DateMention]:
+    """A date without a year takes the year of the nearest dated one before it, else after it ("le 2 octobre 2025, le
+    CDG le 14 octobre"; "signé le 15/01/2026, le CDG le 22/01, La Fibre le 5 fev. La délibération : le 9/12/2025": 2026,
+    the list's), unless that would put it after today (then it stays the last such day up to today)."""
+    dated = [m for m in found if m.value and not m.assumed_year and not m.month_only]
+    if not dated:
+        return found
+    result = []
+    for mention in found:
+        if mention.assumed_year and mention.value:
+            before = [m for m in dated if m.start < mention.start]
+            neighbour = before[-1] if before else min(dated, key=lambda m: m.start - mention.start)
+            year = neighbour.value.year  # type: ignore[union-attr]
+            try:
+                moved = mention.value.replace(year=year)
+            except ValueError:  # 29 February of a common year
+                moved = None
+            if moved is not None and moved <= today:
+                mention = DateMention(mention.text, moved, "", mention.start, True)
+        result.append(mention)
+    return result
