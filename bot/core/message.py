@@ -19,7 +19,7 @@ from .chat import ChatNoise
 from .forwarding import Forwarding
 from .history import ReplyHistory
 from .lists import FULL_STOP, CountedLists, SequenceLists, inline_items, semicolon_items
-from .phrases import PhraseFinder
+from .phrases import PhraseFinder, phrases_pattern
 from .pieces import Pieces
 from .reading import Reading
 from .sentence_ends import Titles, bare_line, sentences
@@ -79,6 +79,7 @@ class Reader:
         self._titles = Titles(reading.title_abbreviations)  # "M. Baert": no sentence's end
         self._question_nouns = PhraseFinder(reading.question_nouns)  # "Nos questions :" announces questions
         self._checks = PhraseFinder(reading.check_words)  # "Vrai ou faux ?" announces the statements listed after it
+        self.back_question = phrases_pattern(reading.back_questions, start=True)  # "Est-ce conforme ?": asks of before
         self.dictation = Dictation(reading)
         self.cutter = Pieces(reading)
         self._counted = CountedLists(dict(reading.list_counts), reading.listed_things)

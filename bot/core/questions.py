@@ -17,6 +17,7 @@ MAX_PARTS = 5
 MIN_FOREIGN_TERMS = 2  # a question naming this many words of another topic asks about it
 MAX_BARE_WORDS = 5  # a question word and little else: "À partir de quand ?", "Pour combien de temps ?"
 MIN_ITEM_WORDS = 3  # a list item without "?" asks with a phrase ("la date des élections"), not a stray token
+MAX_BACK_WORDS = 3  # "Est-ce conforme ?", "C'est légal ?": it asks about the sentence before it
 MAX_FOLLOW_UP_WORDS = 12  # a follow-up is short: "Et pour combien de temps ?", "Et celle du tribunal ?"
 
 
@@ -73,7 +74,7 @@ class QuestionFinder:
                 asked_before = pieces and (
                     self._asks_when(piece) or ("?" not in sentence.text and self._party_only(piece))
                 )
-                if self.names_something(piece) and not asked_before:
+                if self.names_something(piece) and not asked_before and not self._points_back(piece):
                     pieces.append(piece)
                     pending = ""
                 else:
@@ -145,6 +146,10 @@ class QuestionFinder:
     def names_a_party(self, text: str) -> bool:
         """Whether `text` names a party, the commune ("nous", "on", "la mairie") included."""
         return bool(self._party.search(text))
+
+    def _points_back(self, piece: str) -> bool:
+        """A question of MAX_BACK_WORDS words at most about what was said before it ("Est-ce conforme ?", "C'est légal ?")."""
+        return len(piece.split()) <= MAX_BACK_WORDS and bool(self.reader.back_question.match(fold(piece)))
 
     def names_something(self, text: str) -> bool:
         """Whether `text` holds a word the convention knows (a strong term)."""

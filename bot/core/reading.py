@@ -22,6 +22,7 @@ class Reading:
     if_words: tuple[str, ...] = ()
     relative_words: tuple[str, ...] = ()
     pointing_words: tuple[str, ...] = ()
+    back_questions: tuple[str, ...] = ()
     asking_phrases: tuple[str, ...] = ()
     reporting_verbs: tuple[str, ...] = ()
     asking_adverbs: tuple[str, ...] = ()

@@ -88,6 +88,7 @@ class VocabularyFile(StrictModel):
     if_words: list[str] = []
     relative_words: list[str] = []
     pointing_words: list[str] = []
+    back_questions: list[str] = []
     asking_phrases: list[str] = []
     reporting_verbs: list[str] = []
     asking_adverbs: list[str] = []
