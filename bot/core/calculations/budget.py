@@ -75,8 +75,7 @@ class Budget(Calculator):
         if sessions:
             return self._sessions(question, text, terms, amount, billed)
         if any(role != "travel" for _, role in billed) or (durations and not billed):
-            # Hours worked are given: a price question, unless the hours left of the amount are asked ("400 € prévus,
-            # ils sont venus 2 h plus 1 h 30 de route : il nous reste combien d'heures ?").
+            # Hours worked are given: a price question, unless the hours left are asked ("il nous reste combien d'heures ?")
             left = hours and self.cues.remaining and self.cues.remaining.search(text)
             if left and billed and self.billed.added_up(text, billed):
                 return self._said(question, terms, _hours_remaining(amount, self.billed.with_return(text, billed)))
@@ -98,6 +97,9 @@ class Budget(Calculator):
         self, question: str, text: str, terms: list[str], amount: Decimal, billed: list[tuple[Duration, str]]
     ) -> Answer:
         """ "Combien de séances avec 450 € ?": the amount divided by one session's price, rounded down."""
+        # hours a week in a sentence of their own: not the session's ("La secrétaire, qui est à 24h par semaine, …")
+        own = {sentence_start(text, d.start) for d, _ in billed if not self.billed.per_period_after(text, d.end)}
+        billed = [(d, role) for d, role in billed if sentence_start(text, d.start) in own] if own else billed
         if not billed or not self.billed.added_up(text, billed):
             return self._said(
                 question,
@@ -134,8 +136,7 @@ class Budget(Calculator):
         fibre, of = "fibre" in named, self.totals.in_fibre_sentence  # "Le devis de La Fibre, signé, est de 1 850 €"
         quotes = {a for a, at in amounts if fibre and ({"fibre"} == self._named_at(text, at) or of(text, at))} - own
         budget = [(a, start) for a, start in amounts if a not in quotes and (len(own) != 1 or a in own)]
-        # a price before tax: the text gives no VAT rate (but "le devis de La Fibre de 1 250 € HT" is no budget's)
-        ht = self.cues.before_tax_words.finditer(text)
+        ht = self.cues.before_tax_words.finditer(text)  # no VAT rate given (but La Fibre's quote "de 1 250 € HT")
         if any(max(((at, a) for a, at in amounts if at < m.start()), default=(0, None))[1] not in quotes for m in ht):
             return None
         if len({amount for amount, _ in budget}) != 1 or budget[0][0] <= 0:  # "600 € … avec les 600 €": one, said twice
@@ -235,14 +236,13 @@ def _hours_left(amount: Decimal, travel: list[Part]) -> str:
 def _hours_remaining(amount: Decimal, spent: list[tuple[Duration, str]]) -> str:
     """The hours an amount still pays once the hours already worked (travel included) are paid."""
     used = sum((d.hours for d, _ in spent if d.hours), Decimal(0))
-    detail = _detail(spent)
     bought = amount / HOURLY_RATE
     left = (
         f"il ne reste aucune heure : {format_hours(used)} coûtent {format_euros(support_cost(used))} TTC."
         if used >= bought
         else f"il reste {format_hours(bought - used)} ({format_euros(amount - support_cost(used))} TTC)."
     )
-    return f"{_hours_bought(amount)} Déjà passées : {detail} = {format_hours(used)} ; {left} {NO_VAT} Calcul indicatif."
+    return f"{_hours_bought(amount)} Déjà passées : {_detail(spent)} = {format_hours(used)} ; {left} {NO_VAT} Calcul indicatif."
 
 
 def _detail(billed: list[tuple[Duration, str]]) -> str:
