@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 
@@ -26,3 +26,9 @@ def mention(text: str, year: int, month: int, day: int, start: int) -> DateMenti
     except ValueError:
         return DateMention(text, None, f"« {text} » n'est pas une date valide (ce jour n'existe pas)", start)
     return DateMention(text, value, "", start)
+
+
+def yearless(text: str, month: int, day: int, start: int, today: date) -> DateMention:
+    """A day written without a year ("le 15 mars", "le 22/01"): the last such day up to `today`, its year assumed."""
+    year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+    return replace(mention(text, year, month, day, start), assumed_year=True)

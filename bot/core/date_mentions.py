@@ -11,7 +11,7 @@ from datetime import date
 from functools import cache, lru_cache
 
 from .calendar_names import calendar_names
-from .date_mention import DateMention
+from .date_mention import DateMention, yearless
 from .date_mention import mention as _mention
 from .folding import folded as fold_spaced
 from .french import fold
@@ -107,9 +107,7 @@ def _scan_written(folded: str, start: int, today: object) -> list[Item[DateMenti
             year, end = (int(match.group(3)), match.end(3)) if match.group(3) else spoken  # type: ignore[misc]
             mention = _mention(folded[match.start() : end].strip(), year, month, day, match.start())
         elif isinstance(today, date):
-            year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
-            dated = _mention(match.group(0), year, month, day, match.start())
-            mention = DateMention(dated.text.strip(), dated.value, dated.problem, dated.start, True)
+            mention = yearless(match.group(0).strip(), month, day, match.start(), today)
         found.append((match.start(), match.end(), mention))
     return found
 
@@ -156,11 +154,7 @@ def _day_in_words(folded: str, begin: int, end: int, month: int, today: object) 
     year = (int(digits.group(1)), digits.end()) if digits else year_in_words(folded, end)
     if year:
         return _mention(folded[start : year[1]], year[0], month, day, start)
-    if isinstance(today, date):  # no year: the last such day up to today, as for "le 15 mars"
-        guess = today.year if (month, day) <= (today.month, today.day) else today.year - 1
-        mention = _mention(folded[start:end], guess, month, day, start)
-        return DateMention(mention.text, mention.value, mention.problem, start, True)
-    return None
+    return yearless(folded[start:end], month, day, start, today) if isinstance(today, date) else None
 
 
 _days_in_words = Rescan(_scan_days_in_words, SCAN_REACH)

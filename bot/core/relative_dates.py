@@ -8,8 +8,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from .date_mention import DateMention
-from .date_mention import mention as make_mention
+from .date_mention import DateMention, yearless
 
 # "il y a 18 mois", "il y a deux ans": counted back from today, an approximate day (the answer says so).
 # "il y a " first, the word boundary before it checked behind (the same matches as "\bil y a "): the regex engine
@@ -55,9 +54,7 @@ def days_months(folded: str, today: date) -> list[DateMention]:
         if match.start() and folded[match.start() - 1].isalpha():
             continue  # "mille 22/01"
         day, month = int(match.group(1)), int(match.group(2))
-        year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
-        dated = make_mention(folded[match.start(1) : match.end()], year, month, day, match.start(1))
-        found.append(DateMention(dated.text, dated.value, dated.problem, dated.start, True))
+        found.append(yearless(folded[match.start(1) : match.end()], month, day, match.start(1), today))
     return found
 
 

@@ -19,7 +19,7 @@ CALENDAR_CLAUSES = ("art-3", "art-6")
 TERMINATION_CLAUSE = "art-6"
 COST_CLAUSE = "art-4.2.1"
 _MARK = re.compile(r"[.!?]")  # where a sentence ends (`_questions`)
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # between two sentences (`asking`)
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # between two sentences (`asking`, a date's role)
 REPORTED_CACHE_SIZE = 512  # sentences searched for a reported question: a few messages'
 LETTER_ALONE_TERMS = 6  # a question of fewer terms that names a letter is about that letter (the calendar's)
 
@@ -81,7 +81,7 @@ def asking(folded: str, reported: Reported | None = None) -> str:
     """The sentences of `folded` that ask (those ending with "?", or holding a `reported` question: "Le maire demande
     combien …"), else its last sentence: what the message asks, not its context ("Convention signée le 01/07/2025.
     … Quel est le montant maximal des dommages ?")."""
-    if reported is not None and any(map(reported.holds, sentences := _SENTENCE_BREAK.split(folded))):
+    if reported is not None and any(map(reported.holds, sentences := SENTENCE_BREAK.split(folded))):
         asked = [s for s in sentences if s.endswith("?") or reported.holds(s)]
     else:
         asked = _questions(folded)

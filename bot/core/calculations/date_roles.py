@@ -12,7 +12,7 @@ from ..calendar_names import calendar_names
 from ..date_mentions import DateMention
 from ..folding import folded_start
 from ..phrases import phrases_pattern
-from .base import Calculator, Context
+from .base import SENTENCE_BREAK, Calculator, Context
 from .cue_roles import first as _first
 from .cue_roles import nearest as _nearest
 from .cues import cue_pattern
@@ -24,7 +24,6 @@ _UNKNOWN = "?"  # not a role: `_role` gives a role's name or None
 SENTENCE_MARKS = ".;!?"  # what ends a sentence, for a date's role
 _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 _CLAUSE_END = re.compile(r"[.;!?,:]")
-_FULL_STOP = re.compile(r"[.!?]\s")
 _COMPLEMENT = re.compile(r"\s(?:de|du|des|d')\s*(?:la\s+|le\s+|les\s+|l'\s*|votre\s+|notre\s+|sa\s+|leur\s+)?$")
 _WORD_TAIL = re.compile(r"[a-z']*")  # the rest of the cue's word ("exigib|ilite")
 _Known = dict[tuple[int, str, int, int], tuple[str, str | None]]  # a shared context's dates, read once (`_read`)
@@ -125,7 +124,7 @@ class DateRoles(Calculator):
 
     def _role(self, window: str, wide: str, after: str) -> str | None:
         """The role the words before a date (`window`) give it, or a role that overrides it, before or `after`."""
-        own = _FULL_STOP.split(window)[-1]  # its sentence: "signé … en 2025. Le 12 novembre, le technicien …"
+        own = SENTENCE_BREAK.split(window)[-1]  # its sentence: "signé … en 2025. Le 12 novembre, le technicien …"
         role = _nearest(own, self.cues.date_cues) or _nearest(own, self.cues.weak_cues)
         if role == "other":
             role = self._of_the_document(window) or role  # "la date d'exigibilité de la facture était le"

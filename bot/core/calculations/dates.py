@@ -221,9 +221,9 @@ class Dates(Calculator):
         return Answer(question, True, "calculation", text, self.calendar_citations(), 1.0)
 
     def _may_be_signed(self, folded: str, mention: DateMention) -> bool:
-        """May a date no word gives a role be the signature? Only in a message naming the convention, and in a sentence
-        that names it, or with a party right before it, or that asks ("15/03/2025, jusqu'à quand résilier ?"), not one telling another event ("Le 2 novembre
-        quelqu'un s'est introduit dans le réseau. … comment mettre fin à la convention ?")."""
+        """May a date no word gives a role be the signature? Only in a message naming the convention, in a sentence
+        that names it or asks ("15/03/2025, jusqu'à quand résilier ?"), or with a party right before it; not in one
+        telling another event ("Le 2 novembre quelqu'un s'est introduit dans le réseau. … Comment mettre fin ?")."""
         start = sentence_start(folded, mention.start, SENTENCE_MARKS)
         end = min((e for mark in SENTENCE_MARKS if (e := folded.find(mark, mention.start)) >= 0), default=len(folded))
         sentence = folded[start : end + 1]
