@@ -129,3 +129,34 @@ class Spans:
         spans = [match.span() for match in self.pattern.finditer(text, start)]
         self._last = ((text, start, spans), last[0])
         return spans
+
+
+class SentenceFinds:
+    """The matches of a pattern in a text, those in the context a message's questions share (folding.share_start) up to
+    its last sentence's mark found once, each question's text scanned only from there.
+
+    For a pattern whose matches hold no sentence mark (".", "!", "?"), that looks behind a match freely and past it at
+    most two characters, a mark and the one after it, reading a space and the end of the text alike there (`(?!\\.\\d)`):
+    a match starting before the context's last mark ends at it or before, and is found alike in the context alone and
+    in every text that starts with it and a space (what is read there is the same or, one character past the mark, a
+    space or the end); past the last match before the mark, the scan of the whole text finds none up to the mark, so it
+    goes on from there as a scan started at the mark does."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self._context: tuple[tuple[str, int, list[re.Match[str]]], ...] = ()  # the context's forms, their matches
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_context": ()}  # a pickled engine carries no message
+
+    def __call__(self, text: str) -> list[re.Match[str]]:
+        if not (shared := folded_start(text)):
+            return list(self.pattern.finditer(text))
+        known = self._context  # one read: another thread may set it in between
+        hit = next((entry for entry in known if entry[0] is shared), None)
+        if hit is None:
+            mark = max(0, *(shared.rfind(sign) for sign in ".!?"))
+            hit = (shared, mark, [m for m in self.pattern.finditer(shared) if m.start() < mark])
+            self._context = (hit, *known[:1])  # the context folded and in digits: both read by turns
+        _, mark, found = hit
+        return found + list(self.pattern.finditer(text, mark))

@@ -14,6 +14,7 @@ from ..date_mentions import DateMention, find_dates
 from ..deadlines import NOTICE, PERIOD, compute_deadlines, format_date
 from ..french import fold
 from ..number_text import digits
+from ..rescan import SentenceFinds
 from .cues import CuePattern, cue_pattern
 
 MAX_PERIOD = 10  # twenty years: further is not a period anyone plans
@@ -28,19 +29,26 @@ class Periods:
         self._ordinals = {" ".join(fold(word).split()): number for word, number in words.ordinals.items()}
         self._renewal = cue_pattern(words.renewal_nouns)
         self._trigger = cue_pattern([*words.period_nouns, *words.renewal_nouns, *words.year_units])
+        # Each pattern below is scanned in a message's context once (rescan.SentenceFinds): no word holds a mark.
+        said = [*words.after_words, *words.before_words, *words.in_year_words, *self._ordinals]
+        if any(mark in word for word in said for mark in ".!?"):
+            raise ValueError("a word of later_periods holds a sentence's mark")
         after, before = alternation(words.after_words), alternation(words.before_words)
         # "après la première reconduction", "avant la 2e période": the link, a word at most, the number, the noun
-        self._counted = re.compile(
-            rf"(?<![a-z0-9])(?:(?:({after})|({before})) (?:[a-z']+ )?)?({alternation(self._ordinals)}|\d{{1,2}}) "
-            rf"(?:{cue_pattern([*words.period_nouns, *words.renewal_nouns]).pattern})"
+        self._nouns = cue_pattern([*words.period_nouns, *words.renewal_nouns])
+        self._counted = SentenceFinds(
+            re.compile(
+                rf"(?<![a-z0-9])(?:(?:({after})|({before})) (?:[a-z']+ )?)?({alternation(self._ordinals)}|\d{{1,2}}) "
+                rf"(?:{self._nouns.pattern})"
+            )
         )
         self._years = (
-            re.compile(rf"(?<![a-z])(?:{after}) (\d{{1,2}}) (?:{alternation(words.year_units)})")
+            SentenceFinds(re.compile(rf"(?<![a-z])(?:{after}) (\d{{1,2}}) (?:{alternation(words.year_units)})"))
             if words.after_words and words.year_units
             else None
         )
         self._in_year = (
-            re.compile(rf"(?<![a-z])(?:{alternation(words.in_year_words)}) (20\d\d)(?![\d/-]|\.\d)")
+            SentenceFinds(re.compile(rf"(?<![a-z])(?:{alternation(words.in_year_words)}) (20\d\d)(?![\d/-]|\.\d)"))
             if words.in_year_words
             else None
         )
@@ -50,7 +58,8 @@ class Periods:
         # Number words ("après deux reconductions") are read only where a period may be named: `digits` is slow.
         text = digits(folded) if self._trigger.search(folded) else folded
         numbers: set[int] = set()
-        for match in self._counted.finditer(text):
+        # A count needs its noun: without one, the scan is not made.
+        for match in self._counted(text) if self._nouns.search(text) else ():
             after, before, written = match.groups()
             number = self._ordinals.get(written) or int(written)
             if self._renewal.match(text, match.end(3) + 1):
@@ -58,11 +67,11 @@ class Periods:
                     continue  # "la première reconduction aura lieu le …": no end is chosen
                 number += 1  # "après une reconduction": the end of the second period
             numbers.add(number - 1 if before else number)  # "avant la 2e période": the end of the first
-        for match in self._years.finditer(text) if self._years else ():
+        for match in self._years(text) if self._years else ():
             years = int(match.group(1))
             if years % 2 == 0:
                 numbers.add(years // 2)  # "au bout de 4 ans": the end of the second period
-        for match in self._in_year.finditer(text) if self._in_year else ():
+        for match in self._in_year(text) if self._in_year else ():
             ending = [n for n in range(1, MAX_PERIOD + 1) if (signature + PERIOD * n).year == int(match.group(1))]
             numbers.update(ending)  # "arrêter en 2029": the period that ends that year, if one does
         # "arrêter le 16 juillet 2029", "en juillet 2029": a later anniversary itself (an earlier one is context)
