@@ -28,10 +28,14 @@ def digits(question: str) -> str:
     The context a message's questions share (folding.share_start) is read once, apart from each question: a
     question's numbers are its own words, never read on from the context's last words (text2num reads "neuf"
     after some words as a word, not a number)."""
-    global _context
+    global _context, _last
     folded = fold_spaced(question)  # one space at most between words: patterns stay linear
     if not (start := folded_start(folded)):
-        return _digits(folded)
+        last, done = _last  # one read: another thread may set it in between
+        if last != folded:  # a message asking one question: its prices, periods and cap read it in turn
+            done = _digits(folded)
+            _last = (folded, done)
+        return done
     last, done = _context  # one read: another thread may set it in between
     if last != start:
         done = _digits(start)
@@ -41,6 +45,7 @@ def digits(question: str) -> str:
 
 
 _context = ("", "")  # the context of the last message's questions, folded, and its digits
+_last = ("", "")  # the last other text read, folded, and its digits
 
 
 def _digits(folded: str) -> str:
