@@ -15,6 +15,7 @@ from ..deadlines import NOTICE, PERIOD, compute_deadlines, format_date
 from ..french import fold
 from ..number_text import digits
 from ..rescan import SentenceFinds
+from ..times_of_day import folded_words
 from .cues import CuePattern, cue_pattern
 
 MAX_PERIOD = 10  # twenty years: further is not a period anyone plans
@@ -29,12 +30,14 @@ class Periods:
         self._ordinals = {" ".join(fold(word).split()): number for word, number in words.ordinals.items()}
         self._renewal = cue_pattern(words.renewal_nouns)
         self._trigger = cue_pattern([*words.period_nouns, *words.renewal_nouns, *words.year_units])
-        # Each pattern below is scanned in a message's context once (rescan.SentenceFinds): no word holds a mark.
         said = [*words.after_words, *words.before_words, *words.in_year_words, *self._ordinals]
         if any(mark in word for word in said for mark in ".!?"):
-            raise ValueError("a word of later_periods holds a sentence's mark")
+            raise ValueError("a word of later_periods holds a sentence's mark")  # see `_counted`
+        if any(char.isdigit() for word in [*words.after_words, *words.in_year_words] for char in word):
+            raise ValueError("a word of later_periods before a number holds a digit")  # see `After`
         after, before = alternation(words.after_words), alternation(words.before_words)
-        # "après la première reconduction", "avant la 2e période": the link, a word at most, the number, the noun
+        # "après la première reconduction", "avant la 2e période": the link, a word at most, the number, the noun;
+        # scanned in a message's context once (rescan.SentenceFinds: no word holds a mark)
         self._nouns = cue_pattern([*words.period_nouns, *words.renewal_nouns])
         self._counted = SentenceFinds(
             re.compile(
@@ -42,16 +45,10 @@ class Periods:
                 rf"(?:{self._nouns.pattern})"
             )
         )
-        self._years = (
-            SentenceFinds(re.compile(rf"(?<![a-z])(?:{after}) (\d{{1,2}}) (?:{alternation(words.year_units)})"))
-            if words.after_words and words.year_units
-            else None
-        )
-        self._in_year = (
-            SentenceFinds(re.compile(rf"(?<![a-z])(?:{alternation(words.in_year_words)}) (20\d\d)(?![\d/-]|\.\d)"))
-            if words.in_year_words
-            else None
-        )
+        # "au bout de 4 ans", "arrêter en 2029"
+        units = alternation(words.year_units)
+        self._years = After(words.after_words, rf"(\d\d?) (?:{units})") if words.after_words and units else None
+        self._in_year = After(words.in_year_words, r"(20\d\d)(?![\d/-]|\.\d)") if words.in_year_words else None
 
     def asked(self, folded: str, signature: date, today: date) -> int | None:
         """The number of the period `folded` names (1 = the first two years), or None: none, or several."""
@@ -67,12 +64,12 @@ class Periods:
                     continue  # "la première reconduction aura lieu le …": no end is chosen
                 number += 1  # "après une reconduction": the end of the second period
             numbers.add(number - 1 if before else number)  # "avant la 2e période": the end of the first
-        for match in self._years(text) if self._years else ():
-            years = int(match.group(1))
+        for written in self._years.numbers(text) if self._years else ():
+            years = int(written)
             if years % 2 == 0:
                 numbers.add(years // 2)  # "au bout de 4 ans": the end of the second period
-        for match in self._in_year(text) if self._in_year else ():
-            ending = [n for n in range(1, MAX_PERIOD + 1) if (signature + PERIOD * n).year == int(match.group(1))]
+        for written in self._in_year.numbers(text) if self._in_year else ():
+            ending = [n for n in range(1, MAX_PERIOD + 1) if (signature + PERIOD * n).year == int(written)]
             numbers.update(ending)  # "arrêter en 2029": the period that ends that year, if one does
         # "arrêter le 16 juillet 2029", "en juillet 2029": a later anniversary itself (an earlier one is context)
         for mention in find_dates(folded, today):
@@ -129,6 +126,31 @@ class Periods:
             "indicatif (articles 3 et 6) : la date qui compte est celle de la dernière signature par toutes les parties.",
         ]
         return "\n".join(lines)
+
+
+class After:
+    """The numbers a pattern finds right after one of some words and a space: group 1 of each match of
+    `(?<![a-z])(?:words) ` + `number`, found from the numbers (the regex engine jumps from digit to digit; the words
+    first were tried at every character, 0.2 ms a 4 KB message) and the words then checked right before each.
+
+    The same numbers: `number` starts with a digit and holds no letter before its end's letters, and the words hold
+    no digit (checked above). A match of the whole pattern holds its number where the number pattern, scanning on its
+    own, stands (what it found before ends with a digit or a letter, never at the space before the words' number), and
+    finds it alike; one found there after the words is the whole pattern's match from the words' start (no other word
+    at that start reaches the number: it would hold a digit), which no earlier match overlaps (it would end inside the
+    words, on its own digits or letters)."""
+
+    def __init__(self, words: list[str], number: str) -> None:
+        self._number = re.compile(number)
+        self._before = re.compile(rf"(?<![a-z])(?:{alternation(words)}) \Z")
+        self._reach = max(map(len, folded_words(words))) + 1  # the words and their space
+
+    def numbers(self, text: str) -> list[str]:
+        return [
+            match.group(1)
+            for match in self._number.finditer(text)
+            if self._before.search(text, max(0, match.start() - self._reach), match.start())
+        ]
 
 
 def _open_number(signature: date, today: date) -> int:
