@@ -17,6 +17,7 @@ from ..rescan import shared_start
 from .writers import writer_patterns
 
 SHORT = 200  # characters: a text this short is searched whole, its match not kept (the bookkeeping costs more)
+LAST_TEXTS = 3  # the texts a cue pattern keeps the first match of
 
 
 def cue_pattern(cues: Iterable[str]) -> CuePattern:
@@ -55,39 +56,47 @@ def _branches(node: dict[str, dict]) -> str:
 
 
 class CuePattern:
-    """A cue pattern that remembers where it first matched the last text it searched whole (`search(text)`), and the
+    """A cue pattern that remembers where it first matched the last texts it searched whole (`search(text)`), and the
     context a message's questions share (folding.share_start), searched once: the texts searched between two questions
     (a question alone, a clause around a figure) would make the next search whole again. A cue's match is a cue (at
-    most `longest` characters) looking one character behind it, none ahead: in a text that starts as the last one (or
-    the context) did, a match starting `longest` characters or more before the end of the shared start is that text's,
-    and the rest is searched from there only. Tuples set at once: another thread sees a text with its match."""
+    most `longest` characters) looking one character behind it, none ahead: in a text that starts as one of the last
+    ones (or the context) did, a match starting `longest` characters or more before the end of the shared start is that
+    text's, and the rest is searched from there only. The last LAST_TEXTS texts are kept: a message's questions read
+    in turn its text and the sentences it asks (base.asking), each starting as the same text of the question before.
+    Tuples set at once: another thread sees a text with its match."""
 
     def __init__(self, compiled: re.Pattern[str], longest: int) -> None:
         self.compiled = compiled
         self.pattern = compiled.pattern
         self.longest = longest  # characters: the longest cue
-        self._last: tuple[str, re.Match[str] | None] = ("", None)  # the last text searched whole, its first match
+        self._last: tuple[tuple[str, re.Match[str] | None], ...] = ()  # the last texts searched whole, their match
         self._context: tuple[str, int | None] = ("", None)  # the context a message's questions share, where it matched
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_last": ("", None), "_context": ("", None)}  # a pickled engine carries no message
+        return {**self.__dict__, "_last": (), "_context": ("", None)}  # a pickled engine carries no message
 
     def search(self, text: str, *bounds: int) -> re.Match[str] | None:
         if bounds or len(text) < SHORT:  # a clause, a question alone: searched at once, cheaper than what is kept
             return self.compiled.search(text, *bounds)
-        last, found = self._last
-        if text is last:  # the calculators of one question search its text in turn
-            return found
-        first = found.start() if found else None
-        if (start := folded_start(text)) and not text.startswith(last):  # the context stands for the last text
-            last, first = self._context
+        kept = self._last  # one read: another thread may set it in between
+        for last, found in kept:
+            if text is last:  # the calculators of one question search its text in turn
+                return found
+        if (start := folded_start(text)) and not any(text.startswith(last) for last, _ in kept):
+            last, first = self._context  # the context stands for the last texts
             if last is not start:
                 match = self.compiled.search(start)
                 last, first = start, match.start() if match else None
                 self._context = (last, first)
-        settled = max(0, shared_start(last, text) - self.longest)  # a match starting before is the last text's
+            shared = shared_start(last, text)
+        else:  # the last text that starts as this one the longest way
+            shared, found = max(
+                ((shared_start(t, text), f) for t, f in kept), key=lambda kept: kept[0], default=(0, None)
+            )
+            first = found.start() if found else None
+        settled = max(0, shared - self.longest)  # a match starting before is the last text's
         match = self.compiled.search(text, first if first is not None and first < settled else settled)
-        self._last = (text, match)
+        self._last = ((text, match), *kept[: LAST_TEXTS - 1])
         return match
 
     def __getattr__(self, name: str) -> Any:
