@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -18,6 +19,8 @@ from .calendar_names import calendar_names
 PERIOD = relativedelta(years=2)
 NOTICE = relativedelta(months=3)
 EARLIEST_YEAR = 2000  # the parties' authorizations date from 2024-2025; older is a typo
+# The calendars and dates written of the last days asked: each question of a message reads its dates again.
+DAYS_KEPT = 256
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,7 @@ def plausibility_problem(signature: date, today: date) -> str:
     return ""
 
 
+@lru_cache(maxsize=DAYS_KEPT)  # relativedelta's month arithmetic is slow; a Deadlines is frozen
 def compute_deadlines(signature: date, today: date) -> Deadlines:
     """The current two-year period of a convention signed on `signature`, and its deadlines."""
     number = 1
@@ -96,6 +100,7 @@ def compute_deadlines(signature: date, today: date) -> Deadlines:
     )
 
 
+@lru_cache(maxsize=DAYS_KEPT)
 def format_date(value: date) -> str:
     """French long and short forms: "vendredi 1er janvier 2027 (01/01/2027)"."""
     day = "1er" if value.day == 1 else str(value.day)
