@@ -30,6 +30,7 @@ Item = tuple[int, int, T]  # where it starts, where the scan resumes after it, w
 # The text the scans read last, and per text read before it (by identity) the length of the start they share: the
 # scans of one text compare it with the few texts each read last (the questions of the message before it).
 _shared: tuple[str, dict[int, tuple[str, int]]] = ("", {})
+STRIDE = 256  # characters compared at once before the binary search (each comparison copies its part of `last`)
 
 
 def shared_start(last: str, text: str) -> int:
@@ -44,9 +45,12 @@ def shared_start(last: str, text: str) -> int:
     if (hit := known.get(id(last))) is not None and hit[0] is last:
         return hit[1]
     low, high = 0, min(len(last), len(text))
+    while low + STRIDE <= high and text.startswith(last[low : low + STRIDE], low):  # a stride at a time: few copies
+        low += STRIDE
+    high = min(high, low + STRIDE)  # they differ within the next stride (or end there)
     while low < high:  # the longest shared start: a binary search of C comparisons
         middle = (low + high + 1) // 2
-        if text.startswith(last[:middle]):
+        if text.startswith(last[low:middle], low):
             low = middle
         else:
             high = middle - 1
