@@ -110,7 +110,10 @@ class Calculations:
         # La Fibre's cap, never when the message names the CDG 62 alone ("c'est le CDG qui rembourse ?": article 5.3)
         fibre = named != {"cdg"}
         asked = self.liability.asked(folded) if fibre and self.words.liability_cap_clause in ids[:3] else ""
-        cap = self.liability.liability_cap(question, folded, ids, sure, today, signature) if asked else None
+        # read only when its answer may be given: a deadline asked too answers first (the cap's years are slow to read)
+        cap = cache(
+            lambda: self.liability.liability_cap(question, folded, ids, sure, today, signature) if asked else None
+        )
         # "on a perdu 3 000 €, jusqu'à quand résilier ?": the deadline is what is asked (its terms read only then: slow)
         calendar = cache(
             lambda: bool(asked) and self.dates.asks_calendar(asked, lambda: self.matcher.question_terms(asked))
@@ -122,12 +125,12 @@ class Calculations:
             self.prices.cost(question, text, terms, near, named)
             or self.prices.time_of_day(question, text, near, named)
             or self.interest.answer(question, folded, near, named, today)
-            or (cap if cap and not calendar() else None)
+            or (cap() if asked and not calendar() else None)
             or (self.dates.answer(question, folded, terms, near, today, signature, ids[0]) if dated() else None)
             or self.termination.termination_party(question, folded, near, ranked, sure)
             or self.termination.letter_without_date(question, folded, terms, ranked, sure)
             or (
-                cap
+                cap()
                 if asked
                 else self.liability.liability_cap(question, folded, ids, sure, today, signature)
                 if fibre
