@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..cost import alternation
+from ..folding import folded as fold_spaced
 from ..french import fold, original_length
 
 MAX_ALTERNATIVES = 4  # more labels are a numbered list, not alternatives to weigh
@@ -18,6 +19,8 @@ class Alternatives:
 
     def __init__(self, labels: list[str]) -> None:
         self._words = sorted({fold(label) for label in labels}, key=len, reverse=True)
+        if any(char.isspace() for word in self._words for char in word):  # see `split`
+            raise ValueError("an alternative's label holds a space")
         words = alternation(self._words)
         # a label, its number or letter, then its colon or bracket: "scenario 1 :", "option b)"
         self._label = re.compile(rf"(?<![a-z])(?:{words})\s+(\d{{1,2}}|[a-d])\s*[:)]") if labels else None
@@ -25,9 +28,13 @@ class Alternatives:
     def split(self, text: str) -> list[tuple[str, str]]:
         """Each alternative's label as written and the message as it reads for that one alone (the words before the
         first label and after the last one's sentence kept), when it labels two to MAX_ALTERNATIVES of them; else []."""
-        folded = fold(text)
-        if self._label is None or not any(word in folded for word in self._words):  # most messages weigh none
+        # Most messages weigh none: the labels are looked for in the text folded with its words spaced once, whose
+        # context a message's questions share is folded once (folding.py); a label holds no space, so it is there
+        # exactly when it is in the text folded as read below.
+        spaced = fold_spaced(text) if self._label else ""
+        if not any(word in spaced for word in self._words):
             return []
+        folded = fold(text)
         found = list(self._label.finditer(folded))
         names = [m.group(1) for m in found]
         if not 2 <= len(set(names)) <= MAX_ALTERNATIVES or len(names) != len(set(names)):
