@@ -9,6 +9,7 @@ import re
 from ..cost import alternation
 from ..folding import folded as fold_spaced
 from ..french import fold, original_length
+from ..rescan import SentenceFinds
 
 MAX_ALTERNATIVES = 4  # more labels are a numbered list, not alternatives to weigh
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
@@ -24,21 +25,23 @@ class Alternatives:
         words = alternation(self._words)
         # a label, its number or letter, then its colon or bracket: "scenario 1 :", "option b)"
         self._label = re.compile(rf"(?<![a-z])(?:{words})\s+(\d{{1,2}}|[a-d])\s*[:)]") if labels else None
+        self._labels = SentenceFinds(self._label) if self._label else None  # no mark: a context's labels found once
+        if any(char in ".!?" for word in self._words for char in word):
+            raise ValueError("an alternative's label holds a sentence's mark")
 
     def split(self, text: str) -> list[tuple[str, str]]:
         """Each alternative's label as written and the message as it reads for that one alone (the words before the
         first label and after the last one's sentence kept), when it labels two to MAX_ALTERNATIVES of them; else []."""
-        # Most messages weigh none: the labels are looked for in the text folded with its words spaced once, whose
-        # context a message's questions share is folded once (folding.py); a label holds no space, so it is there
-        # exactly when it is in the text folded as read below.
-        spaced = fold_spaced(text) if self._label else ""
-        if not any(word in spaced for word in self._words):
+        # Most messages weigh none: their labels are looked for in the text folded with its words spaced once, whose
+        # context a message's questions share is folded once (folding.py). A label holds no space and the pattern
+        # reads spaces only as `\s+` or `\s*`: that text holds the same labels, with the same names, as `folded`.
+        if self._label is None or self._labels is None:
+            return []
+        spaced = fold_spaced(text)
+        if not any(word in spaced for word in self._words) or not _weighed([m.group(1) for m in self._labels(spaced)]):
             return []
         folded = fold(text)
-        found = list(self._label.finditer(folded))
-        names = [m.group(1) for m in found]
-        if not 2 <= len(set(names)) <= MAX_ALTERNATIVES or len(names) != len(set(names)):
-            return []
+        found = list(self._label.finditer(folded))  # the same labels, placed in the text as written
         starts = [original_length(text, m.start()) for m in found]
         heads = [original_length(text, m.end()) for m in found]
         last_end = _SENTENCE_END.search(text, heads[-1])
@@ -48,3 +51,8 @@ class Alternatives:
             (text[start:head].rstrip(" :)"), f"{before}{text[start:end]} {after}")
             for start, head, end in zip(starts, heads, [*starts[1:], tail], strict=True)
         ]
+
+
+def _weighed(names: list[str]) -> bool:
+    """Do these labels' names set two to MAX_ALTERNATIVES alternatives side by side, each once?"""
+    return 2 <= len(set(names)) <= MAX_ALTERNATIVES and len(names) == len(set(names))
