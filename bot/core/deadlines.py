@@ -69,6 +69,13 @@ def alarm_day(deadline: date, today: date, before: relativedelta) -> tuple[date,
     return min(today + relativedelta(days=1), deadline), True
 
 
+@lru_cache(maxsize=DAYS_KEPT)
+def period_end(signature: date, number: int) -> date:
+    """The end of the `number`-th two-year period of a convention signed on `signature` (0: the signature itself)."""
+    return signature + PERIOD * number
+
+
+@lru_cache(maxsize=DAYS_KEPT)
 def plausibility_problem(signature: date, today: date) -> str:
     """Why a signature date cannot be the convention's, or "" if it can."""
     if signature.year < EARLIEST_YEAR:
@@ -82,10 +89,10 @@ def plausibility_problem(signature: date, today: date) -> str:
 def compute_deadlines(signature: date, today: date) -> Deadlines:
     """The current two-year period of a convention signed on `signature`, and its deadlines."""
     number = 1
-    while signature + PERIOD * number < today:
+    while period_end(signature, number) < today:
         number += 1
-    end = signature + PERIOD * number
-    following = signature + PERIOD * (number + 1)
+    end = period_end(signature, number)
+    following = period_end(signature, number + 1)
     # Periods are counted from the signature, not chained, so 31 May never drifts to 28 May.
     notice = end - NOTICE
     return Deadlines(

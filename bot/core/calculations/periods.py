@@ -11,7 +11,7 @@ from ..calculation_schema import LaterPeriods
 from ..calendar_text import deadline_text
 from ..cost import alternation
 from ..date_mentions import DateMention, find_dates
-from ..deadlines import NOTICE, PERIOD, compute_deadlines, format_date
+from ..deadlines import NOTICE, PERIOD, compute_deadlines, format_date, period_end
 from ..french import fold
 from ..number_text import digits
 from ..rescan import SentenceFinds
@@ -69,13 +69,13 @@ class Periods:
             if years % 2 == 0:
                 numbers.add(years // 2)  # "au bout de 4 ans": the end of the second period
         for written in self._in_year.numbers(text) if self._in_year else ():
-            ending = [n for n in range(1, MAX_PERIOD + 1) if (signature + PERIOD * n).year == int(written)]
+            ending = [n for n in range(1, MAX_PERIOD + 1) if period_end(signature, n).year == int(written)]
             numbers.update(ending)  # "arrêter en 2029": the period that ends that year, if one does
         # "arrêter le 16 juillet 2029", "en juillet 2029": a later anniversary itself (an earlier one is context)
         for mention in find_dates(folded, today):
             if mention.value and not (mention.assumed_year or mention.approximate):
                 later = range(_open_number(signature, today) + 1, MAX_PERIOD + 1)
-                numbers.update(n for n in later if _falls_on(signature + PERIOD * n, mention))
+                numbers.update(n for n in later if _falls_on(period_end(signature, n), mention))
         return numbers.pop() if len(numbers) == 1 and 0 < min(numbers) <= MAX_PERIOD else None
 
     def review(self, folded: str, signature: date, today: date) -> str:
