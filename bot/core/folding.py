@@ -16,15 +16,21 @@ _forms: tuple[str, ...] = ()  # the start shared in other forms (its digits: num
 _dones: tuple[str, ...] = ()  # every form of the start shared, folded (`folded_start` looks for them)
 # The forms looked for, the last text looked at and the form it starts with: each calculator asks of its text in turn.
 _found: tuple[tuple[str, ...], str, str] = ((), "", "")
+_last = ("", "")  # the last other text folded, and its fold
 
 
 def folded(text: str) -> str:
     """`text` folded, one space between its words: `" ".join(fold(text).split())`."""
+    global _last
     for start, done in _starts:
         if text.startswith(start) and text[len(start) : len(start) + 1] == " ":
             rest = " ".join(fold(text[len(start) + 1 :]).split())
             return f"{done} {rest}" if done and rest else done or rest
-    return " ".join(fold(text).split())
+    last, done = _last  # one read: another thread may set it in between
+    if last != text:  # a message asking one question: each calculator folds it in turn
+        done = " ".join(fold(text).split())
+        _last = (text, done)
+    return done
 
 
 def share_start(start: str) -> None:
