@@ -4,105 +4,14 @@ calculator. A cue matches the words that start with it, folded ("resili" finds "
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Any
 
 from ..calculation_schema import CalculationsFile
 from ..cost import alternation
-from ..folding import folded_start
 from ..french import fold
 from ..matching import Matcher
 from ..number_text import elided
-from ..rescan import shared_start
+from .cue_patterns import CuePattern, cue_pattern
 from .writers import writer_patterns
-
-SHORT = 200  # characters: a text this short is searched whole, its match not kept (the bookkeeping costs more)
-LAST_TEXTS = 3  # the texts a cue pattern keeps the first match of
-
-
-def cue_pattern(cues: Iterable[str]) -> CuePattern:
-    """One pattern for a list of cues: each matches the words that start with it (folded).
-
-    The same matches as `(?<![a-z0-9])(?:` + `alternation(cues)` + `)`, written as a trie whose branches start
-    with their first letter: the regex engine skips the characters no cue starts with and tries one branch per
-    letter instead of every cue at every position (about twice as fast on a 4,096-character message). At one
-    position the cues that match are prefixes of one another, and both forms take the longest."""
-    folded = {" ".join(fold(cue).split()) for cue in cues}
-    if not folded:
-        return CuePattern(re.compile(r"(?<![a-z0-9])(?:)"), 0)
-    trie: dict[str, dict] = {}
-    for cue in folded:
-        node = trie
-        for letter in cue:
-            node = node.setdefault(letter, {})
-        node[""] = {}  # a cue ends here
-    branches = [
-        f"{re.escape(letter)}(?<![a-z0-9]{re.escape(letter)}){_branches(rest)}"
-        for letter, rest in sorted(trie.items())
-        if letter
-    ]
-    compiled = re.compile("(?:" + "|".join(branches + (["(?<![a-z0-9])"] if "" in trie else [])) + ")")
-    return CuePattern(compiled, max(map(len, folded)))
-
-
-def _branches(node: dict[str, dict]) -> str:
-    """The trie below a letter as a regex: longer cues first, the cue that ends here (if any) last."""
-    branches = [re.escape(letter) + _branches(rest) for letter, rest in sorted(node.items()) if letter]
-    if "" in node:
-        branches.append("")
-    if branches == [""]:
-        return ""
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-
-class CuePattern:
-    """A cue pattern that remembers where it first matched the last texts it searched whole (`search(text)`), and the
-    context a message's questions share (folding.share_start), searched once: the texts searched between two questions
-    (a question alone, a clause around a figure) would make the next search whole again. A cue's match is a cue (at
-    most `longest` characters) looking one character behind it, none ahead: in a text that starts as one of the last
-    ones (or the context) did, a match starting `longest` characters or more before the end of the shared start is that
-    text's, and the rest is searched from there only. The last LAST_TEXTS texts are kept: a message's questions read
-    in turn its text and the sentences it asks (base.asking), each starting as the same text of the question before.
-    Tuples set at once: another thread sees a text with its match."""
-
-    def __init__(self, compiled: re.Pattern[str], longest: int) -> None:
-        self.compiled = compiled
-        self.pattern = compiled.pattern
-        self.longest = longest  # characters: the longest cue
-        self._last: tuple[tuple[str, re.Match[str] | None], ...] = ()  # the last texts searched whole, their match
-        self._context: tuple[str, int | None] = ("", None)  # the context a message's questions share, where it matched
-
-    def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_last": (), "_context": ("", None)}  # a pickled engine carries no message
-
-    def search(self, text: str, *bounds: int) -> re.Match[str] | None:
-        if bounds or len(text) < SHORT:  # a clause, a question alone: searched at once, cheaper than what is kept
-            return self.compiled.search(text, *bounds)
-        kept = self._last  # one read: another thread may set it in between
-        for last, found in kept:
-            if text is last:  # the calculators of one question search its text in turn
-                return found
-        if (start := folded_start(text)) and not any(text.startswith(last) for last, _ in kept):
-            last, first = self._context  # the context stands for the last texts
-            if last is not start:
-                match = self.compiled.search(start)
-                last, first = start, match.start() if match else None
-                self._context = (last, first)
-            shared = shared_start(last, text)
-        else:  # the last text that starts as this one the longest way
-            shared, found = max(
-                ((shared_start(t, text), f) for t, f in kept), key=lambda kept: kept[0], default=(0, None)
-            )
-            first = found.start() if found else None
-        settled = max(0, shared - self.longest)  # a match starting before is the last text's
-        match = self.compiled.search(text, first if first is not None and first < settled else settled)
-        self._last = ((text, match), *kept[: LAST_TEXTS - 1])
-        return match
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or "compiled" not in self.__dict__:
-            raise AttributeError(name)  # unpickling: nothing to lend yet
-        return getattr(self.compiled, name)  # finditer, match, sub…: the compiled pattern's own
 
 
 class Cues:
