@@ -146,6 +146,7 @@ class CalculationsFile(StrictModel):
     part_of_words: list[str] = []
     trip_words: list[str] = []
     same_words: list[str] = []
+    same_trip_words: list[str] = []
     both_ways_words: list[str] = []
     return_words: list[str] = []
     sessions_asked_words: list[str] = []
@@ -167,6 +168,7 @@ class CalculationsFile(StrictModel):
     execution_years: ExecutionYears = ExecutionYears()
     shared_budget: SharedBudget = SharedBudget()
     quote_amount_words: list[str] = []
+    budget_amount_words: list[str] = []
     alternative_labels: list[str] = []
     loss_words: list[str] = []
     indirect_loss_words: list[str] = []

@@ -62,6 +62,7 @@ class Cues:
         self.included = optional(words.included_words)
         self.trip = optional(words.trip_words)  # "il a mis 1 h pour venir": a delay that may be the trip
         self.same = optional(words.same_words)  # "… et autant pour repartir": the trip back, the same
+        self.same_trip = optional(words.same_trip_words)  # "…, même trajet": a later visit's trip, the same
         self.both_ways = optional(words.both_ways_words)  # "30 min de route dans chaque sens": there and back
         self.back = optional(words.return_words)
         self.part_of = optional(words.part_of_words)  # "3 h, dont 30 min de trajet": hours within hours said
@@ -76,6 +77,7 @@ class Cues:
         self.current_year = optional(words.cap_current_year_words)
         self.other_year = optional(words.cap_other_year_words)
         self.loss = optional(words.loss_words)
+        self.budget_amount = optional(words.budget_amount_words)  # "l'enveloppe … est de 2 300 €": not a bill
         self.quote_amount = optional(words.quote_amount_words)  # "devis signé de 4 200 €": not invoiced
         self.indirect_loss = optional(words.indirect_loss_words)  # "perte d'image": a loss the cap never repairs
         self.deadline_words = optional(words.deadline_words)

@@ -88,7 +88,12 @@ class Totals(Calculator):
         said = [
             amount
             for amount, start in self.reader.amount_spans(text)
-            if amount > 0 and not self.is_rate(text, start) and "cdg" in self._named_at(text, start)
+            if amount > 0
+            and not self.is_rate(text, start)
+            and "cdg" in self._named_at(text, start)
+            and not (
+                self.cues.budget_amount and self.cues.budget_amount.search(text, sentence_start(text, start), start)
+            )
         ]
         if not said:
             return ""
