@@ -158,6 +158,7 @@ class CalculationsFile(StrictModel):
     cap_other_year_words: list[str] = []
     execution_years: ExecutionYears = ExecutionYears()
     shared_budget: SharedBudget = SharedBudget()
+    quote_amount_words: list[str] = []
     loss_words: list[str] = []
     indirect_loss_words: list[str] = []
     deadline_words: list[str] = []

@@ -120,7 +120,9 @@ class Engine:
         answer_part = partial(self._answer_part, today=today, signature=signature, whole=text)
         parts = self.part_reader.answers(message, asked, anchored=anchored, answer_part=answer_part)
         if not any(part.answered for part in parts):
-            return self._answer_part(question, text, "", today, signature, situational=anchored)
+            # Read whole, still without a forwarded header ("Envoyé : lundi 23 novembre 2026 10:12" is no duration).
+            figures = " ".join(message.forwarded.split())
+            return self._answer_part(question, text, "", today, signature, situational=anchored, figures=figures)
         if len(parts) == 1:
             return replace(parts[0], question=question)
         return replace(parts[0], question=question, parts=tuple(parts))

@@ -78,7 +78,10 @@ class Forwarding:
             body = text[separator.end() :]
             match = self._header.match(fold(body[:HEADER_CHARS])) if self._header else None
             body = undated(body[original_length(body, match.end()) :]) if match else body
-            if body.strip():
+            # A bare rule ("---") with no header after it only sets apart parts of one message (a pasted report,
+            # then the question on it): a forwarded message's separator names it or a header follows it.
+            named = any(char.isalpha() for char in separator.group())
+            if body.strip() and (match or named):
                 return body, text[: separator.start()].strip()
         quotes = list(_QUOTE.finditer(text))
         quote = next(

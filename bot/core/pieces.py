@@ -21,12 +21,11 @@ class Pieces:
         # A question reported ("Un maire me demande à quel moment …", "elle demande à qui …") asks like "savoir si".
         opening = (*reading.if_words, *reading.question_openers, *reading.indirect_openers)
         reported = tuple(f"{verb} {word}" for verb in reading.reporting_verbs for word in opening)
-        # "souhaite en outre connaître", "voudrait aussi savoir": an adverb inside a two-word asking phrase.
+        # "souhaite en outre connaître", "je souhaiterais aussi savoir": an adverb before an asking phrase's last word.
         inside = tuple(
-            f"{first} {adverb} {second}"
+            f"{' '.join(words[:-1])} {adverb} {words[-1]}"
             for phrase in reading.asking_phrases
-            if len(words := phrase.split()) == 2
-            for first, second in [words]
+            if len(words := phrase.split()) >= 2
             for adverb in reading.asking_adverbs
         )
         asking_phrases = (*reading.asking_phrases, *inside, *reported)

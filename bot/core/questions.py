@@ -99,7 +99,8 @@ class QuestionFinder:
                     pieces = (
                         [sentence.text]
                         if (sentence.listed and asked_apart)
-                        or (sentence.text.endswith("?") and self._elsewhere(sentence.text, questions))
+                        # (asked with "?", or reported: "M. Blondel demande quand auront lieu les élections.")
+                        or self._elsewhere(sentence.text, questions)
                         # "… ? Et le SIRET du syndicat ?": a fact the convention never gives, refused in its place
                         or bool(questions and self.unstated(sentence.text))
                         else []

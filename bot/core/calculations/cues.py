@@ -158,6 +158,7 @@ class Cues:
         self.current_year = optional(words.cap_current_year_words)
         self.other_year = optional(words.cap_other_year_words)
         self.loss = optional(words.loss_words)
+        self.quote_amount = optional(words.quote_amount_words)  # "devis signé de 4 200 €": not invoiced
         self.indirect_loss = optional(words.indirect_loss_words)  # "perte d'image": a loss the cap never repairs
         self.deadline_words = optional(words.deadline_words)
         self.missed = optional(words.missed_deadline_words)
@@ -195,12 +196,8 @@ class Cues:
             "whole": optional(words.shared_budget.whole_words),
             "apart": optional(words.shared_budget.apart_words),
         }
-        self.rate_after = (
-            # read in `digits` text, where "l'heure" is split as "l' heure"
-            re.compile(r"\s*(?:" + alternation(map(elided, words.rate_after_words)) + ")")
-            if words.rate_after_words
-            else None
-        )
+        rates = alternation(map(elided, words.rate_after_words))  # read in `digits` text: "l'heure" is "l' heure" there
+        self.rate_after = re.compile(rf"\s*(?:{rates})") if words.rate_after_words else None
         # "mettre fin à la convention au 31/03/2027": a termination word, then (no sentence end) a link at the date.
         self.end_link = _at_end(words.end_links)
         self.end_link_weak = _at_end(words.end_links_weak)

@@ -11,11 +11,11 @@ from datetime import date
 from ..calendar_names import calendar_names
 from ..date_mentions import DateMention
 from ..folding import folded_start
-from ..phrases import phrases_pattern
 from .base import SENTENCE_BREAK, Calculator, Context
 from .cue_roles import first as _first
 from .cue_roles import nearest as _nearest
 from .cues import cue_pattern
+from .document_roles import CLAUSE_END, DocumentRoles
 
 ROLE_REACH = 80  # characters before a date where its role is looked for
 LIST_LINK_WORDS = 4  # words besides a party that may go on a list past a sentence's end ("puis par la Fibre le")
@@ -23,9 +23,6 @@ ROLE_CACHE_SIZE = 64  # the dates of one message (a cache kept across messages w
 _UNKNOWN = "?"  # not a role: `_role` gives a role's name or None
 SENTENCE_MARKS = ".;!?"  # what ends a sentence, for a date's role
 _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
-_CLAUSE_END = re.compile(r"[.;!?,:]")
-_COMPLEMENT = re.compile(r"\s(?:de|du|des|d')\s*(?:la\s+|le\s+|les\s+|l'\s*|votre\s+|notre\s+|sa\s+|leur\s+)?$")
-_WORD_TAIL = re.compile(r"[a-z']*")  # the rest of the cue's word ("exigib|ilite")
 _Known = dict[tuple[int, str, int, int], tuple[str, str | None]]  # a shared context's dates, read once (`_read`)
 _QUALIFIER = re.compile(r"[a-z]*\s*(?:de|d')\s*")  # the end of a cue's word, then "de": "lettre de résiliation"
 
@@ -53,8 +50,7 @@ class DateRoles(Calculator):
         self._roles: dict[tuple[str, str, str], str | None] = {}
         self._context: tuple[str, _Known] = ("", {})
         self._copy = cue_pattern(self.words.copy_words).compiled if self.words.copy_words else None
-        subjects = self.words.new_subject_words  # "… et la dernière signature date du": a clause of its own
-        self._new_subject = phrases_pattern(tuple(subjects), start=False) if subjects else None
+        self.documents = DocumentRoles(context)  # a date's cue said of another document (a quote, an invoice)
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "_roles": {}, "_context": ("", {})}  # a pickled engine carries no message
@@ -108,7 +104,7 @@ class DateRoles(Calculator):
         if (found := known.get(key)) is None:
             window = self._weekday.sub("le ", folded[max(previous_end, mention.start - ROLE_REACH) : mention.start])
             # Past the previous date, within its clause: "la facture du 15/09 est arrivée à échéance le 15/10".
-            wide = _CLAUSE_END.split(folded[max(0, mention.start - ROLE_REACH) : mention.start])[-1]
+            wide = CLAUSE_END.split(folded[max(0, mention.start - ROLE_REACH) : mention.start])[-1]
             found = known[key] = (window, self._cached_role(window, wide, self._after(folded, mention, following)))
         return found
 
@@ -127,9 +123,13 @@ class DateRoles(Calculator):
         own = SENTENCE_BREAK.split(window)[-1]  # its sentence: "signé … en 2025. Le 12 novembre, le technicien …"
         role = _nearest(own, self.cues.date_cues) or _nearest(own, self.cues.weak_cues)
         if role == "other":
-            role = self._of_the_document(window) or role  # "la date d'exigibilité de la facture était le"
+            role = self.documents.of_the_document(window) or role  # "la date d'exigibilité de la facture était le"
         # "le devis signé le 20/10"; a cue in an earlier clause said in it: "(devis signé de 900 €), … Date 02/10/2026"
-        if role and (taken := self._of_other_document(wide, role) or self._of_other_document(window, role, True)):
+        if role and (
+            taken := self.documents.of_other_document(wide, role)
+            or self.documents.of_other_document(window, role, True)
+            or self.documents.of_bracketed_document(after, role)
+        ):
             role = taken
         if role == "signature" and self._copy_received(window):
             role = "other"  # "nous avons reçu l'exemplaire signé par tous le 2 septembre": the copy's arrival
@@ -182,20 +182,6 @@ class DateRoles(Calculator):
     def _lists(self, role: str) -> bool:
         return bool((spec := self.words.date_roles.get(role)) and spec.lists)
 
-    def _of_the_document(self, window: str) -> str | None:
-        """The role said of a document named after it ("l'échéance de la facture", "le paiement de la facture"):
-        the cue just before "de la <document>", read as said of another document."""
-        other = list(self.cues.date_cues["other"].finditer(window))
-        link = _COMPLEMENT.search(window, 0, other[-1].start()) if other else None
-        if link is None:
-            return None
-        before = window[: link.start()]
-        cues = {role: p for role, p in self.cues.date_cues.items() if role != "other"}
-        role = _nearest(before, cues)
-        if role is None or not _WORD_TAIL.fullmatch(before[max(m.end() for m in cues[role].finditer(before)) :]):
-            return None
-        return self.words.other_documents.get("other", {}).get(role, role)
-
     def _continues_list(self, window: str) -> bool:
         """Does a date without a cue go on a list (of signatures, of payments)? Not across a sentence unless a
         party is named ("Le CDG l'a signée le 12/11. La Fibre le 19/11"), never after a termination word ("; nous
@@ -216,34 +202,3 @@ class DateRoles(Calculator):
     def _names_party(self, window: str, *, provider: bool = False) -> bool:
         """Does `window` name a party (`provider`: La Fibre or the CDG 62, not the commune's "nous")?"""
         return any(p.search(window) for name, p in self.cues.parties.items() if not (provider and name == "commune"))
-
-    def _of_other_document(self, window: str, role: str, cue_clause: bool = False) -> str | None:
-        """The role a `role` cue takes when said of another document ("le devis … signé" is the quote's,
-        "la facture … échue" its due date, "la mise en demeure … revenue signée" its own), else None.
-
-        It is when that document's name comes after the last name of the convention itself, and of the documents
-        the role belongs to (the nearest wins). `cue_clause`: read from the start of the last cue's clause."""
-        cues = list(self.cues.date_cues[role].finditer(window))
-        if cues and cue_clause:
-            window = window[max((m.end() for m in _CLAUSE_END.finditer(window, 0, cues[-1].start())), default=0) :]
-            cues = list(self.cues.date_cues[role].finditer(window))
-        if not cues or (self.cues.convention and self.cues.convention.search(window, cues[-1].end())):
-            return None  # "signature de la convention : 25/06/2025"
-        before = window[: cues[-1].start()]
-        last_convention = (
-            max((m.end() for m in self.cues.convention.finditer(before)), default=-1) if self.cues.convention else -1
-        )
-        named = [
-            (max((m.end() for m in self.cues.date_cues[document].finditer(before)), default=-1), taken[role])
-            for document, taken in self.words.other_documents.items()
-            if role in taken and document in self.cues.date_cues
-        ]
-        # The documents this role belongs to ("reçue le" is the letter's): named nearer, they keep it.
-        owners = [
-            d for d, taken in self.words.other_documents.items() if role not in taken and d in self.cues.date_cues
-        ]
-        last_owner = max((m.end() for d in owners for m in self.cues.date_cues[d].finditer(before)), default=-1)
-        end, taken = max(named, default=(-1, None))
-        if end >= 0 and self._new_subject and self._new_subject.search(before, end):
-            return None  # "le conseil a délibéré le 05/02 et la dernière signature date du": not the deliberation's
-        return taken if end > max(last_convention, last_owner) else None

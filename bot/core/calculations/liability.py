@@ -128,7 +128,8 @@ class Liability(Calculator):
                 # previous amount's own part ("980 € cette année, notre budget … 12 000 €": not a label), in the
                 # same sentence (a label before a colon names the amount after it), and its list ("… : 600 € et 450 €")
                 label = folded[min(start, self.reader.clause_end(folded, previous)) if previous else 0 : start]
-                kind = labelled = self.years.kind(re.split(r"[.;!?]", label)[-1], when)
+                kind = labelled = self.years.kind(label := re.split(r"[.;!?]", label)[-1], when)
+                dated[-1] = kind == "current" and self.years.dated(label)  # "F-12 du 15/09/2025 : 4 800 €": its day
                 if (
                     not kind
                     and self.years.list_gap(folded, spans, len(kinds))
@@ -146,7 +147,7 @@ class Liability(Calculator):
             )
             if ((not kind and joined[-1]) or both) and kinds[-1] in ("current", "added"):
                 kind = "added"
-            kinds.append(self.losses.kind(folded, start) or kind)
+            kinds.append(self.losses.of_year(folded, start, kind))
             previous = end
             if kind in ("current", "other") and self.years.list_link(folded, end):
                 self.years.listed(folded, spans, kinds)  # "1 250 € et 980 € au titre de la deuxième année": both

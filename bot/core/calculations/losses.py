@@ -20,7 +20,7 @@ class Losses:
         self.reader = reader
 
     def kind(self, folded: str, start: int) -> str:
-        """ "loss", "indirect" (a loss the article does not repair: "perte d'image", "manque à gagner") or "" for
+        """ "loss", "indirect" (a loss the article does not repair: "perte d'image", "manque à gagner"), "quote" or "" for
         the amount at `start`: a loss word in its clause or just before it (back to a comma or a sentence end), an
         indirect one by itself."""
         around = self.reader.clause_around(folded, start, self.reader.amount_end(folded, start))
@@ -28,7 +28,17 @@ class Losses:
         loss, indirect = self.cues.loss, self.cues.indirect_loss
         if indirect and (indirect.search(around) or indirect.search(before)):
             return "indirect"  # "une atteinte à notre image que nous chiffrons à 5 000 €": a loss by its own words
-        return "loss" if loss and (loss.search(around) or loss.search(before)) else ""
+        if loss and (loss.search(around) or loss.search(before)):
+            return "loss"
+        # "devis signé de 4 200 €": a price agreed, not an amount invoiced (said before it: not "1 250 € (nouveau devis)")
+        quote = self.cues.quote_amount
+        return "quote" if quote and quote.search(before) else ""
+
+    def of_year(self, folded: str, start: int, year: str) -> str:
+        """The amount at `start`'s kind for the cap: a loss's, else the `year` it is said of; a quote's amount is never
+        the cap's ("devis signé de 4 200 €"), but said of another year it only labels that year."""
+        said = self.kind(folded, start)
+        return said if said and (said != "quote" or year in ("current", "added")) else year
 
     @staticmethod
     def compared(cap: Decimal, losses: list[Decimal], indirect: list[Decimal]) -> str:

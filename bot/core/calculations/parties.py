@@ -14,6 +14,7 @@ from .cues import cue_pattern
 from .senders import NUMBERS, LetterSenders
 from .writers import PROVIDERS, Writer
 
+RECEIPT_REACH = 20  # characters around a name where the receipt cue holding it may start or end ("reçu en mairie le")
 ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
 
 # Between a termination word and the party after it: the agent ("par", "du", "de la"), nothing else.
@@ -112,8 +113,9 @@ class Parties(Calculator):
     def _letter_sender(self, folded: str) -> str | None:
         """The CDG 62 or La Fibre when its letter announces the termination word after it, in the same sentence,
         with no "nous" between them but the one told: the collectivité received that letter, it did not write it."""
-        letter, commune = self.cues.letter, self.cues.parties.get("commune")
-        if letter is None or commune is None or not letter.search(folded):
+        letter, commune, announce = self.cues.letter, self.cues.parties.get("commune"), self.cues.announce
+        # a letter, or a provider that "nous a écrit qu'il résilie": it wrote, the collectivité was told
+        if commune is None or not ((letter and letter.search(folded)) or (announce and announce.search(folded))):
             return None
         return next((party for _, _, party in self._senders(folded, None) if party), None)
 
@@ -129,7 +131,10 @@ class Parties(Calculator):
                 between = commune.finditer(folded, end, stop)
                 # the commune told, or sent it ("a adressé … à la commune de Monchiet un courrier"), does not end it
                 if all(
-                    self._told(folded, m.start(), stop) or self._letters.addressed(folded, m.start()) for m in between
+                    self._told(folded, m.start(), stop)
+                    or self._letters.addressed(folded, m.start())
+                    or self._received_at(folded, m.start())
+                    for m in between
                 ):
                     sender = party
                     break
@@ -154,6 +159,14 @@ class Parties(Calculator):
             for m in p.finditer(folded, end, end + reach)
             if AGENT.fullmatch(folded[end : m.start()])  # "résiliée par La Fibre", not "résilier notre convention"
         ]
+
+    def _received_at(self, folded: str, start: int) -> bool:
+        """Is the name at `start` where a letter arrived ("daté et reçu en mairie le 16 novembre"), not who acts?"""
+        receipt = self.cues.date_cues.get("receipt")
+        around = max(0, start - RECEIPT_REACH)
+        return bool(receipt) and any(
+            m.start() <= start < m.end() for m in receipt.finditer(folded, around, start + RECEIPT_REACH)
+        )
 
     def _told(self, folded: str, start: int, verb: int) -> bool:
         """Is the name at `start` the "nous" of "La Fibre nous informe qu'elle résiliera": who is told?"""

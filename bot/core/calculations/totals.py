@@ -47,7 +47,7 @@ class Totals(Calculator):
                 amounts = " et ".join(format_euros(amount) for amount in theirs)
                 return OTHER_PARTY_LEFT_OUT.format(cdg=format_euros(cdg), detail=detail, amounts=amounts)
         # "la facture comporte en plus 48 € de frais kilométriques": travel costs are in the CDG 62's rate
-        travel = [amount for amount, start in given if self._travel_cost(text, start)]
+        travel = [amount for amount, start in amounts if self._travel_cost(text, start)]
         if travel:
             costs = " et ".join(format_euros(amount) for amount in travel)
             return TRAVEL_COSTS_LEFT_OUT.format(cdg=format_euros(cdg), detail=detail, amounts=costs)
@@ -102,9 +102,13 @@ class Totals(Calculator):
         )
 
     def _travel_cost(self, text: str, start: int) -> bool:
-        """Is the amount at `start` said of travel costs ("48 € de frais kilométriques"), not La Fibre's?"""
-        around = self.reader.clause_around(text, start, self.reader.amount_end(text, start))
-        return bool(self.cues.travel_cost and self.cues.travel_cost.search(around)) and not self.of_fibre(text, start)
+        """Is the amount at `start` said of travel costs ("48 € de frais kilométriques", "0,41 €/km"), not La Fibre's?"""
+        end = self.reader.amount_end(text, start)
+        around = self.reader.clause_around(text, start, end)
+        rate = self.cues.rate_after.match(text, end) if self.cues.rate_after else None
+        per_distance = bool(rate and self.cues.distance_word and self.cues.distance_word.search(rate.group()))
+        travel = per_distance or bool(self.cues.travel_cost and self.cues.travel_cost.search(around))
+        return travel and not self.of_fibre(text, start)
 
     def _named_at(self, text: str, start: int) -> set[str]:
         """The organisations named in the part of the sentence of the amount at `start`."""

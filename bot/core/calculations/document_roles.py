@@ -1,0 +1,87 @@
+"""A date's cue said of another document than the convention: "le devis signé le" is the quote's date, "la facture
+arrivée à échéance le" its due date, "la mise en demeure … revenue signée le" the notice's own
+(knowledge/calculations.yaml, `other_documents:`)."""
+
+from __future__ import annotations
+
+import re
+
+from ..phrases import phrases_pattern
+from .base import Calculator, Context
+from .cue_roles import nearest as _nearest
+
+CLAUSE_END = re.compile(r"[.;!?,:]")
+_BRACKET = re.compile(r"\s*\(([^()]*)")  # the brackets right after a date, what they hold
+_COMPLEMENT = re.compile(r"\s(?:de|du|des|d')\s*(?:la\s+|le\s+|les\s+|l'\s*|votre\s+|notre\s+|sa\s+|leur\s+)?$")
+_WORD_TAIL = re.compile(r"[a-z']*")  # the rest of the cue's word ("exigib|ilite")
+
+
+class DocumentRoles(Calculator):
+    """The role a date's cue takes when it is said of another document."""
+
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        subjects = self.words.new_subject_words  # "… et la dernière signature date du": a clause of its own
+        self._new_subject = phrases_pattern(tuple(subjects), start=False) if subjects else None
+
+    def of_the_document(self, window: str) -> str | None:
+        """The role said of a document named after it ("l'échéance de la facture", "le paiement de la facture"):
+        the cue just before "de la <document>", read as said of another document."""
+        other = list(self.cues.date_cues["other"].finditer(window))
+        link = _COMPLEMENT.search(window, 0, other[-1].start()) if other else None
+        if link is None:
+            return None
+        before = window[: link.start()]
+        cues = {role: p for role, p in self.cues.date_cues.items() if role != "other"}
+        role = _nearest(before, cues)
+        if role is None or not _WORD_TAIL.fullmatch(before[max(m.end() for m in cues[role].finditer(before)) :]):
+            return None
+        return self.words.other_documents.get("other", {}).get(role, role)
+
+    def of_bracketed_document(self, after: str, role: str) -> str | None:
+        """The role a `role` cue takes when the date's own brackets name another document, not the convention
+        ("depuis l'échéance du 3 juin (facture FAC-2026-0457)" is the invoice's due date), else None."""
+        bracket = _BRACKET.match(after)
+        if not bracket or (self.cues.convention and self.cues.convention.search(bracket.group(1))):
+            return None
+        return next(
+            (
+                taken[role]
+                for document, taken in self.words.other_documents.items()
+                if role in taken
+                and document in self.cues.date_cues
+                and self.cues.date_cues[document].search(bracket.group(1))
+            ),
+            None,
+        )
+
+    def of_other_document(self, window: str, role: str, cue_clause: bool = False) -> str | None:
+        """The role a `role` cue takes when said of another document ("le devis … signé" is the quote's,
+        "la facture … échue" its due date, "la mise en demeure … revenue signée" its own), else None.
+
+        It is when that document's name comes after the last name of the convention itself, and of the documents
+        the role belongs to (the nearest wins). `cue_clause`: read from the start of the last cue's clause."""
+        cues = list(self.cues.date_cues[role].finditer(window))
+        if cues and cue_clause:
+            window = window[max((m.end() for m in CLAUSE_END.finditer(window, 0, cues[-1].start())), default=0) :]
+            cues = list(self.cues.date_cues[role].finditer(window))
+        if not cues or (self.cues.convention and self.cues.convention.search(window, cues[-1].end())):
+            return None  # "signature de la convention : 25/06/2025"
+        before = window[: cues[-1].start()]
+        last_convention = (
+            max((m.end() for m in self.cues.convention.finditer(before)), default=-1) if self.cues.convention else -1
+        )
+        named = [
+            (max((m.end() for m in self.cues.date_cues[document].finditer(before)), default=-1), taken[role])
+            for document, taken in self.words.other_documents.items()
+            if role in taken and document in self.cues.date_cues
+        ]
+        # The documents this role belongs to ("reçue le" is the letter's): named nearer, they keep it.
+        owners = [
+            d for d, taken in self.words.other_documents.items() if role not in taken and d in self.cues.date_cues
+        ]
+        last_owner = max((m.end() for d in owners for m in self.cues.date_cues[d].finditer(before)), default=-1)
+        end, taken = max(named, default=(-1, None))
+        if end >= 0 and self._new_subject and self._new_subject.search(before, end):
+            return None  # "le conseil a délibéré le 05/02 et la dernière signature date du": not the deliberation's
+        return taken if end > max(last_convention, last_owner) else None
