@@ -120,6 +120,8 @@ class PhraseFinder:
             by_first.setdefault(re.split(r"[\s\-'’]+", form)[0], []).append(form)
         self._hints = hints(phrases)
         self._firsts = frozenset(first[:1] for first in by_first)
+        # The last text's phrases: a sentence is asked whether it asks, then cut into pieces, both finding them.
+        self._last: tuple[str, tuple[re.Match[str], ...]] = ("", ())
         # A phrase ends a word; one written with its elision ("est-ce qu'") ends with its apostrophe, before a word.
         self._patterns = {
             first: re.compile(
@@ -131,6 +133,9 @@ class PhraseFinder:
             )
             for first, group in by_first.items()
         }
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_last": ("", ())}  # a pickled engine carries no message (nor its matches)
 
     def may_open(self, text: str, position: int) -> bool:
         """Whether a phrase may start at `position` of `text`: its first letter opens a phrase's first word (the
@@ -146,6 +151,14 @@ class PhraseFinder:
     def find(self, text: str) -> list[re.Match[str]]:
         """The phrases of `text`, in order, none overlapping, each starting a word (not after a hyphen or an
         apostrophe: "peut-on" holds no "on", "qu'est-ce" no "est-ce")."""
+        last = self._last  # one read: another thread answering at once may replace it
+        if last[0] == text:
+            return list(last[1])
+        found = self._find(text)
+        self._last = (text, tuple(found))
+        return found
+
+    def _find(self, text: str) -> list[re.Match[str]]:
         found: list[re.Match[str]] = []
         if not may_hold(text, self._hints):
             return found
