@@ -23,7 +23,7 @@ from .lists import FULL_STOP, CountedLists, SequenceLists, inline_items, semicol
 from .phrases import PhraseFinder, phrases_pattern
 from .pieces import Pieces
 from .reading import Reading
-from .sentence_ends import Titles, bare_line, sentences
+from .sentence_ends import Titles, bare_line, each_sentence
 from .sign_offs import SignOffs
 from .spoken import Dictation
 
@@ -199,7 +199,7 @@ class Reader:
         text = inline_items(
             self._counted.items(self._sequence.items(semicolon_items(text, self.cutter.asks) if listed else text))
         )
-        for raw in sentences(text, self._titles):
+        for raw in each_sentence(text, self._titles):  # none cut after a signature
             raw = raw.strip()
             marked = raw[:1] in _ITEM_STARTS or raw[1:2] == ")" or (raw[:1] in "ivIV" and _ITEM_NUMBER.match(raw))
             piece = _ITEM_NUMBER.sub("", raw) if marked else raw
