@@ -159,6 +159,7 @@ class CalculationsFile(StrictModel):
     execution_years: ExecutionYears = ExecutionYears()
     shared_budget: SharedBudget = SharedBudget()
     quote_amount_words: list[str] = []
+    alternative_labels: list[str] = []
     loss_words: list[str] = []
     indirect_loss_words: list[str] = []
     deadline_words: list[str] = []

@@ -25,6 +25,12 @@ _DATED_LINE = re.compile(
     r"[ \t]*(?:[^\W\d]+\.?[ \t]+)?\d{1,2}(?:er)?[ \t/.-]+(?:\d{1,2}|[^\W\d]+\.?)[ \t/.-]+\d{2,4}[^\n\w]*"
     r"(?:(?:à[ \t]+)?\d{1,2}[:h]\d{2})?[ \t]*\n"
 )
+# A letter's date line ("Le 28/11/2026", "Arras, le 28 novembre 2026") opening a message, a greeting line after it,
+# dates the writing, never the situation (a formal notice named after it is not of that day).
+_LETTER_DATE = re.compile(
+    r"[ \t]*(?:[^\W\d][^\n,]{0,40},[ \t]*)?[Ll]e[ \t]+\d{1,2}(?:er)?[ \t/.-]+(?:\d{1,2}|[^\W\d]+\.?)[ \t/.-]+\d{2,4}[ \t]*\n"
+    r"(?=[ \t]*[^\W\d][^\n\d]{0,30},[ \t]*\n)"  # then a greeting line ("Bonjour,", "Madame, Monsieur,"): a letter
+)
 HEADER_CHARS = 400  # forwarding headers are at the start
 MIN_QUOTED_MESSAGE = 40  # a shorter quote is a phrase quoted inside a sentence (« à tout moment »)
 
@@ -54,6 +60,8 @@ class Forwarding:
     def unwrap(self, text: str) -> tuple[str, str]:
         """The message proper, and what surrounds a forwarded quote (or "")."""
         forwarded = False
+        if letter_date := _LETTER_DATE.match(text):
+            text = text[letter_date.end() :]
         if self._header:
             match = self._header.match(fold(text[:HEADER_CHARS]))
             if match:

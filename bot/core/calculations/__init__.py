@@ -23,6 +23,7 @@ from ..folding import folded as fold_spaced
 from ..french import fold
 from ..knowledge import Knowledge
 from ..matching import Candidate, Matcher, is_sure
+from .alternatives import Alternatives
 from .base import CALENDAR_CLAUSES, Cite, Context
 from .cues import Cues
 from .dates import Dates
@@ -62,6 +63,7 @@ class Calculations:
             *knowledge.reading.forward_markers,  # "Envoyé :", "Objet :": a header's fields
             *knowledge.courtesy_words,  # "Bonjour,", "Madame,"
         ]
+        self.alternatives = Alternatives(words.alternative_labels)  # "Scénario 1 : … Scénario 2 : …": each its own
         self.entities = Entities([*names.months, *names.weekdays, *(w for text in said for w in text.split())])
 
     def calendar_citations(self) -> tuple[Citation, ...]:
@@ -75,6 +77,8 @@ class Calculations:
         text = self.entities.scoped(text)  # "Agnez (… 07/07/2025), Gouy (… 30/10/2025). Pour Gouy, …?": Gouy's own
         bodies = self.entities.each(text)  # "Pour Beussent, signée le …, et pour Bezinghem, signée le …, quelles …?"
         each = self._each(question, bodies, terms, ranked, today, signature) if len(bodies) > 1 else None
+        if not each and (alternatives := self.alternatives.split(text)):
+            each = self._each(question, alternatives, terms, ranked, today, signature, weighed=True)
         return each or self._answer(question, text, terms, ranked, today, signature)
 
     def _each(
@@ -85,11 +89,14 @@ class Calculations:
         ranked: list[Candidate],
         today: date,
         signature: date | None,
+        weighed: bool = False,
     ) -> Answer | None:
-        """Each body's own calendar, when the message gives several their own dates and asks about them all."""
+        """Each body's own calendar, when the message gives several their own dates and asks about them all; with
+        `weighed`, each alternative's own computation, whatever it computes ("Scénario 1 : … Scénario 2 : …")."""
         answers = [self._answer(question, text, terms, ranked, today, signature) for _, text in bodies]
         calendars = [a for a in answers if a and a.kind == "calculation" and a.citations]
-        if len(calendars) < len(answers) or any(a.citations[0].id not in CALENDAR_CLAUSES for a in calendars):
+        kinds = {a.citations[0].id for a in calendars}
+        if len(calendars) < len(answers) or not (kinds <= set(CALENDAR_CLAUSES) or (weighed and len(kinds) == 1)):
             return None  # a price, a cap: the message's figures are read together
         if len({a.text for a in calendars}) < 2:
             return None

@@ -63,8 +63,9 @@ class Interest(Calculator):
         return Answer(question, True, "calculation", text, (self.cite(clause, terms),), 1.0)
 
     def _calendar_asked(self, folded: str, roles: list[Role]) -> bool:
-        """Does the message name the convention's signature and ask about ending it, its letter or a deadline?"""
-        if not any(r.role == "signature" and not r.assumed for r in roles):
+        """Does the message name the convention's signature or a formal notice ("mise en demeure le 18 août, restée
+        sans suite") and ask about ending it, its letter or a deadline?"""
+        if not any(r.role in ("signature", "formal_notice") and not r.assumed for r in roles):
             return False
         asks = (self.cues.termination, self.cues.deadline_words, self.cues.date_cues.get("letter"))
         return any(pattern and pattern.search(folded) for pattern in asks)
