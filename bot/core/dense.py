@@ -97,7 +97,7 @@ def gram_block(rows: list[array[int]], times: list[int], idf: array[float]) -> B
 
     met = np.frombuffer(b"".join(rows), dtype=np.dtype(rows[0].typecode))  # each word's rows once, word after word
     # Each row's least position (`minimum.at`): the rows first met, in the Counter's order, without a sort (-35 %).
-    first, positions = np.full(len(idf), len(met), dtype=np.intp), np.arange(len(met))
+    first, positions = np.full(len(idf), len(met), dtype=np.int32), np.arange(len(met), dtype=np.int32)
     np.minimum.at(first, met, positions)
     unique = met[first[met] == positions]  # a word met again brings no new row
     counts = np.bincount(met, weights=np.repeat(np.array(times, dtype=np.float64), list(map(len, rows))))[unique]
