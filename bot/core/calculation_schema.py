@@ -100,6 +100,13 @@ class SharedBudget(StrictModel):
     apart_words: list[str] = []
 
 
+class VisitSpans(StrictModel):
+    """How long visits said for a period go on ("par mois pendant 12 mois"): its links and units (a year's count)."""
+
+    links: list[str] = []
+    units: dict[str, int] = {}
+
+
 class CalculationsFile(StrictModel):
     """knowledge/calculations.yaml: the words the calculations read (see the file's comments)."""
 
@@ -134,6 +141,7 @@ class CalculationsFile(StrictModel):
     recurring_words: list[str] = []
     periods_per_year: dict[str, int] = {}
     yearly_words: list[str] = []
+    visit_spans: VisitSpans = VisitSpans()
     each_words: list[str] = []
     part_of_words: list[str] = []
     trip_words: list[str] = []

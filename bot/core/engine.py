@@ -19,6 +19,7 @@ from .calculations import Calculations
 from .citing import Citations
 from .cleaning import clean
 from .knowledge import Knowledge
+from .lists import ended_items
 from .matching import Matcher, is_sure
 from .mentions import Mentions
 from .message import Reader
@@ -105,8 +106,10 @@ class Engine:
             leads = len(asked) == 1 and self.questions.leads(message)
             opened = len(asked) == 1 and asked[0].text not in message.questions
             focus = asked[0].text if len(asked) == 1 and (anchored or leads or opened) else ""
-            # The calculations read a forwarded message without its header ("Envoyé : jeudi 26 novembre 2026").
-            figures = " ".join(message.forwarded.split())
+            # The calculations read a forwarded message without its header ("Envoyé : jeudi 26 novembre 2026"), and a
+            # list item's figures up to its line's end
+            itemized = ended_items(message.forwarded or written)
+            figures = " ".join(itemized.split()) if message.forwarded or itemized != written else ""
             sentence = asked[0].text if len(asked) == 1 else ""
             return self._answer_part(
                 question,

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from .phrases import any_phrase, hints, may_hold, written_forms
 
-__all__ = ["FULL_STOP", "CountedLists", "SequenceLists", "inline_items", "semicolon_items"]
+__all__ = ["FULL_STOP", "CountedLists", "SequenceLists", "ended_items", "inline_items", "semicolon_items"]
 
 # The marks of a list written on one line ("a) … b) …", "(i) … (ii) …", "1. … 2. …"): a run of them counting
 # up from the first value ("a", "i", "1") makes each its own item, as if on its own line.
@@ -27,8 +27,18 @@ _FIRST_VALUES = ("a", "i", "1")
 _INLINE_DASH = re.compile(r"[-•–—](?<=\s.)\s+(?=[^\W\d])")  # not "8 h 30 - 12 h": a range of numbers
 _INLINE_BULLET = re.compile(r"•(?<=\s•)\s+(?=\w)")
 # A form's field after a dash ("Ticket n° 12 — Catégorie : Devis — Description : …"): a label, not an item.
+_LINE_ITEM = re.compile(r"[ \t]*(?:[-•*–—▪◦]|\d{1,2}[.)/])[ \t]+\S")  # a list item's line: "- …", "• …", "2) …"
+_ENDED = re.compile(r"[.;:!?,]\s*$")
 FULL_STOP = re.compile(r"[.!…]\s+\w")  # a sentence ends and another follows
 _FIELD_LABEL = re.compile(r"[^\W\d][\w'’]*(?:\s+[\w'’]+){0,2}\s*:(?!\d)")
+
+
+def ended_items(text: str) -> str:
+    """`text` with each list item's line ("- 06/10 : sur place 9h-12h, trajet 45 min") ended by ";" when it ends with
+    no mark: what the calculations read of an item (its hours, its role words) stops at its line, as written."""
+    lines = text.split("\n")
+    ended = [f"{line} ;" if _LINE_ITEM.match(line) and not _ENDED.search(line) else line for line in lines]
+    return "\n".join(ended)
 
 
 def semicolon_items(text: str, asks: Callable[[str], bool]) -> str:

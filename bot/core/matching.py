@@ -23,6 +23,7 @@ from .dense import MANY_TERMS, DensePostings
 from .french import forget_folds, stem, words
 from .knowledge import Knowledge
 from .schema import Clause
+from .sentence_ends import Titles
 from .shared_context import SharedContext
 
 # The title says what a clause is about most precisely ("Responsabilité du CDG 62").
@@ -71,6 +72,7 @@ class Matcher:
             inverted_subjects=knowledge.reading.inverted_subjects,
         )
         self._terms_cache: dict[str, list[str]] = {}
+        self._names = Titles(knowledge.reading.title_abbreviations).names  # "M. Garcia": a person, not a topic
         self.analyzer.learn([*_all_texts(knowledge), *knowledge.generic_words, *knowledge.courtesy_words])
         self.generic = {term for word in knowledge.generic_words for term in self.analyzer.terms(word)}
         self.courtesy = {term for word in knowledge.courtesy_words for term in self.analyzer.terms(word)}
@@ -135,7 +137,7 @@ class Matcher:
         return list(self._terms_cache[text])
 
     def _question_terms(self, text: str) -> list[str]:
-        terms = self.analyzer.terms(text)
+        terms = self.analyzer.terms(self._names.sub(" ", text) if self._names else text)
         # Courtesy words, and stray unknown fragments ("co", "b" of "<b>"), say nothing.
         meaningful = [t for t in terms if t not in self.courtesy and (len(t) > 2 or t in self._idf or t[0].isdigit())]
         return meaningful or terms

@@ -13,6 +13,8 @@ from .phrases import phrase_trie, phrases_pattern
 from .reading import Reading
 
 NEAR_CHARS = 40  # characters between the fact and the name: "qui préside le Syndicat Mixte Somme Numérique"
+_CLAUSE_BREAK = re.compile(r"[:;.!?]")  # a fact said before one is not the name's
+_SENTENCE_BREAK = re.compile(r"[;.!?]")
 UNSTATED_REACH = 60  # around an unstated fact: "sous quel délai les services … sont-ils mis en service"
 
 
@@ -47,8 +49,11 @@ class Mentions:
         Région finance l'offre ?" asks the commune's price."""
         folded = fold(question)
         for name in self._named.finditer(folded):
-            window = folded[max(0, name.start() - NEAR_CHARS) : name.end() + NEAR_CHARS]
-            if self._fact.search(window):
+            # in the name's own clause: "Deux questions des élus : c'est quoi le rôle de Somme Numérique ?" asks its
+            # role; a name then a colon is a topic its question follows ("Somme Numérique : qui la préside ?")
+            before = _CLAUSE_BREAK.split(folded[max(0, name.start() - NEAR_CHARS) : name.start()])[-1]
+            after = _SENTENCE_BREAK.split(folded[name.end() : name.end() + NEAR_CHARS])[0]
+            if self._fact.search(f"{before}{name.group()}{after}"):
                 return self._as_written(name.group())
         return ""
 

@@ -34,6 +34,11 @@ class Titles:
         self._pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})\Z") if words else None
         self._reach = len(words[0]) + 1 if words else 0  # the longest, and the character before it
         self._lasts = frozenset(word[-1] for word in words if word)  # a full stop after another letter: no title
+        # A title then a capitalised name ("M. Garcia demande …", "Me Carlier"): a person, who names no topic.
+        titles = "|".join(map(re.escape, words))
+        self.names = (
+            re.compile(rf"(?<!\w)(?:{titles})\.?\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)?") if words else None
+        )
 
     def end_at(self, text: str, at: int) -> bool:
         """Does a title end right before the full stop at `at`?"""

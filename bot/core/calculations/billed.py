@@ -103,12 +103,7 @@ class BilledHours(Trips):
             for i, p in enumerate(parts)
             if p.count == 1 and (self._each(text, p.duration, parts) or self._recurring(text, p))
         }
-        # "30 min de trajet aller et 30 min retour à chaque fois": the trip there, said in the same sentence, too
-        each |= {
-            i
-            for i in range(len(parts) - 1)
-            if i + 1 in each and parts[i].count == 1 and _trips(text, parts[i], parts[i + 1])
-        }
+        each = self.each_trip(text, parts, each)  # the trips said with hours of each visit are each visit's too
         # "par intervention, 30 min de route aller et autant au retour": each visit's trip, there and back
         twice = [replace(p, count=p.count * 2) if again else p for p, again in zip(parts, back, strict=True)]
         if not each:
@@ -238,10 +233,3 @@ class BilledHours(Trips):
         on_site = self.cues.intervention.search(around, after)
         road = travel.search(around, after)
         return bool(on_site and (road is None or on_site.start() < road.start()))
-
-
-def _trips(text: str, first: Part, then: Part) -> bool:
-    """Are `first` and `then` two trips said in one sentence ("30 min aller et 30 min retour")?"""
-    return first.role == then.role == "travel" and not _SENTENCE_END.search(
-        text, first.duration.end, then.duration.start
-    )

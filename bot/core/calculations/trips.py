@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..cost import Duration
-from .visits import Visits
+from .visits import Part, Visits
 
 SAME_REACH = 60  # characters after travel hours where "pareil au retour" doubles them
 _SENTENCE_END = re.compile(r"[.!?]")
@@ -32,6 +32,22 @@ class Trips(Visits):
             return True  # "30 minutes de route dans chaque sens"; not "30 min au retour (42 km dans chaque sens)"
         return bool(self.cues.same and self.cues.back and self.cues.same.search(after) and self.cues.back.search(after))
 
+    def each_trip(self, text: str, parts: list[Part], each: set[int]) -> set[int]:
+        """`each` (the hours billed for each visit) with the trips said with them: the trip there before a trip back
+        of each visit ("30 min de trajet aller et 30 min retour à chaque fois"), and a trip added to each visit's
+        hours ("2 h sur place à chaque fois + 1 h de route aller-retour"), in the same sentence."""
+        before = {i for i in range(len(parts) - 1) if i + 1 in each and parts[i].count == 1 and _trips(text, parts, i)}
+        added = {i + 1 for i in range(len(parts) - 1) if i in each and self._added_trip(text, parts[i], parts[i + 1])}
+        return each | before | added
+
+    def _added_trip(self, text: str, hours: Part, trip: Part) -> bool:
+        """Is `trip` added to `hours` by an addition word only ("à chaque fois + 1 h de route"), not said in total?"""
+        gap = text[hours.duration.end : trip.duration.start]
+        addition, total = self.cues.addition, self.cues.total
+        if trip.role != "travel" or trip.count != 1 or not addition or _SENTENCE_END.search(gap):
+            return False
+        return bool(addition.search(gap)) and not (total and total.search(self._around(text, trip.duration)))
+
     def without_both_ways(self, text: str) -> str:
         """`text` without the words of a trip each way ("dans chaque sens" is no "chaque" visit)."""
         return self.cues.both_ways.compiled.sub(" ", text) if self.cues.both_ways else text
@@ -43,3 +59,11 @@ class Trips(Visits):
 def next_start(durations: list[Duration], duration: Duration) -> int:
     """Where the hours after `duration` start (a large number when none follow)."""
     return min((d.start for d in durations if d.start > duration.start), default=1 << 30)
+
+
+def _trips(text: str, parts: list[Part], index: int) -> bool:
+    """Are the hours at `index` and the next ones two trips said in one sentence ("30 min aller et 30 min retour")?"""
+    first, then = parts[index], parts[index + 1]
+    return first.role == then.role == "travel" and not _SENTENCE_END.search(
+        text, first.duration.end, then.duration.start
+    )

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 
-from ..cost import Duration
+from ..cost import Duration, alternation
 from ..french import fold
 from .added import AddedUp
 from .base import Context, asking
@@ -34,6 +35,12 @@ class Visits(AddedUp):
         self._per_years = {
             fold(period): count for period, count in self.words.periods_per_year.items()
         }  # "par mois": 12
+        spans = self.words.visit_spans
+        self._units = {fold(unit): count for unit, count in spans.units.items()}  # "mois": 12 a year
+        links, units = alternation(map(fold, spans.links)), alternation(self._units)
+        self._span = (
+            re.compile(rf"(?<![a-z])(?:{links}) (\d{{1,3}}|une?) ({units})(?![a-z])") if links and units else None
+        )
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "_said": ("", frozenset())}  # a pickled engine carries no message
@@ -95,10 +102,20 @@ class Visits(AddedUp):
         if last != text:
             counts = list(self.cues.visit_count.finditer(text))
             said = frozenset({int(m.group(1)) for m in counts if not self.per_period_after(text, m.end())} - {0, 1})
-            if not said and self.yearly(text):  # "une fois par trimestre … Quel montant annuel ?": 4 visits
-                said = frozenset({int(m.group(1)) * self._per_year(text, m.end()) for m in counts} - {0})
+            if not said and (years := Fraction(1) if self.yearly(text) else self._years(text)):
+                # "une fois par trimestre … Quel montant annuel ?": 4 visits; "par mois pendant 12 mois": 12
+                made = {int(m.group(1)) * self._per_year(text, m.end()) * years for m in counts}
+                said = frozenset(int(count) for count in made if count.denominator == 1) - {0}
             self._said = (text, said)
         return set(said)
+
+    def _years(self, text: str) -> Fraction:
+        """The years a span of the message lasts ("pendant 12 mois": 1, "sur 6 mois": 1/2), else 0."""
+        span = self._span.search(fold(text)) if self._span else None
+        if span is None:
+            return Fraction(0)
+        number = int(span.group(1)) if span.group(1).isdigit() else 1
+        return Fraction(number, self._units[span.group(2)])
 
     def repeats(self, text: str, duration: Duration, starts: list[int], visits: list[int]) -> int:
         """2 for "2 interventions de 3 h" or "2 fois 3 h": the count written just before the hours.
