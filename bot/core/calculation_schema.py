@@ -146,6 +146,7 @@ class CalculationsFile(StrictModel):
     part_of_words: list[str] = []
     trip_words: list[str] = []
     same_words: list[str] = []
+    same_trip_words: list[str] = []
     both_ways_words: list[str] = []
     return_words: list[str] = []
     sessions_asked_words: list[str] = []

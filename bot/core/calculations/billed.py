@@ -97,7 +97,7 @@ class BilledHours(Trips):
         starts = [d.start for d, _ in own]
         visits = [d.start for d, role in own if role == "intervention"]  # travel is not one of the visits
         back = self._backs(text, own)
-        parts = [Part(d, role, self.repeats(text, d, starts, visits)) for d, role in own]
+        parts = self.same_trips(text, [Part(d, role, self.repeats(text, d, starts, visits)) for d, role in own])
         each = {
             i
             for i, p in enumerate(parts)

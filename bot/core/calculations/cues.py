@@ -144,6 +144,7 @@ class Cues:
         self.included = optional(words.included_words)
         self.trip = optional(words.trip_words)  # "il a mis 1 h pour venir": a delay that may be the trip
         self.same = optional(words.same_words)  # "… et autant pour repartir": the trip back, the same
+        self.same_trip = optional(words.same_trip_words)  # "…, même trajet": a later visit's trip, the same
         self.both_ways = optional(words.both_ways_words)  # "30 min de route dans chaque sens": there and back
         self.back = optional(words.return_words)
         self.part_of = optional(words.part_of_words)  # "3 h, dont 30 min de trajet": hours within hours said

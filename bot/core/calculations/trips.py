@@ -4,6 +4,7 @@ autant pour repartir"): its travel hours count twice (Article 4.2.1 bills the wh
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..cost import Duration
 from .visits import Part, Visits
@@ -31,6 +32,15 @@ class Trips(Visits):
         if both and not re.search(r"\d", after[: both.start()]) and not self._said_back(text, duration):
             return True  # "30 minutes de route dans chaque sens"; not "30 min au retour (42 km dans chaque sens)"
         return bool(self.cues.same and self.cues.back and self.cues.same.search(after) and self.cues.back.search(after))
+
+    def same_trips(self, text: str, parts: list[Part]) -> list[Part]:
+        """`parts` with each trip said before "même trajet" (a later visit's: "Visite du 26/01 : de 14h à 15h15, même
+        trajet") counted once more for each time it is said."""
+        again = [m.start() for m in self.cues.same_trip.finditer(text)] if self.cues.same_trip else []
+        return [
+            replace(p, count=p.count + sum(at > p.duration.end for at in again)) if p.role == "travel" else p
+            for p in parts
+        ]
 
     def each_trip(self, text: str, parts: list[Part], each: set[int]) -> set[int]:
         """`each` (the hours billed for each visit) with the trips said with them: the trip there before a trip back
