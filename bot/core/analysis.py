@@ -8,6 +8,7 @@ import re
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress, count, pairwise
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -48,6 +49,7 @@ class Analyzer:
     def __post_init__(self) -> None:
         self._elided = frozenset(word for word in self.stop_words if len(word) == 1 and word not in _ELIDED_BEFORE)
         self._dropped = self.stop_words | frozenset(string.ascii_lowercase)  # plain words that are never terms
+        self._blanked = dict.fromkeys(self._dropped, "")  # their slots, blanked by one lookup each
         pronouns = "|".join(re.escape(p) for p in sorted(self.inverted_subjects, key=len, reverse=True))
         # A word, then "-": the literal first lets the regex engine jump from "-" to "-" (a long message
         # holds few) instead of trying a look-behind at every character; the same matches as "(?<=\w)-".
@@ -112,45 +114,47 @@ class Analyzer:
         text = numbers_joined(text)
         found = words(self._inversion.sub(" ", text) if self._inversion else text)
         # The hot path of a long message (hundreds of words, several texts per message): the repair cache read in C
-        # (`map`, a word missing from it repaired then), and one set telling the words kept: a concept always, a plain
-        # word unless a stop word or a stray letter (a token of one character is a letter or a digit).
+        # (`map`, a word missing from it repaired then).
         stems = list(map(self._repaired.get, found))
         if None in stems:
             stems = [self._cached_repair(word) if s is None else s for s, word in zip(stems, found, strict=True)]
-        slots = self._concepts(stems)
-        dropped = self._dropped
-        terms = [t for t, word in zip(slots, found, strict=True) if t and (word not in dropped or t.startswith("="))]
         if with_parts:
-            terms += [
+            slots = self._concepts(stems, list(stems))
+            dropped = self._dropped
+            kept = [t for t, word in zip(slots, found, strict=True) if t and (word not in dropped or t.startswith("="))]
+            return kept + [
                 s
                 for s, slot, word in zip(stems, slots, found, strict=True)
                 if slot != s and (word not in dropped or s.startswith("="))
             ]
-        return terms
+        # The words kept: a concept always, a plain word unless a stop word or a stray letter (a token of one character
+        # is a letter or a digit). The dropped words blanked in C (`map`), then the concepts written over their slots:
+        # no stem starts with "=", none is empty, so what is left is what a test of each slot would keep.
+        return list(filter(None, self._concepts(stems, list(map(self._blanked.get, found, stems)))))
 
-    def _concepts(self, stems: list[str]) -> list[str]:
-        """Replace synonym expressions by their concept; one slot per input stem ("" for the rest)."""
-        out = list(stems)
-        starts, pairs, singles, size = self._starts, self._pairs, self._singles, len(stems)
+    def _concepts(self, stems: list[str], out: list[str]) -> list[str]:
+        """`out` (one slot per stem) with each synonym expression of `stems` replaced by its concept, the expression's
+        other slots "" (an expression starts where none replaced before it ends, the longest first)."""
+        starts, phrases, singles = self._starts, self._phrases, self._singles
         covered = 0  # slots before this index belong to an expression already replaced
-        for index in [i for i, stem_ in enumerate(stems) if stem_ in starts]:  # most words start none
+        taken: set[int] = set()  # the slots of the expressions of two stems or more
+        # Where a stem and the next one open an expression, in C: most starts ("de", "la"…) are followed by no
+        # expression's second word, and only their one-word expression may match (below).
+        for index in compress(count(), map(self._pairs.__contains__, pairwise(stems))):
             if index < covered:
                 continue
             first = stems[index]
-            # Most starts ("de", "la"…) are not followed by an expression's second word: then only the
-            # one-word expression can match, and no slice is looked up.
-            if index + 1 < size and (first, stems[index + 1]) in pairs:
-                for length in starts[first]:
-                    if index + length > size:
-                        continue
-                    concept = self._phrases.get(tuple(stems[index : index + length]))
-                    if concept:
-                        out[index : index + length] = [concept] + [""] * (length - 1)
-                        covered = index + length
-                        break
-            elif concept := singles.get(first):
-                out[index] = concept
-                covered = index + 1
+            for length in starts[first]:
+                concept = phrases.get(tuple(stems[index : index + length])) if index + length <= len(stems) else None
+                if concept:
+                    out[index : index + length] = [concept] + [""] * (length - 1)
+                    covered = index + length
+                    taken.update(range(index, covered))
+                    break
+        # A one-word expression, where no longer one holds it (one replaced at an expression's start is that one).
+        for index in compress(count(), map(singles.__contains__, stems)):
+            if index not in taken:
+                out[index] = singles[stems[index]]
         return out
 
     def _cached_repair(self, word: str) -> str:

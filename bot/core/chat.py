@@ -46,7 +46,7 @@ class ChatNoise:
         # be tried at every character of the message.
         self._relay = re.compile(
             rf"{phrase_trie(written_forms(reading.relay_closings), folded=False)}(?!\w)[ \t]*(?=[?!.]|$)",
-            re.IGNORECASE | re.MULTILINE,
+            re.MULTILINE,  # case-blind by itself (see `phrase_trie`)
         )
 
     def without_mentions(self, text: str) -> str:

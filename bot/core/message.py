@@ -12,8 +12,9 @@ into patterns by `phrases.py`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from functools import cached_property
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import cached_property, partial
 
 from .chat import ChatNoise
 from .forwarding import Forwarding
@@ -22,7 +23,7 @@ from .lists import FULL_STOP, CountedLists, SequenceLists, inline_items, semicol
 from .phrases import PhraseFinder, phrases_pattern
 from .pieces import Pieces
 from .reading import Reading
-from .sentence_ends import Titles, bare_line, sentences
+from .sentence_ends import Titles, bare_line, each_sentence
 from .sign_offs import SignOffs
 from .spoken import Dictation
 
@@ -56,15 +57,23 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Message:
-    sentences: tuple[Sentence, ...]
+    own: tuple[Sentence, ...]  # the message's own sentences: the forwarded message's, then its quoted history's
     # The forwarded message alone, when the text held one (forwarder's words and header fields left
     # out), else "": what the calculations read, so that "Envoyé : jeudi 26 novembre 2026" is no date asked.
     forwarded: str = ""
+    # The forwarder's words, read into context sentences (none asks) only when first needed: a message answered as a
+    # whole mostly never reads them, and those of a long forwarded e-mail took 0.2 ms to cut.
+    aside: Callable[[], tuple[Sentence, ...]] = field(default=tuple, repr=False, compare=False)
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Its own sentences, then the forwarder's words."""
+        return (*self.own, *self.aside())
 
     # Read by each question of the message: listed once (a frozen message's sentences never change).
     @cached_property
     def questions(self) -> list[str]:
-        return [sentence.text for sentence in self.sentences if sentence.asks]
+        return [sentence.text for sentence in self.own if sentence.asks]  # the forwarder's words never ask
 
     @cached_property
     def context(self) -> list[str]:
@@ -112,8 +121,11 @@ class Reader:
                 quoted = [replace(sentence, asks=False) for sentence in quoted]
             at = len(sentences) if pointer is None else pointer + 1
             sentences[at:at] = quoted
-        sentences += [Sentence(s, False) for s, _, _ in self._sentences(outside)]  # the forwarder's words
-        return Message(tuple(sentences), read if read != written else "")
+        return Message(tuple(sentences), read if read != written else "", partial(self._aside, outside))
+
+    def _aside(self, outside: str) -> tuple[Sentence, ...]:
+        """The sentences of the forwarder's words `outside`: context."""
+        return tuple(Sentence(sentence, False) for sentence, _, _ in self._sentences(outside))
 
     def _asking(self, body: str, unpunctuated: bool) -> list[Sentence]:
         """The sentences of `body`, each knowing whether it asks something."""
@@ -187,7 +199,7 @@ class Reader:
         text = inline_items(
             self._counted.items(self._sequence.items(semicolon_items(text, self.cutter.asks) if listed else text))
         )
-        for raw in sentences(text, self._titles):
+        for raw in each_sentence(text, self._titles):  # none cut after a signature
             raw = raw.strip()
             marked = raw[:1] in _ITEM_STARTS or raw[1:2] == ")" or (raw[:1] in "ivIV" and _ITEM_NUMBER.match(raw))
             piece = _ITEM_NUMBER.sub("", raw) if marked else raw

@@ -237,10 +237,13 @@ class Pieces:
         ):
             return True
         # SMS: a question word left in place, at the end of the sentence or of one of its pieces ("la facture
-        # arrive qd et c'est qui le président"); not in punctuated sentences ("… qui fait quoi." tells).
+        # arrive qd et c'est qui le président"); not in punctuated sentences ("… qui fait quoi." tells): those are
+        # told before their words are read.
+        if not unpunctuated and sentence.endswith("."):
+            return False
         closing = not self._closing_words.isdisjoint(WORD.findall(folded)) or (
             unpunctuated and self._yes_no.search(folded)
         )
-        if not closing or (not unpunctuated and sentence.endswith(".")):
+        if not closing:
             return False
         return any(self._closes(piece) for piece in self._piece_end.split(folded)[::2])

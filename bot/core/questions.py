@@ -59,7 +59,7 @@ class QuestionFinder:
         last = ""  # the sentence just before, whatever it is
         if len(message.questions) > MAX_PARTS:
             return [Question(question, "") for question in message.questions]  # more than one reply can hold
-        for sentence in message.sentences:
+        for sentence in message.own:  # the forwarder's words after them ask nothing: no question takes them
             if not sentence.asks:
                 previous.append(sentence.text)
                 last = sentence.text
@@ -125,12 +125,15 @@ class QuestionFinder:
         """Whether the one question of a message comes before all the context that names something ("Qui
         paie les déplacements du technicien ? je prépare un courrier"): that context says what the writer
         does about it, not what is asked, so the question is read for itself, the context weaker."""
-        if sum(sentence.asks for sentence in message.sentences) != 1:
+        own = message.own  # then the forwarder's words, which never ask, read only if its own sentences say nothing
+        if sum(sentence.asks for sentence in own) != 1:
             return False
-        asked = next(index for index, sentence in enumerate(message.sentences) if sentence.asks)
-        if any(self.names_something(sentence.text) for sentence in message.sentences[:asked]):
+        asked = next(index for index, sentence in enumerate(own) if sentence.asks)
+        if any(self.names_something(sentence.text) for sentence in own[:asked]):
             return False
-        return any(self.names_something(sentence.text) for sentence in message.sentences[asked + 1 :])
+        if any(self.names_something(sentence.text) for sentence in own[asked + 1 :]):
+            return True
+        return any(self.names_something(sentence.text) for sentence in message.sentences[len(own) :])
 
     def _asks_when(self, piece: str) -> bool:
         """ "…, et au bout de combien de temps": how long or from when, asked of the piece before it."""

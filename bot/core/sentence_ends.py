@@ -12,7 +12,7 @@ the plain pattern's).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 _MARKS = "?.!…"
 _LINE_MARKS = tuple(_MARKS + ":;,)»")  # a line ending with one of these is punctuated (bare_line)
@@ -49,17 +49,20 @@ class Titles:
 
 def sentences(text: str, titles: Titles | None = None) -> list[str]:
     """`text` cut at its sentences' ends (what `re.split` with the plain pattern gives), not after `titles` ("M. Baert")."""
-    pieces: list[str] = []
+    return list(each_sentence(text, titles))
+
+
+def each_sentence(text: str, titles: Titles | None = None) -> Iterator[str]:
+    """`sentences`, one after the other: a reader stopping at a signature cuts no further."""
     start = 0
     pattern = _NUMBERED_END if ")" in text else _END if "\n" in text else _MARK_END
     for end in pattern.finditer(text):
         at = end.start()
         if titles and text[at] == "." and titles.end_at(text, at):
             continue  # "M. Baert": a title, not a sentence's end
-        pieces.append(text[start : at + (text[at] in _MARKS)])  # a mark stays with its sentence
+        yield text[start : at + (text[at] in _MARKS)]  # a mark stays with its sentence
         start = end.end()
-    pieces.append(text[start:])
-    return pieces
+    yield text[start:]
 
 
 def bare_line(sentence: str) -> bool:
