@@ -94,7 +94,7 @@ class Engine:
         message = self.reader.read(lines, written)
         asked = self.questions.find_questions(message)
         if message.forwarded:  # matched without the forwarding header's fields ("Objet :", "De : accueil@mairie")
-            text = " ".join(" ".join(sentence.text for sentence in message.sentences).split()) or text
+            text = " ".join(" ".join([*(sentence.text for sentence in message.own), message.outside]).split()) or text
         text = self.reader.tidy(text, whole=True)  # matched without "@bot", "+1", "tu peux me dire si"
         if not any(char.isalnum() for char in text):  # "@bot", "+1": nothing asked
             return self.replies.unknown(question, self.replies.not_found([]))

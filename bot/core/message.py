@@ -64,6 +64,7 @@ class Message:
     # The forwarder's words, read into context sentences (none asks) only when first needed: a message answered as a
     # whole mostly never reads them, and those of a long forwarded e-mail took 0.2 ms to cut.
     aside: Callable[[], tuple[Sentence, ...]] = field(default=tuple, repr=False, compare=False)
+    outside: str = ""  # those words as written: what a forwarded message is matched with besides its own sentences
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -121,7 +122,7 @@ class Reader:
                 quoted = [replace(sentence, asks=False) for sentence in quoted]
             at = len(sentences) if pointer is None else pointer + 1
             sentences[at:at] = quoted
-        return Message(tuple(sentences), read if read != written else "", partial(self._aside, outside))
+        return Message(tuple(sentences), read if read != written else "", partial(self._aside, outside), outside)
 
     def _aside(self, outside: str) -> tuple[Sentence, ...]:
         """The sentences of the forwarder's words `outside`: context."""
