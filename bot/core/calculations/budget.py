@@ -60,8 +60,7 @@ class Budget(Calculator):
         sessions: bool,
         durations: list[Duration],
     ) -> Answer | None:
-        """The hours or sessions `amount` pays for."""
-        roles, _ = self.billed.roles(text, durations)
+        roles, _ = self.billed.roles(text, durations)  # the hours or sessions `amount` pays for
         if any(role == "training" and self.billed.party_of(text, d) == "fibre" for d, role in roles):
             return None  # La Fibre's training: its quote's price, never the CDG 62's hours
         # a session's training hours are the CDG 62's time that the amount pays ("une séance de formation = 2 h")
@@ -74,7 +73,8 @@ class Budget(Calculator):
         billed = [(d, role) for d, role in billed if d not in mine]
         if sessions:
             return self._sessions(question, text, terms, amount, billed)
-        if any(role != "travel" for _, role in billed) or (durations and not billed):
+        given = [d for d, role in roles if role not in ("opening", "own_staff")]  # "ouverte de 14h à 18h": no bill
+        if any(role != "travel" for _, role in billed) or (given and not billed):
             # Hours worked are given: a price question, unless the hours left are asked ("il nous reste combien d'heures ?")
             left = hours and self.cues.remaining and self.cues.remaining.search(text)
             if left and billed and self.billed.added_up(text, billed):
