@@ -35,10 +35,13 @@ class Titles:
         self._reach = len(words[0]) + 1 if words else 0  # the longest, and the character before it
         self._lasts = frozenset(word[-1] for word in words if word)  # a full stop after another letter: no title
         # A title then a capitalised name ("M. Garcia demande …", "Me Carlier"): a person, who names no topic.
-        titles = "|".join(map(re.escape, words))
-        self.names = (
-            re.compile(rf"(?<!\w)(?:{titles})\.?\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)?") if words else None
+        # (The titles' first letters ahead: the regex engine skips to them, the look-behind is tried only there.)
+        titles, firsts = (
+            "|".join(map(re.escape, words)),
+            "".join(sorted({re.escape(word[0]) for word in words if word})),
         )
+        name = rf"(?=[{firsts}])(?<!\w)(?:{titles})\.?\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)?"
+        self.names = re.compile(name) if words else None
 
     def end_at(self, text: str, at: int) -> bool:
         """Does a title end right before the full stop at `at`?"""
