@@ -44,6 +44,7 @@ class Prices(Calculator):
         self.totals = Totals(context, parties)
         self.billed = BilledHours(context, parties)
         self.budget = Budget(context, parties, self.billed, self.totals)
+        self._asking_terms = set(self.matcher.question_terms(" ".join(self.words.amount_asked_words)))
 
     def cost(self, question: str, text: str, terms: list[str], near: set[str], named: set[str]) -> Answer | None:
         """The price of the CDG 62's hours in `text`, or why there is none."""
@@ -57,6 +58,10 @@ class Prices(Calculator):
             return self._days(question, text, terms)
         if not durations or not (COST_CLAUSE in near or self.cues.cost_terms & set(terms)):
             return None
+        if not (named or self._visit(text, terms)) and all(
+            self.billed.per_period_after(text, d.end) for d in durations
+        ):
+            return None  # "une adjointe a 28h par semaine … combien de jours de congés ?": a working time, no visit
         if (hit := self.cues.compensation and self.cues.compensation.search(text)) and not self._mileage(text, hit):
             return self._not_billed(question, terms, "outage", named)  # hours of a loss, not of a bill
         roles, trained = self.billed.roles(text, durations)
@@ -197,6 +202,11 @@ class Prices(Calculator):
         if not named or COST_CLAUSE not in near or not asked or not asked.search(fold(text)) or self._price_asked(text):
             return None
         return refusal(question, NO_HOURS)
+
+    def _visit(self, text: str, terms: list[str]) -> bool:
+        """Does the message name a visit ("venu", "sur place") or the service ("accompagnement"), not only "combien"?"""
+        service = self.cues.cost_terms & set(terms) - self._asking_terms
+        return bool(service or (self.cues.intervention and self.cues.intervention.search(text)))
 
     def _price_asked(self, text: str) -> bool:
         """Does the message ask an amount ("combien", "quel tarif") or give one to check ("200 € pour 3 h")?"""
