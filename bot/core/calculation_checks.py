@@ -64,6 +64,11 @@ def check_calculations(
         for party in (entry.party, *entry.counterpart, *entry.note):
             if party not in PARTIES:
                 yield problem(("party_clauses", index), f"partie « {party} » inconnue (attendu : {', '.join(PARTIES)})")
+    for label in calculations.alternative_labels:  # found in a text folded with its words spaced (alternatives.py)
+        if any(char.isspace() or char in ".!?" for char in label.strip()):
+            yield problem(
+                ("alternative_labels",), f"« {label} » : un libellé d'alternative est un seul mot, sans point"
+            )
     years = calculations.execution_years
     # a date after a word of both lists would be read as the event's (the first), never as the entry into force
     for word in sorted({fold(w) for w in years.event_words} & {fold(w) for w in years.entry_words}):

@@ -106,10 +106,6 @@ class Engine:
             leads = len(asked) == 1 and self.questions.leads(message)
             opened = len(asked) == 1 and asked[0].text not in message.questions
             focus = asked[0].text if len(asked) == 1 and (anchored or leads or opened) else ""
-            # The calculations read a forwarded message without its header ("Envoyé : jeudi 26 novembre 2026"), and a
-            # list item's figures up to its line's end
-            itemized = ended_items(message.forwarded or written)
-            figures = " ".join(itemized.split()) if message.forwarded or itemized != written else ""
             sentence = asked[0].text if len(asked) == 1 else ""
             return self._answer_part(
                 question,
@@ -118,15 +114,14 @@ class Engine:
                 today,
                 signature,
                 situational=anchored,
-                figures=figures,
+                figures=_figures(message.forwarded, written),
                 leads=leads,
                 sentence=sentence,
             )
         answer_part = partial(self._answer_part, today=today, signature=signature, whole=text)
         parts = self.part_reader.answers(message, asked, anchored=anchored, answer_part=answer_part)
         if not any(part.answered for part in parts):
-            # Read whole, still without a forwarded header ("Envoyé : lundi 23 novembre 2026 10:12" is no duration).
-            figures = " ".join(message.forwarded.split())
+            figures = _figures(message.forwarded, written)
             return self._answer_part(question, text, "", today, signature, situational=anchored, figures=figures)
         if len(parts) == 1:
             return replace(parts[0], question=question)
@@ -245,3 +240,11 @@ class Engine:
     def full_text(self, clause_id: str) -> str:
         clause = self.knowledge.clauses[clause_id]
         return f"{clause.text}\n\n{clause.note}" if clause.note else clause.text
+
+
+def _figures(forwarded: str, written: str) -> str:
+    """What the calculations read of a message answered whole: a forwarded message without its header ("Envoyé : jeudi
+    26 novembre 2026 10:12" is no date nor duration), a list item's figures up to its line's end; "" when that is the
+    message's own text (they read it then)."""
+    itemized = ended_items(forwarded or written)
+    return " ".join(itemized.split()) if forwarded or itemized != written else ""

@@ -21,14 +21,12 @@ _ASKED_AFTER = re.compile(r"\s*+(?:[,;:]\s*+)?(?![A-ZÀ-Ý])[^.?!«»\n]{0,40}\?
 _QUOTE = re.compile(r"«\s*(.+?)\s*»|\"(.+?)\"", re.DOTALL)
 # A header's last field when it is a date ("Date : 28 nov. 2026 à 08:30", "Envoyé : jeudi 26 novembre 2026 16:22"): the
 # header is dropped up to that field's colon, and the date left alone on its line dates the e-mail, never the situation.
-_DATED_LINE = re.compile(
-    r"[ \t]*(?:[^\W\d]+\.?[ \t]+)?\d{1,2}(?:er)?[ \t/.-]+(?:\d{1,2}|[^\W\d]+\.?)[ \t/.-]+\d{2,4}[^\n\w]*"
-    r"(?:(?:à[ \t]+)?\d{1,2}[:h]\d{2})?[ \t]*\n"
-)
+_DAY = r"\d{1,2}(?:er)?[ \t/.-]+(?:\d{1,2}|[^\W\d]+\.?)[ \t/.-]+\d{2,4}"  # "28/11/2026", "1er déc. 2026"
+_DATED_LINE = re.compile(rf"[ \t]*(?:[^\W\d]+\.?[ \t]+)?{_DAY}[^\n\w]*(?:(?:à[ \t]+)?\d{{1,2}}[:h]\d{{2}})?[ \t]*\n")
 # A letter's date line ("Le 28/11/2026", "Arras, le 28 novembre 2026") opening a message, a greeting line after it,
 # dates the writing, never the situation (a formal notice named after it is not of that day).
 _LETTER_DATE = re.compile(
-    r"[ \t]*(?:[^\W\d][^\n,]{0,40},[ \t]*)?[Ll]e[ \t]+\d{1,2}(?:er)?[ \t/.-]+(?:\d{1,2}|[^\W\d]+\.?)[ \t/.-]+\d{2,4}[ \t]*\n"
+    rf"[ \t]*(?:[^\W\d][^\n,]{{0,40}},[ \t]*)?[Ll]e[ \t]+{_DAY}[ \t]*\n"
     r"(?=[ \t]*[^\W\d][^\n\d]{0,30},[ \t]*\n)"  # then a greeting line ("Bonjour,", "Madame, Monsieur,"): a letter
 )
 HEADER_CHARS = 400  # forwarding headers are at the start

@@ -94,14 +94,14 @@ class Calculations:
         """Each body's own calendar, when the message gives several their own dates and asks about them all; with
         `weighed`, each alternative's own computation, whatever it computes ("Scénario 1 : … Scénario 2 : …")."""
         answers = [self._answer(question, text, terms, ranked, today, signature) for _, text in bodies]
-        calendars = [a for a in answers if a and a.kind == "calculation" and a.citations]
-        kinds = {a.citations[0].id for a in calendars}
-        if len(calendars) < len(answers) or not (kinds <= set(CALENDAR_CLAUSES) or (weighed and len(kinds) == 1)):
-            return None  # a price, a cap: the message's figures are read together
-        if len({a.text for a in calendars}) < 2:
+        computed = [a for a in answers if a and a.kind == "calculation" and a.citations]
+        clauses = {a.citations[0].id for a in computed}
+        if len(computed) < len(answers) or not (clauses <= set(CALENDAR_CLAUSES) or (weighed and len(clauses) == 1)):
+            return None  # bodies' price or cap: the message's figures are read together
+        if len({a.text for a in computed}) < 2:
             return None
-        text = "\n\n".join(f"Pour {name} : {a.text}" for (name, _), a in zip(bodies, calendars, strict=True))
-        return Answer(question, True, "calculation", text, calendars[0].citations, 1.0)
+        text = "\n\n".join(f"Pour {name} : {a.text}" for (name, _), a in zip(bodies, computed, strict=True))
+        return Answer(question, True, "calculation", text, computed[0].citations, 1.0)
 
     def _answer(
         self, question: str, text: str, terms: list[str], ranked: list[Candidate], today: date, signature: date | None

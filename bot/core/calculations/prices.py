@@ -205,7 +205,7 @@ class Prices(Calculator):
 
     def _visit(self, text: str, terms: list[str]) -> bool:
         """Does the message name a visit ("venu", "sur place") or the service ("accompagnement"), not only "combien"?"""
-        service = self.cues.cost_terms & set(terms) - self._asking_terms
+        service = (self.cues.cost_terms & set(terms)) - self._asking_terms
         return bool(service or (self.cues.intervention and self.cues.intervention.search(text)))
 
     def _price_asked(self, text: str) -> bool:
