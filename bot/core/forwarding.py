@@ -45,7 +45,8 @@ class Forwarding:
             # "De : X Objet : Y": a field runs to the next field; its last one ends at its colon.
             flexible(marker, folded=True) + rf"(?:[^«]{{0,120}}?(?=\s(?:{fields})))?"
             if marker.endswith(":")
-            else flexible(marker, folded=True) + r"\b[^:«]{0,80}:"
+            # "Ticket n° 8915 — Priorité : …": a marker with no colon of its own runs to the next field, else to its colon
+            else flexible(marker, folded=True) + rf"(?!\w)(?:[^:«]{{0,80}}?(?=\s(?:{fields}))|[^:«]{{0,80}}:)"
             for marker in markers
             if marker
         ]

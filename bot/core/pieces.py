@@ -62,6 +62,7 @@ class Pieces:
         items = {fold(opener).strip() for opener in reading.listing_openers if opener.strip()}
         self._lead = re.compile(rf"{phrase_trie(folded_asking | items, folded=True)}\W*$")
         self._in_place = frozenset(fold(word).strip() for word in reading.in_place_question_words)
+        self._in_sentence = self._in_place | {fold(w).strip() for w in reading.sentence_question_words}  # see `asks`
         self._cutter = Cutter(reading, asking_phrases, self._piece_end)  # where a new question may start
         self._enumerators, self._ordinals = self._cutter.enumerators, self._cutter.ordinals
         self._follow_up = phrases_pattern(reading.follow_up_words, start=False)
@@ -229,9 +230,9 @@ class Pieces:
                 return True
         if self._asked_inverted.search(folded):
             return True  # "comment son prix sera-t-il fixé.": a subject after its verb asks, whatever its mark
-        # In a message without "?": a question word anywhere, or a question starting mid-sentence or after a comma.
+        # Without "?": a question word anywhere ("c'est quel tribunal"), or a question starting mid-sentence or after a comma.
         if unpunctuated and (
-            not self._in_place.isdisjoint(WORD.findall(folded))
+            not self._in_sentence.isdisjoint(WORD.findall(folded))
             or any(cut.kind == "start" for cut in self._cutter.cuts(sentence))
             or any(self._opener.match(piece.strip()) for piece in self._piece_end.split(folded)[::2])
         ):

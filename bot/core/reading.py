@@ -38,6 +38,7 @@ class Reading:
     question_enumerators: tuple[str, ...] = ()
     ordinal_enumerators: tuple[str, ...] = ()
     in_place_question_words: tuple[str, ...] = ()
+    sentence_question_words: tuple[str, ...] = ()
     follow_up_words: tuple[str, ...] = ()
     time_question_words: tuple[str, ...] = ()
     request_openers: tuple[str, ...] = ()

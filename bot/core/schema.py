@@ -104,6 +104,7 @@ class VocabularyFile(StrictModel):
     question_enumerators: list[str] = []
     ordinal_enumerators: list[str] = []
     in_place_question_words: list[str] = []
+    sentence_question_words: list[str] = []
     follow_up_words: list[str] = []
     time_question_words: list[str] = []
     request_openers: list[str] = []
