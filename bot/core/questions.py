@@ -74,7 +74,9 @@ class QuestionFinder:
                 asked_before = pieces and (
                     self._asks_when(piece) or ("?" not in sentence.text and self._party_only(piece))
                 )
-                if self.names_something(piece) and not asked_before and not self._points_back(piece):
+                # a piece on another topic is a question of its own ("…, et, sans rapport, à quelle heure passe le bus ?")
+                apart = self.names_something(piece) or (bool(pieces) and self._foreign(piece))
+                if apart and not asked_before and not self._points_back(piece):
                     pieces.append(piece)
                     pending = ""
                 else:
@@ -117,9 +119,13 @@ class QuestionFinder:
         """Whether a question naming nothing the convention knows, after another question of the message, asks
         about something else ("… ? Au fait, vous savez quand ouvre la déchetterie ?"): it names words of another
         topic, so it is answered (refused) in its place rather than left out."""
+        return bool(questions) and self._foreign(text)
+
+    def _foreign(self, text: str) -> bool:
+        """Whether `text` names words of another topic than the convention's (see `_elsewhere`)."""
         terms = self.matcher.question_terms(text)  # a few words only ("Virement, chèque ?") detail the one before
         foreign = sum(map(self.matcher.is_foreign, terms))
-        return bool(questions) and len(terms) > MIN_FOREIGN_TERMS and foreign >= MIN_FOREIGN_TERMS
+        return len(terms) > MIN_FOREIGN_TERMS and foreign >= MIN_FOREIGN_TERMS
 
     def leads(self, message: Message) -> bool:
         """Whether the one question of a message comes before all the context that names something ("Qui
