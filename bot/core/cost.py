@@ -44,6 +44,7 @@ class Duration:
     problem: str = ""
     start: int = 0
     end: int = 0
+    clock: bool = False  # from one time of day to another ("de 9h à 12h"): a span of its own, never hours said again
 
 
 class DurationReader:
@@ -97,7 +98,7 @@ class DurationReader:
                 problem = f"« {written} » : l'heure de fin doit suivre l'heure de début"
                 found.append(Duration(written, None, problem, start, end))
             else:
-                found.append(Duration(written, hours, start=start, end=end))
+                found.append(Duration(written, hours, start=start, end=end, clock=True))
         clock: list[re.Match[str]] = []  # times of day ("à 14h"), read below as arrivals and departures
         maybe: set[int] = set()  # of those, the ones that are hours unless they make a stay ("début 9h")
         for match in self._duration.finditer(text):
@@ -126,7 +127,7 @@ class DurationReader:
                 unit = 60 if match.group(2) else 1  # "30 minutes à l'aller et 30 au retour": the second in minutes
                 found.extend(_duration(n, n, unit, 0, span) for n, span in self._carried.after(text, match.end()))
         stays, paired = self._times.stays(text, clock)
-        found.extend(Duration(text[start:end], hours, start=start, end=end) for start, end, hours in stays)
+        found.extend(Duration(text[start:end], hours, start=start, end=end, clock=True) for start, end, hours in stays)
         found.extend(d for i in sorted(maybe - paired) if (d := self._written(clock[i])))
         for match in scanned(self._hour_fraction, text, self._fraction_words):
             before = text[max(0, match.start() - TIME_OF_DAY_REACH) : match.start()]
@@ -169,6 +170,9 @@ class DurationReader:
             if len(named.split()) <= LABEL_WORDS:
                 before.pop()  # "2h sur place, route : 1 h": the word before the colon names the hours after it
         cut, stop = before[-1].end() if before else max(low, first), min(high, self.clause_end(text, end))
+        opening = text.rfind("(", max(low, first), start) if labelled else -1
+        if opening > text.rfind(")", opening, start):  # "(ouverte le mardi et le jeudi de 9h à 12h)": one part
+            cut = min(cut, opening + 1)
         # "sur place : 2 h route : 40 min": "route" names the hours right after its colon, not these
         label_after = text.startswith(":", stop) and not text[stop + 1 : high].strip()
         if labelled and label_after and len(text[end:stop].split()) <= LABEL_WORDS:

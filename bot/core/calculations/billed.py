@@ -46,7 +46,9 @@ class BilledHours(Trips):
             if role == "intervention":
                 # "a mis 48h à venir, on paie les 48h ?": the same hours said again keep the role they were given;
                 # "ouvert de 8h30 à 12h et de 14h à 17h": hours listed right after opening hours are opening hours too
-                said = (r for e, r in roles if e.hours == d.hours and r not in ("intervention", "included"))
+                said = (
+                    r for e, r in roles if e.hours == d.hours and r not in ("intervention", "included") and not d.clock
+                )
                 listed = after and after[1] == "opening" and self._listed_after(text, after[0], d)
                 role = "opening" if listed else next(said, role)
             roles.append((d, role))
