@@ -17,6 +17,8 @@ SPAN_REACH = 40  # characters before a time of day where an arrival or a departu
 _SENTENCE_END = re.compile(r"[.;!?]")
 # "09:30", "14:05": hours and minutes of a clock; not a chat's stamp "[14:02]", a duration "1:30:00" or a ratio. Found
 # from the colon (a literal first: a fast scan, not a look-behind tried at every character), the hours checked after.
+# A date's year, then a comma or a dash, right before a clock's late hours: "séance du 12 mars 2026, 18h30"
+_AFTER_DATE = re.compile(r"\b(?:19|20)\d\d\s*[,–-]\s*$")
 _COLON_MINUTES = re.compile(r":[0-5]\d")
 _NOT_BEFORE, _NOT_AFTER = frozenset("0123456789:["), frozenset("0123456789:]")
 CLOCK_WORD_REACH = 12  # characters before "midi" where "après" makes it a part of the day
@@ -132,6 +134,9 @@ class TimesOfDay:
         hours written as a clock's, with their minutes ("l'appel de 14h30"), else 0."""
         elapsed = self.elapsed is not None and self.elapsed.search(before)
         late = self._late_hour <= hour < 24 and self._late is not None and bool(self._late.search(before))
+        late = late or (
+            self._late_hour <= hour < 24 and bool(_AFTER_DATE.search(before))
+        )  # "(séance du 12/03/2026, 18h30)"
         return bool(((self.time_of_day and self.time_of_day.search(before)) or late) and not elapsed)
 
     def spent(self, text: str, end: int) -> bool:
