@@ -18,6 +18,7 @@ from .cues import cue_pattern
 from .document_roles import CLAUSE_END, DocumentRoles
 
 ROLE_REACH = 80  # characters before a date where its role is looked for
+FAR_REACH = 240  # ... and in its sentence, when none is said in those
 LIST_LINK_WORDS = 4  # words besides a party that may go on a list past a sentence's end ("puis par la Fibre le")
 ROLE_CACHE_SIZE = 64  # the dates of one message (a cache kept across messages would only serve repeated messages)
 _UNKNOWN = "?"  # not a role: `_role` gives a role's name or None
@@ -105,7 +106,15 @@ class DateRoles(Calculator):
             window = self._weekday.sub("le ", folded[max(previous_end, mention.start - ROLE_REACH) : mention.start])
             # Past the previous date, within its clause: "la facture du 15/09 est arrivée à échéance le 15/10".
             wide = CLAUSE_END.split(folded[max(0, mention.start - ROLE_REACH) : mention.start])[-1]
-            found = known[key] = (window, self._cached_role(window, wide, self._after(folded, mention, following)))
+            after = self._after(folded, mention, following)
+            role = self._cached_role(window, wide, after)
+            if role is None and previous_end < mention.start - ROLE_REACH:
+                # "la mise en demeure …, qui ne marche toujours pas, elle a été remise … le 2 septembre": its sentence's
+                # cue, further back
+                far = folded[max(previous_end, mention.start - FAR_REACH) : mention.start]
+                if (own := SENTENCE_BREAK.split(far)[-1]) != SENTENCE_BREAK.split(window)[-1]:
+                    window, role = own, self._cached_role(own, own, after)
+            found = known[key] = (window, role)
         return found
 
     def _cached_role(self, window: str, wide: str, after: str) -> str | None:
