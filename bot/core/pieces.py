@@ -77,15 +77,16 @@ class Pieces:
         question after a condition ("si nous payons en retard, que se passe-t-il ?": one question)."""
         pieces: list[str] = []
         asks: list[bool] = []
-        # "si …" asks only after "savoir si", "demande si" ("… si les frais sont facturés, et si on peut
-        # arrêter"); otherwise it is a condition ("Et si ça ne convient pas, comment en sortir ?").
+        # "si …" asks only after "savoir si" ("… si les frais sont facturés"), else it is a condition ("Et si ça …").
         indirect = bool(self._asking.search(fold(question)))
-        # "m'indiquer le taux horaire, la juridiction … ainsi que la durée": one question per item (its asking phrase
-        # is one `indirect` found, a space or a comma after it: not searched for without one).
+        # "m'indiquer le taux horaire, la juridiction … ainsi que la durée": one question per item after its asking phrase
+        # (an `indirect` found, then a space or a comma), not before it ("venu le lundi 2 mars …, le lundi 9 mars …, et je
+        # voudrais savoir combien"); without "?", a question word asks wherever it stands, a question starts mid-sentence.
         listing = indirect and bool(self._listing and self._listing.search(fold(question)))
-        # Without "?", a question word asks wherever it stands, and a question may start mid-sentence.
         in_place = "?" not in question
         split, kinds = self._cutter.split(question, starts=in_place)
+        asked_at = (i for i in range(0, len(split), 2) if listing and self._asking.search(fold(split[i])))
+        items_from = next(asked_at, 0)  # the first piece holding the asking phrase
         # Questions listed ("Quand entre-t-elle en vigueur, (…,) et qui signe ?"): the first asks, unless a subject follows
         first, last = fold(split[0]), fold(split[-1]).strip()
         listed = len(split) > 2 and bool(self._link.match(last) and self._opener.match(first))
@@ -131,7 +132,7 @@ class Pieces:
                 continue
             carried = ""
             inside_brackets = bool(pieces) and pieces[-1].count("(") > pieces[-1].count(")")
-            asking = announced or asks_alone or (listing and bool(self._item.match(folded)))
+            asking = announced or asks_alone or (listing and index >= items_from and bool(self._item.match(folded)))
             announced = conditional = False
             if pieces and (
                 inside_brackets or not asking or not asks[-1] or self._joined_subjects(pieces[-1], separator, own)
@@ -237,9 +238,8 @@ class Pieces:
             or any(self._opener.match(piece.strip()) for piece in self._piece_end.split(folded)[::2])
         ):
             return True
-        # SMS: a question word left in place, at the end of the sentence or of one of its pieces ("la facture
-        # arrive qd et c'est qui le président"); not in punctuated sentences ("… qui fait quoi." tells): those are
-        # told before their words are read.
+        # SMS: a question word left in place, at the end of the sentence or of one of its pieces ("la facture arrive qd
+        # et c'est qui le président"); not in punctuated sentences ("… qui fait quoi." tells, read before its words).
         if not unpunctuated and sentence.endswith("."):
             return False
         closing = not self._closing_words.isdisjoint(WORD.findall(folded)) or (
