@@ -54,6 +54,7 @@ class Reading:
     own_bodies: tuple[str, ...] = ()
     spoken_commas: tuple[str, ...] = ()
     spoken_question_marks: tuple[str, ...] = ()
+    spelled_acronyms: tuple[str, ...] = ()
     spoken_stops: tuple[str, ...] = ()
     spoken_stops_before_question: tuple[str, ...] = ()
     list_counts: tuple[tuple[str, int], ...] = ()

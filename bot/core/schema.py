@@ -120,6 +120,7 @@ class VocabularyFile(StrictModel):
     own_bodies: list[str] = []
     spoken_commas: list[str] = []
     spoken_question_marks: list[str] = []
+    spelled_acronyms: list[str] = []
     spoken_stops: list[str] = []
     spoken_stops_before_question: list[str] = []
     list_counts: dict[str, int] = {}

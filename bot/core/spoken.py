@@ -31,11 +31,18 @@ class Dictation:
         # What follows a full stop said aloud: a question, perhaps after an ordinal ("point la deuxième qui paie").
         ordinal = rf"(?:(?:{any_phrase(reading.ordinal_enumerators)})[\s,:]+)?"
         self._question_ahead = re.compile(rf"\s+{ordinal}(?:{starts})(?![\w'’])|\s*$", re.IGNORECASE)
+        # "c d g": an acronym spelled letter by letter, as a dictation tool writes it (the message is then dictated)
+        spelled = [" +".join(map(re.escape, word.lower())) for word in reading.spelled_acronyms if len(word) >= 3]
+        self._spelled = re.compile(rf"(?<!\w)(?:{'|'.join(spelled)})(?!\w)", re.IGNORECASE) if spelled else None
+        self._acronyms = {word.lower(): word for word in reading.spelled_acronyms}
 
     def punctuate(self, text: str) -> str:
         """`text` with the punctuation said aloud in a dictated message written as marks ("c'est le maire
         virgule deux questions" -> "c'est le maire, deux questions"); "3 virgule 5" is "3,5". A text holding a
-        "?" was punctuated by hand or by the dictation tool: its words are words."""
+        "?" was punctuated by hand or by the dictation tool: its words are words. An acronym spelled letter by letter is
+        written whole ("c d g" -> "CDG")."""
+        if self._spelled and self._spelled.search(text):
+            text = self._spelled.sub(lambda m: self._acronyms["".join(m.group().split()).lower()], text)
         found = [] if "?" in text else self._spoken.find(text)
         if not found:
             return text
