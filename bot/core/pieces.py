@@ -43,12 +43,12 @@ class Pieces:
         self._piece_end = re.compile(rf"(\s*[,;]\s*|\s+(?=(?:{links})[\s,]))", re.IGNORECASE)
         self._link = re.compile(rf"^(?:(?:{links})(?:[\s,]+|$))+")
         self._inversion = re.compile(rf"\w-(?:t-)?(?:{alternatives(reading.inverted_subjects)})\b")
-        # ... of a third person ("sera-t-il", "doit-on"): not "rendez-vous"
-        self._asked_inverted = re.compile(rf"\w-(?:t-)?(?:{alternatives(reading.asking_inversions)})\b")
+        self._asked_inverted = re.compile(rf"\w-(?:t-)?(?:{alternatives(reading.asking_inversions)})\b")  # "doit-on"
         self._subject = re.compile(rf"(?:{alternatives(reading.inverted_subjects)})\b")  # "on doit …", "il est …"
         # "… et La Fibre ont-ils …": a second subject, then the verb both share (see `_joined_subjects`).
         self._plural = re.compile(rf"^(?:[\w'’]+\s+){{1,4}}\w+-(?:t-)?(?:{alternatives(reading.plural_subjects)})\b")
         self._closing_words = frozenset(fold(word).strip() for word in reading.closing_question_words)
+        self._indefinite = re.compile(rf"(?:{alternatives(reading.indefinite_words)})\s+\w+\W*$")  # n'importe quand
         self._yes_no = re.compile(rf"(?:{phrases_pattern(reading.closing_yes_no, start=False).pattern})\W*$")
         self._condition = phrases_pattern(reading.condition_words, start=True)
         self._topic = phrases_pattern(reading.topic_openers, start=True)  # a new question follows: "autre chose :"
@@ -211,10 +211,10 @@ class Pieces:
         )
 
     def _closes(self, folded: str) -> bool:
-        """Whether a folded text ends with its question word ("ça commence quand") or asks yes or no ("… ou c'est
-        compris")."""
+        """Whether a folded text ends with its question word ("ça commence quand") or asks yes or no ("… ou c'est compris")."""
         end = folded[-40:]
-        return (WORD.findall(end) or [""])[-1] in self._closing_words or bool(self._yes_no.search(end))
+        closing = (WORD.findall(end) or [""])[-1] in self._closing_words and not self._indefinite.search(end)
+        return closing or bool(self._yes_no.search(end))
 
     def asks(self, sentence: str, unpunctuated: bool = False) -> bool:
         """Whether a sentence asks something; `unpunctuated`: its message has no "?" (dictated, SMS)."""

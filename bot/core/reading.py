@@ -32,6 +32,7 @@ class Reading:
     plural_subjects: tuple[str, ...] = ()
     closing_question_words: tuple[str, ...] = ()
     closing_yes_no: tuple[str, ...] = ()
+    indefinite_words: tuple[str, ...] = ()
     condition_words: tuple[str, ...] = ()
     listing_openers: tuple[str, ...] = ()
     question_starts: tuple[str, ...] = ()

@@ -98,6 +98,7 @@ class VocabularyFile(StrictModel):
     plural_subjects: list[str] = []
     closing_question_words: list[str] = []
     closing_yes_no: list[str] = []
+    indefinite_words: list[str] = []
     condition_words: list[str] = []
     listing_openers: list[str] = []
     question_starts: list[str] = []
