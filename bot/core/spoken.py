@@ -39,11 +39,13 @@ class Dictation:
     def punctuate(self, text: str) -> str:
         """`text` with the punctuation said aloud in a dictated message written as marks ("c'est le maire
         virgule deux questions" -> "c'est le maire, deux questions"); "3 virgule 5" is "3,5". A text holding a
-        "?" was punctuated by hand or by the dictation tool: its words are words. An acronym spelled letter by letter is
-        written whole ("c d g" -> "CDG")."""
+        "?" was punctuated by hand or by the dictation tool: its words are words. In a text without one, an acronym
+        spelled letter by letter is written whole ("c d g" -> "CDG")."""
+        if "?" in text:
+            return text
         if self._spelled and self._spelled.search(text):
             text = self._spelled.sub(lambda m: self._acronyms["".join(m.group().split()).lower()], text)
-        found = [] if "?" in text else self._spoken.find(text)
+        found = self._spoken.find(text)
         if not found:
             return text
         written: list[str] = []
