@@ -4,6 +4,8 @@ surely asks about, or, when its other words surely say what another clause holds
 
 from __future__ import annotations
 
+import re
+
 from .answer import Answer
 from .french import fold
 from .knowledge import Knowledge
@@ -19,12 +21,19 @@ class NamedClauses:
 
     def __init__(self, knowledge: Knowledge, matcher: Matcher, replies: Replies, threshold: float) -> None:
         self.knowledge, self.matcher, self.replies, self.threshold = knowledge, matcher, replies, threshold
+        # "le second 4.2.1": the ordinals of calculations.yaml (`later_periods: ordinals`), whole words
+        ordinals = knowledge.calculations.later_periods.ordinals
+        self._ordinals = {fold(word): rank for word, rank in ordinals.items()}
+        words = "|".join(re.escape(word) for word in sorted(self._ordinals, key=len, reverse=True)) or r"(?!x)x"
+        self._ordinal = re.compile(rf"(?<!\w)(?:{words})(?!\w)")
 
     def answer(self, question: str, text: str, ranked: list[Candidate]) -> Answer | None:
         """The answer to `question` (read as `text`, ranked `ranked`) if it names a clause, else None."""
         reference = find_reference(text)
         if reference and reference.clause_id in self.knowledge.clauses:
             named = self.knowledge.within(reference.clause_id)
+            if twin := self._twin(reference.clause_id, text):  # "il y a deux 4.2.1 : que dit le second ?"
+                return self.replies.clause_answer(question, self.knowledge.clauses[twin], None, 1.0, ranked)
             # "Dans l'article 5, quelle partie concerne nos obligations ?", "lequel des deux 4.2.1 concerne La
             # Fibre ?": a question that asks more than the name, surely about a part of the named clause, gets that part.
             part = ranked[0].clause_id if is_sure(ranked, self.threshold) and ranked[0].clause_id in named else None
@@ -37,6 +46,15 @@ class NamedClauses:
                 question, f"« {reference.text} » n'existe pas dans la convention. {self.replies.contents()}"
             )
         return None
+
+    def _twin(self, clause_id: str, text: str) -> str:
+        """The clause printed with the same number as `clause_id` that an ordinal in `text` picks, in document order,
+        or "": the document prints "4.2.1." twice (the second's `ref` is "Article 4.2.1 (le second)")."""
+        printed = self.knowledge.clauses[clause_id].ref
+        twins = [c.id for c in self.knowledge.clauses.values() if c.ref.split(" (")[0] == printed]
+        found = self._ordinal.findall(fold(text)) if len(twins) > 1 else []
+        rank = self._ordinals[found[-1]] if found else 0  # the last one: "Le premier parle du CDG. Et le second ?"
+        return twins[rank - 1] if 0 < rank <= len(twins) else ""
 
     def _said_elsewhere(self, text: str, name: str, named: set[str]) -> list[Candidate]:
         """The ranking of `text`'s words without the clause's `name` when they surely say another clause's (two strong
