@@ -170,9 +170,11 @@ class DurationReader:
             if len(named.split()) <= LABEL_WORDS:
                 before.pop()  # "2h sur place, route : 1 h": the word before the colon names the hours after it
         cut, stop = before[-1].end() if before else max(low, first), min(high, self.clause_end(text, end))
-        opening = text.rfind("(", max(low, first), start) if labelled else -1
-        if opening > text.rfind(")", opening, start):  # "(ouverte le mardi et le jeudi de 9h à 12h)": one part
-            cut = min(cut, opening + 1)
+        # A bracket whose words come before the figure is its part ("(ouverte le mardi et le jeudi de 9h à 12h)", "(l'an
+        # dernier c'était 1 250 €)"); one holding the figure alone says what the words before it name ("le devis (1 250 €)").
+        opening = text.rfind("(", max(low, first), start)
+        if opening > text.rfind(")", opening, start) and any(c.isalpha() for c in text[opening:start]):
+            cut = opening + 1
         # "sur place : 2 h route : 40 min": "route" names the hours right after its colon, not these
         label_after = text.startswith(":", stop) and not text[stop + 1 : high].strip()
         if labelled and label_after and len(text[end:stop].split()) <= LABEL_WORDS:
