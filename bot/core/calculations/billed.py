@@ -106,6 +106,9 @@ class BilledHours(Trips):
             if p.count == 1 and (self._each(text, p.duration, parts) or self._recurring(text, p))
         }
         each = self.each_trip(text, parts, each)  # the trips said with hours of each visit are each visit's too
+        # "on voudrait 3 venues, 20 min de route": a visit count and no visit's hours, each visit's trip
+        if not visits and len(self._said_visits(text)) == 1:
+            each |= {i for i, p in enumerate(parts) if p.role == "travel" and p.count == 1}
         # "par intervention, 30 min de route aller et autant au retour": each visit's trip, there and back
         twice = [replace(p, count=p.count * 2) if again else p for p, again in zip(parts, back, strict=True)]
         if not each:
