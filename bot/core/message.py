@@ -20,7 +20,7 @@ from .chat import ChatNoise
 from .forwarding import Forwarding
 from .history import ReplyHistory
 from .lists import FULL_STOP, CountedLists, SequenceLists, inline_items, semicolon_items
-from .phrases import PhraseFinder, phrases_pattern
+from .phrases import PhraseFinder, alternatives, phrases_pattern
 from .pieces import Pieces
 from .reading import Reading
 from .sentence_ends import Titles, bare_line, each_sentence
@@ -97,6 +97,10 @@ class Reader:
         self.chat = ChatNoise(reading)
         self._forwarding = Forwarding(reading, self.chat)
         self.history = ReplyHistory(reading)
+        labels = alternatives(reading.item_labels)  # "Observation n° 1 : …" is "1) …"
+        self._labelled = re.compile(
+            rf"^[ \t]*(?:{labels})[ \t]*(?:n[ \t]*[°º][ \t]*|no\.?[ \t]+)?(\d{{1,2}})[ \t]*:", re.I | re.M
+        )
 
     def tidy(self, text: str, *, whole: bool = False) -> str:
         """`text` without @mentions and request openers, a `whole` message without its "+1" (see `ChatNoise`)."""
@@ -197,6 +201,7 @@ class Reader:
         # Items between semicolons are the questions only in a message asking nothing else (no "?"): elsewhere
         # they tell the situation ("notre site a été piraté ; les données sont perdues. Qui est responsable ?").
         listed = text.count(";") >= 2 and "?" not in text
+        text = self._labelled.sub(r"\1)", text) if "\n" in text else text
         text = inline_items(
             self._counted.items(self._sequence.items(semicolon_items(text, self.cutter.asks) if listed else text))
         )

@@ -56,6 +56,7 @@ class Reading:
     spoken_commas: tuple[str, ...] = ()
     spoken_question_marks: tuple[str, ...] = ()
     spelled_acronyms: tuple[str, ...] = ()
+    item_labels: tuple[str, ...] = ()
     spoken_stops: tuple[str, ...] = ()
     spoken_stops_before_question: tuple[str, ...] = ()
     list_counts: tuple[tuple[str, int], ...] = ()
