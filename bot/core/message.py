@@ -139,7 +139,9 @@ class Reader:
         listing = False  # in a list announced by "Pourriez-vous m'indiquer :" or "Nos questions :"
         asked = False  # the sentence before asked something
         for index, (sentence, item, end) in enumerate(found):
-            opens_list = not item and index + 1 < len(found) and found[index + 1][1] and self._announces(sentence, end)
+            # an item ending with a colon heads the items after it ("1) Accompagnement CDG : a) … b) …"): it asks nothing
+            heading = not item or end == ":"
+            opens_list = heading and index + 1 < len(found) and found[index + 1][1] and self._announces(sentence, end)
             request = self.chat.without_opener(sentence)
             if request != sentence and self.chat.says_nothing(request):
                 continue  # "Quelqu'un a la réponse ?", "Tu peux me répondre vite ?": a call, the question is elsewhere
@@ -168,7 +170,7 @@ class Reader:
             asks = asks and not ("?" not in sentence and self._counted.counts(sentence) and index + 1 < len(found))
             listing = (item and listing) or bool(announced)
             asked = asks
-            sentences.append(Sentence(sentence, asks, item))
+            sentences.append(Sentence(sentence, asks, item and not opens_list))  # a heading is no item of its list
         if sum(s.listed for s in sentences) > 1:
             # Nothing asks but a list ("1) durée de la convention 2) tarif du CDG"), or a list some items of which
             # ask: its items are the questions, unless one tells a date (the situation). Another list of the message
