@@ -130,7 +130,7 @@ class Budget(Calculator):
     def _amount(self, text: str, named: set[str]) -> tuple[Decimal, Decimal, str] | None:
         """The budget's amount (not a rate; the question's own if it names one), La Fibre's quote (0: none), read "alone"
         (for the CDG 62, the quote paid elsewhere), "less" (for everything, quote included) or "unsure" (said so)."""
-        amounts = [(a, start) for a, start in self.reader.amount_spans(text) if not self.totals.is_rate(text, start)]
+        amounts = [(a, at) for a, at in self.reader.amount_spans(text) if not self.totals.set_apart(text, at)]
         asked = asking(text)  # "avec ces 475 € ?": the one amount the question names (not La Fibre's: it buys no hours)
         own = {a for a, at in self.reader.amount_spans(asked) if self._named_at(asked, at) != {"fibre"}}
         fibre, of = "fibre" in named, self.totals.in_fibre_sentence  # "Le devis de La Fibre, signé, est de 1 850 €"

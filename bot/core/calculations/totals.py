@@ -4,12 +4,14 @@ only amounts that add up: not a rate ("50 € de l'heure", "30 € par mois"), n
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..money import HOURLY_RATE, format_euros
 from .base import Calculator, Context, asking, sentence_start
 from .parties import Parties
 
+PART_REACH = 120  # characters before an amount where the amount it is a part of is looked for ("dont")
 SAME_SPAN = 40  # characters either side of an amount where a price before tax ("480 € HT") is read
 OTHER_PARTY_LEFT_OUT = (
     "Total dû au CDG 62 : {cdg} TTC ({detail} TTC, article 4.2.1). Je n'y ai pas ajouté {amounts} de La Fibre "
@@ -127,6 +129,17 @@ class Totals(Calculator):
         """Does the sentence up to the amount at `start` name La Fibre and no one else ("Le devis de La Fibre
         Numérique 59 62, lui, était de 1 480 €")?"""
         return self.parties.named(text[sentence_start(text, start) : start + 1]) == {"fibre"}
+
+    def set_apart(self, text: str, start: int) -> bool:
+        """An amount that is no budget of its own: a rate, or a part of the amount said before it."""
+        return self.is_rate(text, start) or self.is_part(text, start)
+
+    def is_part(self, text: str, start: int) -> bool:
+        """ "900 € pour le CDG, dont j'avais mis 120 € de côté …": an amount that is a part of the one said before it, in
+        its sentence."""
+        sentence = re.split(r"[.;!?\n]", text[max(0, start - PART_REACH) : start])[-1]
+        cues = list(self.cues.part_of.finditer(sentence)) if self.cues.part_of else []
+        return bool(cues) and bool(self.reader.amount_spans(sentence[: cues[-1].start()]))
 
     def is_rate(self, text: str, start: int) -> bool:
         """ "50 € de l'heure", "30 € par mois": a rate, not an amount to add."""
