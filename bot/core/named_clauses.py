@@ -10,9 +10,11 @@ from .answer import Answer
 from .french import fold
 from .knowledge import Knowledge
 from .matching import Candidate, Matcher, is_sure
-from .references import find_reference
+from .references import Reference, find_reference
 from .replies import Replies
 
+TWIN_REACH = 30  # characters after an ordinal where the number it qualifies may stand ("le second paragraphe … 4.2.1")
+_STANDS_ALONE = re.compile(r"\s*(?:[^\w\s]|$)")  # after an ordinal standing for a clause: a mark, or the end
 MIN_OWN_STRONG_TERMS = 2  # a question's own words besides the name: not only "que contient", "résumez"
 
 
@@ -21,7 +23,7 @@ class NamedClauses:
 
     def __init__(self, knowledge: Knowledge, matcher: Matcher, replies: Replies, threshold: float) -> None:
         self.knowledge, self.matcher, self.replies, self.threshold = knowledge, matcher, replies, threshold
-        # "le second 4.2.1": the ordinals of calculations.yaml (`later_periods: ordinals`), whole words
+        # "le second 4.2.1", "De quoi parle le second ?": the ordinals of calculations.yaml (`later_periods: ordinals`)
         ordinals = knowledge.calculations.later_periods.ordinals
         self._ordinals = {fold(word): rank for word, rank in ordinals.items()}
         words = "|".join(re.escape(word) for word in sorted(self._ordinals, key=len, reverse=True)) or r"(?!x)x"
@@ -32,7 +34,7 @@ class NamedClauses:
         reference = find_reference(text)
         if reference and reference.clause_id in self.knowledge.clauses:
             named = self.knowledge.within(reference.clause_id)
-            if twin := self._twin(reference.clause_id, text):  # "il y a deux 4.2.1 : que dit le second ?"
+            if twin := self._twin(reference, text):  # "il y a deux 4.2.1 : que dit le second ?"
                 return self.replies.clause_answer(question, self.knowledge.clauses[twin], None, 1.0, ranked)
             # "Dans l'article 5, quelle partie concerne nos obligations ?", "lequel des deux 4.2.1 concerne La
             # Fibre ?": a question that asks more than the name, surely about a part of the named clause, gets that part.
@@ -47,12 +49,19 @@ class NamedClauses:
             )
         return None
 
-    def _twin(self, clause_id: str, text: str) -> str:
-        """The clause printed with the same number as `clause_id` that an ordinal in `text` picks, in document order,
-        or "": the document prints "4.2.1." twice (the second's `ref` is "Article 4.2.1 (le second)")."""
-        printed = self.knowledge.clauses[clause_id].ref
+    def _twin(self, reference: Reference, text: str) -> str:
+        """The clause printed with the same number as the `reference` that an ordinal in `text` picks, in document order,
+        or "": the document prints "4.2.1." twice (the second's `ref` is "Article 4.2.1 (le second)"). The ordinal stands
+        for the clause: nothing but a mark or the end after it ("De quoi parle le second ?"), or the number soon after it
+        ("le second paragraphe numéroté 4.2.1"); never "la deuxième année"."""
+        printed = self.knowledge.clauses[reference.clause_id].ref
         twins = [c.id for c in self.knowledge.clauses.values() if c.ref.split(" (")[0] == printed]
-        found = self._ordinal.findall(fold(text)) if len(twins) > 1 else []
+        folded = fold(text)
+        found = [
+            m.group()
+            for m in (self._ordinal.finditer(folded) if len(twins) > 1 else ())
+            if _STANDS_ALONE.match(folded, m.end()) or reference.text in folded[m.end() : m.end() + TWIN_REACH]
+        ]
         rank = self._ordinals[found[-1]] if found else 0  # the last one: "Le premier parle du CDG. Et le second ?"
         return twins[rank - 1] if 0 < rank <= len(twins) else ""
 
