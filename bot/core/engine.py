@@ -22,7 +22,7 @@ from .knowledge import Knowledge
 from .lists import ended_items
 from .matching import Matcher, is_sure
 from .mentions import Mentions
-from .message import Reader
+from .message import Message, Reader
 from .named_clauses import NamedClauses
 from .part_reader import PartReader, reads_in_parts
 from .questions import MAX_BARE_WORDS, QuestionFinder
@@ -114,14 +114,14 @@ class Engine:
                 today,
                 signature,
                 situational=anchored,
-                figures=_figures(message.forwarded, written),
+                figures=_figures(message, written),
                 leads=leads,
                 sentence=sentence,
             )
         answer_part = partial(self._answer_part, today=today, signature=signature, whole=text)
         parts = self.part_reader.answers(message, asked, anchored=anchored, answer_part=answer_part)
         if not any(part.answered for part in parts):
-            figures = _figures(message.forwarded, written)
+            figures = _figures(message, written)
             return self._answer_part(question, text, "", today, signature, situational=anchored, figures=figures)
         if len(parts) == 1:
             return replace(parts[0], question=question)
@@ -242,9 +242,9 @@ class Engine:
         return f"{clause.text}\n\n{clause.note}" if clause.note else clause.text
 
 
-def _figures(forwarded: str, written: str) -> str:
-    """What the calculations read of a message answered whole: a forwarded message without its header ("Envoyé : jeudi
-    26 novembre 2026 10:12" is no date nor duration), a list item's figures up to its line's end; "" when that is the
-    message's own text (they read it then)."""
-    itemized = ended_items(forwarded or written)
-    return " ".join(itemized.split()) if forwarded or itemized != written else ""
+def _figures(message: Message, written: str) -> str:
+    """What the calculations read of a message answered whole: a forwarded message without its header ("Envoyé : … 10:12"
+    is no duration) but its sender ("De : La Fibre …": whose "nous"), a list item's figures to its line's end; "" else."""
+    itemized = ended_items(message.forwarded or written)
+    figures = " ".join(itemized.split()) if message.forwarded or itemized != written else ""
+    return f"{message.sender}. {figures}" if message.sender and figures else figures

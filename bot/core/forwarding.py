@@ -7,10 +7,11 @@ The markers of a header are data (knowledge/vocabulary.yaml: forward_markers), m
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .chat import ChatNoise
 from .french import fold, original_length
-from .phrases import flexible
+from .phrases import alternatives, flexible
 from .reading import Reading
 
 # A forwarded message inside another one starts after a separator line ("---------- Message transféré
@@ -31,6 +32,14 @@ _LETTER_DATE = re.compile(
 )
 HEADER_CHARS = 400  # forwarding headers are at the start
 MIN_QUOTED_MESSAGE = 40  # a shorter quote is a phrase quoted inside a sentence (« à tout moment »)
+
+
+class Unwrapped(NamedTuple):
+    """A message without what forwards it."""
+
+    body: str  # the message proper
+    outside: str  # the forwarder's words around it ("" when none)
+    sender: str = ""  # its header's sender field ("De : La Fibre Numérique 59 62"), or ""
 
 
 class Forwarding:
@@ -54,17 +63,21 @@ class Forwarding:
         # A header field opening a line further down ("De : Mairie de X" after the forwarder's "Peux-tu
         # regarder ?"): the forwarded message starts there.
         self._field_line = re.compile(rf"^[ \t>]*(?:{fields})", re.MULTILINE) if fields else None
+        senders = alternatives(reading.sender_fields)  # "De : La Fibre Numérique 59 62": who wrote the message
+        self._sender = re.compile(rf"^[ \t>]*(?:{senders})[^\n]*", re.IGNORECASE | re.MULTILINE)
         self.chat = chat
 
-    def unwrap(self, text: str) -> tuple[str, str]:
-        """The message proper, and what surrounds a forwarded quote (or "")."""
+    def unwrap(self, text: str) -> Unwrapped:
+        """The message proper, what surrounds a forwarded quote (or ""), and its header's sender field (or "")."""
         forwarded = False
+        sender = ""
         if letter_date := _LETTER_DATE.match(text):
             text = text[letter_date.end() :]
         if self._header:
             match = self._header.match(fold(text[:HEADER_CHARS]))
             if match:
                 forwarded = True
+                sender = self._sender_of(text[: original_length(text, match.end())])
                 text = undated(text[original_length(text, match.end()) :])
         lines = "\n" in text  # else a line starts only where the text does, and no separator line ends
         # A header field found on a later line: the forwarder's words end there. In a text of one line a field can only
@@ -78,18 +91,20 @@ class Forwarding:
             start = original_length(text, field.start())
             body = text[start:]
             match = self._header.match(fold(body[:HEADER_CHARS])) if self._header else None
-            body = undated(body[original_length(body, match.end()) :]) if match else body
+            header = body[: original_length(body, match.end())] if match else ""
+            body = undated(body[len(header) :]) if match else body
             if start and body.strip():
-                return body, text[:start].strip()
+                return Unwrapped(body, text[:start].strip(), self._sender_of(header))
         if lines and (separator := _SEPARATOR.search(text)):
             body = text[separator.end() :]
             match = self._header.match(fold(body[:HEADER_CHARS])) if self._header else None
-            body = undated(body[original_length(body, match.end()) :]) if match else body
+            header = body[: original_length(body, match.end())] if match else ""
+            body = undated(body[len(header) :]) if match else body
             # A bare rule ("---") with no header after it only sets apart parts of one message (a pasted report,
             # then the question on it): a forwarded message's separator names it or a header follows it.
             named = any(char.isalpha() for char in separator.group())
             if body.strip() and (match or named):
-                return body, text[: separator.start()].strip()
+                return Unwrapped(body, text[: separator.start()].strip(), self._sender_of(header))
         quotes = list(_QUOTE.finditer(text))
         quote = next(
             (
@@ -104,10 +119,16 @@ class Forwarding:
         agreed = next((m for m in quotes if "?" in m.group() and self.chat.agrees(text[m.end() :])), None)
         if agreed:  # what follows the agreement is read too: it may ask more ("+1, et aussi : …")
             remark = self.chat.without_agreement(text[agreed.end() :].strip())
-            return f"{agreed.group(agreed.lastindex or 1)}\n{remark}", text[: agreed.start()].strip()
+            return Unwrapped(f"{agreed.group(agreed.lastindex or 1)}\n{remark}", text[: agreed.start()].strip())
         if quote and (forwarded or quote.end() - quote.start() > len(text) / 2):
-            return quote.group(quote.lastindex or 1), f"{text[: quote.start()]} {text[quote.end() :]}".strip()
-        return text, ""
+            outside = f"{text[: quote.start()]} {text[quote.end() :]}".strip()
+            return Unwrapped(quote.group(quote.lastindex or 1), outside, sender)
+        return Unwrapped(text, "", sender)
+
+    def _sender_of(self, header: str) -> str:
+        """The sender field's line of a forwarded message's `header` ("De : La Fibre Numérique 59 62"), or ""."""
+        found = self._sender.search(header)
+        return found.group().strip(" \t>") if found else ""
 
 
 def _quoted_phrase(quoted: str, text: str, end: int) -> bool:

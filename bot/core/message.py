@@ -65,6 +65,7 @@ class Message:
     # whole mostly never reads them, and those of a long forwarded e-mail took 0.2 ms to cut.
     aside: Callable[[], tuple[Sentence, ...]] = field(default=tuple, repr=False, compare=False)
     outside: str = ""  # those words as written: what a forwarded message is matched with besides its own sentences
+    sender: str = ""  # the forwarded message's sender field ("De : La Fibre Numérique 59 62"), or ""
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -110,7 +111,7 @@ class Reader:
         """The sentences of `text` without forwarding header and signature, its spoken punctuation written
         (`written`, if the caller did so already)."""
         written = self.dictation.punctuate(text) if written is None else written
-        body, outside = self._forwarding.unwrap(self.chat.without_mentions(written))
+        body, outside, sender = self._forwarding.unwrap(self.chat.without_mentions(written))
         body, history = self.history.split(body)  # a reply's quoted history ("> …") read after its new text
         read = f"{body}\n{history}" if history else body
         # A message dictated, or without any "?" nor a full stop between sentences (SMS), asks wherever a
@@ -126,7 +127,8 @@ class Reader:
                 quoted = [replace(sentence, asks=False) for sentence in quoted]
             at = len(sentences) if pointer is None else pointer + 1
             sentences[at:at] = quoted
-        return Message(tuple(sentences), read if read != written else "", partial(self._aside, outside), outside)
+        forwarded = read if read != written else ""
+        return Message(tuple(sentences), forwarded, partial(self._aside, outside), outside, sender if forwarded else "")
 
     def _aside(self, outside: str) -> tuple[Sentence, ...]:
         """The sentences of the forwarder's words `outside`: context."""

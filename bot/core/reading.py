@@ -12,6 +12,7 @@ class Reading:
     """The words that shape a message (lists from knowledge/vocabulary.yaml, compared folded)."""
 
     forward_markers: tuple[str, ...] = ()
+    sender_fields: tuple[str, ...] = ()
     sign_offs: tuple[str, ...] = ()
     title_abbreviations: tuple[str, ...] = ()
     question_nouns: tuple[str, ...] = ()

@@ -78,6 +78,7 @@ class VocabularyFile(StrictModel):
     generic_words: list[str]
     # How a message is read (bot/core/message.py); optional so that a small base can leave them out.
     forward_markers: list[str] = []
+    sender_fields: list[str] = []
     sign_offs: list[str] = []
     title_abbreviations: list[str] = []
     question_nouns: list[str] = []

@@ -17,7 +17,8 @@ def writer_patterns(openers: str, party: str) -> tuple[re.Pattern[str], re.Patte
     the signature ("Cordialement, Service financier – La Fibre Numérique 59 62"), opening its sentence (the third
     pattern: a signature does not say whose "nous" a relayed question is)."""
     named = rf"(?:{party})[a-z]*[\s\d]*"
-    start = rf"(?:[a-z]+,\s*)?(?:(?:{openers})\s+(?:de la |du |de |d')?{named}|{named},\s*(?:{openers})[a-z ]*)\s*[.:]"
+    # "Service juridique de La Fibre.", "De : Service juridique du CDG 62." (a forwarded message's sender, see engine)
+    start = rf"(?:[a-z]+,\s*)?(?:(?:(?:{openers})\s+){{1,2}}(?:de la |du |de |d')?{named}|{named},\s*(?:{openers})[a-z ]*)\s*[.:]"
     dash = r"\s*[-\u2013\u2014,:]\s*"
     signed = (
         rf"[.!?,;]\s*(?:(?:le |la |l')?(?:{openers})[a-z ]*?(?:{dash}|\s+de la |\s+du |\s+de |\s+d')?{named}[^.?!]{{0,40}}"
