@@ -39,3 +39,11 @@ CLAIMED = (
     "Je n'ai pas compté {hours}, les heures facturées : le CDG 62 facture le temps réellement passé (article 4.2.1), "
     "celui que votre message décrit ; comparez-les à ce montant."
 )
+# Travel and no visit's hours, or hours not the CDG 62's ("4 fois, 30 min de route"): the trip alone is never priced.
+TRAVEL_ALONE = (
+    "Votre message donne {travel} de trajet{others} : je ne chiffre pas le trajet seul. Le CDG 62 facture tout son "
+    "temps, trajet compris, {rate} TTC de l'heure (article 4.2.1) : dites-moi combien d'heures il passe sur place et "
+    "je calculerai le montant."
+)
+TRAVEL_LEFT_OUT = ", mais je n'ai pas compté {hours} comme du temps passé par le CDG 62"
+NO_VISIT = " et aucun temps sur place"

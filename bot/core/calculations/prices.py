@@ -21,11 +21,14 @@ from .price_notes import (
     CLAIMED,
     NO_HOURS,
     NO_HT,
+    NO_VISIT,
     NOT_BILLED,
     ONE_VISIT,
     PER_PERIOD,
     TRAINING_LEFT_OUT,
     TRAINING_PRICED,
+    TRAVEL_ALONE,
+    TRAVEL_LEFT_OUT,
     TRAVEL_UNTIMED,
 )
 from .totals import Totals
@@ -74,8 +77,8 @@ class Prices(Calculator):
         if not self._price_asked(text):
             return None  # "intervention sous 48 heures", "facturé 3 h, comment contester ?": hours, no price asked
         left_out = [d for d, role in roles if role not in ("intervention", "travel", "delay", "included")]
-        if left_out and all(role == "travel" for _, role in own):
-            return self._travel_alone(question, terms, own, left_out)  # the visit's own hours were not counted
+        if all(role == "travel" for _, role in own):  # "4 fois, 30 min de route": the visits' own hours are not said
+            return self._travel_alone(question, terms, own, left_out)
         if problem := next((d.problem for d, _ in own if d.hours is None), ""):
             return refusal(question, f"Je ne peux pas calculer : {problem}.")
         if not self.billed.added_up(text, own):
@@ -150,16 +153,11 @@ class Prices(Calculator):
     def _travel_alone(
         self, question: str, terms: list[str], own: list[tuple[Duration, str]], left_out: list[Duration]
     ) -> Answer:
-        """Travel, and hours not read as the CDG 62's ("va initier notre secrétaire : 2 h 30"): no price for the
-        travel alone, which only goes with a visit; the hours spent are asked."""
+        """Travel, and no hours or hours not read as the CDG 62's ("va initier notre secrétaire : 2 h 30"): no price for
+        the travel alone, which only goes with a visit; the hours spent are asked."""
         travel = " + ".join(format_hours(d.hours or Decimal(0)) for d, _ in own)
-        others = ", ".join(f"« {d.text} »" for d in left_out)
-        text_out = (
-            f"Votre message donne {travel} de trajet, mais je n'ai pas compté {others} comme du temps passé par le "
-            "CDG 62 : je ne chiffre pas le trajet seul. Le CDG 62 facture tout son temps, trajet compris, "
-            f"{format_euros(HOURLY_RATE)} TTC de l'heure (article 4.2.1) : dites-moi combien d'heures il passe sur place "
-            "et je calculerai le montant."
-        )
+        others = TRAVEL_LEFT_OUT.format(hours=", ".join(f"« {d.text} »" for d in left_out)) if left_out else NO_VISIT
+        text_out = TRAVEL_ALONE.format(travel=travel, others=others, rate=format_euros(HOURLY_RATE))
         return Answer(question, True, "calculation", text_out, (self.cite(COST_CLAUSE, terms),), 1.0)
 
     def _mileage(self, text: str, hit: re.Match[str]) -> bool:
