@@ -17,9 +17,9 @@ SPAN_REACH = 40  # characters before a time of day where an arrival or a departu
 _SENTENCE_END = re.compile(r"[.;!?]")
 # "09:30", "14:05": hours and minutes of a clock; not a chat's stamp "[14:02]", a duration "1:30:00" or a ratio. Found
 # from the colon (a literal first: a fast scan, not a look-behind tried at every character), the hours checked after.
+_COLON_MINUTES = re.compile(r":[0-5]\d")
 # A date's year, then a comma or a dash, right before a clock's late hours: "séance du 12 mars 2026, 18h30"
 _AFTER_DATE = re.compile(r"\b(?:19|20)\d\d\s*[,–-]\s*$")
-_COLON_MINUTES = re.compile(r":[0-5]\d")
 _NOT_BEFORE, _NOT_AFTER = frozenset("0123456789:["), frozenset("0123456789:]")
 CLOCK_WORD_REACH = 12  # characters before "midi" where "après" makes it a part of the day
 
@@ -133,10 +133,10 @@ class TimesOfDay:
         """Does `before` (the words right before hours) make them a time of day ("à 14h", "il est 10h")? `hour`: the
         hours written as a clock's, with their minutes ("l'appel de 14h30"), else 0."""
         elapsed = self.elapsed is not None and self.elapsed.search(before)
-        late = self._late_hour <= hour < 24 and self._late is not None and bool(self._late.search(before))
-        late = late or (
-            self._late_hour <= hour < 24 and bool(_AFTER_DATE.search(before))
-        )  # "(séance du 12/03/2026, 18h30)"
+        # a clock's late hours after "de" ("l'appel de 14h30") or after a dated comma ("séance du 12/03/2026, 18h30")
+        late = self._late_hour <= hour < 24 and bool(
+            (self._late and self._late.search(before)) or _AFTER_DATE.search(before)
+        )
         return bool(((self.time_of_day and self.time_of_day.search(before)) or late) and not elapsed)
 
     def spent(self, text: str, end: int) -> bool:

@@ -4,7 +4,6 @@ only amounts that add up: not a rate ("50 € de l'heure", "30 € par mois"), n
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from ..money import HOURLY_RATE, format_euros
@@ -137,7 +136,7 @@ class Totals(Calculator):
     def is_part(self, text: str, start: int) -> bool:
         """ "900 € pour le CDG, dont j'avais mis 120 € de côté …": an amount that is a part of the one said before it, in
         its sentence."""
-        sentence = re.split(r"[.;!?\n]", text[max(0, start - PART_REACH) : start])[-1]
+        sentence = text[max(sentence_start(text, start), start - PART_REACH) : start]
         cues = list(self.cues.part_of.finditer(sentence)) if self.cues.part_of else []
         return bool(cues) and bool(self.reader.amount_spans(sentence[: cues[-1].start()]))
 
