@@ -12,7 +12,16 @@ from collections import Counter
 import pytest
 from conftest import table
 
-from bot.core import classifier, date_mentions, dense, matching, number_text, part_reader, relative_dates, sentence_ends
+from bot.core import (
+    classifier,
+    context_terms,
+    date_mentions,
+    dense,
+    matching,
+    number_text,
+    relative_dates,
+    sentence_ends,
+)
 from bot.core.dense import numpy_loaded
 from bot.core.engine import Engine
 from bot.core.french import _STRETCHED, _TOKEN, LONG_TEXT, _fold, _fold_long, fold, words
@@ -270,10 +279,10 @@ def test_a_context_s_first_terms_are_read_from_its_first_sentences_as_from_the_w
     contexts += [REALISTIC[:40], REALISTIC[9:50], ["merci"] * 120 + ["la convention"]]  # courtesy alone: kept if all
     read_in_part = 0
     for context in contexts:
-        whole = matcher.question_terms(" ".join(context))[: part_reader.MAX_CONTEXT_TERMS]
+        whole = matcher.question_terms(" ".join(context))[: context_terms.MAX_CONTEXT_TERMS]
         for count in range(1, len(context) + 1):  # a first reading ending after each sentence
-            monkeypatch.setattr(part_reader, "CONTEXT_CHARS", len(" ".join(context[:count])))
+            monkeypatch.setattr(context_terms, "CONTEXT_CHARS", len(" ".join(context[:count])))
             matcher.forget_texts()
-            assert part_reader._first_terms(matcher, context) == whole, (context, count)
+            assert context_terms.first_terms(matcher, context) == whole, (context, count)
             read_in_part += " ".join(context) not in matcher._terms_cache
     assert read_in_part > 50

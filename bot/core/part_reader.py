@@ -11,30 +11,28 @@ answered.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import accumulate
 from typing import Protocol
 
 from .answer import Answer, Citation
+from .context_terms import first_terms
 from .figures import shared
 from .matching import Matcher
 from .message import Message
 from .questions import MAX_PARTS, Question
 from .replies import PART_NOT_FOUND
-from .term_numbers import large_number
-
-MAX_CONTEXT_TERMS = 80  # a long message's context: its first sentences say what it is about
-CONTEXT_CHARS = 1_500  # the first sentences read for those terms (a term every 11 to 15 characters), doubled if short
 
 
 class PartAnswerer(Protocol):
     """Answers one question of the message (the engine's `_answer_part`, given the message's date and whole
     text): `text` is the reading tried, `focus` the same when it is read for itself ("" if not), `terms`
-    those of the reading and of the message's context, `figures` what the calculations read."""
+    those of the reading and of the message's context, `figures` what the calculations read; `whole` "" reads it as
+    the message's only question (by default, one of several: its middle band is wider)."""
 
-    def __call__(self, question: str, text: str, focus: str, *, terms: list[str], figures: str) -> Answer: ...
+    def __call__(
+        self, question: str, text: str, focus: str, *, terms: list[str], figures: str, whole: str = ...
+    ) -> Answer: ...
 
 
 def reads_in_parts(asked: Sequence[Question]) -> bool:
@@ -83,7 +81,7 @@ class PartReader:
     ) -> list[Answer]:
         """One answer per question `asked` of `message`, in order; a question that only asks again what an
         earlier one asked, on the same clause, is left out."""
-        context_terms = _first_terms(self.matcher, message.context)
+        context_terms = first_terms(self.matcher, message.context)
         figures = shared(message.context)  # each question's `figures` starts with it: folded once
         asking = _Asking(message, context_terms, figures, anchored, answer_part)
         answered = _Answered()
@@ -93,6 +91,8 @@ class PartReader:
             shown = part if _worth_giving(part) else _not_found(question.text, part.text)  # as the reply gives it
             if _repeated(shown, answered) and (own := self._own_clause(asking, question.text, reading, answered)):
                 part = shown = own  # the computation before again ("Il me faut le jour exact …"): its own clause
+            if self._refused_alone(asking, part, question, answered):
+                part = shown = _not_found(question.text)
             if not (_said_again(shown, question, answered) or self._joined(part, question, answered)):
                 self._record(part, shown, question, answered)
         return answered.parts
@@ -132,6 +132,33 @@ class PartReader:
             terms=asking.context_terms + self.matcher.question_terms(reading),
             figures=focus if figured == "" else asking.figures + (figured or focus),
         )
+
+    def _refused_alone(self, asking: _Asking, part: Answer, question: Question, answered: _Answered) -> bool:
+        """Whether `question`, answered only in the middle band with the clause of the question just before, would be
+        refused asked alone (with the message's context): then it asks what the convention does not say, and is refused
+        in its place rather than joined to that answer silently ("Quel tribunal serait compétent ? Et de combien de
+        temps disposons-nous pour déposer un recours ?"). Not a follow-up ("Et pour le CDG ?": read with the question
+        it takes up), nor a piece naming nothing of its own ("c'est écrit où ?") or asking without "?" (a closing
+        "Merci de m'aider à préparer les réponses.")."""
+        last = answered.parts[-1] if answered.parts else None
+        if (
+            part.confidence == "sure"
+            or question.follows
+            or not (last and _clause_answer(last) and _clause_answer(part))
+        ):
+            return False
+        text = question.text
+        terms = self.matcher.question_terms(text)
+        if (
+            last.citations[0].id != part.citations[0].id
+            or not text.endswith("?")
+            or not any(map(self.matcher.is_strong, terms))
+        ):
+            return False
+        alone = asking.answer_part(
+            text, text, text, terms=asking.context_terms + terms, figures=asking.figures + text, whole=""
+        )
+        return not alone.answered
 
     def _joined(self, part: Answer, question: Question, answered: _Answered) -> bool:
         """Whether `question` asks on the clause the question just before answered, and is answered with it, once
@@ -203,28 +230,6 @@ def _repeated(shown: Answer, answered: _Answered) -> bool:
     last = answered.parts[-1] if answered.parts else shown  # none before: nothing repeated
     fresh = last is shown or _clause_answer(shown) or shown.text == PART_NOT_FOUND
     return not fresh and (last.kind, last.text) == (shown.kind, shown.text)
-
-
-def _first_terms(matcher: Matcher, sentences: list[str]) -> list[str]:
-    """The first MAX_CONTEXT_TERMS terms of `sentences` joined, read from as few of the first sentences as hold them.
-
-    A word's term depends on the words before it and on at most `reach` words after it (a synonym expression), and
-    a text is read word by word (a word never spans the space that joins two sentences): once the first sentences
-    hold `reach` terms more than needed (one of the convention's words among them: courtesy words alone are kept, see
-    `Matcher.question_terms`), their first terms are the whole text's. A number written in words ("trois mille") is
-    read with the words around it: then the whole text is read."""
-    whole = " ".join(sentences)
-    needed = MAX_CONTEXT_TERMS + matcher.analyzer.reach
-    if not large_number(whole):
-        ends = list(accumulate((len(sentence) + 1 for sentence in sentences), initial=-1))[1:]  # each start's length
-        size = CONTEXT_CHARS
-        while size < len(whole):
-            count = bisect_left(ends, size) + 1
-            terms = matcher.question_terms(" ".join(sentences[:count]))
-            if len(terms) >= needed and any(map(matcher.is_strong, terms)):  # not only courtesy words, kept if alone
-                return terms[:MAX_CONTEXT_TERMS]
-            size *= 2
-    return matcher.question_terms(whole)[:MAX_CONTEXT_TERMS]
 
 
 def _clause_answer(part: Answer) -> bool:
