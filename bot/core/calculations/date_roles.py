@@ -26,6 +26,8 @@ SENTENCE_MARKS = ".;!?"  # what ends a sentence, for a date's role
 _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 _Known = dict[tuple[int, str, int, int], tuple[str, str | None]]  # a shared context's dates, read once (`_read`)
 _QUALIFIER = re.compile(r"[a-z]*\s*(?:de|d')\s*")  # the end of a cue's word, then "de": "lettre de résiliation"
+_HEADS = re.compile(r"[ \t]*:[ \t]*(?=\w)")  # "- 9 février 2026 : signature du maire ;": the date heads its item
+_ITEM_END = re.compile(r"[.;!?\n]")
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,8 @@ class DateRoles(Calculator):
         for index, mention in enumerate(mentions):
             following = mentions[index + 1] if index + 1 < len(mentions) else None
             end = mention.start + len(mention.text)
-            window, role = self._read(folded, mention, previous_end, following, known if end <= inside else {})
+            item = self._item(folded, mention, following)
+            window, role = self._read(folded, mention, previous_end, following, known if end <= inside else {}, item)
             if role:
                 roles.append(Role(mention, role))
             elif (
@@ -91,14 +94,22 @@ class DateRoles(Calculator):
                 roles.append(Role(mention, "other") if to_come else Role(mention, roles[-1].role, roles[-1].assumed))
             elif not any(item.role == "signature" for item in roles):
                 roles.append(Role(mention, "signature", assumed=True))
-            previous_end = mention.start + len(mention.text)
+            # the words a date heads are its own, never the next date's ("4 mars 2026 : signature du CDG ;
+            # 30 avril 2026 : première facture"): the next date's role is read after them
+            previous_end = mention.start + len(mention.text) + len(item)
         if any(item.role == "signature" and not item.assumed for item in roles):
             # A named signature anywhere: a date without a cue is not read as one ("résilier au 31/12, signée le …").
             roles = [item for item in roles if not (item.role == "signature" and item.assumed)]
         return roles if other else [item for item in roles if item.role != "other"]
 
     def _read(
-        self, folded: str, mention: DateMention, previous_end: int, following: DateMention | None, known: _Known
+        self,
+        folded: str,
+        mention: DateMention,
+        previous_end: int,
+        following: DateMention | None,
+        known: _Known,
+        item: str = "",
     ) -> tuple[str, str | None]:
         """The words before a date and the role they give it; kept in `known` if they all lie in a shared context."""
         key = (mention.start, mention.text, previous_end, following.start if following else -1)
@@ -108,6 +119,8 @@ class DateRoles(Calculator):
             wide = CLAUSE_END.split(folded[max(0, mention.start - ROLE_REACH) : mention.start])[-1]
             after = self._after(folded, mention, following)
             role = self._cached_role(window, wide, after)
+            if role is None and item:  # no word before it: the first cue of the item it heads ("9 février : signature")
+                role = _first(item, self.cues.date_cues) or _first(item, self.cues.weak_cues)
             if role is None and previous_end < mention.start - ROLE_REACH:
                 # "la mise en demeure …, qui ne marche toujours pas, elle a été remise … le 2 septembre": its sentence's
                 # cue, further back
@@ -149,6 +162,15 @@ class DateRoles(Calculator):
             (r for r in overriding if self.cues.date_cues[r].search(window) or self.cues.date_cues[r].search(after)),
             role or _first(after, self.cues.after_cues),  # "le 20/11/2026, nous avons reçu un courrier"
         )
+
+    def _item(self, folded: str, mention: DateMention, following: DateMention | None) -> str:
+        """The words a date heads, with the colon after it, to its item's end ("" if it heads none): "9 février 2026 :
+        signature du maire" in a dated list."""
+        start = mention.start + len(mention.text)
+        if not (head := _HEADS.match(folded, start)):
+            return ""
+        stop = following.start if following else len(folded)
+        return folded[start : head.end()] + _ITEM_END.split(folded[head.end() : stop])[0]
 
     def _after(self, folded: str, mention: DateMention, following: DateMention | None) -> str:
         """The words after a date, to the sentence end: "reçu le 02/10 une mise en demeure" names it after.
