@@ -27,7 +27,10 @@ _FIRST_VALUES = ("a", "i", "1")
 _INLINE_DASH = re.compile(r"[-•–—](?<=\s.)\s+(?=[^\W\d])")  # not "8 h 30 - 12 h": a range of numbers
 _INLINE_BULLET = re.compile(r"•(?<=\s•)\s+(?=\w)")
 # A form's field after a dash ("Ticket n° 12 — Catégorie : Devis — Description : …"): a label, not an item.
-_LINE_ITEM = re.compile(r"[ \t]*(?:[-•*–—▪◦]|\d{1,2}[.)/])[ \t]+\S")  # a list item's line: "- …", "• …", "2) …"
+# What opens a list item's line: dashes, bullets, and a checklist's empty box ("☐ date d'entrée en vigueur"); not a
+# ticked box ("☑ délibération rédigée"): a thing done, told, not asked.
+BULLETS = "-•*–—▪◦●○■□☐➢►‣"
+_LINE_ITEM = re.compile(rf"[ \t]*(?:[{BULLETS}]|\d{{1,2}}[.)/])[ \t]+\S")  # a list item's line: "- …", "• …", "2) …"
 _ENDED = re.compile(r"[.;:!?,]\s*$")
 FULL_STOP = re.compile(r"[.!…]\s+\w")  # a sentence ends and another follows
 _FIELD_LABEL = re.compile(r"[^\W\d][\w'’]*(?:\s+[\w'’]+){0,2}\s*:(?!\d)")

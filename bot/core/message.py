@@ -19,7 +19,7 @@ from functools import cached_property, partial
 from .chat import ChatNoise
 from .forwarding import Forwarding
 from .history import ReplyHistory
-from .lists import FULL_STOP, CountedLists, SequenceLists, inline_items, semicolon_items
+from .lists import BULLETS, FULL_STOP, CountedLists, SequenceLists, inline_items, semicolon_items
 from .phrases import PhraseFinder, alternatives, phrases_pattern
 from .pieces import Pieces
 from .reading import Reading
@@ -29,9 +29,9 @@ from .spoken import Dictation
 
 __all__ = ["Message", "Reader", "Reading", "Sentence"]
 
-_ITEM_STARTS = frozenset("0123456789(-•*–—Qq")  # what a list item may start with, besides "a) "
+_ITEM_STARTS = frozenset(f"0123456789(Qq{BULLETS}")  # what a list item may start with, besides "a) "
 _ITEM_NUMBER = re.compile(
-    r"^\(?(?:\d{1,2}[).°/-]|(?:[a-zA-Z]|i{1,3}|iv|vi{0,3}|I{1,3}|IV|VI{0,3})[).°])\s+|^[-•*–—]\s*"
+    r"^\(?(?:\d{1,2}[).°/-]|(?:[a-zA-Z]|i{1,3}|iv|vi{0,3}|I{1,3}|IV|VI{0,3})[).°])\s+|^[" + BULLETS + r"]\s*"
     r"|^[Qq]\d{1,2}\b\s*[).:/-]?\s*"  # "Q1 durée ?", "Q2 : tarif": a question's number
 )
 # A fact told: a year or a day/month, or an amount or a duration given as a label's value or in brackets ("enveloppe :
