@@ -72,7 +72,9 @@ class QuestionFinder:
                 piece = f"{pending}, {piece}" if pending else piece
                 # "…, et au bout de combien de temps", "… différend entre la commune et La Fibre." (no "?"): the same
                 asked_before = pieces and (
-                    self._asks_when(piece) or ("?" not in sentence.text and self._party_only(piece))
+                    self._asks_when(piece)
+                    or ("?" not in sentence.text and self._party_only(piece))
+                    or self._party_then_back(piece)
                 )
                 # a piece on another topic is a question of its own ("…, et, sans rapport, à quelle heure passe le bus ?")
                 apart = self.names_something(piece) or (bool(pieces) and self._foreign(piece))
@@ -152,6 +154,12 @@ class QuestionFinder:
         terms = {term for term in self.matcher.question_terms(piece) if not term[0].isdigit()}
         no_question = not set(WORD.findall(fold(piece))) & self._question_words
         return self.reader.cutter.is_linked(piece) and terms <= self._not_topic_terms and no_question
+
+    def _party_then_back(self, piece: str) -> bool:
+        """A second party of the piece before, then a question on it all ("… signé la convention avec La Fibre | et le
+        CDG 62 : est-ce possible ?"): the party ends the piece before, whose question the words after the colon ask."""
+        head, colon, tail = piece.partition(":")
+        return bool(colon) and self._party_only(head) and self._points_back(tail.strip())
 
     def names_a_party(self, text: str) -> bool:
         """Whether `text` names a party, the commune ("nous", "on", "la mairie") included."""
