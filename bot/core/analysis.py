@@ -35,6 +35,7 @@ class Analyzer:
     common: frozenset[str] = frozenset()  # stems of everyday words, never repaired into another word
     stop_words: frozenset[str] = frozenset()  # folded function words (knowledge/vocabulary.yaml)
     verb_endings: tuple[str, ...] = ()  # conjugated endings tried as an -er infinitive
+    sound_alike: tuple[tuple[str, str], ...] = ()  # a spelling as heard -> as usually written ("k" -> "c"), in order
     inverted_subjects: tuple[str, ...] = ()  # "met-on fin": the pronoun would split "met fin"
     _phrases: dict[tuple[str, ...], str] = field(default_factory=dict, init=False)
     _starts: dict[str, list[int]] = field(default_factory=dict, init=False)  # first stem -> lengths, longest first
@@ -165,8 +166,9 @@ class Analyzer:
             self._repaired[word] = self._repair(word)
         return self._repaired[word]
 
-    def _repair(self, word: str) -> str:
-        """The stem of `word`, mended towards the knowledge base's vocabulary when unknown."""
+    def _repair(self, word: str, respelled: bool = False) -> str:
+        """The stem of `word`, mended towards the knowledge base's vocabulary when unknown (`respelled`: already
+        written as usual)."""
         stemmed = stem(word)
         if stemmed in self._known_stems:
             return self._family[stemmed]
@@ -200,7 +202,18 @@ class Analyzer:
             )
             if match:
                 return self._family[self._known_words[match[0]]]
+        # Written as it sounds ("konvension", "rézilié", "fakture"): its usual spelling, mended as any word, if that is
+        # known (else the word's own stem: nothing guessed).
+        usual = self._usual_spelling(word) if len(word) >= MIN_REPAIR_LENGTH and not respelled else word
+        if usual != word and (mended := self._repair(usual, respelled=True)) in self._known_stems:
+            return mended
         return stemmed
+
+    def _usual_spelling(self, word: str) -> str:
+        """`word` with the `sound_alike` spellings written as usual ("konvension" -> "convension")."""
+        for heard, usual in self.sound_alike:
+            word = word.replace(heard, usual)
+        return word
 
     def _infinitive(self, word: str) -> str:
         """The -er infinitive a conjugated form may come from ("reglons" -> "regler"), or ""."""

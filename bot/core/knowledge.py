@@ -65,6 +65,7 @@ class Knowledge:
     out_of_scope: tuple[str, ...] = ()  # questions confirmed out of scope (out_of_scope.yaml, /revue)
     stop_words: frozenset[str] = frozenset()  # function words, folded (vocabulary.yaml)
     verb_endings: tuple[str, ...] = ()
+    sound_alike: tuple[tuple[str, str], ...] = ()  # as heard -> as usually written, folded (vocabulary.yaml)
     common_words: tuple[str, ...] = ()  # everyday French words: never a topic (common_words.yaml)
     reading: Reading = field(default_factory=Reading)
     # (clause id or "hors-sujet", phrasing): what the learned classifier learns besides the clauses' questions
@@ -191,6 +192,7 @@ def read_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[Knowledge | None
         common_words=tuple(common.common_words),
         stop_words=frozenset(fold(word) for word in vocabulary.stop_words),
         verb_endings=tuple(vocabulary.verb_endings),
+        sound_alike=tuple((fold(heard), fold(usual)) for heard, usual in vocabulary.sound_alike.items()),
         reading=_reading(vocabulary),
         training=training,
     )

@@ -69,6 +69,7 @@ class Matcher:
             common=frozenset(stem(word) for line in knowledge.common_words for word in words(line)),
             stop_words=knowledge.stop_words,
             verb_endings=knowledge.verb_endings,
+            sound_alike=knowledge.sound_alike,
             inverted_subjects=knowledge.reading.inverted_subjects,
         )
         self._terms_cache: dict[str, list[str]] = {}

@@ -131,6 +131,7 @@ class VocabularyFile(StrictModel):
     sequence_words: list[str] = []
     stop_words: list[str] = []
     verb_endings: list[str] = []
+    sound_alike: dict[str, str] = {}
 
 
 class CommonWordsFile(StrictModel):
