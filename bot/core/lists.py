@@ -27,6 +27,9 @@ _FIRST_VALUES = ("a", "i", "1")
 _INLINE_DASH = re.compile(r"[-•–—](?<=\s.)\s+(?=[^\W\d])")  # not "8 h 30 - 12 h": a range of numbers
 _INLINE_BULLET = re.compile(r"•(?<=\s•)\s+(?=\w)")
 # A form's field after a dash ("Ticket n° 12 — Catégorie : Devis — Description : …"): a label, not an item.
+# The words that may stand between what a list announces and its colon ("trois choses que l'on me demande souvent et que
+# je n'ai jamais su dire de mémoire :"); words only, no comma nor sentence mark.
+ANNOUNCE_WORDS = 14
 # What opens a list item's line: dashes, bullets, and a checklist's empty box ("☐ date d'entrée en vigueur"); not a
 # ticked box ("☑ délibération rédigée"): a thing done, told, not asked.
 BULLETS = "-•*–—▪◦●○■□☐➢►‣"
@@ -105,12 +108,12 @@ class CountedLists:
         words = "|".join(re.escape(word) for word in sorted(self._counts, key=len, reverse=True)) or r"(?!x)x"
         asked = "|".join(re.escape(thing) for thing in things) or r"(?!x)x"
         # The number, what is counted ("deux questions", not "trois interventions : 1h30, 2h et 45 min"), maybe
-        # a few words more ("trois points avant de signer"), then the colon.
+        # words more ("trois points avant de signer"), then the colon.
         # A class of the numbers' first characters ahead: with re.IGNORECASE the regex engine skips no character by
         # itself, and one test of a class leaves most of them (0.09 -> 0.03 ms on 4,096 characters).
         firsts = "".join(sorted({re.escape(word[0]) for word in self._counts if word}))
         counted = rf"(?=[{firsts}])(?<![\w'’])({words})\s+(?:{asked})(?![\w'’])"
-        self._announce = re.compile(rf"{counted}(?:\s+[\w'’-]+){{0,4}}\s*:\s*", re.IGNORECASE)
+        self._announce = re.compile(rf"{counted}(?:\s+[\w'’-]+){{0,{ANNOUNCE_WORDS}}}\s*:\s*", re.IGNORECASE)
         self._counted = re.compile(counted, re.IGNORECASE)
 
     def counts(self, sentence: str) -> bool:
