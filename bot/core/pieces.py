@@ -40,7 +40,11 @@ class Pieces:
         # peut-on résilier ?") or at a linking word ("et comment", "et on peut l'arrêter quand", "ainsi
         # que"): the cut is kept only where the piece after it asks something (see `pieces`).
         links = alternatives(reading.linking_words)
-        self._piece_end = re.compile(rf"(\s*[,;]\s*|\s+(?=(?:{links})[\s,]))", re.IGNORECASE)
+        # "aussi", "également" right after a word say more of its verb ("la convention vise aussi les syndicats"):
+        # they open a question only after a comma, cut there
+        adverbs = {fold(word) for word in reading.adverb_links}
+        free = alternatives(tuple(word for word in reading.linking_words if fold(word) not in adverbs))
+        self._piece_end = re.compile(rf"(\s*[,;]\s*|\s+(?=(?:{free})[\s,]))", re.IGNORECASE)
         self._link = re.compile(rf"^(?:(?:{links})(?:[\s,]+|$))+")
         self._inversion = re.compile(rf"\w-(?:t-)?(?:{alternatives(reading.inverted_subjects)})\b")
         self._asked_inverted = re.compile(rf"\w-(?:t-)?(?:{alternatives(reading.asking_inversions)})\b")  # "doit-on"
