@@ -208,7 +208,7 @@ def test_elisions_are_split_as_with_a_word_boundary_first(text: str) -> None:
 
 
 def test_sentences_are_cut_where_the_plain_pattern_cuts_them() -> None:
-    plain = re.compile(r"(?<=\?)\s*|(?<=[.!…])(?<!^\d\.)(?<!^\d\d\.)\s+|\s*\n+\s*", re.MULTILINE)
+    plain = re.compile(r"(?<=\?)\s*|(?<=[.!…])(?<!^\d\.)(?<!^\d\d\.)(?!(?<=\.)[^\S\n]+[?!])\s+|\s*\n+\s*", re.MULTILINE)
     plain_numbered = re.compile(rf"{plain.pattern}|\s+(?=\(?\d{{1,2}}\)\s)", re.MULTILINE)
     pieces = ["a", "1", "12", ".", "?", "!", "…", " ", "\n", "\t", "\u00a0", "(", ")", "\r", "?\n", ". ", "\n1. "]
     pieces += ["\u2028", "\x1c", "2) ", "\u3000"]

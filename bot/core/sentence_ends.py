@@ -2,7 +2,10 @@
 line break; "4.2.1" and "1.600" are not cut since no space follows their dots, nor "2. " at a line's start (a
 numbered item: message.py drops its number). A text holding ")" is also cut before "2) ".
 
-The cuts are those of "(?<=\\?)\\s*|(?<=[.!…])(?<!^\\d\\.)(?<!^\\d\\d\\.)\\s+|\\s*\\n+\\s*" (and "|\\s+(?=\\(?\\d{1,2}\\)\\s)"),
+A full stop then "?" or "!" on its line ends no sentence: an abbreviation's ("Objet exact de la conv. ?").
+
+The cuts are those of "(?<=\\?)\\s*|(?<=[.!…])(?<!^\\d\\.)(?<!^\\d\\d\\.)(?!(?<=\\.)[^\\S\\n]+[?!])\\s+|\\s*\\n+\\s*" (and
+"|\\s+(?=\\(?\\d{1,2}\\)\\s)"),
 found from the characters they follow or open: a mark (the cut starts after it) or a space (the cut starts there).
 The pattern opens with the class of those characters, so that the regex engine skips the others (twice as fast
 on 4,096 characters as a look-behind tried at every character; `tests/test_fast_paths.py` compares the cuts with
@@ -15,7 +18,10 @@ import re
 from collections.abc import Iterable, Iterator
 
 _MARKS = "?.!…"
-_LINE_MARKS = tuple(_MARKS + ":;,)»")  # a line ending with one of these is punctuated (bare_line)
+_LINE_MARKS = tuple(_MARKS + ":;,)»")
+_ABBREVIATION = re.compile(
+    r"[^\S\n]+[?!]"
+)  # after a full stop, on its line: an abbreviation's ("la conv. ?")  # a line ending with one of these is punctuated (bare_line)
 # The character a cut follows (a mark) or opens with (a space) first, one class the regex engine skips to, then the
 # rest of the cut as the character just read allows it.
 _AFTER = r"(?<=\?)\s*|(?<=[.!…])(?<!^\d\.)(?<!^\d\d\.)\s+|(?<=\n)\s*|(?<=[^\S\n])[^\S\n]*\n\s*"
@@ -61,8 +67,8 @@ def each_sentence(text: str, titles: Titles | None = None) -> Iterator[str]:
     pattern = _NUMBERED_END if ")" in text else _END if "\n" in text else _MARK_END
     for end in pattern.finditer(text):
         at = end.start()
-        if titles and text[at] == "." and titles.end_at(text, at):
-            continue  # "M. Baert": a title, not a sentence's end
+        if text[at] == "." and (_ABBREVIATION.match(text, at + 1) or (titles and titles.end_at(text, at))):
+            continue  # "M. Baert": a title, not a sentence's end; "Objet de la conv. ?": an abbreviation's dot
         yield text[start : at + (text[at] in _MARKS)]  # a mark stays with its sentence
         start = end.end()
     yield text[start:]
