@@ -115,8 +115,10 @@ class Reader:
         body, history = self.history.split(body)  # a reply's quoted history ("> …") read after its new text
         read = f"{body}\n{history}" if history else body
         # A message dictated, or without any "?" nor a full stop between sentences (SMS), asks wherever a
-        # question word stands; one with full stops and no "?" asks indirectly ("Il voudrait comprendre …").
-        unpunctuated = written != text or ("?" not in read and not FULL_STOP.search(read))
+        # question word stands; one with full stops and no "?" asks indirectly ("Il voudrait comprendre …"), unless no
+        # capital follows them: an SMS whose full stops only part its questions ("son siege c ou. et le cdg c ou").
+        sms = "?" not in read and all(stop.group()[-1].islower() for stop in FULL_STOP.finditer(read))
+        unpunctuated = written != text or sms
         sentences = self._asking(body, unpunctuated)
         if history:
             # The history's questions were asked before: context, unless the new text asks nothing or points to them
