@@ -134,30 +134,20 @@ class PartReader:
         )
 
     def _refused_alone(self, asking: _Asking, part: Answer, question: Question, answered: _Answered) -> bool:
-        """Whether `question`, answered only in the middle band with the clause of the question just before, would be
-        refused asked alone (with the message's context): then it asks what the convention does not say, and is refused
-        in its place rather than joined to that answer silently ("Quel tribunal serait compétent ? Et de combien de
-        temps disposons-nous pour déposer un recours ?"). Not a follow-up ("Et pour le CDG ?": read with the question
-        it takes up), nor a piece naming nothing of its own ("c'est écrit où ?") or asking without "?" (a closing
-        "Merci de m'aider à préparer les réponses.")."""
+        """Whether `question`, answered only in the middle band with the clause of the question before, is refused
+        asked alone (with the message's context): it asks what the convention does not say, refused in its place, not
+        joined to that answer ("Quel tribunal serait compétent ? Et de combien de temps disposons-nous pour déposer un
+        recours ?"). Not a follow-up ("Et pour le CDG ?"), a piece naming nothing of its own ("c'est écrit où ?") or
+        one without "?" (a closing "Merci de m'aider à préparer les réponses.")."""
         last = answered.parts[-1] if answered.parts else None
-        if (
-            part.confidence == "sure"
-            or question.follows
-            or not (last and _clause_answer(last) and _clause_answer(part))
-        ):
+        same = bool(last) and _first_clause(last) == _first_clause(part) != ""
+        text, terms = question.text, self.matcher.question_terms(question.text)
+        if not same or part.confidence == "sure" or question.follows or not text.endswith("?"):
             return False
-        text = question.text
-        terms = self.matcher.question_terms(text)
-        if (
-            last.citations[0].id != part.citations[0].id
-            or not text.endswith("?")
-            or not any(map(self.matcher.is_strong, terms))
-        ):
+        if not any(map(self.matcher.is_strong, terms)):
             return False
-        alone = asking.answer_part(
-            text, text, text, terms=asking.context_terms + terms, figures=asking.figures + text, whole=""
-        )
+        figures = asking.figures + text
+        alone = asking.answer_part(text, text, text, terms=asking.context_terms + terms, figures=figures, whole="")
         return not alone.answered
 
     def _joined(self, part: Answer, question: Question, answered: _Answered) -> bool:
@@ -235,6 +225,11 @@ def _repeated(shown: Answer, answered: _Answered) -> bool:
 def _clause_answer(part: Answer) -> bool:
     """An answer citing a clause, not a calculation."""
     return part.answered and part.kind != "calculation" and bool(part.citations)
+
+
+def _first_clause(part: Answer) -> str:
+    """The clause a clause answer cites first ("" for a calculation or a refusal)."""
+    return part.citations[0].id if _clause_answer(part) else ""
 
 
 def _worth_giving(part: Answer) -> bool:

@@ -36,12 +36,10 @@ class Pieces:
         folded_asking = {fold(phrase).strip() for phrase in asking_phrases if phrase.strip()}
         asking = phrase_trie(folded_asking, folded=True)  # built once: thousands of phrases, read three times below
         self._asking = re.compile(rf"{asking}(?!\w)")
-        # Inside a question, a new one may start after a comma or a semicolon ("qui est responsable, et
-        # peut-on résilier ?") or at a linking word ("et comment", "et on peut l'arrêter quand", "ainsi
-        # que"): the cut is kept only where the piece after it asks something (see `pieces`).
+        # Inside a question, a new one may start after a comma or a semicolon ("qui est responsable, et peut-on résilier
+        # ?") or at a linking word ("et comment", "ainsi que"), kept only where the piece after it asks (see `pieces`);
+        # not at "aussi", "également" right after a word: they say more of its verb ("vise aussi les syndicats").
         links = alternatives(reading.linking_words)
-        # "aussi", "également" right after a word say more of its verb ("la convention vise aussi les syndicats"):
-        # they open a question only after a comma, cut there
         adverbs = {fold(word) for word in reading.adverb_links}
         free = alternatives(tuple(word for word in reading.linking_words if fold(word) not in adverbs))
         self._piece_end = re.compile(rf"(\s*[,;]\s*|\s+(?=(?:{free})[\s,]))", re.IGNORECASE)
@@ -225,10 +223,8 @@ class Pieces:
         if "?" in sentence:
             return True
         folded = fold(sentence)
-        if self._opener.match(folded) or self._asking.search(folded):
-            return True
-        if self._enumerators.find(sentence):
-            return True  # "première question … deuxième question …"
+        if self._opener.match(folded) or self._asking.search(folded) or self._enumerators.find(sentence):
+            return True  # an enumerator too: "première question … deuxième question …"
         if topic := self._topic.match(folded):  # "Et au passage, qui signe …", "Et puis autre chose, c'est quoi …."
             rest = folded[topic.end() :].lstrip(" ,:;-")
             if self._opener.match(rest) or not self._in_place.isdisjoint(WORD.findall(rest)):

@@ -10,13 +10,12 @@ from ..answer import Answer
 from ..cost import Duration
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
 from .base import COST_CLAUSE, Calculator, Context, asking, sentence_start
-from .billed import BilledHours, Part
+from .billed import BilledHours
+from .budget_text import NO_VAT, added_hours, checked, hours_bought, hours_left, hours_remaining, shared
 from .parties import Parties
 from .totals import Totals
 from .visits import session_noun
 
-TTC = f"au taux horaire de {format_euros(HOURLY_RATE)} TTC, temps et frais de déplacement compris (article 4.2.1)"
-NO_VAT = "Le taux est TTC : il n'y a pas de TVA à ajouter."
 _SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]?")  # a sentence, its mark included
 
 
@@ -42,11 +41,11 @@ class Budget(Calculator):
             return None
         amount, quote, reading = found
         if reading == "less" and quote >= amount:
-            return self._said(question, terms, _shared(amount, quote, reading))
+            return self._said(question, terms, shared(amount, quote, reading))
         answer = self._bought(question, text, terms, amount - quote * (reading == "less"), hours, sessions, durations)
         if answer is None or not quote or reading == "alone":
             return answer
-        said = _shared(amount, quote, reading)
+        said = shared(amount, quote, reading)
         text = f"{said} {answer.text}" if reading == "less" else f"{answer.text} {said}"
         return self._said(question, terms, text)
 
@@ -78,7 +77,7 @@ class Budget(Calculator):
             # Hours worked are given: a price question, unless the hours left are asked ("il nous reste combien d'heures ?")
             left = hours and self.cues.remaining and self.cues.remaining.search(text)
             if left and billed and self.billed.added_up(text, billed):
-                return self._said(question, terms, _hours_remaining(amount, self.billed.with_return(text, billed)))
+                return self._said(question, terms, hours_remaining(amount, self.billed.with_return(text, billed)))
             return None
         parts = self.billed.counted(text, billed)
         if parts is None:
@@ -87,11 +86,11 @@ class Budget(Calculator):
                 question,
                 terms,
                 f"Votre message donne un temps de trajet pour chaque déplacement ({said}) sans dire clairement combien "
-                f"de déplacements il y a : je ne calcule pas les heures restantes. {_hours_bought(amount)} Dites-moi le "
+                f"de déplacements il y a : je ne calcule pas les heures restantes. {hours_bought(amount)} Dites-moi le "
                 "nombre de déplacements pour que je retire leur trajet.",
             )
         found = amount / HOURLY_RATE - sum((p.duration.hours * p.count for p in parts if p.duration.hours), Decimal(0))
-        return self._said(question, terms, _hours_left(amount, parts) + _checked(mine, max(found, Decimal(0))))
+        return self._said(question, terms, hours_left(amount, parts) + checked(mine, max(found, Decimal(0))))
 
     def _sessions(
         self, question: str, text: str, terms: list[str], amount: Decimal, billed: list[tuple[Duration, str]]
@@ -104,7 +103,7 @@ class Budget(Calculator):
             return self._said(
                 question,
                 terms,
-                f"{_hours_bought(amount)} Pour compter les séances, dites-moi la durée d'une séance, trajet compris "
+                f"{hours_bought(amount)} Pour compter les séances, dites-moi la durée d'une séance, trajet compris "
                 "(par exemple : « 1 h sur place et 30 min de route »).",
             )
         billed = self.billed.with_return(text, billed)  # "30 min aller, idem retour": the trip back too
@@ -112,7 +111,7 @@ class Budget(Calculator):
         price = support_cost(hours)
         count = int((amount / price).to_integral_value(rounding=ROUND_DOWN))
         rest = amount - price * count
-        detail = _detail(billed)
+        detail = added_hours(billed)
         many, one, asked = session_noun(
             self.words.session_nouns, self.words.times_nouns, self.cues.sessions_asked, text
         )  # "combien de visites ?": "4 visites"
@@ -179,72 +178,3 @@ class Budget(Calculator):
 
     def _said(self, question: str, terms: list[str], text: str) -> Answer:
         return Answer(question, True, "calculation", text, (self.cite(COST_CLAUSE, terms),), 1.0)
-
-
-def _shared(amount: Decimal, quote: Decimal, reading: str) -> str:
-    """How the budget and La Fibre's quote were read: the quote taken out of it, or the reading taken said."""
-    rest = amount - quote
-    if reading == "less" and rest <= 0:
-        return (
-            f"Le devis de La Fibre Numérique 59 62 ({format_euros(quote)}) se paie sur ce même budget de "
-            f"{format_euros(amount)} et {'le dépasse' if quote > amount else 'l’épuise'} : il ne reste rien pour l'accompagnement du CDG 62 (article 4.2.1)."
-        )
-    less = f"{format_euros(amount)} − {format_euros(quote)} = {format_euros(rest)}"
-    if reading == "less":
-        return f"Le devis de La Fibre Numérique 59 62 se paie sur ce même budget : {less} pour le CDG 62."
-    return (
-        f"J'ai compté les {format_euros(amount)} pour le seul CDG 62. Si le devis de La Fibre Numérique 59 62 "
-        f"({format_euros(quote)}) se paie sur ce même montant, il reste {less}, soit "
-        f"{format_hours(rest / HOURLY_RATE)} de temps du CDG 62, trajets compris."
-    )
-
-
-def _checked(mine: list[Duration], found: Decimal) -> str:
-    """The user's own figure compared with the hours found ("J'ai calculé qu'on aurait 15 heures sur place")."""
-    if len(mine) != 1 or mine[0].hours is None:
-        return ""
-    if mine[0].hours == found:
-        return f" Votre calcul ({format_hours(found)}) est juste."
-    return f" Votre chiffre de {format_hours(mine[0].hours)} n'est pas le bon : {format_hours(found)} au plus."
-
-
-def _hours_bought(amount: Decimal) -> str:
-    """ "275,00 € TTC … = 5 h 30 de temps passé par le CDG 62, trajets compris." """
-    return (
-        f"{format_euros(amount)} TTC {TTC} : {format_euros(amount)} ÷ {format_euros(HOURLY_RATE)} = "
-        f"{format_hours(amount / HOURLY_RATE)} de temps passé par le CDG 62, trajets compris."
-    )
-
-
-def _hours_left(amount: Decimal, travel: list[Part]) -> str:
-    """The hours an amount pays, less the travel it must also pay: the hours left on site."""
-    bought = amount / HOURLY_RATE
-    if not travel:
-        return f"{_hours_bought(amount)} {NO_VAT} Calcul indicatif, si ce montant ne paie que le temps passé par le CDG 62."
-    trips = sum((p.duration.hours * p.count for p in travel if p.duration.hours), Decimal(0))
-    detail = " + ".join(f"{p.count} × " * (p.count > 1) + format_hours(p.duration.hours or Decimal(0)) for p in travel)
-    if trips >= bought:
-        left = f"ce montant ne couvre pas plus que le trajet ({detail} = {format_hours(trips)}) : il ne reste aucune heure sur place."
-    else:
-        left = (
-            f"moins le trajet ({detail} = {format_hours(trips)}, du temps facturé aussi), il reste au plus "
-            f"{format_hours(bought - trips)} sur place."
-        )
-    return f"{_hours_bought(amount)} Soit {format_hours(bought)} en tout ; {left} {NO_VAT} Calcul indicatif."
-
-
-def _hours_remaining(amount: Decimal, spent: list[tuple[Duration, str]]) -> str:
-    """The hours an amount still pays once the hours already worked (travel included) are paid."""
-    used = sum((d.hours for d, _ in spent if d.hours), Decimal(0))
-    bought = amount / HOURLY_RATE
-    left = (
-        f"il ne reste aucune heure : {format_hours(used)} coûtent {format_euros(support_cost(used))} TTC."
-        if used >= bought
-        else f"il reste {format_hours(bought - used)} ({format_euros(amount - support_cost(used))} TTC)."
-    )
-    return f"{_hours_bought(amount)} Déjà passées : {_detail(spent)} = {format_hours(used)} ; {left} {NO_VAT} Calcul indicatif."
-
-
-def _detail(billed: list[tuple[Duration, str]]) -> str:
-    """ "1 h + 0 h 30 de trajet": the hours added up, travel said as such."""
-    return " + ".join(format_hours(d.hours or Decimal(0)) + (" de trajet" * (r == "travel")) for d, r in billed)
