@@ -38,7 +38,8 @@ class QuestionFinder:
         self.unstated = unstated  # what the convention never gives, asked ("quel est le SIRET du CDG ?"), else ""
         # The words naming a party (knowledge/calculations.yaml): a follow-up's own party replaces the
         # previous question's ("Et le CDG, il peut aussi ?" is about the CDG, not La Fibre).
-        self._party = re.compile(rf"(?<![\w'’-])(?:{any_phrase(parties)})(?![\w'’])", re.IGNORECASE)
+        # A department's number after a party is part of its name ("la fibre 59 62", "le CDG 62"): replaced with it.
+        self._party = re.compile(rf"(?<![\w'’-])(?:{any_phrase(parties)})(?:\s+\d\d(?:\s+\d\d)?)?(?![\w'’])", re.I)
         # What a follow-up may name besides its topic: parties and question words ("Et pourquoi ?").
         not_topics = (*parties, *reader.cutter.question_words)
         self._question_words = {fold(word).strip() for word in reader.cutter.question_words}
@@ -60,7 +61,8 @@ class QuestionFinder:
         if len(message.questions) > MAX_PARTS:
             return [Question(question, "") for question in message.questions]  # more than one reply can hold
         for sentence in message.own:  # the forwarder's words after them ask nothing: no question takes them
-            if not sentence.asks:
+            # "ki signe pr la fibre? et pr le cdg 62": a linking word and a party right after a question take it up
+            if not sentence.asks and not (questions and not previous and self._party_only(sentence.text)):
                 previous.append(sentence.text)
                 last = sentence.text
                 continue
