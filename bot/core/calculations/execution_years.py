@@ -220,7 +220,8 @@ class ExecutionYears(Calculator):
 
     def _read_dates(self, folded: str, today: date) -> tuple[tuple[date, date] | None, tuple[str, ...], list[date]]:
         """The damaging event's first and last possible days (None when no date is its) and its dates as written, and
-        the dates said of the entry into force ("la convention court depuis le 01/10/2025"): the dates, up to today,
+        the dates said of the entry into force ("la convention court depuis le 01/10/2025"): the dates (an entry's up to
+        today),
         whose nearest cue in their sentence (before them, else after them in their clause, not past another date) is an
         event or entry word ("la panne du 03/11/2026", "Le 03/11/2026, une faute …"), not another role's."""
         cues = {**self._cues, **self.cues.date_cues}
@@ -229,8 +230,6 @@ class ExecutionYears(Calculator):
         written: list[str] = []
         entries: list[date] = []
         for index, (start, end, first, last) in enumerate(found):
-            if first > today:
-                continue
             before = folded[
                 max(found[index - 1][1] if index else 0, sentence_start(folded, start, SENTENCE_MARKS)) : start
             ]
@@ -241,9 +240,9 @@ class ExecutionYears(Calculator):
             if not any(p.compiled.search(before) or p.compiled.search(after) for p in self._cues.values()):
                 continue  # no event or entry word around it: whichever role its words give, not one of those
             role = nearest(before, cues) or first_role(after, cues)
-            if role == "event":
-                days += [first, min(last, today)]
+            if role == "event":  # to come too: a case supposed ("Le 10 mars 2027, une faute …"), its year counts
+                days += [first, min(last, today) if first <= today else last]
                 written.append(folded[start:end])
-            elif role == "entry":
+            elif role == "entry" and first <= today:
                 entries.append(first)
         return ((min(days), max(days)) if days else None), tuple(written), entries
