@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..money import HOURLY_RATE, format_euros
+from ..money import HOURLY_RATE, format_euros, format_hours
 from .base import Calculator, Context, asking, sentence_start
 from .parties import Parties
 
@@ -103,7 +103,8 @@ class Totals(Calculator):
         gap = abs(said[0] - cdg)
         return (
             f"Votre message donne {format_euros(said[0])} pour le CDG 62, alors que {detail} TTC font "
-            f"{format_euros(cdg)} (article 4.2.1) : {format_euros(gap)} {'de plus' if said[0] > cdg else 'de moins'}. "
+            f"{format_euros(cdg)} (article 4.2.1) : {format_euros(gap)} {'de plus' if said[0] > cdg else 'de moins'}, "
+            f"soit {format_hours(gap / HOURLY_RATE)} au taux horaire{' : un temps de trajet, peut-être' if said[0] > cdg else ''}. "
             "Vérifiez le temps passé facturé, trajet compris."
         )
 
