@@ -184,8 +184,7 @@ class Pieces:
         return (bool(ordinal) or rest != folded) and bool(self._if.match(rest) or self._opener.match(rest))
 
     def opens_item(self, sentence: str) -> bool:
-        """Whether a sentence opens with an ordinal then asks ("Deuxièmement, le CDG peut-il intervenir sur
-        place."): an item of a list, whatever came before it."""
+        """Whether a sentence opens with an ordinal then asks ("Deuxièmement, qui paie ?"): a list's item, wherever."""
         stripped = sentence.lstrip(" ,;:-–—«\"'")
         ordinal = self._ordinals.match(stripped, 0)  # most sentences: no ordinal, nothing folded
         rest = fold(stripped[ordinal.end() :]).strip(" ,;:-–—«\"'") if ordinal else ""
@@ -223,7 +222,8 @@ class Pieces:
         if "?" in sentence:
             return True
         folded = fold(sentence)
-        if self._opener.match(folded) or self._asking.search(folded) or self._enumerators.find(sentence):
+        opened = self._opener.match(self._link.sub("", folded.lstrip(" ,;:-–—«\"'")))  # "et qui est le tribunal …"
+        if opened or self._asking.search(folded) or self._enumerators.find(sentence):
             return True  # an enumerator too: "première question … deuxième question …"
         if topic := self._topic.match(folded):  # "Et au passage, qui signe …", "Et puis autre chose, c'est quoi …."
             rest = folded[topic.end() :].lstrip(" ,:;-")
