@@ -104,7 +104,7 @@ class Totals(Calculator):
         return (
             f"Votre message donne {format_euros(said[0])} pour le CDG 62, alors que {detail} TTC font "
             f"{format_euros(cdg)} (article 4.2.1) : {format_euros(gap)} {'de plus' if said[0] > cdg else 'de moins'}, "
-            f"soit {format_hours(gap / HOURLY_RATE)} au taux horaire{' : un temps de trajet, peut-être' if said[0] > cdg else ''}. "
+            f"soit {format_hours(gap / HOURLY_RATE)} au taux horaire. "
             "Vérifiez le temps passé facturé, trajet compris."
         )
 
