@@ -161,7 +161,7 @@ class Reader:
                 or self._question_nouns.find(sentence)
                 or self._counted.counts(sentence)  # "Mon adjoint affirme deux choses :"
             )
-            asks = (item and listing and not _DATE_TOLD.search(sentence)) or (
+            asks = (item and listing and not opens_list and not _DATE_TOLD.search(sentence)) or (
                 not opens_list
                 and (
                     request != sentence
