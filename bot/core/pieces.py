@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .asking_phrases import AskingPhrases
 from .cuts import Cutter
 from .french import fold
 from .phrases import WORD, alternatives, phrase_trie, phrases_pattern
@@ -32,10 +33,9 @@ class Pieces:
         self._opener = phrases_pattern(reading.question_openers, start=True)
         self._indirect = phrases_pattern((*reading.if_words, *reading.indirect_openers), start=True)  # "savoir | si"
         self._if = phrases_pattern(reading.if_words, start=True)  # "si …": indirect question or condition
-        # The asking phrases' patterns are only tested (never read for where they end): written as tries.
         folded_asking = {fold(phrase).strip() for phrase in asking_phrases if phrase.strip()}
         asking = phrase_trie(folded_asking, folded=True)  # built once: thousands of phrases, read three times below
-        self._asking = re.compile(rf"{asking}(?!\w)")
+        self._asking = AskingPhrases(asking, reading.asking_negations)  # not "de ne pas savoir ce que …"
         # Inside a question, a new one may start after a comma or a semicolon ("qui est responsable, et peut-on résilier
         # ?") or at a linking word ("et comment", "ainsi que"), kept only where the piece after it asks (see `pieces`);
         # not at "aussi", "également" right after a word: they say more of its verb ("vise aussi les syndicats").

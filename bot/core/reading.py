@@ -29,6 +29,7 @@ class Reading:
     asking_adverbs: tuple[str, ...] = ()
     anchor_words: tuple[str, ...] = ()
     linking_words: tuple[str, ...] = ()
+    asking_negations: tuple[str, ...] = ()  # "ne pas savoir ce que": no asking phrase then
     adverb_links: tuple[str, ...] = ()  # linking words that cut only after a comma ("vise aussi les syndicats")
     inverted_subjects: tuple[str, ...] = ()
     plural_subjects: tuple[str, ...] = ()
