@@ -37,8 +37,7 @@ DEFAULT_CONTACT = "Pour toute autre question, contactez le CDG 62 (votre interlo
 DEFAULT_CONTACTS = {
     "fibre": "Pour une question sur les services de La Fibre Numérique 59 62, contactez La Fibre Numérique 59 62.",
 }
-# The question sentence of a message that names the convention, its parties or its services, read
-# for itself: a weaker match is still its best reading (given in the middle band, with the warning).
+# A question naming the convention, its parties or services, read for itself: a weaker match is still its best reading.
 ANCHORED_THRESHOLD = 0.35  # chosen on tests/data/realistic.yaml (README, threshold table)
 PART_THRESHOLD = 0.25  # chosen on tests/data/realistic.yaml (README, threshold table)
 
@@ -73,7 +72,8 @@ class Engine:
         self.mentions = Mentions(knowledge.reading)
         self.questions = QuestionFinder(self.reader, self.matcher, parties, self.mentions.unstated)
         self._party_terms = frozenset(term for cue in parties for term in self.matcher.question_terms(cue))
-        self.part_reader = PartReader(self.matcher, self._named, self.citations.joined, self.questions.names_a_party)
+        readers = (self.matcher, self._named, self.citations.joined, self.questions.names_a_party)
+        self.part_reader = PartReader(*readers, threshold)
         self.anchors = Anchors(knowledge.reading.anchor_words)
 
     def answer(self, question: str, *, today: date, signature: date | None = None) -> Answer:

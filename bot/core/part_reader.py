@@ -70,8 +70,10 @@ class PartReader:
         named: Callable[[str], set[str]],
         join_quotes: Callable[[Citation, Citation], Citation],
         names_a_party: Callable[[str], bool] = bool,
+        threshold: float = 0.0,
     ) -> None:
         self.matcher = matcher
+        self.threshold = threshold  # a lone question's: a part answered under it is answered only as one of several
         self.named = named  # the parties a text names (the commune aside)
         self.names_a_party = names_a_party  # whether a text names a party, the commune ("nous", "on") included
         self.join_quotes = join_quotes  # a clause's citation quoting what two citations of it quote
@@ -134,18 +136,16 @@ class PartReader:
         )
 
     def _refused_alone(self, asking: _Asking, part: Answer, question: Question, answered: _Answered) -> bool:
-        """Whether `question`, answered only in the middle band with the clause of the question before, is refused
-        asked alone (with the message's context): it asks what the convention does not say, refused in its place, not
-        joined to that answer ("Quel tribunal serait compétent ? Et de combien de temps disposons-nous pour déposer un
-        recours ?"). Not a follow-up ("Et pour le CDG ?"), a piece naming nothing of its own ("c'est écrit où ?") or
-        one without "?" (a closing "Merci de m'aider à préparer les réponses.")."""
+        """Whether `question`, answered in the middle band with the clause of the question before, is refused asked
+        alone (with the context): it asks what the convention does not say ("Quel tribunal ? Et de combien de temps
+        disposons-nous pour déposer un recours ?"). Not a follow-up, a piece naming nothing ("c'est écrit où ?"), no "?"."""
         last = answered.parts[-1] if answered.parts else None
         same = bool(last) and _first_clause(last) == _first_clause(part) != ""
         text, terms = question.text, self.matcher.question_terms(question.text)
         if not same or part.confidence == "sure" or question.follows or not text.endswith("?"):
             return False
-        if not any(map(self.matcher.is_strong, terms)):
-            return False
+        if part.score >= self.threshold or not any(map(self.matcher.is_strong, terms)):
+            return False  # above a lone question's threshold, it answers alone too (the slow reading is not made)
         figures = asking.figures + text
         alone = asking.answer_part(text, text, text, terms=asking.context_terms + terms, figures=figures, whole="")
         return not alone.answered
