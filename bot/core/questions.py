@@ -38,8 +38,7 @@ class QuestionFinder:
         self.unstated = unstated  # what the convention never gives, asked ("quel est le SIRET du CDG ?"), else ""
         # The words naming a party (knowledge/calculations.yaml): a follow-up's own party replaces the
         # previous question's ("Et le CDG, il peut aussi ?" is about the CDG, not La Fibre).
-        # A department's number after a party is part of its name ("la fibre 59 62", "le CDG 62"): replaced with it.
-        self._party = re.compile(rf"(?<![\w'’-])(?:{any_phrase(parties)})(?:\s+\d\d(?:\s+\d\d)?)?(?![\w'’])", re.I)
+        self._party = re.compile(rf"(?<![\w'’-])(?:{any_phrase(parties)})(?![\w'’])", re.IGNORECASE)
         # What a follow-up may name besides its topic: parties and question words ("Et pourquoi ?").
         not_topics = (*parties, *reader.cutter.question_words)
         self._question_words = {fold(word).strip() for word in reader.cutter.question_words}

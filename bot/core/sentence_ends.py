@@ -18,10 +18,8 @@ import re
 from collections.abc import Iterable, Iterator
 
 _MARKS = "?.!…"
-_LINE_MARKS = tuple(_MARKS + ":;,)»")
-_ABBREVIATION = re.compile(
-    r"[^\S\n]+[?!]"
-)  # after a full stop, on its line: an abbreviation's ("la conv. ?")  # a line ending with one of these is punctuated (bare_line)
+_LINE_MARKS = tuple(_MARKS + ":;,)»")  # a line ending with one of these is punctuated (bare_line)
+_ABBREVIATION = re.compile(r"[^\S\n]+[?!]")  # after a full stop, on its line: an abbreviation's ("la conv. ?")
 # The character a cut follows (a mark) or opens with (a space) first, one class the regex engine skips to, then the
 # rest of the cut as the character just read allows it.
 _AFTER = r"(?<=\?)\s*|(?<=[.!…])(?<!^\d\.)(?<!^\d\d\.)\s+|(?<=\n)\s*|(?<=[^\S\n])[^\S\n]*\n\s*"
