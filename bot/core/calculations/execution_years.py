@@ -48,6 +48,7 @@ class ExecutionYears(Calculator):
         self._ordinal_alone = re.compile(rf"(?<![a-z0-9])({alternation(ordinals)})(?= ?(?:[^a-z ]|$))")
         months = alternation(calendar_names().numbers)
         self._month = re.compile(rf"(?<![a-z])({months})\.? (20\d\d)(?!\d)")
+        self._in_month = re.compile(rf"(?<![a-z])(?:en |d'|de )?(?:{months})(?:\.? 20\d\d)?(?![a-z])")  # "en février"
         # Superset of what names a date or a year (`_days`, `_DIGIT_YEAR`, `_YEAR_PAIR`; "il y a 3 mois": an event's)
         self._dated = re.compile(rf"20\d\d|il y a |\d[/.-]\d|(?<![a-z])(?:{months})(?![a-z])")
         self._range_end = re.compile(rf" ?(?:{alternation(words.range_ends)}) ?")
@@ -97,6 +98,7 @@ class ExecutionYears(Calculator):
         addition = self.cues.addition
         if self._paid_for:  # "640 € pour la messagerie, 1 150 €": what the amount before pays, then the list's link
             gap = self._paid_for.sub("", gap)
+        gap = self._in_month.sub("", gap)  # "450 € en février, 300 € en mai": when the amount before was invoiced
         return bool(addition and not re.search(r"[.;!?]", gap) and not addition.sub("", gap).strip())
 
     def _starts_a_year(self, folded: str, start: int) -> bool:
