@@ -147,9 +147,9 @@ class Pieces:
         return pieces
 
     def _joined_subjects(self, before: str, separator: str, own: str) -> bool:
-        """Whether a piece only adds a second subject to the question before it, which names no verb yet: "Pourquoi
-        le CDG 62 | et La Fibre ont-ils monté cette offre ?" (a few words, no comma, then the verb both share)."""
-        return "," not in separator and len(WORD.findall(before)) <= MAX_SUBJECT_WORDS and bool(self._plural.match(own))
+        """A second subject of the question before (its words past a colon): "Pourquoi le CDG 62 | et La Fibre ont-ils …"."""
+        few = len(WORD.findall(before.rsplit(":", 1)[-1])) <= MAX_SUBJECT_WORDS
+        return few and "," not in separator and bool(self._plural.match(own))
 
     def _relative_clause(self, split: list[str], index: int) -> bool:
         """Whether the piece at `index` is a relative clause between commas ("La Fibre, | qui nous fournit les
