@@ -70,7 +70,8 @@ class PartReader:
         named: Callable[[str], set[str]],
         join_quotes: Callable[[Citation, Citation], Citation],
         names_a_party: Callable[[str], bool] = bool,
-        threshold: float = 0.0,
+        *,
+        threshold: float,
     ) -> None:
         self.matcher = matcher
         self.threshold = threshold  # a lone question's: a part answered under it is answered only as one of several
@@ -142,9 +143,8 @@ class PartReader:
         last = answered.parts[-1] if answered.parts else None
         same = bool(last) and _first_clause(last) == _first_clause(part) != ""
         text, terms = question.text, self.matcher.question_terms(question.text)
-        if not same or part.confidence == "sure" or question.follows or not text.endswith("?"):
-            return False
-        if part.score >= self.threshold or not any(map(self.matcher.is_strong, terms)):
+        kept = not same or part.confidence == "sure" or question.follows or not text.endswith("?")
+        if kept or part.score >= self.threshold or not any(map(self.matcher.is_strong, terms)):
             return False  # above a lone question's threshold, it answers alone too (the slow reading is not made)
         figures = asking.figures + text
         alone = asking.answer_part(text, text, text, terms=asking.context_terms + terms, figures=figures, whole="")

@@ -27,7 +27,7 @@ _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 _Known = dict[tuple[int, str, int, int], tuple[str, str | None]]  # a shared context's dates, read once (`_read`)
 _QUALIFIER = re.compile(r"[a-z]*\s*(?:de|d')\s*")  # the end of a cue's word, then "de": "lettre de résiliation"
 _HEADS = re.compile(r"[ \t]*:[ \t]*(?=\w)")  # "- 9 février 2026 : signature du maire ;": the date heads its item
-_ITEM_END = re.compile(r"[.;!?\n]")
+_ITEM_END = re.compile(f"[{SENTENCE_MARKS}\n]")  # a dated list's item ends with its sentence or its line
 
 
 @dataclass(frozen=True)
