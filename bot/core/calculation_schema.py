@@ -51,6 +51,7 @@ class DurationGrammar(StrictModel):
     range_openers: dict[str, list[str]] = {}
     max_overnight_hours: int = Field(default=12, ge=0, le=23)
     time_of_day_words: list[str] = Field(min_length=1)
+    event_time_words: list[str] = []  # hours right after these are when that event took place ("Appel 10h12")
     late_time_words: list[str] = []  # hours from `late_hour` on after these are a time of day ("l'appel de 14h30")
     late_hour: int = Field(default=12, ge=1, le=24)
     elapsed_words: list[str] = []

@@ -72,7 +72,7 @@ class TimesOfDay:
     """Which hours of a text are times of day, and the stays that two of them make."""
 
     def __init__(self, grammar: DurationGrammar) -> None:
-        self.time_of_day = _ending(grammar.time_of_day_words)
+        self.time_of_day = _ending([*grammar.time_of_day_words, *grammar.event_time_words])
         self._late = _ending(grammar.late_time_words)
         self._late_hour = grammar.late_hour
         self.elapsed = _ending(grammar.elapsed_words)  # "il y a 2h": folded, "a" is also "à"
