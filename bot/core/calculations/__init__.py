@@ -127,7 +127,14 @@ class Calculations:
         )
         # A cap asked, no deadline: never the calendar of its dates, even when no invoice can be tied to the year (read
         # only when its dates are, and of a cap: `calendar` is then the slow part of a long message's question)
-        dated = cache(lambda: self.dates.reads(near, terms) and (not asked or calendar()))
+        # Late-payment interest asked, no ending: the invoice's dates are no calendar of the convention's
+        dated = cache(
+            lambda: (
+                self.dates.reads(near, terms)
+                and (not asked or calendar())
+                and not self.interest.asked_alone(fold_spaced(question))
+            )
+        )
         return (
             self.prices.cost(question, text, terms, near, named)
             or self.prices.time_of_day(question, text, near, named)

@@ -62,6 +62,13 @@ class Interest(Calculator):
         terms = self.matcher.question_terms(self.words.interest_quote_words)
         return Answer(question, True, "calculation", text, (self.cite(clause, terms),), 1.0)
 
+    def asked_alone(self, question: str) -> bool:
+        """Does `question` (its own words, folded) ask about late-payment interest and not about ending the convention?
+        Its dates are then an invoice's, never a signature to count the convention's calendar from ("Ils peuvent compter
+        des intérêts depuis le 30/10 ?")."""
+        interest, termination = self.cues.interest, self.cues.termination
+        return bool(interest and interest.search(question)) and not (termination and termination.search(question))
+
     def _calendar_asked(self, folded: str, roles: list[Role]) -> bool:
         """Does the message name the convention's signature or a formal notice ("mise en demeure le 18 août, restée
         sans suite") and ask about ending it, its letter or a deadline?"""
