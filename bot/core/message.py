@@ -46,6 +46,8 @@ _ANY_VALUE_TOLD = re.compile(_VALUE_TOLD)
 _ASIDE = re.compile(r"\([^()]*(?:\)|$)")
 _TRAILING_LINK = re.compile(r"\s+et$")  # "(i) le coût horaire et (ii) …": the item ends before "et"
 _ALNUM = re.compile(r"[^\W_]")  # a letter or a digit (what str.isalnum says of one character)
+# A form's empty answer field ("Q : … ? R : ?", "Réponse : ?"): a label and a colon, then only marks; it asks nothing
+_EMPTY_FIELD = re.compile(r"^\s*[^\W\d_]{1,12}\.?\s*:[\s?!.…]*$")
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,7 @@ class Reader:
             heading = not item or end == ":"
             opens_list = heading and index + 1 < len(found) and found[index + 1][1] and self._announces(sentence, end)
             request = self.chat.without_opener(sentence)
-            if request != sentence and self.chat.says_nothing(request):
+            if _EMPTY_FIELD.match(sentence) or (request != sentence and self.chat.says_nothing(request)):
                 continue  # "Quelqu'un a la réponse ?", "Tu peux me répondre vite ?": a call, the question is elsewhere
             # The announcing sentence is context: its items are the questions. A request ("Dites-moi, …") asks,
             # and so does a sentence going on with the question before it ("… savoir si X. Et aussi si Y.").
