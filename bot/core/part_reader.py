@@ -12,7 +12,7 @@ answered.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from .answer import Answer, Citation
@@ -20,8 +20,18 @@ from .context_terms import first_terms
 from .figures import shared
 from .matching import Matcher
 from .message import Message
+from .part_answers import (
+    Answered,
+    clause_answer,
+    first_clause,
+    not_found,
+    refused,
+    repeated,
+    said_again,
+    settled,
+    worth_giving,
+)
 from .questions import MAX_PARTS, Question
-from .replies import PART_NOT_FOUND
 
 
 class PartAnswerer(Protocol):
@@ -52,15 +62,6 @@ class _Asking:
     answer_part: PartAnswerer
 
 
-@dataclass
-class _Answered:
-    """What the earlier questions of the message answered."""
-
-    parts: list[Answer] = field(default_factory=list)
-    cited: set[str] = field(default_factory=set)  # the first clause each answer cites
-    words: set[str] = field(default_factory=set)  # the strong words of the questions answered so far
-
-
 class PartReader:
     """Answers the questions of a message read in parts, in order."""
 
@@ -87,16 +88,16 @@ class PartReader:
         context_terms = first_terms(self.matcher, message.context)
         figures = shared(message.context)  # each question's `figures` starts with it: folded once
         asking = _Asking(message, context_terms, figures, anchored, answer_part)
-        answered = _Answered()
+        answered = Answered()
         for question in asked:
             part, reading = self._first_good_reading(asking, question)
-            part = _settled(part, reading, question, answered)
-            shown = part if _worth_giving(part) else _not_found(question.text, part.text)  # as the reply gives it
-            if _repeated(shown, answered) and (own := self._own_clause(asking, question.text, reading, answered)):
+            part = settled(part, reading, question, answered)
+            shown = part if worth_giving(part) else not_found(question.text, part.text)  # as the reply gives it
+            if repeated(shown, answered) and (own := self._own_clause(asking, question.text, reading, answered)):
                 part = shown = own  # the computation before again ("Il me faut le jour exact …"): its own clause
             if self._refused_alone(asking, part, question, answered):
-                part = shown = _not_found(question.text)
-            if not (_said_again(shown, question, answered) or self._joined(part, question, answered)):
+                part = shown = not_found(question.text)
+            if not (said_again(shown, question, answered) or self._joined(part, question, answered)):
                 self._record(part, shown, question, answered)
         return answered.parts
 
@@ -114,17 +115,17 @@ class PartReader:
             # A question too weak alone is read again with the sentence (or the piece) before it,
             # unless that only finds again the clause of an earlier question (then it is not its own).
             part = self._answer(asking, focus, reading, reading if figured else focus)
-            if _worth_giving(part) or _refused(part, reading, self.matcher):
+            if worth_giving(part) or refused(part, reading, self.matcher):
                 break
         return part, reading
 
-    def _own_clause(self, asking: _Asking, focus: str, reading: str, answered: _Answered) -> Answer | None:
+    def _own_clause(self, asking: _Asking, focus: str, reading: str, answered: Answered) -> Answer | None:
         """`focus` read without the context's figures, when its own words rank first a clause the answer before lacks."""
         cited = {citation.id for citation in answered.parts[-1].citations}
         if (ranked := self.matcher.rank(self.matcher.question_terms(focus))) and ranked[0].clause_id in cited:
             return None
         own = self._answer(asking, focus, reading, "")
-        return own if _clause_answer(own) and own.citations[0].id not in cited else None
+        return own if clause_answer(own) and own.citations[0].id not in cited else None
 
     def _answer(self, asking: _Asking, focus: str, reading: str, figured: str | None = None) -> Answer:
         """The answer of `focus` read as `reading`; the calculations read the context and `figured` ("": `focus` alone)."""
@@ -136,12 +137,12 @@ class PartReader:
             figures=focus if figured == "" else asking.figures + (figured or focus),
         )
 
-    def _refused_alone(self, asking: _Asking, part: Answer, question: Question, answered: _Answered) -> bool:
+    def _refused_alone(self, asking: _Asking, part: Answer, question: Question, answered: Answered) -> bool:
         """Whether `question`, answered in the middle band with the clause of the question before, is refused asked
         alone (with the context): it asks what the convention does not say ("Quel tribunal ? Et de combien de temps
         disposons-nous pour déposer un recours ?"). Not a follow-up, a piece naming nothing ("c'est écrit où ?"), no "?"."""
         last = answered.parts[-1] if answered.parts else None
-        same = bool(last) and _first_clause(last) == _first_clause(part) != ""
+        same = bool(last) and first_clause(last) == first_clause(part) != ""
         text, terms = question.text, self.matcher.question_terms(question.text)
         kept = not same or part.confidence == "sure" or question.follows or not text.endswith("?")
         if kept or part.score >= self.threshold or not any(map(self.matcher.is_strong, terms)):
@@ -150,7 +151,7 @@ class PartReader:
         alone = asking.answer_part(text, text, text, terms=asking.context_terms + terms, figures=figures, whole="")
         return not alone.answered
 
-    def _joined(self, part: Answer, question: Question, answered: _Answered) -> bool:
+    def _joined(self, part: Answer, question: Question, answered: Answered) -> bool:
         """Whether `question` asks on the clause the question just before answered, and is answered with it, once
         (issue 12): "La convention est-elle reconduite automatiquement ? Et pour combien de temps ?" gets article 3
         once, quoting what each asked; a computation quoting that clause answers it too ("combien coûte une heure du CDG,
@@ -161,7 +162,7 @@ class PartReader:
         # a follow-up naming no party ("… à distance ? c'est facturé pareil ?") asks on the same case; "et nous, on peut
         # aussi ?" asks another party's
         taken_up = question.follows and self.names_a_party(question.text)
-        if taken_up or not (last and _clause_answer(part)):
+        if taken_up or not (last and clause_answer(part)):
             return False
         # "combien coûte une heure du CDG, et si le temps de route est compté en plus": the computation, which quotes
         # the clause, answers it too
@@ -169,7 +170,7 @@ class PartReader:
         if computed and not question.follows and not self.named(question.text) - self.named(last.question):
             answered.parts[-1] = replace(last, question=f"{last.question} {question.text}")
             return True
-        if not _clause_answer(last):
+        if not clause_answer(last):
             return False
         if last.citations[0].id != part.citations[0].id or self.named(question.text) - self.named(last.question):
             return False  # another clause, or another party's case ("La Fibre … ? Et le CDG 62 peut-il … ?")
@@ -181,7 +182,7 @@ class PartReader:
         answered.words |= {term for term in self.matcher.question_terms(question.text) if self.matcher.is_strong(term)}
         return True
 
-    def _record(self, part: Answer, shown: Answer, question: Question, answered: _Answered) -> None:
+    def _record(self, part: Answer, shown: Answer, question: Question, answered: Answered) -> None:
         """Keep `part` as the answer of `question`, unless it asks again what an earlier question asked."""
         own = {term for term in self.matcher.question_terms(question.text) if self.matcher.is_strong(term)}
         if part.citations and part.citations[0].id in answered.cited and own <= answered.words and not question.follows:
@@ -189,62 +190,3 @@ class PartReader:
         answered.cited.update(citation.id for citation in part.citations[:1])
         answered.words |= own
         answered.parts.append(shown)
-
-
-def _settled(part: Answer, reading: str, question: Question, answered: _Answered) -> Answer:
-    """The answer of `question` found by `reading` once set against the earlier ones: read with the
-    sentence before it, a question that only finds an earlier question's clause is not answered; one
-    that answers, with it, the unanswered question just before is that question's second sentence (that
-    question's answer then leaves `answered`)."""
-    focus, before, follows = question
-    if reading != focus and part.answered and part.citations[0].id in answered.cited and not follows:
-        return _not_found(focus)
-    parts = answered.parts
-    if reading != focus and part.answered and parts and parts[-1].question == before and not parts[-1].answered:
-        # "ya moyen de faire un point avec eux ? c prevu qq part ?": the first, unanswered alone, and the
-        # second, which names nothing, answered together: one question in two sentences, answered once.
-        parts.pop()
-        return replace(part, question=reading)
-    return part
-
-
-def _said_again(shown: Answer, question: Question, answered: _Answered) -> bool:
-    """Whether `shown` (a computation or a reason) is what the question before got ("Et quel est ce SIRET ?"): once."""
-    if repeated := _repeated(shown, answered):
-        answered.parts[-1] = replace(answered.parts[-1], question=f"{answered.parts[-1].question} {question.text}")
-    return repeated
-
-
-def _repeated(shown: Answer, answered: _Answered) -> bool:
-    """Is `shown` (a computation or a reason; not the refusal of two questions) what the question just before got?"""
-    last = answered.parts[-1] if answered.parts else shown  # none before: nothing repeated
-    fresh = last is shown or _clause_answer(shown) or shown.text == PART_NOT_FOUND
-    return not fresh and (last.kind, last.text) == (shown.kind, shown.text)
-
-
-def _clause_answer(part: Answer) -> bool:
-    """An answer citing a clause, not a calculation."""
-    return part.answered and part.kind != "calculation" and bool(part.citations)
-
-
-def _first_clause(part: Answer) -> str:
-    """The clause a clause answer cites first ("" for a calculation or a refusal)."""
-    return part.citations[0].id if _clause_answer(part) else ""
-
-
-def _worth_giving(part: Answer) -> bool:
-    """An answer, or a calculation: a calculation refused says why (an impossible date)."""
-    return part.answered or part.kind == "calculation"
-
-
-def _refused(part: Answer, reading: str, matcher: Matcher) -> bool:
-    """Refused with no clause at all although its own words are the convention's: read out of scope (another
-    contract, "notre contrat d'assurance"), not too weak; the sentence before would lend it its topic."""
-    return part.score == 0.0 and not part.alternatives and any(map(matcher.is_strong, matcher.question_terms(reading)))
-
-
-def _not_found(question: str, text: str = "") -> Answer:
-    """A question of the message left unanswered: one short line, the message's other answers around it; a refusal
-    that says why ("La convention ne le dit pas : …", "« article 12 » n'existe pas …") keeps that first sentence."""
-    said = text.split(". ")[0].rstrip(".") + "." if text and not text.startswith(PART_NOT_FOUND) else PART_NOT_FOUND
-    return Answer(question, False, "unknown", said)

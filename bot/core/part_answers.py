@@ -1,0 +1,79 @@
+"""What one question of a message read in parts gets, set against what the earlier questions got: a reading that only
+finds an earlier clause again, a reason said twice, a refusal in one short line (part_reader.py reads the questions)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from .answer import Answer
+from .matching import Matcher
+from .questions import Question
+from .replies import PART_NOT_FOUND
+
+
+@dataclass
+class Answered:
+    """What the earlier questions of the message answered."""
+
+    parts: list[Answer] = field(default_factory=list)
+    cited: set[str] = field(default_factory=set)  # the first clause each answer cites
+    words: set[str] = field(default_factory=set)  # the strong words of the questions answered so far
+
+
+def settled(part: Answer, reading: str, question: Question, answered: Answered) -> Answer:
+    """The answer of `question` found by `reading` once set against the earlier ones: read with the
+    sentence before it, a question that only finds an earlier question's clause is not answered; one
+    that answers, with it, the unanswered question just before is that question's second sentence (that
+    question's answer then leaves `answered`)."""
+    focus, before, follows = question
+    if reading != focus and part.answered and part.citations[0].id in answered.cited and not follows:
+        return not_found(focus)
+    parts = answered.parts
+    if reading != focus and part.answered and parts and parts[-1].question == before and not parts[-1].answered:
+        # "ya moyen de faire un point avec eux ? c prevu qq part ?": the first, unanswered alone, and the
+        # second, which names nothing, answered together: one question in two sentences, answered once.
+        parts.pop()
+        return replace(part, question=reading)
+    return part
+
+
+def said_again(shown: Answer, question: Question, answered: Answered) -> bool:
+    """Whether `shown` (a computation or a reason) is what the question before got ("Et quel est ce SIRET ?"): once."""
+    if again := repeated(shown, answered):
+        answered.parts[-1] = replace(answered.parts[-1], question=f"{answered.parts[-1].question} {question.text}")
+    return again
+
+
+def repeated(shown: Answer, answered: Answered) -> bool:
+    """Is `shown` (a computation or a reason; not the refusal of two questions) what the question just before got?"""
+    last = answered.parts[-1] if answered.parts else shown  # none before: nothing repeated
+    fresh = last is shown or clause_answer(shown) or shown.text == PART_NOT_FOUND
+    return not fresh and (last.kind, last.text) == (shown.kind, shown.text)
+
+
+def clause_answer(part: Answer) -> bool:
+    """An answer citing a clause, not a calculation."""
+    return part.answered and part.kind != "calculation" and bool(part.citations)
+
+
+def first_clause(part: Answer) -> str:
+    """The clause a clause answer cites first ("" for a calculation or a refusal)."""
+    return part.citations[0].id if clause_answer(part) else ""
+
+
+def worth_giving(part: Answer) -> bool:
+    """An answer, or a calculation: a calculation refused says why (an impossible date)."""
+    return part.answered or part.kind == "calculation"
+
+
+def refused(part: Answer, reading: str, matcher: Matcher) -> bool:
+    """Refused with no clause at all although its own words are the convention's: read out of scope (another
+    contract, "notre contrat d'assurance"), not too weak; the sentence before would lend it its topic."""
+    return part.score == 0.0 and not part.alternatives and any(map(matcher.is_strong, matcher.question_terms(reading)))
+
+
+def not_found(question: str, text: str = "") -> Answer:
+    """A question of the message left unanswered: one short line, the message's other answers around it; a refusal
+    that says why ("La convention ne le dit pas : …", "« article 12 » n'existe pas …") keeps that first sentence."""
+    said = text.split(". ")[0].rstrip(".") + "." if text and not text.startswith(PART_NOT_FOUND) else PART_NOT_FOUND
+    return Answer(question, False, "unknown", said)
