@@ -73,7 +73,7 @@ class Engine:
         self.questions = QuestionFinder(self.reader, self.matcher, parties, self.mentions.unstated)
         self._party_terms = frozenset(term for cue in parties for term in self.matcher.question_terms(cue))
         readers = (self.matcher, self._named, self.citations.joined, self.questions.names_a_party)
-        self.part_reader = PartReader(*readers, threshold=threshold)
+        self.part_reader = PartReader(*readers, threshold=threshold, counterpart=self.calculations.parties.counterpart)
         self.anchors = Anchors(knowledge.reading.anchor_words)
 
     def answer(self, question: str, *, today: date, signature: date | None = None) -> Answer:

@@ -73,12 +73,14 @@ class PartReader:
         names_a_party: Callable[[str], bool] = bool,
         *,
         threshold: float,
+        counterpart: Callable[[str, list[str], str, str], Answer | None] = lambda *_: None,
     ) -> None:
         self.matcher = matcher
         self.threshold = threshold  # a lone question's: a part answered under it is answered only as one of several
         self.named = named  # the parties a text names (the commune aside)
         self.names_a_party = names_a_party  # whether a text names a party, the commune ("nous", "on") included
         self.join_quotes = join_quotes  # a clause's citation quoting what two citations of it quote
+        self.counterpart = counterpart  # (question, terms, a party's clause, another party): that party's own clause
 
     def answers(
         self, message: Message, asked: Sequence[Question], *, anchored: bool, answer_part: PartAnswerer
@@ -92,6 +94,8 @@ class PartReader:
         for question in asked:
             part, reading = self._first_good_reading(asking, question)
             part = settled(part, reading, question, answered)
+            if question.follows and not worth_giving(part) and (own := self._counterpart(question.text, answered)):
+                part = own  # "… du CDG ? Et pour La Fibre, c'est pareil ?": La Fibre's own clause
             shown = part if worth_giving(part) else not_found(question.text, part.text)  # as the reply gives it
             if repeated(shown, answered) and (own := self._own_clause(asking, question.text, reading, answered)):
                 part = shown = own  # the computation before again ("Il me faut le jour exact …"): its own clause
@@ -118,6 +122,15 @@ class PartReader:
             if worth_giving(part) or refused(part, reading, self.matcher):
                 break
         return part, reading
+
+    def _counterpart(self, follow_up: str, answered: Answered) -> Answer | None:
+        """A follow-up naming one other party, unanswered: that party's own clause, when the clause the question before
+        got speaks of a party and the text has one for it (knowledge/calculations.yaml, `party_clauses`)."""
+        last = first_clause(answered.parts[-1]) if answered.parts else ""
+        named = self.named(follow_up)
+        if not last or len(named) != 1:
+            return None
+        return self.counterpart(follow_up, self.matcher.question_terms(follow_up), last, next(iter(named)))
 
     def _own_clause(self, asking: _Asking, focus: str, reading: str, answered: Answered) -> Answer | None:
         """`focus` read without the context's figures, when its own words rank first a clause the answer before lacks."""
