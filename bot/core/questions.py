@@ -18,6 +18,10 @@ MIN_FOREIGN_TERMS = 2  # a question naming this many words of another topic asks
 MAX_BARE_WORDS = 5  # a question word and little else: "À partir de quand ?", "Pour combien de temps ?"
 MIN_ITEM_WORDS = 3  # a list item without "?" asks with a phrase ("la date des élections"), not a stray token
 MAX_BACK_WORDS = 3  # "Est-ce conforme ?", "C'est légal ?": it asks about the sentence before it
+MAX_KEYWORD_WORDS = 6  # an item of a list of topics asked in one breath ("durée / préavis / tribunal ?")
+# What parts such a list: a semicolon, a comma (three items or more), or a slash or a plus between spaces
+_KEYWORD_BREAK = re.compile(r"\s*;\s*|\s+[/+]\s+")
+_KEYWORD_COMMA = re.compile(r"\s*,\s*")
 MAX_FOLLOW_UP_WORDS = 12  # a follow-up is short: "Et pour combien de temps ?", "Et celle du tribunal ?"
 
 
@@ -67,7 +71,7 @@ class QuestionFinder:
                 continue
             pieces: list[str] = []
             pending = ""
-            for piece in self.reader.pieces(sentence.text):
+            for piece in self._topics(sentence.text) or self.reader.pieces(sentence.text):
                 # Read without its opener: "Dites-moi, combien …", "tu peux me dire si …".
                 piece = self.reader.tidy(piece).strip() or piece
                 piece = f"{pending}, {piece}" if pending else piece
@@ -169,6 +173,28 @@ class QuestionFinder:
     def _points_back(self, piece: str) -> bool:
         """A question of MAX_BACK_WORDS words at most about what was said before it ("Est-ce conforme ?", "C'est légal ?")."""
         return len(piece.split()) <= MAX_BACK_WORDS and bool(self.reader.back_question.match(fold(piece)))
+
+    def _topics(self, sentence: str) -> list[str]:
+        """The items of a list of topics asked in one breath ("durée / préavis / tribunal ?", "taux horaire CDG +
+        mode de paiement ?"), each a question of its own; [] for any other sentence. Every item is short, names
+        something the convention knows and asks nothing by itself (no question word: the pieces' rules read those)."""
+        text = sentence.rstrip()
+        if not text.endswith("?"):
+            return []
+        body = text.rstrip("? ")
+        items = _KEYWORD_BREAK.split(body)
+        if len(items) < 2:
+            items = _KEYWORD_COMMA.split(body)
+            if len(items) < 3:
+                return []
+        if any(
+            len(WORD.findall(item)) > MAX_KEYWORD_WORDS
+            or not self.names_something(item)
+            or self.reader.cutter.asks(item, True)
+            for item in items
+        ):
+            return []
+        return [f"{item.strip()} ?" for item in items]
 
     def names_something(self, text: str) -> bool:
         """Whether `text` holds a word the convention knows (a strong term)."""
