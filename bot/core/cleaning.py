@@ -1,4 +1,4 @@
-"""Cleaning a raw message before it is read: no control characters, markup or web addresses, plain
+"""Cleaning a raw message before it is read: no control characters, markup (HTML, Markdown's bold) or web addresses, plain
 spaces, and at most one Telegram message long."""
 
 from __future__ import annotations
@@ -11,7 +11,11 @@ MAX_QUESTION_CHARS = 4096  # a Telegram message; longer input is cut, not refuse
 # is an alternative of its own, so that every alternative opens with one character (none opens with the same):
 # the regex engine then skips the characters none opens with, three times faster than with a class first.
 _INVISIBLE = (*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065), 0xFEFF)
-_NOISE = re.compile("|".join(map(chr, _INVISIBLE)) + r"|\x1b\[[0-9;?]*[ -/]*[@-~]|</?[a-zA-Z][^<>]{0,80}>|https?://\S+")
+# Markdown's bold ("**Objet :**", "__Q1__", copied from a web form or a chat) is markup too: "Objet :" must read as a
+# header's field, "Q1 :" as a list's label.
+_NOISE = re.compile(
+    "|".join(map(chr, _INVISIBLE)) + r"|\x1b\[[0-9;?]*[ -/]*[@-~]|</?[a-zA-Z][^<>]{0,80}>|https?://\S+|\*\*+|__+"
+)
 
 # Line breaks, tabs and no-break spaces are spaces (and printable once replaced). Replaced one by one:
 # str.replace scans in C, where str.translate looks each character of a long message up in a dict.
