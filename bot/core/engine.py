@@ -93,13 +93,13 @@ class Engine:
             return Answer(question, False, "smalltalk", smalltalk, score=1.0)
         message = self.reader.read(lines, written)
         asked = self.questions.find_questions(message)
-        if message.forwarded:  # matched without the forwarding header's fields ("Objet :", "De : accueil@mairie")
-            text = " ".join(" ".join([*(sentence.text for sentence in message.own), message.outside]).split()) or text
+        # matched without a header's fields ("Objet :") and a signature, still read by the calculations and anchors
+        signed, text = text, " ".join(" ".join([*(s.text for s in message.own), message.outside]).split()) or text
         text = self.reader.tidy(text, whole=True)  # matched without "@bot", "+1", "tu peux me dire si"
         if not any(char.isalnum() for char in text):  # "@bot", "+1": nothing asked
             return self.replies.unknown(question, self.replies.not_found([]))
-        # Tied to the convention, a question may be answered alone, whatever its context says.
-        anchored = self.anchors.held_by(text)
+        # Tied to the convention (its signature too), a question may be answered alone, whatever its context says.
+        anchored = self.anchors.held_by(text) or (not message.forwarded and self.anchors.held_by(signed))
         if not reads_in_parts(asked):
             # Asked before the context that names something, or after a request opener ("tu peux me dire si"), a
             # question is read for itself too.
@@ -114,7 +114,7 @@ class Engine:
                 today,
                 signature,
                 situational=anchored,
-                figures=_figures(message, written),
+                figures=_figures(message, written) or signed,
                 leads=leads,
                 sentence=sentence,
             )

@@ -199,3 +199,16 @@ def _next_value(value: str) -> str:
     if value in romans and value != "v":
         return romans[romans.index(value) + 1]
     return chr(ord(value) + 1)
+
+
+def runs(listed: list[bool]) -> list[list[int]]:
+    """The indexes of each list of a message's sentences (`listed`: whether each is a list item): items one after
+    another."""
+    found: list[list[int]] = []
+    for i, item in enumerate(listed):
+        if item:
+            if found and found[-1][-1] == i - 1:
+                found[-1].append(i)
+            else:
+                found.append([i])
+    return found

@@ -19,7 +19,7 @@ from functools import cached_property, partial
 from .chat import ChatNoise
 from .forwarding import Forwarding
 from .history import ReplyHistory
-from .lists import BULLETS, FULL_STOP, CountedLists, SequenceLists, inline_items, semicolon_items
+from .lists import BULLETS, FULL_STOP, CountedLists, SequenceLists, inline_items, runs, semicolon_items
 from .phrases import PhraseFinder, alternatives, phrases_pattern
 from .pieces import Pieces
 from .reading import Reading
@@ -88,9 +88,10 @@ class Reader:
     """Splits messages into sentences, knowing which ones ask something."""
 
     def __init__(self, reading: Reading) -> None:
-        self._sign_off = SignOffs(reading.sign_offs)
+        self._sign_off = SignOffs(reading.sign_offs, reading.postscript_markers)
         self._titles = Titles(reading.title_abbreviations)  # "M. Baert": no sentence's end
         self._question_nouns = PhraseFinder(reading.question_nouns)  # "Nos questions :" announces questions
+        self._unsure = PhraseFinder(reading.unsure_phrases)  # "je ne sais pas si …": asks in a message without "?"
         self._checks = PhraseFinder(reading.check_words)  # "Vrai ou faux ?" announces the statements listed after it
         self.back_question = phrases_pattern(reading.back_questions, start=True)  # "Est-ce conforme ?": asks of before
         self.dictation = Dictation(reading)
@@ -122,6 +123,8 @@ class Reader:
         sms = "?" not in read and all(stop.group()[-1].islower() for stop in FULL_STOP.finditer(read))
         unpunctuated = written != text or sms
         sentences = self._asking(body, unpunctuated)
+        if "?" not in read:  # "Je ne sais pas quel tribunal …. Je ne sais pas non plus si …": what she asks
+            sentences = [replace(s, asks=s.asks or bool(self._unsure.find(s.text))) for s in sentences]
         if history:
             # The history's questions were asked before: context, unless the new text asks nothing or points to them
             # (they are then read where it does: "Je reprends ci-dessous la question de la DPO. J'ajoute la mienne").
@@ -182,7 +185,12 @@ class Reader:
             # ask: its items are the questions, unless one tells a date (the situation). Another list of the message
             # whose items ask nothing tells the situation ("Échanges : - présentation de l'offre").
             quiet = not any(s.asks for s in sentences)
-            asking = {i for run in _runs(sentences) if quiet or any(sentences[i].asks for i in run) for i in run}
+            asking = {
+                i
+                for run in runs([s.listed for s in sentences])
+                if quiet or any(sentences[i].asks for i in run)
+                for i in run
+            }
             sentences = [
                 replace(s, asks=s.asks or (i in asking and not _DATE_TOLD.search(s.text)))
                 for i, s in enumerate(sentences)
@@ -213,8 +221,12 @@ class Reader:
         text = inline_items(
             self._counted.items(self._sequence.items(semicolon_items(text, self.cutter.asks) if listed else text))
         )
-        for raw in each_sentence(text, self._titles):  # none cut after a signature
+        signed = ""  # after a sign-off, "signed": a signature, read again from a postscript on ("P.S.": the next one)
+        for raw in each_sentence(text, self._titles):
             raw = raw.strip()
+            if signed and (rest := self._sign_off.postscript(raw)) is None and signed != "P.S.":
+                continue
+            raw, signed = (rest, "P.S." if not rest else "") if signed and rest is not None else (raw, "")
             marked = raw[:1] in _ITEM_STARTS or raw[1:2] == ")" or (raw[:1] in "ivIV" and _ITEM_NUMBER.match(raw))
             piece = _ITEM_NUMBER.sub("", raw) if marked else raw
             item = piece != raw
@@ -223,7 +235,8 @@ class Reader:
             if not _ALNUM.search(piece):
                 continue  # "??": the end of the sentence before
             if found and self._sign_off.opens(piece):
-                break  # a signature follows
+                signed = "signed"  # a signature follows
+                continue
             found.append((piece, item, raw[-1:]))
         return found
 
@@ -231,15 +244,3 @@ class Reader:
         """Whether a sentence (without its marks, `end` its last character as written) announces a list: it ends with a
         colon, or asks to check what follows ("Vrai ou faux ?")."""
         return end == ":" or (end == "?" and bool(self._checks.find(sentence)))
-
-
-def _runs(sentences: list[Sentence]) -> list[list[int]]:
-    """The indexes of each list of `sentences`: listed sentences one after another."""
-    runs: list[list[int]] = []
-    for i, sentence in enumerate(sentences):
-        if sentence.listed:
-            if runs and runs[-1][-1] == i - 1:
-                runs[-1].append(i)
-            else:
-                runs.append([i])
-    return runs

@@ -14,6 +14,8 @@ class Reading:
     forward_markers: tuple[str, ...] = ()
     sender_fields: tuple[str, ...] = ()
     sign_offs: tuple[str, ...] = ()
+    postscript_markers: tuple[str, ...] = ()
+    unsure_phrases: tuple[str, ...] = ()
     title_abbreviations: tuple[str, ...] = ()
     question_nouns: tuple[str, ...] = ()
     topic_openers: tuple[str, ...] = ()

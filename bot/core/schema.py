@@ -80,6 +80,8 @@ class VocabularyFile(StrictModel):
     forward_markers: list[str] = []
     sender_fields: list[str] = []
     sign_offs: list[str] = []
+    postscript_markers: list[str] = []
+    unsure_phrases: list[str] = []
     title_abbreviations: list[str] = []
     question_nouns: list[str] = []
     topic_openers: list[str] = []

@@ -19,8 +19,11 @@ _ASCII_MARKS = r"[\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]*"  # ASCII character
 class SignOffs:
     """The sign-offs of knowledge/vocabulary.yaml, found at a sentence's start (folded)."""
 
-    def __init__(self, phrases: tuple[str, ...]) -> None:
+    def __init__(self, phrases: tuple[str, ...], postscripts: tuple[str, ...] = ()) -> None:
         self._pattern = phrases_pattern(phrases, start=True)
+        markers = "|".join(re.escape(marker) for marker in sorted(postscripts, key=len, reverse=True))
+        # "P.S. :", "PS -", "PPS": a marker as written, then its punctuation; a word after it starts the postscript
+        self._postscript = re.compile(rf"(?:{markers})(?![\w.-])[\s:\-–—]*", re.IGNORECASE) if markers else None
         firsts = {re.split(r"[\s\-']+", fold(phrase).strip())[0] for phrase in phrases if phrase.strip()}
         # Where a sign-off may open a sentence, told from its first word when written in ASCII: folding changes no
         # ASCII character but its case, so the folded sentence opens with the same marks, then those letters, where a
@@ -32,6 +35,11 @@ class SignOffs:
             if all(first.isascii() and first.isalpha() for first in firsts)
             else ""  # every sentence tried
         )
+
+    def postscript(self, sentence: str) -> str | None:
+        """What a postscript marker opening `sentence` introduces ("" for the marker alone: "P.S."), else None."""
+        found = self._postscript.match(sentence) if self._postscript else None
+        return sentence[found.end() :] if found else None
 
     def opens(self, sentence: str) -> bool:
         """Whether a sign-off opens `sentence`."""
