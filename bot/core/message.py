@@ -88,6 +88,7 @@ class Reader:
     """Splits messages into sentences, knowing which ones ask something."""
 
     def __init__(self, reading: Reading) -> None:
+        self.reading = reading
         self._sign_off = SignOffs(reading.sign_offs, reading.postscript_markers)
         self._titles = Titles(reading.title_abbreviations)  # "M. Baert": no sentence's end
         self._question_nouns = PhraseFinder(reading.question_nouns)  # "Nos questions :" announces questions

@@ -10,8 +10,8 @@ from typing import NamedTuple
 
 from .french import fold
 from .matching import Matcher
-from .message import Message, Reader
-from .phrases import WORD, any_phrase
+from .message import Message, Reader, Sentence
+from .phrases import WORD, PhraseFinder, any_phrase
 
 MAX_PARTS = 5
 MIN_FOREIGN_TERMS = 2  # a question naming this many words of another topic asks about it
@@ -39,6 +39,7 @@ class QuestionFinder:
     ) -> None:
         self.reader = reader
         self.matcher = matcher
+        self._own_question = PhraseFinder(reader.reading.own_question_markers)  # "et moi", "de mon côté"
         self.unstated = unstated  # what the convention never gives, asked ("quel est le SIRET du CDG ?"), else ""
         # The words naming a party (knowledge/calculations.yaml): a follow-up's own party replaces the
         # previous question's ("Et le CDG, il peut aussi ?" is about the CDG, not La Fibre).
@@ -63,7 +64,7 @@ class QuestionFinder:
         last = ""  # the sentence just before, whatever it is
         if len(message.questions) > MAX_PARTS:
             return [Question(question, "") for question in message.questions]  # more than one reply can hold
-        for sentence in message.own:  # the forwarder's words after them ask nothing: no question takes them
+        for sentence in (*self._forwarders(message), *message.own):
             # "ki signe pr la fibre? et pr le cdg 62": a linking word and a party right after a question take it up
             if not sentence.asks and not (questions and not previous and self._party_only(sentence.text)):
                 previous.append(sentence.text)
@@ -173,6 +174,15 @@ class QuestionFinder:
     def _points_back(self, piece: str) -> bool:
         """A question of MAX_BACK_WORDS words at most about what was said before it ("Est-ce conforme ?", "C'est légal ?")."""
         return len(piece.split()) <= MAX_BACK_WORDS and bool(self.reader.back_question.match(fold(piece)))
+
+    def _forwarders(self, message: Message) -> list[Sentence]:
+        """The questions the forwarder of a message asks of her own, first ("Je te transfère le mail de Sophie, et moi
+        je me demande aussi qui signe pour le CDG"): those she marks as hers (`own_question_markers`) and that name
+        something the convention knows; her other words restate the forwarded question or ask for help (context)."""
+        if not (message.forwarded and message.outside):
+            return []
+        asked = [s for s in self.reader.read(message.outside).own if s.asks and self._own_question.find(s.text)]
+        return [s for s in asked if self.names_something(s.text)]
 
     def _topics(self, sentence: str) -> list[str]:
         """The items of a list of topics asked in one breath ("durée / préavis / tribunal ?", "taux horaire CDG +

@@ -15,6 +15,7 @@ class Reading:
     sender_fields: tuple[str, ...] = ()
     sign_offs: tuple[str, ...] = ()
     postscript_markers: tuple[str, ...] = ()
+    own_question_markers: tuple[str, ...] = ()
     unsure_phrases: tuple[str, ...] = ()
     title_abbreviations: tuple[str, ...] = ()
     question_nouns: tuple[str, ...] = ()
