@@ -101,8 +101,7 @@ class Engine:
         # Tied to the convention (its signature too), a question may be answered alone, whatever its context says.
         anchored = self.anchors.held_by(text) or (not message.forwarded and self.anchors.held_by(signed))
         if not reads_in_parts(asked):
-            # Asked before the context that names something, or after a request opener ("tu peux me dire si"), a
-            # question is read for itself too.
+            # Asked before the context naming something, or after an opener ("tu peux me dire si"): read for itself too.
             leads = len(asked) == 1 and self.questions.leads(message)
             opened = len(asked) == 1 and asked[0].text not in message.questions
             focus = asked[0].text if len(asked) == 1 and (anchored or leads or opened) else ""
@@ -172,14 +171,15 @@ class Engine:
         asking_terms, near = (focus_terms, self.matcher.rank(focus_terms)) if leading else (own_terms, ranked)
         if calculation := self.calculations.answer(question, figures or text, asking_terms, near, today, signature):
             return calculation
-        # The one combination point with the learned classifier (bot/core/ranker.py), after the
-        # calculations: they keep the matcher's view of the near clauses, so they do not change with it.
+        # The learned classifier (ranker.py), after the calculations: they keep the matcher's view of the near clauses.
         ranked = self.ranker.rank(own_text, own_terms, ranked)
         if named := self.named_clauses.answer(question, text, ranked):  # "article 5.2", "l'article 3 dit que …"
             return named
         if focus_terms and focus_terms != terms and not whole:
             # The question itself first, its context weaker: the context's words would dilute it.
-            focus_ranked = self.ranker.rank(focus, focus_terms, self.matcher.rank(focus_terms, terms), (text, terms))
+            focus_ranked = self.ranker.rank(
+                focus, focus_terms, self.matcher.rank(focus_terms, terms), (text, terms), bool(self._named(focus))
+            )
             if is_sure(focus_ranked, min(self.threshold, ANCHORED_THRESHOLD)):
                 best = focus_ranked[0]
                 if (

@@ -93,13 +93,18 @@ class Ranker:
         return {**self.__dict__, "_last": None}  # a pickled engine carries no message
 
     def rank(
-        self, text: str, terms: list[str], ranked: list[Candidate], message: tuple[str, list[str]] | None = None
+        self,
+        text: str,
+        terms: list[str],
+        ranked: list[Candidate],
+        message: tuple[str, list[str]] | None = None,
+        named: bool = False,
     ) -> list[Candidate]:
         """The clauses for `text` (whose terms are `terms`, matcher's ranking `ranked`), best first; [] if out of scope.
 
         `message` is the whole message (text, terms) when `text` is its question sentence: the classifier
         reads the message (measured better than the sentence alone on the realistic set), the matcher
-        has read the sentence."""
+        has read the sentence; `named`: the sentence names the CDG 62 or La Fibre."""
         matcher_best = ranked[0].confidence if ranked else 0.0
         if matcher_best >= max(MATCHER_SURE, MATCHER_CERTAIN):
             return ranked  # the matcher certain: its ranking stands whatever the classifier reads (below), so not read
@@ -118,7 +123,13 @@ class Ranker:
             if lead is not None:
                 return lead
         if self._out_of_scope(out, max(probabilities.values(), default=0.0), short):
-            return []
+            # A story around the question reads out of scope ("le tracteur a arraché le poteau … internet rame …"),
+            # a question sentence naming a provider may not ("La Fibre est-elle responsable quand ça coupe ?"): it
+            # decides then (not "quel préavis pour résilier ce bail", which names none).
+            clear = (
+                named and bool(message) and self._probabilities(text, terms).get(OUT_OF_SCOPE, 1) < OUT_OF_SCOPE_DOUBT
+            )
+            return self.rank(text, terms, ranked) if clear else []
         lexical = {candidate.clause_id: candidate for candidate in ranked}
         combined = []
         for clause_id in self._order:  # document order, for equal confidences
