@@ -40,6 +40,7 @@ class QuestionFinder:
         self.reader = reader
         self.matcher = matcher
         self._own_question = PhraseFinder(reader.reading.own_question_markers)  # "et moi", "de mon côté"
+        self._question_nouns = PhraseFinder(reader.reading.question_nouns)  # "éléments de réponse", "questions"
         self.unstated = unstated  # what the convention never gives, asked ("quel est le SIRET du CDG ?"), else ""
         # The words naming a party (knowledge/calculations.yaml): a follow-up's own party replaces the
         # previous question's ("Et le CDG, il peut aussi ?" is about the CDG, not La Fibre).
@@ -64,9 +65,13 @@ class QuestionFinder:
         last = ""  # the sentence just before, whatever it is
         if len(message.questions) > MAX_PARTS:
             return [Question(question, "") for question in message.questions]  # more than one reply can hold
-        for sentence in (*self._forwarders(message), *message.own):
+        sentences = (*self._forwarders(message), *message.own)
+        for index, sentence in enumerate(sentences):
+            # "Pouvez-vous me préparer des éléments de réponse ? • Peut-on … ? • Qui … ?": a request right before the
+            # list items that ask, naming questions or answers, asks for theirs: context
+            heading = not sentence.listed and self._heads_asking_list(sentences[index + 1 :], sentence.text)
             # "ki signe pr la fibre? et pr le cdg 62": a linking word and a party right after a question take it up
-            if not sentence.asks and not (questions and not previous and self._party_only(sentence.text)):
+            if heading or (not sentence.asks and not (questions and not previous and self._party_only(sentence.text))):
                 previous.append(sentence.text)
                 last = sentence.text
                 continue
@@ -174,6 +179,10 @@ class QuestionFinder:
     def _points_back(self, piece: str) -> bool:
         """A question of MAX_BACK_WORDS words at most about what was said before it ("Est-ce conforme ?", "C'est légal ?")."""
         return len(piece.split()) <= MAX_BACK_WORDS and bool(self.reader.back_question.match(fold(piece)))
+
+    def _heads_asking_list(self, after: tuple[Sentence, ...], text: str) -> bool:
+        """Whether list items that ask follow right after a sentence naming questions or answers (`question_nouns`)."""
+        return bool(after) and after[0].listed and after[0].asks and bool(self._question_nouns.find(text))
 
     def _forwarders(self, message: Message) -> list[Sentence]:
         """The questions the forwarder of a message asks of her own, first ("Je te transfère le mail de Sophie, et moi
