@@ -13,7 +13,7 @@ from .french import fold
 
 BOUND_REACH = 20  # characters before hours where "entre 9 et" makes them a bound
 RANGE_OPENER_REACH = 12  # characters before a range's start where "entre" opens it
-SPAN_REACH = 40  # characters before a time of day where an arrival or a departure word is looked for
+SPAN_REACH = 60  # characters before a time of day where an arrival or a departure word is looked for
 _SENTENCE_END = re.compile(r"[.;!?]")
 # "09:30", "14:05": hours and minutes of a clock; not a chat's stamp "[14:02]", a duration "1:30:00" or a ratio. Found
 # from the colon (a literal first: a fast scan, not a look-behind tried at every character), the hours checked after.
@@ -89,6 +89,7 @@ class TimesOfDay:
         self.after_span_word = _ending(spans, rf"[a-z']*\s*:?\s*(?:{alternation(grammar.time_of_day_words)})?")
         self._start = _starting(grammar.span_start_words)
         self._end = _starting(grammar.span_end_words)
+        self._back = _starting(grammar.trip_end_words)  # "de retour à Bruay à 12h55": the trip back ends
         self._overnight = grammar.max_overnight_hours * 60
         hour = alternation(grammar.hour_units)
         self._range = re.compile(
@@ -171,28 +172,49 @@ class TimesOfDay:
         if self._start is None or self._end is None:
             return found, paired
         arrival: tuple[int, int] | None = None  # its index in `clock`, its minute of the day
+        leaving: tuple[int, int] | None = None  # a departure before any arrival: the trip's start ("parti de Bruay à")
         previous = 0
         for index, match in enumerate(clock):
             before = text[max(previous, match.start() - SPAN_REACH) : match.start()]
             previous = match.end()
             minute = _clock_minute(match)
             if minute is None:
-                arrival = None
+                arrival = leaving = None
             elif (
                 arrival
                 and self._end.search(before)
                 and not _SENTENCE_END.search(text, clock[arrival[0]].end(), match.start())
             ):
-                start = arrival[1]
-                end = minute if minute > start or start - minute < 24 * 60 - self._overnight else minute + 24 * 60
-                if end > start:  # "de 22h à 1h" goes past midnight; an end before the start is no stay
-                    hours = (Decimal(end - start) / 60).quantize(Decimal("0.0001"))
-                    found.append((clock[arrival[0]].start(), match.end(), hours))
-                    paired.update((arrival[0], index))
-                arrival = None
-            else:
-                arrival = (index, minute) if self._start.search(before) else arrival  # "au lieu de 10h": still open
+                back = self._trip_back(text, clock, index) if leaving else None
+                first, last = (leaving, back) if leaving and back else (arrival, (index, minute))  # else the stay alone
+                if (hours := _hours(first[1], last[1], self._overnight)) is not None:
+                    found.append((clock[first[0]].start(), clock[last[0]].end(), hours))
+                    paired.update((first[0], arrival[0], index, last[0]))
+                arrival = leaving = None
+            elif self._start.search(before):
+                arrival = (index, minute)
+            elif arrival is None and self._end.search(before):
+                leaving = (index, minute)
         return found, paired
+
+    def _trip_back(self, text: str, clock: list[re.Match[str]], index: int) -> tuple[int, int] | None:
+        """The time the trip back ends, right after the departure at `index` in the same sentence ("… reparti à
+        11h45 et rentré à Bruay à 12h30"), as (its index in `clock`, its minute of the day), else None."""
+        if self._back is None or index + 1 >= len(clock):
+            return None
+        following = clock[index + 1]
+        before = text[max(clock[index].end(), following.start() - SPAN_REACH) : following.start()]
+        minute = _clock_minute(following)
+        if minute is None or not self._back.search(before) or _SENTENCE_END.search(before):
+            return None
+        return index + 1, minute
+
+
+def _hours(start: int, end: int, overnight: int) -> Decimal | None:
+    """The hours from minute `start` to minute `end` of the day ("de 22h à 1h" goes past midnight), None when the end
+    comes before the start."""
+    end = end if end > start or start - end < 24 * 60 - overnight else end + 24 * 60
+    return (Decimal(end - start) / 60).quantize(Decimal("0.0001")) if end > start else None
 
 
 def _clock_minute(match: re.Match[str]) -> int | None:
