@@ -172,6 +172,7 @@ class CalculationsFile(StrictModel):
     quote_amount_words: list[str] = []
     budget_amount_words: list[str] = []
     alternative_labels: list[str] = []
+    festivals: list[str] = []  # capitalised names of a village's year, never a commune ("le marché de Noël, …")
     loss_words: list[str] = []
     indirect_loss_words: list[str] = []
     deadline_words: list[str] = []

@@ -64,7 +64,9 @@ class Calculations:
             *knowledge.courtesy_words,  # "Bonjour,", "Madame,"
         ]
         self.alternatives = Alternatives(words.alternative_labels)  # "Scénario 1 : … Scénario 2 : …": each its own
-        self.entities = Entities([*names.months, *names.weekdays, *(w for text in said for w in text.split())])
+        self.entities = Entities(
+            [*names.months, *names.weekdays, *words.festivals, *(w for text in said for w in text.split())]
+        )
 
     def calendar_citations(self) -> tuple[Citation, ...]:
         """Articles 3 and 6, quoted where they set the calendar (duration, renewal, notice)."""
