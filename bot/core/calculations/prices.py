@@ -74,6 +74,9 @@ class Prices(Calculator):
         own = [(d, role) for d, role in billed if self.billed.party_of(text, d) != "fibre"]
         if not own:
             return self.parties.counterpart(question, terms, COST_CLAUSE, "fibre")
+        # "(le CDG : 3h30 …) Et pour la messagerie de La Fibre, la facture arrive quand ?": no hours of the question's own
+        if self.parties.named(" ".join(fold(question).split())) == {"fibre"} and not self.reader.durations(question):
+            return None
         if not self._price_asked(text):
             return None  # "intervention sous 48 heures", "facturé 3 h, comment contester ?": hours, no price asked
         left_out = [d for d, role in roles if role not in ("intervention", "travel", "delay", "included")]
