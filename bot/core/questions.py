@@ -188,8 +188,8 @@ class QuestionFinder:
         """The questions the forwarder of a message asks of her own, first ("Je te transfère le mail de Sophie, et moi
         je me demande aussi qui signe pour le CDG"): those she marks as hers (`own_question_markers`) and that name
         something the convention knows; her other words restate the forwarded question or ask for help (context)."""
-        if not (message.forwarded and message.outside):
-            return []
+        if not (message.forwarded and message.outside and self._own_question.find(message.outside)):
+            return []  # (the marker looked for first: reading the forwarder's words is slow, and they seldom ask)
         asked = [s for s in self.reader.read(message.outside).own if s.asks and self._own_question.find(s.text)]
         return [s for s in asked if self.names_something(s.text)]
 
@@ -201,6 +201,8 @@ class QuestionFinder:
         if not text.endswith("?"):
             return []
         body = text.rstrip("? ")
+        if ";" not in body and "/" not in body and "+" not in body and body.count(",") < 2:
+            return []  # (most sentences: no separator to split at)
         items = _KEYWORD_BREAK.split(body)
         if len(items) < 2:
             items = _KEYWORD_COMMA.split(body)
