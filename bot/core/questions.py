@@ -209,7 +209,7 @@ class QuestionFinder:
             if len(items) < 3:
                 return []
         if any(len(WORD.findall(item)) > MAX_KEYWORD_WORDS for item in items) or self.reader.cutter.asks(body, True):
-            return []  # (the cheap tests first: most sentences stop here)
+            return []  # an item too long, or a question word: the pieces' rules read it
         return [f"{item.strip()} ?" for item in items] if all(map(self.names_something, items)) else []
 
     def names_something(self, text: str) -> bool:

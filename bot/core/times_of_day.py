@@ -193,6 +193,8 @@ class TimesOfDay:
                 arrival = leaving = None
             elif self._start.search(before):
                 arrival = (index, minute)
+                if leaving and _SENTENCE_END.search(text, clock[leaving[0]].end(), match.start()):
+                    leaving = None  # "ouvert jusqu'à 12h. Arrivé à 14h …": another sentence's time, no trip's start
             elif arrival is None and self._end.search(before):
                 leaving = (index, minute)
         return found, paired
