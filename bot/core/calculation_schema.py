@@ -52,6 +52,7 @@ class DurationGrammar(StrictModel):
     max_overnight_hours: int = Field(default=12, ge=0, le=23)
     time_of_day_words: list[str] = Field(min_length=1)
     event_time_words: list[str] = []  # hours right after these are when that event took place ("Appel 10h12")
+    event_min_hour: int = Field(default=7, ge=1, le=24)  # ... with their minutes, or from this hour on ("réunion 9h")
     late_time_words: list[str] = []  # hours from `late_hour` on after these are a time of day ("l'appel de 14h30")
     late_hour: int = Field(default=12, ge=1, le=24)
     elapsed_words: list[str] = []

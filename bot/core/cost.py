@@ -115,7 +115,7 @@ class DurationReader:
             if (
                 not per_period
                 and not spent
-                and self._times.is_time(before, clock_hour)
+                and self._times.is_time(before, clock_hour, int(match.group(1)) if match.group(1).isdigit() else 0)
                 and "h" in match.group().lower()
             ):
                 clock.append(match)

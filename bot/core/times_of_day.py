@@ -72,7 +72,9 @@ class TimesOfDay:
     """Which hours of a text are times of day, and the stays that two of them make."""
 
     def __init__(self, grammar: DurationGrammar) -> None:
-        self.time_of_day = _ending([*grammar.time_of_day_words, *grammar.event_time_words])
+        self.time_of_day = _ending(grammar.time_of_day_words)
+        self._event = _ending(grammar.event_time_words)  # "Appel 10h12", "réunion 14h": when it took place
+        self._event_hour = grammar.event_min_hour
         self._late = _ending(grammar.late_time_words)
         self._late_hour = grammar.late_hour
         self.elapsed = _ending(grammar.elapsed_words)  # "il y a 2h": folded, "a" is also "à"
@@ -130,9 +132,12 @@ class TimesOfDay:
         opener = self._opened.get(" ".join(match.group("link").split()))
         return opener is None or bool(opener.search(text, max(0, match.start() - RANGE_OPENER_REACH), match.start()))
 
-    def is_time(self, before: str, hour: int = 0) -> bool:
+    def is_time(self, before: str, hour: int = 0, hours: int = 0) -> bool:
         """Does `before` (the words right before hours) make them a time of day ("à 14h", "il est 10h")? `hour`: the
-        hours written as a clock's, with their minutes ("l'appel de 14h30"), else 0."""
+        hours written as a clock's, with their minutes ("l'appel de 14h30"), else 0; `hours`: the hours written.
+        After an event's name, a clock's hours or hours no meeting lasts are a time ("réunion 14h"; "réunion 2h": 2 h)."""
+        if self._event and self._event.search(before) and (hour or hours >= self._event_hour):
+            return True
         elapsed = self.elapsed is not None and self.elapsed.search(before)
         # a clock's late hours after "de" ("l'appel de 14h30") or after a dated comma ("séance du 12/03/2026, 18h30")
         late = self._late_hour <= hour < 24 and bool(
