@@ -176,8 +176,9 @@ class Reader:
                     or self.cutter.opens_item(sentence)
                 )
             )
-            # "le maire voudrait savoir deux trois choses.": it announces the questions that follow, it asks none
-            asks = asks and not ("?" not in sentence and self._counted.counts(sentence) and index + 1 < len(found))
+            # "le maire voudrait savoir deux trois choses.", "(• … • …) Répondez sur ces deux points.": it counts, asks none
+            around = index + 1 < len(found) or (index and found[index - 1][1])
+            asks = asks and not ("?" not in sentence and self._counted.counts(sentence) and around)
             listing = (item and listing) or bool(announced)
             asked = asks
             sentences.append(Sentence(sentence, asks, item and not opens_list))  # a heading is no item of its list
