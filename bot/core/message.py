@@ -216,8 +216,7 @@ class Reader:
         """Each sentence, whether it is a list item ("- …", "2) …"), and its last character as written (whether it
         announces a list is only asked of a sentence a list item follows: `_announces`)."""
         found: list[tuple[str, bool, bool]] = []
-        # Items between semicolons are the questions only in a message asking nothing else (no "?"): elsewhere
-        # they tell the situation ("notre site a été piraté ; les données sont perdues. Qui est responsable ?").
+        # Items between semicolons are the questions only in a message without "?" ("piraté ; données perdues. Qui … ?")
         listed = text.count(";") >= 2 and "?" not in text
         text = self._labelled.sub(r"\1)", text) if "\n" in text else text
         text = inline_items(
@@ -229,6 +228,9 @@ class Reader:
             if signed and (rest := self._sign_off.postscript(raw)) is None and signed != "P.S.":
                 continue
             raw, signed = (rest, "P.S." if not rest else "") if signed and rest is not None else (raw, "")
+            if raw.startswith(")") and found:  # "(… qui paie le trajet ?) et le portail …": a bracket's "?" ends none
+                found[-1] = (f"{found[-1][0]} {raw}", found[-1][1], raw[-1:])
+                continue
             marked = raw[:1] in _ITEM_STARTS or raw[1:2] == ")" or (raw[:1] in "ivIV" and _ITEM_NUMBER.match(raw))
             piece = _ITEM_NUMBER.sub("", raw) if marked else raw
             item = piece != raw
