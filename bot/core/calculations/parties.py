@@ -225,4 +225,5 @@ class Parties(Calculator):
         cues = self.cues
         if not cues.other_contract or not cues.other_contract.search(folded):
             return False
-        return not ((cues.this_convention and cues.this_convention.search(folded)) or self.named(folded))
+        rest = cues.other_contract.sub(" ", folded)  # "la convention d'occupation du gymnase": not this one
+        return not ((cues.this_convention and cues.this_convention.search(rest)) or self.named(folded))
