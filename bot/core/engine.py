@@ -99,7 +99,7 @@ class Engine:
         if not any(char.isalnum() for char in text):  # "@bot", "+1": nothing asked
             return self.replies.unknown(question, self.replies.not_found([]))
         # Tied to the convention (its signature too), a question may be answered alone, whatever its context says.
-        anchored = self.anchors.held_by(text) or (not message.forwarded and self.anchors.held_by(signed))
+        anchored = self.anchors.held_by(text if message.forwarded else signed)  # (the text is the signed one's start)
         if not reads_in_parts(asked):
             # Asked before the context naming something, or after an opener ("tu peux me dire si"): read for itself too.
             leads = len(asked) == 1 and self.questions.leads(message)
@@ -120,7 +120,7 @@ class Engine:
         answer_part = partial(self._answer_part, today=today, signature=signature, whole=text)
         parts = self.part_reader.answers(message, asked, anchored=anchored, answer_part=answer_part)
         if not any(part.answered for part in parts):
-            figures = _figures(message, written)
+            figures = _figures(message, written) or signed
             return self._answer_part(question, text, "", today, signature, situational=anchored, figures=figures)
         if len(parts) == 1:
             return replace(parts[0], question=question)

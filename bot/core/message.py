@@ -91,7 +91,7 @@ class Reader:
         self.reading = reading
         self._sign_off = SignOffs(reading.sign_offs, reading.postscript_markers)
         self._titles = Titles(reading.title_abbreviations)  # "M. Baert": no sentence's end
-        self._question_nouns = PhraseFinder(reading.question_nouns)  # "Nos questions :" announces questions
+        self.question_nouns = PhraseFinder(reading.question_nouns)  # "Nos questions :" announces questions
         self._unsure = PhraseFinder(reading.unsure_phrases)  # "je ne sais pas si …": asks in a message without "?"
         self._checks = PhraseFinder(reading.check_words)  # "Vrai ou faux ?" announces the statements listed after it
         self.back_question = phrases_pattern(reading.back_questions, start=True)  # "Est-ce conforme ?": asks of before
@@ -164,7 +164,7 @@ class Reader:
             announced = opens_list and (
                 request != sentence
                 or self.cutter.asks(sentence, True)
-                or self._question_nouns.find(sentence)
+                or self.question_nouns.find(sentence)
                 or self._counted.counts(sentence)  # "Mon adjoint affirme deux choses :"
             )
             asks = (item and listing and not opens_list and not _DATE_TOLD.search(sentence)) or (
@@ -187,12 +187,8 @@ class Reader:
             # ask: its items are the questions, unless one tells a date (the situation). Another list of the message
             # whose items ask nothing tells the situation ("Échanges : - présentation de l'offre").
             quiet = not any(s.asks for s in sentences)
-            asking = {
-                i
-                for run in runs([s.listed for s in sentences])
-                if quiet or any(sentences[i].asks for i in run)
-                for i in run
-            }
+            listed = runs([s.listed for s in sentences])
+            asking = {i for run in listed if quiet or any(sentences[i].asks for i in run) for i in run}
             sentences = [
                 replace(s, asks=s.asks or (i in asking and not _DATE_TOLD.search(s.text)))
                 for i, s in enumerate(sentences)
@@ -222,12 +218,13 @@ class Reader:
         text = inline_items(
             self._counted.items(self._sequence.items(semicolon_items(text, self.cutter.asks) if listed else text))
         )
-        signed = ""  # after a sign-off, "signed": a signature, read again from a postscript on ("P.S.": the next one)
+        signed = ""  # after a sign-off, "signed": a signature, read again from a postscript on ("P.S." alone: the next)
         for raw in each_sentence(text, self._titles):
             raw = raw.strip()
-            if signed and (rest := self._sign_off.postscript(raw)) is None and signed != "P.S.":
-                continue
-            raw, signed = (rest, "P.S." if not rest else "") if signed and rest is not None else (raw, "")
+            if signed:
+                if (rest := self._sign_off.postscript(raw)) is None and signed != "P.S.":
+                    continue
+                raw, signed = (raw, "") if rest is None else (rest, "" if rest else "P.S.")
             if raw.startswith(")") and found:  # "(… qui paie le trajet ?) et le portail …": a bracket's "?" ends none
                 found[-1] = (f"{found[-1][0]} {raw}", found[-1][1], raw[-1:])
                 continue

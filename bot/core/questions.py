@@ -40,7 +40,6 @@ class QuestionFinder:
         self.reader = reader
         self.matcher = matcher
         self._own_question = PhraseFinder(reader.reading.own_question_markers)  # "et moi", "de mon côté"
-        self._question_nouns = PhraseFinder(reader.reading.question_nouns)  # "éléments de réponse", "questions"
         self.unstated = unstated  # what the convention never gives, asked ("quel est le SIRET du CDG ?"), else ""
         # The words naming a party (knowledge/calculations.yaml): a follow-up's own party replaces the
         # previous question's ("Et le CDG, il peut aussi ?" is about the CDG, not La Fibre).
@@ -182,7 +181,7 @@ class QuestionFinder:
 
     def _heads_asking_list(self, after: tuple[Sentence, ...], text: str) -> bool:
         """Whether list items that ask follow right after a sentence naming questions or answers (`question_nouns`)."""
-        return bool(after) and after[0].listed and after[0].asks and bool(self._question_nouns.find(text))
+        return bool(after) and after[0].listed and after[0].asks and bool(self.reader.question_nouns.find(text))
 
     def _forwarders(self, message: Message) -> list[Sentence]:
         """The questions the forwarder of a message asks of her own, first ("Je te transfère le mail de Sophie, et moi

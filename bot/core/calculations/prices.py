@@ -10,6 +10,7 @@ from decimal import Decimal
 from ..answer import Answer
 from ..cost import Duration
 from ..date_mentions import find_dates
+from ..folding import folded as fold_spaced
 from ..french import fold
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
 from ..number_text import digits
@@ -74,9 +75,8 @@ class Prices(Calculator):
         own = [(d, role) for d, role in billed if self.billed.party_of(text, d) != "fibre"]
         if not own:
             return self.parties.counterpart(question, terms, COST_CLAUSE, "fibre")
-        # "(le CDG : 3h30 …) Et pour la messagerie de La Fibre, la facture arrive quand ?": no hours of the question's own
-        if self.parties.named(" ".join(fold(question).split())) == {"fibre"} and not self.reader.durations(question):
-            return None
+        if self.parties.named(fold_spaced(question)) == {"fibre"} and not self.reader.durations(digits(question)):
+            return None  # "(CDG : 3h30 …) Et pour la messagerie de La Fibre, la facture arrive quand ?": not its hours
         if not self._price_asked(text):
             return None  # "intervention sous 48 heures", "facturé 3 h, comment contester ?": hours, no price asked
         left_out = [d for d, role in roles if role not in ("intervention", "travel", "delay", "included")]
