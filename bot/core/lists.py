@@ -75,7 +75,8 @@ def inline_items(text: str) -> str:
                 if start > run[-1] and value == expected and closing == first[2]:
                     run.append(start)
                     expected = _next_value(expected)
-            if len(run) > len(starts):
+            # a list written one item a line ("1. Considérant … ;" then "2. …") is one already: not this one's
+            if len(run) > len(starts) and not all(_opens_line(text, start) for start in run):
                 starts = run
     if len(starts) < 2 and any(dash in text for dash in "-–—•"):
         # After a colon, two dashes make a list; without one, three ("qq questions - … - … - …"): two dashes
@@ -96,6 +97,11 @@ def inline_items(text: str) -> str:
     pieces = [text[:line_start] + announce + colon]
     pieces += [text[start:end].rstrip() for start, end in zip(starts, [*starts[1:], len(text)], strict=True)]
     return "\n".join(pieces)
+
+
+def _opens_line(text: str, start: int) -> bool:
+    """Whether only spaces stand before `start` on its line."""
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
 
 
 class CountedLists:
