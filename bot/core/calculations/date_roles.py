@@ -144,6 +144,16 @@ class DateRoles(Calculator):
         """The role the words before a date (`window`) give it, or a role that overrides it, before or `after`."""
         own = SENTENCE_BREAK.split(window)[-1]  # its sentence: "signé … en 2025. Le 12 novembre, le technicien …"
         role = _nearest(own, self.cues.date_cues) or _nearest(own, self.cues.weak_cues)
+        clause = own.rpartition(";")[2]
+        if (
+            role
+            and clause != own
+            and not (_nearest(clause, self.cues.date_cues) or _nearest(clause, self.cues.weak_cues))
+        ):
+            # "le CDG devait installer le logiciel ; le 14/09, le maire a remis une mise en demeure": the cue before the
+            # semicolon is the other clause's, the date's own names it after it
+            later = next((r for r in self.cues.overriding if self.cues.date_cues[r].search(after)), None)
+            role = later or _first(after, self.cues.after_cues) or role
         if role == "other":
             role = self.documents.of_the_document(window) or role  # "la date d'exigibilité de la facture était le"
         # "le devis signé le 20/10"; a cue in an earlier clause said in it: "(devis signé de 900 €), … Date 02/10/2026"
