@@ -178,7 +178,7 @@ class Engine:
         if focus_terms and focus_terms != terms and not whole:
             # The question itself first, its context weaker: the context's words would dilute it.
             focus_ranked = self.ranker.rank(
-                focus, focus_terms, self.matcher.rank(focus_terms, terms), (text, terms), bool(self._named(focus))
+                focus, focus_terms, self.matcher.rank(focus_terms, terms), (text, terms), bool(self._named(text))
             )
             if is_sure(focus_ranked, min(self.threshold, ANCHORED_THRESHOLD)):
                 best = focus_ranked[0]

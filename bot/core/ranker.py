@@ -104,7 +104,7 @@ class Ranker:
 
         `message` is the whole message (text, terms) when `text` is its question sentence: the classifier
         reads the message (measured better than the sentence alone on the realistic set), the matcher
-        has read the sentence; `named`: the sentence names the CDG 62 or La Fibre."""
+        has read the sentence; `named`: the message names the CDG 62 or La Fibre."""
         matcher_best = ranked[0].confidence if ranked else 0.0
         if matcher_best >= max(MATCHER_SURE, MATCHER_CERTAIN):
             return ranked  # the matcher certain: its ranking stands whatever the classifier reads (below), so not read
@@ -124,8 +124,9 @@ class Ranker:
                 return lead
         if self._out_of_scope(out, max(probabilities.values(), default=0.0), short):
             # A story around the question reads out of scope ("le tracteur a arraché le poteau … internet rame …"),
-            # a question sentence naming a provider may not ("La Fibre est-elle responsable quand ça coupe ?"): it
-            # decides then (not "quel préavis pour résilier ce bail", which names none).
+            # its question sentence may not ("La Fibre est-elle responsable quand ça coupe ?"): in a message naming a
+            # provider, there or in its story ("Régisseur de la salle des fêtes. Le CDG 62 va venir …"), the sentence
+            # decides (not "quel préavis pour résilier ce bail", which names none).
             clear = (
                 named and bool(message) and self._probabilities(text, terms).get(OUT_OF_SCOPE, 1) < OUT_OF_SCOPE_DOUBT
             )
