@@ -118,7 +118,9 @@ class DateRoles(Calculator):
             # Past the previous date, within its clause: "la facture du 15/09 est arrivée à échéance le 15/10".
             wide = CLAUSE_END.split(folded[max(0, mention.start - ROLE_REACH) : mention.start])[-1]
             after = self._after(folded, mention, following)
-            role = self._cached_role(window, wide, after)
+            # its sentence further back: "mis en demeure le CDG …, par courrier recommandé reçu le" (an overriding role)
+            sentence = SENTENCE_BREAK.split(folded[max(previous_end, mention.start - FAR_REACH) : mention.start])[-1]
+            role = self._cached_role(window, wide, after, sentence)
             if role is None and item:  # no word before it: the first cue of the item it heads ("9 février : signature")
                 role = _first(item, self.cues.date_cues) or _first(item, self.cues.weak_cues)
             if role is None and previous_end < mention.start - ROLE_REACH:
@@ -126,22 +128,23 @@ class DateRoles(Calculator):
                 # cue, further back
                 far = folded[max(previous_end, mention.start - FAR_REACH) : mention.start]
                 if (own := SENTENCE_BREAK.split(far)[-1]) != SENTENCE_BREAK.split(window)[-1]:
-                    window, role = own, self._cached_role(own, own, after)
+                    window, role = own, self._cached_role(own, own, after, own)
             found = known[key] = (window, role)
         return found
 
-    def _cached_role(self, window: str, wide: str, after: str) -> str | None:
-        key = (window, wide, after)
+    def _cached_role(self, window: str, wide: str, after: str, sentence: str) -> str | None:
+        key = (window, wide, after, sentence)
         role = self._roles.get(key, _UNKNOWN)  # one read: another thread may empty the cache in between
         if role is _UNKNOWN:
-            role = self._role(window, wide, after)
+            role = self._role(window, wide, after, sentence)
             if len(self._roles) >= ROLE_CACHE_SIZE:
                 self._roles.clear()
             self._roles[key] = role
         return role
 
-    def _role(self, window: str, wide: str, after: str) -> str | None:
-        """The role the words before a date (`window`) give it, or a role that overrides it, before or `after`."""
+    def _role(self, window: str, wide: str, after: str, sentence: str) -> str | None:
+        """The role the words before a date (`window`) give it, or a role that overrides it, before (in its `sentence`)
+        or `after`."""
         own = SENTENCE_BREAK.split(window)[-1]  # its sentence: "signé … en 2025. Le 12 novembre, le technicien …"
         role = _nearest(own, self.cues.date_cues) or _nearest(own, self.cues.weak_cues)
         clause = own.rpartition(";")[2]
@@ -169,7 +172,7 @@ class DateRoles(Calculator):
             role = "end"  # "mettre fin à la convention au 31/03/2027": the day it ends, never a signature
         overriding = self.cues.overrides.get(role, ()) if role else self.cues.overriding
         return next(
-            (r for r in overriding if self.cues.date_cues[r].search(window) or self.cues.date_cues[r].search(after)),
+            (r for r in overriding if any(self.cues.date_cues[r].search(t) for t in (window, sentence, after))),
             role or _first(after, self.cues.after_cues),  # "le 20/11/2026, nous avons reçu un courrier"
         )
 
