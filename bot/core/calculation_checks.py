@@ -42,6 +42,12 @@ def check_calculations(
     for role, spec in calculations.duration_roles.items():
         if spec.clause is not None and spec.clause not in clauses:
             yield problem(("duration_roles", role, "clause"), f"clause « {spec.clause} » inconnue")
+    roles = calculations.clauses
+    for field, value in roles:
+        for index, clause_id in enumerate(value if isinstance(value, list) else [value]):
+            if clause_id not in clauses:
+                at = ("clauses", field, index) if isinstance(value, list) else ("clauses", field)
+                yield problem(at, f"clause « {clause_id} » inconnue")
     for field in ("liability_cap_clause", "interest_clause"):
         clause_id = getattr(calculations, field)
         if clause_id is not None and clause_id not in clauses:

@@ -110,9 +110,20 @@ class VisitSpans(StrictModel):
     units: dict[str, int] = {}
 
 
+class CalculationClauses(StrictModel):
+    """The clauses the calculations quote and compare with (`clauses:` of knowledge/calculations.yaml)."""
+
+    duration: str  # the term and its renewal (article 3)
+    termination: str  # the notice and the breach route (article 6)
+    cost: str  # the CDG 62's hourly rate (article 4.2.1)
+    billing: list[str]  # every clause about prices and bills: a "HT ou TTC ?" near them is the rate's
+    signing: list[str]  # besides the calendar's, those near which a question may ask a signature's calendar
+
+
 class CalculationsFile(StrictModel):
     """knowledge/calculations.yaml: the words the calculations read (see the file's comments)."""
 
+    clauses: CalculationClauses
     calendar_words: str
     cost_words: str
     calendar_quote_words: str

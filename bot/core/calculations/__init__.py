@@ -24,7 +24,7 @@ from ..french import fold
 from ..knowledge import Knowledge
 from ..matching import Candidate, Matcher, is_sure
 from .alternatives import Alternatives
-from .base import CALENDAR_CLAUSES, Cite, Context
+from .base import Cite, Context
 from .cues import Cues
 from .dates import Dates
 from .entities import Entities
@@ -98,7 +98,9 @@ class Calculations:
         answers = [self._answer(question, text, terms, ranked, today, signature) for _, text in bodies]
         computed = [a for a in answers if a and a.kind == "calculation" and a.citations]
         clauses = {a.citations[0].id for a in computed}
-        if len(computed) < len(answers) or not (clauses <= set(CALENDAR_CLAUSES) or (weighed and len(clauses) == 1)):
+        if len(computed) < len(answers) or not (
+            clauses <= set(self.dates.calendar_clauses) or (weighed and len(clauses) == 1)
+        ):
             return None  # bodies' price or cap: the message's figures are read together
         if len({a.text for a in computed}) < 2:
             return None

@@ -15,9 +15,6 @@ from ..knowledge import Knowledge
 from ..matching import Matcher
 from .cues import CuePattern, Cues, cue_pattern
 
-CALENDAR_CLAUSES = ("art-3", "art-6")
-TERMINATION_CLAUSE = "art-6"
-COST_CLAUSE = "art-4.2.1"
 _MARK = re.compile(r"[.!?]")  # where a sentence ends (`_questions`)
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # between two sentences (`asking`, a date's role)
 REPORTED_CACHE_SIZE = 512  # sentences searched for a reported question: a few messages'
@@ -47,6 +44,13 @@ class Calculator:
         self.cite = context.cite
         self.cues = context.cues
         self.reader = context.reader
+        clauses = self.words.clauses  # knowledge/calculations.yaml `clauses:`
+        self.duration_clause, self.termination_clause, self.cost_clause = (
+            clauses.duration,
+            clauses.termination,
+            clauses.cost,
+        )
+        self.calendar_clauses = (clauses.duration, clauses.termination)  # a deadline quotes both
         self._quotes: dict[tuple[str, str], Citation] = {}
 
     def quoted(self, clause_id: str, words: str) -> Citation:
@@ -56,13 +60,17 @@ class Calculator:
             self._quotes[clause_id, words] = self.cite(clause_id, self.matcher.question_terms(words))
         return self._quotes[clause_id, words]
 
+    def priced(self, question: str, text: str, terms: list[str]) -> Answer:
+        """A computed price (or why there is none), quoting the CDG 62's hourly rate where `terms` point."""
+        return Answer(question, True, "calculation", text, (self.cite(self.cost_clause, terms),), 1.0)
+
     def calendar_citations(self) -> tuple[Citation, ...]:
         """Articles 3 and 6, quoted where they set the calendar (duration, renewal, notice)."""
-        return tuple(self.quoted(clause_id, self.words.calendar_quote_words) for clause_id in CALENDAR_CLAUSES)
+        return tuple(self.quoted(clause_id, self.words.calendar_quote_words) for clause_id in self.calendar_clauses)
 
     def review_citations(self) -> tuple[Citation, ...]:
         """Article 3, quoted where it sets the review."""
-        return (self.quoted(CALENDAR_CLAUSES[0], self.words.review_quote_words),)
+        return (self.quoted(self.duration_clause, self.words.review_quote_words),)
 
 
 UNSIGNED = (

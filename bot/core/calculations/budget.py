@@ -9,7 +9,7 @@ from decimal import ROUND_DOWN, Decimal
 from ..answer import Answer
 from ..cost import Duration
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
-from .base import COST_CLAUSE, Calculator, Context, asking, sentence_start
+from .base import Calculator, Context, asking, sentence_start
 from .billed import BilledHours
 from .budget_text import NO_VAT, added_hours, checked, hours_bought, hours_left, hours_remaining, shared
 from .parties import Parties
@@ -35,7 +35,7 @@ class Budget(Calculator):
         sessions = bool(self.cues.sessions_asked and self.cues.sessions_asked.search(text))
         mine = any(self._mine(text, d) for d in durations)  # "j'ai calculé 15 h, c'est bien ça ?": hours asked
         hours = mine or bool(self.cues.hours_asked and self.cues.hours_asked.search(text))
-        if not (sessions or hours) or not (COST_CLAUSE in near or self.cues.cost_terms & set(terms)):
+        if not (sessions or hours) or not (self.cost_clause in near or self.cues.cost_terms & set(terms)):
             return None
         if (found := self._amount(text, named)) is None:
             return None
@@ -177,4 +177,4 @@ class Budget(Calculator):
         return sentence.endswith("?") and not any(cue and cue.search(sentence) for cue in asked)
 
     def _said(self, question: str, terms: list[str], text: str) -> Answer:
-        return Answer(question, True, "calculation", text, (self.cite(COST_CLAUSE, terms),), 1.0)
+        return self.priced(question, text, terms)

@@ -13,7 +13,7 @@ from ..answer import Answer
 from ..calendar_text import early_signature_warning
 from ..date_mentions import DateMention, find_dates
 from ..deadlines import compute_deadlines, format_date, from_anniversary, plausibility_problem
-from .base import CALENDAR_CLAUSES, UNSIGNED, Calculator, Context, asking, letter_alone, refusal, sentence_start
+from .base import UNSIGNED, Calculator, Context, asking, letter_alone, refusal, sentence_start
 from .calendar_notes import coming_events, not_an_anniversary
 from .date_roles import SENTENCE_MARKS, DateRoles, Role
 from .notices import Notices, assumed_year
@@ -21,7 +21,6 @@ from .parties import OTHER_CONTRACT, Parties
 from .periods import Periods
 from .termination import COMMUNE_NOT_AT_ANY_TIME
 
-SIGNING_CLAUSES = (*CALENDAR_CLAUSES, "parties", "signatures")  # a question near these may ask a signature's calendar
 SIGNER_REACH = 16  # characters before a date where a party names who signed then ("La Fibre le 10/06/2025")
 
 
@@ -35,6 +34,8 @@ class Dates(Calculator):
         self.notices = Notices(context)
         self.periods = Periods(self.words.later_periods, self.cues.termination)
         self.anchors = Anchors(context.knowledge.reading.anchor_words)
+        # a question nearest these may ask the calendar of a signature's date
+        self.signing_clauses = (*self.calendar_clauses, *self.words.clauses.signing)
 
     def answer(
         self,
@@ -66,7 +67,7 @@ class Dates(Calculator):
             roles = [item for item in roles if not (item.role == "signature" and item.assumed)]
             # "Convention signée le 10/03/2025. Qui paie si le serveur plante ?": a signature alone, a question
             # nearest another clause, no calendar word: its calendar is not what is asked
-            if not roles or (best not in SIGNING_CLAUSES and all(item.role == "signature" for item in roles)):
+            if not roles or (best not in self.signing_clauses and all(item.role == "signature" for item in roles)):
                 return None
         # "notre conseil se réunira le 15/03/2027": a coming event, compared with the deadline, never a signature
         events = sorted(
@@ -180,7 +181,7 @@ class Dates(Calculator):
 
     def reads(self, near: set[str], terms: list[str]) -> bool:
         """Whether `answer` reads a message's dates: a calendar clause is near, or the message says a calendar word."""
-        return bool(near & set(CALENDAR_CLAUSES) or self.cues.calendar_terms & set(terms))
+        return bool(near & set(self.calendar_clauses) or self.cues.calendar_terms & set(terms))
 
     def asks_calendar(self, folded: str, terms: list[str] | Callable[[], list[str]]) -> bool:
         """Whether the message asks about the calendar (an end, a renewal, a deadline…); `terms` read only if needed."""

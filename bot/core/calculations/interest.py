@@ -12,7 +12,7 @@ from datetime import date
 from ..answer import Answer
 from ..date_mentions import DateMention, find_dates
 from ..deadlines import format_date
-from .base import COST_CLAUSE, Calculator, Context
+from .base import Calculator, Context
 from .date_roles import DateRoles, Role
 
 QUOTE = "« calculés à compter de la date d'exigibilité jusqu'au paiement intégral »"
@@ -122,7 +122,9 @@ class Interest(Calculator):
             f"Numérique 59 62, à l'{self.knowledge.clauses[clause].ref.lower()}."
         )
         terms = self.matcher.question_terms(self.words.interest_quote_words)
-        return Answer(question, True, "clause", text, (self.cite(COST_CLAUSE, None), self.cite(clause, terms)), 1.0)
+        return Answer(
+            question, True, "clause", text, (self.cite(self.cost_clause, None), self.cite(clause, terms)), 1.0
+        )
 
 
 def _day(mention: DateMention) -> date:

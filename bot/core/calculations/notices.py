@@ -10,7 +10,7 @@ from dateutil.relativedelta import relativedelta
 from ..answer import Answer
 from ..date_mentions import DateMention
 from ..deadlines import compute_deadlines, format_date
-from .base import TERMINATION_CLAUSE, Calculator
+from .base import Calculator
 from .date_roles import Role
 from .parties import AGENT
 
@@ -55,7 +55,7 @@ class Notices(Calculator):
                 "la date qui compte est celle de la mise en demeure (son accusé de réception) : vérifiez-la."
             )
         terms = self.matcher.question_terms(self.words.termination_quote_words.get("breach", ""))
-        return Answer(question, True, "calculation", text, (self.cite(TERMINATION_CLAUSE, terms),), 1.0)
+        return Answer(question, True, "calculation", text, (self.cite(self.termination_clause, terms),), 1.0)
 
     def sender(self, folded: str, named: set[str]) -> str | None:
         """Who sent the formal notice the collectivité received ("" when unnamed), or None when the collectivité
@@ -144,7 +144,7 @@ class Notices(Calculator):
 
     def _provider_answer(self, question: str, text: str) -> Answer:
         terms = self.matcher.question_terms(self.words.termination_quote_words.get("provider", ""))
-        return Answer(question, True, "calculation", text, (self.cite(TERMINATION_CLAUSE, terms),), 1.0)
+        return Answer(question, True, "calculation", text, (self.cite(self.termination_clause, terms),), 1.0)
 
     def letter(self, letter: DateMention, signature: date, received: bool = False) -> str:
         """Is a letter sent (or received) on that day in time? It must have REACHED the others by the deadline."""

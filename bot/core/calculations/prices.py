@@ -14,7 +14,7 @@ from ..folding import folded as fold_spaced
 from ..french import fold
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
 from ..number_text import digits
-from .base import COST_CLAUSE, Calculator, Context, refusal
+from .base import Calculator, Context, refusal
 from .billed import BilledHours
 from .budget import Budget
 from .parties import Parties
@@ -34,7 +34,6 @@ from .price_notes import (
 )
 from .totals import Totals
 
-BILLING_CLAUSES = ("art-4", "art-4.1", "art-4.2", "art-4.2.1", "art-4.2.2", "annexe-2")
 MILEAGE_REACH = 40  # characters after a compensation word where a distance unit makes it a mileage
 TRIP_HOURS = 3  # a delay this short ("il a mis 1 h pour venir") may be the trip: its price is said too
 
@@ -52,15 +51,15 @@ class Prices(Calculator):
 
     def cost(self, question: str, text: str, terms: list[str], near: set[str], named: set[str]) -> Answer | None:
         """The price of the CDG 62's hours in `text`, or why there is none."""
-        if not (COST_CLAUSE in near or self.cues.cost_terms & set(terms)):
+        if not (self.cost_clause in near or self.cues.cost_terms & set(terms)):
             return None  # what follows answers only then: no number words spelt out, no durations read
         text = digits(text)
         durations = self.reader.durations(text)
         if budget := self.budget.answer(question, text, terms, near, named, durations):
             return budget  # hours or sessions asked from an amount
-        if not durations and COST_CLAUSE in near and self.cues.cost_terms & set(terms) and self._price_asked(text):
+        if not durations and self.cost_clause in near and self.cues.cost_terms & set(terms) and self._price_asked(text):
             return self._days(question, text, terms)
-        if not durations or not (COST_CLAUSE in near or self.cues.cost_terms & set(terms)):
+        if not durations or not (self.cost_clause in near or self.cues.cost_terms & set(terms)):
             return None
         if not (named or self._visit(text, terms)) and all(
             self.billed.per_period_after(text, d.end) for d in durations
@@ -74,7 +73,7 @@ class Prices(Calculator):
             return self._not_billed(question, terms, roles[0][1], named)
         own = [(d, role) for d, role in billed if self.billed.party_of(text, d) != "fibre"]
         if not own:
-            return self.parties.counterpart(question, terms, COST_CLAUSE, "fibre")
+            return self.parties.counterpart(question, terms, self.cost_clause, "fibre")
         if self.parties.named(fold_spaced(question)) == {"fibre"} and not self.reader.durations(digits(question)):
             return None  # "(CDG : 3h30 …) Et pour la messagerie de La Fibre, la facture arrive quand ?": not its hours
         if not self._price_asked(text):
@@ -93,7 +92,7 @@ class Prices(Calculator):
                 f"{format_euros(HOURLY_RATE)} TTC de l'heure, temps et frais de déplacement compris (article 4.2.1) : "
                 f"{prices}. Précisez le temps passé par le CDG 62 si vous voulez un seul montant."
             )
-            return Answer(question, True, "calculation", text_out, (self.cite(COST_CLAUSE, terms),), 1.0)
+            return self.priced(question, text_out, terms)
         parts = self.billed.counted(text, own)
         if parts is None:
             return self._visits_unclear(question, terms, own)
@@ -151,7 +150,7 @@ class Prices(Calculator):
             lines.append(CLAIMED.format(hours=", ".join(f"« {d.text} »" for d in claimed)))
         if self.cues.before_tax_words.search(fold(question)):
             lines.append(NO_HT)
-        return Answer(question, True, "calculation", " ".join(lines), (self.cite(COST_CLAUSE, terms),), 1.0)
+        return self.priced(question, " ".join(lines), terms)
 
     def _travel_alone(
         self, question: str, terms: list[str], own: list[tuple[Duration, str]], left_out: list[Duration]
@@ -161,7 +160,7 @@ class Prices(Calculator):
         travel = " + ".join(format_hours(d.hours or Decimal(0)) for d, _ in own)
         others = TRAVEL_LEFT_OUT.format(hours=", ".join(f"« {d.text} »" for d in left_out)) if left_out else NO_VISIT
         text_out = TRAVEL_ALONE.format(travel=travel, others=others, rate=format_euros(HOURLY_RATE))
-        return Answer(question, True, "calculation", text_out, (self.cite(COST_CLAUSE, terms),), 1.0)
+        return self.priced(question, text_out, terms)
 
     def _mileage(self, text: str, hit: re.Match[str]) -> bool:
         """A compensation word said of distance ("qu'il indemnise à 0,50 €/km"): a mileage allowance, not a loss."""
@@ -195,12 +194,13 @@ class Prices(Calculator):
             "TTC de l'heure, temps et frais de déplacement compris (article 4.2.1). Dites-moi le nombre "
             "d'interventions et la durée de chacune."
         )
-        return Answer(question, True, "calculation", text_out, (self.cite(COST_CLAUSE, terms),), 1.0)
+        return self.priced(question, text_out, terms)
 
     def time_of_day(self, question: str, text: str, near: set[str], named: set[str]) -> Answer | None:
         """An hour of the CDG 62 or La Fibre asked ("à quelle heure ferme…"): the text sets none, no price answers it."""
         asked = self.cues.time_asked
-        if not named or COST_CLAUSE not in near or not asked or not asked.search(fold(text)) or self._price_asked(text):
+        hours_asked = named and self.cost_clause in near and asked and asked.search(fold(text))
+        if not hours_asked or self._price_asked(text):
             return None
         return refusal(question, NO_HOURS)
 
@@ -227,11 +227,11 @@ class Prices(Calculator):
             f"TTC, temps et frais de déplacement compris (article 4.2.1) ; elle ne fixe aucun prix à la journée. "
             "Combien d'heures le CDG 62 a-t-il passées ? Donnez-moi le nombre d'heures et je calculerai le montant."
         )
-        return Answer(question, True, "calculation", answer, (self.cite(COST_CLAUSE, terms),), 1.0)
+        return self.priced(question, answer, terms)
 
     def before_tax(self, question: str, folded: str, terms: list[str], best: str) -> Answer | None:
         """A price asked before tax: the text gives TTC prices only, and says so."""
-        if best not in BILLING_CLAUSES or not self.cues.before_tax_words.search(folded):
+        if best not in self.words.clauses.billing or not self.cues.before_tax_words.search(folded):
             return None
         text = f"{self.knowledge.clauses[best].answer} {NO_HT}"
         return Answer(question, True, "clause", text, (self.cite(best, terms),), 1.0)

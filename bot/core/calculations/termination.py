@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..answer import Answer
 from ..matching import Candidate
-from .base import CALENDAR_CLAUSES, TERMINATION_CLAUSE, Calculator, Context, letter_alone
+from .base import Calculator, Context, letter_alone
 from .parties import Parties
 
 OBJECT_REACH = 25  # characters after a termination word where the convention is named as what ends
@@ -28,7 +28,7 @@ class Termination(Calculator):
         self, question: str, folded: str, near: set[str], ranked: list[Candidate], sure: bool
     ) -> Answer | None:
         """Who may terminate and how: the CDG 62 or La Fibre at any time, the commune at its anniversary."""
-        if TERMINATION_CLAUSE not in near or not self.cues.termination.search(folded):
+        if self.termination_clause not in near or not self.cues.termination.search(folded):
             return None
         if self.parties.other_contract(folded):
             return None  # "notre abonnement Orange, il est résiliable à tout moment ?": another contract's ending
@@ -46,21 +46,23 @@ class Termination(Calculator):
         elif self.cues.ends_at_once(folded):
             text = COMMUNE_NOT_AT_ANY_TIME
             terms = self.matcher.question_terms(quotes.get("commune", ""))
-        elif sure and ranked[0].clause_id not in CALENDAR_CLAUSES:
+        elif sure and ranked[0].clause_id not in self.calendar_clauses:
             # "Y a-t-il des frais de résiliation ?": about ending the convention, whatever else it names.
-            clause = self.knowledge.clauses[TERMINATION_CLAUSE]
+            clause = self.knowledge.clauses[self.termination_clause]
             text = f"Ce que la convention prévoit pour la résiliation ({clause.ref}) : {clause.answer}"
-            return Answer(question, True, "clause", text, (self.cite(TERMINATION_CLAUSE, None),), 1.0)
-        elif not sure and set(CALENDAR_CLAUSES) <= near and not self.parties.named(folded) and self._ends_it(folded):
+            return Answer(question, True, "clause", text, (self.cite(self.termination_clause, None),), 1.0)
+        elif (
+            not sure and set(self.calendar_clauses) <= near and not self.parties.named(folded) and self._ends_it(folded)
+        ):
             # The collectivité asking how to get out of THIS convention, in words the matcher is unsure of.
-            clause = self.knowledge.clauses[TERMINATION_CLAUSE]
+            clause = self.knowledge.clauses[self.termination_clause]
             text = f"Ce que la convention prévoit pour la résiliation ({clause.ref}) : {clause.answer}"
             terms = self.matcher.question_terms(quotes.get("commune", ""))
-            citations = (self.cite(TERMINATION_CLAUSE, terms), self.cite("art-3", None))
+            citations = (self.cite(self.termination_clause, terms), self.cite(self.duration_clause, None))
             return Answer(question, True, "clause", text, citations, 1.0)
         else:
             return None
-        return Answer(question, True, "clause", text, (self.cite(TERMINATION_CLAUSE, terms),), 1.0)
+        return Answer(question, True, "clause", text, (self.cite(self.termination_clause, terms),), 1.0)
 
     def _ends_it(self, folded: str) -> bool:
         """Is a termination word followed by the convention's own name ("ne pas poursuivre la convention"),
@@ -76,7 +78,7 @@ class Termination(Calculator):
     ) -> Answer | None:
         """The registered letter lives in articles 3 and 6: "si on oublie d'envoyer la lettre" is about renewal."""
         letter = self.cues.date_cues.get("letter")
-        if not letter or not letter.search(folded) or (sure and ranked[0].clause_id in CALENDAR_CLAUSES):
+        if not letter or not letter.search(folded) or (sure and ranked[0].clause_id in self.calendar_clauses):
             return None
         if self.cues.address and self.cues.address.search(folded):
             return None  # "l'adresse pour le recommandé": where it goes (the parties), not when
@@ -88,11 +90,16 @@ class Termination(Calculator):
         calendar = self.cues.termination.search(folded) or (renewal and renewal.search(folded))
         if not calendar and not letter_alone(terms):
             return None
-        if not calendar and sure and ranked[0].clause_id not in CALENDAR_CLAUSES and len(ranked[0].strong_terms) > 1:
+        if (
+            not calendar
+            and sure
+            and ranked[0].clause_id not in self.calendar_clauses
+            and len(ranked[0].strong_terms) > 1
+        ):
             return None  # "les factures, on les reçoit sur Chorus ou par courrier ?": how an invoice travels
-        if sure and not ({c.clause_id for c in ranked[:3]} & set(CALENDAR_CLAUSES)):
+        if sure and not ({c.clause_id for c in ranked[:3]} & set(self.calendar_clauses)):
             return None
-        clause = self.knowledge.clauses["art-3"]
+        clause = self.knowledge.clauses[self.duration_clause]
         return Answer(question, True, "clause", clause.answer, self.calendar_citations(), 1.0)
 
 
