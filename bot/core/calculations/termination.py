@@ -82,6 +82,13 @@ class Termination(Calculator):
             return None
         if self.cues.address and self.cues.address.search(folded):
             return None  # "l'adresse pour le recommandé": where it goes (the parties), not when
+        notice = self.cues.date_cues.get("formal_notice")
+        if notice and notice.search(folded):
+            # "une lettre recommandée qui nous met en demeure": the breach route's letter (article 6), not the calendar's
+            if not self.cues.termination.search(folded):
+                return None
+            clause = self.knowledge.clauses[self.termination_clause]
+            return Answer(question, True, "clause", clause.answer, (self.cite(self.termination_clause, terms),), 1.0)
         # The letter of the calendar: a message that says it ends or renews ("le courrier pour la renouveler"),
         # or a short question about the letter alone ("si on oublie d'envoyer la lettre"); in a longer message
         # without those words, a letter is how something else travels (an invoice by post, the address for a
