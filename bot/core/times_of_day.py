@@ -197,6 +197,12 @@ class TimesOfDay:
                     paired.update((first[0], arrival[0], index, last[0]))
                 arrival = leaving = None
             elif self._start.search(before):
+                if (
+                    arrival
+                    and minute < arrival[1]
+                    and not _SENTENCE_END.search(text, clock[arrival[0]].end(), match.start())
+                ):
+                    continue  # "arrivé à 9h15, la réunion avait commencé à 8h30": an earlier start is another event's
                 arrival = (index, minute)
                 if leaving and _SENTENCE_END.search(text, clock[leaving[0]].end(), match.start()):
                     leaving = None  # "ouvert jusqu'à 12h. Arrivé à 14h …": another sentence's time, no trip's start
