@@ -15,14 +15,13 @@ from .base import SENTENCE_BREAK, Calculator, Context
 from .cue_roles import first as _first
 from .cue_roles import nearest as _nearest
 from .cues import cue_pattern
+from .date_lists import SENTENCE_MARKS, DateLists
 from .document_roles import CLAUSE_END, DocumentRoles
 
 ROLE_REACH = 80  # characters before a date where its role is looked for
 FAR_REACH = 240  # ... and in its sentence, when none is said in those
-LIST_LINK_WORDS = 4  # words besides a party that may go on a list past a sentence's end ("puis par la Fibre le")
 ROLE_CACHE_SIZE = 64  # the dates of one message (a cache kept across messages would only serve repeated messages)
 _UNKNOWN = "?"  # not a role: `_role` gives a role's name or None
-SENTENCE_MARKS = ".;!?"  # what ends a sentence, for a date's role
 _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 _Known = dict[tuple[int, str, int, int], tuple[str, str | None]]  # a shared context's dates, read once (`_read`)
 _QUALIFIER = re.compile(r"[a-z]*\s*(?:de|d')\s*")  # the end of a cue's word, then "de": "lettre de résiliation"
@@ -54,6 +53,7 @@ class DateRoles(Calculator):
         self._context: tuple[str, _Known] = ("", {})
         self._copy = cue_pattern(self.words.copy_words).compiled if self.words.copy_words else None
         self.documents = DocumentRoles(context)  # a date's cue said of another document (a quote, an invoice)
+        self.lists = DateLists(context)  # a date no cue names on the list of the one before, or an event to come
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "_roles": {}, "_context": ("", {})}  # a pickled engine carries no message
@@ -79,19 +79,10 @@ class DateRoles(Calculator):
             window, role = self._read(folded, mention, previous_end, following, known if end <= inside else {}, item)
             if role:
                 roles.append(Role(mention, role))
-            elif (
-                roles
-                and (roles[-1].mention is mentions[index - 1] or self._names_party(window, provider=True))
-                and self._lists(roles[-1].role)
-                and self._continues_list(window)
-            ):
-                # a list: "le CDG le 14/10, La Fibre le 17/11", "la moitié le 10/10 et le reste le 30/10"; past a date
-                # of no role only to a party ("signé le 30/06 juste avant le 14 juillet, le CDG le 09/07"), never to
-                # another event ("en vigueur le 15/09/2025. Le 20/08/2026, une panne … découverte le 10/10/2026")
-                signed = roles[-1].mention.value
-                coming = mention.value and signed and today and signed <= today < mention.value
-                to_come = roles[-1].role == "signature" and coming
-                roles.append(Role(mention, "other") if to_come else Role(mention, roles[-1].role, roles[-1].assumed))
+            elif self.lists.to_come(mention, roles, today):
+                roles.append(Role(mention, "other"))  # "Signée le 10/05/2025. Nous voterons le 15/03/2027"
+            elif roles and self.lists.goes_on(window, roles[-1], roles[-1].mention is mentions[index - 1]):
+                roles.append(Role(mention, roles[-1].role, roles[-1].assumed))
             elif not any(item.role == "signature" for item in roles):
                 roles.append(Role(mention, "signature", assumed=True))
             # the words a date heads are its own, never the next date's ("4 mars 2026 : signature du CDG ;
@@ -143,16 +134,11 @@ class DateRoles(Calculator):
         return role
 
     def _role(self, window: str, wide: str, after: str, sentence: str) -> str | None:
-        """The role the words before a date (`window`) give it, or a role that overrides it, before (in its `sentence`)
-        or `after`."""
+        """The role the words before a date (`window`) give it, or one overriding it (in its `sentence`, or `after`)."""
         own = SENTENCE_BREAK.split(window)[-1]  # its sentence: "signé … en 2025. Le 12 novembre, le technicien …"
-        role = _nearest(own, self.cues.date_cues) or _nearest(own, self.cues.weak_cues)
+        role = self._cue_role(own)
         clause = own.rpartition(";")[2]
-        if (
-            role
-            and clause != own
-            and not (_nearest(clause, self.cues.date_cues) or _nearest(clause, self.cues.weak_cues))
-        ):
+        if role and clause != own and not self._cue_role(clause):
             # "le CDG devait installer le logiciel ; le 14/09, le maire a remis une mise en demeure": the cue before the
             # semicolon is the other clause's, the date's own names it after it
             later = next((r for r in self.cues.overriding if self.cues.date_cues[r].search(after)), None)
@@ -175,6 +161,10 @@ class DateRoles(Calculator):
             (r for r in overriding if any(self.cues.date_cues[r].search(t) for t in (window, sentence, after))),
             role or _first(after, self.cues.after_cues),  # "le 20/11/2026, nous avons reçu un courrier"
         )
+
+    def _cue_role(self, text: str) -> str | None:
+        """The role of the nearest cue of `text` (a weak cue's only when no other is there)."""
+        return _nearest(text, self.cues.date_cues) or _nearest(text, self.cues.weak_cues)
 
     def _item(self, folded: str, mention: DateMention, following: DateMention | None) -> str:
         """The words a date heads, with the colon after it, to its item's end ("" if it heads none): "9 février 2026 :
@@ -222,27 +212,3 @@ class DateRoles(Calculator):
         copy = self._copy.search(window) if self._copy else None
         received = (self.cues.date_cues.get("receipt"), self.cues.after_cues.get("receipt"))
         return bool(copy and any(cue and cue.search(window, 0, copy.start()) for cue in received))
-
-    def _lists(self, role: str) -> bool:
-        return bool((spec := self.words.date_roles.get(role)) and spec.lists)
-
-    def _continues_list(self, window: str) -> bool:
-        """Does a date without a cue go on a list (of signatures, of payments)? Not across a sentence unless a
-        party is named ("Le CDG l'a signée le 12/11. La Fibre le 19/11"), never after a termination word ("; nous
-        souhaitons que la résiliation prenne effet au 15/09/2027")."""
-        if self.cues.termination.search(window):
-            return False
-        ends = list(_SENTENCE_END.finditer(window))
-        if not ends:  # joined by a link or a party: not "(signée le 15 juillet 2025) a subi le 4 novembre 2026"
-            return bool((self.cues.addition and self.cues.addition.search(window)) or self._names_party(window))
-        # Past a sentence's end, the party and a few links only: "; retour de notre exemplaire en mairie le" names
-        # the commune, but another event
-        tail = window[ends[-1].end() :]
-        named = [p for p in self.cues.parties.values() if p.search(tail)]
-        for party in named:
-            tail = re.sub(party.pattern + r"[a-z]*[\s\d]*", " ", tail)
-        return bool(named) and len(tail.split()) <= LIST_LINK_WORDS
-
-    def _names_party(self, window: str, *, provider: bool = False) -> bool:
-        """Does `window` name a party (`provider`: La Fibre or the CDG 62, not the commune's "nous")?"""
-        return any(p.search(window) for name, p in self.cues.parties.items() if not (provider and name == "commune"))

@@ -1,0 +1,60 @@
+"""A date no cue names: on the list of the date before it ("le CDG le 14/10, La Fibre le 17/11", "la moitié le 10/10
+et le reste le 30/10"), or an event to come after a signature already made ("Signée le 10/05/2025. Nous voterons le
+15/03/2027")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..date_mentions import DateMention
+from ..french import fold
+from .base import Calculator, Context
+
+if TYPE_CHECKING:
+    from .date_roles import Role
+
+LIST_LINK_WORDS = 4  # words besides a party that may go on a list past a sentence's end ("puis par la Fibre le")
+SENTENCE_MARKS = ".;!?"  # what ends a sentence, for a date's role
+_SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
+
+
+class DateLists(Calculator):
+    """Reads whether a date without a cue takes the role of the date before it."""
+
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        # the words that may join a party to a list past a sentence's end ("Puis par la Fibre le …"): function words
+        self._links = context.knowledge.stop_words | {fold(w) for w in self.words.addition_words if " " not in w}
+
+    @staticmethod
+    def to_come(mention: DateMention, roles: list[Role], today: date | None) -> bool:
+        """Is the date to come, right after a signature already made? Then it is another event's, compared with the
+        deadline, never one more signature."""
+        signed = roles[-1].mention.value if roles and roles[-1].role == "signature" else None
+        return bool(mention.value and signed and today and signed <= today < mention.value)
+
+    def goes_on(self, window: str, before: Role, next_to_it: bool) -> bool:
+        """Does the date go on the list of the date `before` (`next_to_it`: no date of no role between them), its
+        words before being `window`? Past a date of no role only after a party ("signé le 30/06 juste avant le 14
+        juillet, le CDG le 09/07"), never to another event ("en vigueur le 15/09/2025. Le 20/08/2026, une panne …")."""
+        spec = self.words.date_roles.get(before.role)
+        if not (spec and spec.lists) or not (next_to_it or self.names_party(window, provider=True)):
+            return False
+        if self.cues.termination.search(window):
+            return False  # "; nous souhaitons que la résiliation prenne effet au 15/09/2027": its end
+        ends = list(_SENTENCE_END.finditer(window))
+        if not ends:  # joined by a link or a party: not "(signée le 15 juillet 2025) a subi le 4 novembre 2026"
+            return bool((self.cues.addition and self.cues.addition.search(window)) or self.names_party(window))
+        # Past a sentence's end, the party and links only ("Le CDG l'a signée le 12/11. La Fibre le 19/11"): not
+        # "; retour de notre exemplaire en mairie le", nor "La mairie est fermée du 24 décembre": other statements
+        tail = window[ends[-1].end() :]
+        named = [p for p in self.cues.parties.values() if p.search(tail)]
+        for party in named:
+            tail = re.sub(party.pattern + r"[a-z]*[\s\d]*", " ", tail)
+        return bool(named) and len(words := tail.split()) <= LIST_LINK_WORDS and set(words) <= self._links
+
+    def names_party(self, window: str, *, provider: bool = False) -> bool:
+        """Does `window` name a party (`provider`: La Fibre or the CDG 62, not the commune's "nous")?"""
+        return any(p.search(window) for name, p in self.cues.parties.items() if not (provider and name == "commune"))
