@@ -136,6 +136,8 @@ class CalculationsFile(StrictModel):
     price_asked_words: list[str] = []
     time_asked_words: list[str] = []
     delay_before_words: list[str] = []
+    delay_after_words: list[str] = []  # right after hours, a delay ("48h après notre appel"), see stay_words
+    stay_words: list[str] = []  # right before hours, they are the stay whatever follows ("reparti 2 h après")
     travel_after_words: list[str] = []
     distance_units: list[str] = []
     travel_cost_words: list[str] = []

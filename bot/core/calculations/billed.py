@@ -192,6 +192,16 @@ class BilledHours(Trips):
         before = self.cues.delay_before
         if before and before.search(text, max(0, duration.start - DELAY_REACH), duration.start):
             return "delay"  # "sous 48 heures": a time limit, not hours worked
+        later = self.cues.delay_after.match(text, duration.end) if self.cues.delay_after else None
+        stay = self.cues.stay_before
+        if (
+            later
+            and not duration.clock
+            and not (stay and stay.search(text, max(0, duration.start - DELAY_REACH), duration.start))
+        ):
+            return (
+                "delay"  # "venu 48h après notre appel": the time before the visit (not "de 13h à 15h après la pause")
+            )
         after = self.cues.travel_after.match(text, duration.end) if self.cues.travel_after else None
         if after and not (self.cues.included and self.cues.included.match(word_end(text, after.end()))):
             return "travel"  # "30 min aller, 30 min retour" (not "2 h aller-retour compris")

@@ -122,6 +122,9 @@ class Cues:
         self.end_link = _at_end(words.end_links)
         self.end_link_weak = _at_end(words.end_links_weak)
         self.delay_before = _at_end(words.delay_before_words)
+        later = alternation(map(elided, words.delay_after_words)) if words.delay_after_words else None
+        self.delay_after = re.compile(rf"\s*(?:{later})(?![a-z])") if later else None  # "48h après", "24 h plus tard"
+        self.stay_before = _at_end(words.stay_words)  # "reparti 2 h après son arrivée": the stay
         # "30 min aller": read right after the hours, in `digits` text ("à l'aller" is "a l' aller" there)
         after = alternation(map(elided, words.travel_after_words)) if words.travel_after_words else None
         self.travel_after = re.compile(rf"\s*(?:{after})(?![a-z])") if after else None
