@@ -9,8 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..date_mentions import DateMention
-from ..french import fold
-from .base import Calculator, Context
+from .base import Calculator
 
 if TYPE_CHECKING:
     from .date_roles import Role
@@ -18,15 +17,11 @@ if TYPE_CHECKING:
 LIST_LINK_WORDS = 4  # words besides a party that may go on a list past a sentence's end ("puis par la Fibre le")
 SENTENCE_MARKS = ".;!?"  # what ends a sentence, for a date's role
 _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
+_PERIOD_END = re.compile(r"\s*(?:au|jusqu'au|jusqu au)\s+(?:\d|1er|premier)")  # "du 24 décembre au 3 janvier"
 
 
 class DateLists(Calculator):
     """Reads whether a date without a cue takes the role of the date before it."""
-
-    def __init__(self, context: Context) -> None:
-        super().__init__(context)
-        # the words that may join a party to a list past a sentence's end ("Puis par la Fibre le …"): function words
-        self._links = context.knowledge.stop_words | {fold(w) for w in self.words.addition_words if " " not in w}
 
     @staticmethod
     def to_come(mention: DateMention, roles: list[Role], today: date | None) -> bool:
@@ -34,6 +29,10 @@ class DateLists(Calculator):
         deadline, never one more signature."""
         signed = roles[-1].mention.value if roles and roles[-1].role == "signature" else None
         return bool(mention.value and signed and today and signed <= today < mention.value)
+
+    def opens_period(self, folded: str, end: int) -> bool:
+        """Does the date ending at `end` open a period ("fermée du 24 décembre au 3 janvier")? Then it goes on no list."""
+        return bool(_PERIOD_END.match(folded, end))
 
     def goes_on(self, window: str, before: Role, next_to_it: bool) -> bool:
         """Does the date go on the list of the date `before` (`next_to_it`: no date of no role between them), its
@@ -47,13 +46,13 @@ class DateLists(Calculator):
         ends = list(_SENTENCE_END.finditer(window))
         if not ends:  # joined by a link or a party: not "(signée le 15 juillet 2025) a subi le 4 novembre 2026"
             return bool((self.cues.addition and self.cues.addition.search(window)) or self.names_party(window))
-        # Past a sentence's end, the party and links only ("Le CDG l'a signée le 12/11. La Fibre le 19/11"): not
-        # "; retour de notre exemplaire en mairie le", nor "La mairie est fermée du 24 décembre": other statements
+        # Past a sentence's end, the party and a few links only ("Le CDG l'a signée le 12/11. La Fibre le 19/11"): not
+        # "; retour de notre exemplaire en mairie le"
         tail = window[ends[-1].end() :]
         named = [p for p in self.cues.parties.values() if p.search(tail)]
         for party in named:
             tail = re.sub(party.pattern + r"[a-z]*[\s\d]*", " ", tail)
-        return bool(named) and len(words := tail.split()) <= LIST_LINK_WORDS and set(words) <= self._links
+        return bool(named) and len(tail.split()) <= LIST_LINK_WORDS
 
     def names_party(self, window: str, *, provider: bool = False) -> bool:
         """Does `window` name a party (`provider`: La Fibre or the CDG 62, not the commune's "nous")?"""

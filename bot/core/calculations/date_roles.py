@@ -81,7 +81,11 @@ class DateRoles(Calculator):
                 roles.append(Role(mention, role))
             elif self.lists.to_come(mention, roles, today):
                 roles.append(Role(mention, "other"))  # "Signée le 10/05/2025. Nous voterons le 15/03/2027"
-            elif roles and self.lists.goes_on(window, roles[-1], roles[-1].mention is mentions[index - 1]):
+            elif (
+                roles
+                and not self.lists.opens_period(folded, end)
+                and self.lists.goes_on(window, roles[-1], roles[-1].mention is mentions[index - 1])
+            ):
                 roles.append(Role(mention, roles[-1].role, roles[-1].assumed))
             elif not any(item.role == "signature" for item in roles):
                 roles.append(Role(mention, "signature", assumed=True))
