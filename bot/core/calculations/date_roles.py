@@ -146,7 +146,7 @@ class DateRoles(Calculator):
             # "le CDG devait installer le logiciel ; le 14/09, le maire a remis une mise en demeure": the cue before the
             # semicolon is the other clause's, the date's own names it after it
             later = next((r for r in self.cues.overriding if self.cues.date_cues[r].search(after)), None)
-            role = later or _first(after, self.cues.after_cues) or role
+            role = later or self.documents.said_after(after) or role
         if role == "other":
             role = self.documents.of_the_document(window) or role  # "la date d'exigibilité de la facture était le"
         # "le devis signé le 20/10"; a cue in an earlier clause said in it: "(devis signé de 900 €), … Date 02/10/2026"
@@ -163,7 +163,7 @@ class DateRoles(Calculator):
         overriding = self.cues.overrides.get(role, ()) if role else self.cues.overriding
         return next(
             (r for r in overriding if any(self.cues.date_cues[r].search(t) for t in (window, sentence, after))),
-            role or _first(after, self.cues.after_cues),  # "le 20/11/2026, nous avons reçu un courrier"
+            role or self.documents.said_after(after),  # "le 20/11/2026, nous avons reçu un courrier"
         )
 
     def _cue_role(self, text: str) -> str | None:

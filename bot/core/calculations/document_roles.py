@@ -8,6 +8,7 @@ import re
 
 from ..phrases import phrases_pattern
 from .base import Calculator, Context
+from .cue_roles import first as _first
 from .cue_roles import nearest as _nearest
 
 CLAUSE_END = re.compile(r"[.;!?,:]")
@@ -37,6 +38,18 @@ class DocumentRoles(Calculator):
         if role is None or not _WORD_TAIL.fullmatch(before[max(m.end() for m in cues[role].finditer(before)) :]):
             return None
         return self.words.other_documents.get("other", {}).get(role, role)
+
+    def said_after(self, after: str) -> str | None:
+        """The role a cue after a date gives it ("le 20/11/2026, nous avons reçu un courrier": its receipt), or the one it
+        takes when what follows the cue is another document ("le 10/11/2026, nous avons reçu la facture": the
+        invoice's date, not a letter's receipt)."""
+        role = _first(after, self.cues.after_cues)
+        if role is None:
+            return None
+        cue = self.cues.after_cues[role].search(after)
+        said = CLAUSE_END.split(after[cue.end() :])[0] if cue else ""  # what was received
+        document = _first(said, self.cues.date_cues)
+        return self.words.other_documents.get(document, {}).get(role, role) if document else role
 
     def of_bracketed_document(self, after: str, role: str) -> str | None:
         """The role a `role` cue takes when the date's own brackets name another document, not the convention
