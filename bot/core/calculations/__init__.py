@@ -5,7 +5,7 @@ one a role from the words around it (knowledge/calculations.yaml), and computes 
 asks; a role it cannot tell is stated as an assumption in the answer. It also answers in the name of
 the right party: a question about La Fibre Numérique 59 62 is not answered with a CDG 62 clause.
 
-One module a kind of question: prices.py (with billed.py and budget.py), dates.py (with date_roles.py and
+One module a kind of question: prices.py (with billed.py and budget.py), dates.py (with date_roles.py, date_lists.py and
 notices.py), termination.py, liability.py and parties.py; cues.py compiles the words they read, base.py holds
 what they share.
 """
