@@ -126,6 +126,18 @@ class CountedLists:
         """Does `sentence` count what it announces ("Mon adjoint affirme deux choses")?"""
         return bool(self._counted.search(sentence))
 
+    def asked(self, sentences: list[tuple[str, bool, bool]]) -> set[int] | None:
+        """The indexes of the items of a list whose number the writer gave ("Donc trois choses : quel tribunal, comment
+        sortir, et si …"), when exactly that many follow and ask, among `sentences` (text, listed, asks): what she
+        asks, the questions said elsewhere (a dialogue written out) being the same ones, told; else None."""
+        for index, (text, listed, _) in enumerate(sentences):
+            found = None if listed else self._counted.search(text)
+            number = self._counts[found.group(1).lower()] if found else 0
+            run = {i for i in range(index + 1, min(index + 1 + number, len(sentences))) if sentences[i][1]}
+            if number and len(run) == number and all(sentences[i][2] for i in run):
+                return run
+        return None
+
     def items(self, text: str) -> str:
         """`text` with each announced list cut into its items, one a line after the announcing words."""
         if ":" not in text:

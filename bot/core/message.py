@@ -193,6 +193,9 @@ class Reader:
                 replace(s, asks=s.asks or (i in asking and not _DATE_TOLD.search(s.text)))
                 for i, s in enumerate(sentences)
             ]
+        # "Donc trois choses : quel tribunal, comment sortir, et si …" after a dialogue that asked them: those items
+        if (counted := self._counted.asked([(s.text, s.listed, s.asks) for s in sentences])) is not None:
+            sentences = [replace(s, asks=s.asks and i in counted) for i, s in enumerate(sentences)]
         if any(_ANY_VALUE_TOLD.search(s.text) for s in sentences):
             told = [s.listed and _FACT_TOLD.search(s.text) and not self.cutter.asks(s.text, True) for s in sentences]
             sentences = [
