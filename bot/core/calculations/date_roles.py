@@ -114,7 +114,7 @@ class DateRoles(Calculator):
             wide = CLAUSE_END.split(folded[max(0, mention.start - ROLE_REACH) : mention.start])[-1]
             after = self._after(folded, mention, following)
             # its sentence further back: "mis en demeure le CDG …, par courrier recommandé reçu le" (an overriding role)
-            sentence = SENTENCE_BREAK.split(folded[max(previous_end, mention.start - FAR_REACH) : mention.start])[-1]
+            sentence = SENTENCE_BREAK.split(folded[max(0, mention.start - FAR_REACH) : mention.start])[-1]
             role = self._cached_role(window, wide, after, sentence)
             if role is None and item:  # no word before it: the first cue of the item it heads ("9 février : signature")
                 role = _first(item, self.cues.date_cues) or _first(item, self.cues.weak_cues)
