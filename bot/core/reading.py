@@ -68,6 +68,7 @@ class Reading:
     list_counts: tuple[tuple[str, int], ...] = ()
     listed_things: tuple[str, ...] = ()
     sequence_words: tuple[str, ...] = ()
+    aside_phrases: tuple[str, ...] = ()
 
     def asking_words(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The phrases that only say something is asked ("il conviendrait de déterminer", "il demande"), and the

@@ -134,6 +134,7 @@ class VocabularyFile(StrictModel):
     list_counts: dict[str, int] = {}
     listed_things: list[str] = []
     sequence_words: list[str] = []
+    aside_phrases: list[str] = []
     stop_words: list[str] = []
     verb_endings: list[str] = []
     sound_alike: dict[str, str] = {}
