@@ -198,6 +198,7 @@ class CalculationsFile(StrictModel):
     end_links_weak: list[str] = []
     other_documents: dict[str, dict[str, str]] = {}
     new_subject_words: list[str] = []
+    period_end_words: list[str] = []  # "du 24 décembre au 3 janvier": its first date opens a period
     after_reach: int = Field(default=0, ge=0, le=200)
     announce_words: list[str] = []
     speaker_words: list[str] = []

@@ -9,7 +9,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..date_mentions import DateMention
-from .base import Calculator
+from ..phrases import alternatives
+from .base import Calculator, Context
 
 if TYPE_CHECKING:
     from .date_roles import Role
@@ -17,11 +18,15 @@ if TYPE_CHECKING:
 LIST_LINK_WORDS = 4  # words besides a party that may go on a list past a sentence's end ("puis par la Fibre le")
 SENTENCE_MARKS = ".;!?"  # what ends a sentence, for a date's role
 _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
-_PERIOD_END = re.compile(r"\s*(?:au|jusqu'au|jusqu au)\s+(?:\d|1er|premier)")  # "du 24 décembre au 3 janvier"
 
 
 class DateLists(Calculator):
     """Reads whether a date without a cue takes the role of the date before it."""
+
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        # "fermée du 24 décembre au 3 janvier": `period_end_words` then a day, right after the date
+        self._period_end = re.compile(rf"\s*(?:{alternatives(self.words.period_end_words)})\s+\d")
 
     @staticmethod
     def to_come(mention: DateMention, roles: list[Role], today: date | None) -> bool:
@@ -32,7 +37,7 @@ class DateLists(Calculator):
 
     def opens_period(self, folded: str, end: int) -> bool:
         """Does the date ending at `end` open a period ("fermée du 24 décembre au 3 janvier")? Then it goes on no list."""
-        return bool(_PERIOD_END.match(folded, end))
+        return bool(self._period_end.match(folded, end))
 
     def goes_on(self, window: str, before: Role, next_to_it: bool) -> bool:
         """Does the date go on the list of the date `before` (`next_to_it`: no date of no role between them), its
