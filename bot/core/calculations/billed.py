@@ -199,9 +199,7 @@ class BilledHours(Trips):
             and not duration.clock
             and not (stay and stay.search(text, max(0, duration.start - DELAY_REACH), duration.start))
         ):
-            return (
-                "delay"  # "venu 48h après notre appel": the time before the visit (not "de 13h à 15h après la pause")
-            )
+            return "delay"  # "venu 48h après notre appel": the time before the visit, not "de 13h à 15h après la pause"
         after = self.cues.travel_after.match(text, duration.end) if self.cues.travel_after else None
         if after and not (self.cues.included and self.cues.included.match(word_end(text, after.end()))):
             return "travel"  # "30 min aller, 30 min retour" (not "2 h aller-retour compris")
