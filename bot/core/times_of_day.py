@@ -117,10 +117,9 @@ class TimesOfDay:
             end = int(match.group("eh")) * 60 + int(match.group("em") or 0)
             if int(match.group("eh")) > 24 or int(match.group("sh")) > 24 or not self._opens(text, match):
                 continue
-            if end < start and start - end >= 24 * 60 - self._overnight:
-                end += 24 * 60  # "de 22h à 1h": past midnight
-            hours = (Decimal(end - start) / 60).quantize(Decimal("0.0001")) if end > start else None
-            found.append((match.start(), match.end(), hours))
+            found.append(
+                (match.start(), match.end(), _hours(start, end, self._overnight))
+            )  # "de 22h à 1h": past midnight
         return found
 
     def is_bound(self, text: str, start: int) -> bool:

@@ -50,7 +50,7 @@ class Termination(Calculator):
             # "Y a-t-il des frais de résiliation ?": about ending the convention, whatever else it names.
             clause = self.knowledge.clauses[self.termination_clause]
             text = f"Ce que la convention prévoit pour la résiliation ({clause.ref}) : {clause.answer}"
-            return Answer(question, True, "clause", text, (self.cite(self.termination_clause, None),), 1.0)
+            return self._termination(question, text, None)
         elif (
             not sure and set(self.calendar_clauses) <= near and not self.parties.named(folded) and self._ends_it(folded)
         ):
@@ -62,6 +62,10 @@ class Termination(Calculator):
             return Answer(question, True, "clause", text, citations, 1.0)
         else:
             return None
+        return self._termination(question, text, terms)
+
+    def _termination(self, question: str, text: str, terms: list[str] | None) -> Answer:
+        """`text`, the answer of the termination clause (article 6), quoted where `terms` point."""
         return Answer(question, True, "clause", text, (self.cite(self.termination_clause, terms),), 1.0)
 
     def _ends_it(self, folded: str) -> bool:
@@ -88,7 +92,7 @@ class Termination(Calculator):
             if not self.cues.termination.search(folded):
                 return None
             clause = self.knowledge.clauses[self.termination_clause]
-            return Answer(question, True, "clause", clause.answer, (self.cite(self.termination_clause, terms),), 1.0)
+            return self._termination(question, clause.answer, terms)
         # The letter of the calendar: a message that says it ends or renews ("le courrier pour la renouveler"),
         # or a short question about the letter alone ("si on oublie d'envoyer la lettre"); in a longer message
         # without those words, a letter is how something else travels (an invoice by post, the address for a
