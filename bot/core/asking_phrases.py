@@ -20,10 +20,15 @@ class AskingPhrases:
         # "Je vous demande, d'une part, pour quelle durée …": an aside between commas, read as spaces
         self._aside = re.compile(rf",\s*(?:{alternatives(asides)})\s*,") if asides else None
 
+    def without_asides(self, folded: str) -> str:
+        """`folded` with its asides between commas read as spaces (the same positions)."""
+        if self._aside and "," in folded:
+            return self._aside.sub(lambda aside: " " * len(aside.group()), folded)
+        return folded
+
     def search(self, folded: str) -> re.Match[str] | None:
         """The first asking phrase of `folded` not right after a negation (its asides read as spaces), or None."""
-        if self._aside and "," in folded:
-            folded = self._aside.sub(lambda aside: " " * len(aside.group()), folded)  # the same positions
+        folded = self.without_asides(folded)
         for match in self._pattern.finditer(folded):
             start = match.start()
             if not (self._negated and self._negated.search(folded, max(0, start - NEGATION_REACH), start)):

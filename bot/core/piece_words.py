@@ -1,0 +1,136 @@
+"""The words a sentence is cut and read with, compiled once (knowledge/vocabulary.yaml), and the small rules that read
+one piece of it: whether it asks, ends with an asking phrase, is a relative clause or a second subject; pieces.py cuts."""
+
+from __future__ import annotations
+
+import re
+
+from .asking_phrases import AskingPhrases
+from .cuts import Cutter
+from .french import fold
+from .phrases import WORD, alternatives, phrase_trie, phrases_pattern
+from .reading import Reading
+
+MAX_SUBJECT_WORDS = 5  # "Pourquoi le CDG 62": a question word and a subject, no verb
+
+
+class PieceWords:
+    """The compiled words of the sentence reader, and the rules that read one piece with them."""
+
+    def __init__(self, reading: Reading) -> None:
+        # A question reported ("Un maire me demande à quel moment …", "elle demande à qui …") asks like "savoir si".
+        opening = (*reading.if_words, *reading.question_openers, *reading.indirect_openers)
+        reported = tuple(f"{verb} {word}" for verb in reading.reporting_verbs for word in opening)
+        # "souhaite en outre connaître", "je souhaiterais aussi savoir": an adverb before an asking phrase's last word.
+        inside = tuple(
+            f"{' '.join(words[:-1])} {adverb} {words[-1]}"
+            for phrase in reading.asking_phrases
+            if len(words := phrase.split()) >= 2
+            for adverb in reading.asking_adverbs
+        )
+        asking_phrases = (*reading.asking_phrases, *inside, *reported)
+        self._opener = phrases_pattern(reading.question_openers, start=True)
+        self._indirect = phrases_pattern((*reading.if_words, *reading.indirect_openers), start=True)  # "savoir | si"
+        self._if = phrases_pattern(reading.if_words, start=True)  # "si …": indirect question or condition
+        folded_asking = {fold(phrase).strip() for phrase in asking_phrases if phrase.strip()}
+        asking = phrase_trie(folded_asking, folded=True)  # built once: thousands of phrases, read three times below
+        self._asking = AskingPhrases(asking, reading.asking_negations, reading.aside_phrases)  # not "de ne pas savoir"
+        # Inside a question, a new one may start after a comma or a semicolon ("qui est responsable, et peut-on résilier
+        # ?") or at a linking word ("et comment", "ainsi que"), kept only where the piece after it asks (see `pieces`);
+        # not at "aussi", "également" right after a word: they say more of its verb ("vise aussi les syndicats").
+        links = alternatives(reading.linking_words)
+        adverbs = {fold(word) for word in reading.adverb_links}
+        free = alternatives(tuple(word for word in reading.linking_words if fold(word) not in adverbs))
+        self._piece_end = re.compile(rf"(\s*[,;]\s*|\s+(?=(?:{free})[\s,]))", re.IGNORECASE)
+        self._link = re.compile(rf"^(?:(?:{links})(?:[\s,]+|$))+")
+        self._inversion = re.compile(rf"\w-(?:t-)?(?:{alternatives(reading.inverted_subjects)})\b")
+        self._asked_inverted = re.compile(rf"\w-(?:t-)?(?:{alternatives(reading.asking_inversions)})\b")  # "doit-on"
+        self._subject = re.compile(rf"(?:{alternatives(reading.inverted_subjects)})\b")  # "on doit …", "il est …"
+        # "… et La Fibre ont-ils …": a second subject, then the verb both share (see `_joined_subjects`).
+        self._plural = re.compile(rf"^(?:[\w'’]+\s+){{1,4}}\w+-(?:t-)?(?:{alternatives(reading.plural_subjects)})\b")
+        self._closing_words = frozenset(fold(word).strip() for word in reading.closing_question_words)
+        self._indefinite = re.compile(rf"(?:{alternatives(reading.indefinite_words)})\s+\w+\W*$")  # n'importe quand
+        self._yes_no = re.compile(rf"(?:{phrases_pattern(reading.closing_yes_no, start=False).pattern})\W*$")
+        self._condition = phrases_pattern(reading.condition_words, start=True)
+        self._topic = phrases_pattern(reading.topic_openers, start=True)  # a new question follows: "autre chose :"
+        self._item = phrases_pattern(reading.listing_openers, start=True)
+        self._relative = phrases_pattern(reading.relative_words, start=True)
+        self._pointing = phrases_pattern(reading.pointing_words, start=True)
+        item = self._item.pattern.removeprefix("^")
+        self._clause = re.compile(rf"{self._condition.pattern}\W*(?:{self._subject.pattern}|{item})")  # "quand le …"
+        self._listing = re.compile(rf"{asking}[\s,]+{item}") if folded_asking else None
+        # What only opens the next item: "Je vous saurais gré de m'indiquer", "d'une part".
+        items = {fold(opener).strip() for opener in reading.listing_openers if opener.strip()}
+        self._lead = re.compile(rf"{phrase_trie(folded_asking | items, folded=True)}\W*$")
+        self._ends_asking = re.compile(rf"{asking}\W*$") if folded_asking else None  # "… se demande, | si …"
+        self._in_place = frozenset(fold(word).strip() for word in reading.in_place_question_words)
+        self._in_sentence = self._in_place | {fold(w).strip() for w in reading.sentence_question_words}  # see `asks`
+        self._cutter = Cutter(reading, asking_phrases, self._piece_end)  # where a new question may start
+        self._enumerators, self._ordinals = self._cutter.enumerators, self._cutter.ordinals
+        self._follow_up = phrases_pattern(reading.follow_up_words, start=False)
+        # "…, et au bout de combien de temps": how long, asked of the question before it
+        self.time_question = phrases_pattern(reading.time_question_words, start=False)
+        self.question_words = (*reading.closing_question_words, *reading.in_place_question_words)  # never a topic
+        self._bare_words = frozenset(fold(word) for word in reading.closing_question_words)
+
+    def _opens_next(self, folded: str, listing: bool) -> bool:
+        """Whether a piece only opens the next one: it ends with an asking phrase, an aside after it read as absent
+        ("notre adjoint se demande, | et nous aussi, | si le prix …"), or, in a list, with an item's opener."""
+        if listing and self._lead.search(folded):
+            return True
+        return bool(self._ends_asking and self._ends_asking.search(self._asking.without_asides(f"{folded},")))
+
+    def _joined_subjects(self, before: str, separator: str, own: str) -> bool:
+        """A second subject of the question before (its words past a colon): "Pourquoi le CDG 62 | et La Fibre ont-ils …"."""
+        few = len(WORD.findall(before.rsplit(":", 1)[-1])) <= MAX_SUBJECT_WORDS
+        return few and "," not in separator and bool(self._plural.match(own))
+
+    def _relative_clause(self, split: list[str], index: int) -> bool:
+        """Whether the piece at `index` is a relative clause between commas ("La Fibre, | qui nous fournit les
+        services, | est-elle responsable ?"): it opens with a relative word and the piece after it goes on with
+        the main clause (no linking word, question word, subject or article opens it)."""
+        piece = split[index]
+        if not index or index + 2 >= len(split) or piece.count("(") != piece.count(")"):
+            return False  # "qui fournit le matériel (ordinateurs, | bornes wifi)": the comma is in brackets
+        if not self._relative.match(fold(piece).strip()):
+            return False
+        after = fold(split[index + 2]).strip()
+        return not any(p.match(after) for p in (self._link, self._opener, self._subject, self._item))
+
+    def reported(self, question: str) -> str:
+        """What a question reports, without who asks it ("Le correspondant de La Voix du Nord nous demande qui …" ->
+        "qui …"), folded; the whole question when no asking phrase stands in it."""
+        folded = fold(question)
+        asking = self._asking.search(folded)
+        return folded[asking.end() :] if asking else folded
+
+    def refers_back(self, question: str) -> bool:
+        """Whether a question refers back to the one before it ("Et celle du tribunal ?", "idem pour La Fibre")."""
+        return bool(self._follow_up.search(fold(question)))
+
+    def is_linked(self, question: str) -> bool:
+        """Whether a question opens with a linking word ("Et le CDG, il peut aussi ?")."""
+        return bool(self._link.match(fold(question).strip(" ,;:-–—«\"'")))
+
+    def _piece_asks(self, folded: str, indirect: bool, in_place: bool = False) -> bool:
+        """Whether a piece of a sentence (folded, without its linking word) asks something; `in_place`:
+        a question word asks wherever it stands (a message without "?")."""
+        if in_place and not self._in_place.isdisjoint(WORD.findall(folded)):
+            return True  # "et on doit prévenir combien de temps avant", "si on paie en retard c'est combien"
+        if self._condition.match(folded) and not (indirect and self._if.match(folded)):
+            # A condition, unless it is itself a question ("quand la Fibre facture-t-elle ?").
+            return bool(self._inversion.search(folded) or self._closes(folded)) or folded.endswith("?")
+        return bool(
+            self._opener.match(folded)
+            or (indirect and bool(self._indirect.match(folded)))
+            or self._inversion.search(folded)
+            or self._asking.search(folded)  # "les élus veulent savoir pour combien de temps…"
+            or self._closes(folded)  # "et ça commence quand"
+            or (":" in folded and self._opener.search(folded.rsplit(":", 1)[-1]))
+        )
+
+    def _closes(self, folded: str) -> bool:
+        """Whether a folded text ends with its question word ("ça commence quand") or asks yes or no ("… ou c'est compris")."""
+        end = folded[-40:]
+        closing = (WORD.findall(end) or [""])[-1] in self._closing_words and not self._indefinite.search(end)
+        return closing or bool(self._yes_no.search(end))
