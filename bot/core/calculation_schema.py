@@ -16,6 +16,7 @@ class DateRole(StrictModel):
     overrides: list[str] = []
     lists: bool = False  # a date with no cue right after one of this role has it too ("le 10/10 et le 30/10")
     after: list[str] = []  # read after a date no cue before names ("le 20/11/2026, nous avons reçu un courrier")
+    reach: int | None = Field(default=None, gt=0)  # characters at most between a cue and its date, if limited
 
 
 class DurationRole(StrictModel):
@@ -146,6 +147,7 @@ class CalculationsFile(StrictModel):
     intervention_words: list[str] = []
     convention_words: list[str] = []
     copy_words: list[str] = []
+    copy_moved_words: list[str] = []
     responsibility_clauses: dict[str, str]
     compensation_words: list[str] = []
     liability_cap_clause: str | None = None

@@ -26,7 +26,7 @@ class Cues:
             matcher.question_terms(" ".join([*signing, *words.deadline_words]))
         )
         self.cost_terms = set(matcher.question_terms(words.cost_words))
-        self.date_cues = {role: cue_pattern(spec.cues) for role, spec in words.date_roles.items()}
+        self.date_cues = {role: near(cue_pattern(spec.cues), spec.reach) for role, spec in words.date_roles.items()}
         self.weak_cues = {role: cue_pattern(spec.weak) for role, spec in words.date_roles.items() if spec.weak}
         self.after_cues = {role: cue_pattern(spec.after) for role, spec in words.date_roles.items() if spec.after}
         # "overrides: [letter]" under formal_notice → {"letter": ["formal_notice"]}
@@ -163,6 +163,14 @@ def joining(words: list[str]) -> re.Pattern[str]:
 def _at_end(words: list[str]) -> re.Pattern[str] | None:
     """Words that end the text they are searched in (right before a date), or None for an empty list."""
     return re.compile(r"(?<![a-z])(?:" + alternation(words) + r")\s*$") if words else None
+
+
+def near(pattern: CuePattern, reach: int | None) -> CuePattern:
+    """`pattern`, its cues found only `reach` characters at most before the end of the window (the date), if set:
+    "nous sommes le 5 décembre" is today, not "nous sommes liés par la convention depuis le 8 septembre"."""
+    if reach is None:
+        return pattern
+    return CuePattern(re.compile(rf"(?:{pattern.pattern})(?=[^.;!?]{{0,{reach}}}$)"), pattern.longest)
 
 
 def optional(words: list[str]) -> CuePattern | None:
