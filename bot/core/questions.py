@@ -8,20 +8,18 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from .claims import Claims
 from .french import fold
 from .matching import Matcher
 from .message import Message, Reader, Sentence
 from .phrases import WORD, PhraseFinder, any_phrase
+from .topic_lists import topic_items
 
 MAX_PARTS = 5
 MIN_FOREIGN_TERMS = 2  # a question naming this many words of another topic asks about it
 MAX_BARE_WORDS = 5  # a question word and little else: "À partir de quand ?", "Pour combien de temps ?"
 MIN_ITEM_WORDS = 3  # a list item without "?" asks with a phrase ("la date des élections"), not a stray token
 MAX_BACK_WORDS = 3  # "Est-ce conforme ?", "C'est légal ?": it asks about the sentence before it
-MAX_KEYWORD_WORDS = 6  # an item of a list of topics asked in one breath ("durée / préavis / tribunal ?")
-# What parts such a list: a semicolon, a comma (three items or more), or a slash or a plus between spaces
-_KEYWORD_BREAK = re.compile(r"\s*;\s*|\s+[/+]\s+")
-_KEYWORD_COMMA = re.compile(r"\s*,\s*")
 MAX_FOLLOW_UP_WORDS = 12  # a follow-up is short: "Et pour combien de temps ?", "Et celle du tribunal ?"
 
 
@@ -48,6 +46,7 @@ class QuestionFinder:
         not_topics = (*parties, *reader.cutter.question_words)
         self._question_words = {fold(word).strip() for word in reader.cutter.question_words}
         self._not_topic_terms = {term for words in not_topics for term in matcher.question_terms(words)}
+        self.claims = Claims(reader.reading, self.names_something)  # "… et que … Qui a raison ?": each claim
 
     def find(self, message: Message) -> list[tuple[str, str]]:
         """The distinct questions of a message, each with the sentence or piece before it."""
@@ -61,6 +60,7 @@ class QuestionFinder:
         back: "Et celle du tribunal ?") is a follow-up of that question."""
         questions: list[Question] = []
         previous: list[str] = []  # the context sentences since the last question, nearest last
+        listed: list[str] = []  # those of them that are a list's items
         last = ""  # the sentence just before, whatever it is
         if len(message.questions) > MAX_PARTS:
             return [Question(question, "") for question in message.questions]  # more than one reply can hold
@@ -72,11 +72,14 @@ class QuestionFinder:
             # "ki signe pr la fibre? et pr le cdg 62": a linking word and a party right after a question take it up
             if heading or (not sentence.asks and not (questions and not previous and self._party_only(sentence.text))):
                 previous.append(sentence.text)
+                listed += [sentence.text] if sentence.listed else []
                 last = sentence.text
                 continue
-            pieces: list[str] = []
+            # "Ma collègue dit que … et que … Qui a raison ?": each claim checked is a question; else the sentence's pieces
+            pieces = self.claims.checked(previous, listed, sentence.text)
+            listed = topic_items(sentence.text, self.names_something, self.reader.cutter.asks)
             pending = ""
-            for piece in self._topics(sentence.text) or self.reader.pieces(sentence.text):
+            for piece in [] if pieces else listed or self.reader.pieces(sentence.text):
                 # Read without its opener: "Dites-moi, combien …", "tu peux me dire si …".
                 piece = self.reader.tidy(piece).strip() or piece
                 piece = f"{pending}, {piece}" if pending else piece
@@ -124,7 +127,7 @@ class QuestionFinder:
                     questions.append(Question(piece, self._topic(questions[-1], piece), True))
                 else:
                     questions.append(Question(piece, before))
-            previous, last = [], sentence.text
+            previous, listed, last = [], [], sentence.text
         return questions
 
     def _elsewhere(self, text: str, questions: list[Question]) -> bool:
@@ -191,25 +194,6 @@ class QuestionFinder:
             return []  # (the marker looked for first: reading the forwarder's words is slow, and they seldom ask)
         asked = [s for s in self.reader.read(message.outside).own if s.asks and self._own_question.find(s.text)]
         return [s for s in asked if self.names_something(s.text)]
-
-    def _topics(self, sentence: str) -> list[str]:
-        """The items of a list of topics asked in one breath ("durée / préavis / tribunal ?", "taux horaire CDG +
-        mode de paiement ?"), each a question of its own; [] for any other sentence. Every item is short, names
-        something the convention knows and asks nothing by itself (no question word: the pieces' rules read those)."""
-        text = sentence.rstrip()
-        if not text.endswith("?"):
-            return []
-        body = text.rstrip("? ")
-        if ";" not in body and "/" not in body and "+" not in body and body.count(",") < 2:
-            return []  # (most sentences: no separator to split at)
-        items = _KEYWORD_BREAK.split(body)
-        if len(items) < 2:
-            items = _KEYWORD_COMMA.split(body)
-            if len(items) < 3:
-                return []
-        if any(len(WORD.findall(item)) > MAX_KEYWORD_WORDS for item in items) or self.reader.cutter.asks(body, True):
-            return []  # an item too long, or a question word: the pieces' rules read it
-        return [f"{item.strip()} ?" for item in items] if all(map(self.names_something, items)) else []
 
     def names_something(self, text: str) -> bool:
         """Whether `text` holds a word the convention knows (a strong term)."""

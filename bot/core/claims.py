@@ -1,0 +1,52 @@
+"""The claims a question checks: "Ma collègue dit que le tribunal c'est Arras et que le CDG facture 45 € de l'heure.
+Qui a raison ?" asks two things, one per claim. A question holding a check phrase (`check_questions`: "qui a raison",
+"est-ce exact", "c'est juste") asks whether what was said before it is right; when that is several claims (quotes
+« … », the items of a numbered list, or "… et que …"), each is a question of its own, answered in its place (two on
+the same clause are joined again by the part reader)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .french import fold
+from .phrases import alternatives, phrases_pattern
+from .reading import Reading
+
+_QUOTED = re.compile(r"«\s*([^«»]+?)\s*»")
+_NUMBERED = re.compile(r"(?:^|(?<=[\s,;:]))(?:\d{1,2}|[a-e])\s?[).]\s+")  # "1) …, 2) …", "a. …"
+MIN_CLAIMS = 2
+
+
+class Claims:
+    """Finds the claims a checking question asks about, each to be answered as a question of its own."""
+
+    def __init__(self, reading: Reading, names_something: Callable[[str], bool]) -> None:
+        self._check = phrases_pattern(reading.check_questions, start=False)
+        links = alternatives(tuple(fold(link).strip() for link in reading.claim_links if link.strip()))
+        self._link = re.compile(rf"\s*,?\s+(?:{links})(?=[\s\w])", re.IGNORECASE) if links else None
+        self._reported = phrases_pattern(
+            reading.claim_verbs, start=False
+        )  # "ma collègue dit que": one claim a sentence
+        self.names_something = names_something
+
+    def checked(self, told: list[str], listed: list[str], sentence: str) -> list[str]:
+        """The claims `sentence` checks, each as a question, when there are several naming something: the items of a
+        list before it (`listed`), else those of the sentences `told` before it (since the last question) and of its
+        own words before its check phrase; else []."""
+        if not (check := self._check.search(fold(sentence))):
+            return []
+        own = sentence[: check.start()].rstrip(" ,;:-–—")
+        said = " ".join([*filter(self.names_something, told), own]).strip()  # not "Bonjour,"
+        reported = [text for text in (*told, own) if self._reported.search(fold(text))]  # "Elle dit aussi que …"
+        for units in (listed, _QUOTED.findall(said), _NUMBERED.split(said)[1:], self._linked(said), reported):
+            claims = [unit.strip(" ,;:.-–—") for unit in units]
+            claims = [claim for claim in claims if claim and self.names_something(claim)]
+            if len(claims) >= MIN_CLAIMS:
+                return [f"{claim} ?" for claim in claims]
+        return []
+
+    def _linked(self, said: str) -> list[str]:
+        """`said` cut where a claim links another ("… toute seule et qu'on peut en sortir …"), or [] if it holds none."""
+        pieces = self._link.split(said) if self._link else [said]
+        return pieces if len(pieces) >= MIN_CLAIMS else []
