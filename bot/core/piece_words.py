@@ -55,6 +55,7 @@ class PieceWords:
         self._topic = phrases_pattern(reading.topic_openers, start=True)  # a new question follows: "autre chose :"
         self._item = phrases_pattern(reading.listing_openers, start=True)
         self._relative = phrases_pattern(reading.relative_words, start=True)
+        self._resuming = phrases_pattern(reading.resuming_relatives, start=True)  # "…, ce qui …": of the clause before
         self._pointing = phrases_pattern(reading.pointing_words, start=True)
         item = self._item.pattern.removeprefix("^")
         self._clause = re.compile(rf"{self._condition.pattern}\W*(?:{self._subject.pattern}|{item})")  # "quand le …"

@@ -54,6 +54,9 @@ class Pieces(PieceWords):
             # Before the asking phrase of its sentence, a piece past the first tells (its "qui", "où" are relatives:
             # "Nous préparons, avec la commission, | qui se réunit …, | et nous aimerions savoir où …"), unless inverted.
             telling = 0 < index < phrase_at and not self._inversion.search(folded) and "?" not in piece
+            # "…, ce qui conditionne la présentation au conseil,": right after a comma, no link, it says more of the clause
+            linked = fold(split[index]).strip() != own
+            telling = telling or (bool(index) and not linked and bool(self._resuming.match(own)) and "?" not in piece)
             asks_alone = (asks_alone and not back and not telling and not self._relative_clause(split, index)) or (
                 listed and not index
             )

@@ -25,6 +25,7 @@ class Reading:
     indirect_openers: tuple[str, ...] = ()
     if_words: tuple[str, ...] = ()
     relative_words: tuple[str, ...] = ()
+    resuming_relatives: tuple[str, ...] = ()  # "…, ce qui conditionne …": says more of the clause before it
     pointing_words: tuple[str, ...] = ()
     back_questions: tuple[str, ...] = ()
     check_questions: tuple[str, ...] = ()  # "qui a raison ?": asks whether the claims before it are right

@@ -91,6 +91,7 @@ class VocabularyFile(StrictModel):
     indirect_openers: list[str] = []
     if_words: list[str] = []
     relative_words: list[str] = []
+    resuming_relatives: list[str] = []
     pointing_words: list[str] = []
     back_questions: list[str] = []
     check_questions: list[str] = []
