@@ -71,7 +71,6 @@ class Engine:
         parties = tuple(cue for party in knowledge.calculations.parties.values() for cue in party.cues)
         self.mentions = Mentions(knowledge.reading)
         self.questions = QuestionFinder(self.reader, self.matcher, parties, self.mentions.unstated)
-        self._party_terms = frozenset(term for cue in parties for term in self.matcher.question_terms(cue))
         readers = (self.matcher, self._named, self.citations.joined, self.questions.names_a_party)
         self.part_reader = PartReader(*readers, threshold=threshold, counterpart=self.calculations.parties.counterpart)
         self.anchors = Anchors(knowledge.reading.anchor_words)
@@ -119,7 +118,9 @@ class Engine:
             )
         answer_part = partial(self._answer_part, today=today, signature=signature, whole=text)
         parts = self.part_reader.answers(message, asked, anchored=anchored, answer_part=answer_part)
-        if not any(part.answered for part in parts):
+        # Every question refused: the whole message read at once may still be answerable, unless one asked a fact the
+        # convention never gives ("Qui est le DPO du CDG, et quelle est son adresse mail ?": not annex 3's RGPD)
+        if not any(part.answered for part in parts) and not any(self.mentions.unstated(q.text) for q in asked):
             figures = _figures(message, written) or signed
             return self._answer_part(question, text, "", today, signature, situational=anchored, figures=figures)
         if len(parts) == 1:
@@ -209,7 +210,7 @@ class Engine:
         # peut-il nous aider à recruter une secrétaire ?" is another question, not a weak one about its missions.
         # Only a confidence between the two thresholds is answered or not by it: read then only.
         between = bool(ranked) and PART_THRESHOLD <= ranked[0].confidence < self.threshold
-        lenient = one_of_several and between and not self._mostly_foreign(focus)
+        lenient = one_of_several and between and not self.questions.mostly_foreign(focus)
         threshold = min(self.threshold, PART_THRESHOLD) if lenient else self.threshold
         if is_sure(ranked, threshold):
             if own := self.calculations.parties.mismatch(question, terms, ranked, self._named(focus or sentence)):
@@ -217,13 +218,6 @@ class Engine:
             clause = self.knowledge.clauses[ranked[0].clause_id]
             return self.replies.clause_answer(question, clause, terms, ranked[0].confidence, ranked)
         return self.replies.unknown(question, self.replies.not_found(ranked), ranked)
-
-    def _mostly_foreign(self, question: str) -> bool:
-        """Whether a question names more words of another topic than of the convention (its parties aside), counted
-        in what it reports (who asks is no topic: "Le correspondant de La Voix du Nord nous demande qui …")."""
-        terms = self.matcher.question_terms(self.reader.cutter.reported(question))
-        foreign = sum(map(self.matcher.is_foreign, terms))
-        return foreign > sum(self.matcher.is_strong(term) and term not in self._party_terms for term in terms)
 
     def about(self, clause_id: str, question: str = "") -> Answer:
         """The card of one clause, asked for by name: its short answer and its whole text."""

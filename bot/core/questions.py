@@ -46,6 +46,7 @@ class QuestionFinder:
         not_topics = (*parties, *reader.cutter.question_words)
         self._question_words = {fold(word).strip() for word in reader.cutter.question_words}
         self._not_topic_terms = {term for words in not_topics for term in matcher.question_terms(words)}
+        self._party_terms = frozenset(term for cue in parties for term in matcher.question_terms(cue))
         self.claims = Claims(reader.reading, self.names_something)  # "… et que … Qui a raison ?": each claim
 
     def find(self, message: Message) -> list[tuple[str, str]]:
@@ -141,6 +142,13 @@ class QuestionFinder:
         terms = self.matcher.question_terms(text)  # a few words only ("Virement, chèque ?") detail the one before
         foreign = sum(map(self.matcher.is_foreign, terms))
         return len(terms) > MIN_FOREIGN_TERMS and foreign >= MIN_FOREIGN_TERMS
+
+    def mostly_foreign(self, question: str) -> bool:
+        """Whether a question names more words of another topic than of the convention (its parties aside), counted
+        in what it reports (who asks is no topic: "Le correspondant de La Voix du Nord nous demande qui …")."""
+        terms = self.matcher.question_terms(self.reader.cutter.reported(question))
+        foreign = sum(map(self.matcher.is_foreign, terms))
+        return foreign > sum(self.matcher.is_strong(term) and term not in self._party_terms for term in terms)
 
     def leads(self, message: Message) -> bool:
         """Whether the one question of a message comes before all the context that names something ("Qui
