@@ -86,12 +86,14 @@ class Totals(Calculator):
 
     def _checked(self, text: str, cdg: Decimal, detail: str) -> str:
         """An amount the message gives for the CDG 62 ("le CDG 62 nous facture 325 €"), compared with its price."""
+        # said of the CDG 62 where it stands, or in a message naming no other provider ("la facture s'élève à 180 €")
+        alone = self.parties.named(text) == {"cdg"}
         said = [
             amount
             for amount, start in self.reader.amount_spans(text)
             if amount > 0
             and not self.is_rate(text, start)
-            and "cdg" in self._named_at(text, start)
+            and ("cdg" in (owner := self._named_at(text, start)) or (alone and not owner))
             and not (
                 self.cues.budget_amount and self.cues.budget_amount.search(text, sentence_start(text, start), start)
             )
