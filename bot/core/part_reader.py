@@ -108,10 +108,12 @@ class PartReader:
     def _first_good_reading(self, asking: _Asking, question: Question) -> tuple[Answer, str]:
         """The answer of the first reading of `question` that answers it (or computes something), else of
         its last reading, with that reading."""
-        focus, before, follows = question
+        focus, before, follows, restates = question
         # A follow-up ("Et le CDG, il peut aussi ?") is read with the question it takes up, whose clause
-        # it may share; another question too weak alone, with the sentence before it.
-        readings = (f"{before} {focus}",) if follows else (focus, f"{before} {focus}") if before else (focus,)
+        # it may share, and so is a question asked again ("Autrement dit, …"); another question too weak alone, with
+        # the sentence before it.
+        together = follows or restates
+        readings = (f"{before} {focus}",) if together else (focus, f"{before} {focus}") if before else (focus,)
         # A follow-up giving figures of its own ("2) et pour 3 h") is computed with them, not with those of the
         # question it takes up (2 h + 3 h); one giving none ("Et pour La Fibre ?") keeps that question's date.
         figured = follows and not any(char.isdigit() for char in focus)
@@ -185,7 +187,8 @@ class PartReader:
             return True
         if not clause_answer(last):
             return False
-        if last.citations[0].id != part.citations[0].id or self.named(question.text) - self.named(last.question):
+        other_party = not question.restates and bool(self.named(question.text) - self.named(last.question))
+        if last.citations[0].id != part.citations[0].id or other_party:
             return False  # another clause, or another party's case ("La Fibre … ? Et le CDG 62 peut-il … ?")
         joined = f"{last.question}{' ' if last.question.endswith(('?', '.', '!')) else ' ; '}{question.text}"
         surer, other = (part, last) if part.score > last.score else (last, part)  # the surer reading's answer

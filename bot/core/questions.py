@@ -12,7 +12,7 @@ from .claims import Claims
 from .french import fold
 from .matching import Matcher
 from .message import Message, Reader, Sentence
-from .phrases import WORD, PhraseFinder, any_phrase
+from .phrases import WORD, PhraseFinder, any_phrase, phrases_pattern
 from .topic_lists import topic_items
 
 MAX_PARTS = 5
@@ -27,6 +27,7 @@ class Question(NamedTuple):
     text: str
     before: str  # the sentence or piece before it; for a follow-up, the topic it takes up
     follows: bool = False  # a follow-up: read with `before`, and it may cite the same clause
+    restates: bool = False  # the question before asked again in other words: answered once with it, on one clause
 
 
 class QuestionFinder:
@@ -47,6 +48,7 @@ class QuestionFinder:
         self._question_words = {fold(word).strip() for word in reader.cutter.question_words}
         self._not_topic_terms = {term for words in not_topics for term in matcher.question_terms(words)}
         self._party_terms = frozenset(term for cue in parties for term in matcher.question_terms(cue))
+        self._restating = phrases_pattern(reader.reading.restating_words, start=True)  # "autrement dit, …"
         self.claims = Claims(reader.reading, self.names_something)  # "… et que … Qui a raison ?": each claim
 
     def find(self, message: Message) -> list[tuple[str, str]]:
@@ -124,7 +126,10 @@ class QuestionFinder:
                         else []
                     )
             for index, (piece, before) in enumerate(zip(pieces, [last, *pieces], strict=False)):
-                if questions and self._takes_up(piece, index > 0 or not previous, questions[-1].text):
+                if questions and not previous and self._restating.match(fold(piece)):
+                    # "… qui établit le devis ? En d'autres termes, c'est La Fibre ou le CDG ?": the same question again
+                    questions.append(Question(piece, questions[-1].text, restates=True))
+                elif questions and self._takes_up(piece, index > 0 or not previous, questions[-1].text):
                     questions.append(Question(piece, self._topic(questions[-1], piece), True))
                 else:
                     questions.append(Question(piece, before))

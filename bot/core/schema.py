@@ -97,6 +97,7 @@ class VocabularyFile(StrictModel):
     check_questions: list[str] = []
     claim_links: list[str] = []
     claim_verbs: list[str] = []
+    restating_words: list[str] = []
     asking_phrases: list[str] = []
     reporting_verbs: list[str] = []
     asking_adverbs: list[str] = []
