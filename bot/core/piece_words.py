@@ -55,6 +55,7 @@ class PieceWords:
         self._topic = phrases_pattern(reading.topic_openers, start=True)  # a new question follows: "autre chose :"
         self._item = phrases_pattern(reading.listing_openers, start=True)
         self._relative = phrases_pattern(reading.relative_words, start=True)
+        self._unsure = phrases_pattern(reading.unsure_phrases, start=False)
         self._resuming = phrases_pattern(reading.resuming_relatives, start=True)  # "…, ce qui …": of the clause before
         self._pointing = phrases_pattern(reading.pointing_words, start=True)
         item = self._item.pattern.removeprefix("^")
@@ -126,6 +127,7 @@ class PieceWords:
             or (indirect and bool(self._indirect.match(folded)))
             or self._inversion.search(folded)
             or self._asking.search(folded)  # "les élus veulent savoir pour combien de temps…"
+            or self._unsure.search(folded)  # "je sais pas qui signe pour le CDG, et …": what she does not know
             or self._closes(folded)  # "et ça commence quand"
             or (":" in folded and self._opener.search(folded.rsplit(":", 1)[-1]))
         )
