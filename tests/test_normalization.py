@@ -34,5 +34,11 @@ def test_same_terms(engine: Engine, first: str, second: str) -> None:
     assert terms(first)
 
 
+@pytest.mark.parametrize(("first", "second"), TABLE["distinct_terms"])
+def test_distinct_terms(engine: Engine, first: str, second: str) -> None:
+    terms = engine.matcher.analyzer.terms
+    assert not set(terms(first)) & set(terms(second))
+
+
 def test_stop_words_never_match_on_their_own(engine: Engine) -> None:
     assert engine.matcher.analyzer.terms("la le les de du des à au") == []
