@@ -1,5 +1,5 @@
-"""The claims a question checks: "Ma collègue dit que le tribunal c'est Arras et que le CDG facture 45 € de l'heure.
-Qui a raison ?" asks two things, one per claim. A question holding a check phrase (`check_questions`: "qui a raison",
+"""The claims a question checks: "Ma voisine de bureau affirme que le CDG facture au forfait et que la convention dure
+trois ans. Qui a raison ?" asks two things, one per claim. A question holding a check phrase (`check_questions`: "qui a raison",
 "est-ce exact", "c'est juste") asks whether what was said before it is right; when that is several claims (quotes
 « … », the items of a numbered list, or "… et que …"), each is a question of its own, answered in its place (two on
 the same clause are joined again by the part reader)."""
@@ -25,9 +25,8 @@ class Claims:
         self._check = phrases_pattern(reading.check_questions, start=False)
         links = alternatives(tuple(fold(link).strip() for link in reading.claim_links if link.strip()))
         self._link = re.compile(rf"\s*,?\s+(?:{links})(?=[\s\w])", re.IGNORECASE) if links else None
-        self._reported = phrases_pattern(
-            reading.claim_verbs, start=False
-        )  # "ma collègue dit que": one claim a sentence
+        # "ma collègue dit que …": a sentence reporting one claim
+        self._reported = phrases_pattern(reading.claim_verbs, start=False)
         self.names_something = names_something
 
     def checked(self, told: list[str], listed: list[str], sentence: str) -> list[str]:
