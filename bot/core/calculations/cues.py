@@ -41,7 +41,8 @@ class Cues:
         self.visit_count = counted(words.visit_words) if words.visit_words else None  # "3 déplacements"
         self.each = optional(words.each_words)  # "à chaque fois 30 min de trajet": travel of every visit
         self.recurring = optional(words.recurring_words)  # "2 h par mois, soit 6 visites": each visit's hours
-        self.yearly = optional(words.yearly_words)  # "Quel montant annuel ?": a year of the visits said per period
+        # "Quel montant annuel ?": a year of the visits said per period; read in `digits` text too ("sur l' année")
+        self.yearly = optional([*words.yearly_words, *(elided(said) for said in words.yearly_words)])
         self.parties = {party: cue_pattern(spec.cues) for party, spec in words.parties.items()}
         self.termination = cue_pattern(words.termination_words)
         self.anytime = cue_pattern(words.anytime_words)

@@ -25,7 +25,6 @@ from .price_notes import (
     NO_VISIT,
     NOT_BILLED,
     ONE_VISIT,
-    PER_PERIOD,
     TRAINING_LEFT_OUT,
     TRAINING_PRICED,
     TRAVEL_ALONE,
@@ -131,7 +130,7 @@ class Prices(Calculator):
         if once and self.cues.total and self.cues.total.search(text):
             lines.append(ONE_VISIT)  # "1 h 30 par mois … combien en tout ?" and no number of visits
         elif period := self.billed.period(text, parts):  # "2 fois par mois pour 1 h": 100 € a month, not in all
-            lines.append(PER_PERIOD.format(period=period))
+            lines.append(self.billed.period_note(text, period, amount))  # or a year's, if asked
         if self.billed.travel_untimed(text, parts):  # "25 km de route à chaque fois": kilometres are not time
             lines.append(TRAVEL_UNTIMED)
         if trained:

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 
 from ..cost import Duration, alternation
 from ..french import fold
+from ..money import format_euros
 from .added import AddedUp
 from .base import Context, asking
 from .cues import CuePattern
+from .price_notes import PER_PERIOD
 
 REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
 PERIOD_REACH = 16  # characters after a count where "par mois" makes it a rate ("2 fois par mois"), not visits
@@ -70,6 +73,14 @@ class Visits(AddedUp):
             return ""
         hits = (self.cues.recurring.search(self._around(text, p.duration)) for p in parts if p.role == "intervention")
         return next((hit.group() for hit in hits if hit), "")
+
+    def period_note(self, text: str, period: str, amount: Decimal) -> str:
+        """What an amount said for a period is: a year's, when the question asks one ("2 h par mois … combien sur
+        l'année ?") and the period comes back a known number of times a year; else one period's."""
+        times = self._per_years.get(" ".join(fold(period).split()), 0)
+        if not (times and self.yearly(text)):
+            return PER_PERIOD.format(period=period)
+        return f"Sur un an (« {period} », {times} fois) : {times} × {format_euros(amount)} = {format_euros(amount * times)} TTC."
 
     def _recurring(self, text: str, part: Part) -> bool:
         """Visit hours said for a period ("2 h par mois") in a message that counts the visits ("soit 6 visites"); a
