@@ -82,7 +82,7 @@ class Dates(Calculator):
             today = _nearest_year(stated_today.value, today) if stated_today.assumed_year else stated_today.value
         sender = self.notices.sender(folded, self.parties.named(folded)) if "formal_notice" in by_role else None
         notice = (  # of two dates of the notice (sent, returned signed), the later: never a date too early
-            self.notices.formal_notice(question, _latest(by_role["formal_notice"]), today, sender)
+            self.notices.formal_notice(question, _latest(by_role["formal_notice"]), today, sender, events)
             if "formal_notice" in by_role
             else None
         )

@@ -3,6 +3,7 @@ formal notice left unanswered, and the notice the CDG 62 or La Fibre Numérique 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -20,9 +21,12 @@ FORMAL_NOTICE = relativedelta(months=3)  # Article 6: "restée infructueuse dura
 class Notices(Calculator):
     """The answers about letters and notices."""
 
-    def formal_notice(self, question: str, notice: DateMention, today: date, sender: str | None = None) -> Answer:
+    def formal_notice(
+        self, question: str, notice: DateMention, today: date, sender: str | None = None, events: Sequence[date] = ()
+    ) -> Answer:
         """When a formal notice left unanswered lets a party terminate for breach: its sender, when the
-        collectivité received it (`sender` is "" when the message does not say who sent it)."""
+        collectivité received it (`sender` is "" when the message does not say who sent it); each coming event of the
+        message (a council meeting: `events`) said before or after that day."""
         assert notice.value is not None
         possible = notice.value + FORMAL_NOTICE
         # The date is said even when past: the writer may have to show since when the right exists.
@@ -53,6 +57,13 @@ class Notices(Calculator):
             text += (
                 f" « {notice.text} » : j'ai compté depuis le {format_date(notice.value)}, une date approchée ; "
                 "la date qui compte est celle de la mise en demeure (son accusé de réception) : vérifiez-la."
+            )
+        for day in events:  # "notre conseil se réunit le 14 décembre : pourra-t-il voter la résiliation ?"
+            text += f"\nLe {format_date(day)}, la date que vous indiquez, est " + (
+                f"avant le {format_date(possible)} : trop tôt, la mise en demeure n'aura pas encore trois mois."
+                if day < possible
+                else f"au plus tôt le {format_date(possible)} : la résiliation pour manquement sera alors possible, "
+                "si la mise en demeure est restée sans effet."
             )
         terms = self.matcher.question_terms(self.words.termination_quote_words.get("breach", ""))
         return Answer(question, True, "calculation", text, (self.cite(self.termination_clause, terms),), 1.0)
