@@ -110,6 +110,13 @@ class PieceWords:
         """Whether a question refers back to the one before it ("Et celle du tribunal ?", "idem pour La Fibre")."""
         return bool(self._follow_up.search(fold(question)))
 
+    def before_reference(self, question: str) -> str:
+        """The words of `question` (folded) before the one referring back ("… le tribunal compétent est | celui
+        d'Arras ?"), or the whole question when none does."""
+        folded = fold(question)
+        found = self._follow_up.search(folded)
+        return folded[: found.start()] if found else folded
+
     def is_linked(self, question: str) -> bool:
         """Whether a question opens with a linking word ("Et le CDG, il peut aussi ?")."""
         return bool(self._link.match(fold(question).strip(" ,;:-–—«\"'")))

@@ -221,7 +221,10 @@ class QuestionFinder:
         if not text or len(text.split()) > MAX_FOLLOW_UP_WORDS:
             return False
         if self.reader.cutter.refers_back(text):
-            return True
+            # "Et celle du tribunal ?" takes up the question before; not "… que le tribunal compétent est celui
+            # d'Arras ?", whose own topic comes before the word referring back
+            told = self.matcher.question_terms(self.reader.cutter.before_reference(text))
+            return not any(self.matcher.is_strong(term) and term not in self._not_topic_terms for term in told)
         if adjacent and self._asks_more(text, previous):
             return True
         # Any other word is a topic, even a general one ("et c qui le président du CDG").
