@@ -56,6 +56,7 @@ class PieceWords:
         self._item = phrases_pattern(reading.listing_openers, start=True)
         self._relative = phrases_pattern(reading.relative_words, start=True)
         self._unsure = phrases_pattern(reading.unsure_phrases, start=False)
+        self._demonstrative = phrases_pattern(reading.demonstratives, start=False)  # "celui", "celle"
         self._resuming = phrases_pattern(reading.resuming_relatives, start=True)  # "…, ce qui …": of the clause before
         self._pointing = phrases_pattern(reading.pointing_words, start=True)
         item = self._item.pattern.removeprefix("^")
@@ -110,12 +111,12 @@ class PieceWords:
         """Whether a question refers back to the one before it ("Et celle du tribunal ?", "idem pour La Fibre")."""
         return bool(self._follow_up.search(fold(question)))
 
-    def before_reference(self, question: str) -> str:
-        """The words of `question` (folded) before the one referring back ("… le tribunal compétent est | celui
-        d'Arras ?"), or the whole question when none does."""
+    def before_demonstrative(self, question: str) -> str:
+        """The words of `question` (folded) before its demonstrative pronoun ("… le tribunal compétent est | celui
+        d'Arras ?"), or "" when it holds none ("c'est facturé pareil ?")."""
         folded = fold(question)
-        found = self._follow_up.search(folded)
-        return folded[: found.start()] if found else folded
+        found = self._demonstrative.search(folded)
+        return folded[: found.start()] if found else ""
 
     def is_linked(self, question: str) -> bool:
         """Whether a question opens with a linking word ("Et le CDG, il peut aussi ?")."""

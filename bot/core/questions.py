@@ -222,9 +222,11 @@ class QuestionFinder:
             return False
         if self.reader.cutter.refers_back(text):
             # "Et celle du tribunal ?" takes up the question before; not "… que le tribunal compétent est celui
-            # d'Arras ?", whose own topic comes before the word referring back
-            told = self.matcher.question_terms(self.reader.cutter.before_reference(text))
-            return not any(self.matcher.is_strong(term) and term not in self._not_topic_terms for term in told)
+            # d'Arras ?", whose own topic comes before the word referring back, nor "Et pour résilier notre abonnement
+            # chez SFR, c'est pareil ?", which names another topic
+            told = self.matcher.question_terms(self.reader.cutter.before_demonstrative(text))
+            own = any(self.matcher.is_strong(term) and term not in self._not_topic_terms for term in told)
+            return not (own or self._foreign(text))
         if adjacent and self._asks_more(text, previous):
             return True
         # Any other word is a topic, even a general one ("et c qui le président du CDG").

@@ -30,10 +30,9 @@ class Reading:
     back_questions: tuple[str, ...] = ()
     check_questions: tuple[str, ...] = ()  # "qui a raison ?": asks whether the claims before it are right
     claim_links: tuple[str, ...] = ()  # "et que": one claim linked to another
-    claim_verbs: tuple[str, ...] = ()
-    restating_words: tuple[
-        str, ...
-    ] = ()  # "autrement dit": the question before, asked again  # "dit que": a sentence reporting a claim
+    claim_verbs: tuple[str, ...] = ()  # "dit que": a sentence reporting a claim
+    restating_words: tuple[str, ...] = ()  # "autrement dit": the question before, asked again
+    demonstratives: tuple[str, ...] = ()  # "celui": after the question's own topic, it takes up nothing
     asking_phrases: tuple[str, ...] = ()
     reporting_verbs: tuple[str, ...] = ()
     asking_adverbs: tuple[str, ...] = ()

@@ -98,6 +98,7 @@ class VocabularyFile(StrictModel):
     claim_links: list[str] = []
     claim_verbs: list[str] = []
     restating_words: list[str] = []
+    demonstratives: list[str] = []
     asking_phrases: list[str] = []
     reporting_verbs: list[str] = []
     asking_adverbs: list[str] = []
