@@ -35,7 +35,7 @@ class Claims:
         own words before its check phrase; else []."""
         if not (check := self._check.search(fold(sentence))):
             return []
-        own = sentence[: check.start()].rstrip(" ,;:-–—")
+        own = _before(sentence, check.start()).rstrip(" ,;:-–—")
         said = " ".join([*filter(self.names_something, told), own]).strip()  # not "Bonjour,"
         reported = [text for text in (*told, own) if self._reported.search(fold(text))]  # "Elle dit aussi que …"
         for units in (listed, _QUOTED.findall(said), _NUMBERED.split(said)[1:], self._linked(said), reported):
@@ -49,3 +49,14 @@ class Claims:
         """`said` cut where a claim links another ("… toute seule et qu'on peut en sortir …"), or [] if it holds none."""
         pieces = self._link.split(said) if self._link else [said]
         return pieces if len(pieces) >= MIN_CLAIMS else []
+
+
+def _before(text: str, folded_at: int) -> str:
+    """The words of `text` before the word at `folded_at` in its fold: a fold goes word by word but may change a word's
+    length ("œuvre" -> "oeuvre"), so the position is found word by word, never taken as it is."""
+    position = 0
+    for index, word in enumerate(words := text.split(" ")):
+        if position >= folded_at:
+            return " ".join(words[:index])
+        position += len(fold(word)) + 1
+    return text

@@ -80,9 +80,9 @@ class QuestionFinder:
                 continue
             # "Ma collègue dit que … et que … Qui a raison ?": each claim checked is a question; else the sentence's pieces
             pieces = self.claims.checked(previous, listed, sentence.text)
-            listed = topic_items(sentence.text, self.names_something, self.reader.cutter.asks)
+            topics = topic_items(sentence.text, self.names_something, self.reader.cutter.asks) if not pieces else []
             pending = ""
-            for piece in [] if pieces else listed or self.reader.pieces(sentence.text):
+            for piece in topics or ([] if pieces else self.reader.pieces(sentence.text)):
                 # Read without its opener: "Dites-moi, combien …", "tu peux me dire si …".
                 piece = self.reader.tidy(piece).strip() or piece
                 piece = f"{pending}, {piece}" if pending else piece

@@ -57,6 +57,9 @@ class Cues:
         self.claimed = optional(words.claimed_words)  # "nous facture 3 h": the hours of the bill, to check
         self.contrast = optional(words.contrast_words)  # "facturé 4 h alors qu'il est venu 2 h": not to add
         self.unsigned = cue_pattern(words.unsigned_words) if words.unsigned_words else None
+        # "l'exemplaire signé par tous", "(exemplaire reçu chez nous le 26 août)": a copy, and a word of its journey
+        self.copy = cue_pattern(words.copy_words).compiled if words.copy_words else None
+        self.copy_moved = cue_pattern(words.copy_moved_words).compiled if words.copy_moved_words else None
         self.intervention = cue_pattern(words.intervention_words) if words.intervention_words else None
         self.convention = cue_pattern(words.convention_words) if words.convention_words else None
         self.party_clauses = {entry.clause: entry for entry in words.party_clauses}

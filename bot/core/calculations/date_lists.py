@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from ..date_mentions import DateMention
 from ..phrases import alternatives
 from .base import Calculator, Context
-from .cue_patterns import cue_pattern
 
 if TYPE_CHECKING:
     from .date_roles import Role
@@ -28,9 +27,6 @@ class DateLists(Calculator):
         super().__init__(context)
         # "fermée du 24 décembre au 3 janvier": `period_end_words` then a day, right after the date
         self._period_end = re.compile(rf"\s*(?:{alternatives(self.words.period_end_words)})\s+\d")
-        moved = self.words.copy_moved_words
-        self._copy = cue_pattern(self.words.copy_words).compiled if self.words.copy_words and moved else None
-        self._moved = cue_pattern(moved).compiled if self._copy else None
 
     @staticmethod
     def to_come(mention: DateMention, roles: list[Role], today: date | None) -> bool:
@@ -52,7 +48,8 @@ class DateLists(Calculator):
             return False
         if self.cues.termination.search(window):
             return False  # "; nous souhaitons que la résiliation prenne effet au 15/09/2027": its end
-        if self._copy and self._moved and self._copy.search(window) and self._moved.search(window):
+        copy, moved = self.cues.copy, self.cues.copy_moved
+        if copy and moved and copy.search(window) and moved.search(window):
             return False  # "signé le 21 août (exemplaire reçu chez nous le 26 août)": a copy's journey, not a signature
         ends = list(_SENTENCE_END.finditer(window))
         if not ends:  # joined by a link or a party: not "(signée le 15 juillet 2025) a subi le 4 novembre 2026"

@@ -14,7 +14,6 @@ from ..folding import folded_start
 from .base import SENTENCE_BREAK, Calculator, Context
 from .cue_roles import first as _first
 from .cue_roles import nearest as _nearest
-from .cues import cue_pattern
 from .date_lists import SENTENCE_MARKS, DateLists
 from .document_roles import CLAUSE_END, DocumentRoles
 
@@ -51,7 +50,6 @@ class DateRoles(Calculator):
         # with the message's context, whose dates (and their words) are then the same, and so is their role.
         self._roles: dict[tuple[str, str, str], str | None] = {}
         self._context: tuple[str, _Known] = ("", {})
-        self._copy = cue_pattern(self.words.copy_words).compiled if self.words.copy_words else None
         self.documents = DocumentRoles(context)  # a date's cue said of another document (a quote, an invoice)
         self.lists = DateLists(context)  # a date no cue names on the list of the one before, or an event to come
 
@@ -213,6 +211,6 @@ class DateRoles(Calculator):
 
     def _copy_received(self, window: str) -> bool:
         """Is the signing word of `window` said of a copy received ("avons reçu … l'exemplaire signé par tous le")?"""
-        copy = self._copy.search(window) if self._copy else None
+        copy = self.cues.copy.search(window) if self.cues.copy else None
         received = (self.cues.date_cues.get("receipt"), self.cues.after_cues.get("receipt"))
         return bool(copy and any(cue and cue.search(window, 0, copy.start()) for cue in received))
