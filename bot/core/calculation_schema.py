@@ -25,6 +25,13 @@ class DurationRole(StrictModel):
     idioms: list[str] = []  # phrases holding a cue that do not say this role ("mettre en route" the software)
 
 
+class PauseWords(StrictModel):
+    words: list[str] = Field(min_length=1)
+    kinds: list[str] = []
+    links: list[str] = []
+    after: list[str] = []
+
+
 class PartyWords(StrictModel):
     name: str
     cues: list[str] = Field(min_length=1)
@@ -144,6 +151,7 @@ class CalculationsFile(StrictModel):
     travel_cost_words: list[str] = []
     date_roles: dict[str, DateRole]
     duration_roles: dict[str, DurationRole]
+    pause: PauseWords | None = None
     intervention_words: list[str] = []
     convention_words: list[str] = []
     copy_words: list[str] = []

@@ -40,7 +40,13 @@ class BilledHours(Trips):
         for i, d in enumerate(durations):
             bounds = (durations[i - 1].end if i else 0, durations[i + 1].start if i + 1 < len(durations) else len(text))
             after = roles[-1] if roles else None  # "3 h, dont 1 h de trajet": a part of the hours said just before
-            role = "included" if after and self._part_of(text, *after, d) else self._duration_role(text, d, bounds)
+            role = (
+                "pause"  # "avec une pause de 15 min", "4 h dont 30 min de pause": taken off the stay (pauses.py)
+                if self.cues.pauses.is_pause(text, d)
+                else "included"
+                if after and self._part_of(text, *after, d)
+                else self._duration_role(text, d, bounds)
+            )
             if role == "training" and self._cdg_time_priced(text, d):
                 role, trained = "intervention", True
             if role == "intervention":
@@ -157,10 +163,6 @@ class BilledHours(Trips):
         stop = back.start() if back else duration.end + SAME_REACH
         after = self.without_both_ways(text[duration.end : stop])
         return self._same_back(text, duration, stop) and bool(self.cues.each.search(after))
-
-    def travel_untimed(self, text: str, parts: list[Part]) -> bool:
-        """Is the trip given as a distance, not a time ("25 km de route à chaque fois"), none of the hours travel?"""
-        return bool(self.cues.distance and self.cues.distance.search(text)) and all(p.role != "travel" for p in parts)
 
     def _part_of(self, text: str, before: Duration, role: str, duration: Duration) -> bool:
         """Are these hours a part of the hours `before` them ("3 h, dont 1 h de trajet"), or the next item of such a

@@ -11,6 +11,7 @@ from ..french import fold
 from ..matching import Matcher
 from ..number_text import elided
 from .cue_patterns import CuePattern, cue_pattern
+from .pauses import Pauses
 from .writers import writer_patterns
 
 
@@ -36,6 +37,7 @@ class Cues:
                 self.overrides.setdefault(other, []).append(role)
         self.overriding = [role for role, spec in words.date_roles.items() if spec.overrides]  # for a date with no cue
         self.duration_cues = {role: cue_pattern(spec.cues) for role, spec in words.duration_roles.items()}
+        self.pauses = Pauses(words.pause)  # "avec une pause de 15 min": hours taken off the stay
         self.duration_idioms = {role: cue_pattern(s.idioms) for role, s in words.duration_roles.items() if s.idioms}
         self.repeat = counted(words.repeat_words)
         self.visit_count = counted(words.visit_words) if words.visit_words else None  # "3 déplacements"

@@ -1,6 +1,13 @@
 """The sentences of the price answers (prices.py) that say why hours are priced or left out: only facts the
 convention holds (article 4.2.1: 50 € TTC an hour, travel time and costs included)."""
 
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..cost import Duration
+from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
+
 # Why hours that are not a CDG 62 intervention get no price (only facts the text holds).
 NOT_BILLED = {
     "outage": "Une panne ou une coupure n'est pas une intervention du CDG 62 à facturer : je ne calcule aucun "
@@ -47,3 +54,25 @@ TRAVEL_ALONE = (
 )
 TRAVEL_LEFT_OUT = ", mais je n'ai pas compté {hours} comme du temps passé par le CDG 62"
 NO_VISIT = " et aucun temps sur place"
+
+
+def visits_unclear(own: list[tuple[Duration, str]]) -> str:
+    """Travel said for each visit, but how many visits is not clear: the price of one visit (or of the hours on site
+    and of one trip, when several visits are listed), and the question."""
+    groups = [[d for d, r in own if r != "travel"], [d for d, r in own if r == "travel"]]
+    hours = [sum((d.hours or Decimal(0) for d in group), Decimal(0)) for group in groups]
+    if len(groups[0]) > 1:  # "4 déplacements : 2 h, 1 h et 1 h 30": not one visit's hours
+        on_site, trip = (f"{format_hours(h)} = {format_euros(support_cost(h))} TTC" for h in hours)
+        priced = f"Heures sur place : {on_site} ; trajet de chaque intervention : {trip}"
+    else:
+        total = hours[0] + hours[1]
+        detail = " + ".join(format_hours(d.hours or Decimal(0)) + " de trajet" * (r == "travel") for d, r in own)
+        detail = f"{detail} = " if len(own) > 1 else ""  # "1 h = 1 h" says nothing
+        priced = f"Pour une intervention : {detail}{format_hours(total)} = {format_euros(support_cost(total))} TTC"
+    said = "un temps de trajet" if groups[1] else "la durée"  # never a trip the message does not give
+    return (
+        f"Votre message donne {said} pour chaque intervention sans dire clairement combien "
+        f"d'interventions il y a : je ne calcule pas de total. {priced}, au taux de {format_euros(HOURLY_RATE)} "
+        "TTC de l'heure, temps et frais de déplacement compris (article 4.2.1). Dites-moi le nombre "
+        "d'interventions et la durée de chacune."
+    )

@@ -30,6 +30,7 @@ from .price_notes import (
     TRAVEL_ALONE,
     TRAVEL_LEFT_OUT,
     TRAVEL_UNTIMED,
+    visits_unclear,
 )
 from .totals import Totals
 
@@ -94,18 +95,21 @@ class Prices(Calculator):
             return self.priced(question, text_out, terms)
         parts = self.billed.counted(text, own)
         if parts is None:
-            return self._visits_unclear(question, terms, own)
+            return self.priced(question, visits_unclear(own), terms)
         hours = sum((p.duration.hours * p.count for p in parts if p.duration.hours), Decimal(0))
+        stay = sum((p.duration.hours * p.count for p in parts if p.duration.hours and p.role != "travel"), Decimal(0))
+        off = self.cues.pauses.taken_off([d for d, role in roles if role == "pause"], stay, hours)
+        hours -= off.hours if off else 0
         amount = support_cost(hours)
         detail = " + ".join(
             (f"{p.count} × " if p.count > 1 else "")
             + format_hours(p.duration.hours or Decimal(0))
             + (" de trajet" if p.role == "travel" else "")
             for p in parts
-        )
+        ) + (self.cues.pauses.detail(off.hours) if off else "")
         lines = [
             f"{format_hours(hours)} d'intervention du CDG 62"
-            + (f" ({detail})" if len(parts) > 1 or parts[0].count > 1 else "")
+            + (f" ({detail})" if len(parts) > 1 or parts[0].count > 1 or off else "")
             + f" : {format_hours(hours)} × {format_euros(HOURLY_RATE)} TTC = {format_euros(amount)} TTC, "
             "temps et frais de déplacement compris (le temps de trajet est du temps facturé).",
             "Montant indicatif : le CDG 62 facture le temps réellement passé (article 4.2.1), payé par mandat "
@@ -145,6 +149,8 @@ class Prices(Calculator):
                 f"Je n'ai pas compté {said}, lu comme un délai avant l'intervention ; si c'est le temps de trajet, il "
                 f"est facturé aussi : {format_euros(support_cost(hours + extra))} TTC."
             )
+        if off:
+            lines.append(off.note)
         if claimed := [d for d, role in roles if role == "claimed"]:  # "nous facture 3 h": the bill to check
             lines.append(CLAIMED.format(hours=", ".join(f"« {d.text} »" for d in claimed)))
         if self.cues.before_tax_words.search(fold(question)):
@@ -172,28 +178,6 @@ class Prices(Calculator):
         around = self.reader.clause_around(text, duration.start, duration.end)
         trip = self.cues.trip
         return bool(duration.hours and duration.hours <= TRIP_HOURS and trip and trip.search(around))
-
-    def _visits_unclear(self, question: str, terms: list[str], own: list[tuple[Duration, str]]) -> Answer:
-        """Travel said for each visit, but how many visits is not clear: the price of one visit (or of the hours on
-        site and of one trip, when several visits are listed), and the question."""
-        groups = [[d for d, r in own if r != "travel"], [d for d, r in own if r == "travel"]]
-        hours = [sum((d.hours or Decimal(0) for d in group), Decimal(0)) for group in groups]
-        if len(groups[0]) > 1:  # "4 déplacements : 2 h, 1 h et 1 h 30": not one visit's hours
-            on_site, trip = (f"{format_hours(h)} = {format_euros(support_cost(h))} TTC" for h in hours)
-            priced = f"Heures sur place : {on_site} ; trajet de chaque intervention : {trip}"
-        else:
-            total = hours[0] + hours[1]
-            detail = " + ".join(format_hours(d.hours or Decimal(0)) + " de trajet" * (r == "travel") for d, r in own)
-            detail = f"{detail} = " if len(own) > 1 else ""  # "1 h = 1 h" says nothing
-            priced = f"Pour une intervention : {detail}{format_hours(total)} = {format_euros(support_cost(total))} TTC"
-        said = "un temps de trajet" if groups[1] else "la durée"  # never a trip the message does not give
-        text_out = (
-            f"Votre message donne {said} pour chaque intervention sans dire clairement combien "
-            f"d'interventions il y a : je ne calcule pas de total. {priced}, au taux de {format_euros(HOURLY_RATE)} "
-            "TTC de l'heure, temps et frais de déplacement compris (article 4.2.1). Dites-moi le nombre "
-            "d'interventions et la durée de chacune."
-        )
-        return self.priced(question, text_out, terms)
 
     def time_of_day(self, question: str, text: str, near: set[str], named: set[str]) -> Answer | None:
         """An hour of the CDG 62 or La Fibre asked ("à quelle heure ferme…"): the text sets none, no price answers it."""

@@ -62,6 +62,10 @@ class Trips(Visits):
         """`text` without the words of a trip each way ("dans chaque sens" is no "chaque" visit)."""
         return self.cues.both_ways.compiled.sub(" ", text) if self.cues.both_ways else text
 
+    def travel_untimed(self, text: str, parts: list[Part]) -> bool:
+        """Is the trip given as a distance, not a time ("25 km de route à chaque fois"), none of the hours travel?"""
+        return bool(self.cues.distance and self.cues.distance.search(text)) and all(p.role != "travel" for p in parts)
+
     def _said_back(self, text: str, duration: Duration) -> bool:
         return bool(self.cues.back and self.cues.back.search(self._around(text, duration)))
 

@@ -1,0 +1,59 @@
+"""A break inside the CDG 62's stay ("de 8h45 à 12h15, avec une pause de 15 minutes"): its hours are no time spent to
+add; they are taken off the stay, and the answer gives the amount with the break counted too (the text does not say
+how a break is billed). The words are knowledge/calculations.yaml `pause`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..calculation_schema import PauseWords
+from ..cost import Duration
+from ..money import format_euros, format_hours, support_cost
+from ..times_of_day import alternation
+
+REACH = 40  # characters before hours where a break's words are looked for
+PAUSE_NOTE = (
+    "J'ai retiré la pause ({said}) du temps passé : le CDG 62 facture le temps passé à l'intervention (article "
+    "4.2.1), et la convention ne dit pas comment une pause est comptée ; pause comprise, le montant serait de "
+    "{amount} TTC."
+)
+
+
+@dataclass(frozen=True)
+class TakenOff:
+    """The hours of the breaks taken off a stay, and the sentence that says so."""
+
+    hours: Decimal
+    note: str
+
+
+class Pauses:
+    """Which hours of a message are a break, and what taking them off the stay gives."""
+
+    def __init__(self, words: PauseWords | None) -> None:
+        self._before = self._after = None
+        if words:
+            kinds = rf"(?:[\s-]+(?:{alternation(words.kinds)}))?" if words.kinds else ""
+            links = rf"(?:\s*(?:{alternation(words.links)}))?" if words.links else ""
+            self._before = re.compile(rf"(?<![a-z])(?:{alternation(words.words)}){kinds}{links}\s*$")
+            self._after = re.compile(rf"\s*(?:{alternation(words.after)})(?![a-z])") if words.after else None
+
+    def is_pause(self, text: str, duration: Duration) -> bool:
+        """Are these hours (in folded `digits` text) a break: right after "pause de", right before "de pause"?"""
+        before = self._before and self._before.search(text[max(0, duration.start - REACH) : duration.start])
+        return bool(before or (self._after and self._after.match(text, duration.end)))
+
+    @staticmethod
+    def taken_off(pauses: list[Duration], stay: Decimal, hours: Decimal) -> TakenOff | None:
+        """The breaks taken off `hours` (the billed total), when they are shorter than the `stay` they interrupt."""
+        off = sum((d.hours or Decimal(0) for d in pauses), Decimal(0))
+        if not off or off >= stay:
+            return None
+        return TakenOff(off, PAUSE_NOTE.format(said=format_hours(off), amount=format_euros(support_cost(hours))))
+
+    @staticmethod
+    def detail(off: Decimal) -> str:
+        """How the break shows in the sum of the hours ("3 h 30 − 0 h 15 de pause")."""
+        return f" − {format_hours(off)} de pause"
