@@ -13,7 +13,7 @@ from .french import fold
 from .phrases import alternatives, phrases_pattern
 from .reading import Reading
 
-_QUOTED = re.compile(r"«\s*([^«»]+?)\s*»")
+_QUOTED = re.compile(r"«\s*([^«»]+?)\s*(?:»|$)")  # a sentence's last quote may have lost its »
 _NUMBERED = re.compile(r"(?:^|(?<=[\s,;:]))(?:\d{1,2}|[a-e])\s?[).]\s+")  # "1) …, 2) …", "a. …"
 MIN_CLAIMS = 2
 
@@ -38,10 +38,12 @@ class Claims:
         own = _before(sentence, check.start()).rstrip(" ,;:-–—")
         said = " ".join([*filter(self.names_something, told), own]).strip()  # not "Bonjour,"
         reported = [text for text in (*told, own) if self._reported.search(fold(text))]  # "Elle dit aussi que …"
-        for units in (listed, _QUOTED.findall(said), _NUMBERED.split(said)[1:], self._linked(said), reported):
+        quoted = _QUOTED.findall(said)
+        for units in (listed, quoted, _NUMBERED.split(said)[1:], self._linked(said), reported):
             claims = [unit.strip(" ,;:.-–—") for unit in units]
             claims = [claim for claim in claims if claim and self.names_something(claim)]
-            if len(claims) >= MIN_CLAIMS:
+            # one claim quoted is what is checked too ("J'aimerais écrire : « … ». Est-ce fidèle ?"): its words asked
+            if len(claims) >= MIN_CLAIMS or (units is quoted and claims):
                 return [f"{claim} ?" for claim in claims]
         return []
 

@@ -101,7 +101,7 @@ class Engine:
         anchored = self.anchors.held_by(text if message.forwarded else signed)  # (the text is the signed one's start)
         if not reads_in_parts(asked):
             # Asked before the context naming something, or after an opener ("tu peux me dire si"): read for itself too.
-            leads = len(asked) == 1 and self.questions.leads(message)
+            leads = len(asked) == 1 and (asked[0].checks or self.questions.leads(message))  # a claim checked too
             opened = len(asked) == 1 and asked[0].text not in message.questions
             focus = asked[0].text if len(asked) == 1 and (anchored or leads or opened) else ""
             sentence = asked[0].text if len(asked) == 1 else ""

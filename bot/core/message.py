@@ -45,6 +45,7 @@ _ANY_VALUE_TOLD = re.compile(_VALUE_TOLD)
 # A remark in brackets, closed or not where the sentence ends ("R : à compléter (hors sujet ?"): its "?" asks nothing.
 _ASIDE = re.compile(r"\([^()]*(?:\)|$)")
 _TRAILING_LINK = re.compile(r"\s+et$")  # "(i) le coût horaire et (ii) …": the item ends before "et"
+_QUOTED_LINE = re.compile(r"«[^«»]*»[\s.!?]*$")  # a line quoted whole ("« … »"): set apart by its writer, as an item
 _ALNUM = re.compile(r"[^\W_]")  # a letter or a digit (what str.isalnum says of one character)
 # A form's empty answer field ("Q : … ? R : ?", "Réponse : ?"): a label and a colon, then only marks; it asks nothing
 _EMPTY_FIELD = re.compile(r"^\s*[^\W\d_]{1,12}\.?\s*:[\s?!.…]*$")
@@ -212,8 +213,7 @@ class Reader:
         return self.cutter.pieces(question)
 
     def _sentences(self, text: str) -> list[tuple[str, bool, str]]:
-        """Each sentence, whether it is a list item ("- …", "2) …"), and its last character as written (whether it
-        announces a list is only asked of a sentence a list item follows: `_announces`)."""
+        """Each sentence, whether it is a list item ("- …", "2) …", "« … »") and its last character (see `_announces`)."""
         found: list[tuple[str, bool, bool]] = []
         # Items between semicolons are the questions only in a message without "?" ("piraté ; données perdues. Qui … ?")
         listed = text.count(";") >= 2 and "?" not in text
@@ -233,7 +233,7 @@ class Reader:
                 continue
             marked = raw[:1] in _ITEM_STARTS or raw[1:2] == ")" or (raw[:1] in "ivIV" and _ITEM_NUMBER.match(raw))
             piece = _ITEM_NUMBER.sub("", raw) if marked else raw
-            item = piece != raw
+            item = piece != raw or bool(_QUOTED_LINE.match(raw))
             piece = piece.strip(" ,;:-–—»«\"'")
             piece = _TRAILING_LINK.sub("", piece) if piece.endswith("et") else piece  # most pieces end otherwise
             if not _ALNUM.search(piece):

@@ -25,7 +25,7 @@ def settled(part: Answer, reading: str, question: Question, answered: Answered) 
     sentence before it, a question that only finds an earlier question's clause is not answered; one
     that answers, with it, the unanswered question just before is that question's second sentence (that
     question's answer then leaves `answered`)."""
-    focus, before, follows, restates = question
+    focus, before, follows, restates, _ = question
     if reading != focus and part.answered and part.citations[0].id in answered.cited and not (follows or restates):
         return not_found(focus)
     parts = answered.parts

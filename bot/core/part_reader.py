@@ -108,7 +108,7 @@ class PartReader:
     def _first_good_reading(self, asking: _Asking, question: Question) -> tuple[Answer, str]:
         """The answer of the first reading of `question` that answers it (or computes something), else of
         its last reading, with that reading."""
-        focus, before, follows, restates = question
+        focus, before, follows, restates, checks = question
         # A follow-up ("Et le CDG, il peut aussi ?") is read with the question it takes up, whose clause
         # it may share, and so is a question asked again ("Autrement dit, …"); another question too weak alone, with
         # the sentence before it.
@@ -120,7 +120,8 @@ class PartReader:
         for reading in readings:
             # A question too weak alone is read again with the sentence (or the piece) before it,
             # unless that only finds again the clause of an earlier question (then it is not its own).
-            part = self._answer(asking, focus, reading, reading if figured else focus)
+            # a claim checked is read on its own words: the context around it is other claims, or who checks it
+            part = self._answer(asking, focus, reading, "" if checks else reading if figured else focus, alone=checks)
             if worth_giving(part) or refused(part, reading, self.matcher):
                 break
         return part, reading
@@ -142,13 +143,16 @@ class PartReader:
         own = self._answer(asking, focus, reading, "")
         return own if clause_answer(own) and own.citations[0].id not in cited else None
 
-    def _answer(self, asking: _Asking, focus: str, reading: str, figured: str | None = None) -> Answer:
-        """The answer of `focus` read as `reading`; the calculations read the context and `figured` ("": `focus` alone)."""
+    def _answer(
+        self, asking: _Asking, focus: str, reading: str, figured: str | None = None, alone: bool = False
+    ) -> Answer:
+        """The answer of `focus` read as `reading`; the calculations read the context and `figured` ("": `focus` alone);
+        `alone`, the context's terms are not read either."""
         return asking.answer_part(
             focus,
             reading,
             reading if asking.anchored else "",
-            terms=asking.context_terms + self.matcher.question_terms(reading),
+            terms=([] if alone else asking.context_terms) + self.matcher.question_terms(reading),
             figures=focus if figured == "" else asking.figures + (figured or focus),
         )
 

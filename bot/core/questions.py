@@ -28,6 +28,7 @@ class Question(NamedTuple):
     before: str  # the sentence or piece before it; for a follow-up, the topic it takes up
     follows: bool = False  # a follow-up: read with `before`, and it may cite the same clause
     restates: bool = False  # the question before asked again in other words: answered once with it, on one clause
+    checks: bool = False  # a claim a check question asks about: its own words are what is asked, its context weaker
 
 
 class QuestionFinder:
@@ -56,11 +57,10 @@ class QuestionFinder:
         return [(question.text, question.before) for question in self.find_questions(message)]
 
     def find_questions(self, message: Message) -> list[Question]:
-        """The distinct questions of a message: its asking sentences, cut where a new question starts; a
-        piece that names nothing the convention knows ("Sommes-nous bloqués") stays with its neighbour,
-        a question that names nothing at all ("Quelle procédure suivre ?") takes the sentence before it,
-        and a short one that takes up the question before it (naming no topic but a party, or referring
-        back: "Et celle du tribunal ?") is a follow-up of that question."""
+        """The distinct questions of a message: its asking sentences, cut where a new question starts; a piece that
+        names nothing the convention knows ("Sommes-nous bloqués") stays with its neighbour, a question that names nothing
+        at all ("Quelle procédure suivre ?") takes the sentence before it, and a short one that takes up the question
+        before it (naming no topic but a party, or referring back: "Et celle du tribunal ?") is a follow-up of it."""
         questions: list[Question] = []
         previous: list[str] = []  # the context sentences since the last question, nearest last
         listed: list[str] = []  # those of them that are a list's items
@@ -79,7 +79,7 @@ class QuestionFinder:
                 last = sentence.text
                 continue
             # "Ma collègue dit que … et que … Qui a raison ?": each claim checked is a question; else the sentence's pieces
-            pieces = self.claims.checked(previous, listed, sentence.text)
+            claimed = bool(pieces := self.claims.checked(previous, listed, sentence.text))
             topics = topic_items(sentence.text, self.names_something, self.reader.cutter.asks) if not pieces else []
             pending = ""
             for piece in topics or ([] if pieces else self.reader.pieces(sentence.text)):
@@ -131,8 +131,8 @@ class QuestionFinder:
                     questions.append(Question(piece, questions[-1].text, restates=True))
                 elif questions and self._takes_up(piece, index > 0 or not previous, questions[-1].text):
                     questions.append(Question(piece, self._topic(questions[-1], piece), True))
-                else:
-                    questions.append(Question(piece, before))
+                else:  # a claim is read alone: the sentence before it is another claim, or why it is checked
+                    questions.append(Question(piece, "" if claimed else before, checks=claimed))
             previous, listed, last = [], [], sentence.text
         return questions
 
