@@ -46,9 +46,10 @@ class Pauses:
         return bool(before or (self._after and self._after.match(text, duration.end)))
 
     @staticmethod
-    def taken_off(pauses: list[Duration], stay: Decimal, hours: Decimal) -> TakenOff | None:
-        """The breaks taken off `hours` (the billed total), when they are shorter than the `stay` they interrupt."""
-        off = sum((d.hours or Decimal(0) for d in pauses), Decimal(0))
+    def taken_off(pauses: list[tuple[Duration, int]], stay: Decimal, hours: Decimal) -> TakenOff | None:
+        """The breaks (each with how many times it is taken) taken off `hours` (the billed total), when they are
+        shorter than the `stay` they interrupt."""
+        off = sum(((d.hours or Decimal(0)) * count for d, count in pauses), Decimal(0))
         if not off or off >= stay:
             return None
         return TakenOff(off, PAUSE_NOTE.format(said=format_hours(off), amount=format_euros(support_cost(hours))))

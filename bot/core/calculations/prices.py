@@ -98,7 +98,16 @@ class Prices(Calculator):
             return self.priced(question, visits_unclear(own), terms)
         hours = sum((p.duration.hours * p.count for p in parts if p.duration.hours), Decimal(0))
         stay = sum((p.duration.hours * p.count for p in parts if p.duration.hours and p.role != "travel"), Decimal(0))
-        off = self.cues.pauses.taken_off([d for d, role in roles if role == "pause"], stay, hours)
+        visits = sum(
+            p.count for p in parts if p.role == "intervention"
+        )  # "à chaque fois 15 min de pause": each visit's
+        each = self.cues.each
+        pauses = [
+            (d, visits if each and each.search(self.reader.clause_around(text, d.start, d.end)) else 1)
+            for d, role in roles
+            if role == "pause"
+        ]
+        off = self.cues.pauses.taken_off(pauses, stay, hours)
         hours -= off.hours if off else 0
         amount = support_cost(hours)
         detail = " + ".join(
