@@ -18,6 +18,7 @@ from .base import Calculator, Context, refusal
 from .billed import BilledHours
 from .budget import Budget
 from .parties import Parties
+from .pauses import TakenOff
 from .price_notes import (
     CLAIMED,
     NO_HOURS,
@@ -33,6 +34,7 @@ from .price_notes import (
     visits_unclear,
 )
 from .totals import Totals
+from .visits import Part
 
 MILEAGE_REACH = 40  # characters after a compensation word where a distance unit makes it a mileage
 TRIP_HOURS = 3  # a delay this short ("il a mis 1 h pour venir") may be the trip: its price is said too
@@ -97,17 +99,7 @@ class Prices(Calculator):
         if parts is None:
             return self.priced(question, visits_unclear(own), terms)
         hours = sum((p.duration.hours * p.count for p in parts if p.duration.hours), Decimal(0))
-        stay = sum((p.duration.hours * p.count for p in parts if p.duration.hours and p.role != "travel"), Decimal(0))
-        visits = sum(
-            p.count for p in parts if p.role == "intervention"
-        )  # "à chaque fois 15 min de pause": each visit's
-        each = self.cues.each
-        pauses = [
-            (d, visits if each and each.search(self.reader.clause_around(text, d.start, d.end)) else 1)
-            for d, role in roles
-            if role == "pause"
-        ]
-        off = self.cues.pauses.taken_off(pauses, stay, hours)
+        off = self._taken_off(text, roles, parts, hours)  # "avec une pause de 15 min": not time spent
         hours -= off.hours if off else 0
         amount = support_cost(hours)
         detail = " + ".join(
@@ -165,6 +157,21 @@ class Prices(Calculator):
         if self.cues.before_tax_words.search(fold(question)):
             lines.append(NO_HT)
         return self.priced(question, " ".join(lines), terms)
+
+    def _taken_off(
+        self, text: str, roles: list[tuple[Duration, str]], parts: list[Part], hours: Decimal
+    ) -> TakenOff | None:
+        """The breaks of `roles` taken off the billed `hours`; one said of each visit ("une pause de 15 minutes chaque
+        fois") once per visit."""
+        stay = sum((p.duration.hours * p.count for p in parts if p.duration.hours and p.role != "travel"), Decimal(0))
+        visits = sum(p.count for p in parts if p.role == "intervention")
+        each = self.cues.each
+        pauses = [
+            (d, visits if each and each.search(self.reader.clause_around(text, d.start, d.end)) else 1)
+            for d, role in roles
+            if role == "pause"
+        ]
+        return self.cues.pauses.taken_off(pauses, stay, hours)
 
     def _travel_alone(
         self, question: str, terms: list[str], own: list[tuple[Duration, str]], left_out: list[Duration]
