@@ -63,7 +63,12 @@ class DurationReader:
         self._times = TimesOfDay(grammar)
         self._carried = CarriedUnits(grammar.carried_unit_links, [elided(w) for w in grammar.carried_unit_after])
         # "une demi-heure", "3 quarts d'heure": the cue words go through the same elision split as `digits`.
-        self._hour_fractions = {elided(word): minutes for word, minutes in grammar.hour_fractions.items()}
+        # An elision may be written without its apostrophe ("TROIS QUARTS D HEURE", dictated or in capitals).
+        self._hour_fractions = {
+            form: minutes
+            for word, minutes in grammar.hour_fractions.items()
+            for form in (elided(word), elided(word).replace("' ", " "))
+        }
         self._hour_fraction = re.compile(
             rf"(?<![\w.,])(?:(\d{{1,2}})\s+)?({alternation(self._hour_fractions)})(?![a-z])"
         )

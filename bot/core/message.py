@@ -19,7 +19,7 @@ from functools import cached_property, partial
 from .chat import ChatNoise
 from .forwarding import Forwarding
 from .history import ReplyHistory
-from .lists import BULLETS, FULL_STOP, CountedLists, SequenceLists, inline_items, runs, semicolon_items
+from .lists import BULLETS, FULL_STOP, CountedLists, SequenceLists, asking_items, inline_items, semicolon_items
 from .phrases import PhraseFinder, alternatives, phrases_pattern
 from .pieces import Pieces
 from .reading import Reading
@@ -185,11 +185,9 @@ class Reader:
             sentences.append(Sentence(sentence, asks, item and not opens_list))  # a heading is no item of its list
         if sum(s.listed for s in sentences) > 1:
             # Nothing asks but a list ("1) durée de la convention 2) tarif du CDG"), or a list some items of which
-            # ask: its items are the questions, unless one tells a date (the situation). Another list of the message
+            # ask: its items are the questions (`asking_items`), unless one tells a date (the situation). Another list of the message
             # whose items ask nothing tells the situation ("Échanges : - présentation de l'offre").
-            quiet = not any(s.asks for s in sentences)
-            listed = runs([s.listed for s in sentences])
-            asking = {i for run in listed if quiet or any(sentences[i].asks for i in run) for i in run}
+            asking = asking_items([(s.text, s.listed, s.asks) for s in sentences])
             sentences = [
                 replace(s, asks=s.asks or (i in asking and not _DATE_TOLD.search(s.text)))
                 for i, s in enumerate(sentences)

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 _MARKS = "?.!…"
 _LINE_MARKS = tuple(_MARKS + ":;,)»")  # a line ending with one of these is punctuated (bare_line)
 _ABBREVIATION = re.compile(r"[^\S\n]+[?!]")  # after a full stop, on its line: an abbreviation's ("la conv. ?")
+_CODE_NUMBER = re.compile(r"[^\S\n]+\d")  # after "L." or "R.", on its line: a code's article ("article L. 1612-1")
 # The character a cut follows (a mark) or opens with (a space) first, one class the regex engine skips to, then the
 # rest of the cut as the character just read allows it.
 _AFTER = r"(?<=\?)\s*|(?<=[.!…])(?<!^\d\.)(?<!^\d\d\.)\s+|(?<=\n)\s*|(?<=[^\S\n])[^\S\n]*\n\s*"
@@ -65,11 +66,21 @@ def each_sentence(text: str, titles: Titles | None = None) -> Iterator[str]:
     pattern = _NUMBERED_END if ")" in text else _END if "\n" in text else _MARK_END
     for end in pattern.finditer(text):
         at = end.start()
-        if text[at] == "." and (_ABBREVIATION.match(text, at + 1) or (titles and titles.end_at(text, at))):
+        if text[at] == "." and (
+            _ABBREVIATION.match(text, at + 1) or (titles and titles.end_at(text, at)) or _code_article(text, at)
+        ):
             continue  # "M. Baert": a title, not a sentence's end; "Objet de la conv. ?": an abbreviation's dot
         yield text[start : at + (text[at] in _MARKS)]  # a mark stays with its sentence
         start = end.end()
     yield text[start:]
+
+
+def _code_article(text: str, at: int) -> bool:
+    """Is the full stop at `at` that of a code's part letter before its article's number ("article L. 1612-1 du
+    CGCT", "R. 2131-1"): one capital letter standing alone, then a number on the same line?"""
+    letter = text[at - 1 : at]
+    alone = at < 2 or not text[at - 2].isalnum()
+    return letter.isupper() and letter.isascii() and alone and bool(_CODE_NUMBER.match(text, at + 1))
 
 
 def bare_line(sentence: str) -> bool:

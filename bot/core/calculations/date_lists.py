@@ -15,6 +15,7 @@ from .base import Calculator, Context
 if TYPE_CHECKING:
     from .date_roles import Role
 
+_LETTER = re.compile("[a-z]")  # a linking word, not a sign ("," "+")
 LIST_LINK_WORDS = 4  # words besides a party that may go on a list past a sentence's end ("puis par la Fibre le")
 SENTENCE_MARKS = ".;!?"  # what ends a sentence, for a date's role
 _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
@@ -52,8 +53,16 @@ class DateLists(Calculator):
         if copy and moved and copy.search(window) and moved.search(window):
             return False  # "signé le 21 août (exemplaire reçu chez nous le 26 août)": a copy's journey, not a signature
         ends = list(_SENTENCE_END.finditer(window))
-        if not ends:  # joined by a link or a party: not "(signée le 15 juillet 2025) a subi le 4 novembre 2026"
-            return bool((self.cues.addition and self.cues.addition.search(window)) or self.names_party(window))
+        if not ends:
+            # Joined by a linking word ("et par les deux autres parties le"), or by a party or a sign a few words
+            # before it: not "(signée le 15 juillet 2025) a subi le 4 novembre 2026", nor "signée le 16/12/2025, on a
+            # fêté ça à la galette le 9 janvier 2026"
+            links = list(self.cues.addition.finditer(window)) if self.cues.addition else []
+            if any(_LETTER.search(link.group()) for link in links):
+                return True
+            parties = [m.end() for p in self.cues.parties.values() for m in p.finditer(window)]
+            joined = max(parties or [link.end() for link in links], default=-1)
+            return joined >= 0 and len(window[joined:].split()) <= LIST_LINK_WORDS
         # Past a sentence's end, the party and a few links only ("Le CDG l'a signée le 12/11. La Fibre le 19/11"): not
         # "; retour de notre exemplaire en mairie le"
         tail = window[ends[-1].end() :]

@@ -1,6 +1,7 @@
 """A break inside the CDG 62's stay ("de 8h45 à 12h15, avec une pause de 15 minutes"): its hours are no time spent to
-add; they are taken off the stay, and the answer gives the amount with the break counted too (the text does not say
-how a break is billed). The words are knowledge/calculations.yaml `pause`."""
+add; they are taken off the stay, and the answer says so (the text does not say how a break is billed). It gives no
+amount with the break counted: a second total beside the right one is the figure a reader in a hurry copies. The words
+are knowledge/calculations.yaml `pause`."""
 
 from __future__ import annotations
 
@@ -10,14 +11,13 @@ from decimal import Decimal
 
 from ..calculation_schema import PauseWords
 from ..cost import Duration
-from ..money import format_euros, format_hours, support_cost
+from ..money import format_hours
 from ..times_of_day import alternation
 
 REACH = 40  # characters before hours where a break's words are looked for
 PAUSE_NOTE = (
     "J'ai retiré la pause ({said}) du temps passé : le CDG 62 facture le temps passé à l'intervention (article "
-    "4.2.1), et la convention ne dit pas comment une pause est comptée ; pause comprise, le montant serait de "
-    "{amount} TTC."
+    "4.2.1), et la convention ne dit pas comment une pause est comptée."
 )
 
 
@@ -46,13 +46,13 @@ class Pauses:
         return bool(before or (self._after and self._after.match(text, duration.end)))
 
     @staticmethod
-    def taken_off(pauses: list[tuple[Duration, int]], stay: Decimal, hours: Decimal) -> TakenOff | None:
-        """The breaks (each with how many times it is taken) taken off `hours` (the billed total), when they are
-        shorter than the `stay` they interrupt."""
+    def taken_off(pauses: list[tuple[Duration, int]], stay: Decimal) -> TakenOff | None:
+        """The breaks (each with how many times it is taken) to take off the billed hours, when they are shorter
+        than the `stay` they interrupt."""
         off = sum(((d.hours or Decimal(0)) * count for d, count in pauses), Decimal(0))
         if not off or off >= stay:
             return None
-        return TakenOff(off, PAUSE_NOTE.format(said=format_hours(off), amount=format_euros(support_cost(hours))))
+        return TakenOff(off, PAUSE_NOTE.format(said=format_hours(off)))
 
     @staticmethod
     def detail(off: Decimal) -> str:

@@ -99,7 +99,7 @@ class Prices(Calculator):
         if parts is None:
             return self.priced(question, visits_unclear(own), terms)
         hours = sum((p.duration.hours * p.count for p in parts if p.duration.hours), Decimal(0))
-        off = self._taken_off(text, roles, parts, hours)  # "avec une pause de 15 min": not time spent
+        off = self._taken_off(text, roles, parts)  # "avec une pause de 15 min": not time spent
         hours -= off.hours if off else 0
         amount = support_cost(hours)
         detail = " + ".join(
@@ -158,10 +158,8 @@ class Prices(Calculator):
             lines.append(NO_HT)
         return self.priced(question, " ".join(lines), terms)
 
-    def _taken_off(
-        self, text: str, roles: list[tuple[Duration, str]], parts: list[Part], hours: Decimal
-    ) -> TakenOff | None:
-        """The breaks of `roles` taken off the billed `hours`; one said of each visit ("une pause de 15 minutes chaque
+    def _taken_off(self, text: str, roles: list[tuple[Duration, str]], parts: list[Part]) -> TakenOff | None:
+        """The breaks of `roles` taken off the billed hours; one said of each visit ("une pause de 15 minutes chaque
         fois") once per visit."""
         stay = sum((p.duration.hours * p.count for p in parts if p.duration.hours and p.role != "travel"), Decimal(0))
         visits = sum(p.count for p in parts if p.role == "intervention")
@@ -171,7 +169,7 @@ class Prices(Calculator):
             for d, role in roles
             if role == "pause"
         ]
-        return self.cues.pauses.taken_off(pauses, stay, hours)
+        return self.cues.pauses.taken_off(pauses, stay)
 
     def _travel_alone(
         self, question: str, terms: list[str], own: list[tuple[Duration, str]], left_out: list[Duration]

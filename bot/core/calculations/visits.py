@@ -133,7 +133,8 @@ class Visits(AddedUp):
 
         Only for the first hours after the count (of all `starts`), and not when the intervention hours from
         here on (`visits`) are as many as the count: they list those interventions one by one ("3 fois : 2 h, 1 h 30 et
-        45 min")."""
+        45 min"); hours after another count are not in that list ("deux journées de 7 h puis trois visites de
+        1 h 30": 2 × 7 h)."""
         first = max(0, duration.start - REPEAT_REACH)
         found = list(self.cues.repeat.finditer(text, first, duration.start))
         if not found or any(found[-1].end() <= start < duration.start for start in starts):
@@ -141,7 +142,8 @@ class Visits(AddedUp):
         count = int(found[-1].group(1))
         if self.per_period_after(text, found[-1].end()) and len(self._said_visits(text)) == 1:
             return 1  # "2 fois par mois 1 h, soit 12 visites": a rate; the visits are counted ("12 × 1 h")
-        following = sum(start >= duration.start for start in visits)
+        later = self.cues.repeat.search(text, duration.end)
+        following = sum(duration.start <= start < (later.start() if later else len(text)) for start in visits)
         return count if 1 < count <= 50 and count != following else 1
 
 
