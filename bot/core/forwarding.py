@@ -65,7 +65,14 @@ class Forwarding:
         self._field_line = re.compile(rf"^[ \t>]*(?:{fields})", re.MULTILINE) if fields else None
         senders = alternatives(reading.sender_fields)  # "De : La Fibre Numérique 59 62": who wrote the message
         self._sender = re.compile(rf"^[ \t>]*(?:{senders})[^\n]*", re.IGNORECASE | re.MULTILINE)
+        subjects = alternatives(reading.subject_fields)  # "Objet : durée + tarif CDG": what the e-mail is about
+        self._subject = re.compile(rf"^[ \t>]*(?:{subjects})[ \t]*([^\n]*)", re.IGNORECASE | re.MULTILINE)
         self.chat = chat
+
+    def subject(self, text: str) -> str:
+        """The subject field of an e-mail's header at the start of `text` ("Objet : durée + tarif CDG"), or ""."""
+        found = self._subject.search(text, 0, HEADER_CHARS)
+        return found.group(1).strip() if found else ""
 
     def unwrap(self, text: str) -> Unwrapped:
         """The message proper, what surrounds a forwarded quote (or ""), and its header's sender field (or "")."""

@@ -1,12 +1,10 @@
 """Reading a message as a person would, before any matching.
 
-A secretary forwards "TR: Message transféré de la mairie de X : « Bonjour, … Devons-nous … ? »
-Merci de m'aider." The header and the signature say nothing; the quote is the message; its
-sentences are either questions (each answered in turn) or context (kept: "notre site a été
-défiguré samedi. Qui doit réparer ?" names its topic before its question).
-
-The words that mark a header, a signature or a question are data (knowledge/vocabulary.yaml), made
-into patterns by `phrases.py`.
+A secretary forwards "TR: Message transféré de la mairie de X : « Bonjour, … Devons-nous … ? » Merci de m'aider." The
+header and the signature say nothing; the quote is the message; its sentences are either questions (each answered in
+turn) or context (kept: "notre site a été défiguré samedi. Qui doit réparer ?" names its topic before its question).
+The words that mark a header, a signature or a question are data (knowledge/vocabulary.yaml), made into patterns by
+`phrases.py`.
 """
 
 from __future__ import annotations
@@ -34,10 +32,9 @@ _ITEM_NUMBER = re.compile(
     r"^\(?(?:\d{1,2}[).°/-]|(?:[a-zA-Z]|i{1,3}|iv|vi{0,3}|I{1,3}|IV|VI{0,3})[).°])\s+|^[" + BULLETS + r"]\s*"
     r"|^[Qq]\d{1,2}\b\s*[).:/-]?\s*"  # "Q1 durée ?", "Q2 : tarif": a question's number
 )
-# A fact told: a year or a day/month, or an amount or a duration given as a label's value or in brackets ("enveloppe :
-# 1 000 € TTC", "une visite = 2 h sur place", "(2 350 €)"): a list's item holding one is the situation, not a question,
-# unless it asks by itself. In a message telling one (a budget), an item with any amount or duration not asking by its
-# own words tells one too ("- le CDG vient 2 h 30 par visite"); elsewhere "- tarif pour 2 h ; - et pour 3 h ?" ask.
+# A fact told (a year, a day/month, a value after a label or in brackets: "enveloppe : 1 000 € TTC", "(2 350 €)"): a
+# list's item holding one is the situation, unless it asks by itself. In a message telling one (a budget), an item with
+# any amount or duration not asking by its own words tells one too ("- le CDG vient 2 h 30 par visite").
 _VALUE_TOLD = r"[:=(]\s*\d[\d\s,.]*?\s?(?:€|h\b|min\b)"
 _DATE_TOLD = re.compile(rf"\b(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}\b|{_VALUE_TOLD}")
 _FACT_TOLD = re.compile(r"\d\s?(?:€|h\b|min\b)")
@@ -57,15 +54,17 @@ class Sentence:
     asks: bool  # a question (direct or indirect), not context
     listed: bool = False  # an item of a list: set apart by its writer as one question
 
+    def asked(self) -> Sentence:
+        """The sentence asking, as if written with its "?" ("Objet : durée / tarif" when nothing else asks)."""
+        return replace(self, text=f"{self.text.rstrip(' ?')} ?", asks=True)
+
 
 @dataclass(frozen=True)
 class Message:
     own: tuple[Sentence, ...]  # the message's own sentences: the forwarded message's, then its quoted history's
-    # The forwarded message alone, when the text held one (forwarder's words and header fields left
-    # out), else "": what the calculations read, so that "Envoyé : jeudi 26 novembre 2026" is no date asked.
+    # The forwarded message alone (without the forwarder's words and the header), else "": what the calculations read
     forwarded: str = ""
-    # The forwarder's words, read into context sentences (none asks) only when first needed: a message answered as a
-    # whole mostly never reads them, and those of a long forwarded e-mail took 0.2 ms to cut.
+    # The forwarder's words, read into context sentences (none asks) only when first needed (0.2 ms for a long e-mail)
     aside: Callable[[], tuple[Sentence, ...]] = field(default=tuple, repr=False, compare=False)
     outside: str = ""  # those words as written: what a forwarded message is matched with besides its own sentences
     sender: str = ""  # the forwarded message's sender field ("De : La Fibre Numérique 59 62"), or ""
@@ -136,6 +135,9 @@ class Reader:
                 quoted = [replace(sentence, asks=False) for sentence in quoted]
             at = len(sentences) if pointer is None else pointer + 1
             sentences[at:at] = quoted
+        if not any(s.asks for s in sentences) and (subject := self._forwarding.subject(written)):
+            # "Objet : Résiliation + plafond d'indemnisation", a body that only tells: the subject asks (topic_lists.py)
+            sentences = [s.asked() if s.text.strip() and s.text.strip() in subject else s for s in sentences]
         forwarded = read if read != written else ""
         return Message(tuple(sentences), forwarded, partial(self._aside, outside), outside, sender if forwarded else "")
 

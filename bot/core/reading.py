@@ -13,6 +13,7 @@ class Reading:
 
     forward_markers: tuple[str, ...] = ()
     sender_fields: tuple[str, ...] = ()
+    subject_fields: tuple[str, ...] = ()
     sign_offs: tuple[str, ...] = ()
     postscript_markers: tuple[str, ...] = ()
     own_question_markers: tuple[str, ...] = ()

@@ -79,6 +79,7 @@ class VocabularyFile(StrictModel):
     # How a message is read (bot/core/message.py); optional so that a small base can leave them out.
     forward_markers: list[str] = []
     sender_fields: list[str] = []
+    subject_fields: list[str] = []
     sign_offs: list[str] = []
     postscript_markers: list[str] = []
     own_question_markers: list[str] = []
