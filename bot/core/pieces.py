@@ -4,9 +4,13 @@ without "?" (dictated, SMS), where a question starts mid-sentence. The words are
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .french import fold
 from .phrases import WORD
 from .piece_words import PieceWords
+
+PREAMBLE_WORDS = 3  # the fewest words of a preamble before a question ("je suis secrétaire, c'est qui …")
 
 
 class Pieces(PieceWords):
@@ -93,6 +97,21 @@ class Pieces(PieceWords):
                 pieces.append(piece.strip())
                 asks.append(asking)
         return pieces
+
+    def past_preamble(self, piece: str, names_something: Callable[[str], bool]) -> str:
+        """`piece` from its question on, when words that ask nothing and name nothing the convention knows open it,
+        then a comma ("bonjour je suis au conseil municipal des jeunes, c'est qui le président du CDG 62 ?"): they
+        only weigh the question down. Not a topic ("Pour la résiliation, qui …") nor a condition ("si …, qui …")."""
+        comma = piece.find(", ")
+        if comma < 0:
+            return piece
+        head, rest = piece[:comma], piece[comma + 2 :]
+        folded = fold(head)
+        if not self._opener.match(fold(rest)) or self.asks(head) or self._condition.match(folded):
+            return piece
+        if len(head.split()) < PREAMBLE_WORDS or self._topic.match(folded) or self._link.match(folded):
+            return piece  # "Enfin, qui …", "Et autre chose, …": they say a new question follows
+        return piece if names_something(head) else rest
 
     def goes_on(self, sentence: str) -> bool:
         """Whether a sentence goes on with the question before it, after a linking word or an ordinal ("Et
