@@ -47,6 +47,11 @@ class Claims:
                 return [f"{claim} ?" for claim in claims]
         return []
 
+    def closes(self, before: list[tuple[bool, bool]], sentence: str) -> bool:
+        """Whether `sentence` only asks about the items listed right before it ((listed, asks) of each sentence before),
+        which ask themselves: "a) « … » ; b) « … ». Qu'en dit la convention pour chacune ?" asks nothing more."""
+        return bool(before) and before[-1] == (True, True) and bool(self._check.search(fold(sentence)))
+
     def _linked(self, said: str) -> list[str]:
         """`said` cut where a claim links another ("… toute seule et qu'on peut en sortir …"), or [] if it holds none."""
         pieces = self._link.split(said) if self._link else [said]

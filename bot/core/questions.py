@@ -57,10 +57,8 @@ class QuestionFinder:
         return [(question.text, question.before) for question in self.find_questions(message)]
 
     def find_questions(self, message: Message) -> list[Question]:
-        """The distinct questions of a message: its asking sentences, cut where a new question starts; a piece that
-        names nothing the convention knows ("Sommes-nous bloqués") stays with its neighbour, a question that names nothing
-        at all ("Quelle procédure suivre ?") takes the sentence before it, and a short one that takes up the question
-        before it (naming no topic but a party, or referring back: "Et celle du tribunal ?") is a follow-up of it."""
+        """The distinct questions of a message: its asking sentences, cut where a new question starts; a piece naming
+        nothing known stays with its neighbour, a short one taking up the one before ("Et celle du tribunal ?") follows it."""
         questions: list[Question] = []
         previous: list[str] = []  # the context sentences since the last question, nearest last
         listed: list[str] = []  # those of them that are a list's items
@@ -70,8 +68,9 @@ class QuestionFinder:
         sentences = (*self._forwarders(message), *message.own)
         for index, sentence in enumerate(sentences):
             # "Pouvez-vous me préparer des éléments de réponse ? • Peut-on … ? • Qui … ?": a request right before the
-            # list items that ask, naming questions or answers, asks for theirs: context
+            # list items that ask, naming questions or answers, asks for theirs (or a check after them): context
             heading = not sentence.listed and self._heads_asking_list(sentences[index + 1 :], sentence.text)
+            heading = heading or self.claims.closes([(s.listed, s.asks) for s in sentences[:index]], sentence.text)
             # "ki signe pr la fibre? et pr le cdg 62": a linking word and a party right after a question take it up
             if heading or (not sentence.asks and not (questions and not previous and self._party_only(sentence.text))):
                 previous.append(sentence.text)
