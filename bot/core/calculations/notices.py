@@ -104,11 +104,15 @@ class Notices(Calculator):
         )
         if targets:
             return self._provider_end(question, text, targets[-1], [r for r in letters if not r.assumed], today)
-        if not letters or letters[-1].mention.value is None:
+        # The day it was received counts, whatever date the letter bears ("reçu le 2 février un courrier daté du 28
+        # janvier"): the latest receipt said, else the last letter or date
+        received = [r for r in letters if r.role == "receipt" and r.mention.value]
+        letter = max(received, key=lambda r: r.mention.value) if received else letters[-1] if letters else None
+        if letter is None or letter.mention.value is None:
             return None
-        mention = letters[-1].mention
+        mention = letter.mention
         end = mention.value + FORMAL_NOTICE  # type: ignore[operator]
-        if letters[-1].role == "letter":  # "le recommandé partira le 01/12": sent, its receipt comes later
+        if letter.role == "letter":  # "le recommandé partira le 01/12": sent, its receipt comes later
             text += (
                 f" Pour une lettre envoyée le {format_date(mention.value)}, la convention peut "  # type: ignore[arg-type]
                 f"prendre fin au plus tôt trois mois après sa réception par les autres parties : le {format_date(end)} "
@@ -117,9 +121,13 @@ class Notices(Calculator):
         else:
             text += (
                 f" Pour une lettre reçue le {format_date(mention.value)}, la "  # type: ignore[arg-type]
-                f"convention peut prendre fin au plus tôt le {format_date(end)}, trois mois après. J'ai supposé que le "
-                f"{mention.value:%d/%m/%Y} est le jour où la lettre vous a été remise (l'accusé de réception) : "
-                "c'est la réception qui compte."
+                f"convention peut prendre fin au plus tôt le {format_date(end)}, trois mois après"
+            )
+            text += (  # a date no word said was the receipt's
+                f". J'ai supposé que le {mention.value:%d/%m/%Y} est le jour où la lettre vous a été remise (l'accusé de "
+                "réception) : c'est la réception qui compte."
+                if letter.role != "receipt"
+                else " : c'est la réception qui compte, non la date du courrier."
             )
         text += " Si le courrier donne une date de fin plus lointaine, c'est elle qui vaut."
         if mention.assumed_year:
