@@ -65,8 +65,9 @@ class Forwarding:
         self._field_line = re.compile(rf"^[ \t>]*(?:{fields})", re.MULTILINE) if fields else None
         senders = alternatives(reading.sender_fields)  # "De : La Fibre Numérique 59 62": who wrote the message
         self._sender = re.compile(rf"^[ \t>]*(?:{senders})[^\n]*", re.IGNORECASE | re.MULTILINE)
-        subjects = alternatives(reading.subject_fields)  # "Objet : durée + tarif CDG": what the e-mail is about
-        self._subject = re.compile(rf"^[ \t>]*(?:{subjects})[ \t]*([^\n]*)", re.IGNORECASE | re.MULTILINE)
+        # "Objet : durée + tarif CDG" (or "Objet: …"): what the e-mail is about
+        subjects = alternatives(tuple(field.rstrip(": ") for field in reading.subject_fields))
+        self._subject = re.compile(rf"^[ \t>]*(?:{subjects})[ \t]*:[ \t]*([^\n]*)", re.IGNORECASE | re.MULTILINE)
         self.chat = chat
 
     def subject(self, text: str) -> str:

@@ -186,9 +186,9 @@ class Reader:
             asked = asks
             sentences.append(Sentence(sentence, asks, item and not opens_list))  # a heading is no item of its list
         if sum(s.listed for s in sentences) > 1:
-            # Nothing asks but a list ("1) durée de la convention 2) tarif du CDG"), or a list some items of which
-            # ask: its items are the questions (`asking_items`), unless one tells a date (the situation). Another list of the message
-            # whose items ask nothing tells the situation ("Échanges : - présentation de l'offre").
+            # Nothing asks but a list ("1) durée de la convention 2) tarif du CDG"), or a list some items of which ask:
+            # its items are the questions (`asking_items`), unless one tells a date (the situation). Another list of the
+            # message whose items ask nothing tells the situation ("Échanges : - présentation de l'offre").
             asking = asking_items([(s.text, s.listed, s.asks) for s in sentences])
             sentences = [
                 replace(s, asks=s.asks or (i in asking and not _DATE_TOLD.search(s.text)))

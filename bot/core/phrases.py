@@ -128,7 +128,7 @@ class PhraseFinder:
         # A phrase ends a word; one written with its elision ("est-ce qu'") ends with its apostrophe, before a word.
         # The texts are read with their curly apostrophes made straight (`_straight`): "’" in the thousands of
         # gaps' classes made the patterns three times longer to compile (a class holding a character above U+00FF
-        # is compiled, in pure Python, through a 65,536-entry map): 0.7 s of a cold `ask --json` of 1,000 questions.
+        # is compiled, in pure Python, through a 65,536-entry map): about 1 s of a cold `ask --json` of 1,000 questions.
         self._patterns = {
             first: re.compile(
                 "|".join(
