@@ -192,10 +192,12 @@ class PartReader:
         if not clause_answer(last):
             return False
         other_party = not question.restates and bool(self.named(question.text) - self.named(last.question))
-        if last.citations[0].id != part.citations[0].id or other_party:
+        if not _nested(last.citations[0].id, part.citations[0].id) or other_party:
             return False  # another clause, or another party's case ("La Fibre … ? Et le CDG 62 peut-il … ?")
         joined = f"{last.question}{' ' if last.question.endswith(('?', '.', '!')) else ' ; '}{question.text}"
-        surer, other = (part, last) if part.score > last.score else (last, part)  # the surer reading's answer
+        # the surer reading's answer; of a clause and its article, the clause's (what was asked precisely)
+        deeper = len(part.citations[0].id) - len(last.citations[0].id)
+        surer, other = (part, last) if (deeper, part.score) > (0, last.score) else (last, part)
         quote = self.join_quotes(surer.citations[0], other.citations[0])
         answered.parts[-1] = replace(surer, question=joined, citations=(quote, *surer.citations[1:]))
         answered.cited.add(quote.id)
@@ -210,3 +212,8 @@ class PartReader:
         answered.cited.update(citation.id for citation in part.citations[:1])
         answered.words |= own
         answered.parts.append(shown)
+
+
+def _nested(first: str, second: str) -> bool:
+    """The same clause, or one inside the other ("art-4.2.1" and its article "art-4.2"): one question's answer."""
+    return first == second or first.startswith(f"{second}.") or second.startswith(f"{first}.")
