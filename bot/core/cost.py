@@ -55,20 +55,18 @@ class DurationReader:
         self._fractions = {" ".join(fold(word).split()): minutes for word, minutes in grammar.fractions.items()}
         link, fraction = alternation(grammar.fraction_links), alternation(self._fractions)
         after_minutes = rf"(?:\s*(?:{minute})(?![a-z]))?"
+        minutes = rf"\d\d(?!\d)|\d(?!\d)(?=\s*(?:{minute})(?![a-z]))"  # "2 h 05", "2 h 5 min"; not "2 h 1 fois"
         # "1 heure et demie": "et" links a fraction word only ("2h et 3h" is two durations, never 2 h 03).
         self._duration = re.compile(
             rf"{_NUMBER}\s*(?:({hour})|({minute}))(?![a-z])"
-            rf"(?:\s*(?:(?:{link})\s+(?=(?:{fraction})(?![a-z])))?({fraction}|\d{{1,2}}){after_minutes})?"
+            rf"(?:\s*(?:(?:{link})\s+(?=(?:{fraction})(?![a-z])))?({fraction}|{minutes}){after_minutes})?"
         )
         self._times = TimesOfDay(grammar)
         self._carried = CarriedUnits(grammar.carried_unit_links, [elided(w) for w in grammar.carried_unit_after])
         # "une demi-heure", "3 quarts d'heure": the cue words go through the same elision split as `digits`.
         # An elision may be written without its apostrophe ("TROIS QUARTS D HEURE", dictated or in capitals).
-        self._hour_fractions = {
-            form: minutes
-            for word, minutes in grammar.hour_fractions.items()
-            for form in (elided(word), elided(word).replace("' ", " "))
-        }
+        forms = [(elided(word), minutes) for word, minutes in grammar.hour_fractions.items()]
+        self._hour_fractions = dict([*forms, *((form.replace("' ", " "), minutes) for form, minutes in forms)])
         self._hour_fraction = re.compile(
             rf"(?<![\w.,])(?:(\d{{1,2}})\s+)?({alternation(self._hour_fractions)})(?![a-z])"
         )
