@@ -72,7 +72,8 @@ class Engine:
         self.mentions = Mentions(knowledge.reading)
         self.questions = QuestionFinder(self.reader, self.matcher, parties, self.mentions.unstated)
         readers = (self.matcher, self._named, self.citations.joined, self.questions.names_a_party)
-        self.part_reader = PartReader(*readers, threshold=threshold, counterpart=self.calculations.parties.counterpart)
+        counterpart, inside = self.calculations.parties.counterpart, knowledge.articles_of
+        self.part_reader = PartReader(*readers, threshold=threshold, counterpart=counterpart, inside=inside)
         self.anchors = Anchors(knowledge.reading.anchor_words)
 
     def answer(self, question: str, *, today: date, signature: date | None = None) -> Answer:

@@ -75,6 +75,13 @@ class Knowledge:
         """The clauses whose parent is `clause_id`."""
         return [clause for clause in self.clauses.values() if clause.parent == clause_id]
 
+    def articles_of(self, clause_id: str) -> tuple[str, ...]:
+        """The articles `clause_id` is a sub-article of, nearest first, as the document numbers them ("Article 4.2.1"
+        -> "Article 4.2", "Article 4"); not article 9 for an annex it lists."""
+        clause = self.clauses.get(clause_id)
+        parent = self.clauses.get(clause.parent) if clause and clause.parent else None
+        return (parent.id, *self.articles_of(parent.id)) if parent and clause.ref.startswith(f"{parent.ref}.") else ()
+
     def within(self, clause_id: str) -> set[str]:
         """What a reference to `clause_id` may mean: the clause, its parts at any depth, and a clause the document
         prints under the same number (its second "4.2.1.", whose ref is "Article 4.2.1 (le second)")."""

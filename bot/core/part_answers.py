@@ -25,8 +25,8 @@ def settled(part: Answer, reading: str, question: Question, answered: Answered) 
     sentence before it, a question that only finds an earlier question's clause is not answered; one
     that answers, with it, the unanswered question just before is that question's second sentence (that
     question's answer then leaves `answered`)."""
-    focus, before, follows, restates, _ = question
-    if reading != focus and part.answered and part.citations[0].id in answered.cited and not (follows or restates):
+    focus, before, taken_up = question.text, question.before, question.follows or question.restates
+    if reading != focus and part.answered and part.citations[0].id in answered.cited and not taken_up:
         return not_found(focus)
     parts = answered.parts
     if reading != focus and part.answered and parts and parts[-1].question == before and not parts[-1].answered:

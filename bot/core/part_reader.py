@@ -74,6 +74,7 @@ class PartReader:
         *,
         threshold: float,
         counterpart: Callable[[str, list[str], str, str], Answer | None] = lambda *_: None,
+        inside: Callable[[str], tuple[str, ...]] = lambda _: (),
     ) -> None:
         self.matcher = matcher
         self.threshold = threshold  # a lone question's: a part answered under it is answered only as one of several
@@ -81,6 +82,7 @@ class PartReader:
         self.names_a_party = names_a_party  # whether a text names a party, the commune ("nous", "on") included
         self.join_quotes = join_quotes  # a clause's citation quoting what two citations of it quote
         self.counterpart = counterpart  # (question, terms, a party's clause, another party): that party's own clause
+        self.inside = inside  # the articles a clause is a sub-article of (Knowledge.articles_of)
 
     def answers(
         self, message: Message, asked: Sequence[Question], *, anchored: bool, answer_part: PartAnswerer
@@ -108,11 +110,11 @@ class PartReader:
     def _first_good_reading(self, asking: _Asking, question: Question) -> tuple[Answer, str]:
         """The answer of the first reading of `question` that answers it (or computes something), else of
         its last reading, with that reading."""
-        focus, before, follows, restates, checks = question
+        focus, before, follows, checks = question.text, question.before, question.follows, question.checks
         # A follow-up ("Et le CDG, il peut aussi ?") is read with the question it takes up, whose clause
         # it may share, and so is a question asked again ("Autrement dit, …"); another question too weak alone, with
         # the sentence before it.
-        together = follows or restates
+        together = follows or question.restates
         readings = (f"{before} {focus}",) if together else (focus, f"{before} {focus}") if before else (focus,)
         # A follow-up giving figures of its own ("2) et pour 3 h") is computed with them, not with those of the
         # question it takes up (2 h + 3 h); one giving none ("Et pour La Fibre ?") keeps that question's date.
@@ -192,13 +194,15 @@ class PartReader:
         if not clause_answer(last):
             return False
         other_party = not question.restates and bool(self.named(question.text) - self.named(last.question))
-        if not _nested(last.citations[0].id, part.citations[0].id) or other_party:
+        first, second = last.citations[0].id, part.citations[0].id
+        # the same clause, or a clause and its article ("art-4.2.1", "art-4.2"): one question, answered with the clause
+        last_inside, part_inside = second in self.inside(first), first in self.inside(second)
+        if not (first == second or last_inside or part_inside) or other_party:
             return False  # another clause, or another party's case ("La Fibre … ? Et le CDG 62 peut-il … ?")
         joined = f"{last.question}{' ' if last.question.endswith(('?', '.', '!')) else ' ; '}{question.text}"
-        # the surer reading's answer; of a clause and its article, the clause's (what was asked precisely)
-        deeper = len(part.citations[0].id) - len(last.citations[0].id)
-        surer, other = (part, last) if (deeper, part.score) > (0, last.score) else (last, part)
-        quote = self.join_quotes(surer.citations[0], other.citations[0])
+        # the clause's answer (what was asked precisely), else the surer reading's
+        surer, other = (part, last) if part_inside or (not last_inside and part.score > last.score) else (last, part)
+        quote = self.join_quotes(surer.citations[0], other.citations[0]) if first == second else surer.citations[0]
         answered.parts[-1] = replace(surer, question=joined, citations=(quote, *surer.citations[1:]))
         answered.cited.add(quote.id)
         answered.words |= {term for term in self.matcher.question_terms(question.text) if self.matcher.is_strong(term)}
@@ -212,8 +216,3 @@ class PartReader:
         answered.cited.update(citation.id for citation in part.citations[:1])
         answered.words |= own
         answered.parts.append(shown)
-
-
-def _nested(first: str, second: str) -> bool:
-    """The same clause, or one inside the other ("art-4.2.1" and its article "art-4.2"): one question's answer."""
-    return first == second or first.startswith(f"{second}.") or second.startswith(f"{first}.")
