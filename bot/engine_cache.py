@@ -25,12 +25,14 @@ from pathlib import Path
 
 import platformdirs
 
+from .compiled_patterns import FORMAT_STAMP, Program, program
+from .compiled_patterns import compiled as compiled_pattern
 from .core.calendar_names import CalendarNames, calendar_names, use_calendar_names
 from .core.engine import Engine
 from .core.knowledge import load_knowledge
 
 log = logging.getLogger(__name__)
-FORMAT = b"convention-bot engine cache 3\n"
+FORMAT = b"convention-bot engine cache 4\n"
 STALE_SECONDS = 30 * 24 * 3600  # a folder's file not rewritten for a month (a deleted checkout…) goes
 PACKAGE = Path(__file__).resolve().parent
 # Libraries whose behaviour is baked into the index (stems, normalized forms, parsed models); the same
@@ -62,7 +64,7 @@ def cached_engine(
 
 def cache_key(root: Path, kind: type[Engine] = Engine, *, contact: str, threshold: float) -> bytes:
     """A digest of everything the engine is built from."""
-    digest = hashlib.sha256(FORMAT)
+    digest = hashlib.sha256(FORMAT + FORMAT_STAMP)
     digest.update(
         f"{sys.version}\n{kind.__module__}.{kind.__qualname__}\n{root.resolve()}\n{contact}\n{threshold!r}\n".encode()
     )
@@ -144,30 +146,36 @@ def _write(path: Path, key: bytes, engine: Engine) -> None:
 
 
 class _Pickler(pickle.Pickler):
-    """Regular expressions go into the cache as text, to be compiled when first used (`LazyPattern`)."""
+    """Regular expressions go into the cache as text and compiled program, rebuilt when first used (`LazyPattern`)."""
 
     def reducer_override(self, obj: object) -> object:
         if isinstance(obj, re.Pattern):
-            return LazyPattern, (obj.pattern, obj.flags)
+            return LazyPattern, (obj.pattern, obj.flags, program(obj))
         return NotImplemented
 
 
 class LazyPattern:
-    """A regular expression of the cached engine, compiled at its first use.
+    """A regular expression of the cached engine, rebuilt at its first use.
 
-    Unpickling a compiled pattern compiles it again, in pure Python: the engine's 160 patterns took
-    about 100 ms of every cached `ask`, which uses a tenth of them. The first call to one of its
-    methods compiles it and keeps the compiled pattern's methods, so that later calls go straight to them.
+    Unpickling a compiled pattern compiles it again, in pure Python (1.5 s for the engine's patterns): the cache
+    holds the program each compiled to (compiled_patterns.py), and a cached `ask` uses only some of them. The first
+    call to one of its methods rebuilds it and keeps the compiled pattern's methods, so that later calls go
+    straight to them.
     """
 
-    def __init__(self, pattern: str, flags: int) -> None:
+    def __init__(self, pattern: str, flags: int, stored: Program | None = None) -> None:
         self.pattern = pattern
         self.flags = flags
+        self.stored = stored
 
     def __getattr__(self, name: str) -> object:  # only for what is not set yet: the first use
-        if name.startswith("__") or name in ("pattern", "flags"):  # copy's and pickle's probes, a half-made object
+        if name.startswith("__") or name in (
+            "pattern",
+            "flags",
+            "stored",
+        ):  # copy's and pickle's probes, a half-made object
             raise AttributeError(name)
-        compiled = re.compile(self.pattern, self.flags)
+        compiled = compiled_pattern(self.pattern, self.flags, self.stored)
         for method in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner"):
             setattr(self, method, getattr(compiled, method))
         self.groups, self.groupindex = compiled.groups, compiled.groupindex

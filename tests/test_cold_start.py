@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from conftest import EVALUATION_DAY
 from snowballstemmer.french_stemmer import FrenchStemmer
 
 from bot.assembly import build_engine
+from bot.compiled_patterns import compiled, program
 from bot.core.engine import Engine
 from bot.core.evaluation import Report
 from bot.core.french import words
@@ -64,6 +66,9 @@ def test_the_cached_engine_answers_as_the_one_just_built(
     assert engine.knowledge == built.knowledge  # what /revue's examples are merged into
     lazy = [value for value in _reader_values(engine) if isinstance(value, LazyPattern)]
     assert lazy
+    assert [
+        value.pattern for value in lazy if value.stored is None
+    ] == []  # stored with its program, not compiled again
     outcomes = [outcome for name in ("questions.yaml", "realistic.yaml") for outcome in evaluated(name).outcomes]
     assert [outcome.answer.to_dict() for outcome in outcomes] == [
         built.answer(outcome.case.question, today=outcome.case.today or EVALUATION_DAY).to_dict()
@@ -77,3 +82,23 @@ def _reader_values(engine: Engine) -> list[object]:
     """The reader's attributes and theirs (its forwarding headers' and sign-offs' patterns are its parts')."""
     found = list(vars(engine.reader).values())
     return found + [value for part in found for value in getattr(part, "__dict__", {}).values()]
+
+
+@pytest.mark.parametrize(
+    "text, flags, sample",
+    [
+        (r"(?P<day>\d{1,2})\s+(?P<month>mars|avril)", 0, "le 15 mars 2025"),
+        (r"(?<!\w)résili\w*(?!\w)", re.IGNORECASE, "Comment RÉSILIER ?"),
+        (r"^(?:tr|fwd)\s*:", re.MULTILINE, "x\ntr: objet"),
+    ],
+)
+def test_a_stored_program_rebuilds_the_same_pattern(text: str, flags: int, sample: str) -> None:
+    original = re.compile(text, flags)
+    stored = program(original)
+    assert stored is not None
+    rebuilt = compiled(text, flags, stored)
+    assert rebuilt == original and rebuilt is not original  # same text, flags and program (CPython compares all three)
+    assert rebuilt.groupindex == original.groupindex
+    assert [m.span() for m in rebuilt.finditer(sample)] == [m.span() for m in original.finditer(sample)] != []
+    damaged = (stored[0], stored[1][:3], *stored[2:])  # a truncated program: compiled from the text instead
+    assert compiled(text, flags, damaged) == original
