@@ -402,3 +402,28 @@ def test_inline_list_marks_are_found_as_with_a_look_behind_first() -> None:
     for text in texts:
         found = [(m.span(), m.groups()) for m in lists._INLINE_MARK.finditer(text)]
         assert found == [(m.span(), m.groups()) for m in plain.finditer(text)], text
+
+
+@pytest.mark.parametrize(
+    "cues, whole, unless, text, found",
+    [
+        (
+            ["reunion"],
+            ["conseil"],
+            [],
+            "le conseil, le conseiller, les conseils, la reunionite",
+            ["conseil", "reunionite"],
+        ),
+        (["resili"], [], ["jamais resiliee"], "jamais resiliee ; jamais resilier ; resiliee", ["resilier", "resiliee"]),
+        (["resili"], [], ["pas ete resiliee"], "n'a pas ete resiliee, pas ete resiliees", ["resiliees"]),
+        (["resili", "denonc"], [], ["non denoncee"], "non denoncee non resiliee", ["resiliee"]),
+    ],
+)
+def test_a_cue_pattern_takes_whole_words_and_leaves_denials(
+    cues: list[str], whole: list[str], unless: list[str], text: str, found: list[str]
+) -> None:
+    # `whole`: only the word itself; `unless`: no cue inside those phrases (folded as the cues are)
+    pattern = cue_pattern(cues, whole, unless)
+    assert [
+        text[m.start() : re.search(r"[a-z]*", text[m.start() :]).end() + m.start()] for m in pattern.finditer(text)
+    ] == found

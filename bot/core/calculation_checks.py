@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from .calculation_schema import CalculationsFile
 from .calendar_names import calendar_names
 from .checks import Located
+from .cue_words import unless_split
 from .french import fold
 from .yamlfile import Problem, YamlDocument
 
@@ -74,6 +75,11 @@ def check_calculations(
         if any(char.isspace() or char in ".!?" for char in label.strip()):
             yield problem(
                 ("alternative_labels",), f"« {label} » : un libellé d'alternative est un seul mot, sans point"
+            )
+    for index, phrase in enumerate(calculations.termination_denials):
+        if unless_split([fold(word) for word in calculations.termination_words], phrase) is None:
+            yield problem(
+                ("termination_denials", index), f"« {phrase} » ne contient aucun mot de « termination_words »"
             )
     years = calculations.execution_years
     # a date after a word of both lists would be read as the event's (the first), never as the entry into force

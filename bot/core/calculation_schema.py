@@ -12,6 +12,7 @@ from .schema import StrictModel
 
 class DateRole(StrictModel):
     cues: list[str] = Field(min_length=1)
+    words: list[str] = []  # whole words only: a cue also takes the words it starts ("conseil": "conseiller")
     weak: list[str] = []
     overrides: list[str] = []
     lists: bool = False  # a date with no cue right after one of this role has it too ("le 10/10 et le 30/10")
@@ -227,6 +228,7 @@ class CalculationsFile(StrictModel):
     parties: dict[str, PartyWords]
     party_clauses: list[PartyClause]
     termination_words: list[str]
+    termination_denials: list[str] = []  # phrases holding a termination word that say none was made
     anytime_words: list[str]
     early_words: list[str] = []
     apposed_words: list[str] = []

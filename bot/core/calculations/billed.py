@@ -22,7 +22,6 @@ _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 _BACK_END = re.compile(r"[.!?(]|\d")  # where a trip back's words stop: a sentence's end, an aside, other figures
 LABEL_GAP = 2  # words between a travel word and the hours it names ("trajet a/r 45 min")
 PART_OF_GAP = 3  # words between "dont" and the hours that are a part ("dont le trajet : 30 min")
-
 CLAIM_REACH = 12  # characters between a billing word and the hours it bills ("nous facture 3 h")
 
 
@@ -165,16 +164,19 @@ class BilledHours(Trips):
         return self._same_back(text, duration, stop) and bool(self.cues.each.search(after))
 
     def _part_of(self, text: str, before: Duration, role: str, duration: Duration) -> bool:
-        """Are these hours a part of the hours `before` them ("3 h, dont 1 h de trajet"), or the next item of such a
-        part ("5 h dont 3 h sur place et 2 h de route")? Not after "dont" far from them ("2 h sur le serveur dont
-        le disque était plein, et 1 h de trajet") nor across a sentence."""
+        """Are these hours, in the sentence of those `before` them, a part of them ("3 h, dont 1 h de trajet"), the next
+        item of such a part ("5 h dont 3 h sur place et 2 h de route") or them again as a range ("3 h 30 chacune (8 h 30
+        – 12 h)")? Not after "dont" far from them ("2 h sur le serveur dont le disque était plein, et 1 h de trajet")."""
         gap = text[before.end : duration.start]
         if self.cues.part_of is None or _SENTENCE_END.search(gap):
             return False
-        said = list(self.cues.part_of.finditer(gap))
-        if said and len(gap[said[-1].end() :].split()) <= PART_OF_GAP:
+        head, bracket, opener = gap.rpartition("(")  # "(de 9 h à 11 h)": one word at most opens the range
+        if duration.clock and duration.hours == before.hours and bracket and len(opener.split()) <= 1:
+            return len(head.split()) <= PART_OF_GAP
+        said = [m.end() for m in self.cues.part_of.finditer(gap)]
+        if said and len(gap[said[-1] :].split()) <= PART_OF_GAP:
             return True
-        return role == "included" and len(gap.split()) <= PART_OF_GAP + 1
+        return role == "included" and not before.clock and len(gap.split()) <= PART_OF_GAP + 1  # not a range again
 
     def _cdg_time_priced(self, text: str, duration: Duration) -> bool:
         """Hours of a training done by the CDG 62 ("venu", or named) whose amount is asked: its time, priced."""
@@ -195,12 +197,9 @@ class BilledHours(Trips):
         if before and before.search(text, max(0, duration.start - DELAY_REACH), duration.start):
             return "delay"  # "sous 48 heures": a time limit, not hours worked
         later = self.cues.delay_after.match(text, duration.end) if self.cues.delay_after else None
-        stay = self.cues.stay_before
-        if (
-            later
-            and not duration.clock
-            and not (stay and stay.search(text, max(0, duration.start - DELAY_REACH), duration.start))
-        ):
+        stay = self.cues.stay_before  # "de 13h à 15h après la pause": a stay
+        stayed = stay and stay.search(text, max(0, duration.start - DELAY_REACH), duration.start)
+        if later and not duration.clock and not stayed:
             return "delay"  # "venu 48h après notre appel": the time before the visit, not "de 13h à 15h après la pause"
         after = self.cues.travel_after.match(text, duration.end) if self.cues.travel_after else None
         if after and not (self.cues.included and self.cues.included.match(word_end(text, after.end()))):

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from operator import itemgetter
 from typing import Any
 
+from ..cue_words import unless_split
 from ..folding import folded_start
 from ..french import fold
 from ..rescan import shared_start
@@ -17,34 +18,55 @@ SHORT = 200  # characters: a text this short is searched whole, its match not ke
 LAST_TEXTS = 3  # the texts a cue pattern keeps the first match of
 
 
-def cue_pattern(cues: Iterable[str]) -> CuePattern:
-    """One pattern for a list of cues: each matches the words that start with it (folded).
+WHOLE = "<whole>"  # a trie node's key: a whole-word cue ends here (a letter's key is one character, a cue's end "")
+
+
+def cue_pattern(cues: Iterable[str], whole: Iterable[str] = (), unless: Iterable[str] = ()) -> CuePattern:
+    """One pattern for a list of cues: each matches the words that start with it (folded); a cue of `whole` only
+    itself ("conseil", a meeting, not "conseiller", a person); none inside a phrase of `unless` ("jamais résiliée":
+    a termination word that says none was made).
 
     The same matches as `(?<![a-z0-9])(?:` + `alternation(cues)` + `)`, written as a trie whose branches start
     with their first letter: the regex engine skips the characters no cue starts with and tries one branch per
     letter instead of every cue at every position (about twice as fast on a 4,096-character message). At one
     position the cues that match are prefixes of one another, and both forms take the longest."""
-    folded = {" ".join(fold(cue).split()) for cue in cues}
-    if not folded:
+    ends = {" ".join(fold(cue).split()): "" for cue in cues} | {" ".join(fold(cue).split()): WHOLE for cue in whole}
+    empty = ends.pop("", None) is not None  # an empty cue matches at every word's start
+    if not ends:
         return CuePattern(re.compile(r"(?<![a-z0-9])(?:)"), 0)
     trie: dict[str, dict] = {}
-    for cue in folded:
+    for cue, end in ends.items():
         node = trie
         for letter in cue:
             node = node.setdefault(letter, {})
-        node[""] = {}  # a cue ends here
+        node[end] = {}  # a cue ends here
+    guards = _guards(ends, unless)
     branches = [
-        f"{re.escape(letter)}(?<![a-z0-9]{re.escape(letter)}){_branches(rest)}"
+        f"{re.escape(letter)}(?<![a-z0-9]{re.escape(letter)}){guards.get(letter, '')}{_branches(rest)}"
         for letter, rest in sorted(trie.items())
-        if letter
+        if len(letter) == 1
     ]
-    compiled = re.compile("(?:" + "|".join(branches + (["(?<![a-z0-9])"] if "" in trie else [])) + ")")
-    return CuePattern(compiled, max(map(len, folded)))
+    compiled = re.compile("(?:" + "|".join(branches + (["(?<![a-z0-9])"] if empty else [])) + ")")
+    return CuePattern(compiled, max(map(len, ends)))
+
+
+def _guards(ends: dict[str, str], unless: Iterable[str]) -> dict[str, str]:
+    """Per first letter, what keeps a cue from matching inside a phrase of `unless`: right after the letter, a look
+    back at the phrase's words before the cue's word, and ahead at that word's rest, as a whole word."""
+    guards: dict[str, str] = {}
+    for phrase in unless:
+        if split := unless_split(ends, phrase):
+            before, word = split
+            behind = f"(?<=(?<![a-z0-9]){re.escape(before + word[0])})"
+            guards[word[0]] = guards.get(word[0], "") + f"(?!{behind}{re.escape(word[1:])}(?![a-z0-9]))"
+    return guards
 
 
 def _branches(node: dict[str, dict]) -> str:
-    """The trie below a letter as a regex: longer cues first, the cue that ends here (if any) last."""
-    branches = [re.escape(letter) + _branches(rest) for letter, rest in sorted(node.items()) if letter]
+    """The trie below a letter as a regex: longer cues first, then a whole word that ends here, a cue that ends here last."""
+    branches = [re.escape(letter) + _branches(rest) for letter, rest in sorted(node.items()) if len(letter) == 1]
+    if WHOLE in node:
+        branches.append("(?![a-z0-9])")
     if "" in node:
         branches.append("")
     if branches == [""]:

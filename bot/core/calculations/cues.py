@@ -27,7 +27,9 @@ class Cues:
             matcher.question_terms(" ".join([*signing, *words.deadline_words]))
         )
         self.cost_terms = set(matcher.question_terms(words.cost_words))
-        self.date_cues = {role: near(cue_pattern(spec.cues), spec.reach) for role, spec in words.date_roles.items()}
+        self.date_cues = {
+            role: near(cue_pattern(spec.cues, spec.words), spec.reach) for role, spec in words.date_roles.items()
+        }
         self.weak_cues = {role: cue_pattern(spec.weak) for role, spec in words.date_roles.items() if spec.weak}
         self.after_cues = {role: cue_pattern(spec.after) for role, spec in words.date_roles.items() if spec.after}
         # "overrides: [letter]" under formal_notice → {"letter": ["formal_notice"]}
@@ -46,7 +48,7 @@ class Cues:
         # "Quel montant annuel ?": a year of the visits said per period; read in `digits` text too ("sur l' année")
         self.yearly = optional([*words.yearly_words, *(elided(said) for said in words.yearly_words)])
         self.parties = {party: cue_pattern(spec.cues) for party, spec in words.parties.items()}
-        self.termination = cue_pattern(words.termination_words)
+        self.termination = cue_pattern(words.termination_words, unless=words.termination_denials)
         self.anytime = cue_pattern(words.anytime_words)
         self.apposed = optional(words.apposed_words)  # "le CDG, lui, nous a facturé": the subject is before it
         self.early = optional(words.early_words)  # "avant l'échéance": an early end, or the notice's own wording
