@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from ..answer import Answer
 from ..matching import Candidate
-from .base import Calculator, Context, letter_alone
-from .parties import Parties
+from .base import Calculator, Context, letter_alone, refusal
+from .parties import OTHER_CONTRACT_ENDED, Parties
 
 OBJECT_REACH = 25  # characters after a termination word where the convention is named as what ends
 COMMUNE_NOT_AT_ANY_TIME = (
@@ -32,6 +32,8 @@ class Termination(Calculator):
             return None
         if self.parties.other_contract(folded):
             return None  # "notre abonnement Orange, il est résiliable à tout moment ?": another contract's ending
+        if self.parties.ends_other_contract(folded):  # "résilier notre contrat SFR avant de passer chez La Fibre ?"
+            return refusal(question, OTHER_CONTRACT_ENDED)
         quotes = self.words.termination_quote_words
         if actor := self.parties.provider_actor(folded):
             name = self.words.parties[actor].name
