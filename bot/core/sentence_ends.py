@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 _MARKS = "?.!…"
 _LINE_MARKS = tuple(_MARKS + ":;,)»")  # a line ending with one of these is punctuated (bare_line)
 _ABBREVIATION = re.compile(r"[^\S\n]+[?!]")  # after a full stop, on its line: an abbreviation's ("la conv. ?")
+_ALTERNATIVE = re.compile(r"ou\s")  # after an ellipsis, on its line: the other choice of the same question
 _CODE_NUMBER = re.compile(r"[^\S\n]+\d")  # after "L." or "R.", on its line: a code's article ("article L. 1612-1")
 # The character a cut follows (a mark) or opens with (a space) first, one class the regex engine skips to, then the
 # rest of the cut as the character just read allows it.
@@ -70,6 +71,8 @@ def each_sentence(text: str, titles: Titles | None = None) -> Iterator[str]:
             _ABBREVIATION.match(text, at + 1) or (titles and titles.end_at(text, at)) or _code_article(text, at)
         ):
             continue  # "M. Baert": a title, not a sentence's end; "Objet de la conv. ?": an abbreviation's dot
+        if _ALTERNATIVE.match(text, end.end()) and (text[at] == "…" or text.endswith("...", 0, at + 1)):
+            continue  # "il faut un avenant je suppose… ou une lettre suffit ?": an alternative goes on the sentence
         yield text[start : at + (text[at] in _MARKS)]  # a mark stays with its sentence
         start = end.end()
     yield text[start:]
