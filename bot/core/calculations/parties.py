@@ -233,8 +233,9 @@ class Parties(Calculator):
         if other is None:
             return False
         for verb in self.cues.termination.finditer(folded):
-            rest = folded[verb.end() + len(_WORD.match(folded, verb.end()).group()) :]  # type: ignore[union-attr]
-            found = other.search(rest[:ACTOR_REACH])
+            start = verb.end() + len(_WORD.match(folded, verb.end()).group())  # type: ignore[union-attr]
+            rest = folded[start : start + ACTOR_REACH]  # the words right after the termination word
+            found = other.search(rest)
             if found and len(rest[: found.start()].split()) <= OBJECT_WORDS:
                 return True
         return False
