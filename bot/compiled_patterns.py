@@ -48,7 +48,7 @@ def rebuild(text: str, stored: Program) -> re.Pattern[str]:
     return _sre.compile(text, flags, code.tolist(), groups, groupindex, indexgroup)
 
 
-def compiled(text: str, flags: int, stored: Program | None) -> re.Pattern[str]:
+def pattern_of(text: str, flags: int, stored: Program | None) -> re.Pattern[str]:
     """The pattern `text`, rebuilt from its program when one was stored and it rebuilds, else compiled."""
     if stored is not None:
         try:

@@ -25,8 +25,7 @@ from pathlib import Path
 
 import platformdirs
 
-from .compiled_patterns import FORMAT_STAMP, Program, program
-from .compiled_patterns import compiled as compiled_pattern
+from .compiled_patterns import FORMAT_STAMP, Program, pattern_of, program
 from .core.calendar_names import CalendarNames, calendar_names, use_calendar_names
 from .core.engine import Engine
 from .core.knowledge import load_knowledge
@@ -154,6 +153,9 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
+_OWN = ("pattern", "flags", "stored")  # a LazyPattern's own attributes, set before any use
+
+
 class LazyPattern:
     """A regular expression of the cached engine, rebuilt at its first use.
 
@@ -169,13 +171,9 @@ class LazyPattern:
         self.stored = stored
 
     def __getattr__(self, name: str) -> object:  # only for what is not set yet: the first use
-        if name.startswith("__") or name in (
-            "pattern",
-            "flags",
-            "stored",
-        ):  # copy's and pickle's probes, a half-made object
+        if name.startswith("__") or name in _OWN:  # copy's and pickle's probes, a half-made object
             raise AttributeError(name)
-        compiled = compiled_pattern(self.pattern, self.flags, self.stored)
+        compiled = pattern_of(self.pattern, self.flags, self.stored)
         for method in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner"):
             setattr(self, method, getattr(compiled, method))
         self.groups, self.groupindex = compiled.groups, compiled.groupindex

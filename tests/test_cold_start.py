@@ -16,7 +16,7 @@ from conftest import EVALUATION_DAY
 from snowballstemmer.french_stemmer import FrenchStemmer
 
 from bot.assembly import build_engine
-from bot.compiled_patterns import compiled, program
+from bot.compiled_patterns import pattern_of, program
 from bot.core.engine import Engine
 from bot.core.evaluation import Report
 from bot.core.french import words
@@ -96,9 +96,9 @@ def test_a_stored_program_rebuilds_the_same_pattern(text: str, flags: int, sampl
     original = re.compile(text, flags)
     stored = program(original)
     assert stored is not None
-    rebuilt = compiled(text, flags, stored)
+    rebuilt = pattern_of(text, flags, stored)
     assert rebuilt == original and rebuilt is not original  # same text, flags and program (CPython compares all three)
     assert rebuilt.groupindex == original.groupindex
     assert [m.span() for m in rebuilt.finditer(sample)] == [m.span() for m in original.finditer(sample)] != []
     damaged = (stored[0], stored[1][:3], *stored[2:])  # a truncated program: compiled from the text instead
-    assert compiled(text, flags, damaged) == original
+    assert pattern_of(text, flags, damaged) == original

@@ -16,8 +16,6 @@ from .writers import PROVIDERS, Writer
 
 RECEIPT_REACH = 20  # characters around a name where the receipt cue holding it may start or end ("reçu en mairie le")
 ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
-OBJECT_WORDS = 1  # words between a termination word and another contract's name that is its object ("résilier | notre
-# | contrat de téléphonie")
 
 # Between a termination word and the party after it: the agent ("par", "du", "de la"), nothing else.
 _WORD = re.compile(r"[a-z]*")  # the rest of a word
@@ -26,11 +24,6 @@ _TAIL = re.compile(rf"[a-z]{{0,{TAIL}}}")
 AGENT = re.compile(r"\s*(?:par|du|de|des|d')\s*(?:l[ae]\s+|l'\s*)?")
 
 
-OTHER_CONTRACT_ENDED = (
-    "La convention ne le dit pas : votre question porte sur la fin d'un autre contrat, que la convention de services "
-    "numériques ne règle pas ; son préavis et ses conditions sont ceux de ce contrat. La convention ne règle que sa "
-    "propre résiliation (article 6)."
-)
 OTHER_CONTRACT = (
     "Votre message parle d'un autre contrat que la convention de services numériques passée avec La Fibre Numérique "
     "59 62 et le CDG 62 : ses dates et son préavis sont ceux de ce contrat, je ne calcule aucune date. Si votre "
@@ -225,20 +218,6 @@ class Parties(Calculator):
         )
         citations = (self.cite(own.id, terms), self.cite(other.id, terms))
         return Answer(question, True, "clause", " ".join(parts), citations, 1.0)
-
-    def ends_other_contract(self, folded: str) -> bool:
-        """Is a termination word's object another contract ("résilier notre contrat de téléphonie SFR", "mettre fin au
-        bail"), right after it, however the message names the convention's parties elsewhere?"""
-        other = self.cues.other_contract
-        if other is None:
-            return False
-        for verb in self.cues.termination.finditer(folded):
-            start = verb.end() + len(_WORD.match(folded, verb.end()).group())  # type: ignore[union-attr]
-            rest = folded[start : start + ACTOR_REACH]  # the words right after the termination word
-            found = other.search(rest)
-            if found and len(rest[: found.start()].split()) <= OBJECT_WORDS:
-                return True
-        return False
 
     def other_contract(self, folded: str) -> bool:
         """Is the message about another contract ("le bail de la salle"), naming neither the convention nor a

@@ -3,12 +3,23 @@ months' notice, the commune at its anniversary; the registered letter asked abou
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 from ..answer import Answer
 from ..matching import Candidate
 from .base import Calculator, Context, letter_alone, refusal
-from .parties import OTHER_CONTRACT_ENDED, Parties
+from .parties import Parties
 
-OBJECT_REACH = 25  # characters after a termination word where the convention is named as what ends
+OBJECT_REACH = 25  # characters after a termination word where what ends is named (the convention, another contract)
+OBJECT_WORDS = 1  # words between a termination word and another contract that is its object ("résilier | notre |
+# contrat de téléphonie")
+_WORD_END = re.compile(r"[a-z]*")  # the rest of a termination word ("résili|er")
+OTHER_CONTRACT_ENDED = (
+    "La convention ne le dit pas : votre question porte sur la fin d'un autre contrat, que la convention de services "
+    "numériques ne règle pas ; son préavis et ses conditions sont ceux de ce contrat. La convention ne règle que sa "
+    "propre résiliation (article 6)."
+)
 COMMUNE_NOT_AT_ANY_TIME = (
     "Non : la collectivité peut résilier la convention à sa date anniversaire, en ayant averti les autres parties "
     "par lettre recommandée avec accusé de réception au moins trois mois avant l'échéance. « À tout moment » ne "
@@ -32,7 +43,7 @@ class Termination(Calculator):
             return None
         if self.parties.other_contract(folded):
             return None  # "notre abonnement Orange, il est résiliable à tout moment ?": another contract's ending
-        if self.parties.ends_other_contract(folded):  # "résilier notre contrat SFR avant de passer chez La Fibre ?"
+        if self._ends_other(folded):  # "résilier notre contrat SFR avant de passer chez La Fibre ?"
             return refusal(question, OTHER_CONTRACT_ENDED)
         quotes = self.words.termination_quote_words
         if actor := self.parties.provider_actor(folded):
@@ -73,11 +84,21 @@ class Termination(Calculator):
     def _ends_it(self, folded: str) -> bool:
         """Is a termination word followed by the convention's own name ("ne pas poursuivre la convention"),
         not another contract's ("résilier le contrat du photocopieur")?"""
-        own = self.cues.own_convention
-        return bool(own) and any(
-            own.search(folded, verb.end(), verb.end() + OBJECT_REACH)  # type: ignore[union-attr]
-            for verb in self.cues.termination.finditer(folded)
-        )
+        return any(True for _ in self._objects(folded, self.cues.own_convention))
+
+    def _ends_other(self, folded: str) -> bool:
+        """Is a termination word's object another contract, right after it ("résilier notre contrat de téléphonie SFR",
+        "mettre fin au bail"), however the message names the convention's parties elsewhere?"""
+        return any(words <= OBJECT_WORDS for words in self._objects(folded, self.cues.other_contract))
+
+    def _objects(self, folded: str, named: re.Pattern[str] | None) -> Iterator[int]:
+        """For each termination word followed within OBJECT_REACH by what `named` names, the words between them."""
+        if named is None:
+            return
+        for verb in self.cues.termination.finditer(folded):
+            start = _WORD_END.match(folded, verb.end()).end()  # type: ignore[union-attr]
+            if found := named.search(folded, start, verb.end() + OBJECT_REACH):
+                yield len(folded[start : found.start()].split())
 
     def letter_without_date(
         self, question: str, folded: str, terms: list[str], ranked: list[Candidate], sure: bool
