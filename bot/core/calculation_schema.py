@@ -186,6 +186,10 @@ class CalculationsFile(StrictModel):
     contrast_words: list[str] = []
     claimed_words: list[str] = []
     included_words: list[str] = []
+    included_before_words: list[str] = []
+    visit_sentence_words: list[str] = []
+    writer_subjects: list[str] = []
+    total_after_words: list[str] = []
     hours_asked_words: list[str] = []
     amount_asked_words: list[str] = []
     invoiced_words: list[str] = []
@@ -234,6 +238,7 @@ class CalculationsFile(StrictModel):
     apposed_words: list[str] = []
     termination_quote_words: dict[str, str]
     before_tax_words: list[str]
+    tax_words: list[str] = []
     # Quoted in YAML ("2025-06-12") so editors and JSON Schema read it as the date string it is.
     earliest_signature: date | None = Field(default=None, strict=False)
     earliest_signature_source: str | None = None

@@ -11,7 +11,7 @@ from .french import fold
 from .phrases import WORD, alternatives, phrase_trie, phrases_pattern
 from .reading import Reading
 
-MAX_SUBJECT_WORDS = 5  # "Pourquoi le CDG 62": a question word and a subject, no verb
+MAX_SUBJECT_WORDS = 7  # "Pour quelle raison le CDG 62": a question phrase and a subject, no verb
 
 
 class PieceWords:
@@ -49,11 +49,13 @@ class PieceWords:
         # "… et La Fibre ont-ils …": a second subject, then the verb both share (see `_joined_subjects`).
         self._plural = re.compile(rf"^(?:[\w'’]+\s+){{1,4}}\w+-(?:t-)?(?:{alternatives(reading.plural_subjects)})\b")
         self._closing_words = frozenset(fold(word).strip() for word in reading.closing_question_words)
+        self._unasking = phrases_pattern(reading.unasking_idioms, start=False)  # "tel quel": no question
         self._indefinite = re.compile(rf"(?:{alternatives(reading.indefinite_words)})\s+\w+\W*$")  # n'importe quand
         self._yes_no = re.compile(rf"(?:{phrases_pattern(reading.closing_yes_no, start=False).pattern})\W*$")
         self._condition = phrases_pattern(reading.condition_words, start=True)
         self._topic = phrases_pattern(reading.topic_openers, start=True)  # a new question follows: "autre chose :"
         self._item = phrases_pattern(reading.listing_openers, start=True)
+        self._adverbial = phrases_pattern(reading.adverbial_phrases, start=True)  # "le cas échéant": no item
         self._relative = phrases_pattern(reading.relative_words, start=True)
         self._unsure = phrases_pattern(reading.unsure_phrases, start=False)
         self._demonstrative = phrases_pattern(reading.demonstratives, start=False)  # "celui", "celle"

@@ -86,7 +86,10 @@ class Pieces(PieceWords):
                 continue
             carried = ""
             inside_brackets = bool(pieces) and pieces[-1].count("(") > pieces[-1].count(")")
-            asking = announced or asks_alone or (listing and index >= items_from and bool(self._item.match(folded)))
+            item = (
+                listing and index >= items_from and bool(self._item.match(folded)) and not self._adverbial.match(folded)
+            )
+            asking = announced or asks_alone or item
             announced = conditional = False
             if pieces and (
                 inside_brackets or not asking or not asks[-1] or self._joined_subjects(pieces[-1], separator, own)
@@ -133,7 +136,7 @@ class Pieces(PieceWords):
         """Whether a sentence asks something; `unpunctuated`: its message has no "?" (dictated, SMS)."""
         if "?" in sentence:
             return True
-        folded = fold(sentence)
+        folded = self._unasking.sub(" ", fold(sentence))  # "je vous transfère tel quel le message": no "quel" asked
         opened = self._opener.match(self._link.sub("", folded.lstrip(" ,;:-–—«\"'")))  # "et qui est le tribunal …"
         if opened or self._asking.search(folded) or self._enumerators.find(sentence):
             return True  # an enumerator too: "première question … deuxième question …"

@@ -14,6 +14,7 @@ from .base import Context, sentence_start
 from .cues import CuePattern
 from .parties import Parties
 from .trips import SAME_REACH, Trips, next_start
+from .visit_sentences import VisitSentences
 from .visits import Part
 
 DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them a delay
@@ -30,7 +31,7 @@ class BilledHours(Trips):
 
     def __init__(self, context: Context, parties: Parties) -> None:
         super().__init__(context)
-        self.parties = parties
+        self.parties, self.sentences = parties, VisitSentences(self.cues, self.words)
 
     def roles(self, text: str, durations: list[Duration]) -> tuple[list[tuple[Duration, str]], bool]:
         """Each duration with its role, and whether training hours were priced as the CDG 62's time."""
@@ -64,9 +65,8 @@ class BilledHours(Trips):
             if role == "delay" and (then == "travel" or back) and self.cues.trip:
                 roles[i] = (d, "travel") if self.cues.trip.search(self._around(text, d)) else roles[i]
         for i, (d, role) in enumerate(roles):  # "45 min pour venir et autant pour repartir": travel, there and back
-            trip = self.cues.trip
-            if role != "travel" and trip and self._same_back(text, d, next_start(durations, d)):
-                roles[i] = (d, "travel") if trip.search(self._around(text, d)) else roles[i]
+            if role != "travel" and self.cues.trip and self._same_back(text, d, next_start(durations, d)):
+                roles[i] = (d, "travel") if self.cues.trip.search(self._around(text, d)) else roles[i]
         # "à 1 h 15 de route, donc 2 h 30 de trajet au total": trip hours a later trips' total sums are a part of it
         for i, (d, role) in enumerate(roles):
             if role == "travel" and any(r == "travel" and self._sum_of(text, d, e) for e, r in roles[i + 1 :]):
@@ -79,7 +79,7 @@ class BilledHours(Trips):
         travel = any(role == "travel" for _, role in roles)  # else the difference may be the trip, billed too
         if claimed and travel and visit and any(visit.search(self._sentence_of(text, d)) for d in said):
             roles = [(d, "claimed") if i in claimed else (d, role) for i, (d, role) in enumerate(roles)]
-        return roles, trained
+        return self.sentences.apart(text, roles), trained  # "j'ai roulé 4h30. Le CDG est venu 2 h": not its
 
     def _listed_after(self, text: str, before: Duration, duration: Duration) -> bool:
         """Are these hours the next item of a list after `before`: a link ("et", ",") and one word at most between?"""
@@ -125,8 +125,7 @@ class BilledHours(Trips):
         return [replace(p, count=count * p.count) if i in each else p for i, p in enumerate(twice)]
 
     def travel_once(self, text: str, parts: list[Part]) -> int:
-        """The number of visits when travel said once goes with several of them ("3 interventions de 2 h, 30 min de
-        trajet": once, or for each?), else 0."""
+        """How many visits travel said once goes with ("3 interventions de 2 h, 30 min de trajet": once?), else 0."""
         visits = sum(p.count for p in parts if p.role == "intervention")
         ways = self._backs(text, [(p.duration, p.role) for p in parts])  # "30 min dans chaque sens": 2, once
         travel = [(p, 1 + back) for p, back in zip(parts, ways, strict=True) if p.role == "travel"]
@@ -206,11 +205,13 @@ class BilledHours(Trips):
             return "travel"  # "30 min aller, 30 min retour" (not "2 h aller-retour compris")
         around = self.reader.clause_around(text, duration.start, duration.end, labelled=True, bounds=bounds)
         for role, pattern in self.cues.duration_cues.items():
+            if role == "delay" and self.cues.total_after and self.cues.total_after.match(text, duration.end):
+                continue  # "il a mis 2h30 en tout": the time spent, not the time before a visit
             if match := self._cue(role, pattern, around):
                 if role == "travel" and self._visit_named(around, match):
                     continue  # "2 h à chaque déplacement": each visit, not travel
-                if role == "travel" and self.cues.included and self.cues.included.match(word_end(around, match.end())):
-                    continue  # "déplacements compris": the hours include the travel, they are not only travel
+                if role == "travel" and self.included(around, match):
+                    continue  # "déplacements compris", "avec la route": the hours include the travel, not only it
                 if role in ("outage", "own_staff") and self.cues.intervention and self.cues.intervention.search(around):
                     return "intervention"  # "venu de 23h à 2h pour la panne": the CDG 62's time on the outage
                 if role == "travel" and self._nearer_on_site(around, pattern, text[duration.start : duration.end]):

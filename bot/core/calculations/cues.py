@@ -55,6 +55,7 @@ class Cues:
         self.cap_words = cue_pattern(words.liability_cap_words) if words.liability_cap_words else None
         self.cap_alone = optional(words.liability_cap_alone_words)  # "quel plafond ?": the cap asked, no loss said
         self.before_tax_words = cue_pattern(words.before_tax_words)
+        self.tax = optional(words.tax_words)  # "ajouter 20 % de TVA": the rate is TTC already
         self.compensation = cue_pattern(words.compensation_words) if words.compensation_words else None
         self.addition = joining(words.addition_words) if words.addition_words else None
         self.alternative = joining(words.alternative_words) if words.alternative_words else None
@@ -68,6 +69,7 @@ class Cues:
         self.convention = cue_pattern(words.convention_words) if words.convention_words else None
         self.party_clauses = {entry.clause: entry for entry in words.party_clauses}
         self.included = optional(words.included_words)
+        self.included_before = _at_end(words.included_before_words)  # "2h30 avec la route": the trip counted in
         self.trip = optional(words.trip_words)  # "il a mis 1 h pour venir": a delay that may be the trip
         self.same = optional(words.same_words)  # "… et autant pour repartir": the trip back, the same
         self.same_trip = optional(words.same_trip_words)  # "…, même trajet": a later visit's trip, the same
@@ -136,6 +138,8 @@ class Cues:
         # "30 min aller": read right after the hours, in `digits` text ("à l'aller" is "a l' aller" there)
         after = alternation(map(elided, words.travel_after_words)) if words.travel_after_words else None
         self.travel_after = re.compile(rf"\s*(?:{after})(?![a-z])") if after else None
+        summed = alternation(map(elided, words.total_after_words)) if words.total_after_words else None
+        self.total_after = re.compile(rf"\s*(?:{summed})(?![a-z])") if summed else None  # "2h30 en tout": no delay
         units = alternation(words.distance_units) if words.distance_units else None
         self.distance = re.compile(rf"\d\s*(?:{units})(?![a-z])") if units else None  # "25 km"
         self.distance_word = optional(words.distance_units)  # "indemnisé à 0,50 €/km": a mileage, not a loss

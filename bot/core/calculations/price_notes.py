@@ -41,11 +41,33 @@ NO_HOURS = (
     "répondre. Demandez-les directement à l'organisme concerné."
 )
 NO_HT = "La convention ne donne que des prix TTC : elle ne fixe aucun montant HT."
+# "ajouter 20 % de TVA": the hourly rate is TTC.
+TAX_INCLUDED = (
+    f"Le taux horaire de {format_euros(HOURLY_RATE)} est TTC (toutes taxes comprises, article 4.2.1) : aucune TVA ne "
+    "s'y ajoute."
+)
 # "le CDG nous facture 3 h … il est arrivé à 14h et reparti à 15h45": the hours billed are the bill to check.
 CLAIMED = (
     "Je n'ai pas compté {hours}, les heures facturées : le CDG 62 facture le temps réellement passé (article 4.2.1), "
     "celui que votre message décrit ; comparez-les à ce montant."
 )
+# "J'ai roulé 4h30 … Le technicien du CDG est venu de 14h à 16h15": hours said apart from the visit (visit_sentences.py).
+APART = (
+    "Je n'ai pas compté {hours} : la phrase de ces heures ne parle pas de la venue du CDG 62 ; si c'est aussi du temps "
+    "passé par lui, ajoutez-les."
+)
+
+
+def role_notes(roles: list[tuple[Duration, str]]) -> list[str]:
+    """The notes of hours read but not priced: the hours billed to check, those said apart from the visit."""
+    notes = {"claimed": CLAIMED, "apart": APART}
+    return [
+        note.format(hours=", ".join(f"« {d.text} »" for d in said))
+        for role, note in notes.items()
+        if (said := [d for d, other in roles if other == role])
+    ]
+
+
 # Travel and no visit's hours, or hours not the CDG 62's ("4 fois, 30 min de route"): the trip alone is never priced.
 TRAVEL_ALONE = (
     "Votre message donne {travel} de trajet{others} : je ne chiffre pas le trajet seul. Le CDG 62 facture tout son "

@@ -20,17 +20,18 @@ from .budget import Budget
 from .parties import Parties
 from .pauses import TakenOff
 from .price_notes import (
-    CLAIMED,
     NO_HOURS,
     NO_HT,
     NO_VISIT,
     NOT_BILLED,
     ONE_VISIT,
+    TAX_INCLUDED,
     TRAINING_LEFT_OUT,
     TRAINING_PRICED,
     TRAVEL_ALONE,
     TRAVEL_LEFT_OUT,
     TRAVEL_UNTIMED,
+    role_notes,
     visits_unclear,
 )
 from .totals import Totals
@@ -152,10 +153,11 @@ class Prices(Calculator):
             )
         if off:
             lines.append(off.note)
-        if claimed := [d for d, role in roles if role == "claimed"]:  # "nous facture 3 h": the bill to check
-            lines.append(CLAIMED.format(hours=", ".join(f"« {d.text} »" for d in claimed)))
+        lines += role_notes(roles)  # "nous facture 3 h": the bill to check; "j'ai roulé 4h30": not the visit's
         if self.cues.before_tax_words.search(fold(question)):
             lines.append(NO_HT)
+        elif self.cues.tax and self.cues.tax.search(fold(text)):
+            lines.append(TAX_INCLUDED)
         return self.priced(question, " ".join(lines), terms)
 
     def _taken_off(self, text: str, roles: list[tuple[Duration, str]], parts: list[Part]) -> TakenOff | None:

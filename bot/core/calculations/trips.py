@@ -7,8 +7,10 @@ import re
 from dataclasses import replace
 
 from ..cost import Duration
+from .added import word_end
 from .visits import Part, Visits
 
+INCLUDED_REACH = 20  # characters before a travel word where "avec la" counts it in the hours said
 SAME_REACH = 60  # characters after travel hours where "pareil au retour" doubles them
 _SENTENCE_END = re.compile(r"[.!?]")
 
@@ -63,8 +65,19 @@ class Trips(Visits):
         return self.cues.both_ways.compiled.sub(" ", text) if self.cues.both_ways else text
 
     def travel_untimed(self, text: str, parts: list[Part]) -> bool:
-        """Is the trip given as a distance, not a time ("25 km de route à chaque fois"), none of the hours travel?"""
-        return bool(self.cues.distance and self.cues.distance.search(text)) and all(p.role != "travel" for p in parts)
+        """Is the trip given as a distance, not a time ("25 km de route à chaque fois"), none of the hours travel nor
+        said to include it ("2h30 en tout avec la route. Il a fait 45 km")?"""
+        if not (self.cues.distance and self.cues.distance.search(text)) or any(p.role == "travel" for p in parts):
+            return False
+        return not any(self.included(text, m) for m in self.cues.duration_cues["travel"].finditer(text))
+
+    def included(self, around: str, travel: re.Match[str]) -> bool:
+        """Is the travel word `travel` said to be counted in the hours ("trajet compris", "avec la route")?"""
+        after, before = self.cues.included, self.cues.included_before
+        return bool(
+            (after and after.match(word_end(around, travel.end())))
+            or (before and before.search(around, max(0, travel.start() - INCLUDED_REACH), travel.start()))
+        )
 
     def _said_back(self, text: str, duration: Duration) -> bool:
         return bool(self.cues.back and self.cues.back.search(self._around(text, duration)))

@@ -1,0 +1,59 @@
+"""Hours said apart from the CDG 62's visit: "J'ai roulé 4h30 depuis ce matin et je fais ma pause de 45 min. Le
+technicien du CDG est venu hier de 14h à 16h15", a day's diary ("10h mariage. 11h15-12h45 passage du conseiller du
+CDG 62. 14h commission"). When a sentence holding hours names the visit, hours whose sentence names neither it, nor
+its trip, nor whoever came are someone else's time (or a time of day): never added to the CDG 62's price."""
+
+from __future__ import annotations
+
+import re
+
+from ..calculation_schema import CalculationsFile
+from ..cost import Duration
+from ..french import fold
+from .base import sentence_start
+from .cues import Cues
+
+MARKS = ".!?\n"  # what ends a sentence, for this reading
+APART = "apart"  # the role of hours said apart from the visit
+_END = re.compile(f"[{re.escape(MARKS)}]")
+
+
+class VisitSentences:
+    """Reads which sentences of a message tell of the CDG 62's visit."""
+
+    def __init__(self, cues: Cues, words: CalculationsFile) -> None:
+        self.cues = cues
+        self._subject, self._writer = _words(words.visit_sentence_words), _words(words.writer_subjects)
+
+    def apart(self, text: str, roles: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
+        """`roles` with the intervention, travel and break hours said apart from the visit given the role "apart"."""
+        counted = [i for i, (_, role) in enumerate(roles) if role in ("intervention", "travel", "pause")]
+        if len(counted) < 2:
+            return roles
+        told = {i: self._tells_of_visit(self._sentence(text, roles[i][0])) for i in counted}
+        if all(told.values()) or not any(told[i] for i in counted if roles[i][1] != "pause"):
+            return roles
+        return [(d, APART) if i in told and not told[i] else (d, role) for i, (d, role) in enumerate(roles)]
+
+    def _tells_of_visit(self, sentence: str) -> bool:
+        """Does `sentence` name the CDG 62, its coming or whoever came ("il", "le technicien"), or a trip the writer
+        does not say is her own ("J'ai fait 3h de route pour le salon des maires")?"""
+        folded = fold(sentence)
+        cdg = self.cues.parties.get("cdg")
+        if any(p is not None and p.search(folded) for p in (cdg, self.cues.intervention, self._subject)):
+            return True
+        travel = self.cues.duration_cues.get("travel")
+        return bool(travel and travel.search(folded)) and not (self._writer and self._writer.search(folded))
+
+    @staticmethod
+    def _sentence(text: str, duration: Duration) -> str:
+        """The whole sentence holding `duration`."""
+        start = sentence_start(text, duration.start, MARKS)
+        end = _END.search(text, duration.end)
+        return text[start : end.start() if end else len(text)]
+
+
+def _words(words: list[str]) -> re.Pattern[str] | None:
+    """A pattern of `words` (folded) as whole words, or None for none."""
+    said = "|".join(re.escape(fold(word)) for word in words)
+    return re.compile(rf"(?<![a-z])(?:{said})(?![a-z])") if said else None
