@@ -48,7 +48,9 @@ def repeated(shown: Answer, answered: Answered) -> bool:
     """Is `shown` (a computation or a reason; not the refusal of two questions) what the question just before got?"""
     last = answered.parts[-1] if answered.parts else shown  # none before: nothing repeated
     fresh = last is shown or clause_answer(shown) or shown.text == PART_NOT_FOUND
-    return not fresh and (last.kind, last.text) == (shown.kind, shown.text)
+    # the same computation, its notes aside ("J+730 ça tombe quand ? et le J-90 pour la lettre ?": one calendar)
+    computed = last.kind == shown.kind == "calculation" and last.text.split("\n")[0] == shown.text.split("\n")[0]
+    return not fresh and (computed or (last.kind, last.text) == (shown.kind, shown.text))
 
 
 def clause_answer(part: Answer) -> bool:
