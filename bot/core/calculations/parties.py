@@ -136,7 +136,10 @@ class Parties(Calculator):
                     or self._received_at(folded, m.start())
                     for m in between
                 ):
-                    sender = party
+                    # "Le CDG 62 nous a écrit … que La Fibre allait résilier": the provider named after the sender ends
+                    # the convention, the sender only told
+                    later = [other for _, other in self._letters.providers(folded, end, stop) if other != party]
+                    sender = later[-1] if later else party
                     break
             found.append((stop, verb_end, sender))
         return found

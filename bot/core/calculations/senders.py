@@ -47,7 +47,7 @@ class LetterSenders:
                 found.append((first[1], first[2]))
         return found
 
-    def _named_providers(self, folded: str, start: int, stop: int) -> Iterator[tuple[int, str]]:
+    def providers(self, folded: str, start: int, stop: int) -> Iterator[tuple[int, str]]:
         """Where each provider named between `start` and `stop` ends (its numbers with it: "CDG 62"), and which it is."""
         for party, pattern in self.cues.parties.items():
             if party != "commune":
@@ -61,7 +61,7 @@ class LetterSenders:
             return []
         return [
             (end + 1, party)
-            for end, party in self._named_providers(folded, start, stop)
+            for end, party in self.providers(folded, start, stop)
             if announce.match(folded, end + 1)
         ]
 
@@ -72,7 +72,7 @@ class LetterSenders:
             return []
         return [
             (end, party)
-            for end, party in self._named_providers(folded, start, stop)
+            for end, party in self.providers(folded, start, stop)
             if (hit := sent.search(folded, end, stop)) and hit.start() - end <= SUBJECT_GAP
         ]
 
