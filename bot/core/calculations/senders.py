@@ -60,9 +60,7 @@ class LetterSenders:
         if announce is None:
             return []
         return [
-            (end + 1, party)
-            for end, party in self.providers(folded, start, stop)
-            if announce.match(folded, end + 1)
+            (end + 1, party) for end, party in self.providers(folded, start, stop) if announce.match(folded, end + 1)
         ]
 
     def _sent_by(self, folded: str, start: int, stop: int) -> list[tuple[int, str]]:
