@@ -15,3 +15,13 @@ def shared(context: list[str]) -> str:
     text = " ".join(context)
     share_start(text)
     return f"{text} " if context else ""
+
+
+def with_own(figures: str, context: list[str], own: str) -> str:
+    """What the calculations read for one question: the shared `figures` of `context`, then its `own` words; a context
+    sentence its own words already hold is read once ("Le CDG est venu 2h le 3/11 et 1h30 le 17/11. Ça fait combien ?":
+    the question is read with the sentence before it, whose hours were counted twice: 7 h)."""
+    if not any(sentence in own for sentence in context):
+        return figures + own
+    rest = [sentence for sentence in context if sentence not in own]
+    return f"{' '.join(rest)} {own}" if rest else own

@@ -17,7 +17,7 @@ from typing import Protocol
 
 from .answer import Answer, Citation
 from .context_terms import first_terms
-from .figures import shared
+from .figures import shared, with_own
 from .matching import Matcher
 from .message import Message
 from .part_answers import (
@@ -155,7 +155,7 @@ class PartReader:
             reading,
             reading if asking.anchored else "",
             terms=([] if alone else asking.context_terms) + self.matcher.question_terms(reading),
-            figures=focus if figured == "" else asking.figures + (figured or focus),
+            figures=focus if figured == "" else with_own(asking.figures, asking.message.context, figured or focus),
         )
 
     def _refused_alone(self, asking: _Asking, part: Answer, question: Question, answered: Answered) -> bool:
@@ -168,7 +168,7 @@ class PartReader:
         kept = not same or part.confidence == "sure" or question.follows or not text.endswith("?")
         if kept or part.score >= self.threshold or not any(map(self.matcher.is_strong, terms)):
             return False  # above a lone question's threshold, it answers alone too (the slow reading is not made)
-        figures = asking.figures + text
+        figures = with_own(asking.figures, asking.message.context, text)
         alone = asking.answer_part(text, text, text, terms=asking.context_terms + terms, figures=figures, whole="")
         return not alone.answered
 
