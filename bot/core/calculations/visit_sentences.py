@@ -30,27 +30,32 @@ class VisitSentences:
         counted = [i for i, (_, role) in enumerate(roles) if role in ("intervention", "travel", "pause")]
         if len(counted) < 2:
             return roles
-        told = {i: self._tells_of_visit(self._sentence(text, roles[i][0])) for i in counted}
+        told = {i: self._tells_of_visit(*self._sentence(text, roles[i][0])) for i in counted}
         if all(told.values()) or not any(told[i] for i in counted if roles[i][1] != "pause"):
             return roles
         return [(d, APART) if i in told and not told[i] else (d, role) for i, (d, role) in enumerate(roles)]
 
-    def _tells_of_visit(self, sentence: str) -> bool:
-        """Does `sentence` name the CDG 62, its coming or whoever came ("il", "le technicien"), or a trip the writer
-        does not say is her own ("J'ai fait 3h de route pour le salon des maires")?"""
+    def _tells_of_visit(self, sentence: str, opens: bool) -> bool:
+        """Does `sentence` tell of the visit: it names the CDG 62, its coming or whoever came ("il", "le technicien"),
+        or a trip the writer does not say is her own? A sentence naming none of them is someone else's only when the
+        writer says it is hers ("J'ai roulé 4h30", "ma pause") or when it opens with the hours, a diary's time of day
+        ("10h mariage"); "Puis 1h mardi." goes on with the visit."""
         folded = fold(sentence)
         cdg = self.cues.parties.get("cdg")
         if any(p is not None and p.search(folded) for p in (cdg, self.cues.intervention, self._subject)):
             return True
+        writer = bool(self._writer and self._writer.search(folded))
         travel = self.cues.duration_cues.get("travel")
-        return bool(travel and travel.search(folded)) and not (self._writer and self._writer.search(folded))
+        if travel and travel.search(folded):
+            return not writer
+        return not (writer or opens)
 
     @staticmethod
-    def _sentence(text: str, duration: Duration) -> str:
-        """The whole sentence holding `duration`."""
+    def _sentence(text: str, duration: Duration) -> tuple[str, bool]:
+        """The whole sentence holding `duration`, and whether the hours open it."""
         start = sentence_start(text, duration.start, MARKS)
         end = _END.search(text, duration.end)
-        return text[start : end.start() if end else len(text)]
+        return text[start : end.start() if end else len(text)], not text[start : duration.start].strip(" :-–—•*")
 
 
 def _words(words: list[str]) -> re.Pattern[str] | None:
