@@ -15,6 +15,7 @@ from .cues import Cues
 
 MARKS = ".!?\n"  # what ends a sentence, for this reading
 APART = "apart"  # the role of hours said apart from the visit
+DAY_START, DAY_END = 7, 20  # the hours of a working day: "10h mariage" opening a sentence is a time of day
 _END = re.compile(f"[{re.escape(MARKS)}]")
 
 
@@ -52,13 +53,20 @@ class VisitSentences:
 
     @staticmethod
     def _sentence(text: str, duration: Duration) -> tuple[str, bool]:
-        """The whole sentence holding `duration`, and whether the hours open it."""
+        """The whole sentence holding `duration`, and whether it opens with them as a time of day ("10h mariage")."""
         start = sentence_start(text, duration.start, MARKS)
         end = _END.search(text, duration.end)
-        return text[start : end.start() if end else len(text)], not text[start : duration.start].strip(" :-–—•*")
+        opens = not text[start : duration.start].strip(" :-–—•*")
+        return text[start : end.start() if end else len(text)], opens and _time_of_day(duration)
 
 
 def _words(words: list[str]) -> re.Pattern[str] | None:
     """A pattern of `words` (folded) as whole words, or None for none."""
     said = "|".join(re.escape(fold(word)) for word in words)
     return re.compile(rf"(?<![a-z])(?:{said})(?![a-z])") if said else None
+
+
+def _time_of_day(duration: Duration) -> bool:
+    """Could these hours be a time of the working day ("10h", "14 h 30"), not a span ("14h-16h") nor a short stay
+    ("1h30 mardi")?"""
+    return not duration.clock and duration.hours is not None and DAY_START <= duration.hours <= DAY_END
