@@ -38,6 +38,11 @@ class PartyWords(StrictModel):
     cues: list[str] = Field(min_length=1)
 
 
+class LiabilityExclusion(StrictModel):
+    cues: list[str] = Field(min_length=1)
+    case: str  # the excluded case as article 5.2 words it ("en cas d'intrusion d'un tiers …")
+
+
 class PartyClause(StrictModel):
     clause: str
     party: str
@@ -239,6 +244,7 @@ class CalculationsFile(StrictModel):
     termination_quote_words: dict[str, str]
     before_tax_words: list[str]
     tax_words: list[str] = []
+    liability_exclusions: list[LiabilityExclusion] = []
     # Quoted in YAML ("2025-06-12") so editors and JSON Schema read it as the date string it is.
     earliest_signature: date | None = Field(default=None, strict=False)
     earliest_signature_source: str | None = None

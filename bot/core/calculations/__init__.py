@@ -28,6 +28,7 @@ from .base import Cite, Context
 from .cues import Cues
 from .dates import Dates
 from .entities import Entities
+from .exclusions import Exclusions
 from .interest import Interest
 from .liability import Liability
 from .parties import Parties
@@ -55,6 +56,7 @@ class Calculations:
         self.interest = Interest(context, self.dates.date_roles)
         self.termination = Termination(context, self.parties)
         self.liability = Liability(context, self.dates.date_roles)
+        self.exclusions = Exclusions(words.liability_exclusions)
         # Capitalised words that name no commune: months, weekdays, the parties', clauses' and header fields' names.
         names = calendar_names()
         said = [
@@ -122,9 +124,13 @@ class Calculations:
         fibre = named != {"cdg"}
         asked = self.liability.asked(folded) if fibre and self.words.liability_cap_clause in ids[:3] else ""
         # read only when its answer may be given: a deadline asked too answers first (the cap's years are slow to read)
-        cap = cache(
-            lambda: self.liability.liability_cap(question, folded, ids, sure, today, signature) if asked else None
+        # "un pirate est entré dans notre réseau": La Fibre is not liable in that case, said before its cap
+        capped = cache(
+            lambda: self.exclusions.told(
+                folded, self.liability.liability_cap(question, folded, ids, sure, today, signature)
+            )
         )
+        cap = cache(lambda: capped() if asked else None)
         # "on a perdu 3 000 €, jusqu'à quand résilier ?": the deadline is what is asked (its terms read only then: slow)
         calendar = cache(
             lambda: bool(asked) and self.dates.asks_calendar(asked, lambda: self.matcher.question_terms(asked))
@@ -147,13 +153,7 @@ class Calculations:
             or (self.dates.answer(question, folded, terms, near, today, signature, ids[0]) if dated() else None)
             or self.termination.termination_party(question, folded, near, ranked, sure)
             or self.termination.letter_without_date(question, folded, terms, ranked, sure)
-            or (
-                cap()
-                if asked
-                else self.liability.liability_cap(question, folded, ids, sure, today, signature)
-                if fibre
-                else None
-            )
+            or (cap() if asked else capped() if fibre else None)
             or (self.liability.plain(question) if self.liability.asked_alone(asked) else None)  # "quel plafond ?"
             or (self.parties.mismatch(question, terms, ranked, named) if sure else None)
             or (self.prices.before_tax(question, folded, terms, ranked[0].clause_id) if sure else None)
