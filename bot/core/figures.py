@@ -20,8 +20,9 @@ def shared(context: list[str]) -> str:
 def with_own(figures: str, context: list[str], own: str) -> str:
     """What the calculations read for one question: the shared `figures` of `context`, then its `own` words; a context
     sentence its own words already hold is read once ("Le CDG est venu 2h le 3/11 et 1h30 le 17/11. Ça fait combien ?":
-    the question is read with the sentence before it, whose hours were counted twice: 7 h)."""
-    if not any(sentence in own for sentence in context):
-        return figures + own
-    rest = [sentence for sentence in context if sentence not in own]
-    return f"{' '.join(rest)} {own}" if rest else own
+    the question is read with the sentence before it, whose hours were counted twice: 7 h). It is taken out of the
+    question's words, not out of the shared context: the context stays the start every question's text shares."""
+    for sentence in context:
+        if sentence and sentence in own:
+            own = own.replace(sentence, " ", 1)
+    return figures + " ".join(own.split())
