@@ -11,6 +11,7 @@ from ..calculation_schema import CalculationsFile
 from ..cost import Duration
 from ..french import fold
 from .base import sentence_start
+from .cue_patterns import cue_pattern
 from .cues import Cues
 
 MARKS = ".!?\n"  # what ends a sentence, for this reading
@@ -24,7 +25,9 @@ class VisitSentences:
 
     def __init__(self, cues: Cues, words: CalculationsFile) -> None:
         self.cues = cues
-        self._subject, self._writer = _words(words.visit_sentence_words), _words(words.writer_subjects)
+        # whole words: "il" is not the start of "illégal", "ma" not that of "mairie"
+        self._subject = cue_pattern((), whole=words.visit_sentence_words) if words.visit_sentence_words else None
+        self._writer = cue_pattern((), whole=words.writer_subjects) if words.writer_subjects else None
 
     def apart(self, text: str, roles: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`roles` with the intervention, travel and break hours said apart from the visit given the role "apart"."""
@@ -58,12 +61,6 @@ class VisitSentences:
         end = _END.search(text, duration.end)
         opens = not text[start : duration.start].strip(" :-–—•*")
         return text[start : end.start() if end else len(text)], opens and _time_of_day(duration)
-
-
-def _words(words: list[str]) -> re.Pattern[str] | None:
-    """A pattern of `words` (folded) as whole words, or None for none."""
-    said = "|".join(re.escape(fold(word)) for word in words)
-    return re.compile(rf"(?<![a-z])(?:{said})(?![a-z])") if said else None
 
 
 def _time_of_day(duration: Duration) -> bool:
