@@ -56,7 +56,7 @@ class Calculations:
         self.interest = Interest(context, self.dates.date_roles)
         self.termination = Termination(context, self.parties)
         self.liability = Liability(context, self.dates.date_roles)
-        self.exclusions = Exclusions(words.liability_exclusions)
+        self.exclusions = Exclusions(context.cues)
         # Capitalised words that name no commune: months, weekdays, the parties', clauses' and header fields' names.
         names = calendar_names()
         said = [

@@ -31,7 +31,7 @@ class BilledHours(Trips):
 
     def __init__(self, context: Context, parties: Parties) -> None:
         super().__init__(context)
-        self.parties, self.sentences = parties, VisitSentences(self.cues, self.words)
+        self.parties, self.sentences = parties, VisitSentences(self.cues)
 
     def roles(self, text: str, durations: list[Duration]) -> tuple[list[tuple[Duration, str]], bool]:
         """Each duration with its role, and whether training hours were priced as the CDG 62's time."""

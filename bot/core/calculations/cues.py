@@ -56,6 +56,11 @@ class Cues:
         self.cap_alone = optional(words.liability_cap_alone_words)  # "quel plafond ?": the cap asked, no loss said
         self.before_tax_words = cue_pattern(words.before_tax_words)
         self.tax = optional(words.tax_words)  # "ajouter 20 % de TVA": the rate is TTC already
+        # "un pirate est entré dans notre réseau": a case article 5.2 excludes, with its words
+        self.exclusions = [(cue_pattern(spec.cues), spec.case) for spec in words.liability_exclusions]
+        # whole words: "il" is not the start of "illégal", "ma" not that of "mairie" (visit_sentences.py)
+        self.visit_sentence = cue_pattern((), whole=words.visit_sentence_words) if words.visit_sentence_words else None
+        self.writer_subject = cue_pattern((), whole=words.writer_subjects) if words.writer_subjects else None
         self.compensation = cue_pattern(words.compensation_words) if words.compensation_words else None
         self.addition = joining(words.addition_words) if words.addition_words else None
         self.alternative = joining(words.alternative_words) if words.alternative_words else None

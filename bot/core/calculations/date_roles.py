@@ -90,7 +90,10 @@ class DateRoles(Calculator):
             # the words a date heads are its own, never the next date's ("4 mars 2026 : signature du CDG ;
             # 30 avril 2026 : première facture"): the next date's role is read after them
             previous_end = mention.start + len(mention.text) + len(item)
-        if not ((self.cues.letter and self.cues.letter.search(folded)) or self.cues.termination.search(folded)):
+        receipts = any(item.role == "receipt" for item in roles)
+        if receipts and not (
+            (self.cues.letter and self.cues.letter.search(folded)) or self.cues.termination.search(folded)
+        ):
             # "On a reçu le matériel le 15 avril 2025": no letter, no ending told, nothing received is a notice
             roles = [Role(item.mention, "other") if item.role == "receipt" else item for item in roles]
         if any(item.role == "signature" and not item.assumed for item in roles):

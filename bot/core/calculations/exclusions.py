@@ -8,21 +8,20 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..answer import Answer
-from ..calculation_schema import LiabilityExclusion
-from .cue_patterns import CuePattern, cue_pattern
+from .cues import Cues
 
 
 class Exclusions:
     """Reads the excluded cases a message tells of."""
 
-    def __init__(self, exclusions: list[LiabilityExclusion]) -> None:
-        self._cases: list[tuple[CuePattern, str]] = [(cue_pattern(e.cues), e.case) for e in exclusions]
+    def __init__(self, cues: Cues) -> None:
+        self.cues = cues
 
     def told(self, folded: str, answer: Answer | None) -> Answer | None:
         """`answer` (a computed cap) opening with the excluded cases `folded` tells of, if any."""
         if answer is None or answer.kind != "calculation":
             return answer
-        cases = [case for pattern, case in self._cases if pattern.search(folded)]
+        cases = [case for pattern, case in self.cues.exclusions if pattern.search(folded)]
         if not cases:
             return answer
         said = " ; ".join(cases)

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ..cost import Duration
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
+from .visit_sentences import APART
 
 # Why hours that are not a CDG 62 intervention get no price (only facts the text holds).
 NOT_BILLED = {
@@ -52,7 +53,7 @@ CLAIMED = (
     "celui que votre message décrit ; comparez-les à ce montant."
 )
 # "J'ai roulé 4h30 … Le technicien du CDG est venu de 14h à 16h15": hours said apart from the visit (visit_sentences.py).
-APART = (
+APART_NOTE = (
     "Je n'ai pas compté {hours} : la phrase de ces heures ne parle pas de la venue du CDG 62 ; si c'est aussi du temps "
     "passé par lui, ajoutez-les."
 )
@@ -60,7 +61,7 @@ APART = (
 
 def role_notes(roles: list[tuple[Duration, str]]) -> list[str]:
     """The notes of hours read but not priced: the hours billed to check, those said apart from the visit."""
-    notes = {"claimed": CLAIMED, "apart": APART}
+    notes = {"claimed": CLAIMED, APART: APART_NOTE}
     return [
         note.format(hours=", ".join(f"« {d.text} »" for d in said))
         for role, note in notes.items()

@@ -156,7 +156,7 @@ class Prices(Calculator):
         lines += role_notes(roles)  # "nous facture 3 h": the bill to check; "j'ai roulé 4h30": not the visit's
         if self.cues.before_tax_words.search(fold(question)):
             lines.append(NO_HT)
-        elif self.cues.tax and self.cues.tax.search(fold(text)):
+        elif self.cues.tax and self.cues.tax.search(text):  # (folded by `digits`)
             lines.append(TAX_INCLUDED)
         return self.priced(question, " ".join(lines), terms)
 

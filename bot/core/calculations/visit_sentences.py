@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import re
 
-from ..calculation_schema import CalculationsFile
 from ..cost import Duration
 from ..french import fold
 from .base import sentence_start
-from .cue_patterns import cue_pattern
 from .cues import Cues
 
 MARKS = ".!?\n"  # what ends a sentence, for this reading
@@ -23,11 +21,8 @@ _END = re.compile(f"[{re.escape(MARKS)}]")
 class VisitSentences:
     """Reads which sentences of a message tell of the CDG 62's visit."""
 
-    def __init__(self, cues: Cues, words: CalculationsFile) -> None:
+    def __init__(self, cues: Cues) -> None:
         self.cues = cues
-        # whole words: "il" is not the start of "illégal", "ma" not that of "mairie"
-        self._subject = cue_pattern((), whole=words.visit_sentence_words) if words.visit_sentence_words else None
-        self._writer = cue_pattern((), whole=words.writer_subjects) if words.writer_subjects else None
 
     def apart(self, text: str, roles: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`roles` with the intervention, travel and break hours said apart from the visit given the role "apart"."""
@@ -46,9 +41,9 @@ class VisitSentences:
         ("10h mariage"); "Puis 1h mardi." goes on with the visit."""
         folded = fold(sentence)
         cdg = self.cues.parties.get("cdg")
-        if any(p is not None and p.search(folded) for p in (cdg, self.cues.intervention, self._subject)):
+        if any(p is not None and p.search(folded) for p in (cdg, self.cues.intervention, self.cues.visit_sentence)):
             return True
-        writer = bool(self._writer and self._writer.search(folded))
+        writer = bool(self.cues.writer_subject and self.cues.writer_subject.search(folded))
         travel = self.cues.duration_cues.get("travel")
         if travel and travel.search(folded):
             return not writer
