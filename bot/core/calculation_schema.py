@@ -7,6 +7,7 @@ from datetime import date
 
 from pydantic import Field
 
+from .duration_grammar import DurationGrammar
 from .schema import StrictModel
 
 
@@ -48,39 +49,6 @@ class PartyClause(StrictModel):
     party: str
     counterpart: dict[str, str]
     note: dict[str, str] = {}
-
-
-class DurationGrammar(StrictModel):
-    """How durations and amounts are written (calculations.yaml, `durations:`)."""
-
-    hour_units: list[str] = Field(min_length=1)
-    minute_units: list[str] = Field(min_length=1)
-    fractions: dict[str, int]
-    fraction_links: list[str] = Field(min_length=1)
-    hour_fractions: dict[str, int] = Field(min_length=1)
-    day_units: list[str] = []
-    rate_words: list[str] = []
-    period_words: list[str] = []
-    range_links: list[str] = Field(min_length=1)
-    range_openers: dict[str, list[str]] = {}
-    max_overnight_hours: int = Field(default=12, ge=0, le=23)
-    time_of_day_words: list[str] = Field(min_length=1)
-    event_time_words: list[str] = []  # hours right after these are when that event took place ("Appel 10h12")
-    event_min_hour: int = Field(default=7, ge=1, le=24)  # ... with their minutes, or from this hour on ("réunion 9h")
-    late_time_words: list[str] = []  # hours from `late_hour` on after these are a time of day ("l'appel de 14h30")
-    late_hour: int = Field(default=12, ge=1, le=24)
-    elapsed_words: list[str] = []
-    spent_after_words: list[str] = []  # hours followed by these are time spent ("a 1h de route")
-    clock_words: dict[str, int] = {}
-    clock_words_not_after: list[str] = []
-    span_start_words: list[str] = []
-    span_end_words: list[str] = []
-    trip_end_words: list[str] = []  # a time after these, after a stay, ends the trip back ("de retour à Bruay à 12h55")
-    clause_breaks: list[str] = Field(min_length=1)
-    carried_unit_links: list[str] = []
-    carried_unit_after: list[str] = []
-    currency: list[str] = Field(min_length=1)
-    attached_currency: list[str] = []
 
 
 class LaterPeriods(StrictModel):
@@ -228,6 +196,7 @@ class CalculationsFile(StrictModel):
     letter_from_links: list[str] = []
     letter_to_links: list[str] = []
     letter_sent_words: list[str] = []
+    letter_subject_words: list[str] = []  # "… une LRAR de La Fibre. Elle résilie …": the letter's sender
     own_convention_words: list[str] = []
     interest_clause: str | None = None
     interest_words: list[str] = []

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .calculation_schema import DurationGrammar
 from .carried_units import CarriedUnits
+from .duration_grammar import DurationGrammar
 from .french import fold
 from .number_text import digits, elided
 from .times_of_day import TimesOfDay, alternation, folded_words, scanned

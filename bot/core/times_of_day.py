@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from .calculation_schema import DurationGrammar
+from .duration_grammar import DurationGrammar
 from .french import fold
 
 BOUND_REACH = 20  # characters before hours where "entre 9 et" makes them a bound

@@ -104,6 +104,7 @@ class Cues:
         self.letter_from = _at_end(words.letter_from_links)
         self.letter_to = _at_end(words.letter_to_links)
         self.letter_sent = optional(words.letter_sent_words)
+        self.letter_subject = cue_pattern((), whole=words.letter_subject_words).compiled
         # "Au CDG 62, nous …" at the text's start (matched there alone) or after a sentence's mark (searched from the
         # marks, which the regex engine skips to: "^" as an alternative was tried at every character, 3.5 times slower).
         speaking = {

@@ -125,6 +125,8 @@ class Parties(Calculator):
         found: list[Item[str | None]] = []
         for stop, verb_end in self._terminations(folded, start):
             begin = sentence_start(folded, stop, ".!?;")
+            if begin > 1 and self._takes_up_letter(folded[begin:stop]):
+                begin = sentence_start(folded, begin - 1, ".!?;")  # "… une LRAR de La Fibre. Elle résilie …"
             senders = self._letters.senders(folded, begin, stop)
             sender = None
             for end, party in sorted(senders, reverse=True):  # the sender nearest the termination word
@@ -143,6 +145,12 @@ class Parties(Calculator):
                     break
             found.append((stop, verb_end, sender))
         return found
+
+    def _takes_up_letter(self, opening: str) -> bool:
+        """Whether a sentence opens with its termination word's subject taking up the letter of the sentence before
+        ("Elle résilie", "Ce courrier met fin"): `letter_subject_words`, quotes and spaces aside."""
+        opening = opening.strip(" \n\"'«»")
+        return bool(opening) and bool(self.cues.letter_subject.fullmatch(opening))
 
     def _around(self, folded: str, start: int, stop: int) -> list[tuple[int, int, str, str]]:
         """The parties named near the termination word from `start` to `stop`: its subject ("Le CDG 62 peut-il
