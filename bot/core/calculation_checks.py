@@ -57,6 +57,9 @@ def check_calculations(
         for said, taken in roles.items():
             if not {document, said, taken} <= set(calculations.date_roles):
                 yield problem(("other_documents", document), f"« {said}: {taken} » : rôle absent de « date_roles »")
+    for index, role in enumerate(calculations.sentence_document_roles):
+        if role not in calculations.date_roles:
+            yield problem(("sentence_document_roles", index), f"rôle « {role} » absent de « date_roles »")
     for role, spec in calculations.date_roles.items():
         for other in spec.overrides:
             if other not in DATE_ROLES + OPTIONAL_DATE_ROLES:

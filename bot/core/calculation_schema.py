@@ -185,6 +185,7 @@ class CalculationsFile(StrictModel):
     end_links: list[str] = []
     end_links_weak: list[str] = []
     other_documents: dict[str, dict[str, str]] = {}
+    sentence_document_roles: list[str] = []  # taken from a document named further back in the sentence
     new_subject_words: list[str] = []
     period_end_words: list[str] = []  # "du 24 décembre au 3 janvier": its first date opens a period
     after_reach: int = Field(default=0, ge=0, le=200)

@@ -158,6 +158,7 @@ class DateRoles(Calculator):
             taken := self.documents.of_other_document(wide, role)
             or self.documents.of_other_document(window, role, True)
             or self.documents.of_bracketed_document(after, role)
+            or self._document_date(sentence, role)
         ):
             role = taken
         if role == "signature" and self._copy_received(window):
@@ -169,6 +170,14 @@ class DateRoles(Calculator):
             (r for r in overriding if any(self.cues.date_cues[r].search(t) for t in (window, sentence, after))),
             role or self.documents.said_after(after),  # "le 20/11/2026, nous avons reçu un courrier"
         )
+
+    def _document_date(self, sentence: str, role: str) -> str | None:
+        """The role a cue takes when its sentence is about another document named further back, if that role is one of
+        the document's own dates ("Facture n° F-1187 datée du 16/12, déposée le 18/12, date d'échéance : 15/01": its
+        due date): `sentence_document_roles` only, not a date set aside as another event's ("Délibération le 07/04,
+        signature le 15/05") nor the convention's signing told with its letter ("résilié … par lettre, signée le")."""
+        taken = self.documents.of_other_document(sentence, role)
+        return taken if taken in self.words.sentence_document_roles else None
 
     def _cue_role(self, text: str) -> str | None:
         """The role of the nearest cue of `text` (a weak cue's only when no other is there)."""
