@@ -158,6 +158,8 @@ class CalculationsFile(StrictModel):
     alternative_words: list[str] = []
     contrast_words: list[str] = []
     claimed_words: list[str] = []
+    planned_hours_words: list[str] = []  # "un devis pour 10 h": hours planned, never added to those done
+    done_hours_words: list[str] = []
     included_words: list[str] = []
     included_before_words: list[str] = []
     visit_sentence_words: list[str] = []

@@ -5,7 +5,7 @@ one a role from the words around it (knowledge/calculations.yaml), and computes 
 asks; a role it cannot tell is stated as an assumption in the answer. It also answers in the name of
 the right party: a question about La Fibre Numérique 59 62 is not answered with a CDG 62 clause.
 
-One module a kind of question: prices.py (with billed.py and budget.py), dates.py (with date_roles.py, date_lists.py and
+One module a kind of question: prices.py (with billed.py, budget.py and price_questions.py), dates.py (with date_roles.py, date_lists.py and
 notices.py), termination.py, liability.py and parties.py; cues.py compiles the words they read, base.py holds
 what they share.
 """
@@ -32,6 +32,7 @@ from .exclusions import Exclusions
 from .interest import Interest
 from .liability import Liability
 from .parties import Parties
+from .price_questions import PriceQuestions
 from .prices import Prices
 from .termination import Termination
 
@@ -52,6 +53,7 @@ class Calculations:
         context = Context(knowledge, matcher, cite, Cues(words, matcher), self.reader)
         self.parties = Parties(context)
         self.prices = Prices(context, self.parties)
+        self.price_questions = PriceQuestions(context, self.prices)  # an hour of the day, a price before tax
         self.dates = Dates(context, self.parties)
         self.interest = Interest(context, self.dates.date_roles)
         self.termination = Termination(context, self.parties)
@@ -147,7 +149,7 @@ class Calculations:
         )
         return (
             self.prices.cost(question, text, terms, near, named)
-            or self.prices.time_of_day(question, text, near, named)
+            or self.price_questions.time_of_day(question, text, near, named)
             or self.interest.answer(question, folded, near, named, today)
             or (cap() if asked and not calendar() else None)
             or (self.dates.answer(question, folded, terms, near, today, signature, ids[0]) if dated() else None)
@@ -156,7 +158,7 @@ class Calculations:
             or (cap() if asked else capped() if fibre else None)
             or (self.liability.plain(question) if self.liability.asked_alone(asked) else None)  # "quel plafond ?"
             or (self.parties.mismatch(question, terms, ranked, named) if sure else None)
-            or (self.prices.before_tax(question, folded, terms, ranked[0].clause_id) if sure else None)
+            or (self.price_questions.before_tax(question, folded, terms, ranked[0].clause_id) if sure else None)
         )
 
     def contact(self, question: str, default: str, contacts: dict[str, str]) -> str:

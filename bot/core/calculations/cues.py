@@ -65,6 +65,8 @@ class Cues:
         self.addition = joining(words.addition_words) if words.addition_words else None
         self.alternative = joining(words.alternative_words) if words.alternative_words else None
         self.claimed = optional(words.claimed_words)  # "nous facture 3 h": the hours of the bill, to check
+        self.planned_hours = optional(words.planned_hours_words)  # "un devis pour 10 h" (remaining.py)
+        self.done_hours = optional(words.done_hours_words)
         self.contrast = optional(words.contrast_words)  # "facturé 4 h alors qu'il est venu 2 h": not to add
         self.unsigned = cue_pattern(words.unsigned_words) if words.unsigned_words else None
         # "l'exemplaire signé par tous", "(exemplaire reçu chez nous le 26 août)": a copy, and a word of its journey

@@ -20,7 +20,6 @@ from .budget import Budget
 from .parties import Parties
 from .pauses import TakenOff
 from .price_notes import (
-    NO_HOURS,
     NO_HT,
     NO_VISIT,
     NOT_BILLED,
@@ -34,6 +33,7 @@ from .price_notes import (
     role_notes,
     visits_unclear,
 )
+from .remaining import Remaining
 from .totals import Totals
 from .visits import Part
 
@@ -50,6 +50,7 @@ class Prices(Calculator):
         self.totals = Totals(context, parties)
         self.billed = BilledHours(context, parties)
         self.budget = Budget(context, parties, self.billed, self.totals)
+        self.remaining = Remaining(context, self.billed)
         self._asking_terms = set(self.matcher.question_terms(" ".join(self.words.amount_asked_words)))
 
     def cost(self, question: str, text: str, terms: list[str], near: set[str], named: set[str]) -> Answer | None:
@@ -60,7 +61,7 @@ class Prices(Calculator):
         durations = self.reader.durations(text)
         if budget := self.budget.answer(question, text, terms, near, named, durations):
             return budget  # hours or sessions asked from an amount
-        if not durations and self.cost_clause in near and self.cues.cost_terms & set(terms) and self._price_asked(text):
+        if not durations and self.cost_clause in near and self.cues.cost_terms & set(terms) and self.price_asked(text):
             return self._days(question, text, terms)
         if not durations or not (self.cost_clause in near or self.cues.cost_terms & set(terms)):
             return None
@@ -79,8 +80,10 @@ class Prices(Calculator):
             return self.parties.counterpart(question, terms, self.cost_clause, "fibre")
         if self.parties.named(fold_spaced(question)) == {"fibre"} and not self.reader.durations(digits(question)):
             return None  # "(CDG : 3h30 …) Et pour la messagerie de La Fibre, la facture arrive quand ?": not its hours
-        if not self._price_asked(text):
+        if not self.price_asked(text):
             return None  # "intervention sous 48 heures", "facturé 3 h, comment contester ?": hours, no price asked
+        if left := self.remaining.answer(question, text, terms, own):
+            return left  # "un devis pour 10 h, il est déjà venu 6 h 30": never the sum of planned and done hours
         left_out = [d for d, role in roles if role not in ("intervention", "travel", "delay", "included")]
         if all(role == "travel" for _, role in own):  # "4 fois, 30 min de route": the visits' own hours are not said
             return self._travel_alone(question, terms, own, left_out)
@@ -195,20 +198,12 @@ class Prices(Calculator):
         trip = self.cues.trip
         return bool(duration.hours and duration.hours <= TRIP_HOURS and trip and trip.search(around))
 
-    def time_of_day(self, question: str, text: str, near: set[str], named: set[str]) -> Answer | None:
-        """An hour of the CDG 62 or La Fibre asked ("à quelle heure ferme…"): the text sets none, no price answers it."""
-        asked = self.cues.time_asked
-        hours_asked = named and self.cost_clause in near and asked and asked.search(fold(text))
-        if not hours_asked or self._price_asked(text):
-            return None
-        return refusal(question, NO_HOURS)
-
     def _visit(self, text: str, terms: list[str]) -> bool:
         """Does the message name a visit ("venu", "sur place") or the service ("accompagnement"), not only "combien"?"""
         service = (self.cues.cost_terms & set(terms)) - self._asking_terms
         return bool(service or (self.cues.intervention and self.cues.intervention.search(text)))
 
-    def _price_asked(self, text: str) -> bool:
+    def price_asked(self, text: str) -> bool:
         """Does the message ask an amount ("combien", "quel tarif") or give one to check ("200 € pour 3 h")?"""
         folded = fold(text)
         return bool(
@@ -227,13 +222,6 @@ class Prices(Calculator):
             "Combien d'heures le CDG 62 a-t-il passées ? Donnez-moi le nombre d'heures et je calculerai le montant."
         )
         return self.priced(question, answer, terms)
-
-    def before_tax(self, question: str, folded: str, terms: list[str], best: str) -> Answer | None:
-        """A price asked before tax: the text gives TTC prices only, and says so."""
-        if best not in self.words.clauses.billing or not self.cues.before_tax_words.search(folded):
-            return None
-        text = f"{self.knowledge.clauses[best].answer} {NO_HT}"
-        return Answer(question, True, "clause", text, (self.cite(best, terms),), 1.0)
 
     def _not_billed(self, question: str, terms: list[str], role: str, named: set[str]) -> Answer | None:
         """Hours of an outage, a delay or a training: no bill; the clause that speaks of it instead."""

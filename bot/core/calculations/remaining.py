@@ -1,0 +1,124 @@
+"""Hours planned beside hours done: "un devis du CDG pour 10 h, il est déjà venu 6 h 30 : combien reste-t-il à payer ?"
+prices what is left (planned minus done), never the sum of both; the CDG 62 bills the time spent (article 4.2.1). The
+words are `planned_hours_words`, `done_hours_words` and `remaining_words` (knowledge/calculations.yaml)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..answer import Answer
+from ..cost import Duration
+from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
+from .base import Calculator, Context
+from .billed import BilledHours
+from .visits import Part
+
+LEFT_REACH = 16  # characters between a remaining word and the hours it says are left ("il en reste encore 2 h")
+RATE = f"× {format_euros(HOURLY_RATE)} TTC"
+SPENT = "temps et frais de déplacement compris (article 4.2.1)"
+INDICATIVE = "Montant indicatif : le CDG 62 facture le temps réellement passé, payé par mandat administratif."
+
+
+class Remaining(Calculator):
+    """The price of the hours left, or of those done, when a message also gives the hours planned."""
+
+    def __init__(self, context: Context, billed: BilledHours) -> None:
+        super().__init__(context)
+        self.billed = billed  # how many times the hours done are billed ("venu 3 fois 2 h", a trip each time)
+
+    def answer(self, question: str, text: str, terms: list[str], own: list[tuple[Duration, str]]) -> Answer | None:
+        """What is left (or done) priced, when some of the CDG 62's hours `own` are planned ones; else None."""
+        planned_cue, done_cue = self.cues.planned_hours, self.cues.done_hours
+        if planned_cue is None or len(own) < 2 or any(d.hours is None for d, _ in own):
+            return None
+        planned: list[Duration] = []
+        left: list[Duration] = []
+        done: list[tuple[Duration, str]] = []
+        marked = True  # every hour done says so ("déjà venu 6 h 30"): else it may be a part of the plan
+        for duration, role in own:
+            around = self.reader.clause_around(text, duration.start, duration.end, labelled=True)
+            said_done = bool(done_cue and done_cue.search(around))
+            if self._left(text, duration):
+                left.append(duration)
+            elif planned_cue.search(around) and not said_done:
+                planned.append(duration)
+            else:
+                done.append((duration, role))
+                marked = marked and said_done
+        counted = self.billed.counted(text, done) if done else []
+        if not planned or not (left or done) or counted is None:
+            return None  # (how many visits the hours done are is not clear: prices.py says so)
+        plan = _total(planned)
+        if left:
+            lines = [f"Il reste {_priced(left)}, {SPENT}.", self._not_added(planned)]
+        elif self.cues.remaining and self.cues.remaining.search(text):
+            lines = self._left_over(plan, planned, counted)
+        elif marked:
+            spent = _spent(counted)
+            rest = f" ; il en resterait {_priced_hours(plan - spent)} si tout est fait" if spent < plan else ""
+            lines = [f"Heures déjà faites : {_priced(counted)}, {SPENT}.", f"{self._not_added(planned)[:-1]}{rest}."]
+        else:
+            return None
+        return self.priced(question, " ".join([*lines, INDICATIVE]), terms)
+
+    def _left(self, text: str, duration: Duration) -> bool:
+        """Are these hours said to be left ("il en reste 2 h", "2 h restantes")?"""
+        remaining, planned = self.cues.remaining, self.cues.planned_hours
+        if remaining is None:
+            return False
+        before = text[max(0, duration.start - LEFT_REACH) : duration.start]
+        if (hit := list(remaining.compiled.finditer(before))) and not (
+            planned and planned.search(before, hit[-1].end())
+        ):
+            return True
+        return bool(remaining.compiled.match(text[duration.end : duration.end + LEFT_REACH].lstrip()))
+
+    def _left_over(self, plan: Decimal, planned: list[Duration], done: list[Part]) -> list[str]:
+        """The hours planned minus those done, priced; or the hours past the plan."""
+        spent = _spent(done)
+        said = f"Heures prévues : {_hours(planned)} ; heures déjà faites : {_hours(done)}"
+        if spent > plan:
+            return [
+                f"{said} : elles dépassent les heures prévues, il n'en reste aucune à faire. Le CDG 62 facture le temps "
+                f"passé : {_priced(done)}, dont {_priced_hours(spent - plan)} au-delà des heures prévues, {SPENT}."
+            ]
+        rest = plan - spent
+        return [
+            f"{said} ; il reste {format_hours(rest)} : {format_hours(rest)} {RATE} = "
+            f"{format_euros(support_cost(rest))} TTC, {SPENT}.",
+            f"Pour mémoire : les heures prévues font {format_euros(support_cost(plan))} TTC, celles déjà faites "
+            f"{format_euros(support_cost(spent))} TTC.",
+        ]
+
+    @staticmethod
+    def _not_added(planned: list[Duration]) -> str:
+        said = ", ".join(f"« {d.text} »" for d in planned)
+        return f"Je n'ai pas ajouté {said} : ce sont les heures prévues, pas du temps passé en plus."
+
+
+def _total(durations: list[Duration]) -> Decimal:
+    return sum((d.hours or Decimal(0) for d in durations), Decimal(0))
+
+
+def _spent(parts: list[Part]) -> Decimal:
+    return sum(((p.duration.hours or Decimal(0)) * p.count for p in parts), Decimal(0))
+
+
+def _hours(said: list[Duration] | list[Part]) -> str:
+    """ "3 h 15", or "7 h (3 × 2 h + 1 h)" for several."""
+    parts = [s if isinstance(s, Part) else Part(s, "intervention") for s in said]
+    total = format_hours(_spent(parts))
+    if len(parts) == 1 and parts[0].count == 1:
+        return total
+    detail = " + ".join(f"{p.count} × " * (p.count > 1) + format_hours(p.duration.hours or Decimal(0)) for p in parts)
+    return f"{total} ({detail})"
+
+
+def _priced(said: list[Duration] | list[Part]) -> str:
+    parts = [s if isinstance(s, Part) else Part(s, "intervention") for s in said]
+    total = _spent(parts)
+    return f"{_hours(parts)} : {format_hours(total)} {RATE} = {format_euros(support_cost(total))} TTC"
+
+
+def _priced_hours(hours: Decimal) -> str:
+    return f"{format_hours(hours)} ({format_euros(support_cost(hours))} TTC)"
