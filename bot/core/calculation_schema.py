@@ -203,6 +203,8 @@ class CalculationsFile(StrictModel):
     own_convention_words: list[str] = []
     interest_clause: str | None = None
     interest_words: list[str] = []
+    payment_term_words: list[str] = []  # "payable à 30 jours": the due date, days after the invoice's date
+    payment_term_units: list[str] = []
     interest_quote_words: str = ""
     total_words: list[str] = []
     rate_after_words: list[str] = []

@@ -153,8 +153,7 @@ class Engine:
         asked = focus or sentence or (question if whole else "")  # its own words (a part's: itself)
         if unsaid := self.mentions.unsaid(asked):  # "Qui préside Somme Numérique ?": named, nothing more
             return self.replies.unknown(question, self.replies.unsaid(unsaid, self.matcher.rank(terms)))
-        # A short question asks what its context says ("Je cherche le nombre de communes … Auriez-vous ce chiffre ?").
-        if unstated := self.mentions.unstated(text if 0 < len(asked.split()) <= MAX_BARE_WORDS else asked):
+        if unstated := self.mentions.unstated(asked):
             return self.replies.unknown(question, self.replies.not_found(self.matcher.rank(terms), unstated))
         if other := self.mentions.elsewhere(asked):  # "Le CDG 59 propose-t-il la même offre ?"
             return self.replies.unknown(question, self.replies.not_bound(other))
@@ -173,6 +172,10 @@ class Engine:
         asking_terms, near = (focus_terms, self.matcher.rank(focus_terms)) if leading else (own_terms, ranked)
         if calculation := self.calculations.answer(question, figures or text, asking_terms, near, today, signature):
             return calculation
+        # A short question asks what its context says ("Je cherche le nombre de communes … Auriez-vous ce chiffre ?"),
+        # unless a calculation answers it ("… payable à 30 jours. Combien de jours d'intérêts ?")
+        if 0 < len(asked.split()) <= MAX_BARE_WORDS and (unstated := self.mentions.unstated(text)):
+            return self.replies.unknown(question, self.replies.not_found(self.matcher.rank(terms), unstated))
         # The learned classifier (ranker.py), after the calculations: they keep the matcher's view of the near clauses.
         ranked = self.ranker.rank(own_text, own_terms, ranked)
         if named := self.named_clauses.answer(question, text, ranked):  # "article 5.2", "l'article 3 dit que …"

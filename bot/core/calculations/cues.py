@@ -129,6 +129,12 @@ class Cues:
         self.price_asked = optional(words.price_asked_words)
         self.time_asked = optional(words.time_asked_words)
         self.interest = optional(words.interest_words)
+        terms, days = words.payment_term_words, words.payment_term_units  # "payable à 30 jours": the days, read
+        self.payment_term = (
+            re.compile(rf"(?<![a-z])(?:{alternation(terms)})\s*(\d{{1,3}})\s*(?:{alternation(days)})(?![a-z])")
+            if terms and days
+            else None
+        )
         self.total = optional(words.total_words)
         self.budget_words = {
             "whole": optional(words.shared_budget.whole_words),

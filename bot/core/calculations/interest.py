@@ -7,12 +7,12 @@ days the interest runs between the dates the message names (its `due` and `payme
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from ..answer import Answer
 from ..date_mentions import DateMention, find_dates
 from ..deadlines import format_date
-from .base import Calculator, Context
+from .base import Calculator, Context, sentence_start
 from .date_roles import DateRoles, Role
 
 QUOTE = "« calculés à compter de la date d'exigibilité jusqu'au paiement intégral »"
@@ -39,15 +39,17 @@ class Interest(Calculator):
             return None  # "dommages et intérêts": a loss (article 5), not a late payment
         if named == {"cdg"}:
             return self._not_the_cdg(question, clause)
-        roles = self.date_roles.roles(folded, find_dates(folded, today))
+        roles = self.date_roles.roles(folded, find_dates(folded, today), other=True)
         due = [r.mention for r in roles if r.role == "due" and r.mention.value]
         paid = sorted((r.mention for r in roles if r.role == "payment" and r.mention.value), key=_day)
-        if not due and not paid:
+        start, termed = (_day(due[-1]), "") if due else self._termed(folded, roles)
+        if start is None and not paid:
             return None
         if not asked and self._calendar_asked(folded, roles):
             return None  # a signature and a letter or deadline asked: the invoice's dates are context (articles 3, 6)
         planned = [m for m in paid if _day(m) > today]  # "paiement prévu le 15/12": not made yet
-        lines = self._period(_day(due[-1]) if due else None, [m for m in paid if m not in planned], today)
+        lines = self._period(start, [m for m in paid if m not in planned], today)
+        lines[1:1] = [termed] if termed else []
         if planned:
             lines.append(
                 f"Le paiement du {format_date(_day(planned[-1]))} n'a pas encore eu lieu : les intérêts courent "
@@ -68,6 +70,23 @@ class Interest(Calculator):
         des intérêts depuis le 30/10 ?")."""
         interest, termination = self.cues.interest, self.cues.termination
         return bool(interest and interest.search(question)) and not (termination and termination.search(question))
+
+    def _termed(self, folded: str, roles: list[Role]) -> tuple[date | None, str]:
+        """The due date of an invoice payable so many days after its date, said in the same sentence ("la facture du
+        05/09/2026, payable à 30 jours"), and the line saying how it was counted; (None, "") if none is said."""
+        term = self.cues.payment_term.search(folded) if self.cues.payment_term else None
+        if term is None:
+            return None, ""
+        begin = sentence_start(folded, term.start(), ".!?;")
+        dated = [r.mention for r in roles if r.role == "other" and r.mention.value and begin <= r.mention.start]
+        dated = [m for m in dated if m.start < term.start()]
+        if not dated:
+            return None, ""
+        days, invoice = int(term.group(1)), _day(dated[-1])
+        return invoice + timedelta(days=days), (
+            f"J'ai compté la date d'exigibilité {days} jours après la date de la facture, le {format_date(invoice)}, "
+            "comme votre message le dit ; si la facture porte une autre date d'échéance, c'est elle qui compte."
+        )
 
     def _calendar_asked(self, folded: str, roles: list[Role]) -> bool:
         """Does the message name the convention's signature or a formal notice ("mise en demeure le 18 août, restée
