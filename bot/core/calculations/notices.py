@@ -144,14 +144,25 @@ class Notices(Calculator):
             f" Pour une fin le {format_date(target.value)}, la lettre doit être reçue par les autres parties au plus "
             f"tard le {format_date(latest)} (trois mois avant)."
         )
-        if letters and (received := letters[-1].mention.value):
-            earliest = received + FORMAL_NOTICE
-            text += (
-                f" Lettre reçue le {format_date(received)} : dans les délais."
-                if received <= latest
-                else f" Lettre reçue le {format_date(received)} : trop tard pour le {target.value:%d/%m/%Y} ; la "
-                f"convention ne peut prendre fin qu'à partir du {format_date(earliest)}, trois mois après sa réception."
-            )
+        # the day it was received counts, not the date the letter bears ("reçu le 2 octobre une lettre datée du 28
+        # septembre"); a letter only sent arrives later
+        received = [r.mention.value for r in letters if r.role == "receipt" and r.mention.value]
+        sent = [r.mention.value for r in letters if r.role != "receipt" and r.mention.value]
+        if day := max(received, default=None) or (sent[-1] if sent else None):
+            said = f" Lettre {'reçue' if received else 'envoyée'} le {format_date(day)}"
+            if day > latest:
+                text += (
+                    f"{said} : trop tard pour le {target.value:%d/%m/%Y} ; la convention ne peut prendre fin qu'à partir "
+                    f"du {format_date(day + FORMAL_NOTICE)}, trois mois après sa réception"
+                    + ("." if received else " si elle arrive le jour même (c'est la réception qui compte).")
+                )
+            else:
+                text += (
+                    f"{said} : dans les délais."
+                    if received
+                    else f"{said} : dans les délais si les autres parties l'ont reçue au plus tard le "
+                    f"{format_date(latest)} (c'est la réception qui compte)."
+                )
         elif latest < today:
             text += (
                 f" Cette date est passée : une lettre reçue aujourd'hui ({today:%d/%m/%Y}) permettrait une fin au plus "
