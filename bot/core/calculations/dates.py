@@ -16,7 +16,7 @@ from ..deadlines import compute_deadlines, format_date, from_anniversary, plausi
 from .base import UNSIGNED, Calculator, Context, asking, letter_alone, refusal, sentence_start
 from .calendar_notes import coming_events, not_an_anniversary
 from .date_roles import SENTENCE_MARKS, DateRoles, Role
-from .notices import Notices, assumed_year
+from .notices import Notices, assumed_year, nearest_year
 from .parties import OTHER_CONTRACT, Parties
 from .periods import Periods
 from .termination import COMMUNE_NOT_AT_ANY_TIME
@@ -79,7 +79,7 @@ class Dates(Calculator):
         stated_today = by_role["today"][-1].mention if "today" in by_role else None
         if stated_today and stated_today.value:
             # "on est le 5 décembre": the year that puts it nearest the real today, not the last 5 December past.
-            today = _nearest_year(stated_today.value, today) if stated_today.assumed_year else stated_today.value
+            today = nearest_year(stated_today.value, today) if stated_today.assumed_year else stated_today.value
         sender = self.notices.sender(folded, self.parties.named(folded)) if "formal_notice" in by_role else None
         notice = (  # of two dates of the notice (sent, returned signed), the later: never a date too early
             self.notices.formal_notice(question, _latest(by_role["formal_notice"]), today, sender, events)
@@ -158,7 +158,7 @@ class Dates(Calculator):
         if receipts := by_role.get("receipt"):  # the day it reached them is the one article 6 reads
             body = self.notices.letter(receipts[-1].mention, signature, received=True)
         elif letters := by_role.get("letter"):
-            body = self.notices.letter(letters[-1].mention, signature)
+            body = self.notices.letter(letters[-1].mention, signature, today=today)
         elif review := self.periods.review(folded, signature, today):  # "quand aura lieu le premier réexamen ?"
             return Answer(question, True, "calculation", "\n".join([review, *notes]), self.review_citations(), 1.0)
         else:  # "si on rate la date limite de 2027 ?": the deadline after it too
@@ -233,17 +233,6 @@ class Dates(Calculator):
         # a party right before it signs: "- Aubigny : maire le 03/06/2025, La Fibre le 10/06/2025"
         signer = self.parties.named(folded[max(start, mention.start - SIGNER_REACH) : mention.start])
         return self.anchors.held_by(folded) and (asks or bool(named) or bool(signer))
-
-
-def _nearest_year(day: date, today: date) -> date:
-    """`day` moved to the year (today's, or one either side) that brings it nearest `today`."""
-    options = []
-    for year in (today.year - 1, today.year, today.year + 1):
-        try:
-            options.append(day.replace(year=year))
-        except ValueError:  # 29 February
-            continue
-    return min(options, key=lambda option: abs((option - today).days), default=day)
 
 
 def _latest(roles: list[Role]) -> DateMention:

@@ -4,6 +4,7 @@ formal notice left unanswered, and the notice the CDG 62 or La Fibre Numérique 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -176,8 +177,17 @@ class Notices(Calculator):
         terms = self.matcher.question_terms(self.words.termination_quote_words.get("provider", ""))
         return Answer(question, True, "calculation", text, (self.cite(self.termination_clause, terms),), 1.0)
 
-    def letter(self, letter: DateMention, signature: date, received: bool = False) -> str:
-        """Is a letter sent (or received) on that day in time? It must have REACHED the others by the deadline."""
+    def letter(self, letter: DateMention, signature: date, received: bool = False, today: date | None = None) -> str:
+        """Is a letter sent (or received) on that day in time? It must have REACHED the others by the deadline. A day
+        written without a year is said; a letter sent is near today ("le courrier partira le 15 décembre"), one
+        received is past."""
+        if not letter.assumed_year or letter.value is None:
+            return self._letter(letter, signature, received)
+        if today is not None and not received:
+            letter = replace(letter, value=nearest_year(letter.value, today))
+        return f"{self._letter(letter, signature, received)} {assumed_year(letter)}"
+
+    def _letter(self, letter: DateMention, signature: date, received: bool) -> str:
         assert letter.value is not None
         d = compute_deadlines(signature, letter.value)
         text = ""
@@ -213,6 +223,17 @@ def assumed_year(mention: DateMention) -> str:
     """The note saying which year was assumed for a date written without one."""
     assert mention.value is not None
     return (
-        f"« {mention.text} » ne donne pas l'année : j'ai supposé le {format_date(mention.value)}. "
+        f"« {mention.text.rstrip('.,;: ')} » ne donne pas l'année : j'ai supposé le {format_date(mention.value)}. "
         "Si ce n'est pas la bonne année, écrivez la date complète (par exemple 15/03/2025)."
     )
+
+
+def nearest_year(day: date, today: date) -> date:
+    """`day` moved to the year (today's, or one either side) that brings it nearest `today`."""
+    options = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            options.append(day.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    return min(options, key=lambda option: abs((option - today).days), default=day)
