@@ -5,9 +5,9 @@ one a role from the words around it (knowledge/calculations.yaml), and computes 
 asks; a role it cannot tell is stated as an assumption in the answer. It also answers in the name of
 the right party: a question about La Fibre Numérique 59 62 is not answered with a CDG 62 clause.
 
-One module a kind of question: prices.py (with billed.py, budget.py and price_questions.py), dates.py (with date_roles.py, date_lists.py and
-notices.py), termination.py, liability.py and parties.py; cues.py compiles the words they read, base.py holds
-what they share.
+One module a kind of question: prices.py (with billed.py, duration_role.py, budget.py, remaining.py and
+price_questions.py), dates.py (with date_roles.py, date_lists.py and notices.py), termination.py, liability.py and
+parties.py; cues.py compiles the words they read, base.py holds what they share.
 """
 
 from __future__ import annotations

@@ -8,25 +8,22 @@ import re
 from dataclasses import replace
 
 from ..cost import Duration
-from ..french import fold
-from .added import WORDS, word_end
+from .added import WORDS
 from .base import Context, sentence_start
-from .cues import CuePattern
+from .duration_role import DurationRoles
 from .parties import Parties
-from .trips import SAME_REACH, Trips, next_start
+from .trips import SAME_REACH, next_start
 from .visit_sentences import VisitSentences
 from .visits import Part
 
-DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them a delay
 SENTENCE_MARKS = ".!?"  # what ends a sentence, for hours
 _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 _BACK_END = re.compile(r"[.!?(]|\d")  # where a trip back's words stop: a sentence's end, an aside, other figures
-LABEL_GAP = 2  # words between a travel word and the hours it names ("trajet a/r 45 min")
 PART_OF_GAP = 3  # words between "dont" and the hours that are a part ("dont le trajet : 30 min")
 CLAIM_REACH = 12  # characters between a billing word and the hours it bills ("nous facture 3 h")
 
 
-class BilledHours(Trips):
+class BilledHours(DurationRoles):
     """The roles and counts of a message's hours."""
 
     def __init__(self, context: Context, parties: Parties) -> None:
@@ -188,63 +185,3 @@ class BilledHours(Trips):
         sentence = self._sentence_of(text, duration)
         named = self.parties.named(around) or self.parties.named(sentence) or self.parties.named(text)
         return "fibre" not in named and (came or "cdg" in named)
-
-    def _duration_role(self, text: str, duration: Duration, bounds: tuple[int, int]) -> str:
-        """What hours are: an intervention, travel, an outage… (the cue in their part of the sentence, not beyond the
-        hours said before and after them: those have their own)."""
-        before = self.cues.delay_before
-        if before and before.search(text, max(0, duration.start - DELAY_REACH), duration.start):
-            return "delay"  # "sous 48 heures": a time limit, not hours worked
-        later = self.cues.delay_after.match(text, duration.end) if self.cues.delay_after else None
-        stay = self.cues.stay_before  # "de 13h à 15h après la pause": a stay
-        stayed = stay and stay.search(text, max(0, duration.start - DELAY_REACH), duration.start)
-        if later and not duration.clock and not stayed:
-            return "delay"  # "venu 48h après notre appel": the time before the visit, not "de 13h à 15h après la pause"
-        after = self.cues.travel_after.match(text, duration.end) if self.cues.travel_after else None
-        if after and not (self.cues.included and self.cues.included.match(word_end(text, after.end()))):
-            return "travel"  # "30 min aller, 30 min retour" (not "2 h aller-retour compris")
-        around = self.reader.clause_around(text, duration.start, duration.end, labelled=True, bounds=bounds)
-        for role, pattern in self.cues.duration_cues.items():
-            if role == "delay" and self.cues.total_after and self.cues.total_after.match(text, duration.end):
-                continue  # "il a mis 2h30 en tout": the time spent, not the time before a visit
-            if match := self._cue(role, pattern, around):
-                if role == "travel" and self._visit_named(around, match):
-                    continue  # "2 h à chaque déplacement": each visit, not travel
-                if role == "travel" and self.included(around, match):
-                    continue  # "déplacements compris", "avec la route": the hours include the travel, not only it
-                if role in ("outage", "own_staff") and self.cues.intervention and self.cues.intervention.search(around):
-                    return "intervention"  # "venu de 23h à 2h pour la panne": the CDG 62's time on the outage
-                if role == "travel" and self._nearer_on_site(around, pattern, text[duration.start : duration.end]):
-                    return "intervention"  # "2h sur place trajet 30 min": "sur place" is said of the 2h
-                return role
-        return "intervention"  # no cue: the hours of an intervention, as a price question means
-
-    def _cue(self, role: str, pattern: CuePattern, around: str) -> re.Match[str] | None:
-        """The first cue of `role` in `around` outside the role's idioms ("mettre en route les logiciels")."""
-        idioms = self.cues.duration_idioms.get(role)
-        spans = [(m.start(), m.end()) for m in idioms.finditer(around)] if idioms else []
-        return next((m for m in pattern.finditer(around) if not any(a <= m.start() < b for a, b in spans)), None)
-
-    def _visit_named(self, around: str, travel: re.Match[str]) -> bool:
-        """Is every travel word of `around` a visit counted one by one ("à chaque déplacement", "par déplacement": a
-        noun of `session_nouns`), not the trip ("chaque trajet : 30 min")?"""
-        each = [m.span() for m in self.cues.each.finditer(around)] if self.cues.each else []
-        visits = tuple(fold(one.split()[-1]) for one in self.words.session_nouns.values())
-        words = self.cues.duration_cues["travel"].finditer(around)
-        return bool(each) and all(
-            m.group().startswith(visits) and any(start < m.start() <= end + 1 for start, end in each) for m in words
-        )
-
-    def _nearer_on_site(self, around: str, travel: re.Pattern[str], hours: str) -> bool:
-        """Is the first cue after `hours` an intervention word ("2h sur place trajet 30 min": "sur place" is said of
-        the 2h, "trajet" of the 30 min)? An intervention word before the hours does not decide ("venu 1 h de
-        route"); a travel word right before them names them ("déplacement a/r 1h sur place 2h30")."""
-        if self.cues.intervention is None or (at := around.find(hours)) < 0:
-            return False
-        named = [m.end() for m in travel.finditer(around, 0, at)]
-        if named and len(around[named[-1] : at].split()) <= LABEL_GAP:
-            return False
-        after = at + len(hours)
-        on_site = self.cues.intervention.search(around, after)
-        road = travel.search(around, after)
-        return bool(on_site and (road is None or on_site.start() < road.start()))
