@@ -81,6 +81,7 @@ class QuestionFinder:
             claimed = bool(pieces := self.claims.checked(previous, listed, sentence.text))
             topics = topic_items(sentence.text, self.names_something, self.reader.cutter.asks) if not pieces else []
             pending = ""
+            named_before = any(map(self.names_something, previous))
             for piece in topics or ([] if pieces else self.reader.pieces(sentence.text)):
                 # Read without its opener ("Dites-moi, combien …", "tu peux me dire si …") and a preamble naming nothing.
                 piece = self.reader.cutter.past_preamble(self.reader.tidy(piece).strip() or piece, self.names_something)
@@ -93,6 +94,11 @@ class QuestionFinder:
                 )
                 # a piece on another topic is a question of its own ("…, et, sans rapport, à quelle heure passe le bus ?")
                 apart = self.names_something(piece) or (bool(pieces) and self._foreign(piece))
+                # "Le CDG est passé de 14h à 17h. Le maire demande combien ça fait, et aussi qui paie …": a bare
+                # question first asks of the context before it, a question of its own
+                said = set(WORD.findall(fold(piece)))  # a question word and more ("comment, et dans quel délai …": one)
+                asking = bool(said & self._question_words) and not said <= self._question_words
+                apart = apart or (not pieces and not pending and asking and named_before)
                 if apart and not asked_before and not self._points_back(piece):
                     pieces.append(piece)
                     pending = ""
