@@ -18,6 +18,7 @@ from .answer import Answer, Citation
 from .calculations import Calculations
 from .citing import Citations
 from .cleaning import clean
+from .follow_ups import MAX_BARE_WORDS
 from .knowledge import Knowledge
 from .lists import ended_items
 from .matching import Matcher, is_sure
@@ -25,7 +26,7 @@ from .mentions import Mentions
 from .message import Message, Reader
 from .named_clauses import NamedClauses
 from .part_reader import PartReader, reads_in_parts
-from .questions import MAX_BARE_WORDS, QuestionFinder
+from .questions import QuestionFinder
 from .ranker import Ranker
 from .replies import SURE_CONFIDENCE, Replies
 from .smalltalk import SmallTalk

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .claims import Claims
+from .follow_ups import FollowUps
 from .french import fold
 from .matching import Matcher
 from .message import Message, Reader, Sentence
@@ -16,11 +17,8 @@ from .phrases import WORD, PhraseFinder, any_phrase, phrases_pattern
 from .topic_lists import topic_items
 
 MAX_PARTS = 5
-MIN_FOREIGN_TERMS = 2  # a question naming this many words of another topic asks about it
-MAX_BARE_WORDS = 5  # a question word and little else: "À partir de quand ?", "Pour combien de temps ?"
 MIN_ITEM_WORDS = 3  # a list item without "?" asks with a phrase ("la date des élections"), not a stray token
 MAX_BACK_WORDS = 3  # "Est-ce conforme ?", "C'est légal ?": it asks about the sentence before it
-MAX_FOLLOW_UP_WORDS = 12  # a follow-up is short: "Et pour combien de temps ?", "Et celle du tribunal ?"
 
 
 class Question(NamedTuple):
@@ -31,7 +29,7 @@ class Question(NamedTuple):
     checks: bool = False  # a claim a check question asks about: its own words are what is asked, its context weaker
 
 
-class QuestionFinder:
+class QuestionFinder(FollowUps):
     """Cuts a message's asking sentences into the questions answered one by one."""
 
     def __init__(
@@ -96,9 +94,7 @@ class QuestionFinder:
                 apart = self.names_something(piece) or (bool(pieces) and self._foreign(piece))
                 # "Le CDG est passé de 14h à 17h. Le maire demande combien ça fait, et aussi qui paie …": a bare
                 # question first asks of the context before it, a question of its own
-                said = set(WORD.findall(fold(piece)))  # a question word and more ("comment, et dans quel délai …": one)
-                asking = bool(said & self._question_words) and not said <= self._question_words
-                apart = apart or (not pieces and not pending and asking and named_before)
+                apart = apart or (not pieces and not pending and self._asks_bare(piece) and named_before)
                 if apart and not asked_before and not self._points_back(piece):
                     pieces.append(piece)
                     pending = ""
@@ -146,12 +142,6 @@ class QuestionFinder:
         about something else ("… ? Au fait, vous savez quand ouvre la déchetterie ?"): it names words of another
         topic, so it is answered (refused) in its place rather than left out."""
         return bool(questions) and self._foreign(text)
-
-    def _foreign(self, text: str) -> bool:
-        """Whether `text` names words of another topic than the convention's (see `_elsewhere`)."""
-        terms = self.matcher.question_terms(text)  # a few words only ("Virement, chèque ?") detail the one before
-        foreign = sum(map(self.matcher.is_foreign, terms))
-        return len(terms) > MIN_FOREIGN_TERMS and foreign >= MIN_FOREIGN_TERMS
 
     def mostly_foreign(self, question: str) -> bool:
         """Whether a question names more words of another topic than of the convention (its parties aside), counted
@@ -212,38 +202,6 @@ class QuestionFinder:
             return []  # (the marker looked for first: reading the forwarder's words is slow, and they seldom ask)
         asked = [s for s in self.reader.read(message.outside).own if s.asks and self._own_question.find(s.text)]
         return [s for s in asked if self.names_something(s.text)]
-
-    def names_something(self, text: str) -> bool:
-        """Whether `text` holds a word the convention knows (a strong term)."""
-        return any(self.matcher.is_strong(term) for term in self.matcher.question_terms(text))
-
-    def _takes_up(self, text: str, adjacent: bool, previous: str = "") -> bool:
-        """Whether a short question takes up the topic of the one before (`previous`): it refers back
-        ("celle du tribunal", "idem"), or (`adjacent`: no context sentence between them) names no topic but
-        a party after a linking word ("Et le CDG, il peut aussi ?", "Et pourquoi ?"), or asks only a question
-        word the one before did not ask ("… des intérêts si on paie en retard ? À partir de quand ?"; not
-        "Combien ça coûte ? Combien ?": asked again)."""
-        if not text or len(text.split()) > MAX_FOLLOW_UP_WORDS:
-            return False
-        if self.reader.cutter.refers_back(text):
-            # "Et celle du tribunal ?" takes up the question before; not "… que le tribunal compétent est celui
-            # d'Arras ?", whose own topic comes before the word referring back, nor "Et pour résilier notre abonnement
-            # chez SFR, c'est pareil ?", which names another topic
-            told = self.matcher.question_terms(self.reader.cutter.before_demonstrative(text))
-            own = any(self.matcher.is_strong(term) and term not in self._not_topic_terms for term in told)
-            return not (own or self._foreign(text))
-        if adjacent and self._asks_more(text, previous):
-            return True
-        # Any other word is a topic, even a general one ("et c qui le président du CDG").
-        words = {term for term in self.matcher.question_terms(text) if not term[0].isdigit()}
-        return adjacent and words <= self._not_topic_terms and self.reader.cutter.is_linked(text)
-
-    def _asks_more(self, text: str, previous: str) -> bool:
-        """Whether `text` is a question word and little else, naming nothing, that `previous` did not ask."""
-        words = set(WORD.findall(fold(text)))
-        if len(words) > MAX_BARE_WORDS or not words & self._question_words or self.names_something(text):
-            return False
-        return not words <= set(WORD.findall(fold(previous)))
 
     def _topic(self, previous: Question, text: str) -> str:
         """What a follow-up takes up: the previous question (with its own topic if it was a follow-up),

@@ -1,0 +1,67 @@
+"""The rules a message's questions are read with that look at one short question: whether it names something the
+convention knows, or another topic, and whether it takes up the question before it ("Et le CDG, il peut aussi ?",
+"Et celle du tribunal ?", "À partir de quand ?"). QuestionFinder (questions.py) reads a message with them."""
+
+from __future__ import annotations
+
+from .french import fold
+from .matching import Matcher
+from .message import Reader
+from .phrases import WORD
+
+MIN_FOREIGN_TERMS = 2  # a question naming this many words of another topic asks about it
+MAX_BARE_WORDS = 5  # a question word and little else: "À partir de quand ?", "Pour combien de temps ?"
+MAX_FOLLOW_UP_WORDS = 12  # a follow-up is short: "Et pour combien de temps ?", "Et celle du tribunal ?"
+
+
+class FollowUps:
+    """What one short question names, and whether it takes up the one before it."""
+
+    reader: Reader
+    matcher: Matcher
+    _question_words: set[str]  # folded
+    _not_topic_terms: set[str]  # the terms of the parties and of the question words
+
+    def names_something(self, text: str) -> bool:
+        """Whether `text` holds a word the convention knows (a strong term)."""
+        return any(self.matcher.is_strong(term) for term in self.matcher.question_terms(text))
+
+    def _foreign(self, text: str) -> bool:
+        """Whether `text` names words of another topic than the convention's (see `_elsewhere`)."""
+        terms = self.matcher.question_terms(text)  # a few words only ("Virement, chèque ?") detail the one before
+        foreign = sum(map(self.matcher.is_foreign, terms))
+        return len(terms) > MIN_FOREIGN_TERMS and foreign >= MIN_FOREIGN_TERMS
+
+    def _takes_up(self, text: str, adjacent: bool, previous: str = "") -> bool:
+        """Whether a short question takes up the topic of the one before (`previous`): it refers back
+        ("celle du tribunal", "idem"), or (`adjacent`: no context sentence between them) names no topic but
+        a party after a linking word ("Et le CDG, il peut aussi ?", "Et pourquoi ?"), or asks only a question
+        word the one before did not ask ("… des intérêts si on paie en retard ? À partir de quand ?"; not
+        "Combien ça coûte ? Combien ?": asked again)."""
+        if not text or len(text.split()) > MAX_FOLLOW_UP_WORDS:
+            return False
+        if self.reader.cutter.refers_back(text):
+            # "Et celle du tribunal ?" takes up the question before; not "… que le tribunal compétent est celui
+            # d'Arras ?", whose own topic comes before the word referring back, nor "Et pour résilier notre abonnement
+            # chez SFR, c'est pareil ?", which names another topic
+            told = self.matcher.question_terms(self.reader.cutter.before_demonstrative(text))
+            own = any(self.matcher.is_strong(term) and term not in self._not_topic_terms for term in told)
+            return not (own or self._foreign(text))
+        if adjacent and self._asks_more(text, previous):
+            return True
+        # Any other word is a topic, even a general one ("et c qui le président du CDG").
+        words = {term for term in self.matcher.question_terms(text) if not term[0].isdigit()}
+        return adjacent and words <= self._not_topic_terms and self.reader.cutter.is_linked(text)
+
+    def _asks_more(self, text: str, previous: str) -> bool:
+        """Whether `text` is a question word and little else, naming nothing, that `previous` did not ask."""
+        words = set(WORD.findall(fold(text)))
+        if len(words) > MAX_BARE_WORDS or not words & self._question_words or self.names_something(text):
+            return False
+        return not words <= set(WORD.findall(fold(previous)))
+
+    def _asks_bare(self, piece: str) -> bool:
+        """Whether `piece` holds a question word and more words ("combien ça fait"; not "comment" alone, which asks
+        with the question after it: "comment, et dans quel délai …")."""
+        said = set(WORD.findall(fold(piece)))
+        return bool(said & self._question_words) and not said <= self._question_words
