@@ -13,6 +13,7 @@ from .base import Calculator, Context, asking, sentence_start
 from .billed import BilledHours
 from .budget_text import NO_VAT, added_hours, checked, hours_bought, hours_left, hours_remaining, shared
 from .parties import Parties
+from .remaining import said_left
 from .totals import Totals
 from .visits import session_noun
 
@@ -138,6 +139,9 @@ class Budget(Calculator):
         ht = self.cues.before_tax_words.finditer(text)  # no VAT rate given (but La Fibre's quote "de 1 250 € HT")
         if any(max(((at, a) for a, at in amounts if at < m.start()), default=(0, None))[1] not in quotes for m in ht):
             return None
+        # "il nous reste 300 € sur l'enveloppe de 500 €": the amount said left is the one to spend
+        left = [(a, at) for a, at in budget if said_left(self.cues, text, at, self.reader.amount_end(text, at))]
+        budget = left if len({a for a, _ in left}) == 1 else budget
         if len({amount for amount, _ in budget}) != 1 or budget[0][0] <= 0:  # "600 € … avec les 600 €": one, said twice
             return None
         amount, start = budget[0]

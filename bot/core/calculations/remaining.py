@@ -11,6 +11,7 @@ from ..cost import Duration
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
 from .base import Calculator, Context
 from .billed import BilledHours
+from .cues import Cues
 from .visits import Part
 
 LEFT_REACH = 16  # characters between a remaining word and the hours it says are left ("il en reste encore 2 h")
@@ -55,7 +56,13 @@ class Remaining(Calculator):
             lines = self._left_over(plan, planned, counted)
         elif marked:
             spent = _spent(counted)
-            rest = f" ; il en resterait {_priced_hours(plan - spent)} si tout est fait" if spent < plan else ""
+            rest = (
+                f" ; il en resterait {_priced_hours(plan - spent)} si tout est fait"
+                if spent < plan
+                else f" ; {_priced_hours(spent - plan)} au-delà des heures prévues"
+                if spent > plan
+                else ""
+            )
             lines = [f"Heures déjà faites : {_priced(counted)}, {SPENT}.", f"{self._not_added(planned)[:-1]}{rest}."]
         else:
             return None
@@ -63,15 +70,7 @@ class Remaining(Calculator):
 
     def _left(self, text: str, duration: Duration) -> bool:
         """Are these hours said to be left ("il en reste 2 h", "2 h restantes")?"""
-        remaining, planned = self.cues.remaining, self.cues.planned_hours
-        if remaining is None:
-            return False
-        before = text[max(0, duration.start - LEFT_REACH) : duration.start]
-        if (hit := list(remaining.compiled.finditer(before))) and not (
-            planned and planned.search(before, hit[-1].end())
-        ):
-            return True
-        return bool(remaining.compiled.match(text[duration.end : duration.end + LEFT_REACH].lstrip()))
+        return said_left(self.cues, text, duration.start, duration.end)
 
     def _left_over(self, plan: Decimal, planned: list[Duration], done: list[Part]) -> list[str]:
         """The hours planned minus those done, priced; or the hours past the plan."""
@@ -94,6 +93,18 @@ class Remaining(Calculator):
     def _not_added(planned: list[Duration]) -> str:
         said = ", ".join(f"« {d.text} »" for d in planned)
         return f"Je n'ai pas ajouté {said} : ce sont les heures prévues, pas du temps passé en plus."
+
+
+def said_left(cues: Cues, text: str, start: int, end: int) -> bool:
+    """Is the figure from `start` to `end` said to be what is left ("il en reste 2 h", "il nous reste 300 €", "2 h
+    restantes"), not the plan it is left of ("il reste … sur le forfait de 10 h")?"""
+    remaining, planned = cues.remaining, cues.planned_hours
+    if remaining is None:
+        return False
+    before = text[max(0, start - LEFT_REACH) : start]
+    if (hit := list(remaining.compiled.finditer(before))) and not (planned and planned.search(before, hit[-1].end())):
+        return True
+    return bool(remaining.compiled.match(text[end : end + LEFT_REACH].lstrip()))
 
 
 def _total(durations: list[Duration]) -> Decimal:
