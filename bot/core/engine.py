@@ -18,12 +18,12 @@ from .answer import Answer, Citation
 from .calculations import Calculations
 from .citing import Citations
 from .cleaning import clean
+from .figures import whole_figures
 from .follow_ups import MAX_BARE_WORDS
 from .knowledge import Knowledge
-from .lists import ended_items
 from .matching import Matcher, is_sure
 from .mentions import Mentions
-from .message import Message, Reader
+from .message import Reader
 from .named_clauses import NamedClauses
 from .part_reader import PartReader, reads_in_parts
 from .questions import QuestionFinder
@@ -114,7 +114,7 @@ class Engine:
                 today,
                 signature,
                 situational=anchored,
-                figures=_figures(message, written) or signed,
+                figures=whole_figures(message, written, self.reader.sign_offs),
                 leads=leads,
                 sentence=sentence,
             )
@@ -123,7 +123,7 @@ class Engine:
         # Every question refused: the whole message read at once may still be answerable, unless one asked a fact the
         # convention never gives ("Qui est le DPO du CDG, et quelle est son adresse mail ?": not annex 3's RGPD)
         if not any(part.answered for part in parts) and not any(self.mentions.unstated(q.text) for q in asked):
-            figures = _figures(message, written) or signed
+            figures = whole_figures(message, written, self.reader.sign_offs)
             return self._answer_part(question, text, "", today, signature, situational=anchored, figures=figures)
         if len(parts) == 1:
             return replace(parts[0], question=question)
@@ -239,11 +239,3 @@ class Engine:
     def full_text(self, clause_id: str) -> str:
         clause = self.knowledge.clauses[clause_id]
         return f"{clause.text}\n\n{clause.note}" if clause.note else clause.text
-
-
-def _figures(message: Message, written: str) -> str:
-    """What the calculations read of a message answered whole: a forwarded message without its header ("Envoyé : … 10:12"
-    is no duration) but its sender ("De : La Fibre …": whose "nous"), a list item's figures to its line's end; "" else."""
-    itemized = ended_items(message.forwarded or written)
-    figures = " ".join(itemized.split()) if message.forwarded or itemized != written else ""
-    return f"{message.sender}. {figures}" if message.sender and figures else figures

@@ -89,7 +89,7 @@ class Reader:
 
     def __init__(self, reading: Reading) -> None:
         self.reading = reading
-        self._sign_off = SignOffs(reading.sign_offs, reading.postscript_markers)
+        self.sign_offs = SignOffs(reading.sign_offs, reading.postscript_markers)
         self._titles = Titles(reading.title_abbreviations)  # "M. Baert": no sentence's end
         self.question_nouns = PhraseFinder(reading.question_nouns)  # "Nos questions :" announces questions
         self._unsure = PhraseFinder(reading.unsure_phrases)  # "je ne sais pas si …": asks in a message without "?"
@@ -225,7 +225,7 @@ class Reader:
         for raw in each_sentence(text, self._titles):
             raw = raw.strip()
             if signed:
-                if (rest := self._sign_off.postscript(raw)) is None and signed != "P.S.":
+                if (rest := self.sign_offs.postscript(raw)) is None and signed != "P.S.":
                     continue
                 raw, signed = (raw, "") if rest is None else (rest, "" if rest else "P.S.")
             if raw.startswith(")") and found:  # "(… qui paie le trajet ?) et le portail …": a bracket's "?" ends none
@@ -238,7 +238,7 @@ class Reader:
             piece = _TRAILING_LINK.sub("", piece) if piece.endswith("et") else piece  # most pieces end otherwise
             if not _ALNUM.search(piece):
                 continue  # "??": the end of the sentence before
-            if found and self._sign_off.opens(piece):
+            if found and self.sign_offs.opens(piece):
                 signed = "signed"  # a signature follows
                 continue
             found.append((piece, item, raw[-1:]))
