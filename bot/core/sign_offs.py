@@ -13,7 +13,9 @@ from .french import fold
 from .phrases import phrases_pattern
 
 SIGN_OFF_CHARS = 60  # a sign-off opens its sentence and is short ("dans l'attente de votre réponse")
-_DIGITS = re.compile(r"\d")
+_CLOCK = re.compile(
+    r"\d{1,2}\s?(?:[hH](?![^\W\d_])|:(?=\d))\s?\d{0,2}"
+)  # "14h", "17h30", "9 h", "10:30" (never a date: "15/03/2025")
 _ASCII_MARKS = r"[\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]*"  # ASCII characters but letters, digits and "_"
 
 
@@ -43,16 +45,16 @@ class SignOffs:
         return sentence[found.end() :] if found else None
 
     def unfigured(self, text: str) -> str:
-        """`text` with the figures of its signature blanked: a signature's hours are a desk's ("Tél. 03 21 26 30 30 –
-        lundi et mercredi 14h-17h30"), never time to price, its numbers no date to count; its words stay (who writes:
-        "Comptabilité, La Fibre"), and so does a postscript. The signature is the lines from the first one a sign-off
+        """`text` with the hours of its signature blanked: they are a desk's ("Tél. 03 21 26 30 30 – lundi et mercredi
+        14h-17h30"), never time to price; its words (who writes: "Comptabilité, La Fibre") and dates ("NB : convention
+        signée le 15/03/2025") stay, and so does a postscript. The signature is the lines from the first one a sign-off
         opens, after a question ("?"), as the sentences are read (`Reader`)."""
         lines, asked = text.split("\n"), False
         for index, line in enumerate(lines):
             if asked and self.opens(line.strip()):
                 tail = lines[index:]
                 end = next((i for i, one in enumerate(tail) if self.postscript(one.strip()) is not None), len(tail))
-                return "\n".join([*lines[:index], _DIGITS.sub(" ", "\n".join(tail[:end])), *tail[end:]])
+                return "\n".join([*lines[:index], _CLOCK.sub(" ", "\n".join(tail[:end])), *tail[end:]])
             asked = asked or "?" in line
         return text
 
