@@ -30,8 +30,8 @@ class Remaining(Calculator):
     def answer(self, question: str, text: str, terms: list[str], own: list[tuple[Duration, str]]) -> Answer | None:
         """What is left (or done) priced, when some of the CDG 62's hours `own` are planned ones; else None."""
         planned_cue, done_cue = self.cues.planned_hours, self.cues.done_hours
-        if planned_cue is None or len(own) < 2 or any(d.hours is None for d, _ in own):
-            return None
+        if planned_cue is None or len(own) < 2 or any(d.hours is None for d, _ in own) or not planned_cue.search(text):
+            return None  # (the whole text searched once: a long message's hours are not each read for a plan)
         planned: list[Duration] = []
         left: list[Duration] = []
         done: list[tuple[Duration, str]] = []
