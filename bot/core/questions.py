@@ -79,7 +79,6 @@ class QuestionFinder(FollowUps):
             claimed = bool(pieces := self.claims.checked(previous, listed, sentence.text))
             topics = topic_items(sentence.text, self.names_something, self.reader.cutter.asks) if not pieces else []
             pending = ""
-            named_before = any(map(self.names_something, previous))
             for piece in topics or ([] if pieces else self.reader.pieces(sentence.text)):
                 # Read without its opener ("Dites-moi, combien …", "tu peux me dire si …") and a preamble naming nothing.
                 piece = self.reader.cutter.past_preamble(self.reader.tidy(piece).strip() or piece, self.names_something)
@@ -94,7 +93,8 @@ class QuestionFinder(FollowUps):
                 apart = self.names_something(piece) or (bool(pieces) and self._foreign(piece))
                 # "Le CDG est passé de 14h à 17h. Le maire demande combien ça fait, et aussi qui paie …": a bare
                 # question first asks of the context before it, a question of its own
-                apart = apart or (not pieces and not pending and self._asks_bare(piece) and named_before)
+                bare = not pieces and not pending and self._asks_bare(piece)
+                apart = apart or (bare and any(map(self.names_something, previous)))
                 if apart and not asked_before and not self._points_back(piece):
                     pieces.append(piece)
                     pending = ""
