@@ -1,6 +1,6 @@
 """What the calculations read of a message: of one answered whole, its text (whole_figures); of one asking several
-questions, the context its questions share, then each question's own words (part_reader.py). The whole context is read, however long: a long message's dates, hours and
-amounts in its middle are its own (the last signature of a list may be there), so no part of it is left out to save
+questions, the context its questions share, then each question's own words (part_reader.py). The whole context is
+read, however long: a long message's dates, hours and amounts in its middle are its own (the last signature of a list may be there), so no part of it is left out to save
 time (tried in session 10: a window of the start and end of a message over 2,000 characters read the first signature
 of a list and gave a wrong deadline; rejected, see tests/data/trust-audit.yaml)."""
 
@@ -36,6 +36,7 @@ def whole_figures(message: Message, written: str, sign_offs: SignOffs) -> str:
     is no duration) but its sender ("De : La Fibre …": whose "nous"), a list item's figures to its line's end; else the
     message, its signature's figures blanked ("Tél. … lundi et mercredi 14h-17h30" is no visit)."""
     itemized = ended_items(message.forwarded or written)
-    if not (message.forwarded or itemized != written):
+    if not message.forwarded and itemized == written:
         return " ".join(sign_offs.unfigured(written).split())
-    return f"{message.sender}. {' '.join(itemized.split())}" if message.sender else " ".join(itemized.split())
+    figures = " ".join(itemized.split())
+    return f"{message.sender}. {figures}" if message.sender else figures

@@ -13,9 +13,8 @@ from .french import fold
 from .phrases import phrases_pattern
 
 SIGN_OFF_CHARS = 60  # a sign-off opens its sentence and is short ("dans l'attente de votre réponse")
-_CLOCK = re.compile(
-    r"\d{1,2}\s?(?:[hH](?![^\W\d_])|:(?=\d))\s?\d{0,2}"
-)  # "14h", "17h30", "9 h", "10:30" (never a date: "15/03/2025")
+# A clock time in a signature ("14h", "17h30", "9 h", "10:30"; never a date, "15/03/2025", nor "62150 Hesdin")
+_CLOCK = re.compile(r"\d{1,2}\s?(?:[hH](?![^\W\d_])|:(?=\d))\s?\d{0,2}")
 _ASCII_MARKS = r"[\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]*"  # ASCII characters but letters, digits and "_"
 
 
@@ -48,7 +47,8 @@ class SignOffs:
         """`text` with the hours of its signature blanked: they are a desk's ("Tél. 03 21 26 30 30 – lundi et mercredi
         14h-17h30"), never time to price; its words (who writes: "Comptabilité, La Fibre") and dates ("NB : convention
         signée le 15/03/2025") stay, and so does a postscript. The signature is the lines from the first one a sign-off
-        opens, after a question ("?"), as the sentences are read (`Reader`)."""
+        opens after a line holding a question ("?"): stricter than the reader's (after any sentence), so that a message
+        without "?" keeps all its figures."""
         lines, asked = text.split("\n"), False
         for index, line in enumerate(lines):
             if asked and self.opens(line.strip()):

@@ -90,7 +90,7 @@ class Budget(Calculator):
                 f"de déplacements il y a : je ne calcule pas les heures restantes. {hours_bought(amount)} Dites-moi le "
                 "nombre de déplacements pour que je retire leur trajet.",
             )
-        found = amount / HOURLY_RATE - sum((p.duration.hours * p.count for p in parts if p.duration.hours), Decimal(0))
+        found = amount / HOURLY_RATE - sum((p.hours for p in parts), Decimal(0))
         return self._said(question, terms, hours_left(amount, parts) + checked(mine, max(found, Decimal(0))))
 
     def _sessions(

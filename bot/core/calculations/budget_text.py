@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ..cost import Duration
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
-from .billed import Part
+from .visits import Part, detail
 
 TTC = f"au taux horaire de {format_euros(HOURLY_RATE)} TTC, temps et frais de déplacement compris (article 4.2.1)"
 NO_VAT = "Le taux est TTC : il n'y a pas de TVA à ajouter."
@@ -55,13 +55,12 @@ def hours_left(amount: Decimal, travel: list[Part]) -> str:
         return (
             f"{hours_bought(amount)} {NO_VAT} Calcul indicatif, si ce montant ne paie que le temps passé par le CDG 62."
         )
-    trips = sum((p.duration.hours * p.count for p in travel if p.duration.hours), Decimal(0))
-    detail = " + ".join(f"{p.count} × " * (p.count > 1) + format_hours(p.duration.hours or Decimal(0)) for p in travel)
+    trips, said = sum((p.hours for p in travel), Decimal(0)), detail(travel)
     if trips >= bought:
-        left = f"ce montant ne couvre pas plus que le trajet ({detail} = {format_hours(trips)}) : il ne reste aucune heure sur place."
+        left = f"ce montant ne couvre pas plus que le trajet ({said} = {format_hours(trips)}) : il ne reste aucune heure sur place."
     else:
         left = (
-            f"moins le trajet ({detail} = {format_hours(trips)}, du temps facturé aussi), il reste au plus "
+            f"moins le trajet ({said} = {format_hours(trips)}, du temps facturé aussi), il reste au plus "
             f"{format_hours(bought - trips)} sur place."
         )
     return f"{hours_bought(amount)} Soit {format_hours(bought)} en tout ; {left} {NO_VAT} Calcul indicatif."

@@ -78,8 +78,11 @@ class Interest(Calculator):
         if term is None:
             return None, ""
         begin = sentence_start(folded, term.start(), ".!?;")
-        dated = [r.mention for r in roles if r.role == "other" and r.mention.value and begin <= r.mention.start]
-        dated = [m for m in dated if m.start < term.start()]
+        dated = [
+            r.mention
+            for r in roles
+            if r.role == "other" and r.mention.value and begin <= r.mention.start < term.start()
+        ]
         if not dated:
             return None, ""
         days, invoice = int(term.group(1)), _day(dated[-1])

@@ -35,7 +35,7 @@ from .price_notes import (
 )
 from .remaining import Remaining
 from .totals import Totals
-from .visits import Part
+from .visits import Part, detail
 
 MILEAGE_REACH = 40  # characters after a compensation word where a distance unit makes it a mileage
 TRIP_HOURS = 3  # a delay this short ("il a mis 1 h pour venir") may be the trip: its price is said too
@@ -102,19 +102,14 @@ class Prices(Calculator):
         parts = self.billed.counted(text, own)
         if parts is None:
             return self.priced(question, visits_unclear(own), terms)
-        hours = sum((p.duration.hours * p.count for p in parts if p.duration.hours), Decimal(0))
+        hours = sum((p.hours for p in parts), Decimal(0))
         off = self._taken_off(text, roles, parts)  # "avec une pause de 15 min": not time spent
         hours -= off.hours if off else 0
         amount = support_cost(hours)
-        detail = " + ".join(
-            (f"{p.count} × " if p.count > 1 else "")
-            + format_hours(p.duration.hours or Decimal(0))
-            + (" de trajet" if p.role == "travel" else "")
-            for p in parts
-        ) + (self.cues.pauses.detail(off.hours) if off else "")
+        added = detail(parts) + (self.cues.pauses.detail(off.hours) if off else "")
         lines = [
             f"{format_hours(hours)} d'intervention du CDG 62"
-            + (f" ({detail})" if len(parts) > 1 or parts[0].count > 1 or off else "")
+            + (f" ({added})" if len(parts) > 1 or parts[0].count > 1 or off else "")
             + f" : {format_hours(hours)} × {format_euros(HOURLY_RATE)} TTC = {format_euros(amount)} TTC, "
             "temps et frais de déplacement compris (le temps de trajet est du temps facturé).",
             "Montant indicatif : le CDG 62 facture le temps réellement passé (article 4.2.1), payé par mandat "
@@ -129,7 +124,7 @@ class Prices(Calculator):
                 "horaire, son prix est celui du devis signé (article 4.1 et annexe n°2)."
             )
         if visits := self.billed.travel_once(text, parts):
-            trips = sum(((p.duration.hours or Decimal(0)) * p.count for p in parts if p.role == "travel"), Decimal(0))
+            trips = sum((p.hours for p in parts if p.role == "travel"), Decimal(0))
             lines.append(
                 f"J'ai compté le trajet ({format_hours(trips)}) une seule fois, comme votre message l'écrit ; compté "
                 f"pour chacune des {visits} interventions, le montant serait de "
@@ -166,7 +161,7 @@ class Prices(Calculator):
     def _taken_off(self, text: str, roles: list[tuple[Duration, str]], parts: list[Part]) -> TakenOff | None:
         """The breaks of `roles` taken off the billed hours; one said of each visit ("une pause de 15 minutes chaque
         fois") once per visit."""
-        stay = sum((p.duration.hours * p.count for p in parts if p.duration.hours and p.role != "travel"), Decimal(0))
+        stay = sum((p.hours for p in parts if p.role != "travel"), Decimal(0))
         visits = sum(p.count for p in parts if p.role == "intervention")
         each = self.cues.each
         pauses = [

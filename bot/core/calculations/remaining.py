@@ -12,7 +12,7 @@ from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
 from .base import Calculator, Context
 from .billed import BilledHours
 from .cues import Cues
-from .visits import Part
+from .visits import Part, detail
 
 LEFT_REACH = 16  # characters between a remaining word and the hours it says are left ("il en reste encore 2 h")
 RATE = f"× {format_euros(HOURLY_RATE)} TTC"
@@ -32,24 +32,24 @@ class Remaining(Calculator):
         planned_cue, done_cue = self.cues.planned_hours, self.cues.done_hours
         if planned_cue is None or len(own) < 2 or any(d.hours is None for d, _ in own) or not planned_cue.search(text):
             return None  # (the whole text searched once: a long message's hours are not each read for a plan)
-        planned: list[Duration] = []
-        left: list[Duration] = []
+        planned: list[Part] = []
+        left: list[Part] = []
         done: list[tuple[Duration, str]] = []
         marked = True  # every hour done says so ("déjà venu 6 h 30"): else it may be a part of the plan
         for duration, role in own:
             around = self.reader.clause_around(text, duration.start, duration.end, labelled=True)
             said_done = bool(done_cue and done_cue.search(around))
             if self._left(text, duration):
-                left.append(duration)
+                left.append(Part(duration, role))
             elif planned_cue.search(around) and not said_done:
-                planned.append(duration)
+                planned.append(Part(duration, role))
             else:
                 done.append((duration, role))
                 marked = marked and said_done
         counted = self.billed.counted(text, done) if done else []
         if not planned or not (left or done) or counted is None:
             return None  # (how many visits the hours done are is not clear: prices.py says so)
-        plan = _total(planned)
+        plan = _spent(planned)
         if left:
             lines = [f"Il reste {_priced(left)}, {SPENT}.", self._not_added(planned)]
         elif self.cues.remaining and self.cues.remaining.search(text):
@@ -72,7 +72,7 @@ class Remaining(Calculator):
         """Are these hours said to be left ("il en reste 2 h", "2 h restantes")?"""
         return said_left(self.cues, text, duration.start, duration.end)
 
-    def _left_over(self, plan: Decimal, planned: list[Duration], done: list[Part]) -> list[str]:
+    def _left_over(self, plan: Decimal, planned: list[Part], done: list[Part]) -> list[str]:
         """The hours planned minus those done, priced; or the hours past the plan."""
         spent = _spent(done)
         said = f"Heures prévues : {_hours(planned)} ; heures déjà faites : {_hours(done)}"
@@ -90,8 +90,8 @@ class Remaining(Calculator):
         ]
 
     @staticmethod
-    def _not_added(planned: list[Duration]) -> str:
-        said = ", ".join(f"« {d.text} »" for d in planned)
+    def _not_added(planned: list[Part]) -> str:
+        said = ", ".join(f"« {p.duration.text} »" for p in planned)
         return f"Je n'ai pas ajouté {said} : ce sont les heures prévues, pas du temps passé en plus."
 
 
@@ -107,26 +107,17 @@ def said_left(cues: Cues, text: str, start: int, end: int) -> bool:
     return bool(remaining.compiled.match(text[end : end + LEFT_REACH].lstrip()))
 
 
-def _total(durations: list[Duration]) -> Decimal:
-    return sum((d.hours or Decimal(0) for d in durations), Decimal(0))
-
-
 def _spent(parts: list[Part]) -> Decimal:
-    return sum(((p.duration.hours or Decimal(0)) * p.count for p in parts), Decimal(0))
+    return sum((p.hours for p in parts), Decimal(0))
 
 
-def _hours(said: list[Duration] | list[Part]) -> str:
+def _hours(parts: list[Part]) -> str:
     """ "3 h 15", or "7 h (3 × 2 h + 1 h)" for several."""
-    parts = [s if isinstance(s, Part) else Part(s, "intervention") for s in said]
     total = format_hours(_spent(parts))
-    if len(parts) == 1 and parts[0].count == 1:
-        return total
-    detail = " + ".join(f"{p.count} × " * (p.count > 1) + format_hours(p.duration.hours or Decimal(0)) for p in parts)
-    return f"{total} ({detail})"
+    return total if len(parts) == 1 and parts[0].count == 1 else f"{total} ({detail(parts)})"
 
 
-def _priced(said: list[Duration] | list[Part]) -> str:
-    parts = [s if isinstance(s, Part) else Part(s, "intervention") for s in said]
+def _priced(parts: list[Part]) -> str:
     total = _spent(parts)
     return f"{_hours(parts)} : {format_hours(total)} {RATE} = {format_euros(support_cost(total))} TTC"
 

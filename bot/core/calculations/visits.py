@@ -4,13 +4,14 @@ déplacements"), the visit hours it lists, and hours said for a period ("2 h par
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
 from ..cost import Duration, alternation
 from ..french import fold
-from ..money import format_euros
+from ..money import format_euros, format_hours
 from .added import AddedUp
 from .base import Context, asking
 from .cues import CuePattern
@@ -27,6 +28,22 @@ class Part:
     duration: Duration
     role: str
     count: int = 1
+
+    @property
+    def hours(self) -> Decimal:
+        """Its hours as many times as they are billed."""
+        return (self.duration.hours or Decimal(0)) * self.count
+
+
+def detail(parts: Sequence[Part]) -> str:
+    """ "2 h + 1 h 30 + 2 × 0 h 30 de trajet": each part's hours and count, a trip named only among other hours."""
+    mixed = any(p.role != "travel" for p in parts)
+    return " + ".join(
+        f"{p.count} × " * (p.count > 1)
+        + format_hours(p.duration.hours or Decimal(0))
+        + " de trajet" * (mixed and p.role == "travel")
+        for p in parts
+    )
 
 
 class Visits(AddedUp):
