@@ -72,7 +72,9 @@ class Pieces(PieceWords):
             # A condition goes with the question after it only where it refers back ("et si oui, | à quel
             # tarif ?") or where no "?" punctuates the sentence: elsewhere its own words would outweigh
             # that question's ("si le défaut de paiement persistait, | serait-il fondé à résilier ?").
-            condition = condition and (in_place or self.refers_back(folded))
+            # Right after an enumerator too: it announced one question, the condition opens it ("Deuxième question :
+            # en cas de sinistre imputable à La Fibre, | sur quelle base est calculé le plafond ?").
+            condition = condition and (in_place or announced or self.refers_back(folded))
             # "comment | et quand peut-elle partir ?": question words alone, joined to the next question's
             bare = bool(following) and bool(own) and set(own.split()) <= self._bare_words
             leads = ((following == "start" or condition) and not asks_alone) or bare

@@ -4,7 +4,7 @@ chosen from the dated ones around them or from today (date_mentions.find_dates g
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -58,10 +58,14 @@ def days_months(folded: str, today: date) -> list[DateMention]:
     return found
 
 
+NEAR_FUTURE = timedelta(days=92)  # how far after today a day without a year may be read, after a dated day
+
+
 def years_from_neighbours(found: list[DateMention], today: date) -> list[DateMention]:
     """A date without a year takes the year of the nearest dated one before it, else after it ("le 2 octobre 2025, le
     CDG le 14 octobre"; "signé le 15/01/2026, le CDG le 22/01, La Fibre le 5 fev. La délibération : le 9/12/2025": 2026,
-    the list's), unless that would put it after today (then it stays the last such day up to today)."""
+    the list's), unless that would put it after today (then it stays the last such day up to today), but for a day soon
+    after today that the year before would put before the dated day written before it."""
     dated = [m for m in found if m.value and not m.assumed_year and not m.month_only]
     if not dated:
         return found
@@ -75,7 +79,14 @@ def years_from_neighbours(found: list[DateMention], today: date) -> list[DateMen
                 moved = mention.value.replace(year=year)
             except ValueError:  # 29 February of a common year
                 moved = None
-            if moved is not None and moved <= today:
+            # a day soon after today, said after a date it cannot precede ("facture du 2 octobre 2026 … 60 jours de retard
+            # au 1er décembre", on 28 November 2026): that year's, not the year before's (it was before the invoice)
+            soon = (
+                moved is not None
+                and before
+                and mention.value < before[-1].value <= today < moved <= today + NEAR_FUTURE
+            )
+            if moved is not None and (moved <= today or soon):
                 mention = DateMention(mention.text, moved, "", mention.start, True)
         result.append(mention)
     return result

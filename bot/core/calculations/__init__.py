@@ -123,7 +123,8 @@ class Calculations:
         # A question asking how much a loss can get back ("montant maximal des dommages et intérêts ?") is about the
         # liability cap, whatever dates its context gives: the cap is computed before any deadline.
         # La Fibre's cap, never when the message names the CDG 62 alone ("c'est le CDG qui rembourse ?": article 5.3)
-        fibre = named != {"cdg"}
+        # the question's own party first: "… payé 2 400 € à La Fibre … ? Et le CDG, il rembourse quoi ?" asks the CDG's
+        fibre = (self.parties.named(fold_spaced(question)) or named) != {"cdg"}
         asked = self.liability.asked(folded) if fibre and self.words.liability_cap_clause in ids[:3] else ""
         # read only when its answer may be given: a deadline asked too answers first (the cap's years are slow to read)
         # "un pirate est entré dans notre réseau": La Fibre is not liable in that case, said before its cap

@@ -4,6 +4,7 @@ words are `planned_hours_words`, `done_hours_words` and `remaining_words` (knowl
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..answer import Answer
@@ -14,6 +15,7 @@ from .billed import BilledHours
 from .cues import Cues
 from .visits import Part, detail
 
+_LISTED = re.compile(r"\s*(?:[,;+]|et|puis)?\s*")  # between two hours of one list ("2h, 1h30 et 45 min")
 LEFT_REACH = 16  # characters between a remaining word and the hours it says are left ("il en reste encore 2 h")
 RATE = f"× {format_euros(HOURLY_RATE)} TTC"
 SPENT = "temps et frais de déplacement compris (article 4.2.1)"
@@ -36,9 +38,13 @@ class Remaining(Calculator):
         left: list[Part] = []
         done: list[tuple[Duration, str]] = []
         marked = True  # every hour done says so ("déjà venu 6 h 30"): else it may be a part of the plan
+        last_done = -1  # where the last hours said done end: hours listed right after them are done too
         for duration, role in own:
             around = self.reader.clause_around(text, duration.start, duration.end, labelled=True)
-            said_done = bool(done_cue and done_cue.search(around))
+            # "intervenu 3 fois (2h, 1h30 et 45 min)": the list's hours share the first one's word
+            listed = last_done >= 0 and bool(_LISTED.fullmatch(text, last_done, duration.start))
+            said_done = listed or bool(done_cue and done_cue.search(around))
+            last_done = duration.end if said_done else -1
             if self._left(text, duration):
                 left.append(Part(duration, role))
             elif planned_cue.search(around) and not said_done:
