@@ -95,13 +95,22 @@ class BilledHours(DurationRoles):
         claimed = self.cues.claimed
         return bool(claimed and claimed.search(text, max(0, duration.start - CLAIM_REACH), duration.start))
 
+    def _over_periods(self, text: str, part: Part) -> Part:
+        """`part` billed once each period it is said for, over the span the message gives ("par mois pendant 6 mois")."""
+        if part.count != 1 or part.role != "intervention" or not (periods := self.periods(text, part.duration)):
+            return part
+        return replace(part, count=periods)
+
     def counted(self, text: str, own: list[tuple[Duration, str]]) -> list[Part] | None:
         """The billed hours with how many times each is billed; None when travel is said for each visit ("à chaque
         fois 30 min de trajet") and the message does not make clear how many visits there are."""
         starts = [d.start for d, _ in own]
         visits = [d.start for d, role in own if role == "intervention"]  # travel is not one of the visits
         back = self._backs(text, own)
-        parts = self.same_trips(text, [Part(d, role, self.repeats(text, d, starts, visits)) for d, role in own])
+        # "2 h par mois pendant 6 mois": the hours of each period, billed as many times
+        parts = [Part(d, role, self.repeats(text, d, starts, visits)) for d, role in own]
+        parts = [self._over_periods(text, p) for p in parts]
+        parts = self.same_trips(text, parts)
         each = {
             i
             for i, p in enumerate(parts)

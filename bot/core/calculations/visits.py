@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from ..calendar_names import calendar_names
 from ..cost import Duration, alternation
 from ..french import fold
 from ..money import format_euros, format_hours
@@ -19,6 +20,8 @@ from .price_notes import PER_PERIOD
 
 REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
 PERIOD_REACH = 16  # characters after a count where "par mois" makes it a rate ("2 fois par mois"), not visits
+SPAN_REACH = 60  # characters after "par mois" where the span it lasts is read ("pendant 6 mois", "de février à juin")
+MONTHS = 12
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,11 @@ class Visits(AddedUp):
         self._span = (
             re.compile(rf"(?<![a-z])(?:{links}) (\d{{1,3}}|une?) ({units})(?![a-z])") if links and units else None
         )
+        # "2 h par mois de février à décembre inclus": the months from one to the other, both counted
+        months = calendar_names().months
+        self._month_numbers = {fold(name): number for number, name in enumerate(months, 1)}
+        names = alternation(self._month_numbers)
+        self._month_range = re.compile(rf"(?:de|d')\s*({names}) (?:a|au|jusqu'a|jusqu'en|jusqu'au mois de) ({names})\b")
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "_said": ("", frozenset())}  # a pickled engine carries no message
@@ -88,7 +96,8 @@ class Visits(AddedUp):
         does not count the visits ("soit 6 visites"), else "": the amount is then that period's, not a total."""
         if self.cues.recurring is None or len(self._said_visits(text)) == 1:
             return ""
-        hits = (self.cues.recurring.search(self._around(text, p.duration)) for p in parts if p.role == "intervention")
+        rates = (p for p in parts if p.role == "intervention" and not self.periods(text, p.duration))  # not counted
+        hits = (self.cues.recurring.search(self._around(text, p.duration)) for p in rates)
         return next((hit.group() for hit in hits if hit), "")
 
     def period_note(self, text: str, period: str, amount: Decimal) -> str:
@@ -98,6 +107,25 @@ class Visits(AddedUp):
         if not (times and self.yearly(text)):
             return PER_PERIOD.format(period=period)
         return f"Sur un an (« {period} », {times} fois) : {times} × {format_euros(amount)} = {format_euros(amount * times)} TTC."
+
+    def periods(self, text: str, duration: Duration) -> int:
+        """How many periods hours said for a period are over, when the words right after say it ("2 h par mois pendant
+        6 mois": 6, "1 h 30 chaque mois de mars à juin": 4), else 0: the hours are then billed that many times."""
+        hit = (
+            self.cues.recurring.search(text, duration.end, duration.end + PERIOD_REACH) if self.cues.recurring else None
+        )
+        if not hit or text[duration.end : hit.start()].strip() or self._span is None:
+            return 0
+        per_year = self._per_years.get(" ".join(fold(hit.group()).split()), 0)
+        after = fold(text[hit.end() : hit.end() + SPAN_REACH]).lstrip()
+        if span := self._span.match(after):
+            number = int(span.group(1)) if span.group(1).isdigit() else 1
+            periods = Fraction(number * per_year, self._units[span.group(2)])
+            return int(periods) if periods.denominator == 1 and periods > 1 else 0
+        if per_year == MONTHS and (months := self._month_range.match(after)):
+            first, last = (self._month_numbers[name] for name in months.groups())
+            return (last - first) % MONTHS + 1
+        return 0
 
     def _recurring(self, text: str, part: Part) -> bool:
         """Visit hours said for a period ("2 h par mois") in a message that counts the visits ("soit 6 visites"); a
