@@ -25,6 +25,7 @@ from .matching import Matcher, is_sure
 from .mentions import Mentions
 from .message import Reader
 from .named_clauses import NamedClauses
+from .part_answers import placed
 from .part_reader import PartReader, reads_in_parts
 from .questions import QuestionFinder
 from .ranker import Ranker
@@ -124,7 +125,8 @@ class Engine:
         # convention never gives ("Qui est le DPO du CDG, et quelle est son adresse mail ?": not annex 3's RGPD)
         if not any(part.answered for part in parts) and not any(self.mentions.unstated(q.text) for q in asked):
             figures = whole_figures(message, written, self.reader.sign_offs)
-            return self._answer_part(question, text, "", today, signature, situational=anchored, figures=figures)
+            whole = self._answer_part(question, text, "", today, signature, situational=anchored, figures=figures)
+            parts = placed(whole, parts, self.matcher)
         if len(parts) == 1:
             return replace(parts[0], question=question)
         return replace(parts[0], question=question, parts=tuple(parts))

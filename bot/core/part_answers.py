@@ -10,6 +10,8 @@ from .matching import Matcher
 from .questions import Question
 from .replies import PART_NOT_FOUND
 
+NEAR = 3  # the nearest clauses of a refused question that may take the whole message's answer (`placed`)
+
 
 @dataclass
 class Answered:
@@ -79,3 +81,18 @@ def not_found(question: str, text: str = "") -> Answer:
     that says why ("La convention ne le dit pas : …", "« article 12 » n'existe pas …") keeps that first sentence."""
     said = text.split(". ")[0].rstrip(".") + "." if text and not text.startswith(PART_NOT_FOUND) else PART_NOT_FOUND
     return Answer(question, False, "unknown", said)
+
+
+def placed(whole: Answer, parts: list[Answer], matcher: Matcher) -> list[Answer]:
+    """The parts of a message whose every question was refused, once the whole message was read at once: its answer
+    given to the first question whose own nearest clauses hold its clause ("… quel tribunal ? Et quand rendre le compte
+    administratif ?": the first, the second still refused), every refusal kept when the whole is refused too; the
+    whole alone when no question holds its clause (it answers what they ask together)."""
+    if len(parts) < 2 or not whole.answered:
+        return parts if len(parts) > 1 else [whole]
+    clause = first_clause(whole) or (whole.citations[0].id if whole.citations else "")
+    for index, part in enumerate(parts):
+        near = [candidate.clause_id for candidate in matcher.rank(matcher.question_terms(part.question))[:NEAR]]
+        if clause in near:
+            return [*parts[:index], replace(whole, question=part.question), *parts[index + 1 :]]
+    return [whole]

@@ -121,7 +121,9 @@ class QuestionFinder(FollowUps):
                         [sentence.text]
                         if (sentence.listed and asked_apart)
                         # (asked with "?", or reported: "M. Blondel demande quand auront lieu les élections.")
-                        or self._elsewhere(sentence.text, questions)
+                        or self._elsewhere(
+                            sentence.text, bool(questions) or any(s.asks for s in sentences[index + 1 :])
+                        )
                         # "… ? Et le SIRET du syndicat ?": a fact the convention never gives, refused in its place
                         or bool(questions and self.unstated(sentence.text))
                         else []
@@ -137,11 +139,12 @@ class QuestionFinder(FollowUps):
             previous, listed, last = [], [], sentence.text
         return questions
 
-    def _elsewhere(self, text: str, questions: list[Question]) -> bool:
-        """Whether a question naming nothing the convention knows, after another question of the message, asks
-        about something else ("… ? Au fait, vous savez quand ouvre la déchetterie ?"): it names words of another
-        topic, so it is answered (refused) in its place rather than left out."""
-        return bool(questions) and self._foreign(text)
+    def _elsewhere(self, text: str, others: bool) -> bool:
+        """Whether a question naming nothing the convention knows, beside `others` questions of the message, asks
+        about something else ("… ? Au fait, vous savez quand ouvre la déchetterie ?", "Votre datacenter est-il certifié
+        HDS ? Par ailleurs, qui …"): it names words of another topic, so it is answered (refused) in its place rather
+        than left out."""
+        return others and self._foreign(text)
 
     def mostly_foreign(self, question: str) -> bool:
         """Whether a question names more words of another topic than of the convention (its parties aside), counted
