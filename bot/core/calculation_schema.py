@@ -144,6 +144,7 @@ class CalculationsFile(StrictModel):
     visit_spans: VisitSpans = VisitSpans()
     each_words: list[str] = []
     part_of_words: list[str] = []
+    restated_total_words: list[str] = []
     trip_words: list[str] = []
     same_words: list[str] = []
     same_trip_words: list[str] = []

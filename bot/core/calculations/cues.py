@@ -68,6 +68,7 @@ class Cues:
         self.planned_hours = optional(words.planned_hours_words)  # "un devis pour 10 h" (remaining.py)
         self.done_hours = optional(words.done_hours_words)
         self.contrast = optional(words.contrast_words)  # "facturé 4 h alors qu'il est venu 2 h": not to add
+        self.restated_total = optional(words.restated_total_words)  # "2h et 3h, soit 5h": the same hours again
         self.unsigned = cue_pattern(words.unsigned_words) if words.unsigned_words else None
         # "l'exemplaire signé par tous", "(exemplaire reçu chez nous le 26 août)": a copy, and a word of its journey
         self.copy = cue_pattern(words.copy_words).compiled if words.copy_words else None

@@ -75,6 +75,7 @@ class Prices(Calculator):
         billed = [(d, role) for d, role in roles if role in ("intervention", "travel")]
         if not billed:
             return self._not_billed(question, terms, roles[0][1], named)
+        billed = self._without_restated_total(text, billed)
         own = [(d, role) for d, role in billed if self.billed.party_of(text, d) != "fibre"]
         if not own:
             return self.parties.counterpart(question, terms, self.cost_clause, "fibre")
@@ -197,6 +198,18 @@ class Prices(Calculator):
         """Does the message name a visit ("venu", "sur place") or the service ("accompagnement"), not only "combien"?"""
         service = (self.cues.cost_terms & set(terms)) - self._asking_terms
         return bool(service or (self.cues.intervention and self.cues.intervention.search(text)))
+
+    def _without_restated_total(self, text: str, own: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
+        """`own` without hours that restate the sum of those before them ("2h lundi et 3h mardi, soit 5h")."""
+        cue = self.cues.restated_total
+        for index, (duration, _) in enumerate(own[1:] if cue else (), 1):
+            before = text[own[index - 1][0].end : duration.start]
+            if duration.hours is None or not cue.search(before):  # type: ignore[union-attr]
+                continue
+            parts = self.billed.counted(text, own[:index])
+            if parts is not None and sum((p.hours for p in parts), Decimal(0)) == duration.hours:
+                return [*own[:index], *own[index + 1 :]]
+        return own
 
     def price_asked(self, text: str) -> bool:
         """Does the message ask an amount ("combien", "quel tarif") or give one to check ("200 € pour 3 h")?"""
