@@ -92,6 +92,14 @@ class VisitSpans(StrictModel):
     units: dict[str, int] = {}
 
 
+class InvoiceTiming(StrictModel):
+    """When La Fibre's invoice came against the end of its deployment (article 4.2.2: "après le déploiement")."""
+
+    invoice: list[str] = []  # the words before an invoice's date ("facture du", "facturé le")
+    deployment: list[str] = []  # those before the deployment's end ("déploiement terminé le", "mis en service le")
+    asked: list[str] = []  # what asks whether the invoice came in time ("conforme", "trop tôt", "bon moment")
+
+
 class CalculationClauses(StrictModel):
     """The clauses the calculations quote and compare with (`clauses:` of knowledge/calculations.yaml)."""
 
@@ -207,6 +215,7 @@ class CalculationsFile(StrictModel):
     payment_term_words: list[str] = []  # "payable à 30 jours": the due date, days after the invoice's date
     payment_term_units: list[str] = []
     interest_quote_words: str = ""
+    invoice_timing: InvoiceTiming = InvoiceTiming()
     total_words: list[str] = []
     rate_after_words: list[str] = []
     parties: dict[str, PartyWords]

@@ -30,6 +30,7 @@ from .dates import Dates
 from .entities import Entities
 from .exclusions import Exclusions
 from .interest import Interest
+from .invoice_timing import InvoiceTiming
 from .liability import Liability
 from .parties import Parties
 from .price_questions import PriceQuestions
@@ -56,6 +57,7 @@ class Calculations:
         self.price_questions = PriceQuestions(context, self.prices)  # an hour of the day, a price before tax
         self.dates = Dates(context, self.parties)
         self.interest = Interest(context, self.dates.date_roles)
+        self.invoice_timing = InvoiceTiming(context)  # La Fibre's invoice against its deployment's end
         self.termination = Termination(context, self.parties)
         self.liability = Liability(context, self.dates.date_roles)
         self.exclusions = Exclusions(context.cues)
@@ -152,6 +154,7 @@ class Calculations:
             self.prices.cost(question, text, terms, near, named)
             or self.price_questions.time_of_day(question, text, near, named)
             or self.interest.answer(question, folded, near, named, today)
+            or self.invoice_timing.answer(question, folded, near, named, today)
             or (cap() if asked and not calendar() else None)
             or (self.dates.answer(question, folded, terms, near, today, signature, ids[0]) if dated() else None)
             or self.termination.termination_party(question, folded, near, ranked, sure)
