@@ -88,6 +88,13 @@ def check_calculations(
     # a date after a word of both lists would be read as the event's (the first), never as the entry into force
     for word in sorted({fold(w) for w in years.event_words} & {fold(w) for w in years.entry_words}):
         yield problem(("execution_years", "entry_words"), f"« {word} » est aussi dans « event_words »")
+    timing = calculations.invoice_timing
+    # a date after a word of both lists could be the invoice's or the deployment's end (invoice_timing.py)
+    for word in sorted({fold(w).strip() for w in timing.invoice} & {fold(w).strip() for w in timing.deployment}):
+        yield problem(
+            ("invoice_timing", "deployment"),
+            f"« {word} » est aussi dans « invoice » : une date après lui serait ambiguë",
+        )
     if years.nouns and not calculations.later_periods.ordinals:
         yield problem(("execution_years", "nouns"), "les ordinaux (« later_periods: ordinals ») manquent")
     source = clauses.get(calculations.earliest_signature_source or "")

@@ -61,7 +61,7 @@ class InvoiceTiming(Calculator):
         elif invoice == deployed:
             text = (
                 f"{said} est du jour même de la fin du déploiement : la convention dit seulement que La Fibre "
-                "Numérique 59 62 adresse sa facture après le déploiement des services (article 4.2.2), sans délai."
+                "Numérique 59 62 adresse sa facture après le déploiement des services (article 4.2.2), sans fixer de délai."
             )
         else:
             text = (
