@@ -31,7 +31,9 @@ _YEAR = re.compile(r" \d{4}")
 def _month_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """ "15 mars 2025", "le 3 fevrier dernier"; "en avril 2025": built from the month names."""
     month = "(" + "|".join(sorted(calendar_names().numbers, key=len, reverse=True)) + r")\b"
-    written = re.compile(r"(\d(?<!\d\d)\d?) ?(?:er|e)? " + month + r"\.? ?(\d{4})?(?!\d)( dernier)?")  # see _NUMERIC
+    # a year of two digits too, 20 to 39 ("le 15 mars 25"), not a time or an amount after the day ("le 3 mars 14 h")
+    short_year = r"[23]\d(?!\d|\s?(?:h\b|h\d|heures?\b|min|€|eur|%|[,.:]\d))"
+    written = re.compile(r"(\d(?<!\d\d)\d?) ?(?:er|e)? " + month + rf"\.? ?(\d{{4}}|{short_year})?(?!\d)( dernier)?")
     # Each word first, the word boundary before it checked behind (see _AGO): "\b(?:en|d'|courant|fin|debut|mi-?)".
     leading = r"(?:e(?<!\we)n|d(?<!\wd)'|c(?<!\wc)ourant|f(?<!\wf)in|d(?<!\wd)ebut|m(?<!\wm)i-?)"
     return written, re.compile(leading + " ?" + month + r" (\d{4})(?!\d)")
@@ -104,7 +106,10 @@ def _scan_written(folded: str, start: int, today: object) -> list[Item[DateMenti
         day, month, mention = int(match.group(1)), months[match.group(2)], None
         spoken = None if match.group(3) else year_in_words(folded, match.end(2))  # "12 aout deux mille vingt-cinq"
         if match.group(3) or spoken:
-            year, end = (int(match.group(3)), match.end(3)) if match.group(3) else spoken  # type: ignore[misc]
+            written_year = match.group(3)
+            year, end = (  # type: ignore[misc]
+                (int(written_year) + (2000 if len(written_year) == 2 else 0), match.end(3)) if written_year else spoken
+            )
             mention = _mention(folded[match.start() : end].strip(), year, month, day, match.start())
         elif isinstance(today, date):
             mention = yearless(match.group(0).strip(), month, day, match.start(), today)
