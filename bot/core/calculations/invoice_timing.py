@@ -28,7 +28,7 @@ class InvoiceTiming(Calculator):
             fold(w).strip(): "deployment" for w in words.deployment
         }
         cues = sorted(kinds, key=len, reverse=True)  # the longer phrase first: "facture de déploiement" is the invoice
-        self._kinds = [kinds[cue] for cue in cues]  # a match's kind, by the index of its group
+        self._kinds = {f"c{index}": kinds[cue] for index, cue in enumerate(cues)}  # a match's kind, by its group
         groups = "|".join(f"(?P<c{index}>{flexible(cue, folded=True)})" for index, cue in enumerate(cues))
         self._cue = re.compile(rf"(?<!\w)(?:{groups})(?!\w)") if cues else None
         self._asked = phrases_pattern(tuple(words.asked), start=False) if words.asked else None
@@ -47,7 +47,7 @@ class InvoiceTiming(Calculator):
             cues = list(self._cue.finditer(folded, start, mention.start))
             end = mention.start + len(mention.text)
             if cues and mention.value and not mention.month_only:
-                days.setdefault(self._kinds[int(str(cues[-1].lastgroup)[1:])], mention.value)
+                days.setdefault(self._kinds[str(cues[-1].lastgroup)], mention.value)
         if len(days) < 2:
             return None
         invoice, deployed = days["invoice"], days["deployment"]

@@ -97,30 +97,19 @@ class Periods:
         )
 
     def calendar(self, folded: str, signature: date, today: date, *, anniversary: date | None, missed: bool) -> str:
-        """The calendar a deadline question asks: up to the later period it names, else the open period's (see
-        `deadline_text`; a period counted from an anniversary has no number: no later one is read then)."""
-        later = "" if anniversary else self.text(folded, signature, today)
-        past = "" if anniversary or later else self._past(folded, signature, today)
-        return later or past + deadline_text(signature, today, anniversary=anniversary, missed=missed)
+        """The calendar a deadline question asks: up to the later period it names; else the open period's (see
+        `deadline_text`), after what an earlier period it names has become (a period counted from an anniversary has
+        no number: none is read then)."""
+        number = None if anniversary else self.asked(folded, signature, today)
+        open_number = _open_number(signature, today)
+        if number is not None and number > open_number:
+            return self._later(number, signature, today)
+        past = _past(signature, number) if number is not None and number < open_number else ""
+        return past + deadline_text(signature, today, anniversary=anniversary, missed=missed)
 
-    def _past(self, folded: str, signature: date, today: date) -> str:
-        """What an earlier period asked ("pour l'échéance de 2026", on 28/11/2026 for a convention of 01/10/2024) has
-        become: its end and its letter's deadline, passed (the open period's calendar follows), else ""."""
-        number = self.asked(folded, signature, today)
-        if number is None or number >= _open_number(signature, today):
-            return ""
-        end = signature + PERIOD * number
-        return (
-            f"L'échéance que vous demandez, le {format_date(end)}, est passée : pour y mettre fin, la lettre recommandée "
-            f"devait être reçue par les autres parties au plus tard le {format_date(end - NOTICE)}. Sans elle, la "
-            "convention a été reconduite tacitement (article 3) :\n"
-        )
-
-    def text(self, folded: str, signature: date, today: date) -> str:
-        """The calendar up to the later period `folded` asks for, or "" when it names none after the open one."""
-        number = self.asked(folded, signature, today)
-        if number is None or number <= _open_number(signature, today):
-            return ""
+    @staticmethod
+    def _later(number: int, signature: date, today: date) -> str:
+        """The calendar up to the later period `number` the question asks for."""
         now = compute_deadlines(signature, today)
         end = signature + PERIOD * number
         notice = end - NOTICE
@@ -140,6 +129,17 @@ class Periods:
             "indicatif (articles 3 et 6) : la date qui compte est celle de la dernière signature par toutes les parties.",
         ]
         return "\n".join(lines)
+
+
+def _past(signature: date, number: int) -> str:
+    """What an earlier period asked ("pour l'échéance de 2026", on 28/11/2026 for a convention of 01/10/2024) has
+    become: its end and its letter's deadline, passed (the open period's calendar follows)."""
+    end = signature + PERIOD * number
+    return (
+        f"L'échéance que vous demandez, le {format_date(end)}, est passée : pour y mettre fin, la lettre recommandée "
+        f"devait être reçue par les autres parties au plus tard le {format_date(end - NOTICE)}. Sans elle, la "
+        "convention a été reconduite tacitement (article 3) :\n"
+    )
 
 
 class After:

@@ -202,9 +202,10 @@ class Prices(Calculator):
     def _without_restated_total(self, text: str, own: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`own` without hours that restate the sum of those before them ("2h lundi et 3h mardi, soit 5h")."""
         cue = self.cues.restated_total
-        for index, (duration, _) in enumerate(own[1:] if cue else (), 1):
-            before = text[own[index - 1][0].end : duration.start]
-            if duration.hours is None or not cue.search(before):  # type: ignore[union-attr]
+        if cue is None:
+            return own
+        for index, (duration, _) in enumerate(own[1:], 1):
+            if duration.hours is None or not cue.search(text[own[index - 1][0].end : duration.start]):
                 continue
             parts = self.billed.counted(text, own[:index])
             if parts is not None and sum((p.hours for p in parts), Decimal(0)) == duration.hours:
