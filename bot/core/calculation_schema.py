@@ -25,6 +25,7 @@ class DurationRole(StrictModel):
     cues: list[str] = Field(min_length=1)
     clause: str | None = None
     idioms: list[str] = []  # phrases holding a cue that do not say this role ("mettre en route" the software)
+    words: list[str] = []  # whole words only ("du conseil", a meeting, not "du conseiller", the CDG 62's adviser)
 
 
 class PauseWords(StrictModel):

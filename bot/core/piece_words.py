@@ -63,7 +63,9 @@ class PieceWords:
         self._pointing = phrases_pattern(reading.pointing_words, start=True)
         item = self._item.pattern.removeprefix("^")
         self._clause = re.compile(rf"{self._condition.pattern}\W*(?:{self._subject.pattern}|{item})")  # "quand le …"
-        self._listing = re.compile(rf"{asking}[\s,]+{item}") if folded_asking else None
+        # not after an asking phrase ending with "si": a clause follows ("savoir si le CDG facture …, et l'essence")
+        not_if = "".join(rf"(?<![^\w'’]{re.escape(fold(word).strip())})" for word in reading.if_words)
+        self._listing = re.compile(rf"{asking}{not_if}[\s,]+{item}") if folded_asking else None
         # What only opens the next item: "Je vous saurais gré de m'indiquer", "d'une part".
         items = {fold(opener).strip() for opener in reading.listing_openers if opener.strip()}
         self._lead = re.compile(rf"{phrase_trie(folded_asking | items, folded=True)}\W*$")

@@ -134,6 +134,10 @@ class Pieces(PieceWords):
         rest = fold(stripped[ordinal.end() :]).strip(" ,;:-–—«\"'") if ordinal else ""
         return bool(rest) and self._piece_asks(self._link.sub("", rest), False)
 
+    def opens_topic(self, sentence: str) -> bool:
+        """Whether a sentence opens with words saying a new question follows ("Par ailleurs, …", "Autre chose : …")."""
+        return bool(self._topic.match(fold(sentence).lstrip(" ,;:-–—«\"'")))
+
     def asks(self, sentence: str, unpunctuated: bool = False) -> bool:
         """Whether a sentence asks something; `unpunctuated`: its message has no "?" (dictated, SMS)."""
         if "?" in sentence:

@@ -142,9 +142,9 @@ class QuestionFinder(FollowUps):
     def _elsewhere(self, text: str, others: bool) -> bool:
         """Whether a question naming nothing the convention knows, beside `others` questions of the message, asks
         about something else ("… ? Au fait, vous savez quand ouvre la déchetterie ?", "Votre datacenter est-il certifié
-        HDS ? Par ailleurs, qui …"): it names words of another topic, so it is answered (refused) in its place rather
-        than left out."""
-        return others and self._foreign(text)
+        HDS ? Par ailleurs, qui …"): it names words of another topic, or its writer opens it as a new one ("Par
+        ailleurs, quel antivirus nous conseillez-vous ?"), so it is answered (refused) in its place, not left out."""
+        return others and (self._foreign(text) or (text.endswith("?") and self.reader.cutter.opens_topic(text)))
 
     def mostly_foreign(self, question: str) -> bool:
         """Whether a question names more words of another topic than of the convention (its parties aside), counted
@@ -200,11 +200,17 @@ class QuestionFinder(FollowUps):
     def _forwarders(self, message: Message) -> list[Sentence]:
         """The questions the forwarder of a message asks of her own, first ("Je te transfère le mail de Sophie, et moi
         je me demande aussi qui signe pour le CDG"): those she marks as hers (`own_question_markers`) and that name
-        something the convention knows; her other words restate the forwarded question or ask for help (context)."""
+        something the convention knows, and after them those she opens as new ones ("Par ailleurs, quel antivirus … ?",
+        answered or refused); her other words restate the forwarded question or ask for help (context)."""
         if not (message.forwarded and message.outside and self._own_question.find(message.outside)):
             return []  # (the marker looked for first: reading the forwarder's words is slow, and they seldom ask)
-        asked = [s for s in self.reader.read(message.outside).own if s.asks and self._own_question.find(s.text)]
-        return [s for s in asked if self.names_something(s.text)]
+        asked: list[Sentence] = []
+        for sentence in self.reader.read(message.outside).own:
+            if sentence.asks and self._own_question.find(sentence.text):
+                asked += [sentence] if self.names_something(sentence.text) else []
+            elif asked and sentence.asks and self.reader.cutter.opens_topic(sentence.text):
+                asked.append(sentence)
+        return asked
 
     def _topic(self, previous: Question, text: str) -> str:
         """What a follow-up takes up: the previous question (with its own topic if it was a follow-up),

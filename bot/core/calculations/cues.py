@@ -38,7 +38,7 @@ class Cues:
             for other in spec.overrides:
                 self.overrides.setdefault(other, []).append(role)
         self.overriding = [role for role, spec in words.date_roles.items() if spec.overrides]  # for a date with no cue
-        self.duration_cues = {role: cue_pattern(spec.cues) for role, spec in words.duration_roles.items()}
+        self.duration_cues = {role: cue_pattern(s.cues, whole=s.words) for role, s in words.duration_roles.items()}
         self.pauses = Pauses(words.pause)  # "avec une pause de 15 min": hours taken off the stay
         self.duration_idioms = {role: cue_pattern(s.idioms) for role, s in words.duration_roles.items() if s.idioms}
         self.repeat = counted(words.repeat_words)

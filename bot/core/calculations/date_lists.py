@@ -40,6 +40,15 @@ class DateLists(Calculator):
         """Does the date ending at `end` open a period ("fermée du 24 décembre au 3 janvier")? Then it goes on no list."""
         return bool(self._period_end.match(folded, end))
 
+    def list_head(self, window: str, roles: list[Role], next_to_it: bool) -> Role | None:
+        """The date whose list a date without a cue goes on (`goes_on`): the one before it, else, past an aside's
+        date (role `other`), the last date of a role before the aside, after a party only ("la commune a signé le
+        3 juillet (délibération du 30 juin), le CDG le 10 juillet")."""
+        if self.goes_on(window, roles[-1], next_to_it):
+            return roles[-1]
+        head = next((item for item in reversed(roles) if item.role != "other"), None)
+        return head if roles[-1].role == "other" and head and self.goes_on(window, head, False) else None
+
     def goes_on(self, window: str, before: Role, next_to_it: bool) -> bool:
         """Does the date go on the list of the date `before` (`next_to_it`: no date of no role between them), its
         words before being `window`? Past a date of no role only after a party ("signé le 30/06 juste avant le 14

@@ -82,9 +82,9 @@ class DateRoles(Calculator):
             elif (
                 roles
                 and not self.lists.opens_period(folded, end)
-                and self.lists.goes_on(window, roles[-1], roles[-1].mention is mentions[index - 1])
+                and (head := self.lists.list_head(window, roles, roles[-1].mention is mentions[index - 1]))
             ):
-                roles.append(Role(mention, roles[-1].role, roles[-1].assumed))
+                roles.append(Role(mention, head.role, head.assumed))
             elif not any(item.role == "signature" for item in roles):
                 roles.append(Role(mention, "signature", assumed=True))
             # the words a date heads are its own, never the next date's ("4 mars 2026 : signature du CDG ;

@@ -22,6 +22,7 @@ REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompag
 PERIOD_REACH = 16  # characters after a count where "par mois" makes it a rate ("2 fois par mois"), not visits
 SPAN_REACH = 60  # characters after "par mois" where the span it lasts is read ("pendant 6 mois", "de février à juin")
 MONTHS = 12
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")  # where a list of the hours after a count ends at the latest
 
 
 @dataclass(frozen=True)
@@ -188,8 +189,12 @@ class Visits(AddedUp):
         if self.per_period_after(text, found[-1].end()) and len(self._said_visits(text)) == 1:
             return 1  # "2 fois par mois 1 h, soit 12 visites": a rate; the visits are counted ("12 × 1 h")
         later = self.cues.repeat.search(text, duration.end)
-        following = sum(duration.start <= start < (later.start() if later else len(text)) for start in visits)
-        return count if 1 < count <= 50 and count != following else 1
+        stop = later.start() if later else len(text)
+        following = sum(duration.start <= start < stop for start in visits)
+        # its sentence's hours alone may be the list: "venu trois fois : 2h, 1h30 et 45 min. On a eu une réunion de 2h"
+        end = _SENTENCE_END.search(text, duration.end, stop)
+        listed = sum(duration.start <= start < end.start() for start in visits) if end else following
+        return count if 1 < count <= 50 and count not in (following, listed) else 1
 
 
 def session_noun(
