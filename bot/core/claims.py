@@ -47,6 +47,13 @@ class Claims:
                 return [f"{claim} ?" for claim in claims]
         return []
 
+    def bare(self, sentence: str) -> bool:
+        """Whether `sentence` only checks what was said before it ("Vous confirmez ?", "C'est bien ça ?"): a check
+        phrase, and no word of its own naming something."""
+        folded = fold(sentence)
+        check = self._check.search(folded)
+        return bool(check) and not self.names_something(folded[: check.start()] + folded[check.end() :])
+
     def closes(self, before: list[tuple[bool, bool]], sentence: str) -> bool:
         """Whether `sentence` only asks about the items listed right before it ((listed, asks) of each sentence before),
         which ask themselves: "a) « … » ; b) « … ». Qu'en dit la convention pour chacune ?" asks nothing more."""

@@ -104,6 +104,8 @@ class QuestionFinder(FollowUps):
                 pieces[-1] = f"{pieces[-1]}, {pending}"
             elif not pieces and questions and not previous and self._takes_up(pending, True, questions[-1].text):
                 pieces = [pending]  # "Et pour combien de temps ?" just after a question
+            elif not pieces and questions and self.claims.bare(sentence.text):
+                pass  # "… ? Perso j'ai rien reçu. Vous confirmez ?": the question before, checked; nothing more asked
             elif not pieces:
                 # The nearest context that names something: "Nous voulons sortir de la convention. Je
                 # prépare le dossier. Comment faut-il procéder ?"
