@@ -11,6 +11,8 @@ from .phrases import WORD
 from .piece_words import PieceWords
 
 PREAMBLE_WORDS = 3  # the fewest words of a preamble before a question ("je suis secrétaire, c'est qui …")
+ASKING_START = 15  # characters of a clause before its asking phrase ("et je voulais savoir si"), for `past_telling`
+TELLING_CLAUSES = 3  # the fewest clauses told in one breath before an asking phrase that `past_telling` leaves out
 
 
 class Pieces(PieceWords):
@@ -117,6 +119,18 @@ class Pieces(PieceWords):
         if len(head.split()) < PREAMBLE_WORDS or self._topic.match(folded) or self._link.match(folded):
             return piece  # "Enfin, qui …", "Et autre chose, …": they say a new question follows
         return piece if names_something(head) else rest
+
+    def past_telling(self, piece: str) -> str:
+        """`piece` from the clause its asking phrase opens, when TELLING_CLAUSES or more that ask nothing come before it
+        ("ce matin la photocopieuse est tombée en panne, le facteur est passé, bref, je voulais savoir si La Fibre peut
+        …"): a story told in one breath, context read with the whole message, not the question's own words."""
+        clauses = piece.split(", ")
+        for index in range(TELLING_CLAUSES, len(clauses)):
+            asking = self._asking.search(fold(clauses[index]))
+            if asking and asking.start() <= ASKING_START:
+                head = ", ".join(clauses[:index])
+                return piece if self.asks(head) else ", ".join(clauses[index:])
+        return piece
 
     def goes_on(self, sentence: str) -> bool:
         """Whether a sentence goes on with the question before it, after a linking word or an ordinal ("Et

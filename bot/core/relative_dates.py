@@ -77,8 +77,14 @@ def years_from_neighbours(found: list[DateMention], today: date) -> list[DateMen
             year = neighbour.value.year  # type: ignore[union-attr]
             try:
                 moved = mention.value.replace(year=year)
+                later = mention.value.replace(year=year + 1)
             except ValueError:  # 29 February of a common year
-                moved = None
+                moved = later = None
+            # the year after the neighbour's when that puts it nearer its neighbour, up to today ("facture du 2 novembre
+            # 2026, … payée le 8 janvier", on 10 January 2027: 8 January 2027, not 298 days before the invoice)
+            gap = abs((neighbour.value - moved).days) if moved and neighbour.value else 0
+            if moved and later and later <= today and neighbour.value and (later - neighbour.value).days < gap:
+                moved = later
             # a day soon after today, said after a date it cannot precede ("facture du 2 octobre 2026 … 60 jours de retard
             # au 1er décembre", on 28 November 2026): that year's, not the year before's (it was before the invoice)
             soon = (

@@ -12,6 +12,7 @@ from .parties import Parties
 
 PART_REACH = 120  # characters before an amount where the amount it is a part of is looked for ("dont")
 SAME_SPAN = 40  # characters either side of an amount where a price before tax ("480 € HT") is read
+BUDGET_AFTER = 16  # characters after an amount where a budget word makes it money available ("600 € de budget")
 OTHER_PARTY_LEFT_OUT = (
     "Total dû au CDG 62 : {cdg} TTC ({detail} TTC, article 4.2.1). Je n'y ai pas ajouté {amounts} de La Fibre "
     "Numérique 59 62 : elle facture ses services à part, au prix du devis signé (articles 4.1 et 4.2.2)."
@@ -88,18 +89,18 @@ class Totals(Calculator):
         """An amount the message gives for the CDG 62 ("le CDG 62 nous facture 325 €"), compared with its price."""
         # said of the CDG 62 where it stands, or in a message naming no other provider ("la facture s'élève à 180 €")
         alone = self.parties.named(text) == {"cdg"}
+        spans = [(amount, start) for amount, start in self.reader.amount_spans(text) if amount > 0]
+        budgets = [amount for amount, start in spans if self._budget(text, start)]
         said = [
             amount
-            for amount, start in self.reader.amount_spans(text)
-            if amount > 0
-            and not self.is_rate(text, start)
+            for amount, start in spans
+            if not self.is_rate(text, start)
             and ("cdg" in (owner := self._named_at(text, start)) or (alone and not owner))
-            and not (
-                self.cues.budget_amount and self.cues.budget_amount.search(text, sentence_start(text, start), start)
-            )
+            and amount not in budgets
         ]
-        if not said:
-            return ""
+        if not said:  # a budget compared with the price when asked ("ça suffit ?")
+            enough = self.cues.budget_enough and self.cues.budget_enough.search(asking(text))
+            return self._covered(budgets[0], cdg) if len(budgets) == 1 and enough else ""
         if said[0] == cdg:
             return f"Les {format_euros(cdg)} de votre message sont bien le prix de {detail} TTC (article 4.2.1)."
         gap = abs(said[0] - cdg)
@@ -109,6 +110,22 @@ class Totals(Calculator):
             f"soit {format_hours(gap / HOURLY_RATE)} au taux horaire. "
             "Vérifiez le temps passé facturé, trajet compris."
         )
+
+    def _budget(self, text: str, start: int) -> bool:
+        """Is the amount at `start` money available ("l'enveloppe est de 600 €", "on a 600 € de budget"), not a bill?"""
+        if not (budget := self.cues.budget_amount):
+            return False
+        end = self.reader.amount_end(text, start)
+        after = budget.search(text, end, end + BUDGET_AFTER)
+        return bool(budget.search(text, sentence_start(text, start), start) or (after and after.start() - end <= 4))
+
+    @staticmethod
+    def _covered(budget: Decimal, cdg: Decimal) -> str:
+        """A budget the message gives, against the CDG 62's price ("On a 600 € de budget, ça suffit ?")."""
+        said = f"Votre budget de {format_euros(budget)}"
+        if budget >= cdg:
+            return f"{said} suffit : le prix ci-dessous est de {format_euros(cdg)} (il reste {format_euros(budget - cdg)})."
+        return f"{said} ne suffit pas : le prix ci-dessous est de {format_euros(cdg)} (il manque {format_euros(cdg - budget)})."
 
     def _travel_cost(self, text: str, start: int) -> bool:
         """Is the amount at `start` said of travel costs ("48 € de frais kilométriques", "0,41 €/km"), not La Fibre's?"""
