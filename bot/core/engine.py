@@ -18,6 +18,7 @@ from .answer import Answer, Citation
 from .calculations import Calculations
 from .citing import Citations
 from .cleaning import clean
+from .corrections import Corrections
 from .figures import whole_figures
 from .follow_ups import MAX_BARE_WORDS
 from .knowledge import Knowledge
@@ -77,6 +78,8 @@ class Engine:
         counterpart, inside = self.calculations.parties.counterpart, knowledge.articles_of
         self.part_reader = PartReader(*readers, threshold=threshold, counterpart=counterpart, inside=inside)
         self.anchors = Anchors(knowledge.reading.anchor_words)
+        providers = {key: party.cues for key, party in knowledge.calculations.parties.items() if key != "commune"}
+        self.corrections = Corrections(knowledge.reading.party_corrections, providers)  # "La Fibre, pardon le CDG"
 
     def answer(self, question: str, *, today: date, signature: date | None = None) -> Answer:
         """Answer the message `question` as asked on `today`; `signature` is the chat's stored signing date.
@@ -86,7 +89,7 @@ class Engine:
         # The cache of one message's terms never outlives it.
         self.matcher.forget_texts()
         # Line breaks end sentences; a pasted table's rows are read as sentences too.
-        lines = self.reader.chat.without_relays(clean(rows_as_sentences(question), lines=True))
+        lines = self.corrections.apply(self.reader.chat.without_relays(clean(rows_as_sentences(question), lines=True)))
         written = self.reader.punctuate(lines)  # spoken punctuation written ("virgule": ",")
         text = " ".join(written.split())  # what `clean(question)` gives
         if not text:

@@ -68,6 +68,7 @@ class Reading:
     unstated_facts: tuple[UnstatedFact, ...] = ()
     other_bodies: tuple[str, ...] = ()
     own_bodies: tuple[str, ...] = ()
+    party_corrections: tuple[str, ...] = ()
     spoken_commas: tuple[str, ...] = ()
     spoken_question_marks: tuple[str, ...] = ()
     spelled_acronyms: tuple[str, ...] = ()

@@ -134,6 +134,7 @@ class VocabularyFile(StrictModel):
     unstated_facts: list[UnstatedFact] = []
     other_bodies: list[str] = []
     own_bodies: list[str] = []
+    party_corrections: list[str] = []
     spoken_commas: list[str] = []
     spoken_question_marks: list[str] = []
     spelled_acronyms: list[str] = []
