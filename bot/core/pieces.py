@@ -148,6 +148,10 @@ class Pieces(PieceWords):
         rest = fold(stripped[ordinal.end() :]).strip(" ,;:-–—«\"'") if ordinal else ""
         return bool(rest) and self._piece_asks(self._link.sub("", rest), False)
 
+    def told(self, text: str) -> bool:
+        """Whether `text` opens with a subject ("on a reçu …", "il est …"): a clause that tells, not a topic named."""
+        return bool(self._subject.match(fold(text).strip()))
+
     def opens_topic(self, sentence: str) -> bool:
         """Whether a sentence opens with words saying a new question follows ("Par ailleurs, …", "Autre chose : …")."""
         return bool(self._topic.match(fold(sentence).lstrip(" ,;:-–—«\"'")))

@@ -77,7 +77,8 @@ class QuestionFinder(FollowUps):
                 continue
             # "Ma collègue dit que … et que … Qui a raison ?": each claim checked is a question; else the sentence's pieces
             claimed = bool(pieces := self.claims.checked(previous, listed, sentence.text))
-            topics = topic_items(sentence.text, self.names_something, self.reader.cutter.asks) if not pieces else []
+            cutter = self.reader.cutter
+            topics = topic_items(sentence.text, self.names_something, cutter.asks, cutter.told) if not pieces else []
             pending = ""
             for piece in topics or ([] if pieces else self.reader.pieces(sentence.text)):
                 # Read without its opener ("Dites-moi, combien …", "tu peux me dire si …") and a preamble naming nothing.

@@ -14,10 +14,16 @@ _KEYWORD_BREAK = re.compile(r"\s*;\s*|\s+[/+]\s+")
 _KEYWORD_COMMA = re.compile(r"\s*,\s*")
 
 
-def topic_items(sentence: str, names_something: Callable[[str], bool], asks: Callable[[str, bool], bool]) -> list[str]:
+def topic_items(
+    sentence: str,
+    names_something: Callable[[str], bool],
+    asks: Callable[[str, bool], bool],
+    told: Callable[[str], bool] = lambda _: False,
+) -> list[str]:
     """The items of a list of topics asked in one breath, each a question of its own; [] for any other sentence. Every
     item is short, names something the convention knows (`names_something`) and asks nothing by itself (`asks`: no
-    question word, the pieces' rules read those)."""
+    question word, the pieces' rules read those); none opens with a subject (`told`: "on a reçu un mail piégé, tous
+    nos fichiers sont cryptés, La Fibre est responsable ?" tells a story, then asks one question)."""
     text = sentence.rstrip()
     if not text.endswith("?"):
         return []
@@ -29,6 +35,6 @@ def topic_items(sentence: str, names_something: Callable[[str], bool], asks: Cal
         items = _KEYWORD_COMMA.split(body)
         if len(items) < 3:
             return []
-    if any(len(WORD.findall(item)) > MAX_KEYWORD_WORDS for item in items) or asks(body, True):
+    if any(len(WORD.findall(item)) > MAX_KEYWORD_WORDS or told(item) for item in items) or asks(body, True):
         return []  # an item too long, or a question word: the pieces' rules read it
     return [f"{item.strip()} ?" for item in items] if all(map(names_something, items)) else []
