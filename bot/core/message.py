@@ -90,7 +90,7 @@ class Reader:
     def __init__(self, reading: Reading) -> None:
         self.reading = reading
         self.sign_offs = SignOffs(reading.sign_offs, reading.postscript_markers)
-        self._titles = Titles(reading.title_abbreviations)  # "M. Baert": no sentence's end
+        self._titles = Titles(reading.title_abbreviations, reading.note_abbreviations)  # "M. Baert", "rés. conv."
         self.question_nouns = PhraseFinder(reading.question_nouns)  # "Nos questions :" announces questions
         self._unsure = PhraseFinder(reading.unsure_phrases)  # "je ne sais pas si …": asks in a message without "?"
         self._checks = PhraseFinder(reading.check_words)  # "Vrai ou faux ?" announces the statements listed after it

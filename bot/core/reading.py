@@ -19,6 +19,7 @@ class Reading:
     own_question_markers: tuple[str, ...] = ()
     unsure_phrases: tuple[str, ...] = ()
     title_abbreviations: tuple[str, ...] = ()
+    note_abbreviations: tuple[str, ...] = ()
     question_nouns: tuple[str, ...] = ()
     topic_openers: tuple[str, ...] = ()
     asking_inversions: tuple[str, ...] = ()

@@ -85,6 +85,7 @@ class VocabularyFile(StrictModel):
     own_question_markers: list[str] = []
     unsure_phrases: list[str] = []
     title_abbreviations: list[str] = []
+    note_abbreviations: list[str] = []
     question_nouns: list[str] = []
     topic_openers: list[str] = []
     asking_inversions: list[str] = []

@@ -33,10 +33,12 @@ _MARK_END = re.compile(r"[?.!…](?:(?<=\?)\s*|(?<=[.!…])(?<!^\d\.)(?<!^\d\d\.
 
 
 class Titles:
-    """Title abbreviations ("M", "Mme"): a full stop right after one ends no sentence ("M. Baert")."""
+    """Title abbreviations ("M", "Mme"): a full stop right after one ends no sentence ("M. Baert"); so after one of
+    `notes`, abbreviations of notes in either case of their first letter ("Rés. conv. de la cne")."""
 
-    def __init__(self, words: Iterable[str]) -> None:
-        words = sorted(words, key=len, reverse=True)
+    def __init__(self, words: Iterable[str], notes: Iterable[str] = ()) -> None:
+        noted = [spelling for note in notes for spelling in (note, note[:1].upper() + note[1:])]
+        words = sorted({*words, *noted}, key=len, reverse=True)
         self._pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})\Z") if words else None
         self._reach = len(words[0]) + 1 if words else 0  # the longest, and the character before it
         self._lasts = frozenset(word[-1] for word in words if word)  # a full stop after another letter: no title
