@@ -91,16 +91,22 @@ class Totals(Calculator):
         alone = self.parties.named(text) == {"cdg"}
         spans = [(amount, start) for amount, start in self.reader.amount_spans(text) if amount > 0]
         budgets = [amount for amount, start in spans if self._budget(text, start)]
-        said = [
-            amount
+        billed = [
+            (amount, start)
             for amount, start in spans
             if not self.is_rate(text, start)
             and ("cdg" in (owner := self._named_at(text, start)) or (alone and not owner))
             and amount not in budgets
         ]
-        if not said:  # a budget compared with the price when asked ("ça suffit ?")
+        if not billed:  # a budget compared with the price when asked ("ça suffit ?")
             enough = self.cues.budget_enough and self.cues.budget_enough.search(asking(text))
             return self._covered(budgets[0], cdg) if len(budgets) == 1 and enough else ""
+        said = [amount for amount, _ in billed]
+        if self.cues.before_tax_words.search(text, max(0, billed[0][1] - SAME_SPAN), billed[0][1] + SAME_SPAN):
+            return (  # "100 € HT pour 2h": not compared with a TTC price as if it were one
+                f"Votre message donne {format_euros(said[0])} hors taxes pour le CDG 62 ; la convention fixe un prix TTC : "
+                f"{detail} TTC font {format_euros(cdg)} (article 4.2.1), et elle ne fixe aucun montant HT ni taux de TVA."
+            )
         if said[0] == cdg:
             return f"Les {format_euros(cdg)} de votre message sont bien le prix de {detail} TTC (article 4.2.1)."
         gap = abs(said[0] - cdg)
