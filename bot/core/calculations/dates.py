@@ -155,8 +155,8 @@ class Dates(Calculator):
             notes.append(warning)
         if anniversary is None and (ends := by_role.get("end")):
             notes.extend(not_an_anniversary(ends[-1].mention, signature))
-        if receipts := by_role.get("receipt"):  # the day it reached them is the one article 6 reads
-            body = self.notices.letter(receipts[-1].mention, signature, received=True)
+        if receipts := by_role.get("receipt"):  # the day it reached them is the one article 6 reads: the last of all
+            body = self.notices.letter(_latest(receipts), signature, received=True)
         elif letters := by_role.get("letter"):
             body = self.notices.letter(letters[-1].mention, signature, today=today)
         elif review := self.periods.review(folded, signature, today):  # "quand aura lieu le premier réexamen ?"
