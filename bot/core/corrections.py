@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from .french import fold
 
 SHORT_WORD = r"(?:\w{1,3}['’]?\s*)?"  # an article before a name ("le CDG", "l'LFN"), whatever the word
+SAID_REACH = 60  # characters before a correcting word where the name it takes back ends
 
 
 class Corrections:
@@ -17,44 +18,55 @@ class Corrections:
 
     def __init__(self, markers: Iterable[str], names: Mapping[str, Iterable[str]]) -> None:
         self._party_of = {fold(name).strip(): party for party, cues in names.items() for name in cues if name.strip()}
-        spelled = {spelling for name in self._party_of for spelling in (name, *self._accented(names, name))}
+        spelled = {name.strip() for cues in names.values() for name in cues if name.strip()} | set(self._party_of)
         name = "|".join(sorted(map(re.escape, spelled), key=len, reverse=True))
         mark = "|".join(sorted((re.escape(m.strip()) for m in markers if m.strip()), key=len, reverse=True))
-        if not (name and mark):
-            self._inline = self._alone = self._name = None
-            return
-        party = rf"(?<![\w])(?:{name})(?![\w])"
-        # "La Fibre, pardon le CDG", "le centre de gestion, euh non La Fibre", "La Fibre (enfin le CDG …)": the name said,
-        # its article too, goes
-        self._inline = re.compile(
-            rf"(?<!\w){SHORT_WORD}(?P<said>{party})\s*[,(–—-]?\s*(?:{mark})\s*[,:]?\s+(?={SHORT_WORD}(?P<meant>{party}))",
-            re.IGNORECASE,
+        # (its first letters first: the regex engine tries the look-behind only where a correcting word may start)
+        firsts = "".join(
+            sorted({c for m in markers if m.strip() for c in (m.strip()[0].lower(), m.strip()[0].upper())})
         )
-        # "… ? Non pardon, je voulais dire le CDG.": a sentence naming only the party meant
-        self._alone = re.compile(
-            rf"(?:(?<=[.?!])|^)\s*(?:{mark})(?:\W+(?:{mark}))*\W*{SHORT_WORD}(?P<meant>{party})\s*[.!]*(?=\s|$)",
-            re.IGNORECASE | re.MULTILINE,
-        )
+        self._mark = re.compile(rf"(?=[{firsts}])(?<!\w)(?:{mark})(?!\w)", re.IGNORECASE) if name and mark else None
+        party = rf"(?<!\w)(?:{name})(?!\w)"
+        # Looked for around a correcting word only (a message seldom holds one: the whole text is scanned once).
+        # "La Fibre, pardon le CDG", "le centre de gestion, euh non La Fibre", "La Fibre (enfin le CDG …)": the name said
+        # (its article too) right before the word, the name meant right after it.
+        self._said = re.compile(rf"(?<!\w){SHORT_WORD}(?P<said>{party})\s*[,(–—-]?\s*$", re.IGNORECASE)
+        self._meant = re.compile(rf"\s*[,:]?\s+(?={SHORT_WORD}(?P<meant>{party}))", re.IGNORECASE)
+        # "… ? Non pardon, je voulais dire le CDG.": a sentence naming only the party meant after correcting words
+        self._alone = re.compile(rf"(?:\W+(?:{mark}))*\W*{SHORT_WORD}(?P<meant>{party})\s*[.!]*(?=\s|$)", re.IGNORECASE)
         self._name = re.compile(party, re.IGNORECASE)
-
-    @staticmethod
-    def _accented(names: Mapping[str, Iterable[str]], folded: str) -> list[str]:
-        """The spellings of the data that fold to `folded` ("la fibre numérique" for "la fibre numerique")."""
-        return [name for cues in names.values() for name in cues if fold(name).strip() == folded]
 
     def apply(self, text: str) -> str:
         """`text` with each corrected party's name replaced by the one meant."""
-        if self._inline is None or self._alone is None or self._name is None:
+        if self._mark is None:
             return text
-        text = self._inline.sub(lambda m: "" if self._differ(m["said"], m["meant"]) else m.group(), text)
-        for alone in reversed(list(self._alone.finditer(text))):
-            said = [m for m in self._name.finditer(text, 0, alone.start()) if self._differ(m.group(), alone["meant"])]
-            if said:
-                last = said[-1]
-                text = f"{text[: last.start()]}{alone['meant']}{text[last.end() : alone.start()]}{text[alone.end() :]}"
+        for mark in reversed(list(self._mark.finditer(text))):  # from the end: earlier positions stay
+            start, end = mark.start(), mark.end()
+            said = self._said.search(text, max(0, start - SAID_REACH), start)
+            meant = self._meant.match(text, end)
+            if said and meant and self._differ(said["said"], meant["meant"]):
+                text = text[: said.start()] + text[meant.end() :]
+            elif (
+                _opens_sentence(text, start)
+                and (alone := self._alone.match(text, end))
+                and (took := self._taken_back(text, start, alone["meant"]))
+            ):
+                text = f"{text[: took.start()]}{alone['meant']}{text[took.end() : start]}{text[alone.end() :]}"
         return text
+
+    def _taken_back(self, text: str, before: int, meant: str) -> re.Match[str] | None:
+        """The last name before `before` of another party than `meant`'s: the one a correcting sentence takes back."""
+        said = [m for m in self._name.finditer(text, 0, before) if self._differ(m.group(), meant)]
+        return said[-1] if said else None
 
     def _differ(self, said: str, meant: str) -> bool:
         """Are `said` and `meant` names of two different parties?"""
         first, second = self._party_of.get(fold(said).strip()), self._party_of.get(fold(meant).strip())
         return bool(first and second and first != second)
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Does a sentence start at `at` (the text's start, or a sentence's end and spaces before it)?"""
+    while at and text[at - 1].isspace():
+        at -= 1
+    return not at or text[at - 1] in ".?!"
