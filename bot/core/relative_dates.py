@@ -75,11 +75,7 @@ def years_from_neighbours(found: list[DateMention], today: date) -> list[DateMen
             before = [m for m in dated if m.start < mention.start]
             neighbour = before[-1] if before else min(dated, key=lambda m: m.start - mention.start)
             year = neighbour.value.year  # type: ignore[union-attr]
-            try:
-                moved = mention.value.replace(year=year)
-                later = mention.value.replace(year=year + 1)
-            except ValueError:  # 29 February of a common year
-                moved = later = None
+            moved, later = (_in_year(mention.value, y) for y in (year, year + 1))  # None: 29 February of a common year
             # the year after the neighbour's when that puts it nearer its neighbour, up to today ("facture du 2 novembre
             # 2026, … payée le 8 janvier", on 10 January 2027: 8 January 2027, not 298 days before the invoice)
             gap = abs((neighbour.value - moved).days) if moved and neighbour.value else 0
@@ -96,3 +92,11 @@ def years_from_neighbours(found: list[DateMention], today: date) -> list[DateMen
                 mention = DateMention(mention.text, moved, "", mention.start, True)
         result.append(mention)
     return result
+
+
+def _in_year(day: date, year: int) -> date | None:
+    """`day` in `year`, or None when it has no such day (29 February)."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return None

@@ -90,17 +90,17 @@ class Totals(Calculator):
         # said of the CDG 62 where it stands, or in a message naming no other provider ("la facture s'élève à 180 €")
         alone = self.parties.named(text) == {"cdg"}
         spans = [(amount, start) for amount, start in self.reader.amount_spans(text) if amount > 0]
-        budgets = [amount for amount, start in spans if self._budget(text, start)]
+        budgets = [(amount, start) for amount, start in spans if self._budget(text, start)]
         billed = [
             (amount, start)
             for amount, start in spans
             if not self.is_rate(text, start)
             and ("cdg" in (owner := self._named_at(text, start)) or (alone and not owner))
-            and amount not in budgets
+            and (amount, start) not in budgets
         ]
         if not billed:  # a budget compared with the price when asked ("ça suffit ?")
             enough = self.cues.budget_enough and self.cues.budget_enough.search(asking(text))
-            return self._covered(budgets[0], cdg) if len(budgets) == 1 and enough else ""
+            return self._covered(budgets[0][0], cdg) if len(budgets) == 1 and enough else ""
         said = [amount for amount, _ in billed]
         if self.cues.before_tax_words.search(text, max(0, billed[0][1] - SAME_SPAN), billed[0][1] + SAME_SPAN):
             return (  # "100 € HT pour 2h": not compared with a TTC price as if it were one
