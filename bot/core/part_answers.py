@@ -71,9 +71,17 @@ def worth_giving(part: Answer) -> bool:
 
 
 def refused(part: Answer, reading: str, matcher: Matcher) -> bool:
-    """Refused with no clause at all although its own words are the convention's: read out of scope (another
-    contract, "notre contrat d'assurance"), not too weak; the sentence before would lend it its topic."""
-    return part.score == 0.0 and not part.alternatives and any(map(matcher.is_strong, matcher.question_terms(reading)))
+    """Refused with no clause at all although its own words are the convention's, and words of another topic with them:
+    read out of scope (another contract, "notre contrat d'assurance"), not too weak; the sentence before would lend it
+    its topic. Without such words ("Le bureau municipal souhaite connaître la durée initiale." after "Point 1 : durée
+    de la convention.") it is read again with that sentence."""
+    terms = matcher.question_terms(reading)
+    return (
+        part.score == 0.0
+        and not part.alternatives
+        and any(map(matcher.is_strong, terms))
+        and any(map(matcher.is_foreign, terms))
+    )
 
 
 def not_found(question: str, text: str = "") -> Answer:
