@@ -5,7 +5,7 @@ calculation nor answer takes the party the writer took back. The words are data 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable
 
 from .french import fold
 
@@ -16,9 +16,11 @@ SAID_REACH = 60  # characters before a correcting word where the name it takes b
 class Corrections:
     """Puts the party meant in the place of the party said, where the writer corrects it."""
 
-    def __init__(self, markers: Iterable[str], names: Mapping[str, Iterable[str]]) -> None:
-        self._party_of = {fold(name).strip(): party for party, cues in names.items() for name in cues if name.strip()}
-        spelled = {name.strip() for cues in names.values() for name in cues if name.strip()} | set(self._party_of)
+    def __init__(self, markers: Iterable[str], names: Iterable[str], named: Callable[[str], set[str]]) -> None:
+        """`names`: the parties' names (knowledge/calculations.yaml); `named`: the parties a text names, the commune
+        aside (`Parties.named_in`: "nous" corrected is no party taken back)."""
+        self._named = named
+        spelled = {spelling for name in names if name.strip() for spelling in (name.strip(), fold(name).strip())}
         name = "|".join(sorted(map(re.escape, spelled), key=len, reverse=True))
         mark = "|".join(sorted((re.escape(m.strip()) for m in markers if m.strip()), key=len, reverse=True))
         # (its first letters first: the regex engine tries the look-behind only where a correcting word may start)
@@ -61,7 +63,7 @@ class Corrections:
 
     def _differ(self, said: str, meant: str) -> bool:
         """Are `said` and `meant` names of two different parties?"""
-        first, second = self._party_of.get(fold(said).strip()), self._party_of.get(fold(meant).strip())
+        first, second = self._named(said), self._named(meant)
         return bool(first and second and first != second)
 
 

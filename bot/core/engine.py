@@ -78,8 +78,8 @@ class Engine:
         counterpart, inside = self.calculations.parties.counterpart, knowledge.articles_of
         self.part_reader = PartReader(*readers, threshold=threshold, counterpart=counterpart, inside=inside)
         self.anchors = Anchors(knowledge.reading.anchor_words)
-        providers = {key: party.cues for key, party in knowledge.calculations.parties.items() if key != "commune"}
-        self.corrections = Corrections(knowledge.reading.party_corrections, providers)  # "La Fibre, pardon le CDG"
+        # "La Fibre, pardon le CDG": the party meant, read before the rest
+        self.corrections = Corrections(knowledge.reading.party_corrections, parties, self._named)
 
     def answer(self, question: str, *, today: date, signature: date | None = None) -> Answer:
         """Answer the message `question` as asked on `today`; `signature` is the chat's stored signing date.

@@ -82,8 +82,8 @@ class QuestionFinder(FollowUps):
             pending = ""
             for piece in topics or ([] if pieces else self.reader.pieces(sentence.text)):
                 # Read without its opener ("Dites-moi, combien …", "tu peux me dire si …") and a preamble naming nothing.
-                piece = self.reader.cutter.past_preamble(self.reader.tidy(piece).strip() or piece, self.names_something)
-                piece = self.reader.cutter.past_telling(piece)
+                piece = cutter.past_preamble(self.reader.tidy(piece).strip() or piece, self.names_something)
+                piece = cutter.past_telling(piece)  # a story told in one breath before its asking phrase
                 piece = f"{pending}, {piece}" if pending else piece
                 # "…, et au bout de combien de temps", "… différend entre la commune et La Fibre." (no "?"): the same
                 asked_before = pieces and (

@@ -18,7 +18,7 @@ def topic_items(
     sentence: str,
     names_something: Callable[[str], bool],
     asks: Callable[[str, bool], bool],
-    told: Callable[[str], bool] = lambda _: False,
+    told: Callable[[str], bool],
 ) -> list[str]:
     """The items of a list of topics asked in one breath, each a question of its own; [] for any other sentence. Every
     item is short, names something the convention knows (`names_something`) and asks nothing by itself (`asks`: no

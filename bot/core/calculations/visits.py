@@ -14,7 +14,7 @@ from ..cost import Duration, alternation
 from ..french import fold
 from ..money import format_euros, format_hours
 from .added import AddedUp
-from .base import Context, asking
+from .base import SENTENCE_BREAK, Context, asking
 from .cues import CuePattern
 from .price_notes import PER_PERIOD
 
@@ -22,7 +22,6 @@ REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompag
 PERIOD_REACH = 16  # characters after a count where "par mois" makes it a rate ("2 fois par mois"), not visits
 SPAN_REACH = 60  # characters after "par mois" where the span it lasts is read ("pendant 6 mois", "de février à juin")
 MONTHS = 12
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")  # where a list of the hours after a count ends at the latest
 
 
 @dataclass(frozen=True)
@@ -192,7 +191,7 @@ class Visits(AddedUp):
         stop = later.start() if later else len(text)
         following = sum(duration.start <= start < stop for start in visits)
         # its sentence's hours alone may be the list: "venu trois fois : 2h, 1h30 et 45 min. On a eu une réunion de 2h"
-        end = _SENTENCE_END.search(text, duration.end, stop)
+        end = SENTENCE_BREAK.search(text, duration.end, stop)
         listed = sum(duration.start <= start < end.start() for start in visits) if end else following
         return count if 1 < count <= 50 and count not in (following, listed) else 1
 
