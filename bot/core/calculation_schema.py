@@ -62,6 +62,7 @@ class LaterPeriods(StrictModel):
     before_words: list[str] = []
     year_units: list[str] = []
     in_year_words: list[str] = []
+    past_told_words: list[str] = []
     review_words: list[str] = []
 
 

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from .date_mention import DateMention, yearless
+from .date_mention import mention as written_date
 
 # "il y a 18 mois", "il y a deux ans": counted back from today, an approximate day (the answer says so).
 # "il y a " first, the word boundary before it checked behind (the same matches as "\bil y a "): the regex engine
@@ -18,6 +19,12 @@ _AGO_UNITS = {"an": "years", "ans": "years", "annee": "years", "annees": "years"
 # "le 22/01", "du 05/02": a day and a month in digits after "le", "du" or "au", without a year; a month of two digits
 # ("le 1/3 du montant" is a third).
 _DAY_MONTH = re.compile(r"(?:le|du|au) (\d{1,2})/(0[1-9]|1[0-2])(?![\d/])")
+
+# "le 3 du mois prochain", "le 15 du mois dernier", "le 1er de ce mois": a day of a month counted from today's.
+_DAY_OF_MONTH = re.compile(
+    r"(?:le|du|au) (\d{1,2})(?:er)? (?:du mois (prochain|suivant|dernier|precedent|passe|en cours|courant)|de ce mois)\b"
+)
+_MONTH_OFFSETS = {"prochain": 1, "suivant": 1, "dernier": -1, "precedent": -1, "passe": -1}
 
 
 def ago(folded: str, today: date) -> list[DateMention]:
@@ -100,3 +107,16 @@ def _in_year(day: date, year: int) -> date | None:
         return day.replace(year=year)
     except ValueError:
         return None
+
+
+def days_of_months(folded: str, today: date) -> list[DateMention]:
+    """ "le 3 du mois prochain": the 3rd of the month after today's (a date as sure as one written in full)."""
+    found = []
+    for match in _DAY_OF_MONTH.finditer(folded) if " mois" in folded else ():
+        month = today.replace(day=1) + relativedelta(months=_MONTH_OFFSETS.get(match.group(2) or "", 0))
+        found.append(
+            written_date(
+                folded[match.start(1) : match.end()], month.year, month.month, int(match.group(1)), match.start(1)
+            )
+        )
+    return found

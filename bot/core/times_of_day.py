@@ -94,11 +94,15 @@ class TimesOfDay:
         self._back = _starting(grammar.trip_end_words)  # "de retour à Bruay à 12h55": the trip back ends
         self._overnight = grammar.max_overnight_hours * 60
         hour = alternation(grammar.hour_units)
+        # A range's minutes: digits ("9h30") or a fraction word after its link ("9 heures et demie", "à 11h et quart").
+        self._fractions = {fold(word): minutes for word, minutes in grammar.fractions.items()}
+        fraction = rf"(?:{alternation(grammar.fraction_links)})\s+(?:{alternation(grammar.fractions)})(?![a-z])"
         self._range = re.compile(
             # A digit first, the character before it checked just after (the same matches as "(?<!\d)(\d{1,2})",
             # date_mentions._NUMERIC): the regex engine jumps from digit to digit.
-            rf"(?P<sh>\d(?<!\d\d)\d?)\s*(?:{hour})\s*(?P<sm>\d{{2}})?\s*(?P<link>{alternation(grammar.range_links)})\s*"
-            rf"(?P<eh>\d{{1,2}})\s*(?:{hour})\s*(?P<em>\d{{2}})?(?!\d)"
+            rf"(?P<sh>\d(?<!\d\d)\d?)\s*(?:{hour})\s*(?P<sm>\d{{2}}|{fraction})?\s*"
+            rf"(?P<link>{alternation(grammar.range_links)})\s*"
+            rf"(?P<eh>\d{{1,2}})\s*(?:{hour})\s*(?P<em>\d{{2}}|{fraction})?(?!\d)"
         )
         # "entre 14h et 16h" is a range, "2 h, 1 h 30 et 4 h" a list: these links make one only after their opener.
         self._opened = {fold(link): _ending(openers) for link, openers in grammar.range_openers.items()}
@@ -113,14 +117,23 @@ class TimesOfDay:
         when its end does not follow its start."""
         found: list[tuple[int, int, Decimal | None]] = []
         for match in self._range.finditer(text):
-            start = int(match.group("sh")) * 60 + int(match.group("sm") or 0)
-            end = int(match.group("eh")) * 60 + int(match.group("em") or 0)
+            start = int(match.group("sh")) * 60 + self._minutes(match.group("sm"))
+            end = int(match.group("eh")) * 60 + self._minutes(match.group("em"))
             if int(match.group("eh")) > 24 or int(match.group("sh")) > 24 or not self._opens(text, match):
                 continue
             found.append(
                 (match.start(), match.end(), _hours(start, end, self._overnight))
             )  # "de 22h à 1h": past midnight
         return found
+
+    def _minutes(self, written: str | None) -> int:
+        """The minutes of a range's time: "30", "et demie" (30), none (0)."""
+        if not written:
+            return 0
+        if written.isdigit():
+            return int(written)
+        said = " ".join(written.split())  # "et  3 quarts": the fraction is the longest word it ends with
+        return max((minutes for word, minutes in self._fractions.items() if said.endswith(word)), default=0)
 
     def is_bound(self, text: str, start: int) -> bool:
         """Are the hours at `start` the bound of "entre 9 et 11h"?"""

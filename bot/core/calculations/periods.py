@@ -49,6 +49,7 @@ class Periods:
         units = alternation(words.year_units)
         self._years = After(words.after_words, rf"(\d\d?) (?:{units})") if words.after_words and units else None
         self._in_year = After(words.in_year_words, r"(20\d\d)(?![\d/-]|\.\d)") if words.in_year_words else None
+        self._told = cue_pattern(words.past_told_words) if words.past_told_words else None
 
     def asked(self, folded: str, signature: date, today: date) -> int | None:
         """The number of the period `folded` names (1 = the first two years), or None: none, or several."""
@@ -68,8 +69,10 @@ class Periods:
             years = int(written)
             if years % 2 == 0:
                 numbers.add(years // 2)  # "au bout de 4 ans": the end of the second period
-        for written in self._in_year.numbers(text) if self._in_year else ():
-            ending = [n for n in range(1, MAX_PERIOD + 1) if period_end(signature, n).year == int(written)]
+        for match in self._in_year.matches(text) if self._in_year else ():
+            ending = [n for n in range(1, MAX_PERIOD + 1) if period_end(signature, n).year == int(match.group(1))]
+            if ending and ending[0] < _open_number(signature, today) and self._told_before(text, match.start()):
+                continue  # "personne ne l'a dénoncée en 2025": what did not happen then, not the end asked
             numbers.update(ending)  # "arrêter en 2029": the period that ends that year, if one does
         # "arrêter le 16 juillet 2029", "en juillet 2029": a later anniversary itself (an earlier one is context)
         for mention in find_dates(folded, today):
@@ -77,6 +80,11 @@ class Periods:
                 later = range(_open_number(signature, today) + 1, MAX_PERIOD + 1)
                 numbers.update(n for n in later if _falls_on(period_end(signature, n), mention))
         return numbers.pop() if len(numbers) == 1 and 0 < min(numbers) <= MAX_PERIOD else None
+
+    def _told_before(self, text: str, start: int) -> bool:
+        """Is one of the words of a thing not done said in the sentence before `start`?"""
+        opening = max((text.rfind(mark, 0, start) for mark in ".!?\n"), default=-1) + 1
+        return bool(self._told and self._told.search(text, opening, start))
 
     def review(self, folded: str, signature: date, today: date) -> str:
         """The review's dates (article 3: at the anniversary, every two years) when `folded` asks about the review and
@@ -160,8 +168,11 @@ class After:
         self._reach = max(map(len, folded_words(words))) + 1  # the words and their space
 
     def numbers(self, text: str) -> list[str]:
+        return [match.group(1) for match in self.matches(text)]
+
+    def matches(self, text: str) -> list[re.Match[str]]:
         return [
-            match.group(1)
+            match
             for match in self._number.finditer(text)
             if self._before.search(text, max(0, match.start() - self._reach), match.start())
         ]
