@@ -231,6 +231,8 @@ class CalculationsFile(StrictModel):
     termination_quote_words: dict[str, str]
     before_tax_words: list[str]
     tax_words: list[str] = []
+    staff_count_nouns: list[str] = []
+    staff_count_not_before: list[str] = []
     liability_exclusions: list[LiabilityExclusion] = []
     # Quoted in YAML ("2025-06-12") so editors and JSON Schema read it as the date string it is.
     earliest_signature: date | None = Field(default=None, strict=False)

@@ -56,6 +56,11 @@ class Cues:
         self.cap_alone = optional(words.liability_cap_alone_words)  # "quel plafond ?": the cap asked, no loss said
         self.before_tax_words = cue_pattern(words.before_tax_words)
         self.tax = optional(words.tax_words)  # "ajouter 20 % de TVA": the rate is TTC already
+        # "2 conseillers de 9h à 12h" (a text passed through `digits`): the count of the CDG 62's staff, group 1
+        nouns, unless = alternation(words.staff_count_nouns), alternation(words.staff_count_not_before) or "(?!)"
+        self.staff_count = (
+            re.compile(rf"(?<![\w,.])([2-9]) (?:{nouns})(?![a-z])(?! (?:{unless})(?![a-z]))") if nouns else None
+        )
         # "un pirate est entré dans notre réseau": a case article 5.2 excludes, with its words
         self.exclusions = [(cue_pattern(spec.cues), spec.case) for spec in words.liability_exclusions]
         # whole words: "il" is not the start of "illégal", "ma" not that of "mairie" (visit_sentences.py)

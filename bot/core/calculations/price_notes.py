@@ -99,3 +99,12 @@ def visits_unclear(own: list[tuple[Duration, str]]) -> str:
         "TTC de l'heure, temps et frais de déplacement compris (article 4.2.1). Dites-moi le nombre "
         "d'interventions et la durée de chacune."
     )
+
+
+def staff_note(count: int, hours: Decimal) -> str:
+    """ "2 conseillers de 9h à 12h": article 4.2.1 bills the time spent without saying whether for each agent."""
+    return (
+        f"Votre message parle de {count} agents du CDG 62 : la convention facture « le temps passé » (article 4.2.1) "
+        f"sans dire s'il se compte pour chacun. Compté pour chacun, ce serait {format_hours(hours * count)}, soit "
+        f"{format_euros(support_cost(hours * count))} TTC : vérifiez-le sur le devis."
+    )

@@ -31,6 +31,7 @@ from .price_notes import (
     TRAVEL_LEFT_OUT,
     TRAVEL_UNTIMED,
     role_notes,
+    staff_note,
     visits_unclear,
 )
 from .remaining import Remaining
@@ -153,6 +154,8 @@ class Prices(Calculator):
         if off:
             lines.append(off.note)
         lines += role_notes(roles)  # "nous facture 3 h": the bill to check; "j'ai roulé 4h30": not the visit's
+        if staff := self.cues.staff_count and self.cues.staff_count.search(text):  # "2 conseillers de 9h à 12h"
+            lines.append(staff_note(int(staff.group(1)), hours))
         if self.cues.before_tax_words.search(fold(question)):
             lines.append(NO_HT)
         elif self.cues.tax and self.cues.tax.search(text):  # (folded by `digits`)
