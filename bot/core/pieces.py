@@ -148,6 +148,14 @@ class Pieces(PieceWords):
         rest = fold(stripped[ordinal.end() :]).strip(" ,;:-–—«\"'") if ordinal else ""
         return bool(rest) and self._piece_asks(self._link.sub("", rest), False)
 
+    def says_asking(self, text: str) -> bool:
+        """Whether `text` holds an asking phrase ("nous voudrions savoir", "le maire demande si")."""
+        return bool(self._asking.search(fold(text)))
+
+    def link_cuts(self, text: str) -> list[tuple[int, int]]:
+        """Where a piece of `text` may end: a comma, a semicolon, or the spaces before a linking word ("… et …")."""
+        return [match.span() for match in self._piece_end.finditer(text)]
+
     def told(self, text: str) -> bool:
         """Whether `text` opens with a subject ("on a reçu …", "il est …"): a clause that tells, not a topic named."""
         return bool(self._subject.match(fold(text).strip()))

@@ -14,6 +14,7 @@ from .french import fold
 from .matching import Matcher
 from .message import Message, Reader, Sentence
 from .phrases import WORD, PhraseFinder, any_phrase, phrases_pattern
+from .topic_cuts import TopicCuts
 from .topic_lists import topic_items
 
 MAX_PARTS = 5
@@ -33,10 +34,17 @@ class QuestionFinder(FollowUps):
     """Cuts a message's asking sentences into the questions answered one by one."""
 
     def __init__(
-        self, reader: Reader, matcher: Matcher, parties: tuple[str, ...] = (), unstated: Callable[[str], str] = str
+        self,
+        reader: Reader,
+        matcher: Matcher,
+        parties: tuple[str, ...] = (),
+        unstated: Callable[[str], str] = str,
+        threshold: float = 1.0,
     ) -> None:
         self.reader = reader
         self.matcher = matcher
+        cutter = reader.cutter  # two questions run on without a "?", each naming more than a party:
+        self.run_on = TopicCuts(matcher, threshold, cutter.link_cuts, cutter.says_asking, self._topical)
         self._own_question = PhraseFinder(reader.reading.own_question_markers)  # "et moi", "de mon côté"
         self.unstated = unstated  # what the convention never gives, asked ("quel est le SIRET du CDG ?"), else ""
         # The words naming a party (knowledge/calculations.yaml): a follow-up's own party replaces the
@@ -64,6 +72,7 @@ class QuestionFinder(FollowUps):
         if len(message.questions) > MAX_PARTS:
             return [Question(question, "") for question in message.questions]  # more than one reply can hold
         sentences = (*self._forwarders(message), *message.own)
+        unpunctuated = "?" not in message.outside and not any("?" in sentence.text for sentence in sentences)
         for index, sentence in enumerate(sentences):
             # "Pouvez-vous me préparer des éléments de réponse ? • Peut-on … ? • Qui … ?": a request right before the
             # list items that ask, naming questions or answers, asks for theirs (or a check after them): context
@@ -80,7 +89,10 @@ class QuestionFinder(FollowUps):
             cutter = self.reader.cutter
             topics = topic_items(sentence.text, self.names_something, cutter.asks, cutter.told) if not pieces else []
             pending = ""
-            for piece in topics or ([] if pieces else self.reader.pieces(sentence.text)):
+            read = [] if topics or pieces else self.reader.pieces(sentence.text)
+            if unpunctuated and len(read) == 1:
+                read = self.run_on.split(read[0])  # "on peut la resilier quand et le cdg il facture le trajet"
+            for piece in topics or read:
                 # Read without its opener ("Dites-moi, combien …", "tu peux me dire si …") and a preamble naming nothing.
                 piece = cutter.past_preamble(self.reader.tidy(piece).strip() or piece, self.names_something)
                 piece = cutter.past_telling(piece)  # a story told in one breath before its asking phrase
@@ -141,6 +153,10 @@ class QuestionFinder(FollowUps):
                 else:  # a claim is read alone: the sentence before it is another claim, or why it is checked
                     questions.append(Question(piece, "" if claimed else before, checks=claimed))
             previous, listed, last = [], [], sentence.text
+        if not questions and unpunctuated:  # no sentence asks: run-on questions, each naming its own clause
+            for sentence, before in zip(sentences, ("", *(s.text for s in sentences)), strict=False):
+                if len(split := self.run_on.split(sentence.text)) > 1:
+                    return [Question(piece, last) for piece, last in zip(split, (before, *split), strict=False)]
         return questions
 
     def _elsewhere(self, text: str, others: bool) -> bool:
@@ -149,6 +165,11 @@ class QuestionFinder(FollowUps):
         HDS ? Par ailleurs, qui …"): it names words of another topic, or its writer opens it as a new one ("Par
         ailleurs, quel antivirus nous conseillez-vous ?"), so it is answered (refused) in its place, not left out."""
         return others and (self._foreign(text) or (text.endswith("?") and self.reader.cutter.opens_topic(text)))
+
+    def _topical(self, text: str) -> bool:
+        """Whether `text` names a word the convention knows besides its parties' names."""
+        terms = self.matcher.question_terms(text)
+        return any(self.matcher.is_strong(term) and term not in self._party_terms for term in terms)
 
     def mostly_foreign(self, question: str) -> bool:
         """Whether a question names more words of another topic than of the convention (its parties aside), counted

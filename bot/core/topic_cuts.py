@@ -1,0 +1,61 @@
+"""Two questions run on without any "?" (an SMS, a dictation): "la convention on peut la resilier quand on veut et le
+cdg il facture le trajet en plus". No question word marks the second, so the reading of the sentence (pieces.py) keeps
+one question; where a linking word, no comma before it, parts two halves that each name a clause of their own, sure on their
+own words, they are two questions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .matching import Matcher
+
+
+class TopicCuts:
+    """Cuts an unpunctuated question where its halves name different clauses."""
+
+    def __init__(
+        self,
+        matcher: Matcher,
+        threshold: float,
+        cuts: Callable[[str], list[tuple[int, int]]],
+        asks: Callable[[str], bool],
+        topical: Callable[[str], bool],
+    ) -> None:
+        self.matcher = matcher
+        self.threshold = threshold  # a lone question's: each half must be sure of its clause on its own words
+        self._cuts = cuts  # where a piece may end: a comma, a semicolon, before a linking word
+        self._asks = asks  # whether a text says it asks ("et nous voudrions savoir combien …", asking phrases)
+        self._topical = topical  # whether a text names a topic, not only a party ("et la fibre aussi")
+
+    def split(self, question: str) -> list[str]:
+        """`question` cut into the questions it runs on, in order (itself alone when none is found)."""
+        found: list[str] = []
+        rest = question
+        while cut := self._first(rest):
+            found.append(rest[: cut[0]].strip())
+            rest = rest[cut[1] :]
+        return [*found, rest.strip()]
+
+    def _first(self, text: str) -> tuple[int, int] | None:
+        """The first cut of `text` whose two sides name two clauses, neither inside the other."""
+        for start, end in self._cuts(text):
+            if text[start:end].strip():
+                continue  # a comma or a semicolon: a written sentence's clauses, not a run-on
+            head, tail = text[:start], text[end:]
+            if not (self._topical(head) and self._topical(tail)) or (self._asks(tail) and not self._asks(head)):
+                continue  # "… et la fibre aussi", "le cdg et la fibre peuvent …": a party joined to the same question;
+                # "nous sommes une petite mairie et nous voudrions savoir combien …": what she tells, then what she asks
+            left, right = self._clause(head), self._clause(tail)
+            if left and right and not _nested(left, right):
+                return start, end
+        return None
+
+    def _clause(self, text: str) -> str:
+        """The clause `text` names, sure on its own words, else ""."""
+        ranked = self.matcher.rank(self.matcher.question_terms(text))
+        return ranked[0].clause_id if ranked and ranked[0].confidence >= self.threshold else ""
+
+
+def _nested(first: str, second: str) -> bool:
+    """The same clause, or a clause and one of its sub-clauses ("art-4.2", "art-4.2.1")."""
+    return first == second or first.startswith(f"{second}.") or second.startswith(f"{first}.")
