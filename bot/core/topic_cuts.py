@@ -9,6 +9,8 @@ from collections.abc import Callable
 
 from .matching import Matcher
 
+RUN_ON_REACH = 400  # characters: a run-on SMS is short; a longer unpunctuated text is a dictation or a pasted page
+
 
 class TopicCuts:
     """Cuts an unpunctuated question where its halves name different clauses."""
@@ -29,6 +31,8 @@ class TopicCuts:
 
     def split(self, question: str) -> list[str]:
         """`question` cut into the questions it runs on, in order (itself alone when none is found)."""
+        if len(question) > RUN_ON_REACH:
+            return [question]  # (each cut tried reads both halves: not made on a long text)
         found: list[str] = []
         rest = question
         while cut := self._first(rest):
