@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .times_of_day import alternation
+from .word_patterns import alternation
 
 REACH = 60  # characters between a duration and the bare number that takes its unit
 

@@ -16,7 +16,8 @@ from .carried_units import CarriedUnits
 from .duration_grammar import DurationGrammar
 from .french import fold
 from .number_text import digits, elided
-from .times_of_day import TimesOfDay, alternation, folded_words, scanned
+from .times_of_day import TimesOfDay, scanned
+from .word_patterns import alternation, folded_words
 
 MAX_HOURS = Decimal(1000)  # beyond this, a typo rather than a quote request
 

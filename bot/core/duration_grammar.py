@@ -15,6 +15,7 @@ class DurationGrammar(StrictModel):
     minute_units: list[str] = Field(min_length=1)
     fractions: dict[str, int]
     fraction_links: list[str] = Field(min_length=1)
+    minus_links: list[str] = []
     hour_fractions: dict[str, int] = Field(min_length=1)
     day_units: list[str] = []
     rate_words: list[str] = []

@@ -8,8 +8,10 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
+from .clock_minutes import ClockMinutes
 from .duration_grammar import DurationGrammar
 from .french import fold
+from .word_patterns import alternation, folded_words
 
 BOUND_REACH = 20  # characters before hours where "entre 9 et" makes them a bound
 RANGE_OPENER_REACH = 12  # characters before a range's start where "entre" opens it
@@ -22,16 +24,6 @@ _COLON_MINUTES = re.compile(r":[0-5]\d")
 _AFTER_DATE = re.compile(r"\b(?:19|20)\d\d\s*[,–-]\s*$")
 _NOT_BEFORE, _NOT_AFTER = frozenset("0123456789:["), frozenset("0123456789:]")
 CLOCK_WORD_REACH = 12  # characters before "midi" where "après" makes it a part of the day
-
-
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of folded words, longest first (so "3 quarts" is tried before "quart")."""
-    return "|".join(sorted(map(re.escape, folded_words(words)), key=len, reverse=True))
-
-
-def folded_words(words: Iterable[str]) -> set[str]:
-    """The words as `alternation` matches them: folded, one space between their parts."""
-    return {" ".join(fold(word).split()) for word in words}
 
 
 def scanned(pattern: re.Pattern[str], text: str, words: set[str]) -> Iterable[re.Match[str]]:
@@ -94,9 +86,8 @@ class TimesOfDay:
         self._back = _starting(grammar.trip_end_words)  # "de retour à Bruay à 12h55": the trip back ends
         self._overnight = grammar.max_overnight_hours * 60
         hour = alternation(grammar.hour_units)
-        # A range's minutes: digits ("9h30") or a fraction word after its link ("9 heures et demie", "à 11h et quart").
-        self._fractions = {fold(word): minutes for word, minutes in grammar.fractions.items()}
-        fraction = rf"(?:{alternation(grammar.fraction_links)})\s+(?:{alternation(grammar.fractions)})(?![a-z])"
+        self._minutes = ClockMinutes(grammar)  # "9h30", "9 heures et demie", "9 heures moins le quart"
+        fraction = self._minutes.words
         self._range = re.compile(
             # A digit first, the character before it checked just after (the same matches as "(?<!\d)(\d{1,2})",
             # date_mentions._NUMERIC): the regex engine jumps from digit to digit.
@@ -117,23 +108,14 @@ class TimesOfDay:
         when its end does not follow its start."""
         found: list[tuple[int, int, Decimal | None]] = []
         for match in self._range.finditer(text):
-            start = int(match.group("sh")) * 60 + self._minutes(match.group("sm"))
-            end = int(match.group("eh")) * 60 + self._minutes(match.group("em"))
+            start = int(match.group("sh")) * 60 + self._minutes.of(match.group("sm"))
+            end = int(match.group("eh")) * 60 + self._minutes.of(match.group("em"))
             if int(match.group("eh")) > 24 or int(match.group("sh")) > 24 or not self._opens(text, match):
                 continue
             found.append(
                 (match.start(), match.end(), _hours(start, end, self._overnight))
             )  # "de 22h à 1h": past midnight
         return found
-
-    def _minutes(self, written: str | None) -> int:
-        """The minutes of a range's time: "30", "et demie" (30), none (0)."""
-        if not written:
-            return 0
-        if written.isdigit():
-            return int(written)
-        said = " ".join(written.split())  # "et  3 quarts": the fraction is the longest word it ends with
-        return max((minutes for word, minutes in self._fractions.items() if said.endswith(word)), default=0)
 
     def is_bound(self, text: str, start: int) -> bool:
         """Are the hours at `start` the bound of "entre 9 et 11h"?"""

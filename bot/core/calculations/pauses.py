@@ -12,7 +12,7 @@ from decimal import Decimal
 from ..calculation_schema import PauseWords
 from ..cost import Duration
 from ..money import format_hours
-from ..times_of_day import alternation
+from ..word_patterns import alternation
 
 REACH = 40  # characters before hours where a break's words are looked for
 PAUSE_NOTE = (

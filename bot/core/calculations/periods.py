@@ -15,7 +15,7 @@ from ..deadlines import NOTICE, PERIOD, compute_deadlines, format_date, period_e
 from ..french import fold
 from ..number_text import digits
 from ..rescan import SentenceFinds
-from ..times_of_day import folded_words
+from ..word_patterns import folded_words
 from .cues import CuePattern, cue_pattern
 
 MAX_PERIOD = 10  # twenty years: further is not a period anyone plans

@@ -1,0 +1,19 @@
+"""Regex alternations of folded words: how the readers of durations, times and periods match a word list of
+knowledge/calculations.yaml."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .french import fold
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of folded words, longest first (so "3 quarts" is tried before "quart")."""
+    return "|".join(sorted(map(re.escape, folded_words(words)), key=len, reverse=True))
+
+
+def folded_words(words: Iterable[str]) -> set[str]:
+    """The words as `alternation` matches them: folded, one space between their parts."""
+    return {" ".join(fold(word).split()) for word in words}
