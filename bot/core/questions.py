@@ -156,7 +156,7 @@ class QuestionFinder(FollowUps):
         if not questions and unpunctuated:  # no sentence asks: run-on questions, each naming its own clause
             for sentence, before in zip(sentences, ("", *(s.text for s in sentences)), strict=False):
                 if len(split := self.run_on.split(sentence.text)) > 1:
-                    return [Question(piece, last) for piece, last in zip(split, (before, *split), strict=False)]
+                    return [Question(piece, told) for piece, told in zip(split, (before, *split), strict=False)]
         return questions
 
     def _elsewhere(self, text: str, others: bool) -> bool:
