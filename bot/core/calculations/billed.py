@@ -21,6 +21,8 @@ _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 _BACK_END = re.compile(r"[.!?(]|\d")  # where a trip back's words stop: a sentence's end, an aside, other figures
 PART_OF_GAP = 3  # words between "dont" and the hours that are a part ("dont le trajet : 30 min")
 CLAIM_REACH = 12  # characters between a billing word and the hours it bills ("nous facture 3 h")
+BILL_REACH = 30  # characters between a billing word and the amount it bills ("la facture du CDG de 175 €")
+_PAID_FOR = re.compile(r"\d\s*(?:€|euros?)\s+\w+\s+$")  # an amount, then one word ("pour"), right before hours
 
 
 class BilledHours(DurationRoles):
@@ -70,11 +72,14 @@ class BilledHours(DurationRoles):
                 roles[i] = (d, "included")
         # "le CDG nous facture 3 h … il est arrivé à 14h et reparti à 15h45, 30 min de route": hours said billed beside
         # the visit's own hours and its trip are the bill to check, never hours to add (`claimed_words`)
+        # ... and so are hours a billed amount said just before pays for ("la facture de 175 € pour 3h30"), trip or not
+        paid = {i for i, (d, role) in enumerate(roles) if role == "intervention" and self._paid_for(text, d)}
         claimed = [i for i, (d, role) in enumerate(roles) if role == "intervention" and self._claimed(text, d)]
+        claimed = sorted(paid.union(claimed))
         visit = self.cues.intervention  # the visit's own hours say the CDG 62 was there ("arrivé à 14h", "venu 2 h")
         said = [d for i, (d, role) in enumerate(roles) if role == "intervention" and i not in claimed]
         travel = any(role == "travel" for _, role in roles)  # else the difference may be the trip, billed too
-        if claimed and travel and visit and any(visit.search(self._sentence_of(text, d)) for d in said):
+        if claimed and (travel or paid) and visit and any(visit.search(self._sentence_of(text, d)) for d in said):
             roles = [(d, "claimed") if i in claimed else (d, role) for i, (d, role) in enumerate(roles)]
         return self.sentences.apart(text, roles), trained  # "j'ai roulé 4h30. Le CDG est venu 2 h": not its
 
@@ -89,6 +94,12 @@ class BilledHours(DurationRoles):
         """The words of the sentence of `duration` up to its end."""
         start = sentence_start(text, duration.start, SENTENCE_MARKS)  # back to its last mark, not every mark before
         return text[start : duration.end]
+
+    def _paid_for(self, text: str, duration: Duration) -> bool:
+        """Hours a billed amount said right before pays for ("la facture du CDG de 175 € pour 3h30"; not a quote's)."""
+        claimed, start = self.cues.claimed, duration.start
+        amount = _PAID_FOR.search(text, max(0, start - CLAIM_REACH), start)
+        return bool(amount and claimed and claimed.search(text, max(0, amount.start() - BILL_REACH), amount.start()))
 
     def _claimed(self, text: str, duration: Duration) -> bool:
         """Hours right after a billing word ("nous facture 3 h", "facturé 4 h")."""
