@@ -73,9 +73,10 @@ class Engine:
         self.reader = Reader(knowledge.reading)
         parties = tuple(cue for party in knowledge.calculations.parties.values() for cue in party.cues)
         self.mentions = Mentions(knowledge.reading)
-        self.questions = QuestionFinder(self.reader, self.matcher, parties, self.mentions.unstated, threshold)
-        readers = (self.matcher, self._named, self.citations.joined, self.questions.names_a_party)
         counterpart, inside = self.calculations.parties.counterpart, knowledge.articles_of
+        finding = (self.reader, self.matcher, parties, self.mentions.unstated)
+        self.questions = QuestionFinder(*finding, threshold=threshold, inside=inside)
+        readers = (self.matcher, self._named, self.citations.joined, self.questions.names_a_party)
         self.part_reader = PartReader(*readers, threshold=threshold, counterpart=counterpart, inside=inside)
         self.anchors = Anchors(knowledge.reading.anchor_words)
         # "La Fibre, pardon le CDG": the party meant, read before the rest

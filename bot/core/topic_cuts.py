@@ -22,12 +22,14 @@ class TopicCuts:
         cuts: Callable[[str], list[tuple[int, int]]],
         asks: Callable[[str], bool],
         topical: Callable[[str], bool],
+        inside: Callable[[str], tuple[str, ...]],
     ) -> None:
         self.matcher = matcher
         self.threshold = threshold  # a lone question's: each half must be sure of its clause on its own words
         self._cuts = cuts  # where a piece may end: a comma, a semicolon, before a linking word
         self._asks = asks  # whether a text says it asks ("et nous voudrions savoir combien …", asking phrases)
         self._topical = topical  # whether a text names a topic, not only a party ("et la fibre aussi")
+        self._inside = inside  # the articles a clause is a sub-article of (Knowledge.articles_of)
 
     def split(self, question: str) -> list[str]:
         """`question` cut into the questions it runs on, in order (itself alone when none is found)."""
@@ -50,16 +52,15 @@ class TopicCuts:
                 continue  # "… et la fibre aussi", "le cdg et la fibre peuvent …": a party joined to the same question;
                 # "nous sommes une petite mairie et nous voudrions savoir combien …": what she tells, then what she asks
             left, right = self._clause(head), self._clause(tail)
-            if left and right and not _nested(left, right):
+            if left and right and not self._nested(left, right):
                 return start, end
         return None
+
+    def _nested(self, first: str, second: str) -> bool:
+        """The same clause, or a clause and one of its sub-clauses ("art-4.2", "art-4.2.1")."""
+        return first == second or first in self._inside(second) or second in self._inside(first)
 
     def _clause(self, text: str) -> str:
         """The clause `text` names, sure on its own words, else ""."""
         ranked = self.matcher.rank(self.matcher.question_terms(text))
         return ranked[0].clause_id if ranked and ranked[0].confidence >= self.threshold else ""
-
-
-def _nested(first: str, second: str) -> bool:
-    """The same clause, or a clause and one of its sub-clauses ("art-4.2", "art-4.2.1")."""
-    return first == second or first.startswith(f"{second}.") or second.startswith(f"{first}.")

@@ -22,7 +22,6 @@ _BACK_END = re.compile(r"[.!?(]|\d")  # where a trip back's words stop: a senten
 PART_OF_GAP = 3  # words between "dont" and the hours that are a part ("dont le trajet : 30 min")
 CLAIM_REACH = 12  # characters between a billing word and the hours it bills ("nous facture 3 h")
 BILL_REACH = 30  # characters between a billing word and the amount it bills ("la facture du CDG de 175 €")
-_PAID_FOR = re.compile(r"\d\s*(?:€|euros?)\s+\w+\s+$")  # an amount, then one word ("pour"), right before hours
 
 
 class BilledHours(DurationRoles):
@@ -73,7 +72,8 @@ class BilledHours(DurationRoles):
         # "le CDG nous facture 3 h … il est arrivé à 14h et reparti à 15h45, 30 min de route": hours said billed beside
         # the visit's own hours and its trip are the bill to check, never hours to add (`claimed_words`)
         # ... and so are hours a billed amount said just before pays for ("la facture de 175 € pour 3h30"), trip or not
-        paid = {i for i, (d, role) in enumerate(roles) if role == "intervention" and self._paid_for(text, d)}
+        bills = self._billed_amounts(text) if any(role == "intervention" for _, role in roles) else []
+        paid = {i for i, (d, role) in enumerate(roles) if role == "intervention" and _paid_for(text, d, bills)}
         claimed = [i for i, (d, role) in enumerate(roles) if role == "intervention" and self._claimed(text, d)]
         claimed = sorted(paid.union(claimed))
         visit = self.cues.intervention  # the visit's own hours say the CDG 62 was there ("arrivé à 14h", "venu 2 h")
@@ -95,11 +95,14 @@ class BilledHours(DurationRoles):
         start = sentence_start(text, duration.start, SENTENCE_MARKS)  # back to its last mark, not every mark before
         return text[start : duration.end]
 
-    def _paid_for(self, text: str, duration: Duration) -> bool:
-        """Hours a billed amount said right before pays for ("la facture du CDG de 175 € pour 3h30"; not a quote's)."""
-        claimed, start = self.cues.claimed, duration.start
-        amount = _PAID_FOR.search(text, max(0, start - CLAIM_REACH), start)
-        return bool(amount and claimed and claimed.search(text, max(0, amount.start() - BILL_REACH), amount.start()))
+    def _billed_amounts(self, text: str) -> list[int]:
+        """Where each amount a billing word stands shortly before ends ("la facture du CDG de 175 €"; not a quote's)."""
+        claimed = self.cues.claimed
+        return [
+            self.reader.amount_end(text, start)
+            for _, start in self.reader.amount_spans(text)
+            if claimed and claimed.search(text, max(0, start - BILL_REACH), start)
+        ]
 
     def _claimed(self, text: str, duration: Duration) -> bool:
         """Hours right after a billing word ("nous facture 3 h", "facturé 4 h")."""
@@ -205,3 +208,10 @@ class BilledHours(DurationRoles):
         sentence = self._sentence_of(text, duration)
         named = self.parties.named(around) or self.parties.named(sentence) or self.parties.named(text)
         return "fibre" not in named and (came or "cdg" in named)
+
+
+def _paid_for(text: str, duration: Duration, bills: list[int]) -> bool:
+    """Hours right after a billed amount and one word ("… 175 € pour 3h30"): what that amount pays for."""
+    return any(
+        end <= duration.start <= end + CLAIM_REACH and len(text[end : duration.start].split()) == 1 for end in bills
+    )

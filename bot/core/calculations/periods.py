@@ -16,6 +16,7 @@ from ..french import fold
 from ..number_text import digits
 from ..rescan import SentenceFinds
 from ..word_patterns import folded_words
+from .base import sentence_start
 from .cues import CuePattern, cue_pattern
 
 MAX_PERIOD = 10  # twenty years: further is not a period anyone plans
@@ -83,8 +84,7 @@ class Periods:
 
     def _told_before(self, text: str, start: int) -> bool:
         """Is one of the words of a thing not done said in the sentence before `start`?"""
-        opening = max((text.rfind(mark, 0, start) for mark in ".!?\n"), default=-1) + 1
-        return bool(self._told and self._told.search(text, opening, start))
+        return bool(self._told and self._told.search(text, sentence_start(text, start, ".!?\n"), start))
 
     def review(self, folded: str, signature: date, today: date) -> str:
         """The review's dates (article 3: at the anniversary, every two years) when `folded` asks about the review and
