@@ -79,7 +79,7 @@ def _find_dates(question: str, today: date | None) -> tuple[DateMention, ...]:
         for start, _, (text, month, year) in _month_years(folded, today) if _YEAR.search(folded) else ():
             if not any(m.start <= start < m.start + len(m.text) + 8 for m in found):
                 found.append(DateMention(text, date(year, month, 1), "", start, month_only=True))
-        found.extend(ago(folded, today))
+        found.extend(ago(folded, today, found))
         found.extend(days_months(folded, today))
         found.extend(days_of_months(folded, today))
     found.sort(key=lambda mention: mention.start)

@@ -44,6 +44,9 @@ class NamedClauses:
             clause = self.knowledge.clauses[part or reference.clause_id]
             return self.replies.clause_answer(question, clause, None, 1.0, ranked)
         if reference and reference.explicit:
+            # "Art. 4.3 : la facture, avant ou après ?": what the question surely asks, with a word on the name
+            if said := ranked if is_sure(ranked, self.threshold) else self._said_elsewhere(text, reference.text, set()):
+                return self.replies.misnumbered(question, reference.text, said)
             return self.replies.unknown(
                 question, f"« {reference.text} » n'existe pas dans la convention. {self.replies.contents()}"
             )

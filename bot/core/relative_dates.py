@@ -4,6 +4,7 @@ chosen from the dated ones around them or from today (date_mentions.find_dates g
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -27,8 +28,14 @@ _DAY_OF_MONTH = re.compile(
 _MONTH_OFFSETS = {"prochain": 1, "suivant": 1, "dernier": -1, "precedent": -1, "passe": -1}
 
 
-def ago(folded: str, today: date) -> list[DateMention]:
-    """ "il y a 18 mois" → today minus 18 months, flagged approximate."""
+# What may stand between "il y a deux ans" and the exact date that tells the same day ("il y a 2 ans le 15 janvier
+# 2025", "il y a deux ans, soit le 15/01/2025"): no sentence end, at most one short word.
+_SAME_DAY_GAP = re.compile(r"[^\w.;!?]*(?:\w{2,4}[^\w.;!?]+)?")
+
+
+def ago(folded: str, today: date, exact: Sequence[DateMention] = ()) -> list[DateMention]:
+    """ "il y a 18 mois" → today minus 18 months, flagged approximate; not when one of the `exact` dates written right
+    after it tells the day ("signée il y a 2 ans le 15 janvier 2025": that day, not an approximate 28 November 2024)."""
     found: list[DateMention] = []
     if "il y a " not in folded:  # what every match of _AGO holds: the text is not scanned
         return found
@@ -48,7 +55,8 @@ def ago(folded: str, today: date) -> list[DateMention]:
             if unit != "years":
                 continue
             unit, count = "months", count * 12 + 6
-        if 0 < count <= 30 * (12 if unit == "months" else 52 if unit == "weeks" else 1):
+        told = [m for m in exact if m.value and _SAME_DAY_GAP.fullmatch(folded, match.end(), m.start)]
+        if 0 < count <= 30 * (12 if unit == "months" else 52 if unit == "weeks" else 1) and not told:
             value = today - relativedelta(**{unit: count})
             found.append(DateMention(match.group(0), value, "", match.start(), approximate=True))
     return found

@@ -77,6 +77,14 @@ class Replies:
         note = f"Attention : cela ne relève pas de « {named.ref} – {named.title} » mais de « {clause.ref} – {clause.title} »."
         return replace(answer, text=f"{note} {answer.text}")
 
+    def misnumbered(self, question: str, name: str, ranked: list[Candidate]) -> Answer:
+        """The answer of a question that names a clause the convention does not have ("l'article 6.2", "art. 4.3") for
+        what another one surely holds: that one's answer, saying the name does not exist."""
+        clause = self.knowledge.clauses[ranked[0].clause_id]
+        answer = self.clause_answer(question, clause, None, ranked[0].confidence, ranked)
+        note = f"Attention : « {name} » n'existe pas dans la convention ; cela relève de « {clause.ref} – {clause.title} »."
+        return replace(answer, text=f"{note} {answer.text}")
+
     def unknown(self, question: str, text: str, ranked: list[Candidate] | None = None) -> Answer:
         """No answer: `text` says why, its contact the one of the question's subject."""
         hints = tuple(c.clause_id for c in _hints(ranked or []))

@@ -123,12 +123,13 @@ class BilledHours(DurationRoles):
         back = self._backs(text, own)
         # "2 h par mois pendant 6 mois": the hours of each period, billed as many times
         parts = [Part(d, role, self.repeats(text, d, starts, visits)) for d, role in own]
-        parts = [self._over_periods(text, p) for p in parts]
+        parts = [self._on_days(text, self._over_periods(text, p), parts) for p in parts]
         parts = self.same_trips(text, parts)
         each = {
             i
             for i, p in enumerate(parts)
-            if p.count == 1 and (self._each(text, p.duration, parts) or self._recurring(text, p))
+            if p.count == 1
+            and (self._each(text, p.duration, parts) or self._recurring(text, p) or self._day_of(text, p, parts))
         }
         each = self.each_trip(text, parts, each)  # the trips said with hours of each visit are each visit's too
         # "on voudrait 3 venues, 20 min de route": a visit count and no visit's hours, each visit's trip
@@ -182,6 +183,21 @@ class BilledHours(DurationRoles):
         after = self.without_both_ways(text[duration.end : stop])
         return self._same_back(text, duration, stop) and bool(self.cues.each.search(after))
 
+    def _day_of(self, text: str, part: Part, parts: list[Part]) -> bool:
+        """The visits' only hours, a time of day to another ("de 9h à 10h30"), in a message that says how many visits
+        there are ("trois séances"): one day's hours, those of each visit."""
+        visits = [p for p in parts if p.role == "intervention"]
+        return part.duration.clock and visits == [part] and len(self._said_visits(text)) == 1
+
+    def _on_days(self, text: str, part: Part, parts: list[Part]) -> Part:
+        """The visits' only hours, a time of day to another, after the days of its sentence ("venu mardi, jeudi et
+        vendredi de 9h à 10h30"): those of each day listed, when the message writes no count of visits."""
+        visits = [p for p in parts if p.role == "intervention"]
+        if visits != [part] or not part.duration.clock or part.count != 1 or self._said_visits(text):
+            return part
+        days = self.days_listed(text, part.duration)
+        return replace(part, count=days) if days > 1 else part
+
     def _part_of(self, text: str, before: Duration, role: str, duration: Duration) -> bool:
         """Are these hours, in the sentence of those `before` them, a part of them ("3 h, dont 1 h de trajet"), the next
         item of such a part ("5 h dont 3 h sur place et 2 h de route") or them again as a range ("3 h 30 chacune (8 h 30
@@ -192,14 +208,19 @@ class BilledHours(DurationRoles):
         head, bracket, opener = gap.rpartition("(")  # "(de 9 h à 11 h)": one word at most opens the range
         if duration.clock and duration.hours == before.hours and bracket and len(opener.split()) <= 1:
             return len(head.split()) <= PART_OF_GAP
+        # "1 h 30 chacune, de 9h à 10h30": the same hours again, after a comma and at most the word saying "each"
+        words = gap.replace(",", " ").split()[:-1]  # its last word opens the range ("de", "entre")
+        if duration.clock and duration.hours == before.hours and len(words) <= 1:
+            return not words or bool(self.cues.each and self.cues.each.fullmatch(words[0]))
         said = [m.end() for m in self.cues.part_of.finditer(gap)]
         if said and len(gap[said[-1] :].split()) <= PART_OF_GAP:
             return True
         return role == "included" and not before.clock and len(gap.split()) <= PART_OF_GAP + 1  # not a range again
 
     def _cdg_time_priced(self, text: str, duration: Duration) -> bool:
-        """Hours of a training done by the CDG 62 ("venu", or named) whose amount is asked: its time, priced."""
-        if self.cues.amount_asked is None or not self.cues.amount_asked.search(text):
+        """Hours of a training done by the CDG 62 ("venu", or named) whose amount is asked, or given to check ("la
+        secrétaire calcule 72,50 €, c'est bien ça ?"): its time, priced."""
+        if not (self.cues.amount_asked and self.cues.amount_asked.search(text)) and not self.reader.amounts(text):
             return False
         around = self._around(text, duration)
         came = bool(self.cues.intervention and self.cues.intervention.search(around))

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ..cost import Duration
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
+from .misread_hours import misread_notes
 from .visit_sentences import APART
 
 # Why hours that are not a CDG 62 intervention get no price (only facts the text holds).
@@ -59,14 +60,15 @@ APART_NOTE = (
 )
 
 
-def role_notes(roles: list[tuple[Duration, str]]) -> list[str]:
-    """The notes of hours read but not priced: the hours billed to check, those said apart from the visit."""
+def role_notes(roles: list[tuple[Duration, str]], misread: list[tuple[Duration, Duration]]) -> list[str]:
+    """The notes of hours read but not priced: the hours billed to check, those said apart from the visit ("j'ai roulé
+    4h30"), decimals misconverting a visit's hours ("1,45 h" for 1 h 45)."""
     notes = {"claimed": CLAIMED, APART: APART_NOTE}
     return [
         note.format(hours=", ".join(f"« {d.text} »" for d in said))
         for role, note in notes.items()
         if (said := [d for d, other in roles if other == role])
-    ]
+    ] + misread_notes(misread)
 
 
 # Travel and no visit's hours, or hours not the CDG 62's ("4 fois, 30 min de route"): the trip alone is never priced.

@@ -17,6 +17,7 @@ from ..number_text import digits
 from .base import Calculator, Context, refusal
 from .billed import BilledHours
 from .budget import Budget
+from .misread_hours import without_misread
 from .parties import Parties
 from .pauses import TakenOff
 from .price_notes import (
@@ -59,7 +60,7 @@ class Prices(Calculator):
         if not (self.cost_clause in near or self.cues.cost_terms & set(terms)):
             return None  # what follows answers only then: no number words spelt out, no durations read
         text = digits(text)
-        durations = self.reader.durations(text)
+        durations, misread = without_misread(self.reader.durations(text))  # "1,45 h" beside "de 14h10 à 15h55"
         if budget := self.budget.answer(question, text, terms, near, named, durations):
             return budget  # hours or sessions asked from an amount
         if not durations and self.cost_clause in near and self.cues.cost_terms & set(terms) and self.price_asked(text):
@@ -153,7 +154,7 @@ class Prices(Calculator):
             )
         if off:
             lines.append(off.note)
-        lines += role_notes(roles)  # "nous facture 3 h": the bill to check; "j'ai roulé 4h30": not the visit's
+        lines += role_notes(roles, misread)  # "nous facture 3 h": the bill to check; "1,45 h" written for 1 h 45
         if staff := self.cues.staff_count and self.cues.staff_count.search(text):  # "2 conseillers de 9h à 12h"
             lines.append(staff_note(int(staff.group(1)), hours))
         if self.cues.before_tax_words.search(fold(question)):

@@ -14,7 +14,7 @@ from ..cost import Duration, alternation
 from ..french import fold
 from ..money import format_euros, format_hours
 from .added import AddedUp
-from .base import SENTENCE_BREAK, Context, asking
+from .base import SENTENCE_BREAK, Context, asking, sentence_start
 from .cues import CuePattern
 from .price_notes import PER_PERIOD
 
@@ -69,6 +69,10 @@ class Visits(AddedUp):
         self._month_numbers = {fold(name): number for number, name in enumerate(months, 1)}
         names = alternation(self._month_numbers)
         self._month_range = re.compile(rf"(?:de|d')\s*({names}) (?:a|au|jusqu'a|jusqu'en|jusqu'au mois de) ({names})\b")
+        # "mardi, jeudi et vendredi", "le lundi et le mercredi": as many visits as days listed, when no count is written
+        day = rf"(?:les? )?(?:{alternation(fold(name) for name in calendar_names().weekdays)})s?(?![a-z])"
+        self._day_list = re.compile(rf"(?<![a-z]){day}(?:\s*,\s*{day})*\s+et\s+{day}")
+        self._days = re.compile(day)
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "_said": ("", frozenset())}  # a pickled engine carries no message
@@ -149,6 +153,14 @@ class Visits(AddedUp):
         if not hit or text[end : hit.start()].strip():
             return 0
         return self._per_years.get(" ".join(hit.group().split()), 0)
+
+    def days_listed(self, text: str, duration: Duration) -> int:
+        """How many days are listed right before `duration` ("venu mardi, jeudi et vendredi de 9h à 10h30": 3; not "devait
+        venir lundi et mardi, il est venu mercredi de 9h à 12h"), else 0."""
+        lists = list(self._day_list.finditer(text, sentence_start(text, duration.start), duration.start))
+        if not lists or len(text[lists[-1].end() : duration.start].replace(",", " ").split()) > 1:
+            return 0  # more than the word opening the range ("de", "entre") between them
+        return len(self._days.findall(lists[-1].group()))
 
     def _said_visits(self, text: str) -> set[int]:
         """The numbers of visits the message writes ("3 déplacements"; not "2 fois par mois"; "1 fois" counts none)."""
