@@ -21,6 +21,7 @@ from .figures import shared, with_own
 from .matching import Matcher
 from .message import Message
 from .part_answers import (
+    NEAR,
     Answered,
     clause_answer,
     first_clause,
@@ -166,7 +167,14 @@ class PartReader:
         same = bool(last) and first_clause(last) == first_clause(part) != ""
         text, terms = question.text, self.matcher.question_terms(question.text)
         kept = not same or part.confidence == "sure" or question.follows or not text.endswith("?")
-        if kept or part.score >= self.threshold or not any(map(self.matcher.is_strong, terms)):
+        if kept or not any(map(self.matcher.is_strong, terms)):
+            return False
+        # a topic of its own, the clause only lent by the context ("… perd le droit à l'offre ? Et le recensement de la
+        # population, c'est quand ?"): its own words are foreign, and none of their nearest clauses is it
+        near = [candidate.clause_id for candidate in self.matcher.rank(terms)[:NEAR]]
+        if any(map(self.matcher.is_foreign, terms)) and first_clause(part) not in near:
+            return True
+        if part.score >= self.threshold:
             return False  # above a lone question's threshold, it answers alone too (the slow reading is not made)
         figures = with_own(asking.figures, asking.message.context, text)
         alone = asking.answer_part(text, text, text, terms=asking.context_terms + terms, figures=figures, whole="")
