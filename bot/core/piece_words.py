@@ -43,6 +43,7 @@ class PieceWords:
         free = alternatives(tuple(word for word in reading.linking_words if fold(word) not in adverbs))
         self._piece_end = re.compile(rf"(\s*[,;]\s*|\s+(?=(?:{free})[\s,]))", re.IGNORECASE)
         self._link = re.compile(rf"^(?:(?:{links})(?:[\s,]+|$))+")
+        self._run_on_start = re.compile(rf"\s+(?=(?:{alternatives(reading.run_on_starts)})\s)", re.IGNORECASE)
         self._inversion = re.compile(rf"\w-(?:t-)?(?:{alternatives(reading.inverted_subjects)})\b")
         self._asked_inverted = re.compile(rf"\w-(?:t-)?(?:{alternatives(reading.asking_inversions)})\b")  # "doit-on"
         self._subject = re.compile(rf"(?:{alternatives(reading.inverted_subjects)})\b")  # "on doit …", "il est …"

@@ -156,6 +156,14 @@ class Pieces(PieceWords):
         """Where a piece of `text` may end: a comma, a semicolon, or the spaces before a linking word ("… et …")."""
         return [match.span() for match in self._piece_end.finditer(text)]
 
+    def run_on_cuts(self, text: str) -> list[tuple[int, int]]:
+        """`link_cuts`, and the spaces before a question word said a second time, that may start a question run on
+        without "?" ("savoir comment on paie le cdg | comment on arrête la convention")."""
+        starts = list(self._run_on_start.finditer(text))
+        said = [fold(text[match.end() :].split(maxsplit=1)[0]) for match in starts]
+        again = [match.span() for index, match in enumerate(starts) if said[index] in said[:index]]
+        return sorted([*self.link_cuts(text), *again])
+
     def told(self, text: str) -> bool:
         """Whether `text` opens with a subject ("on a reçu …", "il est …"): a clause that tells, not a topic named."""
         return bool(self._subject.match(fold(text).strip()))

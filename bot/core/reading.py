@@ -40,6 +40,7 @@ class Reading:
     asking_adverbs: tuple[str, ...] = ()
     anchor_words: tuple[str, ...] = ()
     linking_words: tuple[str, ...] = ()
+    run_on_starts: tuple[str, ...] = ()  # where a second question may start in a message without "?"
     asking_negations: tuple[str, ...] = ()  # "ne pas savoir ce que": no asking phrase then
     adverb_links: tuple[str, ...] = ()  # linking words that cut only after a comma ("vise aussi les syndicats")
     inverted_subjects: tuple[str, ...] = ()

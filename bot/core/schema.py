@@ -106,6 +106,7 @@ class VocabularyFile(StrictModel):
     asking_adverbs: list[str] = []
     anchor_words: list[str] = []
     linking_words: list[str] = []
+    run_on_starts: list[str] = []
     asking_negations: list[str] = []
     adverb_links: list[str] = []
     inverted_subjects: list[str] = []

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from .matching import Matcher
 
+WEAKER_SIDE, CLEAR_SIDE = 0.3, 0.6  # confidences: a side under the threshold is cut off one clearly naming its clause
 RUN_ON_REACH = 400  # characters: a run-on SMS is short; a longer unpunctuated text is a dictation or a pasted page
 
 
@@ -51,8 +52,11 @@ class TopicCuts:
             if not (self._topical(head) and self._topical(tail)) or (self._asks(tail) and not self._asks(head)):
                 continue  # "… et la fibre aussi", "le cdg et la fibre peuvent …": a party joined to the same question;
                 # "nous sommes une petite mairie et nous voudrions savoir combien …": what she tells, then what she asks
-            left, right = self._clause(head), self._clause(tail)
-            if left and right and not self._nested(left, right):
+            (left, left_score), (right, right_score) = self._clause(head), self._clause(tail)
+            sure = min(left_score, right_score) >= self.threshold
+            # one side weaker, when the other names its clause clearly ("comment on paie le cdg | comment on arrête")
+            clear = min(left_score, right_score) >= WEAKER_SIDE and max(left_score, right_score) >= CLEAR_SIDE
+            if left and right and (sure or clear) and not self._nested(left, right):
                 return start, end
         return None
 
@@ -60,7 +64,7 @@ class TopicCuts:
         """The same clause, or a clause and one of its sub-clauses ("art-4.2", "art-4.2.1")."""
         return first == second or first in self._inside(second) or second in self._inside(first)
 
-    def _clause(self, text: str) -> str:
-        """The clause `text` names, sure on its own words, else ""."""
+    def _clause(self, text: str) -> tuple[str, float]:
+        """The clause `text` names first on its own words, with its confidence ("" and 0 for none)."""
         ranked = self.matcher.rank(self.matcher.question_terms(text))
-        return ranked[0].clause_id if ranked and ranked[0].confidence >= self.threshold else ""
+        return (ranked[0].clause_id, ranked[0].confidence) if ranked else ("", 0.0)
