@@ -162,7 +162,9 @@ class PartReader:
     def _refused_alone(self, asking: _Asking, part: Answer, question: Question, answered: Answered) -> bool:
         """Whether `question`, answered in the middle band with the clause of the question before, is refused asked
         alone (with the context): it asks what the convention does not say ("Quel tribunal ? Et de combien de temps
-        disposons-nous pour déposer un recours ?"). Not a follow-up, a piece naming nothing ("c'est écrit où ?"), no "?"."""
+        disposons-nous pour déposer un recours ?"), or its own words name a foreign topic that the context lent the
+        clause ("Et le recensement de la population, c'est quand ?"). Not a follow-up, a piece naming nothing ("c'est
+        écrit où ?"), no "?"."""
         last = answered.parts[-1] if answered.parts else None
         same = bool(last) and first_clause(last) == first_clause(part) != ""
         text, terms = question.text, self.matcher.question_terms(question.text)

@@ -72,18 +72,21 @@ class Replies:
     def misquoted(self, question: str, named_id: str, ranked: list[Candidate]) -> Answer:
         """The answer of a question that names one clause for what another holds ("l'article 3 dit que le CDG facture
         50 € de l'heure ?"): the other's answer, saying which one holds it."""
-        named, clause = self.knowledge.clauses[named_id], self.knowledge.clauses[ranked[0].clause_id]
-        answer = self.clause_answer(question, clause, None, ranked[0].confidence, ranked)
-        note = f"Attention : cela ne relève pas de « {named.ref} – {named.title} » mais de « {clause.ref} – {clause.title} »."
-        return replace(answer, text=f"{note} {answer.text}")
+        named = self.knowledge.clauses[named_id]
+        return self._noted(
+            question, ranked, f"Attention : cela ne relève pas de « {named.ref} – {named.title} » mais de"
+        )
 
     def misnumbered(self, question: str, name: str, ranked: list[Candidate]) -> Answer:
         """The answer of a question that names a clause the convention does not have ("l'article 6.2", "art. 4.3") for
         what another one surely holds: that one's answer, saying the name does not exist."""
+        return self._noted(question, ranked, f"Attention : « {name} » n'existe pas dans la convention ; cela relève de")
+
+    def _noted(self, question: str, ranked: list[Candidate], note: str) -> Answer:
+        """The answer of the clause ranked first, after `note` and that clause's name."""
         clause = self.knowledge.clauses[ranked[0].clause_id]
         answer = self.clause_answer(question, clause, None, ranked[0].confidence, ranked)
-        note = f"Attention : « {name} » n'existe pas dans la convention ; cela relève de « {clause.ref} – {clause.title} »."
-        return replace(answer, text=f"{note} {answer.text}")
+        return replace(answer, text=f"{note} « {clause.ref} – {clause.title} ». {answer.text}")
 
     def unknown(self, question: str, text: str, ranked: list[Candidate] | None = None) -> Answer:
         """No answer: `text` says why, its contact the one of the question's subject."""

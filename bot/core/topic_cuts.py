@@ -1,7 +1,8 @@
 """Two questions run on without any "?" (an SMS, a dictation): "la convention on peut la resilier quand on veut et le
 cdg il facture le trajet en plus". No question word marks the second, so the reading of the sentence (pieces.py) keeps
-one question; where a linking word, no comma before it, parts two halves that each name a clause of their own, sure on their
-own words, they are two questions."""
+one question; where a linking word, no comma before it, or a question word said a second time ("savoir comment … comment
+…") parts two halves that each name a clause of their own, sure on their own words (or one clearly, the other less),
+they are two questions."""
 
 from __future__ import annotations
 

@@ -184,16 +184,14 @@ class BilledHours(DurationRoles):
         return self._same_back(text, duration, stop) and bool(self.cues.each.search(after))
 
     def _day_of(self, text: str, part: Part, parts: list[Part]) -> bool:
-        """The visits' only hours, a time of day to another ("de 9h à 10h30"), in a message that says how many visits
-        there are ("trois séances"): one day's hours, those of each visit."""
-        visits = [p for p in parts if p.role == "intervention"]
-        return part.duration.clock and visits == [part] and len(self._said_visits(text)) == 1
+        """The visits' only range, in a message that says how many visits there are ("trois séances … de 9h à
+        10h30"): one day's hours, those of each visit."""
+        return _only_range(part, parts) and len(self._said_visits(text)) == 1
 
     def _on_days(self, text: str, part: Part, parts: list[Part]) -> Part:
-        """The visits' only hours, a time of day to another, after the days of its sentence ("venu mardi, jeudi et
-        vendredi de 9h à 10h30"): those of each day listed, when the message writes no count of visits."""
-        visits = [p for p in parts if p.role == "intervention"]
-        if visits != [part] or not part.duration.clock or part.count != 1 or self._said_visits(text):
+        """The visits' only range after the days of its sentence ("venu mardi, jeudi et vendredi de 9h à 10h30"):
+        those of each day listed, when the message writes no count of visits."""
+        if part.count != 1 or not _only_range(part, parts) or self._said_visits(text):
             return part
         days = self.days_listed(text, part.duration)
         return replace(part, count=days) if days > 1 else part
@@ -229,6 +227,11 @@ class BilledHours(DurationRoles):
         sentence = self._sentence_of(text, duration)
         named = self.parties.named(around) or self.parties.named(sentence) or self.parties.named(text)
         return "fibre" not in named and (came or "cdg" in named)
+
+
+def _only_range(part: Part, parts: list[Part]) -> bool:
+    """Are `part`'s hours the visits' only ones, from a time of day to another ("de 9h à 10h30")?"""
+    return part.duration.clock and [p for p in parts if p.role == "intervention"] == [part]
 
 
 def _paid_for(text: str, duration: Duration, bills: list[int]) -> bool:
