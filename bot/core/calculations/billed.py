@@ -203,12 +203,13 @@ class BilledHours(DurationRoles):
         gap = text[before.end : duration.start]
         if self.cues.part_of is None or _SENTENCE_END.search(gap):
             return False
+        again = duration.clock and duration.hours == before.hours  # the same hours said again as a range
         head, bracket, opener = gap.rpartition("(")  # "(de 9 h à 11 h)": one word at most opens the range
-        if duration.clock and duration.hours == before.hours and bracket and len(opener.split()) <= 1:
+        if again and bracket and len(opener.split()) <= 1:
             return len(head.split()) <= PART_OF_GAP
-        # "1 h 30 chacune, de 9h à 10h30": the same hours again, after a comma and at most the word saying "each"
+        # "1 h 30 chacune, de 9h à 10h30": after a comma and at most the word saying "each"
         words = gap.replace(",", " ").split()[:-1]  # its last word opens the range ("de", "entre")
-        if duration.clock and duration.hours == before.hours and len(words) <= 1:
+        if again and len(words) <= 1:
             return not words or bool(self.cues.each and self.cues.each.fullmatch(words[0]))
         said = [m.end() for m in self.cues.part_of.finditer(gap)]
         if said and len(gap[said[-1] :].split()) <= PART_OF_GAP:
