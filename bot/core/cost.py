@@ -24,7 +24,7 @@ MAX_HOURS = Decimal(1000)  # beyond this, a typo rather than a quote request
 # A number's first character, then what stands before it checked behind: the same matches as
 # "(?<![\w.,^])(-?\d++…)" (a look-behind first), but the regex engine jumps from "-" or digit to the next one
 # instead of trying every position of a long message (`_amount` alike: (?<![\d,.])(\d{1,3}(?:[ .]\d{3})++|\d+)).
-_NUMBER = r"((?:-(?<![\w.,^]-)\d|\d(?<![\w.,^]\d))\d*+(?:[.,]\d++)*+(?:\s*(?:\^|\*\*|e\+?)\s*\d+)?)"
+_NUMBER = r"((?:-(?<![\w.,^/⁄]-)\d|\d(?<![\w.,^/⁄]\d))\d*+(?:[.,]\d++)*+(?:\s*(?:\^|\*\*|e\+?)\s*\d+)?)"
 # An aside in brackets that holds a number of its own ("(mairie ouverte de 8 h 30 à 12 h)") or more than three words
 # ("(mairie fermée au public l'après-midi)") is a part of its own: its words give no role to the hours or amounts
 # outside it. A few words without a number ("600 € (année en cours)", "1 h (aller-retour)") say what precedes them.
@@ -83,11 +83,11 @@ class DurationReader:
             else None
         )
         self._break = re.compile(rf"{_PUNCTUATION_BREAK}|(?<![a-z])(?:{alternation(grammar.clause_breaks)})(?![a-z])")
-        currency = alternation(grammar.currency)
+        currency, thousands = alternation(grammar.currency), alternation(grammar.thousand_marks)  # "k": "1,5 k€"
         attached = rf"|(?<=\d\d)(?:{alternation(grammar.attached_currency)})" if grammar.attached_currency else ""
-        # "1 980 €", "2.500 euros", "75,50 €", "520e" (SMS; not "2e année"): an amount, thousands grouped or not.
+        # "1 980 €", "2.500 euros", "75,50 €", "520e" (SMS; not "2e année"), "1,5 k€": an amount, thousands grouped or not.
         self._amount = re.compile(
-            rf"(\d(?<![\d,.]\d)(?:\d{{0,2}}(?:[ .]\d{{3}})++|\d*))(?:,(\d{{1,2}}))?(?: ?(?:{currency}){attached})(?![a-z])"
+            rf"(\d(?<![\d,.]\d)(?:\d{{0,2}}(?:[ .]\d{{3}})++|\d*))(?:,(\d{{1,2}}))?( ?(?:{thousands}))?(?: ?(?:{currency}){attached})(?![a-z])"
         )
 
     def durations(self, text: str) -> list[Duration]:
@@ -194,19 +194,21 @@ class DurationReader:
 
     def amounts(self, text: str) -> list[Decimal]:
         """The euro amounts written in `text` (folded, one space between words)."""
-        return [amount for amount, _ in self.amount_spans(text)]
+        return [_euros(match) for match in self._amount.finditer(_spaced(text))]
 
     def amount_spans(self, text: str) -> list[tuple[Decimal, int]]:
         """Each euro amount of `text` with where it starts (the spaces replaced keep positions)."""
-        return [
-            (Decimal(match.group(1).replace(" ", "").replace(".", "") + "." + (match.group(2) or "0")), match.start())
-            for match in self._amount.finditer(_spaced(text))
-        ]
+        return [(_euros(match), match.start()) for match in self._amount.finditer(_spaced(text))]
 
     def amount_end(self, text: str, start: int) -> int:
         """Where the amount that `amount_spans` found at `start` ends (its currency word included)."""
         match = self._amount.match(_spaced(text), start)
         return match.end() if match else start
+
+
+def _euros(match: re.Match[str]) -> Decimal:
+    """The amount an `_amount` match writes: its units, cents, and thousands when it says so ("0,6 k€": 600 €)."""
+    return Decimal(match[1].replace(" ", "").replace(".", "") + "." + (match[2] or "0")) * (1000 if match[3] else 1)
 
 
 def _spaced(text: str) -> str:
@@ -230,9 +232,8 @@ def _duration(text: str, number: str, minutes_per_unit: int, added: int, span: t
     if hours <= 0:
         return Duration(text, None, f"« {text} » : une durée doit être positive", start, end)
     if hours > MAX_HOURS:
-        return Duration(
-            text, None, f"« {text} » : plus de {MAX_HOURS} heures, ce n'est pas une durée réaliste", start, end
-        )
+        problem = f"« {text} » : plus de {MAX_HOURS} heures, ce n'est pas une durée réaliste"
+        return Duration(text, None, problem, start, end)
     return Duration(text, hours, "", start, end)
 
 

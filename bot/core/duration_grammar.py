@@ -40,3 +40,4 @@ class DurationGrammar(StrictModel):
     carried_unit_after: list[str] = []
     currency: list[str] = Field(min_length=1)
     attached_currency: list[str] = []
+    thousand_marks: list[str] = []  # "1,5 k€": thousands

@@ -17,6 +17,7 @@ from functools import cached_property, partial
 from .chat import ChatNoise
 from .forwarding import Forwarding
 from .history import ReplyHistory
+from .line_questions import LineQuestions, numbered_lines
 from .lists import BULLETS, FULL_STOP, CountedLists, SequenceLists, asking_items, inline_items, semicolon_items
 from .phrases import PhraseFinder, alternatives, phrases_pattern
 from .pieces import Pieces
@@ -24,6 +25,7 @@ from .reading import Reading
 from .sentence_ends import Titles, bare_line, each_sentence
 from .sign_offs import SignOffs
 from .spoken import Dictation
+from .told_values import ANY_VALUE_TOLD, DATE_TOLD, FACT_TOLD
 
 __all__ = ["Message", "Reader", "Reading", "Sentence"]
 
@@ -32,13 +34,6 @@ _ITEM_NUMBER = re.compile(
     r"^\(?(?:\d{1,2}[).°/-]|(?:[a-zA-Z]|i{1,3}|iv|vi{0,3}|I{1,3}|IV|VI{0,3})[).°])\s+|^[" + BULLETS + r"]\s*"
     r"|^[Qq]\d{1,2}\b\s*[).:/-]?\s*"  # "Q1 durée ?", "Q2 : tarif": a question's number
 )
-# A fact told (a year, a day/month, a value after a label or in brackets: "enveloppe : 1 000 € TTC", "(2 350 €)"): a
-# list's item holding one is the situation, unless it asks by itself. In a message telling one (a budget), an item with
-# any amount or duration not asking by its own words tells one too ("- le CDG vient 2 h 30 par visite").
-_VALUE_TOLD = r"[:=(]\s*\d[\d\s,.]*?\s?(?:€|h\b|min\b)"
-_DATE_TOLD = re.compile(rf"\b(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}\b|{_VALUE_TOLD}")
-_FACT_TOLD = re.compile(r"\d\s?(?:€|h\b|min\b)")
-_ANY_VALUE_TOLD = re.compile(_VALUE_TOLD)
 # A remark in brackets, closed or not where the sentence ends ("R : à compléter (hors sujet ?"): its "?" asks nothing.
 _ASIDE = re.compile(r"\([^()]*(?:\)|$)")
 _TRAILING_LINK = re.compile(r"\s+et$")  # "(i) le coût horaire et (ii) …": the item ends before "et"
@@ -102,6 +97,7 @@ class Reader:
         self.chat = ChatNoise(reading)
         self._forwarding = Forwarding(reading, self.chat)
         self.history = ReplyHistory(reading)
+        self._lines = LineQuestions(reading)
         labels = alternatives(reading.item_labels)  # "Observation n° 1 : …" is "1) …"
         self._labelled = re.compile(
             rf"^[ \t]*(?:{labels})[ \t]*(?:n[ \t]*[°º][ \t]*|no\.?[ \t]+)?(\d{{1,2}})[ \t]*:", re.I | re.M
@@ -148,6 +144,7 @@ class Reader:
     def _asking(self, body: str, unpunctuated: bool) -> list[Sentence]:
         """The sentences of `body`, each knowing whether it asks something."""
         sentences: list[Sentence] = []
+        ends: list[str] = []  # each sentence's last character as written
         found = self._sentences(body)
         listing = False  # in a list announced by "Pourriez-vous m'indiquer :" or "Nos questions :"
         asked = False  # the sentence before asked something
@@ -170,7 +167,7 @@ class Reader:
                 or self.question_nouns.find(sentence)
                 or self._counted.counts(sentence)  # "Mon adjoint affirme deux choses :"
             )
-            asks = (item and listing and not opens_list and not _DATE_TOLD.search(sentence)) or (
+            asks = (item and listing and not opens_list and not DATE_TOLD.search(sentence)) or (
                 not opens_list
                 and (
                     request != sentence
@@ -185,20 +182,23 @@ class Reader:
             listing = (item and listing) or bool(announced)
             asked = asks
             sentences.append(Sentence(sentence, asks, item and not opens_list))  # a heading is no item of its list
+            ends.append(end)
+        if unpunctuated:  # one question a line, as on a phone
+            sentences = [replace(s, asks=a) for s, a in zip(sentences, self._lines.asked(sentences, ends), strict=True)]
         if sum(s.listed for s in sentences) > 1:
             # Nothing asks but a list ("1) durée de la convention 2) tarif du CDG"), or a list some items of which ask:
             # its items are the questions (`asking_items`), unless one tells a date (the situation). Another list of the
             # message whose items ask nothing tells the situation ("Échanges : - présentation de l'offre").
             asking = asking_items([(s.text, s.listed, s.asks) for s in sentences])
             sentences = [
-                replace(s, asks=s.asks or (i in asking and not _DATE_TOLD.search(s.text)))
+                replace(s, asks=s.asks or (i in asking and not DATE_TOLD.search(s.text)))
                 for i, s in enumerate(sentences)
             ]
         # "Donc trois choses : quel tribunal, comment sortir, et si …" after a dialogue that asked them: those items
         if (counted := self._counted.asked([(s.text, s.listed, s.asks) for s in sentences])) is not None:
             sentences = [replace(s, asks=s.asks and i in counted) for i, s in enumerate(sentences)]
-        if any(_ANY_VALUE_TOLD.search(s.text) for s in sentences):
-            told = [s.listed and _FACT_TOLD.search(s.text) and not self.cutter.asks(s.text, True) for s in sentences]
+        if any(ANY_VALUE_TOLD.search(s.text) for s in sentences):
+            told = [s.listed and FACT_TOLD.search(s.text) and not self.cutter.asks(s.text, True) for s in sentences]
             sentences = [
                 replace(s, asks=False) if s.asks and fact else s for s, fact in zip(sentences, told, strict=True)
             ]
@@ -217,7 +217,7 @@ class Reader:
         found: list[tuple[str, bool, bool]] = []
         # Items between semicolons are the questions only in a message without "?" ("piraté ; données perdues. Qui … ?")
         listed = text.count(";") >= 2 and "?" not in text
-        text = self._labelled.sub(r"\1)", text) if "\n" in text else text
+        text = numbered_lines(self._labelled.sub(r"\1)", text)) if "\n" in text else text
         text = inline_items(
             self._counted.items(self._sequence.items(semicolon_items(text, self.cutter.asks) if listed else text))
         )

@@ -45,7 +45,10 @@ class PieceWords:
         self._link = re.compile(rf"^(?:(?:{links})(?:[\s,]+|$))+")
         self._run_on_start = re.compile(rf"\s+(?=(?:{alternatives(reading.run_on_starts)})\s)", re.IGNORECASE)
         self._inversion = re.compile(rf"\w-(?:t-)?(?:{alternatives(reading.inverted_subjects)})\b")
-        self._asked_inverted = re.compile(rf"\w-(?:t-)?(?:{alternatives(reading.asking_inversions)})\b")  # "doit-on"
+        inverted = alternatives(reading.asking_inversions)
+        spaced = alternatives(reading.spaced_inversion_verbs)
+        # "doit-on", and as typed on a phone "peut il", "faut il"
+        self._asked_inverted = re.compile(rf"\w-(?:t-)?(?:{inverted})\b|\b(?:{spaced})\s(?:t\s)?(?:{inverted})\b")
         self._subject = re.compile(rf"(?:{alternatives(reading.inverted_subjects)})\b")  # "on doit …", "il est …"
         # "… et La Fibre ont-ils …": a second subject, then the verb both share (see `_joined_subjects`).
         self._plural = re.compile(rf"^(?:[\w'’]+\s+){{1,4}}\w+-(?:t-)?(?:{alternatives(reading.plural_subjects)})\b")

@@ -1,6 +1,6 @@
-"""Finding the distinct questions of a message read by `Reader`, each with the sentence or piece
-before it (what a question too weak alone is read again with), and the follow-up questions that take
-up the topic of the one before ("… La Fibre peut-elle résilier à tout moment ? Et le CDG, il peut aussi ?")."""
+"""Finding the distinct questions of a message read by `Reader`, each with the sentence or piece before it (what a
+question too weak alone is read again with), and the follow-ups taking up the topic of the one before ("… La Fibre
+peut-elle résilier à tout moment ? Et le CDG, il peut aussi ?")."""
 
 from __future__ import annotations
 
@@ -49,8 +49,8 @@ class QuestionFinder(FollowUps):
         self.run_on = TopicCuts(matcher, threshold, cutter.run_on_cuts, cutter.says_asking, self._topical, inside)
         self._own_question = PhraseFinder(reader.reading.own_question_markers)  # "et moi", "de mon côté"
         self.unstated = unstated  # what the convention never gives, asked ("quel est le SIRET du CDG ?"), else ""
-        # The words naming a party (knowledge/calculations.yaml): a follow-up's own party replaces the
-        # previous question's ("Et le CDG, il peut aussi ?" is about the CDG, not La Fibre).
+        # The words naming a party (knowledge/calculations.yaml): a follow-up's own party replaces the previous
+        # question's ("Et le CDG, il peut aussi ?" is about the CDG, not La Fibre).
         self._party = re.compile(rf"(?<![\w'’-])(?:{any_phrase(parties)})(?![\w'’])", re.IGNORECASE)
         # What a follow-up may name besides its topic: parties and question words ("Et pourquoi ?").
         not_topics = (*parties, *reader.cutter.question_words)
@@ -77,9 +77,12 @@ class QuestionFinder(FollowUps):
         unpunctuated = "?" not in message.outside and not any("?" in sentence.text for sentence in sentences)
         for index, sentence in enumerate(sentences):
             # "Pouvez-vous me préparer des éléments de réponse ? • Peut-on … ? • Qui … ?": a request right before the
-            # list items that ask, naming questions or answers, asks for theirs (or a check after them): context
-            heading = not sentence.listed and self._heads_asking_list(sentences[index + 1 :], sentence.text)
-            heading = heading or self.claims.closes([(s.listed, s.asks) for s in sentences[:index]], sentence.text)
+            # list items that ask, naming questions or answers, asks for theirs (or a check after them, itself no item
+            # of the list: "- la durée : 2 ans → c'est juste ?" asks of its own line): context
+            heading = not sentence.listed and (
+                self._heads_asking_list(sentences[index + 1 :], sentence.text)
+                or self.claims.closes([(s.listed, s.asks) for s in sentences[:index]], sentence.text)
+            )
             # "ki signe pr la fibre? et pr le cdg 62": a linking word and a party right after a question take it up
             if heading or (not sentence.asks and not (questions and not previous and self._party_only(sentence.text))):
                 previous.append(sentence.text)
@@ -162,10 +165,9 @@ class QuestionFinder(FollowUps):
         return questions
 
     def _elsewhere(self, text: str, others: bool) -> bool:
-        """Whether a question naming nothing the convention knows, beside `others` questions of the message, asks
-        about something else ("… ? Au fait, vous savez quand ouvre la déchetterie ?", "Votre datacenter est-il certifié
-        HDS ? Par ailleurs, qui …"): it names words of another topic, or its writer opens it as a new one ("Par
-        ailleurs, quel antivirus nous conseillez-vous ?"), so it is answered (refused) in its place, not left out."""
+        """Whether a question naming nothing the convention knows, beside `others` questions, asks about something else
+        ("… ? Au fait, vous savez quand ouvre la déchetterie ?"): it names words of another topic, or its writer opens it
+        as a new one ("Par ailleurs, quel antivirus … ?"), so it is answered (refused) in its place, not left out."""
         return others and (self._foreign(text) or (text.endswith("?") and self.reader.cutter.opens_topic(text)))
 
     def _topical(self, text: str) -> bool:
@@ -196,9 +198,8 @@ class QuestionFinder(FollowUps):
 
     def _asks_when(self, piece: str) -> bool:
         """ "…, et au bout de combien de temps": how long or from when, asked of the piece before it."""
-        return self.reader.cutter.is_linked(piece) and not self.names_something(
-            self.reader.cutter.time_question.sub(" ", fold(piece))
-        )
+        cutter = self.reader.cutter
+        return cutter.is_linked(piece) and not self.names_something(cutter.time_question.sub(" ", fold(piece)))
 
     def _party_only(self, piece: str) -> bool:
         """A linking word and a party, no question word: the second party of the piece before it."""

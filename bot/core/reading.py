@@ -23,6 +23,9 @@ class Reading:
     question_nouns: tuple[str, ...] = ()
     topic_openers: tuple[str, ...] = ()
     asking_inversions: tuple[str, ...] = ()
+    spaced_inversion_verbs: tuple[str, ...] = ()  # "peut il": an inversion written without its hyphen
+    telling_auxiliaries: tuple[str, ...] = ()  # "on a reçu": with participle_endings, a line that tells
+    participle_endings: tuple[str, ...] = ()
     question_openers: tuple[str, ...] = ()
     indirect_openers: tuple[str, ...] = ()
     if_words: tuple[str, ...] = ()

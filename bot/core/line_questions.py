@@ -1,0 +1,63 @@
+"""Questions written one a line, as on a phone: lines numbered without a mark ("1 qui paye le deplacement" / "2 la
+convention se renouvelle toute seule"), and lines with no mark at all after a line that asks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from .phrases import alternatives
+from .reading import Reading
+from .told_values import tells_value
+
+# A line's bare number, then a word: "2 la contention …"; the first may follow a word of greeting ("bonjour 1 qui …")
+_BARE_NUMBER = re.compile(r"^([ \t]*(?:[^\W\d]+[ \t]+)?)(\d)[ \t]+(?=[^\W\d])", re.MULTILINE)
+_LINE_END_MARK = re.compile(r"[^\W_]$")  # a line that ends on a letter or a digit: no mark closes it
+MIN_LINE_WORDS = 4  # "le devis faut le signer": a question; "ok merci", "la mairie": no
+
+
+def numbered_lines(text: str) -> str:
+    """`text` with lines numbered 1, 2, 3… without a mark written as list items ("1) …"), when their numbers follow
+    each other from 1 at the starts of lines (a number alone at one line's start is a quantity: "2 agents sont …")."""
+    found = list(_BARE_NUMBER.finditer(text))
+    numbers = [int(match[2]) for match in found]
+    if len(found) < 2 or numbers != list(range(1, len(found) + 1)) or any(match[1].strip() for match in found[1:]):
+        return text
+    return _BARE_NUMBER.sub(r"\1\2) ", text)
+
+
+class Said(Protocol):
+    """A sentence of a message, knowing whether it asks by its own words."""
+
+    text: str
+    asks: bool
+
+
+class LineQuestions:
+    """Which lines of a message without "?" ask: those that do by their words, and the bare lines after them."""
+
+    def __init__(self, reading: Reading) -> None:
+        # "on a bien reçu": an auxiliary, perhaps an adverb, a participle, with its accents ("il a compte" is no "a
+        # compté": "é" is no "e", or every word ending in "e" would be one)
+        endings = "|".join(re.escape(ending) for ending in sorted(reading.participle_endings, key=len, reverse=True))
+        self._past = re.compile(rf"\b(?:{alternatives(reading.telling_auxiliaries)})\s+(?:\w+\s+)?\w+(?:{endings})\b")
+
+    def asked(self, sentences: Sequence[Said], ends: Sequence[str]) -> list[bool]:
+        """Whether each sentence asks: as said, or, after a line that asks, a line with no mark either that neither
+        tells a value nor what happened ("qui fait le devis" / "le devis faut le signer ou juste le lire")."""
+        out, after_question = [], False
+        for sentence, end in zip(sentences, ends, strict=True):
+            bare = bool(_LINE_END_MARK.search(end))
+            asked = sentence.asks or (after_question and bare and self._asks_in_line(sentence.text))
+            after_question = bare and (after_question or asked)
+            out.append(asked)
+        return out
+
+    def _asks_in_line(self, sentence: str) -> bool:
+        """Whether a bare line after a question is one too: long enough, telling neither a value nor a past event."""
+        return (
+            len(sentence.split()) >= MIN_LINE_WORDS
+            and not tells_value(sentence)
+            and not self._past.search(sentence.lower())
+        )
