@@ -175,6 +175,7 @@ class CalculationsFile(StrictModel):
     included_before_words: list[str] = []
     visit_sentence_words: list[str] = []
     writer_subjects: list[str] = []
+    other_subjects: list[str] = []
     total_after_words: list[str] = []
     hours_asked_words: list[str] = []
     amount_asked_words: list[str] = []

@@ -66,6 +66,7 @@ class Cues:
         # whole words: "il" is not the start of "illégal", "ma" not that of "mairie" (visit_sentences.py)
         self.visit_sentence = cue_pattern((), whole=words.visit_sentence_words) if words.visit_sentence_words else None
         self.writer_subject = cue_pattern((), whole=words.writer_subjects) if words.writer_subjects else None
+        self.other_subject = cue_pattern((), whole=words.other_subjects) if words.other_subjects else None
         self.compensation = cue_pattern(words.compensation_words) if words.compensation_words else None
         self.addition = joining(words.addition_words) if words.addition_words else None
         self.alternative = joining(words.alternative_words) if words.alternative_words else None

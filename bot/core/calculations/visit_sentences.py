@@ -37,13 +37,16 @@ class VisitSentences:
     def _tells_of_visit(self, sentence: str, opens: bool) -> bool:
         """Does `sentence` tell of the visit: it names the CDG 62, its coming or whoever came ("il", "le technicien"),
         or a trip the writer does not say is her own? A sentence naming none of them is someone else's only when the
-        writer says it is hers ("J'ai roulé 4h30", "ma pause") or when it opens with the hours, a diary's time of day
-        ("10h mariage"); "Puis 1h mardi." goes on with the visit."""
+        writer says it is hers ("J'ai roulé 4h30", "ma pause"), when another person opens it ("Le maire était en
+        réunion de 10h à 12h"), or when it opens with the hours, a diary's time of day ("10h mariage"); "Puis 1h mardi."
+        goes on with the visit."""
         folded = fold(sentence)
         cdg = self.cues.parties.get("cdg")
         if any(p is not None and p.search(folded) for p in (cdg, self.cues.intervention, self.cues.visit_sentence)):
             return True
         writer = bool(self.cues.writer_subject and self.cues.writer_subject.search(folded))
+        other = self.cues.other_subject  # "Le maire était en réunion de 10h à 12h": opened by someone else
+        writer = writer or bool(other and other.compiled.match(folded.lstrip(" ,;:-–—•*")))
         travel = self.cues.duration_cues.get("travel")
         if travel and travel.search(folded):
             return not writer
