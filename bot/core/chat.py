@@ -6,6 +6,7 @@ relay_closings, follow_up_words)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .french import fold
 from .phrases import PhraseFinder, phrase_trie, phrases_pattern, written_forms
@@ -99,6 +100,18 @@ class ChatNoise:
             if self._openers.may_open(text, after) and _GREETING.match(text, at).end() == after:
                 found.append(after)
         return found
+
+    def only_calls(self, sentence: str, request: str, asks: Callable[[str], bool]) -> bool:
+        """Whether a sentence (`request`: without its opener) only calls for an answer: an opener followed by nothing
+        but urgency or thanks ("Tu peux me répondre vite ?"), perhaps after a comma and words that ask nothing ("Je ne
+        sais pas répondre, pouvez-vous m'aider ?"): the question is elsewhere."""
+        if request != sentence:
+            return self.says_nothing(request)
+        head, comma, tail = sentence.rpartition(",")
+        tail = tail.lstrip()
+        if not comma or not (opener := self._openers.match(tail, 0)):
+            return False
+        return self.says_nothing(tail[self._after_opener.match(tail, opener.end()).end() :]) and not asks(head)
 
     def says_nothing(self, request: str) -> bool:
         """Whether what follows a request opener asks nothing: nothing, or only urgency and thanks ("Quelqu'un a la

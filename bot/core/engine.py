@@ -160,7 +160,7 @@ class Engine:
         asked = focus or sentence or (question if whole else "")  # its own words (a part's: itself)
         if unsaid := self.mentions.unsaid(asked):  # "Qui préside Somme Numérique ?": named, nothing more
             return self.replies.unknown(question, self.replies.unsaid(unsaid, self.matcher.rank(terms)))
-        if unstated := self.mentions.unstated(asked):
+        if unstated := self.mentions.unstated(self.reader.cutter.reported(asked)):  # not who asks: "au service paie, …"
             return self.replies.unknown(question, self.replies.not_found(self.matcher.rank(terms), unstated))
         if other := self.mentions.elsewhere(asked):  # "Le CDG 59 propose-t-il la même offre ?"
             return self.replies.unknown(question, self.replies.not_bound(other))

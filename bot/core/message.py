@@ -153,7 +153,7 @@ class Reader:
             heading = not item or end == ":"
             opens_list = heading and index + 1 < len(found) and found[index + 1][1] and self._announces(sentence, end)
             request = self.chat.without_opener(sentence)
-            if _EMPTY_FIELD.match(sentence) or (request != sentence and self.chat.says_nothing(request)):
+            if _EMPTY_FIELD.match(sentence) or self.chat.only_calls(sentence, request, self.cutter.asks):
                 continue  # "Quelqu'un a la réponse ?", "Tu peux me répondre vite ?": a call, the question is elsewhere
             # The announcing sentence is context: its items are the questions. A request ("Dites-moi, …") asks,
             # and so does a sentence going on with the question before it ("… savoir si X. Et aussi si Y.").
