@@ -12,7 +12,7 @@ from ..french import fold
 from .base import sentence_start
 from .cues import Cues
 
-MARKS = ".!?\n"  # what ends a sentence, for this reading
+MARKS = ".!?;\n"  # what ends a sentence, for this reading ("… a duré 2 h ; le CDG était venu de 9h à 10h")
 APART = "apart"  # the role of hours said apart from the visit
 DAY_START, DAY_END = 7, 20  # the hours of a working day: "10h mariage" opening a sentence is a time of day
 _END = re.compile(f"[{re.escape(MARKS)}]")
