@@ -180,9 +180,16 @@ class Parties(Calculator):
         )
 
     def _told(self, folded: str, start: int, verb: int) -> bool:
-        """Is the name at `start` the "nous" of "La Fibre nous informe qu'elle résiliera": who is told?"""
+        """Is the name at `start` the "nous" of "La Fibre nous informe qu'elle résiliera" (who is told), or of "La
+        Fibre nous a résilié la convention" (the provider's object, right after its name)?"""
         announce = self.cues.announce
-        return bool(announce and any(m.start() == start for m in announce.finditer(folded, start, verb)))
+        if announce and any(m.start() == start for m in announce.finditer(folded, start, verb)):
+            return True
+        before = folded[max(0, start - ACTOR_REACH) : start].rstrip()
+        word = _WORD.match(folded, start).group()  # type: ignore[union-attr]
+        return word in self._first_person and any(
+            m.end() == len(before) for party in PROVIDERS for m in self.cues.parties[party].finditer(before)
+        )
 
     def named(self, folded: str) -> set[str]:
         """The organisations `folded` names (the commune aside)."""
