@@ -29,7 +29,10 @@ class VisitSentences:
         counted = [i for i, (_, role) in enumerate(roles) if role in ("intervention", "travel", "pause")]
         if len(counted) < 2:
             return roles
-        told = {i: self._tells_of_visit(*self._sentence(text, roles[i][0])) for i in counted}
+        told = {
+            i: self._tells_of_visit(*self._sentence(text, roles[i][0])) and not self._others_clause(text, roles[i][0])
+            for i in counted
+        }
         if all(told.values()) or not any(told[i] for i in counted if roles[i][1] != "pause"):
             return roles
         return [(d, APART) if i in told and not told[i] else (d, role) for i, (d, role) in enumerate(roles)]
@@ -51,6 +54,17 @@ class VisitSentences:
         if travel and travel.search(folded):
             return not writer
         return not (writer or opens)
+
+    def _others_clause(self, text: str, duration: Duration) -> bool:
+        """Is `duration` in a clause after a comma that someone else or another event opens, naming neither the visit
+        nor whoever came ("Le CDG est intervenu 2 h, la réunion avec la secrétaire (sans le CDG) a duré 45 min")?"""
+        start = max(text.rfind(",", 0, duration.start), text.rfind(";", 0, duration.start))
+        if start < 0 or _END.search(text, start, duration.start):
+            return False  # no comma in its sentence before it: the sentence's reading holds
+        clause = fold(text[start + 1 : duration.end]).lstrip()
+        other = self.cues.other_subject
+        visit = (self.cues.intervention, self.cues.visit_sentence)
+        return bool(other and other.compiled.match(clause)) and not any(p and p.search(clause) for p in visit)
 
     @staticmethod
     def _sentence(text: str, duration: Duration) -> tuple[str, bool]:
