@@ -50,6 +50,7 @@ class PartyClause(StrictModel):
     party: str
     counterpart: dict[str, str]
     note: dict[str, str] = {}
+    asked_with: list[str] = []  # if given, only a question saying one of these near the other party's name
 
 
 class LaterPeriods(StrictModel):

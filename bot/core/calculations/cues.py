@@ -82,6 +82,8 @@ class Cues:
         self.intervention = cue_pattern(words.intervention_words) if words.intervention_words else None
         self.convention = cue_pattern(words.convention_words) if words.convention_words else None
         self.party_clauses = {entry.clause: entry for entry in words.party_clauses}
+        # "obligations de", "s'engage": a question about a party's own duties (parties.py, `of_other`)
+        self.party_duties = {e.clause: cue_pattern(e.asked_with) for e in words.party_clauses if e.asked_with}
         self.included = optional(words.included_words)
         self.included_before = _at_end(words.included_before_words)  # "2h30 avec la route": the trip counted in
         self.trip = optional(words.trip_words)  # "il a mis 1 h pour venir": a delay that may be the trip

@@ -16,6 +16,7 @@ from .writers import PROVIDERS, Writer
 
 RECEIPT_REACH = 20  # characters around a name where the receipt cue holding it may start or end ("reçu en mairie le")
 ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
+DUTY_REACH = 30  # characters between a party's name and the words asking its duties ("obligations de La Fibre")
 
 # Between a termination word and the party after it: the agent ("par", "du", "de la"), nothing else.
 _WORD = re.compile(r"[a-z]*")  # the rest of a word
@@ -206,18 +207,20 @@ class Parties(Calculator):
 
     def mismatch(self, question: str, terms: list[str], ranked: list[Candidate], named: set[str]) -> Answer | None:
         """A clause of one party given for a question about the other: the other's own clause instead."""
-        if not ranked or not self.of_other(ranked[0].clause_id, named):
+        if not ranked or not self.of_other(ranked[0].clause_id, named, question):
             return None
         return self.counterpart(question, terms, ranked[0].clause_id, next(iter(named)))
 
-    def of_other(self, clause_id: str, named: set[str]) -> bool:
-        """Whether `clause_id` is a party's clause while `named` is only another party, who has its own."""
+    def of_other(self, clause_id: str, named: set[str], text: str) -> bool:
+        """Whether `clause_id` is a party's clause, `named` only another, who has its own (its duties asked in `text`)."""
         entry = self.cues.party_clauses.get(clause_id)
-        return (
-            len(named) == 1
-            and entry is not None
-            and entry.party not in named
-            and next(iter(named)) in entry.counterpart
+        if len(named) != 1 or entry is None or entry.party in named or next(iter(named)) not in entry.counterpart:
+            return False
+        if not (duties := self.cues.party_duties.get(clause_id)):
+            return True
+        folded, party = " ".join(fold(text).split()), self.cues.parties[next(iter(named))]
+        return any(
+            party.search(folded[max(0, m.start() - DUTY_REACH) : m.end() + DUTY_REACH]) for m in duties.finditer(folded)
         )
 
     def counterpart(self, question: str, terms: list[str], clause_id: str, asked: str) -> Answer | None:
