@@ -58,9 +58,9 @@ class VisitSentences:
     def _others_clause(self, text: str, duration: Duration) -> bool:
         """Is `duration` in a clause after a comma that someone else or another event opens, naming neither the visit
         nor whoever came ("Le CDG est intervenu 2 h, la réunion avec la secrétaire (sans le CDG) a duré 45 min")?"""
-        start = max(text.rfind(",", 0, duration.start), text.rfind(";", 0, duration.start))
+        start = text.rfind(",", 0, duration.start)
         if start < 0 or _END.search(text, start, duration.start):
-            return False  # no comma in its sentence before it: the sentence's reading holds
+            return False  # no comma in its sentence before it (";" ends a sentence here): the sentence's reading holds
         clause = fold(text[start + 1 : duration.end]).lstrip()
         other = self.cues.other_subject
         visit = (self.cues.intervention, self.cues.visit_sentence)
