@@ -194,7 +194,7 @@ class DurationReader:
 
     def amounts(self, text: str) -> list[Decimal]:
         """The euro amounts written in `text` (folded, one space between words)."""
-        return [_euros(match) for match in self._amount.finditer(_spaced(text))]
+        return [amount for amount, _ in self.amount_spans(text)]
 
     def amount_spans(self, text: str) -> list[tuple[Decimal, int]]:
         """Each euro amount of `text` with where it starts (the spaces replaced keep positions)."""

@@ -16,6 +16,7 @@ MARKS = ".!?;\n"  # what ends a sentence, for this reading ("… a duré 2 h ; l
 APART = "apart"  # the role of hours said apart from the visit
 DAY_START, DAY_END = 7, 20  # the hours of a working day: "10h mariage" opening a sentence is a time of day
 _END = re.compile(f"[{re.escape(MARKS)}]")
+_BRACKETS = re.compile(r"\([^()]*\)")  # an aside says more of what precedes it: "(sans le CDG)" names no one who came
 
 
 class VisitSentences:
@@ -44,12 +45,10 @@ class VisitSentences:
         réunion de 10h à 12h"), or when it opens with the hours, a diary's time of day ("10h mariage"); "Puis 1h mardi."
         goes on with the visit."""
         folded = fold(sentence)
-        cdg = self.cues.parties.get("cdg")
-        if any(p is not None and p.search(folded) for p in (cdg, self.cues.intervention, self.cues.visit_sentence)):
+        if self._names_visit(folded):
             return True
         writer = bool(self.cues.writer_subject and self.cues.writer_subject.search(folded))
-        other = self.cues.other_subject  # "Le maire était en réunion de 10h à 12h": opened by someone else
-        writer = writer or bool(other and other.compiled.match(folded.lstrip(" ,;:-–—•*")))
+        writer = writer or self._opened_by_other(folded)  # "Le maire était en réunion de 10h à 12h"
         travel = self.cues.duration_cues.get("travel")
         if travel and travel.search(folded):
             return not writer
@@ -61,10 +60,19 @@ class VisitSentences:
         start = text.rfind(",", 0, duration.start)
         if start < 0 or _END.search(text, start, duration.start):
             return False  # no comma in its sentence before it (";" ends a sentence here): the sentence's reading holds
-        clause = fold(text[start + 1 : duration.end]).lstrip()
+        return self._opened_by_other(fold(text[start + 1 : duration.end]))
+
+    def _names_visit(self, folded: str) -> bool:
+        """Does `folded` name the CDG 62, its coming or whoever came ("il", "le technicien")?"""
+        cdg = self.cues.parties.get("cdg")
+        return any(p is not None and p.search(folded) for p in (cdg, self.cues.intervention, self.cues.visit_sentence))
+
+    def _opened_by_other(self, part: str) -> bool:
+        """Does `part` (folded) open with someone else of the commune or another event (`other_subjects`), naming the
+        visit nowhere but in an aside in brackets?"""
         other = self.cues.other_subject
-        visit = (self.cues.intervention, self.cues.visit_sentence)
-        return bool(other and other.compiled.match(clause)) and not any(p and p.search(clause) for p in visit)
+        opened = bool(other and other.compiled.match(part.lstrip(" ,;:-–—•*")))
+        return opened and not self._names_visit(_BRACKETS.sub(" ", part))
 
     @staticmethod
     def _sentence(text: str, duration: Duration) -> tuple[str, bool]:
