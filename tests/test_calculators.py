@@ -32,7 +32,7 @@ def test_deadlines(case: dict) -> None:
 
 @pytest.mark.parametrize("case", TABLE["dates"], ids=[case["text"] for case in TABLE["dates"]])
 def test_dates(case: dict) -> None:
-    found = find_dates(case["text"])
+    found = find_dates(case["text"], case.get("today"))
     if case.get("none"):
         assert found == []
         return

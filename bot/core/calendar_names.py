@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .french import fold
 
@@ -15,6 +15,12 @@ class CalendarNames:
     months: tuple[str, ...]  # wide, January first
     weekdays: tuple[str, ...]  # wide, Monday first
     numbers: dict[str, int]  # folded wide and abbreviated month names -> month number
+    # Days named from today (CLDR's relative date fields), folded: "hier" -1, "apres-demain" 2; "mardi dernier" the
+    # last Tuesday before today (weekday, -1), "mardi prochain" the next one (weekday, 1); "dans {0} jours" counted
+    # forward in days (1), "il y a {0} jours" back (-1), "dans {0} semaines" forward in weeks (7).
+    near_days: dict[str, int] = field(default_factory=dict)
+    weekday_moves: dict[str, tuple[int, int]] = field(default_factory=dict)
+    counted_days: dict[str, int] = field(default_factory=dict)
 
 
 _names: CalendarNames | None = None
@@ -32,8 +38,38 @@ def calendar_names() -> CalendarNames:
             for width in ("wide", "abbreviated")
             for number, name in get_month_names(width, locale="fr").items()
         }
-        _names = CalendarNames(months, weekdays, {**_three_letters(months, weekdays), **numbers})
+        _names = CalendarNames(
+            months, weekdays, {**_three_letters(months, weekdays), **numbers}, *_relative_names(weekdays)
+        )
     return _names
+
+
+# CLDR's fields for days counted from today: the units read in days, and the weekdays' keys, Monday first.
+_COUNTED_UNITS = {"day": 1, "week": 7}
+_WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _relative_names(weekdays: tuple[str, ...]) -> tuple[dict[str, int], dict[str, tuple[int, int]], dict[str, int]]:
+    """The days named from today, from CLDR's relative date fields: babel keeps them in its locale data (no public
+    getter; `format_timedelta` reads the same). A babel without them gives none: such days are then not read."""
+    from babel import Locale
+
+    fields = Locale.parse("fr")._data.get("date_fields", {})
+    near = {fold(name): offset for offset, name in fields.get("day", {}).get("relative", {}).items() if offset}
+    moves = {
+        fold(name): (index, offset)
+        for index, key in enumerate(_WEEKDAY_KEYS[: len(weekdays)])
+        for offset, name in fields.get(key, {}).get("relative", {}).items()
+        if offset in (-1, 1)
+    }
+    counted = {
+        fold(pattern): days * (1 if direction == "future" else -1)
+        for unit, days in _COUNTED_UNITS.items()
+        for direction in ("future", "past")
+        for pattern in fields.get(unit, {}).get(direction, {}).values()
+        if "{0}" in pattern
+    }
+    return near, moves, counted
 
 
 def use_calendar_names(names: CalendarNames) -> None:

@@ -17,6 +17,7 @@ class DateMention:
     assumed_year: bool = False  # written without a year: the year was chosen (and the answer says so)
     month_only: bool = False  # "en avril 2025": `value` is the 1st, the day is unknown
     approximate: bool = False  # "il y a 18 mois": counted back from today, the exact day is unknown
+    relative: bool = False  # "hier", "dans 10 jours": named from today, never taken for the signature unless said
 
 
 def mention(text: str, year: int, month: int, day: int, start: int) -> DateMention:

@@ -16,7 +16,7 @@ from .date_mention import mention as _mention
 from .folding import folded as fold_spaced
 from .french import fold
 from .number_words import SPOKEN, number_in_words, year_in_words
-from .relative_dates import ago, days_months, days_of_months, years_from_neighbours
+from .relative_dates import ago, days_from_today, days_months, days_of_months, years_from_neighbours
 from .rescan import Item, Rescan
 
 # A digit first, the character before it checked just after (the same matches as a look-behind first,
@@ -80,6 +80,7 @@ def _find_dates(question: str, today: date | None) -> tuple[DateMention, ...]:
             if not any(m.start <= start < m.start + len(m.text) + 8 for m in found):
                 found.append(DateMention(text, date(year, month, 1), "", start, month_only=True))
         found.extend(ago(folded, today, found))
+        found.extend(days_from_today(folded, today, found))
         found.extend(days_months(folded, today))
         found.extend(days_of_months(folded, today))
     found.sort(key=lambda mention: mention.start)

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from .calendar_names import CalendarNames, calendar_names
 from .date_mention import DateMention, yearless
 from .date_mention import mention as written_date
 
@@ -128,3 +129,73 @@ def days_of_months(folded: str, today: date) -> list[DateMention]:
             )
         )
     return found
+
+
+_COUNT = r"(\d{1,3}|[a-z]+(?:[ -][a-z]+)?)"  # "dans 10 jours", "il y a trois jours": the count, in digits or words
+
+
+_built: tuple[CalendarNames | None, re.Pattern[str] | None] = (None, None)  # the names and their pattern
+
+
+def _from_today(names: CalendarNames) -> re.Pattern[str] | None:
+    """One pattern for the days named from today (`CalendarNames.near_days`, `weekday_moves`, `counted_days`), built
+    once for the names in use."""
+    global _built
+    if _built[0] is not names:
+        _built = (names, _pattern(names))
+    return _built[1]
+
+
+def _pattern(names: CalendarNames) -> re.Pattern[str] | None:
+    named = sorted([*names.near_days, *names.weekday_moves], key=len, reverse=True)
+    counted = sorted(names.counted_days, key=len, reverse=True)
+    branches = [re.escape(name) for name in named] + [
+        re.escape(pattern).replace(re.escape("{0}"), _COUNT, 1) for pattern in counted
+    ]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(branches)})(?![\w'-])") if branches else None
+
+
+def days_from_today(folded: str, today: date, found: Sequence[DateMention] = ()) -> list[DateMention]:
+    """ "hier", "avant-hier", "mardi dernier", "dans 10 jours", "il y a 3 jours": the day they name from today
+    (`relative`: a day no word may take for the signature); counted in weeks ("dans 2 semaines"), an approximate day.
+    Not where another reading (`found`) already starts ("il y a 3 semaines": `ago`)."""
+    names = calendar_names()
+    pattern = _from_today(names)
+    taken = {mention.start for mention in found}
+    result: list[DateMention] = []
+    for match in pattern.finditer(folded) if pattern else ():
+        if match.start() in taken:
+            continue
+        text, approximate = match.group(0), False
+        if (offset := names.near_days.get(text)) is not None:
+            value = today + timedelta(days=offset)
+        elif (move := names.weekday_moves.get(text)) is not None:
+            weekday, step = move
+            gap = (weekday - today.weekday()) % 7 if step > 0 else (today.weekday() - weekday) % 7
+            value = today + timedelta(days=step * (gap or 7))  # "mardi dernier" said on a Tuesday: a week ago
+        else:
+            count = next(group for group in match.groups() if group)
+            unit = next(days for pattern, days in names.counted_days.items() if _fits(pattern, text, count))
+            number = _number(count)
+            if number is None or not 0 < number <= 366:
+                continue
+            value, approximate = today + timedelta(days=unit * number), abs(unit) > 1
+        result.append(DateMention(text, value, "", match.start(), approximate=approximate, relative=True))
+    return result
+
+
+def _fits(pattern: str, text: str, count: str) -> bool:
+    """Is `text` the counted pattern `pattern` with `count` in its slot?"""
+    return pattern.replace("{0}", count, 1) == text
+
+
+def _number(count: str) -> int | None:
+    """A count in digits or in words ("trois", "vingt et un"), or None when it is no number ("quelques")."""
+    if count.isdigit():
+        return int(count)
+    from text_to_num import text2num  # rarely needed: not loaded by every answer
+
+    try:
+        return int(text2num(count, "fr"))
+    except ValueError:
+        return None

@@ -85,8 +85,8 @@ class DateRoles(Calculator):
                 and (head := self.lists.list_head(window, roles, roles[-1].mention is mentions[index - 1]))
             ):
                 roles.append(Role(mention, head.role, head.assumed))
-            elif not any(item.role == "signature" for item in roles):
-                roles.append(Role(mention, "signature", assumed=True))
+            elif not mention.relative and not any(item.role == "signature" for item in roles):
+                roles.append(Role(mention, "signature", assumed=True))  # never "dans 30 jours": no word says it
             # the words a date heads are its own, never the next date's ("4 mars 2026 : signature du CDG ;
             # 30 avril 2026 : première facture"): the next date's role is read after them
             previous_end = mention.start + len(mention.text) + len(item)
@@ -114,6 +114,7 @@ class DateRoles(Calculator):
         key = (mention.start, mention.text, previous_end, following.start if following else -1)
         if (found := known.get(key)) is None:
             window = self._weekday.sub("le ", folded[max(previous_end, mention.start - ROLE_REACH) : mention.start])
+            window += "le " if mention.relative else ""  # "reçu avant-hier" stands where "reçu le 26/11" would
             # Past the previous date, within its clause: "la facture du 15/09 est arrivée à échéance le 15/10".
             wide = CLAUSE_END.split(folded[max(0, mention.start - ROLE_REACH) : mention.start])[-1]
             after = self._after(folded, mention, following)
@@ -145,6 +146,8 @@ class DateRoles(Calculator):
         """The role the words before a date (`window`) give it, or one overriding it (in its `sentence`, or `after`)."""
         own = SENTENCE_BREAK.split(window)[-1]  # its sentence: "signé … en 2025. Le 12 novembre, le technicien …"
         role = self._cue_role(own)
+        if role is None and self._other_contract(f"{sentence} {after}"):
+            return "other"  # "Le club a un contrat avec son propre fournisseur jusqu'au 31 mars.": that contract's
         clause = own.rpartition(";")[2]
         if role and clause != own and not self._cue_role(clause):
             # "le CDG devait installer le logiciel ; le 14/09, le maire a remis une mise en demeure": the cue before the
@@ -179,6 +182,16 @@ class DateRoles(Calculator):
         taken = self.documents.of_other_document(sentence, role)
         return taken if taken in self.words.sentence_document_roles else None
 
+    def _other_contract(self, sentence: str) -> bool:
+        """Does a date's sentence name another contract ("le bail", "son fournisseur"), neither this convention nor a
+        party? A date it holds with no cue is that contract's, whatever a sentence before says."""
+        cues = self.cues
+        if not cues.other_contract or not cues.other_contract.search(sentence):
+            return False
+        rest = cues.other_contract.sub(" ", sentence)  # "la convention d'occupation du gymnase": not this one
+        named = any(party.search(sentence) for party in cues.parties.values())
+        return not (named or (cues.this_convention and cues.this_convention.search(rest)))
+
     def _cue_role(self, text: str) -> str | None:
         """The role of the nearest cue of `text` (a weak cue's only when no other is there)."""
         return _nearest(text, self.cues.date_cues) or _nearest(text, self.cues.weak_cues)
@@ -197,6 +210,8 @@ class DateRoles(Calculator):
 
         Not the words that are the next date's own ("lettre reçue le 15/11 suite à la mise en demeure du 01/08")."""
         start = mention.start + len(mention.text)
+        if _SENTENCE_END.search(mention.text[-1:]):
+            return ""  # "… jusqu'au 31 mars. A compter de la réception, …": its sentence ends with it
         stop = min(start + self.words.after_reach, following.start if following else len(folded))
         text = _SENTENCE_END.split(folded[start:stop])[0]
         if following and start + len(text) >= following.start and _nearest(text, self.cues.date_cues):

@@ -64,7 +64,10 @@ class Dates(Calculator):
         if not self.asks_calendar(folded, terms):
             # A date no word gives a role to is read as the signature only in a question about the calendar:
             # "fusionnées au 1er janvier", "coupée du 13 au 17 novembre" date a situation, not the convention.
-            roles = [item for item in roles if not (item.role == "signature" and item.assumed)]
+            # Nor are days named from today ("signés hier. Combien d'exemplaires ?"): a situation's day, not a calendar.
+            roles = [
+                item for item in roles if not (item.role == "signature" and item.assumed) and not item.mention.relative
+            ]
             # "Convention signée le 10/03/2025. Qui paie si le serveur plante ?": a signature alone, a question
             # nearest another clause, no calendar word: its calendar is not what is asked
             if not roles or (best not in self.signing_clauses and all(item.role == "signature" for item in roles)):

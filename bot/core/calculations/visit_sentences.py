@@ -28,15 +28,39 @@ class VisitSentences:
     def apart(self, text: str, roles: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`roles` with the intervention, travel and break hours said apart from the visit given the role "apart"."""
         counted = [i for i, (_, role) in enumerate(roles) if role in ("intervention", "travel", "pause")]
-        if len(counted) < 2:
-            return roles
         told = {
             i: self._tells_of_visit(*self._sentence(text, roles[i][0])) and not self._others_clause(text, roles[i][0])
             for i in counted
         }
-        if all(told.values()) or not any(told[i] for i in counted if roles[i][1] != "pause"):
+        if all(told.values()):
             return roles
+        if not any(told[i] for i in counted if roles[i][1] != "pause"):
+            # No sentence tells of a visit, the CDG 62 named nowhere (its adviser may write "j'ai passé la journée à la
+            # mairie"): hours the writer tells of her own day, asking nothing, are set apart ("Je fouille le classeur
+            # depuis une heure. … La Fibre … ?"); "Je voudrais savoir combien coûtent 3 h." stays asked.
+            cdg = self.cues.parties.get("cdg")
+            if cdg is not None and cdg.search(fold(text)):
+                return roles
+            told = {i: not self._own_time(text, roles[i][0]) for i in counted}
         return [(d, APART) if i in told and not told[i] else (d, role) for i, (d, role) in enumerate(roles)]
+
+    def _own_time(self, text: str, duration: Duration) -> bool:
+        """Are `duration`'s hours the writer's own time, or someone else's of the commune: a sentence she or another
+        person opens, naming neither the visit nor a trip, that asks nothing ("J'ai passé 2h sur le dossier.")?"""
+        sentence, _ = self._sentence(text, duration)
+        folded = fold(sentence)
+        writer = self.cues.writer_subject
+        if not (writer and writer.search(folded)) and not self._opened_by_other(folded):
+            return False
+        travel = self.cues.duration_cues.get("travel")
+        asked = (self.cues.amount_asked, self.cues.price_asked, self.cues.total)
+        end = _END.search(text, duration.end)
+        return not (
+            self._names_visit(folded)
+            or (travel and travel.search(folded))
+            or any(cue and cue.search(folded) for cue in asked)
+            or (end and end.group() == "?")
+        )
 
     def _tells_of_visit(self, sentence: str, opens: bool) -> bool:
         """Does `sentence` tell of the visit: it names the CDG 62, its coming or whoever came ("il", "le technicien"),
