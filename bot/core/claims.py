@@ -7,7 +7,10 @@ the same clause are joined again by the part reader)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from itertools import takewhile
+from typing import Protocol, TypeVar
 
 from .french import fold
 from .phrases import alternatives, phrases_pattern
@@ -16,6 +19,17 @@ from .reading import Reading
 _QUOTED = re.compile(r"«\s*([^«»]+?)\s*(?:»|$)")  # a sentence's last quote may have lost its »
 _NUMBERED = re.compile(r"(?:^|(?<=[\s,;:]))(?:\d{1,2}|[a-e])\s?[).]\s+")  # "1) …, 2) …", "a. …"
 MIN_CLAIMS = 2
+
+
+class Said(Protocol):
+    """A sentence of a message: its words, whether it asks, whether it is a list's item."""
+
+    text: str
+    asks: bool
+    listed: bool
+
+
+S = TypeVar("S", bound=Said)
 
 
 class Claims:
@@ -46,6 +60,22 @@ class Claims:
             if len(claims) >= MIN_CLAIMS or (units is quoted and claims):
                 return [f"{claim} ?" for claim in claims]
         return []
+
+    def listed_after(self, sentences: Sequence[S]) -> tuple[S, ...]:
+        """`sentences` with the claims a check question lists right after it asked, each as a question, and the check
+        as their context ("Lesquelles sont fausses ?\n1- le CDG facture le temps passé ;\n2- …"): list items that ask
+        nothing and name something, at least two."""
+        out = list(sentences)
+        for index, sentence in enumerate(sentences):
+            if sentence.listed or not sentence.asks or not self._check.search(fold(sentence.text)):
+                continue
+            items = list(takewhile(lambda item: item.listed, sentences[index + 1 :]))
+            if len(items) < MIN_CLAIMS or any(item.asks or not self.names_something(item.text) for item in items):
+                continue
+            out[index] = replace(sentence, asks=False)
+            for offset, item in enumerate(items, start=index + 1):
+                out[offset] = replace(item, text=f"{item.text.rstrip(' ;,.')} ?", asks=True)
+        return tuple(out)
 
     def bare(self, sentence: str) -> bool:
         """Whether `sentence` only checks what was said before it ("Vous confirmez ?", "C'est bien ça ?"): a check

@@ -29,7 +29,10 @@ _LINE_SPACES = (*((char, " ") for char in "\t\xa0\u202f\u2009"), ("\r", "\n"))
 # The apostrophe first, its letter checked behind it: the regex engine then skips from apostrophe to apostrophe (a
 # look-behind first was tried at every character); the apostrophe alone is replaced, the letter kept before it.
 _SPOKEN_ELISION = re.compile(r"['’](?<=(?<![\w'’])[bdfgjlmnpqrstvz]['’])(?=[bcdfgjklmnpqrstvwxzç])", re.IGNORECASE)
-_FUNCTION_WORD_LETTERS = "dljmnstDLJMNST"  # "de", "le", "je", "me", "ne", "se", "te"
+_FUNCTION_WORD_LETTERS = "dljmnstDLJMNST"
+_MARKS_LINE = re.compile(
+    r"\n([?!]+)(?=\n|$)"
+)  # a line of question or exclamation marks only (a chat's burst)  # "de", "le", "je", "me", "ne", "se", "te"
 
 
 def _unelided(match: re.Match[str]) -> str:
@@ -50,6 +53,8 @@ def clean(question: str, *, lines: bool = False) -> str:
         )
     if lines:
         text = "\n".join(" ".join(words) for words in map(str.split, visible.split("\n")) if words)
+        if "\n?" in text or "\n!" in text:  # "c'est ttc ou ht\n?\net la fibre…": a mark alone ends the line before
+            text = _MARKS_LINE.sub(r" \1", text)
     else:
         text = " ".join(visible.split())
     if "'" in text or "’" in text:

@@ -4,9 +4,11 @@ convention knows, or another topic, and whether it takes up the question before 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .french import fold
 from .matching import Matcher
-from .message import Reader
+from .message import Reader, Sentence
 from .phrases import WORD
 
 MIN_FOREIGN_TERMS = 2  # a question naming this many words of another topic asks about it
@@ -65,3 +67,18 @@ class FollowUps:
         with the question after it: "comment, et dans quel délai …")."""
         said = set(WORD.findall(fold(piece)))
         return bool(said & self._question_words) and not said <= self._question_words
+
+    def _party_only(self, piece: str, then: Sequence[Sentence] = ()) -> bool:
+        """A linking word and a party, no question word: the second party of the piece before it; not when, without a
+        mark, the sentence after it asks (`then`: the sentences after it): it opens that question."""
+        if "?" not in piece and then and then[0].asks:
+            return False
+        terms = {term for term in self.matcher.question_terms(piece) if not term[0].isdigit()}
+        no_question = not set(WORD.findall(fold(piece))) & self._question_words
+        return self.reader.cutter.is_linked(piece) and terms <= self._not_topic_terms and no_question
+
+    def _party_then_back(self, piece: str) -> bool:
+        """A second party of the piece before, then a question on it all ("… signé la convention avec La Fibre | et le
+        CDG 62 : est-ce possible ?"): the party ends the piece before, whose question the words after the colon ask."""
+        head, colon, tail = piece.partition(":")
+        return bool(colon) and self._party_only(head) and self._points_back(tail.strip())

@@ -33,7 +33,8 @@ ANNOUNCE_WORDS = 14
 # What opens a list item's line: dashes, bullets, and a checklist's empty box ("☐ date d'entrée en vigueur"); not a
 # ticked box ("☑ délibération rédigée"): a thing done, told, not asked.
 BULLETS = "-•*–—▪◦●○■□☐➢►‣"
-_LINE_ITEM = re.compile(rf"[ \t]*(?:[{BULLETS}]|\d{{1,2}}[.)/])[ \t]+\S")  # a list item's line: "- …", "• …", "2) …"
+# a list item's line: "- …", "• …", "2) …", "1- …", "3° …"
+_LINE_ITEM = re.compile(rf"[ \t]*(?:[{BULLETS}]|\d{{1,2}}[.)/°-])[ \t]+\S")
 _ENDED = re.compile(r"[.;:!?,]\s*$")
 FULL_STOP = re.compile(r"[.!…]\s+\w")  # a sentence ends and another follows
 _FIELD_LABEL = re.compile(r"[^\W\d][\w'’]*(?:\s+[\w'’]+){0,2}\s*:(?!\d)")

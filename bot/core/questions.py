@@ -73,7 +73,9 @@ class QuestionFinder(FollowUps):
         last = ""  # the sentence just before, whatever it is
         if len(message.questions) > MAX_PARTS:
             return [Question(question, "") for question in message.questions]  # more than one reply can hold
-        sentences = (*self._forwarders(message), *message.own)
+        sentences = self.claims.listed_after(
+            (*self._forwarders(message), *message.own)
+        )  # "Lesquelles sont fausses ? 1- …"
         unpunctuated = "?" not in message.outside and not any("?" in sentence.text for sentence in sentences)
         for index, sentence in enumerate(sentences):
             # "Pouvez-vous me préparer des éléments de réponse ? • Peut-on … ? • Qui … ?": a request right before the
@@ -83,8 +85,10 @@ class QuestionFinder(FollowUps):
                 self._heads_asking_list(sentences[index + 1 :], sentence.text)
                 or self.claims.closes([(s.listed, s.asks) for s in sentences[:index]], sentence.text)
             )
-            # "ki signe pr la fibre? et pr le cdg 62": a linking word and a party right after a question take it up
-            if heading or (not sentence.asks and not (questions and not previous and self._party_only(sentence.text))):
+            # "ki signe pr la fibre? et pr le cdg 62": a linking word and a party right after a question take it up;
+            # not a line the next question goes on from ("…ht ?\net la fibre\nelle envoie sa facture quand ?")
+            party = questions and not previous and self._party_only(sentence.text, sentences[index + 1 :])
+            if heading or (not sentence.asks and not party):
                 previous.append(sentence.text)
                 listed += [sentence.text] if sentence.listed else []
                 last = sentence.text
@@ -200,18 +204,6 @@ class QuestionFinder(FollowUps):
         """ "…, et au bout de combien de temps": how long or from when, asked of the piece before it."""
         cutter = self.reader.cutter
         return cutter.is_linked(piece) and not self.names_something(cutter.time_question.sub(" ", fold(piece)))
-
-    def _party_only(self, piece: str) -> bool:
-        """A linking word and a party, no question word: the second party of the piece before it."""
-        terms = {term for term in self.matcher.question_terms(piece) if not term[0].isdigit()}
-        no_question = not set(WORD.findall(fold(piece))) & self._question_words
-        return self.reader.cutter.is_linked(piece) and terms <= self._not_topic_terms and no_question
-
-    def _party_then_back(self, piece: str) -> bool:
-        """A second party of the piece before, then a question on it all ("… signé la convention avec La Fibre | et le
-        CDG 62 : est-ce possible ?"): the party ends the piece before, whose question the words after the colon ask."""
-        head, colon, tail = piece.partition(":")
-        return bool(colon) and self._party_only(head) and self._points_back(tail.strip())
 
     def names_a_party(self, text: str) -> bool:
         """Whether `text` names a party, the commune ("nous", "on", "la mairie") included."""

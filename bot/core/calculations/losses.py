@@ -4,12 +4,15 @@ repaired, within the cap): which amounts are a loss, which of them are indirect 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..cost import DurationReader
 from ..money import format_euros
 from .base import since_break
 from .cues import Cues
+
+_ASIDE = re.compile(r"\([^()]*\)")  # an aside in brackets, closed
 
 
 class Losses:
@@ -24,7 +27,9 @@ class Losses:
         the amount at `start`: a loss word in its clause or just before it (back to a comma or a sentence end), an
         indirect one by itself."""
         around = self.reader.clause_around(folded, start, self.reader.amount_end(folded, start))
-        before = since_break(folded, start)
+        # an aside closed before the amount says more of what precedes it: "840 € le 15 mars (devis signé le 2 février)
+        # et 1 260 €" is no quote's amount
+        before = _ASIDE.sub(" ", since_break(folded, start))
         loss, indirect = self.cues.loss, self.cues.indirect_loss
         if indirect and (indirect.search(around) or indirect.search(before)):
             return "indirect"  # "une atteinte à notre image que nous chiffrons à 5 000 €": a loss by its own words
