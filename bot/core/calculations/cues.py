@@ -133,7 +133,7 @@ class Cues:
             if party != "commune" and words.writer_words
         }
         self.own_convention = optional(words.own_convention_words)
-        self.other_contract = optional(words.other_contract_words)
+        self.other_contract_words = optional(words.other_contract_words)
         self.this_convention = optional(words.this_convention_words)
         self.address = optional(words.address_words)
         self.price_asked = optional(words.price_asked_words)
@@ -168,6 +168,15 @@ class Cues:
         self.distance = re.compile(rf"\d\s*(?:{units})(?![a-z])") if units else None  # "25 km"
         self.distance_word = optional(words.distance_units)  # "indemnisé à 0,50 €/km": a mileage, not a loss
         self.travel_cost = optional(words.travel_cost_words)  # "48 € de frais kilométriques": in the hourly rate
+
+    def other_contract(self, folded: str) -> bool:
+        """Does `folded` name another contract ("le bail de la salle", "son propre fournisseur"), neither this convention
+        nor an organisation of the convention (the commune aside)? Its dates are that contract's, never this one's."""
+        if not self.other_contract_words or not self.other_contract_words.search(folded):
+            return False
+        rest = self.other_contract_words.sub(" ", folded)  # "la convention d'occupation du gymnase": not this one
+        named = any(pattern.search(folded) for party, pattern in self.parties.items() if party != "commune")
+        return not (named or (self.this_convention and self.this_convention.search(rest)))
 
     def ends_at_once(self, folded: str) -> bool:
         """Does the message ask to end the convention at once ("résilier du jour au lendemain ?", "résilier avant

@@ -28,6 +28,13 @@ class DateLists(Calculator):
         super().__init__(context)
         # "fermée du 24 décembre au 3 janvier": `period_end_words` then a day, right after the date
         self._period_end = re.compile(rf"\s*(?:{alternatives(self.words.period_end_words)})\s+\d")
+        # "court jusqu'au 15/01/2027": `limit_words` right before the date (its window's end)
+        limits = alternatives(self.words.limit_words)
+        self._limit = re.compile(rf"(?<![a-z])(?:{limits})\s*(?:le\s+)?$") if self.words.limit_words else None
+
+    def closes_period(self, window: str) -> bool:
+        """Does the date after `window` close a period ("court jusqu'au 15/01/2027", "on a jusqu'au 15/10")?"""
+        return bool(self._limit and self._limit.search(window))
 
     @staticmethod
     def to_come(mention: DateMention, roles: list[Role], today: date | None) -> bool:

@@ -77,6 +77,9 @@ class DateRoles(Calculator):
             window, role = self._read(folded, mention, previous_end, following, known if end <= inside else {}, item)
             if role:
                 roles.append(Role(mention, role))
+            elif self.lists.closes_period(window):  # "court jusqu'au 15/01/2027": the period's end, never signed
+                own = SENTENCE_BREAK.split(window)[-1]
+                roles.append(Role(mention, "anniversary" if self._names_convention(own) else "other"))
             elif self.lists.to_come(mention, roles, today):
                 roles.append(Role(mention, "other"))  # "Signée le 10/05/2025. Nous voterons le 15/03/2027"
             elif (
@@ -146,7 +149,7 @@ class DateRoles(Calculator):
         """The role the words before a date (`window`) give it, or one overriding it (in its `sentence`, or `after`)."""
         own = SENTENCE_BREAK.split(window)[-1]  # its sentence: "signé … en 2025. Le 12 novembre, le technicien …"
         role = self._cue_role(own)
-        if role is None and self._other_contract(f"{sentence} {after}"):
+        if role is None and self.cues.other_contract(f"{sentence} {after}"):
             return "other"  # "Le club a un contrat avec son propre fournisseur jusqu'au 31 mars.": that contract's
         clause = own.rpartition(";")[2]
         if role and clause != own and not self._cue_role(clause):
@@ -182,15 +185,10 @@ class DateRoles(Calculator):
         taken = self.documents.of_other_document(sentence, role)
         return taken if taken in self.words.sentence_document_roles else None
 
-    def _other_contract(self, sentence: str) -> bool:
-        """Does a date's sentence name another contract ("le bail", "son fournisseur"), neither this convention nor a
-        party? A date it holds with no cue is that contract's, whatever a sentence before says."""
-        cues = self.cues
-        if not cues.other_contract or not cues.other_contract.search(sentence):
-            return False
-        rest = cues.other_contract.sub(" ", sentence)  # "la convention d'occupation du gymnase": not this one
-        named = any(party.search(sentence) for party in cues.parties.values())
-        return not (named or (cues.this_convention and cues.this_convention.search(rest)))
+    def _names_convention(self, sentence: str) -> bool:
+        """Does `sentence` name this convention, not another contract ("la convention", not "le contrat du copieur")?"""
+        this = self.cues.this_convention
+        return bool(this and this.search(sentence)) and not self.cues.other_contract(sentence)
 
     def _cue_role(self, text: str) -> str | None:
         """The role of the nearest cue of `text` (a weak cue's only when no other is there)."""

@@ -243,8 +243,4 @@ class Parties(Calculator):
     def other_contract(self, folded: str) -> bool:
         """Is the message about another contract ("le bail de la salle"), naming neither the convention nor a
         provider? Its dates are that contract's: none is this convention's signature."""
-        cues = self.cues
-        if not cues.other_contract or not cues.other_contract.search(folded):
-            return False
-        rest = cues.other_contract.sub(" ", folded)  # "la convention d'occupation du gymnase": not this one
-        return not ((cues.this_convention and cues.this_convention.search(rest)) or self.named(folded))
+        return self.cues.other_contract(folded)

@@ -89,7 +89,7 @@ class Termination(Calculator):
     def _ends_other(self, folded: str) -> bool:
         """Is a termination word's object another contract, right after it ("résilier notre contrat de téléphonie SFR",
         "mettre fin au bail"), however the message names the convention's parties elsewhere?"""
-        return any(words <= OBJECT_WORDS for words in self._objects(folded, self.cues.other_contract))
+        return any(words <= OBJECT_WORDS for words in self._objects(folded, self.cues.other_contract_words))
 
     def _objects(self, folded: str, named: re.Pattern[str] | None) -> Iterator[int]:
         """For each termination word followed within OBJECT_REACH by what `named` names, the words between them."""
