@@ -233,8 +233,12 @@ class DateRoles(Calculator):
         cue_end = max((m.end() for pattern in cues for m in pattern.finditer(before)), default=-1)
         if cue_end >= 0 and _QUALIFIER.fullmatch(before[cue_end:]):
             return False  # "lettre recommandée de résiliation le 02/12": the letter's date, not the end
+        moved = self.cues.copy_moved  # "le recommandé annonçant la résiliation est arrivé le": the letter's journey
         return not (
-            _SENTENCE_END.search(since) or _nearest(since, self.cues.date_cues) or _nearest(since, self.cues.weak_cues)
+            _SENTENCE_END.search(since)
+            or _nearest(since, self.cues.date_cues)
+            or _nearest(since, self.cues.weak_cues)
+            or (moved and moved.search(since))
         )
 
     def _copy_received(self, window: str) -> bool:
