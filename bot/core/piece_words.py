@@ -151,5 +151,8 @@ class PieceWords:
     def _closes(self, folded: str) -> bool:
         """Whether a folded text ends with its question word ("ça commence quand") or asks yes or no ("… ou c'est compris")."""
         end = folded[-40:]
-        closing = (WORD.findall(end) or [""])[-1] in self._closing_words and not self._indefinite.search(end)
+        words = WORD.findall(end) or [""]
+        # "la convention dure combien de temps": its question word with what it counts, "de" and one word, at the end
+        counted = len(words) >= 3 and words[-2] in ("de", "d") and words[-3] in self._closing_words
+        closing = (words[-1] in self._closing_words or counted) and not self._indefinite.search(end)
         return closing or bool(self._yes_no.search(end))
