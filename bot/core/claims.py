@@ -10,26 +10,15 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import takewhile
-from typing import Protocol, TypeVar
 
 from .french import fold
+from .message import Sentence
 from .phrases import alternatives, phrases_pattern
 from .reading import Reading
 
 _QUOTED = re.compile(r"«\s*([^«»]+?)\s*(?:»|$)")  # a sentence's last quote may have lost its »
 _NUMBERED = re.compile(r"(?:^|(?<=[\s,;:]))(?:\d{1,2}|[a-e])\s?[).]\s+")  # "1) …, 2) …", "a. …"
 MIN_CLAIMS = 2
-
-
-class Said(Protocol):
-    """A sentence of a message: its words, whether it asks, whether it is a list's item."""
-
-    text: str
-    asks: bool
-    listed: bool
-
-
-S = TypeVar("S", bound=Said)
 
 
 class Claims:
@@ -61,7 +50,7 @@ class Claims:
                 return [f"{claim} ?" for claim in claims]
         return []
 
-    def listed_after(self, sentences: Sequence[S]) -> tuple[S, ...]:
+    def listed_after(self, sentences: Sequence[Sentence]) -> tuple[Sentence, ...]:
         """`sentences` with the claims a check question lists right after it asked, each as a question, and the check
         as their context ("Lesquelles sont fausses ?\n1- le CDG facture le temps passé ;\n2- …"): list items that ask
         nothing and name something, at least two."""

@@ -13,6 +13,7 @@ from .phrases import WORD
 
 MIN_FOREIGN_TERMS = 2  # a question naming this many words of another topic asks about it
 MAX_BARE_WORDS = 5  # a question word and little else: "À partir de quand ?", "Pour combien de temps ?"
+MAX_BACK_WORDS = 3  # "Est-ce conforme ?", "C'est légal ?": it asks about the sentence before it
 MAX_FOLLOW_UP_WORDS = 12  # a follow-up is short: "Et pour combien de temps ?", "Et celle du tribunal ?"
 
 
@@ -82,3 +83,7 @@ class FollowUps:
         CDG 62 : est-ce possible ?"): the party ends the piece before, whose question the words after the colon ask."""
         head, colon, tail = piece.partition(":")
         return bool(colon) and self._party_only(head) and self._points_back(tail.strip())
+
+    def _points_back(self, piece: str) -> bool:
+        """A question of MAX_BACK_WORDS words at most about what was said before it ("Est-ce conforme ?", "C'est légal ?")."""
+        return len(piece.split()) <= MAX_BACK_WORDS and bool(self.reader.back_question.match(fold(piece)))

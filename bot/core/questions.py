@@ -19,7 +19,6 @@ from .topic_lists import topic_items
 
 MAX_PARTS = 5
 MIN_ITEM_WORDS = 3  # a list item without "?" asks with a phrase ("la date des élections"), not a stray token
-MAX_BACK_WORDS = 3  # "Est-ce conforme ?", "C'est légal ?": it asks about the sentence before it
 
 
 class Question(NamedTuple):
@@ -208,10 +207,6 @@ class QuestionFinder(FollowUps):
     def names_a_party(self, text: str) -> bool:
         """Whether `text` names a party, the commune ("nous", "on", "la mairie") included."""
         return bool(self._party.search(text))
-
-    def _points_back(self, piece: str) -> bool:
-        """A question of MAX_BACK_WORDS words at most about what was said before it ("Est-ce conforme ?", "C'est légal ?")."""
-        return len(piece.split()) <= MAX_BACK_WORDS and bool(self.reader.back_question.match(fold(piece)))
 
     def _heads_asking_list(self, after: tuple[Sentence, ...], text: str) -> bool:
         """Whether list items that ask follow right after a sentence naming questions or answers (`question_nouns`)."""

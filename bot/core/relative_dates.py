@@ -41,15 +41,7 @@ def ago(folded: str, today: date, exact: Sequence[DateMention] = ()) -> list[Dat
     if "il y a " not in folded:  # what every match of _AGO holds: the text is not scanned
         return found
     for match in _AGO.finditer(folded):
-        number = match.group(1)
-        try:
-            if number.isdigit():
-                count = int(number)
-            else:
-                from text_to_num import text2num  # rarely needed: not loaded by every answer
-
-                count = int(text2num(number, "fr"))
-        except ValueError:
+        if (count := _number(match.group(1))) is None:
             continue  # "il y a quelques mois": no number, no date
         unit = _AGO_UNITS.get(match.group(2), "weeks")
         if match.group(3):  # "il y a un an et demi": 18 months; half a month or week is too vague to count
@@ -147,6 +139,7 @@ def _from_today(names: CalendarNames) -> re.Pattern[str] | None:
 
 
 def _pattern(names: CalendarNames) -> re.Pattern[str] | None:
+    """The names of days from today, longest first, then the counted ones with their count's slot."""
     named = sorted([*names.near_days, *names.weekday_moves], key=len, reverse=True)
     counted = sorted(names.counted_days, key=len, reverse=True)
     branches = [re.escape(name) for name in named] + [
