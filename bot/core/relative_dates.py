@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import cache
 
 from dateutil.relativedelta import relativedelta
 
 from .calendar_names import CalendarNames, calendar_names
 from .date_mention import DateMention, yearless
 from .date_mention import mention as written_date
+from .french import fold
 
 # "il y a 18 mois", "il y a deux ans": counted back from today, an approximate day (the answer says so).
 # "il y a " first, the word boundary before it checked behind (the same matches as "\bil y a "): the regex engine
@@ -20,7 +22,8 @@ _AGO = re.compile(r"il y a (?<!\wil y a )(\d{1,3}|[a-z]+(?:[ -][a-z]+)?) (ans?|a
 _AGO_UNITS = {"an": "years", "ans": "years", "annee": "years", "annees": "years", "mois": "months"}
 # "le 22/01", "du 05/02": a day and a month in digits after "le", "du" or "au", without a year; a month of two digits
 # ("le 1/3 du montant" is a third).
-_DAY_MONTH = re.compile(r"(?:le|du|au) (\d{1,2})/(0[1-9]|1[0-2])(?![\d/])")
+# ... and after a weekday there ("reçu le lundi 23/11", "du mardi 02/12": `_day_month`)
+_DAY_MONTH = r"(?:le|du|au) (?:(?:{weekdays}) )?(\d{{1,2}})/(0[1-9]|1[0-2])(?![\d/])"
 
 # "le 3 du mois prochain", "le 15 du mois dernier", "le 1er de ce mois": a day of a month counted from today's.
 _DAY_OF_MONTH = re.compile(
@@ -58,12 +61,19 @@ def ago(folded: str, today: date, exact: Sequence[DateMention] = ()) -> list[Dat
 def days_months(folded: str, today: date) -> list[DateMention]:
     """ "le 22/01": the last such day up to `today` (its year said to be assumed), as for "le 15 mars"."""
     found = []
-    for match in _DAY_MONTH.finditer(folded) if "/" in folded else ():
+    for match in _day_month().finditer(folded) if "/" in folded else ():
         if match.start() and folded[match.start() - 1].isalpha():
             continue  # "mille 22/01"
         day, month = int(match.group(1)), int(match.group(2))
         found.append(yearless(folded[match.start(1) : match.end()], month, day, match.start(1), today))
     return found
+
+
+@cache
+def _day_month() -> re.Pattern[str]:
+    """`_DAY_MONTH` with the weekdays' names (CLDR, folded)."""
+    weekdays = "|".join(re.escape(fold(day)) for day in calendar_names().weekdays)
+    return re.compile(_DAY_MONTH.format(weekdays=weekdays))
 
 
 NEAR_FUTURE = timedelta(days=92)  # how far after today a day without a year may be read, after a dated day
