@@ -84,6 +84,8 @@ class DateRoles(Calculator):
                 roles.append(Role(mention, "other"))  # "Signée le 10/05/2025. Nous voterons le 15/03/2027"
             elif (
                 roles
+                # "signée le 10/03/2025 et hier, le maire …": no signature, unless a party names it ("et par nous hier")
+                and (not mention.relative or any(party.search(window) for party in self.cues.parties.values()))
                 and not self.lists.opens_period(folded, end)
                 and (head := self.lists.list_head(window, roles, roles[-1].mention is mentions[index - 1]))
             ):
