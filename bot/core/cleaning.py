@@ -29,10 +29,8 @@ _LINE_SPACES = (*((char, " ") for char in "\t\xa0\u202f\u2009"), ("\r", "\n"))
 # The apostrophe first, its letter checked behind it: the regex engine then skips from apostrophe to apostrophe (a
 # look-behind first was tried at every character); the apostrophe alone is replaced, the letter kept before it.
 _SPOKEN_ELISION = re.compile(r"['’](?<=(?<![\w'’])[bdfgjlmnpqrstvz]['’])(?=[bcdfgjklmnpqrstvwxzç])", re.IGNORECASE)
-_FUNCTION_WORD_LETTERS = "dljmnstDLJMNST"
-_MARKS_LINE = re.compile(
-    r"\n([?!]+)(?=\n|$)"
-)  # a line of question or exclamation marks only (a chat's burst)  # "de", "le", "je", "me", "ne", "se", "te"
+_FUNCTION_WORD_LETTERS = "dljmnstDLJMNST"  # "de", "le", "je", "me", "ne", "se", "te"
+_MARKS_LINE = re.compile(r"\n([?!]+)(?=\n|$)")  # a line of question or exclamation marks only (a chat's burst)
 
 
 def _unelided(match: re.Match[str]) -> str:

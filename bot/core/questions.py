@@ -72,9 +72,8 @@ class QuestionFinder(FollowUps):
         last = ""  # the sentence just before, whatever it is
         if len(message.questions) > MAX_PARTS:
             return [Question(question, "") for question in message.questions]  # more than one reply can hold
-        sentences = self.claims.listed_after(
-            (*self._forwarders(message), *message.own)
-        )  # "Lesquelles sont fausses ? 1- …"
+        # "Lesquelles sont fausses ? 1- … 2- …": the claims listed after a check are its questions
+        sentences = self.claims.listed_after((*self._forwarders(message), *message.own))
         unpunctuated = "?" not in message.outside and not any("?" in sentence.text for sentence in sentences)
         for index, sentence in enumerate(sentences):
             # "Pouvez-vous me préparer des éléments de réponse ? • Peut-on … ? • Qui … ?": a request right before the

@@ -10,7 +10,7 @@ from functools import cache
 
 from dateutil.relativedelta import relativedelta
 
-from .calendar_names import CalendarNames, calendar_names
+from .calendar_names import calendar_names
 from .date_mention import DateMention, yearless
 from .date_mention import mention as written_date
 from .french import fold
@@ -18,7 +18,8 @@ from .french import fold
 # "il y a 18 mois", "il y a deux ans": counted back from today, an approximate day (the answer says so).
 # "il y a " first, the word boundary before it checked behind (the same matches as "\bil y a "): the regex engine
 # then looks for "il y a " as a whole instead of trying the boundary at every character.
-_AGO = re.compile(r"il y a (?<!\wil y a )(\d{1,3}|[a-z]+(?:[ -][a-z]+)?) (ans?|annees?|mois|semaines?)( et demie?)?\b")
+_COUNT = r"(\d{1,3}|[a-z]+(?:[ -][a-z]+)?)"  # "il y a 18 mois", "dans trois jours": the count, in digits or words
+_AGO = re.compile(rf"il y a (?<!\wil y a ){_COUNT} (ans?|annees?|mois|semaines?)( et demie?)?\b")
 _AGO_UNITS = {"an": "years", "ans": "years", "annee": "years", "annees": "years", "mois": "months"}
 # "le 22/01", "du 05/02": a day and a month in digits after "le", "du" or "au", without a year; a month of two digits
 # ("le 1/3 du montant" is a third).
@@ -133,23 +134,11 @@ def days_of_months(folded: str, today: date) -> list[DateMention]:
     return found
 
 
-_COUNT = r"(\d{1,3}|[a-z]+(?:[ -][a-z]+)?)"  # "dans 10 jours", "il y a trois jours": the count, in digits or words
-
-
-_built: tuple[CalendarNames | None, re.Pattern[str] | None] = (None, None)  # the names and their pattern
-
-
-def _from_today(names: CalendarNames) -> re.Pattern[str] | None:
-    """One pattern for the days named from today (`CalendarNames.near_days`, `weekday_moves`, `counted_days`), built
-    once for the names in use."""
-    global _built
-    if _built[0] is not names:
-        _built = (names, _pattern(names))
-    return _built[1]
-
-
-def _pattern(names: CalendarNames) -> re.Pattern[str] | None:
-    """The names of days from today, longest first, then the counted ones with their count's slot."""
+@cache
+def _from_today() -> re.Pattern[str] | None:
+    """One pattern for the days named from today (`CalendarNames.near_days`, `weekday_moves`, `counted_days`): the
+    names longest first, then the counted ones with their count's slot."""
+    names = calendar_names()
     named = sorted([*names.near_days, *names.weekday_moves], key=len, reverse=True)
     counted = sorted(names.counted_days, key=len, reverse=True)
     branches = [re.escape(name) for name in named] + [
@@ -163,7 +152,7 @@ def days_from_today(folded: str, today: date, found: Sequence[DateMention] = ())
     (`relative`: a day no word may take for the signature); counted in weeks ("dans 2 semaines"), an approximate day.
     Not where another reading (`found`) already starts ("il y a 3 semaines": `ago`)."""
     names = calendar_names()
-    pattern = _from_today(names)
+    pattern = _from_today()
     taken = {mention.start for mention in found}
     result: list[DateMention] = []
     for match in pattern.finditer(folded) if pattern else ():
