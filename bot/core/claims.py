@@ -42,6 +42,8 @@ class Claims:
         said = " ".join([*filter(self.names_something, told), own]).strip()  # not "Bonjour,"
         reported = [text for text in (*told, own) if self._reported.search(fold(text))]  # "Elle dit aussi que …"
         quoted = _QUOTED.findall(said)
+        if len(quoted) == 1 and (embedded := _embedding(said)):
+            quoted = [embedded]  # "Le maire affirme que ça coûterait « moins de 100 € ». Qui a raison ?": the sentence
         for units in (listed, quoted, _NUMBERED.split(said)[1:], self._linked(said), reported):
             claims = [unit.strip(" ,;:.-–—") for unit in units]
             claims = [claim for claim in claims if claim and self.names_something(claim)]
@@ -82,6 +84,18 @@ class Claims:
         """`said` cut where a claim links another ("… toute seule et qu'on peut en sortir …"), or [] if it holds none."""
         pieces = self._link.split(said) if self._link else [said]
         return pieces if len(pieces) >= MIN_CLAIMS else []
+
+
+def _embedding(said: str) -> str:
+    """The sentence of `said` holding its one quote, marks removed, when the quote goes on a sentence that says more
+    before it than a lead-in ending with ":" ("… a affirmé que l'intervention coûterait « moins de 100 € »"); else ""."""
+    start = said.index("«")
+    opening = max(said.rfind(mark, 0, start) for mark in ".!?") + 1
+    lead = said[opening:start].strip()
+    if not lead or lead.endswith(":"):
+        return ""
+    end = said.find("»", start)
+    return " ".join(f"{lead} {said[start + 1 : end if end >= 0 else len(said)]}".split())
 
 
 def _before(text: str, folded_at: int) -> str:

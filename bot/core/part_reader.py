@@ -33,6 +33,7 @@ from .part_answers import (
     worth_giving,
 )
 from .questions import MAX_PARTS, Question
+from .replies import SURE_CONFIDENCE
 
 
 class PartAnswerer(Protocol):
@@ -76,6 +77,7 @@ class PartReader:
         threshold: float,
         counterpart: Callable[[str, list[str], str, str], Answer | None] = lambda *_: None,
         inside: Callable[[str], tuple[str, ...]] = lambda _: (),
+        off_topic: Callable[[str], bool] = lambda _: False,
     ) -> None:
         self.matcher = matcher
         self.threshold = threshold  # a lone question's: a part answered under it is answered only as one of several
@@ -84,6 +86,7 @@ class PartReader:
         self.join_quotes = join_quotes  # a clause's citation quoting what two citations of it quote
         self.counterpart = counterpart  # (question, terms, a party's clause, another party): that party's own clause
         self.inside = inside  # the articles a clause is a sub-article of (Knowledge.articles_of)
+        self.off_topic = off_topic  # whether the classifier reads a text alone as "hors sujet"
 
     def answers(
         self, message: Message, asked: Sequence[Question], *, anchored: bool, answer_part: PartAnswerer
@@ -102,7 +105,7 @@ class PartReader:
             shown = part if worth_giving(part) else not_found(question.text, part.text)  # as the reply gives it
             if repeated(shown, answered) and (own := self._own_clause(asking, question.text, reading, answered)):
                 part = shown = own  # the computation before again ("Il me faut le jour exact …"): its own clause
-            if self._refused_alone(asking, part, question, answered):
+            if self._refused_alone(asking, part, question, answered) or self._off_topic(part, question):
                 part = shown = not_found(question.text)
             if not (said_again(shown, question, answered) or self._joined(part, question, answered)):
                 self._record(part, shown, question, answered)
@@ -181,6 +184,16 @@ class PartReader:
         figures = with_own(asking.figures, asking.message.context, text)
         alone = asking.answer_part(text, text, text, terms=asking.context_terms + terms, figures=figures, whole="")
         return not alone.answered
+
+    def _off_topic(self, part: Answer, question: Question) -> bool:
+        """Whether `question`, answered in the middle band, reads "hors sujet" on its own words ("Et sinon, la CNIL
+        peut-elle venir contrôler la mairie ?"), and with the sentence before it too ("Point 1 : durée de la convention.
+        Le bureau souhaite connaître la durée initiale." names its topic before, unless it asks): its clause came from a
+        shared word."""
+        if not clause_answer(part) or part.score >= SURE_CONFIDENCE or not self.off_topic(question.text):
+            return False
+        before = question.before.rstrip()
+        return not before or before.endswith("?") or self.off_topic(f"{before} {question.text}")  # not a question
 
     def _joined(self, part: Answer, question: Question, answered: Answered) -> bool:
         """Whether `question` asks on the clause the question just before answered, and is answered with it, once

@@ -78,7 +78,9 @@ class Pieces(PieceWords):
             # that question's ("si le défaut de paiement persistait, | serait-il fondé à résilier ?").
             # Right after an enumerator too: it announced one question, the condition opens it ("Deuxième question :
             # en cas de sinistre imputable à La Fibre, | sur quelle base est calculé le plafond ?").
-            condition = condition and (in_place or announced or self.refers_back(folded))
+            # After a linking word, a condition opens the next question ("combien d'originaux faut-il signer, et si on
+            # veut dénoncer la convention, par quel moyen faut-il écrire ?"), not the end of the one before.
+            condition = condition and (in_place or announced or linked or self.refers_back(folded))
             # "comment | et quand peut-elle partir ?": question words alone, joined to the next question's
             bare = bool(following) and bool(own) and set(own.split()) <= self._bare_words
             leads = ((following == "start" or condition) and not asks_alone) or bare

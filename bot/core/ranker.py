@@ -88,6 +88,7 @@ class Ranker:
             gap = max(b for label, b in bias.items() if label != OUT_OF_SCOPE) - bias[OUT_OF_SCOPE]
             self._fair_out = math.exp(TEMPERATURE * min(0.0, gap))
         self._last: tuple[tuple[str, tuple[str, ...]], dict[str, float]] | None = None
+        self._terms_of = terms_of
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "_last": None}  # a pickled engine carries no message
@@ -184,6 +185,13 @@ class Ranker:
         """The probability of "hors sujet" once its bias is lowered to the clauses' highest."""
         fair = out * self._fair_out
         return fair / (1.0 - out + fair) if fair else 0.0
+
+    def off_topic(self, text: str) -> bool:
+        """Whether the classifier, reading `text` alone, finds it out of scope, as `rank` would refuse it."""
+        terms = self._terms_of(text)
+        probabilities = dict(self._probabilities(text, terms))
+        out = probabilities.pop(OUT_OF_SCOPE, 0.0)
+        return self._out_of_scope(out, max(probabilities.values(), default=0.0), len(set(terms)) < LEARNED_MIN_TERMS)
 
     def prefers(self, one: str, other: str, text: str, terms: list[str]) -> bool:
         """Whether the classifier, reading `text` (terms `terms`), gives clause `one` more than clause `other`."""

@@ -66,7 +66,7 @@ class Cues:
         # whole words: "il" is not the start of "illégal", "ma" not that of "mairie" (visit_sentences.py)
         self.visit_sentence = cue_pattern((), whole=words.visit_sentence_words) if words.visit_sentence_words else None
         self.writer_subject = cue_pattern((), whole=words.writer_subjects) if words.writer_subjects else None
-        self.other_subject = cue_pattern((), whole=words.other_subjects) if words.other_subjects else None
+        self.other_subject = cue_pattern((), whole=both_forms(words.other_subjects)) if words.other_subjects else None
         self.compensation = cue_pattern(words.compensation_words) if words.compensation_words else None
         self.addition = joining(words.addition_words) if words.addition_words else None
         self.alternative = joining(words.alternative_words) if words.alternative_words else None
@@ -219,5 +219,11 @@ def near(pattern: CuePattern, reach: int | None) -> CuePattern:
 
 
 def optional(words: list[str]) -> CuePattern | None:
-    """The cue pattern of `words`, or None when the list is empty."""
-    return cue_pattern(words) if words else None
+    """The cue pattern of `words`, or None when the list is empty; a word with an elision matches too as `digits`
+    writes it ("à l'aller" is "a l' aller" in a text whose numbers are read)."""
+    return cue_pattern(both_forms(words)) if words else None
+
+
+def both_forms(words: list[str]) -> list[str]:
+    """`words` and, for those with an apostrophe, their form split after the elision (number_text.elided)."""
+    return [*words, *(elided(word) for word in words if "'" in word or "’" in word)]

@@ -17,7 +17,10 @@ from .base import sentence_start
 
 # A capitalised word then the mark that lists it: the few words worth a closer look (most texts have none, or one).
 # (Its capital first: the regex engine then skips every other character at once.)
-_LISTED_NAME = re.compile(r"[A-ZÀ-Ý](?<![\w-][A-ZÀ-Ý])[a-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)*(?=\s*[:(,])")
+# A compound name ("Hesmond-le-Petit", "Saint-Rémy-au-Bois") is a place's, listed or not.
+_LISTED_NAME = re.compile(
+    r"[A-ZÀ-Ý](?<![\w-][A-ZÀ-Ý])[a-zà-ÿ]+(?:(?:-[A-Za-zà-ÿ]+)*(?=\s*[:(,])|(?:-[A-Za-zà-ÿ]+)+(?![\w-]))"
+)
 _NAME_OR_SPACE = re.compile(r"[A-ZÀ-Ýa-zà-ÿ\s-]")  # what a listed name and the spaces after it are made of
 _CAPITALISED_BEFORE = re.compile(r"[A-ZÀ-Ý][\w-]*[ \t]+$")  # "La Fibre", "Mme Caron": the word before is capitalised
 _SENTENCE_END = re.compile(r"[.!?;\n]")

@@ -80,7 +80,8 @@ class Trips(Visits):
         )
 
     def _said_back(self, text: str, duration: Duration) -> bool:
-        return bool(self.cues.back and self.cues.back.search(self._around(text, duration)))
+        """Are these hours the trip back's ("30 min au retour"), not each way's ("à l'aller et au retour")?"""
+        return bool(self.cues.back and self.cues.back.search(self.without_both_ways(self._around(text, duration))))
 
 
 def next_start(durations: list[Duration], duration: Duration) -> int:

@@ -79,12 +79,19 @@ class VisitSentences:
         return not (writer or opens)
 
     def _others_clause(self, text: str, duration: Duration) -> bool:
-        """Is `duration` in a clause after a comma that someone else or another event opens, naming neither the visit
-        nor whoever came ("Le CDG est intervenu 2 h, la réunion avec la secrétaire (sans le CDG) a duré 45 min")?"""
-        start = text.rfind(",", 0, duration.start)
-        if start < 0 or _END.search(text, start, duration.start):
-            return False  # no comma in its sentence before it (";" ends a sentence here): the sentence's reading holds
-        return self._opened_by_other(fold(text[start + 1 : duration.end]))
+        """Is `duration` in a clause after a comma, or in an aside in brackets, that someone else or another event opens,
+        naming neither the visit nor whoever came ("Le CDG est intervenu 2 h, la réunion avec la secrétaire (sans le
+        CDG) a duré 45 min", "… de 9h30 à 12h (le maire avait sa réunion de 14h à 16h)")?"""
+        comma, bracket = text.rfind(",", 0, duration.start), text.rfind("(", 0, duration.start)
+        if text.find(")", bracket, duration.start) >= 0:
+            bracket = -1  # an aside closed before the hours: they are not in it
+        # no comma nor bracket in its sentence before it (";" ends a sentence here): the sentence's reading holds
+        return any(
+            start >= 0
+            and not _END.search(text, start, duration.start)
+            and self._opened_by_other(fold(text[start + 1 : duration.end]))
+            for start in (comma, bracket)
+        )
 
     def _names_visit(self, folded: str) -> bool:
         """Does `folded` name the CDG 62, its coming or whoever came ("il", "le technicien")?"""
