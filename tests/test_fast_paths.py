@@ -221,7 +221,11 @@ def test_sentences_are_cut_where_the_plain_pattern_cuts_them() -> None:
 def test_numbers_and_amounts_are_found_as_with_a_look_behind_first(engine: Engine) -> None:
     reader = engine.calculations.reader
     plain_duration = re.compile(
-        reader._duration.pattern.replace(r"((?:-(?<![\w.,^/⁄]-)\d|\d(?<![\w.,^/⁄]\d))\d*+", r"(?<![\w.,^/⁄])(-?\d++", 1)
+        reader._duration.pattern.replace(
+            r"((?:-(?<![\w.,^/⁄]-)\d|\d(?:(?<![\w.,^/⁄]\d)|(?<=\d[x×]\d)))\d*+",
+            r"(?:(?<![\w.,^/⁄])|(?<=\d[x×])(?=\d))(-?\d++",
+            1,
+        )
     )
     plain_amount = re.compile(
         reader._amount.pattern.replace(
@@ -229,7 +233,7 @@ def test_numbers_and_amounts_are_found_as_with_a_look_behind_first(engine: Engin
         )
     )
     assert plain_duration.pattern != reader._duration.pattern and plain_amount.pattern != reader._amount.pattern
-    pieces = [*"1 23 - . , _ a e ^ ** + h min 000 / k".split(), " ", " h", " €", " euros", " k"]
+    pieces = [*"1 23 - . , _ a e ^ ** + h min 000 / k x ×".split(), " ", " h", " €", " euros", " k"]
     generator = random.Random(11)
     found = 0
     for _ in range(20_000):

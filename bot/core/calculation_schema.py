@@ -148,6 +148,7 @@ class CalculationsFile(StrictModel):
     liability_cap_alone_words: list[str] = []
     liability_cap_quote_words: str = ""
     repeat_words: list[str]
+    multiplication_signs: list[str] = []
     visit_words: list[str] = []
     recurring_words: list[str] = []
     periods_per_year: dict[str, int] = {}

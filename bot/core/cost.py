@@ -21,13 +21,13 @@ from .word_patterns import alternation, folded_words
 
 MAX_HOURS = Decimal(1000)  # beyond this, a typo rather than a quote request
 
-# A number's first character, then what stands before it checked behind: the same matches as
-# "(?<![\w.,^])(-?\d++…)" (a look-behind first), but the regex engine jumps from "-" or digit to the next one
-# instead of trying every position of a long message (`_amount` alike: (?<![\d,.])(\d{1,3}(?:[ .]\d{3})++|\d+)).
-_NUMBER = r"((?:-(?<![\w.,^/⁄]-)\d|\d(?<![\w.,^/⁄]\d))\d*+(?:[.,]\d++)*+(?:\s*(?:\^|\*\*|e\+?)\s*\d+)?)"
-# An aside in brackets that holds a number of its own ("(mairie ouverte de 8 h 30 à 12 h)") or more than three words
-# ("(mairie fermée au public l'après-midi)") is a part of its own: its words give no role to the hours or amounts
-# outside it. A few words without a number ("600 € (année en cours)", "1 h (aller-retour)") say what precedes them.
+# A number's first character, then what stands before it checked behind: as "(?<![\w.,^])(-?\d++…)", but the regex
+# engine jumps from "-" or digit to the next one (`_amount` alike); "2x25 min" touches a count's sign (visits.py).
+_NUMBER = (
+    r"((?:-(?<![\w.,^/⁄]-)\d|\d(?:(?<![\w.,^/⁄]\d)|(?<=\d[x×]\d)))\d*+(?:[.,]\d++)*+(?:\s*(?:\^|\*\*|e\+?)\s*\d+)?)"
+)
+# An aside in brackets holding a number ("(mairie ouverte de 8 h 30 à 12 h)") or over three words is a part of its own,
+# giving no role to the figures outside it; a few words without one ("1 h (aller-retour)") say what precedes them.
 _PUNCTUATION_BREAK = r"[.;:!?,)]|\((?=[^()]*\d|\s*(?:[^()\s]+\s+){3}[^()\s])"
 CLAUSE_REACH = 80  # characters looked at on each side of a duration for its role
 LABEL_WORDS = 3  # "trajet aller-retour : 45 min" names its hours; a longer text before a colon is a sentence

@@ -185,8 +185,10 @@ class BilledHours(DurationRoles):
 
     def _day_of(self, text: str, part: Part, parts: list[Part]) -> bool:
         """The visits' only range, in a message that says how many visits there are ("trois séances … de 9h à
-        10h30"): one day's hours, those of each visit."""
-        return _only_range(part, parts) and len(self._said_visits(text)) == 1
+        10h30"): one day's hours, those of each visit. Not when the count is that of other hours ("Trajet : 2 fois
+        25 min": the trip there and back)."""
+        repeated = any(p.count > 1 for p in parts)
+        return _only_range(part, parts) and not repeated and len(self._said_visits(text)) == 1
 
     def _on_days(self, text: str, part: Part, parts: list[Part]) -> Part:
         """The visits' only range after the days of its sentence ("venu mardi, jeudi et vendredi de 9h à 10h30"):

@@ -41,7 +41,10 @@ class Cues:
         self.duration_cues = {role: cue_pattern(s.cues, whole=s.words) for role, s in words.duration_roles.items()}
         self.pauses = Pauses(words.pause)  # "avec une pause de 15 min": hours taken off the stay
         self.duration_idioms = {role: cue_pattern(s.idioms) for role, s in words.duration_roles.items() if s.idioms}
-        self.repeat = counted(words.repeat_words)
+        self.repeat = counted(words.repeat_words, words.multiplication_signs)
+        signs = alternation(words.multiplication_signs) if words.multiplication_signs else None
+        # "25 min x 2": the count after the hours (not an amount nor other hours: "1 h x 50 €", "2 h x 3 h")
+        self.times_after = re.compile(rf" ?(?:{signs}) ?(\d{{1,2}})(?![\d€]|[.,]\d| ?€| ?[a-z])") if signs else None
         self.visit_count = counted(words.visit_words) if words.visit_words else None  # "3 déplacements"
         self.each = optional(words.each_words)  # "à chaque fois 30 min de trajet": travel of every visit
         self.recurring = optional(words.recurring_words)  # "2 h par mois, soit 6 visites": each visit's hours
@@ -191,10 +194,12 @@ class Cues:
         return not (self.deadline_words and self.deadline_words.search(rest))
 
 
-def counted(words: list[str]) -> re.Pattern[str]:
-    r"""A count written before one of `words` ("2 interventions", "3 fois"), the number in group 1: the same matches as
-    "(?<![\d.,])(\d{1,2})" first, written digit first (the regex engine jumps from digit to digit)."""
-    return re.compile(r"(\d(?<![\d.,]\d)\d?) ?(?:" + cue_pattern(words).pattern + r")")
+def counted(words: list[str], signs: list[str] = ()) -> re.Pattern[str]:
+    r"""A count written before one of `words` ("2 interventions", "3 fois"), or before one of `signs` touching the hours
+    ("2 x 25 min", "2x25 min"), the number in group 1: the same matches as "(?<![\d.,])(\d{1,2})" first, written digit
+    first (the regex engine jumps from digit to digit)."""
+    sign = rf"|(?:{alternation(signs)}) ?(?=\d)" if signs else ""
+    return re.compile(r"(\d(?<![\d.,]\d)\d?) ?(?:" + cue_pattern(words).pattern + sign + r")")
 
 
 def joining(words: list[str]) -> re.Pattern[str]:

@@ -8,7 +8,7 @@ from decimal import Decimal
 from ..cost import Duration
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
 from .misread_hours import misread_notes
-from .visit_sentences import APART
+from .visit_sentences import APART, QUOTED
 
 # Why hours that are not a CDG 62 intervention get no price (only facts the text holds).
 NOT_BILLED = {
@@ -59,11 +59,17 @@ APART_NOTE = (
     "passé par lui, ajoutez-les."
 )
 
+# "Un administré m'écrit : « … de 14h à 18h … ». Le technicien était en fait là de 14h à 15h30" (visit_sentences.py).
+QUOTED_NOTE = (
+    "Je n'ai pas compté {hours} : ces heures sont citées, et votre message donne ailleurs le temps passé par le CDG 62 ; "
+    "si elles s'y ajoutent, ajoutez-les."
+)
+
 
 def role_notes(roles: list[tuple[Duration, str]], misread: list[tuple[Duration, Duration]]) -> list[str]:
     """The notes of hours read but not priced: the hours billed to check, those said apart from the visit ("j'ai roulé
     4h30"), decimals misconverting a visit's hours ("1,45 h" for 1 h 45)."""
-    notes = {"claimed": CLAIMED, APART: APART_NOTE}
+    notes = {"claimed": CLAIMED, APART: APART_NOTE, QUOTED: QUOTED_NOTE}
     return [
         note.format(hours=", ".join(f"« {d.text} »" for d in said))
         for role, note in notes.items()

@@ -14,6 +14,9 @@ from .cues import Cues
 
 MARKS = ".!?;\n"  # what ends a sentence, for this reading ("… a duré 2 h ; le CDG était venu de 9h à 10h")
 APART = "apart"  # the role of hours said apart from the visit
+QUOTED = "quoted"  # the role of hours in a quotation when the message gives the visit's hours outside it
+QUOTED_WORDS = 5  # the most words of a quotation that only quotes figures ("« 1h50 »", "« 2 h de trajet »")
+_QUOTATION = re.compile(r"«[^«»]*(?:»|$)|“[^“”]*(?:”|$)")  # « … », “ … ” (the last one may have lost its end)
 DAY_START, DAY_END = 7, 20  # the hours of a working day: "10h mariage" opening a sentence is a time of day
 _END = re.compile(f"[{re.escape(MARKS)}]")
 _BRACKETS = re.compile(r"\([^()]*\)")  # an aside says more of what precedes it: "(sans le CDG)" names no one who came
@@ -28,6 +31,14 @@ class VisitSentences:
     def apart(self, text: str, roles: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`roles` with the intervention, travel and break hours said apart from the visit given the role "apart"."""
         counted = [i for i, (_, role) in enumerate(roles) if role in ("intervention", "travel", "pause")]
+        # "Un administré m'écrit : « … rester de 14h à 18h … ». Le technicien était en fait là de 14h à 15h30": hours
+        # quoted are what someone said when the message gives the visit's hours outside any quotation too
+        # (a quotation of more than its hours: « 1h50 » alone quotes a figure of a document)
+        quotes = [m.span() for m in _QUOTATION.finditer(text) if len(m.group().split()) > QUOTED_WORDS]
+        inside = {i for i in counted if any(start < roles[i][0].start < end for start, end in quotes)}
+        if inside and any(roles[i][1] == "intervention" for i in counted if i not in inside):
+            roles = [(d, QUOTED) if i in inside else (d, role) for i, (d, role) in enumerate(roles)]
+            counted = [i for i in counted if i not in inside]
         told = {
             i: self._tells_of_visit(*self._sentence(text, roles[i][0])) and not self._others_clause(text, roles[i][0])
             for i in counted

@@ -18,6 +18,7 @@ from .base import SENTENCE_BREAK, Context, asking, sentence_start
 from .cues import CuePattern
 from .price_notes import PER_PERIOD
 
+MAX_REPEATS = 50  # a larger count before hours is no number of visits
 REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
 PERIOD_REACH = 16  # characters after a count where "par mois" makes it a rate ("2 fois par mois"), not visits
 SPAN_REACH = 60  # characters after "par mois" where the span it lasts is read ("pendant 6 mois", "de février à juin")
@@ -192,8 +193,11 @@ class Visits(AddedUp):
         here on (`visits`) are as many as the count: they list those interventions one by one ("3 fois : 2 h, 1 h 30 et
         45 min"); hours after another count are not in that list ("deux journées de 7 h puis trois visites de
         1 h 30": 2 × 7 h)."""
+        if self.cues.times_after and (after := self.cues.times_after.match(text, duration.end)):
+            return int(after.group(1)) if 1 < int(after.group(1)) <= MAX_REPEATS else 1  # "25 min x 2"
         first = max(0, duration.start - REPEAT_REACH)
-        found = list(self.cues.repeat.finditer(text, first, duration.start))
+        # (one character more: a sign's count looks ahead at the hours' first digit, "2 x 25 min")
+        found = [m for m in self.cues.repeat.finditer(text, first, duration.start + 1) if m.end() <= duration.start]
         if not found or any(found[-1].end() <= start < duration.start for start in starts):
             return 1
         count = int(found[-1].group(1))
@@ -205,7 +209,7 @@ class Visits(AddedUp):
         # its sentence's hours alone may be the list: "venu trois fois : 2h, 1h30 et 45 min. On a eu une réunion de 2h"
         end = SENTENCE_BREAK.search(text, duration.end, stop)
         listed = sum(duration.start <= start < end.start() for start in visits) if end else following
-        return count if 1 < count <= 50 and count not in (following, listed) else 1
+        return count if 1 < count <= MAX_REPEATS and count not in (following, listed) else 1
 
 
 def session_noun(
