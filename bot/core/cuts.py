@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from .lists import CountedLists
 from .phrases import PhraseFinder
 from .reading import Reading
 
@@ -34,6 +35,7 @@ class Cutter:
         self._starts = PhraseFinder(reading.question_starts)  # a question starting without punctuation
         self.enumerators = PhraseFinder(reading.question_enumerators)
         self.ordinals = PhraseFinder(reading.ordinal_enumerators)
+        self._counted = CountedLists(dict(reading.list_counts), reading.listed_things)  # "deux choses", "trois points"
         self._asking_phrases = PhraseFinder(asking_phrases)
         self._last: tuple[str, bool, list[Cut]] = ("", False, [])
 
@@ -67,10 +69,11 @@ class Cutter:
         questions = self._starts.find(question) if starts or ordinals else []
         opened = {match.start() for match in questions}
         # An enumerator with the spaces and marks around it; an ordinal only before a question ("la deuxième |
-        # qui paie").
+        # qui paie"), or after the count of what is asked ("pour deux choses la première c'est la durée …").
+        counted = bool(ordinals) and self._counted.counts(question)
         for match, ordinal in [*((m, False) for m in self.enumerators.find(question)), *((m, True) for m in ordinals)]:
             end = match.end() + len(_AFTER_ENUMERATOR.match(question, match.end())[0])
-            if not ordinal or end in opened:
+            if not ordinal or end in opened or (counted and self._counted.counts(question[: match.start()])):
                 found.append(Cut(len(question[: match.start()].rstrip()), end, "enumerator"))
         for match in questions if starts else ():
             before = question[max(0, match.start() - 60) : match.start()]
@@ -82,6 +85,9 @@ class Cutter:
         cuts: list[Cut] = []
         for cut in found:
             end = cuts[-1].end if cuts else 0
+            if cut.kind == "enumerator" and cut.start < end and cuts[-1].kind == "punctuation" and cut.end > end:
+                cuts[-1] = Cut(cuts[-1].start, cut.end, cut.kind)  # ", la deuxième": the comma and the enumerator
+                continue
             if cut.start < end or (cut.kind == "start" and cut.start <= end):
                 continue  # inside another cut, or a question start right after a comma: one cut
             after = bisect_left(asked, max(end, cut.start - ASKING_REACH))
