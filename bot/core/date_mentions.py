@@ -84,7 +84,7 @@ def _find_dates(question: str, today: date | None) -> tuple[DateMention, ...]:
         found.extend(days_months(folded, today))
         found.extend(days_of_months(folded, today))
     found.sort(key=lambda mention: mention.start)
-    return tuple(years_from_neighbours(found, today) if today is not None else found)
+    return tuple(years_from_neighbours(found, today, folded) if today is not None else found)
 
 
 def _scan_numeric(folded: str, start: int, today: object) -> list[Item[DateMention]]:

@@ -19,6 +19,7 @@ from .french import fold
 # "il y a " first, the word boundary before it checked behind (the same matches as "\bil y a "): the regex engine
 # then looks for "il y a " as a whole instead of trying the boundary at every character.
 _COUNT = r"(\d{1,3}|[a-z]+(?:[ -][a-z]+)?)"  # "il y a 18 mois", "dans trois jours": the count, in digits or words
+_LIST_BREAK = re.compile(r"[.;!?\n]")  # what ends a list of dates (a sentence, a ";")
 _AGO = re.compile(rf"il y a (?<!\wil y a ){_COUNT} (ans?|annees?|mois|semaines?)( et demie?)?\b")
 _AGO_UNITS = {"an": "years", "ans": "years", "annee": "years", "annees": "years", "mois": "months"}
 # "le 22/01", "du 05/02": a day and a month in digits after "le", "du" or "au", without a year; a month of two digits
@@ -80,7 +81,7 @@ def _day_month() -> re.Pattern[str]:
 NEAR_FUTURE = timedelta(days=92)  # how far after today a day without a year may be read, after a dated day
 
 
-def years_from_neighbours(found: list[DateMention], today: date) -> list[DateMention]:
+def years_from_neighbours(found: list[DateMention], today: date, folded: str = "") -> list[DateMention]:
     """A date without a year takes the year of the nearest dated one before it, else after it ("le 2 octobre 2025, le
     CDG le 14 octobre"; "signé le 15/01/2026, le CDG le 22/01, La Fibre le 5 fev. La délibération : le 9/12/2025": 2026,
     the list's), unless that would put it after today (then it stays the last such day up to today), but for a day soon
@@ -107,7 +108,16 @@ def years_from_neighbours(found: list[DateMention], today: date) -> list[DateMen
                 and before
                 and mention.value < before[-1].value <= today < moved <= today + NEAR_FUTURE
             )
-            if moved is not None and (moved <= today or soon):
+            # a plan: its dated day still to come, the days listed after it (commas, no sentence or ";" between) in the
+            # same year ("signature du maire le 30 juin 2026, du CDG le 7 juillet", asked on 10 June 2026); not after
+            # the day a message says it is written ("Nous sommes le 01/01/2027 ; … signée le 3 février")
+            planned = (
+                moved is not None
+                and before
+                and today < before[-1].value <= moved
+                and not _LIST_BREAK.search(folded, before[-1].start + len(before[-1].text), mention.start)
+            )
+            if moved is not None and (moved <= today or soon or planned):
                 mention = DateMention(mention.text, moved, "", mention.start, True)
         result.append(mention)
     return result
