@@ -123,7 +123,7 @@ class DurationReader:
                 and "h" in match.group().lower()
             ):
                 clock.append(match)
-            elif not per_period and self._times.after_span_word and self._times.after_span_word.search(before):
+            elif not per_period and self._times.milestone(text, match.start(), before, clock_hour):
                 maybe.add(len(clock))
                 clock.append(match)
             elif written := self._written(match):

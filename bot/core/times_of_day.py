@@ -17,6 +17,7 @@ BOUND_REACH = 20  # characters before hours where "entre 9 et" makes them a boun
 RANGE_OPENER_REACH = 12  # characters before a range's start where "entre" opens it
 SPAN_REACH = 60  # characters before a time of day where an arrival or a departure word is looked for
 _SENTENCE_END = re.compile(r"[.;!?]")
+_CLAUSE_BREAK = re.compile(r"[.;!?,\n]")
 # "09:30", "14:05": hours and minutes of a clock; not a chat's stamp "[14:02]", a duration "1:30:00" or a ratio. Found
 # from the colon (a literal first: a fast scan, not a look-behind tried at every character), the hours checked after.
 _COLON_MINUTES = re.compile(r":[0-5]\d")
@@ -138,6 +139,18 @@ class TimesOfDay:
             (self._late and self._late.search(before)) or _AFTER_DATE.search(before)
         )
         return bool(((self.time_of_day and self.time_of_day.search(before)) or late) and not elapsed)
+
+    def milestone(self, text: str, start: int, before: str, hour: int) -> bool:
+        """Are the hours at `start` (`before`: the words right before them) a time of day if they make a stay: right
+        after an arrival or a departure word ("arrivée 9h", "fin : 17h"), or a clock's hours with their minutes from
+        `event_min_hour` on after such a word or a trip back's earlier in their clause ("arrivée en mairie 9h05",
+        "retour à Bruay annoncé pour 12h25"; "le retour a pris 1h30" is time spent)?"""
+        if self.after_span_word and self.after_span_word.search(before):
+            return True
+        if hour < self._event_hour:
+            return False
+        clause = _CLAUSE_BREAK.split(text[max(0, start - SPAN_REACH) : start])[-1]
+        return any(words is not None and words.search(clause) for words in (self._start, self._end, self._back))
 
     def spent(self, text: str, end: int) -> bool:
         """Do the words right after hours ending at `end` make them time spent ("1h de route")?"""
