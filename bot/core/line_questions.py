@@ -4,7 +4,7 @@ convention se renouvelle toute seule"), and lines with no mark at all after a li
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from .phrases import alternatives
@@ -15,6 +15,10 @@ from .told_values import tells_value
 _BARE_NUMBER = re.compile(r"^([ \t]*(?:[^\W\d]+[ \t]+)?)(\d)[ \t]+(?=[^\W\d])", re.MULTILINE)
 _LINE_END_MARK = re.compile(r"[^\W_]$")  # a line that ends on a letter or a digit: no mark closes it
 MIN_LINE_WORDS = 4  # "le devis faut le signer": a question; "ok merci", "la mairie": no
+
+
+def _never(_sentence: str, _unpunctuated: bool) -> bool:
+    return False
 
 
 def numbered_lines(text: str) -> str:
@@ -37,7 +41,8 @@ class Said(Protocol):
 class LineQuestions:
     """Which lines of a message without "?" ask: those that do by their words, and the bare lines after them."""
 
-    def __init__(self, reading: Reading) -> None:
+    def __init__(self, reading: Reading, asks: Callable[[str, bool], bool] = _never) -> None:
+        self._asks = asks  # whether a sentence asks, "?" or not (pieces.Pieces.asks)
         # "on a bien reçu": an auxiliary, perhaps an adverb, a participle, with its accents ("il a compte" is no "a
         # compté": "é" is no "e", or every word ending in "e" would be one)
         endings = "|".join(re.escape(ending) for ending in sorted(reading.participle_endings, key=len, reverse=True))
@@ -54,10 +59,14 @@ class LineQuestions:
             out.append(asked)
         return out
 
+    def tells(self, sentence: str) -> bool:
+        """Does `sentence` tell a value or what happened ("on a bien reçu", "le devis a été signé"), asking nothing
+        ("les signatures ont été échelonnées, et reste à savoir à partir de quelle signature …" asks)?"""
+        return self._told(sentence) and not self._asks(sentence, True)
+
+    def _told(self, sentence: str) -> bool:
+        return tells_value(sentence) or bool(self._past.search(sentence.lower()))
+
     def _asks_in_line(self, sentence: str) -> bool:
         """Whether a bare line after a question is one too: long enough, telling neither a value nor a past event."""
-        return (
-            len(sentence.split()) >= MIN_LINE_WORDS
-            and not tells_value(sentence)
-            and not self._past.search(sentence.lower())
-        )
+        return len(sentence.split()) >= MIN_LINE_WORDS and not self._told(sentence)

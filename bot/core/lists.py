@@ -105,9 +105,6 @@ def _opens_line(text: str, start: int) -> bool:
     return not text[text.rfind("\n", 0, start) + 1 : start].strip()
 
 
-_TOLD_ITEM = re.compile(r"^(?:\S+\s+){11,}[^?]*\.$")  # twelve words or more, ending with a full stop
-
-
 class CountedLists:
     """Lists announced by their number ("deux questions : la durée, et le tarif", "trois points : qui signe ;
     combien d'exemplaires ; à partir de quand"): the writer said how many things are asked, so the words after
@@ -221,30 +218,3 @@ def _next_value(value: str) -> str:
     if value in romans and value != "v":
         return romans[romans.index(value) + 1]
     return chr(ord(value) + 1)
-
-
-def asking_items(sentences: list[tuple[str, bool, bool]]) -> set[int]:
-    """Which of the sentences (text, listed, asks) are questions as items: every item of a list some items of which
-    ask (of every list when none asks), but not, in a list whose questions end with "?", a long item ending with a
-    full stop, which tells ("2. Aux termes de l'article L. 2312-1, le budget doit être voté en équilibre ; je souhaite
-    donc inscrire un crédit.")."""
-    quiet = not any(asks for _, _, asks in sentences)
-    asking: set[int] = set()
-    for run in runs([listed for _, listed, _ in sentences]):
-        if quiet or any(sentences[i][2] for i in run):
-            marked = any(sentences[i][0].rstrip().endswith("?") for i in run)
-            asking |= {i for i in run if not (marked and not sentences[i][2] and _TOLD_ITEM.search(sentences[i][0]))}
-    return asking
-
-
-def runs(listed: list[bool]) -> list[list[int]]:
-    """The indexes of each list of a message's sentences (`listed`: whether each is a list item): items one after
-    another."""
-    found: list[list[int]] = []
-    for i, item in enumerate(listed):
-        if item:
-            if found and found[-1][-1] == i - 1:
-                found[-1].append(i)
-            else:
-                found.append([i])
-    return found

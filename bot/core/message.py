@@ -18,7 +18,8 @@ from .chat import ChatNoise
 from .forwarding import Forwarding
 from .history import ReplyHistory
 from .line_questions import LineQuestions, numbered_lines
-from .lists import BULLETS, FULL_STOP, CountedLists, SequenceLists, asking_items, inline_items, semicolon_items
+from .list_items import asking_items
+from .lists import BULLETS, FULL_STOP, CountedLists, SequenceLists, inline_items, semicolon_items
 from .phrases import PhraseFinder, alternatives, phrases_pattern
 from .pieces import Pieces
 from .reading import Reading
@@ -97,7 +98,7 @@ class Reader:
         self.chat = ChatNoise(reading)
         self._forwarding = Forwarding(reading, self.chat)
         self.history = ReplyHistory(reading)
-        self._lines = LineQuestions(reading)
+        self._lines = LineQuestions(reading, self.cutter.asks)
         labels = alternatives(reading.item_labels)  # "Observation n° 1 : …" is "1) …"
         self._labelled = re.compile(
             rf"^[ \t]*(?:{labels})[ \t]*(?:n[ \t]*[°º][ \t]*|no\.?[ \t]+)?(\d{{1,2}})[ \t]*:", re.I | re.M
@@ -186,10 +187,9 @@ class Reader:
         if unpunctuated:  # one question a line, as on a phone
             sentences = [replace(s, asks=a) for s, a in zip(sentences, self._lines.asked(sentences, ends), strict=True)]
         if sum(s.listed for s in sentences) > 1:
-            # Nothing asks but a list ("1) durée de la convention 2) tarif du CDG"), or a list some items of which ask:
-            # its items are the questions (`asking_items`), unless one tells a date (the situation). Another list of the
-            # message whose items ask nothing tells the situation ("Échanges : - présentation de l'offre").
-            asking = asking_items([(s.text, s.listed, s.asks) for s in sentences])
+            # Nothing asks but a list ("1) durée 2) tarif du CDG"), or a list some items of which ask: its items are the
+            # questions (list_items.py), unless one tells a date or what happened (the situation).
+            asking = asking_items([(s.text, s.listed, s.asks) for s in sentences], self._lines.tells)
             sentences = [
                 replace(s, asks=s.asks or (i in asking and not DATE_TOLD.search(s.text)))
                 for i, s in enumerate(sentences)

@@ -1,0 +1,42 @@
+"""Which items of a message's lists are its questions: every item of a list some items of which ask, but not an item
+that tells the situation in a list whose questions end with "?"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_TOLD_ITEM = re.compile(r"^(?:\S+\s+){11,}[^?]*\.$")  # twelve words or more, ending with a full stop
+
+
+def asking_items(sentences: list[tuple[str, bool, bool]], tells: Callable[[str], bool] = bool) -> set[int]:
+    """Which of the sentences (text, listed, asks) are questions as items: every item of a list some items of which
+    ask (of every list when none asks), but not, in a list whose questions end with "?", an item ending with a full
+    stop that is long or `tells` what happened or a value, which tells ("2. Aux termes de l'article L. 2312-1, le
+    budget doit être voté en équilibre ; je souhaite donc inscrire un crédit.", "2. Le devis a été signé par le
+    maire.")."""
+    quiet = not any(asks for _, _, asks in sentences)
+    asking: set[int] = set()
+    for run in runs([listed for _, listed, _ in sentences]):
+        if quiet or any(sentences[i][2] for i in run):
+            marked = any(sentences[i][0].rstrip().endswith("?") for i in run)
+            asking |= {i for i in run if not (marked and not sentences[i][2] and _told(sentences[i][0], tells))}
+    return asking
+
+
+def _told(item: str, tells: Callable[[str], bool]) -> bool:
+    """Does an item ending with a full stop tell: long, or telling what happened or a value?"""
+    return bool(_TOLD_ITEM.search(item)) or (item.rstrip().endswith(".") and tells(item))
+
+
+def runs(listed: list[bool]) -> list[list[int]]:
+    """The indexes of each list of a message's sentences (`listed`: whether each is a list item): items one after
+    another."""
+    found: list[list[int]] = []
+    for i, item in enumerate(listed):
+        if item:
+            if found and found[-1][-1] == i - 1:
+                found[-1].append(i)
+            else:
+                found.append([i])
+    return found
