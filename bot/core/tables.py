@@ -22,6 +22,8 @@ def rows_as_sentences(text: str) -> str:
         return text
     lines = text.split("\n")
     cells = [_cells(line) for line in lines]
+    # A cell "?" is a value not known yet ("| Signature CDG 62 | ? |"): asked only when no line outside a table asks.
+    blank = "?" if any("?" in line for line, row in zip(lines, cells, strict=True) if row is None) else ""
     out: list[str] = []
     index = 0
     while index < len(lines):
@@ -33,7 +35,7 @@ def rows_as_sentences(text: str) -> str:
         first = cells[run[0]] or []
         titled = not any(_DIGIT.match(cell) for cell in first)  # "signature CDG62" is a title, "12/03" a value
         titles = first if titled else [""] * len(first)
-        out.extend(_sentence(titles, cells[row] or []) for row in (run[1:] if titled else run))
+        out.extend(_sentence(titles, cells[row] or [], blank) for row in (run[1:] if titled else run))
         index = run[-1] + 1
     return "\n".join(out)
 
@@ -69,8 +71,9 @@ def _run(cells: list[list[str] | None], start: int) -> list[int]:
     return run
 
 
-def _sentence(titles: list[str], row: list[str]) -> str:
+def _sentence(titles: list[str], row: list[str], blank: str = "") -> str:
     """One row as a sentence: "Date 12/03/2026, Arrivée 09:00, Départ 11:30."; no colon after a
-    title: "Date :" is a header's field, whose date is the e-mail's."""
-    said = ", ".join(f"{title} {cell}" if title else cell for title, cell in zip(titles, row, strict=True) if cell)
+    title: "Date :" is a header's field, whose date is the e-mail's. Cells that are `blank` are left out."""
+    kept = [(title, cell) for title, cell in zip(titles, row, strict=True) if cell and cell != blank]
+    said = ", ".join(f"{title} {cell}" if title else cell for title, cell in kept)
     return said if not said or _END.search(said) else f"{said}."
