@@ -67,6 +67,7 @@ SHORT_LEAD = 0.9
 OUT_OF_SCOPE_SURE = 0.99
 LONG_OUT_OF_SCOPE_SURE = 0.95  # a longer question: the classifier is more often right (same sets, 0.9 too)
 MATCHER_CERTAIN = 0.8
+CLASSIFIER_CERTAIN = 0.95
 
 
 class Ranker:
@@ -80,6 +81,11 @@ class Ranker:
         several = len({label for label, _text in examples}) > 1
         self.classifier: Classifier | None = train(examples, terms_of) if several else None
         self._order = list(knowledge.clauses)
+        # each clause with the articles it is a part of and the parts it has: one topic, read at two depths
+        self._family = {c: {c, *knowledge.articles_of(c)} for c in knowledge.clauses}
+        for clause, articles in list(self._family.items()):
+            for article in articles - {clause}:
+                self._family[article].add(clause)
         # exp(T × (highest clause bias − "hors sujet" bias)): the factor that takes the prior of its many
         # examples out of "hors sujet"'s probability (1.0: no such class, or no advantage).
         self._fair_out = 1.0
@@ -118,6 +124,15 @@ class Ranker:
         if matcher_best >= MATCHER_SURE:
             if matcher_best < MATCHER_CERTAIN and out >= (OUT_OF_SCOPE_SURE if short else LONG_OUT_OF_SCOPE_SURE):
                 return []  # another contract that shares a verb with the convention
+            learned = max(probabilities, key=probabilities.__getitem__, default="")
+            if matcher_best < MATCHER_CERTAIN and probabilities.get(learned, 0.0) >= CLASSIFIER_CERTAIN:
+                # the classifier all but certain of another topic the matcher found too ("la convention lie bien
+                # trois parties ?": "lie" is a word of article 3, the question the parties'); not the same article
+                # read at another depth (article 5 or 5.2)
+                found = next((c for c in ranked if c.clause_id == learned and c.strong_terms), None)
+                if found and learned not in self._family.get(ranked[0].clause_id, {ranked[0].clause_id}):
+                    rest = [c for c in ranked if c.clause_id != learned]
+                    return [Candidate(learned, max(found.confidence, LEARNED_CONFIDENCE), found.strong_terms), *rest]
             return ranked  # the convention's own words, clearly: the matcher's reading stands, next clauses included
         if len(set(read_terms)) >= LEARNED_LEAD_TERMS or max(probabilities.values(), default=0.0) >= SHORT_LEAD:
             lead = self._lead(probabilities, out, ranked)
