@@ -195,7 +195,8 @@ class TimesOfDay:
             elif (
                 arrival
                 and self._end.search(before)
-                and not _SENTENCE_END.search(text, clock[arrival[0]].end(), match.start())
+                # in the arrival's sentence or the next ("il est arrivé à 14h. Il est reparti à 16h30.")
+                and len(_SENTENCE_END.findall(text, clock[arrival[0]].end(), match.start())) <= 1
             ):
                 back = self._trip_back(text, clock, index) if leaving else None
                 first, last = (leaving, back) if leaving and back else (arrival, (index, minute))  # else the stay alone
