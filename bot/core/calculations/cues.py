@@ -194,7 +194,7 @@ class Cues:
         return not (self.deadline_words and self.deadline_words.search(rest))
 
 
-def counted(words: list[str], signs: list[str] = ()) -> re.Pattern[str]:
+def counted(words: list[str], signs: list[str] | None = None) -> re.Pattern[str]:
     r"""A count written before one of `words` ("2 interventions", "3 fois"), or before one of `signs` touching the hours
     ("2 x 25 min", "2x25 min"), the number in group 1: the same matches as "(?<![\d.,])(\d{1,2})" first, written digit
     first (the regex engine jumps from digit to digit)."""
