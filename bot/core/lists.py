@@ -30,6 +30,8 @@ _INLINE_BULLET = re.compile(r"•(?<=\s•)\s+(?=\w)")
 # The words that may stand between what a list announces and its colon ("trois choses que l'on me demande souvent et que
 # je n'ai jamais su dire de mémoire :"); words only, no comma nor sentence mark.
 ANNOUNCE_WORDS = 14
+NAMED_ITEMS = (2, 3)  # the fewest items of a list announced without its number: cut at ";", else at ","
+ITEM_WORDS = 12  # the most words of each such item
 # What opens a list item's line: dashes, bullets, and a checklist's empty box ("☐ date d'entrée en vigueur"); not a
 # ticked box ("☑ délibération rédigée"): a thing done, told, not asked.
 BULLETS = "-•*–—▪◦●○■□☐➢►‣"
@@ -110,8 +112,12 @@ class CountedLists:
     combien d'exemplaires ; à partir de quand"): the writer said how many things are asked, so the words after
     the colon, when they cut at ";" (else at ",") into exactly that many pieces, are that many items."""
 
-    def __init__(self, counts: dict[str, int], things: tuple[str, ...]) -> None:
+    def __init__(self, counts: dict[str, int], things: tuple[str, ...], nouns: tuple[str, ...] = ()) -> None:
         self._counts = {word.lower(): number for word, number in counts.items()}
+        # Several things announced without their number ("Mes questions : …", "Les points en suspens : …"): a plural
+        # of `nouns` (question_nouns), a few words more, then the colon.
+        plurals = "|".join(re.escape(noun) for noun in nouns if noun.split()[0].endswith("s"))
+        self._named = re.compile(rf"(?<![\w'’])(?:{plurals})(?:\s+[\w'’-]+){{0,3}}\s*:\s*", re.I) if plurals else None
         words = "|".join(re.escape(word) for word in sorted(self._counts, key=len, reverse=True)) or r"(?!x)x"
         asked = "|".join(re.escape(thing) for thing in things) or r"(?!x)x"
         # The number, what is counted ("deux questions", not "trois interventions : 1h30, 2h et 45 min"), maybe
@@ -146,7 +152,8 @@ class CountedLists:
         return "\n".join(self._line(line) for line in text.split("\n"))
 
     def _line(self, line: str) -> str:
-        announce = self._announce.search(line)
+        counted = self._announce.search(line)
+        announce = counted or (self._named and self._named.search(line))
         if not announce:
             return line
         rest = line[announce.end() :]
@@ -154,10 +161,12 @@ class CountedLists:
         listed, after = (rest[: end.end()], rest[end.end() :]) if end else (rest, "")
         if "?" in listed and "?" in after:
             return line  # "deux questions : si …, quand … ? Et qui … ?": the questions are the sentences
-        count = self._counts[announce.group(1).lower()]
-        for separator in _ITEM_SEPARATORS:
+        count = self._counts[counted.group(1).lower()] if counted else 0
+        for separator, least in zip(_ITEM_SEPARATORS, NAMED_ITEMS, strict=True):
             pieces = [piece.strip() for piece in separator.split(listed.strip())]
-            if len(pieces) == count and all(any(char.isalnum() for char in piece) for piece in pieces):
+            # without a number: enough short items ("la date limite, le tarif du CDG, et le tribunal compétent")
+            named = not count and len(pieces) >= least and max(len(piece.split()) for piece in pieces) <= ITEM_WORDS
+            if (len(pieces) == count or named) and all(any(char.isalnum() for char in piece) for piece in pieces):
                 items = "\n- ".join(pieces)
                 return f"{line[: announce.end()].rstrip()}\n- {items}" + (f"\n{after.strip()}" if after.strip() else "")
         return line
