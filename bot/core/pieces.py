@@ -184,7 +184,9 @@ class Pieces(PieceWords):
         opened = self._opener.match(self._link.sub("", folded.lstrip(" ,;:-–—«\"'")))  # "et qui est le tribunal …"
         if opened or self._asking.search(folded) or self._enumerators.find(sentence):
             return True  # an enumerator too: "première question … deuxième question …"
-        if any(cut.kind == "enumerator" for cut in self._cutter.cuts(sentence, starts=unpunctuated)):
+        if self._ordinals.find(sentence) and any(
+            cut.kind == "enumerator" for cut in self._cutter.cuts(sentence, starts=unpunctuated)
+        ):
             return True  # an ordinal after the count of what is asked: "deux choses, la première c'est …"
         if topic := self._topic.match(folded):  # "Et au passage, qui signe …", "Et puis autre chose, c'est quoi …."
             rest = folded[topic.end() :].lstrip(" ,:;-")

@@ -9,12 +9,12 @@ import re
 from ..cost import Duration
 from ..french import fold
 from .added import word_end
+from .base import ASIDE
 from .cues import CuePattern
 from .trips import Trips
 
 DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them a delay
 LABEL_GAP = 2  # words between a travel word and the hours it names ("trajet a/r 45 min")
-_ASIDE = re.compile(r"\([^()]*\)")  # a bracket and what it holds
 
 
 class DurationRoles(Trips):
@@ -36,7 +36,7 @@ class DurationRoles(Trips):
             return "travel"  # "30 min aller, 30 min retour" (not "2 h aller-retour compris")
         around = self.reader.clause_around(text, duration.start, duration.end, labelled=True, bounds=bounds)
         if "(" in (own := text[duration.start : duration.end]):  # "arrivé à 9h15 (on ouvre à 8h30) et reparti à 11h45"
-            around = around.replace(own, _ASIDE.sub(" ", own))  # the aside inside a span is not said of it
+            around = around.replace(own, ASIDE.sub(" ", own))  # the aside inside a span is not said of it
         for role, pattern in self.cues.duration_cues.items():
             if role == "delay" and self.cues.total_after and self.cues.total_after.match(text, duration.end):
                 continue  # "il a mis 2h30 en tout": the time spent, not the time before a visit

@@ -4,15 +4,12 @@ repaired, within the cap): which amounts are a loss, which of them are indirect 
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from ..cost import DurationReader
 from ..money import format_euros
-from .base import since_break
+from .base import ASIDE, since_break
 from .cues import Cues
-
-_ASIDE = re.compile(r"\([^()]*\)")  # an aside in brackets, closed
 
 
 class Losses:
@@ -29,7 +26,7 @@ class Losses:
         around = self.reader.clause_around(folded, start, self.reader.amount_end(folded, start))
         # an aside closed before the amount says more of what precedes it: "840 € le 15 mars (devis signé le 2 février)
         # et 1 260 €" is no quote's amount
-        before = _ASIDE.sub(" ", since_break(folded, start))
+        before = ASIDE.sub(" ", since_break(folded, start))
         loss, indirect = self.cues.loss, self.cues.indirect_loss
         if indirect and (indirect.search(around) or indirect.search(before)):
             return "indirect"  # "une atteinte à notre image que nous chiffrons à 5 000 €": a loss by its own words

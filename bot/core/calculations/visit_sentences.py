@@ -9,7 +9,7 @@ import re
 
 from ..cost import Duration
 from ..french import fold
-from .base import sentence_start
+from .base import ASIDE, sentence_start
 from .cues import Cues
 
 MARKS = ".!?;\n"  # what ends a sentence, for this reading ("… a duré 2 h ; le CDG était venu de 9h à 10h")
@@ -19,7 +19,6 @@ QUOTED_WORDS = 5  # the most words of a quotation that only quotes figures ("« 
 _QUOTATION = re.compile(r"«[^«»]*(?:»|$)|“[^“”]*(?:”|$)")  # « … », “ … ” (the last one may have lost its end)
 DAY_START, DAY_END = 7, 20  # the hours of a working day: "10h mariage" opening a sentence is a time of day
 _END = re.compile(f"[{re.escape(MARKS)}]")
-_BRACKETS = re.compile(r"\([^()]*\)")  # an aside says more of what precedes it: "(sans le CDG)" names no one who came
 
 
 class VisitSentences:
@@ -114,7 +113,7 @@ class VisitSentences:
         visit nowhere but in an aside in brackets?"""
         other = self.cues.other_subject
         opened = bool(other and other.compiled.match(part.lstrip(" ,;:-–—•*")))
-        return opened and not self._names_visit(_BRACKETS.sub(" ", part))
+        return opened and not self._names_visit(ASIDE.sub(" ", part))  # "(sans le CDG)" names no one who came
 
     @staticmethod
     def _sentence(text: str, duration: Duration) -> tuple[str, bool]:
