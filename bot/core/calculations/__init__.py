@@ -101,13 +101,15 @@ class Calculations:
     ) -> Answer | None:
         """Each body's own calendar, when the message gives several their own dates and asks about them all; with
         `weighed`, each alternative's own computation, whatever it computes ("Scénario 1 : … Scénario 2 : …")."""
-        answers = [self._answer(question, text, terms, ranked, today, signature) for _, text in bodies]
-        computed = [a for a in answers if a and a.kind == "calculation" and a.citations]
-        clauses = {a.citations[0].id for a in computed}
-        if len(computed) < len(answers) or not (
-            clauses <= set(self.dates.calendar_clauses) or (weighed and len(clauses) == 1)
-        ):
-            return None  # bodies' price or cap: the message's figures are read together
+        computed: list[Answer] = []
+        for _, text in bodies:  # one body's price or cap and the message's figures are read together: stop there
+            answer = self._answer(question, text, terms, ranked, today, signature)
+            if not (answer and answer.kind == "calculation" and answer.citations):
+                return None
+            computed.append(answer)
+            clauses = {a.citations[0].id for a in computed}
+            if not (clauses <= set(self.dates.calendar_clauses) or (weighed and len(clauses) == 1)):
+                return None
         if len({a.text for a in computed}) < 2:
             return None
         text = "\n\n".join(f"Pour {name} : {a.text}" for (name, _), a in zip(bodies, computed, strict=True))
