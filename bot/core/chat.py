@@ -23,6 +23,8 @@ _MARK_END = re.compile(r"[.!?…;:]\s+")
 # What may come before a request opener in its sentence: a short greeting ("Bonjour Marie, ").
 _RELAY_MARKS = frozenset(",:;.!–-")  # with the spaces: what joins a relay closing to the question before it
 _SPACES = re.compile(r"\s*")
+# Who speaks, at a line's start (after its quote marks): a capitalised word, a colon, a question in lower case after it.
+_SPEAKER = re.compile(r"^([ \t>]*)([A-ZÀ-Þ][a-zß-ÿ'’-]*)[ \t]*:[ \t]+(?=[a-zß-ÿ][^\n.?!]*\?[ \t]*$)", re.MULTILINE)
 _GREETING = re.compile(r"(?:[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,2}\s*,\s*)?")
 
 
@@ -37,6 +39,7 @@ class ChatNoise:
         ifs = "|".join(re.escape(word) for word in reading.if_words if word.isalpha()) or r"(?!x)x"
         self._after_opener = re.compile(rf"\s*[,:?]+\s*|\s+(?:{ifs})\s+|\s*")
         self._agreement = phrases_pattern(reading.follow_up_words, start=True)
+        self._fields = {fold(marker).rstrip(" :") for marker in reading.forward_markers if marker.endswith(":")}
         # What may follow an opener in a sentence that only calls for an answer ("Tu peux me répondre vite ?").
         calls = phrases_pattern(reading.call_words, start=False).pattern
         self._call_only = re.compile(rf"(?:\W*{calls})*\W*")
@@ -49,6 +52,26 @@ class ChatNoise:
             rf"{phrase_trie(written_forms(reading.relay_closings), folded=False)}(?!\w)[ \t]*(?=[?!.]|$)",
             re.MULTILINE,  # case-blind by itself (see `phrase_trie`)
         )
+
+    def asked_lines(self, text: str) -> str:
+        """`text` without relay closings and speakers' names (see below), read before it is cut into sentences."""
+        return self.without_relays(self.without_speakers(text))
+
+    def without_speakers(self, text: str) -> str:
+        """`text` without the names that say who speaks in a pasted exchange, before their questions ("Sandrine : le
+        devis, c'est obligatoire ?\nPaul : et on le paie comment ?"): at least two speakers, each a capitalised word and
+        a colon at a line's start, a question of one sentence in lower case after it. One such label alone names a topic
+        ("Préfecture : …"); a header's field ("Objet :", `forward_markers`) stays."""
+        if ":" not in text:
+            return text
+        speakers = [m for m in _SPEAKER.finditer(text) if fold(m.group(2)) not in self._fields]
+        if len({m.group(2) for m in speakers}) < 2:
+            return text
+        kept, end = [], 0
+        for speaker in speakers:
+            kept.append(text[end : speaker.start(2)])
+            end = speaker.end()
+        return "".join([*kept, text[end:]])
 
     def without_mentions(self, text: str) -> str:
         """`text` without its @mentions."""

@@ -92,7 +92,7 @@ class Engine:
         # The cache of one message's terms never outlives it.
         self.matcher.forget_texts()
         # Line breaks end sentences; a pasted table's rows are read as sentences too.
-        lines = self.corrections.apply(self.reader.chat.without_relays(clean(rows_as_sentences(question), lines=True)))
+        lines = self.corrections.apply(self.reader.chat.asked_lines(clean(rows_as_sentences(question), lines=True)))
         written = self.reader.punctuate(lines)  # spoken punctuation written ("virgule": ",")
         text = " ".join(written.split())  # what `clean(question)` gives
         if not text:

@@ -39,6 +39,17 @@ class ReplyHistory:
             (quoted if marks else new).append(line[marks.end() :] if marks else line)
         return "\n".join(new), "\n".join(quoted)
 
-    def points_to_history(self, new: str) -> bool:
-        """Whether the new text points to the quoted one ("la question ci-dessous")."""
-        return bool(self._pointer.search(fold(new)))
+    def pointer(self, sentences: list[str], text: str) -> int | None:
+        """The index of the new text's sentence that points to the quoted history: a pointer ("je reprends la question
+        ci-dessous"), or the line just above the quoted lines when it announces them with a colon ("Je colle les
+        questions de Fabrice :", "Fil interne :"); None if none does. An attribution ("Le 24/11, la DPO a écrit :"),
+        above the quoted lines or as their first, introduces an earlier message: its history."""
+        lines = text.split("\n")
+        first, marks = next(((i, m) for i, line in enumerate(lines) if (m := _QUOTED_LINE.match(line))), (0, None))
+        above = lines[first - 1].strip() if first else ""
+        replied = any(self._attribution.match(line) for line in (above, lines[first][marks.end() :] if marks else ""))
+        intro = fold(above).rstrip(" :") if above.endswith(":") and not replied else ""
+        for index, sentence in enumerate(sentences):
+            if self._pointer.search(fold(sentence)) or (intro and fold(sentence).rstrip(" :") == intro):
+                return index
+        return None

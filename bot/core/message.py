@@ -127,7 +127,7 @@ class Reader:
             # The history's questions were asked before: context, unless the new text asks nothing or points to them
             # (they are then read where it does: "Je reprends ci-dessous la question de la DPO. J'ajoute la mienne").
             quoted = self._asking(history, unpunctuated)
-            pointer = next((i for i, s in enumerate(sentences) if self.history.points_to_history(s.text)), None)
+            pointer = self.history.pointer([s.text for s in sentences], written)
             if any(sentence.asks for sentence in sentences) and pointer is None:
                 quoted = [replace(sentence, asks=False) for sentence in quoted]
             at = len(sentences) if pointer is None else pointer + 1
