@@ -1,6 +1,6 @@
-"""The minutes of a time of day bounding a range (times_of_day.py): digits ("9h30"), a fraction after its link ("9
-heures et demie", "11h et quart") or before the hour ("9 heures moins le quart", "10h moins 10"), from the words of
-knowledge/calculations.yaml (`durations:`)."""
+"""The minutes of a time of day (times_of_day.py): digits ("9h30"), a fraction after its link ("9 heures et demie",
+"11h et quart") or before the hour ("9 heures moins le quart", "10h moins 10"), from the words of
+knowledge/calculations.yaml (`durations:`); read in a range's bounds, and written as digits everywhere else."""
 
 from __future__ import annotations
 
@@ -22,6 +22,25 @@ class ClockMinutes:
         self._minus = re.compile(rf"(?:{alternation(grammar.minus_links)})\s") if grammar.minus_links else None
         if grammar.minus_links:
             self.words += rf"|(?:{alternation(grammar.minus_links)})\s+(?:{fractions}|\d{{1,2}})(?![a-z\d])"
+        # hours, then their minutes said in words after them ("9 heures et demie", "11h moins le quart")
+        hour = alternation(grammar.hour_units)
+        self._said = re.compile(rf"(?<![\d.,])(\d{{1,2}})\s*(?:{hour})(?![a-z])\s*((?:{self.words}))")
+        links = [*grammar.fraction_links, *grammar.minus_links]
+        self._links = re.compile(rf"(?<![a-z])(?:{alternation(links)})\s") if links else None  # none: nothing to read
+
+    def written(self, text: str) -> str:
+        """ "9 heures et demie" as "9h30", "11h moins le quart" as "10h45", "midi et demi" (written "12h et demi") as
+        "12h30": the same length, so that every reader of hours (stays, ranges, durations) reads their minutes."""
+        parts: list[str] = []
+        last = 0
+        for match in self._said.finditer(text) if self._links and self._links.search(text) else ():
+            minute = int(match.group(1)) * 60 + self.of(match.group(2))
+            written = f"{minute // 60}h{minute % 60:02d}"
+            if minute < 0 or len(written) > match.end() - match.start():
+                continue
+            parts.append(text[last : match.start()] + written.ljust(match.end() - match.start()))
+            last = match.end()
+        return "".join(parts) + text[last:] if parts else text
 
     def of(self, written: str | None) -> int:
         """The minutes `written` adds to its hours: "30", "et demie" (30), "moins le quart" (-15), none (0)."""

@@ -172,7 +172,7 @@ class TimesOfDay:
                 continue  # "l'après-midi": a part of the day, not noon
             parts.append(text[last : match.start()] + hour.ljust(len(match.group(0))))
             last = match.end()
-        return "".join(parts) + text[last:] if parts else text
+        return self._minutes.written("".join(parts) + text[last:] if parts else text)
 
     def stays(self, text: str, clock: list[re.Match[str]]) -> tuple[list[tuple[int, int, Decimal]], set[int]]:
         """ "arrivé à 14h et reparti à 16h30": an arrival time, then a departure time in the same sentence.

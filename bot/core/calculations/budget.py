@@ -18,6 +18,7 @@ from .totals import Totals
 from .visits import session_noun
 
 _SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]?")  # a sentence, its mark included
+_PART = re.compile(r"[^.;!?\n]*")  # a sentence, or its part up to a semicolon
 
 
 class Budget(Calculator):
@@ -142,6 +143,14 @@ class Budget(Calculator):
         # "il nous reste 300 € sur l'enveloppe de 500 €": the amount said left is the one to spend
         left = [(a, at) for a, at in budget if said_left(self.cues, text, at, self.reader.amount_end(text, at))]
         budget = left if len({a for a, _ in left}) == 1 else budget
+        # "une subvention de 1 500 € … Pour le CDG 62, le comité a inscrit 400 €": the one amount its sentence gives the
+        # CDG; "1 000 € de budget informatique, dont 300 € pour le CDG 62": the part said to be its own
+        cdg = [(a, at) for a, at in budget if self.parties.named_in(self._sentence(text, at)) == {"cdg"}]
+        budget = cdg if len({a for a, _ in budget}) > 1 and len({a for a, _ in cdg}) == 1 else budget
+        share = {
+            a for a, at in self.reader.amount_spans(text) if self.totals.is_part(text, at) and self._cdg_at(text, at)
+        }
+        budget = [(a, at) for a, at in self.reader.amount_spans(text) if a in share] if len(share) == 1 else budget
         if len({amount for amount, _ in budget}) != 1 or budget[0][0] <= 0:  # "600 € … avec les 600 €": one, said twice
             return None
         amount, start = budget[0]
@@ -155,6 +164,15 @@ class Budget(Calculator):
         if (words["whole"] and words["whole"].search(around)) or remains:
             return amount, next(iter(quotes)), "less"  # "le budget numérique est de 2 000 € au total"
         return amount, next(iter(quotes)), "unsure" if next(iter(quotes)) < amount else "alone"
+
+    def _cdg_at(self, text: str, start: int) -> bool:
+        """Is the amount at `start` said for the CDG 62 alone ("dont 300 € pour le CDG 62")?"""
+        return self._named_at(text, start) == {"cdg"}
+
+    @staticmethod
+    def _sentence(text: str, start: int) -> str:
+        """The sentence holding the amount at `start` (";" ends one: "3 000 € au budget ; pour le CDG 62, 500 €")."""
+        return _PART.match(text, sentence_start(text, start)).group()
 
     def _named_at(self, text: str, start: int) -> set[str]:
         """Who the amount's brackets, else its part of the sentence names ("1 000 € pour le CDG (le devis … à part)")."""

@@ -99,7 +99,7 @@ class VisitSentences:
         return any(
             start >= 0
             and not _END.search(text, start, duration.start)
-            and self._opened_by_other(fold(text[start + 1 : duration.end]))
+            and self._opened_by_other(fold(text[start + 1 : duration.end]), writer=start == bracket)
             for start in (comma, bracket)
         )
 
@@ -108,11 +108,13 @@ class VisitSentences:
         cdg = self.cues.parties.get("cdg")
         return any(p is not None and p.search(folded) for p in (cdg, self.cues.intervention, self.cues.visit_sentence))
 
-    def _opened_by_other(self, part: str) -> bool:
-        """Does `part` (folded) open with someone else of the commune or another event (`other_subjects`), naming the
-        visit nowhere but in an aside in brackets?"""
-        other = self.cues.other_subject
-        opened = bool(other and other.compiled.match(part.lstrip(" ,;:-–—•*")))
+    def _opened_by_other(self, part: str, writer: bool = False) -> bool:
+        """Does `part` (folded) open with someone else of the commune or another event (`other_subjects`), or with
+        `writer` the writer herself (an aside in brackets: "(moi je fais 13h30-17h ce jour-là)"), naming the visit nowhere
+        but in an aside in brackets?"""
+        part = part.lstrip(" ,;:-–—•*")
+        subjects = (self.cues.other_subject, self.cues.writer_subject if writer else None)
+        opened = any(subject and subject.compiled.match(part) for subject in subjects)
         return opened and not self._names_visit(ASIDE.sub(" ", part))  # "(sans le CDG)" names no one who came
 
     @staticmethod
