@@ -35,7 +35,7 @@ class Cutter:
         self._starts = PhraseFinder(reading.question_starts)  # a question starting without punctuation
         self.enumerators = PhraseFinder(reading.question_enumerators)
         self.ordinals = PhraseFinder(reading.ordinal_enumerators)
-        self._counted = CountedLists(dict(reading.list_counts), reading.listed_things)  # "deux choses", "trois points"
+        self._counted = CountedLists.of(reading)  # "deux choses", "trois points"
         self._asking_phrases = PhraseFinder(asking_phrases)
         self._last: tuple[str, bool, list[Cut]] = ("", False, [])
 

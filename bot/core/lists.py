@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 from .phrases import any_phrase, hints, may_hold, written_forms
+from .reading import Reading
 
 __all__ = ["FULL_STOP", "CountedLists", "SequenceLists", "ended_items", "inline_items", "semicolon_items"]
 
@@ -112,8 +113,17 @@ class CountedLists:
     combien d'exemplaires ; à partir de quand"): the writer said how many things are asked, so the words after
     the colon, when they cut at ";" (else at ",") into exactly that many pieces, are that many items."""
 
-    def __init__(self, counts: dict[str, int], things: tuple[str, ...], nouns: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        counts: dict[str, int],
+        things: tuple[str, ...],
+        nouns: tuple[str, ...] = (),
+        ordinals: tuple[str, ...] = (),
+    ) -> None:
         self._counts = {word.lower(): number for word, number in counts.items()}
+        # "J'ai deux questions. La première concerne la durée. La seconde porte sur le paiement.": after the count, two
+        # sentences or more opening with an ordinal are its items (the ordinal kept: "la première année" is no item)
+        self._ordinals = SequenceLists(ordinals, keep=True) if ordinals else None
         # Several things announced without their number ("Mes questions : …", "Les points en suspens : …"): a plural
         # of `nouns` (question_nouns), a few words more, then the colon.
         plurals = "|".join(re.escape(noun) for noun in nouns if noun.split()[0].endswith("s"))
@@ -128,6 +138,12 @@ class CountedLists:
         counted = rf"(?=[{firsts}])(?<![\w'’])({words})\s+(?:{asked})(?![\w'’])"
         self._announce = re.compile(rf"{counted}(?:\s+[\w'’-]+){{0,{ANNOUNCE_WORDS}}}\s*:\s*", re.IGNORECASE)
         self._counted = re.compile(counted, re.IGNORECASE)
+
+    @classmethod
+    def of(cls, reading: Reading) -> CountedLists:
+        """The lists announced with the words of `reading` (knowledge/vocabulary.yaml)."""
+        nouns, ordinals = reading.question_nouns, reading.ordinal_enumerators
+        return cls(dict(reading.list_counts), reading.listed_things, nouns, ordinals)
 
     def counts(self, sentence: str) -> bool:
         """Does `sentence` count what it announces ("Mon adjoint affirme deux choses")?"""
@@ -147,6 +163,8 @@ class CountedLists:
 
     def items(self, text: str) -> str:
         """`text` with each announced list cut into its items, one a line after the announcing words."""
+        if self._ordinals and (counted := self._counted.search(text)):
+            text = text[: counted.end()] + self._ordinals.items(text[counted.end() :])
         if ":" not in text:
             return text
         return "\n".join(self._line(line) for line in text.split("\n"))
@@ -176,7 +194,8 @@ class SequenceLists:
     """Items counted by words at their sentence's start ("Premièrement, l'objet de la convention. Deuxièmement,
     faut-il un avenant ?", "d'une part … ; d'autre part …"): two or more make a list, one item a line."""
 
-    def __init__(self, words: tuple[str, ...]) -> None:
+    def __init__(self, words: tuple[str, ...], keep: bool = False) -> None:
+        self._keep = keep  # whether an item keeps its counting word ("la première …") or drops it ("premièrement, …")
         # As written and folded ("premierement" typed without accents), like every phrase of the vocabulary.
         # At a sentence's start or after a colon, or after ", et" ("… deux points : d'une part, …, et d'autre part, …").
         # The first letters of the words ahead: most marks are followed by none, and then no word is tried.
@@ -199,7 +218,7 @@ class SequenceLists:
         kept, end = [], 0
         for start, stop in found:
             kept += [text[end:start].rstrip(" ;"), "\n- "]
-            end = stop
+            end = start if self._keep else stop
         return "".join([*kept, text[end:]])
 
     def _items(self, text: str) -> list[tuple[int, int]]:

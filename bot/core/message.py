@@ -93,7 +93,7 @@ class Reader:
         self.back_question = phrases_pattern(reading.back_questions, start=True)  # "Est-ce conforme ?": asks of before
         self.dictation = Dictation(reading)
         self.cutter = Pieces(reading)
-        self._counted = CountedLists(dict(reading.list_counts), reading.listed_things, reading.question_nouns)
+        self._counted = CountedLists.of(reading)
         self._sequence = SequenceLists(reading.sequence_words)
         self.chat = ChatNoise(reading)
         self._forwarding = Forwarding(reading, self.chat)
