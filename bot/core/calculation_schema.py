@@ -7,6 +7,7 @@ from datetime import date
 
 from pydantic import Field
 
+from .calendar_schema import FollowingDaysWords, InvoiceTiming, LaterPeriods
 from .duration_grammar import DurationGrammar
 from .schema import StrictModel
 
@@ -53,20 +54,6 @@ class PartyClause(StrictModel):
     asked_with: list[str] = []  # if given, only a question saying one of these near the other party's name
 
 
-class LaterPeriods(StrictModel):
-    """A later two-year period named in a question (calculations.yaml, `later_periods:`)."""
-
-    ordinals: dict[str, int] = {}
-    period_nouns: list[str] = []
-    renewal_nouns: list[str] = []
-    after_words: list[str] = []
-    before_words: list[str] = []
-    year_units: list[str] = []
-    in_year_words: list[str] = []
-    past_told_words: list[str] = []
-    review_words: list[str] = []
-
-
 class ExecutionYears(StrictModel):
     """The years of execution an amount is said of, and the damaging event's date (calculations.yaml,
     `execution_years:`): the liability cap's year (article 5.2)."""
@@ -95,14 +82,6 @@ class VisitSpans(StrictModel):
     units: dict[str, int] = {}
 
 
-class InvoiceTiming(StrictModel):
-    """When La Fibre's invoice came against the end of its deployment (article 4.2.2: "après le déploiement")."""
-
-    invoice: list[str] = []  # the words before an invoice's date ("facture du", "facturé le")
-    deployment: list[str] = []  # those before the deployment's end ("déploiement terminé le", "mis en service le")
-    asked: list[str] = []  # what asks whether the invoice came in time ("conforme", "trop tôt", "bon moment")
-
-
 class CalculationClauses(StrictModel):
     """The clauses the calculations quote and compare with (`clauses:` of knowledge/calculations.yaml)."""
 
@@ -123,6 +102,7 @@ class CalculationsFile(StrictModel):
     review_quote_words: str = ""
     durations: DurationGrammar
     unsigned_words: list[str] = []
+    signing_to_come_words: list[str] = []
     other_contract_words: list[str] = []
     this_convention_words: list[str] = []
     address_words: list[str] = []
@@ -133,6 +113,7 @@ class CalculationsFile(StrictModel):
     stay_words: list[str] = []  # right before hours, they are the stay whatever follows ("reparti 2 h après")
     travel_after_words: list[str] = []
     distance_units: list[str] = []
+    distance_rate_links: list[str] = []
     travel_cost_words: list[str] = []
     date_roles: dict[str, DateRole]
     duration_roles: dict[str, DurationRole]
@@ -197,6 +178,7 @@ class CalculationsFile(StrictModel):
     deadline_words: list[str] = []
     missed_deadline_words: list[str] = []
     later_periods: LaterPeriods = LaterPeriods()
+    following_days: FollowingDaysWords = FollowingDaysWords()
     notice_received_words: list[str] = []
     notice_sent_words: list[str] = []
     end_links: list[str] = []

@@ -9,17 +9,15 @@ possessively, so "1,1,1,…" is scanned once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
 from .carried_units import CarriedUnits
 from .duration_grammar import DurationGrammar
+from .duration_values import Duration, checked_duration
 from .french import fold
 from .number_text import digits, elided
 from .times_of_day import TimesOfDay, scanned
 from .word_patterns import alternation, folded_words
-
-MAX_HOURS = Decimal(1000)  # beyond this, a typo rather than a quote request
 
 # A number's first character, then what stands before it checked behind: as "(?<![\w.,^])(-?\d++…)", but the regex
 # engine jumps from "-" or digit to the next one (`_amount` alike); "2x25 min" touches a count's sign (visits.py).
@@ -34,18 +32,6 @@ LABEL_WORDS = 3  # "trajet aller-retour : 45 min" names its hours; a longer text
 # A sentence's label: its first words, up to a colon, then no sentence end up to the duration.
 _LABEL = re.compile(r"(?:^|[.!?]\s+)([^.!?:\d]{3,40}):[^.!?:]*$")
 TIME_OF_DAY_REACH = 12  # characters before "14h" where "à" or "vers" make it a time of day
-
-
-@dataclass(frozen=True)
-class Duration:
-    """Hours asked about, or why they cannot be priced; `start` and `end` place it in the text."""
-
-    text: str
-    hours: Decimal | None
-    problem: str = ""
-    start: int = 0
-    end: int = 0
-    clock: bool = False  # from one time of day to another ("de 9h à 12h"): a span of its own, never hours said again
 
 
 class DurationReader:
@@ -129,7 +115,9 @@ class DurationReader:
             elif written := self._written(match):
                 found.append(written)
                 unit = 60 if match.group(2) else 1  # "30 minutes à l'aller et 30 au retour": the second in minutes
-                found.extend(_duration(n, n, unit, 0, span) for n, span in self._carried.after(text, match.end()))
+                found.extend(
+                    checked_duration(n, n, unit, 0, span) for n, span in self._carried.after(text, match.end())
+                )
         stays, paired = self._times.stays(text, clock)
         found.extend(Duration(text[start:end], hours, start=start, end=end, clock=True) for start, end, hours in stays)
         found.extend(d for i in sorted(maybe - paired) if (d := self._written(clock[i])))
@@ -139,7 +127,7 @@ class DurationReader:
                 continue  # "au quart d'heure près": a billing step, not hours spent
             if not any(a <= match.start() < b for a, b in taken) and not _inside(found, match.start()):
                 minutes = self._hour_fractions[" ".join(match.group(2).split())]
-                found.append(_duration(match.group(0), match.group(1) or "1", minutes, 0, match.span()))
+                found.append(checked_duration(match.group(0), match.group(1) or "1", minutes, 0, match.span()))
         return sorted(found, key=lambda d: d.start)
 
     def _written(self, match: re.Match[str]) -> Duration | None:
@@ -149,7 +137,7 @@ class DurationReader:
         if per_unit == 1 and extra != "0":
             return None  # "30 min 20": not a duration this reads
         added = self._fractions.get(extra) or int(extra)
-        return _duration(match.group(0).strip(), match.group(1), per_unit, added, match.span())
+        return checked_duration(match.group(0).strip(), match.group(1), per_unit, added, match.span())
 
     def days(self, text: str) -> list[str]:
         """Counts of days in `text` (passed through `digits`): "3 jours", "1 demi-journee"."""
@@ -167,6 +155,12 @@ class DurationReader:
         the label its sentence opens with, if any ("Horaires de la mairie : 8 h 30 - 12 h et 14 h - 17 h"); `bounds`:
         within them only (between the hours said before and after: "2h sur place trajet 30 min" are two parts)."""
         low, high = bounds or (0, len(text))
+        opening, closing = text.rfind("(", low, start), text.find(")", end, high)
+        if opening >= 0 and closing >= 0 and not text[opening + 1 : start].strip() and not text[end:closing].strip():
+            start, end = (
+                opening,
+                closing + 1,
+            )  # "40 km (35 min) pour venir": the figure alone, read where its brackets are
         first = max(0, start - CLAUSE_REACH)
         before = list(self._break.finditer(text, max(low, first), start))
         if labelled and before and before[-1].group() == ":" and not text[before[-1].end() : start].strip():
@@ -218,33 +212,3 @@ def _spaced(text: str) -> str:
 
 def _inside(found: list[Duration], position: int) -> bool:
     return any(d.start <= position < d.end for d in found)
-
-
-def _duration(text: str, number: str, minutes_per_unit: int, added: int, span: tuple[int, int]) -> Duration:
-    """Check and convert a written duration; refuse what no one could mean."""
-    start, end = span
-    if re.search(r"\^|\*\*|e", number):
-        return Duration(text, None, f"« {text} » : une puissance n'est pas une durée d'intervention", start, end)
-    value = _decimal(number)
-    if value is None:
-        return Duration(text, None, f"« {text} » contient plusieurs nombres : précisez une seule durée", start, end)
-    hours = ((value * minutes_per_unit + added) / 60).quantize(Decimal("0.0001"))
-    if hours <= 0:
-        return Duration(text, None, f"« {text} » : une durée doit être positive", start, end)
-    if hours > MAX_HOURS:
-        problem = f"« {text} » : plus de {MAX_HOURS} heures, ce n'est pas une durée réaliste"
-        return Duration(text, None, problem, start, end)
-    return Duration(text, hours, "", start, end)
-
-
-def _decimal(number: str) -> Decimal | None:
-    """1,5 and 1.5 are one and a half; 1.000 and 1 000 are a thousand; 3,5,7 is several numbers."""
-    separators = number.count(",") + number.count(".")
-    if separators == 0:
-        return Decimal(number)
-    if separators > 1:
-        return None
-    whole, _, part = number.replace(",", ".").partition(".")
-    if "." in number and len(part) == 3 and whole.lstrip("-") not in ("", "0"):
-        return Decimal(whole + part)  # a thousands dot, as French invoices write it
-    return Decimal(f"{whole}.{part}")

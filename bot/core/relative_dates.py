@@ -18,9 +18,9 @@ from .french import fold
 # "il y a 18 mois", "il y a deux ans": counted back from today, an approximate day (the answer says so).
 # "il y a " first, the word boundary before it checked behind (the same matches as "\bil y a "): the regex engine
 # then looks for "il y a " as a whole instead of trying the boundary at every character.
-_COUNT = r"(\d{1,3}|[a-z]+(?:[ -][a-z]+)?)"  # "il y a 18 mois", "dans trois jours": the count, in digits or words
+COUNT = r"(\d{1,3}|[a-z]+(?:[ -][a-z]+)?)"  # "il y a 18 mois", "dans trois jours": the count, in digits or words
 _LIST_BREAK = re.compile(r"[.;!?\n]")  # what ends a list of dates (a sentence, a ";")
-_AGO = re.compile(rf"il y a (?<!\wil y a ){_COUNT} (ans?|annees?|mois|semaines?)( et demie?)?\b")
+_AGO = re.compile(rf"il y a (?<!\wil y a ){COUNT} (ans?|annees?|mois|semaines?)( et demie?)?\b")
 _AGO_UNITS = {"an": "years", "ans": "years", "annee": "years", "annees": "years", "mois": "months"}
 # "le 22/01", "du 05/02": a day and a month in digits after "le", "du" or "au", without a year; a month of two digits
 # ("le 1/3 du montant" is a third).
@@ -46,7 +46,7 @@ def ago(folded: str, today: date, exact: Sequence[DateMention] = ()) -> list[Dat
     if "il y a " not in folded:  # what every match of _AGO holds: the text is not scanned
         return found
     for match in _AGO.finditer(folded):
-        if (count := _number(match.group(1))) is None:
+        if (count := count_of(match.group(1))) is None:
             continue  # "il y a quelques mois": no number, no date
         unit = _AGO_UNITS.get(match.group(2), "weeks")
         if match.group(3):  # "il y a un an et demi": 18 months; half a month or week is too vague to count
@@ -152,7 +152,7 @@ def _from_today() -> re.Pattern[str] | None:
     named = sorted([*names.near_days, *names.weekday_moves], key=len, reverse=True)
     counted = sorted(names.counted_days, key=len, reverse=True)
     branches = [re.escape(name) for name in named] + [
-        re.escape(pattern).replace(re.escape("{0}"), _COUNT, 1) for pattern in counted
+        re.escape(pattern).replace(re.escape("{0}"), COUNT, 1) for pattern in counted
     ]
     return re.compile(rf"(?<![\w-])(?:{'|'.join(branches)})(?![\w'-])") if branches else None
 
@@ -178,7 +178,7 @@ def days_from_today(folded: str, today: date, found: Sequence[DateMention] = ())
         else:
             count = next(group for group in match.groups() if group)
             unit = next(days for pattern, days in names.counted_days.items() if _fits(pattern, text, count))
-            number = _number(count)
+            number = count_of(count)
             if number is None or not 0 < number <= 366:
                 continue
             value, approximate = today + timedelta(days=unit * number), abs(unit) > 1
@@ -191,7 +191,7 @@ def _fits(pattern: str, text: str, count: str) -> bool:
     return pattern.replace("{0}", count, 1) == text
 
 
-def _number(count: str) -> int | None:
+def count_of(count: str) -> int | None:
     """A count in digits or in words ("trois", "vingt et un"), or None when it is no number ("quelques")."""
     if count.isdigit():
         return int(count)

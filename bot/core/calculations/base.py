@@ -74,6 +74,11 @@ class Calculator:
         return (self.quoted(self.duration_clause, self.words.review_quote_words),)
 
 
+UNKNOWN_DAY = (  # after a signature's day no one can tell ("et La Fibre quelques jours après")
+    " : la convention entre en vigueur à sa signature par toutes les parties (article 3), et tout son calendrier se "
+    "compte de ce jour-là. Donnez-moi la date exacte de la dernière signature : je calculerai l'échéance et la date "
+    "limite."
+)
 UNSIGNED = (
     "La convention entre en vigueur à sa signature par toutes les parties (article 3) : tant qu'une partie n'a pas "
     "signé, elle ne court pas et aucune date limite ne se calcule. Donnez-moi la date de la dernière signature quand "

@@ -79,6 +79,7 @@ class Cues:
         self.contrast = optional(words.contrast_words)  # "facturé 4 h alors qu'il est venu 2 h": not to add
         self.restated_total = optional(words.restated_total_words)  # "2h et 3h, soit 5h": the same hours again
         self.unsigned = cue_pattern(words.unsigned_words) if words.unsigned_words else None
+        self.to_come = cue_pattern(words.signing_to_come_words) if words.signing_to_come_words else None
         # "l'exemplaire signé par tous", "(exemplaire reçu chez nous le 26 août)": a copy, and a word of its journey
         self.copy = cue_pattern(words.copy_words).compiled if words.copy_words else None
         self.copy_moved = cue_pattern(words.copy_moved_words).compiled if words.copy_moved_words else None
@@ -170,6 +171,8 @@ class Cues:
         units = alternation(words.distance_units) if words.distance_units else None
         self.distance = re.compile(rf"\d\s*(?:{units})(?![a-z])") if units else None  # "25 km"
         self.distance_word = optional(words.distance_units)  # "indemnisé à 0,50 €/km": a mileage, not a loss
+        links = alternation(words.distance_rate_links) if units and words.distance_rate_links else None
+        self.distance_rate = re.compile(rf"\d\s*(?:{units})\s+(?:{links})\s*$") if links else None  # "80 km à 0,45 €"
         self.travel_cost = optional(words.travel_cost_words)  # "48 € de frais kilométriques": in the hourly rate
 
     def other_contract(self, folded: str) -> bool:

@@ -87,6 +87,29 @@ class DateLists(Calculator):
             tail = re.sub(party.pattern + r"[a-z]*[\s\d]*", " ", tail)
         return bool(named) and len(tail.split()) <= LIST_LINK_WORDS
 
+    def signature_missing(self, folded: str, mentions: list[DateMention]) -> bool:
+        """Is a signature still missing ("La Fibre, on attend toujours leur retour"), or to come on no day said in its
+        sentence ("le maire, qui signera ensuite"; not "le maire signera le 3 du mois prochain")?"""
+        if self.cues.unsigned and self.cues.unsigned.search(folded):
+            return True
+        to_come = self.cues.to_come.finditer(folded) if self.cues.to_come else ()
+        return any(
+            not any(m.start >= s.end() and not _SENTENCE_END.search(folded, s.end(), m.start) for m in mentions)
+            for s in to_come
+        )
+
+    def copy_received(self, window: str) -> bool:
+        """Is the signing word of `window` said of a copy received ("avons reçu … l'exemplaire signé par tous le"), or
+        of a copy that moved after it in its sentence ("l'exemplaire signé par La Fibre est arrivé hier")?"""
+        copy = self.cues.copy.search(window) if self.cues.copy else None
+        if copy is None:
+            return False
+        received = (self.cues.date_cues.get("receipt"), self.cues.after_cues.get("receipt"))
+        moved = self.cues.copy_moved
+        return any(cue and cue.search(window, 0, copy.start()) for cue in received) or bool(
+            moved and not _SENTENCE_END.search(window, copy.end()) and moved.search(window, copy.end())
+        )
+
     def names_party(self, window: str, *, provider: bool = False) -> bool:
         """Does `window` name a party (`provider`: La Fibre or the CDG 62, not the commune's "nous")?"""
         return any(p.search(window) for name, p in self.cues.parties.items() if not (provider and name == "commune"))

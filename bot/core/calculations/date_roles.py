@@ -169,7 +169,7 @@ class DateRoles(Calculator):
             or self._document_date(sentence, role)
         ):
             role = taken
-        if role == "signature" and self._copy_received(window):
+        if role == "signature" and self.lists.copy_received(window):
             role = "other"  # "nous avons reçu l'exemplaire signé par tous le 2 septembre": the copy's arrival
         if self._takes_effect(window):
             role = "end"  # "mettre fin à la convention au 31/03/2027": the day it ends, never a signature
@@ -242,9 +242,3 @@ class DateRoles(Calculator):
             or _nearest(since, self.cues.weak_cues)
             or (moved and moved.search(since))
         )
-
-    def _copy_received(self, window: str) -> bool:
-        """Is the signing word of `window` said of a copy received ("avons reçu … l'exemplaire signé par tous le")?"""
-        copy = self.cues.copy.search(window) if self.cues.copy else None
-        received = (self.cues.date_cues.get("receipt"), self.cues.after_cues.get("receipt"))
-        return bool(copy and any(cue and cue.search(window, 0, copy.start()) for cue in received))

@@ -13,9 +13,10 @@ from ..answer import Answer
 from ..calendar_text import early_signature_warning
 from ..date_mentions import DateMention, find_dates
 from ..deadlines import compute_deadlines, format_date, from_anniversary, plausibility_problem
-from .base import UNSIGNED, Calculator, Context, asking, letter_alone, refusal, sentence_start
+from .base import UNKNOWN_DAY, UNSIGNED, Calculator, Context, asking, letter_alone, refusal, sentence_start
 from .calendar_notes import coming_events, not_an_anniversary
 from .date_roles import SENTENCE_MARKS, DateRoles, Role
+from .following_days import FollowingDays
 from .notices import Notices, assumed_year, nearest_year
 from .parties import OTHER_CONTRACT, Parties
 from .periods import Periods
@@ -34,6 +35,7 @@ class Dates(Calculator):
         self.notices = Notices(context)
         self.periods = Periods(self.words.later_periods, self.cues.termination)
         self.anchors = Anchors(context.knowledge.reading.anchor_words)
+        self.following = FollowingDays(self.words.following_days)
         # a question nearest these may ask the calendar of a signature's date
         self.signing_clauses = (*self.calendar_clauses, *self.words.clauses.signing)
 
@@ -52,12 +54,15 @@ class Dates(Calculator):
             return None  # not about the calendar: its dates are not read
         if (price := self.cues.price_asked) and price.search(asking(folded)) and not self.asks_calendar(folded, terms):
             return None  # "Signée le 10/10/2025. Le tarif est-il le même pour tous ?": a price asked, not the calendar
-        mentions = find_dates(folded, today)
+        parties = self.cues.parties.values()  # "…, le CDG deux jours plus tard": a date of its own
+        mentions = self.following.dated(folded, find_dates(folded, today), parties)
         if (mentions or signature) and self.parties.other_contract(folded):
             return refusal(question, OTHER_CONTRACT)
         if not (mentions or (signature and self.cues.calendar_terms & set(terms))):
             return None
-        if bad := next((m for m in mentions if m.value is None), None):
+        if (bad := next((m for m in mentions if m.value is None), None)) and bad.approximate:  # "quelques jours après"
+            return Answer(question, True, "calculation", bad.problem + UNKNOWN_DAY, self.calendar_citations(), 1.0)
+        if bad:
             return refusal(question, f"{bad.problem}. Écrivez la date sous la forme 15/03/2025.")
         every = self.date_roles.roles(folded, mentions, other=True, today=today)
         roles = [item for item in every if item.role != "other"]
@@ -91,7 +96,7 @@ class Dates(Calculator):
         )
         if notice and not any(not r.assumed for r in by_role.get("signature", [])):
             return notice
-        if self.cues.unsigned and self.cues.unsigned.search(folded):
+        if self.date_roles.lists.signature_missing(folded, mentions):
             return Answer(question, True, "calculation", UNSIGNED, self.calendar_citations(), 1.0)
         if actor := self.parties.provider_actor(folded):
             if notice and (sender == actor or (sender == "" and self.parties.named(folded) == {actor})):

@@ -155,14 +155,14 @@ class Parties(Calculator):
 
     def _around(self, folded: str, start: int, stop: int) -> list[tuple[int, int, str, str]]:
         """The parties named near the termination word from `start` to `stop`: its subject ("Le CDG 62 peut-il
-        résilier") or its agent ("la résiliation du CDG", "résiliée par La Fibre"), with their distance; the subject
-        wins a tie."""
+        résilier", in its sentence: not "… et La Fibre le 20 mars. Jusqu'à quand résilier ?") or its agent ("la
+        résiliation du CDG", "résiliée par La Fibre"), with their distance; the subject wins a tie."""
         end = _WORD.match(folded, stop).end()  # type: ignore[union-attr]
         reach = ACTOR_REACH
         named = [
             (start - NUMBERS.match(folded, m.end()).end(), 0, party, m.group())  # type: ignore[union-attr]
             for party, p in self.cues.parties.items()
-            for m in p.finditer(folded, max(0, start - 2 * reach), start)
+            for m in p.finditer(folded, max(0, start - 2 * reach, sentence_start(folded, start, ".!?")), start)
             if not (self._told(folded, m.start(), start) or self._letters.addressed(folded, m.start()))
         ]
         return [item for item in named if item[0] <= reach] + [

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..calculation_schema import LaterPeriods
+from ..calendar_schema import LaterPeriods
 from ..calendar_text import deadline_text
 from ..cost import alternation
 from ..date_mentions import DateMention, find_dates

@@ -167,7 +167,9 @@ class Totals(Calculator):
         return bool(cues) and bool(self.reader.amount_spans(sentence[: cues[-1].start()]))
 
     def is_rate(self, text: str, start: int) -> bool:
-        """ "50 € de l'heure", "30 € par mois": a rate, not an amount to add."""
-        rate = self.cues.rate_after
+        """ "50 € de l'heure", "30 € par mois", "80 km à 0,45 €": a rate, not an amount to add."""
+        rate, mileage = self.cues.rate_after, self.cues.distance_rate
         after = self.reader.amount_end(text, start)
-        return bool(rate and rate.match(text, after))
+        return bool(rate and rate.match(text, after)) or bool(
+            mileage and mileage.search(text[max(0, start - 30) : start])
+        )

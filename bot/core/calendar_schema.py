@@ -1,0 +1,36 @@
+"""The models of knowledge/calculations.yaml's calendar words that have parts of their own: later periods, days said
+from another date, an invoice's timing (calculation_schema.py holds the rest)."""
+
+from __future__ import annotations
+
+from .schema import StrictModel
+
+
+class FollowingDaysWords(StrictModel):
+    """Days said from the date just before them (calculations.yaml, `following_days:`)."""
+
+    days: dict[str, int] = {}
+    counted: dict[str, int] = {}
+    weekday_after: list[str] = []
+
+
+class LaterPeriods(StrictModel):
+    """A later two-year period named in a question (calculations.yaml, `later_periods:`)."""
+
+    ordinals: dict[str, int] = {}
+    period_nouns: list[str] = []
+    renewal_nouns: list[str] = []
+    after_words: list[str] = []
+    before_words: list[str] = []
+    year_units: list[str] = []
+    in_year_words: list[str] = []
+    past_told_words: list[str] = []
+    review_words: list[str] = []
+
+
+class InvoiceTiming(StrictModel):
+    """When La Fibre's invoice came against the end of its deployment (article 4.2.2: "après le déploiement")."""
+
+    invoice: list[str] = []  # the words before an invoice's date ("facture du", "facturé le")
+    deployment: list[str] = []  # those before the deployment's end ("déploiement terminé le", "mis en service le")
+    asked: list[str] = []  # what asks whether the invoice came in time ("conforme", "trop tôt", "bon moment")
