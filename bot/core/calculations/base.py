@@ -80,8 +80,8 @@ UNKNOWN_DAY = (  # after a signature's day no one can tell ("et La Fibre quelque
     "limite."
 )
 UNSIGNED = (
-    "La convention entre en vigueur à sa signature par toutes les parties (article 3) : tant qu'une partie n'a pas "
-    "signé, elle ne court pas et aucune date limite ne se calcule. Donnez-moi la date de la dernière signature quand "
+    "La convention n'est pas encore en vigueur : elle entre en vigueur à sa signature par toutes les parties (article "
+    "3) ; tant qu'une partie n'a pas signé, elle ne court pas et aucune date limite ne se calcule. Donnez-moi la date de la dernière signature quand "
     "elle sera apposée : je calculerai l'échéance et la date limite."
 )
 

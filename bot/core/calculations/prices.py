@@ -193,10 +193,10 @@ class Prices(Calculator):
         return bool(self.cues.distance_word and self.cues.distance_word.search(after))
 
     def _maybe_trip(self, text: str, duration: Duration) -> bool:
-        """A short delay said of coming ("il a mis 1 h pour venir"), not of answering ("a mis 2h à répondre")."""
+        """A short delay said of coming ("il a mis 1 h pour venir"), not of answering, nor the writer's ("Moi j'ai mis…")."""
         around = self.reader.clause_around(text, duration.start, duration.end)
-        trip = self.cues.trip
-        return bool(duration.hours and duration.hours <= TRIP_HOURS and trip and trip.search(around))
+        short, trip = bool(duration.hours and duration.hours <= TRIP_HOURS), self.cues.trip
+        return short and bool(trip and trip.search(around)) and not self.billed.sentences.writers_own(around)
 
     def _visit(self, text: str, terms: list[str]) -> bool:
         """Does the message name a visit ("venu", "sur place") or the service ("accompagnement"), not only "combien"?"""

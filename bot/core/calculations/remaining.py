@@ -51,7 +51,7 @@ class Remaining(Calculator):
                 planned.append(Part(duration, role))
             else:
                 done.append((duration, role))
-                marked = marked and said_done
+                marked = marked and (said_done or role == "travel")  # a trip goes with the visit said done
         counted = self.billed.counted(text, done) if done else []
         if not planned or not (left or done) or counted is None:
             return None  # (how many visits the hours done are is not clear: prices.py says so)
@@ -60,7 +60,7 @@ class Remaining(Calculator):
             lines = [f"Il reste {_priced(left)}, {SPENT}.", self._not_added(planned)]
         elif self.cues.remaining and self.cues.remaining.search(text):
             lines = self._left_over(plan, planned, counted)
-        elif marked:
+        elif marked and any(role != "travel" for _, role in done):  # the visit's own hours said done, not a trip alone
             spent = _spent(counted)
             rest = (
                 f" ; il en resterait {_priced_hours(plan - spent)} si tout est fait"

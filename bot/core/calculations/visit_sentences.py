@@ -103,6 +103,13 @@ class VisitSentences:
             for start in (comma, bracket)
         )
 
+    def writers_own(self, clause: str) -> bool:
+        """Does `clause` open with the writer, naming neither the visit nor whoever came ("Moi j'ai mis 20 min pour
+        venir à la mairie")? Her hours, not the CDG 62's."""
+        folded = fold(clause).lstrip(" ,;:-–—•*")
+        writer = self.cues.writer_subject
+        return bool(writer and writer.compiled.match(folded)) and not self._names_visit(folded)
+
     def _names_visit(self, folded: str) -> bool:
         """Does `folded` name the CDG 62, its coming or whoever came ("il", "le technicien")?"""
         cdg = self.cues.parties.get("cdg")
