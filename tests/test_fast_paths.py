@@ -208,10 +208,13 @@ def test_elisions_are_split_as_with_a_word_boundary_first(text: str) -> None:
 
 
 def test_sentences_are_cut_where_the_plain_pattern_cuts_them() -> None:
-    plain = re.compile(r"(?<=\?)\s*|(?<=[.!…])(?<!^\d\.)(?<!^\d\d\.)(?!(?<=\.)[^\S\n]+[?!])\s+|\s*\n+\s*", re.MULTILINE)
+    plain = re.compile(
+        r"(?<=\?)\s*|(?<=[.!…])(?<!^\d\.)(?<!^\d\d\.)(?!(?<=\.)[^\S\n]+[?!])\s+|\s*\n+\s*|(?<=[.!?…][)»])[^\S\n]+(?=[A-ZÀ-Þ])",
+        re.MULTILINE,
+    )
     plain_numbered = re.compile(rf"{plain.pattern}|\s+(?=\(?\d{{1,2}}\)\s)", re.MULTILINE)
     pieces = ["a", "1", "12", ".", "?", "!", "…", " ", "\n", "\t", "\u00a0", "(", ")", "\r", "?\n", ". ", "\n1. "]
-    pieces += ["\u2028", "\x1c", "2) ", "\u3000"]
+    pieces += ["\u2028", "\x1c", "2) ", "\u3000", "»", ".) ", "Qui", "Émis"]
     generator = random.Random(7)  # the same strings in every run
     for _ in range(20_000):
         text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 12)))

@@ -61,6 +61,8 @@ class PieceWords:
         self._item = phrases_pattern(reading.listing_openers, start=True)
         self._adverbial = phrases_pattern(reading.adverbial_phrases, start=True)  # "le cas échéant": no item
         self._relative = phrases_pattern(reading.relative_words, start=True)
+        told = rf"(?:{alternatives(reading.relative_words)})\s+(?:{alternatives(reading.telling_auxiliaries)})\s"
+        self._told_relative = re.compile(told)  # "…, qui a duré 2h40": it tells what the noun before it did
         self._unsure = phrases_pattern(reading.unsure_phrases, start=False)
         self._demonstrative = phrases_pattern(reading.demonstratives, start=False)  # "celui", "celle"
         self._resuming = phrases_pattern(reading.resuming_relatives, start=True)  # "…, ce qui …": of the clause before
@@ -101,6 +103,12 @@ class PieceWords:
         services, | est-elle responsable ?"): it opens with a relative word and the piece after it goes on with
         the main clause (no linking word, question word, subject or article opens it)."""
         piece = split[index]
+        rest = "".join(split[index + 1 :])  # the last piece, or the rest its brackets hold ("qui a duré 2h (… , …)")
+        last = not rest or piece.count("(") - piece.count(")") == rest.count(")") - rest.count("(") == 1
+        if (
+            index and last and not any("?" in p for p in split)
+        ):  # no "?" asked: "savoir combien coûte la séance, qui a …"
+            return bool(self._told_relative.match(fold(piece).strip()))
         if not index or index + 2 >= len(split) or piece.count("(") != piece.count(")"):
             return False  # "qui fournit le matériel (ordinateurs, | bornes wifi)": the comma is in brackets
         if not self._relative.match(fold(piece).strip()):

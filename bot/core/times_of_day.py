@@ -16,6 +16,7 @@ from .word_patterns import alternation, folded_words
 BOUND_REACH = 20  # characters before hours where "entre 9 et" makes them a bound
 RANGE_OPENER_REACH = 12  # characters before a range's start where "entre" opens it
 SPAN_REACH = 60  # characters before a time of day where an arrival or a departure word is looked for
+NEXT_SENTENCES = 3  # sentence ends at most between an arrival and its departure with no time of day between them
 _SENTENCE_END = re.compile(r"[.;!?]")
 _CLAUSE_BREAK = re.compile(r"[.;!?,\n]")
 # "09:30", "14:05": hours and minutes of a clock; not a chat's stamp "[14:02]", a duration "1:30:00" or a ratio. Found
@@ -195,8 +196,10 @@ class TimesOfDay:
             elif (
                 arrival
                 and self._end.search(before)
-                # in the arrival's sentence or the next ("il est arrivé à 14h. Il est reparti à 16h30.")
-                and len(_SENTENCE_END.findall(text, clock[arrival[0]].end(), match.start())) <= 1
+                # in the arrival's sentence or the next ("il est arrivé à 14h. Il est reparti à 16h30."), or a few on when no
+                # time of day stands between ("- arrivée 9h00 - pause déjeuner 12h00 – 13h30 - départ 17h00": a range)
+                and len(_SENTENCE_END.findall(text, clock[arrival[0]].end(), match.start()))
+                <= (NEXT_SENTENCES if index == arrival[0] + 1 else 1)
             ):
                 back = self._trip_back(text, clock, index) if leaving else None
                 first, last = (leaving, back) if leaving and back else (arrival, (index, minute))  # else the stay alone
