@@ -112,6 +112,7 @@ class CalculationsFile(StrictModel):
     delay_after_words: list[str] = []  # right after hours, a delay ("48h après notre appel"), see stay_words
     stay_words: list[str] = []  # right before hours, they are the stay whatever follows ("reparti 2 h après")
     travel_after_words: list[str] = []
+    no_trip_words: list[str] = []
     distance_units: list[str] = []
     distance_rate_links: list[str] = []
     travel_cost_words: list[str] = []

@@ -9,6 +9,7 @@ possessively, so "1,1,1,…" is scanned once.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from .carried_units import CarriedUnits
@@ -81,7 +82,8 @@ class DurationReader:
         text = self._times.written(text)
         found: list[Duration] = []
         taken: list[tuple[int, int]] = []
-        for start, end, hours in self._times.ranges(text):
+        ranges = self._times.ranges(text)
+        for start, end, hours, _ in ranges:
             written = text[start:end].strip()
             taken.append((start, end))
             if hours is None:  # "de 14h à 13h"
@@ -119,7 +121,12 @@ class DurationReader:
                     checked_duration(n, n, unit, 0, span) for n, span in self._carried.after(text, match.end())
                 )
         stays, paired = self._times.stays(text, clock)
-        found.extend(Duration(text[start:end], hours, start=start, end=end, clock=True) for start, end, hours in stays)
+        found.extend(
+            Duration(text[start:end], hours, start=start, end=end, clock=True) for start, end, hours, _ in stays
+        )
+        # "arrivé à 9h, reparti à 14h. Entre midi et 12h50 il a mangé …": a range within a stay is no time added to it
+        within = {start for start, _, _, (a, b) in ranges if any(s <= a and b <= e for *_, (s, e) in stays)}
+        found = [replace(d, inside=True) if d.clock and d.start in within else d for d in found]
         found.extend(d for i in sorted(maybe - paired) if (d := self._written(clock[i])))
         for match in scanned(self._hour_fraction, text, self._fraction_words):
             before = text[max(0, match.start() - TIME_OF_DAY_REACH) : match.start()]

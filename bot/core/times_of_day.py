@@ -18,6 +18,7 @@ RANGE_OPENER_REACH = 12  # characters before a range's start where "entre" opens
 SPAN_REACH = 60  # characters before a time of day where an arrival or a departure word is looked for
 NEXT_SENTENCES = 3  # sentence ends at most between an arrival and its departure with no time of day between them
 _SENTENCE_END = re.compile(r"[.;!?]")
+Span = tuple[int, int]  # minutes of the day, from and to
 _CLAUSE_BREAK = re.compile(r"[.;!?,\n]")
 # "09:30", "14:05": hours and minutes of a clock; not a chat's stamp "[14:02]", a duration "1:30:00" or a ratio. Found
 # from the colon (a literal first: a fast scan, not a look-behind tried at every character), the hours checked after.
@@ -105,18 +106,17 @@ class TimesOfDay:
             for link, openers in grammar.range_openers.items()
         ]
 
-    def ranges(self, text: str) -> list[tuple[int, int, Decimal | None]]:
-        """Each range of two times ("de 9h à 12h", "de 22h à 1h"): where it is written and its hours, None
-        when its end does not follow its start."""
-        found: list[tuple[int, int, Decimal | None]] = []
+    def ranges(self, text: str) -> list[tuple[int, int, Decimal | None, Span]]:
+        """Each range of two times ("de 9h à 12h", "de 22h à 1h"): where it is written, its hours (None when its end
+        does not follow its start) and its minutes of the day."""
+        found: list[tuple[int, int, Decimal | None, Span]] = []
         for match in self._range.finditer(text):
             start = int(match.group("sh")) * 60 + self._minutes.of(match.group("sm"))
             end = int(match.group("eh")) * 60 + self._minutes.of(match.group("em"))
             if int(match.group("eh")) > 24 or int(match.group("sh")) > 24 or not self._opens(text, match):
                 continue
-            found.append(
-                (match.start(), match.end(), _hours(start, end, self._overnight))
-            )  # "de 22h à 1h": past midnight
+            hours = _hours(start, end, self._overnight)  # "de 22h à 1h": past midnight
+            found.append((match.start(), match.end(), hours, (start, end)))
         return found
 
     def is_bound(self, text: str, start: int) -> bool:
@@ -175,12 +175,13 @@ class TimesOfDay:
             last = match.end()
         return self._minutes.written("".join(parts) + text[last:] if parts else text)
 
-    def stays(self, text: str, clock: list[re.Match[str]]) -> tuple[list[tuple[int, int, Decimal]], set[int]]:
+    def stays(self, text: str, clock: list[re.Match[str]]) -> tuple[list[tuple[int, int, Decimal, Span]], set[int]]:
         """ "arrivé à 14h et reparti à 16h30": an arrival time, then a departure time in the same sentence.
 
-        `clock` holds the times of day of `text` (matches of the duration pattern: number, hour unit, minute
-        unit, minutes); returns each stay as (start, end, hours) and the indexes in `clock` of the times paired."""
-        found: list[tuple[int, int, Decimal]] = []
+        `clock` holds the times of day of `text` (matches of the duration pattern: number, hour unit, minute unit,
+        minutes); returns each stay as (start, end, hours, minutes of the day) and the indexes in `clock` of the times
+        paired."""
+        found: list[tuple[int, int, Decimal, Span]] = []
         paired: set[int] = set()
         if self._start is None or self._end is None:
             return found, paired
@@ -204,7 +205,7 @@ class TimesOfDay:
                 back = self._trip_back(text, clock, index) if leaving else None
                 first, last = (leaving, back) if leaving and back else (arrival, (index, minute))  # else the stay alone
                 if (hours := _hours(first[1], last[1], self._overnight)) is not None:
-                    found.append((clock[first[0]].start(), clock[last[0]].end(), hours))
+                    found.append((clock[first[0]].start(), clock[last[0]].end(), hours, (first[1], last[1])))
                     paired.update((first[0], arrival[0], index, last[0]))
                 arrival = leaving = None
             elif self._start.search(before):

@@ -10,13 +10,12 @@ from dataclasses import replace
 from ..cost import Duration
 from .added import WORDS
 from .base import Context, sentence_start
-from .duration_role import DurationRoles
+from .hours_parties import SENTENCE_MARKS, HoursParties
 from .parties import Parties
 from .trips import SAME_REACH, next_start
 from .visit_sentences import VisitSentences
 from .visits import Part
 
-SENTENCE_MARKS = ".!?"  # what ends a sentence, for hours
 _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 _BACK_END = re.compile(r"[.!?(]|\d")  # where a trip back's words stop: a sentence's end, an aside, other figures
 PART_OF_GAP = 3  # words between "dont" and the hours that are a part ("dont le trajet : 30 min")
@@ -24,7 +23,7 @@ CLAIM_REACH = 12  # characters between a billing word and the hours it bills ("n
 BILL_REACH = 30  # characters between a billing word and the amount it bills ("la facture du CDG de 175 €")
 
 
-class BilledHours(DurationRoles):
+class BilledHours(HoursParties):
     """The roles and counts of a message's hours."""
 
     def __init__(self, context: Context, parties: Parties) -> None:
@@ -42,10 +41,10 @@ class BilledHours(DurationRoles):
                 "pause"  # "avec une pause de 15 min", "4 h dont 30 min de pause": taken off the stay (pauses.py)
                 if self.cues.pauses.is_pause(text, d)
                 else "included"
-                if after and self._part_of(text, *after, d)
+                if (after and self._part_of(text, *after, d)) or d.inside  # "entre midi et 12h50" within the stay
                 else self._duration_role(text, d, bounds)
             )
-            if role == "training" and self._cdg_time_priced(text, d):
+            if role == "training" and self.cdg_time_priced(text, d):
                 role, trained = "intervention", True
             if role == "intervention":
                 # "a mis 48h à venir, on paie les 48h ?": the same hours said again keep the role they were given;
@@ -89,11 +88,6 @@ class BilledHours(DurationRoles):
         if self.cues.addition is None or _SENTENCE_END.search(gap) or not self.cues.addition.search(gap):
             return False
         return len(WORDS.findall(self.cues.addition.sub(" ", gap))) <= 1
-
-    def _sentence_of(self, text: str, duration: Duration) -> str:
-        """The words of the sentence of `duration` up to its end."""
-        start = sentence_start(text, duration.start, SENTENCE_MARKS)  # back to its last mark, not every mark before
-        return text[start : duration.end]
 
     def _billed_amounts(self, text: str) -> list[int]:
         """Where each amount a billing word stands shortly before ends ("la facture du CDG de 175 €"; not a quote's)."""
@@ -152,15 +146,11 @@ class BilledHours(DurationRoles):
         travel = [(p, 1 + back) for p, back in zip(parts, ways, strict=True) if p.role == "travel"]
         if visits < 2 or not travel or any(p.count > n or self._each(text, p.duration, parts) for p, n in travel):
             return 0
+        if self.cues.no_trip and self.cues.no_trip.search(text):
+            return 0  # "lundi une visio (pas de trajet), jeudi un passage": the trip said once is the one there was
         if self.cues.total and any(self.cues.total.search(self._around(text, p.duration)) for p, _ in travel):
             return 0  # "1 h de trajet au total": once, as written
         return visits
-
-    def party_of(self, text: str, duration: Duration) -> str | None:
-        """The provider named in the same part of the sentence as `duration`, if any."""
-        around = self._around(text, duration)
-        named = self.parties.named(around)
-        return next(iter(named)) if len(named) == 1 else None
 
     def _each(self, text: str, duration: Duration, parts: list[Part]) -> bool:
         """Are these hours said for each visit ("à chaque fois", "par déplacement", "chacun", "Chaque trajet : 30 min")?
@@ -217,19 +207,6 @@ class BilledHours(DurationRoles):
         if said and len(gap[said[-1] :].split()) <= PART_OF_GAP:
             return True
         return role == "included" and not before.clock and len(gap.split()) <= PART_OF_GAP + 1  # not a range again
-
-    def _cdg_time_priced(self, text: str, duration: Duration) -> bool:
-        """Hours of a training done by the CDG 62 ("venu", or named) whose amount is asked, or given to check ("la
-        secrétaire calcule 72,50 €, c'est bien ça ?"): its time, priced."""
-        if not (self.cues.amount_asked and self.cues.amount_asked.search(text)) and not self.reader.amounts(text):
-            return False
-        around = self._around(text, duration)
-        came = bool(self.cues.intervention and self.cues.intervention.search(around))
-        # the party its own part of the sentence names, else its sentence's ("je démarre chez La Fibre. … une formation
-        # par le CDG 62 : 3h30"), else the message's ("= 2 h … voir aussi le devis de La Fibre")
-        sentence = self._sentence_of(text, duration)
-        named = self.parties.named(around) or self.parties.named(sentence) or self.parties.named(text)
-        return "fibre" not in named and (came or "cdg" in named)
 
 
 def _only_range(part: Part, parts: list[Part]) -> bool:

@@ -54,8 +54,10 @@ class DurationRoles(Trips):
 
     def _cue(self, role: str, pattern: CuePattern, around: str) -> re.Match[str] | None:
         """The first cue of `role` in `around` outside the role's idioms ("mettre en route les logiciels")."""
-        idioms = self.cues.duration_idioms.get(role)
-        spans = [(m.start(), m.end()) for m in idioms.finditer(around)] if idioms else []
+        idioms = [
+            p for p in (self.cues.duration_idioms.get(role), self.cues.no_trip if role == "travel" else None) if p
+        ]
+        spans = [(m.start(), m.end()) for idiom in idioms for m in idiom.finditer(around)]
         return next((m for m in pattern.finditer(around) if not any(a <= m.start() < b for a, b in spans)), None)
 
     def _visit_named(self, around: str, travel: re.Match[str]) -> bool:

@@ -78,7 +78,7 @@ class Prices(Calculator):
         if not billed:
             return self._not_billed(question, terms, roles[0][1], named)
         billed = self._without_restated_total(text, billed)
-        own = [(d, role) for d, role in billed if self.billed.party_of(text, d) != "fibre"]
+        own = self.billed.not_fibres(text, billed)
         if not own:
             return self.parties.counterpart(question, terms, self.cost_clause, "fibre")
         if self.parties.named(fold_spaced(question)) == {"fibre"} and not self.reader.durations(digits(question)):

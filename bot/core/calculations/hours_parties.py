@@ -1,0 +1,53 @@
+"""Whose hours a message gives: La Fibre's technician's (priced by its quote, never at the CDG 62's rate) or the CDG
+62's, with a training's hours the CDG 62 gave (billed.py reads them)."""
+
+from __future__ import annotations
+
+import re
+
+from ..cost import Duration
+from .base import sentence_start
+from .duration_role import DurationRoles
+from .parties import Parties
+
+SENTENCE_MARKS = ".!?"  # what ends a sentence, for hours
+_SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
+
+
+class HoursParties(DurationRoles):
+    """The party of a message's hours."""
+
+    parties: Parties
+
+    def party_of(self, text: str, duration: Duration) -> str | None:
+        """The provider named in the same part of the sentence as `duration`, if any."""
+        around = self._around(text, duration)
+        named = self.parties.named(around)
+        return next(iter(named)) if len(named) == 1 else None
+
+    def not_fibres(self, text: str, billed: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
+        """`billed` without La Fibre's hours: said so, or of no one after La Fibre's in their sentence ("le technicien
+        de La Fibre est resté 3 heures, avec 40 minutes de route")."""
+        fibre: list[bool] = []
+        for i, (d, _) in enumerate(billed):
+            joined = bool(i) and fibre[-1] and not _SENTENCE_END.search(text, billed[i - 1][0].end, d.start)
+            fibre.append((party := self.party_of(text, d)) == "fibre" or (party is None and joined))
+        return [item for item, its in zip(billed, fibre, strict=True) if not its]
+
+    def cdg_time_priced(self, text: str, duration: Duration) -> bool:
+        """Hours of a training done by the CDG 62 ("venu", or named) whose amount is asked, or given to check ("la
+        secrétaire calcule 72,50 €, c'est bien ça ?"): its time, priced."""
+        if not (self.cues.amount_asked and self.cues.amount_asked.search(text)) and not self.reader.amounts(text):
+            return False
+        around = self._around(text, duration)
+        came = bool(self.cues.intervention and self.cues.intervention.search(around))
+        # the party its own part of the sentence names, else its sentence's ("je démarre chez La Fibre. … une formation
+        # par le CDG 62 : 3h30"), else the message's ("= 2 h … voir aussi le devis de La Fibre")
+        sentence = self._sentence_of(text, duration)
+        named = self.parties.named(around) or self.parties.named(sentence) or self.parties.named(text)
+        return "fibre" not in named and (came or "cdg" in named)
+
+    def _sentence_of(self, text: str, duration: Duration) -> str:
+        """The words of the sentence of `duration` up to its end."""
+        start = sentence_start(text, duration.start, SENTENCE_MARKS)  # back to its last mark, not every mark before
+        return text[start : duration.end]
