@@ -103,6 +103,7 @@ class CalculationsFile(StrictModel):
     durations: DurationGrammar
     unsigned_words: list[str] = []
     signing_to_come_words: list[str] = []
+    signing_after_words: list[str] = []
     other_contract_words: list[str] = []
     this_convention_words: list[str] = []
     address_words: list[str] = []

@@ -37,6 +37,14 @@ class Budget(Calculator):
         sessions = bool(self.cues.sessions_asked and self.cues.sessions_asked.search(text))
         mine = any(self._mine(text, d) for d in durations)  # "j'ai calculé 15 h, c'est bien ça ?": hours asked
         hours = mine or bool(self.cues.hours_asked and self.cues.hours_asked.search(text))
+        # "une enveloppe de 600 € … il nous reste combien ?": what is left of it, in hours and euros (not of hours
+        # planned: "un devis de 500 € pour 10h, … il reste combien ?" is remaining.py's)
+        hours = hours or bool(
+            durations
+            and self.cues.remaining
+            and self.cues.remaining.search(asking(text))
+            and not self._planned(text, durations)
+        )
         if not (sessions or hours) or not (self.cost_clause in near or self.cues.cost_terms & set(terms)):
             return None
         if (found := self._amount(text, named)) is None:
@@ -164,6 +172,11 @@ class Budget(Calculator):
         if (words["whole"] and words["whole"].search(around)) or remains:
             return amount, next(iter(quotes)), "less"  # "le budget numérique est de 2 000 € au total"
         return amount, next(iter(quotes)), "unsure" if next(iter(quotes)) < amount else "alone"
+
+    def _planned(self, text: str, durations: list[Duration]) -> bool:
+        """Are some of `durations` hours planned ("un devis pour 10h")?"""
+        plan = self.cues.planned_hours
+        return bool(plan) and any(plan.search(self.reader.clause_around(text, d.start, d.end)) for d in durations)
 
     def _cdg_at(self, text: str, start: int) -> bool:
         """Is the amount at `start` said for the CDG 62 alone ("dont 300 € pour le CDG 62")?"""

@@ -80,6 +80,7 @@ class Cues:
         self.restated_total = optional(words.restated_total_words)  # "2h et 3h, soit 5h": the same hours again
         self.unsigned = cue_pattern(words.unsigned_words) if words.unsigned_words else None
         self.to_come = cue_pattern(words.signing_to_come_words) if words.signing_to_come_words else None
+        self.signing_after = optional(words.signing_after_words)  # "signera après son CA du 10 décembre"
         # "l'exemplaire signé par tous", "(exemplaire reçu chez nous le 26 août)": a copy, and a word of its journey
         self.copy = cue_pattern(words.copy_words).compiled if words.copy_words else None
         self.copy_moved = cue_pattern(words.copy_moved_words).compiled if words.copy_moved_words else None

@@ -89,12 +89,19 @@ class DateLists(Calculator):
 
     def signature_missing(self, folded: str, mentions: list[DateMention]) -> bool:
         """Is a signature still missing ("La Fibre, on attend toujours leur retour"), or to come on no day said in its
-        sentence ("le maire, qui signera ensuite"; not "le maire signera le 3 du mois prochain")?"""
+        sentence ("le maire, qui signera ensuite", "signera après son CA du 10 décembre"; not "signera le 3 du mois
+        prochain")?"""
         if self.cues.unsigned and self.cues.unsigned.search(folded):
             return True
         to_come = self.cues.to_come.finditer(folded) if self.cues.to_come else ()
+        after = self.cues.signing_after  # "signera après son CA du 10 décembre": that day is the meeting's
         return any(
-            not any(m.start >= s.end() and not _SENTENCE_END.search(folded, s.end(), m.start) for m in mentions)
+            not any(
+                m.start >= s.end()
+                and not _SENTENCE_END.search(folded, s.end(), m.start)
+                and not (after and after.search(folded, s.end(), m.start))
+                for m in mentions
+            )
             for s in to_come
         )
 
