@@ -15,6 +15,7 @@ from .told_values import tells_value
 _BARE_NUMBER = re.compile(r"^([ \t]*(?:[^\W\d]+[ \t]+)?)(\d)[ \t]+(?=[^\W\d])", re.MULTILINE)
 _LINE_END_MARK = re.compile(r"[^\W_]$")  # a line that ends on a letter or a digit: no mark closes it
 MIN_LINE_WORDS = 4  # "le devis faut le signer": a question; "ok merci", "la mairie": no
+TOPIC_LINE_WORDS = 2  # a topic line of a burst before its first question ("tribunal compétent")
 
 
 def _never(_sentence: str, _unpunctuated: bool) -> bool:
@@ -36,6 +37,7 @@ class Said(Protocol):
 
     text: str
     asks: bool
+    listed: bool  # a list's item ("- …", "2) …")
 
 
 class LineQuestions:
@@ -52,10 +54,16 @@ class LineQuestions:
         """Whether each sentence asks: as said, or, after a line that asks, a line with no mark either that neither
         tells a value nor what happened ("qui fait le devis" / "le devis faut le signer ou juste le lire")."""
         out, after_question = [], False
-        for sentence, end in zip(sentences, ends, strict=True):
+        run: list[int] = []  # the bare lines since the last line with a mark ("durée de la convention", …)
+        for index, (sentence, end) in enumerate(zip(sentences, ends, strict=True)):
             bare = bool(_LINE_END_MARK.search(end))
             asked = sentence.asks or (after_question and bare and self._asks_in_line(sentence.text))
+            burst = not any(sentences[i].listed for i in (*run, index))  # a chat's lines, not a list's items
+            if asked and bare and burst and not after_question:  # "durée de la convention / tribunal compétent / …":
+                for before in run:  # the bare lines of a burst before its first question ask too, topics alone
+                    out[before] = out[before] or self._asks_in_line(sentences[before].text, TOPIC_LINE_WORDS)
             after_question = bare and (after_question or asked)
+            run = [*run, index] if bare else []
             out.append(asked)
         return out
 
@@ -67,6 +75,7 @@ class LineQuestions:
     def _told(self, sentence: str) -> bool:
         return tells_value(sentence) or bool(self._past.search(sentence.lower()))
 
-    def _asks_in_line(self, sentence: str) -> bool:
-        """Whether a bare line after a question is one too: long enough, telling neither a value nor a past event."""
-        return len(sentence.split()) >= MIN_LINE_WORDS and not self._told(sentence)
+    def _asks_in_line(self, sentence: str, least: int = 0) -> bool:
+        """Whether a bare line after a question is one too: long enough (`least` words, else MIN_LINE_WORDS), telling
+        neither a value nor a past event."""
+        return len(sentence.split()) >= (least or MIN_LINE_WORDS) and not self._told(sentence)

@@ -13,6 +13,7 @@ from .piece_words import PieceWords
 PREAMBLE_WORDS = 3  # the fewest words of a preamble before a question ("je suis secrétaire, c'est qui …")
 ASKING_START = 15  # characters of a clause before its asking phrase ("et je voulais savoir si"), for `past_telling`
 TELLING_CLAUSES = 3  # the fewest clauses told in one breath before an asking phrase that `past_telling` leaves out
+SHARED_VERB_WORDS = 3  # "sous quelle forme | et dans quel délai nous devons …": question phrases sharing one verb
 
 
 class Pieces(PieceWords):
@@ -83,6 +84,9 @@ class Pieces(PieceWords):
             condition = condition and (in_place or announced or linked or self.refers_back(folded))
             # "comment | et quand peut-elle partir ?": question words alone, joined to the next question's
             bare = bool(following) and bool(own) and set(own.split()) <= self._bare_words
+            bare = bare or (
+                bool(following) and self.shares_verb(own, split[index + 2] if index + 2 < len(split) else "")
+            )
             leads = ((following == "start" or condition) and not asks_alone) or bare
             if not folded or leads or (index + 1 < len(split) and self._opens_next(folded, listing)):
                 # An enumerator is dropped, not carried ("deuxième question"): it only says a question follows.
@@ -108,6 +112,22 @@ class Pieces(PieceWords):
                 pieces.append(piece.strip())
                 asks.append(asking)
         return pieces
+
+    def shares_verb(self, own: str, after: str) -> bool:
+        """Is `own` (folded) a question word's phrase alone after its asking phrase, and `after` another one with the
+        verb they share ("m'indiquer sous quelle forme | et dans quel délai nous devons vous en faire part")?"""
+        asking, found = -1, self._asking.search(own)
+        while found:  # the last asking phrase ("je vous saurais gré de m'indiquer")
+            asking = (asking if asking >= 0 else 0) + found.end()
+            found = self._asking.search(own[asking:])
+        phrase = own[asking:].split() if asking >= 0 else []
+        linked = self._link.match(fold(after).strip())
+        rest = fold(after).strip()[linked.end() :].split() if linked else []
+        return (
+            0 < len(phrase) <= SHARED_VERB_WORDS
+            and bool(set(phrase) & self._in_sentence)
+            and bool(rest and set(rest[:SHARED_VERB_WORDS]) & self._in_sentence)
+        )
 
     def past_preamble(self, piece: str, names_something: Callable[[str], bool]) -> str:
         """`piece` from its question on, when words that ask nothing and name nothing the convention knows open it,

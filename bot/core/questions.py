@@ -45,7 +45,9 @@ class QuestionFinder(FollowUps):
         self.reader = reader
         self.matcher = matcher
         cutter = reader.cutter  # two questions run on without a "?", each naming more than a party:
-        self.run_on = TopicCuts(matcher, threshold, cutter.run_on_cuts, cutter.says_asking, self._topical, inside)
+        self.run_on = TopicCuts(
+            matcher, threshold, cutter.run_on_cuts, cutter.says_asking, self._topical, inside, cutter.shares_verb
+        )
         self._own_question = PhraseFinder(reader.reading.own_question_markers)  # "et moi", "de mon côté"
         self.unstated = unstated  # what the convention never gives, asked ("quel est le SIRET du CDG ?"), else ""
         # The words naming a party (knowledge/calculations.yaml): a follow-up's own party replaces the previous

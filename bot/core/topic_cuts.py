@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .french import fold
 from .matching import Matcher
 
 WEAKER_SIDE, CLEAR_SIDE = 0.3, 0.6  # confidences: a side under the threshold is cut off one clearly naming its clause
@@ -25,6 +26,7 @@ class TopicCuts:
         asks: Callable[[str], bool],
         topical: Callable[[str], bool],
         inside: Callable[[str], tuple[str, ...]],
+        shares_verb: Callable[[str, str], bool],
     ) -> None:
         self.matcher = matcher
         self.threshold = threshold  # a lone question's: each half must be sure of its clause on its own words
@@ -32,6 +34,7 @@ class TopicCuts:
         self._asks = asks  # whether a text says it asks ("et nous voudrions savoir combien …", asking phrases)
         self._topical = topical  # whether a text names a topic, not only a party ("et la fibre aussi")
         self._inside = inside  # the articles a clause is a sub-article of (Knowledge.articles_of)
+        self._shares_verb = shares_verb  # "sous quelle forme | et dans quel délai nous devons …": one question
 
     def split(self, question: str) -> list[str]:
         """`question` cut into the questions it runs on, in order (itself alone when none is found)."""
@@ -50,6 +53,8 @@ class TopicCuts:
             if text[start:end].strip():
                 continue  # a comma or a semicolon: a written sentence's clauses, not a run-on
             head, tail = text[:start], text[end:]
+            if self._shares_verb(fold(head), tail):
+                continue  # "m'indiquer sous quelle forme et dans quel délai nous devons …": one verb, one question
             if not (self._topical(head) and self._topical(tail)) or (self._asks(tail) and not self._asks(head)):
                 continue  # "… et la fibre aussi", "le cdg et la fibre peuvent …": a party joined to the same question;
                 # "nous sommes une petite mairie et nous voudrions savoir combien …": what she tells, then what she asks
