@@ -100,8 +100,8 @@ class PartReader:
         for question in asked:
             part, reading = self._first_good_reading(asking, question)
             part = settled(part, reading, question, answered)
-            if question.follows and (own := self._counterpart(question.text, answered)) and self._weak(part, answered):
-                part = own  # "… du CDG ? Et pour La Fibre, c'est pareil ?": La Fibre's own clause
+            if question.follows and (own := self._counterpart(question.text, answered)):
+                part = own  # "… du CDG ? Et pour La Fibre, c'est pareil ?": La Fibre's own clause, its reading aside
             shown = part if worth_giving(part) else not_found(question.text, part.text)  # as the reply gives it
             if repeated(shown, answered) and (own := self._own_clause(asking, question.text, reading, answered)):
                 part = shown = own  # the computation before again ("Il me faut le jour exact …"): its own clause
@@ -131,13 +131,6 @@ class PartReader:
             if worth_giving(part) or refused(part, reading, self.matcher):
                 break
         return part, reading
-
-    @staticmethod
-    def _weak(part: Answer, answered: Answered) -> bool:
-        """Is a follow-up naming another party answered no better than by guess, or with the clause just given ("À
-        quoi la commune s'engage-t-elle ? Et La Fibre ?": not article 5.1 again)?"""
-        again = bool(answered.parts) and first_clause(part) == first_clause(answered.parts[-1])
-        return not worth_giving(part) or part.confidence != "sure" or again
 
     def _counterpart(self, follow_up: str, answered: Answered) -> Answer | None:
         """A follow-up naming one other party, unanswered: that party's own clause, when the clause the question before
