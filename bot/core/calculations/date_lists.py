@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from ..date_mentions import DateMention
 from ..phrases import alternatives
+from ..times_of_day import scanned
+from ..word_patterns import folded_words
 from .base import Calculator, Context
 
 if TYPE_CHECKING:
@@ -30,6 +32,7 @@ class DateLists(Calculator):
         self._period_end = re.compile(rf"\s*(?:{alternatives(self.words.period_end_words)})\s+\d")
         # "court jusqu'au 15/01/2027": `limit_words` right before the date (its window's end)
         limits = alternatives(self.words.limit_words)
+        self._to_come_words = folded_words(self.words.signing_to_come_words)  # searched for first (`scanned`)
         self._limit = re.compile(rf"(?<![a-z])(?:{limits})\s*(?:le\s+)?$") if self.words.limit_words else None
 
     def closes_period(self, window: str) -> bool:
@@ -93,7 +96,7 @@ class DateLists(Calculator):
         prochain")?"""
         if self.cues.unsigned and self.cues.unsigned.search(folded):
             return True
-        to_come = self.cues.to_come.finditer(folded) if self.cues.to_come else ()
+        to_come = scanned(self.cues.to_come.compiled, folded, self._to_come_words) if self.cues.to_come else ()
         after = self.cues.signing_after  # "signera après son CA du 10 décembre": that day is the meeting's
         return any(
             not any(
