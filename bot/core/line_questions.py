@@ -52,7 +52,9 @@ class LineQuestions:
 
     def asked(self, sentences: Sequence[Said], ends: Sequence[str]) -> list[bool]:
         """Whether each sentence asks: as said, or, after a line that asks, a line with no mark either that neither
-        tells a value nor what happened ("qui fait le devis" / "le devis faut le signer ou juste le lire")."""
+        tells a value nor what happened ("qui fait le devis" / "le devis faut le signer ou juste le lire"); in a burst of
+        lines with no mark (no list's items), those before its first question too, two words being enough ("durée de la
+        convention" / "tribunal compétent" / "combien coûte une heure du CDG")."""
         out, after_question = [], False
         run: list[int] = []  # the bare lines since the last line with a mark ("durée de la convention", …)
         for index, (sentence, end) in enumerate(zip(sentences, ends, strict=True)):
