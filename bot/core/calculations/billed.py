@@ -10,13 +10,12 @@ from dataclasses import replace
 from ..cost import Duration
 from .added import WORDS
 from .base import Context, sentence_start
-from .hours_parties import SENTENCE_MARKS, HoursParties
+from .hours_parties import SENTENCE_END, SENTENCE_MARKS, HoursParties
 from .parties import Parties
 from .trips import SAME_REACH, next_start
 from .visit_sentences import VisitSentences
 from .visits import Part
 
-_SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 _BACK_END = re.compile(r"[.!?(]|\d")  # where a trip back's words stop: a sentence's end, an aside, other figures
 PART_OF_GAP = 3  # words between "dont" and the hours that are a part ("dont le trajet : 30 min")
 CLAIM_REACH = 12  # characters between a billing word and the hours it bills ("nous facture 3 h")
@@ -85,7 +84,7 @@ class BilledHours(HoursParties):
     def _listed_after(self, text: str, before: Duration, duration: Duration) -> bool:
         """Are these hours the next item of a list after `before`: a link ("et", ",") and one word at most between?"""
         gap = text[before.end : duration.start]
-        if self.cues.addition is None or _SENTENCE_END.search(gap) or not self.cues.addition.search(gap):
+        if self.cues.addition is None or SENTENCE_END.search(gap) or not self.cues.addition.search(gap):
             return False
         return len(WORDS.findall(self.cues.addition.sub(" ", gap))) <= 1
 
@@ -193,7 +192,7 @@ class BilledHours(HoursParties):
         item of such a part ("5 h dont 3 h sur place et 2 h de route") or them again as a range ("3 h 30 chacune (8 h 30
         – 12 h)")? Not after "dont" far from them ("2 h sur le serveur dont le disque était plein, et 1 h de trajet")."""
         gap = text[before.end : duration.start]
-        if self.cues.part_of is None or _SENTENCE_END.search(gap):
+        if self.cues.part_of is None or SENTENCE_END.search(gap):
             return False
         again = duration.clock and duration.hours == before.hours  # the same hours said again as a range
         head, bracket, opener = gap.rpartition("(")  # "(de 9 h à 11 h)": one word at most opens the range

@@ -13,7 +13,7 @@ from .base import Calculator, Context, asking, sentence_start
 from .billed import BilledHours
 from .budget_text import NO_VAT, added_hours, checked, hours_bought, hours_left, hours_remaining, shared
 from .parties import Parties
-from .remaining import said_left
+from .remaining import said_left, said_planned
 from .totals import Totals
 from .visits import session_noun
 
@@ -43,7 +43,10 @@ class Budget(Calculator):
             durations
             and self.cues.remaining
             and self.cues.remaining.search(asking(text))
-            and not self._planned(text, durations)
+            and not any(
+                said_planned(self.cues, self.reader.clause_around(text, d.start, d.end, labelled=True))
+                for d in durations
+            )
         )
         if not (sessions or hours) or not (self.cost_clause in near or self.cues.cost_terms & set(terms)):
             return None
@@ -139,7 +142,8 @@ class Budget(Calculator):
     def _amount(self, text: str, named: set[str]) -> tuple[Decimal, Decimal, str] | None:
         """The budget's amount (not a rate; the question's own if it names one), La Fibre's quote (0: none), read "alone"
         (for the CDG 62, the quote paid elsewhere), "less" (for everything, quote included) or "unsure" (said so)."""
-        amounts = [(a, at) for a, at in self.reader.amount_spans(text) if not self.totals.set_apart(text, at)]
+        spans = self.reader.amount_spans(text)
+        amounts = [(a, at) for a, at in spans if not self.totals.set_apart(text, at)]
         asked = asking(text)  # "avec ces 475 € ?": the one amount the question names (not La Fibre's: it buys no hours)
         own = {a for a, at in self.reader.amount_spans(asked) if self._named_at(asked, at) != {"fibre"}}
         fibre, of = "fibre" in named, self.totals.in_fibre_sentence  # "Le devis de La Fibre, signé, est de 1 850 €"
@@ -155,10 +159,8 @@ class Budget(Calculator):
         # CDG; "1 000 € de budget informatique, dont 300 € pour le CDG 62": the part said to be its own
         cdg = [(a, at) for a, at in budget if self.parties.named_in(self._sentence(text, at)) == {"cdg"}]
         budget = cdg if len({a for a, _ in budget}) > 1 and len({a for a, _ in cdg}) == 1 else budget
-        share = {
-            a for a, at in self.reader.amount_spans(text) if self.totals.is_part(text, at) and self._cdg_at(text, at)
-        }
-        budget = [(a, at) for a, at in self.reader.amount_spans(text) if a in share] if len(share) == 1 else budget
+        share = [(a, at) for a, at in spans if self.totals.is_part(text, at) and self._named_at(text, at) == {"cdg"}]
+        budget = share if len({a for a, _ in share}) == 1 else budget
         if len({amount for amount, _ in budget}) != 1 or budget[0][0] <= 0:  # "600 € … avec les 600 €": one, said twice
             return None
         amount, start = budget[0]
@@ -172,15 +174,6 @@ class Budget(Calculator):
         if (words["whole"] and words["whole"].search(around)) or remains:
             return amount, next(iter(quotes)), "less"  # "le budget numérique est de 2 000 € au total"
         return amount, next(iter(quotes)), "unsure" if next(iter(quotes)) < amount else "alone"
-
-    def _planned(self, text: str, durations: list[Duration]) -> bool:
-        """Are some of `durations` hours planned ("un devis pour 10h")?"""
-        plan = self.cues.planned_hours
-        return bool(plan) and any(plan.search(self.reader.clause_around(text, d.start, d.end)) for d in durations)
-
-    def _cdg_at(self, text: str, start: int) -> bool:
-        """Is the amount at `start` said for the CDG 62 alone ("dont 300 € pour le CDG 62")?"""
-        return self._named_at(text, start) == {"cdg"}
 
     @staticmethod
     def _sentence(text: str, start: int) -> str:

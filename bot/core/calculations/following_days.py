@@ -35,7 +35,12 @@ class FollowingDays:
         self._tails = {" ".join(fold(p).split("{0}", 1)[1].split()): d for p, d in words.counted.items() if "{0}" in p}
         self._weekdays = [fold(day) for day in calendar_names().weekdays]
         after = alternation(words.weekday_after) if words.weekday_after else None
-        self._after = {fold(word) for word in words.weekday_after}  # the words searched for first (`scanned`)
+        # the words searched for first (`scanned`), as sets built once
+        self._after, self._day_names, self._tail_words = (
+            {fold(w) for w in words.weekday_after},
+            set(self._days),
+            set(self._tails),
+        )
         # Each opens with its words, their first letter checked behind after them (`_word_start`): a pattern opening with
         # a look-behind is tried at every character, one opening with letters only where they stand.
         self._named = re.compile(rf"(?:{alternation(self._days)})(?![\w'-])") if self._days else None
@@ -72,7 +77,7 @@ class FollowingDays:
 
     def _said(self, folded: str) -> Iterator[tuple[int, str, Moved]]:
         """Each day said from another in `folded`: where it starts, its words, how far it moves that other day."""
-        for match in _word_start(scanned(self._named, folded, set(self._days)) if self._named else (), folded):
+        for match in _word_start(scanned(self._named, folded, self._day_names) if self._named else (), folded):
             days = self._days[match.group(0)]
             yield match.start(), match.group(0), lambda _, days=days: timedelta(days=days)
         for match in _word_start(scanned(self._weekday, folded, self._after) if self._weekday else (), folded):
@@ -80,7 +85,7 @@ class FollowingDays:
                 weekday = self._weekdays.index(named.group(1))  # "le lundi suivant": the first Monday after that day
                 text = folded[named.start() : match.end()]
                 yield named.start(), text, lambda day, w=weekday: timedelta(days=(w - day.weekday()) % 7 or 7)
-        for match in _word_start(scanned(self._tail, folded, set(self._tails)) if self._tail else (), folded):
+        for match in _word_start(scanned(self._tail, folded, self._tail_words) if self._tail else (), folded):
             if count := _COUNT_BEFORE.search(folded, max(0, match.start() - COUNT_REACH), match.start()):
                 unit, number = self._tails[" ".join(match.group(0).split())], count_of(count.group(1))
                 text = folded[count.start() : match.end()]

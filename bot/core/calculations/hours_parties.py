@@ -11,7 +11,7 @@ from .duration_role import DurationRoles
 from .parties import Parties
 
 SENTENCE_MARKS = ".!?"  # what ends a sentence, for hours
-_SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
+SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 
 
 class HoursParties(DurationRoles):
@@ -30,7 +30,7 @@ class HoursParties(DurationRoles):
         de La Fibre est resté 3 heures, avec 40 minutes de route")."""
         fibre: list[bool] = []
         for i, (d, _) in enumerate(billed):
-            joined = bool(i) and fibre[-1] and not _SENTENCE_END.search(text, billed[i - 1][0].end, d.start)
+            joined = bool(i) and fibre[-1] and not SENTENCE_END.search(text, billed[i - 1][0].end, d.start)
             fibre.append((party := self.party_of(text, d)) == "fibre" or (party is None and joined))
         return [item for item, its in zip(billed, fibre, strict=True) if not its]
 

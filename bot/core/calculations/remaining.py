@@ -47,7 +47,7 @@ class Remaining(Calculator):
             last_done = duration.end if said_done else -1
             if self._left(text, duration):
                 left.append(Part(duration, role))
-            elif planned_cue.search(around) and not said_done:
+            elif said_planned(self.cues, around) and not said_done:
                 planned.append(Part(duration, role))
             else:
                 done.append((duration, role))
@@ -99,6 +99,12 @@ class Remaining(Calculator):
     def _not_added(planned: list[Part]) -> str:
         said = ", ".join(f"« {p.duration.text} »" for p in planned)
         return f"Je n'ai pas ajouté {said} : ce sont les heures prévues, pas du temps passé en plus."
+
+
+def said_planned(cues: Cues, around: str) -> bool:
+    """Are the hours whose part of the sentence is `around` (`clause_around`, labelled) planned ones ("un devis du CDG
+    pour 10 h", "12 heures prévues"), not hours done?"""
+    return bool(cues.planned_hours and cues.planned_hours.search(around))
 
 
 def said_left(cues: Cues, text: str, start: int, end: int) -> bool:
