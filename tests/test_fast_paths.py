@@ -215,10 +215,24 @@ def test_sentences_are_cut_where_the_plain_pattern_cuts_them() -> None:
     plain_numbered = re.compile(rf"{plain.pattern}|\s+(?=\(?\d{{1,2}}\)\s)", re.MULTILINE)
     pieces = ["a", "1", "12", ".", "?", "!", "…", " ", "\n", "\t", "\u00a0", "(", ")", "\r", "?\n", ". ", "\n1. "]
     pieces += ["\u2028", "\x1c", "2) ", "\u3000", "»", ".) ", "Qui", "Émis"]
+    pieces += ["(CDG 62) "]
+
+    def split(text: str) -> list[str]:
+        """The plain pattern's cuts, but not before a number closing a bracket opened in the sentence ("(CDG 62)")."""
+        out, start = [], 0
+        for cut in (plain_numbered if ")" in text else plain).finditer(text):
+            opened = text.count("(", start, cut.start()) > text.count(")", start, cut.start())
+            spaced = cut.group()[:1].isspace() and text[cut.start() - 1 : cut.start()] not in ".!?…"  # not a mark's
+            if opened and spaced and "\n" not in cut.group() and re.match(r"\(?\d{1,2}\)\s", text[cut.end() :]):
+                continue
+            out.append(text[start : cut.start()])
+            start = cut.end()
+        return [*out, text[start:]]
+
     generator = random.Random(7)  # the same strings in every run
     for _ in range(20_000):
         text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 12)))
-        assert sentence_ends.sentences(text) == (plain_numbered if ")" in text else plain).split(text), repr(text)
+        assert sentence_ends.sentences(text) == split(text), repr(text)
 
 
 def test_numbers_and_amounts_are_found_as_with_a_look_behind_first(engine: Engine) -> None:

@@ -172,6 +172,7 @@ class CalculationsFile(StrictModel):
     shared_budget: SharedBudget = SharedBudget()
     quote_amount_words: list[str] = []
     budget_amount_words: list[str] = []
+    budget_amount_links: list[str] = []
     budget_enough_words: list[str] = []
     alternative_labels: list[str] = []
     festivals: list[str] = []  # capitalised names of a village's year, never a commune ("le marché de Noël, …")

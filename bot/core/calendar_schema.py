@@ -25,6 +25,7 @@ class LaterPeriods(StrictModel):
     year_units: list[str] = []
     in_year_words: list[str] = []
     past_told_words: list[str] = []
+    next_words: list[str] = []
     review_words: list[str] = []
 
 

@@ -7,7 +7,7 @@ of a list and gave a wrong deadline; rejected, see tests/data/trust-audit.yaml).
 from __future__ import annotations
 
 from .folding import share_start
-from .lists import ended_items
+from .lists import ENDED, ended_items
 from .message import Message
 from .sign_offs import SignOffs
 
@@ -15,7 +15,9 @@ from .sign_offs import SignOffs
 def shared(context: list[str]) -> str:
     """The context sentences a message's questions share, joined, then a space ("" for no context): each question's
     text starts with it, folded once for all of them (folding.share_start)."""
-    text = " ".join(context)
+    # a sentence ending with no mark (a list item's line, a chat's line) ends with ";": its hours and role words stop
+    # there ("12/10 : sur place 2h" then "26/10 : …" is no "2h 26")
+    text = " ".join(sentence if ENDED.search(sentence) else f"{sentence} ;" for sentence in context)
     share_start(text)
     return f"{text} " if context else ""
 

@@ -48,6 +48,8 @@ class LineQuestions:
         # "on a bien reçu": an auxiliary, perhaps an adverb, a participle, with its accents ("il a compte" is no "a
         # compté": "é" is no "e", or every word ending in "e" would be one)
         endings = "|".join(re.escape(ending) for ending in sorted(reading.participle_endings, key=len, reverse=True))
+        requests = alternatives(reading.todo_requests)  # "- demander si …": a to-do list's question
+        self._request = re.compile(rf"(?:{requests})(?!\w)", re.IGNORECASE) if requests else None
         self._past = re.compile(rf"\b(?:{alternatives(reading.telling_auxiliaries)})\s+(?:\w+\s+)?\w+(?:{endings})\b")
 
     def asked(self, sentences: Sequence[Said], ends: Sequence[str]) -> list[bool]:
@@ -68,6 +70,10 @@ class LineQuestions:
             run = [*run, index] if bare else []
             out.append(asked)
         return out
+
+    def requests(self, item: str) -> bool:
+        """Does a list's `item` open with a to-do request ("demander si le CDG fait un devis")?"""
+        return bool(self._request and self._request.match(item))
 
     def tells(self, sentence: str) -> bool:
         """Does `sentence` tell a value or what happened ("on a bien reçu", "le devis a été signé"), asking nothing

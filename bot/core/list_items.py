@@ -5,22 +5,33 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Protocol
 
 _TOLD_ITEM = re.compile(r"^(?:\S+\s+){11,}[^?]*\.$")  # twelve words or more, ending with a full stop
 
 
-def asking_items(sentences: list[tuple[str, bool, bool]], tells: Callable[[str], bool] = bool) -> set[int]:
+class ItemReading(Protocol):
+    """What a list's items tell (line_questions.LineQuestions)."""
+
+    def tells(self, sentence: str) -> bool: ...
+    def requests(self, item: str) -> bool: ...
+
+
+def asking_items(sentences: list[tuple[str, bool, bool]], reading: ItemReading) -> set[int]:
     """Which of the sentences (text, listed, asks) are questions as items: every item of a list some items of which
     ask (of every list when none asks), but not, in a list whose questions end with "?", an item ending with a full
-    stop that is long or `tells` what happened or a value, which tells ("2. Aux termes de l'article L. 2312-1, le
+    stop that is long or tells (`reading.tells`) what happened or a value ("2. Aux termes de l'article L. 2312-1, le
     budget doit être voté en équilibre ; je souhaite donc inscrire un crédit.", "2. Le devis a été signé par le
-    maire.")."""
+    maire."); in a to-do list some items of which are requests (`reading.requests`: "- demander si …"), those only:
+    the others are tasks."""
     quiet = not any(asks for _, _, asks in sentences)
     asking: set[int] = set()
     for run in runs([listed for _, listed, _ in sentences]):
-        if quiet or any(sentences[i][2] for i in run):
+        if todo := {i for i in run if reading.requests(sentences[i][0])}:
+            asking |= todo | {i for i in run if sentences[i][2]}
+        elif quiet or any(sentences[i][2] for i in run):
             marked = any(sentences[i][0].rstrip().endswith("?") for i in run)
-            asking |= {i for i in run if not (marked and not sentences[i][2] and _told(sentences[i][0], tells))}
+            asking |= {i for i in run if not (marked and not sentences[i][2] and _told(sentences[i][0], reading.tells))}
     return asking
 
 

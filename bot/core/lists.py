@@ -38,7 +38,7 @@ ITEM_WORDS = 12  # the most words of each such item
 BULLETS = "-•*–—▪◦●○■□☐➢►‣"
 # a list item's line: "- …", "• …", "2) …", "1- …", "3° …"
 _LINE_ITEM = re.compile(rf"[ \t]*(?:[{BULLETS}]|\d{{1,2}}[.)/°-])[ \t]+\S")
-_ENDED = re.compile(r"[.;:!?,]\s*$")
+ENDED = re.compile(r"[.;:!?,]\s*$")
 FULL_STOP = re.compile(r"[.!…]\s+\w")  # a sentence ends and another follows
 _FIELD_LABEL = re.compile(r"[^\W\d][\w'’]*(?:\s+[\w'’]+){0,2}\s*:(?!\d)")
 
@@ -47,7 +47,7 @@ def ended_items(text: str) -> str:
     """`text` with each list item's line ("- 06/10 : sur place 9h-12h, trajet 45 min") ended by ";" when it ends with
     no mark: what the calculations read of an item (its hours, its role words) stops at its line, as written."""
     lines = text.split("\n")
-    ended = [f"{line} ;" if _LINE_ITEM.match(line) and not _ENDED.search(line) else line for line in lines]
+    ended = [f"{line} ;" if _LINE_ITEM.match(line) and not ENDED.search(line) else line for line in lines]
     return "\n".join(ended)
 
 

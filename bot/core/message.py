@@ -189,7 +189,7 @@ class Reader:
         if sum(s.listed for s in sentences) > 1:
             # Nothing asks but a list ("1) durée 2) tarif du CDG"), or a list some items of which ask: its items are the
             # questions (list_items.py), unless one tells a date or what happened (the situation).
-            asking = asking_items([(s.text, s.listed, s.asks) for s in sentences], self._lines.tells)
+            asking = asking_items([(s.text, s.listed, s.asks) for s in sentences], self._lines)
             sentences = [
                 replace(s, asks=s.asks or (i in asking and not DATE_TOLD.search(s.text)))
                 for i, s in enumerate(sentences)

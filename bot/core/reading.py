@@ -78,6 +78,7 @@ class Reading:
     spoken_question_marks: tuple[str, ...] = ()
     spelled_acronyms: tuple[str, ...] = ()
     item_labels: tuple[str, ...] = ()
+    todo_requests: tuple[str, ...] = ()
     spoken_stops: tuple[str, ...] = ()
     spoken_stops_before_question: tuple[str, ...] = ()
     list_counts: tuple[tuple[str, int], ...] = ()

@@ -144,6 +144,7 @@ class VocabularyFile(StrictModel):
     spoken_question_marks: list[str] = []
     spelled_acronyms: list[str] = []
     item_labels: list[str] = []
+    todo_requests: list[str] = []
     spoken_stops: list[str] = []
     spoken_stops_before_question: list[str] = []
     list_counts: dict[str, int] = {}

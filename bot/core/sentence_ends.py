@@ -21,6 +21,7 @@ _MARKS = "?.!…"
 _LINE_MARKS = tuple(_MARKS + ":;,)»")  # a line ending with one of these is punctuated (bare_line)
 _ABBREVIATION = re.compile(r"[^\S\n]+[?!]")  # after a full stop, on its line: an abbreviation's ("la conv. ?")
 _ALTERNATIVE = re.compile(r"ou\s")  # after an ellipsis, on its line: the other choice of the same question
+_ITEM_AHEAD = re.compile(r"\(?\d{1,2}\)\s")  # a numbered item's mark ("2) ", "(2) "): a cut before one
 _CODE_NUMBER = re.compile(r"[^\S\n]+\d")  # after "L." or "R.", on its line: a code's article ("article L. 1612-1")
 # The character a cut follows (a mark) or opens with (a space) first, one class the regex engine skips to, then the
 # rest of the cut as the character just read allows it.
@@ -77,11 +78,19 @@ def each_sentence(text: str, titles: Titles | None = None) -> Iterator[str]:
             _ABBREVIATION.match(text, at + 1) or (titles and titles.end_at(text, at)) or _code_article(text, at)
         ):
             continue  # "M. Baert": a title, not a sentence's end; "Objet de la conv. ?": an abbreviation's dot
+        if text[at].isspace() and _inside_bracket(text, start, at, end.end()):
+            continue  # "dernière signature (CDG 62) le 27/11": a number inside a bracket, not an item's "2) "
         if _ALTERNATIVE.match(text, end.end()) and (text[at] == "…" or text.endswith("...", 0, at + 1)):
             continue  # "il faut un avenant je suppose… ou une lettre suffit ?": an alternative goes on the sentence
         yield text[start : at + (text[at] in _MARKS)]  # a mark stays with its sentence
         start = end.end()
     yield text[start:]
+
+
+def _inside_bracket(text: str, start: int, at: int, after: int) -> bool:
+    """Whether the cut at `at` (its sentence from `start`) comes before a number closing a bracket opened on its line."""
+    inside = "\n" not in text[at:after] and text.count("(", start, at) > text.count(")", start, at)
+    return inside and bool(_ITEM_AHEAD.match(text, after))
 
 
 def _code_article(text: str, at: int) -> bool:

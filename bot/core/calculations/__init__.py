@@ -67,6 +67,8 @@ class Calculations:
             *(c for party in words.parties.values() for c in party.cues),
             *(c.ref for c in knowledge.clauses.values()),
             *knowledge.reading.forward_markers,  # "Envoyé :", "Objet :": a header's fields
+            *knowledge.reading.subject_fields,
+            *knowledge.reading.item_labels,  # "Question : quel montant …" labels a line, names no commune
             *knowledge.courtesy_words,  # "Bonjour,", "Madame,"
         ]
         self.alternatives = Alternatives(words.alternative_labels)  # "Scénario 1 : … Scénario 2 : …": each its own

@@ -10,6 +10,7 @@ from ..cost import alternation
 from ..french import fold
 from ..matching import Matcher
 from ..number_text import elided
+from ..word_patterns import folded_words
 from .cue_patterns import CuePattern, cue_pattern
 from .pauses import Pauses
 from .writers import writer_patterns
@@ -110,6 +111,7 @@ class Cues:
         self.other_year = optional(words.cap_other_year_words)
         self.loss = optional(words.loss_words)
         self.budget_amount = optional(words.budget_amount_words)  # "l'enveloppe … est de 2 300 €": not a bill
+        self.budget_links = folded_words(words.budget_amount_links)  # "1 500 € prévus au budget"
         self.budget_enough = optional(words.budget_enough_words)  # "ça suffit ?": the budget against the price
         self.quote_amount = optional(words.quote_amount_words)  # "devis signé de 4 200 €": not invoiced
         self.indirect_loss = optional(words.indirect_loss_words)  # "perte d'image": a loss the cap never repairs

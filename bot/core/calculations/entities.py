@@ -28,6 +28,7 @@ _QUESTION_MARK = re.compile(r"\?")
 _LABEL = re.compile(r"\s*[:(]")  # "Aubigny : maire le 03/06/2025", "Agnez (entrée en vigueur …)"
 _BRACKETS = re.compile(r"\s*\([^()]*\)")  # "Gouy (délibération le 18/09/2025, signatures … le 30/10/2025)"
 _FIGURES_END = re.compile(r"[,;)]")  # what ends a body's figures ("Bezinghem, signée le 21/01/2026, quelles …")
+_OPENING_LABEL = re.compile(r"^\s*[A-ZÀ-Ý][\w-]*\s*:(?=[^:]*$)")  # "Demande : …": its line's one label
 MAX_BODIES = 6  # a message listing more capitalised words with figures is not a list of communes
 
 
@@ -104,7 +105,8 @@ class Entities:
     def _asked(text: str, names: set[str]) -> set[str]:
         """The bodies the question names."""
         marks = [m.start() for m in _QUESTION_MARK.finditer(text)]  # each question: back to its sentence's start
-        asked = " ".join(fold(text[sentence_start(text, i, ".!?\n") : i]) for i in marks)
+        # a label opening the question's line names what it is, not a body ("Demande : quel montant … ?")
+        asked = " ".join(fold(_OPENING_LABEL.sub("", text[sentence_start(text, i, ".!?\n") : i])) for i in marks)
         # "Givenchy ne veut pas continuer …?" names "Givenchy-lès-Noyelles": a compound name by its first part too
         return {
             name

@@ -51,6 +51,13 @@ class Periods:
         self._years = After(words.after_words, rf"(\d\d?) (?:{units})") if words.after_words and units else None
         self._in_year = After(words.in_year_words, r"(20\d\d)(?![\d/-]|\.\d)") if words.in_year_words else None
         self._told = cue_pattern(words.past_told_words) if words.past_told_words else None
+        nexts, nouns = alternation(words.next_words), alternation(words.period_nouns)
+        # "la période d'après", "la prochaine période": the period after the open one
+        self._next = (
+            re.compile(rf"(?<![a-z0-9])(?:(?:{nexts}) (?:{nouns})|(?:{nouns}) (?:{nexts}))(?![a-z0-9])")
+            if nexts and nouns
+            else None
+        )
 
     def asked(self, folded: str, signature: date, today: date) -> int | None:
         """The number of the period `folded` names (1 = the first two years), or None: none, or several."""
@@ -80,6 +87,9 @@ class Periods:
             if mention.value and not (mention.assumed_year or mention.approximate):
                 later = range(_open_number(signature, today) + 1, MAX_PERIOD + 1)
                 numbers.update(n for n in later if _falls_on(period_end(signature, n), mention))
+        if self._next and self._next.search(folded):  # the period after the open one: that one's year is context
+            numbers = {number for number in numbers if number != _open_number(signature, today)}
+            numbers.add(_open_number(signature, today) + 1)
         return numbers.pop() if len(numbers) == 1 and 0 < min(numbers) <= MAX_PERIOD else None
 
     def _told_before(self, text: str, start: int) -> bool:
@@ -130,8 +140,9 @@ class Periods:
             f"• pour y mettre fin à cette échéance, la lettre recommandée avec accusé de réception doit être reçue par "
             f"les autres parties au plus tard le {format_date(notice)}, soit dans {(notice - today).days} jours "
             "(trois mois avant) ;",
-            f"• ne l'envoyez pas trop tôt : reçue au plus tard le {previous - NOTICE:%d/%m/%Y}, elle pourrait mettre fin "
-            f"à la convention dès l'échéance du {previous:%d/%m/%Y}.",
+            # the earlier deadline itself is not written: read in a hurry, it is taken for the one asked
+            f"• ne l'envoyez pas trop tôt : reçue trois mois ou plus avant l'échéance du {previous:%d/%m/%Y}, elle "
+            "pourrait mettre fin à la convention dès cette échéance-là.",
             f"L'article 6 demande que les autres parties aient été averties au moins trois mois avant l'échéance : "
             f"c'est la réception qui compte, envoyez la lettre plusieurs jours avant le {notice:%d/%m/%Y}. Calcul "
             "indicatif (articles 3 et 6) : la date qui compte est celle de la dernière signature par toutes les parties.",

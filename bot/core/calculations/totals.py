@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..french import fold
 from ..money import HOURLY_RATE, format_euros, format_hours
 from .base import Calculator, Context, asking, sentence_start
 from .parties import Parties
 
 PART_REACH = 120  # characters before an amount where the amount it is a part of is looked for ("dont")
 SAME_SPAN = 40  # characters either side of an amount where a price before tax ("480 € HT") is read
-BUDGET_AFTER = 16  # characters after an amount where a budget word makes it money available ("600 € de budget")
+BUDGET_AFTER = 24  # characters after an amount where a budget word makes it money available ("600 € prévus au budget")
 OTHER_PARTY_LEFT_OUT = (
     "Total dû au CDG 62 : {cdg} TTC ({detail} TTC, article 4.2.1). Je n'y ai pas ajouté {amounts} de La Fibre "
     "Numérique 59 62 : elle facture ses services à part, au prix du devis signé (articles 4.1 et 4.2.2)."
@@ -38,7 +39,9 @@ class Totals(Calculator):
         asked = asking(text)
         if self.cues.total is None or not self.cues.total.search(asked):
             return self._checked(text, cdg, detail)
-        amounts = [(amount, start) for amount, start in self.reader.amount_spans(text) if amount > 0 and amount != cdg]
+        # money available ("1 500 € prévus au budget") is no cost to add ("pour le budget : … le devis est de 480 €" is)
+        spans = self.reader.amount_spans(text)
+        amounts = [(a, start) for a, start in spans if a > 0 and a != cdg and not self._budget(text, start, said=False)]
         given = [(amount, start) for amount, start in amounts if not self.is_rate(text, start)]
         # "Quel est le total dû au CDG 62 ?": the CDG 62's total; La Fibre's quote or bill is not a part of it.
         if self.parties.named_in(asked) == {"cdg"}:
@@ -117,13 +120,17 @@ class Totals(Calculator):
             "Vérifiez le temps passé facturé, trajet compris."
         )
 
-    def _budget(self, text: str, start: int) -> bool:
-        """Is the amount at `start` money available ("l'enveloppe est de 600 €", "on a 600 € de budget"), not a bill?"""
+    def _budget(self, text: str, start: int, *, said: bool = True) -> bool:
+        """Is the amount at `start` money available ("l'enveloppe est de 600 €", "on a 600 € de budget"), not a bill?
+        Not `said`: only by the words right after it ("600 € de budget", "1 500 € prévus au budget")."""
         if not (budget := self.cues.budget_amount):
             return False
         end = self.reader.amount_end(text, start)
         after = budget.search(text, end, end + BUDGET_AFTER)
-        return bool(budget.search(text, sentence_start(text, start), start) or (after and after.start() - end <= 4))
+        linked = after and (
+            after.start() - end <= 4 or " ".join(fold(text[end : after.start()]).split()) in self.cues.budget_links
+        )
+        return bool((said and budget.search(text, sentence_start(text, start), start)) or linked)
 
     @staticmethod
     def _covered(budget: Decimal, cdg: Decimal) -> str:

@@ -81,7 +81,13 @@ class Visits(AddedUp):
     def visits(self, text: str, parts: list[Part]) -> int | None:
         """How many visits the message gives: the intervention hours it lists, or the count it writes ("3
         déplacements"), when both say the same; None when neither is clear."""
-        listed = sum(p.count for p in parts if p.role == "intervention")
+        # a session held at a distance ("09/11 : visio 45 min") is no visit with a trip
+        no_trip = self.cues.no_trip
+        listed = sum(
+            p.count
+            for p in parts
+            if p.role == "intervention" and not (no_trip and no_trip.search(self._around(text, p.duration)))
+        )
         # "une fois payés 2 déplacements": "1 fois" counts no visits
         said = self._said_visits(text)
         if len(said) > 1:
