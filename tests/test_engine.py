@@ -46,6 +46,8 @@ def check_answer(answer: dict, case: dict) -> None:
     if "kind" in case:
         assert answer["kind"] == case["kind"]
         assert not answer["answered"] or case["kind"] == "clause"
+    if "min_score" in case:  # answered surely, not in the middle band
+        assert answer["score"] >= case["min_score"], answer
     for expected in case.get("alternatives", []):
         assert expected in answer["alternatives"]
     assert case.get("contains", "") in answer["answer"]

@@ -11,6 +11,7 @@ from typing import NamedTuple
 from .claims import Claims
 from .follow_ups import FollowUps
 from .french import fold
+from .lists import CountedLists
 from .matching import Matcher
 from .message import Message, Reader, Sentence
 from .phrases import WORD, PhraseFinder, any_phrase, phrases_pattern
@@ -60,6 +61,14 @@ class QuestionFinder(FollowUps):
         self._party_terms = frozenset(term for cue in parties for term in matcher.question_terms(cue))
         self._restating = phrases_pattern(reader.reading.restating_words, start=True)  # "autrement dit, …"
         self.claims = Claims(reader.reading, self.names_something)  # "… et que … Qui a raison ?": each claim
+        self._counted = CountedLists.of(reader.reading)  # "deux questions :" counts what follows
+
+    def _past_announcement(self, piece: str) -> str:
+        """`piece` after a colon when what comes before it only counts the questions ("Bonjour, deux questions de
+        nouvelle arrivée : …") and asks nothing: its words are no part of the question."""
+        head, colon, rest = piece.partition(" : ")
+        announces = colon and self._counted.counts(head) and not self.reader.cutter.asks(head)
+        return rest if announces and rest.strip() else piece
 
     def find(self, message: Message) -> list[tuple[str, str]]:
         """The distinct questions of a message, each with the sentence or piece before it."""
@@ -105,6 +114,7 @@ class QuestionFinder(FollowUps):
                 # Read without its opener ("Dites-moi, combien …", "tu peux me dire si …") and a preamble naming nothing.
                 piece = cutter.past_preamble(self.reader.tidy(piece).strip() or piece, self.names_something)
                 piece = cutter.past_telling(piece)  # a story told in one breath before its asking phrase
+                piece = self._past_announcement(piece)  # "deux questions de nouvelle arrivée : qui signe … ?"
                 piece = f"{pending}, {piece}" if pending else piece
                 # "…, et au bout de combien de temps", "… différend entre la commune et La Fibre." (no "?"): the same
                 asked_before = pieces and (
