@@ -88,6 +88,7 @@ class Cues:
         self.intervention = cue_pattern(words.intervention_words) if words.intervention_words else None
         self.convention = cue_pattern(words.convention_words) if words.convention_words else None
         self.party_clauses = {entry.clause: entry for entry in words.party_clauses}
+        self.party_asked = optional(words.party_asked_words)  # "qui fournit le matériel ?": which party is asked
         # "obligations de", "s'engage": a question about a party's own duties (parties.py, `of_other`)
         self.party_duties = {e.clause: cue_pattern(e.asked_with) for e in words.party_clauses if e.asked_with}
         self.included = optional(words.included_words)

@@ -207,8 +207,9 @@ class Parties(Calculator):
 
     def mismatch(self, question: str, terms: list[str], ranked: list[Candidate], named: set[str]) -> Answer | None:
         """A clause of one party given for a question about the other: the other's own clause instead."""
-        if not ranked or not self.of_other(ranked[0].clause_id, named, question):
-            return None
+        asks_who = self.cues.party_asked and self.cues.party_asked.search(own := " ".join(fold(question).split()))
+        if not ranked or (asks_who and not self.named(own)) or not self.of_other(ranked[0].clause_id, named, question):
+            return None  # "Ici : qui fournit le matériel ?" asks the party: the context's names none
         return self.counterpart(question, terms, ranked[0].clause_id, next(iter(named)))
 
     def of_other(self, clause_id: str, named: set[str], text: str) -> bool:
