@@ -13,10 +13,11 @@ MAX_QUESTION_CHARS = 4096  # a Telegram message; longer input is cut, not refuse
 _INVISIBLE = (*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065), 0xFEFF)
 # Markdown's bold ("**Objet :**", "__Q1__", copied from a web form or a chat) is markup too: "Objet :" must read as a
 # header's field, "Q1 :" as a list's label. So is a tag in capitals in square brackets ("[URGENT]", "[EXTERNE]",
-# "[RELANCE]"), an e-mail's subject label: its word is no topic.
+# "[RELANCE]"), an e-mail's subject label: its word is no topic. Underscores touching no word are a form's blank to fill
+# ("conclue pour ___ ans"), kept: a line holding one asks (pieces.py).
 _NOISE = re.compile(
     "|".join(map(chr, _INVISIBLE))
-    + r"|\x1b\[[0-9;?]*[ -/]*[@-~]|</?[a-zA-Z][^<>]{0,80}>|https?://\S+|\*\*+|__+|\[[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9 '’/&.-]{1,30}\]"
+    + r"|\x1b\[[0-9;?]*[ -/]*[@-~]|</?[a-zA-Z][^<>]{0,80}>|https?://\S+|\*\*+|(?<=\w)__+|__+(?=\w)|\[[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9 '’/&.-]{1,30}\]"
 )
 
 # Line breaks, tabs and no-break spaces are spaces (and printable once replaced). Replaced one by one:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from .lists import CountedLists
 from .phrases import alternatives
 from .reading import Reading
 from .told_values import tells_value
@@ -50,6 +51,7 @@ class LineQuestions:
         endings = "|".join(re.escape(ending) for ending in sorted(reading.participle_endings, key=len, reverse=True))
         requests = alternatives(reading.todo_requests)  # "- demander si …": a to-do list's question
         self._request = re.compile(rf"(?:{requests})(?!\w)", re.IGNORECASE) if requests else None
+        self._counted = CountedLists.of(reading)  # "3 trucs vite fait": so many lines follow
         self._past = re.compile(rf"\b(?:{alternatives(reading.telling_auxiliaries)})\s+(?:\w+\s+)?\w+(?:{endings})\b")
 
     def asked(self, sentences: Sequence[Said], ends: Sequence[str]) -> list[bool]:
@@ -69,6 +71,10 @@ class LineQuestions:
             after_question = bare and (after_question or asked)
             run = [*run, index] if bare else []
             out.append(asked)
+        for index, sentence in enumerate(sentences):  # "3 trucs vite fait" then three bare lines: they ask
+            counted = range(index + 1, index + 1 + (0 if sentence.asks else self._counted.counts(sentence.text)))
+            if counted and counted[-1] < len(sentences) and all(_LINE_END_MARK.search(ends[i]) for i in counted):
+                out[index : counted[-1] + 1] = [False] + [True] * len(counted)  # the count announces, asks none
         return out
 
     def requests(self, item: str) -> bool:

@@ -146,9 +146,9 @@ class CountedLists:
         nouns, ordinals = reading.question_nouns, reading.ordinal_enumerators
         return cls(dict(reading.list_counts), reading.listed_things, nouns, ordinals)
 
-    def counts(self, sentence: str) -> bool:
-        """Does `sentence` count what it announces ("Mon adjoint affirme deux choses")?"""
-        return bool(self._counted.search(sentence))
+    def counts(self, sentence: str) -> int:
+        """How many things `sentence` counts ("Mon adjoint affirme deux choses": 2), 0 if none."""
+        return self._counts[found.group(1).lower()] if (found := self._counted.search(sentence)) else 0
 
     def asked(self, sentences: list[tuple[str, bool, bool]]) -> set[int] | None:
         """The indexes of the items of a list whose number the writer gave ("Donc trois choses : quel tribunal, comment

@@ -118,7 +118,7 @@ class Reader:
         # A message dictated, or without any "?" nor a full stop between sentences (SMS), asks wherever a
         # question word stands; one with full stops and no "?" asks indirectly ("Il voudrait comprendre …"), unless no
         # capital follows them: an SMS whose full stops only part its questions ("son siege c ou. et le cdg c ou").
-        sms = "?" not in read and all(stop.group()[-1].islower() for stop in FULL_STOP.finditer(read))
+        sms = "?" not in read and not any(stop.group()[-1].isupper() for stop in FULL_STOP.finditer(read))
         unpunctuated = written != text or sms
         sentences = self._asking(body, unpunctuated)
         if "?" not in read:  # "Je ne sais pas quel tribunal …. Je ne sais pas non plus si …": what she asks

@@ -4,6 +4,7 @@ without "?" (dictated, SMS), where a question starts mid-sentence. The words are
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .french import fold
@@ -14,6 +15,9 @@ PREAMBLE_WORDS = 3  # the fewest words of a preamble before a question ("je suis
 ASKING_START = 15  # characters of a clause before its asking phrase ("et je voulais savoir si"), for `past_telling`
 TELLING_CLAUSES = 3  # the fewest clauses told in one breath before an asking phrase that `past_telling` leaves out
 SHARED_VERB_WORDS = 3  # "sous quelle forme | et dans quel délai nous devons …": question phrases sharing one verb
+
+
+_BLANK = re.compile(r"(?<!\w)_+(?!\w)")  # a form's blank ("conclue pour ___ ans"): a question to fill in
 
 
 class Pieces(PieceWords):
@@ -198,8 +202,8 @@ class Pieces(PieceWords):
 
     def asks(self, sentence: str, unpunctuated: bool = False) -> bool:
         """Whether a sentence asks something; `unpunctuated`: its message has no "?" (dictated, SMS)."""
-        if "?" in sentence:
-            return True
+        if "?" in sentence or _BLANK.search(sentence):
+            return True  # a blank to fill asks too ("La convention est conclue pour ___ ans.")
         folded = self._unasking.sub(" ", fold(sentence))  # "je vous transfère tel quel le message": no "quel" asked
         opened = self._opener.match(self._link.sub("", folded.lstrip(" ,;:-–—«\"'")))  # "et qui est le tribunal …"
         if opened or self._asking.search(folded) or self._enumerators.find(sentence):
