@@ -206,6 +206,9 @@ class Pieces(PieceWords):
             return True  # a blank to fill asks too ("La convention est conclue pour ___ ans.")
         folded = self._unasking.sub(" ", fold(sentence))  # "je vous transfère tel quel le message": no "quel" asked
         opened = self._opener.match(self._link.sub("", folded.lstrip(" ,;:-–—«\"'")))  # "et qui est le tribunal …"
+        # "Quand une copie arrivait abîmée, le distributeur n'y était pour rien.": a time clause told, no question
+        told = sentence.rstrip().endswith(".") and "," in folded and self._condition.match(folded.lstrip())
+        opened = opened and not told
         if opened or self._asking.search(folded) or self._enumerators.find(sentence):
             return True  # an enumerator too: "première question … deuxième question …"
         if self._ordinals.find(sentence) and any(
