@@ -41,7 +41,7 @@ _TRAILING_LINK = re.compile(r"\s+et$")  # "(i) le coût horaire et (ii) …": th
 _QUOTED_LINE = re.compile(r"«[^«»]*»[\s.!?]*$")  # a line quoted whole ("« … »"): set apart by its writer, as an item
 _ALNUM = re.compile(r"[^\W_]")  # a letter or a digit (what str.isalnum says of one character)
 # A form's empty answer field ("Q : … ? R : ?", "Réponse : ?"): a label and a colon, then only marks; it asks nothing
-_EMPTY_FIELD = re.compile(r"^\s*[^\W\d_]{1,12}\.?\s*:[\s?!.…]*$")
+_EMPTY_FIELD = re.compile(r"^\s*[^\W\d_]{1,12}\.?\s*\d{0,2}\s*[:–-][\s?!.…]*$")  # "R1 : ?", "Réponse 2 -"
 
 
 @dataclass(frozen=True)
