@@ -152,8 +152,7 @@ class Prices(Calculator):
                 f"Je n'ai pas compté {said}, lu comme un délai avant l'intervention ; si c'est le temps de trajet, il "
                 f"est facturé aussi : {format_euros(support_cost(hours + extra))} TTC."
             )
-        if off:
-            lines.append(off.note)
+        lines += [off.note] if off else []
         lines += role_notes(roles, misread)  # "nous facture 3 h": the bill to check; "1,45 h" written for 1 h 45
         if staff := self.cues.staff_count and self.cues.staff_count.search(text):  # "2 conseillers de 9h à 12h"
             lines.append(staff_note(int(staff.group(1)), hours))
@@ -187,10 +186,11 @@ class Prices(Calculator):
         return self.priced(question, text_out, terms)
 
     def _mileage(self, text: str, hit: re.Match[str]) -> bool:
-        """A compensation word said of distance ("qu'il indemnise à 0,50 €/km"): a mileage allowance, not a loss."""
-        words = text[hit.start() : hit.end() + MILEAGE_REACH]
-        after = re.split(r"[;!?)]|\.\s", words)[0]  # to its part's end; "0,50 €/km" keeps its comma
-        return bool(self.cues.distance_word and self.cues.distance_word.search(after))
+        """A compensation word said of distance ("qu'il indemnise à 0,50 €/km") or of a travel cost in its clause ("et
+        l'essence on lui rembourse ?"): a mileage allowance, not a loss."""
+        after = re.split(r"[;!?)]|\.\s", text[hit.start() : hit.end() + MILEAGE_REACH])[0]  # its part ("0,50 €/km")
+        travel = self.cues.travel_cost and self.cues.travel_cost.search(self.reader.clause_around(text, *hit.span()))
+        return bool(travel or (self.cues.distance_word and self.cues.distance_word.search(after)))
 
     def _maybe_trip(self, text: str, duration: Duration) -> bool:
         """A short delay said of coming ("il a mis 1 h pour venir"), not of answering, nor the writer's ("Moi j'ai mis…")."""
