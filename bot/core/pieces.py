@@ -207,8 +207,8 @@ class Pieces(PieceWords):
         folded = self._unasking.sub(" ", fold(sentence))  # "je vous transfère tel quel le message": no "quel" asked
         opened = self._opener.match(self._link.sub("", folded.lstrip(" ,;:-–—«\"'")))  # "et qui est le tribunal …"
         # "Quand une copie arrivait abîmée, le distributeur n'y était pour rien.": a time clause told, no question
-        told = sentence.rstrip().endswith(".") and "," in folded and self._condition.match(folded.lstrip())
-        opened = opened and not told
+        if opened and sentence.rstrip().endswith(".") and "," in folded and self._condition.match(folded.lstrip()):
+            opened = None  # told, not asked
         if opened or self._asking.search(folded) or self._enumerators.find(sentence):
             return True  # an enumerator too: "première question … deuxième question …"
         if self._ordinals.find(sentence) and any(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..answer import Answer
+from ..folding import folded as fold_spaced
 from ..french import fold
 from ..matching import Candidate
 from ..rescan import Item, Rescan, Spans
@@ -207,9 +208,11 @@ class Parties(Calculator):
 
     def mismatch(self, question: str, terms: list[str], ranked: list[Candidate], named: set[str]) -> Answer | None:
         """A clause of one party given for a question about the other: the other's own clause instead."""
-        asks_who = self.cues.party_asked and self.cues.party_asked.search(own := " ".join(fold(question).split()))
-        if not ranked or (asks_who and not self.named(own)) or not self.of_other(ranked[0].clause_id, named, question):
-            return None  # "Ici : qui fournit le matériel ?" asks the party: the context's names none
+        if not ranked or not self.of_other(ranked[0].clause_id, named, question):
+            return None
+        own = fold_spaced(question)  # "Ici : qui fournit le matériel ?" asks the party: the context's names none
+        if self.cues.party_asked and self.cues.party_asked.search(own) and not self.named(own):
+            return None
         return self.counterpart(question, terms, ranked[0].clause_id, next(iter(named)))
 
     def of_other(self, clause_id: str, named: set[str], text: str) -> bool:

@@ -88,8 +88,8 @@ class Periods:
                 later = range(_open_number(signature, today) + 1, MAX_PERIOD + 1)
                 numbers.update(n for n in later if _falls_on(period_end(signature, n), mention))
         if self._next and self._next.search(folded):  # the period after the open one: that one's year is context
-            numbers = {number for number in numbers if number != _open_number(signature, today)}
-            numbers.add(_open_number(signature, today) + 1)
+            open_number = _open_number(signature, today)
+            numbers = {number for number in numbers if number != open_number} | {open_number + 1}
         return numbers.pop() if len(numbers) == 1 and 0 < min(numbers) <= MAX_PERIOD else None
 
     def _told_before(self, text: str, start: int) -> bool:

@@ -127,9 +127,9 @@ class Totals(Calculator):
             return False
         end = self.reader.amount_end(text, start)
         after = budget.search(text, end, end + BUDGET_AFTER)
-        linked = after and (
-            after.start() - end <= 4 or " ".join(fold(text[end : after.start()]).split()) in self.cues.budget_links
-        )
+        # (folded here, not with `folding.folded`, whose one remembered text is the message's, kept for the calculators)
+        between = " ".join(fold(text[end : after.start()]).split()) if after else ""
+        linked = after and (after.start() - end <= 4 or between in self.cues.budget_links)
         return bool((said and budget.search(text, sentence_start(text, start), start)) or linked)
 
     @staticmethod
