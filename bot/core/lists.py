@@ -158,7 +158,8 @@ class CountedLists:
             found = None if listed else self._counted.search(text)
             number = self._counts[found.group(1).lower()] if found else 0
             run = {i for i in range(index + 1, min(index + 1 + number, len(sentences))) if sentences[i][1]}
-            if number and len(run) == number and all(sentences[i][2] for i in run):
+            longer = index + 1 + number < len(sentences) and sentences[index + 1 + number][1]  # miscounted: all asked
+            if number and len(run) == number and not longer and all(sentences[i][2] for i in run):
                 return run
         return None
 

@@ -50,6 +50,9 @@ class PieceWords:
         # "doit-on", and as typed on a phone "peut il", "faut il"
         self._asked_inverted = re.compile(rf"\w-(?:t-)?(?:{inverted})\b|\b(?:{spaced})\s(?:t\s)?(?:{inverted})\b")
         self._subject = re.compile(rf"(?:{alternatives(reading.inverted_subjects)})\b")  # "on doit …", "il est …"
+        self._named_subject = phrases_pattern(reading.named_subjects, start=True)  # "et le CDG nous prend combien"
+        named = phrases_pattern(reading.named_subjects, start=False).pattern
+        self._named_last = re.compile(rf"{named}\W*$")  # "Est-ce que la Fibre | et le CDG savent …": one verb
         # "… et La Fibre ont-ils …": a second subject, then the verb both share (see `_joined_subjects`).
         self._plural = re.compile(rf"^(?:[\w'’]+\s+){{1,4}}\w+-(?:t-)?(?:{alternatives(reading.plural_subjects)})\b")
         self._closing_words = frozenset(fold(word).strip() for word in reading.closing_question_words)
@@ -77,7 +80,8 @@ class PieceWords:
         self._lead = re.compile(rf"{phrase_trie(folded_asking | items, folded=True)}\W*$")
         self._ends_asking = re.compile(rf"{asking}\W*$") if folded_asking else None  # "… se demande, | si …"
         self._in_place = frozenset(fold(word).strip() for word in reading.in_place_question_words)
-        self._in_sentence = self._in_place | {fold(w).strip() for w in reading.sentence_question_words}  # see `asks`
+        self._which = frozenset(fold(word).strip() for word in reading.sentence_question_words)  # quel, laquelle
+        self._in_sentence = self._in_place | self._which  # see `asks`
         self._cutter = Cutter(reading, asking_phrases, self._piece_end)  # where a new question may start
         self._enumerators, self._ordinals = self._cutter.enumerators, self._cutter.ordinals
         self._follow_up = phrases_pattern(reading.follow_up_words, start=False)
@@ -94,9 +98,11 @@ class PieceWords:
         return bool(self._ends_asking and self._ends_asking.search(self._asking.without_asides(f"{folded},")))
 
     def _joined_subjects(self, before: str, separator: str, own: str) -> bool:
-        """A second subject of the question before (its words past a colon): "Pourquoi le CDG 62 | et La Fibre ont-ils …"."""
+        """A second subject of the question before (its words past a colon): "Pourquoi le CDG 62 | et La Fibre ont-ils …",
+        "Est-ce que la Fibre | et le CDG savent …"."""
         few = len(WORD.findall(before.rsplit(":", 1)[-1])) <= MAX_SUBJECT_WORDS
-        return few and "," not in separator and bool(self._plural.match(own))
+        named = bool(self._named_subject.match(own) and self._named_last.search(fold(before)))
+        return few and "," not in separator and (bool(self._plural.match(own)) or named)
 
     def _relative_clause(self, split: list[str], index: int) -> bool:
         """Whether the piece at `index` is a relative clause between commas ("La Fibre, | qui nous fournit les
@@ -152,15 +158,21 @@ class PieceWords:
             or self._inversion.search(folded)
             or self._asking.search(folded)  # "les élus veulent savoir pour combien de temps…"
             or self._unsure.search(folded)  # "je sais pas qui signe pour le CDG, et …": what she does not know
-            or self._closes(folded)  # "et ça commence quand"
+            or self._closes(folded, self.has_subject(folded.rsplit(":", 1)[-1].strip()))  # "et ça commence quand"
             or (":" in folded and self._opener.search(folded.rsplit(":", 1)[-1]))
         )
 
-    def _closes(self, folded: str) -> bool:
-        """Whether a folded text ends with its question word ("ça commence quand") or asks yes or no ("… ou c'est compris")."""
+    def has_subject(self, folded: str) -> bool:
+        """Whether a folded piece opens with its subject, a pronoun or a name ("on doit …", "le CDG nous prend …")."""
+        return bool(self._subject.match(folded) or self._named_subject.match(folded))
+
+    def _closes(self, folded: str, which: bool = False) -> bool:
+        """Whether a folded text ends with its question word ("ça commence quand") or asks yes or no ("… ou c'est compris");
+        with `which`, a piece with its own subject, "quel" and its noun too ("elle envoie sa facture à quel moment")."""
         end = folded[-40:]
         words = WORD.findall(end) or [""]
         # "la convention dure combien de temps": its question word with what it counts, "de" and one word, at the end
         counted = len(words) >= 3 and words[-2] in ("de", "d") and words[-3] in self._closing_words
-        closing = (words[-1] in self._closing_words or counted) and not self._indefinite.search(end)
+        which = which and len(words) >= 2 and words[-2] in self._which
+        closing = (words[-1] in self._closing_words or counted or which) and not self._indefinite.search(end)
         return closing or bool(self._yes_no.search(end))

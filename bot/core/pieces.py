@@ -57,7 +57,7 @@ class Pieces(PieceWords):
             # its question word stands, "?" or not; so does a clause a semicolon sets apart, like a sentence ("Le CDG
             # facture combien de l'heure ; et la convention dure combien de temps ?").
             after = split[index + 1] if index + 1 < len(split) else ""
-            loose = in_place or bool(self._subject.match(own)) or ";" in separator or ";" in after
+            loose = in_place or self.has_subject(own) or ";" in separator or ";" in after
             asks_alone = not (index and own.startswith("ou ")) and (  # ", ou …": the other half of a question
                 self._piece_asks(folded, indirect, loose) or (conditional and self._piece_asks(own, indirect, loose))
             )

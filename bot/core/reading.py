@@ -48,6 +48,7 @@ class Reading:
     adverb_links: tuple[str, ...] = ()  # linking words that cut only after a comma ("vise aussi les syndicats")
     inverted_subjects: tuple[str, ...] = ()
     plural_subjects: tuple[str, ...] = ()
+    named_subjects: tuple[str, ...] = ()  # "… et le CDG nous prend combien ?": a subject like a pronoun
     closing_question_words: tuple[str, ...] = ()
     closing_yes_no: tuple[str, ...] = ()
     indefinite_words: tuple[str, ...] = ()

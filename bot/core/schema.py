@@ -114,6 +114,7 @@ class VocabularyFile(StrictModel):
     adverb_links: list[str] = []
     inverted_subjects: list[str] = []
     plural_subjects: list[str] = []
+    named_subjects: list[str] = []
     closing_question_words: list[str] = []
     closing_yes_no: list[str] = []
     indefinite_words: list[str] = []
