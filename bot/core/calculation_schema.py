@@ -124,6 +124,7 @@ class CalculationsFile(StrictModel):
     convention_words: list[str] = []
     copy_words: list[str] = []
     copy_moved_words: list[str] = []
+    copy_dated_words: list[str] = []
     responsibility_clauses: dict[str, str]
     compensation_words: list[str] = []
     liability_cap_clause: str | None = None

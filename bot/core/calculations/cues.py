@@ -85,6 +85,7 @@ class Cues:
         # "l'exemplaire signé par tous", "(exemplaire reçu chez nous le 26 août)": a copy, and a word of its journey
         self.copy = cue_pattern(words.copy_words).compiled if words.copy_words else None
         self.copy_moved = cue_pattern(words.copy_moved_words).compiled if words.copy_moved_words else None
+        self.copy_dated = _at_end(words.copy_dated_words)  # "les exemplaires … sont revenus datés du": their signing
         self.intervention = cue_pattern(words.intervention_words) if words.intervention_words else None
         self.convention = cue_pattern(words.convention_words) if words.convention_words else None
         self.party_clauses = {entry.clause: entry for entry in words.party_clauses}

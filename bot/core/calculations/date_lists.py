@@ -110,15 +110,26 @@ class DateLists(Calculator):
 
     def copy_received(self, window: str) -> bool:
         """Is the signing word of `window` said of a copy received ("avons reçu … l'exemplaire signé par tous le"), or
-        of a copy that moved after it in its sentence ("l'exemplaire signé par La Fibre est arrivé hier")?"""
+        of a copy that moved after it in its sentence ("l'exemplaire signé par La Fibre est arrivé hier"), unless the
+        date is the one the copy bears ("revenus datés du")?"""
         copy = self.cues.copy.search(window) if self.cues.copy else None
-        if copy is None:
+        if copy is None or self.copy_dated(window):
             return False
         received = (self.cues.date_cues.get("receipt"), self.cues.after_cues.get("receipt"))
         moved = self.cues.copy_moved
         return any(cue and cue.search(window, 0, copy.start()) for cue in received) or bool(
             moved and not _SENTENCE_END.search(window, copy.end()) and moved.search(window, copy.end())
         )
+
+    def copy_dated(self, window: str) -> bool:
+        """Is the date the one a copy bears ("l'exemplaire signé par La Fibre nous est revenu daté du"): its signing? Not
+        a letter's that carried it ("le courrier qui nous retournait notre exemplaire est daté du")."""
+        dated, letter = self.cues.copy_dated, self.cues.date_cues.get("letter")
+        if not (dated and self.cues.copy and dated.search(window)):
+            return False
+        start = max((end.end() for end in _SENTENCE_END.finditer(window)), default=0)
+        copy = self.cues.copy.search(window, start)
+        return bool(copy) and not (letter and letter.search(window, start, copy.start()))
 
     def names_party(self, window: str, *, provider: bool = False) -> bool:
         """Does `window` name a party (`provider`: La Fibre or the CDG 62, not the commune's "nous")?"""

@@ -169,7 +169,9 @@ class DateRoles(Calculator):
             or self._document_date(sentence, role)
         ):
             role = taken
-        if role == "signature" and self.lists.copy_received(window):
+        if self.lists.copy_dated(window):
+            role = "signature"  # "l'exemplaire … nous est revenu daté du": the date it bears, whatever journey is told
+        elif role == "signature" and self.lists.copy_received(window):
             role = "other"  # "nous avons reçu l'exemplaire signé par tous le 2 septembre": the copy's arrival
         if self._takes_effect(window):
             role = "end"  # "mettre fin à la convention au 31/03/2027": the day it ends, never a signature
