@@ -13,6 +13,7 @@ from ..phrases import alternatives
 from ..times_of_day import scanned
 from ..word_patterns import folded_words
 from .base import Calculator, Context
+from .cue_roles import nearest
 
 if TYPE_CHECKING:
     from .date_roles import Role
@@ -130,6 +131,15 @@ class DateLists(Calculator):
         start = max((end.end() for end in _SENTENCE_END.finditer(window)), default=0)
         copy = self.cues.copy.search(window, start)
         return bool(copy) and not (letter and letter.search(window, start, copy.start()))
+
+    def act_of_setting(self, sentence: str) -> str | None:
+        """The role of the act a meeting is the setting of, in the words of a date's sentence before it ("signature par
+        les trois parties, le même jour, lors d'une réunion à Arras le"), or None."""
+        settings = list(self.cues.setting.finditer(sentence)) if self.cues.setting else []
+        if not settings or nearest(sentence[settings[-1].start() :], self.cues.date_cues) != "other":
+            return None
+        act = nearest(sentence[: settings[-1].start()], self.cues.date_cues)
+        return act if act != "other" else None
 
     def names_party(self, window: str, *, provider: bool = False) -> bool:
         """Does `window` name a party (`provider`: La Fibre or the CDG 62, not the commune's "nous")?"""

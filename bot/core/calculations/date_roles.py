@@ -151,6 +151,7 @@ class DateRoles(Calculator):
         """The role the words before a date (`window`) give it, or one overriding it (in its `sentence`, or `after`)."""
         own = SENTENCE_BREAK.split(window)[-1]  # its sentence: "signé … en 2025. Le 12 novembre, le technicien …"
         role = self._cue_role(own)
+        role = (self.lists.act_of_setting(sentence) or role) if role == "other" else role  # "… lors d'une réunion le"
         if role is None and self.cues.other_contract(f"{sentence} {after}"):
             return "other"  # "Le club a un contrat avec son propre fournisseur jusqu'au 31 mars.": that contract's
         clause = own.rpartition(";")[2]
