@@ -115,10 +115,10 @@ class Reader:
         body, outside, sender = self._forwarding.unwrap(self.chat.without_mentions(written))
         body, history = self.history.split(body)  # a reply's quoted history ("> …") read after its new text
         read = f"{body}\n{history}" if history else body
-        # A message dictated, or without any "?" nor a full stop between sentences (SMS), asks wherever a
-        # question word stands; one with full stops and no "?" asks indirectly ("Il voudrait comprendre …"), unless no
-        # capital follows them: an SMS whose full stops only part its questions ("son siege c ou. et le cdg c ou").
-        sms = "?" not in read and not any(stop.group()[-1].isupper() for stop in FULL_STOP.finditer(read))
+        # Dictated, or without any "?" (SMS), it asks wherever a question word stands, unless most full stops are followed
+        # by a capital: it asks indirectly ("Il voudrait …"); not "son siege c ou. et le cdg c ou", "… 2025... Yvette".
+        capitals = [stop.group()[-1].isupper() for stop in FULL_STOP.finditer(read)]
+        sms = "?" not in read and capitals.count(True) * 2 < max(len(capitals), 1)
         unpunctuated = written != text or sms
         sentences = self._asking(body, unpunctuated)
         if "?" not in read:  # "Je ne sais pas quel tribunal …. Je ne sais pas non plus si …": what she asks
