@@ -15,6 +15,7 @@ from .yamlfile import Problem, YamlDocument
 
 DATE_ROLES = ("signature", "anniversary", "today", "letter", "receipt", "formal_notice", "other")
 OPTIONAL_DATE_ROLES = ("due", "payment", "end")  # an invoice's dates; the day a termination takes effect
+OPTIONAL_DURATION_ROLES = ("paid",)  # hours already paid: read if given, never required
 DURATION_ROLES = ("travel", "outage", "delay", "training", "opening", "own_staff")
 PARTIES = ("commune", "cdg", "fibre")
 
@@ -38,7 +39,8 @@ def check_calculations(
             if name not in present:
                 yield problem((field,), f"« {field} » doit contenir « {name} »")
         for name in present:
-            if name not in expected and not (field == "date_roles" and name in OPTIONAL_DATE_ROLES):
+            optional = OPTIONAL_DATE_ROLES if field == "date_roles" else OPTIONAL_DURATION_ROLES
+            if name not in expected and not (field in ("date_roles", "duration_roles") and name in optional):
                 yield problem((field, name), f"« {name} » inconnu dans « {field} » (attendu : {', '.join(expected)})")
     for role, spec in calculations.duration_roles.items():
         if spec.clause is not None and spec.clause not in clauses:

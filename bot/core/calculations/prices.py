@@ -85,7 +85,7 @@ class Prices(Calculator):
             return None  # "(CDG : 3h30 …) Et pour la messagerie de La Fibre, la facture arrive quand ?": not its hours
         if not self.price_asked(text):
             return None  # "intervention sous 48 heures", "facturé 3 h, comment contester ?": hours, no price asked
-        if left := self.remaining.answer(question, text, terms, own):
+        if left := self.remaining.answer(question, text, terms, own, roles):
             return left  # "un devis pour 10 h, il est déjà venu 6 h 30": never the sum of planned and done hours
         left_out = [d for d, role in roles if role not in ("intervention", "travel", "delay", "included")]
         if all(role == "travel" for _, role in own):  # "4 fois, 30 min de route": the visits' own hours are not said

@@ -16,6 +16,7 @@ from .cues import Cues
 from .visits import Part, detail
 
 _LISTED = re.compile(r"\s*(?:[,;+]|et|puis)?\s*")  # between two hours of one list ("2h, 1h30 et 45 min")
+Roles = list[tuple[Duration, str]] | tuple[()]  # every duration of a message with its role (billed.py)
 LEFT_REACH = 16  # characters between a remaining word and the hours it says are left ("il en reste encore 2 h")
 RATE = f"× {format_euros(HOURLY_RATE)} TTC"
 SPENT = "temps et frais de déplacement compris (article 4.2.1)"
@@ -29,8 +30,13 @@ class Remaining(Calculator):
         super().__init__(context)
         self.billed = billed  # how many times the hours done are billed ("venu 3 fois 2 h", a trip each time)
 
-    def answer(self, question: str, text: str, terms: list[str], own: list[tuple[Duration, str]]) -> Answer | None:
-        """What is left (or done) priced, when some of the CDG 62's hours `own` are planned ones; else None."""
+    def answer(
+        self, question: str, text: str, terms: list[str], own: list[tuple[Duration, str]], roles: Roles = ()
+    ) -> Answer | None:
+        """What is left (or done) priced, when some of the CDG 62's hours `own` are planned ones, or a total and some
+        of `roles` (every duration's) paid; else None."""
+        if paid := self._paid_left(question, text, terms, own, [d for d, role in roles if role == "paid"]):
+            return paid
         planned_cue, done_cue = self.cues.planned_hours, self.cues.done_hours
         if planned_cue is None or len(own) < 2 or any(d.hours is None for d, _ in own) or not planned_cue.search(text):
             return None  # (the whole text searched once: a long message's hours are not each read for a plan)
@@ -73,6 +79,26 @@ class Remaining(Calculator):
         else:
             return None
         return self.priced(question, " ".join([*lines, INDICATIVE]), terms)
+
+    def _paid_left(
+        self, question: str, text: str, terms: list[str], own: list[tuple[Duration, str]], paid: list[Duration]
+    ) -> Answer | None:
+        """What is left to pay of a total said ("6h en tout, … on a déjà payé 2h30 : il reste combien ?"): the total
+        minus the hours paid. Hours said apart from those paid ("2 h en octobre, déjà payées, et 3 h en novembre") are
+        priced alone by prices.py."""
+        total = self.cues.total_after
+        totals = [d for d, _ in own if d.hours is not None and total and total.match(text, d.end)]
+        if not (paid and len(totals) == 1 and self.cues.remaining and self.cues.remaining.search(text)):
+            return None
+        settled = sum((d.hours for d in paid if d.hours is not None), Decimal(0))
+        if (done := totals[0].hours or Decimal(0)) <= settled:
+            return None
+        rest, said = done - settled, ", ".join(d.text for d in paid)
+        line = (
+            f"Heures faites en tout : {totals[0].text}, dont {said} déjà payées ; il reste {format_hours(rest)} : "
+            f"{format_hours(rest)} {RATE} = {format_euros(support_cost(rest))} TTC, {SPENT}."
+        )
+        return self.priced(question, f"{line} {INDICATIVE}", terms)
 
     def _left(self, text: str, duration: Duration) -> bool:
         """Are these hours said to be left ("il en reste 2 h", "2 h restantes")?"""
