@@ -16,6 +16,7 @@ from .trips import SAME_REACH, next_start
 from .visit_sentences import VisitSentences
 from .visits import Part
 
+_TRAILING = re.compile(r"[\s,;]*")  # between a clause's end and the words right after it
 _BACK_END = re.compile(r"[.!?(]|\d")  # where a trip back's words stop: a sentence's end, an aside, other figures
 PART_OF_GAP = 3  # words between "dont" and the hours that are a part ("dont le trajet : 30 min")
 CLAIM_REACH = 12  # characters between a billing word and the hours it bills ("nous facture 3 h")
@@ -52,7 +53,8 @@ class BilledHours(HoursParties):
                     r for e, r in roles if e.hours == d.hours and r not in ("intervention", "included") and not d.clock
                 )
                 listed = after and after[1] == "opening" and self._listed_after(text, after[0], d)
-                role = "opening" if listed else next(said, role)
+                remote = self.cues.no_trip and self.cues.no_trip.search(self._around(text, d))  # "4 visios d'1 h"
+                role = "opening" if listed else role if remote else next(said, role)
             roles.append((d, role))
         for i in range(len(roles) - 1):  # "45 min pour venir et 45 min pour repartir": the trip there is travel too
             (d, role), (_, then) = roles[i], roles[i + 1]
@@ -166,6 +168,9 @@ class BilledHours(HoursParties):
         opening = sentence_start(text, duration.start, SENTENCE_MARKS)
         if self.cues.each.search(text, max(opening, *visits, 0), duration.start):
             return True
+        trailing = _TRAILING.match(text, self.reader.clause_end(text, duration.end)).end()
+        if self.cues.each.match(text, trailing) or self.cues.each.match(text, trailing + 2):  # (after "à ")
+            return True  # "40 minutes pour repartir, à chaque fois aussi": said of the clause's trip, right after it
         # "30 min pour venir et autant pour repartir à chaque fois": said after the trip back, before any aside
         back = _BACK_END.search(text, duration.end, duration.end + SAME_REACH)
         stop = back.start() if back else duration.end + SAME_REACH

@@ -115,6 +115,7 @@ class Cues:
         self.loss = optional(words.loss_words)
         self.budget_amount = optional(words.budget_amount_words)  # "l'enveloppe … est de 2 300 €": not a bill
         self.budget_links = folded_words(words.budget_amount_links)  # "1 500 € prévus au budget"
+        self.income = optional(words.income_words)  # "j'ai vendu une pouliche 1 200 euros": no cost to add
         self.budget_enough = optional(words.budget_enough_words)  # "ça suffit ?": the budget against the price
         self.quote_amount = optional(words.quote_amount_words)  # "devis signé de 4 200 €": not invoiced
         self.indirect_loss = optional(words.indirect_loss_words)  # "perte d'image": a loss the cap never repairs

@@ -13,6 +13,7 @@ from .parties import Parties
 
 PART_REACH = 120  # characters before an amount where the amount it is a part of is looked for ("dont")
 SAME_SPAN = 40  # characters either side of an amount where a price before tax ("480 € HT") is read
+INCOME_REACH = 40  # characters before an amount where a word of money received is read ("vendu … 1 200 €")
 BUDGET_AFTER = 24  # characters after an amount where a budget word makes it money available ("600 € prévus au budget")
 OTHER_PARTY_LEFT_OUT = (
     "Total dû au CDG 62 : {cdg} TTC ({detail} TTC, article 4.2.1). Je n'y ai pas ajouté {amounts} de La Fibre "
@@ -41,7 +42,11 @@ class Totals(Calculator):
             return self._checked(text, cdg, detail)
         # money available ("1 500 € prévus au budget") is no cost to add ("pour le budget : … le devis est de 480 €" is)
         spans = self.reader.amount_spans(text)
-        amounts = [(a, start) for a, start in spans if a > 0 and a != cdg and not self._budget(text, start, said=False)]
+        amounts = [
+            (a, start)
+            for a, start in spans
+            if a > 0 and a != cdg and not self._budget(text, start, said=False) and not self._income(text, start)
+        ]
         given = [(amount, start) for amount, start in amounts if not self.is_rate(text, start)]
         # "Quel est le total dû au CDG 62 ?": the CDG 62's total; La Fibre's quote or bill is not a part of it.
         if self.parties.named_in(asked) == {"cdg"}:
@@ -131,6 +136,11 @@ class Totals(Calculator):
         between = " ".join(fold(text[end : after.start()]).split()) if after else ""
         linked = after and (after.start() - end <= 4 or between in self.cues.budget_links)
         return bool((said and budget.search(text, sentence_start(text, start), start)) or linked)
+
+    def _income(self, text: str, start: int) -> bool:
+        """Is the amount at `start` money received ("j'ai vendu une pouliche 1 200 euros"), by the words of its clause?"""
+        clause = max(sentence_start(text, start), text.rfind(",", 0, start) + 1, start - INCOME_REACH)
+        return bool(self.cues.income and self.cues.income.search(text, clause, start))
 
     @staticmethod
     def _covered(budget: Decimal, cdg: Decimal) -> str:
