@@ -1,6 +1,5 @@
-"""Prices (Article 4.2.1): the CDG 62's hours priced at its hourly rate, days asked as hours, hours that are not
-billed, and prices asked before tax; which hours are billed is read by billed.py, what an amount buys (hours,
-sessions) by budget.py."""
+"""Prices (Article 4.2.1): the CDG 62's hours priced at its hourly rate, days asked as hours, hours not billed, prices
+asked before tax; billed.py reads which hours are billed, budget.py what an amount buys (hours, sessions)."""
 
 from __future__ import annotations
 
@@ -87,6 +86,7 @@ class Prices(Calculator):
             return None  # "intervention sous 48 heures", "facturé 3 h, comment contester ?": hours, no price asked
         if left := self.remaining.answer(question, text, terms, own, roles):
             return left  # "un devis pour 10 h, il est déjà venu 6 h 30": never the sum of planned and done hours
+        own = self.remaining.done_only(text, own)  # "le devis annonçait 6 heures" beside the hours done: not added
         left_out = [d for d, role in roles if role not in ("intervention", "travel", "delay", "included")]
         if all(role == "travel" for _, role in own):  # "4 fois, 30 min de route": the visits' own hours are not said
             return self._travel_alone(question, terms, own, left_out)

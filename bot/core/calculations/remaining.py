@@ -17,6 +17,7 @@ from .visits import Part, detail
 
 _LISTED = re.compile(r"\s*(?:[,;+]|et|puis)?\s*")  # between two hours of one list ("2h, 1h30 et 45 min")
 Roles = list[tuple[Duration, str]] | tuple[()]  # every duration of a message with its role (billed.py)
+_DAY = re.compile(r"\b\d{1,2}/\d{1,2}\b")  # a day written in figures ("le 02/10", "02/10/2026 | …"): a visit made
 LEFT_REACH = 16  # characters between a remaining word and the hours it says are left ("il en reste encore 2 h")
 RATE = f"× {format_euros(HOURLY_RATE)} TTC"
 SPENT = "temps et frais de déplacement compris (article 4.2.1)"
@@ -99,6 +100,18 @@ class Remaining(Calculator):
             f"{format_hours(rest)} {RATE} = {format_euros(support_cost(rest))} TTC, {SPENT}."
         )
         return self.priced(question, f"{line} {INDICATIVE}", terms)
+
+    def done_only(self, text: str, own: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
+        """`own` without the hours a quote or a plan gives ("le devis annonçait 6 heures"; not a time of day), when a
+        visit's hours are said done beside them ("venu le 02/10 de 14h à 16h", "déjà venu 2 h"): never added."""
+        around = [self.reader.clause_around(text, d.start, d.end, labelled=True) for d, _ in own]
+        planned = [not d.clock and said_planned(self.cues, words) for (d, _), words in zip(own, around, strict=True)]
+        done = [
+            bool(_DAY.search(words) or (self.cues.done_hours and self.cues.done_hours.search(words)))
+            for words in around
+        ]
+        visits = any(r == "intervention" and d and not p for (_, r), p, d in zip(own, planned, done, strict=True))
+        return [hours for hours, plan in zip(own, planned, strict=True) if not plan] if visits else own
 
     def _left(self, text: str, duration: Duration) -> bool:
         """Are these hours said to be left ("il en reste 2 h", "2 h restantes")?"""
