@@ -79,8 +79,8 @@ class Periods:
                 numbers.add(years // 2)  # "au bout de 4 ans": the end of the second period
         for match in self._in_year.matches(text) if self._in_year else ():
             ending = [n for n in range(1, MAX_PERIOD + 1) if period_end(signature, n).year == int(match.group(1))]
-            if ending and ending[0] < _open_number(signature, today) and self._told_before(text, match.start()):
-                continue  # "personne ne l'a dénoncée en 2025": what did not happen then, not the end asked
+            if ending and self._told_before(text, match.start()):
+                continue  # "personne ne l'a dénoncée en 2025", "on ne la dénoncera pas en 2027": not the end asked
             numbers.update(ending)  # "arrêter en 2029": the period that ends that year, if one does
         # "arrêter le 16 juillet 2029", "en juillet 2029": a later anniversary itself (an earlier one is context)
         for mention in find_dates(folded, today):
