@@ -8,7 +8,9 @@ import re
 # list's item holding one is the situation, unless it asks by itself. In a message telling one (a budget), an item with
 # any amount or duration not asking by its own words tells one too ("- le CDG vient 2 h 30 par visite").
 _VALUE_TOLD = r"[:=(]\s*\d[\d\s,.]*?\s?(?:€|h\b|min\b)"
-DATE_TOLD = re.compile(rf"\b(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}\b|{_VALUE_TOLD}")
+_DAY = r"\b\d{1,2}/\d{1,2}\b"  # a day in figures ("le 02/10", "02/10/2026")
+DAY_TOLD = re.compile(_DAY)
+DATE_TOLD = re.compile(rf"\b(?:19|20)\d\d\b|{_DAY}|{_VALUE_TOLD}")
 FACT_TOLD = re.compile(r"\d\s?(?:€|h\b|min\b)")
 ANY_VALUE_TOLD = re.compile(_VALUE_TOLD)
 

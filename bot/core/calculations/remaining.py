@@ -5,19 +5,19 @@ words are `planned_hours_words`, `done_hours_words` and `remaining_words` (knowl
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 
 from ..answer import Answer
 from ..cost import Duration
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
+from ..told_values import DAY_TOLD
 from .base import Calculator, Context
 from .billed import BilledHours
 from .cues import Cues
 from .visits import Part, detail
 
 _LISTED = re.compile(r"\s*(?:[,;+]|et|puis)?\s*")  # between two hours of one list ("2h, 1h30 et 45 min")
-Roles = list[tuple[Duration, str]] | tuple[()]  # every duration of a message with its role (billed.py)
-_DAY = re.compile(r"\b\d{1,2}/\d{1,2}\b")  # a day written in figures ("le 02/10", "02/10/2026 | …"): a visit made
 LEFT_REACH = 16  # characters between a remaining word and the hours it says are left ("il en reste encore 2 h")
 RATE = f"× {format_euros(HOURLY_RATE)} TTC"
 SPENT = "temps et frais de déplacement compris (article 4.2.1)"
@@ -32,7 +32,12 @@ class Remaining(Calculator):
         self.billed = billed  # how many times the hours done are billed ("venu 3 fois 2 h", a trip each time)
 
     def answer(
-        self, question: str, text: str, terms: list[str], own: list[tuple[Duration, str]], roles: Roles = ()
+        self,
+        question: str,
+        text: str,
+        terms: list[str],
+        own: list[tuple[Duration, str]],
+        roles: Sequence[tuple[Duration, str]] = (),
     ) -> Answer | None:
         """What is left (or done) priced, when some of the CDG 62's hours `own` are planned ones, or a total and some
         of `roles` (every duration's) paid; else None."""
@@ -92,7 +97,7 @@ class Remaining(Calculator):
         if not (paid and len(totals) == 1 and self.cues.remaining and self.cues.remaining.search(text)):
             return None
         settled = sum((d.hours for d in paid if d.hours is not None), Decimal(0))
-        if (done := totals[0].hours or Decimal(0)) <= settled:
+        if (done := totals[0].hours) is None or done <= settled:
             return None
         rest, said = done - settled, ", ".join(d.text for d in paid)
         line = (
@@ -107,7 +112,7 @@ class Remaining(Calculator):
         around = [self.reader.clause_around(text, d.start, d.end, labelled=True) for d, _ in own]
         planned = [not d.clock and said_planned(self.cues, words) for (d, _), words in zip(own, around, strict=True)]
         done = [
-            bool(_DAY.search(words) or (self.cues.done_hours and self.cues.done_hours.search(words)))
+            bool(DAY_TOLD.search(words) or (self.cues.done_hours and self.cues.done_hours.search(words)))
             for words in around
         ]
         visits = any(r == "intervention" and d and not p for (_, r), p, d in zip(own, planned, done, strict=True))
