@@ -105,7 +105,8 @@ class Pieces(PieceWords):
             item = (
                 listing and index >= items_from and bool(self._item.match(folded)) and not self._adverbial.match(folded)
             )
-            asking = announced or asks_alone or item
+            other_half = bool(index) and own.startswith("ou ")  # "… d'un courrier | ou faut-il un document signé"
+            asking = (announced and not other_half) or asks_alone or item
             announced = conditional = False
             if pieces and (
                 inside_brackets or not asking or not asks[-1] or self._joined_subjects(pieces[-1], separator, own)
