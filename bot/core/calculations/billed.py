@@ -12,11 +12,10 @@ from .added import WORDS
 from .base import Context, sentence_start
 from .hours_parties import SENTENCE_END, SENTENCE_MARKS, HoursParties
 from .parties import Parties
-from .trips import SAME_REACH, next_start
+from .trips import SAME_REACH, TRAILING, next_start
 from .visit_sentences import VisitSentences
 from .visits import Part
 
-_TRAILING = re.compile(r"[\s,;]*(?:[àa]\s+)?")  # between a clause's end and its words right after ("…, à chaque fois")
 _BACK_END = re.compile(r"[.!?(]|\d")  # where a trip back's words stop: a sentence's end, an aside, other figures
 PART_OF_GAP = 3  # words between "dont" and the hours that are a part ("dont le trajet : 30 min")
 CLAIM_REACH = 12  # characters between a billing word and the hours it bills ("nous facture 3 h")
@@ -168,7 +167,7 @@ class BilledHours(HoursParties):
         opening = sentence_start(text, duration.start, SENTENCE_MARKS)
         if self.cues.each.search(text, max(opening, *visits, 0), duration.start):
             return True
-        trailing = _TRAILING.match(text, self.reader.clause_end(text, duration.end)).end()
+        trailing = TRAILING.match(text, self.reader.clause_end(text, duration.end)).end()
         if self.cues.each.match(text, trailing):
             return True  # "40 minutes pour repartir, à chaque fois aussi": said of the clause's trip, right after it
         # "30 min pour venir et autant pour repartir à chaque fois": said after the trip back, before any aside

@@ -11,7 +11,7 @@ from ..french import fold
 from .added import word_end
 from .base import ASIDE
 from .cues import CuePattern
-from .trips import Trips
+from .trips import TRAILING, Trips
 
 DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them a delay
 LABEL_GAP = 2  # words between a travel word and the hours it names ("trajet a/r 45 min")
@@ -23,6 +23,9 @@ class DurationRoles(Trips):
     def _duration_role(self, text: str, duration: Duration, bounds: tuple[int, int]) -> str:
         """What hours are: an intervention, travel, an outage… (the cue in their part of the sentence, not beyond the
         hours said before and after them: those have their own)."""
+        paid = self.cues.duration_cues.get("paid")
+        if paid and paid.match(text, TRAILING.match(text, self.reader.clause_end(text, duration.end)).end()):
+            return "paid"  # "2 h en octobre, déjà payées": the clause right after the hours says it
         before = self.cues.delay_before
         if before and before.search(text, max(0, duration.start - DELAY_REACH), duration.start):
             return "delay"  # "sous 48 heures": a time limit, not hours worked

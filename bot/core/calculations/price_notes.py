@@ -49,6 +49,7 @@ TAX_INCLUDED = (
     "s'y ajoute."
 )
 # "le CDG nous facture 3 h … il est arrivé à 14h et reparti à 15h45": the hours billed are the bill to check.
+PAID = "Je n'ai pas compté {hours} : votre message les dit déjà payées."
 CLAIMED = (
     "Je n'ai pas compté {hours}, les heures facturées : le CDG 62 facture le temps réellement passé (article 4.2.1), "
     "celui que votre message décrit ; comparez-les à ce montant."
@@ -69,7 +70,7 @@ QUOTED_NOTE = (
 def role_notes(roles: list[tuple[Duration, str]], misread: list[tuple[Duration, Duration]]) -> list[str]:
     """The notes of hours read but not priced: the hours billed to check, those said apart from the visit ("j'ai roulé
     4h30"), decimals misconverting a visit's hours ("1,45 h" for 1 h 45)."""
-    notes = {"claimed": CLAIMED, APART: APART_NOTE, QUOTED: QUOTED_NOTE}
+    notes = {"claimed": CLAIMED, "paid": PAID, APART: APART_NOTE, QUOTED: QUOTED_NOTE}
     return [
         note.format(hours=", ".join(f"« {d.text} »" for d in said))
         for role, note in notes.items()

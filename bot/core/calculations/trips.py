@@ -12,6 +12,7 @@ from .visits import Part, Visits
 
 INCLUDED_REACH = 20  # characters before a travel word where "avec la" counts it in the hours said
 SAME_REACH = 60  # characters after travel hours where "pareil au retour" doubles them
+TRAILING = re.compile(r"[\s,;]*(?:[àa]\s+)?")  # between a clause's end and its words right after ("…, à chaque fois")
 _SENTENCE_END = re.compile(r"[.!?]")
 
 
