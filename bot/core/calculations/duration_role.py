@@ -9,7 +9,7 @@ import re
 from ..cost import Duration
 from ..french import fold
 from .added import word_end
-from .base import ASIDE
+from .base import ASIDE, sentence_start
 from .cues import CuePattern
 from .trips import TRAILING, Trips
 
@@ -26,6 +26,9 @@ class DurationRoles(Trips):
         paid = self.cues.duration_cues.get("paid")
         if paid and paid.match(text, TRAILING.match(text, self.reader.clause_end(text, duration.end)).end()):
             return "paid"  # "2 h en octobre, déjà payées": the clause right after the hours says it
+        head = text[sentence_start(text, duration.start) : duration.start]
+        if paid and head.rstrip().endswith(":") and paid.search(head):
+            return "paid"  # "Nous avons déjà payé la première venue, en octobre : 3 heures": what the colon opens
         before = self.cues.delay_before
         if before and before.search(text, max(0, duration.start - DELAY_REACH), duration.start):
             return "delay"  # "sous 48 heures": a time limit, not hours worked

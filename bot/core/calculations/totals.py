@@ -105,6 +105,8 @@ class Totals(Calculator):
             if not self.is_rate(text, start)
             and ("cdg" in (owner := self._named_at(text, start)) or (alone and not owner))
             and (amount, start) not in budgets
+            and not self._paid(text, start)  # "déjà payé … 3 heures, soit 150 €": what was paid, not the bill asked
+            and not (alone and not owner and _in_brackets(text, start))  # "(vernissage à 18 h, entrée à 4 €)"
         ]
         if not billed:  # a budget compared with the price when asked ("ça suffit ?")
             enough = self.cues.budget_enough and self.cues.budget_enough.search(asking(text))
@@ -136,6 +138,11 @@ class Totals(Calculator):
         between = " ".join(fold(text[end : after.start()]).split()) if after else ""
         linked = after and (after.start() - end <= 4 or between in self.cues.budget_links)
         return bool((said and budget.search(text, sentence_start(text, start), start)) or linked)
+
+    def _paid(self, text: str, start: int) -> bool:
+        """Is the amount at `start` said paid already ("Nous avons déjà payé la première venue … soit 150 €")?"""
+        paid = self.cues.duration_cues.get("paid")
+        return bool(paid and paid.search(text, sentence_start(text, start), start))
 
     def _income(self, text: str, start: int) -> bool:
         """Is the amount at `start` money received ("j'ai vendu une pouliche 1 200 euros"), by the words of its clause?"""
@@ -190,3 +197,8 @@ class Totals(Calculator):
         return bool(rate and rate.match(text, after)) or bool(
             mileage and mileage.search(text[max(0, start - 30) : start])
         )
+
+
+def _in_brackets(text: str, start: int) -> bool:
+    """Is the position `start` inside brackets opened before it and not closed yet (an aside)?"""
+    return text.rfind("(", 0, start) > text.rfind(")", 0, start)
