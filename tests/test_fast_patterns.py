@@ -244,7 +244,7 @@ def test_a_cue_pattern_finds_in_a_text_after_the_shared_context_what_a_whole_sea
 
 
 def test_a_counted_list_is_announced_as_without_its_class_ahead(engine: Engine) -> None:
-    announce = engine.reader._counted._announce
+    announce = engine.reader.counted._announce
     plain = re.compile(announce.pattern.split("])", 1)[1], re.IGNORECASE)
     assert plain.pattern.startswith("(?<!")
     pieces = ["deux", "TROIS", "Quatre", "2", "5", " questions", " points", " x", " :", ": ", "l'", "a", " ", "cinq"]

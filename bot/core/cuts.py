@@ -30,12 +30,14 @@ class Cut:
 class Cutter:
     """Finds the cuts of a sentence."""
 
-    def __init__(self, reading: Reading, asking_phrases: tuple[str, ...], piece_end: re.Pattern[str]) -> None:
+    def __init__(
+        self, reading: Reading, asking_phrases: tuple[str, ...], piece_end: re.Pattern[str], counted: CountedLists
+    ) -> None:
         self._piece_end = piece_end  # a comma, a semicolon or a linking word
         self._starts = PhraseFinder(reading.question_starts)  # a question starting without punctuation
         self.enumerators = PhraseFinder(reading.question_enumerators)
         self.ordinals = PhraseFinder(reading.ordinal_enumerators)
-        self._counted = CountedLists.of(reading)  # "deux choses", "trois points"
+        self._counted = counted  # "deux choses", "trois points"
         self._asking_phrases = PhraseFinder(asking_phrases)
         self._last: tuple[str, bool, list[Cut]] = ("", False, [])
 

@@ -44,14 +44,14 @@ class Said(Protocol):
 class LineQuestions:
     """Which lines of a message without "?" ask: those that do by their words, and the bare lines after them."""
 
-    def __init__(self, reading: Reading, asks: Callable[[str, bool], bool] = _never) -> None:
+    def __init__(self, reading: Reading, counted: CountedLists, asks: Callable[[str, bool], bool] = _never) -> None:
         self._asks = asks  # whether a sentence asks, "?" or not (pieces.Pieces.asks)
         # "on a bien reçu": an auxiliary, perhaps an adverb, a participle, with its accents ("il a compte" is no "a
         # compté": "é" is no "e", or every word ending in "e" would be one)
         endings = "|".join(re.escape(ending) for ending in sorted(reading.participle_endings, key=len, reverse=True))
         requests = alternatives(reading.todo_requests)  # "- demander si …": a to-do list's question
         self._request = re.compile(rf"(?:{requests})(?!\w)", re.IGNORECASE) if requests else None
-        self._counted = CountedLists.of(reading)  # "3 trucs vite fait": so many lines follow
+        self._counted = counted  # "3 trucs vite fait": so many lines follow
         self._past = re.compile(rf"\b(?:{alternatives(reading.telling_auxiliaries)})\s+(?:\w+\s+)?\w+(?:{endings})\b")
 
     def asked(self, sentences: Sequence[Said], ends: Sequence[str]) -> list[bool]:

@@ -92,13 +92,13 @@ class Reader:
         self._checks = PhraseFinder(reading.check_words)  # "Vrai ou faux ?" announces the statements listed after it
         self.back_question = phrases_pattern(reading.back_questions, start=True)  # "Est-ce conforme ?": asks of before
         self.dictation = Dictation(reading)
-        self.cutter = Pieces(reading)
-        self._counted = CountedLists.of(reading)
+        self.counted = CountedLists.of(reading)  # "deux questions :", built once for every reader of a count
+        self.cutter = Pieces(reading, self.counted)
         self._sequence = SequenceLists(reading.sequence_words)
         self.chat = ChatNoise(reading)
         self._forwarding = Forwarding(reading, self.chat)
         self.history = ReplyHistory(reading)
-        self._lines = LineQuestions(reading, self.cutter.asks)
+        self._lines = LineQuestions(reading, self.counted, self.cutter.asks)
         labels = alternatives(reading.item_labels)  # "Observation n° 1 : …" is "1) …"
         self._labelled = re.compile(
             rf"^[ \t]*(?:{labels})[ \t]*(?:n[ \t]*[°º][ \t]*|no\.?[ \t]+)?(\d{{1,2}})[ \t]*:", re.I | re.M
@@ -166,7 +166,7 @@ class Reader:
                 request != sentence
                 or self.cutter.asks(sentence, True)
                 or self.question_nouns.find(sentence)
-                or self._counted.counts(sentence)  # "Mon adjoint affirme deux choses :"
+                or self.counted.counts(sentence)  # "Mon adjoint affirme deux choses :"
             )
             asks = (item and listing and not opens_list and not DATE_TOLD.search(sentence)) or (
                 not opens_list
@@ -179,7 +179,7 @@ class Reader:
             )
             # "le maire voudrait savoir deux trois choses.", "(• … • …) Répondez sur ces deux points.": it counts, asks none
             around = index + 1 < len(found) or (index and found[index - 1][1])
-            asks = asks and not ("?" not in sentence and self._counted.counts(sentence) and around)
+            asks = asks and not ("?" not in sentence and self.counted.counts(sentence) and around)
             listing = (item and listing) or bool(announced)
             asked = asks
             sentences.append(Sentence(sentence, asks, item and not opens_list))  # a heading is no item of its list
@@ -195,7 +195,7 @@ class Reader:
                 for i, s in enumerate(sentences)
             ]
         # "Donc trois choses : quel tribunal, comment sortir, et si …" after a dialogue that asked them: those items
-        if (counted := self._counted.asked([(s.text, s.listed, s.asks) for s in sentences])) is not None:
+        if (counted := self.counted.asked([(s.text, s.listed, s.asks) for s in sentences])) is not None:
             sentences = [replace(s, asks=s.asks and i in counted) for i, s in enumerate(sentences)]
         if any(ANY_VALUE_TOLD.search(s.text) for s in sentences):
             told = [s.listed and FACT_TOLD.search(s.text) and not self.cutter.asks(s.text, True) for s in sentences]
@@ -219,7 +219,7 @@ class Reader:
         listed = text.count(";") >= 2 and "?" not in text
         text = numbered_lines(self._labelled.sub(r"\1)", text)) if "\n" in text else text
         text = inline_items(
-            self._counted.items(self._sequence.items(semicolon_items(text, self.cutter.asks) if listed else text))
+            self.counted.items(self._sequence.items(semicolon_items(text, self.cutter.asks) if listed else text))
         )
         signed = ""  # after a sign-off, "signed": a signature, read again from a postscript on ("P.S." alone: the next)
         for raw in each_sentence(text, self._titles):

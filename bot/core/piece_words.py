@@ -8,6 +8,7 @@ import re
 from .asking_phrases import AskingPhrases
 from .cuts import Cutter
 from .french import fold
+from .lists import CountedLists
 from .phrases import WORD, alternatives, phrase_trie, phrases_pattern
 from .reading import Reading
 
@@ -17,7 +18,7 @@ MAX_SUBJECT_WORDS = 7  # "Pour quelle raison le CDG 62": a question phrase and a
 class PieceWords:
     """The compiled words of the sentence reader, and the rules that read one piece with them."""
 
-    def __init__(self, reading: Reading) -> None:
+    def __init__(self, reading: Reading, counted: CountedLists) -> None:
         # A question reported ("Un maire me demande à quel moment …", "elle demande à qui …") asks like "savoir si".
         opening = (*reading.if_words, *reading.question_openers, *reading.indirect_openers)
         reported = tuple(f"{verb} {word}" for verb in reading.reporting_verbs for word in opening)
@@ -82,7 +83,7 @@ class PieceWords:
         self._in_place = frozenset(fold(word).strip() for word in reading.in_place_question_words)
         self._which = frozenset(fold(word).strip() for word in reading.sentence_question_words)  # quel, laquelle
         self._in_sentence = self._in_place | self._which  # see `asks`
-        self._cutter = Cutter(reading, asking_phrases, self._piece_end)  # where a new question may start
+        self._cutter = Cutter(reading, asking_phrases, self._piece_end, counted)  # where a new question may start
         self._enumerators, self._ordinals = self._cutter.enumerators, self._cutter.ordinals
         self._follow_up = phrases_pattern(reading.follow_up_words, start=False)
         # "…, et au bout de combien de temps": how long, asked of the question before it

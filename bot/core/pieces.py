@@ -58,7 +58,8 @@ class Pieces(PieceWords):
             # facture combien de l'heure ; et la convention dure combien de temps ?").
             after = split[index + 1] if index + 1 < len(split) else ""
             loose = in_place or self.has_subject(own) or ";" in separator or ";" in after
-            asks_alone = not (index and own.startswith("ou ")) and (  # ", ou …": the other half of a question
+            other_half = bool(index) and own.startswith("ou ")  # ", ou …", "… d'un courrier | ou faut-il …": a half
+            asks_alone = not other_half and (
                 self._piece_asks(folded, indirect, loose) or (conditional and self._piece_asks(own, indirect, loose))
             )
             # A piece whose subject points back ("…, déplacements compris, cette somme permet-elle de payer ?") goes
@@ -105,7 +106,6 @@ class Pieces(PieceWords):
             item = (
                 listing and index >= items_from and bool(self._item.match(folded)) and not self._adverbial.match(folded)
             )
-            other_half = bool(index) and own.startswith("ou ")  # "… d'un courrier | ou faut-il un document signé"
             asking = (announced and not other_half) or asks_alone or item
             announced = conditional = False
             if pieces and (

@@ -11,7 +11,6 @@ from typing import NamedTuple
 from .claims import Claims
 from .follow_ups import FollowUps
 from .french import fold
-from .lists import CountedLists
 from .matching import Matcher
 from .message import Message, Reader, Sentence
 from .phrases import WORD, PhraseFinder, any_phrase, phrases_pattern
@@ -61,13 +60,12 @@ class QuestionFinder(FollowUps):
         self._party_terms = frozenset(term for cue in parties for term in matcher.question_terms(cue))
         self._restating = phrases_pattern(reader.reading.restating_words, start=True)  # "autrement dit, …"
         self.claims = Claims(reader.reading, self.names_something)  # "… et que … Qui a raison ?": each claim
-        self._counted = CountedLists.of(reader.reading)  # "deux questions :" counts what follows
 
     def _past_announcement(self, piece: str) -> str:
         """`piece` after a colon when what comes before it only counts the questions ("Bonjour, deux questions de
         nouvelle arrivée : …") and asks nothing: its words are no part of the question."""
         head, colon, rest = piece.partition(" : ")
-        announces = colon and self._counted.counts(head) and not self.reader.cutter.asks(head)
+        announces = colon and self.reader.counted.counts(head) and not self.reader.cutter.asks(head)
         return rest if announces and rest.strip() else piece
 
     def find(self, message: Message) -> list[tuple[str, str]]:
