@@ -141,6 +141,7 @@ class CalculationsFile(StrictModel):
     yearly_words: list[str] = []
     visit_spans: VisitSpans = VisitSpans()
     each_words: list[str] = []
+    once_words: list[str] = []
     part_of_words: list[str] = []
     restated_total_words: list[str] = []
     trip_words: list[str] = []

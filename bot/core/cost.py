@@ -32,7 +32,8 @@ _PUNCTUATION_BREAK = r"[.;:!?,)]|\((?=[^()]*\d|\s*(?:[^()\s]+\s+){3}[^()\s])"
 CLAUSE_REACH = 80  # characters looked at on each side of a duration for its role
 LABEL_WORDS = 3  # "trajet aller-retour : 45 min" names its hours; a longer text before a colon is a sentence
 # A sentence's label: its first words, up to a colon, then no sentence end up to the duration.
-_LABEL = re.compile(r"(?:^|[.!?]\s+)([^.!?:\d]{3,40}):[^.!?:]*$")
+# a sentence's label, or a list item's ("…, je compare : - prévu au devis : 4 demi-journées de 3 h ; - réalisé : …")
+_LABEL = re.compile(r"(?:^|[.!?;]\s+|:\s+(?=[-•*]))(?:[-•*]\s+)?([^.!?:;\d]{3,40}):[^.!?:;]*$")
 TIME_OF_DAY_REACH = 12  # characters before "14h" where "à" or "vers" make it a time of day
 
 

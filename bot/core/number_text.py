@@ -44,6 +44,12 @@ def digits(question: str) -> str:
     return f"{done} {_digits(folded[len(start) + 1 :])}"
 
 
+def in_figures(words: str) -> str:
+    """`words` folded, written as `digits` writes them ("une seule fois" → "1 seule fois"), for cue words read in
+    `digits` text; the message caches of `digits` are left alone."""
+    return _digits(fold_spaced(words))
+
+
 _context = ("", "")  # the context of the last message's questions, folded, and its digits
 _last = ("", "")  # the last other text read, folded, and its digits
 

@@ -150,7 +150,13 @@ class BilledHours(HoursParties):
             return 0  # "lundi une visio (pas de trajet), jeudi un passage": the trip said once is the one there was
         if self.cues.total and any(self.cues.total.search(self._around(text, p.duration)) for p, _ in travel):
             return 0  # "1 h de trajet au total": once, as written
-        return visits
+        said_once = self.cues.once and any(self.cues.once.search(self._sentence(text, p.duration)) for p, _ in travel)
+        return 0 if said_once else visits  # "…, une seule fois dans la journée": once, as written
+
+    def _sentence(self, text: str, duration: Duration) -> str:
+        """The sentence holding `duration`."""
+        end = SENTENCE_END.search(text, duration.end)
+        return text[sentence_start(text, duration.start, SENTENCE_MARKS) : end.start() if end else len(text)]
 
     def _each(self, text: str, duration: Duration, parts: list[Part]) -> bool:
         """Are these hours said for each visit ("à chaque fois", "par déplacement", "chacun", "Chaque trajet : 30 min")?
@@ -173,7 +179,10 @@ class BilledHours(HoursParties):
         # "30 min pour venir et autant pour repartir à chaque fois": said after the trip back, before any aside
         back = _BACK_END.search(text, duration.end, duration.end + SAME_REACH)
         stop = back.start() if back else duration.end + SAME_REACH
-        after = self.without_both_ways(text[duration.end : stop])
+        said = self.cues.each.search(text, duration.end, duration.end + SAME_REACH)  # "…, les 2 fois": its figure too
+        after = self.without_both_ways(
+            text[duration.end : max(stop, said.end()) if said and said.start() < stop else stop]
+        )
         return self._same_back(text, duration, stop) and bool(self.cues.each.search(after))
 
     def _day_of(self, text: str, part: Part, parts: list[Part]) -> bool:

@@ -9,7 +9,7 @@ from ..calculation_schema import CalculationsFile
 from ..cost import alternation
 from ..french import fold
 from ..matching import Matcher
-from ..number_text import elided
+from ..number_text import elided, in_figures
 from ..word_patterns import folded_words
 from .cue_patterns import CuePattern, cue_pattern
 from .pauses import Pauses
@@ -48,6 +48,7 @@ class Cues:
         self.times_after = re.compile(rf" ?(?:{signs}) ?(\d{{1,2}})(?![\d€]|[.,]\d| ?€| ?[a-z])") if signs else None
         self.visit_count = counted(words.visit_words) if words.visit_words else None  # "3 déplacements"
         self.each = optional(words.each_words)  # "à chaque fois 30 min de trajet": travel of every visit
+        self.once = optional(words.once_words)  # "…, une seule fois dans la journée": travel of one visit only
         self.recurring = optional(words.recurring_words)  # "2 h par mois, soit 6 visites": each visit's hours
         # "Quel montant annuel ?": a year of the visits said per period; read in `digits` text too ("sur l' année")
         self.yearly = optional([*words.yearly_words, *(elided(said) for said in words.yearly_words)])
@@ -241,5 +242,7 @@ def optional(words: list[str]) -> CuePattern | None:
 
 
 def both_forms(words: list[str]) -> list[str]:
-    """`words` and, for those with an apostrophe, their form split after the elision (number_text.elided)."""
-    return [*words, *(elided(word) for word in words if "'" in word or "’" in word)]
+    """`words`, for those with an apostrophe their form split after the elision (number_text.elided), and for those
+    with a number word their form in figures ("une seule fois" is "1 seule fois" in `digits` text)."""
+    split = (elided(word) for word in words if "'" in word or "’" in word)
+    return list(dict.fromkeys([*words, *split, *(in_figures(word) for word in words)]))

@@ -49,7 +49,7 @@ TAX_INCLUDED = (
     "s'y ajoute."
 )
 # "le CDG nous facture 3 h … il est arrivé à 14h et reparti à 15h45": the hours billed are the bill to check.
-PAID = "Je n'ai pas compté {hours} : votre message les dit déjà payées."
+PAID = "Je n'ai pas compté {hours} : votre message les dit déjà payées ou facturées."
 CLAIMED = (
     "Je n'ai pas compté {hours}, les heures facturées : le CDG 62 facture le temps réellement passé (article 4.2.1), "
     "celui que votre message décrit ; comparez-les à ce montant."

@@ -67,7 +67,8 @@ class Remaining(Calculator):
         counted = self.billed.counted(text, done) if done else []
         if not planned or not (left or done) or counted is None:
             return None  # (how many visits the hours done are is not clear: prices.py says so)
-        plan = _spent(planned)
+        # "prévu au devis : 4 demi-journées de 3 h": the plan's count is read as the visits' is
+        plan = _spent(self.billed.counted(text, [(p.duration, p.role) for p in planned]) or planned)
         if left:
             lines = [f"Il reste {_priced(left)}, {SPENT}.", self._not_added(planned)]
         elif self.cues.remaining and self.cues.remaining.search(text):
