@@ -37,6 +37,7 @@ class Cutter:
         self._starts = PhraseFinder(reading.question_starts)  # a question starting without punctuation
         self.enumerators = PhraseFinder(reading.question_enumerators)
         self.ordinals = PhraseFinder(reading.ordinal_enumerators)
+        self._sequence = frozenset(reading.sequence_words)  # "premièrement", "deuxièmement": only ever a list's
         self._counted = counted  # "deux choses", "trois points"
         self._asking_phrases = PhraseFinder(asking_phrases)
         self._last: tuple[str, bool, list[Cut]] = ("", False, [])
@@ -68,6 +69,7 @@ class Cutter:
         word ("c'est ce que")."""
         found = [Cut(m.start(), m.end(), "punctuation") for m in self._piece_end.finditer(question)]
         ordinals = self.ordinals.find(question)
+        sequenced = [m for m in ordinals if m.group().lower() in self._sequence]  # not "la première facture"
         questions = self._starts.find(question) if starts or ordinals else []
         opened = {match.start() for match in questions}
         # An enumerator with the spaces and marks around it; an ordinal only before a question ("la deuxième |
@@ -75,7 +77,8 @@ class Cutter:
         counted = bool(ordinals) and self._counted.counts(question)
         for match, ordinal in [*((m, False) for m in self.enumerators.find(question)), *((m, True) for m in ordinals)]:
             end = match.end() + len(_AFTER_ENUMERATOR.match(question, match.end())[0])
-            if not ordinal or end in opened or (counted and self._counted.counts(question[: match.start()])):
+            listed = len(sequenced) > 1  # "premièrement, si …, et, deuxièmement, quel …": they count the questions
+            if not ordinal or end in opened or listed or (counted and self._counted.counts(question[: match.start()])):
                 found.append(Cut(len(question[: match.start()].rstrip()), end, "enumerator"))
         for match in questions if starts else ():
             before = question[max(0, match.start() - 60) : match.start()]

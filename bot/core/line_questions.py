@@ -75,6 +75,9 @@ class LineQuestions:
             counted = range(index + 1, index + 1 + (0 if sentence.asks else self._counted.counts(sentence.text)))
             if counted and counted[-1] < len(sentences) and all(_LINE_END_MARK.search(ends[i]) for i in counted):
                 out[index : counted[-1] + 1] = [False] + [True] * len(counted)  # the count announces, asks none
+                # ... and a bare line after them is no more one of them ("2 questions / … / … / desole jsuis en reunion")
+                rest = range(counted[-1] + 1, len(sentences))
+                out[rest.start :] = [out[i] and (sentences[i].asks or not _LINE_END_MARK.search(ends[i])) for i in rest]
         return out
 
     def requests(self, item: str) -> bool:
