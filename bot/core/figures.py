@@ -6,10 +6,14 @@ of a list and gave a wrong deadline; rejected, see tests/data/trust-audit.yaml).
 
 from __future__ import annotations
 
+import re
+
 from .folding import share_start
 from .lists import ENDED, ended_items
 from .message import Message
 from .sign_offs import SignOffs
+
+_SENTENCE_END = re.compile(r"[.!?…]\s*$")
 
 
 def shared(context: list[str]) -> str:
@@ -33,11 +37,21 @@ def with_own(figures: str, context: list[str], own: str) -> str:
     return figures + " ".join(own.split())
 
 
+def chat_lines(text: str) -> str:
+    """`text` with each line ended by ";" when none but the last ends a sentence with a mark: a chat's lines, each a
+    sentence ("le CDG est venu 2 fois / lundi 1h et jeudi 1h30 / 20 min de route a chaque fois": "1h30" is no hours
+    of the line after it). An e-mail wrapped mid-sentence has full stops at some of its lines' ends: left as it is."""
+    lines = text.split("\n")
+    if len(lines) < 3 or any(_SENTENCE_END.search(line) for line in lines[:-1]):
+        return text
+    return "\n".join(line if ENDED.search(line) or not line.strip() else f"{line} ;" for line in lines)
+
+
 def whole_figures(message: Message, written: str, sign_offs: SignOffs) -> str:
     """What the calculations read of a message answered whole: a forwarded message without its header ("Envoyé : … 10:12"
     is no duration) but its sender ("De : La Fibre …": whose "nous"), a list item's figures to its line's end; else the
     message, its signature's figures blanked ("Tél. … lundi et mercredi 14h-17h30" is no visit)."""
-    itemized = ended_items(message.forwarded or written)
+    itemized = chat_lines(ended_items(message.forwarded or written))
     if not message.forwarded and itemized == written:
         return " ".join(sign_offs.unfigured(written).split())
     figures = " ".join(itemized.split())

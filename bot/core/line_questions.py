@@ -17,6 +17,9 @@ _BARE_NUMBER = re.compile(r"^([ \t]*(?:[^\W\d]+[ \t]+)?)(\d)[ \t]+(?=[^\W\d])", 
 _LINE_END_MARK = re.compile(r"[^\W_]$")  # a line that ends on a letter or a digit: no mark closes it
 MIN_LINE_WORDS = 4  # "le devis faut le signer": a question; "ok merci", "la mairie": no
 TOPIC_LINE_WORDS = 2  # a topic line of a burst before its first question ("tribunal compétent")
+# ... and at most this many: a longer bare line before the first question tells the story ("Je vous ecris du
+# telephone desole", "la convention … a ete signee l an dernier"); measured on every tracked set, 5 loses none
+TOPIC_LINE_MOST = 5
 
 
 def _never(_sentence: str, _unpunctuated: bool) -> bool:
@@ -67,7 +70,10 @@ class LineQuestions:
             burst = not any(sentences[i].listed for i in (*run, index))  # a chat's lines, not a list's items
             if asked and bare and burst and not after_question:  # "durée de la convention / tribunal compétent / …":
                 for before in run:  # the bare lines of a burst before its first question ask too, topics alone
-                    out[before] = out[before] or self._asks_in_line(sentences[before].text, TOPIC_LINE_WORDS)
+                    topic = len(sentences[before].text.split()) <= TOPIC_LINE_MOST  # a topic, not a story
+                    out[before] = out[before] or (
+                        topic and self._asks_in_line(sentences[before].text, TOPIC_LINE_WORDS)
+                    )
             after_question = bare and (after_question or asked)
             run = [*run, index] if bare else []
             out.append(asked)
