@@ -18,6 +18,7 @@ RANGE_OPENER_REACH = 12  # characters before a range's start where "entre" opens
 SPAN_REACH = 60  # characters before a time of day where an arrival or a departure word is looked for
 NEXT_SENTENCES = 3  # sentence ends at most between an arrival and its departure with no time of day between them
 _SENTENCE_END = re.compile(r"[.;!?]")
+_FULL_STOP = re.compile(r"[.!?]")  # a sentence's end, not a line's or an item's (";"): a log's lines are one trip
 Span = tuple[int, int]  # minutes of the day, from and to
 _CLAUSE_BREAK = re.compile(r"[.;!?,\n]")
 # "09:30", "14:05": hours and minutes of a clock; not a chat's stamp "[14:02]", a duration "1:30:00" or a ratio. Found
@@ -181,8 +182,7 @@ class TimesOfDay:
         `clock` holds the times of day of `text` (matches of the duration pattern: number, hour unit, minute unit,
         minutes); returns each stay as (start, end, hours, minutes of the day) and the indexes in `clock` of the times
         paired."""
-        found: list[tuple[int, int, Decimal, Span]] = []
-        paired: set[int] = set()
+        found, paired = list[tuple[int, int, Decimal, Span]](), set[int]()
         if self._start is None or self._end is None:
             return found, paired
         arrival: tuple[int, int] | None = None  # its index in `clock`, its minute of the day
@@ -216,21 +216,21 @@ class TimesOfDay:
                 ):
                     continue  # "arrivé à 9h15, la réunion avait commencé à 8h30": an earlier start is another event's
                 arrival = (index, minute)
-                if leaving and _SENTENCE_END.search(text, clock[leaving[0]].end(), match.start()):
+                if leaving and _FULL_STOP.search(text, clock[leaving[0]].end(), match.start()):
                     leaving = None  # "ouvert jusqu'à 12h. Arrivé à 14h …": another sentence's time, no trip's start
             elif arrival is None and self._end.search(before):
                 leaving = (index, minute)
         return found, paired
 
     def _trip_back(self, text: str, clock: list[re.Match[str]], index: int) -> tuple[int, int] | None:
-        """The time the trip back ends, right after the departure at `index` in the same sentence ("… reparti à
-        11h45 et rentré à Bruay à 12h30"), as (its index in `clock`, its minute of the day), else None."""
+        """The time the trip back ends, right after the departure at `index` ("… reparti à 11h45 et rentré à Bruay à 12h30",
+        a log's next line), as (its index in `clock`, its minute of the day), else None."""
         if self._back is None or index + 1 >= len(clock):
             return None
         following = clock[index + 1]
         before = text[max(clock[index].end(), following.start() - SPAN_REACH) : following.start()]
         minute = _clock_minute(following)
-        if minute is None or not self._back.search(before) or _SENTENCE_END.search(before):
+        if minute is None or not self._back.search(before) or _FULL_STOP.search(before):
             return None
         return index + 1, minute
 
