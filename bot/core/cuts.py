@@ -75,9 +75,9 @@ class Cutter:
         # An enumerator with the spaces and marks around it; an ordinal only before a question ("la deuxième |
         # qui paie"), or after the count of what is asked ("pour deux choses la première c'est la durée …").
         counted = bool(ordinals) and self._counted.counts(question)
+        listed = len(sequenced) > 1  # "premièrement, si …, et, deuxièmement, quel …": they count the questions
         for match, ordinal in [*((m, False) for m in self.enumerators.find(question)), *((m, True) for m in ordinals)]:
             end = match.end() + len(_AFTER_ENUMERATOR.match(question, match.end())[0])
-            listed = len(sequenced) > 1  # "premièrement, si …, et, deuxièmement, quel …": they count the questions
             if not ordinal or end in opened or listed or (counted and self._counted.counts(question[: match.start()])):
                 found.append(Cut(len(question[: match.start()].rstrip()), end, "enumerator"))
         for match in questions if starts else ():

@@ -150,13 +150,9 @@ class BilledHours(HoursParties):
             return 0  # "lundi une visio (pas de trajet), jeudi un passage": the trip said once is the one there was
         if self.cues.total and any(self.cues.total.search(self._around(text, p.duration)) for p, _ in travel):
             return 0  # "1 h de trajet au total": once, as written
-        said_once = self.cues.once and any(self.cues.once.search(self._sentence(text, p.duration)) for p, _ in travel)
+        once = self.cues.once
+        said_once = once and any(once.search(self._sentence_of(text, p.duration, whole=True)) for p, _ in travel)
         return 0 if said_once else visits  # "…, une seule fois dans la journée": once, as written
-
-    def _sentence(self, text: str, duration: Duration) -> str:
-        """The sentence holding `duration`."""
-        end = SENTENCE_END.search(text, duration.end)
-        return text[sentence_start(text, duration.start, SENTENCE_MARKS) : end.start() if end else len(text)]
 
     def _each(self, text: str, duration: Duration, parts: list[Part]) -> bool:
         """Are these hours said for each visit ("à chaque fois", "par déplacement", "chacun", "Chaque trajet : 30 min")?

@@ -47,7 +47,8 @@ class HoursParties(DurationRoles):
         named = self.parties.named(around) or self.parties.named(sentence) or self.parties.named(text)
         return "fibre" not in named and (came or "cdg" in named)
 
-    def _sentence_of(self, text: str, duration: Duration) -> str:
-        """The words of the sentence of `duration` up to its end."""
+    def _sentence_of(self, text: str, duration: Duration, *, whole: bool = False) -> str:
+        """The words of the sentence of `duration` up to its end; `whole`: up to the sentence's end."""
         start = sentence_start(text, duration.start, SENTENCE_MARKS)  # back to its last mark, not every mark before
-        return text[start : duration.end]
+        end = SENTENCE_END.search(text, duration.end) if whole else None
+        return text[start : end.start() if end else len(text) if whole else duration.end]
