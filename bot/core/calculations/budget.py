@@ -143,7 +143,8 @@ class Budget(Calculator):
         """The budget's amount (not a rate; the question's own if it names one), La Fibre's quote (0: none), read "alone"
         (for the CDG 62, the quote paid elsewhere), "less" (for everything, quote included) or "unsure" (said so)."""
         spans = self.reader.amount_spans(text)
-        amounts = [(a, at) for a, at in spans if not self.totals.set_apart(text, at)]
+        # an amount said paid already is no budget ("On lui a déjà payé 100 €, il reste combien ?": totals.py)
+        amounts = [(a, at) for a, at in spans if not self.totals.set_apart(text, at) and not self.totals.paid(text, at)]
         asked = asking(text)  # "avec ces 475 € ?": the one amount the question names (not La Fibre's: it buys no hours)
         own = {a for a, at in self.reader.amount_spans(asked) if self._named_at(asked, at) != {"fibre"}}
         fibre, of = "fibre" in named, self.totals.in_fibre_sentence  # "Le devis de La Fibre, signé, est de 1 850 €"

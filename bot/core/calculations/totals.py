@@ -38,6 +38,8 @@ class Totals(Calculator):
         """The total sentence for `text` (in digits), or "" when no total is asked or none can be made."""
         # A total asked by the question ("combien en tout ?"), not said of the hours ("au total 4h30, trajet compris")
         asked = asking(text)
+        if left := self._left_to_pay(text, asked, cdg, detail):
+            return left
         if self.cues.total is None or not self.cues.total.search(asked):
             return self._checked(text, cdg, detail)
         # money available ("1 500 € prévus au budget") is no cost to add ("pour le budget : … le devis est de 480 €" is)
@@ -45,7 +47,11 @@ class Totals(Calculator):
         amounts = [
             (a, start)
             for a, start in spans
-            if a > 0 and a != cdg and not self._budget(text, start, said=False) and not self._income(text, start)
+            if a > 0
+            and a != cdg
+            and not self._budget(text, start, said=False)
+            and not self._income(text, start)
+            and not self.paid(text, start)  # "on lui a déjà payé 100 €": a part of its bill, not one more to add
         ]
         given = [(amount, start) for amount, start in amounts if not self.is_rate(text, start)]
         # "Quel est le total dû au CDG 62 ?": the CDG 62's total; La Fibre's quote or bill is not a part of it.
@@ -93,6 +99,19 @@ class Totals(Calculator):
             + ". Le taux du CDG 62 est TTC : ce total suppose que votre montant l'est aussi."
         )
 
+    def _left_to_pay(self, text: str, asked: str, cdg: Decimal, detail: str) -> str:
+        """What is left to pay when the question asks it and the message says one amount paid already ("On lui a déjà
+        payé 100 €. Il reste combien à payer ?"): the price minus it, never that amount read as a budget."""
+        if not (self.cues.remaining and self.cues.remaining.search(asked)):
+            return ""
+        paid = {amount for amount, start in self.reader.amount_spans(text) if amount > 0 and self.paid(text, start)}
+        if len(paid) != 1 or (settled := paid.pop()) >= cdg:
+            return ""
+        return (
+            f"Reste à payer au CDG 62 : {format_euros(cdg)} ({detail} TTC, article 4.2.1) moins les "
+            f"{format_euros(settled)} que votre message dit déjà payés = {format_euros(cdg - settled)} TTC."
+        )
+
     def _checked(self, text: str, cdg: Decimal, detail: str) -> str:
         """An amount the message gives for the CDG 62 ("le CDG 62 nous facture 325 €"), compared with its price."""
         # said of the CDG 62 where it stands, or in a message naming no other provider ("la facture s'élève à 180 €")
@@ -105,7 +124,7 @@ class Totals(Calculator):
             if not self.is_rate(text, start)
             and ("cdg" in (owner := self._named_at(text, start)) or (alone and not owner))
             and (amount, start) not in budgets
-            and not self._paid(text, start)  # "déjà payé … 3 heures, soit 150 €": what was paid, not the bill asked
+            and not self.paid(text, start)  # "déjà payé … 3 heures, soit 150 €": what was paid, not the bill asked
             and not (alone and not owner and _in_brackets(text, start))  # "(vernissage à 18 h, entrée à 4 €)"
         ]
         if not billed:  # a budget compared with the price when asked ("ça suffit ?")
@@ -139,7 +158,7 @@ class Totals(Calculator):
         linked = after and (after.start() - end <= 4 or between in self.cues.budget_links)
         return bool((said and budget.search(text, sentence_start(text, start), start)) or linked)
 
-    def _paid(self, text: str, start: int) -> bool:
+    def paid(self, text: str, start: int) -> bool:
         """Is the amount at `start` said paid already ("Nous avons déjà payé la première venue … soit 150 €")?"""
         paid = self.cues.duration_cues.get("paid")
         return bool(paid and paid.search(text, sentence_start(text, start), start))
