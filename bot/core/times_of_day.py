@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
+from .calendar_names import calendar_names
 from .clock_minutes import ClockMinutes
 from .duration_grammar import DurationGrammar
 from .french import fold
@@ -69,10 +70,9 @@ class TimesOfDay:
 
     def __init__(self, grammar: DurationGrammar) -> None:
         self.time_of_day = _ending(grammar.time_of_day_words)
-        self._event = _ending(grammar.event_time_words)  # "Appel 10h12", "réunion 14h": when it took place
-        self._event_hour = grammar.event_min_hour
-        self._late = _ending(grammar.late_time_words)
-        self._late_hour = grammar.late_hour
+        self._event, self._event_hour = _ending(grammar.event_time_words), grammar.event_min_hour  # "réunion 14h"
+        self._late, self._late_hour = _ending(grammar.late_time_words), grammar.late_hour
+        self._weekday = _ending(list(calendar_names().weekdays))  # "dimanche 14h", "RDV jeudi 15h": a day's time
         self.elapsed = _ending(grammar.elapsed_words)  # "il y a 2h": folded, "a" is also "à"
         words = grammar.spent_after_words  # "a 1h de route": the hours spent, whatever precedes them
         self._spent_after = re.compile(rf"\s*(?:{alternation(words)})(?![a-z])") if words else None
@@ -85,8 +85,7 @@ class TimesOfDay:
         spans = [*grammar.span_start_words, *grammar.span_end_words]
         # "arrivée 9h", "fin : 17h": a time of day written right after an arrival or a departure word.
         self.after_span_word = _ending(spans, rf"[a-z']*\s*:?\s*(?:{alternation(grammar.time_of_day_words)})?")
-        self._start = _starting(grammar.span_start_words)
-        self._end = _starting(grammar.span_end_words)
+        self._start, self._end = _starting(grammar.span_start_words), _starting(grammar.span_end_words)
         self._back = _starting(grammar.trip_end_words)  # "de retour à Bruay à 12h55": the trip back ends
         self._overnight = grammar.max_overnight_hours * 60
         hour = alternation(grammar.hour_units)
@@ -140,6 +139,7 @@ class TimesOfDay:
         late = self._late_hour <= hour < 24 and bool(
             (self._late and self._late.search(before)) or _AFTER_DATE.search(before)
         )
+        late = late or (self._late_hour <= max(hour, hours) < 24 and bool(self._weekday.search(before)))
         return bool(((self.time_of_day and self.time_of_day.search(before)) or late) and not elapsed)
 
     def milestone(self, text: str, start: int, before: str, hour: int) -> bool:
