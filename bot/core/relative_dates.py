@@ -35,8 +35,9 @@ _MONTH_OFFSETS = {"prochain": 1, "suivant": 1, "dernier": -1, "precedent": -1, "
 
 
 # What may stand between "il y a deux ans" and the exact date that tells the same day ("il y a 2 ans le 15 janvier
-# 2025", "il y a deux ans, soit le 15/01/2025"): no sentence end, at most one short word.
-_SAME_DAY_GAP = re.compile(r"[^\w.;!?]*(?:\w{2,4}[^\w.;!?]+)?")
+# 2025", "il y a deux ans, soit le 15/01/2025", "il y a un an et deux jours, le 26 novembre 2025"): no sentence end, at
+# most four short words.
+_SAME_DAY_GAP = re.compile(r"[^\w.;!?]*(?:\w{1,6}[^\w.;!?]+){0,4}")
 
 
 def ago(folded: str, today: date, exact: Sequence[DateMention] = ()) -> list[DateMention]:
