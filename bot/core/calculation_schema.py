@@ -126,6 +126,7 @@ class CalculationsFile(StrictModel):
     copy_moved_words: list[str] = []
     copy_dated_words: list[str] = []
     setting_words: list[str] = []
+    all_parties_words: list[str] = []
     income_words: list[str] = []
     responsibility_clauses: dict[str, str]
     compensation_words: list[str] = []

@@ -88,6 +88,7 @@ class Cues:
         self.copy_moved = cue_pattern(words.copy_moved_words).compiled if words.copy_moved_words else None
         self.copy_dated = _at_end(words.copy_dated_words)  # "les exemplaires … sont revenus datés du": their signing
         self.setting = optional(words.setting_words)  # "signature … lors d'une réunion le": the meeting is its setting
+        self.all_parties = optional(words.all_parties_words)  # "tout le monde a signé le": the convention's signing
         self.intervention = cue_pattern(words.intervention_words) if words.intervention_words else None
         self.convention = cue_pattern(words.convention_words) if words.convention_words else None
         self.party_clauses = {entry.clause: entry for entry in words.party_clauses}

@@ -144,3 +144,7 @@ class DateLists(Calculator):
     def names_party(self, window: str, *, provider: bool = False) -> bool:
         """Does `window` name a party (`provider`: La Fibre or the CDG 62, not the commune's "nous")?"""
         return any(p.search(window) for name, p in self.cues.parties.items() if not (provider and name == "commune"))
+
+    def all_parties(self, words: str) -> bool:
+        """Do `words` say an act of all the parties ("tout le monde a signé le"): the convention's signing?"""
+        return bool(self.cues.all_parties and self.cues.all_parties.search(words))

@@ -170,6 +170,9 @@ class DateRoles(Calculator):
             or self._document_date(sentence, role)
         ):
             role = taken
+        if role != "signature" and self.lists.all_parties(own) and self._cue_role(own) == "signature":
+            # "le conseil a voté le 29 août et tout le monde a signé le": no council's act; "un avenant signé par …": its own
+            role = self.documents.of_other_document(own, "signature") or "signature"
         if self.lists.copy_dated(window):
             role = "signature"  # "l'exemplaire … nous est revenu daté du": the date it bears, whatever journey is told
         elif role == "signature" and self.lists.copy_received(window):
