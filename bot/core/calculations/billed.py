@@ -175,11 +175,15 @@ class BilledHours(HoursParties):
         # "30 min pour venir et autant pour repartir à chaque fois": said after the trip back, before any aside
         back = _BACK_END.search(text, duration.end, duration.end + SAME_REACH)
         stop = back.start() if back else duration.end + SAME_REACH
-        said = self.cues.each.search(text, duration.end, duration.end + SAME_REACH)  # "…, les 2 fois": its figure too
-        after = self.without_both_ways(
-            text[duration.end : max(stop, said.end()) if said and said.start() < stop else stop]
+        if not self._same_back(text, duration, stop):
+            return False
+        if self.cues.each.search(self.without_both_ways(text[duration.end : stop])):
+            return True
+        # "…, et autant pour rentrer, à chaque passage", "… pareil pour repartir, les 2 fois": right after the trip back
+        same = self.cues.same.search(text, duration.end, stop) if self.cues.same else None
+        return bool(
+            same and self.cues.each.match(text, TRAILING.match(text, self.reader.clause_end(text, same.end())).end())
         )
-        return self._same_back(text, duration, stop) and bool(self.cues.each.search(after))
 
     def _day_of(self, text: str, part: Part, parts: list[Part]) -> bool:
         """The visits' only range, in a message that says how many visits there are ("trois séances … de 9h à
