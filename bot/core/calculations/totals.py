@@ -104,8 +104,11 @@ class Totals(Calculator):
         payé 100 €. Il reste combien à payer ?"): the price minus it, never that amount read as a budget."""
         if not (self.cues.remaining and self.cues.remaining.search(asked)):
             return ""
-        paid = {amount for amount, start in self.reader.amount_spans(text) if amount > 0 and self.paid(text, start)}
-        if len(paid) != 1 or (settled := paid.pop()) >= cdg:
+        said = [(amount, start) for amount, start in self.reader.amount_spans(text) if self.paid(text, start)]
+        # "déjà payé 2 h, soit 100 €": the price of hours said paid, already left out of `cdg`, never taken off twice
+        hours = any(self.reader.durations(text[self._paid_from(text, start) : start]) for _, start in said)
+        paid = {amount for amount, _ in said if amount > 0}
+        if len(paid) != 1 or hours or (settled := paid.pop()) >= cdg:
             return ""
         return (
             f"Reste à payer au CDG 62 : {format_euros(cdg)} ({detail} TTC, article 4.2.1) moins les "
@@ -158,10 +161,15 @@ class Totals(Calculator):
         linked = after and (after.start() - end <= 4 or between in self.cues.budget_links)
         return bool((said and budget.search(text, sentence_start(text, start), start)) or linked)
 
+    def _paid_from(self, text: str, start: int) -> int:
+        """Where the words saying the amount at `start` paid begin ("déjà payé", in its sentence), else `start`."""
+        paid = self.cues.duration_cues.get("paid")
+        found = list(paid.compiled.finditer(text, sentence_start(text, start), start)) if paid else []
+        return found[-1].start() if found else start
+
     def paid(self, text: str, start: int) -> bool:
         """Is the amount at `start` said paid already ("Nous avons déjà payé la première venue … soit 150 €")?"""
-        paid = self.cues.duration_cues.get("paid")
-        return bool(paid and paid.search(text, sentence_start(text, start), start))
+        return self._paid_from(text, start) < start
 
     def _income(self, text: str, start: int) -> bool:
         """Is the amount at `start` money received ("j'ai vendu une pouliche 1 200 euros"), by the words of its clause?"""
