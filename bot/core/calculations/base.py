@@ -158,6 +158,11 @@ def refusal(question: str, text: str) -> Answer:
     return Answer(question, False, "calculation", text)
 
 
+def in_brackets(text: str, start: int) -> bool:
+    """Is the position `start` inside brackets opened before it and not closed yet (an aside)?"""
+    return text.rfind("(", 0, start) > text.rfind(")", 0, start)
+
+
 def sentence_start(text: str, position: int, marks: str = ".;!?\n") -> int:
     """Where the sentence holding `position` starts: after the last of `marks` before it."""
     return max(text.rfind(mark, 0, position) for mark in marks) + 1

@@ -12,7 +12,7 @@ from .added import WORDS
 from .base import Context, sentence_start
 from .hours_parties import SENTENCE_END, SENTENCE_MARKS, HoursParties
 from .parties import Parties
-from .trips import SAME_REACH, TRAILING, next_start
+from .trips import SAME_REACH, next_start
 from .visit_sentences import VisitSentences
 from .visits import Part
 
@@ -169,8 +169,7 @@ class BilledHours(HoursParties):
         opening = sentence_start(text, duration.start, SENTENCE_MARKS)
         if self.cues.each.search(text, max(opening, *visits, 0), duration.start):
             return True
-        trailing = TRAILING.match(text, self.reader.clause_end(text, duration.end)).end()
-        if self.cues.each.match(text, trailing):
+        if self.said_right_after(text, duration.end, self.cues.each):
             return True  # "40 minutes pour repartir, à chaque fois aussi": said of the clause's trip, right after it
         # "30 min pour venir et autant pour repartir à chaque fois": said after the trip back, before any aside
         back = _BACK_END.search(text, duration.end, duration.end + SAME_REACH)
@@ -181,9 +180,7 @@ class BilledHours(HoursParties):
             return True
         # "…, et autant pour rentrer, à chaque passage", "… pareil pour repartir, les 2 fois": right after the trip back
         same = self.cues.same.search(text, duration.end, stop) if self.cues.same else None
-        return bool(
-            same and self.cues.each.match(text, TRAILING.match(text, self.reader.clause_end(text, same.end())).end())
-        )
+        return bool(same) and self.said_right_after(text, same.end(), self.cues.each)
 
     def _day_of(self, text: str, part: Part, parts: list[Part]) -> bool:
         """The visits' only range, in a message that says how many visits there are ("trois séances … de 9h à

@@ -9,7 +9,7 @@ from decimal import ROUND_DOWN, Decimal
 from ..answer import Answer
 from ..cost import Duration
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
-from .base import Calculator, Context, asking, sentence_start
+from .base import Calculator, Context, asking, in_brackets, sentence_start
 from .billed import BilledHours
 from .budget_text import NO_VAT, added_hours, checked, hours_bought, hours_left, hours_remaining, shared
 from .parties import Parties
@@ -191,7 +191,7 @@ class Budget(Calculator):
     def _aside(self, text: str, start: int) -> tuple[str, str]:
         """The brackets the amount at `start` stands in (or ""), and its part of the sentence without brackets."""
         opening, closing = text.rfind("(", 0, start), text.find(")", start)
-        inside = text[opening:closing] if opening > text.rfind(")", 0, start) and closing != -1 else ""
+        inside = text[opening:closing] if in_brackets(text, start) and closing != -1 else ""
         around = self.reader.clause_around(text, start, self.reader.amount_end(text, start), labelled=True)
         return inside, re.sub(r"\([^()]*\)?", " ", around)
 

@@ -11,7 +11,7 @@ from ..french import fold
 from .added import word_end
 from .base import ASIDE, sentence_start
 from .cues import CuePattern
-from .trips import TRAILING, Trips
+from .trips import Trips
 
 DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them a delay
 LABEL_GAP = 2  # words between a travel word and the hours it names ("trajet a/r 45 min")
@@ -24,7 +24,7 @@ class DurationRoles(Trips):
         """What hours are: an intervention, travel, an outage… (the cue in their part of the sentence, not beyond the
         hours said before and after them: those have their own)."""
         paid = self.cues.duration_cues.get("paid")
-        if paid and paid.match(text, TRAILING.match(text, self.reader.clause_end(text, duration.end)).end()):
+        if self.said_right_after(text, duration.end, paid):
             return "paid"  # "2 h en octobre, déjà payées": the clause right after the hours says it
         head = text[sentence_start(text, duration.start) : duration.start]
         if paid and head.rstrip().endswith(":") and paid.search(head):

@@ -50,5 +50,7 @@ class HoursParties(DurationRoles):
     def _sentence_of(self, text: str, duration: Duration, *, whole: bool = False) -> str:
         """The words of the sentence of `duration` up to its end; `whole`: up to the sentence's end."""
         start = sentence_start(text, duration.start, SENTENCE_MARKS)  # back to its last mark, not every mark before
-        end = SENTENCE_END.search(text, duration.end) if whole else None
-        return text[start : end.start() if end else len(text) if whole else duration.end]
+        if not whole:
+            return text[start : duration.end]
+        end = SENTENCE_END.search(text, duration.end)
+        return text[start : end.start() if end else len(text)]

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ..french import fold
 from ..money import HOURLY_RATE, format_euros, format_hours
-from .base import Calculator, Context, asking, sentence_start
+from .base import Calculator, Context, asking, in_brackets, sentence_start
 from .parties import Parties
 
 PART_REACH = 120  # characters before an amount where the amount it is a part of is looked for ("dont")
@@ -128,7 +128,7 @@ class Totals(Calculator):
             and ("cdg" in (owner := self._named_at(text, start)) or (alone and not owner))
             and (amount, start) not in budgets
             and not self.paid(text, start)  # "déjà payé … 3 heures, soit 150 €": what was paid, not the bill asked
-            and not (alone and not owner and _in_brackets(text, start))  # "(vernissage à 18 h, entrée à 4 €)"
+            and not (alone and not owner and in_brackets(text, start))  # "(vernissage à 18 h, entrée à 4 €)"
         ]
         if not billed:  # a budget compared with the price when asked ("ça suffit ?")
             enough = self.cues.budget_enough and self.cues.budget_enough.search(asking(text))
@@ -224,8 +224,3 @@ class Totals(Calculator):
         return bool(rate and rate.match(text, after)) or bool(
             mileage and mileage.search(text[max(0, start - 30) : start])
         )
-
-
-def _in_brackets(text: str, start: int) -> bool:
-    """Is the position `start` inside brackets opened before it and not closed yet (an aside)?"""
-    return text.rfind("(", 0, start) > text.rfind(")", 0, start)

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from ..cost import Duration
 from .added import word_end
+from .cues import CuePattern
 from .visits import Part, Visits
 
 INCLUDED_REACH = 20  # characters before a travel word where "avec la" counts it in the hours said
@@ -60,6 +61,11 @@ class Trips(Visits):
         if trip.role != "travel" or trip.count != 1 or not addition or _SENTENCE_END.search(gap):
             return False
         return bool(addition.search(gap)) and not (total and total.search(self._around(text, trip.duration)))
+
+    def said_right_after(self, text: str, end: int, cue: CuePattern | None) -> bool:
+        """Is `cue` said right after the part of the sentence going on at `end` ("2 h en octobre, déjà payées", "…,
+        et autant pour rentrer, à chaque passage")?"""
+        return bool(cue and cue.match(text, TRAILING.match(text, self.reader.clause_end(text, end)).end()))
 
     def without_both_ways(self, text: str) -> str:
         """`text` without the words of a trip each way ("dans chaque sens" is no "chaque" visit)."""
