@@ -114,6 +114,7 @@ class CalculationsFile(StrictModel):
     stay_words: list[str] = []  # right before hours, they are the stay whatever follows ("reparti 2 h après")
     travel_after_words: list[str] = []
     no_trip_words: list[str] = []
+    unrelated_words: list[str] = []
     distance_units: list[str] = []
     distance_rate_links: list[str] = []
     travel_cost_words: list[str] = []

@@ -26,7 +26,7 @@ from .reading import Reading
 from .sentence_ends import Titles, bare_line, each_sentence
 from .sign_offs import SignOffs
 from .spoken import Dictation
-from .told_values import ANY_VALUE_TOLD, DATE_TOLD, FACT_TOLD
+from .told_values import DATE_TOLD, situations
 
 __all__ = ["Message", "Reader", "Reading", "Sentence"]
 
@@ -197,12 +197,9 @@ class Reader:
         # "Donc trois choses : quel tribunal, comment sortir, et si …" after a dialogue that asked them: those items
         if (counted := self.counted.asked([(s.text, s.listed, s.asks) for s in sentences])) is not None:
             sentences = [replace(s, asks=s.asks and i in counted) for i, s in enumerate(sentences)]
-        if any(ANY_VALUE_TOLD.search(s.text) for s in sentences):
-            told = [s.listed and FACT_TOLD.search(s.text) and not self.cutter.asks(s.text, True) for s in sentences]
-            sentences = [
-                replace(s, asks=False) if s.asks and fact else s for s, fact in zip(sentences, told, strict=True)
-            ]
-        return sentences
+        # The situation told: listed facts in a message telling a value, the values told before an announced question
+        told = situations([(s.text, s.asks, s.listed) for s in sentences], self.cutter.asks, self.cutter.announced_only)
+        return [replace(s, asks=asks) for s, asks in zip(sentences, told, strict=True)]
 
     def punctuate(self, text: str) -> str:
         """`text` with its spoken punctuation written (see `Dictation`)."""

@@ -201,6 +201,13 @@ class Pieces(PieceWords):
         """Whether a sentence opens with words saying a new question follows ("Par ailleurs, …", "Autre chose : …")."""
         return bool(self._topic.match(fold(sentence).lstrip(" ,;:-–—«\"'")))
 
+    def announced_only(self, sentence: str) -> bool:
+        """Whether a sentence asks only by its enumerator ("Autre question cdg : 95 min sur place.")."""
+        found = self._enumerators.find(sentence) if "?" not in sentence else []
+        for match in reversed(found):
+            sentence = f"{sentence[: match.start()]} {sentence[match.end() :]}"
+        return bool(found) and not self.asks(sentence)
+
     def asks(self, sentence: str, unpunctuated: bool = False) -> bool:
         """Whether a sentence asks something; `unpunctuated`: its message has no "?" (dictated, SMS)."""
         if "?" in sentence or _BLANK.search(sentence):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # A fact told (a year, a day/month, a value after a label or in brackets: "enveloppe : 1 000 € TTC", "(2 350 €)"): a
 # list's item holding one is the situation, unless it asks by itself. In a message telling one (a budget), an item with
@@ -18,3 +19,24 @@ ANY_VALUE_TOLD = re.compile(_VALUE_TOLD)
 def tells_value(sentence: str) -> bool:
     """Whether a sentence tells a date or a value (a year, "15/01", "1 900 €", "2 h"): the situation, not a question."""
     return bool(DATE_TOLD.search(sentence) or FACT_TOLD.search(sentence))
+
+
+def situations(
+    sentences: list[tuple[str, bool, bool]], asks: Callable[[str, bool], bool], announced_only: Callable[[str], bool]
+) -> list[bool]:
+    """Whether each sentence (text, asks, listed) still asks once what it tells is set apart as the situation: in a
+    message telling a labelled value, a listed fact not asking by its own words ("- le CDG vient 2 h 30 par visite");
+    a sentence asking by its enumerator alone and telling values, before the question that enumerator announced
+    ("Autre question cdg : 95 min sur place + 20 min de route. Facture de combien ?")."""
+    valued = any(ANY_VALUE_TOLD.search(text) for text, _, _ in sentences)
+    told = [
+        valued and listed and bool(FACT_TOLD.search(text)) and not asks(text, True) for text, _, listed in sentences
+    ]
+    announcing = [
+        i + 1 < len(sentences) and sentences[i + 1][1] and tells_value(text) and announced_only(text)
+        for i, (text, _, _) in enumerate(sentences)
+    ]
+    return [
+        asked and not fact and not before
+        for (_, asked, _), fact, before in zip(sentences, told, announcing, strict=True)
+    ]

@@ -102,6 +102,7 @@ class Cues:
         self.same_trip = optional(words.same_trip_words)  # "…, même trajet": a later visit's trip, the same
         self.both_ways = optional(words.both_ways_words)  # "30 min de route dans chaque sens": there and back
         self.no_trip = optional(words.no_trip_words)  # "une visio d'1h15 (pas de trajet)": no travel
+        self.unrelated = optional(words.unrelated_words)  # "…de 17h à 23h30, rien à voir": nobody's bill
         self.back = optional(words.return_words)
         self.part_of = optional(words.part_of_words)  # "3 h, dont 30 min de trajet": hours within hours said
         # read in `digits` text, where "combien d'heures" is split as "combien d' heures"
