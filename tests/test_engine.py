@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import EVALUATION_DAY, table
+from conftest import EVALUATION_DAY, open_marked, table
 
 from bot.core.engine import Engine
 from bot.core.evaluation import CALCULATION, IN_SCOPE, OUT_OF_SCOPE, Report
@@ -34,7 +34,7 @@ def test_accuracy_on_evaluation_sets(evaluated: Callable[[str], Report], name: s
         assert total and passed / total >= minimum, (group, passed, total)
 
 
-@pytest.mark.parametrize("case", MATCHING, ids=[case["q"] or "(empty)" for case in MATCHING])
+@pytest.mark.parametrize("case", open_marked(MATCHING), ids=[case["q"] or "(empty)" for case in MATCHING])
 def test_matching_table(engine: Engine, case: dict) -> None:
     check_answer(engine.answer(case["q"], today=TODAY).to_dict(), case)
 

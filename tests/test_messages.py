@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 import pytest
-from conftest import table
+from conftest import open_marked, table
 from test_cli import cli
 
 from bot.core.engine import Engine
@@ -15,7 +15,7 @@ MESSAGES = table("messages.yaml")
 TODAY = date(2026, 11, 28)
 
 
-@pytest.mark.parametrize("case", MESSAGES, ids=[case["q"][:60] for case in MESSAGES])
+@pytest.mark.parametrize("case", open_marked(MESSAGES), ids=[case["q"][:60] for case in MESSAGES])
 def test_messages(engine: Engine, case: dict) -> None:
     if "questions" in case:
         assert engine.reader.read(case["q"]).questions == case["questions"]

@@ -202,6 +202,7 @@ class Engine:
                     and ranked[0].clause_id != best.clause_id
                     and ranked[0].strong_terms
                     and not self.ranker.prefers(best.clause_id, ranked[0].clause_id, text, terms)
+                    and not self.ranker.certain(best.clause_id, focus, focus_terms)  # the story is only its context
                     and not self.calculations.parties.of_other(ranked[0].clause_id, self._named(focus), focus)
                 ):
                     # The sentence alone and the whole message disagree: the message's clause (it holds the
