@@ -105,7 +105,7 @@ def stand_in_ranker(probabilities: dict[str, float], *, fair_out: float = 1.0) -
     found = Ranker.__new__(Ranker)
     found.classifier = _Reads(probabilities)  # type: ignore[assignment]
     found._order = ["art-3", "art-5.2", "art-6"]
-    found._last = None
+    found._recent = ()
     found._fair_out = fair_out
     return found
 

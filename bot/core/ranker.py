@@ -76,6 +76,7 @@ OUT_OF_SCOPE_SURE = 0.99
 LONG_OUT_OF_SCOPE_SURE = 0.95  # a longer question: the classifier is more often right (same sets, 0.9 too)
 MATCHER_CERTAIN = 0.8
 CLASSIFIER_CERTAIN = 0.9  # 0.95 before session 33 (see the docstring)
+RECENT_READINGS = 4
 
 
 class Ranker:
@@ -101,11 +102,12 @@ class Ranker:
             bias = self.classifier.biases()
             gap = max(b for label, b in bias.items() if label != OUT_OF_SCOPE) - bias[OUT_OF_SCOPE]
             self._fair_out = math.exp(TEMPERATURE * min(0.0, gap))
-        self._last: tuple[tuple[str, tuple[str, ...]], dict[str, float]] | None = None
+        # The last readings, newest first: a question sentence and its whole message are each read more than once.
+        self._recent: tuple[tuple[tuple[str, tuple[str, ...]], dict[str, float]], ...] = ()
         self._terms_of = terms_of
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_last": None}  # a pickled engine carries no message
+        return {**self.__dict__, "_recent": ()}  # a pickled engine carries no message
 
     def rank(
         self,
@@ -233,13 +235,16 @@ class Ranker:
         return probabilities.get(one, 0.0) > probabilities.get(other, 0.0)
 
     def _probabilities(self, text: str, terms: list[str]) -> dict[str, float]:
-        """The classifier's reading of `text`; the last one is kept (a message is read whole twice)."""
+        """The classifier's reading of `text`; the last RECENT_READINGS are kept (a message and its question
+        sentence are each read several times)."""
         if not self.classifier:
             return {}
         key = (text, tuple(terms))
-        # One read of `_last` into a local: messages answered at once in the bot's threads each keep
-        # their own reading, even when another thread replaces the kept one in between.
-        last = self._last
-        if last is None or last[0] != key:
-            last = self._last = (key, self.classifier.probabilities(text, terms))
-        return dict(last[1])
+        # One read of `_recent` into a local: messages answered at once in the bot's threads each keep
+        # their own reading, even when another thread replaces the kept ones in between.
+        recent = self._recent
+        found = next((probabilities for kept, probabilities in recent if kept == key), None)
+        if found is None:
+            found = self.classifier.probabilities(text, terms)
+            self._recent = ((key, found), *recent[: RECENT_READINGS - 1])
+        return dict(found)
