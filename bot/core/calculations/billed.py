@@ -65,11 +65,12 @@ class BilledHours(HoursParties):
             if role != "travel" and self.cues.trip and self._same_back(text, d, next_start(durations, d)):
                 roles[i] = (d, "travel") if self.cues.trip.search(self._around(text, d)) else roles[i]
         # "les illuminations sont programmées de 17h à 23h30, rien à voir": hours of a sentence said unrelated, not the visit's
-        unrelated, visit = self.cues.unrelated, self.cues.intervention
-        for i, (d, _role) in enumerate(roles):
-            sentence = self._sentence_of(text, d, whole=True)
-            if unrelated and unrelated.search(sentence) and not (visit and visit.search(sentence)):
-                roles[i] = (d, "own_staff")
+        if (unrelated := self.cues.unrelated) and unrelated.search(text):
+            visit = self.cues.intervention
+            for i, (d, _role) in enumerate(roles):
+                sentence = self._sentence_of(text, d, whole=True)
+                if unrelated.search(sentence) and not (visit and visit.search(sentence)):
+                    roles[i] = (d, "own_staff")
         # "à 1 h 15 de route, donc 2 h 30 de trajet au total": trip hours a later trips' total sums are a part of it
         for i, (d, role) in enumerate(roles):
             if role == "travel" and any(r == "travel" and self._sum_of(text, d, e) for e, r in roles[i + 1 :]):
