@@ -29,7 +29,20 @@ def mention(text: str, year: int, month: int, day: int, start: int) -> DateMenti
     return DateMention(text, value, "", start)
 
 
-def yearless(text: str, month: int, day: int, start: int, today: date) -> DateMention:
-    """A day written without a year ("le 15 mars", "le 22/01"): the last such day up to `today`, its year assumed."""
+def yearless(text: str, month: int, day: int, start: int, today: date, weekday: int | None = None) -> DateMention:
+    """A day written without a year ("le 15 mars", "le 22/01"): the last such day up to `today`, its year assumed;
+    with its `weekday` (0: Monday; "le mardi 15 décembre"), the year around today where it falls on that day, if one
+    does: a signature to come at a meeting is not last year's."""
+    years = [y for y in (today.year - 1, today.year, today.year + 1) if _weekday_of(y, month, day) == weekday]
+    if weekday is not None and years:
+        year = min(years, key=lambda y: abs((date(y, month, day) - today).days))
+        return mention(text, year, month, day, start)
     year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
     return replace(mention(text, year, month, day, start), assumed_year=True)
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:
+        return None  # 29 February of a common year

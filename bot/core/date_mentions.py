@@ -25,6 +25,7 @@ _NUMERIC = re.compile(r"(\d(?<![\d.,/-]\d)\d{0,3})([/.-])(\d{1,2})\2(\d{2,4})(?!
 # What a month with its year holds (its year after a space): without it, the month pattern is not tried. The space
 # first: the regex engine jumps from space to space (five times faster than looking for digits everywhere).
 _YEAR = re.compile(r" \d{4}")
+WEEKDAY_REACH = 15  # characters before a day where its weekday's name is read ("mercredi le 4")
 
 
 @cache
@@ -40,6 +41,12 @@ def _month_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _YEAR_AFTER = re.compile(r" (\d{4})(?!\d)")
+
+
+@cache
+def _weekday_before() -> re.Pattern[str]:
+    """A weekday's name right before a day ("mardi 15 decembre"), its number in `calendar_names().weekdays`."""
+    return re.compile(r"\b(" + "|".join(fold(name) for name in calendar_names().weekdays) + r")\s+(?:le\s+)?$")
 
 
 @cache
@@ -114,7 +121,9 @@ def _scan_written(folded: str, start: int, today: object) -> list[Item[DateMenti
             )
             mention = _mention(folded[match.start() : end].strip(), year, month, day, match.start())
         elif isinstance(today, date):
-            mention = yearless(match.group(0).strip(), month, day, match.start(), today)
+            named = _weekday_before().search(folded, max(0, match.start() - WEEKDAY_REACH), match.start())
+            weekday = [fold(name) for name in calendar_names().weekdays].index(named.group(1)) if named else None
+            mention = yearless(match.group(0).strip(), month, day, match.start(), today, weekday)
         found.append((match.start(), match.end(), mention))
     return found
 

@@ -8,6 +8,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..calendar_names import calendar_names
 from ..date_mentions import DateMention
 from ..phrases import alternatives
 from ..times_of_day import scanned
@@ -34,7 +35,14 @@ class DateLists(Calculator):
         # "court jusqu'au 15/01/2027": `limit_words` right before the date (its window's end)
         limits = alternatives(self.words.limit_words)
         self._to_come_words = folded_words(self.words.signing_to_come_words)  # searched for first (`scanned`)
+        weekdays = "|".join(calendar_names().weekdays)
+        self._weekday = re.compile(rf"(?:\ble\s+|\b(?P<article>du|au)\s+)?\b(?:{weekdays})\s*$")
         self._limit = re.compile(rf"(?<![a-z])(?:{limits})\s*(?:le\s+)?$") if self.words.limit_words else None
+
+    def without_weekday(self, window: str) -> str:
+        """The words before a date with its weekday read as an article: "reçu lundi 23/11" is "reçu le 23/11" (cues
+        ending with "le" read it), "au conseil du mardi 15 décembre" keeps its "du" (never "dû le", a due date)."""
+        return self._weekday.sub(lambda m: f"{m['article'] or 'le'} ", window)
 
     def closes_period(self, window: str) -> bool:
         """Does the date after `window` close a period ("court jusqu'au 15/01/2027", "on a jusqu'au 15/10")?"""
@@ -137,9 +145,17 @@ class DateLists(Calculator):
         les trois parties, le même jour, lors d'une réunion à Arras le"), or None."""
         settings = list(self.cues.setting.finditer(sentence)) if self.cues.setting else []
         if not settings or nearest(sentence[settings[-1].start() :], self.cues.date_cues) != "other":
-            return None
+            return "signature" if self._signing_at(sentence) else None
         act = nearest(sentence[: settings[-1].start()], self.cues.date_cues)
         return act if act != "other" else None
+
+    def _signing_at(self, sentence: str) -> bool:
+        """Is the meeting whose date follows `sentence` where a signature to come is made ("notre maire signera en
+        séance, au conseil municipal du"), not after it ("signera après son CA du": that signature's day is unsaid)?"""
+        found = scanned(self.cues.to_come.compiled, sentence, self._to_come_words) if self.cues.to_come else ()
+        last = next(iter(reversed(list(found))), None)
+        after = self.cues.signing_after
+        return last is not None and not (after and after.search(sentence, last.end()))
 
     def names_party(self, window: str, *, provider: bool = False) -> bool:
         """Does `window` name a party (`provider`: La Fibre or the CDG 62, not the commune's "nous")?"""

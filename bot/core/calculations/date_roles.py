@@ -8,7 +8,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..calendar_names import calendar_names
 from ..date_mentions import DateMention
 from ..folding import folded_start
 from .base import SENTENCE_BREAK, Calculator, Context
@@ -41,10 +40,6 @@ class DateRoles(Calculator):
     """Gives each date of a message its role."""
 
     def __init__(self, context: Context) -> None:
-        weekdays = "|".join(calendar_names().weekdays)
-        # "reçu lundi 23/11": a weekday before a date stands where "le" would ("reçu le 23/11"), so that cues ending
-        # with "le" read it
-        self._weekday = re.compile(rf"(?:\ble\s+)?\b(?:{weekdays})\s*$")
         super().__init__(context)
         # A bounded cache of `_role` by the words around a date: the parts of a long message are read each
         # with the message's context, whose dates (and their words) are then the same, and so is their role.
@@ -118,7 +113,7 @@ class DateRoles(Calculator):
         """The words before a date and the role they give it; kept in `known` if they all lie in a shared context."""
         key = (mention.start, mention.text, previous_end, following.start if following else -1)
         if (found := known.get(key)) is None:
-            window = self._weekday.sub("le ", folded[max(previous_end, mention.start - ROLE_REACH) : mention.start])
+            window = self.lists.without_weekday(folded[max(previous_end, mention.start - ROLE_REACH) : mention.start])
             window += "le " if mention.relative else ""  # "reçu avant-hier" stands where "reçu le 26/11" would
             # Past the previous date, within its clause: "la facture du 15/09 est arrivée à échéance le 15/10".
             wide = CLAUSE_END.split(folded[max(0, mention.start - ROLE_REACH) : mention.start])[-1]
