@@ -25,6 +25,12 @@ _RELAY_MARKS = frozenset(",:;.!–-")  # with the spaces: what joins a relay clo
 _SPACES = re.compile(r"\s*")
 # Who speaks, at a line's start (after its quote marks): a capitalised word, a colon, a question in lower case after it.
 _SPEAKER = re.compile(r"^([ \t>]*)([A-ZÀ-Þ][a-zß-ÿ'’-]*)[ \t]*:[ \t]+(?=[a-zß-ÿ][^\n.?!]*\?[ \t]*$)", re.MULTILINE)
+# A line's speaker label with its time stamp, from a chat or a meeting's captions pasted ("[16:31] Corinne (mairie
+# d'Ecques) : …", "Intervenant 2 [00:14:07] : …"): who speaks and when, whatever is said after it.
+_STAMP = r"\[\d{1,2}:\d{2}(?::\d{2})?\]"
+_STAMPED = re.compile(
+    rf"^([ \t>]*)(?:{_STAMP}[ \t]*[^\n:]{{1,40}}?|[^\n:\[]{{1,40}}?[ \t]*{_STAMP})[ \t]*:[ \t]*", re.MULTILINE
+)
 _GREETING = re.compile(r"(?:[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,2}\s*,\s*)?")
 
 
@@ -61,9 +67,11 @@ class ChatNoise:
         """`text` without the names that say who speaks in a pasted exchange, before their questions ("Sandrine : le
         devis, c'est obligatoire ?\nPaul : et on le paie comment ?"): at least two speakers, each a capitalised word and
         a colon at a line's start, a question of one sentence in lower case after it. One such label alone names a topic
-        ("Préfecture : …"); a header's field ("Objet :", `forward_markers`) stays."""
+        ("Préfecture : …"); a header's field ("Objet :", `forward_markers`) stays. A label with its time stamp
+        ("Intervenant 2 [00:14:07] :") always goes."""
         if ":" not in text:
             return text
+        text = _STAMPED.sub(r"\1", text) if "]" in text else text
         speakers = [m for m in _SPEAKER.finditer(text) if fold(m.group(2)) not in self._fields]
         if len({m.group(2) for m in speakers}) < 2:
             return text
