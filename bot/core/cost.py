@@ -35,6 +35,7 @@ LABEL_WORDS = 3  # "trajet aller-retour : 45 min" names its hours; a longer text
 # a sentence's label, or a list item's ("…, je compare : - prévu au devis : 4 demi-journées de 3 h ; - réalisé : …")
 _LABEL = re.compile(r"(?:^|[.!?;]\s+|:\s+(?=[-•*]))(?:[-•*]\s+)?([^.!?:;\d]{3,40}):[^.!?:;]*$")
 TIME_OF_DAY_REACH = 12  # characters before "14h" where "à" or "vers" make it a time of day
+EVENT_DAY_REACH = 30  # characters before "10h35" where an event and its day are read ("Appel — sam. 28/11, 10h35")
 
 
 class DurationReader:
@@ -111,7 +112,12 @@ class DurationReader:
             if (
                 not per_period
                 and not spent
-                and self._times.is_time(before, clock_hour, int(match.group(1)) if match.group(1).isdigit() else 0)
+                and self._times.is_time(
+                    before,
+                    clock_hour,
+                    int(match.group(1)) if match.group(1).isdigit() else 0,
+                    text[max(0, match.start() - EVENT_DAY_REACH) : match.start()],
+                )
                 and "h" in match.group().lower()
             ):
                 clock.append(match)

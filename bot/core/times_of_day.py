@@ -1,6 +1,5 @@
-"""Times of day in a price question: "à 14h" is no duration, but an arrival then a departure in one sentence
-("arrivé à 14h et reparti à 16h30") is one; "midi" and "minuit" are the hours they name. The words are those
-of knowledge/calculations.yaml (`durations:`)."""
+"""Times of day in a price question: "à 14h" is no duration, an arrival then a departure in one sentence ("arrivé à 14h
+et reparti à 16h30") is one; "midi", "minuit" are their hours. Words: knowledge/calculations.yaml (`durations:`)."""
 
 from __future__ import annotations
 
@@ -22,11 +21,11 @@ _SENTENCE_END = re.compile(r"[.;!?]")
 _FULL_STOP = re.compile(r"[.!?]")  # a sentence's end, not a line's or an item's (";"): a log's lines are one trip
 Span = tuple[int, int]  # minutes of the day, from and to
 _CLAUSE_BREAK = re.compile(r"[.;!?,\n]")
-# "09:30", "14:05": hours and minutes of a clock; not a chat's stamp "[14:02]", a duration "1:30:00" or a ratio. Found
-# from the colon (a literal first: a fast scan, not a look-behind tried at every character), the hours checked after.
+# "09:30": a clock's hours and minutes (not a chat's stamp "[14:02]", "1:30:00"), found from the colon, hours after it
 _COLON_MINUTES = re.compile(r":[0-5]\d")
-# A date's year, then a comma or a dash, right before a clock's late hours: "séance du 12 mars 2026, 18h30"
-_AFTER_DATE = re.compile(r"\b(?:19|20)\d\d\s*[,–-]\s*$")
+_AFTER_DATE = re.compile(r"\b(?:19|20)\d\d\s*[,–-]\s*$")  # a year, a comma or a dash: "séance du 12 mars 2026, 18h30"
+# An event's day in figures (perhaps its weekday before it) between the event and its time: "Appel — sam. 28/11, 10h35"
+_EVENT_DAY = re.compile(r"[\s,—–-]*(?:[^\W\d]+\.?\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?[\s,—–-]*$")
 _NOT_BEFORE, _NOT_AFTER = frozenset("0123456789:["), frozenset("0123456789:]")
 CLOCK_WORD_REACH = 12  # characters before "midi" where "après" makes it a part of the day
 
@@ -128,11 +127,12 @@ class TimesOfDay:
         opener = self._opened.get(" ".join(match.group("link").split()))
         return opener is None or bool(opener.search(text, max(0, match.start() - RANGE_OPENER_REACH), match.start()))
 
-    def is_time(self, before: str, hour: int = 0, hours: int = 0) -> bool:
-        """Does `before` (the words right before hours) make them a time of day ("à 14h", "il est 10h")? `hour`: the
-        hours written as a clock's, with their minutes ("l'appel de 14h30"), else 0; `hours`: the hours written.
-        After an event's name, a clock's hours or hours no meeting lasts are a time ("réunion 14h"; "réunion 2h": 2 h)."""
-        if self._event and self._event.search(before) and (hour or hours >= self._event_hour):
+    def is_time(self, before: str, hour: int = 0, hours: int = 0, wide: str = "") -> bool:
+        """Do `before` (the words right before hours; `wide`: more) make them a time of day ("à 14h")? `hour`: the clock's
+        hours with their minutes ("l'appel de 14h30"), else 0; `hours`: as written. After an event (and its day: "Appel —
+        sam. 28/11, 10h35"), a clock's hours or hours no meeting lasts are a time ("réunion 14h"; "réunion 2h": 2 h)."""
+        event, dayless = self._event, _EVENT_DAY.sub("", wide)
+        if event and (event.search(before) or event.search(dayless)) and (hour or hours >= self._event_hour):
             return True
         elapsed = self.elapsed is not None and self.elapsed.search(before)
         # a clock's late hours after "de" ("l'appel de 14h30") or after a dated comma ("séance du 12/03/2026, 18h30")
