@@ -98,6 +98,7 @@ class DurationReader:
                 found.append(Duration(written, hours, start=start, end=end, clock=True))
         clock: list[re.Match[str]] = []  # times of day ("à 14h"), read below as arrivals and departures
         maybe: set[int] = set()  # of those, the ones that are hours unless they make a stay ("début 9h")
+        times: set[str] = set()  # those said as times of day ("à 18 h"), as written without spaces
         for match in self._duration.finditer(text):
             before = text[max(0, match.start() - TIME_OF_DAY_REACH) : match.start()]
             per_period = self._period is not None and self._period.match(text, match.end())
@@ -121,9 +122,12 @@ class DurationReader:
                 and "h" in match.group().lower()
             ):
                 clock.append(match)
+                times.add("".join(match.group().split()).lower())
             elif not per_period and self._times.milestone(text, match.start(), before, clock_hour):
                 maybe.add(len(clock))
                 clock.append(match)
+            elif "".join(match.group().split()).lower() in times:
+                continue  # "on se retrouve à 18 h … oui oui 18 h": that time said again, no hours spent
             elif written := self._written(match):
                 found.append(written)
                 unit = 60 if match.group(2) else 1  # "30 minutes à l'aller et 30 au retour": the second in minutes
