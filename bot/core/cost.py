@@ -110,6 +110,7 @@ class DurationReader:
             # A clock's hours are written with their minutes ("14h30"): "un délai de 72 h", "de 12 h" may be durations.
             clock_hour = int(match.group(1)) if match.group(4) and match.group(1).isdigit() else 0
             spent = self._times.spent(text, match.end())  # "le formateur a 1h de route"
+            said = "".join(match.group().split()).lower()  # as written, without spaces: "18 h" is "18h"
             if (
                 not per_period
                 and not spent
@@ -122,11 +123,11 @@ class DurationReader:
                 and "h" in match.group().lower()
             ):
                 clock.append(match)
-                times.add("".join(match.group().split()).lower())
+                times.add(said)
             elif not per_period and self._times.milestone(text, match.start(), before, clock_hour):
                 maybe.add(len(clock))
                 clock.append(match)
-            elif "".join(match.group().split()).lower() in times:
+            elif said in times:
                 continue  # "on se retrouve à 18 h … oui oui 18 h": that time said again, no hours spent
             elif written := self._written(match):
                 found.append(written)

@@ -33,8 +33,8 @@ def yearless(text: str, month: int, day: int, start: int, today: date, weekday: 
     """A day written without a year ("le 15 mars", "le 22/01"): the last such day up to `today`, its year assumed;
     with its `weekday` (0: Monday; "le mardi 15 décembre"), the year around today where it falls on that day, if one
     does: a signature to come at a meeting is not last year's."""
-    years = [y for y in (today.year - 1, today.year, today.year + 1) if _weekday_of(y, month, day) == weekday]
-    if weekday is not None and years:
+    around = (today.year - 1, today.year, today.year + 1)
+    if weekday is not None and (years := [y for y in around if _weekday_of(y, month, day) == weekday]):
         year = min(years, key=lambda y: abs((date(y, month, day) - today).days))
         return mention(text, year, month, day, start)
     year = today.year if (month, day) <= (today.month, today.day) else today.year - 1

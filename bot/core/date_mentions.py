@@ -44,9 +44,10 @@ _YEAR_AFTER = re.compile(r" (\d{4})(?!\d)")
 
 
 @cache
-def _weekday_before() -> re.Pattern[str]:
-    """A weekday's name right before a day ("mardi 15 decembre"), its number in `calendar_names().weekdays`."""
-    return re.compile(r"\b(" + "|".join(fold(name) for name in calendar_names().weekdays) + r")\s+(?:le\s+)?$")
+def _weekday_before() -> tuple[re.Pattern[str], dict[str, int]]:
+    """A weekday's name right before a day ("mardi 15 decembre"), and each name's number (0: Monday)."""
+    names = {fold(name): number for number, name in enumerate(calendar_names().weekdays)}
+    return re.compile(r"\b(" + "|".join(names) + r")\s+(?:le\s+)?$"), names
 
 
 @cache
@@ -121,8 +122,9 @@ def _scan_written(folded: str, start: int, today: object) -> list[Item[DateMenti
             )
             mention = _mention(folded[match.start() : end].strip(), year, month, day, match.start())
         elif isinstance(today, date):
-            named = _weekday_before().search(folded, max(0, match.start() - WEEKDAY_REACH), match.start())
-            weekday = [fold(name) for name in calendar_names().weekdays].index(named.group(1)) if named else None
+            weekday_name, weekdays = _weekday_before()
+            named = weekday_name.search(folded, max(0, match.start() - WEEKDAY_REACH), match.start())
+            weekday = weekdays[named.group(1)] if named else None
             mention = yearless(match.group(0).strip(), month, day, match.start(), today, weekday)
         found.append((match.start(), match.end(), mention))
     return found

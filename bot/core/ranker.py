@@ -76,7 +76,7 @@ OUT_OF_SCOPE_SURE = 0.99
 LONG_OUT_OF_SCOPE_SURE = 0.95  # a longer question: the classifier is more often right (same sets, 0.9 too)
 MATCHER_CERTAIN = 0.8
 CLASSIFIER_CERTAIN = 0.9  # 0.95 before session 33 (see the docstring)
-RECENT_READINGS = 4
+RECENT_READINGS = 4  # classifier readings kept: a message, its question sentence, and a part's, each read again
 
 
 class Ranker:

@@ -152,10 +152,9 @@ class DateLists(Calculator):
     def _signing_at(self, sentence: str) -> bool:
         """Is the meeting whose date follows `sentence` where a signature to come is made ("notre maire signera en
         séance, au conseil municipal du"), not after it ("signera après son CA du": that signature's day is unsaid)?"""
-        found = scanned(self.cues.to_come.compiled, sentence, self._to_come_words) if self.cues.to_come else ()
-        last = next(iter(reversed(list(found))), None)
+        found = list(scanned(self.cues.to_come.compiled, sentence, self._to_come_words)) if self.cues.to_come else []
         after = self.cues.signing_after
-        return last is not None and not (after and after.search(sentence, last.end()))
+        return bool(found) and not (after and after.search(sentence, found[-1].end()))
 
     def names_party(self, window: str, *, provider: bool = False) -> bool:
         """Does `window` name a party (`provider`: La Fibre or the CDG 62, not the commune's "nous")?"""
