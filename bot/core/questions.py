@@ -209,9 +209,13 @@ class QuestionFinder(FollowUps):
         return any(self.names_something(sentence.text) for sentence in message.sentences[len(own) :])
 
     def _asks_when(self, piece: str) -> bool:
-        """ "…, et au bout de combien de temps": how long or from when, asked of the piece before it."""
+        """ "…, et au bout de combien de temps": how long or from when, asked of the piece before it; not a piece naming
+        another topic ("… et ensuite la salle des fêtes elle se loue combien pour le repas des aînés")."""
         cutter = self.reader.cutter
-        return cutter.is_linked(piece) and not self.names_something(cutter.time_question.sub(" ", fold(piece)))
+        rest = cutter.time_question.sub(
+            " ", fold(piece)
+        )  # "… combien de temps on lui laisse pour se rattraper": asked of it
+        return cutter.is_linked(piece) and not self.names_something(rest) and not self._foreign(rest)
 
     def names_a_party(self, text: str) -> bool:
         """Whether `text` names a party, the commune ("nous", "on", "la mairie") included."""
