@@ -131,8 +131,8 @@ class TimesOfDay:
         """Do `before` (the words right before hours; `wide`: more) make them a time of day ("à 14h")? `hour`: the clock's
         hours with their minutes ("l'appel de 14h30"), else 0; `hours`: as written. After an event (and its day: "Appel —
         sam. 28/11, 10h35"), a clock's hours or hours no meeting lasts are a time ("réunion 14h"; "réunion 2h": 2 h)."""
-        event, dayless = self._event, _EVENT_DAY.sub("", wide)
-        if event and (event.search(before) or event.search(dayless)) and (hour or hours >= self._event_hour):
+        timed, event = hour or hours >= self._event_hour, self._event  # `wide` read only when `before` names no event
+        if timed and event and (event.search(before) or event.search(_EVENT_DAY.sub("", wide))):
             return True
         elapsed = self.elapsed is not None and self.elapsed.search(before)
         # a clock's late hours after "de" ("l'appel de 14h30") or after a dated comma ("séance du 12/03/2026, 18h30")

@@ -64,7 +64,8 @@ class BilledHours(HoursParties):
         for i, (d, role) in enumerate(roles):  # "45 min pour venir et autant pour repartir": travel, there and back
             if role != "travel" and self.cues.trip and self._same_back(text, d, next_start(durations, d)):
                 roles[i] = (d, "travel") if self.cues.trip.search(self._around(text, d)) else roles[i]
-        # "les illuminations sont programmées de 17h à 23h30, rien à voir": hours of a sentence said unrelated, not the visit's
+        # "les illuminations sont programmées de 17h à 23h30, rien à voir": hours of a sentence said unrelated, not the
+        # visit's, given the role of hours nobody bills (own_staff's, as a council's meeting: left out, never priced)
         if (unrelated := self.cues.unrelated) and unrelated.search(text):
             visit = self.cues.intervention
             for i, (d, _role) in enumerate(roles):
