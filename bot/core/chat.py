@@ -26,8 +26,9 @@ _SPACES = re.compile(r"\s*")
 # Who speaks, at a line's start (after its quote marks): a capitalised word, a colon, a question in lower case after it.
 _SPEAKER = re.compile(r"^([ \t>]*)([A-ZÀ-Þ][a-zß-ÿ'’-]*)[ \t]*:[ \t]+(?=[a-zß-ÿ][^\n.?!]*\?[ \t]*$)", re.MULTILINE)
 # A line's speaker label with its time stamp, from a chat or a meeting's captions pasted ("[16:31] Corinne (mairie
-# d'Ecques) : …", "Intervenant 2 [00:14:07] : …"): who speaks and when, whatever is said after it.
-_STAMP = r"\[\d{1,2}:\d{2}(?::\d{2})?\]"
+# d'Ecques) : …", "Intervenant 2 [00:14:07] : …", a WhatsApp export's "27/11/2026 21:40 - Jérôme V.: …" or
+# "[27/11/2026, 21:40:12] Martine : …"): who speaks and when, whatever is said after it.
+_STAMP = r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\[?\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*-?)"
 _STAMPED = re.compile(
     rf"^([ \t>]*)(?:{_STAMP}[ \t]*[^\n:]{{1,40}}?|[^\n:\[]{{1,40}}?[ \t]*{_STAMP})[ \t]*:[ \t]*", re.MULTILINE
 )
@@ -71,7 +72,7 @@ class ChatNoise:
         ("Intervenant 2 [00:14:07] :") always goes."""
         if ":" not in text:
             return text
-        text = _STAMPED.sub(r"\1", text) if "]" in text else text
+        text = _STAMPED.sub(r"\1", text) if "]" in text or " - " in text else text
         speakers = [m for m in _SPEAKER.finditer(text) if fold(m.group(2)) not in self._fields]
         if len({m.group(2) for m in speakers}) < 2:
             return text

@@ -20,6 +20,15 @@ _NOISE = re.compile(
     + r"|\x1b\[[0-9;?]*[ -/]*[@-~]|</?[a-zA-Z][^<>]{0,80}>|https?://\S+|\*\*+|(?<=\w)__+|__+(?=\w)|\[[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9 '’/&.-]{1,30}\]"
 )
 
+# A task list's box opening a line ("- [ ] délai de prévenance", "[x] rappeler le plombier", copied from Planner, Notion
+# or Markdown) is a checklist's: empty, an item to fill in (lists.py reads "☐" as a list's bullet); ticked, a thing done.
+_TASK_BOX = re.compile(r"^([ \t]*)(?:[-*•][ \t]*)?\[([ xX✓✔]?)\](?=[ \t])", re.MULTILINE)
+
+
+def _box(match: re.Match[str]) -> str:
+    return match.group(1) + ("☐" if match.group(2).strip() == "" else "☑")
+
+
 # Line breaks, tabs and no-break spaces are spaces (and printable once replaced). Replaced one by one:
 # str.replace scans in C, where str.translate looks each character of a long message up in a dict.
 _COMMON_SPACES = tuple((char, " ") for char in "\n\r\t\xa0\u202f\u2009")
@@ -41,7 +50,10 @@ def _unelided(match: re.Match[str]) -> str:
 def clean(question: str, *, lines: bool = False) -> str:
     """The question without control characters, markup or addresses, cut to a Telegram message; with
     `lines`, its non-empty lines each cleaned, one per line (a line break ends a sentence or a list item)."""
-    visible = _NOISE.sub(" ", question[: MAX_QUESTION_CHARS * 2])
+    visible = question[: MAX_QUESTION_CHARS * 2]
+    if "[" in visible:
+        visible = _TASK_BOX.sub(_box, visible)
+    visible = _NOISE.sub(" ", visible)
     for char, space in _LINE_SPACES if lines else _COMMON_SPACES:
         if char in visible:
             visible = visible.replace(char, space)

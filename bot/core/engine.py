@@ -77,9 +77,8 @@ class Engine:
         finding = (self.reader, self.matcher, parties, self.mentions.unstated)
         self.questions = QuestionFinder(*finding, threshold=threshold, inside=inside)
         readers = (self.matcher, self._named, self.citations.joined, self.questions.names_a_party)
-        self.part_reader = PartReader(
-            *readers, threshold=threshold, counterpart=counterpart, inside=inside, off_topic=self.ranker.off_topic
-        )
+        hooks = {"counterpart": counterpart, "inside": inside, "off_topic": self.ranker.off_topic}
+        self.part_reader = PartReader(*readers, threshold=threshold, counts=self.reader.counted.counts, **hooks)
         self.anchors = Anchors(knowledge.reading.anchor_words)
         # "La Fibre, pardon le CDG": the party meant, read before the rest
         self.corrections = Corrections(knowledge.reading.party_corrections, parties, self._named)

@@ -31,6 +31,7 @@ _LETTER_DATE = re.compile(
     r"(?=[ \t]*[^\W\d][^\n\d]{0,30},[ \t]*\n)"  # then a greeting line ("Bonjour,", "Madame, Monsieur,"): a letter
 )
 HEADER_CHARS = 400  # forwarding headers are at the start
+MAX_FIELD_WORDS = 6  # a header field's value ("Demandeur : Océane (accueil Lumbres)"), not a message
 MIN_QUOTED_MESSAGE = 40  # a shorter quote is a phrase quoted inside a sentence (« à tout moment »)
 
 
@@ -52,7 +53,8 @@ class Forwarding:
         fields = "|".join(flexible(marker, folded=True) for marker in markers if marker.endswith(":"))
         headers = [
             # "De : X Objet : Y": a field runs to the next field; its last one ends at its colon.
-            flexible(marker, folded=True) + rf"(?:[^«]{{0,120}}?(?=\s(?:{fields})))?"
+            # (never past a question: "Description :\n1/ … ?\nDemandeur : …" is a form's fields around its text)
+            flexible(marker, folded=True) + rf"(?:[^«?]{{0,120}}?(?=\s(?:{fields})))?"
             if marker.endswith(":")
             # "Ticket n° 8915 — Priorité : …": a marker with no colon of its own runs to the next field, else to its colon
             else flexible(marker, folded=True) + rf"(?!\w)(?:[^:«]{{0,80}}?(?=\s(?:{fields}))|[^:«]{{0,80}}:)"
@@ -101,7 +103,10 @@ class Forwarding:
             match = self._header.match(fold(body[:HEADER_CHARS])) if self._header else None
             header = body[: original_length(body, match.end())] if match else ""
             body = undated(body[len(header) :]) if match else body
-            if start and body.strip():
+            # A quoted field ("> De : mairie d'Enquin") after words that ask, before words that do not, is a reply's
+            # history (history.py), the questions above it the message's own: nothing forwarded.
+            replied = text[start:].lstrip(" \t").startswith(">") and "?" in text[:start] and "?" not in body
+            if start and not replied and _is_message(body):
                 return Unwrapped(body, text[:start].strip(), self._sender_of(header))
         if lines and (separator := _SEPARATOR.search(text)):
             body = text[separator.end() :]
@@ -144,6 +149,13 @@ def _quoted_phrase(quoted: str, text: str, end: int) -> bool:
     administratif » ?"), not the message: it asks nothing, is no whole sentence, and the sentence it stands in
     ends with a question mark."""
     return "?" not in quoted and not quoted.rstrip().endswith((".", "!", "…")) and bool(_ASKED_AFTER.match(text, end))
+
+
+def _is_message(body: str) -> bool:
+    """Whether what follows a header field found on a later line is a message, not only that field's short value: a
+    form's last field ("… ?\nDemandeur : Océane (accueil Lumbres)") ends the text it follows, forwards nothing."""
+    body = body.strip()
+    return "?" in body or "\n" in body or len(body.split()) > MAX_FIELD_WORDS
 
 
 def undated(body: str) -> str:

@@ -78,6 +78,7 @@ class PartReader:
         counterpart: Callable[[str, list[str], str, str], Answer | None] = lambda *_: None,
         inside: Callable[[str], tuple[str, ...]] = lambda _: (),
         off_topic: Callable[[str], bool] = lambda _: False,
+        counts: Callable[[str], int] = lambda _: 0,
     ) -> None:
         self.matcher = matcher
         self.threshold = threshold  # a lone question's: a part answered under it is answered only as one of several
@@ -87,6 +88,7 @@ class PartReader:
         self.counterpart = counterpart  # (question, terms, a party's clause, another party): that party's own clause
         self.inside = inside  # the articles a clause is a sub-article of (Knowledge.articles_of)
         self.off_topic = off_topic  # whether the classifier reads a text alone as "hors sujet"
+        self.counts = counts  # how many things a sentence announces ("2 questions du maire : …": 2), 0 if none
 
     def answers(
         self, message: Message, asked: Sequence[Question], *, anchored: bool, answer_part: PartAnswerer
@@ -97,6 +99,10 @@ class PartReader:
         figures = shared(message.context)  # each question's `figures` starts with it: folded once
         asking = _Asking(message, context_terms, figures, anchored, answer_part)
         answered = Answered()
+        # "2 questions du maire : … ? et … ?": as many questions as the writer counted are as many answers, even on one
+        # clause (none is joined to the clause before; a computation answering both, or a question asking again what
+        # another asked, no new word, is still answered once)
+        counted = max(map(self.counts, (sentence.text for sentence in message.sentences)), default=0) >= len(asked)
         for question in asked:
             part, reading = self._first_good_reading(asking, question)
             part = settled(part, reading, question, answered)
@@ -107,7 +113,7 @@ class PartReader:
                 part = shown = own  # the computation before again ("Il me faut le jour exact …"): its own clause
             if self._refused_alone(asking, part, question, answered) or self._off_topic(part, question):
                 part = shown = not_found(question.text)
-            if not (said_again(shown, question, answered) or self._joined(part, question, answered)):
+            if not (said_again(shown, question, answered) or self._joined(part, question, answered, counted)):
                 self._record(part, shown, question, answered)
         return answered.parts
 
@@ -195,7 +201,7 @@ class PartReader:
         before = question.before.rstrip()
         return not before or before.endswith("?") or self.off_topic(f"{before} {question.text}")  # not a question
 
-    def _joined(self, part: Answer, question: Question, answered: Answered) -> bool:
+    def _joined(self, part: Answer, question: Question, answered: Answered, counted: bool = False) -> bool:
         """Whether `question` asks on the clause the question just before answered, and is answered with it, once
         (issue 12): "La convention est-elle reconduite automatiquement ? Et pour combien de temps ?" gets article 3
         once, quoting what each asked; a computation quoting that clause answers it too ("combien coûte une heure du CDG,
@@ -214,8 +220,8 @@ class PartReader:
         if computed and not question.follows and not self.named(question.text) - self.named(last.question):
             answered.parts[-1] = replace(last, question=f"{last.question} {question.text}")
             return True
-        if not clause_answer(last):
-            return False
+        if counted or not clause_answer(last):
+            return False  # `counted`: the writer counted her questions, each its own section (see `answers`)
         other_party = not question.restates and bool(self.named(question.text) - self.named(last.question))
         first, second = last.citations[0].id, part.citations[0].id
         # the same clause, or a clause and its article ("art-4.2.1", "art-4.2"): one question, answered with the clause
