@@ -226,7 +226,9 @@ class PartReader:
         first, second = last.citations[0].id, part.citations[0].id
         # the same clause, or a clause and its article ("art-4.2.1", "art-4.2"): one question, answered with the clause
         last_inside, part_inside = second in self.inside(first), first in self.inside(second)
-        if not (first == second or last_inside or part_inside) or other_party:
+        # a question asked again in other words is one question, whatever clause its own words find ("Qui signe pour
+        # La Fibre ? Enfin, je veux dire, qui est son président ?")
+        if not (first == second or last_inside or part_inside or question.restates) or other_party:
             return False  # another clause, or another party's case ("La Fibre … ? Et le CDG 62 peut-il … ?")
         joined = f"{last.question}{' ' if last.question.endswith(('?', '.', '!')) else ' ; '}{question.text}"
         # the clause's answer (what was asked precisely), else the surer reading's
