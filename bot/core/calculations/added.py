@@ -8,9 +8,10 @@ import itertools
 import re
 
 from ..cost import Duration
-from .base import Calculator
+from .base import SENTENCE_END, Calculator
 
 WORDS = re.compile(r"[a-z]{2,}")  # a word left between two durations (a cue's plural "s" is none)
+RESTATED_REACH = 50  # characters between a session's hours and the time span that says them again
 
 
 class AddedUp(Calculator):
@@ -34,6 +35,27 @@ class AddedUp(Calculator):
             )
             for (first, one), (second, two) in itertools.pairwise(durations)
         )
+
+    def without_restated_span(self, text: str, own: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
+        """`own` without a time span giving again, right after them, the hours of the session just said ("une séance en
+        visio d'une heure et demie, le mardi suivant de 15 h à 16 h 30"): one session, said twice. Not a span joined
+        to them by an addition ("2 h lundi, puis mardi de 14 h à 16 h": two sessions)."""
+        for index, (span, role) in enumerate(own[1:], 1):
+            said, said_role = own[index - 1]
+            gap = text[said.end : span.start]
+            if (
+                span.clock
+                and not said.clock
+                and role == said_role == "intervention"
+                and span.hours is not None
+                and span.hours == said.hours
+                and len(gap) <= RESTATED_REACH
+                and not SENTENCE_END.search(gap)
+                # after the gap's last comma (before it, the end of the hours' own words: "1 heure| et demie, le …")
+                and not (self.cues.addition and self.cues.addition.search(gap.rsplit(",", 1)[-1]))
+            ):
+                return [*own[:index], *own[index + 1 :]]
+        return own
 
     def _visit_trip(self, text: str, first: tuple[Duration, str], second: tuple[Duration, str]) -> bool:
         """A visit's hours and its trip, one sentence after the other ("venu de 9h à 11h. Il a mis 30 min pour venir"):

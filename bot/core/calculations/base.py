@@ -15,7 +15,8 @@ from ..knowledge import Knowledge
 from ..matching import Matcher
 from .cues import CuePattern, Cues, cue_pattern
 
-_MARK = re.compile(r"[.!?]")  # where a sentence ends (`_questions`)
+SENTENCE_MARKS = ".!?"  # what ends a sentence, for hours and questions
+SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # between two sentences (`asking`, a date's role)
 ASIDE = re.compile(r"\([^()]*\)")  # an aside in brackets, closed: it says more of what precedes it
 REPORTED_CACHE_SIZE = 512  # sentences searched for a reported question: a few messages'
@@ -109,7 +110,7 @@ class Reported:
     when one of its sentences does."""
 
     def __init__(self, phrases: list[str]) -> None:
-        if any(_MARK.search(phrase) for phrase in phrases):
+        if any(SENTENCE_END.search(phrase) for phrase in phrases):
             raise ValueError("a reported question's phrase holds a sentence's mark")
         self.pattern = cue_pattern(phrases).compiled
         self._held: dict[str, bool] = {}
@@ -146,7 +147,7 @@ _contexts: dict[str, tuple[list[str], int]] = {}  # the shared context's questio
 def _marked(folded: str, asked: list[str], start: int, position: int) -> tuple[list[str], int]:
     """`asked` and the sentences of `folded` that ask past `position` (the sentence going on there starts at `start`),
     and where the sentence going on at its end starts."""
-    for mark in _MARK.finditer(folded, position):
+    for mark in SENTENCE_END.finditer(folded, position):
         if mark.group() == "?":
             asked.append(folded[start : mark.end()])
         start = mark.end()

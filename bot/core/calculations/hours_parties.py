@@ -3,15 +3,10 @@
 
 from __future__ import annotations
 
-import re
-
 from ..cost import Duration
-from .base import sentence_start
+from .base import SENTENCE_END, SENTENCE_MARKS, sentence_start
 from .duration_role import DurationRoles
 from .parties import Parties
-
-SENTENCE_MARKS = ".!?"  # what ends a sentence, for hours
-SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 
 
 class HoursParties(DurationRoles):

@@ -76,7 +76,7 @@ class Prices(Calculator):
         billed = [(d, role) for d, role in roles if role in ("intervention", "travel")]
         if not billed:
             return self._not_billed(question, terms, roles[0][1], named)
-        billed = self._without_restated_total(text, billed)
+        billed = self.billed.without_restated_span(text, self._without_restated_total(text, billed))
         own = self.billed.not_fibres(text, billed)
         if not own:
             return self.parties.counterpart(question, terms, self.cost_clause, "fibre")
