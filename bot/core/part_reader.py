@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Protocol
 
 from .answer import Answer, Citation
@@ -99,10 +100,9 @@ class PartReader:
         figures = shared(message.context)  # each question's `figures` starts with it: folded once
         asking = _Asking(message, context_terms, figures, anchored, answer_part)
         answered = Answered()
-        # "2 questions du maire : … ? et … ?": as many questions as the writer counted are as many answers, even on one
-        # clause (none is joined to the clause before; a computation answering both, or a question asking again what
-        # another asked, no new word, is still answered once)
-        counted = max(map(self.counts, (sentence.text for sentence in message.sentences)), default=0) >= len(asked)
+        # "2 questions du maire : … ? et … ?": as many answers as questions counted, none joined to the clause before (a
+        # computation answering both, a question only asking again, still once); read only when one is about to be
+        counted = cache(lambda: max(map(self.counts, (s.text for s in message.sentences)), default=0) >= len(asked))
         for question in asked:
             part, reading = self._first_good_reading(asking, question)
             part = settled(part, reading, question, answered)
@@ -201,7 +201,7 @@ class PartReader:
         before = question.before.rstrip()
         return not before or before.endswith("?") or self.off_topic(f"{before} {question.text}")  # not a question
 
-    def _joined(self, part: Answer, question: Question, answered: Answered, counted: bool = False) -> bool:
+    def _joined(self, part: Answer, question: Question, answered: Answered, counted: Callable[[], bool]) -> bool:
         """Whether `question` asks on the clause the question just before answered, and is answered with it, once
         (issue 12): "La convention est-elle reconduite automatiquement ? Et pour combien de temps ?" gets article 3
         once, quoting what each asked; a computation quoting that clause answers it too ("combien coûte une heure du CDG,
@@ -220,7 +220,7 @@ class PartReader:
         if computed and not question.follows and not self.named(question.text) - self.named(last.question):
             answered.parts[-1] = replace(last, question=f"{last.question} {question.text}")
             return True
-        if counted or not clause_answer(last):
+        if not clause_answer(last) or counted():
             return False  # `counted`: the writer counted her questions, each its own section (see `answers`)
         other_party = not question.restates and bool(self.named(question.text) - self.named(last.question))
         first, second = last.citations[0].id, part.citations[0].id
