@@ -101,7 +101,7 @@ class PartReader:
         asking = _Asking(message, context_terms, figures, anchored, answer_part)
         answered = Answered()
         # "2 questions du maire : … ? et … ?": as many answers as questions counted, none joined to the clause before (a
-        # computation answering both, a question only asking again, still once); read only when one is about to be
+        # computation answering both, a question only asking again, still once); read when a join is about to happen
         counted = cache(lambda: max(map(self.counts, (s.text for s in message.sentences)), default=0) >= len(asked))
         for question in asked:
             part, reading = self._first_good_reading(asking, question)
