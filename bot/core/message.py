@@ -89,6 +89,7 @@ class Reader:
         self._titles = Titles(reading.title_abbreviations, reading.note_abbreviations)  # "M. Baert", "rés. conv."
         self.question_nouns = PhraseFinder(reading.question_nouns)  # "Nos questions :" announces questions
         self._unsure = PhraseFinder(reading.unsure_phrases)  # "je ne sais pas si …": asks in a message without "?"
+        self._done = re.compile(rf":\s*(?:{alternatives(reading.done_values)})\W*$", re.I)  # "… : OK": a thing done
         self._checks = PhraseFinder(reading.check_words)  # "Vrai ou faux ?" announces the statements listed after it
         self.back_question = phrases_pattern(reading.back_questions, start=True)  # "Est-ce conforme ?": asks of before
         self.dictation = Dictation(reading)
@@ -198,7 +199,8 @@ class Reader:
         if (counted := self.counted.asked([(s.text, s.listed, s.asks) for s in sentences])) is not None:
             sentences = [replace(s, asks=s.asks and i in counted) for i, s in enumerate(sentences)]
         # The situation told: listed facts in a message telling a value, the values told before an announced question
-        told = situations([(s.text, s.asks, s.listed) for s in sentences], self.cutter.asks, self.cutter.announced_only)
+        said = [(s.text, s.asks, s.listed) for s in sentences]
+        told = situations(said, self.cutter.asks, self.cutter.announced_only, self._done.search)
         return [replace(s, asks=asks) for s, asks in zip(sentences, told, strict=True)]
 
     def punctuate(self, text: str) -> str:

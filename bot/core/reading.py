@@ -80,6 +80,7 @@ class Reading:
     spelled_acronyms: tuple[str, ...] = ()
     item_labels: tuple[str, ...] = ()
     todo_requests: tuple[str, ...] = ()
+    done_values: tuple[str, ...] = ()
     spoken_stops: tuple[str, ...] = ()
     spoken_stops_before_question: tuple[str, ...] = ()
     list_counts: tuple[tuple[str, int], ...] = ()

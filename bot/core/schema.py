@@ -146,6 +146,7 @@ class VocabularyFile(StrictModel):
     spelled_acronyms: list[str] = []
     item_labels: list[str] = []
     todo_requests: list[str] = []
+    done_values: list[str] = []
     spoken_stops: list[str] = []
     spoken_stops_before_question: list[str] = []
     list_counts: dict[str, int] = {}

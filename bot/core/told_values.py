@@ -22,15 +22,21 @@ def tells_value(sentence: str) -> bool:
 
 
 def situations(
-    sentences: list[tuple[str, bool, bool]], asks: Callable[[str, bool], bool], announced_only: Callable[[str], bool]
+    sentences: list[tuple[str, bool, bool]],
+    asks: Callable[[str, bool], bool],
+    announced_only: Callable[[str], bool],
+    done: Callable[[str], object] = lambda _: False,
 ) -> list[bool]:
     """Whether each sentence (text, asks, listed) still asks once what it tells is set apart as the situation: in a
     message telling a labelled value, a listed fact not asking by its own words ("- le CDG vient 2 h 30 par visite");
     a sentence asking by its enumerator alone and telling values, before the question that enumerator announced
-    ("Autre question cdg : 95 min sur place + 20 min de route. Facture de combien ?")."""
+    ("Autre question cdg : 95 min sur place + 20 min de route. Facture de combien ?"); a listed item told done ("☐
+    Délibération autorisant le maire : OK", `done`) when another sentence asks with a "?"."""
     valued = any(ANY_VALUE_TOLD.search(text) for text, _, _ in sentences)
+    marked = any("?" in text for text, _, _ in sentences)
     told = [
-        valued and listed and bool(FACT_TOLD.search(text)) and not asks(text, True) for text, _, listed in sentences
+        listed and ((valued and bool(FACT_TOLD.search(text)) and not asks(text, True)) or (marked and bool(done(text))))
+        for text, _, listed in sentences
     ]
     announcing = [
         i + 1 < len(sentences) and sentences[i + 1][1] and tells_value(text) and announced_only(text)
