@@ -212,9 +212,8 @@ class QuestionFinder(FollowUps):
         """ "…, et au bout de combien de temps": how long or from when, asked of the piece before it; not a piece naming
         another topic ("… et ensuite la salle des fêtes elle se loue combien pour le repas des aînés")."""
         cutter = self.reader.cutter
-        rest = cutter.time_question.sub(
-            " ", fold(piece)
-        )  # "… combien de temps on lui laisse pour se rattraper": asked of it
+        # "… combien de temps on lui laisse pour se rattraper": its other words few, asked of the piece before
+        rest = cutter.time_question.sub(" ", fold(piece))
         return cutter.is_linked(piece) and not self.names_something(rest) and not self._foreign(rest)
 
     def names_a_party(self, text: str) -> bool:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 _LETTER = re.compile("[a-z]")  # a linking word, not a sign ("," "+")
 LIST_LINK_WORDS = 4  # words besides a party that may go on a list past a sentence's end ("puis par la Fibre le")
 SENTENCE_MARKS = ".;!?"  # what ends a sentence, for a date's role
-_SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
+SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")  # (date_roles.py too)
 
 
 class DateLists(Calculator):
@@ -80,7 +80,7 @@ class DateLists(Calculator):
         copy, moved = self.cues.copy, self.cues.copy_moved
         if copy and moved and copy.search(window) and moved.search(window):
             return False  # "signé le 21 août (exemplaire reçu chez nous le 26 août)": a copy's journey, not a signature
-        ends = list(_SENTENCE_END.finditer(window))
+        ends = list(SENTENCE_END.finditer(window))
         if not ends:
             # Joined by a linking word ("et par les deux autres parties le"), or by a party or a sign a few words
             # before it: not "(signée le 15 juillet 2025) a subi le 4 novembre 2026", nor "signée le 16/12/2025, on a
@@ -110,7 +110,7 @@ class DateLists(Calculator):
         return any(
             not any(
                 m.start >= s.end()
-                and not _SENTENCE_END.search(folded, s.end(), m.start)
+                and not SENTENCE_END.search(folded, s.end(), m.start)
                 and not (after and after.search(folded, s.end(), m.start))
                 for m in mentions
             )
@@ -127,7 +127,7 @@ class DateLists(Calculator):
         received = (self.cues.date_cues.get("receipt"), self.cues.after_cues.get("receipt"))
         moved = self.cues.copy_moved
         return any(cue and cue.search(window, 0, copy.start()) for cue in received) or bool(
-            moved and not _SENTENCE_END.search(window, copy.end()) and moved.search(window, copy.end())
+            moved and not SENTENCE_END.search(window, copy.end()) and moved.search(window, copy.end())
         )
 
     def copy_dated(self, window: str) -> bool:
@@ -136,7 +136,7 @@ class DateLists(Calculator):
         dated, letter = self.cues.copy_dated, self.cues.date_cues.get("letter")
         if not (dated and self.cues.copy and dated.search(window)):
             return False
-        start = max((end.end() for end in _SENTENCE_END.finditer(window)), default=0)
+        start = max((end.end() for end in SENTENCE_END.finditer(window)), default=0)
         copy = self.cues.copy.search(window, start)
         return bool(copy) and not (letter and letter.search(window, start, copy.start()))
 

@@ -13,14 +13,13 @@ from ..folding import folded_start
 from .base import SENTENCE_BREAK, Calculator, Context
 from .cue_roles import first as _first
 from .cue_roles import nearest as _nearest
-from .date_lists import SENTENCE_MARKS, DateLists
+from .date_lists import SENTENCE_END, SENTENCE_MARKS, DateLists
 from .document_roles import CLAUSE_END, DocumentRoles
 
 ROLE_REACH = 80  # characters before a date where its role is looked for
 FAR_REACH = 240  # ... and in its sentence, when none is said in those
 ROLE_CACHE_SIZE = 64  # the dates of one message (a cache kept across messages would only serve repeated messages)
 _UNKNOWN = "?"  # not a role: `_role` gives a role's name or None
-_SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 _Known = dict[tuple[int, str, int, int], tuple[str, str | None]]  # a shared context's dates, read once (`_read`)
 _QUALIFIER = re.compile(r"[a-z]*\s*(?:de|d')\s*")  # the end of a cue's word, then "de": "lettre de résiliation"
 _HEADS = re.compile(r"[ \t]*:[ \t]*(?=\w)")  # "- 9 février 2026 : signature du maire ;": the date heads its item
@@ -211,10 +210,10 @@ class DateRoles(Calculator):
 
         Not the words that are the next date's own ("lettre reçue le 15/11 suite à la mise en demeure du 01/08")."""
         start = mention.start + len(mention.text)
-        if _SENTENCE_END.search(mention.text[-1:]):
+        if SENTENCE_END.search(mention.text[-1:]):
             return ""  # "… jusqu'au 31 mars. A compter de la réception, …": its sentence ends with it
         stop = min(start + self.words.after_reach, following.start if following else len(folded))
-        text = _SENTENCE_END.split(folded[start:stop])[0]
+        text = SENTENCE_END.split(folded[start:stop])[0]
         if following and start + len(text) >= following.start and _nearest(text, self.cues.date_cues):
             return ""
         return text
@@ -238,7 +237,7 @@ class DateRoles(Calculator):
             return False  # "lettre recommandée de résiliation le 02/12": the letter's date, not the end
         moved = self.cues.copy_moved  # "le recommandé annonçant la résiliation est arrivé le": the letter's journey
         return not (
-            _SENTENCE_END.search(since)
+            SENTENCE_END.search(since)
             or _nearest(since, self.cues.date_cues)
             or _nearest(since, self.cues.weak_cues)
             or (moved and moved.search(since))

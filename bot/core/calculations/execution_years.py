@@ -22,7 +22,8 @@ from ..french import fold
 from .base import Calculator, Context, sentence_start
 from .cue_roles import nearest
 from .cues import _at_end, cue_pattern
-from .date_roles import _SENTENCE_END, SENTENCE_MARKS, DateRoles
+from .date_lists import SENTENCE_END, SENTENCE_MARKS
+from .date_roles import DateRoles
 from .year_of_execution import YEAR, Reading, When, alone, first_role, month_end, yes
 
 # A year in digits that is not an amount ("2 025 €") nor a decimal; a date's year too ("facturé le 15/09/2026").
@@ -103,7 +104,7 @@ class ExecutionYears(Calculator):
 
     def _starts_a_year(self, folded: str, start: int) -> bool:
         """Is the date at `start` a year's start ("l'année en cours, commencée le 1er juillet 2026"), not a signature?"""
-        before = _SENTENCE_END.split(folded[max(0, start - 60) : start])[-1]
+        before = SENTENCE_END.split(folded[max(0, start - 60) : start])[-1]
         said = self._start.search(before) if self._start else None
         return bool(said and self._year_noun.search(before, 0, said.start()))
 

@@ -15,6 +15,7 @@ from ..french import fold
 from ..relative_dates import count_of
 from ..times_of_day import scanned
 from ..word_patterns import alternation
+from .date_lists import SENTENCE_END
 
 MAX_COUNT = 366  # days or weeks: more is no day said of another
 COUNT_REACH = 25  # characters before "jours plus tard" where its count is read
@@ -22,7 +23,6 @@ COUNT_REACH = 25  # characters before "jours plus tard" where its count is read
 # ("et nous deux jours après"). Read backwards from the words after it: a pattern opening with the count would try
 # every letter of the message (1 ms on 4,096 characters).
 _COUNT_BEFORE = re.compile(r"(?<![\w-])(\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+$")
-_SENTENCE_END = re.compile(r"[.;!?]")
 Moved = Callable[[date], timedelta | None]  # how far after the date before them the words name their day
 
 
@@ -67,7 +67,7 @@ class FollowingDays:
                 found.append(DateMention(text, day + delta, "", start))
             elif (
                 not any(m.start > start for m in mentions)
-                and not _SENTENCE_END.search(folded, before[-1].start, start)
+                and not SENTENCE_END.search(folded, before[-1].start, start)
                 and any(p.search(folded, before[-1].start, start) for p in parties)
             ):
                 problem = f"« {text} » ne donne pas de date précise"  # approximate: a day said, not told

@@ -8,13 +8,13 @@ from dataclasses import replace
 
 from ..cost import Duration
 from .added import word_end
+from .base import SENTENCE_END
 from .cues import CuePattern
 from .visits import Part, Visits
 
 INCLUDED_REACH = 20  # characters before a travel word where "avec la" counts it in the hours said
 SAME_REACH = 60  # characters after travel hours where "pareil au retour" doubles them
 TRAILING = re.compile(r"[\s,;]*(?:[àa]\s+)?")  # between a clause's end and its words right after ("…, à chaque fois")
-_SENTENCE_END = re.compile(r"[.!?]")
 
 
 class Trips(Visits):
@@ -31,7 +31,7 @@ class Trips(Visits):
     def _same_back(self, text: str, duration: Duration, stop: int) -> bool:
         """Is the trip back said to be the same as these hours ("1 h de route aller, pareil au retour"): a same word and
         a return word after them, in their sentence, before the next hours (at `stop`)?"""
-        after = _SENTENCE_END.split(text[duration.end : min(stop, duration.end + SAME_REACH)])[0]
+        after = SENTENCE_END.split(text[duration.end : min(stop, duration.end + SAME_REACH)])[0]
         both = self.cues.both_ways.search(after) if self.cues.both_ways else None
         if both and not re.search(r"\d", after[: both.start()]) and not self._said_back(text, duration):
             return True  # "30 minutes de route dans chaque sens"; not "30 min au retour (42 km dans chaque sens)"
@@ -58,7 +58,7 @@ class Trips(Visits):
         """Is `trip` added to `hours` by an addition word only ("à chaque fois + 1 h de route"), not said in total?"""
         gap = text[hours.duration.end : trip.duration.start]
         addition, total = self.cues.addition, self.cues.total
-        if trip.role != "travel" or trip.count != 1 or not addition or _SENTENCE_END.search(gap):
+        if trip.role != "travel" or trip.count != 1 or not addition or SENTENCE_END.search(gap):
             return False
         return bool(addition.search(gap)) and not (total and total.search(self._around(text, trip.duration)))
 
@@ -99,6 +99,6 @@ def next_start(durations: list[Duration], duration: Duration) -> int:
 def _trips(text: str, parts: list[Part], index: int) -> bool:
     """Are the hours at `index` and the next ones two trips said in one sentence ("30 min aller et 30 min retour")?"""
     first, then = parts[index], parts[index + 1]
-    return first.role == then.role == "travel" and not _SENTENCE_END.search(
+    return first.role == then.role == "travel" and not SENTENCE_END.search(
         text, first.duration.end, then.duration.start
     )
