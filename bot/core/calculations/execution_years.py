@@ -22,8 +22,7 @@ from ..french import fold
 from .base import Calculator, Context, sentence_start
 from .cue_roles import nearest
 from .cues import _at_end, cue_pattern
-from .date_lists import SENTENCE_END, SENTENCE_MARKS
-from .date_roles import DateRoles
+from .date_roles import SENTENCE_END, SENTENCE_MARKS, DateRoles
 from .year_of_execution import YEAR, Reading, When, alone, first_role, month_end, yes
 
 # A year in digits that is not an amount ("2 025 €") nor a decimal; a date's year too ("facturé le 15/09/2026").
