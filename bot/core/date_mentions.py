@@ -16,7 +16,7 @@ from .date_mention import mention as _mention
 from .folding import folded as fold_spaced
 from .french import fold
 from .number_words import SPOKEN, number_in_words, year_in_words
-from .relative_dates import ago, days_from_today, days_months, days_of_months, years_from_neighbours
+from .relative_dates import ago, days_from_today, days_months, days_of_months, weekday_days, years_from_neighbours
 from .rescan import Item, Rescan
 
 # A digit first, the character before it checked just after (the same matches as a look-behind first,
@@ -91,6 +91,7 @@ def _find_dates(question: str, today: date | None) -> tuple[DateMention, ...]:
         found.extend(days_from_today(folded, today, found))
         found.extend(days_months(folded, today))
         found.extend(days_of_months(folded, today))
+        found.extend(weekday_days(folded, today, found))
     found.sort(key=lambda mention: mention.start)
     return tuple(years_from_neighbours(found, today, folded) if today is not None else found)
 

@@ -4,12 +4,14 @@ convention knows, or another topic, and whether it takes up the question before 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import cached_property
 
 from .french import fold
 from .matching import Matcher
 from .message import Reader, Sentence
-from .phrases import WORD
+from .phrases import WORD, phrases_pattern
 
 MIN_FOREIGN_TERMS = 2  # a question naming this many words of another topic asks about it
 MAX_BARE_WORDS = 5  # a question word and little else: "À partir de quand ?", "Pour combien de temps ?"
@@ -34,6 +36,15 @@ class FollowUps:
         terms = self.matcher.question_terms(text)  # a few words only ("Virement, chèque ?") detail the one before
         foreign = sum(map(self.matcher.is_foreign, terms))
         return len(terms) > MIN_FOREIGN_TERMS and foreign >= MIN_FOREIGN_TERMS
+
+    def _greeting(self, text: str) -> bool:
+        """Whether a line asking by no words of its own opens with a greeting ("bonjour sait dorothee de lentretien",
+        "salut sofiane de la fibre", a phone message's first line): context, whatever it names."""
+        return bool(self._greets.match(fold(text))) and not self.reader.cutter.asks(text, True)
+
+    @cached_property
+    def _greets(self) -> re.Pattern[str]:
+        return phrases_pattern(self.reader.reading.greeting_words, start=True)
 
     def _takes_up(self, text: str, adjacent: bool, previous: str = "") -> bool:
         """Whether a short question takes up the topic of the one before (`previous`): it refers back

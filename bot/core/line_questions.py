@@ -12,8 +12,6 @@ from .phrases import alternatives
 from .reading import Reading
 from .told_values import tells_value
 
-# A line's bare number, then a word: "2 la contention …"; the first may follow a word of greeting ("bonjour 1 qui …")
-_BARE_NUMBER = re.compile(r"^([ \t]*(?:[^\W\d]+[ \t]+)?)(\d)[ \t]+(?=[^\W\d])", re.MULTILINE)
 _LINE_END_MARK = re.compile(r"[^\W_]$")  # a line that ends on a letter or a digit: no mark closes it
 MIN_LINE_WORDS = 4  # "le devis faut le signer": a question; "ok merci", "la mairie": no
 TOPIC_LINE_WORDS = 2  # a topic line of a burst before its first question ("tribunal compétent")
@@ -24,16 +22,6 @@ TOPIC_LINE_MOST = 5
 
 def _never(_sentence: str, _unpunctuated: bool) -> bool:
     return False
-
-
-def numbered_lines(text: str) -> str:
-    """`text` with lines numbered 1, 2, 3… without a mark written as list items ("1) …"), when their numbers follow
-    each other from 1 at the starts of lines (a number alone at one line's start is a quantity: "2 agents sont …")."""
-    found = list(_BARE_NUMBER.finditer(text))
-    numbers = [int(match[2]) for match in found]
-    if len(found) < 2 or numbers != list(range(1, len(found) + 1)) or any(match[1].strip() for match in found[1:]):
-        return text
-    return _BARE_NUMBER.sub(r"\1\2) ", text)
 
 
 class Said(Protocol):
@@ -56,6 +44,20 @@ class LineQuestions:
         self._request = re.compile(rf"(?:{requests})(?!\w)", re.IGNORECASE) if requests else None
         self._counted = counted  # "3 trucs vite fait": so many lines follow
         self._past = re.compile(rf"\b(?:{alternatives(reading.telling_auxiliaries)})\s+(?:\w+\s+)?\w+(?:{endings})\b")
+        # A line's bare number, digits or spelt ("2 la contention …", dictated "deux la facture …"), then a word; the
+        # first may follow a word of greeting ("bonjour 1 qui …")
+        self._numbers = {**{str(n): n for n in range(1, 10)}, **{w.lower(): n for w, n in reading.line_numbers}}
+        spelled = alternatives([word for word, _ in reading.line_numbers])
+        self._bare_number = re.compile(rf"^([ \t]*(?:[^\W\d]+[ \t]+)?)(\d|{spelled})[ \t]+(?=[^\W\d])", re.M | re.I)
+
+    def numbered(self, text: str) -> str:
+        """`text` with lines numbered 1, 2, 3… without a mark written as list items ("1) …"), when their numbers follow
+        each other from 1 at the starts of lines (a number alone at one line's start is a quantity: "2 agents sont …")."""
+        found = list(self._bare_number.finditer(text))
+        numbers = [self._numbers.get(match[2].lower()) for match in found]
+        if len(found) < 2 or numbers != list(range(1, len(found) + 1)) or any(match[1].strip() for match in found[1:]):
+            return text
+        return self._bare_number.sub(lambda match: f"{match[1]}{self._numbers[match[2].lower()]}) ", text)
 
     def asked(self, sentences: Sequence[Said], ends: Sequence[str]) -> list[bool]:
         """Whether each sentence asks: as said, or, after a line that asks, a line with no mark either that neither

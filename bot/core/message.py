@@ -17,7 +17,7 @@ from functools import cached_property, partial
 from .chat import ChatNoise
 from .forwarding import Forwarding
 from .history import ReplyHistory
-from .line_questions import LineQuestions, numbered_lines
+from .line_questions import LineQuestions
 from .list_items import asking_items
 from .lists import BULLETS, FULL_STOP, CountedLists, SequenceLists, inline_items, semicolon_items
 from .phrases import PhraseFinder, alternatives, phrases_pattern
@@ -216,7 +216,7 @@ class Reader:
         found: list[tuple[str, bool, bool]] = []
         # Items between semicolons are the questions only in a message without "?" ("piraté ; données perdues. Qui … ?")
         listed = text.count(";") >= 2 and "?" not in text
-        text = numbered_lines(self._labelled.sub(r"\1)", text)) if "\n" in text else text
+        text = self._lines.numbered(self._labelled.sub(r"\1)", text)) if "\n" in text else text
         text = inline_items(
             self.counted.items(self._sequence.items(semicolon_items(text, self.cutter.asks) if listed else text))
         )

@@ -24,8 +24,8 @@ _AGO = re.compile(rf"il y a (?<!\wil y a ){COUNT} (ans?|annees?|mois|semaines?)(
 _AGO_UNITS = {"an": "years", "ans": "years", "annee": "years", "annees": "years", "mois": "months"}
 # "le 22/01", "du 05/02": a day and a month in digits after "le", "du" or "au", without a year; a month of two digits
 # ("le 1/3 du montant" is a third).
-# ... and after a weekday there ("reçu le lundi 23/11", "du mardi 02/12": `_day_month`)
-_DAY_MONTH = r"(?:le|du|au) (?:(?:{weekdays}) )?(\d{{1,2}})/(0[1-9]|1[0-2])(?![\d/])"
+# ... and after a weekday, there or alone ("reçu le lundi 23/11", "du mardi 02/12", "signée vendredi 27/11": `_day_month`)
+_DAY_MONTH = r"(?:(?:le|du|au) (?:(?:{weekdays}) )?|(?:{weekdays}) )(\d{{1,2}})/(0[1-9]|1[0-2])(?![\d/])"
 
 # "le 3 du mois prochain", "le 15 du mois dernier", "le 1er de ce mois": a day of a month counted from today's.
 _DAY_OF_MONTH = re.compile(
@@ -143,6 +143,41 @@ def days_of_months(folded: str, today: date) -> list[DateMention]:
             )
         )
     return found
+
+
+# "le maire signe lundi 30,": a weekday and a day of the month, no month (a clause ends right after it), read as the
+# day of that weekday and number nearest today, at most this far (no such day: no date).
+WEEKDAY_DAY_REACH = timedelta(days=45)
+
+
+@cache
+def _weekday_day() -> tuple[re.Pattern[str], dict[str, int]]:
+    names = {fold(name): number for number, name in enumerate(calendar_names().weekdays)}
+    weekdays = "|".join(re.escape(name) for name in names)
+    return re.compile(rf"(?<![\w-])({weekdays}) (\d{{1,2}})(?:er)?(?=[ \t]*(?:[,.;:!?)\n]|$))"), names
+
+
+def weekday_days(folded: str, today: date, found: Sequence[DateMention] = ()) -> list[DateMention]:
+    """ "lundi 30", "le jeudi 3.": the day of that weekday and number nearest `today` (a date as sure as one written in
+    full: the weekday confirms the month), not where another reading (`found`) holds it."""
+    pattern, weekdays = _weekday_day()
+    result = []
+    for match in pattern.finditer(folded):
+        if any(m.start <= match.start(2) < m.start + len(m.text) for m in found):
+            continue
+        first = today.replace(day=1)
+        months = (first + relativedelta(months=step) for step in (-1, 0, 1, 2))
+        days = [d for m in months if (d := _in_month(m, int(match.group(2)))) and d.weekday() == weekdays[match[1]]]
+        if days and abs((day := min(days, key=lambda d: abs(d - today))) - today) <= WEEKDAY_DAY_REACH:
+            result.append(written_date(match.group(0), day.year, day.month, day.day, match.start()))
+    return result
+
+
+def _in_month(first: date, day: int) -> date | None:
+    try:
+        return first.replace(day=day)
+    except ValueError:
+        return None
 
 
 @cache

@@ -147,9 +147,11 @@ class VocabularyFile(StrictModel):
     item_labels: list[str] = []
     todo_requests: list[str] = []
     done_values: list[str] = []
+    greeting_words: list[str] = []
     spoken_stops: list[str] = []
     spoken_stops_before_question: list[str] = []
     list_counts: dict[str, int] = {}
+    line_numbers: dict[str, int] = {}
     listed_things: list[str] = []
     sequence_words: list[str] = []
     aside_phrases: list[str] = []

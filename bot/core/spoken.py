@@ -27,8 +27,9 @@ class Dictation:
             if _key(phrase)
         }
         self._spoken = PhraseFinder(tuple(self._marks))
-        starts = any_phrase((*reading.question_starts, *reading.question_enumerators))
-        # What follows a full stop said aloud: a question, perhaps after an ordinal ("point la deuxième qui paie").
+        starts = any_phrase((*reading.question_starts, *reading.question_enumerators, *reading.sequence_words))
+        # What follows a full stop said aloud: a question, perhaps after an ordinal ("point la deuxième qui paie"), or
+        # the next of a sequence ("point deuxièmement à quel moment …").
         ordinal = rf"(?:(?:{any_phrase(reading.ordinal_enumerators)})[\s,:]+)?"
         self._question_ahead = re.compile(rf"\s+{ordinal}(?:{starts})(?![\w'’])|\s*$", re.IGNORECASE)
         # "c d g": an acronym spelled letter by letter, as a dictation tool writes it (the message is then dictated)
