@@ -84,6 +84,8 @@ class Dates(Calculator):
         by_role: dict[str, list[Role]] = {}
         for item in roles:
             by_role.setdefault(item.role, []).append(item)
+        if self.notices.told_letters(folded, by_role):  # "Mise en demeure … postée le 13, AR signé le 16. …"
+            by_role.setdefault("formal_notice", []).extend([*by_role.pop("letter", []), *by_role.pop("receipt", [])])
         stated_today = by_role["today"][-1].mention if "today" in by_role else None
         if stated_today and stated_today.value:
             # "on est le 5 décembre": the year that puts it nearest the real today, not the last 5 December past.

@@ -3,7 +3,7 @@ formal notice left unanswered, and the notice the CDG 62 or La Fibre Numérique 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -68,6 +68,14 @@ class Notices(Calculator):
             )
         terms = self.matcher.question_terms(self.words.termination_quote_words.get("breach", ""))
         return Answer(question, True, "calculation", text, (self.cite(self.termination_clause, terms),), 1.0)
+
+    def told_letters(self, folded: str, by_role: Mapping[str, list[Role]]) -> bool:
+        """Whether the letters and receipts told are a formal notice's: the message names one, and no termination
+        before their dates ("Nous avons résilié par lettre du 20/11": that letter is the termination's)."""
+        told = [r.mention.start for role in ("letter", "receipt") for r in by_role.get(role, [])]
+        ended = self.cues.termination.search(folded) if told else None
+        notice = told and self.cues.date_cues["formal_notice"].search(folded)
+        return bool(notice) and (ended is None or ended.start() > max(told))
 
     def sender(self, folded: str, named: set[str]) -> str | None:
         """Who sent the formal notice the collectivité received ("" when unnamed), or None when the collectivité
