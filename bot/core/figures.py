@@ -49,10 +49,15 @@ def chat_lines(text: str) -> str:
 
 def whole_figures(message: Message, written: str, sign_offs: SignOffs) -> str:
     """What the calculations read of a message answered whole: a forwarded message without its header ("Envoyé : … 10:12"
-    is no duration) but its sender ("De : La Fibre …": whose "nous"), a list item's figures to its line's end; else the
-    message, its signature's figures blanked ("Tél. … lundi et mercredi 14h-17h30" is no visit)."""
+    is no duration) but its sender ("De : La Fibre …": whose "nous"), a list item's figures to its line's end, then the
+    forwarder's words if it asks nothing; else the message, its signature's figures blanked ("Tél. … lundi et mercredi
+    14h-17h30" is no visit)."""
     itemized = chat_lines(ended_items(message.forwarded or written))
     if not message.forwarded and itemized == written:
         return " ".join(sign_offs.unfigured(written).split())
-    figures = " ".join(itemized.split())
+    # the forwarder's own words after a text that asks nothing (hers ask: "le maire la signera le vendredi 11 décembre,
+    # date limite ?"), their signature's blanked; not after one that asks ("?"): her words are then about forwarding it
+    asked = "?" in message.forwarded
+    own = " ".join(sign_offs.unfigured(message.outside).split()) if message.forwarded and not asked else ""
+    figures = " ".join(f"{itemized} {own}".split())
     return f"{message.sender}. {figures}" if message.sender else figures
