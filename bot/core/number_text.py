@@ -15,6 +15,8 @@ from .french import fold
 # word boundary before it checked behind: the same places as "\b([a-z]')(?=[a-z])", ten times faster on a
 # long text (no look-behind tried at every position).
 _ELISION = re.compile(r"'(?<=(?<!\w)[a-z]')(?=[a-z])")
+# ... and written without its apostrophe, as in SMS ("une visio dune heure vingt", "dun quart d'heure")
+_BARE_ELISION = re.compile(r"(?<![\w'])(?<!la )(?<!les )(?<!une )d(?=une? \w)")  # not "la dune de sable"
 
 
 def elided(word: str) -> str:
@@ -57,4 +59,5 @@ _last = ("", "")  # the last other text read, folded, and its digits
 def _digits(folded: str) -> str:
     folded = folded.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate cannot cross into text2num
     folded = _ELISION.sub("' ", folded)  # "d'une heure": text2num reads "une" only as a word of its own
+    folded = _BARE_ELISION.sub("d' ", folded) if "dun" in folded else folded
     return alpha2digit(folded, "fr", threshold=0) if re.search(r"[a-z]", folded) else folded  # text2num reads words
