@@ -96,7 +96,9 @@ def years_from_neighbours(found: list[DateMention], today: date, folded: str = "
             before = [m for m in dated if m.start < mention.start]
             neighbour = before[-1] if before else min(dated, key=lambda m: m.start - mention.start)
             year = neighbour.value.year  # type: ignore[union-attr]
-            moved, later = (_in_year(mention.value, y) for y in (year, year + 1))  # None: 29 February of a common year
+            moved, later = (
+                _replaced(mention.value, year=y) for y in (year, year + 1)
+            )  # None: 29 February of a common year
             # the year after the neighbour's when that puts it nearer its neighbour, up to today ("facture du 2 novembre
             # 2026, … payée le 8 janvier", on 10 January 2027: 8 January 2027, not 298 days before the invoice)
             gap = abs((neighbour.value - moved).days) if moved and neighbour.value else 0
@@ -124,10 +126,10 @@ def years_from_neighbours(found: list[DateMention], today: date, folded: str = "
     return result
 
 
-def _in_year(day: date, year: int) -> date | None:
-    """`day` in `year`, or None when it has no such day (29 February)."""
+def _replaced(known: date, **fields: int) -> date | None:
+    """`known` with `fields` replaced (its year, its day), or None when there is no such day (29 February, 31 April)."""
     try:
-        return day.replace(year=year)
+        return known.replace(**fields)
     except ValueError:
         return None
 
@@ -167,17 +169,10 @@ def weekday_days(folded: str, today: date, found: Sequence[DateMention] = ()) ->
             continue
         first = today.replace(day=1)
         months = (first + relativedelta(months=step) for step in (-1, 0, 1, 2))
-        days = [d for m in months if (d := _in_month(m, int(match.group(2)))) and d.weekday() == weekdays[match[1]]]
+        days = [d for m in months if (d := _replaced(m, day=int(match.group(2)))) and d.weekday() == weekdays[match[1]]]
         if days and abs((day := min(days, key=lambda d: abs(d - today))) - today) <= WEEKDAY_DAY_REACH:
             result.append(written_date(match.group(0), day.year, day.month, day.day, match.start()))
     return result
-
-
-def _in_month(first: date, day: int) -> date | None:
-    try:
-        return first.replace(day=day)
-    except ValueError:
-        return None
 
 
 @cache
