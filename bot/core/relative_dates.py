@@ -96,9 +96,8 @@ def years_from_neighbours(found: list[DateMention], today: date, folded: str = "
             before = [m for m in dated if m.start < mention.start]
             neighbour = before[-1] if before else min(dated, key=lambda m: m.start - mention.start)
             year = neighbour.value.year  # type: ignore[union-attr]
-            moved, later = (
-                _replaced(mention.value, year=y) for y in (year, year + 1)
-            )  # None: 29 February of a common year
+            # None: 29 February of a common year
+            moved, later = (_replaced(mention.value, year=y) for y in (year, year + 1))
             # the year after the neighbour's when that puts it nearer its neighbour, up to today ("facture du 2 novembre
             # 2026, … payée le 8 janvier", on 10 January 2027: 8 January 2027, not 298 days before the invoice)
             gap = abs((neighbour.value - moved).days) if moved and neighbour.value else 0
