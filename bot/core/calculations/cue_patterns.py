@@ -12,6 +12,7 @@ from typing import Any
 from ..cue_words import unless_split
 from ..folding import folded_start
 from ..french import fold
+from ..number_text import elided
 from ..rescan import shared_start
 
 SHORT = 200  # characters: a text this short is searched whole, its match not kept (the bookkeeping costs more)
@@ -30,7 +31,9 @@ def cue_pattern(cues: Iterable[str], whole: Iterable[str] = (), unless: Iterable
     with their first letter: the regex engine skips the characters no cue starts with and tries one branch per
     letter instead of every cue at every position (about twice as fast on a 4,096-character message). At one
     position the cues that match are prefixes of one another, and both forms take the longest."""
-    ends = {" ".join(fold(cue).split()): "" for cue in cues} | {" ".join(fold(cue).split()): WHOLE for cue in whole}
+    # each cue as folded, and as the text in figures writes an elision ("l'a payé" → "l' a paye": number_text.digits)
+    forms = [(form, "") for cue in cues for form in (fold(cue), elided(cue))]
+    ends = {" ".join(form.split()): end for form, end in forms} | {" ".join(fold(cue).split()): WHOLE for cue in whole}
     empty = ends.pop("", None) is not None  # an empty cue matches at every word's start
     if not ends:
         return CuePattern(re.compile(r"(?<![a-z0-9])(?:)"), 0)
