@@ -48,7 +48,9 @@ class Interest(Calculator):
         if not asked and self._calendar_asked(folded, roles):
             return None  # a signature and a letter or deadline asked: the invoice's dates are context (articles 3, 6)
         planned = [m for m in paid if _day(m) > today]  # "paiement prévu le 15/12": not made yet
-        lines = self._period(start, [m for m in paid if m not in planned], today)
+        # ... and a payment before it was no full one ("mandat parti le 20/11, paiement intégral lundi 30/11"): no days
+        # counted to it as if the invoice were paid
+        lines = self._period(start, [] if planned else paid, today)
         lines[1:1] = [termed] if termed else []
         if planned:
             lines.append(
