@@ -7,6 +7,8 @@ from ..cost import DurationReader
 from .base import sentence_start, since_break
 from .cues import Cues
 
+ITEM_REACH = 60  # characters back from an amount to its list item's start, where the item names its party
+
 
 class Invoices:
     """Reads what an amount of a message is said of."""
@@ -39,6 +41,8 @@ class Invoices:
         for around in (
             self.reader.clause_around(folded, start, self.reader.amount_end(folded, start)),
             since_break(folded, start, self.cues.apposed),
+            # a list item naming its party first ("- CDG 62, 20 octobre 2026 : 183,33 € ;"): back to the item's start
+            folded[max(sentence_start(folded, start), start - ITEM_REACH) : start],
         ):
             if cdg.search(around) or fibre.search(around):
                 return bool(cdg.search(around) and not fibre.search(around))
