@@ -9,7 +9,7 @@ from decimal import ROUND_DOWN, Decimal
 from ..answer import Answer
 from ..cost import Duration
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
-from .base import Calculator, Context, asking, in_brackets, sentence_start
+from .base import Calculator, Context, asking, in_brackets, sentence_start, since_break
 from .billed import BilledHours
 from .budget_text import NO_VAT, added_hours, checked, hours_bought, hours_left, hours_remaining, shared
 from .parties import Parties
@@ -184,7 +184,7 @@ class Budget(Calculator):
     def _named_at(self, text: str, start: int) -> set[str]:
         """Who the amount's brackets, else its part of the sentence names ("1 000 € pour le CDG (le devis … à part)")."""
         inside = self._aside(text, start)[0]
-        before = re.split(r"[.;!?,(]", text[max(0, start - 60) : start])[-1]  # "devis de La Fibre : 1 200 €"
+        before = since_break(text, start).split("(")[-1]  # "devis de La Fibre : 1 200 €"
         clause = re.sub(r"\([^()]*\)?", " ", self.reader.clause_around(text, start, start + 1))
         return self.parties.named(inside) or self.parties.named(clause) or self.parties.named(before)
 
