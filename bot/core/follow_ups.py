@@ -17,6 +17,7 @@ MIN_FOREIGN_TERMS = 2  # a question naming this many words of another topic asks
 MAX_BARE_WORDS = 5  # a question word and little else: "À partir de quand ?", "Pour combien de temps ?"
 MAX_BACK_WORDS = 3  # "Est-ce conforme ?", "C'est légal ?": it asks about the sentence before it
 MAX_FOLLOW_UP_WORDS = 12  # a follow-up is short: "Et pour combien de temps ?", "Et celle du tribunal ?"
+MAX_SIGNATURE_WORDS = 4  # a first line saying who writes: "sofiane la fibre", "Jérôme, mairie de Wail"
 
 
 class FollowUps:
@@ -26,6 +27,7 @@ class FollowUps:
     matcher: Matcher
     _question_words: set[str]  # folded
     _not_topic_terms: set[str]  # the terms of the parties and of the question words
+    _party_terms: frozenset[str]  # the terms of the parties' names
 
     def names_something(self, text: str) -> bool:
         """Whether `text` holds a word the convention knows (a strong term)."""
@@ -37,10 +39,20 @@ class FollowUps:
         foreign = sum(map(self.matcher.is_foreign, terms))
         return len(terms) > MIN_FOREIGN_TERMS and foreign >= MIN_FOREIGN_TERMS
 
-    def _greeting(self, text: str) -> bool:
+    def _topical(self, text: str) -> bool:
+        """Whether `text` names a word the convention knows besides its parties' names."""
+        terms = self.matcher.question_terms(text)
+        return any(self.matcher.is_strong(term) and term not in self._party_terms for term in terms)
+
+    def _greeting(self, text: str, first: bool = False) -> bool:
         """Whether a line asking by no words of its own opens with a greeting ("bonjour sait dorothee de lentretien",
-        "salut sofiane de la fibre", a phone message's first line): context, whatever it names."""
-        return bool(self._greets.match(fold(text))) and not self.reader.cutter.asks(text, True)
+        "salut sofiane de la fibre", a phone message's first line), or, `first`, says who writes in a few words that name
+        nothing the convention knows but a party ("sofiane la fibre", "natacha fillievres"): context, not a question."""
+        if self.reader.cutter.asks(text, True):
+            return False
+        if first and len(text.split()) <= MAX_SIGNATURE_WORDS:
+            return not self._topical(text)
+        return bool(self._greets.match(fold(text)))
 
     @cached_property
     def _greets(self) -> re.Pattern[str]:

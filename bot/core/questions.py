@@ -95,7 +95,7 @@ class QuestionFinder(FollowUps):
             # "ki signe pr la fibre? et pr le cdg 62": a linking word and a party right after a question take it up;
             # not a line the next question goes on from ("…ht ?\net la fibre\nelle envoie sa facture quand ?")
             party = questions and not previous and self._party_only(sentence.text, sentences[index + 1 :])
-            if heading or (not sentence.asks and not party) or self._greeting(sentence.text):
+            if heading or (not sentence.asks and not party) or self._greeting(sentence.text, first=not index):
                 previous.append(sentence.text)
                 listed += [sentence.text] if sentence.listed else []
                 last = sentence.text
@@ -181,11 +181,6 @@ class QuestionFinder(FollowUps):
         ("… ? Au fait, vous savez quand ouvre la déchetterie ?"): it names words of another topic, or its writer opens it
         as a new one ("Par ailleurs, quel antivirus … ?"), so it is answered (refused) in its place, not left out."""
         return others and (self._foreign(text) or (text.endswith("?") and self.reader.cutter.opens_topic(text)))
-
-    def _topical(self, text: str) -> bool:
-        """Whether `text` names a word the convention knows besides its parties' names."""
-        terms = self.matcher.question_terms(text)
-        return any(self.matcher.is_strong(term) and term not in self._party_terms for term in terms)
 
     def mostly_foreign(self, question: str) -> bool:
         """Whether a question names more words of another topic than of the convention (its parties aside), counted
