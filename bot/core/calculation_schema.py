@@ -4,29 +4,14 @@ by pydantic like the other knowledge files (layer 1; calculation_checks.py is la
 from __future__ import annotations
 
 from datetime import date
+from functools import cached_property
 
 from pydantic import Field
 
 from .calendar_schema import FollowingDaysWords, InvoiceTiming, LaterPeriods
 from .duration_grammar import DurationGrammar
+from .role_schema import DateRole, DurationRole, Events, with_events
 from .schema import StrictModel
-
-
-class DateRole(StrictModel):
-    cues: list[str] = Field(min_length=1)
-    words: list[str] = []  # whole words only: a cue also takes the words it starts ("conseil": "conseiller")
-    weak: list[str] = []
-    overrides: list[str] = []
-    lists: bool = False  # a date with no cue right after one of this role has it too ("le 10/10 et le 30/10")
-    after: list[str] = []  # read after a date no cue before names ("le 20/11/2026, nous avons reçu un courrier")
-    reach: int | None = Field(default=None, gt=0)  # characters at most between a cue and its date, if limited
-
-
-class DurationRole(StrictModel):
-    cues: list[str] = Field(min_length=1)
-    clause: str | None = None
-    idioms: list[str] = []  # phrases holding a cue that do not say this role ("mettre en route" the software)
-    words: list[str] = []  # whole words only ("du conseil", a meeting, not "du conseiller", the CDG 62's adviser)
 
 
 class PauseWords(StrictModel):
@@ -118,8 +103,10 @@ class CalculationsFile(StrictModel):
     distance_units: list[str] = []
     distance_rate_links: list[str] = []
     travel_cost_words: list[str] = []
-    date_roles: dict[str, DateRole]
-    duration_roles: dict[str, DurationRole]
+    # as written; `date_roles` and `duration_roles` add `commune_events` to "other" and "opening" (one list for both)
+    declared_date_roles: dict[str, DateRole] = Field(alias="date_roles")
+    declared_duration_roles: dict[str, DurationRole] = Field(alias="duration_roles")
+    commune_events: Events = Events()
     pause: PauseWords | None = None
     intervention_words: list[str] = []
     convention_words: list[str] = []
@@ -233,3 +220,11 @@ class CalculationsFile(StrictModel):
     # Quoted in YAML ("2025-06-12") so editors and JSON Schema read it as the date string it is.
     earliest_signature: date | None = Field(default=None, strict=False)
     earliest_signature_source: str | None = None
+
+    @cached_property
+    def date_roles(self) -> dict[str, DateRole]:
+        return with_events(self.declared_date_roles, "other", self.commune_events)
+
+    @cached_property
+    def duration_roles(self) -> dict[str, DurationRole]:
+        return with_events(self.declared_duration_roles, "opening", self.commune_events)
