@@ -41,6 +41,7 @@ class Unwrapped(NamedTuple):
     body: str  # the message proper
     outside: str  # the forwarder's words around it ("" when none)
     sender: str = ""  # its header's sender field ("De : La Fibre Numérique 59 62"), or ""
+    after: str = ""  # the end of `outside` that follows a forwarded quote ("« … » Et de mon côté : … ?"), or ""
 
 
 class Forwarding:
@@ -135,7 +136,7 @@ class Forwarding:
             return Unwrapped(f"{agreed.group(agreed.lastindex or 1)}\n{remark}", text[: agreed.start()].strip())
         if quote and (forwarded or quote.end() - quote.start() > len(text) / 2):
             outside = f"{text[: quote.start()]} {text[quote.end() :]}".strip()
-            return Unwrapped(quote.group(quote.lastindex or 1), outside, sender)
+            return Unwrapped(quote.group(quote.lastindex or 1), outside, sender, text[quote.end() :].strip())
         return Unwrapped(text, "", sender)
 
     def _sender_of(self, header: str) -> str:

@@ -64,6 +64,7 @@ class Message:
     aside: Callable[[], tuple[Sentence, ...]] = field(default=tuple, repr=False, compare=False)
     outside: str = ""  # those words as written: what a forwarded message is matched with besides its own sentences
     sender: str = ""  # the forwarded message's sender field ("De : La Fibre Numérique 59 62"), or ""
+    after: str = ""  # the end of `outside` after the forwarded quote: her questions there come after its own
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -113,7 +114,7 @@ class Reader:
         """The sentences of `text` without forwarding header and signature, its spoken punctuation written
         (`written`, if the caller did so already)."""
         written = self.dictation.punctuate(text) if written is None else written
-        body, outside, sender = self._forwarding.unwrap(self.chat.without_mentions(written))
+        body, outside, sender, after = self._forwarding.unwrap(self.chat.without_mentions(written))
         body, history = self.history.split(body)  # a reply's quoted history ("> …") read after its new text
         read = f"{body}\n{history}" if history else body
         # Dictated, or without any "?" (SMS), it asks wherever a question word stands, unless most full stops are followed
@@ -136,8 +137,8 @@ class Reader:
         if not any(s.asks for s in sentences) and (subject := self._forwarding.subject(written)):
             # "Objet : Résiliation + plafond d'indemnisation", a body that only tells: the subject asks (topic_lists.py)
             sentences = [s.asked() if s.text.strip() and s.text.strip() in subject else s for s in sentences]
-        forwarded = read if read != written else ""
-        return Message(tuple(sentences), forwarded, partial(self._aside, outside), outside, sender if forwarded else "")
+        forwarded, aside = (read if read != written else ""), partial(self._aside, outside)
+        return Message(tuple(sentences), forwarded, aside, outside, sender if forwarded else "", after)
 
     def _aside(self, outside: str) -> tuple[Sentence, ...]:
         """The sentences of the forwarder's words `outside`: context."""

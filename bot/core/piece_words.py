@@ -70,6 +70,7 @@ class PieceWords:
         self._unsure = phrases_pattern(reading.unsure_phrases, start=False)
         self._demonstrative = phrases_pattern(reading.demonstratives, start=False)  # "celui", "celle"
         self._resuming = phrases_pattern(reading.resuming_relatives, start=True)  # "…, ce qui …": of the clause before
+        self._pronoun_relative = phrases_pattern(reading.pronoun_relatives, start=True)  # "…, laquelle …": of its noun
         self._pointing = phrases_pattern(reading.pointing_words, start=True)
         item = self._item.pattern.removeprefix("^")
         self._clause = re.compile(rf"{self._condition.pattern}\W*(?:{self._subject.pattern}|{item})")  # "quand le …"
@@ -150,7 +151,8 @@ class PieceWords:
         a question word asks wherever it stands (a message without "?")."""
         if in_place and not self._in_place.isdisjoint(WORD.findall(folded)):
             return True  # "et on doit prévenir combien de temps avant", "si on paie en retard c'est combien"
-        if self._condition.match(folded) and not (indirect and self._if.match(folded)):
+        label_off = folded.rsplit(" : ", 1)[-1]  # "ma question : quand il vient en visio, …": a condition still
+        if self._condition.match(label_off) and not (indirect and self._if.match(label_off)):
             # A condition, unless it is itself a question ("quand la Fibre facture-t-elle ?").
             return bool(self._inversion.search(folded) or self._closes(folded)) or folded.endswith("?")
         return bool(

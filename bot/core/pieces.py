@@ -70,7 +70,9 @@ class Pieces(PieceWords):
             telling = 0 < index < phrase_at and not self._inversion.search(folded) and "?" not in piece
             # "…, ce qui conditionne la présentation au conseil,": right after a comma, no link, it says more of the clause
             linked = fold(split[index]).strip() != own
-            telling = telling or (bool(index) and not linked and bool(self._resuming.match(own)) and "?" not in piece)
+            relative = bool(self._pronoun_relative.match(own)) and any(asks)  # of a noun of the question before it
+            resumes = (bool(self._resuming.match(own)) and "?" not in piece) or relative
+            telling = telling or (bool(index) and not linked and resumes)
             asks_alone = (asks_alone and not back and not telling and not self._relative_clause(split, index)) or (
                 listed and not index
             )

@@ -31,6 +31,7 @@ class Reading:
     if_words: tuple[str, ...] = ()
     relative_words: tuple[str, ...] = ()
     resuming_relatives: tuple[str, ...] = ()  # "…, ce qui conditionne …": says more of the clause before it
+    pronoun_relatives: tuple[str, ...] = ()  # "…, laquelle n'a rien signé ?": of the noun before it
     pointing_words: tuple[str, ...] = ()
     back_questions: tuple[str, ...] = ()
     check_questions: tuple[str, ...] = ()  # "qui a raison ?": asks whether the claims before it are right

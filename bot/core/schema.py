@@ -97,6 +97,7 @@ class VocabularyFile(StrictModel):
     if_words: list[str] = []
     relative_words: list[str] = []
     resuming_relatives: list[str] = []
+    pronoun_relatives: list[str] = []
     pointing_words: list[str] = []
     back_questions: list[str] = []
     check_questions: list[str] = []

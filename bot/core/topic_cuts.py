@@ -27,6 +27,7 @@ class TopicCuts:
         topical: Callable[[str], bool],
         inside: Callable[[str], tuple[str, ...]],
         shares_verb: Callable[[str, str], bool],
+        goes_on: Callable[[str], bool],
     ) -> None:
         self.matcher = matcher
         self.threshold = threshold  # a lone question's: each half must be sure of its clause on its own words
@@ -35,6 +36,7 @@ class TopicCuts:
         self._topical = topical  # whether a text names a topic, not only a party ("et la fibre aussi")
         self._inside = inside  # the articles a clause is a sub-article of (Knowledge.articles_of)
         self._shares_verb = shares_verb  # "sous quelle forme | et dans quel délai nous devons …": one question
+        self._goes_on = goes_on  # "si on signe | et que ça marche mal, …": the same condition (or claim) goes on
 
     def split(self, question: str) -> list[str]:
         """`question` cut into the questions it runs on, in order (itself alone when none is found)."""
@@ -53,7 +55,7 @@ class TopicCuts:
             if text[start:end].strip():
                 continue  # a comma or a semicolon: a written sentence's clauses, not a run-on
             head, tail = text[:start], text[end:]
-            if self._shares_verb(fold(head), tail):
+            if self._shares_verb(fold(head), tail) or self._goes_on(fold(tail).lstrip()):
                 continue  # "m'indiquer sous quelle forme et dans quel délai nous devons …": one verb, one question
             if not (self._topical(head) and self._topical(tail)) or (self._asks(tail) and not self._asks(head)):
                 continue  # "… et la fibre aussi", "le cdg et la fibre peuvent …": a party joined to the same question;
