@@ -165,6 +165,14 @@ class PieceWords:
             or (":" in folded and self._opener.search(folded.rsplit(":", 1)[-1]))
         )
 
+    def asked_in_place(self, folded: str) -> bool:
+        """Whether a folded sentence ending with a full stop asks by its last piece: a pronoun subject, then its only
+        question word at the end ("le maire veut changer la convention, on fait comment."); not "… qui fait quoi.",
+        "Le CDG nous dira qui fait quoi." (what someone tells or will tell)."""
+        last = self._piece_end.split(folded.rstrip(". "))[-1].strip()
+        asked = [word for word in WORD.findall(last) if word in self._closing_words]
+        return bool(self._subject.match(last)) and len(asked) == 1 and self._closes(last)
+
     def has_subject(self, folded: str) -> bool:
         """Whether a folded piece opens with its subject, a pronoun or a name ("on doit …", "le CDG nous prend …")."""
         return bool(self._subject.match(folded) or self._named_subject.match(folded))

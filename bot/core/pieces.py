@@ -241,7 +241,7 @@ class Pieces(PieceWords):
         # SMS: a question word left in place, at the end of the sentence or of one of its pieces ("la facture arrive qd
         # et c'est qui le président"); not in punctuated sentences ("… qui fait quoi." tells, read before its words).
         if not unpunctuated and sentence.endswith("."):
-            return False
+            return self.asked_in_place(folded)  # "…, on fait comment.", not "… qui fait quoi."
         closing = not self._closing_words.isdisjoint(WORD.findall(folded)) or (
             unpunctuated and self._yes_no.search(folded)
         )
