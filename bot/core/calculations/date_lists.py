@@ -32,6 +32,7 @@ class DateLists(Calculator):
         super().__init__(context)
         # "fermée du 24 décembre au 3 janvier": `period_end_words` then a day, right after the date
         self._period_end = re.compile(rf"\s*(?:{alternatives(self.words.period_end_words)})\s+\d")
+        self._reminder = re.compile(rf"\W*(?:{alternatives(self.words.reminder_words)})(?![a-z])")  # right after a date
         # "court jusqu'au 15/01/2027": `limit_words` right before the date (its window's end)
         limits = alternatives(self.words.limit_words)
         self._to_come_words = folded_words(self.words.signing_to_come_words)  # searched for first (`scanned`)
@@ -54,6 +55,10 @@ class DateLists(Calculator):
         deadline, never one more signature."""
         signed = roles[-1].mention.value if roles and roles[-1].role == "signature" else None
         return bool(mention.value and signed and today and signed <= today < mention.value)
+
+    def reminds(self, after: str) -> bool:
+        """Do the words right after a date tell a reminder ("– 6 octobre : relance par courrier simple")?"""
+        return bool(self.words.reminder_words and self._reminder.match(after))
 
     def opens_period(self, folded: str, end: int) -> bool:
         """Does the date ending at `end` open a period ("fermée du 24 décembre au 3 janvier")? Then it goes on no list."""

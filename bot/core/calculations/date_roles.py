@@ -22,6 +22,7 @@ ROLE_CACHE_SIZE = 64  # the dates of one message (a cache kept across messages w
 _UNKNOWN = "?"  # not a role: `_role` gives a role's name or None
 _Known = dict[tuple[int, str, int, int], tuple[str, str | None]]  # a shared context's dates, read once (`_read`)
 _QUALIFIER = re.compile(r"[a-z]*\s*(?:de|d')\s*")  # the end of a cue's word, then "de": "lettre de résiliation"
+_LIST_MARK = re.compile(r"[–•:]|\s-\s")  # what opens a list's item or a heading's words
 _HEADS = re.compile(r"[ \t]*:[ \t]*(?=\w)")  # "- 9 février 2026 : signature du maire ;": the date heads its item
 _ITEM_END = re.compile(f"[{SENTENCE_MARKS}\n]")  # a dated list's item ends with its sentence or its line
 
@@ -120,8 +121,10 @@ class DateRoles(Calculator):
             # its sentence further back: "mis en demeure le CDG …, par courrier recommandé reçu le" (an overriding role)
             sentence = SENTENCE_BREAK.split(folded[max(0, mention.start - FAR_REACH) : mention.start])[-1]
             role = self._cached_role(window, wide, after, sentence)
-            if role is None and item:  # no word before it: the first cue of the item it heads ("9 février : signature")
-                role = _first(item, self.cues.date_cues) or _first(item, self.cues.weak_cues)
+            # no word before it since its list's mark: the first cue of the item it heads ("9 février : signature"), not
+            # a heading's ("Objet : possibilité de résiliation\nRappel des faits : – 21 août : mise en demeure …")
+            if item and (role is None or not self._cue_role(_LIST_MARK.split(window)[-1])):
+                role = _first(item, self.cues.date_cues) or _first(item, self.cues.weak_cues) or role
             if role is None and previous_end < mention.start - ROLE_REACH:
                 # "la mise en demeure …, qui ne marche toujours pas, elle a été remise … le 2 septembre": its sentence's
                 # cue, further back
@@ -173,6 +176,8 @@ class DateRoles(Calculator):
             role = "other"  # "nous avons reçu l'exemplaire signé par tous le 2 septembre": the copy's arrival
         if self._takes_effect(window):
             role = "end"  # "mettre fin à la convention au 31/03/2027": the day it ends, never a signature
+        if role is None and self.lists.reminds(after):
+            return "other"  # "Le 6 octobre, second courrier rappelant la mise en demeure": no new notice
         overriding = self.cues.overrides.get(role, ()) if role else self.cues.overriding
         return next(
             (r for r in overriding if any(self.cues.date_cues[r].search(t) for t in (window, sentence, after))),
