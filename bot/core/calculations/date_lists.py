@@ -135,15 +135,17 @@ class DateLists(Calculator):
             moved and not SENTENCE_END.search(window, copy.end()) and moved.search(window, copy.end())
         )
 
-    def copy_dated(self, window: str) -> bool:
+    def copy_dated(self, window: str, sentence: str = "") -> bool:
         """Is the date the one a copy bears ("l'exemplaire signé par La Fibre nous est revenu daté du"): its signing? Not
-        a letter's that carried it ("le courrier qui nous retournait notre exemplaire est daté du")."""
+        a letter's that carried it ("le courrier qui nous retournait notre exemplaire est daté du"). The copy may be
+        named in its `sentence` before an earlier date ("reçu leur exemplaire signé le 23/10 mais il est daté du")."""
         dated, letter = self.cues.copy_dated, self.cues.date_cues.get("letter")
         if not (dated and self.cues.copy and dated.search(window)):
             return False
-        start = max((end.end() for end in SENTENCE_END.finditer(window)), default=0)
-        copy = self.cues.copy.search(window, start)
-        return bool(copy) and not (letter and letter.search(window, start, copy.start()))
+        text = sentence if sentence.endswith(window) else window
+        start = max((end.end() for end in SENTENCE_END.finditer(text)), default=0)
+        copy = self.cues.copy.search(text, start)
+        return bool(copy) and not (letter and letter.search(text, start, copy.start()))
 
     def act_of_setting(self, sentence: str) -> str | None:
         """The role of the act a meeting is the setting of, in the words of a date's sentence before it ("signature par

@@ -170,7 +170,7 @@ class DateRoles(Calculator):
         if role != "signature" and self.lists.all_parties(own) and self._cue_role(own) == "signature":
             # "le conseil a voté le 29 août et tout le monde a signé le": no council's act; "un avenant signé par …": its own
             role = self.documents.of_other_document(own, "signature") or "signature"
-        if self.lists.copy_dated(window):
+        if self.lists.copy_dated(window, sentence):
             role = "signature"  # "l'exemplaire … nous est revenu daté du": the date it bears, whatever journey is told
         elif role == "signature" and self.lists.copy_received(window):
             role = "other"  # "nous avons reçu l'exemplaire signé par tous le 2 septembre": the copy's arrival
