@@ -231,7 +231,7 @@ class QuestionFinder(FollowUps):
         after = message.after if message.outside.endswith(message.after) else ""
         asked: list[tuple[bool, Sentence]] = []  # (after the forwarded message, the sentence)
         for late, words in ((False, message.outside[: len(message.outside) - len(after)]), (True, after)):
-            for sentence in self.reader.read(words).own:
+            for sentence in self.reader.read(words).own if words else ():  # (no words after the quote: none read)
                 if sentence.asks and self._own_question.find(sentence.text):
                     asked += [(late, sentence)] if self.names_something(sentence.text) else []
                 elif asked and sentence.asks and self.reader.cutter.opens_topic(sentence.text):
