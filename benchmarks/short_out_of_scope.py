@@ -48,7 +48,7 @@ def main() -> None:
     knowledge = load_knowledge()
     engine = Engine(knowledge)
     terms_of = engine.matcher.question_terms
-    classifier = engine.ranker.classifier
+    classifier = engine.readings.classifier
     assert classifier is not None
 
     def short(texts: list[str]) -> list[tuple[str, list[str]]]:

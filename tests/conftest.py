@@ -32,6 +32,7 @@ from bot.core.evaluation import Case, Report, evaluate, load_cases
 from bot.core.guard import GuardedEngine
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, load_knowledge
 from bot.core.ranker import Ranker
+from bot.core.readings import Readings
 from bot.core.yamlfile import load_data
 from bot.engine_cache import cache_key
 from bot.settings import CacheSettings, Settings, load_settings
@@ -102,11 +103,14 @@ class _Reads:
 def stand_in_ranker(probabilities: dict[str, float], *, fair_out: float = 1.0) -> Ranker:
     """A Ranker over art-3, art-5.2 and art-6 whose classifier reads `probabilities`; `fair_out` is the
     factor that takes "hors sujet"'s prior out (1.0: none)."""
+    readings = Readings.__new__(Readings)
+    readings.classifier = _Reads(probabilities)  # type: ignore[assignment]
+    readings._recent = ()
+    readings._fair_out = fair_out
     found = Ranker.__new__(Ranker)
-    found.classifier = _Reads(probabilities)  # type: ignore[assignment]
+    found.readings = readings
     found._order = ["art-3", "art-5.2", "art-6"]
-    found._recent = ()
-    found._fair_out = fair_out
+    found._foreign = lambda term: term.startswith("foreign")
     return found
 
 

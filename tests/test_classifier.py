@@ -65,7 +65,7 @@ def test_training_is_deterministic(engine: Engine, knowledge: Knowledge) -> None
 
 @pytest.mark.parametrize("text", ["notre site a été piraté, qui paie ?", "résiliation résiliation préavis", "xyz"])
 def test_answering_reads_the_same_vector_as_training(engine: Engine, text: str) -> None:
-    classifier = engine.ranker.classifier
+    classifier = engine.readings.classifier
     terms = engine.matcher.question_terms(text)
     trained_rows, trained_values = classifier._vector(features(text, terms))
     rows, values = classifier.vector(text, terms)
@@ -78,7 +78,7 @@ LONG_TEXT = "Bonjour, notre site a été piraté samedi et le technicien ne rapp
 @pytest.mark.parametrize("text", ["notre site a été piraté, qui paie ?", "résiliation résiliation préavis", LONG_TEXT])
 def test_probabilities_are_the_softmax_of_the_vector_times_the_weights(engine: Engine, text: str) -> None:
     # The plain definition, row by row: the answering path sums per word and corrects repeated n-grams.
-    classifier = engine.ranker.classifier
+    classifier = engine.readings.classifier
     width = len(classifier.labels)
     rows, values = classifier.vector(text, engine.matcher.question_terms(text))
     scores = [

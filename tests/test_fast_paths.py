@@ -35,7 +35,7 @@ LONG = [" ".join(REALISTIC[start : start + count]) for start, count in ((0, 1), 
 
 @pytest.mark.parametrize("text", LONG)
 def test_numpy_weighs_the_rows_as_plain_python_does(engine: Engine, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    model = engine.ranker.classifier
+    model = engine.readings.classifier
     assert model is not None
     rows, values = model.vector(text, engine.matcher.question_terms(text))
     for count in (len(rows) * 3, classifier.FEW_ROWS, 30):  # hundreds of rows, some repeated; a question's few
@@ -77,7 +77,7 @@ def test_numpy_ranks_a_long_message_as_plain_python_does(
 
 @pytest.mark.parametrize("text", LONG)
 def test_the_classifier_finds_a_text_s_term_rows_as_with_a_lookup_per_f_string(engine: Engine, text: str) -> None:
-    model = engine.ranker.classifier
+    model = engine.readings.classifier
     assert model is not None
     terms = engine.matcher.question_terms(text)
     index = model._index[1]
@@ -90,7 +90,7 @@ def test_numpy_weighs_a_long_message_s_n_grams_as_plain_python_does(
     engine: Engine, text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pytest.importorskip("numpy")  # loaded even when this test runs alone: the numpy paths are taken
-    model = engine.ranker.classifier
+    model = engine.readings.classifier
     assert model is not None and numpy_loaded()
     terms = engine.matcher.question_terms(text)
     fast = model.probabilities(text, terms)
@@ -103,7 +103,7 @@ def test_numpy_weighs_a_long_message_s_n_grams_as_plain_python_does(
 @pytest.mark.parametrize("text", LONG)
 def test_numpy_counts_a_long_message_s_n_grams_as_a_counter_does(engine: Engine, text: str) -> None:
     pytest.importorskip("numpy")  # loaded: the numpy path is taken from MANY_GRAMS n-grams
-    model = engine.ranker.classifier
+    model = engine.readings.classifier
     assert model is not None and numpy_loaded()
     rows, times, _sums = model._known_words(text)
     counts = dense.gram_counts(rows, times)

@@ -68,3 +68,18 @@ def test_ranking_rules(
     result = _ranker(probabilities).rank("message", terms, ranked)
     assert (result[0].clause_id if result else None) == first
     assert not result or result[0].confidence >= at_least
+
+
+@pytest.mark.parametrize(
+    ("terms", "answerable"),
+    [
+        (SHORT, True),  # known words only, matched on generic ones: the classifier's near certainty gives the clause
+        ([*SHORT, "foreign-stage"], False),  # a word the convention never uses: left refused
+    ],
+)
+def test_generic_words_and_a_certain_classifier(terms: list[str], answerable: bool) -> None:
+    weak = [Candidate("art-5.2", 0.2, ()), Candidate("art-6", 0.1, ())]  # matched on generic words only
+    result = _ranker({"art-6": 0.99, OUT_OF_SCOPE: 0.005, "art-5.2": 0.005}).rank("question", terms, weak)
+    assert result[0].clause_id == "art-6"
+    assert bool(result[0].strong_terms) is answerable
+    assert (result[0].confidence == ranker.LEARNED_CONFIDENCE) is answerable

@@ -49,6 +49,6 @@ def test_hors_sujet_reading(
 
 def test_the_classifier_says_which_clause_it_prefers() -> None:
     reads = _ranker({"art-6": 0.6, "art-3": 0.3, OUT_OF_SCOPE: 0.1})
-    assert reads.prefers("art-6", "art-3", "message", SHORT)
-    assert not reads.prefers("art-3", "art-6", "message", SHORT)
-    assert not reads.prefers("art-6", "art-6", "message", SHORT)  # a tie is no preference
+    assert reads.readings.prefers("art-6", "art-3", "message", SHORT)
+    assert not reads.readings.prefers("art-3", "art-6", "message", SHORT)
+    assert not reads.readings.prefers("art-6", "art-6", "message", SHORT)  # a tie is no preference

@@ -61,7 +61,8 @@ class Engine:
         self.contacts = {**DEFAULT_CONTACTS, "cdg": contact, **(contacts or {})}
         self.threshold = threshold
         self.matcher = Matcher(knowledge)
-        self.ranker = Ranker(knowledge, self.matcher.question_terms)
+        self.ranker = Ranker(knowledge, self.matcher.question_terms, self.matcher.is_foreign)
+        self.readings = self.ranker.readings  # the learned classifier's, read by the engine too
         self.citations = Citations(knowledge, self.matcher)
         self.calculations = Calculations(knowledge, self.matcher, self.citations.citation, threshold)
         self._named = self.calculations.parties.named_in  # the parties a question's own sentence names
@@ -77,7 +78,7 @@ class Engine:
         finding = (self.reader, self.matcher, parties, self.mentions.unstated)
         self.questions = QuestionFinder(*finding, threshold=threshold, inside=inside)
         readers = (self.matcher, self._named, self.citations.joined, self.questions.names_a_party)
-        hooks = {"counterpart": counterpart, "inside": inside, "off_topic": self.ranker.off_topic}
+        hooks = {"counterpart": counterpart, "inside": inside, "off_topic": self.readings.off_topic}
         self.part_reader = PartReader(*readers, threshold=threshold, counts=self.reader.counted.counts, **hooks)
         self.anchors = Anchors(knowledge.reading.anchor_words)
         # "La Fibre, pardon le CDG": the party meant, read before the rest
@@ -200,8 +201,8 @@ class Engine:
                     and not leads  # the context after a question says what the writer does, not what is asked
                     and ranked[0].clause_id != best.clause_id
                     and ranked[0].strong_terms
-                    and not self.ranker.prefers(best.clause_id, ranked[0].clause_id, text, terms)
-                    and not self.ranker.certain(best.clause_id, focus, focus_terms)  # the story is only its context
+                    and not self.readings.prefers(best.clause_id, ranked[0].clause_id, text, terms)
+                    and not self.readings.certain(best.clause_id, focus, focus_terms)  # the story is only its context
                     and not self.calculations.parties.of_other(ranked[0].clause_id, self._named(focus), focus)
                 ):
                     # The sentence alone and the whole message disagree: the message's clause (it holds the

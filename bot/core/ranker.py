@@ -43,6 +43,13 @@ before the question ("notre site a été piraté samedi. Qui paie ?") names the 
   them short messages with a story) made the classifier read stories more; with this rule, CLASSIFIER_CERTAIN
   0.9 (0.95 before) and OUT_OF_SCOPE_DOUBT 0.3 (0.25 before), measured on every tracked set and on five
   sealed sets (README, "Trente-troisième série").
+- words the convention knows, only generic ones: a question matching a clause on generic words alone ("Cette
+  convention, c'est pour faire quoi ?": "convention", "faire"), with no word the knowledge base or everyday French
+  does not know, which the classifier reads as that clause with near certainty (CLASSIFIER_ALONE) and "hors sujet"
+  all but never (under OUT_OF_SCOPE_NONE), gets that clause at LEARNED_CONFIDENCE (the middle band), its terms
+  standing for the topic word the matcher lacks. One unknown word ("cette convention de stage", "les voitures de
+  service") leaves it refused: the classifier is as sure of those. Measured in session 37 on every tracked set
+  (5 questions and 2 several-question messages gained, none lost) and the sealed ones (one gained).
 The engine then applies its threshold, middle band and "the matcher found a word of the convention"
 rule as before. The constants were chosen on tests/data/realistic.yaml with
 benchmarks/calibrate_learned.py (README, "Mesures"); the held-out sets were checked, not tuned on,
@@ -51,22 +58,19 @@ except for the lead's constants, chosen with the classifier's accuracy on them t
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from operator import itemgetter
 
-from .classifier import TEMPERATURE, Classifier, train
 from .knowledge import Knowledge
 from .matching import Candidate
+from .readings import CLASSIFIER_CERTAIN, LEARNED_MIN_TERMS, Readings
 from .training import OUT_OF_SCOPE
 
 LEARNED_SHARE = 0.2
-OUT_OF_SCOPE_LIMIT = 0.5
 MATCHER_SURE = 0.6
 CLASSIFIER_SURE = 0.5
 OUT_OF_SCOPE_DOUBT = 0.3  # 0.25 before session 33 (see the docstring)
 LEARNED_CONFIDENCE = 0.45  # between the engine's threshold (0.40) and its sure confidence (0.50)
-LEARNED_MIN_TERMS = 6
 AGREED_SURE = 0.2  # 0.4 before session 32 (see the docstring)
 OUT_OF_SCOPE_WEIGH = 0.4
 LEARNED_LEAD_TERMS = 8
@@ -75,39 +79,24 @@ SHORT_LEAD = 0.9
 OUT_OF_SCOPE_SURE = 0.99
 LONG_OUT_OF_SCOPE_SURE = 0.95  # a longer question: the classifier is more often right (same sets, 0.9 too)
 MATCHER_CERTAIN = 0.8
-CLASSIFIER_CERTAIN = 0.9  # 0.95 before session 33 (see the docstring)
-RECENT_READINGS = 4  # classifier readings kept: a message, its question sentence, and a part's, each read again
+CLASSIFIER_ALONE = 0.95  # the classifier alone, on words the convention knows but no topic word of the matcher's
+OUT_OF_SCOPE_NONE = 0.01
 
 
 class Ranker:
     """Re-ranks the matcher's candidates with the classifier trained on the knowledge base."""
 
-    def __init__(self, knowledge: Knowledge, terms_of: Callable[[str], list[str]]) -> None:
-        examples = [(clause.id, q) for clause in knowledge.clauses.values() for q in (*clause.questions, clause.title)]
-        # Wordings confirmed out of scope by /revue (knowledge/out_of_scope.yaml) teach the "hors sujet" class too.
-        examples += [*knowledge.training, *((OUT_OF_SCOPE, q) for q in knowledge.out_of_scope)]
-        # A base of one clause and no "hors sujet" examples has nothing to tell apart: the matcher alone.
-        several = len({label for label, _text in examples}) > 1
-        self.classifier: Classifier | None = train(examples, terms_of) if several else None
+    def __init__(
+        self, knowledge: Knowledge, terms_of: Callable[[str], list[str]], foreign: Callable[[str], bool]
+    ) -> None:
+        self.readings = Readings(knowledge, terms_of)  # the learned classifier's
         self._order = list(knowledge.clauses)
         # each clause with the articles it is a part of and the parts it has: one topic, read at two depths
         self._family = {c: {c, *knowledge.articles_of(c)} for c in knowledge.clauses}
         for clause, articles in list(self._family.items()):
             for article in articles - {clause}:
                 self._family[article].add(clause)
-        # exp(T × (highest clause bias − "hors sujet" bias)): the factor that takes the prior of its many
-        # examples out of "hors sujet"'s probability (1.0: no such class, or no advantage).
-        self._fair_out = 1.0
-        if self.classifier and OUT_OF_SCOPE in self.classifier.labels:
-            bias = self.classifier.biases()
-            gap = max(b for label, b in bias.items() if label != OUT_OF_SCOPE) - bias[OUT_OF_SCOPE]
-            self._fair_out = math.exp(TEMPERATURE * min(0.0, gap))
-        # The last readings, newest first: a question sentence and its whole message are each read more than once.
-        self._recent: tuple[tuple[tuple[str, tuple[str, ...]], dict[str, float]], ...] = ()
-        self._terms_of = terms_of
-
-    def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_recent": ()}  # a pickled engine carries no message
+        self._foreign = foreign  # a term the knowledge base never uses, nor an everyday word
 
     def rank(
         self,
@@ -126,7 +115,7 @@ class Ranker:
         if matcher_best >= max(MATCHER_SURE, MATCHER_CERTAIN):
             return ranked  # the matcher certain: its ranking stands whatever the classifier reads (below), so not read
         read, read_terms = message or (text, terms)
-        probabilities = self._probabilities(read, read_terms)
+        probabilities = self.readings.probabilities(read, read_terms)
         if not probabilities:
             return ranked
         out = probabilities.pop(OUT_OF_SCOPE, 0.0)
@@ -148,13 +137,15 @@ class Ranker:
             lead = self._lead(probabilities, out, ranked)
             if lead is not None and not (message and self._sentence_agrees(text, terms, ranked, lead[0].clause_id)):
                 return lead
-        if self._out_of_scope(out, max(probabilities.values(), default=0.0), short):
+        if self.readings.out_of_scope(out, max(probabilities.values(), default=0.0), short):
             # A story around the question reads out of scope ("le tracteur a arraché le poteau … internet rame …"),
             # its question sentence may not ("La Fibre est-elle responsable quand ça coupe ?"): in a message naming a
             # provider, there or in its story ("Régisseur de la salle des fêtes. Le CDG 62 va venir …"), the sentence
             # decides (not "quel préavis pour résilier ce bail", which names none).
             clear = (
-                named and bool(message) and self._probabilities(text, terms).get(OUT_OF_SCOPE, 1) < OUT_OF_SCOPE_DOUBT
+                named
+                and bool(message)
+                and self.readings.probabilities(text, terms).get(OUT_OF_SCOPE, 1) < OUT_OF_SCOPE_DOUBT
             )
             return self.rank(text, terms, ranked) if clear else []
         lexical = {candidate.clause_id: candidate for candidate in ranked}
@@ -172,6 +163,16 @@ class Ranker:
         enough = AGREED_SURE if ranked and ranked[0].clause_id == learned else CLASSIFIER_SURE
         assured = probabilities.get(learned, 0.0) >= enough and out < OUT_OF_SCOPE_DOUBT
         assured = assured and not (message and self._sentence_agrees(text, terms, ranked, learned))
+        known = (
+            found
+            and not found.strong_terms
+            and probabilities.get(learned, 0.0) >= CLASSIFIER_ALONE
+            and out < OUT_OF_SCOPE_NONE
+            and not any(self._foreign(term) for term in read_terms)
+        )
+        if known:
+            rest = [c for c in combined if c.clause_id != learned]
+            return [Candidate(learned, LEARNED_CONFIDENCE, tuple(dict.fromkeys(read_terms))), *rest]
         if assured and len(set(read_terms)) >= LEARNED_MIN_TERMS and found and found.strong_terms:
             own = next(c.confidence for c in combined if c.clause_id == learned)
             rest = [c for c in combined if c.clause_id != learned]
@@ -180,7 +181,7 @@ class Ranker:
             # Both signals choose the same clause: the matcher's confidence is not diluted by the classifier's doubts.
             best = combined[0]
             combined[0] = Candidate(best.clause_id, max(best.confidence, matcher_best), best.strong_terms)
-        doubt = self._without_prior(out) if short else out
+        doubt = self.readings.without_prior(out) if short else out
         if doubt >= OUT_OF_SCOPE_WEIGH:  # the classifier doubts the convention answers at all
             combined = [Candidate(c.clause_id, round(c.confidence * (1 - doubt), 4), c.strong_terms) for c in combined]
         return combined
@@ -204,47 +205,6 @@ class Ranker:
         """Whether the question sentence `text` alone reads, all but certainly, as the matcher's first clause, not as
         `learned`, the whole message's ("Le 4 octobre, un virus a bloqué tous les postes. Si ça se reproduit, comment
         pouvons-nous mettre fin à la convention ?": the story is the question's context, article 6 is asked)."""
-        return bool(ranked) and ranked[0].clause_id != learned and self.certain(ranked[0].clause_id, text, terms)
-
-    def _out_of_scope(self, out: float, best_clause: float, short: bool) -> bool:
-        """Whether "hors sujet" (probability `out`) wins; for a short question, without its prior too."""
-        if out < OUT_OF_SCOPE_LIMIT or out < best_clause:
-            return False
-        # Without its prior, the other labels keep their numerators: "hors sujet" is compared on its own.
-        return not short or out * self._fair_out >= best_clause
-
-    def _without_prior(self, out: float) -> float:
-        """The probability of "hors sujet" once its bias is lowered to the clauses' highest."""
-        fair = out * self._fair_out
-        return fair / (1.0 - out + fair) if fair else 0.0
-
-    def off_topic(self, text: str) -> bool:
-        """Whether the classifier, reading `text` alone, finds it out of scope, as `rank` would refuse it."""
-        terms = self._terms_of(text)
-        probabilities = dict(self._probabilities(text, terms))
-        out = probabilities.pop(OUT_OF_SCOPE, 0.0)
-        return self._out_of_scope(out, max(probabilities.values(), default=0.0), len(set(terms)) < LEARNED_MIN_TERMS)
-
-    def certain(self, clause: str, text: str, terms: list[str]) -> bool:
-        """Whether the classifier, reading `text` (terms `terms`) alone, is all but certain of `clause`."""
-        return self._probabilities(text, terms).get(clause, 0.0) >= CLASSIFIER_CERTAIN
-
-    def prefers(self, one: str, other: str, text: str, terms: list[str]) -> bool:
-        """Whether the classifier, reading `text` (terms `terms`), gives clause `one` more than clause `other`."""
-        probabilities = self._probabilities(text, terms)
-        return probabilities.get(one, 0.0) > probabilities.get(other, 0.0)
-
-    def _probabilities(self, text: str, terms: list[str]) -> dict[str, float]:
-        """The classifier's reading of `text`; the last RECENT_READINGS are kept (a message and its question
-        sentence are each read several times)."""
-        if not self.classifier:
-            return {}
-        key = (text, tuple(terms))
-        # One read of `_recent` into a local: messages answered at once in the bot's threads each keep
-        # their own reading, even when another thread replaces the kept ones in between.
-        recent = self._recent
-        found = next((probabilities for kept, probabilities in recent if kept == key), None)
-        if found is None:
-            found = self.classifier.probabilities(text, terms)
-            self._recent = ((key, found), *recent[: RECENT_READINGS - 1])
-        return dict(found)
+        return (
+            bool(ranked) and ranked[0].clause_id != learned and self.readings.certain(ranked[0].clause_id, text, terms)
+        )
