@@ -204,6 +204,7 @@ class CalculationsFile(StrictModel):
     invoice_timing: InvoiceTiming = InvoiceTiming()
     total_words: list[str] = []
     rate_after_words: list[str] = []
+    rate_before_words: list[str] = []  # "2,95 h × 50 €": a factor, not an amount
     parties: dict[str, PartyWords]
     party_clauses: list[PartyClause]
     party_asked_words: list[str] = []

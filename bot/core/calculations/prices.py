@@ -204,7 +204,7 @@ class Prices(Calculator):
         return bool(service or (self.cues.intervention and self.cues.intervention.search(text)))
 
     def _without_restated_total(self, text: str, own: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
-        """`own` without hours that restate the sum of those before them ("2h lundi et 3h mardi, soit 5h")."""
+        """`own` without every hours that restate the sum of those before them ("2h lundi et 3h mardi, soit 5h")."""
         cue = self.cues.restated_total
         if cue is None:
             return own
@@ -213,7 +213,7 @@ class Prices(Calculator):
                 continue
             parts = self.billed.counted(text, own[:index])
             if parts is not None and sum((p.hours for p in parts), Decimal(0)) == duration.hours:
-                return [*own[:index], *own[index + 1 :]]
+                return self._without_restated_total(text, [*own[:index], *own[index + 1 :]])
         return own
 
     def price_asked(self, text: str) -> bool:

@@ -7,12 +7,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import cache
 
 from ..answer import Answer
+from ..calendar_names import calendar_names
 from ..cost import Duration
+from ..french import fold
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
 from ..told_values import DAY_TOLD
-from .base import Calculator, Context
+from .base import Calculator, Context, sentence_start
 from .billed import BilledHours
 from .cues import Cues
 from .visits import Part, detail
@@ -109,12 +112,14 @@ class Remaining(Calculator):
 
     def done_only(self, text: str, own: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`own` without the hours a quote or a plan gives ("le devis annonçait 6 heures"; not a time of day), when a
-        visit's hours are said done beside them ("venu le 02/10 de 14h à 16h", "déjà venu 2 h"): never added."""
+        visit's hours are said done beside them ("venu le 02/10 de 14h à 16h", "déjà venu 2 h", "– mardi 3 novembre :
+        8h30–10h": a day's time span): never added."""
         around = [self.reader.clause_around(text, d.start, d.end, labelled=True) for d, _ in own]
         planned = [not d.clock and said_planned(self.cues, words) for (d, _), words in zip(own, around, strict=True)]
         done = [
             bool(DAY_TOLD.search(words) or (self.cues.done_hours and self.cues.done_hours.search(words)))
-            for words in around
+            or (d.clock and bool(_day_named().search(text, sentence_start(text, d.start), d.start)))
+            for (d, _), words in zip(own, around, strict=True)
         ]
         visits = any(r == "intervention" and d and not p for (_, r), p, d in zip(own, planned, done, strict=True))
         return [hours for hours, plan in zip(own, planned, strict=True) if not plan] if visits else own
@@ -181,3 +186,11 @@ def _priced(parts: list[Part]) -> str:
 
 def _priced_hours(hours: Decimal) -> str:
     return f"{format_hours(hours)} ({format_euros(support_cost(hours))} TTC)"
+
+
+@cache
+def _day_named() -> re.Pattern[str]:
+    """A day by its name or its number and month, in folded text ("mardi", "3 novembre"): a date the hours are of."""
+    names = calendar_names()
+    months = "|".join(fold(month) for month in names.months)
+    return re.compile(rf"\b(?:{'|'.join(fold(day) for day in names.weekdays)}|\d{{1,2}}(?:er)? (?:{months}))\b")

@@ -4,10 +4,12 @@ only amounts that add up: not a rate ("50 € de l'heure", "30 € par mois"), n
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..french import fold
 from ..money import HOURLY_RATE, format_euros, format_hours
+from ..word_patterns import alternation
 from .base import Calculator, Context, asking, in_brackets, sentence_start
 from .parties import Parties
 
@@ -33,6 +35,8 @@ class Totals(Calculator):
     def __init__(self, context: Context, parties: Parties) -> None:
         super().__init__(context)
         self.parties = parties
+        factors = self.words.rate_before_words  # "2,95 h × 50 € = 147,50 €": the rate of the message's own sum
+        self._factor = re.compile(rf"(?<![a-z])(?:{alternation(factors)})\s*$") if factors else None
 
     def line(self, text: str, cdg: Decimal, detail: str) -> str:
         """The total sentence for `text` (in digits), or "" when no total is asked or none can be made."""
@@ -218,9 +222,10 @@ class Totals(Calculator):
         return bool(cues) and bool(self.reader.amount_spans(sentence[: cues[-1].start()]))
 
     def is_rate(self, text: str, start: int) -> bool:
-        """ "50 € de l'heure", "30 € par mois", "80 km à 0,45 €": a rate, not an amount to add."""
+        """ "50 € de l'heure", "30 € par mois", "80 km à 0,45 €", "× 50 €": a rate, not an amount to add."""
         rate, mileage = self.cues.rate_after, self.cues.distance_rate
         after = self.reader.amount_end(text, start)
-        return bool(rate and rate.match(text, after)) or bool(
-            mileage and mileage.search(text[max(0, start - 30) : start])
+        before = text[max(0, start - 30) : start]
+        return bool(rate and rate.match(text, after)) or any(
+            cue and cue.search(before) for cue in (mileage, self._factor)
         )
