@@ -12,6 +12,7 @@ class FollowingDaysWords(StrictModel):
     days: dict[str, int] = {}
     counted: dict[str, int] = {}
     weekday_after: list[str] = []
+    event_links: list[str] = []  # "le lendemain du conseil du 29 septembre": the day after the date that follows
 
 
 class LaterPeriods(StrictModel):

@@ -47,6 +47,8 @@ class FollowingDays:
         self._tail = re.compile(rf"(?:{alternation(self._tails)})(?![\w'-])") if self._tails else None
         self._weekday = re.compile(rf"(?:{after})(?![\w'-])") if after else None  # "le lundi suivant": "suivant"
         self._weekday_before = re.compile(rf"(?<![\w-])({alternation(self._weekdays)})\s+$")
+        links = alternation(fold(link) for link in words.event_links) if words.event_links else None
+        self._event = re.compile(rf"\s*(?:{links})(?![a-z])") if links else None  # "le lendemain| du conseil du …"
 
     def dated(self, folded: str, mentions: list[DateMention], parties: Iterable[re.Pattern[str]]) -> list[DateMention]:
         """`mentions` (of `folded`, in order) with the days said from the date before each, in order. A count that is no
@@ -60,6 +62,13 @@ class FollowingDays:
         for start, text, moved in sorted(self._said(folded)):
             if any(begin <= start < end for begin, end in taken):
                 continue
+            if self._event and self._event.match(folded, start + len(text)):  # "le lendemain du conseil du 29/09"
+                after = next((m for m in mentions if m.start > start and m.value is not None), None)
+                delta = moved(after.value) if after and after.value else None
+                if after and after.value and delta is not None and not SENTENCE_END.search(folded, start, after.start):
+                    found.append(DateMention(text, after.value + delta, "", start))
+                    found.sort(key=_start)
+                continue  # "(le lendemain de la kermesse)": no day said, never the date before moved
             before = [m for m in found if m.start < start and m.value is not None]
             if not before or (day := before[-1].value) is None:  # `found` is in order
                 continue
