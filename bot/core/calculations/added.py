@@ -6,12 +6,20 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ..cost import Duration
 from .base import SENTENCE_END, Calculator
+from .cues import CuePattern
+
+if TYPE_CHECKING:
+    from .visits import Part  # visits.py builds on this module
 
 WORDS = re.compile(r"[a-z]{2,}")  # a word left between two durations (a cue's plural "s" is none)
 RESTATED_REACH = 50  # characters between a session's hours and the time span that says them again
+ROUNDED = Decimal(1) / 60  # hours restated in decimals, rounded: "50 min, soit 0,83 h" (within a minute)
 
 
 class AddedUp(Calculator):
@@ -106,3 +114,26 @@ def word_end(text: str, position: int) -> str:
     """`text` after the word that ends at or goes on after `position` ("deplacement|s compris" → " compris")."""
     rest = text[position:]
     return rest[len(re.match(r"[a-z]*", rest).group(0)) :].lstrip()  # type: ignore[union-attr]
+
+
+Owned = list[tuple[Duration, str]]  # hours and their role ("intervention", "travel", …)
+
+
+def without_restated_total(
+    text: str, own: Owned, cue: CuePattern | None, counted: Callable[[str, Owned], list[Part] | None]
+) -> Owned:
+    """`own` without every hours that restate, right after `cue` ("soit", "=", "→"), the sum of those before them
+    (`counted`: "2h lundi et 3h mardi, soit 5h") or the hours right before them in other units ("50 min à chaque fois,
+    soit 0,83 h")."""
+    if cue is None:
+        return own
+    for index, (duration, _) in enumerate(own[1:], 1):
+        if duration.hours is None or not cue.search(gap := text[own[index - 1][0].end : duration.start]):
+            continue
+        parts = counted(text, own[:index])
+        summed = sum((p.hours for p in parts), Decimal(0)) if parts is not None else None
+        last = [*cue.finditer(gap)][-1]  # the same hours right after the restating word, in the same sentence
+        again = own[index - 1][0].hours if not (gap[last.end() :].strip() or SENTENCE_END.search(gap)) else None
+        if any(hours is not None and abs(hours - duration.hours) < ROUNDED for hours in (summed, again)):
+            return without_restated_total(text, [*own[:index], *own[index + 1 :]], cue, counted)
+    return own

@@ -13,6 +13,7 @@ from ..folding import folded as fold_spaced
 from ..french import fold
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
 from ..number_text import digits
+from .added import without_restated_total
 from .base import Calculator, Context, refusal
 from .billed import BilledHours
 from .budget import Budget
@@ -76,7 +77,8 @@ class Prices(Calculator):
         billed = [(d, role) for d, role in roles if role in ("intervention", "travel")]
         if not billed:
             return self._not_billed(question, terms, roles[0][1], named)
-        billed = self.billed.without_restated_span(text, self._without_restated_total(text, billed))
+        billed = without_restated_total(text, billed, self.cues.restated_total, self.billed.counted)
+        billed = self.billed.without_restated_span(text, billed)
         own = self.billed.not_fibres(text, billed)
         if not own:
             return self.parties.counterpart(question, terms, self.cost_clause, "fibre")
@@ -202,19 +204,6 @@ class Prices(Calculator):
         """Does the message name a visit ("venu", "sur place") or the service ("accompagnement"), not only "combien"?"""
         service = (self.cues.cost_terms & set(terms)) - self._asking_terms
         return bool(service or (self.cues.intervention and self.cues.intervention.search(text)))
-
-    def _without_restated_total(self, text: str, own: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
-        """`own` without every hours that restate the sum of those before them ("2h lundi et 3h mardi, soit 5h")."""
-        cue = self.cues.restated_total
-        if cue is None:
-            return own
-        for index, (duration, _) in enumerate(own[1:], 1):
-            if duration.hours is None or not cue.search(text[own[index - 1][0].end : duration.start]):
-                continue
-            parts = self.billed.counted(text, own[:index])
-            if parts is not None and sum((p.hours for p in parts), Decimal(0)) == duration.hours:
-                return self._without_restated_total(text, [*own[:index], *own[index + 1 :]])
-        return own
 
     def price_asked(self, text: str) -> bool:
         """Does the message ask an amount ("combien", "quel tarif") or give one to check ("200 € pour 3 h")?"""

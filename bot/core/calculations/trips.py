@@ -52,7 +52,12 @@ class Trips(Visits):
         hours ("2 h sur place à chaque fois + 1 h de route aller-retour"), in the same sentence."""
         before = {i for i in range(len(parts) - 1) if i + 1 in each and parts[i].count == 1 and _trips(text, parts, i)}
         added = {i + 1 for i in range(len(parts) - 1) if i in each and self._added_trip(text, parts[i], parts[i + 1])}
-        return each | before | added
+        each = (
+            each | before | added
+        )  # and the trip back said right after a trip of each visit ("…, 25 min pour repartir")
+        return each | {
+            i + 1 for i in range(len(parts) - 1) if i in each and parts[i + 1].count == 1 and _trips(text, parts, i)
+        }
 
     def _added_trip(self, text: str, hours: Part, trip: Part) -> bool:
         """Is `trip` added to `hours` by an addition word only ("à chaque fois + 1 h de route"), not said in total?"""
