@@ -10,6 +10,7 @@ from dataclasses import replace
 from ..cost import Duration
 from .added import WORDS
 from .base import Context, sentence_start
+from .cues import optional
 from .hours_parties import SENTENCE_END, SENTENCE_MARKS, HoursParties
 from .parties import Parties
 from .trips import SAME_REACH, next_start
@@ -28,6 +29,15 @@ class BilledHours(HoursParties):
     def __init__(self, context: Context, parties: Parties) -> None:
         super().__init__(context)
         self.parties, self.sentences = parties, VisitSentences(self.cues)
+        self._on_site = optional(self.words.on_site_words)  # "sur place", "en mairie": a visit with its trip
+
+    def remote_trips(self, text: str, own: list[tuple[Duration, str]]) -> list[Duration]:
+        """The travel hours of a message telling remote sessions only ("3 séances en visio de 45 minutes", no visit on
+        site): a trip never made, not billed; [] when a visit on site is told, or no remote session."""
+        remote, on_site = self.cues.no_trip, self._on_site
+        if not (remote and remote.search(text)) or (on_site and on_site.search(text)):
+            return []
+        return [d for d, role in own if role == "travel"] if any(r == "intervention" for _, r in own) else []
 
     def roles(self, text: str, durations: list[Duration]) -> tuple[list[tuple[Duration, str]], bool]:
         """Each duration with its role, and whether training hours were priced as the CDG 62's time."""

@@ -84,6 +84,11 @@ TRAVEL_ALONE = (
     "temps, trajet compris, {rate} TTC de l'heure (article 4.2.1) : dites-moi combien d'heures il passe sur place et "
     "je calculerai le montant."
 )
+# Remote sessions only, and a trip said: never made, never billed (Article 4.2.1 bills the time really spent).
+REMOTE_TRIPS = (
+    "Je n'ai pas compté {hours} de trajet : votre message ne parle que de séances à distance, sans déplacement, et le "
+    "CDG 62 facture le temps réellement passé (article 4.2.1). Si le conseiller s'est déplacé, ajoutez ce trajet."
+)
 TRAVEL_LEFT_OUT = ", mais je n'ai pas compté {hours} comme du temps passé par le CDG 62"
 NO_VISIT = " et aucun temps sur place"
 

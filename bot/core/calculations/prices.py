@@ -25,6 +25,7 @@ from .price_notes import (
     NO_VISIT,
     NOT_BILLED,
     ONE_VISIT,
+    REMOTE_TRIPS,
     TAX_INCLUDED,
     TRAINING_LEFT_OUT,
     TRAINING_PRICED,
@@ -89,6 +90,8 @@ class Prices(Calculator):
         if left := self.remaining.answer(question, text, terms, own, roles):
             return left  # "un devis pour 10 h, il est déjà venu 6 h 30": never the sum of planned and done hours
         own = self.remaining.done_only(text, own)  # "le devis annonçait 6 heures" beside the hours done: not added
+        if remote := self.billed.remote_trips(text, own):  # "3 séances en visio … 40 min de route": never made
+            own, billed = ([(d, role) for d, role in hours if role != "travel"] for hours in (own, billed))
         left_out = [d for d, role in roles if role not in ("intervention", "travel", "delay", "included")]
         if all(role == "travel" for _, role in own):  # "4 fois, 30 min de route": the visits' own hours are not said
             return self._travel_alone(question, terms, own, left_out)
@@ -155,6 +158,7 @@ class Prices(Calculator):
                 f"est facturé aussi : {format_euros(support_cost(hours + extra))} TTC."
             )
         lines += [off.note] if off else []
+        lines += [REMOTE_TRIPS.format(hours=", ".join(f"« {d.text} »" for d in remote))] if remote else []
         lines += role_notes(roles, misread)  # "nous facture 3 h": the bill to check; "1,45 h" written for 1 h 45
         if staff := self.cues.staff_count and self.cues.staff_count.search(text):  # "2 conseillers de 9h à 12h"
             lines.append(staff_note(int(staff.group(1)), hours))
