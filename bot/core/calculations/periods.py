@@ -78,7 +78,10 @@ class Periods:
             if years % 2 == 0:
                 numbers.add(years // 2)  # "au bout de 4 ans": the end of the second period
         for match in self._in_year.matches(text) if self._in_year else ():
-            ending = [n for n in range(1, MAX_PERIOD + 1) if period_end(signature, n).year == int(match.group(1))]
+            year = int(match.group(1))
+            ending = [n for n in range(1, MAX_PERIOD + 1) if period_end(signature, n).year == year]
+            # no period ends that year: the one whose letter is due then ("la date limite du recommandé en 2029")
+            ending = ending or [n for n in range(1, MAX_PERIOD + 1) if (period_end(signature, n) - NOTICE).year == year]
             if ending and self._told_before(text, match.start()):
                 continue  # "personne ne l'a dénoncée en 2025", "on ne la dénoncera pas en 2027": not the end asked
             numbers.update(ending)  # "arrêter en 2029": the period that ends that year, if one does
