@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
+
+from .calendar_names import calendar_names
+from .french import fold
 
 # A fact told (a year, a day/month, a value after a label or in brackets: "enveloppe : 1 000 € TTC", "(2 350 €)"): a
 # list's item holding one is the situation, unless it asks by itself. In a message telling one (a budget), an item with
@@ -46,3 +50,11 @@ def situations(
         asked and not fact and not before
         for (_, asked, _), fact, before in zip(sentences, told, announcing, strict=True)
     ]
+
+
+@cache
+def day_named() -> re.Pattern[str]:
+    """A day by its name or its number and month, in folded text ("mardi", "3 novembre"): a date the hours are of."""
+    names = calendar_names()
+    months = "|".join(fold(month) for month in names.months)
+    return re.compile(rf"\b(?:{'|'.join(fold(day) for day in names.weekdays)}|\d{{1,2}}(?:er)? (?:{months}))\b")

@@ -89,6 +89,16 @@ REMOTE_TRIPS = (
     "Je n'ai pas compté {hours} de trajet : votre message ne parle que de séances à distance, sans déplacement, et le "
     "CDG 62 facture le temps réellement passé (article 4.2.1). Si le conseiller s'est déplacé, ajoutez ce trajet."
 )
+# A trip told once, apart from the visits' hours, for several visits: each visit made it (Article 4.2.1 bills the trip).
+TRIP_EACH_VISIT = (
+    "J'ai compté le trajet pour chacune des {visits} interventions : chaque venue a le sien. S'il n'a été fait qu'une "
+    "fois, retirez {extra} de trajet."
+)
+# A trip told once with one visit's hours, for several visits: counted as written, the other reading priced.
+TRIP_ONCE = (
+    "J'ai compté le trajet ({trips}) une seule fois, comme votre message l'écrit ; compté pour chacune des {visits} "
+    "interventions, le montant serait de {amount} TTC."
+)
 TRAVEL_LEFT_OUT = ", mais je n'ai pas compté {hours} comme du temps passé par le CDG 62"
 NO_VISIT = " et aucun temps sur place"
 

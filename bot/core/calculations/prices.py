@@ -4,6 +4,7 @@ asked before tax; billed.py reads which hours are billed, budget.py what an amou
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from ..answer import Answer
@@ -32,6 +33,8 @@ from .price_notes import (
     TRAVEL_ALONE,
     TRAVEL_LEFT_OUT,
     TRAVEL_UNTIMED,
+    TRIP_EACH_VISIT,
+    TRIP_ONCE,
     role_notes,
     staff_note,
     visits_unclear,
@@ -110,6 +113,10 @@ class Prices(Calculator):
         parts = self.billed.counted(text, own)
         if parts is None:
             return self.priced(question, visits_unclear(own), terms)
+        # a trip told apart from the visits' hours, visits on their own days: each visit makes it ("il a 35 min de route")
+        visits = self.billed.travel_once(text, parts) if self.billed.visits_apart(text, parts) else 0
+        if each := visits and self.billed.trips_apart(text, parts):
+            parts = [replace(p, count=p.count * visits) if p.role == "travel" else p for p in parts]
         hours = sum((p.hours for p in parts), Decimal(0))
         off = self._taken_off(text, roles, parts)  # "avec une pause de 15 min": not time spent
         hours -= off.hours if off else 0
@@ -131,13 +138,12 @@ class Prices(Calculator):
                 "Les heures de La Fibre Numérique 59 62 ne sont pas comptées : la convention ne lui fixe aucun taux "
                 "horaire, son prix est celui du devis signé (article 4.1 et annexe n°2)."
             )
-        if visits := self.billed.travel_once(text, parts):
-            trips = sum((p.hours for p in parts if p.role == "travel"), Decimal(0))
-            lines.append(
-                f"J'ai compté le trajet ({format_hours(trips)}) une seule fois, comme votre message l'écrit ; compté "
-                f"pour chacune des {visits} interventions, le montant serait de "
-                f"{format_euros(support_cost(hours + trips * (visits - 1)))} TTC."
-            )
+        trips = sum((p.hours for p in parts if p.role == "travel"), Decimal(0))
+        if each:  # the other reading said in hours, never as a second amount
+            lines.append(TRIP_EACH_VISIT.format(visits=visits, extra=format_hours(trips * (visits - 1) / visits)))
+        elif visits:  # told with one visit's hours: the trip as written, the other reading priced
+            each_visit = format_euros(support_cost(hours + trips * (visits - 1)))
+            lines.append(TRIP_ONCE.format(trips=format_hours(trips), visits=visits, amount=each_visit))
         once = any(p.count == 1 and self.billed.per_period(text, p) for p in parts)
         if once and self.cues.total and self.cues.total.search(text):
             lines.append(ONE_VISIT)  # "1 h 30 par mois … combien en tout ?" and no number of visits

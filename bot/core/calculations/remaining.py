@@ -7,14 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from functools import cache
 
 from ..answer import Answer
-from ..calendar_names import calendar_names
 from ..cost import Duration
-from ..french import fold
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
-from ..told_values import DAY_TOLD
+from ..told_values import DAY_TOLD, day_named
 from .base import Calculator, Context, sentence_start
 from .billed import BilledHours
 from .cues import Cues
@@ -118,7 +115,7 @@ class Remaining(Calculator):
         planned = [not d.clock and said_planned(self.cues, words) for (d, _), words in zip(own, around, strict=True)]
         done = [
             bool(DAY_TOLD.search(words) or (self.cues.done_hours and self.cues.done_hours.search(words)))
-            or (d.clock and bool(_day_named().search(text, sentence_start(text, d.start), d.start)))
+            or (d.clock and bool(day_named().search(text, sentence_start(text, d.start), d.start)))
             for (d, _), words in zip(own, around, strict=True)
         ]
         visits = any(r == "intervention" and d and not p for (_, r), p, d in zip(own, planned, done, strict=True))
@@ -186,11 +183,3 @@ def _priced(parts: list[Part]) -> str:
 
 def _priced_hours(hours: Decimal) -> str:
     return f"{format_hours(hours)} ({format_euros(support_cost(hours))} TTC)"
-
-
-@cache
-def _day_named() -> re.Pattern[str]:
-    """A day by its name or its number and month, in folded text ("mardi", "3 novembre"): a date the hours are of."""
-    names = calendar_names()
-    months = "|".join(fold(month) for month in names.months)
-    return re.compile(rf"\b(?:{'|'.join(fold(day) for day in names.weekdays)}|\d{{1,2}}(?:er)? (?:{months}))\b")
