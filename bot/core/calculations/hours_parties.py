@@ -70,16 +70,13 @@ class HoursParties(DurationRoles):
         (pareil pr rentrer)")? Not a trip told with one visit ("Il est revenu le 24, de 9 h 15 à 11 h 45, avec 35
         minutes de route"), nor an amount of trip beside the visits ("Deux interventions de 3 h chacune et 1 h de
         trajet"): as written, the other reading priced in a note."""
-        one = {sentence_start(text, p.duration.start, SENTENCE_MARKS) for p in parts if p.role == "intervention"}
-        single = {
-            sentence_start(text, p.duration.start, SENTENCE_MARKS)
-            for p in parts
-            if p.role == "intervention" and p.count == 1
-        }
-        ways = [c for c in (self.cues.trip, self.cues.back, self.cues.both_ways) if c]
+        visits = [p for p in parts if p.role == "intervention"]
+        with_visits = {sentence_start(text, p.duration.start, SENTENCE_MARKS) for p in visits}
+        with_one_visit = {sentence_start(text, p.duration.start, SENTENCE_MARKS) for p in visits if p.count == 1}
+        one_way = [cue for cue in (self.cues.trip, self.cues.back, self.cues.both_ways) if cue]
         return all(
-            (start := sentence_start(text, p.duration.start, SENTENCE_MARKS)) not in single
-            and (start not in one or any(c.search(self._around(text, p.duration)) for c in ways))
+            (start := sentence_start(text, p.duration.start, SENTENCE_MARKS)) not in with_one_visit
+            and (start not in with_visits or any(cue.search(self._around(text, p.duration)) for cue in one_way))
             for p in parts
             if p.role == "travel"
         )

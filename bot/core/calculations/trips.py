@@ -52,9 +52,8 @@ class Trips(Visits):
         hours ("2 h sur place à chaque fois + 1 h de route aller-retour"), in the same sentence."""
         before = {i for i in range(len(parts) - 1) if i + 1 in each and parts[i].count == 1 and _trips(text, parts, i)}
         added = {i + 1 for i in range(len(parts) - 1) if i in each and self._added_trip(text, parts[i], parts[i + 1])}
-        each = (
-            each | before | added
-        )  # and the trip back said right after a trip of each visit ("…, 25 min pour repartir")
+        each = each | before | added
+        # and the trip back said right after a trip of each visit ("…, 25 min pour repartir")
         return each | {
             i + 1 for i in range(len(parts) - 1) if i in each and parts[i + 1].count == 1 and _trips(text, parts, i)
         }
