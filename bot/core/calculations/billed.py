@@ -31,13 +31,13 @@ class BilledHours(HoursParties):
         self.parties, self.sentences = parties, VisitSentences(self.cues)
         self._on_site = optional(self.words.on_site_words)  # "sur place", "en mairie": a visit with its trip
 
-    def remote_trips(self, text: str, own: list[tuple[Duration, str]]) -> list[Duration]:
-        """The travel hours of a message telling remote sessions only ("3 séances en visio de 45 minutes", no visit on
-        site): a trip never made, not billed; [] when a visit on site is told, or no remote session."""
-        remote, on_site = self.cues.no_trip, self._on_site
-        if not (remote and remote.search(text)) or (on_site and on_site.search(text)):
-            return []
-        return [d for d, role in own if role == "travel"] if any(r == "intervention" for _, r in own) else []
+    def each_visit_trips(self, text: str, parts: list[Part]) -> tuple[list[Part], int]:
+        """`parts` with a trip told apart from visits on their own days counted for each visit ("il a 35 min de route"),
+        and how many visits (0: as written; HoursParties.visits_apart, trips_apart)."""
+        visits = self.travel_once(text, parts) if self.visits_apart(text, parts) else 0
+        if not (visits and self.trips_apart(text, parts)):
+            return parts, 0
+        return [replace(p, count=p.count * visits) if p.role == "travel" else p for p in parts], visits
 
     def roles(self, text: str, durations: list[Duration]) -> tuple[list[tuple[Duration, str]], bool]:
         """Each duration with its role, and whether training hours were priced as the CDG 62's time."""

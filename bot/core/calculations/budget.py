@@ -13,6 +13,7 @@ from .base import Calculator, Context, asking, in_brackets, sentence_start, sinc
 from .billed import BilledHours
 from .budget_text import NO_VAT, added_hours, checked, hours_bought, hours_left, hours_remaining, shared
 from .parties import Parties
+from .price_notes import trip_each_visit
 from .remaining import said_left, said_planned
 from .totals import Totals
 from .visits import session_noun
@@ -90,7 +91,11 @@ class Budget(Calculator):
             # Hours worked are given: a price question, unless the hours left are asked ("il nous reste combien d'heures ?")
             left = hours and self.cues.remaining and self.cues.remaining.search(text)
             if left and billed and self.billed.added_up(text, billed):
-                return self._said(question, terms, hours_remaining(amount, self.billed.with_return(text, billed)))
+                if (parts := self.billed.counted(text, billed)) is None:  # "3 fois, 1 h à chaque fois": as prices count
+                    return None
+                parts, each = self.billed.each_visit_trips(text, parts)
+                said = hours_remaining(amount, parts) + (f" {trip_each_visit(parts, each)}" if each else "")
+                return self._said(question, terms, said)
             return None
         parts = self.billed.counted(text, billed)
         if parts is None:

@@ -3,6 +3,7 @@ it was counted (article 4.2.1: 50 € TTC an hour, travel included)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from ..cost import Duration
@@ -66,12 +67,13 @@ def hours_left(amount: Decimal, travel: list[Part]) -> str:
     return f"{hours_bought(amount)} Soit {format_hours(bought)} en tout ; {left} {NO_VAT} Calcul indicatif."
 
 
-def hours_remaining(amount: Decimal, spent: list[tuple[Duration, str]]) -> str:
-    """The hours an amount still pays once the hours already worked (travel included) are paid: what is left first,
-    then how (the amount's hours in all are never said first: a reader in a hurry would take them for what is left)."""
-    used = sum((d.hours for d, _ in spent if d.hours), Decimal(0))
+def hours_remaining(amount: Decimal, spent: Sequence[Part]) -> str:
+    """The hours an amount still pays once the hours already worked (travel included, each as many times as billed)
+    are paid: what is left first, then how (the amount's hours in all are never said first: a reader in a hurry would
+    take them for what is left)."""
+    used = sum((p.hours for p in spent), Decimal(0))
     paid = support_cost(used)
-    hours = f"{added_hours(spent)} = {format_hours(used)}" if len(spent) > 1 else added_hours(spent)
+    hours = f"{detail(spent)} = {format_hours(used)}" if len(spent) > 1 or spent[0].count > 1 else detail(spent)
     done = f"les heures déjà passées ({hours}) coûtent {format_euros(paid)} TTC"
     if paid >= amount:
         than = "autant que" if paid == amount else "plus que"

@@ -8,6 +8,7 @@ from itertools import pairwise
 from ..cost import Duration
 from ..told_values import DAY_TOLD, day_named
 from .base import SENTENCE_END, SENTENCE_MARKS, sentence_start
+from .cues import CuePattern
 from .duration_role import DurationRoles
 from .parties import Parties
 from .visits import Part
@@ -17,6 +18,7 @@ class HoursParties(DurationRoles):
     """The party of a message's hours."""
 
     parties: Parties
+    _on_site: CuePattern | None  # "sur place", "en mairie": a visit told with its trip (billed.py sets it)
 
     def party_of(self, text: str, duration: Duration) -> str | None:
         """The provider named in the same part of the sentence as `duration`, if any."""
@@ -80,3 +82,11 @@ class HoursParties(DurationRoles):
             for p in parts
             if p.role == "travel"
         )
+
+    def remote_trips(self, text: str, own: list[tuple[Duration, str]]) -> list[Duration]:
+        """The travel hours of a message telling remote sessions only ("3 séances en visio de 45 minutes", no visit on
+        site): a trip never made, not billed; [] when a visit on site is told, or no remote session."""
+        remote, on_site = self.cues.no_trip, self._on_site
+        if not (remote and remote.search(text)) or (on_site and on_site.search(text)):
+            return []
+        return [d for d, role in own if role == "travel"] if any(r == "intervention" for _, r in own) else []

@@ -3,12 +3,17 @@ convention holds (article 4.2.1: 50 € TTC an hour, travel time and costs inclu
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ..cost import Duration
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
 from .misread_hours import misread_notes
 from .visit_sentences import APART, QUOTED
+
+if TYPE_CHECKING:
+    from .visits import Part  # visits.py reads this module's notes
 
 # Why hours that are not a CDG 62 intervention get no price (only facts the text holds).
 NOT_BILLED = {
@@ -94,6 +99,14 @@ TRIP_EACH_VISIT = (
     "J'ai compté le trajet pour chacune des {visits} interventions : chaque venue a le sien. S'il n'a été fait qu'une "
     "fois, retirez {extra} de trajet."
 )
+
+
+def trip_each_visit(parts: Sequence[Part], visits: int) -> str:
+    """The note of a trip counted for each of `visits` visits, the other reading said in hours, never as an amount."""
+    trips = sum((p.hours for p in parts if p.role == "travel"), Decimal(0))
+    return TRIP_EACH_VISIT.format(visits=visits, extra=format_hours(trips * (visits - 1) / visits))
+
+
 # A trip told once with one visit's hours, for several visits: counted as written, the other reading priced.
 TRIP_ONCE = (
     "J'ai compté le trajet ({trips}) une seule fois, comme votre message l'écrit ; compté pour chacune des {visits} "

@@ -4,7 +4,6 @@ asked before tax; billed.py reads which hours are billed, budget.py what an amou
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from decimal import Decimal
 
 from ..answer import Answer
@@ -33,10 +32,10 @@ from .price_notes import (
     TRAVEL_ALONE,
     TRAVEL_LEFT_OUT,
     TRAVEL_UNTIMED,
-    TRIP_EACH_VISIT,
     TRIP_ONCE,
     role_notes,
     staff_note,
+    trip_each_visit,
     visits_unclear,
 )
 from .remaining import Remaining
@@ -113,10 +112,8 @@ class Prices(Calculator):
         parts = self.billed.counted(text, own)
         if parts is None:
             return self.priced(question, visits_unclear(own), terms)
-        # a trip told apart from the visits' hours, visits on their own days: each visit makes it ("il a 35 min de route")
-        visits = self.billed.travel_once(text, parts) if self.billed.visits_apart(text, parts) else 0
-        if each := visits and self.billed.trips_apart(text, parts):
-            parts = [replace(p, count=p.count * visits) if p.role == "travel" else p for p in parts]
+        parts, each = self.billed.each_visit_trips(text, parts)  # "il a 35 min de route": each visit's trip
+        visits = each or (self.billed.travel_once(text, parts) if self.billed.visits_apart(text, parts) else 0)
         hours = sum((p.hours for p in parts), Decimal(0))
         off = self._taken_off(text, roles, parts)  # "avec une pause de 15 min": not time spent
         hours -= off.hours if off else 0
@@ -138,10 +135,10 @@ class Prices(Calculator):
                 "Les heures de La Fibre Numérique 59 62 ne sont pas comptées : la convention ne lui fixe aucun taux "
                 "horaire, son prix est celui du devis signé (article 4.1 et annexe n°2)."
             )
-        trips = sum((p.hours for p in parts if p.role == "travel"), Decimal(0))
         if each:  # the other reading said in hours, never as a second amount
-            lines.append(TRIP_EACH_VISIT.format(visits=visits, extra=format_hours(trips * (visits - 1) / visits)))
+            lines.append(trip_each_visit(parts, each))
         elif visits:  # told with one visit's hours: the trip as written, the other reading priced
+            trips = sum((p.hours for p in parts if p.role == "travel"), Decimal(0))
             each_visit = format_euros(support_cost(hours + trips * (visits - 1)))
             lines.append(TRIP_ONCE.format(trips=format_hours(trips), visits=visits, amount=each_visit))
         once = any(p.count == 1 and self.billed.per_period(text, p) for p in parts)
