@@ -99,6 +99,7 @@ class CalculationsFile(StrictModel):
     stay_words: list[str] = []  # right before hours, they are the stay whatever follows ("reparti 2 h après")
     travel_after_words: list[str] = []
     no_trip_words: list[str] = []
+    writer_aside_words: list[str] = []  # "jecris pendant la sieste des petits (13h-15h)": the writer's hours
     on_site_words: list[str] = []  # a visit on site told: the trips said are not those of remote sessions
     unrelated_words: list[str] = []
     distance_units: list[str] = []

@@ -56,10 +56,12 @@ class BilledHours(HoursParties):
             if role == "training" and self.cdg_time_priced(text, d):
                 role, trained = "intervention", True
             if role == "intervention":
-                # "a mis 48h à venir, on paie les 48h ?": the same hours said again keep the role they were given;
-                # "ouvert de 8h30 à 12h et de 14h à 17h": hours listed right after opening hours are opening hours too
+                # "a mis 48h à venir, on paie les 48h ?": the same hours said again keep the role they were given (not
+                # a writer's aside's: "(11h30-13h30)"); "ouvert de 8h30 à 12h et de 14h à 17h": hours listed right after
+                # opening hours are opening hours too
+                kept = ("intervention", "included")
                 said = (
-                    r for e, r in roles if e.hours == d.hours and r not in ("intervention", "included") and not d.clock
+                    r for e, r in roles if e.hours == d.hours and r not in kept and not (d.clock or self.aside(text, e))
                 )
                 listed = after and after[1] == "opening" and self._listed_after(text, after[0], d)
                 remote = self.cues.no_trip and self.cues.no_trip.search(self._around(text, d))  # "4 visios d'1 h"

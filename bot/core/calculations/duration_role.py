@@ -9,8 +9,8 @@ import re
 from ..cost import Duration
 from ..french import fold
 from .added import word_end
-from .base import ASIDE, sentence_start
-from .cues import CuePattern
+from .base import ASIDE, Context, sentence_start
+from .cues import CuePattern, optional
 from .trips import Trips
 
 DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them a delay
@@ -20,9 +20,15 @@ LABEL_GAP = 2  # words between a travel word and the hours it names ("trajet a/r
 class DurationRoles(Trips):
     """The role of one duration."""
 
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        self._writer = optional(self.words.writer_aside_words)  # "jecris …", "moi …": the writer's own words
+
     def _duration_role(self, text: str, duration: Duration, bounds: tuple[int, int]) -> str:
         """What hours are: an intervention, travel, an outage… (the cue in their part of the sentence, not beyond the
         hours said before and after them: those have their own)."""
+        if self.aside(text, duration):
+            return "own_staff"  # "jecris pendant la sieste des petits (13h-15h)": the writer's day, nobody's bill
         paid = self.cues.duration_cues.get("paid")
         if self.said_right_after(text, duration.end, paid):
             return "paid"  # "2 h en octobre, déjà payées": the clause right after the hours says it
@@ -89,3 +95,17 @@ class DurationRoles(Trips):
         on_site = self.cues.intervention.search(around, after)
         road = travel.search(around, after)
         return bool(on_site and (road is None or on_site.start() < road.start()))
+
+    def aside(self, text: str, duration: Duration) -> bool:
+        """Are the hours alone in brackets after words of the writer's own, no visit word before them in their sentence
+        ("jecris pendant la sieste des petits (13h-15h)")?"""
+        opening = text.rfind("(", 0, duration.start)
+        if (
+            opening < 0
+            or text[opening + 1 : duration.start].strip()
+            or not text[duration.end :].lstrip().startswith(")")
+        ):
+            return False
+        head = text[sentence_start(text, opening) : opening]
+        writer, visit = self._writer, self.cues.intervention
+        return bool(writer and writer.search(head)) and not (visit and visit.search(head))
