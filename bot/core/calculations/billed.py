@@ -10,7 +10,6 @@ from dataclasses import replace
 from ..cost import Duration
 from .added import WORDS
 from .base import Context, sentence_start
-from .cues import optional
 from .hours_parties import SENTENCE_END, SENTENCE_MARKS, HoursParties
 from .parties import Parties
 from .trips import SAME_REACH, next_start
@@ -29,15 +28,15 @@ class BilledHours(HoursParties):
     def __init__(self, context: Context, parties: Parties) -> None:
         super().__init__(context)
         self.parties, self.sentences = parties, VisitSentences(self.cues)
-        self._on_site = optional(self.words.on_site_words)  # "sur place", "en mairie": a visit with its trip
 
-    def each_visit_trips(self, text: str, parts: list[Part]) -> tuple[list[Part], int]:
+    def each_visit_trips(self, text: str, parts: list[Part]) -> tuple[list[Part], int, bool]:
         """`parts` with a trip told apart from visits on their own days counted for each visit ("il a 35 min de route"),
-        and how many visits (0: as written; HoursParties.visits_apart, trips_apart)."""
+        how many visits a trip said once goes with (0: none, or not visits of their own days: Trips.visits_apart), and
+        whether the trip was counted for each (Trips.trips_apart)."""
         visits = self.travel_once(text, parts) if self.visits_apart(text, parts) else 0
         if not (visits and self.trips_apart(text, parts)):
-            return parts, 0
-        return [replace(p, count=p.count * visits) if p.role == "travel" else p for p in parts], visits
+            return parts, visits, False
+        return [replace(p, count=p.count * visits) if p.role == "travel" else p for p in parts], visits, True
 
     def roles(self, text: str, durations: list[Duration]) -> tuple[list[tuple[Duration, str]], bool]:
         """Each duration with its role, and whether training hours were priced as the CDG 62's time."""

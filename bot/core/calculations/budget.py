@@ -93,8 +93,8 @@ class Budget(Calculator):
             if left and billed and self.billed.added_up(text, billed):
                 if (parts := self.billed.counted(text, billed)) is None:  # "3 fois, 1 h à chaque fois": as prices count
                     return None
-                parts, each = self.billed.each_visit_trips(text, parts)
-                said = hours_remaining(amount, parts) + (f" {trip_each_visit(parts, each)}" if each else "")
+                parts, visits, each = self.billed.each_visit_trips(text, parts)
+                said = hours_remaining(amount, parts) + (f" {trip_each_visit(parts, visits)}" if each else "")
                 return self._said(question, terms, said)
             return None
         parts = self.billed.counted(text, billed)

@@ -64,9 +64,9 @@ class FollowingDays:
                 continue
             if self._event and self._event.match(folded, start + len(text)):  # "le lendemain du conseil du 29/09"
                 after = next((m for m in mentions if m.start > start and m.value is not None), None)
-                delta = moved(after.value) if after and after.value else None
-                if after and after.value and delta is not None and not SENTENCE_END.search(folded, start, after.start):
-                    found.append(DateMention(text, after.value + delta, "", start))
+                day = after.value if after and not SENTENCE_END.search(folded, start, after.start) else None
+                if day and (delta := moved(day)) is not None:
+                    found.append(DateMention(text, day + delta, "", start))
                     found.sort(key=_start)
                 continue  # "(le lendemain de la kermesse)": no day said, never the date before moved
             before = [m for m in found if m.start < start and m.value is not None]

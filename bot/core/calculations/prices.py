@@ -112,8 +112,7 @@ class Prices(Calculator):
         parts = self.billed.counted(text, own)
         if parts is None:
             return self.priced(question, visits_unclear(own), terms)
-        parts, each = self.billed.each_visit_trips(text, parts)  # "il a 35 min de route": each visit's trip
-        visits = each or (self.billed.travel_once(text, parts) if self.billed.visits_apart(text, parts) else 0)
+        parts, visits, each = self.billed.each_visit_trips(text, parts)  # "il a 35 min de route": each visit's trip
         hours = sum((p.hours for p in parts), Decimal(0))
         off = self._taken_off(text, roles, parts)  # "avec une pause de 15 min": not time spent
         hours -= off.hours if off else 0
@@ -136,7 +135,7 @@ class Prices(Calculator):
                 "horaire, son prix est celui du devis signé (article 4.1 et annexe n°2)."
             )
         if each:  # the other reading said in hours, never as a second amount
-            lines.append(trip_each_visit(parts, each))
+            lines.append(trip_each_visit(parts, visits))
         elif visits:  # told with one visit's hours: the trip as written, the other reading priced
             trips = sum((p.hours for p in parts if p.role == "travel"), Decimal(0))
             each_visit = format_euros(support_cost(hours + trips * (visits - 1)))

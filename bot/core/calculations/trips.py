@@ -1,15 +1,18 @@
-"""The trip back a message says is the same as the trip there ("30 min aller, pareil au retour", "45 min pour venir et
-autant pour repartir"): its travel hours count twice (Article 4.2.1 bills the whole trip)."""
+"""The trips of a message's visits (Article 4.2.1 bills the whole trip): the trip back said the same as the trip there
+("30 min aller, pareil au retour", "45 min pour venir et autant pour repartir") counts twice; a trip told apart from
+visits on their own days is each visit's ("il a 35 min de route"); a message of remote sessions only made none."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from ..cost import Duration
+from ..told_values import DAY_TOLD, day_named
 from .added import word_end
-from .base import SENTENCE_END
-from .cues import CuePattern
+from .base import SENTENCE_END, SENTENCE_MARKS, Context, sentence_start
+from .cues import CuePattern, optional
 from .visits import Part, Visits
 
 INCLUDED_REACH = 20  # characters before a travel word where "avec la" counts it in the hours said
@@ -18,7 +21,11 @@ TRAILING = re.compile(r"[\s,;]*(?:[àa]\s+)?")  # between a clause's end and its
 
 
 class Trips(Visits):
-    """The trips back of a message's travel hours."""
+    """The trips of a message's visits: the trip back, the trip of each visit, no trip for remote sessions."""
+
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        self._on_site = optional(self.words.on_site_words)  # "sur place", "en mairie": a visit told with its trip
 
     def with_return(self, text: str, own: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`own` with the travel hours said again for the trip back ("30 min aller, idem retour") written twice."""
@@ -45,6 +52,41 @@ class Trips(Visits):
             replace(p, count=p.count + sum(at > p.duration.end for at in again)) if p.role == "travel" else p
             for p in parts
         ]
+
+    def visits_apart(self, text: str, parts: list[Part]) -> bool:
+        """Is each visit told on its own day or sentence ("le jeudi 11 juin (2 h) et le mardi 15 septembre (1 h 30)"),
+        not a morning and an afternoon of one day ("de 9 h à 12 h puis de 13 h 30 à 15 h": one visit, one trip)?"""
+        visits = [p.duration for p in parts if p.role == "intervention" and p.count == 1]
+        return all(
+            any(cue.search(text, one.end, two.start) for cue in (SENTENCE_END, DAY_TOLD, day_named()))
+            for one, two in pairwise(visits)
+        )
+
+    def trips_apart(self, text: str, parts: list[Part]) -> bool:
+        """Is every trip the one each visit makes: told in a sentence holding no one visit's own hours ("Elle vient de
+        Bruay, à trois quarts d'heure de route pour venir et autant pour repartir", after the visits told), and, beside
+        hours of each visit, told as one way's length ("1h20 sur place à chaque fois et il met 25 min de route pr venir
+        (pareil pr rentrer)")? Not a trip told with one visit ("Il est revenu le 24, de 9 h 15 à 11 h 45, avec 35
+        minutes de route"), nor an amount of trip beside the visits ("Deux interventions de 3 h chacune et 1 h de
+        trajet"): as written, the other reading priced in a note."""
+        visits = [p for p in parts if p.role == "intervention"]
+        with_visits = {sentence_start(text, p.duration.start, SENTENCE_MARKS) for p in visits}
+        with_one_visit = {sentence_start(text, p.duration.start, SENTENCE_MARKS) for p in visits if p.count == 1}
+        one_way = [cue for cue in (self.cues.trip, self.cues.back, self.cues.both_ways) if cue]
+        return all(
+            (start := sentence_start(text, p.duration.start, SENTENCE_MARKS)) not in with_one_visit
+            and (start not in with_visits or any(cue.search(self._around(text, p.duration)) for cue in one_way))
+            for p in parts
+            if p.role == "travel"
+        )
+
+    def remote_trips(self, text: str, own: list[tuple[Duration, str]]) -> list[Duration]:
+        """The travel hours of a message telling remote sessions only ("3 séances en visio de 45 minutes", no visit on
+        site): a trip never made, not billed; [] when a visit on site is told, or no remote session."""
+        remote, on_site = self.cues.no_trip, self._on_site
+        if not (remote and remote.search(text)) or (on_site and on_site.search(text)):
+            return []
+        return [d for d, role in own if role == "travel"] if any(r == "intervention" for _, r in own) else []
 
     def each_trip(self, text: str, parts: list[Part], each: set[int]) -> set[int]:
         """`each` (the hours billed for each visit) with the trips said with them: the trip there before a trip back
