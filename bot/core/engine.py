@@ -76,7 +76,7 @@ class Engine:
         self.mentions = Mentions(knowledge.reading)
         counterpart, inside = self.calculations.parties.counterpart, knowledge.articles_of
         finding = (self.reader, self.matcher, parties, self.mentions.unstated)
-        self.questions = QuestionFinder(*finding, threshold=threshold, inside=inside)
+        self.questions = QuestionFinder(*finding, threshold=threshold, inside=inside, ranker=self.ranker)
         readers = (self.matcher, self._named, self.citations.joined, self.questions.names_a_party)
         hooks = {"counterpart": counterpart, "inside": inside, "off_topic": self.readings.off_topic}
         self.part_reader = PartReader(*readers, threshold=threshold, counts=self.reader.counted.counts, **hooks)

@@ -14,6 +14,7 @@ from .french import fold
 from .matching import Matcher
 from .message import Message, Reader, Sentence
 from .phrases import WORD, PhraseFinder, any_phrase, phrases_pattern
+from .ranker import Ranker
 from .topic_cuts import TopicCuts
 from .topic_lists import topic_items
 
@@ -41,13 +42,14 @@ class QuestionFinder(FollowUps):
         *,
         threshold: float,
         inside: Callable[[str], tuple[str, ...]],
+        ranker: Ranker,
     ) -> None:
         self.reader = reader
         self.matcher = matcher
         cutter = reader.cutter  # two questions run on without a "?", each naming more than a party:
         cuts = (cutter.run_on_cuts, cutter.says_asking, self._topical, inside, cutter.shares_verb)
         goes_on = phrases_pattern(reader.reading.claim_links, start=True).match  # "… si on signe | et que …"
-        self.run_on = TopicCuts(matcher, threshold, *cuts, goes_on)
+        self.run_on = TopicCuts(matcher, threshold, *cuts, goes_on, cutter.asks, ranker)
         self._own_question = PhraseFinder(reader.reading.own_question_markers)  # "et moi", "de mon côté"
         self.unstated = unstated  # what the convention never gives, asked ("quel est le SIRET du CDG ?"), else ""
         # The words naming a party (knowledge/calculations.yaml): a follow-up's own party replaces the previous
