@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterator
 
 from ..answer import Answer
+from ..follow_ups import MAX_BARE_WORDS
+from ..french import fold
 from ..matching import Candidate
 from .base import Calculator, Context, letter_alone, refusal
 from .parties import Parties
@@ -59,8 +61,9 @@ class Termination(Calculator):
         elif self.cues.ends_at_once(folded):
             text = COMMUNE_NOT_AT_ANY_TIME
             terms = self.matcher.question_terms(quotes.get("commune", ""))
-        elif sure and ranked[0].clause_id not in self.calendar_clauses:
-            # "Y a-t-il des frais de résiliation ?": about ending the convention, whatever else it names.
+        elif sure and ranked[0].clause_id not in self.calendar_clauses and self._own_ending(question):
+            # "Y a-t-il des frais de résiliation ?": about ending the convention, whatever else it names; in its own
+            # words, not its message's ("nous voulons arrêter avec une commune. … Les intérêts courent depuis quand ?")
             clause = self.knowledge.clauses[self.termination_clause]
             text = f"Ce que la convention prévoit pour la résiliation ({clause.ref}) : {clause.answer}"
             return self._termination(question, text, None)
@@ -99,6 +102,11 @@ class Termination(Calculator):
             start = _WORD_END.match(folded, verb.end()).end()  # type: ignore[union-attr]
             if found := named.search(folded, start, verb.end() + OBJECT_REACH):
                 yield len(folded[start : found.start()].split())
+
+    def _own_ending(self, question: str) -> bool:
+        """Whether `question` says in its own words that it is about ending the convention, or is a bare follow-up
+        taking up its message's ("… envisage d'arrêter la convention. Combien de temps avant ? Sous quelle forme ?")."""
+        return bool(self.cues.termination.search(fold(question))) or len(question.split()) <= MAX_BARE_WORDS
 
     def letter_without_date(
         self, question: str, folded: str, terms: list[str], ranked: list[Candidate], sure: bool
