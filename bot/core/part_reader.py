@@ -78,7 +78,7 @@ class PartReader:
         threshold: float,
         counterpart: Callable[[str, list[str], str, str], Answer | None] = lambda *_: None,
         inside: Callable[[str], tuple[str, ...]] = lambda _: (),
-        off_topic: Callable[[str], bool] = lambda _: False,
+        off_topic: Callable[[str, bool], bool] = lambda *_: False,
         counts: Callable[[str], int] = lambda _: 0,
     ) -> None:
         self.matcher = matcher
@@ -196,10 +196,11 @@ class PartReader:
         peut-elle venir contrôler la mairie ?"), and with the sentence before it too ("Point 1 : durée de la convention.
         Le bureau souhaite connaître la durée initiale." names its topic before, unless it asks): its clause came from a
         shared word."""
-        if not clause_answer(part) or part.score >= SURE_CONFIDENCE or not self.off_topic(question.text):
+        doubted = not self.named(question.text)  # a provider named: the classifier's doubt alone does not refuse it
+        if not clause_answer(part) or part.score >= SURE_CONFIDENCE or not self.off_topic(question.text, doubted):
             return False
         before = question.before.rstrip()
-        return not before or before.endswith("?") or self.off_topic(f"{before} {question.text}")  # not a question
+        return not before or before.endswith("?") or self.off_topic(f"{before} {question.text}", doubted)
 
     def _joined(self, part: Answer, question: Question, answered: Answered, counted: Callable[[], bool]) -> bool:
         """Whether `question` asks on the clause the question just before answered, and is answered with it, once
