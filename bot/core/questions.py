@@ -108,7 +108,8 @@ class QuestionFinder(FollowUps):
             cutter = self.reader.cutter
             topics = topic_items(sentence.text, self.names_something, cutter.asks, cutter.told) if not pieces else []
             pending = ""
-            read = [] if topics or pieces else self.reader.pieces(sentence.text)
+            one = sentence.listed and sentence.text.count("?") == 1  # "1) … l'école voisine, qui n'a rien signé ?": one
+            read = [] if topics or pieces else [sentence.text] if one else self.reader.pieces(sentence.text)
             if unpunctuated and len(read) == 1:
                 read = self.run_on.split(read[0])  # "on peut la resilier quand et le cdg il facture le trajet"
             for piece in topics or read:
@@ -245,6 +246,5 @@ class QuestionFinder(FollowUps):
         its parties replaced by the follow-up's own party if it names one ("est-ce que La Fibre peut
         résilier ? Et le CDG ?" takes up "est-ce que CDG peut résilier")."""
         topic = f"{previous.before} {previous.text}" if previous.follows else previous.text
-        if party := self._party.search(text):
-            topic = self._party.sub(lambda _: party.group(0), topic)
-        return topic
+        party = self._party.search(text)
+        return self._party.sub(lambda _: party.group(0), topic) if party else topic
