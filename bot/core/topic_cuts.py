@@ -30,7 +30,7 @@ class TopicCuts:
         matcher: Matcher,
         threshold: float,
         cuts: Callable[[str], list[tuple[int, int]]],
-        asks: Callable[[str], bool],
+        says_asking: Callable[[str], bool],
         topical: Callable[[str], bool],
         inside: Callable[[str], tuple[str, ...]],
         shares_verb: Callable[[str, str], bool],
@@ -41,7 +41,7 @@ class TopicCuts:
         self.matcher = matcher
         self.threshold = threshold  # a lone question's: each half must be sure of its clause on its own words
         self._cuts = cuts  # where a piece may end: a comma, a semicolon, before a linking word
-        self._asks = asks  # whether a text says it asks ("et nous voudrions savoir combien …", asking phrases)
+        self._says_asking = says_asking  # an asking phrase in a text ("et nous voudrions savoir combien …")
         self._topical = topical  # whether a text names a topic, not only a party ("et la fibre aussi")
         self._inside = inside  # the articles a clause is a sub-article of (Knowledge.articles_of)
         self._shares_verb = shares_verb  # "sous quelle forme | et dans quel délai nous devons …": one question
@@ -68,10 +68,13 @@ class TopicCuts:
             head, tail = text[:start], text[end:]
             if self._shares_verb(fold(head), tail) or self._goes_on(fold(tail).lstrip()):
                 continue  # "m'indiquer sous quelle forme et dans quel délai nous devons …": one verb, one question
-            if not (self._topical(head) and self._topical(tail)) or (self._asks(tail) and not self._asks(head)):
+            if not (self._topical(head) and self._topical(tail)) or (
+                self._says_asking(tail) and not self._says_asking(head)
+            ):
                 continue  # "… et la fibre aussi", "le cdg et la fibre peuvent …": a party joined to the same question;
                 # "nous sommes une petite mairie et nous voudrions savoir combien …": what she tells, then what she asks
-            if self._parted(self._clause(head), self._clause(tail)):
+            sides = self._clause(head), self._clause(tail)  # the matcher's reading, read once for both rules below
+            if self._parted(*sides):
                 return start, end
             # Halves the learned classifier, which knows how people ask, reads each with assurance as a clause of its
             # own ("… ca fait combien | et la facture de la fibre on la recoit quand"), the first asking in its own words:
@@ -79,15 +82,15 @@ class TopicCuts:
             # limite"), nor the hours of one visit ("venu 2h sur place | et 1h de route … ca fait combien").
             if self._question_like(head, True) and self._parted(*map(self._reread, (head, tail))):
                 return start, end
-            if self._question_like(tail, False) and self._parted(self._clause(head), self._clause(tail), OPENED_HEAD):
+            if self._question_like(tail, False) and self._parted(*sides, head=OPENED_HEAD):
                 return start, end
         return None
 
-    def _parted(self, left: tuple[str, float], right: tuple[str, float], head: float = 1.0) -> bool:
+    def _parted(self, left: tuple[str, float], right: tuple[str, float], head: float | None = None) -> bool:
         """Whether two halves, each with its first clause and confidence, name two clauses, neither inside the other, both
-        surely (or one clearly, the other less; or, with `head`, the second surely and the first at `head` at least)."""
+        surely (the first at `head` at least, if given) or one clearly, the other less."""
         (left_clause, left_score), (right_clause, right_score) = left, right
-        sure = min(left_score, right_score) >= self.threshold or (left_score >= head and right_score >= self.threshold)
+        sure = right_score >= self.threshold and left_score >= (self.threshold if head is None else head)
         # one side weaker, when the other names its clause clearly ("comment on paie le cdg | comment on arrête")
         clear = min(left_score, right_score) >= WEAKER_SIDE and max(left_score, right_score) >= CLEAR_SIDE
         return bool(left_clause and right_clause and (sure or clear) and not self._nested(left_clause, right_clause))
