@@ -36,6 +36,10 @@ class Termination(Calculator):
     def __init__(self, context: Context, parties: Parties) -> None:
         super().__init__(context)
         self.parties = parties
+        # the parties' own names are no object of a clause: "envoyer la lettre à La Fibre" is still the calendar's
+        self._party_terms = set(
+            self.matcher.question_terms(" ".join(c for p in self.words.parties.values() for c in p.cues))
+        )
 
     def termination_party(
         self, question: str, folded: str, near: set[str], ranked: list[Candidate], sure: bool
@@ -141,8 +145,18 @@ class Termination(Calculator):
             return None  # "les factures, on les reçoit sur Chorus ou par courrier ?": how an invoice travels
         if sure and not ({c.clause_id for c in ranked[:3]} & set(self.calendar_clauses)):
             return None
+        if not calendar and self._names_other_object(ranked):
+            return None  # "les factures, je les reçois dans la boîte aux lettres ?": an invoice travels, weakly matched
         clause = self.knowledge.clauses[self.duration_clause]
         return Answer(question, True, "clause", clause.answer, self.calendar_citations(), 1.0)
+
+    def _names_other_object(self, ranked: list[Candidate]) -> bool:
+        """Whether the first clause, not the calendar's, holds a concept of the question (a synonym group's, not a
+        party's name) that no calendar clause does: the letter is then how that object travels."""
+        if not ranked or ranked[0].clause_id in self.calendar_clauses:
+            return False
+        calendar = {t for c in ranked if c.clause_id in self.calendar_clauses for t in c.strong_terms}
+        return any(t.startswith("=") and t not in calendar | self._party_terms for t in ranked[0].strong_terms)
 
 
 def capital(text: str) -> str:
