@@ -6,7 +6,9 @@ they are two questions. Halves the matcher alone reads too weakly are read by th
 when it gives each its own clause with RUN_ON_READ at least and the first half asks in its own words, they are two
 questions (measured in session 38: 0.6 loses a calculation dictated with "STOP", 0.9 gains fewer); so are halves whose
 second opens with a question word and is sure on its own words, the first naming another clause at OPENED_HEAD at
-least ("… jusqua quand on peut dire stop | et cest qui le president du cdg": 0.1 and 0.2 gain 2 tracked rows, 0.3 none)."""
+least ("… jusqua quand on peut dire stop | et cest qui le president du cdg": 0.1 and 0.2 gain 2 tracked rows, 0.3 none);
+and so are a first half asking surely of a clause and a second the classifier reads "hors sujet" with RUN_ON_OUT at
+least (session 39: one held-out message gained, no tracked row changed)."""
 
 from __future__ import annotations
 
@@ -15,10 +17,12 @@ from collections.abc import Callable
 from .french import fold
 from .matching import Matcher
 from .ranker import Ranker
+from .training import OUT_OF_SCOPE
 
 WEAKER_SIDE, CLEAR_SIDE = 0.3, 0.6  # confidences: a side under the threshold is cut off one clearly naming its clause
 RUN_ON_READ = 0.8  # the classifier's probability of each half's clause, for a cut the matcher alone does not make
 OPENED_HEAD = 0.2  # the first half's confidence, when the second opens with a question word and is sure on its own
+RUN_ON_OUT = 0.95  # the classifier's "hors sujet" probability of a second half, for a cut off a sure first one
 RUN_ON_REACH = 400  # characters: a run-on SMS is short; a longer unpunctuated text is a dictation or a pasted page
 
 
@@ -84,7 +88,16 @@ class TopicCuts:
                 return start, end
             if self._question_like(tail, False) and self._parted(*sides, head=OPENED_HEAD):
                 return start, end
+            # A first half asking surely of a clause, a second the classifier reads as another topic, all but certainly
+            # ("quel nom mettre comme représentant de la commune | et aussi le montant de la subvention du Département")
+            if self._question_like(head, True) and sides[0][1] >= self.threshold and self._off_topic(tail):
+                return start, end
         return None
+
+    def _off_topic(self, text: str) -> bool:
+        """Whether the learned classifier reads `text` as no question of the convention's with RUN_ON_OUT at least."""
+        terms = self.matcher.question_terms(text)
+        return self._ranker.readings.probabilities(text, terms).get(OUT_OF_SCOPE, 0.0) >= RUN_ON_OUT
 
     def _parted(self, left: tuple[str, float], right: tuple[str, float], head: float | None = None) -> bool:
         """Whether two halves, each with its first clause and confidence, name two clauses, neither inside the other, both
