@@ -97,15 +97,15 @@ class DurationRoles(Trips):
         return bool(on_site and (road is None or on_site.start() < road.start()))
 
     def aside(self, text: str, duration: Duration) -> bool:
-        """Are the hours alone in brackets after words of the writer's own, no visit word before them in their sentence
-        ("jecris pendant la sieste des petits (13h-15h)")?"""
+        """Are the hours in brackets after words of the writer's own, no visit word before them: alone in brackets after
+        such words in their sentence ("jecris pendant la sieste des petits (13h-15h)"), or after such words in the
+        brackets themselves ("(pendant ce temps j'entraînais les minimes, 1h30 de séance)")?"""
         opening = text.rfind("(", 0, duration.start)
-        if (
-            opening < 0
-            or text[opening + 1 : duration.start].strip()
-            or not text[duration.end :].lstrip().startswith(")")
-        ):
+        closing = text.find(")", duration.end)
+        if opening < 0 or closing < 0 or ")" in text[opening : duration.start] or "(" in text[duration.end : closing]:
             return False
-        head = text[sentence_start(text, opening) : opening]
+        inside = text[opening + 1 : duration.start]
+        alone = not inside.strip() and not text[duration.end : closing].strip()
+        head = text[sentence_start(text, opening) : opening] if alone else inside
         writer, visit = self._writer, self.cues.intervention
         return bool(writer and writer.search(head)) and not (visit and visit.search(head))
