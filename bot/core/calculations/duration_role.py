@@ -14,6 +14,8 @@ from .cues import CuePattern, optional
 from .trips import Trips
 
 DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them a delay
+# A time of day as the figures write it ("9h00", "12 h", "14:30"): a stay's first and last ones bound what is said of it
+_CLOCK_TIME = re.compile(r"\d{1,2} ?[h:] ?\d{0,2}")
 LABEL_GAP = 2  # words between a travel word and the hours it names ("trajet a/r 45 min")
 
 
@@ -49,6 +51,11 @@ class DurationRoles(Trips):
         around = self.reader.clause_around(text, duration.start, duration.end, labelled=True, bounds=bounds)
         if "(" in (own := text[duration.start : duration.end]):  # "arrivé à 9h15 (on ouvre à 8h30) et reparti à 11h45"
             around = around.replace(own, ASIDE.sub(" ", own))  # the aside inside a span is not said of it
+        elif duration.clock and len(times := list(_CLOCK_TIME.finditer(own))) > 1:
+            # "arrivée à 9h00, on a fermé l'accueil à 12h00 mais elle est restée jusqu'à 12h15": what happened between the
+            # arrival and the departure is another story's (the reception closing), not said of the stay
+            inner = own[times[0].end() : times[-1].start()]
+            around = around.replace(own, own.replace(inner, " ", 1)) if inner.strip() else around
         for role, pattern in self.cues.duration_cues.items():
             if role == "delay" and self.cues.total_after and self.cues.total_after.match(text, duration.end):
                 continue  # "il a mis 2h30 en tout": the time spent, not the time before a visit
