@@ -4,7 +4,7 @@ attributes them ("Le 25/11/2026, le DGS a écrit :").
 The history is an earlier message, already answered: its questions are context, unless the new text points
 to it ("je reprends ci-dessous la question de notre DPO") or asks nothing itself. The attribution line says
 who wrote when, never what is asked: its date is no date of the situation. The words are data
-(knowledge/vocabulary.yaml: reply_attributions, quote_pointers)."""
+(knowledge/vocabulary.yaml: reply_attributions, quote_pointers, quote_passers)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ class ReplyHistory:
             rf"^[^\n]*(?:{any_phrase(reading.reply_attributions)})[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE
         )
         self._pointer = phrases_pattern(reading.quote_pointers, start=False)
+        self._passer = phrases_pattern(reading.quote_passers, start=False) if reading.quote_passers else None
 
     def split(self, text: str) -> tuple[str, str]:
         """The new text and the quoted history without its ">" marks ("" if the text quotes nothing)."""
@@ -53,3 +54,8 @@ class ReplyHistory:
             if self._pointer.search(fold(sentence)) or (intro and fold(sentence).rstrip(" :") == intro):
                 return index
         return None
+
+    def passes_on(self, sentences: list[str]) -> bool:
+        """Whether the new text passes the quoted message on ("je vous transfère la demande de la mairie"): its questions
+        are asked, after the new text's own (in the order they are written)."""
+        return self._passer is not None and any(self._passer.search(fold(sentence)) for sentence in sentences)

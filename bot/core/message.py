@@ -3,8 +3,7 @@
 A secretary forwards "TR: Message transféré de la mairie de X : « Bonjour, … Devons-nous … ? » Merci de m'aider." The
 header and the signature say nothing; the quote is the message; its sentences are either questions (each answered in
 turn) or context (kept: "notre site a été défiguré samedi. Qui doit réparer ?" names its topic before its question).
-The words that mark a header, a signature or a question are data (knowledge/vocabulary.yaml), made into patterns by
-`phrases.py`.
+The words marking a header, a signature or a question are data (knowledge/vocabulary.yaml), patterns by `phrases.py`.
 """
 
 from __future__ import annotations
@@ -126,11 +125,12 @@ class Reader:
         if "?" not in read:  # "Je ne sais pas quel tribunal …. Je ne sais pas non plus si …": what she asks
             sentences = [replace(s, asks=s.asks or bool(self._unsure.find(s.text))) for s in sentences]
         if history:
-            # The history's questions were asked before: context, unless the new text asks nothing or points to them
-            # (they are then read where it does: "Je reprends ci-dessous la question de la DPO. J'ajoute la mienne").
-            quoted = self._asking(history, unpunctuated)
-            pointer = self.history.pointer([s.text for s in sentences], written)
-            if any(sentence.asks for sentence in sentences) and pointer is None:
+            # The history's questions were asked before: context, unless the new text asks nothing, points to them (they
+            # are then read where it does: "Je reprends ci-dessous la question de la DPO. J'ajoute la mienne") or passes
+            # them on ("je vous transfère la demande de la mairie": read after the new text's own)
+            quoted, texts = self._asking(history, unpunctuated), [s.text for s in sentences]
+            pointer = self.history.pointer(texts, written)
+            if any(sentence.asks for sentence in sentences) and pointer is None and not self.history.passes_on(texts):
                 quoted = [replace(sentence, asks=False) for sentence in quoted]
             at = len(sentences) if pointer is None else pointer + 1
             sentences[at:at] = quoted

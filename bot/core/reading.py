@@ -69,6 +69,7 @@ class Reading:
     check_words: tuple[str, ...] = ()
     reply_attributions: tuple[str, ...] = ()
     quote_pointers: tuple[str, ...] = ()
+    quote_passers: tuple[str, ...] = ()
     relay_closings: tuple[str, ...] = ()
     mentioned_only: tuple[str, ...] = ()
     entity_facts: tuple[str, ...] = ()

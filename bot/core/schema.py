@@ -135,6 +135,7 @@ class VocabularyFile(StrictModel):
     check_words: list[str] = []
     reply_attributions: list[str] = []
     quote_pointers: list[str] = []
+    quote_passers: list[str] = []
     relay_closings: list[str] = []
     mentioned_only: list[str] = []
     entity_facts: list[str] = []
