@@ -14,7 +14,7 @@ from ..french import fold
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
 from ..number_text import digits
 from .added import without_restated_total
-from .base import Calculator, Context, refusal
+from .base import Calculator, Context, asking, refusal
 from .billed import BilledHours
 from .budget import Budget
 from .misread_hours import without_misread
@@ -78,8 +78,8 @@ class Prices(Calculator):
             return self._not_billed(question, terms, "outage", named)  # hours of a loss, not of a bill
         roles, trained = self.billed.roles(text, durations)
         billed = [(d, role) for d, role in roles if role in ("intervention", "travel")]
-        if not billed:
-            return self._not_billed(question, terms, roles[0][1], named)
+        if not billed:  # unless the hours are only the story ("… dans les 48 heures. Comment rajouter ça ?")
+            return self._not_billed(question, terms, roles[0][1], named) if self._hours_asked(text) else None
         billed = without_restated_total(text, billed, self.cues.restated_total, self.billed.counted)
         billed = self.billed.without_restated_span(text, billed)
         own = self.billed.not_fibres(text, billed)
@@ -218,6 +218,10 @@ class Prices(Calculator):
             any(cue and cue.search(folded) for cue in (self.cues.amount_asked, self.cues.price_asked, self.cues.total))
             or self.reader.amounts(text)
         )
+
+    def _hours_asked(self, text: str) -> bool:
+        """Does the message ask an amount, or ask in a sentence giving a number ("coupée 3 jours, qui est responsable ?")?"""
+        return self.price_asked(text) or any(char.isdigit() for char in asking(fold(text)))
 
     def _days(self, question: str, text: str, terms: list[str]) -> Answer | None:
         """ "3 jours d'intervention": the text prices hours only; ask for them rather than guess a working day."""
