@@ -80,7 +80,7 @@ class Forwarding:
 
     def unwrap(self, text: str) -> Unwrapped:
         """The message proper, what surrounds a forwarded quote (or ""), and its header's sender field (or "")."""
-        forwarded = False
+        forwarded = subject_only = False
         sender = ""
         if letter_date := _LETTER_DATE.match(text):
             text = text[letter_date.end() :]
@@ -88,8 +88,11 @@ class Forwarding:
             match = self._header.match(fold(text[:HEADER_CHARS]))
             if match:
                 forwarded = True
-                sender = self._sender_of(text[: original_length(text, match.end())])
-                text = undated(text[original_length(text, match.end()) :])
+                header = text[: original_length(text, match.end())]
+                sender = self._sender_of(header)
+                # "TR: réexamen" alone: the forwarder's words come next, then the message, after a bare rule
+                subject_only = "\n" not in header.strip()
+                text = undated(text[len(header) :])
         lines = "\n" in text  # else a line starts only where the text does, and no separator line ends
         # A header field found on a later line: the forwarder's words end there. In a text of one line a field can only
         # open it, where no words come before it: nothing to look for (the whole text was folded to find none).
@@ -117,7 +120,7 @@ class Forwarding:
             # A bare rule ("---") with no header after it only sets apart parts of one message (a pasted report,
             # then the question on it): a forwarded message's separator names it or a header follows it.
             named = any(char.isalpha() for char in separator.group())
-            if body.strip() and (match or named):
+            if body.strip() and (match or named or (forwarded and subject_only)):
                 return Unwrapped(body, text[: separator.start()].strip(), self._sender_of(header))
         quotes = list(_QUOTE.finditer(text))
         quote = next(
