@@ -13,6 +13,7 @@ from ..matching import Candidate
 from .base import Calculator, Context, letter_alone, refusal
 from .parties import Parties
 
+NEAR_CLAUSES = 3  # the first clauses of a ranking where another object of a letter is looked for
 OBJECT_REACH = 25  # characters after a termination word where what ends is named (the convention, another contract)
 OBJECT_WORDS = 1  # words between a termination word and another contract that is its object ("résilier | notre |
 # contrat de téléphonie")
@@ -151,12 +152,12 @@ class Termination(Calculator):
         return Answer(question, True, "clause", clause.answer, self.calendar_citations(), 1.0)
 
     def _names_other_object(self, ranked: list[Candidate]) -> bool:
-        """Whether the first clause, not the calendar's, holds a concept of the question (a synonym group's, not a
-        party's name) that no calendar clause does: the letter is then how that object travels."""
-        if not ranked or ranked[0].clause_id in self.calendar_clauses:
-            return False
+        """Whether one of the first clauses, not the calendar's, holds a concept of the question (a synonym group's, not
+        a party's name) that no calendar clause does: the letter is then how that object travels ("les factures, on les
+        reçoit par courrier ?", the letter's article 6 first or not)."""
         calendar = {t for c in ranked if c.clause_id in self.calendar_clauses for t in c.strong_terms}
-        return any(t.startswith("=") and t not in calendar | self._party_terms for t in ranked[0].strong_terms)
+        others = [c for c in ranked[:NEAR_CLAUSES] if c.clause_id not in self.calendar_clauses]
+        return any(t.startswith("=") and t not in calendar | self._party_terms for c in others for t in c.strong_terms)
 
 
 def capital(text: str) -> str:
