@@ -16,6 +16,7 @@ from functools import cached_property, partial
 from .chat import ChatNoise
 from .forwarding import Forwarding
 from .history import ReplyHistory
+from .item_labels import ItemLabels
 from .line_questions import LineQuestions
 from .list_items import asking_items
 from .lists import BULLETS, FULL_STOP, CountedLists, SequenceLists, inline_items, semicolon_items
@@ -100,10 +101,7 @@ class Reader:
         self._forwarding = Forwarding(reading, self.chat)
         self.history = ReplyHistory(reading)
         self._lines = LineQuestions(reading, self.counted, self.cutter.asks)
-        labels = alternatives(reading.item_labels)  # "Observation n° 1 : …" is "1) …"
-        self._labelled = re.compile(
-            rf"^[ \t]*(?:{labels})[ \t]*(?:n[ \t]*[°º][ \t]*|no\.?[ \t]+)?(\d{{1,2}})[ \t]*:", re.I | re.M
-        )
+        self._labels = ItemLabels(reading.item_labels)  # "Observation n° 1 : …", "Question deux : …" are "1) …", "2) …"
 
     def tidy(self, text: str, *, whole: bool = False) -> str:
         """`text` without @mentions and request openers, a `whole` message without its "+1" (see `ChatNoise`)."""
@@ -217,7 +215,8 @@ class Reader:
         found: list[tuple[str, bool, bool]] = []
         # Items between semicolons are the questions only in a message without "?" ("piraté ; données perdues. Qui … ?")
         listed = text.count(";") >= 2 and "?" not in text
-        text = self._lines.numbered(self._labelled.sub(r"\1)", text)) if "\n" in text else text
+        text = self._labels.numbered(text)
+        text = self._lines.numbered(text) if "\n" in text else text
         text = inline_items(
             self.counted.items(self._sequence.items(semicolon_items(text, self.cutter.asks) if listed else text))
         )
