@@ -15,6 +15,7 @@ from .phrases import any_phrase, phrases_pattern
 from .reading import Reading
 
 _QUOTED_LINE = re.compile(r"^[ \t]*>[ \t>]*", re.MULTILINE)
+QUOTE_KEY = 30  # characters of a sentence looked for in the text, to tell whether it stands before the quote
 
 
 class ReplyHistory:
@@ -59,3 +60,14 @@ class ReplyHistory:
         """Whether the new text passes the quoted message on ("je vous transfère la demande de la mairie"): its questions
         are asked, after the new text's own (in the order they are written)."""
         return self._passer is not None and any(self._passer.search(fold(sentence)) for sentence in sentences)
+
+    def place(self, sentences: list[str], text: str, pointer: int | None) -> int:
+        """Where the quoted history's sentences go among the new text's `sentences` (of `text`, as written): after the
+        one pointing to them, where the quote stands when the text passes it on ("je vous transmets la question d'une
+        mairie, puis la mienne. > … De mon côté : … ?"), else after them all."""
+        if pointer is not None:
+            return pointer + 1
+        quote = _QUOTED_LINE.search(text)
+        if not (quote and self.passes_on(sentences)):
+            return len(sentences)
+        return sum(1 for sentence in sentences if not 0 <= quote.start() <= text.find(sentence[:QUOTE_KEY]))

@@ -130,7 +130,7 @@ class Reader:
             pointer = self.history.pointer(texts, written)
             if any(sentence.asks for sentence in sentences) and pointer is None and not self.history.passes_on(texts):
                 quoted = [replace(sentence, asks=False) for sentence in quoted]
-            at = len(sentences) if pointer is None else pointer + 1
+            at = self.history.place(texts, written, pointer)
             sentences[at:at] = quoted
         if not any(s.asks for s in sentences) and (subject := self._forwarding.subject(written)):
             # "Objet : Résiliation + plafond d'indemnisation", a body that only tells: the subject asks (topic_lists.py)
