@@ -23,6 +23,7 @@ _ABBREVIATION = re.compile(r"[^\S\n]+[?!]")  # after a full stop, on its line: a
 _ALTERNATIVE = re.compile(r"ou\s")  # after an ellipsis, on its line: the other choice of the same question
 _ITEM_AHEAD = re.compile(r"\(?\d{1,2}\)\s")  # a numbered item's mark ("2) ", "(2) "): a cut before one
 _CODE_NUMBER = re.compile(r"[^\S\n]+\d")  # after "L." or "R.", on its line: a code's article ("article L. 1612-1")
+_LOWER_AFTER = re.compile(r"[^\S\n]+[a-zà-ÿ]")  # after an initial ("Mme D."), on its line: the sentence goes on
 # The character a cut follows (a mark) or opens with (a space) first, one class the regex engine skips to, then the
 # rest of the cut as the character just read allows it.
 # A mark then a closing bracket or quote ends a sentence too, before a capital ("(… du Département.) Combien …").
@@ -75,7 +76,10 @@ def each_sentence(text: str, titles: Titles | None = None) -> Iterator[str]:
     for end in pattern.finditer(text):
         at = end.start()
         if text[at] == "." and (
-            _ABBREVIATION.match(text, at + 1) or (titles and titles.end_at(text, at)) or _code_article(text, at)
+            _ABBREVIATION.match(text, at + 1)
+            or (titles and titles.end_at(text, at))
+            or _code_article(text, at)
+            or _initial(text, at)
         ):
             continue  # "M. Baert": a title, not a sentence's end; "Objet de la conv. ?": an abbreviation's dot
         if text[at].isspace() and _inside_bracket(text, start, at, end.end()):
@@ -99,6 +103,14 @@ def _code_article(text: str, at: int) -> bool:
     letter = text[at - 1 : at]
     alone = at < 2 or not text[at - 2].isalnum()
     return letter.isupper() and letter.isascii() and alone and bool(_CODE_NUMBER.match(text, at + 1))
+
+
+def _initial(text: str, at: int) -> bool:
+    """Is the full stop at `at` that of a name's initial, the sentence going on in lower case on its line ("pour
+    remplacer Mme D. qui part en mai ?")?"""
+    letter = text[at - 1 : at]
+    alone = at < 2 or not text[at - 2].isalnum()
+    return letter.isupper() and alone and bool(_LOWER_AFTER.match(text, at + 1))
 
 
 def bare_line(sentence: str) -> bool:
