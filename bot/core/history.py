@@ -58,16 +58,16 @@ class ReplyHistory:
 
     def passes_on(self, sentences: list[str]) -> bool:
         """Whether the new text passes the quoted message on ("je vous transfère la demande de la mairie"): its questions
-        are asked, after the new text's own (in the order they are written)."""
+        are asked too, where the quote stands (`place`)."""
         return self._passer is not None and any(self._passer.search(fold(sentence)) for sentence in sentences)
 
-    def place(self, sentences: list[str], text: str, pointer: int | None) -> int:
+    def place(self, sentences: list[str], text: str, pointer: int | None, passed: bool) -> int:
         """Where the quoted history's sentences go among the new text's `sentences` (of `text`, as written): after the
-        one pointing to them, where the quote stands when the text passes it on ("je vous transmets la question d'une
-        mairie, puis la mienne. > … De mon côté : … ?"), else after them all."""
+        one pointing to them, where the quote stands when the text passes it on (`passed`: "je vous transmets la
+        question d'une mairie, puis la mienne. > … De mon côté : … ?"), else after them all."""
         if pointer is not None:
             return pointer + 1
         quote = _QUOTED_LINE.search(text)
-        if not (quote and self.passes_on(sentences)):
+        if not (quote and passed):
             return len(sentences)
         return sum(1 for sentence in sentences if not 0 <= quote.start() <= text.find(sentence[:QUOTE_KEY]))

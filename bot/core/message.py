@@ -125,12 +125,12 @@ class Reader:
         if history:
             # The history's questions were asked before: context, unless the new text asks nothing, points to them (they
             # are then read where it does: "Je reprends ci-dessous la question de la DPO. J'ajoute la mienne") or passes
-            # them on ("je vous transfère la demande de la mairie": read after the new text's own)
+            # them on ("je vous transfère la demande de la mairie": read where the quote stands)
             quoted, texts = self._asking(history, unpunctuated), [s.text for s in sentences]
-            pointer = self.history.pointer(texts, written)
-            if any(sentence.asks for sentence in sentences) and pointer is None and not self.history.passes_on(texts):
+            pointer, passed = self.history.pointer(texts, written), self.history.passes_on(texts)
+            if any(sentence.asks for sentence in sentences) and pointer is None and not passed:
                 quoted = [replace(sentence, asks=False) for sentence in quoted]
-            at = self.history.place(texts, written, pointer)
+            at = self.history.place(texts, written, pointer, passed)
             sentences[at:at] = quoted
         if not any(s.asks for s in sentences) and (subject := self._forwarding.subject(written)):
             # "Objet : Résiliation + plafond d'indemnisation", a body that only tells: the subject asks (topic_lists.py)

@@ -77,20 +77,21 @@ class TopicCuts:
             ):
                 continue  # "… et la fibre aussi", "le cdg et la fibre peuvent …": a party joined to the same question;
                 # "nous sommes une petite mairie et nous voudrions savoir combien …": what she tells, then what she asks
-            sides = self._clause(head), self._clause(tail)  # the matcher's reading, read once for both rules below
+            sides = self._clause(head), self._clause(tail)  # the matcher's reading, read once for the rules below
             if self._parted(*sides):
                 return start, end
+            asks = self._question_like(head, True)  # the first half asks in its own words
             # Halves the learned classifier, which knows how people ask, reads each with assurance as a clause of its
             # own ("… ca fait combien | et la facture de la fibre on la recoit quand"), the first asking in its own words:
             # not a fact told before the question ("la fibre a signé le 17 janvier | et nous le 20 … quelle date
             # limite"), nor the hours of one visit ("venu 2h sur place | et 1h de route … ca fait combien").
-            if self._question_like(head, True) and self._parted(*map(self._reread, (head, tail))):
+            if asks and self._parted(*map(self._reread, (head, tail))):
                 return start, end
             if self._question_like(tail, False) and self._parted(*sides, head=OPENED_HEAD):
                 return start, end
             # A first half asking surely of a clause, a second the classifier reads as another topic, all but certainly
             # ("quel nom mettre comme représentant de la commune | et aussi le montant de la subvention du Département")
-            if self._question_like(head, True) and sides[0][1] >= self.threshold and self._off_topic(tail):
+            if asks and sides[0][1] >= self.threshold and self._off_topic(tail):
                 return start, end
         return None
 
