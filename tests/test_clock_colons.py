@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from bot.core.times_of_day import clock_colons
+from bot.core.clock_minutes import clock_colons
 
 SPEC = re.compile(r"(?<![\d:\[])([01]?\d|2[0-3]):([0-5]\d)(?![\d:\]])")  # readable, slow: a look-behind everywhere
 

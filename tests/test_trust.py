@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from conftest import table
 
-from bot.core.calendar_text import schedule_text
+from bot.core.calendar_text import reminder_text, schedule_text
 from bot.core.engine import Engine
 from bot.core.evaluation import Report
 from bot.core.french import fold
@@ -78,3 +78,13 @@ def test_a_signature_before_the_cdg_could_sign_is_warned_not_refused(knowledge, 
     text = schedule_text(signature, TODAY, earliest=knowledge.calculations.earliest_signature)
     assert "Entrée en vigueur" in text
     assert ("autorisé à signer" in text) is warned
+
+
+@pytest.mark.parametrize(
+    "text",
+    [schedule_text(date(2025, 3, 15), TODAY), reminder_text(date(2026, 12, 15), TODAY)],
+    ids=["schedule", "reminder"],
+)
+def test_the_calendar_counts_the_receipt_as_a_prudent_reading(text: str) -> None:
+    """Article 6 does not say whether sending the letter is enough: the calendar says so, receipt counted by prudence."""
+    assert "l'article 6 ne dit pas si l'envoi suffit" in text

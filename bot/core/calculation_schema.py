@@ -19,6 +19,7 @@ class PauseWords(StrictModel):
     kinds: list[str] = []
     links: list[str] = []
     after: list[str] = []
+    labels: list[str] = []
 
 
 class PartyWords(StrictModel):

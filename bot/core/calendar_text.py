@@ -7,6 +7,22 @@ from zoneinfo import ZoneInfo
 
 from .deadlines import compute_deadlines, format_date
 
+# Article 6 says the other parties must "have been warned" three months before the end, not whether sending the letter
+# is enough: every deadline is read on its receipt, the prudent reading, and said to be one (audit of session 40).
+RECEIPT_PRUDENCE = "par prudence, comptez sa réception : l'article 6 ne dit pas si l'envoi suffit"
+# A provider's letter: its end is counted from the receipt too, said as a reading (sending would give an earlier end).
+RECEIPT_READING = "compté depuis la réception : l'article 6 ne dit pas si l'envoi suffit"
+
+
+def notice_note(notice: date) -> str:
+    """What a calendar answer closes with: how the notice is counted, and from which signature."""
+    return (
+        "L'article 6 demande que les autres parties aient été averties au moins trois mois avant l'échéance, sans "
+        f"dire si l'envoi de la lettre suffit : par prudence, comptez sa réception et envoyez-la plusieurs jours avant "
+        f"le {notice:%d/%m/%Y}. Calcul indicatif (articles 3 et 6) : la date qui compte est celle de la dernière "
+        "signature par toutes les parties."
+    )
+
 
 def deadline_text(signature: date, today: date, *, anniversary: date | None = None, missed: bool = False) -> str:
     """The convention's calendar for `signature` (or for the period ending on `anniversary`), in plain French;
@@ -41,12 +57,7 @@ def deadline_text(signature: date, today: date, *, anniversary: date | None = No
                 f"• si cette date limite est manquée, la suivante est le {format_date(d.next_notice_deadline)} : la "
                 f"lettre reçue au plus tard ce jour-là met fin à la convention le {d.next_period_end:%d/%m/%Y}."
             )
-    lines.append(
-        f"L'article 6 demande que les autres parties aient été averties au moins trois mois avant l'échéance : "
-        f"c'est la réception qui compte, envoyez la lettre plusieurs jours avant le {d.open_notice:%d/%m/%Y}. "
-        "Calcul indicatif (articles 3 et 6) : la date qui compte est celle de la dernière signature par toutes "
-        "les parties."
-    )
+    lines.append(notice_note(d.open_notice))
     return "\n".join(lines)
 
 
@@ -78,8 +89,8 @@ def schedule_text(signature: date, today: date, *, earliest: date | None = None)
     else:
         lines.append(
             f"• Date limite pour envoyer la lettre recommandée avec accusé de réception (non-reconduction) : "
-            f"{format_date(notice)}, {_relative(notice, today)} ; c'est sa réception par les autres parties qui doit "
-            "avoir lieu au plus tard ce jour-là : envoyez-la plusieurs jours avant."
+            f"{format_date(notice)}, {_relative(notice, today)} ; {RECEIPT_PRUDENCE}, par les autres parties au plus tard "
+            "ce jour-là : envoyez-la plusieurs jours avant."
         )
     lines.append(
         f"• Prochain réexamen possible de la convention (date anniversaire, article 3) : {format_date(d.period_end)}."
@@ -94,7 +105,7 @@ def reminder_text(deadline: date, today: date) -> str:
     return (
         f"⏰ Rappel : pour ne pas reconduire la convention à sa prochaine échéance, la lettre recommandée avec "
         f"accusé de réception doit être reçue par les autres parties au plus tard le {format_date(deadline)}, "
-        f"{_relative(deadline, today)} (article 6) : envoyez-la plusieurs jours avant. Rien à faire si vous souhaitez continuer : la convention est reconduite tacitement (article 3)."
+        f"{_relative(deadline, today)} (article 6 ; {RECEIPT_PRUDENCE}) : envoyez-la plusieurs jours avant. Rien à faire si vous souhaitez continuer : la convention est reconduite tacitement (article 3)."
     )
 
 

@@ -1,6 +1,7 @@
 """The minutes of a time of day (times_of_day.py): digits ("9h30"), a fraction after its link ("9 heures et demie",
 "11h et quart") or before the hour ("9 heures moins le quart", "10h moins 10"), from the words of
-knowledge/calculations.yaml (`durations:`); read in a range's bounds, and written as digits everywhere else."""
+knowledge/calculations.yaml (`durations:`); read in a range's bounds, and written as digits everywhere else. Clock
+times written with a colon ("09:30") are written with an "h" first (`clock_colons`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,28 @@ import re
 from .duration_grammar import DurationGrammar
 from .french import fold
 from .word_patterns import alternation
+
+# "09:30": a clock's hours and minutes (not a chat's stamp "[14:02]", "1:30:00"), found from the colon, hours after it
+_COLON_MINUTES = re.compile(r":[0-5]\d")
+_NOT_BEFORE, _NOT_AFTER = frozenset("0123456789:["), frozenset("0123456789:]")
+
+
+def clock_colons(text: str) -> str:
+    """`text` with each clock time written with a colon ("09:30") written with an "h" ("09h30"): the same length."""
+    parts: list[str] = []
+    last = 0
+    for match in _COLON_MINUTES.finditer(text):
+        colon, end = match.start(), match.end()
+        start = colon
+        while start > max(0, colon - 2) and text[start - 1].isdigit():
+            start -= 1
+        if start == colon or (end < len(text) and text[end] in _NOT_AFTER) or int(text[start:colon]) > 23:
+            continue
+        if start and text[start - 1] in _NOT_BEFORE:
+            continue  # "[14:02]", "123:45", "1:30:00"
+        parts.append(text[last:colon] + "h")
+        last = colon + 1
+    return "".join(parts) + text[last:] if parts else text
 
 
 class ClockMinutes:

@@ -102,9 +102,7 @@ class DurationReader:
         for match in self._duration.finditer(text):
             before = text[max(0, match.start() - TIME_OF_DAY_REACH) : match.start()]
             per_period = self._period is not None and self._period.match(text, match.end())
-            if any(a <= match.start() < b for a, b in taken):
-                continue
-            if self._times.is_bound(text, match.start()):
+            if any(a <= match.start() < b for a, b in taken) or self._times.is_bound(text, match.start()):
                 continue
             # Minutes alone are never a time of day ("reparti à 16h30 après 30 min de route").
             # A clock's hours are written with their minutes ("14h30"): "un délai de 72 h", "de 12 h" may be durations.
@@ -119,6 +117,7 @@ class DurationReader:
                     clock_hour,
                     int(match.group(1)) if match.group(1).isdigit() else 0,
                     text[max(0, match.start() - EVENT_DAY_REACH) : match.start()],
+                    padded=match.group(1).startswith("0") and bool(match.group(4)),  # "08h50", "08:50"
                 )
                 and "h" in match.group().lower()
             ):
@@ -142,6 +141,10 @@ class DurationReader:
         # "arrivé à 9h, reparti à 14h. Entre midi et 12h50 il a mangé …": a range within a stay is no time added to it
         within = {start for start, _, _, (a, b) in ranges if any(s <= a and b <= e for *_, (s, e) in stays)}
         found = [replace(d, inside=True) if d.clock and d.start in within else d for d in found]
+        outer = self._times.nested(
+            text, ranges
+        )  # "de 9h à 17h, dont une réunion de 10h à 11h": its role says (billed.py)
+        found = [replace(d, outer=outer[d.start]) if d.clock and d.start in outer else d for d in found]
         found.extend(d for i in sorted(maybe - paired) if (d := self._written(clock[i])))
         for match in scanned(self._hour_fraction, text, self._fraction_words):
             before = text[max(0, match.start() - TIME_OF_DAY_REACH) : match.start()]

@@ -28,6 +28,7 @@ class DurationGrammar(StrictModel):
     event_min_hour: int = Field(default=7, ge=1, le=24)  # ... with their minutes, or from this hour on ("réunion 9h")
     late_time_words: list[str] = []  # hours from `late_hour` on after these are a time of day ("l'appel de 14h30")
     late_hour: int = Field(default=12, ge=1, le=24)
+    clock_hour: int = Field(default=24, ge=1, le=24)  # a clock's hours with their minutes from this on: a time of day
     elapsed_words: list[str] = []
     spent_after_words: list[str] = []  # hours followed by these are time spent ("a 1h de route")
     clock_words: dict[str, int] = {}

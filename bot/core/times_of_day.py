@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from .calendar_names import calendar_names
-from .clock_minutes import ClockMinutes
+from .clock_minutes import ClockMinutes, clock_colons
 from .duration_grammar import DurationGrammar
 from .french import fold
 from .word_patterns import alternation, folded_words
@@ -21,12 +21,9 @@ _SENTENCE_END = re.compile(r"[.;!?]")
 _FULL_STOP = re.compile(r"[.!?]")  # a sentence's end, not a line's or an item's (";"): a log's lines are one trip
 Span = tuple[int, int]  # minutes of the day, from and to
 _CLAUSE_BREAK = re.compile(r"[.;!?,\n]")
-# "09:30": a clock's hours and minutes (not a chat's stamp "[14:02]", "1:30:00"), found from the colon, hours after it
-_COLON_MINUTES = re.compile(r":[0-5]\d")
 _AFTER_DATE = re.compile(r"\b(?:19|20)\d\d\s*[,–-]\s*$")  # a year, a comma or a dash: "séance du 12 mars 2026, 18h30"
 # An event's day in figures (perhaps its weekday before it) between the event and its time: "Appel — sam. 28/11, 10h35"
 _EVENT_DAY = re.compile(r"[\s,—–-]*(?:[^\W\d]+\.?\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?[\s,—–-]*$")
-_NOT_BEFORE, _NOT_AFTER = frozenset("0123456789:["), frozenset("0123456789:]")
 CLOCK_WORD_REACH = 12  # characters before "midi" where "après" makes it a part of the day
 
 
@@ -45,24 +42,6 @@ def _starting(words: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![a-z])(?:{alternation(words)})") if words else None
 
 
-def clock_colons(text: str) -> str:
-    """`text` with each clock time written with a colon ("09:30") written with an "h" ("09h30"): the same length."""
-    parts: list[str] = []
-    last = 0
-    for match in _COLON_MINUTES.finditer(text):
-        colon, end = match.start(), match.end()
-        start = colon
-        while start > max(0, colon - 2) and text[start - 1].isdigit():
-            start -= 1
-        if start == colon or (end < len(text) and text[end] in _NOT_AFTER) or int(text[start:colon]) > 23:
-            continue
-        if start and text[start - 1] in _NOT_BEFORE:
-            continue  # "[14:02]", "123:45", "1:30:00"
-        parts.append(text[last:colon] + "h")
-        last = colon + 1
-    return "".join(parts) + text[last:] if parts else text
-
-
 class TimesOfDay:
     """Which hours of a text are times of day, and the stays that two of them make."""
 
@@ -70,6 +49,11 @@ class TimesOfDay:
         self.time_of_day = _ending(grammar.time_of_day_words)
         self._event, self._event_hour = _ending(grammar.event_time_words), grammar.event_min_hour  # "réunion 14h"
         self._late, self._late_hour = _ending(grammar.late_time_words), grammar.late_hour
+        self._clock_hour = grammar.clock_hour  # "conseil ce soir 18h30": no visit lasts 18 h 30
+        names = calendar_names()  # a sentence's end, or a day named, between two ranges: each its own visit
+        self._day_break = re.compile(
+            rf"[.!?;\n]|\d/\d|(?<![a-z])(?:{alternation((*names.weekdays, *names.months))})(?![a-z])"
+        )
         self._weekday = _ending(list(calendar_names().weekdays))  # "dimanche 14h", "RDV jeudi 15h": a day's time
         self.elapsed = _ending(grammar.elapsed_words)  # "il y a 2h": folded, "a" is also "à"
         words = grammar.spent_after_words  # "a 1h de route": the hours spent, whatever precedes them
@@ -116,6 +100,17 @@ class TimesOfDay:
             found.append((match.start(), match.end(), hours, (start, end)))
         return found
 
+    def nested(self, text: str, ranges: list[tuple[int, int, Decimal | None, Span]]) -> dict[int, int]:
+        """Each range within another of its sentence, no day named between them ("lundi de 9h à 17h et mardi de 10h à
+        11h" are two visits): its start, and the other's."""
+        nested = {}
+        for start, end, _, (a, b) in ranges:
+            for other, other_end, _, (s, e) in ranges:
+                apart = text[min(end, other_end) : max(start, other)]
+                if other != start and s <= a <= b <= e and (s, e) != (a, b) and not self._day_break.search(apart):
+                    nested[start] = other
+        return nested
+
     def is_bound(self, text: str, start: int) -> bool:
         """Are the hours at `start` the bound of "entre 9 et 11h"?"""
         return any(bound and bound.search(text, max(0, start - BOUND_REACH), start) for bound in self._bounds)
@@ -125,7 +120,7 @@ class TimesOfDay:
         opener = self._opened.get(" ".join(match.group("link").split()))
         return opener is None or bool(opener.search(text, max(0, match.start() - RANGE_OPENER_REACH), match.start()))
 
-    def is_time(self, before: str, hour: int = 0, hours: int = 0, wide: str = "") -> bool:
+    def is_time(self, before: str, hour: int = 0, hours: int = 0, wide: str = "", *, padded: bool = False) -> bool:
         """Do `before` (the words right before hours; `wide`: more) make them a time of day ("à 14h")? `hour`: the clock's
         hours with their minutes ("l'appel de 14h30"), else 0; `hours`: as written. After an event (and its day: "Appel —
         sam. 28/11, 10h35"), a clock's hours or hours no meeting lasts are a time ("réunion 14h"; "réunion 2h": 2 h)."""
@@ -138,6 +133,8 @@ class TimesOfDay:
             (self._late and self._late.search(before)) or _AFTER_DATE.search(before)
         )
         late = late or (self._late_hour <= max(hour, hours) < 24 and bool(self._weekday.search(before)))
+        # "ce soir 18h30", "08:50 briefing": late hours, or a morning's with a leading zero (a table's "01:30" is spent)
+        late = late or self._clock_hour <= hour < 24 or (padded and hours >= self._event_hour)
         return bool(((self.time_of_day and self.time_of_day.search(before)) or late) and not elapsed)
 
     def milestone(self, text: str, start: int, before: str, hour: int) -> bool:

@@ -45,13 +45,9 @@ class BilledHours(HoursParties):
         for i, d in enumerate(durations):
             bounds = (durations[i - 1].end if i else 0, durations[i + 1].start if i + 1 < len(durations) else len(text))
             after = roles[-1] if roles else None  # "3 h, dont 1 h de trajet": a part of the hours said just before
-            role = (
-                "pause"  # "avec une pause de 15 min", "4 h dont 30 min de pause": taken off the stay (pauses.py)
-                if self.cues.pauses.is_pause(text, d)
-                else "included"
-                if (after and self._part_of(text, *after, d)) or d.inside  # "entre midi et 12h50" within the stay
-                else self._duration_role(text, d, bounds)
-            )
+            # "avec une pause de 15 min": taken off the stay (pauses.py); "entre midi et 12h50": within the stay
+            part = (after and self._part_of(text, *after, d)) or d.inside
+            role = self.cues.pauses.role(text, d) or ("included" if part else self._duration_role(text, d, bounds))
             if role == "training" and self.cdg_time_priced(text, d):
                 role, trained = "intervention", True
             if role == "intervention":
@@ -66,6 +62,8 @@ class BilledHours(HoursParties):
                 remote = self.cues.no_trip and self.cues.no_trip.search(self._around(text, d))  # "4 visios d'1 h"
                 role = "opening" if listed else role if remote else next(said, role)
             roles.append((d, role))
+        outer = {d.start: r for d, r in roles}  # "de 9h à 17h, dont une réunion de 10h à 11h": its visit's, not added
+        roles = [(d, "included" if r == "intervention" == outer.get(d.outer) else r) for d, r in roles]
         for i in range(len(roles) - 1):  # "45 min pour venir et 45 min pour repartir": the trip there is travel too
             (d, role), (_, then) = roles[i], roles[i + 1]
             # ... and "40 min pour venir. Resté de 10h à 12h. Puis 40 min pour repartir": a trip back said later

@@ -10,6 +10,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from ..answer import Answer
+from ..calendar_text import RECEIPT_READING
 from ..date_mentions import DateMention
 from ..deadlines import compute_deadlines, format_date
 from .base import Calculator
@@ -125,7 +126,7 @@ class Notices(Calculator):
             text += (
                 f" Pour une lettre envoyée le {format_date(mention.value)}, la convention peut "  # type: ignore[arg-type]
                 f"prendre fin au plus tôt trois mois après sa réception par les autres parties : le {format_date(end)} "
-                "si elle arrive le jour même, quelques jours plus tard en pratique (c'est la réception qui compte)."
+                f"si elle arrive le jour même, quelques jours plus tard en pratique ({RECEIPT_READING})."
             )
         else:
             text += (
@@ -134,9 +135,9 @@ class Notices(Calculator):
             )
             text += (  # a date no word said was the receipt's
                 f". J'ai supposé que le {mention.value:%d/%m/%Y} est le jour où la lettre vous a été remise (l'accusé de "
-                "réception) : c'est la réception qui compte."
+                f"réception) : {RECEIPT_READING}."
                 if letter.role != "receipt"
-                else " : c'est la réception qui compte, non la date du courrier."
+                else f", non la date du courrier ({RECEIPT_READING})."
             )
         text += " Si le courrier donne une date de fin plus lointaine, c'est elle qui vaut."
         if mention.assumed_year:
@@ -163,14 +164,14 @@ class Notices(Calculator):
                 text += (
                     f"{said} : trop tard pour le {target.value:%d/%m/%Y} ; la convention ne peut prendre fin qu'à partir "
                     f"du {format_date(day + FORMAL_NOTICE)}, trois mois après sa réception"
-                    + ("." if received else " si elle arrive le jour même (c'est la réception qui compte).")
+                    + ("." if received else f" si elle arrive le jour même ({RECEIPT_READING}).")
                 )
             else:
                 text += (
                     f"{said} : dans les délais."
                     if received
                     else f"{said} : dans les délais si les autres parties l'ont reçue au plus tard le "
-                    f"{format_date(latest)} (c'est la réception qui compte)."
+                    f"{format_date(latest)} ({RECEIPT_READING})."
                 )
         elif latest < today:
             text += (
@@ -222,8 +223,8 @@ class Notices(Calculator):
             f"Lettre envoyée le {format_date(letter.value)}, pour l'échéance du {format_date(d.period_end)} : "
             f"elle est dans les délais si les autres parties l'ont reçue au plus tard le "
             f"{format_date(d.notice_deadline)}. L'article 6 demande qu'elles aient été averties au moins trois "
-            "mois avant l'échéance : c'est la date de réception (l'accusé de réception) qui compte, pas celle de "
-            "l'envoi."
+            f"mois avant l'échéance, sans dire si l'envoi suffit : par prudence, c'est la date de réception (l'accusé de "
+            "réception) qu'il faut compter."
         )
 
 

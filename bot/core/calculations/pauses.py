@@ -33,17 +33,27 @@ class Pauses:
     """Which hours of a message are a break, and what taking them off the stay gives."""
 
     def __init__(self, words: PauseWords | None) -> None:
-        self._before = self._after = None
+        self._before = self._after = self._label = None
         if words:
             kinds = rf"(?:[\s-]+(?:{alternation(words.kinds)}))?" if words.kinds else ""
             links = rf"(?:\s*(?:{alternation(words.links)}))?" if words.links else ""
             self._before = re.compile(rf"(?<![a-z])(?:{alternation(words.words)}){kinds}{links}\s*$")
             self._after = re.compile(rf"\s*(?:{alternation(words.after)})(?![a-z])") if words.after else None
+            if words.labels:  # "12h00-13h30 : pause déjeuner", "12:35-13:40 déjeuner": a range labelled a break
+                self._label = re.compile(rf"\s*[:\-–—]?\s*(?:{alternation(words.labels)})(?![a-z])")
+
+    def role(self, text: str, duration: Duration) -> str:
+        """ "pause" for a break to take off its stay, "included" for one between two stays ("8h30-12h, pause de 12h à
+        13h30, 13h30-16h30": in none, never taken off), "" for hours no break."""
+        if not self.is_pause(text, duration):
+            return ""
+        return "pause" if duration.inside or duration.outer >= 0 or not duration.clock else "included"
 
     def is_pause(self, text: str, duration: Duration) -> bool:
         """Are these hours (in folded `digits` text) a break: right after "pause de", right before "de pause"?"""
         before = self._before and self._before.search(text[max(0, duration.start - REACH) : duration.start])
-        return bool(before or (self._after and self._after.match(text, duration.end)))
+        labelled = duration.clock and self._label and self._label.match(text, duration.end)
+        return bool(before or (self._after and self._after.match(text, duration.end)) or labelled)
 
     @staticmethod
     def taken_off(pauses: list[tuple[Duration, int]], stay: Decimal) -> TakenOff | None:

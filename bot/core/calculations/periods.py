@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 from ..calendar_schema import LaterPeriods
-from ..calendar_text import deadline_text
+from ..calendar_text import deadline_text, notice_note
 from ..cost import alternation
 from ..date_mentions import DateMention, find_dates
 from ..deadlines import NOTICE, PERIOD, compute_deadlines, format_date, period_end
@@ -146,9 +146,7 @@ class Periods:
             # the earlier deadline itself is not written: read in a hurry, it is taken for the one asked
             f"• ne l'envoyez pas trop tôt : reçue trois mois ou plus avant l'échéance du {previous:%d/%m/%Y}, elle "
             "pourrait mettre fin à la convention dès cette échéance-là.",
-            f"L'article 6 demande que les autres parties aient été averties au moins trois mois avant l'échéance : "
-            f"c'est la réception qui compte, envoyez la lettre plusieurs jours avant le {notice:%d/%m/%Y}. Calcul "
-            "indicatif (articles 3 et 6) : la date qui compte est celle de la dernière signature par toutes les parties.",
+            notice_note(notice),
         ]
         return "\n".join(lines)
 

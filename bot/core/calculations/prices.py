@@ -62,7 +62,7 @@ class Prices(Calculator):
         """The price of the CDG 62's hours in `text`, or why there is none."""
         if not (self.cost_clause in near or self.cues.cost_terms & set(terms)):
             return None  # what follows answers only then: no number words spelt out, no durations read
-        text = digits(text)
+        text = self.party_numbers.blanked(digits(text))  # "CDG 62\nIntervention …": no 62 interventions
         durations, misread = without_misread(self.reader.durations(text))  # "1,45 h" beside "de 14h10 à 15h55"
         if budget := self.budget.answer(question, text, terms, near, named, durations):
             return budget  # hours or sessions asked from an amount
