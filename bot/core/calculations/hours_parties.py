@@ -3,10 +3,17 @@
 
 from __future__ import annotations
 
+import re
+from functools import cached_property
+
 from ..cost import Duration
+from ..phrases import phrases_pattern
 from .base import SENTENCE_END, SENTENCE_MARKS, sentence_start
 from .duration_role import DurationRoles
 from .parties import Parties
+
+# a list line's label after its hours and a colon: "18/11 9h00-10h30 : atelier animé par le technicien La Fibre"
+_LABEL_AFTER = re.compile(r"\s*[:–—]\s*([^.;!?\n]*)")
 
 
 class HoursParties(DurationRoles):
@@ -15,10 +22,16 @@ class HoursParties(DurationRoles):
     parties: Parties
 
     def party_of(self, text: str, duration: Duration) -> str | None:
-        """The provider named in the same part of the sentence as `duration`, if any."""
-        around = self._around(text, duration)
-        named = self.parties.named(around)
+        """The provider named in the same part of the sentence as `duration`, else in the label its line gives it after
+        a colon, if any."""
+        label = _LABEL_AFTER.match(text, duration.end)
+        named = self.parties.named(self._around(text, duration)) or (self.parties.named(label[1]) if label else set())
         return next(iter(named)) if len(named) == 1 else None
+
+    @cached_property
+    def _other_bodies(self) -> re.Pattern[str]:
+        """The bodies the convention does not bind (knowledge/vocabulary.yaml `other_bodies`: "CNFPT", "CDG 59")."""
+        return phrases_pattern(self.knowledge.reading.other_bodies, start=False)
 
     def not_fibres(self, text: str, billed: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`billed` without La Fibre's hours: said so, or of no one after La Fibre's in their sentence ("le technicien
@@ -35,6 +48,10 @@ class HoursParties(DurationRoles):
         if not (self.cues.amount_asked and self.cues.amount_asked.search(text)) and not self.reader.amounts(text):
             return False
         around = self._around(text, duration)
+        if self._other_bodies.search(around):
+            return (
+                False  # "une formation CNFPT de 6 heures, puis le conseiller du CDG 62 est venu 2h15": another body's
+            )
         came = bool(self.cues.intervention and self.cues.intervention.search(around))
         # the party its own part of the sentence names, else its sentence's ("je démarre chez La Fibre. … une formation
         # par le CDG 62 : 3h30"), else the message's ("= 2 h … voir aussi le devis de La Fibre")
