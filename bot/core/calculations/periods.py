@@ -20,6 +20,7 @@ from .base import sentence_start
 from .cues import CuePattern, cue_pattern
 
 MAX_PERIOD = 10  # twenty years: further is not a period anyone plans
+ENDING_REACH = 60  # characters before a period named where ending it is said ("puis arrêter à la fin de la 2e période")
 
 
 class Periods:
@@ -64,6 +65,7 @@ class Periods:
         # Number words ("après deux reconductions") are read only where a period may be named: `digits` is slow.
         text = digits(folded) if self._trigger.search(folded) else folded
         numbers: set[int] = set()
+        ended: set[int] = set()  # of those, the ones said right after ending the convention
         # A count needs its noun: without one, the scan is not made.
         for match in self._counted(text) if self._nouns.search(text) else ():
             after, before, written = match.groups()
@@ -73,6 +75,9 @@ class Periods:
                     continue  # "la première reconduction aura lieu le …": no end is chosen
                 number += 1  # "après une reconduction": the end of the second period
             numbers.add(number - 1 if before else number)  # "avant la 2e période": the end of the first
+            start = max(sentence_start(text, match.start(), ".!?\n"), match.start(3) - ENDING_REACH)
+            if self._ending.search(text[start : match.start(3)]):
+                ended.add(number - 1 if before else number)
         for written in self._years.numbers(text) if self._years else ():
             years = int(written)
             if years % 2 == 0:
@@ -93,6 +98,8 @@ class Periods:
         if self._next and self._next.search(folded):  # the period after the open one: that one's year is context
             open_number = _open_number(signature, today)
             numbers = {number for number in numbers if number != open_number} | {open_number + 1}
+        # "On garde la première période et la suivante, puis on arrête à la fin de la deuxième": the one said ended
+        numbers = ended if len(numbers) > 1 and len(ended) == 1 else numbers
         return numbers.pop() if len(numbers) == 1 and 0 < min(numbers) <= MAX_PERIOD else None
 
     def _told_before(self, text: str, start: int) -> bool:
