@@ -88,6 +88,7 @@ class CalculationsFile(StrictModel):
     review_quote_words: str = ""
     durations: DurationGrammar
     unsigned_words: list[str] = []
+    unknown_signature_words: list[str] = []
     signing_to_come_words: list[str] = []
     signing_after_words: list[str] = []
     other_contract_words: list[str] = []

@@ -83,6 +83,12 @@ UNKNOWN_DAY = (  # after a signature's day no one can tell ("et La Fibre quelque
     "compte de ce jour-là. Donnez-moi la date exacte de la dernière signature : je calculerai l'échéance et la date "
     "limite."
 )
+UNKNOWN_SIGNATURE = (
+    "La date qui compte est celle de la dernière signature par toutes les parties (article 3), et votre message dit ne "
+    "pas la connaître : je ne calcule aucune date limite sur une autre date. Elle figure sur l'exemplaire signé par "
+    "tous ; donnez-la-moi (par exemple « signée par tous le 15/03/2025 ») et je calculerai l'échéance et la date limite "
+    "de la lettre recommandée (trois mois avant)."
+)
 UNSIGNED = (
     "La convention n'est pas encore en vigueur : elle entre en vigueur à sa signature par toutes les parties (article "
     "3) ; tant qu'une partie n'a pas signé, elle ne court pas et aucune date limite ne se calcule. Donnez-moi la date de la dernière signature quand "

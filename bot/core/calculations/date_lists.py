@@ -13,8 +13,9 @@ from ..date_mentions import DateMention
 from ..phrases import alternatives
 from ..times_of_day import scanned
 from ..word_patterns import folded_words
-from .base import Calculator, Context
+from .base import UNKNOWN_SIGNATURE, UNSIGNED, Calculator, Context, sentence_start
 from .cue_roles import nearest
+from .cues import cue_pattern
 
 if TYPE_CHECKING:
     from .date_roles import Role
@@ -36,6 +37,10 @@ class DateLists(Calculator):
         # "court jusqu'au 15/01/2027": `limit_words` right before the date (its window's end)
         limits = alternatives(self.words.limit_words)
         self._to_come_words = folded_words(self.words.signing_to_come_words)  # searched for first (`scanned`)
+        # "je ne sais pas quand les deux autres ont signé": a signing's day the writer does not know
+        unknown, roles = self.words.unknown_signature_words, self.words.date_roles
+        self._unknown = cue_pattern(unknown).compiled if unknown else None
+        self._signing = cue_pattern(roles["signature"].cues).compiled if "signature" in roles else None
         weekdays = "|".join(calendar_names().weekdays)
         self._weekday = re.compile(rf"(?:\ble\s+|\b(?P<article>du|au)\s+)?\b(?:{weekdays})\s*$")
         self._limit = re.compile(rf"(?<![a-z])(?:{limits})\s*(?:le\s+)?$") if self.words.limit_words else None
@@ -103,6 +108,23 @@ class DateLists(Calculator):
         for party in named:
             tail = re.sub(party.pattern + r"[a-z]*[\s\d]*", " ", tail)
         return bool(named) and len(tail.split()) <= LIST_LINK_WORDS
+
+    def unsigned(self, folded: str, mentions: list[DateMention]) -> str:
+        """Why no deadline is computed: a signature still missing, or a signing's day the message says it does not
+        know (its other dates are not the last signature's); else ""."""
+        if self.signature_missing(folded, mentions):
+            return UNSIGNED
+        return UNKNOWN_SIGNATURE if self._signing_unknown(folded) else ""
+
+    def _signing_unknown(self, folded: str) -> bool:
+        """Does a sentence say the writer does not know when it was signed ("On a signé en septembre ou octobre, je ne
+        sais plus", "je ne sais pas quand les deux autres ont signé")?"""
+        for match in self._unknown.finditer(folded) if self._unknown and self._signing else ():
+            start = sentence_start(folded, match.start(), SENTENCE_MARKS)
+            end = SENTENCE_END.search(folded, match.end())
+            if self._signing.search(folded, start, end.start() if end else len(folded)):  # type: ignore[union-attr]
+                return True
+        return False
 
     def signature_missing(self, folded: str, mentions: list[DateMention]) -> bool:
         """Is a signature still missing ("La Fibre, on attend toujours leur retour"), or to come on no day said in its

@@ -13,7 +13,7 @@ from ..answer import Answer
 from ..calendar_text import early_signature_warning
 from ..date_mentions import DateMention, find_dates
 from ..deadlines import compute_deadlines, format_date, from_anniversary, plausibility_problem
-from .base import UNKNOWN_DAY, UNSIGNED, Calculator, Context, asking, letter_alone, refusal, sentence_start
+from .base import UNKNOWN_DAY, Calculator, Context, asking, letter_alone, refusal, sentence_start
 from .calendar_notes import coming_events, not_an_anniversary
 from .date_roles import SENTENCE_MARKS, DateRoles, Role
 from .following_days import FollowingDays
@@ -98,8 +98,8 @@ class Dates(Calculator):
         )
         if notice and not any(not r.assumed for r in by_role.get("signature", [])):
             return notice
-        if self.date_roles.lists.signature_missing(folded, mentions):
-            return Answer(question, True, "calculation", UNSIGNED, self.calendar_citations(), 1.0)
+        if unsigned := self.date_roles.lists.unsigned(folded, mentions):  # missing, or its day unknown
+            return Answer(question, True, "calculation", unsigned, self.calendar_citations(), 1.0)
         if actor := self.parties.provider_actor(folded):
             if notice and (sender == actor or (sender == "" and self.parties.named(folded) == {actor})):
                 return notice  # "La Fibre nous a mis en demeure … quand pourra-t-elle résilier ?": its breach route
