@@ -8,24 +8,29 @@ import re
 from collections.abc import Iterable
 
 from ..french import fold
-from ..word_patterns import alternation
+from ..phrases import phrase_trie
+
+_DIGIT = re.compile(r"\d")
 
 
 class PartyNumbers:
     """Blanks the digits of the parties' names (knowledge/calculations.yaml, `parties:` cues holding a number)."""
 
     def __init__(self, cues: Iterable[str]) -> None:
-        numbered = [cue for cue in cues if any(char.isdigit() for char in cue)]
-        self._pattern = re.compile(rf"(?<!\w)(?:{alternation(numbered)})(?!\w)") if numbered else None
+        numbered = {fold(cue).strip() for cue in cues if any(char.isdigit() for char in cue)}
+        # a trie: the letters no name starts with are skipped (an alternation was tried at every character: 0.16 ms)
+        self._pattern = re.compile(rf"{phrase_trie(numbered, folded=True)}(?!\w)") if numbered else None
 
     def blanked(self, text: str) -> str:
         """`text` with the digits of the parties' names written in it as spaces (the same length, its case kept)."""
         if self._pattern is None or not any(char.isdigit() for char in text):
             return text
-        folded = " ".join(fold(text).split(" "))  # position for position when folding keeps the length
+        folded = fold(text)  # position for position when folding keeps the length
         if len(folded) != len(text):
             return text  # a ligature spelt out ("œ"): positions differ, the text is read as it is
-        spans = [match.span() for match in self._pattern.finditer(folded)]
-        for start, end in spans:
-            text = text[:start] + re.sub(r"\d", " ", text[start:end]) + text[end:]
-        return text
+        pieces, last = [], 0
+        for match in self._pattern.finditer(folded):
+            start, end = match.span()
+            pieces += [text[last:start], _DIGIT.sub(" ", text[start:end])]
+            last = end
+        return "".join(pieces) + text[last:] if pieces else text
