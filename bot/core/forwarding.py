@@ -30,6 +30,7 @@ _LETTER_DATE = re.compile(
     rf"[ \t]*(?:[^\W\d][^\n,]{{0,40}},[ \t]*)?[Ll]e[ \t]+{_DAY}[ \t]*\n"
     r"(?=[ \t]*[^\W\d][^\n\d]{0,30},[ \t]*\n)"  # then a greeting line ("Bonjour,", "Madame, Monsieur,"): a letter
 )
+_OTHER_LABEL = r"[^\n:«?]{1,40}:"  # a line's label ("Horaires sur place :"): a header's field ends before it
 HEADER_CHARS = 400  # forwarding headers are at the start
 MAX_FIELD_WORDS = 6  # a header field's value ("Demandeur : Océane (accueil Lumbres)"), not a message
 MIN_QUOTED_MESSAGE = 40  # a shorter quote is a phrase quoted inside a sentence (« à tout moment »)
@@ -54,8 +55,9 @@ class Forwarding:
         fields = "|".join(flexible(marker, folded=True) for marker in markers if marker.endswith(":"))
         headers = [
             # "De : X Objet : Y": a field runs to the next field; its last one ends at its colon.
-            # (never past a question: "Description :\n1/ … ?\nDemandeur : …" is a form's fields around its text)
-            flexible(marker, folded=True) + rf"(?:[^«?]{{0,120}}?(?=\s(?:{fields})))?"
+            # (never past a question: "Description :\n1/ … ?\nDemandeur : …" is a form's fields around its text; nor
+            # past a line another label opens: "Date : 10/11\nHoraires sur place : 8h40 – 11h10\nObjet : …" is a report's)
+            flexible(marker, folded=True) + rf"(?:(?:(?!\n{_OTHER_LABEL})[^«?]){{0,120}}?(?=\s(?:{fields})))?"
             if marker.endswith(":")
             # "Ticket n° 8915 — Priorité : …": a marker with no colon of its own runs to the next field, else to its colon
             else flexible(marker, folded=True) + rf"(?!\w)(?:[^:«]{{0,80}}?(?=\s(?:{fields}))|[^:«]{{0,80}}:)"
