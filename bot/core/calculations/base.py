@@ -85,7 +85,7 @@ UNKNOWN_DAY = (  # after a signature's day no one can tell ("et La Fibre quelque
 )
 UNKNOWN_SIGNATURE = (
     "La date qui compte est celle de la dernière signature par toutes les parties (article 3), et votre message dit ne "
-    "pas la connaître : je ne calcule aucune date limite sur une autre date. Elle figure sur l'exemplaire signé par "
+    "pas la connaître : je ne peux pas calculer la date limite sur une autre date. Elle figure sur l'exemplaire signé par "
     "tous ; donnez-la-moi (par exemple « signée par tous le 15/03/2025 ») et je calculerai l'échéance et la date limite "
     "de la lettre recommandée (trois mois avant)."
 )

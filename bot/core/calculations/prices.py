@@ -83,8 +83,9 @@ class Prices(Calculator):
         billed = without_restated_total(text, billed, self.cues.restated_total, self.billed.counted)
         billed = self.billed.without_restated_span(text, billed)
         own = self.billed.not_fibres(text, billed)
-        if not own:
-            return self.parties.counterpart(question, terms, self.cost_clause, "fibre")
+        if not own:  # La Fibre's hours only; the CDG 62's said in days ("une demi-journée") are asked in hours
+            days = self._days(question, text, terms)
+            return days or self.parties.counterpart(question, terms, self.cost_clause, "fibre")
         if self.parties.named(fold_spaced(question)) == {"fibre"} and not self.reader.durations(digits(question)):
             return None  # "(CDG : 3h30 …) Et pour la messagerie de La Fibre, la facture arrive quand ?": not its hours
         if not self.price_asked(text):
