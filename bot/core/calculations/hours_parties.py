@@ -48,10 +48,9 @@ class HoursParties(DurationRoles):
         if not (self.cues.amount_asked and self.cues.amount_asked.search(text)) and not self.reader.amounts(text):
             return False
         around = self._around(text, duration)
+        # "une formation CNFPT de 6 heures, puis le conseiller du CDG 62 est venu 2h15": the training is another body's
         if self._other_bodies.search(around):
-            return (
-                False  # "une formation CNFPT de 6 heures, puis le conseiller du CDG 62 est venu 2h15": another body's
-            )
+            return False
         came = bool(self.cues.intervention and self.cues.intervention.search(around))
         # the party its own part of the sentence names, else its sentence's ("je démarre chez La Fibre. … une formation
         # par le CDG 62 : 3h30"), else the message's ("= 2 h … voir aussi le devis de La Fibre")
