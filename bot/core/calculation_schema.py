@@ -89,6 +89,7 @@ class CalculationsFile(StrictModel):
     durations: DurationGrammar
     unsigned_words: list[str] = []
     unknown_signature_words: list[str] = []
+    unknown_hours_words: list[str] = []
     signing_to_come_words: list[str] = []
     signing_after_words: list[str] = []
     other_contract_words: list[str] = []

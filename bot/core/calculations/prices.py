@@ -8,7 +8,6 @@ from decimal import Decimal
 
 from ..answer import Answer
 from ..cost import Duration
-from ..date_mentions import find_dates
 from ..folding import folded as fold_spaced
 from ..french import fold
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
@@ -40,6 +39,7 @@ from .price_notes import (
 )
 from .remaining import Remaining
 from .totals import Totals
+from .unsaid_hours import UnsaidHours
 from .visits import Part, detail
 
 MILEAGE_REACH = 40  # characters after a compensation word where a distance unit makes it a mileage
@@ -56,6 +56,7 @@ class Prices(Calculator):
         self.billed = BilledHours(context, parties)
         self.budget = Budget(context, parties, self.billed, self.totals)
         self.remaining = Remaining(context, self.billed)
+        self.unsaid = UnsaidHours(context)  # days, or hours nobody knows: asked
         self._asking_terms = set(self.matcher.question_terms(" ".join(self.words.amount_asked_words)))
 
     def cost(self, question: str, text: str, terms: list[str], near: set[str], named: set[str]) -> Answer | None:
@@ -67,7 +68,7 @@ class Prices(Calculator):
         if budget := self.budget.answer(question, text, terms, near, named, durations):
             return budget  # hours or sessions asked from an amount
         if not durations and self.cost_clause in near and self.cues.cost_terms & set(terms) and self.price_asked(text):
-            return self._days(question, text, terms)
+            return self.unsaid.days(question, text, terms)
         if not durations or not (self.cost_clause in near or self.cues.cost_terms & set(terms)):
             return None
         if not (named or self._visit(text, terms)) and all(
@@ -84,7 +85,7 @@ class Prices(Calculator):
         billed = self.billed.without_restated_span(text, billed)
         own = self.billed.not_fibres(text, billed)
         if not own:  # La Fibre's hours only; the CDG 62's said in days ("une demi-journée") are asked in hours
-            days = self._days(question, text, terms)
+            days = self.unsaid.days(question, text, terms)
             return days or self.parties.counterpart(question, terms, self.cost_clause, "fibre")
         if self.parties.named(fold_spaced(question)) == {"fibre"} and not self.reader.durations(digits(question)):
             return None  # "(CDG : 3h30 …) Et pour la messagerie de La Fibre, la facture arrive quand ?": not its hours
@@ -96,6 +97,8 @@ class Prices(Calculator):
         if remote := self.billed.remote_trips(text, own):  # "3 séances en visio … 40 min de route": never made
             own, billed = ([(d, role) for d, role in hours if role != "travel"] for hours in (own, billed))
         left_out = [d for d, role in roles if role not in ("intervention", "travel", "delay", "included")]
+        if unsaid := self.unsaid.unknown(question, text, terms):  # "personne n'a noté les heures": never guessed
+            return unsaid
         if all(role == "travel" for _, role in own):  # "4 fois, 30 min de route": the visits' own hours are not said
             return self._travel_alone(question, terms, own, left_out)
         if problem := next((d.problem for d, _ in own if d.hours is None), ""):
@@ -223,18 +226,6 @@ class Prices(Calculator):
     def _hours_asked(self, text: str) -> bool:
         """Does the message ask an amount, or ask in a sentence giving a number ("coupée 3 jours, qui est responsable ?")?"""
         return self.price_asked(text) or any(char.isdigit() for char in asking(fold(text)))
-
-    def _days(self, question: str, text: str, terms: list[str]) -> Answer | None:
-        """ "3 jours d'intervention": the text prices hours only; ask for them rather than guess a working day."""
-        days = self.reader.days(text)
-        if not days or find_dates(text) or any(p.search(text) for p in self.cues.duration_cues.values()):
-            return None
-        answer = (
-            f"La convention facture le temps passé par le CDG 62 à l'heure, au taux horaire de {HOURLY_RATE} € "
-            f"TTC, temps et frais de déplacement compris (article 4.2.1) ; elle ne fixe aucun prix à la journée. "
-            "Combien d'heures le CDG 62 a-t-il passées ? Donnez-moi le nombre d'heures et je calculerai le montant."
-        )
-        return self.priced(question, answer, terms)
 
     def _not_billed(self, question: str, terms: list[str], role: str, named: set[str]) -> Answer | None:
         """Hours of an outage, a delay or a training: no bill; the clause that speaks of it instead."""
