@@ -67,6 +67,8 @@ class Prices(Calculator):
         durations, misread = without_misread(self.reader.durations(text))  # "1,45 h" beside "de 14h10 à 15h55"
         if budget := self.budget.answer(question, text, terms, near, named, durations):
             return budget  # hours or sessions asked from an amount
+        if self.price_asked(text) and (unsaid := self.unsaid.unknown(question, text, terms)):
+            return unsaid  # "personne n'a noté les heures", "une bonne partie de la matinée": never guessed
         if not durations and self.cost_clause in near and self.cues.cost_terms & set(terms) and self.price_asked(text):
             return self.unsaid.days(question, text, terms)
         if not durations or not (self.cost_clause in near or self.cues.cost_terms & set(terms)):
@@ -97,8 +99,6 @@ class Prices(Calculator):
         if remote := self.billed.remote_trips(text, own):  # "3 séances en visio … 40 min de route": never made
             own, billed = ([(d, role) for d, role in hours if role != "travel"] for hours in (own, billed))
         left_out = [d for d, role in roles if role not in ("intervention", "travel", "delay", "included")]
-        if unsaid := self.unsaid.unknown(question, text, terms):  # "personne n'a noté les heures": never guessed
-            return unsaid
         if all(role == "travel" for _, role in own):  # "4 fois, 30 min de route": the visits' own hours are not said
             return self._travel_alone(question, terms, own, left_out)
         if problem := next((d.problem for d, _ in own if d.hours is None), ""):

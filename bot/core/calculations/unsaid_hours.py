@@ -40,7 +40,7 @@ class UnsaidHours(Calculator):
         if not (self._unknown and self._unknown.search(fold(text))):
             return None
         answer = (
-            "Votre message dit qu'une durée n'est pas connue : je ne peux pas calculer le montant. Le CDG 62 facture le "
+            "Votre message ne donne pas la durée exacte : je ne peux pas calculer le montant. Le CDG 62 facture le "
             f"temps passé, au taux horaire de {format_euros(HOURLY_RATE)} TTC, temps et frais de déplacement compris "
             "(article 4.2.1). Donnez-moi toutes les heures passées par le CDG 62 (sa facture les indique) et je "
             "calculerai le montant."
