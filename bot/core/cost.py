@@ -141,9 +141,8 @@ class DurationReader:
         # "arrivé à 9h, reparti à 14h. Entre midi et 12h50 il a mangé …": a range within a stay is no time added to it
         within = {start for start, _, _, (a, b) in ranges if any(s <= a and b <= e for *_, (s, e) in stays)}
         found = [replace(d, inside=True) if d.clock and d.start in within else d for d in found]
-        outer = self._times.nested(
-            text, ranges
-        )  # "de 9h à 17h, dont une réunion de 10h à 11h": its role says (billed.py)
+        # "de 9h à 17h, dont une réunion de 10h à 11h": within another range, its role says (billed.py)
+        outer = self._times.nested(text, ranges)
         found = [replace(d, outer=outer[d.start]) if d.clock and d.start in outer else d for d in found]
         found.extend(d for i in sorted(maybe - paired) if (d := self._written(clock[i])))
         for match in scanned(self._hour_fraction, text, self._fraction_words):

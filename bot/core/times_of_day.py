@@ -54,7 +54,7 @@ class TimesOfDay:
         self._day_break = re.compile(
             rf"[.!?;\n]|\d/\d|(?<![a-z])(?:{alternation((*names.weekdays, *names.months))})(?![a-z])"
         )
-        self._weekday = _ending(list(calendar_names().weekdays))  # "dimanche 14h", "RDV jeudi 15h": a day's time
+        self._weekday = _ending(list(names.weekdays))  # "dimanche 14h", "RDV jeudi 15h": a day's time
         self.elapsed = _ending(grammar.elapsed_words)  # "il y a 2h": folded, "a" is also "à"
         words = grammar.spent_after_words  # "a 1h de route": the hours spent, whatever precedes them
         self._spent_after = re.compile(rf"\s*(?:{alternation(words)})(?![a-z])") if words else None
