@@ -65,6 +65,7 @@ class Message:
     outside: str = ""  # those words as written: what a forwarded message is matched with besides its own sentences
     sender: str = ""  # the forwarded message's sender field ("De : La Fibre Numérique 59 62"), or ""
     after: str = ""  # the end of `outside` after the forwarded quote: her questions there come after its own
+    subject_asks: bool = False  # its body asks nothing: the header's subject is read as its question
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -86,7 +87,7 @@ class Reader:
 
     def __init__(self, reading: Reading) -> None:
         self.reading = reading
-        self.sign_offs = SignOffs(reading.sign_offs, reading.postscript_markers)
+        self.sign_offs = SignOffs(reading.sign_offs, reading.postscript_markers, reading.closing_lines)
         self._titles = Titles(reading.title_abbreviations, reading.note_abbreviations)  # "M. Baert", "rés. conv."
         self.question_nouns = PhraseFinder(reading.question_nouns)  # "Nos questions :" announces questions
         self._unsure = PhraseFinder(reading.unsure_phrases)  # "je ne sais pas si …": asks in a message without "?"
@@ -132,11 +133,11 @@ class Reader:
                 quoted = [replace(sentence, asks=False) for sentence in quoted]
             at = self.history.place(texts, written, pointer, passed)
             sentences[at:at] = quoted
-        if not any(s.asks for s in sentences) and (subject := self._forwarding.subject(written)):
-            # "Objet : Résiliation + plafond d'indemnisation", a body that only tells: the subject asks (topic_lists.py)
+        # "Objet : Résiliation + plafond d'indemnisation", a body that only tells: the subject asks (topic_lists.py)
+        if subject_asks := not any(s.asks for s in sentences) and bool(subject := self._forwarding.subject(written)):
             sentences = [s.asked() if s.text.strip() and s.text.strip() in subject else s for s in sentences]
         forwarded, aside = (read if read != written else ""), partial(self._aside, outside)
-        return Message(tuple(sentences), forwarded, aside, outside, sender if forwarded else "", after)
+        return Message(tuple(sentences), forwarded, aside, outside, sender if forwarded else "", after, subject_asks)
 
     def _aside(self, outside: str) -> tuple[Sentence, ...]:
         """The sentences of the forwarder's words `outside`: context."""
@@ -237,7 +238,7 @@ class Reader:
             piece = _TRAILING_LINK.sub("", piece) if piece.endswith("et") else piece  # most pieces end otherwise
             if not _ALNUM.search(piece):
                 continue  # "??": the end of the sentence before
-            if found and self.sign_offs.opens(piece):
+            if found and (self.sign_offs.opens(piece) or self.sign_offs.closes(piece)):
                 signed = "signed"  # a signature follows
                 continue
             found.append((piece, item, raw[-1:]))

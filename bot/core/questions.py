@@ -10,10 +10,11 @@ from typing import NamedTuple
 
 from .claims import Claims
 from .follow_ups import FollowUps
+from .forwarder_questions import ForwarderQuestions
 from .french import fold
 from .matching import Matcher
 from .message import Message, Reader, Sentence
-from .phrases import WORD, PhraseFinder, any_phrase, phrases_pattern
+from .phrases import WORD, any_phrase, phrases_pattern
 from .ranker import Ranker
 from .topic_cuts import TopicCuts
 from .topic_lists import topic_items
@@ -50,7 +51,7 @@ class QuestionFinder(FollowUps):
         cuts = (cutter.run_on_cuts, cutter.says_asking, self._topical, inside, cutter.shares_verb)
         goes_on = phrases_pattern(reader.reading.claim_links, start=True).match  # "… si on signe | et que …"
         self.run_on = TopicCuts(matcher, threshold, *cuts, goes_on, cutter.asks, ranker)
-        self._own_question = PhraseFinder(reader.reading.own_question_markers)  # "et moi", "de mon côté"
+        self.forwarders = ForwarderQuestions(reader, self.names_something)  # "et moi, …", a reply's above its quote
         self.unstated = unstated  # what the convention never gives, asked ("quel est le SIRET du CDG ?"), else ""
         # The words naming a party (knowledge/calculations.yaml): a follow-up's own party replaces the previous
         # question's ("Et le CDG, il peut aussi ?" is about the CDG, not La Fibre).
@@ -84,8 +85,7 @@ class QuestionFinder(FollowUps):
         if len(message.questions) > MAX_PARTS:
             return [Question(question, "") for question in message.questions]  # more than one reply can hold
         # "Lesquelles sont fausses ? 1- … 2- …": the claims listed after a check are its questions
-        first, last = self._forwarders(message)  # the forwarder's own questions, each where she asks it
-        sentences = self.claims.listed_after((*first, *message.own, *last))
+        sentences = self.claims.listed_after(self.forwarders.sentences(message))
         unpunctuated = "?" not in message.outside and not any("?" in sentence.text for sentence in sentences)
         for index, sentence in enumerate(sentences):
             # "Pouvez-vous me préparer des éléments de réponse ? • Peut-on … ? • Qui … ?": a request right before the
@@ -222,24 +222,6 @@ class QuestionFinder(FollowUps):
     def _heads_asking_list(self, after: tuple[Sentence, ...], text: str) -> bool:
         """Whether list items that ask follow right after a sentence naming questions or answers (`question_nouns`)."""
         return bool(after) and after[0].listed and after[0].asks and bool(self.reader.question_nouns.find(text))
-
-    def _forwarders(self, message: Message) -> tuple[list[Sentence], list[Sentence]]:
-        """The questions the forwarder of a message asks of her own, before the forwarded message and after it ("Je te
-        transfère le mail de Sophie, et moi je me demande aussi qui signe pour le CDG", "« … ? » Et de mon côté : … ?"):
-        those she marks as hers (`own_question_markers`) and that name something the convention knows, and after them
-        those she opens as new ones ("Par ailleurs, quel antivirus … ?", answered or refused); her other words restate
-        the forwarded question or ask for help with it (context)."""
-        if not (message.forwarded and message.outside and self._own_question.find(message.outside)):
-            return [], []  # (the marker looked for first: reading the forwarder's words is slow, and they seldom ask)
-        after = message.after if message.outside.endswith(message.after) else ""
-        asked: list[tuple[bool, Sentence]] = []  # (after the forwarded message, the sentence)
-        for late, words in ((False, message.outside[: len(message.outside) - len(after)]), (True, after)):
-            for sentence in self.reader.read(words).own if words else ():  # (no words after the quote: none read)
-                if sentence.asks and self._own_question.find(sentence.text):
-                    asked += [(late, sentence)] if self.names_something(sentence.text) else []
-                elif asked and sentence.asks and self.reader.cutter.opens_topic(sentence.text):
-                    asked.append((late, sentence))
-        return [s for late, s in asked if not late], [s for late, s in asked if late]
 
     def _topic(self, previous: Question, text: str) -> str:
         """What a follow-up takes up: the previous question (with its own topic if it was a follow-up),

@@ -15,6 +15,7 @@ class Reading:
     sender_fields: tuple[str, ...] = ()
     subject_fields: tuple[str, ...] = ()
     sign_offs: tuple[str, ...] = ()
+    closing_lines: tuple[str, ...] = ()  # "Merci beaucoup" alone: a signature follows
     postscript_markers: tuple[str, ...] = ()
     own_question_markers: tuple[str, ...] = ()
     unsure_phrases: tuple[str, ...] = ()

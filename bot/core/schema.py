@@ -81,6 +81,7 @@ class VocabularyFile(StrictModel):
     sender_fields: list[str] = []
     subject_fields: list[str] = []
     sign_offs: list[str] = []
+    closing_lines: list[str] = []
     postscript_markers: list[str] = []
     own_question_markers: list[str] = []
     unsure_phrases: list[str] = []

@@ -21,8 +21,11 @@ _ASCII_MARKS = r"[\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]*"  # ASCII character
 class SignOffs:
     """The sign-offs of knowledge/vocabulary.yaml, found at a sentence's start (folded)."""
 
-    def __init__(self, phrases: tuple[str, ...], postscripts: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, phrases: tuple[str, ...], postscripts: tuple[str, ...] = (), closings: tuple[str, ...] = ()
+    ) -> None:
         self._pattern = phrases_pattern(phrases, start=True)
+        self._closing = phrases_pattern(closings, start=True) if closings else None  # "Merci beaucoup" alone
         markers = "|".join(re.escape(marker) for marker in sorted(postscripts, key=len, reverse=True))
         # "P.S. :", "PS -", "PPS": a marker as written, then its punctuation; a word after it starts the postscript
         self._postscript = re.compile(rf"(?:{markers})(?![\w.-])[\s:\-–—]*", re.IGNORECASE) if markers else None
@@ -57,6 +60,13 @@ class SignOffs:
                 return "\n".join([*lines[:index], _CLOCK.sub(" ", "\n".join(tail[:end])), *tail[end:]])
             asked = asked or "?" in line
         return text
+
+    def closes(self, sentence: str) -> bool:
+        """Whether `sentence` is only a closing line ("Merci beaucoup !"): a signature follows it too."""
+        if self._closing is None or len(sentence) > SIGN_OFF_CHARS:
+            return False
+        found = self._closing.match(folded := fold(sentence))
+        return bool(found) and not any(char.isalnum() for char in folded[found.end() :])
 
     def opens(self, sentence: str) -> bool:
         """Whether a sign-off opens `sentence`."""
