@@ -20,6 +20,11 @@ TOPIC_LINE_WORDS = 2  # a topic line of a burst before its first question ("trib
 TOPIC_LINE_MOST = 5
 
 
+def _word(words: tuple[str, ...]) -> str:
+    """Any of `words` as a whole word (one ending with an apostrophe glued to the next), nothing if none."""
+    return rf"(?:(?:{alternatives(words)})(?<=['’])|(?:{alternatives(words)})(?![\w'’]))"
+
+
 def _never(_sentence: str, _unpunctuated: bool) -> bool:
     return False
 
@@ -49,6 +54,10 @@ class LineQuestions:
         self._numbers = {**{str(n): n for n in range(1, 10)}, **{w.lower(): n for w, n in reading.line_numbers}}
         spelled = alternatives([word for word, _ in reading.line_numbers])
         self._bare_number = re.compile(rf"^([ \t]*(?:[^\W\d]+[ \t]+)?)(\d|{spelled})[ \t]+(?=[^\W\d])", re.M | re.I)
+        # "si l'association peut …", "le nom exact du syndicat qui …": an indirect question, a thing asked for
+        opener, thing = _word(reading.bare_line_openers), _word(reading.bare_line_things)
+        thing += rf"\s*(?:[^\W\d]+\s+){{1,3}}{_word(reading.thing_complements)}"
+        self._opener = re.compile(f"{opener}|{thing}", re.I)
 
     def numbered(self, text: str) -> str:
         """`text` with lines numbered 1, 2, 3… without a mark written as list items ("1) …"), when their numbers follow
@@ -72,10 +81,9 @@ class LineQuestions:
             burst = not any(sentences[i].listed for i in (*run, index))  # a chat's lines, not a list's items
             if asked and bare and burst and not after_question:  # "durée de la convention / tribunal compétent / …":
                 for before in run:  # the bare lines of a burst before its first question ask too, topics alone
-                    topic = len(sentences[before].text.split()) <= TOPIC_LINE_MOST  # a topic, not a story
-                    out[before] = out[before] or (
-                        topic and self._asks_in_line(sentences[before].text, TOPIC_LINE_WORDS)
-                    )
+                    text = sentences[before].text  # a topic, or a thing asked for, not a story
+                    topic = len(text.split()) <= TOPIC_LINE_MOST or bool(self._opener.match(text))
+                    out[before] = out[before] or (topic and self._asks_in_line(text, TOPIC_LINE_WORDS))
             after_question = bare and (after_question or asked)
             run = [*run, index] if bare else []
             out.append(asked)

@@ -16,6 +16,9 @@ class Reading:
     subject_fields: tuple[str, ...] = ()
     sign_offs: tuple[str, ...] = ()
     closing_lines: tuple[str, ...] = ()  # "Merci beaucoup" alone: a signature follows
+    bare_line_openers: tuple[str, ...] = ()  # "si l'association peut …": a bare line that asks
+    bare_line_things: tuple[str, ...] = ()  # "le nom exact du syndicat …", with thing_complements: one too
+    thing_complements: tuple[str, ...] = ()
     postscript_markers: tuple[str, ...] = ()
     own_question_markers: tuple[str, ...] = ()
     unsure_phrases: tuple[str, ...] = ()
