@@ -17,6 +17,7 @@ MIN_FOREIGN_TERMS = 2  # a question naming this many words of another topic asks
 MAX_BARE_WORDS = 5  # a question word and little else: "À partir de quand ?", "Pour combien de temps ?"
 MAX_BACK_WORDS = 3  # "Est-ce conforme ?", "C'est légal ?": it asks about the sentence before it
 MAX_FOLLOW_UP_WORDS = 12  # a follow-up is short: "Et pour combien de temps ?", "Et celle du tribunal ?"
+OWN_TOPICS = 2  # topics (strong terms, parties aside) after "si oui" that make a question of its own
 MAX_SIGNATURE_WORDS = 4  # a first line saying who writes: "sofiane la fibre", "Jérôme, mairie de Wail"
 
 
@@ -72,7 +73,14 @@ class FollowUps:
             # chez SFR, c'est pareil ?", which names another topic
             told = self.matcher.question_terms(self.reader.cutter.before_demonstrative(text))
             own = any(self.matcher.is_strong(term) and term not in self._not_topic_terms for term in told)
-            return not (own or self._foreign(text))
+            # "… ? et si oui La Fibre peut-elle résilier du jour au lendemain ?": two topics of its own, its own question
+            # (the one before is only its condition); not "et si oui, à quel tarif ?"
+            topics = [
+                t
+                for t in self.matcher.question_terms(text)
+                if self.matcher.is_strong(t) and t not in self._not_topic_terms
+            ]
+            return not (own or len(topics) >= OWN_TOPICS or self._foreign(text))
         if adjacent and self._asks_more(text, previous):
             return True
         # Any other word is a topic, even a general one ("et c qui le président du CDG").
