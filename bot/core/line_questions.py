@@ -49,6 +49,9 @@ class LineQuestions:
         self._request = re.compile(rf"(?:{requests})(?!\w)", re.IGNORECASE) if requests else None
         self._counted = counted  # "3 trucs vite fait": so many lines follow
         self._past = re.compile(rf"\b(?:{alternatives(reading.telling_auxiliaries)})\s+(?:\w+\s+)?\w+(?:{endings})\b")
+        # ... and with "être", read only in the lines before a burst's first question ("le technicien du CDG est venu
+        # mardi" tells; elsewhere "la convention est renouvelée" may ask)
+        self._story = re.compile(rf"\b(?:{alternatives(reading.story_auxiliaries)})\s+(?:\w+\s+)?\w+(?:{endings})\b")
         # A line's bare number, digits or spelt ("2 la contention …", dictated "deux la facture …"), then a word; the
         # first may follow a word of greeting ("bonjour 1 qui …")
         self._numbers = {**{str(n): n for n in range(1, 10)}, **{w.lower(): n for w, n in reading.line_numbers}}
@@ -82,7 +85,8 @@ class LineQuestions:
             if asked and bare and burst and not after_question:  # "durée de la convention / tribunal compétent / …":
                 for before in run:  # the bare lines of a burst before its first question ask too, topics alone
                     text = sentences[before].text  # a topic, or a thing asked for, not a story
-                    topic = len(text.split()) <= TOPIC_LINE_MOST or bool(self._opener.match(text))
+                    thing = bool(self._opener.match(text)) and not self._story.search(text.lower())
+                    topic = len(text.split()) <= TOPIC_LINE_MOST or thing
                     out[before] = out[before] or (topic and self._asks_in_line(text, TOPIC_LINE_WORDS))
             after_question = bare and (after_question or asked)
             run = [*run, index] if bare else []

@@ -238,7 +238,7 @@ class Reader:
             piece = _TRAILING_LINK.sub("", piece) if piece.endswith("et") else piece  # most pieces end otherwise
             if not _ALNUM.search(piece):
                 continue  # "??": the end of the sentence before
-            if found and (self.sign_offs.opens(piece) or self.sign_offs.closes(piece)):
+            if found and (self.sign_offs.opens(piece) or self.sign_offs.closes(piece, text)):
                 signed = "signed"  # a signature follows
                 continue
             found.append((piece, item, raw[-1:]))

@@ -19,6 +19,7 @@ class Reading:
     bare_line_openers: tuple[str, ...] = ()  # "si l'association peut …": a bare line that asks
     bare_line_things: tuple[str, ...] = ()  # "le nom exact du syndicat …", with thing_complements: one too
     thing_complements: tuple[str, ...] = ()
+    story_auxiliaries: tuple[str, ...] = ()  # "est venu": a story's line, before the first question
     postscript_markers: tuple[str, ...] = ()
     own_question_markers: tuple[str, ...] = ()
     unsure_phrases: tuple[str, ...] = ()

@@ -15,6 +15,7 @@ from .phrases import phrases_pattern
 SIGN_OFF_CHARS = 60  # a sign-off opens its sentence and is short ("dans l'attente de votre réponse")
 # A clock time in a signature ("14h", "17h30", "9 h", "10:30"; never a date, "15/03/2025", nor "62150 Hesdin")
 _CLOCK = re.compile(r"\d{1,2}\s?(?:[hH](?![^\W\d_])|:(?=\d))\s?\d{0,2}")
+_LINE_MARKS = " \t,;:.!…-–—"  # around a closing line ("Merci beaucoup,")
 _ASCII_MARKS = r"[\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]*"  # ASCII characters but letters, digits and "_"
 
 
@@ -61,12 +62,15 @@ class SignOffs:
             asked = asked or "?" in line
         return text
 
-    def closes(self, sentence: str) -> bool:
-        """Whether `sentence` is only a closing line ("Merci beaucoup !"): a signature follows it too."""
+    def closes(self, sentence: str, text: str) -> bool:
+        """Whether `sentence` is only a closing line ("Merci beaucoup !"), alone on its line of `text`: a signature follows
+        it too (not "Tu peux gérer ? Merci" then the question forwarded)."""
         if self._closing is None or len(sentence) > SIGN_OFF_CHARS:
             return False
         found = self._closing.match(folded := fold(sentence))
-        return bool(found) and not any(char.isalnum() for char in folded[found.end() :])
+        if not found or any(char.isalnum() for char in folded[found.end() :]):
+            return False
+        return any(line.strip(_LINE_MARKS) == sentence.strip(_LINE_MARKS) for line in text.split("\n"))
 
     def opens(self, sentence: str) -> bool:
         """Whether a sign-off opens `sentence`."""
