@@ -16,6 +16,7 @@ from .matching import Matcher
 from .message import Message, Reader, Sentence
 from .phrases import WORD, any_phrase, phrases_pattern
 from .ranker import Ranker
+from .story_after import StoryAfter
 from .topic_cuts import TopicCuts
 from .topic_lists import topic_items
 
@@ -52,6 +53,9 @@ class QuestionFinder(FollowUps):
         goes_on = phrases_pattern(reader.reading.claim_links, start=True).match  # "… si on signe | et que …"
         self.run_on = TopicCuts(matcher, threshold, *cuts, goes_on, cutter.asks, ranker)
         self.forwarders = ForwarderQuestions(reader, self.names_something)  # "et moi, …", a reply's above its quote
+        self.story = StoryAfter(
+            reader.reading, reader.cutter.opens_topic
+        )  # "… ? Voilà l'histoire. …": told after the questions, asking nothing
         self.unstated = unstated  # what the convention never gives, asked ("quel est le SIRET du CDG ?"), else ""
         # The words naming a party (knowledge/calculations.yaml): a follow-up's own party replaces the previous
         # question's ("Et le CDG, il peut aussi ?" is about the CDG, not La Fibre).
@@ -85,7 +89,7 @@ class QuestionFinder(FollowUps):
         if len(message.questions) > MAX_PARTS:
             return [Question(question, "") for question in message.questions]  # more than one reply can hold
         # "Lesquelles sont fausses ? 1- … 2- …": the claims listed after a check are its questions
-        sentences = self.claims.listed_after(self.forwarders.sentences(message))
+        sentences = self.claims.listed_after(self.story.told(self.forwarders.sentences(message)))
         unpunctuated = "?" not in message.outside and not any("?" in sentence.text for sentence in sentences)
         for index, sentence in enumerate(sentences):
             # "Pouvez-vous me préparer des éléments de réponse ? • Peut-on … ? • Qui … ?": a request right before the

@@ -20,6 +20,7 @@ class Reading:
     bare_line_things: tuple[str, ...] = ()  # "le nom exact du syndicat …", with thing_complements: one too
     thing_complements: tuple[str, ...] = ()
     story_auxiliaries: tuple[str, ...] = ()  # "est venu": a story's line, before the first question
+    story_openers: tuple[str, ...] = ()  # "Voilà l'histoire.": after the questions, a story asking nothing more
     postscript_markers: tuple[str, ...] = ()
     own_question_markers: tuple[str, ...] = ()
     unsure_phrases: tuple[str, ...] = ()

@@ -86,6 +86,7 @@ class VocabularyFile(StrictModel):
     bare_line_things: list[str] = []
     thing_complements: list[str] = []
     story_auxiliaries: list[str] = []
+    story_openers: list[str] = []
     postscript_markers: list[str] = []
     own_question_markers: list[str] = []
     unsure_phrases: list[str] = []
