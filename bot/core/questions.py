@@ -66,6 +66,7 @@ class QuestionFinder(FollowUps):
         self._not_topic_terms = {term for words in not_topics for term in matcher.question_terms(words)}
         self._party_terms = frozenset(term for cue in parties for term in matcher.question_terms(cue))
         self._restating = phrases_pattern(reader.reading.restating_words, start=True)  # "autrement dit, …"
+        self._if = phrases_pattern(reader.reading.if_words, start=True)  # "si …": a condition, before its question
         self.claims = Claims(reader.reading, self.names_something)  # "… et que … Qui a raison ?": each claim
 
     def _past_announcement(self, piece: str) -> str:
@@ -116,6 +117,9 @@ class QuestionFinder(FollowUps):
             read = [] if topics or pieces else [sentence.text] if one else self.reader.pieces(sentence.text)
             if unpunctuated and len(read) == 1:
                 read = self.run_on.split(read[0])  # "on peut la resilier quand et le cdg il facture le trajet"
+            # "Si nous les refusons, pouvez-vous mettre fin à la convention ?": a condition, then the question it is of
+            condition = not topics and len(read) == 2 and "?" in read[1] and "?" not in read[0]
+            condition = condition and bool(self._if.match(fold(read[0]))) and not cutter.is_linked(read[1])
             for piece in topics or read:
                 # Read without its opener ("Dites-moi, combien …", "tu peux me dire si …") and a preamble naming nothing.
                 piece = cutter.past_preamble(self.reader.tidy(piece).strip() or piece, self.names_something)
@@ -130,6 +134,7 @@ class QuestionFinder(FollowUps):
                 )
                 # a piece on another topic is a question of its own ("…, et, sans rapport, à quelle heure passe le bus ?")
                 apart = self.names_something(piece) or (bool(pieces) and self._foreign(piece))
+                apart = apart and not (condition and not pieces and not pending)
                 # "Le CDG est passé de 14h à 17h. Le maire demande combien ça fait, et aussi qui paie …": a bare
                 # question first asks of the context before it, a question of its own
                 bare = not pieces and not pending and self._asks_bare(piece)
