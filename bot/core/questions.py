@@ -61,7 +61,7 @@ class QuestionFinder(FollowUps):
         # question's ("Et le CDG, il peut aussi ?" is about the CDG, not La Fibre).
         self._party = re.compile(rf"(?<![\w'’-])(?:{any_phrase(parties)})(?![\w'’])", re.IGNORECASE)
         # What a follow-up may name besides its topic: parties and question words ("Et pourquoi ?").
-        not_topics = (*parties, *reader.cutter.question_words)
+        not_topics = (*parties, *reader.cutter.question_words, *reader.reading.linking_words)  # "et le CDG du coup ?"
         self._question_words = {fold(word).strip() for word in reader.cutter.question_words}
         self._not_topic_terms = {term for words in not_topics for term in matcher.question_terms(words)}
         self._party_terms = frozenset(term for cue in parties for term in matcher.question_terms(cue))
