@@ -53,9 +53,8 @@ class QuestionFinder(FollowUps):
         goes_on = phrases_pattern(reader.reading.claim_links, start=True).match  # "… si on signe | et que …"
         self.run_on = TopicCuts(matcher, threshold, *cuts, goes_on, cutter.asks, ranker)
         self.forwarders = ForwarderQuestions(reader, self.names_something)  # "et moi, …", a reply's above its quote
-        self.story = StoryAfter(
-            reader.reading, reader.cutter.opens_topic
-        )  # "… ? Voilà l'histoire. …": told after the questions, asking nothing
+        # "… ? Voilà l'histoire. …": the story told after the questions asks nothing more
+        self.story = StoryAfter(reader.reading, reader.cutter.opens_topic)
         self.unstated = unstated  # what the convention never gives, asked ("quel est le SIRET du CDG ?"), else ""
         # The words naming a party (knowledge/calculations.yaml): a follow-up's own party replaces the previous
         # question's ("Et le CDG, il peut aussi ?" is about the CDG, not La Fibre).
