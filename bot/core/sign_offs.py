@@ -63,14 +63,18 @@ class SignOffs:
         return text
 
     def closes(self, sentence: str, text: str) -> bool:
-        """Whether `sentence` is only a closing line ("Merci beaucoup !"), alone on its line of `text`: a signature follows
-        it too (not "Tu peux gérer ? Merci" then the question forwarded)."""
+        """Whether `sentence` is only a closing line ("Merci beaucoup !"), alone on its line of `text`, and no line after
+        it holds a "?" (a name, a function, an address, opening hours follow): a signature (not "Tu peux gérer ? Merci"
+        then the question forwarded, nor "Merci beaucoup !" then "J'ai une autre question : … ?")."""
         if self._closing is None or len(sentence) > SIGN_OFF_CHARS:
             return False
         found = self._closing.match(folded := fold(sentence))
         if not found or any(char.isalnum() for char in folded[found.end() :]):
             return False
-        return any(line.strip(_LINE_MARKS) == sentence.strip(_LINE_MARKS) for line in text.split("\n"))
+        lines = text.split("\n")
+        at = next((i for i, line in enumerate(lines) if line.strip(_LINE_MARKS) == sentence.strip(_LINE_MARKS)), None)
+        rest = lines[at + 1 :] if at is not None else ["?"]
+        return not any("?" in line for line in rest)
 
     def opens(self, sentence: str) -> bool:
         """Whether a sign-off opens `sentence`."""
