@@ -33,7 +33,6 @@ from .interest import Interest
 from .invoice_timing import InvoiceTiming
 from .liability import Liability
 from .parties import Parties
-from .party_numbers import PartyNumbers
 from .price_questions import PriceQuestions
 from .prices import Prices
 from .termination import Termination
@@ -52,8 +51,7 @@ class Calculations:
         self.cite = cite
         self.threshold = threshold  # the engine's: below it, a clause is not sure enough to redirect
         self.reader = DurationReader(words.durations)
-        numbers = PartyNumbers(cue for party in words.parties.values() for cue in party.cues)
-        context = Context(knowledge, matcher, cite, Cues(words, matcher), self.reader, numbers)
+        context = Context(knowledge, matcher, cite, Cues(words, matcher), self.reader)
         self.parties = Parties(context)
         self.prices = Prices(context, self.parties)
         self.price_questions = PriceQuestions(context, self.prices)  # an hour of the day, a price before tax

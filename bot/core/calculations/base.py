@@ -14,7 +14,6 @@ from ..folding import folded_start
 from ..knowledge import Knowledge
 from ..matching import Matcher
 from .cues import CuePattern, Cues, cue_pattern
-from .party_numbers import PartyNumbers
 
 SENTENCE_MARKS = ".!?"  # what ends a sentence, for hours and questions
 SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
@@ -35,7 +34,6 @@ class Context:
     cite: Cite
     cues: Cues
     reader: DurationReader
-    party_numbers: PartyNumbers  # "CDG 62": its digits are never a count, hours nor an amount
 
 
 class Calculator:
@@ -48,7 +46,6 @@ class Calculator:
         self.cite = context.cite
         self.cues = context.cues
         self.reader = context.reader
-        self.party_numbers = context.party_numbers
         clauses = self.words.clauses  # knowledge/calculations.yaml `clauses:`
         self.duration_clause, self.termination_clause, self.cost_clause = (
             clauses.duration,

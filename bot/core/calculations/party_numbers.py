@@ -21,16 +21,8 @@ class PartyNumbers:
         # a trie: the letters no name starts with are skipped (an alternation was tried at every character: 0.16 ms)
         self._pattern = re.compile(rf"{phrase_trie(numbered, folded=True)}(?!\w)") if numbered else None
 
-    def blanked(self, text: str) -> str:
-        """`text` with the digits of the parties' names written in it as spaces (the same length, its case kept)."""
-        if self._pattern is None or not any(char.isdigit() for char in text):
-            return text
-        folded = fold(text)  # position for position when folding keeps the length
-        if len(folded) != len(text):
-            return text  # a ligature spelt out ("œ"): positions differ, the text is read as it is
-        pieces, last = [], 0
-        for match in self._pattern.finditer(folded):
-            start, end = match.span()
-            pieces += [text[last:start], _DIGIT.sub(" ", text[start:end])]
-            last = end
-        return "".join(pieces) + text[last:] if pieces else text
+    def blanked(self, folded: str) -> str:
+        """`folded` text (as `number_text.digits` gives it) with the digits of the parties' names as spaces."""
+        if self._pattern is None or not any(char.isdigit() for char in folded):
+            return folded
+        return self._pattern.sub(lambda match: _DIGIT.sub(" ", match.group()), folded)

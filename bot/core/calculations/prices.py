@@ -18,6 +18,7 @@ from .billed import BilledHours
 from .budget import Budget
 from .misread_hours import without_misread
 from .parties import Parties
+from .party_numbers import PartyNumbers
 from .pauses import TakenOff
 from .price_notes import (
     NO_HT,
@@ -57,6 +58,7 @@ class Prices(Calculator):
         self.budget = Budget(context, parties, self.billed, self.totals)
         self.remaining = Remaining(context, self.billed)
         self.unsaid = UnsaidHours(context)  # days, or hours nobody knows: asked
+        self.party_numbers = PartyNumbers(cue for party in self.words.parties.values() for cue in party.cues)
         self._asking_terms = set(self.matcher.question_terms(" ".join(self.words.amount_asked_words)))
 
     def cost(self, question: str, text: str, terms: list[str], near: set[str], named: set[str]) -> Answer | None:

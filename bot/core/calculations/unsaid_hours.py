@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from ..answer import Answer
 from ..date_mentions import find_dates
-from ..french import fold
 from ..money import HOURLY_RATE, format_euros
 from .base import Calculator, Context
 from .cues import cue_pattern
@@ -37,7 +36,7 @@ class UnsaidHours(Calculator):
     def unknown(self, question: str, text: str, terms: list[str]) -> Answer | None:
         """Hours the message says nobody knows: no amount at all (the hours it does give may be another event's: "je sais
         pas quand il est reparti, j'étais au conseil d'école de 15h à 17h")."""
-        if not (self._unknown and self._unknown.search(fold(text))):
+        if not (self._unknown and self._unknown.search(text)):  # (folded by `digits`)
             return None
         answer = (
             "Votre message ne donne pas la durée exacte : je ne peux pas calculer le montant. Le CDG 62 facture le "
