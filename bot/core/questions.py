@@ -22,6 +22,7 @@ from .topic_lists import topic_items
 
 MAX_PARTS = 5
 MIN_ITEM_WORDS = 3  # a list item without "?" asks with a phrase ("la date des élections"), not a stray token
+RETURN_REACH = 20  # characters before a returning phrase ("Bref, donc, "): past them, it quotes, it does not return
 
 
 class Question(NamedTuple):
@@ -65,6 +66,7 @@ class QuestionFinder(FollowUps):
         self._not_topic_terms = {term for words in not_topics for term in matcher.question_terms(words)}
         self._party_terms = frozenset(term for cue in parties for term in matcher.question_terms(cue))
         self._restating = phrases_pattern(reader.reading.restating_words, start=True)  # "autrement dit, …"
+        self._returning = phrases_pattern(reader.reading.returning_phrases, start=False)  # "pour revenir à ma question"
         self._if = phrases_pattern(reader.reading.if_words, start=True)  # "si …": a condition, before its question
         self.claims = Claims(reader.reading, self.names_something)  # "… et que … Qui a raison ?": each claim
 
@@ -174,6 +176,8 @@ class QuestionFinder(FollowUps):
                         else []
                     )
             for index, (piece, before) in enumerate(zip(pieces, [last, *pieces], strict=False)):
+                if questions and (returns := self._returning.search(fold(piece))) and returns.start() <= RETURN_REACH:
+                    continue  # an earlier question asked again ("Bref, pour revenir à ma première question, …"): answered
                 if questions and not previous and self._restating.match(fold(piece)):
                     # "… qui établit le devis ? En d'autres termes, c'est La Fibre ou le CDG ?": the same question again
                     questions.append(Question(piece, questions[-1].text, restates=True))
