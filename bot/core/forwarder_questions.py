@@ -15,6 +15,8 @@ from dataclasses import replace
 from .message import Message, Reader, Sentence
 from .phrases import PhraseFinder
 
+MIN_OWN_QUESTIONS = 2  # a reply's questions above a quote that asks too: so many, each naming something
+
 
 class ForwarderQuestions:
     """The sentences of a message that questions are found in: its own, and those the forwarder asks of her own."""
@@ -23,22 +25,37 @@ class ForwarderQuestions:
         self.reader = reader
         self.names_something = names_something  # whether a text names something the convention knows
         self._own_question = PhraseFinder(reader.reading.own_question_markers)  # "et moi", "de mon côté"
+        self._forwarded = PhraseFinder(reader.reading.forward_words)  # "TR:", "je vous transfère"
 
     def sentences(self, message: Message) -> tuple[Sentence, ...]:
         """The forwarder's questions before the forwarded message, its own sentences (context only, in a reply whose
         quote asks nothing), then her questions after it, each where she asks it."""
-        first, last = self._asked(message)
+        reply = replying(message) or self._asks_apart(message)
+        first, last = self._asked(message, reply)
         own = message.own
-        if first and replying(message):
+        if first and reply:
             own = tuple(replace(sentence, asks=False) for sentence in own)
         return (*first, *own, *last)
 
-    def _asked(self, message: Message) -> tuple[list[Sentence], list[Sentence]]:
+    def _asks_apart(self, message: Message) -> bool:
+        """Whether the words before a quoted message that asks ask questions of their own: two or more, each naming
+        something the convention knows ("Les factures passent-elles par Chorus Pro ? Le comptable peut-il … ? Enfin
+        quel délai … ? -----Message d'origine----- … vous pouvez nous éclairer ?"): a reply asking anew, the quote
+        its context; one ("Peux-tu regarder la demande de la mairie ?") asks for help with the quote."""
+        before = message.outside[: len(message.outside) - len(message.after)] if message.after else message.outside
+        if not message.forwarded or before.count("?") < MIN_OWN_QUESTIONS or self._forwarded.find(message.outside):
+            return False  # (counted first: reading the forwarder's words is slow); a forward's quote is asked too
+        # (not the quote's subject, its header read into both: "Objet : TR: fin de convention ?")
+        asked = [
+            s.text for s in self.reader.read(before).own if s.asks and "?" in s.text and s.text not in message.forwarded
+        ]
+        return sum(map(self.names_something, asked)) >= MIN_OWN_QUESTIONS
+
+    def _asked(self, message: Message, reply: bool) -> tuple[list[Sentence], list[Sentence]]:
         """The questions the forwarder asks of her own, before the forwarded message and after it ("Je te transfère le
         mail de Sophie, et moi je me demande aussi qui signe pour le CDG", "« … ? » Et de mon côté : … ?"): those she
         marks as hers (`own_question_markers`), or all of a reply's before its quote, that name something the convention
         knows, and after them those she opens as new ones ("Par ailleurs, quel antivirus … ?", answered or refused)."""
-        reply = replying(message)
         if not (message.forwarded and message.outside and (reply or self._own_question.find(message.outside))):
             return [], []  # (the marker looked for first: reading the forwarder's words is slow, and they seldom ask)
         after = message.after if message.outside.endswith(message.after) else ""

@@ -44,6 +44,7 @@ class Reading:
     claim_links: tuple[str, ...] = ()  # "et que": one claim linked to another
     claim_verbs: tuple[str, ...] = ()  # "dit que": a sentence reporting a claim
     restating_words: tuple[str, ...] = ()  # "autrement dit": the question before, asked again
+    forward_words: tuple[str, ...] = ()  # "TR:", "je vous transfère": a quote forwarded to be answered
     returning_phrases: tuple[str, ...] = ()  # "pour revenir à ma première question": an earlier one, asked again
     demonstratives: tuple[str, ...] = ()  # "celui": after the question's own topic, it takes up nothing
     asking_phrases: tuple[str, ...] = ()

@@ -110,6 +110,7 @@ class VocabularyFile(StrictModel):
     claim_links: list[str] = []
     claim_verbs: list[str] = []
     restating_words: list[str] = []
+    forward_words: list[str] = []
     returning_phrases: list[str] = []
     demonstratives: list[str] = []
     asking_phrases: list[str] = []
