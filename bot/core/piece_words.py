@@ -92,6 +92,12 @@ class PieceWords:
         self.question_words = (*reading.closing_question_words, *reading.in_place_question_words)  # never a topic
         self._bare_words = frozenset(fold(word) for word in reading.closing_question_words)
 
+    def asks_indirectly(self, sentence: str) -> bool:
+        """Whether a sentence holds an asking phrase ("savoir si"), or, without "?", says what the writer does not know
+        ("je ne sais pas si …, ni si …"): a "si" in it may then open a question, not a condition."""
+        folded = fold(sentence)
+        return bool(self._asking.search(folded) or ("?" not in sentence and self._unsure.search(folded)))
+
     def _opens_next(self, folded: str, listing: bool) -> bool:
         """Whether a piece only opens the next one: it ends with an asking phrase, an aside after it read as absent
         ("notre adjoint se demande, | et nous aussi, | si le prix …"), or, in a list, with an item's opener."""

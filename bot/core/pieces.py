@@ -30,10 +30,7 @@ class Pieces(PieceWords):
         pieces: list[str] = []
         asks: list[bool] = []
         # "si …" asks only after "savoir si" ("… si les frais sont facturés"), else it is a condition ("Et si ça …").
-        # Without "?", what the writer says she does not know asks too ("je ne sais pas si …, ni si …").
-        indirect = bool(
-            self._asking.search(fold(question)) or ("?" not in question and self._unsure.search(fold(question)))
-        )
+        indirect = self.asks_indirectly(question)
         # "m'indiquer le taux horaire, la juridiction … ainsi que la durée": one question per item after its asking phrase
         # (an `indirect` found, then a space or a comma), not before it ("venu le lundi 2 mars …, le lundi 9 mars …, et je
         # voudrais savoir combien"); without "?", a question word asks wherever it stands, a question starts mid-sentence.
