@@ -79,8 +79,11 @@ class PieceWords:
         self._listing = re.compile(rf"{asking}{not_if}[\s,]+{item}") if folded_asking else None
         # What only opens the next item: "Je vous saurais gré de m'indiquer", "d'une part".
         items = {fold(opener).strip() for opener in reading.listing_openers if opener.strip()}
-        self._lead = re.compile(rf"{phrase_trie(folded_asking | items, folded=True)}\W*$")
-        self._ends_asking = re.compile(rf"{asking}\W*$") if folded_asking else None  # "… se demande, | si …"
+        # (not a phrase holding its first item: "me demande la durée, | le prix …" asks the duration itself)
+        leads = {phrase for phrase in folded_asking if items.isdisjoint(re.split(r"(?<=')|\s+", phrase))}
+        self._lead = re.compile(rf"{phrase_trie(leads | items, folded=True)}\W*$")
+        # "… se demande, | si …"
+        self._ends_asking = re.compile(rf"{phrase_trie(leads, folded=True)}\W*$") if leads else None
         self._in_place = frozenset(fold(word).strip() for word in reading.in_place_question_words)
         self._which = frozenset(fold(word).strip() for word in reading.sentence_question_words)  # quel, laquelle
         self._in_sentence = self._in_place | self._which  # see `asks`
