@@ -135,7 +135,7 @@ class Parties(Calculator):
                 between = commune.finditer(folded, end, stop)
                 # the commune told, or sent it ("a adressé … à la commune de Monchiet un courrier"), does not end it
                 if all(
-                    self._told(folded, m.start(), stop)
+                    self._told(folded, m.start(), verb_end)  # (an announcing word may open it: "nous annonce la fin")
                     or self._letters.addressed(folded, m.start())
                     or self._received_at(folded, m.start())
                     for m in between
