@@ -17,6 +17,7 @@ from .base import UNKNOWN_DAY, Calculator, Context, asking, letter_alone, refusa
 from .calendar_notes import coming_events, not_an_anniversary
 from .date_roles import SENTENCE_MARKS, DateRoles, Role
 from .following_days import FollowingDays
+from .letter_only import LetterOnly
 from .notices import Notices, assumed_year, nearest_year
 from .parties import OTHER_CONTRACT, Parties
 from .periods import Periods
@@ -33,6 +34,7 @@ class Dates(Calculator):
         self.parties = parties
         self.date_roles = DateRoles(context)
         self.notices = Notices(context)
+        self.letter_only = LetterOnly(context, self.notices)
         self.periods = Periods(self.words.later_periods, self.cues.termination)
         self.anchors = Anchors(context.knowledge.reading.anchor_words)
         self.following = FollowingDays(self.words.following_days)
@@ -150,13 +152,7 @@ class Dates(Calculator):
                 )
             signature = from_anniversary(anniversary, today).signature
         if signature is None and (letters := by_role.get("letter") or by_role.get("receipt")):
-            sent = letters[-1].mention
-            text = (
-                f"Votre lettre du {format_date(sent.value)} doit avoir été reçue par les autres parties au moins "  # type: ignore[arg-type]
-                "trois mois avant l'échéance (article 6). Pour vérifier qu'elle est dans les délais, donnez-moi la "
-                "date de la dernière signature ou celle de l'échéance (par exemple : « signée le 15/03/2025 »)."
-            )
-            return Answer(question, True, "calculation", text, self.calendar_citations(), 1.0)
+            return self.letter_only.answer(question, folded, roles, letters, today)  # whose letter it is
         if signature is None:
             return None
         if problem := plausibility_problem(signature, today):

@@ -106,7 +106,7 @@ class Notices(Calculator):
         the last day for that letter when the message gives the end, else the earliest end after its letter."""
         targets = [r.mention for r in roles if r.role in ("end", "anniversary") and r.mention.value]
         letters = [r for r in roles if r.role in ("receipt", "letter") or (r.role == "signature" and r.assumed)]
-        name = self.words.parties[actor].name
+        name = self.words.parties[actor].name if actor in self.words.parties else actor  # or who it is, said
         text = (
             f"{name[:1].upper()}{name[1:]} peut résilier la convention à tout moment, en ayant averti les autres "
             "parties par lettre recommandée avec accusé de réception au moins trois mois avant l'échéance (article 6 : "
