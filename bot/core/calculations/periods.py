@@ -132,7 +132,7 @@ class Periods:
         open_number = _open_number(signature, today)
         if number is not None and number > open_number:
             return self._later(number, signature, today)
-        past = _past(signature, number) if number is not None and number < open_number else ""
+        past = _past(signature, number, today) if number is not None and number < open_number else ""
         return past + deadline_text(signature, today, anniversary=anniversary, missed=missed)
 
     @staticmethod
@@ -158,10 +158,17 @@ class Periods:
         return "\n".join(lines)
 
 
-def _past(signature: date, number: int) -> str:
+def _past(signature: date, number: int, today: date) -> str:
     """What an earlier period asked ("pour l'échéance de 2026", on 28/11/2026 for a convention of 01/10/2024) has
-    become: its end and its letter's deadline, passed (the open period's calendar follows)."""
+    become: its end and its letter's deadline, passed (the open period's calendar follows); an end still to come whose
+    letter's deadline has passed is said as such ("le 30/11/2026", asked on 28/11/2026: not "passée")."""
     end = signature + PERIOD * number
+    if end > today:
+        return (
+            f"L'échéance que vous demandez, le {format_date(end)}, n'est pas encore arrivée, mais il est trop tard pour "
+            f"y mettre fin : la lettre recommandée devait être reçue par les autres parties au plus tard le "
+            f"{format_date(end - NOTICE)}. Sans elle, la convention sera reconduite tacitement à cette date (article 3) :\n"
+        )
     return (
         f"L'échéance que vous demandez, le {format_date(end)}, est passée : pour y mettre fin, la lettre recommandée "
         f"devait être reçue par les autres parties au plus tard le {format_date(end - NOTICE)}. Sans elle, la "
