@@ -162,6 +162,7 @@ class CalculationsFile(StrictModel):
     total_after_words: list[str] = []
     hours_asked_words: list[str] = []
     amount_asked_words: list[str] = []
+    not_amount_words: list[str] = []
     invoiced_words: list[str] = []
     invoice_count_words: list[str] = []
     cap_current_year_words: list[str] = []

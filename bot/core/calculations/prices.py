@@ -16,6 +16,7 @@ from .added import without_restated_total
 from .base import Calculator, Context, asking, refusal
 from .billed import BilledHours
 from .budget import Budget
+from .cues import optional
 from .misread_hours import without_misread
 from .parties import Parties
 from .party_numbers import PartyNumbers
@@ -60,6 +61,7 @@ class Prices(Calculator):
         self.unsaid = UnsaidHours(context)  # days, or hours nobody knows: asked
         self.party_numbers = PartyNumbers(cue for party in self.words.parties.values() for cue in party.cues)
         self._asking_terms = set(self.matcher.question_terms(" ".join(self.words.amount_asked_words)))
+        self._not_amount = optional(self.words.not_amount_words)  # "combien de temps", "combien de fois"
 
     def cost(self, question: str, text: str, terms: list[str], near: set[str], named: set[str]) -> Answer | None:
         """The price of the CDG 62's hours in `text`, or why there is none."""
@@ -220,6 +222,8 @@ class Prices(Calculator):
     def price_asked(self, text: str) -> bool:
         """Does the message ask an amount ("combien", "quel tarif") or give one to check ("200 € pour 3 h")?"""
         folded = fold(text)
+        if self._not_amount:  # "combien de temps avant faut-il envoyer le recommandé ?": no amount asked
+            folded = self._not_amount.sub(" ", folded)
         return bool(
             any(cue and cue.search(folded) for cue in (self.cues.amount_asked, self.cues.price_asked, self.cues.total))
             or self.reader.amounts(text)
