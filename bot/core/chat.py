@@ -137,8 +137,8 @@ class ChatNoise:
         """Whether a sentence (`request`: without its opener) only calls for an answer: an opener followed by nothing
         but urgency or thanks ("Tu peux me répondre vite ?"), perhaps after a comma and words that ask nothing ("Je ne
         sais pas répondre, pouvez-vous m'aider ?"): the question is elsewhere."""
-        if request != sentence:
-            return self.says_nothing(request)
+        if request != sentence:  # (a name it is addressed to before the opener says nothing: "Julien, tu peux …")
+            return self.says_nothing(request[_GREETING.match(request).end() :])
         head, comma, tail = sentence.rpartition(",")
         tail = tail.lstrip()
         if not comma or not (opener := self._openers.match(tail, 0)):

@@ -12,6 +12,8 @@ from .lists import CountedLists
 from .phrases import WORD, alternatives, phrase_trie, phrases_pattern
 from .reading import Reading
 
+HALF_REACH = 8  # a piece's first characters, where its "ou" (or) or "où" (where) stands after a linking word
+SHARED_VERB_WORDS = 3  # "sous quelle forme | et dans quel délai nous devons …": question phrases sharing one verb
 MAX_SUBJECT_WORDS = 7  # "Pour quelle raison le CDG 62": a question phrase and a subject, no verb
 
 
@@ -100,6 +102,23 @@ class PieceWords:
         ("je ne sais pas si …, ni si …"): a "si" in it may then open a question, not a condition."""
         folded = fold(sentence)
         return bool(self._asking.search(folded) or ("?" not in sentence and self._unsure.search(folded)))
+
+    def shares_verb(self, own: str, after: str) -> bool:
+        """Is `own` (folded) a question word's phrase alone after its asking phrase, or a time question's alone ("combien
+        de temps à l'avance"), and `after` another one with the verb they share ("m'indiquer sous quelle forme | et dans
+        quel délai nous devons vous en faire part", "combien de temps à l'avance | et sous quelle forme devons-nous …")?"""
+        asking, found = -1, self._asking.search(own)
+        while found:  # the last asking phrase ("je vous saurais gré de m'indiquer")
+            asking = (asking if asking >= 0 else 0) + found.end()
+            found = self._asking.search(own[asking:])
+        phrase = own[asking:].split() if asking >= 0 else []
+        linked = self._link.match(fold(after).strip())
+        rest = fold(after).strip()[linked.end() :].split() if linked else []
+        timed = asking < 0 and (untimed := self.time_question.sub(" ", own)) != own  # "combien de temps" and 2 words
+        bare = (0 < len(phrase) <= SHARED_VERB_WORDS and bool(set(phrase) & self._in_sentence)) or (
+            timed and len(untimed.split()) < SHARED_VERB_WORDS < len(rest)  # `after` holds the verb
+        )
+        return bare and bool(rest and set(rest[:SHARED_VERB_WORDS]) & self._in_sentence)
 
     def _opens_next(self, folded: str, listing: bool) -> bool:
         """Whether a piece only opens the next one: it ends with an asking phrase, an aside after it read as absent
@@ -196,3 +215,9 @@ class PieceWords:
         which = which and len(words) >= 2 and words[-2] in self._which
         closing = (words[-1] in self._closing_words or counted or which) and not self._indefinite.search(end)
         return closing or bool(self._yes_no.search(end))
+
+
+def opens_other_half(piece: str, own: str) -> bool:
+    """Whether a piece (`own`: folded, its linking word off) opens the other half of an alternative question ("… d'un
+    courrier | ou faut-il …"); not "et où …" (where), a question of its own that folding writes alike."""
+    return own.startswith("ou ") and "où" not in piece[:HALF_REACH].lower()

@@ -9,12 +9,11 @@ from collections.abc import Callable
 
 from .french import fold
 from .phrases import WORD
-from .piece_words import PieceWords
+from .piece_words import PieceWords, opens_other_half
 
 PREAMBLE_WORDS = 3  # the fewest words of a preamble before a question ("je suis secrétaire, c'est qui …")
 ASKING_START = 15  # characters of a clause before its asking phrase ("et je voulais savoir si"), for `past_telling`
 TELLING_CLAUSES = 3  # the fewest clauses told in one breath before an asking phrase that `past_telling` leaves out
-SHARED_VERB_WORDS = 3  # "sous quelle forme | et dans quel délai nous devons …": question phrases sharing one verb
 
 
 _BLANK = re.compile(r"(?<!\w)_+(?!\w)")  # a form's blank ("conclue pour ___ ans"): a question to fill in
@@ -58,7 +57,7 @@ class Pieces(PieceWords):
             # facture combien de l'heure ; et la convention dure combien de temps ?").
             after = split[index + 1] if index + 1 < len(split) else ""
             loose = in_place or self.has_subject(own) or ";" in separator or ";" in after
-            other_half = bool(index) and own.startswith("ou ")  # ", ou …", "… d'un courrier | ou faut-il …": a half
+            other_half = bool(index) and opens_other_half(split[index], own)  # ", ou …", "… | ou faut-il …"
             asks_alone = not other_half and (
                 self._piece_asks(folded, indirect, loose) or (conditional and self._piece_asks(own, indirect, loose))
             )
@@ -119,22 +118,6 @@ class Pieces(PieceWords):
                 pieces.append(piece.strip())
                 asks.append(asking)
         return pieces
-
-    def shares_verb(self, own: str, after: str) -> bool:
-        """Is `own` (folded) a question word's phrase alone after its asking phrase, and `after` another one with the
-        verb they share ("m'indiquer sous quelle forme | et dans quel délai nous devons vous en faire part")?"""
-        asking, found = -1, self._asking.search(own)
-        while found:  # the last asking phrase ("je vous saurais gré de m'indiquer")
-            asking = (asking if asking >= 0 else 0) + found.end()
-            found = self._asking.search(own[asking:])
-        phrase = own[asking:].split() if asking >= 0 else []
-        linked = self._link.match(fold(after).strip())
-        rest = fold(after).strip()[linked.end() :].split() if linked else []
-        return (
-            0 < len(phrase) <= SHARED_VERB_WORDS
-            and bool(set(phrase) & self._in_sentence)
-            and bool(rest and set(rest[:SHARED_VERB_WORDS]) & self._in_sentence)
-        )
 
     def past_preamble(self, piece: str, names_something: Callable[[str], bool]) -> str:
         """`piece` from its question on, when words that ask nothing and name nothing the convention knows open it,
