@@ -61,7 +61,7 @@ class Prices(Calculator):
         self.unsaid = UnsaidHours(context)  # days, or hours nobody knows: asked
         self.party_numbers = PartyNumbers(cue for party in self.words.parties.values() for cue in party.cues)
         self._asking_terms = set(self.matcher.question_terms(" ".join(self.words.amount_asked_words)))
-        self._not_amount = optional(self.words.not_amount_words)  # "combien de temps", "combien de fois"
+        self._not_amount = optional(self.words.not_amount_words)  # "combien de temps avant", "combien d'exemplaires"
 
     def cost(self, question: str, text: str, terms: list[str], near: set[str], named: set[str]) -> Answer | None:
         """The price of the CDG 62's hours in `text`, or why there is none."""
