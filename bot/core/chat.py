@@ -46,6 +46,8 @@ class ChatNoise:
         ifs = "|".join(re.escape(word) for word in reading.if_words if word.isalpha()) or r"(?!x)x"
         self._after_opener = re.compile(rf"\s*[,:?]+\s*|\s+(?:{ifs})\s+|\s*")
         self._agreement = phrases_pattern(reading.follow_up_words, start=True)
+        # ... or after a linking word ("… ? et vous savez quand la fibre arrive rue des Tilleuls")
+        self._link = re.compile(rf"(?:{'|'.join(map(re.escape, reading.linking_words))})\s+", re.IGNORECASE)
         self._fields = {fold(marker).rstrip(" :") for marker in reading.forward_markers if marker.endswith(":")}
         # What may follow an opener in a sentence that only calls for an answer ("Tu peux me répondre vite ?").
         calls = phrases_pattern(reading.call_words, start=False).pattern
@@ -127,6 +129,8 @@ class ChatNoise:
         Marie, "), where one's first letter is. A greeting ends after the first comma and the spaces after it: the
         greeting is only read when an opener's first letter follows them."""
         found = [at] if self._openers.may_open(text, at) else []
+        if (link := self._link.match(text, at)) and self._openers.may_open(text, link.end()):
+            found.append(link.end())
         if (comma := text.find(",", at)) >= 0:
             after = _SPACES.match(text, comma + 1).end()
             if self._openers.may_open(text, after) and _GREETING.match(text, at).end() == after:
