@@ -128,7 +128,9 @@ class Pieces(PieceWords):
             return piece
         head, rest = piece[:comma], piece[comma + 2 :]
         folded = fold(head)
-        if not self._opener.match(fold(rest)) or self.asks(head) or self._condition.match(folded):
+        asking = self._asking.search(fold(rest))  # "En préparant la pose des bornes, | je me demande si …"
+        opens = self._opener.match(fold(rest)) or (asking and asking.start() <= ASKING_START)
+        if not opens or self.asks(head) or self._condition.match(folded):
             return piece
         if len(head.split()) < PREAMBLE_WORDS or self._topic.match(folded) or self._link.match(folded):
             return piece  # "Enfin, qui …", "Et autre chose, …": they say a new question follows
