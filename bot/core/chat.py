@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from .french import fold
-from .phrases import PhraseFinder, phrase_trie, phrases_pattern, written_forms
+from .phrases import PhraseFinder, alternatives, phrase_trie, phrases_pattern, written_forms
 from .reading import Reading
 
 # A mention in a group chat ("@CDG62_support"): it says who is asked, not what (an e-mail address is kept).
@@ -47,7 +47,7 @@ class ChatNoise:
         self._after_opener = re.compile(rf"\s*[,:?]+\s*|\s+(?:{ifs})\s+|\s*")
         self._agreement = phrases_pattern(reading.follow_up_words, start=True)
         # ... or after a linking word ("… ? et vous savez quand la fibre arrive rue des Tilleuls")
-        self._link = re.compile(rf"(?:{'|'.join(map(re.escape, reading.linking_words))})\s+", re.IGNORECASE)
+        self._link = re.compile(rf"(?:{alternatives(reading.linking_words)})\s+", re.IGNORECASE)
         self._fields = {fold(marker).rstrip(" :") for marker in reading.forward_markers if marker.endswith(":")}
         # What may follow an opener in a sentence that only calls for an answer ("Tu peux me répondre vite ?").
         calls = phrases_pattern(reading.call_words, start=False).pattern

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
 from .message import Message, Reader, Sentence
 from .phrases import PhraseFinder
@@ -30,38 +31,39 @@ class ForwarderQuestions:
     def sentences(self, message: Message) -> tuple[Sentence, ...]:
         """The forwarder's questions before the forwarded message, its own sentences (context only, in a reply whose
         quote asks nothing), then her questions after it, each where she asks it."""
-        reply = replying(message) or self._asks_apart(message)
-        first, last = self._asked(message, reply)
+        after = message.after if message.outside.endswith(message.after) else ""
+        before = message.outside[: len(message.outside) - len(after)]
+        read = cache(lambda: self.reader.read(before).own if before else ())  # her words before the quote, read once
+        reply = replying(message) or self._asks_apart(message, before, read)
+        first, last = self._asked(message, reply, read, after)
         own = message.own
         if first and reply:
             own = tuple(replace(sentence, asks=False) for sentence in own)
         return (*first, *own, *last)
 
-    def _asks_apart(self, message: Message) -> bool:
+    def _asks_apart(self, message: Message, before: str, read: Callable[[], tuple[Sentence, ...]]) -> bool:
         """Whether the words before a quoted message that asks ask questions of their own: two or more, each naming
         something the convention knows ("Les factures passent-elles par Chorus Pro ? Le comptable peut-il … ? Enfin
         quel délai … ? -----Message d'origine----- … vous pouvez nous éclairer ?"): a reply asking anew, the quote
         its context; one ("Peux-tu regarder la demande de la mairie ?") asks for help with the quote."""
-        before = message.outside[: len(message.outside) - len(message.after)] if message.after else message.outside
         if not message.forwarded or before.count("?") < MIN_OWN_QUESTIONS or self._forwarded.find(message.outside):
             return False  # (counted first: reading the forwarder's words is slow); a forward's quote is asked too
         # (not the quote's subject, its header read into both: "Objet : TR: fin de convention ?")
-        asked = [
-            s.text for s in self.reader.read(before).own if s.asks and "?" in s.text and s.text not in message.forwarded
-        ]
+        asked = [s.text for s in read() if s.asks and "?" in s.text and s.text not in message.forwarded]
         return sum(map(self.names_something, asked)) >= MIN_OWN_QUESTIONS
 
-    def _asked(self, message: Message, reply: bool) -> tuple[list[Sentence], list[Sentence]]:
+    def _asked(
+        self, message: Message, reply: bool, read: Callable[[], tuple[Sentence, ...]], after: str
+    ) -> tuple[list[Sentence], list[Sentence]]:
         """The questions the forwarder asks of her own, before the forwarded message and after it ("Je te transfère le
         mail de Sophie, et moi je me demande aussi qui signe pour le CDG", "« … ? » Et de mon côté : … ?"): those she
         marks as hers (`own_question_markers`), or all of a reply's before its quote, that name something the convention
         knows, and after them those she opens as new ones ("Par ailleurs, quel antivirus … ?", answered or refused)."""
         if not (message.forwarded and message.outside and (reply or self._own_question.find(message.outside))):
             return [], []  # (the marker looked for first: reading the forwarder's words is slow, and they seldom ask)
-        after = message.after if message.outside.endswith(message.after) else ""
         asked: list[tuple[bool, Sentence]] = []  # (after the forwarded message, the sentence)
-        for late, words in ((False, message.outside[: len(message.outside) - len(after)]), (True, after)):
-            for sentence in self.reader.read(words).own if words else ():  # (no words after the quote: none read)
+        for late, sentences in ((False, read()), (True, self.reader.read(after).own if after else ())):
+            for sentence in sentences:  # (no words after the quote: none read)
                 # a reply's questions stand before what it quotes; after it, they ask about it ("« … » Où trouver ça ?")
                 if sentence.asks and ((reply and not late) or self._own_question.find(sentence.text)):
                     asked += [(late, sentence)] if self.names_something(sentence.text) else []
