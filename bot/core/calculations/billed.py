@@ -221,7 +221,8 @@ class BilledHours(HoursParties):
         gap = text[before.end : duration.start]
         if self.cues.part_of is None or SENTENCE_END.search(gap):
             return False
-        again = duration.clock and duration.hours == before.hours  # the same hours said again as a range
+        # the same hours said again as a range; never a range after a range ("8h30-12h et 13h-16h30": two sessions)
+        again = duration.clock and not before.clock and duration.hours == before.hours
         head, bracket, opener = gap.rpartition("(")  # "(de 9 h à 11 h)": one word at most opens the range
         if again and bracket and len(opener.split()) <= 1:
             return len(head.split()) <= PART_OF_GAP

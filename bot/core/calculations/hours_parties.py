@@ -26,6 +26,20 @@ class HoursParties(DurationRoles):
         a colon, if any."""
         label = _LABEL_AFTER.match(text, duration.end)
         named = self.parties.named(self._around(text, duration)) or (self.parties.named(label[1]) if label else set())
+        return next(iter(named)) if len(named) == 1 else self._apposed(text, duration) if not named else None
+
+    def _apposed(self, text: str, duration: Duration) -> str | None:
+        """The provider of hours opening their part of the sentence right after a comma, named by the part before it,
+        which gives no hours ("un technicien de La Fibre, 2h30 pour les bornes, et la conseillère du CDG 62, 1h45
+        pour former les agents": 2h30 are La Fibre's, 1h45 the CDG 62's)."""
+        head = text[: duration.start].rstrip()
+        if not head.endswith(","):
+            return None
+        comma = len(head) - 1
+        before = self.reader.clause_around(text, comma, comma)
+        if self.reader.durations(before):
+            return None
+        named = self.parties.named(before)
         return next(iter(named)) if len(named) == 1 else None
 
     @cached_property
@@ -55,7 +69,8 @@ class HoursParties(DurationRoles):
         # the party its own part of the sentence names, else its sentence's ("je démarre chez La Fibre. … une formation
         # par le CDG 62 : 3h30"), else the message's ("= 2 h … voir aussi le devis de La Fibre")
         sentence = self._sentence_of(text, duration)
-        named = self.parties.named(around) or self.parties.named(sentence) or self.parties.named(text)
+        own = self.party_of(text, duration)  # "…, et la conseillère du CDG 62, 1h45 pour former les agents"
+        named = {own} if own else self.parties.named(around) or self.parties.named(sentence) or self.parties.named(text)
         return "fibre" not in named and (came or "cdg" in named)
 
     def _sentence_of(self, text: str, duration: Duration, *, whole: bool = False) -> str:

@@ -19,6 +19,7 @@ QUOTED_WORDS = 5  # the most words of a quotation that only quotes figures ("« 
 _QUOTATION = re.compile(r"«[^«»]*(?:»|$)|“[^“”]*(?:”|$)")  # « … », “ … ” (the last one may have lost its end)
 DAY_START, DAY_END = 7, 20  # the hours of a working day: "10h mariage" opening a sentence is a time of day
 _END = re.compile(f"[{re.escape(MARKS)}]")
+_CLAUSE_END = re.compile(f"[{re.escape(MARKS)},(]")  # where the words going on from hours end
 
 
 class VisitSentences:
@@ -39,7 +40,9 @@ class VisitSentences:
             roles = [(d, QUOTED) if i in inside else (d, role) for i, (d, role) in enumerate(roles)]
             counted = [i for i in counted if i not in inside]
         told = {
-            i: self._tells_of_visit(*self._sentence(text, roles[i][0])) and not self._others_clause(text, roles[i][0])
+            i: self._tells_of_visit(*self._sentence(text, roles[i][0]))
+            and not self._others_clause(text, roles[i][0])
+            and not self._writers_part(text, roles[i][0])
             for i in counted
         }
         if all(told.values()):
@@ -102,6 +105,17 @@ class VisitSentences:
             and self._opened_by_other(fold(text[start + 1 : duration.end]), writer=start == bracket)
             for start in (comma, bracket)
         )
+
+    def _writers_part(self, text: str, duration: Duration) -> bool:
+        """Is `duration` in the part of its sentence the writer tells of her own doing before the visit is named, its
+        own clause naming it neither ("Mardi je faisais ma tournée de 6h30 à 11h, donc je n'étais pas là, mais la
+        technicienne du CDG 62 est arrivée à 14h00")? Not "J'ai accueilli de 9h à 11h le technicien du CDG"."""
+        before = fold(text[sentence_start(text, duration.start, MARKS) : duration.start])
+        writer = self.cues.writer_subject
+        if not (writer and writer.search(before)) or self._names_visit(before):
+            return False
+        after = _CLAUSE_END.search(text, duration.end)
+        return not self._names_visit(fold(text[duration.end : after.start() if after else len(text)]))
 
     def writers_own(self, clause: str) -> bool:
         """Does `clause` open with the writer, naming neither the visit nor whoever came ("Moi j'ai mis 20 min pour
