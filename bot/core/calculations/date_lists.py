@@ -153,8 +153,15 @@ class DateLists(Calculator):
             return False
         received = (self.cues.date_cues.get("receipt"), self.cues.after_cues.get("receipt"))
         moved = self.cues.copy_moved
-        return any(cue and cue.search(window, 0, copy.start()) for cue in received) or bool(
-            moved and not SENTENCE_END.search(window, copy.end()) and moved.search(window, copy.end())
+        # ... or sent before it in its clause, no signing word after it ("… ; le CDG 62 nous a renvoyé l'exemplaire
+        # scanné par mail le"; not "nous a retourné l'exemplaire signé le", the day it bears)
+        clause = SENTENCE_END.split(window[: copy.start()])[-1]
+        signing = self.cues.date_cues.get("signature")
+        sent = bool(moved and moved.search(clause)) and not (signing and signing.search(window, copy.end()))
+        return (
+            any(cue and cue.search(window, 0, copy.start()) for cue in received)
+            or sent
+            or bool(moved and not SENTENCE_END.search(window, copy.end()) and moved.search(window, copy.end()))
         )
 
     def copy_dated(self, window: str, sentence: str = "") -> bool:

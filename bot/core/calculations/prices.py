@@ -81,6 +81,8 @@ class Prices(Calculator):
             self.billed.per_period_after(text, d.end) for d in durations
         ):
             return None  # "une adjointe a 28h par semaine … combien de jours de congés ?": a working time, no visit
+        if not named and all(self.billed.sentences.others_time(text, d) for d in durations):
+            return None  # "L'agent d'entretien a fait 9 heures de plus … comment les payer ?": the commune's own staff
         if (hit := self.cues.compensation and self.cues.compensation.search(text)) and not self._mileage(text, hit):
             return self._not_billed(question, terms, "outage", named)  # hours of a loss, not of a bill
         roles, trained = self.billed.roles(text, durations)

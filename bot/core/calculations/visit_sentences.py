@@ -19,7 +19,7 @@ QUOTED_WORDS = 5  # the most words of a quotation that only quotes figures ("« 
 _QUOTATION = re.compile(r"«[^«»]*(?:»|$)|“[^“”]*(?:”|$)")  # « … », “ … ” (the last one may have lost its end)
 DAY_START, DAY_END = 7, 20  # the hours of a working day: "10h mariage" opening a sentence is a time of day
 _END = re.compile(f"[{re.escape(MARKS)}]")
-_CLAUSE_END = re.compile(f"[{re.escape(MARKS)},(]")  # where the words going on from hours end
+_CLAUSE_END = re.compile(f"[{re.escape(MARKS)},:(]")  # where the words going on from hours end
 
 
 class VisitSentences:
@@ -104,6 +104,20 @@ class VisitSentences:
             and not _END.search(text, start, duration.start)
             and self._opened_by_other(fold(text[start + 1 : duration.end]), writer=start == bracket)
             for start in (comma, bracket)
+        )
+
+    def others_time(self, text: str, duration: Duration) -> bool:
+        """Is `duration` in the first clause of a sentence someone else of the commune opens, naming neither the visit
+        nor whoever came ("L'agent d'entretien a fait 9 heures de plus que son temps de travail : comment les payer ?";
+        its "de plus" goes on with no visit)? Not hours after the clause she asks in ("Le maire voudrait savoir combien
+        coûtera la formation, qui a duré 2h10")."""
+        sentence = fold(self._sentence(text, duration)[0])
+        part = fold(text[sentence_start(text, duration.start, MARKS) : duration.start]).lstrip(" ,;:-–—•*")
+        subject, cdg = self.cues.other_subject, self.cues.parties.get("cdg")
+        return (
+            bool(subject and subject.compiled.match(part))
+            and not _CLAUSE_END.search(part)
+            and not any(cue is not None and cue.search(sentence) for cue in (cdg, self.cues.intervention))
         )
 
     def _writers_part(self, text: str, duration: Duration) -> bool:
