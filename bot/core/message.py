@@ -27,6 +27,7 @@ from .sentence_ends import Titles, bare_line, each_sentence
 from .sign_offs import SignOffs
 from .spoken import Dictation
 from .told_values import DATE_TOLD, situations
+from .unsure import UnsureSentences
 
 __all__ = ["Message", "Reader", "Reading", "Sentence"]
 
@@ -90,13 +91,13 @@ class Reader:
         self.sign_offs = SignOffs(reading.sign_offs, reading.postscript_markers, reading.closing_lines)
         self._titles = Titles(reading.title_abbreviations, reading.note_abbreviations)  # "M. Baert", "rés. conv."
         self.question_nouns = PhraseFinder(reading.question_nouns)  # "Nos questions :" announces questions
-        self._unsure = PhraseFinder(reading.unsure_phrases)  # "je ne sais pas si …": asks in a message without "?"
         self._done = re.compile(rf":\s*(?:{alternatives(reading.done_values)})\W*$", re.I)  # "… : OK": a thing done
         self._checks = PhraseFinder(reading.check_words)  # "Vrai ou faux ?" announces the statements listed after it
         self.back_question = phrases_pattern(reading.back_questions, start=True)  # "Est-ce conforme ?": asks of before
         self.dictation = Dictation(reading)
         self.counted = CountedLists.of(reading)  # "deux questions :", built once for every reader of a count
         self.cutter = Pieces(reading, self.counted)
+        self._unsure = UnsureSentences(reading, self.cutter.opens_topic)  # "je ne sais pas si …"
         self._sequence = SequenceLists(reading.sequence_words)
         self.chat = ChatNoise(reading)
         self._forwarding = Forwarding(reading, self.chat)
@@ -121,8 +122,7 @@ class Reader:
         sms = "?" not in read and capitals.count(True) * 2 < max(len(capitals), 1)
         unpunctuated = written != text or sms
         sentences = self._asking(body, unpunctuated)
-        if "?" not in read:  # "Je ne sais pas quel tribunal …. Je ne sais pas non plus si …": what she asks
-            sentences = [replace(s, asks=s.asks or bool(self._unsure.find(s.text))) for s in sentences]
+        sentences = self._unsure.asked(sentences, marked="?" in read)  # "Je ne sais pas quel tribunal …": asks
         if history:
             # The history's questions were asked before: context, unless the new text asks nothing, points to them (they
             # are then read where it does: "Je reprends ci-dessous la question de la DPO. J'ajoute la mienne") or passes
