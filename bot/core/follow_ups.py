@@ -29,6 +29,7 @@ class FollowUps:
     _question_words: set[str]  # folded
     _not_topic_terms: set[str]  # the terms of the parties and of the question words
     _party_terms: frozenset[str]  # the terms of the parties' names
+    _back_reference: re.Pattern[str]  # what a question checks against ("… à la convention ?")
 
     def names_something(self, text: str) -> bool:
         """Whether `text` holds a word the convention knows (a strong term)."""
@@ -116,5 +117,9 @@ class FollowUps:
         return bool(colon) and self._party_only(head) and self._points_back(tail.strip())
 
     def _points_back(self, piece: str) -> bool:
-        """A question of MAX_BACK_WORDS words at most about what was said before it ("Est-ce conforme ?", "C'est légal ?")."""
-        return len(piece.split()) <= MAX_BACK_WORDS and bool(self.reader.back_question.match(fold(piece)))
+        """A question of MAX_BACK_WORDS words at most about what was said before it ("Est-ce conforme ?", "C'est légal ?"),
+        or with what it checks against after them ("Est-ce conforme à la convention ?": `back_references`)."""
+        folded = fold(piece).rstrip(" ?!.")
+        if ends := [m for m in self._back_reference.finditer(folded) if m.end() == len(folded)]:
+            folded = folded[: ends[0].start()]
+        return len(folded.split()) <= MAX_BACK_WORDS and bool(self.reader.back_question.match(folded))

@@ -66,6 +66,7 @@ class QuestionFinder(FollowUps):
         self._not_topic_terms = {term for words in not_topics for term in matcher.question_terms(words)}
         self._party_terms = frozenset(term for cue in parties for term in matcher.question_terms(cue))
         self._restating = phrases_pattern(reader.reading.restating_words, start=True)  # "autrement dit, …"
+        self._back_reference = phrases_pattern(reader.reading.back_references, start=False)  # "… à la convention ?"
         self._returning = phrases_pattern(reader.reading.returning_phrases, start=False)  # "pour revenir à ma question"
         self._if = phrases_pattern(reader.reading.if_words, start=True)  # "si …": a condition, before its question
         self.claims = Claims(reader.reading, self.names_something)  # "… et que … Qui a raison ?": each claim

@@ -40,6 +40,7 @@ class Reading:
     pronoun_relatives: tuple[str, ...] = ()  # "…, laquelle n'a rien signé ?": of the noun before it
     pointing_words: tuple[str, ...] = ()
     back_questions: tuple[str, ...] = ()
+    back_references: tuple[str, ...] = ()
     check_questions: tuple[str, ...] = ()  # "qui a raison ?": asks whether the claims before it are right
     claim_links: tuple[str, ...] = ()  # "et que": one claim linked to another
     claim_verbs: tuple[str, ...] = ()  # "dit que": a sentence reporting a claim

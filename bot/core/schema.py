@@ -106,6 +106,7 @@ class VocabularyFile(StrictModel):
     pronoun_relatives: list[str] = []
     pointing_words: list[str] = []
     back_questions: list[str] = []
+    back_references: list[str] = []
     check_questions: list[str] = []
     claim_links: list[str] = []
     claim_verbs: list[str] = []
