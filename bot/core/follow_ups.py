@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from functools import cached_property
 
+from .calendar_names import calendar_names
 from .french import fold
 from .matching import Matcher
 from .message import Reader, Sentence
@@ -32,13 +33,23 @@ class FollowUps:
     _back_reference: re.Pattern[str]  # what a question checks against ("… à la convention ?")
 
     def names_something(self, text: str) -> bool:
-        """Whether `text` holds a word the convention knows (a strong term)."""
-        return any(self.matcher.is_strong(term) for term in self.matcher.question_terms(text))
+        """Whether `text` holds a word the convention knows (a strong term), not a day's number ("Notre conseil du 9
+        décembre veut savoir qui fait quoi.": a day, not article 9)."""
+        return any(self.matcher.is_strong(term) for term in self.matcher.question_terms(self._without_days(text)))
+
+    def _without_days(self, text: str) -> str:
+        """`text` (folded if it holds a day) without its days of a month ("9 décembre", "1er mars 2026")."""
+        return self._day_of_month.sub(" ", fold(text)) if any(char.isdigit() for char in text) else text
+
+    @cached_property
+    def _day_of_month(self) -> re.Pattern[str]:
+        months = "|".join(re.escape(fold(month)) for month in calendar_names().months)
+        return re.compile(rf"(?<!\w)\d{{1,2}}(?:er)?\s+(?:{months})(?!\w)(?:\s+\d{{4}}(?!\d))?")  # (folded text)
 
     def _foreign(self, text: str) -> bool:
         """Whether `text` names words of another topic than the convention's (see `_elsewhere`)."""
-        terms = self.matcher.question_terms(text)  # a few words only ("Virement, chèque ?") detail the one before
-        foreign = sum(map(self.matcher.is_foreign, terms))
+        terms = self.matcher.question_terms(self._without_days(text))  # a few words only ("Virement, chèque ?") detail
+        foreign = sum(map(self.matcher.is_foreign, terms))  # the one before; a day names no topic
         return len(terms) > MIN_FOREIGN_TERMS and foreign >= MIN_FOREIGN_TERMS
 
     def _topical(self, text: str) -> bool:
