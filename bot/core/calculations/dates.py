@@ -6,13 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from dateutil.relativedelta import relativedelta
-
 from ..anchors import Anchors
 from ..answer import Answer
 from ..calendar_text import early_signature_warning
 from ..date_mentions import DateMention, find_dates
-from ..deadlines import compute_deadlines, format_date, from_anniversary, plausibility_problem
+from ..deadlines import format_date, from_anniversary, plausibility_problem
 from .base import UNKNOWN_DAY, Calculator, Context, asking, letter_alone, refusal, sentence_start
 from .calendar_notes import coming_events, not_an_anniversary
 from .date_roles import SENTENCE_MARKS, DateRoles, Role
@@ -21,6 +19,7 @@ from .letter_only import LetterOnly
 from .notices import Notices, assumed_year, nearest_year
 from .parties import OTHER_CONTRACT, Parties
 from .periods import Periods
+from .rough_signatures import approximate, month_only, without_earlier_months
 from .termination import COMMUNE_NOT_AT_ANY_TIME
 
 SIGNER_REACH = 16  # characters before a date where a party names who signed then ("La Fibre le 10/06/2025")
@@ -114,8 +113,9 @@ class Dates(Calculator):
         anniversary: date | None = None
         signatures = by_role.get("signature", [])
         signatures = [r for r in signatures if not (r.assumed and r.mention.month_only)]
-        if month_only := next((r.mention for r in signatures if r.mention.month_only), None):
-            return self._month_only(question, month_only, today)
+        signatures = without_earlier_months(signatures)  # "le 20 janvier 2025 (les deux autres en décembre 2024)"
+        if month_only_said := next((r.mention for r in signatures if r.mention.month_only), None):
+            return month_only(question, month_only_said, today, self.calendar_citations())
         if signatures:
             last = max(signatures, key=lambda r: r.mention.value or date.min)
             signature = last.mention.value
@@ -133,7 +133,7 @@ class Dates(Calculator):
             if last.mention.assumed_year:
                 notes.append(assumed_year(last.mention))
             if last.mention.approximate:
-                return self._approximate(question, last.mention, today)
+                return approximate(question, last.mention, today, self.calendar_citations())
         elif anniversaries := by_role.get("anniversary") or by_role.get("end"):
             mention = anniversaries[-1].mention
             if anniversaries[-1].role == "end":  # the collectivité ends it at an anniversary only (article 6)
@@ -198,34 +198,6 @@ class Dates(Calculator):
         return bool(
             cues.calendar_asked_terms & set(terms) or (letter and letter_alone(terms) and letter.search(folded))
         )
-
-    def _month_only(self, question: str, mention: DateMention, today: date) -> Answer:
-        """ "signée en mars 2025": the day is needed; the range of deadlines the month gives."""
-        assert mention.value is not None
-        first = mention.value
-        last = first + relativedelta(months=1, days=-1)
-        early, late = compute_deadlines(first, today), compute_deadlines(last, today)
-        text = (
-            f"Il me faut le jour exact de la dernière signature. Pour une signature « {mention.text} », la date "
-            f"limite de réception de la lettre recommandée tombe entre le {format_date(early.open_notice)} et le "
-            f"{format_date(late.open_notice)} selon le jour : écrivez la date complète (par exemple "
-            f"{first.replace(day=15):%d/%m/%Y})."
-        )
-        return Answer(question, True, "calculation", text, self.calendar_citations(), 1.0)
-
-    def _approximate(self, question: str, mention: DateMention, today: date) -> Answer:
-        """ "signée il y a 18 mois": a day a deadline cannot rest on; ask for it, say what it would give."""
-        assert mention.value is not None
-        d = compute_deadlines(mention.value, today)
-        text = (
-            f"Il me faut le jour exact de la dernière signature : « {mention.text} » mène vers le "
-            f"{format_date(mention.value)}. Si c'était ce jour-là, la prochaine échéance où résilier serait le "
-            f"{format_date(d.open_end)}, la lettre recommandée avec accusé de réception devant être reçue au plus tard "
-            f"le {format_date(d.open_notice)} ; sans cette lettre, la convention est reconduite tacitement pour deux "
-            "ans (article 3). Quelques jours d'écart changent la date limite : vérifiez la date sur la convention "
-            "signée et écrivez-la (par exemple 15/03/2025)."
-        )
-        return Answer(question, True, "calculation", text, self.calendar_citations(), 1.0)
 
     def _may_be_signed(self, folded: str, mention: DateMention) -> bool:
         """May a date no word gives a role be the signature? Only in a message naming the convention, in a sentence
