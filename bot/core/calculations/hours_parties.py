@@ -28,6 +28,26 @@ class HoursParties(DurationRoles):
         named = self.parties.named(self._around(text, duration)) or (self.parties.named(label[1]) if label else set())
         return next(iter(named)) if len(named) == 1 else self._apposed(text, duration) if not named else None
 
+    def within_visits(self, text: str, roles: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
+        """`roles`, the intervention hours within a visit's own "included" ("de 9h à 17h, dont une réunion de 10h à
+        11h": its visit's, not added), unless another party's ("le technicien de La Fibre de 9h à 12h, et la conseillère
+        du CDG 62 nous a rejoints de 10h à 12h": the CDG 62's own)."""
+        outer = {d.start: (r, d) for d, r in roles}
+        return [
+            (
+                d,
+                "included"
+                if r == "intervention" == outer.get(d.outer, ("",))[0] and self._same_party(text, d, outer[d.outer][1])
+                else r,
+            )
+            for d, r in roles
+        ]
+
+    def _same_party(self, text: str, inner: Duration, outer: Duration) -> bool:
+        """Are hours within others (`outer`) those of the same party, or of one not named apart?"""
+        parties = {self.party_of(text, inner), self.party_of(text, outer)}
+        return None in parties or len(parties) == 1
+
     def _apposed(self, text: str, duration: Duration) -> str | None:
         """The provider of hours opening their part of the sentence right after a comma, named by the part before it,
         which gives no hours ("un technicien de La Fibre, 2h30 pour les bornes, et la conseillère du CDG 62, 1h45
