@@ -15,7 +15,7 @@ from .yamlfile import Problem, YamlDocument
 
 DATE_ROLES = ("signature", "anniversary", "today", "letter", "receipt", "formal_notice", "other")
 OPTIONAL_DATE_ROLES = ("due", "payment", "end")  # an invoice's dates; the day a termination takes effect
-OPTIONAL_DURATION_ROLES = ("paid",)  # hours already paid: read if given, never required
+OPTIONAL_DURATION_ROLES = ("paid", "cancelled")  # hours already paid, a visit called off: read if given
 DURATION_ROLES = ("travel", "outage", "delay", "training", "opening", "own_staff")
 PARTIES = ("commune", "cdg", "fibre")
 

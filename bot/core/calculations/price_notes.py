@@ -72,10 +72,17 @@ QUOTED_NOTE = (
 )
 
 
+# "le 14, rendez-vous de 2 heures annulé par nous la veille": a visit that did not take place (duration_roles `cancelled`).
+CANCELLED_NOTE = (
+    "Je n'ai pas compté {hours} : cette venue n'a pas eu lieu (annulée ou reportée), et le CDG 62 facture le temps "
+    "réellement passé (article 4.2.1)."
+)
+
+
 def role_notes(roles: list[tuple[Duration, str]], misread: list[tuple[Duration, Duration]]) -> list[str]:
     """The notes of hours read but not priced: the hours billed to check, those said apart from the visit ("j'ai roulé
     4h30"), decimals misconverting a visit's hours ("1,45 h" for 1 h 45)."""
-    notes = {"claimed": CLAIMED, "paid": PAID, APART: APART_NOTE, QUOTED: QUOTED_NOTE}
+    notes = {"claimed": CLAIMED, "paid": PAID, "cancelled": CANCELLED_NOTE, APART: APART_NOTE, QUOTED: QUOTED_NOTE}
     return [
         note.format(hours=", ".join(f"« {d.text} »" for d in said))
         for role, note in notes.items()
