@@ -14,10 +14,8 @@ from .base import SENTENCE_BREAK, Calculator, Context
 from .cue_roles import first as _first
 from .cue_roles import nearest as _nearest
 from .date_lists import SENTENCE_END, SENTENCE_MARKS, DateLists
-from .document_roles import CLAUSE_END, DocumentRoles
+from .document_roles import CLAUSE_END, FAR_REACH, ROLE_REACH, DocumentRoles
 
-ROLE_REACH = 80  # characters before a date where its role is looked for
-FAR_REACH = 240  # ... and in its sentence, when none is said in those
 ROLE_CACHE_SIZE = 64  # the dates of one message (a cache kept across messages would only serve repeated messages)
 _UNKNOWN = "?"  # not a role: `_role` gives a role's name or None
 _Known = dict[tuple[int, str, int, int], tuple[str, str | None]]  # a shared context's dates, read once (`_read`)
@@ -125,6 +123,7 @@ class DateRoles(Calculator):
             # a heading's ("Objet : possibilité de résiliation\nRappel des faits : – 21 août : mise en demeure …")
             if item and (role is None or not self._cue_role(_LIST_MARK.split(window)[-1])):
                 role = _first(item, self.cues.date_cues) or _first(item, self.cues.weak_cues) or role
+            role = (role == "signature" and self.documents.signed_since(folded, previous_end, mention.start)) or role
             if role is None and previous_end < mention.start - ROLE_REACH:
                 # "la mise en demeure …, qui ne marche toujours pas, elle a été remise … le 2 septembre": its sentence's
                 # cue, further back

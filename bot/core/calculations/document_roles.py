@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 
 from ..phrases import phrases_pattern
-from .base import Calculator, Context
+from .base import SENTENCE_BREAK, Calculator, Context
 from .cue_roles import first as _first
 from .cue_roles import nearest as _nearest
 
 CLAUSE_END = re.compile(r"[.;!?,:]")
+ROLE_REACH = 80  # characters before a date where its role is looked for (date_roles.py)
+FAR_REACH = 240  # ... and in its sentence, when none is said in those
 _BRACKET = re.compile(r"\s*\(([^()]*)")  # the brackets right after a date, what they hold
 _COMPLEMENT = re.compile(r"\s(?:de|du|des|d')\s*(?:la\s+|le\s+|les\s+|l'\s*|votre\s+|notre\s+|sa\s+|leur\s+)?$")
 _WORD_TAIL = re.compile(r"[a-z']*")  # the rest of the cue's word ("exigib|ilite")
@@ -66,6 +68,16 @@ class DocumentRoles(Calculator):
                 and self.cues.date_cues[document].search(bracket.group(1))
             ),
             None,
+        )
+
+    def signed_since(self, folded: str, previous_end: int, start: int) -> str | None:
+        """The role of a signing date far from the date before, when the document its sentence names since that date
+        signs ("Un avenant (ajout d'un service) a ensuite été signé par les trois parties, la dernière signature datant
+        du": the amendment's, never the convention's), else None."""
+        if previous_end >= start - ROLE_REACH:
+            return None  # the signing words near the date were read already
+        return self.of_other_document(
+            SENTENCE_BREAK.split(folded[max(previous_end, start - FAR_REACH) : start])[-1], "signature"
         )
 
     def of_other_document(self, window: str, role: str, cue_clause: bool = False) -> str | None:
