@@ -159,13 +159,13 @@ class Reader:
                 continue  # "Quelqu'un a la réponse ?", "Tu peux me répondre vite ?": a call, the question is elsewhere
             # The announcing sentence is context: its items are the questions. A request ("Dites-moi, …") asks,
             # and so does a sentence going on with the question before it ("… savoir si X. Et aussi si Y.").
-            # An item telling a date ("1) Convention signée le 15 octobre 2025 ; 2) …") is a fact of the situation
-            # unless it asks by itself.
+            # An item telling a date ("1) Convention signée le 15 octobre 2025 ; 2) …") is a fact unless it asks itself.
             # An announcement that neither asks, nor names or counts questions ("Échanges :") lists the situation,
             # unless nothing else asks (see the lists below).
             announced = opens_list and (
                 request != sentence
                 or self.cutter.asks(sentence, True)
+                or self.cutter.asks(f"{sentence} {found[index + 1][0]}", True)  # "Le maire voudrait a) connaître …"
                 or self.question_nouns.find(sentence)
                 or self.counted.counts(sentence)  # "Mon adjoint affirme deux choses :"
             )
