@@ -97,7 +97,7 @@ class Prices(Calculator):
             return days or self.parties.counterpart(question, terms, self.cost_clause, "fibre")
         if self.parties.named(fold_spaced(question)) == {"fibre"} and not self.reader.durations(digits(question)):
             return None  # "(CDG : 3h30 …) Et pour la messagerie de La Fibre, la facture arrive quand ?": not its hours
-        if not self.price_asked(text):
+        if not (self.price_asked(question) or self.price_asked(text, total=False)):  # "4 heures en tout": no price
             return None  # "intervention sous 48 heures", "facturé 3 h, comment contester ?": hours, no price asked
         if left := self.remaining.answer(question, text, terms, own, roles):
             return left  # "un devis pour 10 h, il est déjà venu 6 h 30": never the sum of planned and done hours
@@ -221,15 +221,14 @@ class Prices(Calculator):
         service = (self.cues.cost_terms & set(terms)) - self._asking_terms
         return bool(service or (self.cues.intervention and self.cues.intervention.search(text)))
 
-    def price_asked(self, text: str) -> bool:
-        """Does the message ask an amount ("combien", "quel tarif") or give one to check ("200 € pour 3 h")?"""
+    def price_asked(self, text: str, *, total: bool = True) -> bool:
+        """Does the message ask an amount ("combien", "quel tarif"), give one to check ("200 € pour 3 h") or, with
+        `total`, a total ("en tout")?"""
         folded = fold(text)
         if self._not_amount:  # "combien de temps avant faut-il envoyer le recommandé ?": no amount asked
             folded = self._not_amount.sub(" ", folded)
-        return bool(
-            any(cue and cue.search(folded) for cue in (self.cues.amount_asked, self.cues.price_asked, self.cues.total))
-            or self.reader.amounts(text)
-        )
+        cues = (self.cues.amount_asked, self.cues.price_asked, self.cues.total if total else None)
+        return any(cue and cue.search(folded) for cue in cues) or bool(self.reader.amounts(text))
 
     def _hours_asked(self, text: str) -> bool:
         """Does the message ask an amount, or ask in a sentence giving a number ("coupée 3 jours, qui est responsable ?")?"""
