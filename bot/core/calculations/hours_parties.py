@@ -23,7 +23,7 @@ class HoursParties(DurationRoles):
 
     def party_of(self, text: str, duration: Duration) -> str | None:
         """The provider named in the same part of the sentence as `duration`, else in the label its line gives it after
-        a colon, if any."""
+        a colon, else, naming none, in the part before the comma its hours open (`_apposed`), if any."""
         label = _LABEL_AFTER.match(text, duration.end)
         named = self.parties.named(self._around(text, duration)) or (self.parties.named(label[1]) if label else set())
         return next(iter(named)) if len(named) == 1 else self._apposed(text, duration) if not named else None
