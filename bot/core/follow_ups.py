@@ -38,8 +38,12 @@ class FollowUps:
         return any(self.matcher.is_strong(term) for term in self.matcher.question_terms(self._without_days(text)))
 
     def _without_days(self, text: str) -> str:
-        """`text` (folded if it holds a day) without its days of a month ("9 décembre", "1er mars 2026")."""
-        return self._day_of_month.sub(" ", fold(text)) if any(char.isdigit() for char in text) else text
+        """`text` without its days of a month ("9 décembre", "1er mars 2026"), then folded; else `text` as it is (its
+        terms cached, its titled names read: "M. Garcia")."""
+        if not any(char.isdigit() for char in text):
+            return text
+        folded = fold(text)
+        return self._day_of_month.sub(" ", folded) if self._day_of_month.search(folded) else text
 
     @cached_property
     def _day_of_month(self) -> re.Pattern[str]:

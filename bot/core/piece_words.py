@@ -112,8 +112,9 @@ class PieceWords:
             asking = (asking if asking >= 0 else 0) + found.end()
             found = self._asking.search(own[asking:])
         phrase = own[asking:].split() if asking >= 0 else []
-        linked = self._link.match(fold(after).strip())
-        rest = fold(after).strip()[linked.end() :].split() if linked else []
+        after = fold(after).strip()
+        linked = self._link.match(after)
+        rest = after[linked.end() :].split() if linked else []
         timed = asking < 0 and (untimed := self.time_question.sub(" ", own)) != own  # "combien de temps" and 2 words
         bare = (0 < len(phrase) <= SHARED_VERB_WORDS and bool(set(phrase) & self._in_sentence)) or (
             timed and len(untimed.split()) < SHARED_VERB_WORDS < len(rest)  # `after` holds the verb

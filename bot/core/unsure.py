@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from .phrases import PhraseFinder
 from .reading import Reading
 
 
-class _Asking(Protocol):
+class _Asking(Protocol):  # a sentence (message.py's dataclass: `replace` makes the asking copy)
     text: str
     asks: bool
-    __dataclass_fields__: dict[str, Any]  # a dataclass: `replace` makes the asking copy
 
 
 S = TypeVar("S", bound=_Asking)

@@ -32,16 +32,13 @@ class HoursParties(DurationRoles):
         """`roles`, the intervention hours within a visit's own "included" ("de 9h à 17h, dont une réunion de 10h à
         11h": its visit's, not added), unless another party's ("le technicien de La Fibre de 9h à 12h, et la conseillère
         du CDG 62 nous a rejoints de 10h à 12h": the CDG 62's own)."""
-        outer = {d.start: (r, d) for d, r in roles}
-        return [
-            (
-                d,
-                "included"
-                if r == "intervention" == outer.get(d.outer, ("",))[0] and self._same_party(text, d, outer[d.outer][1])
-                else r,
-            )
-            for d, r in roles
-        ]
+        outer = {d.start: (d, r) for d, r in roles}
+
+        def included(inner: Duration, role: str) -> bool:
+            visit = outer.get(inner.outer)
+            return role == "intervention" == (visit and visit[1]) and self._same_party(text, inner, visit[0])
+
+        return [(d, "included" if included(d, r) else r) for d, r in roles]
 
     def _same_party(self, text: str, inner: Duration, outer: Duration) -> bool:
         """Are hours within others (`outer`) those of the same party, or of one not named apart?"""
