@@ -1,10 +1,10 @@
-"""Which hours of a message the CDG 62 bills (Article 4.2.1), and how many times: each duration's role from the
-words of its part of the sentence (an intervention, travel, an outage, a delay…), the count written before it
-("2 interventions de 3 h"), and travel said once for every visit ("à chaque fois 30 min de trajet")."""
+"""Which hours of a message the CDG 62 bills (Article 4.2.1), and how many times: each duration's role from its part of
+the sentence (an intervention, travel, an outage…), the count before it ("2 interventions de 3 h"), travel for each visit."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..cost import Duration
@@ -125,21 +125,24 @@ class BilledHours(HoursParties):
             return part
         return replace(part, count=periods)
 
-    def counted(self, text: str, own: list[tuple[Duration, str]]) -> list[Part] | None:
-        """The billed hours with how many times each is billed; None when travel is said for each visit ("à chaque
-        fois 30 min de trajet") and the message does not make clear how many visits there are."""
-        starts = [d.start for d, _ in own]
-        visits = [d.start for d, role in own if role == "intervention"]  # travel is not one of the visits
+    def counted(self, text: str, own: list[tuple[Duration, str]], listed: Sequence[Duration] = ()) -> list[Part] | None:
+        """The billed hours with how many times each is billed; None when travel is said for each visit ("à chaque fois
+        30 min de trajet") and the visits are not clear. `listed`: hours of visits counted, not billed ("deux
+        demi-journées : le 3 de 9h à 12h, et le 17 de 9h à 12h, annulée"): never the first's again."""
+        unbilled = [Part(d, "intervention", 1) for d in listed]  # (no range is then the visits' only one)
+        starts = sorted([d.start for d, _ in own] + [d.start for d in listed])
+        visits = sorted([d.start for d, role in own if role == "intervention"] + [d.start for d in listed])  # no trips
         back = self._backs(text, own)
         # "2 h par mois pendant 6 mois": the hours of each period, billed as many times
         parts = [Part(d, role, self.repeats(text, d, starts, visits)) for d, role in own]
-        parts = [self._on_days(text, self._over_periods(text, p), parts) for p in parts]
+        parts = [self._on_days(text, self._over_periods(text, p), parts + unbilled) for p in parts]
         parts = self.same_trips(text, parts)
+        seen = parts + unbilled
         each = {
             i
             for i, p in enumerate(parts)
             if p.count == 1
-            and (self._each(text, p.duration, parts) or self._recurring(text, p) or self._day_of(text, p, parts))
+            and (self._each(text, p.duration, parts) or self._recurring(text, p) or self._day_of(text, p, seen))
         }
         each = self.each_trip(text, parts, each)  # the trips said with hours of each visit are each visit's too
         # "on voudrait 3 venues, 20 min de route": a visit count and no visit's hours, each visit's trip

@@ -22,6 +22,11 @@ from .periods import Periods
 from .rough_signatures import approximate, month_only, without_earlier_months
 from .termination import COMMUNE_NOT_AT_ANY_TIME
 
+# The breach path said, not computed, when the anniversary's deadline is what is asked (`_at_the_term`).
+BREACH_TOO = (
+    "Votre mise en demeure du {date} ouvre aussi la résiliation pour manquement si elle reste infructueuse durant trois "
+    "mois (article 6) : demandez-moi cette date si vous la voulez."
+)
 SIGNER_REACH = 16  # characters before a date where a party names who signed then ("La Fibre le 10/06/2025")
 
 
@@ -92,11 +97,9 @@ class Dates(Calculator):
             # "on est le 5 décembre": the year that puts it nearest the real today, not the last 5 December past.
             today = nearest_year(stated_today.value, today) if stated_today.assumed_year else stated_today.value
         sender = self.notices.sender(folded, self.parties.named(folded)) if "formal_notice" in by_role else None
-        notice = (  # of two dates of the notice (sent, returned signed), the later: never a date too early
-            self.notices.formal_notice(question, _latest(by_role["formal_notice"]), today, sender, events)
-            if "formal_notice" in by_role
-            else None
-        )
+        # of two dates of the notice (sent, returned signed), the later: never a date too early
+        notice_mention = _latest(by_role["formal_notice"]) if "formal_notice" in by_role else None
+        notice = notice_mention and self.notices.formal_notice(question, notice_mention, today, sender, events)
         if notice and not any(not r.assumed for r in by_role.get("signature", [])):
             return notice
         if unsigned := self.date_roles.lists.unsigned(folded, mentions):  # missing, or its day unknown
@@ -180,6 +183,14 @@ class Dates(Calculator):
                 "demandez-moi la date limite de la lettre recommandée si vous la voulez."
             )
             return Answer(question, True, "calculation", text, notice.citations, 1.0)
+        if notice and sender is None and self._at_the_term(folded):
+            # "le maire préfère sortir à l'échéance plutôt que d'attendre l'issue de la mise en demeure": the anniversary's
+            # dates are asked; the breach path is only said, its date computed when asked
+            assert notice_mention is not None and notice_mention.value is not None
+            breach = BREACH_TOO.format(date=format_date(notice_mention.value))
+            return Answer(
+                question, True, "calculation", "\n".join([body, *notes, breach]), self.calendar_citations(), 1.0
+            )
         if notice:  # a formal notice and a named signature: the breach path and the anniversary's, both
             text = "\n".join([notice.text, "Par ailleurs, pour résilier à la date anniversaire :", body, *notes])
             return Answer(question, True, "calculation", text, (*notice.citations, self.calendar_citations()[0]), 1.0)
@@ -197,6 +208,18 @@ class Dates(Calculator):
         terms = terms() if callable(terms) else terms
         return bool(
             cues.calendar_asked_terms & set(terms) or (letter and letter_alone(terms) and letter.search(folded))
+        )
+
+    def _at_the_term(self, folded: str) -> bool:
+        """Does the message end the convention at its term ("sortir à l'échéance", "à la date anniversaire") and ask a
+        deadline, not an early end ("avant l'échéance")?"""
+        cues, anniversary = self.cues, self.cues.date_cues.get("anniversary")
+        return bool(
+            anniversary
+            and anniversary.search(folded)
+            and cues.deadline_words
+            and cues.deadline_words.search(folded)
+            and not (cues.early and cues.early.search(folded))
         )
 
     def _may_be_signed(self, folded: str, mention: DateMention) -> bool:

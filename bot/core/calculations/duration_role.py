@@ -17,6 +17,8 @@ DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them
 # A time of day as the figures write it ("9h00", "12 h", "14:30"): a stay's first and last ones bound what is said of it
 _CLOCK_TIME = re.compile(r"\d{1,2} ?[h:] ?\d{0,2}")
 LABEL_GAP = 2  # words between a travel word and the hours it names ("trajet a/r 45 min")
+SAID_AFTER = ("cancelled", "later_invoice", "without_cdg")  # roles the next part of the sentence may say of hours
+SENTENCE_ENDS = ".!?;\n"  # (";" ends a sentence for the price reading too)
 
 
 class DurationRoles(Trips):
@@ -34,6 +36,9 @@ class DurationRoles(Trips):
         paid = self.cues.duration_cues.get("paid")
         if self.said_right_after(text, duration.end, paid):
             return "paid"  # "2 h en octobre, déjà payées": the clause right after the hours says it
+        for role in SAID_AFTER:  # "une heure mardi, mais elle ira sur la facture de novembre"
+            if self._said_in_next_clause(text, duration.end, self.cues.duration_cues.get(role)):
+                return role
         head = text[sentence_start(text, duration.start) : duration.start]
         if paid and head.rstrip().endswith(":") and paid.search(head):
             return "paid"  # "Nous avons déjà payé la première venue, en octobre : 3 heures": what the colon opens
@@ -70,6 +75,19 @@ class DurationRoles(Trips):
                     return "intervention"  # "2h sur place trajet 30 min": "sur place" is said of the 2h
                 return role
         return "intervention"  # no cue: the hours of an intervention, as a price question means
+
+    def _said_in_next_clause(self, text: str, end: int, cue: CuePattern | None) -> bool:
+        """Is `cue` said in the part of the sentence right after the one going on at `end`, that part holding no figure
+        of its own nor opened by someone else ("1 h mardi, mais elle ira sur la facture de novembre"; not "2 h lundi,
+        1 h jeudi sans le CDG")?"""
+        if cue is None or (start := self.reader.clause_end(text, end)) >= len(text) or text[start] in SENTENCE_ENDS:
+            return False
+        opening = len(text) - len(text[start + 1 :].lstrip())  # its first word may be a break ("…, mais elle ira")
+        following = text[start + 1 : self.reader.clause_end(text, opening + 1)]
+        other = self.cues.other_subject  # "…, la réunion avec la secrétaire (sans le CDG)": the meeting's, not theirs
+        if other and other.compiled.match(fold(following).lstrip(" ,;:-–—•*")):
+            return False
+        return not any(char.isdigit() for char in following) and bool(cue.search(following))
 
     def _cue(self, role: str, pattern: CuePattern, around: str) -> re.Match[str] | None:
         """The first cue of `role` in `around` outside the role's idioms ("mettre en route les logiciels")."""

@@ -78,11 +78,29 @@ CANCELLED_NOTE = (
     "réellement passé (article 4.2.1)."
 )
 
+# "une heure mardi, mais elle ira sur la facture de novembre" (duration_roles `later_invoice`).
+LATER_INVOICE_NOTE = (
+    "Je n'ai pas compté {hours} : votre message dit que ces heures iront sur une autre facture (ou une autre période)."
+)
+# "le conseil, qui a duré deux heures mais sans personne du CDG" (duration_roles `without_cdg`).
+WITHOUT_CDG_NOTE = (
+    "Je n'ai pas compté {hours} : votre message dit que le CDG 62 n'y était pas, et il ne facture que le temps qu'il "
+    "passe (article 4.2.1)."
+)
+
 
 def role_notes(roles: list[tuple[Duration, str]], misread: list[tuple[Duration, Duration]]) -> list[str]:
     """The notes of hours read but not priced: the hours billed to check, those said apart from the visit ("j'ai roulé
     4h30"), decimals misconverting a visit's hours ("1,45 h" for 1 h 45)."""
-    notes = {"claimed": CLAIMED, "paid": PAID, "cancelled": CANCELLED_NOTE, APART: APART_NOTE, QUOTED: QUOTED_NOTE}
+    notes = {
+        "claimed": CLAIMED,
+        "paid": PAID,
+        "cancelled": CANCELLED_NOTE,
+        "later_invoice": LATER_INVOICE_NOTE,
+        "without_cdg": WITHOUT_CDG_NOTE,
+        APART: APART_NOTE,
+        QUOTED: QUOTED_NOTE,
+    }
     return [
         note.format(hours=", ".join(f"« {d.text} »" for d in said))
         for role, note in notes.items()

@@ -46,6 +46,8 @@ from .visits import Part, detail
 
 MILEAGE_REACH = 40  # characters after a compensation word where a distance unit makes it a mileage
 TRIP_HOURS = 3  # a delay this short ("il a mis 1 h pour venir") may be the trip: its price is said too
+# a visit's hours the message counts but bills elsewhere or never
+LISTED_UNBILLED = ("paid", "cancelled", "later_invoice")
 
 
 class Prices(Calculator):
@@ -119,7 +121,7 @@ class Prices(Calculator):
                 f"{prices}. Précisez le temps passé par le CDG 62 si vous voulez un seul montant."
             )
             return self.priced(question, text_out, terms)
-        parts = self.billed.counted(text, own)
+        parts = self.billed.counted(text, own, [d for d, role in roles if role in LISTED_UNBILLED])
         if parts is None:
             return self.priced(question, visits_unclear(own), terms)
         parts, visits, each = self.billed.each_visit_trips(text, parts)  # "il a 35 min de route": each visit's trip

@@ -112,13 +112,18 @@ class VisitSentences:
         its "de plus" goes on with no visit)? Not hours after the clause she asks in ("Le maire voudrait savoir combien
         coûtera la formation, qui a duré 2h10")."""
         sentence = fold(self._sentence(text, duration)[0])
-        part = fold(text[sentence_start(text, duration.start, MARKS) : duration.start]).lstrip(" ,;:-–—•*")
         subject, cdg = self.cues.other_subject, self.cues.parties.get("cdg")
-        return (
-            bool(subject and subject.compiled.match(part))
-            and not _CLAUSE_END.search(part)
-            and not any(cue is not None and cue.search(sentence) for cue in (cdg, self.cues.intervention))
-        )
+        if not subject or any(cue is not None and cue.search(sentence) for cue in (cdg, self.cues.intervention)):
+            return False
+        # its clause opens the sentence or follows a comma ("Bonjour, nos agents …"); a comma right before the hours
+        # goes on with it ("… la nuit de mardi à mercredi, de 4h à 7h"), unless that clause asks a price ("… combien
+        # coûtera la formation, 2h10")
+        part = fold(text[sentence_start(text, duration.start, MARKS) : duration.start])
+        comma = part.rfind(",")
+        own = part[:comma] if comma >= 0 and len(part[comma + 1 :].split()) <= 1 else part  # (", de 4h à 7h")
+        asks = own != part and any(cue and cue.search(own) for cue in (self.cues.amount_asked, self.cues.price_asked))
+        clause = own[own.rfind(",") + 1 :].lstrip(" ;:-–—•*")
+        return not asks and bool(subject.compiled.match(clause)) and not _CLAUSE_END.search(clause)
 
     def _writers_part(self, text: str, duration: Duration) -> bool:
         """Is `duration` in the part of its sentence the writer tells of her own doing before the visit is named, its
