@@ -20,7 +20,11 @@ from .french import fold
 # then looks for "il y a " as a whole instead of trying the boundary at every character.
 COUNT = r"(\d{1,3}|[a-z]+(?:[ -][a-z]+)?)"  # "il y a 18 mois", "dans trois jours": the count, in digits or words
 _LIST_BREAK = re.compile(r"[.;!?\n]")  # what ends a list of dates (a sentence, a ";")
-_AGO = re.compile(rf"il y a (?<!\wil y a ){COUNT} (ans?|annees?|mois|semaines?)( et demie?)?\b")
+# ... "il y a un an et deux semaines": a second count added; "il y a un an jour pour jour": that very day, exact
+_AGO = re.compile(
+    rf"il y a (?<!\wil y a ){COUNT} (ans?|annees?|mois|semaines?)(?:( et demie?)|"
+    rf" et {COUNT} (mois|semaines?|jours?))?\b( jour pour jour\b)?"
+)
 _AGO_UNITS = {"an": "years", "ans": "years", "annee": "years", "annees": "years", "mois": "months"}
 # "le 22/01", "du 05/02": a day and a month in digits after "le", "du" or "au", without a year; a month of two digits
 # ("le 1/3 du montant" is a third).
@@ -55,9 +59,17 @@ def ago(folded: str, today: date, exact: Sequence[DateMention] = ()) -> list[Dat
                 continue
             unit, count = "months", count * 12 + 6
         told = [m for m in exact if m.value and _SAME_DAY_GAP.fullmatch(folded, match.end(), m.start)]
-        if 0 < count <= 30 * (12 if unit == "months" else 52 if unit == "weeks" else 1) and not told:
-            value = today - relativedelta(**{unit: count})
-            found.append(DateMention(match.group(0), value, "", match.start(), approximate=True))
+        second = match.group(5) or ""  # "et deux semaines"
+        more = count_of(match.group(4)) if second else 0
+        if (
+            0 < count <= 30 * (12 if unit == "months" else 52 if unit == "weeks" else 1)
+            and not told
+            and more is not None
+        ):
+            unit_more = "days" if second.startswith("jour") else _AGO_UNITS.get(second, "weeks")
+            value = today - relativedelta(**{unit: count}) - relativedelta(**{unit_more: more})
+            exact_day = bool(match.group(6)) and not second  # "il y a un an jour pour jour": that day
+            found.append(DateMention(match.group(0), value, "", match.start(), approximate=not exact_day))
     return found
 
 

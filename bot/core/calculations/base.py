@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from ..answer import Answer, Citation
 from ..calculation_schema import CalculationsFile
 from ..cost import DurationReader
 from ..folding import folded_start
+from ..french import fold
 from ..knowledge import Knowledge
 from ..matching import Matcher
 from .cues import CuePattern, Cues, cue_pattern
@@ -23,6 +25,13 @@ REPORTED_CACHE_SIZE = 512  # sentences searched for a reported question: a few m
 LETTER_ALONE_TERMS = 6  # a question of fewer terms that names a letter is about that letter (the calendar's)
 
 Cite = Callable[[str, "list[str] | None"], Citation]
+
+
+@cache
+def sentence_break(titles: tuple[str, ...]) -> re.Pattern[str]:
+    """`SENTENCE_BREAK`, not after a title (folded: "signée par m. le maire le 4 mars" is one sentence)."""
+    after = "".join(rf"(?<!(?<![a-z]){re.escape(fold(title))}\.)" for title in titles)
+    return re.compile(rf"(?<=[.!?]){after}\s+")
 
 
 @dataclass(frozen=True)
@@ -46,6 +55,7 @@ class Calculator:
         self.cite = context.cite
         self.cues = context.cues
         self.reader = context.reader
+        self.sentence_break = sentence_break(context.knowledge.reading.title_abbreviations)
         clauses = self.words.clauses  # knowledge/calculations.yaml `clauses:`
         self.duration_clause, self.termination_clause, self.cost_clause = (
             clauses.duration,

@@ -10,7 +10,7 @@ from datetime import date
 
 from ..date_mentions import DateMention
 from ..folding import folded_start
-from .base import SENTENCE_BREAK, Calculator, Context
+from .base import Calculator, Context
 from .cue_roles import first as _first
 from .cue_roles import nearest as _nearest
 from .date_lists import SENTENCE_END, SENTENCE_MARKS, DateLists
@@ -71,7 +71,7 @@ class DateRoles(Calculator):
             if role:
                 roles.append(Role(mention, role))
             elif self.lists.closes_period(window):  # "court jusqu'au 15/01/2027": the period's end, never signed
-                own = SENTENCE_BREAK.split(window)[-1]
+                own = self.sentence_break.split(window)[-1]
                 roles.append(Role(mention, "anniversary" if self._names_convention(own) else "other"))
             elif self.lists.to_come(mention, roles, today):
                 roles.append(Role(mention, "other"))  # "Signée le 10/05/2025. Nous voterons le 15/03/2027"
@@ -117,7 +117,7 @@ class DateRoles(Calculator):
             wide = CLAUSE_END.split(folded[max(0, mention.start - ROLE_REACH) : mention.start])[-1]
             after = self._after(folded, mention, following)
             # its sentence further back: "mis en demeure le CDG …, par courrier recommandé reçu le" (an overriding role)
-            sentence = SENTENCE_BREAK.split(folded[max(0, mention.start - FAR_REACH) : mention.start])[-1]
+            sentence = self.sentence_break.split(folded[max(0, mention.start - FAR_REACH) : mention.start])[-1]
             role = self._cached_role(window, wide, after, sentence)
             # no word before it since its list's mark: the first cue of the item it heads ("9 février : signature"), not
             # a heading's ("Objet : possibilité de résiliation\nRappel des faits : – 21 août : mise en demeure …")
@@ -128,7 +128,7 @@ class DateRoles(Calculator):
                 # "la mise en demeure …, qui ne marche toujours pas, elle a été remise … le 2 septembre": its sentence's
                 # cue, further back
                 far = folded[max(previous_end, mention.start - FAR_REACH) : mention.start]
-                if (own := SENTENCE_BREAK.split(far)[-1]) != SENTENCE_BREAK.split(window)[-1]:
+                if (own := self.sentence_break.split(far)[-1]) != self.sentence_break.split(window)[-1]:
                     window, role = own, self._cached_role(own, own, after, own)
             found = known[key] = (window, role)
         return found
@@ -145,7 +145,7 @@ class DateRoles(Calculator):
 
     def _role(self, window: str, wide: str, after: str, sentence: str) -> str | None:
         """The role the words before a date (`window`) give it, or one overriding it (in its `sentence`, or `after`)."""
-        own = SENTENCE_BREAK.split(window)[-1]  # its sentence: "signé … en 2025. Le 12 novembre, le technicien …"
+        own = self.sentence_break.split(window)[-1]  # its sentence: "signé … en 2025. Le 12 novembre, le technicien …"
         role = self._cue_role(own)
         role = (self.lists.act_of_setting(sentence) or role) if role == "other" else role  # "… lors d'une réunion le"
         if role is None and self.cues.other_contract(f"{sentence} {after}"):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..phrases import phrases_pattern
-from .base import SENTENCE_BREAK, Calculator, Context
+from .base import Calculator, Context
 from .cue_roles import first as _first
 from .cue_roles import nearest as _nearest
 
@@ -77,7 +77,7 @@ class DocumentRoles(Calculator):
         if previous_end >= start - ROLE_REACH:
             return None  # the signing words near the date were read already
         return self.of_other_document(
-            SENTENCE_BREAK.split(folded[max(previous_end, start - FAR_REACH) : start])[-1], "signature"
+            self.sentence_break.split(folded[max(previous_end, start - FAR_REACH) : start])[-1], "signature"
         )
 
     def of_other_document(self, window: str, role: str, cue_clause: bool = False) -> str | None:

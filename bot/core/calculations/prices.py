@@ -46,8 +46,7 @@ from .visits import Part, detail
 
 MILEAGE_REACH = 40  # characters after a compensation word where a distance unit makes it a mileage
 TRIP_HOURS = 3  # a delay this short ("il a mis 1 h pour venir") may be the trip: its price is said too
-# a visit's hours the message counts but bills elsewhere or never
-LISTED_UNBILLED = ("paid", "cancelled", "later_invoice")
+LISTED_UNBILLED = ("paid", "cancelled", "later_invoice")  # hours of visits a message counts, not billed here
 
 
 class Prices(Calculator):
@@ -73,7 +72,8 @@ class Prices(Calculator):
         durations, misread = without_misread(self.reader.durations(text))  # "1,45 h" beside "de 14h10 à 15h55"
         if budget := self.budget.answer(question, text, terms, near, named, durations):
             return budget  # hours or sessions asked from an amount
-        if (unsaid := self.unsaid.unknown(question, text, terms)) and self.price_asked(text):
+        apart = self.billed.sentences.apart_from if durations else lambda *_: False  # (the visit's hours told)
+        if (unsaid := self.unsaid.unknown(question, text, terms, apart)) and self.price_asked(text):
             return unsaid  # "personne n'a noté les heures", "une bonne partie de la matinée": never guessed
         if not durations and self.cost_clause in near and self.cues.cost_terms & set(terms) and self.price_asked(text):
             return self.unsaid.days(question, text, terms)

@@ -5,6 +5,8 @@ billed as the other's (2 × 2 h), a departure unknown as another event's range; 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..answer import Answer
 from ..date_mentions import find_dates
 from ..money import HOURLY_RATE, format_euros
@@ -33,11 +35,14 @@ class UnsaidHours(Calculator):
         )
         return self.priced(question, answer, terms)
 
-    def unknown(self, question: str, text: str, terms: list[str]) -> Answer | None:
+    def unknown(
+        self, question: str, text: str, terms: list[str], apart: Callable[[str, int], bool] = lambda *_: False
+    ) -> Answer | None:
         """Hours the message says nobody knows: no amount at all (the hours it does give may be another event's: "je sais
-        pas quand il est reparti, j'étais au conseil d'école de 15h à 17h")."""
-        if not (self._unknown and self._unknown.search(text)):  # (folded by `digits`)
-            return None
+        pas quand il est reparti, j'étais au conseil d'école de 15h à 17h"). Not words in a sentence `apart` from the
+        visit ("… car le maire croit qu'on paie toute la matinée", the visit's hours told before)."""
+        if not (self._unknown and any(not apart(text, m.start()) for m in self._unknown.finditer(text))):
+            return None  # (folded by `digits`)
         answer = (
             "Votre message ne donne pas la durée exacte : je ne peux pas calculer le montant. Le CDG 62 facture le "
             f"temps passé, au taux horaire de {format_euros(HOURLY_RATE)} TTC, temps et frais de déplacement compris "

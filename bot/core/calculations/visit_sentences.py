@@ -143,6 +143,15 @@ class VisitSentences:
         writer = self.cues.writer_subject
         return bool(writer and writer.compiled.match(folded)) and not self._names_visit(folded)
 
+    def apart_from(self, text: str, at: int) -> bool:
+        """Does the sentence at `at` name no visit, in a message whose other sentences tell the visit's hours ("La
+        conseillère du CDG 62 est restée de 9h à midi. … car le maire croit qu'on paie toute la matinée.")?"""
+        start, end = sentence_start(text, at, MARKS), _END.search(text, at)
+        rest = text[:start] + " " + (text[end.end() :] if end else "")
+        return not self._names_visit(fold(text[start : end.start() if end else len(text)])) and self._names_visit(
+            fold(rest)
+        )
+
     def _names_visit(self, folded: str) -> bool:
         """Does `folded` name the CDG 62, its coming or whoever came ("il", "le technicien")?"""
         cdg = self.cues.parties.get("cdg")

@@ -206,6 +206,8 @@ class Visits(AddedUp):
         found = [m for m in self.cues.repeat.finditer(text, first, duration.start + 1) if m.end() <= duration.start]
         if not found or any(found[-1].end() <= start < duration.start for start in starts):
             return 1
+        if self.cues.distance and self.cues.distance.search(text, found[-1].end(), duration.start):
+            return 1  # "2 x 35 km et il est resté deux heures": the count of the kilometres, not of the hours
         count = int(found[-1].group(1))
         if self.per_period_after(text, found[-1].end()) and len(self._said_visits(text)) == 1:
             return 1  # "2 fois par mois 1 h, soit 12 visites": a rate; the visits are counted ("12 × 1 h")
