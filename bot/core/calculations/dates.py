@@ -174,8 +174,10 @@ class Dates(Calculator):
             missed = bool(self.cues.missed and self.cues.missed.search(folded))
             lines = [self.periods.calendar(folded, signature, today, anniversary=anniversary, missed=missed)]
             body = "\n".join(lines + coming_events(events, signature, today))
+        citations = self.calendar_citations()
         if self.cues.ends_at_once(folded) and self.cues.termination.search(folded):
-            body = f"{COMMUNE_NOT_AT_ANY_TIME}\n{body}"
+            body = f"{COMMUNE_NOT_AT_ANY_TIME}\n{body}"  # what is asked is article 6's: quoted first
+            citations = tuple(sorted(citations, key=lambda citation: citation.id != self.termination_clause))
         if notice and not (self.cues.deadline_words and self.cues.deadline_words.search(folded)) and sender is None:
             # The breach route is what is asked: the anniversary's dates only when the question asks a deadline.
             text = (
@@ -194,7 +196,7 @@ class Dates(Calculator):
         if notice:  # a formal notice and a named signature: the breach path and the anniversary's, both
             text = "\n".join([notice.text, "Par ailleurs, pour résilier à la date anniversaire :", body, *notes])
             return Answer(question, True, "calculation", text, (*notice.citations, self.calendar_citations()[0]), 1.0)
-        return Answer(question, True, "calculation", "\n".join([body, *notes]), self.calendar_citations(), 1.0)
+        return Answer(question, True, "calculation", "\n".join([body, *notes]), citations, 1.0)
 
     def reads(self, near: set[str], terms: list[str]) -> bool:
         """Whether `answer` reads a message's dates: a calendar clause is near, or the message says a calendar word."""

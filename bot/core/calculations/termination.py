@@ -122,6 +122,8 @@ class Termination(Calculator):
             return None
         if self.cues.address and self.cues.address.search(folded):
             return None  # "l'adresse pour le recommandé": where it goes (the parties), not when
+        if self.parties.other_contract(folded):
+            return None  # "notre contrat de location du copieur … le dénoncer par recommandé ?": that contract's letter
         notice = self.cues.date_cues.get("formal_notice")
         if notice and notice.search(folded):
             # "une lettre recommandée qui nous met en demeure": the breach route's letter (article 6), not the calendar's
