@@ -179,7 +179,7 @@ class QuestionFinder(FollowUps):
             for index, (piece, before) in enumerate(zip(pieces, [last, *pieces], strict=False)):
                 if questions and (returns := self._returning.search(fold(piece))) and returns.start() <= RETURN_REACH:
                     continue  # an earlier question asked again ("Bref, pour revenir à ma première question, …"): answered
-                if questions and not previous and self._restating.match(fold(piece)):
+                if questions and (index > 0 or not previous) and self._restating.match(fold(piece)):
                     # "… qui établit le devis ? En d'autres termes, c'est La Fibre ou le CDG ?": the same question again
                     questions.append(Question(piece, questions[-1].text, restates=True))
                 elif questions and self._takes_up(piece, index > 0 or not previous, questions[-1].text):
