@@ -82,6 +82,8 @@ class DurationRoles(Trips):
         1 h jeudi sans le CDG")?"""
         if cue is None or (start := self.reader.clause_end(text, end)) >= len(text) or text[start] in SENTENCE_ENDS:
             return False
+        if text[start] == ":" and text[end:start].strip():
+            return False  # "14h→14h45 ven 6 : annulé": the next item's label comes first
         opening = len(text) - len(text[start + 1 :].lstrip())  # its first word may be a break ("…, mais elle ira")
         following = text[start + 1 : self.reader.clause_end(text, opening + 1)]
         other = self.cues.other_subject  # "…, la réunion avec la secrétaire (sans le CDG)": the meeting's, not theirs

@@ -14,6 +14,7 @@ from .parties import Parties
 
 # a list line's label after its hours and a colon: "18/11 9h00-10h30 : atelier animé par le technicien La Fibre"
 _LABEL_AFTER = re.compile(r"\s*[:–—]\s*([^.;!?\n]*)")
+_CELL_AFTER = re.compile(r"\s*,([^,.;:!?\n]*)(?:[,.;!?\n]|$)")  # the next cell of a row read as a sentence
 
 
 class HoursParties(DurationRoles):
@@ -23,10 +24,13 @@ class HoursParties(DurationRoles):
 
     def party_of(self, text: str, duration: Duration) -> str | None:
         """The provider named in the same part of the sentence as `duration`, else in the label its line gives it after
-        a colon, else, naming none, in the part before the comma its hours open (`_apposed`), if any."""
+        a colon, else, naming none, in the part before the comma its hours open (`_apposed`), or in a table row's next
+        cell (`_next_cell`), if any."""
         label = _LABEL_AFTER.match(text, duration.end)
         named = self.parties.named(self._around(text, duration)) or (self.parties.named(label[1]) if label else set())
-        return next(iter(named)) if len(named) == 1 else self._apposed(text, duration) if not named else None
+        if named:
+            return next(iter(named)) if len(named) == 1 else None
+        return self._apposed(text, duration) or self._next_cell(text, duration)
 
     def within_visits(self, text: str, roles: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`roles`, the intervention hours within a visit's own "included" ("de 9h à 17h, dont une réunion de 10h à
@@ -57,6 +61,15 @@ class HoursParties(DurationRoles):
         if self.reader.durations(before):
             return None
         named = self.parties.named(before)
+        return next(iter(named)) if len(named) == 1 else None
+
+    def _next_cell(self, text: str, duration: Duration) -> str | None:
+        """The provider named by the part right after hours standing alone between commas, a table row's cells ("05/11,
+        14h-15h30, La Fibre, raccordement.": La Fibre's)."""
+        after = _CELL_AFTER.match(text, duration.end)
+        if not (after and text[: duration.start].rstrip().endswith(",")):
+            return None
+        named = self.parties.named(after[1])
         return next(iter(named)) if len(named) == 1 else None
 
     @cached_property

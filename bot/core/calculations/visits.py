@@ -19,6 +19,7 @@ from .cues import CuePattern
 from .price_notes import PER_PERIOD
 
 MAX_REPEATS = 50  # a larger count before hours is no number of visits
+WEEKDAY_REACH = 10  # characters before a count where a weekday makes it a day of the month ("mercredi 18")
 REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
 PERIOD_REACH = 16  # characters after a count where "par mois" makes it a rate ("2 fois par mois"), not visits
 SPAN_REACH = 60  # characters after "par mois" where the span it lasts is read ("pendant 6 mois", "de février à juin")
@@ -74,6 +75,7 @@ class Visits(AddedUp):
         day = rf"(?:les? )?(?:{alternation(fold(name) for name in calendar_names().weekdays)})s?(?![a-z])"
         self._day_list = re.compile(rf"(?<![a-z]){day}(?:\s*,\s*{day})*\s+et\s+{day}")
         self._days = re.compile(day)
+        self._weekday_before = re.compile(rf"(?:{alternation(fold(n) for n in calendar_names().weekdays)})\s*$")
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "_said": ("", frozenset())}  # a pickled engine carries no message
@@ -206,6 +208,8 @@ class Visits(AddedUp):
         found = [m for m in self.cues.repeat.finditer(text, first, duration.start + 1) if m.end() <= duration.start]
         if not found or any(found[-1].end() <= start < duration.start for start in starts):
             return 1
+        if self._weekday_before.search(text, max(0, found[-1].start() - WEEKDAY_REACH), found[-1].start()):
+            return 1  # "le mercredi 18 après-midi : 13h45-16h30": a day of the month, not 18 afternoons
         if self.cues.distance and self.cues.distance.search(text, found[-1].end(), duration.start):
             return 1  # "2 x 35 km et il est resté deux heures": the count of the kilometres, not of the hours
         count = int(found[-1].group(1))
