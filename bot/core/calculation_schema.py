@@ -103,6 +103,7 @@ class CalculationsFile(StrictModel):
     travel_after_words: list[str] = []
     no_trip_words: list[str] = []
     writer_aside_words: list[str] = []  # "jecris pendant la sieste des petits (13h-15h)": the writer's hours
+    so_far_words: list[str] = []  # "on doit combien à ce jour ?": a visit to come (`to_come`) is not due yet
     on_site_words: list[str] = []  # a visit on site told: the trips said are not those of remote sessions
     unrelated_words: list[str] = []
     distance_units: list[str] = []

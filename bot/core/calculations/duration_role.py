@@ -17,7 +17,7 @@ DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them
 # A time of day as the figures write it ("9h00", "12 h", "14:30"): a stay's first and last ones bound what is said of it
 _CLOCK_TIME = re.compile(r"\d{1,2} ?[h:] ?\d{0,2}")
 LABEL_GAP = 2  # words between a travel word and the hours it names ("trajet a/r 45 min")
-SAID_AFTER = ("cancelled", "later_invoice", "without_cdg")  # roles the next part of the sentence may say of hours
+SAID_AFTER = ("paid", "cancelled", "later_invoice", "without_cdg")  # roles the next part of a sentence may say
 SENTENCE_ENDS = ".!?;\n"  # (";" ends a sentence for the price reading too)
 
 
@@ -27,6 +27,7 @@ class DurationRoles(Trips):
     def __init__(self, context: Context) -> None:
         super().__init__(context)
         self._writer = optional(self.words.writer_aside_words)  # "jecris …", "moi …": the writer's own words
+        self._so_far = optional(self.words.so_far_words)  # "à ce jour": what is due now, not a visit to come
 
     def _duration_role(self, text: str, duration: Duration, bounds: tuple[int, int]) -> str:
         """What hours are: an intervention, travel, an outage… (the cue in their part of the sentence, not beyond the
@@ -73,6 +74,8 @@ class DurationRoles(Trips):
                     return "intervention"  # "venu de 23h à 2h pour la panne": the CDG 62's time on the outage
                 if role == "travel" and self._nearer_on_site(around, pattern, text[duration.start : duration.end]):
                     return "intervention"  # "2h sur place trajet 30 min": "sur place" is said of the 2h
+                if role == "to_come" and not (self._so_far and self._so_far.search(text)):
+                    return "intervention"  # "il revient mardi pour 2 h, combien ?": the visit asked, priced
                 return role
         return "intervention"  # no cue: the hours of an intervention, as a price question means
 

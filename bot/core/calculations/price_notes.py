@@ -88,6 +88,9 @@ WITHOUT_CDG_NOTE = (
     "passe (article 4.2.1)."
 )
 
+# "elle revient mardi prochain pour 2h environ. On doit combien à ce jour ?" (duration_roles `to_come`).
+TO_COME_NOTE = "Je n'ai pas compté {hours} : cette venue est à venir, et vous demandez ce qui est dû à ce jour."
+
 
 def role_notes(roles: list[tuple[Duration, str]], misread: list[tuple[Duration, Duration]]) -> list[str]:
     """The notes of hours read but not priced: the hours billed to check, those said apart from the visit ("j'ai roulé
@@ -98,6 +101,7 @@ def role_notes(roles: list[tuple[Duration, str]], misread: list[tuple[Duration, 
         "cancelled": CANCELLED_NOTE,
         "later_invoice": LATER_INVOICE_NOTE,
         "without_cdg": WITHOUT_CDG_NOTE,
+        "to_come": TO_COME_NOTE,
         APART: APART_NOTE,
         QUOTED: QUOTED_NOTE,
     }
