@@ -190,9 +190,7 @@ class Dates(Calculator):
             # dates are asked; the breach path is only said, its date computed when asked
             assert notice_mention is not None and notice_mention.value is not None
             breach = BREACH_TOO.format(date=format_date(notice_mention.value))
-            return Answer(
-                question, True, "calculation", "\n".join([body, *notes, breach]), self.calendar_citations(), 1.0
-            )
+            return Answer(question, True, "calculation", "\n".join([body, *notes, breach]), citations, 1.0)
         if notice:  # a formal notice and a named signature: the breach path and the anniversary's, both
             text = "\n".join([notice.text, "Par ailleurs, pour résilier à la date anniversaire :", body, *notes])
             return Answer(question, True, "calculation", text, (*notice.citations, self.calendar_citations()[0]), 1.0)
