@@ -29,7 +29,7 @@ class Cues:
         )
         self.cost_terms = set(matcher.question_terms(words.cost_words))
         self.date_cues = {
-            role: near(cue_pattern(spec.cues, spec.words), spec.reach) for role, spec in words.date_roles.items()
+            role: near(cue_pattern(s.cues, s.words, s.unless), s.reach) for role, s in words.date_roles.items()
         }
         self.weak_cues = {role: cue_pattern(spec.weak) for role, spec in words.date_roles.items() if spec.weak}
         self.after_cues = {role: cue_pattern(spec.after) for role, spec in words.date_roles.items() if spec.after}
