@@ -62,7 +62,7 @@ class BilledHours(HoursParties):
                 remote = self.cues.no_trip and self.cues.no_trip.search(self._around(text, d))  # "4 visios d'1 h"
                 role = "opening" if listed else role if remote else next(said, role)
             roles.append((d, role))
-        roles = self.within_visits(text, roles)  # "de 9h à 17h, dont une réunion de 10h à 11h": not added
+        roles = self.months.apart(text, self.within_visits(text, roles))  # "dont une réunion de 10h à 11h": not added
         for i in range(len(roles) - 1):  # "45 min pour venir et 45 min pour repartir": the trip there is travel too
             (d, role), (_, then) = roles[i], roles[i + 1]
             # ... and "40 min pour venir. Resté de 10h à 12h. Puis 40 min pour repartir": a trip back said later

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 
+from ..calendar_names import calendar_names
 from ..cost import Duration
 from ..french import fold
 from .added import word_end
+from .asked_months import AskedMonths
 from .base import ASIDE, Context, sentence_start
 from .cues import CuePattern, optional
 from .trips import Trips
@@ -28,6 +30,7 @@ class DurationRoles(Trips):
         super().__init__(context)
         self._writer = optional(self.words.writer_aside_words)  # "jecris …", "moi …": the writer's own words
         self._so_far = optional(self.words.so_far_words)  # "à ce jour": what is due now, not a visit to come
+        self.months = AskedMonths(calendar_names().months)  # "Combien sur la facture d'octobre ?": its hours only
 
     def _duration_role(self, text: str, duration: Duration, bounds: tuple[int, int]) -> str:
         """What hours are: an intervention, travel, an outage… (the cue in their part of the sentence, not beyond the

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..cost import Duration
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
+from .asked_months import OTHER_MONTH
 from .misread_hours import misread_notes
 from .visit_sentences import APART, QUOTED
 
@@ -88,6 +89,8 @@ WITHOUT_CDG_NOTE = (
     "passe (article 4.2.1)."
 )
 
+# "En novembre elle est revenue le 4 pour 1h. Combien sur la facture d'octobre ?" (asked_months.py).
+OTHER_MONTH_NOTE = "Je n'ai pas compté {hours} : ces heures sont d'un autre mois que celui de votre question."
 # "elle revient mardi prochain pour 2h environ. On doit combien à ce jour ?" (duration_roles `to_come`).
 TO_COME_NOTE = "Je n'ai pas compté {hours} : cette venue est à venir, et vous demandez ce qui est dû à ce jour."
 
@@ -102,6 +105,7 @@ def role_notes(roles: list[tuple[Duration, str]], misread: list[tuple[Duration, 
         "later_invoice": LATER_INVOICE_NOTE,
         "without_cdg": WITHOUT_CDG_NOTE,
         "to_come": TO_COME_NOTE,
+        OTHER_MONTH: OTHER_MONTH_NOTE,
         APART: APART_NOTE,
         QUOTED: QUOTED_NOTE,
     }
