@@ -5,10 +5,9 @@ read before the hours in their sentence, by its name or in a date ("le 4/11"); h
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping
 
 from ..cost import Duration, alternation
-from ..french import fold
 from .base import asking, sentence_start
 
 OTHER_MONTH = "other_month"  # the role of hours of another month than the one asked
@@ -20,9 +19,9 @@ _BILLED = ("intervention", "travel")
 class AskedMonths:
     """Sets apart the hours of months a question does not ask."""
 
-    def __init__(self, months: Sequence[str]) -> None:
-        self._numbers = {fold(name): number for number, name in enumerate(months, 1)}
-        self._name = re.compile(rf"(?<![a-z])({alternation(self._numbers)})(?![a-z])")
+    def __init__(self, numbers: Mapping[str, int]) -> None:
+        self._numbers = numbers  # folded month names, wide and abbreviated ("oct"), and their numbers (CalendarNames)
+        self._name = re.compile(rf"(?<![a-z])({alternation(numbers)})(?![a-z])")
 
     def apart(self, text: str, roles: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`roles` (of folded `text`), the billed hours of another month than the one month its question names given

@@ -14,13 +14,13 @@ from .asked_months import AskedMonths
 from .base import ASIDE, Context, sentence_start
 from .cues import CuePattern, optional
 from .trips import Trips
+from .visit_sentences import MARKS  # (";" ends a sentence for the price reading)
 
 DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them a delay
 # A time of day as the figures write it ("9h00", "12 h", "14:30"): a stay's first and last ones bound what is said of it
 _CLOCK_TIME = re.compile(r"\d{1,2} ?[h:] ?\d{0,2}")
 LABEL_GAP = 2  # words between a travel word and the hours it names ("trajet a/r 45 min")
 SAID_AFTER = ("paid", "cancelled", "later_invoice", "without_cdg")  # roles the next part of a sentence may say
-SENTENCE_ENDS = ".!?;\n"  # (";" ends a sentence for the price reading too)
 
 
 class DurationRoles(Trips):
@@ -30,7 +30,7 @@ class DurationRoles(Trips):
         super().__init__(context)
         self._writer = optional(self.words.writer_aside_words)  # "jecris …", "moi …": the writer's own words
         self._so_far = optional(self.words.so_far_words)  # "à ce jour": what is due now, not a visit to come
-        self.months = AskedMonths(calendar_names().months)  # "Combien sur la facture d'octobre ?": its hours only
+        self.months = AskedMonths(calendar_names().numbers)  # "Combien sur la facture d'octobre ?": its hours only
 
     def _duration_role(self, text: str, duration: Duration, bounds: tuple[int, int]) -> str:
         """What hours are: an intervention, travel, an outage… (the cue in their part of the sentence, not beyond the
@@ -86,7 +86,7 @@ class DurationRoles(Trips):
         """Is `cue` said in the part of the sentence right after the one going on at `end`, that part holding no figure
         of its own nor opened by someone else ("1 h mardi, mais elle ira sur la facture de novembre"; not "2 h lundi,
         1 h jeudi sans le CDG")?"""
-        if cue is None or (start := self.reader.clause_end(text, end)) >= len(text) or text[start] in SENTENCE_ENDS:
+        if cue is None or (start := self.reader.clause_end(text, end)) >= len(text) or text[start] in MARKS:
             return False
         if text[start] == ":" and text[end:start].strip():
             return False  # "14h→14h45 ven 6 : annulé": the next item's label comes first

@@ -72,7 +72,7 @@ class Prices(Calculator):
         durations, misread = without_misread(self.reader.durations(text))  # "1,45 h" beside "de 14h10 à 15h55"
         if budget := self.budget.answer(question, text, terms, near, named, durations):
             return budget  # hours or sessions asked from an amount
-        apart = self.billed.sentences.apart_from if durations else lambda *_: False  # (the visit's hours told)
+        apart = self.billed.sentences.apart_from if durations else None  # (the visit's hours told)
         if (unsaid := self.unsaid.unknown(question, text, terms, apart)) and self.price_asked(text):
             return unsaid  # "personne n'a noté les heures", "une bonne partie de la matinée": never guessed
         if not durations and self.cost_clause in near and self.cues.cost_terms & set(terms) and self.price_asked(text):

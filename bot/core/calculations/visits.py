@@ -72,10 +72,11 @@ class Visits(AddedUp):
         names = alternation(self._month_numbers)
         self._month_range = re.compile(rf"(?:de|d')\s*({names}) (?:a|au|jusqu'a|jusqu'en|jusqu'au mois de) ({names})\b")
         # "mardi, jeudi et vendredi", "le lundi et le mercredi": as many visits as days listed, when no count is written
-        day = rf"(?:les? )?(?:{alternation(fold(name) for name in calendar_names().weekdays)})s?(?![a-z])"
+        weekdays = alternation(fold(name) for name in calendar_names().weekdays)
+        day = rf"(?:les? )?(?:{weekdays})s?(?![a-z])"
         self._day_list = re.compile(rf"(?<![a-z]){day}(?:\s*,\s*{day})*\s+et\s+{day}")
         self._days = re.compile(day)
-        self._weekday_before = re.compile(rf"(?:{alternation(fold(n) for n in calendar_names().weekdays)})\s*$")
+        self._weekday_before = re.compile(rf"(?:{weekdays})\s*$")  # "mercredi 18": a day of the month
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "_said": ("", frozenset())}  # a pickled engine carries no message
