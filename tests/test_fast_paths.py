@@ -175,7 +175,7 @@ DATE_TEXTS = [
     "1er mars 2025, 15 mars, 3 fevrier dernier, 123 mars 2025, 12mars, 2 janv. 2026, 31 decembre 2025 dernier",
     "en avril 2025, d'aout 2024, courant mars 2025, fin juin 2026, mi-mai 2025, 4.2.1 15/03/20255, 1/1/1",
     "xen mars 2025 _fin mai 2025 1debut juin 2025 mi mars 2026 d' avril 2025 il y a deux ans et demi, il y a 3 semaines",
-    "il y a un an et deux semaines, il y a un an jour pour jour, xil y a 2 ans et 3 jours jour pour jour",
+    "il y a un an et deux semaines, il y a un an jour pour jour, xil y a 2 ans et 3 jours jour pour jour, il y a exactement 2 mois",
 ]
 
 
@@ -189,7 +189,8 @@ def test_the_date_patterns_match_as_with_a_look_behind_first(text: str) -> None:
     plain_month_year = re.compile(r"\b(?:en|d'|courant|fin|debut|mi-?) ?" + month_year.pattern.split(" ?", 1)[1])
     count = r"(\d{1,3}|[a-z]+(?:[ -][a-z]+)?)"
     plain_ago = re.compile(
-        rf"\bil y a {count} (ans?|annees?|mois|semaines?)(?:( et demie?)| et {count} (mois|semaines?|jours?))?\b"
+        rf"\bil y a ((?:exactement|precisement|tout juste) )?{count} (ans?|annees?|mois|semaines?)"
+        rf"(?:( et demie?)| et {count} (mois|semaines?|jours?))?\b"
         r"( jour pour jour\b)?"
     )
     text = fold(f"{text} ; le 2 mars 2025 et le 01/02/2025, il y a 2 ans, xil y a 3 mois, fin mars 2025")  # found

@@ -392,9 +392,28 @@ def test_a_listing_holds_an_asking_phrase_so_none_is_searched_without_one(engine
 
 
 def test_inline_list_marks_are_found_as_with_a_look_behind_first() -> None:
-    mark = r"\(?(?:(\d{1,2})([).°/-])|([a-hA-H]|i{1,3}|iv|vi{0,3}|I{1,3}|IV|VI{0,3})(\)))\s+(?=\S)"
+    mark = r"\(?(?:(\d{1,2})(°?[)./-]|°)|([a-hA-H]|i{1,3}|iv|vi{0,3}|I{1,3}|IV|VI{0,3})(\)))\s+(?=\S)"
     plain = re.compile(rf"(?<![\w(.,/-]){mark}")
-    pieces = ["a)", "(b)", "h)", "i)", "(ii)", "v)", "vi)", "IV)", "V)", "x)", "1.", "12)", "(3°", "4/", "٣-", "7", "a"]
+    pieces = [
+        "a)",
+        "(b)",
+        "h)",
+        "i)",
+        "(ii)",
+        "v)",
+        "vi)",
+        "IV)",
+        "V)",
+        "x)",
+        "1.",
+        "12)",
+        "(3°",
+        "1°)",
+        "4/",
+        "٣-",
+        "7",
+        "a",
+    ]
     pieces += ["(", ")", ".", ",", "-", " ", " ", " ", "  ", "\n", "é", "_", "question"]
     generator = random.Random(47)
     texts = ["".join(generator.choice(pieces) for _ in range(generator.randint(1, 12))) for _ in range(20_000)]

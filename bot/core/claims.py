@@ -17,7 +17,7 @@ from .phrases import alternatives, phrases_pattern
 from .reading import Reading
 
 _QUOTED = re.compile(r"«\s*([^«»]+?)\s*(?:»|$)")  # a sentence's last quote may have lost its »
-_NUMBERED = re.compile(r"(?:^|(?<=[\s,;:]))(?:\d{1,2}|[a-e])\s?[).]\s+")  # "1) …, 2) …", "a. …"
+_NUMBERED = re.compile(r"(?:^|(?<=[\s,;:]))(?:\d{1,2}°?|[a-e])\s?[).]\s+")  # "1) …, 2) …", "a. …"
 MIN_CLAIMS = 2
 
 

@@ -33,7 +33,7 @@ __all__ = ["Message", "Reader", "Reading", "Sentence"]
 
 _ITEM_STARTS = frozenset(f"0123456789(Qq{BULLETS}")  # what a list item may start with, besides "a) "
 _ITEM_NUMBER = re.compile(
-    r"^\(?(?:\d{1,2}[).°/-]|(?:[a-zA-Z]|i{1,3}|iv|vi{0,3}|I{1,3}|IV|VI{0,3})[).°])\s+|^[" + BULLETS + r"]\s*"
+    r"^\(?(?:\d{1,2}(?:°?[)./-]|°)|(?:[a-zA-Z]|i{1,3}|iv|vi{0,3}|I{1,3}|IV|VI{0,3})[).°])\s+|^[" + BULLETS + r"]\s*"
     r"|^[Qq]\d{1,2}\b\s*[).:/-]?\s*"  # "Q1 durée ?", "Q2 : tarif": a question's number
 )
 # A remark in brackets, closed or not where the sentence ends ("R : à compléter (hors sujet ?"): its "?" asks nothing.

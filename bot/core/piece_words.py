@@ -44,7 +44,8 @@ class PieceWords:
         links = alternatives(reading.linking_words)
         adverbs = {fold(word) for word in reading.adverb_links}
         free = alternatives(tuple(word for word in reading.linking_words if fold(word) not in adverbs))
-        self._piece_end = re.compile(rf"(\s*[,;]\s*|\s+(?=(?:{free})[\s,]))", re.IGNORECASE)
+        going_on = alternatives(reading.link_continuations)  # "quatre heures | et demie": no cut there
+        self._piece_end = re.compile(rf"(\s*[,;]\s*|\s+(?=(?:{free})[\s,](?!\s*(?:{going_on})\b)))", re.IGNORECASE)
         self._link = re.compile(rf"^(?:(?:{links})(?:[\s,]+|$))+")
         self._run_on_start = re.compile(rf"\s+(?=(?:{alternatives(reading.run_on_starts)})\s)", re.IGNORECASE)
         self._inversion = re.compile(rf"\w-(?:t-)?(?:{alternatives(reading.inverted_subjects)})\b")

@@ -56,6 +56,7 @@ class Reading:
     run_on_starts: tuple[str, ...] = ()  # where a second question may start in a message without "?"
     asking_negations: tuple[str, ...] = ()  # "ne pas savoir ce que": no asking phrase then
     adverb_links: tuple[str, ...] = ()  # linking words that cut only after a comma ("vise aussi les syndicats")
+    link_continuations: tuple[str, ...] = ()  # after a linking word, they go on with the count before it ("et demie")
     inverted_subjects: tuple[str, ...] = ()
     plural_subjects: tuple[str, ...] = ()
     named_subjects: tuple[str, ...] = ()  # "… et le CDG nous prend combien ?": a subject like a pronoun

@@ -20,10 +20,11 @@ from .french import fold
 # then looks for "il y a " as a whole instead of trying the boundary at every character.
 COUNT = r"(\d{1,3}|[a-z]+(?:[ -][a-z]+)?)"  # "il y a 18 mois", "dans trois jours": the count, in digits or words
 _LIST_BREAK = re.compile(r"[.;!?\n]")  # what ends a list of dates (a sentence, a ";")
-# ... "il y a un an et deux semaines": a second count added; "il y a un an jour pour jour": that very day, exact
+# ... "il y a un an et deux semaines": a second count added; "il y a un an jour pour jour", "il y a exactement deux
+# semaines": that very day, exact
 _AGO = re.compile(
-    rf"il y a (?<!\wil y a ){COUNT} (ans?|annees?|mois|semaines?)(?:( et demie?)|"
-    rf" et {COUNT} (mois|semaines?|jours?))?\b( jour pour jour\b)?"
+    rf"il y a (?<!\wil y a )(?P<exactly>(?:exactement|precisement|tout juste) )?{COUNT} (ans?|annees?|mois|semaines?)"
+    rf"(?:( et demie?)| et {COUNT} (mois|semaines?|jours?))?\b( jour pour jour\b)?"
 )
 _AGO_UNITS = {"an": "years", "ans": "years", "annee": "years", "annees": "years", "mois": "months"}
 # "le 22/01", "du 05/02": a day and a month in digits after "le", "du" or "au", without a year; a month of two digits
@@ -51,16 +52,16 @@ def ago(folded: str, today: date, exact: Sequence[DateMention] = ()) -> list[Dat
     if "il y a " not in folded:  # what every match of _AGO holds: the text is not scanned
         return found
     for match in _AGO.finditer(folded):
-        if (count := count_of(match.group(1))) is None:
+        if (count := count_of(match.group(2))) is None:
             continue  # "il y a quelques mois": no number, no date
-        unit = _AGO_UNITS.get(match.group(2), "weeks")
-        if match.group(3):  # "il y a un an et demi": 18 months; half a month or week is too vague to count
+        unit = _AGO_UNITS.get(match.group(3), "weeks")
+        if match.group(4):  # "il y a un an et demi": 18 months; half a month or week is too vague to count
             if unit != "years":
                 continue
             unit, count = "months", count * 12 + 6
         told = [m for m in exact if m.value and _SAME_DAY_GAP.fullmatch(folded, match.end(), m.start)]
-        second = match.group(5) or ""  # "et deux semaines"
-        more = count_of(match.group(4)) if second else 0
+        second = match.group(6) or ""  # "et deux semaines"
+        more = count_of(match.group(5)) if second else 0
         if (
             0 < count <= 30 * (12 if unit == "months" else 52 if unit == "weeks" else 1)
             and not told
@@ -68,7 +69,9 @@ def ago(folded: str, today: date, exact: Sequence[DateMention] = ()) -> list[Dat
         ):
             unit_more = "days" if second.startswith("jour") else _AGO_UNITS.get(second, "weeks")
             value = today - relativedelta(**{unit: count}) - relativedelta(**{unit_more: more})
-            exact_day = bool(match.group(6)) and not second  # "il y a un an jour pour jour": that day
+            exact_day = (
+                bool(match.group(7) or match["exactly"]) and not second
+            )  # "il y a un an jour pour jour": that day
             found.append(DateMention(match.group(0), value, "", match.start(), approximate=not exact_day))
     return found
 

@@ -122,6 +122,7 @@ class VocabularyFile(StrictModel):
     run_on_starts: list[str] = []
     asking_negations: list[str] = []
     adverb_links: list[str] = []
+    link_continuations: list[str] = []
     inverted_subjects: list[str] = []
     plural_subjects: list[str] = []
     named_subjects: list[str] = []

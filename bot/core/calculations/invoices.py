@@ -3,10 +3,13 @@ not the CDG 62's, one more invoice of the year before it, or a loss."""
 
 from __future__ import annotations
 
+import re
+
 from ..cost import DurationReader
 from .base import sentence_start, since_break
 from .cues import Cues
 
+_AMOUNT = re.compile(r"\d[\d\s.,]*\s*(?:€|euros?\b)")  # "1 150 €", "780 euros"
 ITEM_REACH = 60  # characters back from an amount to its list item's start, where the item names its party
 
 
@@ -23,7 +26,7 @@ class Invoices:
         CDG 62 (its bills are not La Fibre's)?"""
         cues, cdg = self.cues, self.cues.parties.get("cdg")
         joining = list(cues.addition.finditer(between)) if cues.addition else []
-        said = folded[sentence_start(folded, start, ".;!?") : start] if sentence else since_break(folded, start)
+        said = folded[sentence_start(folded, start, ".;!?") : start] if sentence else self._said_before(folded, start)
         return bool(
             joining
             and between[joining[-1].end() :].strip() in ("", "de", "d'")  # "de 590 € le 05/10 et de 300 € le 02/11"
@@ -50,8 +53,9 @@ class Invoices:
 
     def last_cue(self, folded: str, start: int) -> str:
         """ "invoiced" or "loss": the cue nearest before the amount at `start`, in its part of the sentence
-        ("facturé 1 000 € et notre préjudice est de": the loss), or "" for none."""
-        before = since_break(folded, start)
+        ("facturé 1 000 € et notre préjudice est de": the loss), or "" for none. A part holding only amounts joined by
+        "et" after "de" continues the words before its comma ("deux factures, de 780 € et de 1 150 €": invoiced)."""
+        before = self._said_before(folded, start)
         found = [
             (m.start(), name)
             for name, cue in (("invoiced", self.cues.invoiced), ("loss", self.cues.loss))
@@ -59,3 +63,16 @@ class Invoices:
             for m in cue.finditer(before)
         ]
         return max(found)[1] if found else ""
+
+    def _said_before(self, folded: str, start: int) -> str:
+        """The words before the amount at `start` back to a sentence end or comma, and before that comma too when they
+        only continue what it cut ("deux factures, de 780 € et de 1 150 €": "deux factures, de 780 € et de")."""
+        before = since_break(folded, start)
+        if start > len(before) and self._continues(before):
+            return since_break(folded, start - len(before) - 1) + before
+        return before
+
+    def _continues(self, part: str) -> bool:
+        """Whether `part` is only "de" and amounts joined by addition words ("de 780 € et de "): no words of its own."""
+        left = _AMOUNT.sub(" ", self.cues.addition.sub(" ", part) if self.cues.addition else part)
+        return bool(left.split()) and set(left.split()) <= {"de", "d'"}
