@@ -4,10 +4,17 @@ that tells the situation in a list whose questions end with "?"."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 _TOLD_ITEM = re.compile(r"^(?:\S+\s+){11,}[^?]*\.$")  # twelve words or more, ending with a full stop
+
+
+class HasText(Protocol):
+    """A question as found (questions.Question): its text."""
+
+    @property
+    def text(self) -> str: ...
 
 
 class ItemReading(Protocol):
@@ -51,3 +58,11 @@ def runs(listed: list[bool]) -> list[list[int]]:
             else:
                 found.append([i])
     return found
+
+
+def set_apart(items: set[str], asked: Sequence[HasText]) -> bool:
+    """Whether every question `asked` is one of the list `items` its writer set apart, all asked alike (each ending with
+    its "?", or none): each is its own question ("1°) … ? 2°) … ?"), never joined to the one before on the same clause;
+    not in a list that tells what happened beside its question ("2. Le CDG est venu deux fois. 3. Qui paie … ?")."""
+    texts = [question.text for question in asked]
+    return all(text in items for text in texts) and len({text.rstrip().endswith("?") for text in texts}) == 1

@@ -1,13 +1,11 @@
 """Reads the parts of one message into the questions to answer, and answers them in order.
 
 Why a module of its own: a message asking several things ("Notre site est en panne. Qui est responsable ? Et le CDG,
-il peut aussi ? Quel préavis pour résilier ?") is answered question by question, and how each question is read is a
-set of rules apart from the engine's orchestration: which text it is read with (alone, then with the sentence before
-it; a follow-up with the question it takes up), when two questions are one written in two sentences, and when one only
-asks again what an earlier one asked. The engine decides whether a message is read in parts (`reads_in_parts`) and
-answers one question at a time (`PartAnswerer`); this module chooses the readings and keeps what the earlier ones
-answered.
-"""
+il peut aussi ? Quel préavis pour résilier ?") is answered question by question, and reading each question is a set
+of rules apart from the engine's orchestration: which text it is read with (alone, then with the sentence before it;
+a follow-up with the question it takes up), when two questions are one written in two sentences, when one only asks
+again what an earlier one asked. The engine decides whether a message is read in parts (`reads_in_parts`), answers one
+question at a time (`PartAnswerer`); this module chooses the readings and keeps what the earlier ones answered."""
 
 from __future__ import annotations
 
@@ -19,6 +17,7 @@ from typing import Protocol
 from .answer import Answer, Citation
 from .context_terms import first_terms
 from .figures import shared, with_own
+from .list_items import set_apart
 from .matching import Matcher
 from .message import Message
 from .part_answers import (
@@ -100,9 +99,11 @@ class PartReader:
         figures = shared(message.context)  # each question's `figures` starts with it: folded once
         asking = _Asking(message, context_terms, figures, anchored, answer_part)
         answered = Answered()
-        # "2 questions du maire : … ? et … ?": as many answers as questions counted, none joined to the clause before (a
-        # computation answering both, a question only asking again, still once); read when a join is about to happen
-        counted = cache(lambda: max(map(self.counts, (s.text for s in message.sentences)), default=0) >= len(asked))
+        # "2 questions du maire : … ? et … ?", "1°) … ? 2°) … ?" (list_items.set_apart): as many answers as questions
+        # counted or set apart, none joined to the clause before (a computation answering both, a question only asking
+        # again, still once); read when a join is about to happen
+        items, texts = {s.text for s in message.own if s.listed}, [s.text for s in message.sentences]
+        counted = cache(lambda: set_apart(items, asked) or max(map(self.counts, texts), default=0) >= len(asked))
         for question in asked:
             part, reading = self._first_good_reading(asking, question)
             part = settled(part, reading, question, answered)
@@ -121,9 +122,8 @@ class PartReader:
         """The answer of the first reading of `question` that answers it (or computes something), else of
         its last reading, with that reading."""
         focus, before, follows, checks = question.text, question.before, question.follows, question.checks
-        # A follow-up ("Et le CDG, il peut aussi ?") is read with the question it takes up, whose clause
-        # it may share, and so is a question asked again ("Autrement dit, …"); another question too weak alone, with
-        # the sentence before it.
+        # A follow-up ("Et le CDG, il peut aussi ?") is read with the question it takes up, whose clause it may share,
+        # and so is a question asked again ("Autrement dit, …"); another too weak alone, with the sentence before it.
         together = follows or question.restates
         readings = (f"{before} {focus}",) if together else (focus, f"{before} {focus}") if before else (focus,)
         # A follow-up giving figures of its own ("2) et pour 3 h") is computed with them, not with those of the
