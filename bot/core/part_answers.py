@@ -104,3 +104,10 @@ def placed(whole: Answer, parts: list[Answer], matcher: Matcher) -> list[Answer]
         if clause in near:
             return [*parts[:index], replace(whole, question=part.question), *parts[index + 1 :]]
     return [whole]
+
+
+def one_sentence(sentences: list[str], first: str, second: str) -> bool:
+    """Whether two questions as found (`first` then `second`) were asked in one of the message's `sentences`: the end of
+    the first and the start of the second stand in it ("combien coûte une heure du CDG, et si le trajet est compté")."""
+    end, start = " ".join(first.split()[-3:]), " ".join(second.split()[:3])
+    return any(end in text and start in text for text in (" ".join(sentence.split()) for sentence in sentences))

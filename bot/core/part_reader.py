@@ -26,6 +26,7 @@ from .part_answers import (
     clause_answer,
     first_clause,
     not_found,
+    one_sentence,
     refused,
     repeated,
     said_again,
@@ -114,7 +115,7 @@ class PartReader:
                 part = shown = own  # the computation before again ("Il me faut le jour exact …"): its own clause
             if self._refused_alone(asking, part, question, answered) or self._off_topic(part, question):
                 part = shown = not_found(question.text)
-            if not (said_again(shown, question, answered) or self._joined(part, question, answered, counted)):
+            if not (said_again(shown, question, answered) or self._joined(part, question, answered, counted, texts)):
                 self._record(part, shown, question, answered)
         return answered.parts
 
@@ -130,9 +131,8 @@ class PartReader:
         # question it takes up (2 h + 3 h); one giving none ("Et pour La Fibre ?") keeps that question's date.
         figured = follows and not any(char.isdigit() for char in focus)
         for reading in readings:
-            # A question too weak alone is read again with the sentence (or the piece) before it,
-            # unless that only finds again the clause of an earlier question (then it is not its own).
-            # a claim checked is read on its own words: the context around it is other claims, or who checks it
+            # A question too weak alone is read again with the sentence (or the piece) before it, unless that only
+            # finds again an earlier question's clause (then not its own); a claim checked is read on its own words
             part = self._answer(asking, focus, reading, "" if checks else reading if figured else focus, alone=checks)
             if worth_giving(part) or refused(part, reading, self.matcher):
                 break
@@ -202,22 +202,22 @@ class PartReader:
         before = question.before.rstrip()
         return not before or before.endswith("?") or self.off_topic(f"{before} {question.text}", doubted)
 
-    def _joined(self, part: Answer, question: Question, answered: Answered, counted: Callable[[], bool]) -> bool:
-        """Whether `question` asks on the clause the question just before answered, and is answered with it, once
-        (issue 12): "La convention est-elle reconduite automatiquement ? Et pour combien de temps ?" gets article 3
-        once, quoting what each asked; a computation quoting that clause answers it too ("combien coûte une heure du CDG,
-        et si le trajet est compté en plus"). Not a follow-up ("Et pour le CDG ?" takes the question up on purpose),
-        nor a calculation (its figures are its own), nor a question naming a party the first does not (its answer may
-        be that party's)."""
+    def _joined(
+        self, part: Answer, question: Question, answered: Answered, counted: Callable[[], bool], texts: list[str]
+    ) -> bool:
+        """Whether `question` asks on the clause the question before answered, answered with it once (issue 12): "La
+        convention est-elle reconduite automatiquement ? Et pour combien de temps ?" gets article 3 once, quoting what
+        each asked; a computation quoting that clause answers it too in its sentence (`texts`: "combien coûte une heure
+        du CDG, et si le trajet est compté en plus"), not asked apart ("… quel montant ? Et comment règle-t-on ?"). Not
+        a follow-up ("Et pour le CDG ?"), a calculation (its figures are its own), nor a question naming another party."""
         last = answered.parts[-1] if answered.parts else None
-        # a follow-up naming no party ("… à distance ? c'est facturé pareil ?") asks on the same case; "et nous, on peut
-        # aussi ?" asks another party's
+        # a follow-up naming no party ("… à distance ? c'est facturé pareil ?") asks on the same case, not "et nous ?"
         taken_up = question.follows and self.names_a_party(question.text)
         if taken_up or not (last and clause_answer(part)):
             return False
-        # "combien coûte une heure du CDG, et si le temps de route est compté en plus": the computation, which quotes
-        # the clause, answers it too
+        # "combien coûte une heure du CDG, et si le temps de route est compté en plus": the computation answers both
         computed = last.kind == "calculation" and last.citations and last.citations[0].id == part.citations[0].id
+        computed = computed and one_sentence(texts, last.question, question.text)
         if computed and not question.follows and not self.named(question.text) - self.named(last.question):
             answered.parts[-1] = replace(last, question=f"{last.question} {question.text}")
             return True
