@@ -10,6 +10,7 @@ import re
 from datetime import date
 from functools import cache, lru_cache
 
+from .bare_days import bare_days
 from .calendar_names import calendar_names
 from .date_mention import DateMention, yearless
 from .date_mention import mention as _mention
@@ -93,7 +94,9 @@ def _find_dates(question: str, today: date | None) -> tuple[DateMention, ...]:
         found.extend(days_of_months(folded, today))
         found.extend(weekday_days(folded, today, found))
     found.sort(key=lambda mention: mention.start)
-    return tuple(years_from_neighbours(found, today, folded) if today is not None else found)
+    found = years_from_neighbours(found, today, folded) if today is not None else found
+    # "le 3 février 2026, par le CDG le 11 et par La Fibre le 19": days of that month (bare_days.py)
+    return tuple(sorted([*found, *bare_days(folded, found)], key=lambda mention: mention.start))
 
 
 def _scan_numeric(folded: str, start: int, today: object) -> list[Item[DateMention]]:

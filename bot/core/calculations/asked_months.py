@@ -26,7 +26,9 @@ class AskedMonths:
     def apart(self, text: str, roles: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`roles` (of folded `text`), the billed hours of another month than the one month its question names given
         the role OTHER_MONTH, when some of the hours are of the month asked."""
-        asked = {self._numbers[name] for name in self._name.findall(asking(text))}
+        question = asking(text)  # its piece with the "?", not a list's lines before it ("- 8 septembre : 3h ; …")
+        question = " ".join(piece for piece in question.split(";") if "?" in piece) or question
+        asked = {self._numbers[name] for name in self._name.findall(question)}
         if len(asked) != 1:
             return roles
         months = [self._month_of(text, duration) for duration, _ in roles]
