@@ -13,15 +13,28 @@ from ..date_mentions import DateMention
 from ..deadlines import compute_deadlines, format_date
 from .date_roles import Role
 
+# The last day a part of a month said can be ("début mars": by the 10th, "mi-mars": by the 20th), as folded.
+_PART_ENDS = {"debut": 10, "mi": 20}
+
 
 def without_earlier_months(signatures: list[Role]) -> list[Role]:
-    """`signatures` without the months that end before a full date signed later."""
+    """`signatures` without the months (or their start or middle: "début mars 2026") that end before a full date signed
+    later ("… le CDG et La Fibre le 24 mars": the 24th is the last signature)."""
     full = max((r.mention.value for r in signatures if r.mention.value and not r.mention.month_only), default=None)
     return [
-        r
-        for r in signatures
-        if not (full and r.mention.month_only and r.mention.value and r.mention.value + relativedelta(months=1) <= full)
+        r for r in signatures if not (full and r.mention.month_only and r.mention.value and _ends(r.mention) < full)
     ]
+
+
+def _ends(mention: DateMention) -> date:
+    """The day after the last one a month said (`month_only`) can be."""
+    assert mention.value is not None
+    part = mention.text.split("-")[0].split()[0] if mention.text.strip() else ""
+    return (
+        mention.value.replace(day=_PART_ENDS[part] + 1)
+        if part in _PART_ENDS
+        else mention.value + relativedelta(months=1)
+    )
 
 
 def month_only(question: str, mention: DateMention, today: date, citations: tuple[Citation, ...]) -> Answer:
