@@ -88,6 +88,11 @@ WITHOUT_CDG_NOTE = (
     "Je n'ai pas compté {hours} : votre message dit que le CDG 62 n'y était pas, et il ne facture que le temps qu'il "
     "passe (article 4.2.1)."
 )
+# "venu chez nous 1h30 le matin, puis il est allé à Barlin pour 2h" (duration_roles `elsewhere`).
+ELSEWHERE_NOTE = (
+    "Je n'ai pas compté {hours} : d'après votre message, ces heures ont été passées ailleurs, pour une autre "
+    "collectivité (le CDG 62 facture chaque intervention à la collectivité au profit de laquelle elle est faite)."
+)
 
 # "En novembre elle est revenue le 4 pour 1h. Combien sur la facture d'octobre ?" (asked_months.py).
 OTHER_MONTH_NOTE = "Je n'ai pas compté {hours} : ces heures sont d'un autre mois que celui de votre question."
@@ -104,6 +109,7 @@ def role_notes(roles: list[tuple[Duration, str]], misread: list[tuple[Duration, 
         "cancelled": CANCELLED_NOTE,
         "later_invoice": LATER_INVOICE_NOTE,
         "without_cdg": WITHOUT_CDG_NOTE,
+        "elsewhere": ELSEWHERE_NOTE,
         "to_come": TO_COME_NOTE,
         OTHER_MONTH: OTHER_MONTH_NOTE,
         APART: APART_NOTE,
