@@ -109,6 +109,11 @@ class LineQuestions:
         ("les signatures ont été échelonnées, et reste à savoir à partir de quelle signature …" asks)?"""
         return self._told(sentence) and not self._asks(sentence, True)
 
+    def tells_story(self, sentence: str) -> bool:
+        """Does `sentence` tell what happened with "avoir" or "être" ("le technicien du CDG est venu mardi"), asking
+        nothing: a list's item before its first question is the story."""
+        return (self._told(sentence) or bool(self._story.search(sentence.lower()))) and not self._asks(sentence, True)
+
     def _told(self, sentence: str) -> bool:
         return tells_value(sentence) or bool(self._past.search(sentence.lower()))
 

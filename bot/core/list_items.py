@@ -4,23 +4,17 @@ that tells the situation in a list whose questions end with "?"."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Protocol
 
 _TOLD_ITEM = re.compile(r"^(?:\S+\s+){11,}[^?]*\.$")  # twelve words or more, ending with a full stop
-
-
-class HasText(Protocol):
-    """A question as found (questions.Question): its text."""
-
-    @property
-    def text(self) -> str: ...
 
 
 class ItemReading(Protocol):
     """What a list's items tell (line_questions.LineQuestions)."""
 
     def tells(self, sentence: str) -> bool: ...
+    def tells_story(self, sentence: str) -> bool: ...
     def requests(self, item: str) -> bool: ...
 
 
@@ -29,7 +23,7 @@ def asking_items(sentences: list[tuple[str, bool, bool]], reading: ItemReading) 
     ask (of every list when none asks), but not, in a list whose questions end with "?", an item ending with a full
     stop that is long or tells (`reading.tells`) what happened or a value ("2. Aux termes de l'article L. 2312-1, le
     budget doit être voté en équilibre ; je souhaite donc inscrire un crédit.", "2. Le devis a été signé par le
-    maire."); in a to-do list some items of which are requests (`reading.requests`: "- demander si …"), those only:
+    maire."; before the first "?", "2. Le CDG est venu deux fois."); in a to-do list some items of which are requests (`reading.requests`: "- demander si …"), those only:
     the others are tasks."""
     quiet = not any(asks for _, _, asks in sentences)
     asking: set[int] = set()
@@ -37,8 +31,11 @@ def asking_items(sentences: list[tuple[str, bool, bool]], reading: ItemReading) 
         if todo := {i for i in run if reading.requests(sentences[i][0])}:
             asking |= todo | {i for i in run if sentences[i][2]}
         elif quiet or any(sentences[i][2] for i in run):
-            marked = any(sentences[i][0].rstrip().endswith("?") for i in run)
-            asking |= {i for i in run if not (marked and not sentences[i][2] and _told(sentences[i][0], reading.tells))}
+            marked = [i for i in run if sentences[i][0].rstrip().endswith("?")]
+            # before the first item with its "?", "être" tells too ("2. Le CDG est venu deux fois. 3. Qui paie … ?")
+            story = [i for i in run if marked and i < marked[0] and _told(sentences[i][0], reading.tells_story)]
+            told = {i for i in run if marked and not sentences[i][2] and _told(sentences[i][0], reading.tells)}
+            asking |= set(run) - told - set(story)
     return asking
 
 
@@ -58,11 +55,3 @@ def runs(listed: list[bool]) -> list[list[int]]:
             else:
                 found.append([i])
     return found
-
-
-def set_apart(items: set[str], asked: Sequence[HasText]) -> bool:
-    """Whether every question `asked` is one of the list `items` its writer set apart, all asked alike (each ending with
-    its "?", or none): each is its own question ("1°) … ? 2°) … ?"), never joined to the one before on the same clause;
-    not in a list that tells what happened beside its question ("2. Le CDG est venu deux fois. 3. Qui paie … ?")."""
-    texts = [question.text for question in asked]
-    return all(text in items for text in texts) and len({text.rstrip().endswith("?") for text in texts}) == 1

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import Protocol
 
 from .answer import Answer, Citation
 from .context_terms import first_terms
 from .figures import shared, with_own
-from .list_items import set_apart
 from .matching import Matcher
 from .message import Message
 from .part_answers import (
@@ -79,7 +77,6 @@ class PartReader:
         counterpart: Callable[[str, list[str], str, str], Answer | None] = lambda *_: None,
         inside: Callable[[str], tuple[str, ...]] = lambda _: (),
         off_topic: Callable[[str, bool], bool] = lambda *_: False,
-        counts: Callable[[str], int] = lambda _: 0,
     ) -> None:
         self.matcher = matcher
         self.threshold = threshold  # a lone question's: a part answered under it is answered only as one of several
@@ -89,7 +86,6 @@ class PartReader:
         self.counterpart = counterpart  # (question, terms, a party's clause, another party): that party's own clause
         self.inside = inside  # the articles a clause is a sub-article of (Knowledge.articles_of)
         self.off_topic = off_topic  # whether the classifier reads a text alone as "hors sujet"
-        self.counts = counts  # how many things a sentence announces ("2 questions du maire : …": 2), 0 if none
 
     def answers(
         self, message: Message, asked: Sequence[Question], *, anchored: bool, answer_part: PartAnswerer
@@ -100,11 +96,7 @@ class PartReader:
         figures = shared(message.context)  # each question's `figures` starts with it: folded once
         asking = _Asking(message, context_terms, figures, anchored, answer_part)
         answered = Answered()
-        # "2 questions du maire : … ? et … ?", "1°) … ? 2°) … ?" (list_items.set_apart): as many answers as questions
-        # counted or set apart, none joined to the clause before (a computation answering both, a question only asking
-        # again, still once); read when a join is about to happen
-        items, texts = {s.text for s in message.own if s.listed}, [s.text for s in message.sentences]
-        counted = cache(lambda: set_apart(items, asked) or max(map(self.counts, texts), default=0) >= len(asked))
+        texts = [sentence.text for sentence in message.sentences]  # where a computation's next question was asked
         for question in asked:
             part, reading = self._first_good_reading(asking, question)
             part = settled(part, reading, question, answered)
@@ -115,7 +107,7 @@ class PartReader:
                 part = shown = own  # the computation before again ("Il me faut le jour exact …"): its own clause
             if self._refused_alone(asking, part, question, answered) or self._off_topic(part, question):
                 part = shown = not_found(question.text)
-            if not (said_again(shown, question, answered) or self._joined(part, question, answered, counted, texts)):
+            if not (said_again(shown, question, answered) or self._joined(part, question, answered, texts)):
                 self._record(part, shown, question, answered)
         return answered.parts
 
@@ -202,35 +194,30 @@ class PartReader:
         before = question.before.rstrip()
         return not before or before.endswith("?") or self.off_topic(f"{before} {question.text}", doubted)
 
-    def _joined(
-        self, part: Answer, question: Question, answered: Answered, counted: Callable[[], bool], texts: list[str]
-    ) -> bool:
-        """Whether `question` asks on the clause the question before answered, answered with it once (issue 12): "La
-        convention est-elle reconduite automatiquement ? Et pour combien de temps ?" gets article 3 once, quoting what
-        each asked; a computation quoting that clause answers it too in its sentence (`texts`: "combien coûte une heure
-        du CDG, et si le trajet est compté en plus"), not asked apart ("… quel montant ? Et comment règle-t-on ?"). Not
-        a follow-up ("Et pour le CDG ?"), a calculation (its figures are its own), nor a question naming another party."""
+    def _joined(self, part: Answer, question: Question, answered: Answered, texts: list[str]) -> bool:
+        """Whether `question` is answered with the question before, once: it asks the same again in other words ("Qui
+        signe pour La Fibre ? Enfin, je veux dire, qui est son président ?"), it only takes it up on its clause ("Peut-on
+        résilier avant le terme ? Comment ?"), or a computation quoting its clause answers it in the same sentence (`texts`: "combien coûte une heure du CDG, et si le trajet est compté en plus").
+        Two distinct questions on one clause are two sections, each quoting what it asks ("La Fibre facture à quel
+        moment ? et si on paie en retard ?"): messages written by people who never saw this bot count them so (issue
+        12's several-question messages; measured on five sets written for session 45, see README)."""
         last = answered.parts[-1] if answered.parts else None
-        # a follow-up naming no party ("… à distance ? c'est facturé pareil ?") asks on the same case, not "et nous ?"
-        taken_up = question.follows and self.names_a_party(question.text)
-        if taken_up or not (last and clause_answer(part)):
-            return False
-        # "combien coûte une heure du CDG, et si le temps de route est compté en plus": the computation answers both
+        if not (last and clause_answer(part)) or (question.follows and self.names_a_party(question.text)):
+            return False  # "et nous, on peut aussi ?" asks another party's case
         computed = last.kind == "calculation" and last.citations and last.citations[0].id == part.citations[0].id
-        computed = computed and one_sentence(texts, last.question, question.text)
-        if computed and not question.follows and not self.named(question.text) - self.named(last.question):
+        same_party = not self.named(question.text) - self.named(last.question)
+        if computed and one_sentence(texts, last.question, question.text) and not question.follows and same_party:
             answered.parts[-1] = replace(last, question=f"{last.question} {question.text}")
             return True
-        if not clause_answer(last) or counted():
-            return False  # `counted`: the writer counted her questions, each its own section (see `answers`)
-        other_party = not question.restates and bool(self.named(question.text) - self.named(last.question))
+        if not clause_answer(last):
+            return False
         first, second = last.citations[0].id, part.citations[0].id
-        # the same clause, or a clause and its article ("art-4.2.1", "art-4.2"): one question, answered with the clause
+        # a follow-up on the same clause, or a clause and its article ("art-4.2.1", "art-4.2": "… ? Comment ?"); a
+        # clause and its article in one sentence ("est-ce plus cher que le CDG 62, qui facture combien ?")
         last_inside, part_inside = second in self.inside(first), first in self.inside(second)
-        # a question asked again in other words is one question, whatever clause its own words find ("Qui signe pour
-        # La Fibre ? Enfin, je veux dire, qui est son président ?")
-        if not (first == second or last_inside or part_inside or question.restates) or other_party:
-            return False  # another clause, or another party's case ("La Fibre … ? Et le CDG 62 peut-il … ?")
+        inside = (last_inside or part_inside) and one_sentence(texts, last.question, question.text)
+        if not (question.restates or inside or (question.follows and (first == second or last_inside or part_inside))):
+            return False
         joined = f"{last.question}{' ' if last.question.endswith(('?', '.', '!')) else ' ; '}{question.text}"
         # the clause's answer (what was asked precisely), else the surer reading's
         surer, other = (part, last) if part_inside or (not last_inside and part.score > last.score) else (last, part)
