@@ -23,8 +23,8 @@ def asking_items(sentences: list[tuple[str, bool, bool]], reading: ItemReading) 
     ask (of every list when none asks), but not, in a list whose questions end with "?", an item ending with a full
     stop that is long or tells (`reading.tells`) what happened or a value ("2. Aux termes de l'article L. 2312-1, le
     budget doit être voté en équilibre ; je souhaite donc inscrire un crédit.", "2. Le devis a été signé par le
-    maire."; before the first "?", "2. Le CDG est venu deux fois."); in a to-do list some items of which are requests (`reading.requests`: "- demander si …"), those only:
-    the others are tasks."""
+    maire."; before the first "?", "2. Le CDG est venu deux fois."); in a to-do list some items of which are requests
+    (`reading.requests`: "- demander si …"), those only: the others are tasks."""
     quiet = not any(asks for _, _, asks in sentences)
     asking: set[int] = set()
     for run in runs([listed for _, listed, _ in sentences]):

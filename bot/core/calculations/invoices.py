@@ -3,13 +3,10 @@ not the CDG 62's, one more invoice of the year before it, or a loss."""
 
 from __future__ import annotations
 
-import re
-
 from ..cost import DurationReader
 from .base import sentence_start, since_break
 from .cues import Cues
 
-_AMOUNT = re.compile(r"\d[\d\s.,]*\s*(?:€|euros?\b)")  # "1 150 €", "780 euros"
 ITEM_REACH = 60  # characters back from an amount to its list item's start, where the item names its party
 
 
@@ -74,5 +71,7 @@ class Invoices:
 
     def _continues(self, part: str) -> bool:
         """Whether `part` is only "de" and amounts joined by addition words ("de 780 € et de "): no words of its own."""
-        left = _AMOUNT.sub(" ", self.cues.addition.sub(" ", part) if self.cues.addition else part)
-        return bool(left.split()) and set(left.split()) <= {"de", "d'"}
+        for _, start in reversed(self.reader.amount_spans(part)):  # the amounts as the calculators read them
+            part = f"{part[:start]} {part[self.reader.amount_end(part, start) :]}"
+        left = (self.cues.addition.sub(" ", part) if self.cues.addition else part).split()
+        return bool(left) and set(left) <= {"de", "d'"}
