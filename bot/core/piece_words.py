@@ -48,6 +48,11 @@ class PieceWords:
         self._piece_end = re.compile(rf"(\s*[,;]\s*|\s+(?=(?:{free})[\s,](?!\s*(?:{going_on})\b)))", re.IGNORECASE)
         self._link = re.compile(rf"^(?:(?:{links})(?:[\s,]+|$))+")
         self._run_on_start = re.compile(rf"\s+(?=(?:{alternatives(reading.run_on_starts)})\s)", re.IGNORECASE)
+        # "le technicien est venu de 14h à 17h30 | combien on va payer": a story, then its question in its words' order
+        subjects = alternatives(reading.inverted_subjects)
+        self._run_on_tail = re.compile(
+            rf"(?<!\w)(?:{alternatives(reading.tail_question_words)}) (?:{subjects}) \w+(?: \w+){{0,2}}\W*$"
+        )
         self._inversion = re.compile(rf"\w-(?:t-)?(?:{alternatives(reading.inverted_subjects)})\b")
         inverted = alternatives(reading.asking_inversions)
         spaced = alternatives(reading.spaced_inversion_verbs)
@@ -64,6 +69,7 @@ class PieceWords:
         self._indefinite = re.compile(rf"(?:{alternatives(reading.indefinite_words)})\s+\w+\W*$")  # n'importe quand
         self._yes_no = re.compile(rf"(?:{phrases_pattern(reading.closing_yes_no, start=False).pattern})\W*$")
         self._condition = phrases_pattern(reading.condition_words, start=True)
+        self._direct = phrases_pattern(reading.direct_question_marks, start=False)  # "est-ce que" asks anywhere
         self._topic = phrases_pattern(reading.topic_openers, start=True)  # a new question follows: "autre chose :"
         self._item = phrases_pattern(reading.listing_openers, start=True)
         self._adverbial = phrases_pattern(reading.adverbial_phrases, start=True)  # "le cas échéant": no item
@@ -181,6 +187,8 @@ class PieceWords:
         a question word asks wherever it stands (a message without "?")."""
         if in_place and not self._in_place.isdisjoint(WORD.findall(folded)):
             return True  # "et on doit prévenir combien de temps avant", "si on paie en retard c'est combien"
+        if self._direct.search(folded):
+            return True  # "pour ajouter un service est-ce qu'il faut un devis": its topic, then the question
         label_off = folded.rsplit(" : ", 1)[-1]  # "ma question : quand il vient en visio, …": a condition still
         if self._condition.match(label_off) and not (indirect and self._if.match(label_off)):
             # A condition, unless it is itself a question ("quand la Fibre facture-t-elle ?").
@@ -190,6 +198,7 @@ class PieceWords:
             or (indirect and bool(self._indirect.match(folded)))
             or self._inversion.search(folded)
             or self._asking.search(folded)  # "les élus veulent savoir pour combien de temps…"
+            or self._run_on_tail.search(folded)
             or self._unsure.search(folded)  # "je sais pas qui signe pour le CDG, et …": what she does not know
             or self._closes(folded, self.has_subject(folded.rsplit(":", 1)[-1].strip()))  # "et ça commence quand"
             or (":" in folded and self._opener.search(folded.rsplit(":", 1)[-1]))

@@ -65,6 +65,8 @@ class Reading:
     indefinite_words: tuple[str, ...] = ()
     unasking_idioms: tuple[str, ...] = ()
     condition_words: tuple[str, ...] = ()
+    direct_question_marks: tuple[str, ...] = ()
+    tail_question_words: tuple[str, ...] = ()
     listing_openers: tuple[str, ...] = ()
     adverbial_phrases: tuple[str, ...] = ()
     question_starts: tuple[str, ...] = ()

@@ -131,6 +131,8 @@ class VocabularyFile(StrictModel):
     indefinite_words: list[str] = []
     unasking_idioms: list[str] = []
     condition_words: list[str] = []
+    direct_question_marks: list[str] = []
+    tail_question_words: list[str] = []
     listing_openers: list[str] = []
     adverbial_phrases: list[str] = []
     question_starts: list[str] = []
