@@ -46,8 +46,8 @@ _SAME_DAY_GAP = re.compile(r"[^\w.;!?]*(?:\w{1,6}[^\w.;!?]+){0,4}")
 
 
 def ago(folded: str, today: date, exact: Sequence[DateMention] = ()) -> list[DateMention]:
-    """ "il y a 18 mois" → today minus 18 months, flagged approximate; not when one of the `exact` dates written right
-    after it tells the day ("signée il y a 2 ans le 15 janvier 2025": that day, not an approximate 28 November 2024)."""
+    """ "il y a 18 mois" → today minus 18 months, flagged approximate; not when one of the `exact` dates written next
+    to it tells the day ("signée il y a 2 ans le 15 janvier 2025": that day, not an approximate 28 November 2024)."""
     found: list[DateMention] = []
     if "il y a " not in folded:  # what every match of _AGO holds: the text is not scanned
         return found
@@ -59,19 +59,21 @@ def ago(folded: str, today: date, exact: Sequence[DateMention] = ()) -> list[Dat
             if unit != "years":
                 continue
             unit, count = "months", count * 12 + 6
-        told = [m for m in exact if m.value and _SAME_DAY_GAP.fullmatch(folded, match.end(), m.start)]
+        # the exact day told right after it, or before it ("le 27 novembre 2025, il y a un an"): the gap between them
+        gaps = [
+            (match.end(), m.start) if m.start >= match.end() else (m.start + len(m.text), match.start())
+            for m in exact
+            if m.value
+        ]
+        told = [gap for gap in gaps if gap[0] <= gap[1] and _SAME_DAY_GAP.fullmatch(folded, *gap)]
         second = match.group(6) or ""  # "et deux semaines"
         more = count_of(match.group(5)) if second else 0
-        if (
-            0 < count <= 30 * (12 if unit == "months" else 52 if unit == "weeks" else 1)
-            and not told
-            and more is not None
-        ):
+        most = 30 * (12 if unit == "months" else 52 if unit == "weeks" else 1)
+        if 0 < count <= most and not told and more is not None:
             unit_more = "days" if second.startswith("jour") else _AGO_UNITS.get(second, "weeks")
             value = today - relativedelta(**{unit: count}) - relativedelta(**{unit_more: more})
-            exact_day = (
-                bool(match.group(7) or match["exactly"]) and not second
-            )  # "il y a un an jour pour jour": that day
+            # "il y a un an jour pour jour": that day
+            exact_day = bool(match.group(7) or match["exactly"]) and not second
             found.append(DateMention(match.group(0), value, "", match.start(), approximate=not exact_day))
     return found
 

@@ -17,8 +17,9 @@ def not_an_anniversary(end: DateMention, signature: date) -> list[str]:
     if years > 0 and years % 2 == 0 and signature + relativedelta(years=years) == end.value:
         return []
     return [
-        f"Le {end.value:%d/%m/%Y} n'est pas une date anniversaire de la convention : la collectivité ne peut la "
-        "résilier qu'à sa date anniversaire (article 6)."
+        # its day not written again: the answer's own dates are the ones to read (a skimming reader takes the first)
+        "La date de fin que donne votre message n'est pas une date anniversaire de la convention : la collectivité ne "
+        "peut la résilier qu'à sa date anniversaire (article 6)."
     ]
 
 
@@ -27,7 +28,13 @@ def coming_events(events: list[date], signature: date, today: date) -> list[str]
     now = compute_deadlines(signature, today)
     lines = []
     for day in events:
-        if day <= now.open_notice:
+        if day == now.open_notice:  # not "before the deadline … (0 jours plus tard)"
+            lines.append(
+                f"Le {format_date(day)}, la date que vous indiquez, est le dernier jour : la lettre recommandée doit être "
+                f"reçue par les autres parties ce jour-là au plus tard (pour l'échéance du {now.open_end:%d/%m/%Y})."
+            )
+            continue
+        if day < now.open_notice:
             lines.append(
                 f"Le {format_date(day)}, la date que vous indiquez, est avant la date limite du "
                 f"{now.open_notice:%d/%m/%Y} (pour l'échéance du {now.open_end:%d/%m/%Y}) : vous êtes encore dans les temps, si "

@@ -140,15 +140,17 @@ class Totals(Calculator):
         said = [amount for amount, _ in billed]
         if self.cues.before_tax_words.search(text, max(0, billed[0][1] - SAME_SPAN), billed[0][1] + SAME_SPAN):
             return (  # "100 € HT pour 2h": not compared with a TTC price as if it were one
-                f"Votre message donne {format_euros(said[0])} hors taxes pour le CDG 62 ; la convention fixe un prix TTC : "
+                "Votre message donne un montant hors taxes pour le CDG 62 ; la convention fixe un prix TTC : "
                 f"{detail} TTC font {format_euros(cdg)} (article 4.2.1), et elle ne fixe aucun montant HT ni taux de TVA."
             )
         if said[0] == cdg:
             return f"Les {format_euros(cdg)} de votre message sont bien le prix de {detail} TTC (article 4.2.1)."
+        # The message's wrong amount is not written again: the answer gives the right one, and how far the message's is
+        # from it (a reader skimming the answer takes the first amount it reads; users act on it).
         gap = abs(said[0] - cdg)
         return (
-            f"Votre message donne {format_euros(said[0])} pour le CDG 62, alors que {detail} TTC font "
-            f"{format_euros(cdg)} (article 4.2.1) : {format_euros(gap)} {'de plus' if said[0] > cdg else 'de moins'}, "
+            f"{detail[:1].upper()}{detail[1:]} TTC font {format_euros(cdg)} (article 4.2.1) : le montant de votre message "
+            f"pour le CDG 62 {'dépasse ce prix' if said[0] > cdg else 'est inférieur à ce prix'} de {format_euros(gap)}, "
             f"soit {format_hours(gap / HOURLY_RATE)} au taux horaire. "
             "Vérifiez le temps passé facturé, trajet compris."
         )
