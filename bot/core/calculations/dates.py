@@ -13,6 +13,7 @@ from ..date_mentions import DateMention, find_dates
 from ..deadlines import format_date, from_anniversary, plausibility_problem
 from .base import UNKNOWN_DAY, Calculator, Context, asking, letter_alone, refusal, sentence_start
 from .calendar_notes import coming_events, not_an_anniversary
+from .claimed import ClaimedLetters, verdict
 from .date_roles import SENTENCE_MARKS, DateRoles, Role
 from .following_days import FollowingDays
 from .letter_only import LetterOnly
@@ -41,6 +42,7 @@ class Dates(Calculator):
         self.letter_only = LetterOnly(context, self.notices)
         self.periods = Periods(self.words.later_periods, self.cues.termination)
         self.anchors = Anchors(context.knowledge.reading.anchor_words)
+        self.claims = ClaimedLetters(context.knowledge.reading.claim_verbs)
         self.following = FollowingDays(self.words.following_days)
         # a question nearest these may ask the calendar of a signature's date
         self.signing_clauses = (*self.calendar_clauses, *self.words.clauses.signing)
@@ -164,9 +166,12 @@ class Dates(Calculator):
             notes.append(warning)
         if anniversary is None and (ends := by_role.get("end")):
             notes.extend(not_an_anniversary(ends[-1].mention, signature))
+        letters = [r for r in by_role.get("letter", []) if not self.claims.claimed(folded, r.mention)]
+        if claimed := [r.mention for r in by_role.get("letter", []) if r.mention.value and r not in letters]:
+            notes.append(verdict(claimed[-1], signature))  # "ma collègue dit qu'on envoie le recommandé le …"
         if receipts := by_role.get("receipt"):  # the day it reached them is the one article 6 reads: the last of all
             body = self.notices.letter(_latest(receipts), signature, received=True)
-        elif letters := by_role.get("letter"):
+        elif letters:
             body = self.notices.letter(letters[-1].mention, signature, today=today)
         elif review := self.periods.review(folded, signature, today):  # "quand aura lieu le premier réexamen ?"
             return Answer(question, True, "calculation", "\n".join([review, *notes]), self.review_citations(), 1.0)
