@@ -65,6 +65,7 @@ class VisitSpans(StrictModel):
     """How long visits said for a period go on ("par mois pendant 12 mois"): its links and units (a year's count)."""
 
     links: list[str] = []
+    articles: list[str] = []  # "pendant les douze mois": between the link and the number
     units: dict[str, int] = {}
 
 

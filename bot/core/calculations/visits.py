@@ -63,9 +63,9 @@ class Visits(AddedUp):
         spans = self.words.visit_spans
         self._units = {fold(unit): count for unit, count in spans.units.items()}  # "mois": 12 a year
         links, units = alternation(map(fold, spans.links)), alternation(self._units)
-        self._span = (
-            re.compile(rf"(?<![a-z])(?:{links}) (\d{{1,3}}|une?) ({units})(?![a-z])") if links and units else None
-        )
+        article = rf"(?:(?:{alternation(map(fold, spans.articles))}) )?" if spans.articles else ""
+        span = rf"(?<![a-z])(?:{links}) {article}(\d{{1,3}}|une?) ({units})(?![a-z])"
+        self._span = re.compile(span) if links and units else None
         # "2 h par mois de février à décembre inclus": the months from one to the other, both counted
         months = calendar_names().months
         self._month_numbers = {fold(name): number for number, name in enumerate(months, 1)}
