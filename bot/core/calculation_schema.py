@@ -20,6 +20,7 @@ class PauseWords(StrictModel):
     links: list[str] = []
     after: list[str] = []
     labels: list[str] = []
+    verbs: list[str] = []  # "il a déjeuné avec le maire de 12h à 13h": a meal said by its verb, a few words before
 
 
 class PartyWords(StrictModel):

@@ -15,6 +15,7 @@ from ..money import format_hours
 from ..word_patterns import alternation
 
 REACH = 40  # characters before hours where a break's words are looked for
+MEAL_WORDS = 4  # words between a meal's verb and its hours ("il a déjeuné avec le maire de 12h à 13h")
 PAUSE_NOTE = (
     "J'ai retiré la pause ({said}) du temps passé : le CDG 62 facture le temps passé à l'intervention (article "
     "4.2.1), et la convention ne dit pas comment une pause est comptée."
@@ -33,12 +34,15 @@ class Pauses:
     """Which hours of a message are a break, and what taking them off the stay gives."""
 
     def __init__(self, words: PauseWords | None) -> None:
-        self._before = self._after = self._label = None
+        self._before = self._after = self._label = self._meal = None
         if words:
             kinds = rf"(?:[\s-]+(?:{alternation(words.kinds)}))?" if words.kinds else ""
             links = rf"(?:\s*(?:{alternation(words.links)}))?" if words.links else ""
             self._before = re.compile(rf"(?<![a-z])(?:{alternation(words.words)}){kinds}{links}\s*$")
             self._after = re.compile(rf"\s*(?:{alternation(words.after)})(?![a-z])") if words.after else None
+            if words.verbs and words.links:  # the verb, at most MEAL_WORDS words ("avec le maire"), then its hours
+                meal = rf"(?<![a-z])(?:{alternation(words.verbs)})(?:\s+[\w']+){{0,{MEAL_WORDS}}}?\s+(?:{alternation(words.links)})\s*$"
+                self._meal = re.compile(meal)
             if words.labels:  # "12h00-13h30 : pause déjeuner", "12:35-13:40 déjeuner": a range labelled a break
                 self._label = re.compile(rf"\s*[:\-–—]?\s*(?:{alternation(words.labels)})(?![a-z])")
 
@@ -51,7 +55,8 @@ class Pauses:
 
     def is_pause(self, text: str, duration: Duration) -> bool:
         """Are these hours (in folded `digits` text) a break: right after "pause de", right before "de pause"?"""
-        before = self._before and self._before.search(text[max(0, duration.start - REACH) : duration.start])
+        said = text[max(0, duration.start - REACH) : duration.start]
+        before = (self._before and self._before.search(said)) or (self._meal and self._meal.search(said))
         labelled = duration.clock and self._label and self._label.match(text, duration.end)
         return bool(before or (self._after and self._after.match(text, duration.end)) or labelled)
 
