@@ -159,7 +159,7 @@ class Engine:
         earlier question of the message cites it ("le CDG nous a facturé 3 h … ? Et on le règle comment ?": both
         are article 4.2.1): giving way to the next clause was measured wrong more often than right."""
         terms = terms if terms is not None else self.matcher.question_terms(text)
-        asked = focus or sentence or (question if whole else "")  # its own words (a part's: itself)
+        asked = question if whole else focus or sentence  # its own words (a part's: itself, not the question before)
         if unsaid := self.mentions.unsaid(asked):  # "Qui préside Somme Numérique ?": named, nothing more
             return self.replies.unknown(question, self.replies.unsaid(unsaid, self.matcher.rank(terms)))
         if unstated := self.mentions.unstated(self.reader.cutter.reported(asked)):  # not who asks: "au service paie, …"
