@@ -125,6 +125,17 @@ class FollowUps:
         no_question = not set(WORD.findall(fold(piece))) & self._question_words
         return self.reader.cutter.is_linked(piece) and terms <= self._not_topic_terms and no_question
 
+    def _opens_next(self, piece: str, then: Sequence[Sentence]) -> bool:
+        """A party alone, no question word and no mark, on the line before a question naming none ("pour le cdg" /
+        "c'est qui qui signe"): the party that question is about, its context (a chat's lines, one idea each)."""
+        if "?" in piece or not then or not then[0].asks:
+            return False
+        if not self._party_terms.isdisjoint(self.matcher.question_terms(then[0].text)):
+            return False  # the question names its own party
+        terms = {term for term in self.matcher.question_terms(piece) if not term[0].isdigit()}
+        no_question = not set(WORD.findall(fold(piece))) & self._question_words
+        return bool(terms & self._party_terms) and terms <= self._not_topic_terms and no_question
+
     def _party_then_back(self, piece: str) -> bool:
         """A second party of the piece before, then a question on it all ("… signé la convention avec La Fibre | et le
         CDG 62 : est-ce possible ?"): the party ends the piece before, whose question the words after the colon ask."""

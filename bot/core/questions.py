@@ -105,7 +105,8 @@ class QuestionFinder(FollowUps):
             # "ki signe pr la fibre? et pr le cdg 62": a linking word and a party right after a question take it up;
             # not a line the next question goes on from ("…ht ?\net la fibre\nelle envoie sa facture quand ?")
             party = questions and not previous and self._party_only(sentence.text, sentences[index + 1 :])
-            if heading or (not sentence.asks and not party) or self._greeting(sentence.text, first=not index):
+            opens = self._opens_next(sentence.text, sentences[index + 1 :])  # "pour le cdg" / "c'est qui qui signe"
+            if heading or (not sentence.asks and not party) or opens or self._greeting(sentence.text, first=not index):
                 previous.append(sentence.text)
                 listed += [sentence.text] if sentence.listed else []
                 last = sentence.text
