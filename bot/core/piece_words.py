@@ -67,6 +67,11 @@ class PieceWords:
         self._closing_words = frozenset(fold(word).strip() for word in reading.closing_question_words)
         self._unasking = phrases_pattern(reading.unasking_idioms, start=False)  # "tel quel": no question
         self._indefinite = re.compile(rf"(?:{alternatives(reading.indefinite_words)})\s+\w+\W*$")  # n'importe quand
+        self._trailing = (
+            re.compile(rf"(?:\s+(?:{alternatives(reading.trailing_adverbs)}))+\W*$")
+            if reading.trailing_adverbs
+            else None
+        )
         self._yes_no = re.compile(rf"(?:{phrases_pattern(reading.closing_yes_no, start=False).pattern})\W*$")
         self._condition = phrases_pattern(reading.condition_words, start=True)
         self._direct = phrases_pattern(reading.direct_question_marks, start=False)  # "est-ce que" asks anywhere
@@ -219,7 +224,8 @@ class PieceWords:
     def _closes(self, folded: str, which: bool = False) -> bool:
         """Whether a folded text ends with its question word ("ça commence quand") or asks yes or no ("… ou c'est compris");
         with `which`, a piece with its own subject, "quel" and its noun too ("elle envoie sa facture à quel moment")."""
-        end = folded[-40:]
+        end = self._trailing.sub("", folded[-60:]) if self._trailing else folded[-40:]  # "… à quoi au juste"
+        end = end[-40:]
         words = WORD.findall(end) or [""]
         # "la convention dure combien de temps": its question word with what it counts, "de" and one word, at the end
         counted = len(words) >= 3 and words[-2] in ("de", "d") and words[-3] in self._closing_words

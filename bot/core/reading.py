@@ -67,6 +67,7 @@ class Reading:
     condition_words: tuple[str, ...] = ()
     direct_question_marks: tuple[str, ...] = ()
     tail_question_words: tuple[str, ...] = ()
+    trailing_adverbs: tuple[str, ...] = ()
     listing_openers: tuple[str, ...] = ()
     adverbial_phrases: tuple[str, ...] = ()
     question_starts: tuple[str, ...] = ()

@@ -133,6 +133,7 @@ class VocabularyFile(StrictModel):
     condition_words: list[str] = []
     direct_question_marks: list[str] = []
     tail_question_words: list[str] = []
+    trailing_adverbs: list[str] = []
     listing_openers: list[str] = []
     adverbial_phrases: list[str] = []
     question_starts: list[str] = []
