@@ -55,6 +55,15 @@ def repeated(shown: Answer, answered: Answered) -> bool:
     return not fresh and (computed or (last.kind, last.text) == (shown.kind, shown.text))
 
 
+def computed_before(shown: Answer, answered: Answered) -> bool:
+    """Is `shown` a computation an earlier question got, a section between them ("… date limite ? Faut-il un recommandé ?
+    Et si on n'est pas d'accord, qui tranche ?": the calendar was the first question's)?"""
+    first = shown.text.split("\n")[0]
+    return shown.kind == "calculation" and any(
+        part.kind == "calculation" and part.text.split("\n")[0] == first for part in answered.parts[:-1]
+    )
+
+
 def clause_answer(part: Answer) -> bool:
     """An answer citing a clause, not a calculation."""
     return part.answered and part.kind != "calculation" and bool(part.citations)

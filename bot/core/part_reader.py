@@ -22,6 +22,7 @@ from .part_answers import (
     NEAR,
     Answered,
     clause_answer,
+    computed_before,
     first_clause,
     not_found,
     one_sentence,
@@ -103,7 +104,8 @@ class PartReader:
             if question.follows and (own := self._counterpart(question.text, answered)):
                 part = own  # "… du CDG ? Et pour La Fibre, c'est pareil ?": La Fibre's own clause, its reading aside
             shown = part if worth_giving(part) else not_found(question.text, part.text)  # as the reply gives it
-            if repeated(shown, answered) and (own := self._own_clause(asking, question.text, reading, answered)):
+            again = repeated(shown, answered) or computed_before(shown, answered)
+            if again and (own := self._own_clause(asking, question.text, reading, answered)):
                 part = shown = own  # the computation before again ("Il me faut le jour exact …"): its own clause
             if self._refused_alone(asking, part, question, answered) or self._off_topic(part, question):
                 part = shown = not_found(question.text)
@@ -144,12 +146,15 @@ class PartReader:
         return self.counterpart(follow_up, self.matcher.question_terms(follow_up), last, next(iter(named)))
 
     def _own_clause(self, asking: _Asking, focus: str, reading: str, answered: Answered) -> Answer | None:
-        """`focus` read without the context's figures, when its own words rank first a clause the answer before lacks."""
-        cited = {citation.id for citation in answered.parts[-1].citations}
-        if (ranked := self.matcher.rank(self.matcher.question_terms(focus))) and ranked[0].clause_id in cited:
+        """`focus` read without the context's figures, when its own words rank first a clause the answer before lacks, or
+        surely one it quotes after its first (a calendar quotes article 6 second: "… et faut-il prévenir aussi le CDG ?")."""
+        cited = [citation.id for citation in answered.parts[-1].citations]
+        if (ranked := self.matcher.rank(self.matcher.question_terms(focus))) and ranked[0].clause_id in cited[:1]:
             return None
         own = self._answer(asking, focus, reading, "")
-        return own if clause_answer(own) and own.citations[0].id not in cited else None
+        if not clause_answer(own) or own.citations[0].id in cited[:1]:
+            return None
+        return own if own.citations[0].id not in cited or own.score >= SURE_CONFIDENCE else None
 
     def _answer(
         self, asking: _Asking, focus: str, reading: str, figured: str | None = None, alone: bool = False
