@@ -124,7 +124,8 @@ class PartReader:
         # A follow-up giving figures of its own ("2) et pour 3 h") is computed with them, not with those of the
         # question it takes up (2 h + 3 h); one giving none ("Et pour La Fibre ?") keeps that question's date.
         figured = follows and not any(char.isdigit() for char in focus)
-        if follows and not question.restates and before and not self.named(focus):
+        strong = follows and any(map(self.matcher.is_strong, self.matcher.question_terms(focus)))  # not "Comment ?"
+        if strong and not question.restates and before and not self.named(focus):
             alone = self._answer(asking, focus, focus, focus)
             if clause_answer(alone) and alone.confidence == "sure" and alone.score >= SURE_CONFIDENCE:
                 return alone, focus
