@@ -121,9 +121,7 @@ class FollowUps:
         mark, the sentence after it asks (`then`: the sentences after it): it opens that question."""
         if "?" not in piece and then and then[0].asks:
             return False
-        terms = {term for term in self.matcher.question_terms(piece) if not term[0].isdigit()}
-        no_question = not set(WORD.findall(fold(piece))) & self._question_words
-        return self.reader.cutter.is_linked(piece) and terms <= self._not_topic_terms and no_question
+        return self.reader.cutter.is_linked(piece) and self._no_topic(piece)
 
     def _opens_next(self, piece: str, then: Sequence[Sentence]) -> bool:
         """A party alone, no question word and no mark, on the line before a question naming none ("pour le cdg" /
@@ -132,9 +130,12 @@ class FollowUps:
             return False
         if not self._party_terms.isdisjoint(self.matcher.question_terms(then[0].text)):
             return False  # the question names its own party
+        return not self._party_terms.isdisjoint(self.matcher.question_terms(piece)) and self._no_topic(piece)
+
+    def _no_topic(self, piece: str) -> bool:
+        """No question word, and no term but the parties' names and the question words (days aside)."""
         terms = {term for term in self.matcher.question_terms(piece) if not term[0].isdigit()}
-        no_question = not set(WORD.findall(fold(piece))) & self._question_words
-        return bool(terms & self._party_terms) and terms <= self._not_topic_terms and no_question
+        return terms <= self._not_topic_terms and not set(WORD.findall(fold(piece))) & self._question_words
 
     def _party_then_back(self, piece: str) -> bool:
         """A second party of the piece before, then a question on it all ("… signé la convention avec La Fibre | et le
