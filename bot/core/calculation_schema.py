@@ -70,6 +70,13 @@ class VisitSpans(StrictModel):
     units: dict[str, int] = {}
 
 
+class DaySchedules(StrictModel):
+    """A day's timetable said for several days: the days' nouns, and the words a timetable holds between its times."""
+
+    days: list[str] = []
+    timetable_words: list[str] = []
+
+
 class CalculationClauses(StrictModel):
     """The clauses the calculations quote and compare with (`clauses:` of knowledge/calculations.yaml)."""
 
@@ -131,6 +138,7 @@ class CalculationsFile(StrictModel):
     liability_cap_alone_words: list[str] = []
     liability_cap_quote_words: str = ""
     repeat_words: list[str]
+    day_schedules: DaySchedules | None = None
     multiplication_signs: list[str] = []
     visit_words: list[str] = []
     recurring_words: list[str] = []

@@ -16,6 +16,7 @@ from ..money import format_euros, format_hours
 from .added import AddedUp
 from .base import SENTENCE_BREAK, Context, asking, sentence_start
 from .cues import CuePattern
+from .day_schedules import DaySchedules
 from .price_notes import PER_PERIOD
 
 MAX_REPEATS = 50  # a larger count before hours is no number of visits
@@ -56,6 +57,7 @@ class Visits(AddedUp):
 
     def __init__(self, context: Context) -> None:
         super().__init__(context)
+        self._schedules = DaySchedules(self.words.day_schedules)  # "deux journées, de 8h30 à 12h et de 13h30 à 17h"
         self._said: tuple[str, frozenset[int]] = ("", frozenset())  # the last text read, its visits: asked in turn
         self._per_years = {
             fold(period): count for period, count in self.words.periods_per_year.items()
@@ -201,7 +203,9 @@ class Visits(AddedUp):
         Only for the first hours after the count (of all `starts`), and not when the intervention hours from
         here on (`visits`) are as many as the count: they list those interventions one by one ("3 fois : 2 h, 1 h 30 et
         45 min"); hours after another count are not in that list ("deux journées de 7 h puis trois visites de
-        1 h 30": 2 × 7 h)."""
+        1 h 30": 2 × 7 h). Each range of a day's timetable comes back each day (day_schedules.py)."""
+        if days := self._schedules.days(text, duration):
+            return days
         if self.cues.times_after and (after := self.cues.times_after.match(text, duration.end)):
             return int(after.group(1)) if 1 < int(after.group(1)) <= MAX_REPEATS else 1  # "25 min x 2"
         first = max(0, duration.start - REPEAT_REACH)
