@@ -115,8 +115,10 @@ class Notices(Calculator):
         if targets:
             return self._provider_end(question, text, targets[-1], [r for r in letters if not r.assumed], today)
         # The day it was received counts, whatever date the letter bears ("reçu le 2 février un courrier daté du 28
-        # janvier"): the latest receipt said, else the last letter or date
+        # janvier"): the latest receipt said, else the last letter said so, else the last date ("… son recommandé le 14
+        # décembre 2026 ? Ma collègue dit un mois de préavis, donc le 14 janvier.": the letter's, not the claim's)
         received = [r for r in letters if r.role == "receipt" and r.mention.value]
+        letters = [r for r in letters if not r.assumed] or letters
         letter = max(received, key=lambda r: r.mention.value) if received else letters[-1] if letters else None
         if letter is None or letter.mention.value is None:
             return None
