@@ -75,6 +75,7 @@ class DaySchedules(StrictModel):
 
     days: list[str] = []
     timetable_words: list[str] = []
+    per_day: list[str] = []
 
 
 class CalculationClauses(StrictModel):

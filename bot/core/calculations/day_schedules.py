@@ -21,6 +21,8 @@ class DaySchedules:
         self._days = counted(words.days) if words and words.days else None
         # between the days' count and a range: only the timetable's own words and times ("de 8h30 à 12h et de 13h30 à")
         glue = alternation(words.timetable_words) if words and words.timetable_words else ""
+        daily = alternation(words.per_day) if words and words.per_day else ""
+        self._daily = re.compile(rf"\s*(?:{daily})(?![a-z])") if daily else None  # hours "par jour", the days counted
         self._timetable = (
             re.compile(rf"(?:[\s\d:,;()\-–]|h\b|h(?=\d)|(?<![a-z])(?:{glue})(?![a-z]))*") if glue else None
         )
@@ -28,10 +30,13 @@ class DaySchedules:
     def days(self, text: str, duration: Duration) -> int:
         """The count of days before a clock range of its sentence, when nothing but the timetable stands between them
         (not "deux journées : le lundi de 9h à 12h et le jeudi de 14h à 17h", two days of their own)."""
-        if not (duration.clock and self._days and self._timetable):
+        if not (self._days and self._timetable):
             return 0
         counts = list(self._days.finditer(text, sentence_start(text, duration.start), duration.start))
-        if not counts or not self._timetable.fullmatch(text, counts[-1].end(), duration.start):
+        daily = bool(self._daily and self._daily.match(text, duration.end))  # "à raison de 7 h par jour"
+        if not counts or not (
+            daily or (duration.clock and self._timetable.fullmatch(text, counts[-1].end(), duration.start))
+        ):
             return 0
         number = int(counts[-1].group(1))
         return number if 1 < number <= MAX_DAYS else 0

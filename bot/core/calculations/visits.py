@@ -112,7 +112,9 @@ class Visits(AddedUp):
         does not count the visits ("soit 6 visites"), else "": the amount is then that period's, not a total."""
         if self.cues.recurring is None or len(self._said_visits(text)) == 1:
             return ""
-        rates = (p for p in parts if p.role == "intervention" and not self.periods(text, p.duration))  # not counted
+        # not counted ("pendant 6 mois"), nor hours per day whose days are counted ("deux jours … 7 h par jour")
+        counted = (self.periods(text, p.duration) or self._schedules.days(text, p.duration) for p in parts)
+        rates = (p for p, n in zip(parts, counted, strict=True) if p.role == "intervention" and not n)
         hits = (self.cues.recurring.search(self._around(text, p.duration)) for p in rates)
         return next((hit.group() for hit in hits if hit), "")
 
