@@ -50,18 +50,18 @@ def repeated(shown: Answer, answered: Answered) -> bool:
     """Is `shown` (a computation or a reason; not the refusal of two questions) what the question just before got?"""
     last = answered.parts[-1] if answered.parts else shown  # none before: nothing repeated
     fresh = last is shown or clause_answer(shown) or shown.text == PART_NOT_FOUND
-    # the same computation, its notes aside ("J+730 ça tombe quand ? et le J-90 pour la lettre ?": one calendar)
-    computed = last.kind == shown.kind == "calculation" and last.text.split("\n")[0] == shown.text.split("\n")[0]
-    return not fresh and (computed or (last.kind, last.text) == (shown.kind, shown.text))
+    return not fresh and (same_computation(last, shown) or (last.kind, last.text) == (shown.kind, shown.text))
 
 
 def computed_before(shown: Answer, answered: Answered) -> bool:
     """Is `shown` a computation an earlier question got, a section between them ("… date limite ? Faut-il un recommandé ?
     Et si on n'est pas d'accord, qui tranche ?": the calendar was the first question's)?"""
-    first = shown.text.split("\n")[0]
-    return shown.kind == "calculation" and any(
-        part.kind == "calculation" and part.text.split("\n")[0] == first for part in answered.parts[:-1]
-    )
+    return any(same_computation(part, shown) for part in answered.parts[:-1])
+
+
+def same_computation(one: Answer, other: Answer) -> bool:
+    """The same computation, its notes aside ("J+730 ça tombe quand ? et le J-90 pour la lettre ?": one calendar)."""
+    return one.kind == other.kind == "calculation" and one.text.split("\n")[0] == other.text.split("\n")[0]
 
 
 def clause_answer(part: Answer) -> bool:

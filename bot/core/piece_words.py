@@ -224,8 +224,7 @@ class PieceWords:
     def _closes(self, folded: str, which: bool = False) -> bool:
         """Whether a folded text ends with its question word ("ça commence quand") or asks yes or no ("… ou c'est compris");
         with `which`, a piece with its own subject, "quel" and its noun too ("elle envoie sa facture à quel moment")."""
-        end = self._trailing.sub("", folded[-60:]) if self._trailing else folded[-40:]  # "… à quoi au juste"
-        end = end[-40:]
+        end = (self._trailing.sub("", folded[-60:]) if self._trailing else folded)[-40:]  # "… à quoi au juste"
         words = WORD.findall(end) or [""]
         # "la convention dure combien de temps": its question word with what it counts, "de" and one word, at the end
         counted = len(words) >= 3 and words[-2] in ("de", "d") and words[-3] in self._closing_words

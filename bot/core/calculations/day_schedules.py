@@ -28,14 +28,16 @@ class DaySchedules:
         )
 
     def days(self, text: str, duration: Duration) -> int:
-        """The count of days before a clock range of its sentence, when nothing but the timetable stands between them
-        (not "deux journées : le lundi de 9h à 12h et le jeudi de 14h à 17h", two days of their own)."""
-        if not (self._days and self._timetable):
+        """The count of days before hours of its sentence said per day ("à raison de 7 h par jour"), or before a clock
+        range when nothing but the timetable stands between them (not "deux journées : le lundi de 9h à 12h et le jeudi
+        de 14h à 17h", two days of their own)."""
+        if self._days is None:
             return 0
         counts = list(self._days.finditer(text, sentence_start(text, duration.start), duration.start))
-        daily = bool(self._daily and self._daily.match(text, duration.end))  # "à raison de 7 h par jour"
+        daily = bool(self._daily and self._daily.match(text, duration.end))
+        timetable = duration.clock and self._timetable is not None
         if not counts or not (
-            daily or (duration.clock and self._timetable.fullmatch(text, counts[-1].end(), duration.start))
+            daily or (timetable and self._timetable.fullmatch(text, counts[-1].end(), duration.start))
         ):
             return 0
         number = int(counts[-1].group(1))
