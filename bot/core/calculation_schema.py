@@ -12,6 +12,7 @@ from .calendar_schema import FollowingDaysWords, InvoiceTiming, LaterPeriods
 from .duration_grammar import DurationGrammar
 from .role_schema import DateRole, DurationRole, Events, with_events
 from .schema import StrictModel
+from .visit_schema import DaySchedules, VisitSpans
 
 
 class PauseWords(StrictModel):
@@ -62,22 +63,6 @@ class SharedBudget(StrictModel):
     apart_words: list[str] = []
 
 
-class VisitSpans(StrictModel):
-    """How long visits said for a period go on ("par mois pendant 12 mois"): its links and units (a year's count)."""
-
-    links: list[str] = []
-    articles: list[str] = []  # "pendant les douze mois": between the link and the number
-    units: dict[str, int] = {}
-
-
-class DaySchedules(StrictModel):
-    """A day's timetable said for several days: the days' nouns, and the words a timetable holds between its times."""
-
-    days: list[str] = []
-    timetable_words: list[str] = []
-    per_day: list[str] = []
-
-
 class CalculationClauses(StrictModel):
     """The clauses the calculations quote and compare with (`clauses:` of knowledge/calculations.yaml)."""
 
@@ -103,7 +88,12 @@ class CalculationsFile(StrictModel):
     signing_to_come_words: list[str] = []
     signing_after_words: list[str] = []
     other_contract_words: list[str] = []
+    other_contract_whole_words: list[str] = []
     this_convention_words: list[str] = []
+    this_convention_whole_words: list[str] = []
+    provider_period_end_words: list[
+        str
+    ] = []  # the CDG 62 or La Fibre ending it at a period's end (provider_notices.py)
     address_words: list[str] = []
     price_asked_words: list[str] = []
     time_asked_words: list[str] = []

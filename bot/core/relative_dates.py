@@ -23,8 +23,8 @@ _LIST_BREAK = re.compile(r"[.;!?\n]")  # what ends a list of dates (a sentence, 
 # ... "il y a un an et deux semaines": a second count added; "il y a un an jour pour jour", "il y a exactement deux
 # semaines": that very day, exact
 _AGO = re.compile(
-    rf"il y a (?<!\wil y a )(?P<exactly>(?:exactement|precisement|tout juste) )?{COUNT} (ans?|annees?|mois|semaines?)"
-    rf"(?:( et demie?)| et {COUNT} (mois|semaines?|jours?))?\b( jour pour jour\b)?"
+    rf"il y a (?<!\wil y a )(?P<exactly>(?:exactement|precisement|tout juste|pile) )?{COUNT} (ans?|annees?|mois|semaines?)"
+    rf"(?:( et demie?)| et {COUNT} (mois|semaines?|jours?))?\b( (?:jour pour jour|pile|aujourd'hui|aujourd hui)\b)?"
 )
 _AGO_UNITS = {"an": "years", "ans": "years", "annee": "years", "annees": "years", "mois": "months"}
 # "le 22/01", "du 05/02": a day and a month in digits after "le", "du" or "au", without a year; a month of two digits

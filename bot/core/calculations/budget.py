@@ -8,15 +8,16 @@ from decimal import ROUND_DOWN, Decimal
 
 from ..answer import Answer
 from ..cost import Duration
+from ..french import fold
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
 from .base import Calculator, Context, asking, in_brackets, sentence_start, since_break
 from .billed import BilledHours
 from .budget_text import NO_VAT, added_hours, checked, hours_bought, hours_left, hours_remaining, shared
+from .cues import CuePattern
 from .parties import Parties
 from .price_notes import trip_each_visit
 from .remaining import said_left, said_planned
 from .totals import Totals
-from .visits import session_noun
 
 _SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]?")  # a sentence, its mark included
 _PART = re.compile(r"[^.;!?\n]*")  # a sentence, or its part up to a semicolon
@@ -212,3 +213,20 @@ class Budget(Calculator):
 
     def _said(self, question: str, terms: list[str], text: str) -> Answer:
         return self.priced(question, text, terms)
+
+
+def session_noun(
+    nouns: dict[str, str], times: list[str], asked_pattern: CuePattern | None, text: str
+) -> tuple[str, str, str]:
+    """The sessions' noun of `nouns` (plural: singular with its article): the one the question asks, else the first;
+    asked in one of `times` ("combien de fois ?"), the one the message names a session with ("si une séance fait
+    2 h"), with the one asked."""
+    nouns = nouns or {"séances": "une séance"}
+    asked = asked_pattern and asked_pattern.search(text)
+    said = set(fold(asked.group()).split()) if asked else set()
+    mine = next((p for p in nouns if fold(p) in said), next(iter(nouns)))
+    if mine not in times:
+        return mine, nouns[mine], ""
+    words = re.findall(r"[a-z]+", fold(text))
+    named = [p for p in nouns if p != mine and fold(nouns[p].split()[-1]) in words]
+    return (named[0], nouns[named[0]], mine) if named else (mine, nouns[mine], "")

@@ -148,8 +148,8 @@ class Cues:
             if party != "commune" and words.writer_words
         }
         self.own_convention = optional(words.own_convention_words)
-        self.other_contract_words = optional(words.other_contract_words)
-        self.this_convention = optional(words.this_convention_words)
+        self.other_contract_words = optional(words.other_contract_words, words.other_contract_whole_words)
+        self.this_convention = optional(words.this_convention_words, words.this_convention_whole_words)
         self.address = optional(words.address_words)
         self.price_asked = optional(words.price_asked_words)
         self.time_asked = optional(words.time_asked_words)
@@ -237,10 +237,10 @@ def near(pattern: CuePattern, reach: int | None) -> CuePattern:
     return CuePattern(re.compile(rf"(?:{pattern.pattern})(?=[^.;!?]{{0,{reach}}}$)"), pattern.longest)
 
 
-def optional(words: list[str]) -> CuePattern | None:
-    """The cue pattern of `words`, or None when the list is empty; a word with an elision matches too as `digits`
-    writes it ("à l'aller" is "a l' aller" in a text whose numbers are read)."""
-    return cue_pattern(both_forms(words)) if words else None
+def optional(words: list[str], whole: list[str] | None = None) -> CuePattern | None:
+    """The cue pattern of `words` (and of `whole`, matched as whole words only), or None when both are empty; a word
+    with an elision matches too as `digits` writes it ("à l'aller" is "a l' aller" in a text whose numbers are read)."""
+    return cue_pattern(both_forms(words), whole=whole or ()) if words or whole else None
 
 
 def both_forms(words: list[str]) -> list[str]:

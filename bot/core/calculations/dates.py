@@ -17,11 +17,12 @@ from .claimed import ClaimedLetters, verdict
 from .date_roles import SENTENCE_MARKS, DateRoles, Role
 from .following_days import FollowingDays
 from .letter_only import LetterOnly
-from .notices import Notices, assumed_year, nearest_year
+from .notices import Notices
 from .parties import OTHER_CONTRACT, Parties
 from .periods import Periods
 from .rough_signatures import approximate, month_only, without_earlier_months
 from .termination import COMMUNE_NOT_AT_ANY_TIME
+from .year_notes import assumed_year, nearest_year
 
 # The breach path said, not computed, when the anniversary's deadline is what is asked (`_at_the_term`).
 BREACH_TOO = (

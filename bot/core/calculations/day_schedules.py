@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from ..calculation_schema import DaySchedules as DayScheduleWords
 from ..cost import Duration, alternation
+from ..visit_schema import DaySchedules as DayScheduleWords
 from .base import sentence_start
 from .cues import counted
 

@@ -1,5 +1,5 @@
-"""Letters and notices (Article 6): a registered letter sent or received in time for an anniversary, a
-formal notice left unanswered, and the notice the CDG 62 or La Fibre Numérique 59 62 gives."""
+"""Letters and notices (Article 6): a registered letter sent or received in time for an anniversary and a formal
+notice left unanswered; the notice the CDG 62 or La Fibre Numérique 59 62 gives is provider_notices.py's."""
 
 from __future__ import annotations
 
@@ -10,17 +10,17 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from ..answer import Answer
-from ..calendar_text import RECEIPT_READING
 from ..date_mentions import DateMention
 from ..deadlines import compute_deadlines, format_date
-from .base import Calculator
 from .date_roles import Role
 from .parties import AGENT
+from .provider_notices import ProviderNotices
+from .year_notes import assumed_year, nearest_year
 
 FORMAL_NOTICE = relativedelta(months=3)  # Article 6: "restée infructueuse durant trois (3) mois"
 
 
-class Notices(Calculator):
+class Notices(ProviderNotices):
     """The answers about letters and notices."""
 
     def formal_notice(
@@ -101,93 +101,6 @@ class Notices(Calculator):
                         return party
         return None
 
-    def provider_notice(self, question: str, roles: list[Role], actor: str, today: date) -> Answer | None:
-        """The CDG 62 or La Fibre ends it at any time, its letter arriving at least three months before the end:
-        the last day for that letter when the message gives the end, else the earliest end after its letter."""
-        targets = [r.mention for r in roles if r.role in ("end", "anniversary") and r.mention.value]
-        letters = [r for r in roles if r.role in ("receipt", "letter") or (r.role == "signature" and r.assumed)]
-        name = self.words.parties[actor].name if actor in self.words.parties else actor  # or who it is, said
-        text = (
-            f"{name[:1].upper()}{name[1:]} peut résilier la convention à tout moment, en ayant averti les autres "
-            "parties par lettre recommandée avec accusé de réception au moins trois mois avant l'échéance (article 6 : "
-            "« au moins trois (3) mois avant l'échéance »)."
-        )
-        if targets:
-            return self._provider_end(question, text, targets[-1], [r for r in letters if not r.assumed], today)
-        # The day it was received counts, whatever date the letter bears ("reçu le 2 février un courrier daté du 28
-        # janvier"): the latest receipt said, else the last letter said so, else the last date ("… son recommandé le 14
-        # décembre 2026 ? Ma collègue dit un mois de préavis, donc le 14 janvier.": the letter's, not the claim's)
-        received = [r for r in letters if r.role == "receipt" and r.mention.value]
-        letters = [r for r in letters if not r.assumed] or letters
-        letter = max(received, key=lambda r: r.mention.value) if received else letters[-1] if letters else None
-        if letter is None or letter.mention.value is None:
-            return None
-        mention = letter.mention
-        end = mention.value + FORMAL_NOTICE  # type: ignore[operator]
-        if letter.role == "letter":  # "le recommandé partira le 01/12": sent, its receipt comes later
-            text += (
-                f" Pour une lettre envoyée le {format_date(mention.value)}, la convention peut "  # type: ignore[arg-type]
-                f"prendre fin au plus tôt trois mois après sa réception par les autres parties : le {format_date(end)} "
-                f"si elle arrive le jour même, quelques jours plus tard en pratique ({RECEIPT_READING})."
-            )
-        else:
-            text += (
-                f" Pour une lettre reçue le {format_date(mention.value)}, la "  # type: ignore[arg-type]
-                f"convention peut prendre fin au plus tôt le {format_date(end)}, trois mois après"
-            )
-            text += (  # a date no word said was the receipt's
-                f". J'ai supposé que le {mention.value:%d/%m/%Y} est le jour où la lettre vous a été remise (l'accusé de "
-                f"réception) : {RECEIPT_READING}."
-                if letter.role != "receipt"
-                else f", non la date du courrier ({RECEIPT_READING})."
-            )
-        text += " Si le courrier donne une date de fin plus lointaine, c'est elle qui vaut."
-        if mention.assumed_year:
-            text += " " + assumed_year(mention)
-        return self._provider_answer(question, text)
-
-    def _provider_end(
-        self, question: str, text: str, target: DateMention, letters: list[Role], today: date
-    ) -> Answer | None:
-        """The end the CDG 62 or La Fibre wants: its letter's last day, and whether the one received is in time."""
-        assert target.value is not None
-        latest = target.value - FORMAL_NOTICE
-        text += (
-            f" Pour une fin le {format_date(target.value)}, la lettre doit être reçue par les autres parties au plus "
-            f"tard le {format_date(latest)} (trois mois avant)."
-        )
-        # the day it was received counts, not the date the letter bears ("reçu le 2 octobre une lettre datée du 28
-        # septembre"); a letter only sent arrives later
-        received = [r.mention.value for r in letters if r.role == "receipt" and r.mention.value]
-        sent = [r.mention.value for r in letters if r.role != "receipt" and r.mention.value]
-        if day := max(received, default=None) or (sent[-1] if sent else None):
-            said = f" Lettre {'reçue' if received else 'envoyée'} le {format_date(day)}"
-            if day > latest:
-                text += (
-                    f"{said} : trop tard pour le {target.value:%d/%m/%Y} ; la convention ne peut prendre fin qu'à partir "
-                    f"du {format_date(day + FORMAL_NOTICE)}, trois mois après sa réception"
-                    + ("." if received else f" si elle arrive le jour même ({RECEIPT_READING}).")
-                )
-            else:
-                text += (
-                    f"{said} : dans les délais."
-                    if received
-                    else f"{said} : dans les délais si les autres parties l'ont reçue au plus tard le "
-                    f"{format_date(latest)} ({RECEIPT_READING})."
-                )
-        elif latest < today:
-            text += (
-                f" Cette date est passée : une lettre reçue aujourd'hui ({today:%d/%m/%Y}) permettrait une fin au plus "
-                f"tôt le {format_date(today + FORMAL_NOTICE)}."
-            )
-        if target.assumed_year:
-            text += " " + assumed_year(target)
-        return self._provider_answer(question, text)
-
-    def _provider_answer(self, question: str, text: str) -> Answer:
-        terms = self.matcher.question_terms(self.words.termination_quote_words.get("provider", ""))
-        return Answer(question, True, "calculation", text, (self.cite(self.termination_clause, terms),), 1.0)
-
     def letter(self, letter: DateMention, signature: date, received: bool = False, today: date | None = None) -> str:
         """Is a letter sent (or received) on that day in time? It must have REACHED the others by the deadline. A day
         written without a year is said; a letter sent is near today ("le courrier partira le 15 décembre"), one
@@ -228,23 +141,3 @@ class Notices(Calculator):
             f"mois avant l'échéance, sans dire si l'envoi suffit : par prudence, c'est la date de réception (l'accusé de "
             "réception) qu'il faut compter."
         )
-
-
-def assumed_year(mention: DateMention) -> str:
-    """The note saying which year was assumed for a date written without one."""
-    assert mention.value is not None
-    return (
-        f"« {mention.text.rstrip('.,;: ')} » ne donne pas l'année : j'ai supposé le {format_date(mention.value)}. "
-        "Si ce n'est pas la bonne année, écrivez la date complète (par exemple 15/03/2025)."
-    )
-
-
-def nearest_year(day: date, today: date) -> date:
-    """`day` moved to the year (today's, or one either side) that brings it nearest `today`."""
-    options = []
-    for year in (today.year - 1, today.year, today.year + 1):
-        try:
-            options.append(day.replace(year=year))
-        except ValueError:  # 29 February
-            continue
-    return min(options, key=lambda option: abs((option - today).days), default=day)

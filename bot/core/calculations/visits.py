@@ -15,7 +15,6 @@ from ..french import fold
 from ..money import format_euros, format_hours
 from .added import AddedUp
 from .base import SENTENCE_BREAK, Context, asking, sentence_start
-from .cues import CuePattern
 from .day_schedules import DaySchedules
 from .price_notes import PER_PERIOD
 
@@ -128,22 +127,41 @@ class Visits(AddedUp):
 
     def periods(self, text: str, duration: Duration) -> int:
         """How many periods hours said for a period are over, when the words right after say it ("2 h par mois pendant
-        6 mois": 6, "1 h 30 chaque mois de mars à juin": 4), else 0: the hours are then billed that many times."""
-        hit = (
-            self.cues.recurring.search(text, duration.end, duration.end + PERIOD_REACH) if self.cues.recurring else None
-        )
-        if not hit or text[duration.end : hit.start()].strip() or self._span is None:
+        6 mois": 6, "1 h 30 chaque mois de mars à juin": 4), else 0: the hours are then billed that many times. A
+        period said before the hours, in their sentence, has its span there after them ("une visite mensuelle de deux
+        heures, déplacement compris, de janvier à juin": 6)."""
+        if (recurring := self.cues.recurring) is None or self._span is None:
+            return 0
+        hit = recurring.search(text, duration.end, duration.end + PERIOD_REACH)
+        if before := not hit or bool(text[duration.end : hit.start()].strip()):
+            hit = recurring.search(
+                text, sentence_start(text, duration.start), duration.start
+            )  # "une visite par mois, 2 h"
+            if hit and self._rate_count(text, hit.start()):
+                return 0  # "2 fois par mois 1 h sur 6 mois": counted as written (`repeats`, `_said_visits`)
+            end = SENTENCE_BREAK.search(text, duration.end)
+            after = fold(text[duration.end : min(end.start() if end else len(text), duration.end + SPAN_REACH)])
+        if not hit:
             return 0
         per_year = self._per_years.get(" ".join(fold(hit.group()).split()), 0)
-        after = fold(text[hit.end() : hit.end() + SPAN_REACH]).lstrip()
-        if span := self._span.match(after):
+        after = after if before else fold(text[hit.end() : hit.end() + SPAN_REACH]).lstrip()
+        if span := (self._span.search if before else self._span.match)(after):
             number = int(span.group(1)) if span.group(1).isdigit() else 1
             periods = Fraction(number * per_year, self._units[span.group(2)])
             return int(periods) if periods.denominator == 1 and periods > 1 else 0
-        if per_year == MONTHS and (months := self._month_range.match(after)):
+        if per_year == MONTHS and (months := (self._month_range.search if before else self._month_range.match)(after)):
             first, last = (self._month_numbers[name] for name in months.groups())
             return (last - first) % MONTHS + 1
         return 0
+
+    def _rate_count(self, text: str, end: int) -> bool:
+        """Is a count greater than one written right before `end` ("2 fois | par mois": a rate)?"""
+        found = [
+            m
+            for m in self.cues.repeat.finditer(text, max(0, end - PERIOD_REACH), end)
+            if not text[m.end() : end].strip()
+        ]
+        return bool(found) and int(found[-1].group(1)) > 1
 
     def _recurring(self, text: str, part: Part) -> bool:
         """Visit hours said for a period ("2 h par mois") in a message that counts the visits ("soit 6 visites"); a
@@ -229,20 +247,3 @@ class Visits(AddedUp):
         end = SENTENCE_BREAK.search(text, duration.end, stop)
         listed = sum(duration.start <= start < end.start() for start in visits) if end else following
         return count if 1 < count <= MAX_REPEATS and count not in (following, listed) else 1
-
-
-def session_noun(
-    nouns: dict[str, str], times: list[str], asked_pattern: CuePattern | None, text: str
-) -> tuple[str, str, str]:
-    """The sessions' noun of `nouns` (plural: singular with its article): the one the question asks, else the first;
-    asked in one of `times` ("combien de fois ?"), the one the message names a session with ("si une séance fait
-    2 h"), with the one asked."""
-    nouns = nouns or {"séances": "une séance"}
-    asked = asked_pattern and asked_pattern.search(text)
-    said = set(fold(asked.group()).split()) if asked else set()
-    mine = next((p for p in nouns if fold(p) in said), next(iter(nouns)))
-    if mine not in times:
-        return mine, nouns[mine], ""
-    words = re.findall(r"[a-z]+", fold(text))
-    named = [p for p in nouns if p != mine and fold(nouns[p].split()[-1]) in words]
-    return (named[0], nouns[named[0]], mine) if named else (mine, nouns[mine], "")

@@ -1,0 +1,22 @@
+"""The model of the words that say how often and how long the CDG 62's visits go on (knowledge/calculations.yaml
+`visit_spans:` and `day_schedules:`), part of calculation_schema.py's."""
+
+from __future__ import annotations
+
+from .schema import StrictModel
+
+
+class VisitSpans(StrictModel):
+    """How long visits said for a period go on ("par mois pendant 12 mois"): its links and units (a year's count)."""
+
+    links: list[str] = []
+    articles: list[str] = []  # "pendant les douze mois": between the link and the number
+    units: dict[str, int] = {}
+
+
+class DaySchedules(StrictModel):
+    """A day's timetable said for several days: the days' nouns, and the words a timetable holds between its times."""
+
+    days: list[str] = []
+    timetable_words: list[str] = []
+    per_day: list[str] = []
