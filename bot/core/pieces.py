@@ -149,13 +149,15 @@ class Pieces(PieceWords):
         return piece
 
     def goes_on(self, sentence: str) -> bool:
-        """Whether a sentence goes on with the question before it, after a linking word or an ordinal ("Et
-        aussi si le CDG facture les déplacements.", "Deuxièmement, qui paie si le site est piraté.")."""
+        """Whether a sentence goes on with the question before it, after a linking word, "+" or an ordinal ("Et
+        aussi si le CDG facture les déplacements.", "Deuxièmement, qui paie si le site est piraté.", "+ adresse du
+        tribunal svp": a thing asked for with a please word)."""
         stripped = sentence.lstrip(" ,;:-–—«\"'")
         ordinal = self._ordinals.match(stripped, 0)
         folded = fold(stripped[ordinal.end() :] if ordinal else stripped).strip(" ,;:-–—«\"'")
-        rest = self._link.sub("", folded)
-        return (bool(ordinal) or rest != folded) and bool(self._if.match(rest) or self._opener.match(rest))
+        rest = self._link.sub("", folded.removeprefix("+").lstrip())
+        linked = bool(ordinal) or rest != folded
+        return linked and bool(self._if.match(rest) or self._opener.match(rest) or self._please.search(rest))
 
     def opens_item(self, sentence: str) -> bool:
         """Whether a sentence opens with an ordinal then asks ("Deuxièmement, qui paie ?"): a list's item, wherever."""

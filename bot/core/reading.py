@@ -79,6 +79,7 @@ class Reading:
     time_question_words: tuple[str, ...] = ()
     request_openers: tuple[str, ...] = ()
     call_words: tuple[str, ...] = ()
+    please_words: tuple[str, ...] = ()
     check_words: tuple[str, ...] = ()
     reply_attributions: tuple[str, ...] = ()
     quote_pointers: tuple[str, ...] = ()

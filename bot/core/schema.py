@@ -145,6 +145,7 @@ class VocabularyFile(StrictModel):
     time_question_words: list[str] = []
     request_openers: list[str] = []
     call_words: list[str] = []
+    please_words: list[str] = []
     check_words: list[str] = []
     reply_attributions: list[str] = []
     quote_pointers: list[str] = []
