@@ -12,6 +12,7 @@ class VisitSpans(StrictModel):
     links: list[str] = []
     articles: list[str] = []  # "pendant les douze mois": between the link and the number
     units: dict[str, int] = {}
+    whole_term: list[str] = []  # "sur toute la durée initiale de la convention": its first period, two years
 
 
 class DaySchedules(StrictModel):

@@ -15,7 +15,7 @@ from .base import SENTENCE_END, Calculator
 from .cues import CuePattern
 
 if TYPE_CHECKING:
-    from .visits import Part  # visits.py builds on this module
+    from .visit_parts import Part
 
 WORDS = re.compile(r"[a-z]{2,}")  # a word left between two durations (a cue's plural "s" is none)
 RESTATED_REACH = 50  # characters between a session's hours and the time span that says them again

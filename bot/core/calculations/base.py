@@ -188,10 +188,10 @@ def sentence_start(text: str, position: int, marks: str = ".;!?\n") -> int:
 _BREAK = re.compile(r"[;!?]|[.,](?!\d)")  # a sentence end or a comma, not an amount's decimal mark ("1 450,00 €")
 
 
-def since_break(text: str, position: int, apposed: CuePattern | None = None) -> str:
-    """The words before `position` back to a sentence end or comma (60 characters at most), with `apposed` the subject
-    before an apposed word too ("le CDG, lui, nous a facturé 450 €": "le CDG nous a facturé")."""
-    pieces = _BREAK.split(text[max(0, position - 60) : position])
+def since_break(text: str, position: int, apposed: CuePattern | None = None, reach: int = 60) -> str:
+    """The words before `position` back to a sentence end or comma (`reach` characters at most), with `apposed` the
+    subject before an apposed word too ("le CDG, lui, nous a facturé 450 €": "le CDG nous a facturé")."""
+    pieces = _BREAK.split(text[max(0, position - reach) : position])
     if apposed and len(pieces) > 2 and apposed.fullmatch(pieces[-2].strip()):
         return f"{pieces[-3]} {pieces[-1]}"
     return pieces[-1]

@@ -13,8 +13,8 @@ from .base import Context, sentence_start
 from .hours_parties import SENTENCE_END, SENTENCE_MARKS, HoursParties
 from .parties import Parties
 from .trips import SAME_REACH, next_start
+from .visit_parts import Part
 from .visit_sentences import VisitSentences
-from .visits import Part
 
 _BACK_END = re.compile(r"[.!?(]|\d")  # where a trip back's words stop: a sentence's end, an aside, other figures
 PART_OF_GAP = 3  # words between "dont" and the hours that are a part ("dont le trajet : 30 min")

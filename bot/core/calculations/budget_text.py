@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ..cost import Duration
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
-from .visits import Part, detail
+from .visit_parts import Part, detail
 
 TTC = f"au taux horaire de {format_euros(HOURLY_RATE)} TTC, temps et frais de déplacement compris (article 4.2.1)"
 NO_VAT = "Le taux est TTC : il n'y a pas de TVA à ajouter."

@@ -7,6 +7,9 @@ from ..cost import DurationReader
 from .base import sentence_start, since_break
 from .cues import Cues
 
+# characters back from an amount to the cue saying it was invoiced, in its part of the sentence ("le montant facturé
+# par La Fibre au titre de l'année d'exécution en cours lors de l'incident s'élève à 5 500 €")
+INVOICE_REACH = 100
 ITEM_REACH = 60  # characters back from an amount to its list item's start, where the item names its party
 
 
@@ -64,7 +67,7 @@ class Invoices:
     def _said_before(self, folded: str, start: int) -> str:
         """The words before the amount at `start` back to a sentence end or comma, and before that comma too when they
         only continue what it cut ("deux factures, de 780 € et de 1 150 €": "deux factures, de 780 € et de")."""
-        before = since_break(folded, start)
+        before = since_break(folded, start, reach=INVOICE_REACH)
         if start > len(before) and self._continues(before):
             return since_break(folded, start - len(before) - 1) + before
         return before

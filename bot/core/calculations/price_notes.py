@@ -14,7 +14,7 @@ from .misread_hours import misread_notes
 from .visit_sentences import APART, QUOTED
 
 if TYPE_CHECKING:
-    from .visits import Part  # visits.py reads this module's notes
+    from .visit_parts import Part
 
 # Why hours that are not a CDG 62 intervention get no price (only facts the text holds).
 NOT_BILLED = {

@@ -42,7 +42,7 @@ from .price_notes import (
 from .remaining import Remaining
 from .totals import Totals
 from .unsaid_hours import UnsaidHours
-from .visits import Part, detail
+from .visit_parts import Part, detail
 
 MILEAGE_REACH = 40  # characters after a compensation word where a distance unit makes it a mileage
 TRIP_HOURS = 3  # a delay this short ("il a mis 1 h pour venir") may be the trip: its price is said too

@@ -15,7 +15,7 @@ from ..told_values import DAY_TOLD, day_named
 from .base import Calculator, Context, sentence_start
 from .billed import BilledHours
 from .cues import Cues
-from .visits import Part, detail
+from .visit_parts import Part, detail
 
 _LISTED = re.compile(r"\s*(?:[,;+]|et|puis)?\s*")  # between two hours of one list ("2h, 1h30 et 45 min")
 LEFT_REACH = 16  # characters between a remaining word and the hours it says are left ("il en reste encore 2 h")

@@ -13,7 +13,8 @@ from ..told_values import DAY_TOLD, day_named
 from .added import word_end
 from .base import SENTENCE_END, SENTENCE_MARKS, Context, sentence_start
 from .cues import CuePattern, optional
-from .visits import Part, Visits
+from .visit_parts import Part
+from .visits import Visits
 
 INCLUDED_REACH = 20  # characters before a travel word where "avec la" counts it in the hours said
 SAME_REACH = 60  # characters after travel hours where "pareil au retour" doubles them

@@ -4,51 +4,29 @@ déplacements"), the visit hours it lists, and hours said for a period ("2 h par
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
 from ..calendar_names import calendar_names
 from ..cost import Duration, alternation
+from ..deadlines import PERIOD
 from ..french import fold
-from ..money import format_euros, format_hours
+from ..money import format_euros
 from .added import AddedUp
 from .base import SENTENCE_BREAK, Context, asking, sentence_start
 from .day_schedules import DaySchedules
 from .price_notes import PER_PERIOD
+from .visit_parts import Part
 
 MAX_REPEATS = 50  # a larger count before hours is no number of visits
 WEEKDAY_REACH = 10  # characters before a count where a weekday makes it a day of the month ("mercredi 18")
 REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
-PERIOD_REACH = 16  # characters after a count where "par mois" makes it a rate ("2 fois par mois"), not visits
+PERIOD_REACH = 16  # characters before a period phrase where a count makes it a rate ("2 fois | par mois"), not visits
+PERIOD_WORDS = (
+    40  # characters after a count or hours where the period phrase right after them may end ("chaque trimestre")
+)
 SPAN_REACH = 60  # characters after "par mois" where the span it lasts is read ("pendant 6 mois", "de février à juin")
 MONTHS = 12
-
-
-@dataclass(frozen=True)
-class Part:
-    """Hours the CDG 62 bills: `role` is "intervention" or "travel", `count` how many times they are billed."""
-
-    duration: Duration
-    role: str
-    count: int = 1
-
-    @property
-    def hours(self) -> Decimal:
-        """Its hours as many times as they are billed."""
-        return (self.duration.hours or Decimal(0)) * self.count
-
-
-def detail(parts: Sequence[Part]) -> str:
-    """ "2 h + 1 h 30 + 2 × 0 h 30 de trajet": each part's hours and count, a trip named only among other hours."""
-    mixed = any(p.role != "travel" for p in parts)
-    return " + ".join(
-        f"{p.count} × " * (p.count > 1)
-        + format_hours(p.duration.hours or Decimal(0))
-        + " de trajet" * (mixed and p.role == "travel")
-        for p in parts
-    )
 
 
 class Visits(AddedUp):
@@ -65,7 +43,8 @@ class Visits(AddedUp):
         self._units = {fold(unit): count for unit, count in spans.units.items()}  # "mois": 12 a year
         links, units = alternation(map(fold, spans.links)), alternation(self._units)
         article = rf"(?:(?:{alternation(map(fold, spans.articles))}) )?" if spans.articles else ""
-        span = rf"(?<![a-z])(?:{links}) {article}(\d{{1,3}}|une?) ({units})(?![a-z])"
+        term = alternation(map(fold, spans.whole_term)) if spans.whole_term else r"(?!x)x"  # the convention's 2 years
+        span = rf"(?<![a-z])(?:{links}) (?:{article}(\d{{1,3}}|une?) ({units})|(?P<term>{term}))(?![a-z])"
         self._span = re.compile(span) if links and units else None
         # "2 h par mois de février à décembre inclus": the months from one to the other, both counted
         months = calendar_names().months
@@ -128,26 +107,26 @@ class Visits(AddedUp):
     def periods(self, text: str, duration: Duration) -> int:
         """How many periods hours said for a period are over, when the words right after say it ("2 h par mois pendant
         6 mois": 6, "1 h 30 chaque mois de mars à juin": 4), else 0: the hours are then billed that many times. A
-        period said before the hours, in their sentence, has its span there after them ("une visite mensuelle de deux
-        heures, déplacement compris, de janvier à juin": 6)."""
+        period said elsewhere in their sentence has its span there after both ("une visite mensuelle de deux heures,
+        déplacement compris, de janvier à juin": 6; "90 minutes du CDG par trimestre sur 2 ans": 8)."""
         if (recurring := self.cues.recurring) is None or self._span is None:
             return 0
-        hit = recurring.search(text, duration.end, duration.end + PERIOD_REACH)
-        if before := not hit or bool(text[duration.end : hit.start()].strip()):
-            hit = recurring.search(
-                text, sentence_start(text, duration.start), duration.start
-            )  # "une visite par mois, 2 h"
-            if hit and self._rate_count(text, hit.start()):
-                return 0  # "2 fois par mois 1 h sur 6 mois": counted as written (`repeats`, `_said_visits`)
+        if before := (hit := self._period_after(text, duration.end)) is None:  # "une visite par mois, 2 h"
             end = SENTENCE_BREAK.search(text, duration.end)
-            after = fold(text[duration.end : min(end.start() if end else len(text), duration.end + SPAN_REACH)])
+            stop = end.start() if end else len(text)
+            hit = recurring.search(text, sentence_start(text, duration.start), stop)
+            between = text[duration.end : hit.start()] if hit and hit.start() >= duration.end else ""
+            between = text[hit.end() : duration.start] if hit and not between else between
+            if hit and (self._rate_count(text, hit.start()) or any(c.isdigit() for c in between)):
+                return 0  # "2 fois par mois 1 h sur 6 mois" (counted as written); "4 h, puis 1 h par mois": the 1 h's
+            start = max(duration.end, hit.end()) if hit else duration.end
+            after = fold(text[start : min(stop, start + SPAN_REACH)])
         if not hit:
             return 0
         per_year = self._per_years.get(" ".join(fold(hit.group()).split()), 0)
         after = after if before else fold(text[hit.end() : hit.end() + SPAN_REACH]).lstrip()
         if span := (self._span.search if before else self._span.match)(after):
-            number = int(span.group(1)) if span.group(1).isdigit() else 1
-            periods = Fraction(number * per_year, self._units[span.group(2)])
+            periods = per_year * self._span_years(span)
             return int(periods) if periods.denominator == 1 and periods > 1 else 0
         if per_year == MONTHS and (months := (self._month_range.search if before else self._month_range.match)(after)):
             first, last = (self._month_numbers[name] for name in months.groups())
@@ -172,8 +151,12 @@ class Visits(AddedUp):
 
     def per_period_after(self, text: str, end: int) -> bool:
         """Does a period word follow right after `end` ("2 fois | par mois": a rate, not a number of visits)?"""
-        hit = self.cues.recurring.search(text, end, end + PERIOD_REACH) if self.cues.recurring else None
-        return bool(hit and not text[end : hit.start()].strip())
+        return self._period_after(text, end) is not None
+
+    def _period_after(self, text: str, end: int) -> re.Match[str] | None:
+        """The period phrase right after `end`, nothing but spaces between ("2 h | chaque trimestre"), else None."""
+        hit = self.cues.recurring.search(text, end, end + PERIOD_WORDS) if self.cues.recurring else None
+        return hit if hit and not text[end : hit.start()].strip() else None
 
     def yearly(self, text: str) -> bool:
         """Does the question ask a year's amount ("Quel montant annuel ?"): visits said per period count for a year?"""
@@ -181,10 +164,8 @@ class Visits(AddedUp):
 
     def _per_year(self, text: str, end: int) -> int:
         """How many times a year the period word right after `end` comes back ("par trimestre": 4), else 0."""
-        hit = self.cues.recurring.search(text, end, end + PERIOD_REACH) if self.cues.recurring else None
-        if not hit or text[end : hit.start()].strip():
-            return 0
-        return self._per_years.get(" ".join(hit.group().split()), 0)
+        hit = self._period_after(text, end)
+        return self._per_years.get(" ".join(hit.group().split()), 0) if hit else 0
 
     def days_listed(self, text: str, duration: Duration) -> int:
         """How many days are listed right before `duration` ("venu mardi, jeudi et vendredi de 9h à 10h30": 3; not "devait
@@ -212,10 +193,13 @@ class Visits(AddedUp):
     def _years(self, text: str) -> Fraction:
         """The years a span of the message lasts ("pendant 12 mois": 1, "sur 6 mois": 1/2), else 0."""
         span = self._span.search(fold(text)) if self._span else None
-        if span is None:
-            return Fraction(0)
-        number = int(span.group(1)) if span.group(1).isdigit() else 1
-        return Fraction(number, self._units[span.group(2)])
+        return self._span_years(span) if span else Fraction(0)
+
+    def _span_years(self, span: re.Match[str]) -> Fraction:
+        """The years a span matched lasts: "pendant 6 mois" 1/2, "sur toute la durée de la convention" its period's 2."""
+        if span["term"]:
+            return Fraction(PERIOD.years)
+        return Fraction(int(span.group(1)) if span.group(1).isdigit() else 1, self._units[span.group(2)])
 
     def repeats(self, text: str, duration: Duration, starts: list[int], visits: list[int]) -> int:
         """2 for "2 interventions de 3 h" or "2 fois 3 h": the count written just before the hours.
