@@ -27,6 +27,7 @@ PERIOD_WORDS = (
 )
 SPAN_REACH = 60  # characters after "par mois" where the span it lasts is read ("pendant 6 mois", "de février à juin")
 MONTHS = 12
+_NOT_A_YEAR = re.compile(r"(?<!\d)(?!20\d\d(?!\d))\d")  # a number between hours and a period phrase, not "en 2027"
 
 
 class Visits(AddedUp):
@@ -44,7 +45,8 @@ class Visits(AddedUp):
         links, units = alternation(map(fold, spans.links)), alternation(self._units)
         article = rf"(?:(?:{alternation(map(fold, spans.articles))}) )?" if spans.articles else ""
         term = alternation(map(fold, spans.whole_term)) if spans.whole_term else r"(?!x)x"  # the convention's 2 years
-        span = rf"(?<![a-z])(?:{links}) (?:{article}(\d{{1,3}}|une?) ({units})|(?P<term>{term}))(?![a-z])"
+        year = r"(?P<year>20\d\d)(?!\d)"  # "tous les deux mois en 2027": a calendar year
+        span = rf"(?<![a-z])(?:{links}) (?:{article}(\d{{1,3}}|une?) ({units})|(?P<term>{term})|{year})(?![a-z])"
         self._span = re.compile(span) if links and units else None
         # "2 h par mois de février à décembre inclus": the months from one to the other, both counted
         months = calendar_names().months
@@ -117,10 +119,10 @@ class Visits(AddedUp):
             hit = recurring.search(text, sentence_start(text, duration.start), stop)
             between = text[duration.end : hit.start()] if hit and hit.start() >= duration.end else ""
             between = text[hit.end() : duration.start] if hit and not between else between
-            if hit and (self._rate_count(text, hit.start()) or any(c.isdigit() for c in between)):
+            if hit and (self._rate_count(text, hit.start()) or _NOT_A_YEAR.search(between)):
                 return 0  # "2 fois par mois 1 h sur 6 mois" (counted as written); "4 h, puis 1 h par mois": the 1 h's
-            start = max(duration.end, hit.end()) if hit else duration.end
-            after = fold(text[start : min(stop, start + SPAN_REACH)])
+            start = hit.end() if hit else duration.end  # its span after it, before or after the hours
+            after = fold(text[start : min(stop, max(start, duration.end) + SPAN_REACH)])
         if not hit:
             return 0
         per_year = self._per_years.get(" ".join(fold(hit.group()).split()), 0)
@@ -197,8 +199,8 @@ class Visits(AddedUp):
 
     def _span_years(self, span: re.Match[str]) -> Fraction:
         """The years a span matched lasts: "pendant 6 mois" 1/2, "sur toute la durée de la convention" its period's 2."""
-        if span["term"]:
-            return Fraction(PERIOD.years)
+        if span["term"] or span["year"]:
+            return Fraction(PERIOD.years if span["term"] else 1)
         return Fraction(int(span.group(1)) if span.group(1).isdigit() else 1, self._units[span.group(2)])
 
     def repeats(self, text: str, duration: Duration, starts: list[int], visits: list[int]) -> int:
