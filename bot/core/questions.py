@@ -135,8 +135,11 @@ class QuestionFinder(FollowUps):
                     or ("?" not in sentence.text and self._party_only(piece))
                     or self._party_then_back(piece)
                 )
-                # a piece on another topic is a question of its own ("…, et, sans rapport, à quelle heure passe le bus ?")
-                apart = self.names_something(piece) or (bool(pieces) and self._foreign(piece))
+                # a piece on another topic is a question of its own ("…, et, sans rapport, à quelle heure passe le bus ?"),
+                # and so is one asking what the convention never gives ("…, et quel est son IBAN ?")
+                apart = self.names_something(piece) or (
+                    bool(pieces) and (self._foreign(piece) or bool(self.unstated(piece)))
+                )
                 apart = apart and not (condition and not pieces and not pending)
                 # "Le CDG est passé de 14h à 17h. Le maire demande combien ça fait, et aussi qui paie …": a bare
                 # question first asks of the context before it, a question of its own
@@ -223,11 +226,11 @@ class QuestionFinder(FollowUps):
 
     def _asks_when(self, piece: str) -> bool:
         """ "…, et au bout de combien de temps": how long or from when, asked of the piece before it; not a piece naming
-        another topic ("… et ensuite la salle des fêtes elle se loue combien pour le repas des aînés")."""
-        cutter = self.reader.cutter
-        # "… combien de temps on lui laisse pour se rattraper": its other words few, asked of the piece before
-        rest = cutter.time_question.sub(" ", fold(piece))
-        return cutter.is_linked(piece) and not self.names_something(rest) and not self._foreign(rest)
+        another topic ("… et ensuite la salle des fêtes elle se loue combien pour le repas des aînés"), nor one asking
+        what the convention never gives ("…, et quel est son IBAN ?")."""
+        rest = self.reader.cutter.time_question.sub(" ", fold(piece))  # "… combien de temps on lui laisse pour …"
+        other = self.names_something(rest) or self._foreign(rest) or self.unstated(rest)
+        return self.reader.cutter.is_linked(piece) and not other
 
     def names_a_party(self, text: str) -> bool:
         """Whether `text` names a party, the commune ("nous", "on", "la mairie") included."""
