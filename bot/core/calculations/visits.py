@@ -22,9 +22,7 @@ MAX_REPEATS = 50  # a larger count before hours is no number of visits
 WEEKDAY_REACH = 10  # characters before a count where a weekday makes it a day of the month ("mercredi 18")
 REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
 PERIOD_REACH = 16  # characters before a period phrase where a count makes it a rate ("2 fois | par mois"), not visits
-PERIOD_WORDS = (
-    40  # characters after a count or hours where the period phrase right after them may end ("chaque trimestre")
-)
+PERIOD_WORDS = 40  # characters after a count or hours where a period phrase right after them ends ("chaque trimestre")
 SPAN_REACH = 60  # characters after "par mois" where the span it lasts is read ("pendant 6 mois", "de février à juin")
 MONTHS = 12
 _NOT_A_YEAR = re.compile(r"(?<!\d)(?!20\d\d(?!\d))\d")  # a number between hours and a period phrase, not "en 2027"
@@ -117,16 +115,16 @@ class Visits(AddedUp):
             end = SENTENCE_BREAK.search(text, duration.end)
             stop = end.start() if end else len(text)
             hit = recurring.search(text, sentence_start(text, duration.start), stop)
-            between = text[duration.end : hit.start()] if hit and hit.start() >= duration.end else ""
-            between = text[hit.end() : duration.start] if hit and not between else between
-            if hit and (self._rate_count(text, hit.start()) or _NOT_A_YEAR.search(between)):
+            if hit is None:
+                return 0
+            low, high = (duration.end, hit.start()) if hit.start() >= duration.end else (hit.end(), duration.start)
+            if self._rate_count(text, hit.start()) or _NOT_A_YEAR.search(text, low, high):
                 return 0  # "2 fois par mois 1 h sur 6 mois" (counted as written); "4 h, puis 1 h par mois": the 1 h's
-            start = hit.end() if hit else duration.end  # its span after it, before or after the hours
-            after = fold(text[start : min(stop, max(start, duration.end) + SPAN_REACH)])
-        if not hit:
-            return 0
+            # its span after it, before or after the hours
+            after = fold(text[hit.end() : min(stop, max(hit.end(), duration.end) + SPAN_REACH)])
+        else:
+            after = fold(text[hit.end() : hit.end() + SPAN_REACH]).lstrip()
         per_year = self._per_years.get(" ".join(fold(hit.group()).split()), 0)
-        after = after if before else fold(text[hit.end() : hit.end() + SPAN_REACH]).lstrip()
         if span := (self._span.search if before else self._span.match)(after):
             periods = per_year * self._span_years(span)
             return int(periods) if periods.denominator == 1 and periods > 1 else 0
