@@ -18,7 +18,7 @@ from .phrases import WORD, any_phrase, phrases_pattern
 from .ranker import Ranker
 from .story_after import StoryAfter
 from .topic_cuts import TopicCuts
-from .topic_lists import topic_items
+from .topic_lists import headed_topics, topic_items
 
 MAX_PARTS = 5
 MIN_ITEM_WORDS = 3  # a list item without "?" asks with a phrase ("la date des élections"), not a stray token
@@ -70,6 +70,7 @@ class QuestionFinder(FollowUps):
         self._returning = phrases_pattern(reader.reading.returning_phrases, start=False)  # "pour revenir à ma question"
         self._if = phrases_pattern(reader.reading.if_words, start=True)  # "si …": a condition, before its question
         self.claims = Claims(reader.reading, self.names_something)  # "… et que … Qui a raison ?": each claim
+        self._topic_reads = (self.names_something, cutter.asks, cutter.told)  # a list of topics' items
 
     def _past_announcement(self, piece: str) -> str:
         """`piece` after a colon when what comes before it only counts the questions ("Bonjour, deux questions de
@@ -91,6 +92,8 @@ class QuestionFinder(FollowUps):
         last = ""  # the sentence just before, whatever it is
         if len(message.questions) > MAX_PARTS:
             return [Question(question, "") for question in message.questions]  # more than one reply can hold
+        if not message.questions and (items := headed_topics(message.sentences, *self._topic_reads)):
+            return [Question(item, "") for item in items]  # "Pour ma fiche : objet, durée, prix, litiges."
         # "Lesquelles sont fausses ? 1- … 2- …": the claims listed after a check are its questions
         sentences = self.claims.listed_after(self.story.told(self.forwarders.sentences(message)))
         unpunctuated = "?" not in message.outside and not any("?" in sentence.text for sentence in sentences)
@@ -135,14 +138,12 @@ class QuestionFinder(FollowUps):
                     or ("?" not in sentence.text and self._party_only(piece))
                     or self._party_then_back(piece)
                 )
-                # a piece on another topic is a question of its own ("…, et, sans rapport, à quelle heure passe le bus ?"),
-                # and so is one asking what the convention never gives ("…, et quel est son IBAN ?")
+                # a piece on another topic, or asking what the convention never gives, is a question of its own
                 apart = self.names_something(piece) or (
                     bool(pieces) and (self._foreign(piece) or bool(self.unstated(piece)))
                 )
                 apart = apart and not (condition and not pieces and not pending)
-                # "Le CDG est passé de 14h à 17h. Le maire demande combien ça fait, et aussi qui paie …": a bare
-                # question first asks of the context before it, a question of its own
+                # a bare question first asks of the context before it ("Le CDG est passé de 14h à 17h. Combien ça fait ?")
                 bare = not pieces and not pending and self._asks_bare(piece)
                 apart = apart or (bare and any(map(self.names_something, previous)))
                 if apart and not asked_before and not self._points_back(piece):

@@ -4,9 +4,14 @@ item is a question of its own."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from .phrases import WORD
+
+if TYPE_CHECKING:
+    from .message import Sentence
+
 
 MAX_KEYWORD_WORDS = 6  # an item of a list of topics asked in one breath ("durée / préavis / tribunal ?")
 # What parts such a list: a semicolon, a comma (three items or more), or a slash or a plus between spaces
@@ -38,3 +43,19 @@ def topic_items(
     if any(len(WORD.findall(item)) > MAX_KEYWORD_WORDS or told(item) for item in items) or asks(body, True):
         return []  # an item too long, or a question word: the pieces' rules read it
     return [f"{item.strip()} ?" for item in items] if all(map(names_something, items)) else []
+
+
+def headed_topics(
+    sentences: Sequence[Sentence],
+    names_something: Callable[[str], bool],
+    asks: Callable[[str, bool], bool],
+    told: Callable[[str], bool],
+) -> list[str]:
+    """In a message that asks nothing else, the topics listed after a heading's colon ("Pour ma fiche de synthèse :
+    objet de la convention, durée et reconduction, mode de fixation du prix, et voie de règlement des litiges."),
+    each a question of its own (`topic_items`); [] when no sentence is such a list."""
+    for sentence in sentences:
+        head, colon, body = sentence.text.partition(" : ")
+        if colon and head.strip() and (items := topic_items(f"{body.rstrip(' .')} ?", names_something, asks, told)):
+            return items
+    return []
