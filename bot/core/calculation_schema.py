@@ -91,9 +91,8 @@ class CalculationsFile(StrictModel):
     other_contract_whole_words: list[str] = []
     this_convention_words: list[str] = []
     this_convention_whole_words: list[str] = []
-    provider_period_end_words: list[
-        str
-    ] = []  # the CDG 62 or La Fibre ending it at a period's end (provider_notices.py)
+    # the CDG 62 or La Fibre ending it at a period's end (calculations/provider_notices.py)
+    provider_period_end_words: list[str] = []
     address_words: list[str] = []
     price_asked_words: list[str] = []
     time_asked_words: list[str] = []
