@@ -150,3 +150,10 @@ class FollowUps:
         if ends := [m for m in self._back_reference.finditer(folded) if m.end() == len(folded)]:
             folded = folded[: ends[0].start()]
         return len(folded.split()) <= MAX_BACK_WORDS and bool(self.reader.back_question.match(folded))
+
+    def mostly_foreign(self, question: str) -> bool:
+        """Whether a question names more words of another topic than of the convention (its parties aside), counted
+        in what it reports (who asks is no topic: "Le correspondant de La Voix du Nord nous demande qui …")."""
+        terms = self.matcher.question_terms(self.reader.cutter.reported(question))
+        foreign = sum(map(self.matcher.is_foreign, terms))
+        return foreign > sum(self.matcher.is_strong(term) and term not in self._party_terms for term in terms)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .claims import Claims
+from .counted_cuts import CountedCuts
 from .follow_ups import FollowUps
 from .forwarder_questions import ForwarderQuestions
 from .french import fold
@@ -53,6 +54,7 @@ class QuestionFinder(FollowUps):
         cuts = (cutter.run_on_cuts, cutter.says_asking, self._topical, inside, cutter.shares_verb)
         goes_on = phrases_pattern(reader.reading.claim_links, start=True).match  # "… si on signe | et que …"
         self.run_on = TopicCuts(matcher, threshold, *cuts, goes_on, cutter.asks, ranker)
+        self.counted = CountedCuts.of(reader.reading, reader.counted.counts, self.run_on.reading)  # "trois questions …"
         self.forwarders = ForwarderQuestions(reader, self.names_something)  # "et moi, …", a reply's above its quote
         # "… ? Voilà l'histoire. …": the story told after the questions asks nothing more
         self.story = StoryAfter(reader.reading, reader.cutter.opens_topic)
@@ -117,12 +119,15 @@ class QuestionFinder(FollowUps):
             # "Ma collègue dit que … et que … Qui a raison ?": each claim checked is a question; else the sentence's pieces
             claimed = bool(pieces := self.claims.checked(previous, listed, sentence.text))
             cutter = self.reader.cutter
-            topics = topic_items(sentence.text, self.names_something, cutter.asks, cutter.told) if not pieces else []
+            # a list of topics, each naming one besides a party ("missions LFN / CDG ?" asks one question of both)
+            topics = topic_items(sentence.text, self._topical, cutter.asks, cutter.told) if not pieces else []
             pending = ""
             one = sentence.listed and sentence.text.count("?") == 1  # "1) … l'école voisine, qui n'a rien signé ?": one
             read = [] if topics or pieces else [sentence.text] if one else self.reader.pieces(sentence.text)
-            if unpunctuated and len(read) == 1:
-                read = self.run_on.split(read[0])  # "on peut la resilier quand et le cdg il facture le trajet"
+            if (
+                unpunctuated
+            ):  # "on peut la resilier quand et le cdg il facture le trajet", "trois questions la facture …"
+                read = self.counted.split(sentence.text, self.run_on.split(read[0]) if len(read) == 1 else read)
             # "Si nous les refusons, pouvez-vous mettre fin à la convention ?": a condition, then the question it is of
             condition = not topics and len(read) == 2 and "?" in read[1] and "?" not in read[0]
             condition = condition and bool(self._if.match(fold(read[0]))) and not cutter.is_linked(read[1])
@@ -203,13 +208,6 @@ class QuestionFinder(FollowUps):
         ("… ? Au fait, vous savez quand ouvre la déchetterie ?"): it names words of another topic, or its writer opens it
         as a new one ("Par ailleurs, quel antivirus … ?"), so it is answered (refused) in its place, not left out."""
         return others and (self._foreign(text) or (text.endswith("?") and self.reader.cutter.opens_topic(text)))
-
-    def mostly_foreign(self, question: str) -> bool:
-        """Whether a question names more words of another topic than of the convention (its parties aside), counted
-        in what it reports (who asks is no topic: "Le correspondant de La Voix du Nord nous demande qui …")."""
-        terms = self.matcher.question_terms(self.reader.cutter.reported(question))
-        foreign = sum(map(self.matcher.is_foreign, terms))
-        return foreign > sum(self.matcher.is_strong(term) and term not in self._party_terms for term in terms)
 
     def leads(self, message: Message) -> bool:
         """Whether the one question of a message comes before all the context that names something ("Qui

@@ -57,6 +57,7 @@ class Reading:
     asking_negations: tuple[str, ...] = ()  # "ne pas savoir ce que": no asking phrase then
     adverb_links: tuple[str, ...] = ()  # linking words that cut only after a comma ("vise aussi les syndicats")
     link_continuations: tuple[str, ...] = ()  # after a linking word, they go on with the count before it ("et demie")
+    prepositions: tuple[str, ...] = ()  # an article after one opens its object, no question ("avant | la fin")
     inverted_subjects: tuple[str, ...] = ()
     plural_subjects: tuple[str, ...] = ()
     named_subjects: tuple[str, ...] = ()  # "… et le CDG nous prend combien ?": a subject like a pronoun

@@ -123,6 +123,7 @@ class VocabularyFile(StrictModel):
     asking_negations: list[str] = []
     adverb_links: list[str] = []
     link_continuations: list[str] = []
+    prepositions: list[str] = []
     inverted_subjects: list[str] = []
     plural_subjects: list[str] = []
     named_subjects: list[str] = []
