@@ -18,7 +18,7 @@ from bot.core.french import _STRETCHED, _TOKEN, LONG_TEXT, _fold, fold, words
 from bot.core.knowledge import Knowledge
 from bot.core.mentions import UNSTATED_REACH
 from bot.core.phrases import any_phrase, flexible, phrase_trie, written_forms
-from bot.core.references import _ANNEX, _ARTICLE, _BARE
+from bot.core.references import _ANNEX, _ARTICLE, _BARE, _SPOKEN
 
 TEXTS = [
     "la resiliation de la convention par le cdg 62, resilier ou mettre fin ; mise en demeure",
@@ -103,11 +103,13 @@ def test_a_long_text_is_tokenized_word_by_word_as_a_whole(text: str) -> None:
 REFERENCE_TEXTS = [
     "article 5.2, art. 6, art n° 4.2.1, l'article 12, partie 3, _art 5, article5, smart 4, lart 5, ARTICLE 4",
     "annexe 2, annexes n°3, annex 1, l'annexe no 2, mannexe 2",
+    "l'annexe trois, article premier, art cinq, l'article n° huit, smart deux, mannexe un, annexe-un, article deux-cents",
     "4.2.1. 4.2.1.5 1.2 12.12.12 x4.2 -4.2 v.4.2 4.2, 4.2- 4.2/ 3.4. 123.4 1.234 le 15.03.2025",
 ]
 PLAIN_REFERENCES = [
     (_ARTICLE, r"\b(?:article|art)\s*\.?\s*(?:n\s*°?\s*)?(\d+(?:\.\d+)*)"),
     (_ANNEX, r"\bannexe?s?\s*(?:n\s*°?\s*|no\s*)?(\d+)"),
+    (_SPOKEN, r"\b(?:art(?:icle)?|(annex)e?)\s+(?:n\s*°?\s*|numero\s+)?([a-z]+)(?![\w'-])"),
     (_BARE, r"(?<![\d/.,-])(\d{1,2}(?:\.\d{1,2}){1,2})\.?(?![\d/,-]|\.\d)"),
 ]
 
