@@ -211,9 +211,9 @@ class Cues:
 def counted(words: list[str], signs: list[str] | None = None) -> re.Pattern[str]:
     r"""A count written before one of `words` ("2 interventions", "3 fois"), or before one of `signs` touching the hours
     ("2 x 25 min", "2x25 min"), the number in group 1: the same matches as "(?<![\d.,])(\d{1,2})" first, written digit
-    first (the regex engine jumps from digit to digit)."""
+    first (the regex engine jumps from digit to digit), to the word's end ("2 visites | par trimestre": a period after)."""
     sign = rf"|(?:{alternation(signs)}) ?(?=\d)" if signs else ""
-    return re.compile(r"(\d(?<![\d.,]\d)\d?) ?(?:" + cue_pattern(words).pattern + sign + r")")
+    return re.compile(r"(\d(?<![\d.,]\d)\d?) ?(?:" + cue_pattern(words).pattern + sign + r")[a-z]*")
 
 
 def joining(words: list[str]) -> re.Pattern[str]:
