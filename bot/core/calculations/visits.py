@@ -15,6 +15,7 @@ from ..money import format_euros
 from .added import AddedUp
 from .base import SENTENCE_BREAK, Context, asking, sentence_start
 from .day_schedules import DaySchedules
+from .parties import AGENT
 from .price_notes import PER_PERIOD
 from .visit_parts import Part
 
@@ -22,6 +23,7 @@ MAX_REPEATS = 50  # a larger count before hours is no number of visits
 WEEKDAY_REACH = 10  # characters before a count where a weekday makes it a day of the month ("mercredi 18")
 REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
 PERIOD_REACH = 16  # characters before a period phrase where a count makes it a rate ("2 fois | par mois"), not visits
+WHO_REACH = 30  # characters more for who comes between them ("2 visites du CDG 62 | par trimestre")
 PERIOD_WORDS = 40  # characters after a count or hours where a period phrase right after them ends ("chaque trimestre")
 SPAN_REACH = 60  # characters after "par mois" where the span it lasts is read ("pendant 6 mois", "de février à juin")
 MONTHS = 12
@@ -57,6 +59,9 @@ class Visits(AddedUp):
         self._day_list = re.compile(rf"(?<![a-z]){day}(?:\s*,\s*{day})*\s+et\s+{day}")
         self._days = re.compile(day)
         self._weekday_before = re.compile(rf"(?:{weekdays})\s*$")  # "mercredi 18": a day of the month
+        # "2 visites du CDG | par trimestre": who comes, between the count and its period
+        providers = "|".join(p.pattern for party, p in self.cues.parties.items() if party != "commune")
+        self._who = re.compile(rf"{AGENT.pattern}(?:{providers})[\w ]{{0,4}}\s*")
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "_said": ("", frozenset())}  # a pickled engine carries no message
@@ -137,8 +142,8 @@ class Visits(AddedUp):
         """Is a count greater than one written right before `end` ("2 fois | par mois": a rate)?"""
         found = [
             m
-            for m in self.cues.repeat.finditer(text, max(0, end - PERIOD_REACH), end)
-            if not text[m.end() : end].strip()
+            for m in self.cues.repeat.finditer(text, max(0, end - PERIOD_REACH - WHO_REACH), end)
+            if self._next_to(text, m.end(), end)
         ]
         return bool(found) and int(found[-1].group(1)) > 1
 
@@ -156,7 +161,11 @@ class Visits(AddedUp):
     def _period_after(self, text: str, end: int) -> re.Match[str] | None:
         """The period phrase right after `end`, nothing but spaces between ("2 h | chaque trimestre"), else None."""
         hit = self.cues.recurring.search(text, end, end + PERIOD_WORDS) if self.cues.recurring else None
-        return hit if hit and not text[end : hit.start()].strip() else None
+        return hit if hit and self._next_to(text, end, hit.start()) else None
+
+    def _next_to(self, text: str, end: int, start: int) -> bool:
+        """Whether only spaces, or who comes ("du CDG 62"), stand from `end` to `start`."""
+        return not text[end:start].strip() or bool(self._who.fullmatch(text, end, start))
 
     def yearly(self, text: str) -> bool:
         """Does the question ask a year's amount ("Quel montant annuel ?"): visits said per period count for a year?"""
