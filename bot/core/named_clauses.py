@@ -5,6 +5,7 @@ surely asks about, or, when its other words surely say what another clause holds
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .answer import Answer
 from .french import fold
@@ -21,8 +22,17 @@ MIN_OWN_STRONG_TERMS = 2  # a question's own words besides the name: not only "q
 class NamedClauses:
     """Answers the questions that name a clause."""
 
-    def __init__(self, knowledge: Knowledge, matcher: Matcher, replies: Replies, threshold: float) -> None:
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        matcher: Matcher,
+        replies: Replies,
+        threshold: float,
+        named: Callable[[str], set[str]] = lambda _: set(),
+    ) -> None:
         self.knowledge, self.matcher, self.replies, self.threshold = knowledge, matcher, replies, threshold
+        self.named = named  # the organisations a text names ("pour La Fibre": "fibre")
+        self._party_clauses = {entry.clause: entry for entry in knowledge.calculations.party_clauses}
         # "le second 4.2.1", "De quoi parle le second ?": the ordinals of calculations.yaml (`later_periods: ordinals`)
         ordinals = knowledge.calculations.later_periods.ordinals
         self._ordinals = {fold(word): rank for word, rank in ordinals.items()}
@@ -34,7 +44,8 @@ class NamedClauses:
         reference = find_reference(text)
         if reference and reference.clause_id in self.knowledge.clauses:
             named = self.knowledge.within(reference.clause_id)
-            if twin := self._twin(reference, text):  # "il y a deux 4.2.1 : que dit le second ?"
+            # "il y a deux 4.2.1 : que dit le second ?", "… c'est lequel pour La Fibre ?"
+            if twin := self._twin(reference, text) or self._party_twin(reference, text):
                 return self.replies.clause_answer(question, self.knowledge.clauses[twin], None, 1.0, ranked)
             # "Dans l'article 5, quelle partie concerne nos obligations ?", "lequel des deux 4.2.1 concerne La
             # Fibre ?": a question that asks more than the name, surely about a part of the named clause, gets that part.
@@ -57,8 +68,7 @@ class NamedClauses:
         or "": the document prints "4.2.1." twice (the second's `ref` is "Article 4.2.1 (le second)"). The ordinal stands
         for the clause: nothing but a mark or the end after it ("De quoi parle le second ?"), or the number soon after it
         ("le second paragraphe numéroté 4.2.1"); never "la deuxième année"."""
-        printed = self.knowledge.clauses[reference.clause_id].ref
-        twins = [c.id for c in self.knowledge.clauses.values() if c.ref.split(" (")[0] == printed]
+        twins = self._twins(reference)
         folded = fold(text)
         found = [
             m.group()
@@ -67,6 +77,18 @@ class NamedClauses:
         ]
         rank = self._ordinals[found[-1]] if found else 0  # the last one: "Le premier parle du CDG. Et le second ?"
         return twins[rank - 1] if 0 < rank <= len(twins) else ""
+
+    def _twins(self, reference: Reference) -> list[str]:
+        """The clauses printed with the number of `reference`, in document order ("4.2.1" twice)."""
+        printed = self.knowledge.clauses[reference.clause_id].ref
+        return [c.id for c in self.knowledge.clauses.values() if c.ref.split(" (")[0] == printed]
+
+    def _party_twin(self, reference: Reference, text: str) -> str:
+        """The twin of `reference` that is the own clause of the one party `text` names, when the named clause is
+        another party's ("deux articles 4.2.1 : c'est lequel pour La Fibre ?": article 4.2.2), else ""."""
+        entry, named = self._party_clauses.get(reference.clause_id), self.named(text)
+        own = entry.counterpart.get(next(iter(named)), "") if entry and len(named) == 1 else ""
+        return own if own in self._twins(reference) else ""
 
     def _said_elsewhere(self, text: str, name: str, named: set[str]) -> list[Candidate]:
         """The ranking of `text`'s words without the clause's `name` when they surely say another clause's (two strong
