@@ -1,13 +1,14 @@
-"""A dictated message that says how many questions it asks, without a mark between them ("trois questions la facture
-de la fibre elle passe par chorus le tarif horaire du cdg c'est combien et on doit prendre une assurance cyber"): cut
-into that many pieces where each piece reads best on its own.
+"""A dictated message that says how many questions it asks, without a mark between them ("deux questions le cdg il
+facture combien de l'heure le tribunal en cas de litige c'est lequel"): cut into that many pieces where each piece
+reads best on its own.
 
 The cuts run-on reading makes (topic_cuts.py) need a linking word or a question word said again, and a sure clause on
-each side; a dictation often has neither ("… par chorus | le tarif horaire …"). The count the writer said is what is
-known: among the places where a question may start (before a linking word, a question word, an article or a subject
-pronoun: knowledge/vocabulary.yaml), the cuts giving exactly that many pieces are chosen so that the pieces' readings
-add up best, each piece read as the clause it names (the matcher's confidence) or as another topic (the classifier's
-"hors sujet" probability), and no two pieces side by side naming the same clause (that is one question)."""
+each side; a dictation often has neither ("… combien de l'heure | le tribunal …"). The count the writer said is what is
+known: among the places where a question may start (before a linking word, an article, a subject pronoun or "si", never
+after a preposition: knowledge/vocabulary.yaml), the cuts giving exactly that many pieces are chosen so that the
+weakest piece reads best, then their sum: each piece read as the clause it names (the matcher's confidence) or as
+another topic (the classifier's "hors sujet" probability, when all but certain: topic_cuts.RUN_ON_OUT), no piece under
+MIN_PIECE_WORDS, and no two pieces side by side naming the same clause (that is one question)."""
 
 from __future__ import annotations
 
@@ -80,7 +81,7 @@ class CountedCuts:
                 before = read(first, middle)
                 for last in range(middle + 1, len(bounds)):
                     after = read(middle, last)
-                    if after is None or (before is not None and after[0] and after[0] == before[0]):
+                    if after is None or (before and after[0] and after[0] == before[0]):
                         continue  # two pieces side by side on one clause: one question
                     value = (min(weakest, after[1]), total + after[1], (*cuts, last))
                     if (middle, last) not in step or step[middle, last][:2] < value[:2]:

@@ -54,7 +54,7 @@ class QuestionFinder(FollowUps):
         cuts = (cutter.run_on_cuts, cutter.says_asking, self._topical, inside, cutter.shares_verb)
         goes_on = phrases_pattern(reader.reading.claim_links, start=True).match  # "… si on signe | et que …"
         self.run_on = TopicCuts(matcher, threshold, *cuts, goes_on, cutter.asks, ranker)
-        self.counted = CountedCuts.of(reader.reading, reader.counted.counts, self.run_on.reading)  # "trois questions …"
+        self.counted = CountedCuts.of(reader.reading, reader.counted.counts, self.run_on.reading)  # "deux questions …"
         self.forwarders = ForwarderQuestions(reader, self.names_something)  # "et moi, …", a reply's above its quote
         # "… ? Voilà l'histoire. …": the story told after the questions asks nothing more
         self.story = StoryAfter(reader.reading, reader.cutter.opens_topic)
@@ -124,9 +124,8 @@ class QuestionFinder(FollowUps):
             pending = ""
             one = sentence.listed and sentence.text.count("?") == 1  # "1) … l'école voisine, qui n'a rien signé ?": one
             read = [] if topics or pieces else [sentence.text] if one else self.reader.pieces(sentence.text)
-            if (
-                unpunctuated
-            ):  # "on peut la resilier quand et le cdg il facture le trajet", "trois questions la facture …"
+            # "on peut la resilier quand et le cdg il facture le trajet", "deux questions le cdg il facture … le tribunal …"
+            if unpunctuated:
                 read = self.counted.split(sentence.text, self.run_on.split(read[0]) if len(read) == 1 else read)
             # "Si nous les refusons, pouvez-vous mettre fin à la convention ?": a condition, then the question it is of
             condition = not topics and len(read) == 2 and "?" in read[1] and "?" not in read[0]
