@@ -82,7 +82,9 @@ class Cutter:
                 found.append(Cut(len(question[: match.start()].rstrip()), end, "enumerator"))
         for match in questions if starts else ():
             before = question[max(0, match.start() - 60) : match.start()]
-            if before[-1:].isspace() and not _ONE_LETTER_END.search(before):
+            # not after the question word it says again ("qui | c'est qui va l'aider": spoken "who is it who")
+            said_again = bool(before.split()) and before.split()[-1].lower() in match.group().lower().split()
+            if before[-1:].isspace() and not _ONE_LETTER_END.search(before) and not said_again:
                 found.append(Cut(match.start() - (len(before) - len(before.rstrip())), match.start(), "start"))
         found.sort(key=lambda cut: (cut.start, -cut.end))
         # Where an asking phrase ends: a question starting right after one is its object.
