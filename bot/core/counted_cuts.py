@@ -18,7 +18,7 @@ from functools import cache
 from itertools import pairwise
 
 from .phrases import alternatives
-from .reading import Reading as Vocabulary
+from .reading import Reading
 
 MAX_COUNTED = 5  # the most questions a count announces (vocabulary list_counts)
 # a question has a verb and its object ("qui signe la convention"), not a verb alone ("si je signe")
@@ -27,14 +27,14 @@ ANNOUNCE_REACH = 40  # characters: the count opens the dictation ("alors voila t
 MAX_BOUNDARIES = 24  # places to cut tried at most (a dictation of a few questions; past them, none is made)
 
 _MARKS = re.compile(r"[,;:()]")  # a sentence's marks: written, not dictated
-Reading = Callable[[str], tuple[str, float]]  # a piece's clause ("" for another topic) and how well it reads so
+PieceReading = Callable[[str], tuple[str, float]]  # a piece's clause ("" for another topic) and how well it reads so
 
 
 class CountedCuts:
     """Cuts an unpunctuated sentence into the number of questions it announces."""
 
     def __init__(
-        self, starts: tuple[str, ...], after: tuple[str, ...], counts: Callable[[str], int], reading: Reading
+        self, starts: tuple[str, ...], after: tuple[str, ...], counts: Callable[[str], int], reading: PieceReading
     ) -> None:
         # before one of these words, a question may start; not right after a linking word ("… combien et | on doit …"):
         # the question starts before it; nor after a preposition ("avant | la fin"): its object
@@ -45,7 +45,7 @@ class CountedCuts:
         self._reading = reading
 
     @classmethod
-    def of(cls, vocabulary: Vocabulary, counts: Callable[[str], int], reading: Reading) -> CountedCuts:
+    def of(cls, vocabulary: Reading, counts: Callable[[str], int], reading: PieceReading) -> CountedCuts:
         """The cuts of `vocabulary`'s words (knowledge/vocabulary.yaml): a question may start before a linking word, an
         article, a subject pronoun or "si", not after a preposition ("du", "des" are its forms: "la fin | des deux ans")."""
         v = vocabulary

@@ -70,7 +70,7 @@ class Engine:
             knowledge, self.citations, self.calculations, threshold=threshold, contact=contact, contacts=self.contacts
         )
         self.small_talk = SmallTalk(knowledge, self.matcher)
-        self.named_clauses = NamedClauses(knowledge, self.matcher, self.replies, threshold, self._named)
+        self.named_clauses = NamedClauses(knowledge, self.matcher, self.replies, threshold, self.calculations.parties)
         self.reader = Reader(knowledge.reading)
         parties = tuple(cue for party in knowledge.calculations.parties.values() for cue in party.cues)
         self.mentions = Mentions(knowledge.reading)

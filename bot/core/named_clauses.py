@@ -5,9 +5,9 @@ surely asks about, or, when its other words surely say what another clause holds
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from .answer import Answer
+from .calculations.parties import Parties
 from .french import fold
 from .knowledge import Knowledge
 from .matching import Candidate, Matcher, is_sure
@@ -28,11 +28,10 @@ class NamedClauses:
         matcher: Matcher,
         replies: Replies,
         threshold: float,
-        named: Callable[[str], set[str]] = lambda _: set(),
+        parties: Parties,
     ) -> None:
         self.knowledge, self.matcher, self.replies, self.threshold = knowledge, matcher, replies, threshold
-        self.named = named  # the organisations a text names ("pour La Fibre": "fibre")
-        self._party_clauses = {entry.clause: entry for entry in knowledge.calculations.party_clauses}
+        self.parties = parties  # the organisations a text names ("pour La Fibre"), and each one's clauses
         # "le second 4.2.1", "De quoi parle le second ?": the ordinals of calculations.yaml (`later_periods: ordinals`)
         ordinals = knowledge.calculations.later_periods.ordinals
         self._ordinals = {fold(word): rank for word, rank in ordinals.items()}
@@ -86,7 +85,7 @@ class NamedClauses:
     def _party_twin(self, reference: Reference, text: str) -> str:
         """The twin of `reference` that is the own clause of the one party `text` names, when the named clause is
         another party's ("deux articles 4.2.1 : c'est lequel pour La Fibre ?": article 4.2.2), else ""."""
-        entry, named = self._party_clauses.get(reference.clause_id), self.named(text)
+        entry, named = self.parties.cues.party_clauses.get(reference.clause_id), self.parties.named_in(text)
         own = entry.counterpart.get(next(iter(named)), "") if entry and len(named) == 1 else ""
         return own if own in self._twins(reference) else ""
 

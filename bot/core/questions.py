@@ -72,7 +72,8 @@ class QuestionFinder(FollowUps):
         self._returning = phrases_pattern(reader.reading.returning_phrases, start=False)  # "pour revenir à ma question"
         self._if = phrases_pattern(reader.reading.if_words, start=True)  # "si …": a condition, before its question
         self.claims = Claims(reader.reading, self.names_something)  # "… et que … Qui a raison ?": each claim
-        self._topic_reads = (self.names_something, cutter.asks, cutter.told)  # a list of topics' items
+        # a list of topics' items, each naming one besides a party ("missions LFN / CDG ?" asks one question of both)
+        self._topic_reads = (self._topical, cutter.asks, cutter.told)
 
     def _past_announcement(self, piece: str) -> str:
         """`piece` after a colon when what comes before it only counts the questions ("Bonjour, deux questions de
@@ -119,8 +120,7 @@ class QuestionFinder(FollowUps):
             # "Ma collègue dit que … et que … Qui a raison ?": each claim checked is a question; else the sentence's pieces
             claimed = bool(pieces := self.claims.checked(previous, listed, sentence.text))
             cutter = self.reader.cutter
-            # a list of topics, each naming one besides a party ("missions LFN / CDG ?" asks one question of both)
-            topics = topic_items(sentence.text, self._topical, cutter.asks, cutter.told) if not pieces else []
+            topics = topic_items(sentence.text, *self._topic_reads) if not pieces else []
             pending = ""
             one = sentence.listed and sentence.text.count("?") == 1  # "1) … l'école voisine, qui n'a rien signé ?": one
             read = [] if topics or pieces else [sentence.text] if one else self.reader.pieces(sentence.text)

@@ -98,23 +98,19 @@ class TopicCuts:
         return None
 
     def reading(self, text: str) -> tuple[str, float]:
-        """The clause `text` names first on its own words and the matcher's confidence, or "" and the learned
-        classifier's "hors sujet" probability when that is higher and RUN_ON_OUT at least (counted_cuts.py): a piece
-        of a question cut too short ("il est obligatoire avant de commencer") may read as another topic, less surely."""
-        terms = self.matcher.question_terms(text)
-        ranked = self.matcher.rank(terms)
-        elsewhere = self._ranker.readings.probabilities(text, terms).get(OUT_OF_SCOPE, 0.0)
-        elsewhere = elsewhere if elsewhere >= RUN_ON_OUT else 0.0
-        return (
-            (ranked[0].clause_id, ranked[0].confidence)
-            if ranked and ranked[0].confidence >= elsewhere
-            else ("", elsewhere)
-        )
+        """`_clause`, or "" and the learned classifier's "hors sujet" probability when that is higher and RUN_ON_OUT at
+        least (counted_cuts.py): a piece of a question cut too short ("il est obligatoire avant de commencer") may read
+        as another topic, less surely."""
+        clause, elsewhere = self._clause(text), self._elsewhere(text)
+        return ("", elsewhere) if elsewhere >= RUN_ON_OUT and elsewhere > clause[1] else clause
 
     def _off_topic(self, text: str) -> bool:
         """Whether the learned classifier reads `text` as no question of the convention's with RUN_ON_OUT at least."""
-        terms = self.matcher.question_terms(text)
-        return self._ranker.readings.probabilities(text, terms).get(OUT_OF_SCOPE, 0.0) >= RUN_ON_OUT
+        return self._elsewhere(text) >= RUN_ON_OUT
+
+    def _elsewhere(self, text: str) -> float:
+        """The learned classifier's "hors sujet" probability of `text`."""
+        return self._ranker.readings.probabilities(text, self.matcher.question_terms(text)).get(OUT_OF_SCOPE, 0.0)
 
     def _parted(self, left: tuple[str, float], right: tuple[str, float], head: float | None = None) -> bool:
         """Whether two halves, each with its first clause and confidence, name two clauses, neither inside the other, both
