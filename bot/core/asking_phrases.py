@@ -5,7 +5,9 @@ story, nothing asked)."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
+from .french import fold
 from .phrases import alternatives
 
 NEGATION_REACH = 16  # characters before an asking phrase where its negation is looked for ("de ne pas savoir")
@@ -14,17 +16,34 @@ NEGATION_REACH = 16  # characters before an asking phrase where its negation is 
 class AskingPhrases:
     """Finds the first asking phrase of a folded text that no negation takes back."""
 
-    def __init__(self, trie: str, negations: tuple[str, ...], asides: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, trie: str, negations: tuple[str, ...], asides: tuple[str, ...] = (), listing: tuple[str, ...] = ()
+    ) -> None:
         self._pattern = re.compile(rf"{trie}(?!\w)")  # the phrases as one trie (phrases.phrase_trie)
         self._negated = re.compile(rf"(?<!\w)(?:{alternatives(negations)})\s+$") if negations else None
         # "Je vous demande, d'une part, pour quelle durée …": an aside between commas, read as spaces
         self._aside = re.compile(rf",\s*(?:{alternatives(asides)})\s*,") if asides else None
+        # ... and left out of the text cut into questions, unless it opens a list's items (`listing`: "d'une part")
+        unlisted = tuple(aside for aside in asides if fold(aside) not in {fold(opener) for opener in listing})
+        self._unlisted = re.compile(rf",\s*(?:{alternatives(unlisted)})\s*,") if unlisted else None
 
     def without_asides(self, folded: str) -> str:
         """`folded` with its asides between commas read as spaces (the same positions)."""
         if self._aside and "," in folded:
             return self._aside.sub(lambda aside: " " * len(aside.group()), folded)
         return folded
+
+    def without_asides_as_written(self, text: str) -> str:
+        """`text` without its asides between commas ("Le conseil souhaite connaître, avant de voter, les règles …, ainsi
+        que le prix …" lists as "Le conseil souhaite connaître les règles …, ainsi que le prix …"); as it is when its
+        fold does not keep its positions."""
+        folded = fold(text)
+        if not self._unlisted or "," not in text or len(folded) != len(text):
+            return text
+        kept = [(0, 0), *((m.start(), m.end()) for m in self._unlisted.finditer(folded)), (len(text), len(text))]
+        if len(kept) == 2:
+            return text
+        return " ".join(text[end:start].strip() for (_, end), (start, _) in pairwise(kept))
 
     def search(self, folded: str) -> re.Match[str] | None:
         """The first asking phrase of `folded` not right after a negation (its asides read as spaces), or None."""

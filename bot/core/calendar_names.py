@@ -21,6 +21,8 @@ class CalendarNames:
     near_days: dict[str, int] = field(default_factory=dict)
     weekday_moves: dict[str, tuple[int, int]] = field(default_factory=dict)
     counted_days: dict[str, int] = field(default_factory=dict)
+    # Years named from today's, folded: "l'an dernier" and "l'annee derniere" -1, "cette annee" 0, "l'an prochain" 1.
+    year_moves: dict[str, int] = field(default_factory=dict)
 
 
 _names: CalendarNames | None = None
@@ -49,7 +51,9 @@ _COUNTED_UNITS = {"day": 1, "week": 7}
 _WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-def _relative_names(weekdays: tuple[str, ...]) -> tuple[dict[str, int], dict[str, tuple[int, int]], dict[str, int]]:
+def _relative_names(
+    weekdays: tuple[str, ...],
+) -> tuple[dict[str, int], dict[str, tuple[int, int]], dict[str, int], dict[str, int]]:
     """The days named from today, from CLDR's relative date fields: babel keeps them in its locale data (no public
     getter; `format_timedelta` reads the same). A babel without them gives none: such days are then not read."""
     from babel import Locale
@@ -69,7 +73,12 @@ def _relative_names(weekdays: tuple[str, ...]) -> tuple[dict[str, int], dict[str
         for pattern in fields.get(unit, {}).get(direction, {}).values()
         if "{0}" in pattern
     }
-    return near, moves, counted
+    years = {
+        fold(name): offset
+        for width in ("year", "year-short")  # "l'annee derniere", "l'an dernier"
+        for offset, name in fields.get(width, {}).get("relative", {}).items()
+    }
+    return near, moves, counted, years
 
 
 def use_calendar_names(names: CalendarNames) -> None:

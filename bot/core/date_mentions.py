@@ -125,6 +125,9 @@ def _scan_written(folded: str, start: int, today: object) -> list[Item[DateMenti
                 (int(written_year) + (2000 if len(written_year) == 2 else 0), match.end(3)) if written_year else spoken
             )
             mention = _mention(folded[match.start() : end].strip(), year, month, day, match.start())
+        elif isinstance(today, date) and (said := _year_said(folded, match.end(), today)):
+            year, end = said  # "le 5 mars de l'an dernier": that year, said
+            mention = _mention(folded[match.start() : end].strip(), year, month, day, match.start())
         elif isinstance(today, date):
             weekday_name, weekdays = _weekday_before()
             named = weekday_name.search(folded, max(0, match.start() - WEEKDAY_REACH), match.start())
@@ -132,6 +135,21 @@ def _scan_written(folded: str, start: int, today: object) -> list[Item[DateMenti
             mention = yearless(match.group(0).strip(), month, day, match.start(), today, weekday)
         found.append((match.start(), match.end(), mention))
     return found
+
+
+@cache
+def _year_moves() -> re.Pattern[str] | None:
+    """The years named from today's (`CalendarNames.year_moves`), right after a day and its month, "de" before them."""
+    moves = sorted(calendar_names().year_moves, key=len, reverse=True)
+    return re.compile(rf" ?(?:de |d')?({'|'.join(map(re.escape, moves))})(?![\w'])") if moves else None
+
+
+def _year_said(folded: str, end: int, today: date) -> tuple[int, int] | None:
+    """The year a day without one is said to fall in ("le 5 mars de l'an dernier"), and where that ends; else None."""
+    pattern = _year_moves()
+    if not pattern or not (said := pattern.match(folded, end)):
+        return None
+    return today.year + calendar_names().year_moves[said.group(1)], said.end()
 
 
 def _scan_month_years(folded: str, start: int, today: object) -> list[Item[tuple[str, int, int]]]:

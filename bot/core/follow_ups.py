@@ -5,7 +5,7 @@ convention knows, or another topic, and whether it takes up the question before 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property
 
 from .calendar_names import calendar_names
@@ -13,6 +13,7 @@ from .french import fold
 from .matching import Matcher
 from .message import Reader, Sentence
 from .phrases import WORD, phrases_pattern
+from .topic_lists import LEADING_BREAK, MAX_KEYWORD_WORDS, topic_items
 
 MIN_FOREIGN_TERMS = 2  # a question naming this many words of another topic asks about it
 MAX_BARE_WORDS = 5  # a question word and little else: "À partir de quand ?", "Pour combien de temps ?"
@@ -31,6 +32,7 @@ class FollowUps:
     _not_topic_terms: set[str]  # the terms of the parties and of the question words
     _party_terms: frozenset[str]  # the terms of the parties' names
     _back_reference: re.Pattern[str]  # what a question checks against ("… à la convention ?")
+    _topic_reads: tuple[Callable[..., bool], ...]  # what `topic_items` reads a list's items with
 
     def names_something(self, text: str) -> bool:
         """Whether `text` holds a word the convention knows (a strong term), not a day's number ("Notre conseil du 9
@@ -49,6 +51,24 @@ class FollowUps:
     def _day_of_month(self) -> re.Pattern[str]:
         months = "|".join(re.escape(fold(month)) for month in calendar_names().months)
         return re.compile(rf"(?<!\w)\d{{1,2}}(?:er)?\s+(?:{months})(?!\w)(?:\s+\d{{4}}(?!\d))?")  # (folded text)
+
+    def _items_after(self, text: str, question: str) -> list[str]:
+        """A list's items added after a `question` that names its own topic, behind a list mark or a linking word, with no
+        "?" and no subject ("tarif cdg ? / annexe tarifs / tribunal", "préavis ? et tribunal compétent"): each a question
+        of its own; else []."""
+        item = LEADING_BREAK.sub("", text)
+        if (item == text and not self.reader.cutter.is_linked(text)) or not self._topical(question):
+            return []
+        if items := topic_items(f"{item} ?", *self._topic_reads):
+            return items
+        short = 0 < len(WORD.findall(item)) <= MAX_KEYWORD_WORDS and not self.reader.cutter.told(item)
+        return [item] if short and (self._topical(item) or self._foreign(item)) else []
+
+    def _elsewhere(self, text: str, others: bool) -> bool:
+        """Whether a question naming nothing the convention knows, beside `others` questions, asks about something else
+        ("… ? Au fait, vous savez quand ouvre la déchetterie ?"): it names words of another topic, or its writer opens it
+        as a new one ("Par ailleurs, quel antivirus … ?"), so it is answered (refused) in its place, not left out."""
+        return others and (self._foreign(text) or (text.endswith("?") and self.reader.cutter.opens_topic(text)))
 
     def _foreign(self, text: str) -> bool:
         """Whether `text` names words of another topic than the convention's (see `_elsewhere`)."""

@@ -58,6 +58,7 @@ class _Asking:
     """What every question of one message is read with."""
 
     message: Message
+    context: list[str]  # its context sentences, without a list whose items it asks ("plafond fibre ; durée conv")
     context_terms: list[str]  # the terms of the message's context sentences, the first ones only
     figures: str  # its context as the calculations read it, then a space ("" for none): figures.shared
     anchored: bool  # the message names the convention, its parties or its services
@@ -93,9 +94,9 @@ class PartReader:
     ) -> list[Answer]:
         """One answer per question `asked` of `message`, in order; a question that only asks again what an
         earlier one asked, on the same clause, is left out."""
-        context_terms = first_terms(self.matcher, message.context)
-        figures = shared(message.context)  # each question's `figures` starts with it: folded once
-        asking = _Asking(message, context_terms, figures, anchored, answer_part)
+        context = [text for text in message.context if not any(q.item and q.text.rstrip(" ?") in text for q in asked)]
+        figures = shared(context)  # each question's `figures` starts with it: folded once
+        asking = _Asking(message, context, first_terms(self.matcher, context), figures, anchored, answer_part)
         answered = Answered()
         texts = [sentence.text for sentence in message.sentences]  # where a computation's next question was asked
         for question in asked:
@@ -167,7 +168,7 @@ class PartReader:
             reading,
             reading if asking.anchored else "",
             terms=([] if alone else asking.context_terms) + self.matcher.question_terms(reading),
-            figures=focus if figured == "" else with_own(asking.figures, asking.message.context, figured or focus),
+            figures=focus if figured == "" else with_own(asking.figures, asking.context, figured or focus),
         )
 
     def _refused_alone(self, asking: _Asking, part: Answer, question: Question, answered: Answered) -> bool:
@@ -189,7 +190,7 @@ class PartReader:
             return True
         if part.score >= self.threshold:
             return False  # above a lone question's threshold, it answers alone too (the slow reading is not made)
-        figures = with_own(asking.figures, asking.message.context, text)
+        figures = with_own(asking.figures, asking.context, text)
         alone = asking.answer_part(text, text, text, terms=asking.context_terms + terms, figures=figures, whole="")
         return not alone.answered
 

@@ -28,6 +28,7 @@ class Pieces(PieceWords):
         question after a condition ("si nous payons en retard, que se passe-t-il ?": one question)."""
         pieces: list[str] = []
         asks: list[bool] = []
+        question = self._asking.without_asides_as_written(question)  # "souhaite connaître, avant de voter, les …"
         # "si …" asks only after "savoir si" ("… si les frais sont facturés"), else it is a condition ("Et si ça …").
         indirect = self.asks_indirectly(question)
         # "m'indiquer le taux horaire, la juridiction … ainsi que la durée": one question per item after its asking phrase

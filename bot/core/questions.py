@@ -32,6 +32,7 @@ class Question(NamedTuple):
     follows: bool = False  # a follow-up: read with `before`, and it may cite the same clause
     restates: bool = False  # the question before asked again in other words: answered once with it, on one clause
     checks: bool = False  # a claim a check question asks about: its own words are what is asked, its context weaker
+    item: bool = False  # an item of a list of topics ("durée conv / tarif cdg"): its list is no context of it
 
 
 class QuestionFinder(FollowUps):
@@ -73,7 +74,7 @@ class QuestionFinder(FollowUps):
         self._if = phrases_pattern(reader.reading.if_words, start=True)  # "si …": a condition, before its question
         self.claims = Claims(reader.reading, self.names_something)  # "… et que … Qui a raison ?": each claim
         # a list of topics' items, each naming one besides a party ("missions LFN / CDG ?" asks one question of both)
-        self._topic_reads = (self._topical, cutter.asks, cutter.told)
+        self._topic_reads = (self._topical, cutter.asks, cutter.told, self._foreign)
 
     def _past_announcement(self, piece: str) -> str:
         """`piece` after a colon when what comes before it only counts the questions ("Bonjour, deux questions de
@@ -96,7 +97,7 @@ class QuestionFinder(FollowUps):
         if len(message.questions) > MAX_PARTS:
             return [Question(question, "") for question in message.questions]  # more than one reply can hold
         if not message.questions and (items := headed_topics(message.sentences, *self._topic_reads)):
-            return [Question(item, "") for item in items]  # "Pour ma fiche : objet, durée, prix, litiges."
+            return [Question(item, "", item=True) for item in items]  # "Pour ma fiche : objet, durée, prix, litiges."
         # "Lesquelles sont fausses ? 1- … 2- …": the claims listed after a check are its questions
         sentences = self.claims.listed_after(self.story.told(self.forwarders.sentences(message)))
         unpunctuated = "?" not in message.outside and not any("?" in sentence.text for sentence in sentences)
@@ -112,6 +113,10 @@ class QuestionFinder(FollowUps):
             # not a line the next question goes on from ("…ht ?\net la fibre\nelle envoie sa facture quand ?")
             party = questions and not previous and self._party_only(sentence.text, sentences[index + 1 :])
             opens = self._opens_next(sentence.text, sentences[index + 1 :])  # "pour le cdg" / "c'est qui qui signe"
+            if questions and not previous and not sentence.asks and (items := self._items_after(sentence.text, last)):
+                questions += [Question(item, last, item=True) for item in items]  # "préavis ? et tribunal compétent"
+                last = sentence.text
+                continue
             if heading or (not sentence.asks and not party) or opens or self._greeting(sentence.text, first=not index):
                 previous.append(sentence.text)
                 listed += [sentence.text] if sentence.listed else []
@@ -120,7 +125,8 @@ class QuestionFinder(FollowUps):
             # "Ma collègue dit que … et que … Qui a raison ?": each claim checked is a question; else the sentence's pieces
             claimed = bool(pieces := self.claims.checked(previous, listed, sentence.text))
             cutter = self.reader.cutter
-            topics = topic_items(sentence.text, *self._topic_reads) if not pieces else []
+            asked = f"{sentence.text.rstrip(' .')} ?" if unpunctuated else sentence.text  # "… + paiement cdg comment"
+            topics = topic_items(asked, *self._topic_reads) if not pieces else []
             pending = ""
             one = sentence.listed and sentence.text.count("?") == 1  # "1) … l'école voisine, qui n'a rien signé ?": one
             read = [] if topics or pieces else [sentence.text] if one else self.reader.pieces(sentence.text)
@@ -201,12 +207,6 @@ class QuestionFinder(FollowUps):
                 if len(split := self.run_on.split(sentence.text)) > 1:
                     return [Question(piece, told) for piece, told in zip(split, (before, *split), strict=False)]
         return questions
-
-    def _elsewhere(self, text: str, others: bool) -> bool:
-        """Whether a question naming nothing the convention knows, beside `others` questions, asks about something else
-        ("… ? Au fait, vous savez quand ouvre la déchetterie ?"): it names words of another topic, or its writer opens it
-        as a new one ("Par ailleurs, quel antivirus … ?"), so it is answered (refused) in its place, not left out."""
-        return others and (self._foreign(text) or (text.endswith("?") and self.reader.cutter.opens_topic(text)))
 
     def leads(self, message: Message) -> bool:
         """Whether the one question of a message comes before all the context that names something ("Qui

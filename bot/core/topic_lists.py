@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from .phrases import WORD
@@ -17,6 +18,9 @@ MAX_KEYWORD_WORDS = 6  # an item of a list of topics asked in one breath ("duré
 # What parts such a list: a semicolon, a comma (three items or more), or a slash or a plus between spaces
 _KEYWORD_BREAK = re.compile(r"\s*;\s*|\s+[/+]\s+")
 _KEYWORD_COMMA = re.compile(r"\s*,\s*")
+_PLUS = re.compile(r"\s+\+\s+")
+_DIGIT = re.compile(r"\d")
+LEADING_BREAK = re.compile(r"^\s*[;/+]\s*")  # a list's item after a question: "… inclus ? ; intérêts de retard"
 
 
 def topic_items(
@@ -24,25 +28,43 @@ def topic_items(
     names_something: Callable[[str], bool],
     asks: Callable[[str, bool], bool],
     told: Callable[[str], bool],
+    elsewhere: Callable[[str], bool] = bool,
+    commas: bool = True,
 ) -> list[str]:
     """The items of a list of topics asked in one breath, each a question of its own; [] for any other sentence. Every
-    item is short, names something the convention knows (`names_something`) and asks nothing by itself (`asks`: no
+    item is short, names something the convention knows (`names_something`) or words of another topic (`elsewhere`:
+    refused in its place; one item at least names the convention's), and asks nothing by itself (`asks`: no
     question word, the pieces' rules read those); none opens with a subject (`told`: "on a reçu un mail piégé, tous
-    nos fichiers sont cryptés, La Fibre est responsable ?" tells a story, then asks one question)."""
+    nos fichiers sont cryptés, La Fibre est responsable ?" tells a story, then asks one question). Not `commas`: only a
+    list marked by semicolons, slashes or pluses ("signée 07/07/2025, résiliation 1re période, date limite" tells
+    facts between commas)."""
     text = sentence.rstrip()
     if not text.endswith("?"):
         return []
-    body = text.rstrip("? ")
+    body = LEADING_BREAK.sub("", text.rstrip("? "))
     if ";" not in body and "/" not in body and "+" not in body and body.count(",") < 2:
         return []  # (most sentences: no separator to split at)
-    items = _KEYWORD_BREAK.split(body)
+    items, marked = _KEYWORD_BREAK.split(body), True
     if len(items) < 2:
-        items = _KEYWORD_COMMA.split(body)
-        if len(items) < 3:
+        items, marked = _KEYWORD_COMMA.split(body), False
+        if len(items) < 3 or not commas:
             return []
-    if any(len(WORD.findall(item)) > MAX_KEYWORD_WORDS or told(item) for item in items) or asks(body, True):
-        return []  # an item too long, or a question word: the pieces' rules read it
-    return [f"{item.strip()} ?" for item in items] if all(map(names_something, items)) else []
+    if _adds_figures(body):
+        return []  # "cdg 2h30 + devis fibre 350 euros, total ?": a sum to make, not a list
+    if any(len(WORD.findall(item)) > MAX_KEYWORD_WORDS or told(item) for item in items):
+        return []  # an item too long: the pieces' rules read it
+    if not marked and asks(body, True):
+        return []  # a question word between commas: the pieces' rules read it ("comment résilier, et quel préavis ?")
+    named = [names_something(item) for item in items]
+    if not any(named) or not all(known or elsewhere(item) for known, item in zip(named, items, strict=True)):
+        return []
+    return [f"{item.strip()} ?" for item in items]
+
+
+def _adds_figures(body: str) -> bool:
+    """Whether a plus stands between two figures' groups ("2h30 + 350 euros")."""
+    groups = _PLUS.split(body)
+    return any(_DIGIT.search(left) and _DIGIT.search(right) for left, right in pairwise(groups))
 
 
 def headed_topics(
@@ -50,12 +72,17 @@ def headed_topics(
     names_something: Callable[[str], bool],
     asks: Callable[[str, bool], bool],
     told: Callable[[str], bool],
+    elsewhere: Callable[[str], bool] = bool,
 ) -> list[str]:
     """In a message that asks nothing else, the topics listed after a heading's colon ("Pour ma fiche de synthèse :
-    objet de la convention, durée et reconduction, mode de fixation du prix, et voie de règlement des litiges."),
-    each a question of its own (`topic_items`); [] when no sentence is such a list."""
+    objet de la convention, durée et reconduction, mode de fixation du prix, et voie de règlement des litiges."), or
+    making up the whole message (keywords typed in a search box: "durée conv / tarif cdg"), each a question of its own
+    (`topic_items`); [] when no sentence is such a list."""
+    reads = (names_something, asks, told, elsewhere)
     for sentence in sentences:
         head, colon, body = sentence.text.partition(" : ")
-        if colon and head.strip() and (items := topic_items(f"{body.rstrip(' .')} ?", names_something, asks, told)):
+        if colon and head.strip() and (items := topic_items(f"{body.rstrip(' .')} ?", *reads)):
             return items
+    if len(sentences) == 1 and " : " not in sentences[0].text:
+        return topic_items(f"{sentences[0].text.rstrip(' .')} ?", *reads, commas=False)
     return []
