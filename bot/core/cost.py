@@ -215,13 +215,24 @@ class DurationReader:
         return [amount for amount, _ in self.amount_spans(text)]
 
     def amount_spans(self, text: str) -> list[tuple[Decimal, int]]:
-        """Each euro amount of `text` with where it starts (the spaces replaced keep positions)."""
-        return [(_euros(match), match.start()) for match in self._amount.finditer(_spaced(text))]
+        """Each euro amount of `text` with where it starts (the spaces replaced keep positions); one said again in
+        brackets right after itself is one ("neuf cents euros (900 €)", in figures "900 euros (900 €)")."""
+        spans: list[tuple[Decimal, int]] = []
+        last: re.Match[str] | None = None
+        for match in self._amount.finditer(text := _spaced(text)):
+            amount = _euros(match)
+            if not (last and spans[-1][0] == amount and _OPENING.fullmatch(text, last.end(), match.start())):
+                spans.append((amount, match.start()))
+            last = match
+        return spans
 
     def amount_end(self, text: str, start: int) -> int:
         """Where the amount that `amount_spans` found at `start` ends (its currency word included)."""
         match = self._amount.match(_spaced(text), start)
         return match.end() if match else start
+
+
+_OPENING = re.compile(r"\s*\(\s*")  # between an amount and the same said again in brackets
 
 
 def _euros(match: re.Match[str]) -> Decimal:

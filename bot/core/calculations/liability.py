@@ -1,6 +1,5 @@
-"""La Fibre Numérique 59 62's liability cap (Article 5.2): the cap quoted, and an amount invoiced
-compared with an estimated loss; with the invoices of several years, the amount of the year holding the damaging
-event (execution_years.py)."""
+"""La Fibre Numérique 59 62's liability cap (Article 5.2): the cap quoted, an amount invoiced compared with an estimated
+loss; with several years' invoices, the amount of the year holding the damaging event (execution_years.py)."""
 
 from __future__ import annotations
 
@@ -23,6 +22,7 @@ from .year_of_execution import YEAR, Reading, When, describe, placed
 LOSSES = ("loss", "indirect")  # the kinds of an amount said of a loss (losses.py)
 COUNT_REACH = 40  # characters before an amount where its count is read ("trois factures de maintenance de")
 _SPELT_AMOUNT = re.compile(r"[a-z]\s+euros?(?![a-z])")  # an amount in words ("quatre-vingts euros")
+_ASIDE = re.compile(r"\s*(?:\([^()]*\)|,[^,.;!?()\d]{1,25}(?=,))")  # after an amount's part: its year too, said
 
 
 class Liability(Calculator):
@@ -119,8 +119,8 @@ class Liability(Calculator):
         for _, start in spans:
             end = self.reader.amount_end(folded, start)
             around = self.reader.clause_around(folded, start, end)
-            # "500 € la deuxième (depuis juin 2026)": a parenthesis right after the amount's part says its year too
-            aside = re.match(r"\s*\([^()]*\)", folded[self.reader.clause_end(folded, end) :])
+            # "500 € la deuxième (depuis juin 2026)", "700 € la deuxième, en cours, …": after its part, its year too
+            aside = _ASIDE.match(folded[self.reader.clause_end(folded, end) :])
             kind, labelled = self.years.kind(around + (aside.group() if aside else ""), when), ""
             dated.append(kind == "current" and self.years.dated(around))
             between = re.split(r"[.;!?]", folded[previous:start])[-1]  # the words since the previous amount
