@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 
 MAX_KEYWORD_WORDS = 6  # an item of a list of topics asked in one breath ("durée / préavis / tribunal ?")
+MAX_MARKED_WORDS = 8  # ... set apart by ";", " / " or " + " ("sous-louer nos services au syndicat des eaux / …")
 # What parts such a list: a semicolon, a comma (three items or more), or a slash or a plus between spaces
 _KEYWORD_BREAK = re.compile(r"\s*;\s*|\s+[/+]\s+")
 _KEYWORD_COMMA = re.compile(r"\s*,\s*")
@@ -51,7 +52,8 @@ def topic_items(
             return []
     if _adds_figures(body):
         return []  # "cdg 2h30 + devis fibre 350 euros, total ?": a sum to make, not a list
-    if any(len(WORD.findall(item)) > MAX_KEYWORD_WORDS or told(item) for item in items):
+    longest = MAX_MARKED_WORDS if marked else MAX_KEYWORD_WORDS
+    if any(len(WORD.findall(item)) > longest or told(item) for item in items):
         return []  # an item too long: the pieces' rules read it
     if not marked and asks(body, True):
         return []  # a question word between commas: the pieces' rules read it ("comment résilier, et quel préavis ?")
