@@ -224,12 +224,12 @@ class Prices(Calculator):
         return bool(service or (self.cues.intervention and self.cues.intervention.search(text)))
 
     def price_asked(self, text: str, *, total: bool = True) -> bool:
-        """Does the message ask an amount ("combien", "quel tarif"), give one to check ("200 € pour 3 h") or, with
-        `total`, a total ("en tout")?"""
+        """Does the message ask an amount ("combien", "quel tarif"), give one to check ("200 € pour 3 h"), name a tax to
+        add ("3h, tva à ajouter ?": the rate is TTC, the price says so) or, with `total`, a total ("en tout")?"""
         folded = fold(text)
         if self._not_amount:  # "combien de temps avant faut-il envoyer le recommandé ?": no amount asked
             folded = self._not_amount.sub(" ", folded)
-        cues = (self.cues.amount_asked, self.cues.price_asked, self.cues.total if total else None)
+        cues = (self.cues.amount_asked, self.cues.price_asked, self.cues.tax, self.cues.total if total else None)
         return any(cue and cue.search(folded) for cue in cues) or bool(self.reader.amounts(text))
 
     def _hours_asked(self, text: str) -> bool:
