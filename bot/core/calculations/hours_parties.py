@@ -89,7 +89,8 @@ class HoursParties(DurationRoles):
     def cdg_time_priced(self, text: str, duration: Duration) -> bool:
         """Hours of a training done by the CDG 62 ("venu", or named) whose amount is asked, or given to check ("la
         secrétaire calcule 72,50 €, c'est bien ça ?"): its time, priced."""
-        if not (self.cues.amount_asked and self.cues.amount_asked.search(text)) and not self.reader.amounts(text):
+        asked = (self.cues.amount_asked, self.cues.price_asked)  # "combien", "le coût total": as prices.price_asked
+        if not any(cue and cue.search(text) for cue in asked) and not self.reader.amounts(text):
             return False
         around = self._around(text, duration)
         # "une formation CNFPT de 6 heures, puis le conseiller du CDG 62 est venu 2h15": the training is another body's
