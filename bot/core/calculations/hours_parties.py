@@ -7,8 +7,10 @@ import re
 from functools import cached_property
 
 from ..cost import Duration
+from ..french import fold
 from ..phrases import phrases_pattern
 from .base import SENTENCE_END, SENTENCE_MARKS, sentence_start
+from .cues import optional
 from .duration_role import DurationRoles
 from .parties import Parties
 
@@ -21,6 +23,19 @@ class HoursParties(DurationRoles):
     """The party of a message's hours."""
 
     parties: Parties
+
+    def price_asked(self, text: str, *, total: bool = True) -> bool:
+        """Does the message ask an amount ("combien", "quel tarif"), give one to check ("200 € pour 3 h"), name a tax to
+        add ("3h, tva à ajouter ?": the rate is TTC, the price says so) or, with `total`, a total ("en tout")?"""
+        folded = fold(text)
+        if self._not_amount:  # "combien de temps avant faut-il envoyer le recommandé ?": no amount asked
+            folded = self._not_amount.sub(" ", folded)
+        cues = (self.cues.amount_asked, self.cues.price_asked, self.cues.tax, self.cues.total if total else None)
+        return any(cue and cue.search(folded) for cue in cues) or bool(self.reader.amounts(text))
+
+    @cached_property
+    def _not_amount(self) -> re.Pattern[str] | None:
+        return optional(self.words.not_amount_words)  # "combien de temps avant", "combien d'exemplaires"
 
     def party_of(self, text: str, duration: Duration) -> str | None:
         """The provider named in the same part of the sentence as `duration`, else in the label its line gives it after
@@ -89,8 +104,7 @@ class HoursParties(DurationRoles):
     def cdg_time_priced(self, text: str, duration: Duration) -> bool:
         """Hours of a training done by the CDG 62 ("venu", or named) whose amount is asked, or given to check ("la
         secrétaire calcule 72,50 €, c'est bien ça ?"): its time, priced."""
-        asked = (self.cues.amount_asked, self.cues.price_asked)  # "combien", "le coût total": as prices.price_asked
-        if not any(cue and cue.search(text) for cue in asked) and not self.reader.amounts(text):
+        if not self.price_asked(text):  # "combien", "le coût total", "total CDG ?", an amount to check
             return False
         around = self._around(text, duration)
         # "une formation CNFPT de 6 heures, puis le conseiller du CDG 62 est venu 2h15": the training is another body's

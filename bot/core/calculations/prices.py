@@ -16,7 +16,6 @@ from .added import without_restated_total
 from .base import Calculator, Context, asking, refusal
 from .billed import BilledHours
 from .budget import Budget
-from .cues import optional
 from .misread_hours import without_misread
 from .parties import Parties
 from .party_numbers import PartyNumbers
@@ -62,7 +61,7 @@ class Prices(Calculator):
         self.unsaid = UnsaidHours(context)  # days, or hours nobody knows: asked
         self.party_numbers = PartyNumbers(cue for party in self.words.parties.values() for cue in party.cues)
         self._asking_terms = set(self.matcher.question_terms(" ".join(self.words.amount_asked_words)))
-        self._not_amount = optional(self.words.not_amount_words)  # "combien de temps avant", "combien d'exemplaires"
+        self.price_asked = self.billed.price_asked  # an amount asked: hours are priced only then
 
     def cost(self, question: str, text: str, terms: list[str], near: set[str], named: set[str]) -> Answer | None:
         """The price of the CDG 62's hours in `text`, or why there is none."""
@@ -222,15 +221,6 @@ class Prices(Calculator):
         """Does the message name a visit ("venu", "sur place") or the service ("accompagnement"), not only "combien"?"""
         service = (self.cues.cost_terms & set(terms)) - self._asking_terms
         return bool(service or (self.cues.intervention and self.cues.intervention.search(text)))
-
-    def price_asked(self, text: str, *, total: bool = True) -> bool:
-        """Does the message ask an amount ("combien", "quel tarif"), give one to check ("200 € pour 3 h"), name a tax to
-        add ("3h, tva à ajouter ?": the rate is TTC, the price says so) or, with `total`, a total ("en tout")?"""
-        folded = fold(text)
-        if self._not_amount:  # "combien de temps avant faut-il envoyer le recommandé ?": no amount asked
-            folded = self._not_amount.sub(" ", folded)
-        cues = (self.cues.amount_asked, self.cues.price_asked, self.cues.tax, self.cues.total if total else None)
-        return any(cue and cue.search(folded) for cue in cues) or bool(self.reader.amounts(text))
 
     def _hours_asked(self, text: str) -> bool:
         """Does the message ask an amount, or ask in a sentence giving a number ("coupée 3 jours, qui est responsable ?")?"""

@@ -14,6 +14,7 @@ from ..french import fold
 from ..money import format_euros
 from .added import AddedUp
 from .base import SENTENCE_BREAK, Context, asking, sentence_start
+from .cues import counted
 from .day_schedules import DaySchedules
 from .parties import AGENT
 from .price_notes import PER_PERIOD
@@ -37,6 +38,8 @@ class Visits(AddedUp):
         super().__init__(context)
         self._schedules = DaySchedules(self.words.day_schedules)  # "deux journées, de 8h30 à 12h et de 13h30 à 17h"
         self._said: tuple[str, frozenset[int]] = ("", frozenset())  # the last text read, its visits: asked in turn
+        trained = self.words.duration_roles.get("training")  # "1 demi-journée", "une formation" (1 …): counted things
+        self._counted = counted([*self.words.visit_words, *(trained.cues if trained else [])])
         self._per_years = {
             fold(period): count for period, count in self.words.periods_per_year.items()
         }  # "par mois": 12
@@ -233,6 +236,10 @@ class Visits(AddedUp):
         count = int(found[-1].group(1))
         if self.per_period_after(text, found[-1].end()) and len(self._said_visits(text)) == 1:
             return 1  # "2 fois par mois 1 h, soit 12 visites": a rate; the visits are counted ("12 × 1 h")
+        # "2 passages de 1 h + 1 demi-journée de 2 h": the next hours counted apart, each passage's 1 h (no colon lists)
+        nxt = next((start for start in visits if start > duration.start), 0)
+        if nxt and ":" not in text[found[-1].end() : duration.start] and self._counted.search(text, duration.end, nxt):
+            return count if 1 < count <= MAX_REPEATS else 1
         later = self.cues.repeat.search(text, duration.end)
         stop = later.start() if later else len(text)
         following = sum(duration.start <= start < stop for start in visits)
