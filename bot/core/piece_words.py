@@ -37,9 +37,8 @@ class PieceWords:
         self._if = phrases_pattern(reading.if_words, start=True)  # "si …": indirect question or condition
         folded_asking = {fold(phrase).strip() for phrase in asking_phrases if phrase.strip()}
         asking = phrase_trie(folded_asking, folded=True)  # built once: thousands of phrases, read three times below
-        self._asking = AskingPhrases(
-            asking, reading.asking_negations, reading.aside_phrases, reading.listing_openers
-        )  # not "de ne pas savoir"
+        # not after a negation ("de ne pas savoir"); asides between commas read as absent ("demande, pour sa part, quel")
+        self._asking = AskingPhrases(asking, reading.asking_negations, reading.aside_phrases, reading.listing_openers)
         # Inside a question, a new one may start after a comma or a semicolon ("qui est responsable, et peut-on résilier
         # ?") or at a linking word ("et comment", "ainsi que"), kept only where the piece after it asks (see `pieces`);
         # not at "aussi", "également" right after a word: they say more of its verb ("vise aussi les syndicats").

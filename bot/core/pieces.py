@@ -23,7 +23,8 @@ class Pieces(PieceWords):
     """Finds whether a sentence asks, and the pieces of it that may be questions of their own."""
 
     def pieces(self, question: str) -> list[str]:
-        """The pieces of one asking sentence that may be questions of their own, in order, as written. A piece
+        """The pieces of one asking sentence that may be questions of their own, in order, as written (an aside between
+        commas left out: "Le conseil souhaite connaître, avant de voter, les règles …, ainsi que le prix …"). A piece
         that does not ask ("Signée le 1er mars", "c'est possible ?") stays with its neighbour, and so does the
         question after a condition ("si nous payons en retard, que se passe-t-il ?": one question)."""
         pieces: list[str] = []

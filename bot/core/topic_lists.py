@@ -29,16 +29,16 @@ def topic_items(
     names_something: Callable[[str], bool],
     asks: Callable[[str, bool], bool],
     told: Callable[[str], bool],
-    elsewhere: Callable[[str], bool] = bool,
+    elsewhere: Callable[[str], bool] = lambda _: False,
     commas: bool = True,
 ) -> list[str]:
     """The items of a list of topics asked in one breath, each a question of its own; [] for any other sentence. Every
     item is short, names something the convention knows (`names_something`) or words of another topic (`elsewhere`:
-    refused in its place; one item at least names the convention's), and asks nothing by itself (`asks`: no
-    question word, the pieces' rules read those); none opens with a subject (`told`: "on a reçu un mail piégé, tous
-    nos fichiers sont cryptés, La Fibre est responsable ?" tells a story, then asks one question). Not `commas`: only a
-    list marked by semicolons, slashes or pluses ("signée 07/07/2025, résiliation 1re période, date limite" tells
-    facts between commas)."""
+    refused in its place; one item at least names the convention's); between commas, none asks by itself (`asks`: a
+    question word there is the pieces' rules'), while a marked list's item may ("durée conv + paiement fibre
+    comment"); none opens with a subject (`told`: "on a reçu un mail piégé, tous nos fichiers sont cryptés, La Fibre
+    est responsable ?" tells a story, then asks one question). Not `commas`: only a list marked by semicolons,
+    slashes or pluses ("signée 07/07/2025, résiliation 1re période, date limite" tells facts between commas)."""
     text = sentence.rstrip()
     if not text.endswith("?"):
         return []
@@ -74,7 +74,7 @@ def headed_topics(
     names_something: Callable[[str], bool],
     asks: Callable[[str, bool], bool],
     told: Callable[[str], bool],
-    elsewhere: Callable[[str], bool] = bool,
+    elsewhere: Callable[[str], bool] = lambda _: False,
 ) -> list[str]:
     """In a message that asks nothing else, the topics listed after a heading's colon ("Pour ma fiche de synthèse :
     objet de la convention, durée et reconduction, mode de fixation du prix, et voie de règlement des litiges."), or

@@ -236,7 +236,8 @@ class Visits(AddedUp):
         count = int(found[-1].group(1))
         if self.per_period_after(text, found[-1].end()) and len(self._said_visits(text)) == 1:
             return 1  # "2 fois par mois 1 h, soit 12 visites": a rate; the visits are counted ("12 × 1 h")
-        # "2 passages de 1 h + 1 demi-journée de 2 h": the next hours counted apart, each passage's 1 h (no colon lists)
+        # "2 passages de 1 h + 1 demi-journée de 2 h": the next hours counted apart, each passage's 1 h (after a colon,
+        # the count's hours are listed: "3 fois : 2 h, 1 h 30 et 45 min")
         nxt = next((start for start in visits if start > duration.start), 0)
         if nxt and ":" not in text[found[-1].end() : duration.start] and self._counted.search(text, duration.end, nxt):
             return count if 1 < count <= MAX_REPEATS else 1
