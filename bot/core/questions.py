@@ -135,7 +135,9 @@ class QuestionFinder(FollowUps):
                 read = self.counted.split(sentence.text, self.run_on.split(read[0]) if len(read) == 1 else read)
             # "Si nous les refusons, pouvez-vous mettre fin à la convention ?": a condition, then the question it is of
             condition = not topics and len(read) == 2 and "?" in read[1] and "?" not in read[0]
-            condition = condition and bool(self._if.match(fold(read[0]))) and not cutter.is_linked(read[1])
+            # (… after the colon that opens what is asked: "Mme X s'interroge : si un pirate entrait …, qui paie ?")
+            condition = condition and bool(self._if.match(fold(read[0].rpartition(" : ")[2])))
+            condition = condition and not cutter.is_linked(read[1])
             for piece in topics or read:
                 # Read without its opener ("Dites-moi, combien …", "tu peux me dire si …") and a preamble naming nothing.
                 piece = cutter.past_preamble(self.reader.tidy(piece).strip() or piece, self.names_something)
