@@ -13,6 +13,8 @@ from .french import fold
 from .matching import Matcher
 from .message import Reader, Sentence
 from .phrases import WORD, phrases_pattern
+from .sentence_ends import bare_line
+from .told_values import DATE_TOLD
 from .topic_lists import LEADING_BREAK, MAX_KEYWORD_WORDS, topic_items
 
 MIN_FOREIGN_TERMS = 2  # a question naming this many words of another topic asks about it
@@ -54,15 +56,21 @@ class FollowUps:
 
     def _items_after(self, text: str, question: str) -> list[str]:
         """A list's items added after a `question` that names its own topic, behind a list mark or a linking word, with no
-        "?" and no subject ("tarif cdg ? / annexe tarifs / tribunal", "préavis ? et tribunal compétent"): each a question
-        of its own; else []."""
+        "?" and no subject ("tarif cdg ? / annexe tarifs / tribunal", "préavis ? et tribunal compétent"), or one clause
+        left without any mark that names a topic and tells no date ("… ? et la fibre facture avant ou apres"): each a
+        question of its own; else []."""
         item = LEADING_BREAK.sub("", text)
         if (item == text and not self.reader.cutter.is_linked(text)) or not self._topical(question):
             return []
         if items := topic_items(f"{item} ?", *self._topic_reads):
             return items
-        short = 0 < len(WORD.findall(item)) <= MAX_KEYWORD_WORDS and not self.reader.cutter.told(item)
-        return [item] if short and (self._topical(item) or self._foreign(item)) else []
+        if self.reader.cutter.told(item):
+            return []
+        short = 0 < len(WORD.findall(item)) <= MAX_KEYWORD_WORDS
+        # SMS: a clause left without its mark after the question ("… par chorus aussi ? et la fibre facture avant ou
+        # apres l installation"): the writer's next question, when it names a topic of its own
+        bare = bare_line(text) and not DATE_TOLD.search(item)
+        return [item] if (short or bare) and (self._topical(item) or self._foreign(item)) else []
 
     def _elsewhere(self, text: str, others: bool) -> bool:
         """Whether a question naming nothing the convention knows, beside `others` questions, asks about something else

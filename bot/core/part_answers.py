@@ -28,7 +28,8 @@ def settled(part: Answer, reading: str, question: Question, answered: Answered) 
     that answers, with it, the unanswered question just before is that question's second sentence (that
     question's answer then leaves `answered`)."""
     focus, before, taken_up = question.text, question.before, question.follows or question.restates
-    if reading != focus and part.answered and part.citations[0].id in answered.cited and not taken_up:
+    cited = part.answered and part.citations[0].id in answered.cited and not first_computation(part, answered)
+    if reading != focus and cited and not taken_up:
         return not_found(focus)
     parts = answered.parts
     if reading != focus and part.answered and parts and parts[-1].question == before and not parts[-1].answered:
@@ -37,6 +38,19 @@ def settled(part: Answer, reading: str, question: Question, answered: Answered) 
         parts.pop()
         return replace(part, question=reading)
     return part
+
+
+def asked_again(part: Answer, own: set[str], answered: Answered) -> bool:
+    """Whether `part` (its question's strong terms `own`) cites a clause cited before, naming nothing new, and is no
+    `first_computation`."""
+    cited = bool(part.citations) and part.citations[0].id in answered.cited and own <= answered.words
+    return cited and not first_computation(part, answered)
+
+
+def first_computation(part: Answer, answered: Answered) -> bool:
+    """Whether `part` computes, after answers that computed nothing ("le cdg c ht ou ttc ? pr 10h faut mettre cb": the
+    clause's answer, then a total on that clause asked too)."""
+    return part.kind == "calculation" and all(earlier.kind != "calculation" for earlier in answered.parts)
 
 
 def said_again(shown: Answer, question: Question, answered: Answered) -> bool:

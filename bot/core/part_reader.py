@@ -21,6 +21,7 @@ from .message import Message
 from .part_answers import (
     NEAR,
     Answered,
+    asked_again,
     clause_answer,
     computed_before,
     first_clause,
@@ -142,8 +143,7 @@ class PartReader:
         """A follow-up naming one other party, unanswered: that party's own clause, when the clause the question before
         got speaks of a party and the text has one for it (knowledge/calculations.yaml, `party_clauses`)."""
         last = first_clause(answered.parts[-1]) if answered.parts else ""
-        named = self.named(follow_up)
-        if not last or len(named) != 1:
+        if not last or len(named := self.named(follow_up)) != 1:
             return None
         return self.counterpart(follow_up, self.matcher.question_terms(follow_up), last, next(iter(named)))
 
@@ -243,7 +243,7 @@ class PartReader:
     def _record(self, part: Answer, shown: Answer, question: Question, answered: Answered) -> None:
         """Keep `part` as the answer of `question`, unless it asks again what an earlier question asked."""
         own = {term for term in self.matcher.question_terms(question.text) if self.matcher.is_strong(term)}
-        if part.citations and part.citations[0].id in answered.cited and own <= answered.words and not question.follows:
+        if not question.follows and asked_again(part, own, answered):
             return  # the same question again, on the same clause: answered once
         answered.cited.update(citation.id for citation in part.citations[:1])
         answered.words |= own
