@@ -42,6 +42,7 @@ def _month_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _YEAR_AFTER = re.compile(r" (\d{4})(?!\d)")
+_SPACED_ELISION = re.compile(r"^(\w)\s")  # an elision's letter then a space: "l an" for "l'an" (phones)
 
 
 @cache
@@ -140,8 +141,9 @@ def _scan_written(folded: str, start: int, today: object) -> list[Item[DateMenti
 @cache
 def _year_moves() -> re.Pattern[str] | None:
     """The years named from today's (`CalendarNames.year_moves`), right after a day and its month, "de" before them."""
-    moves = sorted(calendar_names().year_moves, key=len, reverse=True)
-    return re.compile(rf" ?(?:de |d')?({'|'.join(map(re.escape, moves))})(?![\w'])") if moves else None
+    moves = sorted(calendar_names().year_moves, key=len, reverse=True)  # an elision written with a space ("l an")
+    said = "|".join(re.escape(move).replace("'", "['\\s]") for move in moves)
+    return re.compile(rf" ?(?:de |d')?({said})(?![\w'])") if moves else None
 
 
 def _year_said(folded: str, end: int, today: date) -> tuple[int, int] | None:
@@ -149,7 +151,8 @@ def _year_said(folded: str, end: int, today: date) -> tuple[int, int] | None:
     pattern = _year_moves()
     if not pattern or not (said := pattern.match(folded, end)):
         return None
-    return today.year + calendar_names().year_moves[said.group(1)], said.end()
+    written = _SPACED_ELISION.sub(r"\1'", said.group(1))  # "l an dernier" is "l'an dernier"
+    return today.year + calendar_names().year_moves[written], said.end()
 
 
 def _scan_month_years(folded: str, start: int, today: object) -> list[Item[tuple[str, int, int]]]:

@@ -31,8 +31,9 @@ def cue_pattern(cues: Iterable[str], whole: Iterable[str] = (), unless: Iterable
     with their first letter: the regex engine skips the characters no cue starts with and tries one branch per
     letter instead of every cue at every position (about twice as fast on a 4,096-character message). At one
     position the cues that match are prefixes of one another, and both forms take the longest."""
-    # each cue as folded, and as the text in figures writes an elision ("l'a payé" → "l' a paye": number_text.digits)
-    forms = [(form, "") for cue in cues for form in (fold(cue), elided(cue))]
+    # each cue as folded, as the text in figures writes an elision ("l'a payé" → "l' a paye": number_text.digits),
+    # and a compound without its hyphen, as phones write it ("2 demi journees", "rendez vous")
+    forms = [(form, "") for cue in cues for form in (fold(cue), elided(cue), fold(cue).replace("-", " "))]
     ends = {" ".join(form.split()): end for form, end in forms} | {" ".join(fold(cue).split()): WHOLE for cue in whole}
     empty = ends.pop("", None) is not None  # an empty cue matches at every word's start
     if not ends:

@@ -33,8 +33,7 @@ class Cues:
         }
         self.weak_cues = {role: cue_pattern(spec.weak) for role, spec in words.date_roles.items() if spec.weak}
         self.after_cues = {role: cue_pattern(spec.after) for role, spec in words.date_roles.items() if spec.after}
-        # "overrides: [letter]" under formal_notice → {"letter": ["formal_notice"]}
-        self.overrides: dict[str, list[str]] = {}
+        self.overrides: dict[str, list[str]] = {}  # formal_notice's "overrides: [letter]": {"letter": [formal_notice]}
         for role, spec in words.date_roles.items():
             for other in spec.overrides:
                 self.overrides.setdefault(other, []).append(role)
@@ -90,7 +89,8 @@ class Cues:
         self.setting = optional(words.setting_words)  # "signature … lors d'une réunion le": the meeting is its setting
         self.all_parties = optional(words.all_parties_words)  # "tout le monde a signé le": the convention's signing
         self.intervention = cue_pattern(words.intervention_words) if words.intervention_words else None
-        self.convention = cue_pattern(words.convention_words) if words.convention_words else None
+        convention = words.convention_words  # and "conv" as a whole word ("la conv signée", not "convocation")
+        self.convention = cue_pattern(convention, words.this_convention_whole_words) if convention else None
         self.party_clauses = {entry.clause: entry for entry in words.party_clauses}
         self.party_asked = optional(words.party_asked_words)  # "qui fournit le matériel ?": which party is asked
         # "obligations de", "s'engage": a question about a party's own duties (parties.py, `of_other`)

@@ -16,6 +16,7 @@ from .cues import CuePattern, optional
 from .trips import Trips
 from .visit_sentences import MARKS  # (";" ends a sentence for the price reading)
 
+DISTANCE_REACH = 20  # characters before a travel word where a distance names its way ("60 km aller-retour")
 DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them a delay
 # A time of day as the figures write it ("9h00", "12 h", "14:30"): a stay's first and last ones bound what is said of it
 _CLOCK_TIME = re.compile(r"\d{1,2} ?[h:] ?\d{0,2}")
@@ -103,7 +104,15 @@ class DurationRoles(Trips):
             p for p in (self.cues.duration_idioms.get(role), self.cues.no_trip if role == "travel" else None) if p
         ]
         spans = [(m.start(), m.end()) for idiom in idioms for m in idiom.finditer(around)]
-        return next((m for m in pattern.finditer(around) if not any(a <= m.start() < b for a, b in spans)), None)
+        found = (m for m in pattern.finditer(around) if not any(a <= m.start() < b for a, b in spans))
+        return next((m for m in found if role != "travel" or not self._of_distance(around, m.start())), None)
+
+    def _of_distance(self, around: str, start: int) -> bool:
+        """Does a distance end right before `start` ("il vient de Bruay, 60 km aller-retour": the way of the distance,
+        not of hours said further back)?"""
+        window = around[max(0, start - DISTANCE_REACH) : start].rstrip()
+        found = list(self.cues.distance.finditer(window)) if self.cues.distance else []
+        return bool(found) and found[-1].end() == len(window)
 
     def _visit_named(self, around: str, travel: re.Match[str]) -> bool:
         """Is every travel word of `around` a visit counted one by one ("à chaque déplacement", "par déplacement": a
