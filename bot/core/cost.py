@@ -46,9 +46,10 @@ class DurationReader:
         self._fractions = {" ".join(fold(word).split()): minutes for word, minutes in grammar.fractions.items()}
         link, fraction = alternation(grammar.fraction_links), alternation(self._fractions)
         after_minutes = rf"(?:\s*(?:{minute})(?![a-z]))?"
-        # "2 h 05", "2 h 5 min"; not "2 h 1 fois", nor a date's day ("2h 26/10", "2 h 26 octobre": the next line's date)
-        months = alternation(calendar_names().months)
-        minutes = rf"\d\d(?![\d/]|\.\d|\s+(?:{months})(?![a-z]))|\d(?!\d)(?=\s*(?:{minute})(?![a-z]))"
+        # "2 h 05", "2 h 5 min"; not "2 h 1 fois", nor a date's day ("2h 26/10", "2 h 26 octobre": the next line's date),
+        # nor a number counting something else ("3 heures 10 fois dans l'année", "2 h 50 € de l'heure", "3 h 10 km")
+        months, counted = alternation(calendar_names().months), alternation([*grammar.currency, *grammar.counted_after])
+        minutes = rf"\d\d(?![\d/]|\.\d|\s+(?:{months})(?![a-z])|\s*(?:{counted})(?![a-z]))|\d(?!\d)(?=\s*(?:{minute})(?![a-z]))"
         # "1 heure et demie": "et" links a fraction word only ("2h et 3h" is two durations, never 2 h 03).
         self._duration = re.compile(
             rf"{_NUMBER}\s*(?:({hour})|({minute}))(?![a-z])"

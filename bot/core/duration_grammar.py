@@ -13,6 +13,7 @@ class DurationGrammar(StrictModel):
 
     hour_units: list[str] = Field(min_length=1)
     minute_units: list[str] = Field(min_length=1)
+    counted_after: list[str] = []  # a number after hours, before these, counts them: no minutes ("3 h 10 fois")
     fractions: dict[str, int]
     fraction_links: list[str] = Field(min_length=1)
     minus_links: list[str] = []
