@@ -14,13 +14,13 @@ from ..french import fold
 from ..money import format_euros
 from .added import AddedUp
 from .base import SENTENCE_BREAK, Context, asking, sentence_start
+from .counts_after import MAX_REPEATS, CountsAfter
 from .cues import counted
 from .day_schedules import DaySchedules
 from .parties import AGENT
 from .price_notes import PER_PERIOD
 from .visit_parts import Part
 
-MAX_REPEATS = 50  # a larger count before hours is no number of visits
 WEEKDAY_REACH = 10  # characters before a count where a weekday makes it a day of the month ("mercredi 18")
 REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
 PERIOD_REACH = 16  # characters before a period phrase where a count makes it a rate ("2 fois | par mois"), not visits
@@ -37,12 +37,11 @@ class Visits(AddedUp):
     def __init__(self, context: Context) -> None:
         super().__init__(context)
         self._schedules = DaySchedules(self.words.day_schedules)  # "deux journées, de 8h30 à 12h et de 13h30 à 17h"
+        self._counts_after = CountsAfter(self.cues)
         self._said: tuple[str, frozenset[int]] = ("", frozenset())  # the last text read, its visits: asked in turn
         trained = self.words.duration_roles.get("training")  # "1 demi-journée", "une formation" (1 …): counted things
         self._counted = counted([*self.words.visit_words, *(trained.cues if trained else [])])
-        self._per_years = {
-            fold(period): count for period, count in self.words.periods_per_year.items()
-        }  # "par mois": 12
+        self._per_years = {fold(period): n for period, n in self.words.periods_per_year.items()}  # "par mois": 12
         spans = self.words.visit_spans
         self._units = {fold(unit): count for unit, count in spans.units.items()}  # "mois": 12 a year
         links, units = alternation(map(fold, spans.links)), alternation(self._units)
@@ -222,8 +221,8 @@ class Visits(AddedUp):
         1 h 30": 2 × 7 h). Each range of a day's timetable comes back each day (day_schedules.py)."""
         if days := self._schedules.days(text, duration):
             return days
-        if self.cues.times_after and (after := self.cues.times_after.match(text, duration.end)):
-            return int(after.group(1)) if 1 < int(after.group(1)) <= MAX_REPEATS else 1  # "25 min x 2"
+        if (after := self._counts_after(text, duration.end, starts)) is not None:
+            return after  # "25 min x 2", "une demi-journée de 3 heures, dix fois dans l'année"
         first = max(0, duration.start - REPEAT_REACH)
         # (one character more: a sign's count looks ahead at the hours' first digit, "2 x 25 min")
         found = [m for m in self.cues.repeat.finditer(text, first, duration.start + 1) if m.end() <= duration.start]
