@@ -51,13 +51,13 @@ def ended_items(text: str) -> str:
     return "\n".join(ended)
 
 
-def semicolon_items(text: str, asks: Callable[[str], bool]) -> str:
-    """`text` with a list written with semicolons after words that do not ask ("le maire me demande deux
-    choses ; la durée ; et le tarif horaire") written as a list after a colon, one item a line."""
+def semicolon_items(text: str, counts: Callable[[str], bool], asks: Callable[[str], bool]) -> str:
+    """`text` with a list written with semicolons after words that count its items and ask nothing ("le maire me demande
+    deux choses ; la durée ; et le tarif") as a list after a colon, one item a line (else the first: "objet ; litiges")."""
     lines = []
     for line in text.split("\n"):
         head, _, rest = line.partition(";")
-        if rest.count(";") and ":" not in head and not FULL_STOP.search(head) and not asks(head):
+        if rest.count(";") and ":" not in head and not FULL_STOP.search(head) and counts(head) and not asks(head):
             line = f"{head.rstrip()} :\n- " + "\n- ".join(item.strip() for item in rest.split(";"))
         lines.append(line)
     return "\n".join(lines)

@@ -218,9 +218,8 @@ class Reader:
         listed = text.count(";") >= 2 and "?" not in text
         text = self._labels.numbered(text)
         text = self._lines.numbered(text) if "\n" in text else text
-        text = inline_items(
-            self.counted.items(self._sequence.items(semicolon_items(text, self.cutter.asks) if listed else text))
-        )
+        text = semicolon_items(text, self.counted.counts, self.cutter.asks) if listed else text
+        text = inline_items(self.counted.items(self._sequence.items(text)))
         signed = ""  # after a sign-off, "signed": a signature, read again from a postscript on ("P.S." alone: the next)
         for raw in each_sentence(text, self._titles):
             raw = raw.strip()
