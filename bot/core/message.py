@@ -233,7 +233,7 @@ class Reader:
             marked = raw[:1] in _ITEM_STARTS or raw[1:2] == ")" or (raw[:1] in "ivIV" and _ITEM_NUMBER.match(raw))
             piece = _ITEM_NUMBER.sub("", raw) if marked else raw
             item = piece != raw or bool(_QUOTED_LINE.match(raw))
-            piece = piece.strip(" ,;:-–—»«\"'")
+            piece = piece.rstrip(" ,;:-–—»«\"'").lstrip(" ,:-–—»«\"'")  # "… inclus ? ; intérêts": the item's mark kept
             piece = _TRAILING_LINK.sub("", piece) if piece.endswith("et") else piece  # most pieces end otherwise
             if not _ALNUM.search(piece):
                 continue  # "??": the end of the sentence before
