@@ -9,6 +9,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from .phrases import WORD
+from .told_values import tells_value
 
 if TYPE_CHECKING:
     from .message import Sentence
@@ -21,6 +22,8 @@ _KEYWORD_BREAK = re.compile(r"\s*;\s*|\s+[/+]\s+")
 _KEYWORD_COMMA = re.compile(r"\s*,\s*")
 _PLUS = re.compile(r"\s+\+\s+")
 _DIGIT = re.compile(r"\d")
+_LARGE_NUMBER = re.compile(r"\d{3}")  # "prejudice direct 2000": a value told, even without its unit
+MAX_VALUED_ITEMS = 1  # more items telling a value: a list of facts ("préjudice 2000 €, facture 1100 €, max ?")
 LEADING_BREAK = re.compile(r"^\s*[;/+]\s*")  # a list's item after a question: "… inclus ? ; intérêts de retard"
 
 
@@ -52,6 +55,8 @@ def topic_items(
             return []
     if _adds_figures(body):
         return []  # "cdg 2h30 + devis fibre 350 euros, total ?": a sum to make, not a list
+    if sum(bool(tells_value(item) or _LARGE_NUMBER.search(item)) for item in items) > MAX_VALUED_ITEMS:
+        return []  # the situation's values listed, then one question ("direct 2000, indirect 3000, facture 1100, max ?")
     longest = MAX_MARKED_WORDS if marked else MAX_KEYWORD_WORDS
     if any(len(WORD.findall(item)) > longest or told(item) for item in items):
         return []  # an item too long: the pieces' rules read it

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ..cost import DurationReader
 from ..money import format_euros
-from .base import ASIDE, since_break
+from .base import ASIDE, SENTENCE_BREAK, since_break
 from .cues import Cues
 
 
@@ -31,10 +31,17 @@ class Losses:
         if indirect and (indirect.search(around) or indirect.search(before)):
             return "indirect"  # "une atteinte à notre image que nous chiffrons à 5 000 €": a loss by its own words
         if loss and (loss.search(around) or loss.search(before)):
-            return "loss"
+            # its clause going on with the loss named before it ("un préjudice d'image, que le conseil qualifie
+            # d'indirect, estimé à 3 000 €"): the words since the amount before, in its sentence, say it is indirect
+            return "indirect" if indirect and indirect.search(self._since_amount(folded, start)) else "loss"
         # "devis signé de 4 200 €": a price agreed, not an amount invoiced (said before it: not "1 250 € (nouveau devis)")
         quote = self.cues.quote_amount
         return "quote" if quote and quote.search(before) else ""
+
+    def _since_amount(self, folded: str, start: int) -> str:
+        """The words before the amount at `start`, back to the amount before it or its sentence's start."""
+        ends = [self.reader.amount_end(folded, at) for _, at in self.reader.amount_spans(folded) if at < start]
+        return SENTENCE_BREAK.split(folded[max(ends, default=0) : start])[-1]
 
     def of_year(self, folded: str, start: int, year: str) -> str:
         """The amount at `start`'s kind for the cap: a loss's, else the `year` it is said of; a quote's amount is never
