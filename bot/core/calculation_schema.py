@@ -165,6 +165,7 @@ class CalculationsFile(StrictModel):
     amount_asked_words: list[str] = []
     not_amount_words: list[str] = []
     invoiced_words: list[str] = []
+    paid_words: list[str] = []
     invoice_count_words: list[str] = []
     cap_current_year_words: list[str] = []
     cap_other_year_words: list[str] = []

@@ -3,9 +3,11 @@ not the CDG 62's, one more invoice of the year before it, or a loss."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ..cost import DurationReader
 from .base import sentence_start, since_break
-from .cues import Cues
+from .cues import Cues, optional
 
 # characters back from an amount to the cue saying it was invoiced, in its part of the sentence ("le montant facturé
 # par La Fibre au titre de l'année d'exécution en cours lors de l'incident s'élève à 5 500 €")
@@ -16,9 +18,29 @@ ITEM_REACH = 60  # characters back from an amount to its list item's start, wher
 class Invoices:
     """Reads what an amount of a message is said of."""
 
-    def __init__(self, cues: Cues, reader: DurationReader) -> None:
+    def __init__(self, cues: Cues, reader: DurationReader, paid_words: list[str]) -> None:
         self.cues = cues
         self.reader = reader
+        self._paid = optional(paid_words)  # "nous n'en avons réglé que 2 000 €": paid, which is not what was invoiced
+
+    def bills(self, folded: str, spans: list[tuple[Decimal, int]]) -> list[tuple[Decimal, int]]:
+        """The amounts of `spans` said invoiced ("facturé 3 600 €"); one said paid only ("mais nous n'en avons réglé que
+        2 000 €") is left out beside one said invoiced: the cap is the amount invoiced, whatever was paid of it."""
+        bills = [(amount, start) for amount, start in spans if self.last_cue(folded, start) == "invoiced"]
+        paid = [self._paid_only(folded, start) for _, start in bills]
+        return (
+            [bill for bill, only in zip(bills, paid, strict=True) if not only] if any(paid) and not all(paid) else bills
+        )
+
+    def _paid_only(self, folded: str, start: int) -> bool:
+        """Is the amount at `start` said paid (its nearest invoice word a payment's: "réglé", "mandaté")?"""
+        if self._paid is None or self.cues.invoiced is None:
+            return False
+        before = self._said_before(folded, start)
+        said, paid = (
+            max((m.start() for m in cue.finditer(before)), default=-1) for cue in (self.cues.invoiced, self._paid)
+        )
+        return paid >= 0 and paid >= said
 
     def added(self, folded: str, start: int, between: str, around: str, *, sentence: bool = False) -> bool:
         """Is the amount at `start` one more invoice of the previous one's year: invoiced (in its sentence before it if

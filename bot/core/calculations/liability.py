@@ -32,7 +32,7 @@ class Liability(Calculator):
         super().__init__(context)
         self.years = ExecutionYears(context, roles)
         self.losses = Losses(self.cues, self.reader)
-        self.invoices = Invoices(self.cues, self.reader)
+        self.invoices = Invoices(self.cues, self.reader, self.words.paid_words)
         reading = context.knowledge.reading  # a question reported ("Le maire demande combien …") asks, as read
         self.reported = Reported([*reading.asking_phrases, *reading.reporting_verbs])
         # "deux fois 240 €", "trois factures de maintenance de 160 €": that many invoices of the amount
@@ -92,7 +92,7 @@ class Liability(Calculator):
             return None
         if len(amounts) > 1 and self.cues.invoiced:
             # "facturé 1 350 € … préjudice estimé à 4 000 €": the invoiced amount is the cap, the other the loss.
-            bills = [(a, start) for a, start in spans if self.invoices.last_cue(folded, start) == "invoiced"]
+            bills = self.invoices.bills(folded, spans)
             invoiced = [a for a, _ in bills]
             if len(invoiced) == 1:  # an amount is compared as the loss only when a loss word says it is one
                 kinds = [(a, self.losses.kind(folded, start)) for a, start in spans if a != invoiced[0]]
