@@ -3,6 +3,7 @@ not the CDG 62's, one more invoice of the year before it, or a loss."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..cost import DurationReader
@@ -12,6 +13,10 @@ from .cues import Cues, optional
 # characters back from an amount to the cue saying it was invoiced, in its part of the sentence ("le montant facturé
 # par La Fibre au titre de l'année d'exécution en cours lors de l'incident s'élève à 5 500 €")
 INVOICE_REACH = 100
+_BARE_NUMBER = re.compile(
+    r"(?<![\w.,/:-])(?:\d{1,3}(?: \d{3})+|\d{3,6})(?![\w/:-]|[.,]\d|\s?%)"
+)  # "1100", not "2026-0457", "12/03", "9h"
+YEARS = (Decimal(1990), Decimal(2040))  # a bare number in these is a year ("en 2026"), never an amount
 ITEM_REACH = 60  # characters back from an amount to its list item's start, where the item names its party
 
 
@@ -31,6 +36,17 @@ class Invoices:
         return (
             [bill for bill, only in zip(bills, paid, strict=True) if not only] if any(paid) and not all(paid) else bills
         )
+
+    def fibre_amounts(self, folded: str) -> list[tuple[Decimal, int]]:
+        """The amounts of a message that may be La Fibre's, with where each starts, never the CDG 62's: written with
+        their unit, and the numbers written without it that are said invoiced or lost right before them ("prejudice
+        600 eur, facture annee en cours 1500"), not a year ("facturé en 2026")."""
+        said = self.reader.amount_spans(folded)
+        for number in _BARE_NUMBER.finditer(folded):  # (not the start of an amount with its unit, nor inside one)
+            value, at = Decimal(number.group().replace(" ", "")), number.start()
+            if self.reader.amount_end(folded, at) == at and not YEARS[0] <= value <= YEARS[1]:
+                said += [(value, at)] if self.last_cue(folded, at) else []
+        return [(amount, start) for amount, start in sorted(said, key=lambda s: s[1]) if not self.of_cdg(folded, start)]
 
     def _paid_only(self, folded: str, start: int) -> bool:
         """Is the amount at `start` said paid (its nearest invoice word a payment's: "réglé", "mandaté")?"""

@@ -80,7 +80,7 @@ class Liability(Calculator):
         spelt = "euro" in folded and _SPELT_AMOUNT.search(folded)  # "mille cinq cents euros": 1500 euros
         folded = digits(folded) if spelt else folded
         # "le CDG 62 nous a facturé 300 €": the CDG 62's bills are not La Fibre's, never a part of its cap
-        spans = [(a, start) for a, start in self.reader.amount_spans(folded) if not self.invoices.of_cdg(folded, start)]
+        spans = self.invoices.fibre_amounts(folded)
         amounts = [amount for amount, _ in spans]
         fibre = self.cues.parties.get("fibre")
         # "1 800 € la première année" alone, in the second year: the year in course's amount is not given
@@ -101,8 +101,8 @@ class Liability(Calculator):
                 return first
         if not sure:
             return None
-        if len(amounts) != 1:
-            return self.plain(question)
+        if len(amounts) != 1 or self.losses.kind(folded, spans[0][1]) in LOSSES:
+            return self.plain(question)  # (a loss alone, "notre préjudice est de 15 000 €", is never the cap)
         return self._cap_of(question, quote, amounts[0], [])
 
     def _years(self, folded: str, spans: list[tuple[Decimal, int]], when: Reading) -> list[tuple[Decimal, str]]:
