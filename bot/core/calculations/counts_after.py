@@ -1,5 +1,6 @@
-"""The count said right after hours: "25 min x 2" (a multiplication sign), "une demi-journée de 3 heures, dix fois dans
-l'année" (a count of `repeat_words`, only a comma or spaces between): those hours, that many times."""
+"""The count said after hours: "25 min x 2" (a multiplication sign), "une demi-journée de 3 heures, dix fois dans
+l'année", "2 heures 30 chez nous, 2 fois" (a count of `repeat_words`, only words between, no figure): those hours, that
+many times."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ import re
 from .cues import Cues
 
 MAX_REPEATS = 50  # a larger count before hours is no number of visits
-HOURS_REACH = 6  # characters after a count where hours of its own start ("1 h, 2 visites de 30 min": the 30 min's)
-_BETWEEN = re.compile(r"[ ,]*")  # what may stand between the hours and their count
+COUNT_REACH = 30  # characters after hours where their count may stand ("2 heures 30 chez nous, 2 fois")
+_BETWEEN = re.compile(r"[^\d.;:!?()+=]*")  # what may stand between the hours and their count: words, no figure
+_SENTENCE_END = re.compile(r"[.;!?\n]")
 
 
 class CountsAfter:
@@ -19,11 +21,14 @@ class CountsAfter:
         self._sign, self._repeat = cues.times_after, cues.repeat
 
     def __call__(self, text: str, end: int, starts: list[int]) -> int | None:
-        """The count right after hours ending at `end` (1 if too large to be visits), else None; not a count followed
-        by hours of its own (of all the hours' `starts`)."""
+        """The count after hours ending at `end` (1 if too large to be visits), else None; not a count followed by
+        hours in its sentence (of all the hours' `starts`: "2 h, puis 3 fois 1 h" counts the 1 h)."""
         if not (found := self._sign.match(text, end) if self._sign else None):
-            found = self._repeat.match(text, _BETWEEN.match(text, end).end())
-            if not found or any(found.end() <= start <= found.end() + HOURS_REACH for start in starts):
+            found = self._repeat.search(text, end, end + COUNT_REACH)
+            if not found or _BETWEEN.fullmatch(text, end, found.start()) is None:
+                return None
+            stop = ended.start() if (ended := _SENTENCE_END.search(text, found.end())) else len(text)
+            if any(found.end() <= start < stop for start in starts):
                 return None
         count = int(found.group(1))
         return count if 1 < count <= MAX_REPEATS else 1
