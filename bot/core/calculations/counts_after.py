@@ -15,7 +15,7 @@ _SENTENCE_END = re.compile(r"[.;!?\n]")
 
 
 class CountsAfter:
-    """How many times hours are billed by the count written right after them."""
+    """How many times hours are billed by the count written after them."""
 
     def __init__(self, cues: Cues) -> None:
         self._sign, self._repeat = cues.times_after, cues.repeat
