@@ -31,7 +31,7 @@ class Mentions:
         self._own = phrases_pattern(reading.own_bodies, start=False)
         self._unstated = [
             (
-                phrases_pattern(tuple(fact.asks), start=False),
+                phrases_pattern(with_articles(fact.asks, reading.complement_articles), start=False),
                 phrases_pattern(tuple(fact.near), start=False),
                 fact.answer,
             )
@@ -40,7 +40,9 @@ class Mentions:
         # Any fact's asking words: most questions hold none, and then no fact is searched for one by one. Only tested:
         # written as a trie (see `phrase_trie`), the engine skips the letters no phrase starts with (an alternation of
         # hundreds of phrases was tried at every character: 60 µs per question, 9 times the trie's).
-        asks = {fold(phrase).strip() for fact in reading.unstated_facts for phrase in fact.asks if phrase.strip()}
+        articles = reading.complement_articles
+        asks = {fold(said).strip() for fact in reading.unstated_facts for said in with_articles(fact.asks, articles)}
+        asks.discard("")
         self._any_unstated = re.compile(rf"{phrase_trie(asks, folded=True)}(?!\w)")
 
     def unsaid(self, question: str) -> str:
@@ -80,3 +82,15 @@ class Mentions:
 
     def _as_written(self, folded_name: str) -> str:
         return self._written.get(" ".join(folded_name.split()), folded_name)
+
+
+def with_articles(phrases: list[str], articles: tuple[str, ...]) -> tuple[str, ...]:
+    """`phrases`, and each as written with another of `articles` in place of one it holds ("indemnité du maire":
+    "indemnité d'un maire", "indemnité de notre maire")."""
+    found = list(phrases)
+    for phrase in phrases:
+        for article in (article for article in articles if f" {article} " in f" {phrase} "):
+            found += [
+                f" {phrase} ".replace(f" {article} ", f" {other} ").strip() for other in articles if other != article
+            ]
+    return tuple(dict.fromkeys(found))

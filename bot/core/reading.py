@@ -89,6 +89,7 @@ class Reading:
     mentioned_only: tuple[str, ...] = ()
     entity_facts: tuple[str, ...] = ()
     unstated_facts: tuple[UnstatedFact, ...] = ()
+    complement_articles: tuple[str, ...] = ()  # "du", "d'un", "de notre": one another's in an unstated fact
     other_bodies: tuple[str, ...] = ()
     own_bodies: tuple[str, ...] = ()
     party_corrections: tuple[str, ...] = ()

@@ -155,6 +155,7 @@ class VocabularyFile(StrictModel):
     mentioned_only: list[str] = []
     entity_facts: list[str] = []
     unstated_facts: list[UnstatedFact] = []
+    complement_articles: list[str] = []
     other_bodies: list[str] = []
     own_bodies: list[str] = []
     party_corrections: list[str] = []
