@@ -17,6 +17,7 @@ from .date_mention import mention as _mention
 from .folding import folded as fold_spaced
 from .french import fold
 from .number_words import SPOKEN, number_in_words, year_in_words
+from .phrases import flexible
 from .relative_dates import ago, days_from_today, days_months, days_of_months, weekday_days, years_from_neighbours
 from .rescan import Item, Rescan
 
@@ -42,7 +43,6 @@ def _month_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _YEAR_AFTER = re.compile(r" (\d{4})(?!\d)")
-_SPACED_ELISION = re.compile(r"^(\w)\s")  # an elision's letter then a space: "l an" for "l'an" (phones)
 
 
 @cache
@@ -139,20 +139,19 @@ def _scan_written(folded: str, start: int, today: object) -> list[Item[DateMenti
 
 
 @cache
-def _year_moves() -> re.Pattern[str] | None:
-    """The years named from today's (`CalendarNames.year_moves`), right after a day and its month, "de" before them."""
-    moves = sorted(calendar_names().year_moves, key=len, reverse=True)  # an elision written with a space ("l an")
-    said = "|".join(re.escape(move).replace("'", "['\\s]") for move in moves)
-    return re.compile(rf" ?(?:de |d')?({said})(?![\w'])") if moves else None
+def _year_moves() -> tuple[re.Pattern[str], list[int]] | None:
+    """The years named from today's (`CalendarNames.year_moves`), right after a day and its month, "de" before them,
+    one group each (an elision written with a space too: "l an dernier"), and each one's move from today's year."""
+    moves = sorted(calendar_names().year_moves.items(), key=lambda item: len(item[0]), reverse=True)
+    said = "|".join(f"({flexible(move, folded=True)})" for move, _ in moves)
+    return (re.compile(rf" ?(?:de |d')?(?:{said})(?![\w'])"), [years for _, years in moves]) if moves else None
 
 
 def _year_said(folded: str, end: int, today: date) -> tuple[int, int] | None:
     """The year a day without one is said to fall in ("le 5 mars de l'an dernier"), and where that ends; else None."""
-    pattern = _year_moves()
-    if not pattern or not (said := pattern.match(folded, end)):
+    if not (found := _year_moves()) or not (said := found[0].match(folded, end)):
         return None
-    written = _SPACED_ELISION.sub(r"\1'", said.group(1))  # "l an dernier" is "l'an dernier"
-    return today.year + calendar_names().year_moves[written], said.end()
+    return today.year + found[1][said.lastindex - 1], said.end()
 
 
 def _scan_month_years(folded: str, start: int, today: object) -> list[Item[tuple[str, int, int]]]:

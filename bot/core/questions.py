@@ -19,7 +19,7 @@ from .phrases import WORD, any_phrase, phrases_pattern
 from .ranker import Ranker
 from .story_after import StoryAfter
 from .topic_cuts import TopicCuts
-from .topic_lists import headed_topics, topic_items
+from .topic_lists import LEADING_BREAK, headed_topics, topic_items
 
 MAX_PARTS = 5
 MIN_ITEM_WORDS = 3  # a list item without "?" asks with a phrase ("la date des élections"), not a stray token
@@ -139,7 +139,9 @@ class QuestionFinder(FollowUps):
             condition = condition and bool(self._if.match(fold(read[0].rpartition(" : ")[2])))
             condition = condition and not cutter.is_linked(read[1])
             for piece in topics or read:
-                # Read without its opener ("Dites-moi, combien …", "tu peux me dire si …") and a preamble naming nothing.
+                # Read without its opener ("Dites-moi, combien …", "tu peux me dire si …"), a list mark ("tarif ? / qui
+                # signe ?") and a preamble naming nothing.
+                piece = LEADING_BREAK.sub("", piece)
                 piece = cutter.past_preamble(self.reader.tidy(piece).strip() or piece, self.names_something)
                 piece = cutter.past_telling(piece)  # a story told in one breath before its asking phrase
                 piece = self._past_announcement(piece)  # "deux questions de nouvelle arrivée : qui signe … ?"
@@ -170,8 +172,7 @@ class QuestionFinder(FollowUps):
             elif not pieces and questions and self.claims.bare(sentence.text):
                 pass  # "… ? Perso j'ai rien reçu. Vous confirmez ?": the question before, checked; nothing more asked
             elif not pieces:
-                # The nearest context that names something: "Nous voulons sortir de la convention. Je
-                # prépare le dossier. Comment faut-il procéder ?"
+                # The nearest context naming something: "Nous voulons sortir de la convention. … Comment procéder ?"
                 for start in range(len(previous) - 1, -1, -1):
                     joined = " ".join([*previous[start:], sentence.text])
                     if self.names_something(" ".join(previous[start:])):
