@@ -71,3 +71,9 @@ def test_each_question_knows_the_sentence_before_it(engine: Engine) -> None:
         ("Qui est responsable ?", "Notre site est en panne depuis lundi."),
         ("Et peut-on résilier ?", "Qui est responsable ?"),
     ]
+
+
+@pytest.mark.parametrize("mark", [";", "/", "+"])
+def test_a_list_mark_after_a_question_is_not_the_next_ones_text(engine: Engine, mark: str) -> None:
+    answer = engine.answer(f"tarif du cdg ? {mark} qui signe pour la fibre ?", today=TODAY)
+    assert [part.question for part in answer.all_parts] == ["tarif du cdg ?", "qui signe pour la fibre ?"]
