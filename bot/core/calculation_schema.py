@@ -139,6 +139,7 @@ class CalculationsFile(StrictModel):
     once_words: list[str] = []
     part_of_words: list[str] = []
     restated_total_words: list[str] = []
+    restating_determiners: list[str] = []  # "les deux sessions, de 8h30 à 12h": visits said before, timed again
     trip_words: list[str] = []
     same_words: list[str] = []
     same_trip_words: list[str] = []

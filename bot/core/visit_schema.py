@@ -12,6 +12,7 @@ class VisitSpans(StrictModel):
     links: list[str] = []
     articles: list[str] = []  # "pendant les douze mois": between the link and the number
     units: dict[str, int] = {}
+    single_articles: list[str] = []  # "sur toute l'année": a unit without a number, one of it
     whole_term: list[str] = []  # "sur toute la durée initiale de la convention": its first period, two years
 
 

@@ -120,10 +120,10 @@ class BilledHours(HoursParties):
         return bool(claimed and claimed.search(text, max(0, duration.start - CLAIM_REACH), duration.start))
 
     def _over_periods(self, text: str, part: Part) -> Part:
-        """`part` billed once each period it is said for, over the span the message gives ("par mois pendant 6 mois")."""
-        if part.count != 1 or part.role != "intervention" or not (periods := self.periods(text, part.duration)):
-            return part
-        return replace(part, count=periods)
+        """`part` billed each period it is said for, over the span said ("2 visites de 1 h par mois pendant 6 mois": 12)."""
+        counted = part.count != 1 and not self.per_period_after(text, part.duration.end)  # the whole span's visits
+        periods = 0 if counted or part.role != "intervention" else self.periods(text, part.duration)
+        return replace(part, count=part.count * periods) if periods else part
 
     def counted(self, text: str, own: list[tuple[Duration, str]], listed: Sequence[Duration] = ()) -> list[Part] | None:
         """The billed hours with how many times each is billed; None when travel is said for each visit ("à chaque fois

@@ -9,7 +9,6 @@ from fractions import Fraction
 
 from ..calendar_names import calendar_names
 from ..cost import Duration, alternation
-from ..deadlines import PERIOD
 from ..french import fold
 from ..money import format_euros
 from .added import AddedUp
@@ -20,6 +19,7 @@ from .day_schedules import DaySchedules
 from .parties import AGENT
 from .price_notes import PER_PERIOD
 from .visit_parts import Part
+from .visit_spans import MONTHS, Spans
 
 WEEKDAY_REACH = 10  # characters before a count where a weekday makes it a day of the month ("mercredi 18")
 REPEAT_REACH = 50  # characters before hours where "10 demi-journées d'accompagnement de" gives their count
@@ -27,7 +27,7 @@ PERIOD_REACH = 16  # characters before a period phrase where a count makes it a 
 WHO_REACH = 30  # characters more for who comes between them ("2 visites du CDG 62 | par trimestre")
 PERIOD_WORDS = 40  # characters after a count or hours where a period phrase right after them ends ("chaque trimestre")
 SPAN_REACH = 60  # characters after "par mois" where the span it lasts is read ("pendant 6 mois", "de février à juin")
-MONTHS = 12
+_OF_HOURS = re.compile(r"[a-z]* (?:de|d')\s*")  # "2 séances| de |2 h": the hours of each, right after the count
 _NOT_A_YEAR = re.compile(r"(?<!\d)(?!20\d\d(?!\d))\d")  # a number between hours and a period phrase, not "en 2027"
 
 
@@ -42,19 +42,7 @@ class Visits(AddedUp):
         trained = self.words.duration_roles.get("training")  # "1 demi-journée", "une formation" (1 …): counted things
         self._counted = counted([*self.words.visit_words, *(trained.cues if trained else [])])
         self._per_years = {fold(period): n for period, n in self.words.periods_per_year.items()}  # "par mois": 12
-        spans = self.words.visit_spans
-        self._units = {fold(unit): count for unit, count in spans.units.items()}  # "mois": 12 a year
-        links, units = alternation(map(fold, spans.links)), alternation(self._units)
-        article = rf"(?:(?:{alternation(map(fold, spans.articles))}) )?" if spans.articles else ""
-        term = alternation(map(fold, spans.whole_term)) if spans.whole_term else r"(?!x)x"  # the convention's 2 years
-        year = r"(?P<year>20\d\d)(?!\d)"  # "tous les deux mois en 2027": a calendar year
-        span = rf"(?<![a-z])(?:{links}) (?:{article}(\d{{1,3}}|une?) ({units})|(?P<term>{term})|{year})(?![a-z])"
-        self._span = re.compile(span) if links and units else None
-        # "2 h par mois de février à décembre inclus": the months from one to the other, both counted
-        months = calendar_names().months
-        self._month_numbers = {fold(name): number for number, name in enumerate(months, 1)}
-        names = alternation(self._month_numbers)
-        self._month_range = re.compile(rf"(?:de|d')\s*({names}) (?:a|au|jusqu'a|jusqu'en|jusqu'au mois de) ({names})\b")
+        self._spans = Spans(self.words.visit_spans)  # "pendant 6 mois", "de janvier à juin"
         # "mardi, jeudi et vendredi", "le lundi et le mercredi": as many visits as days listed, when no count is written
         weekdays = alternation(fold(name) for name in calendar_names().weekdays)
         day = rf"(?:les? )?(?:{weekdays})s?(?![a-z])"
@@ -116,7 +104,7 @@ class Visits(AddedUp):
         6 mois": 6, "1 h 30 chaque mois de mars à juin": 4), else 0: the hours are then billed that many times. A
         period said elsewhere in their sentence has its span there after both ("une visite mensuelle de deux heures,
         déplacement compris, de janvier à juin": 6; "90 minutes du CDG par trimestre sur 2 ans": 8)."""
-        if (recurring := self.cues.recurring) is None or self._span is None:
+        if (recurring := self.cues.recurring) is None or not self._spans.known:
             return 0
         if before := (hit := self._period_after(text, duration.end)) is None:  # "une visite par mois, 2 h"
             end = SENTENCE_BREAK.search(text, duration.end)
@@ -130,15 +118,12 @@ class Visits(AddedUp):
             # its span after it, before or after the hours
             after = fold(text[hit.end() : min(stop, max(hit.end(), duration.end) + SPAN_REACH)])
         else:
-            after = fold(text[hit.end() : hit.end() + SPAN_REACH]).lstrip()
+            after = fold(text[hit.end() : hit.end() + SPAN_REACH]).lstrip(" ,")  # "2 h par mois, de mars à juin"
         per_year = self._per_years.get(" ".join(fold(hit.group()).split()), 0)
-        if span := (self._span.search if before else self._span.match)(after):
-            periods = per_year * self._span_years(span)
+        if years := self._spans.years(after, anywhere=before):
+            periods = per_year * years
             return int(periods) if periods.denominator == 1 and periods > 1 else 0
-        if per_year == MONTHS and (months := (self._month_range.search if before else self._month_range.match)(after)):
-            first, last = (self._month_numbers[name] for name in months.groups())
-            return (last - first) % MONTHS + 1
-        return 0
+        return self._spans.months(after, anywhere=before) if per_year == MONTHS else 0
 
     def _rate_count(self, text: str, end: int) -> bool:
         """Is a count greater than one written right before `end` ("2 fois | par mois": a rate)?"""
@@ -194,23 +179,12 @@ class Visits(AddedUp):
         if last != text:
             counts = list(self.cues.visit_count.finditer(text))
             said = frozenset({int(m.group(1)) for m in counts if not self.per_period_after(text, m.end())} - {0, 1})
-            if not said and (years := Fraction(1) if self.yearly(text) else self._years(text)):
+            if not said and (years := Fraction(1) if self.yearly(text) else self._spans.years(fold(text))):
                 # "une fois par trimestre … Quel montant annuel ?": 4 visits; "par mois pendant 12 mois": 12
                 made = {int(m.group(1)) * self._per_year(text, m.end()) * years for m in counts}
                 said = frozenset(int(count) for count in made if count.denominator == 1) - {0}
             self._said = (text, said)
         return set(said)
-
-    def _years(self, text: str) -> Fraction:
-        """The years a span of the message lasts ("pendant 12 mois": 1, "sur 6 mois": 1/2), else 0."""
-        span = self._span.search(fold(text)) if self._span else None
-        return self._span_years(span) if span else Fraction(0)
-
-    def _span_years(self, span: re.Match[str]) -> Fraction:
-        """The years a span matched lasts: "pendant 6 mois" 1/2, "sur toute la durée de la convention" its period's 2."""
-        if span["term"] or span["year"]:
-            return Fraction(PERIOD.years if span["term"] else 1)
-        return Fraction(int(span.group(1)) if span.group(1).isdigit() else 1, self._units[span.group(2)])
 
     def repeats(self, text: str, duration: Duration, starts: list[int], visits: list[int]) -> int:
         """2 for "2 interventions de 3 h" or "2 fois 3 h": the count written just before the hours.
@@ -235,6 +209,8 @@ class Visits(AddedUp):
         count = int(found[-1].group(1))
         if self.per_period_after(text, found[-1].end()) and len(self._said_visits(text)) == 1:
             return 1  # "2 fois par mois 1 h, soit 12 visites": a rate; the visits are counted ("12 × 1 h")
+        if _OF_HOURS.fullmatch(text, found[-1].end(), duration.start) and 1 < count <= MAX_REPEATS:
+            return count  # "2 séances de 2 h en octobre. En novembre, deux autres …": each session's hours, no list
         # "2 passages de 1 h + 1 demi-journée de 2 h": the next hours counted apart, each passage's 1 h (after a colon,
         # the count's hours are listed: "3 fois : 2 h, 1 h 30 et 45 min")
         nxt = next((start for start in visits if start > duration.start), 0)

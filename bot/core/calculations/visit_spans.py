@@ -1,0 +1,59 @@
+"""How long visits said for a period go on (knowledge/calculations.yaml `visit_spans:`): "pendant 6 mois" is half a
+year, "sur toute l'année" one, "sur toute la durée de la convention" its first period's two; "de janvier à juin" six
+months."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from ..calendar_names import calendar_names
+from ..cost import alternation
+from ..deadlines import PERIOD
+from ..french import fold
+from ..visit_schema import VisitSpans
+from ..word_patterns import folded_words
+
+MONTHS = 12
+
+
+class Spans:
+    """The spans of visits a folded text says."""
+
+    def __init__(self, spans: VisitSpans) -> None:
+        self._units = {fold(unit): count for unit, count in spans.units.items()}  # "mois": 12 a year
+        links, units = alternation(map(fold, spans.links)), alternation(self._units)
+        article = rf"(?:(?:{alternation(map(fold, spans.articles))}) )?" if spans.articles else ""
+        term = alternation(map(fold, spans.whole_term)) if spans.whole_term else r"(?!x)x"  # the convention's 2 years
+        year = r"(?P<year>20\d\d)(?!\d)"  # "tous les deux mois en 2027": a calendar year
+        # "sur toute l'année": one unit (a space after "l'" or not: number_text.py writes "l' année")
+        singles = sorted(folded_words(spans.single_articles), key=len, reverse=True)
+        single = "|".join(re.escape(a) + (" ?" if a.endswith("'") else " ") for a in singles) or r"(?!x)x"
+        number = rf"{article}(\d{{1,3}}|une?) |(?:{single})"
+        span = rf"(?<![a-z])(?:{links}) (?:(?:{number})({units})|(?P<term>{term})|{year})(?![a-z])"
+        self._span = re.compile(span) if links and units else None
+        # "2 h par mois de février à décembre inclus": the months from one to the other, both counted
+        self._month_numbers = {fold(name): number for number, name in enumerate(calendar_names().months, 1)}
+        names = alternation(self._month_numbers)
+        self._month_range = re.compile(rf"(?:de|d')\s*({names}) (?:a|au|jusqu'a|jusqu'en|jusqu'au mois de) ({names})\b")
+
+    @property
+    def known(self) -> bool:
+        """Whether any span can be read (the knowledge gives links and units)."""
+        return self._span is not None
+
+    def years(self, folded: str, *, anywhere: bool = True) -> Fraction:
+        """The years the first span of `folded` lasts (at its start only, unless `anywhere`), else 0."""
+        if self._span is None or not (span := (self._span.search if anywhere else self._span.match)(folded)):
+            return Fraction(0)
+        if span["term"] or span["year"]:
+            return Fraction(PERIOD.years if span["term"] else 1)
+        count = span.group(1) or "1"  # none written: "sur toute l'année"
+        return Fraction(int(count) if count.isdigit() else 1, self._units[span.group(2)])
+
+    def months(self, folded: str, *, anywhere: bool = True) -> int:
+        """How many months a range of months in `folded` covers, both ends counted ("de mars à juin": 4), else 0."""
+        if not (found := (self._month_range.search if anywhere else self._month_range.match)(folded)):
+            return 0
+        first, last = (self._month_numbers[name] for name in found.groups())
+        return (last - first) % MONTHS + 1
