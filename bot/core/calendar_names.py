@@ -21,6 +21,8 @@ class CalendarNames:
     near_days: dict[str, int] = field(default_factory=dict)
     weekday_moves: dict[str, tuple[int, int]] = field(default_factory=dict)
     counted_days: dict[str, int] = field(default_factory=dict)
+    # ... and in months: "dans {0} mois" forward a month each (1), "il y a {0} mois" back (-1)
+    counted_months: dict[str, int] = field(default_factory=dict)
     # Years named from today's, folded: "l'an dernier" and "l'annee derniere" -1, "cette annee" 0, "l'an prochain" 1.
     year_moves: dict[str, int] = field(default_factory=dict)
 
@@ -48,12 +50,13 @@ def calendar_names() -> CalendarNames:
 
 # CLDR's fields for days counted from today: the units read in days, and the weekdays' keys, Monday first.
 _COUNTED_UNITS = {"day": 1, "week": 7}
+_COUNTED_MONTHS = {"month": 1}  # a unit of no fixed number of days ("dans 2 ans" is a duration more often than a date)
 _WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def _relative_names(
     weekdays: tuple[str, ...],
-) -> tuple[dict[str, int], dict[str, tuple[int, int]], dict[str, int], dict[str, int]]:
+) -> tuple[dict[str, int], dict[str, tuple[int, int]], dict[str, int], dict[str, int], dict[str, int]]:
     """The days named from today, from CLDR's relative date fields: babel keeps them in its locale data (no public
     getter; `format_timedelta` reads the same). A babel without them gives none: such days are then not read."""
     from babel import Locale
@@ -66,19 +69,22 @@ def _relative_names(
         for offset, name in fields.get(key, {}).get("relative", {}).items()
         if offset in (-1, 1)
     }
-    counted = {
-        fold(pattern): days * (1 if direction == "future" else -1)
-        for unit, days in _COUNTED_UNITS.items()
-        for direction in ("future", "past")
-        for pattern in fields.get(unit, {}).get(direction, {}).values()
-        if "{0}" in pattern
-    }
+    counted, months = (
+        {
+            fold(pattern): size * (1 if direction == "future" else -1)
+            for unit, size in units.items()
+            for direction in ("future", "past")
+            for pattern in fields.get(unit, {}).get(direction, {}).values()
+            if "{0}" in pattern
+        }
+        for units in (_COUNTED_UNITS, _COUNTED_MONTHS)
+    )
     years = {
         fold(name): offset
         for width in ("year", "year-short")  # "l'annee derniere", "l'an dernier"
         for offset, name in fields.get(width, {}).get("relative", {}).items()
     }
-    return near, moves, counted, years
+    return near, moves, counted, months, years
 
 
 def use_calendar_names(names: CalendarNames) -> None:

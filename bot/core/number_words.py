@@ -28,3 +28,15 @@ def number_in_words(words: str) -> int:
 
     digits = re.fullmatch(r"(\d+)(?:er)?", alpha2digit(words, "fr", threshold=0))
     return int(digits.group(1)) if digits else 0
+
+
+def count_of(count: str) -> int | None:
+    """A count in digits or in words ("trois", "vingt et un"), or None when it is no number ("quelques")."""
+    if count.isdigit():
+        return int(count)
+    from text_to_num import text2num  # rarely needed: not loaded by every answer
+
+    try:
+        return int(text2num(count, "fr"))
+    except ValueError:
+        return None

@@ -14,6 +14,7 @@ from .calendar_names import calendar_names
 from .date_mention import DateMention, yearless
 from .date_mention import mention as written_date
 from .french import fold
+from .number_words import count_of
 
 # "il y a 18 mois", "il y a deux ans": counted back from today, an approximate day (the answer says so).
 # "il y a " first, the word boundary before it checked behind (the same matches as "\bil y a "): the regex engine
@@ -197,7 +198,7 @@ def _from_today() -> re.Pattern[str] | None:
     names longest first, then the counted ones with their count's slot."""
     names = calendar_names()
     named = sorted([*names.near_days, *names.weekday_moves], key=len, reverse=True)
-    counted = sorted(names.counted_days, key=len, reverse=True)
+    counted = sorted([*names.counted_days, *names.counted_months], key=len, reverse=True)
     branches = [re.escape(name) for name in named] + [
         re.escape(pattern).replace(re.escape("{0}"), COUNT, 1) for pattern in counted
     ]
@@ -224,11 +225,14 @@ def days_from_today(folded: str, today: date, found: Sequence[DateMention] = ())
             value = today + timedelta(days=step * (gap or 7))  # "mardi dernier" said on a Tuesday: a week ago
         else:
             count = next(group for group in match.groups() if group)
-            unit = next(days for pattern, days in names.counted_days.items() if _fits(pattern, text, count))
             number = count_of(count)
             if number is None or not 0 < number <= 366:
                 continue
-            value, approximate = today + timedelta(days=unit * number), abs(unit) > 1
+            if months := next((m for pattern, m in names.counted_months.items() if _fits(pattern, text, count)), 0):
+                value, approximate = today + relativedelta(months=months * number), True  # "dans deux mois"
+            else:
+                unit = next(days for pattern, days in names.counted_days.items() if _fits(pattern, text, count))
+                value, approximate = today + timedelta(days=unit * number), abs(unit) > 1
         result.append(DateMention(text, value, "", match.start(), approximate=approximate, relative=True))
     return result
 
@@ -236,15 +240,3 @@ def days_from_today(folded: str, today: date, found: Sequence[DateMention] = ())
 def _fits(pattern: str, text: str, count: str) -> bool:
     """Is `text` the counted pattern `pattern` with `count` in its slot?"""
     return pattern.replace("{0}", count, 1) == text
-
-
-def count_of(count: str) -> int | None:
-    """A count in digits or in words ("trois", "vingt et un"), or None when it is no number ("quelques")."""
-    if count.isdigit():
-        return int(count)
-    from text_to_num import text2num  # rarely needed: not loaded by every answer
-
-    try:
-        return int(text2num(count, "fr"))
-    except ValueError:
-        return None

@@ -12,7 +12,7 @@ from ..calendar_names import calendar_names
 from ..calendar_schema import FollowingDaysWords
 from ..date_mention import DateMention
 from ..french import fold
-from ..relative_dates import count_of
+from ..number_words import count_of
 from ..times_of_day import scanned
 from ..word_patterns import alternation
 from .date_lists import SENTENCE_END
