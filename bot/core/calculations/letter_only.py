@@ -28,6 +28,8 @@ class LetterOnly(Calculator):
         received = self.cues.notice_received and self.cues.notice_received.search(folded)  # "nous avons reçu"
         if received and self.cues.termination.search(folded):
             return self.notices.provider_notice(question, roles, EITHER_PROVIDER, today)  # its sender unnamed
+        if received:
+            return None  # "un courrier … qui dit qu'ils arrêtent le service dans un mois": no letter of hers, no date of it
         sent = letters[-1].mention
         text = (
             f"Votre lettre du {format_date(sent.value)} doit avoir été reçue par les autres parties au moins "  # type: ignore[arg-type]
