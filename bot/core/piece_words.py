@@ -62,6 +62,7 @@ class PieceWords:
         # "doit-on", and as typed on a phone "peut il", "faut il"
         self._asked_inverted = re.compile(rf"\w-(?:t-)?(?:{inverted})\b|\b(?:{spaced})\s(?:t\s)?(?:{inverted})\b")
         self._subject = re.compile(rf"(?:{alternatives(reading.inverted_subjects)})\b")  # "on doit …", "il est …"
+        self._sole_subject = re.compile(rf"(?:{inverted})\b")  # never an object: "et on peut …", not "et nous facturer"
         self._named_subject = phrases_pattern(reading.named_subjects, start=True)  # "et le CDG nous prend combien"
         named = phrases_pattern(reading.named_subjects, start=False).pattern
         self._named_last = re.compile(rf"{named}\W*$")  # "Est-ce que la Fibre | et le CDG savent …": one verb

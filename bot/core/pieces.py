@@ -14,6 +14,7 @@ from .piece_words import PieceWords, opens_other_half
 PREAMBLE_WORDS = 3  # the fewest words of a preamble before a question ("je suis secrétaire, c'est qui …")
 ASKING_START = 15  # characters of a clause before its asking phrase ("et je voulais savoir si"), for `past_telling`
 TELLING_CLAUSES = 3  # the fewest clauses told in one breath before an asking phrase that `past_telling` leaves out
+TONE_WORDS = 3  # the fewest words of a question asked by its tone after a link ("et on peut le modifier ?")
 
 
 _BLANK = re.compile(r"(?<!\w)_+(?!\w)")  # a form's blank ("conclue pour ___ ans"): a question to fill in
@@ -74,6 +75,11 @@ class Pieces(PieceWords):
             relative = bool(self._pronoun_relative.match(own)) and any(asks)  # of a noun of the question before it
             resumes = (bool(self._resuming.match(own)) and "?" not in piece) or relative
             telling = telling or (bool(index) and not linked and resumes)
+            # "…, et on peut le modifier ?": after a link, its own subject and the sentence's "?", a question by its tone
+            # (a pronoun: "… la commune et le CDG 62 ?" names whom; one never an object: "… et nous facturer …")
+            tone = linked and piece.rstrip().endswith("?") and bool(self._sole_subject.match(own))
+            tone = tone and len(own.split()) >= TONE_WORDS
+            asks_alone = asks_alone or (tone and not other_half)
             asks_alone = (asks_alone and not back and not telling and not self._relative_clause(split, index)) or (
                 listed and not index
             )
