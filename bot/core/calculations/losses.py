@@ -4,12 +4,16 @@ repaired, within the cap): which amounts are a loss, which of them are indirect 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..cost import DurationReader
 from ..money import format_euros
 from .base import ASIDE, SENTENCE_BREAK, since_break
 from .cues import Cues
+
+# after the amount, a short tag ("HT") and a bracket, if any: ", dommage direct." (three words at most, the sentence's last)
+APPOSITION = re.compile(r"(?: [a-z]{2,3})? ?(?:\([^()]*\))?, ((?:[a-z'-]+ ){0,2}[a-z'-]+) ?(?:[.;!?\n]|$)")
 
 
 class Losses:
@@ -30,13 +34,19 @@ class Losses:
         loss, indirect = self.cues.loss, self.cues.indirect_loss
         if indirect and (indirect.search(around) or indirect.search(before)):
             return "indirect"  # "une atteinte à notre image que nous chiffrons à 5 000 €": a loss by its own words
-        if loss and (loss.search(around) or loss.search(before)):
+        if loss and (loss.search(around) or loss.search(before) or loss.search(self._apposition(folded, start))):
             # its clause going on with the loss named before it ("un préjudice d'image, que le conseil qualifie
             # d'indirect, estimé à 3 000 €"): the words since the amount before, in its sentence, say it is indirect
             return "indirect" if indirect and indirect.search(self._since_amount(folded, start)) else "loss"
         # "devis signé de 4 200 €": a price agreed, not an amount invoiced (said before it: not "1 250 € (nouveau devis)")
         quote = self.cues.quote_amount
         return "quote" if quote and quote.search(before) else ""
+
+    def _apposition(self, folded: str, start: int) -> str:
+        """The few words set after the amount at `start` by a comma, a sentence's last ("Remplacement : 650 € (devis
+        n° 88), dommage direct."): what they name the amount is."""
+        said = APPOSITION.match(folded, self.reader.amount_end(folded, start))
+        return said.group(1) if said else ""
 
     def _since_amount(self, folded: str, start: int) -> str:
         """The words before the amount at `start`, back to the amount before it or its sentence's start."""
