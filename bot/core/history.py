@@ -28,6 +28,9 @@ class ReplyHistory:
         )
         self._pointer = phrases_pattern(reading.quote_pointers, start=False)
         self._passer = phrases_pattern(reading.quote_passers, start=False) if reading.quote_passers else None
+        # "Fwd: deux questions", "TR : demande de la mairie": the message opens with a forward's subject
+        forwards = any_phrase(reading.forward_words) if reading.forward_words else r"(?!x)x"
+        self._forward_subject = re.compile(rf"\s*(?:{forwards})[ \t]*:", re.IGNORECASE)
 
     def split(self, text: str) -> tuple[str, str]:
         """The new text and the quoted history without its ">" marks ("" if the text quotes nothing)."""
@@ -60,6 +63,11 @@ class ReplyHistory:
         """Whether the new text passes the quoted message on ("je vous transfère la demande de la mairie"): its questions
         are asked too, where the quote stands (`place`)."""
         return self._passer is not None and any(self._passer.search(fold(sentence)) for sentence in sentences)
+
+    def forwarded(self, text: str) -> bool:
+        """Whether the message opens with a forward's subject ("Fwd: deux questions"): its quoted lines are the message
+        forwarded to be answered, passed on (`place`), not an earlier message of a reply's thread."""
+        return bool(self._forward_subject.match(text))
 
     def place(self, sentences: list[str], text: str, pointer: int | None, passed: bool) -> int:
         """Where the quoted history's sentences go among the new text's `sentences` (of `text`, as written): after the

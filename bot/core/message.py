@@ -128,7 +128,8 @@ class Reader:
             # are then read where it does: "Je reprends ci-dessous la question de la DPO. J'ajoute la mienne") or passes
             # them on ("je vous transfère la demande de la mairie": read where the quote stands)
             quoted, texts = self._asking(history, unpunctuated), [s.text for s in sentences]
-            pointer, passed = self.history.pointer(texts, written), self.history.passes_on(texts)
+            pointer = self.history.pointer(texts, written)
+            passed = self.history.passes_on(texts) or self.history.forwarded(written)
             if any(sentence.asks for sentence in sentences) and pointer is None and not passed:
                 quoted = [replace(sentence, asks=False) for sentence in quoted]
             at = self.history.place(texts, written, pointer, passed)
