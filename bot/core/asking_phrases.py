@@ -23,15 +23,17 @@ class AskingPhrases:
         self._negated = re.compile(rf"(?<!\w)(?:{alternatives(negations)})\s+$") if negations else None
         # "Je vous demande, d'une part, pour quelle durée …": an aside between commas, read as spaces
         self._aside = re.compile(rf",\s*(?:{alternatives(asides)})\s*,") if asides else None
+        # ... or between words, without commas ("il demande en gros à quoi sert …", "elle demande aussi si …")
+        self._bare = re.compile(rf"(?<=[a-z]) (?:{alternatives(asides)})(?= )") if asides else None
         # ... and left out of the text cut into questions, unless it opens a list's items (`listing`: "d'une part")
         unlisted = tuple(aside for aside in asides if fold(aside) not in {fold(opener) for opener in listing})
         self._unlisted = re.compile(rf",\s*(?:{alternatives(unlisted)})\s*,") if unlisted else None
 
     def without_asides(self, folded: str) -> str:
-        """`folded` with its asides between commas read as spaces (the same positions)."""
+        """`folded` with its asides read as spaces (the same positions)."""
         if self._aside and "," in folded:
-            return self._aside.sub(lambda aside: " " * len(aside.group()), folded)
-        return folded
+            folded = self._aside.sub(_blank, folded)
+        return self._bare.sub(_blank, folded) if self._bare else folded
 
     def without_asides_as_written(self, text: str) -> str:
         """`text` without its asides between commas ("Le conseil souhaite connaître, avant de voter, les règles …, ainsi
@@ -53,3 +55,7 @@ class AskingPhrases:
             if not (self._negated and self._negated.search(folded, max(0, start - NEGATION_REACH), start)):
                 return match
         return None
+
+
+def _blank(aside: re.Match[str]) -> str:
+    return " " * len(aside.group())
