@@ -11,6 +11,7 @@ from ..french import fold
 from ..matching import Matcher
 from ..number_text import elided, in_figures
 from ..word_patterns import folded_words
+from .count_patterns import counted
 from .cue_patterns import CuePattern, cue_pattern
 from .pauses import Pauses
 from .writers import writer_patterns
@@ -41,11 +42,11 @@ class Cues:
         self.duration_cues = {role: cue_pattern(s.cues, whole=s.words) for role, s in words.duration_roles.items()}
         self.pauses = Pauses(words.pause)  # "avec une pause de 15 min": hours taken off the stay
         self.duration_idioms = {role: cue_pattern(s.idioms) for role, s in words.duration_roles.items() if s.idioms}
-        self.repeat = counted(words.repeat_words, words.multiplication_signs)
+        self.repeat = counted(words.repeat_words, words.multiplication_signs, words.count_adjectives)
         signs = alternation(words.multiplication_signs) if words.multiplication_signs else None
         # "25 min x 2": the count after the hours (not an amount nor other hours: "1 h x 50 €", "2 h x 3 h")
         self.times_after = re.compile(rf" ?(?:{signs}) ?(\d{{1,2}})(?![\d€]|[.,]\d| ?€| ?[a-z])") if signs else None
-        self.visit_count = counted(words.visit_words) if words.visit_words else None  # "3 déplacements"
+        self.visit_count = counted(words.visit_words, between=words.count_adjectives) if words.visit_words else None
         self.each = optional(words.each_words)  # "à chaque fois 30 min de trajet": travel of every visit
         self.once = optional(words.once_words)  # "…, une seule fois dans la journée": travel of one visit only
         self.recurring = optional(words.recurring_words)  # "2 h par mois, soit 6 visites": each visit's hours
@@ -206,14 +207,6 @@ class Cues:
             return False
         rest = f"{folded[: early.start()]} {folded[early.end() :]}"
         return not (self.deadline_words and self.deadline_words.search(rest))
-
-
-def counted(words: list[str], signs: list[str] | None = None) -> re.Pattern[str]:
-    r"""A count written before one of `words` ("2 interventions", "3 fois"), or before one of `signs` touching the hours
-    ("2 x 25 min", "2x25 min"), the number in group 1: the same matches as "(?<![\d.,])(\d{1,2})" first, written digit
-    first (the regex engine jumps from digit to digit), to the word's end ("2 visites | par trimestre": a period after)."""
-    sign = rf"|(?:{alternation(signs)}) ?(?=\d)" if signs else ""
-    return re.compile(r"(\d(?<![\d.,]\d)\d?) ?(?:" + cue_pattern(words).pattern + sign + r")[a-z]*")
 
 
 def joining(words: list[str]) -> re.Pattern[str]:

@@ -9,7 +9,7 @@ import re
 from ..cost import Duration, alternation
 from ..visit_schema import DaySchedules as DayScheduleWords
 from .base import sentence_start
-from .cues import counted
+from .count_patterns import counted
 
 MAX_DAYS = 10  # "deux journées", "3 jours": a training's days, not a year's
 

@@ -12,7 +12,7 @@ from ..answer import Answer, Citation
 from ..money import format_euros
 from ..number_text import digits
 from .base import Calculator, Context, Reported, asking
-from .cues import counted
+from .count_patterns import counted
 from .date_roles import DateRoles
 from .execution_years import ExecutionYears
 from .invoices import Invoices

@@ -13,8 +13,8 @@ from ..french import fold
 from ..money import format_euros
 from .added import AddedUp
 from .base import SENTENCE_BREAK, Context, asking, sentence_start
+from .count_patterns import counted
 from .counts_after import MAX_REPEATS, CountsAfter
-from .cues import counted
 from .day_schedules import DaySchedules
 from .parties import AGENT
 from .price_notes import PER_PERIOD
