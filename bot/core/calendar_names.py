@@ -21,7 +21,7 @@ class CalendarNames:
     near_days: dict[str, int] = field(default_factory=dict)
     weekday_moves: dict[str, tuple[int, int]] = field(default_factory=dict)
     counted_days: dict[str, int] = field(default_factory=dict)
-    # ... and in months: "dans {0} mois" forward a month each (1), "il y a {0} mois" back (-1)
+    # ... and in months: "dans {0} mois" forward a month each (1)
     counted_months: dict[str, int] = field(default_factory=dict)
     # Years named from today's, folded: "l'an dernier" and "l'annee derniere" -1, "cette annee" 0, "l'an prochain" 1.
     year_moves: dict[str, int] = field(default_factory=dict)
@@ -51,6 +51,9 @@ def calendar_names() -> CalendarNames:
 # CLDR's fields for days counted from today: the units read in days, and the weekdays' keys, Monday first.
 _COUNTED_UNITS = {"day": 1, "week": 7}
 _COUNTED_MONTHS = {"month": 1}  # a unit of no fixed number of days ("dans 2 ans" is a duration more often than a date)
+# Counted back, weeks and months are relative_dates.ago's ("il y a 3 semaines", which leaves them to an exact day told
+# beside them: "il y a 2 mois, le 28/09/2026"): only their days ahead are read here.
+_AGO_UNITS = {"week", "month"}
 _WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -75,7 +78,7 @@ def _relative_names(
             for unit, size in units.items()
             for direction in ("future", "past")
             for pattern in fields.get(unit, {}).get(direction, {}).values()
-            if "{0}" in pattern
+            if "{0}" in pattern and not (direction == "past" and unit in _AGO_UNITS)
         }
         for units in (_COUNTED_UNITS, _COUNTED_MONTHS)
     )

@@ -207,7 +207,8 @@ def _from_today() -> re.Pattern[str] | None:
 
 def days_from_today(folded: str, today: date, found: Sequence[DateMention] = ()) -> list[DateMention]:
     """ "hier", "avant-hier", "mardi dernier", "dans 10 jours", "il y a 3 jours": the day they name from today
-    (`relative`: a day no word may take for the signature); counted in weeks ("dans 2 semaines"), an approximate day.
+    (`relative`: a day no word may take for the signature); counted in weeks or months ("dans 2 semaines", "dans deux
+    mois"), an approximate day.
     Not where another reading (`found`) already starts ("il y a 3 semaines": `ago`)."""
     names = calendar_names()
     pattern = _from_today()

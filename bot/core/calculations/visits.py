@@ -27,7 +27,7 @@ PERIOD_REACH = 16  # characters before a period phrase where a count makes it a 
 WHO_REACH = 30  # characters more for who comes between them ("2 visites du CDG 62 | par trimestre")
 PERIOD_WORDS = 40  # characters after a count or hours where a period phrase right after them ends ("chaque trimestre")
 SPAN_REACH = 60  # characters after "par mois" where the span it lasts is read ("pendant 6 mois", "de février à juin")
-_OF_HOURS = re.compile(r"[a-z]* (?:de|d')\s*")  # "2 séances| de |2 h": the hours of each, right after the count
+_OF_HOURS = re.compile(r" (?:de|d')\s*")  # "2 séances| de |2 h": the hours of each, right after the count
 _NOT_A_YEAR = re.compile(r"(?<!\d)(?!20\d\d(?!\d))\d")  # a number between hours and a period phrase, not "en 2027"
 
 
