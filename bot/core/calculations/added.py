@@ -8,12 +8,10 @@ import itertools
 import re
 from collections.abc import Callable
 from decimal import Decimal
-from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..cost import Duration, alternation
+from ..cost import Duration
 from .base import SENTENCE_END, Calculator, sentence_start
-from .cue_patterns import cue_pattern
 from .cues import CuePattern
 
 if TYPE_CHECKING:
@@ -61,17 +59,9 @@ class AddedUp(Calculator):
             if near and not (self.cues.addition and self.cues.addition.search(gap.rsplit(",", 1)[-1])):
                 return [*own[:index], *own[index + 1 :]]
             # "2 demi-journées de 3h30 chacune. (…) Il confirme les deux sessions, de 8h30 à 12h": named again, counted
-            if self._restating and self._restating.search(text, sentence_start(text, span.start), span.start):
+            if self.cues.restating and self.cues.restating.search(text, sentence_start(text, span.start), span.start):
                 return [*own[:index], *own[index + 1 :]]
         return own
-
-    @cached_property
-    def _restating(self) -> re.Pattern[str] | None:
-        """Visits named again with their count ("les deux sessions", "ces 3 séances"), the count in digits."""
-        determiners, nouns = self.words.restating_determiners, self.words.visit_words
-        if not (determiners and nouns):
-            return None
-        return re.compile(rf"(?<![a-z])(?:{alternation(determiners)}) \d{{1,2}} (?:{cue_pattern(nouns).pattern})")
 
     def _visit_trip(self, text: str, first: tuple[Duration, str], second: tuple[Duration, str]) -> bool:
         """A visit's hours and its trip, one sentence after the other ("venu de 9h à 11h. Il a mis 30 min pour venir"):

@@ -15,8 +15,6 @@ def counted(words: list[str], signs: list[str] | None = None, between: Sequence[
     séances"), or before one of `signs` touching the hours ("2 x 25 min", "2x25 min"), the number in group 1: the same
     matches as "(?<![\d.,])(\d{1,2})" first, written digit first (the regex engine jumps from digit to digit), to the
     word's end ("2 visites | par trimestre": a period after)."""
-    sign, adjective = (
-        rf"|(?:{alternation(signs)}) ?(?=\d)" if signs else "",
-        rf"(?:(?:{alternation(between)}) )?" * bool(between),
-    )
+    sign = rf"|(?:{alternation(signs)}) ?(?=\d)" if signs else ""
+    adjective = rf"(?:(?:{alternation(between)}) )?" if between else ""
     return re.compile(r"(\d(?<![\d.,]\d)\d?) ?" + adjective + "(?:" + cue_pattern(words).pattern + sign + r")[a-z]*")

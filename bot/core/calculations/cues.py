@@ -47,6 +47,11 @@ class Cues:
         # "25 min x 2": the count after the hours (not an amount nor other hours: "1 h x 50 €", "2 h x 3 h")
         self.times_after = re.compile(rf" ?(?:{signs}) ?(\d{{1,2}})(?![\d€]|[.,]\d| ?€| ?[a-z])") if signs else None
         self.visit_count = counted(words.visit_words, between=words.count_adjectives) if words.visit_words else None
+        # "Il confirme les 2 sessions, de 8h30 à 12h": visits said before, named again with their count (added.py)
+        restating, nouns = alternation(words.restating_determiners), cue_pattern(words.visit_words).pattern
+        self.restating = (
+            re.compile(rf"(?<![a-z])(?:{restating}) \d{{1,2}} (?:{nouns})") if restating and words.visit_words else None
+        )
         self.each = optional(words.each_words)  # "à chaque fois 30 min de trajet": travel of every visit
         self.once = optional(words.once_words)  # "…, une seule fois dans la journée": travel of one visit only
         self.recurring = optional(words.recurring_words)  # "2 h par mois, soit 6 visites": each visit's hours

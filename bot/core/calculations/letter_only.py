@@ -26,10 +26,9 @@ class LetterOnly(Calculator):
     def answer(self, question: str, folded: str, roles: list[Role], letters: list[Role], today: date) -> Answer | None:
         """The other parties' termination for a letter the collectivité received, else what her own letter needs."""
         received = self.cues.notice_received and self.cues.notice_received.search(folded)  # "nous avons reçu"
-        if received and self.cues.termination.search(folded):
-            return self.notices.provider_notice(question, roles, EITHER_PROVIDER, today)  # its sender unnamed
-        if received:
-            return None  # "un courrier … qui dit qu'ils arrêtent le service dans un mois": no letter of hers, no date of it
+        if received:  # its sender unnamed; naming no termination ("… qu'ils arrêtent le service dans un mois"): no date
+            termination = self.cues.termination.search(folded)
+            return self.notices.provider_notice(question, roles, EITHER_PROVIDER, today) if termination else None
         sent = letters[-1].mention
         text = (
             f"Votre lettre du {format_date(sent.value)} doit avoir été reçue par les autres parties au moins "  # type: ignore[arg-type]
