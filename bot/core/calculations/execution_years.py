@@ -27,6 +27,7 @@ from .year_of_execution import YEAR, Reading, When, alone, first_role, month_end
 
 # A year in digits that is not an amount ("2 025 €") nor a decimal; a date's year too ("facturé le 15/09/2026").
 _DIGIT_YEAR = re.compile(r"(?<![\d,.])(20\d\d)(?!\d|[,.]\d|\s?(?:€|euro))")
+AMOUNT_LINK_WORDS = 3  # words at most from an amount to the date it is said of ("600 € payés le", "600 € en date du")
 _YEAR_PAIR = re.compile(r"(?<![\d,./-])(20\d\d) ?[-/] ?(20\d\d)(?![\d/-])")
 
 
@@ -115,11 +116,9 @@ class ExecutionYears(Calculator):
         last = max(found, key=lambda m: m.end(), default=None)
         rest = before[last.end() :] if last else "0"
         said = self._start and self._start.search(rest)
-        return (
-            self._ordinals.get(last.group(1)) or int(last.group(1))
-            if said and last and not re.search(r"\d", rest)
-            else 0
-        )
+        if not (said and last and not re.search(r"\d", rest)):
+            return 0
+        return self._ordinals.get(last.group(1)) or int(last.group(1))
 
     def kind(self, text: str, reading: Reading) -> str:
         """Does the year `text` names hold the event (else today)? "current", "other", "?" or "" (no year named).
@@ -223,22 +222,23 @@ class ExecutionYears(Calculator):
     def _read_dates(self, folded: str, today: date) -> tuple[tuple[date, date] | None, tuple[str, ...], list[date]]:
         """The damaging event's first and last possible days (None when no date is its) and its dates as written, and
         the dates said of the entry into force ("la convention court depuis le 01/10/2025"): the dates (an entry's up to
-        today),
-        whose nearest cue in their sentence (before them, else after them in their clause, not past another date) is an
-        event or entry word ("la panne du 03/11/2026", "Le 03/11/2026, une faute …"), not another role's."""
+        today), whose nearest cue in their sentence (before them, else after them in their clause, not past another
+        date) is an event or entry word ("la panne du 03/11/2026", "Le 03/11/2026, une faute …"), not another's."""
         cues = {**self._cues, **self.cues.date_cues}
         found = self._days(folded, today)
         days: list[date] = []
         written: list[str] = []
         entries: list[date] = []
         for index, (start, end, first, last) in enumerate(found):
-            before = folded[
-                max(found[index - 1][1] if index else 0, sentence_start(folded, start, SENTENCE_MARKS)) : start
-            ]
-            # after it, its clause ("Le 03/11/2026, une faute …"; not "Depuis le 01/09/2025, chez eux, et une panne")
+            low = max(found[index - 1][1] if index else 0, sentence_start(folded, start, SENTENCE_MARKS))
+            before = folded[low:start]
+            # after it, its clause ("Le 03/11/2026, une faute …"; not "Depuis le 01/09/2025, chez eux, et une panne"),
+            # unless an amount's right before it ("et 600 € le 02/09/2026, considérant la panne …": the invoice's day)
             after = folded[end : found[index + 1][0] if index + 1 < len(found) else None]
             opening = len(after) - len(after.lstrip(" ,"))
-            after = after[opening : self.reader.clause_end(after, opening)]
+            tails = (before[self.reader.amount_end(before, at) :] for _, at in self.reader.amount_spans(before))
+            owned = any(len(tail.split()) <= AMOUNT_LINK_WORDS for tail in tails)
+            after = "" if owned else after[opening : self.reader.clause_end(after, opening)]
             if not any(p.compiled.search(before) or p.compiled.search(after) for p in self._cues.values()):
                 continue  # no event or entry word around it: whichever role its words give, not one of those
             role = nearest(before, cues) or first_role(after, cues)
