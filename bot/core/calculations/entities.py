@@ -29,6 +29,7 @@ _LABEL = re.compile(r"\s*[:(]")  # "Aubigny : maire le 03/06/2025", "Agnez (entr
 _BRACKETS = re.compile(r"\s*\([^()]*\)")  # "Gouy (délibération le 18/09/2025, signatures … le 30/10/2025)"
 _FIGURES_END = re.compile(r"[,;)]")  # what ends a body's figures ("Bezinghem, signée le 21/01/2026, quelles …")
 _OPENING_LABEL = re.compile(r"^\s*[A-ZÀ-Ý][\w-]*\s*:(?=[^:]*$)")  # "Demande : …": its line's one label
+SUBJECT_WORDS = 3  # the first words of a sentence where its subject stands ("Pour Gouy, ils …", "Héninel veut …")
 MAX_BODIES = 6  # a message listing more capitalised words with figures is not a list of communes
 
 
@@ -103,16 +104,18 @@ class Entities:
 
     @staticmethod
     def _asked(text: str, names: set[str]) -> set[str]:
-        """The bodies the question names."""
-        marks = [m.start() for m in _QUESTION_MARK.finditer(text)]  # each question: back to its sentence's start
-        # a label opening the question's line names what it is, not a body ("Demande : quel montant … ?")
-        asked = " ".join(fold(_OPENING_LABEL.sub("", text[sentence_start(text, i, ".!?\n") : i])) for i in marks)
-        # "Givenchy ne veut pas continuer …?" names "Givenchy-lès-Noyelles": a compound name by its first part too
-        return {
-            name
-            for name in names
-            if any(re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", asked) for part in {name, name.split("-")[0]})
-        }
+        """The bodies the questions name, each in its sentence, else the one opening the sentence before: its subject
+        ("Héninel veut arrêter à l'issue de sa première période. Jusqu'à quand peut-elle écrire ?"; not "La Fibre a
+        facturé 640 € à Ayette. Quel est le total pour les trois communes ?")."""
+        asked: set[str] = set()
+        for mark in _QUESTION_MARK.finditer(text):  # each question: back to its sentence's start
+            start = sentence_start(text, mark.start(), ".!?\n")
+            named = _named(text[start : mark.start()], names)
+            opening = text[sentence_start(text, start - 1, ".!?\n") : start].split()[:SUBJECT_WORDS]
+            if not named and len(subject := _named(" ".join(opening), names)) == 1:
+                named = subject
+            asked |= named
+        return asked
 
     def _kept(self, text: str, names: list[re.Match[str]], asked: set[str]) -> str:
         """`text` without the figures of the bodies other than `asked` ("" when `asked` has none of its own)."""
@@ -138,6 +141,17 @@ class Entities:
         brackets = _BRACKETS.match(text, name.end())
         after = _FIGURES_END.search(text, last, stop)
         return max(brackets.end() if brackets else 0, after.end() if after else stop), True
+
+
+def _named(sentence: str, names: set[str]) -> set[str]:
+    """The bodies of `names` a sentence names; a label opening it names what it is, not a body ("Demande : … ?")."""
+    folded = fold(_OPENING_LABEL.sub("", sentence))
+    # "Givenchy ne veut pas continuer …?" names "Givenchy-lès-Noyelles": a compound name by its first part too
+    return {
+        name
+        for name in names
+        if any(re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", folded) for part in {name, name.split("-")[0]})
+    }
 
 
 def _opens(text: str, start: int, marks: str = "") -> bool:
