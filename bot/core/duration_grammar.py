@@ -31,6 +31,7 @@ class DurationGrammar(StrictModel):
     late_hour: int = Field(default=12, ge=1, le=24)
     clock_hour: int = Field(default=24, ge=1, le=24)  # a clock's hours with their minutes from this on: a time of day
     elapsed_words: list[str] = []
+    measured_words: list[str] = []  # hours after these are a length measured, never a time ("durée estimée à 2 h 15")
     spent_after_words: list[str] = []  # hours followed by these are time spent ("a 1h de route")
     clock_words: dict[str, int] = {}
     clock_words_not_after: list[str] = []

@@ -55,7 +55,8 @@ class TimesOfDay:
             rf"[.!?;\n]|\d/\d|(?<![a-z])(?:{alternation((*names.weekdays, *names.months))})(?![a-z])"
         )
         self._weekday = _ending(list(names.weekdays))  # "dimanche 14h", "RDV jeudi 15h": a day's time
-        self.elapsed = _ending(grammar.elapsed_words)  # "il y a 2h": folded, "a" is also "à"
+        # "il y a 2h" (folded, "a" is also "à"), "estimée à 2 h 15": time elapsed or measured, never a time of day
+        self.elapsed = _ending([*grammar.elapsed_words, *grammar.measured_words])
         words = grammar.spent_after_words  # "a 1h de route": the hours spent, whatever precedes them
         self._spent_after = re.compile(rf"\s*(?:{alternation(words)})(?![a-z])") if words else None
         self._clock_hours = {fold(word): hour for word, hour in grammar.clock_words.items()}
