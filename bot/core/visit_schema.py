@@ -13,6 +13,7 @@ class VisitSpans(StrictModel):
     articles: list[str] = []  # "pendant les douze mois": between the link and the number
     units: dict[str, int] = {}
     single_articles: list[str] = []  # "sur toute l'année": a unit without a number, one of it
+    bare_articles: list[str] = []  # "2 h par mois toute l'année": one of the unit, no link needed
     whole_term: list[str] = []  # "sur toute la durée initiale de la convention": its first period, two years
 
 

@@ -26,11 +26,11 @@ class Spans:
         article = rf"(?:(?:{alternation(map(fold, spans.articles))}) )?" if spans.articles else ""
         term = alternation(map(fold, spans.whole_term)) if spans.whole_term else r"(?!x)x"  # the convention's 2 years
         year = r"(?P<year>20\d\d)(?!\d)"  # "tous les deux mois en 2027": a calendar year
-        # "sur toute l'année": one unit (a space after "l'" or not: number_text.py writes "l' année")
-        singles = sorted(folded_words(spans.single_articles), key=len, reverse=True)
-        single = "|".join(re.escape(a) + (" ?" if a.endswith("'") else " ") for a in singles) or r"(?!x)x"
+        # "sur toute l'année": one unit
+        single, bare = (_articles(words) for words in (spans.single_articles, spans.bare_articles))
         number = rf"{article}(\d{{1,3}}|une?) |(?:{single})"
-        span = rf"(?<![a-z])(?:{links}) (?:(?:{number})({units})|(?P<term>{term})|{year})(?![a-z])"
+        linked = rf"(?:{links}) (?:(?:{number})({units})|(?P<term>{term})|{year})"
+        span = rf"(?<![a-z])(?:{linked}|(?:{bare})(?P<whole>{units}))(?![a-z])"  # "par mois toute l'année": no link
         self._span = re.compile(span) if links and units else None
         # "2 h par mois de février à décembre inclus": the months from one to the other, both counted
         self._month_numbers = {fold(name): number for number, name in enumerate(calendar_names().months, 1)}
@@ -49,7 +49,7 @@ class Spans:
         if span["term"] or span["year"]:
             return Fraction(PERIOD.years if span["term"] else 1)
         count = span.group(1) or "1"  # none written: "sur toute l'année"
-        return Fraction(int(count) if count.isdigit() else 1, self._units[span.group(2)])
+        return Fraction(int(count) if count.isdigit() else 1, self._units[span.group(2) or span["whole"]])
 
     def months(self, folded: str, *, anywhere: bool = True) -> int:
         """How many months a range of months in `folded` covers, both ends counted ("de mars à juin": 4), else 0."""
@@ -57,3 +57,10 @@ class Spans:
             return 0
         first, last = (self._month_numbers[name] for name in found.groups())
         return (last - first) % MONTHS + 1
+
+
+def _articles(words: list[str]) -> str:
+    """An alternation of articles, each followed by its space ("toute la ") or not after an apostrophe ("l'")."""
+    # a space after "l'" or not: number_text.py writes "l' année"
+    ordered = sorted(folded_words(words), key=len, reverse=True)
+    return "|".join(re.escape(a) + (" ?" if a.endswith("'") else " ") for a in ordered) or r"(?!x)x"
