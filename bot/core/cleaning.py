@@ -40,6 +40,9 @@ _LINE_SPACES = (*((char, " ") for char in "\t\xa0\u202f\u2009"), ("\r", "\n"))
 # look-behind first was tried at every character); the apostrophe alone is replaced, the letter kept before it.
 _SPOKEN_ELISION = re.compile(r"['’](?<=(?<![\w'’])[bdfgjlmnpqrstvz]['’])(?=[bcdfgjklmnpqrstvwxzç])", re.IGNORECASE)
 _FUNCTION_WORD_LETTERS = "dljmnstDLJMNST"  # "de", "le", "je", "me", "ne", "se", "te"
+# A word cut at a line's end with a hyphen, as scanned or typeset letters print it ("la conven-\ntion"): one word again
+# (a compound cut at its own hyphen, "peut-\nêtre", loses it: no word list tells them apart, and matching hardly cares)
+_HYPHENATED = re.compile(r"-(?<=[a-zà-ÿ]-)[ \t]*\r?\n[ \t]*(?=[a-zà-ÿ])")  # the hyphen first: found fast
 _MARKS_LINE = re.compile(r"\n([?!]+)(?=\n|$)")  # a line of question or exclamation marks only (a chat's burst)
 
 
@@ -54,6 +57,7 @@ def clean(question: str, *, lines: bool = False) -> str:
     if "[" in visible:
         visible = _TASK_BOX.sub(_box, visible)
     visible = _NOISE.sub(" ", visible)
+    visible = _HYPHENATED.sub("", visible)
     for char, space in _LINE_SPACES if lines else _COMMON_SPACES:
         if char in visible:
             visible = visible.replace(char, space)
