@@ -50,6 +50,8 @@ class Reading:
     demonstratives: tuple[str, ...] = ()  # "celui": after the question's own topic, it takes up nothing
     asking_phrases: tuple[str, ...] = ()
     reporting_verbs: tuple[str, ...] = ()
+    wanting_verbs: tuple[str, ...] = ()
+    requested_facts: tuple[str, ...] = ()
     asking_adverbs: tuple[str, ...] = ()
     anchor_words: tuple[str, ...] = ()
     linking_words: tuple[str, ...] = ()
@@ -107,6 +109,13 @@ class Reading:
     listed_things: tuple[str, ...] = ()
     sequence_words: tuple[str, ...] = ()
     aside_phrases: tuple[str, ...] = ()
+
+    def unsure_asking(self) -> tuple[str, ...]:
+        """What asks in a message without "?" only: what the writer does not know ("je ne sais pas si …"), and a fact
+        asked for by its name ("Mme X demande les noms des présidents", "il veut le tarif"): in a message asking with
+        "?", such a sentence tells what led to the questions ("Le maire demande le tarif, il est venu 3 h. Combien ?")."""
+        verbs = (*self.reporting_verbs, *self.wanting_verbs)
+        return (*self.unsure_phrases, *(f"{verb} {fact}" for verb in verbs for fact in self.requested_facts))
 
     def asking_words(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The phrases that only say something is asked ("il conviendrait de déterminer", "il demande"), and the

@@ -116,6 +116,8 @@ class VocabularyFile(StrictModel):
     demonstratives: list[str] = []
     asking_phrases: list[str] = []
     reporting_verbs: list[str] = []
+    wanting_verbs: list[str] = []
+    requested_facts: list[str] = []
     asking_adverbs: list[str] = []
     anchor_words: list[str] = []
     linking_words: list[str] = []

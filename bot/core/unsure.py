@@ -27,7 +27,7 @@ class UnsureSentences:
     """Which sentences ask by what the writer says she does not know (`unsure_phrases`)."""
 
     def __init__(self, reading: Reading, opens_topic: Callable[[str], bool]) -> None:
-        self._unsure = PhraseFinder(reading.unsure_phrases)  # "je ne sais pas si …"
+        self._unsure = PhraseFinder(reading.unsure_asking())  # "je ne sais pas si …", "elle demande les noms …"
         self._opens_topic = opens_topic  # "Par ailleurs, …", "Autre chose : …"
 
     def asked(self, sentences: list[S], *, marked: bool) -> list[S]:
