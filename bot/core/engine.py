@@ -75,7 +75,7 @@ class Engine:
         parties = tuple(cue for party in knowledge.calculations.parties.values() for cue in party.cues)
         self.mentions = Mentions(knowledge.reading)
         counterpart, inside = self.calculations.parties.counterpart, knowledge.articles_of
-        finding = (self.reader, self.matcher, parties, self.mentions.unstated)
+        finding = (self.reader, self.matcher, parties, self.mentions.unstated, self._named)
         self.questions = QuestionFinder(*finding, threshold=threshold, inside=inside, ranker=self.ranker)
         readers = (self.matcher, self._named, self.citations.joined, self.questions.names_a_party)
         hooks = {"counterpart": counterpart, "inside": inside, "off_topic": self.readings.off_topic}

@@ -22,6 +22,7 @@ MAX_BARE_WORDS = 5  # a question word and little else: "À partir de quand ?", "
 MAX_BACK_WORDS = 3  # "Est-ce conforme ?", "C'est légal ?": it asks about the sentence before it
 MAX_FOLLOW_UP_WORDS = 12  # a follow-up is short: "Et pour combien de temps ?", "Et celle du tribunal ?"
 OWN_TOPICS = 2  # topics (strong terms, parties aside) after "si oui" that make a question of its own
+SUBJECT_WORDS = 3  # the first words of a sentence, where its subject stands ("La Fibre a coupé …")
 MAX_SIGNATURE_WORDS = 4  # a first line saying who writes: "sofiane la fibre", "Jérôme, mairie de Wail"
 
 
@@ -35,6 +36,8 @@ class FollowUps:
     _party_terms: frozenset[str]  # the terms of the parties' names
     _back_reference: re.Pattern[str]  # what a question checks against ("… à la convention ?")
     _topic_reads: tuple[Callable[..., bool], ...]  # what `topic_items` reads a list's items with
+    _party: re.Pattern[str]  # any party's name, the commune's words included
+    named: Callable[[str], set[str]]  # the parties a text names, the commune aside
 
     def names_something(self, text: str) -> bool:
         """Whether `text` holds a word the convention knows (a strong term), not a day's number ("Notre conseil du 9
@@ -77,6 +80,42 @@ class FollowUps:
         ("… ? Au fait, vous savez quand ouvre la déchetterie ?"): it names words of another topic, or its writer opens it
         as a new one ("Par ailleurs, quel antivirus … ?"), so it is answered (refused) in its place, not left out."""
         return others and (self._foreign(text) or (text.endswith("?") and self.reader.cutter.opens_topic(text)))
+
+    def _past_announcement(self, piece: str) -> str:
+        """`piece` after a colon when what comes before it only counts the questions ("Bonjour, deux questions de
+        nouvelle arrivée : …") and asks nothing: its words are no part of the question."""
+        head, colon, rest = piece.partition(" : ")
+        announces = colon and self.reader.counted.counts(head) and not self.reader.cutter.asks(head)
+        return rest if announces and rest.strip() else piece
+
+    def subject_taken_up(self, piece: str, before: str) -> str:
+        """The party a question whose subject is a pronoun after its verb ("à quoi s'engage-t-il ?") and that names no
+        party is about: the one (the commune aside) the sentence before names, as written there ("Le CDG 62 peut-il se
+        retirer ? Par ailleurs, à quoi s'engage-t-il ?": "Le CDG 62"), not that sentence's own topic; else ""."""
+        inverted = self._pronoun_subject.search(fold(piece))
+        if not inverted or inverted.group(1) in self._impersonal or self.named(piece) or len(self.named(before)) != 1:
+            return ""
+        # the subject of the sentence before: its first words ("La Fibre a coupé …"), or a party right before an
+        # inverted verb ("Madame, le CDG 62 peut-il …"; not "Les frais du CDG 62 peuvent-ils …", "La facture de …")
+        subjects = (
+            m.group()
+            for m in self._party.finditer(before)
+            if self.named(m.group())
+            and (
+                len(before[: m.start()].split()) < SUBJECT_WORDS
+                or self._pronoun_subject.match(fold(before[m.end() :]).lstrip())
+            )
+        )
+        return next(subjects, "")
+
+    @cached_property
+    def _pronoun_subject(self) -> re.Pattern[str]:
+        pronouns = "|".join(map(re.escape, self.reader.reading.party_pronouns)) or r"(?!x)x"
+        return re.compile(rf"([a-z']+)-(?:t-)?(?:{pronouns})(?![\w-])")  # "s'engage-t-il", "peut-elle" (folded)
+
+    @cached_property
+    def _impersonal(self) -> frozenset[str]:
+        return frozenset(fold(verb) for verb in self.reader.reading.impersonal_verbs)  # "faut-il", "y a-t-il"
 
     def _foreign(self, text: str) -> bool:
         """Whether `text` names words of another topic than the convention's (see `_elsewhere`)."""

@@ -27,7 +27,7 @@ def settled(part: Answer, reading: str, question: Question, answered: Answered) 
     sentence before it, a question that only finds an earlier question's clause is not answered; one
     that answers, with it, the unanswered question just before is that question's second sentence (that
     question's answer then leaves `answered`)."""
-    focus, before, taken_up = question.text, question.before, question.follows or question.restates
+    focus, before, taken_up = question.text, question.before, question.follows or question.restates or question.subject
     cited = part.answered and part.citations[0].id in answered.cited and not first_computation(part, answered)
     if reading != focus and cited and not taken_up:
         return not_found(focus)

@@ -119,9 +119,9 @@ class PartReader:
         """The answer of the first reading of `question` that answers it (or computes something), else of
         its last reading, with that reading."""
         focus, before, follows, checks = question.text, question.before, question.follows, question.checks
-        # A follow-up ("Et le CDG, il peut aussi ?") is read with the question it takes up, whose clause it may share,
-        # and so is a question asked again ("Autrement dit, …"); another too weak alone, with the sentence before it.
-        together = follows or question.restates
+        # A follow-up ("Et le CDG, il peut aussi ?") is read with the question it takes up, whose clause it may share, a
+        # question asked again too, and one with a pronoun, with its party; another too weak alone, with the one before.
+        together = follows or question.restates or question.subject
         readings = (f"{before} {focus}",) if together else (focus, f"{before} {focus}") if before else (focus,)
         # A follow-up giving figures of its own ("2) et pour 3 h") is computed with them, not with those of the
         # question it takes up (2 h + 3 h); one giving none ("Et pour La Fibre ?") keeps that question's date.

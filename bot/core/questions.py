@@ -33,6 +33,7 @@ class Question(NamedTuple):
     restates: bool = False  # the question before asked again in other words: answered once with it, on one clause
     checks: bool = False  # a claim a check question asks about: its own words are what is asked, its context weaker
     item: bool = False  # an item of a list of topics ("durée conv / tarif cdg"): its list is no context of it
+    subject: bool = False  # its subject a pronoun for the party `before` names: read with that party, like a follow-up
 
 
 class QuestionFinder(FollowUps):
@@ -44,6 +45,7 @@ class QuestionFinder(FollowUps):
         matcher: Matcher,
         parties: tuple[str, ...] = (),
         unstated: Callable[[str], str] = str,
+        named: Callable[[str], set[str]] = lambda _: set(),
         *,
         threshold: float,
         inside: Callable[[str], tuple[str, ...]],
@@ -60,6 +62,7 @@ class QuestionFinder(FollowUps):
         # "… ? Voilà l'histoire. …": the story told after the questions asks nothing more
         self.story = StoryAfter(reader.reading, reader.cutter.opens_topic)
         self.unstated = unstated  # what the convention never gives, asked ("quel est le SIRET du CDG ?"), else ""
+        self.named = named  # the parties a text names, the commune aside
         # The words naming a party (knowledge/calculations.yaml): a follow-up's own party replaces the previous
         # question's ("Et le CDG, il peut aussi ?" is about the CDG, not La Fibre).
         self._party = re.compile(rf"(?<![\w'’-])(?:{any_phrase(parties)})(?![\w'’])", re.IGNORECASE)
@@ -75,13 +78,6 @@ class QuestionFinder(FollowUps):
         self.claims = Claims(reader.reading, self.names_something)  # "… et que … Qui a raison ?": each claim
         # a list of topics' items, each naming one besides a party ("missions LFN / CDG ?" asks one question of both)
         self._topic_reads = (self._topical, cutter.asks, cutter.told, self._foreign)
-
-    def _past_announcement(self, piece: str) -> str:
-        """`piece` after a colon when what comes before it only counts the questions ("Bonjour, deux questions de
-        nouvelle arrivée : …") and asks nothing: its words are no part of the question."""
-        head, colon, rest = piece.partition(" : ")
-        announces = colon and self.reader.counted.counts(head) and not self.reader.cutter.asks(head)
-        return rest if announces and rest.strip() else piece
 
     def find(self, message: Message) -> list[tuple[str, str]]:
         """The distinct questions of a message, each with the sentence or piece before it."""
@@ -202,6 +198,8 @@ class QuestionFinder(FollowUps):
                     questions.append(Question(piece, questions[-1].text, restates=True))
                 elif questions and self._takes_up(piece, index > 0 or not previous, questions[-1].text):
                     questions.append(Question(piece, self._topic(questions[-1], piece), True))
+                elif not claimed and (party := self.subject_taken_up(piece, before)):
+                    questions.append(Question(piece, party, subject=True))  # "… ? à quoi s'engage-t-il ?": the CDG's
                 else:  # a claim is read alone: the sentence before it is another claim, or why it is checked
                     questions.append(Question(piece, "" if claimed else before, checks=claimed))
             previous, listed, last = [], [], sentence.text

@@ -51,6 +51,8 @@ class Reading:
     asking_phrases: tuple[str, ...] = ()
     reporting_verbs: tuple[str, ...] = ()
     wanting_verbs: tuple[str, ...] = ()
+    party_pronouns: tuple[str, ...] = ()
+    impersonal_verbs: tuple[str, ...] = ()
     requested_facts: tuple[str, ...] = ()
     asking_adverbs: tuple[str, ...] = ()
     anchor_words: tuple[str, ...] = ()

@@ -117,6 +117,8 @@ class VocabularyFile(StrictModel):
     asking_phrases: list[str] = []
     reporting_verbs: list[str] = []
     wanting_verbs: list[str] = []
+    party_pronouns: list[str] = []
+    impersonal_verbs: list[str] = []
     requested_facts: list[str] = []
     asking_adverbs: list[str] = []
     anchor_words: list[str] = []
