@@ -29,21 +29,20 @@ class Mentions:
         self._fact = phrases_pattern(reading.entity_facts, start=False)
         self._other = phrases_pattern(reading.other_bodies, start=False)
         self._own = phrases_pattern(reading.own_bodies, start=False)
-        self._unstated = [
-            (
-                phrases_pattern(with_articles(fact.asks, reading.complement_articles), start=False),
-                phrases_pattern(tuple(fact.near), start=False),
-                fact.answer,
-            )
+        articles = (reading.complement_articles, reading.object_articles)  # "du", "de nos"…; "la", "nos"…
+        # Each fact's asking words as written with each article (thousands of phrases), and any fact's: written as tries
+        # (see `phrase_trie`), the engine skips the letters no phrase starts with (an alternation of hundreds of phrases
+        # was tried at every character: 60 µs per question, 9 times the trie's), and they compile faster. Most
+        # questions hold none: then no fact is searched for one by one.
+        said = [
+            {fold(form).strip() for form in with_articles(fact.asks, *articles)} - {""}
             for fact in reading.unstated_facts
         ]
-        # Any fact's asking words: most questions hold none, and then no fact is searched for one by one. Only tested:
-        # written as a trie (see `phrase_trie`), the engine skips the letters no phrase starts with (an alternation of
-        # hundreds of phrases was tried at every character: 60 µs per question, 9 times the trie's).
-        articles = reading.complement_articles
-        asks = {fold(said).strip() for fact in reading.unstated_facts for said in with_articles(fact.asks, articles)}
-        asks.discard("")
-        self._any_unstated = re.compile(rf"{phrase_trie(asks, folded=True)}(?!\w)")
+        self._unstated = [
+            (_trie(forms), phrases_pattern(tuple(fact.near), start=False), fact.answer)
+            for forms, fact in zip(said, reading.unstated_facts, strict=True)
+        ]
+        self._any_unstated = _trie(set().union(*said))
 
     def unsaid(self, question: str) -> str:
         """The name a question asks a fact of that the convention does not give ("Qui préside Somme Numérique ?"
@@ -84,13 +83,40 @@ class Mentions:
         return self._written.get(" ".join(folded_name.split()), folded_name)
 
 
-def with_articles(phrases: list[str], articles: tuple[str, ...]) -> tuple[str, ...]:
-    """`phrases`, and each as written with another of `articles` in place of one it holds ("indemnité du maire":
-    "indemnité d'un maire", "indemnité de notre maire")."""
+def _trie(forms: set[str]) -> re.Pattern[str]:
+    """A pattern of any of `forms` (folded), as a trie, ending at a word's end."""
+    return re.compile(rf"{phrase_trie(forms, folded=True)}(?!\w)")
+
+
+def with_articles(phrases: list[str], *groups: tuple[str, ...]) -> tuple[str, ...]:
+    """`phrases`, and each as written with another article of a group in place of one it holds ("indemnité du maire":
+    "indemnité d'un maire", "indemnité de nos maires"; "gérer la paie": "gérer nos paies"), the noun after it in the
+    number of the new one (a plural article ends with "s": "des", "nos", "leurs")."""
     found = list(phrases)
     for phrase in phrases:
-        for article in (article for article in articles if f" {article} " in f" {phrase} "):
-            found += [
-                f" {phrase} ".replace(f" {article} ", f" {other} ").strip() for other in articles if other != article
-            ]
+        words = phrase.split()
+        for group in groups:
+            for index, article in _articles_in(words, group):
+                found += [_swapped(words, index, article, other) for other in group if other != article]
     return tuple(dict.fromkeys(found))
+
+
+def _articles_in(words: list[str], group: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Where each article of `group` stands in `words`, with a noun after it (its first word's index, the article)."""
+    return [
+        (index, article)
+        for article in group
+        for index in range(len(words) - len(article.split()))
+        if words[index : index + len(article.split())] == article.split()
+    ]
+
+
+def _swapped(words: list[str], index: int, article: str, other: str) -> str:
+    """`words` with `other` for the `article` at `index`, the noun after it in `other`'s number."""
+    noun = words[index + len(article.split())]
+    plural, was = other.endswith("s"), article.endswith("s")
+    if plural and not was and not noun.endswith(("s", "x", "z")):
+        noun += "s"
+    elif was and not plural and noun.endswith("s"):
+        noun = noun[:-1]
+    return " ".join([*words[:index], other, noun, *words[index + len(article.split()) + 1 :]])

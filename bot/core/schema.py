@@ -65,8 +65,7 @@ class SmallTalkFile(StrictModel):
 
 
 class UnstatedFact(StrictModel):
-    """A fact the convention never gives ("combien de communes ont adhéré"): asked when a phrase of `asks`
-    stands near one of `near`; `answer` says so."""
+    """A fact the convention never gives: asked when a phrase of `asks` stands near one of `near`; `answer` says so."""
 
     asks: list[str]
     near: list[str]
@@ -160,6 +159,7 @@ class VocabularyFile(StrictModel):
     entity_facts: list[str] = []
     unstated_facts: list[UnstatedFact] = []
     complement_articles: list[str] = []
+    object_articles: list[str] = []
     other_bodies: list[str] = []
     own_bodies: list[str] = []
     party_corrections: list[str] = []
