@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from functools import cached_property
 
 from .calendar_names import calendar_names
-from .french import fold
+from .french import SUBJECT_WORDS, fold
 from .matching import Matcher
 from .message import Reader, Sentence
 from .phrases import WORD, phrases_pattern
@@ -22,7 +22,6 @@ MAX_BARE_WORDS = 5  # a question word and little else: "À partir de quand ?", "
 MAX_BACK_WORDS = 3  # "Est-ce conforme ?", "C'est légal ?": it asks about the sentence before it
 MAX_FOLLOW_UP_WORDS = 12  # a follow-up is short: "Et pour combien de temps ?", "Et celle du tribunal ?"
 OWN_TOPICS = 2  # topics (strong terms, parties aside) after "si oui" that make a question of its own
-SUBJECT_WORDS = 3  # the first words of a sentence, where its subject stands ("La Fibre a coupé …")
 MAX_SIGNATURE_WORDS = 4  # a first line saying who writes: "sofiane la fibre", "Jérôme, mairie de Wail"
 
 
@@ -93,7 +92,8 @@ class FollowUps:
         party is about: the one (the commune aside) the sentence before names, as written there ("Le CDG 62 peut-il se
         retirer ? Par ailleurs, à quoi s'engage-t-il ?": "Le CDG 62"), not that sentence's own topic; else ""."""
         inverted = self._pronoun_subject.search(fold(piece))
-        if not inverted or inverted.group(1) in self._impersonal or self.named(piece) or len(self.named(before)) != 1:
+        verb = inverted.group(1).rpartition("'")[2] if inverted else ""  # "s'agit-il": "agit", impersonal
+        if not verb or verb in self._impersonal or self.named(piece) or len(self.named(before)) != 1:
             return ""
         # the subject of the sentence before: its first words ("La Fibre a coupé …"), or a party right before an
         # inverted verb ("Madame, le CDG 62 peut-il …"; not "Les frais du CDG 62 peuvent-ils …", "La facture de …")

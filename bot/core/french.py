@@ -28,6 +28,7 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 
 
 _stemmer = snowballstemmer.stemmer("french")
+SUBJECT_WORDS = 3  # the first words of a sentence, where its subject stands ("Héninel veut …", "Pour Gouy, ils …")
 LONG_TEXT = 300  # characters
 WORD_CACHE_SIZE = 50_000
 SENTENCE_CACHE_SIZE = 2_000  # sentences of the last messages (a few hundred characters each)

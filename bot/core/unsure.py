@@ -24,7 +24,8 @@ S = TypeVar("S", bound=_Asking)
 
 
 class UnsureSentences:
-    """Which sentences ask by what the writer says she does not know (`unsure_phrases`)."""
+    """Which sentences ask by what the writer says she does not know (`unsure_phrases`) or a fact she asks for by its
+    name (`requested_facts`: Reading.unsure_asking)."""
 
     def __init__(self, reading: Reading, opens_topic: Callable[[str], bool]) -> None:
         self._unsure = PhraseFinder(reading.unsure_asking())  # "je ne sais pas si …", "elle demande les noms …"

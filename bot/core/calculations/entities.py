@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from ..folding import written_start
-from ..french import fold
+from ..french import SUBJECT_WORDS, fold
 from .base import sentence_start
 
 # A capitalised word then the mark that lists it: the few words worth a closer look (most texts have none, or one).
@@ -29,7 +29,6 @@ _LABEL = re.compile(r"\s*[:(]")  # "Aubigny : maire le 03/06/2025", "Agnez (entr
 _BRACKETS = re.compile(r"\s*\([^()]*\)")  # "Gouy (délibération le 18/09/2025, signatures … le 30/10/2025)"
 _FIGURES_END = re.compile(r"[,;)]")  # what ends a body's figures ("Bezinghem, signée le 21/01/2026, quelles …")
 _OPENING_LABEL = re.compile(r"^\s*[A-ZÀ-Ý][\w-]*\s*:(?=[^:]*$)")  # "Demande : …": its line's one label
-SUBJECT_WORDS = 3  # the first words of a sentence where its subject stands ("Pour Gouy, ils …", "Héninel veut …")
 MAX_BODIES = 6  # a message listing more capitalised words with figures is not a list of communes
 
 
