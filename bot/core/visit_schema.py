@@ -15,6 +15,7 @@ class VisitSpans(StrictModel):
     single_articles: list[str] = []  # "sur toute l'année": a unit without a number, one of it
     bare_articles: list[str] = []  # "2 h par mois toute l'année": one of the unit, no link needed
     whole_term: list[str] = []  # "sur toute la durée initiale de la convention": its first period, two years
+    exclusions: list[str] = []  # "sauf en août": the months named after one are left out of a year of monthly visits
 
 
 class DaySchedules(StrictModel):

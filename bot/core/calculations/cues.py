@@ -52,7 +52,8 @@ class Cues:
         self.restating = (
             re.compile(rf"(?<![a-z])(?:{restating}) \d{{1,2}} (?:{nouns})") if restating and words.visit_words else None
         )
-        self.each = optional(words.each_words)  # "à chaque fois 30 min de trajet": travel of every visit
+        # "à chaque fois 30 min de trajet": travel of every visit; not "chaque mois", a period (`recurring`)
+        self.each = optional(words.each_words, unless=words.recurring_words)
         self.once = optional(words.once_words)  # "…, une seule fois dans la journée": travel of one visit only
         self.recurring = optional(words.recurring_words)  # "2 h par mois, soit 6 visites": each visit's hours
         # "Quel montant annuel ?": a year of the visits said per period; read in `digits` text too ("sur l' année")
@@ -235,10 +236,10 @@ def near(pattern: CuePattern, reach: int | None) -> CuePattern:
     return CuePattern(re.compile(rf"(?:{pattern.pattern})(?=[^.;!?]{{0,{reach}}}$)"), pattern.longest)
 
 
-def optional(words: list[str], whole: list[str] | None = None) -> CuePattern | None:
-    """The cue pattern of `words` (and of `whole`, matched as whole words only), or None when both are empty; a word
-    with an elision matches too as `digits` writes it ("à l'aller" is "a l' aller" in a text whose numbers are read)."""
-    return cue_pattern(both_forms(words), whole=whole or ()) if words or whole else None
+def optional(words: list[str], whole: list[str] | None = None, unless: list[str] | None = None) -> CuePattern | None:
+    """The cue pattern of `words` (and of `whole`, matched as whole words only; none inside a phrase of `unless`), or
+    None when both are empty; a word with an elision matches too as `digits` writes it ("à l'aller" is "a l' aller")."""
+    return cue_pattern(both_forms(words), whole=whole or (), unless=unless or ()) if words or whole else None
 
 
 def both_forms(words: list[str]) -> list[str]:

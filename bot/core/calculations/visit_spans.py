@@ -36,6 +36,12 @@ class Spans:
         self._month_numbers = {fold(name): number for number, name in enumerate(calendar_names().months, 1)}
         names = alternation(self._month_numbers)
         self._month_range = re.compile(rf"(?:de|d')\s*({names}) (?:a|au|jusqu'a|jusqu'en|jusqu'au mois de) ({names})\b")
+        # "sauf en août", "hors juillet-août", "excepté juillet et août": months left out of a year of visits
+        left_out = alternation(map(fold, spans.exclusions)) if spans.exclusions else r"(?!x)x"
+        self._left_out = re.compile(
+            rf"(?<![a-z])(?:{left_out}) (?:(?:en|pendant|le mois d'|le mois de) ?)?({names})"
+            rf"(?:(?: et | ?- ?| ?, ?)(?:en )?({names}))?(?![a-z])"
+        )
 
     @property
     def known(self) -> bool:
@@ -50,6 +56,10 @@ class Spans:
             return Fraction(PERIOD.years if span["term"] else 1)
         count = span.group(1) or "1"  # none written: "sur toute l'année"
         return Fraction(int(count) if count.isdigit() else 1, self._units[span.group(2) or span["whole"]])
+
+    def left_out(self, folded: str) -> int:
+        """How many months of a year `folded` says the visits leave out ("sauf en août": 1, "hors juillet-août": 2)."""
+        return len({name for found in self._left_out.finditer(folded) for name in found.groups() if name})
 
     def months(self, folded: str, *, anywhere: bool = True) -> int:
         """How many months a range of months in `folded` covers, both ends counted ("de mars à juin": 4), else 0."""

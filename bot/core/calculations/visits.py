@@ -97,7 +97,12 @@ class Visits(AddedUp):
         times = self._per_years.get(" ".join(fold(period).split()), 0)
         if not (times and self.yearly(text)):
             return PER_PERIOD.format(period=period)
-        return f"Sur un an (« {period} », {times} fois) : {times} × {format_euros(amount)} = {format_euros(amount * times)} TTC."
+        left_out = self._spans.left_out(fold(text)) if times == MONTHS else 0  # "chaque mois, sauf en août": 11
+        said = f"{times - left_out} fois, {left_out} mois exclu{'s' * (left_out > 1)}" if left_out else f"{times} fois"
+        times -= left_out
+        return (
+            f"Sur un an (« {period} », {said}) : {times} × {format_euros(amount)} = {format_euros(amount * times)} TTC."
+        )
 
     def periods(self, text: str, duration: Duration) -> int:
         """How many periods hours said for a period are over, when the words right after say it ("2 h par mois pendant
