@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .french import fold
-from .phrases import phrase_trie, phrases_pattern
+from .phrases import phrases_pattern, trie_pattern
 from .reading import Reading
 
 NEAR_CHARS = 40  # characters between the fact and the name: "qui préside le Syndicat Mixte Somme Numérique"
@@ -34,15 +34,12 @@ class Mentions:
         # (see `phrase_trie`), the engine skips the letters no phrase starts with (an alternation of hundreds of phrases
         # was tried at every character: 60 µs per question, 9 times the trie's), and they compile faster. Most
         # questions hold none: then no fact is searched for one by one.
-        said = [
-            {fold(form).strip() for form in with_articles(fact.asks, *articles)} - {""}
-            for fact in reading.unstated_facts
-        ]
+        said = [with_articles(fact.asks, *articles) for fact in reading.unstated_facts]
         self._unstated = [
-            (_trie(forms), phrases_pattern(tuple(fact.near), start=False), fact.answer)
+            (trie_pattern(forms), phrases_pattern(tuple(fact.near), start=False), fact.answer)
             for forms, fact in zip(said, reading.unstated_facts, strict=True)
         ]
-        self._any_unstated = _trie(set().union(*said))
+        self._any_unstated = trie_pattern(form for forms in said for form in forms)
 
     def unsaid(self, question: str) -> str:
         """The name a question asks a fact of that the convention does not give ("Qui préside Somme Numérique ?"
@@ -81,11 +78,6 @@ class Mentions:
 
     def _as_written(self, folded_name: str) -> str:
         return self._written.get(" ".join(folded_name.split()), folded_name)
-
-
-def _trie(forms: set[str]) -> re.Pattern[str]:
-    """A pattern of any of `forms` (folded), as a trie, ending at a word's end."""
-    return re.compile(rf"{phrase_trie(forms, folded=True)}(?!\w)")
 
 
 def with_articles(phrases: list[str], *groups: tuple[str, ...]) -> tuple[str, ...]:
