@@ -188,10 +188,15 @@ def sentence_start(text: str, position: int, marks: str = ".;!?\n") -> int:
 _BREAK = re.compile(r"[;!?]|[.,](?!\d)")  # a sentence end or a comma, not an amount's decimal mark ("1 450,00 €")
 
 
-def since_break(text: str, position: int, apposed: CuePattern | None = None, reach: int = 60) -> str:
+def since_break(
+    text: str, position: int, apposed: CuePattern | None = None, reach: int = 60, copula: CuePattern | None = None
+) -> str:
     """The words before `position` back to a sentence end or comma (`reach` characters at most), with `apposed` the
-    subject before an apposed word too ("le CDG, lui, nous a facturé 450 €": "le CDG nous a facturé")."""
-    pieces = _BREAK.split(text[max(0, position - reach) : position])
+    subject before an apposed word too ("le CDG, lui, nous a facturé 450 €": "le CDG nous a facturé"), and with
+    `copula` the words before a comma that only a copula follows ("Leur facture, c'est 1 440 €")."""
+    window = text[max(0, position - reach) : position]
+    pieces = _BREAK.split(window)
     if apposed and len(pieces) > 2 and apposed.fullmatch(pieces[-2].strip()):
         return f"{pieces[-3]} {pieces[-1]}"
-    return pieces[-1]
+    restated = copula and len(pieces) > 1 and copula.fullmatch(pieces[-1].strip())
+    return f"{pieces[-2]} {pieces[-1]}" if restated and window[-len(pieces[-1]) - 1] == "," else pieces[-1]

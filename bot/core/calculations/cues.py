@@ -62,6 +62,7 @@ class Cues:
         self.termination = cue_pattern(words.termination_words, unless=words.termination_denials)
         self.anytime = cue_pattern(words.anytime_words)
         self.apposed = optional(words.apposed_words)  # "le CDG, lui, nous a facturé": the subject is before it
+        self.copula = optional(words.copula_words)  # "Leur facture, c'est 1 440 €": the words before the comma
         self.early = optional(words.early_words)  # "avant l'échéance": an early end, or the notice's own wording
         self.cap_words = cue_pattern(words.liability_cap_words) if words.liability_cap_words else None
         self.cap_alone = optional(words.liability_cap_alone_words)  # "quel plafond ?": the cap asked, no loss said

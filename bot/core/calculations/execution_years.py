@@ -20,14 +20,13 @@ from ..cost import alternation
 from ..date_mentions import calendar_names, find_dates
 from ..french import fold
 from .base import Calculator, Context, sentence_start
-from .cue_roles import nearest
 from .cues import _at_end, cue_pattern
 from .date_roles import SENTENCE_END, SENTENCE_MARKS, DateRoles
-from .year_of_execution import YEAR, Reading, When, alone, first_role, month_end, yes
+from .event_dates import EventDates
+from .year_of_execution import YEAR, Reading, When, alone, month_end, yes
 
 # A year in digits that is not an amount ("2 025 €") nor a decimal; a date's year too ("facturé le 15/09/2026").
 _DIGIT_YEAR = re.compile(r"(?<![\d,.])(20\d\d)(?!\d|[,.]\d|\s?(?:€|euro))")
-AMOUNT_LINK_WORDS = 3  # words at most from an amount to the date it is said of ("600 € payés le", "600 € en date du")
 _YEAR_PAIR = re.compile(r"(?<![\d,./-])(20\d\d) ?[-/] ?(20\d\d)(?![\d/-])")
 
 
@@ -56,13 +55,12 @@ class ExecutionYears(Calculator):
         self._open_start = _at_end(words.open_starts)
         self._list_link = re.compile(rf" ?(?:{alternation(words.list_links)})(?![a-z])") if words.list_links else None
         self._start = cue_pattern([*words.start_words, *words.open_starts]).compiled if words.start_words else None
-        # "event" first: of two cues ending at one place, `nearest` keeps the first ("panne" is also an `other` cue)
-        self._cues = {"event": cue_pattern(words.event_words), "entry": cue_pattern(words.entry_words)}
+        self._event_dates = EventDates(words, self.cues, self.reader, self._days)
 
     def when(self, folded: str, today: date, signature: date | None = None) -> When:
         """Today, the entry into force (the last signature named, or a date said of it, else `signature`: the one
         recorded by /signature) and the damaging event."""
-        event, written, entries = self._read_dates(folded, today)
+        event, written, entries = self._event_dates.read(folded, today)
         roles = self.date_roles.roles(folded, find_dates(folded, today))
         # "la deuxième année, commencée le 01/04/2026": that year's start, never a signature; the entry a year before
         starts = {r.mention.value: self._year_start(folded, r.mention.start) for r in roles if r.mention.value}
@@ -218,33 +216,3 @@ class ExecutionYears(Calculator):
             for first in [date(int(m.group(2)), numbers[m.group(1)], 1)]
         ]
         return sorted(dates + months)
-
-    def _read_dates(self, folded: str, today: date) -> tuple[tuple[date, date] | None, tuple[str, ...], list[date]]:
-        """The damaging event's first and last possible days (None when no date is its) and its dates as written, and
-        the dates said of the entry into force ("la convention court depuis le 01/10/2025"): the dates (an entry's up to
-        today), whose nearest cue in their sentence (before them, else after them in their clause, not past another
-        date) is an event or entry word ("la panne du 03/11/2026", "Le 03/11/2026, une faute …"), not another's."""
-        cues = {**self._cues, **self.cues.date_cues}
-        found = self._days(folded, today)
-        days: list[date] = []
-        written: list[str] = []
-        entries: list[date] = []
-        for index, (start, end, first, last) in enumerate(found):
-            low = max(found[index - 1][1] if index else 0, sentence_start(folded, start, SENTENCE_MARKS))
-            before = folded[low:start]
-            # after it, its clause ("Le 03/11/2026, une faute …"; not "Depuis le 01/09/2025, chez eux, et une panne"),
-            # unless an amount's right before it ("et 600 € le 02/09/2026, considérant la panne …": the invoice's day)
-            after = folded[end : found[index + 1][0] if index + 1 < len(found) else None]
-            opening = len(after) - len(after.lstrip(" ,"))
-            tails = (before[self.reader.amount_end(before, at) :] for _, at in self.reader.amount_spans(before))
-            owned = any(len(tail.split()) <= AMOUNT_LINK_WORDS for tail in tails)
-            after = "" if owned else after[opening : self.reader.clause_end(after, opening)]
-            if not any(p.compiled.search(before) or p.compiled.search(after) for p in self._cues.values()):
-                continue  # no event or entry word around it: whichever role its words give, not one of those
-            role = nearest(before, cues) or first_role(after, cues)
-            if role == "event":  # to come too: a case supposed ("Le 10 mars 2027, une faute …"), its year counts
-                days += [first, min(last, today) if first <= today else last]
-                written.append(folded[start:end])
-            elif role == "entry" and first <= today:
-                entries.append(first)
-        return ((min(days), max(days)) if days else None), tuple(written), entries

@@ -105,7 +105,7 @@ class Invoices:
     def _said_before(self, folded: str, start: int) -> str:
         """The words before the amount at `start` back to a sentence end or comma, and before that comma too when they
         only continue what it cut ("deux factures, de 780 € et de 1 150 €": "deux factures, de 780 € et de")."""
-        before = since_break(folded, start, reach=INVOICE_REACH)
+        before = since_break(folded, start, reach=INVOICE_REACH, copula=self.cues.copula)
         if start > len(before) and self._continues(before):
             return since_break(folded, start - len(before) - 1) + before
         return before

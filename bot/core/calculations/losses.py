@@ -30,7 +30,7 @@ class Losses:
         around = self.reader.clause_around(folded, start, self.reader.amount_end(folded, start))
         # an aside closed before the amount says more of what precedes it: "840 € le 15 mars (devis signé le 2 février)
         # et 1 260 €" is no quote's amount
-        before = ASIDE.sub(" ", since_break(folded, start))
+        before = ASIDE.sub(" ", since_break(folded, start, copula=self.cues.copula))
         loss, indirect = self.cues.loss, self.cues.indirect_loss
         if indirect and (indirect.search(around) or indirect.search(before)):
             return "indirect"  # "une atteinte à notre image que nous chiffrons à 5 000 €": a loss by its own words
