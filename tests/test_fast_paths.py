@@ -176,6 +176,7 @@ DATE_TEXTS = [
     "en avril 2025, d'aout 2024, courant mars 2025, fin juin 2026, mi-mai 2025, 4.2.1 15/03/20255, 1/1/1",
     "xen mars 2025 _fin mai 2025 1debut juin 2025 mi mars 2026 d' avril 2025 il y a deux ans et demi, il y a 3 semaines",
     "il y a un an et deux semaines, il y a un an jour pour jour, xil y a 2 ans et 3 jours jour pour jour, il y a exactement 2 mois",
+    "ca fait 20 mois jour pour jour que, xca fait 3 mois, cela fait deux ans qu'on, voila un an que, ca fait ca fait 2 ans",
 ]
 
 
@@ -189,7 +190,7 @@ def test_the_date_patterns_match_as_with_a_look_behind_first(text: str) -> None:
     plain_month_year = re.compile(r"\b(?:en|d'|courant|fin|debut|mi-?) ?" + month_year.pattern.split(" ?", 1)[1])
     count = r"(\d{1,3}|[a-z]+(?:[ -][a-z]+)?)"
     plain_ago = re.compile(
-        rf"\bil y a ((?:exactement|precisement|tout juste) )?{count} (ans?|annees?|mois|semaines?)"
+        rf"(?:\bil y a |\b(ca fait|cela fait|voila) )((?:exactement|precisement|tout juste) )?{count} (ans?|annees?|mois|semaines?)"
         rf"(?:( et demie?)| et {count} (mois|semaines?|jours?))?\b"
         r"( jour pour jour\b)?"
     )

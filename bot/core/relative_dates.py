@@ -23,10 +23,14 @@ COUNT = r"(\d{1,3}|[a-z]+(?:[ -][a-z]+)?)"  # "il y a 18 mois", "dans trois jour
 _LIST_BREAK = re.compile(r"[.;!?\n]")  # what ends a list of dates (a sentence, a ";")
 # ... "il y a un an et deux semaines": a second count added; "il y a un an jour pour jour", "il y a exactement deux
 # semaines": that very day, exact
+# "ça fait vingt mois (jour pour jour) que la convention est signée", "voilà deux ans qu'…": the same count back, said
+# before "que" (not "ça fait 2 ans de convention", a length)
 _AGO = re.compile(
-    rf"il y a (?<!\wil y a )(?P<exactly>(?:exactement|precisement|tout juste|pile) )?{COUNT} (ans?|annees?|mois|semaines?)"
+    rf"(?:il y a (?<!\wil y a )|(?P<since>ca fait|cela fait|voila) (?<!\wca fait )(?<!\wcela fait )(?<!\wvoila ))"
+    rf"(?P<exactly>(?:exactement|precisement|tout juste|pile) )?{COUNT} (ans?|annees?|mois|semaines?)"
     rf"(?:( et demie?)| et {COUNT} (mois|semaines?|jours?))?\b( (?:jour pour jour|pile|aujourd'hui|aujourd hui)\b)?"
 )
+_THAT = re.compile(r" qu(?:e |')")  # after "ça fait deux ans": "que", "qu'"
 _AGO_UNITS = {"an": "years", "ans": "years", "annee": "years", "annees": "years", "mois": "months"}
 # "le 22/01", "du 05/02": a day and a month in digits after "le", "du" or "au", without a year; a month of two digits
 # ("le 1/3 du montant" is a third).
@@ -50,13 +54,15 @@ def ago(folded: str, today: date, exact: Sequence[DateMention] = ()) -> list[Dat
     """ "il y a 18 mois" → today minus 18 months, flagged approximate; not when one of the `exact` dates written next
     to it tells the day ("signée il y a 2 ans le 15 janvier 2025": that day, not an approximate 28 November 2024)."""
     found: list[DateMention] = []
-    if "il y a " not in folded:  # what every match of _AGO holds: the text is not scanned
+    if "il y a " not in folded and " fait " not in folded and "voila " not in folded:  # (every match of _AGO holds one)
         return found
     for match in _AGO.finditer(folded):
-        if (count := count_of(match.group(2))) is None:
+        if match["since"] and not _THAT.match(folded, match.end()):
+            continue  # "ça fait 2 ans de convention": a length, not a day counted back
+        if (count := count_of(match.group(3))) is None:
             continue  # "il y a quelques mois": no number, no date
-        unit = _AGO_UNITS.get(match.group(3), "weeks")
-        if match.group(4):  # "il y a un an et demi": 18 months; half a month or week is too vague to count
+        unit = _AGO_UNITS.get(match.group(4), "weeks")
+        if match.group(5):  # "il y a un an et demi": 18 months; half a month or week is too vague to count
             if unit != "years":
                 continue
             unit, count = "months", count * 12 + 6
@@ -67,14 +73,14 @@ def ago(folded: str, today: date, exact: Sequence[DateMention] = ()) -> list[Dat
             if m.value
         ]
         told = [gap for gap in gaps if gap[0] <= gap[1] and _SAME_DAY_GAP.fullmatch(folded, *gap)]
-        second = match.group(6) or ""  # "et deux semaines"
-        more = count_of(match.group(5)) if second else 0
+        second = match.group(7) or ""  # "et deux semaines"
+        more = count_of(match.group(6)) if second else 0
         most = 30 * (12 if unit == "months" else 52 if unit == "weeks" else 1)
         if 0 < count <= most and not told and more is not None:
             unit_more = "days" if second.startswith("jour") else _AGO_UNITS.get(second, "weeks")
             value = today - relativedelta(**{unit: count}) - relativedelta(**{unit_more: more})
             # "il y a un an jour pour jour": that day
-            exact_day = bool(match.group(7) or match["exactly"]) and not second
+            exact_day = bool(match.group(8) or match["exactly"]) and not second
             found.append(DateMention(match.group(0), value, "", match.start(), approximate=not exact_day))
     return found
 
