@@ -140,6 +140,7 @@ class CalculationsFile(StrictModel):
     once_words: list[str] = []
     part_of_words: list[str] = []
     restated_total_words: list[str] = []
+    pointing_hours_words: list[str] = []
     count_adjectives: list[str] = []  # "2 autres séances de 2 h": between a count and what it counts
     restating_determiners: list[str] = []  # "les deux sessions, de 8h30 à 12h": visits said before, timed again
     trip_words: list[str] = []

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 WORDS = re.compile(r"[a-z]{2,}")  # a word left between two durations (a cue's plural "s" is none)
 RESTATED_REACH = 50  # characters between a session's hours and the time span that says them again
+POINTING_REACH = 12  # characters before hours where their demonstrative is read ("pour ces 7 h")
 ROUNDED = Decimal(1) / 60  # hours restated in decimals, rounded: "50 min, soit 0,83 h" (within a minute)
 
 
@@ -134,4 +135,20 @@ def without_restated_total(
         again = own[index - 1][0].hours if not (gap[last.end() :].strip() or SENTENCE_END.search(gap)) else None
         if any(hours is not None and abs(hours - duration.hours) < ROUNDED for hours in (summed, again)):
             return without_restated_total(text, [*own[:index], *own[index + 1 :]], cue, counted)
+    return own
+
+
+def without_pointed_back(text: str, own: Owned, pointing: re.Pattern[str] | None) -> Owned:
+    """`own` without the hours right after a demonstrative (`pointing`: "Combien pour ces 7 h ?") that other hours of
+    the message give again (the same hours, or the sum of all the others), wherever those stand: the same hours."""
+    if pointing is None:
+        return own
+    for index, (duration, _) in enumerate(own):
+        others = [d.hours for i, (d, _) in enumerate(own) if i != index]
+        if duration.hours is None or not others or None in others:
+            continue
+        if not pointing.search(text, max(0, duration.start - POINTING_REACH), duration.start):
+            continue
+        if duration.hours in others or abs(sum(others) - duration.hours) < ROUNDED:  # type: ignore[arg-type]
+            return without_pointed_back(text, [*own[:index], *own[index + 1 :]], pointing)
     return own

@@ -12,7 +12,8 @@ from ..folding import folded as fold_spaced
 from ..french import fold
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
 from ..number_text import digits
-from .added import without_restated_total
+from ..word_patterns import alternation
+from .added import without_pointed_back, without_restated_total
 from .base import Calculator, Context, asking, refusal
 from .billed import BilledHours
 from .budget import Budget
@@ -62,6 +63,8 @@ class Prices(Calculator):
         self.party_numbers = PartyNumbers(cue for party in self.words.parties.values() for cue in party.cues)
         self._asking_terms = set(self.matcher.question_terms(" ".join(self.words.amount_asked_words)))
         self.price_asked = self.billed.price_asked  # an amount asked: hours are priced only then
+        pointing = self.words.pointing_hours_words  # "combien pour ces 7 h ?": hours said elsewhere, again
+        self._pointing = re.compile(rf"(?<![a-z])(?:{alternation(pointing)})\s*$") if pointing else None
 
     def cost(self, question: str, text: str, terms: list[str], near: set[str], named: set[str]) -> Answer | None:
         """The price of the CDG 62's hours in `text`, or why there is none."""
@@ -92,6 +95,7 @@ class Prices(Calculator):
             return self._not_billed(question, terms, roles[0][1], named) if self._hours_asked(text) else None
         billed = without_restated_total(text, billed, self.cues.restated_total, self.billed.counted)
         billed = self.billed.without_restated_span(text, billed)
+        billed = without_pointed_back(text, billed, self._pointing)
         own = self.billed.not_fibres(text, billed)
         if not own:  # La Fibre's hours only; the CDG 62's said in days ("une demi-journée") are asked in hours
             days = self.unsaid.days(question, text, terms)
