@@ -190,13 +190,17 @@ def test_the_date_patterns_match_as_with_a_look_behind_first(text: str) -> None:
     plain_month_year = re.compile(r"\b(?:en|d'|courant|fin|debut|mi-?) ?" + month_year.pattern.split(" ?", 1)[1])
     count = r"(\d{1,3}|[a-z]+(?:[ -][a-z]+)?)"
     plain_ago = re.compile(
-        rf"(?:\bil y a |\b(ca fait|cela fait|voila) )((?:exactement|precisement|tout juste) )?{count} (ans?|annees?|mois|semaines?)"
+        rf"\bil y a ()((?:exactement|precisement|tout juste) )?{count} (ans?|annees?|mois|semaines?)"
         rf"(?:( et demie?)| et {count} (mois|semaines?|jours?))?\b"
         r"( jour pour jour\b)?"
     )
-    text = fold(f"{text} ; le 2 mars 2025 et le 01/02/2025, il y a 2 ans, xil y a 3 mois, fin mars 2025")  # found
+    text = fold(
+        f"{text} ; le 2 mars 2025 et le 01/02/2025, il y a 2 ans, xil y a 3 mois, ca fait 2 ans qu, fin mars 2025"
+    )
     pairs = [(date_mentions._NUMERIC, plain_numeric), (written, plain_written), (month_year, plain_month_year)]
-    for fast, plain in [*pairs, (relative_dates._AGO, plain_ago)]:
+    plain_since = re.compile(plain_ago.pattern.replace(r"\bil y a ()", r"\b(ca fait|cela fait|voila) ", 1))
+    assert plain_since.pattern != plain_ago.pattern
+    for fast, plain in [*pairs, (relative_dates._AGO, plain_ago), (relative_dates._SINCE, plain_since)]:
         expected = [(m.span(), m.groups()) for m in plain.finditer(text)]
         assert expected
         assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected

@@ -25,11 +25,15 @@ _LIST_BREAK = re.compile(r"[.;!?\n]")  # what ends a list of dates (a sentence, 
 # semaines": that very day, exact
 # "ça fait vingt mois (jour pour jour) que la convention est signée", "voilà deux ans qu'…": the same count back, said
 # before "que" (not "ça fait 2 ans de convention", a length)
-_AGO = re.compile(
-    rf"(?:il y a (?<!\wil y a )|(?P<since>ca fait|cela fait|voila) (?<!\wca fait )(?<!\wcela fait )(?<!\wvoila ))"
+# Two patterns of one form, each scanned only when its lead is in the text: "il y a " alone is a literal prefix the
+# regex engine finds fast; an alternation of leads would try every position (measured 37 times slower).
+_COUNTED_BACK = (
     rf"(?P<exactly>(?:exactement|precisement|tout juste|pile) )?{COUNT} (ans?|annees?|mois|semaines?)"
     rf"(?:( et demie?)| et {COUNT} (mois|semaines?|jours?))?\b( (?:jour pour jour|pile|aujourd'hui|aujourd hui)\b)?"
 )
+_AGO = re.compile(rf"il y a (?<!\wil y a )(?P<since>){_COUNTED_BACK}")
+_SINCE = re.compile(rf"(?P<since>ca fait|cela fait|voila) (?<!\wca fait )(?<!\wcela fait )(?<!\wvoila ){_COUNTED_BACK}")
+_SINCE_LEADS = ("ca fait ", "cela fait ", "voila ")
 _THAT = re.compile(r" qu(?:e |')")  # after "ça fait deux ans": "que", "qu'"
 _AGO_UNITS = {"an": "years", "ans": "years", "annee": "years", "annees": "years", "mois": "months"}
 # "le 22/01", "du 05/02": a day and a month in digits after "le", "du" or "au", without a year; a month of two digits
@@ -54,9 +58,10 @@ def ago(folded: str, today: date, exact: Sequence[DateMention] = ()) -> list[Dat
     """ "il y a 18 mois" → today minus 18 months, flagged approximate; not when one of the `exact` dates written next
     to it tells the day ("signée il y a 2 ans le 15 janvier 2025": that day, not an approximate 28 November 2024)."""
     found: list[DateMention] = []
-    if "il y a " not in folded and " fait " not in folded and "voila " not in folded:  # (every match of _AGO holds one)
-        return found
-    for match in _AGO.finditer(folded):
+    matches = [*_AGO.finditer(folded)] if "il y a " in folded else []  # (every match holds its lead)
+    if any(lead in folded for lead in _SINCE_LEADS):
+        matches += _SINCE.finditer(folded)
+    for match in matches:
         if match["since"] and not _THAT.match(folded, match.end()):
             continue  # "ça fait 2 ans de convention": a length, not a day counted back
         if (count := count_of(match.group(3))) is None:
