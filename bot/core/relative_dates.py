@@ -16,17 +16,13 @@ from .date_mention import mention as written_date
 from .french import fold
 from .number_words import count_of
 
-# "il y a 18 mois", "il y a deux ans": counted back from today, an approximate day (the answer says so).
-# "il y a " first, the word boundary before it checked behind (the same matches as "\bil y a "): the regex engine
-# then looks for "il y a " as a whole instead of trying the boundary at every character.
 COUNT = r"(\d{1,3}|[a-z]+(?:[ -][a-z]+)?)"  # "il y a 18 mois", "dans trois jours": the count, in digits or words
 _LIST_BREAK = re.compile(r"[.;!?\n]")  # what ends a list of dates (a sentence, a ";")
-# ... "il y a un an et deux semaines": a second count added; "il y a un an jour pour jour", "il y a exactement deux
-# semaines": that very day, exact
-# "ça fait vingt mois (jour pour jour) que la convention est signée", "voilà deux ans qu'…": the same count back, said
-# before "que" (not "ça fait 2 ans de convention", a length)
-# Two patterns of one form, each scanned only when its lead is in the text: "il y a " alone is a literal prefix the
-# regex engine finds fast; an alternation of leads would try every position (measured 37 times slower).
+# "il y a 18 mois", "il y a un an et deux semaines": counted back from today, an approximate day (the answer says so);
+# "il y a un an jour pour jour", "il y a exactement deux semaines": that very day. "Ça fait vingt mois que …", "voilà
+# deux ans qu'…" too, before "que" only ("ça fait 2 ans de convention" is a length). Two patterns of one form, each
+# scanned only when its lead is in the text, its word boundary checked behind: "il y a " is a literal prefix the regex
+# engine finds fast; one alternation of the leads tries every position (measured 37 times slower).
 _COUNTED_BACK = (
     rf"(?P<exactly>(?:exactement|precisement|tout juste|pile) )?{COUNT} (ans?|annees?|mois|semaines?)"
     rf"(?:( et demie?)| et {COUNT} (mois|semaines?|jours?))?\b( (?:jour pour jour|pile|aujourd'hui|aujourd hui)\b)?"
