@@ -8,6 +8,7 @@ import math
 import random
 import re
 from collections import Counter
+from datetime import date
 
 import pytest
 from conftest import table
@@ -318,3 +319,11 @@ def test_a_context_s_first_terms_are_read_from_its_first_sentences_as_from_the_w
             assert context_terms.first_terms(matcher, context) == whole, (context, count)
             read_in_part += " ".join(context) not in matcher._terms_cache
     assert read_in_part > 50
+
+
+def test_days_counted_back_by_both_patterns_come_in_the_text_s_order() -> None:
+    text = fold("Ça fait deux ans jour pour jour qu'on a signé, et il y a 3 mois une panne ; voilà un an que")
+    found = relative_dates.ago(text, date(2026, 11, 28))
+    assert [mention.start for mention in found] == sorted(mention.start for mention in found)
+    assert [mention.value for mention in found] == [date(2024, 11, 28), date(2026, 8, 28), date(2025, 11, 28)]
+    assert not relative_dates.ago(fold("ça fait 2 ans de convention"), date(2026, 11, 28))  # a length, no day

@@ -30,7 +30,7 @@ _COUNTED_BACK = (
 _AGO = re.compile(rf"il y a (?<!\wil y a )(?P<since>){_COUNTED_BACK}")
 _SINCE = re.compile(rf"(?P<since>ca fait|cela fait|voila) (?<!\wca fait )(?<!\wcela fait )(?<!\wvoila ){_COUNTED_BACK}")
 _SINCE_LEADS = ("ca fait ", "cela fait ", "voila ")
-_THAT = re.compile(r" qu(?:e |')")  # after "ça fait deux ans": "que", "qu'"
+_THAT = re.compile(r" qu(?:e(?!\w)|')")  # after "ça fait deux ans": "que", "qu'"
 _AGO_UNITS = {"an": "years", "ans": "years", "annee": "years", "annees": "years", "mois": "months"}
 # "le 22/01", "du 05/02": a day and a month in digits after "le", "du" or "au", without a year; a month of two digits
 # ("le 1/3 du montant" is a third).
@@ -57,7 +57,7 @@ def ago(folded: str, today: date, exact: Sequence[DateMention] = ()) -> list[Dat
     matches = [*_AGO.finditer(folded)] if "il y a " in folded else []  # (every match holds its lead)
     if any(lead in folded for lead in _SINCE_LEADS):
         matches += _SINCE.finditer(folded)
-    for match in matches:
+    for match in sorted(matches, key=lambda m: m.start()):  # in the text's order, as one pattern gave them
         if match["since"] and not _THAT.match(folded, match.end()):
             continue  # "ça fait 2 ans de convention": a length, not a day counted back
         if (count := count_of(match.group(3))) is None:
