@@ -9,7 +9,7 @@ from .asking_phrases import AskingPhrases
 from .cuts import Cutter
 from .french import fold
 from .lists import CountedLists
-from .phrases import WORD, alternatives, phrase_trie, phrases_pattern, trie_pattern
+from .phrases import WORD, alternatives, phrase_trie, phrases_pattern
 from .reading import Reading
 
 HALF_REACH = 8  # a piece's first characters, where its "ou" (or) or "où" (where) stands after a linking word
@@ -85,7 +85,7 @@ class PieceWords:
         self._relative = phrases_pattern(reading.relative_words, start=True)
         told = rf"(?:{alternatives(reading.relative_words)})\s+(?:{alternatives(reading.telling_auxiliaries)})\s"
         self._told_relative = re.compile(told)  # "…, qui a duré 2h40": it tells what the noun before it did
-        self._unsure = trie_pattern(reading.unsure_asking())  # thousands: "je ne sais pas si", "demande les noms"
+        self._unsure = reading.unsure_pattern  # thousands: "je ne sais pas si", "demande les noms"
         self._demonstrative = phrases_pattern(reading.demonstratives, start=False)  # "celui", "celle"
         self._resuming = phrases_pattern(reading.resuming_relatives, start=True)  # "…, ce qui …": of the clause before
         self._pronoun_relative = phrases_pattern(reading.pronoun_relatives, start=True)  # "…, laquelle …": of its noun

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cached_property
 
+from .phrases import trie_pattern
 from .schema import UnstatedFact
 
 
@@ -119,6 +122,11 @@ class Reading:
         "?", such a sentence tells what led to the questions ("Le maire demande le tarif, il est venu 3 h. Combien ?")."""
         verbs = (*self.reporting_verbs, *self.wanting_verbs)
         return (*self.unsure_phrases, *(f"{verb} {fact}" for verb in verbs for fact in self.requested_facts))
+
+    @cached_property
+    def unsure_pattern(self) -> re.Pattern[str]:
+        """`unsure_asking()` (thousands of phrases) as one trie over folded text, built once for the readers using it."""
+        return trie_pattern(self.unsure_asking())
 
     def asking_words(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The phrases that only say something is asked ("il conviendrait de déterminer", "il demande"), and the

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol, TypeVar
 
-from .phrases import PhraseFinder
+from .french import fold
 from .reading import Reading
 
 
@@ -28,7 +28,7 @@ class UnsureSentences:
     name (`requested_facts`: Reading.unsure_asking)."""
 
     def __init__(self, reading: Reading, opens_topic: Callable[[str], bool]) -> None:
-        self._unsure = PhraseFinder(reading.unsure_asking())  # "je ne sais pas si …", "elle demande les noms …"
+        self._unsure = reading.unsure_pattern  # "je ne sais pas si …", "elle demande les noms …" (folded text)
         self._opens_topic = opens_topic  # "Par ailleurs, …", "Autre chose : …"
 
     def asked(self, sentences: list[S], *, marked: bool) -> list[S]:
@@ -36,5 +36,6 @@ class UnsureSentences:
         opened = (i for i, s in enumerate(sentences) if s.asks and self._opens_topic(s.text))
         reach = max(opened, default=-1) if marked else len(sentences)
         return [
-            replace(s, asks=s.asks or (i < reach and bool(self._unsure.find(s.text)))) for i, s in enumerate(sentences)
+            replace(s, asks=s.asks or (i < reach and bool(self._unsure.search(fold(s.text)))))
+            for i, s in enumerate(sentences)
         ]

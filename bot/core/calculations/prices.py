@@ -12,11 +12,11 @@ from ..folding import folded as fold_spaced
 from ..french import fold
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
 from ..number_text import digits
-from ..word_patterns import alternation
 from .added import without_pointed_back, without_restated_total
 from .base import Calculator, Context, asking, refusal
 from .billed import BilledHours
 from .budget import Budget
+from .cues import _at_end
 from .misread_hours import without_misread
 from .parties import Parties
 from .party_numbers import PartyNumbers
@@ -63,8 +63,7 @@ class Prices(Calculator):
         self.party_numbers = PartyNumbers(cue for party in self.words.parties.values() for cue in party.cues)
         self._asking_terms = set(self.matcher.question_terms(" ".join(self.words.amount_asked_words)))
         self.price_asked = self.billed.price_asked  # an amount asked: hours are priced only then
-        pointing = self.words.pointing_hours_words  # "combien pour ces 7 h ?": hours said elsewhere, again
-        self._pointing = re.compile(rf"(?<![a-z])(?:{alternation(pointing)})\s*$") if pointing else None
+        self._pointing = _at_end(self.words.pointing_hours_words)  # "combien pour ces 7 h ?": hours said again
 
     def cost(self, question: str, text: str, terms: list[str], near: set[str], named: set[str]) -> Answer | None:
         """The price of the CDG 62's hours in `text`, or why there is none."""
