@@ -12,7 +12,7 @@ from .calendar_schema import FollowingDaysWords, InvoiceTiming, LaterPeriods
 from .duration_grammar import DurationGrammar
 from .role_schema import DateRole, DurationRole, Events, with_events
 from .schema import StrictModel
-from .visit_schema import DaySchedules, VisitSpans
+from .visit_schema import AskedMonths, DaySchedules, VisitSpans
 
 
 class PauseWords(StrictModel):
@@ -136,6 +136,7 @@ class CalculationsFile(StrictModel):
     periods_per_year: dict[str, int] = {}
     yearly_words: list[str] = []
     visit_spans: VisitSpans = VisitSpans()
+    asked_months: AskedMonths = AskedMonths()
     each_words: list[str] = []
     once_words: list[str] = []
     part_of_words: list[str] = []

@@ -24,3 +24,12 @@ class DaySchedules(StrictModel):
     days: list[str] = []
     timetable_words: list[str] = []
     per_day: list[str] = []
+
+
+class AskedMonths(StrictModel):
+    """The months a price question asks (`asked_months:`): two months a range joins ask those between them too, an
+    ordinal before a quarter's noun asks its three months."""
+
+    range_starts: list[str] = []  # "entre", "de", "du": before the first month of a range
+    range_ends: list[str] = []  # "et", "à", "au": between its two months
+    quarters: list[str] = []  # "trimestre": "au titre du troisième trimestre"

@@ -24,8 +24,8 @@ from ..french import fold
 from ..knowledge import Knowledge
 from ..matching import Candidate, Matcher, is_sure
 from .alternatives import Alternatives
-from .base import Cite, Context
-from .cues import Cues
+from .base import SENTENCE_BREAK, Cite, Context, Reported
+from .cues import Cues, optional
 from .dates import Dates
 from .entities import Entities
 from .exclusions import Exclusions
@@ -51,7 +51,9 @@ class Calculations:
         self.cite = cite
         self.threshold = threshold  # the engine's: below it, a clause is not sure enough to redirect
         self.reader = DurationReader(words.durations)
-        context = Context(knowledge, matcher, cite, Cues(words, matcher), self.reader)
+        reading = knowledge.reading  # a question reported ("Le maire demande combien …") asks, as read
+        reported = Reported([*reading.asking_phrases, *reading.reporting_verbs])
+        context = Context(knowledge, matcher, cite, Cues(words, matcher), self.reader, reported)
         self.parties = Parties(context)
         self.prices = Prices(context, self.parties)
         self.price_questions = PriceQuestions(context, self.prices)  # an hour of the day, a price before tax
@@ -61,6 +63,8 @@ class Calculations:
         self.termination = Termination(context, self.parties)
         self.liability = Liability(context, self.dates.date_roles)
         self.exclusions = Exclusions(context.cues)
+        signing = words.date_roles.get("signature")  # "on a signé le 02/10/2025, le CDG le 20/10/2025": who signed
+        self._signing = optional(signing.cues) if signing else None
         # Capitalised words that name no commune: months, weekdays, the parties', clauses' and header fields' names.
         names = calendar_names()
         said = [
@@ -130,7 +134,8 @@ class Calculations:
         # liability cap, whatever dates its context gives: the cap is computed before any deadline.
         # La Fibre's cap, never when the message names the CDG 62 alone ("c'est le CDG qui rembourse ?": article 5.3)
         # the question's own party first: "… payé 2 400 € à La Fibre … ? Et le CDG, il rembourse quoi ?" asks the CDG's
-        fibre = (self.parties.named(fold_spaced(question)) or named) != {"cdg"}
+        # ... unless the CDG 62 is named only as a signatory ("on a signé le 02/10/2025, le CDG le 20/10/2025")
+        fibre = (self.parties.named(fold_spaced(question)) or named) != {"cdg"} or not self._about(folded)
         asked = self.liability.asked(folded) if fibre and self.words.liability_cap_clause in ids[:3] else ""
         # read only when its answer may be given: a deadline asked too answers first (the cap's years are slow to read)
         # "un pirate est entré dans notre réseau": La Fibre is not liable in that case, said before its cap
@@ -168,6 +173,13 @@ class Calculations:
             or (self.parties.mismatch(question, terms, ranked, named) if sure else None)
             or (self.price_questions.before_tax(question, folded, terms, ranked[0].clause_id) if sure else None)
         )
+
+    def _about(self, folded: str) -> set[str]:
+        """The organisations `folded` names outside its sentences dating a signing ("Convention : on a signé le
+        02/10/2025, le CDG le 20/10/2025"): a party named as a signatory is not whom the question is about."""
+        sentences = SENTENCE_BREAK.split(folded)
+        kept = [s for s in sentences if not self._signing.search(s)] if self._signing else sentences
+        return self.parties.named(" ".join(kept))
 
     def contact(self, question: str, default: str, contacts: dict[str, str]) -> str:
         """The contact of the one organisation `question` is about, else `default`."""

@@ -1,5 +1,6 @@
-"""Hours of another month than the one a question asks ("Pour octobre : le 7/10 deux heures, le 21/10 1h1/2. En
-novembre elle est revenue le 4 pour 1h. Combien sur la facture d'octobre ?"): not in that month's amount. A month is
+"""Hours of another month than the ones a question asks ("Pour octobre : le 7/10 deux heures, le 21/10 1h1/2. En
+novembre elle est revenue le 4 pour 1h. Combien sur la facture d'octobre ?"): not in that amount. A question asks one
+month, the months of a range ("entre le 1er mars et le 30 juin"), or a quarter's ("le troisième trimestre"). A month is
 read before the hours in their sentence, by its name or in a date ("le 4/11"); hours whose month is not said count."""
 
 from __future__ import annotations
@@ -8,10 +9,14 @@ import re
 from collections.abc import Mapping
 
 from ..cost import Duration, alternation
-from .base import asking, sentence_start
+from ..french import fold
+from ..visit_schema import AskedMonths as AskedWords
+from .base import Reported, asking, sentence_start
 
-OTHER_MONTH = "other_month"  # the role of hours of another month than the one asked
+OTHER_MONTH = "other_month"  # the role of hours of another month than the ones asked
 MONTHS = 12
+RANGE_GAP = 30  # characters at most between a range's two months ("mars et le 30 juin")
+RANGE_LEAD = 16  # characters at most between a range's start word and its first month ("entre le 1er mars")
 _DAY_MONTH = re.compile(r"(?<![\w/])\d{1,2}/(\d{1,2})(?:/\d{2,4})?(?![\d/])")  # "le 7/10", "12/11/2026"
 _BILLED = ("intervention", "travel")
 
@@ -19,29 +24,60 @@ _BILLED = ("intervention", "travel")
 class AskedMonths:
     """Sets apart the hours of months a question does not ask."""
 
-    def __init__(self, numbers: Mapping[str, int]) -> None:
+    def __init__(
+        self, numbers: Mapping[str, int], words: AskedWords, ordinals: Mapping[str, int], reported: Reported
+    ) -> None:
         self._numbers = numbers  # folded month names, wide and abbreviated ("oct"), and their numbers (CalendarNames)
         self._name = re.compile(rf"(?<![a-z])({alternation(numbers)})(?![a-z])")
+        self._reported = reported  # "je vous saurais gré de me confirmer le montant …": asks without "?"
+        self._ordinals = {fold(word): number for word, number in ordinals.items()}
+        quarters = alternation(fold(word) for word in words.quarters)
+        self._quarter = (
+            re.compile(rf"(?<![\w])({alternation(self._ordinals)})\s+(?:{quarters})") if quarters and ordinals else None
+        )
+        starts, ends = (alternation(fold(word) for word in group) for group in (words.range_starts, words.range_ends))
+        self._start = re.compile(rf"(?<![\w'])(?:{starts})(?![\w])") if starts else None
+        self._end = re.compile(rf"(?<![\w'])(?:{ends})(?![\w])") if ends else None
 
     def apart(self, text: str, roles: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
-        """`roles` (of folded `text`), the billed hours of another month than the one month its question names given
-        the role OTHER_MONTH, when some of the hours are of the month asked."""
-        question = asking(text)  # its piece with the "?", not a list's lines before it ("- 8 septembre : 3h ; …")
+        """`roles` (of folded `text`), the billed hours of another month than the months its question asks given the
+        role OTHER_MONTH, when some of the hours are of a month asked."""
+        question = asking(text, self._reported)  # its piece with the "?", not a list's lines ("- 8 septembre : 3h ; …")
         question = " ".join(piece for piece in question.split(";") if "?" in piece) or question
-        asked = {self._numbers[name] for name in self._name.findall(question)}
-        if len(asked) != 1:
+        asked = self.asked(question)
+        if not asked:
             return roles
         months = [self._month_of(text, duration) for duration, _ in roles]
         if asked.isdisjoint(month for month, (_, role) in zip(months, roles, strict=True) if role in _BILLED):
-            return roles  # no hours of the month asked: the month is another event's ("signée en mars")
+            return roles  # no hours of the months asked: a month is another event's ("signée en mars")
         return [
             (duration, OTHER_MONTH if role in _BILLED and month is not None and month not in asked else role)
             for month, (duration, role) in zip(months, roles, strict=True)
         ]
 
+    def asked(self, question: str) -> set[int]:
+        """The months `question` asks: a quarter's, a range's, or the one month it names (else none: "signée en mars
+        … combien en octobre et en novembre ?" asks no one month)."""
+        if self._quarter and (quarter := self._quarter.search(question)):
+            number = self._ordinals[quarter.group(1)]
+            return set(range(3 * number - 2, 3 * number + 1)) if 1 <= number <= MONTHS // 3 else set()
+        mentions = self._mentions(question)
+        if len(mentions) == 2 and self._start and self._end:
+            (start, end, first), (after, _, last) = mentions
+            lead, gap = question[max(0, start - RANGE_LEAD) : start], question[end:after]
+            if len(gap) <= RANGE_GAP and self._end.search(gap) and self._start.search(lead):
+                return {(first - 1 + step) % MONTHS + 1 for step in range((last - first) % MONTHS + 1)}
+        named = {self._numbers[name] for name in self._name.findall(question)}  # one month by its name, not a date's
+        return named if len(named) == 1 else set()
+
+    def _mentions(self, text: str) -> list[tuple[int, int, int]]:
+        """Each month `text` names or dates, with where it stands, in order."""
+        named = [(m.start(), m.end(), self._numbers[m.group(1)]) for m in self._name.finditer(text)]
+        dated = [(m.start(), m.end(), int(m.group(1))) for m in _DAY_MONTH.finditer(text)]
+        return sorted(mention for mention in named + dated if 1 <= mention[2] <= MONTHS)
+
     def _month_of(self, text: str, duration: Duration) -> int | None:
         """The month named nearest before `duration` in its sentence ("En novembre elle est revenue le 4 pour")."""
         head = text[sentence_start(text, duration.start) : duration.start]
-        named = [(m.start(), self._numbers[m.group(1)]) for m in self._name.finditer(head)]
-        dated = [(m.start(), int(m.group(1))) for m in _DAY_MONTH.finditer(head) if 1 <= int(m.group(1)) <= MONTHS]
-        return max(named + dated)[1] if named or dated else None
+        mentions = self._mentions(head)
+        return mentions[-1][2] if mentions else None

@@ -43,6 +43,7 @@ class Context:
     cite: Cite
     cues: Cues
     reader: DurationReader
+    reported: Reported  # a question reported or asked without "?" ("Le maire demande combien …", "merci de confirmer")
 
 
 class Calculator:

@@ -31,7 +31,9 @@ class DurationRoles(Trips):
         super().__init__(context)
         self._writer = optional(self.words.writer_aside_words)  # "jecris …", "moi …": the writer's own words
         self._so_far = optional(self.words.so_far_words)  # "à ce jour": what is due now, not a visit to come
-        self.months = AskedMonths(calendar_names().numbers)  # "Combien sur la facture d'octobre ?": its hours only
+        # "Combien sur la facture d'octobre ?", "… au titre du troisième trimestre ?": their hours only
+        ordinals = self.words.later_periods.ordinals
+        self.months = AskedMonths(calendar_names().numbers, self.words.asked_months, ordinals, context.reported)
 
     def _duration_role(self, text: str, duration: Duration, bounds: tuple[int, int]) -> str:
         """What hours are: an intervention, travel, an outage… (the cue in their part of the sentence, not beyond the

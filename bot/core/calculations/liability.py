@@ -11,7 +11,7 @@ from functools import cache
 from ..answer import Answer, Citation
 from ..money import format_euros
 from ..number_text import digits
-from .base import Calculator, Context, Reported, asking
+from .base import Calculator, Context, asking
 from .count_patterns import counted
 from .date_roles import DateRoles
 from .execution_years import ExecutionYears
@@ -33,8 +33,7 @@ class Liability(Calculator):
         self.years = ExecutionYears(context, roles)
         self.losses = Losses(self.cues, self.reader)
         self.invoices = Invoices(self.cues, self.reader, self.words.paid_words)
-        reading = context.knowledge.reading  # a question reported ("Le maire demande combien …") asks, as read
-        self.reported = Reported([*reading.asking_phrases, *reading.reporting_verbs])
+        self.reported = context.reported
         # "deux fois 240 €", "trois factures de maintenance de 160 €": that many invoices of the amount
         self._times = re.compile(rf"(?:{counted(self.words.invoice_count_words).pattern})[^.;!?€\d]*$")
 

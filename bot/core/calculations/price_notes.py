@@ -94,8 +94,8 @@ ELSEWHERE_NOTE = (
     "collectivité (le CDG 62 facture chaque intervention à la collectivité au profit de laquelle elle est faite)."
 )
 
-# "En novembre elle est revenue le 4 pour 1h. Combien sur la facture d'octobre ?" (asked_months.py).
-OTHER_MONTH_NOTE = "Je n'ai pas compté {hours} : ces heures sont d'un autre mois que celui de votre question."
+# "En novembre elle est revenue le 4 pour 1h. Combien sur la facture d'octobre ?", "… le deuxième trimestre ?"
+OTHER_MONTH_NOTE = "Je n'ai pas compté {hours} : ces heures sont d'un autre mois, hors de la période de votre question."
 # "elle revient mardi prochain pour 2h environ. On doit combien à ce jour ?" (duration_roles `to_come`).
 TO_COME_NOTE = "Je n'ai pas compté {hours} : cette venue est à venir, et vous demandez ce qui est dû à ce jour."
 
