@@ -243,8 +243,8 @@ class PartReader:
     def _record(self, part: Answer, shown: Answer, question: Question, answered: Answered) -> None:
         """Keep `part` as the answer of `question`, unless it asks again what an earlier question asked."""
         own = {term for term in self.matcher.question_terms(question.text) if self.matcher.is_strong(term)}
-        if not question.follows and asked_again(part, own, answered):
-            return  # the same question again, on the same clause: answered once
+        if not question.follows and (own or not question.listed) and asked_again(part, own, answered):
+            return  # the same question again, on the same clause: answered once (a list item only if in words said)
         answered.cited.update(citation.id for citation in part.citations[:1])
         answered.words |= own
         answered.parts.append(shown)

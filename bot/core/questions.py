@@ -34,6 +34,7 @@ class Question(NamedTuple):
     checks: bool = False  # a claim a check question asks about: its own words are what is asked, its context weaker
     item: bool = False  # an item of a list of topics ("durée conv / tarif cdg"): its list is no context of it
     subject: bool = False  # its subject a pronoun for the party `before` names: read with that party, like a follow-up
+    listed: bool = False  # a list item's first question: set apart ("2/ à partir de quand … ?" is no question again)
 
 
 class QuestionFinder(FollowUps):
@@ -134,10 +135,9 @@ class QuestionFinder(FollowUps):
             # (… after the colon that opens what is asked: "Mme X s'interroge : si un pirate entrait …, qui paie ?")
             condition = condition and bool(self._if.match(fold(read[0].rpartition(" : ")[2])))
             condition = condition and not cutter.is_linked(read[1])
+            first = len(questions)  # this sentence's questions from here
             for piece in topics or read:
-                # Read without its opener ("Dites-moi, combien …", "tu peux me dire si …"), a list mark ("tarif ? / qui
-                # signe ?") and a preamble naming nothing.
-                piece = LEADING_BREAK.sub("", piece)
+                piece = LEADING_BREAK.sub("", piece)  # without its opener, a list mark, a preamble naming nothing
                 piece = cutter.past_preamble(self.reader.tidy(piece).strip() or piece, self.names_something)
                 piece = cutter.past_telling(piece)  # a story told in one breath before its asking phrase
                 piece = self._past_announcement(piece)  # "deux questions de nouvelle arrivée : qui signe … ?"
@@ -202,6 +202,8 @@ class QuestionFinder(FollowUps):
                     questions.append(Question(piece, party, subject=True))  # "… ? à quoi s'engage-t-il ?": the CDG's
                 else:  # a claim is read alone: the sentence before it is another claim, or why it is checked
                     questions.append(Question(piece, "" if claimed else before, checks=claimed))
+            listed_item = sentence.listed and len(WORD.findall(sentence.text)) >= MIN_ITEM_WORDS  # not "— article ?"
+            questions[first : first + 1] = [q._replace(listed=listed_item) for q in questions[first : first + 1]]
             previous, listed, last = [], [], sentence.text
         if not questions and unpunctuated:  # no sentence asks: run-on questions, each naming its own clause
             for sentence, before in zip(sentences, ("", *(s.text for s in sentences)), strict=False):
