@@ -28,8 +28,9 @@ class DaySchedules(StrictModel):
 
 class AskedMonths(StrictModel):
     """The months a price question asks (`asked_months:`): two months a range joins ask those between them too, an
-    ordinal before a quarter's noun asks its three months."""
+    ordinal before a part of the year ("le troisième trimestre") asks its months."""
 
     range_starts: list[str] = []  # "entre", "de", "du": before the first month of a range
     range_ends: list[str] = []  # "et", "à", "au": between its two months
-    quarters: list[str] = []  # "trimestre": "au titre du troisième trimestre"
+    year_parts: dict[str, int] = {}  # "trimestre: 3": "au titre du troisième trimestre", its months
+    list_links: list[str] = []  # "et", ",": months listed ("pour mars et avril")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from itertools import pairwise
 
 from ..cost import Duration, alternation
 from ..french import fold
@@ -17,7 +18,10 @@ OTHER_MONTH = "other_month"  # the role of hours of another month than the ones 
 MONTHS = 12
 RANGE_GAP = 30  # characters at most between a range's two months ("mars et le 30 juin")
 RANGE_LEAD = 16  # characters at most between a range's start word and its first month ("entre le 1er mars")
-_DAY_MONTH = re.compile(r"(?<![\w/])\d{1,2}/(\d{1,2})(?:/\d{2,4})?(?![\d/])")  # "le 7/10", "12/11/2026"
+# "le 7/10", "12/11/2026", "12.06.2026", and an export's "2026-06-12": the month's group
+_DAY_MONTH = re.compile(
+    r"(?<![\w/.-])(?:\d{1,2}/(\d{1,2})(?:/\d{2,4})?(?![\d/])|\d{1,2}\.(\d{1,2})\.\d{4}|\d{4}-(\d{2})-\d{2})(?![\d.-]\d)"
+)
 _BILLED = ("intervention", "travel")
 
 
@@ -31,13 +35,14 @@ class AskedMonths:
         self._name = re.compile(rf"(?<![a-z])({alternation(numbers)})(?![a-z])")
         self._reported = reported  # "je vous saurais gré de me confirmer le montant …": asks without "?"
         self._ordinals = {fold(word): number for word, number in ordinals.items()}
-        quarters = alternation(fold(word) for word in words.quarters)
-        self._quarter = (
-            re.compile(rf"(?<![\w])({alternation(self._ordinals)})\s+(?:{quarters})") if quarters and ordinals else None
-        )
+        self._parts = {fold(noun): months for noun, months in words.year_parts.items()}  # "trimestre": 3 months
+        parts = alternation(self._parts)
+        self._part = re.compile(rf"(?<!\w)({alternation(self._ordinals)})\s+({parts})") if parts and ordinals else None
         starts, ends = (alternation(fold(word) for word in group) for group in (words.range_starts, words.range_ends))
         self._start = re.compile(rf"(?<![\w'])(?:{starts})(?![\w])") if starts else None
         self._end = re.compile(rf"(?<![\w'])(?:{ends})(?![\w])") if ends else None
+        links = alternation(fold(word) for word in words.list_links)
+        self._list_link = re.compile(rf"\s*(?:(?:{links})\s*)+") if links else None  # "mars et avril", "mai, juin"
 
     def apart(self, text: str, roles: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`roles` (of folded `text`), the billed hours of another month than the months its question asks given the
@@ -58,26 +63,33 @@ class AskedMonths:
     def asked(self, question: str) -> set[int]:
         """The months `question` asks: a quarter's, a range's, or the one month it names (else none: "signée en mars
         … combien en octobre et en novembre ?" asks no one month)."""
-        if self._quarter and (quarter := self._quarter.search(question)):
-            number = self._ordinals[quarter.group(1)]
-            return set(range(3 * number - 2, 3 * number + 1)) if 1 <= number <= MONTHS // 3 else set()
+        if self._part and (part := self._part.search(question)):  # "le troisième trimestre", "le premier semestre"
+            number, length = self._ordinals[part.group(1)], self._parts[part.group(2)]
+            return (
+                set(range(length * (number - 1) + 1, length * number + 1)) if 0 < length * number <= MONTHS else set()
+            )
         mentions = self._mentions(question)
         if len(mentions) == 2 and self._start and self._end:
             (start, end, first), (after, _, last) = mentions
             lead, gap = question[max(0, start - RANGE_LEAD) : start], question[end:after]
             if len(gap) <= RANGE_GAP and self._end.search(gap) and self._start.search(lead):
                 return {(first - 1 + step) % MONTHS + 1 for step in range((last - first) % MONTHS + 1)}
-        named = {self._numbers[name] for name in self._name.findall(question)}  # one month by its name, not a date's
-        return named if len(named) == 1 else set()
+        # one month by its name, or months listed ("pour mars et avril"): not a date's, nor names apart ("signée en mars,
+        # combien pour octobre ?")
+        names = [(m.start(), m.end(), self._numbers[m.group(1)]) for m in self._name.finditer(question)]
+        gaps = (question[end:start] for (_, end, _), (start, _, _) in pairwise(names))
+        listed = self._list_link is not None and all(self._list_link.fullmatch(gap) for gap in gaps)
+        months = {month for _, _, month in names}
+        return months if len(months) == 1 or (names and listed) else set()
 
     def _mentions(self, text: str) -> list[tuple[int, int, int]]:
         """Each month `text` names or dates, with where it stands, in order."""
         named = [(m.start(), m.end(), self._numbers[m.group(1)]) for m in self._name.finditer(text)]
-        dated = [(m.start(), m.end(), int(m.group(1))) for m in _DAY_MONTH.finditer(text)]
+        dated = [(m.start(), m.end(), int(next(filter(None, m.groups())))) for m in _DAY_MONTH.finditer(text)]
         return sorted(mention for mention in named + dated if 1 <= mention[2] <= MONTHS)
 
     def _month_of(self, text: str, duration: Duration) -> int | None:
         """The month named nearest before `duration` in its sentence ("En novembre elle est revenue le 4 pour")."""
-        head = text[sentence_start(text, duration.start) : duration.start]
-        mentions = self._mentions(head)
+        start = sentence_start(text, duration.start)  # (a mention ending past it: "12.06.2026" holds dots)
+        mentions = [m for m in self._mentions(text[: duration.start]) if m[1] > start]
         return mentions[-1][2] if mentions else None
