@@ -20,6 +20,7 @@ class LaterPeriods(StrictModel):
 
     ordinals: dict[str, int] = {}
     period_nouns: list[str] = []
+    counted_nouns: list[str] = []  # after an ordinal only: "la deuxième date anniversaire"
     renewal_nouns: list[str] = []
     after_words: list[str] = []
     before_words: list[str] = []

@@ -31,7 +31,9 @@ class Periods:
         self._ending = ending  # the words of ending the convention: then the letter's deadline is asked
         self._ordinals = {" ".join(fold(word).split()): number for word, number in words.ordinals.items()}
         self._renewal = cue_pattern(words.renewal_nouns)
-        self._trigger = cue_pattern([*words.period_nouns, *words.renewal_nouns, *words.year_units])
+        self._trigger = cue_pattern(
+            [*words.period_nouns, *words.counted_nouns, *words.renewal_nouns, *words.year_units]
+        )
         said = [*words.after_words, *words.before_words, *words.in_year_words, *self._ordinals]
         if any(mark in word for word in said for mark in ".!?"):
             raise ValueError("a word of later_periods holds a sentence's mark")  # see `_counted`
@@ -40,7 +42,7 @@ class Periods:
         after, before = alternation(words.after_words), alternation(words.before_words)
         # "après la première reconduction", "avant la 2e période": the link, a word at most, the number, the noun;
         # scanned in a message's context once (rescan.SentenceFinds: no word holds a mark)
-        self._nouns = cue_pattern([*words.period_nouns, *words.renewal_nouns])
+        self._nouns = cue_pattern([*words.period_nouns, *words.counted_nouns, *words.renewal_nouns])
         self._counted = SentenceFinds(
             re.compile(
                 rf"(?<![a-z0-9])(?:(?:({after})|({before})) (?:[a-z']+ )?)?({alternation(self._ordinals)}|\d{{1,2}}) "
