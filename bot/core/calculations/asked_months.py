@@ -23,6 +23,9 @@ _DAY_MONTH = re.compile(
     r"(?<![\w/.-])(?:\d{1,2}/(\d{1,2})(?:/\d{2,4})?(?![\d/])|\d{1,2}\.(\d{1,2})\.\d{4}|\d{4}-(\d{2})-\d{2})(?![\d.-]\d)"
 )
 _BILLED = ("intervention", "travel")
+AFTER_REACH = 20  # characters after hours where their own date may stand ("2h30 le 15/01/2026")
+GAP = 6  # ... the most between them: a word ("le", "du"), a bracket, no other mark ("1 h, puis le 17 mars": the next)
+_APART = re.compile(rf"[^\s\w(]|\d|[\s\w]{{{GAP + 1},}}")  # ("2 h et 1 h le 4/11": the 1 h's)
 
 
 class AskedMonths:
@@ -33,6 +36,7 @@ class AskedMonths:
     ) -> None:
         self._numbers = numbers  # folded month names, wide and abbreviated ("oct"), and their numbers (CalendarNames)
         self._name = re.compile(rf"(?<![a-z])({alternation(numbers)})(?![a-z])")
+        self._dated_name = re.compile(rf"(?:\d{{1,2}}(?:er)? )?{self._name.pattern}")  # "26 février": from its day
         self._reported = reported  # "je vous saurais gré de me confirmer le montant …": asks without "?"
         self._ordinals = {fold(word): number for word, number in ordinals.items()}
         self._parts = {fold(noun): months for noun, months in words.year_parts.items()}  # "trimestre": 3 months
@@ -84,12 +88,17 @@ class AskedMonths:
 
     def _mentions(self, text: str) -> list[tuple[int, int, int]]:
         """Each month `text` names or dates, with where it stands, in order."""
-        named = [(m.start(), m.end(), self._numbers[m.group(1)]) for m in self._name.finditer(text)]
+        named = [(m.start(), m.end(), self._numbers[m.group(1)]) for m in self._dated_name.finditer(text)]
         dated = [(m.start(), m.end(), int(next(filter(None, m.groups())))) for m in _DAY_MONTH.finditer(text)]
         return sorted(mention for mention in named + dated if 1 <= mention[2] <= MONTHS)
 
     def _month_of(self, text: str, duration: Duration) -> int | None:
-        """The month named nearest before `duration` in its sentence ("En novembre elle est revenue le 4 pour")."""
+        """The month of a date right after `duration` ("1 h le 04/11", "une visite de deux heures le 26 février"), else
+        the month named nearest before it in its sentence ("En novembre elle est revenue le 4 pour")."""
+        if (after := self._mentions(text[duration.end : duration.end + AFTER_REACH])) and not _APART.search(
+            text, duration.end, duration.end + after[0][0]
+        ):
+            return after[0][2]
         start = sentence_start(text, duration.start)  # (a mention ending past it: "12.06.2026" holds dots)
         mentions = [m for m in self._mentions(text[: duration.start]) if m[1] > start]
         return mentions[-1][2] if mentions else None
