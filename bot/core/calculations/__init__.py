@@ -25,7 +25,7 @@ from ..knowledge import Knowledge
 from ..matching import Candidate, Matcher, is_sure
 from .alternatives import Alternatives
 from .base import SENTENCE_BREAK, Cite, Context, Reported
-from .cues import Cues, optional
+from .cues import Cues
 from .dates import Dates
 from .entities import Entities
 from .exclusions import Exclusions
@@ -63,8 +63,8 @@ class Calculations:
         self.termination = Termination(context, self.parties)
         self.liability = Liability(context, self.dates.date_roles)
         self.exclusions = Exclusions(context.cues)
-        signing = words.date_roles.get("signature")  # "on a signé le 02/10/2025, le CDG le 20/10/2025": who signed
-        self._signing = optional(signing.cues) if signing else None
+        # the signature role's cues: "on a signé le 02/10/2025, le CDG le 20/10/2025" says who signed, not whom it is about
+        self._signing = context.cues.date_cues.get("signature")
         # Capitalised words that name no commune: months, weekdays, the parties', clauses' and header fields' names.
         names = calendar_names()
         said = [

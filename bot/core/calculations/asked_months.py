@@ -1,7 +1,8 @@
 """Hours of another month than the ones a question asks ("Pour octobre : le 7/10 deux heures, le 21/10 1h1/2. En
 novembre elle est revenue le 4 pour 1h. Combien sur la facture d'octobre ?"): not in that amount. A question asks one
-month, the months of a range ("entre le 1er mars et le 30 juin"), or a quarter's ("le troisième trimestre"). A month is
-read before the hours in their sentence, by its name or in a date ("le 4/11"); hours whose month is not said count."""
+month, months listed ("mars et avril"), a range's ("entre le 1er mars et le 30 juin") or a part of the year's ("le
+troisième trimestre"). Hours have the month of a date right after them ("1 h le 04/11"), else the one named or dated
+nearest before them in their sentence ("le 4/11", "12.06.2026", "2026-06-12"); hours whose month is not said count."""
 
 from __future__ import annotations
 
@@ -65,8 +66,8 @@ class AskedMonths:
         ]
 
     def asked(self, question: str) -> set[int]:
-        """The months `question` asks: a quarter's, a range's, or the one month it names (else none: "signée en mars
-        … combien en octobre et en novembre ?" asks no one month)."""
+        """The months `question` asks: a part of the year's, a range's, the one month it names or the months it lists
+        (else none: "signée en mars, combien pour octobre ?" names two months apart)."""
         if self._part and (part := self._part.search(question)):  # "le troisième trimestre", "le premier semestre"
             number, length = self._ordinals[part.group(1)], self._parts[part.group(2)]
             return (
