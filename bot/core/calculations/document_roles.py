@@ -50,6 +50,8 @@ class DocumentRoles(Calculator):
             return None
         cue = self.cues.after_cues[role].search(after)
         said = CLAUSE_END.split(after[cue.end() :])[0] if cue else ""  # what was received
+        if cue and self.cues.copy and self.cues.copy.search(said):
+            return None  # "le CDG le 15 juillet, et on a reçu notre exemplaire le 28": a copy's arrival, no letter's
         document = _first(said, self.cues.date_cues)
         return self.words.other_documents.get(document, {}).get(role, role) if document else role
 
