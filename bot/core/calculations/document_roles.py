@@ -44,7 +44,7 @@ class DocumentRoles(Calculator):
     def said_after(self, after: str) -> str | None:
         """The role a cue after a date gives it ("le 20/11/2026, nous avons reçu un courrier": its receipt), or the one it
         takes when what follows the cue is another document ("le 10/11/2026, nous avons reçu la facture": the
-        invoice's date, not a letter's receipt)."""
+        invoice's date, not a letter's receipt); none when it is a copy of the convention (its journey dates no letter)."""
         role = _first(after, self.cues.after_cues)
         if role is None:
             return None
