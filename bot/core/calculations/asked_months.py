@@ -57,7 +57,8 @@ class AskedMonths:
         asked = self.asked(question)
         if not asked:
             return roles
-        months = [self._month_of(text, duration) for duration, _ in roles]
+        found = self._mentions(text)  # read once, not once per hours
+        months = [self._month_of(text, duration, found) for duration, _ in roles]
         if asked.isdisjoint(month for month, (_, role) in zip(months, roles, strict=True) if role in _BILLED):
             return roles  # no hours of the months asked: a month is another event's ("signée en mars")
         return [
@@ -93,13 +94,13 @@ class AskedMonths:
         dated = [(m.start(), m.end(), int(next(filter(None, m.groups())))) for m in _DAY_MONTH.finditer(text)]
         return sorted(mention for mention in named + dated if 1 <= mention[2] <= MONTHS)
 
-    def _month_of(self, text: str, duration: Duration) -> int | None:
+    def _month_of(self, text: str, duration: Duration, found: list[tuple[int, int, int]]) -> int | None:
         """The month of a date right after `duration` ("1 h le 04/11", "une visite de deux heures le 26 février"), else
-        the month named nearest before it in its sentence ("En novembre elle est revenue le 4 pour")."""
-        if (after := self._mentions(text[duration.end : duration.end + AFTER_REACH])) and not _APART.search(
-            text, duration.end, duration.end + after[0][0]
-        ):
-            return after[0][2]
+        the month named nearest before it in its sentence ("En novembre elle est revenue le 4 pour"); `found`: the
+        text's month mentions."""
+        after = next((m for m in found if m[0] >= duration.end), None)
+        if after and after[0] - duration.end <= AFTER_REACH and not _APART.search(text, duration.end, after[0]):
+            return after[2]
         start = sentence_start(text, duration.start)  # (a mention ending past it: "12.06.2026" holds dots)
-        mentions = [m for m in self._mentions(text[: duration.start]) if m[1] > start]
-        return mentions[-1][2] if mentions else None
+        before = [m for m in found if start < m[1] <= duration.start]
+        return before[-1][2] if before else None
