@@ -43,6 +43,10 @@ class HoursParties(DurationRoles):
         cell (`_next_cell`), if any."""
         label = _LABEL_AFTER.match(text, duration.end)
         named = self.parties.named(self._around(text, duration)) or (self.parties.named(label[1]) if label else set())
+        if len(named) > 1:  # "et le technicien de la fibre lui il est resté 2 heures … pour le centre de gestion"
+            named = self.parties.named(
+                self.reader.clause_around(text, duration.start, duration.start, bounds=(0, duration.start))
+            )
         if named:
             return next(iter(named)) if len(named) == 1 else None
         return self._apposed(text, duration) or self._next_cell(text, duration)

@@ -10,7 +10,7 @@ import re
 from ..cost import Duration
 from ..french import fold
 from .base import ASIDE, sentence_start
-from .cues import Cues
+from .cues import Cues, optional
 
 MARKS = ".!?;\n"  # what ends a sentence, for this reading ("… a duré 2 h ; le CDG était venu de 9h à 10h")
 APART = "apart"  # the role of hours said apart from the visit
@@ -20,13 +20,15 @@ _QUOTATION = re.compile(r"«[^«»]*(?:»|$)|“[^“”]*(?:”|$)")  # « … 
 DAY_START, DAY_END = 7, 20  # the hours of a working day: "10h mariage" opening a sentence is a time of day
 _END = re.compile(f"[{re.escape(MARKS)}]")
 _CLAUSE_END = re.compile(f"[{re.escape(MARKS)},:(]")  # where the words going on from hours end
+_APPOSITION = re.compile(r"\s*,\s*")  # "le maire, lui, …": the comma before a pronoun apposed to the subject
 
 
 class VisitSentences:
     """Reads which sentences of a message tell of the CDG 62's visit."""
 
-    def __init__(self, cues: Cues) -> None:
+    def __init__(self, cues: Cues, links: list[str]) -> None:
         self.cues = cues
+        self._links = optional([], whole=links)  # "…, et le maire, lui, a passé 3 h": a part of the sentence opens
 
     def apart(self, text: str, roles: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`roles` with the intervention, travel and break hours said apart from the visit given the role "apart"."""
@@ -92,10 +94,14 @@ class VisitSentences:
         return not (writer or opens)
 
     def _others_clause(self, text: str, duration: Duration) -> bool:
-        """Is `duration` in a clause after a comma, or in an aside in brackets, that someone else or another event opens,
-        naming neither the visit nor whoever came ("Le CDG est intervenu 2 h, la réunion avec la secrétaire (sans le
-        CDG) a duré 45 min", "… de 9h30 à 12h (le maire avait sa réunion de 14h à 16h)")?"""
+        """Is `duration` in a clause after a comma or a link ("et"), or in an aside in brackets, that someone else or
+        another event opens, naming neither the visit nor whoever came ("Le CDG est intervenu 2 h, la réunion avec la
+        secrétaire (sans le CDG) a duré 45 min", "l'agent est resté 2 h 30 et le maire, lui, a passé 3 h", "… de 9h30
+        à 12h (le maire avait sa réunion de 14h à 16h)")?"""
         comma, bracket = text.rfind(",", 0, duration.start), text.rfind("(", 0, duration.start)
+        start = sentence_start(text, duration.start, MARKS)
+        links = list(self._links.compiled.finditer(text, start, duration.start)) if self._links else []
+        link = links[-1].end() - 1 if links else -1  # the character before the part it opens, as for a comma
         if text.find(")", bracket, duration.start) >= 0:
             bracket = -1  # an aside closed before the hours: they are not in it
         # no comma nor bracket in its sentence before it (";" ends a sentence here): the sentence's reading holds
@@ -103,7 +109,7 @@ class VisitSentences:
             start >= 0
             and not _END.search(text, start, duration.start)
             and self._opened_by_other(fold(text[start + 1 : duration.end]), writer=start == bracket)
-            for start in (comma, bracket)
+            for start in (comma, bracket, link)
         )
 
     def others_time(self, text: str, duration: Duration) -> bool:
@@ -163,8 +169,14 @@ class VisitSentences:
         but in an aside in brackets?"""
         part = part.lstrip(" ,;:-–—•*")
         subjects = (self.cues.other_subject, self.cues.writer_subject if writer else None)
-        opened = any(subject and subject.compiled.match(part) for subject in subjects)
-        return opened and not self._names_visit(ASIDE.sub(" ", part))  # "(sans le CDG)" names no one who came
+        opened = next((found for subject in subjects if subject and (found := subject.compiled.match(part))), None)
+        if opened is None:
+            return False
+        # "le maire, lui, a passé 3 h": the pronoun apposed to the subject is the subject, not whoever came
+        comma, apposed = _APPOSITION.match(part, opened.end()), self.cues.apposed
+        if comma and apposed and (pronoun := apposed.compiled.match(part, comma.end())):
+            part = f"{part[: opened.end()]}{part[pronoun.end() :]}"
+        return not self._names_visit(ASIDE.sub(" ", part))  # "(sans le CDG)" names no one who came
 
     @staticmethod
     def _sentence(text: str, duration: Duration) -> tuple[str, bool]:
