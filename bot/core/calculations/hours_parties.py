@@ -54,14 +54,38 @@ class HoursParties(DurationRoles):
     def within_visits(self, text: str, roles: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`roles`, the intervention hours within a visit's own "included" ("de 9h à 17h, dont une réunion de 10h à
         11h": its visit's, not added), unless another party's ("le technicien de La Fibre de 9h à 12h, et la conseillère
-        du CDG 62 nous a rejoints de 10h à 12h": the CDG 62's own)."""
+        du CDG 62 nous a rejoints de 10h à 12h": the CDG 62's own), and a trip said to be in them (`counted_trips`)."""
         outer = {d.start: (d, r) for d, r in roles}
 
         def included(inner: Duration, role: str) -> bool:
             visit = outer.get(inner.outer)
             return role == "intervention" == (visit and visit[1]) and self._same_party(text, inner, visit[0])
 
-        return [(d, "included" if included(d, r) else r) for d, r in roles]
+        return self.counted_trips(text, [(d, "included" if included(d, r) else r) for d, r in roles])
+
+    def counted_trips(self, text: str, roles: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
+        """`roles`, the travel hours "included" when the message says the trip is counted in the visit's hours ("4 heures
+        de temps passé, déplacement compris. L'aller-retour lui prenait 1 heure": 4 h) or the travel hours themselves
+        ("1 h (aller-retour de 30 min compris dans cette heure)"): the trip is in them, never added."""
+        travel, included, trip = self.cues.duration_cues.get("travel"), self.cues.included, self.cues.trip
+        if not (travel and included) or all(role not in ("travel", "delay") for _, role in roles):
+            return roles
+        starts = [d.start for d, _ in roles]
+
+        def counts_trip(duration: Duration) -> bool:  # its sentence, up to the next hours, says the trip is in them
+            end = SENTENCE_END.search(text, duration.end)
+            stop = min([s for s in starts if s > duration.start] + [end.start() if end else len(text)])
+            rest = text[duration.end : stop]
+            return not (end and end.group() == "?") and any(self.included(rest, m) for m in travel.finditer(rest))
+
+        visit = any(role == "intervention" and counts_trip(d) for d, role in roles)
+
+        def counted(duration: Duration, role: str) -> bool:  # ... or a time "pour venir" (a trip, else a delay)
+            if role == "delay":
+                return visit and bool(trip and trip.search(self._around(text, duration)))
+            return role == "travel" and (visit or bool(included.match(text, _gap_end(text, duration.end))))
+
+        return [(d, "included") if counted(d, role) else (d, role) for d, role in roles]
 
     def _same_party(self, text: str, inner: Duration, outer: Duration) -> bool:
         """Are hours within others (`outer`) those of the same party, or of one not named apart?"""
@@ -129,3 +153,8 @@ class HoursParties(DurationRoles):
             return text[start : duration.end]
         end = SENTENCE_END.search(text, duration.end)
         return text[start : end.start() if end else len(text)]
+
+
+def _gap_end(text: str, position: int) -> int:
+    """Where the spaces after `position` end."""
+    return len(text) - len(text[position:].lstrip(" "))
