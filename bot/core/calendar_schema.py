@@ -22,6 +22,8 @@ class LaterPeriods(StrictModel):
     period_nouns: list[str] = []
     counted_nouns: list[str] = []  # after an ordinal only: "la deuxième date anniversaire"
     renewal_nouns: list[str] = []
+    renewal_complements: list[str] = []  # after a period's noun: "la première période de reconduction" is the second
+    later_counted_nouns: list[str] = []  # after an ordinal of 2 or more only: "la deuxième échéance"
     after_words: list[str] = []
     before_words: list[str] = []
     year_units: list[str] = []

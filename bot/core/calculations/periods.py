@@ -42,7 +42,11 @@ class Periods:
         after, before = alternation(words.after_words), alternation(words.before_words)
         # "après la première reconduction", "avant la 2e période": the link, a word at most, the number, the noun;
         # scanned in a message's context once (rescan.SentenceFinds: no word holds a mark)
-        self._nouns = cue_pattern([*words.period_nouns, *words.counted_nouns, *words.renewal_nouns])
+        self._nouns = cue_pattern(
+            [*words.period_nouns, *words.counted_nouns, *words.renewal_nouns, *words.later_counted_nouns]
+        )
+        self._later_counted = cue_pattern(words.later_counted_nouns)  # "la deuxième échéance", never "la première"
+        self._renewed = cue_pattern(words.renewal_complements)  # "la première période de reconduction": the second
         self._counted = SentenceFinds(
             re.compile(
                 rf"(?<![a-z0-9])(?:(?:({after})|({before})) (?:[a-z']+ )?)?({alternation(self._ordinals)}|\d{{1,2}}) "
@@ -72,7 +76,11 @@ class Periods:
         for match in self._counted(text) if self._nouns.search(text) else ():
             after, before, written = match.groups()
             number = self._ordinals.get(written) or int(written)
-            if self._renewal.match(text, match.end(3) + 1):
+            if number < 2 and self._later_counted.match(text, match.end(3) + 1):
+                continue  # "la première échéance": often the next one, whichever it is
+            if self._renewed.match(text, match.end() + 1):
+                number += 1  # "jusqu'au terme de la première période de reconduction": the end of the second period
+            elif self._renewal.match(text, match.end(3) + 1):
                 if not (after or before):
                     continue  # "la première reconduction aura lieu le …": no end is chosen
                 number += 1  # "après une reconduction": the end of the second period
