@@ -15,9 +15,12 @@ toucher sur les factures"; no tracked row changed)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
+from .date_mentions import find_dates
 from .french import fold
 from .matching import Matcher
+from .number_text import digits
 from .ranker import Ranker
 from .training import OUT_OF_SCOPE
 
@@ -25,6 +28,7 @@ WEAKER_SIDE, CLEAR_SIDE = 0.3, 0.6  # confidences: a side under the threshold is
 RUN_ON_READ = 0.8  # the classifier's probability of each half's clause, for a cut the matcher alone does not make
 OPENED_HEAD = 0.2  # the first half's confidence, when the second opens with a question word and is sure on its own
 RUN_ON_OUT = 0.9  # the classifier's "hors sujet" probability of a second half, for a cut off a sure first one
+ANY_DAY = date(2000, 1, 1)  # `_ends_dated` reads whether a date is written, not its year
 RUN_ON_REACH = 400  # characters: a run-on SMS is short; a longer unpunctuated text is a dictation or a pasted page
 
 
@@ -79,10 +83,13 @@ class TopicCuts:
             ):
                 continue  # "… et la fibre aussi", "le cdg et la fibre peuvent …": a party joined to the same question;
                 # "nous sommes une petite mairie et nous voudrions savoir combien …": what she tells, then what she asks
+            asks = self._question_like(head, True)  # the first half asks in its own words
+            if not asks and _ends_dated(head):
+                continue  # a list of dated facts goes on, read by the question after it ("le maire a signé le 3 février le
+                # centre de gestion le 10 février | et la fibre numérique en dernier le 17 février … le recommandé avant quand")
             sides = self._clause(head), self._clause(tail)  # the matcher's reading, read once for the rules below
             if self._parted(*sides):
                 return start, end
-            asks = self._question_like(head, True)  # the first half asks in its own words
             # Halves the learned classifier, which knows how people ask, reads each with assurance as a clause of its
             # own ("… ca fait combien | et la facture de la fibre on la recoit quand"), the first asking in its own words:
             # not a fact told before the question ("la fibre a signé le 17 janvier | et nous le 20 … quelle date
@@ -137,3 +144,10 @@ class TopicCuts:
         if not ranked or self._ranker.readings.probabilities(text, terms).get(ranked[0].clause_id, 0.0) < RUN_ON_READ:
             return "", 0.0
         return ranked[0].clause_id, ranked[0].confidence
+
+
+def _ends_dated(text: str) -> bool:
+    """Does `text` end with a date ("… le centre de gestion le dix février")?"""
+    written = digits(fold(text)).rstrip()
+    dates = find_dates(written, ANY_DAY)  # with a day, those written without a year are found too
+    return bool(dates) and dates[-1].start + len(dates[-1].text) >= len(written)
