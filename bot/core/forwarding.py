@@ -73,6 +73,11 @@ class Forwarding:
         # "Objet : durée + tarif CDG" (or "Objet: …"): what the e-mail is about
         subjects = alternatives(tuple(field.rstrip(": ") for field in reading.subject_fields))
         self._subject = re.compile(rf"^[ \t>]*(?:{subjects})[ \t]*:[ \t]*([^\n]*)", re.IGNORECASE | re.MULTILINE)
+        # "Un administré me demande « si la mairie peut … »": a quote that only goes on with the reporting verb before it
+        # (an indirect question opened by "si") is a sentence of the message, not a message quoted
+        reported, ifs = alternatives(reading.reporting_verbs), alternatives(reading.if_words)
+        self._reported = re.compile(rf"(?:{reported})\s*:?\s*$", re.IGNORECASE) if reported else None
+        self._indirect = re.compile(rf"(?:{ifs})\b", re.IGNORECASE) if ifs else None
         self.chat = chat
 
     def subject(self, text: str) -> str:
@@ -139,10 +144,24 @@ class Forwarding:
         if agreed:  # what follows the agreement is read too: it may ask more ("+1, et aussi : …")
             remark = self.chat.without_agreement(text[agreed.end() :].strip())
             return Unwrapped(f"{agreed.group(agreed.lastindex or 1)}\n{remark}", text[: agreed.start()].strip())
+        if quote and self._reported_if(text, quote):  # read as written without its marks: "me demande si …"
+            return Unwrapped(
+                f"{text[: quote.start()]}{quote.group(quote.lastindex or 1)}{text[quote.end() :]}", "", sender
+            )
         if quote and (forwarded or quote.end() - quote.start() > len(text) / 2):
             outside = f"{text[: quote.start()]} {text[quote.end() :]}".strip()
             return Unwrapped(quote.group(quote.lastindex or 1), outside, sender, text[quote.end() :].strip())
         return Unwrapped(text, "", sender)
+
+    def _reported_if(self, text: str, quote: re.Match[str]) -> bool:
+        """Is `quote` an indirect question ("si …") right after a reporting verb ("me demande « si … »")?"""
+        quoted = quote.group(quote.lastindex or 1)
+        return bool(
+            self._reported
+            and self._indirect
+            and self._indirect.match(quoted)
+            and self._reported.search(text, 0, quote.start())
+        )
 
     def _sender_of(self, header: str) -> str:
         """The sender field's line of a forwarded message's `header` ("De : La Fibre Numérique 59 62"), or ""."""
