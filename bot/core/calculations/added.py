@@ -37,6 +37,7 @@ class AddedUp(Calculator):
             and not self._sum_of(text, first, second)
             and (
                 self.cues.addition.search(text, first.end, end)
+                or _DAY_BETWEEN.fullmatch(text, first.end, second.start)  # dictated: "1 heure le 5 2 heures 30 le 14"
                 or (end > second.start and self.cues.back and self.cues.back.search(text, second.start, end))
                 or ({one, two} == {"intervention", "travel"} and self._side_by_side(text[first.end : second.start]))
                 or self._visit_trip(text, (first, one), (second, two))
@@ -98,6 +99,9 @@ class AddedUp(Calculator):
 
     def _around(self, text: str, duration: Duration) -> str:
         return self.reader.clause_around(text, duration.start, duration.end)
+
+
+_DAY_BETWEEN = re.compile(r"\s*(?:[a-z']+\s+)?\d{1,2}(?:er)?\s*")  # a day told after hours, then the next hours
 
 
 def _bracket_end(text: str, start: int, end: int) -> int:

@@ -14,6 +14,7 @@ from ..cost import Duration, alternation
 from ..french import fold
 from ..visit_schema import AskedMonths as AskedWords
 from .base import Reported, asking, sentence_start
+from .cue_patterns import CuePattern
 
 OTHER_MONTH = "other_month"  # the role of hours of another month than the ones asked
 MONTHS = 12
@@ -33,8 +34,14 @@ class AskedMonths:
     """Sets apart the hours of months a question does not ask."""
 
     def __init__(
-        self, numbers: Mapping[str, int], words: AskedWords, ordinals: Mapping[str, int], reported: Reported
+        self,
+        numbers: Mapping[str, int],
+        words: AskedWords,
+        ordinals: Mapping[str, int],
+        reported: Reported,
+        asks: CuePattern | None = None,
     ) -> None:
+        self._asks = asks  # "combien": in a text without "?", where its question starts
         self._numbers = numbers  # folded month names, wide and abbreviated ("oct"), and their numbers (CalendarNames)
         self._name = re.compile(rf"(?<![a-z])({alternation(numbers)})(?![a-z])")
         self._dated_name = re.compile(rf"(?:\d{{1,2}}(?:er)? )?{self._name.pattern}")  # "26 février": from its day
@@ -54,6 +61,8 @@ class AskedMonths:
         role OTHER_MONTH, when some of the hours are of a month asked."""
         question = asking(text, self._reported)  # its piece with the "?", not a list's lines ("- 8 septembre : 3h ; …")
         question = " ".join(piece for piece in question.split(";") if "?" in piece) or question
+        if "?" not in question and self._asks and (said := list(self._asks.compiled.finditer(question))):
+            question = question[said[-1].start() :]  # dictated: "… et encore 1 h le 2 novembre combien pour octobre"
         asked = self.asked(question)
         if not asked:
             return roles

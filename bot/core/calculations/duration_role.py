@@ -33,7 +33,8 @@ class DurationRoles(Trips):
         self._so_far = optional(self.words.so_far_words)  # "à ce jour": what is due now, not a visit to come
         # "Combien sur la facture d'octobre ?", "… au titre du troisième trimestre ?": their hours only
         ordinals = self.words.later_periods.ordinals
-        self.months = AskedMonths(calendar_names().numbers, self.words.asked_months, ordinals, context.reported)
+        asks = self.cues.amount_asked  # without "?", what a dictated message asks starts at its last "combien"
+        self.months = AskedMonths(calendar_names().numbers, self.words.asked_months, ordinals, context.reported, asks)
 
     def _duration_role(self, text: str, duration: Duration, bounds: tuple[int, int]) -> str:
         """What hours are: an intervention, travel, an outage… (the cue in their part of the sentence, not beyond the
