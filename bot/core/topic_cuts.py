@@ -10,7 +10,9 @@ least ("… jusqua quand on peut dire stop | et cest qui le president du cdg": 0
 and so are a first half asking surely of a clause and a second the classifier reads "hors sujet" with RUN_ON_OUT at
 least (session 39, 0.95: one held-out message gained, no tracked row changed; session 48, 0.9: dictated messages gained
 with counted_cuts.py, which reads the same threshold, as "le tribunal competent c'est lequel | et le fctva on peut le
-toucher sur les factures"; no tracked row changed)."""
+toucher sur les factures"; no tracked row changed). A first half that asks nothing and ends with a date is a list of
+dated facts going on, never cut off the question after it ("le maire a signé le trois février le centre de gestion le
+dix février | et la fibre numérique en dernier le dix-sept février … avant quand": session 55)."""
 
 from __future__ import annotations
 

@@ -99,8 +99,8 @@ class VisitSentences:
         secrétaire (sans le CDG) a duré 45 min", "l'agent est resté 2 h 30 et le maire, lui, a passé 3 h", "… de 9h30
         à 12h (le maire avait sa réunion de 14h à 16h)")?"""
         comma, bracket = text.rfind(",", 0, duration.start), text.rfind("(", 0, duration.start)
-        start = sentence_start(text, duration.start, MARKS)
-        links = list(self._links.compiled.finditer(text, start, duration.start)) if self._links else []
+        opening = sentence_start(text, duration.start, MARKS)
+        links = list(self._links.compiled.finditer(text, opening, duration.start)) if self._links else []
         link = links[-1].end() - 1 if links else -1  # the character before the part it opens, as for a comma
         if text.find(")", bracket, duration.start) >= 0:
             bracket = -1  # an aside closed before the hours: they are not in it
