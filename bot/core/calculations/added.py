@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..cost import Duration
+from ..told_values import DAY_TOLD, day_named
 from .base import SENTENCE_END, Calculator, sentence_start
 from .cues import CuePattern
 
@@ -38,6 +39,7 @@ class AddedUp(Calculator):
             and (
                 self.cues.addition.search(text, first.end, end)
                 or _DAY_BETWEEN.fullmatch(text, first.end, second.start)  # dictated: "1 heure le 5 2 heures 30 le 14"
+                or _new_day(text, first.end, second.start)  # a diary: "Lundi 2 : … 9h-11h30. Vendredi 6 : … 1 h"
                 or (end > second.start and self.cues.back and self.cues.back.search(text, second.start, end))
                 or ({one, two} == {"intervention", "travel"} and self._side_by_side(text[first.end : second.start]))
                 or self._visit_trip(text, (first, one), (second, two))
@@ -102,6 +104,15 @@ class AddedUp(Calculator):
 
 
 _DAY_BETWEEN = re.compile(r"\s*(?:[a-z']+\s+)?\d{1,2}(?:er)?\s*")  # a day told after hours, then the next hours
+
+
+def _new_day(text: str, end: int, start: int) -> bool:
+    """Do the hours at `start` stand in a later sentence than those ending at `end`, a sentence that opens with its day
+    ("Vendredi 6 : la conseillère revient 1 h", "12/10 : 2 h")? A diary's days: visits of their own, added."""
+    if not SENTENCE_END.search(text, end, start):
+        return False
+    opening = text[sentence_start(text, start) : start].lstrip(" -–—•*\n")
+    return bool(day_named().match(opening) or DAY_TOLD.match(opening))
 
 
 def _bracket_end(text: str, start: int, end: int) -> int:

@@ -9,6 +9,7 @@ import re
 
 from ..cost import Duration
 from ..french import fold
+from ..told_values import DAY_TOLD, day_named
 from .base import ASIDE, sentence_start
 from .cues import Cues, optional
 
@@ -20,6 +21,8 @@ _QUOTATION = re.compile(r"«[^«»]*(?:»|$)|“[^“”]*(?:”|$)")  # « … 
 DAY_START, DAY_END = 7, 20  # the hours of a working day: "10h mariage" opening a sentence is a time of day
 _END = re.compile(f"[{re.escape(MARKS)}]")
 _CLAUSE_END = re.compile(f"[{re.escape(MARKS)},:(]")  # where the words going on from hours end
+_HOURS = re.compile(r"\d\s*h")  # hours in a day's label ("lundi 9h-12h :"): the label is what the line tells
+DAY_LABEL_REACH = 20  # characters at most between a diary line's day and its colon ("lundi 2 novembre :")
 _APPOSITION = re.compile(r"\s*,\s*")  # "le maire, lui, …": the comma before a pronoun apposed to the subject
 
 
@@ -167,7 +170,7 @@ class VisitSentences:
         """Does `part` (folded) open with someone else of the commune or another event (`other_subjects`), or with
         `writer` the writer herself (an aside in brackets: "(moi je fais 13h30-17h ce jour-là)"), naming the visit nowhere
         but in an aside in brackets?"""
-        part = part.lstrip(" ,;:-–—•*")
+        part = _past_day_label(part.lstrip(" ,;:-–—•*"))
         subjects = (self.cues.other_subject, self.cues.writer_subject if writer else None)
         opened = next((found for subject in subjects if subject and (found := subject.compiled.match(part))), None)
         if opened is None:
@@ -185,6 +188,14 @@ class VisitSentences:
         end = _END.search(text, duration.end)
         opens = not text[start : duration.start].strip(" :-–—•*")
         return text[start : end.start() if end else len(text)], opens and _time_of_day(duration)
+
+
+def _past_day_label(part: str) -> str:
+    """`part` (folded) after the day a diary's line opens with and its colon ("jeudi 5 : la réunion de commission
+    18h-20h" -> "la réunion …"); not a label holding hours ("lundi 9h-12h : …")."""
+    day = day_named().match(part) or DAY_TOLD.match(part)
+    colon = part.find(":", day.end(), day.end() + DAY_LABEL_REACH) if day else -1
+    return part[colon + 1 :].lstrip() if colon >= 0 and not _HOURS.search(part, day.end(), colon) else part
 
 
 def _time_of_day(duration: Duration) -> bool:
