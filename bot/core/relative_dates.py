@@ -32,10 +32,12 @@ _SINCE = re.compile(rf"(?P<since>ca fait|cela fait|voila) (?<!\wca fait )(?<!\wc
 _SINCE_LEADS = ("ca fait ", "cela fait ", "voila ")
 _THAT = re.compile(r" qu(?:e(?!\w)|')")  # after "ça fait deux ans": "que", "qu'"
 _AGO_UNITS = {"an": "years", "ans": "years", "annee": "years", "annees": "years", "mois": "months"}
-# "le 22/01", "du 05/02": a day and a month in digits after "le", "du" or "au", without a year; a month of two digits
-# ("le 1/3 du montant" is a third).
-# ... and after a weekday, there or alone ("reçu le lundi 23/11", "du mardi 02/12", "signée vendredi 27/11": `_day_month`)
-_DAY_MONTH = r"(?:(?:le|du|au) (?:(?:{weekdays}) )?|(?:{weekdays}) )(\d{{1,2}})/(0[1-9]|1[0-2])(?![\d/])"
+NEAR_FUTURE = timedelta(days=92)  # how far after today a day without a year may be read, after a dated day
+# A day and a month in digits, no year, after "le", "du", "au" or a weekday ("le 22/01", "reçu le lundi 23/11": `_day_month`),
+# or a list line's label ("- 10/11 : …"); the month of two digits ("le 1/3 du montant" is a third).
+_DAY_MONTH = (
+    r"(?:(?:le|du|au) (?:(?:{weekdays}) )?|(?:{weekdays}) |(?<![\d/.,])(?=\S+ ?:))(\d{{1,2}})/(0[1-9]|1[0-2])(?![\d/])"
+)
 
 # "le 3 du mois prochain", "le 15 du mois dernier", "le 1er de ce mois": a day of a month counted from today's.
 _DAY_OF_MONTH = re.compile(
@@ -102,9 +104,6 @@ def _day_month() -> re.Pattern[str]:
     """`_DAY_MONTH` with the weekdays' names (CLDR, folded)."""
     weekdays = "|".join(re.escape(fold(day)) for day in calendar_names().weekdays)
     return re.compile(_DAY_MONTH.format(weekdays=weekdays))
-
-
-NEAR_FUTURE = timedelta(days=92)  # how far after today a day without a year may be read, after a dated day
 
 
 def years_from_neighbours(found: list[DateMention], today: date, folded: str = "") -> list[DateMention]:
