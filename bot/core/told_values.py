@@ -58,3 +58,9 @@ def day_named() -> re.Pattern[str]:
     names = calendar_names()
     months = "|".join(fold(month) for month in names.months)
     return re.compile(rf"\b(?:{'|'.join(fold(day) for day in names.weekdays)}|\d{{1,2}}(?:er)? (?:{months}))\b")
+
+
+def day_opening(text: str) -> re.Match[str] | None:
+    """The day `text` (folded) opens with, by its name, its number and month or in figures ("vendredi 6 : …", "3
+    novembre : …", "12/10 : …"): a diary's or a list's line of that day; else None."""
+    return day_named().match(text) or DAY_TOLD.match(text)

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..cost import Duration
-from ..told_values import DAY_TOLD, day_named
+from ..told_values import day_opening
 from .base import SENTENCE_END, Calculator, sentence_start
 from .cues import CuePattern
 
@@ -112,7 +112,7 @@ def _new_day(text: str, end: int, start: int) -> bool:
     if not SENTENCE_END.search(text, end, start):
         return False
     opening = text[sentence_start(text, start) : start].lstrip(" -–—•*\n")
-    return bool(day_named().match(opening) or DAY_TOLD.match(opening))
+    return bool(day_opening(opening))
 
 
 def _bracket_end(text: str, start: int, end: int) -> int:

@@ -9,7 +9,7 @@ import re
 
 from ..cost import Duration
 from ..french import fold
-from ..told_values import DAY_TOLD, day_named
+from ..told_values import day_opening
 from .base import ASIDE, sentence_start
 from .cues import Cues, optional
 
@@ -193,7 +193,7 @@ class VisitSentences:
 def _past_day_label(part: str) -> str:
     """`part` (folded) after the day a diary's line opens with and its colon ("jeudi 5 : la réunion de commission
     18h-20h" -> "la réunion …"); not a label holding hours ("lundi 9h-12h : …")."""
-    day = day_named().match(part) or DAY_TOLD.match(part)
+    day = day_opening(part)
     colon = part.find(":", day.end(), day.end() + DAY_LABEL_REACH) if day else -1
     return part[colon + 1 :].lstrip() if colon >= 0 and not _HOURS.search(part, day.end(), colon) else part
 
