@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable
 from typing import Protocol
 
+# Dash bullets: a note's marks ("- devis validé ✅"), not a numbered list's nor a checklist's boxes ("☐ date du conseil").
+DASHES = frozenset("-•*–—▪◦●■➢►")
 _TOLD_ITEM = re.compile(r"^(?:\S+\s+){11,}[^?]*\.$")  # twelve words or more, ending with a full stop
 
 
@@ -37,6 +39,22 @@ def asking_items(sentences: list[tuple[str, bool, bool]], reading: ItemReading) 
             told = {i for i in run if marked and not sentences[i][2] and _told(sentences[i][0], reading.tells)}
             asking |= set(run) - told - set(story)
     return asking
+
+
+def notes(sentences: list[tuple[str, bool, str]], asks: Callable[[str], bool]) -> set[int]:
+    """Which of the sentences (text, dashed, last character as written) note the situation: in a list of dash items
+    announced by nothing, some of which ask with a "?", an item without one that asks nothing by its own words ("- devis
+    validé ✅ / - le maire part en congés 🏖️ / - qui signe pour le CDG 62 ?"). Not a numbered list's item nor a
+    checklist's empty box ("☐ date du prochain conseil"), things to find out; nor an item of a list announced
+    ("Trois questions : - la durée - le tarif ?"). `asks`: whether an item asks by its own words, as it would alone
+    ("- le trésorier demande le mode de paiement du CDG")."""
+    noted: set[int] = set()
+    for run in runs([dashed for _, dashed, _ in sentences]):
+        announced = run[0] and sentences[run[0] - 1][2] == ":"
+        marked = {i for i in run if "?" in sentences[i][0] or sentences[i][2] == "?"}
+        if marked and not announced:
+            noted |= {i for i in run if i < min(marked) and not asks(sentences[i][0])}
+    return noted
 
 
 def _told(item: str, tells: Callable[[str], bool]) -> bool:

@@ -33,9 +33,9 @@ _INLINE_BULLET = re.compile(r"•(?<=\s•)\s+(?=\w)")
 ANNOUNCE_WORDS = 14
 NAMED_ITEMS = (2, 3)  # the fewest items of a list announced without its number: cut at ";", else at ","
 ITEM_WORDS = 12  # the most words of each such item
-# What opens a list item's line: dashes, bullets, and a checklist's empty box ("☐ date d'entrée en vigueur"); not a
-# ticked box ("☑ délibération rédigée"): a thing done, told, not asked.
-BULLETS = "-•*–—▪◦●○■□☐➢►‣"
+# What opens a list item's line: dashes, bullets, a checklist's empty box ("☐ date d'entrée en vigueur", not a ticked
+# box "☑ délibération rédigée": a thing done), and "‣", the mark of items counted by words ("Premièrement, …").
+BULLETS, COUNTED_MARK = "-•*–—▪◦●○■□☐➢►‣", "‣"  # counted items are announced by their words: no note's dashes
 # a list item's line: "- …", "• …", "2) …", "1- …", "3° …", "1°) …" (formal French's numbered points)
 _LINE_ITEM = re.compile(rf"[ \t]*(?:[{BULLETS}]|\d{{1,2}}(?:°?[.)/-]|°))[ \t]+\S")
 ENDED = re.compile(r"[.;:!?,]\s*$")
@@ -219,7 +219,7 @@ class SequenceLists:
             return text
         kept, end = [], 0
         for start, stop in found:
-            kept += [text[end:start].rstrip(" ;"), "\n- "]
+            kept += [text[end:start].rstrip(" ;"), f"\n{COUNTED_MARK} "]
             end = start if self._keep else stop
         return "".join([*kept, text[end:]])
 

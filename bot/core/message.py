@@ -9,21 +9,21 @@ The words marking a header, a signature or a question are data (knowledge/vocabu
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from functools import cached_property, partial
+from dataclasses import replace
+from functools import partial
 
 from .chat import ChatNoise
 from .forwarding import Forwarding
 from .history import ReplyHistory
 from .item_labels import ItemLabels
 from .line_questions import LineQuestions
-from .list_items import asking_items
+from .list_items import DASHES, asking_items, notes
 from .lists import BULLETS, FULL_STOP, CountedLists, SequenceLists, inline_items, semicolon_items
 from .phrases import PhraseFinder, alternatives, phrases_pattern
 from .pieces import Pieces
 from .reading import Reading
 from .sentence_ends import Titles, bare_line, each_sentence
+from .sentences import Message, Sentence
 from .sign_offs import SignOffs
 from .spoken import Dictation
 from .told_values import DATE_TOLD, situations
@@ -43,44 +43,6 @@ _QUOTED_LINE = re.compile(r"«[^«»]*»[\s.!?]*$")  # a line quoted whole ("« 
 _ALNUM = re.compile(r"[^\W_]")  # a letter or a digit (what str.isalnum says of one character)
 # A form's empty answer field ("Q : … ? R : ?", "Réponse : ?"): a label and a colon, then only marks; it asks nothing
 _EMPTY_FIELD = re.compile(r"^\s*[^\W\d_]{1,12}\.?\s*\d{0,2}\s*[:–-][\s?!.…]*$")  # "R1 : ?", "Réponse 2 -"
-
-
-@dataclass(frozen=True)
-class Sentence:
-    text: str
-    asks: bool  # a question (direct or indirect), not context
-    listed: bool = False  # an item of a list: set apart by its writer as one question
-
-    def asked(self) -> Sentence:
-        """The sentence asking, as if written with its "?" ("Objet : durée / tarif" when nothing else asks)."""
-        return replace(self, text=f"{self.text.rstrip(' ?')} ?", asks=True)
-
-
-@dataclass(frozen=True)
-class Message:
-    own: tuple[Sentence, ...]  # the message's own sentences: the forwarded message's, then its quoted history's
-    # The forwarded message alone (without the forwarder's words and the header), else "": what the calculations read
-    forwarded: str = ""
-    # The forwarder's words, read into context sentences (none asks) only when first needed (0.2 ms for a long e-mail)
-    aside: Callable[[], tuple[Sentence, ...]] = field(default=tuple, repr=False, compare=False)
-    outside: str = ""  # those words as written: what a forwarded message is matched with besides its own sentences
-    sender: str = ""  # the forwarded message's sender field ("De : La Fibre Numérique 59 62"), or ""
-    after: str = ""  # the end of `outside` after the forwarded quote: her questions there come after its own
-    subject_asks: bool = False  # its body asks nothing: the header's subject is read as its question
-
-    @cached_property
-    def sentences(self) -> tuple[Sentence, ...]:
-        """Its own sentences, then the forwarder's words."""
-        return (*self.own, *self.aside())
-
-    # Read by each question of the message: listed once (a frozen message's sentences never change).
-    @cached_property
-    def questions(self) -> list[str]:
-        return [sentence.text for sentence in self.own if sentence.asks]  # the forwarder's words never ask
-
-    @cached_property
-    def context(self) -> list[str]:
-        return [sentence.text for sentence in self.sentences if not sentence.asks]
 
 
 class Reader:
@@ -151,7 +113,8 @@ class Reader:
         found = self._sentences(body)
         listing = False  # in a list announced by "Pourriez-vous m'indiquer :" or "Nos questions :"
         asked = False  # the sentence before asked something
-        for index, (sentence, item, end) in enumerate(found):
+        for index, (sentence, mark, end) in enumerate(found):
+            item = bool(mark)
             # an item ending with a colon heads the items after it ("1) Accompagnement CDG : a) … b) …"): it asks nothing
             heading = not item or end == ":"
             opens_list = heading and index + 1 < len(found) and found[index + 1][1] and self._announces(sentence, end)
@@ -184,7 +147,8 @@ class Reader:
             asks = asks and not ("?" not in sentence and self.counted.counts(sentence) and around)
             listing = (item and listing) or bool(announced)
             asked = asks
-            sentences.append(Sentence(sentence, asks, item and not opens_list))  # a heading is no item of its list
+            # a heading is no item of its list
+            sentences.append(Sentence(sentence, asks, item and not opens_list, mark in DASHES and not opens_list))
             ends.append(end)
         if unpunctuated:  # one question a line, as on a phone
             sentences = [replace(s, asks=a) for s, a in zip(sentences, self._lines.asked(sentences, ends), strict=True)]
@@ -202,7 +166,14 @@ class Reader:
         # The situation told: listed facts in a message telling a value, the values told before an announced question
         said = [(s.text, s.asks, s.listed) for s in sentences]
         told = situations(said, self.cutter.asks, self.cutter.announced_only, self._done.search)
-        return [replace(s, asks=asks) for s, asks in zip(sentences, told, strict=True)]
+        noted = notes([(s.text, s.dashed, end) for s, end in zip(sentences, ends, strict=True)], self._asks_alone)
+        return [
+            replace(s, asks=asks and i not in noted) for i, (s, asks) in enumerate(zip(sentences, told, strict=True))
+        ]
+
+    def _asks_alone(self, text: str) -> bool:
+        """Does `text` ask by its own words, as it would alone ("le trésorier demande le mode de paiement du CDG")?"""
+        return self.cutter.asks(text, True) or self._unsure.says(text)
 
     def punctuate(self, text: str) -> str:
         """`text` with its spoken punctuation written (see `Dictation`)."""
@@ -212,9 +183,10 @@ class Reader:
         """The pieces of one asking sentence that may be questions of their own (see `Pieces`)."""
         return self.cutter.pieces(question)
 
-    def _sentences(self, text: str) -> list[tuple[str, bool, str]]:
-        """Each sentence, whether it is a list item ("- …", "2) …", "« … »") and its last character (see `_announces`)."""
-        found: list[tuple[str, bool, bool]] = []
+    def _sentences(self, text: str) -> list[tuple[str, str, str]]:
+        """Each sentence, its list item's mark ("-" of "- …", "2" of "2) …", "«" of "« … »"; "" if no item) and its last
+        character (see `_announces`)."""
+        found: list[tuple[str, str, str]] = []
         # Items between semicolons are the questions only in a message without "?" ("piraté ; données perdues. Qui … ?")
         listed = text.count(";") >= 2 and "?" not in text
         text = self._labels.numbered(text)
@@ -241,7 +213,7 @@ class Reader:
             if found and (self.sign_offs.opens(piece) or self.sign_offs.closes(piece, text)):
                 signed = "signed"  # a signature follows
                 continue
-            found.append((piece, item, raw[-1:]))
+            found.append((piece, (raw[:1] or "«") if item else "", raw[-1:]))
         return found
 
     def _announces(self, sentence: str, end: str) -> bool:

@@ -31,6 +31,10 @@ class UnsureSentences:
         self._unsure = reading.unsure_pattern  # "je ne sais pas si …", "elle demande les noms …" (folded text)
         self._opens_topic = opens_topic  # "Par ailleurs, …", "Autre chose : …"
 
+    def says(self, text: str) -> bool:
+        """Does `text` ask by what the writer does not know or a fact asked for by its name?"""
+        return bool(self._unsure.search(fold(text)))
+
     def asked(self, sentences: list[S], *, marked: bool) -> list[S]:
         """`sentences`, those that ask by what the writer does not know asking; `marked`: the message asks with "?"."""
         opened = (i for i, s in enumerate(sentences) if s.asks and self._opens_topic(s.text))
