@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .calendar_names import calendar_names
 from .french import fold
 from .phrases import PhraseFinder, alternatives, phrase_trie, phrases_pattern, written_forms
 from .reading import Reading
@@ -32,6 +33,11 @@ _STAMP = r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\[?\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{
 _STAMPED = re.compile(
     rf"^([ \t>]*)(?:{_STAMP}[ \t]*[^\n:]{{1,40}}?|[^\n:\[]{{1,40}}?[ \t]*{_STAMP})[ \t]*:[ \t]*", re.MULTILINE
 )
+# A thread's line opening with its speaker's first name and the time, without brackets ("Léa, 9h02 : …", "Marc, 14:03
+# : …"): the speaker and the hour a message was sent, never hours of a visit; a day's name there is a diary's line.
+_NAMED_TIME = re.compile(
+    r"^([ \t>]*)([A-ZÀ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-Þ][\w.'’-]*)?)[ \t]*,[ \t]*\d{1,2}[h:]\d{2}[ \t]*:[ \t]*", re.MULTILINE
+)
 _GREETING = re.compile(r"(?:[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,2}\s*,\s*)?")
 
 
@@ -49,6 +55,7 @@ class ChatNoise:
         # ... or after a linking word ("… ? et vous savez quand la fibre arrive rue des Tilleuls")
         self._link = re.compile(rf"(?:{alternatives(reading.linking_words)})\s+", re.IGNORECASE)
         self._fields = {fold(marker).rstrip(" :") for marker in reading.forward_markers if marker.endswith(":")}
+        self._weekdays = {fold(day) for day in calendar_names().weekdays}
         # What may follow an opener in a sentence that only calls for an answer ("Tu peux me répondre vite ?").
         calls = phrases_pattern(reading.call_words, start=False).pattern
         self._call_only = re.compile(rf"(?:\W*{calls})*\W*")
@@ -75,6 +82,7 @@ class ChatNoise:
         if ":" not in text:
             return text
         text = _STAMPED.sub(r"\1", text) if "]" in text or " - " in text else text
+        text = self._without_named_times(text) if "," in text else text
         speakers = [m for m in _SPEAKER.finditer(text) if fold(m.group(2)) not in self._fields]
         if len({m.group(2) for m in speakers}) < 2:
             return text
@@ -83,6 +91,13 @@ class ChatNoise:
             kept.append(text[end : speaker.start(2)])
             end = speaker.end()
         return "".join([*kept, text[end:]])
+
+    def _without_named_times(self, text: str) -> str:
+        """`text` without its thread's speakers and times ("Léa, 9h02 : …"): two such lines or more, no day named."""
+        found = list(_NAMED_TIME.finditer(text))
+        if len(found) < 2 or any(fold(m.group(2)) in self._weekdays for m in found):
+            return text
+        return _NAMED_TIME.sub(r"\1", text)
 
     def without_mentions(self, text: str) -> str:
         """`text` without its @mentions."""
