@@ -25,6 +25,7 @@ _DAY_MONTH = re.compile(
     r"(?<![\w/.-])(?:\d{1,2}/(\d{1,2})(?:/\d{2,4})?(?![\d/])|\d{1,2}\.(\d{1,2})\.\d{4}|\d{4}-(\d{2})-\d{2})(?![\d.-]\d)"
 )
 _BILLED = ("intervention", "travel")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")  # not a date's dots ("12.06.2026")
 AFTER_REACH = 20  # characters after hours where their own date may stand ("2h30 le 15/01/2026")
 GAP = 6  # ... the most between them: a word ("le", "du"), a bracket, no other mark ("1 h, puis le 17 mars": the next)
 _APART = re.compile(rf"[^\s\w(]|\d|[\s\w]{{{GAP + 1},}}")  # ("2 h et 1 h le 4/11": the 1 h's)
@@ -40,8 +41,10 @@ class AskedMonths:
         ordinals: Mapping[str, int],
         reported: Reported,
         asks: CuePattern | None = None,
+        priced: CuePattern | None = None,
     ) -> None:
         self._asks = asks  # "combien": in a text without "?", where its question starts
+        self._priced = priced  # "le coût", "le montant": where it asks, when its last sentence does not
         self._numbers = numbers  # folded month names, wide and abbreviated ("oct"), and their numbers (CalendarNames)
         self._name = re.compile(rf"(?<![a-z])({alternation(numbers)})(?![a-z])")
         self._dated_name = re.compile(rf"(?:\d{{1,2}}(?:er)? )?{self._name.pattern}")  # "26 février": from its day
@@ -63,6 +66,8 @@ class AskedMonths:
         question = " ".join(piece for piece in question.split(";") if "?" in piece) or question
         if "?" not in question and self._asks and (said := list(self._asks.compiled.finditer(question))):
             question = question[said[-1].start() :]  # dictated: "… et encore 1 h le 2 novembre combien pour octobre"
+        elif "?" not in question:  # "j'ai besoin du coût … entre le 1er septembre et le 31 octobre. Interventions : …"
+            question = self._priced_sentence(text) or question
         asked = self.asked(question)
         if not asked:
             return roles
@@ -74,6 +79,16 @@ class AskedMonths:
             (duration, OTHER_MONTH if role in _BILLED and month is not None and month not in asked else role)
             for month, (duration, role) in zip(months, roles, strict=True)
         ]
+
+    def _priced_sentence(self, text: str) -> str:
+        """In a message without "?" whose last sentence asks no amount ("… Merci !"), its last sentence asking one
+        ("j'ai besoin du coût de l'accompagnement entre le 1er septembre et le 31 octobre"), from the words asking it."""
+        cues = [cue for cue in (self._asks, self._priced) if cue is not None]
+        said = max((m for cue in cues for m in cue.compiled.finditer(text)), key=lambda m: m.start(), default=None)
+        if said is None:
+            return ""
+        end = _SENTENCE_END.search(text, said.end())
+        return text[said.start() : end.start() if end else len(text)]
 
     def asked(self, question: str) -> set[int]:
         """The months `question` asks: a part of the year's, a range's, the one month it names or the months it lists

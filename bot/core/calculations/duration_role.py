@@ -34,7 +34,9 @@ class DurationRoles(Trips):
         # "Combien sur la facture d'octobre ?", "… au titre du troisième trimestre ?": their hours only
         ordinals = self.words.later_periods.ordinals
         asks = self.cues.amount_asked  # without "?", what a dictated message asks starts at its last "combien"
-        self.months = AskedMonths(calendar_names().numbers, self.words.asked_months, ordinals, context.reported, asks)
+        priced = self.cues.price_asked  # "j'ai besoin du coût … entre le 1er septembre et le 31 octobre."
+        names, words = calendar_names().numbers, self.words.asked_months
+        self.months = AskedMonths(names, words, ordinals, context.reported, asks, priced)
 
     def _duration_role(self, text: str, duration: Duration, bounds: tuple[int, int]) -> str:
         """What hours are: an intervention, travel, an outage… (the cue in their part of the sentence, not beyond the
