@@ -16,6 +16,7 @@ from .parties import Parties
 
 # a list line's label after its hours and a colon: "18/11 9h00-10h30 : atelier animé par le technicien La Fibre"
 _LABEL_AFTER = re.compile(r"\s*[:–—]\s*([^.;!?\n]*)")
+_CELL_LABEL = re.compile(r"(?<=,)\s*[^\W\d]+$")  # a row's cell label before its value ("…, durée 02:00")
 _CELL_AFTER = re.compile(r"\s*,([^,.;:!?\n]*)(?:[,.;!?\n]|$)")  # the next cell of a row read as a sentence
 
 
@@ -96,7 +97,7 @@ class HoursParties(DurationRoles):
         """The provider of hours opening their part of the sentence right after a comma, named by the part before it,
         which gives no hours ("un technicien de La Fibre, 2h30 pour les bornes, et la conseillère du CDG 62, 1h45
         pour former les agents": 2h30 are La Fibre's, 1h45 the CDG 62's)."""
-        head = text[: duration.start].rstrip()
+        head = _CELL_LABEL.sub("", text[: duration.start].rstrip())  # "intervenant La Fibre, durée 02:00": a table's
         if not head.endswith(","):
             return None
         comma = len(head) - 1
