@@ -100,6 +100,14 @@ OTHER_MONTH_NOTE = "Je n'ai pas compté {hours} : ces heures sont d'un autre moi
 TO_COME_NOTE = "Je n'ai pas compté {hours} : cette venue est à venir, et vous demandez ce qui est dû à ce jour."
 
 
+# "03/09 | 2h00 / 17/09 | 1h30 / Total : 4h45": the writer's total is not the sum of the hours detailed (prices.py).
+SAID_TOTAL = "said_total"
+SAID_TOTAL_NOTE = (
+    "Je n'ai pas compté {hours}, le total écrit dans votre message : ce n'est pas la somme des durées détaillées, "
+    "celle que j'ai comptée ; vérifiez ce total."
+)
+
+
 def role_notes(roles: list[tuple[Duration, str]], misread: list[tuple[Duration, Duration]]) -> list[str]:
     """The notes of hours read but not priced: the hours billed to check, those said apart from the visit ("j'ai roulé
     4h30"), decimals misconverting a visit's hours ("1,45 h" for 1 h 45)."""
@@ -111,6 +119,7 @@ def role_notes(roles: list[tuple[Duration, str]], misread: list[tuple[Duration, 
         "without_cdg": WITHOUT_CDG_NOTE,
         "elsewhere": ELSEWHERE_NOTE,
         "to_come": TO_COME_NOTE,
+        SAID_TOTAL: SAID_TOTAL_NOTE,
         OTHER_MONTH: OTHER_MONTH_NOTE,
         APART: APART_NOTE,
         QUOTED: QUOTED_NOTE,

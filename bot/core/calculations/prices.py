@@ -12,7 +12,7 @@ from ..folding import folded as fold_spaced
 from ..french import fold
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
 from ..number_text import digits
-from .added import without_pointed_back, without_restated_total
+from .added import said_total, without_pointed_back, without_restated_total
 from .base import Calculator, Context, asking, refusal
 from .billed import BilledHours
 from .budget import Budget
@@ -27,6 +27,7 @@ from .price_notes import (
     NOT_BILLED,
     ONE_VISIT,
     REMOTE_TRIPS,
+    SAID_TOTAL,
     TAX_INCLUDED,
     TRAINING_LEFT_OUT,
     TRAINING_PRICED,
@@ -93,6 +94,10 @@ class Prices(Calculator):
         if not billed:  # unless the hours are only the story ("… dans les 48 heures. Comment rajouter ça ?")
             return self._not_billed(question, terms, roles[0][1], named) if self._hours_asked(text) else None
         billed = without_restated_total(text, billed, self.cues.restated_total, self.billed.counted)
+        if total := said_total(
+            text, billed, (self.cues.total, self.cues.restated_total), self.billed.counted
+        ):  # "Total : 4h45", mistaken
+            billed, roles = billed[:-1], [(d, SAID_TOTAL if d is total else role) for d, role in roles]
         billed = self.billed.without_restated_span(text, billed)
         billed = without_pointed_back(text, billed, self._pointing)
         own = self.billed.not_fibres(text, billed)
