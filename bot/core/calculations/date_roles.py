@@ -68,7 +68,9 @@ class DateRoles(Calculator):
             end = mention.start + len(mention.text)
             item = self._item(folded, mention, following)
             window, role = self._read(folded, mention, previous_end, following, known if end <= inside else {}, item)
-            if role:
+            if role == "signature" and self.lists.closes_period(window):  # "… signature, … et on a jusqu'au 14/01"
+                roles.append(Role(mention, "other"))  # never signed "jusqu'au"
+            elif role:
                 roles.append(Role(mention, role))
             elif self.lists.closes_period(window):  # "court jusqu'au 15/01/2027": the period's end, never signed
                 own = self.sentence_break.split(window)[-1]
