@@ -50,7 +50,7 @@ def notes(sentences: list[tuple[str, bool, str]], asks: Callable[[str], bool]) -
     ("- le trésorier demande le mode de paiement du CDG")."""
     noted: set[int] = set()
     for run in runs([dashed for _, dashed, _ in sentences]):
-        announced = run[0] and sentences[run[0] - 1][2] == ":"
+        announced = run[0] > 0 and sentences[run[0] - 1][2] == ":"
         marked = {i for i in run if "?" in sentences[i][0] or sentences[i][2] == "?"}
         if marked and not announced:
             noted |= {i for i in run if i < min(marked) and not asks(sentences[i][0])}

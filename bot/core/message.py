@@ -184,8 +184,8 @@ class Reader:
         return self.cutter.pieces(question)
 
     def _sentences(self, text: str) -> list[tuple[str, str, str]]:
-        """Each sentence, its list item's mark ("-" of "- …", "2" of "2) …", "«" of "« … »"; "" if no item) and its last
-        character (see `_announces`)."""
+        """Each sentence, its list item's mark (its first character: "-" of "- …", "2" of "2) …", "«" of "« … »"; "" if
+        no item) and its last character (see `_announces`)."""
         found: list[tuple[str, str, str]] = []
         # Items between semicolons are the questions only in a message without "?" ("piraté ; données perdues. Qui … ?")
         listed = text.count(";") >= 2 and "?" not in text
@@ -213,7 +213,7 @@ class Reader:
             if found and (self.sign_offs.opens(piece) or self.sign_offs.closes(piece, text)):
                 signed = "signed"  # a signature follows
                 continue
-            found.append((piece, (raw[:1] or "«") if item else "", raw[-1:]))
+            found.append((piece, raw[:1] if item else "", raw[-1:]))
         return found
 
     def _announces(self, sentence: str, end: str) -> bool:

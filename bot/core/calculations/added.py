@@ -155,28 +155,22 @@ def without_restated_total(
 
 TOTAL_AFTER = 10  # characters after hours where a total's word, no mark between, makes them one ("3h au total")
 _MARK = re.compile(r"[,;:.!?()\n–—-]")
-TOTAL_REACH = 16  # characters before or after hours where a total's word says they are one ("Total : 4h45")
 
 
 def said_total(
-    text: str,
-    own: Owned,
-    cues: tuple[CuePattern | None, CuePattern | None],
-    counted: Callable[[str, Owned], list[Part] | None],
+    text: str, own: Owned, total: CuePattern | None, counted: Callable[[str, Owned], list[Part] | None]
 ) -> Duration | None:
-    """The last of `own`, when a total's word (`cues`: total, restating) stands right before them ("Total : 4h45"), or
-    right after them restating the hours before ("soit 4h45 au total"), and two hours or more come before them, whose
-    sum they are not: the writer's total, mistaken (an accountant's register), never hours to add; the hours detailed
-    are priced, the total noted (a right total is already left out: `without_restated_total`). Not a visit before a
-    question asking a total ("- le 26/10 : 30 min / - total à prévoir pour octobre")."""
-    total = cues[0]
+    """The last of `own`, when a total's word (`total`) stands before them in their sentence ("… suivi. Total : 4h45")
+    or right after them, no mark between ("soit 4h45 au total", "3h au total sur les deux jours"), and two hours or
+    more come before them, whose sum they are not: the writer's total, mistaken (an accountant's register), never hours
+    to add; the hours detailed are priced, the total noted (a right total is already left out:
+    `without_restated_total`). Not a visit before a question asking a total ("- le 26/10 : 30 min / - total à prévoir
+    pour octobre ?"), nor an aside's hours ("(le maire et la secrétaire sont restés 2 h au total)": someone else's)."""
     if total is None or len(own) < 3 or (last := own[-1][0]).hours is None or in_brackets(text, last.start):
-        return None  # "(le maire et la secrétaire sont restés 2 h au total)": an aside's, someone else's
-    gap, after = text[own[-2][0].end : last.start], text[last.end : last.end + TOTAL_REACH]
-    tail = gap  # from the last sentence's start: "… suivi. Total : 4h45"
-    before = total.search(tail[ends[-1].end() :] if (ends := list(SENTENCE_END.finditer(tail))) else tail)
-    # "soit 4h45 au total", "3h au total sur les deux jours"; not "… 30 min ; - total à prévoir ?"
-    restated = (close := total.search(after[:TOTAL_AFTER])) and not _MARK.search(after, 0, close.start())
+        return None
+    gap, after = text[own[-2][0].end : last.start], text[last.end : last.end + TOTAL_AFTER]
+    before = total.search(gap[ends[-1].end() :] if (ends := list(SENTENCE_END.finditer(gap))) else gap)
+    restated = (close := total.search(after)) and not _MARK.search(after, 0, close.start())
     if not (before or restated) or (parts := counted(text, own[:-1])) is None:
         return None
     return last if abs(sum((p.hours for p in parts), Decimal(0)) - last.hours) >= ROUNDED else None

@@ -94,9 +94,7 @@ class Prices(Calculator):
         if not billed:  # unless the hours are only the story ("… dans les 48 heures. Comment rajouter ça ?")
             return self._not_billed(question, terms, roles[0][1], named) if self._hours_asked(text) else None
         billed = without_restated_total(text, billed, self.cues.restated_total, self.billed.counted)
-        if total := said_total(
-            text, billed, (self.cues.total, self.cues.restated_total), self.billed.counted
-        ):  # "Total : 4h45", mistaken
+        if total := said_total(text, billed, self.cues.total, self.billed.counted):  # "Total : 4h45", mistaken
             billed, roles = billed[:-1], [(d, SAID_TOTAL if d is total else role) for d, role in roles]
         billed = self.billed.without_restated_span(text, billed)
         billed = without_pointed_back(text, billed, self._pointing)
