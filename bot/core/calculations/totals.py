@@ -14,6 +14,7 @@ from .base import Calculator, Context, asking, in_brackets, sentence_start
 from .parties import Parties
 
 PART_REACH = 120  # characters before an amount where the amount it is a part of is looked for ("dont")
+_FIGURE_AFTER = re.compile(r"\W*(?:de\s+|d'\s*)?\d")  # "total 3h00", "total de 150 €": a total said, not asked
 SAME_SPAN = 40  # characters either side of an amount where a price before tax ("480 € HT") is read
 INCOME_REACH = 40  # characters before an amount where a word of money received is read ("vendu … 1 200 €")
 BUDGET_AFTER = 24  # characters after an amount where a budget word makes it money available ("600 € prévus au budget")
@@ -44,7 +45,9 @@ class Totals(Calculator):
         asked = asking(text)
         if left := self._left_to_pay(text, asked, cdg, detail):
             return left
-        if self.cues.total is None or not self.cues.total.search(asked):
+        if self.cues.total is None or not any(
+            not _FIGURE_AFTER.match(asked, m.end()) for m in self.cues.total.compiled.finditer(asked)
+        ):  # "total 3h00 soit 150 €, c'est bien ça ?": a total said, its figure after it, to check
             return self._checked(text, cdg, detail)
         # money available ("1 500 € prévus au budget") is no cost to add ("pour le budget : … le devis est de 480 €" is)
         spans = self.reader.amount_spans(text)
