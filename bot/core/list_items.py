@@ -7,8 +7,11 @@ import re
 from collections.abc import Callable
 from typing import Protocol
 
-# Dash bullets: a note's marks ("- devis validé ✅"), not a numbered list's nor a checklist's boxes ("☐ date du conseil").
-DASHES = frozenset("-•*–—▪◦●■➢►")
+from .lists import BULLETS, COUNTED_MARK
+
+# Dash bullets: a note's marks ("- devis validé ✅"), not a checklist's boxes ("☐ date du conseil"), nor the mark of items
+# counted by words (announced by them), nor a numbered list's (no bullet).
+DASHES = frozenset(BULLETS) - frozenset(f"□☐{COUNTED_MARK}")
 _TOLD_ITEM = re.compile(r"^(?:\S+\s+){11,}[^?]*\.$")  # twelve words or more, ending with a full stop
 
 

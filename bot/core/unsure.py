@@ -39,7 +39,4 @@ class UnsureSentences:
         """`sentences`, those that ask by what the writer does not know asking; `marked`: the message asks with "?"."""
         opened = (i for i, s in enumerate(sentences) if s.asks and self._opens_topic(s.text))
         reach = max(opened, default=-1) if marked else len(sentences)
-        return [
-            replace(s, asks=s.asks or (i < reach and bool(self._unsure.search(fold(s.text)))))
-            for i, s in enumerate(sentences)
-        ]
+        return [replace(s, asks=s.asks or (i < reach and self.says(s.text))) for i, s in enumerate(sentences)]

@@ -13,7 +13,7 @@ from itertools import pairwise
 from ..cost import Duration, alternation
 from ..french import fold
 from ..visit_schema import AskedMonths as AskedWords
-from .base import Reported, asking, sentence_start
+from .base import SENTENCE_BREAK, Reported, asking, sentence_start
 from .cue_patterns import CuePattern
 
 OTHER_MONTH = "other_month"  # the role of hours of another month than the ones asked
@@ -25,7 +25,6 @@ _DAY_MONTH = re.compile(
     r"(?<![\w/.-])(?:\d{1,2}/(\d{1,2})(?:/\d{2,4})?(?![\d/])|\d{1,2}\.(\d{1,2})\.\d{4}|\d{4}-(\d{2})-\d{2})(?![\d.-]\d)"
 )
 _BILLED = ("intervention", "travel")
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")  # not a date's dots ("12.06.2026")
 AFTER_REACH = 20  # characters after hours where their own date may stand ("2h30 le 15/01/2026")
 GAP = 6  # ... the most between them: a word ("le", "du"), a bracket, no other mark ("1 h, puis le 17 mars": the next)
 _APART = re.compile(rf"[^\s\w(]|\d|[\s\w]{{{GAP + 1},}}")  # ("2 h et 1 h le 4/11": the 1 h's)
@@ -87,7 +86,7 @@ class AskedMonths:
         said = max((m for cue in cues for m in cue.compiled.finditer(text)), key=lambda m: m.start(), default=None)
         if said is None:
             return ""
-        end = _SENTENCE_END.search(text, said.end())
+        end = SENTENCE_BREAK.search(text, said.end())  # not a date's dots ("12.06.2026")
         return text[said.start() : end.start() if end else len(text)]
 
     def asked(self, question: str) -> set[int]:
