@@ -126,9 +126,9 @@ class DateRoles(Calculator):
             if item and (role is None or not self._cue_role(_LIST_MARK.split(window)[-1])):
                 role = _first(item, self.cues.date_cues) or _first(item, self.cues.weak_cues) or role
             role = (role == "signature" and self.documents.signed_since(folded, previous_end, mention.start)) or role
+            role = role or self.lists.signature_block(folded, mention.start + len(mention.text))
             if role is None and previous_end < mention.start - ROLE_REACH:
-                # "la mise en demeure …, qui ne marche toujours pas, elle a été remise … le 2 septembre": its sentence's
-                # cue, further back
+                # its sentence's cue, further back: "la mise en demeure …, qui …, elle a été remise … le 2 septembre"
                 far = folded[max(previous_end, mention.start - FAR_REACH) : mention.start]
                 if (own := self.sentence_break.split(far)[-1]) != self.sentence_break.split(window)[-1]:
                     window, role = own, self._cached_role(own, own, after, own)
