@@ -1,13 +1,14 @@
 """Hours of another month than the ones a question asks ("Pour octobre : le 7/10 deux heures, le 21/10 1h1/2. En
 novembre elle est revenue le 4 pour 1h. Combien sur la facture d'octobre ?"): not in that amount. A question asks one
-month, months listed ("mars et avril"), a range's ("entre le 1er mars et le 30 juin") or a part of the year's ("le
-troisième trimestre"). Hours have the month of a date right after them ("1 h le 04/11"), else the one named or dated
+month, months listed ("mars et avril"), a range's ("entre le 1er mars et le 30 juin", its days too: "du 1er au 15
+septembre") or a part of the year's ("le troisième trimestre"). Hours have the month of a date right after them ("1 h le 04/11"), else the one named or dated
 nearest before them in their sentence ("le 4/11", "12.06.2026", "2026-06-12"); hours whose month is not said count."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from itertools import pairwise
 
 from ..cost import Duration, alternation
@@ -17,17 +18,40 @@ from .base import SENTENCE_BREAK, Reported, asking, sentence_start
 from .cue_patterns import CuePattern
 
 OTHER_MONTH = "other_month"  # the role of hours of another month than the ones asked
+OTHER_DAYS = "other_days"  # ... of another day of a month asked, out of the range of days asked ("du 1er au 15 …")
 MONTHS = 12
 RANGE_GAP = 30  # characters at most between a range's two months ("mars et le 30 juin")
 RANGE_LEAD = 16  # characters at most between a range's start word and its first month ("entre le 1er mars")
-# "le 7/10", "12/11/2026", "12.06.2026", and an export's "2026-06-12": the month's group
+# "le 7/10", "12/11/2026", "12.06.2026", and an export's "2026-06-12": the day's and the month's groups
 _DAY_MONTH = re.compile(
-    r"(?<![\w/.-])(?:\d{1,2}/(\d{1,2})(?:/\d{2,4})?(?![\d/])|\d{1,2}\.(\d{1,2})\.\d{4}|\d{4}-(\d{2})-\d{2})(?![\d.-]\d)"
+    r"(?<![\w/.-])(?:(\d{1,2})/(\d{1,2})(?:/\d{2,4})?(?![\d/])|(\d{1,2})\.(\d{1,2})\.\d{4}|\d{4}-(\d{2})-(\d{2}))"
+    r"(?![\d.-]\d)"
 )
+_ISO = 4  # the first group of an export's date, written month first
+_Mention = tuple[int, int, int, int | None]  # where a month is named or dated (start, end), the month, its day if said
 _BILLED = ("intervention", "travel")
 AFTER_REACH = 20  # characters after hours where their own date may stand ("2h30 le 15/01/2026")
 GAP = 6  # ... the most between them: a word ("le", "du"), a bracket, no other mark ("1 h, puis le 17 mars": the next)
 _APART = re.compile(rf"[^\s\w(]|\d|[\s\w]{{{GAP + 1},}}")  # ("2 h et 1 h le 4/11": the 1 h's)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """The months a question asks and, for a range of days ("du 1er au 15 septembre"), its first and last day."""
+
+    months: frozenset[int] = frozenset()
+    days: tuple[tuple[int, int], tuple[int, int]] | None = None  # (month, day) of the range's first and last day
+
+    def holds(self, month: int, day: int | None) -> bool:
+        """Is a date of `month` (and `day`, when said) one the question asks? A day unsaid is in its month."""
+        if month not in self.months or self.days is None or day is None:
+            return month in self.months
+        first, last = self.days
+        return first <= (month, day) <= last if first <= last else not last < (month, day) < first  # past New Year
+
+    def outside(self, date: tuple[int, int | None]) -> str:
+        """The role of hours of a date the question does not ask: of another month, or another day of its month."""
+        return OTHER_MONTH if date[0] not in self.months else OTHER_DAYS
 
 
 class AskedMonths:
@@ -46,7 +70,7 @@ class AskedMonths:
         self._priced = priced  # "le coût", "le montant": where it asks, when its last sentence does not
         self._numbers = numbers  # folded month names, wide and abbreviated ("oct"), and their numbers (CalendarNames)
         self._name = re.compile(rf"(?<![a-z])({alternation(numbers)})(?![a-z])")
-        self._dated_name = re.compile(rf"(?:\d{{1,2}}(?:er)? )?{self._name.pattern}")  # "26 février": from its day
+        self._dated_name = re.compile(rf"(?:(\d{{1,2}})(?:er)? )?{self._name.pattern}")  # "26 février": from its day
         self._reported = reported  # "je vous saurais gré de me confirmer le montant …": asks without "?"
         self._ordinals = {fold(word): number for word, number in ordinals.items()}
         self._parts = {fold(noun): months for noun, months in words.year_parts.items()}  # "trimestre": 3 months
@@ -55,12 +79,20 @@ class AskedMonths:
         starts, ends = (alternation(fold(word) for word in group) for group in (words.range_starts, words.range_ends))
         self._start = re.compile(rf"(?<![\w'])(?:{starts})(?![\w])") if starts else None
         self._end = re.compile(rf"(?<![\w'])(?:{ends})(?![\w])") if ends else None
+        # "du 1er au 15 septembre", "entre le 1er et le 15/09": a range's first day, its month the last day's
+        self._first_day = (
+            re.compile(
+                rf"(?<![\w'])(?:{starts})\W*(?:\w{{1,2}}\s+)?(\d{{1,2}})(?:er)?\s*(?:{ends})(?:\s+\w{{1,2}})?\s*$"
+            )
+            if starts and ends
+            else None
+        )
         links = alternation(fold(word) for word in words.list_links)
         self._list_link = re.compile(rf"\s*(?:(?:{links})\s*)+") if links else None  # "mars et avril", "mai, juin"
 
     def apart(self, text: str, roles: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`roles` (of folded `text`), the billed hours of another month than the months its question asks given the
-        role OTHER_MONTH, when some of the hours are of a month asked."""
+        role OTHER_MONTH (OTHER_DAYS), when some of the hours are of a month asked."""
         question = asking(text, self._reported)  # its piece with the "?", not a list's lines ("- 8 septembre : 3h ; …")
         question = " ".join(piece for piece in question.split(";") if "?" in piece) or question
         if "?" not in question and self._asks and (said := list(self._asks.compiled.finditer(question))):
@@ -68,15 +100,15 @@ class AskedMonths:
         elif "?" not in question:  # "j'ai besoin du coût … entre le 1er septembre et le 31 octobre. Interventions : …"
             question = self._priced_sentence(text) or question
         asked = self.asked(question)
-        if not asked:
+        if not asked.months:
             return roles
         found = self._mentions(text)  # read once, not once per hours
-        months = [self._month_of(text, duration, found) for duration, _ in roles]
-        if asked.isdisjoint(month for month, (_, role) in zip(months, roles, strict=True) if role in _BILLED):
+        dates = [self._date_of(text, duration, found) for duration, _ in roles]
+        if not any(day and asked.holds(*day) for day, (_, role) in zip(dates, roles, strict=True) if role in _BILLED):
             return roles  # no hours of the months asked: a month is another event's ("signée en mars")
         return [
-            (duration, OTHER_MONTH if role in _BILLED and month is not None and month not in asked else role)
-            for month, (duration, role) in zip(months, roles, strict=True)
+            (duration, asked.outside(day) if role in _BILLED and day is not None and not asked.holds(*day) else role)
+            for day, (duration, role) in zip(dates, roles, strict=True)
         ]
 
     def _priced_sentence(self, text: str) -> str:
@@ -89,41 +121,58 @@ class AskedMonths:
         end = SENTENCE_BREAK.search(text, said.end())  # not a date's dots ("12.06.2026")
         return text[said.start() : end.start() if end else len(text)]
 
-    def asked(self, question: str) -> set[int]:
+    def asked(self, question: str) -> Asked:
         """The months `question` asks: a part of the year's, a range's, the one month it names or the months it lists
         (else none: "signée en mars, combien pour octobre ?" names two months apart)."""
         if self._part and (part := self._part.search(question)):  # "le troisième trimestre", "le premier semestre"
             number, length = self._ordinals[part.group(1)], self._parts[part.group(2)]
-            return (
-                set(range(length * (number - 1) + 1, length * number + 1)) if 0 < length * number <= MONTHS else set()
-            )
+            months = range(length * (number - 1) + 1, length * number + 1) if 0 < length * number <= MONTHS else ()
+            return Asked(frozenset(months))
         mentions = self._mentions(question)
+        if len(mentions) == 1 and self._first_day and (day := self._first_day.search(question, 0, mentions[0][0])):
+            mentions.insert(
+                0, (day.start(1), day.end(1), mentions[0][2], int(day.group(1)))
+            )  # "du 1er au 15 septembre"
         if len(mentions) == 2 and self._start and self._end:
-            (start, end, first), (after, _, last) = mentions
+            (start, end, first, first_day), (after, _, last, last_day) = mentions
             lead, gap = question[max(0, start - RANGE_LEAD) : start], question[end:after]
             if len(gap) <= RANGE_GAP and self._end.search(gap) and self._start.search(lead):
-                return {(first - 1 + step) % MONTHS + 1 for step in range((last - first) % MONTHS + 1)}
+                months = frozenset((first - 1 + step) % MONTHS + 1 for step in range((last - first) % MONTHS + 1))
+                days = ((first, first_day), (last, last_day)) if first_day and last_day else None
+                return Asked(months, days)
         # one month by its name, or months listed ("pour mars et avril"): not a date's, nor names apart ("signée en mars,
         # combien pour octobre ?")
         names = [(m.start(), m.end(), self._numbers[m.group(1)]) for m in self._name.finditer(question)]
         gaps = (question[end:start] for (_, end, _), (start, _, _) in pairwise(names))
         listed = self._list_link is not None and all(self._list_link.fullmatch(gap) for gap in gaps)
-        months = {month for _, _, month in names}
-        return months if len(months) == 1 or (names and listed) else set()
+        months = frozenset(month for _, _, month in names)
+        return Asked(months) if len(months) == 1 or (names and listed) else Asked()
 
-    def _mentions(self, text: str) -> list[tuple[int, int, int]]:
-        """Each month `text` names or dates, with where it stands, in order."""
-        named = [(m.start(), m.end(), self._numbers[m.group(1)]) for m in self._dated_name.finditer(text)]
-        dated = [(m.start(), m.end(), int(next(filter(None, m.groups())))) for m in _DAY_MONTH.finditer(text)]
-        return sorted(mention for mention in named + dated if 1 <= mention[2] <= MONTHS)
+    def _mentions(self, text: str) -> list[_Mention]:
+        """Each month `text` names or dates, with where it stands and its day when said, in order."""
+        named = [
+            (m.start(), m.end(), self._numbers[m.group(2)], int(m.group(1)) if m.group(1) else None)
+            for m in self._dated_name.finditer(text)
+        ]
+        dated = [(m.start(), m.end(), *_day_month(m)) for m in _DAY_MONTH.finditer(text)]
+        return sorted((mention for mention in named + dated if 1 <= mention[2] <= MONTHS), key=lambda m: m[:2])
 
-    def _month_of(self, text: str, duration: Duration, found: list[tuple[int, int, int]]) -> int | None:
-        """The month of a date right after `duration` ("1 h le 04/11", "une visite de deux heures le 26 février"), else
-        the month named nearest before it in its sentence ("En novembre elle est revenue le 4 pour"); `found`: the
-        text's month mentions."""
+    def _date_of(self, text: str, duration: Duration, found: list[_Mention]) -> tuple[int, int | None] | None:
+        """The month (and day) of a date right after `duration` ("1 h le 04/11", "une visite de deux heures le 26
+        février"), else of the one named nearest before it in its sentence ("En novembre elle est revenue le 4 pour");
+        `found`: the text's month mentions."""
         after = next((m for m in found if m[0] >= duration.end), None)
         if after and after[0] - duration.end <= AFTER_REACH and not _APART.search(text, duration.end, after[0]):
-            return after[2]
+            return after[2], after[3]
         start = sentence_start(text, duration.start)  # (a mention ending past it: "12.06.2026" holds dots)
         before = [m for m in found if start < m[1] <= duration.start]
-        return before[-1][2] if before else None
+        return (before[-1][2], before[-1][3]) if before else None
+
+
+def _day_month(match: re.Match[str]) -> tuple[int, int]:
+    """The month and day of a date in figures (`_DAY_MONTH`)."""
+    groups = match.groups()
+    if groups[_ISO] is not None:
+        return int(groups[_ISO]), int(groups[_ISO + 1])
+    day, month = groups[0:2] if groups[0] is not None else groups[2:4]
+    return int(month), int(day)
