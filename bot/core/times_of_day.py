@@ -143,7 +143,9 @@ class TimesOfDay:
         after an arrival or a departure word ("arrivée 9h", "fin : 17h"), or a clock's hours with their minutes from
         `event_min_hour` on after such a word or a trip back's earlier in their clause ("arrivée en mairie 9h05",
         "retour à Bruay annoncé pour 12h25"; "le retour a pris 1h30" is time spent)?"""
-        if self.after_span_word and self.after_span_word.search(before):
+        # "Début : mar. 10/03/2026 09:00", a calendar's entry: the day written between the word and its time
+        dated = _EVENT_DAY.sub("", text[max(0, start - SPAN_REACH) : start]) if _EVENT_DAY.search(before) else before
+        if self.after_span_word and self.after_span_word.search(dated):
             return True
         if hour < self._event_hour:
             return False
