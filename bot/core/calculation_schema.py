@@ -55,6 +55,7 @@ class ExecutionYears(StrictModel):
     start_words: list[str] = []
     list_links: list[str] = []
     paid_for_words: list[str] = []
+    calendar_year_words: list[str] = []  # "sur l'année civile 2026": a calendar year, not a year of execution
 
 
 class SharedBudget(StrictModel):

@@ -56,6 +56,7 @@ class ExecutionYears(Calculator):
         self._list_link = re.compile(rf" ?(?:{alternation(words.list_links)})(?![a-z])") if words.list_links else None
         self._start = cue_pattern([*words.start_words, *words.open_starts]).compiled if words.start_words else None
         self._event_dates = EventDates(words, self.cues, self.reader, self._days)
+        self._calendar_year = cue_pattern(words.calendar_year_words).compiled if words.calendar_year_words else None
 
     def when(self, folded: str, today: date, signature: date | None = None) -> When:
         """Today, the entry into force (the last signature named, or a date said of it, else `signature`: the one
@@ -145,6 +146,13 @@ class ExecutionYears(Calculator):
         """Does the year `text` names hold `day`: "current", "other", "?" or ""."""
         cues, today = self.cues, when.today
         this, then = when.number(today), when.number(day)
+        if (
+            self._calendar_year
+            and when.entry
+            and when.entry.timetuple().tm_yday > 1
+            and self._calendar_year.search(text)
+        ):
+            return "other"  # "sur l'année civile 2026 : 2 950 €": a calendar year, not a year of execution
         if cues.current_year and cues.current_year.search(text):  # the year in course today
             if when.entry is not None:
                 return yes(this is not None and this == then)
@@ -203,11 +211,13 @@ class ExecutionYears(Calculator):
         """The dates and months of `text` (find_dates', and a month with its year after any word: "de septembre
         2025"), each as (start, end, first day, last day), in order."""
         dates = []
+        lead = len(text) - len(text.lstrip(" "))  # find_dates reads `text` without its leading spaces
         for m in find_dates(text, today):
             # "la panne du 18 novembre": the last 18 November up to today, not its dated neighbour's year
             value = alone(m.text, today) if today and m.assumed_year else m.value
             if value:
-                dates.append((m.start, m.start + len(m.text), value, month_end(value) if m.month_only else value))
+                start = lead + m.start
+                dates.append((start, start + len(m.text), value, month_end(value) if m.month_only else value))
         numbers = calendar_names().numbers
         months = [
             (m.start(), m.end(), first, month_end(first))
