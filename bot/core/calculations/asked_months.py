@@ -27,6 +27,7 @@ _DAY_MONTH = re.compile(
     r"(?<![\w/.-])(?:(\d{1,2})/(\d{1,2})(?:/\d{2,4})?(?![\d/])|(\d{1,2})\.(\d{1,2})\.\d{4}|\d{4}-(\d{2})-(\d{2}))"
     r"(?![\d.-]\d)"
 )
+_DASH = re.compile(r"\s*[-–]\s*")  # between two months, a range's link needing no opener ("mars-avril")
 _ISO = 4  # the first group of an export's date, written month first
 _Mention = tuple[int, int, int, int | None]  # where a month is named or dated (start, end), the month, its day if said
 _BILLED = ("intervention", "travel")
@@ -136,7 +137,8 @@ class AskedMonths:
         if len(mentions) == 2 and self._start and self._end:
             (start, end, first, first_day), (after, _, last, last_day) = mentions
             lead, gap = question[max(0, start - RANGE_LEAD) : start], question[end:after]
-            if len(gap) <= RANGE_GAP and self._end.search(gap) and self._start.search(lead):
+            # "de mars à juin"; joined by a dash alone, no opener needed ("pour septembre-octobre 2025")
+            if len(gap) <= RANGE_GAP and self._end.search(gap) and (self._start.search(lead) or _DASH.fullmatch(gap)):
                 months = frozenset((first - 1 + step) % MONTHS + 1 for step in range((last - first) % MONTHS + 1))
                 days = ((first, first_day), (last, last_day)) if first_day and last_day else None
                 return Asked(months, days)
