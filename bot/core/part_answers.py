@@ -55,9 +55,19 @@ def first_computation(part: Answer, answered: Answered) -> bool:
 
 def said_again(shown: Answer, question: Question, answered: Answered) -> bool:
     """Whether `shown` (a computation or a reason) is what the question before got ("Et quel est ce SIRET ?"): once."""
-    if again := repeated(shown, answered):
+    if again := repeated(shown, answered) or restated(shown, question, answered):
         answered.parts[-1] = replace(answered.parts[-1], question=f"{answered.parts[-1].question} {question.text}")
     return again
+
+
+def restated(shown: Answer, question: Question, answered: Answered) -> bool:
+    """Is `shown` a computation on the clause the question just before computed, asked by a question giving no figure
+    and taking nothing up ("combien pour septembre-octobre ? Voici ses passages : … Merci de me dire le montant.")? The
+    same computation asked again: read alone, it lacks what the first question said (its months)."""
+    last = answered.parts[-1] if answered.parts else shown
+    computed = last is not shown and last.kind == shown.kind == "calculation" and last.citations and shown.citations
+    same = computed and last.citations[0].id == shown.citations[0].id
+    return bool(same) and not question.follows and not any(char.isdigit() for char in question.text)
 
 
 def repeated(shown: Answer, answered: Answered) -> bool:
