@@ -65,6 +65,7 @@ class Periods:
             if nexts and nouns
             else None
         )
+        self._next_deadline = cue_pattern(words.next_deadline_words) if words.next_deadline_words else None
 
     def asked(self, folded: str, signature: date, today: date) -> int | None:
         """The number of the period `folded` names (1 = the first two years), or None: none, or several."""
@@ -105,7 +106,9 @@ class Periods:
             if mention.value and not (mention.assumed_year or mention.approximate):
                 later = range(_open_number(signature, today) + 1, MAX_PERIOD + 1)
                 numbers.update(n for n in later if _falls_on(period_end(signature, n), mention))
-        if self._next and self._next.search(folded):  # the period after the open one: that one's year is context
+        # the period after the open one ("la période d'après", "mais à la suivante"): that one's year is context
+        nexts = (self._next, self._next_deadline)
+        if any(pattern and pattern.search(folded) for pattern in nexts):
             open_number = _open_number(signature, today)
             numbers = {number for number in numbers if number != open_number} | {open_number + 1}
         # "On garde la première période et la suivante, puis on arrête à la fin de la deuxième": the one said ended
