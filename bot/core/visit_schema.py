@@ -33,4 +33,5 @@ class AskedMonths(StrictModel):
     range_starts: list[str] = []  # "entre", "de", "du": before the first month of a range
     range_ends: list[str] = []  # "et", "à", "au": between its two months
     year_parts: dict[str, int] = {}  # "trimestre: 3": "au titre du troisième trimestre", its months
+    month_parts: dict[str, int] = {}  # "quinzaine: 15": "la première quinzaine de septembre", its days
     list_links: list[str] = []  # "et", ",": months listed ("pour mars et avril")

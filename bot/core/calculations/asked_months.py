@@ -20,6 +20,7 @@ from .cue_patterns import CuePattern
 OTHER_MONTH = "other_month"  # the role of hours of another month than the ones asked
 OTHER_DAYS = "other_days"  # ... of another day of a month asked, out of the range of days asked ("du 1er au 15 …")
 MONTHS = 12
+MONTH_DAYS = 31  # a month's last day at most: a range of days ending then ends with the month
 RANGE_GAP = 30  # characters at most between a range's two months ("mars et le 30 juin")
 RANGE_LEAD = 16  # characters at most between a range's start word and its first month ("entre le 1er mars")
 # "le 7/10", "12/11/2026", "12.06.2026", and an export's "2026-06-12": the day's and the month's groups
@@ -77,6 +78,15 @@ class AskedMonths:
         self._parts = {fold(noun): months for noun, months in words.year_parts.items()}  # "trimestre": 3 months
         parts = alternation(self._parts)
         self._part = re.compile(rf"(?<!\w)({alternation(self._ordinals)})\s+({parts})") if parts and ordinals else None
+        self._days_in = {fold(noun): days for noun, days in words.month_parts.items()}  # "quinzaine": 15 days
+        days = alternation(self._days_in)
+        self._month_part = (
+            re.compile(
+                rf"(?<!\w)({alternation(self._ordinals)})\s+({days})\W+(?:\w+\W+){{0,3}}?({alternation(numbers)})(?!\w)"
+            )
+            if days and ordinals
+            else None
+        )
         starts, ends = (alternation(fold(word) for word in group) for group in (words.range_starts, words.range_ends))
         self._start = re.compile(rf"(?<![\w'])(?:{starts})(?![\w])") if starts else None
         self._end = re.compile(rf"(?<![\w'])(?:{ends})(?![\w])") if ends else None
@@ -129,6 +139,14 @@ class AskedMonths:
             number, length = self._ordinals[part.group(1)], self._parts[part.group(2)]
             months = range(length * (number - 1) + 1, length * number + 1) if 0 < length * number <= MONTHS else ()
             return Asked(frozenset(months))
+        if self._month_part and (part := self._month_part.search(question)):  # "la première quinzaine de septembre"
+            number, length, month = (
+                self._ordinals[part.group(1)],
+                self._days_in[part.group(2)],
+                self._numbers[part.group(3)],
+            )
+            last = length * number if length * (number + 1) <= MONTH_DAYS else MONTH_DAYS  # the last part: to its end
+            return Asked(frozenset({month}), ((month, length * (number - 1) + 1), (month, last)))
         mentions = self._mentions(question)
         if len(mentions) == 1 and self._first_day and (day := self._first_day.search(question, 0, mentions[0][0])):
             mentions.insert(
