@@ -30,9 +30,8 @@ class LaterPeriods(StrictModel):
     in_year_words: list[str] = []
     past_told_words: list[str] = []
     next_words: list[str] = []
-    next_deadline_words: list[
-        str
-    ] = []  # "pas à la première échéance, mais à la suivante": the period after the open one
+    # "pas à la première échéance, mais à la suivante": the period after the open one
+    next_deadline_words: list[str] = []
     review_words: list[str] = []
 
 

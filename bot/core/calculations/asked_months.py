@@ -1,8 +1,9 @@
 """Hours of another month than the ones a question asks ("Pour octobre : le 7/10 deux heures, le 21/10 1h1/2. En
 novembre elle est revenue le 4 pour 1h. Combien sur la facture d'octobre ?"): not in that amount. A question asks one
-month, months listed ("mars et avril"), a range's ("entre le 1er mars et le 30 juin", its days too: "du 1er au 15
-septembre") or a part of the year's ("le troisième trimestre"). Hours have the month of a date right after them ("1 h le 04/11"), else the one named or dated
-nearest before them in their sentence ("le 4/11", "12.06.2026", "2026-06-12"); hours whose month is not said count."""
+month, months listed ("mars et avril"), a range's ("entre le 1er mars et le 30 juin"; of days too: "du 1er au 15
+septembre", "la première quinzaine de septembre") or a part of the year's ("le troisième trimestre"). Hours have the
+month (and day) of a date right after them ("1 h le 04/11"), else of the one named or dated nearest before them in their
+sentence ("le 4/11", "12.06.2026", "2026-06-12"); hours whose month is not said count."""
 
 from __future__ import annotations
 
@@ -148,10 +149,9 @@ class AskedMonths:
             last = length * number if length * (number + 1) <= MONTH_DAYS else MONTH_DAYS  # the last part: to its end
             return Asked(frozenset({month}), ((month, length * (number - 1) + 1), (month, last)))
         mentions = self._mentions(question)
+        # "du 1er au 15 septembre": a bare first day, of the last day's month
         if len(mentions) == 1 and self._first_day and (day := self._first_day.search(question, 0, mentions[0][0])):
-            mentions.insert(
-                0, (day.start(1), day.end(1), mentions[0][2], int(day.group(1)))
-            )  # "du 1er au 15 septembre"
+            mentions.insert(0, (day.start(1), day.end(1), mentions[0][2], int(day.group(1))))
         if len(mentions) == 2 and self._start and self._end:
             (start, end, first, first_day), (after, _, last, last_day) = mentions
             lead, gap = question[max(0, start - RANGE_LEAD) : start], question[end:after]

@@ -24,7 +24,7 @@ _LETTER = re.compile("[a-z]")  # a linking word, not a sign ("," "+")
 LIST_LINK_WORDS = 4  # words besides a party that may go on a list past a sentence's end ("puis par la Fibre le")
 SENTENCE_MARKS = ".;!?"  # what ends a sentence, for a date's role
 SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")  # (date_roles.py too)
-_LINE_BREAK = re.compile(r"[ \t]*;[ \t]*")  # a line's end, as folded (french.fold)
+_LINE_BREAK = re.compile(r"[ \t]*;[ \t]*")  # a line's end in a calculation's text ("le 03/02/2026 ; pour la fibre")
 
 
 class DateLists(Calculator):
@@ -35,7 +35,8 @@ class DateLists(Calculator):
         # "fermée du 24 décembre au 3 janvier": `period_end_words` then a day, right after the date
         self._period_end = re.compile(rf"\s*(?:{alternatives(self.words.period_end_words)})\s+\d")
         self._reminder = re.compile(rf"\W*(?:{alternatives(self.words.reminder_words)})(?![a-z])")  # right after a date
-        self._signs_below = cue_pattern(self.words.signature_block_words).compiled  # on the line below a date
+        signs = self.words.signature_block_words  # on the line below a date
+        self._signs_below = cue_pattern(signs).compiled if signs else None
         # "court jusqu'au 15/01/2027": `limit_words` right before the date (its window's end)
         limits = alternatives(self.words.limit_words)
         self._to_come_words = folded_words(self.words.signing_to_come_words)  # searched for first (`scanned`)
@@ -71,7 +72,7 @@ class DateLists(Calculator):
         """ "signature" when the line below the date ending at `end` names the party signing that day, as the
         convention's signature block prints it ("Le 03/02/2026\nPour La Fibre Numérique 59 62\nLe Président")."""
         below = _LINE_BREAK.match(folded, end)
-        signs = below and self.words.signature_block_words and self._signs_below.match(folded, below.end())
+        signs = below and self._signs_below and self._signs_below.match(folded, below.end())
         return "signature" if signs else None
 
     def opens_period(self, folded: str, end: int) -> bool:

@@ -149,7 +149,7 @@ class ExecutionYears(Calculator):
         if (
             self._calendar_year
             and when.entry
-            and when.entry.timetuple().tm_yday > 1
+            and (when.entry.month, when.entry.day) != (1, 1)
             and self._calendar_year.search(text)
         ):
             return "other"  # "sur l'année civile 2026 : 2 950 €": a calendar year, not a year of execution
