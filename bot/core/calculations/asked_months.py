@@ -125,13 +125,16 @@ class AskedMonths:
 
     def _priced_sentence(self, text: str) -> str:
         """In a message without "?" whose last sentence asks no amount ("… Merci !"), its last sentence asking one
-        ("j'ai besoin du coût de l'accompagnement entre le 1er septembre et le 31 octobre"), from the words asking it."""
+        ("j'ai besoin du coût de l'accompagnement entre le 1er septembre et le 31 octobre"), from the words asking it;
+        the last of them naming a month, if one does."""
         cues = [cue for cue in (self._asks, self._priced) if cue is not None]
-        said = max((m for cue in cues for m in cue.compiled.finditer(text)), key=lambda m: m.start(), default=None)
-        if said is None:
-            return ""
-        end = SENTENCE_BREAK.search(text, said.end())  # not a date's dots ("12.06.2026")
-        return text[said.start() : end.start() if end else len(text)]
+        said = sorted((m for cue in cues for m in cue.compiled.finditer(text)), key=lambda m: m.start())
+        ends = (SENTENCE_BREAK.search(text, m.end()) for m in said)  # not a date's dots ("12.06.2026")
+        sentences = [text[m.start() : end.start() if end else len(text)] for m, end in zip(said, ends, strict=True)]
+        # the last naming a month ("ce qu'on doit au CDG pour mars. Passages : … Merci de me dire le montant."), else
+        # the last
+        named = [sentence for sentence in sentences if self._name.search(sentence)]
+        return (named or sentences or [""])[-1]
 
     def asked(self, question: str) -> Asked:
         """The months `question` asks: a part of the year's, a range's, the one month it names or the months it lists
