@@ -88,6 +88,7 @@ class Reading:
     request_openers: tuple[str, ...] = ()
     call_words: tuple[str, ...] = ()
     please_words: tuple[str, ...] = ()
+    signing_slots: tuple[str, ...] = ()  # "Signature de l'agent : ____": a pasted form's place to sign, no question
     check_words: tuple[str, ...] = ()
     reply_attributions: tuple[str, ...] = ()
     quote_pointers: tuple[str, ...] = ()

@@ -1,7 +1,5 @@
-"""The shape of each knowledge file (layer 1 of validation), with errors in French at file:line.
-
-pydantic does the type checking; strict mode keeps `parent: 4.10` from silently becoming
-the float 4.1, and `extra="forbid"` catches misspelt field names.
+"""The shape of each knowledge file (layer 1 of validation), with errors in French at file:line. pydantic does the type
+checking; strict mode keeps `parent: 4.10` from becoming the float 4.1, `extra="forbid"` catches misspelt field names.
 """
 
 from __future__ import annotations
@@ -150,6 +148,7 @@ class VocabularyFile(StrictModel):
     request_openers: list[str] = []
     call_words: list[str] = []
     please_words: list[str] = []
+    signing_slots: list[str] = []
     check_words: list[str] = []
     reply_attributions: list[str] = []
     quote_pointers: list[str] = []
