@@ -48,10 +48,10 @@ class PieceWords:
         going_on = alternatives(reading.link_continuations)  # "quatre heures | et demie": no cut there
         self._piece_end = re.compile(rf"(\s*[,;]\s*|\s+(?=(?:{free})[\s,](?!\s*(?:{going_on})\b)))", re.IGNORECASE)
         self._link = re.compile(rf"^(?:(?:{links})(?:[\s,]+|$))+")
-        # "… ? et le portable du commercial svp": a thing asked for (an aside in brackets after it says who asks)
         # "Signature de l'agent CDG 62 : ________": a pasted form's place to sign, never a blank asking to be filled
         slots = alternatives(reading.signing_slots)
-        self.signing_slot = re.compile(rf"(?<!\w)(?:{slots})\b[^:_\n]*:\s*_+\W*$", re.I) if slots else None
+        self._signing_slot = re.compile(rf"(?<!\w)(?:{slots})\b[^:_\n]*:\s*_+\W*$", re.IGNORECASE) if slots else None
+        # "… ? et le portable du commercial svp": a thing asked for (an aside in brackets after it says who asks)
         self._please = re.compile(rf"(?<!\w)(?:{alternatives(reading.please_words)})\W*(?:\([^)]*\)\W*)?$")
         self._run_on_start = re.compile(rf"\s+(?=(?:{alternatives(reading.run_on_starts)})\s)", re.IGNORECASE)
         # "le technicien est venu de 14h à 17h30 | combien on va payer": a story, then its question in its words' order

@@ -208,7 +208,7 @@ class Pieces(PieceWords):
     def asks(self, sentence: str, unpunctuated: bool = False) -> bool:
         """Whether a sentence asks something; `unpunctuated`: its message has no "?" (dictated, SMS)."""
         if "?" in sentence or (
-            _BLANK.search(sentence) and not (self.signing_slot and self.signing_slot.search(sentence))
+            _BLANK.search(sentence) and not (self._signing_slot and self._signing_slot.search(sentence))
         ):
             return True  # a blank to fill asks too ("La convention est conclue pour ___ ans.")
         folded = self._unasking.sub(" ", fold(sentence))  # "je vous transfère tel quel le message": no "quel" asked

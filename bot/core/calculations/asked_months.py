@@ -128,13 +128,17 @@ class AskedMonths:
         ("j'ai besoin du coût de l'accompagnement entre le 1er septembre et le 31 octobre"), from the words asking it;
         the last of them naming a month, if one does."""
         cues = [cue for cue in (self._asks, self._priced) if cue is not None]
-        said = sorted((m for cue in cues for m in cue.compiled.finditer(text)), key=lambda m: m.start())
-        ends = (SENTENCE_BREAK.search(text, m.end()) for m in said)  # not a date's dots ("12.06.2026")
-        sentences = [text[m.start() : end.start() if end else len(text)] for m, end in zip(said, ends, strict=True)]
-        # the last naming a month ("ce qu'on doit au CDG pour mars. Passages : … Merci de me dire le montant."), else
-        # the last
-        named = [sentence for sentence in sentences if self._name.search(sentence)]
-        return (named or sentences or [""])[-1]
+        said = sorted((m for cue in cues for m in cue.compiled.finditer(text)), key=lambda m: m.start(), reverse=True)
+        # from the last, the first naming a month ("ce qu'on doit au CDG pour mars. Passages : … Merci de me dire le
+        # montant."), else the last one
+        last = ""
+        for match in said:
+            end = SENTENCE_BREAK.search(text, match.end())  # not a date's dots ("12.06.2026")
+            sentence = text[match.start() : end.start() if end else len(text)]
+            if self._name.search(sentence):
+                return sentence
+            last = last or sentence
+        return last
 
     def asked(self, question: str) -> Asked:
         """The months `question` asks: a part of the year's, a range's, the one month it names or the months it lists
