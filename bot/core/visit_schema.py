@@ -35,3 +35,5 @@ class AskedMonths(StrictModel):
     year_parts: dict[str, int] = {}  # "trimestre: 3": "au titre du troisième trimestre", its months
     month_parts: dict[str, int] = {}  # "quinzaine: 15": "la première quinzaine de septembre", its days
     list_links: list[str] = []  # "et", ",": months listed ("pour mars et avril")
+    year_links: list[str] = []  # "en", "exercice": right before the year asked ("réalisées en 2026", "pour 2026")
+    year_unless: list[str] = []  # "depuis", "signée": in its clause before it, the year is no period asked

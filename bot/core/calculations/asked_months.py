@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ..cost import Duration, alternation
@@ -20,18 +20,21 @@ from .cue_patterns import CuePattern
 
 OTHER_MONTH = "other_month"  # the role of hours of another month than the ones asked
 OTHER_DAYS = "other_days"  # ... of another day of a month asked, out of the range of days asked ("du 1er au 15 …")
+OTHER_YEAR = "other_year"  # ... of another year than the one asked ("réalisées en 2026": not the 15/12/2025's)
 MONTHS = 12
 MONTH_DAYS = 31  # a month's last day at most: a range of days ending then ends with the month
 RANGE_GAP = 30  # characters at most between a range's two months ("mars et le 30 juin")
 RANGE_LEAD = 16  # characters at most between a range's start word and its first month ("entre le 1er mars")
 # "le 7/10", "12/11/2026", "12.06.2026", and an export's "2026-06-12": the day's and the month's groups
 _DAY_MONTH = re.compile(
-    r"(?<![\w/.-])(?:(\d{1,2})/(\d{1,2})(?:/\d{2,4})?(?![\d/])|(\d{1,2})\.(\d{1,2})\.\d{4}|\d{4}-(\d{2})-(\d{2}))"
+    r"(?<![\w/.-])(?:(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?(?![\d/])|(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{4})-(\d{2})-(\d{2}))"
     r"(?![\d.-]\d)"
 )
+_YEAR = r"(20\d\d)(?![\w/.-]\w|\w)"  # a year alone ("en 2026"), not a date's first part ("2026-06-12")
 _DASH = re.compile(r"\s*[-–]\s*")  # between two months, a range's link needing no opener ("mars-avril")
-_ISO = 4  # the first group of an export's date, written month first
-_Mention = tuple[int, int, int, int | None]  # where a month is named or dated (start, end), the month, its day if said
+_ISO = 6  # the first group of an export's date, written year and month first
+_Day = tuple[int, int | None, int | None]  # a month, its day and its year if said
+_Mention = tuple[int, int, int, int | None, int | None]  # where a month is named or dated (start, end), its _Day
 _BILLED = ("intervention", "travel")
 AFTER_REACH = 20  # characters after hours where their own date may stand ("2h30 le 15/01/2026")
 GAP = 6  # ... the most between them: a word ("le", "du"), a bracket, no other mark ("1 h, puis le 17 mars": the next)
@@ -44,16 +47,23 @@ class Asked:
 
     months: frozenset[int] = frozenset()
     days: tuple[tuple[int, int], tuple[int, int]] | None = None  # (month, day) of the range's first and last day
+    year: int | None = None  # a year asked ("les interventions réalisées en 2026")
 
-    def holds(self, month: int, day: int | None) -> bool:
-        """Is a date of `month` (and `day`, when said) one the question asks? A day unsaid is in its month."""
+    def holds(self, month: int, day: int | None, year: int | None = None) -> bool:
+        """Is a date of `month` (and `day`, `year`, when said) one the question asks? A day unsaid is in its month."""
+        if self.year and year and year != self.year:
+            return False
+        if not self.months:
+            return True
         if month not in self.months or self.days is None or day is None:
             return month in self.months
         first, last = self.days
         return first <= (month, day) <= last if first <= last else not last < (month, day) < first  # past New Year
 
-    def outside(self, date: tuple[int, int | None]) -> str:
-        """The role of hours of a date the question does not ask: of another month, or another day of its month."""
+    def outside(self, date: _Day) -> str:
+        """The role of hours of a date the question does not ask: of another year, month, or day of its month."""
+        if self.year and date[2] and date[2] != self.year:
+            return OTHER_YEAR
         return OTHER_MONTH if date[0] not in self.months else OTHER_DAYS
 
 
@@ -73,7 +83,9 @@ class AskedMonths:
         self._priced = priced  # "le coût", "le montant": where it asks, when its last sentence does not
         self._numbers = numbers  # folded month names, wide and abbreviated ("oct"), and their numbers (CalendarNames)
         self._name = re.compile(rf"(?<![a-z])({alternation(numbers)})(?![a-z])")
-        self._dated_name = re.compile(rf"(?:(\d{{1,2}})(?:er)? )?{self._name.pattern}")  # "26 février": from its day
+        self._dated_name = re.compile(
+            rf"(?:(\d{{1,2}})(?:er)? )?{self._name.pattern}(?: {_YEAR})?"
+        )  # "26 février 2026"
         self._reported = reported  # "je vous saurais gré de me confirmer le montant …": asks without "?"
         self._ordinals = {fold(word): number for word, number in ordinals.items()}
         self._parts = {fold(noun): months for noun, months in words.year_parts.items()}  # "trimestre": 3 months
@@ -101,6 +113,10 @@ class AskedMonths:
         )
         links = alternation(fold(word) for word in words.list_links)
         self._list_link = re.compile(rf"\s*(?:(?:{links})\s*)+") if links else None  # "mars et avril", "mai, juin"
+        years = alternation(fold(word) for word in words.year_links)
+        self._year = re.compile(rf"(?<![\w'])(?:{years})\s+{_YEAR}") if years else None  # "réalisées en 2026"
+        unless = alternation(fold(word) for word in words.year_unless)
+        self._year_unless = re.compile(rf"(?<![\w'])(?:{unless})(?![\w])") if unless else None
 
     def apart(self, text: str, roles: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`roles` (of folded `text`), the billed hours of another month than the months its question asks given the
@@ -112,7 +128,7 @@ class AskedMonths:
         elif "?" not in question:  # "j'ai besoin du coût … entre le 1er septembre et le 31 octobre. Interventions : …"
             question = self._priced_sentence(text) or question
         asked = self.asked(question)
-        if not asked.months:
+        if not (asked.months or asked.year):
             return roles
         found = self._mentions(text)  # read once, not once per hours
         dates = [self._date_of(text, duration, found) for duration, _ in roles]
@@ -141,6 +157,22 @@ class AskedMonths:
         return last
 
     def asked(self, question: str) -> Asked:
+        """The months `question` asks (`_months`), and the one year it asks after a link ("réalisées en 2026"), if one."""
+        return replace(self._months(question), year=self._asked_year(question))
+
+    def _asked_year(self, question: str) -> int | None:
+        """The one year `question` asks after the words asking the amount ("le montant pour 2026"), if one."""
+        cues = [cue.compiled for cue in (self._asks, self._priced) if cue is not None]
+        start = min((m.start() for cue in cues if (m := cue.search(question))), default=0)
+        years = set()
+        for match in self._year.finditer(question, start) if self._year else ():
+            clause = question[max(start, *(question.rfind(mark, 0, match.start()) for mark in ",;:")) : match.start()]
+            if self._year_unless and self._year_unless.search(clause):
+                return None  # "combien depuis la signature en 2025 ?": a start, not a period
+            years.add(int(match.group(1)))
+        return years.pop() if len(years) == 1 else None
+
+    def _months(self, question: str) -> Asked:
         """The months `question` asks: a part of the year's, a range's, the one month it names or the months it lists
         (else none: "signée en mars, combien pour octobre ?" names two months apart)."""
         if self._part and (part := self._part.search(question)):  # "le troisième trimestre", "le premier semestre"
@@ -158,9 +190,9 @@ class AskedMonths:
         mentions = self._mentions(question)
         # "du 1er au 15 septembre": a bare first day, of the last day's month
         if len(mentions) == 1 and self._first_day and (day := self._first_day.search(question, 0, mentions[0][0])):
-            mentions.insert(0, (day.start(1), day.end(1), mentions[0][2], int(day.group(1))))
+            mentions.insert(0, (day.start(1), day.end(1), mentions[0][2], int(day.group(1)), mentions[0][4]))
         if len(mentions) == 2 and self._start and self._end:
-            (start, end, first, first_day), (after, _, last, last_day) = mentions
+            (start, end, first, first_day, _), (after, _, last, last_day, _) = mentions
             lead, gap = question[max(0, start - RANGE_LEAD) : start], question[end:after]
             # "de mars à juin"; joined by a dash alone, no opener needed ("pour septembre-octobre 2025")
             if len(gap) <= RANGE_GAP and self._end.search(gap) and (self._start.search(lead) or _DASH.fullmatch(gap)):
@@ -178,28 +210,28 @@ class AskedMonths:
     def _mentions(self, text: str) -> list[_Mention]:
         """Each month `text` names or dates, with where it stands and its day when said, in order."""
         named = [
-            (m.start(), m.end(), self._numbers[m.group(2)], int(m.group(1)) if m.group(1) else None)
+            (m.start(), m.end(), self._numbers[m.group(2)], *(int(g) if g else None for g in m.group(1, 3)))
             for m in self._dated_name.finditer(text)
         ]
         dated = [(m.start(), m.end(), *_day_month(m)) for m in _DAY_MONTH.finditer(text)]
         return sorted((mention for mention in named + dated if 1 <= mention[2] <= MONTHS), key=lambda m: m[:2])
 
-    def _date_of(self, text: str, duration: Duration, found: list[_Mention]) -> tuple[int, int | None] | None:
+    def _date_of(self, text: str, duration: Duration, found: list[_Mention]) -> _Day | None:
         """The month (and day) of a date right after `duration` ("1 h le 04/11", "une visite de deux heures le 26
         février"), else of the one named nearest before it in its sentence ("En novembre elle est revenue le 4 pour");
         `found`: the text's month mentions."""
         after = next((m for m in found if m[0] >= duration.end), None)
         if after and after[0] - duration.end <= AFTER_REACH and not _APART.search(text, duration.end, after[0]):
-            return after[2], after[3]
+            return after[2:]
         start = sentence_start(text, duration.start)  # (a mention ending past it: "12.06.2026" holds dots)
         before = [m for m in found if start < m[1] <= duration.start]
-        return (before[-1][2], before[-1][3]) if before else None
+        return before[-1][2:] if before else None
 
 
-def _day_month(match: re.Match[str]) -> tuple[int, int]:
-    """The month and day of a date in figures (`_DAY_MONTH`)."""
+def _day_month(match: re.Match[str]) -> _Day:
+    """The month, day and year (if said) of a date in figures (`_DAY_MONTH`)."""
     groups = match.groups()
     if groups[_ISO] is not None:
-        return int(groups[_ISO]), int(groups[_ISO + 1])
-    day, month = groups[0:2] if groups[0] is not None else groups[2:4]
-    return int(month), int(day)
+        return int(groups[_ISO + 1]), int(groups[_ISO + 2]), int(groups[_ISO])
+    day, month, year = groups[0:3] if groups[0] is not None else groups[3:6]
+    return int(month), int(day), (int(year) + (2000 if len(year) == 2 else 0)) if year else None

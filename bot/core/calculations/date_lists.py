@@ -154,10 +154,13 @@ class DateLists(Calculator):
             for s in to_come
         )
 
-    def copy_received(self, window: str) -> bool:
+    def copy_received(self, window: str, role: str = "signature") -> bool:
         """Is the signing word of `window` said of a copy received ("avons reçu … l'exemplaire signé par tous le"), or
         of a copy that moved after it in its sentence ("l'exemplaire signé par La Fibre est arrivé hier"), unless the
-        date is the one the copy bears ("revenus datés du")?"""
+        date is the one the copy bears ("revenus datés du")? With `role` "receipt": is what was received a copy, named
+        nearer the cue than any letter ("courrier de La Fibre avec notre exemplaire reçu le": no termination letter)?"""
+        if role == "receipt":
+            return self._copy_nearer(window)
         copy = self.cues.copy.search(window) if self.cues.copy else None
         if copy is None or self.copy_dated(window):
             return False
@@ -173,6 +176,13 @@ class DateLists(Calculator):
             or sent
             or bool(moved and not SENTENCE_END.search(window, copy.end()) and moved.search(window, copy.end()))
         )
+
+    def _copy_nearer(self, window: str) -> bool:
+        clause = SENTENCE_END.split(window)[-1]
+        copies = [m.start() for m in self.cues.copy.finditer(clause)] if self.cues.copy else []
+        letters = (self.cues.date_cues.get(role) for role in ("letter", "formal_notice"))
+        named = [m.start() for cue in letters if cue for m in cue.finditer(clause)]
+        return bool(copies) and max(copies) > max(named, default=-1)
 
     def copy_dated(self, window: str, sentence: str = "") -> bool:
         """Is the date the one a copy bears ("l'exemplaire signé par La Fibre nous est revenu daté du"): its signing? Not

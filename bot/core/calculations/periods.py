@@ -53,6 +53,13 @@ class Periods:
                 rf"(?:{self._nouns.pattern})"
             )
         )
+        # "pas à la première échéance mais à la 2e.": an ordinal standing alone at a clause's end, its noun said before it
+        self._bare_ordinal = re.compile(
+            rf"(?<![a-z0-9])({alternation(self._ordinals)})(?=\s*(?:[,;:!?)\n]|\.(?!\d)|$))"
+        )
+        self._noun_after = re.compile(
+            rf"(?<![a-z0-9])(?:{alternation(self._ordinals)}|\d{{1,2}}) ({self._nouns.pattern})"
+        )
         # "au bout de 4 ans", "arrêter en 2029"
         units = alternation(words.year_units)
         self._years = After(words.after_words, rf"(\d\d?) (?:{units})") if words.after_words and units else None
@@ -74,6 +81,7 @@ class Periods:
         numbers: set[int] = set()
         ended: set[int] = set()  # of those, the ones said right after ending the convention
         # A count needs its noun: without one, the scan is not made.
+        text = self._nouns_carried(text) if self._nouns.search(text) else text
         for match in self._counted(text) if self._nouns.search(text) else ():
             after, before, written = match.groups()
             number = self._ordinals.get(written) or int(written)
@@ -114,6 +122,15 @@ class Periods:
         # "On garde la première période et la suivante, puis on arrête à la fin de la deuxième": the one said ended
         numbers = ended if len(numbers) > 1 and len(ended) == 1 else numbers
         return numbers.pop() if len(numbers) == 1 and 0 < min(numbers) <= MAX_PERIOD else None
+
+    def _nouns_carried(self, text: str) -> str:
+        """`text` with the noun of a counted period said again after an ordinal left alone later in its sentence ("pas à
+        la première échéance mais à la 2e." reads "… mais à la 2e échéance.")."""
+        for bare in reversed(list(self._bare_ordinal.finditer(text))):
+            start = sentence_start(text, bare.start(), ".!?\n")
+            if said := list(self._noun_after.finditer(text, start, bare.start())):
+                text = f"{text[: bare.end()]} {said[-1].group(1)}{text[bare.end() :]}"
+        return text
 
     def _told_before(self, text: str, start: int) -> bool:
         """Is one of the words of a thing not done said in the sentence before `start`?"""

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..cost import Duration
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
-from .asked_months import OTHER_DAYS, OTHER_MONTH
+from .asked_months import OTHER_DAYS, OTHER_MONTH, OTHER_YEAR
 from .misread_hours import misread_notes
 from .visit_sentences import APART, QUOTED
 
@@ -96,6 +96,9 @@ ELSEWHERE_NOTE = (
 
 # "En novembre elle est revenue le 4 pour 1h. Combien sur la facture d'octobre ?", "… le deuxième trimestre ?"
 OTHER_MONTH_NOTE = "Je n'ai pas compté {hours} : ces heures sont d'un autre mois, hors de la période de votre question."
+OTHER_YEAR_NOTE = (
+    "Je n'ai pas compté {hours} : ces heures sont d'une autre année, hors de la période de votre question."
+)
 # "… le 16/09 (1h). Combien pour ses passages du 1er au 15 septembre ?": its month asked, not its day.
 OTHER_DAYS_NOTE = "Je n'ai pas compté {hours} : ces heures sont d'un autre jour, hors de la période de votre question."
 # "elle revient mardi prochain pour 2h environ. On doit combien à ce jour ?" (duration_roles `to_come`).
@@ -124,6 +127,7 @@ def role_notes(roles: list[tuple[Duration, str]], misread: list[tuple[Duration, 
         SAID_TOTAL: SAID_TOTAL_NOTE,
         OTHER_MONTH: OTHER_MONTH_NOTE,
         OTHER_DAYS: OTHER_DAYS_NOTE,
+        OTHER_YEAR: OTHER_YEAR_NOTE,
         APART: APART_NOTE,
         QUOTED: QUOTED_NOTE,
     }

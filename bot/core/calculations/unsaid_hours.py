@@ -36,12 +36,14 @@ class UnsaidHours(Calculator):
         return self.priced(question, answer, terms)
 
     def unknown(
-        self, question: str, text: str, terms: list[str], apart: Callable[[str, int], bool] | None = None
+        self, question: str, text: str, terms: list[str], apart: Callable[[str, int, int], bool] | None = None
     ) -> Answer | None:
         """Hours the message says nobody knows: no amount at all (the hours it does give may be another event's: "je sais
         pas quand il est reparti, j'étais au conseil d'école de 15h à 17h"). Not words in a sentence `apart` from the
         visit ("… car le maire croit qu'on paie toute la matinée", the visit's hours told before)."""
-        if not (self._unknown and any(not (apart and apart(text, m.start())) for m in self._unknown.finditer(text))):
+        if not (
+            self._unknown and any(not (apart and apart(text, m.start(), m.end())) for m in self._unknown.finditer(text))
+        ):
             return None  # (folded by `digits`)
         answer = (
             "Votre message ne donne pas la durée exacte : je ne peux pas calculer le montant. Le CDG 62 facture le "

@@ -24,6 +24,9 @@ _CLAUSE_END = re.compile(f"[{re.escape(MARKS)},:(]")  # where the words going on
 _HOURS = re.compile(r"\d\s*h")  # hours in a day's label ("lundi 9h-12h :"): the label is what the line tells
 DAY_LABEL_REACH = 20  # characters at most between a diary line's day and its colon ("lundi 2 novembre :")
 _APPOSITION = re.compile(r"\s*,\s*")  # "le maire, lui, …": the comma before a pronoun apposed to the subject
+# "le président du syndicat il les a accompagnés": spoken, no comma, the subject's complement at most before the
+# pronoun (not "la réunion avec lui": an object)
+_SPOKEN_GAP = re.compile(r"\s+(?:(?:du|des|de la|de l'|d')\s*[\w-]+\s+)?")
 
 
 class VisitSentences:
@@ -46,7 +49,7 @@ class VisitSentences:
             counted = [i for i in counted if i not in inside]
         told = {
             i: self._tells_of_visit(*self._sentence(text, roles[i][0]))
-            and not self._others_clause(text, roles[i][0])
+            and not self._others_clause(text, roles[i][0].start, roles[i][0].end)
             and not self._writers_part(text, roles[i][0])
             for i in counted
         }
@@ -96,22 +99,22 @@ class VisitSentences:
             return not writer
         return not (writer or opens)
 
-    def _others_clause(self, text: str, duration: Duration) -> bool:
-        """Is `duration` in a clause after a comma or a link ("et"), or in an aside in brackets, that someone else or
+    def _others_clause(self, text: str, at: int, end: int) -> bool:
+        """Are the words from `at` to `end` (hours, a part of the day) in a clause after a comma or a link ("et"), or in an aside in brackets, that someone else or
         another event opens, naming neither the visit nor whoever came ("Le CDG est intervenu 2 h, la réunion avec la
         secrétaire (sans le CDG) a duré 45 min", "l'agent est resté 2 h 30 et le maire, lui, a passé 3 h", "… de 9h30
         à 12h (le maire avait sa réunion de 14h à 16h)")?"""
-        comma, bracket = text.rfind(",", 0, duration.start), text.rfind("(", 0, duration.start)
-        opening = sentence_start(text, duration.start, MARKS)
-        links = list(self._links.compiled.finditer(text, opening, duration.start)) if self._links else []
+        comma, bracket = text.rfind(",", 0, at), text.rfind("(", 0, at)
+        opening = sentence_start(text, at, MARKS)
+        links = list(self._links.compiled.finditer(text, opening, at)) if self._links else []
         link = links[-1].end() - 1 if links else -1  # the character before the part it opens, as for a comma
-        if text.find(")", bracket, duration.start) >= 0:
+        if text.find(")", bracket, at) >= 0:
             bracket = -1  # an aside closed before the hours: they are not in it
         # no comma nor bracket in its sentence before it (";" ends a sentence here): the sentence's reading holds
         return any(
             start >= 0
-            and not _END.search(text, start, duration.start)
-            and self._opened_by_other(fold(text[start + 1 : duration.end]), writer=start == bracket)
+            and not _END.search(text, start, at)
+            and self._opened_by_other(fold(text[start + 1 : end]), writer=start == bracket)
             for start in (comma, bracket, link)
         )
 
@@ -152,9 +155,12 @@ class VisitSentences:
         writer = self.cues.writer_subject
         return bool(writer and writer.compiled.match(folded)) and not self._names_visit(folded)
 
-    def apart_from(self, text: str, at: int) -> bool:
-        """Does the sentence at `at` name no visit, in a message whose other sentences tell the visit's hours ("La
-        conseillère du CDG 62 est restée de 9h à midi. … car le maire croit qu'on paie toute la matinée.")?"""
+    def apart_from(self, text: str, at: int, until: int) -> bool:
+        """Are the words from `at` to `until` someone else's, the visit's hours told: in a sentence naming no visit ("La
+        conseillère du CDG 62 est restée de 9h à midi. … car le maire croit qu'on paie toute la matinée.") or in a
+        clause someone else opens ("il est resté 1h15 et le président, lui, les a accompagnés tout l'après-midi")?"""
+        if self._others_clause(text, at, until):
+            return True
         start, end = sentence_start(text, at, MARKS), _END.search(text, at)
         rest = text[:start] + " " + (text[end.end() :] if end else "")
         return not self._names_visit(fold(text[start : end.start() if end else len(text)])) and self._names_visit(
@@ -176,10 +182,18 @@ class VisitSentences:
         if opened is None:
             return False
         # "le maire, lui, a passé 3 h": the pronoun apposed to the subject is the subject, not whoever came
-        comma, apposed = _APPOSITION.match(part, opened.end()), self.cues.apposed
-        if comma and apposed and (pronoun := apposed.compiled.match(part, comma.end())):
-            part = f"{part[: opened.end()]}{part[pronoun.end() :]}"
+        if pronoun := self._apposed_pronoun(part, opened.end()):
+            part = f"{part[: pronoun.start()]}{part[pronoun.end() :]}"
         return not self._names_visit(ASIDE.sub(" ", part))  # "(sans le CDG)" names no one who came
+
+    def _apposed_pronoun(self, part: str, subject_end: int) -> re.Match[str] | None:
+        """The pronoun apposed to the subject ending at `subject_end`, after a comma or a few words of its complement."""
+        if not (apposed := self.cues.apposed):
+            return None
+        if comma := _APPOSITION.match(part, subject_end):
+            return apposed.compiled.match(part, comma.end())
+        gap = _SPOKEN_GAP.match(part, subject_end)
+        return apposed.compiled.match(part, gap.end()) if gap else None
 
     @staticmethod
     def _sentence(text: str, duration: Duration) -> tuple[str, bool]:
