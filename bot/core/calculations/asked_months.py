@@ -139,6 +139,15 @@ class AskedMonths:
             for day, (duration, role) in zip(dates, roles, strict=True)
         ]
 
+    def said_again(self, text: str, first: Duration, then: Duration) -> bool:
+        """Are the hours `then` the hours `first` said again: the same hours, not dated on two different days ("le 28
+        janvier (2 h prévues) a été annulée. Les autres : le 14 janvier, 2 h": another visit)?"""
+        if first.hours != then.hours:
+            return False
+        found = self._mentions(text)
+        days = [self._date_of(text, duration, found) for duration in (first, then)]
+        return not (all(day and day[1] for day in days) and days[0] != days[1])
+
     def _priced_sentence(self, text: str) -> str:
         """In a message without "?" whose last sentence asks no amount ("… Merci !"), its last sentence asking one
         ("j'ai besoin du coût de l'accompagnement entre le 1er septembre et le 31 octobre"), from the words asking it;

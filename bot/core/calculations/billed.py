@@ -31,8 +31,7 @@ class BilledHours(HoursParties):
 
     def each_visit_trips(self, text: str, parts: list[Part]) -> tuple[list[Part], int, bool]:
         """`parts` with a trip told apart from visits on their own days counted for each visit ("il a 35 min de route"),
-        how many visits a trip said once goes with (0: none, or not visits of their own days: Trips.visits_apart), and
-        whether the trip was counted for each (Trips.trips_apart)."""
+        how many visits a trip said once goes with (0: none, Trips.visits_apart), whether counted for each (trips_apart)."""
         visits = self.travel_once(text, parts) if self.visits_apart(text, parts) else 0
         if not (visits and self.trips_apart(text, parts)):
             return parts, visits, False
@@ -56,7 +55,9 @@ class BilledHours(HoursParties):
                 # opening hours are opening hours too
                 kept = ("intervention", "included")
                 said = (
-                    r for e, r in roles if e.hours == d.hours and r not in kept and not (d.clock or self.aside(text, e))
+                    r
+                    for e, r in roles
+                    if r not in kept and self.months.said_again(text, e, d) and not (d.clock or self.aside(text, e))
                 )
                 listed = after and after[1] == "opening" and self._listed_after(text, after[0], d)
                 remote = self.cues.no_trip and self.cues.no_trip.search(self._around(text, d))  # "4 visios d'1 h"
@@ -100,10 +101,9 @@ class BilledHours(HoursParties):
 
     def _listed_after(self, text: str, before: Duration, duration: Duration) -> bool:
         """Are these hours the next item of a list after `before`: a link ("et", ",") and one word at most between?"""
-        gap = text[before.end : duration.start]
-        if self.cues.addition is None or SENTENCE_END.search(gap) or not self.cues.addition.search(gap):
-            return False
-        return len(WORDS.findall(self.cues.addition.sub(" ", gap))) <= 1
+        gap, link = text[before.end : duration.start], self.cues.addition
+        listed = link is not None and not SENTENCE_END.search(gap) and link.search(gap) is not None
+        return listed and len(WORDS.findall(link.sub(" ", gap))) <= 1
 
     def _billed_amounts(self, text: str) -> list[int]:
         """Where each amount a billing word stands shortly before ends ("la facture du CDG de 175 €"; not a quote's)."""

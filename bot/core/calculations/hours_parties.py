@@ -9,7 +9,7 @@ from functools import cached_property
 from ..cost import Duration
 from ..french import fold
 from ..phrases import phrases_pattern
-from .base import SENTENCE_END, SENTENCE_MARKS, sentence_start
+from .base import SENTENCE_END, SENTENCE_MARKS, sentence_start, since_break
 from .cues import optional
 from .duration_role import DurationRoles
 from .parties import Parties
@@ -48,6 +48,8 @@ class HoursParties(DurationRoles):
             named = self.parties.named(
                 self.reader.clause_around(text, duration.start, duration.start, bounds=(0, duration.start))
             )
+        # "le technicien de La Fibre qui, lui, est resté 3 heures": the subject before the apposed pronoun
+        named = named or self.parties.named(since_break(text, duration.start, self.cues.apposed, reach=80))
         if named:
             return next(iter(named)) if len(named) == 1 else None
         return self._apposed(text, duration) or self._next_cell(text, duration)
