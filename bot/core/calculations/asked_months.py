@@ -9,62 +9,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import pairwise
 
 from ..cost import Duration, alternation
 from ..french import fold
 from ..visit_schema import AskedMonths as AskedWords
+from .asked import DAY_MONTH, Asked, Day, day_month
 from .base import SENTENCE_BREAK, Reported, asking, sentence_start
 from .cue_patterns import CuePattern
 
-OTHER_MONTH = "other_month"  # the role of hours of another month than the ones asked
-OTHER_DAYS = "other_days"  # ... of another day of a month asked, out of the range of days asked ("du 1er au 15 …")
-OTHER_YEAR = "other_year"  # ... of another year than the one asked ("réalisées en 2026": not the 15/12/2025's)
 MONTHS = 12
 MONTH_DAYS = 31  # a month's last day at most: a range of days ending then ends with the month
 RANGE_GAP = 30  # characters at most between a range's two months ("mars et le 30 juin")
 RANGE_LEAD = 16  # characters at most between a range's start word and its first month ("entre le 1er mars")
-# "le 7/10", "12/11/2026", "12.06.2026", and an export's "2026-06-12": the day's and the month's groups
-_DAY_MONTH = re.compile(
-    r"(?<![\w/.-])(?:(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?(?![\d/])|(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{4})-(\d{2})-(\d{2}))"
-    r"(?![\d.-]\d)"
-)
 _YEAR = r"(20\d\d)(?![\w/.-]\w|\w)"  # a year alone ("en 2026"), not a date's first part ("2026-06-12")
 _DASH = re.compile(r"\s*[-–]\s*")  # between two months, a range's link needing no opener ("mars-avril")
-_ISO = 6  # the first group of an export's date, written year and month first
-_Day = tuple[int, int | None, int | None]  # a month, its day and its year if said
-_Mention = tuple[int, int, int, int | None, int | None]  # where a month is named or dated (start, end), its _Day
+_Mention = tuple[int, int, int, int | None, int | None]  # where a month is named or dated (start, end), its Day
 _BILLED = ("intervention", "travel")
 AFTER_REACH = 20  # characters after hours where their own date may stand ("2h30 le 15/01/2026")
 GAP = 6  # ... the most between them: a word ("le", "du"), a bracket, no other mark ("1 h, puis le 17 mars": the next)
 _APART = re.compile(rf"[^\s\w(]|\d|[\s\w]{{{GAP + 1},}}")  # ("2 h et 1 h le 4/11": the 1 h's)
-
-
-@dataclass(frozen=True)
-class Asked:
-    """The months a question asks and, for a range of days ("du 1er au 15 septembre"), its first and last day."""
-
-    months: frozenset[int] = frozenset()
-    days: tuple[tuple[int, int], tuple[int, int]] | None = None  # (month, day) of the range's first and last day
-    year: int | None = None  # a year asked ("les interventions réalisées en 2026")
-
-    def holds(self, month: int, day: int | None, year: int | None = None) -> bool:
-        """Is a date of `month` (and `day`, `year`, when said) one the question asks? A day unsaid is in its month."""
-        if self.year and year and year != self.year:
-            return False
-        if not self.months:
-            return True
-        if month not in self.months or self.days is None or day is None:
-            return month in self.months
-        first, last = self.days
-        return first <= (month, day) <= last if first <= last else not last < (month, day) < first  # past New Year
-
-    def outside(self, date: _Day) -> str:
-        """The role of hours of a date the question does not ask: of another year, month, or day of its month."""
-        if self.year and date[2] and date[2] != self.year:
-            return OTHER_YEAR
-        return OTHER_MONTH if date[0] not in self.months else OTHER_DAYS
 
 
 class AskedMonths:
@@ -129,6 +94,8 @@ class AskedMonths:
             question = self._priced_sentence(text) or question
         asked = self.asked(question)
         if not (asked.months or asked.year):
+            asked = self._range_told(text, [d for d, _ in roles])  # "… pour la période du 1er au 15 mars 2026. …"
+        if not (asked.months or asked.year):
             return roles
         found = self._mentions(text)  # read once, not once per hours
         dates = [self._date_of(text, duration, found) for duration, _ in roles]
@@ -138,6 +105,18 @@ class AskedMonths:
             (duration, asked.outside(day) if role in _BILLED and day is not None and not asked.holds(*day) else role)
             for day, (duration, role) in zip(dates, roles, strict=True)
         ]
+
+    def _range_told(self, text: str, durations: list[Duration]) -> Asked:
+        """The one range of days a sentence holding no hours tells, in a message whose question names no period ("Nous
+        devons rattacher les charges du CDG 62 pour la période du 1er au 15 mars 2026."): the period the amount is for;
+        not the visits' own ("Il est venu du 3 au 5 mars : 2 h le 3, …")."""
+        starts = [0, *(m.end() for m in SENTENCE_BREAK.finditer(text)), len(text)]
+        ranges = {
+            asked
+            for start, end in pairwise(starts)
+            if (asked := self._months(text[start:end])).days and not any(start <= d.start < end for d in durations)
+        }
+        return ranges.pop() if len(ranges) == 1 else Asked()
 
     def said_again(self, text: str, first: Duration, then: Duration) -> bool:
         """Are the hours `then` the hours `first` said again: the same hours, not dated on two different days ("le 28
@@ -222,10 +201,10 @@ class AskedMonths:
             (m.start(), m.end(), self._numbers[m.group(2)], *(int(g) if g else None for g in m.group(1, 3)))
             for m in self._dated_name.finditer(text)
         ]
-        dated = [(m.start(), m.end(), *_day_month(m)) for m in _DAY_MONTH.finditer(text)]
+        dated = [(m.start(), m.end(), *day_month(m)) for m in DAY_MONTH.finditer(text)]
         return sorted((mention for mention in named + dated if 1 <= mention[2] <= MONTHS), key=lambda m: m[:2])
 
-    def _date_of(self, text: str, duration: Duration, found: list[_Mention]) -> _Day | None:
+    def _date_of(self, text: str, duration: Duration, found: list[_Mention]) -> Day | None:
         """The month (and day) of a date right after `duration` ("1 h le 04/11", "une visite de deux heures le 26
         février"), else of the one named nearest before it in its sentence ("En novembre elle est revenue le 4 pour");
         `found`: the text's month mentions."""
@@ -235,12 +214,3 @@ class AskedMonths:
         start = sentence_start(text, duration.start)  # (a mention ending past it: "12.06.2026" holds dots)
         before = [m for m in found if start < m[1] <= duration.start]
         return before[-1][2:] if before else None
-
-
-def _day_month(match: re.Match[str]) -> _Day:
-    """The month, day and year (if said) of a date in figures (`_DAY_MONTH`)."""
-    groups = match.groups()
-    if groups[_ISO] is not None:
-        return int(groups[_ISO + 1]), int(groups[_ISO + 2]), int(groups[_ISO])
-    day, month, year = groups[0:3] if groups[0] is not None else groups[3:6]
-    return int(month), int(day), (int(year) + (2000 if len(year) == 2 else 0)) if year else None

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..cost import Duration
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
-from .asked_months import OTHER_DAYS, OTHER_MONTH, OTHER_YEAR
+from .asked import OTHER_DAYS, OTHER_MONTH, OTHER_YEAR
 from .misread_hours import misread_notes
 from .visit_sentences import APART, QUOTED
 
