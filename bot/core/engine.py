@@ -1,9 +1,8 @@
 """The answering engine: a question in, an `Answer` with clause citations out.
 
-Pure: no Telegram, no network, no clock (the caller passes `today`). It cleans and reads the message,
-finds its questions, runs the calculations, ranks the clauses and picks the one to answer with; a
-message asking several questions is read and answered part by part by `part_reader.py`, and the
-replies themselves are built by `replies.py`.
+Pure: no Telegram, no network, no clock (the caller passes `today`). It cleans and reads the message, finds its
+questions, runs the calculations, ranks the clauses and picks the one to answer with; a message asking several questions
+is read and answered part by part by `part_reader.py`, and the replies themselves are built by `replies.py`.
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ from .matching import Matcher, is_sure
 from .mentions import Mentions
 from .message import Reader
 from .named_clauses import NamedClauses
-from .part_answers import placed
+from .part_answers import computes_last, placed
 from .part_reader import PartReader, reads_in_parts
 from .questions import QuestionFinder
 from .ranker import Ranker
@@ -127,12 +126,13 @@ class Engine:
             )
         answer_part = partial(self._answer_part, today=today, signature=signature, whole=text)
         parts = self.part_reader.answers(message, asked, anchored=anchored, answer_part=answer_part)
-        # Every question refused: the whole message read at once may still be answerable, unless one asked a fact the
-        # convention never gives ("Qui est le DPO du CDG, et quelle est son adresse mail ?": not annex 3's RGPD)
-        if not any(part.answered for part in parts) and not any(self.mentions.unstated(q.text) for q in asked):
+        # All refused: the whole message may still be answerable, unless one asked a fact never given ("… et son adresse
+        # mail ?"); run-on pieces without "?" computing nothing may be one calculation ("on a signé hier … au plus tard quand")
+        refused = not any(part.answered for part in parts) and not any(self.mentions.unstated(q.text) for q in asked)
+        if refused or ("?" not in text and all(part.kind != "calculation" for part in parts)):
             figures = whole_figures(message, written, self.reader.sign_offs)
             whole = self._answer_part(question, text, "", today, signature, situational=anchored, figures=figures)
-            parts = placed(whole, parts, self.matcher)
+            parts = placed(whole, parts, self.matcher) if refused else [whole] if computes_last(whole, parts) else parts
         if len(parts) == 1:
             return replace(parts[0], question=question)
         return replace(parts[0], question=question, parts=tuple(parts))

@@ -144,3 +144,11 @@ def one_sentence(sentences: list[str], first: str, second: str) -> bool:
     the first and the start of the second stand in it ("combien coûte une heure du CDG, et si le trajet est compté")."""
     end, start = " ".join(first.split()[-3:]), " ".join(second.split()[:3])
     return any(end in text and start in text for text in (" ".join(sentence.split()) for sentence in sentences))
+
+
+def computes_last(whole: Answer, parts: list[Answer]) -> bool:
+    """Whether `whole`, the message read at once, computes on the clause its last question's piece got: run-on pieces
+    without "?" ("on a signé hier … donc si on veut arrêter … faut envoyer le recommandé au plus tard quand") that are
+    one calculation cut apart, not questions of their own ("… pas de facture cest normal et le cdg …")."""
+    last = parts[-1].citations[0].id if parts and parts[-1].citations else None
+    return whole.kind == "calculation" and any(citation.id == last for citation in whole.citations)
