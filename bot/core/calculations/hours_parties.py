@@ -16,7 +16,7 @@ from .parties import Parties
 
 # a list line's label after its hours and a colon: "18/11 9h00-10h30 : atelier animé par le technicien La Fibre"
 _LABEL_AFTER = re.compile(r"\s*[:–—]\s*([^.;!?\n]*)")
-_CELL_LABEL = re.compile(r"(?<=,)\s*[^\W\d]+$")  # a row's cell label before its value ("…, durée 02:00")
+_WORDS_GAP = re.compile(r",((?:\s*[^\W\d]+){0,2})$")  # a comma, then two words at most, right before hours
 _CELL_AFTER = re.compile(r"\s*,([^,.;:!?\n]*)(?:[,.;!?\n]|$)")  # the next cell of a row read as a sentence
 
 
@@ -99,13 +99,16 @@ class HoursParties(DurationRoles):
         """The provider of hours opening their part of the sentence right after a comma, named by the part before it,
         which gives no hours ("un technicien de La Fibre, 2h30 pour les bornes, et la conseillère du CDG 62, 1h45
         pour former les agents": 2h30 are La Fibre's, 1h45 the CDG 62's)."""
-        head = _CELL_LABEL.sub("", text[: duration.start].rstrip())  # "intervenant La Fibre, durée 02:00": a table's
-        if not head.endswith(","):
+        # ... or two words at most between: a table's cell label ("intervenant La Fibre, durée 02:00"), a participle ("avec
+        # le technicien de La Fibre, resté 3 heures"), not one who came ("…, le conseiller 2 h")
+        gap = _WORDS_GAP.search(text[: duration.start].rstrip())
+        visit = self.cues.visit_sentence
+        if gap is None or (gap.group(1) and (visit is None or visit.search(fold(gap.group(1))))):
             return None
-        comma = len(head) - 1
+        comma = gap.start()
         before = self.reader.clause_around(text, comma, comma)
-        if self.reader.durations(before):
-            return None
+        if said := self.reader.durations(before):  # "… de 9 h à 11 h 30 avec le technicien de La Fibre, resté 3 heures"
+            before = before[said[-1].end :] if gap.group(1) else ""
         named = self.parties.named(before)
         return next(iter(named)) if len(named) == 1 else None
 
