@@ -63,9 +63,11 @@ class ForwarderQuestions:
             return [], []  # (the marker looked for first: reading the forwarder's words is slow, and they seldom ask)
         asked: list[tuple[bool, Sentence]] = []  # (after the forwarded message, the sentence)
         for late, sentences in ((False, read()), (True, self.reader.read(after).own if after else ())):
+            # a reply's questions stand before what it quotes; after it, one asks about it ("« … » Où trouver ça ?": the
+            # message read whole), several are each asked of it ("« … » Le rôle du CDG est-il bien celui-là ? Et …")
+            checked = late and reply and sum(s.asks for s in sentences) >= MIN_OWN_QUESTIONS
             for sentence in sentences:  # (no words after the quote: none read)
-                # a reply's questions stand before what it quotes; after it, they ask about it ("« … » Où trouver ça ?")
-                if sentence.asks and ((reply and not late) or self._own_question.find(sentence.text)):
+                if sentence.asks and ((reply and not late) or checked or self._own_question.find(sentence.text)):
                     asked += [(late, sentence)] if self.names_something(sentence.text) else []
                 elif asked and sentence.asks and self.reader.cutter.opens_topic(sentence.text):
                     asked.append((late, sentence))
