@@ -40,6 +40,8 @@ class Mentions:
             for forms, fact in zip(said, reading.unstated_facts, strict=True)
         ]
         self._any_unstated = trie_pattern(form for forms in said for form in forms)
+        precise = reading.precision_words  # "le taux exact des intérêts légaux": "le taux des intérêts légaux"
+        self._precision = phrases_pattern(precise, start=False) if precise else None
 
     def unsaid(self, question: str) -> str:
         """The name a question asks a fact of that the convention does not give ("Qui préside Somme Numérique ?"
@@ -60,7 +62,11 @@ class Mentions:
         adhéré ?", knowledge/vocabulary.yaml: unstated_facts), else ""."""
         folded = fold(question)
         if not self._any_unstated.search(folded):
-            return ""
+            if not (self._precision and self._precision.search(folded)):
+                return ""
+            folded = " ".join(self._precision.sub(" ", folded).split())
+            if not self._any_unstated.search(folded):
+                return ""
         for asks, near, answer in self._unstated:
             for asked in asks.finditer(folded):
                 if near.search(folded[max(0, asked.start() - UNSTATED_REACH) : asked.end() + UNSTATED_REACH]):

@@ -158,6 +158,7 @@ class VocabularyFile(StrictModel):
     entity_facts: list[str] = []
     unstated_facts: list[UnstatedFact] = []
     complement_articles: list[str] = []
+    precision_words: list[str] = []
     object_articles: list[str] = []
     other_bodies: list[str] = []
     own_bodies: list[str] = []
