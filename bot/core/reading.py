@@ -98,9 +98,7 @@ class Reading:
     entity_facts: tuple[str, ...] = ()
     unstated_facts: tuple[UnstatedFact, ...] = ()
     complement_articles: tuple[str, ...] = ()  # "du", "d'un", "de notre": one another's in an unstated fact
-    precision_words: tuple[
-        str, ...
-    ] = ()  # "exact", "précis": nothing more asked in an unstated fact ("le taux exact des")
+    precision_words: tuple[str, ...] = ()  # "exact", "précis": they ask nothing more of an unstated fact
     object_articles: tuple[str, ...] = ()  # "la", "nos", "votre": the same for an object ("gérer la paie", "nos paies")
     other_bodies: tuple[str, ...] = ()
     own_bodies: tuple[str, ...] = ()

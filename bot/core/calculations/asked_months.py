@@ -1,9 +1,10 @@
 """Hours of another month than the ones a question asks ("Pour octobre : le 7/10 deux heures, le 21/10 1h1/2. En
 novembre elle est revenue le 4 pour 1h. Combien sur la facture d'octobre ?"): not in that amount. A question asks one
 month, months listed ("mars et avril"), a range's ("entre le 1er mars et le 30 juin"; of days too: "du 1er au 15
-septembre", "la première quinzaine de septembre") or a part of the year's ("le troisième trimestre"). Hours have the
-month (and day) of a date right after them ("1 h le 04/11"), else of the one named or dated nearest before them in their
-sentence ("le 4/11", "12.06.2026", "2026-06-12"); hours whose month is not said count."""
+septembre", "la première quinzaine de septembre") or a part of the year's ("le troisième trimestre"), and may ask a year
+("réalisées en 2026"). Hours have the month (and day, year) of a date right after them ("1 h le 04/11"), else of the one
+named or dated nearest before them in their sentence ("le 4/11", "12.06.2026", "2026-06-12"); hours whose month is not
+said count."""
 
 from __future__ import annotations
 
@@ -84,8 +85,9 @@ class AskedMonths:
         self._year_unless = re.compile(rf"(?<![\w'])(?:{unless})(?![\w])") if unless else None
 
     def apart(self, text: str, roles: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
-        """`roles` (of folded `text`), the billed hours of another month than the months its question asks given the
-        role OTHER_MONTH (OTHER_DAYS), when some of the hours are of a month asked."""
+        """`roles` (of folded `text`), the billed hours of another month (day, year) than those its question asks, or,
+        naming none, the one range of days a sentence tells (`_range_told`), given the role OTHER_MONTH (OTHER_DAYS,
+        OTHER_YEAR), when some of the hours are of a month asked."""
         question = asking(text, self._reported)  # its piece with the "?", not a list's lines ("- 8 septembre : 3h ; …")
         question = " ".join(piece for piece in question.split(";") if "?" in piece) or question
         if "?" not in question and self._asks and (said := list(self._asks.compiled.finditer(question))):
@@ -152,7 +154,7 @@ class AskedMonths:
         """The one year `question` asks after the words asking the amount ("le montant pour 2026"), if one."""
         cues = [cue.compiled for cue in (self._asks, self._priced) if cue is not None]
         start = min((m.start() for cue in cues if (m := cue.search(question))), default=0)
-        years = set()
+        years: set[int] = set()
         for match in self._year.finditer(question, start) if self._year else ():
             clause = question[max(start, *(question.rfind(mark, 0, match.start()) for mark in ",;:")) : match.start()]
             if self._year_unless and self._year_unless.search(clause):
@@ -196,7 +198,7 @@ class AskedMonths:
         return Asked(months) if len(months) == 1 or (names and listed) else Asked()
 
     def _mentions(self, text: str) -> list[_Mention]:
-        """Each month `text` names or dates, with where it stands and its day when said, in order."""
+        """Each month `text` names or dates, with where it stands and its day and year when said, in order."""
         named = [
             (m.start(), m.end(), self._numbers[m.group(2)], *(int(g) if g else None for g in m.group(1, 3)))
             for m in self._dated_name.finditer(text)
@@ -205,7 +207,7 @@ class AskedMonths:
         return sorted((mention for mention in named + dated if 1 <= mention[2] <= MONTHS), key=lambda m: m[:2])
 
     def _date_of(self, text: str, duration: Duration, found: list[_Mention]) -> Day | None:
-        """The month (and day) of a date right after `duration` ("1 h le 04/11", "une visite de deux heures le 26
+        """The month (and day, year) of a date right after `duration` ("1 h le 04/11", "une visite de deux heures le 26
         février"), else of the one named nearest before it in its sentence ("En novembre elle est revenue le 4 pour");
         `found`: the text's month mentions."""
         after = next((m for m in found if m[0] >= duration.end), None)

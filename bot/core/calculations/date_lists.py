@@ -178,6 +178,7 @@ class DateLists(Calculator):
         )
 
     def _copy_nearer(self, window: str) -> bool:
+        """Is a copy named in the last clause of `window` after any letter or formal notice named there?"""
         clause = SENTENCE_END.split(window)[-1]
         copies = [m.start() for m in self.cues.copy.finditer(clause)] if self.cues.copy else []
         letters = (self.cues.date_cues.get(role) for role in ("letter", "formal_notice"))

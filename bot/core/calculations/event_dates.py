@@ -48,9 +48,8 @@ class EventDates:
         for index, (start, end, first, last) in enumerate(found):
             low = max(found[index - 1][1] if index else 0, sentence_start(folded, start, SENTENCE_MARKS))
             before = folded[low:start]
-            quote = max(
-                before.rfind("«"), before.rfind("“")
-            )  # a quotation open before it: its words, not the heading's
+            # a quotation still open before it: its own words, not those of its heading ("Projet de lettre : « … le")
+            quote = max(before.rfind("«"), before.rfind("“"))
             before = before[quote + 1 :] if quote >= 0 and not re.search("[»”]", before[quote:]) else before
             # after it, its clause ("Le 03/11/2026, une faute …"; not "Depuis le 01/09/2025, chez eux, et une panne"),
             # unless an amount's right before it ("et 600 € le 02/09/2026, considérant la panne …": the invoice's day)

@@ -96,18 +96,18 @@ class HoursParties(DurationRoles):
         return None in parties or len(parties) == 1
 
     def _apposed(self, text: str, duration: Duration) -> str | None:
-        """The provider of hours opening their part of the sentence right after a comma, named by the part before it,
-        which gives no hours ("un technicien de La Fibre, 2h30 pour les bornes, et la conseillère du CDG 62, 1h45
-        pour former les agents": 2h30 are La Fibre's, 1h45 the CDG 62's)."""
-        # ... or two words at most between: a table's cell label ("intervenant La Fibre, durée 02:00"), a participle ("avec
-        # le technicien de La Fibre, resté 3 heures"), not one who came ("…, le conseiller 2 h")
+        """The provider of hours opening their part of the sentence after a comma, named by the part before it, past its
+        own hours ("un technicien de La Fibre, 2h30 pour les bornes, et la conseillère du CDG 62, 1h45 pour former les
+        agents": 2h30 are La Fibre's, 1h45 the CDG 62's). Two words at most may stand between: a table's cell label
+        ("intervenant La Fibre, durée 02:00"), a participle ("… de 9 h à 11 h 30 avec le technicien de La Fibre, resté 3
+        heures"), never one who came ("…, puis encore 1 h", "…, le conseiller 2 h")."""
         gap = _WORDS_GAP.search(text[: duration.start].rstrip())
         visit = self.cues.visit_sentence
         if gap is None or (gap.group(1) and (visit is None or visit.search(fold(gap.group(1))))):
             return None
         comma = gap.start()
         before = self.reader.clause_around(text, comma, comma)
-        if said := self.reader.durations(before):  # "… de 9 h à 11 h 30 avec le technicien de La Fibre, resté 3 heures"
+        if said := self.reader.durations(before):
             before = before[said[-1].end :] if gap.group(1) else ""
         named = self.parties.named(before)
         return next(iter(named)) if len(named) == 1 else None
