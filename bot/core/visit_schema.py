@@ -37,3 +37,4 @@ class AskedMonths(StrictModel):
     list_links: list[str] = []  # "et", ",": months listed ("pour mars et avril")
     year_links: list[str] = []  # "en", "exercice": right before the year asked ("réalisées en 2026", "pour 2026")
     year_unless: list[str] = []  # "depuis", "signée": in its clause before it, the year is no period asked
+    period_told_words: list[str] = []  # "période", "charges": a sentence telling the period an amount is for

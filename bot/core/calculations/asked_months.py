@@ -83,6 +83,8 @@ class AskedMonths:
         self._year = re.compile(rf"(?<![\w'])(?:{years})\s+{_YEAR}") if years else None  # "réalisées en 2026"
         unless = alternation(fold(word) for word in words.year_unless)
         self._year_unless = re.compile(rf"(?<![\w'])(?:{unless})(?![\w])") if unless else None
+        period = alternation(fold(word) for word in words.period_told_words)
+        self._period_told = re.compile(rf"(?<![\w'])(?:{period})(?![\w])") if period else None
 
     def apart(self, text: str, roles: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`roles` (of folded `text`), the billed hours of another month (day, year) than those its question asks, or,
@@ -109,14 +111,18 @@ class AskedMonths:
         ]
 
     def _range_told(self, text: str, durations: list[Duration]) -> Asked:
-        """The one range of days a sentence holding no hours tells, in a message whose question names no period ("Nous
-        devons rattacher les charges du CDG 62 pour la période du 1er au 15 mars 2026."): the period the amount is for;
-        not the visits' own ("Il est venu du 3 au 5 mars : 2 h le 3, …")."""
+        """The one range of days a sentence holding no hours but a word of what is paid (`period_told_words`) tells, in a
+        message whose question names no period ("Nous devons rattacher les charges du CDG 62 pour la période du 1er au 15
+        mars 2026."): the period the amount is for; not the visits' own ("Il est venu du 3 au 5 mars : 2 h le 3, …"),
+        nor another event's ("La mairie était fermée du 10 au 15 mars.")."""
         starts = [0, *(m.end() for m in SENTENCE_BREAK.finditer(text)), len(text)]
         ranges = {
             asked
             for start, end in pairwise(starts)
-            if (asked := self._months(text[start:end])).days and not any(start <= d.start < end for d in durations)
+            if self._period_told
+            and self._period_told.search(text, start, end)
+            and (asked := self._months(text[start:end])).days
+            and not any(start <= d.start < end for d in durations)
         }
         return ranges.pop() if len(ranges) == 1 else Asked()
 
