@@ -162,8 +162,8 @@ class AskedMonths:
         start = min((m.start() for cue in cues if (m := cue.search(question))), default=0)
         years: set[int] = set()
         for match in self._year.finditer(question, start) if self._year else ():
-            clause = question[max(start, *(question.rfind(mark, 0, match.start()) for mark in ",;:")) : match.start()]
-            if self._year_unless and self._year_unless.search(clause):
+            clause = question[start : match.start()]  # in the clause asking the amount: not "…, sachant qu'en 2026 …"
+            if any(mark in clause for mark in ",;:") or (self._year_unless and self._year_unless.search(clause)):
                 return None  # "combien depuis la signature en 2025 ?": a start, not a period
             years.add(int(match.group(1)))
         return years.pop() if len(years) == 1 else None
