@@ -157,7 +157,7 @@ class AskedMonths:
         return replace(self._months(question), year=self._asked_year(question))
 
     def _asked_year(self, question: str) -> int | None:
-        """The one year `question` asks after the words asking the amount ("le montant pour 2026"), if one."""
+        """The one year `question` asks after the words asking the amount, in their clause ("le montant pour 2026")."""
         cues = [cue.compiled for cue in (self._asks, self._priced) if cue is not None]
         start = min((m.start() for cue in cues if (m := cue.search(question))), default=0)
         years: set[int] = set()
