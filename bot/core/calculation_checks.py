@@ -16,7 +16,7 @@ from .yamlfile import Problem, YamlDocument
 DATE_ROLES = ("signature", "anniversary", "today", "letter", "receipt", "formal_notice", "other")
 OPTIONAL_DATE_ROLES = ("due", "payment", "end")  # an invoice's dates; the day a termination takes effect
 # hours already paid, a visit called off, hours on another invoice, time without the CDG 62, a visit to come: read if given
-OPTIONAL_DURATION_ROLES = ("paid", "cancelled", "later_invoice", "without_cdg", "elsewhere", "to_come")
+OPTIONAL_DURATION_ROLES = ("paid", "cancelled", "later_invoice", "without_cdg", "elsewhere", "to_come", "floor")
 DURATION_ROLES = ("travel", "outage", "delay", "training", "opening", "own_staff")
 PARTIES = ("commune", "cdg", "fibre")
 

@@ -83,6 +83,8 @@ class DurationRoles(Trips):
                     return "intervention"  # "venu de 23h à 2h pour la panne": the CDG 62's time on the outage
                 if role == "travel" and self._nearer_on_site(around, pattern, text[duration.start : duration.end]):
                     return "intervention"  # "2h sur place trajet 30 min": "sur place" is said of the 2h
+                if role == "floor" and not (self.cues.each and self.cues.each.search(around)):
+                    continue  # "il est resté 2 h minimum": time spent, not a floor said of every visit
                 if role == "to_come" and not (self._so_far and self._so_far.search(text)):
                     return "intervention"  # "il revient mardi pour 2 h, combien ?": the visit asked, priced
                 return role

@@ -176,6 +176,10 @@ class ExecutionYears(Calculator):
         if len(placed) == 1 and None not in placed:
             return yes(placed == {then})
         years = {int(y) for y in _DIGIT_YEAR.findall(text)}
+        pair = _YEAR_PAIR.search(text)
+        # "3 600 € pour 2025-2026", the entry unknown: July 2026 may end that year of execution or start the next
+        if pair and int(pair.group(2)) == int(pair.group(1)) + 1 and day.year in years:
+            return "?"
         return yes(day.year in years) if years else ""
 
     def _ordinal(self, text: str, when: When) -> int:

@@ -104,6 +104,11 @@ OTHER_DAYS_NOTE = "Je n'ai pas compté {hours} : ces heures sont d'un autre jour
 # "elle revient mardi prochain pour 2h environ. On doit combien à ce jour ?" (duration_roles `to_come`).
 TO_COME_NOTE = "Je n'ai pas compté {hours} : cette venue est à venir, et vous demandez ce qui est dû à ce jour."
 
+# "pensait que chaque passage compte 1 h minimum" (duration_roles `floor`): a rule believed, not time spent.
+FLOOR_NOTE = (
+    "Je n'ai pas compté {hours} : c'est un minimum par venue, et l'article 4.2.1 n'en prévoit pas ; le CDG 62 facture "
+    "le temps réellement passé."
+)
 
 # "03/09 | 2h00 / 17/09 | 1h30 / Total : 4h45": the writer's total is not the sum of the hours detailed (prices.py).
 SAID_TOTAL = "said_total"
@@ -124,6 +129,7 @@ def role_notes(roles: list[tuple[Duration, str]], misread: list[tuple[Duration, 
         "without_cdg": WITHOUT_CDG_NOTE,
         "elsewhere": ELSEWHERE_NOTE,
         "to_come": TO_COME_NOTE,
+        "floor": FLOOR_NOTE,
         SAID_TOTAL: SAID_TOTAL_NOTE,
         OTHER_MONTH: OTHER_MONTH_NOTE,
         OTHER_DAYS: OTHER_DAYS_NOTE,
