@@ -31,8 +31,8 @@ _INLINE_BULLET = re.compile(r"•(?<=\s•)\s+(?=\w)")
 # The words that may stand between what a list announces and its colon ("trois choses que l'on me demande souvent et que
 # je n'ai jamais su dire de mémoire :"); words only, no comma nor sentence mark.
 ANNOUNCE_WORDS = 14
-NAMED_ITEMS = (2, 3)  # the fewest items of a list announced without its number: cut at ";", else at ","
-ITEM_WORDS = 12  # the most words of each such item
+NAMED_ITEMS = (2, 2, 3)  # the fewest items of a list announced without its number: cut at ";", " / ", else ","
+ITEM_WORDS = 15  # the most words of each such item
 # What opens a list item's line: dashes, bullets, a checklist's empty box ("☐ date d'entrée en vigueur", not a ticked
 # box "☑ délibération rédigée": a thing done), and "‣", the mark of items counted by words ("Premièrement, …").
 BULLETS, COUNTED_MARK = "-•*–—▪◦●○■□☐➢►‣", "‣"  # counted items are announced by their words: no note's dashes
@@ -124,9 +124,9 @@ class CountedLists:
         # "J'ai deux questions. La première concerne la durée. La seconde porte sur le paiement.": after the count, two
         # sentences or more opening with an ordinal are its items (the ordinal kept: "la première année" is no item)
         self._ordinals = SequenceLists(ordinals, keep=True) if ordinals else None
-        # Several things announced without their number ("Mes questions : …", "Les points en suspens : …"): a plural
-        # of `nouns` (question_nouns), a few words more, then the colon.
-        plurals = "|".join(re.escape(noun) for noun in nouns if noun.split()[0].endswith("s"))
+        # Several things announced without their number ("Mes questions : …", "Questions de l'opposition à vérifier :
+        # …"): a plural or a phrase of `nouns` (question_nouns, not "Question : …"), a few words more, then the colon.
+        plurals = "|".join(re.escape(noun) for noun in nouns if " " in noun or noun.endswith("s"))
         self._named = re.compile(rf"(?<![\w'’])(?:{plurals})(?:\s+[\w'’-]+){{0,3}}\s*:\s*", re.I) if plurals else None
         words = "|".join(re.escape(word) for word in sorted(self._counts, key=len, reverse=True)) or r"(?!x)x"
         asked = "|".join(re.escape(thing) for thing in things) or r"(?!x)x"
@@ -237,7 +237,7 @@ class SequenceLists:
 
 _NEXT_SENTENCE = re.compile(r"[.?!…](?=\s+\S)")  # a sentence ends and another follows on the same line
 # How the items of a counted list are set apart: semicolons, else commas (an "et"/"ou" after one belongs to it).
-_ITEM_SEPARATORS = (re.compile(r"\s*;\s*(?:(?:et|ou)\s+)?"), re.compile(r"\s*,\s*(?:(?:et|ou)\s+)?"))
+_ITEM_SEPARATORS = tuple(re.compile(rf"{mark}(?:(?:et|ou)\s+)?") for mark in (r"\s*;\s*", r"\s+/\s+", r"\s*,\s*"))
 
 
 def _next_value(value: str) -> str:
