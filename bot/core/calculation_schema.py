@@ -56,6 +56,7 @@ class ExecutionYears(StrictModel):
     list_links: list[str] = []
     paid_for_words: list[str] = []
     calendar_year_words: list[str] = []  # "sur l'année civile 2026": a calendar year, not a year of execution
+    next_words: list[str] = []  # "… puis 4 750 € pour la période suivante": the year after the amount before's
 
 
 class SharedBudget(StrictModel):

@@ -23,6 +23,8 @@ class DurationGrammar(StrictModel):
     period_words: list[str] = []
     range_links: list[str] = Field(min_length=1)
     range_openers: dict[str, list[str]] = {}
+    loose_range_openers: list[str] = []  # a range with one hour unit ("de 9 à 11h30") after these
+    loose_range_min_hour: int = Field(default=7, ge=0, le=24)  # ... its unit at the end only: its start from this on
     max_overnight_hours: int = Field(default=12, ge=0, le=23)
     time_of_day_words: list[str] = Field(min_length=1)
     event_time_words: list[str] = []  # hours right after these are when that event took place ("Appel 10h12")

@@ -11,6 +11,7 @@ from .calendar_names import calendar_names
 from .clock_minutes import ClockMinutes, clock_colons
 from .duration_grammar import DurationGrammar
 from .french import fold
+from .time_ranges import LooseRanges, range_pattern
 from .word_patterns import alternation, folded_words
 
 BOUND_REACH = 20  # characters before hours where "entre 9 et" makes them a bound
@@ -70,15 +71,12 @@ class TimesOfDay:
         self._start, self._end = _starting(grammar.span_start_words), _starting(grammar.span_end_words)
         self._back = _starting(grammar.trip_end_words)  # "de retour à Bruay à 12h55": the trip back ends
         self._overnight = grammar.max_overnight_hours * 60
-        hour = alternation(grammar.hour_units)
         self._minutes = ClockMinutes(grammar)  # "9h30", "9 heures et demie", "9 heures moins le quart"
         fraction = self._minutes.words
-        self._range = re.compile(
-            # A digit first, the character before it checked just after (the same matches as "(?<!\d)(\d{1,2})",
-            # date_mentions._NUMERIC): the regex engine jumps from digit to digit.
-            rf"(?P<sh>\d(?<!\d\d)\d?)\s*(?:{hour})\s*(?P<sm>\d{{2}}|{fraction})?\s*"
-            rf"(?P<link>{alternation(grammar.range_links)})\s*"
-            rf"(?P<eh>\d{{1,2}})\s*(?:{hour})\s*(?P<em>\d{{2}}|{fraction})?(?!\d)"
+        self._range = range_pattern(grammar.hour_units, fraction, grammar.range_links)
+        dashes = [link for link in grammar.range_links if not link[0].isalpha()]
+        self._loose = LooseRanges(
+            grammar.loose_range_openers, dashes, grammar.loose_range_min_hour, list(grammar.range_openers)
         )
         # "entre 14h et 16h" is a range, "2 h, 1 h 30 et 4 h" a list: these links make one only after their opener.
         self._opened = {fold(link): _ending(openers) for link, openers in grammar.range_openers.items()}
@@ -96,6 +94,8 @@ class TimesOfDay:
             start = int(match.group("sh")) * 60 + self._minutes.of(match.group("sm"))
             end = int(match.group("eh")) * 60 + self._minutes.of(match.group("em"))
             if int(match.group("eh")) > 24 or int(match.group("sh")) > 24 or not self._opens(text, match):
+                continue
+            if not self._loose.holds(text, match):  # "de 9 à 11h30" (one unit for both), not "de 2 à 3 h"
                 continue
             hours = _hours(start, end, self._overnight)  # "de 22h à 1h": past midnight
             found.append((match.start(), match.end(), hours, (start, end)))

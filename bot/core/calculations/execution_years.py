@@ -57,6 +57,7 @@ class ExecutionYears(Calculator):
         self._start = cue_pattern([*words.start_words, *words.open_starts]).compiled if words.start_words else None
         self._event_dates = EventDates(words, self.cues, self.reader, self._days)
         self._calendar_year = cue_pattern(words.calendar_year_words).compiled if words.calendar_year_words else None
+        self._next = cue_pattern(words.next_words).compiled if words.next_words else None
 
     def when(self, folded: str, today: date, signature: date | None = None) -> When:
         """Today, the entry into force (the last signature named, or a date said of it, else `signature`: the one
@@ -119,16 +120,20 @@ class ExecutionYears(Calculator):
             return 0
         return self._ordinals.get(last.group(1)) or int(last.group(1))
 
-    def kind(self, text: str, reading: Reading) -> str:
+    def kind(self, text: str, reading: Reading, previous: str = "") -> str:
         """Does the year `text` names hold the event (else today)? "current", "other", "?" or "" (no year named).
-        `reading` (the message's dates: the slow part) is read only if `text` may name a year (`_may_name_year`)."""
+        `reading` (the message's dates: the slow part) is read only if `text` may name a year (`_may_name_year`), or
+        names the year after the one of `previous` (the words of the amount before: "… puis 4 750 € pour la suivante")."""
+        back = relativedelta()
         if not self._may_name_year(text):
-            return ""
+            if not (previous and self._next and self._next.search(text)):
+                return ""
+            text, back = previous, YEAR  # the next year holds a day when the one before holds it a year earlier
         when = reading()
         first, last = when.days
         for written in when.written:  # "une panne le 10/11/2026 nous a fait perdre 4 000 €": not an invoice of 2026
             text = text.replace(written, " ")
-        found = {self._holds(text, when, day) for day in (first, last)}
+        found = {self._holds(text, when, day - back) for day in (first, last)}
         return "" if "" in found else found.pop() if len(found) == 1 else "?"
 
     def _may_name_year(self, text: str) -> bool:

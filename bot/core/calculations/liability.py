@@ -81,8 +81,7 @@ class Liability(Calculator):
         # "le CDG 62 nous a facturé 300 €": the CDG 62's bills are not La Fibre's, never a part of its cap
         spans = self.invoices.fibre_amounts(folded)
         amounts = [amount for amount, _ in spans]
-        fibre = self.cues.parties.get("fibre")
-        # "1 800 € la première année" alone, in the second year: the year in course's amount is not given
+        fibre = self.cues.parties.get("fibre")  # ("1 800 € la première année" alone in the second: the cap not given)
         several = amounts and (cap == ranked[0] or (fibre and fibre.search(folded)))
         when = cache(lambda: self.years.when(folded, today, signature))  # read once an amount's words name a year
         if several and (by_year := self._years(folded, spans, when)):
@@ -114,13 +113,13 @@ class Liability(Calculator):
         named: list[bool] = []  # ... and that previous one said of what it pays ("620 € de messagerie et")
         labels: list[str] = []  # the year each amount's label gives it ("Deuxième année : 600 €"), or ""
         dated: list[bool] = []  # placed in the cap's year by a day of its own ("facturé le 12/12/2025")
-        previous = 0
+        previous, said = 0, ""  # the end and the words of the amount before
         for _, start in spans:
             end = self.reader.amount_end(folded, start)
             around = self.reader.clause_around(folded, start, end)
             # "500 € la deuxième (depuis juin 2026)", "700 € la deuxième, en cours, …": after its part, its year too
             aside = _ASIDE.match(folded[self.reader.clause_end(folded, end) :])
-            kind, labelled = self.years.kind(around + (aside.group() if aside else ""), when), ""
+            kind, labelled = self.years.kind(own := around + (aside.group() if aside else ""), when, said), ""
             dated.append(kind == "current" and self.years.dated(around))
             between = re.split(r"[.;!?]", folded[previous:start])[-1]  # the words since the previous amount
             if not kind:  # "et pour 2026, 450 €", "Deuxième année, celle en cours : 450 €": the words since the
@@ -147,7 +146,7 @@ class Liability(Calculator):
             if ((not kind and joined[-1]) or both) and kinds[-1] in ("current", "added"):
                 kind = "added"
             kinds.append(self.losses.of_year(folded, start, kind))
-            previous = end
+            previous, said = end, own
             if kind in ("current", "other") and self.years.list_link(folded, end):
                 self.years.listed(folded, spans, kinds)  # "1 250 € et 980 € au titre de la deuxième année": both
         for i, kind in enumerate(list(kinds)):
@@ -161,8 +160,10 @@ class Liability(Calculator):
         if len(current) > 1 and all(dated[i] for i in current):  # "30/10/2025 = 2 300 €, 12/12/2025 = 480 €": each
             kinds = [("added" if i in current[1:] else kind) for i, kind in enumerate(kinds)]  # dated in the year
         years = [kind for kind in kinds if kind in ("current", "other", "?")]
-        # the cap's year against another, several amounts of it, or only other years' amounts given; an amount alone
-        # of a year that may be the cap's ("1 450 € pour l'année 2"): today's reading (the answer says which year)
+        if years == ["other"] and kinds.count("") == 1:  # "1 350 €, et 700 € l'année d'avant": the unnamed is the cap
+            kinds, years = [kind or "current" for kind in kinds], ["other", "current"]
+        # the cap's year against another, several of its amounts, or only other years'; one alone of a year that may be
+        # the cap's ("1 450 € pour l'année 2"): today's reading (the answer says which year)
         if "added" in kinds or (set(years) - {"current"} and (len(years) > 1 or "" not in kinds) and years != ["?"]):
             return [(amount, kind) for (amount, _), kind in zip(spans, kinds, strict=True)]
         return []
