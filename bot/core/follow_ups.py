@@ -139,6 +139,10 @@ class FollowUps:
         return bool(self._greets.match(fold(text)))
 
     @cached_property
+    def _which_words(self) -> set[str]:
+        return {fold(word) for word in self.reader.reading.sentence_question_words}  # "quel", "laquelle"
+
+    @cached_property
     def _greets(self) -> re.Pattern[str]:
         return phrases_pattern(self.reader.reading.greeting_words, start=True)
 
@@ -171,9 +175,11 @@ class FollowUps:
         return adjacent and words <= self._not_topic_terms and self.reader.cutter.is_linked(text)
 
     def _asks_more(self, text: str, previous: str) -> bool:
-        """Whether `text` is a question word and little else, naming nothing, that `previous` did not ask."""
+        """Whether `text` is a question word and little else, naming nothing, that `previous` did not ask ("À partir de
+        quand ?", "Par quel moyen ?")."""
         words = set(WORD.findall(fold(text)))
-        if len(words) > MAX_BARE_WORDS or not words & self._question_words or self.names_something(text):
+        asking = words & (self._question_words | self._which_words)
+        if len(words) > MAX_BARE_WORDS or not asking or self.names_something(text):
             return False
         return not words <= set(WORD.findall(fold(previous)))
 

@@ -207,12 +207,12 @@ class PartReader:
 
     def _joined(self, part: Answer, question: Question, answered: Answered, texts: list[str]) -> bool:
         """Whether `question` is answered with the question before, once: it asks the same again in other words ("Qui
-        signe pour La Fibre ? Enfin, je veux dire, qui est son président ?"), it only takes it up on its clause
-        ("Peut-on résilier avant le terme ? Comment ?"), or a computation quoting its clause answers it in the same
-        sentence (`texts`: "combien coûte une heure du CDG, et si le trajet est compté en plus"); never a question
-        naming a party the one before does not (its answer may be that party's). Two distinct questions on one clause
-        are two sections, each quoting what it asks ("La Fibre facture à quel moment ? et si on paie en retard ?"):
-        people who never saw this bot count them so (measured on five sets written for session 45, see README)."""
+        signe pour La Fibre ? Enfin, je veux dire, qui est son président ?"), it only takes it up on its clause ("Peut-on
+        résilier avant le terme ? Comment ?"; not a list's item: "Question 3 : par quel moyen ?"), or a computation
+        quoting its clause answers it in the same sentence (`texts`: "combien coûte une heure du CDG, et si le trajet est
+        compté en plus"); never a question naming a party the one before does not (its answer may be that party's). Two
+        distinct questions on one clause are two sections, each quoting what it asks ("La Fibre facture à quel moment ?
+        et si on paie en retard ?"): people who never saw this bot count them so (measured on five sets, session 45)."""
         last = answered.parts[-1] if answered.parts else None
         if not (last and clause_answer(part)) or (question.follows and self.names_a_party(question.text)):
             return False  # "et nous, on peut aussi ?" asks another party's case
@@ -228,7 +228,7 @@ class PartReader:
         # clause and its article in one sentence ("est-ce plus cher que le CDG 62, qui facture combien ?")
         last_inside, part_inside = second in self.inside(first), first in self.inside(second)
         inside = (last_inside or part_inside) and one_sentence(texts, last.question, question.text)
-        taken_up = question.follows and (first == second or last_inside or part_inside)
+        taken_up = question.follows and not question.listed and (first == second or last_inside or part_inside)
         if not (question.restates or ((inside or taken_up) and same_party)):
             return False
         joined = f"{last.question}{' ' if last.question.endswith(('?', '.', '!')) else ' ; '}{question.text}"
