@@ -18,6 +18,7 @@ from .parties import Parties
 _LABEL_AFTER = re.compile(r"\s*[:–—]\s*([^.;!?\n]*)")
 _WORDS_GAP = re.compile(r",((?:\s*[^\W\d]+){0,2})$")  # a comma, then two words at most, right before hours
 _CELL_AFTER = re.compile(r"\s*,([^,.;:!?\n]*)(?:[,.;!?\n]|$)")  # the next cell of a row read as a sentence
+_ITEM_END = re.compile(r"[)\n]")  # a bracket's aside or a list's line ends: hours after it are on no one's list
 
 
 class HoursParties(DurationRoles):
@@ -128,10 +129,12 @@ class HoursParties(DurationRoles):
 
     def not_fibres(self, text: str, billed: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`billed` without La Fibre's hours: said so, or of no one after La Fibre's in their sentence ("le technicien
-        de La Fibre est resté 3 heures, avec 40 minutes de route")."""
+        de La Fibre est resté 3 heures, avec 40 minutes de route"), not past its aside or its line ("(La Fibre était là
+        aussi, 2 h)\n- le 16 : 45 min")."""
         fibre: list[bool] = []
         for i, (d, _) in enumerate(billed):
-            joined = bool(i) and fibre[-1] and not SENTENCE_END.search(text, billed[i - 1][0].end, d.start)
+            between = text[billed[i - 1][0].end : d.start] if i else ""
+            joined = bool(i) and fibre[-1] and not (SENTENCE_END.search(between) or _ITEM_END.search(between))
             fibre.append((party := self.party_of(text, d)) == "fibre" or (party is None and joined))
         return [item for item, its in zip(billed, fibre, strict=True) if not its]
 
