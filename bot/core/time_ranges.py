@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 
+from .duration_grammar import DurationGrammar
 from .word_patterns import alternation
 
 OPENER_REACH = 12  # characters before a range's start where its opener ("de", "entre") stands
-# After a bound written without its unit: no number, amount, distance or minutes ("de 14h à 16 km" is no range)
-_NOT_AN_HOUR = re.compile(r"\s*(?:[.,]?\d|€|euro|%|km|min|mn|/)")
 
 
 def range_pattern(hours: list[str], fraction: str, links: list[str]) -> re.Pattern[str]:
@@ -29,11 +28,15 @@ def range_pattern(hours: list[str], fraction: str, links: list[str]) -> re.Patte
 class LooseRanges:
     """Which ranges written with one unit are ranges of times of day."""
 
-    def __init__(self, openers: list[str], dashes: list[str], min_hour: int, approximate: list[str]) -> None:
+    def __init__(self, grammar: DurationGrammar) -> None:
+        openers = grammar.loose_range_openers
         self._opener = re.compile(rf"(?<![a-z])(?:{alternation(openers)})\s*$") if openers else None
-        self._dashes = set(dashes)  # "9-11h30": a dash needs no opener
-        self._approximate = set(approximate)  # "entre 9 et 11h": said roughly, a range of times only with minutes
-        self._min_hour = min_hour
+        # after a bound written without its unit, no number, share or other unit ("de 14h à 16 €", "à 16 min")
+        units = alternation([*grammar.minute_units, *grammar.currency])
+        self._not_an_hour = re.compile(rf"\s*(?:[.,]?\d|%|/|(?:{units})(?![a-z]))")
+        self._dashes = {link for link in grammar.range_links if not link[0].isalpha()}  # "9-11h30": no opener needed
+        self._approximate = set(grammar.range_openers)  # "entre 9 et 11h": said roughly, a range only with minutes
+        self._min_hour = grammar.loose_range_min_hour
 
     def holds(self, text: str, match: re.Match[str]) -> bool:
         """Is `match` (of `range_pattern`) a range of times: both units written, or one, its start opened ("de",
@@ -50,4 +53,4 @@ class LooseRanges:
             return False
         if match.group("eu"):  # "de 9 à 11h30", not "de 2 à 3 h" (hours spent, perhaps) nor "entre 9 et 11h"
             return start >= self._min_hour and (link not in self._approximate or bool(match.group("em")))
-        return not _NOT_AN_HOUR.match(text, match.end())  # "de 14h à 16.", not "de 14h à 16 €"
+        return not self._not_an_hour.match(text, match.end())  # "de 14h à 16.", not "de 14h à 16 €"

@@ -74,10 +74,7 @@ class TimesOfDay:
         self._minutes = ClockMinutes(grammar)  # "9h30", "9 heures et demie", "9 heures moins le quart"
         fraction = self._minutes.words
         self._range = range_pattern(grammar.hour_units, fraction, grammar.range_links)
-        dashes = [link for link in grammar.range_links if not link[0].isalpha()]
-        self._loose = LooseRanges(
-            grammar.loose_range_openers, dashes, grammar.loose_range_min_hour, list(grammar.range_openers)
-        )
+        self._loose = LooseRanges(grammar)  # "de 9 à 11h30": one hour unit for both bounds
         # "entre 14h et 16h" is a range, "2 h, 1 h 30 et 4 h" a list: these links make one only after their opener.
         self._opened = {fold(link): _ending(openers) for link, openers in grammar.range_openers.items()}
         # "entre 9 et 11h", "entre 2 et 3h": a bound (a time or a duration, no one can tell), never 11 h to price.
