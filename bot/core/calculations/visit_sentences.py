@@ -101,9 +101,9 @@ class VisitSentences:
 
     def _others_clause(self, text: str, at: int, end: int) -> bool:
         """Are the words from `at` to `end` (hours, a part of the day) in a clause after a comma or a link ("et"), or in
-        an aside in brackets, that someone else or another event opens, naming neither the visit nor whoever came ("Le CDG est intervenu 2 h, la réunion avec la
-        secrétaire (sans le CDG) a duré 45 min", "l'agent est resté 2 h 30 et le maire, lui, a passé 3 h", "… de 9h30
-        à 12h (le maire avait sa réunion de 14h à 16h)")?"""
+        an aside in brackets, that someone else or another event opens, naming neither the visit nor whoever came ("Le
+        CDG est intervenu 2 h, la réunion avec la secrétaire (sans le CDG) a duré 45 min", "l'agent est resté 2 h 30 et
+        le maire, lui, a passé 3 h", "… de 9h30 à 12h (le maire avait sa réunion de 14h à 16h)")?"""
         comma, bracket = text.rfind(",", 0, at), text.rfind("(", 0, at)
         opening = sentence_start(text, at, MARKS)
         links = list(self._links.compiled.finditer(text, opening, at)) if self._links else []
