@@ -82,12 +82,21 @@ class HoursParties(DurationRoles):
             rest = text[duration.end : stop]
             return not (end and end.group() == "?") and any(self.included(rest, m) for m in travel.finditer(rest))
 
-        visit = any(role == "intervention" and counts_trip(d) for d, role in roles)
+        visits = [d for d, role in roles if role == "intervention"]
+
+        def visit_counts_trip(duration: Duration) -> bool:
+            # its own visit's: the last one before it, else the first after ("venue le 7 (2 h, trajet compris), venue le
+            # 21 (1 h 30 sur place + 30 min de trajet)": the 21st's trip is billed, only the 7th's is in its hours)
+            before = [d for d in visits if d.start < duration.start]
+            own = before[-1] if before else next(iter(visits), None)
+            return own is not None and counts_trip(own)
 
         def counted(duration: Duration, role: str) -> bool:  # ... or a time "pour venir" (a trip, else a delay)
             if role == "delay":
-                return visit and bool(trip and trip.search(self._around(text, duration)))
-            return role == "travel" and (visit or bool(included.match(text, _gap_end(text, duration.end))))
+                return visit_counts_trip(duration) and bool(trip and trip.search(self._around(text, duration)))
+            return role == "travel" and (
+                visit_counts_trip(duration) or bool(included.match(text, _gap_end(text, duration.end)))
+            )
 
         return [(d, "included") if counted(d, role) else (d, role) for d, role in roles]
 

@@ -196,7 +196,7 @@ class Totals(Calculator):
     def _travel_cost(self, text: str, start: int) -> bool:
         """Is the amount at `start` said of travel costs ("48 € de frais kilométriques", "0,41 €/km"), not La Fibre's?"""
         end = self.reader.amount_end(text, start)
-        around = self.reader.clause_around(text, start, end)
+        around = self.reader.clause_around(text, start, end, labelled=True)  # "Frais de déplacement : 35 €"
         rate = self.cues.rate_after.match(text, end) if self.cues.rate_after else None
         per_distance = bool(rate and self.cues.distance_word and self.cues.distance_word.search(rate.group()))
         travel = per_distance or bool(self.cues.travel_cost and self.cues.travel_cost.search(around))
