@@ -139,9 +139,12 @@ class Calculations:
         asked = self.liability.asked(folded) if fibre and self.words.liability_cap_clause in ids[:3] else ""
         # read only when its answer may be given: a deadline asked too answers first (the cap's years are slow to read)
         # "un pirate est entré dans notre réseau": La Fibre is not liable in that case, said before its cap
+        # ... read as surely when the message asks the cap in words and gives one amount invoiced ("La Fibre nous a
+        # facturé 5 200 € … Jusqu'à combien pourrait-elle nous indemniser ?"), the matcher sure or not
+        assured = cache(lambda: sure or (bool(asked) and self.liability.invoices.one_bill(folded)))
         capped = cache(
             lambda: self.exclusions.told(
-                folded, self.liability.liability_cap(question, folded, ids, sure, today, signature)
+                folded, self.liability.liability_cap(question, folded, ids, assured(), today, signature)
             )
         )
         cap = cache(lambda: capped() if asked else None)

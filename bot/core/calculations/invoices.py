@@ -37,6 +37,10 @@ class Invoices:
             [bill for bill, only in zip(bills, paid, strict=True) if not only] if any(paid) and not all(paid) else bills
         )
 
+    def one_bill(self, folded: str) -> bool:
+        """Does the message give La Fibre one amount, said invoiced ("La Fibre nous a facturé 5 200 €")?"""
+        return len(spans := self.fibre_amounts(folded)) == 1 and bool(self.bills(folded, spans))
+
     def fibre_amounts(self, folded: str) -> list[tuple[Decimal, int]]:
         """The amounts of a message that may be La Fibre's, with where each starts, never the CDG 62's: written with
         their unit, and the numbers written without it that are said invoiced or lost right before them ("prejudice
