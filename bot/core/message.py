@@ -144,7 +144,10 @@ class Reader:
             )
             # "le maire voudrait savoir deux trois choses.", "(• … • …) Répondez sur ces deux points.": it counts, asks none
             around = index + 1 < len(found) or (index and found[index - 1][1])
-            asks = asks and not ("?" not in sentence and self.counted.counts(sentence) and around)
+            # ... unless its count is a label before a colon, a question after it ("Deux questions : Mme X demande si …")
+            head, colon, tail = sentence.partition(":")
+            counting = "?" not in sentence and self.counted.counts(sentence) and around
+            asks = asks and not (counting and not (colon and self.counted.counts(head) and self._asks_alone(tail)))
             listing = (item and listing) or bool(announced)
             asked = asks
             # a heading is no item of its list
