@@ -20,6 +20,8 @@ from .cues import CuePattern, Cues, cue_pattern
 SENTENCE_MARKS = ".!?"  # what ends a sentence, for hours and questions
 SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # between two sentences (`asking`; a date's role: `sentence_break`)
+# a sentence's or a list part's end, not a month's abbreviation nor a date's dot ("nov. 2025", "15.09.2025")
+PART_END = re.compile(r"[;!?]|\.(?! ?\d)")
 ASIDE = re.compile(r"\([^()]*\)")  # an aside in brackets, closed: it says more of what precedes it
 REPORTED_CACHE_SIZE = 512  # sentences searched for a reported question: a few messages'
 LETTER_ALONE_TERMS = 6  # a question of fewer terms that names a letter is about that letter (the calendar's)

@@ -11,7 +11,7 @@ from functools import cache
 from ..answer import Answer, Citation
 from ..money import format_euros
 from ..number_text import digits
-from .base import Calculator, Context, asking
+from .base import PART_END, Calculator, Context, asking
 from .count_patterns import counted
 from .date_roles import DateRoles
 from .execution_years import ExecutionYears
@@ -121,12 +121,12 @@ class Liability(Calculator):
             aside = _ASIDE.match(folded[self.reader.clause_end(folded, end) :])
             kind, labelled = self.years.kind(own := around + (aside.group() if aside else ""), when, said), ""
             dated.append(kind == "current" and self.years.dated(around))
-            between = re.split(r"[.;!?]", folded[previous:start])[-1]  # the words since the previous amount
+            between = PART_END.split(folded[previous:start])[-1]  # the words since the previous amount
             if not kind:  # "et pour 2026, 450 €", "Deuxième année, celle en cours : 450 €": the words since the
                 # previous amount's own part ("980 € cette année, notre budget … 12 000 €": not a label), in the
                 # same sentence (a label before a colon names the amount after it), and its list ("… : 600 € et 450 €")
                 label = folded[min(start, self.reader.clause_end(folded, previous)) if previous else 0 : start]
-                kind = labelled = self.years.kind(label := re.split(r"[.;!?]", label)[-1], when)
+                kind = labelled = self.years.kind(label := PART_END.split(label)[-1], when)
                 dated[-1] = kind == "current" and self.years.dated(label)  # "F-12 du 15/09/2025 : 4 800 €": its day
                 if (
                     not kind
