@@ -155,6 +155,7 @@ class Reader:
             ends.append(end)
         if unpunctuated:  # one question a line, as on a phone
             sentences = [replace(s, asks=a) for s, a in zip(sentences, self._lines.asked(sentences, ends), strict=True)]
+        sentences = self._counted_things(sentences)
         if sum(s.listed for s in sentences) > 1:
             # Nothing asks but a list ("1) durée 2) tarif du CDG"), or a list some items of which ask: its items are the
             # questions (list_items.py), unless one tells a date or what happened (the situation).
@@ -173,6 +174,20 @@ class Reader:
         return [
             replace(s, asks=asks and i not in noted) for i, (s, asks) in enumerate(zip(sentences, told, strict=True))
         ]
+
+    def _counted_things(self, sentences: list[Sentence]) -> list[Sentence]:
+        """`sentences`, the things a count announces ("bonjour deux trucs. le CDG il fait quoi pour nous. et aussi on
+        peut … ?") asking by their words without their "?" too, when exactly that many sentences end the message after
+        it and one of them asks."""
+        for index, sentence in enumerate(sentences):
+            number = 0 if sentence.asks or sentence.listed else self.counted.counts(sentence.text)
+            after = sentences[index + 1 :]
+            if number > 1 and len(after) == number and any(s.asks for s in after):
+                return [
+                    *sentences[: index + 1],
+                    *(replace(s, asks=s.asks or self.cutter.asks(s.text, True)) for s in after),
+                ]
+        return sentences
 
     def _asks_alone(self, text: str) -> bool:
         """Does `text` ask by its own words, as it would alone ("le trésorier demande le mode de paiement du CDG")?"""
