@@ -37,6 +37,7 @@ class FollowUps:
     _topic_reads: tuple[Callable[..., bool], ...]  # what `topic_items` reads a list's items with
     _party: re.Pattern[str]  # any party's name, the commune's words included
     named: Callable[[str], set[str]]  # the parties a text names, the commune aside
+    unstated: Callable[[str], str]  # what the convention never gives, asked ("quel est le SIRET du CDG ?"), else ""
 
     def names_something(self, text: str) -> bool:
         """Whether `text` holds a word the convention knows (a strong term), not a day's number ("Notre conseil du 9
@@ -79,6 +80,11 @@ class FollowUps:
         ("… ? Au fait, vous savez quand ouvre la déchetterie ?"): it names words of another topic, or its writer opens it
         as a new one ("Par ailleurs, quel antivirus … ?"), so it is answered (refused) in its place, not left out."""
         return others and (self._foreign(text) or (text.endswith("?") and self.reader.cutter.opens_topic(text)))
+
+    def _unstated_after(self, question: str, text: str) -> bool:
+        """Does `text`, right after `question`, ask a fact the convention never gives, by its own words ("… ? Et le SIRET
+        du syndicat ?") or of what `question` names, which asks none ("Où est le tribunal ? Et son téléphone ?")?"""
+        return bool(self.unstated(text) or (self.unstated(f"{question} {text}") and not self.unstated(question)))
 
     def _past_announcement(self, piece: str) -> str:
         """`piece` after a colon when what comes before it only counts the questions ("Bonjour, deux questions de

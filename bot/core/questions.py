@@ -187,7 +187,7 @@ class QuestionFinder(FollowUps):
                             sentence.text, bool(questions) or any(s.asks for s in sentences[index + 1 :])
                         )
                         # "… ? Et le SIRET du syndicat ?": a fact the convention never gives, refused in its place
-                        or bool(questions and self.unstated(sentence.text))
+                        or bool(questions and self._unstated_after(questions[-1].text, sentence.text))
                         else []
                     )
             for index, (piece, before) in enumerate(zip(pieces, [last, *pieces], strict=False)):
