@@ -206,7 +206,8 @@ class ExecutionYears(Calculator):
         for start, _, first, last in found:
             if self._open_start and self._open_start.search(text, 0, start):
                 # "depuis juillet 2026", the entry the 07/07: the year starting in that month, not on its first day
-                first = next((day for day in _starts(when.entry, first.year) if first <= day <= last), first)
+                anniversary = _anniversary_in(when.entry, first.year)
+                first = anniversary if anniversary and first <= anniversary <= last else first
                 return first, first + YEAR - relativedelta(days=1)
         pair = _YEAR_PAIR.search(text) if when.entry else None  # without the entry: its years in digits (below)
         if pair and when.entry and int(pair.group(2)) == int(pair.group(1)) + 1:
@@ -239,6 +240,6 @@ class ExecutionYears(Calculator):
         return sorted(dates + months)
 
 
-def _starts(entry: date | None, year: int) -> list[date]:
-    """The starts of the years of execution falling in `year` (one at most; none without the entry into force)."""
-    return [entry + relativedelta(years=year - entry.year)] if entry and year >= entry.year else []
+def _anniversary_in(entry: date | None, year: int) -> date | None:
+    """The day a year of execution starts in the calendar `year` (none without the entry into force)."""
+    return entry + relativedelta(years=year - entry.year) if entry and year >= entry.year else None
