@@ -29,7 +29,11 @@ class DurationRoles(Trips):
 
     def __init__(self, context: Context) -> None:
         super().__init__(context)
-        self._writer = optional(self.words.writer_aside_words)  # "jecris …", "moi …": the writer's own words
+        # "jecris …", "moi …": the writer's own words, whole ("mois" is no "moi"), an elision before its word ("j'ai")
+        writer = self.words.writer_aside_words
+        self._writer = optional(
+            [w for w in writer if w.endswith("'")], whole=[w for w in writer if not w.endswith("'")]
+        )
         self._so_far = optional(self.words.so_far_words)  # "à ce jour": what is due now, not a visit to come
         # "Combien sur la facture d'octobre ?", "… au titre du troisième trimestre ?": their hours only
         ordinals = self.words.later_periods.ordinals
