@@ -31,7 +31,8 @@ class EventDates:
         self._days = days
         # "event" first: of two cues ending at one place, `nearest` keeps the first ("panne" is also an `other` cue)
         self._cues = {"event": cue_pattern(words.event_words), "entry": cue_pattern(words.entry_words)}
-        if words.discovery_words:
+        self._discovery = bool(words.discovery_words)
+        if self._discovery:
             self._cues["discovery"] = cue_pattern(words.discovery_words)
 
     def read(self, folded: str, today: date) -> tuple[tuple[date, date] | None, tuple[str, ...], list[date]]:
@@ -45,6 +46,9 @@ class EventDates:
         written: list[str] = []
         entries: list[date] = []
         found_on: tuple[list[date], list[str]] = ([], [])  # the days the damage was found, and as written
+        # the days of an event word said after a discovery word ("on a constaté la perte de données le 05/04/2026"): the
+        # day it was found, unless no other day is the event's ("Le 05/03 nous avons signalé la panne survenue le 01/03")
+        found_event: tuple[list[date], list[str]] = ([], [])
         for index, (start, end, first, last) in enumerate(found):
             low = max(found[index - 1][1] if index else 0, sentence_start(folded, start, SENTENCE_MARKS))
             before = folded[low:start]
@@ -62,13 +66,16 @@ class EventDates:
                 continue  # no event or entry word around it: whichever role its words give, not one of those
             # a date opening the clause after a colon is read from that clause first ("Question pour le conseil : le
             # 15/12/2025, une mauvaise manipulation …": the event's day, not the council's)
-            opens = _OPENS_CLAUSE.search(before) and first_role(after, cues)
+            # ... unless the label before the colon is an event's or an entry's own ("Fait générateur : 02/04/2026,
+            # dommage constaté le 20/04/2026": the event's day, the found one after it)
+            opens = _OPENS_CLAUSE.search(before) and not nearest(before, self._cues) and first_role(after, cues)
             role = opens or nearest(before, cues) or first_role(after, cues)
             if role in ("event", "discovery"):  # to come too: a case supposed ("Le 10 mars 2027, une faute …")
-                kept = (days, written) if role == "event" else found_on
+                found_first = role == "event" and self._cues["discovery"].search(before) if self._discovery else None
+                kept = found_event if found_first else (days, written) if role == "event" else found_on
                 kept[0].extend([first, min(last, today) if first <= today else last])
                 kept[1].append(folded[start:end])
             elif role == "entry" and first <= today:
                 entries.append(first)
-        days, written = (days, written) if days else found_on
+        days, written = (days, written) if days else found_event if found_event[0] else found_on
         return ((min(days), max(days)) if days else None), tuple(written), entries
