@@ -18,6 +18,9 @@ _BARE_NUMBER = re.compile(
 )  # "1100", not "2026-0457", "12/03", "9h"
 YEARS = (Decimal(1990), Decimal(2040))  # a bare number in these is a year ("en 2026"), never an amount
 ITEM_REACH = 60  # characters back from an amount to its list item's start, where the item names its party
+# between an addition word and the next amount: nothing, "de", or an invoice's reference and "de" ("1 640 € et n°2 de
+# 580 €", "et F-0412 de 580 €", "et la facture 12 de 580 €"; not "et en 2026 de", a year's)
+_NEXT_INVOICE = re.compile(r"(?:(?:la |une |l')?(?:facture )?(?:n ?° ?|no |numero )?[a-z]{0,3}-?\d[\w/-]* )?(?:de|d')?")
 
 
 class Invoices:
@@ -71,7 +74,8 @@ class Invoices:
         said = folded[sentence_start(folded, start, ".;!?") : start] if sentence else self._said_before(folded, start)
         return bool(
             joining
-            and between[joining[-1].end() :].strip() in ("", "de", "d'")  # "de 590 € le 05/10 et de 300 € le 02/11"
+            # "de 590 € le 05/10 et de 300 € le 02/11", "n°1 de 1 640 € et n°2 de 580 €"
+            and _NEXT_INVOICE.fullmatch(between[joining[-1].end() :].strip())
             and cues.invoiced
             and cues.invoiced.search(said + around)
             and not (cdg and cdg.search(around))
