@@ -44,9 +44,11 @@ class AskedMonths:
         reported: Reported,
         asks: CuePattern | None = None,
         priced: CuePattern | None = None,
+        paid: CuePattern | None = None,
     ) -> None:
         self._asks = asks  # "combien": in a text without "?", where its question starts
         self._priced = priced  # "le coût", "le montant": where it asks, when its last sentence does not
+        self._paid = paid  # "déjà payé": a period said paid is not the one asked
         self._numbers = numbers  # folded month names, wide and abbreviated ("oct"), and their numbers (CalendarNames)
         self._name = re.compile(rf"(?<![a-z])({alternation(numbers)})(?![a-z])")
         self._dated_name = re.compile(
@@ -111,18 +113,21 @@ class AskedMonths:
         ]
 
     def _range_told(self, text: str, durations: list[Duration]) -> Asked:
-        """The one range of days a sentence holding no hours but a word of what is paid (`period_told_words`) tells, in a
-        message whose question names no period ("Nous devons rattacher les charges du CDG 62 pour la période du 1er au 15
-        mars 2026."): the period the amount is for; not the visits' own ("Il est venu du 3 au 5 mars : 2 h le 3, …"),
-        nor another event's ("La mairie était fermée du 10 au 15 mars.")."""
+        """The one range of days (or months) a sentence holding no hours but a word of what is paid
+        (`period_told_words`) tells, in a message whose question names no period ("Nous devons rattacher les charges du
+        CDG 62 pour la période du 1er au 15 mars 2026.", "Nous souhaitons mandater les interventions d'octobre et
+        novembre."): the period the amount is for; not the visits' own ("Il est venu du 3 au 5 mars : 2 h le 3, …"),
+        another event's ("La mairie était fermée du 10 au 15 mars."), one said paid ("Nous avons déjà payé la facture
+        de septembre.")."""
         starts = [0, *(m.end() for m in SENTENCE_BREAK.finditer(text)), len(text)]
         ranges = {
             asked
             for start, end in pairwise(starts)
             if self._period_told
             and self._period_told.search(text, start, end)
-            and (asked := self._months(text[start:end])).days
+            and ((asked := self._months(text[start:end])).days or asked.months)
             and not any(start <= d.start < end for d in durations)
+            and not (self._paid and self._paid.search(text, start, end))
         }
         return ranges.pop() if len(ranges) == 1 else Asked()
 

@@ -40,7 +40,8 @@ class DurationRoles(Trips):
         asks = self.cues.amount_asked  # without "?", what a dictated message asks starts at its last "combien"
         priced = self.cues.price_asked  # "j'ai besoin du coût … entre le 1er septembre et le 31 octobre."
         names, words = calendar_names().numbers, self.words.asked_months
-        self.months = AskedMonths(names, words, ordinals, context.reported, asks, priced)
+        paid = self.cues.duration_cues.get("paid")  # "Nous avons déjà payé la facture de septembre.": no period asked
+        self.months = AskedMonths(names, words, ordinals, context.reported, asks, priced, paid)
 
     def _duration_role(self, text: str, duration: Duration, bounds: tuple[int, int]) -> str:
         """What hours are: an intervention, travel, an outage… (the cue in their part of the sentence, not beyond the
