@@ -16,6 +16,8 @@ from .replies import Replies
 
 TWIN_REACH = 30  # characters after an ordinal where the number it qualifies may stand ("le second paragraphe … 4.2.1")
 _STANDS_ALONE = re.compile(r"\s*(?:[^\w\s]|$)")  # after an ordinal standing for a clause: a mark, or the end
+_LISTED = re.compile(r"\s*(?:,|et|ou|à|-)\s*\d")  # after a clause's number, more numbers: "annexes n°1, 2 et 3"
+NEAR = 3  # the clauses a question's own words rank first, among which a clause it names is not misremembered
 MIN_OWN_STRONG_TERMS = 2  # a question's own words besides the name: not only "que contient", "résumez"
 
 
@@ -90,8 +92,14 @@ class NamedClauses:
         return own if own in self._twins(reference) else ""
 
     def _said_elsewhere(self, text: str, name: str, named: set[str]) -> list[Candidate]:
-        """The ranking of `text`'s words without the clause's `name` when they surely say another clause's (two strong
-        words at least: not only "que contient", "résumez"), else []."""
-        said = self.matcher.rank(self.matcher.question_terms(fold(text).replace(name, " ")))
-        sure = is_sure(said, self.threshold) and len(said[0].strong_terms) >= MIN_OWN_STRONG_TERMS
-        return said if sure and said[0].clause_id not in named else []
+        """The ranking of `text`'s words without the clause's `name` when they say another clause's (two strong words
+        at least: not only "que contient", "résumez"), surely or, one clause named, none of their nearest being it
+        ("la clause limitative de responsabilité stipulée à l'article 6", "les obligations de la collectivité (l'article
+        4 je crois)": a number misremembered; "les annexes n°1, 2 et 3" names three), else []."""
+        folded = fold(text)
+        said = self.matcher.rank(self.matcher.question_terms(folded.replace(name, " ")))
+        if not said or len(said[0].strong_terms) < MIN_OWN_STRONG_TERMS or said[0].clause_id in named:
+            return []
+        listed = name in folded and _LISTED.match(folded, folded.find(name) + len(name))
+        near = named & {c.clause_id for c in said[:NEAR]}
+        return said if is_sure(said, self.threshold) or not (near or listed) else []
