@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from .acronym_typos import AcronymTypos
 from .french import fold
 
 SHORT_WORD = r"(?:\w{1,3}['’]?\s*)?"  # an article before a name ("le CDG", "l'LFN"), whatever the word
@@ -20,6 +21,7 @@ class Corrections:
         """`names`: the parties' names (knowledge/calculations.yaml); `named`: the parties a text names, the commune
         aside (`Parties.named_in`: "nous" corrected is no party taken back)."""
         self._named = named
+        self._typos = AcronymTypos(names)  # "le sdg 62": the CDG 62 mistyped, read first
         spelled = {spelling for name in names if name.strip() for spelling in (name.strip(), fold(name).strip())}
         name = "|".join(sorted(map(re.escape, spelled), key=len, reverse=True))
         mark = "|".join(sorted((re.escape(m.strip()) for m in markers if m.strip()), key=len, reverse=True))
@@ -39,7 +41,8 @@ class Corrections:
         self._name = re.compile(party, re.IGNORECASE)
 
     def apply(self, text: str) -> str:
-        """`text` with each corrected party's name replaced by the one meant."""
+        """`text` with each corrected (or mistyped) party's name replaced by the one meant."""
+        text = self._typos.apply(text)
         if self._mark is None:
             return text
         for mark in reversed(list(self._mark.finditer(text))):  # from the end: earlier positions stay
