@@ -225,6 +225,7 @@ class CalculationsFile(StrictModel):
     parties: dict[str, PartyWords]
     party_clauses: list[PartyClause]
     party_asked_words: list[str] = []
+    comparison_words: list[str] = []
     termination_words: list[str]
     termination_denials: list[str] = []  # phrases holding a termination word that say none was made
     anytime_words: list[str]

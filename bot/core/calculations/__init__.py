@@ -12,6 +12,7 @@ parties.py; cues.py compiles the words they read, base.py holds what they share.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cache
 
@@ -39,6 +40,8 @@ from .termination import Termination
 
 __all__ = ["Calculations"]
 
+COMPARED_REACH = 40  # characters before a party's name where what compares with it stands ("de même que pour le")
+
 
 class Calculations:
     """The calculators and party rules, read from knowledge/calculations.yaml."""
@@ -65,6 +68,11 @@ class Calculations:
         self.exclusions = Exclusions(context.cues)
         # the signature role's cues: "on a signé le 02/10/2025, le CDG le 20/10/2025" says who signed, not whom it is about
         self._signing = context.cues.date_cues.get("signature")
+        # "… par mandat administratif comme pour le CDG ?": the party compared with, not asked about (its article too)
+        compared = "|".join(re.escape(fold(w)) for w in sorted(words.comparison_words, key=len, reverse=True))
+        self._compared = (
+            re.compile(rf"(?<!\w)(?:{compared})\s*(?:(?:le|la|les|l'|du|au|aux|a)\s*)?$") if compared else None
+        )
         # Capitalised words that name no commune: months, weekdays, the parties', clauses' and header fields' names.
         names = calendar_names()
         said = [
@@ -174,9 +182,25 @@ class Calculations:
             or self.termination.letter_without_date(question, folded, terms, ranked, sure)
             or (cap() if asked else capped() if fibre else None)
             or (self.liability.plain(question) if self.liability.asked_alone(asked) else None)  # "quel plafond ?"
-            or (self.parties.mismatch(question, terms, ranked, named) if sure else None)
+            or (self.parties.mismatch(question, terms, ranked, self._asked_about(folded, named)) if sure else None)
             or (self.price_questions.before_tax(question, folded, terms, ranked[0].clause_id) if sure else None)
         )
+
+    def _asked_about(self, folded: str, named: set[str]) -> set[str]:
+        """`named` without the parties `folded` names only as what it compares with ("comme pour le CDG"), when
+        another is left."""
+        if len(named) < 2 or self._compared is None:
+            return named
+        cues = self.parties.cues.parties
+        kept = {
+            party
+            for party in named
+            if any(
+                not self._compared.search(folded, max(0, m.start() - COMPARED_REACH), m.start())
+                for m in cues[party].finditer(folded)
+            )
+        }
+        return kept or named
 
     def _about(self, folded: str) -> set[str]:
         """The organisations `folded` names outside its sentences dating a signing ("Convention : on a signé le
