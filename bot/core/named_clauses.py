@@ -93,13 +93,14 @@ class NamedClauses:
 
     def _said_elsewhere(self, text: str, name: str, named: set[str]) -> list[Candidate]:
         """The ranking of `text`'s words without the clause's `name` when they say another clause's (two strong words
-        at least: not only "que contient", "résumez"), surely or, one clause named, none of their nearest being it
-        ("la clause limitative de responsabilité stipulée à l'article 6", "les obligations de la collectivité (l'article
-        4 je crois)": a number misremembered; "les annexes n°1, 2 et 3" names three), else []."""
+        at least: not only "que contient", "résumez"), surely or, one clause of the text named (`named`, empty for a
+        number the text lacks), none of their nearest being it ("la clause limitative de responsabilité stipulée à
+        l'article 6", "les obligations de la collectivité (l'article 4 je crois)": a number misremembered; "les annexes
+        n°1, 2 et 3" names three), else []."""
         folded = fold(text)
         said = self.matcher.rank(self.matcher.question_terms(folded.replace(name, " ")))
         if not said or len(said[0].strong_terms) < MIN_OWN_STRONG_TERMS or said[0].clause_id in named:
             return []
         listed = name in folded and _LISTED.match(folded, folded.find(name) + len(name))
         near = named & {c.clause_id for c in said[:NEAR]}
-        return said if is_sure(said, self.threshold) or not (near or listed) else []
+        return said if is_sure(said, self.threshold) or (named and not (near or listed)) else []
