@@ -31,8 +31,7 @@ class EventDates:
         self._days = days
         # "event" first: of two cues ending at one place, `nearest` keeps the first ("panne" is also an `other` cue)
         self._cues = {"event": cue_pattern(words.event_words), "entry": cue_pattern(words.entry_words)}
-        self._discovery = bool(words.discovery_words)
-        if self._discovery:
+        if words.discovery_words:
             self._cues["discovery"] = cue_pattern(words.discovery_words)
 
     def read(self, folded: str, today: date) -> tuple[tuple[date, date] | None, tuple[str, ...], list[date]]:
@@ -71,7 +70,9 @@ class EventDates:
             opens = _OPENS_CLAUSE.search(before) and not nearest(before, self._cues) and first_role(after, cues)
             role = opens or nearest(before, cues) or first_role(after, cues)
             if role in ("event", "discovery"):  # to come too: a case supposed ("Le 10 mars 2027, une faute …")
-                found_first = role == "event" and self._cues["discovery"].search(before) if self._discovery else None
+                found_first = (
+                    role == "event" and (discovery := self._cues.get("discovery")) and discovery.search(before)
+                )
                 kept = found_event if found_first else (days, written) if role == "event" else found_on
                 kept[0].extend([first, min(last, today) if first <= today else last])
                 kept[1].append(folded[start:end])
