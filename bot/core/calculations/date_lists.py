@@ -170,7 +170,13 @@ class DateLists(Calculator):
         # scanné par mail le"; not "nous a retourné l'exemplaire signé le", the day it bears)
         clause = SENTENCE_END.split(window[: copy.start()])[-1]
         signing = self.cues.date_cues.get("signature")
-        sent = bool(moved and moved.search(clause)) and not (signing and signing.search(window, copy.end()))
+        # ... or its journey heading a label ("Retour de l'exemplaire signé en mairie : 27/10/2025"); a journey told after
+        # a signing word is said of that signature ("signature de La Fibre (retour du dernier exemplaire) :")
+        journey = moved.search(clause) if moved else None
+        if journey and signing and signing.search(clause, 0, journey.start()):
+            journey = None
+        labelled = window.rstrip().endswith(":")
+        sent = bool(journey) and (labelled or not (signing and signing.search(window, copy.end())))
         return (
             any(cue and cue.search(window, 0, copy.start()) for cue in received)
             or sent

@@ -14,7 +14,7 @@ from ..cost import DurationReader
 from .base import sentence_start
 from .cue_roles import nearest
 from .cues import Cues, cue_pattern
-from .date_roles import SENTENCE_MARKS
+from .date_lists import SENTENCE_END, SENTENCE_MARKS
 from .year_of_execution import first_role
 
 AMOUNT_LINK_WORDS = 3  # words at most from an amount to the date it is said of ("600 € payés le", "600 € en date du")
@@ -60,7 +60,12 @@ class EventDates:
             opening = len(after) - len(after.lstrip(" ,"))
             tails = (before[self.reader.amount_end(before, at) :] for _, at in self.reader.amount_spans(before))
             owned = any(len(tail.split()) <= AMOUNT_LINK_WORDS for tail in tails)
-            after = "" if owned else after[opening : self.reader.clause_end(after, opening)]
+            clause = "" if owned else after[opening : self.reader.clause_end(after, opening)]
+            if clause and before.strip() in ("", "le") and not any(p.compiled.search(clause) for p in cues.values()):
+                # a date opening its sentence is the day of what the sentence tells, past a first clause naming no role
+                # ("Le 03/03/2026, lors d'une mise à jour, notre catalogue a été perdu"), not past the sentence's end
+                clause = after[opening : (SENTENCE_END.search(after, opening) or re.search("$", after)).start()]
+            after = clause
             if not any(p.compiled.search(before) or p.compiled.search(after) for p in self._cues.values()):
                 continue  # no event or entry word around it: whichever role its words give, not one of those
             # a date opening the clause after a colon is read from that clause first ("Question pour le conseil : le
