@@ -69,7 +69,8 @@ class DurationRoles(Trips):
         if after and not (self.cues.included and self.cues.included.match(word_end(text, after.end()))):
             return "travel"  # "30 min aller, 30 min retour" (not "2 h aller-retour compris")
         around = self.reader.clause_around(text, duration.start, duration.end, labelled=True, bounds=bounds)
-        if "(" in (own := text[duration.start : duration.end]):  # "arrivé à 9h15 (on ouvre à 8h30) et reparti à 11h45"
+        at = around.find(own := text[duration.start : duration.end])  # (where the hours start, kept below)
+        if "(" in own:  # "arrivé à 9h15 (on ouvre à 8h30) et reparti à 11h45"
             around = around.replace(own, ASIDE.sub(" ", own))  # the aside inside a span is not said of it
         elif duration.clock and len(times := list(_CLOCK_TIME.finditer(own))) > 1:
             # "arrivée à 9h00, on a fermé l'accueil à 12h00 mais elle est restée jusqu'à 12h15": what happened between the
@@ -86,6 +87,8 @@ class DurationRoles(Trips):
                     continue  # "déplacements compris", "avec la route": the hours include the travel, not only it
                 if role in ("outage", "own_staff") and self.cues.intervention and self.cues.intervention.search(around):
                     return "intervention"  # "venu de 23h à 2h pour la panne": the CDG 62's time on the outage
+                if role == "opening" and self._visit_then_place(around, match, at):
+                    return "intervention"  # "venu de 9h à 11h15 pour paramétrer le portail de réservation": its stay
                 if role == "travel" and self._nearer_on_site(around, pattern, text[duration.start : duration.end]):
                     return "intervention"  # "2h sur place trajet 30 min": "sur place" is said of the 2h
                 if role == "floor" and not (self.cues.each and self.cues.each.search(around)):
@@ -118,6 +121,12 @@ class DurationRoles(Trips):
         spans = [(m.start(), m.end()) for idiom in idioms for m in idiom.finditer(around)]
         found = (m for m in pattern.finditer(around) if not any(a <= m.start() < b for a, b in spans))
         return next((m for m in found if role != "travel" or not self._of_distance(around, m.start())), None)
+
+    def _visit_then_place(self, around: str, opening: re.Match[str], at: int) -> bool:
+        """Is an intervention word said before the hours (at `at`) and the opening word only after them: the stay's
+        hours, the opening word naming what was worked on ("est venu de 9h à 11h15 pour le portail de réservation")?"""
+        visit = self.cues.intervention
+        return 0 <= at < opening.start() and bool(visit and visit.search(around, 0, at))
 
     def _of_distance(self, around: str, start: int) -> bool:
         """Does a distance end right before `start` ("il vient de Bruay, 60 km aller-retour": the way of the distance,
