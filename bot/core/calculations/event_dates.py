@@ -30,7 +30,8 @@ class EventDates:
         self.reader = reader
         self._days = days
         # "event" first: of two cues ending at one place, `nearest` keeps the first ("panne" is also an `other` cue)
-        self._cues = {"event": cue_pattern(words.event_words), "entry": cue_pattern(words.entry_words)}
+        self.event = cue_pattern(words.event_words)  # "la panne", "une erreur de leur part": a damaging event told
+        self._cues = {"event": self.event, "entry": cue_pattern(words.entry_words)}
         if words.discovery_words:
             self._cues["discovery"] = cue_pattern(words.discovery_words)
 

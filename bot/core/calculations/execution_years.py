@@ -56,6 +56,7 @@ class ExecutionYears(Calculator):
         self._list_link = re.compile(rf" ?(?:{alternation(words.list_links)})(?![a-z])") if words.list_links else None
         self._start = cue_pattern([*words.start_words, *words.open_starts]).compiled if words.start_words else None
         self._event_dates = EventDates(words, self.cues, self.reader, self._days)
+        self.event = self._event_dates.event  # a damaging event told ("La Fibre a écrasé par erreur nos sauvegardes")
         self._calendar_year = cue_pattern(words.calendar_year_words).compiled if words.calendar_year_words else None
         self._next = cue_pattern(words.next_words).compiled if words.next_words else None
 

@@ -48,13 +48,13 @@ class Liability(Calculator):
         return bool(asked and self.cues.cap_alone and self.cues.cap_alone.search(asked))
 
     def asked(self, folded: str) -> str:
-        """What the message asks (its questions) when that is how much a loss can get back: a cap word in it, a loss
-        or a compensation word in the message ("on a tout perdu … combien peut-on leur réclamer au maximum ?"); else
-        "" (the cheap searches first: most messages stop there)."""
+        """What the message asks (its questions) when that is how much a loss can get back: a cap word in it, a loss, a
+        compensation or a damaging event's word in the message ("on a tout perdu … combien peut-on leur réclamer au
+        maximum ?", "La Fibre a écrasé par erreur nos sauvegardes … Jusqu'à combien peut-on demander ?"); else ""."""
         cues = self.cues
         if not (cues.cap_words and cues.cap_words.search(folded)):
             return ""
-        loss = (cues.compensation and cues.compensation.search(folded)) or (cues.loss and cues.loss.search(folded))
+        loss = any(cue and cue.search(folded) for cue in (cues.compensation, cues.loss, self.years.event))
         question = asking(folded, self.reported) if loss or cues.cap_alone else ""  # neither: nothing asked
         return question if question and (loss or self.asked_alone(question)) and cues.cap_words.search(question) else ""
 
