@@ -33,6 +33,7 @@ class AskedMonths(StrictModel):
     range_starts: list[str] = []  # "entre", "de", "du": before the first month of a range
     range_ends: list[str] = []  # "et", "à", "au": between its two months
     year_parts: dict[str, int] = {}  # "trimestre: 3": "au titre du troisième trimestre", its months
+    year_part_letters: dict[str, int] = {}  # "t: 3": a part of the year by its letter and number ("le T3"), its months
     month_parts: dict[str, int] = {}  # "quinzaine: 15": "la première quinzaine de septembre", its days
     list_links: list[str] = []  # "et", ",": months listed ("pour mars et avril")
     year_links: list[str] = []  # "en", "exercice": right before the year asked ("réalisées en 2026", "pour 2026")

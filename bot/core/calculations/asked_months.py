@@ -59,6 +59,9 @@ class AskedMonths:
         self._parts = {fold(noun): months for noun, months in words.year_parts.items()}  # "trimestre": 3 months
         parts = alternation(self._parts)
         self._part = re.compile(rf"(?<!\w)({alternation(self._ordinals)})\s+({parts})") if parts and ordinals else None
+        self._letters = {fold(letter): months for letter, months in words.year_part_letters.items()}  # "t": 3 months
+        letters = alternation(self._letters)
+        self._lettered = re.compile(rf"(?<![\w'])({letters})([1-6])(?!\w)") if letters else None  # "au t3 ?"
         self._days_in = {fold(noun): days for noun, days in words.month_parts.items()}  # "quinzaine": 15 days
         days = alternation(self._days_in)
         self._month_part = (
@@ -176,8 +179,13 @@ class AskedMonths:
     def _months(self, question: str) -> Asked:
         """The months `question` asks: a part of the year's, a range's, the one month it names or the months it lists
         (else none: "signée en mars, combien pour octobre ?" names two months apart)."""
-        if self._part and (part := self._part.search(question)):  # "le troisième trimestre", "le premier semestre"
-            number, length = self._ordinals[part.group(1)], self._parts[part.group(2)]
+        part: tuple[int, int] | None = None  # the part of the year asked: its number and its length in months
+        if self._part and (said := self._part.search(question)):  # "le troisième trimestre", "le premier semestre"
+            part = self._ordinals[said.group(1)], self._parts[said.group(2)]
+        elif self._lettered and (said := self._lettered.search(question)):  # "le T3"
+            part = int(said.group(2)), self._letters[said.group(1)]
+        if part:
+            number, length = part
             months = range(length * (number - 1) + 1, length * number + 1) if 0 < length * number <= MONTHS else ()
             return Asked(frozenset(months))
         if self._month_part and (part := self._month_part.search(question)):  # "la première quinzaine de septembre"
@@ -196,7 +204,13 @@ class AskedMonths:
             (start, end, first, first_day, _), (after, _, last, last_day, _) = mentions
             lead, gap = question[max(0, start - RANGE_LEAD) : start], question[end:after]
             # "de mars à juin"; joined by a dash alone, no opener needed ("pour septembre-octobre 2025")
-            if len(gap) <= RANGE_GAP and self._end.search(gap) and (self._start.search(lead) or _DASH.fullmatch(gap)):
+            # ... or by a range's end word, not a list's ("pour juillet à septembre", not "juillet et septembre")
+            joined = self._end.fullmatch(gap.strip()) and not (self._list_link and self._list_link.fullmatch(gap))
+            if (
+                len(gap) <= RANGE_GAP
+                and self._end.search(gap)
+                and (self._start.search(lead) or _DASH.fullmatch(gap) or joined)
+            ):
                 months = frozenset((first - 1 + step) % MONTHS + 1 for step in range((last - first) % MONTHS + 1))
                 days = ((first, first_day), (last, last_day)) if first_day and last_day else None
                 return Asked(months, days)
