@@ -26,7 +26,7 @@ from .sentence_ends import Titles, bare_line, each_sentence
 from .sentences import Message, Sentence
 from .sign_offs import SignOffs
 from .spoken import Dictation
-from .told_values import DATE_TOLD, situations
+from .told_values import situations, tells_date
 from .unsure import UnsureSentences
 
 __all__ = ["Message", "Reader", "Reading", "Sentence"]
@@ -133,7 +133,7 @@ class Reader:
                 or self.question_nouns.find(sentence)
                 or self.counted.counts(sentence)  # "Mon adjoint affirme deux choses :"
             )
-            asks = (item and listing and not opens_list and not DATE_TOLD.search(sentence)) or (
+            asks = (item and listing and not opens_list and not tells_date(sentence)) or (
                 not opens_list
                 and (
                     request != sentence
@@ -161,8 +161,7 @@ class Reader:
             # questions (list_items.py), unless one tells a date or what happened (the situation).
             asking = asking_items([(s.text, s.listed, s.asks) for s in sentences], self._lines)
             sentences = [
-                replace(s, asks=s.asks or (i in asking and not DATE_TOLD.search(s.text)))
-                for i, s in enumerate(sentences)
+                replace(s, asks=s.asks or (i in asking and not tells_date(s.text))) for i, s in enumerate(sentences)
             ]
         # "Donc trois choses : quel tribunal, comment sortir, et si …" after a dialogue that asked them: those items
         if (counted := self.counted.asked([(s.text, s.listed, s.asks) for s in sentences])) is not None:

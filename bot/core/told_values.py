@@ -20,6 +20,19 @@ FACT_TOLD = re.compile(r"\d\s?(?:€|h\b|min\b)")
 ANY_VALUE_TOLD = re.compile(_VALUE_TOLD)
 
 
+@cache
+def _dated_year() -> re.Pattern[str]:
+    """A year said with its month or its day ("en mars 2025", "le 15 octobre 2025"), not a year alone ("en 2025")."""
+    months = "|".join(sorted(map(re.escape, calendar_names().numbers), key=len, reverse=True))
+    return re.compile(rf"(?:\b(?:{months})\.?|\d)\s+(?:19|20)\d\d\b")
+
+
+def tells_date(item: str) -> bool:
+    """Whether a list's item tells a day or a value ("Convention signée le 15 octobre 2025", "le 02/10", "(2 350 €)"); a
+    year alone is what an item asks of ("4. le montant total facturé à la commune en 2025")."""
+    return bool(DAY_TOLD.search(item) or ANY_VALUE_TOLD.search(item) or _dated_year().search(fold(item)))
+
+
 def tells_value(sentence: str) -> bool:
     """Whether a sentence tells a date or a value (a year, "15/01", "1 900 €", "2 h"): the situation, not a question."""
     return bool(DATE_TOLD.search(sentence) or FACT_TOLD.search(sentence))
