@@ -28,6 +28,7 @@ class ReplyHistory:
         )
         self._pointer = phrases_pattern(reading.quote_pointers, start=False)
         self._passer = phrases_pattern(reading.quote_passers, start=False) if reading.quote_passers else None
+        self._greeting = phrases_pattern(reading.greeting_words, start=True)
         # "Fwd: deux questions", "TR : demande de la mairie": the message opens with a forward's subject
         forwards = any_phrase(reading.forward_words) if reading.forward_words else r"(?!x)x"
         self._forward_subject = re.compile(rf"\s*(?:{forwards})[ \t]*:", re.IGNORECASE)
@@ -63,6 +64,16 @@ class ReplyHistory:
         """Whether the new text passes the quoted message on ("je vous transfère la demande de la mairie"): its questions
         are asked too, where the quote stands (`place`)."""
         return self._passer is not None and any(self._passer.search(fold(sentence)) for sentence in sentences)
+
+    def greets_only(self, sentence: str) -> bool:
+        """Whether a sentence of the new text is only a greeting ("Bonjour ?", left of "Bonjour, que puis-je répondre ?"
+        once its relay closing is read out): it asks nothing of its own."""
+        greeting = self._greeting.match(folded := fold(sentence))
+        return bool(greeting and not folded[greeting.end() :].strip(" ?!.,;:"))
+
+    def attributed(self, text: str) -> bool:
+        """Whether an attribution ("Le 24/11/2026, la DPO a écrit :") says the quoted lines are an earlier message."""
+        return bool(self._attribution.search(text))
 
     def forwarded(self, text: str) -> bool:
         """Whether the message opens with a forward's subject ("Fwd: deux questions"): its quoted lines are the message

@@ -64,6 +64,7 @@ class Reader:
         self.chat = ChatNoise(reading)
         self._forwarding = Forwarding(reading, self.chat)
         self.history = ReplyHistory(reading)
+        self._own_question = PhraseFinder(reading.own_question_markers)  # "de mon côté": hers, besides a quote's
         self._lines = LineQuestions(reading, self.counted, self.cutter.asks)
         self._labels = ItemLabels(reading.item_labels)  # "Observation n° 1 : …", "Question deux : …" are "1) …", "2) …"
 
@@ -92,7 +93,15 @@ class Reader:
             quoted, texts = self._asking(history, unpunctuated), [s.text for s in sentences]
             pointer = self.history.pointer(texts, written)
             passed = self.history.passes_on(texts) or self.history.forwarded(written)
-            if any(sentence.asks for sentence in sentences) and pointer is None and not passed:
+            # ... or adds her own to them, no attribution making them an earlier message ("Réf. ticket … > … ? > … ?
+            # Bonjour, de mon côté : … ?"); an answer's "Bonjour, et qui est … ?" in a thread is read as before (tried)
+            adds = any(map(self._own_question.find, texts))
+            passed = passed or (adds and not self.history.attributed(written))
+            if (
+                any(s.asks and not self.history.greets_only(s.text) for s in sentences)
+                and pointer is None
+                and not passed
+            ):
                 quoted = [replace(sentence, asks=False) for sentence in quoted]
             at = self.history.place(texts, written, pointer, passed)
             sentences[at:at] = quoted
