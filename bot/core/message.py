@@ -94,7 +94,8 @@ class Reader:
             pointer = self.history.pointer(texts, written)
             passed = self.history.passes_on(texts) or self.history.forwarded(written)
             # ... or adds her own to them, no attribution making them an earlier message ("Réf. ticket … > … ? > … ?
-            # Bonjour, de mon côté : … ?"); an answer's "Bonjour, et qui est … ?" in a thread is read as before (tried)
+            # Bonjour, de mon côté : … ?"); not a new text opening with "et" alone ("Bonjour, et qui est … ?"): measured,
+            # threads quoting an exchange already answered lost their questions
             adds = any(map(self._own_question.find, texts))
             passed = passed or (adds and not self.history.attributed(written))
             if (

@@ -182,8 +182,9 @@ class AskedMonths:
         part: tuple[int, int] | None = None  # the part of the year asked: its number and its length in months
         if self._part and (said := self._part.search(question)):  # "le troisième trimestre", "le premier semestre"
             part = self._ordinals[said.group(1)], self._parts[said.group(2)]
-        elif self._lettered and (said := self._lettered.search(question)):  # "le T3"
-            part = int(said.group(2)), self._letters[said.group(1)]
+        elif self._lettered and (said := self._lettered.search(question)):  # "le T3" (not a flat's "T5")
+            number, length = int(said.group(2)), self._letters[said.group(1)]
+            part = (number, length) if number * length <= MONTHS else None
         if part:
             number, length = part
             months = range(length * (number - 1) + 1, length * number + 1) if 0 < length * number <= MONTHS else ()

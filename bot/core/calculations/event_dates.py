@@ -62,11 +62,12 @@ class EventDates:
             tails = (before[self.reader.amount_end(before, at) :] for _, at in self.reader.amount_spans(before))
             owned = any(len(tail.split()) <= AMOUNT_LINK_WORDS for tail in tails)
             clause = "" if owned else after[opening : self.reader.clause_end(after, opening)]
-            opening_clause = before.rpartition(",")[2].strip() in ("", "le")  # "Le …", "Bonjour, le …"
-            if clause and opening_clause and not any(p.compiled.search(clause) for p in cues.values()):
+            leads = before.rpartition(",")[2].strip() in ("", "le")  # it opens its clause: "Le …", "Bonjour, le …"
+            if clause and leads and not any(p.compiled.search(clause) for p in cues.values()):
                 # a date opening its sentence is the day of what the sentence tells, past a first clause naming no role
                 # ("Le 03/03/2026, lors d'une mise à jour, notre catalogue a été perdu"), not past the sentence's end
-                clause = after[opening : (SENTENCE_END.search(after, opening) or re.search("$", after)).start()]
+                stop = SENTENCE_END.search(after, opening)
+                clause = after[opening : stop.start() if stop else len(after)]
             after = clause
             if not any(p.compiled.search(before) or p.compiled.search(after) for p in self._cues.values()):
                 continue  # no event or entry word around it: whichever role its words give, not one of those
