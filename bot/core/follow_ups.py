@@ -12,7 +12,7 @@ from .calendar_names import calendar_names
 from .french import SUBJECT_WORDS, fold
 from .matching import Matcher
 from .message import Reader, Sentence
-from .phrases import WORD, phrases_pattern
+from .phrases import WORD
 from .sentence_ends import bare_line
 from .told_values import DATE_TOLD
 from .topic_lists import LEADING_BREAK, MAX_KEYWORD_WORDS, topic_items
@@ -142,15 +142,11 @@ class FollowUps:
             return False
         if first and len(text.split()) <= MAX_SIGNATURE_WORDS:
             return not self._topical(text)
-        return bool(self._greets.match(fold(text)))
+        return bool(self.reader.history.greeting.match(fold(text)))
 
     @cached_property
     def _which_words(self) -> set[str]:
         return {fold(word) for word in self.reader.reading.sentence_question_words}  # "quel", "laquelle"
-
-    @cached_property
-    def _greets(self) -> re.Pattern[str]:
-        return phrases_pattern(self.reader.reading.greeting_words, start=True)
 
     def _takes_up(self, text: str, adjacent: bool, previous: str = "") -> bool:
         """Whether a short question takes up the topic of the one before (`previous`): it refers back

@@ -25,7 +25,7 @@ class ForwarderQuestions:
     def __init__(self, reader: Reader, names_something: Callable[[str], bool]) -> None:
         self.reader = reader
         self.names_something = names_something  # whether a text names something the convention knows
-        self._own_question = PhraseFinder(reader.reading.own_question_markers)  # "et moi", "de mon côté"
+        self._own_question = reader.own_question  # "et moi", "de mon côté"
         self._forwarded = PhraseFinder(reader.reading.forward_words)  # "TR:", "je vous transfère"
 
     def sentences(self, message: Message) -> tuple[Sentence, ...]:

@@ -28,7 +28,7 @@ class ReplyHistory:
         )
         self._pointer = phrases_pattern(reading.quote_pointers, start=False)
         self._passer = phrases_pattern(reading.quote_passers, start=False) if reading.quote_passers else None
-        self._greeting = phrases_pattern(reading.greeting_words, start=True)
+        self.greeting = phrases_pattern(reading.greeting_words, start=True)  # "Bonjour", "Salut" (follow_ups.py too)
         # "Fwd: deux questions", "TR : demande de la mairie": the message opens with a forward's subject
         forwards = any_phrase(reading.forward_words) if reading.forward_words else r"(?!x)x"
         self._forward_subject = re.compile(rf"\s*(?:{forwards})[ \t]*:", re.IGNORECASE)
@@ -68,7 +68,7 @@ class ReplyHistory:
     def greets_only(self, sentence: str) -> bool:
         """Whether a sentence of the new text is only a greeting ("Bonjour ?", left of "Bonjour, que puis-je répondre ?"
         once its relay closing is read out): it asks nothing of its own."""
-        greeting = self._greeting.match(folded := fold(sentence))
+        greeting = self.greeting.match(folded := fold(sentence))
         return bool(greeting and not folded[greeting.end() :].strip(" ?!.,;:"))
 
     def attributed(self, text: str) -> bool:

@@ -64,7 +64,7 @@ class Reader:
         self.chat = ChatNoise(reading)
         self._forwarding = Forwarding(reading, self.chat)
         self.history = ReplyHistory(reading)
-        self._own_question = PhraseFinder(reading.own_question_markers)  # "de mon côté": hers, besides a quote's
+        self.own_question = PhraseFinder(reading.own_question_markers)  # "de mon côté": hers, besides another's
         self._lines = LineQuestions(reading, self.counted, self.cutter.asks)
         self._labels = ItemLabels(reading.item_labels)  # "Observation n° 1 : …", "Question deux : …" are "1) …", "2) …"
 
@@ -96,7 +96,7 @@ class Reader:
             # ... or adds her own to them, no attribution making them an earlier message ("Réf. ticket … > … ? > … ?
             # Bonjour, de mon côté : … ?"); not a new text opening with "et" alone ("Bonjour, et qui est … ?"): measured,
             # threads quoting an exchange already answered lost their questions
-            adds = any(map(self._own_question.find, texts))
+            adds = any(map(self.own_question.find, texts))
             passed = passed or (adds and not self.history.attributed(written))
             if (
                 any(s.asks and not self.history.greets_only(s.text) for s in sentences)
