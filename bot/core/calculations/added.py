@@ -168,6 +168,8 @@ def said_total(
     pour octobre ?"), nor an aside's hours ("(le maire et la secrétaire sont restés 2 h au total)": someone else's)."""
     if total is None or len(own) < 3 or (last := own[-1][0]).hours is None or in_brackets(text, last.start):
         return None
+    if own[-1][1] == "travel":
+        return None  # "9h-12h et 13h30-16h30, trajets 1h au total": the trips' total, hours of their own
     gap, after = text[own[-2][0].end : last.start], text[last.end : last.end + TOTAL_AFTER]
     before = total.search(gap[ends[-1].end() :] if (ends := list(SENTENCE_END.finditer(gap))) else gap)
     restated = (close := total.search(after)) and not _MARK.search(after, 0, close.start())

@@ -89,6 +89,8 @@ class DurationRoles(Trips):
                     return "intervention"  # "venu de 23h à 2h pour la panne": the CDG 62's time on the outage
                 if role == "opening" and self._visit_then_place(around, match, at):
                     return "intervention"  # "venu de 9h à 11h15 pour paramétrer le portail de réservation": its stay
+                if role == "opening" and self._names_later_time(around, match, at + len(own)):
+                    continue  # "revenu de 13h30 a 15h la mairie ferme a 17h": the closing time's word, not the stay's
                 if role == "travel" and self._nearer_on_site(around, pattern, text[duration.start : duration.end]):
                     return "intervention"  # "2h sur place trajet 30 min": "sur place" is said of the 2h
                 if role == "floor" and not (self.cues.each and self.cues.each.search(around)):
@@ -127,6 +129,12 @@ class DurationRoles(Trips):
         hours, the opening word naming what was worked on ("est venu de 9h à 11h15 pour le portail de réservation")?"""
         visit = self.cues.intervention
         return 0 <= at < opening.start() and bool(visit and visit.search(around, 0, at))
+
+    @staticmethod
+    def _names_later_time(around: str, cue: re.Match[str], hours_end: int) -> bool:
+        """Is the cue said after the hours (ending at `hours_end`) and followed by a time of day of its own, which it
+        names ("de 13h30 a 15h la mairie elle ferme a 17h": the closing time, not the stay before it)?"""
+        return 0 <= hours_end <= cue.start() and bool(_CLOCK_TIME.search(around, cue.end()))
 
     def _of_distance(self, around: str, start: int) -> bool:
         """Does a distance end right before `start` ("il vient de Bruay, 60 km aller-retour": the way of the distance,

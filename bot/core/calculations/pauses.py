@@ -64,7 +64,8 @@ class Pauses:
     def taken_off(pauses: list[tuple[Duration, int]], stay: Decimal) -> TakenOff | None:
         """The breaks (each with how many times it is taken) to take off the billed hours, when they are shorter
         than the `stay` they interrupt."""
-        off = sum(((d.hours or Decimal(0)) * count for d, count in pauses), Decimal(0))
+        # a break is shorter than the stay it interrupts: "pause midi de 12h à 13h30" also holds midi's "12h", no break
+        off = sum(((d.hours or Decimal(0)) * count for d, count in pauses if (d.hours or 0) < stay), Decimal(0))
         if not off or off >= stay:
             return None
         return TakenOff(off, PAUSE_NOTE.format(said=format_hours(off)))

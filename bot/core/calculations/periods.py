@@ -80,11 +80,12 @@ class Periods:
         text = digits(folded) if self._trigger.search(folded) else folded
         numbers: set[int] = set()
         ended: set[int] = set()  # of those, the ones said right after ending the convention
+        said: set[int] = set()  # every period counted ("la première échéance"), even one not the period asked
         # A count needs its noun: without one, the scan is not made.
         text = self._nouns_carried(text) if self._nouns.search(text) else text
         for match in self._counted(text) if self._nouns.search(text) else ():
             after, before, written = match.groups()
-            number = self._ordinals.get(written) or int(written)
+            said.add(number := self._ordinals.get(written) or int(written))
             if number < 2 and self._later_counted.match(text, match.end(3) + 1):
                 continue  # "la première échéance": often the next one, whichever it is
             if self._renewed.match(text, match.end() + 1):
@@ -114,11 +115,12 @@ class Periods:
             if mention.value and not (mention.assumed_year or mention.approximate):
                 later = range(_open_number(signature, today) + 1, MAX_PERIOD + 1)
                 numbers.update(n for n in later if _falls_on(period_end(signature, n), mention))
-        # the period after the open one ("la période d'après", "mais à la suivante"): that one's year is context
-        nexts = (self._next, self._next_deadline)
-        if any(pattern and pattern.search(folded) for pattern in nexts):
-            open_number = _open_number(signature, today)
-            numbers = {number for number in numbers if number != open_number} | {open_number + 1}
+        # the period after the open one ("la période d'après", "mais à la suivante"): that one's year is context; or after
+        # a period said already ended ("pas dénoncée avant la première échéance, … à l'échéance suivante")
+        if any(pattern and pattern.search(folded) for pattern in (self._next, self._next_deadline)):
+            ended_before = [n for n in said if period_end(signature, n) <= today]
+            reference = max(ended_before, default=_open_number(signature, today))
+            numbers = {number for number in numbers if number != reference} | {reference + 1}
         # "On garde la première période et la suivante, puis on arrête à la fin de la deuxième": the one said ended
         numbers = ended if len(numbers) > 1 and len(ended) == 1 else numbers
         return numbers.pop() if len(numbers) == 1 and 0 < min(numbers) <= MAX_PERIOD else None
