@@ -24,6 +24,8 @@ _LETTER = re.compile("[a-z]")  # a linking word, not a sign ("," "+")
 LIST_LINK_WORDS = 4  # words besides a party that may go on a list past a sentence's end ("puis par la Fibre le")
 SENTENCE_MARKS = ".;!?"  # what ends a sentence, for a date's role
 SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")  # (date_roles.py too)
+_SINCE_THAT = re.compile(r" qu(?:e(?!\w)|')")  # "ça fait 4 mois que …", "il y a deux ans qu'…"
+SINCE_REACH = 80  # characters after such a date where a signing word makes it the signature
 _LINE_BREAK = re.compile(r"[ \t]*;[ \t]*")  # a line's end in a calculation's text ("le 03/02/2026 ; pour la fibre")
 
 
@@ -63,6 +65,16 @@ class DateLists(Calculator):
         deadline, never one more signature."""
         signed = roles[-1].mention.value if roles and roles[-1].role == "signature" else None
         return bool(mention.value and signed and today and signed <= today < mention.value)
+
+    def assumed_role(self, folded: str, mention: DateMention) -> str:
+        """The role of a date no word names, the first of its message: the signature, unless it is counted back from
+        today to what has lasted since, no signing word in that clause ("ça fait 4 mois que la messagerie marche une
+        fois sur deux": that trouble's start, not the convention's; "ça fait 2 ans qu'on a signé": the signature)."""
+        end = mention.start + len(mention.text)
+        if not (mention.approximate and _SINCE_THAT.match(folded, end)):
+            return "signature"
+        clause = SENTENCE_END.split(folded[end : end + SINCE_REACH])[0]
+        return "signature" if self._signing and self._signing.search(clause) else "other"
 
     def reminds(self, after: str) -> bool:
         """Do the words right after a date tell a reminder ("– 6 octobre : relance par courrier simple")?"""

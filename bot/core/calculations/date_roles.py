@@ -86,7 +86,7 @@ class DateRoles(Calculator):
             ):
                 roles.append(Role(mention, head.role, head.assumed))
             elif not mention.relative and not any(item.role == "signature" for item in roles):
-                roles.append(Role(mention, "signature", assumed=True))  # never "dans 30 jours": no word says it
+                roles.append(Role(mention, self.lists.assumed_role(folded, mention), True))  # never "dans 30 jours"
             # the words a date heads are its own, never the next date's ("4 mars 2026 : signature du CDG ; 30 avril 2026 :
             # première facture"), unless they run on to it ("le 24/11 : convention entrée en vigueur le 10/02/2026")
             previous_end = end + (len(item) if not following or end + len(item) < following.start else 0)
