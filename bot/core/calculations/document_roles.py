@@ -13,6 +13,7 @@ from .cue_roles import nearest as _nearest
 
 CLAUSE_END = re.compile(r"[.;!?,:]")
 ROLE_REACH = 80  # characters before a date where its role is looked for (date_roles.py)
+COMPLEMENT_WORDS = 2  # words between a document that owns a role and another document named as its object ("pour une")
 FAR_REACH = 240  # ... and in its sentence, when none is said in those
 _BRACKET = re.compile(r"\s*\(([^()]*)")  # the brackets right after a date, what they hold
 _COMPLEMENT = re.compile(r"\s(?:de|du|des|d')\s*(?:la\s+|le\s+|les\s+|l'\s*|votre\s+|notre\s+|sa\s+|leur\s+)?$")
@@ -99,7 +100,10 @@ class DocumentRoles(Calculator):
             max((m.end() for m in self.cues.convention.finditer(before)), default=-1) if self.cues.convention else -1
         )
         named = [
-            (max((m.end() for m in self.cues.date_cues[document].finditer(before)), default=-1), taken[role])
+            (
+                max(((m.end(), m.start()) for m in self.cues.date_cues[document].finditer(before)), default=(-1, -1)),
+                taken[role],
+            )
             for document, taken in self.words.other_documents.items()
             if role in taken and document in self.cues.date_cues
         ]
@@ -108,7 +112,9 @@ class DocumentRoles(Calculator):
             d for d, taken in self.words.other_documents.items() if role not in taken and d in self.cues.date_cues
         ]
         last_owner = max((m.end() for d in owners for m in self.cues.date_cues[d].finditer(before)), default=-1)
-        end, taken = max(named, default=(-1, None))
+        (end, start), taken = max(named, default=((-1, -1), None))
         if end >= 0 and self._new_subject and self._new_subject.search(before, end):
             return None  # "le conseil a délibéré le 05/02 et la dernière signature date du": not the deliberation's
+        if 0 <= last_owner <= start and len(before[last_owner:start].split()) <= COMPLEMENT_WORDS:
+            return None  # "une mise en demeure pour une facture pas payée, on l'a reçue le": the notice's, its object named
         return taken if end > max(last_convention, last_owner) else None

@@ -27,6 +27,7 @@ from .year_of_execution import YEAR, Reading, When, alone, month_end, yes
 
 # A year in digits that is not an amount ("2 025 €") nor a decimal; a date's year too ("facturé le 15/09/2026").
 _DIGIT_YEAR = re.compile(r"(?<![\d,.])(20\d\d)(?!\d|[,.]\d|\s?(?:€|euro))")
+_ITEM_LABEL = re.compile(r"(\s*,)\s*(?:[^\W\d]+[\s'-]*){1,4}")  # ", option sauvegarde la fibre ": an item's label
 _YEAR_PAIR = re.compile(r"(?<![\d,./-])(20\d\d) ?[-/] ?(20\d\d)(?![\d/-])")
 
 
@@ -94,9 +95,12 @@ class ExecutionYears(Calculator):
             first -= 1
         kinds[first:] = [kinds[last]] + ["added" if kinds[last] == "current" else kinds[last]] * (last - first)
 
-    def list_gap(self, folded: str, spans: list[tuple[Decimal, int]], index: int) -> bool:
-        """Only addition words ("et", ",") between the amount `index` and the one before it, in one sentence."""
+    def list_gap(self, folded: str, spans: list[tuple[Decimal, int]], index: int, items: bool = False) -> bool:
+        """Only addition words ("et", ",") between the amount `index` and the one before it, in one sentence; `items`:
+        in a list its label opens, the next item's own label too ("… en cours : abonnement 960 €, option sauvegarde 240 €")."""
         gap = folded[self.reader.amount_end(folded, spans[index - 1][1]) : spans[index][1]] if index else "."
+        if items and (item := _ITEM_LABEL.fullmatch(gap)):
+            gap = item.group(1)
         addition = self.cues.addition
         if self._paid_for:  # "640 € pour la messagerie, 1 150 €": what the amount before pays, then the list's link
             gap = self._paid_for.sub("", gap)

@@ -130,7 +130,7 @@ class Liability(Calculator):
                 dated[-1] = kind == "current" and self.years.dated(label)  # "F-12 du 15/09/2025 : 4 800 €": its day
                 if (
                     not kind
-                    and self.years.list_gap(folded, spans, len(kinds))
+                    and self.years.list_gap(folded, spans, len(kinds), items=True)
                     and kinds[-1] not in LOSSES
                     and labels[-1]
                 ):
