@@ -8,10 +8,12 @@ import itertools
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..cost import Duration
 from ..told_values import day_opening
+from ..word_patterns import alternation
 from .base import SENTENCE_END, Calculator, in_brackets, sentence_start
 from .cues import CuePattern
 
@@ -40,6 +42,7 @@ class AddedUp(Calculator):
                 self.cues.addition.search(text, first.end, end)
                 or _DAY_BETWEEN.fullmatch(text, first.end, second.start)  # dictated: "1 heure le 5 2 heures 30 le 14"
                 or _new_day(text, first.end, second.start)  # a diary: "Lundi 2 : … 9h-11h30. Vendredi 6 : … 1 h"
+                or bool(self._later_visit and self._later_visit.search(text, first.end, second.start))
                 or (end > second.start and self.cues.back and self.cues.back.search(text, second.start, end))
                 or ({one, two} == {"intervention", "travel"} and self._side_by_side(text[first.end : second.start]))
                 or self._visit_trip(text, (first, one), (second, two))
@@ -47,6 +50,16 @@ class AddedUp(Calculator):
             )
             for (first, one), (second, two) in itertools.pairwise(durations)
         )
+
+    @cached_property
+    def _later_visit(self) -> re.Pattern[str] | None:
+        """An ordinal past the first before a session's noun ("deux fois, la première fois deux heures la deuxième fois
+        trois heures et demie", "le 2e passage"): another visit, its hours added."""
+        later = [word for word, number in self.words.later_periods.ordinals.items() if number > 1]
+        nouns = {one.split()[-1] for one in self.words.session_nouns.values()}
+        if not later or not nouns:
+            return None
+        return re.compile(rf"(?<![a-z0-9])(?:{alternation(later)}) (?:{alternation(nouns)})(?![a-z])")
 
     def without_restated_span(self, text: str, own: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`own` without a time span giving again, right after them, the hours of the session just said ("une séance en
