@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from .calendar_names import calendar_names
 from .carried_units import CarriedUnits
+from .clock_lists import listed_times
 from .duration_grammar import DurationGrammar
 from .duration_values import Duration, checked_duration
 from .french import fold
@@ -100,7 +101,9 @@ class DurationReader:
         clock: list[re.Match[str]] = []  # times of day ("à 14h"), read below as arrivals and departures
         maybe: set[int] = set()  # of those, the ones that are hours unless they make a stay ("début 9h")
         times: set[str] = set()  # those said as times of day ("à 18 h"), as written without spaces
-        for match in self._duration.finditer(text):
+        hour_matches = list(self._duration.finditer(text))
+        listed = listed_times(text, hour_matches)  # "(8h45, 10h, 11h10, 14h)": when, not how long
+        for match in hour_matches:
             before = text[max(0, match.start() - TIME_OF_DAY_REACH) : match.start()]
             per_period = self._period is not None and self._period.match(text, match.end())
             if any(a <= match.start() < b for a, b in taken) or self._times.is_bound(text, match.start()):
@@ -110,18 +113,11 @@ class DurationReader:
             clock_hour = int(match.group(1)) if match.group(4) and match.group(1).isdigit() else 0
             spent = self._times.spent(text, match.end())  # "le formateur a 1h de route"
             said = "".join(match.group().split()).lower()  # as written, without spaces: "18 h" is "18h"
-            if (
-                not per_period
-                and not spent
-                and self._times.is_time(
-                    before,
-                    clock_hour,
-                    int(match.group(1)) if match.group(1).isdigit() else 0,
-                    text[max(0, match.start() - EVENT_DAY_REACH) : match.start()],
-                    padded=match.group(1).startswith("0") and bool(match.group(4)),  # "08h50", "08:50"
-                )
-                and "h" in match.group().lower()
-            ):
+            hours = int(match.group(1)) if match.group(1).isdigit() else 0
+            padded = match.group(1).startswith("0") and bool(match.group(4))  # "08h50", "08:50"
+            wide = text[max(0, match.start() - EVENT_DAY_REACH) : match.start()]
+            timed = match.start() in listed or self._times.is_time(before, clock_hour, hours, wide, padded=padded)
+            if not per_period and not spent and timed and "h" in match.group().lower():
                 clock.append(match)
                 times.add(said)
             elif not per_period and self._times.milestone(text, match.start(), before, clock_hour):
