@@ -28,7 +28,7 @@ def listed_times(text: str, hours: list[re.Match[str]]) -> set[int]:
 
 
 def _clock(match: re.Match[str]) -> float:
-    """The time of day an hour match writes, in hours ("15h30": 15.5); -1 when it is not a whole number of hours."""
+    """The time of day an hour match writes, in hours ("15h30": 15.5); -1 when its figures are not digits."""
     hour, minutes = match.group(1), match.group(4) or "0"
     if not (hour.isdigit() and minutes.strip().isdigit()):
         return -1
