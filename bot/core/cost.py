@@ -113,11 +113,13 @@ class DurationReader:
             clock_hour = int(match.group(1)) if match.group(4) and match.group(1).isdigit() else 0
             spent = self._times.spent(text, match.end())  # "le formateur a 1h de route"
             said = "".join(match.group().split()).lower()  # as written, without spaces: "18 h" is "18h"
-            hours = int(match.group(1)) if match.group(1).isdigit() else 0
-            padded = match.group(1).startswith("0") and bool(match.group(4))  # "08h50", "08:50"
-            wide = text[max(0, match.start() - EVENT_DAY_REACH) : match.start()]
-            timed = match.start() in listed or self._times.is_time(before, clock_hour, hours, wide, padded=padded)
-            if not per_period and not spent and timed and "h" in match.group().lower():
+            timed = not per_period and not spent and "h" in match.group().lower()
+            if timed and match.start() not in listed:  # (a listed time is one: its own words are not read)
+                hours = int(match.group(1)) if match.group(1).isdigit() else 0
+                padded = match.group(1).startswith("0") and bool(match.group(4))  # "08h50", "08:50"
+                wide = text[max(0, match.start() - EVENT_DAY_REACH) : match.start()]
+                timed = self._times.is_time(before, clock_hour, hours, wide, padded=padded)
+            if timed:
                 clock.append(match)
                 times.add(said)
             elif not per_period and self._times.milestone(text, match.start(), before, clock_hour):

@@ -48,9 +48,9 @@ def topic_items(
     body = LEADING_BREAK.sub("", text.rstrip("? "))
     if ";" not in body and "/" not in body and "+" not in body and body.count(",") < 2:
         return []  # (most sentences: no separator to split at)
-    if ":" in body and not _KEYWORD_BREAK.search(body.rsplit(":", 1)[1]) and len(_KEYWORD_BREAK.split(body)) > 1:
-        return []  # "litige Monts-en-Ternois / LFN : tribunal compétent ?": the marks are the label's, before its colon
     items, marked = _KEYWORD_BREAK.split(body), True
+    if len(items) > 1 and ":" in body and not _KEYWORD_BREAK.search(body.rsplit(":", 1)[1]):
+        return []  # "litige Monts-en-Ternois / LFN : tribunal compétent ?": the marks are the label's, before its colon
     if len(items) < 2:
         items, marked = _KEYWORD_COMMA.split(body), False
         if len(items) < 3 or not commas:
