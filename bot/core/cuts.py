@@ -8,6 +8,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from text_to_num import alpha2digit
+
 from .lists import CountedLists
 from .phrases import PhraseFinder
 from .reading import Reading
@@ -67,7 +69,7 @@ class Cutter:
         enumerators ("deuxième question"), and question starts after words of their own ("… compétent
         combien dure …"), but not right after an asking phrase ("savoir | combien") nor after a one-letter
         word ("c'est ce que")."""
-        found = [Cut(m.start(), m.end(), "punctuation") for m in self._piece_end.finditer(question)]
+        found = [Cut(start, end, "punctuation") for start, end in link_ends(self._piece_end, question)]
         ordinals = self.ordinals.find(question)
         sequenced = [m for m in ordinals if m.group().lower() in self._sequence]  # not "la première facture"
         questions = self._starts.find(question) if starts or ordinals else []
@@ -102,3 +104,19 @@ class Cutter:
                 continue  # what it asks is the object of "pouvez-vous nous dire", "je voudrais savoir"
             cuts.append(cut)
         return cuts
+
+
+def link_ends(piece_end: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Where a piece of `text` may end: the matches of `piece_end` (a comma, a semicolon, the spaces before a linking
+    word), but not inside a number said in words."""
+    return [m.span() for m in piece_end.finditer(text) if not _inside_number(text, m.start(), m.end())]
+
+
+def _inside_number(question: str, start: int, end: int) -> bool:
+    """Is the cut between `start` and `end`, the space before a linking word, inside a number said in words ("le vingt
+    et un octobre", "trente et une heures") as text2num reads it? Then it joins no two questions."""
+    before, after = question[max(0, start - 20) : start].split()[-1:], question[end : end + 40].split()[:2]
+    if question[start:end].strip() or not before or len(after) < 2 or not (before[0] + after[1]).isalpha():
+        return False
+    link = after[0].lower()
+    return link not in alpha2digit(f"{before[0]} {link} {after[1]}".lower(), "fr").split()

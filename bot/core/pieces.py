@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .cuts import link_ends
 from .french import fold
 from .phrases import WORD
 from .piece_words import PieceWords, opens_other_half
@@ -180,7 +181,7 @@ class Pieces(PieceWords):
 
     def link_cuts(self, text: str) -> list[tuple[int, int]]:
         """Where a piece of `text` may end: a comma, a semicolon, or the spaces before a linking word ("… et …")."""
-        return [match.span() for match in self._piece_end.finditer(text)]
+        return link_ends(self._piece_end, text)
 
     def run_on_cuts(self, text: str) -> list[tuple[int, int]]:
         """`link_cuts`, and the spaces before a question word said a second time, that may start a question run on

@@ -13,6 +13,8 @@ MIN_LINES = 2  # a title row and one row, or two rows: one line with a "|" is no
 _RULE = re.compile(r"[\s|:+=-]*")  # a markdown table's rule line: "|---|:---|"
 _DIGIT = re.compile(r"\d")
 _END = re.compile(r"[.;!?:]$")
+# A title's abbreviation point ("Sign. maire", "Délib.") ends no sentence: the row is one sentence, its cells one body's.
+_TITLE_POINT = re.compile(r"\.(?=\s|$)")
 
 
 def rows_as_sentences(text: str) -> str:
@@ -34,7 +36,7 @@ def rows_as_sentences(text: str) -> str:
             continue
         first = cells[run[0]] or []
         titled = not any(_DIGIT.match(cell) for cell in first)  # "signature CDG62" is a title, "12/03" a value
-        titles = first if titled else [""] * len(first)
+        titles = [_TITLE_POINT.sub("", title) for title in first] if titled else [""] * len(first)
         out.extend(_sentence(titles, cells[row] or [], blank) for row in (run[1:] if titled else run))
         index = run[-1] + 1
     return "\n".join(out)

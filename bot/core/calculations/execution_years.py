@@ -23,7 +23,7 @@ from .base import Calculator, Context, sentence_start
 from .cues import _at_end, cue_pattern
 from .date_roles import SENTENCE_END, SENTENCE_MARKS, DateRoles
 from .event_dates import EventDates
-from .year_of_execution import YEAR, Reading, When, alone, month_end, yes
+from .year_of_execution import YEAR, Reading, When, alone, anniversary_in, month_end, yes
 
 # A year in digits that is not an amount ("2 025 €") nor a decimal; a date's year too ("facturé le 15/09/2026").
 _DIGIT_YEAR = re.compile(r"(?<![\d,.])(20\d\d)(?!\d|[,.]\d|\s?(?:€|euro))")
@@ -203,17 +203,19 @@ class ExecutionYears(Calculator):
 
     def _span(self, text: str, when: When) -> tuple[date, date] | None:
         """The days a year named by its dates covers ("de septembre 2025 à août 2026", "depuis le 01/07/2026",
-        "2025-2026" once the entry is known), or None when `text` names none."""
-        found = self._days(text)
-        for (_, end, first, _), (start, _, _, last) in itertools.pairwise(found):
-            if self._range_end.fullmatch(text, end, start):
-                return first, last
-        for start, _, first, last in found:
+        "2025-2026" once the entry is known), or None when `text` names none; the one said last, nearest the amount
+        (not an aside's before it: "1 800 € (1er mars 2026 – 28 février 2027), puis, depuis le 1er mars 2027 : 500 €")."""
+        found, ranged = self._days(text), self._range_end.fullmatch
+        said = [(b[1], (a[2], b[3])) for a, b in itertools.pairwise(found) if ranged(text, a[1], b[0])]
+        for start, end, first, last in found:
             if self._open_start and self._open_start.search(text, 0, start):
                 # "depuis juillet 2026", the entry the 07/07: the year starting in that month, not on its first day
-                anniversary = _anniversary_in(when.entry, first.year)
+                anniversary = anniversary_in(when.entry, first.year)
                 first = anniversary if anniversary and first <= anniversary <= last else first
-                return first, first + YEAR - relativedelta(days=1)
+                said.append((end, (first, first + YEAR - relativedelta(days=1))))
+                break
+        if said:
+            return max(said)[1]
         pair = _YEAR_PAIR.search(text) if when.entry else None  # without the entry: its years in digits (below)
         if pair and when.entry and int(pair.group(2)) == int(pair.group(1)) + 1:
             start = when.entry + YEAR * (int(pair.group(1)) - when.entry.year)
@@ -243,8 +245,3 @@ class ExecutionYears(Calculator):
             for first in [date(int(m.group(2)), numbers[m.group(1)], 1)]
         ]
         return sorted(dates + months)
-
-
-def _anniversary_in(entry: date | None, year: int) -> date | None:
-    """The day a year of execution starts in the calendar `year` (none without the entry into force)."""
-    return entry + relativedelta(years=year - entry.year) if entry and year >= entry.year else None

@@ -38,9 +38,11 @@ class Losses:
             # its clause going on with the loss named before it ("un préjudice d'image, que le conseil qualifie
             # d'indirect, estimé à 3 000 €"): the words since the amount before, in its sentence, say it is indirect
             return "indirect" if indirect and indirect.search(self._since_amount(folded, start)) else "loss"
-        # "devis signé de 4 200 €": a price agreed, not an amount invoiced (said before it: not "1 250 € (nouveau devis)")
+        # "devis signé de 4 200 €": a price agreed, not an amount invoiced (said before it: not "1 250 € (nouveau devis)"),
+        # since the amount before it ("un devis de 1 100 € et La Fibre nous a facturé 1 260 €": the 1 260 € is invoiced)
         quote = self.cues.quote_amount
-        return "quote" if quote and quote.search(before) else ""
+        own = quote and quote.search(before) and quote.search(self._since_amount(folded, start))
+        return "quote" if own else ""
 
     def _apposition(self, folded: str, start: int) -> str:
         """The few words set after the amount at `start` by a comma, a sentence's last ("Remplacement : 650 € (devis

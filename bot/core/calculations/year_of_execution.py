@@ -105,3 +105,8 @@ def first_role(text: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
     """The role whose cue starts first in `text`, or None."""
     found = [(match.start(), role != "event", role) for role, p in patterns.items() if (match := p.search(text))]
     return min(found)[2] if found else None  # of two at one place, the event
+
+
+def anniversary_in(entry: date | None, year: int) -> date | None:
+    """The day a year of execution starts in the calendar `year` (none without the entry into force)."""
+    return entry + relativedelta(years=year - entry.year) if entry and year >= entry.year else None
