@@ -1,6 +1,8 @@
 """A party's name corrected by its writer ("La Fibre, pardon le CDG, facture combien de l'heure ?", "Qui paie, La Fibre ?
 Non pardon, je voulais dire le CDG."): the name meant replaces the name said, before the message is read, so that no
-calculation nor answer takes the party the writer took back. The words are data (`party_corrections`)."""
+calculation nor answer takes the party the writer took back. Then the hesitations of a dictated message ("euh") are
+read as the pause they make, a comma: "et euh si ça marche pas" reads as the link it is. The words are data
+(`party_corrections`, `hesitations`)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from collections.abc import Callable, Iterable
 
 from .acronym_typos import AcronymTypos
 from .french import fold
+from .reading import Reading
 
 SHORT_WORD = r"(?:\w{1,3}['’]?\s*)?"  # an article before a name ("le CDG", "l'LFN"), whatever the word
 SAID_REACH = 60  # characters before a correcting word where the name it takes back ends
@@ -17,10 +20,15 @@ SAID_REACH = 60  # characters before a correcting word where the name it takes b
 class Corrections:
     """Puts the party meant in the place of the party said, where the writer corrects it."""
 
-    def __init__(self, markers: Iterable[str], names: Iterable[str], named: Callable[[str], set[str]]) -> None:
+    def __init__(self, reading: Reading, names: Iterable[str], named: Callable[[str], set[str]]) -> None:
         """`names`: the parties' names (knowledge/calculations.yaml); `named`: the parties a text names, the commune
         aside (`Parties.named_in`: "nous" corrected is no party taken back)."""
+        markers = reading.party_corrections
         self._named = named
+        said = "|".join(map(re.escape, reading.hesitations))  # with its commas ("je t'explique, euh, samedi")
+        self._hesitation = (
+            re.compile(rf"[ \t]*,?[ \t]*(?<!\w)(?:{said})(?!\w)[ \t]*,?", re.IGNORECASE) if said else None
+        )
         self._typos = AcronymTypos(names)  # "le sdg 62": the CDG 62 mistyped, read first
         spelled = {spelling for name in names if name.strip() for spelling in (name.strip(), fold(name).strip())}
         name = "|".join(sorted(map(re.escape, spelled), key=len, reverse=True))
@@ -41,8 +49,11 @@ class Corrections:
         self._name = re.compile(party, re.IGNORECASE)
 
     def apply(self, text: str) -> str:
-        """`text` with each corrected (or mistyped) party's name replaced by the one meant."""
-        text = self._typos.apply(text)
+        """`text` with each corrected (or mistyped) party's name replaced by the one meant, without its hesitations."""
+        text = self._parties(self._typos.apply(text))
+        return self._hesitation.sub(_pause, text) if self._hesitation else text
+
+    def _parties(self, text: str) -> str:
         if self._mark is None:
             return text
         for mark in reversed(list(self._mark.finditer(text))):  # from the end: earlier positions stay
@@ -75,3 +86,9 @@ def _opens_sentence(text: str, at: int) -> bool:
     while at and text[at - 1].isspace():
         at -= 1
     return not at or text[at - 1] in ".?!"
+
+
+def _pause(hesitation: re.Match[str]) -> str:
+    """What a hesitation leaves: the pause it makes, a comma ("… qui débute euh qui c'est qui …": two clauses), unless it
+    opens its line."""
+    return "" if not hesitation.start() or hesitation.string[hesitation.start() - 1] == "\n" else ", "

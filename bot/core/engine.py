@@ -81,7 +81,7 @@ class Engine:
         self.part_reader = PartReader(*readers, threshold=threshold, **hooks)
         self.anchors = Anchors(knowledge.reading.anchor_words)
         # "La Fibre, pardon le CDG": the party meant, read before the rest
-        self.corrections = Corrections(knowledge.reading.party_corrections, parties, self._named)
+        self.corrections = Corrections(knowledge.reading, parties, self._named)
 
     def answer(self, question: str, *, today: date, signature: date | None = None) -> Answer:
         """Answer the message `question` as asked on `today`; `signature` is the chat's stored signing date.

@@ -1,6 +1,5 @@
-"""The shape of each knowledge file (layer 1 of validation), with errors in French at file:line. pydantic does the type
-checking; strict mode keeps `parent: 4.10` from becoming the float 4.1, `extra="forbid"` catches misspelt field names.
-"""
+"""The shape of each knowledge file (layer 1 of validation), with errors in French at file:line. pydantic checks the
+types; strict mode keeps `parent: 4.10` from becoming the float 4.1, `extra="forbid"` catches misspelt field names."""
 
 from __future__ import annotations
 
@@ -163,6 +162,7 @@ class VocabularyFile(StrictModel):
     other_bodies: list[str] = []
     own_bodies: list[str] = []
     party_corrections: list[str] = []
+    hesitations: list[str] = []
     spoken_commas: list[str] = []
     spoken_question_marks: list[str] = []
     spelled_acronyms: list[str] = []
