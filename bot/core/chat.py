@@ -38,6 +38,9 @@ _STAMPED = re.compile(
 _NAMED_TIME = re.compile(
     r"^([ \t>]*)([A-ZÀ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-Þ][\w.'’-]*)?)[ \t]*,[ \t]*\d{1,2}[h:]\d{2}[ \t]*:[ \t]*", re.MULTILINE
 )
+# A thread's line by a speaker named by a first name (compound too: "Jean-Pierre"), whatever is said after it in lower
+# case: a speaker when one of them speaks twice (a conversation, not a list of communes each labelled once).
+_TALKER = re.compile(r"^([ \t>]*)([A-ZÀ-Þ][a-zß-ÿ'’]*(?:-[A-ZÀ-Þ][a-zß-ÿ'’]*)*)[ \t]*:[ \t]+(?=[a-zß-ÿ])", re.MULTILINE)
 _GREETING = re.compile(r"(?:[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,2}\s*,\s*)?")
 
 
@@ -85,7 +88,10 @@ class ChatNoise:
         text = self._without_named_times(text) if "," in text else text
         speakers = [m for m in _SPEAKER.finditer(text) if fold(m.group(2)) not in self._fields]
         if len({m.group(2) for m in speakers}) < 2:
-            return text
+            speakers = [m for m in _TALKER.finditer(text) if fold(m.group(2)) not in self._fields]
+            names = [m.group(2) for m in speakers]
+            if len(set(names)) < 2 or len(set(names)) == len(names) or "?" not in text:
+                return text  # "Valérie: oui et le CDG …", "Jean-Pierre: donc on a jusqu'à quand ?": a thread
         kept, end = [], 0
         for speaker in speakers:
             kept.append(text[end : speaker.start(2)])
