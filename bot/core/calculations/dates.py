@@ -46,7 +46,7 @@ class Dates(Calculator):
         self.anchors = Anchors(context.knowledge.reading.anchor_words)
         self.claims = ClaimedLetters(context.knowledge.reading.claim_verbs)
         self.following = FollowingDays(self.words.following_days)
-        self.taken_back = TakenBack(context.knowledge.reading.party_corrections)  # "le 12 mars, non pardon, le 14 mars"
+        self.taken_back = TakenBack(context.knowledge.reading)  # "le 12 mars, non pardon, le 14 mars"
         # a question nearest these may ask the calendar of a signature's date
         self.signing_clauses = (*self.calendar_clauses, *self.words.clauses.signing)
 
@@ -66,7 +66,7 @@ class Dates(Calculator):
         if (price := self.cues.price_asked) and price.search(asking(folded)) and not self.asks_calendar(folded, terms):
             return None  # "Signée le 10/10/2025. Le tarif est-il le même pour tous ?": a price asked, not the calendar
         parties = self.cues.parties.values()  # "…, le CDG deux jours plus tard": a date of its own
-        mentions = self.taken_back.kept(folded, self.following.dated(folded, find_dates(folded, today), parties))
+        mentions = self.taken_back.dates(folded, self.following.dated(folded, find_dates(folded, today), parties))
         told = [m for m in mentions if self.date_roles.lists.assumed_role(folded, m) == "signature"]  # not "ça fait …"
         if (told or signature) and self.parties.other_contract(folded):
             return refusal(question, OTHER_CONTRACT)

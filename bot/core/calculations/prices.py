@@ -41,6 +41,7 @@ from .price_notes import (
     visits_unclear,
 )
 from .remaining import Remaining
+from .taken_back import TakenBack, duration_span
 from .totals import Totals
 from .unsaid_hours import UnsaidHours
 from .visit_parts import Part, detail
@@ -61,6 +62,7 @@ class Prices(Calculator):
         self.budget = Budget(context, parties, self.billed, self.totals)
         self.remaining = Remaining(context, self.billed)
         self.unsaid = UnsaidHours(context)  # days, or hours nobody knows: asked
+        self.taken_back = TakenBack(context.knowledge.reading)
         self.party_numbers = PartyNumbers(cue for party in self.words.parties.values() for cue in party.cues)
         self._asking_terms = set(self.matcher.question_terms(" ".join(self.words.amount_asked_words)))
         self.price_asked = self.billed.price_asked  # an amount asked: hours are priced only then
@@ -72,6 +74,7 @@ class Prices(Calculator):
             return None  # what follows answers only then: no number words spelt out, no durations read
         text = self.party_numbers.blanked(digits(text))  # "CDG 62\nIntervention …": no 62 interventions
         durations, misread = without_misread(self.reader.durations(text))  # "1,45 h" beside "de 14h10 à 15h55"
+        durations = self.taken_back.kept(text, durations, duration_span)  # "2 heures non 2 heures et demie"
         if budget := self.budget.answer(question, text, terms, near, named, durations):
             return budget  # hours or sessions asked from an amount
         apart = self.billed.sentences.apart_from if durations else None  # (the visit's hours told)
