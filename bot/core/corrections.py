@@ -29,6 +29,9 @@ class Corrections:
         self._hesitation = (
             re.compile(rf"[ \t]*,?[ \t]*(?<!\w)(?:{said})(?!\w)[ \t]*,?", re.IGNORECASE) if said else None
         )
+        # ... looked for first from its first letters (the engine skips to them; the pattern above is tried everywhere)
+        firsts = "".join(sorted({c for word in reading.hesitations for c in (word[:1].lower(), word[:1].upper())}))
+        self._hesitated = re.compile(rf"(?=[{firsts}])(?<!\w)(?:{said})(?!\w)", re.IGNORECASE) if said else None
         self._typos = AcronymTypos(names)  # "le sdg 62": the CDG 62 mistyped, read first
         spelled = {spelling for name in names if name.strip() for spelling in (name.strip(), fold(name).strip())}
         name = "|".join(sorted(map(re.escape, spelled), key=len, reverse=True))
@@ -51,7 +54,8 @@ class Corrections:
     def apply(self, text: str) -> str:
         """`text` with each corrected (or mistyped) party's name replaced by the one meant, without its hesitations."""
         text = self._parties(self._typos.apply(text))
-        return self._hesitation.sub(_pause, text) if self._hesitation else text
+        hesitates = self._hesitation and self._hesitated and self._hesitated.search(text)
+        return self._hesitation.sub(_pause, text) if hesitates and self._hesitation else text
 
     def _parties(self, text: str) -> str:
         if self._mark is None:
