@@ -54,8 +54,9 @@ class Corrections:
     def apply(self, text: str) -> str:
         """`text` with each corrected (or mistyped) party's name replaced by the one meant, without its hesitations."""
         text = self._parties(self._typos.apply(text))
-        hesitates = self._hesitation and self._hesitated and self._hesitated.search(text)
-        return self._hesitation.sub(_pause, text) if hesitates and self._hesitation else text
+        if self._hesitation is None or self._hesitated is None or not self._hesitated.search(text):
+            return text  # (most messages hold none: the pattern that replaces them is slow to try everywhere)
+        return self._hesitation.sub(_pause, text)
 
     def _parties(self, text: str) -> str:
         if self._mark is None:

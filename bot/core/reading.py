@@ -103,7 +103,7 @@ class Reading:
     other_bodies: tuple[str, ...] = ()
     own_bodies: tuple[str, ...] = ()
     party_corrections: tuple[str, ...] = ()
-    hesitations: tuple[str, ...] = ()  # "euh", "heu": dropped once the party corrections are read
+    hesitations: tuple[str, ...] = ()  # "euh", "heu": a pause (a comma), once the party corrections are read
     spoken_commas: tuple[str, ...] = ()
     spoken_question_marks: tuple[str, ...] = ()
     spelled_acronyms: tuple[str, ...] = ()
