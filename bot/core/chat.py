@@ -25,7 +25,8 @@ _MARK_END = re.compile(r"[.!?…;:]\s+")
 _RELAY_MARKS = frozenset(",:;.!–-")  # with the spaces: what joins a relay closing to the question before it
 _SPACES = re.compile(r"\s*")
 # Who speaks, at a line's start (after its quote marks): a capitalised word, a colon, a question in lower case after it.
-_SPEAKER = re.compile(r"^([ \t>]*)([A-ZÀ-Þ][a-zß-ÿ'’-]*)[ \t]*:[ \t]+(?=[a-zß-ÿ][^\n.?!]*\?[ \t]*$)", re.MULTILINE)
+_FIRST_NAME = r"[A-ZÀ-Þ][a-zß-ÿ'’]*(?:-[A-ZÀ-Þa-zß-ÿ][a-zß-ÿ'’]*)*"  # "Sandrine", "Jean-Pierre"
+_SPEAKER = re.compile(rf"^([ \t>]*)({_FIRST_NAME})[ \t]*:[ \t]+(?=[a-zß-ÿ][^\n.?!]*\?[ \t]*$)", re.MULTILINE)
 # A line's speaker label with its time stamp, from a chat or a meeting's captions pasted ("[16:31] Corinne (mairie
 # d'Ecques) : …", "Intervenant 2 [00:14:07] : …", a WhatsApp export's "27/11/2026 21:40 - Jérôme V.: …" or
 # "[27/11/2026, 21:40:12] Martine : …"): who speaks and when, whatever is said after it.
@@ -38,9 +39,9 @@ _STAMPED = re.compile(
 _NAMED_TIME = re.compile(
     r"^([ \t>]*)([A-ZÀ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-Þ][\w.'’-]*)?)[ \t]*,[ \t]*\d{1,2}[h:]\d{2}[ \t]*:[ \t]*", re.MULTILINE
 )
-# A thread's line by a speaker named by a first name (compound too: "Jean-Pierre"), whatever is said after it in lower
-# case: a speaker when one of them speaks twice (a conversation, not a list of communes each labelled once).
-_TALKER = re.compile(r"^([ \t>]*)([A-ZÀ-Þ][a-zß-ÿ'’]*(?:-[A-ZÀ-Þ][a-zß-ÿ'’]*)*)[ \t]*:[ \t]+(?=[a-zß-ÿ])", re.MULTILINE)
+# A thread's line by a speaker named by a first name, whatever is said after it in lower case: a speaker when one of
+# them speaks twice (a conversation, not a list of communes each labelled once).
+_TALKER = re.compile(rf"^([ \t>]*)({_FIRST_NAME})[ \t]*:[ \t]+(?=[a-zß-ÿ])", re.MULTILINE)
 _GREETING = re.compile(r"(?:[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,2}\s*,\s*)?")
 
 
