@@ -42,7 +42,7 @@ class Dates(Calculator):
         self.date_roles = DateRoles(context)
         self.notices = Notices(context)
         self.letter_only = LetterOnly(context, self.notices)
-        self.periods = Periods(self.words.later_periods, self.cues.termination)
+        self.periods = Periods(self.words.later_periods, self.cues.termination, self.cues.unrelated)
         self.anchors = Anchors(context.knowledge.reading.anchor_words)
         self.claims = ClaimedLetters(context.knowledge.reading.claim_verbs)
         self.following = FollowingDays(self.words.following_days)

@@ -15,9 +15,9 @@ from ..deadlines import NOTICE, PERIOD, compute_deadlines, format_date, period_e
 from ..french import fold
 from ..number_text import digits
 from ..rescan import SentenceFinds
-from ..word_patterns import folded_words
-from .base import sentence_start
+from .base import SENTENCE_END, sentence_start
 from .cues import CuePattern, cue_pattern
+from .numbers_after import After
 
 MAX_PERIOD = 10  # twenty years: further is not a period anyone plans
 ENDING_REACH = 60  # characters before a period named where ending it is said ("puis arrêter à la fin de la 2e période")
@@ -26,7 +26,10 @@ ENDING_REACH = 60  # characters before a period named where ending it is said ("
 class Periods:
     """The period a message names, and its calendar."""
 
-    def __init__(self, words: LaterPeriods, ending: re.Pattern[str] | CuePattern) -> None:
+    def __init__(
+        self, words: LaterPeriods, ending: re.Pattern[str] | CuePattern, unrelated: CuePattern | None = None
+    ) -> None:
+        self._unrelated = unrelated  # a sentence said unrelated ("un bail jusqu'en 2029, mais ça n'a rien à voir")
         self._review = cue_pattern(words.review_words) if words.review_words else None
         self._ending = ending  # the words of ending the convention: then the letter's deadline is asked
         self._ordinals = {" ".join(fold(word).split()): number for word, number in words.ordinals.items()}
@@ -135,8 +138,10 @@ class Periods:
         return text
 
     def _told_before(self, text: str, start: int) -> bool:
-        """Is one of the words of a thing not done said in the sentence before `start`?"""
-        return bool(self._told and self._told.search(text, sentence_start(text, start, ".!?\n"), start))
+        """Is one of the words of a thing not done said in the sentence before `start`, or its sentence unrelated?"""
+        begin, end = sentence_start(text, start, ".!?\n"), SENTENCE_END.search(text, start)
+        unrelated = self._unrelated and self._unrelated.search(text, begin, end.start() if end else len(text))
+        return bool(unrelated or (self._told and self._told.search(text, begin, start)))
 
     def review(self, folded: str, signature: date, today: date) -> str:
         """The review's dates (article 3: at the anniversary, every two years) when `folded` asks about the review and
@@ -206,34 +211,6 @@ def _past(signature: date, number: int, today: date) -> str:
         f"devait être reçue par les autres parties au plus tard le {format_date(end - NOTICE)}. Sans elle, la "
         "convention a été reconduite tacitement (article 3) :\n"
     )
-
-
-class After:
-    """The numbers a pattern finds right after one of some words and a space: group 1 of each match of
-    `(?<![a-z])(?:words) ` + `number`, found from the numbers (the regex engine jumps from digit to digit; the words
-    first were tried at every character, 0.2 ms a 4 KB message) and the words then checked right before each.
-
-    The same numbers: `number` starts with a digit and holds no letter before its end's letters, and the words hold
-    no digit (checked above). A match of the whole pattern holds its number where the number pattern, scanning on its
-    own, stands (what it found before ends with a digit or a letter, never at the space before the words' number), and
-    finds it alike; one found there after the words is the whole pattern's match from the words' start (no other word
-    at that start reaches the number: it would hold a digit), which no earlier match overlaps (it would end inside the
-    words, on its own digits or letters)."""
-
-    def __init__(self, words: list[str], number: str) -> None:
-        self._number = re.compile(number)
-        self._before = re.compile(rf"(?<![a-z])(?:{alternation(words)}) \Z")
-        self._reach = max(map(len, folded_words(words))) + 1  # the words and their space
-
-    def numbers(self, text: str) -> list[str]:
-        return [match.group(1) for match in self.matches(text)]
-
-    def matches(self, text: str) -> list[re.Match[str]]:
-        return [
-            match
-            for match in self._number.finditer(text)
-            if self._before.search(text, max(0, match.start() - self._reach), match.start())
-        ]
 
 
 def _open_number(signature: date, today: date) -> int:

@@ -11,8 +11,8 @@ from itertools import pairwise
 from ..cost import Duration
 from ..told_values import DAY_TOLD, day_named
 from .added import word_end
-from .base import SENTENCE_END, SENTENCE_MARKS, Context, sentence_start
-from .cues import CuePattern, optional
+from .base import SENTENCE_END, SENTENCE_MARKS, sentence_start
+from .cues import CuePattern
 from .visit_parts import Part
 from .visits import Visits
 
@@ -23,10 +23,6 @@ TRAILING = re.compile(r"[\s,;]*(?:[àa]\s+)?")  # between a clause's end and its
 
 class Trips(Visits):
     """The trips of a message's visits: the trip back, the trip of each visit, no trip for remote sessions."""
-
-    def __init__(self, context: Context) -> None:
-        super().__init__(context)
-        self._on_site = optional(self.words.on_site_words)  # "sur place", "en mairie": a visit told with its trip
 
     def with_return(self, text: str, own: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`own` with the travel hours said again for the trip back ("30 min aller, idem retour") written twice."""
@@ -85,9 +81,24 @@ class Trips(Visits):
         """The travel hours of a message telling remote sessions only ("3 séances en visio de 45 minutes", no visit on
         site): a trip never made, not billed; [] when a visit on site is told, or no remote session."""
         remote, on_site = self.cues.no_trip, self._on_site
-        if not (remote and remote.search(text)) or (on_site and on_site.search(text)):
+        if (
+            not (remote and remote.search(text))
+            or (on_site and on_site.search(text))
+            or self._trip_with_visit(text, own)
+        ):
             return []
         return [d for d, role in own if role == "travel"] if any(r == "intervention" for _, r in own) else []
+
+    def _trip_with_visit(self, text: str, own: list[tuple[Duration, str]]) -> bool:
+        """Is a trip told in the part of a sentence (up to ";") of a session not said remote ("mardi 14h-17h par le CDG,
+        45 min de trajet dans chaque sens ; jeudi 9h-10h30 en visio"): that session was a visit."""
+        part = {d.start: sentence_start(text, d.start) for d, _ in own}
+        visits = {part[d.start] for d, role in own if role == "intervention"}
+        for start in {part[d.start] for d, role in own if role == "travel"} & visits:
+            end = min((i for i in (text.find(mark, start) for mark in ".;!?\n") if i >= 0), default=len(text))
+            if not (self.cues.no_trip and self.cues.no_trip.search(text, start, end)):
+                return True
+        return False
 
     def each_trip(self, text: str, parts: list[Part], each: set[int]) -> set[int]:
         """`each` (the hours billed for each visit) with the trips said with them: the trip there before a trip back

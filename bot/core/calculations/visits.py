@@ -15,6 +15,7 @@ from .added import AddedUp
 from .base import SENTENCE_BREAK, Context, asking, sentence_start
 from .count_patterns import counted
 from .counts_after import MAX_REPEATS, CountsAfter
+from .cues import optional
 from .day_schedules import DaySchedules
 from .parties import AGENT
 from .price_notes import PER_PERIOD
@@ -36,6 +37,7 @@ class Visits(AddedUp):
 
     def __init__(self, context: Context) -> None:
         super().__init__(context)
+        self._on_site = optional(self.words.on_site_words)  # "sur place", "en mairie": a visit told with its trip
         self._schedules = DaySchedules(self.words.day_schedules)  # "deux journées, de 8h30 à 12h et de 13h30 à 17h"
         self._counts_after = CountsAfter(self.cues)
         self._said: tuple[str, frozenset[int]] = ("", frozenset())  # the last text read, its visits: asked in turn
@@ -48,6 +50,12 @@ class Visits(AddedUp):
         day = rf"(?:les? )?(?:{weekdays})s?(?![a-z])"
         self._day_list = re.compile(rf"(?<![a-z]){day}(?:\s*,\s*{day})*\s+et\s+{day}")
         self._days = re.compile(day)
+        # "les 8 et 15 mars", "le 3, le 10 et le 17 juin": days of a month listed, each a visit
+        months = alternation(fold(name) for name in calendar_names().months)
+        day = r"(?:le )?(?:1er|[0-3]?\d)(?![\d/.])"
+        item = rf"{day}(?:\s+(?:{months}))?"
+        self._dates_list = re.compile(rf"(?<![\d/.])(?:les? )?{item}(?:\s*,\s*{item})*\s+et\s+{day}\s+(?:{months})")
+        self._date_days = re.compile(r"(?<!\d)(?:1er|\d+)(?![\d/.])")
         self._weekday_before = re.compile(rf"(?:{weekdays})\s*$")  # "mercredi 18": a day of the month
         # "2 visites du CDG | par trimestre": who comes, between the count and its period
         providers = "|".join(p.pattern for party, p in self.cues.parties.items() if party != "commune")
@@ -73,7 +81,19 @@ class Visits(AddedUp):
         if said:
             (number,) = said
             return number if listed in (0, number) else None
-        return listed if listed > 1 else None
+        return listed if listed > 1 else None if listed else self._dated(text)
+
+    def _dated(self, text: str) -> int | None:
+        """The days of a month listed as those of the visits, in a message that lists no visit's own hours ("intervenu
+        les 8 et 15 mars, trois heures sur place chaque fois": 2): its one list of days, said with a visit word in its
+        sentence; else None."""
+        if len(lists := list(self._dates_list.finditer(text))) != 1 or self._on_site is None:
+            return None
+        start, found = sentence_start(text, lists[0].start()), lists[0]
+        end = SENTENCE_BREAK.search(text, found.end())
+        if not self._on_site.search(text, start, end.start() if end else len(text)):
+            return None
+        return len(self._date_days.findall(found.group()))
 
     def per_period(self, text: str, part: Part) -> bool:
         """Are these visit hours said for a period ("2 h par mois")?"""
