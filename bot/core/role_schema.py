@@ -18,7 +18,7 @@ class DateRole(StrictModel):
     lists: bool = False  # a date with no cue right after one of this role has it too ("le 10/10 et le 30/10")
     after: list[str] = []  # read after a date no cue before names ("le 20/11/2026, nous avons reçu un courrier")
     reach: int | None = Field(default=None, gt=0)  # characters at most between a cue and its date, if limited
-    unless: list[str] = []  # phrases holding a cue that do not say this role ("écrit en toutes lettres": no letter)
+    unless: list[str] = []  # phrases holding a cue, weak or not, that do not say this role ("en toutes lettres")
 
 
 class DurationRole(StrictModel):

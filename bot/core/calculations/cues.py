@@ -32,7 +32,7 @@ class Cues:
         self.date_cues = {
             role: near(cue_pattern(s.cues, s.words, s.unless), s.reach) for role, s in words.date_roles.items()
         }
-        self.weak_cues = {role: cue_pattern(spec.weak) for role, spec in words.date_roles.items() if spec.weak}
+        self.weak_cues = {role: cue_pattern(s.weak, unless=s.unless) for role, s in words.date_roles.items() if s.weak}
         self.after_cues = {role: cue_pattern(spec.after) for role, spec in words.date_roles.items() if spec.after}
         self.overrides: dict[str, list[str]] = {}  # formal_notice's "overrides: [letter]": {"letter": [formal_notice]}
         for role, spec in words.date_roles.items():
