@@ -32,8 +32,6 @@ _LETTER_DATE = re.compile(
 )
 _OTHER_LABEL = r"[^\n:«?]{1,40}:"  # a line's label ("Horaires sur place :"): a header's field ends before it
 HEADER_CHARS = 400  # forwarding headers are at the start
-# a sentence's end, another starting ("… DGS. M. le Maire", "… DGS. Le maire"; not "Rés. conv. CDG 62")
-_SUBJECT_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý](?:[a-zà-ÿ']|\.\s))")
 MAX_FIELD_WORDS = 6  # a header field's value ("Demandeur : Océane (accueil Lumbres)"), not a message
 MIN_QUOTED_MESSAGE = 40  # a shorter quote is a phrase quoted inside a sentence (« à tout moment »)
 
@@ -85,8 +83,7 @@ class Forwarding:
     def subject(self, text: str) -> str:
         """The subject field of an e-mail's header at the start of `text` ("Objet : durée + tarif CDG"), or ""."""
         found = self._subject.search(text, 0, HEADER_CHARS)
-        # written on one line with the body ("Objet : note pour le DGS. M. le Maire souhaiterait …"): its first sentence
-        return _SUBJECT_END.split(found.group(1), maxsplit=1)[0].strip() if found else ""
+        return found.group(1).strip() if found else ""
 
     def unwrap(self, text: str) -> Unwrapped:
         """The message proper, what surrounds a forwarded quote (or ""), and its header's sender field (or "")."""
