@@ -19,6 +19,7 @@ class DateRole(StrictModel):
     after: list[str] = []  # read after a date no cue before names ("le 20/11/2026, nous avons reçu un courrier")
     reach: int | None = Field(default=None, gt=0)  # characters at most between a cue and its date, if limited
     unless: list[str] = []  # phrases holding a cue, weak or not, that do not say this role ("en toutes lettres")
+    today_words: list[str] = []  # said right after a cue, the act is dated today ("une mise en demeure aujourd'hui")
 
 
 class DurationRole(StrictModel):

@@ -67,6 +67,7 @@ class Dates(Calculator):
             return None  # "Signée le 10/10/2025. Le tarif est-il le même pour tous ?": a price asked, not the calendar
         parties = self.cues.parties.values()  # "…, le CDG deux jours plus tard": a date of its own
         mentions = self.taken_back.dates(folded, self.following.dated(folded, find_dates(folded, today), parties))
+        mentions = self.notices.today.dated(folded, mentions, today)  # "une mise en demeure aujourd'hui"
         told = [m for m in mentions if self.date_roles.lists.assumed_role(folded, m) == "signature"]  # not "ça fait …"
         if (told or signature) and self.parties.other_contract(folded):
             return refusal(question, OTHER_CONTRACT)

@@ -12,7 +12,9 @@ from dateutil.relativedelta import relativedelta
 from ..answer import Answer
 from ..date_mentions import DateMention
 from ..deadlines import compute_deadlines, format_date
+from .base import Context
 from .date_roles import Role
+from .dated_today import DatedToday
 from .parties import AGENT
 from .provider_notices import ProviderNotices
 from .year_notes import assumed_year, nearest_year
@@ -22,6 +24,10 @@ FORMAL_NOTICE = relativedelta(months=3)  # Article 6: "restée infructueuse dura
 
 class Notices(ProviderNotices):
     """The answers about letters and notices."""
+
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        self.today = DatedToday(self.words.date_roles)  # "une mise en demeure aujourd'hui": dated today
 
     def formal_notice(
         self, question: str, notice: DateMention, today: date, sender: str | None = None, events: Sequence[date] = ()
