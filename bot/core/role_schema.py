@@ -20,6 +20,7 @@ class DateRole(StrictModel):
     reach: int | None = Field(default=None, gt=0)  # characters at most between a cue and its date, if limited
     unless: list[str] = []  # phrases holding a cue, weak or not, that do not say this role ("en toutes lettres")
     today_words: list[str] = []  # said right after a cue, the act is dated today ("une mise en demeure aujourd'hui")
+    final: list[str] = []  # right before one of its dates, the last of them ("la dernière signature le …"): that one
 
 
 class DurationRole(StrictModel):

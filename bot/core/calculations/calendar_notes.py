@@ -9,6 +9,12 @@ from dateutil.relativedelta import relativedelta
 from ..date_mentions import DateMention
 from ..deadlines import compute_deadlines, format_date
 
+# The breach path said, not computed, when the anniversary's deadline is what is asked (dates.py, `_at_the_term`).
+BREACH_TOO = (
+    "Votre mise en demeure du {date} ouvre aussi la résiliation pour manquement si elle reste infructueuse durant trois "
+    "mois (article 6) : demandez-moi cette date si vous la voulez."
+)
+
 
 def not_an_anniversary(end: DateMention, signature: date) -> list[str]:
     """The note for an end the collectivité wants on a day that is not an anniversary of `signature`."""

@@ -12,7 +12,7 @@ from ..calendar_text import early_signature_warning
 from ..date_mentions import DateMention, find_dates
 from ..deadlines import format_date, from_anniversary, plausibility_problem
 from .base import UNKNOWN_DAY, Calculator, Context, asking, letter_alone, refusal, sentence_start
-from .calendar_notes import coming_events, not_an_anniversary
+from .calendar_notes import BREACH_TOO, coming_events, not_an_anniversary
 from .claimed import ClaimedLetters, verdict
 from .date_roles import SENTENCE_MARKS, DateRoles, Role
 from .following_days import FollowingDays
@@ -20,16 +20,11 @@ from .letter_only import LetterOnly
 from .notices import Notices
 from .parties import OTHER_CONTRACT, Parties
 from .periods import Periods
-from .rough_signatures import approximate, month_only, without_earlier_months
+from .rough_signatures import SaidLast, approximate, month_only, without_earlier_months
 from .taken_back import TakenBack
 from .termination import COMMUNE_NOT_AT_ANY_TIME
 from .year_notes import assumed_year, nearest_year
 
-# The breach path said, not computed, when the anniversary's deadline is what is asked (`_at_the_term`).
-BREACH_TOO = (
-    "Votre mise en demeure du {date} ouvre aussi la résiliation pour manquement si elle reste infructueuse durant trois "
-    "mois (article 6) : demandez-moi cette date si vous la voulez."
-)
 SIGNER_REACH = 16  # characters before a date where a party names who signed then ("La Fibre le 10/06/2025")
 
 
@@ -47,6 +42,7 @@ class Dates(Calculator):
         self.claims = ClaimedLetters(context.knowledge.reading.claim_verbs)
         self.following = FollowingDays(self.words.following_days)
         self.taken_back = TakenBack(context.knowledge.reading)  # "le 12 mars, non pardon, le 14 mars"
+        self.said_last = SaidLast(self.words.date_roles.get("signature"))
         # a question nearest these may ask the calendar of a signature's date
         self.signing_clauses = (*self.calendar_clauses, *self.words.clauses.signing)
 
@@ -124,6 +120,7 @@ class Dates(Calculator):
         signatures = by_role.get("signature", [])
         signatures = [r for r in signatures if not (r.assumed and r.mention.month_only)]
         signatures = without_earlier_months(signatures)  # "le 20 janvier 2025 (les deux autres en décembre 2024)"
+        signatures = self.said_last.of(folded, signatures)  # "LFN a mis la dernière signature le 20/11": not a copy's
         if month_only_said := next((r.mention for r in signatures if r.mention.month_only), None):
             return month_only(question, month_only_said, today, self.calendar_citations())
         if signatures:

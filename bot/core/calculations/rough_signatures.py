@@ -1,9 +1,11 @@
 """A last signature known only roughly: a month ("signée en mars 2025") or a lapse ("il y a 18 mois"). The day is asked
 for, with the deadlines the month or the lapse would give; a month before a full date signed later ("le CDG 62 le 20
-janvier 2025, les deux autres en décembre 2024") is no candidate for the last signature."""
+janvier 2025, les deux autres en décembre 2024") is no candidate for the last signature; one said the last ("la
+dernière signature le 20/11/2025") is it, whatever later day a signed copy is sent back."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -11,10 +13,40 @@ from dateutil.relativedelta import relativedelta
 from ..answer import Answer, Citation
 from ..date_mentions import DateMention
 from ..deadlines import compute_deadlines, format_date
+from ..role_schema import DateRole
+from .cues import cue_pattern
 from .date_roles import Role
 
 # The last day a part of a month said can be ("début mars": by the 10th, "mi-mars": by the 20th), as folded.
 _PART_ENDS = {"debut": 10, "mi": 20}
+
+
+_FIGURE = re.compile(r"\d")
+FINAL_REACH = 60  # characters before a date where "la dernière signature" may stand
+_LINKS = re.compile(r"[^\W\d]*(?:\s+[^\W\d]+){0,3}\s*")  # up to a few words, no mark nor figure ("le", "a eu lieu le")
+
+
+class SaidLast:
+    """The signature a message says is the last one ("LFN a mis la dernière signature le 20/11/2025"), whatever later date
+    it gives a signed copy ("le CDG nous a renvoyé l'exemplaire signé par mail le 25/11/2025")."""
+
+    def __init__(self, role: DateRole | None) -> None:
+        self._final = cue_pattern(role.final) if role and role.final else None
+
+    def of(self, folded: str, signatures: list[Role]) -> list[Role]:
+        """`signatures`, or the one said the last, when one only is: its words right before it, nothing but a few words
+        between ("la dernière signature le 20/11"; not "c'était la dernière signature (le CDG le 12/12 …)")."""
+        if self._final is None or len(signatures) < 2:
+            return signatures
+        # a day written with its figures (not "le lundi qui a suivi le concours, c'est-à-dire le 7 juillet")
+        said = [r for r in signatures if _FIGURE.search(r.mention.text) and self._said_before(folded, r.mention.start)]
+        return said if len(said) == 1 else signatures
+
+    def _said_before(self, folded: str, start: int) -> bool:
+        """Is a word of the last signature right before `start`, a few words at most between?"""
+        assert self._final is not None
+        found = list(self._final.compiled.finditer(folded, max(0, start - FINAL_REACH), start))
+        return bool(found) and bool(_LINKS.fullmatch(folded, found[-1].end(), start))
 
 
 def without_earlier_months(signatures: list[Role]) -> list[Role]:
