@@ -1,23 +1,20 @@
-"""Who a message is about: the organisations it names, the one ending the convention, and the right
-party's clause (a question about La Fibre Numérique 59 62 is not answered with a CDG 62 clause)."""
+"""Who a message is about: the organisations it names and the one ending the convention (the right party's clause is
+party_clauses.py's)."""
 
 from __future__ import annotations
 
 import re
 
-from ..answer import Answer
-from ..folding import folded as fold_spaced
 from ..french import fold
-from ..matching import Candidate
 from ..rescan import Item, Rescan, Spans
-from .base import Calculator, Context, sentence_start
+from .base import Context, sentence_start
 from .cues import cue_pattern
+from .party_clauses import PartyClauses
 from .senders import NUMBERS, LetterSenders
 from .writers import PROVIDERS, Writer
 
 RECEIPT_REACH = 20  # characters around a name where the receipt cue holding it may start or end ("reçu en mairie le")
 ACTOR_REACH = 30  # characters between a party's name and the termination verb it is the subject of
-DUTY_REACH = 30  # characters between a party's name and the words asking its duties ("obligations de La Fibre")
 
 # Between a termination word and the party after it: the agent ("par", "du", "de la"), nothing else.
 _WORD = re.compile(r"[a-z]*")  # the rest of a word
@@ -33,7 +30,7 @@ OTHER_CONTRACT = (
 )
 
 
-class Parties(Calculator):
+class Parties(PartyClauses):
     """The parties named, and the answer in the name of the right one."""
 
     def __init__(self, context: Context) -> None:
@@ -205,44 +202,6 @@ class Parties(Calculator):
     def named_in(self, text: str) -> set[str]:
         """The organisations a text as written names (the commune aside): a question's own sentence."""
         return self.named(" ".join(fold(text).split()))
-
-    def mismatch(self, question: str, terms: list[str], ranked: list[Candidate], named: set[str]) -> Answer | None:
-        """A clause of one party given for a question about the other: the other's own clause instead."""
-        if not ranked or not self.of_other(ranked[0].clause_id, named, question):
-            return None
-        own = fold_spaced(question)  # "Ici : qui fournit le matériel ?" asks the party: the context's names none
-        if self.cues.party_asked and self.cues.party_asked.search(own) and not self.named(own):
-            return None
-        return self.counterpart(question, terms, ranked[0].clause_id, next(iter(named)))
-
-    def of_other(self, clause_id: str, named: set[str], text: str) -> bool:
-        """Whether `clause_id` is a party's clause, `named` only another, who has its own (its duties asked in `text`)."""
-        entry = self.cues.party_clauses.get(clause_id)
-        if len(named) != 1 or entry is None or entry.party in named or next(iter(named)) not in entry.counterpart:
-            return False
-        if not (duties := self.cues.party_duties.get(clause_id)):
-            return True
-        folded, party = " ".join(fold(text).split()), self.cues.parties[next(iter(named))]
-        return any(
-            party.search(folded[max(0, m.start() - DUTY_REACH) : m.end() + DUTY_REACH]) for m in duties.finditer(folded)
-        )
-
-    def counterpart(self, question: str, terms: list[str], clause_id: str, asked: str) -> Answer | None:
-        """Answer a question about `asked` from its own clause, saying what `clause_id` is about."""
-        entry = self.cues.party_clauses.get(clause_id)
-        if entry is None or asked not in entry.counterpart:
-            return None
-        own = self.knowledge.clauses[entry.counterpart[asked]]
-        other = self.knowledge.clauses[clause_id]
-        parts = [own.answer]
-        if note := entry.note.get(asked):
-            parts.append(note)
-        parts.append(
-            f"Attention : l'{other.ref} ({other.title}) concerne {self.words.parties[entry.party].name}, "
-            f"pas {self.words.parties[asked].name}."
-        )
-        citations = (self.cite(own.id, terms), self.cite(other.id, terms))
-        return Answer(question, True, "clause", " ".join(parts), citations, 1.0)
 
     def other_contract(self, folded: str) -> bool:
         """Is the message about another contract ("le bail de la salle"), naming neither the convention nor a

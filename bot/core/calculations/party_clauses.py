@@ -1,0 +1,70 @@
+"""The right party's clause: a question about La Fibre Numérique 59 62 is not answered with a CDG 62 clause, unless the
+question asks which party does it and names this one as an answer offered ("vous ou La Fibre ?")."""
+
+from __future__ import annotations
+
+from ..answer import Answer
+from ..folding import folded as fold_spaced
+from ..french import fold
+from ..matching import Candidate
+from .base import Calculator
+
+OFFER_REACH = 12  # characters before a party's name where "ou", "ou bien" offers it as one answer
+DUTY_REACH = 30  # characters between a party's name and the words asking its duties ("obligations de La Fibre")
+
+
+class PartyClauses(Calculator):
+    """A party's clause given for a question about another party: the other's own clause instead."""
+
+    def named(self, folded: str) -> set[str]:
+        """The organisations a folded text names (the commune aside): Parties'."""
+        raise NotImplementedError
+
+    def mismatch(self, question: str, terms: list[str], ranked: list[Candidate], named: set[str]) -> Answer | None:
+        """A clause of one party given for a question about the other: the other's own clause instead."""
+        if not ranked or not self.of_other(ranked[0].clause_id, named, question):
+            return None
+        own = fold_spaced(question)  # "Ici : qui fournit le matériel ?" asks the party: the context's names none, or
+        # names it as one answer offered ("Qui va m'accompagner, vous ou La Fibre ?")
+        if self.cues.party_asked and self.cues.party_asked.search(own) and not (self.named(own) - self._offered(own)):
+            return None
+        return self.counterpart(question, terms, ranked[0].clause_id, next(iter(named)))
+
+    def _offered(self, folded: str) -> set[str]:
+        """The parties `folded` names right after an alternative word ("vous ou La Fibre", "ou bien le CDG")."""
+        either = self.cues.alternative
+        return {
+            party
+            for party, pattern in self.cues.parties.items()
+            if either
+            and any(either.search(folded, max(0, m.start() - OFFER_REACH), m.start()) for m in pattern.finditer(folded))
+        }
+
+    def of_other(self, clause_id: str, named: set[str], text: str) -> bool:
+        """Whether `clause_id` is a party's clause, `named` only another, who has its own (its duties asked in `text`)."""
+        entry = self.cues.party_clauses.get(clause_id)
+        if len(named) != 1 or entry is None or entry.party in named or next(iter(named)) not in entry.counterpart:
+            return False
+        if not (duties := self.cues.party_duties.get(clause_id)):
+            return True
+        folded, party = " ".join(fold(text).split()), self.cues.parties[next(iter(named))]
+        return any(
+            party.search(folded[max(0, m.start() - DUTY_REACH) : m.end() + DUTY_REACH]) for m in duties.finditer(folded)
+        )
+
+    def counterpart(self, question: str, terms: list[str], clause_id: str, asked: str) -> Answer | None:
+        """Answer a question about `asked` from its own clause, saying what `clause_id` is about."""
+        entry = self.cues.party_clauses.get(clause_id)
+        if entry is None or asked not in entry.counterpart:
+            return None
+        own = self.knowledge.clauses[entry.counterpart[asked]]
+        other = self.knowledge.clauses[clause_id]
+        parts = [own.answer]
+        if note := entry.note.get(asked):
+            parts.append(note)
+        parts.append(
+            f"Attention : l'{other.ref} ({other.title}) concerne {self.words.parties[entry.party].name}, "
+            f"pas {self.words.parties[asked].name}."
+        )
+        citations = (self.cite(own.id, terms), self.cite(other.id, terms))
+        return Answer(question, True, "clause", " ".join(parts), citations, 1.0)
