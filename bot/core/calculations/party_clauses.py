@@ -32,12 +32,12 @@ class PartyClauses(Calculator):
 
     def _offered(self, folded: str) -> set[str]:
         """The parties `folded` names right after an alternative word ("vous ou La Fibre", "ou bien le CDG")."""
-        either = self.cues.alternative
+        if (either := self.cues.alternative) is None:
+            return set()
         return {
             party
             for party, pattern in self.cues.parties.items()
-            if either
-            and any(either.search(folded, max(0, m.start() - OFFER_REACH), m.start()) for m in pattern.finditer(folded))
+            if any(either.search(folded, max(0, m.start() - OFFER_REACH), m.start()) for m in pattern.finditer(folded))
         }
 
     def of_other(self, clause_id: str, named: set[str], text: str) -> bool:
