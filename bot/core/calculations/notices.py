@@ -76,6 +76,21 @@ class Notices(ProviderNotices):
         terms = self.matcher.question_terms(self.words.termination_quote_words.get("breach", ""))
         return Answer(question, True, "calculation", text, (self.cite(self.termination_clause, terms),), 1.0)
 
+    def undated(self, question: str, folded: str) -> Answer | None:
+        """A formal notice the message names without its day ("si nous lui envoyons une mise en demeure, à partir de quand
+        pourrons-nous résilier ?"): its three months said, and its day asked; never the anniversary's calendar alone."""
+        if "formal_notice" not in self.cues.date_cues or not self.cues.date_cues["formal_notice"].search(folded):
+            return None
+        text = (
+            "La résiliation pour manquement est possible trois mois après une mise en demeure restée sans effet (article "
+            "6 : « après mise en demeure restée infructueuse durant trois (3) mois ») ; votre message ne donne pas la date "
+            "de la mise en demeure : donnez-la-moi (celle de sa réception) et je vous dirai à partir de quel jour. Ce droit "
+            "vaut pour chaque partie, en cas de manquement de l'une des deux autres ; il ne dépend pas de la date "
+            "anniversaire."
+        )
+        terms = self.matcher.question_terms(self.words.termination_quote_words.get("breach", ""))
+        return Answer(question, True, "calculation", text, (self.cite(self.termination_clause, terms),), 1.0)
+
     def told_letters(self, folded: str, by_role: Mapping[str, list[Role]]) -> bool:
         """Whether the letters and receipts told are a formal notice's: the message names one, and no termination
         before their dates ("Nous avons résilié par lettre du 20/11": that letter is the termination's)."""
