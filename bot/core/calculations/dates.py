@@ -186,14 +186,14 @@ class Dates(Calculator):
             body = f"{COMMUNE_NOT_AT_ANY_TIME}\n{body}"  # what is asked is article 6's: quoted first
             citations = tuple(sorted(citations, key=lambda citation: citation.id != self.termination_clause))
         deadline_asked = self.cues.deadline_words and self.cues.deadline_words.search(folded)
-        if (told := notice or self.notices.undated(question, folded)) and not deadline_asked and sender is None:
+        if (route := notice or self.notices.undated(question, folded)) and not deadline_asked and sender is None:
             # The breach route is what is asked (its day, or its three months when the notice's day is not given): the
             # anniversary's dates only when the question asks a deadline.
             text = (
-                f"{told.text} La résiliation à la date anniversaire reste aussi possible (articles 3 et 6) : "
+                f"{route.text} La résiliation à la date anniversaire reste aussi possible (articles 3 et 6) : "
                 "demandez-moi la date limite de la lettre recommandée si vous la voulez."
             )
-            return Answer(question, True, "calculation", text, told.citations, 1.0)
+            return Answer(question, True, "calculation", text, route.citations, 1.0)
         if notice and sender is None and self._at_the_term(folded):
             # "le maire préfère sortir à l'échéance plutôt que d'attendre l'issue de la mise en demeure": the anniversary's
             # dates are asked; the breach path is only said, its date computed when asked
