@@ -36,6 +36,7 @@ from .liability import Liability
 from .parties import Parties
 from .price_questions import PriceQuestions
 from .prices import Prices
+from .taken_back import TakenBack
 from .termination import Termination
 
 __all__ = ["Calculations"]
@@ -58,9 +59,12 @@ class Calculations:
         reported = Reported([*reading.asking_phrases, *reading.reporting_verbs])
         context = Context(knowledge, matcher, cite, Cues(words, matcher), self.reader, reported)
         self.parties = Parties(context)
-        self.prices = Prices(context, self.parties)
+        taken_back = TakenBack(
+            reading
+        )  # values the writer took back ("le 14 mars, non pardon, le 12"): one reader for both
+        self.prices = Prices(context, self.parties, taken_back)
         self.price_questions = PriceQuestions(context, self.prices)  # an hour of the day, a price before tax
-        self.dates = Dates(context, self.parties)
+        self.dates = Dates(context, self.parties, taken_back)
         self.interest = Interest(context, self.dates.date_roles)
         self.invoice_timing = InvoiceTiming(context)  # La Fibre's invoice against its deployment's end
         self.termination = Termination(context, self.parties)

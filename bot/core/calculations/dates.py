@@ -31,7 +31,7 @@ SIGNER_REACH = 16  # characters before a date where a party names who signed the
 class Dates(Calculator):
     """The deadline questions."""
 
-    def __init__(self, context: Context, parties: Parties) -> None:
+    def __init__(self, context: Context, parties: Parties, taken_back: TakenBack) -> None:
         super().__init__(context)
         self.parties = parties
         self.date_roles = DateRoles(context)
@@ -41,7 +41,7 @@ class Dates(Calculator):
         self.anchors = Anchors(context.knowledge.reading.anchor_words)
         self.claims = ClaimedLetters(context.knowledge.reading.claim_verbs)
         self.following = FollowingDays(self.words.following_days)
-        self.taken_back = TakenBack(context.knowledge.reading)  # "le 12 mars, non pardon, le 14 mars"
+        self.taken_back = taken_back  # "le 12 mars, non pardon, le 14 mars": the date taken back
         self.said_last = SaidLast(self.words.date_roles.get("signature"))
         # a question nearest these may ask the calendar of a signature's date
         self.signing_clauses = (*self.calendar_clauses, *self.words.clauses.signing)

@@ -54,7 +54,7 @@ LISTED_UNBILLED = ("paid", "cancelled", "later_invoice")  # hours of visits a me
 class Prices(Calculator):
     """The price questions."""
 
-    def __init__(self, context: Context, parties: Parties) -> None:
+    def __init__(self, context: Context, parties: Parties, taken_back: TakenBack) -> None:
         super().__init__(context)
         self.parties = parties
         self.totals = Totals(context, parties)
@@ -62,7 +62,7 @@ class Prices(Calculator):
         self.budget = Budget(context, parties, self.billed, self.totals)
         self.remaining = Remaining(context, self.billed)
         self.unsaid = UnsaidHours(context)  # days, or hours nobody knows: asked
-        self.taken_back = TakenBack(context.knowledge.reading)
+        self.taken_back = taken_back  # "2 heures non 2 heures et demie": the hours taken back
         self.party_numbers = PartyNumbers(cue for party in self.words.parties.values() for cue in party.cues)
         self._asking_terms = set(self.matcher.question_terms(" ".join(self.words.amount_asked_words)))
         self.price_asked = self.billed.price_asked  # an amount asked: hours are priced only then
