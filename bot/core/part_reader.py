@@ -203,6 +203,8 @@ class PartReader:
         if not clause_answer(part) or part.score >= SURE_CONFIDENCE or not self.off_topic(question.text, doubted):
             return False
         before = question.before.rstrip()
+        if question.follows and before:  # "… ? À quelle fréquence ?": read with the question it takes up
+            return self.off_topic(f"{before} {question.text}", doubted)
         return not before or before.endswith("?") or self.off_topic(f"{before} {question.text}", doubted)
 
     def _joined(self, part: Answer, question: Question, answered: Answered, texts: list[str]) -> bool:
