@@ -1,11 +1,10 @@
 """Reads the parts of one message into the questions to answer, and answers them in order.
 
 Why a module of its own: a message asking several things ("Notre site est en panne. Qui est responsable ? Et le CDG,
-il peut aussi ? Quel préavis pour résilier ?") is answered question by question, and reading each question is a set
-of rules apart from the engine's orchestration: which text it is read with (alone, then with the sentence before it;
-a follow-up with the question it takes up), when two questions are one written in two sentences, when one only asks
-again what an earlier one asked. The engine decides whether a message is read in parts (`reads_in_parts`), answers one
-question at a time (`PartAnswerer`); this module chooses the readings and keeps what the earlier ones answered."""
+il peut aussi ?") is answered question by question, and reading each question is a set of rules apart from the
+engine's orchestration (which decides whether a message is read in parts and answers one question at a time): which
+text it is read with (alone, then with the sentence before it; a follow-up with the question it takes up), when two
+questions are one written in two sentences, when one asks again an earlier one, and what the earlier ones answered."""
 
 from __future__ import annotations
 
@@ -197,15 +196,14 @@ class PartReader:
     def _off_topic(self, part: Answer, question: Question) -> bool:
         """Whether `question`, answered in the middle band, reads "hors sujet" on its own words ("Et sinon, la CNIL
         peut-elle venir contrôler la mairie ?"), and with the sentence before it too ("Point 1 : durée de la convention.
-        Le bureau souhaite connaître la durée initiale." names its topic before, unless it asks): its clause came from a
-        shared word."""
+        Le bureau souhaite connaître la durée initiale." names its topic before, unless it asks and is not taken up by
+        a follow-up: "… ? À quel rythme ?"): its clause came from a shared word."""
         doubted = not self.named(question.text)  # a provider named: the classifier's doubt alone does not refuse it
         if not clause_answer(part) or part.score >= SURE_CONFIDENCE or not self.off_topic(question.text, doubted):
             return False
         before = question.before.rstrip()
-        if question.follows and before:  # "… ? À quelle fréquence ?": read with the question it takes up
-            return self.off_topic(f"{before} {question.text}", doubted)
-        return not before or before.endswith("?") or self.off_topic(f"{before} {question.text}", doubted)
+        asked_before = before.endswith("?") and not question.follows
+        return not before or asked_before or self.off_topic(f"{before} {question.text}", doubted)
 
     def _joined(self, part: Answer, question: Question, answered: Answered, texts: list[str]) -> bool:
         """Whether `question` is answered with the question before, once: it asks the same again in other words ("Qui
