@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .answer import Answer
+from .follow_ups import MAX_BARE_WORDS
 from .matching import Matcher
 from .questions import Question
 from .replies import PART_NOT_FOUND
@@ -22,14 +23,14 @@ class Answered:
     words: set[str] = field(default_factory=set)  # the strong words of the questions answered so far
 
 
-def settled(part: Answer, reading: str, question: Question, answered: Answered) -> Answer:
+def settled(part: Answer, reading: str, question: Question, answered: Answered, matcher: Matcher) -> Answer:
     """The answer of `question` found by `reading` once set against the earlier ones: read with the
-    sentence before it, a question that only finds an earlier question's clause is not answered; one
-    that answers, with it, the unanswered question just before is that question's second sentence (that
-    question's answer then leaves `answered`)."""
+    sentence before it, a question that only finds an earlier question's clause is not answered (unless in a few words
+    its own: `names_its_clause`); one that answers, with it, the unanswered question just before is that question's
+    second sentence (that question's answer then leaves `answered`)."""
     focus, before, taken_up = question.text, question.before, question.follows or question.restates or question.subject
     cited = part.answered and part.citations[0].id in answered.cited and not first_computation(part, answered)
-    if reading != focus and cited and not taken_up:
+    if reading != focus and cited and not taken_up and not names_its_clause(part, focus, matcher):
         return not_found(focus)
     parts = answered.parts
     if reading != focus and part.answered and parts and parts[-1].question == before and not parts[-1].answered:
@@ -38,6 +39,16 @@ def settled(part: Answer, reading: str, question: Question, answered: Answered) 
         parts.pop()
         return replace(part, question=reading)
     return part
+
+
+def names_its_clause(part: Answer, question: str, matcher: Matcher) -> bool:
+    """Whether a question of a few words, too weak alone, names with its own strong words the clause found with the
+    question before it, among their nearest ("Le CDG facture-t-il les déplacements ? À quel taux ?"): a question of its
+    own on that clause (not "Quel tribunal ? Et de combien de temps disposons-nous pour déposer un recours ?")."""
+    terms = [term for term in matcher.question_terms(question) if matcher.is_strong(term)]
+    if not terms or len(question.split()) > MAX_BARE_WORDS:
+        return False
+    return part.citations[0].id in [candidate.clause_id for candidate in matcher.rank(terms)[:NEAR]]
 
 
 def asked_again(part: Answer, own: set[str], answered: Answered) -> bool:

@@ -37,10 +37,9 @@ from .replies import SURE_CONFIDENCE
 
 
 class PartAnswerer(Protocol):
-    """Answers one question of the message (the engine's `_answer_part`, given the message's date and whole
-    text): `text` is the reading tried, `focus` the same when it is read for itself ("" if not), `terms`
-    those of the reading and of the message's context, `figures` what the calculations read; `whole` "" reads it as
-    the message's only question (by default, one of several: its middle band is wider)."""
+    """Answers one question of the message (the engine's `_answer_part`, given the message's date and whole text): `text`
+    is the reading tried, `focus` the same when it is read for itself ("" if not), `terms` those of the reading and of
+    the message's context, `figures` what the calculations read; `whole` "" reads it as the only question."""
 
     def __call__(
         self, question: str, text: str, focus: str, *, terms: list[str], figures: str, whole: str = ...
@@ -101,7 +100,7 @@ class PartReader:
         texts = [sentence.text for sentence in message.sentences]  # where a computation's next question was asked
         for question in asked:
             part, reading = self._first_good_reading(asking, question)
-            part = settled(part, reading, question, answered)
+            part = settled(part, reading, question, answered, self.matcher)
             if question.follows and (own := self._counterpart(question.text, answered)):
                 part = own  # "… du CDG ? Et pour La Fibre, c'est pareil ?": La Fibre's own clause, its reading aside
             shown = part if worth_giving(part) else not_found(question.text, part.text)  # as the reply gives it
