@@ -49,6 +49,8 @@ class TimesOfDay:
     def __init__(self, grammar: DurationGrammar) -> None:
         self.time_of_day = _ending(grammar.time_of_day_words)
         self._event, self._event_hour = _ending(grammar.event_time_words), grammar.event_min_hour  # "réunion 14h"
+        of = rf"\s*(?:{alternation(grammar.late_time_words)})"  # "notre réunion de 18h" (not "une visio de 1h20")
+        self._event_of = _ending(grammar.event_time_words, of)
         self._late, self._late_hour = _ending(grammar.late_time_words), grammar.late_hour
         self._clock_hour = grammar.clock_hour  # "conseil ce soir 18h30": no visit lasts 18 h 30
         names = calendar_names()  # a sentence's end, or a day named, between two ranges: each its own visit
@@ -123,7 +125,8 @@ class TimesOfDay:
         hours with their minutes ("l'appel de 14h30"), else 0; `hours`: as written. After an event (and its day: "Appel —
         sam. 28/11, 10h35"), a clock's hours or hours no meeting lasts are a time ("réunion 14h"; "réunion 2h": 2 h)."""
         timed, event = hour or hours >= self._event_hour, self._event  # `wide` read only when `before` names no event
-        if timed and event and (event.search(before) or event.search(_EVENT_DAY.sub("", wide))):
+        late_event = max(hour, hours) >= self._event_hour and self._event_of.search(before)  # "réunion de 18h"
+        if late_event or (timed and event and (event.search(before) or event.search(_EVENT_DAY.sub("", wide)))):
             return True
         elapsed = self.elapsed is not None and self.elapsed.search(before)
         # a clock's late hours after "de" ("l'appel de 14h30") or after a dated comma ("séance du 12/03/2026, 18h30")
