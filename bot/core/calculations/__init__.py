@@ -41,6 +41,7 @@ from .termination import Termination
 
 __all__ = ["Calculations"]
 
+_CLAUSE_END = re.compile(r"[.,;:?!\n]")
 COMPARED_REACH = 40  # characters before a party's name where what compares with it stands ("de même que pour le")
 
 
@@ -185,10 +186,20 @@ class Calculations:
             or self.termination.termination_party(question, folded, near, ranked, sure)
             or self.termination.letter_without_date(question, folded, terms, ranked, sure)
             or (cap() if asked else capped() if fibre else None)
-            or (self.liability.plain(question) if self.liability.asked_alone(asked) else None)  # "quel plafond ?"
+            or (self.liability.plain(question) if self._cap_asked(asked, sure) else None)  # "quel plafond ?"
             or (self.parties.mismatch(question, terms, ranked, self._asked_about(folded, named)) if sure else None)
             or (self.price_questions.before_tax(question, folded, terms, ranked[0].clause_id) if sure else None)
         )
+
+    def _cap_asked(self, asked: str, sure: bool) -> bool:
+        """Whether `asked` names the cap by itself, the matcher sure, or what follows its cap word (to the clause's end)
+        names no more words of another topic than of the convention: not "Quel est le plafond de la DETR ?", "un
+        plafond réglementaire au mètre cube pour la surtaxe assainissement ?"."""
+        if not self.liability.asked_alone(asked):
+            return False
+        cap = self.liability.cues.cap_words.search(asked) if self.liability.cues.cap_words else None
+        terms = self.matcher.question_terms(_CLAUSE_END.split(asked[cap.end() :])[0]) if cap else []
+        return sure or sum(map(self.matcher.is_foreign, terms)) <= sum(map(self.matcher.is_strong, terms))
 
     def _asked_about(self, folded: str, named: set[str]) -> set[str]:
         """`named` without the parties `folded` names only as what it compares with ("comme pour le CDG"), when
