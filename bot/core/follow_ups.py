@@ -5,7 +5,7 @@ convention knows, or another topic, and whether it takes up the question before 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 
 from .calendar_names import calendar_names
@@ -101,18 +101,22 @@ class FollowUps:
         verb = inverted.group(1).rpartition("'")[2] if inverted else ""  # "s'agit-il": "agit", impersonal
         if not verb or verb in self._impersonal or self.named(piece) or len(self.named(before)) != 1:
             return ""
-        # the subject of the sentence before: its first words ("La Fibre a coupé …"), or a party right before an
-        # inverted verb ("Madame, le CDG 62 peut-il …"; not "Les frais du CDG 62 peuvent-ils …", "La facture de …")
-        subjects = (
+        if next(self._subjects(piece, lambda party: bool(self.matcher.question_terms(party))), ""):
+            return ""  # its own subject, the commune's noun ("Et la mairie, à quoi s'engage-t-elle ?"; "nous": no term)
+        return next(self._subjects(before, lambda party: bool(self.named(party))), "")
+
+    def _subjects(self, text: str, kept: Callable[[str], bool]) -> Iterable[str]:
+        """The parties `kept` that are a subject of `text`: in its first words ("La Fibre a coupé …"), or right before an
+        inverted verb ("Madame, le CDG 62 peut-il …"; not "Les frais du CDG 62 peuvent-ils …", "La facture de …")."""
+        return (
             m.group()
-            for m in self._party.finditer(before)
-            if self.named(m.group())
+            for m in self._party.finditer(text)
+            if kept(m.group())
             and (
-                len(before[: m.start()].split()) < SUBJECT_WORDS
-                or self._pronoun_subject.match(fold(before[m.end() :]).lstrip())
+                len(text[: m.start()].split()) < SUBJECT_WORDS
+                or self._pronoun_subject.match(fold(text[m.end() :]).lstrip())
             )
         )
-        return next(subjects, "")
 
     @cached_property
     def _pronoun_subject(self) -> re.Pattern[str]:
