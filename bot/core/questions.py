@@ -18,6 +18,7 @@ from .message import Message, Reader, Sentence
 from .phrases import WORD, any_phrase, phrases_pattern
 from .ranker import Ranker
 from .story_after import StoryAfter
+from .tails import Tails
 from .topic_cuts import TopicCuts
 from .topic_lists import LEADING_BREAK, headed_topics, topic_items
 
@@ -60,15 +61,13 @@ class QuestionFinder(FollowUps):
         self.run_on = TopicCuts(matcher, threshold, *cuts, goes_on, cutter.asks, ranker)
         self.counted = CountedCuts.of(reader.reading, reader.counted.counts, self.run_on.reading)  # "deux questions …"
         self.forwarders = ForwarderQuestions(reader, self.names_something)  # "et moi, …", a reply's above its quote
-        # "… ? Voilà l'histoire. …": the story told after the questions asks nothing more
-        self.story = StoryAfter(reader.reading, reader.cutter.opens_topic)
+        self.story = StoryAfter(reader.reading, reader.cutter.opens_topic)  # "… ? Voilà l'histoire. …": asks no more
         self.unstated = unstated  # what the convention never gives, asked ("quel est le SIRET du CDG ?"), else ""
-        self.named = named  # the parties a text names, the commune aside
-        # The words naming a party (knowledge/calculations.yaml): a follow-up's own party replaces the previous
-        # question's ("Et le CDG, il peut aussi ?" is about the CDG, not La Fibre).
+        self.is_tail, self.named = Tails(reader.reading).is_tail, named  # named: the parties said, the commune aside
+        # The words naming a party: a follow-up's own replaces the previous question's ("Et le CDG, il peut aussi ?")
         self._party = re.compile(rf"(?<![\w'’-])(?:{any_phrase(parties)})(?![\w'’])", re.IGNORECASE)
-        # What a follow-up may name besides its topic: parties and question words ("Et pourquoi ?").
-        not_topics = (*parties, *reader.cutter.question_words, *reader.reading.linking_words)  # "et le CDG du coup ?"
+        # What a follow-up may name besides its topic: parties, question words ("Et pourquoi ?", "et le CDG du coup ?")
+        not_topics = (*parties, *reader.cutter.question_words, *reader.reading.linking_words)
         self._question_words = {fold(word).strip() for word in reader.cutter.question_words}
         self._not_topic_terms = {term for words in not_topics for term in matcher.question_terms(words)}
         self._party_terms = frozenset(term for cue in parties for term in matcher.question_terms(cue))
@@ -152,7 +151,8 @@ class QuestionFinder(FollowUps):
                 apart = self.names_something(piece) or (
                     bool(pieces) and (self._foreign(piece) or bool(self.unstated(piece)))
                 )
-                apart = apart and not (condition and not pieces and not pending)
+                tail = bool(pieces) and self.is_tail(piece)  # "…, et sur quelle autorisation ?": of the piece before
+                apart = apart and not ((condition and not pieces and not pending) or tail)
                 # a bare question first asks of the context before it ("Le CDG est passé de 14h à 17h. Combien ça fait ?")
                 bare = not pieces and not pending and self._asks_bare(piece)
                 apart = apart or (bare and any(map(self.names_something, previous)))
