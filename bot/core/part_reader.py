@@ -96,8 +96,7 @@ class PartReader:
         context = [text for text in message.context if not any(q.item and q.text.rstrip(" ?") in text for q in asked)]
         figures = shared(context)  # each question's `figures` starts with it: folded once
         asking = _Asking(message, context, first_terms(self.matcher, context), figures, anchored, answer_part)
-        answered = Answered()
-        texts = [sentence.text for sentence in message.sentences]  # where a computation's next question was asked
+        answered, texts = Answered(), [sentence.text for sentence in message.sentences]  # texts: where each was asked
         for question in asked:
             part, reading = self._first_good_reading(asking, question)
             part = settled(part, reading, question, answered, self.matcher)
@@ -130,9 +129,11 @@ class PartReader:
             if clause_answer(alone) and alone.confidence == "sure" and alone.score >= SURE_CONFIDENCE:
                 return alone, focus
         for reading in readings:
-            # A question too weak alone is read again with the sentence (or the piece) before it, unless that only
-            # finds again an earlier question's clause (then not its own); a claim checked is read on its own words
-            part = self._answer(asking, focus, reading, "" if checks else reading if figured else focus, alone=checks)
+            # A question too weak alone is read again with the sentence (or the piece) before it, unless that only finds
+            # again an earlier question's clause (then not its own), and with its figures when it gives none ("… 3 h 15
+            # … enfin combien au total"); a claim checked is read on its own words
+            own = figured or (reading != focus and not any(char.isdigit() for char in focus))
+            part = self._answer(asking, focus, reading, "" if checks else reading if own else focus, alone=checks)
             if worth_giving(part) or refused(part, reading, self.matcher):
                 break
         return part, reading
