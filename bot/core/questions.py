@@ -53,8 +53,7 @@ class QuestionFinder(FollowUps):
         inside: Callable[[str], tuple[str, ...]],
         ranker: Ranker,
     ) -> None:
-        self.reader = reader
-        self.matcher = matcher
+        self.reader, self.matcher = reader, matcher
         cutter = reader.cutter  # two questions run on without a "?", each naming more than a party:
         cuts = (cutter.run_on_cuts, cutter.says_asking, self._topical, inside, cutter.shares_verb)
         goes_on = phrases_pattern(reader.reading.claim_links, start=True).match  # "… si on signe | et que …"
@@ -151,7 +150,8 @@ class QuestionFinder(FollowUps):
                 apart = self.names_something(piece) or (
                     bool(pieces) and (self._foreign(piece) or bool(self.unstated(piece)))
                 )
-                tail = bool(pieces) and self.is_tail(piece)  # "…, et sur quelle autorisation ?": of the piece before
+                # "…, et sur quelle autorisation ?": of the piece before, unless that asks of another topic (its own part)
+                tail = bool(pieces) and self.is_tail(piece) and not self.mostly_foreign(pieces[-1])
                 apart = apart and not ((condition and not pieces and not pending) or tail)
                 # a bare question first asks of the context before it ("Le CDG est passé de 14h à 17h. Combien ça fait ?")
                 bare = not pieces and not pending and self._asks_bare(piece)
