@@ -230,6 +230,7 @@ class CalculationsFile(StrictModel):
     termination_denials: list[str] = []  # phrases holding a termination word that say none was made
     anytime_words: list[str]
     early_words: list[str] = []
+    breach_words: list[str] = []  # a party failing its obligations ("nos relances", "sans suite"): the breach route
     apposed_words: list[str] = []
     termination_quote_words: dict[str, str]
     before_tax_words: list[str]
@@ -237,8 +238,7 @@ class CalculationsFile(StrictModel):
     staff_count_nouns: list[str] = []
     staff_count_not_before: list[str] = []
     liability_exclusions: list[LiabilityExclusion] = []
-    # Quoted in YAML ("2025-06-12") so editors and JSON Schema read it as the date string it is.
-    earliest_signature: date | None = Field(default=None, strict=False)
+    earliest_signature: date | None = Field(default=None, strict=False)  # quoted in YAML ("2025-06-12"): a string
     earliest_signature_source: str | None = None
 
     @cached_property

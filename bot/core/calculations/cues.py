@@ -56,14 +56,14 @@ class Cues:
         self.each = optional(words.each_words, unless=words.recurring_words)
         self.once = optional(words.once_words)  # "…, une seule fois dans la journée": travel of one visit only
         self.recurring = optional(words.recurring_words)  # "2 h par mois, soit 6 visites": each visit's hours
-        # "Quel montant annuel ?": a year of the visits said per period; read in `digits` text too ("sur l' année")
-        self.yearly = optional([*words.yearly_words, *(elided(said) for said in words.yearly_words)])
+        self.yearly = optional([*words.yearly_words, *(elided(said) for said in words.yearly_words)])  # "… annuel ?"
         self.parties = {party: cue_pattern(spec.cues) for party, spec in words.parties.items()}
         self.termination = cue_pattern(words.termination_words, unless=words.termination_denials)
         self.anytime = cue_pattern(words.anytime_words)
         self.apposed = optional(words.apposed_words)  # "le CDG, lui, nous a facturé": the subject is before it
         self.copula = optional(words.copula_words)  # "Leur facture, c'est 1 440 €": the words before the comma
         self.early = optional(words.early_words)  # "avant l'échéance": an early end, or the notice's own wording
+        self.breach = optional(words.breach_words)  # "nos relances", "jamais venu": a party failing
         self.cap_words = cue_pattern(words.liability_cap_words) if words.liability_cap_words else None
         self.cap_alone = optional(words.liability_cap_alone_words)  # "quel plafond ?": the cap asked, no loss said
         self.before_tax_words = cue_pattern(words.before_tax_words)

@@ -131,6 +131,10 @@ class Termination(Calculator):
                 return None
             clause = self.knowledge.clauses[self.termination_clause]
             return self._termination(question, clause.answer, terms)
+        if self.cues.breach and self.cues.breach.search(folded) and self.cues.termination.search(folded):
+            # a party failing ("nos relances sont restées sans réponse … peut-on mettre fin à la convention ?"): the
+            # breach route first (article 6), not the anniversary's calendar
+            return self._termination(question, self.knowledge.clauses[self.termination_clause].answer, terms)
         # The letter of the calendar: a message that says it ends or renews ("le courrier pour la renouveler"),
         # or a short question about the letter alone ("si on oublie d'envoyer la lettre"); in a longer message
         # without those words, a letter is how something else travels (an invoice by post, the address for a
