@@ -132,8 +132,8 @@ class PartReader:
             # A question too weak alone is read again with the sentence (or the piece) before it, unless that only finds
             # again an earlier question's clause (then not its own), and with its figures when it gives none ("… 3 h 15
             # … enfin combien au total"); a claim checked is read on its own words
-            own = figured or (reading != focus and not any(char.isdigit() for char in focus))
-            part = self._answer(asking, focus, reading, "" if checks else reading if own else focus, alone=checks)
+            borrows = figured or (reading != focus and not any(char.isdigit() for char in focus))
+            part = self._answer(asking, focus, reading, "" if checks else reading if borrows else focus, alone=checks)
             if worth_giving(part) or refused(part, reading, self.matcher):
                 break
         return part, reading
@@ -197,7 +197,7 @@ class PartReader:
         """Whether `question`, answered in the middle band, reads "hors sujet" on its own words ("Et sinon, la CNIL
         peut-elle venir contrôler la mairie ?"), and with the sentence before it too ("Point 1 : durée de la convention.
         Le bureau souhaite connaître la durée initiale." names its topic before, unless it asks and is not taken up by
-        a follow-up: "… ? À quel rythme ?"): its clause came from a shared word."""
+        a follow-up: "… ? À quelle cadence ?"): its clause came from a shared word."""
         doubted = not self.named(question.text)  # a provider named: the classifier's doubt alone does not refuse it
         if not clause_answer(part) or part.score >= SURE_CONFIDENCE or not self.off_topic(question.text, doubted):
             return False

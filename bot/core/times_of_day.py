@@ -49,7 +49,7 @@ class TimesOfDay:
     def __init__(self, grammar: DurationGrammar) -> None:
         self.time_of_day = _ending(grammar.time_of_day_words)
         self._event, self._event_hour = _ending(grammar.event_time_words), grammar.event_min_hour  # "réunion 14h"
-        of = rf"\s*(?:{alternation(grammar.late_time_words)})"  # "notre réunion de 18h" (not "une visio de 1h20")
+        of = rf"\s*(?:{alternation(grammar.late_time_words)})"  # "la réunion de 17h" (not "une visio de 1h20")
         self._event_of = _ending(grammar.event_time_words, of)
         self._late, self._late_hour = _ending(grammar.late_time_words), grammar.late_hour
         self._clock_hour = grammar.clock_hour  # "conseil ce soir 18h30": no visit lasts 18 h 30
@@ -125,7 +125,7 @@ class TimesOfDay:
         hours with their minutes ("l'appel de 14h30"), else 0; `hours`: as written. After an event (and its day: "Appel —
         sam. 28/11, 10h35"), a clock's hours or hours no meeting lasts are a time ("réunion 14h"; "réunion 2h": 2 h)."""
         timed, event = hour or hours >= self._event_hour, self._event  # `wide` read only when `before` names no event
-        late_event = max(hour, hours) >= self._event_hour and self._event_of.search(before)  # "réunion de 18h"
+        late_event = self._event_of and max(hour, hours) >= self._event_hour and self._event_of.search(before)
         if late_event or (timed and event and (event.search(before) or event.search(_EVENT_DAY.sub("", wide)))):
             return True
         elapsed = self.elapsed is not None and self.elapsed.search(before)

@@ -193,8 +193,8 @@ class Calculations:
 
     def _cap_asked(self, asked: str, sure: bool) -> bool:
         """Whether `asked` names the cap by itself, the matcher sure, or what follows its cap word (to the clause's end)
-        names no more words of another topic than of the convention: not "Quel est le plafond de la DETR ?", "un
-        plafond réglementaire au mètre cube pour la surtaxe assainissement ?"."""
+        names no more words of another topic than of the convention: not "Quel est le plafond de la DETR ?", "le
+        plafond de la dotation de solidarité rurale"."""
         if not self.liability.asked_alone(asked):
             return False
         cap = self.liability.cues.cap_words.search(asked) if self.liability.cues.cap_words else None

@@ -49,14 +49,14 @@ class Cues:
         self.visit_count = counted(words.visit_words, between=words.count_adjectives) if words.visit_words else None
         # "Il confirme les 2 sessions, de 8h30 à 12h": visits said before, named again with their count (added.py)
         restating, nouns = alternation(words.restating_determiners), cue_pattern(words.visit_words).pattern
-        self.restating = (
-            re.compile(rf"(?<![a-z])(?:{restating}) \d{{1,2}} (?:{nouns})") if restating and words.visit_words else None
-        )
+        restated = rf"(?<![a-z])(?:{restating}) \d{{1,2}} (?:{nouns})"
+        self.restating = re.compile(restated) if restating and words.visit_words else None
         # "à chaque fois 30 min de trajet": travel of every visit; not "chaque mois", a period (`recurring`)
         self.each = optional(words.each_words, unless=words.recurring_words)
         self.once = optional(words.once_words)  # "…, une seule fois dans la journée": travel of one visit only
         self.recurring = optional(words.recurring_words)  # "2 h par mois, soit 6 visites": each visit's hours
-        self.yearly = optional([*words.yearly_words, *(elided(said) for said in words.yearly_words)])  # "… annuel ?"
+        # "Quel montant annuel ?": a year of the visits said per period; read in `digits` text too ("sur l' année")
+        self.yearly = optional([*words.yearly_words, *(elided(said) for said in words.yearly_words)])
         self.parties = {party: cue_pattern(spec.cues) for party, spec in words.parties.items()}
         self.termination = cue_pattern(words.termination_words, unless=words.termination_denials)
         self.anytime = cue_pattern(words.anytime_words)
