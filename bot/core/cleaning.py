@@ -33,13 +33,13 @@ def _box(match: re.Match[str]) -> str:
 # str.replace scans in C, where str.translate looks each character of a long message up in a dict.
 _COMMON_SPACES = tuple((char, " ") for char in "\n\r\t\xa0\u202f\u2009")
 _LINE_SPACES = (*((char, " ") for char in "\t\xa0\u202f\u2009"), ("\r", "\n"))
-# A spoken elision before a consonant: written French elides only before a vowel or a mute h. "d'", "l'", "j'", "m'",
-# "n'", "s'", "t'" are then "de", "le", "je"… said quickly ("combien d'temps", "l'maire", "j'peux"); another consonant
-# lost the mute "e" of its own word ("r'partir", "v'nir": "repartir", "venir").
+# A spoken elision before a consonant: written French elides only before a vowel or a mute h. "c'", "d'", "l'", "j'",
+# "m'", "n'", "s'", "t'" are then "ce", "de", "le", "je"… said quickly ("combien d'temps", "l'maire", "j'peux",
+# "c'matin"); another consonant lost the mute "e" of its own word ("r'partir", "v'nir": "repartir", "venir").
 # The apostrophe first, its letter checked behind it: the regex engine then skips from apostrophe to apostrophe (a
 # look-behind first was tried at every character); the apostrophe alone is replaced, the letter kept before it.
-_SPOKEN_ELISION = re.compile(r"['’](?<=(?<![\w'’])[bdfgjlmnpqrstvz]['’])(?=[bcdfgjklmnpqrstvwxzç])", re.IGNORECASE)
-_FUNCTION_WORD_LETTERS = "dljmnstDLJMNST"  # "de", "le", "je", "me", "ne", "se", "te"
+_SPOKEN_ELISION = re.compile(r"['’](?<=(?<![\w'’])[bcdfgjlmnpqrstvz]['’])(?=[bcdfgjklmnpqrstvwxzç])", re.IGNORECASE)
+_FUNCTION_WORD_LETTERS = "cdljmnstCDLJMNST"  # "ce", "de", "le", "je", "me", "ne", "se", "te"
 # A word cut at a line's end with a hyphen, as scanned or typeset letters print it ("la conven-\ntion"): one word again
 # (a compound cut at its own hyphen, "peut-\nêtre", loses it: no word list tells them apart, and matching hardly cares)
 _HYPHENATED = re.compile(r"-(?<=[a-zà-ÿ]-)[ \t]*\r?\n[ \t]*(?=[a-zà-ÿ])")  # the hyphen first: found fast

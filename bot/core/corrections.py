@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from .acronym_typos import AcronymTypos
 from .french import fold
 from .reading import Reading
+from .regional import RegionalForms
 
 SHORT_WORD = r"(?:\w{1,3}['’]?\s*)?"  # an article before a name ("le CDG", "l'LFN"), whatever the word
 SAID_REACH = 60  # characters before a correcting word where the name it takes back ends
@@ -33,6 +34,7 @@ class Corrections:
         firsts = "".join(sorted({c for word in reading.hesitations for c in (word[:1].lower(), word[:1].upper())}))
         self._hesitated = re.compile(rf"(?=[{firsts}])(?<!\w)(?:{said})(?!\w)", re.IGNORECASE) if said else None
         self._typos = AcronymTypos(names)  # "le sdg 62": the CDG 62 mistyped, read first
+        self._regional = RegionalForms(reading)  # "eune heure l'lundi": the mining basin's Picard, as French
         spelled = {spelling for name in names if name.strip() for spelling in (name.strip(), fold(name).strip())}
         name = "|".join(sorted(map(re.escape, spelled), key=len, reverse=True))
         mark = "|".join(sorted((re.escape(m.strip()) for m in markers if m.strip()), key=len, reverse=True))
@@ -53,7 +55,7 @@ class Corrections:
 
     def apply(self, text: str) -> str:
         """`text` with each corrected (or mistyped) party's name replaced by the one meant, without its hesitations."""
-        text = self._parties(self._typos.apply(text))
+        text = self._parties(self._typos.apply(self._regional.apply(text)))
         if self._hesitation is None or self._hesitated is None or not self._hesitated.search(text):
             return text  # (most messages hold none: the pattern that replaces them is slow to try everywhere)
         return self._hesitation.sub(_pause, text)

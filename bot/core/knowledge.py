@@ -210,7 +210,7 @@ def _reading(vocabulary: VocabularyFile) -> Reading:
     """The word lists that shape how a message is read: each field of `Reading` from the vocabulary's field of
     the same name (a mapping, `list_counts`, as its pairs), so that a new list is declared in two places only."""
 
-    def values(value: list[str] | dict[str, int]) -> tuple:
+    def values(value: list[str] | dict[str, int] | dict[str, str]) -> tuple:
         return tuple(value.items()) if isinstance(value, dict) else tuple(value)
 
     return Reading(**{item.name: values(getattr(vocabulary, item.name)) for item in fields(Reading)})

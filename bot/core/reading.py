@@ -118,6 +118,7 @@ class Reading:
     listed_things: tuple[str, ...] = ()
     sequence_words: tuple[str, ...] = ()
     aside_phrases: tuple[str, ...] = ()
+    regional_forms: tuple[tuple[str, str], ...] = ()  # "eune" -> "une": a regional (Picard) form and its French
 
     def unsure_asking(self) -> tuple[str, ...]:
         """What asks in a message without "?" only: what the writer does not know ("je ne sais pas si …"), and a fact

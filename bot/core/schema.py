@@ -72,8 +72,7 @@ class UnstatedFact(StrictModel):
 class VocabularyFile(StrictModel):
     courtesy_words: list[str]
     generic_words: list[str]
-    # How a message is read (bot/core/message.py); optional so that a small base can leave them out.
-    forward_markers: list[str] = []
+    forward_markers: list[str] = []  # from here, how a message is read (message.py): optional for a small base
     sender_fields: list[str] = []
     subject_fields: list[str] = []
     sign_offs: list[str] = []
@@ -180,6 +179,7 @@ class VocabularyFile(StrictModel):
     stop_words: list[str] = []
     verb_endings: list[str] = []
     sound_alike: dict[str, str] = {}
+    regional_forms: dict[str, str] = {}
 
 
 class CommonWordsFile(StrictModel):
