@@ -13,10 +13,17 @@ SINGLE_WORD_LISTS = ("stop_words", "verb_endings", "inverted_subjects")
 
 
 def check_vocabulary(vocabulary: VocabularyFile, document: YamlDocument) -> Iterable[Problem]:
-    """Single-word lists hold single words without accents; no list holds an entry twice."""
+    """Single-word lists hold single words without accents; no list holds an entry twice; no regional form is a stop
+    word (it would be rewritten in every message: "de" for "demie")."""
     for name in VocabularyFile.model_fields:
         for location, entries in _lists(name, getattr(vocabulary, name)):
             yield from _check_list(name, location, entries, document)
+    stop_words = {fold(word).strip() for word in vocabulary.stop_words}
+    for form in vocabulary.regional_forms:
+        if " ".join(fold(form).split()) in stop_words:
+            yield document.problem(
+                ("regional_forms", form), f"regional_forms : « {form} » est un mot vide, réécrit dans tous les messages"
+            )
 
 
 def _lists(name: str, value: object) -> Iterable[tuple[tuple[str | int, ...], list[str]]]:
