@@ -16,7 +16,8 @@ class RegionalForms:
     """Writes a message's regional words as French."""
 
     def __init__(self, reading: Reading) -> None:
-        self._forms = {clean(form).lower(): french for form, french in reading.regional_forms if clean(form)}
+        cleaned = ((clean(form).lower(), french) for form, french in reading.regional_forms)
+        self._forms = {form: french for form, french in cleaned if form}
         words = "|".join(re.escape(form) for form in sorted(self._forms, key=len, reverse=True))
         # (its first letters first: the look-behind is then tried only where a form may start)
         firsts = re.escape("".join(sorted({c for form in self._forms for c in (form[0], form[0].upper())})))

@@ -37,6 +37,10 @@ class Termination(Calculator):
     def __init__(self, context: Context, parties: Parties) -> None:
         super().__init__(context)
         self.parties = parties
+        # a party failing said through the synonyms ("manquement", "ne respecte pas", "défaillant": the concept of the
+        # breach sentence of article 6), or by the breach words that no synonym group holds ("nos relances")
+        breach_quote = self.matcher.question_terms(self.words.termination_quote_words.get("breach", ""))
+        self._breach_concepts = {term for term in breach_quote if term.startswith("=")}
         # the parties' own names are no object of a clause: "envoyer la lettre à La Fibre" is still the calendar's
         self._party_terms = set(
             self.matcher.question_terms(" ".join(c for p in self.words.parties.values() for c in p.cues))
@@ -131,7 +135,8 @@ class Termination(Calculator):
                 return None
             clause = self.knowledge.clauses[self.termination_clause]
             return self._termination(question, clause.answer, terms)
-        if self.cues.breach and self.cues.breach.search(folded) and self.cues.termination.search(folded):
+        breach = self._breach_concepts.intersection(terms) or (self.cues.breach and self.cues.breach.search(folded))
+        if breach and self.cues.termination.search(folded):
             # a party failing ("nos relances sont restées sans réponse … peut-on mettre fin à la convention ?"): the
             # breach route first (article 6), not the anniversary's calendar
             return self._termination(question, self.knowledge.clauses[self.termination_clause].answer, terms)
