@@ -78,7 +78,7 @@ class Engine:
         self.questions = QuestionFinder(*finding, threshold=threshold, inside=inside, ranker=self.ranker)
         readers = (self.matcher, self._named, self.citations.joined, self.questions.names_a_party)
         hooks = {"counterpart": counterpart, "inside": inside, "off_topic": self.readings.off_topic}
-        self.part_reader = PartReader(*readers, threshold=threshold, **hooks)
+        self.part_reader = PartReader(*readers, threshold=threshold, own_words=self.reader.cutter.own_words, **hooks)
         self.anchors = Anchors(knowledge.reading.anchor_words)
         # "La Fibre, pardon le CDG": the party meant, read before the rest
         self.corrections = Corrections(knowledge.reading, parties, self._named)

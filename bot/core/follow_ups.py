@@ -168,9 +168,10 @@ class FollowUps:
             own = any(self.matcher.is_strong(term) and term not in self._not_topic_terms for term in told)
             # "… ? et si oui La Fibre peut-elle résilier du jour au lendemain ?": two topics of its own, its own question
             # (the one before is only its condition); not "et si oui, à quel tarif ?"
+            # (what the words referring back name is the topic taken up: "… a-t-elle le même droit ?")
             topics = [
                 t
-                for t in self.matcher.question_terms(text)
+                for t in self.matcher.question_terms(self.reader.cutter.own_words(text))
                 if self.matcher.is_strong(t) and t not in self._not_topic_terms
             ]
             return not (own or len(topics) >= OWN_TOPICS or self._foreign(text))

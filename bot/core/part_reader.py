@@ -78,6 +78,7 @@ class PartReader:
         counterpart: Callable[[str, list[str], str, str], Answer | None] = lambda *_: None,
         inside: Callable[[str], tuple[str, ...]] = lambda _: (),
         off_topic: Callable[[str, bool], bool] = lambda *_: False,
+        own_words: Callable[[str], str] = lambda text: text,
     ) -> None:
         self.matcher = matcher
         self.threshold = threshold  # a lone question's: a part answered under it is answered only as one of several
@@ -87,6 +88,7 @@ class PartReader:
         self.counterpart = counterpart  # (question, terms, a party's clause, another party): that party's own clause
         self.inside = inside  # the articles a clause is a sub-article of (Knowledge.articles_of)
         self.off_topic = off_topic  # whether the classifier reads a text alone as "hors sujet"
+        self.own_words = own_words  # a follow-up's words, those referring back aside ("le même droit")
 
     def answers(
         self, message: Message, asked: Sequence[Question], *, anchored: bool, answer_part: PartAnswerer
@@ -113,17 +115,17 @@ class PartReader:
         return answered.parts
 
     def _first_good_reading(self, asking: _Asking, question: Question) -> tuple[Answer, str]:
-        """The answer of the first reading of `question` that answers it (or computes something), else of
-        its last reading, with that reading."""
+        """The first reading of `question` that answers it (or computes something), else its last, and its answer."""
         focus, before, follows, checks = question.text, question.before, question.follows, question.checks
         # A follow-up ("Et le CDG, il peut aussi ?") is read with the question it takes up, whose clause it may share, a
         # question asked again too, and one with a pronoun, with its party; another too weak alone, with the one before.
         together = follows or question.restates or question.subject
         readings = (f"{before} {focus}",) if together else (focus, f"{before} {focus}") if before else (focus,)
-        # A follow-up giving figures of its own ("2) et pour 3 h") is computed with them, not with those of the
-        # question it takes up (2 h + 3 h); one giving none ("Et pour La Fibre ?") keeps that question's date.
+        # A follow-up giving figures of its own ("2) et pour 3 h") is computed with them, not with those of the question
+        # it takes up (2 h + 3 h); one giving none ("Et pour La Fibre ?") keeps that question's date. One naming a topic
+        # of its own (not "Comment ?", nor what its words referring back name: "le même droit") is first read alone.
         figured = follows and not any(char.isdigit() for char in focus)
-        strong = follows and any(map(self.matcher.is_strong, self.matcher.question_terms(focus)))  # not "Comment ?"
+        strong = follows and any(map(self.matcher.is_strong, self.matcher.question_terms(self.own_words(focus))))
         if strong and not question.restates and before and not self.named(focus):
             alone = self._answer(asking, focus, focus, focus)
             if clause_answer(alone) and alone.confidence == "sure" and alone.score >= SURE_CONFIDENCE:
@@ -153,9 +155,8 @@ class PartReader:
         if (ranked := self.matcher.rank(self.matcher.question_terms(focus))) and ranked[0].clause_id in cited[:1]:
             return None
         own = self._answer(asking, focus, reading, "")
-        if not clause_answer(own) or own.citations[0].id in cited[:1]:
-            return None
-        return own if own.citations[0].id not in cited or own.score >= SURE_CONFIDENCE else None
+        kept = clause_answer(own) and own.citations[0].id not in cited[:1]
+        return own if kept and (own.citations[0].id not in cited or own.score >= SURE_CONFIDENCE) else None
 
     def _answer(
         self, asking: _Asking, focus: str, reading: str, figured: str | None = None, alone: bool = False
@@ -176,8 +177,7 @@ class PartReader:
         disposons-nous pour déposer un recours ?"), or its own words name a foreign topic that the context lent the
         clause ("Et le recensement de la population, c'est quand ?"). Not a follow-up, a piece naming nothing ("c'est
         écrit où ?"), no "?"."""
-        last = answered.parts[-1] if answered.parts else None
-        same = bool(last) and first_clause(last) == first_clause(part) != ""
+        same = bool(answered.parts) and first_clause(answered.parts[-1]) == first_clause(part) != ""
         text, terms = question.text, self.matcher.question_terms(question.text)
         kept = not same or part.confidence == "sure" or question.follows or not text.endswith("?")
         if kept or not any(map(self.matcher.is_strong, terms)):

@@ -183,6 +183,10 @@ class PieceWords:
         """Whether a question refers back to the one before it ("Et celle du tribunal ?", "idem pour La Fibre")."""
         return bool(self._follow_up.search(fold(question)))
 
+    def own_words(self, question: str) -> str:
+        """`question` (folded) without its words referring back ("… a-t-elle le même droit ?" names no topic of its own)."""
+        return self._follow_up.sub(" ", fold(question))
+
     def before_demonstrative(self, question: str) -> str:
         """The words of `question` (folded) before its demonstrative pronoun ("… le tribunal compétent est | celui
         d'Arras ?"), or "" when it holds none ("c'est facturé pareil ?")."""
