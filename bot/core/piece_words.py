@@ -12,7 +12,7 @@ from .lists import CountedLists
 from .phrases import WORD, alternatives, phrase_trie, phrases_pattern
 from .reading import Reading
 
-HALF_REACH = 8  # a piece's first characters, where its "ou" (or) or "où" (where) stands after a linking word
+HALF_REACH = 24  # a piece's first characters, where its "ou" (or) or "où" (where) stands after its linking words
 SHARED_VERB_WORDS = 3  # "sous quelle forme | et dans quel délai nous devons …": question phrases sharing one verb
 MAX_SUBJECT_WORDS = 7  # "Pour quelle raison le CDG 62": a question phrase and a subject, no verb
 
