@@ -181,6 +181,14 @@ class FollowUps:
         words = {term for term in self.matcher.question_terms(text) if not term[0].isdigit()}
         return adjacent and words <= self._not_topic_terms and self.reader.cutter.is_linked(text)
 
+    def _asks_when(self, piece: str) -> bool:
+        """ "…, et au bout de combien de temps": how long or from when, asked of the piece before it; not a piece naming
+        another topic ("… et ensuite la salle des fêtes elle se loue combien pour le repas des aînés"), nor one asking
+        what the convention never gives ("…, et quel est son IBAN ?")."""
+        rest = self.reader.cutter.time_question.sub(" ", fold(piece))  # "… combien de temps on lui laisse pour …"
+        other = self.names_something(rest) or self._foreign(rest) or self.unstated(rest)
+        return self.reader.cutter.is_linked(piece) and not other
+
     def _asks_more(self, text: str, previous: str) -> bool:
         """Whether `text` is a question word and little else, naming nothing, that `previous` did not ask ("À partir de
         quand ?", "Par quel moyen ?")."""

@@ -134,7 +134,9 @@ class QuestionFinder(FollowUps):
             condition = condition and bool(self._if.match(fold(read[0].rpartition(" : ")[2])))
             condition = condition and not cutter.is_linked(read[1])
             first = len(questions)  # this sentence's questions from here
-            for piece in topics or read:
+            for at, piece in enumerate(topics or read, start=1):
+                # "Qui a raison, à partir de quand … ?": a bare check of the question after it in its sentence, asks that
+                checks_next = at < len(topics or read) and self.claims.bare(piece)
                 piece = LEADING_BREAK.sub("", piece)  # without its opener, a list mark, a preamble naming nothing
                 piece = cutter.past_preamble(self.reader.tidy(piece).strip() or piece, self.names_something)
                 piece = cutter.past_telling(piece)  # a story told in one breath before its asking phrase
@@ -156,7 +158,7 @@ class QuestionFinder(FollowUps):
                 # a bare question first asks of the context before it ("Le CDG est passé de 14h à 17h. Combien ça fait ?")
                 bare = not pieces and not pending and self._asks_bare(piece)
                 apart = apart or (bare and any(map(self.names_something, previous)))
-                if apart and not asked_before and not self._points_back(piece):
+                if apart and not asked_before and not checks_next and not self._points_back(piece):
                     pieces.append(piece)
                     pending = ""
                 else:
@@ -224,14 +226,6 @@ class QuestionFinder(FollowUps):
         if any(self.names_something(sentence.text) for sentence in own[asked + 1 :]):
             return True
         return any(self.names_something(sentence.text) for sentence in message.sentences[len(own) :])
-
-    def _asks_when(self, piece: str) -> bool:
-        """ "…, et au bout de combien de temps": how long or from when, asked of the piece before it; not a piece naming
-        another topic ("… et ensuite la salle des fêtes elle se loue combien pour le repas des aînés"), nor one asking
-        what the convention never gives ("…, et quel est son IBAN ?")."""
-        rest = self.reader.cutter.time_question.sub(" ", fold(piece))  # "… combien de temps on lui laisse pour …"
-        other = self.names_something(rest) or self._foreign(rest) or self.unstated(rest)
-        return self.reader.cutter.is_linked(piece) and not other
 
     def names_a_party(self, text: str) -> bool:
         """Whether `text` names a party, the commune ("nous", "on", "la mairie") included."""
