@@ -8,17 +8,18 @@ import re
 from itertools import pairwise
 
 from .french import fold
-from .phrases import alternatives
+from .phrases import alternatives, flexible
+from .reading import Reading
 
 NEGATION_REACH = 16  # characters before an asking phrase where its negation is looked for ("de ne pas savoir")
+MAX_INTERRUPTION = 80  # characters of an aside a request opener is cut by ("Pourriez-vous, avant jeudi, me dire …")
 
 
 class AskingPhrases:
     """Finds the first asking phrase of a folded text that no negation takes back."""
 
-    def __init__(
-        self, trie: str, negations: tuple[str, ...], asides: tuple[str, ...] = (), listing: tuple[str, ...] = ()
-    ) -> None:
+    def __init__(self, trie: str, reading: Reading) -> None:
+        negations, asides, listing = reading.asking_negations, reading.aside_phrases, reading.listing_openers
         self._pattern = re.compile(rf"{trie}(?!\w)")  # the phrases as one trie (phrases.phrase_trie)
         self._negated = re.compile(rf"(?<!\w)(?:{alternatives(negations)})\s+$") if negations else None
         # "Je vous demande, d'une part, pour quelle durée …": an aside between commas, read as spaces
@@ -28,6 +29,16 @@ class AskingPhrases:
         # ... and left out of the text cut into questions, unless it opens a list's items (`listing`: "d'une part")
         unlisted = tuple(aside for aside in asides if fold(aside) not in {fold(opener) for opener in listing})
         self._unlisted = re.compile(rf",\s*(?:{alternatives(unlisted)})\s*,") if unlisted else None
+        # A request opening a sentence, cut by an aside between commas ("Pourriez-vous, pour le conseil de jeudi, me
+        # préciser …"): one request, its commas read as spaces (the aside may name the topic: "…, s'agissant du CDG, …")
+        cut = sorted(
+            {tuple(fold(opener).strip().split(" ", 1)) for opener in reading.request_openers if " " in opener.strip()}
+        )
+        cuts = "|".join(
+            rf"{flexible(head, folded=True)}(,[^,?]{{1,{MAX_INTERRUPTION}}},)\s*{flexible(rest, folded=True)}"
+            for head, rest in cut
+        )
+        self._interrupted = re.compile(rf"^\W*(?:{cuts})(?!\w)") if cut else None  # opening the sentence: cheap
 
     def without_asides(self, folded: str) -> str:
         """`folded` with its asides read as spaces (the same positions)."""
@@ -40,7 +51,14 @@ class AskingPhrases:
         que le prix …" lists as "Le conseil souhaite connaître les règles …, ainsi que le prix …"); as it is when its
         fold does not keep its positions."""
         folded = fold(text)
-        if not self._unlisted or "," not in text or len(folded) != len(text):
+        if "," not in text or len(folded) != len(text):
+            return text
+        if self._interrupted and (interrupted := self._interrupted.match(folded)):
+            aside = next(index for index in range(1, len(interrupted.groups()) + 1) if interrupted.group(index))
+            start, end = interrupted.span(aside)
+            text = f"{text[:start]} {text[start + 1 : end - 1]} {text[end:]}"
+            folded = fold(text)
+        if not self._unlisted:
             return text
         kept = [(0, 0), *((m.start(), m.end()) for m in self._unlisted.finditer(folded)), (len(text), len(text))]
         if len(kept) == 2:

@@ -38,7 +38,7 @@ class PieceWords:
         folded_asking = {fold(phrase).strip() for phrase in asking_phrases if phrase.strip()}
         asking = phrase_trie(folded_asking, folded=True)  # built once: thousands of phrases, read three times below
         # not after a negation ("de ne pas savoir"); asides between commas read as absent ("demande, pour sa part, quel")
-        self._asking = AskingPhrases(asking, reading.asking_negations, reading.aside_phrases, reading.listing_openers)
+        self._asking = AskingPhrases(asking, reading)
         # Inside a question, a new one may start after a comma or a semicolon ("qui est responsable, et peut-on résilier
         # ?") or at a linking word ("et comment", "ainsi que"), kept only where the piece after it asks (see `pieces`);
         # not at "aussi", "également" right after a word: they say more of its verb ("vise aussi les syndicats").
