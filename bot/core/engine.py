@@ -72,7 +72,7 @@ class Engine:
         self.named_clauses = NamedClauses(knowledge, self.matcher, self.replies, threshold, self.calculations.parties)
         self.reader = Reader(knowledge.reading)
         parties = tuple(cue for party in knowledge.calculations.parties.values() for cue in party.cues)
-        self.mentions = Mentions(knowledge.reading)
+        self.mentions = Mentions(knowledge.reading, self.matcher)
         counterpart, inside = self.calculations.parties.counterpart, knowledge.articles_of
         finding = (self.reader, self.matcher, parties, self.mentions.unstated, self._named)
         self.questions = QuestionFinder(*finding, threshold=threshold, inside=inside, ranker=self.ranker)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
+from .foreign_facts import ForeignFacts
 from .french import fold
+from .matching import Matcher
 from .phrases import phrases_pattern, trie_pattern
 from .reading import Reading
 
@@ -21,7 +23,9 @@ UNSTATED_REACH = 60  # around an unstated fact: "sous quel délai les services �
 class Mentions:
     """Finds the questions asking a fact of what the convention only names."""
 
-    def __init__(self, reading: Reading) -> None:
+    def __init__(self, reading: Reading, matcher: Matcher | None = None) -> None:
+        # a fact asked of what the convention never names ("le montant de la DGF")
+        self._foreign = ForeignFacts(reading, matcher) if matcher else None
         self._named = phrases_pattern(reading.mentioned_only, start=False)
         # Each name as the vocabulary writes it, keyed by its folded form: the answer names it so.
         names = (*reading.mentioned_only, *reading.other_bodies)
@@ -61,6 +65,8 @@ class Mentions:
         """What to answer a question asking a fact the convention never gives ("Combien de communes ont déjà
         adhéré ?", knowledge/vocabulary.yaml: unstated_facts), else ""."""
         folded = fold(question)
+        if self._foreign and (name := self._foreign.name(folded)):
+            return f"La convention ne le dit pas : elle ne parle pas de « {name} »."
         if not self._any_unstated.search(folded):
             if not (self._precision and self._precision.search(folded)):
                 return ""
