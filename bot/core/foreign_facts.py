@@ -29,18 +29,21 @@ class ForeignFacts:
         self.matcher = matcher
 
     def name(self, question: str) -> str:
-        """The word a fact is asked of that the convention never uses ("dgf"), else ""."""
+        """The word a fact is asked of that the convention never uses ("DGF"), as written, else ""."""
         # Only in the last clause of a sentence that asks ("?"): not before a colon ("Directeur du SIVOM : avons-nous le
         # droit … ?" asks nothing of the SIVOM) or a comma ("Et les tarifs de ces postes, ils sont fixés où ?" asks where
         # a price is written); naming none of the convention's bodies (their services' names are not all known)
         if "?" not in question:
             return ""
-        asking = [s.rpartition(":")[2].rpartition(",")[2] for s in SENTENCE.findall(fold(question)) if s.endswith("?")]
-        for asked in (
-            found for sentence in asking if not self._own.search(sentence) for found in self._asked.finditer(sentence)
-        ):
-            # ("pare-feu": "par", everyday, and "feu", foreign; none the convention's)
-            terms = self.matcher.question_terms(asked.group(1))
-            if any(map(self.matcher.is_foreign, terms)) and not any(map(self.matcher.is_strong, terms)):
-                return asked.group(1)
+        folded = fold(question)
+        for sentence in SENTENCE.finditer(folded):
+            if not sentence.group().endswith("?") or self._own.search(sentence.group()):
+                continue
+            start = sentence.start() + max(sentence.group().rfind(":"), sentence.group().rfind(",")) + 1
+            for asked in self._asked.finditer(folded, start, sentence.end()):
+                # ("pare-feu": "par", everyday, and "feu", foreign; none the convention's)
+                terms = self.matcher.question_terms(asked.group(1))
+                if any(map(self.matcher.is_foreign, terms)) and not any(map(self.matcher.is_strong, terms)):
+                    written = len(folded) == len(question)  # the name as the question writes it ("DGF")
+                    return question[asked.start(1) : asked.end(1)] if written else asked.group(1)
         return ""

@@ -64,9 +64,9 @@ class Mentions:
     def unstated(self, question: str) -> str:
         """What to answer a question asking a fact the convention never gives ("Combien de communes ont déjà
         adhéré ?", knowledge/vocabulary.yaml: unstated_facts), else ""."""
-        folded = fold(question)
-        if self._foreign and (name := self._foreign.name(folded)):
+        if self._foreign and (name := self._foreign.name(question)):
             return f"La convention ne le dit pas : elle ne parle pas de « {name} »."
+        folded = fold(question)
         if not self._any_unstated.search(folded):
             if not (self._precision and self._precision.search(folded)):
                 return ""
