@@ -203,7 +203,9 @@ class QuestionFinder(FollowUps):
                 elif not claimed and (party := self.subject_taken_up(piece, before)):
                     questions.append(Question(piece, party, subject=True))  # "… ? à quoi s'engage-t-il ?": the CDG's
                 else:  # a claim is read alone: the sentence before it is another claim, or why it is checked
-                    questions.append(Question(piece, "" if claimed else before, checks=claimed))
+                    # "(a story) … Que prévoit la convention là-dessus ?", the message's first: the whole story before it
+                    told = " ".join(previous) if not (questions or index) and cutter.refers_back(piece) else before
+                    questions.append(Question(piece, "" if claimed else told or before, checks=claimed))
             listed_item = sentence.listed and len(WORD.findall(sentence.text)) >= MIN_ITEM_WORDS  # not "— article ?"
             questions[first : first + 1] = [q._replace(listed=listed_item) for q in questions[first : first + 1]]
             previous, listed, last = [], [], sentence.text
