@@ -39,9 +39,8 @@ class PieceWords:
         asking = phrase_trie(folded_asking, folded=True)  # built once: thousands of phrases, read three times below
         # not after a negation ("de ne pas savoir"); asides between commas read as absent ("demande, pour sa part, quel")
         self._asking = AskingPhrases(asking, reading)
-        # Inside a question, a new one may start after a comma or a semicolon ("qui est responsable, et peut-on résilier
-        # ?") or at a linking word ("et comment", "ainsi que"), kept only where the piece after it asks (see `pieces`);
-        # not at "aussi", "également" right after a word: they say more of its verb ("vise aussi les syndicats").
+        # A new question may start after a comma, a semicolon or a linking word ("…, et peut-on résilier ?"), kept where
+        # the piece after it asks (`pieces`); not at "aussi", "également" after a word ("vise aussi les syndicats").
         links = alternatives(reading.linking_words)
         adverbs = {fold(word) for word in reading.adverb_links}
         free = alternatives(tuple(word for word in reading.linking_words if fold(word) not in adverbs))
@@ -130,7 +129,8 @@ class PieceWords:
         while found:  # the last asking phrase ("je vous saurais gré de m'indiquer")
             asking = (asking if asking >= 0 else 0) + found.end()
             found = self._asking.search(own[asking:])
-        phrase = own[asking:].split() if asking >= 0 else []
+        words = own.split()  # ... or a which-word and its noun, no asking phrase ("Quelle forme | et quel préavis …")
+        phrase = own[asking:].split() if asking >= 0 else words if len(words) == 2 and words[0] in self._which else []
         after = fold(after).strip()
         linked = self._link.match(after)
         rest = after[linked.end() :].split() if linked else []
