@@ -13,12 +13,20 @@ from itertools import takewhile
 
 from .french import fold
 from .message import Sentence
-from .phrases import alternatives, phrases_pattern
+from .phrases import WORD, alternatives, phrases_pattern
 from .reading import Reading
 
 _QUOTED = re.compile(r"«\s*([^«»]+?)\s*(?:»|$)")  # a sentence's last quote may have lost its »
 _NUMBERED = re.compile(r"(?:^|(?<=[\s,;:]))(?:\d{1,2}°?|[a-e])\s?[).]\s+")  # "1) …, 2) …", "a. …"
 MIN_CLAIMS = 2
+MAX_ECHO_WORDS = 3  # "Solide ?", "Sur mesure ?": words of the sentence before, said again as a question
+
+
+def echoed(sentence: str, before: str) -> bool:
+    """Whether `sentence` only says again words of the sentence `before` it ("Un partenariat « solide », nous dit-on.
+    Solide ?"): a rhetorical echo of what was claimed, no question of its own."""
+    words = WORD.findall(fold(sentence))
+    return 0 < len(words) <= MAX_ECHO_WORDS and set(words) <= set(WORD.findall(fold(before)))
 
 
 class Claims:

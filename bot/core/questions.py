@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from .claims import Claims
+from .claims import Claims, echoed
 from .counted_cuts import CountedCuts
 from .follow_ups import FollowUps
 from .forwarder_questions import ForwarderQuestions
@@ -169,6 +169,8 @@ class QuestionFinder(FollowUps):
                 pieces = [pending]  # "Et pour combien de temps ?" just after a question
             elif not pieces and questions and self.claims.bare(sentence.text):
                 pass  # "… ? Perso j'ai rien reçu. Vous confirmez ?": the question before, checked; nothing more asked
+            elif not pieces and echoed(sentence.text, last):
+                pass  # "Partenariat « solide », nous dit-on. Solide ?": words of the sentence before, echoed: no question
             elif not pieces:
                 # The nearest context naming something: "Nous voulons sortir de la convention. … Comment procéder ?"
                 for start in range(len(previous) - 1, -1, -1):
