@@ -15,6 +15,7 @@ from .forwarder_questions import ForwarderQuestions
 from .french import fold
 from .matching import Matcher
 from .message import Message, Reader, Sentence
+from .options import lists_options
 from .phrases import WORD, any_phrase, phrases_pattern
 from .ranker import Ranker
 from .story_after import StoryAfter
@@ -197,8 +198,9 @@ class QuestionFinder(FollowUps):
             for index, (piece, before) in enumerate(zip(pieces, [last, *pieces], strict=False)):
                 if questions and (returns := self._returning.search(fold(piece))) and returns.start() <= RETURN_REACH:
                     continue  # an earlier question asked again ("Bref, pour revenir à ma première question, …"): answered
-                if questions and (index > 0 or not previous) and self._restating.match(fold(piece)):
-                    # "… qui établit le devis ? En d'autres termes, c'est La Fibre ou le CDG ?": the same question again
+                options = questions and lists_options(piece, questions[-1].text, self.matcher, self._not_topic_terms)
+                if questions and (index > 0 or not previous) and (self._restating.match(fold(piece)) or options):
+                    # "… qui établit le devis ? En d'autres termes, c'est La Fibre ou le CDG ?", "… ? Le CDG ou La Fibre ?"
                     questions.append(Question(piece, questions[-1].text, restates=True))
                 elif questions and self._takes_up(piece, index > 0 or not previous, questions[-1].text):
                     questions.append(Question(piece, self._topic(questions[-1], piece), True))
