@@ -59,10 +59,11 @@ class VisitSentences:
             # No sentence tells of a visit, the CDG 62 named nowhere (its adviser may write "j'ai passé la journée à la
             # mairie"): hours the writer tells of her own day, asking nothing, are set apart ("Je fouille le classeur
             # depuis une heure. … La Fibre … ?"); "Je voudrais savoir combien coûtent 3 h." stays asked.
+            # ... but not hours someone else of the commune opens ("Le cantonnier a tondu 3 heures. Le CDG facture
+            # combien de l'heure ?": the cantonnier's, never billed)
             cdg = self.cues.parties.get("cdg")
-            if cdg is not None and cdg.search(fold(text)):
-                return roles
-            told = {i: not self._own_time(text, roles[i][0]) for i in counted}
+            named = cdg is not None and cdg.search(fold(text))
+            told = {i: not (self.others_time if named else self._own_time)(text, roles[i][0]) for i in counted}
         return [(d, APART) if i in told and not told[i] else (d, role) for i, (d, role) in enumerate(roles)]
 
     def _own_time(self, text: str, duration: Duration) -> bool:
