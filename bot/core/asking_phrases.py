@@ -29,7 +29,7 @@ class AskingPhrases:
         # ... and left out of the text cut into questions, unless it opens a list's items (`listing`: "d'une part")
         unlisted = tuple(aside for aside in asides if fold(aside) not in {fold(opener) for opener in listing})
         self._unlisted = re.compile(rf",\s*(?:{alternatives(unlisted)})\s*,") if unlisted else None
-        # A request opening a sentence, cut by an aside between commas ("Pourriez-vous, pour le conseil de jeudi, me
+        # A request opening a sentence, cut by an aside between commas ("Pourriez-vous, pour notre dossier, me
         # préciser …"): one request, its commas read as spaces (the aside may name the topic: "…, s'agissant du CDG, …")
         cut = sorted(
             {tuple(fold(opener).strip().split(" ", 1)) for opener in reading.request_openers if " " in opener.strip()}

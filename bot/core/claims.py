@@ -23,8 +23,8 @@ MAX_ECHO_WORDS = 3  # "Solide ?", "Sur mesure ?": words of the sentence before, 
 
 
 def echoed(sentence: str, before: str) -> bool:
-    """Whether `sentence` only says again words of the sentence `before` it ("Un partenariat « solide », nous dit-on.
-    Solide ?"): a rhetorical echo of what was claimed, no question of its own."""
+    """Whether `sentence` only says again words of the sentence `before` it ("On nous vend un accompagnement « sur
+    mesure ». Sur mesure ?"): a rhetorical echo of what was claimed, no question of its own."""
     words = WORD.findall(fold(sentence))
     return 0 < len(words) <= MAX_ECHO_WORDS and set(words) <= set(WORD.findall(fold(before)))
 

@@ -168,7 +168,7 @@ class FollowUps:
             own = any(self.matcher.is_strong(term) and term not in self._not_topic_terms for term in told)
             # "… ? et si oui La Fibre peut-elle résilier du jour au lendemain ?": two topics of its own, its own question
             # (the one before is only its condition); not "et si oui, à quel tarif ?"
-            # (what the words referring back name is the topic taken up: "… a-t-elle le même droit ?")
+            # (what the words referring back name is the topic taken up: "Et nous, avons-nous le même pouvoir ?")
             topics = [
                 t
                 for t in self.matcher.question_terms(self.reader.cutter.own_words(text))

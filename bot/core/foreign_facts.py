@@ -1,4 +1,4 @@
-"""A fact asked of something the convention never names ("Quel est le montant de la DGF ?", "le président du club de
+"""A fact asked of something the convention never names ("Quel est le budget de la kermesse ?", "le président du club de
 foot"): the convention cannot say; the clause its fact word would find (article 4.1's amount) answers another question.
 
 Why a module of its own: `mentions.py` reads the names the convention gives (Somme Numérique, the Région); this reads
@@ -29,7 +29,7 @@ class ForeignFacts:
         self.matcher = matcher
 
     def name(self, question: str) -> str:
-        """The word a fact is asked of that the convention never uses ("DGF"), as written, else ""."""
+        """The word a fact is asked of that the convention never uses ("kermesse"), as written, else ""."""
         # Only in the last clause of a sentence that asks ("?"): not before a colon ("Directeur du SIVOM : avons-nous le
         # droit … ?" asks nothing of the SIVOM) or a comma ("Et les tarifs de ces postes, ils sont fixés où ?" asks where
         # a price is written); naming none of the convention's bodies (their services' names are not all known)
@@ -44,6 +44,6 @@ class ForeignFacts:
                 # ("pare-feu": "par", everyday, and "feu", foreign; none the convention's)
                 terms = self.matcher.question_terms(asked.group(1))
                 if any(map(self.matcher.is_foreign, terms)) and not any(map(self.matcher.is_strong, terms)):
-                    written = len(folded) == len(question)  # the name as the question writes it ("DGF")
+                    written = len(folded) == len(question)  # the name as the question writes it ("Kermesse")
                     return question[asked.start(1) : asked.end(1)] if written else asked.group(1)
         return ""

@@ -24,7 +24,7 @@ class Mentions:
     """Finds the questions asking a fact of what the convention only names."""
 
     def __init__(self, reading: Reading, matcher: Matcher | None = None) -> None:
-        # a fact asked of what the convention never names ("le montant de la DGF")
+        # a fact asked of what the convention never names ("le budget de la kermesse")
         self._foreign = ForeignFacts(reading, matcher) if matcher else None
         self._named = phrases_pattern(reading.mentioned_only, start=False)
         # Each name as the vocabulary writes it, keyed by its folded form: the answer names it so.

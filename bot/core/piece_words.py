@@ -129,7 +129,7 @@ class PieceWords:
         while found:  # the last asking phrase ("je vous saurais gré de m'indiquer")
             asking = (asking if asking >= 0 else 0) + found.end()
             found = self._asking.search(own[asking:])
-        words = own.split()  # ... or a which-word and its noun, no asking phrase ("Quelle forme | et quel préavis …")
+        words = own.split()  # ... or a which-word and its noun, no asking phrase ("Quel support | et quel délai …")
         phrase = own[asking:].split() if asking >= 0 else words if len(words) == 2 and words[0] in self._which else []
         after = fold(after).strip()
         linked = self._link.match(after)
@@ -184,7 +184,7 @@ class PieceWords:
         return bool(self._follow_up.search(fold(question)))
 
     def own_words(self, question: str) -> str:
-        """`question` (folded) without its words referring back ("… a-t-elle le même droit ?" names no topic of its own)."""
+        """`question` (folded) without its words referring back ("… avons-nous le même pouvoir ?" names no topic of its own)."""
         return self._follow_up.sub(" ", fold(question))
 
     def before_demonstrative(self, question: str) -> str:

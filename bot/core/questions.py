@@ -136,7 +136,7 @@ class QuestionFinder(FollowUps):
             condition = condition and not cutter.is_linked(read[1])
             first = len(questions)  # this sentence's questions from here
             for at, piece in enumerate(topics or read, start=1):
-                # "Qui a raison, à partir de quand … ?": a bare check of the question after it in its sentence, asks that
+                # "Qui a raison, à quelle date … ?": a bare check of the question after it in its sentence, asks that
                 checks_next = at < len(topics or read) and self.claims.bare(piece)
                 piece = LEADING_BREAK.sub("", piece)  # without its opener, a list mark, a preamble naming nothing
                 piece = cutter.past_preamble(self.reader.tidy(piece).strip() or piece, self.names_something)
@@ -171,7 +171,7 @@ class QuestionFinder(FollowUps):
             elif not pieces and questions and self.claims.bare(sentence.text):
                 pass  # "… ? Perso j'ai rien reçu. Vous confirmez ?": the question before, checked; nothing more asked
             elif not pieces and echoed(sentence.text, last):
-                pass  # "Partenariat « solide », nous dit-on. Solide ?": words of the sentence before, echoed: no question
+                pass  # "… un accompagnement « sur mesure ». Sur mesure ?": words of the sentence before, echoed: no question
             elif not pieces:
                 # The nearest context naming something: "Nous voulons sortir de la convention. … Comment procéder ?"
                 for start in range(len(previous) - 1, -1, -1):
