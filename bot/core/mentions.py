@@ -63,10 +63,16 @@ class Mentions:
 
     def unstated(self, question: str) -> str:
         """What to answer a question asking a fact the convention never gives ("Combien de communes ont déjà
-        adhéré ?", knowledge/vocabulary.yaml: unstated_facts), else ""."""
+        adhéré ?", knowledge/vocabulary.yaml: unstated_facts; then any fact of a name it never uses: foreign_facts.py),
+        else ""."""
+        if said := self._unstated_fact(fold(question)):
+            return said
         if self._foreign and (name := self._foreign.name(question)):
             return f"La convention ne le dit pas : elle ne parle pas de « {name} »."
-        folded = fold(question)
+        return ""
+
+    def _unstated_fact(self, folded: str) -> str:
+        """The answer of the first of `unstated_facts` that `folded` asks, else ""."""
         if not self._any_unstated.search(folded):
             if not (self._precision and self._precision.search(folded)):
                 return ""

@@ -3,9 +3,9 @@ Fibre ?", "Qui signe pour la commune ? Le maire ou le DGS ?"): they ask that que
 alone, "Le CDG ou La Fibre ?" found the parties' clause).
 
 Why a module of its own: the rule reads one short sentence against the question before it, by its words only: a few
-words joined by "ou" (the alternative, as `piece_words.opens_other_half` reads it), none a question word, and none a
-topic (a strong term) the question before does not name, parties aside ("Virement ou mandat ?" after "On paie comment
-le CDG ?" names topics of its own: a question still)."""
+words joined by "ou" (the alternative, as `piece_words.opens_other_half` reads it), no hyphenated inversion, and no
+topic (a strong term) the question before does not name, parties and question words aside ("Virement ou mandat ?" after
+"On paie comment le CDG ?" names topics of its own: a question still)."""
 
 from __future__ import annotations
 

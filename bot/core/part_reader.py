@@ -115,7 +115,7 @@ class PartReader:
         return answered.parts
 
     def _first_good_reading(self, asking: _Asking, question: Question) -> tuple[Answer, str]:
-        """The first reading of `question` that answers it (or computes something), else its last, and its answer."""
+        """The answer of the first reading of `question` that answers it (or computes something), else of its last."""
         focus, before, follows, checks = question.text, question.before, question.follows, question.checks
         # A follow-up ("Et le CDG, il peut aussi ?") is read with the question it takes up, whose clause it may share, a
         # question asked again too, and one with a pronoun, with its party; another too weak alone, with the one before.
