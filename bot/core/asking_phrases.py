@@ -54,8 +54,7 @@ class AskingPhrases:
         if "," not in text or len(folded) != len(text):
             return text
         if self._interrupted and (interrupted := self._interrupted.match(folded)):
-            aside = next(index for index in range(1, len(interrupted.groups()) + 1) if interrupted.group(index))
-            start, end = interrupted.span(aside)
+            start, end = interrupted.span(interrupted.lastindex or 0)  # the one aside group that matched
             text = f"{text[:start]} {text[start + 1 : end - 1]} {text[end:]}"
             folded = fold(text)
         if not self._unlisted:

@@ -23,9 +23,9 @@ UNSTATED_REACH = 60  # around an unstated fact: "sous quel délai les services �
 class Mentions:
     """Finds the questions asking a fact of what the convention only names."""
 
-    def __init__(self, reading: Reading, matcher: Matcher | None = None) -> None:
+    def __init__(self, reading: Reading, matcher: Matcher) -> None:
         # a fact asked of what the convention never names ("le budget de la kermesse")
-        self._foreign = ForeignFacts(reading, matcher) if matcher else None
+        self._foreign = ForeignFacts(reading, matcher)
         self._named = phrases_pattern(reading.mentioned_only, start=False)
         # Each name as the vocabulary writes it, keyed by its folded form: the answer names it so.
         names = (*reading.mentioned_only, *reading.other_bodies)
@@ -67,7 +67,7 @@ class Mentions:
         else ""."""
         if said := self._unstated_fact(fold(question)):
             return said
-        if self._foreign and (name := self._foreign.name(question)):
+        if name := self._foreign.name(question):
             return f"La convention ne le dit pas : elle ne parle pas de « {name} »."
         return ""
 
