@@ -81,6 +81,8 @@ class DurationRoles(Trips):
             if role == "delay" and self.cues.total_after and self.cues.total_after.match(text, duration.end):
                 continue  # "il a mis 2h30 en tout": the time spent, not the time before a visit
             if match := self._cue(role, pattern, around):
+                if self._opening_between(role, around, match, at, at + len(own)):
+                    continue  # "45 min pour repartir la mairie elle est ouverte de 8h30 à midi": the nearer word's
                 if role == "travel" and self._visit_named(around, match):
                     continue  # "2 h à chaque déplacement": each visit, not travel
                 if role == "travel" and self.included(around, match):
@@ -123,6 +125,15 @@ class DurationRoles(Trips):
         spans = [(m.start(), m.end()) for idiom in idioms for m in idiom.finditer(around)]
         found = (m for m in pattern.finditer(around) if not any(a <= m.start() < b for a, b in spans))
         return next((m for m in found if role != "travel" or not self._of_distance(around, m.start())), None)
+
+    def _opening_between(self, role: str, around: str, cue: re.Match[str], start: int, end: int) -> bool:
+        """Does an opening hours' word stand between `cue` and the hours (`start`, `end` in `around`): in a sentence run on
+        without stops, the nearer word is said of them ("… pour repartir la mairie elle est ouverte de 8h30 à midi")?"""
+        if start < 0:
+            return False
+        span = (cue.end(), start) if cue.end() <= start else (end, cue.start()) if cue.start() >= end else None
+        opening = self.cues.duration_cues.get("opening")  # (only opening hours: other roles' words go with a visit's)
+        return span is not None and role != "opening" and bool(opening and opening.search(around, *span))
 
     def _visit_then_place(self, around: str, opening: re.Match[str], at: int) -> bool:
         """Is an intervention word said before the hours (at `at`) and the opening word only after them: the stay's
