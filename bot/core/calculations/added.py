@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 WORDS = re.compile(r"[a-z]{2,}")  # a word left between two durations (a cue's plural "s" is none)
 RESTATED_REACH = 50  # characters between a session's hours and the time span that says them again
 POINTING_REACH = 12  # characters before hours where their demonstrative is read ("pour ces 7 h")
+ASKED_REACH = 20  # characters before a total word where an asking word makes it asked ("combien en tout")
+LINK_LETTERS = 3  # a word this short between an asking word and a total word links them ("combien au total")
 ROUNDED = Decimal(1) / 60  # hours restated in decimals, rounded: "50 min, soit 0,83 h" (within a minute)
 
 
@@ -34,12 +36,14 @@ class AddedUp(Calculator):
         other ("2h sur place" then "trajet 30 min" on the next line: the travel time is billed time too)?"""
         if self.cues.addition is None:
             return True
+        asked = self.total_asked(text)  # "… 1 h 30 au téléphone. Après il est venu 3 h. Combien en tout ?": their sum
         either = self.cues.alternative  # "2 h, parfois 3 h": one or the other, never both
         return all(
             not (either and either.search(text, first.end, end := _bracket_end(text, first.end, second.start)))
             and not self._sum_of(text, first, second)
             and (
-                self.cues.addition.search(text, first.end, end)
+                asked
+                or self.cues.addition.search(text, first.end, end)
                 or _DAY_BETWEEN.fullmatch(text, first.end, second.start)  # dictated: "1 heure le 5 2 heures 30 le 14"
                 or _new_day(text, first.end, second.start)  # a diary: "Lundi 2 : … 9h-11h30. Vendredi 6 : … 1 h"
                 or bool(self._later_visit and self._later_visit.search(text, first.end, second.start))
@@ -103,7 +107,25 @@ class AddedUp(Calculator):
         """Are the later hours, more than the first and said as a total ("venu 2 h. Trajet compris, 3 h en tout"), the
         sum of them, not hours to add? ("1 h de trajet au total" after 3 × 2 h is less: a part.)"""
         more = first.hours is not None and second.hours is not None and second.hours > first.hours
-        return bool(more and self.cues.total and self.cues.total.search(self._around(text, second)))
+        around = self._around(text, second)
+        return more and any(not self._asked_before(around, m.start()) for m in self._totals(around))
+
+    def total_asked(self, text: str) -> bool:
+        """Does `text` ask a total ("combien en tout", "ça fait combien au total"): a total word right after an asking one?"""
+        return any(self._asked_before(text, m.start()) for m in self._totals(text))
+
+    def _totals(self, text: str) -> list[re.Match[str]]:
+        return list(self.cues.total.finditer(text)) if self.cues.total else []
+
+    def _asked_before(self, text: str, start: int) -> bool:
+        """Does an asking word ("combien") end right before `start`, a short word at most between ("combien au total"):
+        the total is asked, not said of hours?"""
+        asked = self.cues.amount_asked
+        window = text[max(0, start - ASKED_REACH) : start]
+        if not (asked and (found := list(asked.finditer(window)))):
+            return False
+        between = window[found[-1].end() :].replace(",", " ").split()
+        return not between or (len(between) == 1 and len(between[0]) <= LINK_LETTERS)
 
     def _side_by_side(self, gap: str) -> bool:
         """Nothing but the hours' own role words between them ("2h sur place trajet 30 min"), not a sentence that
