@@ -448,3 +448,19 @@ def test_a_cue_pattern_takes_whole_words_and_leaves_denials(
     assert [
         text[m.start() : re.search(r"[a-z]*", text[m.start() :]).end() + m.start()] for m in pattern.finditer(text)
     ] == found
+
+
+# A reason given after a question's own words (reason_words) asks no fact the convention never gives; one before it
+# ("Puisqu'…"), the coach ("le car scolaire") and a fact asked before the reason still do.
+REASONS = [
+    ("qui fait quoi entre le cdg et la fibre car on ne sait jamais qui appeler", False),
+    ("les missions de chacun svp, parce qu'on ne sait jamais qui appeler", False),
+    ("Quel est le numéro de l'assistance de La Fibre car le site est en panne ?", True),
+    ("Le car scolaire est en retard : on ne sait jamais qui appeler", True),
+    ("Puisqu'on ne sait jamais qui appeler, qui fait quoi ?", True),
+]
+
+
+@pytest.mark.parametrize(("text", "asked"), REASONS)
+def test_a_reason_after_the_question_asks_no_unstated_fact(engine: Engine, text: str, asked: bool) -> None:
+    assert bool(engine.mentions.unstated(text)) == asked

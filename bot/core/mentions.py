@@ -46,6 +46,9 @@ class Mentions:
         self._any_unstated = trie_pattern(form for forms in said for form in forms)
         precise = reading.precision_words  # "le taux exact des intérêts légaux": "le taux des intérêts légaux"
         self._precision = phrases_pattern(precise, start=False) if precise else None
+        # "… car on ne sait jamais qui appeler": why it is asked, after the question's words (not "le car scolaire")
+        reason = phrases_pattern(reading.reason_words, start=False).pattern if reading.reason_words else r"(?!x)x"
+        self._reason = re.compile(rf"(?<!\b(?:le|un|du|au|en|ce) )(?<!\bles )(?<!\bdes )(?<!\bcet )(?:{reason})")
 
     def unsaid(self, question: str) -> str:
         """The name a question asks a fact of that the convention does not give ("Qui préside Somme Numérique ?"
@@ -65,11 +68,20 @@ class Mentions:
         """What to answer a question asking a fact the convention never gives ("Combien de communes ont déjà
         adhéré ?", knowledge/vocabulary.yaml: unstated_facts; then any fact of a name it never uses: foreign_facts.py),
         else ""."""
-        if said := self._unstated_fact(fold(question)):
+        if said := self._unstated_fact(self._without_reason(fold(question))):
             return said
         if name := self._foreign.name(question):
             return f"La convention ne le dit pas : elle ne parle pas de « {name} »."
         return ""
+
+    def _without_reason(self, folded: str) -> str:
+        """`folded` without the reason its question gives after its own words, up to the sentence's end ("qui fait quoi
+        … car on ne sait jamais qui appeler ?": "qui fait quoi …"); a reason opening it is kept ("Puisque …, qui …")."""
+        found = self._reason.search(folded)
+        if not found or not folded[: found.start()].strip(" ,"):
+            return folded
+        end = _SENTENCE_BREAK.search(folded, found.end())
+        return folded[: found.start()] + (folded[end.start() :] if end else "")
 
     def _unstated_fact(self, folded: str) -> str:
         """The answer of the first of `unstated_facts` that `folded` asks, else ""."""

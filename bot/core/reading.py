@@ -99,6 +99,7 @@ class Reading:
     unstated_facts: tuple[UnstatedFact, ...] = ()
     complement_articles: tuple[str, ...] = ()  # "du", "d'un", "de notre": one another's in an unstated fact
     precision_words: tuple[str, ...] = ()  # "exact", "précis": they ask nothing more of an unstated fact
+    reason_words: tuple[str, ...] = ()  # "parce que", "car": what follows after a question says why, asks nothing
     object_articles: tuple[str, ...] = ()  # "la", "nos", "votre": the same for an object ("gérer la paie", "nos paies")
     other_bodies: tuple[str, ...] = ()
     own_bodies: tuple[str, ...] = ()

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 from rapidfuzz import process
 
+from .mention_schema import MentionFields, UnstatedFact
+from .strict_model import StrictModel
 from .yamlfile import Problem, YamlDocument
 
+__all__ = ["StrictModel", "UnstatedFact"]  # (other schema modules import them from here)
+
 ANSWER_MAX_CHARS = 600
-
-
-class StrictModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Clause(StrictModel):
@@ -61,15 +61,7 @@ class SmallTalkFile(StrictModel):
     smalltalk: list[SmallTalk]
 
 
-class UnstatedFact(StrictModel):
-    """A fact the convention never gives: asked when a phrase of `asks` stands near one of `near`; `answer` says so."""
-
-    asks: list[str]
-    near: list[str]
-    answer: str
-
-
-class VocabularyFile(StrictModel):
+class VocabularyFile(MentionFields):
     courtesy_words: list[str]
     generic_words: list[str]
     forward_markers: list[str] = []  # from here, how a message is read (message.py): optional for a small base
@@ -152,14 +144,6 @@ class VocabularyFile(StrictModel):
     quote_pointers: list[str] = []
     quote_passers: list[str] = []
     relay_closings: list[str] = []
-    mentioned_only: list[str] = []
-    entity_facts: list[str] = []
-    unstated_facts: list[UnstatedFact] = []
-    complement_articles: list[str] = []
-    precision_words: list[str] = []
-    object_articles: list[str] = []
-    other_bodies: list[str] = []
-    own_bodies: list[str] = []
     party_corrections: list[str] = []
     hesitations: list[str] = []
     spoken_commas: list[str] = []
