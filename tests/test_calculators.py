@@ -11,8 +11,10 @@ from conftest import table
 
 from bot.core.agenda import ALARM_BEFORE
 from bot.core.calculations.execution_years import When
+from bot.core.calculations.visit_parts import apart_bounds
 from bot.core.date_mentions import find_dates
 from bot.core.deadlines import alarm_day, compute_deadlines
+from bot.core.duration_values import Duration
 from bot.core.engine import Engine
 from bot.core.money import format_euros, support_cost
 
@@ -106,3 +108,22 @@ def test_reading_user_text_stays_linear(engine: Engine, text: str) -> None:
     engine.calculations.reader.amounts(text)
     find_dates(text, date(2026, 11, 28))
     assert time.process_time() - start < 0.1  # the quadratic reading took 0.4 s on "1,1,1,…"
+
+
+# Where the words said of some hours may stand (visit_parts.apart_bounds): between the hours said before and after
+# them, never cut by hours inside them ("commencé à 8h45 (…), pause de 12h15 à 13h15 … fini à 15h15": the stay's own
+# aside stays inside its window, so it is read as an aside, not as opening hours).
+BOUNDS = [
+    # (spans of the message's hours, index, text length, window)
+    ([(10, 90), (50, 60)], 0, 100, (0, 100)),  # a stay holding a pause: the pause does not cut it
+    ([(10, 90), (50, 60)], 1, 100, (0, 100)),  # the pause: no hours before or after it outside the stay
+    ([(0, 5), (20, 30), (40, 45)], 1, 50, (5, 40)),  # hours one after another: their neighbours bound them
+]
+
+
+@pytest.mark.parametrize(("spans", "index", "length", "window"), BOUNDS)
+def test_the_words_of_some_hours_stand_between_their_neighbours(
+    spans: list[tuple[int, int]], index: int, length: int, window: tuple[int, int]
+) -> None:
+    durations = [Duration("x", Decimal(1), start=start, end=end) for start, end in spans]
+    assert apart_bounds(durations, index, length) == window

@@ -13,7 +13,7 @@ from .base import Context, sentence_start
 from .hours_parties import SENTENCE_END, SENTENCE_MARKS, HoursParties
 from .parties import Parties
 from .trips import SAME_REACH, next_start
-from .visit_parts import Part
+from .visit_parts import Part, apart_bounds
 from .visit_sentences import VisitSentences
 
 _BACK_END = re.compile(r"[.!?(]|\d")  # where a trip back's words stop: a sentence's end, an aside, other figures
@@ -42,7 +42,7 @@ class BilledHours(HoursParties):
         roles: list[tuple[Duration, str]] = []
         trained = False
         for i, d in enumerate(durations):
-            bounds = (durations[i - 1].end if i else 0, durations[i + 1].start if i + 1 < len(durations) else len(text))
+            bounds = apart_bounds(durations, i, len(text))
             after = roles[-1] if roles else None  # "3 h, dont 1 h de trajet": a part of the hours said just before
             # "avec une pause de 15 min": taken off the stay (pauses.py); "entre midi et 12h50": within the stay
             part = (after and self._part_of(text, *after, d)) or d.inside

@@ -1,4 +1,5 @@
-"""The hours the CDG 62 bills, each with how many times it is billed, and how an answer details them."""
+"""The hours the CDG 62 bills, each with how many times it is billed, how an answer details them, and where the words
+said of some hours stand."""
 
 from __future__ import annotations
 
@@ -32,4 +33,14 @@ def detail(parts: Sequence[Part]) -> str:
         + format_hours(p.duration.hours or Decimal(0))
         + " de trajet" * (mixed and p.role == "travel")
         for p in parts
+    )
+
+
+def apart_bounds(durations: Sequence[Duration], index: int, length: int) -> tuple[int, int]:
+    """Where the words said of the hours at `index` may stand: from the end of the hours said before them to the start
+    of those said after them, not of hours inside them ("commencé à 8h45 (…), pause de 12h15 à 13h15 … fini à 15h15")."""
+    duration = durations[index]
+    return (
+        max((other.end for other in durations[:index] if other.end <= duration.start), default=0),
+        min((other.start for other in durations[index + 1 :] if other.start >= duration.end), default=length),
     )
