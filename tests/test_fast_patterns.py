@@ -151,9 +151,10 @@ def test_phrase_tries_match_where_their_plain_alternations_match(knowledge: Know
 
 
 def test_relay_closings_are_dropped_as_with_their_plain_alternation(engine: Engine) -> None:
-    phrases = engine.knowledge.reading.relay_closings
+    phrases, reasons = engine.knowledge.reading.relay_closings, engine.knowledge.reading.reason_words
+    reason = rf"(?:[ \t]*,[ \t]*(?<!\w)(?:{any_phrase(reasons)})(?!\w)[^?!.\n]*)?"
     plain = re.compile(
-        rf"[\s,:;.!–-]*(?<!\w)(?:{any_phrase(phrases)})(?!\w)[ \t]*(?=[?!.]|$)", re.IGNORECASE | re.MULTILINE
+        rf"[\s,:;.!–-]*(?<!\w)(?:{any_phrase(phrases)})(?!\w){reason}[ \t]*(?=[?!.]|$)", re.IGNORECASE | re.MULTILINE
     )
     texts = [text + end for text in _phrase_texts(written_forms(phrases), 3) for end in ("", " ?", ".\nx")]
     # Runs of the marks taken back before a closing (`without_relays`), one closing after another.
@@ -464,3 +465,23 @@ REASONS = [
 @pytest.mark.parametrize(("text", "asked"), REASONS)
 def test_a_reason_after_the_question_asks_no_unstated_fact(engine: Engine, text: str, asked: bool) -> None:
     assert bool(engine.mentions.unstated(text)) == asked
+
+
+# A relay closing with the writer's reason after it ("…, sachant que je débute") is dropped whole: what comes before is
+# the question; a closing followed by another question is no closing.
+RELAYS = [
+    (
+        "Un élu demande si on peut résilier. Que dois-je lui répondre, sachant que je débute ?",
+        "Un élu demande si on peut résilier?",
+    ),
+    (
+        "Un élu demande si on peut résilier. Je lui réponds quoi, étant donné que je remplace ma collègue ?",
+        "Un élu demande si on peut résilier?",
+    ),
+    ("Que dois-je lui répondre, et qui signe pour le CDG ?", "Que dois-je lui répondre, et qui signe pour le CDG ?"),
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), RELAYS)
+def test_a_relay_closing_is_dropped_with_the_reason_after_it(engine: Engine, text: str, kept: str) -> None:
+    assert engine.reader.chat.without_relays(text) == kept

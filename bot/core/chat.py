@@ -68,8 +68,11 @@ class ChatNoise:
         # The closing as a trie (see `phrase_trie`): where one ends is fixed by the "?" or line end after it.
         # The marks before it are taken back from where it starts (`without_relays`): a pattern opening with them would
         # be tried at every character of the message.
+        # ... and the reason given after it ("Que dois-je lui répondre, sachant que je débute ?"): the writer's, not asked
+        reasons = alternatives(reading.reason_words) if reading.reason_words else r"(?!x)x"
         self._relay = re.compile(
-            rf"{phrase_trie(written_forms(reading.relay_closings), folded=False)}(?!\w)[ \t]*(?=[?!.]|$)",
+            rf"{phrase_trie(written_forms(reading.relay_closings), folded=False)}(?!\w)"
+            rf"(?:[ \t]*,[ \t]*(?i:(?<!\w)(?:{reasons})(?!\w))[^?!.\n]*)?[ \t]*(?=[?!.]|$)",
             re.MULTILINE,  # case-blind by itself (see `phrase_trie`)
         )
 
