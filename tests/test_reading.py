@@ -54,3 +54,17 @@ def test_a_follow_up_keeps_its_own_party(engine: Engine) -> None:
     assert second.text.startswith("Non : la collectivité")
     answer = engine.answer("Est-ce que la commune peut résilier à tout moment ? Et le CDG ?", today=TODAY)
     assert answer.all_parts[1].text.startswith("Le CDG 62 peut résilier")
+
+
+# A message of one sentence is what it asks, marked or not (Message.lone): the engine reads what the convention never
+# gives in it ("vous avez le numéro de …" with no "?"); a message of several sentences has no lone one.
+LONE = [
+    ("vous auriez le numéro de l'assistance pour quand le site est en panne", True),
+    ("Le site est en panne. Vous auriez le numéro de l'assistance ?", False),
+    ("Qui signe pour le CDG ?", True),
+]
+
+
+@pytest.mark.parametrize(("message", "lone"), LONE)
+def test_a_message_of_one_sentence_is_what_it_asks(engine: Engine, message: str, lone: bool) -> None:
+    assert (engine.reader.read(message).lone == message) is lone

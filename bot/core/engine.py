@@ -112,7 +112,7 @@ class Engine:
             leads = len(asked) == 1 and (asked[0].checks or self.questions.leads(message))  # a claim checked too
             opened = len(asked) == 1 and asked[0].text not in message.questions
             focus = asked[0].text if len(asked) == 1 and (anchored or leads or opened) else ""
-            sentence = asked[0].text if len(asked) == 1 else ""
+            sentence = asked[0].text if len(asked) == 1 else "" if asked else message.lone  # "vous avez … ": no mark
             return self._answer_part(
                 question,
                 text,

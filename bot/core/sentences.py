@@ -46,3 +46,9 @@ class Message:
     @cached_property
     def context(self) -> list[str]:
         return [sentence.text for sentence in self.sentences if not sentence.asks]
+
+    @cached_property
+    def lone(self) -> str:
+        """Its one sentence when it has only one, which then is what it asks, marked or not ("vous avez le numéro de la
+        hotline de la fibre pour quand le site est en panne"), else ""."""
+        return self.sentences[0].text if len(self.sentences) == 1 else ""
