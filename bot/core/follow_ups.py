@@ -204,12 +204,15 @@ class FollowUps:
         said = set(WORD.findall(fold(piece)))
         return bool(said & self._question_words) and not said <= self._question_words
 
-    def _party_only(self, piece: str, then: Sequence[Sentence] = ()) -> bool:
-        """A linking word and a party, no question word: the second party of the piece before it; not when, without a
-        mark, the sentence after it asks (`then`: the sentences after it): it opens that question."""
+    def _party_only(self, piece: str, then: Sequence[Sentence] | None = None) -> bool:
+        """A linking word and a party, no question word, or a sentence (`then`: the sentences after it) naming a party
+        and referring back ("Même question pour le CDG 62."): the second party of the piece before it; not when,
+        without a mark, the sentence after it asks: it opens that question."""
         if "?" not in piece and then and then[0].asks:
             return False
-        return self.reader.cutter.is_linked(piece) and self._no_topic(piece)
+        return (self.reader.cutter.is_linked(piece) and self._no_topic(piece)) or (
+            then is not None and bool(self.named(piece)) and self.reader.cutter.refers_back(piece)
+        )
 
     def _opens_next(self, piece: str, then: Sequence[Sentence]) -> bool:
         """A party alone, no question word and no mark, on the line before a question naming none ("pour le cdg" /
