@@ -46,9 +46,10 @@ class Mentions:
         self._any_unstated = trie_pattern(form for forms in said for form in forms)
         precise = reading.precision_words  # "le taux exact des intérêts légaux": "le taux des intérêts légaux"
         self._precision = phrases_pattern(precise, start=False) if precise else None
-        # "… car on ne sait jamais qui appeler": why it is asked, after the question's words (not "le car scolaire")
-        reason = phrases_pattern(reading.reason_words, start=False).pattern if reading.reason_words else r"(?!x)x"
-        self._reason = re.compile(rf"(?<!\b(?:le|un|du|au|en|ce) )(?<!\bles )(?<!\bdes )(?<!\bcet )(?:{reason})")
+        # "… car on ne sait jamais qui appeler": why it is asked, after the question's words; not after an article ("le car
+        # scolaire": the vocabulary's articles, their last word)
+        self._reason = phrases_pattern(reading.reason_words, start=False)
+        self._articles = {fold(article).split()[-1] for article in (*articles[0], *articles[1]) if article.strip()}
 
     def unsaid(self, question: str) -> str:
         """The name a question asks a fact of that the convention does not give ("Qui préside Somme Numérique ?"
@@ -77,11 +78,15 @@ class Mentions:
     def _without_reason(self, folded: str) -> str:
         """`folded` without the reason its question gives after its own words, up to the sentence's end ("qui fait quoi
         … car on ne sait jamais qui appeler ?": "qui fait quoi …"); a reason opening it is kept ("Puisque …, qui …")."""
-        found = self._reason.search(folded)
+        found = next((m for m in self._reason.finditer(folded) if not self._after_article(folded, m.start())), None)
         if not found or not folded[: found.start()].strip(" ,"):
             return folded
         end = _SENTENCE_BREAK.search(folded, found.end())
         return folded[: found.start()] + (folded[end.start() :] if end else "")
+
+    def _after_article(self, folded: str, start: int) -> bool:
+        words = folded[:start].split()
+        return bool(words) and words[-1] in self._articles
 
     def _unstated_fact(self, folded: str) -> str:
         """The answer of the first of `unstated_facts` that `folded` asks, else ""."""
