@@ -20,6 +20,7 @@ from .phrases import WORD, any_phrase, phrases_pattern
 from .ranker import Ranker
 from .story_after import StoryAfter
 from .tails import Tails
+from .told_values import tells_date_only
 from .topic_cuts import TopicCuts
 from .topic_lists import LEADING_BREAK, headed_topics, topic_items
 
@@ -148,6 +149,7 @@ class QuestionFinder(FollowUps):
                     self._asks_when(piece)
                     or ("?" not in sentence.text and self._party_only(piece))
                     or self._party_then_back(piece)
+                    or tells_date_only(piece, self.reader.cutter.asks)  # "… et La Fibre le 15 octobre 2025."
                 )
                 # a piece on another topic, or asking what the convention never gives, is a question of its own
                 apart = self.names_something(piece) or (
@@ -159,11 +161,8 @@ class QuestionFinder(FollowUps):
                 # a bare question first asks of the context before it ("Le CDG est passé de 14h à 17h. Combien ça fait ?")
                 bare = not pieces and not pending and self._asks_bare(piece)
                 apart = apart or (bare and any(map(self.names_something, previous)))
-                if apart and not asked_before and not checks_next and not self._points_back(piece):
-                    pieces.append(piece)
-                    pending = ""
-                else:
-                    pending = piece
+                kept = apart and not asked_before and not checks_next and not self._points_back(piece)
+                pieces, pending = ([*pieces, piece], "") if kept else (pieces, piece)
             if pending and pieces:
                 pieces[-1] = f"{pieces[-1]}, {pending}"
             elif not pieces and questions and not previous and self._takes_up(pending, True, questions[-1].text):

@@ -33,6 +33,12 @@ def tells_date(item: str) -> bool:
     return bool(DAY_TOLD.search(item) or ANY_VALUE_TOLD.search(item) or _dated_year().search(fold(item)))
 
 
+def tells_date_only(piece: str, asks: Callable[[str], bool]) -> bool:
+    """Whether a piece of an asking sentence only tells a day, without "?" nor asking words ("…, le maire l'avait
+    signée le 22 septembre 2025 et le Président de La Fibre le 15 octobre 2025."): the piece before it goes on."""
+    return "?" not in piece and tells_date(piece) and not asks(piece)
+
+
 def tells_value(sentence: str) -> bool:
     """Whether a sentence tells a date or a value (a year, "15/01", "1 900 €", "2 h"): the situation, not a question."""
     return bool(DATE_TOLD.search(sentence) or FACT_TOLD.search(sentence))
