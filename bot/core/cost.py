@@ -19,8 +19,8 @@ from .duration_grammar import DurationGrammar
 from .duration_values import Duration, checked_duration
 from .french import fold
 from .number_text import digits, elided
-from .times_of_day import TimesOfDay, scanned
-from .word_patterns import alternation, folded_words
+from .times_of_day import TimesOfDay
+from .word_patterns import alternation, folded_words, scanned
 
 # A number's first character, then what stands before it checked behind: as "(?<![\w.,^])(-?\d++…)", but the regex
 # engine jumps from "-" or digit to the next one (`_amount` alike); "2x25 min" touches a count's sign (visits.py).

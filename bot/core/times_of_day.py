@@ -4,7 +4,6 @@ et reparti à 16h30") is one; "midi", "minuit" are their hours. Words: knowledge
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from decimal import Decimal
 
 from .calendar_names import calendar_names
@@ -12,7 +11,7 @@ from .clock_minutes import ClockMinutes, clock_colons
 from .duration_grammar import DurationGrammar
 from .french import fold
 from .time_ranges import LooseRanges, range_pattern
-from .word_patterns import alternation, folded_words
+from .word_patterns import alternation, folded_words, scanned
 
 BOUND_REACH = 20  # characters before hours where "entre 9 et" makes them a bound
 RANGE_OPENER_REACH = 12  # characters before a range's start where "entre" opens it
@@ -26,12 +25,6 @@ _AFTER_DATE = re.compile(r"\b(?:19|20)\d\d\s*[,–-]\s*$")  # a year, a comma or
 # An event's day in figures (perhaps its weekday before it) between the event and its time: "Appel — sam. 28/11, 10h35"
 _EVENT_DAY = re.compile(r"[\s,—–-]*(?:[^\W\d]+\.?\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?[\s,—–-]*$")
 CLOCK_WORD_REACH = 12  # characters before "midi" where "après" makes it a part of the day
-
-
-def scanned(pattern: re.Pattern[str], text: str, words: set[str]) -> Iterable[re.Match[str]]:
-    """The matches in `text` of `pattern`, an alternation of `words`: none without a scan when `text` holds none of them
-    as they are (patterns opening with a look-behind are tried at every character: 0.03 ms on 4,096 characters)."""
-    return pattern.finditer(text) if any(word in text for word in words) else ()
 
 
 def _ending(words: list[str], tail: str = "") -> re.Pattern[str] | None:
@@ -67,6 +60,7 @@ class TimesOfDay:
         self._clock_word = re.compile(rf"(?<![a-z])(?:{clock_words})(?![a-z])") if grammar.clock_words else None
         self._clock_names = folded_words(grammar.clock_words)
         self._clock_not_after = _ending(grammar.clock_words_not_after, r"[\s-]*")
+        self._range_after = re.compile(rf"\s*(?:{alternation(grammar.range_links)})\s*\d")  # "déjeuner de midi à 13h"
         spans = [*grammar.span_start_words, *grammar.span_end_words]
         # "arrivée 9h", "fin : 17h": a time of day written right after an arrival or a departure word.
         self.after_span_word = _ending(spans, rf"[a-z']*\s*:?\s*(?:{alternation(grammar.time_of_day_words)})?")
@@ -168,8 +162,9 @@ class TimesOfDay:
         for match in scanned(self._clock_word, text, self._clock_names):
             hour = f"{self._clock_hours[match.group(0)]}h"
             before = text[max(0, match.start() - CLOCK_WORD_REACH) : match.start()]
-            if len(hour) > len(match.group(0)) or (self._clock_not_after and self._clock_not_after.search(before)):
-                continue  # "l'après-midi": a part of the day, not noon
+            part_of_day = self._clock_not_after and self._clock_not_after.search(before)
+            if len(hour) > len(match.group(0)) or (part_of_day and not self._range_after.match(text, match.end())):
+                continue  # "l'après-midi": a part of the day, not noon; "pause déjeuner de midi à 13h" is noon
             parts.append(text[last : match.start()] + hour.ljust(len(match.group(0))))
             last = match.end()
         return self._minutes.written("".join(parts) + text[last:] if parts else text)

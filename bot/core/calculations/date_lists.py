@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 from ..calendar_names import calendar_names
 from ..date_mentions import DateMention
 from ..phrases import alternatives
-from ..times_of_day import scanned
-from ..word_patterns import folded_words
+from ..word_patterns import folded_words, scanned
 from .base import UNKNOWN_SIGNATURE, UNSIGNED, Calculator, Context, sentence_start
 from .cue_roles import nearest
 from .cues import cue_pattern

@@ -13,8 +13,7 @@ from ..calendar_schema import FollowingDaysWords
 from ..date_mention import DateMention
 from ..french import fold
 from ..number_words import count_of
-from ..times_of_day import scanned
-from ..word_patterns import alternation
+from ..word_patterns import alternation, scanned
 from .date_lists import SENTENCE_END
 
 MAX_COUNT = 366  # days or weeks: more is no day said of another
