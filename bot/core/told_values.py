@@ -34,8 +34,9 @@ def tells_date(item: str) -> bool:
 
 
 def tells_date_only(piece: str, asks: Callable[[str], bool]) -> bool:
-    """Whether a piece of an asking sentence only tells a day, without "?" nor asking words ("…, le maire l'avait
-    signée le 22 septembre 2025 et le Président de La Fibre le 15 octobre 2025."): the piece before it goes on."""
+    """Whether a piece of an asking sentence only tells a day or a value (`tells_date`), without "?" nor asking words
+    ("…, le maire l'avait signée le 22 septembre 2025 et le Président de La Fibre le 15 octobre 2025."): the piece
+    before it goes on."""
     return "?" not in piece and tells_date(piece) and not asks(piece)
 
 
