@@ -75,7 +75,7 @@ class Dates(Calculator):
             return refusal(question, f"{bad.problem}. Écrivez la date sous la forme 15/03/2025.")
         every = self.date_roles.roles(folded, mentions, other=True, today=today)
         roles = [item for item in every if item.role != "other"]
-        if not self.asks_calendar(folded, terms):
+        if not (asked := self.asks_calendar(folded, terms)):
             # A date no word gives a role to is read as the signature only in a question about the calendar:
             # "fusionnées au 1er janvier", "coupée du 13 au 17 novembre" date a situation, not the convention.
             # Nor are days named from today ("signés hier. Combien d'exemplaires ?"): a situation's day, not a calendar.
@@ -158,7 +158,8 @@ class Dates(Calculator):
                     f"J'ai supposé l'échéance du {format_date(anniversary)} ; sinon, écrivez la date complète."
                 )
             signature = from_anniversary(anniversary, today).signature
-        if signature is None and (letters := by_role.get("letter") or by_role.get("receipt")):
+        letters = by_role.get("letter") or by_role.get("receipt")  # not a story's ("courriers depuis le 14/01, sans
+        if signature is None and letters and asked and best in self.calendar_clauses:  # issue. Une phase amiable ?")
             return self.letter_only.answer(question, folded, roles, letters, today)  # whose letter it is
         if signature is None:
             return None
