@@ -11,7 +11,7 @@ import pytest
 from conftest import EVALUATION_DAY, open_marked, table
 
 from bot.core.engine import Engine
-from bot.core.evaluation import CALCULATION, IN_SCOPE, OUT_OF_SCOPE, Report
+from bot.core.evaluation import CALCULATION, IN_SCOPE, OUT_OF_SCOPE, Report, holds
 from bot.core.knowledge import normalized_source
 
 TODAY = EVALUATION_DAY
@@ -76,3 +76,20 @@ def test_the_verbs_of_an_asking_phrase_name_no_topic(engine: Engine, phrase: str
     # topic's and push a lawyer's question out of scope.
     terms = engine.matcher.question_terms(phrase)
     assert terms and not any(map(engine.matcher.is_foreign, terms))
+
+
+@pytest.mark.parametrize(
+    ("answer", "fragment", "said"),
+    [
+        ("jusqu'au dimanche 12 decembre 2027 (12/12/2027)", "2 décembre 2027", False),
+        ("jusqu'au dimanche 12 decembre 2027 (12/12/2027)", "12 décembre 2027", True),
+        ("= 1 175,00 € ttc", "175", True),  # a thousands' space: the number is still said
+        ("= 1750,00 € ttc", "175", False),
+        ("= 212,50 € ttc", "212,5", True),  # a decimal's trailing zero
+        ("= 212,50 € ttc", "212,50", True),
+        ("= 1212,50 € ttc", "212,5", False),
+    ],
+)
+def test_an_expected_fragment_is_a_whole_number(answer: str, fragment: str, said: bool) -> None:
+    # the judge of `contains` / `not_contains`: "2 décembre 2027" is another date than "12 décembre 2027"
+    assert holds(answer, fragment) is said

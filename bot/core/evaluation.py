@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -105,7 +106,7 @@ def load_cases(path: Path) -> list[Case]:
 def judge(case: Case, answer: Answer) -> Outcome:
     """Did `answer` do what `case` expects?"""
     text = fold(" ".join(part.text for part in answer.all_parts))
-    if found := [fragment for fragment in case.not_contains if fold(fragment) in text]:
+    if found := [fragment for fragment in case.not_contains if holds(text, fragment)]:
         return Outcome(case, answer, False, f"la réponse contient {found}")
     if case.expect_parts:
         parts = answer.all_parts
@@ -117,9 +118,17 @@ def judge(case: Case, answer: Answer) -> Outcome:
         return Outcome(case, answer, True)
     if problem := _problem(case.expect, answer):
         return Outcome(case, answer, False, problem)
-    if case.contains and not any(fold(fragment) in text for fragment in case.contains):
+    if case.contains and not any(holds(text, fragment) for fragment in case.contains):
         return Outcome(case, answer, False, f"la réponse ne contient aucun de {list(case.contains)}")
     return Outcome(case, answer, True)
+
+
+def holds(text: str, fragment: str) -> bool:
+    """Does the folded answer `text` say `fragment` as a whole number: "2 décembre 2027" is not said by "12 décembre
+    2027", nor "175" by "1 175" or "1750"; "212,5" is said by "212,50"."""
+    fragment = fold(fragment)
+    zeros = "0*" if re.search(r"\d[,.]\d+$", fragment) else ""  # a decimal's trailing zeros
+    return re.search(rf"(?<!\d){re.escape(fragment)}{zeros}(?!\d)", text) is not None
 
 
 def _problem(expect: tuple[str, ...], answer: Answer) -> str:
