@@ -25,6 +25,7 @@ RESTATED_REACH = 50  # characters between a session's hours and the time span th
 POINTING_REACH = 12  # characters before hours where their demonstrative is read ("pour ces 7 h")
 ASKED_REACH = 20  # characters before a total word where an asking word makes it asked ("combien en tout")
 LINK_LETTERS = 3  # a word this short between an asking word and a total word links them ("combien au total")
+_QUESTION_NEXT = re.compile(r"[a-z]*\s*\?")  # a total word ending the question ("coût total ?", "totaux ?")
 ROUNDED = Decimal(1) / 60  # hours restated in decimals, rounded: "50 min, soit 0,83 h" (within a minute)
 
 
@@ -111,8 +112,11 @@ class AddedUp(Calculator):
         return more and any(not self._asked_before(around, m.start()) for m in self._totals(around))
 
     def total_asked(self, text: str) -> bool:
-        """Does `text` ask a total ("combien en tout", "ça fait combien au total"): a total word right after an asking one?"""
-        return any(self._asked_before(text, m.start()) for m in self._totals(text))
+        """Does `text` ask a total ("combien en tout", "ça fait combien au total"): a total word right after an asking one,
+        or right before the question mark ("Coût total ?", "Montant global ?")?"""
+        return any(
+            self._asked_before(text, m.start()) or _QUESTION_NEXT.match(text, m.end()) for m in self._totals(text)
+        )
 
     def _totals(self, text: str) -> list[re.Match[str]]:
         return list(self.cues.total.finditer(text)) if self.cues.total else []
