@@ -62,8 +62,8 @@ CLAIMED = (
 )
 # "J'ai roulé 4h30 … Le technicien du CDG est venu de 14h à 16h15": hours said apart from the visit (visit_sentences.py).
 APART_NOTE = (
-    "Je n'ai pas compté {hours} : la phrase de ces heures ne parle pas de la venue du CDG 62 ; si c'est aussi du temps "
-    "passé par lui, ajoutez-les."
+    "Je n'ai pas compté {hours} : les mots de ces heures ne parlent pas de la venue du CDG 62 ; si c'est aussi du "
+    "temps passé par lui, ajoutez-les."
 )
 
 # "Un administré m'écrit : « … de 14h à 18h … ». Le technicien était en fait là de 14h à 15h30" (visit_sentences.py).

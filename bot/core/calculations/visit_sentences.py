@@ -20,6 +20,7 @@ QUOTED_WORDS = 5  # the most words of a quotation that only quotes figures ("« 
 _QUOTATION = re.compile(r"«[^«»]*(?:»|$)|“[^“”]*(?:”|$)")  # « … », “ … ” (the last one may have lost its end)
 DAY_START, DAY_END = 7, 20  # the hours of a working day: "10h mariage" opening a sentence is a time of day
 _END = re.compile(f"[{re.escape(MARKS)}]")
+_ASIDE_MARK = re.compile(r"[:()]")  # a clause told before them, not the hours' own
 _CLAUSE_END = re.compile(f"[{re.escape(MARKS)},:(]")  # where the words going on from hours end
 _HOURS = re.compile(r"\d\s*h")  # hours in a day's label ("lundi 9h-12h :"): the label is what the line tells
 DAY_LABEL_REACH = 20  # characters at most between a diary line's day and its colon ("lundi 2 novembre :")
@@ -141,10 +142,16 @@ class VisitSentences:
     def _writers_part(self, text: str, duration: Duration) -> bool:
         """Is `duration` in the part of its sentence the writer tells of her own doing before the visit is named, its
         own clause naming it neither ("Mardi je faisais ma tournée de 6h30 à 11h, donc je n'étais pas là, mais la
-        technicienne du CDG 62 est arrivée à 14h00")? Not "J'ai accueilli de 9h à 11h le technicien du CDG"."""
+        technicienne du CDG 62 est arrivée à 14h00"), or the clause she opens after the visit's ("il est resté de 13h30 à
+        17h, moi j'étais en tournée de 16h15 à 17h40")? Not "J'ai accueilli de 9h à 11h le technicien du CDG"."""
         before = fold(text[sentence_start(text, duration.start, MARKS) : duration.start])
         writer = self.cues.writer_subject
-        if not (writer and writer.search(before)) or self._names_visit(before):
+        if not (writer and writer.search(before)):
+            return False
+        clause = before[
+            before.rfind(",") + 1 :
+        ]  # (hers up to the hours: "je mélange toujours) le 18 mai : 8h30" is not)
+        if self._names_visit(before) and not (self.writers_own(clause) and not _ASIDE_MARK.search(clause)):
             return False
         after = _CLAUSE_END.search(text, duration.end)
         return not self._names_visit(fold(text[duration.end : after.start() if after else len(text)]))
