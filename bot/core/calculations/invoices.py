@@ -17,6 +17,7 @@ _BARE_NUMBER = re.compile(
     r"(?<![\w.,/:-])(?:\d{1,3}(?: \d{3})+|\d{3,6})(?![\w/:-]|[.,]\d|\s?%)"
 )  # "1100", not "2026-0457", "12/03", "9h"
 YEARS = (Decimal(1990), Decimal(2040))  # a bare number in these is a year ("en 2026"), never an amount
+_BRACKETS = re.compile(r"\([^()]*\)")
 ITEM_REACH = 60  # characters back from an amount to its list item's start, where the item names its party
 # between an addition word and the next amount: nothing, "de", or an invoice's reference and "de" ("1 640 € et n°2 de
 # 580 €", "et F-0412 de 580 €", "et la facture 12 de 580 €"; not "et en 2026 de", a year's)
@@ -113,14 +114,22 @@ class Invoices:
     def _said_before(self, folded: str, start: int) -> str:
         """The words before the amount at `start` back to a sentence end or comma, and before that comma too when they
         only continue what it cut ("deux factures, de 780 € et de 1 150 €": "deux factures, de 780 € et de")."""
-        before = since_break(folded, start, reach=INVOICE_REACH, copula=self.cues.copula)
-        if start > len(before) and self._continues(before):
-            return since_break(folded, start - len(before) - 1) + before
+        before = part = since_break(folded, start, reach=INVOICE_REACH, copula=self.cues.copula)
+        at = start - len(before)  # where the words read start (the same length: a comma read as a space)
+        while at > 0 and self._continues(
+            part
+        ):  # "facturé : 480 € (mars), 720 € (juin), 210 €": a list, back to its cue
+            part = since_break(folded, at - 1)
+            at -= len(part) + 1
+            before = folded[max(at, 0) : start]
         return before
 
     def _continues(self, part: str) -> bool:
         """Whether `part` is only "de" and amounts joined by addition words ("de 780 € et de "): no words of its own."""
-        for _, start in reversed(self.reader.amount_spans(part)):  # the amounts as the calculators read them
+        amounts = self.reader.amount_spans(part)
+        for _, start in reversed(amounts):  # the amounts as the calculators read them
             part = f"{part[:start]} {part[self.reader.amount_end(part, start) :]}"
         left = (self.cues.addition.sub(" ", part) if self.cues.addition else part).split()
-        return bool(left) and set(left) <= {"de", "d'"}
+        # ... or nothing but amounts, each with its label ("480 € (mars), 720 € (juin) et 210 €"; not "…, puis 600 €")
+        blank = not _BRACKETS.sub(" ", " ".join(left)).split() and (bool(amounts) or not part.strip())
+        return blank or (bool(left) and set(left) <= {"de", "d'"})
