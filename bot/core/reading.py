@@ -65,6 +65,7 @@ class Reading:
     adverb_links: tuple[str, ...] = ()  # linking words that cut only after a comma ("vise aussi les syndicats")
     link_continuations: tuple[str, ...] = ()  # after a linking word, they go on with the count before it ("et demie")
     prepositions: tuple[str, ...] = ()  # an article after one opens its object, no question ("avant | la fin")
+    guess_endings: tuple[str, ...] = ()  # "…, par virement ou quoi ?": a guess of the answer, not a question
     inverted_subjects: tuple[str, ...] = ()
     plural_subjects: tuple[str, ...] = ()
     named_subjects: tuple[str, ...] = ()  # "… et le CDG nous prend combien ?": a subject like a pronoun

@@ -115,6 +115,7 @@ class VocabularyFile(MentionFields):
     adverb_links: list[str] = []
     link_continuations: list[str] = []
     prepositions: list[str] = []
+    guess_endings: list[str] = []
     inverted_subjects: list[str] = []
     plural_subjects: list[str] = []
     named_subjects: list[str] = []
