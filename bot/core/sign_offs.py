@@ -55,10 +55,13 @@ class SignOffs:
         without "?" keeps all its figures."""
         lines, asked = text.split("\n"), False
         for index, line in enumerate(lines):
-            if asked and self.opens(line.strip()):
-                tail = lines[index:]
+            # ... or a sign-off right after the question on its line ("… de la Somme ? Réponse sous 48h.")
+            at = 0 if asked else line.find("?") + 1
+            if (asked or at) and self.opens(line[at:].strip()):
+                tail = [line[at:], *lines[index + 1 :]]
                 end = next((i for i, one in enumerate(tail) if self.postscript(one.strip()) is not None), len(tail))
-                return "\n".join([*lines[:index], _CLOCK.sub(" ", "\n".join(tail[:end])), *tail[end:]])
+                signed = line[:at] + _CLOCK.sub(" ", "\n".join(tail[:end]))
+                return "\n".join([*lines[:index], signed, *tail[end:]])
             asked = asked or "?" in line
         return text
 
