@@ -5,14 +5,15 @@ convention knows, or another topic, and whether it takes up the question before 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property
 
 from .calendar_names import calendar_names
-from .french import SUBJECT_WORDS, fold
+from .french import fold
 from .matching import Matcher
 from .message import Reader, Sentence
 from .phrases import WORD
+from .pronoun_subjects import PronounSubjects
 from .sentence_ends import bare_line
 from .told_values import DATE_TOLD
 from .topic_lists import LEADING_BREAK, MAX_KEYWORD_WORDS, topic_items
@@ -22,10 +23,11 @@ MAX_BARE_WORDS = 5  # a question word and little else: "À partir de quand ?", "
 MAX_BACK_WORDS = 3  # "Est-ce conforme ?", "C'est légal ?": it asks about the sentence before it
 MAX_FOLLOW_UP_WORDS = 12  # a follow-up is short: "Et pour combien de temps ?", "Et celle du tribunal ?"
 OWN_TOPICS = 2  # topics (strong terms, parties aside) after "si oui" that make a question of its own
+MIN_OWN_WORDS = 6  # a question after a linking word, this long, asks anew ("Et combien la Région verse-t-elle … ?")
 MAX_SIGNATURE_WORDS = 4  # a first line saying who writes: "sofiane la fibre", "Jérôme, mairie de Wail"
 
 
-class FollowUps:
+class FollowUps(PronounSubjects):
     """What one short question names, and whether it takes up the one before it."""
 
     reader: Reader
@@ -78,8 +80,13 @@ class FollowUps:
     def _elsewhere(self, text: str, others: bool) -> bool:
         """Whether a question naming nothing the convention knows, beside `others` questions, asks about something else
         ("… ? Au fait, vous savez quand ouvre la déchetterie ?"): it names words of another topic, or its writer opens it
-        as a new one ("Par ailleurs, quel antivirus … ?"), so it is answered (refused) in its place, not left out."""
-        return others and (self._foreign(text) or (text.endswith("?") and self.reader.cutter.opens_topic(text)))
+        as a new one ("Par ailleurs, quel antivirus … ?", "Et combien la Région verse-t-elle aux communes ?": a linking
+        word, then a whole question), so it is answered (refused) in its place, not left out."""
+        cutter, whole = self.reader.cutter, len(WORD.findall(text)) >= MIN_OWN_WORDS
+        return others and (
+            self._foreign(text)
+            or (text.endswith("?") and (cutter.opens_topic(text) or (whole and cutter.is_linked(text))))
+        )
 
     def _unstated_after(self, question: str, text: str) -> bool:
         """Does `text`, right after `question`, ask a fact the convention never gives, by its own words ("… ? Et le SIRET
@@ -92,40 +99,6 @@ class FollowUps:
         head, colon, rest = piece.partition(" : ")
         announces = colon and self.reader.counted.counts(head) and not self.reader.cutter.asks(head)
         return rest if announces and rest.strip() else piece
-
-    def subject_taken_up(self, piece: str, before: str) -> str:
-        """The party a question whose subject is a pronoun after its verb ("à quoi s'engage-t-il ?") and that names no
-        party is about: the one (the commune aside) the sentence before names, as written there ("Le CDG 62 peut-il se
-        retirer ? Par ailleurs, à quoi s'engage-t-il ?": "Le CDG 62"), not that sentence's own topic; else ""."""
-        inverted = self._pronoun_subject.search(fold(piece))
-        verb = inverted.group(1).rpartition("'")[2] if inverted else ""  # "s'agit-il": "agit", impersonal
-        if not verb or verb in self._impersonal or self.named(piece) or len(self.named(before)) != 1:
-            return ""
-        if next(self._subjects(piece, lambda party: bool(self.matcher.question_terms(party))), ""):
-            return ""  # its own subject, the commune's noun ("Et la mairie, à quoi s'engage-t-elle ?"; "nous": no term)
-        return next(self._subjects(before, lambda party: bool(self.named(party))), "")
-
-    def _subjects(self, text: str, kept: Callable[[str], bool]) -> Iterable[str]:
-        """The parties `kept` that are a subject of `text`: in its first words ("La Fibre a coupé …"), or right before an
-        inverted verb ("Madame, le CDG 62 peut-il …"; not "Les frais du CDG 62 peuvent-ils …", "La facture de …")."""
-        return (
-            m.group()
-            for m in self._party.finditer(text)
-            if kept(m.group())
-            and (
-                len(text[: m.start()].split()) < SUBJECT_WORDS
-                or self._pronoun_subject.match(fold(text[m.end() :]).lstrip())
-            )
-        )
-
-    @cached_property
-    def _pronoun_subject(self) -> re.Pattern[str]:
-        pronouns = "|".join(map(re.escape, self.reader.reading.party_pronouns)) or r"(?!x)x"
-        return re.compile(rf"([a-z']+)-(?:t-)?(?:{pronouns})(?![\w-])")  # "s'engage-t-il", "peut-elle" (folded)
-
-    @cached_property
-    def _impersonal(self) -> frozenset[str]:
-        return frozenset(fold(verb) for verb in self.reader.reading.impersonal_verbs)  # "faut-il", "y a-t-il"
 
     def _foreign(self, text: str) -> bool:
         """Whether `text` names words of another topic than the convention's (see `_elsewhere`)."""
