@@ -1,8 +1,9 @@
 """A question's verbless tail after a linking word ("qui signe pour la commune, et sur quelle autorisation ?", "qui
 facture l'accompagnement, et à quel taux ?"): a preposition, a which-word and a word or two, no verb of its own. It
 asks more of the question before it (on what basis, at what rate), so it stays with it rather than making a question
-of its own, whatever clause its noun names; so does a guess of its answer ("on le paie comment, par virement ou quoi ?"). The words are data (knowledge/vocabulary.yaml: linking_words,
-prepositions, sentence_question_words)."""
+of its own, whatever clause its noun names; so does a guess of its answer ("on le paie comment, par virement ou
+quoi ?"). The words are data (knowledge/vocabulary.yaml: linking_words, prepositions, sentence_question_words,
+guess_endings)."""
 
 from __future__ import annotations
 

@@ -158,8 +158,8 @@ class Dates(Calculator):
                     f"J'ai supposé l'échéance du {format_date(anniversary)} ; sinon, écrivez la date complète."
                 )
             signature = from_anniversary(anniversary, today).signature
-        letters = by_role.get("letter") or by_role.get("receipt")  # not a story's ("courriers depuis le 14/01, sans
-        if signature is None and letters and asked and best in self.calendar_clauses:  # issue. Une phase amiable ?")
+        letters = (by_role.get("letter") or by_role.get("receipt")) if asked and best in self.calendar_clauses else None
+        if signature is None and letters:  # not a story's letters ("courriers depuis le 14/01. Une phase amiable ?")
             return self.letter_only.answer(question, folded, roles, letters, today)  # whose letter it is
         if signature is None:
             return None

@@ -17,7 +17,7 @@ _BARE_NUMBER = re.compile(
     r"(?<![\w.,/:-])(?:\d{1,3}(?: \d{3})+|\d{3,6})(?![\w/:-]|[.,]\d|\s?%)"
 )  # "1100", not "2026-0457", "12/03", "9h"
 YEARS = (Decimal(1990), Decimal(2040))  # a bare number in these is a year ("en 2026"), never an amount
-_BRACKETS = re.compile(r"\([^()]*\)")
+_BRACKETS = re.compile(r"\([^()]*\)")  # a list item's label in brackets ("480 € (mars)")
 ITEM_REACH = 60  # characters back from an amount to its list item's start, where the item names its party
 # between an addition word and the next amount: nothing, "de", or an invoice's reference and "de" ("1 640 € et n°2 de
 # 580 €", "et F-0412 de 580 €", "et la facture 12 de 580 €"; not "et en 2026 de", a year's)
@@ -116,9 +116,8 @@ class Invoices:
         only continue what it cut ("deux factures, de 780 € et de 1 150 €": "deux factures, de 780 € et de")."""
         before = part = since_break(folded, start, reach=INVOICE_REACH, copula=self.cues.copula)
         at = start - len(before)  # where the words read start (the same length: a comma read as a space)
-        while at > 0 and self._continues(
-            part
-        ):  # "facturé : 480 € (mars), 720 € (juin), 210 €": a list, back to its cue
+        # "facturé : 480 € (mars), 720 € (juin), 210 €": a list of amounts, read back to its invoice word
+        while at > 0 and self._continues(part):
             part = since_break(folded, at - 1)
             at -= len(part) + 1
             before = folded[max(at, 0) : start]

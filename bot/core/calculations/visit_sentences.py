@@ -148,9 +148,8 @@ class VisitSentences:
         writer = self.cues.writer_subject
         if not (writer and writer.search(before)):
             return False
-        clause = before[
-            before.rfind(",") + 1 :
-        ]  # (hers up to the hours: "je mélange toujours) le 18 mai : 8h30" is not)
+        # her clause up to the hours, no aside mark between ("je mélange toujours) le 18 mai : 8h30" is not hers)
+        clause = before[before.rfind(",") + 1 :]
         if self._names_visit(before) and not (self.writers_own(clause) and not _ASIDE_MARK.search(clause)):
             return False
         after = _CLAUSE_END.search(text, duration.end)
