@@ -82,11 +82,11 @@ class FollowUps(PronounSubjects):
         ("… ? Au fait, vous savez quand ouvre la déchetterie ?"): it names words of another topic, or its writer opens it
         as a new one ("Par ailleurs, quel antivirus … ?", "Et combien la Région verse-t-elle aux communes ?": a linking
         word, then a whole question), so it is answered (refused) in its place, not left out."""
-        cutter, whole = self.reader.cutter, len(WORD.findall(text)) >= MIN_OWN_WORDS
-        return others and (
-            self._foreign(text)
-            or (text.endswith("?") and (cutter.opens_topic(text) or (whole and cutter.is_linked(text))))
-        )
+        if not others or self._foreign(text):
+            return others
+        cutter = self.reader.cutter
+        whole = len(WORD.findall(text)) >= MIN_OWN_WORDS
+        return text.endswith("?") and (cutter.opens_topic(text) or (whole and cutter.is_linked(text)))
 
     def _unstated_after(self, question: str, text: str) -> bool:
         """Does `text`, right after `question`, ask a fact the convention never gives, by its own words ("… ? Et le SIRET
