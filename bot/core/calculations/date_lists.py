@@ -112,7 +112,7 @@ class DateLists(Calculator):
         if copy and moved and copy.search(window) and moved.search(window):
             return False  # "signé le 21 août (exemplaire reçu chez nous le 26 août)": a copy's journey, not a signature
         ends = list(SENTENCE_END.finditer(window))
-        if not ends:
+        if not ends and next_to_it:
             # Joined by a linking word ("et par les deux autres parties le"), or by a party or a sign a few words
             # before it: not "(signée le 15 juillet 2025) a subi le 4 novembre 2026", nor "signée le 16/12/2025, on a
             # fêté ça à la galette le 9 janvier 2026"
@@ -123,8 +123,9 @@ class DateLists(Calculator):
             joined = max(parties or [link.end() for link in links], default=-1)
             return joined >= 0 and len(window[joined:].split()) <= LIST_LINK_WORDS
         # Past a sentence's end, the party and a few links only ("Le CDG l'a signée le 12/11. La Fibre le 19/11"): not
-        # "; retour de notre exemplaire en mairie le"
-        tail = window[ends[-1].end() :]
+        # "; retour de notre exemplaire en mairie le"; past a date of no role, the same ("(délibération du 30 juin), le
+        # CDG le 10 juillet"): not "une panne survenue le 20/09 et déclarée par nos soins à La Fibre le 15/10"
+        tail = window[ends[-1].end() :] if ends else window
         named = [p for p in self.cues.parties.values() if p.search(tail)]
         for party in named:
             tail = re.sub(party.pattern + r"[a-z]*[\s\d]*", " ", tail)
