@@ -87,8 +87,8 @@ class AddedUp(Calculator):
 
     def _visit_trip(self, text: str, first: tuple[Duration, str], second: tuple[Duration, str]) -> bool:
         """A visit's hours and its trip, one sentence after the other ("venu de 9h à 11h. Il a mis 30 min pour venir"):
-        the travel's part of the sentence says a trip there, back or for each visit, and nothing between them sets
-        the hours against each other ("facturé 4 h alors qu'il est venu 2 h")."""
+        the travel's part of the sentence says a trip there, back, for each visit or in all ("2 h de route en tout"),
+        and nothing between them sets the hours against each other ("facturé 4 h alors qu'il est venu 2 h")."""
         roles = {first[1]: first[0], second[1]: second[0]}
         if set(roles) != {"intervention", "travel"}:
             return False
@@ -98,6 +98,8 @@ class AddedUp(Calculator):
         if invoiced and invoiced.search(self._around(text, roles["intervention"])):
             return False
         around = self._around(text, roles["travel"])
+        if any(not self._asked_before(around, total.start()) for total in self._totals(around)):
+            return True
         return any(cue and cue.search(around) for cue in (self.cues.trip, self.cues.back, self.cues.each))
 
     def _trip_back(self, text: str, duration: Duration) -> bool:

@@ -158,10 +158,18 @@ class HoursParties(DurationRoles):
             return False
         came = bool(self.cues.intervention and self.cues.intervention.search(around))
         # the party its own part of the sentence names, else its sentence's ("je démarre chez La Fibre. … une formation
-        # par le CDG 62 : 3h30"), else the message's ("= 2 h … voir aussi le devis de La Fibre")
+        # par le CDG 62 : 3h30"), else the message's before it ("budget du CDG 62 : … 3 demi-journées de formation. Le
+        # devis de La Fibre est à part"), else the whole message's ("= 2 h … voir aussi le devis de La Fibre")
         sentence = self._sentence_of(text, duration)
         own = self.party_of(text, duration)  # "…, et la conseillère du CDG 62, 1h45 pour former les agents"
-        named = {own} if own else self.parties.named(around) or self.parties.named(sentence) or self.parties.named(text)
+        named = (
+            {own}
+            if own
+            else self.parties.named(around)
+            or self.parties.named(sentence)
+            or self.parties.named(text[: duration.start])
+            or self.parties.named(text)
+        )
         return "fibre" not in named and (came or "cdg" in named)
 
     def _sentence_of(self, text: str, duration: Duration, *, whole: bool = False) -> str:
