@@ -34,6 +34,7 @@ class Claims:
 
     def __init__(self, reading: Reading, names_something: Callable[[str], bool]) -> None:
         self._check = phrases_pattern(reading.check_questions, start=False)
+        self._asked = re.compile(r"[\s,:]*" + phrases_pattern(reading.closing_question_words, start=False).pattern)
         links = alternatives(tuple(fold(link).strip() for link in reading.claim_links if link.strip()))
         self._link = re.compile(rf"\s*,?\s+(?:{links})(?=[\s\w])", re.IGNORECASE) if links else None
         # "ma collègue dit que …": a sentence reporting one claim
@@ -44,7 +45,7 @@ class Claims:
         """The claims `sentence` checks, each as a question, when there are several naming something: the items of a
         list before it (`listed`), else those of the sentences `told` before it (since the last question) and of its
         own words before its check phrase; else []."""
-        if not (check := self._check.search(fold(sentence))):
+        if not (check := self._check.search(folded := fold(sentence))) or self._asks_after(folded, check.end()):
             return []
         own = _before(sentence, check.start()).rstrip(" ,;:-–—")
         said = " ".join([*filter(self.names_something, told), own]).strip()  # not "Bonjour,"
@@ -59,6 +60,12 @@ class Claims:
             if len(claims) >= MIN_CLAIMS or (units is quoted and claims):
                 return [f"{claim} ?" for claim in claims]
         return []
+
+    def _asks_after(self, folded: str, end: int) -> bool:
+        """Does a question word naming something follow the check phrase ending at `end` ("Pouvez-vous me confirmer
+        comment arrivent les factures … ?"): the sentence asks that, it checks nothing said before (not "… ou je
+        mélange ?")."""
+        return bool(self._asked.match(folded, end)) and self.names_something(folded[end:])
 
     def listed_after(self, sentences: Sequence[Sentence]) -> tuple[Sentence, ...]:
         """`sentences` with the claims a check question lists right after it asked, each as a question, and the check

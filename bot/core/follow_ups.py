@@ -46,6 +46,15 @@ class FollowUps(PronounSubjects):
         décembre veut savoir qui fait quoi.": a day, not article 9)."""
         return any(self.matcher.is_strong(term) for term in self.matcher.question_terms(self._without_days(text)))
 
+    def topics(self, text: str) -> tuple[set[str], str]:
+        """The terms of `text` besides its parties, question words and numbers ("Cotisation CDG 2026 → ?": one), and the
+        clause they name first ("" for none)."""
+        terms = self.matcher.question_terms(text)
+        ranked = self.matcher.rank(terms)
+        return {t for t in terms if t not in self._not_topic_terms and not t[0].isdigit()}, (
+            ranked[0].clause_id if ranked else ""
+        )
+
     def _without_days(self, text: str) -> str:
         """`text` without its days of a month ("9 décembre", "1er mars 2026"), then folded; else `text` as it is (its
         terms cached, its titled names read: "M. Garcia")."""

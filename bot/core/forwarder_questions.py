@@ -1,7 +1,8 @@
 """The questions the forwarder of a message asks of her own around what she forwards, and a reply's above what it quotes.
 
 Why a module of its own: a forwarded or quoted message is read as the message (its questions are answered), the words
-around it as the forwarder's (they restate it or ask for help with it). Two exceptions are read here: a question the
+around it as the forwarder's (they restate it or ask for help with it); a short note quoted in a message, asked again
+in the writer's own words after it, is left to her question. Two exceptions are read here: a question the
 forwarder marks as hers ("et moi je me demande aussi qui signe pour le CDG"), and a reply whose quote asks nothing
 ("Merci Karine. … il est prévu où dans la convention ? -----Message d'origine----- … nos équipes passeront …"): the
 reply's questions are then the message's, the quote their context.
@@ -22,9 +23,14 @@ MIN_OWN_QUESTIONS = 2  # a reply's questions above a quote that asks too: so man
 class ForwarderQuestions:
     """The sentences of a message that questions are found in: its own, and those the forwarder asks of her own."""
 
-    def __init__(self, reader: Reader, names_something: Callable[[str], bool]) -> None:
+    def __init__(
+        self, reader: Reader, names_something: Callable[[str], bool], topics: Callable[[str], tuple[set[str], str]]
+    ) -> None:
         self.reader = reader
         self.names_something = names_something  # whether a text names something the convention knows
+        self.topics = (
+            topics  # a text's words (parties, question words and numbers aside) and the clause they name first
+        )
         self._own_question = reader.own_question  # "et moi", "de mon côté"
         self._forwarded = PhraseFinder(reader.reading.forward_words)  # "TR:", "je vous transfère"
 
@@ -39,7 +45,27 @@ class ForwarderQuestions:
         own = message.own
         if first and reply:
             own = tuple(replace(sentence, asks=False) for sentence in own)
-        return (*first, *own, *last)
+        return self._restated_quotes((*first, *own, *last))
+
+    def _restated_quotes(self, sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
+        """`sentences` without a quoted note that asks ("« intérêts de retard ? »", "« préavis ? »") when the writer asks
+        it again after it in her own words ("La Fibre peut-elle facturer des intérêts … ?", "Combien de temps avant
+        faut-il prévenir … ?"): they share a word (besides parties, question words and numbers) or their first clause.
+        Her question says it; left in, the note would be answered twice, or read as a claim she checks. Not a question
+        she marks as one more ("Et moi : …")."""
+        if not any(sentence.quoted and sentence.asks for sentence in sentences):
+            return sentences
+        own = [s.asks and not s.quoted and not self._own_question.find(s.text) for s in sentences]
+        later = [self.topics(s.text) if mine else None for s, mine in zip(sentences, own, strict=True)]
+        kept = []
+        for index, sentence in enumerate(sentences):
+            if sentence.quoted and sentence.asks and any(own[index + 1 :]):
+                # its own words: "Question de la commune : « … ? »" shares no "question" with "Ma question en plus : …"
+                words, clause = self.topics(sentence.text.rpartition("«")[2])
+                if any(them and (words & them[0] or (clause and clause == them[1])) for them in later[index + 1 :]):
+                    continue
+            kept.append(sentence)
+        return tuple(kept)
 
     def _asks_apart(self, message: Message, before: str, read: Callable[[], tuple[Sentence, ...]]) -> bool:
         """Whether the words before a quoted message that asks ask questions of their own: two or more, each naming

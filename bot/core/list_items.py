@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Protocol
 
 from .lists import BULLETS, COUNTED_MARK
+from .sentences import Sentence
 
 # Dash bullets: a note's marks ("- devis validé ✅"), not a checklist's boxes ("☐ date du conseil"), nor the mark of items
 # counted by words (announced by them), nor a numbered list's (no bullet).
@@ -76,3 +78,17 @@ def runs(listed: list[bool]) -> list[list[int]]:
             else:
                 found.append([i])
     return found
+
+
+def counted_things(
+    sentences: list[Sentence], counts: Callable[[str], int], asks: Callable[[str, bool], bool]
+) -> list[Sentence]:
+    """`sentences`, the things a count announces ("bonjour deux trucs. le CDG il fait quoi pour nous. et aussi on
+    peut … ?") asking by their words without their "?" too, when exactly that many sentences end the message after
+    it and one of them asks."""
+    for index, sentence in enumerate(sentences):
+        number = 0 if sentence.asks or sentence.listed else counts(sentence.text)
+        after = sentences[index + 1 :]
+        if number > 1 and len(after) == number and any(s.asks for s in after):
+            return [*sentences[: index + 1], *(replace(s, asks=s.asks or asks(s.text, True)) for s in after)]
+    return sentences

@@ -17,7 +17,7 @@ from .forwarding import Forwarding
 from .history import ReplyHistory
 from .item_labels import ItemLabels
 from .line_questions import LineQuestions
-from .list_items import DASHES, asking_items, notes
+from .list_items import DASHES, asking_items, counted_things, notes
 from .lists import BULLETS, FULL_STOP, CountedLists, SequenceLists, inline_items, semicolon_items
 from .phrases import PhraseFinder, alternatives, phrases_pattern
 from .pieces import Pieces
@@ -114,7 +114,7 @@ class Reader:
 
     def _aside(self, outside: str) -> tuple[Sentence, ...]:
         """The sentences of the forwarder's words `outside`: context."""
-        return tuple(Sentence(sentence, False) for sentence, _, _ in self._sentences(outside))
+        return tuple(Sentence(sentence, False) for sentence, *_ in self._sentences(outside))
 
     def _asking(self, body: str, unpunctuated: bool) -> list[Sentence]:
         """The sentences of `body`, each knowing whether it asks something."""
@@ -123,7 +123,7 @@ class Reader:
         found = self._sentences(body)
         listing = False  # in a list announced by "Pourriez-vous m'indiquer :" or "Nos questions :"
         asked = False  # the sentence before asked something
-        for index, (sentence, mark, end) in enumerate(found):
+        for index, (sentence, mark, end, quoted) in enumerate(found):
             item = bool(mark)
             # an item ending with a colon heads the items after it ("1) Accompagnement CDG : a) … b) …"): it asks nothing
             heading = not item or end == ":"
@@ -161,11 +161,13 @@ class Reader:
             listing = (item and listing) or bool(announced)
             asked = asks
             # a heading is no item of its list
-            sentences.append(Sentence(sentence, asks, item and not opens_list, mark in DASHES and not opens_list))
+            sentences.append(
+                Sentence(sentence, asks, item and not opens_list, mark in DASHES and not opens_list, quoted)
+            )
             ends.append(end)
         if unpunctuated:  # one question a line, as on a phone
             sentences = [replace(s, asks=a) for s, a in zip(sentences, self._lines.asked(sentences, ends), strict=True)]
-        sentences = self._counted_things(sentences)
+        sentences = counted_things(sentences, self.counted.counts, self.cutter.asks)
         if sum(s.listed for s in sentences) > 1:
             # Nothing asks but a list ("1) durée 2) tarif du CDG"), or a list some items of which ask: its items are the
             # questions (list_items.py), unless one tells a date or what happened (the situation).
@@ -184,20 +186,6 @@ class Reader:
             replace(s, asks=asks and i not in noted) for i, (s, asks) in enumerate(zip(sentences, told, strict=True))
         ]
 
-    def _counted_things(self, sentences: list[Sentence]) -> list[Sentence]:
-        """`sentences`, the things a count announces ("bonjour deux trucs. le CDG il fait quoi pour nous. et aussi on
-        peut … ?") asking by their words without their "?" too, when exactly that many sentences end the message after
-        it and one of them asks."""
-        for index, sentence in enumerate(sentences):
-            number = 0 if sentence.asks or sentence.listed else self.counted.counts(sentence.text)
-            after = sentences[index + 1 :]
-            if number > 1 and len(after) == number and any(s.asks for s in after):
-                return [
-                    *sentences[: index + 1],
-                    *(replace(s, asks=s.asks or self.cutter.asks(s.text, True)) for s in after),
-                ]
-        return sentences
-
     def _asks_alone(self, text: str) -> bool:
         """Does `text` ask by its own words, as it would alone ("le trésorier demande le mode de paiement du CDG")?"""
         return self.cutter.asks(text, True) or self._unsure.says(text)
@@ -210,10 +198,10 @@ class Reader:
         """The pieces of one asking sentence that may be questions of their own (see `Pieces`)."""
         return self.cutter.pieces(question)
 
-    def _sentences(self, text: str) -> list[tuple[str, str, str]]:
+    def _sentences(self, text: str) -> list[tuple[str, str, str, bool]]:
         """Each sentence, its list item's mark (its first character: "-" of "- …", "2" of "2) …", "«" of "« … »"; "" if
-        no item) and its last character (see `_announces`)."""
-        found: list[tuple[str, str, str]] = []
+        no item), its last character (see `_announces`) and whether it ends inside « … » (`Sentence.quoted`)."""
+        found: list[tuple[str, str, str, bool]] = []
         # Items between semicolons are the questions only in a message without "?" ("piraté ; données perdues. Qui … ?")
         listed = text.count(";") >= 2 and "?" not in text
         text = self._labels.numbered(text)
@@ -221,14 +209,17 @@ class Reader:
         text = semicolon_items(text, self.counted.counts, self.cutter.asks) if listed else text
         text = inline_items(self.counted.items(self._sequence.items(text)))
         signed = ""  # after a sign-off, "signed": a signature, read again from a postscript on ("P.S." alone: the next)
+        cursor = 0  # where the sentence just read ends
         for raw in each_sentence(text, self._titles):
+            cursor = text.find(raw, cursor) + len(raw)
+            quoted = "«" in text and text.count("«", 0, cursor) > text.count("»", 0, cursor)
             raw = raw.strip()
             if signed:
                 if (rest := self.sign_offs.postscript(raw)) is None and signed != "P.S.":
                     continue
                 raw, signed = (raw, "") if rest is None else (rest, "" if rest else "P.S.")
             if raw.startswith(")") and found:  # "(… qui paie le trajet ?) et le portail …": a bracket's "?" ends none
-                found[-1] = (f"{found[-1][0]} {raw}", found[-1][1], raw[-1:])
+                found[-1] = (f"{found[-1][0]} {raw}", found[-1][1], raw[-1:], quoted)
                 continue
             marked = raw[:1] in _ITEM_STARTS or raw[1:2] == ")" or (raw[:1] in "ivIV" and _ITEM_NUMBER.match(raw))
             piece = _ITEM_NUMBER.sub("", raw) if marked else raw
@@ -240,7 +231,7 @@ class Reader:
             if found and (self.sign_offs.opens(piece) or self.sign_offs.closes(piece, text)):
                 signed = "signed"  # a signature follows
                 continue
-            found.append((piece, raw[:1] if item else "", raw[-1:]))
+            found.append((piece, raw[:1] if item else "", raw[-1:], quoted))
         return found
 
     def _announces(self, sentence: str, end: str) -> bool:

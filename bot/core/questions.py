@@ -61,7 +61,7 @@ class QuestionFinder(FollowUps):
         goes_on = phrases_pattern(reader.reading.claim_links, start=True).match  # "… si on signe | et que …"
         self.run_on = TopicCuts(matcher, threshold, *cuts, goes_on, cutter.asks, ranker)
         self.counted = CountedCuts.of(reader.reading, reader.counted.counts, self.run_on.reading)  # "deux questions …"
-        self.forwarders = ForwarderQuestions(reader, self.names_something)  # "et moi, …", a reply's above its quote
+        self.forwarders = ForwarderQuestions(reader, self.names_something, self.topics)  # "et moi, …", a reply's
         self.story = StoryAfter(reader.reading, reader.cutter.opens_topic)  # "… ? Voilà l'histoire. …": asks no more
         self.unstated = unstated  # what the convention never gives, asked ("quel est le SIRET du CDG ?"), else ""
         self.is_tail, self.named = Tails(reader.reading).is_tail, named  # named: the parties said, the commune aside

@@ -15,6 +15,7 @@ class Sentence:
     asks: bool  # a question (direct or indirect), not context
     listed: bool = False  # an item of a list: set apart by its writer as one question
     dashed: bool = False  # an item of a dash list ("- …", "• …"): a note, which may tell the situation (list_items.py)
+    quoted: bool = False  # it ends inside « … »: another's words, which the writer may ask again in her own
 
     def asked(self) -> Sentence:
         """The sentence asking, as if written with its "?" ("Objet : durée / tarif" when nothing else asks)."""
