@@ -78,7 +78,9 @@ class Pieces(PieceWords):
             telling = telling or (bool(index) and not linked and resumes)
             # "…, et on peut le modifier ?": after a link, its own subject and the sentence's "?", a question by its tone
             # (a pronoun: "… la commune et le CDG 62 ?" names whom; one never an object: "… et nous facturer …")
-            tone = linked and piece.rstrip().endswith("?") and bool(self._sole_subject.match(own))
+            # (no "?" in the whole sentence, the last piece ends it: "… il se passe quoi, et on peut modifier …")
+            ended = piece.rstrip().endswith("?") or (in_place and index == len(split) - 1)
+            tone = linked and ended and bool(self._sole_subject.match(own))
             tone = tone and len(own.split()) >= TONE_WORDS
             asks_alone = asks_alone or (tone and not other_half)
             asks_alone = (asks_alone and not back and not telling and not self._relative_clause(split, index)) or (
