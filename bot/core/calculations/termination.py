@@ -15,6 +15,7 @@ from .parties import Parties
 
 NEAR_CLAUSES = 3  # the first clauses of a ranking where another object of a letter is looked for
 OBJECT_REACH = 25  # characters after a termination word where what ends is named (the convention, another contract)
+COMPARED_REACH = 20  # characters before a termination word where a comparison word makes its object the one compared
 OBJECT_WORDS = 1  # words between a termination word and another contract that is its object ("résilier | notre |
 # contrat de téléphonie")
 _WORD_END = re.compile(r"[a-z]*")  # the rest of a termination word ("résili|er")
@@ -36,6 +37,9 @@ class Termination(Calculator):
 
     def __init__(self, context: Context, parties: Parties) -> None:
         super().__init__(context)
+        # "résilier la convention comme on résilie un bail ?": the lease is what the question compares with, not what ends
+        compared = "|".join(re.escape(fold(w)) for w in sorted(self.words.comparison_words, key=len, reverse=True))
+        self._compared = re.compile(rf"(?<!\w)(?:{compared})\W+(?:\w+\W+)?$") if compared else None
         self.parties = parties
         # a party failing said through the synonyms ("manquement", "ne respecte pas", "défaillant": the concept of the
         # breach sentence of article 6), or by the breach words that no synonym group holds ("nos relances")
@@ -108,6 +112,8 @@ class Termination(Calculator):
         if named is None:
             return
         for verb in self.cues.termination.finditer(folded):
+            if self._compared and self._compared.search(folded, max(0, verb.start() - COMPARED_REACH), verb.start()):
+                continue
             start = _WORD_END.match(folded, verb.end()).end()  # type: ignore[union-attr]
             if found := named.search(folded, start, verb.end() + OBJECT_REACH):
                 yield len(folded[start : found.start()].split())
