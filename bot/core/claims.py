@@ -34,6 +34,7 @@ class Claims:
 
     def __init__(self, reading: Reading, names_something: Callable[[str], bool]) -> None:
         self._check = phrases_pattern(reading.check_questions, start=False)
+        # a question word right after a check phrase ("me confirmer | comment arrivent les factures")
         self._asked = re.compile(r"[\s,:]*" + phrases_pattern(reading.closing_question_words, start=False).pattern)
         links = alternatives(tuple(fold(link).strip() for link in reading.claim_links if link.strip()))
         self._link = re.compile(rf"\s*,?\s+(?:{links})(?=[\s\w])", re.IGNORECASE) if links else None

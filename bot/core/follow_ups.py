@@ -51,9 +51,8 @@ class FollowUps(PronounSubjects):
         clause they name first ("" for none)."""
         terms = self.matcher.question_terms(text)
         ranked = self.matcher.rank(terms)
-        return {t for t in terms if t not in self._not_topic_terms and not t[0].isdigit()}, (
-            ranked[0].clause_id if ranked else ""
-        )
+        words = {term for term in terms if term not in self._not_topic_terms and not term[0].isdigit()}
+        return words, ranked[0].clause_id if ranked else ""
 
     def _without_days(self, text: str) -> str:
         """`text` without its days of a month ("9 décembre", "1er mars 2026"), then folded; else `text` as it is (its

@@ -28,9 +28,8 @@ class ForwarderQuestions:
     ) -> None:
         self.reader = reader
         self.names_something = names_something  # whether a text names something the convention knows
-        self.topics = (
-            topics  # a text's words (parties, question words and numbers aside) and the clause they name first
-        )
+        # a text's words (parties, question words and numbers aside) and the clause they name first
+        self.topics = topics
         self._own_question = reader.own_question  # "et moi", "de mon côté"
         self._forwarded = PhraseFinder(reader.reading.forward_words)  # "TR:", "je vous transfère"
 
@@ -53,9 +52,14 @@ class ForwarderQuestions:
         faut-il prévenir … ?"): they share a word (besides parties, question words and numbers) or their first clause.
         Her question says it; left in, the note would be answered twice, or read as a claim she checks. Not a question
         she marks as one more ("Et moi : …")."""
-        if not any(sentence.quoted and sentence.asks for sentence in sentences):
+        first = next((i for i, sentence in enumerate(sentences) if sentence.quoted and sentence.asks), len(sentences))
+        if first == len(sentences):
             return sentences
-        own = [s.asks and not s.quoted and not self._own_question.find(s.text) for s in sentences]
+        # her questions after the first quoted note (their matching is the slow part: none read before it)
+        own = [
+            i > first and s.asks and not s.quoted and not self._own_question.find(s.text)
+            for i, s in enumerate(sentences)
+        ]
         later = [self.topics(s.text) if mine else None for s, mine in zip(sentences, own, strict=True)]
         kept = []
         for index, sentence in enumerate(sentences):

@@ -1,5 +1,5 @@
 """Which items of a message's lists are its questions: every item of a list some items of which ask, but not an item
-that tells the situation in a list whose questions end with "?"."""
+that tells the situation in a list whose questions end with "?"; and the things a count announces ("deux trucs. …")."""
 
 from __future__ import annotations
 

@@ -61,7 +61,8 @@ class QuestionFinder(FollowUps):
         goes_on = phrases_pattern(reader.reading.claim_links, start=True).match  # "… si on signe | et que …"
         self.run_on = TopicCuts(matcher, threshold, *cuts, goes_on, cutter.asks, ranker)
         self.counted = CountedCuts.of(reader.reading, reader.counted.counts, self.run_on.reading)  # "deux questions …"
-        self.forwarders = ForwarderQuestions(reader, self.names_something, self.topics)  # "et moi, …", a reply's
+        # "et moi, …", a reply's questions above its quote; a quoted note asked again in the writer's words left out
+        self.forwarders = ForwarderQuestions(reader, self.names_something, self.topics)
         self.story = StoryAfter(reader.reading, reader.cutter.opens_topic)  # "… ? Voilà l'histoire. …": asks no more
         self.unstated = unstated  # what the convention never gives, asked ("quel est le SIRET du CDG ?"), else ""
         self.is_tail, self.named = Tails(reader.reading).is_tail, named  # named: the parties said, the commune aside
