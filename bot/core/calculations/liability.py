@@ -31,7 +31,7 @@ class Liability(Calculator):
     def __init__(self, context: Context, roles: DateRoles) -> None:
         super().__init__(context)
         self.years = ExecutionYears(context, roles)
-        self.losses = Losses(self.cues, self.reader)
+        self.losses = Losses(self.cues, self.reader, self.knowledge.reading.resuming_relatives)
         self.invoices = Invoices(self.cues, self.reader, self.words.paid_words)
         self.reported = context.reported
         # "deux fois 240 €", "trois factures de maintenance de 160 €": that many invoices of the amount

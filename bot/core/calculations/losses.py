@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 
 from ..cost import DurationReader
+from ..french import fold
 from ..money import format_euros
 from .base import ASIDE, SENTENCE_BREAK, since_break
 from .cues import Cues
@@ -19,9 +20,13 @@ APPOSITION = re.compile(r"(?: [a-z]{2,3})? ?(?:\([^()]*\))?, ((?:[a-z'-]+ ){0,2}
 class Losses:
     """Reads the loss said of an amount, and says what of it may be repaired."""
 
-    def __init__(self, cues: Cues, reader: DurationReader) -> None:
+    def __init__(self, cues: Cues, reader: DurationReader, resuming: tuple[str, ...] = ()) -> None:
         self.cues = cues
         self.reader = reader
+        # the clause right after the amount's, taking it up ("4 000 € de subventions perdues, ce qui est un préjudice
+        # indirect"): what it says of the amount (vocabulary.yaml `resuming_relatives`)
+        relatives = "|".join(re.escape(" ".join(fold(word).split())) for word in resuming)
+        self._resumed = re.compile(rf"\s*,\s*(?:{relatives})(?![a-z])[^.;!?,]*") if relatives else None
 
     def kind(self, folded: str, start: int) -> str:
         """ "loss", "indirect" (a loss the article does not repair: "perte d'image", "manque à gagner"), "quote" or "" for
@@ -37,7 +42,8 @@ class Losses:
         if loss and (loss.search(around) or loss.search(before) or loss.search(self._apposition(folded, start))):
             # its clause going on with the loss named before it ("un préjudice d'image, que le conseil qualifie
             # d'indirect, estimé à 3 000 €"): the words since the amount before, in its sentence, say it is indirect
-            return "indirect" if indirect and indirect.search(self._since_amount(folded, start)) else "loss"
+            said = f"{self._since_amount(folded, start)} {self._taken_up(folded, start)}"
+            return "indirect" if indirect and indirect.search(said) else "loss"
         # "devis signé de 4 200 €": a price agreed, not an amount invoiced (said before it: not "1 250 € (nouveau devis)"),
         # since the amount before it ("un devis de 1 100 € et La Fibre nous a facturé 1 260 €": the 1 260 € is invoiced)
         quote = self.cues.quote_amount
@@ -49,6 +55,12 @@ class Losses:
         n° 88), dommage direct."): what they name the amount is."""
         said = APPOSITION.match(folded, self.reader.amount_end(folded, start))
         return said.group(1) if said else ""
+
+    def _taken_up(self, folded: str, start: int) -> str:
+        """The clause after the one of the amount at `start` when it opens with a resuming relative ("…, ce qui …")."""
+        end = self.reader.clause_end(folded, self.reader.amount_end(folded, start))
+        found = self._resumed.match(folded, end) if self._resumed else None
+        return found.group() if found else ""
 
     def _since_amount(self, folded: str, start: int) -> str:
         """The words before the amount at `start`, back to the amount before it or its sentence's start."""
