@@ -209,10 +209,11 @@ class Reader:
         text = semicolon_items(text, self.counted.counts, self.cutter.asks) if listed else text
         text = inline_items(self.counted.items(self._sequence.items(text)))
         signed = ""  # after a sign-off, "signed": a signature, read again from a postscript on ("P.S." alone: the next)
-        cursor = 0  # where the sentence just read ends
+        cursor = depth = 0  # where the sentence just read ends, and how many « are open there
         for raw in each_sentence(text, self._titles):
-            cursor = text.find(raw, cursor) + len(raw)
-            quoted = "«" in text and text.count("«", 0, cursor) > text.count("»", 0, cursor)
+            start, cursor = cursor, text.find(raw, cursor) + len(raw)
+            depth += text.count("«", start, cursor) - text.count("»", start, cursor) if "«" in text else 0
+            quoted = depth > 0
             raw = raw.strip()
             if signed:
                 if (rest := self.sign_offs.postscript(raw)) is None and signed != "P.S.":
