@@ -24,6 +24,7 @@ from ..folding import folded as fold_spaced
 from ..french import fold
 from ..knowledge import Knowledge
 from ..matching import Candidate, Matcher, is_sure
+from ..word_patterns import alternation
 from .alternatives import Alternatives
 from .base import SENTENCE_BREAK, Cite, Context, Reported
 from .cues import Cues
@@ -74,7 +75,7 @@ class Calculations:
         # the signature role's cues: "on a signé le 02/10/2025, le CDG le 20/10/2025" says who signed, not whom it is about
         self._signing = context.cues.date_cues.get("signature")
         # "… par mandat administratif comme pour le CDG ?": the party compared with, not asked about (its article too)
-        compared = "|".join(re.escape(fold(w)) for w in sorted(words.comparison_words, key=len, reverse=True))
+        compared = alternation(words.comparison_words)
         self._compared = (
             re.compile(rf"(?<!\w)(?:{compared})\s*(?:(?:le|la|les|l'|du|au|aux|a)\s*)?$") if compared else None
         )

@@ -8,8 +8,8 @@ import re
 from decimal import Decimal
 
 from ..cost import DurationReader
-from ..french import fold
 from ..money import format_euros
+from ..word_patterns import alternation
 from .base import ASIDE, SENTENCE_BREAK, since_break
 from .cues import Cues
 
@@ -25,7 +25,7 @@ class Losses:
         self.reader = reader
         # the clause right after the amount's, taking it up ("4 000 € de subventions perdues, ce qui est un préjudice
         # indirect"): what it says of the amount (vocabulary.yaml `resuming_relatives`)
-        relatives = "|".join(re.escape(" ".join(fold(word).split())) for word in resuming)
+        relatives = alternation(resuming)
         self._resumed = re.compile(rf"\s*,\s*(?:{relatives})(?![a-z])[^.;!?,]*") if relatives else None
 
     def kind(self, folded: str, start: int) -> str:

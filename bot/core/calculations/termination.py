@@ -10,6 +10,7 @@ from ..answer import Answer
 from ..follow_ups import MAX_BARE_WORDS
 from ..french import fold
 from ..matching import Candidate
+from ..word_patterns import alternation
 from .base import Calculator, Context, letter_alone, refusal
 from .parties import Parties
 
@@ -38,7 +39,7 @@ class Termination(Calculator):
     def __init__(self, context: Context, parties: Parties) -> None:
         super().__init__(context)
         # "résilier la convention comme on résilie un bail ?": the lease is what the question compares with, not what ends
-        compared = "|".join(re.escape(fold(w)) for w in sorted(self.words.comparison_words, key=len, reverse=True))
+        compared = alternation(self.words.comparison_words)
         self._compared = re.compile(rf"(?<!\w)(?:{compared})\W+(?:\w+\W+)?$") if compared else None
         self.parties = parties
         # a party failing said through the synonyms ("manquement", "ne respecte pas", "défaillant": the concept of the
