@@ -79,3 +79,32 @@ class ClockMinutes:
             else max((minutes for word, minutes in self._fractions.items() if said.endswith(word)), default=0)
         )
         return -minutes if self._minus and self._minus.match(said) else minutes
+
+
+# "0930", "1400-1800": clock times written as four digits (a duty roster's, an army's), hours 00 to 23, minutes 00 to 59;
+# not a reference's digits ("facture n° 2026-0412", "F-0915", "compte rendu n° 0917"), a decimal, a date or an amount ("1200 €", "1200 euros")
+_HHMM = r"([01]\d|2[0-3])([0-5]\d)(?!\d|[/.,:]\d|\s?[€%])"
+# a word right after: "1200 euros", "1200 km" are amounts, unless the time opens with 0 ("0930 puis")
+_WORD_AFTER = re.compile(r"\s?[^\W\d_]")
+_FOUR_DIGITS = re.compile(rf"(?<![\w/:.,°–-])(?<!°\s){_HHMM}")
+_FOUR_RANGE = re.compile(rf"(?<![\w/:.,°–-])(?<!°\s){_HHMM}(\s?[-–]\s?){_HHMM}")
+_YEARS = range(1900, 2100)  # "2025-2026", "budget 2026": years, never times
+
+
+def military_times(text: str) -> str:
+    """`text` with its four-digit clock times written with an "h" ("0930" as "9h30", "1400-1800" as "14h00-18h00"), when
+    the writer uses them: a range of two such times, neither a year, or one with a leading zero ("Arrivée 0930") makes
+    every other four-digit number of the message a time too ("départ 1200"), years aside ("2026")."""
+    ranges = [
+        m for m in _FOUR_RANGE.finditer(text) if int(m[1] + m[2]) not in _YEARS and int(m[4] + m[5]) not in _YEARS
+    ]
+    if not ranges and not any(m[1][0] == "0" for m in _FOUR_DIGITS.finditer(text)):
+        return text
+    for m in reversed(ranges):
+        text = f"{text[: m.start()]}{int(m[1])}h{m[2]}{m[3]}{int(m[4])}h{m[5]}{text[m.end() :]}"
+    return _FOUR_DIGITS.sub(lambda m: m[0] if _not_time(m, text) else f"{int(m[1])}h{m[2]}", text)
+
+
+def _not_time(found: re.Match[str], text: str) -> bool:
+    """Whether four digits are a year ("2026") or an amount said with its unit ("1200 euros"; not "0930 puis")."""
+    return int(found[0]) in _YEARS or (found[1][0] != "0" and bool(_WORD_AFTER.match(text, found.end())))

@@ -17,6 +17,7 @@ from .answer import Answer, Citation
 from .calculations import Calculations
 from .citing import Citations
 from .cleaning import clean
+from .clock_minutes import military_times
 from .corrections import Corrections
 from .figures import whole_figures
 from .follow_ups import MAX_BARE_WORDS
@@ -80,18 +81,17 @@ class Engine:
         hooks = {"counterpart": counterpart, "inside": inside, "off_topic": self.readings.off_topic}
         self.part_reader = PartReader(*readers, threshold=threshold, own_words=self.reader.cutter.own_words, **hooks)
         self.anchors = Anchors(knowledge.reading.anchor_words)
-        # "La Fibre, pardon le CDG": the party meant, read before the rest
-        self.corrections = Corrections(knowledge.reading, parties, self._named)
+        self.corrections = Corrections(knowledge.reading, parties, self._named)  # "La Fibre, pardon le CDG": read first
 
     def answer(self, question: str, *, today: date, signature: date | None = None) -> Answer:
         """Answer the message `question` as asked on `today`; `signature` is the chat's stored signing date.
 
-        A message holding several questions gets one part per question (`Answer.parts`), in order;
-        the answer's own fields are then those of its first part."""
-        # The cache of one message's terms never outlives it.
-        self.matcher.forget_texts()
-        # Line breaks end sentences; a pasted table's rows are read as sentences too.
-        lines = self.corrections.apply(self.reader.chat.asked_lines(clean(rows_as_sentences(question), lines=True)))
+        A message holding several questions gets one part per question (`Answer.parts`), in order; the answer's own
+        fields are then those of its first part."""
+        self.matcher.forget_texts()  # the cache of one message's terms never outlives it
+        # Line breaks end sentences; a pasted table's rows are read as sentences too; "0930" is "9h30".
+        lines = clean(military_times(rows_as_sentences(question)), lines=True)
+        lines = self.corrections.apply(self.reader.chat.asked_lines(lines))
         written = self.reader.punctuate(lines)  # spoken punctuation written ("virgule": ",")
         text = " ".join(written.split())  # what `clean(question)` gives
         if not text:
