@@ -115,7 +115,7 @@ class Visits(AddedUp):
         """What an amount said for a period is: a year's, when the question asks one ("2 h par mois … combien sur
         l'année ?") and the period comes back a known number of times a year; else one period's."""
         times = self._per_years.get(" ".join(fold(period).split()), 0)
-        if not (times and self.yearly(text)):
+        if not (times > 1 and self.yearly(text)):  # ("3 h par an … combien par an ?": that period's amount, once)
             return PER_PERIOD.format(period=period)
         left_out = self._spans.left_out(fold(text)) if times == MONTHS else 0  # "chaque mois, sauf en août": 11
         said = f"{times - left_out} fois, {left_out} mois exclu{'s' * (left_out > 1)}" if left_out else f"{times} fois"
