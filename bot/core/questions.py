@@ -130,7 +130,7 @@ class QuestionFinder(FollowUps):
             read = [] if topics or pieces else [sentence.text] if one else self.reader.pieces(sentence.text)
             # "on peut la resilier quand et le cdg il facture le trajet", "deux questions le cdg il facture … le tribunal …"
             if unpunctuated:
-                read = self.counted.split(sentence.text, self.run_on.split(read[0]) if len(read) == 1 else read)
+                read = self.counted.split(sentence.text, self.run_on.split_pieces(read, sentence.text))
             # "Si nous les refusons, pouvez-vous mettre fin à la convention ?": a condition, then the question it is of
             condition = not topics and len(read) == 2 and "?" in read[1] and "?" not in read[0]
             # (… after the colon that opens what is asked: "Mme X s'interroge : si un pirate entrait …, qui paie ?")

@@ -72,6 +72,16 @@ class TopicCuts:
             rest = rest[cut[1] :]
         return [*found, rest.strip()]
 
+    def split_pieces(self, pieces: list[str], sentence: str) -> list[str]:
+        """The pieces of an unpunctuated `sentence`, each cut where it runs on: one piece wholly (`split`); those after the
+        first too when the sentence holds no mark ("… et aussi si le CDG vient … et puis l'annexe …"), not the first (a
+        greeting or a story may open it); a sentence written with commas or a full stop is cut where its writer cut it."""
+        if len(pieces) == 1:
+            return self.split(pieces[0])
+        if not pieces or "," in sentence or sentence.rstrip().endswith("."):
+            return pieces
+        return [pieces[0], *(cut for piece in pieces[1:] for cut in self.split(piece))]
+
     def _first(self, text: str) -> tuple[int, int] | None:
         """The first cut of `text` whose two sides name two clauses, neither inside the other."""
         for start, end in self._cuts(text):
