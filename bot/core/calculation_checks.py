@@ -74,7 +74,7 @@ def check_calculations(
         for clause_id in (entry.clause, *entry.counterpart.values()):
             if clause_id not in clauses:
                 yield problem(("party_clauses", index), f"clause « {clause_id} » inconnue")
-        for party in (entry.party, *entry.counterpart, *entry.note):
+        for party in (*([entry.party] if entry.party else []), *entry.counterpart, *entry.note):
             if party not in PARTIES:
                 yield problem(("party_clauses", index), f"partie « {party} » inconnue (attendu : {', '.join(PARTIES)})")
     for label in calculations.alternative_labels:  # found in a text folded with its words spaced (alternatives.py)

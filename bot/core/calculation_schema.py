@@ -36,7 +36,7 @@ class LiabilityExclusion(StrictModel):
 
 class PartyClause(StrictModel):
     clause: str
-    party: str
+    party: str  # "" for an article shared by the parties, each with its own sub-clause ("art-4.2")
     counterpart: dict[str, str]
     note: dict[str, str] = {}
     asked_with: list[str] = []  # if given, only a question saying one of these near the other party's name

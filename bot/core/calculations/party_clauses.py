@@ -1,5 +1,6 @@
 """The right party's clause: a question about La Fibre Numérique 59 62 is not answered with a CDG 62 clause, unless the
-question asks which party does it and names this one as an answer offered ("vous ou La Fibre ?")."""
+question asks which party does it and names this one as an answer offered ("vous ou La Fibre ?"); nor with an article
+both share when each has its own part of it ("qui nous envoie la facture du CDG ?": article 4.2.1, not 4.2)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from ..matching import Candidate
 from .base import Calculator
 
 OFFER_REACH = 12  # characters before a party's name where "ou", "ou bien" offers it as one answer
+NEAR = 3  # the nearest clauses where an article's own part for the party asked must stand
 DUTY_REACH = 30  # characters between a party's name and the words asking its duties ("obligations de La Fibre")
 
 
@@ -21,14 +23,24 @@ class PartyClauses(Calculator):
         raise NotImplementedError
 
     def mismatch(self, question: str, terms: list[str], ranked: list[Candidate], named: set[str]) -> Answer | None:
-        """A clause of one party given for a question about the other: the other's own clause instead."""
-        if not ranked or not self.of_other(ranked[0].clause_id, named, question):
+        """A clause of one party given for a question about the other: the other's own clause instead; an article both
+        share, for a question about one of them: its own part, when among the nearest clauses (`_shared`)."""
+        if not ranked or not (self.of_other(ranked[0].clause_id, named, question) or self._shared(ranked, named)):
             return None
         own = fold_spaced(question)  # "Ici : qui fournit le matériel ?" asks the party: the context's names none, or
         # names it as one answer offered ("Qui va m'accompagner, vous ou La Fibre ?")
         if self.cues.party_asked and self.cues.party_asked.search(own) and not (self.named(own) - self._offered(own)):
             return None
         return self.counterpart(question, terms, ranked[0].clause_id, next(iter(named)))
+
+    def _shared(self, ranked: list[Candidate], named: set[str]) -> bool:
+        """Whether the first clause is an article both parties share (`party: ""`: "art-4.2") and the one party `named`
+        has its own part of it among the NEAR nearest clauses ("qui nous envoie la facture du cdg": article 4.2.1; not
+        "… ? Et La Fibre, elle s'engage à quoi ?", which reads article 4.2 only with the question before it)."""
+        entry = self.cues.party_clauses.get(ranked[0].clause_id)
+        if entry is None or entry.party or len(named) != 1 or (asked := next(iter(named))) not in entry.counterpart:
+            return False
+        return entry.counterpart[asked] in [candidate.clause_id for candidate in ranked[:NEAR]]
 
     def _offered(self, folded: str) -> set[str]:
         """The parties `folded` names right after an alternative word ("vous ou La Fibre", "ou bien le CDG")."""
@@ -43,7 +55,9 @@ class PartyClauses(Calculator):
     def of_other(self, clause_id: str, named: set[str], text: str) -> bool:
         """Whether `clause_id` is a party's clause, `named` only another, who has its own (its duties asked in `text`)."""
         entry = self.cues.party_clauses.get(clause_id)
-        if len(named) != 1 or entry is None or entry.party in named or next(iter(named)) not in entry.counterpart:
+        if len(named) != 1 or entry is None or not entry.party or entry.party in named:
+            return False
+        if next(iter(named)) not in entry.counterpart:
             return False
         if not (duties := self.cues.party_duties.get(clause_id)):
             return True
@@ -58,6 +72,8 @@ class PartyClauses(Calculator):
         if entry is None or asked not in entry.counterpart:
             return None
         own = self.knowledge.clauses[entry.counterpart[asked]]
+        if not entry.party:  # an article shared by the parties ("art-4.2"): the asked party's own sub-clause answers
+            return Answer(question, True, "clause", own.answer, (self.cite(own.id, terms),), 1.0)
         other = self.knowledge.clauses[clause_id]
         parts = [own.answer]
         if note := entry.note.get(asked):
