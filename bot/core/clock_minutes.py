@@ -5,6 +5,7 @@ times written with a colon ("09:30") are written with an "h" first (`clock_colon
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .duration_grammar import DurationGrammar
@@ -82,12 +83,14 @@ class ClockMinutes:
 
 
 # "0930", "1400-1800": clock times written as four digits (a duty roster's, an army's), hours 00 to 23, minutes 00 to 59;
-# not a reference's digits ("facture n° 2026-0412", "F-0915", "compte rendu n° 0917"), a decimal, a date or an amount ("1200 €", "1200 euros")
+# not a reference's digits ("facture n° 2026-0412", "F-0915", "compte rendu n° 0917"), a decimal, a date or an amount
+# ("1200 €", "1200 euros"). The patterns open with digits (fast to scan); what may stand before them is told by `_free`.
 _HHMM = r"([01]\d|2[0-3])([0-5]\d)(?!\d|[/.,:]\d|\s?[€%])"
+_FOUR_DIGITS = re.compile(_HHMM)
+_RANGE_LINK = re.compile(r"\s?[-–]\s?")  # between a range's two times: "0800-1200", "14h00 – 18h00"
+_JOINED_BEFORE = frozenset("/:.,°–-_")  # "F-0915", "09/30", "n°0917" (and letters, digits)
 # a word right after: "1200 euros", "1200 km" are amounts, unless the time opens with 0 ("0930 puis")
 _WORD_AFTER = re.compile(r"\s?[^\W\d_]")
-_FOUR_DIGITS = re.compile(rf"(?<![\w/:.,°–-])(?<!°\s){_HHMM}")
-_FOUR_RANGE = re.compile(rf"(?<![\w/:.,°–-])(?<!°\s){_HHMM}(\s?[-–]\s?){_HHMM}")
 _YEARS = range(1900, 2100)  # "2025-2026", "budget 2026": years, never times
 
 
@@ -95,16 +98,36 @@ def military_times(text: str) -> str:
     """`text` with its four-digit clock times written with an "h" ("0930" as "9h30", "1400-1800" as "14h00-18h00"), when
     the writer uses them: a range of two such times, neither a year, or one with a leading zero ("Arrivée 0930") makes
     every other four-digit number of the message a time too ("départ 1200"), years aside ("2026")."""
-    ranges = [
-        m for m in _FOUR_RANGE.finditer(text) if int(m[1] + m[2]) not in _YEARS and int(m[4] + m[5]) not in _YEARS
-    ]
-    if not ranges and not any(m[1][0] == "0" for m in _FOUR_DIGITS.finditer(text)):
+    fours = list(_FOUR_DIGITS.finditer(text))  # one scan: most messages hold none
+    ranged = {
+        index
+        for first, (one, two) in enumerate(itertools.pairwise(fours))
+        if _RANGE_LINK.fullmatch(text, one.end(), two.start())
+        and _free(text, one.start())
+        and int(one[0]) not in _YEARS
+        and int(two[0]) not in _YEARS
+        for index in (first, first + 1)
+    }
+    if not ranged and not any(m[1][0] == "0" and _free(text, m.start()) for m in fours):
         return text
-    for m in reversed(ranges):
-        text = f"{text[: m.start()]}{int(m[1])}h{m[2]}{m[3]}{int(m[4])}h{m[5]}{text[m.end() :]}"
-    return _FOUR_DIGITS.sub(lambda m: m[0] if _not_time(m, text) else f"{int(m[1])}h{m[2]}", text)
+    parts, last = [], 0
+    for index, m in enumerate(fours):
+        if index in ranged or not _not_time(m):
+            parts.append(f"{text[last : m.start()]}{int(m[1])}h{m[2]}")
+            last = m.end()
+    return "".join(parts) + text[last:]
 
 
-def _not_time(found: re.Match[str], text: str) -> bool:
-    """Whether four digits are a year ("2026") or an amount said with its unit ("1200 euros"; not "0930 puis")."""
-    return int(found[0]) in _YEARS or (found[1][0] != "0" and bool(_WORD_AFTER.match(text, found.end())))
+def _free(text: str, start: int) -> bool:
+    """Whether nothing joined to four digits at `start` makes them a reference, a date or a bigger number."""
+    before = text[start - 1] if start else " "
+    return not (before.isalnum() or before in _JOINED_BEFORE or text[max(0, start - 2) : start] == "° ")
+
+
+def _not_time(found: re.Match[str]) -> bool:
+    """Whether four digits are no time: joined to a reference (`_free`), a year ("2026"), or an amount said with its unit
+    ("1200 euros"; not "0930 puis")."""
+    text = found.string
+    if not _free(text, found.start()) or int(found[0]) in _YEARS:
+        return True
+    return found[1][0] != "0" and bool(_WORD_AFTER.match(text, found.end()))
