@@ -1,4 +1,4 @@
-"""Clock times written as four digits ("0930", "1400-1800") read as "9h30", "14h00-18h00" when the writer uses them
+"""Clock times written as four digits ("1015", "0830-1115") read as "10h15", "8h30-11h15" when the writer uses them
 (clock_minutes.military_times): a table of cases, references, years and amounts left as they are."""
 
 import pytest
@@ -6,14 +6,14 @@ import pytest
 from bot.core.clock_minutes import military_times
 
 CASES = [
-    ("Arrivée 0930, départ 1200. Trajet 30 min.", "Arrivée 9h30, départ 12h00. Trajet 30 min."),
-    ("Début 1400, fin 1530. Mairie ouverte 1400-1800.", "Début 14h00, fin 15h30. Mairie ouverte 14h00-18h00."),
-    ("sur site 0800-1200, facture reçue à 0745, 1200 € TTC", "sur site 8h00-12h00, facture reçue à 7h45, 1200 € TTC"),
+    ("Venu 0845, reparti 1115. Route 20 min.", "Venu 8h45, reparti 11h15. Route 20 min."),
+    ("Entrée 1330, sortie 1615. Salle louée 1300-1900.", "Entrée 13h30, sortie 16h15. Salle louée 13h00-19h00."),
+    ("présence 0830-1115, mail reçu à 0712, 1300 € TTC", "présence 8h30-11h15, mail reçu à 7h12, 1300 € TTC"),
     ("installé le 15/03 à 1800", "installé le 15/03 à 1800"),  # no four-digit time otherwise: an amount may be meant
     ("budget 2025-2026 de 1200 euros", "budget 2025-2026 de 1200 euros"),  # years
     ("facture n° 2026-0412, F-0915, F2026-0412", "facture n° 2026-0412, F-0915, F2026-0412"),  # references
     ("compte rendu n° 0917, n°0918 : 8h45", "compte rendu n° 0917, n°0918 : 8h45"),
-    ("le 0930 puis 2026 et 1200,50", "le 9h30 puis 2026 et 1200,50"),  # a year, a decimal
+    ("le 0845 puis 2026 et 1300,50", "le 8h45 puis 2026 et 1300,50"),  # a year, a decimal
     ("tél 0321263030, 62150 Hesdin", "tél 0321263030, 62150 Hesdin"),
 ]
 

@@ -82,22 +82,22 @@ class ClockMinutes:
         return -minutes if self._minus and self._minus.match(said) else minutes
 
 
-# "0930", "1400-1800": clock times written as four digits (a duty roster's, an army's), hours 00 to 23, minutes 00 to 59;
+# "1015", "0830-1115": clock times written as four digits (a duty roster's, an army's), hours 00 to 23, minutes 00 to 59;
 # not a reference's digits ("facture n° 2026-0412", "F-0915", "compte rendu n° 0917"), a decimal, a date or an amount
 # ("1200 €", "1200 euros"). The patterns open with digits (fast to scan); what may stand before them is told by `_free`.
 _HHMM = r"([01]\d|2[0-3])([0-5]\d)(?!\d|[/.,:]\d|\s?[€%])"
 _FOUR_DIGITS = re.compile(_HHMM)
-_RANGE_LINK = re.compile(r"\s?[-–]\s?")  # between a range's two times: "0800-1200", "14h00 – 18h00"
+_RANGE_LINK = re.compile(r"\s?[-–]\s?")  # between a range's two times: "0830-1115", "14h00 – 18h00"
 _JOINED_BEFORE = frozenset("/:.,°–-_")  # "F-0915", "09/30", "n°0917" (and letters, digits)
-# a word right after: "1200 euros", "1200 km" are amounts, unless the time opens with 0 ("0930 puis")
+# a word right after: "1200 euros", "1200 km" are amounts, unless the time opens with 0 ("0845 puis")
 _WORD_AFTER = re.compile(r"\s?[^\W\d_]")
-_YEARS = range(1900, 2100)  # "2025-2026", "budget 2026": years, never times
+_YEARS = range(1990, 2100)  # "2025-2026", "budget 2026": years, never times (and 1900: 19h00, not a year here)
 
 
 def military_times(text: str) -> str:
-    """`text` with its four-digit clock times written with an "h" ("0930" as "9h30", "1400-1800" as "14h00-18h00"), when
-    the writer uses them: a range of two such times, neither a year, or one with a leading zero ("Arrivée 0930") makes
-    every other four-digit number of the message a time too ("départ 1200"), years aside ("2026")."""
+    """`text` with its four-digit clock times written with an "h" ("1015" as "10h15", "0830-1115" as "8h30-11h15"), when
+    the writer uses them: a range of two such times, neither a year, or one with a leading zero ("Présence 0830") makes
+    every other four-digit number of the message a time too ("départ 1230"), years aside ("2026")."""
     fours = list(_FOUR_DIGITS.finditer(text))  # one scan: most messages hold none
     ranged = {
         index
@@ -126,7 +126,7 @@ def _free(text: str, start: int) -> bool:
 
 def _not_time(found: re.Match[str]) -> bool:
     """Whether four digits are no time: joined to a reference (`_free`), a year ("2026"), or an amount said with its unit
-    ("1200 euros"; not "0930 puis")."""
+    ("1200 euros"; not "0845 puis")."""
     text = found.string
     if not _free(text, found.start()) or int(found[0]) in _YEARS:
         return True

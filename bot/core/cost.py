@@ -34,7 +34,7 @@ CLAUSE_REACH = 80  # characters looked at on each side of a duration for its rol
 LABEL_WORDS = 3  # "trajet aller-retour : 45 min" names its hours; a longer text before a colon is a sentence
 # A sentence's label: its first words, up to a colon, then no sentence end up to the duration.
 # a sentence's label, or a list item's ("…, je compare : - prévu au devis : 4 demi-journées de 3 h ; - réalisé : …"),
-# up to 48 characters ("Horaires d'ouverture de la mairie ce jour-là :"; not "Notre agent a saisi pour la commune de … :")
+# up to 48 characters ("Permanence de l'accueil du public ce jour-là :"; not "Notre agent a saisi pour la commune de … :")
 _LABEL = re.compile(r"(?:^|[.!?;]\s+|:\s+(?=[-•*]))(?:[-•*]\s+)?([^.!?:;\d]{3,48}):[^.!?:;]*$")
 TIME_OF_DAY_REACH = 12  # characters before "14h" where "à" or "vers" make it a time of day
 EVENT_DAY_REACH = 30  # characters before "10h35" where an event and its day are read ("Appel — sam. 28/11, 10h35")

@@ -89,7 +89,7 @@ class Engine:
         A message holding several questions gets one part per question (`Answer.parts`), in order; the answer's own
         fields are then those of its first part."""
         self.matcher.forget_texts()  # the cache of one message's terms never outlives it
-        # Line breaks end sentences; a pasted table's rows are read as sentences too; "0930" is "9h30".
+        # Line breaks end sentences; a pasted table's rows are read as sentences too; "1015" is "10h15".
         lines = clean(military_times(rows_as_sentences(question)), lines=True)
         lines = self.corrections.apply(self.reader.chat.asked_lines(lines))
         written = self.reader.punctuate(lines)  # spoken punctuation written ("virgule": ",")

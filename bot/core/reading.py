@@ -51,7 +51,6 @@ class Reading:
     forward_words: tuple[str, ...] = ()  # "TR:", "je vous transfère": a quote forwarded to be answered
     returning_phrases: tuple[str, ...] = ()  # "pour revenir à ma première question": an earlier one, asked again
     demonstratives: tuple[str, ...] = ()  # "celui": after the question's own topic, it takes up nothing
-    demonstrative_determiners: tuple[str, ...] = ()  # "ces factures": the noun the question before names
     asking_phrases: tuple[str, ...] = ()
     reporting_verbs: tuple[str, ...] = ()
     wanting_verbs: tuple[str, ...] = ()

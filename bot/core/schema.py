@@ -101,7 +101,6 @@ class VocabularyFile(MentionFields):
     forward_words: list[str] = []
     returning_phrases: list[str] = []
     demonstratives: list[str] = []
-    demonstrative_determiners: list[str] = []
     asking_phrases: list[str] = []
     reporting_verbs: list[str] = []
     wanting_verbs: list[str] = []

@@ -74,7 +74,7 @@ class TopicCuts:
 
     def split_pieces(self, pieces: list[str], sentence: str) -> list[str]:
         """The pieces of an unpunctuated `sentence`, each cut where it runs on: one piece wholly (`split`); those after the
-        first too when the sentence holds no mark ("… et aussi si le CDG vient … et puis l'annexe …"), not the first (a
+        first too when the sentence holds no mark ("… qui signe pour le syndicat et aussi combien de temps … et pis où …"), not the first (a
         greeting or a story may open it); a sentence written with commas or a full stop is cut where its writer cut it."""
         if len(pieces) == 1:
             return self.split(pieces[0])

@@ -1,6 +1,6 @@
 """The right party's clause: a question about La Fibre Numérique 59 62 is not answered with a CDG 62 clause, unless the
 question asks which party does it and names this one as an answer offered ("vous ou La Fibre ?"); nor with an article
-both share when each has its own part of it ("qui nous envoie la facture du CDG ?": article 4.2.1, not 4.2)."""
+both share when each has its own part of it ("C'est qui qui nous adresse la facture du CDG 62 ?": 4.2.1, not 4.2)."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ class PartyClauses(Calculator):
 
     def _shared(self, ranked: list[Candidate], named: set[str]) -> bool:
         """Whether the first clause is an article both parties share (`party: ""`: "art-4.2") and the one party `named`
-        has its own part of it among the NEAR nearest clauses ("qui nous envoie la facture du cdg": article 4.2.1; not
+        has its own part of it among the NEAR nearest clauses ("la facture du CDG 62, c'est qui qui nous l'envoie ?": 4.2.1; not
         "… ? Et La Fibre, elle s'engage à quoi ?", which reads article 4.2 only with the question before it)."""
         entry = self.cues.party_clauses.get(ranked[0].clause_id)
         if entry is None or entry.party or len(named) != 1 or (asked := next(iter(named))) not in entry.counterpart:
