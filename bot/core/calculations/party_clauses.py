@@ -5,6 +5,7 @@ both share when each has its own part of it ("C'est qui qui nous adresse la fact
 from __future__ import annotations
 
 from ..answer import Answer
+from ..calculation_schema import PartyClause
 from ..folding import folded as fold_spaced
 from ..french import fold
 from ..matching import Candidate
@@ -35,12 +36,19 @@ class PartyClauses(Calculator):
 
     def _shared(self, ranked: list[Candidate], named: set[str]) -> bool:
         """Whether the first clause is an article both parties share (`party: ""`: "art-4.2") and the one party `named`
-        has its own part of it among the NEAR nearest clauses ("la facture du CDG 62, c'est qui qui nous l'envoie ?": 4.2.1; not
-        "… ? Et La Fibre, elle s'engage à quoi ?", which reads article 4.2 only with the question before it)."""
-        entry = self.cues.party_clauses.get(ranked[0].clause_id)
-        if entry is None or entry.party or len(named) != 1 or (asked := next(iter(named))) not in entry.counterpart:
+        has its own part of it among the NEAR nearest clauses ("la facture du CDG 62, c'est qui qui nous l'envoie ?":
+        4.2.1; not "… ? Et La Fibre, elle s'engage à quoi ?", which reads article 4.2 only with the question before it)."""
+        if not (found := self._entry(ranked[0].clause_id, named)) or found[0].party:
             return False
+        entry, asked = found
         return entry.counterpart[asked] in [candidate.clause_id for candidate in ranked[:NEAR]]
+
+    def _entry(self, clause_id: str, named: set[str]) -> tuple[PartyClause, str] | None:
+        """The `party_clauses` entry of `clause_id` and the one party `named`, when it has its own clause there."""
+        entry = self.cues.party_clauses.get(clause_id)
+        if entry is None or len(named) != 1 or (asked := next(iter(named))) not in entry.counterpart:
+            return None
+        return entry, asked
 
     def _offered(self, folded: str) -> set[str]:
         """The parties `folded` names right after an alternative word ("vous ou La Fibre", "ou bien le CDG")."""
@@ -54,10 +62,7 @@ class PartyClauses(Calculator):
 
     def of_other(self, clause_id: str, named: set[str], text: str) -> bool:
         """Whether `clause_id` is a party's clause, `named` only another, who has its own (its duties asked in `text`)."""
-        entry = self.cues.party_clauses.get(clause_id)
-        if len(named) != 1 or entry is None or not entry.party or entry.party in named:
-            return False
-        if next(iter(named)) not in entry.counterpart:
+        if not (found := self._entry(clause_id, named)) or not found[0].party or found[0].party in named:
             return False
         if not (duties := self.cues.party_duties.get(clause_id)):
             return True
