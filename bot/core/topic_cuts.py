@@ -20,6 +20,7 @@ from collections.abc import Callable
 from datetime import date
 
 from .date_mentions import find_dates
+from .follow_ups import MAX_BARE_WORDS
 from .french import fold
 from .matching import Matcher
 from .number_text import digits
@@ -49,6 +50,7 @@ class TopicCuts:
         goes_on: Callable[[str], bool],
         question_like: Callable[[str, bool], bool],
         ranker: Ranker,
+        unstated: Callable[[str], str],
     ) -> None:
         self.matcher = matcher
         self.threshold = threshold  # a lone question's: each half must be sure of its clause on its own words
@@ -60,6 +62,7 @@ class TopicCuts:
         self._goes_on = goes_on  # "si on signe | et que ça marche mal, …": the same condition (or claim) goes on
         self._question_like = question_like  # whether a text asks (True: written without "?", a question word anywhere)
         self._ranker = ranker  # the clauses of a text, the learned classifier's reading included
+        self._unstated = unstated  # what the convention never gives, asked ("… et qui paie les timbres"), else ""
 
     def split(self, question: str) -> list[str]:
         """`question` cut into the questions it runs on, in order (itself alone when none is found)."""
@@ -113,6 +116,12 @@ class TopicCuts:
             # A first half asking surely of a clause, a second the classifier reads as another topic, all but certainly
             # ("quel nom mettre comme représentant de la commune | et aussi le montant de la subvention du Département")
             if asks and sides[0][1] >= self.threshold and self._off_topic(tail):
+                return start, end
+            # A first half naming a clause, a second asking what the convention never gives ("… le syndicat garantit
+            # les temps d'accès | et faut prévenir la cnil sous combien de jours"): refused apart, the first answered
+            # (not a list's bare item: "nom | et téléphone du technicien référent")
+            named = sides[0][1] >= WEAKER_SIDE and len(head.split()) > MAX_BARE_WORDS
+            if named and self._unstated(tail) and not self._unstated(head):
                 return start, end
         return None
 
