@@ -151,21 +151,21 @@ class Engine:
         leads: bool = False,
         sentence: str = "",
     ) -> Answer:
-        """One question: `focus` is its sentence ("" if none stands out), `text` the same with its context
-        (or `terms`, those of its context and itself), `whole` the message when it holds several questions.
-        The calculations read `figures` (else `text`): for one of several questions, the question and the
-        message's context, not the other questions (their dates, hours or parties are not its own), and
-        only the question's own words say whether it asks for a calculation. Its best clause stands even when an
-        earlier question of the message cites it ("le CDG nous a facturé 3 h … ? Et on le règle comment ?": both
-        are article 4.2.1): giving way to the next clause was measured wrong more often than right."""
+        """One question: `focus` is its sentence ("" if none stands out), `text` the same with its context (or `terms`,
+        those of its context and itself), `whole` the message when it holds several questions. The calculations read
+        `figures` (else `text`): for one of several questions, the question and the message's context, not the other
+        questions (their dates, hours or parties are not its own); only the question's own words say whether it asks for
+        a calculation. Its best clause stands even when an earlier question cites it ("le CDG nous a facturé 3 h … ? Et
+        on le règle comment ?": both 4.2.1): giving way to the next clause was measured wrong more often than right."""
         terms = terms if terms is not None else self.matcher.question_terms(text)
         asked = question if whole else focus or sentence  # its own words (a part's: itself, not the question before)
         if unsaid := self.mentions.unsaid(asked):  # "Qui préside Somme Numérique ?": named, nothing more
             return self.replies.unknown(question, self.replies.unsaid(unsaid, self.matcher.rank(terms)))
         if unstated := self.mentions.unstated(self.reader.cutter.reported(asked)):  # not who asks: "au service paie, …"
             return self.replies.unknown(question, self.replies.not_found(self.matcher.rank(terms), unstated))
-        if other := self.mentions.elsewhere(asked):  # "Le CDG 59 propose-t-il la même offre ?"
-            return self.replies.unknown(question, self.replies.not_bound(other))
+        if (other := self.mentions.elsewhere(asked)) or self.calculations.parties.other_convention(asked):
+            refusal = self.replies.not_bound(other) if other else self.replies.other_convention()
+            return self.replies.unknown(question, refusal)  # "Le CDG 59 propose-t-il … ?", "ma convention de stage …"
         focus_terms = self.matcher.question_terms(focus) if focus else []
         # One of several questions is read on its own words, its context weaker (no second reading of the whole).
         one_of_several = bool(whole and focus_terms)

@@ -108,6 +108,15 @@ class Replies:
             f"La convention ne concerne pas « {name} » : elle lie {', '.join(others)} et {last}.",
         )
 
+    def other_convention(self) -> str:
+        """The answer to a question about another convention ("ma convention de stage", "la convention d'occupation")."""
+        *others, last = [party.name for party in self.calculations.words.parties.values()]
+        return self.not_found(
+            [],
+            "La convention ne le dit pas : votre question porte sur une autre convention que celle des services "
+            f"numériques, qui lie {', '.join(others)} et {last} ; ses règles sont celles de ce document-là.",
+        )
+
     def not_found(self, ranked: list[Candidate], opening: str = PART_NOT_FOUND) -> str:
         """The "not found" text, with the nearest clauses as hints and what the bot knows about."""
         hints = [self.knowledge.clauses[c.clause_id] for c in _hints(ranked)]

@@ -54,6 +54,10 @@ class Parties(PartyClauses):
         self.writer = Writer(self.cues.speaker, self.cues.writer, cue_pattern(verbs).compiled, said)
         self._writer_word = cue_pattern(self.words.writer_words).compiled  # "la direction", "notre service"
         self._first_person = frozenset(fold(word) for word in self.words.first_person_words)  # "nous", "on"
+        # The other contracts named with the convention's own word ("convention de stage", "convention d'occupation")
+        this = self.cues.this_convention
+        others = [word for word in self.words.other_contract_words if this and this.search(fold(word))]
+        self._other_conventions = cue_pattern(others).compiled if others else None
         # The last text read, what it names and who ends it: the calculators of one question ask in turn.
         self._named: tuple[str, frozenset[str]] = ("", frozenset())
         self._actor: tuple[str, str | None] = ("", None)
@@ -207,3 +211,11 @@ class Parties(PartyClauses):
         """Is the message about another contract ("le bail de la salle"), naming neither the convention nor a
         provider? Its dates are that contract's: none is this convention's signature."""
         return self.cues.other_contract(folded)
+
+    def other_convention(self, text: str) -> bool:
+        """Does `text` ask of another convention ("ma convention de stage", "la convention d'occupation du gymnase"),
+        naming neither this one nor a provider? The question is that convention's: no clause of this one answers it.
+        Not any other contract: a subscription or a provider named in passing ("notre abonnement", "le prestataire ne
+        répond plus") is this convention's own service, in people's words."""
+        folded = " ".join(fold(text).split())
+        return bool(self._other_conventions and self._other_conventions.search(folded)) and self.other_contract(folded)
