@@ -87,6 +87,8 @@ class TopicCuts:
 
     def _first(self, text: str) -> tuple[int, int] | None:
         """The first cut of `text` whose two sides name two clauses, neither inside the other."""
+        # a half asks an unstated fact only if the whole does (read once: most texts ask none)
+        unstated = bool(self._unstated(text))
         for start, end in self._cuts(text):
             if text[start:end].strip():
                 continue  # a comma or a semicolon: a written sentence's clauses, not a run-on
@@ -121,7 +123,7 @@ class TopicCuts:
             # les temps d'accès | et faut prévenir la cnil sous combien de jours"): refused apart, the first answered
             # (not a list's bare item: "nom | et téléphone du technicien référent")
             named = sides[0][1] >= WEAKER_SIDE and len(head.split()) > MAX_BARE_WORDS
-            if named and self._unstated(tail) and not self._unstated(head):
+            if unstated and named and self._unstated(tail) and not self._unstated(head):
                 return start, end
         return None
 
