@@ -12,7 +12,9 @@ least (session 39, 0.95: one held-out message gained, no tracked row changed; se
 with counted_cuts.py, which reads the same threshold, as "le tribunal competent c'est lequel | et le fctva on peut le
 toucher sur les factures"; no tracked row changed). A first half that asks nothing and ends with a date is a list of
 dated facts going on, never cut off the question after it ("le maire a signé le trois février le centre de gestion le
-dix février | et la fibre numérique en dernier le dix-sept février … avant quand": session 55)."""
+dix février | et la fibre numérique en dernier le dix-sept février … avant quand": session 55). A first half naming a
+clause at WEAKER_SIDE in more than a bare question's words is cut off a second asking a fact the convention never gives
+(vocabulary.yaml `unstated_facts`), refused in its place (session 72: three read messages gained, no tracked row changed)."""
 
 from __future__ import annotations
 
@@ -62,7 +64,7 @@ class TopicCuts:
         self._goes_on = goes_on  # "si on signe | et que ça marche mal, …": the same condition (or claim) goes on
         self._question_like = question_like  # whether a text asks (True: written without "?", a question word anywhere)
         self._ranker = ranker  # the clauses of a text, the learned classifier's reading included
-        self._unstated = unstated  # what the convention never gives, asked ("… et qui paie les timbres"), else ""
+        self._unstated = unstated  # what the convention never gives, asked ("… et le SIRET du syndicat"), else ""
 
     def split(self, question: str) -> list[str]:
         """`question` cut into the questions it runs on, in order (itself alone when none is found)."""
@@ -119,8 +121,9 @@ class TopicCuts:
             # ("quel nom mettre comme représentant de la commune | et aussi le montant de la subvention du Département")
             if asks and sides[0][1] >= self.threshold and self._off_topic(tail):
                 return start, end
-            # A first half naming a clause, a second asking what the convention never gives ("… le syndicat garantit
-            # les temps d'accès | et faut prévenir la cnil sous combien de jours"): refused apart, the first answered
+            # A first half naming a clause, a second asking what the convention never gives ("le cdg il facture combien
+            # quand il vient nous aider | et les bulletins de paie des agents c'est le cdg aussi"): refused apart, the first
+            # answered
             # (not a list's bare item: "nom | et téléphone du technicien référent")
             named = sides[0][1] >= WEAKER_SIDE and len(head.split()) > MAX_BARE_WORDS
             if unstated and named and self._unstated(tail) and not self._unstated(head):
