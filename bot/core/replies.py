@@ -101,21 +101,20 @@ class Replies:
 
     def not_bound(self, name: str) -> str:
         """The answer to a question about a body the convention does not bind ("Le CDG 59 propose-t-il … ?")."""
-        # The parties as knowledge/calculations.yaml names them.
-        *others, last = [party.name for party in self.calculations.words.parties.values()]
-        return self.not_found(
-            [],
-            f"La convention ne concerne pas « {name} » : elle lie {', '.join(others)} et {last}.",
-        )
+        return self.not_found([], f"La convention ne concerne pas « {name} » : elle lie {self._parties()}.")
 
     def other_convention(self) -> str:
         """The answer to a question about another convention ("ma convention de stage", "la convention d'occupation")."""
-        *others, last = [party.name for party in self.calculations.words.parties.values()]
         return self.not_found(
             [],
             "La convention ne le dit pas : votre question porte sur une autre convention que celle des services "
-            f"numériques, qui lie {', '.join(others)} et {last} ; ses règles sont celles de ce document-là.",
+            f"numériques, qui lie {self._parties()} ; ses règles sont celles de ce document-là.",
         )
+
+    def _parties(self) -> str:
+        """The parties as knowledge/calculations.yaml names them: "la collectivité, le CDG 62 et La Fibre …"."""
+        *others, last = [party.name for party in self.calculations.words.parties.values()]
+        return f"{', '.join(others)} et {last}"
 
     def not_found(self, ranked: list[Candidate], opening: str = PART_NOT_FOUND) -> str:
         """The "not found" text, with the nearest clauses as hints and what the bot knows about."""
