@@ -53,7 +53,7 @@ class HoursParties(DurationRoles):
         named = named or self.parties.named(since_break(text, duration.start, self.cues.apposed, reach=80))
         if named:
             return next(iter(named)) if len(named) == 1 else None
-        return self._apposed(text, duration) or self._next_cell(text, duration)
+        return self._apposed(text, duration) or self._next_cell(text, duration) or self._sentence_party(text, duration)
 
     def within_visits(self, text: str, roles: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`roles`, the intervention hours within a visit's own "included" ("de 9h à 17h, dont une réunion de 10h à
@@ -120,6 +120,15 @@ class HoursParties(DurationRoles):
         if said := self.reader.durations(before):
             before = before[said[-1].end :] if gap.group(1) else ""
         named = self.parties.named(before)
+        return next(iter(named)) if len(named) == 1 else None
+
+    def _sentence_party(self, text: str, duration: Duration) -> str | None:
+        """The one provider named by the sentence of hours that are its only ones, a table row's ("Date 16/09,
+        Intervenant La Fibre, Durée sur place 2h, Objet installation bornes.": La Fibre's)."""
+        sentence = self._sentence_of(text, duration, whole=True)
+        if len(self.reader.durations(sentence)) != 1:
+            return None
+        named = self.parties.named(sentence)
         return next(iter(named)) if len(named) == 1 else None
 
     def _next_cell(self, text: str, duration: Duration) -> str | None:
