@@ -58,7 +58,8 @@ class Calculator:
         self.cite = context.cite
         self.cues = context.cues
         self.reader = context.reader
-        self.sentence_break = sentence_break(context.knowledge.reading.title_abbreviations)
+        reading = context.knowledge.reading  # a note's abbreviation ends no sentence either: "Sign. CC 12/09/2025"
+        self.sentence_break = sentence_break((*reading.title_abbreviations, *reading.note_abbreviations))
         clauses = self.words.clauses  # knowledge/calculations.yaml `clauses:`
         self.duration_clause, self.termination_clause, self.cost_clause = (
             clauses.duration,

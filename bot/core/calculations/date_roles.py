@@ -173,7 +173,7 @@ class DateRoles(Calculator):
             role = self.documents.of_other_document(own, "signature") or "signature"
         if self.lists.copy_dated(window, sentence):
             role = "signature"  # "l'exemplaire … nous est revenu daté du": the date it bears, whatever journey is told
-        elif role in ("signature", "receipt") and self.lists.copy_received(window, role):
+        elif role in ("signature", "receipt", "letter") and self.lists.copy_received(window, role):
             role = "other"  # "nous avons reçu l'exemplaire signé par tous le 2 septembre": the copy's arrival
         if self._takes_effect(window):
             role = "end"  # "mettre fin à la convention au 31/03/2027": the day it ends, never a signature
