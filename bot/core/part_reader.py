@@ -210,9 +210,8 @@ class PartReader:
         signe pour La Fibre ? Enfin, je veux dire, qui est son président ?"), it only takes it up on its clause ("Peut-on
         résilier avant le terme ? Comment ?"; not a list's item: "Question 3 : par quel moyen ?"), or a computation
         quoting its clause answers it in the same sentence (`texts`: "combien coûte une heure du CDG, et si le trajet est
-        compté en plus"); never a question naming a party the one before does not (its answer may be that party's). Two
-        distinct questions on one clause are two sections, each quoting what it asks ("La Fibre facture à quel moment ?
-        et si on paie en retard ?"): people who never saw this bot count them so (measured on five sets, session 45)."""
+        compté en plus"), or asks on its clause in one written sentence ("des intérêts, et à partir de quand ?"); never a
+        question naming a party the one before does not. In two sentences, two ("La Fibre facture quand ? et si … ?")."""
         last = answered.parts[-1] if answered.parts else None
         if not (last and clause_answer(part)) or (question.follows and self.names_a_party(question.text)):
             return False  # "et nous, on peut aussi ?" asks another party's case
@@ -224,10 +223,11 @@ class PartReader:
         if not clause_answer(last):
             return False
         first, second = last.citations[0].id, part.citations[0].id
-        # a follow-up on the same clause, or a clause and its article ("art-4.2.1", "art-4.2": "… ? Comment ?"); a
-        # clause and its article in one sentence ("est-ce plus cher que le CDG 62, qui facture combien ?")
+        # a follow-up on the same clause, or a clause and its article ("art-4.2.1", "art-4.2": "… ? Comment ?"), or one
+        # clause or a clause and its article in one written sentence ("est-ce plus cher que le CDG 62, qui facture combien ?")
         last_inside, part_inside = second in self.inside(first), first in self.inside(second)
-        inside = (last_inside or part_inside) and one_sentence(texts, last.question, question.text)
+        again = first == second and question.text.endswith(("?", ".", "!"))  # (written, not dictated)
+        inside = (last_inside or part_inside or again) and one_sentence(texts, last.question, question.text)
         taken_up = question.follows and not question.listed and (first == second or last_inside or part_inside)
         if not (question.restates or ((inside or taken_up) and same_party)):
             return False
