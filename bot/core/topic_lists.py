@@ -46,6 +46,9 @@ def topic_items(
     if not text.endswith("?"):
         return []
     body = LEADING_BREAK.sub("", text.rstrip("? "))
+    head, colon, tail = body.rpartition(" : ")
+    if colon and head.strip() and (tail.count(",") >= 2 or _KEYWORD_BREAK.search(tail)):
+        body = tail  # "Note au conseil : objet, annexes, tribunal compétent ?": the label before its colon is no item
     if ";" not in body and "/" not in body and "+" not in body and body.count(",") < 2:
         return []  # (most sentences: no separator to split at)
     items, marked = _KEYWORD_BREAK.split(body), True
