@@ -35,6 +35,8 @@ class DurationRoles(Trips):
             [w for w in writer if w.endswith("'")], whole=[w for w in writer if not w.endswith("'")]
         )
         self._so_far = optional(self.words.so_far_words)  # "à ce jour": what is due now, not a visit to come
+        to_come = self.words.duration_roles.get("to_come")
+        self._done = optional(to_come.done) if to_come else None  # "il est venu hier …, et il revient le 8 pour 3h"
         # "Combien sur la facture d'octobre ?", "… au titre du troisième trimestre ?": their hours only
         ordinals = self.words.later_periods.ordinals
         asks = self.cues.amount_asked  # without "?", what a dictated message asks starts at its last "combien"
@@ -97,10 +99,21 @@ class DurationRoles(Trips):
                     return "intervention"  # "2h sur place trajet 30 min": "sur place" is said of the 2h
                 if role == "floor" and not (self.cues.each and self.cues.each.search(around)):
                     continue  # "il est resté 2 h minimum": time spent, not a floor said of every visit
-                if role == "to_come" and not (self._so_far and self._so_far.search(text)):
+                if role == "to_come" and not (
+                    (self._so_far and self._so_far.search(text)) or self._done_before(text, duration)
+                ):
                     return "intervention"  # "il revient mardi pour 2 h, combien ?": the visit asked, priced
                 return role
         return "intervention"  # no cue: the hours of an intervention, as a price question means
+
+    def _done_before(self, text: str, duration: Duration) -> bool:
+        """Are hours of a visit already made said before those of a visit to come ("venu hier de 13h30 à 15h, et il revient
+        le 8 pour 3h"): what is billed is the time spent, the visit to come not yet (duration_roles `to_come` `done`)?"""
+        done = self._done
+        return bool(done) and any(
+            done.search(self.reader.clause_around(text, d.start, d.end))
+            for d in self.reader.durations(text[: duration.start])
+        )
 
     def _said_in_next_clause(self, text: str, end: int, cue: CuePattern | None) -> bool:
         """Is `cue` said in the part of the sentence right after the one going on at `end`, that part holding no figure

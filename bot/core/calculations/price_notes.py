@@ -102,7 +102,7 @@ OTHER_YEAR_NOTE = (
 # "… le 16/09 (1h). Combien pour ses passages du 1er au 15 septembre ?": its month asked, not its day.
 OTHER_DAYS_NOTE = "Je n'ai pas compté {hours} : ces heures sont d'un autre jour, hors de la période de votre question."
 # "elle revient mardi prochain pour 2h environ. On doit combien à ce jour ?" (duration_roles `to_come`).
-TO_COME_NOTE = "Je n'ai pas compté {hours} : cette venue est à venir, et vous demandez ce qui est dû à ce jour."
+TO_COME_NOTE = "Je n'ai pas compté {hours} : cette venue est encore à venir ; seul le temps déjà passé est dû."
 
 # "pensait que chaque passage compte 1 h minimum" (duration_roles `floor`): a rule believed, not time spent.
 FLOOR_NOTE = (
