@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..cost import Duration
+from ..french import fold
 from ..told_values import day_opening
 from ..word_patterns import alternation
 from .base import SENTENCE_END, Calculator, in_brackets, sentence_start
@@ -68,14 +69,17 @@ class AddedUp(Calculator):
 
     def without_restated_span(self, text: str, own: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`own` without a time span giving again, right after them, the hours of the session just said ("une séance en
-        visio d'une heure et demie, le mardi suivant de 15 h à 16 h 30"): one session, said twice. Not a span joined
-        to them by an addition ("2 h lundi, puis mardi de 14 h à 16 h": two sessions)."""
+        visio d'une heure et demie, le mardi suivant de 15 h à 16 h 30"), or hours giving again the span just said ("venu
+        de 9h45 à 12h45, 3h à galérer sur le wifi"): one session, said twice. Not joined by an addition ("2 h lundi, puis
+        mardi de 14 h à 16 h": two sessions)."""
         for index, (span, role) in enumerate(own[1:], 1):
             said, said_role = own[index - 1]
             gap = text[said.end : span.start]
-            same = span.clock and not said.clock and role == said_role == "intervention"
+            same = span.clock != said.clock and role == said_role == "intervention"
             if not (same and span.hours is not None and span.hours == said.hours):
                 continue
+            if said.clock and day_opening(fold(text[span.end :]).lstrip(" ,")):
+                continue  # "venu de 9h à 11h, 2h jeudi": another day's session
             near = len(gap) <= RESTATED_REACH and not SENTENCE_END.search(gap)
             # after the gap's last comma (before it, the end of the hours' own words: "1 heure| et demie, le …")
             if near and not (self.cues.addition and self.cues.addition.search(gap.rsplit(",", 1)[-1])):
