@@ -96,8 +96,7 @@ class Dates(Calculator):
         if self.notices.told_letters(folded, by_role):  # "Mise en demeure … postée le 13, AR signé le 16. …"
             by_role.setdefault("formal_notice", []).extend([*by_role.pop("letter", []), *by_role.pop("receipt", [])])
         stated_today = by_role["today"][-1].mention if "today" in by_role else None
-        if stated_today and stated_today.value:
-            # "on est le 5 décembre": the year that puts it nearest the real today, not the last 5 December past.
+        if stated_today and stated_today.value:  # "on est le 5 décembre": the year nearest the real today
             today = nearest_year(stated_today.value, today) if stated_today.assumed_year else stated_today.value
         sender = self.notices.sender(folded, self.parties.named(folded)) if "formal_notice" in by_role else None
         # of two dates of the notice (sent, returned signed), the later: never a date too early
@@ -105,7 +104,8 @@ class Dates(Calculator):
         notice = notice_mention and self.notices.formal_notice(question, notice_mention, today, sender, events)
         if notice and not any(not r.assumed for r in by_role.get("signature", [])):
             return notice
-        if unsigned := self.date_roles.lists.unsigned(folded, mentions):  # missing, or its day unknown
+        last = self.said_last.settles(folded, by_role.get("signature", []))  # the others' days then do not count
+        if (unsigned := self.date_roles.lists.unsigned(folded, mentions)) and not last:  # missing, or a day unknown
             return Answer(question, True, "calculation", unsigned, self.calendar_citations(), 1.0)
         if actor := self.parties.provider_actor(folded):
             if notice and (sender == actor or (sender == "" and self.parties.named(folded) == {actor})):

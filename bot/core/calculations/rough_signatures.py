@@ -42,6 +42,11 @@ class SaidLast:
         said = [r for r in signatures if _FIGURE.search(r.mention.text) and self._said_before(folded, r.mention.start)]
         return said if len(said) == 1 else signatures
 
+    def settles(self, folded: str, signatures: list[Role]) -> bool:
+        """Is one of several signatures said the last ("nous en dernier le 1er décembre (la Fibre avant nous, je sais
+        plus quand)"): the others' days, known or not, do not count?"""
+        return len(signatures) > 1 and len(self.of(folded, signatures)) == 1
+
     def _said_before(self, folded: str, start: int) -> bool:
         """Is a word of the last signature right before `start`, a few words at most between?"""
         assert self._final is not None
