@@ -28,9 +28,8 @@ class DurationRole(StrictModel):
     clause: str | None = None
     idioms: list[str] = []  # phrases holding a cue that do not say this role ("mettre en route" the software)
     words: list[str] = []  # whole words only ("du conseil", a meeting, not "du conseiller", the CDG 62's adviser)
-    done: list[
-        str
-    ] = []  # to_come only: said of hours before it, a visit made ("venu hier"): the one to come not billed
+    # to_come only: said of the hours before it, a visit made ("venu hier"): the visit to come is not billed yet
+    done: list[str] = []
 
 
 R = TypeVar("R", "DateRole", "DurationRole")

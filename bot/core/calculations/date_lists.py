@@ -167,18 +167,18 @@ class DateLists(Calculator):
         )
 
     def _copy_by_post(self, window: str) -> bool:
-        """Is the letter word of `window` a copy's way, a copy then a journey word before it ("Exemplaire retour courrier")?"""
+        """Is the letter word of `window` a copy's way: in its sentence, a copy then a journey word before it ("Exemplaire
+        retour courrier")?"""
         letter, copy, moved = self.cues.date_cues.get("letter"), self.cues.copy, self.cues.copy_moved
-        last = max((m.start() for m in letter.finditer(window)), default=-1) if letter else -1
-        found = copy.search(SENTENCE_END.split(window[: max(last, 0)])[-1]) if copy and last >= 0 else None
-        return bool(found and moved and moved.search(SENTENCE_END.split(window[:last])[-1], found.end()))
+        starts = [m.start() for m in letter.finditer(window)] if letter and copy and moved else []
+        found = copy.search(sentence := SENTENCE_END.split(window[: starts[-1]])[-1]) if copy and starts else None
+        return bool(found and moved and moved.search(sentence, found.end()))
 
     def copy_received(self, window: str, role: str = "signature") -> bool:
         """Is the signing word of `window` said of a copy received ("avons reçu … l'exemplaire signé par tous le"), or
         of a copy that moved after it in its sentence ("l'exemplaire signé par La Fibre est arrivé hier"), unless the
         date is the one the copy bears ("revenus datés du")? With `role` "receipt": is what was received a copy, named
-        nearer the cue than any letter ("courrier de La Fibre avec notre exemplaire reçu le": no termination letter)? With
-        "letter": is the letter the copy's way (`_copy_by_post`)?"""
+        nearer the cue than any letter ("courrier de La Fibre avec notre exemplaire reçu le")? "letter": `_copy_by_post`."""
         if role == "receipt":
             return self._copy_nearer(window)
         if role == "letter":
