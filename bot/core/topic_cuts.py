@@ -122,9 +122,8 @@ class TopicCuts:
             if asks and sides[0][1] >= self.threshold and self._off_topic(tail):
                 return start, end
             # A first half naming a clause, a second asking what the convention never gives ("le cdg il facture combien
-            # quand il vient nous aider | et les bulletins de paie des agents c'est le cdg aussi"): refused apart, the first
-            # answered
-            # (not a list's bare item: "nom | et téléphone du technicien référent")
+            # quand il vient nous aider | et les bulletins de paie des agents c'est le cdg aussi"): the first answered, the
+            # second refused apart; not a list's bare item ("nom | et téléphone du technicien référent")
             named = sides[0][1] >= WEAKER_SIDE and len(head.split()) > MAX_BARE_WORDS
             if unstated and named and self._unstated(tail) and not self._unstated(head):
                 return start, end

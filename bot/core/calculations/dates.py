@@ -104,8 +104,8 @@ class Dates(Calculator):
         notice = notice_mention and self.notices.formal_notice(question, notice_mention, today, sender, events)
         if notice and not any(not r.assumed for r in by_role.get("signature", [])):
             return notice
-        last = self.said_last.settles(folded, by_role.get("signature", []))  # the others' days then do not count
-        if (unsigned := self.date_roles.lists.unsigned(folded, mentions)) and not last:  # missing, or a day unknown
+        unsigned = self.date_roles.lists.unsigned(folded, mentions)  # missing, or a day unknown: unless one said last
+        if unsigned and not self.said_last.settles(folded, by_role.get("signature", [])):
             return Answer(question, True, "calculation", unsigned, self.calendar_citations(), 1.0)
         if actor := self.parties.provider_actor(folded):
             if notice and (sender == actor or (sender == "" and self.parties.named(folded) == {actor})):
