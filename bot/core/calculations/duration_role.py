@@ -99,12 +99,20 @@ class DurationRoles(Trips):
                     return "intervention"  # "2h sur place trajet 30 min": "sur place" is said of the 2h
                 if role == "floor" and not (self.cues.each and self.cues.each.search(around)):
                     continue  # "il est resté 2 h minimum": time spent, not a floor said of every visit
-                if role == "to_come" and not (
-                    (self._so_far and self._so_far.search(text)) or self._done_before(text, duration)
-                ):
+                if role == "to_come" and not self._not_due_yet(text, duration):
                     return "intervention"  # "il revient mardi pour 2 h, combien ?": the visit asked, priced
                 return role
+        # "Il doit revenir le 15 décembre, pour une heure environ": the visit to come said earlier in the sentence
+        to_come = self.cues.duration_cues.get("to_come")
+        head = text[max(sentence_start(text, duration.start), bounds[0]) : duration.start]
+        if to_come and to_come.search(head) and self._not_due_yet(text, duration):
+            return "to_come"
         return "intervention"  # no cue: the hours of an intervention, as a price question means
+
+    def _not_due_yet(self, text: str, duration: Duration) -> bool:
+        """Are the hours of a visit to come not due yet: the message asks what is due so far, or tells a visit made
+        before them?"""
+        return bool(self._so_far and self._so_far.search(text)) or self._done_before(text, duration)
 
     def _done_before(self, text: str, duration: Duration) -> bool:
         """Are hours of a visit already made said before those of a visit to come ("venu hier de 13h30 à 15h, et il revient

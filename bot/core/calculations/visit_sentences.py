@@ -91,7 +91,7 @@ class VisitSentences:
         writer says it is hers ("J'ai roulé 4h30", "ma pause"), when another person opens it ("Le maire était en
         réunion de 10h à 12h"), or when it opens with the hours, a diary's time of day ("10h mariage"); "Puis 1h mardi."
         goes on with the visit."""
-        folded = fold(sentence)
+        folded = self._without_subjects_verb(fold(sentence))
         if self._names_visit(folded):
             return True
         writer = bool(self.cues.writer_subject and self.cues.writer_subject.search(folded))
@@ -191,7 +191,18 @@ class VisitSentences:
         # "le maire, lui, a passé 3 h": the pronoun apposed to the subject is the subject, not whoever came
         if pronoun := self._apposed_pronoun(part, opened.end()):
             part = f"{part[: pronoun.start()]}{part[pronoun.end() :]}"
-        return not self._names_visit(ASIDE.sub(" ", part))  # "(sans le CDG)" names no one who came
+        return not self._names_visit(ASIDE.sub(" ", self._without_subjects_verb(part)))  # "(sans le CDG)": no one came
+
+    def _without_subjects_verb(self, folded: str) -> str:
+        """`folded` without the visit word that is the verb of someone else of the commune opening it ("Le maire est
+        resté avec moi 1h15 pour la démo": the mayor's stay, not a visit of the CDG 62)."""
+        subject, visit = self.cues.other_subject, self.cues.intervention
+        opened = subject.compiled.match(folded.lstrip(" ,;:-–—•*")) if subject and visit else None
+        if opened is None or visit is None:
+            return folded
+        start = len(folded) - len(folded.lstrip(" ,;:-–—•*")) + opened.end()
+        verb = visit.compiled.match(folded, start + len(folded[start:]) - len(folded[start:].lstrip()))
+        return f"{folded[: verb.start()]}{folded[verb.end() :]}" if verb else folded
 
     def _apposed_pronoun(self, part: str, subject_end: int) -> re.Match[str] | None:
         """The pronoun apposed to the subject ending at `subject_end`, after a comma or a few words of its complement."""
