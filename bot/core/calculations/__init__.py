@@ -174,6 +174,7 @@ class Calculations:
                 self.dates.reads(near, terms)
                 and (not asked or calendar())
                 and not self.interest.asked_alone(fold_spaced(question))
+                and not self._others_deadline(question, folded, terms, ids[0])
             )
         )
         return (
@@ -190,6 +191,17 @@ class Calculations:
             or (self.liability.plain(question) if self._cap_asked(asked, sure) else None)  # "quel plafond ?"
             or (self.parties.mismatch(question, terms, ranked, self._asked_about(folded, named)) if sure else None)
             or (self.price_questions.before_tax(question, folded, terms, ranked[0].clause_id) if sure else None)
+        )
+
+    def _others_deadline(self, question: str, folded: str, terms: list[str], best: str) -> bool:
+        """Is the calendar asked only by the context of a question nearest another clause ("1° … il nous faudrait la
+        date ultime d'envoi du recommandé. 2° Quel tribunal serait saisi ?"): that deadline is not this question's."""
+        own = fold_spaced(question)
+        return (
+            own != folded
+            and best not in self.dates.signing_clauses
+            and self.dates.asks_calendar(folded, terms)
+            and not self.dates.asks_calendar(own, terms)
         )
 
     def _cap_asked(self, asked: str, sure: bool) -> bool:
