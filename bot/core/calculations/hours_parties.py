@@ -7,8 +7,9 @@ import re
 from functools import cached_property
 
 from ..cost import Duration
+from ..folding import folded as fold_spaced
 from ..french import fold
-from ..phrases import phrases_pattern
+from ..phrases import WORD, phrases_pattern
 from .base import SENTENCE_END, SENTENCE_MARKS, sentence_start, since_break
 from .cues import optional
 from .duration_role import DurationRoles
@@ -36,6 +37,10 @@ class HoursParties(DurationRoles):
         return any(cue and cue.search(folded) for cue in cues) or bool(self.reader.amounts(text))
 
     @cached_property
+    def _first_person(self) -> frozenset[str]:
+        return frozenset(fold(word) for word in self.words.first_person_words)  # "notre technicien"
+
+    @cached_property
     def _not_amount(self) -> re.Pattern[str] | None:
         return optional(self.words.not_amount_words)  # "combien de temps avant", "combien d'exemplaires"
 
@@ -53,7 +58,21 @@ class HoursParties(DurationRoles):
         named = named or self.parties.named(since_break(text, duration.start, self.cues.apposed, reach=80))
         if named:
             return next(iter(named)) if len(named) == 1 else None
-        return self._apposed(text, duration) or self._next_cell(text, duration) or self._sentence_party(text, duration)
+        return (
+            self._apposed(text, duration)
+            or self._next_cell(text, duration)
+            or self._sentence_party(text, duration)
+            or self._writers_staff(text, duration)
+        )
+
+    def _writers_staff(self, text: str, duration: Duration) -> str | None:
+        """The provider who writes, of hours its own staff spent ("Notre propre technicien y a passé 6 heures", signed
+        "Facturation – La Fibre Numérique 59 62": La Fibre's; signed by the CDG 62, its own)."""
+        around = fold(self._around(text, duration))
+        visit = self.cues.visit_sentence
+        if not (visit and visit.search(around) and self._first_person.intersection(WORD.findall(around))):
+            return None
+        return self.parties.writer.signer(fold_spaced(text))
 
     def within_visits(self, text: str, roles: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`roles`, the intervention hours within a visit's own "included" ("de 9h à 17h, dont une réunion de 10h à

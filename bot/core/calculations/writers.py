@@ -9,6 +9,8 @@ from ..rescan import SentenceSearch
 
 PROVIDERS = ("cdg", "fibre")  # the parties that may write as "nous" besides the collectivité
 SIGNATURE_REACH = 200  # characters at a message's end where its signature is looked for
+# the writer's name before her service in a signature ("sandrine poulain facturation – …")
+_NAME = r"(?:[a-z-]+ ){1,3}?"
 
 
 def writer_patterns(openers: str, party: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
@@ -21,7 +23,7 @@ def writer_patterns(openers: str, party: str) -> tuple[re.Pattern[str], re.Patte
     start = rf"(?:[a-z]+,\s*)?(?:(?:(?:{openers})\s+){{1,2}}(?:de la |du |de |d')?{named}|{named},\s*(?:{openers})[a-z ]*)\s*[.:]"
     dash = r"\s*[-\u2013\u2014,:]\s*"
     signed = (
-        rf"[.!?,;]\s*(?:(?:le |la |l')?(?:{openers})[a-z ]*?(?:{dash}|\s+de la |\s+du |\s+de |\s+d')?{named}[^.?!]{{0,40}}"
+        rf"[.!?,;]\s*(?:(?:{_NAME})?(?:le |la |l')?(?:{openers})[a-z ]*?(?:{dash}|\s+de la |\s+du |\s+de |\s+d')?{named}[^.?!]{{0,40}}"
         rf"|{named}{dash}(?:{openers})[a-z ]*)$"
     )
     return re.compile(start), re.compile(rf"(?:nous|notre cote)\s*\(\s*{named}\)"), re.compile(signed)
@@ -60,3 +62,17 @@ class Writer:
             if party in PROVIDERS and (start.match(folded) or aside.search(folded) or signs):
                 return party
         return None
+
+    def signer(self, folded: str) -> str | None:
+        """The provider whose signature or opening names the writer, even of a question she relays ("Une commune me
+        demande … Notre propre technicien y a passé 6 heures. … Facturation – La Fibre Numérique 59 62"): whose "notre
+        technicien" is."""
+        tail = max(0, len(folded) - SIGNATURE_REACH)
+        return next(
+            (
+                party
+                for party, start, _, signed in self._writing
+                if party in PROVIDERS and (start.match(folded) or signed.search(folded, tail))
+            ),
+            None,
+        )
