@@ -94,8 +94,7 @@ class CalculationsFile(StrictModel):
     other_contract_whole_words: list[str] = []
     this_convention_words: list[str] = []
     this_convention_whole_words: list[str] = []
-    # the CDG 62 or La Fibre ending it at a period's end (calculations/provider_notices.py)
-    provider_period_end_words: list[str] = []
+    provider_period_end_words: list[str] = []  # the CDG 62 or La Fibre ending it at a period's end
     address_words: list[str] = []
     price_asked_words: list[str] = []
     time_asked_words: list[str] = []
@@ -206,6 +205,7 @@ class CalculationsFile(StrictModel):
     announce_words: list[str] = []
     speaker_words: list[str] = []
     first_person_words: list[str] = []
+    together_words: list[str] = []  # "le conseiller du CDG et l'agent de La Fibre, ensemble de 14h à 15h30"
     writer_words: list[str] = []
     letter_words: list[str] = []
     letter_from_links: list[str] = []

@@ -1,9 +1,8 @@
 """Durations and euro amounts in French questions (their price and how answers write them: money.py).
 
-Number words ("vingt-cinq heures", "deux heures trente") are turned into digits by `text2num`
-(a maintained parser of French numbers) before the patterns below read them. Every pattern is
-linear-time: a number can only start where no digit, dot or comma precedes it, and it is read
-possessively, so "1,1,1,…" is scanned once.
+Number words ("vingt-cinq heures", "deux heures trente") are turned into digits by `text2num` (a maintained parser of
+French numbers) before the patterns below read them. Every pattern is linear-time: a number can only start where no
+digit, dot or comma precedes it, and it is read possessively, so "1,1,1,…" is scanned once.
 """
 
 from __future__ import annotations
@@ -135,8 +134,10 @@ class DurationReader:
                     checked_duration(n, n, unit, 0, span) for n, span in self._carried.after(text, match.end())
                 )
         stays, paired = self._times.stays(text, clock)
+        went_on = self._times.later.stays(text, ranges, clock, paired)  # "… est restée seule jusqu'à 11h30"
         found.extend(
-            Duration(text[start:end], hours, start=start, end=end, clock=True) for start, end, hours, _ in stays
+            Duration(text[s:e], hours, start=s, end=e, clock=True, went_on=(s, e, hours, span) in went_on)
+            for s, e, hours, span in [*stays, *went_on]
         )
         # "arrivé à 9h, reparti à 14h. Entre midi et 12h50 il a mangé …": a range within a stay is no time added to it
         within = {start for start, _, _, (a, b) in ranges if any(s <= a and b <= e for *_, (s, e) in stays)}

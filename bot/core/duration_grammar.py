@@ -39,6 +39,7 @@ class DurationGrammar(StrictModel):
     clock_words_not_after: list[str] = []
     span_start_words: list[str] = []
     span_end_words: list[str] = []
+    stayed_on_words: list[str] = []  # then a departure word: a stay going on past a range ("restée … jusqu'à")
     trip_end_words: list[str] = []  # a time after these, after a stay, ends the trip back ("de retour à Bruay à 12h55")
     clause_breaks: list[str] = Field(min_length=1)
     carried_unit_links: list[str] = []

@@ -21,6 +21,7 @@ class Duration:
     end: int = 0
     clock: bool = False  # from one time of day to another ("de 9h à 12h"): a span of its own, never hours said again
     inside: bool = False  # a range of the day within a stay's ("arrivé à 9h, reparti à 14h … entre midi et 12h50")
+    went_on: bool = False  # a stay going on past a range ("de 9h à 10h45 ; … restée seule jusqu'à 11h30")
     outer: int = -1  # where the range of its sentence it lies within starts ("de 9h à 17h, dont … de 10h à 11h"), or -1
 
 

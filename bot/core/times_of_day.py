@@ -10,6 +10,7 @@ from .calendar_names import calendar_names
 from .clock_minutes import ClockMinutes, clock_colons
 from .duration_grammar import DurationGrammar
 from .french import fold
+from .later_ends import LaterEnds
 from .time_ranges import LooseRanges, range_pattern
 from .word_patterns import alternation, folded_words, scanned
 
@@ -65,6 +66,7 @@ class TimesOfDay:
         # "arrivée 9h", "fin : 17h": a time of day written right after an arrival or a departure word.
         self.after_span_word = _ending(spans, rf"[a-z']*\s*:?\s*(?:{alternation(grammar.time_of_day_words)})?")
         self._start, self._end = _starting(grammar.span_start_words), _starting(grammar.span_end_words)
+        self.later = LaterEnds(grammar.stayed_on_words, self._end, SPAN_REACH, _clock_minute)  # "… seule jusqu'à 11h30"
         self._back = _starting(grammar.trip_end_words)  # "de retour à Bruay à 12h55": the trip back ends
         self._overnight = grammar.max_overnight_hours * 60
         self._minutes = ClockMinutes(grammar)  # "9h30", "9 heures et demie", "9 heures moins le quart"

@@ -11,7 +11,7 @@ from ..folding import folded as fold_spaced
 from ..french import fold
 from ..phrases import WORD, phrases_pattern
 from .base import SENTENCE_END, SENTENCE_MARKS, sentence_start, since_break
-from .cues import optional
+from .cues import CuePattern, optional
 from .duration_role import DurationRoles
 from .parties import Parties
 
@@ -41,6 +41,10 @@ class HoursParties(DurationRoles):
         return frozenset(fold(word) for word in self.words.first_person_words)  # "notre technicien"
 
     @cached_property
+    def _together(self) -> CuePattern | None:
+        return optional(self.words.together_words)  # "ensemble": two providers' hours, the CDG 62's time too
+
+    @cached_property
     def _not_amount(self) -> re.Pattern[str] | None:
         return optional(self.words.not_amount_words)  # "combien de temps avant", "combien d'exemplaires"
 
@@ -49,6 +53,8 @@ class HoursParties(DurationRoles):
         a colon, else, naming none, in the part before the comma its hours open (`_apposed`), or in a table row's next
         cell (`_next_cell`), if any."""
         label = _LABEL_AFTER.match(text, duration.end)
+        if self._together_with_cdg(text, duration):
+            return "cdg"
         named = self.parties.named(self._around(text, duration)) or (self.parties.named(label[1]) if label else set())
         if len(named) > 1:  # "et le technicien de la fibre lui il est resté 2 heures … pour le centre de gestion"
             named = self.parties.named(
@@ -73,6 +79,13 @@ class HoursParties(DurationRoles):
         if not (visit and visit.search(around) and self._first_person.intersection(WORD.findall(around))):
             return None
         return self.parties.writer.signer(fold_spaced(text))
+
+    def _together_with_cdg(self, text: str, duration: Duration) -> bool:
+        """Are these hours the CDG 62's and another provider's together, both named in their sentence so far ("le
+        conseiller du CDG et l'agent de La Fibre ont travaillé ensemble de 14h à 15h30"): the CDG 62 was there?"""
+        head = text[sentence_start(text, duration.start) : duration.end]
+        named = self.parties.named(head) if self._together and self._together.search(head) else set()
+        return "cdg" in named and len(named) > 1
 
     def within_visits(self, text: str, roles: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`roles`, the intervention hours within a visit's own "included" ("de 9h à 17h, dont une réunion de 10h à
@@ -145,7 +158,8 @@ class HoursParties(DurationRoles):
         """The one provider named by the sentence of hours that are its only ones, a table row's ("Date 16/09,
         Intervenant La Fibre, Durée sur place 2h, Objet installation bornes.": La Fibre's)."""
         sentence = self._sentence_of(text, duration, whole=True)
-        if len(self.reader.durations(sentence)) != 1:
+        # (a stay going on past a range is read only with it: "Le technicien de La Fibre … est resté jusqu'à 13h00")
+        if not duration.went_on and len(self.reader.durations(sentence)) != 1:
             return None
         named = self.parties.named(sentence)
         return next(iter(named)) if len(named) == 1 else None

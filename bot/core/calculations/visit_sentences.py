@@ -48,8 +48,15 @@ class VisitSentences:
         if inside and any(roles[i][1] == "intervention" for i in counted if i not in inside):
             roles = [(d, QUOTED) if i in inside else (d, role) for i, (d, role) in enumerate(roles)]
             counted = [i for i in counted if i not in inside]
+        # a stay going on past a range is the visit's only where its words since the range name whoever came ("; la
+        # conseillère du CDG est restée seule jusqu'à 11h30"; not "notre adjointe est ensuite restée seule jusqu'à 18h15",
+        # ", la mairie est restée ouverte jusqu'à 18h")
         told = {
-            i: self._tells_of_visit(*self._sentence(text, roles[i][0]))
+            i: (
+                self._names_visit(fold(text[roles[i - 1][0].end if i else 0 : roles[i][0].end]))
+                if roles[i][0].went_on
+                else self._tells_of_visit(*self._sentence(text, roles[i][0]))
+            )
             and not self._others_clause(text, roles[i][0].start, roles[i][0].end)
             and not self._writers_part(text, roles[i][0])
             for i in counted
