@@ -106,13 +106,13 @@ class CalculationsFile(StrictModel):
     writer_aside_words: list[str] = []  # "jecris pendant la sieste des petits (13h-15h)": the writer's hours
     so_far_words: list[str] = []  # "on doit combien à ce jour ?": a visit to come (`to_come`) is not due yet
     on_site_words: list[str] = []  # a visit on site told: the trips said are not those of remote sessions
+    only_words: list[str] = []  # "pour les seules interventions sur site ?": the visits on site only are asked
     unrelated_words: list[str] = []
     distance_units: list[str] = []
     distance_rate_links: list[str] = []
     travel_cost_words: list[str] = []
-    # as written; `date_roles` and `duration_roles` add `commune_events` to "other" and "opening" (one list for both)
-    declared_date_roles: dict[str, DateRole] = Field(alias="date_roles")
-    declared_duration_roles: dict[str, DurationRole] = Field(alias="duration_roles")
+    declared_date_roles: dict[str, DateRole] = Field(alias="date_roles")  # as written (+ `commune_events`: "other")
+    declared_duration_roles: dict[str, DurationRole] = Field(alias="duration_roles")  # (+ them: "opening")
     commune_events: Events = Events()
     pause: PauseWords | None = None
     intervention_words: list[str] = []

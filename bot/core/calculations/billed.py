@@ -50,9 +50,8 @@ class BilledHours(HoursParties):
             if role == "training" and self.cdg_time_priced(text, d):
                 role, trained = "intervention", True
             if role == "intervention":
-                # "a mis 48h à venir, on paie les 48h ?": the same hours said again keep the role they were given (not
-                # a writer's aside's: "(11h30-13h30)"); "ouvert de 8h30 à 12h et de 14h à 17h": hours listed right after
-                # opening hours are opening hours too
+                # "a mis 48h à venir, on paie les 48h ?": the same hours said again keep the role they were given (not a
+                # writer's aside's: "(11h30-13h30)"); hours listed right after opening hours are opening hours too
                 kept = ("intervention", "included")
                 said = (
                     r
@@ -63,7 +62,8 @@ class BilledHours(HoursParties):
                 remote = self.cues.no_trip and self.cues.no_trip.search(self._around(text, d))  # "4 visios d'1 h"
                 role = "opening" if listed else role if remote else next(said, role)
             roles.append((d, role))
-        roles = self.months.apart(text, self.within_visits(text, roles))  # "dont une réunion de 10h à 11h": not added
+        # "dont une réunion de 10h à 11h": not added; "… seules interventions sur site ?": no call's hours (trips.py)
+        roles = self.on_site_only(text, self.months.apart(text, self.within_visits(text, roles)))
         for i in range(len(roles) - 1):  # "45 min pour venir et 45 min pour repartir": the trip there is travel too
             (d, role), (_, then) = roles[i], roles[i + 1]
             # ... and "40 min pour venir. Resté de 10h à 12h. Puis 40 min pour repartir": a trip back said later

@@ -104,6 +104,12 @@ OTHER_DAYS_NOTE = "Je n'ai pas compté {hours} : ces heures sont d'un autre jour
 # "elle revient mardi prochain pour 2h environ. On doit combien à ce jour ?" (duration_roles `to_come`).
 TO_COME_NOTE = "Je n'ai pas compté {hours} : cette venue est encore à venir ; seul le temps déjà passé est dû."
 
+# "un entretien téléphonique de 45 minutes … Quel montant pour les seules interventions sur site ?" (trips.py)
+REMOTE = "remote"
+REMOTE_NOTE = (
+    "Je n'ai pas compté {hours} : ce temps est passé à distance ; votre question porte sur les venues sur place."
+)
+
 # "pensait que chaque passage compte 1 h minimum" (duration_roles `floor`): a rule believed, not time spent.
 FLOOR_NOTE = (
     "Je n'ai pas compté {hours} : c'est un minimum par venue, et l'article 4.2.1 n'en prévoit pas ; le CDG 62 facture "
@@ -130,6 +136,7 @@ def role_notes(roles: list[tuple[Duration, str]], misread: list[tuple[Duration, 
         "elsewhere": ELSEWHERE_NOTE,
         "to_come": TO_COME_NOTE,
         "floor": FLOOR_NOTE,
+        REMOTE: REMOTE_NOTE,
         SAID_TOTAL: SAID_TOTAL_NOTE,
         OTHER_MONTH: OTHER_MONTH_NOTE,
         OTHER_DAYS: OTHER_DAYS_NOTE,

@@ -6,19 +6,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cached_property
 from itertools import pairwise
 
 from ..cost import Duration
 from ..told_values import DAY_TOLD, day_named
 from .added import word_end
 from .base import SENTENCE_END, SENTENCE_MARKS, sentence_start
-from .cues import CuePattern
+from .cues import CuePattern, optional
+from .price_notes import REMOTE
 from .visit_parts import Part
 from .visits import Visits
 
 INCLUDED_REACH = 20  # characters before a travel word where "avec la" counts it in the hours said
 SAME_REACH = 60  # characters after travel hours where "pareil au retour" doubles them
 TRAILING = re.compile(r"[\s,;]*(?:[àa]\s+)?")  # between a clause's end and its words right after ("…, à chaque fois")
+
+
+SENTENCE_MARKS_SPLIT = re.compile(r"[.!?\n]")
 
 
 class Trips(Visits):
@@ -88,6 +93,28 @@ class Trips(Visits):
         ):
             return []
         return [d for d, role in own if role == "travel"] if any(r == "intervention" for _, r in own) else []
+
+    @cached_property
+    def _only(self) -> CuePattern | None:
+        return optional(self.words.only_words)  # "… les seules interventions sur site ?"
+
+    def on_site_only(self, text: str, roles: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
+        """`roles`, the intervention hours said remote given the role `REMOTE` when a sentence asks the amount of the
+        visits on site only ("Quel montant pour les seules interventions sur site ?" beside "un entretien téléphonique
+        de 45 minutes"), and hours on site are told too."""
+        remote, on_site, asked = self.cues.no_trip, self._on_site, self.cues.amount_asked
+        if not (remote and on_site and asked and remote.search(text)):
+            return roles
+        sentences = SENTENCE_MARKS_SPLIT.split(text)
+        only = self._only
+        if not (only and any(on_site.search(s) and asked.search(s) and only.search(s) for s in sentences)):
+            return roles
+        said = {
+            i for i, (d, role) in enumerate(roles) if role == "intervention" and remote.search(self._around(text, d))
+        }
+        if not said or all(i in said for i, (_, role) in enumerate(roles) if role == "intervention"):
+            return roles
+        return [(d, REMOTE) if i in said else (d, role) for i, (d, role) in enumerate(roles)]
 
     def _trip_with_visit(self, text: str, own: list[tuple[Duration, str]]) -> bool:
         """Is a trip told in the part of a sentence (up to ";") of a session not said remote ("mardi 14h-17h par le CDG,
