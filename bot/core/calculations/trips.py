@@ -102,12 +102,11 @@ class Trips(Visits):
         """`roles`, the intervention hours said remote given the role `REMOTE` when a sentence asks the amount of the
         visits on site only ("Quel montant pour les seules interventions sur site ?" beside "un entretien téléphonique
         de 45 minutes"), and hours on site are told too."""
-        remote, on_site, asked = self.cues.no_trip, self._on_site, self.cues.amount_asked
-        if not (remote and on_site and asked and remote.search(text)):
+        remote, on_site, asked, only = self.cues.no_trip, self._on_site, self.cues.amount_asked, self._only
+        if not (remote and on_site and asked and only and only.search(text) and remote.search(text)):
             return roles
         sentences = SENTENCE_MARKS_SPLIT.split(text)
-        only = self._only
-        if not (only and any(on_site.search(s) and asked.search(s) and only.search(s) for s in sentences)):
+        if not any(only.search(s) and on_site.search(s) and asked.search(s) for s in sentences):
             return roles
         said = {
             i for i, (d, role) in enumerate(roles) if role == "intervention" and remote.search(self._around(text, d))

@@ -13,20 +13,24 @@ SIGNATURE_REACH = 200  # characters at a message's end where its signature is lo
 _NAME = r"(?:[a-z-]+ ){1,3}?"
 
 
-def writer_patterns(openers: str, party: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+Patterns = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]
+
+
+def writer_patterns(openers: str, party: str) -> Patterns:
     """Where a message names its writer: at its start (after a greeting), a service of `party` or `party` then its
     service, up to a colon or a full stop; anywhere, `party` in brackets after "nous" or "notre côté"; at its end,
     the signature ("Cordialement, Service financier – La Fibre Numérique 59 62"), opening its sentence (the third
-    pattern: a signature does not say whose "nous" a relayed question is)."""
+    pattern: a signature does not say whose "nous" a relayed question is); the fourth, the signature with the writer's
+    name before her service ("Sandrine Poulain, Facturation – La Fibre Numérique 59 62": whose "notre technicien" is)."""
     named = rf"(?:{party})[a-z]*[\s\d]*"
     # "Service juridique de La Fibre.", "De : Service juridique du CDG 62." (a forwarded message's sender, see engine)
     start = rf"(?:[a-z]+,\s*)?(?:(?:(?:{openers})\s+){{1,2}}(?:de la |du |de |d')?{named}|{named},\s*(?:{openers})[a-z ]*)\s*[.:]"
     dash = r"\s*[-\u2013\u2014,:]\s*"
-    signed = (
-        rf"[.!?,;]\s*(?:(?:{_NAME})?(?:le |la |l')?(?:{openers})[a-z ]*?(?:{dash}|\s+de la |\s+du |\s+de |\s+d')?{named}[^.?!]{{0,40}}"
-        rf"|{named}{dash}(?:{openers})[a-z ]*)$"
-    )
-    return re.compile(start), re.compile(rf"(?:nous|notre cote)\s*\(\s*{named}\)"), re.compile(signed)
+    service = rf"(?:le |la |l')?(?:{openers})[a-z ]*?(?:{dash}|\s+de la |\s+du |\s+de |\s+d')?{named}[^.?!]{{0,40}}"
+    signed = rf"[.!?,;]\s*(?:{service}|{named}{dash}(?:{openers})[a-z ]*)$"
+    by_name = rf"[.!?,;]\s*{_NAME}{service}$"
+    aside = re.compile(rf"(?:nous|notre cote)\s*\(\s*{named}\)")
+    return re.compile(start), aside, re.compile(signed), re.compile(by_name)
 
 
 class Writer:
@@ -38,7 +42,7 @@ class Writer:
     def __init__(
         self,
         speaking: dict[str, tuple[re.Pattern[str], re.Pattern[str]]],
-        writing: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]],
+        writing: dict[str, Patterns],
         reporting: re.Pattern[str],
         words: list[str],
     ) -> None:
@@ -46,8 +50,9 @@ class Writer:
             raise ValueError("a word of a party, its service or a reporting verb holds a sentence's mark")
         self._speaking = [(party, start, SentenceSearch(after)) for party, (start, after) in speaking.items()]
         self._writing = [
-            (party, start, SentenceSearch(aside), signed) for party, (start, aside, signed) in writing.items()
+            (party, start, SentenceSearch(aside), signed) for party, (start, aside, signed, _) in writing.items()
         ]
+        self._signing = [(party, start, signed, by_name) for party, (start, _, signed, by_name) in writing.items()]
         # "la mairie de X nous demande : …": a question relayed, whose "nous" is not the signature's
         self._reporting = SentenceSearch(reporting)
 
@@ -71,8 +76,9 @@ class Writer:
         return next(
             (
                 party
-                for party, start, _, signed in self._writing
-                if party in PROVIDERS and (start.match(folded) or signed.search(folded, tail))
+                for party, start, signed, by_name in self._signing
+                if party in PROVIDERS
+                and (start.match(folded) or signed.search(folded, tail) or by_name.search(folded, tail))
             ),
             None,
         )
