@@ -37,10 +37,6 @@ class HoursParties(DurationRoles):
         return any(cue and cue.search(folded) for cue in cues) or bool(self.reader.amounts(text))
 
     @cached_property
-    def _first_person(self) -> frozenset[str]:
-        return frozenset(fold(word) for word in self.words.first_person_words)  # "notre technicien"
-
-    @cached_property
     def _together(self) -> CuePattern | None:
         return optional(self.words.together_words)  # "ensemble": two providers' hours, the CDG 62's time too
 
@@ -76,7 +72,7 @@ class HoursParties(DurationRoles):
         "Facturation – La Fibre Numérique 59 62": La Fibre's; signed by the CDG 62, its own)."""
         around = fold(self._around(text, duration))
         visit = self.cues.visit_sentence
-        if not (visit and visit.search(around) and self._first_person.intersection(WORD.findall(around))):
+        if not (visit and visit.search(around) and self.parties.first_person.intersection(WORD.findall(around))):
             return None
         return self.parties.writer.signer(fold_spaced(text))
 

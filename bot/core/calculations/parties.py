@@ -53,7 +53,7 @@ class Parties(PartyClauses):
         self._letters = LetterSenders(self.cues)  # who sent a letter, who received it
         self.writer = Writer(self.cues.speaker, self.cues.writer, cue_pattern(verbs).compiled, said)
         self._writer_word = cue_pattern(self.words.writer_words).compiled  # "la direction", "notre service"
-        self._first_person = frozenset(fold(word) for word in self.words.first_person_words)  # "nous", "on"
+        self.first_person = frozenset(fold(word) for word in self.words.first_person_words)  # "nous", "on"
         # The other contracts named with the convention's own word ("convention de stage", "convention d'occupation")
         this = self.cues.this_convention
         others = [word for word in self.words.other_contract_words if this and this.search(fold(word))]
@@ -92,7 +92,7 @@ class Parties(PartyClauses):
             if named:
                 _, _, actor, word = min(named)
                 # "à La Fibre nous souhaitons mettre fin": "nous" is La Fibre (not "la commune de Wimille veut …")
-                if actor == "commune" and word in self._first_person and (speaker := self.writer.of(folded)):
+                if actor == "commune" and word in self.first_person and (speaker := self.writer.of(folded)):
                     return speaker
                 return actor if actor in PROVIDERS else None
         return None
@@ -190,7 +190,7 @@ class Parties(PartyClauses):
             return True
         before = folded[max(0, start - ACTOR_REACH) : start].rstrip()
         word = _WORD.match(folded, start).group()  # type: ignore[union-attr]
-        return word in self._first_person and any(
+        return word in self.first_person and any(
             m.end() == len(before) for party in PROVIDERS for m in self.cues.parties[party].finditer(before)
         )
 

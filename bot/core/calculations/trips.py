@@ -23,9 +23,6 @@ SAME_REACH = 60  # characters after travel hours where "pareil au retour" double
 TRAILING = re.compile(r"[\s,;]*(?:[àa]\s+)?")  # between a clause's end and its words right after ("…, à chaque fois")
 
 
-SENTENCE_MARKS_SPLIT = re.compile(r"[.!?\n]")
-
-
 class Trips(Visits):
     """The trips of a message's visits: the trip back, the trip of each visit, no trip for remote sessions."""
 
@@ -105,7 +102,7 @@ class Trips(Visits):
         remote, on_site, asked, only = self.cues.no_trip, self._on_site, self.cues.amount_asked, self._only
         if not (remote and on_site and asked and only and only.search(text) and remote.search(text)):
             return roles
-        sentences = SENTENCE_MARKS_SPLIT.split(text)
+        sentences = SENTENCE_END.split(text)
         if not any(only.search(s) and on_site.search(s) and asked.search(s) for s in sentences):
             return roles
         said = {
