@@ -40,6 +40,7 @@ class DurationGrammar(StrictModel):
     span_start_words: list[str] = []
     span_end_words: list[str] = []
     stayed_on_words: list[str] = []  # then a departure word: a stay going on past a range ("restée … jusqu'à")
+    among_themselves: list[str] = []  # "restées entre elles": the pronoun is the subject, not whoever came
     trip_end_words: list[str] = []  # a time after these, after a stay, ends the trip back ("de retour à Bruay à 12h55")
     clause_breaks: list[str] = Field(min_length=1)
     carried_unit_links: list[str] = []

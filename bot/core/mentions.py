@@ -17,6 +17,7 @@ from .reading import Reading
 NEAR_CHARS = 40  # characters between the fact and the name: "qui préside le Syndicat Mixte Somme Numérique"
 _CLAUSE_BREAK = re.compile(r"[:;.!?]")  # a fact said before one is not the name's
 _SENTENCE_BREAK = re.compile(r"[;.!?]")
+_REASON_REST = re.compile(r"(?:\([^)]*\)|[^;.!?(])*")  # a reason up to its sentence's end, "(art. R. 2192-10)" kept in
 UNSTATED_REACH = 60  # around an unstated fact: "sous quel délai les services … sont-ils mis en service"
 
 
@@ -81,8 +82,8 @@ class Mentions:
         found = next((m for m in self._reason.finditer(folded) if not self._after_article(folded, m.start())), None)
         if not found or not folded[: found.start()].strip(" ,"):
             return folded
-        end = _SENTENCE_BREAK.search(folded, found.end())
-        return folded[: found.start()] + (folded[end.start() :] if end else "")
+        end = _REASON_REST.match(folded, found.end()).end()  # a reference in brackets inside it is its own
+        return folded[: found.start()] + folded[end:]
 
     def _after_article(self, folded: str, start: int) -> bool:
         words = folded[:start].split()

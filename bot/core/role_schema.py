@@ -21,6 +21,7 @@ class DateRole(StrictModel):
     unless: list[str] = []  # phrases holding a cue, weak or not, that do not say this role ("en toutes lettres")
     today_words: list[str] = []  # said right after a cue, the act is dated today ("une mise en demeure aujourd'hui")
     final: list[str] = []  # right before one of its dates, the last of them ("la dernière signature le …"): that one
+    signers: list[str] = []  # on a list of its dates, who acts for a party before its name ("par le président du")
 
 
 class DurationRole(StrictModel):

@@ -27,7 +27,7 @@ class BilledHours(HoursParties):
 
     def __init__(self, context: Context, parties: Parties) -> None:
         super().__init__(context)
-        self.parties, self.sentences = parties, VisitSentences(self.cues, self.words.durations.clause_breaks)
+        self.parties, self.sentences = parties, VisitSentences(self.cues, self.words.durations)
 
     def each_visit_trips(self, text: str, parts: list[Part]) -> tuple[list[Part], int, bool]:
         """`parts` with a trip told apart from visits on their own days counted for each visit ("il a 35 min de route"),

@@ -12,23 +12,20 @@ from ..calendar_names import calendar_names
 from ..date_mentions import DateMention
 from ..phrases import alternatives
 from ..word_patterns import folded_words, scanned
-from .base import UNKNOWN_SIGNATURE, UNSIGNED, Calculator, Context, sentence_start
+from .base import UNKNOWN_SIGNATURE, UNSIGNED, Context, sentence_start
 from .cue_roles import nearest
 from .cues import cue_pattern
+from .list_heads import SENTENCE_END, SENTENCE_MARKS, ListHeads
 
 if TYPE_CHECKING:
     from .date_roles import Role
 
-_LETTER = re.compile("[a-z]")  # a linking word, not a sign ("," "+")
-LIST_LINK_WORDS = 4  # words besides a party that may go on a list past a sentence's end ("puis par la Fibre le")
-SENTENCE_MARKS = ".;!?"  # what ends a sentence, for a date's role
-SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")  # (date_roles.py too)
 _SINCE_THAT = re.compile(r" qu(?:e(?!\w)|')")  # "ça fait 4 mois que …", "il y a deux ans qu'…"
 SINCE_REACH = 80  # characters after such a date where a signing word makes it the signature
 _LINE_BREAK = re.compile(r"[ \t]*;[ \t]*")  # a line's end in a calculation's text ("le 03/02/2026 ; pour la fibre")
 
 
-class DateLists(Calculator):
+class DateLists(ListHeads):
     """Reads whether a date without a cue takes the role of the date before it."""
 
     def __init__(self, context: Context) -> None:
@@ -89,47 +86,6 @@ class DateLists(Calculator):
     def opens_period(self, folded: str, end: int) -> bool:
         """Does the date ending at `end` open a period ("fermée du 24 décembre au 3 janvier")? Then it goes on no list."""
         return bool(self._period_end.match(folded, end))
-
-    def list_head(self, window: str, roles: list[Role], next_to_it: bool) -> Role | None:
-        """The date whose list a date without a cue goes on (`goes_on`): the one before it, else, past an aside's
-        date (role `other`), the last date of a role before the aside, after a party only ("la commune a signé le
-        3 juillet (délibération du 30 juin), le CDG le 10 juillet")."""
-        if self.goes_on(window, roles[-1], next_to_it):
-            return roles[-1]
-        head = next((item for item in reversed(roles) if item.role != "other"), None)
-        return head if roles[-1].role == "other" and head and self.goes_on(window, head, False) else None
-
-    def goes_on(self, window: str, before: Role, next_to_it: bool) -> bool:
-        """Does the date go on the list of the date `before` (`next_to_it`: no date of no role between them), its
-        words before being `window`? Past a date of no role only after a party ("signé le 30/06 juste avant le 14
-        juillet, le CDG le 09/07"), never to another event ("en vigueur le 15/09/2025. Le 20/08/2026, une panne …")."""
-        spec = self.words.date_roles.get(before.role)
-        if not (spec and spec.lists) or not (next_to_it or self.names_party(window, provider=True)):
-            return False
-        if self.cues.termination.search(window):
-            return False  # "; nous souhaitons que la résiliation prenne effet au 15/09/2027": its end
-        copy, moved = self.cues.copy, self.cues.copy_moved
-        if copy and moved and copy.search(window) and moved.search(window):
-            return False  # "signé le 21 août (exemplaire reçu chez nous le 26 août)": a copy's journey, not a signature
-        ends = list(SENTENCE_END.finditer(window))
-        if not ends and next_to_it:
-            # Joined by a linking word ("et par les deux autres parties le"), or by a party or a sign a few words
-            # before it: not "(signée le 15 juillet 2025) a subi le 4 novembre 2026", nor "signée le 16/12/2025, on a
-            # fêté ça à la galette le 9 janvier 2026"
-            links = list(self.cues.addition.finditer(window)) if self.cues.addition else []
-            if any(_LETTER.search(link.group()) for link in links):
-                return True
-            parties = [m.end() for p in self.cues.parties.values() for m in p.finditer(window)]
-            joined = max(parties or [link.end() for link in links], default=-1)
-            return joined >= 0 and len(window[joined:].split()) <= LIST_LINK_WORDS
-        # Past a sentence's end, the party and a few links only ("Le CDG l'a signée le 12/11. La Fibre le 19/11"): not
-        # "; retour de notre exemplaire en mairie le"; past a date of no role, the same ("(délibération du 30 juin), le
-        # CDG le 10 juillet"): not "une panne survenue le 20/09 et déclarée par nos soins à La Fibre le 15/10"
-        tail = window[ends[-1].end() :] if ends else window
-        named = [p for p in self.cues.parties.values() if p.search(tail)]
-        for party in named:
-            tail = re.sub(party.pattern + r"[a-z]*[\s\d]*", " ", tail)
-        return bool(named) and len(tail.split()) <= LIST_LINK_WORDS
 
     def unsigned(self, folded: str, mentions: list[DateMention]) -> str:
         """Why no deadline is computed: a signature still missing, or a signing's day the message says it does not
@@ -240,10 +196,6 @@ class DateLists(Calculator):
         found = list(scanned(self.cues.to_come.compiled, sentence, self._to_come_words)) if self.cues.to_come else []
         after = self.cues.signing_after
         return bool(found) and not (after and after.search(sentence, found[-1].end()))
-
-    def names_party(self, window: str, *, provider: bool = False) -> bool:
-        """Does `window` name a party (`provider`: La Fibre or the CDG 62, not the commune's "nous")?"""
-        return any(p.search(window) for name, p in self.cues.parties.items() if not (provider and name == "commune"))
 
     def all_parties(self, words: str) -> bool:
         """Do `words` say an act of all the parties ("tout le monde a signé le"): the convention's signing?"""

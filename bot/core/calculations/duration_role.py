@@ -132,9 +132,12 @@ class DurationRoles(Trips):
         if text[start] == ":" and text[end:start].strip():
             return False  # "14h→14h45 ven 6 : annulé": the next item's label comes first
         opening = len(text) - len(text[start + 1 :].lstrip())  # its first word may be a break ("…, mais elle ira")
-        following = text[start + 1 : self.reader.clause_end(text, opening + 1)]
+        stop, label = self.reader.clause_end(text, opening + 1), text[start] == ":"
+        if label:  # "14h00-15h30 : réunion interne de l'équipe, sans le CDG": what the hours were, to the row's end
+            stop = next((i for i in range(stop, len(text)) if text[i] in MARKS), len(text))
+        following = text[start + 1 : stop]
         other = self.cues.other_subject  # "…, la réunion avec la secrétaire (sans le CDG)": the meeting's, not theirs
-        if other and other.compiled.match(fold(following).lstrip(" ,;:-–—•*")):
+        if not label and other and other.compiled.match(fold(following).lstrip(" ,;:-–—•*")):
             return False
         return not any(char.isdigit() for char in following) and bool(cue.search(following))
 

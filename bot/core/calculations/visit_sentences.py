@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..cost import Duration
+from ..duration_grammar import DurationGrammar
 from ..french import fold
 from ..told_values import day_opening
 from .base import ASIDE, sentence_start
@@ -33,9 +34,10 @@ _SPOKEN_GAP = re.compile(r"\s+(?:(?:du|des|de la|de l'|d')\s*[\w-]+\s+)?")
 class VisitSentences:
     """Reads which sentences of a message tell of the CDG 62's visit."""
 
-    def __init__(self, cues: Cues, links: list[str]) -> None:
+    def __init__(self, cues: Cues, grammar: DurationGrammar) -> None:
         self.cues = cues
-        self._links = optional([], whole=links)  # "…, et le maire, lui, a passé 3 h": a part of the sentence opens
+        self._links = optional([], whole=grammar.clause_breaks)  # "…, et le maire, lui, a passé 3 h": a part opens
+        self._among_themselves = optional([], whole=grammar.among_themselves)  # "restées entre elles": no one else
 
     def apart(self, text: str, roles: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`roles` with the intervention, travel and break hours said apart from the visit given the role "apart"."""
@@ -184,6 +186,8 @@ class VisitSentences:
     def _names_visit(self, folded: str) -> bool:
         """Does `folded` name the CDG 62, its coming or whoever came ("il", "le technicien")?"""
         cdg = self.cues.parties.get("cdg")
+        if self._among_themselves:  # "Les secrétaires sont restées entre elles": their pronoun, not whoever came
+            folded = self._among_themselves.compiled.sub(" ", folded)
         return any(p is not None and p.search(folded) for p in (cdg, self.cues.intervention, self.cues.visit_sentence))
 
     def _opened_by_other(self, part: str, writer: bool = False) -> bool:
