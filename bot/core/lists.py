@@ -86,9 +86,9 @@ def inline_items(text: str) -> str:
         # After a colon, two dashes make a list; without one, three ("qq questions - … - … - …"): two dashes
         # alone may set a phrase apart ("la convention - signée en 2024 - prévoit-elle …").
         colon = text.find(":")
-        dashes = [
-            m.start() for m in _INLINE_DASH.finditer(text, max(colon, 0)) if not _FIELD_LABEL.match(text, m.end())
-        ]
+        # (a dash opening its line is a list written line by line: "Compte rendu - Points divers\n- Mme X demande …")
+        found = _INLINE_DASH.finditer(text, max(colon, 0))
+        dashes = [m.start() for m in found if not (_FIELD_LABEL.match(text, m.end()) or _opens_line(text, m.start()))]
         starts = dashes if len(dashes) >= (2 if colon >= 0 else 3) else []
     if len(starts) < 2 and "•" in text:
         bullets = [m.start() for m in _INLINE_BULLET.finditer(text)]
