@@ -221,7 +221,8 @@ class FollowUps(PronounSubjects):
         folded = fold(piece).rstrip(" ?!.")
         if ends := [m for m in self._back_reference.finditer(folded) if m.end() == len(folded)]:
             folded = folded[: ends[0].start()]
-        return len(folded.split()) <= MAX_BACK_WORDS and bool(self.reader.back_question.match(folded))
+        opener = self.reader.back_question.match(folded)  # its longest opener ("est-ce que c'est"): one word
+        return opener is not None and len(folded[opener.end() :].split()) < MAX_BACK_WORDS
 
     def mostly_foreign(self, question: str) -> bool:
         """Whether a question names more words of another topic than of the convention (its parties aside), counted
