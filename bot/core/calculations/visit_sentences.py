@@ -134,7 +134,7 @@ class VisitSentences:
         nor whoever came ("L'agent d'entretien a fait 9 heures de plus que son temps de travail : comment les payer ?";
         its "de plus" goes on with no visit)? Not hours after the clause she asks in ("Le maire voudrait savoir combien
         coûtera la formation, qui a duré 2h10")."""
-        sentence = fold(self._sentence(text, duration)[0])
+        sentence = self._without_absence(fold(self._sentence(text, duration)[0]))
         subject, cdg = self.cues.other_subject, self.cues.parties.get("cdg")
         if not subject or any(cue is not None and cue.search(sentence) for cue in (cdg, self.cues.intervention)):
             return False
@@ -185,10 +185,14 @@ class VisitSentences:
 
     def _names_visit(self, folded: str) -> bool:
         """Does `folded` name the CDG 62, its coming or whoever came ("il", "le technicien")?"""
-        cdg = self.cues.parties.get("cdg")
+        cdg, folded = self.cues.parties.get("cdg"), self._without_absence(folded)
         if self._among_themselves:  # "Les secrétaires sont restées entre elles": their pronoun, not whoever came
             folded = self._among_themselves.compiled.sub(" ", folded)
         return any(p is not None and p.search(folded) for p in (cdg, self.cues.intervention, self.cues.visit_sentence))
+
+    def _without_absence(self, folded: str) -> str:
+        """`folded` without the words saying the CDG 62 was not there ("Une réunion, sans le CDG, …"): no visit named."""
+        return absent.compiled.sub(" ", folded) if (absent := self.cues.duration_cues.get("without_cdg")) else folded
 
     def _opened_by_other(self, part: str, writer: bool = False) -> bool:
         """Does `part` (folded) open with someone else of the commune or another event (`other_subjects`), or with
@@ -242,6 +246,5 @@ def _past_day_label(part: str) -> str:
 
 
 def _time_of_day(duration: Duration) -> bool:
-    """Could these hours be a time of the working day ("10h", "14 h 30"), not a span ("14h-16h") nor a short stay
-    ("1h30 mardi")?"""
+    """Could these hours be a time of the working day ("10h"), not a span ("14h-16h") nor a stay ("1h30 mardi")?"""
     return not duration.clock and duration.hours is not None and DAY_START <= duration.hours <= DAY_END
