@@ -20,7 +20,7 @@ from .topic_lists import LEADING_BREAK, MAX_KEYWORD_WORDS, topic_items
 
 MIN_FOREIGN_TERMS = 2  # a question naming this many words of another topic asks about it
 MAX_BARE_WORDS = 5  # a question word and little else: "À partir de quand ?", "Pour combien de temps ?"
-MAX_BACK_WORDS = 3  # "Est-ce conforme ?", "C'est légal ?": it asks about the sentence before it
+MAX_BACK_WORDS = 3  # "Est-ce conforme ?", "Est-ce que c'est permis ?" (its opener one word): asks about before
 MAX_FOLLOW_UP_WORDS = 12  # a follow-up is short: "Et pour combien de temps ?", "Et celle du tribunal ?"
 OWN_TOPICS = 2  # topics (strong terms, parties aside) after "si oui" that make a question of its own
 MIN_OWN_WORDS = 6  # a question after a linking word, this long, asks anew ("Et combien la Région verse-t-elle … ?")
@@ -216,8 +216,9 @@ class FollowUps(PronounSubjects):
         return bool(colon) and self._party_only(head) and self._points_back(tail.strip())
 
     def _points_back(self, piece: str) -> bool:
-        """A question of MAX_BACK_WORDS words at most about what was said before it ("Est-ce conforme ?", "C'est légal ?"),
-        or with what it checks against after them ("Est-ce conforme à la convention ?": `back_references`)."""
+        """A question of MAX_BACK_WORDS words at most about what was said before it, its opener counted as one ("Est-ce
+        conforme ?", "Est-ce que c'est permis ?"), or with what it checks against after them ("Est-ce conforme à la
+        convention ?": `back_references`)."""
         folded = fold(piece).rstrip(" ?!.")
         if ends := [m for m in self._back_reference.finditer(folded) if m.end() == len(folded)]:
             folded = folded[: ends[0].start()]

@@ -17,7 +17,8 @@ from .reading import Reading
 NEAR_CHARS = 40  # characters between the fact and the name: "qui préside le Syndicat Mixte Somme Numérique"
 _CLAUSE_BREAK = re.compile(r"[:;.!?]")  # a fact said before one is not the name's
 _SENTENCE_BREAK = re.compile(r"[;.!?]")
-_REASON_REST = re.compile(r"(?:\([^)]*\)|[^;.!?(])*")  # a reason up to its sentence's end, "(art. R. 2192-10)" kept in
+# a reason, to its sentence's end; a bracket inside it ("(art. R. 2192-10 …)") is part of it
+_REASON_REST = re.compile(r"(?:\([^)]*\)|[^;.!?(])*")
 UNSTATED_REACH = 60  # around an unstated fact: "sous quel délai les services … sont-ils mis en service"
 
 

@@ -1,6 +1,6 @@
 """Which date a date without a cue goes on the list of: the one before it ("le CDG le 14/10, La Fibre le 17/11"), or,
 past an aside's date, the last one of a role ("la commune a signé le 3 juillet (délibération du 30 juin), le CDG le 10
-juillet"). Read by date_lists.py."""
+juillet"). DateLists (date_lists.py) is built on it."""
 
 from __future__ import annotations
 
