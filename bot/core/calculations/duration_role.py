@@ -20,6 +20,7 @@ DISTANCE_REACH = 20  # characters before a travel word where a distance names it
 DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them a delay
 # A time of day as the figures write it ("9h00", "12 h", "14:30"): a stay's first and last ones bound what is said of it
 _CLOCK_TIME = re.compile(r"\d{1,2} ?[h:] ?\d{0,2}")
+_SENTENCE_MARK = re.compile(f"[{re.escape(MARKS)}]")  # where a timetable row's label ends
 LABEL_GAP = 2  # words between a travel word and the hours it names ("trajet a/r 45 min")
 SAID_AFTER = ("paid", "cancelled", "later_invoice", "without_cdg")  # roles the next part of a sentence may say
 
@@ -134,7 +135,7 @@ class DurationRoles(Trips):
         opening = len(text) - len(text[start + 1 :].lstrip())  # its first word may be a break ("…, mais elle ira")
         stop, label = self.reader.clause_end(text, opening + 1), text[start] == ":"
         if label:  # "14h00-15h30 : réunion interne de l'équipe, sans le CDG": what the hours were, to the row's end
-            stop = next((i for i in range(stop, len(text)) if text[i] in MARKS), len(text))
+            stop = row_end.start() if (row_end := _SENTENCE_MARK.search(text, stop)) else len(text)
         following = text[start + 1 : stop]
         other = self.cues.other_subject  # "…, la réunion avec la secrétaire (sans le CDG)": the meeting's, not theirs
         if not label and other and other.compiled.match(fold(following).lstrip(" ,;:-–—•*")):
