@@ -25,6 +25,7 @@ class CalendarNames:
     counted_months: dict[str, int] = field(default_factory=dict)
     # Years named from today's, folded: "l'an dernier" and "l'annee derniere" -1, "cette annee" 0, "l'an prochain" 1.
     year_moves: dict[str, int] = field(default_factory=dict)
+    today: str = ""  # folded: "aujourd'hui" (a day named, not a date moved: the dates read no "today" from it)
 
 
 _names: CalendarNames | None = None
@@ -43,7 +44,7 @@ def calendar_names() -> CalendarNames:
             for number, name in get_month_names(width, locale="fr").items()
         }
         _names = CalendarNames(
-            months, weekdays, {**_three_letters(months, weekdays), **numbers}, *_relative_names(weekdays)
+            months, weekdays, {**_three_letters(months, weekdays), **numbers}, *_relative_names(weekdays), _today()
         )
     return _names
 
@@ -55,6 +56,13 @@ _COUNTED_MONTHS = {"month": 1}  # a unit of no fixed number of days ("dans 2 ans
 # beside them: "il y a 2 mois, le 28/09/2026"): only their days ahead are read here.
 _AGO_UNITS = {"week", "month"}
 _WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _today() -> str:
+    """Today's name from CLDR's relative date fields ("aujourd'hui", folded), "" if babel has none."""
+    from babel import Locale
+
+    return fold(Locale.parse("fr")._data.get("date_fields", {}).get("day", {}).get("relative", {}).get(0, ""))
 
 
 def _relative_names(

@@ -102,7 +102,7 @@ class DurationReader:
         maybe: set[int] = set()  # of those, the ones that are hours unless they make a stay ("début 9h")
         times: set[str] = set()  # those said as times of day ("à 18 h"), as written without spaces
         hour_matches = list(self._duration.finditer(text))
-        listed = listed_times(text, hour_matches)  # "(8h45, 10h, 11h10, 14h)": when, not how long
+        listed = listed_times(text, hour_matches, ranges)  # "(8h45, 10h, 11h10, 14h)": when, not how long
         for match in hour_matches:
             before = text[max(0, match.start() - TIME_OF_DAY_REACH) : match.start()]
             per_period = self._period is not None and self._period.match(text, match.end())

@@ -32,19 +32,20 @@ _SINCE = re.compile(rf"(?P<since>ca fait|cela fait|voila) (?<!\wca fait )(?<!\wc
 _SINCE_LEADS = ("ca fait ", "cela fait ", "voila ")
 _THAT = re.compile(r" qu(?:e(?!\w)|')")  # after "ça fait deux ans": "que", "qu'"
 _AGO_UNITS = {"an": "years", "ans": "years", "annee": "years", "annees": "years", "mois": "months"}
+WEEKS_SAID_IN_DAYS = {8: 1, 15: 2}  # as French counts weeks: "dans huit jours", "il y a quinze jours" (approximate)
 NEAR_FUTURE = timedelta(days=92)  # how far after today a day without a year may be read, after a dated day
 # A day and a month in digits, no year, after "le", "du", "au" or a weekday ("le 22/01", "reçu le lundi 23/11": `_day_month`),
 # or a list line's label ("- 10/11 : …"); the month of two digits ("le 1/3 du montant" is a third).
 _DAY_MONTH = (
     r"(?:(?:le|du|au) (?:(?:{weekdays}) )?|(?:{weekdays}) |(?<![\d/.,])(?=\S+ ?:))(\d{{1,2}})/(0[1-9]|1[0-2])(?![\d/])"
 )
-
-# "le 3 du mois prochain", "le 15 du mois dernier", "le 1er de ce mois": a day of a month counted from today's.
-_DAY_OF_MONTH = re.compile(
-    r"(?:le|du|au) (\d{1,2})(?:er)? (?:du mois (prochain|suivant|dernier|precedent|passe|en cours|courant)|de ce mois)\b"
-)
 _MONTH_OFFSETS = {"prochain": 1, "suivant": 1, "dernier": -1, "precedent": -1, "passe": -1}
-
+# "le 3 du mois prochain", "le 15 du mois dernier", "le 1er de ce mois": a day of a month counted from today's; or the
+# month first ("le mois dernier, le 6").
+_DAY_OF_MONTH = re.compile(
+    rf"(?:le|du|au) (\d{{1,2}})(?:er)? (?:du mois ({'|'.join(_MONTH_OFFSETS)}|en cours|courant)|de ce mois)\b"
+    rf"|(?:le|au) mois ({'|'.join(_MONTH_OFFSETS)}) ?, ?le (\d{{1,2}})(?:er)?\b"
+)
 
 # What may stand between "il y a deux ans" and the exact date that tells the same day ("il y a 2 ans le 15 janvier
 # 2025", "il y a deux ans, soit le 15/01/2025", "il y a un an et deux jours, le 26 novembre 2025"): no sentence end, at
@@ -161,12 +162,10 @@ def days_of_months(folded: str, today: date) -> list[DateMention]:
     """ "le 3 du mois prochain": the 3rd of the month after today's (a date as sure as one written in full)."""
     found = []
     for match in _DAY_OF_MONTH.finditer(folded) if " mois" in folded else ():
-        month = today.replace(day=1) + relativedelta(months=_MONTH_OFFSETS.get(match.group(2) or "", 0))
-        found.append(
-            written_date(
-                folded[match.start(1) : match.end()], month.year, month.month, int(match.group(1)), match.start(1)
-            )
-        )
+        day, move = (1, 2) if match.group(1) else (4, 3)
+        month = today.replace(day=1) + relativedelta(months=_MONTH_OFFSETS.get(match.group(move) or "", 0))
+        start = match.start(1) if match.group(1) else match.start()
+        found.append(written_date(folded[start : match.end()], month.year, month.month, int(match.group(day)), start))
     return found
 
 
@@ -239,7 +238,9 @@ def days_from_today(folded: str, today: date, found: Sequence[DateMention] = ())
                 value, approximate = today + relativedelta(months=months * number), True  # "dans deux mois"
             else:
                 unit = next(days for pattern, days in names.counted_days.items() if _fits(pattern, text, count))
-                value, approximate = today + timedelta(days=unit * number), abs(unit) > 1
+                weeks = WEEKS_SAID_IN_DAYS.get(number, 0) if abs(unit) == 1 else 0  # "il y a quinze jours": 2 weeks
+                value = today + timedelta(days=unit * (7 * weeks or number))
+                approximate = abs(unit) > 1 or weeks > 0
         result.append(DateMention(text, value, "", match.start(), approximate=approximate, relative=True))
     return result
 

@@ -47,10 +47,11 @@ class TimesOfDay:
         self._event_of = _ending(grammar.event_time_words, of)
         self._late, self._late_hour = _ending(grammar.late_time_words), grammar.late_hour
         self._clock_hour = grammar.clock_hour  # "conseil ce soir 18h30": no visit lasts 18 h 30
-        names = calendar_names()  # a sentence's end, or a day named, between two ranges: each its own visit
-        self._day_break = re.compile(
-            rf"[.!?;\n]|\d/\d|(?<![a-z])(?:{alternation((*names.weekdays, *names.months))})(?![a-z])"
-        )
+        # a sentence's end, or a day named, between two ranges: each its own visit ("venu mardi de 9h à 11h30, et
+        # revenu aujourd'hui de 10h à 10h45": two visits, not a part of one)
+        names = calendar_names()
+        days = (*names.weekdays, *names.months, *names.near_days, *filter(None, [names.today]))
+        self._day_break = re.compile(rf"[.!?;\n]|\d/\d|(?<![a-z])(?:{alternation(days)})(?![a-z])")
         self._weekday = _ending(list(names.weekdays))  # "dimanche 14h", "RDV jeudi 15h": a day's time
         # "il y a 2h" (folded, "a" is also "à"), "estimée à 2 h 15": time elapsed or measured, never a time of day
         self.elapsed = _ending([*grammar.elapsed_words, *grammar.measured_words])

@@ -17,6 +17,7 @@ from ..rescan import shared_start
 
 SHORT = 200  # characters: a text this short is searched whole, its match not kept (the bookkeeping costs more)
 LAST_TEXTS = 3  # the texts a cue pattern keeps the first match of
+BLANKED = 6  # characters a cue's match may run longer than the cue: the spaces of a blanked number ("cdg 59 62")
 
 
 WHOLE = "<whole>"  # a trie node's key: a whole-word cue ends here (a letter's key is one character, a cue's end "")
@@ -51,7 +52,7 @@ def cue_pattern(cues: Iterable[str], whole: Iterable[str] = (), unless: Iterable
         if len(letter) == 1
     ]
     compiled = re.compile("(?:" + "|".join(branches + (["(?<![a-z0-9])"] if empty else [])) + ")")
-    return CuePattern(compiled, max(map(len, ends)))
+    return CuePattern(compiled, max(map(len, ends)) + BLANKED)
 
 
 def _guards(ends: dict[str, str], unless: Iterable[str]) -> dict[str, str]:
@@ -68,7 +69,12 @@ def _guards(ends: dict[str, str], unless: Iterable[str]) -> dict[str, str]:
 
 def _branches(node: dict[str, dict]) -> str:
     """The trie below a letter as a regex: longer cues first, then a whole word that ends here, a cue that ends here last."""
-    branches = [re.escape(letter) + _branches(rest) for letter, rest in sorted(node.items()) if len(letter) == 1]
+    # a space matches a run of them: the text in figures blanks a party's number ("le cdg    n' a pas participe")
+    branches = [
+        re.escape(letter) + ("+" if letter == " " else "") + _branches(rest)
+        for letter, rest in sorted(node.items())
+        if len(letter) == 1
+    ]
     if WHOLE in node:
         branches.append("(?![a-z0-9])")
     if "" in node:

@@ -127,6 +127,7 @@ class DateRoles(Calculator):
                 role = _first(item, self.cues.date_cues) or _first(item, self.cues.weak_cues) or role
             role = (role == "signature" and self.documents.signed_since(folded, previous_end, mention.start)) or role
             role = role or self.lists.signature_block(folded, mention.start + len(mention.text))
+            role = role or (None if after else self.documents.said_after_own(folded, mention, following))
             if role is None and previous_end < mention.start - ROLE_REACH:
                 # its sentence's cue, further back: "la mise en demeure …, qui …, elle a été remise … le 2 septembre"
                 far = folded[max(previous_end, mention.start - FAR_REACH) : mention.start]
@@ -212,9 +213,8 @@ class DateRoles(Calculator):
         return folded[start : head.end()] + _ITEM_END.split(folded[head.end() : stop])[0]
 
     def _after(self, folded: str, mention: DateMention, following: DateMention | None) -> str:
-        """The words after a date, to the sentence end: "reçu le 02/10 une mise en demeure" names it after.
-
-        Not the words that are the next date's own ("lettre reçue le 15/11 suite à la mise en demeure du 01/08")."""
+        """The words after a date, to the sentence end ("reçu le 02/10 une mise en demeure" names it after), not the next
+        date's own ("lettre reçue le 15/11 suite à la mise en demeure du 01/08")."""
         start = mention.start + len(mention.text)
         if SENTENCE_END.search(mention.text[-1:]):
             return ""  # "… jusqu'au 31 mars. A compter de la réception, …": its sentence ends with it

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 
+from ..date_mentions import DateMention
 from ..phrases import phrases_pattern
-from .base import Calculator, Context
+from .base import SENTENCE_END, Calculator, Context
 from .cue_roles import first as _first
 from .cue_roles import nearest as _nearest
 
 CLAUSE_END = re.compile(r"[.;!?,:]")
+PART_END = re.compile(r"[;:(]")  # what a date's sentence says after it about another thing
 ROLE_REACH = 80  # characters before a date where its role is looked for (date_roles.py)
 COMPLEMENT_WORDS = 2  # words between a document that owns a role and another document named as its object ("pour une")
 FAR_REACH = 240  # ... and in its sentence, when none is said in those
@@ -46,6 +48,7 @@ class DocumentRoles(Calculator):
         """The role a cue after a date gives it ("le 20/11/2026, nous avons reçu un courrier": its receipt), or the one it
         takes when what follows the cue is another document ("le 10/11/2026, nous avons reçu la facture": the
         invoice's date, not a letter's receipt); none when it is a copy of the convention (its journey dates no letter)."""
+        after = PART_END.split(after, maxsplit=1)[0]  # "ce samedi 28 novembre … : La Fibre l'a signée le …": not its
         role = _first(after, self.cues.after_cues)
         if role is None:
             return None
@@ -55,6 +58,14 @@ class DocumentRoles(Calculator):
             return None  # "le CDG le 15 juillet, et on a reçu notre exemplaire le 28": a copy's arrival, no letter's
         document = _first(said, self.cues.date_cues)
         return self.words.other_documents.get(document, {}).get(role, role) if document else role
+
+    def said_after_own(self, folded: str, mention: DateMention, following: DateMention | None) -> str | None:
+        """`said_after` of the words between a date and the `following` one (none: no role), to the sentence's end, the
+        next date's own left out: "mardi dernier la Fibre a signé, c'était la dernière (le CDG avait signé le 10/11)"."""
+        if following is None:
+            return None
+        end = mention.start + len(mention.text)
+        return self.said_after(SENTENCE_END.split(folded[end : min(end + self.words.after_reach, following.start)])[0])
 
     def of_bracketed_document(self, after: str, role: str) -> str | None:
         """The role a `role` cue takes when the date's own brackets name another document, not the convention

@@ -113,15 +113,16 @@ class DurationRoles(Trips):
     def _not_due_yet(self, text: str, duration: Duration) -> bool:
         """Are the hours of a visit to come not due yet: the message asks what is due so far, or tells a visit made
         before them?"""
-        return bool(self._so_far and self._so_far.search(text)) or self._done_before(text, duration)
+        return bool(self._so_far and self._so_far.search(text)) or self._done_beside(text, duration)
 
-    def _done_before(self, text: str, duration: Duration) -> bool:
-        """Are hours of a visit already made said before those of a visit to come ("venu hier de 13h30 à 15h, et il revient
-        le 8 pour 3h"): what is billed is the time spent, the visit to come not yet (duration_roles `to_come` `done`)?"""
+    def _done_beside(self, text: str, duration: Duration) -> bool:
+        """Are hours of a visit already made said beside those of a visit to come, before or after them ("venu hier de
+        13h30 à 15h, et il revient le 8 pour 3h", "vient mardi prochain de 14h à 16h, et il est venu hier de 8h à
+        10h30"): what is billed is the time spent, the visit to come not yet (duration_roles `to_come` `done`)?"""
         done = self._done
         return bool(done) and any(
-            done.search(self.reader.clause_around(text, d.start, d.end))
-            for d in self.reader.durations(text[: duration.start])
+            d.start != duration.start and done.search(self.reader.clause_around(text, d.start, d.end))
+            for d in self.reader.durations(text)
         )
 
     def _said_in_next_clause(self, text: str, end: int, cue: CuePattern | None) -> bool:
