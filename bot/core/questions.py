@@ -56,9 +56,9 @@ class QuestionFinder(FollowUps):
         ranker: Ranker,
     ) -> None:
         self.reader, self.matcher = reader, matcher
-        cutter = reader.cutter  # two questions run on without a "?", each naming more than a party:
-        cuts = (cutter.run_on_cuts, cutter.says_asking, self._topical, inside, cutter.shares_verb)
-        goes_on = phrases_pattern(reader.reading.claim_links, start=True).match  # "… si on signe | et que …"
+        cutter, links = reader.cutter, (*reader.reading.claim_links, *reader.reading.complement_links)
+        cuts = (cutter.run_on_cuts, cutter.says_asking, self._topical, inside, cutter.shares_verb)  # run-on questions
+        goes_on = phrases_pattern(links, start=True).match  # "… si on signe | et que …", "… en matière de X | et de Y"
         self.run_on = TopicCuts(matcher, threshold, *cuts, goes_on, cutter.asks, ranker, unstated)
         self.counted = CountedCuts.of(reader.reading, reader.counted.counts, self.run_on.reading)  # "deux questions …"
         # "et moi, …", a reply's questions above its quote; a quoted note asked again in the writer's words left out

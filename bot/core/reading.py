@@ -46,6 +46,7 @@ class Reading:
     back_references: tuple[str, ...] = ()
     check_questions: tuple[str, ...] = ()  # "qui a raison ?": asks whether the claims before it are right
     claim_links: tuple[str, ...] = ()  # "et que": one claim linked to another
+    complement_links: tuple[str, ...] = ()  # "et de": a complement joined to the one before, no new question
     claim_verbs: tuple[str, ...] = ()  # "dit que": a sentence reporting a claim
     restating_words: tuple[str, ...] = ()  # "autrement dit": the question before, asked again
     forward_words: tuple[str, ...] = ()  # "TR:", "je vous transfère": a quote forwarded to be answered

@@ -96,6 +96,7 @@ class VocabularyFile(MentionFields):
     back_references: list[str] = []
     check_questions: list[str] = []
     claim_links: list[str] = []
+    complement_links: list[str] = []
     claim_verbs: list[str] = []
     restating_words: list[str] = []
     forward_words: list[str] = []
