@@ -12,16 +12,7 @@ from .calendar_schema import FollowingDaysWords, InvoiceTiming, LaterPeriods
 from .duration_grammar import DurationGrammar
 from .role_schema import DateRole, DurationRole, Events, with_events
 from .schema import StrictModel
-from .visit_schema import AskedMonths, DaySchedules, VisitSpans
-
-
-class PauseWords(StrictModel):
-    words: list[str] = Field(min_length=1)
-    kinds: list[str] = []
-    links: list[str] = []
-    after: list[str] = []
-    labels: list[str] = []
-    verbs: list[str] = []  # "il a déjeuné avec le maire de 12h à 13h": a meal said by its verb, a few words before
+from .visit_schema import AskedMonths, DaySchedules, PauseWords, VisitSpans
 
 
 class PartyWords(StrictModel):

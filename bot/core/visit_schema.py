@@ -1,9 +1,21 @@
-"""The model of the words that say how often and how long the CDG 62's visits go on (knowledge/calculations.yaml
-`visit_spans:` and `day_schedules:`), part of calculation_schema.py's."""
+"""The model of the words that say how often and how long the CDG 62's visits go on, and their breaks
+(knowledge/calculations.yaml `visit_spans:`, `day_schedules:` and `pause:`), part of calculation_schema.py's."""
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from .schema import StrictModel
+
+
+class PauseWords(StrictModel):
+    words: list[str] = Field(min_length=1)
+    kinds: list[str] = []
+    links: list[str] = []
+    after: list[str] = []
+    labels: list[str] = []
+    verbs: list[str] = []  # "il a déjeuné avec le maire de 12h à 13h": a meal said by its verb, a few words before
+    away: list[str] = []  # "de 15h à 15h30, pendant laquelle le conseiller s'est absenté": hours within a stay, away
 
 
 class VisitSpans(StrictModel):

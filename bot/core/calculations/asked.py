@@ -9,6 +9,7 @@ from dataclasses import dataclass
 OTHER_MONTH = "other_month"  # the role of hours of another month than the ones asked
 OTHER_DAYS = "other_days"  # ... of another day of a month asked, out of the range of days asked ("du 1er au 15 …")
 OTHER_YEAR = "other_year"  # ... of another year than the one asked ("réalisées en 2026": not the 15/12/2025's)
+OTHER_PERIODS = (OTHER_MONTH, OTHER_DAYS, OTHER_YEAR)  # visits counted ("à trois reprises"), not billed
 # "le 7/10", "12/11/2026", "12.06.2026", and an export's "2026-06-12": the day's, the month's and the year's groups
 DAY_MONTH = re.compile(
     r"(?<![\w/.-])(?:(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?(?![\d/])|(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{4})-(\d{2})-(\d{2}))"
@@ -32,8 +33,8 @@ class Asked:
             return False
         if not self.months:
             return True
-        if month not in self.months or self.days is None or day is None:
-            return month in self.months
+        if month not in self.months or self.days is None or day is None:  # (not a day unsaid when one day is asked)
+            return month in self.months and not (day is None and self.days is not None and self.days[0] == self.days[1])
         first, last = self.days
         return first <= (month, day) <= last if first <= last else not last < (month, day) < first  # past New Year
 

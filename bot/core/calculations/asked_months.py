@@ -1,6 +1,7 @@
 """Hours of another month than the ones a question asks ("Pour octobre : le 7/10 deux heures, le 21/10 1h1/2. En
 novembre elle est revenue le 4 pour 1h. Combien sur la facture d'octobre ?"): not in that amount. A question asks one
-month, months listed ("mars et avril"), a range's ("entre le 1er mars et le 30 juin"; of days too: "du 1er au 15
+day ("pour l'intervention du 12 octobre": the others of its month set apart, when one of the hours is of that very day),
+one month, months listed ("mars et avril"), a range's ("entre le 1er mars et le 30 juin"; of days too: "du 1er au 15
 septembre", "la première quinzaine de septembre") or a part of the year's ("le troisième trimestre"), and may ask a year
 ("réalisées en 2026"). Hours have the month (and day, year) of a date right after them ("1 h le 04/11"), else of the one
 named or dated nearest before them in their sentence ("le 4/11", "12.06.2026", "2026-06-12"); hours whose month is not
@@ -215,6 +216,8 @@ class AskedMonths:
                 months = frozenset((first - 1 + step) % MONTHS + 1 for step in range((last - first) % MONTHS + 1))
                 days = ((first, first_day), (last, last_day)) if first_day and last_day else None
                 return Asked(months, days)
+        if len(mentions) == 1 and (day := mentions[0][3]):  # one day ("pour l'intervention du 12 octobre"): that day's
+            return Asked(frozenset({mentions[0][2]}), ((mentions[0][2], day), (mentions[0][2], day)))
         # one month by its name, or months listed ("pour mars et avril"): not a date's, nor names apart ("signée en mars,
         # combien pour octobre ?")
         names = [(m.start(), m.end(), self._numbers[m.group(1)]) for m in self._name.finditer(question)]

@@ -13,6 +13,7 @@ from ..french import fold
 from ..money import HOURLY_RATE, format_euros, format_hours, support_cost
 from ..number_text import digits
 from .added import said_total, without_pointed_back, without_restated_total
+from .asked import OTHER_PERIODS
 from .base import Calculator, Context, asking, refusal
 from .billed import BilledHours
 from .budget import Budget
@@ -48,7 +49,7 @@ from .visit_parts import Part, detail
 
 MILEAGE_REACH = 40  # characters after a compensation word where a distance unit makes it a mileage
 TRIP_HOURS = 3  # a delay this short ("il a mis 1 h pour venir") may be the trip: its price is said too
-LISTED_UNBILLED = ("paid", "cancelled", "later_invoice")  # hours of visits a message counts, not billed here
+LISTED_UNBILLED = ("paid", "cancelled", "later_invoice", *OTHER_PERIODS)  # visits a message counts, not billed here
 
 
 class Prices(Calculator):
