@@ -20,6 +20,7 @@ from ..visit_schema import AskedMonths as AskedWords
 from .asked import DAY_MONTH, Asked, Day, day_month
 from .base import SENTENCE_BREAK, Reported, asking, sentence_start
 from .cue_patterns import CuePattern
+from .paid_days import days_paid
 
 MONTHS = 12
 MONTH_DAYS = 31  # a month's last day at most: a range of days ending then ends with the month
@@ -31,7 +32,8 @@ _Mention = tuple[int, int, int, int | None, int | None]  # where a month is name
 _BILLED = ("intervention", "travel")
 AFTER_REACH = 20  # characters after hours where their own date may stand ("2h30 le 15/01/2026")
 GAP = 6  # ... the most between them: a word ("le", "du"), a bracket, no other mark ("1 h, puis le 17 mars": the next)
-_APART = re.compile(rf"[^\s\w(]|\d|[\s\w]{{{GAP + 1},}}")  # ("2 h et 1 h le 4/11": the 1 h's)
+# ("2 h et 1 h le 4/11": the 1 h's; "de 9h à 12h et le 9 octobre de 14h à 15h": the next visit's, after "et")
+_APART = re.compile(rf"[^\s\w(]|\d|(?<![a-z])et(?![a-z])|[\s\w]{{{GAP + 1},}}")
 
 
 class AskedMonths:
@@ -96,6 +98,7 @@ class AskedMonths:
         """`roles` (of folded `text`), the billed hours of another month (day, year) than those its question asks, or,
         naming none, the one range of days a sentence tells (`_range_told`), given the role OTHER_MONTH (OTHER_DAYS,
         OTHER_YEAR), when some of the hours are of a month asked."""
+        roles = days_paid(text, roles, self._mentions, self._date_of, self._paid and self._paid.compiled)
         question = asking(text, self._reported)  # its piece with the "?", not a list's lines ("- 8 septembre : 3h ; …")
         question = " ".join(piece for piece in question.split(";") if "?" in piece) or question
         if "?" not in question and self._asks and (said := list(self._asks.compiled.finditer(question))):
