@@ -17,6 +17,8 @@ DAY_MONTH = re.compile(
 )
 _ISO = 6  # the first group of an export's date, written year and month first
 Day = tuple[int, int | None, int | None]  # a month, its day and its year if said
+Mention = tuple[int, int, int, int | None, int | None]  # where a month is named or dated (start, end), its Day
+BILLED = ("intervention", "travel")  # the roles of hours billed, which another period's are set apart from
 
 
 @dataclass(frozen=True)

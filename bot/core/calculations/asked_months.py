@@ -17,7 +17,7 @@ from itertools import pairwise
 from ..cost import Duration, alternation
 from ..french import fold
 from ..visit_schema import AskedMonths as AskedWords
-from .asked import DAY_MONTH, Asked, Day, day_month
+from .asked import BILLED, DAY_MONTH, Asked, Day, Mention, day_month
 from .base import SENTENCE_BREAK, Reported, asking, sentence_start
 from .cue_patterns import CuePattern
 from .paid_days import days_paid
@@ -28,8 +28,6 @@ RANGE_GAP = 30  # characters at most between a range's two months ("mars et le 3
 RANGE_LEAD = 16  # characters at most between a range's start word and its first month ("entre le 1er mars")
 _YEAR = r"(20\d\d)(?![\w/.-]\w|\w)"  # a year alone ("en 2026"), not a date's first part ("2026-06-12")
 _DASH = re.compile(r"\s*[-–]\s*")  # between two months, a range's link needing no opener ("mars-avril")
-_Mention = tuple[int, int, int, int | None, int | None]  # where a month is named or dated (start, end), its Day
-_BILLED = ("intervention", "travel")
 AFTER_REACH = 20  # characters after hours where their own date may stand ("2h30 le 15/01/2026")
 GAP = 6  # ... the most between them: a word ("le", "du"), a bracket, no other mark ("1 h, puis le 17 mars": the next)
 # ("2 h et 1 h le 4/11": the 1 h's; "de 9h à 12h et le 9 octobre de 14h à 15h": the next visit's, after "et")
@@ -112,10 +110,10 @@ class AskedMonths:
             return roles
         found = self._mentions(text)  # read once, not once per hours
         dates = [self._date_of(text, duration, found) for duration, _ in roles]
-        if not any(day and asked.holds(*day) for day, (_, role) in zip(dates, roles, strict=True) if role in _BILLED):
+        if not any(day and asked.holds(*day) for day, (_, role) in zip(dates, roles, strict=True) if role in BILLED):
             return roles  # no hours of the months asked: a month is another event's ("signée en mars")
         return [
-            (duration, asked.outside(day) if role in _BILLED and day is not None and not asked.holds(*day) else role)
+            (duration, asked.outside(day) if role in BILLED and day is not None and not asked.holds(*day) else role)
             for day, (duration, role) in zip(dates, roles, strict=True)
         ]
 
@@ -229,7 +227,7 @@ class AskedMonths:
         months = frozenset(month for _, _, month in names)
         return Asked(months) if len(months) == 1 or (names and listed) else Asked()
 
-    def _mentions(self, text: str) -> list[_Mention]:
+    def _mentions(self, text: str) -> list[Mention]:
         """Each month `text` names or dates, with where it stands and its day and year when said, in order."""
         named = [
             (m.start(), m.end(), self._numbers[m.group(2)], *(int(g) if g else None for g in m.group(1, 3)))
@@ -238,7 +236,7 @@ class AskedMonths:
         dated = [(m.start(), m.end(), *day_month(m)) for m in DAY_MONTH.finditer(text)]
         return sorted((mention for mention in named + dated if 1 <= mention[2] <= MONTHS), key=lambda m: m[:2])
 
-    def _date_of(self, text: str, duration: Duration, found: list[_Mention]) -> Day | None:
+    def _date_of(self, text: str, duration: Duration, found: list[Mention]) -> Day | None:
         """The month (and day, year) of a date right after `duration` ("1 h le 04/11", "une visite de deux heures le 26
         février"), else of the one named nearest before it in its sentence ("En novembre elle est revenue le 4 pour");
         `found`: the text's month mentions."""

@@ -9,11 +9,8 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from ..cost import Duration
-from .asked import Day
+from .asked import BILLED, Day, Mention
 from .base import SENTENCE_BREAK
-
-_BILLED = ("intervention", "travel")
-Mention = tuple[int, int, int, int | None, int | None]  # where a month is named or dated (start, end), its Day
 
 
 def days_paid(
@@ -39,7 +36,7 @@ def days_paid(
     if not days:
         return roles
     dated = [(d, role, date_of(text, d, found)) for d, role in roles]
-    said = [role in _BILLED and day is not None and (day[0], day[1]) in days for _, role, day in dated]
-    if all(said[i] for i, (_, role, _) in enumerate(dated) if role in _BILLED):
+    said = [role in BILLED and day is not None and (day[0], day[1]) in days for _, role, day in dated]
+    if all(said[i] for i, (_, role, _) in enumerate(dated) if role in BILLED):
         return roles  # every visit said paid: what the message asks is not read here
     return [(d, "paid" if is_paid else role) for (d, role, _), is_paid in zip(dated, said, strict=True)]
