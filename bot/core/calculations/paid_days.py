@@ -1,4 +1,4 @@
-"""Hours of a day a sentence of their message says paid, that sentence holding no hours of its own ("Le CDG est venu
+"""Hours of a day a clause of their message says paid, its sentence holding no hours of its own ("Le CDG est venu
 le 2 octobre de 9h à 12h et le 9 octobre de 14h à 15h. L'intervention du 2 octobre a déjà été réglée."): the paid
 role, counted but not billed again, as hours said paid in their own sentence are (duration_roles `paid`)."""
 
@@ -11,6 +11,10 @@ from itertools import pairwise
 from ..cost import Duration
 from .asked import BILLED, Day, Mention
 from .base import SENTENCE_BREAK
+
+# between a day and the words saying it paid, in one clause ("L'intervention du 2 octobre a déjà été réglée"; not
+# "Seule celle du 12 octobre reste à mandater, les deux autres ayant déjà été réglées (mandats émis le 2 novembre)")
+_CLAUSE_MARK = re.compile(r"[,;:()]")
 
 
 def days_paid(
@@ -29,9 +33,10 @@ def days_paid(
     days = {
         (month, day)
         for start, end in pairwise(starts)
-        if paid.search(text, start, end) and not any(start <= d.start < end for d, _ in roles)
-        for at, _, month, day, _ in found
-        if start <= at < end and day
+        if not any(start <= d.start < end for d, _ in roles)
+        for cue in paid.finditer(text, start, end)
+        for at, until, month, day, _ in found
+        if start <= at < end and day and not _CLAUSE_MARK.search(text, min(until, cue.end()), max(at, cue.start()))
     }
     if not days:
         return roles
