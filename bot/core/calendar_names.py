@@ -44,7 +44,7 @@ def calendar_names() -> CalendarNames:
             for number, name in get_month_names(width, locale="fr").items()
         }
         _names = CalendarNames(
-            months, weekdays, {**_three_letters(months, weekdays), **numbers}, *_relative_names(weekdays), _today()
+            months, weekdays, {**_three_letters(months, weekdays), **numbers}, *_relative_names(weekdays)
         )
     return _names
 
@@ -58,22 +58,17 @@ _AGO_UNITS = {"week", "month"}
 _WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-def _today() -> str:
-    """Today's name from CLDR's relative date fields ("aujourd'hui", folded), "" if babel has none."""
-    from babel import Locale
-
-    return fold(Locale.parse("fr")._data.get("date_fields", {}).get("day", {}).get("relative", {}).get(0, ""))
-
-
 def _relative_names(
     weekdays: tuple[str, ...],
-) -> tuple[dict[str, int], dict[str, tuple[int, int]], dict[str, int], dict[str, int], dict[str, int]]:
-    """The days named from today, from CLDR's relative date fields: babel keeps them in its locale data (no public
-    getter; `format_timedelta` reads the same). A babel without them gives none: such days are then not read."""
+) -> tuple[dict[str, int], dict[str, tuple[int, int]], dict[str, int], dict[str, int], dict[str, int], str]:
+    """The days named from today, from CLDR's relative date fields, and today's own name: babel keeps them in its
+    locale data (no public getter; `format_timedelta` reads the same). A babel without them gives none: such days are
+    then not read."""
     from babel import Locale
 
     fields = Locale.parse("fr")._data.get("date_fields", {})
-    near = {fold(name): offset for offset, name in fields.get("day", {}).get("relative", {}).items() if offset}
+    days = fields.get("day", {}).get("relative", {})
+    near = {fold(name): offset for offset, name in days.items() if offset}
     moves = {
         fold(name): (index, offset)
         for index, key in enumerate(_WEEKDAY_KEYS[: len(weekdays)])
@@ -95,7 +90,7 @@ def _relative_names(
         for width in ("year", "year-short")  # "l'annee derniere", "l'an dernier"
         for offset, name in fields.get(width, {}).get("relative", {}).items()
     }
-    return near, moves, counted, months, years
+    return near, moves, counted, months, years, fold(days.get(0, ""))
 
 
 def use_calendar_names(names: CalendarNames) -> None:

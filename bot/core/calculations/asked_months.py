@@ -95,7 +95,8 @@ class AskedMonths:
     def apart(self, text: str, roles: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`roles` (of folded `text`), the billed hours of another month (day, year) than those its question asks, or,
         naming none, the one range of days a sentence tells (`_range_told`), given the role OTHER_MONTH (OTHER_DAYS,
-        OTHER_YEAR), when some of the hours are of a month asked."""
+        OTHER_YEAR), when some of the hours are of a month asked; first, the hours of a day a clause says paid are
+        given the paid role (paid_days.py: the same reading of the hours' dates)."""
         roles = days_paid(text, roles, self._mentions, self._date_of, self._paid and self._paid.compiled)
         question = asking(text, self._reported)  # its piece with the "?", not a list's lines ("- 8 septembre : 3h ; …")
         question = " ".join(piece for piece in question.split(";") if "?" in piece) or question
