@@ -47,11 +47,11 @@ class TimesOfDay:
         self._event_of = _ending(grammar.event_time_words, of)
         self._late, self._late_hour = _ending(grammar.late_time_words), grammar.late_hour
         self._clock_hour = grammar.clock_hour  # "conseil ce soir 18h30": no visit lasts 18 h 30
-        # a sentence's end, or a day named, between two ranges: each its own visit ("venu mardi de 9h à 11h30, et
-        # revenu aujourd'hui de 10h à 10h45": two visits, not a part of one)
+        # a question's or a line's end, or a day named, between two ranges: each its own visit ("venu mardi de 9h à
+        # 11h30, et revenu aujourd'hui de 10h à 10h45": two visits, not a part of one)
         names = calendar_names()
         days = (*names.weekdays, *names.months, *names.near_days, *filter(None, [names.today]))
-        self._day_break = re.compile(rf"[.!?;\n]|\d/\d|(?<![a-z])(?:{alternation(days)})(?![a-z])")
+        self._day_break = re.compile(rf"[!?;\n]|\d/\d|(?<![a-z])(?:{alternation(days)})(?![a-z])")
         self._weekday = _ending(list(names.weekdays))  # "dimanche 14h", "RDV jeudi 15h": a day's time
         # "il y a 2h" (folded, "a" is also "à"), "estimée à 2 h 15": time elapsed or measured, never a time of day
         self.elapsed = _ending([*grammar.elapsed_words, *grammar.measured_words])
@@ -98,13 +98,15 @@ class TimesOfDay:
         return found
 
     def nested(self, text: str, ranges: list[tuple[int, int, Decimal | None, Span]]) -> dict[int, int]:
-        """Each range within another of its sentence, no day named between them ("lundi de 9h à 17h et mardi de 10h à
-        11h" are two visits): its start, and the other's."""
+        """Each range within another of its sentence or an earlier one ("venu de 9h à 12h30. Le maire est resté avec lui
+        de 10h à 12h"; not "9h-11h30 … Moi je livre de 6h à 14h"), no day named between them ("lundi de 9h à 17h et
+        mardi de 10h à 11h" are two visits): its start, and the other's."""
         nested = {}
         for start, end, _, (a, b) in ranges:
             for other, other_end, _, (s, e) in ranges:
                 apart = text[min(end, other_end) : max(start, other)]
-                if other != start and s <= a <= b <= e and (s, e) != (a, b) and not self._day_break.search(apart):
+                broken = self._day_break.search(apart) or (other > start and "." in apart)
+                if other != start and s <= a <= b <= e and (s, e) != (a, b) and not broken:
                     nested[start] = other
         return nested
 

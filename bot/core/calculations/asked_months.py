@@ -29,9 +29,9 @@ RANGE_LEAD = 16  # characters at most between a range's start word and its first
 _YEAR = r"(20\d\d)(?![\w/.-]\w|\w)"  # a year alone ("en 2026"), not a date's first part ("2026-06-12")
 _DASH = re.compile(r"\s*[-–]\s*")  # between two months, a range's link needing no opener ("mars-avril")
 AFTER_REACH = 20  # characters after hours where their own date may stand ("2h30 le 15/01/2026")
-GAP = 6  # ... the most between them: a word ("le", "du"), a bracket, no other mark ("1 h, puis le 17 mars": the next)
+GAP = 2  # ... the most words between them ("le", "prévue le"), a bracket, no other mark ("1 h, puis le 17 mars": the next)
 # ("2 h et 1 h le 4/11": the 1 h's; "de 9h à 12h et le 9 octobre de 14h à 15h": the next visit's, after "et")
-_APART = re.compile(rf"[^\s\w(]|\d|(?<![a-z])et(?![a-z])|[\s\w]{{{GAP + 1},}}")
+_APART = re.compile(rf"[^\s\w(]|\d|(?<![a-z])et(?![a-z])|(?:[^\W\d]+[\s(]+){{{GAP + 1}}}")
 
 
 class AskedMonths:
