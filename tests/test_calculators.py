@@ -11,6 +11,7 @@ from conftest import table
 
 from bot.core.agenda import ALARM_BEFORE
 from bot.core.calculations.execution_years import When
+from bot.core.calculations.future_visits import dated
 from bot.core.calculations.visit_parts import apart_bounds
 from bot.core.date_mentions import find_dates
 from bot.core.deadlines import alarm_day, compute_deadlines
@@ -74,6 +75,11 @@ def test_calculation_answers(engine: Engine, case: dict) -> None:
 @pytest.mark.parametrize("case", TABLE["alarms"], ids=[case["name"] for case in TABLE["alarms"]])
 def test_alarm_never_lies_in_the_past(case: dict) -> None:
     assert alarm_day(case["deadline"], case["today"], ALARM_BEFORE) == (case["ring"], case["moved"])
+
+
+@pytest.mark.parametrize("case", TABLE["visit_days"], ids=[case["name"] for case in TABLE["visit_days"]])
+def test_a_visit_day_without_its_year_is_the_nearest(case: dict) -> None:
+    assert dated(tuple(case["day"]), case["today"]) == case["found"]
 
 
 @pytest.mark.parametrize("case", TABLE["execution_years"], ids=[case["name"] for case in TABLE["execution_years"]])

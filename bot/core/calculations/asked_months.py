@@ -29,7 +29,7 @@ RANGE_LEAD = 16  # characters at most between a range's start word and its first
 _YEAR = r"(20\d\d)(?![\w/.-]\w|\w)"  # a year alone ("en 2026"), not a date's first part ("2026-06-12")
 _DASH = re.compile(r"\s*[-–]\s*")  # between two months, a range's link needing no opener ("mars-avril")
 AFTER_REACH = 20  # characters after hours where their own date may stand ("2h30 le 15/01/2026")
-GAP = 2  # ... the most words between them ("le", "prévue le"), a bracket, no other mark ("1 h, puis le 17 mars": the next)
+GAP = 3  # ... the most words between them ("le", "aura lieu le"), a bracket, no mark ("1 h, puis le 17 mars": the next)
 # ("2 h et 1 h le 4/11": the 1 h's; "de 9h à 12h et le 9 octobre de 14h à 15h": the next visit's, after "et")
 _APART = re.compile(rf"[^\s\w(]|\d|(?<![a-z])et(?![a-z])|(?:[^\W\d]+[\s(]+){{{GAP + 1}}}")
 
@@ -76,13 +76,8 @@ class AskedMonths:
         self._start = re.compile(rf"(?<![\w'])(?:{starts})(?![\w])") if starts else None
         self._end = re.compile(rf"(?<![\w'])(?:{ends})(?![\w])") if ends else None
         # "du 1er au 15 septembre", "entre le 1er et le 15/09": a range's first day, its month the last day's
-        self._first_day = (
-            re.compile(
-                rf"(?<![\w'])(?:{starts})\W*(?:\w{{1,2}}\s+)?(\d{{1,2}})(?:er)?\s*(?:{ends})(?:\s+\w{{1,2}})?\s*$"
-            )
-            if starts and ends
-            else None
-        )
+        first_day = rf"(?<![\w'])(?:{starts})\W*(?:\w{{1,2}}\s+)?(\d{{1,2}})(?:er)?\s*(?:{ends})(?:\s+\w{{1,2}})?\s*$"
+        self._first_day = re.compile(first_day) if starts and ends else None
         links = alternation(fold(word) for word in words.list_links)
         self._list_link = re.compile(rf"\s*(?:(?:{links})\s*)+") if links else None  # "mars et avril", "mai, juin"
         years = alternation(fold(word) for word in words.year_links)
@@ -109,8 +104,7 @@ class AskedMonths:
             asked = self._range_told(text, [d for d, _ in roles])  # "… pour la période du 1er au 15 mars 2026. …"
         if not (asked.months or asked.year):
             return roles
-        found = self._mentions(text)  # read once, not once per hours
-        dates = [self._date_of(text, duration, found) for duration, _ in roles]
+        dates = self.days(text, [duration for duration, _ in roles])
         if not any(day and asked.holds(*day) for day, (_, role) in zip(dates, roles, strict=True) if role in BILLED):
             return roles  # no hours of the months asked: a month is another event's ("signée en mars")
         return [
@@ -227,6 +221,10 @@ class AskedMonths:
         listed = self._list_link is not None and all(self._list_link.fullmatch(gap) for gap in gaps)
         months = frozenset(month for _, _, month in names)
         return Asked(months) if len(months) == 1 or (names and listed) else Asked()
+
+    def days(self, text: str, durations: list[Duration]) -> list[Day | None]:
+        """The day (month, day, year when said) of each of `durations` (`_date_of`), the text's dates read once."""
+        return [self._date_of(text, duration, found) for found in [self._mentions(text)] for duration in durations]
 
     def _mentions(self, text: str) -> list[Mention]:
         """Each month `text` names or dates, with where it stands and its day and year when said, in order."""

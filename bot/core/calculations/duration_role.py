@@ -5,6 +5,7 @@ billed.py reads them all, with what they say of each other)."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ..calendar_names import calendar_names
 from ..cost import Duration
@@ -13,6 +14,7 @@ from .added import word_end
 from .asked_months import AskedMonths
 from .base import ASIDE, Context, sentence_start
 from .cues import CuePattern, optional
+from .future_visits import to_come
 from .trips import Trips
 from .visit_sentences import MARKS  # (";" ends a sentence for the price reading)
 
@@ -109,6 +111,13 @@ class DurationRoles(Trips):
         if to_come and to_come.search(head) and self._not_due_yet(text, duration):
             return "to_come"
         return "intervention"  # no cue: the hours of an intervention, as a price question means
+
+    def dated_to_come(self, text: str, roles: list[tuple[Duration, str]], today: date) -> list[tuple[Duration, str]]:
+        """`roles`, the billed hours dated after `today` to come (future_visits.py), unless their sentence says them done
+        before them ("le CDG 62 a fait 2 h le 18 novembre et 3 h le 9 décembre")."""
+        done = self._done
+        said = [bool(done and done.search(text, sentence_start(text, d.start), d.start)) for d, _ in roles]
+        return to_come(roles, self.months.days(text, [d for d, _ in roles]), said, today)
 
     def _not_due_yet(self, text: str, duration: Duration) -> bool:
         """Are the hours of a visit to come not due yet: the message asks what is due so far, or tells a visit made

@@ -104,6 +104,18 @@ OTHER_DAYS_NOTE = "Je n'ai pas compté {hours} : ces heures sont d'un autre jour
 # "elle revient mardi prochain pour 2h environ. On doit combien à ce jour ?" (duration_roles `to_come`).
 TO_COME_NOTE = "Je n'ai pas compté {hours} : cette venue est encore à venir ; seul le temps déjà passé est dû."
 
+# "3 h … 2 h … combien ?" with no word saying whether they add up: each priced, the time spent asked (prices.py).
+NOT_ADDED = (
+    "Votre message donne plusieurs durées sans dire s'il faut les additionner. Au taux de {rate} TTC de l'heure, temps "
+    "et frais de déplacement compris (article 4.2.1) : {prices}. Précisez le temps passé par le CDG 62 si vous voulez "
+    "un seul montant."
+)
+# Hours of La Fibre's beside the CDG 62's (prices.py): never priced at the CDG 62's rate.
+FIBRE_NOT_COUNTED = (
+    "Les heures de La Fibre Numérique 59 62 ne sont pas comptées : la convention ne lui fixe aucun taux horaire, son "
+    "prix est celui du devis signé (article 4.1 et annexe n°2)."
+)
+
 # "un entretien téléphonique de 45 minutes … Quel montant pour les seules interventions sur site ?" (trips.py)
 REMOTE = "remote"
 REMOTE_NOTE = (

@@ -4,6 +4,7 @@ asked before tax; billed.py reads which hours are billed, budget.py what an amou
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 
 from ..answer import Answer
@@ -23,8 +24,10 @@ from .parties import Parties
 from .party_numbers import PartyNumbers
 from .pauses import TakenOff
 from .price_notes import (
+    FIBRE_NOT_COUNTED,
     NO_HT,
     NO_VISIT,
+    NOT_ADDED,
     NOT_BILLED,
     ONE_VISIT,
     REMOTE_TRIPS,
@@ -69,8 +72,10 @@ class Prices(Calculator):
         self.price_asked = self.billed.price_asked  # an amount asked: hours are priced only then
         self._pointing = _at_end(self.words.pointing_hours_words)  # "combien pour ces 7 h ?": hours said again
 
-    def cost(self, question: str, text: str, terms: list[str], near: set[str], named: set[str]) -> Answer | None:
-        """The price of the CDG 62's hours in `text`, or why there is none."""
+    def cost(
+        self, question: str, text: str, terms: list[str], near: set[str], named: set[str], today: date
+    ) -> Answer | None:
+        """The price of the CDG 62's hours in `text` asked on `today`, or why there is none."""
         if not (self.cost_clause in near or self.cues.cost_terms & set(terms)):
             return None  # what follows answers only then: no number words spelt out, no durations read
         text = self.party_numbers.blanked(digits(text))  # "CDG 62\nIntervention …": no 62 interventions
@@ -94,6 +99,7 @@ class Prices(Calculator):
         if (hit := self.cues.compensation and self.cues.compensation.search(text)) and not self._mileage(text, hit):
             return self._not_billed(question, terms, "outage", named)  # hours of a loss, not of a bill
         roles, trained = self.billed.roles(text, durations)
+        roles = self.billed.dated_to_come(text, roles, today)  # "2 h le 8 décembre", asked on 28 November: to come
         billed = [(d, role) for d, role in roles if role in ("intervention", "travel")]
         if not billed:  # unless the hours are only the story ("… dans les 48 heures. Comment rajouter ça ?")
             return self._not_billed(question, terms, roles[0][1], named) if self._hours_asked(text) else None
@@ -124,12 +130,7 @@ class Prices(Calculator):
             prices = " ; ".join(
                 f"{format_hours(d.hours)} = {format_euros(support_cost(d.hours))} TTC" for d, _ in own if d.hours
             )
-            text_out = (
-                f"Votre message donne plusieurs durées sans dire s'il faut les additionner. Au taux de "
-                f"{format_euros(HOURLY_RATE)} TTC de l'heure, temps et frais de déplacement compris (article 4.2.1) : "
-                f"{prices}. Précisez le temps passé par le CDG 62 si vous voulez un seul montant."
-            )
-            return self.priced(question, text_out, terms)
+            return self.priced(question, NOT_ADDED.format(rate=format_euros(HOURLY_RATE), prices=prices), terms)
         parts = self.billed.counted(text, own, [d for d, role in roles if role in LISTED_UNBILLED])
         if parts is None:
             return self.priced(question, visits_unclear(own), terms)
@@ -147,14 +148,10 @@ class Prices(Calculator):
             "Montant indicatif : le CDG 62 facture le temps réellement passé (article 4.2.1), payé par mandat "
             "administratif.",
         ]
-        total = self.totals.line(text, amount, f"{format_hours(hours)} × {format_euros(HOURLY_RATE)}")
-        if total:
+        if total := self.totals.line(text, amount, f"{format_hours(hours)} × {format_euros(HOURLY_RATE)}"):
             lines.insert(0, total)
         if len(own) < len(billed) or ("fibre" in named and not total):
-            lines.append(
-                "Les heures de La Fibre Numérique 59 62 ne sont pas comptées : la convention ne lui fixe aucun taux "
-                "horaire, son prix est celui du devis signé (article 4.1 et annexe n°2)."
-            )
+            lines.append(FIBRE_NOT_COUNTED)
         if each:  # the other reading said in hours, never as a second amount
             lines.append(trip_each_visit(parts, visits))
         elif visits:  # told with one visit's hours: the trip as written, the other reading priced
