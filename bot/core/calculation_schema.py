@@ -83,6 +83,7 @@ class CalculationsFile(StrictModel):
     signing_after_words: list[str] = []
     other_contract_words: list[str] = []
     other_contract_whole_words: list[str] = []
+    never_this_contract_words: list[str] = []  # "contrat de location", "contrat d'assurance": never this convention
     this_convention_words: list[str] = []
     this_convention_whole_words: list[str] = []
     provider_period_end_words: list[str] = []  # the CDG 62 or La Fibre ending it at a period's end

@@ -104,11 +104,12 @@ class Replies:
         return self.not_found([], f"La convention ne concerne pas « {name} » : elle lie {self._parties()}.")
 
     def other_convention(self) -> str:
-        """The answer to a question about another convention ("ma convention de stage", "la convention d'occupation")."""
+        """The answer to a question about another convention or contract ("ma convention de stage", "le contrat de
+        location du photocopieur")."""
         return self.not_found(
             [],
-            "La convention ne le dit pas : votre question porte sur une autre convention que celle des services "
-            f"numériques, qui lie {self._parties()} ; ses règles sont celles de ce document-là.",
+            "La convention ne le dit pas : votre question porte sur un autre contrat ou une autre convention que celle "
+            f"des services numériques, qui lie {self._parties()} ; ses règles sont celles de ce document-là.",
         )
 
     def _parties(self) -> str:

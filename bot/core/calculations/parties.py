@@ -54,9 +54,11 @@ class Parties(PartyClauses):
         self.writer = Writer(self.cues.speaker, self.cues.writer, cue_pattern(verbs).compiled, said)
         self._writer_word = cue_pattern(self.words.writer_words).compiled  # "la direction", "notre service"
         self.first_person = frozenset(fold(word) for word in self.words.first_person_words)  # "nous", "on"
-        # The other contracts named with the convention's own word ("convention de stage", "convention d'occupation")
+        # The other contracts named with the convention's own word ("convention de stage", "convention d'occupation"),
+        # or by what this one never is ("le contrat de location du photocopieur")
         this = self.cues.this_convention
         others = [word for word in self.words.other_contract_words if this and this.search(fold(word))]
+        others += self.words.never_this_contract_words
         self._other_conventions = cue_pattern(others).compiled if others else None
         # The last text read, what it names and who ends it: the calculators of one question ask in turn.
         self._named: tuple[str, frozenset[str]] = ("", frozenset())
