@@ -17,7 +17,8 @@ AHEAD, YEAR = timedelta(days=31), timedelta(days=365)
 
 
 def dated(day: Day | None, today: date) -> date | None:
-    """The date of `day` (a month, its day, its year if said), its year the nearest to `today` when not said."""
+    """The date of `day` (a month, its day, its year if said); not said, its year the nearest to `today`, the date at
+    most a month ahead."""
     if day is None or day[1] is None:
         return None
     month, number, year = day
