@@ -12,7 +12,10 @@ from ..cost import Duration
 from .asked import BILLED, Day
 
 # A day without its year is at most a month ahead (a visit told is more often past than to come): "le 3 février" asked on
-# 28 November is last February's, not next year's.
+# 28 November is last February's, not next year's. Narrower than relative_dates.NEAR_FUTURE (a quarter, for a day
+# after a dated one; the same window here lost a February and March list asked in November). The dates come from
+# AskedMonths (tuples of the hours' days), not date_mentions' DateMention, whose `yearless` reads every such day as
+# past and `years_from_neighbours` is the same idea as the year carried forward in `to_come`, over other objects.
 AHEAD, YEAR = timedelta(days=31), timedelta(days=365)
 
 
