@@ -75,7 +75,8 @@ class AddedUp(Calculator):
         for index, (span, role) in enumerate(own[1:], 1):
             said, said_role = own[index - 1]
             gap = text[said.end : span.start]
-            same = span.clock != said.clock and role == said_role == "intervention"
+            # a session, or a break ("une heure de pause déjeuner de 12h à 13h"): one break, said twice
+            same = span.clock != said.clock and role == said_role and role in ("intervention", "pause")
             if not (same and span.hours is not None and span.hours == said.hours):
                 continue
             if said.clock and day_opening(fold(text[span.end :]).lstrip(" ,")):

@@ -23,6 +23,9 @@ DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them
 # A time of day as the figures write it ("9h00", "12 h", "14:30"): a stay's first and last ones bound what is said of it
 _CLOCK_TIME = re.compile(r"\d{1,2} ?[h:] ?\d{0,2}")
 _SENTENCE_MARK = re.compile(f"[{re.escape(MARKS)}]")  # where a timetable row's label ends
+# hours or an amount of the next part's own ("2 h lundi, 1 h jeudi sans le CDG"); not a number word read as a figure
+# ("annulée, reportée à une date non fixée": "1 date")
+_OWN_FIGURE = re.compile(r"\d\s*(?:h\b|h\d|min|heure|€|/\d)")
 LABEL_GAP = 2  # words between a travel word and the hours it names ("trajet a/r 45 min")
 SAID_AFTER = ("paid", "cancelled", "later_invoice", "without_cdg")  # roles the next part of a sentence may say
 
@@ -150,7 +153,7 @@ class DurationRoles(Trips):
         other = self.cues.other_subject  # "…, la réunion avec la secrétaire (sans le CDG)": the meeting's, not theirs
         if not label and other and other.compiled.match(fold(following).lstrip(" ,;:-–—•*")):
             return False
-        return not any(char.isdigit() for char in following) and bool(cue.search(following))
+        return not _OWN_FIGURE.search(following) and bool(cue.search(following))
 
     def _cue(self, role: str, pattern: CuePattern, around: str) -> re.Match[str] | None:
         """The first cue of `role` in `around` outside the role's idioms ("mettre en route les logiciels")."""

@@ -196,8 +196,7 @@ class Prices(Calculator):
         each = self.cues.each
         pauses = [
             (d, visits if each and each.search(self.reader.clause_around(text, d.start, d.end)) else 1)
-            for d, role in roles
-            if role == "pause"
+            for d, _ in self.billed.without_restated_span(text, [(d, role) for d, role in roles if role == "pause"])
         ]
         return self.cues.pauses.taken_off(pauses, stay)
 
