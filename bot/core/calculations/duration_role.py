@@ -5,6 +5,7 @@ billed.py reads them all, with what they say of each other)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from ..calendar_names import calendar_names
@@ -16,6 +17,7 @@ from .base import ASIDE, Context, sentence_start
 from .cues import CuePattern, optional
 from .future_visits import to_come
 from .trips import Trips
+from .visit_parts import Part
 from .visit_sentences import MARKS  # (";" ends a sentence for the price reading)
 
 DISTANCE_REACH = 20  # characters before a travel word where a distance names its way ("60 km aller-retour")
@@ -23,6 +25,8 @@ DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them
 # A time of day as the figures write it ("9h00", "12 h", "14:30"): a stay's first and last ones bound what is said of it
 _CLOCK_TIME = re.compile(r"\d{1,2} ?[h:] ?\d{0,2}")
 _SENTENCE_MARK = re.compile(f"[{re.escape(MARKS)}]")  # where a timetable row's label ends
+_CANCELLED_COUNT = re.compile(r"[\s,;:(]*(?:\w+\s+)?(\d+)\s*")  # ", 2 annulés", ", dont 1 annulée": how many
+_COUNT_BEFORE = re.compile(r"\d\s*(?:dont\s*)?$")  # a count right before the cue ("2 annulés", "dont 1 annulée")
 # hours or an amount of the next part's own ("2 h lundi, 1 h jeudi sans le CDG"); not a number word read as a figure
 # ("annulée, reportée à une date non fixée": "1 date")
 _OWN_FIGURE = re.compile(r"\d\s*(?:h\b|h\d|min|heure|€|/\d)")
@@ -115,6 +119,18 @@ class DurationRoles(Trips):
             return "to_come"
         return "intervention"  # no cue: the hours of an intervention, as a price question means
 
+    def less_cancelled(self, text: str, parts: list[Part]) -> list[Part]:
+        """`parts`, a count of visits less those the words right after its hours say cancelled ("8 créneaux de 45 min, 2
+        annulés": 6 are billed)."""
+        cue = self.cues.duration_cues.get("cancelled")
+        kept = []
+        for part in parts:
+            said = _CANCELLED_COUNT.match(text, part.duration.end) if cue and part.role == "intervention" else None
+            if said and cue and cue.compiled.match(text, said.end()) and 0 < int(said.group(1)) < part.count:
+                part = replace(part, count=part.count - int(said.group(1)))
+            kept.append(part)
+        return kept
+
     def dated_to_come(self, text: str, roles: list[tuple[Duration, str]], today: date) -> list[tuple[Duration, str]]:
         """`roles`, the billed hours dated after `today` to come (future_visits.py), unless their sentence says them done
         before them ("le CDG 62 a fait 2 h le 18 novembre et 3 h le 9 décembre")."""
@@ -153,7 +169,9 @@ class DurationRoles(Trips):
         other = self.cues.other_subject  # "…, la réunion avec la secrétaire (sans le CDG)": the meeting's, not theirs
         if not label and other and other.compiled.match(fold(following).lstrip(" ,;:-–—•*")):
             return False
-        return not _OWN_FIGURE.search(following) and bool(cue.search(following))
+        found = cue.search(following) if not _OWN_FIGURE.search(following) else None
+        # "8 créneaux de 45 min, 2 annulés": some of the visits counted, not these hours
+        return bool(found) and not _COUNT_BEFORE.search(following, 0, found.start())
 
     def _cue(self, role: str, pattern: CuePattern, around: str) -> re.Match[str] | None:
         """The first cue of `role` in `around` outside the role's idioms ("mettre en route les logiciels")."""

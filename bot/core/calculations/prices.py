@@ -132,6 +132,7 @@ class Prices(Calculator):
             )
             return self.priced(question, NOT_ADDED.format(rate=format_euros(HOURLY_RATE), prices=prices), terms)
         parts = self.billed.counted(text, own, [d for d, role in roles if role in LISTED_UNBILLED])
+        parts = self.billed.less_cancelled(text, parts) if parts else parts  # "8 créneaux de 45 min, 2 annulés"
         if parts is None:
             return self.priced(question, visits_unclear(own), terms)
         parts, visits, each = self.billed.each_visit_trips(text, parts)  # "il a 35 min de route": each visit's trip
