@@ -191,6 +191,7 @@ class CalculationsFile(StrictModel):
     new_subject_words: list[str] = []
     period_end_words: list[str] = []  # "du 24 décembre au 3 janvier": its first date opens a period
     reminder_words: list[str] = []  # "– 6 octobre : relance par courrier": a reminder's date, no letter's
+    unanswered_words: list[str] = []  # "un courrier le 14 octobre, sans réponse": a complaint's date, no notice's
     signature_block_words: list[str] = []  # "Le 03/02/2026\nPour La Fibre …": the party signing below a date
     limit_words: list[str] = []  # "court jusqu'au 15/01/2027": the date after one closes a period, never signs
     after_reach: int = Field(default=0, ge=0, le=200)

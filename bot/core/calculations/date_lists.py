@@ -32,7 +32,8 @@ class DateLists(ListHeads):
         super().__init__(context)
         # "fermée du 24 décembre au 3 janvier": `period_end_words` then a day, right after the date
         self._period_end = re.compile(rf"\s*(?:{alternatives(self.words.period_end_words)})\s+\d")
-        self._reminder = re.compile(rf"\W*(?:{alternatives(self.words.reminder_words)})(?![a-z])")  # right after a date
+        reminders = [*self.words.reminder_words, *self.words.unanswered_words]
+        self._reminder = re.compile(rf"\W*(?:{alternatives(reminders)})(?![a-z])")  # right after a date
         signs = self.words.signature_block_words  # on the line below a date
         self._signs_below = cue_pattern(signs).compiled if signs else None
         # "court jusqu'au 15/01/2027": `limit_words` right before the date (its window's end)
@@ -73,8 +74,9 @@ class DateLists(ListHeads):
         return "signature" if self._signing and self._signing.search(clause) else "other"
 
     def reminds(self, after: str) -> bool:
-        """Do the words right after a date tell a reminder ("– 6 octobre : relance par courrier simple")?"""
-        return bool(self.words.reminder_words and self._reminder.match(after))
+        """Do the words right after a date tell a reminder ("– 6 octobre : relance par courrier simple") or a letter
+        left unanswered ("un courrier le 14 octobre, sans aucune réponse": a complaint, no notice of termination)?"""
+        return bool((self.words.reminder_words or self.words.unanswered_words) and self._reminder.match(after))
 
     def signature_block(self, folded: str, end: int) -> str | None:
         """ "signature" when the line below the date ending at `end` names the party signing that day, as the

@@ -178,7 +178,7 @@ class DateRoles(Calculator):
             role = "other"  # "nous avons reçu l'exemplaire signé par tous le 2 septembre": the copy's arrival
         if self._takes_effect(window):
             role = "end"  # "mettre fin à la convention au 31/03/2027": the day it ends, never a signature
-        if role is None and self.lists.reminds(after):
+        if role in (None, "letter") and self.lists.reminds(after):
             return "other"  # "Le 6 octobre, second courrier rappelant la mise en demeure": no new notice
         overriding = self.cues.overrides.get(role, ()) if role else self.cues.overriding
         return next(
