@@ -30,6 +30,10 @@ _BRACKETS = re.compile(r"\s*\([^()]*\)")  # "Gouy (délibération le 18/09/2025,
 _FIGURES_END = re.compile(r"[,;)]")  # what ends a body's figures ("Bezinghem, signée le 21/01/2026, quelles …")
 _OPENING_LABEL = re.compile(r"^\s*[A-ZÀ-Ý][\w-]*\s*:(?=[^:]*$)")  # "Demande : …": its line's one label
 MAX_BODIES = 6  # a message listing more capitalised words with figures is not a list of communes
+# A capitalised word after a lowercase one, its figures before it ("3h à Beaumetz le matin, puis 2h à Rivière")
+_NAME_AFTER_FIGURES = re.compile(r"(?<=[a-zà-ÿ'’] )[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)*")
+_CLAUSE_MARK = re.compile(r"[,;.!?:\n]")
+_DIGIT = re.compile(r"\d")
 
 
 class Entities:
@@ -48,9 +52,40 @@ class Entities:
         several bodies given their own figures; else `text`."""
         names = self._bodies(text)
         if not names:
-            return text
+            return self._scoped_after_figures(text) if "?" in text else text
         asked = self._asked(text, {fold(m.group()) for m in names})
         return self._kept(text, names, asked) or text if len(asked) == 1 else text
+
+    def _scoped_after_figures(self, text: str) -> str:
+        """`text` without the clauses giving figures of the bodies its question does not name, each body named after its
+        figures ("… 3h à Beaumetz le matin, puis 2h à Rivière l'après-midi. Combien sera facturé à Beaumetz ?"), when
+        it names exactly one of them; else `text`."""
+        clauses = self._clauses_after_figures(text)
+        asked = self._asked(text, {fold(m.group()) for m, _, _ in clauses})
+        if not 2 <= len({fold(m.group()) for m, _, _ in clauses}) <= MAX_BODIES or len(asked) != 1:
+            return text
+        kept, last = [], 0
+        for name, start, end in clauses:
+            if fold(name.group()) not in asked:
+                kept.append(text[last:start])
+                last = end
+        return "".join(kept) + text[last:]
+
+    def _clauses_after_figures(self, text: str) -> list[tuple[re.Match[str], int, int]]:
+        """The bodies named right after their figures, each with its clause (from the punctuation or the body before it,
+        to the punctuation or the next body): one giving figures before the name and none after it."""
+        found = [m for m in _NAME_AFTER_FIGURES.finditer(text) if fold(m.group()) not in self.excluded]
+        clauses = []
+        for index, name in enumerate(found):
+            marks = list(_CLAUSE_MARK.finditer(text, 0, name.start()))
+            start = max(marks[-1].end() if marks else 0, found[index - 1].end() if index else 0)
+            mark = _CLAUSE_MARK.search(text, name.end())
+            end = mark.start() if mark else len(text)
+            if index + 1 < len(found) and found[index + 1].start() < end:
+                end = name.end()  # "2h à Arras et 3h à Lens": the next one's figures start its own clause
+            if _DIGIT.search(text, start, name.start()) and not _DIGIT.search(text, name.end(), end):
+                clauses.append((name, start, end))
+        return clauses
 
     def each(self, text: str) -> list[tuple[str, str]]:
         """Each body the message gives its own figures, with the message as it reads for that one alone, when the
