@@ -9,6 +9,7 @@ a sentence or opening it with ":" or "(", and that is not a month, a weekday or 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from ..folding import written_start
@@ -61,8 +62,8 @@ class Entities:
         figures ("… 3h à Beaumetz le matin, puis 2h à Rivière l'après-midi. Combien sera facturé à Beaumetz ?"), when
         it names exactly one of them; else `text`."""
         clauses = self._clauses_after_figures(text)
-        asked = self._asked(text, {fold(m.group()) for m, _, _ in clauses})
-        if not 2 <= len({fold(m.group()) for m, _, _ in clauses}) <= MAX_BODIES or len(asked) != 1:
+        names = {fold(m.group()) for m, _, _ in clauses}
+        if not 2 <= len(names) <= MAX_BODIES or len(asked := self._asked(text, names)) != 1:
             return text
         kept, last = [], 0
         for name, start, end in clauses:
@@ -75,10 +76,13 @@ class Entities:
         """The bodies named right after their figures, each with its clause (from the punctuation or the body before it,
         to the punctuation or the next body): one giving figures before the name and none after it."""
         found = [m for m in _NAME_AFTER_FIGURES.finditer(text) if fold(m.group()) not in self.excluded]
+        if len(found) < 2:
+            return []
+        marks = [m.end() for m in _CLAUSE_MARK.finditer(text)]
         clauses = []
         for index, name in enumerate(found):
-            marks = list(_CLAUSE_MARK.finditer(text, 0, name.start()))
-            start = max(marks[-1].end() if marks else 0, found[index - 1].end() if index else 0)
+            opening = bisect_right(marks, name.start())  # the marks before it
+            start = max(marks[opening - 1] if opening else 0, found[index - 1].end() if index else 0)
             mark = _CLAUSE_MARK.search(text, name.end())
             end = mark.start() if mark else len(text)
             if index + 1 < len(found) and found[index + 1].start() < end:
