@@ -26,7 +26,7 @@ DELAY_REACH = 20  # characters before hours where "dans un délai de" makes them
 _CLOCK_TIME = re.compile(r"\d{1,2} ?[h:] ?\d{0,2}")
 _SENTENCE_MARK = re.compile(f"[{re.escape(MARKS)}]")  # where a timetable row's label ends
 _CANCELLED_COUNT = re.compile(r"[\s,;:(]*(?:\w+\s+)?(\d+)\s*")  # ", 2 annulés", ", dont 1 annulée": how many
-_COUNT_BEFORE = re.compile(r"\d\s*(?:dont\s*)?$")  # a count right before the cue ("2 annulés", "dont 1 annulée")
+_COUNT_BEFORE = re.compile(r"\d\s*$")  # a count right before the cue ("2 annulés", "dont 1 annulée")
 # hours or an amount of the next part's own ("2 h lundi, 1 h jeudi sans le CDG"); not a number word read as a figure
 # ("annulée, reportée à une date non fixée": "1 date")
 _OWN_FIGURE = re.compile(r"\d\s*(?:h\b|h\d|min|heure|€|/\d)")
