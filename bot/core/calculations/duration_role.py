@@ -119,17 +119,16 @@ class DurationRoles(Trips):
             return "to_come"
         return "intervention"  # no cue: the hours of an intervention, as a price question means
 
-    def less_cancelled(self, text: str, parts: list[Part]) -> list[Part]:
+    def less_cancelled(self, text: str, parts: list[Part]) -> tuple[list[Part], int]:
         """`parts`, a count of visits less those the words right after its hours say cancelled ("8 créneaux de 45 min, 2
-        annulés": 6 are billed)."""
-        cue = self.cues.duration_cues.get("cancelled")
-        kept = []
+        annulés": 6 are billed), and how many were taken off (the answer says so)."""
+        cue, kept = self.cues.duration_cues.get("cancelled"), []
         for part in parts:
             said = _CANCELLED_COUNT.match(text, part.duration.end) if cue and part.role == "intervention" else None
             if said and cue and cue.compiled.match(text, said.end()) and 0 < int(said.group(1)) < part.count:
                 part = replace(part, count=part.count - int(said.group(1)))
             kept.append(part)
-        return kept
+        return kept, sum(p.count for p in parts) - sum(p.count for p in kept)
 
     def dated_to_come(self, text: str, roles: list[tuple[Duration, str]], today: date) -> list[tuple[Duration, str]]:
         """`roles`, the billed hours dated after `today` to come (future_visits.py), unless their sentence says them done

@@ -225,3 +225,10 @@ def staff_note(count: int, hours: Decimal) -> str:
         f"sans dire s'il se compte pour chacun. Compté pour chacun, ce serait {format_hours(hours * count)}, soit "
         f"{format_euros(support_cost(hours * count))} TTC : vérifiez-le sur le devis."
     )
+
+
+# Visits counted, some said cancelled right after their hours ("8 créneaux de 45 min, 2 annulés"): not billed, said.
+def cancelled_left_out(count: int) -> str:
+    """The note of the visits counted and said cancelled, left out of the price."""
+    said = "la séance dite annulée" if count == 1 else f"les {count} séances dites annulées"
+    return f"Je n'ai pas compté {said} : seules les autres sont facturées."

@@ -39,6 +39,7 @@ from .price_notes import (
     TRAVEL_LEFT_OUT,
     TRAVEL_UNTIMED,
     TRIP_ONCE,
+    cancelled_left_out,
     role_notes,
     staff_note,
     trip_each_visit,
@@ -132,7 +133,7 @@ class Prices(Calculator):
             )
             return self.priced(question, NOT_ADDED.format(rate=format_euros(HOURLY_RATE), prices=prices), terms)
         parts = self.billed.counted(text, own, [d for d, role in roles if role in LISTED_UNBILLED])
-        parts = self.billed.less_cancelled(text, parts) if parts else parts  # "8 créneaux de 45 min, 2 annulés"
+        parts, cancelled = self.billed.less_cancelled(text, parts) if parts else (parts, 0)  # "8 créneaux, 2 annulés"
         if parts is None:
             return self.priced(question, visits_unclear(own), terms)
         parts, visits, each = self.billed.each_visit_trips(text, parts)  # "il a 35 min de route": each visit's trip
@@ -179,6 +180,7 @@ class Prices(Calculator):
                 f"est facturé aussi : {format_euros(support_cost(hours + extra))} TTC."
             )
         lines += [off.note] if off else []
+        lines += [cancelled_left_out(cancelled)] if cancelled else []
         lines += [REMOTE_TRIPS.format(hours=", ".join(f"« {d.text} »" for d in remote))] if remote else []
         lines += role_notes(roles, misread)  # "nous facture 3 h": the bill to check; "1,45 h" written for 1 h 45
         if staff := self.cues.staff_count and self.cues.staff_count.search(text):  # "2 conseillers de 9h à 12h"
