@@ -1,12 +1,14 @@
 """The minutes of a time of day (times_of_day.py): digits ("9h30"), a fraction after its link ("9 heures et demie",
 "11h et quart") or before the hour ("9 heures moins le quart", "10h moins 10"), from the words of
 knowledge/calculations.yaml (`durations:`); read in a range's bounds, and written as digits everywhere else. Clock
-times written with a colon ("09:30") are written with an "h" first (`clock_colons`)."""
+times written with a colon ("09:30") are written with an "h" first (`clock_colons`); the hours between two minutes of
+the day (`hours_between`)."""
 
 from __future__ import annotations
 
 import itertools
 import re
+from decimal import Decimal
 
 from .duration_grammar import DurationGrammar
 from .french import fold
@@ -131,3 +133,18 @@ def _not_time(found: re.Match[str]) -> bool:
     if not _free(text, found.start()) or int(found[0]) in _YEARS:
         return True
     return found[1][0] != "0" and bool(_WORD_AFTER.match(text, found.end()))
+
+
+def hours_between(start: int, end: int, overnight: int) -> Decimal | None:
+    """The hours from minute `start` to minute `end` of the day ("de 22h à 1h" goes past midnight), None when the end
+    comes before the start."""
+    end = end if end > start or start - end < 24 * 60 - overnight else end + 24 * 60
+    return (Decimal(end - start) / 60).quantize(Decimal("0.0001")) if end > start else None
+
+
+def clock_minute(match: re.Match[str]) -> int | None:
+    """The minute of the day of a time written "14h", "16h30", "9 heures 15", or None when it is not one."""
+    hour, extra = match.group(1), match.group(4) or "0"
+    if match.group(3) or not hour.isdigit() or not extra.isdigit() or int(hour) > 24 or int(extra) >= 60:
+        return None
+    return int(hour) * 60 + int(extra)

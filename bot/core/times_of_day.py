@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from .calendar_names import calendar_names
-from .clock_minutes import ClockMinutes, clock_colons
+from .clock_minutes import ClockMinutes, clock_colons, clock_minute, hours_between
 from .duration_grammar import DurationGrammar
 from .french import fold
 from .later_ends import LaterEnds
@@ -67,7 +67,7 @@ class TimesOfDay:
         # "arrivée 9h", "fin : 17h": a time of day written right after an arrival or a departure word.
         self.after_span_word = _ending(spans, rf"[a-z']*\s*:?\s*(?:{alternation(grammar.time_of_day_words)})?")
         self._start, self._end = _starting(grammar.span_start_words), _starting(grammar.span_end_words)
-        self.later = LaterEnds(grammar.stayed_on_words, self._end, SPAN_REACH, _clock_minute)  # "… seule jusqu'à 11h30"
+        self.later = LaterEnds(grammar.stayed_on_words, self._end, SPAN_REACH, clock_minute)  # "… seule jusqu'à 11h30"
         self._back = _starting(grammar.trip_end_words)  # "de retour à Bruay à 12h55": the trip back ends
         self._overnight = grammar.max_overnight_hours * 60
         self._minutes = ClockMinutes(grammar)  # "9h30", "9 heures et demie", "9 heures moins le quart"
@@ -89,11 +89,11 @@ class TimesOfDay:
         for match in self._range.finditer(text):
             start = int(match.group("sh")) * 60 + self._minutes.of(match.group("sm"))
             end = int(match.group("eh")) * 60 + self._minutes.of(match.group("em"))
-            if int(match.group("eh")) > 24 or int(match.group("sh")) > 24 or not self._opens(text, match):
+            # not past 24 h, opened as its link needs, loose only as "de 9 à 11h30" (one unit for both), not "de 2 à 3 h"
+            bounds = max(int(match.group("eh")), int(match.group("sh"))) <= 24
+            if not (bounds and self._opens(text, match) and self._loose.holds(text, match)):
                 continue
-            if not self._loose.holds(text, match):  # "de 9 à 11h30" (one unit for both), not "de 2 à 3 h"
-                continue
-            hours = _hours(start, end, self._overnight)  # "de 22h à 1h": past midnight
+            hours = hours_between(start, end, self._overnight)  # "de 22h à 1h": past midnight
             found.append((match.start(), match.end(), hours, (start, end)))
         return found
 
@@ -188,7 +188,7 @@ class TimesOfDay:
         for index, match in enumerate(clock):
             before = text[max(previous, match.start() - SPAN_REACH) : match.start()]
             previous = match.end()
-            minute = _clock_minute(match)
+            minute = clock_minute(match)
             since = clock[arrival[0]].end() if arrival else 0  # "arrivé à 13 h 40 (je finis à 13 h), et reparti à …"
             if arrival and text.count("(", since, match.start()) > text.count(")", since, match.start()):
                 continue  # a time in a remark in brackets opened after the arrival is another story's
@@ -204,11 +204,14 @@ class TimesOfDay:
             ):
                 back = self._trip_back(text, clock, index) if leaving else None
                 first, last = (leaving, back) if leaving and back else (arrival, (index, minute))  # else the stay alone
-                if (hours := _hours(first[1], last[1], self._overnight)) is not None:
+                if (hours := hours_between(first[1], last[1], self._overnight)) is not None:
                     found.append((clock[first[0]].start(), clock[last[0]].end(), hours, (first[1], last[1])))
                     paired.update((first[0], arrival[0], index, last[0]))
                 arrival = leaving = None
-            elif self._start.search(before):
+            # ... or, after a stay, a return ("départ déjeuner 12h00 ; retour 13h30 ; fin 15h15"): another stay starts
+            elif self._start.search(before) or (
+                found and index not in paired and self._back is not None and self._back.search(before)
+            ):
                 if (
                     arrival
                     and minute < arrival[1]
@@ -229,22 +232,7 @@ class TimesOfDay:
             return None
         following = clock[index + 1]
         before = text[max(clock[index].end(), following.start() - SPAN_REACH) : following.start()]
-        minute = _clock_minute(following)
+        minute = clock_minute(following)
         if minute is None or not self._back.search(before) or _FULL_STOP.search(before):
             return None
         return index + 1, minute
-
-
-def _hours(start: int, end: int, overnight: int) -> Decimal | None:
-    """The hours from minute `start` to minute `end` of the day ("de 22h à 1h" goes past midnight), None when the end
-    comes before the start."""
-    end = end if end > start or start - end < 24 * 60 - overnight else end + 24 * 60
-    return (Decimal(end - start) / 60).quantize(Decimal("0.0001")) if end > start else None
-
-
-def _clock_minute(match: re.Match[str]) -> int | None:
-    """The minute of the day of a time written "14h", "16h30", "9 heures 15", or None when it is not one."""
-    hour, extra = match.group(1), match.group(4) or "0"
-    if match.group(3) or not hour.isdigit() or not extra.isdigit() or int(hour) > 24 or int(extra) >= 60:
-        return None
-    return int(hour) * 60 + int(extra)

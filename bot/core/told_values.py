@@ -16,6 +16,7 @@ _VALUE_TOLD = r"[:=(]\s*\d[\d\s,.]*?\s?(?:€|h\b|min\b)"
 _DAY = r"\b\d{1,2}/\d{1,2}\b"  # a day in figures ("le 02/10", "02/10/2026")
 DAY_TOLD = re.compile(_DAY)
 DATE_TOLD = re.compile(rf"\b(?:19|20)\d\d\b|{_DAY}|{_VALUE_TOLD}")
+DIARY_LABEL_WORDS = 4  # words of a diary line's label before its colon ("Registre — 09/11 :")
 FACT_TOLD = re.compile(r"\d\s?(?:€|h\b|min\b)")
 ANY_VALUE_TOLD = re.compile(_VALUE_TOLD)
 
@@ -78,6 +79,14 @@ def day_named() -> re.Pattern[str]:
     names = calendar_names()
     months = "|".join(fold(month) for month in names.months)
     return re.compile(rf"\b(?:{'|'.join(fold(day) for day in names.weekdays)}|\d{{1,2}}(?:er)? (?:{months}))\b")
+
+
+def diary_day(text: str) -> re.Match[str] | None:
+    """The day a diary's line `text` (folded) opens with (`day_opening`), or names in a short label before a colon
+    ("Registre — 09/11 : …", "Le 12/10 : …"); else None."""
+    head, colon, _ = text.partition(":")
+    short = colon and len(head.split()) <= DIARY_LABEL_WORDS
+    return day_opening(text) or (day_named().search(head) or DAY_TOLD.search(head) if short else None)
 
 
 def day_opening(text: str) -> re.Match[str] | None:

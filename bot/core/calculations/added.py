@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..cost import Duration
 from ..french import fold
-from ..told_values import day_opening
+from ..told_values import day_opening, diary_day
 from ..word_patterns import alternation
 from .base import SENTENCE_END, Calculator, in_brackets, sentence_start
 from .cues import CuePattern
@@ -26,6 +26,7 @@ RESTATED_REACH = 50  # characters between a session's hours and the time span th
 POINTING_REACH = 12  # characters before hours where their demonstrative is read ("pour ces 7 h")
 ASKED_REACH = 20  # characters before a total word where an asking word makes it asked ("combien en tout")
 LINK_LETTERS = 3  # a word this short between an asking word and a total word links them ("combien au total")
+_FIGURE = re.compile(r"\d")
 _QUESTION_NEXT = re.compile(r"[a-z]*\s*\?")  # a total word ending the question ("coût total ?", "totaux ?")
 ROUNDED = Decimal(1) / 60  # hours restated in decimals, rounded: "50 min, soit 0,83 h" (within a minute)
 
@@ -122,7 +123,8 @@ class AddedUp(Calculator):
         """Does `text` ask a total ("combien en tout", "ça fait combien au total"): a total word right after an asking one,
         or right before the question mark ("Coût total ?", "Montant global ?")?"""
         return any(
-            self._asked_before(text, m.start()) or _QUESTION_NEXT.match(text, m.end()) for m in self._totals(text)
+            self._asked_before(text, m.start()) or _QUESTION_NEXT.match(text, m.end()) or _figureless_question(text, m)
+            for m in self._totals(text)
         )
 
     def _totals(self, text: str) -> list[re.Match[str]]:
@@ -157,8 +159,14 @@ def _new_day(text: str, end: int, start: int) -> bool:
     ("Vendredi 6 : la conseillère revient 1 h", "12/10 : 2 h")? A diary's days: visits of their own, added."""
     if not SENTENCE_END.search(text, end, start):
         return False
-    opening = text[sentence_start(text, start) : start].lstrip(" -–—•*\n")
-    return bool(day_opening(opening))
+    return bool(diary_day(text[sentence_start(text, start) : start].lstrip(" -–—•*\n")))
+
+
+def _figureless_question(text: str, total: re.Match[str]) -> bool:
+    """Does the total word stand in a question holding no figure ("Total à mandater pour novembre ?", "Quel est le total
+    des deux passages ?"): the sum of the hours told before is asked, not hours said to be a total ("4 h au total ?")."""
+    start, end = sentence_start(text, total.start()), SENTENCE_END.search(text, total.end())
+    return bool(end and end.group() == "?" and not _FIGURE.search(text, start, end.start()))
 
 
 def _bracket_end(text: str, start: int, end: int) -> int:
