@@ -19,6 +19,7 @@ DATE_TOLD = re.compile(rf"\b(?:19|20)\d\d\b|{_DAY}|{_VALUE_TOLD}")
 DIARY_LABEL_WORDS = 4  # words of a diary line's label before its colon ("Registre — 09/11 :")
 FACT_TOLD = re.compile(r"\d\s?(?:€|h\b|min\b)")
 ANY_VALUE_TOLD = re.compile(_VALUE_TOLD)
+_AMOUNT_TOLD = re.compile(r"\d\s?€")
 
 
 @cache
@@ -37,8 +38,8 @@ def tells_date(item: str) -> bool:
 def tells_date_only(piece: str, asks: Callable[[str], bool]) -> bool:
     """Whether a piece of an asking sentence only tells a day or a value (`tells_date`), without "?" nor asking words
     ("…, le maire l'avait signée le 22 septembre 2025 et le Président de La Fibre le 15 octobre 2025."): the piece
-    before it goes on."""
-    return "?" not in piece and tells_date(piece) and not asks(piece)
+    before it goes on; so does one telling an amount ("… : le budget est de 2 000 € et le devis est de 1 350 €")."""
+    return "?" not in piece and (tells_date(piece) or bool(_AMOUNT_TOLD.search(piece))) and not asks(piece)
 
 
 def tells_value(sentence: str) -> bool:
