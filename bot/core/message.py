@@ -14,6 +14,7 @@ from functools import partial
 
 from .chat import ChatNoise
 from .forwarding import Forwarding
+from .french import fold
 from .history import ReplyHistory
 from .item_labels import ItemLabels
 from .line_questions import LineQuestions
@@ -22,7 +23,7 @@ from .lists import BULLETS, FULL_STOP, CountedLists, SequenceLists, inline_items
 from .phrases import PhraseFinder, alternatives, phrases_pattern
 from .pieces import Pieces
 from .reading import Reading
-from .sentence_ends import Titles, bare_line, each_sentence
+from .sentence_ends import Titles, bare_line, each_sentence, exclaimed
 from .sentences import Message, Sentence
 from .sign_offs import SignOffs
 from .spoken import Dictation
@@ -53,6 +54,7 @@ class Reader:
         self.sign_offs = SignOffs(reading.sign_offs, reading.postscript_markers, reading.closing_lines)
         self._titles = Titles(reading.title_abbreviations, reading.note_abbreviations)  # "M. Baert", "rés. conv."
         self.question_nouns = PhraseFinder(reading.question_nouns)  # "Nos questions :" announces questions
+        self._opens_question = phrases_pattern(reading.question_openers, start=True)  # "Quel week-end !" (exclaims)
         self._done = re.compile(rf":\s*(?:{alternatives(reading.done_values)})\W*$", re.I)  # "… : OK": a thing done
         self._checks = PhraseFinder(reading.check_words)  # "Vrai ou faux ?" announces the statements listed after it
         self.back_question = phrases_pattern(reading.back_questions, start=True)  # "Est-ce conforme ?": asks of before
@@ -152,6 +154,10 @@ class Reader:
                     or self.cutter.opens_item(sentence)
                 )
             )
+            # "Quel week-end !" in a message asking with "?": an exclamation, unless an asking phrase or a request says so
+            exclaims = not unpunctuated and request == sentence and exclaimed(sentence, end)
+            exclaims = exclaims and bool(self._opens_question.match(fold(sentence).lstrip()))
+            asks = asks and not (exclaims and not self.cutter.says_asking(sentence))
             # "le maire voudrait savoir deux trois choses.", "(• … • …) Répondez sur ces deux points.": it counts, asks none
             around = index + 1 < len(found) or (index and found[index - 1][1])
             # ... unless its count is a label before a colon, a question after it ("Deux questions : Mme X demande si …")

@@ -97,6 +97,9 @@ def _inside_bracket(text: str, start: int, at: int, after: int) -> bool:
     return inside and bool(_ITEM_AHEAD.match(text, after))
 
 
+EXCLAIMED_WORDS = 3  # words before the colon of an exclamation ("Quel week-end :")
+
+
 def _code_article(text: str, at: int) -> bool:
     """Is the full stop at `at` that of a code's part letter before its article's number ("article L. 1612-1 du
     CGCT", "R. 2131-1"): one capital letter standing alone, then a number on the same line?"""
@@ -117,3 +120,11 @@ def bare_line(sentence: str) -> bool:
     """A sentence ended by a line break with no mark (a chat burst: "le CDG compte le trajet ?" then "ça dure cmb de
     temps la convention au fait"): it asks wherever a question word stands, like a message without any mark."""
     return not sentence.rstrip().endswith(_LINE_MARKS)
+
+
+def exclaimed(sentence: str, end: str) -> bool:
+    """Does a sentence exclaim rather than ask, in a message whose questions end with "?": it ends with "!" ("Quel
+    week-end !"), or its first few words stand before a colon, a statement after it ("Quelle journée : le salon a
+    accueilli 300 visiteurs.")?"""
+    head, colon, _ = sentence.partition(":")
+    return "?" not in sentence and (end == "!" or (end == "." and bool(colon) and len(head.split()) <= EXCLAIMED_WORDS))
