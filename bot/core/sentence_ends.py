@@ -24,6 +24,7 @@ _ALTERNATIVE = re.compile(r"ou\s")  # after an ellipsis, on its line: the other 
 _ITEM_AHEAD = re.compile(r"\(?\d{1,2}\)\s")  # a numbered item's mark ("2) ", "(2) "): a cut before one
 _CODE_NUMBER = re.compile(r"[^\S\n]+\d")  # after "L." or "R.", on its line: a code's article ("article L. 1612-1")
 _LOWER_AFTER = re.compile(r"[^\S\n]+[a-zà-ÿ]")  # after an initial ("Mme D."), on its line: the sentence goes on
+EXCLAIMED_WORDS = 3  # words before the colon of an exclamation ("Quel week-end :")
 # The character a cut follows (a mark) or opens with (a space) first, one class the regex engine skips to, then the
 # rest of the cut as the character just read allows it.
 # A mark then a closing bracket or quote ends a sentence too, before a capital ("(… du Département.) Combien …").
@@ -95,9 +96,6 @@ def _inside_bracket(text: str, start: int, at: int, after: int) -> bool:
     """Whether the cut at `at` (its sentence from `start`) comes before a number closing a bracket opened on its line."""
     inside = "\n" not in text[at:after] and text.count("(", start, at) > text.count(")", start, at)
     return inside and bool(_ITEM_AHEAD.match(text, after))
-
-
-EXCLAIMED_WORDS = 3  # words before the colon of an exclamation ("Quel week-end :")
 
 
 def _code_article(text: str, at: int) -> bool:

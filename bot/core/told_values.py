@@ -19,6 +19,7 @@ DATE_TOLD = re.compile(rf"\b(?:19|20)\d\d\b|{_DAY}|{_VALUE_TOLD}")
 DIARY_LABEL_WORDS = 4  # words of a diary line's label before its colon ("Registre — 09/11 :")
 FACT_TOLD = re.compile(r"\d\s?(?:€|h\b|min\b)")
 ANY_VALUE_TOLD = re.compile(_VALUE_TOLD)
+# an amount in euros (not FACT_TOLD's hours: a piece telling hours after "et" was not measured as a continuation)
 _AMOUNT_TOLD = re.compile(r"\d\s?€")
 
 

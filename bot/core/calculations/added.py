@@ -26,7 +26,7 @@ RESTATED_REACH = 50  # characters between a session's hours and the time span th
 POINTING_REACH = 12  # characters before hours where their demonstrative is read ("pour ces 7 h")
 ASKED_REACH = 20  # characters before a total word where an asking word makes it asked ("combien en tout")
 LINK_LETTERS = 3  # a word this short between an asking word and a total word links them ("combien au total")
-_FIGURE = re.compile(r"\d")
+_FIGURE = re.compile(r"\d")  # a question holding a figure names its own hours, day or amount: no total of others
 _QUESTION_NEXT = re.compile(r"[a-z]*\s*\?")  # a total word ending the question ("coût total ?", "totaux ?")
 ROUNDED = Decimal(1) / 60  # hours restated in decimals, rounded: "50 min, soit 0,83 h" (within a minute)
 
