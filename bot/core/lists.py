@@ -83,13 +83,13 @@ def inline_items(text: str) -> str:
             if len(run) > len(starts) and not all(_opens_line(text, start) for start in run):
                 starts = run
     if len(starts) < 2 and any(dash in text for dash in "-–—•"):
-        # After a colon, two dashes make a list; without one, three ("qq questions - … - … - …"): two dashes
-        # alone may set a phrase apart ("la convention - signée en 2024 - prévoit-elle …").
-        colon = text.find(":")
+        # Right after a colon, two dashes make a list; else three ("qq questions - … - … - …"): two dashes alone may set
+        # a phrase apart ("la convention - signée en 2024 - prévoit-elle …", "… : il est venu à 8h45 – j'ouvrais – et …").
         # (a dash opening its line is a list written line by line: "Compte rendu - Points divers\n- Mme X demande …")
-        found = _INLINE_DASH.finditer(text, max(colon, 0))
+        found = _INLINE_DASH.finditer(text, max(text.find(":"), 0))
         dashes = [m.start() for m in found if not (_FIELD_LABEL.match(text, m.end()) or _opens_line(text, m.start()))]
-        starts = dashes if len(dashes) >= (2 if colon >= 0 else 3) else []
+        announced = bool(dashes) and text[: dashes[0]].rstrip().endswith(":")
+        starts = dashes if len(dashes) >= (2 if announced else 3) else []
     if len(starts) < 2 and "•" in text:
         bullets = [m.start() for m in _INLINE_BULLET.finditer(text)]
         starts = bullets if len(bullets) >= 2 else []

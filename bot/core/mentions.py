@@ -19,6 +19,10 @@ _CLAUSE_BREAK = re.compile(r"[:;.!?]")  # a fact said before one is not the name
 _SENTENCE_BREAK = re.compile(r"[;.!?]")
 # a reason, to its sentence's end; a bracket inside it ("(art. R. 2192-10 …)") is part of it
 _REASON_REST = re.compile(r"(?:\([^)]*\)|[^;.!?(])*")
+# A remark in brackets before the question's words, a few words or more ("(la trésorerie veut maintenant le SIRET
+# partout) : qui va nous facturer ?"): the writer's story, its facts not asked; not a short one, which may name what is
+# asked ("le numéro (SIRET) du CDG"), nor one ending the question ("à quelle date … (le champ étant resté vide)").
+_REMARK = re.compile(r"\((?:[^()\s]+\s+){4,}[^()]*\)(?=\W*\w)")
 UNSTATED_REACH = 60  # around an unstated fact: "sous quel délai les services … sont-ils mis en service"
 
 
@@ -71,7 +75,7 @@ class Mentions:
         """What to answer a question asking a fact the convention never gives ("Combien de communes ont déjà
         adhéré ?", knowledge/vocabulary.yaml: unstated_facts; then any fact of a name it never uses: foreign_facts.py),
         else ""."""
-        if said := self._unstated_fact(self._without_reason(fold(question))):
+        if said := self._unstated_fact(self._without_reason(fold(_REMARK.sub(" ", question)))):
             return said
         if name := self._foreign.name(question):
             return f"La convention ne le dit pas : elle ne parle pas de « {name} »."

@@ -73,11 +73,9 @@ class PieceWords:
         self._closing_words = frozenset(fold(word).strip() for word in reading.closing_question_words)
         self._unasking = phrases_pattern(reading.unasking_idioms, start=False)  # "tel quel": no question
         self._indefinite = re.compile(rf"(?:{alternatives(reading.indefinite_words)})\s+\w+\W*$")  # n'importe quand
-        self._trailing = (
-            re.compile(rf"(?:\s+(?:{alternatives(reading.trailing_adverbs)}))+\W*$")
-            if reading.trailing_adverbs
-            else None
-        )
+        trailing = alternatives(reading.trailing_adverbs)
+        self._trailing = re.compile(rf"(?:\s+(?:{trailing}))+\W*$") if reading.trailing_adverbs else None
+        self._reason = re.compile(rf",\s*(?:{alternatives(reading.reason_words)})(?!\w).*$")  # "…, parce que …"
         self._yes_no = re.compile(rf"(?:{phrases_pattern(reading.closing_yes_no, start=False).pattern})\W*$")
         self._condition = phrases_pattern(reading.condition_words, start=True)
         self._direct = phrases_pattern(reading.direct_question_marks, start=False)  # "est-ce que" asks anywhere
@@ -222,9 +220,9 @@ class PieceWords:
 
     def asked_in_place(self, folded: str) -> bool:
         """Whether a folded sentence ending with a full stop asks by its last piece: a pronoun subject, then its only
-        question word at the end ("le maire veut changer la convention, on fait comment."); not "… qui fait quoi.",
-        "Le CDG nous dira qui fait quoi." (what someone tells or will tell)."""
-        last = self._piece_end.split(folded.rstrip(". "))[-1].strip()
+        question word at the end ("le maire veut changer la convention, on fait comment.", "…, on la reçoit où, parce que
+        …": why it is asked after it); not "… qui fait quoi.", "Le CDG nous dira qui fait quoi." (what someone tells)."""
+        last = self._piece_end.split(self._reason.sub("", folded).rstrip(". "))[-1].strip()  # "où, car …": its why
         asked = [word for word in WORD.findall(last) if word in self._closing_words]
         return bool(self._subject.match(last)) and len(asked) == 1 and self._closes(last)
 

@@ -17,6 +17,7 @@ from .word_patterns import alternation, folded_words, scanned
 BOUND_REACH = 20  # characters before hours where "entre 9 et" makes them a bound
 RANGE_OPENER_REACH = 12  # characters before a range's start where "entre" opens it
 SPAN_REACH = 60  # characters before a time of day where an arrival or a departure word is looked for
+START_REACH = 20  # characters before a time where an arrival's word beats a departure's: "arrivé à la mairie à 9h"
 NEXT_SENTENCES = 3  # sentence ends at most between an arrival and its departure with no time of day between them
 _SENTENCE_END = re.compile(r"[.;!?]")
 _FULL_STOP = re.compile(r"[.!?]")  # a sentence's end, not a line's or an item's (";"): a log's lines are one trip
@@ -196,7 +197,7 @@ class TimesOfDay:
                 arrival = leaving = None
             elif (
                 arrival
-                and self._end.search(before)
+                and self._leaves(before)
                 # in the arrival's sentence or the next ("il est arrivé à 14h. Il est reparti à 16h30."), or a few on when no
                 # time of day stands between ("- arrivée 9h00 - pause déjeuner 12h00 – 13h30 - départ 17h00": a range)
                 and len(_SENTENCE_END.findall(text, clock[arrival[0]].end(), match.start()))
@@ -224,6 +225,16 @@ class TimesOfDay:
             elif arrival is None and self._end.search(before):
                 leaving = (index, minute)
         return found, paired
+
+    def _leaves(self, before: str) -> bool:
+        """Whether the words before a time say a departure, unless an arrival's stand after them, right before the time
+        ("il est arrivé chez nous à 13h30": "il est" of "il est reparti" is farther; not "terminé la mise à jour des
+        postes à 11h", "des" also the folded "dès")."""
+        ends = [match.start() for match in self._end.finditer(before)] if self._end else []
+        near = len(before) - START_REACH
+        return bool(ends) and not (
+            self._start and any(m.start() > max(ends[-1], near) for m in self._start.finditer(before))
+        )
 
     def _trip_back(self, text: str, clock: list[re.Match[str]], index: int) -> tuple[int, int] | None:
         """The time the trip back ends, right after the departure at `index` ("… reparti à 11h45 et rentré à Bruay à 12h30",
