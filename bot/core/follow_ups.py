@@ -103,10 +103,13 @@ class FollowUps(PronounSubjects):
 
     def _past_announcement(self, piece: str) -> str:
         """`piece` after a colon when what comes before it only counts the questions ("Bonjour, deux questions de
-        nouvelle arrivée : …") and asks nothing: its words are no part of the question."""
+        nouvelle arrivée : …") and asks nothing, or is a preamble naming nothing ("le maire m'a demandé de préparer une
+        fiche : qui …", see `past_preamble`): its words are no part of the question."""
         head, colon, rest = piece.partition(" : ")
         announces = colon and self.reader.counted.counts(head) and not self.reader.cutter.asks(head)
-        return rest if announces and rest.strip() else piece
+        return (
+            rest if announces and rest.strip() else self.reader.cutter.past_preamble(piece, self.names_something, " : ")
+        )
 
     def _foreign(self, text: str) -> bool:
         """Whether `text` names words of another topic than the convention's (see `_elsewhere`)."""

@@ -23,7 +23,7 @@ from .lists import BULLETS, FULL_STOP, CountedLists, SequenceLists, inline_items
 from .phrases import PhraseFinder, alternatives, phrases_pattern
 from .pieces import Pieces
 from .reading import Reading
-from .sentence_ends import Titles, bare_line, each_sentence, exclaimed
+from .sentence_ends import Titles, each_sentence, exclaimed
 from .sentences import Message, Sentence
 from .sign_offs import SignOffs
 from .spoken import Dictation
@@ -149,7 +149,7 @@ class Reader:
                 not opens_list
                 and (
                     request != sentence
-                    or self.cutter.asks(_ASIDE.sub("", sentence), unpunctuated or bare_line(sentence))
+                    or self.cutter.asks(_ASIDE.sub("", sentence), unpunctuated or self.sign_offs.bare(sentence))
                     or (asked and self.cutter.goes_on(sentence))
                     or self.cutter.opens_item(sentence)
                 )

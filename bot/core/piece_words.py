@@ -230,16 +230,16 @@ class PieceWords:
         """Whether a folded piece opens with its subject, a pronoun or a name ("on doit …", "le CDG nous prend …")."""
         return bool(self._subject.match(folded) or self._named_subject.match(folded))
 
-    def _closes(self, folded: str, which: bool = False) -> bool:
-        """Whether a folded text ends with its question word ("ça commence quand") or asks yes or no ("… ou c'est compris");
-        with `which`, a piece with its own subject, "quel" and its noun too ("elle envoie sa facture à quel moment")."""
+    def _closes(self, folded: str, which: bool = False, yes_no: bool = True) -> bool:
+        """Whether a folded text ends with its question word ("ça commence quand") or asks yes or no ("… ou c'est compris",
+        if `yes_no`); with `which`, a piece with its subject, "quel" and its noun too ("elle envoie sa facture à quel moment")."""
         end = (self._trailing.sub("", folded[-60:]) if self._trailing else folded)[-40:]  # "… à quoi au juste"
         words = WORD.findall(end) or [""]
         # "la convention dure combien de temps": its question word with what it counts, "de" and one word, at the end
         counted = len(words) >= 3 and words[-2] in ("de", "d") and words[-3] in self._closing_words
         which = which and len(words) >= 2 and words[-2] in self._which
         closing = (words[-1] in self._closing_words or counted or which) and not self._indefinite.search(end)
-        return closing or bool(self._yes_no.search(end))
+        return closing or (yes_no and bool(self._yes_no.search(end)))
 
 
 def opens_other_half(piece: str, own: str) -> bool:

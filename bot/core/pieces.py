@@ -17,7 +17,6 @@ ASKING_START = 15  # characters of a clause before its asking phrase ("et je vou
 TELLING_CLAUSES = 3  # the fewest clauses told in one breath before an asking phrase that `past_telling` leaves out
 TONE_WORDS = 3  # the fewest words of a question asked by its tone after a link ("et on peut le modifier ?")
 
-
 _BLANK = re.compile(r"(?<!\w)_+(?!\w)")  # a form's blank ("conclue pour ___ ans"): a question to fill in
 
 
@@ -130,14 +129,14 @@ class Pieces(PieceWords):
                 asks.append(asking)
         return pieces
 
-    def past_preamble(self, piece: str, names_something: Callable[[str], bool]) -> str:
+    def past_preamble(self, piece: str, names_something: Callable[[str], bool], mark: str = ", ") -> str:
         """`piece` from its question on, when words that ask nothing and name nothing the convention knows open it,
-        then a comma ("bonjour je suis au conseil municipal des jeunes, c'est qui le président du CDG 62 ?"): they
-        only weigh the question down. Not a topic ("Pour la résiliation, qui …") nor a condition ("si …, qui …")."""
-        comma = piece.find(", ")
+        then a comma, or `mark` ("bonjour je suis au conseil municipal des jeunes, c'est qui le président du CDG 62 ?"):
+        they only weigh the question down. Not a topic ("Pour la résiliation, qui …") nor a condition ("si …, qui …")."""
+        comma = piece.find(mark)
         if comma < 0:
             return piece
-        head, rest = piece[:comma], piece[comma + 2 :]
+        head, rest = piece[:comma], piece[comma + len(mark) :]
         folded = fold(head)
         asking = self._asking.search(fold(rest))  # "En préparant la pose des bornes, | je me demande si …"
         opens = self._opener.match(fold(rest)) or (asking and asking.start() <= ASKING_START)
@@ -246,5 +245,5 @@ class Pieces(PieceWords):
             unpunctuated and self._yes_no.search(folded)
         )
         if not closing:
-            return False
-        return any(self._closes(piece) for piece in self._piece_end.split(folded)[::2])
+            return False  # (yes or no, only without "?": "… avant de lui dire oui ou non" tells, "?" asked elsewhere)
+        return any(self._closes(piece, yes_no=unpunctuated) for piece in self._piece_end.split(folded)[::2])

@@ -11,7 +11,9 @@ import re
 
 from .french import fold
 from .phrases import phrases_pattern
+from .sentence_ends import bare_line
 
+NAME_PIECES, NAME_WORDS = 2, 3  # after a closing line, a name and a function between commas ("Sylvie, secrétaire")
 SIGN_OFF_CHARS = 60  # a sign-off opens its sentence and is short ("dans l'attente de votre réponse")
 # A clock time in a signature ("14h", "17h30", "9 h", "10:30"; never a date, "15/03/2025", nor "62150 Hesdin")
 _CLOCK = re.compile(r"\d{1,2}\s?(?:[hH](?![^\W\d_])|:(?=\d))\s?\d{0,2}")
@@ -78,6 +80,21 @@ class SignOffs:
         at = next((i for i, line in enumerate(lines) if line.strip(_LINE_MARKS) == sentence.strip(_LINE_MARKS)), None)
         rest = lines[at + 1 :] if at is not None else ["?"]
         return not any("?" in line for line in rest)
+
+    def bare(self, sentence: str) -> bool:
+        """Whether a sentence ends its line with no mark, as a chat's line does (see `bare_line`), not signed."""
+        return bare_line(sentence) and not self.ends(sentence)
+
+    def ends(self, sentence: str) -> bool:
+        """Whether `sentence` ends with a closing line and a name after a comma ("…, merci beaucoup, Martine"): a letter
+        written in one paragraph signs there, it does not end as a chat's line without a mark does."""
+        pieces = sentence.split(",")
+        for index in range(max(1, len(pieces) - NAME_PIECES - 1), len(pieces)):
+            closing = pieces[index].strip()
+            named = all(len(piece.split()) <= NAME_WORDS for piece in pieces[index + 1 :])
+            if named and closing and (self.closes(closing, closing) or self.opens(closing)):
+                return True
+        return False
 
     def opens(self, sentence: str) -> bool:
         """Whether a sign-off opens `sentence`."""
