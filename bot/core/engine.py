@@ -56,8 +56,7 @@ class Engine:
         threshold: float = DEFAULT_THRESHOLD,
         contacts: Mapping[str, str] | None = None,
     ):
-        self.knowledge = knowledge
-        self.contact = contact
+        self.knowledge, self.contact = knowledge, contact
         self.contacts = {**DEFAULT_CONTACTS, "cdg": contact, **(contacts or {})}
         self.threshold = threshold
         self.matcher = Matcher(knowledge)
@@ -163,7 +162,8 @@ class Engine:
             return self.replies.unknown(question, self.replies.unsaid(unsaid, self.matcher.rank(terms)))
         if unstated := self.mentions.unstated(self.reader.cutter.reported(asked)):  # not who asks: "au service paie, …"
             return self.replies.unknown(question, self.replies.not_found(self.matcher.rank(terms), unstated))
-        if (other := self.mentions.elsewhere(asked)) or self.calculations.parties.other_convention(whole or text):
+        other = self.mentions.elsewhere(asked)  # another contract in a part's own words too ("… ? Et le contrat de
+        if other or self.calculations.parties.other_convention(whole or text, asked):  # maintenance, on le résilie ?")
             refusal = self.replies.not_bound(other) if other else self.replies.other_convention()
             return self.replies.unknown(question, refusal)  # "Le CDG 59 propose-t-il … ?", "ma convention de stage …"
         focus_terms = self.matcher.question_terms(focus) if focus else []

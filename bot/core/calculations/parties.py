@@ -214,10 +214,12 @@ class Parties(PartyClauses):
         provider? Its dates are that contract's: none is this convention's signature."""
         return self.cues.other_contract(folded)
 
-    def other_convention(self, text: str) -> bool:
-        """Does `text` ask of another convention ("ma convention de stage", "la convention d'occupation du gymnase"),
-        naming neither this one nor a provider? The question is that convention's: no clause of this one answers it.
-        Not any other contract: a subscription or a provider named in passing ("notre abonnement", "le prestataire ne
-        répond plus") is this convention's own service, in people's words."""
-        folded = " ".join(fold(text).split())
-        return bool(self._other_conventions and self._other_conventions.search(folded)) and self.other_contract(folded)
+    def other_convention(self, *texts: str) -> bool:
+        """Does one of `texts` ask of another convention ("ma convention de stage", "la convention d'occupation du
+        gymnase"), naming neither this one nor a provider? The question is that convention's: no clause of this one
+        answers it. Not any other contract: a subscription or a provider named in passing ("notre abonnement", "le
+        prestataire ne répond plus") is this convention's own service, in people's words."""
+        for folded in (" ".join(fold(text).split()) for text in texts):
+            if self._other_conventions and self._other_conventions.search(folded) and self.other_contract(folded):
+                return True
+        return False
