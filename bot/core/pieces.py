@@ -17,6 +17,7 @@ ASKING_START = 15  # characters of a clause before its asking phrase ("et je vou
 TELLING_CLAUSES = 3  # the fewest clauses told in one breath before an asking phrase that `past_telling` leaves out
 TONE_WORDS = 3  # the fewest words of a question asked by its tone after a link ("et on peut le modifier ?")
 
+_BRACKETS = re.compile(r"\([^()]*\)")  # a remark in brackets ("(on a recruté un adjoint, enfin)")
 _BLANK = re.compile(r"(?<!\w)_+(?!\w)")  # a form's blank ("conclue pour ___ ans"): a question to fill in
 
 
@@ -144,7 +145,7 @@ class Pieces(PieceWords):
             return piece
         if len(head.split()) < PREAMBLE_WORDS or self._topic.match(folded) or self._link.match(folded):
             return piece  # "Enfin, qui …", "Et autre chose, …": they say a new question follows
-        return piece if names_something(head) else rest
+        return piece if names_something(_BRACKETS.sub(" ", head)) else rest  # a remark in brackets: the writer's day
 
     def past_telling(self, piece: str) -> str:
         """`piece` from the clause its asking phrase opens, when TELLING_CLAUSES or more that ask nothing come before it
