@@ -162,8 +162,8 @@ class Engine:
             return self.replies.unknown(question, self.replies.unsaid(unsaid, self.matcher.rank(terms)))
         if unstated := self.mentions.unstated(self.reader.cutter.reported(asked)):  # not who asks: "au service paie, …"
             return self.replies.unknown(question, self.replies.not_found(self.matcher.rank(terms), unstated))
-        other = self.mentions.elsewhere(asked)  # another contract in a part's own words too ("… ? Et le contrat de
-        if other or self.calculations.parties.other_convention(whole or text, asked):  # maintenance, on le résilie ?")
+        other = self.mentions.elsewhere(asked)  # another contract: the message's, or one part's own ("Et le bail ?")
+        if other or self.calculations.parties.other_convention(whole or text, asked):
             refusal = self.replies.not_bound(other) if other else self.replies.other_convention()
             return self.replies.unknown(question, refusal)  # "Le CDG 59 propose-t-il … ?", "ma convention de stage …"
         focus_terms = self.matcher.question_terms(focus) if focus else []

@@ -92,6 +92,7 @@ class SignOffs:
         for index in range(max(1, len(pieces) - NAME_PIECES - 1), len(pieces)):
             closing = pieces[index].strip()
             named = all(len(piece.split()) <= NAME_WORDS for piece in pieces[index + 1 :])
+            # (the piece its own text: no line after it to hold a "?")
             if named and closing and (self.closes(closing, closing) or self.opens(closing)):
                 return True
         return False
