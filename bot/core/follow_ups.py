@@ -103,8 +103,8 @@ class FollowUps(PronounSubjects):
 
     def _past_announcement(self, piece: str) -> str:
         """`piece` after a colon when what comes before it only counts the questions ("Bonjour, deux questions de
-        nouvelle arrivée : …") and asks nothing, or is a preamble naming nothing ("le maire m'a demandé de préparer une
-        fiche : qui …", see `past_preamble`): its words are no part of the question."""
+        nouvelle arrivée : …") and asks nothing, or is a preamble naming nothing ("le maire m'a chargé d'une note pour le
+        conseil : qui …", see `past_preamble`): its words are no part of the question."""
         head, colon, rest = piece.partition(" : ")
         announces = colon and self.reader.counted.counts(head) and not self.reader.cutter.asks(head)
         return (

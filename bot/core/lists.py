@@ -84,7 +84,7 @@ def inline_items(text: str) -> str:
                 starts = run
     if len(starts) < 2 and any(dash in text for dash in "-–—•"):
         # Right after a colon, two dashes make a list; else three ("qq questions - … - … - …"): two dashes alone may set
-        # a phrase apart ("la convention - signée en 2024 - prévoit-elle …", "… : il est venu à 8h45 – j'ouvrais – et …").
+        # a phrase apart ("la convention - signée en 2024 - prévoit-elle …", "… : passé à 9h – le maire était absent – puis …").
         # (a dash opening its line is a list written line by line: "Compte rendu - Points divers\n- Mme X demande …")
         found = _INLINE_DASH.finditer(text, max(text.find(":"), 0))
         dashes = [m.start() for m in found if not (_FIELD_LABEL.match(text, m.end()) or _opens_line(text, m.start()))]

@@ -19,8 +19,8 @@ _CLAUSE_BREAK = re.compile(r"[:;.!?]")  # a fact said before one is not the name
 _SENTENCE_BREAK = re.compile(r"[;.!?]")
 # a reason, to its sentence's end; a bracket inside it ("(art. R. 2192-10 …)") is part of it
 _REASON_REST = re.compile(r"(?:\([^)]*\)|[^;.!?(])*")
-# A remark in brackets before the question's words, a few words or more ("(la trésorerie veut maintenant le SIRET
-# partout) : qui va nous facturer ?"): the writer's story, its facts not asked; not a short one, which may name what is
+# A remark in brackets before the question's words, a few words or more ("(la trésorerie réclame le SIRET sur
+# chaque mandat) : on paie comment ?"): the writer's story, its facts not asked; not a short one, which may name what is
 # asked ("le numéro (SIRET) du CDG"), nor one ending the question ("à quelle date … (le champ étant resté vide)").
 _REMARK = re.compile(r"\((?:[^()\s]+\s+){4,}[^()]*\)(?=\W*\w)")
 UNSTATED_REACH = 60  # around an unstated fact: "sous quel délai les services … sont-ils mis en service"

@@ -220,7 +220,7 @@ class PieceWords:
 
     def asked_in_place(self, folded: str) -> bool:
         """Whether a folded sentence ending with a full stop asks by its last piece: a pronoun subject, then its only
-        question word at the end ("le maire veut changer la convention, on fait comment.", "…, on la reçoit où, parce que
+        question word at the end ("le maire veut changer la convention, on fait comment.", "…, on la paie comment, car
         …": why it is asked after it); not "… qui fait quoi.", "Le CDG nous dira qui fait quoi." (what someone tells)."""
         last = self._piece_end.split(self._reason.sub("", folded).rstrip(". "))[-1].strip()  # "où, car …": its why
         asked = [word for word in WORD.findall(last) if word in self._closing_words]

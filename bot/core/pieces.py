@@ -17,7 +17,7 @@ ASKING_START = 15  # characters of a clause before its asking phrase ("et je vou
 TELLING_CLAUSES = 3  # the fewest clauses told in one breath before an asking phrase that `past_telling` leaves out
 TONE_WORDS = 3  # the fewest words of a question asked by its tone after a link ("et on peut le modifier ?")
 
-_BRACKETS = re.compile(r"\([^()]*\)")  # a remark in brackets ("(on a recruté un adjoint, enfin)")
+_BRACKETS = re.compile(r"\([^()]*\)")  # a remark in brackets ("(trois nouveaux élus arrivent lundi)")
 _BLANK = re.compile(r"(?<!\w)_+(?!\w)")  # a form's blank ("conclue pour ___ ans"): a question to fill in
 
 
@@ -246,5 +246,5 @@ class Pieces(PieceWords):
             unpunctuated and self._yes_no.search(folded)
         )
         if not closing:
-            return False  # (yes or no, only without "?": "… avant de lui dire oui ou non" tells, "?" asked elsewhere)
+            return False  # (yes or no, only without "?": "… hésite à dire oui ou non" tells, "?" asked elsewhere)
         return any(self._closes(piece, yes_no=unpunctuated) for piece in self._piece_end.split(folded)[::2])

@@ -86,7 +86,7 @@ class SignOffs:
         return bare_line(sentence) and not self.ends(sentence)
 
     def ends(self, sentence: str) -> bool:
-        """Whether `sentence` ends with a closing line and a name after a comma ("…, merci beaucoup, Martine"): a letter
+        """Whether `sentence` ends with a closing line and a name after a comma ("…, merci d'avance, Paul"): a letter
         written in one paragraph signs there, it does not end as a chat's line without a mark does."""
         pieces = sentence.split(",")
         for index in range(max(1, len(pieces) - NAME_PIECES - 1), len(pieces)):

@@ -228,7 +228,7 @@ class TimesOfDay:
 
     def _leaves(self, before: str) -> bool:
         """Whether the words before a time say a departure, unless an arrival's stand after them, right before the time
-        ("il est arrivé chez nous à 13h30": "il est" of "il est reparti" is farther; not "terminé la mise à jour des
+        ("il est arrivé en mairie à 14h": "il est" of "il est reparti" is farther; not "terminé la mise à jour des
         postes à 11h", "des" also the folded "dès")."""
         ends = [match.start() for match in self._end.finditer(before)] if self._end else []
         near = len(before) - START_REACH
