@@ -71,10 +71,7 @@ class SignOffs:
         """Whether `sentence` is only a closing line ("Merci beaucoup !"), alone on its line of `text`, and no line after
         it holds a "?" (a name, a function, an address, opening hours follow): a signature (not "Tu peux gérer ? Merci"
         then the question forwarded, nor "Merci beaucoup !" then "J'ai une autre question : … ?")."""
-        if self._closing is None or len(sentence) > SIGN_OFF_CHARS:
-            return False
-        found = self._closing.match(folded := fold(sentence))
-        if not found or any(char.isalnum() for char in folded[found.end() :]):
+        if not self._closing_only(sentence):
             return False
         lines = text.split("\n")
         at = next((i for i, line in enumerate(lines) if line.strip(_LINE_MARKS) == sentence.strip(_LINE_MARKS)), None)
@@ -92,10 +89,16 @@ class SignOffs:
         for index in range(max(1, len(pieces) - NAME_PIECES - 1), len(pieces)):
             closing = pieces[index].strip()
             named = all(len(piece.split()) <= NAME_WORDS for piece in pieces[index + 1 :])
-            # (the piece its own text: no line after it to hold a "?")
-            if named and closing and (self.closes(closing, closing) or self.opens(closing)):
+            if named and closing and (self._closing_only(closing) or self.opens(closing)):
                 return True
         return False
+
+    def _closing_only(self, sentence: str) -> bool:
+        """Whether `sentence` is only a closing line ("Merci beaucoup !"), wherever it stands."""
+        if self._closing is None or len(sentence) > SIGN_OFF_CHARS:
+            return False
+        found = self._closing.match(folded := fold(sentence))
+        return bool(found) and not any(char.isalnum() for char in folded[found.end() :])
 
     def opens(self, sentence: str) -> bool:
         """Whether a sign-off opens `sentence`."""
