@@ -195,6 +195,7 @@ class CalculationsFile(StrictModel):
     signature_block_words: list[str] = []  # "Le 03/02/2026\nPour La Fibre …": the party signing below a date
     limit_words: list[str] = []  # "court jusqu'au 15/01/2027": the date after one closes a period, never signs
     after_reach: int = Field(default=0, ge=0, le=200)
+    date_clause_subjects: list[str] = []  # "et le 7 nous avons rangé": another event's date
     announce_words: list[str] = []
     speaker_words: list[str] = []
     first_person_words: list[str] = []

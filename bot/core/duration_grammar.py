@@ -29,6 +29,7 @@ class DurationGrammar(StrictModel):
     time_of_day_words: list[str] = Field(min_length=1)
     event_time_words: list[str] = []  # hours right after these are when that event took place ("Appel 10h12")
     event_min_hour: int = Field(default=7, ge=1, le=24)  # ... with their minutes, or from this hour on ("réunion 9h")
+    event_time_links: list[str] = []  # ... or after these too ("convoqué pour 8h": its time, not 8 hours)
     late_time_words: list[str] = []  # hours from `late_hour` on after these are a time of day ("l'appel de 14h30")
     late_hour: int = Field(default=12, ge=1, le=24)
     clock_hour: int = Field(default=24, ge=1, le=24)  # a clock's hours with their minutes from this on: a time of day
@@ -39,6 +40,7 @@ class DurationGrammar(StrictModel):
     clock_words_not_after: list[str] = []
     span_start_words: list[str] = []
     span_end_words: list[str] = []
+    span_end_whole_words: list[str] = []  # whole words only: "fin : 17h", not "la commission des finances"
     stayed_on_words: list[str] = []  # then a departure word: a stay going on past a range ("restée … jusqu'à")
     among_themselves: list[str] = []  # "restées entre elles": the pronoun is the subject, not whoever came
     trip_end_words: list[str] = []  # a time after these, after a stay, ends the trip back ("de retour à Bruay à 12h55")

@@ -12,7 +12,7 @@ from .duration_grammar import DurationGrammar
 from .french import fold
 from .later_ends import LaterEnds
 from .time_ranges import LooseRanges, range_pattern
-from .word_patterns import alternation, folded_words, scanned
+from .word_patterns import alternation, ending, folded_words, scanned, starting
 
 BOUND_REACH = 20  # characters before hours where "entre 9 et" makes them a bound
 RANGE_OPENER_REACH = 12  # characters before a range's start where "entre" opens it
@@ -29,57 +29,51 @@ _EVENT_DAY = re.compile(r"[\s,—–-]*(?:[^\W\d]+\.?\s+)?\d{1,2}/\d{1,2}(?:/\d{
 CLOCK_WORD_REACH = 12  # characters before "midi" where "après" makes it a part of the day
 
 
-def _ending(words: list[str], tail: str = "") -> re.Pattern[str] | None:
-    """A pattern for one of `words` (then `tail`) ending the text searched, or None for no words."""
-    return re.compile(rf"(?<![a-z])(?:{alternation(words)}){tail}\s*$") if words else None
-
-
-def _starting(words: list[str]) -> re.Pattern[str] | None:
-    return re.compile(rf"(?<![a-z])(?:{alternation(words)})") if words else None
-
-
 class TimesOfDay:
     """Which hours of a text are times of day, and the stays that two of them make."""
 
     def __init__(self, grammar: DurationGrammar) -> None:
-        self.time_of_day = _ending(grammar.time_of_day_words)
-        self._event, self._event_hour = _ending(grammar.event_time_words), grammar.event_min_hour  # "réunion 14h"
-        of = rf"\s*(?:{alternation(grammar.late_time_words)})"  # "la réunion de 17h" (not "une visio de 1h20")
-        self._event_of = _ending(grammar.event_time_words, of)
-        self._late, self._late_hour = _ending(grammar.late_time_words), grammar.late_hour
+        self.time_of_day = ending(grammar.time_of_day_words)
+        self._event, self._event_hour = ending(grammar.event_time_words), grammar.event_min_hour  # "réunion 14h"
+        of = rf"\s*(?:{alternation([*grammar.late_time_words, *grammar.event_time_links])})"  # "la réunion de 17h"
+        self._event_of = ending(grammar.event_time_words, of)
+        self._late, self._late_hour = ending(grammar.late_time_words), grammar.late_hour
         self._clock_hour = grammar.clock_hour  # "conseil ce soir 18h30": no visit lasts 18 h 30
         # a question's or a line's end, or a day named, between two ranges: each its own visit ("venu mardi de 9h à
         # 11h30, et revenu aujourd'hui de 10h à 10h45": two visits, not a part of one)
         names = calendar_names()
         days = (*names.weekdays, *names.months, *names.near_days, *filter(None, [names.today]))
         self._day_break = re.compile(rf"[!?;\n]|\d/\d|(?<![a-z])(?:{alternation(days)})(?![a-z])")
-        self._weekday = _ending(list(names.weekdays))  # "dimanche 14h", "RDV jeudi 15h": a day's time
+        self._weekday = ending(list(names.weekdays))  # "dimanche 14h", "RDV jeudi 15h": a day's time
         # "il y a 2h" (folded, "a" is also "à"), "estimée à 2 h 15": time elapsed or measured, never a time of day
-        self.elapsed = _ending([*grammar.elapsed_words, *grammar.measured_words])
+        self.elapsed = ending([*grammar.elapsed_words, *grammar.measured_words])
         words = grammar.spent_after_words  # "a 1h de route": the hours spent, whatever precedes them
         self._spent_after = re.compile(rf"\s*(?:{alternation(words)})(?![a-z])") if words else None
         self._clock_hours = {fold(word): hour for word, hour in grammar.clock_words.items()}
         clock_words = alternation(grammar.clock_words)  # "midi", "minuit"
         self._clock_word = re.compile(rf"(?<![a-z])(?:{clock_words})(?![a-z])") if grammar.clock_words else None
         self._clock_names = folded_words(grammar.clock_words)
-        self._clock_not_after = _ending(grammar.clock_words_not_after, r"[\s-]*")
+        self._clock_not_after = ending(grammar.clock_words_not_after, r"[\s-]*")
         self._range_after = re.compile(rf"\s*(?:{alternation(grammar.range_links)})\s*\d")  # "déjeuner de midi à 13h"
-        spans = [*grammar.span_start_words, *grammar.span_end_words]
+        spans = [*grammar.span_start_words, *grammar.span_end_words, *grammar.span_end_whole_words]
         # "arrivée 9h", "fin : 17h": a time of day written right after an arrival or a departure word.
-        self.after_span_word = _ending(spans, rf"[a-z']*\s*:?\s*(?:{alternation(grammar.time_of_day_words)})?")
-        self._start, self._end = _starting(grammar.span_start_words), _starting(grammar.span_end_words)
+        self.after_span_word = ending(spans, rf"[a-z']*\s*:?\s*(?:{alternation(grammar.time_of_day_words)})?")
+        self._start, self._end = (
+            starting(grammar.span_start_words),
+            starting(grammar.span_end_words, grammar.span_end_whole_words),
+        )
         self.later = LaterEnds(grammar.stayed_on_words, self._end, SPAN_REACH, clock_minute)  # "… seule jusqu'à 11h30"
-        self._back = _starting(grammar.trip_end_words)  # "de retour à Bruay à 12h55": the trip back ends
+        self._back = starting(grammar.trip_end_words)  # "de retour à Bruay à 12h55": the trip back ends
         self._overnight = grammar.max_overnight_hours * 60
         self._minutes = ClockMinutes(grammar)  # "9h30", "9 heures et demie", "9 heures moins le quart"
         fraction = self._minutes.words
         self._range = range_pattern(grammar.hour_units, fraction, grammar.range_links)
         self._loose = LooseRanges(grammar)  # "de 9 à 11h30": one hour unit for both bounds
         # "entre 14h et 16h" is a range, "2 h, 1 h 30 et 4 h" a list: these links make one only after their opener.
-        self._opened = {fold(link): _ending(openers) for link, openers in grammar.range_openers.items()}
+        self._opened = {fold(link): ending(openers) for link, openers in grammar.range_openers.items()}
         # "entre 9 et 11h", "entre 2 et 3h": a bound (a time or a duration, no one can tell), never 11 h to price.
         self._bounds = [
-            _ending(openers, rf"\s+\d{{1,2}}(?:[.,]\d{{1,2}})?\s*(?:{alternation([link])})")
+            ending(openers, rf"\s+\d{{1,2}}(?:[.,]\d{{1,2}})?\s*(?:{alternation([link])})")
             for link, openers in grammar.range_openers.items()
         ]
 
@@ -125,7 +119,7 @@ class TimesOfDay:
         hours with their minutes ("l'appel de 14h30"), else 0; `hours`: as written. After an event (and its day: "Appel —
         sam. 28/11, 10h35"), a clock's hours or hours no meeting lasts are a time ("réunion 14h"; "réunion 2h": 2 h)."""
         timed, event = hour or hours >= self._event_hour, self._event  # `wide` read only when `before` names no event
-        late_event = self._event_of and max(hour, hours) >= self._event_hour and self._event_of.search(before)
+        late_event = self._event_of and max(hour, hours) >= self._event_hour and self._event_of.search(wide or before)
         if late_event or (timed and event and (event.search(before) or event.search(_EVENT_DAY.sub("", wide)))):
             return True
         elapsed = self.elapsed is not None and self.elapsed.search(before)

@@ -21,6 +21,8 @@ FACT_TOLD = re.compile(r"\d\s?(?:€|h\b|min\b)")
 ANY_VALUE_TOLD = re.compile(_VALUE_TOLD)
 # an amount in euros (not FACT_TOLD's hours: a piece telling hours after "et" was not measured as a continuation)
 _AMOUNT_TOLD = re.compile(r"\d\s?€")
+_LABEL_HOURS = re.compile(r"\d\s*h")  # hours in a day's label ("lundi 9h-12h :"): the label is what the line tells
+DAY_LABEL_REACH = 20  # characters at most between a diary line's day and its colon ("lundi 2 novembre :")
 
 
 @cache
@@ -95,3 +97,11 @@ def day_opening(text: str) -> re.Match[str] | None:
     """The day `text` (folded) opens with, by its name, its number and month or in figures ("vendredi 6 : …", "3
     novembre : …", "12/10 : …"): a diary's or a list's line of that day; else None."""
     return day_named().match(text) or DAY_TOLD.match(text)
+
+
+def past_day_label(part: str) -> str:
+    """`part` (folded) after the day a diary's line opens with and its colon ("jeudi 5 : la réunion de commission
+    18h-20h" -> "la réunion …"); not a label holding hours ("lundi 9h-12h : …")."""
+    day = day_opening(part)
+    colon = part.find(":", day.end(), day.end() + DAY_LABEL_REACH) if day else -1
+    return part[colon + 1 :].lstrip() if colon >= 0 and not _LABEL_HOURS.search(part, day.end(), colon) else part

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 WORDS = re.compile(r"[a-z]{2,}")  # a word left between two durations (a cue's plural "s" is none)
 RESTATED_REACH = 50  # characters between a session's hours and the time span that says them again
+_IN_BRACKETS = re.compile(r"\s*\(\s*")  # "de neuf heures à midi (9h-12h)": the same span, in figures in brackets
 POINTING_REACH = 12  # characters before hours where their demonstrative is read ("pour ces 7 h")
 ASKED_REACH = 20  # characters before a total word where an asking word makes it asked ("combien en tout")
 LINK_LETTERS = 3  # a word this short between an asking word and a total word links them ("combien au total")
@@ -71,13 +72,14 @@ class AddedUp(Calculator):
     def without_restated_span(self, text: str, own: list[tuple[Duration, str]]) -> list[tuple[Duration, str]]:
         """`own` without a time span giving again, right after them, the hours of the session just said ("une séance en
         visio d'une heure et demie, le mardi suivant de 15 h à 16 h 30"), or hours giving again the span just said ("venu
-        de 9h45 à 12h45, 3h à galérer sur le wifi"): one session, said twice. Not joined by an addition ("2 h lundi, puis
-        mardi de 14 h à 16 h": two sessions)."""
+        de 9h45 à 12h45, 3h à galérer sur le wifi", "de neuf heures à midi (9h-12h)"): one session, said twice. Not
+        joined by an addition ("2 h lundi, puis mardi de 14 h à 16 h": two sessions)."""
         for index, (span, role) in enumerate(own[1:], 1):
             said, said_role = own[index - 1]
             gap = text[said.end : span.start]
             # a session, or a break ("une heure de pause déjeuner de 12h à 13h"): one break, said twice
-            same = span.clock != said.clock and role == said_role and role in ("intervention", "pause")
+            same = (span.clock != said.clock or _IN_BRACKETS.fullmatch(gap)) and role == said_role
+            same = same and role in ("intervention", "pause")
             if not (same and span.hours is not None and span.hours == said.hours):
                 continue
             if said.clock and day_opening(fold(text[span.end :]).lstrip(" ,")):
@@ -85,10 +87,10 @@ class AddedUp(Calculator):
             near = len(gap) <= RESTATED_REACH and not SENTENCE_END.search(gap)
             # after the gap's last comma (before it, the end of the hours' own words: "1 heure| et demie, le …")
             if near and not (self.cues.addition and self.cues.addition.search(gap.rsplit(",", 1)[-1])):
-                return [*own[:index], *own[index + 1 :]]
+                return self.without_restated_span(text, [*own[:index], *own[index + 1 :]])
             # "2 demi-journées de 3h30 chacune. (…) Il confirme les deux sessions, de 8h30 à 12h": named again, counted
             if self.cues.restating and self.cues.restating.search(text, sentence_start(text, span.start), span.start):
-                return [*own[:index], *own[index + 1 :]]
+                return self.without_restated_span(text, [*own[:index], *own[index + 1 :]])
         return own
 
     def _visit_trip(self, text: str, first: tuple[Duration, str], second: tuple[Duration, str]) -> bool:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 _SINCE_THAT = re.compile(r" qu(?:e(?!\w)|')")  # "ça fait 4 mois que …", "il y a deux ans qu'…"
 SINCE_REACH = 80  # characters after such a date where a signing word makes it the signature
+SUBJECT_REACH = 12  # characters after a date read for its own subject ("…, on", ", nous")
 _LINE_BREAK = re.compile(r"[ \t]*;[ \t]*")  # a line's end in a calculation's text ("le 03/02/2026 ; pour la fibre")
 
 
@@ -32,6 +33,8 @@ class DateLists(ListHeads):
         super().__init__(context)
         # "fermée du 24 décembre au 3 janvier": `period_end_words` then a day, right after the date
         self._period_end = re.compile(rf"\s*(?:{alternatives(self.words.period_end_words)})\s+\d")
+        subjects = self.words.date_clause_subjects  # "…, et le 7 nous avons rangé": a date heading its own sentence
+        self._own_subject = cue_pattern((), whole=subjects).compiled if subjects else None
         reminders = [*self.words.reminder_words, *self.words.unanswered_words]
         self._reminder = re.compile(rf"\W*(?:{alternatives(reminders)})(?![a-z])")  # right after a date
         signs = self.words.signature_block_words  # on the line below a date
@@ -85,9 +88,14 @@ class DateLists(ListHeads):
         signs = below and self._signs_below and self._signs_below.match(folded, below.end())
         return "signature" if signs else None
 
-    def opens_period(self, folded: str, end: int) -> bool:
-        """Does the date ending at `end` open a period ("fermée du 24 décembre au 3 janvier")? Then it goes on no list."""
-        return bool(self._period_end.match(folded, end))
+    def goes_on_no_list(self, folded: str, end: int, window: str) -> bool:
+        """Does the date ending at `end`, its words before being `window`, go on no list? So it does when it opens a
+        period ("fermée du 24 décembre au 3 janvier"), or heads a sentence of its own, a subject right after it and no
+        party before ("signé le 3 juin, et le 7 nous avons rangé les archives"; not "et le CDG le 7, …")."""
+        if self._period_end.match(folded, end):
+            return True
+        after = folded[end : end + SUBJECT_REACH].lstrip(" ,")
+        return bool(self._own_subject and self._own_subject.match(after) and not self.names_party(window))
 
     def unsigned(self, folded: str, mentions: list[DateMention]) -> str:
         """Why no deadline is computed: a signature still missing, or a signing's day the message says it does not

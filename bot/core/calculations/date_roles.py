@@ -81,7 +81,7 @@ class DateRoles(Calculator):
                 roles
                 # "signée le 10/03/2025 et hier, le maire …": no signature, unless a party names it ("et par nous hier")
                 and (not mention.relative or any(party.search(window) for party in self.cues.parties.values()))
-                and not self.lists.opens_period(folded, end)
+                and not self.lists.goes_on_no_list(folded, end, window)
                 and (head := self.lists.list_head(window, roles, roles[-1].mention is mentions[index - 1]))
             ):
                 roles.append(Role(mention, head.role, head.assumed))

@@ -10,7 +10,7 @@ import re
 from ..cost import Duration
 from ..duration_grammar import DurationGrammar
 from ..french import fold
-from ..told_values import day_opening
+from ..told_values import past_day_label
 from .base import ASIDE, sentence_start
 from .cues import Cues, optional
 
@@ -23,12 +23,10 @@ DAY_START, DAY_END = 7, 20  # the hours of a working day: "10h mariage" opening 
 _END = re.compile(f"[{re.escape(MARKS)}]")
 _ASIDE_MARK = re.compile(r"[:()]")  # a clause told before them, not the hours' own
 _CLAUSE_END = re.compile(f"[{re.escape(MARKS)},:(]")  # where the words going on from hours end
-_HOURS = re.compile(r"\d\s*h")  # hours in a day's label ("lundi 9h-12h :"): the label is what the line tells
-DAY_LABEL_REACH = 20  # characters at most between a diary line's day and its colon ("lundi 2 novembre :")
 _APPOSITION = re.compile(r"\s*,\s*")  # "le maire, lui, …": the comma before a pronoun apposed to the subject
 # "le président du syndicat il les a accompagnés": spoken, no comma, the subject's complement at most before the
-# pronoun (not "la réunion avec lui": an object)
-_SPOKEN_GAP = re.compile(r"\s+(?:(?:du|des|de la|de l'|d')\s*[\w-]+\s+)?")
+# pronoun (not "la réunion avec lui": an object); "la réunion du 12 novembre, elle, …": a comma after it
+_SPOKEN_GAP = re.compile(r"\s+(?:(?:du|des|de la|de l'|d')\s*[\w-]+(?:\s+[a-z]+)?\s*,?\s*)?")
 
 
 class VisitSentences:
@@ -55,7 +53,9 @@ class VisitSentences:
         # ", la mairie est restée ouverte jusqu'à 18h")
         told = {
             i: (
-                self._names_visit(fold(text[roles[i - 1][0].end if i else 0 : roles[i][0].end]))
+                self._names_visit(
+                    self._without_subjects_verb(since(text, roles[i - 1][0].end if i else 0, roles[i][0]))
+                )
                 if roles[i][0].went_on
                 else self._tells_of_visit(*self._sentence(text, roles[i][0]))
             )
@@ -198,24 +198,24 @@ class VisitSentences:
         """Does `part` (folded) open with someone else of the commune or another event (`other_subjects`), or with
         `writer` the writer herself (an aside in brackets: "(moi je fais 13h30-17h ce jour-là)"), naming the visit nowhere
         but in an aside in brackets?"""
-        part = _past_day_label(part.lstrip(" ,;:-–—•*"))
+        part = past_day_label(part.lstrip(" ,;:-–—•*"))
         subjects = (self.cues.other_subject, self.cues.writer_subject if writer else None)
         opened = next((found for subject in subjects if subject and (found := subject.compiled.match(part))), None)
         if opened is None:
             return False
-        # "le maire, lui, a passé 3 h": the pronoun apposed to the subject is the subject, not whoever came
-        if pronoun := self._apposed_pronoun(part, opened.end()):
-            part = f"{part[: pronoun.start()]}{part[pronoun.end() :]}"
         return not self._names_visit(ASIDE.sub(" ", self._without_subjects_verb(part)))  # "(sans le CDG)": no one came
 
     def _without_subjects_verb(self, folded: str) -> str:
         """`folded` without the visit word that is the verb of someone else of the commune opening it ("Le maire est
-        resté avec moi 1h15 pour la démo": the mayor's stay, not a visit of the CDG 62)."""
+        resté avec moi 1h15 pour la démo": the mayor's stay, not a visit of the CDG 62), nor the pronoun apposed to
+        that subject ("le maire, lui, a passé 3 h": the subject again, not whoever came)."""
         subject, visit = self.cues.other_subject, self.cues.intervention
         opened = subject.compiled.match(folded.lstrip(" ,;:-–—•*")) if subject and visit else None
         if opened is None or visit is None:
             return folded
         start = len(folded) - len(folded.lstrip(" ,;:-–—•*")) + opened.end()
+        if pronoun := self._apposed_pronoun(folded, start):  # (and its commas: the verb follows the subject)
+            folded = f"{folded[:start]} {folded[pronoun.end() :].lstrip(' ,')}"
         verb = visit.compiled.match(folded, start + len(folded[start:]) - len(folded[start:].lstrip()))
         return f"{folded[: verb.start()]}{folded[verb.end() :]}" if verb else folded
 
@@ -237,12 +237,9 @@ class VisitSentences:
         return text[start : end.start() if end else len(text)], opens and _time_of_day(duration)
 
 
-def _past_day_label(part: str) -> str:
-    """`part` (folded) after the day a diary's line opens with and its colon ("jeudi 5 : la réunion de commission
-    18h-20h" -> "la réunion …"); not a label holding hours ("lundi 9h-12h : …")."""
-    day = day_opening(part)
-    colon = part.find(":", day.end(), day.end() + DAY_LABEL_REACH) if day else -1
-    return part[colon + 1 :].lstrip() if colon >= 0 and not _HOURS.search(part, day.end(), colon) else part
+def since(text: str, start: int, duration: Duration) -> str:
+    """The words from `start` to `duration`'s end (folded), its sentence opening them ("… 16h. Le maire, lui, …")."""
+    return fold(text[max(start, sentence_start(text, duration.start, MARKS)) : duration.end])
 
 
 def _time_of_day(duration: Duration) -> bool:
