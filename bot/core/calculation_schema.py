@@ -84,6 +84,7 @@ class CalculationsFile(StrictModel):
     other_contract_words: list[str] = []
     other_contract_whole_words: list[str] = []
     never_this_contract_words: list[str] = []  # "contrat de location", "contrat d'assurance": never this convention
+    contract_of_words: list[str] = []  # "le contrat de la photocopieuse": what it is for, in words never this one's
     this_convention_words: list[str] = []
     this_convention_whole_words: list[str] = []
     provider_period_end_words: list[str] = []  # the CDG 62 or La Fibre ending it at a period's end

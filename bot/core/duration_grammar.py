@@ -40,6 +40,7 @@ class DurationGrammar(StrictModel):
     clock_words_not_after: list[str] = []
     span_start_words: list[str] = []
     span_end_words: list[str] = []
+    planned_range_words: list[str] = []  # "une séance prévue de 14h à 18h, mais il est reparti à 17h": 3 h
     span_end_whole_words: list[str] = []  # whole words only: "fin : 17h", not "la commission des finances"
     stayed_on_words: list[str] = []  # then a departure word: a stay going on past a range ("restée … jusqu'à")
     among_themselves: list[str] = []  # "restées entre elles": the pronoun is the subject, not whoever came

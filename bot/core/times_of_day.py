@@ -11,6 +11,7 @@ from .clock_minutes import ClockMinutes, clock_colons, clock_minute, hours_betwe
 from .duration_grammar import DurationGrammar
 from .french import fold
 from .later_ends import LaterEnds
+from .planned_ranges import PlannedRanges
 from .time_ranges import LooseRanges, range_pattern
 from .word_patterns import alternation, ending, folded_words, scanned, starting
 
@@ -69,6 +70,9 @@ class TimesOfDay:
         fraction = self._minutes.words
         self._range = range_pattern(grammar.hour_units, fraction, grammar.range_links)
         self._loose = LooseRanges(grammar)  # "de 9 à 11h30": one hour unit for both bounds
+        self._planned = PlannedRanges(
+            grammar.planned_range_words, self._start, self._end
+        )  # "prévue de 14h à 18h, mais …"
         # "entre 14h et 16h" is a range, "2 h, 1 h 30 et 4 h" a list: these links make one only after their opener.
         self._opened = {fold(link): ending(openers) for link, openers in grammar.range_openers.items()}
         # "entre 9 et 11h", "entre 2 et 3h": a bound (a time or a duration, no one can tell), never 11 h to price.
@@ -84,6 +88,7 @@ class TimesOfDay:
         for match in self._range.finditer(text):
             start = int(match.group("sh")) * 60 + self._minutes.of(match.group("sm"))
             end = int(match.group("eh")) * 60 + self._minutes.of(match.group("em"))
+            start, end = self._planned.actual(text, match.start(), match.end(), (start, end))
             # not past 24 h, opened as its link needs, loose only as "de 9 à 11h30" (one unit for both), not "de 2 à 3 h"
             bounds = max(int(match.group("eh")), int(match.group("sh"))) <= 24
             if not (bounds and self._opens(text, match) and self._loose.holds(text, match)):

@@ -30,6 +30,10 @@ OTHER_CONTRACT = (
 )
 
 
+# what a contract is for: an article perhaps, then two words at most ("la machine à café", "photocopieur")
+_COMPLEMENT = re.compile(r"\s*(?:(?:la|le|les|l'|notre|nos|sa|son|ses|leur)\s+)?[\w-]+(?:\s+[\w-]+)?")
+
+
 class Parties(PartyClauses):
     """The parties named, and the answer in the name of the right one."""
 
@@ -60,6 +64,7 @@ class Parties(PartyClauses):
         others = [word for word in self.words.other_contract_words if this and this.search(fold(word))]
         others += self.words.never_this_contract_words
         self._other_conventions = cue_pattern(others).compiled if others else None
+        self._contract_of = cue_pattern(self.words.contract_of_words).compiled if self.words.contract_of_words else None
         # The last text read, what it names and who ends it: the calculators of one question ask in turn.
         self._named: tuple[str, frozenset[str]] = ("", frozenset())
         self._actor: tuple[str, str | None] = ("", None)
@@ -214,12 +219,25 @@ class Parties(PartyClauses):
         provider? Its dates are that contract's: none is this convention's signature."""
         return self.cues.other_contract(folded)
 
-    def other_convention(self, *texts: str) -> bool:
-        """Does one of `texts` ask of another convention ("ma convention de stage", "la convention d'occupation du
-        gymnase"), naming neither this one nor a provider? The question is that convention's: no clause of this one
-        answers it. Not any other contract: a subscription or a provider named in passing ("notre abonnement", "le
-        prestataire ne répond plus") is this convention's own service, in people's words."""
-        for folded in (" ".join(fold(text).split()) for text in texts):
+    def other_convention(self, text: str, asked: str) -> bool:
+        """Does the message `text` or its question `asked` ask of another convention ("ma convention de stage", "la
+        convention d'occupation du gymnase"), naming neither this one nor a provider? The question is that convention's:
+        no clause of this one answers it. Not any other contract: a subscription or a provider named in passing ("notre
+        abonnement", "le prestataire ne répond plus") is this convention's own service, in people's words. So is a
+        contract named by what it is for in words never this convention's ("le contrat de la photocopieuse"), asked
+        about in the question's own words, the message naming neither this convention nor a provider."""
+        whole, own = (" ".join(fold(words).split()) for words in (text, asked))
+        for folded in (whole, own):
             if self._other_conventions and self._other_conventions.search(folded) and self.other_contract(folded):
+                return True
+        return self._for_else(own) and self.other_contract(own) and self.other_contract(whole)
+
+    def _for_else(self, folded: str) -> bool:
+        """Does `folded` name a contract by what it is for, in words this convention never uses ("le contrat de la
+        photocopieuse", "l'abonnement du photocopieur")?"""
+        for match in self._contract_of.finditer(folded) if self._contract_of else ():
+            complement = _COMPLEMENT.match(folded, match.end())
+            terms = self.matcher.question_terms(complement.group()) if complement else []
+            if terms and all(self.matcher.is_foreign(term) for term in terms):
                 return True
         return False
