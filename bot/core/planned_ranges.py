@@ -33,12 +33,14 @@ class PlannedRanges:
             if not first < minute < last:
                 continue
             # the word nearest the time says which bound it is ("il est arrivé à 15h": an arrival, not "il est")
-            leaves, comes = (_last_end(pattern, after[: match.start()]) for pattern in (self._departure, self._arrival))
+            leaves, comes = (
+                _last_start(pattern, after[: match.start()]) for pattern in (self._departure, self._arrival)
+            )
             if max(leaves, comes) >= 0:
                 first, last = (first, minute) if leaves > comes else (minute, last)
         return first, last
 
 
-def _last_end(pattern: re.Pattern[str] | None, words: str) -> int:
+def _last_start(pattern: re.Pattern[str] | None, words: str) -> int:
     """Where the last match of `pattern` in `words` starts, or -1."""
     return max((match.start() for match in pattern.finditer(words)), default=-1) if pattern else -1
