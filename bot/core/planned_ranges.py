@@ -5,21 +5,28 @@ mais il est reparti à 17h" is 3 hours spent, not 4 (the CDG 62 bills the time s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .word_patterns import ending
 
 PLANNED_REACH = 30  # characters before a range where a planning word makes it planned ("prévue de")
 ACTUAL_REACH = 80  # characters after it where its actual start or end is told, in its sentence
-_TIME = re.compile(r"(?<![\d,.])(\d{1,2})\s*h\s*(\d\d)?(?![\d])")  # "17h", "17 h 30", in a text passed through `digits`
 _SENTENCE_END = re.compile(r"[.;!?\n]")
 
 
 class PlannedRanges:
     """Reads the actual bounds of a planned range."""
 
-    def __init__(self, planned: list[str], arrival: re.Pattern[str] | None, departure: re.Pattern[str] | None) -> None:
+    def __init__(
+        self,
+        planned: list[str],
+        spans: tuple[re.Pattern[str] | None, re.Pattern[str] | None],
+        time: re.Pattern[str],
+        minutes: Callable[[str | None], int],
+    ) -> None:
         self._planned = ending(planned, r"[^.;!?\n]{0,12}?(?:de|entre)") if planned else None
-        self._arrival, self._departure = arrival, departure
+        self._arrival, self._departure = spans  # the arrival and departure words
+        self._time, self._minutes = time, minutes  # one time of day ("17h", "17 heures 30"), its minutes past the hour
 
     def actual(self, text: str, start: int, end: int, bounds: tuple[int, int]) -> tuple[int, int]:
         """The minutes of the day the range at `start`..`end` (minutes `bounds`) was actually spent: a departure or an
@@ -28,8 +35,8 @@ class PlannedRanges:
         if not (self._planned and self._planned.search(text, max(0, start - PLANNED_REACH), start)):
             return bounds
         after = _SENTENCE_END.split(text[end : end + ACTUAL_REACH])[0]
-        for match in _TIME.finditer(after):
-            minute = int(match.group(1)) * 60 + int(match.group(2) or 0)
+        for match in self._time.finditer(after):
+            minute = int(match.group("h")) * 60 + self._minutes(match.group("m"))
             if not first < minute < last:
                 continue
             # the word nearest the time says which bound it is ("il est arrivé à 15h": an arrival, not "il est")

@@ -25,6 +25,11 @@ def range_pattern(hours: list[str], fraction: str, links: list[str]) -> re.Patte
     )
 
 
+def time_pattern(hours: list[str], fraction: str) -> re.Pattern[str]:
+    """One time of day with its unit ("17h", "17 heures 30", "9h et demie"), read as a bound of `range_pattern` is."""
+    return re.compile(rf"(?P<h>\d(?<!\d\d)\d?)\s*(?:{alternation(hours)})\s*(?P<m>\d{{2}}|{fraction})?(?!\d)")
+
+
 class LooseRanges:
     """Which ranges written with one unit are ranges of times of day."""
 

@@ -12,7 +12,7 @@ from .duration_grammar import DurationGrammar
 from .french import fold
 from .later_ends import LaterEnds
 from .planned_ranges import PlannedRanges
-from .time_ranges import LooseRanges, range_pattern
+from .time_ranges import LooseRanges, range_pattern, time_pattern
 from .word_patterns import alternation, ending, folded_words, scanned, starting
 
 BOUND_REACH = 20  # characters before hours where "entre 9 et" makes them a bound
@@ -70,9 +70,8 @@ class TimesOfDay:
         fraction = self._minutes.words
         self._range = range_pattern(grammar.hour_units, fraction, grammar.range_links)
         self._loose = LooseRanges(grammar)  # "de 9 à 11h30": one hour unit for both bounds
-        self._planned = PlannedRanges(
-            grammar.planned_range_words, self._start, self._end
-        )  # "prévue de 14h à 18h, mais …"
+        time = time_pattern(grammar.hour_units, fraction)  # "prévue de 14h à 18h, mais il est reparti à 17h"
+        self._planned = PlannedRanges(grammar.planned_range_words, (self._start, self._end), time, self._minutes.of)
         # "entre 14h et 16h" is a range, "2 h, 1 h 30 et 4 h" a list: these links make one only after their opener.
         self._opened = {fold(link): ending(openers) for link, openers in grammar.range_openers.items()}
         # "entre 9 et 11h", "entre 2 et 3h": a bound (a time or a duration, no one can tell), never 11 h to price.
