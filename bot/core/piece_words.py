@@ -152,7 +152,7 @@ class PieceWords:
         named = bool(self._named_subject.match(own) and self._named_last.search(fold(before)))
         return few and "," not in separator and (bool(self._plural.match(own)) or named)
 
-    def _relative_clause(self, split: list[str], index: int) -> bool:
+    def _relative_clause(self, split: list[str], index: int, indirect: bool = True) -> bool:
         """Whether the piece at `index` is a relative clause between commas ("La Fibre, | qui nous fournit les
         services, | est-elle responsable ?"): it opens with a relative word and the piece after it goes on with
         the main clause (no linking word, question word, subject or article opens it)."""
@@ -168,7 +168,9 @@ class PieceWords:
         if not self._relative.match(fold(piece).strip()):
             return False
         after = fold(split[index + 2]).strip()
-        return not any(p.match(after) for p in (self._link, self._opener, self._subject, self._item))
+        # an item lists what an asking phrase asks ("me dire qui signe, le montant …"); else "des" goes on the clause
+        openers = (self._link, self._opener, self._subject) + ((self._item,) if indirect else ())
+        return not any(p.match(after) for p in openers)
 
     def reported(self, question: str) -> str:
         """What a question reports, without who asks it ("Le correspondant de La Voix du Nord nous demande qui …" ->

@@ -83,9 +83,9 @@ class Pieces(PieceWords):
             tone = linked and ended and bool(self._sole_subject.match(own))
             tone = tone and len(own.split()) >= TONE_WORDS
             asks_alone = asks_alone or (tone and not other_half)
-            asks_alone = (asks_alone and not back and not telling and not self._relative_clause(split, index)) or (
-                listed and not index
-            )
+            asks_alone = (
+                asks_alone and not back and not telling and not self._relative_clause(split, index, indirect)
+            ) or (listed and not index)
             following = kinds[index // 2] if index + 1 < len(split) else ""
             # What comes before a question starting without punctuation belongs to it, when it does not
             # ask by itself ("et on a signé il y a deux ans | est-ce que …"), and so does a condition
