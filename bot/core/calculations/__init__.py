@@ -179,7 +179,11 @@ class Calculations:
         )
         return (
             # La Fibre's cap asked, the CDG 62 named nowhere: a meeting's hours ("RDV assureur, 10:00-11:00") are no bill
-            (None if asked and "cdg" not in named else self.prices.cost(question, text, terms, near, named, today))
+            (
+                None
+                if asked and "cdg" not in named and not self.prices.tells_visit(text, terms)
+                else self.prices.cost(question, text, terms, near, named, today)
+            )
             or self.price_questions.time_of_day(question, text, near, named)
             or self.interest.answer(question, folded, near, named, today)
             or self.invoice_timing.answer(question, folded, near, named, today)

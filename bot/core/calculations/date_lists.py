@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 _SINCE_THAT = re.compile(r" qu(?:e(?!\w)|')")  # "ça fait 4 mois que …", "il y a deux ans qu'…"
 SINCE_REACH = 80  # characters after such a date where a signing word makes it the signature
 SUBJECT_REACH = 12  # characters after a date read for its own subject ("…, on", ", nous")
+DAY_RIGHT_AFTER = 10  # characters between "signé plus tard" and the day it names (", le 3 novembre")
 _LINE_BREAK = re.compile(r"[ \t]*;[ \t]*")  # a line's end in a calculation's text ("le 03/02/2026 ; pour la fibre")
 
 
@@ -102,15 +103,19 @@ class DateLists(ListHeads):
         know (its other dates are not the last signature's); else ""."""
         if self.signature_missing(folded, mentions):
             return UNSIGNED
-        return UNKNOWN_SIGNATURE if self._signing_unknown(folded) else ""
+        return UNKNOWN_SIGNATURE if self._signing_unknown(folded, mentions) else ""
 
-    def _signing_unknown(self, folded: str) -> bool:
+    def _signing_unknown(self, folded: str, mentions: list[DateMention]) -> bool:
         """Does a sentence say the writer does not know when it was signed ("On a signé en septembre ou octobre, je ne
-        sais plus", "je ne sais pas quand les deux autres ont signé")?"""
+        sais plus", "je ne sais pas quand les deux autres ont signé"), no date right after it ("les deux autres ont
+        signé plus tard, le 3 novembre": that day)?"""
         for match in self._unknown.finditer(folded) if self._unknown and self._signing else ():
             start = sentence_start(folded, match.start(), SENTENCE_MARKS)
-            end = SENTENCE_END.search(folded, match.end())
-            if self._signing.search(folded, start, end.start() if end else len(folded)):  # type: ignore[union-attr]
+            found = SENTENCE_END.search(folded, match.end())
+            end = found.start() if found else len(folded)
+            if self._signing.search(folded, start, end) and not any(
+                match.end() <= m.start <= match.end() + DAY_RIGHT_AFTER for m in mentions
+            ):  # type: ignore[union-attr]
                 return True
         return False
 

@@ -91,7 +91,7 @@ class Prices(Calculator):
             return self.unsaid.days(question, text, terms)
         if not durations or not (self.cost_clause in near or self.cues.cost_terms & set(terms)):
             return None
-        if not (named or self._visit(text, terms)) and all(
+        if not (named or self.tells_visit(text, terms)) and all(
             self.billed.per_period_after(text, d.end) for d in durations
         ):
             return None  # "une adjointe a 28h par semaine … combien de jours de congés ?": a working time, no visit
@@ -226,7 +226,7 @@ class Prices(Calculator):
         short, trip = bool(duration.hours and duration.hours <= TRIP_HOURS), self.cues.trip
         return short and bool(trip and trip.search(around)) and not self.billed.sentences.writers_own(around)
 
-    def _visit(self, text: str, terms: list[str]) -> bool:
+    def tells_visit(self, text: str, terms: list[str]) -> bool:
         """Does the message name a visit ("venu", "sur place") or the service ("accompagnement"), not only "combien"?"""
         service = (self.cues.cost_terms & set(terms)) - self._asking_terms
         return bool(service or (self.cues.intervention and self.cues.intervention.search(text)))

@@ -23,7 +23,8 @@ _PART_ENDS = {"debut": 10, "mi": 20}
 
 _FIGURE = re.compile(r"\d")
 FINAL_REACH = 60  # characters before a date where "la dernière signature" may stand
-_LINKS = re.compile(r"[^\W\d]*(?:\s+[^\W\d]+){0,3}\s*")  # up to a few words, no mark nor figure ("le", "a eu lieu le")
+# up to a few words, no mark nor figure ("le", "a eu lieu le", "c'est le")
+_LINKS = re.compile(r"[^\W\d]*(?:[\s']+[^\W\d]+){0,3}\s*")
 
 
 class SaidLast:
