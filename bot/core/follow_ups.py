@@ -12,6 +12,7 @@ from .calendar_names import calendar_names
 from .french import fold
 from .matching import Matcher
 from .message import Reader, Sentence
+from .options import lists_options, proposes
 from .phrases import WORD
 from .pronoun_subjects import PronounSubjects
 from .sentence_ends import bare_line
@@ -164,6 +165,14 @@ class FollowUps(PronounSubjects):
         # Any other word is a topic, even a general one ("et c qui le président du CDG").
         words = {term for term in self.matcher.question_terms(text) if not term[0].isdigit()}
         return adjacent and words <= self._not_topic_terms and self.reader.cutter.is_linked(text)
+
+    def _options(self, piece: str, question: str) -> bool:
+        """Whether `piece` only lists answers `question` may have ("… ? Le CDG ou La Fibre ?"), or proposes one to the
+        question word `question` ends on ("… ça finit où ? Au tribunal d'Arras ?"): short, asking nothing of its own."""
+        asking = self._question_words | self._which_words  # a question word of its own: a question of its own
+        return lists_options(piece, question, self.matcher, self._not_topic_terms) or proposes(
+            piece, question, self.reader.reading, asking
+        )
 
     def _asks_when(self, piece: str) -> bool:
         """ "…, et au bout de combien de temps": how long or from when, asked of the piece before it; not a piece naming

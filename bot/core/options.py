@@ -5,15 +5,21 @@ alone, "Le CDG ou La Fibre ?" found the parties' clause).
 Why a module of its own: the rule reads one short sentence against the question before it, by its words only: a few
 words joined by "ou" (the alternative, as `piece_words.opens_other_half` reads it), no hyphenated inversion, and no
 topic (a strong term) the question before does not name, parties and question words aside ("Virement ou mandat ?" after
-"On paie comment le CDG ?" names topics of its own: a question still)."""
+"On paie comment le CDG ?" names topics of its own: a question still). So does a proposed answer to the question word
+the question before ends on ("… ça finit où ? Au tribunal d'Arras ?": read alone, the end of the convention)."""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from .french import fold
 from .matching import Matcher
-from .phrases import WORD
+from .phrases import WORD, phrases_pattern
+from .reading import Reading
 
 MAX_OPTION_WORDS = 6  # "Le CDG ou La Fibre ?", "Le maire ou le DGS ?": a few words either side of "ou"
+MAX_PROPOSAL_WORDS = 5  # "Au tribunal d'Arras ?", "Devant le tribunal de Lille ?"
 
 
 def lists_options(text: str, question: str, matcher: Matcher, not_topics: set[str]) -> bool:
@@ -25,3 +31,19 @@ def lists_options(text: str, question: str, matcher: Matcher, not_topics: set[st
     return all(
         term in named or term in not_topics or not matcher.is_strong(term) for term in matcher.question_terms(text)
     )
+
+
+def proposes(text: str, question: str, reading: Reading, asking: set[str]) -> bool:
+    """Whether `text` proposes the answer to the question word `question` ends on ("… ça finit où ? Au tribunal
+    d'Arras ?"): a few words opening like an answer (`proposed_answer_openers`), no question word of `asking` (folded)
+    nor inverted verb of its own, asked with "?"."""
+    words, asked = WORD.findall(fold(text)), WORD.findall(fold(question))
+    if not asked or len(words) > MAX_PROPOSAL_WORDS or set(words) & asking or "-" in text or not text.endswith("?"):
+        return False
+    closing, opening = _proposal_words(reading.closing_question_words, reading.proposed_answer_openers)
+    return asked[-1] in closing and bool(opening.match(fold(text)))
+
+
+@cache
+def _proposal_words(closing: tuple[str, ...], openers: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str]]:
+    return frozenset(fold(word) for word in closing), phrases_pattern(openers, start=True)

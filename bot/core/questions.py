@@ -15,7 +15,6 @@ from .forwarder_questions import ForwarderQuestions
 from .french import fold
 from .matching import Matcher
 from .message import Message, Reader, Sentence
-from .options import lists_options
 from .phrases import WORD, any_phrase, phrases_pattern
 from .ranker import Ranker
 from .story_after import StoryAfter
@@ -198,7 +197,7 @@ class QuestionFinder(FollowUps):
             for index, (piece, before) in enumerate(zip(pieces, [last, *pieces], strict=False)):
                 if questions and (returns := self._returning.search(fold(piece))) and returns.start() <= RETURN_REACH:
                     continue  # an earlier question asked again ("Bref, pour revenir à ma première question, …"): answered
-                options = questions and lists_options(piece, questions[-1].text, self.matcher, self._not_topic_terms)
+                options = questions and self._options(piece, questions[-1].text)  # "… ? Le CDG ou La Fibre ?"
                 if questions and (index > 0 or not previous) and (self._restating.match(fold(piece)) or options):
                     # "… qui établit le devis ? En d'autres termes, c'est La Fibre ou le CDG ?", "… ? Le CDG ou La Fibre ?"
                     questions.append(Question(piece, questions[-1].text, restates=True))

@@ -71,6 +71,7 @@ class Reading:
     plural_subjects: tuple[str, ...] = ()
     named_subjects: tuple[str, ...] = ()  # "… et le CDG nous prend combien ?": a subject like a pronoun
     closing_question_words: tuple[str, ...] = ()
+    proposed_answer_openers: tuple[str, ...] = ()
     closing_yes_no: tuple[str, ...] = ()
     indefinite_words: tuple[str, ...] = ()
     unasking_idioms: tuple[str, ...] = ()

@@ -121,6 +121,7 @@ class VocabularyFile(MentionFields):
     plural_subjects: list[str] = []
     named_subjects: list[str] = []
     closing_question_words: list[str] = []
+    proposed_answer_openers: list[str] = []
     closing_yes_no: list[str] = []
     indefinite_words: list[str] = []
     unasking_idioms: list[str] = []
