@@ -227,9 +227,10 @@ class Prices(Calculator):
         return short and bool(trip and trip.search(around)) and not self.billed.sentences.writers_own(around)
 
     def tells_visit(self, text: str, terms: list[str]) -> bool:
-        """Does the message name a visit ("venu", "sur place") or the service ("accompagnement"), not only "combien"?"""
+        """Does the message name a visit ("venu", "arrivé", "sur place") or the service ("accompagnement"), not only
+        "combien"? (`text` as written or folded: the cues are folded.)"""
         service = (self.cues.cost_terms & set(terms)) - self._asking_terms
-        return bool(service or (self.cues.intervention and self.cues.intervention.search(text)))
+        return bool(service or (self.cues.intervention and self.cues.intervention.search(fold(text))))
 
     def _hours_asked(self, text: str) -> bool:
         """Does the message ask an amount, or ask in a sentence giving a number ("coupée 3 jours, qui est responsable ?")?"""
