@@ -152,10 +152,10 @@ class PieceWords:
         named = bool(self._named_subject.match(own) and self._named_last.search(fold(before)))
         return few and "," not in separator and (bool(self._plural.match(own)) or named)
 
-    def _relative_clause(self, split: list[str], index: int, indirect: bool = True) -> bool:
+    def _relative_clause(self, split: list[str], index: int, indirect: bool) -> bool:
         """Whether the piece at `index` is a relative clause between commas ("La Fibre, | qui nous fournit les
         services, | est-elle responsable ?"): it opens with a relative word and the piece after it goes on with
-        the main clause (no linking word, question word, subject or article opens it)."""
+        the main clause (no linking word, question word, subject, nor, in a sentence asking `indirect`ly, article)."""
         piece = split[index]
         rest = "".join(split[index + 1 :])  # the last piece, or the rest its brackets hold ("qui a duré 2h (… , …)")
         last = not rest or piece.count("(") - piece.count(")") == rest.count(")") - rest.count("(") == 1

@@ -178,7 +178,8 @@ class Calculations:
             )
         )
         return (
-            # La Fibre's cap asked, the CDG 62 named nowhere: a meeting's hours ("RDV assureur, 10:00-11:00") are no bill
+            # La Fibre's cap asked, the CDG 62 named nowhere: a meeting's hours ("RDV assureur, 10:00-11:00") are no bill,
+            # unless a visit is told ("panne à 10h. Votre technicien est intervenu de 14h à 17h30 … combien ?")
             (
                 None
                 if asked and "cdg" not in named and not self.prices.tells_visit(text, terms)

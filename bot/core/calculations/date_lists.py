@@ -113,9 +113,8 @@ class DateLists(ListHeads):
             start = sentence_start(folded, match.start(), SENTENCE_MARKS)
             found = SENTENCE_END.search(folded, match.end())
             end = found.start() if found else len(folded)
-            if self._signing.search(folded, start, end) and not any(
-                match.end() <= m.start <= match.end() + DAY_RIGHT_AFTER for m in mentions
-            ):  # type: ignore[union-attr]
+            signing = self._signing.search(folded, start, end)  # type: ignore[union-attr]
+            if signing and not any(match.end() <= m.start <= match.end() + DAY_RIGHT_AFTER for m in mentions):
                 return True
         return False
 
