@@ -13,7 +13,7 @@ from .french import fold
 from .matching import Matcher
 from .message import Reader, Sentence
 from .options import lists_options, proposes
-from .phrases import WORD
+from .phrases import WORD, phrases_pattern
 from .pronoun_subjects import PronounSubjects
 from .sentence_ends import bare_line
 from .told_values import DATE_TOLD
@@ -169,10 +169,14 @@ class FollowUps(PronounSubjects):
     def _options(self, piece: str, question: str) -> bool:
         """Whether `piece` only lists answers `question` may have ("… ? Le CDG ou La Fibre ?"), or proposes one to the
         question word `question` ends on ("… ça finit où ? Au tribunal d'Arras ?"): short, asking nothing of its own."""
-        asking = self._question_words | self._which_words  # a question word of its own: a question of its own
+        cutter = self.reader.cutter  # a question word of its own: a question of its own
         return lists_options(piece, question, self.matcher, self._not_topic_terms) or proposes(
-            piece, question, self.reader.reading, asking
+            piece, question, cutter.closing_words, self._proposing, self._question_words | self._which_words
         )
+
+    @cached_property
+    def _proposing(self) -> re.Pattern[str]:
+        return phrases_pattern(self.reader.reading.proposed_answer_openers, start=True)  # "Au tribunal …?"
 
     def _asks_when(self, piece: str) -> bool:
         """ "…, et au bout de combien de temps": how long or from when, asked of the piece before it; not a piece naming

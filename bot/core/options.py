@@ -11,12 +11,10 @@ the question before ends on ("… ça finit où ? Au tribunal d'Arras ?": read a
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from .french import fold
 from .matching import Matcher
-from .phrases import WORD, phrases_pattern
-from .reading import Reading
+from .phrases import WORD
 
 MAX_OPTION_WORDS = 6  # "Le CDG ou La Fibre ?", "Le maire ou le DGS ?": a few words either side of "ou"
 MAX_PROPOSAL_WORDS = 5  # "Au tribunal d'Arras ?", "Devant le tribunal de Lille ?"
@@ -33,17 +31,11 @@ def lists_options(text: str, question: str, matcher: Matcher, not_topics: set[st
     )
 
 
-def proposes(text: str, question: str, reading: Reading, asking: set[str]) -> bool:
-    """Whether `text` proposes the answer to the question word `question` ends on ("… ça finit où ? Au tribunal
-    d'Arras ?"): a few words opening like an answer (`proposed_answer_openers`), no question word of `asking` (folded)
-    nor inverted verb of its own, asked with "?"."""
+def proposes(text: str, question: str, closing: frozenset[str], opening: re.Pattern[str], asking: set[str]) -> bool:
+    """Whether `text` proposes the answer to the question word `question` ends on (one of `closing`, folded: "… ça finit
+    où ? Au tribunal d'Arras ?"): a few words `opening` like an answer (`proposed_answer_openers`), no question word of
+    `asking` (folded) nor inverted verb of its own, asked with "?"."""
     words, asked = WORD.findall(fold(text)), WORD.findall(fold(question))
     if not asked or len(words) > MAX_PROPOSAL_WORDS or set(words) & asking or "-" in text or not text.endswith("?"):
         return False
-    closing, opening = _proposal_words(reading.closing_question_words, reading.proposed_answer_openers)
     return asked[-1] in closing and bool(opening.match(fold(text)))
-
-
-@cache
-def _proposal_words(closing: tuple[str, ...], openers: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str]]:
-    return frozenset(fold(word) for word in closing), phrases_pattern(openers, start=True)

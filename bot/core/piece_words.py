@@ -70,7 +70,7 @@ class PieceWords:
         self._named_last = re.compile(rf"{named}\W*$")  # "Est-ce que la Fibre | et le CDG savent …": one verb
         # "… et La Fibre ont-ils …": a second subject, then the verb both share (see `_joined_subjects`).
         self._plural = re.compile(rf"^(?:[\w'’]+\s+){{1,4}}\w+-(?:t-)?(?:{alternatives(reading.plural_subjects)})\b")
-        self._closing_words = frozenset(fold(word).strip() for word in reading.closing_question_words)
+        self.closing_words = frozenset(fold(word).strip() for word in reading.closing_question_words)  # folded
         self._unasking = phrases_pattern(reading.unasking_idioms, start=False)  # "tel quel": no question
         self._indefinite = re.compile(rf"(?:{alternatives(reading.indefinite_words)})\s+\w+\W*$")  # n'importe quand
         trailing = alternatives(reading.trailing_adverbs)
@@ -111,7 +111,6 @@ class PieceWords:
         # "…, et au bout de combien de temps": how long, asked of the question before it
         self.time_question = phrases_pattern(reading.time_question_words, start=False)
         self.question_words = (*reading.closing_question_words, *reading.in_place_question_words)  # never a topic
-        self._bare_words = frozenset(fold(word) for word in reading.closing_question_words)
 
     def asks_indirectly(self, sentence: str) -> bool:
         """Whether a sentence holds an asking phrase ("savoir si"), or, without "?", says what the writer does not know
@@ -225,7 +224,7 @@ class PieceWords:
         question word at the end ("le maire veut changer la convention, on fait comment.", "…, on la paie comment, car
         …": why it is asked after it); not "… qui fait quoi.", "Le CDG nous dira qui fait quoi." (what someone tells)."""
         last = self._piece_end.split(self._reason.sub("", folded).rstrip(". "))[-1].strip()  # "où, car …": its why
-        asked = [word for word in WORD.findall(last) if word in self._closing_words]
+        asked = [word for word in WORD.findall(last) if word in self.closing_words]
         return bool(self._subject.match(last)) and len(asked) == 1 and self._closes(last)
 
     def has_subject(self, folded: str) -> bool:
@@ -238,9 +237,9 @@ class PieceWords:
         end = (self._trailing.sub("", folded[-60:]) if self._trailing else folded)[-40:]  # "… à quoi au juste"
         words = WORD.findall(end) or [""]
         # "la convention dure combien de temps": its question word with what it counts, "de" and one word, at the end
-        counted = len(words) >= 3 and words[-2] in ("de", "d") and words[-3] in self._closing_words
+        counted = len(words) >= 3 and words[-2] in ("de", "d") and words[-3] in self.closing_words
         which = which and len(words) >= 2 and words[-2] in self._which
-        closing = (words[-1] in self._closing_words or counted or which) and not self._indefinite.search(end)
+        closing = (words[-1] in self.closing_words or counted or which) and not self._indefinite.search(end)
         return closing or (yes_no and bool(self._yes_no.search(end)))
 
 

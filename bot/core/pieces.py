@@ -100,7 +100,7 @@ class Pieces(PieceWords):
             # veut dénoncer la convention, par quel moyen faut-il écrire ?"), not the end of the one before.
             condition = condition and (in_place or announced or linked or self.refers_back(folded))
             # "comment | et quand peut-elle partir ?": question words alone, joined to the next question's
-            bare = bool(following) and bool(own) and set(own.split()) <= self._bare_words
+            bare = bool(following) and bool(own) and set(own.split()) <= self.closing_words
             bare = bare or (
                 bool(following) and self.shares_verb(own, split[index + 2] if index + 2 < len(split) else "")
             )
@@ -242,7 +242,7 @@ class Pieces(PieceWords):
         # et c'est qui le président"); not in punctuated sentences ("… qui fait quoi." tells, read before its words).
         if not unpunctuated and sentence.endswith("."):
             return self.asked_in_place(folded)  # "…, on fait comment.", not "… qui fait quoi."
-        closing = not self._closing_words.isdisjoint(WORD.findall(folded)) or (
+        closing = not self.closing_words.isdisjoint(WORD.findall(folded)) or (
             unpunctuated and self._yes_no.search(folded)
         )
         if not closing:
