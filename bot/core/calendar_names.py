@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from .french import fold
 
@@ -105,3 +107,10 @@ def _three_letters(months: tuple[str, ...], weekdays: tuple[str, ...]) -> dict[s
     heads = [fold(name)[:3] for name in months]
     days = tuple(fold(day)[:3] for day in weekdays)
     return {head: n for n, head in enumerate(heads, start=1) if heads.count(head) == 1 and head not in days}
+
+
+@cache
+def day_of_month() -> re.Pattern[str]:
+    """A day of a month in folded text ("9 decembre", "1er mars 2026")."""
+    months = "|".join(re.escape(fold(month)) for month in calendar_names().months)
+    return re.compile(rf"(?<!\w)\d{{1,2}}(?:er)?\s+(?:{months})(?!\w)(?:\s+\d{{4}}(?!\d))?")

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import cached_property
 
-from .calendar_names import calendar_names
+from .calendar_names import day_of_month
 from .french import fold
 from .matching import Matcher
 from .message import Reader, Sentence
@@ -60,13 +60,8 @@ class FollowUps(PronounSubjects):
         terms cached, its titled names read: "M. Garcia")."""
         if not any(char.isdigit() for char in text):
             return text
-        folded = fold(text)
-        return self._day_of_month.sub(" ", folded) if self._day_of_month.search(folded) else text
-
-    @cached_property
-    def _day_of_month(self) -> re.Pattern[str]:
-        months = "|".join(re.escape(fold(month)) for month in calendar_names().months)
-        return re.compile(rf"(?<!\w)\d{{1,2}}(?:er)?\s+(?:{months})(?!\w)(?:\s+\d{{4}}(?!\d))?")  # (folded text)
+        folded, day = fold(text), day_of_month()
+        return day.sub(" ", folded) if day.search(folded) else text
 
     def _items_after(self, text: str, question: str) -> list[str]:
         """A list's items added after a `question` that names its own topic, behind a list mark or a linking word, with no
@@ -159,7 +154,9 @@ class FollowUps(PronounSubjects):
                 for t in self.matcher.question_terms(self.reader.cutter.own_words(text))
                 if self.matcher.is_strong(t) and t not in self._not_topic_terms
             ]
-            return not (own or len(topics) >= OWN_TOPICS or self._foreign(text))
+            # "… et sur quelle base le CDG calcule-t-il la sienne ?": a noun of the question before, whatever it names
+            possessive = bool(self._possessive.search(fold(text)))
+            return possessive or not (own or len(topics) >= OWN_TOPICS or self._foreign(text))
         if adjacent and self._asks_more(text, previous):
             return True
         # Any other word is a topic, even a general one ("et c qui le président du CDG").
@@ -173,6 +170,10 @@ class FollowUps(PronounSubjects):
         return lists_options(piece, question, self.matcher, self._not_topic_terms) or proposes(
             piece, question, cutter.closing_words, self._proposing, self._question_words | self._which_words
         )
+
+    @cached_property
+    def _possessive(self) -> re.Pattern[str]:
+        return phrases_pattern(self.reader.reading.possessive_pronouns, start=False)  # "la sienne"
 
     @cached_property
     def _proposing(self) -> re.Pattern[str]:

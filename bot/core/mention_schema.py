@@ -18,6 +18,7 @@ class MentionFields(StrictModel):
     """knowledge/vocabulary.yaml: names the convention only mentions, facts it never gives, and how they are asked."""
 
     mentioned_only: list[str] = []
+    mentioned_forms: dict[str, str] = {}
     entity_facts: list[str] = []
     unstated_facts: list[UnstatedFact] = []
     complement_articles: list[str] = []

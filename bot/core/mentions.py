@@ -32,10 +32,11 @@ class Mentions:
     def __init__(self, reading: Reading, matcher: Matcher) -> None:
         # a fact asked of what the convention never names ("le budget de la kermesse")
         self._foreign = ForeignFacts(reading, matcher)
-        self._named = phrases_pattern(reading.mentioned_only, start=False)
-        # Each name as the vocabulary writes it, keyed by its folded form: the answer names it so.
-        names = (*reading.mentioned_only, *reading.other_bodies)
-        self._written = {" ".join(fold(name).split()): name for name in names}
+        forms = dict(reading.mentioned_forms)  # "régionale": the Région's
+        self._named = phrases_pattern((*reading.mentioned_only, *forms), start=False)
+        # Each name as the vocabulary writes it, keyed by its folded form (and its other words'): the answer names it so.
+        names = {name: name for name in (*reading.mentioned_only, *reading.other_bodies)} | forms
+        self._written = {" ".join(fold(form).split()): name for form, name in names.items()}
         self._fact = phrases_pattern(reading.entity_facts, start=False)
         self._other = phrases_pattern(reading.other_bodies, start=False)
         self._own = phrases_pattern(reading.own_bodies, start=False)

@@ -164,9 +164,10 @@ class PieceWords:
             return bool(self._told_relative.match(fold(piece).strip()))
         if not index or index + 2 >= len(split) or piece.count("(") != piece.count(")"):
             return False  # "qui fournit le matériel (ordinateurs, | bornes wifi)": the comma is in brackets
-        if not self._relative.match(fold(piece).strip()):
+        # "…, établissement distinct mais qui partage nos agents, peut-il …": a link with no comma joins it to the noun
+        folded, after = fold(piece).strip(), fold(split[index + 2]).strip()
+        if not self._relative.match(folded if "," in split[index - 1] else self._link.sub("", folded)):
             return False
-        after = fold(split[index + 2]).strip()
         # an item lists what an asking phrase asks ("me dire qui signe, le montant …"); else "des" goes on the clause
         openers = (self._link, self._opener, self._subject) + ((self._item,) if indirect else ())
         return not any(p.match(after) for p in openers)

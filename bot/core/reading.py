@@ -52,6 +52,7 @@ class Reading:
     forward_words: tuple[str, ...] = ()  # "TR:", "je vous transfère": a quote forwarded to be answered
     returning_phrases: tuple[str, ...] = ()  # "pour revenir à ma première question": an earlier one, asked again
     demonstratives: tuple[str, ...] = ()  # "celui": after the question's own topic, it takes up nothing
+    possessive_pronouns: tuple[str, ...] = ()  # "la sienne": a noun of the question before, whatever it names
     asking_phrases: tuple[str, ...] = ()
     reporting_verbs: tuple[str, ...] = ()
     wanting_verbs: tuple[str, ...] = ()
@@ -98,6 +99,7 @@ class Reading:
     quote_passers: tuple[str, ...] = ()
     relay_closings: tuple[str, ...] = ()
     mentioned_only: tuple[str, ...] = ()
+    mentioned_forms: tuple[tuple[str, str], ...] = ()  # "régionale" -> "Région": another word for a mentioned name
     entity_facts: tuple[str, ...] = ()
     unstated_facts: tuple[UnstatedFact, ...] = ()
     complement_articles: tuple[str, ...] = ()  # "du", "d'un", "de notre": one another's in an unstated fact

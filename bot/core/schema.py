@@ -102,6 +102,7 @@ class VocabularyFile(MentionFields):
     forward_words: list[str] = []
     returning_phrases: list[str] = []
     demonstratives: list[str] = []
+    possessive_pronouns: list[str] = []
     asking_phrases: list[str] = []
     reporting_verbs: list[str] = []
     wanting_verbs: list[str] = []

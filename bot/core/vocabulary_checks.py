@@ -14,7 +14,8 @@ SINGLE_WORD_LISTS = ("stop_words", "verb_endings", "inverted_subjects")
 
 def check_vocabulary(vocabulary: VocabularyFile, document: YamlDocument) -> Iterable[Problem]:
     """Single-word lists hold single words without accents; no list holds an entry twice; no regional form is a stop
-    word (it would be rewritten in every message: "de" for "demie")."""
+    word (it would be rewritten in every message: "de" for "demie"); a mentioned name's other word names one of
+    mentioned_only (the answer quotes it)."""
     for name in VocabularyFile.model_fields:
         for location, entries in _lists(name, getattr(vocabulary, name)):
             yield from _check_list(name, location, entries, document)
@@ -23,6 +24,11 @@ def check_vocabulary(vocabulary: VocabularyFile, document: YamlDocument) -> Iter
         if " ".join(fold(form).split()) in stop_words:
             yield document.problem(
                 ("regional_forms", form), f"regional_forms : « {form} » est un mot vide, réécrit dans tous les messages"
+            )
+    for form, name in vocabulary.mentioned_forms.items():
+        if name not in vocabulary.mentioned_only:
+            yield document.problem(
+                ("mentioned_forms", form), f"mentioned_forms : « {name} » n'est pas un nom de mentioned_only"
             )
 
 
