@@ -14,7 +14,10 @@ toucher sur les factures"; no tracked row changed). A first half that asks nothi
 dated facts going on, never cut off the question after it ("le maire a signé le trois février le centre de gestion le
 dix février | et la fibre numérique en dernier le dix-sept février … avant quand": session 55). A first half naming a
 clause at WEAKER_SIDE in more than a bare question's words is cut off a second asking a fact the convention never gives
-(vocabulary.yaml `unstated_facts`), refused in its place (session 72: three read messages gained, no tracked row changed)."""
+(vocabulary.yaml `unstated_facts`), refused in its place (session 72: three read messages gained, no tracked row changed).
+A second half naming nothing but a party is a question of its own when it asks in its own words ("le cdg il peut partir
+quand il veut | et la fibre elle fait quoi"), not a party joined to the first ("… et la fibre aussi"): session 83, no
+tracked or held-out row changed."""
 
 from __future__ import annotations
 
@@ -97,7 +100,7 @@ class TopicCuts:
             head, tail = text[:start], text[end:]
             if self._shares_verb(fold(head), tail) or self._goes_on(fold(tail).lstrip()):
                 continue  # "m'indiquer sous quelle forme et dans quel délai nous devons …": one verb, one question
-            if not (self._topical(head) and self._topical(tail)) or (
+            if not (self._topical(head) and (self._topical(tail) or self._question_like(tail, False))) or (
                 self._says_asking(tail) and not self._says_asking(head)
             ):
                 continue  # "… et la fibre aussi", "le cdg et la fibre peuvent …": a party joined to the same question;
