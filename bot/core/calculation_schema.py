@@ -190,6 +190,7 @@ class CalculationsFile(StrictModel):
     other_documents: dict[str, dict[str, str]] = {}
     sentence_document_roles: list[str] = []  # taken from a document named further back in the sentence
     new_subject_words: list[str] = []
+    body_label_words: list[str] = []
     period_end_words: list[str] = []  # "du 24 décembre au 3 janvier": its first date opens a period
     reminder_words: list[str] = []  # "– 6 octobre : relance par courrier": a reminder's date, no letter's
     unanswered_words: list[str] = []  # "un courrier le 14 octobre, sans réponse": a complaint's date, no notice's

@@ -91,7 +91,8 @@ class Calculations:
         ]
         self.alternatives = Alternatives(words.alternative_labels)  # "Scénario 1 : … Scénario 2 : …": each its own
         self.entities = Entities(
-            [*names.months, *names.weekdays, *words.festivals, *(w for text in said for w in text.split())]
+            [*names.months, *names.weekdays, *words.festivals, *(w for text in said for w in text.split())],
+            words.body_label_words,  # "Pour Wancourt c'est …": a commune labelled without a mark
         )
 
     def calendar_citations(self) -> tuple[Citation, ...]:

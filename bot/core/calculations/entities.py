@@ -4,7 +4,8 @@ read the figures of the one its question names, or of each one in turn when it n
 
 A body is a capitalised word standing alone (not beside another capitalised word: "La Fibre", "Mme Caron" are no
 commune) that labels its figures like a list's item ("Aubigny : …", "Agnez (…)", "Pour Beussent, signée le …"), inside
-a sentence or opening it with ":" or "(", and that is not a month, a weekday or a party's or clause's name."""
+a sentence or opening it with ":" or "(", or right after a label word with no mark ("Pour Wancourt c'est le CDG qui a
+signé …": calculations.yaml body_label_words), and that is not a month, a weekday or a party's or clause's name."""
 
 from __future__ import annotations
 
@@ -40,8 +41,11 @@ _DIGIT = re.compile(r"\d")
 class Entities:
     """Keeps, of a message naming several bodies with their figures, what is said of one of them."""
 
-    def __init__(self, excluded: Iterable[str]) -> None:
+    def __init__(self, excluded: Iterable[str], labels: Iterable[str] = ()) -> None:
         self.excluded = frozenset(fold(word) for word in excluded)  # months, weekdays, parties' names
+        # "Pour Wancourt c'est le CDG qui a signé …": a word that labels the capitalised one after it, no mark needed
+        after = "|".join(rf"(?<=\b{re.escape(w)} )|(?<=\b{re.escape(w.capitalize())} )" for w in labels)
+        self._labelled = re.compile(rf"(?:{after})[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)*(?![\w-])") if after else None
         self._last: tuple[str, list[re.Match[str]]] = ("", [])  # the parts of a message share its context
         self._context: tuple[str, list[re.Match[str]], int] = ("", [], 0)  # that context, its names, where they end
 
@@ -121,15 +125,23 @@ class Entities:
         (folding.share_start) found once: up to its last character that no name nor the spaces after one may hold
         (`_LISTED_NAME` and `_LABEL` read no further from a word before it), the context is read as the text is."""
         if not (shared := written_start(text)):
-            return [m for m in _LISTED_NAME.finditer(text) if self._is_name(text, m)]
+            return [m for m in self._found(text, 0, len(text)) if self._is_name(text, m)]
         last, known, settled = self._context  # one read: another thread may set it in between
         if last is not shared:
             settled = len(shared)
             while settled and _NAME_OR_SPACE.fullmatch(shared[settled - 1]):
                 settled -= 1
-            known = [m for m in _LISTED_NAME.finditer(shared, 0, settled) if self._is_name(shared, m)]
+            known = [m for m in self._found(shared, 0, settled) if self._is_name(shared, m)]
             self._context = (shared, known, settled)
-        return known + [m for m in _LISTED_NAME.finditer(text, settled) if self._is_name(text, m)]
+        return known + [m for m in self._found(text, settled, len(text)) if self._is_name(text, m)]
+
+    def _found(self, text: str, start: int, end: int) -> list[re.Match[str]]:
+        """The capitalised words a mark lists, or a label word stands right before, in `text[start:end]`, in order."""
+        found = list(_LISTED_NAME.finditer(text, start, end))
+        labelled = self._labelled.finditer(text, start, end) if self._labelled else ()
+        return sorted(
+            [*found, *(m for m in labelled if all(m.start() != f.start() for f in found))], key=re.Match.start
+        )
 
     def _is_name(self, text: str, match: re.Match[str]) -> bool:
         if _opens(text, match.start()) and not _LABEL.match(text, match.end()):
