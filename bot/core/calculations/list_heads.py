@@ -58,7 +58,10 @@ class ListHeads(Calculator):
                 return True
             parties = [m.end() for p in self.cues.parties.values() for m in p.finditer(window)]
             joined = max(parties or [link.end() for link in links], default=-1)
-            return joined >= 0 and len(window[joined:].split()) <= LIST_LINK_WORDS
+            # (who signs for a party said before it, not counted: "…, et par les deux autres parties le")
+            signers = self._signers.get(before.role)
+            rest = signers.compiled.sub(" ", window[joined:]) if signers else window[joined:]
+            return joined >= 0 and len(rest.split()) <= LIST_LINK_WORDS
         # Past a sentence's end, the party and a few links only ("Le CDG l'a signée le 12/11. La Fibre le 19/11"): not
         # "; retour de notre exemplaire en mairie le"; past a date of no role, the same ("(délibération du 30 juin), le
         # CDG le 10 juillet"): not "une panne survenue le 20/09 et déclarée par nos soins à La Fibre le 15/10"
