@@ -16,6 +16,8 @@ from .word_patterns import alternation
 
 # "09:30": a clock's hours and minutes (not a chat's stamp "[14:02]", "1:30:00"), found from the colon, hours after it
 _COLON_MINUTES = re.compile(r":[0-5]\d")
+_DIGIT = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[.;!?]")
 _NOT_BEFORE, _NOT_AFTER = frozenset("0123456789:["), frozenset("0123456789:]")
 
 
@@ -148,3 +150,14 @@ def clock_minute(match: re.Match[str]) -> int | None:
     if match.group(3) or not hour.isdigit() or not extra.isdigit() or int(hour) > 24 or int(extra) >= 60:
         return None
     return int(hour) * 60 + int(extra)
+
+
+def trip_there_counts(text: str, clock: list[re.Match[str]], first: int, last: int, skipped: int) -> bool:
+    """Whether a visit's trip there counts from its start at `first` (of `clock`) to the departure at `last`: the
+    departure's sentence goes on with a figure, the trip back's length ("reparti à 11h30 avec 45 min de route"; with no
+    word of it, the stay alone), and none stands between them but the arrival at `skipped` (not "arrivé à 10h après
+    45 min de route": that trip is said)."""
+    end = _SENTENCE_END.search(text, clock[last].end())
+    gaps = ((clock[first].end(), clock[skipped].start()), (clock[skipped].end(), clock[last].start()))
+    after = _DIGIT.search(text, clock[last].end(), end.start() if end else len(text))
+    return bool(after) and not any(_DIGIT.search(text, start, stop) for start, stop in gaps)

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from .calendar_names import calendar_names
-from .clock_minutes import ClockMinutes, clock_colons, clock_minute, hours_between
+from .clock_minutes import ClockMinutes, clock_colons, clock_minute, hours_between, trip_there_counts
 from .duration_grammar import DurationGrammar
 from .french import fold
 from .later_ends import LaterEnds
@@ -202,7 +202,10 @@ class TimesOfDay:
                 <= (NEXT_SENTENCES if index == arrival[0] + 1 else 1)
             ):
                 back = self._trip_back(text, clock, index) if leaving else None
-                first, last = (leaving, back) if leaving and back else (arrival, (index, minute))  # else the stay alone
+                # no trip back's end: the trip there from its start before the arrival, if its length back is told
+                there = bool(leaving and not back and leaving[1] <= arrival[1])  # (not "partie à 17h … arrivé à 16h15")
+                there = there and trip_there_counts(text, clock, leaving[0], index, arrival[0])
+                first, last = (leaving if leaving and (back or there) else arrival), back or (index, minute)
                 if (hours := hours_between(first[1], last[1], self._overnight)) is not None:
                     found.append((clock[first[0]].start(), clock[last[0]].end(), hours, (first[1], last[1])))
                     paired.update((first[0], arrival[0], index, last[0]))
