@@ -44,8 +44,9 @@ class Entities:
     def __init__(self, excluded: Iterable[str], labels: Iterable[str] = ()) -> None:
         self.excluded = frozenset(fold(word) for word in excluded)  # months, weekdays, parties' names
         # "Pour Wancourt c'est le CDG qui a signé …": a word that labels the capitalised one after it, no mark needed
-        after = "|".join(rf"(?<=\b{re.escape(w)} )|(?<=\b{re.escape(w.capitalize())} )" for w in labels)
-        self._labelled = re.compile(rf"(?:{after})[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)*(?![\w-])") if after else None
+        # (its capital first, the label read behind it: the regex engine skips every other character at once)
+        after = "|".join(rf"(?<=\b{re.escape(w)} .)|(?<=\b{re.escape(w.capitalize())} .)" for w in labels)
+        self._labelled = re.compile(rf"[A-ZÀ-Ý](?:{after})[a-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)*(?![\w-])") if after else None
         self._last: tuple[str, list[re.Match[str]]] = ("", [])  # the parts of a message share its context
         self._context: tuple[str, list[re.Match[str]], int] = ("", [], 0)  # that context, its names, where they end
 
@@ -138,10 +139,10 @@ class Entities:
     def _found(self, text: str, start: int, end: int) -> list[re.Match[str]]:
         """The capitalised words a mark lists, or a label word stands right before, in `text[start:end]`, in order."""
         found = list(_LISTED_NAME.finditer(text, start, end))
-        labelled = self._labelled.finditer(text, start, end) if self._labelled else ()
-        return sorted(
-            [*found, *(m for m in labelled if all(m.start() != f.start() for f in found))], key=re.Match.start
-        )
+        if self._labelled is None or not (labelled := list(self._labelled.finditer(text, start, end))):
+            return found
+        starts = {m.start() for m in found}
+        return sorted([*found, *(m for m in labelled if m.start() not in starts)], key=re.Match.start)
 
     def _is_name(self, text: str, match: re.Match[str]) -> bool:
         if _opens(text, match.start()) and not _LABEL.match(text, match.end()):
