@@ -15,7 +15,8 @@ SINGLE_WORD_LISTS = ("stop_words", "verb_endings", "inverted_subjects")
 def check_vocabulary(vocabulary: VocabularyFile, document: YamlDocument) -> Iterable[Problem]:
     """Single-word lists hold single words without accents; no list holds an entry twice; no regional form is a stop
     word (it would be rewritten in every message: "de" for "demie"); a mentioned name's other word names one of
-    mentioned_only (the answer quotes it)."""
+    mentioned_only (the answer quotes it); the demonstratives and possessive pronouns are follow_up_words (only those
+    make a question refer back)."""
     for name in VocabularyFile.model_fields:
         for location, entries in _lists(name, getattr(vocabulary, name)):
             yield from _check_list(name, location, entries, document)
@@ -25,6 +26,11 @@ def check_vocabulary(vocabulary: VocabularyFile, document: YamlDocument) -> Iter
             yield document.problem(
                 ("regional_forms", form), f"regional_forms : « {form} » est un mot vide, réécrit dans tous les messages"
             )
+    follow_ups = {fold(word).strip() for word in vocabulary.follow_up_words}
+    for field in ("demonstratives", "possessive_pronouns"):
+        for index, word in enumerate(getattr(vocabulary, field)):
+            if fold(word).strip() not in follow_ups:
+                yield document.problem((field, index), f"{field} : « {word} » manque dans follow_up_words")
     for form, name in vocabulary.mentioned_forms.items():
         if name not in vocabulary.mentioned_only:
             yield document.problem(
